@@ -1,0 +1,96 @@
+package orgserver
+
+import (
+	"crypto/subtle"
+	"net/http"
+)
+
+// The admin surface lives outside /api/v2 and needs the server's admin key
+// (X-Cx-Admin-Key), which only the person who started the server has.
+const adminKeyHeader = "X-Cx-Admin-Key"
+
+func (s *Server) admin(pattern string, h handlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get(adminKeyHeader)), []byte(s.adminKey)) != 1 {
+			writeError(w, r, &apiError{Status: http.StatusUnauthorized, Code: "authentication.required", Message: "The admin surface needs the server's admin key in " + adminKeyHeader + "."})
+			return
+		}
+		if err := h(w, r); err != nil {
+			writeError(w, r, err)
+		}
+	})
+}
+
+func (s *Server) adminRoutes() {
+	s.admin("GET /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
+		writeJSON(w, http.StatusOK, s.faults.get())
+		return nil
+	})
+	s.admin("PUT /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
+		var f Faults
+		if err := decodeBody(r, &f); err != nil {
+			return err
+		}
+		if f.ErrorRate < 0 || f.ErrorRate > 1 || f.LostAfterCommitRate < 0 || f.LostAfterCommitRate > 1 {
+			return errBadRequest("errorRate and lostAfterCommitRate are fractions from 0 to 1.")
+		}
+		s.faults.set(f)
+		writeJSON(w, http.StatusOK, s.faults.get())
+		return nil
+	})
+	s.admin("DELETE /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
+		s.faults.set(Faults{})
+		return noContent(w)
+	})
+	s.admin("GET /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
+		type orgOut struct {
+			ID      string   `json:"id"`
+			Name    string   `json:"name"`
+			Clients []string `json:"clients"`
+		}
+		var out []orgOut
+		for _, o := range s.store.Orgs() {
+			oo := orgOut{ID: o.ID, Name: o.Name, Clients: []string{}}
+			for _, c := range s.store.Clients() {
+				if c.OrgID == o.ID {
+					oo.Clients = append(oo.Clients, c.Name+" ("+c.Role+")")
+				}
+			}
+			out = append(out, oo)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"orgs": out})
+		return nil
+	})
+	s.admin("POST /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
+		var specs []OrgSpec
+		if err := decodeBody(r, &specs); err != nil {
+			return err
+		}
+		creds, err := s.CreateOrgs(r.Context(), specs)
+		if err != nil {
+			return errBadRequest("%s", err.Error())
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"credentials": creds})
+		return nil
+	})
+	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {
+		id := s.orgIDByName(r.PathValue("org"))
+		if id == "" {
+			return errNotFound()
+		}
+		if err := s.ResetOrg(r.Context(), id); err != nil {
+			return err
+		}
+		return noContent(w)
+	})
+}
+
+// orgIDByName accepts an org's name or id.
+func (s *Server) orgIDByName(nameOrID string) string {
+	for _, o := range s.store.Orgs() {
+		if o.Name == nameOrID || o.ID == nameOrID {
+			return o.ID
+		}
+	}
+	return ""
+}

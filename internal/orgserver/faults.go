@@ -1,0 +1,106 @@
+package orgserver
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Faults are failures the server injects so clients can be tested against a real org's
+// bad days. The zero value injects nothing.
+type Faults struct {
+	// LatencyMs delays every API request.
+	LatencyMs int `json:"latencyMs,omitempty"`
+	// ErrorRate is the fraction (0..1) of API requests answered 503 before any work is done.
+	ErrorRate float64 `json:"errorRate,omitempty"`
+	// Burst429 answers the next N API requests with 429 and Retry-After.
+	Burst429 int `json:"burst429,omitempty"`
+	// RetryAfterSeconds is the Retry-After of injected 429s (default 1).
+	RetryAfterSeconds int `json:"retryAfterSeconds,omitempty"`
+	// LagMs makes objects younger than this 404 on GET by id (read-after-write lag).
+	LagMs int `json:"lagMs,omitempty"`
+	// LostAfterCommitRate is the fraction (0..1) of writes that commit but answer 503.
+	LostAfterCommitRate float64 `json:"lostAfterCommitRate,omitempty"`
+	// Seed makes the random choices repeatable; 0 picks one.
+	Seed uint64 `json:"seed,omitempty"`
+}
+
+type faultInjector struct {
+	mu     sync.Mutex
+	f      Faults
+	burst  int
+	rnd    *rand.Rand
+	active bool
+}
+
+func newFaultInjector() *faultInjector { return &faultInjector{rnd: rand.New(rand.NewPCG(1, 2))} }
+
+func (fi *faultInjector) set(f Faults) {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	fi.f, fi.burst = f, f.Burst429
+	seed := f.Seed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	fi.rnd = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	fi.active = f != (Faults{})
+}
+
+func (fi *faultInjector) get() Faults {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	f := fi.f
+	f.Burst429 = fi.burst
+	return f
+}
+
+// before runs ahead of every API request: latency, 429 bursts, 5xx.
+func (fi *faultInjector) before(ctx context.Context) error {
+	fi.mu.Lock()
+	if !fi.active {
+		fi.mu.Unlock()
+		return nil
+	}
+	f := fi.f
+	var err error
+	switch {
+	case fi.burst > 0:
+		fi.burst--
+		ra := f.RetryAfterSeconds
+		if ra <= 0 {
+			ra = 1
+		}
+		err = &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
+			Message: "Rate limit exceeded the maximum. Retry the request in [" + itoa(ra) + "] seconds", RetryAfter: ra}
+	case f.ErrorRate > 0 && fi.rnd.Float64() < f.ErrorRate:
+		err = &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault)."}
+	}
+	fi.mu.Unlock()
+	if f.LatencyMs > 0 {
+		t := time.NewTimer(time.Duration(f.LatencyMs) * time.Millisecond)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return err
+}
+
+func (fi *faultInjector) loseResponse() bool {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	return fi.active && fi.f.LostAfterCommitRate > 0 && fi.rnd.Float64() < fi.f.LostAfterCommitRate
+}
+
+// hidden reports whether an object created at created is still invisible (read-after-write lag).
+func (fi *faultInjector) hidden(created time.Time) bool {
+	fi.mu.Lock()
+	lag := fi.f.LagMs
+	fi.mu.Unlock()
+	return lag > 0 && time.Since(created) < time.Duration(lag)*time.Millisecond
+}

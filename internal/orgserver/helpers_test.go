@@ -1,0 +1,141 @@
+package orgserver
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// rawClient talks to a test server over real HTTP with one client's token, and keeps
+// responses raw so tests check the wire format, not a decoder's reading of it.
+type rawClient struct {
+	t     testing.TB
+	base  string
+	token string
+}
+
+type rawResponse struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// newRawClient gets a token for client name of org.
+func newRawClient(t testing.TB, ts *TestServer, org, name string) *rawClient {
+	t.Helper()
+	c := ts.Credential(t, org, name)
+	req, _ := http.NewRequest("POST", ts.URL+"/oauth/token", strings.NewReader("grant_type=client_credentials"))
+	req.SetBasicAuth(c.ClientID, c.ClientSecret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if resp.StatusCode != 200 || json.NewDecoder(resp.Body).Decode(&tok) != nil || tok.AccessToken == "" {
+		t.Fatalf("token for %s/%s: status %d", org, name, resp.StatusCode)
+	}
+	return &rawClient{t: t, base: ts.URL, token: tok.AccessToken}
+}
+
+// do sends a request; body may be nil, a string or bytes (sent as is), or any value (JSON-encoded).
+func (c *rawClient) do(method, path string, body any) rawResponse {
+	c.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		rd = bytes.NewReader(j)
+	}
+	req, err := http.NewRequest(method, c.base+path, rd)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return rawResponse{Status: resp.StatusCode, Header: resp.Header, Body: b}
+}
+
+// must sends a request and fails the test unless the status is want; it returns the body decoded.
+func (c *rawClient) must(want int, method, path string, body any) map[string]any {
+	c.t.Helper()
+	r := c.do(method, path, body)
+	if r.Status != want {
+		c.t.Fatalf("%s %s: status %d, want %d; body %s", method, path, r.Status, want, r.Body)
+	}
+	m := map[string]any{}
+	if len(r.Body) > 0 {
+		if err := json.Unmarshal(r.Body, &m); err != nil {
+			c.t.Fatalf("%s %s: body is not a JSON object: %s", method, path, r.Body)
+		}
+	}
+	return m
+}
+
+// wantError checks a non-2xx response: status, error code, the JSON error body the SDKs
+// parse (details and errors present and empty) and the correlation id header.
+func (c *rawClient) wantError(status int, code, method, path string, body any) map[string]any {
+	c.t.Helper()
+	r := c.do(method, path, body)
+	if r.Status != status {
+		c.t.Fatalf("%s %s: status %d, want %d; body %s", method, path, r.Status, status, r.Body)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(r.Body, &m); err != nil {
+		c.t.Fatalf("%s %s: error body is not JSON: %q", method, path, r.Body)
+	}
+	if m["code"] != code {
+		c.t.Errorf("%s %s: code %v, want %s (message %v)", method, path, m["code"], code, m["message"])
+	}
+	if int(m["status"].(float64)) != status {
+		c.t.Errorf("%s %s: body status %v, want %d", method, path, m["status"], status)
+	}
+	cid := r.Header.Get("ININ-Correlation-Id")
+	if cid == "" || m["contextId"] != cid {
+		c.t.Errorf("%s %s: contextId %v, correlation header %q", method, path, m["contextId"], cid)
+	}
+	if d, ok := m["details"].([]any); !ok || len(d) != 0 {
+		c.t.Errorf("%s %s: details must be an empty array, got %v", method, path, m["details"])
+	}
+	if e, ok := m["errors"].([]any); !ok || len(e) != 0 {
+		c.t.Errorf("%s %s: errors must be an empty array, got %v", method, path, m["errors"])
+	}
+	return m
+}
+
+// q builds a query string.
+func q(kv ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return "?" + v.Encode()
+}

@@ -1,0 +1,4 @@
+package orgserver
+
+// queueRoutes registers this API group (to be written).
+func (s *Server) queueRoutes() {}

@@ -1,0 +1,124 @@
+package orgserver
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Credential is one OAuth client as handed to users: the only place its secret appears.
+type Credential struct {
+	Org          string `json:"org"`
+	OrgID        string `json:"orgId"`
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+}
+
+// OrgSpec describes an org to create: its name and clients.
+type OrgSpec struct {
+	Name    string       `json:"name"`
+	Clients []ClientSpec `json:"clients"`
+}
+
+// ClientSpec is a client to create in an org.
+type ClientSpec struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// DefaultOrgs is the embedded default: dev, test and prod, each with an admin client
+// "deploy" and a read-only client "readonly".
+func DefaultOrgs() []OrgSpec {
+	var out []OrgSpec
+	for _, n := range []string{"dev", "test", "prod"} {
+		out = append(out, OrgSpec{Name: n, Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "readonly", Role: RoleReadOnly}}})
+	}
+	return out
+}
+
+// CreateOrgs creates orgs with their home division, seed objects and clients, and returns
+// the new clients' credentials. An org whose name exists already is an error.
+func (s *Server) CreateOrgs(ctx context.Context, specs []OrgSpec) ([]Credential, error) {
+	var creds []Credential
+	for _, spec := range specs {
+		if spec.Name == "" {
+			return nil, fmt.Errorf("org name is required")
+		}
+		for _, o := range s.store.Orgs() {
+			if o.Name == spec.Name {
+				return nil, fmt.Errorf("org %q exists already", spec.Name)
+			}
+		}
+		org := OrgInfo{ID: uuid.NewString(), Name: spec.Name}
+		var these []Credential
+		err := s.store.Update(ctx, "", func(tx *Tx) error {
+			tx.CreateOrg(org)
+			for _, c := range spec.Clients {
+				if c.Role != RoleAdmin && c.Role != RoleReadOnly {
+					return fmt.Errorf("client %q: role must be %q or %q", c.Name, RoleAdmin, RoleReadOnly)
+				}
+				secret := randomHex(24)
+				ci := ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
+				ci.SecretHash = hashSecret(ci.Salt, secret)
+				tx.PutClient(ci)
+				these = append(these, Credential{Org: org.Name, OrgID: org.ID, Name: c.Name, Role: c.Role, ClientID: ci.ID, ClientSecret: secret})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("create org %q: %w", spec.Name, err)
+		}
+		if err := s.store.Update(ctx, org.ID, func(tx *Tx) error { return seedOrgObjects(tx, org) }); err != nil {
+			return nil, fmt.Errorf("seed org %q: %w", spec.Name, err)
+		}
+		creds = append(creds, these...)
+	}
+	return creds, nil
+}
+
+// ResetOrg deletes every object and audit record of an org and seeds it anew; clients stay.
+func (s *Server) ResetOrg(ctx context.Context, orgID string) error {
+	org, ok := s.store.Org(orgID)
+	if !ok {
+		return fmt.Errorf("%w: %s", ErrNoOrg, orgID)
+	}
+	return s.store.Update(ctx, orgID, func(tx *Tx) error {
+		for kind := range tx.org.objects {
+			for _, o := range tx.List(kind, "*") {
+				tx.Delete(kind, o.ID)
+			}
+		}
+		tx.clearAudit = true
+		return seedOrgObjects(tx, org)
+	})
+}
+
+// seedOrgObjects writes what every new org has: the organization, its home division and
+// the built-in roles.
+func seedOrgObjects(tx *Tx, org OrgInfo) error {
+	orgDoc := platform.Organization{
+		ID: ptr(org.ID), Name: ptr(org.Name), DefaultLanguage: ptr("en"), DefaultCountryCode: ptr("US"),
+		ThirdPartyOrgName: ptr("cx-" + org.Name), Domain: ptr("local"), Version: ptr(1), State: ptr("active"),
+		VoicemailEnabled: ptr(true), ProductPlatform: ptr("GenesysCloud"), SelfURI: ptr("/api/v2/organizations/" + org.ID),
+		Features: map[string]bool{},
+	}
+	if _, err := putEntity(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
+		return err
+	}
+	home := uuid.NewString()
+	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(divisionSelfURI(home))}
+	if _, err := putEntity(tx, kindDivision, home, "", "Home", div); err != nil {
+		return err
+	}
+	// Per-API-group seed objects; each group owns its seed function.
+	for _, seed := range []func(tx *Tx) error{seedRoles} {
+		if err := seed(tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}

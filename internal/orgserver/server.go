@@ -1,0 +1,224 @@
+// Package orgserver is a local Genesys Cloud org: a Platform API v2 server for the
+// objects cxascode covers, hosting several orgs in one process, with SQLite persistence,
+// an audit log, rate limits and fault injection. Use NewTestServer in Go tests and
+// New + Handler for a standalone server (`cx org serve`).
+package orgserver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+const correlationHeader = "ININ-Correlation-Id"
+
+// Config configures a Server. The zero value is an in-memory server without limits.
+type Config struct {
+	// DataDir holds the SQLite database; "" keeps everything in memory.
+	DataDir string
+	// RateLimitPerMinute is the per-token request budget (a token bucket holding this many
+	// requests, refilled at this rate per minute); 0 disables it. Real orgs use 300.
+	RateLimitPerMinute int
+	// TokenTTL is the access-token lifetime; 0 means 24h as on real orgs.
+	TokenTTL time.Duration
+	// Logger receives one line per request at debug level and errors at error level.
+	Logger *slog.Logger
+}
+
+// Server is a local org server. It is an http.Handler.
+type Server struct {
+	cfg      Config
+	store    *Store
+	mux      *http.ServeMux
+	tokenKey []byte
+	adminKey string
+	log      *slog.Logger
+	metrics  *metrics
+	faults   *faultInjector
+	limiter  *rateLimiter
+}
+
+// handlerFunc is an API handler; a returned error becomes the API error body.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// New opens the store in cfg.DataDir and builds the server. Call Close when done.
+func New(cfg Config) (*Server, error) {
+	st, err := OpenStore(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: st, mux: http.NewServeMux(), log: cfg.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if err := s.initKeys(); err != nil {
+		st.Close()
+		return nil, err
+	}
+	s.metrics = newMetrics()
+	s.faults = newFaultInjector()
+	s.limiter = newRateLimiter(cfg.RateLimitPerMinute)
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) initKeys() error {
+	key, admin := s.store.Meta("token_key"), s.store.Meta("admin_key")
+	if key == "" || admin == "" {
+		key, admin = randomHex(32), randomHex(16)
+		if err := s.store.Update(context.Background(), "", func(tx *Tx) error {
+			tx.SetMeta("token_key", key)
+			tx.SetMeta("admin_key", admin)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("store server keys: %w", err)
+		}
+	}
+	s.tokenKey, s.adminKey = []byte(key), admin
+	return nil
+}
+
+// Close releases the store.
+func (s *Server) Close() error { return s.store.Close() }
+
+// Store exposes the server's store (for seeding and tests in this module).
+func (s *Server) Store() *Store { return s.store }
+
+// AdminKey is the secret that the admin surface (/admin/...) requires in X-Cx-Admin-Key.
+func (s *Server) AdminKey() string { return s.adminKey }
+
+// SetFaults replaces the active fault settings.
+func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
+
+// route registers an /api/v2 handler. perm is the permission the call needs
+// (domain:entity:action); any action other than "view" is a write, refused to read-only clients.
+func (s *Server) route(pattern, perm string, h handlerFunc) {
+	write := !strings.HasSuffix(perm, ":view")
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		p, aerr := s.authenticate(r)
+		if aerr != nil {
+			writeError(w, r, aerr)
+			return
+		}
+		if wait, ok := s.limiter.allow(r.Header.Get("Authorization")); !ok {
+			secs := int(math.Ceil(wait.Seconds()))
+			writeError(w, r, &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
+				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
+			return
+		}
+		if write && p.Role == RoleReadOnly {
+			writeError(w, r, &apiError{Status: http.StatusForbidden, Code: "missing.permissions",
+				Message: fmt.Sprintf("Unable to perform the requested action. You are missing the following permission(s): [%s]", perm)})
+			return
+		}
+		r = r.WithContext(context.WithValue(r.Context(), principalKey{}, p))
+		if write && s.faults.loseResponse() {
+			// The write commits, but the caller never learns it: the case retries must survive.
+			rec := &bufferedWriter{header: http.Header{}}
+			if err := h(rec, r); err != nil {
+				writeError(w, r, err)
+				return
+			}
+			writeError(w, r, &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
+			return
+		}
+		if err := h(w, r); err != nil {
+			if ae := (*apiError)(nil); !errors.As(err, &ae) {
+				s.log.Error("handler failed", "route", pattern, "correlationId", w.Header().Get(correlationHeader), "err", err)
+			}
+			writeError(w, r, err)
+		}
+	})
+}
+
+// ServeHTTP adds the correlation id, faults and metrics around the routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	cid := uuid.NewString()
+	w.Header().Set(correlationHeader, cid)
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	api := strings.HasPrefix(r.URL.Path, "/api/v2/") || r.URL.Path == "/oauth/token"
+	if api {
+		if err := s.faults.before(r.Context()); err != nil {
+			writeError(sw, r, err)
+			s.metrics.observe("fault", r.Method, sw.status, time.Since(start))
+			return
+		}
+	}
+	s.mux.ServeHTTP(sw, r)
+	route := r.Pattern
+	if route == "" {
+		route = "unmatched"
+	}
+	s.metrics.observe(route, r.Method, sw.status, time.Since(start))
+	s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "correlationId", cid, "duration", time.Since(start))
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+// bufferedWriter swallows a response (for the "lost after commit" fault).
+type bufferedWriter struct {
+	header http.Header
+	buf    bytes.Buffer
+}
+
+func (b *bufferedWriter) Header() http.Header         { return b.header }
+func (b *bufferedWriter) Write(p []byte) (int, error) { return b.buf.Write(p) }
+func (b *bufferedWriter) WriteHeader(int)             {}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.adminRoutes()
+	s.mux.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
+		if _, aerr := s.authenticate(r); aerr != nil {
+			writeError(w, r, aerr)
+			return
+		}
+		writeError(w, r, &apiError{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
+	})
+
+	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)
+	for _, register := range []func(){
+		s.organizationRoutes, // organization.go
+		s.divisionRoutes,     // divisions.go
+		s.skillRoutes,        // routing_skills.go
+		s.languageRoutes,     // routing_languages.go
+		s.wrapupCodeRoutes,   // routing_wrapupcodes.go
+		s.skillGroupRoutes,   // routing_skillgroups.go
+		s.queueRoutes,        // routing_queues.go, routing_queue_members.go
+		s.groupRoutes,        // groups.go
+		s.userRoutes,         // users.go, user_routing.go
+		s.roleRoutes,         // roles.go, subjects.go
+		s.auditRoutes,        // audit_query.go
+	} {
+		register()
+	}
+}

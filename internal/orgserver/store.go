@@ -1,0 +1,532 @@
+package orgserver
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite driver: no cgo on users' machines
+)
+
+// Kind names a collection of objects inside one org, e.g. "routing.queue".
+type Kind string
+
+// Object is one stored entity: its JSON exactly as the API returns it, plus the few
+// fields the store indexes. Data is never mutated in place; writers replace it.
+type Object struct {
+	Kind     Kind
+	ID       string
+	Parent   string // owning object for child collections (queue members, user skills); "" otherwise
+	Name     string
+	Created  time.Time
+	Modified time.Time
+	Data     []byte
+}
+
+// OrgInfo is an organization hosted by the server.
+type OrgInfo struct {
+	ID   string
+	Name string
+}
+
+// ClientInfo is an OAuth client; the secret is kept only as a salted hash.
+type ClientInfo struct {
+	ID         string
+	OrgID      string
+	Name       string
+	Role       string // RoleAdmin or RoleReadOnly
+	Salt       string
+	SecretHash string
+}
+
+// Roles a client can have.
+const (
+	RoleAdmin    = "admin"
+	RoleReadOnly = "readonly"
+)
+
+type orgState struct {
+	info    OrgInfo
+	objects map[Kind]map[string]*Object
+	audit   [][]byte // AuditLogMessage JSON, oldest first
+}
+
+// Store keeps every org in memory for fast reads and, when it has a data directory,
+// writes each change through to SQLite in one transaction before it becomes visible.
+// Writes are serialized; reads run concurrently with each other.
+type Store struct {
+	db      *sql.DB
+	mu      sync.RWMutex
+	orgs    map[string]*orgState // by org id
+	clients map[string]*ClientInfo
+	meta    map[string]string
+	now     func() time.Time
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clients (id TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, salt TEXT NOT NULL, secret_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS objects (org TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT NOT NULL, name TEXT NOT NULL,
+  created INTEGER NOT NULL, modified INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (org, kind, id));
+CREATE TABLE IF NOT EXISTS audit (org TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (org, seq));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+
+// OpenStore opens the store in dir (creating it), or an in-memory store when dir is "".
+func OpenStore(dir string) (*Store, error) {
+	s := &Store{orgs: map[string]*orgState{}, clients: map[string]*ClientInfo{}, meta: map[string]string{}, now: func() time.Time { return time.Now().UTC() }}
+	if dir == "" {
+		return s, nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	path := filepath.Join(dir, "org.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("init %s: %w (is another server using this data dir?)", path, err)
+	}
+	s.db = db
+	if err := s.load(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) load() error {
+	rows, err := s.db.Query(`SELECT id, name FROM orgs`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var o OrgInfo
+		if err := rows.Scan(&o.ID, &o.Name); err != nil {
+			rows.Close()
+			return err
+		}
+		s.orgs[o.ID] = newOrgState(o)
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT id, org, name, role, salt, secret_hash FROM clients`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		c := &ClientInfo{}
+		if err := rows.Scan(&c.ID, &c.OrgID, &c.Name, &c.Role, &c.Salt, &c.SecretHash); err != nil {
+			rows.Close()
+			return err
+		}
+		s.clients[c.ID] = c
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT org, kind, id, parent, name, created, modified, data FROM objects`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var org string
+		var created, modified int64
+		o := &Object{}
+		if err := rows.Scan(&org, &o.Kind, &o.ID, &o.Parent, &o.Name, &created, &modified, &o.Data); err != nil {
+			rows.Close()
+			return err
+		}
+		o.Created, o.Modified = time.UnixMilli(created).UTC(), time.UnixMilli(modified).UTC()
+		if st := s.orgs[org]; st != nil {
+			st.put(o)
+		}
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT org, data FROM audit ORDER BY org, seq`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var org string
+		var data []byte
+		if err := rows.Scan(&org, &data); err != nil {
+			rows.Close()
+			return err
+		}
+		if st := s.orgs[org]; st != nil {
+			st.audit = append(st.audit, data)
+		}
+	}
+	rows.Close()
+	rows, err = s.db.Query(`SELECT key, value FROM meta`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		s.meta[k] = v
+	}
+	return rows.Err()
+}
+
+func newOrgState(o OrgInfo) *orgState {
+	return &orgState{info: o, objects: map[Kind]map[string]*Object{}}
+}
+
+func (st *orgState) put(o *Object) {
+	m := st.objects[o.Kind]
+	if m == nil {
+		m = map[string]*Object{}
+		st.objects[o.Kind] = m
+	}
+	m[o.ID] = o
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s.db == nil {
+		return nil
+	}
+	return s.db.Close()
+}
+
+// Get returns one object, or nil.
+func (s *Store) Get(org string, kind Kind, id string) *Object {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.orgs[org]
+	if st == nil {
+		return nil
+	}
+	return st.objects[kind][id]
+}
+
+// List returns the objects of a kind (with the given parent when parent != "*"),
+// sorted by name then id. The slice is the caller's; the objects are shared and read-only.
+func (s *Store) List(org string, kind Kind, parent string) []*Object {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.orgs[org]
+	if st == nil {
+		return nil
+	}
+	return listLocked(st.objects[kind], parent)
+}
+
+func listLocked(m map[string]*Object, parent string) []*Object {
+	out := make([]*Object, 0, len(m))
+	for _, o := range m {
+		if parent == "*" || o.Parent == parent {
+			out = append(out, o)
+		}
+	}
+	sortObjects(out)
+	return out
+}
+
+func sortObjects(out []*Object) {
+	sort.Slice(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if a != b {
+			return a < b
+		}
+		return out[i].ID < out[j].ID
+	})
+}
+
+// Org returns an org's info.
+func (s *Store) Org(id string) (OrgInfo, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.orgs[id]
+	if st == nil {
+		return OrgInfo{}, false
+	}
+	return st.info, true
+}
+
+// Orgs lists the hosted orgs by name.
+func (s *Store) Orgs() []OrgInfo {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]OrgInfo, 0, len(s.orgs))
+	for _, st := range s.orgs {
+		out = append(out, st.info)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Client returns an OAuth client by id.
+func (s *Store) Client(id string) (ClientInfo, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	c := s.clients[id]
+	if c == nil {
+		return ClientInfo{}, false
+	}
+	return *c, true
+}
+
+// Clients lists every client, ordered by org then name.
+func (s *Store) Clients() []ClientInfo {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]ClientInfo, 0, len(s.clients))
+	for _, c := range s.clients {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].OrgID != out[j].OrgID {
+			return out[i].OrgID < out[j].OrgID
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// Meta returns a server setting stored with the data (e.g. the token signing key).
+func (s *Store) Meta(key string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.meta[key]
+}
+
+// AuditLog returns an org's audit messages (JSON), oldest first.
+func (s *Store) AuditLog(org string) [][]byte {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.orgs[org]
+	if st == nil {
+		return nil
+	}
+	return append([][]byte(nil), st.audit...)
+}
+
+// Tx is a write transaction on one org. Reads through a Tx see its own pending writes.
+type Tx struct {
+	s       *Store
+	org     *orgState
+	now     time.Time
+	puts    map[Kind]map[string]*Object
+	deletes map[Kind]map[string]bool
+	audit   [][]byte
+	newOrgs []OrgInfo
+	clients []*ClientInfo
+	meta    map[string]string
+	// clearAudit drops the org's audit log (org reset).
+	clearAudit bool
+}
+
+// ErrNoOrg is returned by Update for an org the server does not host.
+var ErrNoOrg = errors.New("no such org")
+
+// Update runs fn as one transaction on org. Nothing fn wrote is visible to readers or
+// persisted unless fn returns nil and the commit succeeds.
+func (s *Store) Update(ctx context.Context, org string, fn func(tx *Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	st := s.orgs[org]
+	if st == nil && org != "" {
+		return fmt.Errorf("%w: %s", ErrNoOrg, org)
+	}
+	tx := &Tx{s: s, org: st, now: s.now(), puts: map[Kind]map[string]*Object{}, deletes: map[Kind]map[string]bool{}, meta: map[string]string{}}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return s.commit(ctx, tx)
+}
+
+func (s *Store) commit(ctx context.Context, tx *Tx) error {
+	if s.db != nil {
+		if err := s.persist(ctx, tx); err != nil {
+			return fmt.Errorf("persist: %w", err)
+		}
+	}
+	for _, o := range tx.newOrgs {
+		s.orgs[o.ID] = newOrgState(o)
+	}
+	for _, c := range tx.clients {
+		s.clients[c.ID] = c
+	}
+	for k, v := range tx.meta {
+		s.meta[k] = v
+	}
+	if st := tx.org; st != nil {
+		for kind, ids := range tx.deletes {
+			for id := range ids {
+				delete(st.objects[kind], id)
+			}
+		}
+		for _, m := range tx.puts {
+			for _, o := range m {
+				st.put(o)
+			}
+		}
+		if tx.clearAudit {
+			st.audit = nil
+		}
+		st.audit = append(st.audit, tx.audit...)
+	}
+	return nil
+}
+
+func (s *Store) persist(ctx context.Context, tx *Tx) error {
+	dbtx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer dbtx.Rollback() //nolint:errcheck // no-op after Commit
+	for _, o := range tx.newOrgs {
+		if _, err := dbtx.Exec(`INSERT INTO orgs (id, name) VALUES (?, ?)`, o.ID, o.Name); err != nil {
+			return err
+		}
+	}
+	for _, c := range tx.clients {
+		if _, err := dbtx.Exec(`INSERT OR REPLACE INTO clients (id, org, name, role, salt, secret_hash) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.ID, c.OrgID, c.Name, c.Role, c.Salt, c.SecretHash); err != nil {
+			return err
+		}
+	}
+	for k, v := range tx.meta {
+		if _, err := dbtx.Exec(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, k, v); err != nil {
+			return err
+		}
+	}
+	if tx.org != nil {
+		org := tx.org.info.ID
+		for kind, ids := range tx.deletes {
+			for id := range ids {
+				if _, err := dbtx.Exec(`DELETE FROM objects WHERE org = ? AND kind = ? AND id = ?`, org, string(kind), id); err != nil {
+					return err
+				}
+			}
+		}
+		for _, m := range tx.puts {
+			for _, o := range m {
+				if _, err := dbtx.Exec(`INSERT OR REPLACE INTO objects (org, kind, id, parent, name, created, modified, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+					org, string(o.Kind), o.ID, o.Parent, o.Name, o.Created.UnixMilli(), o.Modified.UnixMilli(), o.Data); err != nil {
+					return err
+				}
+			}
+		}
+		seq := len(tx.org.audit)
+		if tx.clearAudit {
+			if _, err := dbtx.Exec(`DELETE FROM audit WHERE org = ?`, org); err != nil {
+				return err
+			}
+			seq = 0
+		}
+		for _, a := range tx.audit {
+			seq++
+			if _, err := dbtx.Exec(`INSERT INTO audit (org, seq, data) VALUES (?, ?, ?)`, org, seq, a); err != nil {
+				return err
+			}
+		}
+	}
+	return dbtx.Commit()
+}
+
+// Now is the transaction's timestamp; every object it writes carries it.
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// OrgID is the id of the org the transaction writes to.
+func (tx *Tx) OrgID() string {
+	if tx.org == nil {
+		return ""
+	}
+	return tx.org.info.ID
+}
+
+// Get returns an object as the transaction sees it, or nil.
+func (tx *Tx) Get(kind Kind, id string) *Object {
+	if tx.deletes[kind][id] {
+		return nil
+	}
+	if o := tx.puts[kind][id]; o != nil {
+		return o
+	}
+	if tx.org == nil {
+		return nil
+	}
+	return tx.org.objects[kind][id]
+}
+
+// List returns the objects of a kind with the given parent ("*" = any) as the transaction sees them.
+func (tx *Tx) List(kind Kind, parent string) []*Object {
+	merged := map[string]*Object{}
+	if tx.org != nil {
+		for id, o := range tx.org.objects[kind] {
+			merged[id] = o
+		}
+	}
+	for id, o := range tx.puts[kind] {
+		merged[id] = o
+	}
+	for id := range tx.deletes[kind] {
+		delete(merged, id)
+	}
+	return listLocked(merged, parent)
+}
+
+// FindByName returns the object of a kind whose name equals name, ignoring case, or nil.
+func (tx *Tx) FindByName(kind Kind, parent, name string) *Object {
+	for _, o := range tx.List(kind, parent) {
+		if strings.EqualFold(o.Name, name) {
+			return o
+		}
+	}
+	return nil
+}
+
+// Put stores an object. Created is kept from an existing object; Modified is set to Now.
+func (tx *Tx) Put(o *Object) {
+	if old := tx.Get(o.Kind, o.ID); old != nil {
+		o.Created = old.Created
+	} else if o.Created.IsZero() {
+		o.Created = tx.now
+	}
+	o.Modified = tx.now
+	if tx.puts[o.Kind] == nil {
+		tx.puts[o.Kind] = map[string]*Object{}
+	}
+	tx.puts[o.Kind][o.ID] = o
+	delete(tx.deletes[o.Kind], o.ID)
+}
+
+// Delete removes an object.
+func (tx *Tx) Delete(kind Kind, id string) {
+	delete(tx.puts[kind], id)
+	if tx.deletes[kind] == nil {
+		tx.deletes[kind] = map[string]bool{}
+	}
+	tx.deletes[kind][id] = true
+}
+
+// AppendAudit records one AuditLogMessage (JSON) with the transaction.
+func (tx *Tx) AppendAudit(msg []byte) { tx.audit = append(tx.audit, msg) }
+
+// CreateOrg adds an org; used by seeding.
+func (tx *Tx) CreateOrg(o OrgInfo) { tx.newOrgs = append(tx.newOrgs, o) }
+
+// PutClient adds or replaces an OAuth client; used by seeding.
+func (tx *Tx) PutClient(c ClientInfo) { tx.clients = append(tx.clients, &c) }
+
+// SetMeta stores a server setting.
+func (tx *Tx) SetMeta(key, value string) { tx.meta[key] = value }
