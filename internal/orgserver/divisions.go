@@ -1,4 +1,212 @@
 package orgserver
 
-// divisionRoutes registers this API group (to be written).
-func (s *Server) divisionRoutes() {}
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Divisions: unique names, no version (last write wins), hard delete. The home division
+// is seeded with the org and can be renamed but never deleted; a division that still holds
+// objects or role grants cannot be deleted (400), as on a real org.
+func (s *Server) divisionRoutes() {
+	s.route("GET /api/v2/authorization/divisions", "authorization:division:view", s.listDivisions)
+	s.route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
+	s.route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
+	s.route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
+	s.route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.getDivision)
+	s.route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
+	s.route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
+}
+
+// filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
+func (s *Server) filteredDivisions(r *http.Request) (ids []string, items [][]byte) {
+	name := r.URL.Query().Get("name")
+	want := setOf(multiParam(r, "id"))
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+		if len(want) > 0 && !want[o.ID] {
+			continue
+		}
+		if !nameMatches(name, o.Name, false) {
+			continue
+		}
+		ids = append(ids, o.ID)
+		items = append(items, o.Data)
+	}
+	return ids, items
+}
+
+func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	_, items := s.filteredDivisions(r)
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
+	ids, items := s.filteredDivisions(r)
+	l, err := cursorPage(r, ids, items, 200)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindDivision, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+		if isHomeDivision(o) {
+			writeRaw(w, http.StatusOK, o.Data)
+			return nil
+		}
+	}
+	return errNotFound()
+}
+
+func isHomeDivision(o *Object) bool {
+	var d platform.AuthzDivision
+	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
+}
+
+func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
+	var in platform.AuthzDivision
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		return errRequired("name")
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		if existing := tx.FindByName(kindDivision, "", name); existing != nil {
+			return errConflict("A division named [%s] exists already (id %s).", name, existing.ID)
+		}
+		id := uuid.NewString()
+		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(divisionSelfURI(id))}
+		var err error
+		if out, err = putEntity(tx, kindDivision, id, "", name, d); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// putDivision replaces name and description; homeDivision is read-only.
+func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
+	var in platform.AuthzDivision
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		return errRequired("name")
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if other := tx.FindByName(kindDivision, "", name); other != nil && other.ID != o.ID {
+			return errConflict("A division named [%s] exists already (id %s).", name, other.ID)
+		}
+		var d platform.AuthzDivision
+		if err := decodeObject(o, &d); err != nil {
+			return err
+		}
+		d.Name, d.Description = ptr(name), in.Description
+		if out, err = putEntity(tx, kindDivision, o.ID, "", name, d); err != nil {
+			return err
+		}
+		if string(out) == string(o.Data) {
+			return nil // nothing changed: nothing to audit
+		}
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if isHomeDivision(o) {
+			return errBadRequest("The home division [%s] cannot be deleted.", o.Name)
+		}
+		objects, grants := divisionUsage(tx, o.ID)
+		if objects > 0 || grants > 0 {
+			return errBadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
+		}
+		tx.Delete(kindDivision, o.ID)
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// divisionUsage counts the live objects of any kind whose JSON places them in the division
+// (`division.id` or `divisionId`), and the role grants made in it. Soft-deleted objects
+// no longer hold their division, as on a real org.
+func divisionUsage(tx *Tx, divisionID string) (objects, grants int) {
+	if tx.org == nil {
+		return 0, 0
+	}
+	for kind := range tx.org.objects {
+		if kind == kindDivision {
+			continue
+		}
+		for _, o := range tx.List(kind, "*") {
+			var doc struct {
+				State      string `json:"state"`
+				DivisionID string `json:"divisionId"`
+				Division   *struct {
+					ID string `json:"id"`
+				} `json:"division"`
+			}
+			if json.Unmarshal(o.Data, &doc) != nil || doc.State == "deleted" {
+				continue
+			}
+			if doc.DivisionID != divisionID && (doc.Division == nil || doc.Division.ID != divisionID) {
+				continue
+			}
+			if kind == kindSubjectGrant {
+				grants++
+			} else {
+				objects++
+			}
+		}
+	}
+	return objects, grants
+}

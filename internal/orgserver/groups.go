@@ -1,4 +1,427 @@
 package orgserver
 
-// groupRoutes registers this API group (to be written).
-func (s *Server) groupRoutes() {}
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Groups: unique names, integer version checked on PUT (and on member changes when sent),
+// members as child objects (Parent = group id) with memberCount kept current.
+// DELETE is a hard delete: the group, its memberships and its role grants go, and GET
+// answers 404 afterwards (the official provider accepts 404 or state "deleted").
+// PUT replaces description, email, addresses, images and owners (absent = cleared) and
+// keeps the name, visibility and flags when they are absent.
+func (s *Server) groupRoutes() {
+	s.route("GET /api/v2/groups", "directory:group:view", s.listGroups)
+	s.route("POST /api/v2/groups", "directory:group:add", s.createGroup)
+	s.route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
+	s.route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
+	s.route("GET /api/v2/groups/{id}", "directory:group:view", s.getGroup)
+	s.route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
+	s.route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
+	s.route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
+	s.route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
+	s.route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
+	s.route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
+}
+
+func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
+
+// maxGroupMemberChange is the real API's limit of ids per member add or remove.
+const maxGroupMemberChange = 50
+
+func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	if err != nil {
+		return err
+	}
+	ids := setOf(multiParam(r, "id"))
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+		if len(ids) == 0 || ids[o.ID] {
+			items = append(items, o.Data)
+		}
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindGroup, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func checkGroupContacts(cs []platform.GroupContact) error {
+	for _, c := range cs {
+		if deref(c.Address) == "" {
+			return errRequired("addresses.address")
+		}
+		if c.Type == nil {
+			return errRequired("addresses.type")
+		}
+		if err := checkEnum("addresses.type", c.Type, "GROUPRING", "GROUPPHONE"); err != nil {
+			return err
+		}
+		if c.MediaType == nil {
+			return errRequired("addresses.mediaType")
+		}
+		if err := checkEnum("addresses.mediaType", c.MediaType, "PHONE"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupOwners resolves ownerIds to user references.
+func groupOwners(tx *Tx, ids []string) ([]platform.User, error) {
+	var out []platform.User
+	for _, id := range ids {
+		o := tx.Get(kindUser, id)
+		if o == nil || isDeleted(o.Data) {
+			return nil, errUnknownRef("ownerIds", id)
+		}
+		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
+	}
+	return out, nil
+}
+
+func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
+	var in platform.GroupCreate
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	switch {
+	case name == "":
+		return errRequired("name")
+	case in.Type == nil:
+		return errRequired("type")
+	case in.Visibility == nil:
+		return errRequired("visibility")
+	case in.RulesVisible == nil:
+		return errRequired("rulesVisible")
+	}
+	if err := checkEnum("type", in.Type, "official", "social"); err != nil {
+		return err
+	}
+	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
+		return err
+	}
+	if err := checkGroupContacts(in.Addresses); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
+			return errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
+		}
+		owners, err := groupOwners(tx, in.OwnerIds)
+		if err != nil {
+			return err
+		}
+		id := uuid.NewString()
+		g := platform.Group{
+			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(formatTime(tx.Now())),
+			MemberCount: ptr(0), State: ptr("active"), Version: ptr(1), Type: in.Type, Images: in.Images,
+			Addresses: in.Addresses, RulesVisible: in.RulesVisible, Visibility: in.Visibility,
+			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
+			CallsEnabled: ptr(deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: ptr(groupSelfURI(id)),
+		}
+		if out, err = putEntity(tx, kindGroup, id, "", name, g); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
+	var in platform.GroupUpdate
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
+		return errRequired("name")
+	}
+	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
+		return err
+	}
+	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
+		return err
+	}
+	if err := checkGroupContacts(in.Addresses); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var g platform.Group
+		if err := decodeObject(o, &g); err != nil {
+			return err
+		}
+		if err := checkVersion(in.Version, deref(g.Version)); err != nil {
+			return err
+		}
+		if in.Name != nil {
+			name := strings.TrimSpace(*in.Name)
+			if other := tx.FindByName(kindGroup, "", name); other != nil && other.ID != o.ID {
+				return errConflict("A group named [%s] exists already (id %s).", name, other.ID)
+			}
+			g.Name = ptr(name)
+		}
+		owners, err := groupOwners(tx, in.OwnerIds)
+		if err != nil {
+			return err
+		}
+		g.Owners, g.Description, g.Email, g.Addresses, g.Images = owners, in.Description, in.Email, in.Addresses, in.Images
+		setPtr(&g.State, in.State)
+		setPtr(&g.Visibility, in.Visibility)
+		setPtr(&g.RulesVisible, in.RulesVisible)
+		setPtr(&g.RolesEnabled, in.RolesEnabled)
+		setPtr(&g.IncludeOwners, in.IncludeOwners)
+		setPtr(&g.CallsEnabled, in.CallsEnabled)
+		g.Version = ptr(deref(g.Version) + 1)
+		g.DateModified = ptr(formatTime(tx.Now()))
+		if out, err = putEntity(tx, kindGroup, o.ID, "", deref(g.Name), g); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		for _, m := range tx.List(kindGroupMember, o.ID) {
+			tx.Delete(kindGroupMember, m.ID)
+		}
+		// The group's own role grants go with it; roles' user counts do not change (they count users).
+		for _, g := range tx.List(kindSubjectGrant, o.ID) {
+			tx.Delete(kindSubjectGrant, g.ID)
+		}
+		tx.Delete(kindGroup, o.ID)
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// listGroupMembers is /members and /individuals: the member users (UserEntityListing).
+// Groups have no dynamic rules here, so both are the same list.
+func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	if err != nil {
+		return err
+	}
+	g, err := s.lookup(r, kindGroup, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	var items [][]byte
+	for _, m := range s.store.List(org, kindGroupMember, g.ID) {
+		if u := s.store.Get(org, kindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
+			items = append(items, u.Data)
+		}
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// memberRef is how a membership is stored and audited.
+type memberRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func memberValues(ms []memberRef) []string {
+	out := []string{}
+	for _, m := range ms {
+		b, _ := json.Marshal(m)
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// changeMembers adds or removes users and keeps the group's memberCount and version current.
+func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
+	if len(ids) == 0 {
+		if add {
+			return errRequired("memberIds")
+		}
+		return errRequired("ids")
+	}
+	if len(ids) > maxGroupMemberChange {
+		return errBadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
+	}
+	return s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var g platform.Group
+		if err := decodeObject(o, &g); err != nil {
+			return err
+		}
+		if version != nil {
+			if err := checkVersion(version, deref(g.Version)); err != nil {
+				return err
+			}
+		}
+		var changed []memberRef
+		for _, uid := range ids {
+			key := o.ID + "/" + uid
+			exists := tx.Get(kindGroupMember, key) != nil
+			if add {
+				u := tx.Get(kindUser, uid)
+				if u == nil || isDeleted(u.Data) {
+					return errUnknownRef("memberIds", uid)
+				}
+				if exists {
+					continue
+				}
+				ref := memberRef{ID: uid, Name: u.Name}
+				if _, err := putEntity(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
+					return err
+				}
+				changed = append(changed, ref)
+			} else if m := tx.Get(kindGroupMember, key); m != nil {
+				tx.Delete(kindGroupMember, key)
+				changed = append(changed, memberRef{ID: uid, Name: m.Name})
+			}
+		}
+		if len(changed) == 0 {
+			return nil
+		}
+		oldCount := deref(g.MemberCount)
+		g.MemberCount = ptr(len(tx.List(kindGroupMember, o.ID)))
+		g.Version = ptr(deref(g.Version) + 1)
+		g.DateModified = ptr(formatTime(tx.Now()))
+		if _, err := putEntity(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
+			return err
+		}
+		ev := auditEvent{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
+		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
+		if !add {
+			ev.Action = "MemberRemove"
+			members.OldValues, members.NewValues = members.NewValues, []string{}
+		}
+		ev.Changes = []platform.PropertyChange{members, {Property: ptr("memberCount"),
+			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(deref(g.MemberCount))}}}
+		s.record(tx, r, ev)
+		return nil
+	})
+}
+
+// addGroupMembers answers 202 with an empty JSON object: the SDKs' return type is "object".
+func (s *Server) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
+	var in platform.GroupMembersUpdate
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := s.changeMembers(r, true, in.MemberIds, in.Version); err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	return nil
+}
+
+func (s *Server) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
+	if err := s.changeMembers(r, false, multiParam(r, "ids"), nil); err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	return nil
+}
+
+func groupSearchFields(g *platform.Group) searchFields {
+	return func(field string) ([]string, bool) {
+		var p *string
+		switch field {
+		case "id":
+			p = g.ID
+		case "name":
+			p = g.Name
+		case "description":
+			p = g.Description
+		case "state":
+			p = g.State
+		case "type":
+			p = g.Type
+		case "visibility":
+			p = g.Visibility
+		case "email":
+			p = g.Email
+		default:
+			return nil, false
+		}
+		if p == nil || *p == "" {
+			return nil, true
+		}
+		return []string{*p}, true
+	}
+}
+
+func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
+	req, err := readSearchRequest(r)
+	if err != nil {
+		return err
+	}
+	var probe platform.Group
+	if err := validateCriteria(req.Query, func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }); err != nil {
+		return err
+	}
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+		var g platform.Group
+		if decodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
+			items = append(items, o.Data)
+		}
+	}
+	writeJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
+	return nil
+}

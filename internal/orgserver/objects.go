@@ -15,6 +15,7 @@ const (
 	kindLanguage        Kind = "routing.language"
 	kindWrapupCode      Kind = "routing.wrapupcode"
 	kindSkillGroup      Kind = "routing.skillgroup"
+	kindSkillGroupDivs  Kind = "routing.skillgroup.memberdivisions" // Parent = ID = skill group id; Data = [division id]
 	kindQueue           Kind = "routing.queue"
 	kindQueueMember     Kind = "routing.queue.member"     // Parent = queue id, ID = queue id + "/" + user id
 	kindQueueWrapupCode Kind = "routing.queue.wrapupcode" // Parent = queue id, ID = queue id + "/" + code id

@@ -1,7 +1,374 @@
 package orgserver
 
-// roleRoutes registers this API group (to be written).
-func (s *Server) roleRoutes() {}
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Roles: unique names, no version (last write wins), hard delete. Built-in roles are
+// seeded with every org (default:true) and cannot be deleted, like a real org's default
+// roles. A role still granted to someone cannot be deleted either (400), so no grant ever
+// points at a missing role. userCount is kept current by every grant change (subjects.go).
+func (s *Server) roleRoutes() {
+	s.route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
+	s.route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
+	s.route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.getRole)
+	s.route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
+	s.route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
+	s.route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
+	s.route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
+	s.route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
+	s.subjectRoutes() // subjects.go
+}
+
+func roleSelfURI(id string) string { return "/api/v2/authorization/roles/" + id }
+
+// builtinRole is a role every org starts with.
+type builtinRole struct {
+	defaultID, name, description string
+	permissions                  []string
+}
+
+func builtinRoles() []builtinRole {
+	return []builtinRole{
+		{"admin", "admin", "Full access to every feature of the org.", []string{"*:*:*"}},
+		{"employee", "employee", "Basic directory access every user gets.", []string{
+			"directory:user:view", "directory:group:view", "routing:skill:view", "routing:language:view",
+			"routing:queue:view", "authorization:division:view"}},
+		{"supervisor", "Supervisor", "Monitors queues and agents.", []string{
+			"routing:queue:view", "routing:queueMember:manage", "directory:user:view", "directory:group:view",
+			"audits:audit:view", "analytics:conversationDetail:view", "analytics:queueObservation:view"}},
+		{"communicateAdmin", "Communicate - Admin", "Administers users, groups and phones.", []string{
+			"directory:user:add", "directory:user:edit", "directory:user:delete", "directory:user:view",
+			"directory:group:add", "directory:group:edit", "directory:group:delete", "directory:group:view",
+			"telephony:plugin:all"}},
+		{"contactCenterManager", "Contact Center Manager", "Configures routing and flows.", []string{
+			"routing:*:*", "architect:*:*", "directory:user:view", "directory:group:view", "authorization:division:view"}},
+		{"developer", "Developer", "Builds integrations and data actions.", []string{
+			"integrations:*:*", "architect:flow:view", "oauth:client:view", "directory:user:view"}},
+	}
+}
 
 // seedRoles adds the built-in roles every org has.
-func seedRoles(tx *Tx) error { return nil }
+func seedRoles(tx *Tx) error {
+	for _, b := range builtinRoles() {
+		id := uuid.NewString()
+		role := platform.DomainOrganizationRole{
+			ID: ptr(id), Name: ptr(b.name), Description: ptr(b.description), DefaultRoleID: ptr(b.defaultID),
+			Permissions: b.permissions, PermissionPolicies: policiesFor(b.permissions), UserCount: ptr(0),
+			RoleNeedsUpdate: ptr(false), Default: ptr(true), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
+		}
+		if _, err := putEntity(tx, kindRole, id, "", b.name, role); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// policiesFor groups permission strings (domain:entity:action) into permission policies.
+func policiesFor(perms []string) []platform.DomainPermissionPolicy {
+	var out []platform.DomainPermissionPolicy
+	index := map[string]int{}
+	for _, p := range perms {
+		parts := strings.Split(p, ":")
+		if len(parts) != 3 {
+			continue
+		}
+		key := parts[0] + ":" + parts[1]
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, platform.DomainPermissionPolicy{Domain: ptr(parts[0]), EntityName: ptr(parts[1]),
+				PolicyName: ptr(key), AllowConditions: ptr(false)})
+		}
+		if !slices.Contains(out[i].ActionSet, parts[2]) {
+			out[i].ActionSet = append(out[i].ActionSet, parts[2])
+		}
+	}
+	return out
+}
+
+func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy) error {
+	for _, p := range perms {
+		parts := strings.Split(p, ":")
+		if len(parts) != 3 || slices.Contains(parts, "") {
+			return errBadRequest("The field [permissions] holds [%s], which is not of the form domain:entity:action.", p)
+		}
+	}
+	for _, p := range policies {
+		switch {
+		case deref(p.Domain) == "":
+			return errRequired("permissionPolicies.domain")
+		case deref(p.EntityName) == "":
+			return errRequired("permissionPolicies.entityName")
+		case len(p.ActionSet) == 0:
+			return errRequired("permissionPolicies.actionSet")
+		}
+	}
+	return nil
+}
+
+func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	name := r.URL.Query().Get("name")
+	ids := setOf(multiParam(r, "id"))
+	defaults := setOf(multiParam(r, "defaultRoleId"))
+	perms := multiParam(r, "permission")
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindRole, "") {
+		if (len(ids) > 0 && !ids[o.ID]) || !nameMatches(name, o.Name, false) {
+			continue
+		}
+		var role platform.DomainOrganizationRole
+		if err := decodeObject(o, &role); err != nil {
+			return err
+		}
+		if len(defaults) > 0 && !defaults[deref(role.DefaultRoleID)] {
+			continue
+		}
+		if len(perms) > 0 && !slices.ContainsFunc(perms, func(p string) bool { return slices.Contains(role.Permissions, p) }) {
+			continue
+		}
+		items = append(items, o.Data)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindRole, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
+	var in platform.DomainOrganizationRoleCreate
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		return errRequired("name")
+	}
+	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		if existing := tx.FindByName(kindRole, "", name); existing != nil {
+			return errConflict("A role named [%s] exists already (id %s).", name, existing.ID)
+		}
+		id := uuid.NewString()
+		role := platform.DomainOrganizationRole{
+			ID: ptr(id), Name: ptr(name), Description: in.Description, Permissions: in.Permissions,
+			PermissionPolicies: in.PermissionPolicies, UserCount: ptr(0), RoleNeedsUpdate: ptr(false),
+			Default: ptr(false), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
+		}
+		var err error
+		if out, err = putEntity(tx, kindRole, id, "", name, role); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// putRole replaces name, description, permissions and policies (DomainOrganizationRoleUpdate).
+func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
+	var in platform.DomainOrganizationRoleUpdate
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if strings.TrimSpace(deref(in.Name)) == "" {
+		return errRequired("name")
+	}
+	return s.updateRole(w, r, in, false)
+}
+
+// patchRole changes only the fields present.
+func (s *Server) patchRole(w http.ResponseWriter, r *http.Request) error {
+	var in platform.DomainOrganizationRole
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
+		return errRequired("name")
+	}
+	return s.updateRole(w, r, platform.DomainOrganizationRoleUpdate{Name: in.Name, Description: in.Description,
+		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)
+}
+
+func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.DomainOrganizationRoleUpdate, partial bool) error {
+	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindRole, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var role platform.DomainOrganizationRole
+		if err := decodeObject(o, &role); err != nil {
+			return err
+		}
+		if in.Name != nil {
+			name := strings.TrimSpace(*in.Name)
+			if other := tx.FindByName(kindRole, "", name); other != nil && other.ID != o.ID {
+				return errConflict("A role named [%s] exists already (id %s).", name, other.ID)
+			}
+			role.Name = ptr(name)
+		}
+		if partial {
+			setPtr(&role.Description, in.Description)
+			setIf(&role.Permissions, in.Permissions)
+			setIf(&role.PermissionPolicies, in.PermissionPolicies)
+		} else {
+			role.Description, role.Permissions, role.PermissionPolicies = in.Description, in.Permissions, in.PermissionPolicies
+		}
+		if out, err = putEntity(tx, kindRole, o.ID, "", deref(role.Name), role); err != nil {
+			return err
+		}
+		if string(out) == string(o.Data) {
+			return nil // nothing changed: nothing to audit
+		}
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindRole, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var role platform.DomainOrganizationRole
+		if err := decodeObject(o, &role); err != nil {
+			return err
+		}
+		if deref(role.Default) {
+			return errBadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
+		}
+		// Grants held by deleted users do not keep the role alive; they go with it.
+		live := 0
+		for _, sid := range roleSubjects(tx, o.ID) {
+			if u := tx.Get(kindUser, sid); u != nil && isDeleted(u.Data) {
+				for _, g := range tx.List(kindSubjectGrant, sid) {
+					if strings.HasPrefix(g.ID, sid+"/"+o.ID+"/") {
+						tx.Delete(kindSubjectGrant, g.ID)
+					}
+				}
+				continue
+			}
+			live++
+		}
+		if live > 0 {
+			return errBadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
+		}
+		tx.Delete(kindRole, o.ID)
+		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// roleGrants returns a role's grants grouped by subject id, subjects in id order.
+func roleGrants(list []*Object, roleID string) (ids []string, bySubject map[string][]platform.AuthzGrant) {
+	bySubject = map[string][]platform.AuthzGrant{}
+	for _, o := range list {
+		var g platform.AuthzGrant
+		if json.Unmarshal(o.Data, &g) != nil || g.Role == nil || deref(g.Role.ID) != roleID {
+			continue
+		}
+		sid := deref(g.SubjectID)
+		if _, ok := bySubject[sid]; !ok {
+			ids = append(ids, sid)
+		}
+		bySubject[sid] = append(bySubject[sid], g)
+	}
+	sort.Strings(ids)
+	return ids, bySubject
+}
+
+func roleSubjects(tx *Tx, roleID string) []string {
+	ids, _ := roleGrants(tx.List(kindSubjectGrant, "*"), roleID)
+	return ids
+}
+
+// roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
+func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	role, err := s.lookup(r, kindRole, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	ids, by := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
+	var items [][]byte
+	for _, sid := range ids {
+		typ, name := s.subjectInfo(org, sid)
+		sg := platform.SubjectDivisionGrants{ID: ptr(sid), Name: ptr(name), Type: ptr(typ)}
+		for _, g := range by[sid] {
+			sg.Divisions = append(sg.Divisions, platform.Division{ID: g.Division.ID, Name: g.Division.Name, SelfURI: g.Division.SelfURI})
+		}
+		b, _ := json.Marshal(sg)
+		items = append(items, b)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// roleUsers is the count-only UserReferenceEntityListing of users holding the role.
+func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	role, err := s.lookup(r, kindRole, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	ids, _ := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
+	var items [][]byte
+	for _, sid := range ids {
+		if u := s.store.Get(org, kindUser, sid); u != nil {
+			b, _ := json.Marshal(platform.UserReferenceWithName{ID: ptr(sid), Name: ptr(u.Name), SelfURI: ptr(userSelfURI(sid))})
+			items = append(items, b)
+		}
+	}
+	l := listing(r, p, items)
+	writeJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
+		"total": l.Total, "pageCount": l.PageCount})
+	return nil
+}

@@ -1,4 +1,273 @@
 package orgserver
 
-// queueRoutes registers this API group (to be written).
-func (s *Server) queueRoutes() {}
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Routing queues: unique names (ignoring case), PUT as full replace without a version,
+// hard delete that takes the queue's members and wrap-up code assignments with it.
+// The stored queue carries its member counters; member writes keep them current.
+// Flow, prompt, script and address references are stored as sent: this org does not
+// check them.
+func (s *Server) queueRoutes() {
+	s.route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
+	s.route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
+	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
+	s.route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
+	s.route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
+	s.queueMemberRoutes()
+	s.queueWrapupCodeRoutes()
+}
+
+func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
+
+func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	if err != nil {
+		return err
+	}
+	hasPeerSet := r.URL.Query().Get("hasPeer") != ""
+	hasPeer, err := boolParam(r, "hasPeer")
+	if err != nil {
+		return err
+	}
+	name := r.URL.Query().Get("name")
+	library := r.URL.Query().Get("cannedResponseLibraryId")
+	ids, divs, peers := setOf(multiParam(r, "id")), setOf(multiParam(r, "divisionId")), setOf(multiParam(r, "peerId"))
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindQueue, "") {
+		if (len(ids) > 0 && !ids[o.ID]) || !nameMatches(name, o.Name, false) {
+			continue
+		}
+		if len(divs) > 0 || len(peers) > 0 || hasPeerSet || library != "" {
+			var q platform.Queue
+			if err := decodeObject(o, &q); err != nil {
+				return err
+			}
+			if len(divs) > 0 && (q.Division == nil || !divs[deref(q.Division.ID)]) {
+				continue
+			}
+			if len(peers) > 0 && !peers[deref(q.PeerID)] {
+				continue
+			}
+			if hasPeerSet && hasPeer != (deref(q.PeerID) != "") {
+				continue
+			}
+			if library != "" && (q.CannedResponseLibraries == nil || !slices.Contains(q.CannedResponseLibraries.LibraryIds, library)) {
+				continue
+			}
+		}
+		items = append(items, o.Data)
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// remarshal copies between models that share JSON field names (request → Queue).
+func remarshal(in, out any) error {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, out)
+}
+
+// queueIdentityFields are the fields sourceQueueId does not copy: the new queue's own
+// identity and server-maintained data.
+var queueIdentityFields = []string{"id", "name", "description", "division", "dateCreated", "dateModified",
+	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
+
+func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
+	var in platform.CreateQueueRequest
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name, err := requiredName(in.Name)
+	if err != nil {
+		return err
+	}
+	source := deref(in.SourceQueueID)
+	in.SourceQueueID = nil
+	var out []byte
+	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		var q platform.Queue
+		if source != "" {
+			// Settings come from the source queue; whatever the request sets wins.
+			src := tx.Get(kindQueue, source)
+			if src == nil {
+				return errUnknownRef("sourceQueueId", source)
+			}
+			merged := map[string]json.RawMessage{}
+			if err := json.Unmarshal(src.Data, &merged); err != nil {
+				return err
+			}
+			for _, f := range queueIdentityFields {
+				delete(merged, f)
+			}
+			var req map[string]json.RawMessage
+			b, err := json.Marshal(in)
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(b, &req); err != nil {
+				return err
+			}
+			for k, v := range req {
+				merged[k] = v
+			}
+			if err := remarshal(merged, &q); err != nil {
+				return err
+			}
+		} else if err := remarshal(in, &q); err != nil {
+			return err
+		}
+		id := uuid.NewString()
+		if err := s.fillQueue(tx, r, &q, id, name, nil); err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kindQueue, id, "", name, q); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// fillQueue validates q and sets what the server owns: identity, division, dates,
+// authors, counters and defaults. old is the queue being replaced (nil on create).
+func (s *Server) fillQueue(tx *Tx, r *http.Request, q *platform.Queue, id, name string, old *platform.Queue) error {
+	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
+		return errConflict("A queue named [%s] exists already (id %s).", name, existing.ID)
+	}
+	divID := ""
+	if q.Division != nil {
+		divID = deref(q.Division.ID)
+	}
+	if divID == "" && old != nil && old.Division != nil {
+		divID = deref(old.Division.ID)
+	}
+	divID, divName, err := divisionRef(tx, divID, "division.id")
+	if err != nil {
+		return err
+	}
+	if err := validateQueue(tx, q, id); err != nil {
+		return err
+	}
+	applyQueueDefaults(q)
+	client := principalOf(r.Context()).ClientID
+	now := formatTime(tx.Now())
+	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
+	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+	q.DateModified, q.ModifiedBy = ptr(now), ptr(client)
+	if old != nil {
+		q.DateCreated, q.CreatedBy = old.DateCreated, old.CreatedBy
+	} else {
+		q.DateCreated, q.CreatedBy = ptr(now), ptr(client)
+	}
+	setQueueCounts(tx, q, id)
+	return nil
+}
+
+// setQueueCounts derives the member counters from the queue's member children. Every
+// member here is a user (group membership is not modelled), so memberCount equals
+// userMemberCount.
+func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
+	members := tx.List(kindQueueMember, id)
+	joined := 0
+	for _, m := range members {
+		var qm platform.QueueMember
+		if decodeObject(m, &qm) == nil && deref(qm.Joined) {
+			joined++
+		}
+	}
+	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = ptr(len(members)), ptr(len(members)), ptr(joined)
+}
+
+func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindQueue, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
+	var in platform.QueueRequest
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name, err := requiredName(in.Name)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var old, q platform.Queue
+		if err := decodeObject(o, &old); err != nil {
+			return err
+		}
+		if err := remarshal(in, &q); err != nil {
+			return err
+		}
+		if err := s.fillQueue(tx, r, &q, o.ID, name, &old); err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kindQueue, o.ID, "", name, q); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
+	// forceDelete is accepted and has no effect: nothing here keeps a queue in use.
+	if _, err := boolParam(r, "forceDelete"); err != nil {
+		return err
+	}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kindQueue, o.ID)
+		for _, kind := range []Kind{kindQueueMember, kindQueueWrapupCode} {
+			for _, c := range tx.List(kind, o.ID) {
+				tx.Delete(kind, c.ID)
+			}
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}

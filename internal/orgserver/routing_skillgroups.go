@@ -1,4 +1,559 @@
 package orgserver
 
-// skillGroupRoutes registers this API group (to be written).
-func (s *Server) skillGroupRoutes() {}
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Skill groups: unique names, cursor-paged lists, PATCH as partial update, hard delete.
+// Members are not stored: they are the users whose routing skills and languages satisfy
+// the group's skillConditions (conditions name skills and languages, not ids), limited to
+// the member divisions. memberCount is computed when the group is written; like the real
+// API's "estimated" count it does not follow later changes of users' skills.
+//
+// Member divisions are kept in a child object (kindSkillGroupDivs) because GET returns a
+// SkillGroup, which has no memberDivisions. An empty list means the group's own division;
+// "*" means every division.
+func (s *Server) skillGroupRoutes() {
+	s.route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
+	s.route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
+	s.route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.getSkillGroup)
+	s.route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
+	s.route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
+	s.route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
+	s.route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
+	s.route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)
+}
+
+func skillGroupSelfURI(id string) string { return "/api/v2/routing/skillgroups/" + id }
+
+var (
+	skillGroupOperations  = []string{"And", "Not", "Or"}
+	skillGroupComparators = []string{"EqualTo", "NotEqualTo", "LessThan", "GreaterThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"}
+)
+
+const maxSkillProficiency = 5
+
+// allDivisions is the member-division wildcard.
+const allDivisions = "*"
+
+// objectReader is what condition evaluation reads: a transaction or a store snapshot of one org.
+type objectReader interface {
+	Get(kind Kind, id string) *Object
+	List(kind Kind, parent string) []*Object
+}
+
+type orgSnapshot struct {
+	s   *Store
+	org string
+}
+
+func (o orgSnapshot) Get(kind Kind, id string) *Object { return o.s.Get(o.org, kind, id) }
+func (o orgSnapshot) List(kind Kind, parent string) []*Object {
+	return o.s.List(o.org, kind, parent)
+}
+
+func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
+	name := r.URL.Query().Get("name")
+	var ids []string
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindSkillGroup, "") {
+		if !nameMatches(name, o.Name, true) {
+			continue
+		}
+		var def platform.SkillGroupDefinition
+		if err := decodeObject(o, &def); err != nil {
+			return err
+		}
+		b, err := json.Marshal(def)
+		if err != nil {
+			return err
+		}
+		ids, items = append(ids, o.ID), append(items, b)
+	}
+	l, err := cursorPage(r, ids, items, maxPageSize)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+// validateSkillConditions checks conditions recursively; skills and languages are named
+// and must exist (not deleted).
+func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupCondition) error {
+	for i, c := range conds {
+		f := fmt.Sprintf("%s[%d]", prefix, i)
+		if deref(c.Operation) == "" {
+			return errRequired(f + ".operation")
+		}
+		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations...); err != nil {
+			return err
+		}
+		for j, rc := range c.RoutingSkillConditions {
+			g := fmt.Sprintf("%s.routingSkillConditions[%d]", f, j)
+			if err := validateCondition(tx, g, "routingSkill", kindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency); err != nil {
+				return err
+			}
+			if err := validateSkillConditions(tx, g+".childConditions", rc.ChildConditions); err != nil {
+				return err
+			}
+		}
+		for j, lc := range c.LanguageSkillConditions {
+			g := fmt.Sprintf("%s.languageSkillConditions[%d]", f, j)
+			if err := validateCondition(tx, g, "languageSkill", kindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency); err != nil {
+				return err
+			}
+			if err := validateSkillConditions(tx, g+".childConditions", lc.ChildConditions); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func validateCondition(tx *Tx, prefix, nameField string, kind Kind, name, comparator *string, proficiency *float64) error {
+	if deref(name) == "" {
+		return errRequired(prefix + "." + nameField)
+	}
+	if findActiveByName(tx, kind, *name) == nil {
+		return errUnknownRef(prefix+"."+nameField, *name)
+	}
+	if deref(comparator) == "" {
+		return errRequired(prefix + ".comparator")
+	}
+	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators...); err != nil {
+		return err
+	}
+	if proficiency == nil {
+		return errRequired(prefix + ".proficiency")
+	}
+	if *proficiency < 0 || *proficiency > maxSkillProficiency {
+		return errBadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
+	}
+	return nil
+}
+
+// validateMemberDivisions checks division ids ("*" allowed) and returns them without duplicates.
+func validateMemberDivisions(tx *Tx, field string, ids []string) ([]string, error) {
+	out := []string{}
+	for i, id := range ids {
+		if id != allDivisions && tx.Get(kindDivision, id) == nil {
+			return nil, errUnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	var in platform.SkillGroupWithMemberDivisions
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		return errRequired("name")
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil {
+			return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+		}
+		divID := ""
+		if in.Division != nil {
+			divID = deref(in.Division.ID)
+		}
+		divID, divName, err := divisionRef(tx, divID, "division.id")
+		if err != nil {
+			return err
+		}
+		if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
+			return err
+		}
+		memberDivs, err := validateMemberDivisions(tx, "memberDivisions", in.MemberDivisions)
+		if err != nil {
+			return err
+		}
+		id := uuid.NewString()
+		now := formatTime(tx.Now())
+		conds := in.SkillConditions
+		if conds == nil {
+			conds = []platform.SkillGroupCondition{}
+		}
+		sg := platform.SkillGroup{
+			ID: ptr(id), Name: ptr(name), Description: in.Description,
+			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			DateCreated: ptr(now), DateModified: ptr(now), Status: ptr("Complete"), SkillConditions: conds,
+			SelfURI: ptr(skillGroupSelfURI(id)),
+		}
+		if err := putSkillGroupDivisions(tx, id, memberDivs); err != nil {
+			return err
+		}
+		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, memberDivs)))
+		stored, err := putEntity(tx, kindSkillGroup, id, "", name, sg)
+		if err != nil {
+			return err
+		}
+		var resp platform.SkillGroupWithMemberDivisions
+		if err := remarshal(sg, &resp); err != nil {
+			return err
+		}
+		resp.MemberDivisions = memberDivs
+		if out, err = json.Marshal(resp); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func putSkillGroupDivisions(tx *Tx, id string, divs []string) error {
+	_, err := putEntity(tx, kindSkillGroupDivs, id, id, "", divs)
+	return err
+}
+
+func skillGroupDivisions(r objectReader, id string) []string {
+	var divs []string
+	if o := r.Get(kindSkillGroupDivs, id); o != nil {
+		_ = json.Unmarshal(o.Data, &divs) // written by putSkillGroupDivisions only
+	}
+	return divs
+}
+
+func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	var in platform.SkillGroup
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var sg platform.SkillGroup
+		if err := decodeObject(o, &sg); err != nil {
+			return err
+		}
+		if in.Name != nil {
+			name := strings.TrimSpace(*in.Name)
+			if name == "" {
+				return errRequired("name")
+			}
+			if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
+				return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+			}
+			sg.Name = ptr(name)
+		}
+		if in.Description != nil {
+			sg.Description = in.Description
+		}
+		if in.Division != nil && deref(in.Division.ID) != "" {
+			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
+			if err != nil {
+				return err
+			}
+			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+		}
+		if in.SkillConditions != nil {
+			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
+				return err
+			}
+			sg.SkillConditions = in.SkillConditions
+		}
+		sg.DateModified = ptr(formatTime(tx.Now()))
+		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
+		if out, err = putEntity(tx, kindSkillGroup, o.ID, "", *sg.Name, sg); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kindSkillGroup, o.ID)
+		tx.Delete(kindSkillGroupDivs, o.ID)
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var sg platform.SkillGroup
+	if err := decodeObject(o, &sg); err != nil {
+		return err
+	}
+	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	var ids []string
+	var items [][]byte
+	for _, u := range skillGroupMembers(rd, sg, skillGroupDivisions(rd, o.ID)) {
+		b, err := json.Marshal(platform.UserReferenceWithName{ID: ptr(u.ID), Name: ptr(memberUserName(u)), SelfURI: ptr(memberUserSelfURI(u.ID))})
+		if err != nil {
+			return err
+		}
+		ids, items = append(ids, u.ID), append(items, b)
+	}
+	l, err := cursorPage(r, ids, items, maxPageSize)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
+	for _, id := range skillGroupDivisions(rd, o.ID) {
+		d := platform.Division{ID: ptr(id)}
+		if div := rd.Get(kindDivision, id); div != nil {
+			d.Name, d.SelfURI = ptr(div.Name), ptr(divisionSelfURI(id))
+		}
+		out.Entities = append(out.Entities, d)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
+	// The body is optional in the API; an empty request changes nothing.
+	var in platform.SkillGroupMemberDivisions
+	if r.ContentLength != 0 {
+		if err := decodeBody(r, &in); err != nil {
+			return err
+		}
+	}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		add, err := validateMemberDivisions(tx, "addDivisionIds", in.AddDivisionIds)
+		if err != nil {
+			return err
+		}
+		old := skillGroupDivisions(tx, o.ID)
+		divs := []string{}
+		for _, id := range old {
+			if !slices.Contains(in.RemoveDivisionIds, id) {
+				divs = append(divs, id)
+			}
+		}
+		for _, id := range add {
+			if !slices.Contains(divs, id) {
+				divs = append(divs, id)
+			}
+		}
+		if slices.Equal(old, divs) {
+			return nil
+		}
+		if err := putSkillGroupDivisions(tx, o.ID, divs); err != nil {
+			return err
+		}
+		var sg platform.SkillGroup
+		if err := decodeObject(o, &sg); err != nil {
+			return err
+		}
+		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, divs)))
+		if _, err := putEntity(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
+			Changes: []platform.PropertyChange{{Property: ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+func nonNilStrings(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// skillGroupMembers lists the users (sorted by name) in the member divisions whose skills
+// and languages satisfy the group's conditions. A group without conditions has no members.
+func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []string) []*Object {
+	if len(sg.SkillConditions) == 0 {
+		return nil
+	}
+	divs := setOf(memberDivs)
+	if len(divs) == 0 && sg.Division != nil {
+		divs[deref(sg.Division.ID)] = true
+	}
+	skillIDs := activeIDsByName(rd, kindSkill)
+	langIDs := activeIDsByName(rd, kindLanguage)
+	var out []*Object
+	for _, u := range rd.List(kindUser, "") {
+		var user platform.User
+		if decodeObject(u, &user) != nil || deref(user.State) == "deleted" {
+			continue
+		}
+		if !divs[allDivisions] && (user.Division == nil || !divs[deref(user.Division.ID)]) {
+			continue
+		}
+		ev := conditionEval{skillIDs: skillIDs, langIDs: langIDs,
+			skills: proficiencies(rd, kindUserSkill, u.ID), langs: proficiencies(rd, kindUserLanguage, u.ID)}
+		if ev.all(sg.SkillConditions) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func activeIDsByName(rd objectReader, kind Kind) map[string]string {
+	m := map[string]string{}
+	for _, o := range rd.List(kind, "") {
+		if !isDeleted(o.Data) {
+			m[strings.ToLower(o.Name)] = o.ID
+		}
+	}
+	return m
+}
+
+// proficiencies reads a user's routing skills or languages (children with Parent = user
+// id; Data {id, proficiency, state}) as id → proficiency.
+func proficiencies(rd objectReader, kind Kind, userID string) map[string]float64 {
+	m := map[string]float64{}
+	for _, o := range rd.List(kind, userID) {
+		var us struct {
+			ID          string  `json:"id"`
+			Proficiency float64 `json:"proficiency"`
+			State       string  `json:"state"`
+		}
+		if json.Unmarshal(o.Data, &us) != nil || us.State == "deleted" {
+			continue
+		}
+		id := us.ID
+		if id == "" {
+			id = strings.TrimPrefix(o.ID, userID+"/")
+		}
+		m[id] = us.Proficiency
+	}
+	return m
+}
+
+// conditionEval evaluates skill-group conditions for one user. Semantics (the API does not
+// document them precisely): a condition holds when all its skill and language conditions
+// hold; a skill or language condition needs the user to have that skill with a
+// proficiency that compares as asked, then folds in its child conditions; in a list, each
+// condition joins the result so far by its own operation (And, Or, Not = and-not), the
+// first one starting the result (Not negates it).
+type conditionEval struct {
+	skillIDs, langIDs map[string]string
+	skills, langs     map[string]float64
+}
+
+func (e conditionEval) all(conds []platform.SkillGroupCondition) bool {
+	if len(conds) == 0 {
+		return true
+	}
+	v := e.one(conds[0])
+	if deref(conds[0].Operation) == "Not" {
+		v = !v
+	}
+	return e.fold(v, conds[1:])
+}
+
+func (e conditionEval) fold(v bool, conds []platform.SkillGroupCondition) bool {
+	for _, c := range conds {
+		x := e.one(c)
+		switch deref(c.Operation) {
+		case "Or":
+			v = v || x
+		case "Not":
+			v = v && !x
+		default:
+			v = v && x
+		}
+	}
+	return v
+}
+
+func (e conditionEval) one(c platform.SkillGroupCondition) bool {
+	for _, rc := range c.RoutingSkillConditions {
+		if !e.fold(e.has(e.skills, e.skillIDs, rc.RoutingSkill, rc.Comparator, rc.Proficiency), rc.ChildConditions) {
+			return false
+		}
+	}
+	for _, lc := range c.LanguageSkillConditions {
+		if !e.fold(e.has(e.langs, e.langIDs, lc.LanguageSkill, lc.Comparator, lc.Proficiency), lc.ChildConditions) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e conditionEval) has(held map[string]float64, ids map[string]string, name, comparator *string, want *float64) bool {
+	id, known := ids[strings.ToLower(deref(name))]
+	p, ok := held[id]
+	if !known || !ok {
+		return false
+	}
+	w := deref(want)
+	switch deref(comparator) {
+	case "EqualTo":
+		return p == w
+	case "NotEqualTo":
+		return p != w
+	case "LessThan":
+		return p < w
+	case "GreaterThan":
+		return p > w
+	case "GreaterThanOrEqualTo":
+		return p >= w
+	case "LessThanOrEqualTo":
+		return p <= w
+	}
+	return false
+}

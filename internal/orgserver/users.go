@@ -1,4 +1,437 @@
 package orgserver
 
-// userRoutes registers this API group (to be written).
-func (s *Server) userRoutes() {}
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Users: integer version checked on PATCH, email unique among users that are not deleted,
+// soft delete (state "deleted": still readable by id, listed and searched only when asked).
+// Routing skills and languages are child objects (user_routing.go) merged in on expand.
+func (s *Server) userRoutes() {
+	s.route("GET /api/v2/users", "directory:user:view", s.listUsers)
+	s.route("POST /api/v2/users", "directory:user:add", s.createUser)
+	s.route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
+	s.route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
+	s.route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
+	s.userRoutingRoutes() // user_routing.go
+}
+
+func userSelfURI(id string) string { return "/api/v2/users/" + id }
+
+func userState(data []byte) string {
+	var u struct {
+		State string `json:"state"`
+	}
+	json.Unmarshal(data, &u) //nolint:errcheck // stored JSON is ours
+	return u.State
+}
+
+// userExpansion merges the requested child collections (expand=skills,languages) into a
+// stored user document; other expansions are ignored, as the local org has no such data.
+func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) []byte {
+	if !expand["skills"] && !expand["languages"] {
+		return data
+	}
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(data, &doc) != nil {
+		return data
+	}
+	id := ""
+	json.Unmarshal(doc["id"], &id) //nolint:errcheck // id is always a string
+	add := func(key string, kind Kind) {
+		items := []json.RawMessage{}
+		for _, o := range s.store.List(org, kind, id) {
+			items = append(items, o.Data)
+		}
+		doc[key], _ = json.Marshal(items)
+	}
+	if expand["skills"] {
+		add("skills", kindUserSkill)
+	}
+	if expand["languages"] {
+		add("languages", kindUserLanguage)
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	if err != nil {
+		return err
+	}
+	state := r.URL.Query().Get("state")
+	if state == "" {
+		state = "active"
+	}
+	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	ids := setOf(multiParam(r, "id"))
+	jabber := setOf(multiParam(r, "jabberId"))
+	expand := setOf(multiParam(r, "expand"))
+	var items [][]byte
+	for _, o := range s.store.List(org, kindUser, "") {
+		if len(ids) > 0 && !ids[o.ID] {
+			continue
+		}
+		if state != "any" && userState(o.Data) != state {
+			continue
+		}
+		if len(jabber) > 0 {
+			var u struct {
+				Chat struct {
+					JabberID string `json:"jabberId"`
+				} `json:"chat"`
+			}
+			if json.Unmarshal(o.Data, &u) != nil || !jabber[u.Chat.JabberID] {
+				continue
+			}
+		}
+		items = append(items, o.Data)
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	l := listing(r, p, items)
+	for i, e := range l.Entities {
+		l.Entities[i] = s.userExpansion(org, e, expand)
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindUser, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, s.userExpansion(principalOf(r.Context()).OrgID, o.Data, setOf(multiParam(r, "expand"))))
+	return nil
+}
+
+// findUserByEmail finds a user that is not deleted by case-insensitive email.
+func findUserByEmail(tx *Tx, email string) *Object {
+	for _, o := range tx.List(kindUser, "") {
+		var u platform.User
+		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && deref(u.State) != "deleted" {
+			return o
+		}
+	}
+	return nil
+}
+
+func checkEmail(field, email string) error {
+	if local, domain, ok := strings.Cut(email, "@"); !ok || local == "" || domain == "" || strings.ContainsAny(email, " \t") {
+		return errBadRequest("The field [%s] must be an email address, not [%s].", field, email)
+	}
+	return nil
+}
+
+func checkContacts(field string, cs []platform.Contact) error {
+	for _, c := range cs {
+		if err := checkEnum(field+".mediaType", c.MediaType, "PHONE", "EMAIL", "SMS"); err != nil {
+			return err
+		}
+		if err := checkEnum(field+".type", c.Type, "PRIMARY", "WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
+	var in platform.CreateUser
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		return errRequired("name")
+	}
+	email := strings.TrimSpace(deref(in.Email))
+	if email == "" {
+		return errRequired("email")
+	}
+	if err := checkEmail("email", email); err != nil {
+		return err
+	}
+	state := "active"
+	if in.State != nil {
+		state = *in.State
+	}
+	if err := checkEnum("state", &state, "active", "inactive", "deleted"); err != nil {
+		return err
+	}
+	if err := checkContacts("addresses", in.Addresses); err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	orgInfo, _ := s.store.Org(org)
+	var out []byte
+	err := s.store.Update(r.Context(), org, func(tx *Tx) error {
+		if existing := findUserByEmail(tx, email); existing != nil {
+			return errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+		}
+		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
+		if err != nil {
+			return err
+		}
+		id := uuid.NewString()
+		u := platform.User{
+			ID: ptr(id), Name: ptr(name), Email: ptr(email), Username: ptr(email), State: ptr(state), Version: ptr(1),
+			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
+			PrimaryContactInfo: []platform.Contact{{Address: ptr(email), MediaType: ptr("EMAIL"), Type: ptr("PRIMARY")}},
+			AcdAutoAnswer:      ptr(false),
+			SelfURI:            ptr(userSelfURI(id)),
+		}
+		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
+		if out, err = putEntity(tx, kindUser, id, "", name, u); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// patchUser applies the fields present in UpdateUser; absent fields keep their values.
+// manager is a user id in the request and a reference on the user.
+func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
+	var in platform.UpdateUser
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
+		return err
+	}
+	if err := checkContacts("addresses", in.Addresses); err != nil {
+		return err
+	}
+	if err := checkContacts("primaryContactInfo", in.PrimaryContactInfo); err != nil {
+		return err
+	}
+	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
+		return errRequired("name")
+	}
+	if in.Email != nil {
+		if err := checkEmail("email", *in.Email); err != nil {
+			return err
+		}
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var u platform.User
+		if err := decodeObject(o, &u); err != nil {
+			return err
+		}
+		if err := checkVersion(in.Version, deref(u.Version)); err != nil {
+			return err
+		}
+		if in.Name != nil {
+			u.Name = ptr(strings.TrimSpace(*in.Name))
+		}
+		if in.Email != nil {
+			u.Email = ptr(strings.TrimSpace(*in.Email))
+			if in.Username == nil {
+				u.Username = u.Email
+			}
+		}
+		if in.State != nil {
+			u.State = in.State
+		}
+		// Restoring a deleted user or changing an email must not create a second live user with that email.
+		if deref(u.State) != "deleted" {
+			if other := findUserByEmail(tx, deref(u.Email)); other != nil && other.ID != o.ID {
+				return errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
+			}
+		}
+		if in.Manager != nil {
+			switch m := *in.Manager; {
+			case m == "":
+				u.Manager = nil
+			case m == o.ID:
+				return errBadRequest("The field [manager] cannot refer to the user itself.")
+			default:
+				mo := tx.Get(kindUser, m)
+				if mo == nil || isDeleted(mo.Data) {
+					return errUnknownRef("manager", m)
+				}
+				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
+			}
+		}
+		setIf(&u.Chat, in.Chat)
+		setIf(&u.Biography, in.Biography)
+		setPtr(&u.Department, in.Department)
+		setPtr(&u.Title, in.Title)
+		setPtr(&u.Username, in.Username)
+		setPtr(&u.PreferredName, in.PreferredName)
+		setPtr(&u.AcdAutoAnswer, in.AcdAutoAnswer)
+		setPtr(&u.EmployerInfo, in.EmployerInfo)
+		setIf(&u.PrimaryContactInfo, in.PrimaryContactInfo)
+		setIf(&u.Addresses, in.Addresses)
+		setIf(&u.Images, in.Images)
+		setIf(&u.ProfileSkills, in.ProfileSkills)
+		setIf(&u.Locations, in.Locations)
+		setIf(&u.Certifications, in.Certifications)
+		u.Version = ptr(deref(u.Version) + 1)
+		if out, err = putEntity(tx, kindUser, o.ID, "", deref(u.Name), u); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// setIf replaces a slice-like field when the request carried it (an empty list clears it).
+func setIf[S ~[]E, E any](dst *S, v S) {
+	if v != nil {
+		*dst = v
+	}
+}
+
+// setPtr replaces a scalar field when the request carried it.
+func setPtr[T any](dst **T, v *T) {
+	if v != nil {
+		*dst = v
+	}
+}
+
+// deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
+func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if isDeleted(o.Data) {
+			return errNotFound()
+		}
+		var u platform.User
+		if err := decodeObject(o, &u); err != nil {
+			return err
+		}
+		u.State = ptr("deleted")
+		u.Version = ptr(deref(u.Version) + 1)
+		out, err := putEntity(tx, kindUser, o.ID, "", o.Name, u)
+		if err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, []byte("{}"))
+	return nil
+}
+
+// userSearchFields are the fields /users/search understands.
+func userSearchFields(u *platform.User) searchFields {
+	return func(field string) ([]string, bool) {
+		one := func(p *string) ([]string, bool) {
+			if p == nil || *p == "" {
+				return nil, true
+			}
+			return []string{*p}, true
+		}
+		switch field {
+		case "id":
+			return one(u.ID)
+		case "name":
+			return one(u.Name)
+		case "email":
+			return one(u.Email)
+		case "username":
+			return one(u.Username)
+		case "state":
+			return one(u.State)
+		case "title":
+			return one(u.Title)
+		case "department":
+			return one(u.Department)
+		case "divisionId", "division.id":
+			if u.Division == nil {
+				return nil, true
+			}
+			return one(u.Division.ID)
+		case "manager.id":
+			if u.Manager == nil {
+				return nil, true
+			}
+			return one(u.Manager.ID)
+		case "profileSkills":
+			return u.ProfileSkills, true
+		case "certifications":
+			return u.Certifications, true
+		}
+		return nil, false
+	}
+}
+
+// searchUsers is POST /users/search and GET /users/search?q64=. Deleted users are found
+// only when a criterion searches the state field (the way the official provider finds a
+// deleted user to restore).
+func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
+	req, err := readSearchRequest(r)
+	if err != nil {
+		return err
+	}
+	var probe platform.User
+	if err := validateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	withDeleted := criteriaMention(req.Query, "state")
+	expand := setOf(req.Expand)
+	for _, e := range multiParam(r, "expand") {
+		expand[e] = true
+	}
+	var items [][]byte
+	for _, o := range s.store.List(org, kindUser, "") {
+		var u platform.User
+		if decodeObject(o, &u) != nil || (!withDeleted && deref(u.State) == "deleted") {
+			continue
+		}
+		if matchAll(req.Query, userSearchFields(&u)) {
+			items = append(items, o.Data)
+		}
+	}
+	resp := searchPage("/api/v2/users/search", "users", req, items)
+	for i, e := range resp.Results {
+		resp.Results[i] = s.userExpansion(org, e, expand)
+	}
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}

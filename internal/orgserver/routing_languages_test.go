@@ -1,0 +1,126 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+func TestLanguagesLifecycle(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+
+	l := c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
+	id := l["id"].(string)
+	if l["version"] != "1" || l["state"] != "active" || l["selfUri"] != "/api/v2/routing/languages/"+id || l["dateModified"] == nil {
+		t.Errorf("created language = %v", l)
+	}
+	c.wantError(409, "general.conflict", "POST", "/api/v2/routing/languages", map[string]any{"name": "FRENCH"})
+	m := c.wantError(400, "bad.request", "POST", "/api/v2/routing/languages", map[string]any{"name": " "})
+	if !strings.Contains(m["message"].(string), "[name]") {
+		t.Errorf("missing-name message does not name the field: %v", m["message"])
+	}
+	c.wantError(400, "bad.request", "POST", "/api/v2/routing/languages", map[string]any{"name": 5})
+
+	if got := c.must(200, "GET", "/api/v2/routing/languages/"+id, nil); got["name"] != "French" {
+		t.Errorf("get = %v", got)
+	}
+	c.must(204, "DELETE", "/api/v2/routing/languages/"+id, nil)
+	got := c.must(200, "GET", "/api/v2/routing/languages/"+id, nil)
+	if got["state"] != "deleted" || got["version"] != "2" {
+		t.Errorf("after delete: state %v version %v, want deleted and \"2\"", got["state"], got["version"])
+	}
+	c.wantError(404, "not.found", "DELETE", "/api/v2/routing/languages/"+id, nil)
+	c.wantError(404, "not.found", "GET", "/api/v2/routing/languages/00000000-0000-0000-0000-000000000000", nil)
+	// The name is free again and the deleted language is not listed.
+	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
+	if l := c.must(200, "GET", "/api/v2/routing/languages"+q("name", "fre"), nil); l["total"].(float64) != 1 {
+		t.Errorf("list by name prefix: total %v, want 1", l["total"])
+	}
+
+	ro := newRawClient(t, ts, "dev", "readonly")
+	ro.must(200, "GET", "/api/v2/routing/languages", nil)
+	ro.wantError(403, "missing.permissions", "POST", "/api/v2/routing/languages", map[string]any{"name": "x"})
+	ro.wantError(403, "missing.permissions", "DELETE", "/api/v2/routing/languages/"+id, nil)
+
+	audits := routingAudits(t, ts, "dev", "Language")
+	if len(audits) != 3 || *audits[0].Action != "Create" || *audits[1].Action != "Delete" {
+		t.Errorf("language audit actions = %v", auditActions(audits))
+	}
+}
+
+func TestLanguagesListing(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	ids := map[string]string{}
+	for _, n := range []string{"German", "English", "Spanish", "Estonian", "Dutch"} {
+		ids[n] = c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": n})["id"].(string)
+	}
+	l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=2", nil)
+	if l["total"].(float64) != 5 || l["pageCount"].(float64) != 3 || names(l)[0] != "Estonian" || names(l)[1] != "German" {
+		t.Errorf("page 2 = total %v pageCount %v names %v", l["total"], l["pageCount"], names(l))
+	}
+	if l["nextUri"] != "/api/v2/routing/languages?pageSize=2&pageNumber=3" || l["previousUri"] != "/api/v2/routing/languages?pageSize=2&pageNumber=1" ||
+		l["lastUri"] != "/api/v2/routing/languages?pageSize=2&pageNumber=3" {
+		t.Errorf("page URIs = %v / %v / %v", l["previousUri"], l["nextUri"], l["lastUri"])
+	}
+	if l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=3", nil); l["nextUri"] != nil || len(names(l)) != 1 {
+		t.Errorf("last page = %v", l)
+	}
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{q("name", "e"), "English,Estonian"},
+		{q("name", "E", "sortOrder", "DESC"), "Estonian,English"},
+		{q("id", ids["Dutch"]+","+ids["Spanish"]), "Dutch,Spanish"},
+		{q("id", ids["Dutch"], "id", ids["German"]), "Dutch,German"},
+		{q("name", "x"), ""},
+	} {
+		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/languages"+tc.query, nil)), ","); got != tc.want {
+			t.Errorf("GET languages%s = %q, want %q", tc.query, got, tc.want)
+		}
+	}
+	c.wantError(400, "invalid.value", "GET", "/api/v2/routing/languages?sortOrder=sideways", nil)
+	if l := c.must(200, "GET", "/api/v2/routing/languages?name=nothing", nil); l["pageCount"].(float64) != 0 || len(names(l)) != 0 {
+		t.Errorf("empty listing = %v", l)
+	}
+}
+
+// names lists the entity names of a listing.
+func names(l map[string]any) []string {
+	var out []string
+	for _, e := range l["entities"].([]any) {
+		out = append(out, fmt.Sprint(e.(map[string]any)["name"]))
+	}
+	return out
+}
+
+// routingAudits returns an org's audit messages of one entity type, oldest first.
+func routingAudits(t *testing.T, ts *TestServer, org, entityType string) []platform.AuditLogMessage {
+	t.Helper()
+	var out []platform.AuditLogMessage
+	for _, b := range ts.Store().AuditLog(ts.Credential(t, org, "deploy").OrgID) {
+		var m platform.AuditLogMessage
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		if deref(m.EntityType) == entityType {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func auditActions(ms []platform.AuditLogMessage) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, deref(m.Action))
+	}
+	return out
+}

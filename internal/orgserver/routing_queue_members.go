@@ -1,0 +1,459 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Queue members and queue wrap-up codes: child objects of a queue (Parent = queue id,
+// ID = queue id + "/" + user or code id). Only users are members here: group-based
+// membership is not modelled, so memberBy=group lists nothing.
+func (s *Server) queueMemberRoutes() {
+	s.route("GET /api/v2/routing/queues/{id}/members", "routing:queue:view", s.listQueueMembers)
+	s.route("POST /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.postQueueMembers)
+	s.route("PATCH /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.patchQueueMembers)
+	s.route("PATCH /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.patchQueueMember)
+	s.route("DELETE /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.deleteQueueMember)
+}
+
+func (s *Server) queueWrapupCodeRoutes() {
+	s.route("GET /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:view", s.listQueueWrapupCodes)
+	s.route("POST /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:edit", s.postQueueWrapupCodes)
+	s.route("DELETE /api/v2/routing/queues/{id}/wrapupcodes/{codeId}", "routing:queue:edit", s.deleteQueueWrapupCode)
+}
+
+// maxQueueBatch is the most members or codes one request may carry, as on real orgs.
+const maxQueueBatch = 100
+
+const (
+	minRingNumber = 1
+	maxRingNumber = 6
+)
+
+func queueChildID(parent, id string) string { return parent + "/" + id }
+
+func memberUserSelfURI(id string) string { return "/api/v2/users/" + id }
+
+// queueMemberListing is QueueMemberEntityListing: page-number paging without total or
+// pageCount (clients page until a page comes back empty).
+type queueMemberListing struct {
+	Entities    []json.RawMessage `json:"entities"`
+	PageNumber  int               `json:"pageNumber"`
+	PageSize    int               `json:"pageSize"`
+	FirstURI    string            `json:"firstUri,omitempty"`
+	SelfURI     string            `json:"selfUri,omitempty"`
+	NextURI     string            `json:"nextUri,omitempty"`
+	PreviousURI string            `json:"previousUri,omitempty"`
+}
+
+func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxQueueBatch)
+	if err != nil {
+		return err
+	}
+	qs := r.URL.Query()
+	memberBy := qs.Get("memberBy")
+	if memberBy != "" && memberBy != "user" && memberBy != "group" {
+		return errInvalidValue("memberBy", memberBy, []string{"user", "group"})
+	}
+	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	if err != nil {
+		return err
+	}
+	joinedSet := qs.Get("joined") != ""
+	joined, err := boolParam(r, "joined")
+	if err != nil {
+		return err
+	}
+	name := strings.ToLower(qs.Get("name"))
+	q, err := s.lookup(r, kindQueue, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var items [][]byte
+	if memberBy != "group" {
+		for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
+			if name != "" && !strings.Contains(strings.ToLower(o.Name), name) {
+				continue
+			}
+			if joinedSet {
+				var m platform.QueueMember
+				if err := decodeObject(o, &m); err != nil {
+					return err
+				}
+				if deref(m.Joined) != joined {
+					continue
+				}
+			}
+			items = append(items, o.Data)
+		}
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: p.Number, PageSize: p.Size,
+		FirstURI: pageURI(r, p.Size, 1), SelfURI: pageURI(r, p.Size, p.Number)}
+	start := (p.Number - 1) * p.Size
+	if start < len(items) {
+		end := min(start+p.Size, len(items))
+		for _, it := range items[start:end] {
+			l.Entities = append(l.Entities, it)
+		}
+		if end < len(items) {
+			l.NextURI = pageURI(r, p.Size, p.Number+1)
+		}
+	}
+	if p.Number > 1 {
+		l.PreviousURI = pageURI(r, p.Size, p.Number-1)
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+// activeMemberUser returns a user that exists and is not deleted, or nil.
+func activeMemberUser(tx *Tx, id string) *Object {
+	o := tx.Get(kindUser, id)
+	if o == nil || isDeleted(o.Data) {
+		return nil
+	}
+	return o
+}
+
+func memberUserName(o *Object) string {
+	var u platform.User
+	if decodeObject(o, &u) == nil && deref(u.Name) != "" {
+		return *u.Name
+	}
+	return o.Name
+}
+
+func putQueueMember(tx *Tx, queueID string, m platform.QueueMember) error {
+	_, err := putEntity(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
+	return err
+}
+
+// touchQueueCounts re-derives a queue's member counters after a membership change.
+func touchQueueCounts(tx *Tx, queueID string) error {
+	o, err := txLookup(tx, kindQueue, queueID)
+	if err != nil {
+		return err
+	}
+	var q platform.Queue
+	if err := decodeObject(o, &q); err != nil {
+		return err
+	}
+	setQueueCounts(tx, &q, queueID)
+	_, err = putEntity(tx, kindQueue, o.ID, "", o.Name, q)
+	return err
+}
+
+// recordMembers writes the one audit message of a membership change on the queue.
+func (s *Server) recordMembers(tx *Tx, r *http.Request, q *Object, action string, ids []string) {
+	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
+	if action == "MemberRemove" {
+		pc.OldValues = ids
+	} else {
+		pc.NewValues = ids
+	}
+	s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
+		Changes: []platform.PropertyChange{pc}})
+}
+
+func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
+	remove, err := boolParam(r, "delete")
+	if err != nil {
+		return err
+	}
+	var in []platform.WritableEntity
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if len(in) > maxQueueBatch {
+		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+	}
+	for i, e := range in {
+		if deref(e.ID) == "" {
+			return errRequired(fmt.Sprintf("[%d].id", i))
+		}
+	}
+	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var changed []string
+		for _, e := range in {
+			uid := *e.ID
+			existing := tx.Get(kindQueueMember, queueChildID(q.ID, uid))
+			if remove {
+				if existing != nil {
+					tx.Delete(kindQueueMember, existing.ID)
+					changed = append(changed, uid)
+				}
+				continue
+			}
+			u := activeMemberUser(tx, uid)
+			if u == nil {
+				return errUnknownRef("id", uid)
+			}
+			if existing != nil {
+				continue
+			}
+			name := memberUserName(u)
+			m := platform.QueueMember{
+				ID: ptr(uid), Name: ptr(name),
+				User:       &platform.User{ID: ptr(uid), Name: ptr(name), SelfURI: ptr(memberUserSelfURI(uid))},
+				RingNumber: ptr(1), Joined: ptr(true), MemberBy: ptr("user"), SelfURI: ptr(memberUserSelfURI(uid)),
+			}
+			if err := putQueueMember(tx, q.ID, m); err != nil {
+				return err
+			}
+			changed = append(changed, uid)
+		}
+		if len(changed) == 0 {
+			return nil
+		}
+		if err := touchQueueCounts(tx, q.ID); err != nil {
+			return err
+		}
+		action := "MemberAdd"
+		if remove {
+			action = "MemberRemove"
+		}
+		s.recordMembers(tx, r, q, action, changed)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// applyMemberUpdate changes ringNumber and joined of a stored member; field prefixes
+// error messages.
+func applyMemberUpdate(tx *Tx, o *Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
+	var m platform.QueueMember
+	if err := decodeObject(o, &m); err != nil {
+		return m, err
+	}
+	if in.RingNumber == nil && in.Joined == nil {
+		return m, errBadRequest("The member update must set [%sringNumber] or [%sjoined].", field, field)
+	}
+	if err := checkIntRange(field+"ringNumber", in.RingNumber, minRingNumber, maxRingNumber); err != nil {
+		return m, err
+	}
+	if in.RingNumber != nil {
+		m.RingNumber = in.RingNumber
+	}
+	if in.Joined != nil {
+		m.Joined = in.Joined
+	}
+	return m, putQueueMember(tx, o.Parent, m)
+}
+
+func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
+	var in []platform.QueueMember
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if len(in) > maxQueueBatch {
+		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+	}
+	var updated []platform.QueueMember
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for i, e := range in {
+			field := fmt.Sprintf("[%d].", i)
+			if deref(e.ID) == "" {
+				return errRequired(field + "id")
+			}
+			o := tx.Get(kindQueueMember, queueChildID(q.ID, *e.ID))
+			if o == nil {
+				return errUnknownRef(field+"id", *e.ID)
+			}
+			m, err := applyMemberUpdate(tx, o, e, field)
+			if err != nil {
+				return err
+			}
+			updated = append(updated, m)
+			ids = append(ids, *e.ID)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := touchQueueCounts(tx, q.ID); err != nil {
+			return err
+		}
+		s.recordMembers(tx, r, q, "MemberUpdate", ids)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: 1, PageSize: max(len(updated), 1)}
+	for _, m := range updated {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		l.Entities = append(l.Entities, b)
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
+	var in platform.QueueMember
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		if err != nil {
+			return err
+		}
+		if _, err := applyMemberUpdate(tx, o, in, ""); err != nil {
+			return err
+		}
+		if err := touchQueueCounts(tx, q.ID); err != nil {
+			return err
+		}
+		s.recordMembers(tx, r, q, "MemberUpdate", []string{r.PathValue("memberId")})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kindQueueMember, o.ID)
+		if err := touchQueueCounts(tx, q.ID); err != nil {
+			return err
+		}
+		s.recordMembers(tx, r, q, "MemberRemove", []string{r.PathValue("memberId")})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// Queue wrap-up code children store only the code id; reads join the current code so a
+// renamed or re-described code shows up as it is now.
+
+func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	q, err := s.lookup(r, kindQueue, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	org := principalOf(r.Context()).OrgID
+	name := r.URL.Query().Get("name")
+	var items [][]byte
+	for _, c := range s.store.List(org, kindQueueWrapupCode, q.ID) {
+		code := s.store.Get(org, kindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
+		if code == nil || !nameMatches(name, code.Name, false) {
+			continue
+		}
+		items = append(items, code.Data)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
+	var in []platform.WrapUpCodeReference
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if len(in) > maxQueueBatch {
+		return errBadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
+	}
+	out := []json.RawMessage{}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var added []string
+		for i, ref := range in {
+			field := fmt.Sprintf("[%d].id", i)
+			if deref(ref.ID) == "" {
+				return errRequired(field)
+			}
+			code := tx.Get(kindWrapupCode, *ref.ID)
+			if code == nil {
+				return errUnknownRef(field, *ref.ID)
+			}
+			out = append(out, code.Data)
+			cid := queueChildID(q.ID, code.ID)
+			if tx.Get(kindQueueWrapupCode, cid) != nil {
+				continue
+			}
+			if _, err := putEntity(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
+				return err
+			}
+			added = append(added, code.ID)
+		}
+		if len(added) > 0 {
+			s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+				Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		codeID := r.PathValue("codeId")
+		c, err := txLookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kindQueueWrapupCode, c.ID)
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}

@@ -1,0 +1,411 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"sort"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Subject grants: a subject (user, group or OAuth client) holds a role in a division, or
+// in every division ("*"). Each grant is a child object (kind authorization.grant, Parent =
+// subject id, ID = subject/role/division) holding the AuthzGrant JSON. Every change to a
+// subject's grants is one audit message (PeoplePermissions, entity = the subject, action
+// "Update", property "grants" listing the grants before and after), and the roles whose
+// holders changed get their userCount rewritten in the same transaction.
+func (s *Server) subjectRoutes() {
+	const base = "/api/v2/authorization/subjects/{subjectId}"
+	s.route("GET "+base, "authorization:grant:view", s.getSubject)
+	s.route("POST "+base+"/bulkadd", "authorization:grant:add", s.bulkGrants("add"))
+	s.route("POST "+base+"/bulkremove", "authorization:grant:delete", s.bulkGrants("remove"))
+	s.route("POST "+base+"/bulkreplace", "authorization:grant:add", s.bulkGrants("replace"))
+	s.route("POST "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:add", s.grantOne)
+	s.route("DELETE "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:delete", s.revokeOne)
+	s.route("GET /api/v2/users/{subjectId}/roles", "authorization:grant:view", s.getUserRoles)
+	s.route("PUT /api/v2/users/{subjectId}/roles", "authorization:grant:add", s.putUserRoles)
+}
+
+// grantAllDivisions is the division id of a grant that applies in every division.
+const grantAllDivisions = "*"
+
+func grantKey(roleID, divisionID string) string { return roleID + "/" + divisionID }
+
+// subjectKind names a subject's type (PC_USER, PC_GROUP, PC_OAUTH_CLIENT) and its audit
+// entity type, or "" when the org has no such subject.
+func subjectKind(users, groups *Object, client *ClientInfo, org string) (typ, entity, name string) {
+	switch {
+	case users != nil && !isDeleted(users.Data):
+		return "PC_USER", "User", users.Name
+	case groups != nil:
+		return "PC_GROUP", "Group", groups.Name
+	case client != nil && client.OrgID == org:
+		return "PC_OAUTH_CLIENT", "OAuthClient", client.Name
+	}
+	return "", "", ""
+}
+
+// subjectInfo is subjectKind for readers (outside a transaction).
+func (s *Server) subjectInfo(org, id string) (typ, name string) {
+	var client *ClientInfo
+	if c, ok := s.store.Client(id); ok {
+		client = &c
+	}
+	typ, _, name = subjectKind(s.store.Get(org, kindUser, id), s.store.Get(org, kindGroup, id), client, org)
+	if typ == "" {
+		typ = "UNKNOWN"
+	}
+	return typ, name
+}
+
+// txSubject is subjectKind inside a write transaction; the store's lock is held, so the
+// client table is read directly rather than through Store.Client.
+func txSubject(tx *Tx, id string) (typ, entity, name string) {
+	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.s.clients[id], tx.OrgID())
+}
+
+// resolveGrant builds a grant, or a 400 naming the unknown role or division.
+func resolveGrant(tx *Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
+	if roleID == "" {
+		return platform.AuthzGrant{}, errRequired(field + "roleId")
+	}
+	if divisionID == "" {
+		return platform.AuthzGrant{}, errRequired(field + "divisionId")
+	}
+	ro := tx.Get(kindRole, roleID)
+	if ro == nil {
+		return platform.AuthzGrant{}, errUnknownRef(field+"roleId", roleID)
+	}
+	var role platform.DomainOrganizationRole
+	if err := decodeObject(ro, &role); err != nil {
+		return platform.AuthzGrant{}, err
+	}
+	div := &platform.AuthzDivision{ID: ptr(grantAllDivisions), Name: ptr("All divisions")}
+	if divisionID != grantAllDivisions {
+		do := tx.Get(kindDivision, divisionID)
+		if do == nil {
+			return platform.AuthzGrant{}, errUnknownRef(field+"divisionId", divisionID)
+		}
+		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(divisionSelfURI(divisionID))}
+	}
+	return platform.AuthzGrant{
+		SubjectID: ptr(subjectID), Division: div,
+		Role:        &platform.AuthzGrantRole{ID: ptr(roleID), Name: role.Name, Description: role.Description, Default: role.Default, SelfURI: ptr(roleSelfURI(roleID))},
+		GrantMadeAt: ptr(formatTime(tx.Now())),
+	}, nil
+}
+
+// subjectGrants reads a subject's grants keyed by role/division.
+func subjectGrants(tx *Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
+	out := map[string]platform.AuthzGrant{}
+	for _, o := range tx.List(kindSubjectGrant, subjectID) {
+		var g platform.AuthzGrant
+		if err := decodeObject(o, &g); err != nil {
+			return nil, err
+		}
+		out[grantKey(deref(g.Role.ID), deref(g.Division.ID))] = g
+	}
+	return out, nil
+}
+
+// applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
+// and refreshes the userCount of every role whose grants changed.
+func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
+	_, entity, name := txSubject(tx, subjectID)
+	if entity == "" {
+		return errNotFound()
+	}
+	cur, err := subjectGrants(tx, subjectID)
+	if err != nil {
+		return err
+	}
+	next, err := edit(cur)
+	if err != nil {
+		return err
+	}
+	touched := map[string]bool{}
+	for k, g := range cur {
+		if _, ok := next[k]; !ok {
+			tx.Delete(kindSubjectGrant, subjectID+"/"+k)
+			touched[deref(g.Role.ID)] = true
+		}
+	}
+	for k, g := range next {
+		if _, ok := cur[k]; ok {
+			continue // an existing grant keeps its grantMadeAt
+		}
+		if _, err := putEntity(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
+			return err
+		}
+		touched[deref(g.Role.ID)] = true
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	for roleID := range touched {
+		if err := refreshUserCount(tx, roleID); err != nil {
+			return err
+		}
+	}
+	s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: entity, Action: "Update", ID: subjectID, Name: name,
+		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
+	return nil
+}
+
+// refreshUserCount keeps a role's userCount equal to the number of users holding it.
+func refreshUserCount(tx *Tx, roleID string) error {
+	o := tx.Get(kindRole, roleID)
+	if o == nil {
+		return nil
+	}
+	var role platform.DomainOrganizationRole
+	if err := decodeObject(o, &role); err != nil {
+		return err
+	}
+	n := 0
+	for _, sid := range roleSubjects(tx, roleID) {
+		if tx.Get(kindUser, sid) != nil {
+			n++
+		}
+	}
+	if deref(role.UserCount) == n {
+		return nil
+	}
+	role.UserCount = ptr(n)
+	_, err := putEntity(tx, kindRole, o.ID, "", o.Name, role)
+	return err
+}
+
+// grantValues are the audit values of a subject's grants: one compact JSON object per grant.
+func grantValues(m map[string]platform.AuthzGrant) []string {
+	type value struct {
+		RoleID       string `json:"roleId"`
+		RoleName     string `json:"roleName"`
+		DivisionID   string `json:"divisionId"`
+		DivisionName string `json:"divisionName"`
+	}
+	vs := make([]value, 0, len(m))
+	for _, g := range m {
+		vs = append(vs, value{deref(g.Role.ID), deref(g.Role.Name), deref(g.Division.ID), deref(g.Division.Name)})
+	}
+	sort.Slice(vs, func(i, j int) bool {
+		if vs[i].RoleName != vs[j].RoleName {
+			return vs[i].RoleName < vs[j].RoleName
+		}
+		return vs[i].DivisionName < vs[j].DivisionName
+	})
+	out := []string{}
+	for _, v := range vs {
+		b, _ := json.Marshal(v)
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func copyGrants(m map[string]platform.AuthzGrant) map[string]platform.AuthzGrant {
+	out := make(map[string]platform.AuthzGrant, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
+	org := principalOf(r.Context()).OrgID
+	id := r.PathValue("subjectId")
+	typ, name := s.subjectInfo(org, id)
+	if typ == "UNKNOWN" {
+		return errNotFound()
+	}
+	subject := platform.AuthzSubject{ID: ptr(id), Name: ptr(name), Grants: []platform.AuthzGrant{}, Version: ptr(1),
+		SelfURI: ptr("/api/v2/authorization/subjects/" + id)}
+	for _, o := range s.store.List(org, kindSubjectGrant, id) {
+		var g platform.AuthzGrant
+		if err := decodeObject(o, &g); err != nil {
+			return err
+		}
+		subject.Grants = append(subject.Grants, g)
+	}
+	writeJSON(w, http.StatusOK, subject)
+	return nil
+}
+
+// bulkGrants is bulkadd, bulkremove and bulkreplace (RoleDivisionGrants → void).
+func (s *Server) bulkGrants(mode string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var in platform.RoleDivisionGrants
+		if err := decodeBody(r, &in); err != nil {
+			return err
+		}
+		if in.Grants == nil {
+			return errRequired("grants")
+		}
+		subjectID := r.PathValue("subjectId")
+		err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+				next := copyGrants(cur)
+				if mode == "replace" {
+					next = map[string]platform.AuthzGrant{}
+				}
+				for _, p := range in.Grants {
+					g, err := resolveGrant(tx, subjectID, deref(p.RoleID), deref(p.DivisionID), "grants.")
+					if err != nil {
+						return nil, err
+					}
+					k := grantKey(deref(p.RoleID), deref(p.DivisionID))
+					if mode == "remove" {
+						delete(next, k)
+					} else if old, ok := cur[k]; ok {
+						next[k] = old
+					} else {
+						next[k] = g
+					}
+				}
+				return next, nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+		return noContent(w)
+	}
+}
+
+func (s *Server) grantOne(w http.ResponseWriter, r *http.Request) error {
+	return s.changeOneGrant(w, r, true)
+}
+
+// revokeOne removes a grant; removing one the subject does not hold is a no-op (204).
+func (s *Server) revokeOne(w http.ResponseWriter, r *http.Request) error {
+	return s.changeOneGrant(w, r, false)
+}
+
+func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
+	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+			g, err := resolveGrant(tx, subjectID, roleID, divisionID, "")
+			if err != nil {
+				return nil, err
+			}
+			next := copyGrants(cur)
+			k := grantKey(roleID, divisionID)
+			if !add {
+				delete(next, k)
+			} else if _, ok := cur[k]; !ok {
+				next[k] = g
+			}
+			return next, nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// userAuthorization is UserAuthorization for a user: the roles held in any division and
+// the union of their permissions.
+func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *Object) platform.UserAuthorization {
+	ua := platform.UserAuthorization{Roles: []platform.DomainRole{}, UnusedRoles: []platform.DomainRole{}, Permissions: []string{}}
+	seen := map[string]bool{}
+	for _, g := range grants {
+		id := deref(g.Role.ID)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		ua.Roles = append(ua.Roles, platform.DomainRole{ID: ptr(id), Name: g.Role.Name})
+		if o := roleDoc(id); o != nil {
+			var role platform.DomainOrganizationRole
+			if decodeObject(o, &role) == nil {
+				for _, p := range role.Permissions {
+					if !slices.Contains(ua.Permissions, p) {
+						ua.Permissions = append(ua.Permissions, p)
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(ua.Roles, func(i, j int) bool { return deref(ua.Roles[i].Name) < deref(ua.Roles[j].Name) })
+	sort.Strings(ua.Permissions)
+	return ua
+}
+
+func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
+	org := principalOf(r.Context()).OrgID
+	u, err := s.lookup(r, kindUser, r.PathValue("subjectId"))
+	if err != nil {
+		return err
+	}
+	var grants []platform.AuthzGrant
+	for _, o := range s.store.List(org, kindSubjectGrant, u.ID) {
+		var g platform.AuthzGrant
+		if err := decodeObject(o, &g); err != nil {
+			return err
+		}
+		grants = append(grants, g)
+	}
+	writeJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *Object { return s.store.Get(org, kindRole, id) }))
+	return nil
+}
+
+// putUserRoles sets the roles a user holds: roles not listed lose all their grants, listed
+// roles the user does not hold yet are granted in the home division, grants of listed roles
+// the user holds already stay as they are.
+func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
+	var roleIDs []string
+	if err := decodeBody(r, &roleIDs); err != nil {
+		return err
+	}
+	userID := r.PathValue("subjectId")
+	var ua platform.UserAuthorization
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		if u := tx.Get(kindUser, userID); u == nil || isDeleted(u.Data) {
+			return errNotFound()
+		}
+		home, _, err := divisionRef(tx, "", "divisionId")
+		if err != nil {
+			return err
+		}
+		var next map[string]platform.AuthzGrant
+		err = s.applyGrants(tx, r, userID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+			next = map[string]platform.AuthzGrant{}
+			for k, g := range cur {
+				if slices.Contains(roleIDs, deref(g.Role.ID)) {
+					next[k] = g
+				}
+			}
+			for _, id := range roleIDs {
+				held := false
+				for _, g := range next {
+					held = held || deref(g.Role.ID) == id
+				}
+				if held {
+					continue
+				}
+				g, err := resolveGrant(tx, userID, id, home, "")
+				if err != nil {
+					return nil, err
+				}
+				next[grantKey(id, home)] = g
+			}
+			return next, nil
+		})
+		if err != nil {
+			return err
+		}
+		grants := make([]platform.AuthzGrant, 0, len(next))
+		for _, g := range next {
+			grants = append(grants, g)
+		}
+		ua = userAuthorization(grants, func(id string) *Object { return tx.Get(kindRole, id) })
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, ua)
+	return nil
+}
