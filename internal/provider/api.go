@@ -1,0 +1,181 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// entityAPI is the thin API seam for one object type (platform models in, platform models
+// out; no Terraform type crosses it). Resources and data sources map their models to T.
+type entityAPI[T any] struct {
+	client *platform.Client
+	// path is the collection, e.g. "/api/v2/routing/skills"; objects live at path + "/" + id.
+	path string
+	// name reads an object's name (for lookups by name).
+	name func(*T) string
+	// softDeleted reports a deleted object that GET still returns (state "deleted"); may be nil.
+	softDeleted func(*T) bool
+	// deleteTimeout bounds the wait for a delete to be visible.
+	deleteTimeout time.Duration
+	// deleteQuery is sent with DELETE (e.g. forceDelete=true for queues); may be nil.
+	deleteQuery url.Values
+	// retryDelete reports a DELETE failure that goes away by itself (e.g. a division that still
+	// thinks objects are attached); may be nil.
+	retryDelete func(error) bool
+}
+
+// get returns the object, or nil when it does not exist (404 or soft-deleted).
+func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
+	var out T
+	if err := a.client.Do(ctx, http.MethodGet, a.path+"/"+url.PathEscape(id), nil, nil, &out); err != nil {
+		if platform.IsNotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	if a.softDeleted != nil && a.softDeleted(&out) {
+		return nil, nil
+	}
+	return &out, nil
+}
+
+// create POSTs body; a create whose response was lost is found by name, never repeated.
+func (a entityAPI[T]) create(ctx context.Context, name string, body any) (*T, error) {
+	var out T
+	err := a.client.CreateUnique(ctx, a.path, body, &out, func(ctx context.Context) (bool, error) {
+		found, err := a.findByName(ctx, name)
+		if err != nil || found == nil {
+			return false, err
+		}
+		out = *found
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// update sends body to the object with method (PUT or PATCH) and returns the result.
+func (a entityAPI[T]) update(ctx context.Context, method, id string, body any) (*T, error) {
+	var out T
+	if err := a.client.Do(ctx, method, a.path+"/"+url.PathEscape(id), nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// delete deletes the object and waits until GET no longer returns it, so that a destroy
+// that reports success really is done. An object that is gone already is not an error.
+func (a entityAPI[T]) delete(ctx context.Context, id string) error {
+	err := poll(ctx, a.deleteTimeout, func(ctx context.Context) (bool, error) {
+		err := a.client.Do(ctx, http.MethodDelete, a.path+"/"+url.PathEscape(id), a.deleteQuery, nil, nil)
+		switch {
+		case err == nil, platform.IsNotFound(err):
+			return true, nil
+		case a.retryDelete != nil && a.retryDelete(err):
+			return false, err
+		default:
+			return false, permanent(err)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return poll(ctx, a.deleteTimeout, func(ctx context.Context) (bool, error) {
+		obj, err := a.get(ctx, id)
+		if err != nil {
+			return false, permanent(err)
+		}
+		if obj != nil {
+			return false, fmt.Errorf("%s/%s is still returned after its deletion", a.path, id)
+		}
+		return true, nil
+	})
+}
+
+// findByName returns the (not deleted) object whose name is exactly name, or nil. The
+// server's name filter narrows the list; the exact comparison happens here because the
+// filter is a prefix or wildcard match.
+func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
+	const pageSize = 100
+	for page := 1; ; page++ {
+		var listing struct {
+			Entities  []T `json:"entities"`
+			PageCount int `json:"pageCount"`
+		}
+		q := url.Values{"name": {name}, "pageSize": {strconv.Itoa(pageSize)}, "pageNumber": {strconv.Itoa(page)}}
+		if err := a.client.Do(ctx, http.MethodGet, a.path, q, nil, &listing); err != nil {
+			return nil, err
+		}
+		for i := range listing.Entities {
+			e := &listing.Entities[i]
+			if a.name(e) == name && (a.softDeleted == nil || !a.softDeleted(e)) {
+				return e, nil
+			}
+		}
+		if len(listing.Entities) == 0 || page >= listing.PageCount {
+			return nil, nil
+		}
+	}
+}
+
+// permanentError stops poll at once.
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string { return e.err.Error() }
+func (e permanentError) Unwrap() error { return e.err }
+
+func permanent(err error) error { return permanentError{err} }
+
+// poll calls check until it reports done, returns a permanent error, or timeout passes; then
+// it returns check's last error. The pause grows from 50 ms to 2 s: short for the local org,
+// gentle on the rate budget of a real one.
+func poll(ctx context.Context, timeout time.Duration, check func(context.Context) (bool, error)) error {
+	deadline := time.Now().Add(timeout)
+	wait := 50 * time.Millisecond
+	for {
+		done, err := check(ctx)
+		if done {
+			return nil
+		}
+		if pe := (permanentError{}); errors.As(err, &pe) {
+			return pe.err
+		}
+		if time.Now().Add(wait).After(deadline) {
+			if err == nil {
+				err = errors.New("condition not met")
+			}
+			return fmt.Errorf("gave up after %s: %w", timeout, err)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			if err == nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("%w (last error: %v)", ctx.Err(), err)
+		case <-t.C:
+		}
+		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+// deref reads an optional API field.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// accOrg is one acceptance test's world: a fresh in-process local org, the provider
+// configured against it through a gateway block, and an API client for setting up drift
+// and confirming destroys behind the provider's back.
+type accOrg struct {
+	t    *testing.T
+	ts   *orgserver.TestServer
+	cred orgserver.Credential
+	api  *platform.Client
+}
+
+// newAccOrg starts a local org for one test. Acceptance tests skip themselves (in
+// resource.Test) unless TF_ACC is set, so this stays cheap for plain `go test`.
+func newAccOrg(t *testing.T) *accOrg {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (and TF_ACC_TERRAFORM_PATH to an OpenTofu binary)")
+	}
+	ts := orgserver.NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	api, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &accOrg{t: t, ts: ts, cred: cred, api: api}
+}
+
+// factories serves the provider in-process over protocol 6.
+func (o *accOrg) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"genesyscloud": providerserver.NewProtocol6WithError(New("test")()),
+	}
+}
+
+// config prefixes HCL with a provider block that reaches the local org as a gateway.
+func (o *accOrg) config(hcl string) string {
+	u, err := url.Parse(o.ts.URL)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	return fmt.Sprintf(`
+provider "genesyscloud" {
+  oauthclient_id     = %q
+  oauthclient_secret = %q
+  gateway {
+    host     = %q
+    port     = %q
+    protocol = "http"
+  }
+}
+%s`, o.cred.ClientID, o.cred.ClientSecret, u.Hostname(), u.Port(), hcl)
+}
+
+// do calls the API directly; the test fails on an error.
+func (o *accOrg) do(method, path string, body, out any) {
+	o.t.Helper()
+	if err := o.api.Do(context.Background(), method, path, nil, body, out); err != nil {
+		o.t.Fatalf("%s %s: %v", method, path, err)
+	}
+}
+
+// gone reports whether GET path says the object no longer exists (404 or state "deleted").
+func (o *accOrg) gone(path string) (bool, error) {
+	var obj struct {
+		State string `json:"state"`
+	}
+	err := o.api.Do(context.Background(), http.MethodGet, path, nil, nil, &obj)
+	if platform.IsNotFound(err) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return obj.State == "deleted", nil
+}
+
+// expectGone fails unless the object at path is gone from the org.
+func (o *accOrg) expectGone(path string) error {
+	isGone, err := o.gone(path)
+	if err != nil {
+		return err
+	}
+	if !isGone {
+		return fmt.Errorf("%s still exists", path)
+	}
+	return nil
+}
+
+// checkDestroyed is a CheckDestroy: every resource of type tfType left in state must be gone
+// from the org (asked through the API, not the provider).
+func (o *accOrg) checkDestroyed(tfType, apiPath string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != tfType {
+				continue
+			}
+			isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+			if err != nil {
+				return err
+			}
+			if !isGone {
+				return fmt.Errorf("%s %s still exists after destroy", tfType, rs.Primary.ID)
+			}
+		}
+		return nil
+	}
+}
+
+// checkExists asserts, through the API, that the object behind a resource exists.
+func (o *accOrg) checkExists(address, apiPath string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+		if err != nil {
+			return err
+		}
+		if isGone {
+			return fmt.Errorf("%s (%s) is not in the org", address, rs.Primary.ID)
+		}
+		return nil
+	}
+}
+
+// idOf reads a resource's id from state (for PreConfig drift).
+func idOf(s *terraform.State, address string) string {
+	if rs, ok := s.RootModule().Resources[address]; ok {
+		return rs.Primary.ID
+	}
+	return ""
+}
+
+// lastState captures the state after a step, for a later step's PreConfig.
+type lastState struct{ s *terraform.State }
+
+func (l *lastState) capture(s *terraform.State) error {
+	l.s = s
+	return nil
+}
+
+func (l *lastState) id(address string) string {
+	if l.s == nil {
+		return ""
+	}
+	return idOf(l.s, address)
+}
