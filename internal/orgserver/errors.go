@@ -77,6 +77,10 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	if l, ok := v.(entityListing); ok {
+		writeRaw(w, status, l.appendJSON(make([]byte, 0, 256+len(l.Entities)*1024)))
+		return
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		status = http.StatusInternalServerError

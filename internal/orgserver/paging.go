@@ -207,3 +207,35 @@ func nameMatches(filter, name string, prefix bool) bool {
 	}
 	return n == core
 }
+
+// appendJSON encodes the listing without re-validating the stored entity JSON, which
+// encoding/json would re-scan and re-compact on every page (most of a list's cost).
+// Entities are stored as compact JSON produced by json.Marshal, so copying them is safe.
+func (l entityListing) appendJSON(b []byte) []byte {
+	b = append(b, `{"entities":[`...)
+	for i, e := range l.Entities {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, e...)
+	}
+	b = append(b, `],"pageSize":`...)
+	b = strconv.AppendInt(b, int64(l.PageSize), 10)
+	b = append(b, `,"pageNumber":`...)
+	b = strconv.AppendInt(b, int64(l.PageNumber), 10)
+	b = append(b, `,"total":`...)
+	b = strconv.AppendInt(b, int64(l.Total), 10)
+	for _, f := range [...]struct{ key, val string }{
+		{"firstUri", l.FirstURI}, {"selfUri", l.SelfURI}, {"nextUri", l.NextURI},
+		{"previousUri", l.PreviousURI}, {"lastUri", l.LastURI},
+	} {
+		if f.val != "" {
+			b = append(b, `,"`+f.key+`":`...)
+			q, _ := json.Marshal(f.val)
+			b = append(b, q...)
+		}
+	}
+	b = append(b, `,"pageCount":`...)
+	b = strconv.AppendInt(b, int64(l.PageCount), 10)
+	return append(b, '}')
+}

@@ -1,0 +1,46 @@
+# The two commands the README promises: `make demo` and `make test`. The rest serve them.
+GO          ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+TOFU        := bin/tofu
+
+# Acceptance tests drive the OpenTofu built from tools/tofu; these variables make
+# terraform-plugin-testing accept it as the provider registry host and namespace.
+TEST_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(CURDIR)/$(TOFU) \
+	TF_ACC_PROVIDER_HOST=registry.opentofu.org TF_ACC_PROVIDER_NAMESPACE=hashicorp
+
+.PHONY: build demo test lint bench tofu clean
+
+build:
+	$(GO) build -o bin/cx ./cmd/cx
+	@if [ -d cmd/terraform-provider-genesyscloud ]; then \
+		echo "$(GO) build -o bin/terraform-provider-genesyscloud ./cmd/terraform-provider-genesyscloud"; \
+		$(GO) build -o bin/terraform-provider-genesyscloud ./cmd/terraform-provider-genesyscloud; \
+	fi
+
+# The main job: a tour of the embedded local org (skills, a queue, the audit trail).
+demo:
+	$(GO) run ./cmd/cx demo
+
+test: $(TOFU)
+	$(TEST_ENV) $(GO) test ./...
+	$(GO) vet ./...
+
+tofu: $(TOFU)
+
+# Built once from the Go module proxy (3-5 minutes); the file target skips it afterwards.
+$(TOFU):
+	@mkdir -p bin
+	cd tools/tofu && $(GO) build -ldflags "-X github.com/opentofu/opentofu/version.dev=no" \
+		-o ../../$(TOFU) github.com/opentofu/opentofu/cmd/tofu
+
+lint:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+bench:
+	bench/org.sh
+
+clean:
+	rm -rf bin/cx bin/terraform-provider-genesyscloud

@@ -1,0 +1,343 @@
+// Command orgbench measures the local org's read throughput and latency over real loopback
+// sockets against a bare net/http handler serving the same bytes, in one run, and prints the
+// ratios. Run it with bench/org.sh or `make bench`.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+)
+
+// Goals the local org must meet on a developer laptop (see the README).
+const (
+	goalByIDPerSec = 5000
+	goalListPerSec = 1000
+	goalP99        = 20 * time.Millisecond
+)
+
+type options struct {
+	clients     int
+	duration    time.Duration
+	objects     int
+	maxRequests int
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.clients, "clients", 8, "concurrent keep-alive HTTP clients")
+	flag.DurationVar(&o.duration, "duration", 5*time.Second, "how long each scenario runs")
+	flag.IntVar(&o.objects, "objects", 100, "queues to create before measuring")
+	flag.IntVar(&o.maxRequests, "max-requests", 2_000_000, "upper bound on requests per scenario")
+	flag.Parse()
+	if o.clients < 1 || o.duration <= 0 || o.objects < 1 || o.maxRequests < 1 {
+		fmt.Fprintln(os.Stderr, "orgbench: -clients, -duration, -objects and -max-requests must be positive")
+		os.Exit(2)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*o.duration+2*time.Minute)
+	defer cancel()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "orgbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, o options) error {
+	dir, err := os.MkdirTemp("", "orgbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	// No rate limit: this measures the server, not the per-token budget.
+	st, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0", Config: orgserver.Config{DataDir: dir}})
+	if err != nil {
+		return err
+	}
+	defer st.Shutdown(context.Background())
+
+	hc := newHTTPClient(o.clients)
+	cred, _ := st.Credential("dev", "deploy")
+	token, err := login(ctx, hc, st.URL, cred)
+	if err != nil {
+		return err
+	}
+
+	collection, note, err := createObjects(ctx, hc, st.URL, token, o.objects)
+	if err != nil {
+		return err
+	}
+	ids, err := listIDs(ctx, hc, st.URL+collection+"?pageSize=100", token)
+	if err != nil {
+		return err
+	}
+	byID := st.URL + collection + "/" + ids[len(ids)/2]
+	list := st.URL + collection + "?pageSize=100"
+	oneBytes, err := fetch(ctx, hc, byID, token)
+	if err != nil {
+		return err
+	}
+	listBytes, err := fetch(ctx, hc, list, token)
+	if err != nil {
+		return err
+	}
+
+	base, stopBase, err := serveBaseline(oneBytes, listBytes)
+	if err != nil {
+		return err
+	}
+	defer stopBase()
+
+	fmt.Printf("local org benchmark: %d %s, %d clients, %s per scenario, loopback sockets\n", o.objects, strings.TrimPrefix(collection, "/api/v2/routing/"), o.clients, o.duration)
+	if note != "" {
+		fmt.Println("note:", note)
+	}
+	fmt.Printf("response sizes: by id %d bytes, list of %d %d bytes\n\n", len(oneBytes), min(o.objects, 100), len(listBytes))
+	results := map[string]result{}
+	for _, sc := range []struct{ name, url, token string }{
+		{"a  GET by id (org)", byID, token},
+		{"b  GET list pageSize=100 (org)", list, token},
+		{"c  GET by id bytes (bare net/http)", base + "/one", ""},
+		{"c' GET list bytes (bare net/http)", base + "/list", ""},
+	} {
+		r := load(ctx, hc, sc.url, sc.token, o)
+		results[sc.name[:2]] = r
+		fmt.Printf("%-36s %9.0f req/s  p50 %-9s p99 %-9s errors %d\n", sc.name, r.perSec, round(r.p50), round(r.p99), r.errors)
+	}
+	a, b, c, c2 := results["a "], results["b "], results["c "], results["c'"]
+	fmt.Printf("\nratios (throughput vs. the bare handler serving the same bytes):\n")
+	fmt.Printf("  a/c   GET by id   %.2f\n", a.perSec/c.perSec)
+	fmt.Printf("  b/c   GET list    %.2f   (b/c' against the list bytes: %.2f)\n", b.perSec/c.perSec, b.perSec/c2.perSec)
+	fmt.Printf("\ngoals:\n")
+	ok := goal(fmt.Sprintf("GET by id >= %d req/s", goalByIDPerSec), a.perSec >= goalByIDPerSec, fmt.Sprintf("%.0f", a.perSec))
+	ok = goal(fmt.Sprintf("list-100 >= %d req/s", goalListPerSec), b.perSec >= goalListPerSec, fmt.Sprintf("%.0f", b.perSec)) && ok
+	ok = goal(fmt.Sprintf("p99 < %s (by id)", goalP99), a.p99 < goalP99, round(a.p99).String()) && ok
+	ok = goal(fmt.Sprintf("p99 < %s (list-100)", goalP99), b.p99 < goalP99, round(b.p99).String()) && ok
+	if a.errors+b.errors > 0 {
+		ok = false
+		fmt.Printf("  %d requests to the org failed\n", a.errors+b.errors)
+	}
+	if !ok {
+		return errors.New("goals missed (on a loaded or small machine, rerun with fewer -clients to compare)")
+	}
+	return nil
+}
+
+func goal(what string, met bool, got string) bool {
+	mark := "MET   "
+	if !met {
+		mark = "MISSED"
+	}
+	fmt.Printf("  %s %-28s got %s\n", mark, what, got)
+	return met
+}
+
+func newHTTPClient(clients int) *http.Client {
+	tr := &http.Transport{
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		MaxIdleConns:        2 * clients,
+		MaxIdleConnsPerHost: clients, // one kept-alive connection per client
+		MaxConnsPerHost:     clients,
+		IdleConnTimeout:     time.Minute,
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
+
+func login(ctx context.Context, hc *http.Client, base string, c orgserver.Credential) (string, error) {
+	req, _ := http.NewRequestWithContext(ctx, "POST", base+"/oauth/token", strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
+	req.SetBasicAuth(c.ClientID, c.ClientSecret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("login: %w", err)
+	}
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
+		return "", fmt.Errorf("login: status %d", resp.StatusCode)
+	}
+	return tok.AccessToken, nil
+}
+
+// createObjects creates n queues; while the local org has no queue API it falls back to
+// skills and says so, so the numbers are never mistaken for queue numbers.
+func createObjects(ctx context.Context, hc *http.Client, base, token string, n int) (string, string, error) {
+	collection, note := "/api/v2/routing/queues", ""
+	for i := range n {
+		body := fmt.Sprintf(`{"name":"bench-%04d","description":"benchmark queue","skillEvaluationMethod":"ALL","acwSettings":{"wrapupPrompt":"OPTIONAL"}}`, i)
+		if collection != "/api/v2/routing/queues" {
+			body = fmt.Sprintf(`{"name":"bench-%04d"}`, i)
+		}
+		status, resp, err := send(ctx, hc, "POST", base+collection, token, body)
+		if err != nil {
+			return "", "", err
+		}
+		if status == http.StatusNotFound && i == 0 && collection == "/api/v2/routing/queues" {
+			collection, note = "/api/v2/routing/skills", "this local org has no queue API yet: measuring skills instead"
+			if status, resp, err = send(ctx, hc, "POST", base+collection, token, fmt.Sprintf(`{"name":"bench-%04d"}`, i)); err != nil {
+				return "", "", err
+			}
+		}
+		if status != http.StatusOK {
+			return "", "", fmt.Errorf("create %s %d: status %d: %s", collection, i, status, resp)
+		}
+	}
+	return collection, note, nil
+}
+
+func listIDs(ctx context.Context, hc *http.Client, u, token string) ([]string, error) {
+	b, err := fetch(ctx, hc, u, token)
+	if err != nil {
+		return nil, err
+	}
+	var l struct {
+		Entities []struct {
+			ID string `json:"id"`
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal(b, &l); err != nil || len(l.Entities) == 0 {
+		return nil, fmt.Errorf("list %s: no entities", u)
+	}
+	var ids []string
+	for _, e := range l.Entities {
+		ids = append(ids, e.ID)
+	}
+	return ids, nil
+}
+
+func send(ctx context.Context, hc *http.Client, method, u, token, body string) (int, []byte, error) {
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return 0, nil, err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
+}
+
+func fetch(ctx context.Context, hc *http.Client, u, token string) ([]byte, error) {
+	status, b, err := send(ctx, hc, "GET", u, token, "")
+	if err != nil {
+		return nil, err
+	}
+	if status != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: status %d: %s", u, status, b)
+	}
+	return b, nil
+}
+
+// serveBaseline serves fixed bytes with a bare handler: the floor of what any Go HTTP
+// server on this machine can do, so the org's numbers read as a ratio, not in a vacuum.
+func serveBaseline(one, list []byte) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	mux := http.NewServeMux()
+	for path, body := range map[string][]byte{"/one": one, "/list": list} {
+		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(body) //nolint:errcheck // the benchmark client went away
+		})
+	}
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go hs.Serve(ln) //nolint:errcheck // ends with ErrServerClosed
+	return "http://" + ln.Addr().String(), func() { hs.Close() }, nil
+}
+
+type result struct {
+	perSec   float64
+	p50, p99 time.Duration
+	errors   int
+}
+
+// load runs o.clients workers against u until o.duration passes or o.maxRequests are sent.
+func load(ctx context.Context, hc *http.Client, u, token string, o options) result {
+	ctx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	perWorker := max(1, o.maxRequests/o.clients)
+	lat := make([][]time.Duration, o.clients)
+	errs := make([]int, o.clients)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := range o.clients {
+		wg.Go(func() {
+			lat[w] = make([]time.Duration, 0, min(perWorker, 1<<16))
+			for range perWorker {
+				if ctx.Err() != nil {
+					return
+				}
+				t0 := time.Now()
+				ok := get(ctx, hc, u, token)
+				if ctx.Err() != nil {
+					return // cut off by the deadline: neither a result nor an error
+				}
+				lat[w] = append(lat[w], time.Since(t0))
+				if !ok {
+					errs[w]++
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	r := result{perSec: float64(len(all)) / elapsed.Seconds()}
+	if len(all) > 0 {
+		r.p50, r.p99 = all[len(all)*50/100], all[min(len(all)-1, len(all)*99/100)]
+	}
+	for _, e := range errs {
+		r.errors += e
+	}
+	return r
+}
+
+func get(ctx context.Context, hc *http.Client, u, token string) bool {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+func round(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(10 * time.Microsecond)
+}

@@ -1,0 +1,49 @@
+// Package cli holds the cx commands: each command parses its flags and calls a package
+// that does the work, one command per file.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Main runs cx with args and returns the process exit code. SIGINT and SIGTERM cancel the
+// command's context, so long-running commands shut down cleanly.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	root := newRootCommand()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(stderr, "cx: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func newRootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cx",
+		Short: "CX as Code for Genesys Cloud: OpenTofu workspaces, drift, releases and a local org",
+		Long: `cx manages Genesys Cloud contact-center configuration as code.
+
+It drives OpenTofu over a workspace of small projects and ships a local Genesys Cloud
+org (a Platform API v2 server) so everything can be tried without a real org.`,
+		Example: `  # Run the local org and see its credentials
+  cx org serve
+
+  # Walk through the local org: skills, a queue, and the audit trail
+  cx demo`,
+		SilenceUsage:  true, // a failed command prints its error, not the whole usage text
+		SilenceErrors: true, // Main prints errors once, prefixed with "cx:"
+	}
+	root.AddCommand(newVersionCommand(), newOrgCommand(), newDemoCommand())
+	return root
+}

@@ -1,0 +1,145 @@
+package orgserver
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// adminCall sends a request to the admin surface with key (none when "").
+func adminCall(t *testing.T, ts *TestServer, method, path, key string, body any) (int, map[string]any) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, ts.URL+path, rd)
+	if key != "" {
+		req.Header.Set("X-Cx-Admin-Key", key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	m := map[string]any{}
+	if len(b) > 0 {
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s %s: body is not JSON: %q", method, path, b)
+		}
+	}
+	return resp.StatusCode, m
+}
+
+func TestAdminNeedsKey(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	for _, key := range []string{"", "wrong", ts.AdminKey() + "x"} {
+		for _, call := range []struct{ method, path string }{{"GET", "/admin/faults"}, {"PUT", "/admin/faults"}, {"DELETE", "/admin/faults"}, {"GET", "/admin/orgs"}} {
+			status, m := adminCall(t, ts, call.method, call.path, key, map[string]any{"errorRate": 1})
+			if status != 401 || m["code"] != "authentication.required" {
+				t.Errorf("%s %s with key %q: status %d code %v, want 401 authentication.required", call.method, call.path, key, status, m["code"])
+			}
+		}
+	}
+	// The refused PUT must not have switched faults on.
+	newRawClient(t, ts, "dev", "deploy").must(200, "GET", "/api/v2/routing/skills", nil)
+	if status, _ := adminCall(t, ts, "GET", "/admin/faults", ts.AdminKey(), nil); status != 200 {
+		t.Errorf("GET /admin/faults with the key: status %d", status)
+	}
+}
+
+func TestFaultErrorRate(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	if status, _ := adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{ErrorRate: 1}); status != 200 {
+		t.Fatalf("PUT /admin/faults: status %d", status)
+	}
+	for range 5 {
+		c.wantError(503, "service.unavailable", "GET", "/api/v2/routing/skills", nil)
+	}
+	// Faults hit the API only: health and metrics stay reachable for whoever watches the server.
+	if resp, err := http.Get(ts.URL + "/healthz"); err != nil || resp.StatusCode != 200 {
+		t.Errorf("/healthz under errorRate 1: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	if status, _ := adminCall(t, ts, "DELETE", "/admin/faults", ts.AdminKey(), nil); status != 204 {
+		t.Fatalf("DELETE /admin/faults: status %d", status)
+	}
+	c.must(200, "GET", "/api/v2/routing/skills", nil)
+
+	for _, bad := range []Faults{{ErrorRate: 1.5}, {ErrorRate: -0.1}, {LostAfterCommitRate: 2}} {
+		if status, m := adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), bad); status != 400 || m["code"] != "bad.request" {
+			t.Errorf("PUT /admin/faults %+v: status %d code %v, want 400 bad.request", bad, status, m["code"])
+		}
+	}
+}
+
+func TestFaultBurst429(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{Burst429: 2, RetryAfterSeconds: 3})
+	for i := range 2 {
+		r := c.do("GET", "/api/v2/routing/skills", nil)
+		if r.Status != 429 || r.Header.Get("Retry-After") != "3" {
+			t.Fatalf("request %d in the burst: status %d Retry-After %q, want 429 and 3", i, r.Status, r.Header.Get("Retry-After"))
+		}
+		var m map[string]any
+		if json.Unmarshal(r.Body, &m) != nil || m["code"] != "too.many.requests.retry.after" {
+			t.Errorf("429 body = %s", r.Body)
+		}
+	}
+	c.must(200, "GET", "/api/v2/routing/skills", nil)
+	if _, f := adminCall(t, ts, "GET", "/admin/faults", ts.AdminKey(), nil); f["burst429"] != nil {
+		t.Errorf("after the burst, GET /admin/faults = %v, want no burst left", f)
+	}
+}
+
+func TestFaultLatency(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LatencyMs: 150})
+	start := time.Now()
+	c.must(200, "GET", "/api/v2/routing/skills", nil)
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Errorf("request with latencyMs 150 took %v", d)
+	}
+}
+
+func TestFaultLostAfterCommit(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LostAfterCommitRate: 1, Seed: 7})
+	c.wantError(503, "service.unavailable", "POST", "/api/v2/routing/skills", map[string]any{"name": "Lost"})
+	// Reads are not writes: they are never lost, and they show the write did commit.
+	l := c.must(200, "GET", "/api/v2/routing/skills?name=Lost", nil)
+	if l["total"].(float64) != 1 {
+		t.Errorf("after a lost response the skill should exist once; list = %v", l)
+	}
+}
+
+func TestFaultReadAfterWriteLag(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LagMs: 300})
+	id := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Lagging"})["id"].(string)
+	c.wantError(404, "not.found", "GET", "/api/v2/routing/skills/"+id, nil)
+	deadline := time.Now().Add(5 * time.Second)
+	for c.do("GET", "/api/v2/routing/skills/"+id, nil).Status != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("the skill never became visible")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
