@@ -1,0 +1,181 @@
+package workspace
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// resourceTypeOf maps an Archy reference kind to the resource type that declares such an
+// object. ok is false for kinds that name no Genesys object (references into other files).
+func resourceTypeOf(kind archy.RefKind) (string, bool) {
+	switch kind {
+	case archy.RefQueue:
+		return "genesyscloud_routing_queue", true
+	case archy.RefSkill:
+		return "genesyscloud_routing_skill", true
+	case archy.RefLanguage:
+		return "genesyscloud_routing_language", true
+	case archy.RefScheduleGroup:
+		return "genesyscloud_architect_schedulegroups", true
+	case archy.RefSchedule:
+		return "genesyscloud_architect_schedules", true
+	case archy.RefEmergencyGroup:
+		return "genesyscloud_architect_emergencygroup", true
+	case archy.RefDataAction:
+		return "genesyscloud_integration_action", true
+	case archy.RefIntegration:
+		return "genesyscloud_integration", true
+	case archy.RefCommonModule, archy.RefFlow:
+		return "genesyscloud_flow", true
+	case archy.RefWrapupCode:
+		return "genesyscloud_routing_wrapupcode", true
+	case archy.RefUser:
+		return "genesyscloud_user", true
+	case archy.RefGroup:
+		return "genesyscloud_group", true
+	case archy.RefPrompt:
+		return "genesyscloud_architect_user_prompt", true
+	case archy.RefDataTable:
+		return "genesyscloud_architect_datatable", true
+	case archy.RefContactList:
+		return "genesyscloud_outbound_contact_list", true
+	case archy.RefDivision:
+		return "genesyscloud_auth_division", true
+	}
+	return "", false
+}
+
+// scanFlow declares the flow a genesyscloud_flow resource publishes (its name is in the
+// YAML, not in HCL) and records the flow's by-name references.
+func (p *Project) scanFlow(b *hclsyntax.Block, addr string, read func(string) ([]byte, error)) {
+	a := b.Body.Attributes["filepath"]
+	if a == nil {
+		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "genesyscloud_flow has no filepath", Pos: posOf(b.DefRange())})
+		return
+	}
+	// path.module and path.root are the project directory: the only variables a flow path
+	// may use and still be read without running OpenTofu.
+	dot := cty.StringVal(".")
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
+		"path": cty.ObjectVal(map[string]cty.Value{"module": dot, "root": dot, "cwd": dot}),
+	}}
+	v, ok := literalValue(a.Expr, ctx)
+	if !ok || !v.Type().Equals(cty.String) {
+		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "filepath is not a literal path (only ${path.module} is understood)", Pos: posOf(a.Expr.Range())})
+		return
+	}
+	file := v.AsString()
+	if !path.IsAbs(file) {
+		file = path.Join(p.Dir, file)
+	}
+	p.Reads = append(p.Reads, file)
+	data, err := read(file)
+	if err != nil {
+		p.Diagnostics = append(p.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
+			Message:   fmt.Sprintf("%s: cannot read flow file %s: %v", addr, file, unwrapPathError(err)),
+			Positions: []Pos{posOf(a.Expr.Range())}})
+		return
+	}
+	subst, substOK := literalSubstitutions(b)
+	if !substOK {
+		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "substitutions is not a literal map; placeholders stay unresolved", Pos: posOf(b.Body.Attributes["substitutions"].Expr.Range())})
+	}
+	data = substitute(data, subst)
+	flow, err := archy.Parse(file, data)
+	if err != nil {
+		p.Diagnostics = append(p.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
+			Message:   fmt.Sprintf("%s: flow file does not parse: %v", addr, err),
+			Positions: []Pos{posOf(a.Expr.Range())}})
+		return
+	}
+	flowPos := flowNamePos(flow)
+	if flow.Name == "" || hasPlaceholder(flow.Name) {
+		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "flow name is empty or uses an unresolved substitution", Pos: flowPos})
+	} else {
+		p.Declares = append(p.Declares, Object{Type: "genesyscloud_flow", Name: flow.Name, Address: addr, Pos: flowPos})
+	}
+	for _, r := range flow.References() {
+		typ, ok := resourceTypeOf(r.Kind)
+		pos := Pos{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column}
+		switch {
+		case !ok:
+			continue
+		case r.Kind == archy.RefDivision && strings.EqualFold(r.Name, "Home"):
+			// Every org has the Home division; reporting it would only add noise.
+			continue
+		case hasPlaceholder(r.Name):
+			p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s %q uses an unresolved substitution", r.Kind, r.Name), Pos: pos})
+			continue
+		}
+		p.Refers = append(p.Refers, Ref{Type: typ, Name: r.Name, Via: "flow", Kind: string(r.Kind), Pos: pos})
+	}
+	for _, r := range flow.DynamicLookups() {
+		pos := Pos{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column}
+		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s looked up at run time by %s", r.Kind, r.Name), Pos: pos})
+	}
+}
+
+// literalSubstitutions returns the flow resource's substitutions map; ok is false when the
+// attribute exists but cannot be read without evaluating.
+func literalSubstitutions(b *hclsyntax.Block) (map[string]string, bool) {
+	a := b.Body.Attributes["substitutions"]
+	if a == nil {
+		return nil, true
+	}
+	v, ok := literalValue(a.Expr, nil)
+	if !ok {
+		return nil, false
+	}
+	return stringMap(v)
+}
+
+// substitute replaces {{key}} placeholders the way genesyscloud_flow does before upload:
+// textually, in the whole file. Longest keys first so no key replaces part of another.
+func substitute(data []byte, subst map[string]string) []byte {
+	if len(subst) == 0 {
+		return data
+	}
+	keys := sortedKeys(subst)
+	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	pairs := make([]string, 0, 2*len(keys))
+	for _, k := range keys {
+		pairs = append(pairs, "{{"+k+"}}", subst[k])
+	}
+	return []byte(strings.NewReplacer(pairs...).Replace(string(data)))
+}
+
+func hasPlaceholder(s string) bool {
+	i := strings.Index(s, "{{")
+	return i >= 0 && strings.Contains(s[i:], "}}")
+}
+
+// unwrapPathError drops the OS path from a read error: the message names the file already.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(interface{ Unwrap() error }); ok && pe.Unwrap() != nil {
+		return pe.Unwrap()
+	}
+	return err
+}
+
+// flowNamePos is where the flow's name is written (the flow-type key when it has none), so
+// duplicate-owner errors point at the line to change.
+func flowNamePos(f *archy.Flow) Pos {
+	pos := Pos{File: f.TypePos.File, Line: f.TypePos.Line, Column: f.TypePos.Column}
+	if f.Root == nil {
+		return pos
+	}
+	for i := 0; i+1 < len(f.Root.Content); i += 2 {
+		if f.Root.Content[i].Value == "name" {
+			v := f.Root.Content[i+1]
+			return Pos{File: f.File, Line: v.Line, Column: v.Column}
+		}
+	}
+	return pos
+}

@@ -1,0 +1,3 @@
+data "genesyscloud_routing_skill" "a" {
+  name = "S-A"
+}

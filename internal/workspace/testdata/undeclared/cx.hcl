@@ -1,0 +1,3 @@
+project "flow-x" {
+  depends_on = ["shared-y"]
+}

@@ -1,0 +1,3 @@
+resource "genesyscloud_routing_wrapupcode" "other" {
+  name = "Other"
+}
