@@ -25,6 +25,16 @@ const (
 	kindUserSkill       Kind = "user.routingskill"    // Parent = user id, ID = user id + "/" + skill id
 	kindUserLanguage    Kind = "user.routinglanguage" // Parent = user id, ID = user id + "/" + language id
 	kindSubjectGrant    Kind = "authorization.grant"  // Parent = subject id, ID = subject/role/division
+
+	// Architect, telephony and integrations.
+	kindSchedule          Kind = "architect.schedule"
+	kindScheduleGroup     Kind = "architect.schedulegroup"
+	kindIVR               Kind = "architect.ivr"
+	kindDIDPool           Kind = "telephony.didpool"
+	kindIntegration       Kind = "integration"
+	kindIntegrationConfig Kind = "integration.config"       // Parent = ID = integration id
+	kindAction            Kind = "integration.action"       // Parent = integration id
+	kindActionDraft       Kind = "integration.action.draft" // Parent = integration id, ID = the action's id
 )
 
 // lookup returns an object visible to the caller's org, or a 404 API error. Objects

@@ -97,9 +97,11 @@ func policiesFor(perms []string) []platform.DomainPermissionPolicy {
 
 func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy) error {
 	for _, p := range perms {
+		// Besides domain:entity:action, orgs have general permissions named by one word
+		// (e.g. "group_creation").
 		parts := strings.Split(p, ":")
-		if len(parts) != 3 || slices.Contains(parts, "") {
-			return errBadRequest("The field [permissions] holds [%s], which is not of the form domain:entity:action.", p)
+		if (len(parts) != 3 && len(parts) != 1) || slices.Contains(parts, "") || strings.ContainsAny(p, " \t") {
+			return errBadRequest("The field [permissions] holds [%s], which is neither domain:entity:action nor a general permission name.", p)
 		}
 	}
 	for _, p := range policies {

@@ -32,7 +32,7 @@ func TestRolesLifecycle(t *testing.T) {
 		field string
 	}{
 		{map[string]any{"description": "x"}, "[name]"},
-		{map[string]any{"name": "X", "permissions": []string{"routing"}}, "[permissions]"},
+		{map[string]any{"name": "X", "permissions": []string{"routing:queue"}}, "[permissions]"},
 		{map[string]any{"name": "X", "permissionPolicies": []any{map[string]any{"domain": "routing", "actionSet": []string{"add"}}}}, "[permissionPolicies.entityName]"},
 	} {
 		m := c.wantError(400, "bad.request", "POST", "/api/v2/authorization/roles", tc.body)

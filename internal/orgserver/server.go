@@ -207,17 +207,26 @@ func (s *Server) routes() {
 
 	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)
 	for _, register := range []func(){
-		s.organizationRoutes, // organization.go
-		s.divisionRoutes,     // divisions.go
-		s.skillRoutes,        // routing_skills.go
-		s.languageRoutes,     // routing_languages.go
-		s.wrapupCodeRoutes,   // routing_wrapupcodes.go
-		s.skillGroupRoutes,   // routing_skillgroups.go
-		s.queueRoutes,        // routing_queues.go, routing_queue_members.go
-		s.groupRoutes,        // groups.go
-		s.userRoutes,         // users.go, user_routing.go
-		s.roleRoutes,         // roles.go, subjects.go
-		s.auditRoutes,        // audit_query.go
+		s.organizationRoutes,   // organization.go
+		s.divisionRoutes,       // divisions.go
+		s.divisionObjectRoutes, // division_objects.go
+		s.skillRoutes,          // routing_skills.go
+		s.languageRoutes,       // routing_languages.go
+		s.wrapupCodeRoutes,     // routing_wrapupcodes.go
+		s.skillGroupRoutes,     // routing_skillgroups.go
+		s.queueRoutes,          // routing_queues.go, routing_queue_members.go
+		s.groupRoutes,          // groups.go
+		s.userRoutes,           // users.go, user_routing.go
+		s.roleRoutes,           // roles.go, subjects.go
+		s.auditRoutes,          // audit_query.go
+
+		s.scheduleRoutes,           // architect_schedules.go
+		s.scheduleGroupRoutes,      // architect_schedulegroups.go
+		s.ivrRoutes,                // architect_ivrs.go
+		s.dependencyTrackingRoutes, // architect_schedules.go
+		s.didPoolRoutes,            // telephony_didpools.go
+		s.integrationRoutes,        // integrations.go
+		s.integrationActionRoutes,  // integration_actions.go
 	} {
 		register()
 	}

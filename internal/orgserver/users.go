@@ -21,6 +21,7 @@ func (s *Server) userRoutes() {
 	s.route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
 	s.route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
 	s.route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
+	s.route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
 	s.userRoutingRoutes() // user_routing.go
 }
 
@@ -137,6 +138,45 @@ func findUserByEmail(tx *Tx, email string) *Object {
 	return nil
 }
 
+// findDeletedUserByEmail finds a soft-deleted user by email: real orgs keep its email
+// taken, so creating another user with it is a conflict.
+func findDeletedUserByEmail(tx *Tx, email string) *Object {
+	for _, o := range tx.List(kindUser, "") {
+		var u platform.User
+		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && deref(u.State) == "deleted" {
+			return o
+		}
+	}
+	return nil
+}
+
+// setPassword is POST /users/{id}/password. Passwords are not stored (nothing here logs
+// users in); the call is validated and audited so clients that set them work.
+func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		NewPassword string `json:"newPassword"`
+	}
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.NewPassword == "" {
+		return errRequired("newPassword")
+	}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
+			Changes: []platform.PropertyChange{}})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
 func checkEmail(field, email string) error {
 	if local, domain, ok := strings.Cut(email, "@"); !ok || local == "" || domain == "" || strings.ContainsAny(email, " \t") {
 		return errBadRequest("The field [%s] must be an email address, not [%s].", field, email)
@@ -188,6 +228,9 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	err := s.store.Update(r.Context(), org, func(tx *Tx) error {
 		if existing := findUserByEmail(tx, email); existing != nil {
 			return errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+		}
+		if deleted := findDeletedUserByEmail(tx, email); deleted != nil {
+			return errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {

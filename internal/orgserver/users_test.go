@@ -67,8 +67,14 @@ func TestUsersLifecycle(t *testing.T) {
 		t.Errorf("bulk id list total = %v", l["total"])
 	}
 	c.wantError(400, "invalid.value", "GET", "/api/v2/users?state=gone", nil)
-	// The email of a deleted user is free again.
-	c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Max Again", "email": "max@example.com"})
+	// As on real orgs, a deleted user's email is still taken: the caller restores that user
+	// (PATCH state=active) instead of creating a second one.
+	m = c.wantError(409, "general.conflict", "POST", "/api/v2/users", map[string]any{"name": "Max Again", "email": "max@example.com"})
+	if !strings.Contains(m["message"].(string), mgr["id"].(string)) {
+		t.Errorf("409 for a deleted user's email does not name the user: %v", m["message"])
+	}
+	c.must(204, "POST", "/api/v2/users/"+id+"/password", map[string]any{"newPassword": "s3cret-Passw0rd"})
+	c.wantError(400, "bad.request", "POST", "/api/v2/users/"+id+"/password", map[string]any{})
 	c.wantError(404, "not.found", "GET", "/api/v2/users/00000000-0000-0000-0000-000000000000", nil)
 	newRawClient(t, ts, "dev", "readonly").wantError(403, "missing.permissions", "PATCH", "/api/v2/users/"+id, map[string]any{"version": 2})
 }

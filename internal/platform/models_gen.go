@@ -6,6 +6,69 @@ import "encoding/json"
 
 var _ json.RawMessage
 
+// Action is the Platform API model of that name.
+type Action struct {
+	ID            *string         `json:"id,omitzero"`
+	Name          *string         `json:"name,omitzero"`
+	IntegrationID *string         `json:"integrationId,omitzero"`
+	Category      *string         `json:"category,omitzero"`
+	Contract      *ActionContract `json:"contract,omitzero"`
+	Version       *int            `json:"version,omitzero"`
+	Secure        *bool           `json:"secure,omitzero"`
+	Config        *ActionConfig   `json:"config,omitzero"`
+	SelfURI       *string         `json:"selfUri,omitzero"`
+}
+
+// ActionConfig is the Platform API model of that name.
+type ActionConfig struct {
+	TimeoutSeconds *int            `json:"timeoutSeconds,omitzero"`
+	Request        *RequestConfig  `json:"request,omitzero"`
+	Response       *ResponseConfig `json:"response,omitzero"`
+}
+
+// ActionContract is the Platform API model of that name.
+type ActionContract struct {
+	Output *ActionOutput `json:"output,omitzero"`
+	Input  *ActionInput  `json:"input,omitzero"`
+}
+
+// ActionContractInput is the Platform API model of that name.
+type ActionContractInput struct {
+	Input  *PostInputContract  `json:"input,omitzero"`
+	Output *PostOutputContract `json:"output,omitzero"`
+}
+
+// ActionEntityListing is the Platform API model of that name.
+type ActionEntityListing struct {
+	Entities    []Action `json:"entities,omitzero"`
+	PageSize    *int     `json:"pageSize,omitzero"`
+	PageNumber  *int     `json:"pageNumber,omitzero"`
+	Total       *int     `json:"total,omitzero"`
+	LastURI     *string  `json:"lastUri,omitzero"`
+	FirstURI    *string  `json:"firstUri,omitzero"`
+	SelfURI     *string  `json:"selfUri,omitzero"`
+	NextURI     *string  `json:"nextUri,omitzero"`
+	PreviousURI *string  `json:"previousUri,omitzero"`
+	PageCount   *int     `json:"pageCount,omitzero"`
+}
+
+// ActionInput is the Platform API model of that name.
+type ActionInput struct {
+	InputSchema          json.RawMessage `json:"inputSchema,omitzero"`
+	InputSchemaFlattened json.RawMessage `json:"inputSchemaFlattened,omitzero"`
+	InputSchemaURI       *string         `json:"inputSchemaUri,omitzero"`
+}
+
+// ActionOutput is the Platform API model of that name.
+type ActionOutput struct {
+	SuccessSchema          json.RawMessage `json:"successSchema,omitzero"`
+	SuccessSchemaURI       *string         `json:"successSchemaUri,omitzero"`
+	ErrorSchema            json.RawMessage `json:"errorSchema,omitzero"`
+	ErrorSchemaURI         *string         `json:"errorSchemaUri,omitzero"`
+	SuccessSchemaFlattened json.RawMessage `json:"successSchemaFlattened,omitzero"`
+	ErrorSchemaFlattened   json.RawMessage `json:"errorSchemaFlattened,omitzero"`
+}
+
 // Actions is the Platform API model of that name.
 type Actions struct {
 	SkillsToRemove []SkillsToRemove `json:"skillsToRemove,omitzero"`
@@ -28,6 +91,56 @@ type AgentOwnedRouting struct {
 	EnableAgentOwnedCallbacks  *bool `json:"enableAgentOwnedCallbacks,omitzero"`
 	MaxOwnedCallbackHours      *int  `json:"maxOwnedCallbackHours,omitzero"`
 	MaxOwnedCallbackDelayHours *int  `json:"maxOwnedCallbackDelayHours,omitzero"`
+}
+
+// ArchitectExportJobStateResponse is the Platform API model of that name.
+type ArchitectExportJobStateResponse struct {
+	ID          *string               `json:"id,omitzero"`
+	Status      *string               `json:"status,omitzero"`
+	Command     *string               `json:"command,omitzero"`
+	DownloadURL *string               `json:"downloadUrl,omitzero"`
+	Messages    []ArchitectJobMessage `json:"messages,omitzero"`
+	SelfURI     *string               `json:"selfUri,omitzero"`
+}
+
+// ArchitectFlowReference is the Platform API model of that name.
+type ArchitectFlowReference struct {
+	ID      *string `json:"id,omitzero"`
+	Name    *string `json:"name,omitzero"`
+	Type    *string `json:"type,omitzero"`
+	Version *string `json:"version,omitzero"`
+}
+
+// ArchitectJobMessage is the Platform API model of that name.
+type ArchitectJobMessage struct {
+	DateTime *string                     `json:"dateTime,omitzero"`
+	Type     *string                     `json:"type,omitzero"`
+	Text     *string                     `json:"text,omitzero"`
+	Details  []ArchitectJobMessageDetail `json:"details,omitzero"`
+}
+
+// ArchitectJobMessageDetail is the Platform API model of that name.
+type ArchitectJobMessageDetail struct {
+	Type          *string `json:"type,omitzero"`
+	Url           *string `json:"url,omitzero"`
+	Method        *string `json:"method,omitzero"`
+	RequestBody   *string `json:"requestBody,omitzero"`
+	StatusCode    *int    `json:"statusCode,omitzero"`
+	StatusMessage *string `json:"statusMessage,omitzero"`
+	CorrelationID *string `json:"correlationId,omitzero"`
+	ResponseBody  *string `json:"responseBody,omitzero"`
+	ErrorCode     *string `json:"errorCode,omitzero"`
+	ErrorMessage  *string `json:"errorMessage,omitzero"`
+}
+
+// ArchitectJobStateResponse is the Platform API model of that name.
+type ArchitectJobStateResponse struct {
+	ID       *string               `json:"id,omitzero"`
+	Flow     *AddressableEntityRef `json:"flow,omitzero"`
+	Status   *string               `json:"status,omitzero"`
+	Command  *string               `json:"command,omitzero"`
+	Messages []ArchitectJobMessage `json:"messages,omitzero"`
+	SelfURI  *string               `json:"selfUri,omitzero"`
 }
 
 // AuditLogMessage is the Platform API model of that name.
@@ -236,6 +349,20 @@ type ConditionalGroupRoutingRule struct {
 	WaitSeconds    *float64         `json:"waitSeconds,omitzero"`
 }
 
+// ConsumedResourcesEntityListing is the Platform API model of that name.
+type ConsumedResourcesEntityListing struct {
+	Entities    []Dependency `json:"entities,omitzero"`
+	PageSize    *int         `json:"pageSize,omitzero"`
+	PageNumber  *int         `json:"pageNumber,omitzero"`
+	Total       *int         `json:"total,omitzero"`
+	LastURI     *string      `json:"lastUri,omitzero"`
+	FirstURI    *string      `json:"firstUri,omitzero"`
+	SelfURI     *string      `json:"selfUri,omitzero"`
+	NextURI     *string      `json:"nextUri,omitzero"`
+	PreviousURI *string      `json:"previousUri,omitzero"`
+	PageCount   *int         `json:"pageCount,omitzero"`
+}
+
 // Contact is the Platform API model of that name.
 type Contact struct {
 	Address     *string `json:"address,omitzero"`
@@ -245,6 +372,14 @@ type Contact struct {
 	Extension   *string `json:"extension,omitzero"`
 	CountryCode *string `json:"countryCode,omitzero"`
 	Integration *string `json:"integration,omitzero"`
+}
+
+// CreateIntegrationRequest is the Platform API model of that name.
+type CreateIntegrationRequest struct {
+	ID              *string          `json:"id,omitzero"`
+	Name            *string          `json:"name,omitzero"`
+	IntegrationType *IntegrationType `json:"integrationType,omitzero"`
+	SelfURI         *string          `json:"selfUri,omitzero"`
 }
 
 // CreateQueueRequest is the Platform API model of that name.
@@ -310,6 +445,106 @@ type CreateUser struct {
 	Password   *string   `json:"password,omitzero"`
 	DivisionID *string   `json:"divisionId,omitzero"`
 	State      *string   `json:"state,omitzero"`
+}
+
+// CredentialInfo is the Platform API model of that name.
+type CredentialInfo struct {
+	ID           *string         `json:"id,omitzero"`
+	Name         *string         `json:"name,omitzero"`
+	CreatedDate  *string         `json:"createdDate,omitzero"`
+	ModifiedDate *string         `json:"modifiedDate,omitzero"`
+	Type         *CredentialType `json:"type,omitzero"`
+	SelfURI      *string         `json:"selfUri,omitzero"`
+}
+
+// CredentialSpecification is the Platform API model of that name.
+type CredentialSpecification struct {
+	Required        *bool    `json:"required,omitzero"`
+	Title           *string  `json:"title,omitzero"`
+	CredentialTypes []string `json:"credentialTypes,omitzero"`
+}
+
+// CredentialType is the Platform API model of that name.
+type CredentialType struct {
+	ID           *string         `json:"id,omitzero"`
+	Name         *string         `json:"name,omitzero"`
+	Properties   json.RawMessage `json:"properties,omitzero"`
+	DisplayOrder []string        `json:"displayOrder,omitzero"`
+	Required     []string        `json:"required,omitzero"`
+}
+
+// DIDNumber is the Platform API model of that name.
+type DIDNumber struct {
+	ID        *string               `json:"id,omitzero"`
+	Name      *string               `json:"name,omitzero"`
+	Number    *string               `json:"number,omitzero"`
+	Assigned  *bool                 `json:"assigned,omitzero"`
+	DidPool   *AddressableEntityRef `json:"didPool,omitzero"`
+	Owner     *DomainEntityRef      `json:"owner,omitzero"`
+	OwnerType *string               `json:"ownerType,omitzero"`
+	SelfURI   *string               `json:"selfUri,omitzero"`
+}
+
+// DIDNumberEntityListing is the Platform API model of that name.
+type DIDNumberEntityListing struct {
+	Entities    []DIDNumber `json:"entities,omitzero"`
+	PageSize    *int        `json:"pageSize,omitzero"`
+	PageNumber  *int        `json:"pageNumber,omitzero"`
+	Total       *int        `json:"total,omitzero"`
+	LastURI     *string     `json:"lastUri,omitzero"`
+	FirstURI    *string     `json:"firstUri,omitzero"`
+	SelfURI     *string     `json:"selfUri,omitzero"`
+	NextURI     *string     `json:"nextUri,omitzero"`
+	PreviousURI *string     `json:"previousUri,omitzero"`
+	PageCount   *int        `json:"pageCount,omitzero"`
+}
+
+// DIDPool is the Platform API model of that name.
+type DIDPool struct {
+	ID               *string   `json:"id,omitzero"`
+	Name             *string   `json:"name,omitzero"`
+	Division         *Division `json:"division,omitzero"`
+	Description      *string   `json:"description,omitzero"`
+	Version          *int      `json:"version,omitzero"`
+	DateCreated      *string   `json:"dateCreated,omitzero"`
+	DateModified     *string   `json:"dateModified,omitzero"`
+	ModifiedBy       *string   `json:"modifiedBy,omitzero"`
+	CreatedBy        *string   `json:"createdBy,omitzero"`
+	State            *string   `json:"state,omitzero"`
+	ModifiedByApp    *string   `json:"modifiedByApp,omitzero"`
+	CreatedByApp     *string   `json:"createdByApp,omitzero"`
+	StartPhoneNumber *string   `json:"startPhoneNumber,omitzero"`
+	EndPhoneNumber   *string   `json:"endPhoneNumber,omitzero"`
+	Comments         *string   `json:"comments,omitzero"`
+	Provider         *string   `json:"provider,omitzero"`
+	SelfURI          *string   `json:"selfUri,omitzero"`
+}
+
+// DIDPoolEntityListing is the Platform API model of that name.
+type DIDPoolEntityListing struct {
+	Entities              []DIDPool `json:"entities,omitzero"`
+	PageSize              *int      `json:"pageSize,omitzero"`
+	PageNumber            *int      `json:"pageNumber,omitzero"`
+	Total                 *int      `json:"total,omitzero"`
+	TotalNumberOfEntities *int      `json:"totalNumberOfEntities,omitzero"`
+	LastURI               *string   `json:"lastUri,omitzero"`
+	FirstURI              *string   `json:"firstUri,omitzero"`
+	SelfURI               *string   `json:"selfUri,omitzero"`
+	NextURI               *string   `json:"nextUri,omitzero"`
+	PreviousURI           *string   `json:"previousUri,omitzero"`
+	PageCount             *int      `json:"pageCount,omitzero"`
+}
+
+// Dependency is the Platform API model of that name.
+type Dependency struct {
+	ID           *string `json:"id,omitzero"`
+	Name         *string `json:"name,omitzero"`
+	Version      *string `json:"version,omitzero"`
+	Type         *string `json:"type,omitzero"`
+	Deleted      *bool   `json:"deleted,omitzero"`
+	Updated      *bool   `json:"updated,omitzero"`
+	StateUnknown *bool   `json:"stateUnknown,omitzero"`
+	SelfURI      *string `json:"selfUri,omitzero"`
 }
 
 // Detail is the Platform API model of that name.
@@ -463,6 +698,97 @@ type ExpansionCriterium struct {
 	Threshold *float64 `json:"threshold,omitzero"`
 }
 
+// ExportDetails is the Platform API model of that name.
+type ExportDetails struct {
+	Flow       *ArchitectFlowReference `json:"flow,omitzero"`
+	FileName   *string                 `json:"fileName,omitzero"`
+	ExportType *string                 `json:"exportType,omitzero"`
+}
+
+// Flow is the Platform API model of that name.
+type Flow struct {
+	ID                  *string             `json:"id,omitzero"`
+	Name                *string             `json:"name,omitzero"`
+	Division            *WritableDivision   `json:"division,omitzero"`
+	Description         *string             `json:"description,omitzero"`
+	Type                *string             `json:"type,omitzero"`
+	LockedUser          *User               `json:"lockedUser,omitzero"`
+	LockedClient        *DomainEntityRef    `json:"lockedClient,omitzero"`
+	Active              *bool               `json:"active,omitzero"`
+	System              *bool               `json:"system,omitzero"`
+	Deleted             *bool               `json:"deleted,omitzero"`
+	PublishedVersion    *FlowVersion        `json:"publishedVersion,omitzero"`
+	SavedVersion        *FlowVersion        `json:"savedVersion,omitzero"`
+	InputSchema         json.RawMessage     `json:"inputSchema,omitzero"`
+	OutputSchema        json.RawMessage     `json:"outputSchema,omitzero"`
+	CheckedInVersion    *FlowVersion        `json:"checkedInVersion,omitzero"`
+	DebugVersion        *FlowVersion        `json:"debugVersion,omitzero"`
+	PublishedBy         *User               `json:"publishedBy,omitzero"`
+	CurrentOperation    *Operation          `json:"currentOperation,omitzero"`
+	NluInfo             json.RawMessage     `json:"nluInfo,omitzero"`
+	SupportedLanguages  []SupportedLanguage `json:"supportedLanguages,omitzero"`
+	CompatibleFlowTypes []string            `json:"compatibleFlowTypes,omitzero"`
+	WorktypeID          *string             `json:"worktypeId,omitzero"`
+	VirtualAgentEnabled *bool               `json:"virtualAgentEnabled,omitzero"`
+	SelfURI             *string             `json:"selfUri,omitzero"`
+}
+
+// FlowEntityListing is the Platform API model of that name.
+type FlowEntityListing struct {
+	Entities    []Flow  `json:"entities,omitzero"`
+	PageSize    *int    `json:"pageSize,omitzero"`
+	PageNumber  *int    `json:"pageNumber,omitzero"`
+	Total       *int    `json:"total,omitzero"`
+	LastURI     *string `json:"lastUri,omitzero"`
+	FirstURI    *string `json:"firstUri,omitzero"`
+	SelfURI     *string `json:"selfUri,omitzero"`
+	NextURI     *string `json:"nextUri,omitzero"`
+	PreviousURI *string `json:"previousUri,omitzero"`
+	PageCount   *int    `json:"pageCount,omitzero"`
+}
+
+// FlowVersion is the Platform API model of that name.
+type FlowVersion struct {
+	ID                   *string             `json:"id,omitzero"`
+	Name                 *string             `json:"name,omitzero"`
+	CommitVersion        *string             `json:"commitVersion,omitzero"`
+	ConfigurationVersion *string             `json:"configurationVersion,omitzero"`
+	Type                 *string             `json:"type,omitzero"`
+	Secure               *bool               `json:"secure,omitzero"`
+	Debug                *bool               `json:"debug,omitzero"`
+	CreatedBy            *User               `json:"createdBy,omitzero"`
+	CreatedByClient      *DomainEntityRef    `json:"createdByClient,omitzero"`
+	ConfigurationURI     *string             `json:"configurationUri,omitzero"`
+	DateCreated          *int                `json:"dateCreated,omitzero"`
+	DateCheckedIn        *int                `json:"dateCheckedIn,omitzero"`
+	DateSaved            *int                `json:"dateSaved,omitzero"`
+	GenerationID         *string             `json:"generationId,omitzero"`
+	PublishResultURI     *string             `json:"publishResultUri,omitzero"`
+	InputSchema          json.RawMessage     `json:"inputSchema,omitzero"`
+	OutputSchema         json.RawMessage     `json:"outputSchema,omitzero"`
+	VirtualAgentEnabled  *bool               `json:"virtualAgentEnabled,omitzero"`
+	DatePublished        *string             `json:"datePublished,omitzero"`
+	DatePublishedEnd     *string             `json:"datePublishedEnd,omitzero"`
+	NluInfo              json.RawMessage     `json:"nluInfo,omitzero"`
+	SupportedLanguages   []SupportedLanguage `json:"supportedLanguages,omitzero"`
+	CompatibleFlowTypes  []string            `json:"compatibleFlowTypes,omitzero"`
+	SelfURI              *string             `json:"selfUri,omitzero"`
+}
+
+// FlowVersionEntityListing is the Platform API model of that name.
+type FlowVersionEntityListing struct {
+	Entities    []FlowVersion `json:"entities,omitzero"`
+	PageSize    *int          `json:"pageSize,omitzero"`
+	PageNumber  *int          `json:"pageNumber,omitzero"`
+	Total       *int          `json:"total,omitzero"`
+	LastURI     *string       `json:"lastUri,omitzero"`
+	FirstURI    *string       `json:"firstUri,omitzero"`
+	SelfURI     *string       `json:"selfUri,omitzero"`
+	NextURI     *string       `json:"nextUri,omitzero"`
+	PreviousURI *string       `json:"previousUri,omitzero"`
+	PageCount   *int          `json:"pageCount,omitzero"`
+}
+
 // Group is the Platform API model of that name.
 type Group struct {
 	ID            *string           `json:"id,omitzero"`
@@ -591,6 +917,50 @@ type GroupsSearchResponse struct {
 	Results      []Group  `json:"results,omitzero"`
 }
 
+// HelpLink is the Platform API model of that name.
+type HelpLink struct {
+	Uri         *string `json:"uri,omitzero"`
+	Title       *string `json:"title,omitzero"`
+	Description *string `json:"description,omitzero"`
+}
+
+// IVR is the Platform API model of that name.
+type IVR struct {
+	ID               *string           `json:"id,omitzero"`
+	Name             *string           `json:"name,omitzero"`
+	Division         *WritableDivision `json:"division,omitzero"`
+	Description      *string           `json:"description,omitzero"`
+	Version          *int              `json:"version,omitzero"`
+	DateCreated      *string           `json:"dateCreated,omitzero"`
+	DateModified     *string           `json:"dateModified,omitzero"`
+	ModifiedBy       *string           `json:"modifiedBy,omitzero"`
+	CreatedBy        *string           `json:"createdBy,omitzero"`
+	State            *string           `json:"state,omitzero"`
+	ModifiedByApp    *string           `json:"modifiedByApp,omitzero"`
+	CreatedByApp     *string           `json:"createdByApp,omitzero"`
+	Dnis             []string          `json:"dnis,omitzero"`
+	OpenHoursFlow    *DomainEntityRef  `json:"openHoursFlow,omitzero"`
+	ClosedHoursFlow  *DomainEntityRef  `json:"closedHoursFlow,omitzero"`
+	HolidayHoursFlow *DomainEntityRef  `json:"holidayHoursFlow,omitzero"`
+	ScheduleGroup    *DomainEntityRef  `json:"scheduleGroup,omitzero"`
+	SelfURI          *string           `json:"selfUri,omitzero"`
+}
+
+// IVREntityListing is the Platform API model of that name.
+type IVREntityListing struct {
+	Entities              []IVR   `json:"entities,omitzero"`
+	PageSize              *int    `json:"pageSize,omitzero"`
+	PageNumber            *int    `json:"pageNumber,omitzero"`
+	Total                 *int    `json:"total,omitzero"`
+	TotalNumberOfEntities *int    `json:"totalNumberOfEntities,omitzero"`
+	LastURI               *string `json:"lastUri,omitzero"`
+	FirstURI              *string `json:"firstUri,omitzero"`
+	SelfURI               *string `json:"selfUri,omitzero"`
+	NextURI               *string `json:"nextUri,omitzero"`
+	PreviousURI           *string `json:"previousUri,omitzero"`
+	PageCount             *int    `json:"pageCount,omitzero"`
+}
+
 // InactivityTimeoutSettings is the Platform API model of that name.
 type InactivityTimeoutSettings struct {
 	TimeoutSeconds *int             `json:"timeoutSeconds,omitzero"`
@@ -602,6 +972,86 @@ type InactivityTimeoutSettings struct {
 type InitiatingAction struct {
 	TransactionID *string `json:"transactionId,omitzero"`
 	ActionContext *string `json:"actionContext,omitzero"`
+}
+
+// Integration is the Platform API model of that name.
+type Integration struct {
+	ID              *string                       `json:"id,omitzero"`
+	Name            *string                       `json:"name,omitzero"`
+	IntegrationType *IntegrationType              `json:"integrationType,omitzero"`
+	Notes           *string                       `json:"notes,omitzero"`
+	IntendedState   *string                       `json:"intendedState,omitzero"`
+	Config          *IntegrationConfigurationInfo `json:"config,omitzero"`
+	ReportedState   *IntegrationStatusInfo        `json:"reportedState,omitzero"`
+	Attributes      map[string]string             `json:"attributes,omitzero"`
+	SelfURI         *string                       `json:"selfUri,omitzero"`
+}
+
+// IntegrationConfiguration is the Platform API model of that name.
+type IntegrationConfiguration struct {
+	ID          *string                   `json:"id,omitzero"`
+	Name        *string                   `json:"name,omitzero"`
+	Version     *int                      `json:"version,omitzero"`
+	Properties  json.RawMessage           `json:"properties,omitzero"`
+	Advanced    json.RawMessage           `json:"advanced,omitzero"`
+	Notes       *string                   `json:"notes,omitzero"`
+	Credentials map[string]CredentialInfo `json:"credentials,omitzero"`
+	SelfURI     *string                   `json:"selfUri,omitzero"`
+}
+
+// IntegrationConfigurationInfo is the Platform API model of that name.
+type IntegrationConfigurationInfo struct {
+	Current *IntegrationConfiguration `json:"current,omitzero"`
+}
+
+// IntegrationEntityListing is the Platform API model of that name.
+type IntegrationEntityListing struct {
+	Entities    []Integration `json:"entities,omitzero"`
+	PageSize    *int          `json:"pageSize,omitzero"`
+	PageNumber  *int          `json:"pageNumber,omitzero"`
+	Total       *int          `json:"total,omitzero"`
+	LastURI     *string       `json:"lastUri,omitzero"`
+	FirstURI    *string       `json:"firstUri,omitzero"`
+	SelfURI     *string       `json:"selfUri,omitzero"`
+	NextURI     *string       `json:"nextUri,omitzero"`
+	PreviousURI *string       `json:"previousUri,omitzero"`
+	PageCount   *int          `json:"pageCount,omitzero"`
+}
+
+// IntegrationStatusInfo is the Platform API model of that name.
+type IntegrationStatusInfo struct {
+	Code        *string      `json:"code,omitzero"`
+	Effective   *string      `json:"effective,omitzero"`
+	Detail      *MessageInfo `json:"detail,omitzero"`
+	LastUpdated *string      `json:"lastUpdated,omitzero"`
+}
+
+// IntegrationType is the Platform API model of that name.
+type IntegrationType struct {
+	ID                        *string                            `json:"id,omitzero"`
+	Name                      *string                            `json:"name,omitzero"`
+	Description               *string                            `json:"description,omitzero"`
+	Provider                  *string                            `json:"provider,omitzero"`
+	Category                  *string                            `json:"category,omitzero"`
+	Images                    []json.RawMessage                  `json:"images,omitzero"`
+	ConfigPropertiesSchemaURI *string                            `json:"configPropertiesSchemaUri,omitzero"`
+	ConfigAdvancedSchemaURI   *string                            `json:"configAdvancedSchemaUri,omitzero"`
+	HelpURI                   *string                            `json:"helpUri,omitzero"`
+	TermsOfServiceURI         *string                            `json:"termsOfServiceUri,omitzero"`
+	VendorName                *string                            `json:"vendorName,omitzero"`
+	VendorWebsiteURI          *string                            `json:"vendorWebsiteUri,omitzero"`
+	MarketplaceURI            *string                            `json:"marketplaceUri,omitzero"`
+	FaqURI                    *string                            `json:"faqUri,omitzero"`
+	PrivacyPolicyURI          *string                            `json:"privacyPolicyUri,omitzero"`
+	SupportContactURI         *string                            `json:"supportContactUri,omitzero"`
+	SalesContactURI           *string                            `json:"salesContactUri,omitzero"`
+	HelpLinks                 []HelpLink                         `json:"helpLinks,omitzero"`
+	Credentials               map[string]CredentialSpecification `json:"credentials,omitzero"`
+	NonInstallable            *bool                              `json:"nonInstallable,omitzero"`
+	MaxInstances              *int                               `json:"maxInstances,omitzero"`
+	UserPermissions           []string                           `json:"userPermissions,omitzero"`
+	VendorOAuthClientIds      []string                           `json:"vendorOAuthClientIds,omitzero"`
+	SelfURI                   *string                            `json:"selfUri,omitzero"`
 }
 
 // Language is the Platform API model of that name.
@@ -686,6 +1136,20 @@ type NamedEntity struct {
 	Name *string `json:"name,omitzero"`
 }
 
+// Operation is the Platform API model of that name.
+type Operation struct {
+	ID                 *string           `json:"id,omitzero"`
+	Complete           *bool             `json:"complete,omitzero"`
+	User               *User             `json:"user,omitzero"`
+	Client             *DomainEntityRef  `json:"client,omitzero"`
+	ErrorMessage       *string           `json:"errorMessage,omitzero"`
+	ErrorCode          *string           `json:"errorCode,omitzero"`
+	ErrorDetails       []Detail          `json:"errorDetails,omitzero"`
+	ErrorMessageParams map[string]string `json:"errorMessageParams,omitzero"`
+	ActionName         *string           `json:"actionName,omitzero"`
+	ActionStatus       *string           `json:"actionStatus,omitzero"`
+}
+
 // Organization is the Platform API model of that name.
 type Organization struct {
 	ID                 *string         `json:"id,omitzero"`
@@ -719,11 +1183,36 @@ type OrganizationRoleEntityListing struct {
 	PageCount   *int                     `json:"pageCount,omitzero"`
 }
 
+// PostActionInput is the Platform API model of that name.
+type PostActionInput struct {
+	Category      *string              `json:"category,omitzero"`
+	Name          *string              `json:"name,omitzero"`
+	IntegrationID *string              `json:"integrationId,omitzero"`
+	Config        *ActionConfig        `json:"config,omitzero"`
+	Contract      *ActionContractInput `json:"contract,omitzero"`
+	Secure        *bool                `json:"secure,omitzero"`
+}
+
+// PostInputContract is the Platform API model of that name.
+type PostInputContract struct {
+	InputSchema json.RawMessage `json:"inputSchema,omitzero"`
+}
+
+// PostOutputContract is the Platform API model of that name.
+type PostOutputContract struct {
+	SuccessSchema json.RawMessage `json:"successSchema,omitzero"`
+}
+
 // PropertyChange is the Platform API model of that name.
 type PropertyChange struct {
 	Property  *string  `json:"property,omitzero"`
 	OldValues []string `json:"oldValues,omitzero"`
 	NewValues []string `json:"newValues,omitzero"`
+}
+
+// PublishDraftInput is the Platform API model of that name.
+type PublishDraftInput struct {
+	Version *int `json:"version,omitzero"`
 }
 
 // Queue is the Platform API model of that name.
@@ -871,6 +1360,44 @@ type QueueRequest struct {
 	SelfURI                      *string                     `json:"selfUri,omitzero"`
 }
 
+// RegisterArchitectExportJob is the Platform API model of that name.
+type RegisterArchitectExportJob struct {
+	Flows []ExportDetails `json:"flows,omitzero"`
+}
+
+// RegisterArchitectExportJobResponse is the Platform API model of that name.
+type RegisterArchitectExportJobResponse struct {
+	ID         *string `json:"id,omitzero"`
+	Status     *string `json:"status,omitzero"`
+	TotalFlows *int    `json:"totalFlows,omitzero"`
+	SelfURI    *string `json:"selfUri,omitzero"`
+}
+
+// RegisterArchitectJobResponse is the Platform API model of that name.
+type RegisterArchitectJobResponse struct {
+	ID           *string           `json:"id,omitzero"`
+	PresignedURL *string           `json:"presignedUrl,omitzero"`
+	Headers      map[string]string `json:"headers,omitzero"`
+	SelfURI      *string           `json:"selfUri,omitzero"`
+}
+
+// RequestConfig is the Platform API model of that name.
+type RequestConfig struct {
+	RequestUrlTemplate *string           `json:"requestUrlTemplate,omitzero"`
+	RequestTemplate    *string           `json:"requestTemplate,omitzero"`
+	RequestTemplateURI *string           `json:"requestTemplateUri,omitzero"`
+	RequestType        *string           `json:"requestType,omitzero"`
+	Headers            map[string]string `json:"headers,omitzero"`
+}
+
+// ResponseConfig is the Platform API model of that name.
+type ResponseConfig struct {
+	TranslationMap         map[string]string `json:"translationMap,omitzero"`
+	TranslationMapDefaults map[string]string `json:"translationMapDefaults,omitzero"`
+	SuccessTemplate        *string           `json:"successTemplate,omitzero"`
+	SuccessTemplateURI     *string           `json:"successTemplateUri,omitzero"`
+}
+
 // Ring is the Platform API model of that name.
 type Ring struct {
 	ExpansionCriteria []ExpansionCriterium `json:"expansionCriteria,omitzero"`
@@ -905,6 +1432,77 @@ type RoutingSkill struct {
 	State        *string   `json:"state,omitzero"`
 	Version      *string   `json:"version,omitzero"`
 	SelfURI      *string   `json:"selfUri,omitzero"`
+}
+
+// Schedule is the Platform API model of that name.
+type Schedule struct {
+	ID            *string           `json:"id,omitzero"`
+	Name          *string           `json:"name,omitzero"`
+	Division      *WritableDivision `json:"division,omitzero"`
+	Description   *string           `json:"description,omitzero"`
+	Version       *int              `json:"version,omitzero"`
+	DateCreated   *string           `json:"dateCreated,omitzero"`
+	DateModified  *string           `json:"dateModified,omitzero"`
+	ModifiedBy    *string           `json:"modifiedBy,omitzero"`
+	CreatedBy     *string           `json:"createdBy,omitzero"`
+	State         *string           `json:"state,omitzero"`
+	ModifiedByApp *string           `json:"modifiedByApp,omitzero"`
+	CreatedByApp  *string           `json:"createdByApp,omitzero"`
+	Start         *string           `json:"start,omitzero"`
+	End           *string           `json:"end,omitzero"`
+	Rrule         *string           `json:"rrule,omitzero"`
+	SelfURI       *string           `json:"selfUri,omitzero"`
+}
+
+// ScheduleEntityListing is the Platform API model of that name.
+type ScheduleEntityListing struct {
+	Entities              []Schedule `json:"entities,omitzero"`
+	PageSize              *int       `json:"pageSize,omitzero"`
+	PageNumber            *int       `json:"pageNumber,omitzero"`
+	Total                 *int       `json:"total,omitzero"`
+	TotalNumberOfEntities *int       `json:"totalNumberOfEntities,omitzero"`
+	LastURI               *string    `json:"lastUri,omitzero"`
+	FirstURI              *string    `json:"firstUri,omitzero"`
+	SelfURI               *string    `json:"selfUri,omitzero"`
+	NextURI               *string    `json:"nextUri,omitzero"`
+	PreviousURI           *string    `json:"previousUri,omitzero"`
+	PageCount             *int       `json:"pageCount,omitzero"`
+}
+
+// ScheduleGroup is the Platform API model of that name.
+type ScheduleGroup struct {
+	ID               *string           `json:"id,omitzero"`
+	Name             *string           `json:"name,omitzero"`
+	Division         *WritableDivision `json:"division,omitzero"`
+	Description      *string           `json:"description,omitzero"`
+	Version          *int              `json:"version,omitzero"`
+	DateCreated      *string           `json:"dateCreated,omitzero"`
+	DateModified     *string           `json:"dateModified,omitzero"`
+	ModifiedBy       *string           `json:"modifiedBy,omitzero"`
+	CreatedBy        *string           `json:"createdBy,omitzero"`
+	State            *string           `json:"state,omitzero"`
+	ModifiedByApp    *string           `json:"modifiedByApp,omitzero"`
+	CreatedByApp     *string           `json:"createdByApp,omitzero"`
+	TimeZone         *string           `json:"timeZone,omitzero"`
+	OpenSchedules    []DomainEntityRef `json:"openSchedules,omitzero"`
+	ClosedSchedules  []DomainEntityRef `json:"closedSchedules,omitzero"`
+	HolidaySchedules []DomainEntityRef `json:"holidaySchedules,omitzero"`
+	SelfURI          *string           `json:"selfUri,omitzero"`
+}
+
+// ScheduleGroupEntityListing is the Platform API model of that name.
+type ScheduleGroupEntityListing struct {
+	Entities              []ScheduleGroup `json:"entities,omitzero"`
+	PageSize              *int            `json:"pageSize,omitzero"`
+	PageNumber            *int            `json:"pageNumber,omitzero"`
+	Total                 *int            `json:"total,omitzero"`
+	TotalNumberOfEntities *int            `json:"totalNumberOfEntities,omitzero"`
+	LastURI               *string         `json:"lastUri,omitzero"`
+	FirstURI              *string         `json:"firstUri,omitzero"`
+	SelfURI               *string         `json:"selfUri,omitzero"`
+	NextURI               *string         `json:"nextUri,omitzero"`
+	PreviousURI           *string         `json:"previousUri,omitzero"`
+	PageCount             *int            `json:"pageCount,omitzero"`
 }
 
 // SearchSort is the Platform API model of that name.
@@ -1053,6 +1651,12 @@ type SubjectDivisions struct {
 	DivisionIds []string `json:"divisionIds,omitzero"`
 }
 
+// SupportedLanguage is the Platform API model of that name.
+type SupportedLanguage struct {
+	Language  *string `json:"language,omitzero"`
+	IsDefault *bool   `json:"isDefault,omitzero"`
+}
+
 // TokenInfo is the Platform API model of that name.
 type TokenInfo struct {
 	Organization     *NamedEntity    `json:"organization,omitzero"`
@@ -1061,6 +1665,24 @@ type TokenInfo struct {
 	ClonedUser       json.RawMessage `json:"clonedUser,omitzero"`
 	DateTokenIdles   *string         `json:"dateTokenIdles,omitzero"`
 	OAuthClient      json.RawMessage `json:"OAuthClient,omitzero"`
+}
+
+// UpdateActionInput is the Platform API model of that name.
+type UpdateActionInput struct {
+	Category *string       `json:"category,omitzero"`
+	Name     *string       `json:"name,omitzero"`
+	Config   *ActionConfig `json:"config,omitzero"`
+	Version  *int          `json:"version,omitzero"`
+}
+
+// UpdateDraftInput is the Platform API model of that name.
+type UpdateDraftInput struct {
+	Category *string              `json:"category,omitzero"`
+	Name     *string              `json:"name,omitzero"`
+	Config   *ActionConfig        `json:"config,omitzero"`
+	Contract *ActionContractInput `json:"contract,omitzero"`
+	Secure   *bool                `json:"secure,omitzero"`
+	Version  *int                 `json:"version,omitzero"`
 }
 
 // UpdateSkillDivisionRequest is the Platform API model of that name.

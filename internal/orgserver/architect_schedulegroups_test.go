@@ -1,0 +1,88 @@
+package orgserver
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestScheduleGroupLifecycle(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	open := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Open"))["id"].(string)
+	closed := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Closed"))["id"].(string)
+	holiday := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Holiday"))["id"].(string)
+
+	g := c.must(200, "POST", "/api/v2/architect/schedulegroups", map[string]any{
+		"name": "Support hours", "timeZone": "America/Indianapolis",
+		"openSchedules": []any{map[string]any{"id": open}}, "closedSchedules": []any{map[string]any{"id": closed}},
+	})
+	gid := g["id"].(string)
+	ref := g["openSchedules"].([]any)[0].(map[string]any)
+	if g["version"].(float64) != 1 || g["timeZone"] != "America/Indianapolis" || ref["id"] != open || ref["name"] != "Open" ||
+		ref["selfUri"] != "/api/v2/architect/schedules/"+open || g["holidaySchedules"] != nil {
+		t.Errorf("created group = %v", g)
+	}
+	c.wantError(409, "general.conflict", "POST", "/api/v2/architect/schedulegroups", map[string]any{"name": "support HOURS"})
+	for _, tc := range []struct {
+		body  map[string]any
+		field string
+	}{
+		{map[string]any{"name": "X", "timeZone": "Mars/Olympus"}, "[timeZone]"},
+		{map[string]any{"name": "X", "timeZone": "Local"}, "[timeZone]"},
+		{map[string]any{"name": "X", "openSchedules": []any{map[string]any{"id": "nope"}}}, "[openSchedules]"},
+		{map[string]any{"name": "X", "closedSchedules": []any{map[string]any{"id": "nope"}}}, "[closedSchedules]"},
+		{map[string]any{"name": "X", "holidaySchedules": []any{map[string]any{"id": "nope"}}}, "[holidaySchedules]"},
+		{map[string]any{"timeZone": "UTC"}, "[name]"},
+	} {
+		m := c.wantError(400, "bad.request", "POST", "/api/v2/architect/schedulegroups", tc.body)
+		if !strings.Contains(m["message"].(string), tc.field) {
+			t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
+		}
+	}
+
+	// A schedule in a group cannot be deleted; renaming it shows in the group's reference.
+	c.wantError(409, "general.conflict", "DELETE", "/api/v2/architect/schedules/"+open, nil)
+	ren := newSchedule("Open renamed")
+	ren["version"] = 1
+	c.must(200, "PUT", "/api/v2/architect/schedules/"+open, ren)
+	g = c.must(200, "GET", "/api/v2/architect/schedulegroups/"+gid, nil)
+	if n := g["openSchedules"].([]any)[0].(map[string]any)["name"]; n != "Open renamed" || g["version"].(float64) != 1 {
+		t.Errorf("group after schedule rename = %v", g)
+	}
+
+	put := map[string]any{"name": "Support hours", "timeZone": "Europe/Berlin", "version": 1,
+		"openSchedules": []any{map[string]any{"id": open}}, "holidaySchedules": []any{map[string]any{"id": holiday}}}
+	g = c.must(200, "PUT", "/api/v2/architect/schedulegroups/"+gid, put)
+	if g["version"].(float64) != 2 || g["timeZone"] != "Europe/Berlin" || g["closedSchedules"] != nil || len(g["holidaySchedules"].([]any)) != 1 {
+		t.Errorf("after PUT = %v", g)
+	}
+	c.wantError(409, "general.conflict", "PUT", "/api/v2/architect/schedulegroups/"+gid, put)
+	c.must(204, "DELETE", "/api/v2/architect/schedules/"+closed, nil) // no longer referenced
+
+	for _, tc := range []struct{ query, want string }{
+		{q("scheduleIds", holiday), "Support hours"},
+		{q("scheduleIds", closed+","+open), "Support hours"},
+		{q("scheduleIds", "00000000-0000-0000-0000-000000000000"), ""},
+	} {
+		if got := strings.Join(names(c.must(200, "GET", "/api/v2/architect/schedulegroups"+tc.query, nil)), ","); got != tc.want {
+			t.Errorf("GET schedulegroups%s = %q, want %q", tc.query, got, tc.want)
+		}
+	}
+	l := c.must(200, "GET", "/api/v2/architect/schedulegroups?pageSize=1", nil)
+	if l["totalNumberOfEntities"].(float64) != 1 || l["pageCount"].(float64) != 1 {
+		t.Errorf("listing = %v", l)
+	}
+
+	ro := newRawClient(t, ts, "dev", "readonly")
+	ro.must(200, "GET", "/api/v2/architect/schedulegroups/"+gid, nil)
+	ro.wantError(403, "missing.permissions", "POST", "/api/v2/architect/schedulegroups", map[string]any{"name": "x"})
+	ro.wantError(403, "missing.permissions", "PUT", "/api/v2/architect/schedulegroups/"+gid, put)
+	ro.wantError(403, "missing.permissions", "DELETE", "/api/v2/architect/schedulegroups/"+gid, nil)
+
+	c.must(204, "DELETE", "/api/v2/architect/schedulegroups/"+gid, nil)
+	c.wantError(404, "not.found", "GET", "/api/v2/architect/schedulegroups/"+gid, nil)
+	if got := auditActions(routingAudits(t, ts, "dev", "ScheduleGroup")); strings.Join(got, ",") != "Create,Update,Delete" {
+		t.Errorf("audit actions = %v", got)
+	}
+}

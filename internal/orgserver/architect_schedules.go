@@ -1,0 +1,399 @@
+package orgserver
+
+import (
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+	"github.com/teambition/rrule-go"
+)
+
+// Architect schedules: unique names, start/end as zone-less local date-times, an optional
+// iCal RRULE, PUT as full replace carrying the current version, hard delete refused while
+// a schedule group uses the schedule.
+func (s *Server) scheduleRoutes() {
+	s.route("GET /api/v2/architect/schedules", "routing:schedule:view", s.listSchedules)
+	s.route("POST /api/v2/architect/schedules", "routing:schedule:add", s.createSchedule)
+	s.route("GET /api/v2/architect/schedules/{id}", "routing:schedule:view", s.getSchedule)
+	s.route("PUT /api/v2/architect/schedules/{id}", "routing:schedule:edit", s.putSchedule)
+	s.route("DELETE /api/v2/architect/schedules/{id}", "routing:schedule:delete", s.deleteSchedule)
+}
+
+// scheduleSpec describes schedules to the shared versioned-entity handlers.
+func scheduleSpec() versionedSpec {
+	return versionedSpec{
+		kind: kindSchedule, service: "Architect", entityType: "Schedule", noun: "schedule",
+		path: "/api/v2/architect/schedules", uniqueName: true,
+		inUse: func(tx *Tx, o *Object) error {
+			for _, g := range tx.List(kindScheduleGroup, "") {
+				var sg platform.ScheduleGroup
+				if decodeObject(g, &sg) != nil {
+					continue
+				}
+				for _, refs := range [][]platform.DomainEntityRef{sg.OpenSchedules, sg.ClosedSchedules, sg.HolidaySchedules} {
+					if slices.ContainsFunc(refs, func(ref platform.DomainEntityRef) bool { return deref(ref.ID) == o.ID }) {
+						return errConflict("The schedule [%s] is used by the schedule group [%s] (id %s); remove it from the group first.", o.Name, g.Name, g.ID)
+					}
+				}
+			}
+			return nil
+		},
+		renamed: func(tx *Tx, id, name string) {
+			for _, g := range tx.List(kindScheduleGroup, "") {
+				var sg platform.ScheduleGroup
+				if decodeObject(g, &sg) != nil {
+					continue
+				}
+				n := renameRefs(sg.OpenSchedules, id, name) + renameRefs(sg.ClosedSchedules, id, name) + renameRefs(sg.HolidaySchedules, id, name)
+				if n > 0 {
+					putEntity(tx, g.Kind, g.ID, g.Parent, g.Name, sg) //nolint:errcheck // re-marshalling a decoded model cannot fail
+				}
+			}
+		},
+	}
+}
+
+func (s *Server) listSchedules(w http.ResponseWriter, r *http.Request) error {
+	return s.listVersioned(w, r, kindSchedule, nil)
+}
+
+func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindSchedule, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) createSchedule(w http.ResponseWriter, r *http.Request) error {
+	return s.saveSchedule(w, r, "")
+}
+
+func (s *Server) putSchedule(w http.ResponseWriter, r *http.Request) error {
+	return s.saveSchedule(w, r, r.PathValue("id"))
+}
+
+func (s *Server) saveSchedule(w http.ResponseWriter, r *http.Request, id string) error {
+	var in platform.Schedule
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
+	return s.saveVersioned(w, r, scheduleSpec(), id, req, func(tx *Tx, m versionedMeta) (any, error) {
+		start, err := localDateTime("start", in.Start)
+		if err != nil {
+			return nil, err
+		}
+		end, err := localDateTime("end", in.End)
+		if err != nil {
+			return nil, err
+		}
+		if end < start { // same fixed-width layout, so text order is time order
+			return nil, errBadRequest("The field [end] (%s) must not be before [start] (%s).", end, start)
+		}
+		rule := strings.TrimSpace(deref(in.Rrule))
+		if rule != "" {
+			if strings.ContainsAny(rule, "\r\n") {
+				return nil, errBadRequest("The field [rrule] must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU.")
+			}
+			if _, err := rrule.StrToRRule(rule); err != nil {
+				return nil, errBadRequest("The field [rrule] is not a valid iCal RRULE (%v): %s", err, rule)
+			}
+		}
+		sc := platform.Schedule{
+			ID: ptr(m.id), Name: ptr(m.name), Division: m.division, Description: in.Description,
+			Version: ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
+			CreatedBy: ptr(m.createdBy), ModifiedBy: ptr(m.client), State: ptr("active"),
+			Start: ptr(start), End: ptr(end), SelfURI: ptr(scheduleSpec().path + "/" + m.id),
+		}
+		if rule != "" {
+			sc.Rrule = ptr(rule)
+		}
+		return sc, nil
+	})
+}
+
+func (s *Server) deleteSchedule(w http.ResponseWriter, r *http.Request) error {
+	return s.deleteVersioned(w, r, scheduleSpec())
+}
+
+// localDateTimeRE is the LocalDateTime the API takes: no zone, optional fraction (the Go
+// SDK and TF send up to six digits, e.g. 2021-08-04T08:00:00.000000).
+var localDateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?$`)
+
+// localDateTime validates a required zone-less date-time and returns it in the API's
+// output form, yyyy-MM-ddTHH:mm:ss.SSS.
+func localDateTime(field string, v *string) (string, error) {
+	s := strings.TrimSpace(deref(v))
+	if s == "" {
+		return "", errRequired(field)
+	}
+	if !localDateTimeRE.MatchString(s) {
+		return "", errBadRequest("The field [%s] must be a local date-time yyyy-MM-ddTHH:mm:ss.SSS without a zone, not [%s].", field, s)
+	}
+	t, err := time.Parse("2006-01-02T15:04:05.999999999", s)
+	if err != nil {
+		return "", errBadRequest("The field [%s] is not a valid date-time: [%s].", field, s)
+	}
+	return t.Format("2006-01-02T15:04:05.000"), nil
+}
+
+// renameRefs sets the name of every reference to id; it returns how many it changed.
+func renameRefs(refs []platform.DomainEntityRef, id, name string) int {
+	n := 0
+	for i := range refs {
+		if deref(refs[i].ID) == id && deref(refs[i].Name) != name {
+			refs[i].Name = ptr(name)
+			n++
+		}
+	}
+	return n
+}
+
+// Shared handlers for the "versioned entity" family (schedules, schedule groups, IVRs,
+// DID pools): id, name, division, description, integer version, created/modified data,
+// state, selfUri; POST creates, PUT replaces when the body carries the current version,
+// DELETE removes unless something still uses the entity.
+
+// versionedSpec describes one versioned entity type.
+type versionedSpec struct {
+	kind       Kind
+	service    string // audit service, e.g. "Architect"
+	entityType string // audit entity type, e.g. "Schedule"
+	noun       string // for messages, e.g. "schedule"
+	path       string // collection path; selfUri = path + "/" + id
+	uniqueName bool
+	// inUse returns the conflict that blocks deleting o, or nil.
+	inUse func(tx *Tx, o *Object) error
+	// renamed refreshes the names other objects keep in their references to id.
+	renamed func(tx *Tx, id, name string)
+}
+
+// versionedRequest is the part of a request body every versioned entity shares.
+type versionedRequest struct {
+	Name     *string
+	Division *platform.WritableDivision
+	Version  *int
+}
+
+// versionedHeader reads the shared fields of a stored entity.
+type versionedHeader struct {
+	Division *struct {
+		ID string `json:"id"`
+	} `json:"division"`
+	Version     int     `json:"version"`
+	DateCreated *string `json:"dateCreated"`
+	CreatedBy   *string `json:"createdBy"`
+}
+
+// versionedMeta is the header a build function copies into the entity it returns.
+type versionedMeta struct {
+	id, name          string
+	division          *platform.WritableDivision
+	version           int
+	created, now      string
+	createdBy, client string
+}
+
+// saveVersioned creates (id == "") or replaces the entity with id. build validates the
+// type's own fields and returns the entity to store.
+func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec, id string, req versionedRequest,
+	build func(tx *Tx, m versionedMeta) (any, error)) error {
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		var old *Object
+		var oldHeader versionedHeader
+		if id != "" {
+			o, err := txLookup(tx, spec.kind, id)
+			if err != nil {
+				return err
+			}
+			if err := decodeObject(o, &oldHeader); err != nil {
+				return err
+			}
+			if err := checkVersion(req.Version, oldHeader.Version); err != nil {
+				return err
+			}
+			old = o
+		}
+		m, err := spec.meta(tx, r, req, id, old, oldHeader)
+		if err != nil {
+			return err
+		}
+		v, err := build(tx, m)
+		if err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, spec.kind, m.id, "", m.name, v); err != nil {
+			return err
+		}
+		if old == nil {
+			s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name, New: out})
+			return nil
+		}
+		if m.name != old.Name && spec.renamed != nil {
+			spec.renamed(tx, m.id, m.name)
+		}
+		s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Update", ID: m.id, Name: m.name, Old: old.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// meta validates the shared request fields and builds the header; old is the entity being
+// replaced (nil on create), whose division stays when the request names none.
+func (spec versionedSpec) meta(tx *Tx, r *http.Request, req versionedRequest, id string, old *Object, oldHeader versionedHeader) (versionedMeta, error) {
+	name := strings.TrimSpace(deref(req.Name))
+	if name == "" {
+		return versionedMeta{}, errRequired("name")
+	}
+	if spec.uniqueName {
+		if existing := tx.FindByName(spec.kind, "", name); existing != nil && existing.ID != id {
+			return versionedMeta{}, errConflict("A %s named [%s] exists already (id %s).", spec.noun, name, existing.ID)
+		}
+	}
+	divID := ""
+	if req.Division != nil {
+		divID = deref(req.Division.ID)
+	}
+	if divID == "" && oldHeader.Division != nil {
+		divID = oldHeader.Division.ID
+	}
+	divID, divName, err := divisionRef(tx, divID, "division.id")
+	if err != nil {
+		return versionedMeta{}, err
+	}
+	client := principalOf(r.Context()).ClientID
+	now := formatTime(tx.Now())
+	m := versionedMeta{
+		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
+		division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+	}
+	if old == nil {
+		m.id = uuid.NewString()
+		return m, nil
+	}
+	m.version = oldHeader.Version + 1
+	m.created, m.createdBy = deref(oldHeader.DateCreated), deref(oldHeader.CreatedBy)
+	return m, nil
+}
+
+// deleteVersioned hard-deletes an entity unless spec.inUse objects.
+func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if spec.inUse != nil {
+			if err := spec.inUse(tx, o); err != nil {
+				return err
+			}
+		}
+		tx.Delete(spec.kind, o.ID)
+		s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// listVersioned serves the page-number listing with totalNumberOfEntities: name filter
+// (wildcards as elsewhere), divisionId[], sortBy name|id, sortOrder asc|desc. keep, when
+// set, applies the endpoint's own filters.
+func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind, keep func(o *Object) bool) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	qs := r.URL.Query()
+	sortBy := qs.Get("sortBy")
+	if sortBy != "" && sortBy != "name" && sortBy != "id" {
+		return errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	}
+	desc, err := sortDescending(r)
+	if err != nil {
+		return err
+	}
+	name := qs.Get("name")
+	divs := setOf(multiParam(r, "divisionId"))
+	objs := s.store.List(principalOf(r.Context()).OrgID, kind, "")
+	if sortBy == "id" {
+		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+	}
+	var items [][]byte
+	for _, o := range objs {
+		if !nameMatches(name, o.Name, false) {
+			continue
+		}
+		if len(divs) > 0 {
+			var h versionedHeader
+			if decodeObject(o, &h) != nil || h.Division == nil || !divs[h.Division.ID] {
+				continue
+			}
+		}
+		if keep != nil && !keep(o) {
+			continue
+		}
+		items = append(items, o.Data)
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeListingWithTotal(w, listing(r, p, items))
+	return nil
+}
+
+// sortDescending reads sortOrder, which these endpoints document as asc, ASC or ascending.
+func sortDescending(r *http.Request) (bool, error) {
+	switch v := strings.ToLower(r.URL.Query().Get("sortOrder")); v {
+	case "", "asc", "ascending":
+		return false, nil
+	case "desc", "descending":
+		return true, nil
+	}
+	return false, errInvalidValue("sortOrder", r.URL.Query().Get("sortOrder"), []string{"asc", "desc"})
+}
+
+// writeListingWithTotal writes the Architect/telephony listing variant, which repeats the
+// total as totalNumberOfEntities.
+func writeListingWithTotal(w http.ResponseWriter, l entityListing) {
+	b := l.appendJSON(make([]byte, 0, 256+len(l.Entities)*1024))
+	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
+	b = strconv.AppendInt(b, int64(l.Total), 10)
+	writeRaw(w, http.StatusOK, append(b, '}'))
+}
+
+// dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses.
+// Dependencies come from published flow versions, which this org does not hold yet, so
+// every object consumes nothing: the listing is empty but well-formed (pageCount 0).
+// When flows arrive, derive the entities from the flow version's references here.
+func (s *Server) dependencyTrackingRoutes() {
+	s.route("GET /api/v2/architect/dependencytracking/consumedresources", "architect:dependencyTracking:view", s.listConsumedResources)
+}
+
+func (s *Server) listConsumedResources(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	for _, key := range []string{"id", "version", "objectType"} {
+		if r.URL.Query().Get(key) == "" {
+			return errRequired(key)
+		}
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, nil))
+	return nil
+}

@@ -1,0 +1,78 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// divisionObjectKinds maps the objectType of POST /authorization/divisions/{id}/objects/{objectType}
+// to the stored kind whose "division" field moves.
+var divisionObjectKinds = map[string]Kind{
+	"QUEUE":      kindQueue,
+	"USER":       kindUser,
+	"SKILLGROUP": kindSkillGroup,
+	"WRAPUPCODE": kindWrapupCode,
+}
+
+func (s *Server) divisionObjectRoutes() {
+	s.route("POST /api/v2/authorization/divisions/{id}/objects/{objectType}", "authorization:division:edit", s.moveToDivision)
+}
+
+// moveToDivision moves objects (ids in the body) into a division.
+func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
+	objType := strings.ToUpper(r.PathValue("objectType"))
+	kind, ok := divisionObjectKinds[objType]
+	if !ok {
+		allowed := make([]string, 0, len(divisionObjectKinds))
+		for k := range divisionObjectKinds {
+			allowed = append(allowed, k)
+		}
+		sort.Strings(allowed)
+		return errInvalidValue("objectType", r.PathValue("objectType"), allowed)
+	}
+	var ids []string
+	if err := decodeBody(r, &ids); err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return errRequired("body (list of object ids)")
+	}
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(divisionSelfURI(div.ID))}
+		for _, id := range ids {
+			o := tx.Get(kind, id)
+			if o == nil {
+				return errUnknownRef("body", id)
+			}
+			var doc map[string]json.RawMessage
+			if err := json.Unmarshal(o.Data, &doc); err != nil {
+				return err
+			}
+			doc["division"], _ = json.Marshal(ref)
+			if _, has := doc["version"]; has && kind == kindUser {
+				var v int
+				json.Unmarshal(doc["version"], &v) //nolint:errcheck // a bad version stays 0 and becomes 1
+				doc["version"], _ = json.Marshal(v + 1)
+			}
+			out, err := json.Marshal(doc)
+			if err != nil {
+				return err
+			}
+			tx.Put(&Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
+			s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}

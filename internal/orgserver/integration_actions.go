@@ -1,0 +1,562 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Data actions of an integration. Contract schemas are arbitrary JSON Schema and are kept
+// byte for byte as sent (TF compares them on read). Reads leave out the contract unless
+// expand=contract and the config unless includeConfig=true, as the real API does.
+// A draft is a separate document with the id of the action it becomes on publish.
+func (s *Server) integrationActionRoutes() {
+	s.route("GET /api/v2/integrations/actions", "integrations:action:view", s.listActions)
+	s.route("POST /api/v2/integrations/actions", "integrations:action:add", s.createAction)
+	s.route("GET /api/v2/integrations/actions/drafts", "integrations:action:view", s.listActionDrafts)
+	s.route("POST /api/v2/integrations/actions/drafts", "integrations:action:add", s.createActionDraft)
+	s.route("GET /api/v2/integrations/actions/{id}", "integrations:action:view", s.getAction)
+	s.route("PATCH /api/v2/integrations/actions/{id}", "integrations:action:edit", s.patchAction)
+	s.route("DELETE /api/v2/integrations/actions/{id}", "integrations:action:delete", s.deleteAction)
+	s.route("GET /api/v2/integrations/actions/{id}/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
+	s.route("POST /api/v2/integrations/actions/{id}/draft", "integrations:action:add", s.draftFromAction)
+	s.route("GET /api/v2/integrations/actions/{id}/draft", "integrations:action:view", s.getActionDraft)
+	s.route("PATCH /api/v2/integrations/actions/{id}/draft", "integrations:action:edit", s.patchActionDraft)
+	s.route("DELETE /api/v2/integrations/actions/{id}/draft", "integrations:action:delete", s.deleteActionDraft)
+	s.route("POST /api/v2/integrations/actions/{id}/draft/publish", "integrations:action:edit", s.publishActionDraft)
+	s.route("GET /api/v2/integrations/actions/{id}/draft/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
+}
+
+func actionSelfURI(id string, draft bool) string {
+	if draft {
+		return "/api/v2/integrations/actions/" + id + "/draft"
+	}
+	return "/api/v2/integrations/actions/" + id
+}
+
+// actionView projects a stored action for a read.
+func actionView(data []byte, contract, config bool) []byte {
+	if contract && config {
+		return data
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return data
+	}
+	if !contract {
+		delete(m, "contract")
+	}
+	if !config {
+		delete(m, "config")
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return data
+	}
+	return b
+}
+
+// readOptions reads expand=contract and includeConfig.
+func readOptions(r *http.Request) (contract, config bool, err error) {
+	contract = slices.Contains(multiParam(r, "expand"), "contract")
+	config, err = boolParam(r, "includeConfig")
+	return contract, config, err
+}
+
+func (s *Server) listActions(w http.ResponseWriter, r *http.Request) error {
+	return s.listActionKind(w, r, kindAction)
+}
+
+func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error {
+	return s.listActionKind(w, r, kindActionDraft)
+}
+
+// listActionKind lists actions or drafts: name (contains, ignoring case), category
+// (exact), ids, secure, integrationId; sortBy name|category, sortOrder asc|desc.
+func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kind) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	_, config, err := readOptions(r)
+	if err != nil {
+		return err
+	}
+	qs := r.URL.Query()
+	sortBy := qs.Get("sortBy")
+	if sortBy != "" && sortBy != "name" && sortBy != "category" {
+		return errInvalidValue("sortBy", sortBy, []string{"name", "category"})
+	}
+	desc, err := sortDescending(r)
+	if err != nil {
+		return err
+	}
+	var secure *bool
+	if qs.Get("secure") != "" {
+		b, err := boolParam(r, "secure")
+		if err != nil {
+			return err
+		}
+		secure = &b
+	}
+	name, category, integration := strings.ToLower(qs.Get("name")), qs.Get("category"), qs.Get("integrationId")
+	ids := setOf(multiParam(r, "ids"))
+	type entry struct {
+		category string
+		data     []byte
+	}
+	var entries []entry
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "*") {
+		var a platform.Action
+		if decodeObject(o, &a) != nil {
+			continue
+		}
+		switch {
+		case len(ids) > 0 && !ids[o.ID],
+			name != "" && !strings.Contains(strings.ToLower(o.Name), name),
+			category != "" && deref(a.Category) != category,
+			integration != "" && o.Parent != integration,
+			secure != nil && deref(a.Secure) != *secure:
+			continue
+		}
+		entries = append(entries, entry{deref(a.Category), actionView(o.Data, false, config)})
+	}
+	if sortBy == "category" {
+		slices.SortStableFunc(entries, func(a, b entry) int { return strings.Compare(strings.ToLower(a.category), strings.ToLower(b.category)) })
+	}
+	items := make([][]byte, len(entries))
+	for i, e := range entries {
+		items[i] = e.data
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// actionFields are the writable fields of an action or draft.
+type actionFields struct {
+	name, category *string
+	config         *platform.ActionConfig
+	contract       *platform.ActionContractInput
+	secure         *bool
+}
+
+// buildAction validates fields against the integration and returns the stored form.
+// old is the document being changed (nil on create): absent fields keep its values.
+// Published actions need a config and a full contract; drafts may be incomplete.
+func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
+	ig := tx.Get(kindIntegration, integrationID)
+	if ig == nil {
+		return platform.Action{}, errUnknownRef("integrationId", integrationID)
+	}
+	var igDoc platform.Integration
+	if err := decodeObject(ig, &igDoc); err != nil {
+		return platform.Action{}, err
+	}
+	if igDoc.IntegrationType != nil && !hasDataActions(deref(igDoc.IntegrationType.ID)) {
+		return platform.Action{}, errBadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
+	}
+	a := platform.Action{ID: ptr(id), IntegrationID: ptr(integrationID), Version: ptr(version), Secure: ptr(false), SelfURI: ptr(actionSelfURI(id, draft))}
+	if old != nil {
+		a.Name, a.Category, a.Config, a.Contract, a.Secure = old.Name, old.Category, old.Config, old.Contract, old.Secure
+	}
+	if f.name != nil {
+		n := strings.TrimSpace(*f.name)
+		if n == "" {
+			return platform.Action{}, errBadRequest("The field [name] must not be empty.")
+		}
+		if len(n) > 256 {
+			return platform.Action{}, errBadRequest("The field [name] must be at most 256 characters.")
+		}
+		a.Name = ptr(n)
+	}
+	if deref(a.Name) == "" {
+		return platform.Action{}, errRequired("name")
+	}
+	kind := kindAction
+	if draft {
+		kind = kindActionDraft
+	}
+	for _, other := range tx.List(kind, integrationID) {
+		if other.ID != id && strings.EqualFold(other.Name, *a.Name) {
+			return platform.Action{}, errConflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
+		}
+	}
+	if c := strings.TrimSpace(deref(f.category)); c != "" {
+		a.Category = ptr(c)
+	}
+	if deref(a.Category) == "" {
+		a.Category = ptr(ig.Name)
+	}
+	if f.secure != nil {
+		a.Secure = f.secure
+	}
+	if f.config != nil {
+		cfg, err := actionConfig(*f.config, id, draft)
+		if err != nil {
+			return platform.Action{}, err
+		}
+		a.Config = cfg
+	}
+	if f.contract != nil {
+		c, err := actionContract(*f.contract, draft)
+		if err != nil {
+			return platform.Action{}, err
+		}
+		a.Contract = c
+	}
+	if !draft {
+		if a.Config == nil {
+			return platform.Action{}, errRequired("config")
+		}
+		if a.Contract == nil || a.Contract.Input == nil || a.Contract.Output == nil {
+			return platform.Action{}, errRequired("contract")
+		}
+	}
+	return a, nil
+}
+
+// actionConfig validates a config and adds the template URIs the real API returns.
+func actionConfig(in platform.ActionConfig, id string, draft bool) (*platform.ActionConfig, error) {
+	if t := in.TimeoutSeconds; t != nil && (*t < 1 || *t > 60) {
+		return nil, errBadRequest("The field [config.timeoutSeconds] must be from 1 to 60, not [%d].", *t)
+	}
+	cfg := in
+	if in.Request != nil {
+		req := *in.Request
+		if err := checkEnum("config.request.requestType", req.RequestType, "GET", "PUT", "POST", "PATCH", "DELETE"); err != nil {
+			return nil, err
+		}
+		req.RequestTemplateURI = nil
+		if req.RequestTemplate != nil {
+			req.RequestTemplateURI = ptr(actionSelfURI(id, draft) + "/templates/requesttemplate.vm")
+		}
+		cfg.Request = &req
+	}
+	if in.Response != nil {
+		resp := *in.Response
+		resp.SuccessTemplateURI = nil
+		if resp.SuccessTemplate != nil {
+			resp.SuccessTemplateURI = ptr(actionSelfURI(id, draft) + "/templates/successtemplate.vm")
+		}
+		cfg.Response = &resp
+	}
+	return &cfg, nil
+}
+
+// actionContract checks that the schemas are JSON objects and keeps them verbatim.
+func actionContract(in platform.ActionContractInput, draft bool) (*platform.ActionContract, error) {
+	var c platform.ActionContract
+	var inSchema, outSchema json.RawMessage
+	if in.Input != nil {
+		inSchema = in.Input.InputSchema
+	}
+	if in.Output != nil {
+		outSchema = in.Output.SuccessSchema
+	}
+	for _, f := range []struct {
+		field  string
+		schema json.RawMessage
+	}{{"contract.input.inputSchema", inSchema}, {"contract.output.successSchema", outSchema}} {
+		t := strings.TrimSpace(string(f.schema))
+		if t == "" || t == "null" {
+			if draft {
+				continue
+			}
+			return nil, errRequired(f.field)
+		}
+		if !strings.HasPrefix(t, "{") {
+			return nil, errBadRequest("The field [%s] must be a JSON Schema object.", f.field)
+		}
+	}
+	if len(inSchema) > 0 {
+		c.Input = &platform.ActionInput{InputSchema: inSchema}
+	}
+	if len(outSchema) > 0 {
+		c.Output = &platform.ActionOutput{SuccessSchema: outSchema}
+	}
+	return &c, nil
+}
+
+func (s *Server) createAction(w http.ResponseWriter, r *http.Request) error {
+	return s.createActionDoc(w, r, false)
+}
+
+func (s *Server) createActionDraft(w http.ResponseWriter, r *http.Request) error {
+	return s.createActionDoc(w, r, true)
+}
+
+func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft bool) error {
+	var in platform.PostActionInput
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	integrationID := deref(in.IntegrationID)
+	if integrationID == "" {
+		return errRequired("integrationId")
+	}
+	if in.Name == nil {
+		return errRequired("name")
+	}
+	kind, entityType := kindAction, "Action"
+	if draft {
+		kind, entityType = kindActionDraft, "ActionDraft"
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		id := uuid.NewString()
+		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
+		if err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kind, id, integrationID, *a.Name, a); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getAction(w http.ResponseWriter, r *http.Request) error {
+	return s.getActionDoc(w, r, kindAction)
+}
+
+func (s *Server) getActionDraft(w http.ResponseWriter, r *http.Request) error {
+	return s.getActionDoc(w, r, kindActionDraft)
+}
+
+func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
+	contract, config, err := readOptions(r)
+	if err != nil {
+		return err
+	}
+	o, err := s.lookup(r, kind, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, actionView(o.Data, contract, config))
+	return nil
+}
+
+func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
+	var in platform.UpdateActionInput
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	return s.patchActionDoc(w, r, kindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
+}
+
+func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
+	var in platform.UpdateDraftInput
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	return s.patchActionDoc(w, r, kindActionDraft, in.Version, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure})
+}
+
+// patchActionDoc updates an action or draft whose current version the body carries.
+func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind Kind, version *int, f actionFields) error {
+	draft := kind == kindActionDraft
+	entityType := "Action"
+	if draft {
+		entityType = "ActionDraft"
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var old platform.Action
+		if err := decodeObject(o, &old); err != nil {
+			return err
+		}
+		if err := checkVersion(version, deref(old.Version)); err != nil {
+			return err
+		}
+		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
+		if err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kind, o.ID, o.Parent, *a.Name, a); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) deleteAction(w http.ResponseWriter, r *http.Request) error {
+	return s.deleteActionDoc(w, r, kindAction)
+}
+
+func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
+	return s.deleteActionDoc(w, r, kindActionDraft)
+}
+
+func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kind, o.ID)
+		entityType := "ActionDraft"
+		if kind == kindAction {
+			entityType = "Action"
+			// A draft of a deleted action has nothing to publish onto; it goes too.
+			if d := tx.Get(kindActionDraft, o.ID); d != nil {
+				tx.Delete(kindActionDraft, o.ID)
+			}
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+// draftFromAction starts a draft holding the action's current definition.
+func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindAction, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if tx.Get(kindActionDraft, o.ID) != nil {
+			return errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
+		}
+		var a platform.Action
+		if err := decodeObject(o, &a); err != nil {
+			return err
+		}
+		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
+		if err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kindActionDraft, o.ID, o.Parent, *d.Name, d); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// publishActionDraft turns a draft (at the version the body names) into the action with
+// the same id, creating or replacing it, and removes the draft.
+func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
+	var in platform.PublishDraftInput
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		d, err := txLookup(tx, kindActionDraft, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var draft platform.Action
+		if err := decodeObject(d, &draft); err != nil {
+			return err
+		}
+		if err := checkVersion(in.Version, deref(draft.Version)); err != nil {
+			return err
+		}
+		version, action := 1, "Create"
+		old := tx.Get(kindAction, d.ID)
+		if old != nil {
+			var prev platform.Action
+			if err := decodeObject(old, &prev); err != nil {
+				return err
+			}
+			version, action = deref(prev.Version)+1, "Update"
+		}
+		// Re-validate as a published action: a draft may lack a config or a contract.
+		f := actionFields{name: draft.Name, category: draft.Category, config: draft.Config, secure: draft.Secure}
+		if c := draft.Contract; c != nil {
+			f.contract = &platform.ActionContractInput{}
+			if c.Input != nil {
+				f.contract.Input = &platform.PostInputContract{InputSchema: c.Input.InputSchema}
+			}
+			if c.Output != nil {
+				f.contract.Output = &platform.PostOutputContract{SuccessSchema: c.Output.SuccessSchema}
+			}
+		}
+		a, err := buildAction(tx, d.Parent, d.ID, version, f, nil, false)
+		if err != nil {
+			return err
+		}
+		if out, err = putEntity(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
+			return err
+		}
+		tx.Delete(kindActionDraft, d.ID)
+		ev := auditEvent{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
+		if old != nil {
+			ev.Old = old.Data
+		}
+		s.record(tx, r, ev)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// getActionTemplate returns a Velocity template of an action or its draft as text.
+func (s *Server) getActionTemplate(w http.ResponseWriter, r *http.Request) error {
+	kind := kindAction
+	if strings.Contains(r.URL.Path, "/draft/templates/") {
+		kind = kindActionDraft
+	}
+	o, err := s.lookup(r, kind, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var a platform.Action
+	if err := decodeObject(o, &a); err != nil {
+		return err
+	}
+	var text string
+	switch r.PathValue("fileName") {
+	case "requesttemplate.vm":
+		if a.Config != nil && a.Config.Request != nil {
+			text = deref(a.Config.Request.RequestTemplate)
+		}
+	case "successtemplate.vm":
+		if a.Config != nil && a.Config.Response != nil {
+			text = deref(a.Config.Response.SuccessTemplate)
+		}
+	default:
+		return errNotFound()
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte(text)) //nolint:errcheck // the client went away; nothing to do
+	return nil
+}

@@ -1,0 +1,382 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Integrations: instances of a few built-in types. An integration's configuration is a
+// separate versioned document (config/current); its name and notes are the integration's
+// name and notes, so writes to either side keep both in step. DELETE returns the deleted
+// integration and removes its data actions with it.
+func (s *Server) integrationRoutes() {
+	s.route("GET /api/v2/integrations", "integrations:integration:view", s.listIntegrations)
+	s.route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
+	s.route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
+	s.route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
+	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
+	s.route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
+	s.route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
+	s.route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
+	s.route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
+}
+
+func integrationSelfURI(id string) string { return "/api/v2/integrations/" + id }
+
+// integrationTypes are the built-in types this org offers, in listing order. It is a
+// function so no caller can change the table.
+func integrationTypes() []platform.IntegrationType {
+	mk := func(id, name, desc, category string, dataActions bool) platform.IntegrationType {
+		t := platform.IntegrationType{
+			ID: ptr(id), Name: ptr(name), Description: ptr(desc), Provider: ptr("genesys"), Category: ptr(category),
+			ConfigPropertiesSchemaURI: ptr("/api/v2/integrations/types/" + id + "/configschemas/properties"),
+			ConfigAdvancedSchemaURI:   ptr("/api/v2/integrations/types/" + id + "/configschemas/advanced"),
+			NonInstallable:            ptr(false), SelfURI: ptr("/api/v2/integrations/types/" + id),
+		}
+		if dataActions {
+			t.UserPermissions = []string{"integrations:action:view"}
+		}
+		return t
+	}
+	return []platform.IntegrationType{
+		mk("custom-rest-actions", "Web Services Data Actions", "Call REST web services from flows and scripts.", "Data Actions", true),
+		mk("embedded-client-app", "Client Application", "Embed a web application in the agent user interface.", "Client Apps", false),
+		mk("purecloud-data-actions", "Genesys Cloud Data Actions", "Call the Genesys Cloud Platform API from flows and scripts.", "Data Actions", true),
+	}
+}
+
+func integrationType(id string) (platform.IntegrationType, bool) {
+	for _, t := range integrationTypes() {
+		if *t.ID == id {
+			return t, true
+		}
+	}
+	return platform.IntegrationType{}, false
+}
+
+// hasDataActions reports whether integrations of a type hold data actions.
+func hasDataActions(typeID string) bool {
+	return typeID == "custom-rest-actions" || typeID == "purecloud-data-actions"
+}
+
+func integrationTypeIDs() []string {
+	var out []string
+	for _, t := range integrationTypes() {
+		out = append(out, *t.ID)
+	}
+	return out
+}
+
+func (s *Server) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	var items [][]byte
+	for _, t := range integrationTypes() {
+		b, _ := json.Marshal(t)
+		items = append(items, b)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
+	t, ok := integrationType(r.PathValue("typeId"))
+	if !ok {
+		return errNotFound()
+	}
+	writeJSON(w, http.StatusOK, t)
+	return nil
+}
+
+func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	ids := setOf(multiParam(r, "ids"))
+	typ := r.URL.Query().Get("integrationType")
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindIntegration, "") {
+		if len(ids) > 0 && !ids[o.ID] {
+			continue
+		}
+		if typ != "" {
+			var in platform.Integration
+			if decodeObject(o, &in) != nil || in.IntegrationType == nil || deref(in.IntegrationType.ID) != typ {
+				continue
+			}
+		}
+		items = append(items, o.Data)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// reportedState is what the org reports for an intended state: enabling is immediate here.
+func reportedState(intended, now string) *platform.IntegrationStatusInfo {
+	code, effective := "INACTIVE", "Inactive"
+	if intended == "ENABLED" {
+		code, effective = "ACTIVE", "Active"
+	}
+	return &platform.IntegrationStatusInfo{Code: ptr(code), Effective: ptr(effective), LastUpdated: ptr(now)}
+}
+
+func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {
+	var in platform.CreateIntegrationRequest
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.IntegrationType == nil || deref(in.IntegrationType.ID) == "" {
+		return errRequired("integrationType.id")
+	}
+	typ, ok := integrationType(*in.IntegrationType.ID)
+	if !ok {
+		return errInvalidValue("integrationType.id", *in.IntegrationType.ID, integrationTypeIDs())
+	}
+	// TF sends only the type; the real org then names the integration after its type.
+	name := strings.TrimSpace(deref(in.Name))
+	if name == "" {
+		name = *typ.Name
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		id := uuid.NewString()
+		now := formatTime(tx.Now())
+		ig := platform.Integration{
+			ID: ptr(id), Name: ptr(name), IntendedState: ptr("DISABLED"), ReportedState: reportedState("DISABLED", now),
+			IntegrationType: &platform.IntegrationType{ID: typ.ID, Name: typ.Name, Description: typ.Description,
+				Provider: typ.Provider, Category: typ.Category, SelfURI: typ.SelfURI},
+			SelfURI: ptr(integrationSelfURI(id)),
+		}
+		cfg := platform.IntegrationConfiguration{
+			ID: ptr(id), Name: ptr(name), Version: ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
+			Notes: ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: ptr(integrationSelfURI(id) + "/config/current"),
+		}
+		var err error
+		if out, err = putEntity(tx, kindIntegration, id, "", name, ig); err != nil {
+			return err
+		}
+		if _, err := putEntity(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
+			return err
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindIntegration, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+// patchIntegration changes the intended state, name or notes; name and notes also change
+// in the current configuration, whose version then moves on.
+func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error {
+	var in platform.Integration
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := checkEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
+		return err
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		var ig platform.Integration
+		if err := decodeObject(o, &ig); err != nil {
+			return err
+		}
+		if in.IntendedState != nil && *in.IntendedState != deref(ig.IntendedState) {
+			ig.IntendedState = in.IntendedState
+			ig.ReportedState = reportedState(*in.IntendedState, formatTime(tx.Now()))
+		}
+		name := strings.TrimSpace(deref(in.Name))
+		if in.Name != nil && name == "" {
+			return errBadRequest("The field [name] must not be empty.")
+		}
+		if name != "" {
+			ig.Name = ptr(name)
+		}
+		if in.Notes != nil {
+			ig.Notes = in.Notes
+		}
+		if out, err = putEntity(tx, kindIntegration, o.ID, "", deref(ig.Name), ig); err != nil {
+			return err
+		}
+		if name != "" || in.Notes != nil {
+			if err := syncIntegrationConfig(tx, o.ID, ig.Name, in.Notes); err != nil {
+				return err
+			}
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// syncIntegrationConfig carries a name or notes change of the integration into its
+// configuration, moving the configuration's version on when anything changed.
+func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
+	c := tx.Get(kindIntegrationConfig, id)
+	if c == nil {
+		return nil
+	}
+	var cfg platform.IntegrationConfiguration
+	if err := decodeObject(c, &cfg); err != nil {
+		return err
+	}
+	changed := false
+	if name != nil && *name != deref(cfg.Name) {
+		cfg.Name, changed = name, true
+	}
+	if notes != nil && *notes != deref(cfg.Notes) {
+		cfg.Notes, changed = notes, true
+	}
+	if !changed {
+		return nil
+	}
+	cfg.Version = ptr(deref(cfg.Version) + 1)
+	_, err := putEntity(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
+	return err
+}
+
+func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		out = o.Data
+		// The actions live inside the integration; each leaves its own audit record.
+		for _, a := range tx.List(kindAction, o.ID) {
+			tx.Delete(kindAction, a.ID)
+			s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Action", Action: "Delete", ID: a.ID, Name: a.Name, Old: a.Data})
+		}
+		for _, d := range tx.List(kindActionDraft, o.ID) {
+			tx.Delete(kindActionDraft, d.ID)
+		}
+		tx.Delete(kindIntegrationConfig, o.ID)
+		tx.Delete(kindIntegration, o.ID)
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if _, err := s.lookup(r, kindIntegration, id); err != nil {
+		return err
+	}
+	o, err := s.lookup(r, kindIntegrationConfig, id)
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+// putIntegrationConfig replaces the current configuration. properties and advanced are
+// free-form JSON objects (absent = empty); credentials map a credential slot to an id.
+func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
+	var in platform.IntegrationConfiguration
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		field string
+		v     *json.RawMessage
+	}{{"properties", &in.Properties}, {"advanced", &in.Advanced}} {
+		switch t := strings.TrimSpace(string(*f.v)); {
+		case t == "" || t == "null":
+			*f.v = json.RawMessage(`{}`)
+		case !strings.HasPrefix(t, "{"):
+			return errBadRequest("The field [%s] must be a JSON object.", f.field)
+		}
+	}
+	creds := map[string]platform.CredentialInfo{}
+	for slot, c := range in.Credentials {
+		if deref(c.ID) == "" {
+			return errRequired("credentials." + slot + ".id")
+		}
+		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: ptr("/api/v2/integrations/credentials/" + *c.ID)}
+	}
+	var out []byte
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		ig, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		c, err := txLookup(tx, kindIntegrationConfig, ig.ID)
+		if err != nil {
+			return err
+		}
+		var old platform.IntegrationConfiguration
+		if err := decodeObject(c, &old); err != nil {
+			return err
+		}
+		if err := checkVersion(in.Version, deref(old.Version)); err != nil {
+			return err
+		}
+		name := strings.TrimSpace(deref(in.Name))
+		if name == "" {
+			name = deref(old.Name)
+		}
+		cfg := platform.IntegrationConfiguration{
+			ID: ptr(ig.ID), Name: ptr(name), Version: ptr(deref(old.Version) + 1),
+			Properties: in.Properties, Advanced: in.Advanced, Notes: ptr(deref(in.Notes)), Credentials: creds,
+			SelfURI: old.SelfURI,
+		}
+		if out, err = putEntity(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
+			return err
+		}
+		var doc platform.Integration
+		if err := decodeObject(ig, &doc); err != nil {
+			return err
+		}
+		if deref(doc.Name) != name || deref(doc.Notes) != deref(cfg.Notes) {
+			doc.Name = ptr(name)
+			doc.Notes = cfg.Notes
+			if deref(cfg.Notes) == "" {
+				doc.Notes = nil
+			}
+			if _, err := putEntity(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
+				return err
+			}
+		}
+		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, out)
+	return nil
+}

@@ -1,0 +1,314 @@
+package orgserver
+
+import (
+	"cmp"
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Telephony DID pools: E.164 ranges that may not overlap, PUT carrying the current
+// version, delete refused while an IVR uses a number of the pool. The DID listing is
+// derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
+func (s *Server) didPoolRoutes() {
+	s.route("GET /api/v2/telephony/providers/edges/didpools", "telephony:plugin:view", s.listDIDPools)
+	s.route("POST /api/v2/telephony/providers/edges/didpools", "telephony:plugin:all", s.createDIDPool)
+	s.route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
+	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
+	s.route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
+	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
+}
+
+// maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a
+// pool can span millions of numbers, and listing unassigned ones would build them all.
+const maxDIDEnumeration = 10000
+
+// didPoolSpec describes DID pools to the shared versioned-entity handlers. Pool names
+// are not unique (the API derives none; TF never sends one).
+func didPoolSpec() versionedSpec {
+	return versionedSpec{
+		kind: kindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
+		path: "/api/v2/telephony/providers/edges/didpools",
+		inUse: func(tx *Tx, o *Object) error {
+			p, ok := decodePool(o)
+			if !ok {
+				return nil
+			}
+			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
+				if p.covers(n) {
+					return errConflict("The DID pool [%s] holds the number [%s], which the IVR [%s] (id %s) uses; remove it from the IVR first.", o.Name, n, ivr.Name, ivr.ID)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+var e164RE = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
+
+// parseE164 returns the digits of an E.164 number as an integer (at most 15 digits fit).
+func parseE164(s string) (int64, bool) {
+	if !e164RE.MatchString(s) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[1:], 10, 64)
+	return n, err == nil
+}
+
+// poolRange is a stored pool with its range parsed. Numbers of a range have the width of
+// its bounds, so "+1317555" is never inside "+13175550000".."+13175559999".
+type poolRange struct {
+	obj        *Object
+	start, end int64
+	width      int
+}
+
+func (p poolRange) covers(number string) bool {
+	n, ok := parseE164(number)
+	return ok && len(number) == p.width && n >= p.start && n <= p.end
+}
+
+func (p poolRange) size() int64 { return p.end - p.start + 1 }
+
+func (p poolRange) number(n int64) string { return "+" + strconv.FormatInt(n, 10) }
+
+func decodePool(o *Object) (poolRange, bool) {
+	var dp platform.DIDPool
+	if decodeObject(o, &dp) != nil || deref(dp.State) != "active" {
+		return poolRange{}, false
+	}
+	start, ok1 := parseE164(deref(dp.StartPhoneNumber))
+	end, ok2 := parseE164(deref(dp.EndPhoneNumber))
+	return poolRange{obj: o, start: start, end: end, width: len(deref(dp.StartPhoneNumber))}, ok1 && ok2
+}
+
+// activePools lists the active pools, lowest numbers first.
+func activePools(tx *Tx) []poolRange {
+	return sortedPools(tx.List(kindDIDPool, ""))
+}
+
+func sortedPools(objs []*Object) []poolRange {
+	var out []poolRange
+	for _, o := range objs {
+		if p, ok := decodePool(o); ok {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b poolRange) int {
+		return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.start, b.start), strings.Compare(a.obj.ID, b.obj.ID))
+	})
+	return out
+}
+
+// poolFor returns the pool holding number, or nil.
+func poolFor(pools []poolRange, number string) *poolRange {
+	for i := range pools {
+		if pools[i].covers(number) {
+			return &pools[i]
+		}
+	}
+	return nil
+}
+
+// ivrNumberOwners maps every DNIS number the IVRs use to its IVR.
+func ivrNumberOwners(ivrs []*Object) map[string]*Object {
+	out := map[string]*Object{}
+	for _, o := range ivrs {
+		var ivr platform.IVR
+		if decodeObject(o, &ivr) != nil {
+			continue
+		}
+		for _, n := range ivr.Dnis {
+			out[n] = o
+		}
+	}
+	return out
+}
+
+func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	if v := r.URL.Query().Get("sortBy"); v != "" && v != "number" {
+		return errInvalidValue("sortBy", v, []string{"number"})
+	}
+	ids := setOf(multiParam(r, "id"))
+	var items [][]byte
+	for _, pr := range sortedPools(s.store.List(principalOf(r.Context()).OrgID, kindDIDPool, "")) {
+		if len(ids) == 0 || ids[pr.obj.ID] {
+			items = append(items, pr.obj.Data)
+		}
+	}
+	writeListingWithTotal(w, listing(r, p, items))
+	return nil
+}
+
+func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindDIDPool, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+func (s *Server) createDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.saveDIDPool(w, r, "")
+}
+
+func (s *Server) putDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.saveDIDPool(w, r, r.PathValue("id"))
+}
+
+func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
+	var in platform.DIDPool
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	startText, endText := strings.TrimSpace(deref(in.StartPhoneNumber)), strings.TrimSpace(deref(in.EndPhoneNumber))
+	rng := poolRange{width: len(startText)}
+	for _, f := range []struct {
+		field, text string
+		out         *int64
+	}{{"startPhoneNumber", startText, &rng.start}, {"endPhoneNumber", endText, &rng.end}} {
+		if f.text == "" {
+			return errRequired(f.field)
+		}
+		n, ok := parseE164(f.text)
+		if !ok {
+			return errBadRequest("The field [%s] must be an E.164 number such as +13175550100, not [%s].", f.field, f.text)
+		}
+		*f.out = n
+	}
+	if len(endText) != len(startText) || rng.end < rng.start {
+		return errBadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
+	}
+	if err := checkEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
+		return err
+	}
+	name := in.Name
+	if strings.TrimSpace(deref(name)) == "" {
+		name = &startText
+	}
+	req := versionedRequest{Name: name, Version: in.Version}
+	if in.Division != nil {
+		req.Division = &platform.WritableDivision{ID: in.Division.ID}
+	}
+	spec := didPoolSpec()
+	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+		for _, other := range activePools(tx) {
+			if other.obj.ID != m.id && other.width == rng.width && other.start <= rng.end && rng.start <= other.end {
+				return nil, errConflict("The range %s..%s overlaps the DID pool [%s] (id %s, %s..%s).",
+					startText, endText, other.obj.Name, other.obj.ID, other.number(other.start), other.number(other.end))
+			}
+		}
+		if id != "" {
+			// Shrinking a pool may not strand numbers that IVRs use.
+			old, _ := decodePool(tx.Get(kindDIDPool, id))
+			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
+				if old.covers(n) && !rng.covers(n) {
+					return nil, errConflict("The number [%s] of this pool is used by the IVR [%s] (id %s) and would fall outside the new range.", n, ivr.Name, ivr.ID)
+				}
+			}
+		}
+		return platform.DIDPool{
+			ID: ptr(m.id), Name: ptr(m.name), Description: in.Description,
+			Division: &platform.Division{ID: m.division.ID, Name: m.division.Name, SelfURI: m.division.SelfURI},
+			Version:  ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
+			CreatedBy: ptr(m.createdBy), ModifiedBy: ptr(m.client), State: ptr("active"),
+			StartPhoneNumber: ptr(startText), EndPhoneNumber: ptr(endText), Comments: in.Comments, Provider: in.Provider,
+			SelfURI: ptr(spec.path + "/" + m.id),
+		}, nil
+	})
+}
+
+func (s *Server) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.deleteVersioned(w, r, didPoolSpec())
+}
+
+// listDIDNumbers lists the numbers of the pools (all, or id[]) with their assignment:
+// type ASSIGNED lists the numbers IVRs use, UNASSIGNED the rest, ASSIGNED_AND_UNASSIGNED both.
+func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
+	p, err := parsePage(r, maxPageSize)
+	if err != nil {
+		return err
+	}
+	qs := r.URL.Query()
+	typ := qs.Get("type")
+	if typ == "" {
+		return errRequired("type")
+	}
+	if err := checkEnum("type", &typ, "ASSIGNED_AND_UNASSIGNED", "ASSIGNED", "UNASSIGNED"); err != nil {
+		return err
+	}
+	desc, err := sortDescending(r)
+	if err != nil {
+		return err
+	}
+	match := qs.Get("numberMatch")
+	ids := setOf(multiParam(r, "id"))
+	org := principalOf(r.Context()).OrgID
+	pools := sortedPools(s.store.List(org, kindDIDPool, ""))
+	owners := ivrNumberOwners(s.store.List(org, kindIVR, ""))
+	var selected []poolRange
+	var total int64
+	for _, pr := range pools {
+		if len(ids) == 0 || ids[pr.obj.ID] {
+			selected = append(selected, pr)
+			total += pr.size()
+		}
+	}
+	if typ != "ASSIGNED" && total > maxDIDEnumeration {
+		return errBadRequest("The selected DID pools hold %d numbers; listing unassigned numbers is limited to %d. Select fewer pools with [id] or use type=ASSIGNED.", total, maxDIDEnumeration)
+	}
+	var items [][]byte
+	add := func(pr poolRange, number string, owner *Object) {
+		if match != "" && !strings.Contains(number, match) {
+			return
+		}
+		d := platform.DIDNumber{
+			Name: ptr(number), Number: ptr(number), Assigned: ptr(owner != nil),
+			DidPool: &platform.AddressableEntityRef{ID: ptr(pr.obj.ID), SelfURI: ptr(didPoolSpec().path + "/" + pr.obj.ID)},
+		}
+		if owner != nil {
+			d.Owner = &platform.DomainEntityRef{ID: ptr(owner.ID), Name: ptr(owner.Name), SelfURI: ptr(ivrSpec().path + "/" + owner.ID)}
+			d.OwnerType = ptr("IVR_CONFIG")
+		}
+		b, _ := json.Marshal(d)
+		items = append(items, b)
+	}
+	for _, pr := range selected {
+		if typ == "ASSIGNED" {
+			var used []string
+			for n := range owners {
+				if pr.covers(n) {
+					used = append(used, n)
+				}
+			}
+			slices.Sort(used) // same width, so text order is numeric order
+			for _, n := range used {
+				add(pr, n, owners[n])
+			}
+			continue
+		}
+		for n := pr.start; n <= pr.end; n++ {
+			number := pr.number(n)
+			owner := owners[number]
+			if typ == "UNASSIGNED" && owner != nil {
+				continue
+			}
+			add(pr, number, owner)
+		}
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
