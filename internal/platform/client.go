@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -59,6 +60,7 @@ type Client struct {
 	backoff    backoffPolicy
 	auth       *tokenSource
 	requests   atomic.Int64
+	values     sync.Map // see Attach
 }
 
 const (

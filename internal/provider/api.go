@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -31,8 +32,31 @@ type entityAPI[T any] struct {
 	retryDelete func(error) bool
 }
 
-// get returns the object, or nil when it does not exist (404 or soft-deleted).
+// get returns the object, or nil when it does not exist (404 or soft-deleted). When the
+// provider reads many objects of the type, it is answered from a listing (see bulk_cache.go);
+// "does not exist" always comes from a GET.
 func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
+	if raw, ok := a.bulk().lookup(ctx, a.path, id, func(ctx context.Context) (map[string]json.RawMessage, error) {
+		return listByID(ctx, a.client, a.path)
+	}); ok {
+		var out T
+		if err := json.Unmarshal(raw, &out); err == nil && (a.softDeleted == nil || !a.softDeleted(&out)) {
+			return &out, nil
+		}
+	}
+	return a.getByID(ctx, id)
+}
+
+// bulk is the provider's read cache when this type may use it, else nil (which never caches).
+func (a entityAPI[T]) bulk() *bulkReads {
+	if !bulkReadable(a.path) {
+		return nil
+	}
+	return bulkReadsOf(a.client)
+}
+
+// getByID is get with one GET, whatever the cache holds.
+func (a entityAPI[T]) getByID(ctx context.Context, id string) (*T, error) {
 	var out T
 	if err := a.client.Do(ctx, http.MethodGet, a.path+"/"+url.PathEscape(id), nil, nil, &out); err != nil {
 		if platform.IsNotFound(err) {
@@ -60,12 +84,28 @@ func (a entityAPI[T]) create(ctx context.Context, name string, body any) (*T, er
 	if err != nil {
 		return nil, err
 	}
+	a.bulk().invalidate(a.path, a.idOf(&out))
 	return &out, nil
+}
+
+// idOf reads an object's id from its JSON (the models differ, the field does not).
+func (a entityAPI[T]) idOf(obj *T) string {
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return ""
+	}
+	var head struct {
+		ID string `json:"id"`
+	}
+	_ = json.Unmarshal(b, &head)
+	return head.ID
 }
 
 // update sends body to the object with method (PUT or PATCH) and returns the result.
 func (a entityAPI[T]) update(ctx context.Context, method, id string, body any) (*T, error) {
 	var out T
+	// Marked even on failure: the write may have happened.
+	defer a.bulk().invalidate(a.path, id)
 	if err := a.client.Do(ctx, method, a.path+"/"+url.PathEscape(id), nil, body, &out); err != nil {
 		return nil, err
 	}
@@ -86,11 +126,13 @@ func (a entityAPI[T]) delete(ctx context.Context, id string) error {
 			return false, permanent(err)
 		}
 	})
+	// Marked even on failure: the delete may have happened.
+	a.bulk().invalidate(a.path, id)
 	if err != nil {
 		return err
 	}
 	return poll(ctx, a.deleteTimeout, func(ctx context.Context) (bool, error) {
-		obj, err := a.get(ctx, id)
+		obj, err := a.getByID(ctx, id)
 		if err != nil {
 			return false, permanent(err)
 		}

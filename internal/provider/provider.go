@@ -32,6 +32,9 @@ func New(version string) func() provider.Provider {
 // providerData is what Configure hands to every resource and data source.
 type providerData struct {
 	client *platform.Client
+	// reads is this provider instance's bulk-read cache (nil when turned off); it is also
+	// attached to client, which is how entityAPI finds it (see bulk_cache.go).
+	reads *bulkReads
 }
 
 // providerModel is the provider block. Blocks are slices: each holds at most one element.
@@ -93,7 +96,9 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Genesys Cloud (cxascode). Configuration-compatible with `mypurecloud/genesyscloud`. " +
 			"Extra environment variable: `" + envRateLimit + "` = requests per minute the client spends " +
-			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org).",
+			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org). " +
+			"`" + envBulkRead + "=0` turns bulk reads off: by default, once a run reads a second object of a type, " +
+			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute.",
 		Attributes: map[string]schema.Attribute{
 			"oauthclient_id": schema.StringAttribute{
 				Optional:    true,
@@ -256,7 +261,7 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 		resp.Diagnostics.AddError("Could not set up the Genesys Cloud client", err.Error())
 		return
 	}
-	data := &providerData{client: client}
+	data := &providerData{client: client, reads: attachBulkReads(client, envLookup)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -269,6 +274,11 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newRoutingWrapupcodeResource,
 		newAuthDivisionResource,
 		newRoutingQueueResource,
+		newUserResource,
+		newGroupResource,
+		newAuthRoleResource,
+		newUserRolesResource,
+		newRoutingSkillGroupResource,
 	}
 }
 
@@ -282,5 +292,9 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
 		newRoutingQueueDataSource,
+		newUserDataSource,
+		newGroupDataSource,
+		newAuthRoleDataSource,
+		newRoutingSkillGroupDataSource,
 	}
 }

@@ -2,56 +2,73 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// routingQueueResource is genesyscloud_routing_queue with the official provider's basic
-// attributes. Settings it does not model are left as they are in the org (updates start
-// from the queue as read), so a queue can be adopted without losing its other settings.
+// routingQueueResource is genesyscloud_routing_queue with every attribute of the official
+// provider. Updates start from the queue as read (a full-replace PUT), so settings the
+// configuration does not manage are left as they are in the org.
 type routingQueueResource struct{ clientHolder }
 
 type routingQueueModel struct {
-	ID                    types.String         `tfsdk:"id"`
-	Name                  types.String         `tfsdk:"name"`
-	Description           types.String         `tfsdk:"description"`
-	DivisionID            types.String         `tfsdk:"division_id"`
-	SkillEvaluationMethod types.String         `tfsdk:"skill_evaluation_method"`
-	AcwWrapupPrompt       types.String         `tfsdk:"acw_wrapup_prompt"`
-	AcwTimeoutMs          types.Int64          `tfsdk:"acw_timeout_ms"`
-	AutoAnswerOnly        types.Bool           `tfsdk:"auto_answer_only"`
-	MediaSettingsCall     []queueMediaSettings `tfsdk:"media_settings_call"`
-	WrapupCodes           types.Set            `tfsdk:"wrapup_codes"`
-	Members               []queueMemberModel   `tfsdk:"members"`
-}
+	ID                                        types.String `tfsdk:"id"`
+	Name                                      types.String `tfsdk:"name"`
+	Description                               types.String `tfsdk:"description"`
+	DivisionID                                types.String `tfsdk:"division_id"`
+	AcwWrapupPrompt                           types.String `tfsdk:"acw_wrapup_prompt"`
+	AcwTimeoutMs                              types.Int64  `tfsdk:"acw_timeout_ms"`
+	SkillEvaluationMethod                     types.String `tfsdk:"skill_evaluation_method"`
+	ScoringMethod                             types.String `tfsdk:"scoring_method"`
+	LastAgentRoutingMode                      types.String `tfsdk:"last_agent_routing_mode"`
+	QueueFlowID                               types.String `tfsdk:"queue_flow_id"`
+	EmailInQueueFlowID                        types.String `tfsdk:"email_in_queue_flow_id"`
+	MessageInQueueFlowID                      types.String `tfsdk:"message_in_queue_flow_id"`
+	WhisperPromptID                           types.String `tfsdk:"whisper_prompt_id"`
+	OnHoldPromptID                            types.String `tfsdk:"on_hold_prompt_id"`
+	AutoAnswerOnly                            types.Bool   `tfsdk:"auto_answer_only"`
+	EnableTranscription                       types.Bool   `tfsdk:"enable_transcription"`
+	EnableAudioMonitoring                     types.Bool   `tfsdk:"enable_audio_monitoring"`
+	EnableManualAssignment                    types.Bool   `tfsdk:"enable_manual_assignment"`
+	SuppressInQueueCallRecording              types.Bool   `tfsdk:"suppress_in_queue_call_recording"`
+	CallingPartyName                          types.String `tfsdk:"calling_party_name"`
+	CallingPartyNumber                        types.String `tfsdk:"calling_party_number"`
+	DefaultScriptIDs                          types.Map    `tfsdk:"default_script_ids"`
+	OutboundMessagingSMSAddressID             types.String `tfsdk:"outbound_messaging_sms_address_id"`
+	OutboundMessagingOpenMessagingRecipientID types.String `tfsdk:"outbound_messaging_open_messaging_recipient_id"`
+	OutboundMessagingWhatsappRecipientID      types.String `tfsdk:"outbound_messaging_whatsapp_recipient_id"`
+	PeerID                                    types.String `tfsdk:"peer_id"`
+	SourceQueueID                             types.String `tfsdk:"source_queue_id"`
+	SkillGroups                               types.Set    `tfsdk:"skill_groups"`
+	Groups                                    types.Set    `tfsdk:"groups"`
+	Teams                                     types.Set    `tfsdk:"teams"`
+	IgnoreMembers                             types.Bool   `tfsdk:"ignore_members"`
+	WrapupCodes                               types.Set    `tfsdk:"wrapup_codes"`
 
-type queueMediaSettings struct {
-	AlertingTimeoutSec           types.Int64   `tfsdk:"alerting_timeout_sec"`
-	ServiceLevelPercentage       types.Float64 `tfsdk:"service_level_percentage"`
-	ServiceLevelDurationMs       types.Int64   `tfsdk:"service_level_duration_ms"`
-	EnableAutoAnswer             types.Bool    `tfsdk:"enable_auto_answer"`
-	AutoAnswerAlertToneSeconds   types.Float64 `tfsdk:"auto_answer_alert_tone_seconds"`
-	ManualAnswerAlertToneSeconds types.Float64 `tfsdk:"manual_answer_alert_tone_seconds"`
+	MediaSettingsCall            []queueMediaCommon             `tfsdk:"media_settings_call"`
+	MediaSettingsCallback        []queueCallbackMedia           `tfsdk:"media_settings_callback"`
+	MediaSettingsChat            []queueMediaCommon             `tfsdk:"media_settings_chat"`
+	MediaSettingsEmail           []queueMediaCommon             `tfsdk:"media_settings_email"`
+	MediaSettingsMessage         []queueMessageMedia            `tfsdk:"media_settings_message"`
+	AgentOwnedRouting            []queueAgentOwnedRouting       `tfsdk:"agent_owned_routing"`
+	RoutingRules                 []queueRoutingRule             `tfsdk:"routing_rules"`
+	BullseyeRings                []queueBullseyeRing            `tfsdk:"bullseye_rings"`
+	ConditionalGroupRoutingRules []queueCGRRule                 `tfsdk:"conditional_group_routing_rules"`
+	ConditionalGroupActivation   []queueCGA                     `tfsdk:"conditional_group_activation"`
+	OutboundEmailAddress         []queueOutboundEmailAddress    `tfsdk:"outbound_email_address"`
+	DirectRouting                []queueDirectRouting           `tfsdk:"direct_routing"`
+	CannedResponseLibraries      []queueCannedResponseLibraries `tfsdk:"canned_response_libraries"`
+	Members                      []queueMemberModel             `tfsdk:"members"`
 }
 
 type queueMemberModel struct {
@@ -60,8 +77,9 @@ type queueMemberModel struct {
 }
 
 var (
-	_ resource.ResourceWithConfigure   = (*routingQueueResource)(nil)
-	_ resource.ResourceWithImportState = (*routingQueueResource)(nil)
+	_ resource.ResourceWithConfigure      = (*routingQueueResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingQueueResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingQueueResource)(nil)
 )
 
 func newRoutingQueueResource() resource.Resource { return &routingQueueResource{} }
@@ -70,137 +88,77 @@ func (r *routingQueueResource) Metadata(_ context.Context, req resource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_routing_queue"
 }
 
-func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	optComputedInt := func(desc string, v ...validator.Int64) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, Computed: true, Description: desc, Validators: v}
-	}
-	optComputedFloat := func(desc string, v ...validator.Float64) schema.Float64Attribute {
-		return schema.Float64Attribute{Optional: true, Computed: true, Description: desc, Validators: v}
-	}
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud routing queue (basic settings, call media settings, wrap-up codes and user members). " +
-			"Settings not modelled here are kept as they are in the org.",
-		Attributes: map[string]schema.Attribute{
-			"id":          idAttribute(),
-			"name":        schema.StringAttribute{Required: true, Description: "Queue name."},
-			"description": schema.StringAttribute{Optional: true, Description: "Queue description."},
-			"division_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				Description:   "The division the queue belongs to; the home division when not set.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"skill_evaluation_method": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("ALL"),
-				Description: "How agent skills are evaluated: `NONE`, `BEST` or `ALL` (default).",
-				Validators:  []validator.String{stringvalidator.OneOf("NONE", "BEST", "ALL")},
-			},
-			"acw_wrapup_prompt": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("MANDATORY_TIMEOUT"),
-				Description: "After-call work prompt: `MANDATORY`, `OPTIONAL`, `MANDATORY_TIMEOUT` (default), `MANDATORY_FORCED_TIMEOUT` or `AGENT_REQUESTED`.",
-				Validators:  []validator.String{stringvalidator.OneOf("MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED")},
-			},
-			"acw_timeout_ms": optComputedInt("After-call work timeout in milliseconds (0-86400000); the org's default when not set.",
-				int64validator.Between(0, 86400000)),
-			"auto_answer_only": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-				Description: "Whether the queue only allows auto-answer agents (default true).",
-			},
-			"wrapup_codes": schema.SetAttribute{
-				ElementType: types.StringType, Optional: true, Computed: true,
-				Description:   "IDs of the wrap-up codes assigned to the queue. When not set, assignments are not managed.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-			},
-		},
-		Blocks: map[string]schema.Block{
-			"media_settings_call": schema.ListNestedBlock{
-				Description: "Call media settings. When the block is absent they are not managed.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"alerting_timeout_sec":      optComputedInt("Alerting timeout in seconds (at least 7).", int64validator.AtLeast(7)),
-					"service_level_percentage":  optComputedFloat("Service level target, 0 to 1.", float64validator.Between(0, 1)),
-					"service_level_duration_ms": optComputedInt("Service level target duration in milliseconds (at least 1000).", int64validator.AtLeast(1000)),
-					"enable_auto_answer": schema.BoolAttribute{
-						Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-						Description: "Auto-answer calls (default false).",
-					},
-					"auto_answer_alert_tone_seconds":   optComputedFloat("Alert tone length for auto-answered calls, in seconds."),
-					"manual_answer_alert_tone_seconds": optComputedFloat("Alert tone length for manually answered calls, in seconds."),
-				}},
-			},
-			"members": schema.SetNestedBlock{
-				Description: "Users in the queue. When no block is given, membership is not managed.",
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"user_id": schema.StringAttribute{Required: true, Description: "User ID."},
-					"ring_num": schema.Int64Attribute{
-						Optional: true, Computed: true, Default: int64default.StaticInt64(1),
-						Description: "Bullseye ring of the member, 1-6 (default 1).",
-						Validators:  []validator.Int64{int64validator.Between(1, 6)},
-					},
-				}},
-			},
-		},
-	}
-}
-
 func (r *routingQueueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// applyTo writes the planned settings over q; unknown values (server defaults) stay as they are.
+// managesMembers reports whether the configuration manages members. A set block cannot be
+// written empty, so "no members block" means "not managed".
+func (m routingQueueModel) managesMembers() bool {
+	return len(m.Members) > 0 && !m.IgnoreMembers.ValueBool()
+}
+
+// applyTo writes the planned settings over q (the queue as read, or empty on create);
+// unknown values (server defaults) stay as they are.
 func (m routingQueueModel) applyTo(q *platform.QueueRequest) {
 	q.Name = m.Name.ValueStringPointer()
 	q.Description = m.Description.ValueStringPointer()
 	if known(m.DivisionID) {
 		q.Division = &platform.WritableDivision{ID: m.DivisionID.ValueStringPointer()}
 	}
-	q.SkillEvaluationMethod = m.SkillEvaluationMethod.ValueStringPointer()
 	if q.AcwSettings == nil {
 		q.AcwSettings = &platform.AcwSettings{}
 	}
-	q.AcwSettings.WrapupPrompt = m.AcwWrapupPrompt.ValueStringPointer()
-	if known(m.AcwTimeoutMs) {
-		q.AcwSettings.TimeoutMs = ptr(int(m.AcwTimeoutMs.ValueInt64()))
-	}
-	q.AutoAnswerOnly = m.AutoAnswerOnly.ValueBoolPointer()
-	if len(m.MediaSettingsCall) == 0 {
-		return
-	}
-	ms := m.MediaSettingsCall[0]
-	if q.MediaSettings == nil {
-		q.MediaSettings = &platform.QueueMediaSettings{}
-	}
-	if q.MediaSettings.Call == nil {
-		q.MediaSettings.Call = &platform.MediaSettings{}
-	}
-	call := q.MediaSettings.Call
-	if known(ms.AlertingTimeoutSec) {
-		call.AlertingTimeoutSeconds = ptr(int(ms.AlertingTimeoutSec.ValueInt64()))
-	}
-	if known(ms.ServiceLevelPercentage) || known(ms.ServiceLevelDurationMs) {
-		if call.ServiceLevel == nil {
-			call.ServiceLevel = &platform.ServiceLevel{}
+	setString(&q.AcwSettings.WrapupPrompt, m.AcwWrapupPrompt)
+	setInt(&q.AcwSettings.TimeoutMs, m.AcwTimeoutMs)
+	setString(&q.SkillEvaluationMethod, m.SkillEvaluationMethod)
+	setString(&q.ScoringMethod, m.ScoringMethod)
+	setString(&q.LastAgentRoutingMode, m.LastAgentRoutingMode)
+	// Flow, prompt and script ids pass through: an unset one is cleared.
+	q.QueueFlow = entityRef(m.QueueFlowID)
+	q.EmailInQueueFlow = entityRef(m.EmailInQueueFlowID)
+	q.MessageInQueueFlow = entityRef(m.MessageInQueueFlowID)
+	q.WhisperPrompt = entityRef(m.WhisperPromptID)
+	q.OnHoldPrompt = entityRef(m.OnHoldPromptID)
+	setBool(&q.AutoAnswerOnly, m.AutoAnswerOnly)
+	setBool(&q.EnableTranscription, m.EnableTranscription)
+	setBool(&q.EnableAudioMonitoring, m.EnableAudioMonitoring)
+	setBool(&q.EnableManualAssignment, m.EnableManualAssignment)
+	setBool(&q.SuppressInQueueCallRecording, m.SuppressInQueueCallRecording)
+	q.CallingPartyName = m.CallingPartyName.ValueStringPointer()
+	q.CallingPartyNumber = m.CallingPartyNumber.ValueStringPointer()
+	q.PeerID = m.PeerID.ValueStringPointer()
+	q.DefaultScripts = nil
+	if known(m.DefaultScriptIDs) {
+		for media, v := range m.DefaultScriptIDs.Elements() {
+			id, ok := v.(types.String)
+			if !ok || !known(id) {
+				continue
+			}
+			raw, _ := json.Marshal(queueScriptRef{ID: id.ValueStringPointer()})
+			if q.DefaultScripts == nil {
+				q.DefaultScripts = map[string]json.RawMessage{}
+			}
+			q.DefaultScripts[media] = raw
 		}
-		if known(ms.ServiceLevelPercentage) {
-			call.ServiceLevel.Percentage = ms.ServiceLevelPercentage.ValueFloat64Pointer()
-		}
-		if known(ms.ServiceLevelDurationMs) {
-			call.ServiceLevel.DurationMs = ptr(int(ms.ServiceLevelDurationMs.ValueInt64()))
-		}
 	}
-	if known(ms.EnableAutoAnswer) {
-		call.EnableAutoAnswer = ms.EnableAutoAnswer.ValueBoolPointer()
+	q.OutboundMessagingAddresses = nil
+	addrs := platform.QueueMessagingAddresses{
+		SmsAddress:             entityRef(m.OutboundMessagingSMSAddressID),
+		OpenMessagingRecipient: entityRef(m.OutboundMessagingOpenMessagingRecipientID),
+		WhatsAppRecipient:      entityRef(m.OutboundMessagingWhatsappRecipientID),
 	}
-	if known(ms.AutoAnswerAlertToneSeconds) {
-		call.AutoAnswerAlertToneSeconds = ms.AutoAnswerAlertToneSeconds.ValueFloat64Pointer()
+	if addrs != (platform.QueueMessagingAddresses{}) {
+		q.OutboundMessagingAddresses = &addrs
 	}
-	if known(ms.ManualAnswerAlertToneSeconds) {
-		call.ManualAnswerAlertToneSeconds = ms.ManualAnswerAlertToneSeconds.ValueFloat64Pointer()
-	}
+	m.applyMedia(q)
+	m.applySingles(q)
+	m.applyRouting(q)
 }
 
-// fromAPI copies the queue's settings into m. The call media block is only filled when it
-// is managed (or on import), so an absent block stays absent.
-func (m *routingQueueModel) fromAPI(q *platform.Queue, withMedia bool) {
+// fromAPI copies the queue's settings into m. Blocks written at most once are only filled
+// when they are managed (present in m) or, on import, when the org has them.
+func (m *routingQueueModel) fromAPI(q *platform.Queue, importing bool) {
 	m.ID = types.StringValue(deref(q.ID))
 	m.Name = types.StringValue(deref(q.Name))
 	m.Description = optionalString(q.Description, m.Description)
@@ -208,28 +166,48 @@ func (m *routingQueueModel) fromAPI(q *platform.Queue, withMedia bool) {
 	if q.Division != nil && q.Division.ID != nil {
 		m.DivisionID = types.StringValue(*q.Division.ID)
 	}
-	m.SkillEvaluationMethod = types.StringValue(deref(q.SkillEvaluationMethod))
 	acw := deref(q.AcwSettings)
-	m.AcwWrapupPrompt = types.StringValue(deref(acw.WrapupPrompt))
+	m.AcwWrapupPrompt = types.StringPointerValue(acw.WrapupPrompt)
 	m.AcwTimeoutMs = optionalInt(acw.TimeoutMs)
+	m.SkillEvaluationMethod = types.StringPointerValue(q.SkillEvaluationMethod)
+	m.ScoringMethod = types.StringPointerValue(q.ScoringMethod)
+	m.LastAgentRoutingMode = types.StringPointerValue(q.LastAgentRoutingMode)
+	m.QueueFlowID = refID(q.QueueFlow)
+	m.EmailInQueueFlowID = refID(q.EmailInQueueFlow)
+	m.MessageInQueueFlowID = refID(q.MessageInQueueFlow)
+	m.WhisperPromptID = refID(q.WhisperPrompt)
+	m.OnHoldPromptID = refID(q.OnHoldPrompt)
 	m.AutoAnswerOnly = types.BoolValue(deref(q.AutoAnswerOnly))
-	m.MediaSettingsCall = []queueMediaSettings{}
-	if !withMedia {
-		return
+	m.EnableTranscription = types.BoolValue(deref(q.EnableTranscription))
+	m.EnableAudioMonitoring = types.BoolPointerValue(q.EnableAudioMonitoring)
+	m.EnableManualAssignment = types.BoolValue(deref(q.EnableManualAssignment))
+	m.SuppressInQueueCallRecording = types.BoolValue(deref(q.SuppressInQueueCallRecording))
+	m.CallingPartyName = optionalString(q.CallingPartyName, m.CallingPartyName)
+	m.CallingPartyNumber = optionalString(q.CallingPartyNumber, m.CallingPartyNumber)
+	m.PeerID = optionalString(q.PeerID, m.PeerID)
+	scripts := map[string]attr.Value{}
+	for media, raw := range q.DefaultScripts {
+		var s queueScriptRef
+		if json.Unmarshal(raw, &s) == nil && deref(s.ID) != "" {
+			scripts[media] = types.StringValue(*s.ID)
+		}
 	}
-	var call platform.MediaSettings
-	if q.MediaSettings != nil && q.MediaSettings.Call != nil {
-		call = *q.MediaSettings.Call
+	switch {
+	case len(scripts) > 0:
+		m.DefaultScriptIDs = types.MapValueMust(types.StringType, scripts)
+	case !known(m.DefaultScriptIDs) || len(m.DefaultScriptIDs.Elements()) > 0:
+		m.DefaultScriptIDs = types.MapNull(types.StringType)
 	}
-	sl := deref(call.ServiceLevel)
-	m.MediaSettingsCall = []queueMediaSettings{{
-		AlertingTimeoutSec:           optionalInt(call.AlertingTimeoutSeconds),
-		ServiceLevelPercentage:       types.Float64PointerValue(sl.Percentage),
-		ServiceLevelDurationMs:       optionalInt(sl.DurationMs),
-		EnableAutoAnswer:             types.BoolValue(deref(call.EnableAutoAnswer)),
-		AutoAnswerAlertToneSeconds:   types.Float64PointerValue(call.AutoAnswerAlertToneSeconds),
-		ManualAnswerAlertToneSeconds: types.Float64PointerValue(call.ManualAnswerAlertToneSeconds),
-	}}
+	addrs := deref(q.OutboundMessagingAddresses)
+	m.OutboundMessagingSMSAddressID = refID(addrs.SmsAddress)
+	m.OutboundMessagingOpenMessagingRecipientID = refID(addrs.OpenMessagingRecipient)
+	m.OutboundMessagingWhatsappRecipientID = refID(addrs.WhatsAppRecipient)
+	if m.SourceQueueID.IsUnknown() {
+		m.SourceQueueID = types.StringNull()
+	}
+	m.mediaFromAPI(q, importing)
+	m.singlesFromAPI(q, importing)
+	m.routingFromAPI(q, importing)
 }
 
 // readCollections fills wrap-up codes (always) and members (when managed) from the org.
@@ -263,7 +241,7 @@ func (r *routingQueueResource) readCollections(ctx context.Context, m *routingQu
 // syncCollections writes members and wrap-up codes when the configuration manages them.
 func (r *routingQueueResource) syncCollections(ctx context.Context, plan routingQueueModel, manageCodes bool, diags *diag.Diagnostics) {
 	id := plan.ID.ValueString()
-	if len(plan.Members) > 0 {
+	if plan.managesMembers() {
 		want := map[string]int{}
 		for _, mem := range plan.Members {
 			want[mem.UserID.ValueString()] = int(mem.RingNum.ValueInt64())
@@ -288,15 +266,22 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var body platform.QueueRequest
-	plan.applyTo(&body)
+	var body struct {
+		platform.QueueRequest
+		// Only a create copies another queue's settings.
+		SourceQueueID *string `json:"sourceQueueId,omitempty"`
+	}
+	plan.applyTo(&body.QueueRequest)
+	if known(plan.SourceQueueID) && plan.SourceQueueID.ValueString() != "" {
+		body.SourceQueueID = plan.SourceQueueID.ValueStringPointer()
+	}
 	q, err := queueAPI(r.client).create(ctx, plan.Name.ValueString(), body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create queue %q", plan.Name.ValueString()), err)
 		return
 	}
 	state := plan
-	state.fromAPI(q, len(plan.MediaSettingsCall) > 0)
+	state.fromAPI(q, false)
 	// Saved before members and codes are written: if that fails, the queue is in state
 	// (tainted) instead of orphaned in the org.
 	resp.Diagnostics.Append(resp.State.Set(ctx, fillUnknownCollections(state))...)
@@ -304,7 +289,7 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.readCollections(ctx, &state, len(plan.Members) > 0, &resp.Diagnostics)
+	r.readCollections(ctx, &state, plan.managesMembers(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -325,9 +310,8 @@ func (r *routingQueueResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	// After an import only the id is known: read everything, blocks included.
 	importing := state.Name.IsNull()
-	withMedia, withMembers := importing || len(state.MediaSettingsCall) > 0, importing || len(state.Members) > 0
-	state.fromAPI(q, withMedia)
-	r.readCollections(ctx, &state, withMembers, &resp.Diagnostics)
+	state.fromAPI(q, importing)
+	r.readCollections(ctx, &state, importing || state.managesMembers(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -345,7 +329,7 @@ func (r *routingQueueResource) Update(ctx context.Context, req resource.UpdateRe
 		plan.applyTo(body)
 		var q *platform.Queue
 		if q, err = queueAPI(r.client).update(ctx, http.MethodPut, id, body); err == nil {
-			plan.fromAPI(q, len(plan.MediaSettingsCall) > 0)
+			plan.fromAPI(q, false)
 		}
 	}
 	if err != nil {
@@ -356,7 +340,7 @@ func (r *routingQueueResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.readCollections(ctx, &plan, len(plan.Members) > 0, &resp.Diagnostics)
+	r.readCollections(ctx, &plan, plan.managesMembers(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 

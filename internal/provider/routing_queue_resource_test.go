@@ -129,9 +129,12 @@ data "genesyscloud_routing_queue" "by_name" {
 				),
 			},
 			{
+				// An import reads every media block the org has; this configuration manages only calls.
 				ResourceName:      addr,
 				ImportState:       true,
 				ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"media_settings_callback", "media_settings_chat",
+					"media_settings_email", "media_settings_message"},
 			},
 			{
 				// Drift: a member is removed, a wrap-up code unassigned and the description edited in the org.

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// bulkRead creates the objects through the API (fast, parallel, no latency), imports them
+// into state once, turns latency on and runs the same no-op plan with bulk reads on and off.
+func bulkRead(ctx context.Context, o options) error {
+	b, stop, err := setup(ctx, o, orgserver.Config{})
+	if err != nil {
+		return err
+	}
+	defer stop()
+
+	t0 := time.Now()
+	users := make([]string, o.members*4)
+	if err := parallel(ctx, len(users), 16, func(ctx context.Context, i int) error {
+		var u platform.User
+		body := map[string]any{"name": fmt.Sprintf("Agent %d", i), "email": fmt.Sprintf("agent%d@example.com", i)}
+		err := b.api.Do(ctx, http.MethodPost, "/api/v2/users", nil, body, &u)
+		users[i] = deref(u.ID)
+		return err
+	}); err != nil {
+		return fmt.Errorf("create users: %w", err)
+	}
+	codes := make([]string, o.codes*4)
+	if err := parallel(ctx, len(codes), 16, func(ctx context.Context, i int) error {
+		var w platform.WrapupCode
+		err := b.api.Do(ctx, http.MethodPost, "/api/v2/routing/wrapupcodes", nil, map[string]any{"name": fmt.Sprintf("Code %d", i)}, &w)
+		codes[i] = deref(w.ID)
+		return err
+	}); err != nil {
+		return fmt.Errorf("create wrap-up codes: %w", err)
+	}
+	skills := make([]string, o.skills)
+	if err := parallel(ctx, o.skills, 16, func(ctx context.Context, i int) error {
+		var s platform.RoutingSkill
+		err := b.api.Do(ctx, http.MethodPost, "/api/v2/routing/skills", nil, map[string]any{"name": skillName(i)}, &s)
+		skills[i] = deref(s.ID)
+		return err
+	}); err != nil {
+		return fmt.Errorf("create skills: %w", err)
+	}
+	type queue struct {
+		id             string
+		members, codes []string
+	}
+	queues := make([]queue, o.queues)
+	if err := parallel(ctx, o.queues, 16, func(ctx context.Context, i int) error {
+		q := queue{}
+		for j := range o.members {
+			q.members = append(q.members, users[(i+j)%len(users)])
+		}
+		for j := range o.codes {
+			q.codes = append(q.codes, codes[(i+j)%len(codes)])
+		}
+		body := map[string]any{"name": queueName(i), "skillEvaluationMethod": "ALL", "autoAnswerOnly": true,
+			"acwSettings": map[string]any{"wrapupPrompt": "MANDATORY_TIMEOUT"}}
+		var out platform.Queue
+		if err := b.api.Do(ctx, http.MethodPost, "/api/v2/routing/queues", nil, body, &out); err != nil {
+			return err
+		}
+		q.id = deref(out.ID)
+		base := "/api/v2/routing/queues/" + url.PathEscape(q.id)
+		if err := b.api.Do(ctx, http.MethodPost, base+"/members", nil, refs(q.members), nil); err != nil {
+			return err
+		}
+		if err := b.api.Do(ctx, http.MethodPost, base+"/wrapupcodes", nil, refs(q.codes), nil); err != nil {
+			return err
+		}
+		queues[i] = q
+		return nil
+	}); err != nil {
+		return fmt.Errorf("create queues: %w", err)
+	}
+	created := time.Since(t0)
+
+	var cfg strings.Builder
+	for i, id := range skills {
+		fmt.Fprintf(&cfg, "import {\n  to = genesyscloud_routing_skill.s%d\n  id = %q\n}\nresource \"genesyscloud_routing_skill\" \"s%d\" {\n  name = %q\n}\n", i, id, i, skillName(i))
+	}
+	for i, q := range queues {
+		fmt.Fprintf(&cfg, "import {\n  to = genesyscloud_routing_queue.q%d\n  id = %q\n}\nresource \"genesyscloud_routing_queue\" \"q%d\" {\n  name = %q\n  wrapup_codes = [%s]\n", i, q.id, i, queueName(i), quoted(q.codes))
+		for _, m := range q.members {
+			fmt.Fprintf(&cfg, "  members {\n    user_id = %q\n  }\n", m)
+		}
+		cfg.WriteString("}\n")
+	}
+	if err := b.writeConfig(cfg.String()); err != nil {
+		return err
+	}
+	t1 := time.Now()
+	if _, _, err := b.run(ctx, nil, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	imported := time.Since(t1)
+
+	b.st.SetFaults(orgserver.Faults{LatencyMs: int(o.latency / time.Millisecond)})
+	defer b.st.SetFaults(orgserver.Faults{})
+	type result struct {
+		requests, exit int
+		wall           time.Duration
+	}
+	plan := func(bulk string) (result, error) {
+		before, err := b.counts(ctx)
+		if err != nil {
+			return result{}, err
+		}
+		start := time.Now()
+		_, exit, err := b.run(ctx, []string{"CX_PROVIDER_BULK_READ=" + bulk}, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false")
+		wall := time.Since(start)
+		if err != nil && exit != 2 {
+			return result{}, err
+		}
+		after, err := b.counts(ctx)
+		if err != nil {
+			return result{}, err
+		}
+		return result{requests: after.requests - before.requests, exit: exit, wall: wall}, nil
+	}
+	on, err := plan("1")
+	if err != nil {
+		return fmt.Errorf("plan, bulk reads on: %w", err)
+	}
+	off, err := plan("0")
+	if err != nil {
+		return fmt.Errorf("plan, bulk reads off: %w", err)
+	}
+
+	listPages := ceilDiv(o.skills, listPageSize) + ceilDiv(o.queues, listPageSize)
+	fixed := 1 // the token request: Configure makes no other call
+	fewest := listPages + 2*o.queues + fixed
+	fmt.Printf("provider bulk-read benchmark: %d skills, %d queues (%d members, %d wrap-up codes each), org latency %s, loopback\n",
+		o.skills, o.queues, o.members, o.codes, o.latency)
+	fmt.Printf("set-up: objects created through the API in %s, imported into state in %s (no latency)\n\n", created.Round(time.Millisecond), imported.Round(time.Millisecond))
+	for _, r := range []struct {
+		name string
+		res  result
+	}{{"bulk reads on  (default)", on}, {"bulk reads off (CX_PROVIDER_BULK_READ=0)", off}} {
+		fmt.Printf("%-42s %5d requests  %8s  plan exit %d\n", r.name, r.res.requests, r.res.wall.Round(time.Millisecond), r.res.exit)
+	}
+	fmt.Printf("\nfewest requests the API allows: %d = ceil(%d/500) + ceil(%d/500) list pages + %d members calls + %d wrap-up code calls + %d token\n",
+		fewest, o.skills, o.queues, o.queues, o.queues, fixed)
+	reqRatio := float64(on.requests) / float64(fewest)
+	speed := off.wall.Seconds() / on.wall.Seconds()
+	fmt.Printf("ratios:\n  requests on / fewest   %.3f\n  requests off / on      %.2f\n  wall time off / on     %.2f\n", reqRatio, float64(off.requests)/float64(on.requests), speed)
+	fmt.Printf("\ngoals:\n")
+	ok := goal(fmt.Sprintf("requests on / fewest <= %.1f", goalRequestRatio), reqRatio <= goalRequestRatio, fmt.Sprintf("%.3f", reqRatio))
+	ok = goal(fmt.Sprintf("wall time off / on >= %.0fx", goalSpeedup), speed >= goalSpeedup, fmt.Sprintf("%.2fx", speed)) && ok
+	ok = goal("both plans empty (exit 0)", on.exit == 0 && off.exit == 0, fmt.Sprintf("%d and %d", on.exit, off.exit)) && ok
+	if !ok {
+		return fmt.Errorf("goals missed")
+	}
+	return nil
+}
+
+func skillName(i int) string { return fmt.Sprintf("Bench skill %04d", i) }
+func queueName(i int) string { return fmt.Sprintf("Bench queue %03d", i) }
+
+func refs(ids []string) []map[string]string {
+	out := make([]map[string]string, len(ids))
+	for i, id := range ids {
+		out[i] = map[string]string{"id": id}
+	}
+	return out
+}
+
+func quoted(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = fmt.Sprintf("%q", id)
+	}
+	return strings.Join(q, ", ")
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

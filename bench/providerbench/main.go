@@ -1,0 +1,257 @@
+// Command providerbench measures the provider end to end, in one run, with the built OpenTofu
+// and the provider binary built for the run, against a local org on loopback:
+//
+//	-scenario bulkread   a no-op refresh plan over many skills and queues, bulk reads on vs off:
+//	                     requests against the fewest the API allows, and the speed ratio.
+//	-scenario ratelimit  an apply that replaces many skills under the org's 300/min limit:
+//	                     429s (must be 0) and wall time against the time the limit imposes.
+//
+// Run it with bench/provider-bulkread.sh or bench/provider-ratelimit.sh from the repo root.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Goals (see the provider issue "Bulk reads" and "Rate limits").
+const (
+	goalRequestRatio = 1.1 // actual / fewest requests of a bulk-read plan
+	goalSpeedup      = 3.0 // plan wall time, bulk reads off / on
+	goalRateRatio    = 1.2 // wall time / time the rate limit imposes
+	listPageSize     = 500 // largest page of the list endpoints
+)
+
+type options struct {
+	scenario string
+	tofu     string
+	timeout  time.Duration
+	skills   int
+	queues   int
+	members  int
+	codes    int
+	latency  time.Duration
+	replace  int
+	rate     int
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.scenario, "scenario", "bulkread", "bulkread or ratelimit")
+	flag.StringVar(&o.tofu, "tofu", "bin/tofu", "OpenTofu binary")
+	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "give up after this long")
+	flag.IntVar(&o.skills, "skills", 1000, "bulkread: skills managed")
+	flag.IntVar(&o.queues, "queues", 200, "bulkread: queues managed")
+	flag.IntVar(&o.members, "members", 5, "bulkread: members per queue")
+	flag.IntVar(&o.codes, "codes", 3, "bulkread: wrap-up codes per queue")
+	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "bulkread: latency the org adds to every request during the plans")
+	flag.IntVar(&o.replace, "replace", 200, "ratelimit: skills replaced by the measured apply")
+	flag.IntVar(&o.rate, "rate", 300, "ratelimit: requests per minute (org limit and provider budget)")
+	flag.Parse()
+	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
+	defer cancel()
+	var err error
+	switch o.scenario {
+	case "bulkread":
+		err = bulkRead(ctx, o)
+	case "ratelimit":
+		err = rateLimit(ctx, o)
+	default:
+		err = fmt.Errorf("unknown -scenario %q (bulkread or ratelimit)", o.scenario)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "providerbench:", err)
+		os.Exit(1)
+	}
+}
+
+// bench is one run's world: the org, a tofu working dir and the provider built for it.
+type bench struct {
+	st   *orgserver.Standalone
+	api  *platform.Client
+	tofu string
+	work string
+	env  []string
+}
+
+func setup(ctx context.Context, o options, cfg orgserver.Config) (*bench, func(), error) {
+	tofu, err := filepath.Abs(o.tofu)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(tofu); err != nil {
+		return nil, nil, fmt.Errorf("OpenTofu not found at %s (build it with tools/tofu, or pass -tofu): %w", o.tofu, err)
+	}
+	tmp, err := os.MkdirTemp("", "providerbench-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() { os.RemoveAll(tmp) }
+	pluginDir, work := filepath.Join(tmp, "plugins"), filepath.Join(tmp, "work")
+	for _, d := range []string{pluginDir, work} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			cleanup()
+			return nil, nil, err
+		}
+	}
+	build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-genesyscloud"), "./cmd/terraform-provider-genesyscloud")
+	if out, err := build.CombinedOutput(); err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("build the provider: %v\n%s", err, out)
+	}
+	cliConfig := filepath.Join(tmp, "tofu.rc")
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"mypurecloud/genesyscloud\" = %q\n  }\n  direct {}\n}\n", pluginDir)
+	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	st, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0", Config: cfg})
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	stop := func() {
+		st.Shutdown(context.Background())
+		cleanup()
+	}
+	cred, ok := st.Credential("dev", "deploy")
+	if !ok {
+		stop()
+		return nil, nil, errors.New("the local org has no dev/deploy client")
+	}
+	// The set-up client has its own token, so its requests never spend the provider's budget.
+	api, err := platform.New(platform.Config{BaseURL: st.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: cfg.RateLimitPerMinute})
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	u, _ := url.Parse(st.URL)
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+cliConfig,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"GENESYSCLOUD_OAUTHCLIENT_ID="+cred.ClientID,
+		"GENESYSCLOUD_OAUTHCLIENT_SECRET="+cred.ClientSecret,
+		"GENESYSCLOUD_GATEWAY_HOST="+u.Hostname(),
+		"GENESYSCLOUD_GATEWAY_PORT="+u.Port(),
+		"GENESYSCLOUD_GATEWAY_PROTOCOL=http",
+	)
+	return &bench{st: st, api: api, tofu: tofu, work: work, env: env}, stop, nil
+}
+
+// run runs tofu in the working dir; extraEnv is appended to the bench's environment.
+// exit code 2 of `plan -detailed-exitcode` (changes) is returned as exitCode, not an error.
+func (b *bench) run(ctx context.Context, extraEnv []string, args ...string) (out string, exitCode int, err error) {
+	cmd := exec.CommandContext(ctx, b.tofu, args...)
+	cmd.Dir, cmd.Env = b.work, append(append([]string(nil), b.env...), extraEnv...)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return buf.String(), ee.ExitCode(), fmt.Errorf("tofu %s: exit %d\n%s", strings.Join(args, " "), ee.ExitCode(), tail(buf.String(), 40))
+	}
+	if err != nil {
+		return buf.String(), -1, fmt.Errorf("tofu %s: %w", strings.Join(args, " "), err)
+	}
+	return buf.String(), 0, nil
+}
+
+func tail(s string, lines int) string {
+	ls := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(ls[max(0, len(ls)-lines):], "\n")
+}
+
+func (b *bench) writeConfig(body string) error {
+	head := "terraform {\n  required_providers {\n    genesyscloud = {\n      source = \"mypurecloud/genesyscloud\"\n    }\n  }\n}\n\nprovider \"genesyscloud\" {}\n\n"
+	return os.WriteFile(filepath.Join(b.work, "main.tf"), []byte(head+body), 0o600)
+}
+
+// orgCounts are the org's request counters (API and token calls; /metrics itself excluded).
+type orgCounts struct{ requests, tooMany int }
+
+func (b *bench) counts(ctx context.Context) (orgCounts, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.st.URL+"/metrics", nil)
+	if err != nil {
+		return orgCounts{}, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return orgCounts{}, err
+	}
+	defer resp.Body.Close()
+	var c orgCounts
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "cx_org_requests_total{") {
+			continue
+		}
+		labels, value, _ := strings.Cut(strings.TrimPrefix(line, "cx_org_requests_total{"), "} ")
+		if !strings.Contains(labels, "/api/v2/") && !strings.Contains(labels, "/oauth/token") && !strings.Contains(labels, `route="fault"`) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		if err != nil {
+			return c, fmt.Errorf("metrics line %q: %w", line, err)
+		}
+		c.requests += int(v)
+		if strings.Contains(labels, `status="429"`) {
+			c.tooMany += int(v)
+		}
+	}
+	return c, sc.Err()
+}
+
+// parallel runs f(i) for i in [0,n) on workers goroutines and returns the first error.
+func parallel(ctx context.Context, n, workers int, f func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				if err := f(ctx, i); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+func goal(what string, met bool, got string) bool {
+	mark := "MET   "
+	if !met {
+		mark = "MISSED"
+	}
+	fmt.Printf("  %s %-44s got %s\n", mark, what, got)
+	return met
+}

@@ -1,0 +1,135 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+func TestAccAuthRole(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_auth_role.r"
+	updated := o.config(`
+resource "genesyscloud_auth_role" "r" {
+  name        = "Queue editor"
+  description = "Edits queues"
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["view", "edit"]
+  }
+}
+data "genesyscloud_auth_role" "by_name" {
+  name = genesyscloud_auth_role.r.name
+}
+`)
+	var st lastState
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy:             o.checkDestroyed("genesyscloud_auth_role", rolesPath),
+		Steps: []resource.TestStep{
+			{
+				Config: o.config(`
+resource "genesyscloud_auth_role" "r" {
+  name = "Queue viewer"
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["view"]
+    conditions {
+      conjunction = "AND"
+      terms {
+        variable_name = "Queue.id"
+        operator      = "EQ"
+        operands {
+          type     = "QUEUE"
+          queue_id = "00000000-0000-0000-0000-000000000001"
+        }
+      }
+    }
+  }
+}
+`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "permissions.#", "0"),
+					resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.0.terms.0.operands.0.queue_id", "00000000-0000-0000-0000-000000000001"),
+					o.checkExists(addr, rolesPath),
+				),
+			},
+			{
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "name", "Queue editor"),
+					resource.TestCheckResourceAttr(addr, "permission_policies.0.action_set.#", "2"),
+					resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.#", "0"),
+					resource.TestCheckResourceAttrPair("data.genesyscloud_auth_role.by_name", "id", addr, "id"),
+					st.capture,
+				),
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				// Drift: a policy added in the org is taken away again.
+				PreConfig: func() {
+					id := st.id(addr)
+					var r platform.DomainOrganizationRole
+					o.do(http.MethodGet, rolesPath+"/"+id, nil, &r)
+					o.do(http.MethodPut, rolesPath+"/"+id, platform.DomainOrganizationRoleUpdate{Name: r.Name, Description: r.Description,
+						PermissionPolicies: append(r.PermissionPolicies, platform.DomainPermissionPolicy{Domain: ptr("directory"), EntityName: ptr("user"), ActionSet: []string{"view"}})}, nil)
+				},
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectNonEmptyPlan(),
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					var r platform.DomainOrganizationRole
+					o.do(http.MethodGet, rolesPath+"/"+idOf(s, addr), nil, &r)
+					if len(r.PermissionPolicies) != 1 {
+						return fmt.Errorf("the org's role has %d policies after apply, want 1", len(r.PermissionPolicies))
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccAuthRoleDefault manages a built-in role; destroy leaves it in the org.
+func TestAccAuthRoleDefault(t *testing.T) {
+	o := newAccOrg(t)
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy: func(*terraform.State) error {
+			var r platform.DomainOrganizationRole
+			o.do(http.MethodGet, rolesPath+"/"+id, nil, &r)
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: o.config(`
+resource "genesyscloud_auth_role" "employee" {
+  name            = "employee"
+  description     = "What every user may do"
+  default_role_id = "employee"
+  permission_policies {
+    domain      = "directory"
+    entity_name = "user"
+    action_set  = ["view"]
+  }
+}
+`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("genesyscloud_auth_role.employee", "description", "What every user may do"),
+				func(s *terraform.State) error { id = idOf(s, "genesyscloud_auth_role.employee"); return nil },
+			),
+		}},
+	})
+}

@@ -1,0 +1,201 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Bulk reads: refreshing N objects of one type costs ceil(N/500) list calls instead of N GETs.
+//
+// The rules, and why they keep reads correct:
+//   - Lazy: the first Read of a type in a provider process is a plain GET; the second Read of a
+//     different object of the same type lists the whole type (pageSize 500, every page) once.
+//     A plan touching one object never pays for a listing; a plan touching many pays one
+//     listing instead of many GETs. Concurrent Reads wait for that one listing (singleflight).
+//   - Writes win: Create, Update and Delete through entityAPI mark the id; a snapshot whose
+//     listing started before the mark never answers for that id again (the next Read GETs).
+//   - Absence proves nothing: an object missing from the snapshot (or soft-deleted in it) is
+//     read with GET, so "gone" is only ever reported from a GET.
+//   - Short life: a snapshot serves for bulkReadTTL after its listing started, then the next
+//     Read lists again; a failed listing makes Reads fall back to GET until it expires.
+//   - Opt out with CX_PROVIDER_BULK_READ=0 (every Read is a GET, as before).
+//
+// Only types whose list entries are exactly what GET by id returns, and whose every write in
+// this provider goes through entityAPI, are cached (see bulkReadable). The cache lives on the
+// provider's client (one per configured provider instance), never in package state.
+
+const (
+	// envBulkRead turns bulk reads off when set to 0 or false.
+	envBulkRead = "CX_PROVIDER_BULK_READ"
+	// bulkReadPageSize is the largest page the Platform API list endpoints accept.
+	bulkReadPageSize = 500
+	// bulkReadTTL bounds how old a snapshot may be when it answers a Read: one plan's refresh
+	// fits in it, and drift made by others during a long session is still seen soon.
+	bulkReadTTL = 60 * time.Second
+)
+
+// bulkReadable reports whether the collection at path may be served from a listing snapshot.
+// Users, groups and roles are left out: their list entries differ from GET by id (expansions)
+// or some of their writes bypass entityAPI, so a snapshot could hide the provider's own change.
+func bulkReadable(path string) bool {
+	switch path {
+	case "/api/v2/routing/skills", "/api/v2/routing/languages", "/api/v2/routing/wrapupcodes",
+		"/api/v2/routing/queues", "/api/v2/authorization/divisions":
+		return true
+	}
+	return false
+}
+
+// bulkReadsKey is the key under which a provider's bulkReads is attached to its client.
+type bulkReadsKey struct{}
+
+// bulkReads is one provider instance's read cache, one entry per collection path.
+type bulkReads struct {
+	ttl time.Duration
+	now func() time.Time
+
+	mu    sync.Mutex
+	seq   uint64 // orders listing starts and writes
+	types map[string]*typeReads
+}
+
+// typeReads is the cache state of one collection.
+type typeReads struct {
+	firstID string            // the first id read; a Read of another id turns bulk reads on
+	enabled bool              // a second distinct id was read: Reads go through snapshots
+	snap    *snapshot         // the current (maybe still loading) snapshot; nil before the first
+	written map[string]uint64 // id → seq of the provider's last write to it
+}
+
+// snapshot is one listing of a whole collection. done is closed when objects or err are set.
+type snapshot struct {
+	done    chan struct{}
+	seq     uint64 // bulkReads.seq when the listing started
+	started time.Time
+	objects map[string]json.RawMessage
+	err     error
+}
+
+// newBulkReads returns the cache for one provider instance, or nil when getenv turns bulk
+// reads off.
+func newBulkReads(getenv func(string) (string, bool)) *bulkReads {
+	if v, ok := getenv(envBulkRead); ok {
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "0", "false", "off", "no":
+			return nil
+		}
+	}
+	return &bulkReads{ttl: bulkReadTTL, now: time.Now, types: map[string]*typeReads{}}
+}
+
+// attachBulkReads creates the provider's cache (unless turned off) and hangs it on client, the
+// handle every resource of this provider instance shares.
+func attachBulkReads(client *platform.Client, getenv func(string) (string, bool)) *bulkReads {
+	b := newBulkReads(getenv)
+	if b != nil {
+		client.Attach(bulkReadsKey{}, b)
+	}
+	return b
+}
+
+// bulkReadsOf returns the cache attached to client, or nil (bulk reads off, or a client that
+// no provider configured, e.g. in tests).
+func bulkReadsOf(client *platform.Client) *bulkReads {
+	if client == nil {
+		return nil
+	}
+	b, _ := client.Attached(bulkReadsKey{}).(*bulkReads)
+	return b
+}
+
+func (b *bulkReads) typeFor(path string) *typeReads {
+	t := b.types[path]
+	if t == nil {
+		t = &typeReads{written: map[string]uint64{}}
+		b.types[path] = t
+	}
+	return t
+}
+
+// invalidate records a write by the provider to id: snapshots listed before now stop
+// answering for it.
+func (b *bulkReads) invalidate(path, id string) {
+	if b == nil || id == "" {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.seq++
+	b.typeFor(path).written[id] = b.seq
+}
+
+// lookup returns id's JSON from a snapshot of path, listing the collection with list when
+// needed; ok is false when the caller must GET (bulk reads not on yet for the type, the id
+// was written since the listing, it is not in the listing, or the listing failed).
+func (b *bulkReads) lookup(ctx context.Context, path, id string, list func(context.Context) (map[string]json.RawMessage, error)) (json.RawMessage, bool) {
+	if b == nil || id == "" {
+		return nil, false
+	}
+	b.mu.Lock()
+	t := b.typeFor(path)
+	if !t.enabled {
+		if t.firstID == "" || t.firstID == id {
+			t.firstID = id
+			b.mu.Unlock()
+			return nil, false
+		}
+		t.enabled = true
+	}
+	s := t.snap
+	if s == nil || b.now().Sub(s.started) >= b.ttl {
+		b.seq++
+		s = &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now()}
+		t.snap = s
+		b.mu.Unlock()
+		// The listing outlives the Read that started it (other Reads wait for it), but not
+		// the provider call as a whole.
+		s.objects, s.err = list(context.WithoutCancel(ctx))
+		close(s.done)
+	} else {
+		b.mu.Unlock()
+	}
+	select {
+	case <-s.done:
+	case <-ctx.Done():
+		return nil, false
+	}
+	if s.err != nil {
+		return nil, false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if t.written[id] >= s.seq {
+		return nil, false
+	}
+	raw, ok := s.objects[id]
+	return raw, ok
+}
+
+// listByID reads every page of the collection at path (pageSize 500) as raw JSON keyed by id.
+func listByID(ctx context.Context, c *platform.Client, path string) (map[string]json.RawMessage, error) {
+	all, err := platform.ListAll[json.RawMessage](ctx, c, path, nil, bulkReadPageSize)
+	if err != nil {
+		return nil, fmt.Errorf("list %s for bulk reads: %w", path, err)
+	}
+	out := make(map[string]json.RawMessage, len(all))
+	for _, raw := range all {
+		var head struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(raw, &head) == nil && head.ID != "" {
+			out[head.ID] = raw
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,320 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const groupsPath = "/api/v2/groups"
+
+// groupAPI is the API seam for groups (versioned PUT, hard delete, no name filter on the list).
+func groupAPI(c *platform.Client) entityAPI[platform.Group] {
+	return entityAPI[platform.Group]{
+		client:        c,
+		path:          groupsPath,
+		name:          func(g *platform.Group) string { return deref(g.Name) },
+		softDeleted:   func(g *platform.Group) bool { return deref(g.State) == "deleted" },
+		deleteTimeout: 60 * time.Second,
+	}
+}
+
+type groupResource struct{ clientHolder }
+
+type groupModel struct {
+	ID            types.String        `tfsdk:"id"`
+	Name          types.String        `tfsdk:"name"`
+	Description   types.String        `tfsdk:"description"`
+	Type          types.String        `tfsdk:"type"`
+	Visibility    types.String        `tfsdk:"visibility"`
+	RulesVisible  types.Bool          `tfsdk:"rules_visible"`
+	RolesEnabled  types.Bool          `tfsdk:"roles_enabled"`
+	CallsEnabled  types.Bool          `tfsdk:"calls_enabled"`
+	IncludeOwners types.Bool          `tfsdk:"include_owners"`
+	OwnerIDs      types.List          `tfsdk:"owner_ids"`
+	MemberIDs     types.Set           `tfsdk:"member_ids"`
+	Addresses     []groupAddressModel `tfsdk:"addresses"`
+}
+
+type groupAddressModel struct {
+	Number    types.String `tfsdk:"number"`
+	Extension types.String `tfsdk:"extension"`
+	Type      types.String `tfsdk:"type"`
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*groupResource)(nil)
+	_ resource.ResourceWithImportState = (*groupResource)(nil)
+)
+
+func newGroupResource() resource.Resource { return &groupResource{} }
+
+func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_group"
+}
+
+func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	flag := func(description string) schema.BoolAttribute {
+		return schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), Description: description + " (default true)."}
+	}
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud group.",
+		Attributes: map[string]schema.Attribute{
+			"id":          idAttribute(),
+			"name":        schema.StringAttribute{Required: true, Description: "Group name."},
+			"description": schema.StringAttribute{Optional: true, Description: "Group description."},
+			"type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("official"),
+				Description:   "`official` or `social` (default `official`). Changing it forces a new group.",
+				Validators:    []validator.String{stringvalidator.OneOf("official", "social")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"visibility": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("public"),
+				Description: "`public`, `owners` or `members` (default `public`).",
+				Validators:  []validator.String{stringvalidator.OneOf("public", "owners", "members")}},
+			"rules_visible":  flag("Whether the group's rules are visible"),
+			"roles_enabled":  flag("Whether roles can be granted to the group"),
+			"calls_enabled":  flag("Whether the group can be called"),
+			"include_owners": flag("Whether owners are included in calls to the group"),
+			"owner_ids": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
+				Description:   "User ids of the group's owners. Unset = unmanaged.",
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
+			"member_ids": unmanagedSet(types.StringType, "User ids of the group's members. Unset = unmanaged; an empty set removes every member."),
+		},
+		Blocks: map[string]schema.Block{
+			"addresses": schema.ListNestedBlock{
+				Description: "Phone numbers of the group.",
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"number": schema.StringAttribute{Optional: true, Description: "Phone number (E.164).",
+						Validators: []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550123")}},
+					"extension": schema.StringAttribute{Optional: true, Description: "Extension."},
+					"type": schema.StringAttribute{Required: true, Description: "`GROUPRING` or `GROUPPHONE`.",
+						Validators: []validator.String{stringvalidator.OneOf("GROUPRING", "GROUPPHONE")}},
+				}},
+			},
+		},
+	}
+}
+
+func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (m groupModel) contacts() []platform.GroupContact {
+	out := []platform.GroupContact{}
+	for _, a := range m.Addresses {
+		c := platform.GroupContact{Type: a.Type.ValueStringPointer(), MediaType: ptr("PHONE")}
+		if isSet(a.Number) {
+			c.Address = a.Number.ValueStringPointer()
+		}
+		if isSet(a.Extension) {
+			c.Extension = a.Extension.ValueStringPointer()
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (m *groupModel) fromAPI(g *platform.Group, members []string) {
+	m.ID = types.StringValue(deref(g.ID))
+	m.Name = types.StringValue(deref(g.Name))
+	m.Description = optionalString(g.Description, m.Description)
+	m.Type = types.StringValue(deref(g.Type))
+	m.Visibility = types.StringValue(deref(g.Visibility))
+	m.RulesVisible = types.BoolValue(deref(g.RulesVisible))
+	m.RolesEnabled = types.BoolValue(deref(g.RolesEnabled))
+	m.CallsEnabled = types.BoolValue(deref(g.CallsEnabled))
+	m.IncludeOwners = types.BoolValue(deref(g.IncludeOwners))
+	owners := make([]attr.Value, 0, len(g.Owners))
+	for _, o := range g.Owners {
+		owners = append(owners, types.StringValue(deref(o.ID)))
+	}
+	m.OwnerIDs = types.ListValueMust(types.StringType, owners)
+	m.MemberIDs = stringSetValue(members)
+	m.Addresses = []groupAddressModel{}
+	for _, a := range g.Addresses {
+		m.Addresses = append(m.Addresses, groupAddressModel{Number: stringOrNull(deref(a.Address)), Extension: stringOrNull(deref(a.Extension)), Type: types.StringValue(deref(a.Type))})
+	}
+}
+
+// readGroup reads a group and its members; nil when it does not exist.
+func readGroup(ctx context.Context, c *platform.Client, id string) (*platform.Group, []string, error) {
+	g, err := groupAPI(c).get(ctx, id)
+	if err != nil || g == nil {
+		return nil, nil, err
+	}
+	users, err := c.ListGroupMembers(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	members := []string{}
+	for _, u := range users {
+		members = append(members, deref(u.ID))
+	}
+	return g, members, nil
+}
+
+// syncGroupMembers makes want the group's members.
+func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want []string) error {
+	_, have, err := readGroup(ctx, c, id)
+	if err != nil {
+		return err
+	}
+	var add, remove []string
+	for _, u := range want {
+		if !slices.Contains(have, u) {
+			add = append(add, u)
+		}
+	}
+	for _, u := range have {
+		if !slices.Contains(want, u) {
+			remove = append(remove, u)
+		}
+	}
+	if len(add) > 0 {
+		if err := c.AddGroupMembers(ctx, id, add); err != nil {
+			return err
+		}
+	}
+	if len(remove) > 0 {
+		return c.RemoveGroupMembers(ctx, id, remove)
+	}
+	return nil
+}
+
+func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan groupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := platform.GroupCreate{
+		Name: plan.Name.ValueStringPointer(), Type: plan.Type.ValueStringPointer(), Visibility: plan.Visibility.ValueStringPointer(),
+		RulesVisible: plan.RulesVisible.ValueBoolPointer(), RolesEnabled: plan.RolesEnabled.ValueBoolPointer(),
+		CallsEnabled: plan.CallsEnabled.ValueBoolPointer(), IncludeOwners: plan.IncludeOwners.ValueBoolPointer(),
+		OwnerIds: stringsOf(ctx, plan.OwnerIDs, &resp.Diagnostics), Addresses: plan.contacts(),
+	}
+	if isSet(plan.Description) {
+		in.Description = plan.Description.ValueStringPointer()
+	}
+	g, err := r.client.CreateGroup(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create group %q", plan.Name.ValueString()), err)
+		return
+	}
+	id := deref(g.ID)
+	if manageMembers {
+		if err := syncGroupMembers(ctx, r.client, id, stringsOf(ctx, plan.MemberIDs, &resp.Diagnostics)); err != nil {
+			resp.State.SetAttribute(ctx, path.Root("id"), id)
+			addAPIError(&resp.Diagnostics, ptr(path.Root("member_ids")), fmt.Sprintf("Could not add the members of group %q", plan.Name.ValueString()), err)
+			return
+		}
+	}
+	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *groupResource) readInto(ctx context.Context, id string, m *groupModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	g, members, err := readGroup(ctx, r.client, id)
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read group %s", id), err)
+		return
+	}
+	if g == nil {
+		diags.AddError(fmt.Sprintf("Group %s disappeared", id), "The group was deleted while it was being written; apply again.")
+		return
+	}
+	m.fromAPI(g, members)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state groupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, members, err := readGroup(ctx, r.client, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read group %s", state.ID.ValueString()), err)
+		return
+	}
+	if g == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(g, members)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan groupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := plan.ID.ValueString()
+	in := platform.GroupUpdate{
+		Name: plan.Name.ValueStringPointer(), Visibility: plan.Visibility.ValueStringPointer(),
+		RulesVisible: plan.RulesVisible.ValueBoolPointer(), RolesEnabled: plan.RolesEnabled.ValueBoolPointer(),
+		CallsEnabled: plan.CallsEnabled.ValueBoolPointer(), IncludeOwners: plan.IncludeOwners.ValueBoolPointer(),
+		OwnerIds: stringsOf(ctx, plan.OwnerIDs, &resp.Diagnostics), Addresses: plan.contacts(),
+	}
+	if isSet(plan.Description) {
+		in.Description = plan.Description.ValueStringPointer()
+	}
+	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
+		g, err := r.client.GetGroup(ctx, id)
+		if err != nil {
+			return err
+		}
+		in.Version = g.Version
+		if in.OwnerIds == nil {
+			// PUT replaces owners; unmanaged owners are sent back as they are.
+			for _, o := range g.Owners {
+				in.OwnerIds = append(in.OwnerIds, deref(o.ID))
+			}
+		}
+		_, err = r.client.UpdateGroup(ctx, id, in)
+		return err
+	})
+	if err == nil && manageMembers {
+		err = syncGroupMembers(ctx, r.client, id, stringsOf(ctx, plan.MemberIDs, &resp.Diagnostics))
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update group %q", plan.Name.ValueString()), err)
+		return
+	}
+	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state groupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := groupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

@@ -1,0 +1,310 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const skillGroupsPath = "/api/v2/routing/skillgroups"
+
+// skillGroupAPI is the API seam for skill groups (PATCH, hard delete, cursor-paged list
+// whose first page is what findByName reads; the name filter narrows it).
+func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
+	return entityAPI[platform.SkillGroup]{
+		client:        c,
+		path:          skillGroupsPath,
+		name:          func(g *platform.SkillGroup) string { return deref(g.Name) },
+		deleteTimeout: 60 * time.Second,
+	}
+}
+
+type routingSkillGroupResource struct{ clientHolder }
+
+type routingSkillGroupModel struct {
+	ID                types.String `tfsdk:"id"`
+	Name              types.String `tfsdk:"name"`
+	Description       types.String `tfsdk:"description"`
+	DivisionID        types.String `tfsdk:"division_id"`
+	SkillConditions   types.String `tfsdk:"skill_conditions"`
+	MemberDivisionIDs types.List   `tfsdk:"member_division_ids"`
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*routingSkillGroupResource)(nil)
+	_ resource.ResourceWithImportState = (*routingSkillGroupResource)(nil)
+)
+
+func newRoutingSkillGroupResource() resource.Resource { return &routingSkillGroupResource{} }
+
+func (r *routingSkillGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routing_skill_group"
+}
+
+func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud routing skill group.",
+		Attributes: map[string]schema.Attribute{
+			"id":          idAttribute(),
+			"name":        schema.StringAttribute{Required: true, Description: "Skill group name."},
+			"description": schema.StringAttribute{Optional: true, Description: "Skill group description."},
+			"division_id": schema.StringAttribute{Optional: true, Computed: true,
+				Description:   "The skill group's division. When not set, the home division is used and the value is left unmanaged.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"skill_conditions": schema.StringAttribute{Optional: true, Computed: true,
+				Description: "JSON array of skill conditions (use `jsonencode`). Equivalent JSON (spacing, key order) is no change. " +
+					"Unset = unmanaged.",
+				Validators:    []validator.String{jsonConditionsValidator{}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"member_division_ids": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
+				Description: "Divisions whose users can be members (`*` = all). An empty list means the skill group's own division. " +
+					"Order does not matter. Unset = unmanaged.",
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
+		},
+	}
+}
+
+func (r *routingSkillGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// parseConditions decodes skill_conditions.
+func parseConditions(s string) ([]platform.SkillGroupCondition, error) {
+	conds := []platform.SkillGroupCondition{}
+	if err := json.Unmarshal([]byte(s), &conds); err != nil {
+		return nil, err
+	}
+	return conds, nil
+}
+
+// canonicalConditions is the conditions' JSON as this provider writes it, for comparing.
+func canonicalConditions(conds []platform.SkillGroupCondition) string {
+	if conds == nil {
+		conds = []platform.SkillGroupCondition{}
+	}
+	b, _ := json.Marshal(conds)
+	return string(b)
+}
+
+// jsonConditionsValidator rejects skill_conditions that are not a JSON array of conditions.
+type jsonConditionsValidator struct{}
+
+func (jsonConditionsValidator) Description(context.Context) string {
+	return "must be a JSON array of skill conditions"
+}
+
+func (v jsonConditionsValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (jsonConditionsValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isSet(req.ConfigValue) {
+		return
+	}
+	if _, err := parseConditions(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err))
+	}
+}
+
+// fromAPI copies the group and its member divisions into m. The prior JSON text and list
+// order are kept when they mean the same as what the API returned.
+func (m *routingSkillGroupModel) fromAPI(ctx context.Context, g *platform.SkillGroup, divs []string, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(deref(g.ID))
+	m.Name = types.StringValue(deref(g.Name))
+	m.Description = optionalString(g.Description, m.Description)
+	m.DivisionID = types.StringNull()
+	if g.Division != nil && g.Division.ID != nil {
+		m.DivisionID = types.StringValue(*g.Division.ID)
+	}
+	got := canonicalConditions(g.SkillConditions)
+	if isSet(m.SkillConditions) {
+		if prior, err := parseConditions(m.SkillConditions.ValueString()); err == nil && canonicalConditions(prior) == got {
+			got = m.SkillConditions.ValueString()
+		}
+	}
+	m.SkillConditions = types.StringValue(got)
+	prior := stringsOf(ctx, m.MemberDivisionIDs, diags)
+	if !sameIDs(prior, divs) {
+		prior = divs
+	}
+	vals := make([]attr.Value, 0, len(prior))
+	for _, d := range prior {
+		vals = append(vals, types.StringValue(d))
+	}
+	m.MemberDivisionIDs = types.ListValueMust(types.StringType, vals)
+}
+
+// sameIDs reports whether two id lists hold the same ids (nil means "no prior list").
+func sameIDs(a, b []string) bool {
+	if a == nil || len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// readSkillGroup reads a skill group and its member divisions; nil when it does not exist.
+func readSkillGroup(ctx context.Context, c *platform.Client, id string) (*platform.SkillGroup, []string, error) {
+	g, err := skillGroupAPI(c).get(ctx, id)
+	if err != nil || g == nil {
+		return nil, nil, err
+	}
+	list, err := c.GetSkillGroupMemberDivisions(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	divs := []string{}
+	for _, d := range list {
+		divs = append(divs, deref(d.ID))
+	}
+	return g, divs, nil
+}
+
+func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan routingSkillGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := platform.SkillGroupWithMemberDivisions{Name: plan.Name.ValueStringPointer(), MemberDivisions: stringsOf(ctx, plan.MemberDivisionIDs, &resp.Diagnostics)}
+	if isSet(plan.Description) {
+		in.Description = plan.Description.ValueStringPointer()
+	}
+	if isSet(plan.DivisionID) {
+		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	}
+	if isSet(plan.SkillConditions) {
+		conds, err := parseConditions(plan.SkillConditions.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
+			return
+		}
+		in.SkillConditions = conds
+	}
+	g, err := r.client.CreateSkillGroup(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
+		return
+	}
+	r.readInto(ctx, deref(g.ID), &plan, &resp.Diagnostics)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
+}
+
+func (r *routingSkillGroupResource) readInto(ctx context.Context, id string, m *routingSkillGroupModel, diags *diag.Diagnostics) {
+	g, divs, err := readSkillGroup(ctx, r.client, id)
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read skill group %s", id), err)
+		return
+	}
+	if g == nil {
+		diags.AddError(fmt.Sprintf("Skill group %s disappeared", id), "The skill group was deleted while it was being written; apply again.")
+		return
+	}
+	m.fromAPI(ctx, g, divs, diags)
+}
+
+func (r *routingSkillGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state routingSkillGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, divs, err := readSkillGroup(ctx, r.client, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read skill group %s", state.ID.ValueString()), err)
+		return
+	}
+	if g == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(ctx, g, divs, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan routingSkillGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := plan.ID.ValueString()
+	in := platform.SkillGroup{Name: plan.Name.ValueStringPointer(), Description: ptr(plan.Description.ValueString())}
+	if isSet(plan.DivisionID) {
+		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	}
+	if isSet(plan.SkillConditions) {
+		conds, err := parseConditions(plan.SkillConditions.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
+			return
+		}
+		in.SkillConditions = conds
+	}
+	if _, err := r.client.PatchSkillGroup(ctx, id, in); err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update skill group %q", plan.Name.ValueString()), err)
+		return
+	}
+	if want := stringsOf(ctx, plan.MemberDivisionIDs, &resp.Diagnostics); want != nil {
+		_, have, err := readSkillGroup(ctx, r.client, id)
+		if err == nil {
+			var change platform.SkillGroupMemberDivisions
+			for _, d := range want {
+				if !slices.Contains(have, d) {
+					change.AddDivisionIds = append(change.AddDivisionIds, d)
+				}
+			}
+			for _, d := range have {
+				if !slices.Contains(want, d) {
+					change.RemoveDivisionIds = append(change.RemoveDivisionIds, d)
+				}
+			}
+			if len(change.AddDivisionIds)+len(change.RemoveDivisionIds) > 0 {
+				err = r.client.UpdateSkillGroupMemberDivisions(ctx, id, change)
+			}
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, ptr(path.Root("member_division_ids")), fmt.Sprintf("Could not update the member divisions of skill group %q", plan.Name.ValueString()), err)
+			return
+		}
+	}
+	r.readInto(ctx, id, &plan, &resp.Diagnostics)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
+}
+
+func (r *routingSkillGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state routingSkillGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := skillGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete skill group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *routingSkillGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// userDataSource finds a user by email or, failing that, by exact name (email wins when
+// both are given, as in the official provider).
+type userDataSource struct{ clientHolder }
+
+type userDataModel struct {
+	ID    types.String `tfsdk:"id"`
+	Email types.String `tfsdk:"email"`
+	Name  types.String `tfsdk:"name"`
+}
+
+var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
+
+func newUserDataSource() datasource.DataSource { return &userDataSource{} }
+
+func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up a user by email or name.",
+		Attributes: map[string]schema.Attribute{
+			"id":    schema.StringAttribute{Computed: true, Description: "The user's GUID."},
+			"email": schema.StringAttribute{Optional: true, Computed: true, Description: "The user's email (case-insensitive)."},
+			"name":  schema.StringAttribute{Optional: true, Computed: true, Description: "The user's exact name."},
+		},
+	}
+}
+
+func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.AtLeastOneOf(path.MatchRoot("email"), path.MatchRoot("name"))}
+}
+
+func (d *userDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// find searches by email, else by name; nil when nothing matches.
+func (d *userDataSource) find(ctx context.Context, email, name string) (*platform.User, error) {
+	if email != "" {
+		u, _, err := d.client.FindUserByEmail(ctx, email)
+		return u, err
+	}
+	res, err := d.client.SearchUsers(ctx, platform.UserSearchRequest{PageSize: ptr(25),
+		Query: []platform.UserSearchCriteria{{Type: ptr("EXACT"), Fields: []string{"name"}, Value: ptr(name)}}})
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Results {
+		if u := &res.Results[i]; deref(u.Name) == name && deref(u.State) != "deleted" {
+			return u, nil
+		}
+	}
+	return nil, nil
+}
+
+func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m userDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	email, name := strings.TrimSpace(m.Email.ValueString()), m.Name.ValueString()
+	what := fmt.Sprintf("name %q", name)
+	if email != "" {
+		what = fmt.Sprintf("email %q", email)
+	}
+	var found *platform.User
+	errNone := errors.New("no match yet")
+	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+		u, err := d.find(ctx, email, name)
+		if err != nil {
+			return false, permanent(err)
+		}
+		found = u
+		if u == nil {
+			return false, errNone
+		}
+		return true, nil
+	})
+	if found == nil {
+		if err != nil && !errors.Is(err, errNone) {
+			addAPIError(&resp.Diagnostics, nil, "Could not look up the user with "+what, err)
+			return
+		}
+		resp.Diagnostics.AddError("No user with "+what,
+			fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(what)[0], lookupTimeout))
+		return
+	}
+	m.ID = types.StringValue(deref(found.ID))
+	// What was written stays as written (an email may differ in case).
+	if m.Email.IsNull() {
+		m.Email = types.StringValue(deref(found.Email))
+	}
+	if m.Name.IsNull() {
+		m.Name = types.StringValue(deref(found.Name))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}

@@ -1,0 +1,577 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const usersPath = "/api/v2/users"
+
+// userAPI is the API seam for users: soft delete (GET keeps returning state "deleted").
+func userAPI(c *platform.Client) entityAPI[platform.User] {
+	return entityAPI[platform.User]{
+		client:        c,
+		path:          usersPath,
+		name:          func(u *platform.User) string { return deref(u.Name) },
+		softDeleted:   func(u *platform.User) bool { return deref(u.State) == "deleted" },
+		deleteTimeout: 3 * time.Minute,
+	}
+}
+
+type userResource struct{ clientHolder }
+
+type userModel struct {
+	ID               types.String        `tfsdk:"id"`
+	Email            types.String        `tfsdk:"email"`
+	Name             types.String        `tfsdk:"name"`
+	Password         types.String        `tfsdk:"password"`
+	State            types.String        `tfsdk:"state"`
+	DivisionID       types.String        `tfsdk:"division_id"`
+	Department       types.String        `tfsdk:"department"`
+	Title            types.String        `tfsdk:"title"`
+	Manager          types.String        `tfsdk:"manager"`
+	AcdAutoAnswer    types.Bool          `tfsdk:"acd_auto_answer"`
+	ProfileSkills    types.Set           `tfsdk:"profile_skills"`
+	Certifications   types.Set           `tfsdk:"certifications"`
+	RoutingSkills    types.Set           `tfsdk:"routing_skills"`
+	RoutingLanguages types.Set           `tfsdk:"routing_languages"`
+	Addresses        []userAddressModel  `tfsdk:"addresses"`
+	EmployerInfo     []employerInfoModel `tfsdk:"employer_info"`
+}
+
+type userSkillModel struct {
+	SkillID     types.String  `tfsdk:"skill_id"`
+	Proficiency types.Float64 `tfsdk:"proficiency"`
+}
+
+type userLanguageModel struct {
+	LanguageID  types.String `tfsdk:"language_id"`
+	Proficiency types.Int64  `tfsdk:"proficiency"`
+}
+
+type userAddressModel struct {
+	OtherEmails  []otherEmailModel  `tfsdk:"other_emails"`
+	PhoneNumbers []phoneNumberModel `tfsdk:"phone_numbers"`
+}
+
+type otherEmailModel struct {
+	Address types.String `tfsdk:"address"`
+	Type    types.String `tfsdk:"type"`
+}
+
+type phoneNumberModel struct {
+	Number    types.String `tfsdk:"number"`
+	MediaType types.String `tfsdk:"media_type"`
+	Type      types.String `tfsdk:"type"`
+	Extension types.String `tfsdk:"extension"`
+}
+
+type employerInfoModel struct {
+	OfficialName types.String `tfsdk:"official_name"`
+	EmployeeID   types.String `tfsdk:"employee_id"`
+	EmployeeType types.String `tfsdk:"employee_type"`
+	DateHire     types.String `tfsdk:"date_hire"`
+}
+
+var (
+	userSkillType    = types.ObjectType{AttrTypes: map[string]attr.Type{"skill_id": types.StringType, "proficiency": types.Float64Type}}
+	userLanguageType = types.ObjectType{AttrTypes: map[string]attr.Type{"language_id": types.StringType, "proficiency": types.Int64Type}}
+	e164             = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*userResource)(nil)
+	_ resource.ResourceWithImportState = (*userResource)(nil)
+)
+
+func newUserResource() resource.Resource { return &userResource{} }
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+// unmanagedSet is an Optional+Computed set: left out of the configuration, the org's value
+// is kept and not managed; an empty set clears it.
+func unmanagedSet(elem attr.Type, description string) schema.SetAttribute {
+	return schema.SetAttribute{
+		Optional:      true,
+		Computed:      true,
+		ElementType:   elem,
+		Description:   description,
+		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud user.",
+		Attributes: map[string]schema.Attribute{
+			"id":    idAttribute(),
+			"email": schema.StringAttribute{Required: true, Description: "User's primary email and username."},
+			"name":  schema.StringAttribute{Required: true, Description: "User's full name."},
+			"password": schema.StringAttribute{Optional: true, Sensitive: true,
+				Description: "User's password, set when the user is created (and when it changes). It is never read back."},
+			"state": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("active"),
+				Description: "`active` or `inactive` (default `active`).",
+				Validators:  []validator.String{stringvalidator.OneOf("active", "inactive")}},
+			"division_id": schema.StringAttribute{Optional: true, Computed: true,
+				Description:   "The user's division. When not set, the home division is used and the value is left unmanaged.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"department": schema.StringAttribute{Optional: true, Description: "User's department."},
+			"title":      schema.StringAttribute{Optional: true, Description: "User's title."},
+			"manager":    schema.StringAttribute{Optional: true, Description: "The user id of this user's manager."},
+			"acd_auto_answer": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Description: "Answer ACD interactions automatically (default false)."},
+			"profile_skills": unmanagedSet(types.StringType, "Profile skills (not routing skills). Unset = unmanaged; an empty set clears them."),
+			"certifications": unmanagedSet(types.StringType, "Certifications. Unset = unmanaged; an empty set clears them."),
+			// Sets of objects rather than nested attributes: OpenTofu then accepts both the block
+			// syntax of the official provider's examples and `routing_skills = []` to clear.
+			"routing_skills": unmanagedSet(userSkillType,
+				"Routing skills `{skill_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_skills = []` removes all."),
+			"routing_languages": unmanagedSet(userLanguageType,
+				"Routing languages `{language_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_languages = []` removes all."),
+		},
+		Blocks: map[string]schema.Block{
+			"addresses": schema.ListNestedBlock{
+				Description: "The user's other emails and phone numbers. Leaving the block out removes them.",
+				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+				NestedObject: schema.NestedBlockObject{Blocks: map[string]schema.Block{
+					"other_emails": schema.SetNestedBlock{
+						Description: "Other email addresses.",
+						NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+							"address": schema.StringAttribute{Required: true, Description: "Email address."},
+							"type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("WORK"),
+								Description: "`WORK` or `HOME` (default `WORK`).",
+								Validators:  []validator.String{stringvalidator.OneOf("WORK", "HOME")}},
+						}},
+					},
+					"phone_numbers": schema.SetNestedBlock{
+						Description: "Phone numbers.",
+						NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+							"number": schema.StringAttribute{Optional: true, Description: "Phone number in E.164 format, e.g. +13175550123.",
+								Validators: []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550123")}},
+							"media_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("PHONE"),
+								Description: "`PHONE` or `SMS` (default `PHONE`).",
+								Validators:  []validator.String{stringvalidator.OneOf("PHONE", "SMS")}},
+							"type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("WORK"),
+								Description: "`WORK`, `WORK2`, `WORK3`, `WORK4`, `HOME`, `MOBILE`, `MAIN` or `OTHER` (default `WORK`).",
+								Validators:  []validator.String{stringvalidator.OneOf("WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER")}},
+							"extension": schema.StringAttribute{Optional: true, Description: "Phone extension."},
+						}},
+					},
+				}},
+			},
+			"employer_info": schema.ListNestedBlock{
+				Description: "Employer information.",
+				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"official_name": schema.StringAttribute{Optional: true, Description: "Official name."},
+					"employee_id":   schema.StringAttribute{Optional: true, Description: "Employee id."},
+					"employee_type": schema.StringAttribute{Optional: true, Description: "`Full-time`, `Part-time` or `Contractor`.",
+						Validators: []validator.String{stringvalidator.OneOf("Full-time", "Part-time", "Contractor")}},
+					"date_hire": schema.StringAttribute{Optional: true, Description: "Hire date, `YYYY-MM-DD`.",
+						Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`), "must be a date YYYY-MM-DD")}},
+				}},
+			},
+		},
+	}
+}
+
+func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// configNull reports whether an attribute is left out of the configuration ("unmanaged").
+func configNull(ctx context.Context, cfg tfsdk.Config, p path.Path, diags *diag.Diagnostics) bool {
+	var v attr.Value
+	diags.Append(cfg.GetAttribute(ctx, p, &v)...)
+	return v == nil || v.IsNull()
+}
+
+// isSet reports whether a planned value is set and known.
+func isSet(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// stringsOf reads a set or list of strings; nil when null or unknown.
+func stringsOf(ctx context.Context, v interface {
+	attr.Value
+	ElementsAs(context.Context, any, bool) diag.Diagnostics
+}, diags *diag.Diagnostics) []string {
+	if !isSet(v) {
+		return nil
+	}
+	out := []string{}
+	diags.Append(v.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+func stringSetValue(xs []string) types.Set {
+	vals := make([]attr.Value, 0, len(xs))
+	for _, x := range xs {
+		vals = append(vals, types.StringValue(x))
+	}
+	return types.SetValueMust(types.StringType, vals)
+}
+
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// contacts maps the addresses block to the API's contact list (never nil: empty clears).
+func (m userModel) contacts() []platform.Contact {
+	out := []platform.Contact{}
+	for _, a := range m.Addresses {
+		for _, e := range a.OtherEmails {
+			out = append(out, platform.Contact{Address: e.Address.ValueStringPointer(), MediaType: ptr("EMAIL"), Type: ptr(e.Type.ValueString())})
+		}
+		for _, p := range a.PhoneNumbers {
+			c := platform.Contact{MediaType: ptr(p.MediaType.ValueString()), Type: ptr(p.Type.ValueString())}
+			if isSet(p.Number) {
+				c.Address = p.Number.ValueStringPointer()
+			}
+			if isSet(p.Extension) {
+				c.Extension = p.Extension.ValueStringPointer()
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// patch is the PATCH body for everything POST /users does not take. Unmanaged (null in the
+// configuration) sets are left out.
+func (m userModel) patch(ctx context.Context, manageProfile, manageCerts bool, diags *diag.Diagnostics) platform.UpdateUser {
+	in := platform.UpdateUser{
+		Name:          m.Name.ValueStringPointer(),
+		Email:         m.Email.ValueStringPointer(),
+		State:         m.State.ValueStringPointer(),
+		Department:    ptr(m.Department.ValueString()),
+		Title:         ptr(m.Title.ValueString()),
+		Manager:       ptr(m.Manager.ValueString()),
+		AcdAutoAnswer: m.AcdAutoAnswer.ValueBoolPointer(),
+		Addresses:     m.contacts(),
+		EmployerInfo:  &platform.EmployerInfo{},
+	}
+	if manageProfile {
+		in.ProfileSkills = stringsOf(ctx, m.ProfileSkills, diags)
+	}
+	if manageCerts {
+		in.Certifications = stringsOf(ctx, m.Certifications, diags)
+	}
+	if len(m.EmployerInfo) > 0 {
+		e := m.EmployerInfo[0]
+		in.EmployerInfo = &platform.EmployerInfo{OfficialName: ptr(e.OfficialName.ValueString()), EmployeeID: ptr(e.EmployeeID.ValueString()),
+			EmployeeType: ptr(e.EmployeeType.ValueString()), DateHire: ptr(e.DateHire.ValueString())}
+	}
+	return in
+}
+
+// fromAPI copies the user (read with expand=skills,languages) into m.
+func (m *userModel) fromAPI(u *platform.User) {
+	m.ID = types.StringValue(deref(u.ID))
+	m.Email = types.StringValue(deref(u.Email))
+	m.Name = types.StringValue(deref(u.Name))
+	m.State = types.StringValue(deref(u.State))
+	m.DivisionID = types.StringNull()
+	if u.Division != nil && u.Division.ID != nil {
+		m.DivisionID = types.StringValue(*u.Division.ID)
+	}
+	m.Department = optionalString(u.Department, m.Department)
+	m.Title = optionalString(u.Title, m.Title)
+	var manager *string
+	if u.Manager != nil {
+		manager = u.Manager.ID
+	}
+	m.Manager = optionalString(manager, m.Manager)
+	m.AcdAutoAnswer = types.BoolValue(deref(u.AcdAutoAnswer))
+	m.ProfileSkills = stringSetValue(u.ProfileSkills)
+	m.Certifications = stringSetValue(u.Certifications)
+
+	skills := make([]attr.Value, 0, len(u.Skills))
+	for _, s := range u.Skills {
+		skills = append(skills, types.ObjectValueMust(userSkillType.AttrTypes, map[string]attr.Value{
+			"skill_id": types.StringValue(deref(s.ID)), "proficiency": types.Float64Value(deref(s.Proficiency))}))
+	}
+	m.RoutingSkills = types.SetValueMust(userSkillType, skills)
+	langs := make([]attr.Value, 0, len(u.Languages))
+	for _, l := range u.Languages {
+		langs = append(langs, types.ObjectValueMust(userLanguageType.AttrTypes, map[string]attr.Value{
+			"language_id": types.StringValue(deref(l.ID)), "proficiency": types.Int64Value(int64(deref(l.Proficiency)))}))
+	}
+	m.RoutingLanguages = types.SetValueMust(userLanguageType, langs)
+
+	var addr userAddressModel
+	for _, c := range u.Addresses {
+		if deref(c.MediaType) == "EMAIL" {
+			addr.OtherEmails = append(addr.OtherEmails, otherEmailModel{Address: types.StringValue(deref(c.Address)), Type: types.StringValue(deref(c.Type))})
+			continue
+		}
+		addr.PhoneNumbers = append(addr.PhoneNumbers, phoneNumberModel{Number: stringOrNull(deref(c.Address)),
+			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))})
+	}
+	m.Addresses = []userAddressModel{}
+	if len(addr.OtherEmails)+len(addr.PhoneNumbers) > 0 {
+		if addr.OtherEmails == nil {
+			addr.OtherEmails = []otherEmailModel{}
+		}
+		if addr.PhoneNumbers == nil {
+			addr.PhoneNumbers = []phoneNumberModel{}
+		}
+		m.Addresses = []userAddressModel{addr}
+	}
+	m.EmployerInfo = []employerInfoModel{}
+	if e := u.EmployerInfo; e != nil && deref(e.OfficialName)+deref(e.EmployeeID)+deref(e.EmployeeType)+deref(e.DateHire) != "" {
+		m.EmployerInfo = []employerInfoModel{{OfficialName: stringOrNull(deref(e.OfficialName)), EmployeeID: stringOrNull(deref(e.EmployeeID)),
+			EmployeeType: stringOrNull(deref(e.EmployeeType)), DateHire: stringOrNull(deref(e.DateHire))}}
+	}
+}
+
+// readUser reads a user with its routing skills and languages; nil when deleted or absent.
+func readUser(ctx context.Context, c *platform.Client, id string) (*platform.User, error) {
+	u, err := c.GetUser(ctx, id, "skills", "languages")
+	if platform.IsNotFound(err) || (err == nil && deref(u.State) == "deleted") {
+		return nil, nil
+	}
+	return u, err
+}
+
+// patchUser re-reads the user's version and PATCHes, retrying on version conflicts.
+func patchUser(ctx context.Context, c *platform.Client, id string, in platform.UpdateUser) error {
+	return platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
+		u, err := c.GetUser(ctx, id)
+		if err != nil {
+			return err
+		}
+		in.Version = u.Version
+		_, err = c.PatchUser(ctx, id, in)
+		return err
+	})
+}
+
+// findDeletedUser finds a deleted user with this email: the official provider restores such
+// a user instead of failing, since the org keeps the email taken.
+func findDeletedUser(ctx context.Context, c *platform.Client, email string) (*platform.User, error) {
+	res, err := c.SearchUsers(ctx, platform.UserSearchRequest{PageSize: ptr(25), Query: []platform.UserSearchCriteria{
+		{Type: ptr("EXACT"), Fields: []string{"email"}, Value: ptr(email)},
+		{Type: ptr("EXACT"), Fields: []string{"state"}, Value: ptr("deleted")},
+	}})
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Results {
+		if u := &res.Results[i]; strings.EqualFold(deref(u.Email), email) && deref(u.State) == "deleted" {
+			return u, nil
+		}
+	}
+	return nil, nil
+}
+
+// setUserPassword changes a user's password (POST /users/{id}/password).
+func setUserPassword(ctx context.Context, c *platform.Client, id, password string) error {
+	return c.Do(ctx, http.MethodPost, usersPath+"/"+url.PathEscape(id)+"/password", nil, map[string]string{"newPassword": password}, nil)
+}
+
+// syncRouting writes the routing skills and languages the configuration manages.
+func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id string, manageSkills, manageLangs bool, diags *diag.Diagnostics) error {
+	if manageSkills && isSet(m.RoutingSkills) {
+		var skills []userSkillModel
+		diags.Append(m.RoutingSkills.ElementsAs(ctx, &skills, false)...)
+		body := []platform.UserRoutingSkillPost{}
+		for _, s := range skills {
+			body = append(body, platform.UserRoutingSkillPost{ID: s.SkillID.ValueStringPointer(), Proficiency: s.Proficiency.ValueFloat64Pointer()})
+		}
+		if _, err := c.ReplaceUserRoutingSkills(ctx, id, body); err != nil {
+			return fmt.Errorf("routing skills: %w", err)
+		}
+	}
+	if manageLangs && isSet(m.RoutingLanguages) {
+		var langs []userLanguageModel
+		diags.Append(m.RoutingLanguages.ElementsAs(ctx, &langs, false)...)
+		body := []platform.UserRoutingLanguagePost{}
+		for _, l := range langs {
+			body = append(body, platform.UserRoutingLanguagePost{ID: l.LanguageID.ValueStringPointer(), Proficiency: ptr(float64(l.Proficiency.ValueInt64()))})
+		}
+		if _, err := c.ReplaceUserRoutingLanguages(ctx, id, body); err != nil {
+			return fmt.Errorf("routing languages: %w", err)
+		}
+	}
+	return nil
+}
+
+// managed says which unmanaged-when-unset attributes the configuration sets.
+type userManaged struct{ profile, certs, skills, langs bool }
+
+func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) userManaged {
+	return userManaged{
+		profile: !configNull(ctx, cfg, path.Root("profile_skills"), diags),
+		certs:   !configNull(ctx, cfg, path.Root("certifications"), diags),
+		skills:  !configNull(ctx, cfg, path.Root("routing_skills"), diags),
+		langs:   !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+	}
+}
+
+func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	mg := managedOf(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	email := plan.Email.ValueString()
+	in := platform.CreateUser{Name: plan.Name.ValueStringPointer(), Email: &email, State: plan.State.ValueStringPointer(), Addresses: plan.contacts()}
+	if isSet(plan.DivisionID) {
+		in.DivisionID = plan.DivisionID.ValueStringPointer()
+	}
+	if isSet(plan.Password) {
+		in.Password = plan.Password.ValueStringPointer()
+	}
+	if isSet(plan.Department) {
+		in.Department = plan.Department.ValueStringPointer()
+	}
+	if isSet(plan.Title) {
+		in.Title = plan.Title.ValueStringPointer()
+	}
+	// A deleted user keeps its email (and history): like the official provider, bring it back
+	// rather than create a second user; the PATCH below makes it active again.
+	u, err := findDeletedUser(ctx, r.client, email)
+	restored := u != nil
+	if err == nil && u == nil {
+		u, err = r.client.CreateUser(ctx, in)
+		if platform.IsConflict(err) {
+			// The user may have been deleted just now (or the search index lags).
+			if deleted, ferr := findDeletedUser(ctx, r.client, email); ferr == nil && deleted != nil {
+				u, err, restored = deleted, nil, true
+			}
+		}
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("email")), fmt.Sprintf("Could not create user %q", email), err)
+		return
+	}
+	id := deref(u.ID)
+	if restored && isSet(plan.Password) {
+		if err := setUserPassword(ctx, r.client, id, plan.Password.ValueString()); err != nil {
+			resp.State.SetAttribute(ctx, path.Root("id"), id)
+			addAPIError(&resp.Diagnostics, ptr(path.Root("password")), fmt.Sprintf("Could not set the password of restored user %q", email), err)
+			return
+		}
+	}
+	if err := r.write(ctx, id, plan, mg, &resp.Diagnostics); err != nil {
+		// The user exists: keep it in state (tainted) so the next apply fixes or replaces it.
+		resp.State.SetAttribute(ctx, path.Root("id"), id)
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not finish setting up user %q (%s)", email, id), err)
+		return
+	}
+	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// write PATCHes the user's fields and syncs its routing skills and languages.
+func (r *userResource) write(ctx context.Context, id string, plan userModel, mg userManaged, diags *diag.Diagnostics) error {
+	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg.profile, mg.certs, diags)); err != nil {
+		return err
+	}
+	return plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags)
+}
+
+// readInto reads the user back into m and state.
+func (r *userResource) readInto(ctx context.Context, id string, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	u, err := readUser(ctx, r.client, id)
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read user %s", id), err)
+		return
+	}
+	if u == nil {
+		diags.AddError(fmt.Sprintf("User %s disappeared", id), "The user was deleted while it was being written; apply again.")
+		return
+	}
+	m.fromAPI(u)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	u, err := readUser(ctx, r.client, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read user %s", state.ID.ValueString()), err)
+		return
+	}
+	if u == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(u)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	mg := managedOf(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := prior.ID.ValueString()
+	if isSet(plan.DivisionID) && plan.DivisionID.ValueString() != prior.DivisionID.ValueString() {
+		// Users change division through the division's object list, not PATCH.
+		err := r.client.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(plan.DivisionID.ValueString())+"/objects/USER", nil, []string{id}, nil)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, ptr(path.Root("division_id")), fmt.Sprintf("Could not move user %q to division %s", plan.Email.ValueString(), plan.DivisionID.ValueString()), err)
+			return
+		}
+	}
+	if isSet(plan.Password) && plan.Password.ValueString() != prior.Password.ValueString() {
+		if err := setUserPassword(ctx, r.client, id, plan.Password.ValueString()); err != nil {
+			addAPIError(&resp.Diagnostics, ptr(path.Root("password")), fmt.Sprintf("Could not change the password of user %q", plan.Email.ValueString()), err)
+			return
+		}
+	}
+	if err := r.write(ctx, id, plan, mg, &resp.Diagnostics); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not update user %q (%s)", plan.Email.ValueString(), id), err)
+		return
+	}
+	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := userAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete user %q (%s)", state.Email.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

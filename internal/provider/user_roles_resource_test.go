@@ -1,0 +1,134 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+const subjectsPath = "/api/v2/authorization/subjects"
+
+// subjectGrants lists a subject's grants as "role/division" through the API.
+func (o *accOrg) subjectGrants(id string) map[string]bool {
+	o.t.Helper()
+	var s platform.AuthzSubject
+	o.do(http.MethodGet, subjectsPath+"/"+id, nil, &s)
+	out := map[string]bool{}
+	for _, g := range s.Grants {
+		out[deref(g.Role.ID)+"/"+deref(g.Division.ID)] = true
+	}
+	return out
+}
+
+func TestAccUserRoles(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_user_roles.ann"
+	ann := o.apiUser("Ann Agent", "ann@example.com")
+	deps := `
+resource "genesyscloud_auth_division" "support" {
+  name = "Support"
+}
+resource "genesyscloud_auth_role" "viewer" {
+  name = "Queue viewer"
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["view"]
+  }
+}
+resource "genesyscloud_auth_role" "editor" {
+  name = "Queue editor"
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["edit"]
+  }
+}
+`
+	updated := o.config(deps + fmt.Sprintf(`
+resource "genesyscloud_user_roles" "ann" {
+  user_id = %q
+  roles {
+    role_id      = genesyscloud_auth_role.viewer.id
+    division_ids = ["*"]
+  }
+}
+`, ann))
+	var st lastState
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy: func(s *terraform.State) error {
+			if g := o.subjectGrants(ann); len(g) != 0 {
+				return fmt.Errorf("user still holds grants after destroy: %v", g)
+			}
+			return o.checkDestroyed("genesyscloud_auth_role", rolesPath)(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: o.config(deps + fmt.Sprintf(`
+resource "genesyscloud_user_roles" "ann" {
+  user_id = %q
+  roles {
+    role_id = genesyscloud_auth_role.viewer.id
+  }
+  roles {
+    role_id      = genesyscloud_auth_role.editor.id
+    division_ids = [genesyscloud_auth_division.support.id]
+  }
+}
+data "genesyscloud_auth_division_home" "home" {}
+`, ann)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "id", ann),
+					resource.TestCheckResourceAttr(addr, "roles.#", "2"),
+					func(s *terraform.State) error {
+						rs := s.RootModule().Resources
+						want := map[string]bool{
+							rs["genesyscloud_auth_role.viewer"].Primary.ID + "/" + rs["data.genesyscloud_auth_division_home.home"].Primary.ID: true,
+							rs["genesyscloud_auth_role.editor"].Primary.ID + "/" + rs["genesyscloud_auth_division.support"].Primary.ID:        true,
+						}
+						if got := o.subjectGrants(ann); fmt.Sprint(got) != fmt.Sprint(want) {
+							return fmt.Errorf("grants in the org = %v, want %v", got, want)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "roles.#", "1"),
+					resource.TestCheckResourceAttr(addr, "roles.0.division_ids.0", "*"),
+					st.capture,
+				),
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				// Drift: a grant added in the org is removed again.
+				PreConfig: func() {
+					editor := st.s.RootModule().Resources["genesyscloud_auth_role.editor"].Primary.ID
+					o.do(http.MethodPost, subjectsPath+"/"+ann+"/bulkadd", platform.RoleDivisionGrants{Grants: []platform.RoleDivisionPair{{RoleID: &editor, DivisionID: ptr("*")}}}, nil)
+				},
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectNonEmptyPlan(),
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					if got := o.subjectGrants(ann); len(got) != 1 {
+						return fmt.Errorf("grants in the org after apply = %v, want one", got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
