@@ -89,7 +89,11 @@ func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) erro
 			{"closedHoursFlow", in.ClosedHoursFlow, &ivr.ClosedHoursFlow},
 			{"holidayHoursFlow", in.HolidayHoursFlow, &ivr.HolidayHoursFlow},
 		} {
-			*f.out = flowRef(f.in)
+			ref, err := flowRef(tx, f.field, f.in)
+			if err != nil {
+				return nil, err
+			}
+			*f.out = ref
 		}
 		if in.ScheduleGroup != nil && deref(in.ScheduleGroup.ID) != "" {
 			gid := *in.ScheduleGroup.ID
@@ -107,13 +111,16 @@ func (s *Server) deleteIVR(w http.ResponseWriter, r *http.Request) error {
 	return s.deleteVersioned(w, r, ivrSpec())
 }
 
-// flowRef keeps a flow reference as sent. Flows are not served by this org yet, so any id
-// is accepted; once they are, unknown ids should fail like scheduleGroup does.
-func flowRef(in *platform.DomainEntityRef) *platform.DomainEntityRef {
+// flowRef resolves an IVR's flow reference: the flow must exist (400 naming the field).
+func flowRef(tx *Tx, field string, in *platform.DomainEntityRef) (*platform.DomainEntityRef, error) {
 	if in == nil || deref(in.ID) == "" {
-		return nil
+		return nil, nil
 	}
-	return &platform.DomainEntityRef{ID: in.ID, Name: in.Name, SelfURI: ptr("/api/v2/flows/" + *in.ID)}
+	f := tx.Get(kindFlow, *in.ID)
+	if f == nil {
+		return nil, errUnknownRef(field, *in.ID)
+	}
+	return &platform.DomainEntityRef{ID: in.ID, Name: ptr(f.Name), SelfURI: ptr("/api/v2/flows/" + *in.ID)}, nil
 }
 
 // ivrNumbers validates an IVR's DNIS list: E.164, inside an active DID pool, not used by

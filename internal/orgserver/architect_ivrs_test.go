@@ -12,16 +12,18 @@ func TestIVRLifecycle(t *testing.T) {
 	c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099"})
 	sched := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Open"))["id"].(string)
 	gid := c.must(200, "POST", "/api/v2/architect/schedulegroups", map[string]any{"name": "Hours", "openSchedules": []any{map[string]any{"id": sched}}})["id"].(string)
+	openFlow := c.must(200, "POST", "/api/v2/flows", map[string]any{"name": "Open flow", "type": "INBOUNDCALL"})["id"].(string)
+	closedFlow := c.must(200, "POST", "/api/v2/flows", map[string]any{"name": "Closed flow", "type": "INBOUNDCALL"})["id"].(string)
 
 	ivr := c.must(200, "POST", "/api/v2/architect/ivrs", map[string]any{
 		"name": "Main line", "dnis": []string{"+13175550001", "+13175550002", "+13175550001"},
-		"openHoursFlow": map[string]any{"id": "flow-open", "name": "Open flow"}, "closedHoursFlow": map[string]any{"id": "flow-closed"},
+		"openHoursFlow": map[string]any{"id": openFlow}, "closedHoursFlow": map[string]any{"id": closedFlow},
 		"scheduleGroup": map[string]any{"id": gid},
 	})
 	id := ivr["id"].(string)
 	sg := ivr["scheduleGroup"].(map[string]any)
 	if ivr["version"].(float64) != 1 || len(ivr["dnis"].([]any)) != 2 || sg["name"] != "Hours" || sg["selfUri"] != "/api/v2/architect/schedulegroups/"+gid ||
-		ivr["openHoursFlow"].(map[string]any)["selfUri"] != "/api/v2/flows/flow-open" || ivr["openHoursFlow"].(map[string]any)["name"] != "Open flow" ||
+		ivr["openHoursFlow"].(map[string]any)["selfUri"] != "/api/v2/flows/"+openFlow || ivr["openHoursFlow"].(map[string]any)["name"] != "Open flow" ||
 		ivr["holidayHoursFlow"] != nil {
 		t.Errorf("created IVR = %v", ivr)
 	}
@@ -33,6 +35,7 @@ func TestIVRLifecycle(t *testing.T) {
 		{map[string]any{"name": "X", "dnis": []string{"+03175550003"}}, "[dnis]"},
 		{map[string]any{"name": "X", "dnis": []string{"+13175559999"}}, "[+13175559999]"},
 		{map[string]any{"name": "X", "scheduleGroup": map[string]any{"id": "nope"}}, "[scheduleGroup]"},
+		{map[string]any{"name": "X", "holidayHoursFlow": map[string]any{"id": "nope"}}, "[holidayHoursFlow]"},
 		{map[string]any{"dnis": []string{}}, "[name]"},
 	} {
 		m := c.wantError(400, "bad.request", "POST", "/api/v2/architect/ivrs", tc.body)

@@ -377,9 +377,8 @@ func writeListingWithTotal(w http.ResponseWriter, l entityListing) {
 }
 
 // dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses.
-// Dependencies come from published flow versions, which this org does not hold yet, so
-// every object consumes nothing: the listing is empty but well-formed (pageCount 0).
-// When flows arrive, derive the entities from the flow version's references here.
+// Dependencies come from published flow versions (architect_flow_deps.go); objects that
+// are not flows consume nothing, so their listing is empty but well-formed (pageCount 0).
 func (s *Server) dependencyTrackingRoutes() {
 	s.route("GET /api/v2/architect/dependencytracking/consumedresources", "architect:dependencyTracking:view", s.listConsumedResources)
 }
@@ -394,6 +393,8 @@ func (s *Server) listConsumedResources(w http.ResponseWriter, r *http.Request) e
 			return errRequired(key)
 		}
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, nil))
+	q := r.URL.Query()
+	items, _ := s.flowConsumedResources(principalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), multiParam(r, "resourceType"))
+	writeJSON(w, http.StatusOK, listing(r, p, items))
 	return nil
 }

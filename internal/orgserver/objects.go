@@ -35,6 +35,14 @@ const (
 	kindIntegrationConfig Kind = "integration.config"       // Parent = ID = integration id
 	kindAction            Kind = "integration.action"       // Parent = integration id
 	kindActionDraft       Kind = "integration.action.draft" // Parent = integration id, ID = the action's id
+
+	// Architect flows (architect_flows.go, architect_flow_jobs.go). Versions and their content
+	// are children of the flow; content holds the uploaded YAML and the consumed resources.
+	kindFlow          Kind = "architect.flow"
+	kindFlowVersion   Kind = "architect.flow.version"   // Parent = flow id, ID = flow id + "/" + version id; Data = FlowVersion
+	kindFlowContent   Kind = "architect.flow.content"   // Parent = flow id, ID = flow id + "/" + version id; Data = flowContent
+	kindFlowJob       Kind = "architect.flow.job"       // Data = flowJob (state + the client that registered it)
+	kindFlowExportJob Kind = "architect.flow.exportjob" // Data = flowExportJob
 )
 
 // lookup returns an object visible to the caller's org, or a 404 API error. Objects

@@ -224,6 +224,7 @@ func (s *Server) routes() {
 		s.scheduleGroupRoutes,      // architect_schedulegroups.go
 		s.ivrRoutes,                // architect_ivrs.go
 		s.dependencyTrackingRoutes, // architect_schedules.go
+		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go
 		s.integrationActionRoutes,  // integration_actions.go

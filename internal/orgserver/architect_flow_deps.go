@@ -1,0 +1,316 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Reference resolution for flow imports and the dependency data derived from it.
+//
+// A flow names other objects (queues, skills, data actions, other flows, …); Architect
+// resolves each name when it publishes and fails the publish naming every object it could
+// not find. This org does the same against its own objects. Object types it does not host
+// (prompts, emergency groups, data tables, contact lists) cannot be checked: they produce a
+// Warning message and no dependency, so flows that use them still publish.
+
+// flowContent is what the org keeps for one flow version besides the FlowVersion itself:
+// the YAML exactly as uploaded (what export returns) and the resources it consumes.
+type flowContent struct {
+	YAML     string                `json:"yaml"`
+	Consumed []platform.Dependency `json:"consumed"`
+}
+
+// refTarget says how a reference kind is resolved.
+type refTarget struct {
+	noun    string // for messages, e.g. "queue"
+	kind    Kind
+	depType string // Dependency.type, e.g. "QUEUE"
+	path    string // collection path for selfUri
+}
+
+var refTargets = map[archy.RefKind]refTarget{
+	archy.RefQueue:         {"queue", kindQueue, "QUEUE", "/api/v2/routing/queues/"},
+	archy.RefSkill:         {"skill", kindSkill, "ACDSKILL", "/api/v2/routing/skills/"},
+	archy.RefLanguage:      {"language skill", kindLanguage, "ACDLANGUAGE", "/api/v2/routing/languages/"},
+	archy.RefWrapupCode:    {"wrap-up code", kindWrapupCode, "ACDWRAPUPCODE", "/api/v2/routing/wrapupcodes/"},
+	archy.RefGroup:         {"group", kindGroup, "GROUP", "/api/v2/groups/"},
+	archy.RefUser:          {"user", kindUser, "USER", "/api/v2/users/"},
+	archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
+	archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
+	archy.RefIntegration:   {"integration", kindIntegration, "", ""},
+	archy.RefDivision:      {"division", kindDivision, "", ""},
+}
+
+// unhostedRefs are the reference kinds this org has no objects for.
+var unhostedRefs = map[archy.RefKind]string{
+	archy.RefPrompt:         "user prompt",
+	archy.RefEmergencyGroup: "emergency group",
+	archy.RefDataTable:      "data table",
+	archy.RefContactList:    "contact list",
+}
+
+// flowResolution is the outcome of resolving a flow's references.
+type flowResolution struct {
+	consumed []platform.Dependency
+	division *Object // nil when the YAML names none
+	errors   []string
+	warnings []string
+}
+
+// resolveFlowRefs looks up every reference of f. self is the id of the flow being
+// published (when it exists), so that a flow calling itself does not need a published copy.
+func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowResolution {
+	var res flowResolution
+	seen := map[string]bool{}
+	consume := func(o *Object, t refTarget, name string) {
+		if t.depType == "" || seen[t.depType+"/"+o.ID] {
+			return
+		}
+		seen[t.depType+"/"+o.ID] = true
+		res.consumed = append(res.consumed, platform.Dependency{
+			ID: ptr(o.ID), Name: ptr(name), Type: ptr(t.depType), Deleted: ptr(false), Updated: ptr(false),
+			StateUnknown: ptr(false), SelfURI: ptr(t.path + o.ID),
+		})
+	}
+	for _, ref := range refs {
+		at := refPosText(ref.Pos)
+		if noun, ok := unhostedRefs[ref.Kind]; ok {
+			res.warnings = append(res.warnings, fmt.Sprintf("The local org does not host %ss; the %s '%s' was not checked (%s)", noun, noun, ref.Name, at))
+			continue
+		}
+		switch ref.Kind {
+		case archy.RefFile:
+			res.errors = append(res.errors, fmt.Sprintf("The flow refers to the file '%s', but a publish takes one self-contained flow file (%s)", ref.Name, at))
+			continue
+		case archy.RefDataAction:
+			o := findDataAction(tx, ref.Name, ref.Integration)
+			if o == nil {
+				res.errors = append(res.errors, fmt.Sprintf("Unable to find a data action named '%s' in the integration '%s' (%s)", ref.Name, ref.Integration, at))
+				continue
+			}
+			consume(o, refTarget{depType: "DATAACTION", path: "/api/v2/integrations/actions/"}, o.Name)
+			continue
+		case archy.RefCommonModule, archy.RefFlow:
+			o, problem := findReferencedFlow(tx, ref, self)
+			if problem != "" {
+				res.errors = append(res.errors, fmt.Sprintf("%s (%s)", problem, at))
+				continue
+			}
+			var fl platform.Flow
+			if decodeObject(o, &fl) == nil {
+				consume(o, refTarget{depType: flowDependencyType(deref(fl.Type)), path: "/api/v2/flows/"}, o.Name)
+			}
+			continue
+		}
+		t, ok := refTargets[ref.Kind]
+		if !ok {
+			res.warnings = append(res.warnings, fmt.Sprintf("The reference '%s' of kind %s was not checked (%s)", ref.Name, ref.Kind, at))
+			continue
+		}
+		var o *Object
+		if ref.Kind == archy.RefUser {
+			o = findActiveByName(tx, kindUser, ref.Name)
+			if o == nil && strings.Contains(ref.Name, "@") {
+				o = findUserByEmail(tx, ref.Name)
+			}
+		} else {
+			o = findActiveByName(tx, t.kind, ref.Name)
+		}
+		if o == nil {
+			res.errors = append(res.errors, fmt.Sprintf("Unable to find %s %s named '%s' (%s)", article(t.noun), t.noun, ref.Name, at))
+			continue
+		}
+		if ref.Kind == archy.RefDivision {
+			res.division = o
+		}
+		consume(o, t, o.Name)
+	}
+	return res
+}
+
+// findDataAction finds a published data action by name inside the integration that Archy
+// calls its category: matched by the integration's name or the action's own category.
+func findDataAction(tx *Tx, name, integration string) *Object {
+	for _, o := range tx.List(kindAction, "*") {
+		if !strings.EqualFold(o.Name, name) {
+			continue
+		}
+		if ig := tx.Get(kindIntegration, o.Parent); ig != nil && strings.EqualFold(ig.Name, integration) {
+			return o
+		}
+		var a struct {
+			Category string `json:"category"`
+		}
+		if decodeObject(o, &a) == nil && strings.EqualFold(a.Category, integration) {
+			return o
+		}
+	}
+	return nil
+}
+
+// findReferencedFlow resolves a flow or common-module reference: a flow of the implied type
+// (any type when the reference implies none) that is not deleted and has been published.
+func findReferencedFlow(tx *Tx, ref archy.Ref, self string) (*Object, string) {
+	apiType := archy.APIType(ref.FlowType)
+	noun := "flow"
+	if ref.FlowType != "" {
+		noun = flowTypeNoun(ref.FlowType) + " flow"
+	}
+	for _, o := range tx.List(kindFlow, "") {
+		if !strings.EqualFold(o.Name, ref.Name) {
+			continue
+		}
+		var fl platform.Flow
+		if decodeObject(o, &fl) != nil || deref(fl.Deleted) {
+			continue
+		}
+		if apiType != "" && deref(fl.Type) != apiType {
+			continue
+		}
+		if fl.PublishedVersion == nil && o.ID != self {
+			return nil, fmt.Sprintf("The %s '%s' has never been published; publish it first", noun, ref.Name)
+		}
+		return o, ""
+	}
+	return nil, fmt.Sprintf("Unable to find %s %s named '%s'", article(noun), noun, ref.Name)
+}
+
+// flowDependencyType is the dependency-tracking type of a flow type: INBOUNDCALL →
+// INBOUNDCALLFLOW; workflows and bots are spelled WORKFLOW and BOTFLOW.
+func flowDependencyType(apiType string) string {
+	if apiType == "WORKFLOW" {
+		return apiType
+	}
+	return apiType + "FLOW"
+}
+
+// flowTypeNoun turns a YAML flow type into words: inboundCall → "inbound call".
+func flowTypeNoun(yamlType string) string {
+	var b strings.Builder
+	for i, r := range yamlType {
+		if unicode.IsUpper(r) && i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// refPosText renders a position the way job messages cite it: "flow.yaml line 23, column 21".
+func refPosText(p archy.Pos) string {
+	return fmt.Sprintf("%s line %d, column %d", p.File, p.Line, p.Column)
+}
+
+// flowPublishedContent returns the content of a flow's published version, or nil.
+func flowPublishedContent(tx *Tx, fl *Object) *flowContent {
+	var f platform.Flow
+	if decodeObject(fl, &f) != nil || f.PublishedVersion == nil {
+		return nil
+	}
+	o := tx.Get(kindFlowContent, fl.ID+"/"+deref(f.PublishedVersion.ID))
+	if o == nil {
+		return nil
+	}
+	var c flowContent
+	if decodeObject(o, &c) != nil {
+		return nil
+	}
+	return &c
+}
+
+// flowInUse returns the conflict that blocks deleting the flow o: an IVR routing calls to
+// it, or another flow whose published version consumes it.
+func flowInUse(tx *Tx, o *Object) error {
+	for _, iv := range tx.List(kindIVR, "") {
+		var ivr platform.IVR
+		if decodeObject(iv, &ivr) != nil {
+			continue
+		}
+		for _, ref := range []*platform.DomainEntityRef{ivr.OpenHoursFlow, ivr.ClosedHoursFlow, ivr.HolidayHoursFlow} {
+			if ref != nil && deref(ref.ID) == o.ID {
+				return errConflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
+			}
+		}
+	}
+	for _, other := range tx.List(kindFlow, "") {
+		if other.ID == o.ID {
+			continue
+		}
+		var f platform.Flow
+		if decodeObject(other, &f) != nil || deref(f.Deleted) {
+			continue
+		}
+		c := flowPublishedContent(tx, other)
+		if c != nil && slices.ContainsFunc(c.Consumed, func(d platform.Dependency) bool { return deref(d.ID) == o.ID }) {
+			return errConflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
+		}
+	}
+	return nil
+}
+
+// flowConsumedResources answers GET /api/v2/architect/dependencytracking/consumedresources
+// for flows: the entities (Dependency JSON) that version of flow id consumes, filtered by
+// resourceType when given. ok is false when id is not a flow of the org, so that the
+// caller can answer for other object types. version accepts "2.0" and "2".
+func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes []string) (items [][]byte, ok bool) {
+	if s.store.Get(orgID, kindFlow, id) == nil {
+		return nil, false
+	}
+	if !strings.Contains(version, ".") {
+		version += ".0"
+	}
+	o := s.store.Get(orgID, kindFlowContent, id+"/"+version)
+	if o == nil {
+		return nil, true
+	}
+	var c flowContent
+	if decodeObject(o, &c) != nil {
+		return nil, true
+	}
+	types := map[string]bool{}
+	for _, t := range resourceTypes {
+		types[strings.ToUpper(t)] = true
+	}
+	for _, d := range c.Consumed {
+		if len(types) > 0 && !types[deref(d.Type)] {
+			continue
+		}
+		// Names follow renames of the consumed object, as the real dependency data does.
+		if cur := s.store.Get(orgID, dependencyKind(deref(d.Type)), deref(d.ID)); cur != nil {
+			d.Name = ptr(cur.Name)
+		} else {
+			d.Deleted = ptr(true)
+		}
+		b, err := json.Marshal(d)
+		if err == nil {
+			items = append(items, b)
+		}
+	}
+	return items, true
+}
+
+// dependencyKind maps a Dependency.type back to the stored kind.
+func dependencyKind(depType string) Kind {
+	if depType == "DATAACTION" {
+		return kindAction
+	}
+	for _, t := range refTargets {
+		if t.depType == depType {
+			return t.kind
+		}
+	}
+	return kindFlow
+}

@@ -1,0 +1,544 @@
+package orgserver
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+	"gopkg.in/yaml.v3"
+)
+
+// The Archy-style job protocol, as genesyscloud_flow drives it:
+//
+//  1. POST /api/v2/flows/jobs registers a job and answers a presigned URL on this server;
+//  2. the client PUTs the YAML there with no Authorization header (the URL's HMAC signature
+//     authorises it; the job remembers the org and client that registered it) and needs 200;
+//  3. the client polls GET /api/v2/flows/jobs/{id}?expand=messages until Success or Failure.
+//
+// The import runs inside the upload request, so the job is finished (Success or Failure) by
+// the time the PUT answers; a poller never waits. It parses and validates the YAML, resolves
+// every by-name reference (each missing object is its own Error message with its line and
+// column), and only when nothing failed creates or updates the flow of that (name, type),
+// adds version N.0 holding the uploaded bytes, publishes it and records what it consumes.
+//
+// Export jobs (POST /api/v2/flows/export/jobs) finish at once too; their downloadUrl, also
+// signed and on this server, returns the YAML exactly as uploaded (a zip for several flows).
+
+// flowFileName is the file name job messages cite: the upload carries none.
+const flowFileName = "flow.yaml"
+
+// flowJob is a stored import job: its API state plus who registered it.
+type flowJob struct {
+	State      platform.ArchitectJobStateResponse `json:"state"`
+	ClientID   string                             `json:"clientId"`
+	ClientName string                             `json:"clientName"`
+	Role       string                             `json:"role"`
+	// UploadSHA256 lets a retried upload of the same bytes succeed again.
+	UploadSHA256 string `json:"uploadSha256,omitempty"`
+}
+
+// flowExportJob is a stored export job: its API state and the flow versions it exports.
+type flowExportJob struct {
+	State platform.ArchitectExportJobStateResponse `json:"state"`
+	Items []flowExportItem                         `json:"items"`
+}
+
+type flowExportItem struct {
+	FlowID   string `json:"flowId"`
+	Version  string `json:"version"`
+	FileName string `json:"fileName"`
+}
+
+func (s *Server) flowJobRoutes() {
+	s.route("POST /api/v2/flows/jobs", "architect:flow:add", s.registerFlowJob)
+	// GET /api/v2/flows/jobs/{id} would conflict with /flows/{id}/versions in the mux, so
+	// one pattern serves both (see flowSubresource).
+	s.route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.flowSubresource)
+	// Exports only read flows, so read-only clients (drift detection) may run them.
+	s.route("POST /api/v2/flows/export/jobs", "architect:flow:view", s.registerFlowExport)
+	s.route("GET /api/v2/flows/export/jobs/{id}", "architect:flow:view", s.getFlowExport)
+	s.mux.HandleFunc("PUT /uploads/flows/{id}", s.plainHandler(s.uploadFlow))
+	s.mux.HandleFunc("GET /downloads/flows/{id}", s.plainHandler(s.downloadFlows))
+}
+
+// plainHandler serves a signed-URL handler: no bearer token, errors as API error bodies.
+func (s *Server) plainHandler(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			writeError(w, r, err)
+		}
+	}
+}
+
+// flowSubresource dispatches GET /api/v2/flows/{id}/{sub}.
+func (s *Server) flowSubresource(w http.ResponseWriter, r *http.Request) error {
+	if r.PathValue("id") == "jobs" {
+		return s.getFlowJob(w, r)
+	}
+	switch r.PathValue("sub") {
+	case "versions":
+		return s.listFlowVersions(w, r)
+	case "latestconfiguration":
+		return s.getFlowConfiguration(w, r)
+	}
+	return errNotFound()
+}
+
+func flowJobSelfURI(id string) string { return "/api/v2/flows/jobs/" + id }
+
+// signedURL is an absolute URL on this server (as the caller reached it) whose signature
+// binds purpose, org and id.
+func (s *Server) signedURL(r *http.Request, path, purpose, org, id string) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path + id + "?sig=" + s.sign(purpose+"|"+org+"|"+id)
+}
+
+// findSigned finds the org holding object id of kind whose signature for purpose is sig.
+// Unknown ids and bad signatures look the same to the caller.
+func (s *Server) findSigned(kind Kind, purpose, id, sig string) (string, *Object, error) {
+	for _, org := range s.store.Orgs() {
+		o := s.store.Get(org.ID, kind, id)
+		if o == nil {
+			continue
+		}
+		if subtle.ConstantTimeCompare([]byte(s.sign(purpose+"|"+org.ID+"|"+id)), []byte(sig)) == 1 {
+			return org.ID, o, nil
+		}
+		break
+	}
+	return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
+}
+
+func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
+	p := principalOf(r.Context())
+	id := uuid.NewString()
+	job := flowJob{
+		State: platform.ArchitectJobStateResponse{
+			ID: ptr(id), Status: ptr("Registered"), Command: ptr("Publish"), SelfURI: ptr(flowJobSelfURI(id)),
+		},
+		ClientID: p.ClientID, ClientName: p.ClientName, Role: p.Role,
+	}
+	// A job is no entity of the org's configuration, so registering one is not audited;
+	// the publish it leads to is.
+	if err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+		return err
+	}); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
+		ID:           ptr(id),
+		PresignedURL: ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
+		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
+		SelfURI:      ptr(flowJobSelfURI(id)),
+	})
+	return nil
+}
+
+func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindFlowJob, r.PathValue("sub"))
+	if err != nil {
+		return err
+	}
+	var job flowJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	st := job.State
+	if !slices.Contains(multiParam(r, "expand"), "messages") {
+		st.Messages = nil
+	}
+	writeJSON(w, http.StatusOK, st)
+	return nil
+}
+
+// uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
+func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	org, o, err := s.findSigned(kindFlowJob, "flow-upload", id, r.URL.Query().Get("sig"))
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		return errBadRequest("Unable to read the upload: %v", err)
+	}
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+	var job flowJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	if deref(job.State.Status) != "Registered" {
+		if job.UploadSHA256 == digest {
+			w.WriteHeader(http.StatusOK) // a retried upload whose first answer was lost
+			return nil
+		}
+		return errConflict("The job %s has received its file already; register a new job.", id)
+	}
+	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
+	// The import outlives a client that hangs up: a job must not stay Started forever.
+	ctx := context.WithValue(context.WithoutCancel(r.Context()), principalKey{}, p)
+	r = r.WithContext(ctx)
+	job.State.Status, job.UploadSHA256 = ptr("Started"), digest
+	if err := s.store.Update(ctx, org, func(tx *Tx) error {
+		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+		return err
+	}); err != nil {
+		return err
+	}
+	err = s.store.Update(ctx, org, func(tx *Tx) error {
+		ref, msgs, err := s.importFlow(tx, r, data)
+		if err != nil {
+			return err
+		}
+		job.State.Messages = msgs
+		job.State.Status = ptr("Success")
+		if ref == nil {
+			job.State.Status = ptr("Failure")
+		}
+		job.State.Flow = ref
+		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
+		return err
+	})
+	if err != nil {
+		s.log.Error("flow import failed", "job", id, "err", err)
+		job.State.Status = ptr("Failure")
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.now(), "Error", "The import failed inside the local org: "+err.Error())}
+		if err := s.store.Update(ctx, org, func(tx *Tx) error {
+			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+	return nil
+}
+
+func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
+	return platform.ArchitectJobMessage{DateTime: ptr(formatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
+}
+
+// importFlow publishes data as a flow inside tx. It returns the flow's reference on
+// success, or nil and the Error messages when nothing was published; warnings come with
+// either. err is reserved for failures of the org itself.
+func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
+	p := principalOf(r.Context())
+	msgs := []platform.ArchitectJobMessage{}
+	var failed bool
+	add := func(typ, text string) {
+		msgs = append(msgs, jobMessage(tx.Now(), typ, text))
+		failed = failed || typ == "Error"
+	}
+	f, err := archy.Parse(flowFileName, data)
+	if err != nil {
+		var ae *archy.Error
+		if errors.As(err, &ae) {
+			add("Error", fmt.Sprintf("%s (%s)", ae.Msg, refPosText(ae.Pos)))
+		} else {
+			add("Error", err.Error())
+		}
+		return nil, msgs, nil
+	}
+	for _, e := range f.Validate() {
+		add("Error", fmt.Sprintf("%s (%s)", e.Msg, refPosText(e.Pos)))
+	}
+	_, unresolved := archy.Substitute(data, nil)
+	for _, u := range unresolved {
+		u.Pos.File = flowFileName
+		add("Warning", fmt.Sprintf("The placeholder '{{%s}}' was not substituted (%s)", u.Key, refPosText(u.Pos)))
+	}
+	apiType := archy.APIType(f.Type)
+	name := strings.TrimSpace(f.Name)
+	var existing *Object
+	var old *platform.Flow
+	if name != "" {
+		existing, old = findFlow(tx, name, apiType)
+	}
+	self := ""
+	if existing != nil {
+		self = existing.ID
+		if lockedByOther(old, p) {
+			add("Error", fmt.Sprintf("The flow '%s' is locked by the client '%s'; unlock it first", existing.Name, deref(old.LockedClient.Name)))
+		}
+	}
+	res := resolveFlowRefs(tx, f, f.References(), self)
+	for _, w := range res.warnings {
+		add("Warning", w)
+	}
+	for _, e := range res.errors {
+		add("Error", e)
+	}
+	if failed {
+		return nil, msgs, nil
+	}
+
+	fl := platform.Flow{Active: ptr(true), System: ptr(false), Deleted: ptr(false)}
+	id, version := uuid.NewString(), 1
+	if existing != nil {
+		fl, id = *old, existing.ID
+		for _, v := range tx.List(kindFlowVersion, id) {
+			version = max(version, versionNumber(strings.TrimPrefix(v.ID, id+"/"))+1)
+		}
+	}
+	switch {
+	case res.division != nil:
+		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(divisionSelfURI(res.division.ID))}
+	case fl.Division == nil:
+		divID, divName, err := divisionRef(tx, "", "division")
+		if err != nil {
+			return nil, nil, err
+		}
+		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+	}
+	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
+	langs := supportedLanguages(f)
+	fv := platform.FlowVersion{
+		ID: ptr(vid), Name: ptr(name), CommitVersion: ptr(vid), ConfigurationVersion: ptr(vid), Type: ptr("PUBLISH"),
+		Secure: ptr(false), Debug: ptr(false), CreatedByClient: clientRef(p),
+		ConfigurationURI: ptr(selfURI + "/versions/" + vid + "/configuration"),
+		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(formatTime(tx.Now())),
+		SupportedLanguages: langs, SelfURI: ptr(selfURI + "/versions/" + vid),
+	}
+	fl.ID, fl.Name, fl.Type, fl.SelfURI = ptr(id), ptr(name), ptr(apiType), ptr(selfURI)
+	fl.Description = nil
+	if d := strings.TrimSpace(f.Description); d != "" {
+		fl.Description = ptr(d)
+	}
+	fl.Active, fl.Deleted = ptr(true), ptr(false)
+	fl.PublishedVersion, fl.CheckedInVersion, fl.SavedVersion = &fv, &fv, nil
+	fl.SupportedLanguages = langs
+
+	if _, err := putEntity(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
+		return nil, nil, err
+	}
+	consumed := res.consumed
+	if consumed == nil {
+		consumed = []platform.Dependency{}
+	}
+	if _, err := putEntity(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
+		return nil, nil, err
+	}
+	out, err := putEntity(tx, kindFlow, id, "", name, fl)
+	if err != nil {
+		return nil, nil, err
+	}
+	ev := auditEvent{Service: "Architect", EntityType: "Flow", Action: "Publish", ID: id, Name: name, New: out,
+		Changes: publishChanges(old, &fl)}
+	if existing == nil {
+		ev.Action = "Create"
+	} else {
+		ev.Old = existing.Data
+	}
+	s.record(tx, r, ev)
+	return &platform.AddressableEntityRef{ID: ptr(id), SelfURI: ptr(selfURI)}, msgs, nil
+}
+
+// publishChanges lists what a publish changed, as the audit log reports it: the published
+// version always, and the header fields that differ from the previous flow (old nil = new).
+func publishChanges(old, cur *platform.Flow) []platform.PropertyChange {
+	if old == nil {
+		old = &platform.Flow{}
+	}
+	divName := func(f *platform.Flow) string {
+		if f.Division == nil {
+			return ""
+		}
+		return deref(f.Division.Name)
+	}
+	verID := func(f *platform.Flow) string {
+		if f.PublishedVersion == nil {
+			return ""
+		}
+		return deref(f.PublishedVersion.ID)
+	}
+	var out []platform.PropertyChange
+	for _, c := range []struct{ prop, o, n string }{
+		{"name", deref(old.Name), deref(cur.Name)},
+		{"type", deref(old.Type), deref(cur.Type)},
+		{"description", deref(old.Description), deref(cur.Description)},
+		{"division", divName(old), divName(cur)},
+		{"publishedVersion", verID(old), verID(cur)},
+	} {
+		if c.o == c.n && c.prop != "publishedVersion" {
+			continue
+		}
+		pc := platform.PropertyChange{Property: ptr(c.prop), OldValues: []string{}, NewValues: []string{}}
+		if c.o != "" {
+			pc.OldValues = []string{c.o}
+		}
+		if c.n != "" {
+			pc.NewValues = []string{c.n}
+		}
+		out = append(out, pc)
+	}
+	return out
+}
+
+// supportedLanguages reads the flow's languages (the keys of supportedLanguages, the
+// defaultLanguage marked as default).
+func supportedLanguages(f *archy.Flow) []platform.SupportedLanguage {
+	var def string
+	var langs *yaml.Node
+	for i := 0; i+1 < len(f.Root.Content); i += 2 {
+		switch f.Root.Content[i].Value {
+		case "defaultLanguage":
+			def = f.Root.Content[i+1].Value
+		case "supportedLanguages":
+			langs = f.Root.Content[i+1]
+		}
+	}
+	var out []platform.SupportedLanguage
+	if langs != nil && langs.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(langs.Content); i += 2 {
+			l := langs.Content[i].Value
+			out = append(out, platform.SupportedLanguage{Language: ptr(l), IsDefault: ptr(strings.EqualFold(l, def))})
+		}
+	}
+	if len(out) == 0 && def != "" {
+		out = append(out, platform.SupportedLanguage{Language: ptr(def), IsDefault: ptr(true)})
+	}
+	return out
+}
+
+func flowExportSelfURI(id string) string { return "/api/v2/flows/export/jobs/" + id }
+
+// registerFlowExport is POST /api/v2/flows/export/jobs: it snapshots which version of each
+// flow to export (the one named, else the published one) and finishes at once.
+func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
+	var in platform.RegisterArchitectExportJob
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if len(in.Flows) == 0 {
+		return errRequired("flows")
+	}
+	p := principalOf(r.Context())
+	id := uuid.NewString()
+	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
+		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
+	}}
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+		for i, d := range in.Flows {
+			field := fmt.Sprintf("flows[%d].flow.id", i)
+			if d.Flow == nil || deref(d.Flow.ID) == "" {
+				return errRequired(field)
+			}
+			o, f, err := txFlow(tx, *d.Flow.ID)
+			if err != nil {
+				return errUnknownRef(field, *d.Flow.ID)
+			}
+			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
+				return errInvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
+			}
+			v := deref(d.Flow.Version)
+			if v == "" && f.PublishedVersion != nil {
+				v = deref(f.PublishedVersion.ID)
+			}
+			v = versionID(versionNumber(v))
+			if tx.Get(kindFlowContent, o.ID+"/"+v) == nil {
+				return errBadRequest("The flow [%s] has no published version to export.", o.Name)
+			}
+			file := deref(d.FileName)
+			if file == "" {
+				file = fmt.Sprintf("%s_v%s.yaml", o.Name, strings.ReplaceAll(v, ".", "-"))
+			}
+			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
+		}
+		_, err := putEntity(tx, kindFlowExportJob, id, "", id, job)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
+		ID: ptr(id), Status: job.State.Status, TotalFlows: ptr(len(job.Items)), SelfURI: ptr(flowExportSelfURI(id)),
+	})
+	return nil
+}
+
+func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindFlowExportJob, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var job flowExportJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	st := job.State
+	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", principalOf(r.Context()).OrgID, o.ID))
+	if !slices.Contains(multiParam(r, "expand"), "messages") {
+		st.Messages = nil
+	}
+	writeJSON(w, http.StatusOK, st)
+	return nil
+}
+
+// downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a
+// zip of the files for several.
+func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
+	org, o, err := s.findSigned(kindFlowExportJob, "flow-download", r.PathValue("id"), r.URL.Query().Get("sig"))
+	if err != nil {
+		return err
+	}
+	var job flowExportJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	files := make([][]byte, len(job.Items))
+	for i, it := range job.Items {
+		c := s.store.Get(org, kindFlowContent, it.FlowID+"/"+it.Version)
+		if c == nil {
+			return errNotFound()
+		}
+		var content flowContent
+		if err := decodeObject(c, &content); err != nil {
+			return err
+		}
+		files[i] = []byte(content.YAML)
+	}
+	if len(files) == 1 {
+		w.Header().Set("Content-Type", "application/x-yaml")
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", job.Items[0].FileName))
+		w.WriteHeader(http.StatusOK)
+		w.Write(files[0]) //nolint:errcheck // the client went away; nothing to do
+		return nil
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i, it := range job.Items {
+		fw, err := zw.Create(it.FileName)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[i]); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", `attachment; filename="flows.zip"`)
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes()) //nolint:errcheck // the client went away; nothing to do
+	return nil
+}
