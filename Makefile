@@ -8,7 +8,7 @@ TOFU        := bin/tofu
 TEST_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(CURDIR)/$(TOFU) \
 	TF_ACC_PROVIDER_HOST=registry.opentofu.org TF_ACC_PROVIDER_NAMESPACE=hashicorp
 
-.PHONY: build demo test lint bench tofu clean
+.PHONY: build demo test lint bench tofu clean docs
 
 build:
 	$(GO) build -o bin/cx ./cmd/cx
@@ -41,6 +41,11 @@ lint:
 
 bench:
 	bench/org.sh
+
+# Provider docs (docs/index.md, docs/resources, docs/data-sources) from the schema and examples/;
+# `scripts/docs.sh --check` fails when they are stale.
+docs: $(TOFU)
+	GO=$(GO) scripts/docs.sh
 
 clean:
 	rm -rf bin/cx bin/terraform-provider-genesyscloud

@@ -279,6 +279,12 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newAuthRoleResource,
 		newUserRolesResource,
 		newRoutingSkillGroupResource,
+		newArchitectSchedulesResource,
+		newArchitectSchedulegroupsResource,
+		newArchitectIvrResource,
+		newTelephonyDidPoolResource,
+		newIntegrationResource,
+		newIntegrationActionResource,
 	}
 }
 
@@ -296,5 +302,11 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newGroupDataSource,
 		newAuthRoleDataSource,
 		newRoutingSkillGroupDataSource,
+		newArchitectSchedulesDataSource,
+		newArchitectSchedulegroupsDataSource,
+		newArchitectIvrDataSource,
+		newTelephonyDidPoolDataSource,
+		newIntegrationDataSource,
+		newIntegrationActionDataSource,
 	}
 }

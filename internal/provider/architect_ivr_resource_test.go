@@ -1,0 +1,185 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+func TestDnisSteps(t *testing.T) {
+	numbers := func(from, n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("+1317555%04d", from+i))
+		}
+		return out
+	}
+	tests := []struct {
+		name             string
+		current, desired []string
+		wantSizes        []int
+	}{
+		{"clear", numbers(0, 3), []string{}, []int{0}},
+		{"small change", numbers(0, 3), numbers(1, 3), []int{3}},
+		{"create 120", nil, numbers(0, 120), []int{50, 100, 120}},
+		{"keep 60, add 70", numbers(0, 120), append(numbers(60, 60), numbers(500, 70)...), []int{110, 130}},
+		{"exactly 50 new", nil, numbers(0, 50), []int{50}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			steps := dnisSteps(tc.current, tc.desired)
+			var sizes []int
+			prev := tc.current
+			for _, s := range steps {
+				sizes = append(sizes, len(s))
+				added := 0
+				for _, n := range s {
+					if !slices.Contains(prev, n) {
+						added++
+					}
+					if !slices.Contains(tc.desired, n) {
+						t.Errorf("step writes %s, which is not wanted", n)
+					}
+				}
+				if added > maxDnisPerRequest {
+					t.Errorf("a step adds %d numbers, more than %d", added, maxDnisPerRequest)
+				}
+				prev = s
+			}
+			if !slices.Equal(sizes, tc.wantSizes) {
+				t.Errorf("step sizes = %v, want %v", sizes, tc.wantSizes)
+			}
+			last := slices.Clone(steps[len(steps)-1])
+			want := slices.Clone(tc.desired)
+			slices.Sort(last)
+			slices.Sort(want)
+			if !slices.Equal(last, want) {
+				t.Errorf("last step = %v, want %v", last, want)
+			}
+		})
+	}
+}
+
+// ivrPool is a DID pool of 1000 numbers for the IVR tests.
+const ivrPool = `
+resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
+  start_phone_number = "+13175550000"
+  end_phone_number   = "+13175550999"
+}
+`
+
+// ivrVersion reads the IVR's version: every write moves it on by one.
+func (o *accOrg) ivrVersion(id string) int {
+	var v platform.IVR
+	o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
+	return deref(v.Version)
+}
+
+func TestAccArchitectIvr(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_architect_ivr.ivr"
+	// 120 numbers: more than one write of 50 may add.
+	created := o.config(ivrPool + `
+resource "genesyscloud_architect_ivr" "ivr" {
+  name       = "Support line"
+  dnis       = [for i in range(120) : format("+1317555%04d", i)]
+  depends_on = [genesyscloud_telephony_providers_edges_did_pool.p]
+}
+`)
+	updated := o.config(ivrPool + scheduleTrio + `
+resource "genesyscloud_architect_schedulegroups" "g" {
+  name                 = "Support hours"
+  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
+  closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
+  holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
+}
+resource "genesyscloud_architect_ivr" "ivr" {
+  name              = "Support line (US)"
+  description       = "Support numbers"
+  dnis              = concat([for i in range(60, 120) : format("+1317555%04d", i)], [for i in range(500, 570) : format("+1317555%04d", i)])
+  schedule_group_id = genesyscloud_architect_schedulegroups.g.id
+  depends_on        = [genesyscloud_telephony_providers_edges_did_pool.p]
+}
+data "genesyscloud_architect_ivr" "by_name" {
+  name = genesyscloud_architect_ivr.ivr.name
+}
+`)
+	var st lastState
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
+			o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
+			o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
+			o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
+		),
+		Steps: []resource.TestStep{
+			{
+				Config: created,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "dnis.#", "120"),
+					resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550119"),
+					resource.TestCheckNoResourceAttr(addr, "schedule_group_id"),
+					resource.TestCheckNoResourceAttr(addr, "open_hours_flow_id"),
+					func(s *terraform.State) error {
+						// POST with 50, then two PUTs of 50 and 20 more.
+						if v := o.ivrVersion(idOf(s, addr)); v != 3 {
+							return fmt.Errorf("IVR version after create = %d, want 3 (one create, two chunked PUTs)", v)
+						}
+						return nil
+					},
+					st.capture,
+				),
+			},
+			{
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "name", "Support line (US)"),
+					resource.TestCheckResourceAttr(addr, "dnis.#", "130"),
+					resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
+					resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
+					resource.TestCheckResourceAttrPair("data.genesyscloud_architect_ivr.by_name", "id", addr, "id"),
+					func(s *terraform.State) error {
+						if got := idOf(s, addr); got != st.id(addr) {
+							return fmt.Errorf("IVR was replaced (%s → %s), want an update in place", st.id(addr), got)
+						}
+						return nil
+					},
+					st.capture,
+				),
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				// Drift: numbers and the schedule group are taken away in the org.
+				PreConfig: func() {
+					id := st.id(addr)
+					var v platform.IVR
+					o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
+					v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
+					o.do(http.MethodPut, ivrsPath+"/"+id, v, nil)
+				},
+				Config: updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectNonEmptyPlan(),
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					var v platform.IVR
+					o.do(http.MethodGet, ivrsPath+"/"+idOf(s, addr), nil, &v)
+					if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
+						return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

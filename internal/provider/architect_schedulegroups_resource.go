@@ -1,0 +1,234 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const scheduleGroupsPath = "/api/v2/architect/schedulegroups"
+
+// scheduleGroupAPI is the API seam for schedule groups (versioned PUT; DELETE answers 409
+// while an IVR uses the group).
+func scheduleGroupAPI(c *platform.Client) entityAPI[platform.ScheduleGroup] {
+	return entityAPI[platform.ScheduleGroup]{
+		client:        c,
+		path:          scheduleGroupsPath,
+		name:          func(g *platform.ScheduleGroup) string { return deref(g.Name) },
+		softDeleted:   func(g *platform.ScheduleGroup) bool { return deref(g.State) == "deleted" },
+		deleteTimeout: 30 * time.Second,
+		retryDelete:   platform.IsConflict,
+	}
+}
+
+func newArchitectSchedulegroupsDataSource() datasource.DataSource {
+	return &nameLookupDataSource[platform.ScheduleGroup]{
+		typeSuffix: "_architect_schedulegroups", what: "schedule group", api: scheduleGroupAPI,
+		id: func(g *platform.ScheduleGroup) string { return deref(g.ID) },
+	}
+}
+
+type architectSchedulegroupsResource struct{ clientHolder }
+
+type architectSchedulegroupsModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	DivisionID         types.String `tfsdk:"division_id"`
+	Description        types.String `tfsdk:"description"`
+	TimeZone           types.String `tfsdk:"time_zone"`
+	OpenSchedulesID    types.Set    `tfsdk:"open_schedules_id"`
+	ClosedSchedulesID  types.Set    `tfsdk:"closed_schedules_id"`
+	HolidaySchedulesID types.Set    `tfsdk:"holiday_schedules_id"`
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*architectSchedulegroupsResource)(nil)
+	_ resource.ResourceWithImportState = (*architectSchedulegroupsResource)(nil)
+)
+
+func newArchitectSchedulegroupsResource() resource.Resource {
+	return &architectSchedulegroupsResource{}
+}
+
+func (r *architectSchedulegroupsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_architect_schedulegroups"
+}
+
+func (r *architectSchedulegroupsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	ids := func(required bool, description string) schema.SetAttribute {
+		a := schema.SetAttribute{ElementType: types.StringType, Description: description, Required: required, Optional: !required}
+		if required {
+			a.Validators = []validator.Set{setvalidator.SizeAtLeast(1)}
+		}
+		return a
+	}
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud Architect schedule group: the open, closed and holiday schedules of an IVR.",
+		Attributes: map[string]schema.Attribute{
+			"id":                   idAttribute(),
+			"name":                 schema.StringAttribute{Required: true, Description: "Name of the schedule group."},
+			"division_id":          divisionIDAttribute("schedule group"),
+			"description":          schema.StringAttribute{Optional: true, Description: "Description of the schedule group."},
+			"time_zone":            schema.StringAttribute{Optional: true, Description: "IANA time zone of the schedules, e.g. `America/Indianapolis`."},
+			"open_schedules_id":    ids(true, "IDs of the schedules that define when the group is open."),
+			"closed_schedules_id":  ids(false, "IDs of the schedules that define when the group is closed."),
+			"holiday_schedules_id": ids(false, "IDs of the schedules that define holidays."),
+		},
+	}
+}
+
+func (r *architectSchedulegroupsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// domainRefs turns a set of ids into references (never nil: PUT replaces the lists).
+func domainRefs(ctx context.Context, ids types.Set, diags *diag.Diagnostics) []platform.DomainEntityRef {
+	out := []platform.DomainEntityRef{}
+	for _, id := range stringsOf(ctx, ids, diags) {
+		out = append(out, platform.DomainEntityRef{ID: ptr(id)})
+	}
+	return out
+}
+
+// idSetFromAPI reads reference ids into a set attribute; an empty list stays null when
+// the attribute was null (not configured), so "unset" and "empty" do not flap.
+func idSetFromAPI(refs []platform.DomainEntityRef, prior types.Set) types.Set {
+	ids := make([]string, 0, len(refs))
+	for _, ref := range refs {
+		ids = append(ids, deref(ref.ID))
+	}
+	return stringsOrNullSet(ids, prior)
+}
+
+// stringsOrNullSet is a set of strings, or null when empty and prior was null.
+func stringsOrNullSet(xs []string, prior types.Set) types.Set {
+	if len(xs) == 0 && prior.IsNull() {
+		return types.SetNull(types.StringType)
+	}
+	slices.Sort(xs)
+	return stringSetValue(xs)
+}
+
+// domainRef is a reference to the object with the id in v, or nil when v is unset.
+func domainRef(v types.String) *platform.DomainEntityRef {
+	if !isSet(v) || v.ValueString() == "" {
+		return nil
+	}
+	return &platform.DomainEntityRef{ID: v.ValueStringPointer()}
+}
+
+// refIDOrNull reads a reference's id.
+func refIDOrNull(ref *platform.DomainEntityRef) types.String {
+	if ref == nil || deref(ref.ID) == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*ref.ID)
+}
+
+func (m architectSchedulegroupsModel) request(ctx context.Context, version int, diags *diag.Diagnostics) platform.ScheduleGroup {
+	in := platform.ScheduleGroup{
+		Name: m.Name.ValueStringPointer(), Division: writableDivision(m.DivisionID),
+		OpenSchedules:    domainRefs(ctx, m.OpenSchedulesID, diags),
+		ClosedSchedules:  domainRefs(ctx, m.ClosedSchedulesID, diags),
+		HolidaySchedules: domainRefs(ctx, m.HolidaySchedulesID, diags),
+	}
+	if isSet(m.Description) {
+		in.Description = m.Description.ValueStringPointer()
+	}
+	if isSet(m.TimeZone) && m.TimeZone.ValueString() != "" {
+		in.TimeZone = m.TimeZone.ValueStringPointer()
+	}
+	if version > 0 {
+		in.Version = &version
+	}
+	return in
+}
+
+func (m *architectSchedulegroupsModel) fromAPI(g *platform.ScheduleGroup) {
+	m.ID = types.StringValue(deref(g.ID))
+	m.Name = types.StringValue(deref(g.Name))
+	m.DivisionID = divisionIDOf(g.Division)
+	m.Description = optionalString(g.Description, m.Description)
+	m.TimeZone = optionalString(g.TimeZone, m.TimeZone)
+	m.OpenSchedulesID = idSetFromAPI(g.OpenSchedules, m.OpenSchedulesID)
+	m.ClosedSchedulesID = idSetFromAPI(g.ClosedSchedules, m.ClosedSchedulesID)
+	m.HolidaySchedulesID = idSetFromAPI(g.HolidaySchedules, m.HolidaySchedulesID)
+}
+
+func (r *architectSchedulegroupsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan architectSchedulegroupsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	body := plan.request(ctx, 0, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := scheduleGroupAPI(r.client).create(ctx, plan.Name.ValueString(), body)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create schedule group %q", plan.Name.ValueString()), err)
+		return
+	}
+	plan.fromAPI(g)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *architectSchedulegroupsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state architectSchedulegroupsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := scheduleGroupAPI(r.client).get(ctx, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read schedule group %s", state.ID.ValueString()), err)
+		return
+	}
+	if g == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(g)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *architectSchedulegroupsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan architectSchedulegroupsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := putVersioned(ctx, scheduleGroupAPI(r.client), plan.ID.ValueString(),
+		func(g *platform.ScheduleGroup) int { return deref(g.Version) },
+		func(v int) any { return plan.request(ctx, v, &resp.Diagnostics) })
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update schedule group %q", plan.Name.ValueString()), err)
+		return
+	}
+	plan.fromAPI(g)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *architectSchedulegroupsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state architectSchedulegroupsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := scheduleGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete schedule group %q (%s); an IVR outside this configuration may still use it", state.Name.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *architectSchedulegroupsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

@@ -1,0 +1,109 @@
+package compat
+
+// architectAndIntegrationEntries covers the resources beyond the routing core: Architect
+// schedules, schedule groups and IVRs, integrations, data actions and DID pools (reference §2.8-2.14).
+func architectAndIntegrationEntries() []Entry {
+	return []Entry{
+		{Kind: Resource, Name: "genesyscloud_architect_schedules", Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required"),
+			sup("description", "string"),
+			sup("division_id", "string", "optional+computed"),
+			sup("start", "string", "required; local ISO-8601 without time zone"),
+			sup("end", "string", "required; local ISO-8601 without time zone"),
+			sup("rrule", "string", "iCal RRULE"),
+		}},
+		{Kind: Resource, Name: "genesyscloud_architect_schedulegroups", Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required"),
+			sup("description", "string"),
+			sup("division_id", "string", "optional+computed"),
+			sup("time_zone", "string", "e.g. America/Indianapolis"),
+			sup("open_schedules_id", "set(string)", "required"),
+			sup("closed_schedules_id", "set(string)"),
+			sup("holiday_schedules_id", "set(string)"),
+		}},
+		{Kind: Resource, Name: "genesyscloud_architect_ivr", Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required; changing it replaces the IVR"),
+			sup("description", "string"),
+			sup("division_id", "string", "optional+computed"),
+			sup("dnis", "set(string)", "E.164"),
+			sup("open_hours_flow_id", "string"),
+			sup("closed_hours_flow_id", "string"),
+			sup("holiday_hours_flow_id", "string"),
+			sup("schedule_group_id", "string"),
+		}},
+		{Kind: Resource, Name: "genesyscloud_integration", Attributes: []Attribute{
+			idAttr(),
+			sup("integration_type", "string", "required, e.g. purecloud-data-actions"),
+			sup("intended_state", "string", "DISABLED (default) or ENABLED"),
+			sup("config", "block list max1", "optional+computed"),
+			sup("config.name", "string", "optional+computed"),
+			sup("config.notes", "string"),
+			sup("config.properties", "string (JSON)", "optional+computed"),
+			sup("config.advanced", "string (JSON)", "optional+computed"),
+			sup("config.credentials", "map(string)", "credential type → genesyscloud_integration_credential id"),
+		}},
+		{Kind: Resource, Name: "genesyscloud_integration_action", Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required, 1-256"),
+			sup("category", "string", "required"),
+			sup("integration_id", "string", "required; changing it replaces the action"),
+			sup("secure", "bool", "default false; changing it replaces the action"),
+			sup("config_timeout_seconds", "int", "1-60"),
+			sup("contract_input", "string (JSON)", "required; JSON Schema; changing it replaces the action"),
+			sup("contract_output", "string (JSON)", "required; JSON Schema; changing it replaces the action"),
+			sup("config_request", "block list max1"),
+			sup("config_request.request_type", "string", "required; GET, PUT, POST, PATCH, DELETE"),
+			sup("config_request.request_url_template", "string"),
+			sup("config_request.request_template", "string", "Velocity"),
+			sup("config_request.headers", "map(string)"),
+			sup("config_response", "block list max1", "optional+computed"),
+			sup("config_response.translation_map", "map(string)"),
+			sup("config_response.translation_map_defaults", "map(string)"),
+			sup("config_response.success_template", "string", "Velocity"),
+			notYet("function_config", "block list max1", "function data actions (zip upload) are not provided"),
+			notYet("function_config.file_path", "string", "required"),
+			notYet("function_config.handler", "string"),
+			notYet("function_config.runtime", "string"),
+			notYet("function_config.timeout_seconds", "int"),
+			notYet("function_config.description", "string"),
+			notYet("function_config.zip_id", "string"),
+		}},
+		{Kind: Resource, Name: "genesyscloud_telephony_providers_edges_did_pool", Attributes: []Attribute{
+			idAttr(),
+			sup("start_phone_number", "string", "required, E.164"),
+			sup("end_phone_number", "string", "required, E.164"),
+			sup("description", "string"),
+			sup("comments", "string"),
+			sup("pool_provider", "string", "optional+computed; PURE_CLOUD or PURE_CLOUD_VOICE"),
+		}},
+	}
+}
+
+// architectAndIntegrationDataSources are the matching data sources.
+func architectAndIntegrationDataSources() []Entry {
+	byName := func(name, what string) Entry {
+		return Entry{Kind: DataSource, Name: name, Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required; exact name of the "+what),
+		}}
+	}
+	return []Entry{
+		byName("genesyscloud_architect_schedules", "schedule"),
+		byName("genesyscloud_architect_schedulegroups", "schedule group"),
+		byName("genesyscloud_architect_ivr", "IVR"),
+		byName("genesyscloud_integration", "integration"),
+		{Kind: DataSource, Name: "genesyscloud_integration_action", Attributes: []Attribute{
+			idAttr(),
+			sup("name", "string", "required"),
+			sup("integration_id", "string", "disambiguates actions of the same name"),
+		}},
+		{Kind: DataSource, Name: "genesyscloud_telephony_providers_edges_did_pool", Attributes: []Attribute{
+			idAttr(),
+			sup("start_phone_number", "string", "required"),
+			sup("end_phone_number", "string", "required"),
+		}},
+	}
+}

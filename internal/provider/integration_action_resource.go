@@ -1,0 +1,439 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const actionsPath = "/api/v2/integrations/actions"
+
+// actionReadQuery asks for the whole action: its contract and its configuration are left
+// out of reads unless requested.
+var actionReadQuery = url.Values{"expand": {"contract"}, "includeConfig": {"true"}}
+
+// actionAPI is the API seam for data actions (PATCH with version; hard delete).
+func actionAPI(c *platform.Client) entityAPI[platform.Action] {
+	return entityAPI[platform.Action]{
+		client:        c,
+		path:          actionsPath,
+		name:          func(a *platform.Action) string { return deref(a.Name) },
+		deleteTimeout: 30 * time.Second,
+	}
+}
+
+// readAction reads the full action; nil when it does not exist.
+func readAction(ctx context.Context, c *platform.Client, id string) (*platform.Action, error) {
+	var a platform.Action
+	if err := c.Do(ctx, http.MethodGet, actionsPath+"/"+url.PathEscape(id), actionReadQuery, nil, &a); err != nil {
+		if platform.IsNotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return &a, nil
+}
+
+// findAction finds the action named name (exactly) in the integration; action names are
+// unique per integration only. integrationID "" matches any integration.
+func findAction(ctx context.Context, c *platform.Client, name, integrationID string) (*platform.Action, error) {
+	q := url.Values{"name": {name}}
+	if integrationID != "" {
+		q.Set("integrationId", integrationID)
+	}
+	all, err := platform.ListAll[platform.Action](ctx, c, actionsPath, q, 100)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		a := &all[i]
+		if deref(a.Name) == name && (integrationID == "" || deref(a.IntegrationID) == integrationID) {
+			return a, nil
+		}
+	}
+	return nil, nil
+}
+
+type integrationActionResource struct{ clientHolder }
+
+type integrationActionModel struct {
+	ID                   types.String                  `tfsdk:"id"`
+	Name                 types.String                  `tfsdk:"name"`
+	Category             types.String                  `tfsdk:"category"`
+	IntegrationID        types.String                  `tfsdk:"integration_id"`
+	Secure               types.Bool                    `tfsdk:"secure"`
+	ConfigTimeoutSeconds types.Int64                   `tfsdk:"config_timeout_seconds"`
+	ContractInput        types.String                  `tfsdk:"contract_input"`
+	ContractOutput       types.String                  `tfsdk:"contract_output"`
+	ConfigRequest        []integrationActionRequestMdl `tfsdk:"config_request"`
+	ConfigResponse       []integrationActionRespMdl    `tfsdk:"config_response"`
+}
+
+type integrationActionRequestMdl struct {
+	RequestURLTemplate types.String `tfsdk:"request_url_template"`
+	RequestType        types.String `tfsdk:"request_type"`
+	RequestTemplate    types.String `tfsdk:"request_template"`
+	Headers            types.Map    `tfsdk:"headers"`
+}
+
+type integrationActionRespMdl struct {
+	TranslationMap         types.Map    `tfsdk:"translation_map"`
+	TranslationMapDefaults types.Map    `tfsdk:"translation_map_defaults"`
+	SuccessTemplate        types.String `tfsdk:"success_template"`
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*integrationActionResource)(nil)
+	_ resource.ResourceWithImportState = (*integrationActionResource)(nil)
+)
+
+func newIntegrationActionResource() resource.Resource { return &integrationActionResource{} }
+
+func (r *integrationActionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_integration_action"
+}
+
+func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	contract := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Required: true, Description: description,
+			Validators:    []validator.String{jsonObjectValidator{}},
+			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.RequiresReplace()}}
+	}
+	// The org fills in default templates for the ones left out; they are then not managed.
+	template := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud data action (published) of a data actions integration.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"name": schema.StringAttribute{Required: true, Description: "Name of the action, unique in its integration (1-256 characters).",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
+			"category": schema.StringAttribute{Required: true, Description: "Category of the action."},
+			"integration_id": schema.StringAttribute{Required: true, Description: "ID of the integration the action belongs to. Changing it replaces the action.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"secure": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Description:   "Whether the action handles secure data (PII); default false. Changing it replaces the action.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()}},
+			"config_timeout_seconds": schema.Int64Attribute{Optional: true, Description: "Request timeout in seconds (1-60).",
+				Validators: []validator.Int64{int64validator.Between(1, 60)}},
+			"contract_input": contract("JSON Schema of the action's input (use `jsonencode`); compared by value, not by spelling. Changing it replaces the action."),
+			"contract_output": contract("JSON Schema of the action's success output (use `jsonencode`); compared by value, not by spelling. " +
+				"Changing it replaces the action."),
+		},
+		Blocks: map[string]schema.Block{
+			"config_request": schema.ListNestedBlock{
+				Description: "The request the action sends.",
+				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"request_url_template": schema.StringAttribute{Required: true, Description: "URL template (Velocity), e.g. `https://api.example.com/users/$${input.id}`."},
+					"request_type": schema.StringAttribute{Required: true, Description: "HTTP method: `GET`, `PUT`, `POST`, `PATCH` or `DELETE`.",
+						Validators: []validator.String{stringvalidator.OneOf("GET", "PUT", "POST", "PATCH", "DELETE")}},
+					"request_template": template("Body template (Velocity); write `$${` for a literal `${`. When not set, the org's default is kept."),
+					"headers":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Request headers."},
+				}},
+			},
+			"config_response": schema.ListNestedBlock{
+				Description: "How the response becomes the action's output.",
+				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"translation_map":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Output variable name → JSONPath into the response."},
+					"translation_map_defaults": schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Defaults for translation_map entries the response lacks."},
+					"success_template":         template("Output template (Velocity). When not set, the org's default is kept."),
+				}},
+			},
+		},
+	}
+}
+
+func (r *integrationActionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// config builds the action configuration from the blocks.
+func (m integrationActionModel) config(ctx context.Context, diags *diag.Diagnostics) *platform.ActionConfig {
+	cfg := &platform.ActionConfig{}
+	if isSet(m.ConfigTimeoutSeconds) {
+		cfg.TimeoutSeconds = ptr(int(m.ConfigTimeoutSeconds.ValueInt64()))
+	}
+	if len(m.ConfigRequest) > 0 {
+		rq := m.ConfigRequest[0]
+		cfg.Request = &platform.RequestConfig{
+			RequestUrlTemplate: rq.RequestURLTemplate.ValueStringPointer(),
+			RequestType:        rq.RequestType.ValueStringPointer(),
+			Headers:            stringMapOf(ctx, rq.Headers, diags),
+		}
+		if isSet(rq.RequestTemplate) {
+			cfg.Request.RequestTemplate = rq.RequestTemplate.ValueStringPointer()
+		}
+	}
+	if len(m.ConfigResponse) > 0 {
+		rs := m.ConfigResponse[0]
+		cfg.Response = &platform.ResponseConfig{
+			TranslationMap:         stringMapOf(ctx, rs.TranslationMap, diags),
+			TranslationMapDefaults: stringMapOf(ctx, rs.TranslationMapDefaults, diags),
+		}
+		if isSet(rs.SuccessTemplate) {
+			cfg.Response.SuccessTemplate = rs.SuccessTemplate.ValueStringPointer()
+		}
+	}
+	return cfg
+}
+
+// fromAPI copies the action (read with its contract and configuration) into m. The blocks
+// are read when configured, or after an import (when every attribute is null).
+func (m *integrationActionModel) fromAPI(a *platform.Action, imported bool) {
+	m.ID = types.StringValue(deref(a.ID))
+	m.Name = types.StringValue(deref(a.Name))
+	m.Category = types.StringValue(deref(a.Category))
+	m.IntegrationID = types.StringValue(deref(a.IntegrationID))
+	m.Secure = types.BoolValue(deref(a.Secure))
+	var in, out json.RawMessage
+	if c := a.Contract; c != nil {
+		if c.Input != nil {
+			in = c.Input.InputSchema
+		}
+		if c.Output != nil {
+			out = c.Output.SuccessSchema
+		}
+	}
+	m.ContractInput = jsonFromAPI(in, m.ContractInput)
+	m.ContractOutput = jsonFromAPI(out, m.ContractOutput)
+	cfg := a.Config
+	if cfg == nil {
+		cfg = &platform.ActionConfig{}
+	}
+	m.ConfigTimeoutSeconds = types.Int64Null()
+	if cfg.TimeoutSeconds != nil {
+		m.ConfigTimeoutSeconds = types.Int64Value(int64(*cfg.TimeoutSeconds))
+	}
+	if rq := cfg.Request; rq != nil && (len(m.ConfigRequest) > 0 || imported) {
+		prior := integrationActionRequestMdl{RequestTemplate: types.StringNull(), Headers: types.MapNull(types.StringType)}
+		if len(m.ConfigRequest) > 0 {
+			prior = m.ConfigRequest[0]
+		}
+		m.ConfigRequest = []integrationActionRequestMdl{{
+			RequestURLTemplate: types.StringValue(deref(rq.RequestUrlTemplate)),
+			RequestType:        types.StringValue(deref(rq.RequestType)),
+			RequestTemplate:    stringOrNull(deref(rq.RequestTemplate)),
+			Headers:            stringMapOrNull(rq.Headers, prior.Headers),
+		}}
+	} else {
+		m.ConfigRequest = []integrationActionRequestMdl{}
+	}
+	if rs := cfg.Response; rs != nil && (len(m.ConfigResponse) > 0 || imported) {
+		prior := integrationActionRespMdl{TranslationMap: types.MapNull(types.StringType), TranslationMapDefaults: types.MapNull(types.StringType)}
+		if len(m.ConfigResponse) > 0 {
+			prior = m.ConfigResponse[0]
+		}
+		m.ConfigResponse = []integrationActionRespMdl{{
+			TranslationMap:         stringMapOrNull(rs.TranslationMap, prior.TranslationMap),
+			TranslationMapDefaults: stringMapOrNull(rs.TranslationMapDefaults, prior.TranslationMapDefaults),
+			SuccessTemplate:        stringOrNull(deref(rs.SuccessTemplate)),
+		}}
+	} else {
+		m.ConfigResponse = []integrationActionRespMdl{}
+	}
+}
+
+func (r *integrationActionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan integrationActionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, integrationID := plan.Name.ValueString(), plan.IntegrationID.ValueString()
+	body := platform.PostActionInput{
+		Name: &name, Category: plan.Category.ValueStringPointer(), IntegrationID: &integrationID,
+		Secure: plan.Secure.ValueBoolPointer(), Config: plan.config(ctx, &resp.Diagnostics),
+		Contract: &platform.ActionContractInput{
+			Input:  &platform.PostInputContract{InputSchema: json.RawMessage(plan.ContractInput.ValueString())},
+			Output: &platform.PostOutputContract{SuccessSchema: json.RawMessage(plan.ContractOutput.ValueString())},
+		},
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var created platform.Action
+	err := r.client.CreateUnique(ctx, actionsPath, body, &created, func(ctx context.Context) (bool, error) {
+		found, err := findAction(ctx, r.client, name, integrationID)
+		if err != nil || found == nil {
+			return false, err
+		}
+		created = *found
+		return true, nil
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create data action %q", name), err)
+		return
+	}
+	r.readInto(ctx, deref(created.ID), &plan, resp.State.Set, &resp.Diagnostics)
+}
+
+// readInto reads the action back into m and stores it.
+func (r *integrationActionResource) readInto(ctx context.Context, id string, m *integrationActionModel, set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
+	a, err := readAction(ctx, r.client, id)
+	if err == nil && a == nil {
+		err = fmt.Errorf("data action %s disappeared while it was being written; apply again", id)
+	}
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read data action %s", id), err)
+		return
+	}
+	m.fromAPI(a, false)
+	diags.Append(set(ctx, m)...)
+}
+
+func (r *integrationActionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state integrationActionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a, err := readAction(ctx, r.client, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read data action %s", state.ID.ValueString()), err)
+		return
+	}
+	if a == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	// Only an import leaves the (always set) name null.
+	state.fromAPI(a, state.Name.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *integrationActionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan integrationActionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := plan.ID.ValueString()
+	cfg := plan.config(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
+		cur, err := readAction(ctx, r.client, id)
+		if err != nil {
+			return err
+		}
+		if cur == nil {
+			return fmt.Errorf("data action %s no longer exists", id)
+		}
+		body := platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: cur.Version}
+		_, err = actionAPI(r.client).update(ctx, http.MethodPatch, id, body)
+		return err
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update data action %q", plan.Name.ValueString()), err)
+		return
+	}
+	r.readInto(ctx, id, &plan, resp.State.Set, &resp.Diagnostics)
+}
+
+func (r *integrationActionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state integrationActionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := actionAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete data action %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *integrationActionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// integrationActionDataSource finds a data action by name, optionally in one integration.
+type integrationActionDataSource struct{ clientHolder }
+
+type integrationActionLookupModel struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	IntegrationID types.String `tfsdk:"integration_id"`
+}
+
+func newIntegrationActionDataSource() datasource.DataSource { return &integrationActionDataSource{} }
+
+func (d *integrationActionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_integration_action"
+}
+
+func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dsschema.Schema{
+		Description: "Looks up a data action by name.",
+		Attributes: map[string]dsschema.Attribute{
+			"id":             dsschema.StringAttribute{Computed: true, Description: "The data action's id."},
+			"name":           dsschema.StringAttribute{Required: true, Description: "The data action's exact name."},
+			"integration_id": dsschema.StringAttribute{Optional: true, Description: "The integration to look in (names are unique per integration only)."},
+		},
+	}
+}
+
+func (d *integrationActionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m integrationActionLookupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, integrationID := m.Name.ValueString(), m.IntegrationID.ValueString()
+	var found *platform.Action
+	errNone := errors.New("no match yet")
+	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+		a, err := findAction(ctx, d.client, name, integrationID)
+		if err != nil {
+			return false, permanent(err)
+		}
+		found = a
+		if a == nil {
+			return false, errNone
+		}
+		return true, nil
+	})
+	if found == nil {
+		if err != nil && !errors.Is(err, errNone) {
+			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up data action %q", name), err)
+			return
+		}
+		where := ""
+		if integrationID != "" {
+			where = " in integration " + integrationID
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", name, where),
+			fmt.Sprintf("No data action has exactly this name (waited %s for it to appear). Check the spelling and the org the provider is configured for.", lookupTimeout))
+		return
+	}
+	m.ID = types.StringValue(deref(found.ID))
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}

@@ -1,0 +1,247 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const didPoolsPath = "/api/v2/telephony/providers/edges/didpools"
+
+// didPoolAPI is the API seam for DID pools. A pool has no name of its own (the org names
+// it after its first number), so the start number stands in for the name when a lost
+// create is looked up. DELETE answers 409 while an IVR still uses a number of the pool.
+func didPoolAPI(c *platform.Client) entityAPI[platform.DIDPool] {
+	return entityAPI[platform.DIDPool]{
+		client:        c,
+		path:          didPoolsPath,
+		name:          func(p *platform.DIDPool) string { return deref(p.StartPhoneNumber) },
+		softDeleted:   func(p *platform.DIDPool) bool { return deref(p.State) == "deleted" },
+		deleteTimeout: 30 * time.Second,
+		retryDelete:   platform.IsConflict,
+	}
+}
+
+type telephonyDidPoolResource struct{ clientHolder }
+
+type telephonyDidPoolModel struct {
+	ID               types.String `tfsdk:"id"`
+	StartPhoneNumber types.String `tfsdk:"start_phone_number"`
+	EndPhoneNumber   types.String `tfsdk:"end_phone_number"`
+	Description      types.String `tfsdk:"description"`
+	Comments         types.String `tfsdk:"comments"`
+	PoolProvider     types.String `tfsdk:"pool_provider"`
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*telephonyDidPoolResource)(nil)
+	_ resource.ResourceWithImportState = (*telephonyDidPoolResource)(nil)
+)
+
+func newTelephonyDidPoolResource() resource.Resource { return &telephonyDidPoolResource{} }
+
+func (r *telephonyDidPoolResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
+}
+
+// e164Validators checks a phone number at plan time.
+func e164Validators() []validator.String {
+	return []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550100")}
+}
+
+func (r *telephonyDidPoolResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud DID pool: a range of phone numbers that IVRs and users can be given.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"start_phone_number": schema.StringAttribute{Required: true, Validators: e164Validators(),
+				Description: "First number of the range, E.164 (e.g. `+13175550000`)."},
+			"end_phone_number": schema.StringAttribute{Required: true, Validators: e164Validators(),
+				Description: "Last number of the range, E.164, with as many digits as `start_phone_number`."},
+			"description": schema.StringAttribute{Optional: true, Description: "Description of the pool."},
+			"comments":    schema.StringAttribute{Optional: true, Description: "Comments on the pool."},
+			"pool_provider": schema.StringAttribute{Optional: true, Computed: true,
+				Description:   "Provider of the numbers: `PURE_CLOUD` or `PURE_CLOUD_VOICE`. When not set, the org decides and the value is left unmanaged.",
+				Validators:    []validator.String{stringvalidator.OneOf("PURE_CLOUD", "PURE_CLOUD_VOICE")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+		},
+	}
+}
+
+func (r *telephonyDidPoolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (m telephonyDidPoolModel) request(version int) platform.DIDPool {
+	in := platform.DIDPool{StartPhoneNumber: m.StartPhoneNumber.ValueStringPointer(), EndPhoneNumber: m.EndPhoneNumber.ValueStringPointer()}
+	if isSet(m.Description) {
+		in.Description = m.Description.ValueStringPointer()
+	}
+	if isSet(m.Comments) {
+		in.Comments = m.Comments.ValueStringPointer()
+	}
+	if isSet(m.PoolProvider) {
+		in.Provider = m.PoolProvider.ValueStringPointer()
+	}
+	if version > 0 {
+		in.Version = &version
+	}
+	return in
+}
+
+func (m *telephonyDidPoolModel) fromAPI(p *platform.DIDPool) {
+	m.ID = types.StringValue(deref(p.ID))
+	m.StartPhoneNumber = types.StringValue(deref(p.StartPhoneNumber))
+	m.EndPhoneNumber = types.StringValue(deref(p.EndPhoneNumber))
+	m.Description = optionalString(p.Description, m.Description)
+	m.Comments = optionalString(p.Comments, m.Comments)
+	m.PoolProvider = stringOrNull(deref(p.Provider))
+}
+
+func (r *telephonyDidPoolResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan telephonyDidPoolModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, err := didPoolAPI(r.client).create(ctx, plan.StartPhoneNumber.ValueString(), plan.request(0))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("start_phone_number")),
+			fmt.Sprintf("Could not create DID pool %s..%s", plan.StartPhoneNumber.ValueString(), plan.EndPhoneNumber.ValueString()), err)
+		return
+	}
+	plan.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *telephonyDidPoolResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state telephonyDidPoolModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, err := didPoolAPI(r.client).get(ctx, state.ID.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read DID pool %s", state.ID.ValueString()), err)
+		return
+	}
+	if p == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *telephonyDidPoolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan telephonyDidPoolModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, err := putVersioned(ctx, didPoolAPI(r.client), plan.ID.ValueString(),
+		func(p *platform.DIDPool) int { return deref(p.Version) },
+		func(v int) any { return plan.request(v) })
+	if err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("start_phone_number")),
+			fmt.Sprintf("Could not update DID pool %s..%s", plan.StartPhoneNumber.ValueString(), plan.EndPhoneNumber.ValueString()), err)
+		return
+	}
+	plan.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *telephonyDidPoolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state telephonyDidPoolModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := didPoolAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete DID pool %s..%s (%s); an IVR outside this configuration may still use one of its numbers",
+			state.StartPhoneNumber.ValueString(), state.EndPhoneNumber.ValueString(), state.ID.ValueString()), err)
+	}
+}
+
+func (r *telephonyDidPoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// telephonyDidPoolDataSource finds a pool by its exact range, as the official one does.
+type telephonyDidPoolDataSource struct{ clientHolder }
+
+type telephonyDidPoolLookupModel struct {
+	ID               types.String `tfsdk:"id"`
+	StartPhoneNumber types.String `tfsdk:"start_phone_number"`
+	EndPhoneNumber   types.String `tfsdk:"end_phone_number"`
+}
+
+func newTelephonyDidPoolDataSource() datasource.DataSource { return &telephonyDidPoolDataSource{} }
+
+func (d *telephonyDidPoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
+}
+
+func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dsschema.Schema{
+		Description: "Looks up a DID pool by its first and last number.",
+		Attributes: map[string]dsschema.Attribute{
+			"id":                 dsschema.StringAttribute{Computed: true, Description: "The DID pool's GUID."},
+			"start_phone_number": dsschema.StringAttribute{Required: true, Validators: e164Validators(), Description: "First number of the pool (E.164)."},
+			"end_phone_number":   dsschema.StringAttribute{Required: true, Validators: e164Validators(), Description: "Last number of the pool (E.164)."},
+		},
+	}
+}
+
+func (d *telephonyDidPoolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *telephonyDidPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m telephonyDidPoolLookupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	start, end := m.StartPhoneNumber.ValueString(), m.EndPhoneNumber.ValueString()
+	var found string
+	errNone := errors.New("no match yet")
+	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+		// The pool list has no number filter; it is read whole, a page of 500 at a time.
+		pools, err := platform.ListAll[platform.DIDPool](ctx, d.client, didPoolsPath, nil, 500)
+		if err != nil {
+			return false, permanent(err)
+		}
+		for _, p := range pools {
+			if deref(p.StartPhoneNumber) == start && deref(p.EndPhoneNumber) == end && deref(p.State) != "deleted" {
+				found = deref(p.ID)
+				return true, nil
+			}
+		}
+		return false, errNone
+	})
+	if found == "" {
+		if err != nil && !errors.Is(err, errNone) {
+			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up DID pool %s..%s", start, end), err)
+			return
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("start_phone_number"), fmt.Sprintf("No DID pool %s..%s", start, end),
+			fmt.Sprintf("No DID pool has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", lookupTimeout))
+		return
+	}
+	m.ID = types.StringValue(found)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
