@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os/signal"
@@ -22,6 +23,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
+		var exit *exitError
+		if errors.As(err, &exit) {
+			return exit.code // the command has said what went wrong already
+		}
 		fmt.Fprintf(stderr, "cx: %v\n", err)
 		return 1
 	}
@@ -45,5 +50,10 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 		SilenceErrors: true, // Main prints errors once, prefixed with "cx:"
 	}
 	root.AddCommand(newVersionCommand(), newOrgCommand(), newDemoCommand())
+	root.AddCommand(newPlanCommand())
+	root.AddCommand(newApplyCommand())
+	root.AddCommand(newDestroyCommand())
+	root.AddCommand(newGraphCommand())
+	root.AddCommand(newInitCommand())
 	return root
 }

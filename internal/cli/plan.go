@@ -1,0 +1,278 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/orgctl"
+	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/workspace"
+	"github.com/spf13/cobra"
+)
+
+// runFlags are the flags plan, apply and destroy share.
+type runFlags struct {
+	workspaceDir  string
+	env           string
+	parallel      int
+	affectedSince string
+	json          bool
+	breakGlass    bool
+	reason        string
+}
+
+// exitError carries a process exit code other than 1 (e.g. plan's 2 = changes present)
+// to Main without printing anything more.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit code %d", e.code) }
+
+func (f *runFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	addWorkspaceFlag(cmd, &f.workspaceDir)
+	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl (default: the first one, usually dev)")
+	fl.IntVarP(&f.parallel, "parallel", "p", runner.DefaultParallel, "projects run at once")
+	fl.StringVar(&f.affectedSince, "affected-since", "", "only projects whose files changed since this git ref, and their dependents")
+	fl.BoolVar(&f.json, "json", false, "print the result as JSON on stdout (progress still goes to stderr)")
+}
+
+func addWorkspaceFlag(cmd *cobra.Command, dir *string) {
+	cmd.Flags().StringVarP(dir, "workspace", "C", "", "workspace root (default: the nearest directory up from here holding cx.hcl, else here)")
+}
+
+func newPlanCommand() *cobra.Command {
+	f := &runFlags{}
+	cmd := &cobra.Command{
+		Use:   "plan [PROJECT...]",
+		Short: "Plan every project of an environment in dependency order",
+		Long: `Plan runs tofu plan in every project (or the named ones) of one environment, dependencies
+first and independent projects in parallel, and saves each plan under .cx/plans/<env>/.
+
+Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a project failed
+(its dependents are skipped). A project whose plan fails while a project it depends on has
+unapplied changes is "deferred": its by-name lookups may only resolve after that apply.`,
+		Example: `  cx plan                         # all projects, environment dev, local org started if needed
+  cx plan --env test flow-billing # one project (its dependencies are taken as deployed)
+  cx plan --affected-since origin/main --json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runProjects(cmd, runner.ActionPlan, f, args)
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+// runProjects is plan, apply and destroy: load the workspace, pick the environment and its
+// org, run, print the summary, and turn the result into the exit code.
+func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []string) error {
+	ctx := cmd.Context()
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	ws, g, err := loadWorkspace(f.workspaceDir, stderr)
+	if err != nil {
+		return err
+	}
+	env, err := pickEnvironment(ws.Config, f.env)
+	if err != nil {
+		return err
+	}
+	if f.affectedSince != "" {
+		affected, err := affectedSince(ctx, ws.Root, g, f.affectedSince)
+		if err != nil {
+			return err
+		}
+		if len(names) > 0 {
+			affected = intersect(affected, names)
+		}
+		if len(affected) == 0 {
+			fmt.Fprintf(stderr, "No project is affected by changes since %s.\n", f.affectedSince)
+			return nil
+		}
+		names = affected
+	}
+	extraEnv := map[string]string{}
+	if action != runner.ActionPlan && env.Protected {
+		ctxValue, err := checkProtected(ws.Root, env, action, names, f)
+		if err != nil {
+			return err
+		}
+		if ctxValue != "" {
+			// The audit context the org records with every change; see the report on provider support.
+			extraEnv["CX_AUDIT_CONTEXT"] = ctxValue
+		}
+	}
+	tofu, err := runner.FindTofu(ws.Root)
+	if err != nil {
+		return err
+	}
+	providerDir, err := runner.EnsureProvider(ctx, ws.Root)
+	if err != nil {
+		return err
+	}
+	orgEnv, err := providerEnvFor(ctx, ws.Root, env, stderr)
+	if err != nil {
+		return err
+	}
+	res, err := runner.Run(ctx, runner.Options{
+		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel,
+		Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv, ExtraEnv: extraEnv,
+		Progress: stderr, Live: isTerminal(stderr),
+	})
+	if err != nil {
+		return err
+	}
+	if f.json {
+		err = res.WriteJSON(stdout)
+	} else {
+		fmt.Fprintln(stdout)
+		err = res.WriteSummary(stdout)
+	}
+	if err != nil {
+		return err
+	}
+	if res.ExitCode != 0 {
+		return &exitError{code: res.ExitCode}
+	}
+	return nil
+}
+
+// loadWorkspace finds, loads and graphs the workspace, printing warnings; graph errors
+// (cycles, duplicate owners) stop the run.
+func loadWorkspace(dir string, stderr io.Writer) (*workspace.Workspace, *workspace.Graph, error) {
+	if dir == "" {
+		dir = findWorkspaceRoot()
+	}
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, ds := workspace.BuildGraph(ws)
+	diags := workspace.Diagnostics(ds)
+	for _, d := range diags.Warnings() {
+		fmt.Fprintf(stderr, "warning: %s\n", d)
+	}
+	if diags.HasErrors() {
+		return nil, nil, fmt.Errorf("the workspace graph has errors:\n%s", diags.Errors())
+	}
+	return ws, g, nil
+}
+
+// findWorkspaceRoot returns the nearest directory from the current one up holding cx.hcl,
+// or "." when there is none (a workspace of defaults).
+func findWorkspaceRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, workspace.ConfigFile)); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return "."
+		}
+	}
+}
+
+func pickEnvironment(c *workspace.Config, name string) (workspace.Environment, error) {
+	if name == "" {
+		if len(c.Environments) == 0 {
+			return workspace.Environment{}, errors.New("cx.hcl declares no environment")
+		}
+		return c.Environments[0], nil
+	}
+	env, ok := c.Environment(name)
+	if !ok {
+		var names []string
+		for _, e := range c.Environments {
+			names = append(names, e.Name)
+		}
+		return env, fmt.Errorf("--env %s: cx.hcl has no such environment (it has %s)", name, strings.Join(names, ", "))
+	}
+	return env, nil
+}
+
+// providerEnvFor returns the provider's credentials and endpoint for an environment,
+// starting the embedded local org when the environment targets it.
+func providerEnvFor(ctx context.Context, root string, env workspace.Environment, stderr io.Writer) (map[string]string, error) {
+	if !env.IsLocal() {
+		return runner.RegionEnv(env.OrgName(), env.ClientIDEnv, env.ClientSecretEnv)
+	}
+	org, err := orgctl.Ensure(ctx, orgctl.Options{Dir: filepath.Join(root, ".cx", "org")})
+	if err != nil {
+		return nil, err
+	}
+	if org.Started {
+		fmt.Fprintf(stderr, "Started the local org at %s (data in %s; stop it with `cx org stop`).\n", org.URL, org.Dir)
+	}
+	cred, err := org.Credential(env.OrgName(), "deploy")
+	if err != nil {
+		return nil, err
+	}
+	return runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
+}
+
+// affectedSince lists the projects touched by files changed since ref (committed or not,
+// plus untracked files), with their dependents.
+func affectedSince(ctx context.Context, root string, g *workspace.Graph, ref string) ([]string, error) {
+	git := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, "git", args...)
+		cmd.Dir = root
+		out, err := cmd.Output()
+		if err != nil {
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				return "", fmt.Errorf("git %s: %s", strings.Join(args, " "), strings.TrimSpace(string(ee.Stderr)))
+			}
+			return "", fmt.Errorf("git %s: %w", strings.Join(args, " "), err)
+		}
+		return string(out), nil
+	}
+	top, err := git("rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("--affected-since needs the workspace in a git repository: %w", err)
+	}
+	top = strings.TrimSpace(top)
+	changed, err := git("diff", "--name-only", ref, "--")
+	if err != nil {
+		return nil, err
+	}
+	untracked, err := git("ls-files", "--others", "--exclude-standard", "--full-name")
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, l := range strings.Split(changed+"\n"+untracked, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			files = append(files, filepath.Join(top, filepath.FromSlash(l)))
+		}
+	}
+	return g.Affected(files), nil
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/workspace"
+)
+
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const sharedSkills = `terraform {
+  required_providers {
+    genesyscloud = {
+      source = "mypurecloud/genesyscloud"
+    }
+  }
+}
+
+resource "genesyscloud_routing_skill" "general" {
+  name = "Cx Init Skill"
+}
+`
+
+// TestProtectedEnvironment checks that a protected environment refuses deploys outside CI
+// unless break-glass is declared with a reason, which is recorded.
+func TestProtectedEnvironment(t *testing.T) {
+	root := t.TempDir()
+	prod := workspace.Environment{Name: "prod", Org: "region:us-east-1", Protected: true}
+	t.Setenv("CI", "")
+	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err == nil || !strings.Contains(err.Error(), "protected") {
+		t.Fatalf("apply outside CI: %v, want a refusal", err)
+	}
+	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{breakGlass: true}); err == nil || !strings.Contains(err.Error(), "--reason") {
+		t.Fatalf("break-glass without a reason: %v, want a refusal", err)
+	}
+	audit, err := checkProtected(root, prod, runner.ActionApply, []string{"flow-a"}, &runFlags{breakGlass: true, reason: "INC-1; queue full"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if audit != "breakGlass=true; reason=INC-1, queue full" {
+		t.Errorf("audit context %q", audit)
+	}
+	log, err := os.ReadFile(filepath.Join(root, ".cx", "breakglass.log"))
+	if err != nil || !strings.Contains(string(log), `"reason":"INC-1; queue full"`) || !strings.Contains(string(log), `"env":"prod"`) {
+		t.Errorf("breakglass.log: %s %v", log, err)
+	}
+	t.Setenv("CI", "true")
+	if audit, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err != nil || audit != "" {
+		t.Errorf("in CI: %q %v, want no refusal", audit, err)
+	}
+}
+
+// TestGraphCommand renders a workspace's graph through the command line.
+func TestGraphCommand(t *testing.T) {
+	root := t.TempDir()
+	writeTestFile(t, filepath.Join(root, "shared-skills", "main.tf"), sharedSkills)
+	writeTestFile(t, filepath.Join(root, "flow-x", "main.tf"), `data "genesyscloud_routing_skill" "g" {
+  name = "cx init skill"
+}
+`)
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"graph", "-C", root, "--format", "mermaid"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "flow-x") || !strings.Contains(out.String(), "shared-skills") || !strings.Contains(out.String(), "-->") {
+		t.Errorf("mermaid graph lacks the edge:\n%s", out.String())
+	}
+	if code := Main([]string{"graph", "-C", root, "--format", "nope"}, &out, &errOut); code != 1 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
+
+// TestAccInitPlansCleanly scaffolds a project with cx init and plans it with the real
+// OpenTofu and provider against an in-process local org holding the shared skill.
+func TestAccInitPlansCleanly(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" || os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to the tofu binary")
+	}
+	root := t.TempDir()
+	writeTestFile(t, filepath.Join(root, "shared-skills", "main.tf"), sharedSkills)
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"init", "flow-billing", "-C", root}, &out, &errOut); code != 0 {
+		t.Fatalf("cx init: exit %d: %s", code, errOut.String())
+	}
+	for _, f := range []string{"main.tf", "flows/flow-billing.yaml", "env/dev.tfvars", "env/test.tfvars", "env/prod.tfvars"} {
+		if _, err := os.Stat(filepath.Join(root, "flow-billing", f)); err != nil {
+			t.Errorf("cx init did not write %s: %v", f, err)
+		}
+	}
+	if code := Main([]string{"init", "flow-billing", "-C", root}, &out, &errOut); code != 1 {
+		t.Errorf("cx init over an existing project: exit %d", code)
+	}
+
+	providerDir := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	if b, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build provider: %v\n%s", err, b)
+	}
+	ts := orgserver.NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	orgEnv, err := runner.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, diags := workspace.BuildGraph(ws)
+	if e := g.Edge("flow-billing", "shared-skills"); e == nil {
+		t.Fatalf("the scaffold should depend on shared-skills by name; diagnostics: %v", diags)
+	}
+	var progress bytes.Buffer
+	res, err := runner.Run(context.Background(), runner.Options{Workspace: ws, Graph: g, Env: "dev", Action: runner.ActionApply,
+		Projects: []string{"shared-skills"}, Tofu: os.Getenv("TF_ACC_TERRAFORM_PATH"), ProviderDir: providerDir, OrgEnv: orgEnv, Progress: &progress})
+	if err != nil || res.ExitCode != 0 {
+		t.Fatalf("apply shared-skills: %v %+v\n%s", err, res, progress.String())
+	}
+	res, err = runner.Run(context.Background(), runner.Options{Workspace: ws, Graph: g, Env: "dev", Action: runner.ActionPlan,
+		Projects: []string{"flow-billing"}, Tofu: os.Getenv("TF_ACC_TERRAFORM_PATH"), ProviderDir: providerDir, OrgEnv: orgEnv, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := res.Project("flow-billing"); p == nil || p.Status != runner.StatusChanges || p.Add != 1 || res.ExitCode != 2 {
+		t.Fatalf("the scaffold should plan one queue to add: %+v\n%s", res, progress.String())
+	}
+}

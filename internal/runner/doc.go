@@ -1,0 +1,16 @@
+// Package runner drives OpenTofu over a workspace: one plan, apply or destroy per project,
+// in dependency order (reverse for destroy), with bounded parallelism.
+//
+// Every project runs in its own directory with nothing written into it: state goes to the
+// path State.For gives (local backend, passed with -state), OpenTofu's data directory to
+// .cx/tofu/<env>/<project> (TF_DATA_DIR), saved plans to .cx/plans/<env>/<project>.tfplan and
+// the full OpenTofu output to .cx/logs/<env>/<project>.log. The provider is the cxascode
+// plugin, selected with a generated CLI configuration (dev_overrides), so no registry is
+// contacted and `tofu init` runs only for projects that need it (other providers, modules,
+// a non-local backend).
+//
+// Apply and destroy plan to a file and apply exactly that file, so what is applied is what
+// was planned. A failed project skips every project depending on it; independent projects
+// go on. Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present (plan) , 1
+// any failure or skipped project.
+package runner

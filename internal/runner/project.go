@@ -1,0 +1,338 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/workspace"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/terraform-exec/tfexec"
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// backendOverrideFile is the one file cx writes into a project, and only for a non-local
+// backend: OpenTofu accepts backend settings on the command line only when the
+// configuration has a backend block. It is an override file, so the user's files stay
+// untouched, and its name says where it comes from.
+const backendOverrideFile = "cx_backend_override.tf"
+
+// projectRun is everything one project's run needs.
+type projectRun struct {
+	opts    *Options
+	project *workspace.Project
+	env     map[string]string // full environment for tofu
+	// paths, absolute
+	dir, planFile, logFile, dataDir string
+}
+
+func (r *runState) newProjectRun(p *workspace.Project) *projectRun {
+	root := r.root
+	env := r.opts.Env
+	return &projectRun{
+		opts:     r.opts,
+		project:  p,
+		env:      r.tofuEnv(p.Name),
+		dir:      filepath.Join(root, filepath.FromSlash(p.Dir)),
+		planFile: filepath.Join(root, ".cx", "plans", env, p.Name+".tfplan"),
+		logFile:  filepath.Join(root, ".cx", "logs", env, p.Name+".log"),
+		dataDir:  filepath.Join(root, ".cx", "tofu", env, p.Name),
+	}
+}
+
+// run plans the project and, for apply and destroy, applies exactly the saved plan.
+func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectResult) {
+	res.Project = pr.project.Name
+	start := time.Now()
+	defer func() { res.Duration = time.Since(start) }()
+	fail := func(what string, err error) ProjectResult {
+		res.Status = StatusFailed
+		res.Error = fmt.Sprintf("%s: %s", what, summarizeError(err))
+		return res
+	}
+	for _, d := range []string{filepath.Dir(pr.planFile), filepath.Dir(pr.logFile), pr.dataDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fail("prepare", err)
+		}
+	}
+	logf, err := os.Create(pr.logFile)
+	if err != nil {
+		return fail("prepare", err)
+	}
+	defer logf.Close()
+	res.Log = pr.logFile
+
+	tf, err := tfexec.NewTerraform(pr.dir, pr.opts.Tofu)
+	if err != nil {
+		return fail("prepare", err)
+	}
+	if err := tf.SetEnv(pr.env); err != nil {
+		return fail("prepare", err)
+	}
+	tf.SetStdout(logf)
+	tf.SetStderr(logf)
+
+	backend, settings := pr.opts.Workspace.Config.State.For(pr.opts.Env, pr.project.Name)
+	local := backend == "" || backend == "local"
+	statePath := ""
+	if local {
+		statePath = pr.localStatePath(settings)
+		if err := os.MkdirAll(filepath.Dir(statePath), 0o755); err != nil {
+			return fail("prepare", err)
+		}
+	} else if err := pr.writeBackendOverride(backend); err != nil {
+		return fail("prepare", err)
+	}
+
+	if need, why := needsInit(pr.dir, local); need {
+		step("init (" + why + ")")
+		var initOpts []tfexec.InitOption
+		for _, kv := range backendConfig(settings, local) {
+			initOpts = append(initOpts, tfexec.BackendConfig(kv))
+		}
+		if err := tf.Init(ctx, initOpts...); err != nil {
+			return fail("init", err)
+		}
+	}
+
+	step("plan")
+	os.Remove(pr.planFile) // a stale plan must never be applied
+	planOpts := []tfexec.PlanOption{tfexec.Out(pr.planFile)}
+	if pr.opts.Action == ActionDestroy {
+		planOpts = append(planOpts, tfexec.Destroy(true))
+	}
+	if local {
+		planOpts = append(planOpts, tfexec.State(statePath)) //nolint:staticcheck // -state is how a local backend is pointed elsewhere without touching the project
+	}
+	if vars := pr.project.Environments[pr.opts.Env].Vars; vars != "" {
+		planOpts = append(planOpts, tfexec.VarFile(filepath.Join(pr.opts.root(), filepath.FromSlash(vars))))
+	}
+	if pr.opts.TofuParallelism > 0 {
+		planOpts = append(planOpts, tfexec.Parallelism(pr.opts.TofuParallelism))
+	}
+	changes, err := tf.Plan(ctx, planOpts...)
+	if err != nil {
+		return fail("plan", err)
+	}
+	res.PlanFile = pr.planFile
+	if !changes {
+		res.Status = StatusNoChanges
+		return res
+	}
+	plan, err := tf.ShowPlanFile(ctx, pr.planFile)
+	if err != nil {
+		return fail("read plan", err)
+	}
+	res.Add, res.Change, res.Destroy = countChanges(plan)
+	if pr.opts.Action == ActionPlan {
+		res.Status = StatusChanges
+		return res
+	}
+
+	step("apply")
+	applyOpts := []tfexec.ApplyOption{tfexec.DirOrPlan(pr.planFile)}
+	if local {
+		applyOpts = append(applyOpts, tfexec.State(statePath)) //nolint:staticcheck // see plan
+	}
+	if pr.opts.TofuParallelism > 0 {
+		applyOpts = append(applyOpts, tfexec.Parallelism(pr.opts.TofuParallelism))
+	}
+	if err := tf.Apply(ctx, applyOpts...); err != nil {
+		return fail("apply", err)
+	}
+	res.Status = StatusApplied
+	if pr.opts.Action == ActionDestroy {
+		res.Status = StatusDestroyed
+	}
+	return res
+}
+
+// tofuEnv is the process environment for tofu: ours, minus what terraform-exec sets itself.
+func (r *runState) tofuEnv(project string) map[string]string {
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
+	}
+	maps.Copy(env, r.orgEnv)
+	for k, v := range r.opts.ExtraEnv {
+		env[k] = v
+	}
+	env["TF_CLI_CONFIG_FILE"] = r.cliConfigPath
+	env["TF_DATA_DIR"] = filepath.Join(r.root, ".cx", "tofu", r.opts.Env, project)
+	if env["CHECKPOINT_DISABLE"] == "" {
+		env["CHECKPOINT_DISABLE"] = "1" // no version check calls home
+	}
+	for k, v := range env {
+		if v == "" && strings.HasPrefix(k, "GENESYSCLOUD_GATEWAY_") {
+			delete(env, k)
+		}
+	}
+	// terraform-exec refuses these (it sets them itself, or they would change the run
+	// behind cx's back); TF_VAR_* is among them, so per-environment inputs belong in
+	// env/<env>.tfvars.
+	return tfexec.CleanEnv(env)
+}
+
+// localStatePath resolves the local backend's path relative to the workspace root.
+func (pr *projectRun) localStatePath(settings map[string]cty.Value) string {
+	p := workspace.DefaultStatePath
+	if v, ok := settings["path"]; ok && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+		p = v.AsString()
+	}
+	p = strings.NewReplacer("{env}", pr.opts.Env, "{project}", pr.project.Name).Replace(p)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(pr.opts.root(), filepath.FromSlash(p))
+}
+
+// writeBackendOverride declares the backend type so -backend-config can fill it in.
+func (pr *projectRun) writeBackendOverride(backend string) error {
+	content := fmt.Sprintf("# Generated by cx for the state block of cx.hcl; do not edit, do not commit.\nterraform {\n  backend %q {}\n}\n", backend)
+	return writeFileAtomic(filepath.Join(pr.dir, backendOverrideFile), []byte(content), 0o644)
+}
+
+// backendConfig turns the state block's settings into -backend-config key=value pairs.
+func backendConfig(settings map[string]cty.Value, local bool) []string {
+	if local {
+		return nil
+	}
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		v := settings[k]
+		if v.IsNull() || !v.IsKnown() {
+			continue
+		}
+		switch v.Type() {
+		case cty.String:
+			out = append(out, k+"="+v.AsString())
+		case cty.Number:
+			out = append(out, k+"="+v.AsBigFloat().Text('f', -1))
+		case cty.Bool:
+			out = append(out, fmt.Sprintf("%s=%t", k, v.True()))
+		}
+	}
+	return out
+}
+
+// needsInit reports whether the project needs `tofu init`: the genesyscloud provider comes
+// from dev_overrides and terraform_data is built in, so a project using only those plans
+// without init; modules, other providers and a non-local backend need it.
+func needsInit(dir string, localBackend bool) (bool, string) {
+	if !localBackend {
+		return true, "backend"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		file, diags := hclsyntax.ParseConfig(src, f, hcl.InitialPos)
+		if diags.HasErrors() {
+			continue // tofu reports syntax errors better than we would
+		}
+		body, ok := file.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		for _, b := range body.Blocks {
+			switch b.Type {
+			case "module":
+				return true, "module"
+			case "resource", "data", "ephemeral":
+				if len(b.Labels) > 0 && !builtinProvider(b.Labels[0]) {
+					return true, "provider of " + b.Labels[0]
+				}
+			case "provider":
+				if len(b.Labels) > 0 && b.Labels[0] != "genesyscloud" {
+					return true, "provider " + b.Labels[0]
+				}
+			case "terraform":
+				for _, tb := range b.Body.Blocks {
+					switch tb.Type {
+					case "backend", "cloud":
+						return true, "backend"
+					case "required_providers":
+						for name := range tb.Body.Attributes {
+							if name != "genesyscloud" {
+								return true, "provider " + name
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return false, ""
+}
+
+func builtinProvider(typ string) bool {
+	return strings.HasPrefix(typ, "genesyscloud_") || strings.HasPrefix(typ, "terraform_")
+}
+
+// countChanges counts resources to add, change and destroy like OpenTofu's plan summary
+// (a replacement counts as one add and one destroy).
+func countChanges(p *tfjson.Plan) (add, change, destroy int) {
+	for _, rc := range p.ResourceChanges {
+		if rc.Change == nil || rc.Mode == tfjson.DataResourceMode {
+			continue
+		}
+		a := rc.Change.Actions
+		switch {
+		case a.Replace():
+			add++
+			destroy++
+		case a.Create():
+			add++
+		case a.Update():
+			change++
+		case a.Delete():
+			destroy++
+		}
+	}
+	return add, change, destroy
+}
+
+// summarizeError keeps the lines of an OpenTofu error a person acts on ("Error: …" and the
+// detail under it), without the box drawing; the whole output is in the project's log.
+func summarizeError(err error) string {
+	msg := err.Error()
+	var keep []string
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "│╷╵"))
+		if line == "" || strings.HasPrefix(line, "exit status") {
+			continue
+		}
+		keep = append(keep, line)
+	}
+	if i := indexPrefix(keep, "Error: "); i >= 0 {
+		keep = keep[i:]
+	}
+	if len(keep) > 6 {
+		keep = append(keep[:6], "…")
+	}
+	return strings.Join(keep, " ")
+}
+
+func indexPrefix(lines []string, prefix string) int {
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,391 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/workspace"
+)
+
+// Action is what a run does to each project.
+type Action string
+
+// The actions Run performs.
+const (
+	ActionPlan    Action = "plan"
+	ActionApply   Action = "apply"
+	ActionDestroy Action = "destroy"
+)
+
+// Status is how one project's run ended.
+type Status string
+
+// Project statuses. Failed and skipped make a run fail; changes and deferred mean the
+// environment differs from the code.
+const (
+	StatusNoChanges Status = "no changes"
+	StatusChanges   Status = "changes"
+	StatusApplied   Status = "applied"
+	StatusDestroyed Status = "destroyed"
+	StatusFailed    Status = "failed"
+	StatusSkipped   Status = "skipped"
+	// StatusDeferred is a plan that failed while a project it depends on has changes not yet
+	// applied: its by-name lookups may only resolve once they are. Apply plans it after them.
+	StatusDeferred Status = "deferred"
+)
+
+// DefaultParallel is how many projects run at once unless told otherwise: the work waits on
+// the org's API, so more than the cores pays off, and the org's rate budget caps it.
+const DefaultParallel = 4
+
+// Options configure Run.
+type Options struct {
+	Workspace *workspace.Workspace
+	Graph     *workspace.Graph
+	Env       string
+	Action    Action
+	// Projects limits the run to these projects (empty: all); their dependencies outside the
+	// selection are taken as deployed already.
+	Projects []string
+	// Parallel is how many projects run at once (0: DefaultParallel).
+	Parallel int
+	// Tofu is the OpenTofu binary (see FindTofu); ProviderDir holds the provider plugin.
+	Tofu        string
+	ProviderDir string
+	// OrgEnv holds the provider's environment for the environment's org (OrgEnv, RegionEnv).
+	OrgEnv map[string]string
+	// ExtraEnv is added to tofu's environment last.
+	ExtraEnv map[string]string
+	// TofuParallelism is OpenTofu's -parallelism inside one project (0: OpenTofu's default).
+	TofuParallelism int
+	// Progress receives one line per step; nil discards them. Live redraws a status line
+	// below them (for terminals).
+	Progress io.Writer
+	Live     bool
+}
+
+func (o *Options) root() string { return absOrSelf(o.Workspace.Root) }
+
+// ProjectResult is one project's outcome.
+type ProjectResult struct {
+	Project  string        `json:"project"`
+	Status   Status        `json:"status"`
+	Add      int           `json:"add"`
+	Change   int           `json:"change"`
+	Destroy  int           `json:"destroy"`
+	Duration time.Duration `json:"-"`
+	Seconds  float64       `json:"seconds"`
+	// Error says why the project failed, was skipped or deferred.
+	Error    string `json:"error,omitempty"`
+	PlanFile string `json:"planFile,omitempty"`
+	Log      string `json:"log,omitempty"`
+}
+
+// Result is a whole run's outcome, projects in run order.
+type Result struct {
+	Workspace string          `json:"workspace"`
+	Env       string          `json:"env"`
+	Action    Action          `json:"action"`
+	Parallel  int             `json:"parallel"`
+	Projects  []ProjectResult `json:"projects"`
+	Duration  time.Duration   `json:"-"`
+	Seconds   float64         `json:"seconds"`
+	ExitCode  int             `json:"exitCode"`
+}
+
+// exitCode follows -detailed-exitcode: 1 when any project failed or was skipped, 2 when a
+// plan has changes (or was deferred behind changes), 0 otherwise.
+func (r *Result) exitCode() int {
+	code := 0
+	for _, p := range r.Projects {
+		switch p.Status {
+		case StatusFailed, StatusSkipped:
+			return 1
+		case StatusChanges, StatusDeferred:
+			code = 2
+		}
+	}
+	return code
+}
+
+// Count returns how many projects ended with status s.
+func (r *Result) Count(s Status) int {
+	n := 0
+	for _, p := range r.Projects {
+		if p.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Project returns the result of one project, or nil.
+func (r *Result) Project(name string) *ProjectResult {
+	for i := range r.Projects {
+		if r.Projects[i].Project == name {
+			return &r.Projects[i]
+		}
+	}
+	return nil
+}
+
+// runState is one Run in progress.
+type runState struct {
+	opts          *Options
+	root          string
+	orgEnv        map[string]string
+	cliConfigPath string
+	progress      *progressPrinter
+}
+
+// Run plans, applies or destroys the selected projects of one environment in dependency
+// order (reverse for destroy), at most opts.Parallel at a time. Project failures are in
+// the result, not the error; the error is for runs that cannot start.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Workspace == nil || opts.Graph == nil {
+		return nil, errors.New("runner: a workspace and its graph are required")
+	}
+	if _, ok := opts.Workspace.Config.Environment(opts.Env); !ok {
+		return nil, fmt.Errorf("unknown environment %q (cx.hcl has %s)", opts.Env, envNames(opts.Workspace.Config))
+	}
+	switch opts.Action {
+	case ActionPlan, ActionApply, ActionDestroy:
+	default:
+		return nil, fmt.Errorf("runner: unknown action %q", opts.Action)
+	}
+	if opts.Tofu == "" || opts.ProviderDir == "" {
+		return nil, errors.New("runner: Tofu and ProviderDir are required (see FindTofu, EnsureProvider)")
+	}
+	if opts.Parallel <= 0 {
+		opts.Parallel = DefaultParallel
+	}
+	order, err := opts.Graph.Order()
+	if err != nil {
+		return nil, err
+	}
+	selected, err := selectProjects(opts.Graph, order, opts.Projects)
+	if err != nil {
+		return nil, err
+	}
+	deps := map[string][]string{}
+	for _, p := range selected {
+		var ds []string
+		if opts.Action == ActionDestroy {
+			ds = opts.Graph.Dependents(p) // dependents go first when tearing down
+		} else {
+			ds = opts.Graph.Dependencies(p)
+		}
+		for _, d := range ds {
+			if slices.Contains(selected, d) {
+				deps[p] = append(deps[p], d)
+			}
+		}
+	}
+	if opts.Action == ActionDestroy {
+		slices.Reverse(selected)
+	}
+
+	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv}
+	if err := ensureCXDir(r.root); err != nil {
+		return nil, err
+	}
+	r.cliConfigPath = filepath.Join(r.root, ".cx", "tofu.rc")
+	if err := writeFileAtomic(r.cliConfigPath, []byte(cliConfig(opts.ProviderDir)), 0o644); err != nil {
+		return nil, fmt.Errorf("write the OpenTofu CLI configuration: %w", err)
+	}
+	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))
+
+	start := time.Now()
+	results := r.schedule(ctx, selected, deps)
+	res := &Result{Workspace: opts.Workspace.Config.Name, Env: opts.Env, Action: opts.Action, Parallel: opts.Parallel,
+		Duration: time.Since(start)}
+	res.Seconds = roundSeconds(res.Duration)
+	for _, p := range selected {
+		pr := results[p]
+		pr.Seconds = roundSeconds(pr.Duration)
+		res.Projects = append(res.Projects, *pr)
+	}
+	res.ExitCode = res.exitCode()
+	r.progress.finish()
+	return res, nil
+}
+
+// schedule runs projects as soon as everything they wait for has finished, keeping at most
+// Parallel running; a project whose dependency failed or was skipped is skipped.
+func (r *runState) schedule(ctx context.Context, order []string, deps map[string][]string) map[string]*ProjectResult {
+	finished := map[string]*ProjectResult{}
+	started := map[string]bool{}
+	done := make(chan *ProjectResult)
+	running := 0
+	for len(finished) < len(order) {
+		for changed := true; changed; {
+			changed = false
+			for _, p := range order {
+				if started[p] {
+					continue
+				}
+				ready := true
+				var failed []string
+				for _, d := range deps[p] {
+					dr, ok := finished[d]
+					switch {
+					case !ok:
+						ready = false
+					case dr.Status == StatusFailed || dr.Status == StatusSkipped:
+						failed = append(failed, d)
+					}
+				}
+				switch {
+				case len(failed) > 0:
+					started[p], changed = true, true
+					finished[p] = &ProjectResult{Project: p, Status: StatusSkipped,
+						Error: "depends on " + strings.Join(failed, ", ") + ", which did not complete"}
+					r.progress.end(p, "skipped: "+finished[p].Error)
+				case ctx.Err() != nil:
+					started[p], changed = true, true
+					finished[p] = &ProjectResult{Project: p, Status: StatusSkipped, Error: "cancelled"}
+				case ready && running < r.opts.Parallel:
+					started[p] = true
+					running++
+					pending := pendingChanges(deps[p], finished)
+					go func() { done <- r.runProject(ctx, p, pending) }()
+				}
+			}
+		}
+		if running == 0 {
+			break // nothing left that can run (cannot happen on an acyclic graph)
+		}
+		pr := <-done
+		running--
+		finished[pr.Project] = pr
+	}
+	return finished
+}
+
+// pendingChanges lists the dependencies whose plans have changes not yet applied.
+func pendingChanges(deps []string, finished map[string]*ProjectResult) []string {
+	var pending []string
+	for _, d := range deps {
+		if s := finished[d].Status; s == StatusChanges || s == StatusDeferred {
+			pending = append(pending, d)
+		}
+	}
+	return pending
+}
+
+// runProject runs one project; pending are its dependencies with unapplied changes.
+func (r *runState) runProject(ctx context.Context, p string, pending []string) *ProjectResult {
+	project := r.opts.Workspace.Project(p)
+	r.progress.start(p)
+	res := r.newProjectRun(project).run(ctx, func(step string) { r.progress.event(p, step) })
+	if res.Status == StatusFailed && r.opts.Action == ActionPlan && len(pending) > 0 {
+		res.Status = StatusDeferred
+		res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"
+	}
+	r.progress.end(p, describe(res))
+	return &res
+}
+
+// selectProjects returns the named projects (all when none are named) in deployment order.
+func selectProjects(g *workspace.Graph, order, names []string) ([]string, error) {
+	if len(names) == 0 {
+		return order, nil
+	}
+	var unknown []string
+	for _, n := range names {
+		if !slices.Contains(order, n) {
+			unknown = append(unknown, n)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("unknown project %s (the workspace has %s)", strings.Join(unknown, ", "), strings.Join(g.Projects, ", "))
+	}
+	var out []string
+	for _, p := range order {
+		if slices.Contains(names, p) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func envNames(c *workspace.Config) string {
+	var names []string
+	for _, e := range c.Environments {
+		names = append(names, e.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func roundSeconds(d time.Duration) float64 {
+	return float64(d.Round(10*time.Millisecond)) / float64(time.Second)
+}
+
+// describe is a project's outcome in a few words.
+func describe(p ProjectResult) string {
+	switch p.Status {
+	case StatusChanges, StatusApplied, StatusDestroyed:
+		return fmt.Sprintf("%s (+%d ~%d -%d)", p.Status, p.Add, p.Change, p.Destroy)
+	case StatusFailed, StatusSkipped, StatusDeferred:
+		return fmt.Sprintf("%s: %s", p.Status, p.Error)
+	}
+	return string(p.Status)
+}
+
+// progressPrinter writes one line per event and, on a terminal, keeps a status line below.
+type progressPrinter struct {
+	mu      sync.Mutex
+	w       io.Writer
+	live    bool
+	start0  time.Time
+	total   int
+	done    int
+	running []string
+}
+
+func newProgressPrinter(w io.Writer, live bool, total int) *progressPrinter {
+	return &progressPrinter{w: w, live: live, start0: time.Now(), total: total}
+}
+
+func (p *progressPrinter) start(project string) {
+	p.mu.Lock()
+	p.running = append(p.running, project)
+	p.mu.Unlock()
+	p.event(project, "started")
+}
+
+func (p *progressPrinter) end(project, what string) {
+	p.mu.Lock()
+	p.running = slices.DeleteFunc(p.running, func(s string) bool { return s == project })
+	p.done++
+	p.mu.Unlock()
+	p.event(project, what)
+}
+
+func (p *progressPrinter) event(project, what string) {
+	if p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.live {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+	fmt.Fprintf(p.w, "[%6.1fs] %-24s %s\n", time.Since(p.start0).Seconds(), project, what)
+	if p.live {
+		fmt.Fprintf(p.w, "  %d/%d done · running: %s", p.done, p.total, strings.Join(p.running, ", "))
+	}
+}
+
+func (p *progressPrinter) finish() {
+	if p.w != nil && p.live {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
