@@ -34,8 +34,9 @@ type Flow struct {
 
 // Pos is a place in a flow file. Line and Column are 1-based; Column counts characters.
 type Pos struct {
-	File         string
-	Line, Column int
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 }
 
 // String renders "file:line:col", leaving out the parts that are unknown.

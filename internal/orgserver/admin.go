@@ -22,6 +22,7 @@ func (s *Server) admin(pattern string, h handlerFunc) {
 }
 
 func (s *Server) adminRoutes() {
+	s.admin("POST /admin/orgs/{org}/simulate", s.simulateCall)
 	s.admin("GET /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusOK, s.faults.get())
 		return nil

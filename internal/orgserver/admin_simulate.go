@@ -1,0 +1,191 @@
+package orgserver
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// The call simulator on the admin surface: POST /admin/orgs/{org}/simulate routes a
+// pretend inbound call through one org's IVRs, schedule groups and published flows and
+// answers the path (archy.Result). It is an admin endpoint, not an API one, because
+// Genesys Cloud has no such call; post-deploy tests drive it.
+
+// simulateRequest is the body of a simulation.
+type simulateRequest struct {
+	DNIS string `json:"dnis"`
+	ANI  string `json:"ani"`
+	// Time is RFC 3339; empty means now.
+	Time string `json:"time"`
+	// DTMF holds the keys pressed, one per menu play ("" for no key).
+	DTMF      []string          `json:"dtmf"`
+	Decisions map[string]string `json:"decisions"`
+}
+
+func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
+	orgID := s.orgIDByName(r.PathValue("org"))
+	if orgID == "" {
+		return errNotFound()
+	}
+	var in simulateRequest
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if strings.TrimSpace(in.DNIS) == "" {
+		return errRequired("dnis")
+	}
+	at := time.Now()
+	if in.Time != "" {
+		t, err := time.Parse(time.RFC3339, in.Time)
+		if err != nil {
+			return errBadRequest("The field [time] must be an RFC 3339 date-time such as 2026-03-10T10:00:00-04:00, not [%s].", in.Time)
+		}
+		at = t
+	}
+	call := archy.Call{DNIS: strings.TrimSpace(in.DNIS), ANI: in.ANI, Time: at, DTMF: in.DTMF, Decisions: in.Decisions}
+	res, err := archy.Simulate(r.Context(), orgView{store: s.store, org: orgID}, call)
+	if err != nil {
+		return errBadRequest("%s", err.Error())
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// orgView shows one org's stored objects to the simulator. Names match without case, as
+// the org's uniqueness rules do; flows are their published versions.
+type orgView struct {
+	store *Store
+	org   string
+}
+
+func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
+	for _, o := range v.store.List(v.org, kindIVR, "") {
+		var ivr platform.IVR
+		if decodeObject(o, &ivr) != nil || !slices.Contains(ivr.Dnis, dnis) {
+			continue
+		}
+		refID := func(ref *platform.DomainEntityRef) string {
+			if ref == nil {
+				return ""
+			}
+			return deref(ref.ID)
+		}
+		return archy.IVR{ID: o.ID, Name: o.Name, DNIS: ivr.Dnis,
+			OpenHoursFlow: refID(ivr.OpenHoursFlow), ClosedHoursFlow: refID(ivr.ClosedHoursFlow),
+			HolidayHoursFlow: refID(ivr.HolidayHoursFlow), ScheduleGroup: refID(ivr.ScheduleGroup)}, true
+	}
+	return archy.IVR{}, false
+}
+
+func scheduleGroupOf(o *Object) (archy.ScheduleGroup, bool) {
+	var sg platform.ScheduleGroup
+	if decodeObject(o, &sg) != nil {
+		return archy.ScheduleGroup{}, false
+	}
+	ids := func(refs []platform.DomainEntityRef) []string {
+		out := make([]string, 0, len(refs))
+		for _, r := range refs {
+			out = append(out, deref(r.ID))
+		}
+		return out
+	}
+	return archy.ScheduleGroup{ID: o.ID, Name: o.Name, TimeZone: deref(sg.TimeZone),
+		Open: ids(sg.OpenSchedules), Closed: ids(sg.ClosedSchedules), Holiday: ids(sg.HolidaySchedules)}, true
+}
+
+func (v orgView) ScheduleGroup(id string) (archy.ScheduleGroup, bool) {
+	if o := v.store.Get(v.org, kindScheduleGroup, id); o != nil {
+		return scheduleGroupOf(o)
+	}
+	return archy.ScheduleGroup{}, false
+}
+
+func (v orgView) ScheduleGroupByName(name string) (archy.ScheduleGroup, bool) {
+	if o := v.byName(kindScheduleGroup, name); o != nil {
+		return scheduleGroupOf(o)
+	}
+	return archy.ScheduleGroup{}, false
+}
+
+func scheduleOf(o *Object) (archy.Schedule, bool) {
+	var sc platform.Schedule
+	if decodeObject(o, &sc) != nil {
+		return archy.Schedule{}, false
+	}
+	return archy.Schedule{ID: o.ID, Name: o.Name, Start: deref(sc.Start), End: deref(sc.End), RRule: deref(sc.Rrule)}, true
+}
+
+func (v orgView) Schedule(id string) (archy.Schedule, bool) {
+	if o := v.store.Get(v.org, kindSchedule, id); o != nil {
+		return scheduleOf(o)
+	}
+	return archy.Schedule{}, false
+}
+
+func (v orgView) ScheduleByName(name string) (archy.Schedule, bool) {
+	if o := v.byName(kindSchedule, name); o != nil {
+		return scheduleOf(o)
+	}
+	return archy.Schedule{}, false
+}
+
+func (v orgView) byName(kind Kind, name string) *Object {
+	for _, o := range v.store.List(v.org, kind, "") {
+		if strings.EqualFold(o.Name, name) {
+			return o
+		}
+	}
+	return nil
+}
+
+func (v orgView) QueueExists(name string) bool { return v.byName(kindQueue, name) != nil }
+
+// FlowByID parses the published version of a flow that is not deleted.
+func (v orgView) FlowByID(id string) (*archy.Flow, bool) {
+	o := v.store.Get(v.org, kindFlow, id)
+	if o == nil {
+		return nil, false
+	}
+	return v.published(o)
+}
+
+func (v orgView) FlowByName(name, flowType string) (*archy.Flow, bool) {
+	apiType := archy.APIType(flowType)
+	for _, o := range v.store.List(v.org, kindFlow, "") {
+		if !strings.EqualFold(o.Name, name) {
+			continue
+		}
+		var f platform.Flow
+		if decodeObject(o, &f) == nil && deref(f.Type) == apiType {
+			if pf, ok := v.published(o); ok {
+				return pf, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (v orgView) published(o *Object) (*archy.Flow, bool) {
+	var f platform.Flow
+	if decodeObject(o, &f) != nil || deref(f.Deleted) || f.PublishedVersion == nil {
+		return nil, false
+	}
+	co := v.store.Get(v.org, kindFlowContent, o.ID+"/"+deref(f.PublishedVersion.ID))
+	if co == nil {
+		return nil, false
+	}
+	var c flowContent
+	if decodeObject(co, &c) != nil {
+		return nil, false
+	}
+	// Positions cite the flow by name: a simulated call can cross several flows.
+	pf, err := archy.Parse(o.Name+".yaml", []byte(c.YAML))
+	if err != nil {
+		return nil, false
+	}
+	return pf, true
+}
