@@ -136,7 +136,13 @@ func setup(ctx context.Context, o options, cfg orgserver.Config) (*bench, func()
 		return nil, nil, errors.New("the local org has no dev/deploy client")
 	}
 	// The set-up client has its own token, so its requests never spend the provider's budget.
-	api, err := platform.New(platform.Config{BaseURL: st.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: cfg.RateLimitPerMinute})
+	// Its budget matches the org's: none when the org has no limit (0 would mean the
+	// real-org default of 300/min and turn a seconds-long set-up into minutes).
+	budget := cfg.RateLimitPerMinute
+	if budget == 0 {
+		budget = -1
+	}
+	api, err := platform.New(platform.Config{BaseURL: st.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: budget})
 	if err != nil {
 		stop()
 		return nil, nil, err

@@ -1,0 +1,306 @@
+package drift
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/workspace"
+)
+
+// IgnoreFile is the name of the ignore file at the workspace root.
+const IgnoreFile = ".cxignore"
+
+// coveredType is an object type drift lists in the org to find unmanaged objects.
+type coveredType struct {
+	Type string // the resource type, as the workspace declares it
+	Path string // the list endpoint
+	// Cursor is set for after/before listings (the rest page by number).
+	Cursor bool
+	// Builtin reports objects every org has, which no project creates.
+	Builtin func(listedObject) bool
+}
+
+// listedObject is what a list endpoint returns of each object, for every covered type.
+type listedObject struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	State        string `json:"state"`
+	HomeDivision bool   `json:"homeDivision"`
+	Default      bool   `json:"default"`
+}
+
+// coveredTypes lists every type the provider manages by name, with its list endpoint.
+// DID pools are left out: they have no name to declare or match (their numbers are their
+// identity), and user roles are assignments, not objects.
+func coveredTypes() []coveredType {
+	return []coveredType{
+		{Type: "genesyscloud_auth_division", Path: "/api/v2/authorization/divisions",
+			Builtin: func(o listedObject) bool { return o.HomeDivision }},
+		{Type: "genesyscloud_auth_role", Path: "/api/v2/authorization/roles",
+			Builtin: func(o listedObject) bool { return o.Default }},
+		{Type: "genesyscloud_architect_ivr", Path: "/api/v2/architect/ivrs"},
+		{Type: "genesyscloud_architect_schedulegroups", Path: "/api/v2/architect/schedulegroups"},
+		{Type: "genesyscloud_architect_schedules", Path: "/api/v2/architect/schedules"},
+		{Type: "genesyscloud_flow", Path: "/api/v2/flows"},
+		{Type: "genesyscloud_group", Path: "/api/v2/groups"},
+		{Type: "genesyscloud_integration", Path: "/api/v2/integrations"},
+		{Type: "genesyscloud_integration_action", Path: "/api/v2/integrations/actions"},
+		{Type: "genesyscloud_routing_language", Path: "/api/v2/routing/languages"},
+		{Type: "genesyscloud_routing_queue", Path: "/api/v2/routing/queues"},
+		{Type: "genesyscloud_routing_skill", Path: "/api/v2/routing/skills"},
+		{Type: "genesyscloud_routing_skill_group", Path: "/api/v2/routing/skillgroups", Cursor: true},
+		{Type: "genesyscloud_routing_wrapupcode", Path: "/api/v2/routing/wrapupcodes"},
+		{Type: "genesyscloud_user", Path: "/api/v2/users"},
+	}
+}
+
+// CoveredTypes returns the resource types searched for unmanaged objects, sorted.
+func CoveredTypes() []string {
+	var out []string
+	for _, t := range coveredTypes() {
+		out = append(out, t.Type)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// UnmanagedOptions configure FindUnmanaged.
+type UnmanagedOptions struct {
+	Client *platform.Client
+	// Declared are the objects the workspace's projects declare (type + name, compared
+	// ignoring case).
+	Declared []workspace.Object
+	// ManagedIDs are the ids in the projects' states: an object managed under a name the
+	// scan cannot read (a variable) is still managed.
+	ManagedIDs map[string]bool
+	Ignore     *IgnoreRules
+	// Types limits the search to these resource types (empty: CoveredTypes).
+	Types []string
+	// Parallel bounds concurrent listings (0: 4); they share the client's rate budget.
+	Parallel int
+}
+
+// FindUnmanaged lists every covered type in the org and returns the objects no project
+// declares or manages and no ignore rule matches, plus one error per type it could not list.
+func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunError) {
+	declared := map[string]bool{}
+	for _, d := range o.Declared {
+		declared[objectKey(d.Type, d.Name)] = true
+	}
+	var types []coveredType
+	for _, t := range coveredTypes() {
+		if len(o.Types) == 0 || contains(o.Types, t.Type) {
+			types = append(types, t)
+		}
+	}
+	parallel := o.Parallel
+	if parallel <= 0 {
+		parallel = 4
+	}
+	var (
+		mu       sync.Mutex
+		findings []Finding
+		errs     []RunError
+		wg       sync.WaitGroup
+		slots    = make(chan struct{}, parallel)
+	)
+	for _, t := range types {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				mu.Lock()
+				errs = append(errs, RunError{Type: t.Type, Error: ctx.Err().Error()})
+				mu.Unlock()
+				return
+			}
+			defer func() { <-slots }()
+			objs, err := listType(ctx, o.Client, t)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				errs = append(errs, RunError{Type: t.Type, Error: err.Error()})
+				return
+			}
+			for _, obj := range objs {
+				switch {
+				case obj.State == "deleted", t.Builtin != nil && t.Builtin(obj):
+				case o.ManagedIDs[obj.ID], declared[objectKey(t.Type, obj.Name)]:
+				case o.Ignore.Match(t.Type, obj.Name):
+				default:
+					findings = append(findings, Finding{Kind: KindUnmanaged, Type: t.Type, Name: obj.Name, ID: obj.ID})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return findings, errs
+}
+
+func listType(ctx context.Context, c *platform.Client, t coveredType) ([]listedObject, error) {
+	// Large pages spend less of the rate budget; 100 is the largest every listing accepts.
+	if t.Cursor {
+		return platform.ListCursor[listedObject](ctx, c, t.Path, url.Values{}, 100)
+	}
+	return platform.ListAll[listedObject](ctx, c, t.Path, url.Values{}, 100)
+}
+
+func objectKey(typ, name string) string { return typ + "\x00" + strings.ToLower(name) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// IgnoreRule is one line of .cxignore: a type pattern and a name pattern.
+type IgnoreRule struct {
+	Type string // a resource type or a pattern ("*", "genesyscloud_routing_*")
+	Name string // a name pattern, compared ignoring case
+	Line int
+}
+
+// IgnoreRules is a parsed .cxignore. The nil value ignores nothing.
+type IgnoreRules struct {
+	File  string
+	Rules []IgnoreRule
+}
+
+// IgnoreError lists every malformed line of an ignore file.
+type IgnoreError struct {
+	File     string
+	Problems []IgnoreProblem
+}
+
+// IgnoreProblem is one malformed line.
+type IgnoreProblem struct {
+	Line int
+	Msg  string
+}
+
+func (e *IgnoreError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s:%d: %s", e.File, p.Line, p.Msg)
+	}
+	return b.String()
+}
+
+// ParseIgnore reads an ignore file. Each line is `TYPE NAME-PATTERN` (the pattern is the
+// rest of the line, so names may hold spaces); `*` matches any run of characters, `?` one,
+// `\` makes the next character literal. Blank lines and lines starting with # are skipped.
+// A type that is neither covered nor a pattern is an error: a typo would silently ignore
+// nothing.
+func ParseIgnore(file string, data []byte) (*IgnoreRules, error) {
+	rules := &IgnoreRules{File: file}
+	var problems []IgnoreProblem
+	covered := CoveredTypes()
+	for i, line := range strings.Split(string(data), "\n") {
+		n := i + 1
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var typ, name string
+		if j := strings.IndexAny(line, " \t"); j >= 0 {
+			typ, name = line[:j], strings.TrimSpace(line[j+1:])
+		} else {
+			typ, name = line, ""
+		}
+		switch {
+		case name == "":
+			problems = append(problems, IgnoreProblem{n, fmt.Sprintf("%q has no name pattern: write `TYPE NAME-PATTERN`, e.g. `%s *`", line, typ)})
+		case !strings.ContainsAny(typ, "*?") && !contains(covered, typ):
+			problems = append(problems, IgnoreProblem{n, fmt.Sprintf("unknown type %q (drift covers %s)", typ, strings.Join(covered, ", "))})
+		case strings.HasSuffix(strings.ReplaceAll(name, `\\`, ""), `\`) || strings.HasSuffix(strings.ReplaceAll(typ, `\\`, ""), `\`):
+			problems = append(problems, IgnoreProblem{n, "pattern ends with an unfinished \\ escape"})
+		default:
+			rules.Rules = append(rules.Rules, IgnoreRule{Type: typ, Name: name, Line: n})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &IgnoreError{File: file, Problems: problems}
+	}
+	return rules, nil
+}
+
+// LoadIgnore reads .cxignore at the workspace root; a missing file ignores nothing.
+func LoadIgnore(root string) (*IgnoreRules, error) {
+	data, err := os.ReadFile(filepath.Join(root, IgnoreFile))
+	if os.IsNotExist(err) {
+		return &IgnoreRules{File: IgnoreFile}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseIgnore(IgnoreFile, data)
+}
+
+// Match reports whether a rule ignores the object.
+func (r *IgnoreRules) Match(typ, name string) bool {
+	if r == nil {
+		return false
+	}
+	for _, rule := range r.Rules {
+		if glob(rule.Type, typ) && glob(strings.ToLower(rule.Name), strings.ToLower(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// glob matches s against pattern (`*`, `?`, `\` escape) without backtracking blow-up:
+// the classic two-pointer algorithm, linear in practice.
+func glob(pattern, s string) bool {
+	p, str := []rune(pattern), []rune(s)
+	pi, si := 0, 0
+	starP, starS := -1, 0
+	for si < len(str) {
+		if pi < len(p) {
+			switch c := p[pi]; {
+			case c == '*':
+				starP, starS = pi, si
+				pi++
+				continue
+			case c == '?':
+				pi++
+				si++
+				continue
+			case c == '\\' && pi+1 < len(p):
+				if p[pi+1] == str[si] {
+					pi += 2
+					si++
+					continue
+				}
+			case c == str[si]:
+				pi++
+				si++
+				continue
+			}
+		}
+		if starP < 0 {
+			return false
+		}
+		starS++
+		pi, si = starP+1, starS
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
