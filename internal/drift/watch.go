@@ -21,15 +21,13 @@ func Watch(ctx context.Context, interval time.Duration, run func() (*Report, err
 	defer tick.Stop()
 	for {
 		rep, err := run()
-		key, show := fingerprint(rep, err), func() error { return nil }
-		switch {
-		case err != nil:
+		key := fingerprint(rep, err)
+		show := func() error { return rep.Write(out, format) }
+		if err != nil {
 			show = func() error {
 				_, werr := fmt.Fprintf(out, "%s drift check failed: %v\n", time.Now().UTC().Format(time.RFC3339), err)
 				return werr
 			}
-		default:
-			show = func() error { return rep.Write(out, format) }
 		}
 		if first || key != last {
 			if werr := show(); werr != nil {

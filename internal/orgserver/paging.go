@@ -113,7 +113,7 @@ func cursorPage(r *http.Request, ids []string, items [][]byte, limit int) (curso
 		}
 		size = n
 	}
-	start, end := 0, len(items)
+	var start, end int
 	if a := q.Get("after"); a != "" {
 		id, ok := decodeCursor(a)
 		i := indexOf(ids, id)

@@ -54,8 +54,6 @@ func BaseURLForRegion(region string) (string, error) {
 // /oauth/token on the same host.
 func tokenURLFor(baseURL string) string {
 	base := strings.TrimRight(baseURL, "/")
-	if strings.Contains(base, "//api.") {
-		base = strings.Replace(base, "//api.", "//login.", 1)
-	}
+	base = strings.Replace(base, "//api.", "//login.", 1)
 	return base + "/oauth/token"
 }

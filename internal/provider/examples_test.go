@@ -24,6 +24,13 @@ func TestAccExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// OpenTofu runs a provider in the root module's directory; in-process, the test's
+			// working directory stands in for it (genesyscloud_flow reads files relative to it).
+			dir, err := filepath.Abs(filepath.Dir(file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(dir)
 			o := newAccOrg(t)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: o.factories(),

@@ -285,6 +285,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newTelephonyDidPoolResource,
 		newIntegrationResource,
 		newIntegrationActionResource,
+		newFlowResource,
 	}
 }
 
@@ -308,5 +309,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newTelephonyDidPoolDataSource,
 		newIntegrationDataSource,
 		newIntegrationActionDataSource,
+		newFlowDataSource,
 	}
 }

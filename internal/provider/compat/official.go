@@ -89,6 +89,7 @@ func Official() []Entry {
 	entries := []Entry{providerEntry()}
 	entries = append(entries, resourceEntries()...)
 	entries = append(entries, architectAndIntegrationEntries()...)
+	entries = append(entries, flowEntries()...)
 	entries = append(entries, dataSourceEntries()...)
 	return append(entries, architectAndIntegrationDataSources()...)
 }

@@ -1,0 +1,105 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// flowLookupTimeout is how long the data source waits for a flow to appear under its name
+// (the official provider waits 30 s).
+const flowLookupTimeout = 30 * time.Second
+
+// flowDataSource finds a flow by name and, optionally, type.
+type flowDataSource struct{ clientHolder }
+
+type flowDataSourceModel struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+	Type types.String `tfsdk:"type"`
+}
+
+func newFlowDataSource() datasource.DataSource { return &flowDataSource{} }
+
+func (d *flowDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_flow"
+}
+
+func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	var flowTypeNames []string
+	for _, t := range archy.FlowTypes() {
+		flowTypeNames = append(flowTypeNames, strings.ToLower(archy.APIType(t)))
+	}
+	resp.Schema = schema.Schema{
+		Description: "Looks up an Architect flow by name (and type, when several flows share the name).",
+		Attributes: map[string]schema.Attribute{
+			"id":   schema.StringAttribute{Computed: true, Description: "The flow's GUID."},
+			"name": schema.StringAttribute{Required: true, Description: "The flow's name (compared ignoring case, as Architect does)."},
+			"type": schema.StringAttribute{
+				Optional:    true,
+				Description: "The flow type, e.g. `inboundcall` (any case).",
+				Validators:  []validator.String{stringvalidator.OneOfCaseInsensitive(flowTypeNames...)},
+			},
+		},
+	}
+}
+
+func (d *flowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m flowDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, typ := m.Name.ValueString(), m.Type.ValueString()
+	var found []platform.Flow
+	errNone := errors.New("no match yet")
+	err := poll(ctx, flowLookupTimeout, func(ctx context.Context) (bool, error) {
+		flows, err := findFlows(ctx, d.client, name, typ)
+		if err != nil {
+			return false, permanent(err)
+		}
+		found = flows
+		if len(flows) == 0 {
+			return false, errNone
+		}
+		return true, nil
+	})
+	what := fmt.Sprintf("flow %q", name)
+	if typ != "" {
+		what = fmt.Sprintf("%s flow %q", strings.ToLower(typ), name)
+	}
+	switch {
+	case len(found) == 0 && err != nil && !errors.Is(err, errNone):
+		addAPIError(&resp.Diagnostics, nil, "Could not look up "+what, err)
+		return
+	case len(found) == 0:
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "No "+what,
+			fmt.Sprintf("No flow has this name (waited %s for it to appear). Check the spelling, the type and the org the provider is configured for.", flowLookupTimeout))
+		return
+	case len(found) > 1:
+		var kinds []string
+		for _, f := range found {
+			kinds = append(kinds, strings.ToLower(deref(f.Type)))
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("type"), "Several flows named "+fmt.Sprintf("%q", name),
+			"Flows of these types have this name: "+strings.Join(kinds, ", ")+". Set type to choose one.")
+		return
+	}
+	m.ID = types.StringValue(deref(found[0].ID))
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
