@@ -6,12 +6,74 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-// TestAccSimpleIVR is the "simple IVR" of the issue without its flows: two queues, a DID
-// pool, open/closed/holiday schedules, a schedule group and an IVR answering numbers of the
-// pool. It must apply, re-plan empty and destroy without leftovers.
+// simpleIVRFlow is the inbound call flow of the simple IVR: a schedule check, then a menu
+// whose keys transfer to the two queues, all by name.
+const simpleIVRFlow = `inboundCall:
+  name: Simple IVR flow
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Check hours_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  initialGreeting:
+    tts: Thank you for calling.
+  menus:
+    - menu:
+        name: Main menu
+        refId: Main menu_2
+        audio:
+          tts: Press 1 for general help, 2 for billing.
+        choices:
+          - menuTransferToAcd:
+              name: General help
+              dtmf: digit_1
+              targetQueue:
+                lit:
+                  name: General Help
+          - menuTransferToAcd:
+              name: Billing
+              dtmf: digit_2
+              targetQueue:
+                lit:
+                  name: Billing
+  tasks:
+    - task:
+        name: Check hours
+        refId: Check hours_1
+        actions:
+          - evaluateScheduleGroup:
+              name: Open?
+              evaluate:
+                now: true
+              scheduleGroup:
+                lit:
+                  name: Simple IVR hours
+              outputs:
+                open:
+                  actions:
+                    - jumpToMenu:
+                        name: To the menu
+                        targetMenuRef: "/inboundCall/menus/menu[Main menu_2]"
+                closed:
+                  actions:
+                    - playAudio:
+                        name: Closed
+                        audio:
+                          tts: We are closed.
+                    - disconnect:
+                        name: Goodbye
+`
+
+// TestAccSimpleIVR is the "simple IVR" of the issue: two queues, a DID pool,
+// open/closed/holiday schedules, a schedule group, an inbound call flow with a menu and a
+// schedule check (referring to all of them by name), and an IVR answering numbers of the
+// pool with that flow. It must apply, re-plan empty and destroy without leftovers.
 func TestAccSimpleIVR(t *testing.T) {
 	o := newAccOrg(t)
-	config := o.config(`
+	d := newFlowDir(t, o)
+	hcl := `
 resource "genesyscloud_routing_queue" "general" {
   name = "General Help"
 }
@@ -48,18 +110,32 @@ resource "genesyscloud_architect_schedulegroups" "hours" {
   closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
   holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
 }
-resource "genesyscloud_architect_ivr" "ivr" {
-  name              = "Simple IVR"
-  description       = "Routes to General Help and Billing"
-  dnis              = ["+13175550001", "+13175550002"]
-  schedule_group_id = genesyscloud_architect_schedulegroups.hours.id
-  depends_on        = [genesyscloud_telephony_providers_edges_did_pool.pool]
+resource "genesyscloud_flow" "main" {
+  filepath = "` + d.file() + `"
+  depends_on = [
+    genesyscloud_routing_queue.general,
+    genesyscloud_routing_queue.billing,
+    genesyscloud_architect_schedulegroups.hours,
+  ]
 }
-`)
+resource "genesyscloud_architect_ivr" "ivr" {
+  name                  = "Simple IVR"
+  description           = "Routes to General Help and Billing"
+  dnis                  = ["+13175550001", "+13175550002"]
+  schedule_group_id     = genesyscloud_architect_schedulegroups.hours.id
+  open_hours_flow_id    = genesyscloud_flow.main.id
+  closed_hours_flow_id  = genesyscloud_flow.main.id
+  holiday_hours_flow_id = genesyscloud_flow.main.id
+  depends_on            = [genesyscloud_telephony_providers_edges_did_pool.pool]
+}
+`
+	config := o.config(hcl)
+	first := d.step(simpleIVRFlow, hcl)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: o.factories(),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
+			o.checkDestroyed("genesyscloud_flow", "/api/v2/flows"),
 			o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
 			o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
 			o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
@@ -67,8 +143,12 @@ resource "genesyscloud_architect_ivr" "ivr" {
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				PreConfig: first.PreConfig,
+				Config:    config,
 				Check: resource.ComposeAggregateTestCheckFunc(
+					o.checkExists("genesyscloud_flow.main", "/api/v2/flows"),
+					resource.TestCheckResourceAttr("genesyscloud_flow.main", "type", "INBOUNDCALL"),
+					resource.TestCheckResourceAttrPair("genesyscloud_architect_ivr.ivr", "open_hours_flow_id", "genesyscloud_flow.main", "id"),
 					o.checkExists("genesyscloud_architect_ivr.ivr", ivrsPath),
 					o.checkExists("genesyscloud_routing_queue.billing", "/api/v2/routing/queues"),
 					resource.TestCheckResourceAttr("genesyscloud_architect_ivr.ivr", "dnis.#", "2"),
