@@ -17,9 +17,10 @@ build:
 		$(GO) build -o bin/terraform-provider-genesyscloud ./cmd/terraform-provider-genesyscloud; \
 	fi
 
-# The main job: a tour of the embedded local org (skills, a queue, the audit trail).
-demo:
-	$(GO) run ./cmd/cx demo
+# The main job: deploy examples/contact-center to a local org (dev, re-plan, then test) with
+# the OpenTofu of bin/tofu, built on first use.
+demo: $(TOFU)
+	$(GO) run ./cmd/cx demo --tofu $(TOFU)
 
 test: $(TOFU)
 	$(TEST_ENV) $(GO) test ./...

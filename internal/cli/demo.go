@@ -1,23 +1,36 @@
 package cli
 
 import (
+	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/tour"
 	"github.com/spf13/cobra"
 )
 
 func newDemoCommand() *cobra.Command {
-	return &cobra.Command{
+	var opts tour.Options
+	cmd := &cobra.Command{
 		Use:     "demo",
 		Aliases: []string{"tour"},
-		Short:   "Tour the local org: create skills and a queue, list them, show the audit trail",
-		Long: `Start an embedded local org on a free loopback port (in memory, nothing is written
-to disk), then use the cxascode API client the way OpenTofu runs will: get a token,
-create skills and a queue routed by those skills, list them, and print the audit
-trail that says who changed what.`,
-		Example: `  cx demo`,
-		Args:    cobra.NoArgs,
+		Short:   "The main job: deploy the example contact center to a local org, dev then test",
+		Long: `Demo deploys examples/contact-center the way a team would, with nothing configured and no
+network: it builds the provider, starts a local Genesys Cloud org (in this process, in
+memory) with the orgs dev, test and prod, prints the workspace's graph inferred from the
+names projects use, runs cx apply --env dev, re-plans to show nothing is left to change,
+promotes to test, and prints an excerpt of test's audit log.
+
+The workspace is copied to a temporary directory and the org stops with the command, so
+nothing is left behind. Run it inside the cxascode repository; OpenTofu is found like cx
+finds it (CX_TOFU, tofu or terraform on PATH, else bin/tofu, which make tofu builds).`,
+		Example: `  make demo
+  cx demo --parallel 2`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return tour.Run(cmd.Context(), cmd.OutOrStdout(), tour.Options{})
+			opts.Live = isTerminal(cmd.OutOrStdout())
+			return tour.Run(cmd.Context(), cmd.OutOrStdout(), opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Workspace, "workspace", "C", "", "workspace to deploy (default: examples/contact-center of this repository)")
+	cmd.Flags().StringVar(&opts.Tofu, "tofu", "", "OpenTofu (or Terraform) binary (default: found like cx plan finds it)")
+	cmd.Flags().IntVarP(&opts.Parallel, "parallel", "p", runner.DefaultParallel, "projects run at once")
+	return cmd
 }

@@ -1,243 +1,490 @@
-// Package tour is cxascode's main job (`make demo`, `cx demo`): it starts the embedded local
-// org and walks through what the rest of cxascode builds on — a client logs in, creates
-// skills and a queue routed by them, lists them, is refused a write with a read-only
-// client, and reads the audit trail that says who changed what.
+// Package tour is cxascode's main job (`make demo`, `cx demo`): it deploys the example
+// contact center (examples/contact-center) the way a team would, with nothing configured and
+// no network — build the provider, start a local org with dev, test and prod, show the
+// workspace's inferred graph, `cx apply --env dev`, re-plan to show nothing is left to change,
+// promote to test, and read test's audit log.
+//
+// It runs the same packages the cx commands do (workspace, runner, orgserver); only the
+// scenery differs: the org runs in this process and in memory, and the workspace is copied
+// to a temporary directory, so the tour leaves nothing behind and every run starts alike.
 package tour
 
 import (
+	"bytes"
+	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/workspace"
 )
+
+// ExampleDir is the example workspace inside the cxascode repository.
+const ExampleDir = "examples/contact-center"
+
+// providerPackage is the provider plugin's main package.
+const providerPackage = "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud"
 
 // Options configure Run.
 type Options struct {
-	// DataDir holds the org; "" keeps it in memory, so the tour leaves nothing behind.
-	DataDir string
-	// Addr is the listen address; "" picks a free loopback port.
-	Addr string
+	// Workspace is the workspace to deploy; "" is ExampleDir of the repository holding the
+	// current directory.
+	Workspace string
+	// Tofu is the OpenTofu binary; "" finds one like cx does (runner.FindTofu).
+	Tofu string
+	// ProviderDir holds a built provider plugin; "" builds one with `go build`.
+	ProviderDir string
+	// Parallel is how many projects run at once (0: runner.DefaultParallel).
+	Parallel int
+	// Live redraws a status line under the progress (for terminals).
+	Live bool
 }
 
 // Run gives the tour, writing what it does to w.
 func Run(ctx context.Context, w io.Writer, opts Options) error {
-	addr := opts.Addr
-	if addr == "" {
-		addr = "127.0.0.1:0"
-	}
-	step := stepper{w: w}
+	t := &tour{w: w, opts: opts, start: time.Now()}
+	return t.run(ctx)
+}
 
-	step.title("Start a local Genesys Cloud org")
-	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: addr, Config: orgserver.Config{DataDir: opts.DataDir}})
+type tour struct {
+	w     io.Writer
+	opts  Options
+	step  int
+	start time.Time
+	repo  string // the cxascode repository, "" when the workspace is elsewhere
+}
+
+func (t *tour) run(ctx context.Context) error {
+	src, err := t.workspaceDir()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(t.w, "cxascode main job: deploy %s to a local Genesys Cloud org, dev first, then promote to test.\n", t.show(src))
+
+	tmp, err := os.MkdirTemp("", "cx-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	t.title("Build the provider and find OpenTofu")
+	tofu, providerDir, err := t.tools(ctx, tmp)
+	if err != nil {
+		return err
+	}
+
+	t.title("Start a local Genesys Cloud org")
+	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0"})
 	if err != nil {
 		return fmt.Errorf("start the local org: %w", err)
 	}
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		org.Shutdown(sctx) //nolint:errcheck // the tour's result is already decided
+		org.Shutdown(sctx) //nolint:errcheck // the tour's result is decided already
 	}()
-	fmt.Fprintf(w, "  Platform API v2 at %s, orgs:", org.URL)
-	seen := map[string]bool{}
-	for _, c := range org.Credentials.Clients {
-		if !seen[c.Org] {
-			seen[c.Org] = true
-			fmt.Fprintf(w, " %s", c.Org)
-		}
-	}
-	fmt.Fprintln(w, " (each with a \"deploy\" and a \"readonly\" OAuth client)")
+	fmt.Fprintf(t.w, "  Platform API v2 at %s, in memory, orgs %s\n", org.URL, strings.Join(orgNames(org), ", "))
+	fmt.Fprintln(t.w, "  each org has a \"deploy\" OAuth client; OpenTofu uses dev's, then test's")
 
-	deploy, err := clientFor(org, "dev", "deploy")
+	t.title("The workspace and its graph, inferred from names")
+	root := filepath.Join(tmp, "workspace")
+	if err := copyWorkspace(src, root); err != nil {
+		return fmt.Errorf("copy the workspace: %w", err)
+	}
+	fmt.Fprintf(t.w, "  %s, copied to a temporary directory so state, plans and logs stay out of the source tree\n", t.show(src))
+	ws, g, err := loadGraph(root)
 	if err != nil {
 		return err
 	}
-	me, err := deploy.GetTokenMe(ctx)
-	if err != nil {
-		return fmt.Errorf("log in: %w", err)
-	}
-	fmt.Fprintf(w, "  Logged in with client credentials as %q of org %q\n", name(me.OAuthClient), entityName(me.Organization))
+	t.printGraph(ws, g)
 
-	step.title("Create routing skills")
-	skillNames := []string{"Billing", "Sales", "Technical Support"}
-	skills := map[string]string{}
-	for _, n := range skillNames {
-		sk, err := deploy.CreateSkill(ctx, platform.CreateRoutingSkill{Name: platform.Ptr(n)})
+	run := func(env string, action runner.Action) (*runner.Result, error) {
+		cred, ok := org.Credential(env, "deploy")
+		if !ok {
+			return nil, fmt.Errorf("the local org has no deploy client in org %q", env)
+		}
+		orgEnv, err := runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
 		if err != nil {
-			return fmt.Errorf("create skill %q: %w", n, err)
+			return nil, err
 		}
-		skills[n] = deref(sk.ID)
-		fmt.Fprintf(w, "  + skill %-18s %s\n", n, deref(sk.ID))
-	}
-
-	step.title("Create a queue routed by those skills (bullseye rings)")
-	q, err := deploy.CreateQueue(ctx, customerCareQueue(skills))
-	if err != nil {
-		return fmt.Errorf("create queue: %w", err)
-	}
-	fmt.Fprintf(w, "  + queue %q %s\n", deref(q.Name), deref(q.ID))
-	if q.Bullseye != nil {
-		for i, ring := range q.Bullseye.Rings {
-			fmt.Fprintf(w, "    ring %d: %s\n", i+1, describeRing(ring, skills))
+		res, err := runner.Run(ctx, runner.Options{Workspace: ws, Graph: g, Env: env, Action: action,
+			Parallel: t.opts.Parallel, Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv,
+			Progress: newIndent(t.w), Live: t.opts.Live})
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", action, env, err)
 		}
+		fmt.Fprintln(t.w)
+		res.WriteSummary(newIndent(t.w)) //nolint:errcheck // progress output; the result decides
+		if res.ExitCode == 1 {
+			return res, fmt.Errorf("%s %s: some projects did not complete:\n%s", action, env, failedLogs(res))
+		}
+		return res, nil
 	}
 
-	step.title("List what the org holds")
-	listed, err := deploy.ListSkills(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("list skills: %w", err)
+	t.title("cx apply --env dev")
+	if _, err := run("dev", runner.ActionApply); err != nil {
+		return err
 	}
-	queues, err := deploy.ListQueues(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("list queues: %w", err)
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  TYPE\tNAME\tDIVISION\tID")
-	for _, s := range listed {
-		fmt.Fprintf(tw, "  skill\t%s\t%s\t%s\n", deref(s.Name), divisionName(s.Division), deref(s.ID))
-	}
-	for _, q := range queues {
-		fmt.Fprintf(tw, "  queue\t%s\t%s\t%s\n", deref(q.Name), divisionName(q.Division), deref(q.ID))
-	}
-	tw.Flush()
 
-	step.title("A read-only client cannot change the org")
-	ro, err := clientFor(org, "dev", "readonly")
+	t.title("cx plan --env dev: the code and the org agree")
+	res, err := run("dev", runner.ActionPlan)
 	if err != nil {
 		return err
 	}
-	_, err = ro.CreateSkill(ctx, platform.CreateRoutingSkill{Name: platform.Ptr("Sneaky")})
-	var apiErr *platform.APIError
-	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusForbidden {
-		return fmt.Errorf("a read-only client's write should be refused with 403, got %v", err)
+	if res.ExitCode != 0 {
+		return errors.New("the re-plan of dev has changes right after apply: the provider does not read back what it wrote")
 	}
-	fmt.Fprintf(w, "  refused: %d %s\n", apiErr.Status, apiErr.Code)
+	fmt.Fprintln(t.w, "  Every project plans empty: what was applied is exactly what the files say.")
 
-	step.title("Change the queue: longer after-call work, a new description")
-	var upd platform.QueueRequest
-	if err := convert(customerCareQueue(skills), &upd); err != nil {
+	t.title("Promote to test: cx apply --env test")
+	fmt.Fprintln(t.w, "  The same files with env/test.tfvars (test's phone numbers), on the test org.")
+	if _, err := run("test", runner.ActionApply); err != nil {
 		return err
 	}
-	upd.Description = platform.Ptr("Billing and sales; 60 s of after-call work")
-	upd.AcwSettings.TimeoutMs = platform.Ptr(60000)
-	if _, err := deploy.UpdateQueue(ctx, deref(q.ID), upd); err != nil {
-		return fmt.Errorf("update queue: %w", err)
-	}
-	fmt.Fprintf(w, "  ~ queue %q updated\n", deref(q.Name))
 
-	step.title("The audit trail: who changed what")
-	return printAudit(ctx, w, deploy)
-}
-
-// customerCareQueue asks for Billing first, then widens after 15 s and 30 s: the common
-// bullseye set-up that Terraform configs express as bullseye_rings.
-func customerCareQueue(skills map[string]string) platform.CreateQueueRequest {
-	ring := func(seconds float64, remove ...string) platform.Ring {
-		r := platform.Ring{ExpansionCriteria: []platform.ExpansionCriterium{{Type: platform.Ptr("TIMEOUT_SECONDS"), Threshold: platform.Ptr(seconds)}}}
-		for _, n := range remove {
-			r.Actions = &platform.Actions{SkillsToRemove: append(actionsOf(r), platform.SkillsToRemove{ID: platform.Ptr(skills[n])})}
-		}
-		return r
-	}
-	return platform.CreateQueueRequest{
-		Name:                  platform.Ptr("Customer Care"),
-		Description:           platform.Ptr("Billing and sales questions, widening to every agent"),
-		SkillEvaluationMethod: platform.Ptr("BEST"),
-		AcwSettings:           &platform.AcwSettings{WrapupPrompt: platform.Ptr("MANDATORY_TIMEOUT"), TimeoutMs: platform.Ptr(30000)},
-		MediaSettings: &platform.QueueMediaSettings{Call: &platform.MediaSettings{
-			AlertingTimeoutSeconds: platform.Ptr(8),
-			ServiceLevel:           &platform.ServiceLevel{Percentage: platform.Ptr(0.8), DurationMs: platform.Ptr(20000)},
-		}},
-		Bullseye: &platform.Bullseye{Rings: []platform.Ring{ring(15, "Billing"), ring(30, "Sales"), {}}},
-	}
-}
-
-func actionsOf(r platform.Ring) []platform.SkillsToRemove {
-	if r.Actions == nil {
-		return nil
-	}
-	return r.Actions.SkillsToRemove
-}
-
-func describeRing(r platform.Ring, skills map[string]string) string {
-	var parts []string
-	for _, c := range r.ExpansionCriteria {
-		if c.Threshold != nil {
-			parts = append(parts, fmt.Sprintf("after %gs", *c.Threshold))
-		}
-	}
-	if r.Actions != nil {
-		for _, s := range r.Actions.SkillsToRemove {
-			parts = append(parts, "drop skill "+skillName(deref(s.ID), skills))
-		}
-	}
-	if len(parts) == 0 {
-		return "every remaining agent"
-	}
-	return strings.Join(parts, ", ")
-}
-
-func skillName(id string, skills map[string]string) string {
-	for n, sid := range skills {
-		if sid == id {
-			return n
-		}
-	}
-	return id
-}
-
-func printAudit(ctx context.Context, w io.Writer, c *platform.Client) error {
-	now := time.Now().UTC()
-	interval := now.Add(-time.Hour).Format(time.RFC3339) + "/" + now.Add(time.Hour).Format(time.RFC3339)
-	res, err := c.QueryAuditsRealtime(ctx, platform.AuditRealtimeQueryRequest{
-		Interval:    platform.Ptr(interval),
-		ServiceName: platform.Ptr("Routing"),
-		Sort:        []platform.AuditQuerySort{{Name: platform.Ptr("Timestamp"), SortOrder: platform.Ptr("ascending")}},
-		PageSize:    platform.Ptr(100),
-	})
-	if err != nil {
-		return fmt.Errorf("query the audit log: %w", err)
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  TIME (UTC)\tCLIENT\tACTION\tTYPE\tNAME\tCHANGED")
-	for _, m := range res.Entities {
-		when := deref(m.EventDate)
-		if t, err := time.Parse(time.RFC3339Nano, when); err == nil {
-			when = t.Format("15:04:05.000")
-		}
-		changed := fmt.Sprintf("%d properties set", len(m.PropertyChanges))
-		if deref(m.Action) != "Create" {
-			var props []string
-			for _, pc := range m.PropertyChanges {
-				props = append(props, fmt.Sprintf("%s: %s → %s", deref(pc.Property), strings.Join(pc.OldValues, ","), strings.Join(pc.NewValues, ",")))
-			}
-			changed = summarize(props, 3)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", when, m.Context["clientName"], deref(m.Action), deref(m.EntityType),
-			entityName(m.Entity), changed)
-	}
-	if err := tw.Flush(); err != nil {
+	t.title("Test's audit log (excerpt): who changed what")
+	if err := t.printAudit(ctx, org); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n  %d audit records. The refused write left none: only changes are recorded.\n", len(res.Entities))
-	fmt.Fprintln(w, "\nNext: `cx org serve` runs this org for OpenTofu and the Genesys provider; `make test` runs the test suite.")
+
+	t.title("Clean up")
+	fmt.Fprintf(t.w, "  The org ran in memory inside this process and the workspace copy is removed: nothing is left behind.\n")
+	fmt.Fprintf(t.w, "  Main job done in %.0fs.\n\n", time.Since(t.start).Seconds())
+	fmt.Fprintln(t.w, "Do it yourself, against a local org that keeps running in the background (data in .cx/org):")
+	fmt.Fprintln(t.w, "  go build -o bin/cx ./cmd/cx && cd "+ExampleDir)
+	fmt.Fprintln(t.w, "  ../../bin/cx graph")
+	fmt.Fprintln(t.w, "  ../../bin/cx apply --env dev")
+	fmt.Fprintln(t.w, "  ../../bin/cx apply --env test")
+	fmt.Fprintln(t.w, "  ../../bin/cx destroy --env test && ../../bin/cx destroy --env dev")
+	fmt.Fprintln(t.w, "  ../../bin/cx org stop")
 	return nil
 }
 
-// convert copies between two models of the same JSON shape (e.g. create and update requests).
-func convert(from, to any) error {
-	b, err := json.Marshal(from)
+// workspaceDir is the workspace to deploy, absolute.
+func (t *tour) workspaceDir() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	t.repo = findRepo(wd)
+	dir := t.opts.Workspace
+	if dir == "" {
+		if t.repo == "" {
+			return "", fmt.Errorf("run the demo inside the cxascode repository (it deploys %s), or name a workspace", ExampleDir)
+		}
+		dir = filepath.Join(t.repo, filepath.FromSlash(ExampleDir))
+	}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(filepath.Join(dir, workspace.ConfigFile)); err != nil {
+		return "", fmt.Errorf("%s is not a workspace: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// tools finds OpenTofu and builds the provider (unless options name them).
+func (t *tour) tools(ctx context.Context, tmp string) (tofu, providerDir string, err error) {
+	providerDir = t.opts.ProviderDir
+	if providerDir == "" {
+		if t.repo == "" {
+			return "", "", errors.New("building the provider needs the cxascode repository; name a ProviderDir")
+		}
+		providerDir = filepath.Join(tmp, "bin")
+		start := time.Now()
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), providerPackage)
+		cmd.Dir = t.repo
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			return "", "", fmt.Errorf("build the provider: %w\n%s", err, out.String())
+		}
+		fmt.Fprintf(t.w, "  provider  go build ./cmd/terraform-provider-genesyscloud (%.1fs)\n", time.Since(start).Seconds())
+	} else {
+		fmt.Fprintf(t.w, "  provider  %s\n", t.show(providerDir))
+	}
+	tofu = t.opts.Tofu
+	if tofu != "" {
+		if tofu, err = filepath.Abs(tofu); err != nil {
+			return "", "", err
+		}
+		if _, err := os.Stat(tofu); err != nil {
+			return "", "", fmt.Errorf("OpenTofu: %w (in the repository, `make tofu` builds bin/tofu)", err)
+		}
+	} else {
+		root := t.repo
+		if root == "" {
+			root = "."
+		}
+		if tofu, err = runner.FindTofu(root); err != nil {
+			return "", "", fmt.Errorf("%w (in the repository, `make tofu` builds bin/tofu)", err)
+		}
+	}
+	fmt.Fprintf(t.w, "  OpenTofu  %s, selecting the provider by a generated CLI configuration: no registry, no network\n", t.show(tofu))
+	return tofu, providerDir, nil
+}
+
+func loadGraph(root string) (*workspace.Workspace, *workspace.Graph, error) {
+	ws, err := workspace.Load(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, ds := workspace.BuildGraph(ws)
+	if diags := workspace.Diagnostics(ds); diags.HasErrors() {
+		return nil, nil, fmt.Errorf("the workspace graph has errors:\n%s", diags.Errors())
+	}
+	return ws, g, nil
+}
+
+// printGraph shows the levels (what deploys together) and each edge with the names behind
+// it; `cx graph` adds the file and line of every reference.
+func (t *tour) printGraph(ws *workspace.Workspace, g *workspace.Graph) {
+	var envs []string
+	for _, e := range ws.Config.Environments {
+		s := e.Name + " (" + e.Org
+		if e.Protected {
+			s += ", protected"
+		}
+		envs = append(envs, s+")")
+	}
+	fmt.Fprintf(t.w, "  environments: %s\n", strings.Join(envs, " → "))
+	levels, err := g.Levels()
+	if err == nil {
+		for i, l := range levels {
+			fmt.Fprintf(t.w, "  level %d: %s\n", i+1, strings.Join(l, ", "))
+		}
+	}
+	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
+	prev := ""
+	for _, e := range g.Edges {
+		from := e.From
+		if from == prev {
+			from = ""
+		}
+		prev = e.From
+		var names []string
+		for _, r := range e.Refs {
+			if !slices.Contains(names, r.Name) {
+				names = append(names, r.Name)
+			}
+		}
+		slices.Sort(names)
+		fmt.Fprintf(tw, "  %s\t→ %s\t%s\n", from, e.To, strings.Join(names, ", "))
+	}
+	tw.Flush()
+	warnings := workspace.Diagnostics(g.Diagnostics).Warnings()
+	for _, d := range warnings {
+		fmt.Fprintf(t.w, "  warning: %s\n", d)
+	}
+	fmt.Fprintf(t.w, "  %d projects, %d edges, %d warnings; no flow project depends on another, so each deploys alone.\n",
+		len(g.Projects), len(g.Edges), len(warnings))
+}
+
+// printAudit summarises test's audit log: how many changes of each kind, and the flow
+// publishes, each with the OAuth client that made it.
+func (t *tour) printAudit(ctx context.Context, org *orgserver.Standalone) error {
+	cred, ok := org.Credential("test", "deploy")
+	if !ok {
+		return errors.New("the local org has no deploy client in org test")
+	}
+	c, err := platform.New(platform.Config{BaseURL: org.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret,
+		RateLimitPerMinute: -1, UserAgent: "cx-demo"})
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(b, to)
+	now := time.Now().UTC()
+	interval := now.Add(-time.Hour).Format(time.RFC3339) + "/" + now.Add(time.Hour).Format(time.RFC3339)
+	var msgs []platform.AuditLogMessage
+	for page := 1; ; page++ {
+		res, err := c.QueryAuditsRealtime(ctx, platform.AuditRealtimeQueryRequest{
+			Interval:   platform.Ptr(interval),
+			Sort:       []platform.AuditQuerySort{{Name: platform.Ptr("Timestamp"), SortOrder: platform.Ptr("ascending")}},
+			PageSize:   platform.Ptr(500),
+			PageNumber: platform.Ptr(page),
+		})
+		if err != nil {
+			return fmt.Errorf("query test's audit log: %w", err)
+		}
+		msgs = append(msgs, res.Entities...)
+		if len(res.Entities) == 0 || res.PageCount == nil || page >= *res.PageCount {
+			break
+		}
+	}
+	type key struct{ service, typ, action string }
+	counts := map[key]int{}
+	clients := map[string]bool{}
+	for _, m := range msgs {
+		counts[key{deref(m.ServiceName), deref(m.EntityType), deref(m.Action)}]++
+		clients[m.Context["clientName"]] = true
+	}
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.service, b.service), cmp.Compare(a.typ, b.typ), cmp.Compare(a.action, b.action))
+	})
+	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  SERVICE\tTYPE\tACTION\tRECORDS")
+	for _, k := range keys {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\n", k.service, k.typ, k.action, counts[k])
+	}
+	tw.Flush()
+	fmt.Fprintln(t.w)
+	var flows []platform.AuditLogMessage
+	for _, m := range msgs {
+		if deref(m.EntityType) == "Flow" {
+			flows = append(flows, m)
+		}
+	}
+	slices.SortFunc(flows, func(a, b platform.AuditLogMessage) int {
+		return cmp.Compare(entityName(a.Entity), entityName(b.Entity))
+	})
+	tw = tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  CLIENT\tACTION\tTYPE\tNAME\tPROPERTIES SET")
+	for _, m := range flows {
+		var props []string
+		for _, pc := range m.PropertyChanges {
+			props = append(props, deref(pc.Property))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", m.Context["clientName"], deref(m.Action), deref(m.EntityType),
+			entityName(m.Entity), summarize(props, 5))
+	}
+	tw.Flush()
+	var names []string
+	for n := range clients {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	fmt.Fprintf(t.w, "\n  %d audit records in test, made by the OAuth client %s: one per change, none for reads.\n",
+		len(msgs), strings.Join(names, ", "))
+	return nil
+}
+
+func (t *tour) title(s string) {
+	t.step++
+	fmt.Fprintf(t.w, "\n%d. %s\n", t.step, s)
+}
+
+// show prints a path relative to the repository when it is inside it: the output reads the
+// same on every machine.
+func (t *tour) show(p string) string {
+	if t.repo != "" {
+		if rel, err := filepath.Rel(t.repo, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return p
+}
+
+func orgNames(org *orgserver.Standalone) []string {
+	var names []string
+	for _, c := range org.Credentials.Clients {
+		if !slices.Contains(names, c.Org) {
+			names = append(names, c.Org)
+		}
+	}
+	return names
+}
+
+// findRepo returns the cxascode module root at or above dir, or "".
+func findRepo(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil && bytes.HasPrefix(bytes.TrimSpace(b), []byte("module github.com/cxascode/cxascode\n")) {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// copyWorkspace copies a workspace without its .cx directory (state, plans, a running
+// org's data) and Go files (the example's tests).
+func copyWorkspace(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir() && d.Name() == ".cx":
+			return filepath.SkipDir
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case !d.Type().IsRegular() || strings.HasSuffix(path, ".go"):
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// failedLogs returns the last lines of each failed project's OpenTofu log.
+func failedLogs(res *runner.Result) string {
+	var b strings.Builder
+	for _, p := range res.Projects {
+		if p.Status != runner.StatusFailed || p.Log == "" {
+			continue
+		}
+		log, _ := os.ReadFile(p.Log)
+		lines := strings.Split(strings.TrimSpace(string(log)), "\n")
+		if len(lines) > 30 {
+			lines = lines[len(lines)-30:]
+		}
+		fmt.Fprintf(&b, "--- %s: %s\n%s\n", p.Project, p.Error, strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+// indent prefixes every line written through it with two spaces, so the runner's progress
+// and summary sit under the step's title. It remembers whether the last write ended a line:
+// tabwriter writes a row cell by cell.
+type indent struct {
+	w       io.Writer
+	midLine bool
+}
+
+func newIndent(w io.Writer) *indent { return &indent{w: w} }
+
+func (i *indent) Write(p []byte) (int, error) {
+	var b bytes.Buffer
+	for line := range bytes.Lines(p) {
+		// A terminal's status-line redraw starts with \r: it rewrites the line, indented anew.
+		if !i.midLine && line[0] != '\n' && line[0] != '\r' {
+			b.WriteString("  ")
+		}
+		b.Write(line)
+		i.midLine = line[len(line)-1] != '\n'
+		if line[0] == '\r' && len(bytes.TrimLeft(line, "\r\033[K")) == 0 {
+			i.midLine = false
+		}
+	}
+	if _, err := i.w.Write(b.Bytes()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func summarize(xs []string, n int) string {
@@ -245,28 +492,6 @@ func summarize(xs []string, n int) string {
 		return strings.Join(xs, ", ")
 	}
 	return strings.Join(xs[:n], ", ") + fmt.Sprintf(", … (+%d)", len(xs)-n)
-}
-
-func clientFor(org *orgserver.Standalone, orgName, client string) (*platform.Client, error) {
-	cred, ok := org.Credential(orgName, client)
-	if !ok {
-		return nil, fmt.Errorf("the local org has no client %q in org %q", client, orgName)
-	}
-	// No client-side budget: the local org is ours alone; real orgs get the 300/min default.
-	return platform.New(platform.Config{BaseURL: org.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1, UserAgent: "cx-tour"})
-}
-
-type stepper struct {
-	w io.Writer
-	n int
-}
-
-func (s *stepper) title(t string) {
-	s.n++
-	if s.n > 1 {
-		fmt.Fprintln(s.w)
-	}
-	fmt.Fprintf(s.w, "%d. %s\n", s.n, t)
 }
 
 func deref[T any](p *T) T {
@@ -277,32 +502,9 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-// name reads the "name" of a raw JSON object (TokenInfo.OAuthClient is untyped in the model).
-func name(raw json.RawMessage) string {
-	var v struct {
-		Name string `json:"name"`
-	}
-	json.Unmarshal(raw, &v) //nolint:errcheck // a missing name prints as ""
-	return v.Name
-}
-
-// entityName is the name of any entity reference the models use (NamedEntity, DomainEntityRef).
-func entityName[T platform.NamedEntity | platform.DomainEntityRef](e *T) string {
+func entityName(e *platform.DomainEntityRef) string {
 	if e == nil {
 		return ""
 	}
-	switch v := any(*e).(type) {
-	case platform.NamedEntity:
-		return deref(v.Name)
-	case platform.DomainEntityRef:
-		return deref(v.Name)
-	}
-	return ""
-}
-
-func divisionName(d *platform.Division) string {
-	if d == nil {
-		return ""
-	}
-	return deref(d.Name)
+	return deref(e.Name)
 }

@@ -244,6 +244,14 @@ func (p *Project) scanFile(file string, src []byte, read func(string) ([]byte, e
 // by id or email) name nothing; non-literal names are recorded as unknown.
 func (p *Project) literalName(b *hclsyntax.Block, addr string) (string, Pos, bool) {
 	a := b.Body.Attributes["name"]
+	if a == nil && b.Labels[0] == "genesyscloud_integration" {
+		// An integration's name is in its config block; flows name integrations by it.
+		for _, cb := range b.Body.Blocks {
+			if cb.Type == "config" {
+				a = cb.Body.Attributes["name"]
+			}
+		}
+	}
 	if a == nil {
 		return "", Pos{}, false
 	}

@@ -1,0 +1,5 @@
+# Sales line numbers in test: +1317555xxxx in dev, 556 in test, 557 in prod; each line has
+# its own hundred (billing 10xx, support 11xx, sales 12xx), so pools never overlap.
+did_pool_start = "+13175561200"
+did_pool_end   = "+13175561299"
+ivr_dnis       = ["+13175561201", "+13175561202"]

@@ -1,0 +1,5 @@
+# Support line numbers in prod: +1317555xxxx in dev, 556 in test, 557 in prod; each line has
+# its own hundred (billing 10xx, support 11xx, sales 12xx), so pools never overlap.
+did_pool_start = "+13175571100"
+did_pool_end   = "+13175571199"
+ivr_dnis       = ["+13175571101", "+13175571102"]
