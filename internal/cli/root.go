@@ -41,11 +41,18 @@ func newRootCommand() *cobra.Command {
 
 It drives OpenTofu over a workspace of small projects and ships a local Genesys Cloud
 org (a Platform API v2 server) so everything can be tried without a real org.`,
-		Example: `  # Run the local org and see its credentials
-  cx org serve
+		Example: `  # The main job: deploy the example contact center to dev, re-plan, promote to test
+  cx demo
 
-  # Walk through the local org: skills, a queue, and the audit trail
-  cx demo`,
+  # Plan and apply a workspace (cx.hcl at its root) against the embedded local org
+  cx plan --env dev
+  cx apply --env dev
+
+  # Show the cross-project graph inferred from by-name references
+  cx graph --format mermaid
+
+  # Run the local org yourself and see its credentials
+  cx org serve`,
 		SilenceUsage:  true, // a failed command prints its error, not the whole usage text
 		SilenceErrors: true, // Main prints errors once, prefixed with "cx:"
 	}
