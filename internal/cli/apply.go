@@ -26,7 +26,8 @@ the others complete, and re-running finishes the job.
 
 Protected environments (protected = true in cx.hcl) deploy only from CI (CI=true). Outside
 CI, --break-glass --reason "…" deploys anyway and records who, when and why in
-.cx/breakglass.log, so the change can be backported into code.`,
+.cx/breakglass.log (and, on the local org, as breakGlass=true and the reason in the context of
+every audit record the deploy writes), so the change can be backported into code.`,
 		Example: `  cx apply                      # environment dev on the local org
   cx apply --env test --parallel 8
   cx apply --env prod --break-glass --reason "INC-1234: queue overflow"`,

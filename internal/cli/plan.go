@@ -102,7 +102,8 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 			return err
 		}
 		if ctxValue != "" {
-			// The audit context the org records with every change; see the report on provider support.
+			// The provider sends it with every API call (X-Cx-Audit-Context); the local org
+			// puts it into the context of every audit record the deploy writes.
 			extraEnv["CX_AUDIT_CONTEXT"] = ctxValue
 		}
 	}

@@ -33,7 +33,14 @@ const (
 	envProxyUser       = "GENESYSCLOUD_PROXY_AUTH_USERNAME"
 	envProxyPassword   = "GENESYSCLOUD_PROXY_AUTH_PASSWORD"
 	envRateLimit       = "GENESYSCLOUD_RATE_LIMIT"
+	// envAuditContext carries "key=value; key=value" labels (e.g. cx's break-glass reason)
+	// sent as the X-Cx-Audit-Context header on every API call; the cxascode local org copies
+	// them into the context of each audit record the call writes. Real orgs ignore it.
+	envAuditContext = "CX_AUDIT_CONTEXT"
 )
+
+// auditContextHeader is the header envAuditContext travels in.
+const auditContextHeader = "X-Cx-Audit-Context"
 
 // realOrgRatePerMinute is the per-token budget of real Genesys Cloud orgs.
 const realOrgRatePerMinute = 300
@@ -61,6 +68,11 @@ func clientConfig(m providerModel, version string, getenv func(string) (string, 
 		ClientSecret: str(m.OAuthClientSecret, envClientSecret),
 		AccessToken:  str(m.AccessToken, envAccessToken),
 		UserAgent:    "cxascode-terraform-provider-genesyscloud/" + version,
+	}
+	if s, _ := getenv(envAuditContext); strings.TrimSpace(s) != "" {
+		// One line only: a newline would end the header (and is refused by net/http).
+		v := strings.Join(strings.Fields(s), " ")
+		cfg.Headers = http.Header{auditContextHeader: {v}}
 	}
 
 	// Durations and the bounded integers are ignored, but a typo in the environment is still

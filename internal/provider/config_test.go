@@ -106,3 +106,20 @@ func diagText(diags diag.Diagnostics) string {
 	}
 	return b.String()
 }
+
+// TestClientConfigAuditContext checks that CX_AUDIT_CONTEXT becomes the audit header on one line.
+func TestClientConfigAuditContext(t *testing.T) {
+	m := providerModel{OAuthClientID: types.StringValue("id"), OAuthClientSecret: types.StringValue("s")}
+	env := map[string]string{envAuditContext: "breakGlass=true; reason=INC-7\n  queue full"}
+	cfg, diags := clientConfig(m, "t", func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := cfg.Headers.Get("X-Cx-Audit-Context"); got != "breakGlass=true; reason=INC-7 queue full" {
+		t.Errorf("header %q", got)
+	}
+	cfg, _ = clientConfig(m, "t", func(string) (string, bool) { return "", false })
+	if cfg.Headers != nil {
+		t.Errorf("no CX_AUDIT_CONTEXT should send no header, got %v", cfg.Headers)
+	}
+}

@@ -98,7 +98,10 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"Extra environment variable: `" + envRateLimit + "` = requests per minute the client spends " +
 			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org). " +
 			"`" + envBulkRead + "=0` turns bulk reads off: by default, once a run reads a second object of a type, " +
-			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute.",
+			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute. " +
+			"`" + envAuditContext + "` = `key=value; key=value` labels sent with every API call (header `" + auditContextHeader + "`); " +
+			"the cxascode local org adds them to the context of each audit record the call writes " +
+			"(`cx apply --break-glass --reason` sets `breakGlass=true; reason=…`).",
 		Attributes: map[string]schema.Attribute{
 			"oauthclient_id": schema.StringAttribute{
 				Optional:    true,

@@ -143,6 +143,8 @@ type runState struct {
 	orgEnv        map[string]string
 	cliConfigPath string
 	progress      *progressPrinter
+	// concurrency is how many projects can run at once: Parallel, or fewer projects.
+	concurrency int
 }
 
 // Run plans, applies or destroys the selected projects of one environment in dependency
@@ -192,7 +194,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		slices.Reverse(selected)
 	}
 
-	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv}
+	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv, concurrency: max(1, min(opts.Parallel, len(selected)))}
 	if err := ensureCXDir(r.root); err != nil {
 		return nil, err
 	}
