@@ -76,7 +76,7 @@ func (r *flowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 			"file_content_hash": schema.StringAttribute{
 				Computed:    true,
-				Description: "sha256 (hex) of the file as written, before substitutions; a change republishes the flow.",
+				Description: "sha256 (hex) of the file as written, before substitutions; a change republishes the flow unless the file still means what the org has published (only comments or layout changed).",
 			},
 			"substitutions": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -278,6 +278,13 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 
+	if state != nil && !state.PublishedContentHash.IsNull() && state.PublishedContentHash.Equal(plan.PublishedContentHash) &&
+		!state.FileContentHash.Equal(plan.FileContentHash) {
+		// The file means what the org has published (same canonical form after substitutions):
+		// a comment or layout edit, or a backport that wrote the org's content back. There is
+		// nothing to publish, so the recorded file hash stays as it is.
+		plan.FileContentHash = state.FileContentHash
+	}
 	publishes := state == nil || flowPlanChanged(*state, plan)
 	if publishes {
 		plan.PublishedVersion, plan.ContentDrift = types.StringUnknown(), types.StringNull()

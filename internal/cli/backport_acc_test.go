@@ -1,0 +1,399 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/runner"
+)
+
+// accCX is a cx command line against an in-process local org: the workspace's .cx/org
+// points at the test server the way a running `cx org serve` would, so every command
+// (apply, drift, backport, plan) takes its real path, background org included.
+type accCX struct {
+	t    *testing.T
+	root string
+	ts   *orgserver.TestServer
+}
+
+// newAccCX skips unless acceptance tests are enabled (TF_ACC=1, TF_ACC_TERRAFORM_PATH =
+// the tofu binary), builds the provider and prepares root to use ts as its local org.
+func newAccCX(t *testing.T, root string, ts *orgserver.TestServer) *accCX {
+	t.Helper()
+	tofu := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if os.Getenv("TF_ACC") == "" || tofu == "" {
+		t.Skip("acceptance test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to the tofu binary")
+	}
+	providerDir := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build provider: %v\n%s", err, out)
+	}
+	t.Setenv("CX_TOFU", tofu)
+	t.Setenv("CX_PROVIDER_DIR", providerDir)
+	t.Setenv("CI", "true") // prod is protected: deploys run as CI does
+	orgDir := filepath.Join(root, ".cx", "org")
+	info, _ := json.Marshal(map[string]any{"pid": os.Getpid(), "url": ts.URL, "started": time.Now().UTC()})
+	writeTestFile(t, filepath.Join(orgDir, "server.json"), string(info))
+	creds, _ := json.Marshal(orgserver.CredentialsFile{URL: ts.URL, Clients: ts.Credentials})
+	writeTestFile(t, filepath.Join(orgDir, orgserver.CredentialsFileName), string(creds))
+	return &accCX{t: t, root: root, ts: ts}
+}
+
+// run runs cx with args in the workspace and returns stdout, stderr and the exit code.
+func (c *accCX) run(args ...string) (string, string, int) {
+	c.t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(append(args, "-C", c.root), &out, &errOut)
+	c.t.Logf("cx %s → exit %d\n%s%s", strings.Join(args, " "), code, out.String(), errOut.String())
+	return out.String(), errOut.String(), code
+}
+
+func (c *accCX) git(args ...string) string {
+	c.t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.name=test", "-c", "user.email=test@example.com"}, args...)...)
+	cmd.Dir = c.root
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		c.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func orgClientFor(t *testing.T, ts *orgserver.TestServer, org, name string) *platform.Client {
+	t.Helper()
+	cred := ts.Credential(t, org, name)
+	c, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+const backportFlowYAML = `# The billing line: a greeting, then a menu.
+inboundCall:
+  name: Cx Backport IVR
+  division: Home
+  startUpRef: "/inboundCall/menus/menu[Main Menu_10]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  initialGreeting:
+    tts: {{greeting}}
+  settingsErrorHandling:
+    errorHandling:
+      disconnect:
+        none: true
+  menus:
+    - menu:
+        name: Main Menu
+        refId: Main Menu_10
+        audio:
+          tts: For billing press 1. # what callers hear first
+        settingsMenu:
+          repeatCount:
+            lit: 2
+        choices:
+          - menuTransferToAcd:
+              name: Billing
+              dtmf: digit_1
+              targetQueue:
+                lit:
+                  name: Cx Backport Billing
+          - menuDisconnect:
+              name: Goodbye
+              dtmf: digit_9
+`
+
+// TestAccDriftAndBackport is acceptance 1 of `cx drift` and `cx backport`: a workspace
+// applied to prod; then, as the org's other client "console", a queue's alerting timeout
+// changes, a user gains a skill, the published flow's menu prompt is edited and a queue is
+// made by hand. cx drift reports all four with who and when; cx backport writes them into
+// the project's files on a new branch; then cx drift is clean and cx plan shows only the
+// adopted queue's import, and after applying it nothing.
+func TestAccDriftAndBackport(t *testing.T) {
+	root := t.TempDir()
+	ts := orgserver.NewTestServer(t, orgserver.WithOrgs(orgserver.OrgSpec{Name: "prod", Clients: []orgserver.ClientSpec{
+		{Name: "deploy", Role: orgserver.RoleAdmin}, {Name: "console", Role: orgserver.RoleAdmin}}}))
+	cx := newAccCX(t, root, ts)
+	ctx := context.Background()
+	files := map[string]string{
+		".gitignore": ".cx/\n",
+		"cx.hcl": `workspace {
+  name = "backport"
+}
+
+environment "prod" {
+  org       = "local:prod"
+  protected = true
+}
+
+projects {
+  include = ["shared-*", "flow-*"]
+}
+`,
+		"shared-skills/main.tf": sharedProvider + `
+resource "genesyscloud_routing_skill" "billing" {
+  name = "Cx Backport Billing"
+}
+
+resource "genesyscloud_routing_skill" "spanish" {
+  name = "Cx Backport Spanish"
+}
+`,
+		"flow-billing/main.tf": sharedProvider + `
+data "genesyscloud_routing_skill" "billing" {
+  name = "Cx Backport Billing"
+}
+
+# The billing queue: agents get 8 seconds to answer.
+resource "genesyscloud_routing_queue" "billing" {
+  name        = "Cx Backport Billing"
+  description = "Billing line"
+
+  media_settings_call {
+    alerting_timeout_sec = 8 # short on purpose
+  }
+}
+
+resource "genesyscloud_user" "agent" {
+  email = "cx-backport-agent@example.com"
+  name  = "Backport Agent"
+
+  routing_skills {
+    skill_id    = data.genesyscloud_routing_skill.billing.id
+    proficiency = 3
+  }
+}
+`,
+		"flow-billing/flow.tf": `variable "greeting" {
+  type = string
+}
+
+resource "genesyscloud_flow" "billing" {
+  filepath      = "${path.module}/flows/billing.yaml"
+  substitutions = { greeting = var.greeting }
+
+  depends_on = [genesyscloud_routing_queue.billing]
+}
+`,
+		"flow-billing/env/prod.tfvars":    "greeting = \"Welcome to billing.\"\n",
+		"flow-billing/flows/billing.yaml": backportFlowYAML,
+	}
+	for name, content := range files {
+		writeTestFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
+	}
+	cx.git("init", "--quiet", "--initial-branch=main")
+	cx.git("add", "-A")
+	cx.git("commit", "--quiet", "-m", "workspace")
+
+	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
+		t.Fatalf("apply prod: exit %d", code)
+	}
+	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Fatalf("drift right after apply: exit %d\n%s", code, out)
+	}
+
+	// The console's changes.
+	console := orgClientFor(t, ts, "prod", "console")
+	queueID := findID(t, console, "/api/v2/routing/queues", "Cx Backport Billing")
+	var q map[string]any
+	must(t, console.Do(ctx, http.MethodGet, "/api/v2/routing/queues/"+queueID, nil, nil, &q))
+	q["mediaSettings"].(map[string]any)["call"].(map[string]any)["alertingTimeoutSeconds"] = 30
+	must(t, console.Do(ctx, http.MethodPut, "/api/v2/routing/queues/"+queueID, nil, q, nil))
+	userID := findID(t, console, "/api/v2/users", "Backport Agent")
+	spanishID := findID(t, console, "/api/v2/routing/skills", "Cx Backport Spanish")
+	must(t, console.Do(ctx, http.MethodPost, "/api/v2/users/"+userID+"/routingskills", nil,
+		map[string]any{"id": spanishID, "proficiency": 2}, nil))
+	edited := strings.Replace(strings.Replace(backportFlowYAML, "{{greeting}}", "Welcome to billing.", 1),
+		"For billing press 1.", "For billing press 1, or stay on the line.", 1)
+	publishFlow(t, console, []byte(edited))
+	handID := createQueue(t, console, "Cx Backport Hand Made")
+
+	out, _, code := cx.run("drift", "--env", "prod", "--json")
+	if code != drift.ExitDrift {
+		t.Fatalf("drift after the console's changes: exit %d, want %d", code, drift.ExitDrift)
+	}
+	var rep drift.Report
+	must(t, json.Unmarshal([]byte(out), &rep))
+	want := map[string]bool{
+		"managed genesyscloud_routing_queue.billing": false, "managed genesyscloud_user.agent": false,
+		"managed genesyscloud_flow.billing": false, "unmanaged " + handID: false,
+	}
+	for _, f := range rep.Findings {
+		key := string(f.Kind) + " " + f.Address
+		if f.Kind == drift.KindUnmanaged {
+			key = string(f.Kind) + " " + f.ID
+		}
+		if _, ok := want[key]; !ok {
+			t.Errorf("unexpected finding %+v", f)
+			continue
+		}
+		want[key] = true
+		if a := f.Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
+			t.Errorf("%s: attribution %+v, want console with a time", key, a)
+		}
+	}
+	for k, seen := range want {
+		if !seen {
+			t.Errorf("drift did not report %s", k)
+		}
+	}
+
+	if _, _, code := cx.run("backport", "--env", "prod", "--into", "flow-billing"); code != 0 {
+		t.Fatalf("backport: exit %d", code)
+	}
+	branch := strings.TrimSpace(cx.git("branch", "--show-current"))
+	if !strings.HasPrefix(branch, "cx/backport-prod-") {
+		t.Errorf("backport left branch %q checked out", branch)
+	}
+	if st := cx.git("status", "--porcelain", "--untracked-files=no"); st != "" {
+		t.Errorf("backport left uncommitted changes:\n%s", st)
+	}
+	t.Logf("backport commit:\n%s", cx.git("show", "--stat", "--patch", "HEAD", "--", "flow-billing/main.tf", "flow-billing/flows/billing.yaml"))
+	mainTF := readTestFile(t, filepath.Join(root, "flow-billing", "main.tf"))
+	for _, s := range []string{"alerting_timeout_sec = 30 # short on purpose", "# The billing queue", `name = "Cx Backport Spanish"`, "proficiency = 2"} {
+		if !strings.Contains(mainTF, s) {
+			t.Errorf("flow-billing/main.tf lacks %q:\n%s", s, mainTF)
+		}
+	}
+	flowYAML := readTestFile(t, filepath.Join(root, "flow-billing", "flows", "billing.yaml"))
+	for _, s := range []string{"tts: {{greeting}}", "For billing press 1, or stay on the line.", "# The billing line"} {
+		if !strings.Contains(flowYAML, s) {
+			t.Errorf("billing.yaml lacks %q:\n%s", s, flowYAML)
+		}
+	}
+	if adopted := readTestFile(t, filepath.Join(root, "flow-billing", "adopted.tf")); !regexp.MustCompile(`name\s+= "Cx Backport Hand Made"`).MatchString(adopted) {
+		t.Errorf("adopted.tf:\n%s", adopted)
+	}
+	if imports := readTestFile(t, filepath.Join(root, "flow-billing", "imports_prod.tf")); !strings.Contains(imports, handID) {
+		t.Errorf("imports_prod.tf:\n%s", imports)
+	}
+
+	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Errorf("drift after backport: exit %d\n%s", code, out)
+	}
+	out, _, code = cx.run("plan", "--env", "prod", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(out), &plan))
+	for _, p := range plan.Projects {
+		// The backported flow file means exactly what is published, so it plans nothing.
+		if p.Add+p.Change+p.Destroy != 0 {
+			t.Errorf("plan after backport: %s would add %d, change %d, destroy %d (log %s):\n%s", p.Project, p.Add, p.Change, p.Destroy, p.Log, readTestFile(t, p.Log))
+		}
+	}
+	if p := plan.Project("flow-billing"); p == nil || !strings.Contains(readTestFile(t, p.Log), "1 to import") {
+		t.Errorf("plan after backport: flow-billing should import the hand-made queue (exit %d)", code)
+	}
+	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
+		t.Fatalf("apply the import: exit %d", code)
+	}
+	if _, _, code := cx.run("plan", "--env", "prod"); code != 0 {
+		t.Errorf("plan after the import: exit %d, want 0 (no changes)", code)
+	}
+	if _, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Errorf("drift after the import: exit %d", code)
+	}
+}
+
+const sharedProvider = `terraform {
+  required_providers {
+    genesyscloud = {
+      source = "mypurecloud/genesyscloud"
+    }
+  }
+}
+`
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readTestFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// findID returns the id of the object named name in a listing.
+func findID(t *testing.T, c *platform.Client, path, name string) string {
+	t.Helper()
+	objs, err := platform.ListAll[struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}](context.Background(), c, path, nil, 100)
+	must(t, err)
+	for _, o := range objs {
+		if o.Name == name {
+			return o.ID
+		}
+	}
+	t.Fatalf("%s has no %q", path, name)
+	return ""
+}
+
+func createQueue(t *testing.T, c *platform.Client, name string) string {
+	t.Helper()
+	q, err := c.CreateQueue(context.Background(), platform.CreateQueueRequest{Name: platform.Ptr(name)})
+	must(t, err)
+	return *q.ID
+}
+
+// publishFlow publishes YAML through the Archy job API, as a person with Archy would.
+func publishFlow(t *testing.T, c *platform.Client, yaml []byte) {
+	t.Helper()
+	ctx := context.Background()
+	var reg platform.RegisterArchitectJobResponse
+	must(t, c.Do(ctx, http.MethodPost, "/api/v2/flows/jobs", nil, map[string]any{}, &reg))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, *reg.PresignedURL, bytes.NewReader(yaml))
+	must(t, err)
+	for k, v := range reg.Headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("upload: %s", resp.Status)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var st platform.ArchitectJobStateResponse
+		must(t, c.Do(ctx, http.MethodGet, "/api/v2/flows/jobs/"+*reg.ID, map[string][]string{"expand": {"messages"}}, nil, &st))
+		switch *st.Status {
+		case "Success":
+			return
+		case "Failure":
+			var msgs []string
+			for _, m := range st.Messages {
+				msgs = append(msgs, fmt.Sprint(*m.Text))
+			}
+			t.Fatalf("publish failed: %s", strings.Join(msgs, "; "))
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("publish job %s still %s", *reg.ID, *st.Status)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
