@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver"
@@ -108,16 +110,21 @@ func bulkRead(ctx context.Context, o options) error {
 	defer b.st.SetFaults(orgserver.Faults{})
 	type result struct {
 		requests, exit int
-		wall           time.Duration
+		wall, cpu, org time.Duration
 	}
 	plan := func(bulk string) (result, error) {
 		before, err := b.counts(ctx)
 		if err != nil {
 			return result{}, err
 		}
+		env := []string{"CX_PROVIDER_BULK_READ=" + bulk}
+		if o.profile != "" {
+			env = append(env, "CX_PROVIDER_CPUPROFILE="+filepath.Join(o.profile, "provider-bulk"+bulk))
+		}
+		org0 := selfCPU()
 		start := time.Now()
-		_, exit, err := b.run(ctx, []string{"CX_PROVIDER_BULK_READ=" + bulk}, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false")
-		wall := time.Since(start)
+		_, exit, cpu, err := b.runCPU(ctx, env, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false")
+		wall, org := time.Since(start), selfCPU()-org0
 		if err != nil && exit != 2 {
 			return result{}, err
 		}
@@ -125,7 +132,7 @@ func bulkRead(ctx context.Context, o options) error {
 		if err != nil {
 			return result{}, err
 		}
-		return result{requests: after.requests - before.requests, exit: exit, wall: wall}, nil
+		return result{requests: after.requests - before.requests, exit: exit, wall: wall, cpu: cpu, org: org}, nil
 	}
 	on, err := plan("1")
 	if err != nil {
@@ -146,7 +153,7 @@ func bulkRead(ctx context.Context, o options) error {
 		name string
 		res  result
 	}{{"bulk reads on  (default)", on}, {"bulk reads off (CX_PROVIDER_BULK_READ=0)", off}} {
-		fmt.Printf("%-42s %5d requests  %8s  plan exit %d\n", r.name, r.res.requests, r.res.wall.Round(time.Millisecond), r.res.exit)
+		fmt.Printf("%-42s %5d requests  %8s  plan exit %d  CPU: tofu + provider %s, org %s\n", r.name, r.res.requests, r.res.wall.Round(time.Millisecond), r.res.exit, r.res.cpu.Round(time.Millisecond), r.res.org.Round(time.Millisecond))
 	}
 	fmt.Printf("\nfewest requests the API allows: %d = ceil(%d/500) + ceil(%d/500) list pages + %d members calls + %d wrap-up code calls + %d token\n",
 		fewest, o.skills, o.queues, o.queues, o.queues, fixed)
@@ -161,6 +168,16 @@ func bulkRead(ctx context.Context, o options) error {
 		return fmt.Errorf("goals missed")
 	}
 	return nil
+}
+
+// selfCPU is the CPU time (user + system) this process has used so far: during a plan, the
+// local org's share of the machine.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func skillName(i int) string { return fmt.Sprintf("Bench skill %04d", i) }

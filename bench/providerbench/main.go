@@ -49,6 +49,7 @@ type options struct {
 	latency  time.Duration
 	replace  int
 	rate     int
+	profile  string
 }
 
 func main() {
@@ -63,6 +64,7 @@ func main() {
 	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "bulkread: latency the org adds to every request during the plans")
 	flag.IntVar(&o.replace, "replace", 200, "ratelimit: skills replaced by the measured apply")
 	flag.IntVar(&o.rate, "rate", 300, "ratelimit: requests per minute (org limit and provider budget)")
+	flag.StringVar(&o.profile, "profile", "", "bulkread: write the provider's CPU profiles of the measured plans into this existing directory (CX_PROVIDER_CPUPROFILE)")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
@@ -164,19 +166,34 @@ func setup(ctx context.Context, o options, cfg orgserver.Config) (*bench, func()
 // run runs tofu in the working dir; extraEnv is appended to the bench's environment.
 // exit code 2 of `plan -detailed-exitcode` (changes) is returned as exitCode, not an error.
 func (b *bench) run(ctx context.Context, extraEnv []string, args ...string) (out string, exitCode int, err error) {
+	out, exitCode, _, err = b.runCPU(ctx, extraEnv, args...)
+	return out, exitCode, err
+}
+
+// runCPU is run that also returns the CPU time (user + system) of tofu and the provider
+// processes it started and waited for: the part of a plan's wall time that is not the API.
+func (b *bench) runCPU(ctx context.Context, extraEnv []string, args ...string) (out string, exitCode int, cpu time.Duration, err error) {
 	cmd := exec.CommandContext(ctx, b.tofu, args...)
 	cmd.Dir, cmd.Env = b.work, append(append([]string(nil), b.env...), extraEnv...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err = cmd.Run()
+	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	out, exitCode, err = b.exitStatus(buf.String(), args, err)
+	return out, exitCode, cpu, err
+}
+
+func (b *bench) exitStatus(out string, args []string, err error) (string, int, error) {
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
-		return buf.String(), ee.ExitCode(), fmt.Errorf("tofu %s: exit %d\n%s", strings.Join(args, " "), ee.ExitCode(), tail(buf.String(), 40))
+		return out, ee.ExitCode(), fmt.Errorf("tofu %s: exit %d\n%s", strings.Join(args, " "), ee.ExitCode(), tail(out, 40))
 	}
 	if err != nil {
-		return buf.String(), -1, fmt.Errorf("tofu %s: %w", strings.Join(args, " "), err)
+		return out, -1, fmt.Errorf("tofu %s: %w", strings.Join(args, " "), err)
 	}
-	return buf.String(), 0, nil
+	return out, 0, nil
 }
 
 func tail(s string, lines int) string {
