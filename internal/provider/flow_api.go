@@ -103,7 +103,13 @@ func (j flowJobs) publish(ctx context.Context, file string, content []byte) (str
 	err := poll(ctx, flowJobTimeout, func(ctx context.Context) (bool, error) {
 		st = platform.ArchitectJobStateResponse{}
 		if err := j.client.Do(ctx, http.MethodGet, flowsPath+"/jobs/"+url.PathEscape(jobID), url.Values{"expand": {"messages"}}, nil, &st); err != nil {
-			return false, permanent(err)
+			// The publish may already be done: keep asking through outages (5xx, 429, dropped
+			// connections) until the deadline; only an answer that will not change (4xx) stops.
+			var ae *platform.APIError
+			if errors.As(err, &ae) && ae.Status >= 400 && ae.Status < 500 && ae.Status != http.StatusTooManyRequests {
+				return false, permanent(err)
+			}
+			return false, err
 		}
 		switch deref(st.Status) {
 		case "Success", "Failure":

@@ -8,7 +8,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -140,11 +139,19 @@ func (m *groupModel) fromAPI(g *platform.Group, members []string) {
 	m.RolesEnabled = types.BoolValue(deref(g.RolesEnabled))
 	m.CallsEnabled = types.BoolValue(deref(g.CallsEnabled))
 	m.IncludeOwners = types.BoolValue(deref(g.IncludeOwners))
-	owners := make([]attr.Value, 0, len(g.Owners))
+	owners := make([]string, 0, len(g.Owners))
 	for _, o := range g.Owners {
-		owners = append(owners, types.StringValue(deref(o.ID)))
+		owners = append(owners, deref(o.ID))
 	}
-	m.OwnerIDs = types.ListValueMust(types.StringType, owners)
+	var prior []string
+	if !m.OwnerIDs.IsNull() && !m.OwnerIDs.IsUnknown() {
+		for _, v := range m.OwnerIDs.Elements() {
+			if s, ok := v.(types.String); ok {
+				prior = append(prior, s.ValueString())
+			}
+		}
+	}
+	m.OwnerIDs = keepListOrder(prior, owners)
 	m.MemberIDs = stringSetValue(members)
 	m.Addresses = []groupAddressModel{}
 	for _, a := range g.Addresses {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -137,28 +136,7 @@ func (m *routingSkillGroupModel) fromAPI(ctx context.Context, g *platform.SkillG
 		}
 	}
 	m.SkillConditions = types.StringValue(got)
-	prior := stringsOf(ctx, m.MemberDivisionIDs, diags)
-	if !sameIDs(prior, divs) {
-		prior = divs
-	}
-	vals := make([]attr.Value, 0, len(prior))
-	for _, d := range prior {
-		vals = append(vals, types.StringValue(d))
-	}
-	m.MemberDivisionIDs = types.ListValueMust(types.StringType, vals)
-}
-
-// sameIDs reports whether two id lists hold the same ids (nil means "no prior list").
-func sameIDs(a, b []string) bool {
-	if a == nil || len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if !slices.Contains(b, x) {
-			return false
-		}
-	}
-	return true
+	m.MemberDivisionIDs = keepListOrder(stringsOf(ctx, m.MemberDivisionIDs, diags), divs)
 }
 
 // readSkillGroup reads a skill group and its member divisions; nil when it does not exist.
