@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/cxfs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
@@ -116,7 +117,7 @@ func (r *Result) Write(root string) error {
 		if st, err := os.Stat(p); err == nil {
 			mode = st.Mode().Perm()
 		}
-		if err := writeFileAtomic(p, c.New, mode); err != nil {
+		if err := cxfs.WriteFileAtomic(p, c.New, mode); err != nil {
 			return fmt.Errorf("write %s: %w", c.Path, err)
 		}
 	}
@@ -132,27 +133,4 @@ func (r *Result) WritePatch(w io.Writer) error {
 		}
 	}
 	return nil
-}
-
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

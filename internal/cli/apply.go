@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/tofuenv"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -74,14 +75,14 @@ func checkProtected(root string, env workspace.Environment, action runner.Action
 		rec.User = u.Username
 	}
 	rec.Host, _ = os.Hostname()
-	if err := os.MkdirAll(filepath.Join(root, ".cx"), 0o755); err != nil {
+	if err := tofuenv.EnsureCXDir(root); err != nil {
 		return "", err
 	}
 	line, err := json.Marshal(rec)
 	if err != nil {
 		return "", err
 	}
-	lf, err := os.OpenFile(filepath.Join(root, ".cx", "breakglass.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	lf, err := os.OpenFile(filepath.Join(root, ".cx", "breakglass.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return "", fmt.Errorf("record the break-glass deploy: %w", err)
 	}

@@ -91,6 +91,14 @@ func runBackport(cmd *cobra.Command, f *backportFlags, projects []string) error 
 			return err
 		}
 	}
+	// One hold of the environment's lock from the drift check to the state refresh: an apply
+	// in between would make the refresh take what the backport did not look at.
+	s.planner.Command = "cx backport --env " + s.env.Name
+	release, err := s.planner.Hold(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	rec := &backport.RecordingPlanner{Planner: s.planner}
 	fmt.Fprintf(stderr, "Checking %s for drift…\n", s.env.Name)
 	rep, err := s.detect(ctx, projects, rec)

@@ -160,7 +160,8 @@ func prepareDrift(ctx context.Context, f *driftFlags, stderr io.Writer) (*driftS
 	if err != nil {
 		return nil, err
 	}
-	planner := &drift.TofuPlanner{Workspace: ws, Env: env.Name, Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv}
+	planner := &drift.TofuPlanner{Workspace: ws, Env: env.Name, Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv,
+		Parallel: f.parallel, Progress: stderr}
 	if !env.IsLocal() {
 		// Real orgs allow 300 requests a minute per token: plans running at once share it.
 		planner.RatePerMinute = drift.RateShare(300, max(f.parallel, 1))

@@ -25,6 +25,7 @@ type runFlags struct {
 	json          bool
 	breakGlass    bool
 	reason        string
+	force         bool // destroy only
 }
 
 // exitError carries a process exit code other than 1 (e.g. plan's 2 = changes present)
@@ -52,7 +53,8 @@ func newPlanCommand() *cobra.Command {
 		Use:   "plan [PROJECT...]",
 		Short: "Plan every project of an environment in dependency order",
 		Long: `Plan runs tofu plan in every project (or the named ones) of one environment, dependencies
-first and independent projects in parallel, and saves each plan under .cx/plans/<env>/.
+first and independent projects in parallel. A second plan, apply or destroy of the same
+environment waits for the first (up to 30s, then fails naming it).
 
 Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a project failed
 (its dependents are skipped). A project whose plan fails while a project it depends on has
@@ -120,7 +122,7 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		return err
 	}
 	res, err := runner.Run(ctx, runner.Options{
-		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel,
+		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
 		Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv, ExtraEnv: extraEnv,
 		Progress: stderr, Live: isTerminal(stderr),
 	})

@@ -4,17 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
+	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/cxfs"
+	"github.com/cxascode/cxascode/internal/tofuenv"
 
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Planner makes a refresh-only plan of one project in the environment being checked: the
@@ -157,11 +159,13 @@ func stringAttr(m map[string]any, key string) string {
 }
 
 // TofuPlanner runs `tofu plan -refresh-only` per project with terraform-exec, laid out like
-// internal/runner so what `cx apply` prepared is reused: the same state path and OpenTofu
-// data directory (.cx/tofu/<env>/<project>, already initialized when the project needed
-// it), the same provider selection through dev_overrides. Plans go to .cx/drift/<env>/ and
-// OpenTofu's output to .cx/logs/<env>/<project>.drift.log. Nothing is written to the state:
-// a refresh-only plan that is not applied only reads.
+// internal/runner (both through internal/tofuenv) so what `cx apply` prepared is reused: the
+// same state path and OpenTofu data directory (.cx/tofu/<env>/<project>, already
+// initialized when the project needed it), the same provider selection through
+// dev_overrides. Plans go to a file of their own under .cx/drift/<env>/, removed once read,
+// and OpenTofu's output to .cx/logs/<env>/<project>.drift.log. Nothing is written to the
+// state: a refresh-only plan that is not applied only reads. Plans hold the environment's
+// lock, like plan, apply and destroy, so they never run inside another cx command's run.
 type TofuPlanner struct {
 	Workspace *workspace.Workspace
 	Env       string
@@ -175,10 +179,75 @@ type TofuPlanner struct {
 	// RatePerMinute is each plan's share of the org's rate budget, passed to the provider
 	// as GENESYSCLOUD_RATE_LIMIT (0: the provider's default); see RateShare.
 	RatePerMinute int
+	// Parallel is how many plans run at once, so each OpenTofu takes its share of the cores
+	// (0: one).
+	Parallel int
+	// Command describes this cx command to another waiting for the environment's lock
+	// ("": "cx drift --env <env>"); Progress, when not nil, is told whom this one waits for,
+	// up to LockTimeout (0: cxfs.DefaultLockTimeout).
+	Command     string
+	Progress    io.Writer
+	LockTimeout time.Duration
 
-	once    sync.Once
-	rcPath  string
-	rcError error
+	mu     sync.Mutex
+	holds  int
+	lock   *cxfs.Lock
+	root   string
+	rcPath string
+}
+
+// Hold takes the environment's lock for this planner, unless one of its plans holds it
+// already (plans running at once share it), and writes the OpenTofu CLI configuration.
+// release gives the hold back; the lock is released with the last one. A caller with
+// several steps on the environment (a backport: plans, then the state refresh) can hold it
+// across them.
+func (t *TofuPlanner) Hold(ctx context.Context) (release func(), err error) {
+	if t.Workspace == nil || t.Tofu == "" || t.ProviderDir == "" {
+		return nil, errors.New("drift: TofuPlanner needs Workspace, Tofu and ProviderDir")
+	}
+	root, err := filepath.Abs(t.Workspace.Root)
+	if err != nil {
+		return nil, err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.holds == 0 {
+		command := t.Command
+		if command == "" {
+			command = "cx drift --env " + t.Env
+		}
+		l, err := tofuenv.LockEnv(ctx, root, t.Env, command, t.LockTimeout, t.Progress)
+		if err != nil {
+			return nil, err
+		}
+		rc, err := tofuenv.WriteCLIConfig(root, t.Env, t.ProviderDir)
+		if err != nil {
+			l.Unlock()
+			return nil, err
+		}
+		t.lock, t.root, t.rcPath = l, root, rc
+	}
+	t.holds++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			t.mu.Lock()
+			defer t.mu.Unlock()
+			if t.holds--; t.holds == 0 {
+				t.lock.Unlock()
+				t.lock = nil
+			}
+		})
+	}, nil
+}
+
+// Environ is OpenTofu's process environment for a project; valid while held (see Hold).
+func (t *TofuPlanner) Environ(project string) map[string]string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return tofuenv.Env{OrgEnv: t.OrgEnv, ExtraEnv: t.ExtraEnv, CLIConfigFile: t.rcPath,
+		DataDir: tofuenv.DataDir(t.root, t.Env, project), Concurrency: t.Parallel,
+		RatePerMinute: t.RatePerMinute}.Environ()
 }
 
 // RateShare splits an org's budget (requests per minute) between plans running at once,
@@ -194,30 +263,22 @@ func RateShare(budget, parallel int) int {
 // project with a local state that does not exist yet was never applied to the environment
 // and yields an empty plan.
 func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*tfjson.Plan, error) {
-	if t.Workspace == nil || t.Tofu == "" || t.ProviderDir == "" {
-		return nil, errors.New("drift: TofuPlanner needs Workspace, Tofu and ProviderDir")
-	}
-	root, err := filepath.Abs(t.Workspace.Root)
+	release, err := t.Hold(ctx)
 	if err != nil {
 		return nil, err
 	}
-	t.once.Do(func() { t.rcPath, t.rcError = t.writeCLIConfig(root) })
-	if t.rcError != nil {
-		return nil, t.rcError
-	}
+	defer release()
+	root := t.root
 	dir := filepath.Join(root, filepath.FromSlash(p.Dir))
-	dataDir := filepath.Join(root, ".cx", "tofu", t.Env, p.Name)
-	planFile := filepath.Join(root, ".cx", "drift", t.Env, p.Name+".tfplan")
-	logFile := filepath.Join(root, ".cx", "logs", t.Env, p.Name+".drift.log")
-	for _, d := range []string{dataDir, filepath.Dir(planFile), filepath.Dir(logFile)} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
+	plansDir := tofuenv.Path(root, "drift", t.Env)
+	logFile := filepath.Join(tofuenv.LogDir(root, t.Env), p.Name+".drift.log")
+	if err := tofuenv.MkdirPrivate(tofuenv.DataDir(root, t.Env, p.Name), plansDir, filepath.Dir(logFile)); err != nil {
+		return nil, err
 	}
 	backend, settings := t.Workspace.Config.State.For(t.Env, p.Name)
 	statePath := ""
 	if backend == "" || backend == "local" {
-		statePath = localStatePath(root, t.Env, p.Name, settings)
+		statePath = tofuenv.LocalStatePath(root, t.Env, p.Name, settings)
 		if _, err := os.Stat(statePath); os.IsNotExist(err) {
 			return &tfjson.Plan{}, nil
 		}
@@ -231,11 +292,19 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 	if err != nil {
 		return nil, err
 	}
-	if err := tf.SetEnv(t.env(dataDir)); err != nil {
+	if err := tf.SetEnv(t.Environ(p.Name)); err != nil {
 		return nil, err
 	}
 	tf.SetStdout(logf)
 	tf.SetStderr(logf)
+	// A plan file of this plan's own, removed once read: it holds the variables' values.
+	pf, err := os.CreateTemp(plansDir, p.Name+"-*.tfplan")
+	if err != nil {
+		return nil, err
+	}
+	planFile := pf.Name()
+	pf.Close()
+	defer os.Remove(planFile)
 	opts := []tfexec.PlanOption{tfexec.RefreshOnly(true), tfexec.Out(planFile)}
 	if statePath != "" {
 		opts = append(opts, tfexec.State(statePath)) //nolint:staticcheck // -state points a local backend elsewhere without touching the project, like the runner
@@ -243,7 +312,6 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 	if env, ok := p.Environments[t.Env]; ok && env.Vars != "" {
 		opts = append(opts, tfexec.VarFile(filepath.Join(root, filepath.FromSlash(env.Vars))))
 	}
-	os.Remove(planFile)
 	if _, err := tf.Plan(ctx, opts...); err != nil {
 		return nil, fmt.Errorf("refresh-only plan: %s (log: %s)", firstErrorLine(err), logFile)
 	}
@@ -252,68 +320,6 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 		return nil, fmt.Errorf("read the refresh-only plan: %w (log: %s)", err, logFile)
 	}
 	return plan, nil
-}
-
-func (t *TofuPlanner) env(dataDir string) map[string]string {
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		k, v, _ := strings.Cut(kv, "=")
-		env[k] = v
-	}
-	maps.Copy(env, t.OrgEnv)
-	maps.Copy(env, t.ExtraEnv)
-	env["TF_CLI_CONFIG_FILE"] = t.rcPath
-	env["TF_DATA_DIR"] = dataDir
-	env["TF_IN_AUTOMATION"] = "1"
-	if env["CHECKPOINT_DISABLE"] == "" {
-		env["CHECKPOINT_DISABLE"] = "1"
-	}
-	if t.RatePerMinute != 0 {
-		env["GENESYSCLOUD_RATE_LIMIT"] = strconv.Itoa(t.RatePerMinute)
-	}
-	for k, v := range env {
-		if v == "" && strings.HasPrefix(k, "GENESYSCLOUD_GATEWAY_") {
-			delete(env, k) // an empty gateway left by RegionEnv means "none"
-		}
-	}
-	return tfexec.CleanEnv(env)
-}
-
-// writeCLIConfig writes the OpenTofu CLI configuration selecting the cxascode provider for
-// the official source addresses (the runner writes the same one for plan and apply).
-func (t *TofuPlanner) writeCLIConfig(root string) (string, error) {
-	path := filepath.Join(root, ".cx", "drift", "tofu.rc")
-	content := fmt.Sprintf(`# Generated by cx drift: selects the cxascode provider for the official source address.
-provider_installation {
-  dev_overrides {
-    "mypurecloud/genesyscloud"                       = %q
-    "registry.opentofu.org/mypurecloud/genesyscloud" = %q
-    "registry.terraform.io/mypurecloud/genesyscloud" = %q
-  }
-  direct {}
-}
-`, t.ProviderDir, t.ProviderDir, t.ProviderDir)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp, path)
-}
-
-// localStatePath is where the runner keeps a project's local state.
-func localStatePath(root, env, project string, settings map[string]cty.Value) string {
-	p := workspace.DefaultStatePath
-	if v, ok := settings["path"]; ok && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
-		p = v.AsString()
-	}
-	p = strings.NewReplacer("{env}", env, "{project}", project).Replace(p)
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(root, filepath.FromSlash(p))
 }
 
 // firstErrorLine keeps OpenTofu's "Error: …" line and the one after it.

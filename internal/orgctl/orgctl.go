@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/cxfs"
 	"github.com/cxascode/cxascode/internal/orgserver"
 )
 
@@ -94,11 +95,13 @@ func Ensure(ctx context.Context, opts Options) (*Org, error) {
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", opts.Dir, err)
 	}
-	unlock, err := lock(opts.Dir)
+	// Serializes starting the org; a starter holds it for at most its own start timeout.
+	l, err := cxfs.AcquireLock(ctx, filepath.Join(opts.Dir, lockFile), cxfs.LockOptions{
+		Command: "cx (starting the local org)", Timeout: 2 * startTimeout(opts)})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("start the local org: %w", err)
 	}
-	defer unlock()
+	defer l.Unlock()
 	if org, err := running(ctx, opts.Dir); err == nil {
 		return org, nil
 	}
@@ -164,10 +167,7 @@ func start(ctx context.Context, opts Options) (*Org, error) {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
+	timeout := startTimeout(opts)
 	deadline := time.Now().Add(timeout)
 	fail := func(why string) (*Org, error) {
 		cmd.Process.Kill() //nolint:errcheck // best effort: it is failing already
@@ -196,7 +196,8 @@ func start(ctx context.Context, opts Options) (*Org, error) {
 		}
 		info := serverInfo{PID: cmd.Process.Pid, URL: startup.URL, Started: time.Now().UTC()}
 		b, _ = json.MarshalIndent(info, "", "  ")
-		if err := os.WriteFile(filepath.Join(opts.Dir, serverFile), append(b, '\n'), 0o600); err != nil {
+		// Atomic: Stop and GetStatus read it without the lock.
+		if err := cxfs.WriteFileAtomic(filepath.Join(opts.Dir, serverFile), append(b, '\n'), 0o600); err != nil {
 			return fail(err.Error())
 		}
 		creds, err := orgserver.ReadCredentials(filepath.Join(opts.Dir, orgserver.CredentialsFileName))
@@ -322,20 +323,11 @@ func alive(pid int) bool {
 	return true
 }
 
-// lock takes an exclusive lock on dir/.lock, waiting for other cx commands starting the org.
-func lock(dir string) (func(), error) {
-	f, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
+func startTimeout(opts Options) time.Duration {
+	if opts.Timeout <= 0 {
+		return DefaultTimeout
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("lock %s: %w", f.Name(), err)
-	}
-	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN) //nolint:errcheck // closing releases it too
-		f.Close()
-	}, nil
+	return opts.Timeout
 }
 
 // tail returns the last n lines of a file, for error messages.

@@ -3,9 +3,10 @@ package runner
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"maps"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/cxfs"
+	"github.com/cxascode/cxascode/internal/tofuenv"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -34,21 +37,23 @@ type projectRun struct {
 	opts    *Options
 	project *workspace.Project
 	env     map[string]string // full environment for tofu
-	// paths, absolute
-	dir, planFile, logFile, dataDir string
+	// paths, absolute; plansDir holds this run's plan file, named uniquely per run
+	dir, plansDir, logFile, dataDir string
 }
 
 func (r *runState) newProjectRun(p *workspace.Project) *projectRun {
 	root := r.root
 	env := r.opts.Env
+	dataDir := tofuenv.DataDir(root, env, p.Name)
 	return &projectRun{
-		opts:     r.opts,
-		project:  p,
-		env:      r.tofuEnv(p.Name),
+		opts:    r.opts,
+		project: p,
+		env: tofuenv.Env{OrgEnv: r.orgEnv, ExtraEnv: r.opts.ExtraEnv, CLIConfigFile: r.cliConfigPath,
+			DataDir: dataDir, Concurrency: r.concurrency}.Environ(),
 		dir:      filepath.Join(root, filepath.FromSlash(p.Dir)),
-		planFile: filepath.Join(root, ".cx", "plans", env, p.Name+".tfplan"),
-		logFile:  filepath.Join(root, ".cx", "logs", env, p.Name+".log"),
-		dataDir:  filepath.Join(root, ".cx", "tofu", env, p.Name),
+		plansDir: tofuenv.Path(root, "plans", env),
+		logFile:  filepath.Join(tofuenv.LogDir(root, env), p.Name+".log"),
+		dataDir:  dataDir,
 	}
 }
 
@@ -62,10 +67,8 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 		res.Error = fmt.Sprintf("%s: %s", what, summarizeError(err))
 		return res
 	}
-	for _, d := range []string{filepath.Dir(pr.planFile), filepath.Dir(pr.logFile), pr.dataDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return fail("prepare", err)
-		}
+	if err := tofuenv.MkdirPrivate(pr.plansDir, filepath.Dir(pr.logFile), pr.dataDir); err != nil {
+		return fail("prepare", err)
 	}
 	logf, err := os.Create(pr.logFile)
 	if err != nil {
@@ -96,8 +99,12 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	local := backend == "" || backend == "local"
 	statePath := ""
 	if local {
-		statePath = pr.localStatePath(settings)
-		if err := os.MkdirAll(filepath.Dir(statePath), 0o755); err != nil {
+		statePath = tofuenv.LocalStatePath(pr.opts.root(), pr.opts.Env, pr.project.Name, settings)
+		if err := tofuenv.MkdirPrivate(filepath.Dir(statePath)); err != nil {
+			return fail("prepare", err)
+		}
+		// An override left by a run with a remote backend would point this one there.
+		if err := os.Remove(filepath.Join(pr.dir, backendOverrideFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fail("prepare", err)
 		}
 	} else if err := pr.writeBackendOverride(backend); err != nil {
@@ -116,8 +123,17 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 
 	step("plan")
-	os.Remove(pr.planFile) // a stale plan must never be applied
-	planOpts := []tfexec.PlanOption{tfexec.Out(pr.planFile)}
+	// A plan file of this run's own, removed when it ends: another run's plan, or a stale
+	// one, can never be applied, and the plan (which holds the variables' values) does not
+	// stay behind.
+	pf, err := os.CreateTemp(pr.plansDir, pr.project.Name+"-*.tfplan")
+	if err != nil {
+		return fail("prepare", err)
+	}
+	planFile := pf.Name()
+	pf.Close()
+	defer os.Remove(planFile)
+	planOpts := []tfexec.PlanOption{tfexec.Out(planFile)}
 	if pr.opts.Action == ActionDestroy {
 		planOpts = append(planOpts, tfexec.Destroy(true))
 	}
@@ -139,7 +155,6 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	if err != nil {
 		return fail("plan", err)
 	}
-	res.PlanFile = pr.planFile
 	if !changes {
 		res.Status = StatusNoChanges
 		return res
@@ -147,7 +162,7 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	var ok bool
 	if res.Add, res.Change, res.Destroy, ok = planSummary(planOut.String()); !ok {
 		// No "Plan:" line (e.g. only outputs change): ask the saved plan itself.
-		plan, err := tf.ShowPlanFile(ctx, pr.planFile)
+		plan, err := tf.ShowPlanFile(ctx, planFile)
 		if err != nil {
 			return fail("read plan", err)
 		}
@@ -159,7 +174,7 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 
 	step("apply")
-	applyOpts := []tfexec.ApplyOption{tfexec.DirOrPlan(pr.planFile)}
+	applyOpts := []tfexec.ApplyOption{tfexec.DirOrPlan(planFile)}
 	if local {
 		applyOpts = append(applyOpts, tfexec.State(statePath)) //nolint:staticcheck // see plan
 	}
@@ -176,70 +191,10 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	return res
 }
 
-// tofuEnv is the process environment for tofu: ours, minus what terraform-exec sets itself.
-func (r *runState) tofuEnv(project string) map[string]string {
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		k, v, _ := strings.Cut(kv, "=")
-		env[k] = v
-	}
-	maps.Copy(env, r.orgEnv)
-	for k, v := range r.opts.ExtraEnv {
-		env[k] = v
-	}
-	// The provider formats trace logs for every call unless told otherwise, and tofu parses
-	// them only to drop them: terraform-exec runs tofu with TF_LOG empty. Together they are
-	// a fifth of a small plan's CPU. A level set in cx's own environment is kept.
-	for _, k := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_GENESYSCLOUD"} {
-		if _, set := env[k]; !set {
-			env[k] = "off"
-		}
-	}
-	// tofu and the provider live for one command with small heaps; collecting half as often
-	// saves a fifth of their CPU for a few MB each.
-	if _, set := env["GOGC"]; !set {
-		env["GOGC"] = "200"
-	}
-	// Projects running side by side share the cores: a tofu and a provider each scheduling
-	// on every core only spin and collect in each other's way (a tenth of their CPU).
-	if _, set := env["GOMAXPROCS"]; !set {
-		if share := runtime.NumCPU() / r.concurrency; share < runtime.NumCPU() {
-			env["GOMAXPROCS"] = strconv.Itoa(max(1, share))
-		}
-	}
-	env["TF_CLI_CONFIG_FILE"] = r.cliConfigPath
-	env["TF_DATA_DIR"] = filepath.Join(r.root, ".cx", "tofu", r.opts.Env, project)
-	if env["CHECKPOINT_DISABLE"] == "" {
-		env["CHECKPOINT_DISABLE"] = "1" // no version check calls home
-	}
-	for k, v := range env {
-		if v == "" && strings.HasPrefix(k, "GENESYSCLOUD_GATEWAY_") {
-			delete(env, k)
-		}
-	}
-	// terraform-exec refuses these (it sets them itself, or they would change the run
-	// behind cx's back); TF_VAR_* is among them, so per-environment inputs belong in
-	// env/<env>.tfvars.
-	return tfexec.CleanEnv(env)
-}
-
-// localStatePath resolves the local backend's path relative to the workspace root.
-func (pr *projectRun) localStatePath(settings map[string]cty.Value) string {
-	p := workspace.DefaultStatePath
-	if v, ok := settings["path"]; ok && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
-		p = v.AsString()
-	}
-	p = strings.NewReplacer("{env}", pr.opts.Env, "{project}", pr.project.Name).Replace(p)
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(pr.opts.root(), filepath.FromSlash(p))
-}
-
 // writeBackendOverride declares the backend type so -backend-config can fill it in.
 func (pr *projectRun) writeBackendOverride(backend string) error {
 	content := fmt.Sprintf("# Generated by cx for the state block of cx.hcl; do not edit, do not commit.\nterraform {\n  backend %q {}\n}\n", backend)
-	return writeFileAtomic(filepath.Join(pr.dir, backendOverrideFile), []byte(content), 0o644)
+	return cxfs.WriteFileAtomic(filepath.Join(pr.dir, backendOverrideFile), []byte(content), 0o644)
 }
 
 // backendConfig turns the state block's settings into -backend-config key=value pairs.

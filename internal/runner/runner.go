@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/tofuenv"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -52,8 +52,15 @@ type Options struct {
 	Env       string
 	Action    Action
 	// Projects limits the run to these projects (empty: all); their dependencies outside the
-	// selection are taken as deployed already.
+	// selection are taken as deployed already. A destroy of some projects refuses while a
+	// project outside them depends on one, unless Force is set.
 	Projects []string
+	// Force destroys the selected projects even when projects outside the selection depend
+	// on them (those are left broken).
+	Force bool
+	// LockTimeout bounds the wait for another cx command holding the environment's lock
+	// (0: cxfs.DefaultLockTimeout; negative: fail at once).
+	LockTimeout time.Duration
 	// Parallel is how many projects run at once (0: DefaultParallel).
 	Parallel int
 	// Tofu is the OpenTofu binary (see FindTofu); ProviderDir holds the provider plugin.
@@ -83,9 +90,8 @@ type ProjectResult struct {
 	Duration time.Duration `json:"-"`
 	Seconds  float64       `json:"seconds"`
 	// Error says why the project failed, was skipped or deferred.
-	Error    string `json:"error,omitempty"`
-	PlanFile string `json:"planFile,omitempty"`
-	Log      string `json:"log,omitempty"`
+	Error string `json:"error,omitempty"`
+	Log   string `json:"log,omitempty"`
 }
 
 // Result is a whole run's outcome, projects in run order.
@@ -190,17 +196,26 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
+	if opts.Action == ActionDestroy && len(opts.Projects) > 0 && !opts.Force {
+		if err := checkOutsideDependents(opts.Graph, opts.Env, selected); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Action == ActionDestroy {
 		slices.Reverse(selected)
 	}
 
 	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv, concurrency: max(1, min(opts.Parallel, len(selected)))}
-	if err := ensureCXDir(r.root); err != nil {
+	// Held for the whole run: every run of an environment shares its state and OpenTofu data
+	// directories, so a second one must wait rather than interleave.
+	lock, err := tofuenv.LockEnv(ctx, r.root, opts.Env, fmt.Sprintf("cx %s --env %s", opts.Action, opts.Env),
+		opts.LockTimeout, opts.Progress)
+	if err != nil {
 		return nil, err
 	}
-	r.cliConfigPath = filepath.Join(r.root, ".cx", "tofu.rc")
-	if err := writeFileAtomic(r.cliConfigPath, []byte(cliConfig(opts.ProviderDir)), 0o644); err != nil {
-		return nil, fmt.Errorf("write the OpenTofu CLI configuration: %w", err)
+	defer lock.Unlock()
+	if r.cliConfigPath, err = tofuenv.WriteCLIConfig(r.root, opts.Env, opts.ProviderDir); err != nil {
+		return nil, err
 	}
 	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))
 
@@ -293,6 +308,25 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string) *
 	}
 	r.progress.end(p, describe(res))
 	return &res
+}
+
+// checkOutsideDependents refuses a destroy of some projects while projects outside them
+// depend on one: destroying it would leave them pointing at objects that are gone.
+func checkOutsideDependents(g *workspace.Graph, env string, selected []string) error {
+	var outside []string
+	for _, p := range selected {
+		for _, d := range g.Dependents(p) {
+			if !slices.Contains(selected, d) && !slices.Contains(outside, d) {
+				outside = append(outside, d)
+			}
+		}
+	}
+	if len(outside) == 0 {
+		return nil
+	}
+	slices.Sort(outside)
+	return fmt.Errorf("%s depend on %s: destroying it would break them; destroy them too (cx destroy --env %s %s) or pass --force",
+		strings.Join(outside, ", "), strings.Join(selected, ", "), env, strings.Join(append(slices.Clone(selected), outside...), " "))
 }
 
 // selectProjects returns the named projects (all when none are named) in deployment order.
