@@ -16,7 +16,7 @@ func (s *Server) admin(pattern string, h handlerFunc) {
 			return
 		}
 		if err := h(w, r); err != nil {
-			writeError(w, r, err)
+			s.fail(w, r, err)
 		}
 	})
 }

@@ -34,25 +34,31 @@ type refTarget struct {
 	path    string // collection path for selfUri
 }
 
-var refTargets = map[archy.RefKind]refTarget{
-	archy.RefQueue:         {"queue", kindQueue, "QUEUE", "/api/v2/routing/queues/"},
-	archy.RefSkill:         {"skill", kindSkill, "ACDSKILL", "/api/v2/routing/skills/"},
-	archy.RefLanguage:      {"language skill", kindLanguage, "ACDLANGUAGE", "/api/v2/routing/languages/"},
-	archy.RefWrapupCode:    {"wrap-up code", kindWrapupCode, "ACDWRAPUPCODE", "/api/v2/routing/wrapupcodes/"},
-	archy.RefGroup:         {"group", kindGroup, "GROUP", "/api/v2/groups/"},
-	archy.RefUser:          {"user", kindUser, "USER", "/api/v2/users/"},
-	archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
-	archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
-	archy.RefIntegration:   {"integration", kindIntegration, "", ""},
-	archy.RefDivision:      {"division", kindDivision, "", ""},
+// refTargets maps the reference kinds this org hosts to where they live. Functions, not
+// variables, hold these tables so that no caller can change one another relies on.
+func refTargets() map[archy.RefKind]refTarget {
+	return map[archy.RefKind]refTarget{
+		archy.RefQueue:         {"queue", kindQueue, "QUEUE", "/api/v2/routing/queues/"},
+		archy.RefSkill:         {"skill", kindSkill, "ACDSKILL", "/api/v2/routing/skills/"},
+		archy.RefLanguage:      {"language skill", kindLanguage, "ACDLANGUAGE", "/api/v2/routing/languages/"},
+		archy.RefWrapupCode:    {"wrap-up code", kindWrapupCode, "ACDWRAPUPCODE", "/api/v2/routing/wrapupcodes/"},
+		archy.RefGroup:         {"group", kindGroup, "GROUP", "/api/v2/groups/"},
+		archy.RefUser:          {"user", kindUser, "USER", "/api/v2/users/"},
+		archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
+		archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
+		archy.RefIntegration:   {"integration", kindIntegration, "", ""},
+		archy.RefDivision:      {"division", kindDivision, "", ""},
+	}
 }
 
 // unhostedRefs are the reference kinds this org has no objects for.
-var unhostedRefs = map[archy.RefKind]string{
-	archy.RefPrompt:         "user prompt",
-	archy.RefEmergencyGroup: "emergency group",
-	archy.RefDataTable:      "data table",
-	archy.RefContactList:    "contact list",
+func unhostedRefs() map[archy.RefKind]string {
+	return map[archy.RefKind]string{
+		archy.RefPrompt:         "user prompt",
+		archy.RefEmergencyGroup: "emergency group",
+		archy.RefDataTable:      "data table",
+		archy.RefContactList:    "contact list",
+	}
 }
 
 // flowResolution is the outcome of resolving a flow's references.
@@ -78,9 +84,10 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 			StateUnknown: ptr(false), SelfURI: ptr(t.path + o.ID),
 		})
 	}
+	targets, unhosted := refTargets(), unhostedRefs()
 	for _, ref := range refs {
 		at := refPosText(ref.Pos)
-		if noun, ok := unhostedRefs[ref.Kind]; ok {
+		if noun, ok := unhosted[ref.Kind]; ok {
 			res.warnings = append(res.warnings, fmt.Sprintf("The local org does not host %ss; the %s '%s' was not checked (%s)", noun, noun, ref.Name, at))
 			continue
 		}
@@ -108,7 +115,7 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 			}
 			continue
 		}
-		t, ok := refTargets[ref.Kind]
+		t, ok := targets[ref.Kind]
 		if !ok {
 			res.warnings = append(res.warnings, fmt.Sprintf("The reference '%s' of kind %s was not checked (%s)", ref.Name, ref.Kind, at))
 			continue
@@ -117,7 +124,7 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 		if ref.Kind == archy.RefUser {
 			o = findActiveByName(tx, kindUser, ref.Name)
 			if o == nil && strings.Contains(ref.Name, "@") {
-				o = findUserByEmail(tx, ref.Name)
+				o = findUserByEmail(tx, ref.Name, false)
 			}
 		} else {
 			o = findActiveByName(tx, t.kind, ref.Name)
@@ -307,7 +314,7 @@ func dependencyKind(depType string) Kind {
 	if depType == "DATAACTION" {
 		return kindAction
 	}
-	for _, t := range refTargets {
+	for _, t := range refTargets() {
 		if t.depType == depType {
 			return t.kind
 		}

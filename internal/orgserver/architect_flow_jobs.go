@@ -1,8 +1,6 @@
 package orgserver
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -12,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,8 +33,9 @@ import (
 // column), and only when nothing failed creates or updates the flow of that (name, type),
 // adds version N.0 holding the uploaded bytes, publishes it and records what it consumes.
 //
-// Export jobs (POST /api/v2/flows/export/jobs) finish at once too; their downloadUrl, also
-// signed and on this server, returns the YAML exactly as uploaded (a zip for several flows).
+// Export jobs (POST /api/v2/flows/export/jobs, architect_flow_export.go) finish at once too;
+// their downloadUrl, also signed and on this server, returns the YAML exactly as uploaded
+// (a zip for several flows).
 
 // flowFileName is the file name job messages cite: the upload carries none.
 const flowFileName = "flow.yaml"
@@ -48,18 +48,6 @@ type flowJob struct {
 	Role       string                             `json:"role"`
 	// UploadSHA256 lets a retried upload of the same bytes succeed again.
 	UploadSHA256 string `json:"uploadSha256,omitempty"`
-}
-
-// flowExportJob is a stored export job: its API state and the flow versions it exports.
-type flowExportJob struct {
-	State platform.ArchitectExportJobStateResponse `json:"state"`
-	Items []flowExportItem                         `json:"items"`
-}
-
-type flowExportItem struct {
-	FlowID   string `json:"flowId"`
-	Version  string `json:"version"`
-	FileName string `json:"fileName"`
 }
 
 func (s *Server) flowJobRoutes() {
@@ -78,7 +66,7 @@ func (s *Server) flowJobRoutes() {
 func (s *Server) plainHandler(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
-			writeError(w, r, err)
+			s.fail(w, r, err)
 		}
 	}
 }
@@ -99,28 +87,41 @@ func (s *Server) flowSubresource(w http.ResponseWriter, r *http.Request) error {
 
 func flowJobSelfURI(id string) string { return "/api/v2/flows/jobs/" + id }
 
+// defaultPresignTTL is how long a presigned upload or download URL works, as on real
+// orgs: long enough for any upload, short enough that a leaked URL soon stops working.
+const defaultPresignTTL = 15 * time.Minute
+
 // signedURL is an absolute URL on this server (as the caller reached it) whose signature
-// binds purpose, org and id.
+// binds purpose, org, id and the URL's expiry.
 func (s *Server) signedURL(r *http.Request, path, purpose, org, id string) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host + path + id + "?sig=" + s.sign(purpose+"|"+org+"|"+id)
+	exp := strconv.FormatInt(time.Now().Add(s.presignTTL).Unix(), 10)
+	return scheme + "://" + r.Host + path + id + "?sig=" + s.sign(purpose+"|"+org+"|"+id+"|"+exp) + "&exp=" + exp
 }
 
-// findSigned finds the org holding object id of kind whose signature for purpose is sig.
-// Unknown ids and bad signatures look the same to the caller.
-func (s *Server) findSigned(kind Kind, purpose, id, sig string) (string, *Object, error) {
+// findSigned finds the org holding object id of kind whose signature for purpose is the
+// request's sig, and checks that the URL has not expired. Unknown ids and bad signatures
+// look the same to the caller.
+func (s *Server) findSigned(r *http.Request, kind Kind, purpose, id string) (string, *Object, error) {
+	q := r.URL.Query()
+	exp, sig := q.Get("exp"), q.Get("sig")
 	for _, org := range s.store.Orgs() {
 		o := s.store.Get(org.ID, kind, id)
 		if o == nil {
 			continue
 		}
-		if subtle.ConstantTimeCompare([]byte(s.sign(purpose+"|"+org.ID+"|"+id)), []byte(sig)) == 1 {
-			return org.ID, o, nil
+		if subtle.ConstantTimeCompare([]byte(s.sign(purpose+"|"+org.ID+"|"+id+"|"+exp)), []byte(sig)) != 1 {
+			break
 		}
-		break
+		// The signature covers exp, so it is the server's own number.
+		if t, err := strconv.ParseInt(exp, 10, 64); err != nil || time.Now().Unix() >= t {
+			return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied",
+				Message: "The presigned URL has expired; ask the API for a new one (register a new job, or get the export job again)."}
+		}
+		return org.ID, o, nil
 	}
 	return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
 }
@@ -171,7 +172,7 @@ func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
 func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, o, err := s.findSigned(kindFlowJob, "flow-upload", id, r.URL.Query().Get("sig"))
+	org, _, err := s.findSigned(r, kindFlowJob, "flow-upload", id)
 	if err != nil {
 		return err
 	}
@@ -181,28 +182,41 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
+	// The import outlives a client that hangs up: a job must not stay Started forever.
+	ctx := context.WithoutCancel(r.Context())
+	// Claim the job: the status is read and set in one transaction, so of concurrent
+	// uploads to one URL exactly one imports; the others see Started.
 	var job flowJob
-	if err := decodeObject(o, &job); err != nil {
-		return err
-	}
-	if deref(job.State.Status) != "Registered" {
-		if job.UploadSHA256 == digest {
-			w.WriteHeader(http.StatusOK) // a retried upload whose first answer was lost
+	var again bool
+	if err := s.store.Update(ctx, org, func(tx *Tx) error {
+		o, err := txLookup(tx, kindFlowJob, id)
+		if err != nil {
+			return err
+		}
+		job = flowJob{}
+		if err := decodeObject(o, &job); err != nil {
+			return err
+		}
+		if deref(job.State.Status) != "Registered" {
+			if job.UploadSHA256 != digest {
+				return errConflict("The job %s has received its file already; register a new job.", id)
+			}
+			again = true // a retried upload whose first answer was lost
 			return nil
 		}
-		return errConflict("The job %s has received its file already; register a new job.", id)
-	}
-	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
-	// The import outlives a client that hangs up: a job must not stay Started forever.
-	ctx := context.WithValue(context.WithoutCancel(r.Context()), principalKey{}, p)
-	r = r.WithContext(ctx)
-	job.State.Status, job.UploadSHA256 = ptr("Started"), digest
-	if err := s.store.Update(ctx, org, func(tx *Tx) error {
-		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+		job.State.Status, job.UploadSHA256 = ptr("Started"), digest
+		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
 	}
+	if again {
+		w.WriteHeader(http.StatusOK)
+		return nil
+	}
+	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
+	ctx = context.WithValue(ctx, principalKey{}, p)
+	r = r.WithContext(ctx)
 	err = s.store.Update(ctx, org, func(tx *Tx) error {
 		ref, msgs, err := s.importFlow(tx, r, data)
 		if err != nil {
@@ -218,9 +232,10 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	})
 	if err != nil {
-		s.log.Error("flow import failed", "job", id, "err", err)
+		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(correlationHeader), "err", err)
 		job.State.Status = ptr("Failure")
-		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.now(), "Error", "The import failed inside the local org: "+err.Error())}
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.now(),
+			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(correlationHeader)))}
 		if err := s.store.Update(ctx, org, func(tx *Tx) error {
 			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
 			return err
@@ -416,129 +431,4 @@ func supportedLanguages(f *archy.Flow) []platform.SupportedLanguage {
 		out = append(out, platform.SupportedLanguage{Language: ptr(def), IsDefault: ptr(true)})
 	}
 	return out
-}
-
-func flowExportSelfURI(id string) string { return "/api/v2/flows/export/jobs/" + id }
-
-// registerFlowExport is POST /api/v2/flows/export/jobs: it snapshots which version of each
-// flow to export (the one named, else the published one) and finishes at once.
-func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
-	var in platform.RegisterArchitectExportJob
-	if err := decodeBody(r, &in); err != nil {
-		return err
-	}
-	if len(in.Flows) == 0 {
-		return errRequired("flows")
-	}
-	p := principalOf(r.Context())
-	id := uuid.NewString()
-	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
-		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
-	}}
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
-		for i, d := range in.Flows {
-			field := fmt.Sprintf("flows[%d].flow.id", i)
-			if d.Flow == nil || deref(d.Flow.ID) == "" {
-				return errRequired(field)
-			}
-			o, f, err := txFlow(tx, *d.Flow.ID)
-			if err != nil {
-				return errUnknownRef(field, *d.Flow.ID)
-			}
-			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
-				return errInvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
-			}
-			v := deref(d.Flow.Version)
-			if v == "" && f.PublishedVersion != nil {
-				v = deref(f.PublishedVersion.ID)
-			}
-			v = versionID(versionNumber(v))
-			if tx.Get(kindFlowContent, o.ID+"/"+v) == nil {
-				return errBadRequest("The flow [%s] has no published version to export.", o.Name)
-			}
-			file := deref(d.FileName)
-			if file == "" {
-				file = fmt.Sprintf("%s_v%s.yaml", o.Name, strings.ReplaceAll(v, ".", "-"))
-			}
-			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
-		}
-		_, err := putEntity(tx, kindFlowExportJob, id, "", id, job)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
-		ID: ptr(id), Status: job.State.Status, TotalFlows: ptr(len(job.Items)), SelfURI: ptr(flowExportSelfURI(id)),
-	})
-	return nil
-}
-
-func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindFlowExportJob, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	var job flowExportJob
-	if err := decodeObject(o, &job); err != nil {
-		return err
-	}
-	st := job.State
-	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", principalOf(r.Context()).OrgID, o.ID))
-	if !slices.Contains(multiParam(r, "expand"), "messages") {
-		st.Messages = nil
-	}
-	writeJSON(w, http.StatusOK, st)
-	return nil
-}
-
-// downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a
-// zip of the files for several.
-func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
-	org, o, err := s.findSigned(kindFlowExportJob, "flow-download", r.PathValue("id"), r.URL.Query().Get("sig"))
-	if err != nil {
-		return err
-	}
-	var job flowExportJob
-	if err := decodeObject(o, &job); err != nil {
-		return err
-	}
-	files := make([][]byte, len(job.Items))
-	for i, it := range job.Items {
-		c := s.store.Get(org, kindFlowContent, it.FlowID+"/"+it.Version)
-		if c == nil {
-			return errNotFound()
-		}
-		var content flowContent
-		if err := decodeObject(c, &content); err != nil {
-			return err
-		}
-		files[i] = []byte(content.YAML)
-	}
-	if len(files) == 1 {
-		w.Header().Set("Content-Type", "application/x-yaml")
-		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", job.Items[0].FileName))
-		w.WriteHeader(http.StatusOK)
-		w.Write(files[0]) //nolint:errcheck // the client went away; nothing to do
-		return nil
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for i, it := range job.Items {
-		fw, err := zw.Create(it.FileName)
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(files[i]); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", `attachment; filename="flows.zip"`)
-	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes()) //nolint:errcheck // the client went away; nothing to do
-	return nil
 }

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -439,5 +442,105 @@ func TestFlowExportErrors(t *testing.T) {
 	bad := strings.Replace(st["downloadUrl"].(string), "sig=", "sig=x", 1)
 	if resp, err := http.Get(bad); err != nil || resp.StatusCode != 403 {
 		t.Errorf("download with a bad signature: %v %v", resp.StatusCode, err)
+	}
+}
+
+// Concurrent uploads to one URL (a client retrying while its first PUT is still running)
+// publish once: the job is claimed in the transaction that reads its status.
+func TestFlowUploadConcurrentPublishesOnce(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	data := readFlowFixture(t, "verify_caller.yaml")
+	job := c.must(200, "POST", "/api/v2/flows/jobs", nil)
+	url := job["presignedUrl"].(string)
+	var wg sync.WaitGroup
+	codes := make(chan int, 16)
+	for range 16 {
+		wg.Go(func() { codes <- putUpload(t, url, job["headers"], data) })
+	}
+	wg.Wait()
+	close(codes)
+	for st := range codes {
+		if st != http.StatusOK {
+			t.Errorf("upload: status %d, want 200 for every copy of the same bytes", st)
+		}
+	}
+	org := flowOrgID(t, ts, "dev")
+	if v := ts.Store().List(org, kindFlowVersion, "*"); len(v) != 1 {
+		t.Errorf("16 uploads of one job made %d flow versions, want 1", len(v))
+	}
+	n := 0
+	for _, a := range ts.Store().AuditLog(org) {
+		var m map[string]any
+		json.Unmarshal(a, &m) //nolint:errcheck // test data
+		if m["entityType"] == "Flow" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d flow audit records, want 1", n)
+	}
+}
+
+// sleepUntilExpired waits out a presigned URL's exp (whole seconds, so the wait is short
+// and known in advance; nothing else can end it sooner).
+func sleepUntilExpired(t *testing.T, u string) {
+	t.Helper()
+	pu, err := neturl.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp, err := strconv.ParseInt(pu.Query().Get("exp"), 10, 64)
+	if err != nil {
+		t.Fatalf("presigned URL %s has no exp", u)
+	}
+	time.Sleep(time.Until(time.Unix(exp, 0)))
+}
+
+// Presigned URLs stop working after the server's presign TTL.
+func TestFlowPresignedURLsExpire(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t, withPresignTTL(time.Second))
+	c := newRawClient(t, ts, "dev", "deploy")
+	data := readFlowFixture(t, "verify_caller.yaml")
+
+	// A fresh download URL works; once expired it is refused with a 403 saying so.
+	flow := uploadFlowJob(t, ts, c, data)["flow"].(map[string]any)["id"]
+	reg := c.must(200, "POST", "/api/v2/flows/export/jobs", map[string]any{"flows": []any{map[string]any{"flow": map[string]any{"id": flow}}}})
+	dl := c.must(200, "GET", "/api/v2/flows/export/jobs/"+reg["id"].(string), nil)["downloadUrl"].(string)
+	job := c.must(200, "POST", "/api/v2/flows/jobs", nil)
+	up := job["presignedUrl"].(string)
+	sleepUntilExpired(t, dl)
+	sleepUntilExpired(t, up)
+	for _, tc := range []struct{ method, url string }{{"GET", dl}, {"PUT", up}} {
+		req, _ := http.NewRequest(tc.method, tc.url, bytes.NewReader(data))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "expired") {
+			t.Errorf("%s of an expired URL: %d %s, want 403 saying it expired", tc.method, resp.StatusCode, body)
+		}
+	}
+	if st := c.must(200, "GET", "/api/v2/flows/jobs/"+job["id"].(string), nil); st["status"] != "Registered" {
+		t.Errorf("after an expired upload the job is %v", st["status"])
+	}
+	// The exp is signed: moving it forward breaks the signature.
+	pu, _ := neturl.Parse(up)
+	qv := pu.Query()
+	qv.Set("exp", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+	pu.RawQuery = qv.Encode()
+	if st := putUpload(t, pu.String(), nil, data); st != http.StatusForbidden {
+		t.Errorf("upload with a forged exp: %d, want 403", st)
+	}
+	// The download URL is signed anew on each read of the export job.
+	fresh := c.must(200, "GET", "/api/v2/flows/export/jobs/"+reg["id"].(string), nil)["downloadUrl"].(string)
+	if resp, err := http.Get(fresh); err != nil || resp.StatusCode != 200 {
+		t.Errorf("fresh download URL: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
 	}
 }

@@ -55,12 +55,22 @@ func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) {
 		msg.RemoteIp = []string{host}
 	}
 	for _, kv := range strings.Split(r.Header.Get(auditContextHeader), ";") {
-		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok && k != "" {
-			msg.Context[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || reservedAuditContextKey(k) {
+			continue
 		}
+		msg.Context[k] = strings.TrimSpace(v)
 	}
 	b, _ := json.Marshal(msg)
 	tx.AppendAudit(b)
+}
+
+// reservedAuditContextKey reports the context keys the server sets itself: a caller's
+// labels must not pass for who made the change. Case is ignored so that no look-alike
+// key ("ClientName") sits beside the real one.
+func reservedAuditContextKey(k string) bool {
+	return strings.EqualFold(k, "clientName")
 }
 
 func w3cID(r *http.Request) string {

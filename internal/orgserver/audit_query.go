@@ -165,8 +165,8 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 	}
 	out := auditRealtimeResults{Entities: []json.RawMessage{}, PageSize: size, PageNumber: number, Total: len(hits)}
 	out.PageCount = (len(hits) + size - 1) / size
-	if from := (number - 1) * size; from < len(hits) {
-		out.Entities = hits[from:min(from+size, len(hits))]
+	if from, to := pageWindow(len(hits), number, size); from < to {
+		out.Entities = hits[from:to]
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

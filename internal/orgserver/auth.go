@@ -23,6 +23,8 @@ type principal struct {
 	ClientID   string
 	ClientName string
 	Role       string
+	// Token is the verified access token the call carried.
+	Token string
 }
 
 type principalKey struct{}
@@ -85,7 +87,7 @@ func (s *Server) verifyToken(tok string) (principal, *apiError) {
 	if !ok || c.OrgID != parts[0] {
 		return principal{}, bad
 	}
-	return principal{OrgID: c.OrgID, ClientID: c.ID, ClientName: c.Name, Role: c.Role}, nil
+	return principal{OrgID: c.OrgID, ClientID: c.ID, ClientName: c.Name, Role: c.Role, Token: tok}, nil
 }
 
 // authenticate reads the bearer token of an /api/v2 request.

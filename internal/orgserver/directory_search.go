@@ -244,11 +244,9 @@ func searchPage(path, typ string, req searchRequest, items [][]byte) searchRespo
 	}
 	resp := searchResponse{Total: len(items), PageSize: req.PageSize, PageNumber: req.PageNumber, Types: []string{typ}, Results: []json.RawMessage{}}
 	resp.PageCount = (len(items) + req.PageSize - 1) / req.PageSize
-	start := (req.PageNumber - 1) * req.PageSize
-	if start < len(items) {
-		for _, it := range items[start:min(start+req.PageSize, len(items))] {
-			resp.Results = append(resp.Results, it)
-		}
+	start, end := pageWindow(len(items), req.PageNumber, req.PageSize)
+	for _, it := range items[start:end] {
+		resp.Results = append(resp.Results, it)
 	}
 	link := func(n int) string {
 		c := req

@@ -11,11 +11,14 @@ import (
 
 // divisionObjectKinds maps the objectType of POST /authorization/divisions/{id}/objects/{objectType}
 // to the stored kind whose "division" field moves.
-var divisionObjectKinds = map[string]Kind{
-	"QUEUE":      kindQueue,
-	"USER":       kindUser,
-	"SKILLGROUP": kindSkillGroup,
-	"WRAPUPCODE": kindWrapupCode,
+// (A function, so that no caller can change the table.)
+func divisionObjectKinds() map[string]Kind {
+	return map[string]Kind{
+		"QUEUE":      kindQueue,
+		"USER":       kindUser,
+		"SKILLGROUP": kindSkillGroup,
+		"WRAPUPCODE": kindWrapupCode,
+	}
 }
 
 func (s *Server) divisionObjectRoutes() {
@@ -25,10 +28,11 @@ func (s *Server) divisionObjectRoutes() {
 // moveToDivision moves objects (ids in the body) into a division.
 func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 	objType := strings.ToUpper(r.PathValue("objectType"))
-	kind, ok := divisionObjectKinds[objType]
+	kinds := divisionObjectKinds()
+	kind, ok := kinds[objType]
 	if !ok {
-		allowed := make([]string, 0, len(divisionObjectKinds))
-		for k := range divisionObjectKinds {
+		allowed := make([]string, 0, len(kinds))
+		for k := range kinds {
 			allowed = append(allowed, k)
 		}
 		sort.Strings(allowed)

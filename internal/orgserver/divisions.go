@@ -23,7 +23,7 @@ func (s *Server) divisionRoutes() {
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
-func (s *Server) filteredDivisions(r *http.Request) (ids []string, items [][]byte) {
+func (s *Server) filteredDivisions(r *http.Request) (keys []cursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
 	want := setOf(multiParam(r, "id"))
 	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
@@ -33,10 +33,10 @@ func (s *Server) filteredDivisions(r *http.Request) (ids []string, items [][]byt
 		if !nameMatches(name, o.Name, false) {
 			continue
 		}
-		ids = append(ids, o.ID)
+		keys = append(keys, objectCursorKey(o))
 		items = append(items, o.Data)
 	}
-	return ids, items
+	return keys, items
 }
 
 func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
@@ -50,8 +50,8 @@ func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
-	ids, items := s.filteredDivisions(r)
-	l, err := cursorPage(r, ids, items, 200)
+	keys, items := s.filteredDivisions(r)
+	l, err := cursorPage(r, keys, items, 200)
 	if err != nil {
 		return err
 	}

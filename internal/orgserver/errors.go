@@ -66,10 +66,13 @@ type errorBody struct {
 
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *apiError
-	if !errors.As(err, &ae) {
-		ae = &apiError{Status: http.StatusInternalServerError, Code: "internal.server.error", Message: "The server encountered an error: " + err.Error()}
-	}
 	cid := w.Header().Get(correlationHeader)
+	if !errors.As(err, &ae) {
+		// The error's text (SQLite messages, file paths) is for the server's log, where the
+		// route logs it under this correlation id; the caller gets the id to quote.
+		ae = &apiError{Status: http.StatusInternalServerError, Code: "internal.server.error",
+			Message: fmt.Sprintf("The server encountered an internal error (correlation id %s).", cid)}
+	}
 	if ae.RetryAfter > 0 {
 		w.Header().Set("Retry-After", fmt.Sprint(ae.RetryAfter))
 	}

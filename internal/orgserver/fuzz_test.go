@@ -186,8 +186,9 @@ func FuzzListQuery(f *testing.F) {
 	for _, s := range []string{
 		"pageSize=100&pageNumber=2", "pageSize=0", "pageSize=501", "pageNumber=-1", "pageSize=9999999999999999999999",
 		"name=Fuzz*", "name=*queue", "name=*u*", "name=**", "name=%zz", "id=a,b,,c&id=d", "id=" + fo.queueID,
-		"divisionId=x&sortOrder=desc", "after=" + encodeCursor(fo.queueID), "before=Yzo", "after=!!", "state=any&expand=skills",
-		"pageSize=1&after=" + encodeCursor("missing"), ";;&&==",
+		"divisionId=x&sortOrder=desc", "after=" + encodeCursor(cursorKey{Name: "fuzz queue", ID: fo.queueID}), "before=Yzo", "after=!!", "state=any&expand=skills",
+		"pageSize=1&after=" + encodeCursor(cursorKey{Name: "missing", ID: "missing"}), ";;&&==",
+		"pageSize=2&pageNumber=4611686018427387905", "pageSize=500&pageNumber=9223372036854775807",
 	} {
 		f.Add(s)
 	}
@@ -224,8 +225,10 @@ func FuzzListQuery(f *testing.F) {
 				}
 			}
 		}
-		if id, ok := decodeCursor(encodeCursor(rawQuery)); !ok || id != rawQuery {
-			t.Fatalf("cursor for %q does not round-trip: %q %v", rawQuery, id, ok)
+		for _, k := range []cursorKey{{Name: rawQuery, ID: rawQuery}, {Name: rawQuery}, {ID: rawQuery}} {
+			if got, ok := decodeCursor(encodeCursor(k)); !ok || got != k {
+				t.Fatalf("cursor for %+v does not round-trip: %+v %v", k, got, ok)
+			}
 		}
 		for _, key := range []string{"after", "before"} {
 			if id, ok := decodeCursor(vals.Get(key)); ok {

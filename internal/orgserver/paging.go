@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -58,12 +59,9 @@ func listing(r *http.Request, p page, items [][]byte) entityListing {
 	total := len(items)
 	l := entityListing{Entities: []json.RawMessage{}, PageSize: p.Size, PageNumber: p.Number, Total: total}
 	l.PageCount = (total + p.Size - 1) / p.Size
-	start := (p.Number - 1) * p.Size
-	if start < total {
-		end := min(start+p.Size, total)
-		for _, it := range items[start:end] {
-			l.Entities = append(l.Entities, it)
-		}
+	start, end := pageWindow(total, p.Number, p.Size)
+	for _, it := range items[start:end] {
+		l.Entities = append(l.Entities, it)
 	}
 	l.FirstURI = pageURI(r, p.Size, 1)
 	l.SelfURI = pageURI(r, p.Size, p.Number)
@@ -76,6 +74,21 @@ func listing(r *http.Request, p page, items [][]byte) entityListing {
 		l.PreviousURI = pageURI(r, p.Size, min(p.Number-1, last))
 	}
 	return l
+}
+
+// pageWindow is the slice [start:end) of total items that page number (1-based) of the
+// given size holds. A page past the last one is the empty window at the end: the request's
+// numbers are the caller's, and (number-1)*size of a huge number overflows into a
+// negative or wrapped index that would panic the handler.
+func pageWindow(total, number, size int) (start, end int) {
+	if total <= 0 || number < 1 || size < 1 {
+		return 0, 0
+	}
+	if number-1 > (total-1)/size {
+		return total, total
+	}
+	start = (number - 1) * size // < total, so no overflow
+	return start, start + min(size, total-start)
 }
 
 func pageURI(r *http.Request, size, number int) string {
@@ -101,9 +114,23 @@ type cursorListing struct {
 	PreviousURI string            `json:"previousUri,omitempty"`
 }
 
-// cursorPage pages items (sorted, stable ids) by an opaque cursor naming the last id
-// seen ("after") or the first ("before").
-func cursorPage(r *http.Request, ids []string, items [][]byte, limit int) (cursorListing, error) {
+// cursorKey is where an item sits in a cursor listing: the store's order, lower-cased
+// name then id (see sortObjects).
+type cursorKey struct{ Name, ID string }
+
+func objectCursorKey(o *Object) cursorKey { return cursorKey{Name: strings.ToLower(o.Name), ID: o.ID} }
+
+func (k cursorKey) less(o cursorKey) bool {
+	if k.Name != o.Name {
+		return k.Name < o.Name
+	}
+	return k.ID < o.ID
+}
+
+// cursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the
+// last item seen ("after") or the first ("before"). The cursor names a position, not an
+// item, so it stays good when that item is deleted or renamed between pages.
+func cursorPage(r *http.Request, keys []cursorKey, items [][]byte, limit int) (cursorListing, error) {
 	q := r.URL.Query()
 	size := 25
 	if v := q.Get("pageSize"); v != "" {
@@ -115,20 +142,18 @@ func cursorPage(r *http.Request, ids []string, items [][]byte, limit int) (curso
 	}
 	var start, end int
 	if a := q.Get("after"); a != "" {
-		id, ok := decodeCursor(a)
-		i := indexOf(ids, id)
-		if !ok || i < 0 {
+		k, ok := decodeCursor(a)
+		if !ok {
 			return cursorListing{}, errBadRequest("The cursor [after] is not valid.")
 		}
-		start = i + 1
-		end = min(start+size, len(items))
+		start = sort.Search(len(keys), func(i int) bool { return k.less(keys[i]) })
+		end = start + min(size, len(items)-start)
 	} else if b := q.Get("before"); b != "" {
-		id, ok := decodeCursor(b)
-		i := indexOf(ids, id)
-		if !ok || i < 0 {
+		k, ok := decodeCursor(b)
+		if !ok {
 			return cursorListing{}, errBadRequest("The cursor [before] is not valid.")
 		}
-		end = i
+		end = sort.Search(len(keys), func(i int) bool { return !keys[i].less(k) })
 		start = max(0, end-size)
 	} else {
 		end = min(size, len(items))
@@ -146,31 +171,38 @@ func cursorPage(r *http.Request, ids []string, items [][]byte, limit int) (curso
 		}
 	}
 	if end < len(items) && end > start {
-		l.NextURI = base + "&after=" + encodeCursor(ids[end-1])
+		l.NextURI = base + "&after=" + encodeCursor(keys[end-1])
 	}
 	if start > 0 && end > start {
-		l.PreviousURI = base + "&before=" + encodeCursor(ids[start])
+		l.PreviousURI = base + "&before=" + encodeCursor(keys[start])
 	}
 	return l, nil
 }
 
-func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte("c:" + id)) }
+// cursorPrefix marks (and versions) the cursor encoding: the prefix, the name's length
+// in bytes, ":", the name, the id. The length keeps any bytes of a name exact.
+const cursorPrefix = "k1:"
 
-func decodeCursor(c string) (string, bool) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || !strings.HasPrefix(string(b), "c:") {
-		return "", false
-	}
-	return string(b[2:]), true
+func encodeCursor(k cursorKey) string {
+	raw := cursorPrefix + strconv.Itoa(len(k.Name)) + ":" + k.Name + k.ID
+	return base64.RawURLEncoding.EncodeToString([]byte(raw))
 }
 
-func indexOf(ids []string, id string) int {
-	for i, x := range ids {
-		if x == id {
-			return i
-		}
+func decodeCursor(c string) (cursorKey, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return cursorKey{}, false
 	}
-	return -1
+	rest, ok := strings.CutPrefix(string(b), cursorPrefix)
+	if !ok {
+		return cursorKey{}, false
+	}
+	ln, rest, ok := strings.Cut(rest, ":")
+	n, err := strconv.Atoi(ln)
+	if !ok || err != nil || n < 0 || n > len(rest) {
+		return cursorKey{}, false
+	}
+	return cursorKey{Name: rest[:n], ID: rest[n:]}, true
 }
 
 // multiParam reads a multi-valued query parameter sent either as repeated keys or as a

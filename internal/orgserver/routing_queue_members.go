@@ -98,15 +98,12 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 	}
 	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: p.Number, PageSize: p.Size,
 		FirstURI: pageURI(r, p.Size, 1), SelfURI: pageURI(r, p.Size, p.Number)}
-	start := (p.Number - 1) * p.Size
-	if start < len(items) {
-		end := min(start+p.Size, len(items))
-		for _, it := range items[start:end] {
-			l.Entities = append(l.Entities, it)
-		}
-		if end < len(items) {
-			l.NextURI = pageURI(r, p.Size, p.Number+1)
-		}
+	start, end := pageWindow(len(items), p.Number, p.Size)
+	for _, it := range items[start:end] {
+		l.Entities = append(l.Entities, it)
+	}
+	if end < len(items) {
+		l.NextURI = pageURI(r, p.Size, p.Number+1)
 	}
 	if p.Number > 1 {
 		l.PreviousURI = pageURI(r, p.Size, p.Number-1)

@@ -8,23 +8,34 @@ import (
 )
 
 // Enum values of the queue model (Java SDK docs, as listed in the contract's enum file).
-var (
-	queueScoringMethods        = []string{"TimestampAndPriority", "PriorityOnly"}
-	queueLastAgentRoutingModes = []string{"Disabled", "QueueMembersOnly", "AnyAgent"}
-	queueSkillEvaluationModes  = []string{"NONE", "BEST", "ALL"}
-	queueWrapupPrompts         = []string{"MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"}
-	queueRoutingRuleOperators  = []string{"MEETS_THRESHOLD", "ANY"}
-	queueCGRMetrics            = []string{"EstimatedWaitTime", "ServiceLevel"}
-	queueCGROperators          = []string{"GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"}
-	queueCGAMetrics            = []string{"EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"}
-	queueCGAOperators          = []string{"GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo", "EqualTo", "NotEqualTo"}
-	queueMemberGroupTypes      = []string{"TEAM", "GROUP", "SKILLGROUP"}
-	queueExpansionTypes        = []string{"TIMEOUT_SECONDS"}
-	queueCallbackModes         = []string{"AgentFirst", "CustomerFirst"}
-	queueCallbackReactions     = []string{"HangUp", "TransferToQueue", "TransferToFlow"}
-	queueCannedResponseModes   = []string{"All", "SelectedOnly", "None"}
-	queueInactivityActions     = []string{"DISCONNECT", "SEND_TO_ARCHITECT_FLOW"}
-)
+// Functions, not variables, so that no caller can change a list another relies on.
+func queueScoringMethods() []string { return []string{"TimestampAndPriority", "PriorityOnly"} }
+func queueLastAgentRoutingModes() []string {
+	return []string{"Disabled", "QueueMembersOnly", "AnyAgent"}
+}
+func queueSkillEvaluationModes() []string { return []string{"NONE", "BEST", "ALL"} }
+func queueWrapupPrompts() []string {
+	return []string{"MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"}
+}
+func queueRoutingRuleOperators() []string { return []string{"MEETS_THRESHOLD", "ANY"} }
+func queueCGRMetrics() []string           { return []string{"EstimatedWaitTime", "ServiceLevel"} }
+func queueCGROperators() []string {
+	return []string{"GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"}
+}
+func queueCGAMetrics() []string {
+	return []string{"EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"}
+}
+func queueCGAOperators() []string {
+	return []string{"GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo", "EqualTo", "NotEqualTo"}
+}
+func queueMemberGroupTypes() []string { return []string{"TEAM", "GROUP", "SKILLGROUP"} }
+func queueExpansionTypes() []string   { return []string{"TIMEOUT_SECONDS"} }
+func queueCallbackModes() []string    { return []string{"AgentFirst", "CustomerFirst"} }
+func queueCallbackReactions() []string {
+	return []string{"HangUp", "TransferToQueue", "TransferToFlow"}
+}
+func queueCannedResponseModes() []string { return []string{"All", "SelectedOnly", "None"} }
+func queueInactivityActions() []string   { return []string{"DISCONNECT", "SEND_TO_ARCHITECT_FLOW"} }
 
 // Ranges the real API and the official provider enforce. The alerting-timeout maximum
 // is our choice (one day): the contract names only the minimum.
@@ -42,16 +53,16 @@ const (
 // id (a conditional-routing rule may name the queue itself).
 func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 	checks := []error{
-		checkEnum("scoringMethod", q.ScoringMethod, queueScoringMethods...),
-		checkEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes...),
-		checkEnum("skillEvaluationMethod", q.SkillEvaluationMethod, queueSkillEvaluationModes...),
+		checkEnum("scoringMethod", q.ScoringMethod, queueScoringMethods()...),
+		checkEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes()...),
+		checkEnum("skillEvaluationMethod", q.SkillEvaluationMethod, queueSkillEvaluationModes()...),
 	}
 	if a := q.AcwSettings; a != nil {
-		checks = append(checks, checkEnum("acwSettings.wrapupPrompt", a.WrapupPrompt, queueWrapupPrompts...),
+		checks = append(checks, checkEnum("acwSettings.wrapupPrompt", a.WrapupPrompt, queueWrapupPrompts()...),
 			checkIntRange("acwSettings.timeoutMs", a.TimeoutMs, minAcwTimeoutMs, maxAcwTimeoutMs))
 	}
 	if c := q.CannedResponseLibraries; c != nil {
-		checks = append(checks, checkEnum("cannedResponseLibraries.mode", c.Mode, queueCannedResponseModes...))
+		checks = append(checks, checkEnum("cannedResponseLibraries.mode", c.Mode, queueCannedResponseModes()...))
 	}
 	for _, err := range checks {
 		if err != nil {
@@ -62,7 +73,7 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 		return err
 	}
 	for i, rr := range q.RoutingRules {
-		if err := checkEnum(fmt.Sprintf("routingRules[%d].operator", i), rr.Operator, queueRoutingRuleOperators...); err != nil {
+		if err := checkEnum(fmt.Sprintf("routingRules[%d].operator", i), rr.Operator, queueRoutingRuleOperators()...); err != nil {
 			return err
 		}
 	}
@@ -73,7 +84,7 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 		for i, ring := range b.Rings {
 			f := fmt.Sprintf("bullseye.rings[%d]", i)
 			for j, ec := range ring.ExpansionCriteria {
-				if err := checkEnum(fmt.Sprintf("%s.expansionCriteria[%d].type", f, j), ec.Type, queueExpansionTypes...); err != nil {
+				if err := checkEnum(fmt.Sprintf("%s.expansionCriteria[%d].type", f, j), ec.Type, queueExpansionTypes()...); err != nil {
 					return err
 				}
 			}
@@ -99,10 +110,10 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 	if cgr := q.ConditionalGroupRouting; cgr != nil {
 		for i, rule := range cgr.Rules {
 			f := fmt.Sprintf("conditionalGroupRouting.rules[%d]", i)
-			if err := checkEnum(f+".metric", rule.Metric, queueCGRMetrics...); err != nil {
+			if err := checkEnum(f+".metric", rule.Metric, queueCGRMetrics()...); err != nil {
 				return err
 			}
-			if err := checkEnum(f+".operator", rule.Operator, queueCGROperators...); err != nil {
+			if err := checkEnum(f+".operator", rule.Operator, queueCGROperators()...); err != nil {
 				return err
 			}
 			if err := resolveQueueRef(tx, f+".queue.id", rule.Queue, selfID); err != nil {
@@ -135,11 +146,11 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 func validateActivationConditions(tx *Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s.conditions[%d]", prefix, i)
-		if err := checkEnum(f+".operator", c.Operator, queueCGAOperators...); err != nil {
+		if err := checkEnum(f+".operator", c.Operator, queueCGAOperators()...); err != nil {
 			return err
 		}
 		if m := c.SimpleMetric; m != nil {
-			if err := checkEnum(f+".simpleMetric.metric", m.Metric, queueCGAMetrics...); err != nil {
+			if err := checkEnum(f+".simpleMetric.metric", m.Metric, queueCGAMetrics()...); err != nil {
 				return err
 			}
 			if err := resolveQueueRef(tx, f+".simpleMetric.queue.id", m.Queue, selfID); err != nil {
@@ -172,7 +183,7 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 	if m := ms.Message; m != nil {
 		all = append(all, common{"message", m.AlertingTimeoutSeconds, m.ServiceLevel})
 		if its := m.InactivityTimeoutSettings; its != nil {
-			if err := checkEnum("mediaSettings.message.inactivityTimeoutSettings.actionType", its.ActionType, queueInactivityActions...); err != nil {
+			if err := checkEnum("mediaSettings.message.inactivityTimeoutSettings.actionType", its.ActionType, queueInactivityActions()...); err != nil {
 				return err
 			}
 		}
@@ -180,9 +191,9 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 	if m := ms.Callback; m != nil {
 		all = append(all, common{"callback", m.AlertingTimeoutSeconds, m.ServiceLevel})
 		for _, err := range []error{
-			checkEnum("mediaSettings.callback.mode", m.Mode, queueCallbackModes...),
-			checkEnum("mediaSettings.callback.liveVoiceReactionType", m.LiveVoiceReactionType, queueCallbackReactions...),
-			checkEnum("mediaSettings.callback.answeringMachineReactionType", m.AnsweringMachineReactionType, queueCallbackReactions...),
+			checkEnum("mediaSettings.callback.mode", m.Mode, queueCallbackModes()...),
+			checkEnum("mediaSettings.callback.liveVoiceReactionType", m.LiveVoiceReactionType, queueCallbackReactions()...),
+			checkEnum("mediaSettings.callback.answeringMachineReactionType", m.AnsweringMachineReactionType, queueCallbackReactions()...),
 		} {
 			if err != nil {
 				return err
@@ -217,7 +228,7 @@ func resolveMemberGroups(tx *Tx, prefix string, groups []platform.MemberGroup) e
 		if deref(g.Type) == "" {
 			return errRequired(f + ".type")
 		}
-		if err := checkEnum(f+".type", g.Type, queueMemberGroupTypes...); err != nil {
+		if err := checkEnum(f+".type", g.Type, queueMemberGroupTypes()...); err != nil {
 			return err
 		}
 		if deref(g.ID) == "" {

@@ -33,10 +33,11 @@ func (s *Server) skillGroupRoutes() {
 
 func skillGroupSelfURI(id string) string { return "/api/v2/routing/skillgroups/" + id }
 
-var (
-	skillGroupOperations  = []string{"And", "Not", "Or"}
-	skillGroupComparators = []string{"EqualTo", "NotEqualTo", "LessThan", "GreaterThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"}
-)
+// The skill condition enums are functions, not variables, so that no caller can change them.
+func skillGroupOperations() []string { return []string{"And", "Not", "Or"} }
+func skillGroupComparators() []string {
+	return []string{"EqualTo", "NotEqualTo", "LessThan", "GreaterThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"}
+}
 
 const maxSkillProficiency = 5
 
@@ -61,7 +62,7 @@ func (o orgSnapshot) List(kind Kind, parent string) []*Object {
 
 func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
-	var ids []string
+	var keys []cursorKey
 	var items [][]byte
 	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindSkillGroup, "") {
 		if !nameMatches(name, o.Name, true) {
@@ -75,9 +76,9 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ids, items = append(ids, o.ID), append(items, b)
+		keys, items = append(keys, objectCursorKey(o)), append(items, b)
 	}
-	l, err := cursorPage(r, ids, items, maxPageSize)
+	l, err := cursorPage(r, keys, items, maxPageSize)
 	if err != nil {
 		return err
 	}
@@ -93,7 +94,7 @@ func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupC
 		if deref(c.Operation) == "" {
 			return errRequired(f + ".operation")
 		}
-		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations...); err != nil {
+		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations()...); err != nil {
 			return err
 		}
 		for j, rc := range c.RoutingSkillConditions {
@@ -128,7 +129,7 @@ func validateCondition(tx *Tx, prefix, nameField string, kind Kind, name, compar
 	if deref(comparator) == "" {
 		return errRequired(prefix + ".comparator")
 	}
-	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators...); err != nil {
+	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators()...); err != nil {
 		return err
 	}
 	if proficiency == nil {
@@ -326,16 +327,17 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
-	var ids []string
+	// skillGroupMembers keeps the store's order of users, which is the cursor order.
+	var keys []cursorKey
 	var items [][]byte
 	for _, u := range skillGroupMembers(rd, sg, skillGroupDivisions(rd, o.ID)) {
 		b, err := json.Marshal(platform.UserReferenceWithName{ID: ptr(u.ID), Name: ptr(memberUserName(u)), SelfURI: ptr(memberUserSelfURI(u.ID))})
 		if err != nil {
 			return err
 		}
-		ids, items = append(ids, u.ID), append(items, b)
+		keys, items = append(keys, objectCursorKey(u)), append(items, b)
 	}
-	l, err := cursorPage(r, ids, items, maxPageSize)
+	l, err := cursorPage(r, keys, items, maxPageSize)
 	if err != nil {
 		return err
 	}

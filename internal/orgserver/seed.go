@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -41,41 +42,51 @@ func DefaultOrgs() []OrgSpec {
 }
 
 // CreateOrgs creates orgs with their home division, seed objects and clients, and returns
-// the new clients' credentials. An org whose name exists already is an error.
+// the new clients' credentials. An org whose name exists already is an error. Each org is
+// created whole or not at all; when a spec fails, the credentials of the orgs created
+// before it are returned with the error, since their secrets exist nowhere else.
 func (s *Server) CreateOrgs(ctx context.Context, specs []OrgSpec) ([]Credential, error) {
 	var creds []Credential
 	for _, spec := range specs {
-		if spec.Name == "" {
-			return nil, fmt.Errorf("org name is required")
-		}
-		for _, o := range s.store.Orgs() {
-			if o.Name == spec.Name {
-				return nil, fmt.Errorf("org %q exists already", spec.Name)
-			}
-		}
-		org := OrgInfo{ID: uuid.NewString(), Name: spec.Name}
-		var these []Credential
-		err := s.store.Update(ctx, "", func(tx *Tx) error {
-			tx.CreateOrg(org)
-			for _, c := range spec.Clients {
-				if c.Role != RoleAdmin && c.Role != RoleReadOnly {
-					return fmt.Errorf("client %q: role must be %q or %q", c.Name, RoleAdmin, RoleReadOnly)
-				}
-				secret := randomHex(24)
-				ci := ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
-				ci.SecretHash = hashSecret(ci.Salt, secret)
-				tx.PutClient(ci)
-				these = append(these, Credential{Org: org.Name, OrgID: org.ID, Name: c.Name, Role: c.Role, ClientID: ci.ID, ClientSecret: secret})
-			}
-			return nil
-		})
+		these, err := s.createOrg(ctx, spec)
 		if err != nil {
-			return nil, fmt.Errorf("create org %q: %w", spec.Name, err)
-		}
-		if err := s.store.Update(ctx, org.ID, func(tx *Tx) error { return seedOrgObjects(tx, org) }); err != nil {
-			return nil, fmt.Errorf("seed org %q: %w", spec.Name, err)
+			return creds, err
 		}
 		creds = append(creds, these...)
+	}
+	return creds, nil
+}
+
+// createOrg creates one org, its clients and its seed objects in one transaction.
+func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, error) {
+	if spec.Name == "" {
+		return nil, fmt.Errorf("org name is required")
+	}
+	org := OrgInfo{ID: uuid.NewString(), Name: spec.Name}
+	var creds []Credential
+	err := s.store.Update(ctx, "", func(tx *Tx) error {
+		// Checked inside the transaction, so two concurrent creators cannot both pass it.
+		if tx.OrgNameTaken(spec.Name) {
+			return errors.New("an org of that name exists already")
+		}
+		tx.CreateOrg(org)
+		for _, c := range spec.Clients {
+			if c.Role != RoleAdmin && c.Role != RoleReadOnly {
+				return fmt.Errorf("client %q: role must be %q or %q", c.Name, RoleAdmin, RoleReadOnly)
+			}
+			secret := randomHex(24)
+			ci := ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
+			ci.SecretHash = hashSecret(ci.Salt, secret)
+			tx.PutClient(ci)
+			creds = append(creds, Credential{Org: org.Name, OrgID: org.ID, Name: c.Name, Role: c.Role, ClientID: ci.ID, ClientSecret: secret})
+		}
+		if err := seedOrgObjects(tx, org); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create org %q: %w", spec.Name, err)
 	}
 	return creds, nil
 }

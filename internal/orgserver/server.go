@@ -44,6 +44,8 @@ type Server struct {
 	metrics  *metrics
 	faults   *faultInjector
 	limiter  *rateLimiter
+	// presignTTL is how long presigned flow upload and download URLs work; tests shorten it.
+	presignTTL time.Duration
 }
 
 // handlerFunc is an API handler; a returned error becomes the API error body.
@@ -55,7 +57,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, mux: http.NewServeMux(), log: cfg.Logger}
+	s := &Server{cfg: cfg, store: st, mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -108,7 +110,9 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 			writeError(w, r, aerr)
 			return
 		}
-		if wait, ok := s.limiter.allow(r.Header.Get("Authorization")); !ok {
+		// The budget belongs to the verified token, not to the header's spelling of it
+		// ("bearer" vs "Bearer", extra spaces), which a caller could vary to dodge it.
+		if wait, ok := s.limiter.allow(p.ClientID + "|" + p.Token); !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			writeError(w, r, &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
@@ -124,19 +128,25 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 			// The write commits, but the caller never learns it: the case retries must survive.
 			rec := &bufferedWriter{header: http.Header{}}
 			if err := h(rec, r); err != nil {
-				writeError(w, r, err)
+				s.fail(w, r, err)
 				return
 			}
 			writeError(w, r, &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
 			return
 		}
 		if err := h(w, r); err != nil {
-			if ae := (*apiError)(nil); !errors.As(err, &ae) {
-				s.log.Error("handler failed", "route", pattern, "correlationId", w.Header().Get(correlationHeader), "err", err)
-			}
-			writeError(w, r, err)
+			s.fail(w, r, err)
 		}
 	})
+}
+
+// fail answers a handler's error. Failures of the server itself (anything but an
+// *apiError) are logged with the correlation id, since their text stays out of the body.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if ae := (*apiError)(nil); !errors.As(err, &ae) {
+		s.log.Error("handler failed", "route", r.Pattern, "correlationId", w.Header().Get(correlationHeader), "err", err)
+	}
+	writeError(w, r, err)
 }
 
 // ServeHTTP adds the correlation id, faults and metrics around the routes.
@@ -224,7 +234,7 @@ func (s *Server) routes() {
 		s.scheduleGroupRoutes,      // architect_schedulegroups.go
 		s.ivrRoutes,                // architect_ivrs.go
 		s.dependencyTrackingRoutes, // architect_schedules.go
-		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go
+		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go
 		s.integrationActionRoutes,  // integration_actions.go

@@ -324,7 +324,7 @@ type Tx struct {
 	puts    map[Kind]map[string]*Object
 	deletes map[Kind]map[string]bool
 	audit   [][]byte
-	newOrgs []OrgInfo
+	newOrgs []*orgState
 	clients []*ClientInfo
 	meta    map[string]string
 	// clearAudit drops the org's audit log (org reset).
@@ -359,8 +359,8 @@ func (s *Store) commit(ctx context.Context, tx *Tx) error {
 			return fmt.Errorf("persist: %w", err)
 		}
 	}
-	for _, o := range tx.newOrgs {
-		s.orgs[o.ID] = newOrgState(o)
+	for _, st := range tx.newOrgs {
+		s.orgs[st.info.ID] = st
 	}
 	for _, c := range tx.clients {
 		s.clients[c.ID] = c
@@ -393,8 +393,8 @@ func (s *Store) persist(ctx context.Context, tx *Tx) error {
 		return err
 	}
 	defer dbtx.Rollback() //nolint:errcheck // no-op after Commit
-	for _, o := range tx.newOrgs {
-		if _, err := dbtx.Exec(`INSERT INTO orgs (id, name) VALUES (?, ?)`, o.ID, o.Name); err != nil {
+	for _, st := range tx.newOrgs {
+		if _, err := dbtx.Exec(`INSERT INTO orgs (id, name) VALUES (?, ?)`, st.info.ID, st.info.Name); err != nil {
 			return err
 		}
 	}
@@ -522,8 +522,31 @@ func (tx *Tx) Delete(kind Kind, id string) {
 // AppendAudit records one AuditLogMessage (JSON) with the transaction.
 func (tx *Tx) AppendAudit(msg []byte) { tx.audit = append(tx.audit, msg) }
 
-// CreateOrg adds an org; used by seeding.
-func (tx *Tx) CreateOrg(o OrgInfo) { tx.newOrgs = append(tx.newOrgs, o) }
+// CreateOrg adds an org; used by seeding. In a transaction without an org (Update with
+// org ""), the new org becomes the transaction's org, so that its objects are written in
+// the same transaction and an org never exists half-seeded.
+func (tx *Tx) CreateOrg(o OrgInfo) {
+	st := newOrgState(o)
+	tx.newOrgs = append(tx.newOrgs, st)
+	if tx.org == nil {
+		tx.org = st
+	}
+}
+
+// OrgNameTaken reports whether an org of that name exists or is being created by tx.
+func (tx *Tx) OrgNameTaken(name string) bool {
+	for _, st := range tx.s.orgs { // Update holds the store's lock
+		if st.info.Name == name {
+			return true
+		}
+	}
+	for _, st := range tx.newOrgs {
+		if st.info.Name == name {
+			return true
+		}
+	}
+	return false
+}
 
 // PutClient adds or replaces an OAuth client; used by seeding.
 func (tx *Tx) PutClient(c ClientInfo) { tx.clients = append(tx.clients, &c) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 // TestServer is a local org on a real loopback socket for tests.
@@ -19,12 +20,16 @@ type TestServer struct {
 type TestOption func(*testOptions)
 
 type testOptions struct {
-	cfg  Config
-	orgs []OrgSpec
+	cfg        Config
+	orgs       []OrgSpec
+	presignTTL time.Duration
 }
 
 // WithConfig sets the server configuration (DataDir "" = in memory).
 func WithConfig(c Config) TestOption { return func(o *testOptions) { o.cfg = c } }
+
+// withPresignTTL shortens the life of presigned flow URLs, so that tests can see them expire.
+func withPresignTTL(d time.Duration) TestOption { return func(o *testOptions) { o.presignTTL = d } }
 
 // WithOrgs replaces the default orgs.
 func WithOrgs(orgs ...OrgSpec) TestOption { return func(o *testOptions) { o.orgs = orgs } }
@@ -45,6 +50,9 @@ func NewTestServer(t testing.TB, opts ...TestOption) *TestServer {
 	if err != nil {
 		srv.Close()
 		t.Fatalf("orgserver: %v", err)
+	}
+	if o.presignTTL > 0 {
+		srv.presignTTL = o.presignTTL // before the server takes requests
 	}
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() {

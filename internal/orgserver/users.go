@@ -127,23 +127,13 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// findUserByEmail finds a user that is not deleted by case-insensitive email.
-func findUserByEmail(tx *Tx, email string) *Object {
-	for _, o := range tx.List(kindUser, "") {
-		var u platform.User
-		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && deref(u.State) != "deleted" {
-			return o
-		}
-	}
-	return nil
-}
-
-// findDeletedUserByEmail finds a soft-deleted user by email: real orgs keep its email
+// findUserByEmail finds a user by case-insensitive email among the users that are not
+// deleted, or (deleted) among the soft-deleted ones: real orgs keep a deleted user's email
 // taken, so creating another user with it is a conflict.
-func findDeletedUserByEmail(tx *Tx, email string) *Object {
+func findUserByEmail(tx *Tx, email string, deleted bool) *Object {
 	for _, o := range tx.List(kindUser, "") {
 		var u platform.User
-		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && deref(u.State) == "deleted" {
+		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && (deref(u.State) == "deleted") == deleted {
 			return o
 		}
 	}
@@ -226,10 +216,10 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	orgInfo, _ := s.store.Org(org)
 	var out []byte
 	err := s.store.Update(r.Context(), org, func(tx *Tx) error {
-		if existing := findUserByEmail(tx, email); existing != nil {
+		if existing := findUserByEmail(tx, email, false); existing != nil {
 			return errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
-		if deleted := findDeletedUserByEmail(tx, email); deleted != nil {
+		if deleted := findUserByEmail(tx, email, true); deleted != nil {
 			return errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
@@ -310,7 +300,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		}
 		// Restoring a deleted user or changing an email must not create a second live user with that email.
 		if deref(u.State) != "deleted" {
-			if other := findUserByEmail(tx, deref(u.Email)); other != nil && other.ID != o.ID {
+			if other := findUserByEmail(tx, deref(u.Email), false); other != nil && other.ID != o.ID {
 				return errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
 			}
 		}

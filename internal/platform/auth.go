@@ -60,16 +60,22 @@ func (ts *tokenSource) get(ctx context.Context) (string, error) {
 }
 
 // invalidate drops tok if it is still the current token, so that of many calls rejected
-// with the same token only the first triggers a login.
-func (ts *tokenSource) invalidate(tok string) {
+// with the same token only the first triggers a login. It waits for a login in progress
+// (which holds the token) only as long as ctx lasts.
+func (ts *tokenSource) invalidate(ctx context.Context, tok string) error {
 	if ts.static {
-		return
+		return nil
 	}
-	ts.sem <- struct{}{}
+	select {
+	case ts.sem <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("login at %s: %w", ts.c.tokenURL, context.Cause(ctx))
+	}
 	if ts.token == tok {
 		ts.token = ""
 	}
 	<-ts.sem
+	return nil
 }
 
 type tokenResponse struct {

@@ -195,7 +195,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 			if res.status == http.StatusUnauthorized && !reauthed && c.auth.canRefresh() &&
 				(apiErr.Code == "bad.credentials" || apiErr.Code == "credentials.expired") {
 				reauthed = true
-				c.auth.invalidate(tok)
+				if err := c.auth.invalidate(ctx, tok); err != nil {
+					return ctxError(ctx, cl, lastErr)
+				}
 				c.log.Debug("platform: token rejected, logging in again", "method", cl.method, "path", cl.path, "code", apiErr.Code)
 				attempt-- // a fresh login is not a retry of the call
 				continue

@@ -1,0 +1,154 @@
+package orgserver
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Flow export jobs: POST /api/v2/flows/export/jobs snapshots which versions to export and
+// finishes at once; GET of the job answers a presigned downloadUrl (signedURL, in
+// architect_flow_jobs.go) that serves the YAML exactly as uploaded.
+
+// flowExportJob is a stored export job: its API state and the flow versions it exports.
+type flowExportJob struct {
+	State platform.ArchitectExportJobStateResponse `json:"state"`
+	Items []flowExportItem                         `json:"items"`
+}
+
+type flowExportItem struct {
+	FlowID   string `json:"flowId"`
+	Version  string `json:"version"`
+	FileName string `json:"fileName"`
+}
+
+func flowExportSelfURI(id string) string { return "/api/v2/flows/export/jobs/" + id }
+
+// registerFlowExport is POST /api/v2/flows/export/jobs: it snapshots which version of each
+// flow to export (the one named, else the published one) and finishes at once.
+func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
+	var in platform.RegisterArchitectExportJob
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if len(in.Flows) == 0 {
+		return errRequired("flows")
+	}
+	p := principalOf(r.Context())
+	id := uuid.NewString()
+	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
+		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
+	}}
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+		for i, d := range in.Flows {
+			field := fmt.Sprintf("flows[%d].flow.id", i)
+			if d.Flow == nil || deref(d.Flow.ID) == "" {
+				return errRequired(field)
+			}
+			o, f, err := txFlow(tx, *d.Flow.ID)
+			if err != nil {
+				return errUnknownRef(field, *d.Flow.ID)
+			}
+			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
+				return errInvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
+			}
+			v := deref(d.Flow.Version)
+			if v == "" && f.PublishedVersion != nil {
+				v = deref(f.PublishedVersion.ID)
+			}
+			v = versionID(versionNumber(v))
+			if tx.Get(kindFlowContent, o.ID+"/"+v) == nil {
+				return errBadRequest("The flow [%s] has no published version to export.", o.Name)
+			}
+			file := deref(d.FileName)
+			if file == "" {
+				file = fmt.Sprintf("%s_v%s.yaml", o.Name, strings.ReplaceAll(v, ".", "-"))
+			}
+			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
+		}
+		_, err := putEntity(tx, kindFlowExportJob, id, "", id, job)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
+		ID: ptr(id), Status: job.State.Status, TotalFlows: ptr(len(job.Items)), SelfURI: ptr(flowExportSelfURI(id)),
+	})
+	return nil
+}
+
+func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindFlowExportJob, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var job flowExportJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	st := job.State
+	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", principalOf(r.Context()).OrgID, o.ID))
+	if !slices.Contains(multiParam(r, "expand"), "messages") {
+		st.Messages = nil
+	}
+	writeJSON(w, http.StatusOK, st)
+	return nil
+}
+
+// downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a
+// zip of the files for several.
+func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
+	org, o, err := s.findSigned(r, kindFlowExportJob, "flow-download", r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var job flowExportJob
+	if err := decodeObject(o, &job); err != nil {
+		return err
+	}
+	files := make([][]byte, len(job.Items))
+	for i, it := range job.Items {
+		c := s.store.Get(org, kindFlowContent, it.FlowID+"/"+it.Version)
+		if c == nil {
+			return errNotFound()
+		}
+		var content flowContent
+		if err := decodeObject(c, &content); err != nil {
+			return err
+		}
+		files[i] = []byte(content.YAML)
+	}
+	if len(files) == 1 {
+		w.Header().Set("Content-Type", "application/x-yaml")
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", job.Items[0].FileName))
+		w.WriteHeader(http.StatusOK)
+		w.Write(files[0]) //nolint:errcheck // the client went away; nothing to do
+		return nil
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i, it := range job.Items {
+		fw, err := zw.Create(it.FileName)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[i]); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", `attachment; filename="flows.zip"`)
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes()) //nolint:errcheck // the client went away; nothing to do
+	return nil
+}
