@@ -45,7 +45,8 @@ func RefreshState(ctx context.Context, t *drift.TofuPlanner, p *workspace.Projec
 		if _, err := os.Stat(statePath); os.IsNotExist(err) {
 			return nil // never applied: nothing to refresh
 		}
-		opts = append(opts, tfexec.State(statePath)) //nolint:staticcheck // -state points a local backend elsewhere, like the runner
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(statePath))
 	}
 	if env, ok := p.Environments[t.Env]; ok && env.Vars != "" {
 		opts = append(opts, tfexec.VarFile(filepath.Join(root, filepath.FromSlash(env.Vars))))

@@ -307,7 +307,8 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 	defer os.Remove(planFile)
 	opts := []tfexec.PlanOption{tfexec.RefreshOnly(true), tfexec.Out(planFile)}
 	if statePath != "" {
-		opts = append(opts, tfexec.State(statePath)) //nolint:staticcheck // -state points a local backend elsewhere without touching the project, like the runner
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(statePath))
 	}
 	if env, ok := p.Environments[t.Env]; ok && env.Vars != "" {
 		opts = append(opts, tfexec.VarFile(filepath.Join(root, filepath.FromSlash(env.Vars))))

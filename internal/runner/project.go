@@ -138,7 +138,8 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 		planOpts = append(planOpts, tfexec.Destroy(true))
 	}
 	if local {
-		planOpts = append(planOpts, tfexec.State(statePath)) //nolint:staticcheck // -state is how a local backend is pointed elsewhere without touching the project
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		planOpts = append(planOpts, tfexec.State(statePath))
 	}
 	if vars := pr.project.Environments[pr.opts.Env].Vars; vars != "" {
 		planOpts = append(planOpts, tfexec.VarFile(filepath.Join(pr.opts.root(), filepath.FromSlash(vars))))
@@ -176,7 +177,8 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	step("apply")
 	applyOpts := []tfexec.ApplyOption{tfexec.DirOrPlan(planFile)}
 	if local {
-		applyOpts = append(applyOpts, tfexec.State(statePath)) //nolint:staticcheck // see plan
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		applyOpts = append(applyOpts, tfexec.State(statePath))
 	}
 	if pr.opts.TofuParallelism > 0 {
 		applyOpts = append(applyOpts, tfexec.Parallelism(pr.opts.TofuParallelism))
