@@ -92,32 +92,7 @@ func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteLanguage(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindLanguage, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		if isDeleted(o.Data) {
-			return errNotFound()
-		}
-		var l platform.Language
-		if err := decodeObject(o, &l); err != nil {
-			return err
-		}
-		l.State = ptr("deleted")
-		l.Version = ptr(bumpStringVersion(deref(l.Version)))
-		l.DateModified = ptr(formatTime(tx.Now()))
-		out, err := putEntity(tx, kindLanguage, o.ID, "", o.Name, l)
-		if err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Language", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
+	return s.softDelete(w, r, kindLanguage, "Language")
 }
 
 // routingSortDescending reads a sort-order query parameter whose two spellings differ per

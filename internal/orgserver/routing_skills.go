@@ -127,26 +127,31 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteSkill(w http.ResponseWriter, r *http.Request) error {
+	return s.softDelete(w, r, kindSkill, "Skill")
+}
+
+// softDelete marks a skill or language deleted as the real API does: GET keeps returning it
+// with state "deleted" (and a new string version), lists leave it out, its name is free.
+func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, kind Kind, entityType string) error {
 	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindSkill, r.PathValue("id"))
+		o, err := txLookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(o.Data) {
 			return errNotFound()
 		}
-		var sk platform.RoutingSkill
-		if err := decodeObject(o, &sk); err != nil {
+		var doc map[string]any
+		if err := json.Unmarshal(o.Data, &doc); err != nil {
 			return err
 		}
-		sk.State = ptr("deleted")
-		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
-		sk.DateModified = ptr(formatTime(tx.Now()))
-		out, err := putEntity(tx, kindSkill, o.ID, "", o.Name, sk)
+		version, _ := doc["version"].(string)
+		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), formatTime(tx.Now())
+		out, err := putEntity(tx, kind, o.ID, "", o.Name, doc)
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		s.record(tx, r, auditEvent{Service: "Routing", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
