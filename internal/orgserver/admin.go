@@ -68,6 +68,16 @@ func (s *Server) adminRoutes() {
 			return err
 		}
 		creds, err := s.CreateOrgs(r.Context(), specs)
+		if err != nil && len(creds) > 0 {
+			// Orgs created before the failing spec exist; their secrets are shown only now
+			// (only hashes are stored), so they go back with the error instead of being lost.
+			writeJSON(w, http.StatusBadRequest, map[string]any{
+				"message": err.Error(), "code": "bad.request", "status": http.StatusBadRequest,
+				"contextId": w.Header().Get(correlationHeader), "details": []string{}, "errors": []string{},
+				"credentials": creds,
+			})
+			return nil
+		}
 		if err != nil {
 			return errBadRequest("%s", err.Error())
 		}

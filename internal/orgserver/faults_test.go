@@ -143,3 +143,20 @@ func TestFaultReadAfterWriteLag(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// Orgs created before a failing spec keep their secrets: they come back with the error.
+func TestAdminCreateOrgsPartialFailureReturnsCredentials(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	status, m := adminCall(t, ts, "POST", "/admin/orgs", ts.AdminKey(), []OrgSpec{
+		{Name: "staging", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
+		{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}}, // exists already
+	})
+	if status != 400 || m["code"] != "bad.request" {
+		t.Fatalf("status %d, body %v", status, m)
+	}
+	creds, _ := m["credentials"].([]any)
+	if len(creds) != 1 || creds[0].(map[string]any)["org"] != "staging" || creds[0].(map[string]any)["client_secret"] == "" {
+		t.Errorf("credentials of the org created before the failure = %v", m["credentials"])
+	}
+}
