@@ -30,18 +30,7 @@ func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
-	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindLanguage, "") {
-		if len(ids) > 0 && !ids[o.ID] {
-			continue
-		}
-		if !nameMatches(name, o.Name, true) || isDeleted(o.Data) {
-			continue
-		}
-		items = append(items, o.Data)
-	}
+	items := s.listActive(r, kindLanguage)
 	if desc {
 		slices.Reverse(items)
 	}

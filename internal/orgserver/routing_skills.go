@@ -27,18 +27,7 @@ func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
-	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindSkill, "") {
-		if len(ids) > 0 && !ids[o.ID] {
-			continue
-		}
-		if !nameMatches(name, o.Name, true) || isDeleted(o.Data) {
-			continue
-		}
-		items = append(items, o.Data)
-	}
+	items := s.listActive(r, kindSkill)
 	writeJSON(w, http.StatusOK, listing(r, p, items))
 	return nil
 }
@@ -158,6 +147,24 @@ func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, kind Kind, e
 		return err
 	}
 	return noContent(w)
+}
+
+// listActive is the listing of a soft-deleting kind (skills, languages): not deleted, the
+// `id` filter, and `name` as "starts with" (with the usual wildcards).
+func (s *Server) listActive(r *http.Request, kind Kind) [][]byte {
+	name := r.URL.Query().Get("name")
+	ids := setOf(multiParam(r, "id"))
+	var items [][]byte
+	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "") {
+		if len(ids) > 0 && !ids[o.ID] {
+			continue
+		}
+		if !nameMatches(name, o.Name, true) || isDeleted(o.Data) {
+			continue
+		}
+		items = append(items, o.Data)
+	}
+	return items
 }
 
 // isDeleted reports whether a stored entity is soft-deleted (top-level state "deleted").
