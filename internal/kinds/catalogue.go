@@ -1,0 +1,220 @@
+package kinds
+
+import "sync"
+
+// Catalogue names, for the layers that refer to one kind on purpose (a hand-written
+// handler, a test). Everything that treats kinds alike iterates Genesys().All().
+const (
+	Division          = "authorization.division"
+	Role              = "authorization.role"
+	UserRoles         = "authorization.userroles"
+	Skill             = "routing.skill"
+	Language          = "routing.language"
+	WrapupCode        = "routing.wrapupcode"
+	SkillGroup        = "routing.skillgroup"
+	Queue             = "routing.queue"
+	UtilizationLabel  = "routing.utilizationlabel"
+	User              = "directory.user"
+	Group             = "directory.group"
+	Schedule          = "architect.schedule"
+	ScheduleGroup     = "architect.schedulegroup"
+	IVR               = "architect.ivr"
+	EmergencyGroup    = "architect.emergencygroup"
+	Flow              = "architect.flow"
+	DIDPool           = "telephony.didpool"
+	Integration       = "integrations.integration"
+	IntegrationAction = "integrations.action"
+	ResponseLibrary   = "responsemanagement.library"
+)
+
+// Genesys returns the catalogue of every kind cxascode covers. It is built once and never
+// changed afterwards.
+var Genesys = sync.OnceValue(func() *Catalogue { return New(genesysKinds()) })
+
+// divisionField is the division_id attribute most kinds share: the org picks the home
+// division when it is left out.
+func divisionField(noun string) Field {
+	return Field{Attr: "division_id", JSON: "division.id", Type: String, Mode: OptionalComputed, Ref: Division,
+		Description: "The division the " + noun + " belongs to. When not set, the org puts it in the home division."}
+}
+
+func genesysKinds() []*Kind {
+	return []*Kind{
+		{
+			Name: Division, Resource: "genesyscloud_auth_division", DataSource: "genesyscloud_auth_division", Noun: "division",
+			API:   API{Collection: "/api/v2/authorization/divisions", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Model: "AuthzDivision", Audit: Audit{"PeoplePermissions", "Division"}, Permission: "authorization:division",
+			Archy: "division", BulkRead: true, Unmanaged: true,
+			Builtin:      func(o map[string]any) bool { return o["homeDivision"] == true },
+			IDAttributes: []string{"division_id", "division_ids"},
+		},
+		{
+			Name: Role, Resource: "genesyscloud_auth_role", DataSource: "genesyscloud_auth_role", Noun: "role",
+			API:   API{Collection: "/api/v2/authorization/roles", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Model: "DomainOrganizationRole", CreateModel: "DomainOrganizationRoleCreate", UpdateModel: "DomainOrganizationRoleUpdate",
+			Audit: Audit{"PeoplePermissions", "Role"}, Permission: "authorization:role", Unmanaged: true,
+			Builtin:      func(o map[string]any) bool { return o["default"] == true },
+			IDAttributes: []string{"role_id", "role_ids"},
+		},
+		{
+			Name: UserRoles, Resource: "genesyscloud_user_roles", Noun: "user role assignment", Names: NoName,
+			API:        API{Collection: "/api/v2/authorization/subjects", NoList: true},
+			Model:      "AuthzSubject",
+			Audit:      Audit{"PeoplePermissions", "User"},
+			Permission: "authorization:grant", DependsOn: []string{User, Role, Division},
+		},
+		{
+			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "skill",
+			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
+				Version: StringVersion, SoftDelete: true},
+			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
+			Audit: Audit{"Routing", "Skill"}, Permission: "routing:skill", Archy: "skill", BulkRead: true, Unmanaged: true,
+			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},
+		},
+		{
+			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language", Noun: "language",
+			API:   API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", SoftDelete: true},
+			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
+			Archy: "language", BulkRead: true, Unmanaged: true, IDAttributes: []string{"language_id"},
+		},
+		{
+			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
+			Noun:  "wrap-up code",
+			API:   API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Model: "WrapupCode", CreateModel: "WrapupCodeRequest", UpdateModel: "WrapupCodeRequest",
+			Audit: Audit{"Routing", "WrapupCode"}, Permission: "routing:wrapupCode", Archy: "wrapupCode",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"wrapup_codes", "*wrapup_code*"}, DependsOn: []string{Division},
+		},
+		{
+			Name: SkillGroup, Resource: "genesyscloud_routing_skill_group", DataSource: "genesyscloud_routing_skill_group",
+			Noun:  "skill group",
+			API:   API{Collection: "/api/v2/routing/skillgroups", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
+			Model: "SkillGroupWithMemberDivisions", CreateModel: "SkillGroupWithMemberDivisions", UpdateModel: "SkillGroup",
+			Audit: Audit{"Routing", "SkillGroup"}, Permission: "routing:skillGroup", Unmanaged: true,
+			IDAttributes: []string{"skill_group_id", "skill_groups"}, DependsOn: []string{Skill, Language, Division},
+		},
+		{
+			Name: Queue, Resource: "genesyscloud_routing_queue", DataSource: "genesyscloud_routing_queue", Noun: "queue",
+			API:   API{Collection: "/api/v2/routing/queues", MaxPageSize: 500, NameFilter: "name", Update: "PUT", DeleteQuery: "forceDelete=true"},
+			Model: "Queue", CreateModel: "CreateQueueRequest", UpdateModel: "QueueRequest",
+			Audit: Audit{"Routing", "Queue"}, Permission: "routing:queue", Archy: "queue", BulkRead: true, Unmanaged: true,
+			IDAttributes: []string{"queue_id", "*_queue_id", "queue_ids"},
+			DependsOn:    []string{Division, Skill, Language, WrapupCode, SkillGroup, Group, User, Flow, Schedule},
+		},
+		{
+			Name: UtilizationLabel, Resource: "genesyscloud_routing_utilization_label", DataSource: "genesyscloud_routing_utilization_label",
+			Noun: "utilization label",
+			API: API{Collection: "/api/v2/routing/utilization/labels", MaxPageSize: 100, NameFilter: "name", Update: "PUT",
+				DeleteQuery: "forceDelete=true"},
+			Model: "UtilizationLabel", CreateModel: "CreateUtilizationLabelRequest", UpdateModel: "UpdateUtilizationLabelRequest",
+			Audit: Audit{"Routing", "UtilizationLabel"}, Permission: "routing:utilization",
+			Actions:  map[string]string{"GET": "view", "POST": "manage", "PUT": "manage", "DELETE": "manage"},
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"label_id", "label_ids", "utilization_label_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, MaxLength: 100, Description: "Label name."},
+			},
+		},
+		{
+			Name: User, Resource: "genesyscloud_user", DataSource: "genesyscloud_user", Noun: "user",
+			API:   API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion},
+			Model: "User", CreateModel: "CreateUser", UpdateModel: "UpdateUser",
+			Audit: Audit{"Directory", "User"}, Permission: "directory:user", Archy: "user", Unmanaged: true,
+			IDAttributes: []string{"user_id", "member_ids", "owner_ids", "manager"},
+			DependsOn:    []string{Division, Skill, Language},
+		},
+		{
+			Name: Group, Resource: "genesyscloud_group", DataSource: "genesyscloud_group", Noun: "group",
+			API:   API{Collection: "/api/v2/groups", MaxPageSize: 500, Update: "PUT", Version: IntVersion},
+			Model: "Group", CreateModel: "GroupCreate", UpdateModel: "GroupUpdate",
+			Audit: Audit{"Directory", "Group"}, Permission: "directory:group", Archy: "group", Unmanaged: true,
+			IDAttributes: []string{"group_id", "group_ids"}, DependsOn: []string{User},
+		},
+		{
+			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
+			Noun:  "schedule",
+			API:   API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
+			Archy: "schedule", Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
+			DependsOn: []string{Division},
+		},
+		{
+			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",
+			Noun:  "schedule group",
+			API:   API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "ScheduleGroup", Audit: Audit{"Architect", "ScheduleGroup"}, Permission: "routing:scheduleGroup",
+			Archy: "scheduleGroup", Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
+			DependsOn: []string{Division, Schedule},
+		},
+		{
+			Name: IVR, Resource: "genesyscloud_architect_ivr", DataSource: "genesyscloud_architect_ivr", Noun: "IVR",
+			API:   API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
+			IDAttributes: []string{"ivr_id", "ivr_ids"},
+			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
+		},
+		{
+			Name: EmergencyGroup, Resource: "genesyscloud_architect_emergencygroup", DataSource: "genesyscloud_architect_emergencygroup",
+			Noun:  "emergency group",
+			API:   API{Collection: "/api/v2/architect/emergencygroups", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "EmergencyGroup", Audit: Audit{"Architect", "EmergencyGroup"}, Permission: "routing:emergencyGroup",
+			Archy: "emergencyGroup", BulkRead: true, Unmanaged: true,
+			IDAttributes: []string{"emergency_group_id"}, DependsOn: []string{Division, Flow, IVR},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the emergency group."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the emergency group."},
+				divisionField("emergency group"),
+				{Attr: "enabled", JSON: "enabled", Type: Bool, Mode: Optional, Default: false,
+					Description: "The state of the emergency group: when enabled, calls go to its emergency call flows."},
+				{Attr: "emergency_call_flows", JSON: "emergencyCallFlows", Type: Block, Mode: Optional,
+					Description: "The emergency call flows of this group.",
+					Nested: []Field{
+						{Attr: "emergency_flow_id", JSON: "emergencyFlow.id", Type: String, Mode: Required, Ref: Flow,
+							Description: "The ID of the emergency call flow."},
+						{Attr: "ivr_ids", JSON: "ivrs[].id", Type: StringSet, Mode: Required, Ref: IVR,
+							Description: "The IDs of the IVRs (call routes) whose calls go to the flow."},
+					}},
+			},
+		},
+		{
+			Name: Flow, Resource: "genesyscloud_flow", DataSource: "genesyscloud_flow", Noun: "flow",
+			API:   API{Collection: "/api/v2/flows", NameFilter: "name"},
+			Model: "Flow", Audit: Audit{"Architect", "Flow"}, Permission: "architect:flow",
+			Archy: "flow", Unmanaged: true, IDAttributes: []string{"flow_id", "*_flow_id"},
+			DependsOn: []string{Division, Queue, Skill, Language, WrapupCode, ScheduleGroup, Schedule, EmergencyGroup,
+				IntegrationAction, Integration, User, Group},
+		},
+		{
+			Name: DIDPool, Resource: "genesyscloud_telephony_providers_edges_did_pool",
+			DataSource: "genesyscloud_telephony_providers_edges_did_pool", Noun: "DID pool", Names: NoName,
+			API:   API{Collection: "/api/v2/telephony/providers/edges/didpools", Update: "PUT", Version: IntVersion},
+			Model: "DIDPool", Audit: Audit{"Telephony", "DIDPool"}, Permission: "telephony:plugin",
+			Actions: map[string]string{"GET": "view", "POST": "all", "PUT": "all", "DELETE": "all"},
+		},
+		{
+			Name: Integration, Resource: "genesyscloud_integration", DataSource: "genesyscloud_integration", Noun: "integration",
+			API:   API{Collection: "/api/v2/integrations", Update: "PATCH"},
+			Model: "Integration", CreateModel: "CreateIntegrationRequest",
+			Audit: Audit{"Integrations", "Integration"}, Permission: "integrations:integration",
+			Archy: "integration", Unmanaged: true, IDAttributes: []string{"integration_id"},
+		},
+		{
+			Name: IntegrationAction, Resource: "genesyscloud_integration_action", DataSource: "genesyscloud_integration_action",
+			Noun:  "data action",
+			API:   API{Collection: "/api/v2/integrations/actions", Update: "PATCH", Version: IntVersion},
+			Model: "Action", CreateModel: "PostActionInput", UpdateModel: "UpdateActionInput",
+			Audit: Audit{"Integrations", "Action"}, Permission: "integrations:action",
+			Archy: "dataAction", Unmanaged: true, IDAttributes: []string{"action_id", "data_action_id"},
+			DependsOn: []string{Integration},
+		},
+		{
+			Name: ResponseLibrary, Resource: "genesyscloud_responsemanagement_library",
+			DataSource: "genesyscloud_responsemanagement_library", Noun: "response library",
+			API:   API{Collection: "/api/v2/responsemanagement/libraries", Update: "PUT", Version: IntVersion},
+			Model: "Library", Audit: Audit{"ResponseManagement", "Library"}, Permission: "responses:library",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"library_id", "library_ids"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Library name."},
+			},
+		},
+	}
+}

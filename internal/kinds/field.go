@@ -1,0 +1,151 @@
+package kinds
+
+import "strings"
+
+// FieldType is a Terraform attribute's type, as the official schema has it.
+type FieldType int
+
+const (
+	String FieldType = iota
+	Bool
+	Int
+	Float
+	// StringList and StringSet are lists of strings (ordered, or a set).
+	StringList
+	StringSet
+	// Block is a nested block list: the JSON is an array of objects mapped by Nested.
+	Block
+)
+
+// Mode is how an attribute is set.
+type Mode int
+
+const (
+	// Optional: the user may set it; when unset it is null and not sent.
+	Optional Mode = iota
+	// Required: the user must set it.
+	Required
+	// Computed: only the org sets it.
+	Computed
+	// OptionalComputed: the user may set it; when unset the org's value is kept (e.g. a
+	// division the org picks).
+	OptionalComputed
+)
+
+// Field maps one Terraform attribute of a regular kind onto the API JSON.
+//
+// JSON is a dotted path into the object: "description", "division.id" (an attribute holding
+// the id of a nested reference), "ivrs[].id" (a list attribute holding the ids of an array
+// of references). Get and Set read and write such paths on decoded JSON.
+type Field struct {
+	Attr string
+	JSON string
+	Type FieldType
+	Mode Mode
+	// Default is the attribute's default when unset (official provider's "Defaults to");
+	// nil for none. Its Go type follows Type: string, bool, int64, float64.
+	Default any
+	// Ref is the catalogue Name of the kind whose id the attribute holds ("" none): the
+	// local org checks such ids exist, backport writes references for them.
+	Ref string
+	// Enum lists the allowed values of a string attribute.
+	Enum []string
+	// MaxLength bounds a string attribute's length (0: no bound known).
+	MaxLength int
+	// ForceNew: changing it replaces the object.
+	ForceNew bool
+	// Sensitive values never reach plan output or logs.
+	Sensitive bool
+	// Nested maps the objects of a Block.
+	Nested []Field
+	// Description is the attribute's documentation.
+	Description string
+}
+
+// segments splits a JSON path into its steps; a step ending in "[]" walks an array.
+func segments(path string) []string { return strings.Split(path, ".") }
+
+// Get reads the value at path in a decoded JSON object. An array step ("ivrs[]") makes the
+// result a []any of the values found under each element; a missing step gives nil.
+func Get(obj map[string]any, path string) any {
+	return get(obj, segments(path))
+}
+
+func get(v any, steps []string) any {
+	if len(steps) == 0 {
+		return v
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	step := steps[0]
+	if name, isArray := strings.CutSuffix(step, "[]"); isArray {
+		list, ok := m[name].([]any)
+		if !ok {
+			return nil
+		}
+		out := make([]any, 0, len(list))
+		for _, el := range list {
+			if x := get(el, steps[1:]); x != nil {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	return get(m[step], steps[1:])
+}
+
+// Set writes value at path in obj, creating the objects on the way. For an array step the
+// value must be a []any: one element object is made per value ("ivrs[].id" with ["a","b"]
+// gives "ivrs": [{"id":"a"},{"id":"b"}]). A nil value removes the leaf.
+func Set(obj map[string]any, path string, value any) {
+	set(obj, segments(path), value)
+}
+
+func set(m map[string]any, steps []string, value any) {
+	step := steps[0]
+	if name, isArray := strings.CutSuffix(step, "[]"); isArray {
+		values, _ := value.([]any)
+		if value == nil {
+			delete(m, name)
+			return
+		}
+		list := make([]any, 0, len(values))
+		for _, v := range values {
+			if len(steps) == 1 {
+				list = append(list, v)
+				continue
+			}
+			el := map[string]any{}
+			set(el, steps[1:], v)
+			list = append(list, el)
+		}
+		m[name] = list
+		return
+	}
+	if len(steps) == 1 {
+		if value == nil {
+			delete(m, step)
+		} else {
+			m[step] = value
+		}
+		return
+	}
+	child, ok := m[step].(map[string]any)
+	if !ok {
+		if value == nil {
+			return
+		}
+		child = map[string]any{}
+		m[step] = child
+	}
+	set(child, steps[1:], value)
+}
+
+// TopLevel is the first step of a JSON path without its array mark: the model field the
+// path starts in ("division.id" → "division").
+func TopLevel(path string) string {
+	first, _, _ := strings.Cut(path, ".")
+	return strings.TrimSuffix(first, "[]")
+}

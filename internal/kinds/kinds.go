@@ -1,0 +1,275 @@
+// Package kinds is the catalogue of Genesys Cloud object kinds: one Kind per object type
+// cxascode knows, holding what every layer needs about it — the official provider's type
+// names, the Platform API paths and their paging, versions and delete semantics, the API
+// model, the audit entity, the permission domain, how flows and data sources refer to it by
+// name, whether it can be read in bulk, what it depends on and, for regular kinds, the
+// mapping between its Terraform attributes and its API JSON.
+//
+// Every layer reads this package instead of spelling kinds out: the local org serves
+// regular kinds from it, the provider builds generic resources and data sources from it,
+// drift lists it for unmanaged objects and attributes changes by its audit entity, backport
+// turns ids back into references and adopts objects by its field mapping, and the workspace
+// graph matches Archy references to resource types through it. A behaviour that only some
+// kinds have is a field or hook here, never a switch over kind names elsewhere.
+//
+// The package imports nothing of this module: it is the floor every other layer stands on.
+package kinds
+
+import (
+	"sort"
+	"strings"
+)
+
+// Paging is how a list endpoint pages.
+type Paging int
+
+const (
+	// PageNumber lists with pageNumber/pageSize and answers pageCount/total.
+	PageNumber Paging = iota
+	// Cursor lists with after/before cursors and answers nextUri/previousUri.
+	Cursor
+	// Unpaged lists everything in one answer, or has no list endpoint at all.
+	Unpaged
+)
+
+// Versioning is how an object's version takes part in updates.
+type Versioning int
+
+const (
+	// NoVersion: the model has no version; updates overwrite.
+	NoVersion Versioning = iota
+	// IntVersion: the model carries a numeric version that an update must send and that
+	// the server bumps (409 on a stale one).
+	IntVersion
+	// StringVersion: the version is a string the server bumps; updates need not send it.
+	StringVersion
+)
+
+// NameRule says how names identify objects of a kind.
+type NameRule int
+
+const (
+	// UniqueName: no two live objects share a name, compared ignoring case; the provider
+	// finds a create whose response was lost by its name.
+	UniqueName NameRule = iota
+	// SharedName: names may repeat.
+	SharedName
+	// NoName: the kind has no name (DID pools, assignments).
+	NoName
+)
+
+// Audit is how the org's audit log names a kind's changes.
+type Audit struct {
+	Service string // audit service name, e.g. "Routing"
+	Entity  string // entity type, e.g. "Skill"
+}
+
+// API is the kind's REST surface.
+type API struct {
+	// Collection is the list/create path, e.g. "/api/v2/routing/skills".
+	Collection string
+	// Paging is how Collection pages; MaxPageSize the largest pageSize it takes (0: 100).
+	Paging      Paging
+	MaxPageSize int
+	// NameFilter is the list's query parameter that filters by name ("" none).
+	NameFilter string
+	// Update is the method that changes an object ("PUT", "PATCH"; "" when immutable).
+	Update string
+	// Version is how versions take part in updates.
+	Version Versioning
+	// SoftDelete: DELETE marks the object state "deleted"; GET still returns it, lists do not.
+	SoftDelete bool
+	// DeleteQuery is sent with DELETE, e.g. "forceDelete=true" ("" none).
+	DeleteQuery string
+	// NoList: the collection has no GET (objects are only reached by id).
+	NoList bool
+}
+
+// Item is the path of one object.
+func (a API) Item(id string) string { return a.Collection + "/" + id }
+
+// PageSize is the largest page the list endpoint accepts.
+func (a API) PageSize() int {
+	if a.MaxPageSize > 0 {
+		return a.MaxPageSize
+	}
+	return 100
+}
+
+// Kind is one Genesys Cloud object kind.
+type Kind struct {
+	// Name is the catalogue key, e.g. "routing.skill": the local org stores objects under it.
+	Name string
+	// Resource and DataSource are the official provider's type names ("" when none).
+	Resource   string
+	DataSource string
+	// Noun is how messages name one object: "skill", "wrap-up code".
+	Noun string
+	API  API
+	// Model is the API model GET returns; CreateModel and UpdateModel the request bodies
+	// (empty: Model). Names are those of the Platform API's model list.
+	Model       string
+	CreateModel string
+	UpdateModel string
+	Audit       Audit
+	// Permission is the domain:entity prefix of the kind's permissions; the actions are
+	// view, add, edit and delete unless Actions says otherwise.
+	Permission string
+	// Actions overrides the permission action per method ("GET", "POST", "PUT", "PATCH",
+	// "DELETE"): e.g. DID pools need telephony:plugin:all for every write.
+	Actions map[string]string
+	Names   NameRule
+	// Archy is the Archy reference kind that names objects of this kind in flow YAML
+	// ("queue", "scheduleGroup"; "" none), as the archy package spells it.
+	Archy string
+	// BulkRead: the list's entries are exactly what GET by id returns, so many reads of the
+	// kind may be answered from one listing.
+	BulkRead bool
+	// Unmanaged: drift lists the kind to find objects no project declares.
+	Unmanaged bool
+	// Builtin reports objects every org has (the home division, default roles), which no
+	// project creates and drift never reports as unmanaged. It sees one list entry.
+	Builtin func(obj map[string]any) bool
+	// IDAttributes are attribute names that, in any resource, hold ids of this kind: backport
+	// turns such ids back into references. A trailing "*" matches a prefix, a leading "*" a
+	// suffix ("*_queue_id"), both a substring.
+	IDAttributes []string
+	// DependsOn are the kinds (by Name) objects of this kind may refer to: export and destroy
+	// order by it.
+	DependsOn []string
+	// Fields is the attribute ↔ JSON mapping of a regular kind (see Field). A kind with
+	// Fields is served by the local org's generic entity and the provider's generic
+	// resource; a kind without is hand-written in both.
+	Fields []Field
+}
+
+// Regular reports whether the kind is served generically from its Fields.
+func (k *Kind) Regular() bool { return len(k.Fields) > 0 }
+
+// Permission for an HTTP method on this kind ("routing:skill:add").
+func (k *Kind) PermissionFor(method string) string {
+	if a, ok := k.Actions[method]; ok {
+		return k.Permission + ":" + a
+	}
+	switch method {
+	case "POST":
+		return k.Permission + ":add"
+	case "PUT", "PATCH":
+		return k.Permission + ":edit"
+	case "DELETE":
+		return k.Permission + ":delete"
+	}
+	return k.Permission + ":view"
+}
+
+// Field returns the field mapped to a Terraform attribute name, or nil.
+func (k *Kind) Field(attr string) *Field {
+	for i := range k.Fields {
+		if k.Fields[i].Attr == attr {
+			return &k.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Catalogue is a set of kinds with lookups by every name layers use.
+type Catalogue struct {
+	kinds      []*Kind
+	byName     map[string]*Kind
+	byResource map[string]*Kind
+	byArchy    map[string]*Kind
+}
+
+// New indexes kinds. It panics on a duplicate name, resource type or Archy kind: the
+// catalogue is fixed at build time and a test constructs it.
+func New(ks []*Kind) *Catalogue {
+	c := &Catalogue{byName: map[string]*Kind{}, byResource: map[string]*Kind{}, byArchy: map[string]*Kind{}}
+	for _, k := range ks {
+		if _, dup := c.byName[k.Name]; dup {
+			panic("kinds: duplicate kind " + k.Name)
+		}
+		c.byName[k.Name] = k
+		if k.Resource != "" {
+			if _, dup := c.byResource[k.Resource]; dup {
+				panic("kinds: duplicate resource type " + k.Resource)
+			}
+			c.byResource[k.Resource] = k
+		}
+		if k.Archy != "" {
+			if _, dup := c.byArchy[k.Archy]; dup {
+				panic("kinds: duplicate Archy kind " + k.Archy)
+			}
+			c.byArchy[k.Archy] = k
+		}
+		c.kinds = append(c.kinds, k)
+	}
+	sort.Slice(c.kinds, func(i, j int) bool { return c.kinds[i].Name < c.kinds[j].Name })
+	return c
+}
+
+// All returns every kind, ordered by Name.
+func (c *Catalogue) All() []*Kind { return c.kinds }
+
+// Named returns the kind with catalogue name n, or nil.
+func (c *Catalogue) Named(n string) *Kind { return c.byName[n] }
+
+// ByResource returns the kind whose official resource type is typ, or nil.
+func (c *Catalogue) ByResource(typ string) *Kind { return c.byResource[typ] }
+
+// ByArchy returns the kind an Archy reference kind names, or nil.
+func (c *Catalogue) ByArchy(ref string) *Kind { return c.byArchy[ref] }
+
+// ByCollection returns the kind listed at an API collection path, or nil.
+func (c *Catalogue) ByCollection(path string) *Kind {
+	path = strings.TrimSuffix(path, "/")
+	for _, k := range c.kinds {
+		if k.API.Collection == path {
+			return k
+		}
+	}
+	return nil
+}
+
+// ForIDAttribute returns the kind whose ids an attribute of that name holds, or nil.
+// Exact names win over patterns; among patterns the longest wins.
+func (c *Catalogue) ForIDAttribute(attr string) *Kind {
+	var best *Kind
+	bestLen := -1
+	for _, k := range c.kinds {
+		for _, p := range k.IDAttributes {
+			if p == attr {
+				return k
+			}
+			if matchesPattern(p, attr) && len(p) > bestLen {
+				best, bestLen = k, len(p)
+			}
+		}
+	}
+	return best
+}
+
+// matchesPattern matches attr against "x*" (prefix), "*x" (suffix) or "*x*" (contains).
+func matchesPattern(p, attr string) bool {
+	lead, trail := strings.HasPrefix(p, "*"), strings.HasSuffix(p, "*")
+	core := strings.TrimSuffix(strings.TrimPrefix(p, "*"), "*")
+	switch {
+	case lead && trail:
+		return strings.Contains(attr, core)
+	case lead:
+		return strings.HasSuffix(attr, core)
+	case trail:
+		return strings.HasPrefix(attr, core)
+	}
+	return false
+}
+
+// Where returns the kinds for which keep is true, ordered by Name.
+func (c *Catalogue) Where(keep func(*Kind) bool) []*Kind {
+	var out []*Kind
+	for _, k := range c.kinds {
+		if keep(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

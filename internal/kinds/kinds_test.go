@@ -1,0 +1,116 @@
+package kinds
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The catalogue is data every layer trusts: these checks keep its entries consistent.
+func TestCatalogueConsistent(t *testing.T) {
+	c := Genesys()
+	for _, k := range c.All() {
+		if k.Resource != "" && !strings.HasPrefix(k.Resource, "genesyscloud_") {
+			t.Errorf("%s: resource type %q is not an official one", k.Name, k.Resource)
+		}
+		if !strings.HasPrefix(k.API.Collection, "/api/v2/") {
+			t.Errorf("%s: collection %q is not a Platform API path", k.Name, k.API.Collection)
+		}
+		if k.Permission == "" || strings.Count(k.Permission, ":") != 1 {
+			t.Errorf("%s: permission %q is not domain:entity", k.Name, k.Permission)
+		}
+		if k.Audit.Service == "" || k.Audit.Entity == "" {
+			t.Errorf("%s: no audit service/entity", k.Name)
+		}
+		for _, d := range k.DependsOn {
+			if c.Named(d) == nil {
+				t.Errorf("%s: depends on unknown kind %q", k.Name, d)
+			}
+		}
+		checkFields(t, c, k.Name, k.Fields)
+		if k.Regular() && k.Field("name") == nil && k.Names != NoName {
+			t.Errorf("%s: a regular named kind needs a name field", k.Name)
+		}
+	}
+}
+
+func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if seen[f.Attr] {
+			t.Errorf("%s: attribute %q twice", kind, f.Attr)
+		}
+		seen[f.Attr] = true
+		if f.Ref != "" && c.Named(f.Ref) == nil {
+			t.Errorf("%s.%s: refers to unknown kind %q", kind, f.Attr, f.Ref)
+		}
+		if (f.Type == Block) != (len(f.Nested) > 0) {
+			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
+		}
+		checkFields(t, c, kind+"."+f.Attr, f.Nested)
+	}
+}
+
+func TestLookups(t *testing.T) {
+	c := Genesys()
+	if k := c.ByResource("genesyscloud_routing_queue"); k == nil || k.Name != Queue {
+		t.Fatalf("ByResource(queue) = %v", k)
+	}
+	if k := c.ByArchy("scheduleGroup"); k == nil || k.Name != ScheduleGroup {
+		t.Fatalf("ByArchy(scheduleGroup) = %v", k)
+	}
+	if k := c.ByCollection("/api/v2/routing/skills/"); k == nil || k.Name != Skill {
+		t.Fatalf("ByCollection(skills) = %v", k)
+	}
+	for attr, want := range map[string]string{
+		"queue_id": Queue, "overflow_queue_id": Queue, "skill_ids": Skill, "division_id": Division,
+		"default_wrapup_code": WrapupCode, "holiday_schedules_id": Schedule, "flow_id": Flow, "description": "",
+	} {
+		got := ""
+		if k := c.ForIDAttribute(attr); k != nil {
+			got = k.Name
+		}
+		if got != want {
+			t.Errorf("ForIDAttribute(%q) = %q, want %q", attr, got, want)
+		}
+	}
+	if got := c.Named(Skill).PermissionFor("PATCH"); got != "routing:skill:edit" {
+		t.Errorf("skill PATCH permission = %q", got)
+	}
+	if got := c.Named(DIDPool).PermissionFor("POST"); got != "telephony:plugin:all" {
+		t.Errorf("DID pool POST permission = %q", got)
+	}
+}
+
+func TestFieldPaths(t *testing.T) {
+	var obj map[string]any
+	if err := json.Unmarshal([]byte(`{"name":"n","division":{"id":"d","name":"Home"},
+		"emergencyCallFlows":[{"emergencyFlow":{"id":"f"},"ivrs":[{"id":"a"},{"id":"b"}]}]}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	if got := Get(obj, "division.id"); got != "d" {
+		t.Errorf("division.id = %v", got)
+	}
+	flows := Get(obj, "emergencyCallFlows").([]any)
+	if got := Get(flows[0].(map[string]any), "ivrs[].id"); !reflect.DeepEqual(got, []any{"a", "b"}) {
+		t.Errorf("ivrs[].id = %v", got)
+	}
+	if got := Get(obj, "missing.id"); got != nil {
+		t.Errorf("missing.id = %v", got)
+	}
+
+	out := map[string]any{}
+	Set(out, "division.id", "d2")
+	Set(out, "ivrs[].id", []any{"x", "y"})
+	Set(out, "name", "m")
+	Set(out, "name", nil)
+	b, _ := json.Marshal(out)
+	if want := `{"division":{"id":"d2"},"ivrs":[{"id":"x"},{"id":"y"}]}`; string(b) != want {
+		t.Errorf("Set built %s, want %s", b, want)
+	}
+	if TopLevel("ivrs[].id") != "ivrs" || TopLevel("division.id") != "division" {
+		t.Error("TopLevel")
+	}
+}
