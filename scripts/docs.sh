@@ -3,7 +3,7 @@
 # and examples/ (plus templates/ when present).
 #
 #   scripts/docs.sh          regenerate docs/index.md, docs/resources/, docs/data-sources/ and
-#                            docs/compatibility.md (internal/provider/compat/cmd/compatgen)
+#                            docs/compatibility.md (tools/compatgen)
 #   scripts/docs.sh --check  regenerate into a temp dir and fail when docs/ differs
 #
 # The schema comes from the built plugin through OpenTofu (bin/tofu, or $TOFU) with a CLI config
@@ -87,7 +87,7 @@ fi
 }
 
 mkdir -p "$site/docs"
-"$go" run ./internal/provider/compat/cmd/compatgen -o "$site/docs/compatibility.md"
+"$go" run ./tools/compatgen -o "$site/docs/compatibility.md"
 
 # What the generators own in docs/; the rest (docs/dev) is left alone.
 managed=(index.md resources data-sources compatibility.md)

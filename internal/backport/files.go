@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/cxascode/cxascode/internal/cxfs"
+	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
@@ -117,7 +117,7 @@ func (r *Result) Write(root string) error {
 		if st, err := os.Stat(p); err == nil {
 			mode = st.Mode().Perm()
 		}
-		if err := cxfs.WriteFileAtomic(p, c.New, mode); err != nil {
+		if err := safefile.WriteFileAtomic(p, c.New, mode); err != nil {
 			return fmt.Errorf("write %s: %w", c.Path, err)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -30,7 +30,7 @@ func TestRefreshStateTakesTheEnvironmentLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held, err := tofuenv.LockEnv(ctx, root, "dev", "cx destroy --env dev", 0, nil)
+	held, err := tofu.LockEnv(ctx, root, "dev", "cx destroy --env dev", 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestRefreshStateTakesTheEnvironmentLock(t *testing.T) {
 	if err := RefreshState(ctx, planner, ws.Project("p")); err != nil {
 		t.Errorf("refresh: %v", err)
 	}
-	l, err := tofuenv.LockEnv(ctx, root, "dev", "cx apply --env dev", -1, nil)
+	l, err := tofu.LockEnv(ctx, root, "dev", "cx apply --env dev", -1, nil)
 	if err != nil {
 		t.Errorf("RefreshState should release the environment: %v", err)
 	}

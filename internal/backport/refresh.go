@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/terraform-exec/tfexec"
 )
@@ -33,15 +33,15 @@ func RefreshState(ctx context.Context, t *drift.TofuPlanner, p *workspace.Projec
 	if err != nil {
 		return err
 	}
-	logFile := filepath.Join(tofuenv.LogDir(root, t.Env), p.Name+".backport.log")
-	if err := tofuenv.MkdirPrivate(tofuenv.DataDir(root, t.Env, p.Name), filepath.Dir(logFile)); err != nil {
+	logFile := filepath.Join(tofu.LogDir(root, t.Env), p.Name+".backport.log")
+	if err := tofu.MkdirPrivate(tofu.DataDir(root, t.Env, p.Name), filepath.Dir(logFile)); err != nil {
 		return err
 	}
 	backend, settings := t.Workspace.Config.State.For(t.Env, p.Name)
 	var opts []tfexec.ApplyOption
 	opts = append(opts, tfexec.RefreshOnly(true))
 	if backend == "" || backend == "local" {
-		statePath := tofuenv.LocalStatePath(root, t.Env, p.Name, settings)
+		statePath := tofu.LocalStatePath(root, t.Env, p.Name, settings)
 		if _, err := os.Stat(statePath); os.IsNotExist(err) {
 			return nil // never applied: nothing to refresh
 		}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/runner"
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -75,7 +75,7 @@ func checkProtected(root string, env workspace.Environment, action runner.Action
 		rec.User = u.Username
 	}
 	rec.Host, _ = os.Hostname()
-	if err := tofuenv.EnsureCXDir(root); err != nil {
+	if err := tofu.EnsureCXDir(root); err != nil {
 		return "", err
 	}
 	line, err := json.Marshal(rec)

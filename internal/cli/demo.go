@@ -2,12 +2,12 @@ package cli
 
 import (
 	"github.com/cxascode/cxascode/internal/runner"
-	"github.com/cxascode/cxascode/internal/tour"
+	"github.com/cxascode/cxascode/internal/demo"
 	"github.com/spf13/cobra"
 )
 
 func newDemoCommand() *cobra.Command {
-	var opts tour.Options
+	var opts demo.Options
 	cmd := &cobra.Command{
 		Use:     "demo",
 		Aliases: []string{"tour"},
@@ -26,7 +26,7 @@ finds it (CX_TOFU, tofu or terraform on PATH, else bin/tofu, which make tofu bui
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Live = isTerminal(cmd.OutOrStdout())
-			return tour.Run(cmd.Context(), cmd.OutOrStdout(), opts)
+			return demo.Run(cmd.Context(), cmd.OutOrStdout(), opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Workspace, "workspace", "C", "", "workspace to deploy (default: examples/contact-center of this repository)")

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/orgctl"
+	"github.com/cxascode/cxascode/internal/localorg"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/workspace"
@@ -195,7 +195,7 @@ func orgAccess(ctx context.Context, root string, env workspace.Environment, stde
 			ClientSecret: orgEnv["GENESYSCLOUD_OAUTHCLIENT_SECRET"], UserAgent: "cx-drift"})
 		return orgEnv, c, err
 	}
-	org, err := orgctl.Ensure(ctx, orgctl.Options{Dir: filepath.Join(root, ".cx", "org")})
+	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, ".cx", "org")})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/orgctl"
+	"github.com/cxascode/cxascode/internal/localorg"
 	"github.com/spf13/cobra"
 )
 
@@ -26,7 +26,7 @@ func newOrgStatusCommand() *cobra.Command {
 		Short: "Say whether the workspace's background local org runs, and where",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st := orgctl.GetStatus(cmd.Context(), orgDirFor(dir))
+			st := localorg.GetStatus(cmd.Context(), orgDirFor(dir))
 			w := cmd.OutOrStdout()
 			if asJSON {
 				enc := json.NewEncoder(w)
@@ -55,7 +55,7 @@ func newOrgStopCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			d := orgDirFor(dir)
-			stopped, err := orgctl.Stop(cmd.Context(), d)
+			stopped, err := localorg.Stop(cmd.Context(), d)
 			if err != nil {
 				return err
 			}

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/orgctl"
+	"github.com/cxascode/cxascode/internal/localorg"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
@@ -206,7 +206,7 @@ func providerEnvFor(ctx context.Context, root string, env workspace.Environment,
 	if !env.IsLocal() {
 		return runner.RegionEnv(env.OrgName(), env.ClientIDEnv, env.ClientSecretEnv)
 	}
-	org, err := orgctl.Ensure(ctx, orgctl.Options{Dir: filepath.Join(root, ".cx", "org")})
+	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, ".cx", "org")})
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -37,7 +37,7 @@ func TestTofuPlannerTakesTheEnvironmentLock(t *testing.T) {
 	ctx := context.Background()
 	ws := lockWorkspace(t)
 	p := ws.Project("p")
-	held, err := tofuenv.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", 0, nil)
+	held, err := tofu.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +56,12 @@ func TestTofuPlannerTakesTheEnvironmentLock(t *testing.T) {
 	if plan, err := planner.RefreshPlan(ctx, p); err != nil || len(plan.ResourceDrift) != 0 {
 		t.Errorf("plan under the planner's own hold: %v", err)
 	}
-	if _, err := tofuenv.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", -1, nil); err == nil || !strings.Contains(err.Error(), "cx drift --env dev") {
+	if _, err := tofu.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", -1, nil); err == nil || !strings.Contains(err.Error(), "cx drift --env dev") {
 		t.Errorf("an apply during the drift check: %v, want it refused naming cx drift", err)
 	}
 	release()
 	release() // harmless
-	l, err := tofuenv.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", -1, nil)
+	l, err := tofu.LockEnv(ctx, ws.Root, "dev", "cx apply --env dev", -1, nil)
 	if err != nil {
 		t.Errorf("the planner's last release should free the environment: %v", err)
 	}

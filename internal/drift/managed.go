@@ -11,8 +11,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/cxfs"
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/safefile"
+	"github.com/cxascode/cxascode/internal/tofu"
 
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/terraform-exec/tfexec"
@@ -159,7 +159,7 @@ func stringAttr(m map[string]any, key string) string {
 }
 
 // TofuPlanner runs `tofu plan -refresh-only` per project with terraform-exec, laid out like
-// internal/runner (both through internal/tofuenv) so what `cx apply` prepared is reused: the
+// internal/runner (both through internal/tofu) so what `cx apply` prepared is reused: the
 // same state path and OpenTofu data directory (.cx/tofu/<env>/<project>, already
 // initialized when the project needed it), the same provider selection through
 // dev_overrides. Plans go to a file of their own under .cx/drift/<env>/, removed once read,
@@ -184,14 +184,14 @@ type TofuPlanner struct {
 	Parallel int
 	// Command describes this cx command to another waiting for the environment's lock
 	// ("": "cx drift --env <env>"); Progress, when not nil, is told whom this one waits for,
-	// up to LockTimeout (0: cxfs.DefaultLockTimeout).
+	// up to LockTimeout (0: safefile.DefaultLockTimeout).
 	Command     string
 	Progress    io.Writer
 	LockTimeout time.Duration
 
 	mu     sync.Mutex
 	holds  int
-	lock   *cxfs.Lock
+	lock   *safefile.Lock
 	root   string
 	rcPath string
 }
@@ -216,11 +216,11 @@ func (t *TofuPlanner) Hold(ctx context.Context) (release func(), err error) {
 		if command == "" {
 			command = "cx drift --env " + t.Env
 		}
-		l, err := tofuenv.LockEnv(ctx, root, t.Env, command, t.LockTimeout, t.Progress)
+		l, err := tofu.LockEnv(ctx, root, t.Env, command, t.LockTimeout, t.Progress)
 		if err != nil {
 			return nil, err
 		}
-		rc, err := tofuenv.WriteCLIConfig(root, t.Env, t.ProviderDir)
+		rc, err := tofu.WriteCLIConfig(root, t.Env, t.ProviderDir)
 		if err != nil {
 			l.Unlock()
 			return nil, err
@@ -245,8 +245,8 @@ func (t *TofuPlanner) Hold(ctx context.Context) (release func(), err error) {
 func (t *TofuPlanner) Environ(project string) map[string]string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return tofuenv.Env{OrgEnv: t.OrgEnv, ExtraEnv: t.ExtraEnv, CLIConfigFile: t.rcPath,
-		DataDir: tofuenv.DataDir(t.root, t.Env, project), Concurrency: t.Parallel,
+	return tofu.Env{OrgEnv: t.OrgEnv, ExtraEnv: t.ExtraEnv, CLIConfigFile: t.rcPath,
+		DataDir: tofu.DataDir(t.root, t.Env, project), Concurrency: t.Parallel,
 		RatePerMinute: t.RatePerMinute}.Environ()
 }
 
@@ -270,15 +270,15 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 	defer release()
 	root := t.root
 	dir := filepath.Join(root, filepath.FromSlash(p.Dir))
-	plansDir := tofuenv.Path(root, "drift", t.Env)
-	logFile := filepath.Join(tofuenv.LogDir(root, t.Env), p.Name+".drift.log")
-	if err := tofuenv.MkdirPrivate(tofuenv.DataDir(root, t.Env, p.Name), plansDir, filepath.Dir(logFile)); err != nil {
+	plansDir := tofu.Path(root, "drift", t.Env)
+	logFile := filepath.Join(tofu.LogDir(root, t.Env), p.Name+".drift.log")
+	if err := tofu.MkdirPrivate(tofu.DataDir(root, t.Env, p.Name), plansDir, filepath.Dir(logFile)); err != nil {
 		return nil, err
 	}
 	backend, settings := t.Workspace.Config.State.For(t.Env, p.Name)
 	statePath := ""
 	if backend == "" || backend == "local" {
-		statePath = tofuenv.LocalStatePath(root, t.Env, p.Name, settings)
+		statePath = tofu.LocalStatePath(root, t.Env, p.Name, settings)
 		if _, err := os.Stat(statePath); os.IsNotExist(err) {
 			return &tfjson.Plan{}, nil
 		}

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -59,7 +59,7 @@ type Options struct {
 	// on them (those are left broken).
 	Force bool
 	// LockTimeout bounds the wait for another cx command holding the environment's lock
-	// (0: cxfs.DefaultLockTimeout; negative: fail at once).
+	// (0: safefile.DefaultLockTimeout; negative: fail at once).
 	LockTimeout time.Duration
 	// Parallel is how many projects run at once (0: DefaultParallel).
 	Parallel int
@@ -208,13 +208,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv, concurrency: max(1, min(opts.Parallel, len(selected)))}
 	// Held for the whole run: every run of an environment shares its state and OpenTofu data
 	// directories, so a second one must wait rather than interleave.
-	lock, err := tofuenv.LockEnv(ctx, r.root, opts.Env, fmt.Sprintf("cx %s --env %s", opts.Action, opts.Env),
+	lock, err := tofu.LockEnv(ctx, r.root, opts.Env, fmt.Sprintf("cx %s --env %s", opts.Action, opts.Env),
 		opts.LockTimeout, opts.Progress)
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Unlock()
-	if r.cliConfigPath, err = tofuenv.WriteCLIConfig(r.root, opts.Env, opts.ProviderDir); err != nil {
+	if r.cliConfigPath, err = tofu.WriteCLIConfig(r.root, opts.Env, opts.ProviderDir); err != nil {
 		return nil, err
 	}
 	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))

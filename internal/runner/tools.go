@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/tofuenv"
+	"github.com/cxascode/cxascode/internal/tofu"
 )
 
 // ProviderBinary is the file name OpenTofu looks for in a dev_overrides directory.
@@ -74,7 +74,7 @@ func EnsureProvider(ctx context.Context, root string) (string, error) {
 		}
 		return "", fmt.Errorf("no %s found: install it beside cx, set CX_PROVIDER_DIR, or run cx inside the cxascode repository so it can build one", ProviderBinary)
 	}
-	if err := tofuenv.EnsureCXDir(absOrSelf(root)); err != nil {
+	if err := tofu.EnsureCXDir(absOrSelf(root)); err != nil {
 		return "", err
 	}
 	cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, ProviderBinary), providerPackage)

@@ -1,7 +1,7 @@
 // Command compatgen writes docs/compatibility.md: the official Genesys Cloud provider's
 // attributes with cxascode's status for each, checked against the provider's live schema.
 //
-//	go run ./internal/provider/compat/cmd/compatgen [-o docs/compatibility.md]
+//	go run ./tools/compatgen [-o docs/compatibility.md]
 package main
 
 import (
@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cxascode/cxascode/internal/provider/compat"
+	"github.com/cxascode/cxascode/internal/compat"
 )
 
 func main() {

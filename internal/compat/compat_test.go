@@ -37,15 +37,15 @@ func TestCompatibility(t *testing.T) {
 	for kind, schemas := range ours {
 		for name := range schemas {
 			if !covered[kind][name] {
-				t.Errorf("%s %s is in the provider but has no entry in internal/provider/compat", kind, name)
+				t.Errorf("%s %s is in the provider but has no entry in internal/compat", kind, name)
 			}
 		}
 	}
 
 	want := Render(entries, ours)
-	got, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "compatibility.md"))
+	got, err := os.ReadFile(filepath.Join("..", "..", "docs", "compatibility.md"))
 	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("docs/compatibility.md is stale (%v); run: go run ./internal/provider/compat/cmd/compatgen", err)
+		t.Errorf("docs/compatibility.md is stale (%v); run: go run ./tools/compatgen", err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package tofuenv
+package tofu
 
 import (
 	"bytes"

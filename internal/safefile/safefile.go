@@ -1,6 +1,6 @@
-// Package cxfs is the file handling every cx command shares for what it keeps under a
+// Package safefile is the file handling every cx command shares for what it keeps under a
 // workspace's .cx: whole-file writes and exclusive locks between cx processes.
-package cxfs
+package safefile
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-// Package orgctl runs the embedded default: a local org (`cx org serve`) in the background
+// Package localorg runs the embedded default: a local org (`cx org serve`) in the background
 // under a workspace's .cx/org, started on first use and reused by every later cx command,
 // until `cx org stop`.
 //
@@ -6,7 +6,7 @@
 // started it and a Ctrl+C in the terminal does not stop it. Its pid and URL are in
 // <dir>/server.json; its logs in <dir>/serve.log; the credentials in <dir>/credentials.json
 // as `cx org serve` writes them.
-package orgctl
+package localorg
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/cxfs"
+	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/orgserver"
 )
 
@@ -90,13 +90,13 @@ type serverInfo struct {
 // file.
 func Ensure(ctx context.Context, opts Options) (*Org, error) {
 	if opts.Dir == "" {
-		return nil, errors.New("orgctl: no org directory")
+		return nil, errors.New("localorg: no org directory")
 	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", opts.Dir, err)
 	}
 	// Serializes starting the org; a starter holds it for at most its own start timeout.
-	l, err := cxfs.AcquireLock(ctx, filepath.Join(opts.Dir, lockFile), cxfs.LockOptions{
+	l, err := safefile.AcquireLock(ctx, filepath.Join(opts.Dir, lockFile), safefile.LockOptions{
 		Command: "cx (starting the local org)", Timeout: 2 * startTimeout(opts)})
 	if err != nil {
 		return nil, fmt.Errorf("start the local org: %w", err)
@@ -197,7 +197,7 @@ func start(ctx context.Context, opts Options) (*Org, error) {
 		info := serverInfo{PID: cmd.Process.Pid, URL: startup.URL, Started: time.Now().UTC()}
 		b, _ = json.MarshalIndent(info, "", "  ")
 		// Atomic: Stop and GetStatus read it without the lock.
-		if err := cxfs.WriteFileAtomic(filepath.Join(opts.Dir, serverFile), append(b, '\n'), 0o600); err != nil {
+		if err := safefile.WriteFileAtomic(filepath.Join(opts.Dir, serverFile), append(b, '\n'), 0o600); err != nil {
 			return fail(err.Error())
 		}
 		creds, err := orgserver.ReadCredentials(filepath.Join(opts.Dir, orgserver.CredentialsFileName))

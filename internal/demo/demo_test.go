@@ -1,4 +1,4 @@
-package tour
+package demo
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ func TestTourRuns(t *testing.T) {
 	}
 	var out bytes.Buffer
 	if err := Run(t.Context(), &out, Options{Tofu: tofu}); err != nil {
-		t.Fatalf("tour: %v\n%s", err, out.String())
+		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	for _, want := range []string{
 		"level 1: shared-schedules, shared-skills, shared-wrapupcodes",
@@ -30,7 +30,7 @@ func TestTourRuns(t *testing.T) {
 		"cx org stop",
 	} {
 		if !strings.Contains(out.String(), want) {
-			t.Errorf("tour output lacks %q:\n%s", want, out.String())
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package cxfs
+package safefile
 
 import (
 	"context"

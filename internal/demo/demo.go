@@ -1,4 +1,4 @@
-// Package tour is cxascode's main job (`make demo`, `cx demo`): it deploys the example
+// Package demo is cxascode's main job (`make demo`, `cx demo`): it deploys the example
 // contact center (examples/contact-center) the way a team would, with nothing configured and
 // no network — build the provider, start a local org with dev, test and prod, show the
 // workspace's inferred graph, `cx apply --env dev`, re-plan to show nothing is left to change,
@@ -6,8 +6,8 @@
 //
 // It runs the same packages the cx commands do (workspace, runner, orgserver); only the
 // scenery differs: the org runs in this process and in memory, and the workspace is copied
-// to a temporary directory, so the tour leaves nothing behind and every run starts alike.
-package tour
+// to a temporary directory, so the demo leaves nothing behind and every run starts alike.
+package demo
 
 import (
 	"bytes"
@@ -52,13 +52,13 @@ type Options struct {
 	Live bool
 }
 
-// Run gives the tour, writing what it does to w.
+// Run gives the demo, writing what it does to w.
 func Run(ctx context.Context, w io.Writer, opts Options) error {
-	t := &tour{w: w, opts: opts, start: time.Now()}
+	t := &demoRun{w: w, opts: opts, start: time.Now()}
 	return t.run(ctx)
 }
 
-type tour struct {
+type demoRun struct {
 	w     io.Writer
 	opts  Options
 	step  int
@@ -66,7 +66,7 @@ type tour struct {
 	repo  string // the cxascode repository, "" when the workspace is elsewhere
 }
 
-func (t *tour) run(ctx context.Context) error {
+func (t *demoRun) run(ctx context.Context) error {
 	src, err := t.workspaceDir()
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (t *tour) run(ctx context.Context) error {
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		org.Shutdown(sctx) //nolint:errcheck // the tour's result is decided already
+		org.Shutdown(sctx) //nolint:errcheck // the demo's result is decided already
 	}()
 	fmt.Fprintf(t.w, "  Platform API v2 at %s, in memory, orgs %s\n", org.URL, strings.Join(orgNames(org), ", "))
 	fmt.Fprintln(t.w, "  each org has a \"deploy\" OAuth client; OpenTofu uses dev's, then test's")
@@ -173,7 +173,7 @@ func (t *tour) run(ctx context.Context) error {
 }
 
 // workspaceDir is the workspace to deploy, absolute.
-func (t *tour) workspaceDir() (string, error) {
+func (t *demoRun) workspaceDir() (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
@@ -197,7 +197,7 @@ func (t *tour) workspaceDir() (string, error) {
 }
 
 // tools finds OpenTofu and builds the provider (unless options name them).
-func (t *tour) tools(ctx context.Context, tmp string) (tofu, providerDir string, err error) {
+func (t *demoRun) tools(ctx context.Context, tmp string) (tofu, providerDir string, err error) {
 	providerDir = t.opts.ProviderDir
 	if providerDir == "" {
 		if t.repo == "" {
@@ -251,7 +251,7 @@ func loadGraph(root string) (*workspace.Workspace, *workspace.Graph, error) {
 
 // printGraph shows the levels (what deploys together) and each edge with the names behind
 // it; `cx graph` adds the file and line of every reference.
-func (t *tour) printGraph(ws *workspace.Workspace, g *workspace.Graph) {
+func (t *demoRun) printGraph(ws *workspace.Workspace, g *workspace.Graph) {
 	var envs []string
 	for _, e := range ws.Config.Environments {
 		s := e.Name + " (" + e.Org
@@ -295,7 +295,7 @@ func (t *tour) printGraph(ws *workspace.Workspace, g *workspace.Graph) {
 
 // printAudit summarises test's audit log: how many changes of each kind, and the flow
 // publishes, each with the OAuth client that made it.
-func (t *tour) printAudit(ctx context.Context, org *orgserver.Standalone) error {
+func (t *demoRun) printAudit(ctx context.Context, org *orgserver.Standalone) error {
 	cred, ok := org.Credential("test", "deploy")
 	if !ok {
 		return errors.New("the local org has no deploy client in org test")
@@ -374,14 +374,14 @@ func (t *tour) printAudit(ctx context.Context, org *orgserver.Standalone) error 
 	return nil
 }
 
-func (t *tour) title(s string) {
+func (t *demoRun) title(s string) {
 	t.step++
 	fmt.Fprintf(t.w, "\n%d. %s\n", t.step, s)
 }
 
 // show prints a path relative to the repository when it is inside it: the output reads the
 // same on every machine.
-func (t *tour) show(p string) string {
+func (t *demoRun) show(p string) string {
 	if t.repo != "" {
 		if rel, err := filepath.Rel(t.repo, p); err == nil && !strings.HasPrefix(rel, "..") {
 			return filepath.ToSlash(rel)

@@ -1,4 +1,4 @@
-package orgctl
+package localorg
 
 import (
 	"context"
