@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/demo"
+	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/spf13/cobra"
 )
 

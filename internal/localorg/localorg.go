@@ -22,8 +22,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/safefile"
 )
 
 // File names inside the org directory.
