@@ -22,9 +22,12 @@ build:
 demo: $(TOFU)
 	$(GO) run ./cmd/cx demo --tofu $(TOFU)
 
+# The whole suite, as CI runs it: tests (acceptance included), then lint (gofmt, go vet,
+# staticcheck) and the check that the generated provider docs are up to date.
 test: $(TOFU)
 	$(TEST_ENV) $(GO) test ./...
-	$(GO) vet ./...
+	$(MAKE) --no-print-directory lint
+	GO=$(GO) scripts/docs.sh --check
 
 tofu: $(TOFU)
 
