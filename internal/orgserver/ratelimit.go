@@ -1,44 +1,82 @@
 package orgserver
 
 import (
+	"math"
 	"sync"
 	"time"
 )
 
-// rateLimiter gives each access token a bucket of perMinute requests, refilled at
-// perMinute per minute: bursts up to the budget are fine, a sustained rate above it is not.
+// rateWindow is how long one rate-limit window lasts: real orgs count requests per token
+// per fixed minute.
+const rateWindow = time.Minute
+
+// rateLimiter gives each access token perMinute requests per fixed one-minute window, as
+// real orgs do: the window opens with the token's first request, every request in it
+// counts, and once the count passes the budget every call is refused until the window
+// ends; the next request opens a new window with a full budget. Unlike a token bucket, a
+// fixed window lets a client spend its whole budget at once but never more than it within
+// one window — which is what clients pacing by the inin-ratelimit-* headers rely on.
 type rateLimiter struct {
 	perMinute int
+	window    time.Duration    // rateWindow unless a test shortens it
 	now       func() time.Time // time.Now; tests move it
 	mu        sync.Mutex
 	buckets   map[string]*bucket
 	calls     int // since the last sweep
 }
 
+// bucket is one token's current window.
 type bucket struct {
-	tokens float64
-	last   time.Time
+	start time.Time // when the window opened
+	count int       // requests seen in it, refused ones included
+	last  time.Time // the token's last request (for sweeping)
+}
+
+// rateState is what a response tells the caller about its budget (the inin-ratelimit-*
+// headers): requests counted in the window, the budget, and whole seconds until the window
+// resets (rounded up, so a client waiting that long always finds a new window).
+type rateState struct {
+	count, allowed, resetSeconds int
 }
 
 // sweepEvery is how many calls pass between sweeps of idle buckets: often enough that
 // the map stays near the number of tokens in use, rarely enough to cost nothing per call.
 const sweepEvery = 1024
 
-// bucketIdle is how long a bucket must go unused to be dropped: a minute refills any
-// bucket, so a dropped bucket and the new one its key would get are the same.
-const bucketIdle = time.Minute
+// bucketIdle is how long a bucket must go unused to be dropped: by then its window has
+// ended, so a dropped bucket and the fresh one its key would get are the same.
+const bucketIdle = rateWindow
 
 func newRateLimiter(perMinute int) *rateLimiter {
-	return &rateLimiter{perMinute: perMinute, now: time.Now, buckets: map[string]*bucket{}}
+	return newWindowLimiter(perMinute, rateWindow)
 }
 
-// allow takes one request from key's bucket; when it is empty it says how long until one is back.
+// newWindowLimiter is newRateLimiter with another window length (tests and benchmarks that
+// cannot wait minutes); 0 means rateWindow.
+func newWindowLimiter(perWindow int, window time.Duration) *rateLimiter {
+	if window <= 0 {
+		window = rateWindow
+	}
+	return &rateLimiter{perMinute: perWindow, window: window, now: time.Now, buckets: map[string]*bucket{}}
+}
+
+// enabled reports whether the limiter limits anything (and so whether responses carry
+// rate-limit headers).
+func (l *rateLimiter) enabled() bool { return l.perMinute > 0 }
+
+// allow counts one request against key's window. When the window's budget is spent it
+// returns false and how long until the window resets; the state is reported either way.
 func (l *rateLimiter) allow(key string) (time.Duration, bool) {
+	wait, ok, _ := l.take(key)
+	return wait, ok
+}
+
+// take is allow that also returns the window's state for the response headers.
+func (l *rateLimiter) take(key string) (time.Duration, bool, rateState) {
 	if l.perMinute <= 0 {
-		return 0, true
+		return 0, true, rateState{}
 	}
 	now := l.now()
-	rate := float64(l.perMinute) / 60 // per second
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.calls++; l.calls >= sweepEvery {
@@ -46,24 +84,25 @@ func (l *rateLimiter) allow(key string) (time.Duration, bool) {
 		l.sweep(now)
 	}
 	b := l.buckets[key]
-	if b == nil {
-		b = &bucket{tokens: float64(l.perMinute), last: now}
+	if b == nil || now.Sub(b.start) >= l.window {
+		b = &bucket{start: now}
 		l.buckets[key] = b
 	}
-	b.tokens = min(float64(l.perMinute), b.tokens+now.Sub(b.last).Seconds()*rate)
+	b.count++
 	b.last = now
-	if b.tokens >= 1 {
-		b.tokens--
-		return 0, true
+	left := b.start.Add(l.window).Sub(now)
+	st := rateState{count: b.count, allowed: l.perMinute, resetSeconds: int(math.Ceil(left.Seconds()))}
+	if b.count <= l.perMinute {
+		return 0, true, st
 	}
-	return time.Duration((1 - b.tokens) / rate * float64(time.Second)), false
+	return left, false, st
 }
 
 // sweep drops the buckets idle for bucketIdle; without it every token ever seen (a
 // client logging in for each call, or expired tokens) would stay in memory for good.
 func (l *rateLimiter) sweep(now time.Time) {
 	for k, b := range l.buckets {
-		if now.Sub(b.last) >= bucketIdle {
+		if now.Sub(b.last) >= max(bucketIdle, l.window) {
 			delete(l.buckets, k)
 		}
 	}

@@ -64,3 +64,68 @@ func TestRateLimitDropsIdleBuckets(t *testing.T) {
 		t.Error("call 301 within a minute of a 300-per-minute bucket allowed")
 	}
 }
+
+// A fixed window: the whole budget may go at once, never more within the window, and the
+// next window opens with a full budget — not a refill at a steady rate.
+func TestRateLimitFixedWindow(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	l := newRateLimiter(300)
+	l.now = func() time.Time { return now }
+	for i := range 300 {
+		if _, ok, st := l.take("k"); !ok || st.count != i+1 || st.allowed != 300 || st.resetSeconds != 60 {
+			t.Fatalf("call %d: ok %v, state %+v", i+1, ok, st)
+		}
+	}
+	now = now.Add(59*time.Second + 500*time.Millisecond)
+	wait, ok, st := l.take("k")
+	if ok || wait != 500*time.Millisecond || st.resetSeconds != 1 || st.count != 301 {
+		t.Fatalf("call 301 near the window's end: ok %v, wait %s, state %+v; want refused, 500ms, reset 1", ok, wait, st)
+	}
+	// A token bucket would have refilled ~297 requests by now; a fixed window refills none
+	// until it ends, then all of them.
+	now = now.Add(500 * time.Millisecond)
+	for i := range 300 {
+		if _, ok, st := l.take("k"); !ok || st.count != i+1 {
+			t.Fatalf("call %d of the new window: ok %v, state %+v", i+1, ok, st)
+		}
+	}
+}
+
+// Every limited answer says where the token stands, 429s included, with Retry-After.
+func TestRateLimitHeaders(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t, WithConfig(Config{RateLimitPerMinute: 2}))
+	c := newRawClient(t, ts, "dev", "deploy")
+	for i, want := range []int{200, 200, http.StatusTooManyRequests} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v2/routing/skills", nil)
+		req.Header.Set("Authorization", "Bearer "+c.token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		h := resp.Header
+		if resp.StatusCode != want || h.Get("inin-ratelimit-count") != fmt.Sprint(i+1) ||
+			h.Get("inin-ratelimit-allowed") != "2" || h.Get("inin-ratelimit-reset") == "" {
+			t.Errorf("call %d: status %d, headers count=%q allowed=%q reset=%q", i+1, resp.StatusCode,
+				h.Get("inin-ratelimit-count"), h.Get("inin-ratelimit-allowed"), h.Get("inin-ratelimit-reset"))
+		}
+		if want == http.StatusTooManyRequests && h.Get("Retry-After") != h.Get("inin-ratelimit-reset") {
+			t.Errorf("429: Retry-After %q, reset %q: want the same", h.Get("Retry-After"), h.Get("inin-ratelimit-reset"))
+		}
+	}
+	// An unlimited org says nothing about limits.
+	free := NewTestServer(t)
+	fc := newRawClient(t, free, "dev", "deploy")
+	req, _ := http.NewRequest("GET", free.URL+"/api/v2/routing/skills", nil)
+	req.Header.Set("Authorization", "Bearer "+fc.token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if v := resp.Header.Get("inin-ratelimit-allowed"); v != "" {
+		t.Errorf("unlimited org sent inin-ratelimit-allowed %q", v)
+	}
+}

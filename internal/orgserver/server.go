@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,9 +25,12 @@ const correlationHeader = "ININ-Correlation-Id"
 type Config struct {
 	// DataDir holds the SQLite database; "" keeps everything in memory.
 	DataDir string
-	// RateLimitPerMinute is the per-token request budget (a token bucket holding this many
-	// requests, refilled at this rate per minute); 0 disables it. Real orgs use 300.
+	// RateLimitPerMinute is the per-token request budget per fixed one-minute window, as on
+	// real orgs (300 there); 0 disables it. Limited answers carry the inin-ratelimit-* headers.
 	RateLimitPerMinute int
+	// RateLimitWindow shortens the rate-limit window for tests and benchmarks that cannot
+	// wait minutes (RateLimitPerMinute is then the budget per window); 0 means one minute.
+	RateLimitWindow time.Duration
 	// TokenTTL is the access-token lifetime; 0 means 24h as on real orgs.
 	TokenTTL time.Duration
 	// Logger receives one line per request at debug level and errors at error level.
@@ -67,7 +71,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
-	s.limiter = newRateLimiter(cfg.RateLimitPerMinute)
+	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
 	s.routes()
 	return s, nil
 }
@@ -112,7 +116,16 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 		}
 		// The budget belongs to the verified token, not to the header's spelling of it
 		// ("bearer" vs "Bearer", extra spaces), which a caller could vary to dodge it.
-		if wait, ok := s.limiter.allow(p.ClientID + "|" + p.Token); !ok {
+		wait, ok, budget := s.limiter.take(p.ClientID + "|" + p.Token)
+		if s.limiter.enabled() {
+			// Real orgs say where the token stands on every answer, so clients can pace
+			// themselves instead of learning the limit from 429s.
+			h := w.Header()
+			h.Set("inin-ratelimit-count", strconv.Itoa(budget.count))
+			h.Set("inin-ratelimit-allowed", strconv.Itoa(budget.allowed))
+			h.Set("inin-ratelimit-reset", strconv.Itoa(budget.resetSeconds))
+		}
+		if !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			writeError(w, r, &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})

@@ -56,6 +56,7 @@ type Client struct {
 	headers    http.Header
 	log        *slog.Logger
 	limiter    *rate.Limiter // nil = unlimited
+	window     *windowBudget // the org's fixed window, once it has said
 	maxRetries int
 	backoff    backoffPolicy
 	auth       *tokenSource
@@ -102,6 +103,7 @@ func New(cfg Config) (*Client, error) {
 		c.maxRetries = defaultMaxRetries
 	}
 	c.limiter = newLimiter(cfg.RateLimitPerMinute)
+	c.window = newWindowBudget()
 	c.auth = newTokenSource(c, cfg.ClientID, cfg.ClientSecret, cfg.AccessToken)
 	return c, nil
 }
@@ -280,6 +282,11 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte, tok string) 
 		// The server answered but the body was cut: for a write, the work may be done.
 		return attemptResult{err: fmt.Errorf("read response (status %d): %w", resp.StatusCode, err), sent: true}
 	}
+	c.window.observe(resp.Header)
+	if resp.StatusCode == http.StatusTooManyRequests {
+		// Everyone sharing this client stops, not just this call.
+		c.window.exhaust(parseRetryAfter(resp.Header.Get("Retry-After")))
+	}
 	return attemptResult{status: resp.StatusCode, header: resp.Header, body: body, sent: true}
 }
 
@@ -304,8 +311,14 @@ func decodeBody(cl call, body []byte) error {
 	return nil
 }
 
-// waitBudget takes one request from the client's rate budget, waiting as long as needed.
+// waitBudget takes one request from the client's rate budget, waiting as long as needed:
+// from the org's own window once it has said where the token stands (whatever the
+// address: a gateway or the local org limits like a real org), else from the configured
+// bucket.
 func (c *Client) waitBudget(ctx context.Context) error {
+	if paced, err := c.window.reserve(ctx); paced || err != nil {
+		return err
+	}
 	if c.limiter == nil {
 		return nil
 	}

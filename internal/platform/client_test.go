@@ -146,7 +146,7 @@ func TestCreateSkillsUnderFaultsNeverDuplicates(t *testing.T) {
 // server's limiter: no 429 at all.
 func TestRateLimitKeepsUnderServerLimit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("takes about 25 s: the budget is spent on purpose")
+		t.Skip("takes about a minute: the budget is spent on purpose")
 	}
 	t.Parallel()
 	ts := orgserver.NewTestServer(t, orgserver.WithConfig(orgserver.Config{RateLimitPerMinute: 300}))
@@ -164,8 +164,8 @@ func TestRateLimitKeepsUnderServerLimit(t *testing.T) {
 	if n := ct.status429.Load(); n != 0 {
 		t.Errorf("saw %d 429s, want none", n)
 	}
-	// 401 requests against a 285-request burst refilled at 4.75/s need ~24 s; much less
-	// means the limiter is not limiting.
+	// 401 requests against a fixed window of 300 need the window to turn over once (about
+	// a minute); much less means the client is not pacing itself.
 	if el := time.Since(start); el < 15*time.Second {
 		t.Errorf("401 requests took %v: the client did not pace itself", el)
 	}
@@ -472,5 +472,43 @@ func TestRetryOnVersionConflict(t *testing.T) {
 	})
 	if !platform.IsConflict(err) || calls != 3 {
 		t.Errorf("persistent conflict: %v after %d calls, want the 409 after 3", err, calls)
+	}
+}
+
+// The client follows the org's own answers (inin-ratelimit-*), whatever it was configured
+// with: here it believes it is unlimited (as behind a gateway) and the org counts 30
+// requests per 2-second fixed window. Concurrent callers share the window; none gets a 429.
+func TestPacesByTheOrgsFixedWindow(t *testing.T) {
+	t.Parallel()
+	ts := orgserver.NewTestServer(t, orgserver.WithConfig(orgserver.Config{RateLimitPerMinute: 30, RateLimitWindow: 2 * time.Second}))
+	c, ct := newClient(t, ts, unlimited)
+	sk, err := c.CreateSkill(t.Context(), skill("Billing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for range 4 {
+		wg.Go(func() {
+			for range 25 {
+				_, err := c.GetSkill(t.Context(), *sk.ID)
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := ct.status429.Load(); n != 0 {
+		t.Errorf("saw %d 429s, want none", n)
+	}
+	// 101 requests at 29 spent per 2 s window span at least three window turns.
+	if el := time.Since(start); el < 5*time.Second {
+		t.Errorf("101 requests took %v: the client did not pace by the org's window", el)
 	}
 }
