@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Rate limits, in one run: a local org limited to 300 requests/min per token and the provider
-# told the same (GENESYSCLOUD_RATE_LIMIT=300); one apply replaces 200 skills (~600 requests,
-# more than the 300 burst). Prints 429s (must be 0) and wall time against the time the limit
-# itself imposes. Needs bin/tofu (tools/tofu). Flags pass through, e.g. -replace 300
+# Rate limits, in one run: a local org that counts 300 requests per token per fixed minute (as
+# real orgs do) and a provider that is not told so (it reaches the org through a gateway); one
+# apply creates 800 skills and wrap-up codes. Prints 429s (must be 0) and wall time against
+# the time 800 requests need at 300/min (goal <= 1.2). Needs bin/tofu (tools/tofu).
+# Flags pass through, e.g. -create 1200
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec timeout 20m go run ./bench/providerbench -scenario ratelimit -timeout 15m "$@"

@@ -3,8 +3,9 @@
 //
 //	-scenario bulkread   a no-op refresh plan over many skills and queues, bulk reads on vs off:
 //	                     requests against the fewest the API allows, and the speed ratio.
-//	-scenario ratelimit  an apply that replaces many skills under the org's 300/min limit:
-//	                     429s (must be 0) and wall time against the time the limit imposes.
+//	-scenario ratelimit  an apply that creates 800 skills and wrap-up codes against an org that
+//	                     counts 300 requests per token per fixed minute, the provider not told:
+//	                     429s (must be 0) and wall time against the time 800 requests need.
 //
 // Run it with bench/provider-bulkread.sh or bench/provider-ratelimit.sh from the repo root.
 package main
@@ -47,7 +48,7 @@ type options struct {
 	members  int
 	codes    int
 	latency  time.Duration
-	replace  int
+	create   int
 	rate     int
 	profile  string
 }
@@ -62,8 +63,8 @@ func main() {
 	flag.IntVar(&o.members, "members", 5, "bulkread: members per queue")
 	flag.IntVar(&o.codes, "codes", 3, "bulkread: wrap-up codes per queue")
 	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "bulkread: latency the org adds to every request during the plans")
-	flag.IntVar(&o.replace, "replace", 200, "ratelimit: skills replaced by the measured apply")
-	flag.IntVar(&o.rate, "rate", 300, "ratelimit: requests per minute (org limit and provider budget)")
+	flag.IntVar(&o.create, "create", 800, "ratelimit: skills and wrap-up codes created by the measured apply")
+	flag.IntVar(&o.rate, "rate", 300, "ratelimit: the org's requests per token per fixed minute")
 	flag.StringVar(&o.profile, "profile", "", "bulkread: write the provider's CPU profiles of the measured plans into this existing directory (CX_PROVIDER_CPUPROFILE)")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
@@ -206,8 +207,9 @@ func (b *bench) writeConfig(body string) error {
 	return os.WriteFile(filepath.Join(b.work, "main.tf"), []byte(head+body), 0o600)
 }
 
-// orgCounts are the org's request counters (API and token calls; /metrics itself excluded).
-type orgCounts struct{ requests, tooMany int }
+// orgCounts are the org's request counters (API and token calls; /metrics itself excluded):
+// all, 429s, and every answer of 400 or more (429s included).
+type orgCounts struct{ requests, tooMany, failed int }
 
 func (b *bench) counts(ctx context.Context) (orgCounts, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.st.URL+"/metrics", nil)
@@ -237,6 +239,9 @@ func (b *bench) counts(ctx context.Context) (orgCounts, error) {
 		c.requests += int(v)
 		if strings.Contains(labels, `status="429"`) {
 			c.tooMany += int(v)
+		}
+		if i := strings.Index(labels, `status="`); i >= 0 && len(labels) > i+8 && labels[i+8] >= '4' {
+			c.failed += int(v)
 		}
 	}
 	return c, sc.Err()

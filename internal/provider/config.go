@@ -112,7 +112,9 @@ func clientConfig(m providerModel, version string, getenv func(string) (string, 
 
 	cfg.RateLimitPerMinute = realOrgRatePerMinute
 	if gwSet {
-		// A gateway is usually the local org, which has no limit unless it is told to.
+		// A gateway is usually the local org, which has no limit unless it is told to: no
+		// budget of our own before the first answer. Whatever the address, once the org
+		// answers with inin-ratelimit-* headers the client paces by its fixed window.
 		cfg.RateLimitPerMinute = -1
 	}
 	if s, ok := getenv(envRateLimit); ok && strings.TrimSpace(s) != "" {
