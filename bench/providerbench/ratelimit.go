@@ -62,7 +62,7 @@ func rateLimit(ctx context.Context, o options) error {
 	fmt.Printf("429 answers                 %d\n", tooMany)
 	fmt.Printf("other non-2xx answers       %d\n", failed-tooMany)
 	fmt.Printf("wall time                   %s\n", wall.Round(time.Millisecond))
-	fmt.Printf("time %d requests need       %s (at %d per minute)\n", o.create, need.Round(time.Millisecond), o.rate)
+	fmt.Printf("time %4d requests need      %s (at %d per minute)\n", o.create, need.Round(time.Millisecond), o.rate)
 	fmt.Printf("fixed-window floor          %s (window turns the requests need)\n", floor)
 	ratio := wall.Seconds() / need.Seconds()
 	fmt.Printf("ratio wall / need           %.3f\n", ratio)
