@@ -50,9 +50,11 @@ func randomHex(n int) string {
 
 // Tokens are stateless (org, client, expiry, HMAC with a key kept in the data dir), so they
 // survive a restart of the server on the same data, as tokens of a real org survive its deploys.
+// Each token carries a random nonce: two logins of one client in the same second get two
+// tokens (and so two rate budgets), as on a real org.
 func (s *Server) issueToken(c ClientInfo, ttl time.Duration) string {
 	exp := time.Now().Add(ttl).Unix()
-	payload := base64.RawURLEncoding.EncodeToString([]byte(c.OrgID + "|" + c.ID + "|" + strconv.FormatInt(exp, 10)))
+	payload := base64.RawURLEncoding.EncodeToString([]byte(c.OrgID + "|" + c.ID + "|" + strconv.FormatInt(exp, 10) + "|" + randomHex(8)))
 	return payload + "." + s.sign(payload)
 }
 
@@ -72,8 +74,9 @@ func (s *Server) verifyToken(tok string) (principal, *apiError) {
 	if err != nil {
 		return principal{}, bad
 	}
+	// Tokens issued before nonces were added have three parts; they stay valid until they expire.
 	parts := strings.Split(string(raw), "|")
-	if len(parts) != 3 {
+	if len(parts) != 3 && len(parts) != 4 {
 		return principal{}, bad
 	}
 	exp, err := strconv.ParseInt(parts[2], 10, 64)

@@ -100,3 +100,16 @@ func TestHealthz(t *testing.T) {
 		t.Errorf("healthz: %d", resp.StatusCode)
 	}
 }
+
+// Two logins of one client in the same second get two different tokens, each valid: a
+// token is a budget and an identity of its own, never shared by accident.
+func TestTokensAreUniquePerLogin(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	a, b := newRawClient(t, ts, "dev", "deploy"), newRawClient(t, ts, "dev", "deploy")
+	if a.token == b.token {
+		t.Fatal("two logins of dev/deploy got the same token")
+	}
+	a.must(200, "GET", "/api/v2/tokens/me", nil)
+	b.must(200, "GET", "/api/v2/tokens/me", nil)
+}
