@@ -166,3 +166,52 @@ func TestServeInMemoryWritesNoFile(t *testing.T) {
 	}
 	standaloneClient(t, st, "test", "deploy").must(200, "GET", "/api/v2/routing/skills", nil)
 }
+
+// A second server on the same data directory refuses to start and names the holder; once
+// the first is closed, the directory can be opened again.
+func TestDataDirIsLockedForOneServer(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	first, err := New(Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second, err := New(Config{DataDir: dir}); err == nil {
+		second.Close()
+		t.Fatal("a second server started on a data directory in use")
+	} else if !strings.Contains(err.Error(), "in use by") || !strings.Contains(err.Error(), "pid") {
+		t.Errorf("error %q does not say which process holds the directory", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := New(Config{DataDir: dir})
+	if err != nil {
+		t.Fatalf("reopen after close: %v", err)
+	}
+	again.Close()
+}
+
+// The database holds the token-signing key: the data directory is 0700 and the database
+// 0600 even when the directory existed with looser modes before.
+func TestDataDirIsPrivate(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "org")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for path, want := range map[string]os.FileMode{dir: 0o700, filepath.Join(dir, "org.db"): 0o600} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %o, want %o", filepath.Base(path), got, want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/safefile"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver: no cgo on users' machines
 )
 
@@ -63,6 +64,7 @@ type orgState struct {
 // Writes are serialized; reads run concurrently with each other.
 type Store struct {
 	db      *sql.DB
+	lock    *safefile.Lock // the data directory's, held while the store is open
 	mu      sync.RWMutex
 	orgs    map[string]*orgState // by org id
 	clients map[string]*ClientInfo
@@ -85,25 +87,62 @@ func OpenStore(dir string) (*Store, error) {
 	if dir == "" {
 		return s, nil
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create data dir: %w", err)
+	lock, err := lockDataDir(dir)
+	if err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, "org.db")
+	// The database holds the token-signing and admin keys: only its owner may read it,
+	// whatever the umask, and whether or not the file existed before.
+	if f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600); err == nil {
+		f.Close()
+	}
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)")
 	if err != nil {
+		lock.Unlock()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	if _, err := db.Exec(schema); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("init %s: %w (is another server using this data dir?)", path, err)
+		lock.Unlock()
+		return nil, fmt.Errorf("init %s: %w", path, err)
 	}
-	s.db = db
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(f, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			db.Close()
+			lock.Unlock()
+			return nil, fmt.Errorf("make %s private: %w", f, err)
+		}
+	}
+	s.db, s.lock = db, lock
 	if err := s.load(); err != nil {
-		db.Close()
+		s.Close()
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// lockDataDir makes dir private (0700: the database inside holds the keys that sign every
+// token) and takes its lock for this process: two servers on one data directory would
+// overwrite each other's credentials and then fail writes, so the second refuses to start
+// and names the process holding it.
+func lockDataDir(dir string) (*safefile.Lock, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("make data dir %s private: %w", dir, err)
+	}
+	lock, err := safefile.AcquireLock(context.Background(), filepath.Join(dir, "server.lock"),
+		safefile.LockOptions{Command: "local org server", Timeout: -1})
+	if le := (*safefile.LockedError)(nil); errors.As(err, &le) {
+		return nil, fmt.Errorf("data directory %s is in use by %s: stop that server first, or use another --data-dir", dir, le.Holder)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock data dir: %w", err)
+	}
+	return lock, nil
 }
 
 func (s *Store) load() error {
@@ -200,7 +239,9 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.Unlock()
+	return err
 }
 
 // Get returns one object, or nil.
