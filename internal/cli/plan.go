@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/localorg"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -109,21 +109,13 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 			extraEnv["CX_AUDIT_CONTEXT"] = ctxValue
 		}
 	}
-	tofu, err := runner.FindTofu(ws.Root)
-	if err != nil {
-		return err
-	}
-	providerDir, err := runner.EnsureProvider(ctx, ws.Root)
-	if err != nil {
-		return err
-	}
-	orgEnv, err := providerEnvFor(ctx, ws.Root, env, stderr)
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr})
 	if err != nil {
 		return err
 	}
 	res, err := runner.Run(ctx, runner.Options{
 		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
-		Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv, ExtraEnv: extraEnv,
+		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv,
 		Progress: stderr, Live: isTerminal(stderr),
 	})
 	if err != nil {
@@ -198,26 +190,6 @@ func pickEnvironment(c *workspace.Config, name string) (workspace.Environment, e
 		return env, fmt.Errorf("--env %s: cx.hcl has no such environment (it has %s)", name, strings.Join(names, ", "))
 	}
 	return env, nil
-}
-
-// providerEnvFor returns the provider's credentials and endpoint for an environment,
-// starting the embedded local org when the environment targets it.
-func providerEnvFor(ctx context.Context, root string, env workspace.Environment, stderr io.Writer) (map[string]string, error) {
-	if !env.IsLocal() {
-		return runner.RegionEnv(env.OrgName(), env.ClientIDEnv, env.ClientSecretEnv)
-	}
-	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, ".cx", "org")})
-	if err != nil {
-		return nil, err
-	}
-	if org.Started {
-		fmt.Fprintf(stderr, "Started the local org at %s (data in %s; stop it with `cx org stop`).\n", org.URL, org.Dir)
-	}
-	cred, err := org.Credential(env.OrgName(), "deploy")
-	if err != nil {
-		return nil, err
-	}
-	return runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
 }
 
 // affectedSince lists the projects touched by files changed since ref (committed or not,

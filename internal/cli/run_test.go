@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -108,13 +109,13 @@ func TestAccInitPlansCleanly(t *testing.T) {
 	}
 
 	providerDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build provider: %v\n%s", err, b)
 	}
 	ts := orgserver.NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	orgEnv, err := runner.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,10 +63,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// Parallel is how many projects run at once (0: DefaultParallel).
 	Parallel int
-	// Tofu is the OpenTofu binary (see FindTofu); ProviderDir holds the provider plugin.
+	// Tofu is the OpenTofu binary; ProviderDir holds the provider plugin (target.Resolve finds both).
 	Tofu        string
 	ProviderDir string
-	// OrgEnv holds the provider's environment for the environment's org (OrgEnv, RegionEnv).
+	// OrgEnv holds the provider's environment for the environment's org (target.Resolve).
 	OrgEnv map[string]string
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
@@ -163,7 +163,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("runner: unknown action %q", opts.Action)
 	}
 	if opts.Tofu == "" || opts.ProviderDir == "" {
-		return nil, errors.New("runner: Tofu and ProviderDir are required (see FindTofu, EnsureProvider)")
+		return nil, errors.New("runner: Tofu and ProviderDir are required (see target.Resolve)")
 	}
 	if opts.Parallel <= 0 {
 		opts.Parallel = DefaultParallel
