@@ -38,35 +38,6 @@ resource "genesyscloud_routing_skill" "general" {
 }
 `
 
-// TestProtectedEnvironment checks that a protected environment refuses deploys outside CI
-// unless break-glass is declared with a reason, which is recorded.
-func TestProtectedEnvironment(t *testing.T) {
-	root := t.TempDir()
-	prod := workspace.Environment{Name: "prod", Org: "region:us-east-1", Protected: true}
-	t.Setenv("CI", "")
-	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err == nil || !strings.Contains(err.Error(), "protected") {
-		t.Fatalf("apply outside CI: %v, want a refusal", err)
-	}
-	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{breakGlass: true}); err == nil || !strings.Contains(err.Error(), "--reason") {
-		t.Fatalf("break-glass without a reason: %v, want a refusal", err)
-	}
-	audit, err := checkProtected(root, prod, runner.ActionApply, []string{"flow-a"}, &runFlags{breakGlass: true, reason: "INC-1; queue full"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if audit != "breakGlass=true; reason=INC-1, queue full" {
-		t.Errorf("audit context %q", audit)
-	}
-	log, err := os.ReadFile(filepath.Join(root, ".cx", "breakglass.log"))
-	if err != nil || !strings.Contains(string(log), `"reason":"INC-1; queue full"`) || !strings.Contains(string(log), `"env":"prod"`) {
-		t.Errorf("breakglass.log: %s %v", log, err)
-	}
-	t.Setenv("CI", "true")
-	if audit, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err != nil || audit != "" {
-		t.Errorf("in CI: %q %v, want no refusal", audit, err)
-	}
-}
-
 // TestGraphCommand renders a workspace's graph through the command line.
 func TestGraphCommand(t *testing.T) {
 	root := t.TempDir()
