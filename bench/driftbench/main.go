@@ -22,6 +22,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -42,7 +43,7 @@ func main() {
 func run(n, parallel int, latency time.Duration) error {
 	ctx := context.Background()
 	envs := environments()
-	tofu, err := runner.FindTofu(".")
+	tofu, err := target.FindTofu(".")
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func run(n, parallel int, latency time.Duration) error {
 	}
 	defer os.RemoveAll(tmp)
 	providerDir := filepath.Join(tmp, "plugin")
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("build provider: %v\n%s", err, out)
 	}
@@ -74,17 +75,17 @@ func run(n, parallel int, latency time.Duration) error {
 	if workspace.Diagnostics(diags).HasErrors() {
 		return fmt.Errorf("graph: %s", workspace.Diagnostics(diags))
 	}
-	type target struct {
+	type orgAccess struct {
 		orgEnv map[string]string
 		client *platform.Client
 	}
-	targets := map[string]target{}
+	targets := map[string]orgAccess{}
 	for _, env := range envs {
 		cred, ok := org.Credential(env, "deploy")
 		if !ok {
 			return fmt.Errorf("the local org has no deploy client in %s", env)
 		}
-		orgEnv, err := runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
+		orgEnv, err := target.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
 		if err != nil {
 			return err
 		}
@@ -92,7 +93,7 @@ func run(n, parallel int, latency time.Duration) error {
 		if err != nil {
 			return err
 		}
-		targets[env] = target{orgEnv, c}
+		targets[env] = orgAccess{orgEnv, c}
 	}
 	fmt.Printf("workspace: %d projects (1 shared, %d flow projects with a queue and a by-name lookup) × %d environments, OpenTofu %s\n",
 		n, n-1, len(envs), tofu)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -36,7 +37,7 @@ func main() {
 
 func run(n, parallel, lookups int, latency time.Duration) error {
 	ctx := context.Background()
-	tofu, err := runner.FindTofu(".")
+	tofu, err := target.FindTofu(".")
 	if err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func run(n, parallel, lookups int, latency time.Duration) error {
 	}
 	defer os.RemoveAll(tmp)
 	providerDir := filepath.Join(tmp, "plugin")
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("build provider: %v\n%s", err, out)
 	}
@@ -56,7 +57,7 @@ func run(n, parallel, lookups int, latency time.Duration) error {
 	}
 	defer org.Shutdown(ctx) //nolint:errcheck // the process ends next
 	cred, _ := org.Credential("dev", "deploy")
-	orgEnv, err := runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
+	orgEnv, err := target.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/google/go-cmp/cmp"
 )
@@ -114,7 +115,7 @@ func TestAccContactCenter(t *testing.T) {
 	run := func(env string, action runner.Action) *runner.Result {
 		t.Helper()
 		cred := srv.Credential(t, env, "deploy")
-		orgEnv, err := runner.OrgEnv(srv.URL, cred.ClientID, cred.ClientSecret)
+		orgEnv, err := target.OrgEnv(srv.URL, cred.ClientID, cred.ClientSecret)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +218,7 @@ func softDeleted(o *orgserver.Object) bool {
 func buildProvider(ctx context.Context, t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, runner.ProviderBinary),
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, target.ProviderBinary),
 		"github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build the provider: %v\n%s", err, out)

@@ -1,18 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"os"
-	"os/user"
-	"path/filepath"
-	"strings"
-	"time"
-
 	"github.com/cxascode/cxascode/internal/runner"
-	"github.com/cxascode/cxascode/internal/tofu"
-	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -44,56 +33,4 @@ every audit record the deploy writes), so the change can be backported into code
 func addBreakGlassFlags(cmd *cobra.Command, f *runFlags) {
 	cmd.Flags().BoolVar(&f.breakGlass, "break-glass", false, "deploy to a protected environment outside CI (needs --reason)")
 	cmd.Flags().StringVar(&f.reason, "reason", "", "why the break-glass deploy is needed (recorded)")
-}
-
-// breakGlassRecord is one line of .cx/breakglass.log.
-type breakGlassRecord struct {
-	Time     time.Time `json:"time"`
-	Env      string    `json:"env"`
-	Action   string    `json:"action"`
-	Projects []string  `json:"projects,omitempty"` // empty: all
-	Reason   string    `json:"reason"`
-	User     string    `json:"user,omitempty"`
-	Host     string    `json:"host,omitempty"`
-}
-
-// checkProtected refuses changes to a protected environment outside CI unless break-glass
-// is declared with a reason, which it records. It returns the audit context for the org.
-func checkProtected(root string, env workspace.Environment, action runner.Action, projects []string, f *runFlags) (string, error) {
-	if os.Getenv("CI") == "true" {
-		return "", nil
-	}
-	if !f.breakGlass {
-		return "", fmt.Errorf("environment %s is protected: %s it from CI (CI=true), or declare an emergency with --break-glass --reason \"…\"", env.Name, action)
-	}
-	reason := strings.TrimSpace(f.reason)
-	if reason == "" {
-		return "", errors.New("--break-glass needs --reason \"…\": it is recorded so the change can be backported")
-	}
-	rec := breakGlassRecord{Time: time.Now().UTC(), Env: env.Name, Action: string(action), Projects: projects, Reason: reason}
-	if u, err := user.Current(); err == nil {
-		rec.User = u.Username
-	}
-	rec.Host, _ = os.Hostname()
-	if err := tofu.EnsureCXDir(root); err != nil {
-		return "", err
-	}
-	line, err := json.Marshal(rec)
-	if err != nil {
-		return "", err
-	}
-	lf, err := os.OpenFile(filepath.Join(root, ".cx", "breakglass.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("record the break-glass deploy: %w", err)
-	}
-	if _, err := lf.Write(append(line, '\n')); err != nil {
-		lf.Close()
-		return "", fmt.Errorf("record the break-glass deploy: %w", err)
-	}
-	if err := lf.Close(); err != nil {
-		return "", fmt.Errorf("record the break-glass deploy: %w", err)
-	}
-	// The header's format is "key=value; key=value": keep the reason from breaking it.
-	clean := strings.NewReplacer(";", ",", "\n", " ", "\r", " ").Replace(reason)
-	return "breakGlass=true; reason=" + clean, nil
 }

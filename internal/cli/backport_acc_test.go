@@ -18,6 +18,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 )
 
 // accCX is a cx command line against an in-process local org: the workspace's .cx/org
@@ -38,7 +39,7 @@ func newAccCX(t *testing.T, root string, ts *orgserver.TestServer) *accCX {
 		t.Skip("acceptance test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to the tofu binary")
 	}
 	providerDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build provider: %v\n%s", err, out)
 	}

@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/localorg"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -148,25 +146,17 @@ func prepareDrift(ctx context.Context, f *driftFlags, stderr io.Writer) (*driftS
 	if err != nil {
 		return nil, err
 	}
-	tofu, err := runner.FindTofu(ws.Root)
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr, ClientUserAgent: "cx-drift"})
 	if err != nil {
 		return nil, err
 	}
-	providerDir, err := runner.EnsureProvider(ctx, ws.Root)
-	if err != nil {
-		return nil, err
-	}
-	orgEnv, client, err := orgAccess(ctx, ws.Root, env, stderr)
-	if err != nil {
-		return nil, err
-	}
-	planner := &drift.TofuPlanner{Workspace: ws, Env: env.Name, Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv,
+	planner := &drift.TofuPlanner{Workspace: ws, Env: env.Name, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
 		Parallel: f.parallel, Progress: stderr}
 	if !env.IsLocal() {
 		// Real orgs allow 300 requests a minute per token: plans running at once share it.
 		planner.RatePerMinute = drift.RateShare(300, max(f.parallel, 1))
 	}
-	return &driftSetup{ws: ws, env: env, planner: planner, client: client, flags: f}, nil
+	return &driftSetup{ws: ws, env: env, planner: planner, client: tg.Client, flags: f}, nil
 }
 
 // detect runs drift.Detect; planner, when not nil, wraps the OpenTofu planner.
@@ -178,38 +168,4 @@ func (s *driftSetup) detect(ctx context.Context, projects []string, planner drif
 		Workspace: s.ws, Env: s.env.Name, Projects: projects, Planner: planner, Client: s.client,
 		Parallel: s.flags.parallel, AuditDays: s.flags.auditDays, SkipUnmanaged: s.flags.noUnmanaged,
 	})
-}
-
-// orgAccess returns the provider's environment and an API client for an environment's org.
-func orgAccess(ctx context.Context, root string, env workspace.Environment, stderr io.Writer) (map[string]string, *platform.Client, error) {
-	if !env.IsLocal() {
-		orgEnv, err := runner.RegionEnv(env.OrgName(), env.ClientIDEnv, env.ClientSecretEnv)
-		if err != nil {
-			return nil, nil, err
-		}
-		base, err := platform.BaseURLForRegion(env.OrgName())
-		if err != nil {
-			return nil, nil, err
-		}
-		c, err := platform.New(platform.Config{BaseURL: base, ClientID: orgEnv["GENESYSCLOUD_OAUTHCLIENT_ID"],
-			ClientSecret: orgEnv["GENESYSCLOUD_OAUTHCLIENT_SECRET"], UserAgent: "cx-drift"})
-		return orgEnv, c, err
-	}
-	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, ".cx", "org")})
-	if err != nil {
-		return nil, nil, err
-	}
-	if org.Started {
-		fmt.Fprintf(stderr, "Started the local org at %s (data in %s; stop it with `cx org stop`).\n", org.URL, org.Dir)
-	}
-	cred, err := org.Credential(env.OrgName(), "deploy")
-	if err != nil {
-		return nil, nil, err
-	}
-	orgEnv, err := runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := platform.New(platform.Config{BaseURL: org.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, UserAgent: "cx-drift"})
-	return orgEnv, c, err
 }

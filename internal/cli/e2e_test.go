@@ -15,7 +15,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 )
 
 // providerHead selects the provider by its official source address, as cx's CLI
@@ -125,7 +125,7 @@ func TestAccCommandsEndToEnd(t *testing.T) {
 	bin := t.TempDir()
 	for pkg, name := range map[string]string{
 		"github.com/cxascode/cxascode/cmd/cx":                              "cx",
-		"github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud": runner.ProviderBinary,
+		"github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud": target.ProviderBinary,
 	} {
 		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, name), pkg).CombinedOutput(); err != nil {
 			t.Fatalf("build %s: %v\n%s", pkg, err, out)

@@ -1,17 +1,17 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/localorg"
+	"github.com/cxascode/cxascode/internal/affected"
+	"github.com/cxascode/cxascode/internal/breakglass"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -84,7 +84,7 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		return err
 	}
 	if f.affectedSince != "" {
-		affected, err := affectedSince(ctx, ws.Root, g, f.affectedSince)
+		affected, err := affected.Since(ctx, ws.Root, g, f.affectedSince)
 		if err != nil {
 			return err
 		}
@@ -98,32 +98,23 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		names = affected
 	}
 	extraEnv := map[string]string{}
-	if action != runner.ActionPlan && env.Protected {
-		ctxValue, err := checkProtected(ws.Root, env, action, names, f)
+	if action != runner.ActionPlan {
+		auditContext, err := breakglass.Check(ws.Root, env, string(action), names,
+			breakglass.Declaration{BreakGlass: f.breakGlass, Reason: f.reason})
 		if err != nil {
 			return err
 		}
-		if ctxValue != "" {
-			// The provider sends it with every API call (X-Cx-Audit-Context); the local org
-			// puts it into the context of every audit record the deploy writes.
-			extraEnv["CX_AUDIT_CONTEXT"] = ctxValue
+		if auditContext != "" {
+			extraEnv[breakglass.AuditContextEnv] = auditContext
 		}
 	}
-	tofu, err := runner.FindTofu(ws.Root)
-	if err != nil {
-		return err
-	}
-	providerDir, err := runner.EnsureProvider(ctx, ws.Root)
-	if err != nil {
-		return err
-	}
-	orgEnv, err := providerEnvFor(ctx, ws.Root, env, stderr)
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr})
 	if err != nil {
 		return err
 	}
 	res, err := runner.Run(ctx, runner.Options{
 		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
-		Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv, ExtraEnv: extraEnv,
+		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv,
 		Progress: stderr, Live: isTerminal(stderr),
 	})
 	if err != nil {
@@ -198,64 +189,6 @@ func pickEnvironment(c *workspace.Config, name string) (workspace.Environment, e
 		return env, fmt.Errorf("--env %s: cx.hcl has no such environment (it has %s)", name, strings.Join(names, ", "))
 	}
 	return env, nil
-}
-
-// providerEnvFor returns the provider's credentials and endpoint for an environment,
-// starting the embedded local org when the environment targets it.
-func providerEnvFor(ctx context.Context, root string, env workspace.Environment, stderr io.Writer) (map[string]string, error) {
-	if !env.IsLocal() {
-		return runner.RegionEnv(env.OrgName(), env.ClientIDEnv, env.ClientSecretEnv)
-	}
-	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, ".cx", "org")})
-	if err != nil {
-		return nil, err
-	}
-	if org.Started {
-		fmt.Fprintf(stderr, "Started the local org at %s (data in %s; stop it with `cx org stop`).\n", org.URL, org.Dir)
-	}
-	cred, err := org.Credential(env.OrgName(), "deploy")
-	if err != nil {
-		return nil, err
-	}
-	return runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
-}
-
-// affectedSince lists the projects touched by files changed since ref (committed or not,
-// plus untracked files), with their dependents.
-func affectedSince(ctx context.Context, root string, g *workspace.Graph, ref string) ([]string, error) {
-	git := func(args ...string) (string, error) {
-		cmd := exec.CommandContext(ctx, "git", args...)
-		cmd.Dir = root
-		out, err := cmd.Output()
-		if err != nil {
-			var ee *exec.ExitError
-			if errors.As(err, &ee) {
-				return "", fmt.Errorf("git %s: %s", strings.Join(args, " "), strings.TrimSpace(string(ee.Stderr)))
-			}
-			return "", fmt.Errorf("git %s: %w", strings.Join(args, " "), err)
-		}
-		return string(out), nil
-	}
-	top, err := git("rev-parse", "--show-toplevel")
-	if err != nil {
-		return nil, fmt.Errorf("--affected-since needs the workspace in a git repository: %w", err)
-	}
-	top = strings.TrimSpace(top)
-	changed, err := git("diff", "--name-only", ref, "--")
-	if err != nil {
-		return nil, err
-	}
-	untracked, err := git("ls-files", "--others", "--exclude-standard", "--full-name")
-	if err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, l := range strings.Split(changed+"\n"+untracked, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			files = append(files, filepath.Join(top, filepath.FromSlash(l)))
-		}
-	}
-	return g.Affected(files), nil
 }
 
 func intersect(a, b []string) []string {

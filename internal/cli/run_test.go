@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -36,35 +37,6 @@ resource "genesyscloud_routing_skill" "general" {
   name = "Cx Init Skill"
 }
 `
-
-// TestProtectedEnvironment checks that a protected environment refuses deploys outside CI
-// unless break-glass is declared with a reason, which is recorded.
-func TestProtectedEnvironment(t *testing.T) {
-	root := t.TempDir()
-	prod := workspace.Environment{Name: "prod", Org: "region:us-east-1", Protected: true}
-	t.Setenv("CI", "")
-	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err == nil || !strings.Contains(err.Error(), "protected") {
-		t.Fatalf("apply outside CI: %v, want a refusal", err)
-	}
-	if _, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{breakGlass: true}); err == nil || !strings.Contains(err.Error(), "--reason") {
-		t.Fatalf("break-glass without a reason: %v, want a refusal", err)
-	}
-	audit, err := checkProtected(root, prod, runner.ActionApply, []string{"flow-a"}, &runFlags{breakGlass: true, reason: "INC-1; queue full"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if audit != "breakGlass=true; reason=INC-1, queue full" {
-		t.Errorf("audit context %q", audit)
-	}
-	log, err := os.ReadFile(filepath.Join(root, ".cx", "breakglass.log"))
-	if err != nil || !strings.Contains(string(log), `"reason":"INC-1; queue full"`) || !strings.Contains(string(log), `"env":"prod"`) {
-		t.Errorf("breakglass.log: %s %v", log, err)
-	}
-	t.Setenv("CI", "true")
-	if audit, err := checkProtected(root, prod, runner.ActionApply, nil, &runFlags{}); err != nil || audit != "" {
-		t.Errorf("in CI: %q %v, want no refusal", audit, err)
-	}
-}
 
 // TestGraphCommand renders a workspace's graph through the command line.
 func TestGraphCommand(t *testing.T) {
@@ -108,13 +80,13 @@ func TestAccInitPlansCleanly(t *testing.T) {
 	}
 
 	providerDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build provider: %v\n%s", err, b)
 	}
 	ts := orgserver.NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	orgEnv, err := runner.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
 	if err != nil {
 		t.Fatal(err)
 	}

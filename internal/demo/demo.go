@@ -18,7 +18,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,21 +27,19 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
 // ExampleDir is the example workspace inside the cxascode repository.
 const ExampleDir = "examples/contact-center"
 
-// providerPackage is the provider plugin's main package.
-const providerPackage = "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud"
-
 // Options configure Run.
 type Options struct {
 	// Workspace is the workspace to deploy; "" is ExampleDir of the repository holding the
 	// current directory.
 	Workspace string
-	// Tofu is the OpenTofu binary; "" finds one like cx does (runner.FindTofu).
+	// Tofu is the OpenTofu binary; "" finds one like cx does (target.FindTofu).
 	Tofu string
 	// ProviderDir holds a built provider plugin; "" builds one with `go build`.
 	ProviderDir string
@@ -111,16 +108,17 @@ func (t *demoRun) run(ctx context.Context) error {
 	t.printGraph(ws, g)
 
 	run := func(env string, action runner.Action) (*runner.Result, error) {
-		cred, ok := org.Credential(env, "deploy")
+		environment, ok := ws.Config.Environment(env)
 		if !ok {
-			return nil, fmt.Errorf("the local org has no deploy client in org %q", env)
+			return nil, fmt.Errorf("the workspace has no environment %q", env)
 		}
-		orgEnv, err := runner.OrgEnv(org.URL, cred.ClientID, cred.ClientSecret)
+		tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: environment, Tofu: tofu, ProviderDir: providerDir,
+			LocalOrg: target.InProcess(org)})
 		if err != nil {
 			return nil, err
 		}
 		res, err := runner.Run(ctx, runner.Options{Workspace: ws, Graph: g, Env: env, Action: action,
-			Parallel: t.opts.Parallel, Tofu: tofu, ProviderDir: providerDir, OrgEnv: orgEnv,
+			Parallel: t.opts.Parallel, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
 			Progress: newIndent(t.w), Live: t.opts.Live})
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", action, env, err)
@@ -178,7 +176,7 @@ func (t *demoRun) workspaceDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	t.repo = findRepo(wd)
+	t.repo = target.FindRepo(wd)
 	dir := t.opts.Workspace
 	if dir == "" {
 		if t.repo == "" {
@@ -205,12 +203,8 @@ func (t *demoRun) tools(ctx context.Context, tmp string) (tofu, providerDir stri
 		}
 		providerDir = filepath.Join(tmp, "bin")
 		start := time.Now()
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), providerPackage)
-		cmd.Dir = t.repo
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Run(); err != nil {
-			return "", "", fmt.Errorf("build the provider: %w\n%s", err, out.String())
+		if err := target.BuildProvider(ctx, t.repo, providerDir); err != nil {
+			return "", "", err
 		}
 		fmt.Fprintf(t.w, "  provider  go build ./cmd/terraform-provider-genesyscloud (%.1fs)\n", time.Since(start).Seconds())
 	} else {
@@ -229,7 +223,7 @@ func (t *demoRun) tools(ctx context.Context, tmp string) (tofu, providerDir stri
 		if root == "" {
 			root = "."
 		}
-		if tofu, err = runner.FindTofu(root); err != nil {
+		if tofu, err = target.FindTofu(root); err != nil {
 			return "", "", fmt.Errorf("%w (in the repository, `make tofu` builds bin/tofu)", err)
 		}
 	}
@@ -398,19 +392,6 @@ func orgNames(org *orgserver.Standalone) []string {
 		}
 	}
 	return names
-}
-
-// findRepo returns the cxascode module root at or above dir, or "".
-func findRepo(dir string) string {
-	for d := dir; ; d = filepath.Dir(d) {
-		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil && bytes.HasPrefix(bytes.TrimSpace(b), []byte("module github.com/cxascode/cxascode\n")) {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
-	}
 }
 
 // copyWorkspace copies a workspace without its .cx directory (state, plans, a running

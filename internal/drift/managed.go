@@ -5,17 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/tofu"
-
 	"github.com/cxascode/cxascode/internal/workspace"
-	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -158,8 +152,8 @@ func stringAttr(m map[string]any, key string) string {
 	return s
 }
 
-// TofuPlanner runs `tofu plan -refresh-only` per project with terraform-exec, laid out like
-// internal/runner (both through internal/tofu) so what `cx apply` prepared is reused: the
+// TofuPlanner runs `tofu plan -refresh-only` per project through the OpenTofu driver
+// (internal/tofu), laid out like internal/runner so what `cx apply` prepared is reused: the
 // same state path and OpenTofu data directory (.cx/tofu/<env>/<project>, already
 // initialized when the project needed it), the same provider selection through
 // dev_overrides. Plans go to a file of their own under .cx/drift/<env>/, removed once read,
@@ -169,10 +163,10 @@ func stringAttr(m map[string]any, key string) string {
 type TofuPlanner struct {
 	Workspace *workspace.Workspace
 	Env       string
-	// Tofu is the OpenTofu binary; ProviderDir holds the provider plugin (runner.FindTofu,
-	// runner.EnsureProvider).
+	// Tofu is the OpenTofu binary; ProviderDir holds the provider plugin (target.Resolve
+	// finds both).
 	Tofu, ProviderDir string
-	// OrgEnv holds the provider's environment for the org (runner.OrgEnv / runner.RegionEnv).
+	// OrgEnv holds the provider's environment for the org (target.OrgEnv / target.RegionEnv).
 	OrgEnv map[string]string
 	// ExtraEnv is added to OpenTofu's environment last.
 	ExtraEnv map[string]string
@@ -189,11 +183,24 @@ type TofuPlanner struct {
 	Progress    io.Writer
 	LockTimeout time.Duration
 
-	mu     sync.Mutex
-	holds  int
-	lock   *safefile.Lock
-	root   string
-	rcPath string
+	once sync.Once
+	env  *tofu.Environment
+}
+
+// Environment is the OpenTofu environment the planner runs in, made from its fields on first
+// use: a caller with more OpenTofu work on the environment (backport's state refresh) runs
+// it there, under the same hold.
+func (t *TofuPlanner) Environment() *tofu.Environment {
+	t.once.Do(func() {
+		command := t.Command
+		if command == "" {
+			command = "cx drift --env " + t.Env
+		}
+		t.env = &tofu.Environment{Workspace: t.Workspace, Name: t.Env, Tofu: t.Tofu, ProviderDir: t.ProviderDir,
+			OrgEnv: t.OrgEnv, ExtraEnv: t.ExtraEnv, RatePerMinute: t.RatePerMinute, Concurrency: t.Parallel,
+			Command: command, Progress: t.Progress, LockTimeout: t.LockTimeout}
+	})
+	return t.env
 }
 
 // Hold takes the environment's lock for this planner, unless one of its plans holds it
@@ -205,49 +212,7 @@ func (t *TofuPlanner) Hold(ctx context.Context) (release func(), err error) {
 	if t.Workspace == nil || t.Tofu == "" || t.ProviderDir == "" {
 		return nil, errors.New("drift: TofuPlanner needs Workspace, Tofu and ProviderDir")
 	}
-	root, err := filepath.Abs(t.Workspace.Root)
-	if err != nil {
-		return nil, err
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.holds == 0 {
-		command := t.Command
-		if command == "" {
-			command = "cx drift --env " + t.Env
-		}
-		l, err := tofu.LockEnv(ctx, root, t.Env, command, t.LockTimeout, t.Progress)
-		if err != nil {
-			return nil, err
-		}
-		rc, err := tofu.WriteCLIConfig(root, t.Env, t.ProviderDir)
-		if err != nil {
-			l.Unlock()
-			return nil, err
-		}
-		t.lock, t.root, t.rcPath = l, root, rc
-	}
-	t.holds++
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			t.mu.Lock()
-			defer t.mu.Unlock()
-			if t.holds--; t.holds == 0 {
-				t.lock.Unlock()
-				t.lock = nil
-			}
-		})
-	}, nil
-}
-
-// Environ is OpenTofu's process environment for a project; valid while held (see Hold).
-func (t *TofuPlanner) Environ(project string) map[string]string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return tofu.Env{OrgEnv: t.OrgEnv, ExtraEnv: t.ExtraEnv, CLIConfigFile: t.rcPath,
-		DataDir: tofu.DataDir(t.root, t.Env, project), Concurrency: t.Parallel,
-		RatePerMinute: t.RatePerMinute}.Environ()
+	return t.Environment().Hold(ctx)
 }
 
 // RateShare splits an org's budget (requests per minute) between plans running at once,
@@ -268,77 +233,24 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 		return nil, err
 	}
 	defer release()
-	root := t.root
-	dir := filepath.Join(root, filepath.FromSlash(p.Dir))
-	plansDir := tofu.Path(root, "drift", t.Env)
-	logFile := filepath.Join(tofu.LogDir(root, t.Env), p.Name+".drift.log")
-	if err := tofu.MkdirPrivate(tofu.DataDir(root, t.Env, p.Name), plansDir, filepath.Dir(logFile)); err != nil {
-		return nil, err
+	env := t.Environment()
+	project := env.Project(p)
+	if project.NeverApplied() {
+		return &tfjson.Plan{}, nil
 	}
-	backend, settings := t.Workspace.Config.State.For(t.Env, p.Name)
-	statePath := ""
-	if backend == "" || backend == "local" {
-		statePath = tofu.LocalStatePath(root, t.Env, p.Name, settings)
-		if _, err := os.Stat(statePath); os.IsNotExist(err) {
-			return &tfjson.Plan{}, nil
-		}
-	}
-	logf, err := os.Create(logFile)
+	session, err := project.Start("drift")
 	if err != nil {
 		return nil, err
 	}
-	defer logf.Close()
-	tf, err := tfexec.NewTerraform(dir, t.Tofu)
+	defer session.Close()
+	saved, err := session.Plan(ctx, tofu.PlanOptions{Dir: tofu.Path(env.Root(), "drift", t.Env), RefreshOnly: true})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("refresh-only plan: %s (log: %s)", tofu.FirstError(err), session.LogFile)
 	}
-	if err := tf.SetEnv(t.Environ(p.Name)); err != nil {
-		return nil, err
-	}
-	tf.SetStdout(logf)
-	tf.SetStderr(logf)
-	// A plan file of this plan's own, removed once read: it holds the variables' values.
-	pf, err := os.CreateTemp(plansDir, p.Name+"-*.tfplan")
+	defer saved.Remove()
+	plan, err := session.ShowPlan(ctx, saved)
 	if err != nil {
-		return nil, err
-	}
-	planFile := pf.Name()
-	pf.Close()
-	defer os.Remove(planFile)
-	opts := []tfexec.PlanOption{tfexec.RefreshOnly(true), tfexec.Out(planFile)}
-	if statePath != "" {
-		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
-		opts = append(opts, tfexec.State(statePath))
-	}
-	if env, ok := p.Environments[t.Env]; ok && env.Vars != "" {
-		opts = append(opts, tfexec.VarFile(filepath.Join(root, filepath.FromSlash(env.Vars))))
-	}
-	if _, err := tf.Plan(ctx, opts...); err != nil {
-		return nil, fmt.Errorf("refresh-only plan: %s (log: %s)", firstErrorLine(err), logFile)
-	}
-	plan, err := tf.ShowPlanFile(ctx, planFile)
-	if err != nil {
-		return nil, fmt.Errorf("read the refresh-only plan: %w (log: %s)", err, logFile)
+		return nil, fmt.Errorf("read the refresh-only plan: %w (log: %s)", err, session.LogFile)
 	}
 	return plan, nil
-}
-
-// firstErrorLine keeps OpenTofu's "Error: …" line and the one after it.
-func firstErrorLine(err error) string {
-	lines := strings.Split(err.Error(), "\n")
-	for i, l := range lines {
-		l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "│╷╵"))
-		if strings.HasPrefix(l, "Error: ") {
-			out := l
-			for _, next := range lines[i+1:] {
-				next = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(next), "│╷╵"))
-				if next != "" {
-					out += ": " + next
-					break
-				}
-			}
-			return out
-		}
-	}
-	return strings.TrimSpace(err.Error())
 }

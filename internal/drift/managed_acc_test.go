@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -44,12 +45,12 @@ func TestAccManagedDrift(t *testing.T) {
 	o := newTestOrg(t)
 	ctx := context.Background()
 	cred := o.ts.Credential(t, "dev", "deploy")
-	orgEnv, err := runner.OrgEnv(o.ts.URL, cred.ClientID, cred.ClientSecret)
+	orgEnv, err := target.OrgEnv(o.ts.URL, cred.ClientID, cred.ClientSecret)
 	if err != nil {
 		t.Fatal(err)
 	}
 	providerDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build provider: %v\n%s", err, out)
 	}

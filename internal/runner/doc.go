@@ -1,5 +1,6 @@
 // Package runner drives OpenTofu over a workspace: one plan, apply or destroy per project,
-// in dependency order (reverse for destroy), with bounded parallelism.
+// in dependency order (reverse for destroy), with bounded parallelism. The OpenTofu commands
+// themselves and the layout below are internal/tofu's, shared with drift and backport.
 //
 // Every project runs in its own directory with nothing written into it: state goes to the
 // path State.For gives (local backend, passed with -state), OpenTofu's data directory to

@@ -63,10 +63,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// Parallel is how many projects run at once (0: DefaultParallel).
 	Parallel int
-	// Tofu is the OpenTofu binary (see FindTofu); ProviderDir holds the provider plugin.
+	// Tofu is the OpenTofu binary; ProviderDir holds the provider plugin (target.Resolve finds both).
 	Tofu        string
 	ProviderDir string
-	// OrgEnv holds the provider's environment for the environment's org (OrgEnv, RegionEnv).
+	// OrgEnv holds the provider's environment for the environment's org (target.Resolve).
 	OrgEnv map[string]string
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
@@ -77,8 +77,6 @@ type Options struct {
 	Progress io.Writer
 	Live     bool
 }
-
-func (o *Options) root() string { return absOrSelf(o.Workspace.Root) }
 
 // ProjectResult is one project's outcome.
 type ProjectResult struct {
@@ -144,13 +142,9 @@ func (r *Result) Project(name string) *ProjectResult {
 
 // runState is one Run in progress.
 type runState struct {
-	opts          *Options
-	root          string
-	orgEnv        map[string]string
-	cliConfigPath string
-	progress      *progressPrinter
-	// concurrency is how many projects can run at once: Parallel, or fewer projects.
-	concurrency int
+	opts     *Options
+	env      *tofu.Environment
+	progress *progressPrinter
 }
 
 // Run plans, applies or destroys the selected projects of one environment in dependency
@@ -169,7 +163,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("runner: unknown action %q", opts.Action)
 	}
 	if opts.Tofu == "" || opts.ProviderDir == "" {
-		return nil, errors.New("runner: Tofu and ProviderDir are required (see FindTofu, EnsureProvider)")
+		return nil, errors.New("runner: Tofu and ProviderDir are required (see target.Resolve)")
 	}
 	if opts.Parallel <= 0 {
 		opts.Parallel = DefaultParallel
@@ -205,18 +199,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		slices.Reverse(selected)
 	}
 
-	r := &runState{opts: &opts, root: opts.root(), orgEnv: opts.OrgEnv, concurrency: max(1, min(opts.Parallel, len(selected)))}
+	r := &runState{opts: &opts, env: &tofu.Environment{Workspace: opts.Workspace, Name: opts.Env,
+		Tofu: opts.Tofu, ProviderDir: opts.ProviderDir, OrgEnv: opts.OrgEnv, ExtraEnv: opts.ExtraEnv,
+		Concurrency: max(1, min(opts.Parallel, len(selected))),
+		Command:     fmt.Sprintf("cx %s --env %s", opts.Action, opts.Env), LockTimeout: opts.LockTimeout, Progress: opts.Progress}}
 	// Held for the whole run: every run of an environment shares its state and OpenTofu data
 	// directories, so a second one must wait rather than interleave.
-	lock, err := tofu.LockEnv(ctx, r.root, opts.Env, fmt.Sprintf("cx %s --env %s", opts.Action, opts.Env),
-		opts.LockTimeout, opts.Progress)
+	release, err := r.env.Hold(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer lock.Unlock()
-	if r.cliConfigPath, err = tofu.WriteCLIConfig(r.root, opts.Env, opts.ProviderDir); err != nil {
-		return nil, err
-	}
+	defer release()
 	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))
 
 	start := time.Now()
@@ -301,7 +294,8 @@ func pendingChanges(deps []string, finished map[string]*ProjectResult) []string 
 func (r *runState) runProject(ctx context.Context, p string, pending []string) *ProjectResult {
 	project := r.opts.Workspace.Project(p)
 	r.progress.start(p)
-	res := r.newProjectRun(project).run(ctx, func(step string) { r.progress.event(p, step) })
+	run := &projectRun{opts: r.opts, env: r.env, project: project}
+	res := run.run(ctx, func(step string) { r.progress.event(p, step) })
 	if res.Status == StatusFailed && r.opts.Action == ActionPlan && len(pending) > 0 {
 		res.Status = StatusDeferred
 		res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"

@@ -13,6 +13,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -34,7 +35,7 @@ func accTofu(t *testing.T) string {
 func buildProvider(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, runner.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build provider: %v\n%s", err, out)
 	}
@@ -164,7 +165,7 @@ func TestAccWorkspaceRun(t *testing.T) {
 	tofu := accTofu(t)
 	ts := orgserver.NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	orgEnv, err := runner.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
 	if err != nil {
 		t.Fatal(err)
 	}

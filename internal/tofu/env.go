@@ -1,7 +1,10 @@
-// Package tofu is how every cx command that runs OpenTofu on a workspace lays it out
-// and starts it: the private .cx directory, the per-environment lock, the provider selection
-// (CLI configuration), the local state path and OpenTofu's process environment. The runner
-// (plan, apply, destroy), the drift planner and backport's state refresh share it, so a
+// Package tofu is cx's one OpenTofu driver (terraform-exec): how every cx command that runs
+// OpenTofu on a workspace lays it out and starts it — the private .cx directory, the
+// per-environment lock, the provider selection (CLI configuration), the local state path,
+// the shared plugin cache and OpenTofu's process environment — and the commands themselves:
+// init (with the backend override), plan to a saved file, apply of exactly that plan,
+// refresh-only plans and state refreshes, and reading plans as JSON. The runner (plan,
+// apply, destroy), drift's refresh-only plans and backport's state refresh all use it, so a
 // project's state and data directory are the same whichever command touches them.
 package tofu
 
@@ -69,6 +72,11 @@ func MkdirPrivate(dirs ...string) error {
 
 // DataDir is OpenTofu's data directory (TF_DATA_DIR) for a project in an environment.
 func DataDir(root, env, project string) string { return Path(root, "tofu", env, project) }
+
+// PluginCacheDir is OpenTofu's plugin cache (TF_PLUGIN_CACHE_DIR), shared by every project
+// and environment of the workspace: a provider other than genesyscloud is downloaded once,
+// not once per project.
+func PluginCacheDir(root string) string { return Path(root, "plugins") }
 
 // LogDir holds OpenTofu's output of every command run in an environment.
 func LogDir(root, env string) string { return Path(root, "logs", env) }
@@ -150,6 +158,9 @@ type Env struct {
 	OrgEnv, ExtraEnv map[string]string
 	// CLIConfigFile is WriteCLIConfig's file; DataDir the project's DataDir.
 	CLIConfigFile, DataDir string
+	// PluginCacheDir is the shared plugin cache ("": none); a cache set in cx's own
+	// environment is kept.
+	PluginCacheDir string
 	// Concurrency is how many OpenTofu commands run side by side (0 or 1: one).
 	Concurrency int
 	// RatePerMinute is passed to the provider as GENESYSCLOUD_RATE_LIMIT (0: its default).
@@ -188,6 +199,9 @@ func (e Env) Environ() map[string]string {
 	}
 	if e.RatePerMinute != 0 {
 		env["GENESYSCLOUD_RATE_LIMIT"] = strconv.Itoa(e.RatePerMinute)
+	}
+	if _, set := env["TF_PLUGIN_CACHE_DIR"]; !set && e.PluginCacheDir != "" {
+		env["TF_PLUGIN_CACHE_DIR"] = e.PluginCacheDir
 	}
 	env["TF_CLI_CONFIG_FILE"] = e.CLIConfigFile
 	env["TF_DATA_DIR"] = e.DataDir

@@ -1,15 +1,13 @@
-package runner
+package target
 
 import (
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/tofu"
 )
@@ -63,7 +61,7 @@ func EnsureProvider(ctx context.Context, root string) (string, error) {
 	if exe, err := os.Executable(); err == nil && isFile(filepath.Join(filepath.Dir(exe), ProviderBinary)) {
 		return filepath.Dir(exe), nil
 	}
-	repo := findRepo(root)
+	repo := FindRepo(root)
 	if repo != "" && isFile(filepath.Join(repo, "bin", ProviderBinary)) {
 		return filepath.Join(repo, "bin"), nil
 	}
@@ -77,18 +75,27 @@ func EnsureProvider(ctx context.Context, root string) (string, error) {
 	if err := tofu.EnsureCXDir(absOrSelf(root)); err != nil {
 		return "", err
 	}
+	if err := BuildProvider(ctx, repo, dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// BuildProvider builds the provider plugin of the cxascode repository at repo into dir
+// with `go build` (cheap when cached).
+func BuildProvider(ctx context.Context, repo, dir string) error {
 	cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, ProviderBinary), providerPackage)
 	cmd.Dir = repo
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("build the provider into %s: %w\n%s", dir, err, out.String())
+		return fmt.Errorf("build the provider into %s: %w\n%s", dir, err, out.String())
 	}
-	return dir, nil
+	return nil
 }
 
-// findRepo returns the cxascode module root at or above dir, or "".
-func findRepo(dir string) string {
+// FindRepo returns the cxascode module root at or above dir, or "".
+func FindRepo(dir string) string {
 	for d := absOrSelf(dir); ; d = filepath.Dir(d) {
 		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
 		if err == nil && bytes.HasPrefix(bytes.TrimSpace(b), []byte("module github.com/cxascode/cxascode\n")) {
@@ -98,53 +105,6 @@ func findRepo(dir string) string {
 			return ""
 		}
 	}
-}
-
-// OrgEnv returns the provider's environment variables for a local org at baseURL (the
-// gateway) with one OAuth client.
-func OrgEnv(baseURL, clientID, clientSecret string) (map[string]string, error) {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Hostname() == "" {
-		return nil, fmt.Errorf("local org URL %q is not a URL", baseURL)
-	}
-	env := map[string]string{
-		"GENESYSCLOUD_OAUTHCLIENT_ID":     clientID,
-		"GENESYSCLOUD_OAUTHCLIENT_SECRET": clientSecret,
-		"GENESYSCLOUD_GATEWAY_HOST":       u.Hostname(),
-		"GENESYSCLOUD_GATEWAY_PROTOCOL":   u.Scheme,
-	}
-	if p := u.Port(); p != "" {
-		env["GENESYSCLOUD_GATEWAY_PORT"] = p
-	}
-	return env, nil
-}
-
-// RegionEnv returns the provider's environment variables for a real org in region, with
-// credentials read from the variables cx.hcl names (never stored in cx.hcl).
-func RegionEnv(region, clientIDVar, clientSecretVar string) (map[string]string, error) {
-	if clientIDVar == "" || clientSecretVar == "" {
-		return nil, fmt.Errorf("region %s: cx.hcl must name credentials_env { client_id, client_secret } for it", region)
-	}
-	id, secret := os.Getenv(clientIDVar), os.Getenv(clientSecretVar)
-	var missing []string
-	if id == "" {
-		missing = append(missing, clientIDVar)
-	}
-	if secret == "" {
-		missing = append(missing, clientSecretVar)
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("region %s: set %s to the org's OAuth client credentials", region, strings.Join(missing, " and "))
-	}
-	return map[string]string{
-		"GENESYSCLOUD_OAUTHCLIENT_ID":     id,
-		"GENESYSCLOUD_OAUTHCLIENT_SECRET": secret,
-		"GENESYSCLOUD_REGION":             region,
-		// A gateway left in the caller's environment would send a real org's deploy elsewhere.
-		"GENESYSCLOUD_GATEWAY_HOST":     "",
-		"GENESYSCLOUD_GATEWAY_PORT":     "",
-		"GENESYSCLOUD_GATEWAY_PROTOCOL": "",
-	}, nil
 }
 
 func isFile(p string) bool {

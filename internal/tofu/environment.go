@@ -1,0 +1,161 @@
+package tofu
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/safefile"
+	"github.com/cxascode/cxascode/internal/workspace"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Environment is one environment of a workspace as OpenTofu commands run on it: while held
+// (see Hold), it owns the environment's lock and its CLI configuration, and it opens a
+// Session per project. The runner (plan, apply, destroy), drift's refresh-only plans and
+// backport's state refresh all go through it, so they share one layout and one lock.
+type Environment struct {
+	Workspace *workspace.Workspace
+	// Name is the environment's name in cx.hcl.
+	Name string
+	// Tofu is the OpenTofu (or Terraform) binary; ProviderDir holds the provider plugin.
+	Tofu, ProviderDir string
+	// OrgEnv holds the provider's environment for the environment's org; ExtraEnv is added
+	// to OpenTofu's environment after it.
+	OrgEnv, ExtraEnv map[string]string
+	// RatePerMinute is each command's share of the org's rate budget (0: the provider's default).
+	RatePerMinute int
+	// Concurrency is how many OpenTofu commands run side by side, so each takes its share
+	// of the cores (0 or 1: one).
+	Concurrency int
+	// Command describes the cx command holding the environment to another one waiting for
+	// it ("cx apply --env dev"); Progress, when not nil, is told whom this one waits for,
+	// up to LockTimeout (0: safefile.DefaultLockTimeout; negative: fail at once).
+	Command     string
+	Progress    io.Writer
+	LockTimeout time.Duration
+
+	mu     sync.Mutex
+	holds  int
+	lock   *safefile.Lock
+	root   string
+	rcPath string
+}
+
+// Hold takes the environment's lock, unless this Environment holds it already (commands
+// running at once share one hold), and writes the OpenTofu CLI configuration. release gives
+// the hold back, once however often it is called; the lock goes with the last one. A caller
+// with several steps on the environment (a backport: plans, then the state refresh) holds
+// it across them.
+func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
+	if e.Workspace == nil || e.Tofu == "" || e.ProviderDir == "" {
+		return nil, errors.New("tofu: an Environment needs Workspace, Tofu and ProviderDir")
+	}
+	root, err := filepath.Abs(e.Workspace.Root)
+	if err != nil {
+		return nil, fmt.Errorf("workspace root %s: %w", e.Workspace.Root, err)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.holds == 0 {
+		l, err := LockEnv(ctx, root, e.Name, e.Command, e.LockTimeout, e.Progress)
+		if err != nil {
+			return nil, err
+		}
+		rc, err := WriteCLIConfig(root, e.Name, e.ProviderDir)
+		if err != nil {
+			l.Unlock()
+			return nil, err
+		}
+		e.lock, e.root, e.rcPath = l, root, rc
+	}
+	e.holds++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			if e.holds--; e.holds == 0 {
+				e.lock.Unlock()
+				e.lock = nil
+			}
+		})
+	}, nil
+}
+
+// Root is the workspace root, absolute; valid while held.
+func (e *Environment) Root() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.root
+}
+
+// environ is OpenTofu's process environment for a project; valid while held.
+func (e *Environment) environ(project string) map[string]string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	env := Env{OrgEnv: e.OrgEnv, ExtraEnv: e.ExtraEnv, CLIConfigFile: e.rcPath,
+		DataDir: DataDir(e.root, e.Name, project), Concurrency: e.Concurrency, RatePerMinute: e.RatePerMinute}
+	if sharesPluginCache(e.Tofu) {
+		env.PluginCacheDir = PluginCacheDir(e.root)
+	}
+	return env.Environ()
+}
+
+// sharesPluginCache reports whether binary may share one plugin cache between commands
+// running at once: OpenTofu locks it since 1.10 (opentofu#1878); Terraform documents its
+// cache as unsafe for concurrent use, so a terraform binary gets none.
+func sharesPluginCache(binary string) bool {
+	return !strings.HasPrefix(filepath.Base(binary), "terraform")
+}
+
+// Project is one project of a held environment laid out for OpenTofu: its directory, data
+// directory, state and variables.
+type Project struct {
+	env  *Environment
+	Name string
+	// Dir is the project's directory; DataDir OpenTofu's data directory for it (TF_DATA_DIR).
+	Dir, DataDir string
+	// Backend and Settings are the state block's backend for the project ("" or "local":
+	// a local state file at StatePath, passed with -state).
+	Backend   string
+	Settings  map[string]cty.Value
+	StatePath string
+	// VarFile is the environment's variables file of the project ("": none).
+	VarFile string
+}
+
+// Project lays out p in the environment; call it while held.
+func (e *Environment) Project(p *workspace.Project) *Project {
+	root := e.Root()
+	backend, settings := e.Workspace.Config.State.For(e.Name, p.Name)
+	pr := &Project{env: e, Name: p.Name, Dir: filepath.Join(root, filepath.FromSlash(p.Dir)),
+		DataDir: DataDir(root, e.Name, p.Name), Backend: backend, Settings: settings}
+	if pr.LocalBackend() {
+		pr.StatePath = LocalStatePath(root, e.Name, p.Name, settings)
+	}
+	if env, ok := p.Environments[e.Name]; ok && env.Vars != "" {
+		pr.VarFile = filepath.Join(root, filepath.FromSlash(env.Vars))
+	}
+	return pr
+}
+
+// LocalBackend reports whether the project keeps its state in a local file.
+func (p *Project) LocalBackend() bool { return p.Backend == "" || p.Backend == "local" }
+
+// NeverApplied reports whether the project has a local state that does not exist yet: it
+// was never applied to the environment, so there is nothing to refresh or compare.
+func (p *Project) NeverApplied() bool {
+	if !p.LocalBackend() {
+		return false
+	}
+	_, err := os.Stat(p.StatePath)
+	return errors.Is(err, fs.ErrNotExist)
+}

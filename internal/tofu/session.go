@@ -1,0 +1,211 @@
+package tofu
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/cxascode/cxascode/internal/safefile"
+	"github.com/hashicorp/terraform-exec/tfexec"
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Session runs OpenTofu commands in one project of a held environment, writing OpenTofu's
+// whole output to the project's log file. Close it when done.
+type Session struct {
+	project *Project
+	tf      *tfexec.Terraform
+	log     *os.File
+	// LogFile is where OpenTofu's output goes.
+	LogFile string
+}
+
+// Start opens a session on the project. purpose names its log: "" is
+// .cx/logs/<env>/<project>.log, "drift" .cx/logs/<env>/<project>.drift.log.
+func (p *Project) Start(purpose string) (*Session, error) {
+	root := p.env.Root()
+	name := p.Name
+	if purpose != "" {
+		name += "." + purpose
+	}
+	logFile := filepath.Join(LogDir(root, p.env.Name), name+".log")
+	dirs := []string{filepath.Dir(logFile), p.DataDir}
+	if sharesPluginCache(p.env.Tofu) {
+		dirs = append(dirs, PluginCacheDir(root))
+	}
+	if err := MkdirPrivate(dirs...); err != nil {
+		return nil, err
+	}
+	logf, err := os.Create(logFile)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{project: p, log: logf, LogFile: logFile}
+	if err := s.setup(); err != nil {
+		logf.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Session) setup() error {
+	tf, err := tfexec.NewTerraform(s.project.Dir, s.project.env.Tofu)
+	if err != nil {
+		return err
+	}
+	if err := tf.SetEnv(s.project.env.environ(s.project.Name)); err != nil {
+		return err
+	}
+	tf.SetStdout(s.log)
+	tf.SetStderr(s.log)
+	// Every plan starts the provider three times (schemas, validate, plan); with the plugin
+	// handshake's mutual TLS each start generates P-521 key pairs on both sides, about a
+	// third of a small project's CPU. On Unix the plugin talks over a socket only its user
+	// can connect to, who can read the provider's credentials anyway; elsewhere (TCP on
+	// localhost) TLS stays on.
+	if err := tf.SetDisablePluginTLS(runtime.GOOS != "windows"); err != nil {
+		return err
+	}
+	s.tf = tf
+	return nil
+}
+
+// Close closes the log.
+func (s *Session) Close() error { return s.log.Close() }
+
+// PrepareBackend readies the project's directory for its backend: for a local one, the
+// state's directory (private) and no override left by a run with a remote backend, which
+// would point this one there; for another, the override declaring it (see Init).
+func (s *Session) PrepareBackend() error {
+	p := s.project
+	override := filepath.Join(p.Dir, backendOverrideFile)
+	if !p.LocalBackend() {
+		return safefile.WriteFileAtomic(override, backendOverride(p.Backend), 0o644)
+	}
+	if err := MkdirPrivate(filepath.Dir(p.StatePath)); err != nil {
+		return err
+	}
+	if err := os.Remove(override); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// NeedsInit reports whether the project needs `tofu init`, and why (see needsInit).
+func (s *Session) NeedsInit() (bool, string) {
+	return needsInit(s.project.Dir, s.project.LocalBackend())
+}
+
+// Init runs `tofu init` with the state block's settings as -backend-config. Providers
+// other than genesyscloud are downloaded once per workspace into the shared plugin cache.
+func (s *Session) Init(ctx context.Context) error {
+	var opts []tfexec.InitOption
+	for _, kv := range backendConfig(s.project.Settings, s.project.LocalBackend()) {
+		opts = append(opts, tfexec.BackendConfig(kv))
+	}
+	return s.tf.Init(ctx, opts...)
+}
+
+// PlanOptions configure Session.Plan.
+type PlanOptions struct {
+	// Dir holds the saved plan, in a file of its own (required).
+	Dir string
+	// Destroy plans the destruction of everything; RefreshOnly only reads the org.
+	Destroy, RefreshOnly bool
+	// Parallelism is OpenTofu's -parallelism (0: OpenTofu's default).
+	Parallelism int
+}
+
+// SavedPlan is a plan saved to a file, applied by Session.Apply exactly as planned.
+type SavedPlan struct {
+	// File is the saved plan; Remove deletes it.
+	File string
+	// Changes is whether the plan changes anything (tofu plan -detailed-exitcode).
+	Changes bool
+	// Output is OpenTofu's human output of the plan (also in the log).
+	Output string
+}
+
+// Remove deletes the plan file: it holds the variables' values.
+func (p *SavedPlan) Remove() { os.Remove(p.File) }
+
+// Plan plans the project to a file of its own in o.Dir. Another run's plan, or a stale one,
+// can never be applied, and the plan does not stay behind once removed. On error the file
+// is gone already.
+func (s *Session) Plan(ctx context.Context, o PlanOptions) (*SavedPlan, error) {
+	if err := MkdirPrivate(o.Dir); err != nil {
+		return nil, err
+	}
+	pf, err := os.CreateTemp(o.Dir, s.project.Name+"-*.tfplan")
+	if err != nil {
+		return nil, err
+	}
+	plan := &SavedPlan{File: pf.Name()}
+	pf.Close()
+	opts := []tfexec.PlanOption{tfexec.Out(plan.File)}
+	if o.RefreshOnly {
+		opts = append(opts, tfexec.RefreshOnly(true))
+	}
+	if o.Destroy {
+		opts = append(opts, tfexec.Destroy(true))
+	}
+	if s.project.LocalBackend() {
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(s.project.StatePath))
+	}
+	if s.project.VarFile != "" {
+		opts = append(opts, tfexec.VarFile(s.project.VarFile))
+	}
+	if o.Parallelism > 0 {
+		opts = append(opts, tfexec.Parallelism(o.Parallelism))
+	}
+	// The plan's own output says what changes: reading the saved plan back with `show -json`
+	// would start tofu, `tofu version` and the provider once more.
+	var out bytes.Buffer
+	s.tf.SetStdout(io.MultiWriter(s.log, &out))
+	plan.Changes, err = s.tf.Plan(ctx, opts...)
+	s.tf.SetStdout(s.log)
+	if err != nil {
+		plan.Remove()
+		return nil, err
+	}
+	plan.Output = out.String()
+	return plan, nil
+}
+
+// ShowPlan reads a saved plan as OpenTofu's JSON.
+func (s *Session) ShowPlan(ctx context.Context, plan *SavedPlan) (*tfjson.Plan, error) {
+	return s.tf.ShowPlanFile(ctx, plan.File)
+}
+
+// Apply applies exactly the saved plan.
+func (s *Session) Apply(ctx context.Context, plan *SavedPlan, parallelism int) error {
+	opts := []tfexec.ApplyOption{tfexec.DirOrPlan(plan.File)}
+	if s.project.LocalBackend() {
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(s.project.StatePath))
+	}
+	if parallelism > 0 {
+		opts = append(opts, tfexec.Parallelism(parallelism))
+	}
+	return s.tf.Apply(ctx, opts...)
+}
+
+// RefreshState runs `tofu apply -refresh-only`: the state takes the org's values, nothing
+// in the org changes.
+func (s *Session) RefreshState(ctx context.Context) error {
+	opts := []tfexec.ApplyOption{tfexec.RefreshOnly(true)}
+	if s.project.LocalBackend() {
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(s.project.StatePath))
+	}
+	if s.project.VarFile != "" {
+		opts = append(opts, tfexec.VarFile(s.project.VarFile))
+	}
+	return s.tf.Apply(ctx, opts...)
+}
