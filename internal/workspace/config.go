@@ -413,11 +413,26 @@ func (p *configParser) state(b *hclsyntax.Block) State {
 		case "path":
 			if s == "" {
 				p.errorf(a.Expr.Range(), "invalid-value", "state path must not be empty")
+			} else if escapesWorkspace(s) {
+				p.errorf(a.Expr.Range(), "invalid-value", "state path %q leaves the workspace: use a relative path inside it (e.g. %q), or a backend block for state kept elsewhere", s, DefaultStatePath)
 			}
 			st.Settings["path"] = cty.StringVal(s)
 		}
 	}
 	return st
+}
+
+// escapesWorkspace reports whether a local state path (relative to the workspace root, with
+// {env} and {project} placeholders) could land outside the workspace: an absolute path, or
+// one that climbs out with "..". State holds secrets; a path elsewhere would also let one
+// workspace overwrite another's.
+func escapesWorkspace(path string) bool {
+	p := strings.NewReplacer("{env}", "env", "{project}", "project").Replace(path)
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "~") {
+		return true
+	}
+	clean := filepath.ToSlash(filepath.Clean(p))
+	return clean == ".." || strings.HasPrefix(clean, "../")
 }
 
 func (p *configParser) project(b *hclsyntax.Block) ProjectConfig {

@@ -137,6 +137,10 @@ func TestParseConfigErrors(t *testing.T) {
 			`cx.hcl:2:13: state backend "s3": write it as a block, backend "s3" { … }, holding its settings`},
 		{"backend both ways", "state {\n  backend = \"local\"\n  backend \"pg\" {}\n}\n",
 			`cx.hcl:2:3: state: use either backend = "local" with path, or one backend "<type>" { … } block, not both`},
+		{"state path escapes", "state {\n  path = \"../../../../tmp/{env}.tfstate\"\n}\n",
+			`cx.hcl:2:10: state path "../../../../tmp/{env}.tfstate" leaves the workspace: use a relative path inside it (e.g. ".cx/state/{env}/{project}.tfstate"), or a backend block for state kept elsewhere`},
+		{"state path absolute", "state {\n  path = \"/tmp/x.tfstate\"\n}\n",
+			`cx.hcl:2:10: state path "/tmp/x.tfstate" leaves the workspace: use a relative path inside it (e.g. ".cx/state/{env}/{project}.tfstate"), or a backend block for state kept elsewhere`},
 		{"syntax", "environment \"dev\" {\n  org = \n}\n",
 			"cx.hcl:2:9: Invalid expression: Expected the start of an expression, but found an invalid expression token."},
 	}
