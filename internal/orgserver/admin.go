@@ -32,8 +32,8 @@ func (s *Server) adminRoutes() {
 		if err := decodeBody(r, &f); err != nil {
 			return err
 		}
-		if f.ErrorRate < 0 || f.ErrorRate > 1 || f.LostAfterCommitRate < 0 || f.LostAfterCommitRate > 1 {
-			return errBadRequest("errorRate and lostAfterCommitRate are fractions from 0 to 1.")
+		if err := f.validate(); err != nil {
+			return err
 		}
 		s.faults.set(f)
 		writeJSON(w, http.StatusOK, s.faults.get())

@@ -27,6 +27,38 @@ type Faults struct {
 	Seed uint64 `json:"seed,omitempty"`
 }
 
+// maxInjectedDelay bounds the waits a fault may inject (latency, lag, Retry-After): longer
+// ones hang clients past their own timeouts and test nothing.
+const maxInjectedDelay = 10 * time.Minute
+
+// validate refuses settings no org could have: negative counts and delays, rates outside
+// 0..1, delays longer than maxInjectedDelay. The error names the field.
+func (f Faults) validate() error {
+	maxMs := int(maxInjectedDelay / time.Millisecond)
+	for _, c := range []struct {
+		field    string
+		val, max int
+	}{
+		{"latencyMs", f.LatencyMs, maxMs},
+		{"lagMs", f.LagMs, maxMs},
+		{"burst429", f.Burst429, 1_000_000},
+		{"retryAfterSeconds", f.RetryAfterSeconds, int(maxInjectedDelay / time.Second)},
+	} {
+		if c.val < 0 || c.val > c.max {
+			return errBadRequest("The field [%s] must be between 0 and %d, not %d.", c.field, c.max, c.val)
+		}
+	}
+	for _, c := range []struct {
+		field string
+		val   float64
+	}{{"errorRate", f.ErrorRate}, {"lostAfterCommitRate", f.LostAfterCommitRate}} {
+		if !(c.val >= 0 && c.val <= 1) { // also refuses NaN
+			return errBadRequest("The field [%s] is a fraction from 0 to 1, not %v.", c.field, c.val)
+		}
+	}
+	return nil
+}
+
 type faultInjector struct {
 	mu     sync.Mutex
 	f      Faults

@@ -160,3 +160,21 @@ func TestAdminCreateOrgsPartialFailureReturnsCredentials(t *testing.T) {
 		t.Errorf("credentials of the org created before the failure = %v", m["credentials"])
 	}
 }
+
+// Fault settings no org could have are refused, naming the field, and change nothing.
+func TestAdminFaultsRefusesImpossibleSettings(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	for field, value := range map[string]any{
+		"latencyMs": -5, "lagMs": -1, "burst429": -3, "retryAfterSeconds": -1,
+	} {
+		status, m := adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), map[string]any{field: value})
+		msg, _ := m["message"].(string)
+		if status != 400 || !bytes.Contains([]byte(msg), []byte("["+field+"]")) {
+			t.Errorf("PUT faults %s=%v: status %d message %q, want 400 naming the field", field, value, status, msg)
+		}
+	}
+	if status, m := adminCall(t, ts, "GET", "/admin/faults", ts.AdminKey(), nil); status != 200 || len(m) != 0 {
+		t.Errorf("after refused settings: status %d faults %v, want none active", status, m)
+	}
+}
