@@ -84,13 +84,10 @@ var kindAccCases = map[string]kindAccCase{
 	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
+		// Created without flows (no blocks), then given one with two IVRs.
 		create: emergencyGroupDeps + `
 resource "genesyscloud_architect_emergencygroup" "it" {
   name = "Evacuation"
-  emergency_call_flows {
-    emergency_flow_id = genesyscloud_flow.evacuation.id
-    ivr_ids           = [genesyscloud_architect_ivr.main.id]
-  }
 }`,
 		update: emergencyGroupDeps + `
 resource "genesyscloud_architect_emergencygroup" "it" {
@@ -102,10 +99,9 @@ resource "genesyscloud_architect_emergencygroup" "it" {
     ivr_ids           = [genesyscloud_architect_ivr.main.id, genesyscloud_architect_ivr.sales.id]
   }
 }`,
-		createChecks: map[string]string{"name": "Evacuation", "enabled": "false", "emergency_call_flows.#": "1",
-			"emergency_call_flows.0.ivr_ids.#": "1"},
+		createChecks: map[string]string{"name": "Evacuation", "enabled": "false", "emergency_call_flows.#": "0"},
 		updateChecks: map[string]string{"name": "Building evacuation", "description": "Turned on by the facilities team",
-			"enabled": "true", "emergency_call_flows.0.ivr_ids.#": "2"},
+			"enabled": "true", "emergency_call_flows.#": "1", "emergency_call_flows.0.ivr_ids.#": "2"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
 }
