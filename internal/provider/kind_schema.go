@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -107,7 +108,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 	switch f.Type {
 	case kinds.String:
 		a := schema.StringAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: f.Description, Validators: stringValidators(f)}
+			Sensitive: f.Sensitive, Description: fieldDescription(f), Validators: stringValidators(f)}
 		if d, ok := f.Default.(string); ok {
 			a.Default = stringdefault.StaticString(d)
 		}
@@ -115,7 +116,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		return a, nil
 	case kinds.Bool:
 		a := schema.BoolAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: f.Description}
+			Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if d, ok := f.Default.(bool); ok {
 			a.Default = booldefault.StaticBool(d)
 		}
@@ -123,7 +124,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		return a, nil
 	case kinds.Int:
 		a := schema.Int64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: f.Description}
+			Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if d, ok := f.Default.(int64); ok {
 			a.Default = int64default.StaticInt64(d)
 		}
@@ -131,7 +132,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		return a, nil
 	case kinds.Float:
 		a := schema.Float64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: f.Description}
+			Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if d, ok := f.Default.(float64); ok {
 			a.Default = float64default.StaticFloat64(d)
 		}
@@ -139,7 +140,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		return a, nil
 	case kinds.StringList:
 		a := schema.ListAttribute{ElementType: types.StringType, Required: m.required, Optional: m.optional,
-			Computed: m.computed, Sensitive: f.Sensitive, Description: f.Description}
+			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if v := stringValidators(f); len(v) > 0 {
 			a.Validators = []validator.List{listvalidator.ValueStringsAre(v...)}
 		}
@@ -147,7 +148,7 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		return a, nil
 	case kinds.StringSet:
 		a := schema.SetAttribute{ElementType: types.StringType, Required: m.required, Optional: m.optional,
-			Computed: m.computed, Sensitive: f.Sensitive, Description: f.Description}
+			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if v := stringValidators(f); len(v) > 0 {
 			a.Validators = []validator.Set{setvalidator.ValueStringsAre(v...)}
 		}
@@ -168,6 +169,14 @@ func planModifiers[M any](keepState bool, useState M, replace bool, requiresRepl
 		out = append(out, requiresReplace)
 	}
 	return out
+}
+
+// fieldDescription is the field's documentation, with its default as the official docs state it.
+func fieldDescription(f kinds.Field) string {
+	if f.Default == nil {
+		return f.Description
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s Defaults to `%v`.", f.Description, f.Default))
 }
 
 // stringValidators checks, at plan time, what the API would reject: values outside an enum
