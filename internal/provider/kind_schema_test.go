@@ -32,15 +32,15 @@ func describeAttribute(ctx context.Context, a schema.Attribute) string {
 func attributeDefault(ctx context.Context, a schema.Attribute) string {
 	switch a := a.(type) {
 	case schema.BoolAttribute:
-		if d, ok := a.Default.(defaults.Bool); ok && d != nil {
+		if a.Default != nil {
 			var resp defaults.BoolResponse
-			d.DefaultBool(ctx, defaults.BoolRequest{}, &resp)
+			a.Default.DefaultBool(ctx, defaults.BoolRequest{}, &resp)
 			return resp.PlanValue.String()
 		}
 	case schema.StringAttribute:
-		if d, ok := a.Default.(defaults.String); ok && d != nil {
+		if a.Default != nil {
 			var resp defaults.StringResponse
-			d.DefaultString(ctx, defaults.StringRequest{}, &resp)
+			a.Default.DefaultString(ctx, defaults.StringRequest{}, &resp)
 			return resp.PlanValue.String()
 		}
 	}
