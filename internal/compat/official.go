@@ -89,9 +89,11 @@ func Official() []Entry {
 	entries := []Entry{providerEntry()}
 	entries = append(entries, resourceEntries()...)
 	entries = append(entries, architectAndIntegrationEntries()...)
+	entries = append(entries, regularKindResources()...)
 	entries = append(entries, flowEntries()...)
 	entries = append(entries, dataSourceEntries()...)
-	return append(entries, architectAndIntegrationDataSources()...)
+	entries = append(entries, architectAndIntegrationDataSources()...)
+	return append(entries, regularKindDataSources()...)
 }
 
 const (

@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -269,9 +270,10 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.DataSourceData = data
 }
 
-// Resources lists every resource type this provider serves.
+// Resources lists every resource type this provider serves: the hand-written ones, then one
+// generic resource per regular kind of the catalogue.
 func (p *genesysProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
+	return append([]func() resource.Resource{
 		newRoutingSkillResource,
 		newRoutingLanguageResource,
 		newRoutingWrapupcodeResource,
@@ -289,12 +291,13 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newIntegrationResource,
 		newIntegrationActionResource,
 		newFlowResource,
-	}
+	}, kindResources(kinds.Genesys())...)
 }
 
-// DataSources lists every data source this provider serves.
+// DataSources lists every data source this provider serves: the hand-written ones, then the
+// by-name lookup of every regular kind of the catalogue.
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
+	return append([]func() datasource.DataSource{
 		newRoutingSkillDataSource,
 		newRoutingLanguageDataSource,
 		newRoutingWrapupcodeDataSource,
@@ -313,5 +316,5 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newIntegrationDataSource,
 		newIntegrationActionDataSource,
 		newFlowDataSource,
-	}
+	}, kindDataSources(kinds.Genesys())...)
 }

@@ -1,0 +1,304 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/google/uuid"
+)
+
+// The generic entity: every regular kind of the catalogue (one with Fields) that no
+// hand-written handler serves is created, read, listed, updated and deleted here, from its
+// catalogue entry and its API model alone. The functions below are the domain rules; they
+// take a transaction and a principal, never an *http.Request, so tests and the console can
+// call them. Each write returns the audit event for the caller to record.
+//
+// The stored JSON only ever holds fields of the kind's API model. The server owns id,
+// selfUri, version, the created/modified stamps, state and the division's name.
+
+// createEntity validates body against the kind's create model and stores a new object. It
+// takes ownership of body (the map is changed). It returns the stored JSON.
+func createEntity(tx *Tx, p principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
+	if err := validateRequest(tx, k, "POST", body); err != nil {
+		return nil, auditEvent{}, err
+	}
+	id := uuid.NewString()
+	doc, name, err := buildEntity(tx, p, k, id, body, nil)
+	if err != nil {
+		return nil, auditEvent{}, err
+	}
+	out, err := putEntity(tx, storeKindOf(k.Name), id, "", name, doc)
+	if err != nil {
+		return nil, auditEvent{}, err
+	}
+	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Create", ID: id, Name: name, New: out}, nil
+}
+
+// updateEntity applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
+// to the object with id. An integer-versioned kind needs the current version in the body.
+func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
+	o, old, err := liveEntity(tx, k, id)
+	if err != nil {
+		return nil, auditEvent{}, err
+	}
+	if err := validateRequest(tx, k, method, body); err != nil {
+		return nil, auditEvent{}, err
+	}
+	if k.API.Version == kinds.IntVersion {
+		if err := checkEntityVersion(body["version"], old["version"]); err != nil {
+			return nil, auditEvent{}, err
+		}
+	}
+	if method == "PATCH" {
+		merged := make(map[string]any, len(old)+len(body))
+		for key, v := range old {
+			merged[key] = v
+		}
+		for key, v := range body {
+			merged[key] = v
+		}
+		body = merged
+	}
+	doc, name, err := buildEntity(tx, p, k, id, body, old)
+	if err != nil {
+		return nil, auditEvent{}, err
+	}
+	out, err := putEntity(tx, o.Kind, id, "", name, doc)
+	if err != nil {
+		return nil, auditEvent{}, err
+	}
+	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
+}
+
+// deleteEntity removes the object with id, or marks it deleted when the kind soft-deletes
+// (GET still answers it, lists leave it out and its name is free again).
+func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
+	o, old, err := liveEntity(tx, k, id)
+	if err != nil {
+		return auditEvent{}, err
+	}
+	ev := auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
+	if !k.API.SoftDelete {
+		tx.Delete(o.Kind, o.ID)
+		return ev, nil
+	}
+	old["state"] = "deleted"
+	stampVersion(k, old, old["version"])
+	if kinds.FieldOf(k.Model, "dateModified") != nil {
+		old["dateModified"] = formatTime(tx.Now())
+	}
+	out, err := putEntity(tx, o.Kind, o.ID, "", o.Name, old)
+	if err != nil {
+		return auditEvent{}, err
+	}
+	ev.New = out
+	return ev, nil
+}
+
+// listEntities returns the stored JSON of the live objects of a kind that pass the list's
+// filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
+func listEntities(objs []*Object, ids map[string]bool, nameFilter string) (keys []cursorKey, items [][]byte) {
+	for _, o := range objs {
+		if len(ids) > 0 && !ids[o.ID] {
+			continue
+		}
+		if !nameMatches(nameFilter, o.Name, false) || isDeleted(o.Data) {
+			continue
+		}
+		keys = append(keys, objectCursorKey(o))
+		items = append(items, o.Data)
+	}
+	return keys, items
+}
+
+// liveEntity finds an object that is not (soft-)deleted and decodes it.
+func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, error) {
+	o, err := txLookup(tx, storeKindOf(k.Name), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if isDeleted(o.Data) {
+		return nil, nil, errNotFound()
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(o.Data, &doc); err != nil {
+		return nil, nil, err
+	}
+	return o, doc, nil
+}
+
+// buildEntity turns a validated body into the object to store: references resolved and
+// named, the model's fields only, the server's fields set. old is the stored object on
+// update (nil on create); its division and created stamps carry over.
+func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+	// The server owns these; whatever a request sends for them is dropped (version was
+	// read for the concurrency check already).
+	for _, f := range []string{"id", "selfUri", "version", "dateCreated", "dateModified", "createdBy", "modifiedBy",
+		"createdByApp", "modifiedByApp", "state"} {
+		delete(body, f)
+	}
+	name := ""
+	if n, ok := body["name"].(string); ok {
+		name = strings.TrimSpace(n)
+		body["name"] = name
+	}
+	if k.Names == kinds.UniqueName && name != "" {
+		if other := findLiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
+			return nil, "", errConflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
+		}
+	}
+	if kinds.FieldOf(k.Model, "division") != nil {
+		if err := setDivision(tx, body, old); err != nil {
+			return nil, "", err
+		}
+	}
+	if err := resolveRefs(tx, body, k.Fields, ""); err != nil {
+		return nil, "", err
+	}
+	doc := projectModel(k.Model, body)
+	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
+	now := formatTime(tx.Now())
+	doc["id"] = id
+	if has("selfUri") {
+		doc["selfUri"] = k.API.Item(id)
+	}
+	var oldVersion any
+	if old != nil {
+		oldVersion = old["version"]
+	}
+	stampVersion(k, doc, oldVersion)
+	if has("state") {
+		doc["state"] = "active"
+	}
+	if has("dateCreated") {
+		doc["dateCreated"] = now
+		if old != nil && old["dateCreated"] != nil {
+			doc["dateCreated"] = old["dateCreated"]
+		}
+	}
+	if has("dateModified") {
+		doc["dateModified"] = now
+	}
+	if f := kinds.FieldOf(k.Model, "createdBy"); f != nil {
+		doc["createdBy"] = principalRef(f.Type, p)
+		if old != nil && old["createdBy"] != nil {
+			doc["createdBy"] = old["createdBy"]
+		}
+	}
+	if f := kinds.FieldOf(k.Model, "modifiedBy"); f != nil {
+		doc["modifiedBy"] = principalRef(f.Type, p)
+	}
+	return doc, name, nil
+}
+
+// principalRef is how a model's createdBy/modifiedBy names the caller: the client id, or a
+// reference to it where the model types the field as an entity.
+func principalRef(typ string, p principal) any {
+	if typ == "string" {
+		return p.ClientID
+	}
+	return map[string]any{"id": p.ClientID}
+}
+
+// stampVersion sets the version that follows old (absent: the first) as the kind counts.
+func stampVersion(k *kinds.Kind, doc map[string]any, old any) {
+	switch k.API.Version {
+	case kinds.IntVersion:
+		n, _ := old.(float64)
+		doc["version"] = int(n) + 1
+	case kinds.StringVersion:
+		s, _ := old.(string)
+		doc["version"] = bumpStringVersion(s)
+	}
+}
+
+// checkEntityVersion is the optimistic-concurrency check of integer-versioned kinds: the
+// same answers the hand-written versioned kinds give.
+func checkEntityVersion(sent, current any) error {
+	cur, _ := current.(float64)
+	if sent == nil {
+		return errRequired("version")
+	}
+	n, ok := sent.(float64)
+	if !ok || n != math.Trunc(n) || math.Abs(n) > math.MaxInt32 {
+		return errBadRequest("The field [version] must be a whole number, not [%s].", jsonText(sent))
+	}
+	v := int(n)
+	return checkVersion(&v, int(cur))
+}
+
+// setDivision expands the body's division to {id, name, selfUri}: the one sent, else the
+// stored object's, else the home division.
+func setDivision(tx *Tx, body, old map[string]any) error {
+	id, _ := kinds.Get(body, "division.id").(string)
+	if id == "" && old != nil {
+		id, _ = kinds.Get(old, "division.id").(string)
+	}
+	divID, divName, err := divisionRef(tx, id, "division.id")
+	if err != nil {
+		return err
+	}
+	body["division"] = map[string]any{"id": divID, "name": divName, "selfUri": divisionSelfURI(divID)}
+	return nil
+}
+
+// findLiveByName finds an object of a store kind that is not soft-deleted by its name,
+// ignoring case.
+func findLiveByName(tx *Tx, kind Kind, name string) *Object {
+	for _, o := range tx.List(kind, "") {
+		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
+			return o
+		}
+	}
+	return nil
+}
+
+// projectModel keeps the fields of model in doc (recursively into nested models and arrays
+// of them) and drops the rest, so that what is stored is what the API model describes.
+// Nulls are dropped: the API treats a null field as one not sent.
+func projectModel(model string, doc map[string]any) map[string]any {
+	out := make(map[string]any, len(doc))
+	for _, f := range kinds.ModelOf(model) {
+		v, ok := doc[f.Name]
+		if !ok || v == nil {
+			continue
+		}
+		out[f.Name] = projectValue(f.Type, v)
+	}
+	return out
+}
+
+func projectValue(typ string, v any) any {
+	if elem, ok := kinds.ArrayElem(typ); ok {
+		list, ok := v.([]any)
+		if !ok {
+			return v
+		}
+		out := make([]any, 0, len(list))
+		for _, el := range list {
+			if el != nil {
+				out = append(out, projectValue(elem, el))
+			}
+		}
+		return out
+	}
+	if m, ok := v.(map[string]any); ok && kinds.IsModel(typ) {
+		return projectModel(typ, m)
+	}
+	return v
+}
+
+// jsonText is a short JSON rendering of a value for error messages.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "?"
+	}
+	const limit = 60
+	if len(b) > limit {
+		return string(b[:limit]) + "…"
+	}
+	return string(b)
+}

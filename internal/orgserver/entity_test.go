@@ -1,0 +1,237 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// Every catalogue kind needs someone to serve it: a hand-written handler or the generic
+// entity (a regular kind). A kind with neither would answer 404 to every layer above.
+func TestEveryCatalogueKindIsServed(t *testing.T) {
+	hand := handWrittenKinds()
+	for _, k := range kinds.Genesys().All() {
+		if _, ok := hand[k.Name]; !ok && !k.Regular() {
+			t.Errorf("%s: neither hand-written nor regular; give it Fields or a handler", k.Name)
+		}
+	}
+	for name := range hand {
+		if kinds.Genesys().Named(name) == nil {
+			t.Errorf("hand-written kind %q is not in the catalogue", name)
+		}
+	}
+	if len(genericKinds()) == 0 {
+		t.Fatal("no kind is served generically")
+	}
+}
+
+// minimalBody is the smallest valid body of a model: its required fields with plain values.
+// Strings that are names take name; the rest the first enum value or "x".
+func minimalBody(model, name string) map[string]any {
+	body := map[string]any{}
+	for _, f := range kinds.ModelOf(model) {
+		if !f.Required {
+			continue
+		}
+		body[f.Name] = minimalValue(f, name)
+	}
+	if kinds.FieldOf(model, "name") != nil {
+		body["name"] = name
+	}
+	return body
+}
+
+func minimalValue(f kinds.ModelField, name string) any {
+	switch {
+	case f.Type == "string" && len(f.Enum) > 0:
+		return f.Enum[0]
+	case f.Type == "string":
+		return "x"
+	case f.Type == "number" || f.Type == "integer":
+		return 1
+	case f.Type == "boolean":
+		return false
+	case strings.HasPrefix(f.Type, "Array<"):
+		return []any{}
+	case kinds.IsModel(f.Type):
+		return minimalBody(f.Type, name)
+	}
+	return map[string]any{}
+}
+
+// TestGenericEntityConformance walks every kind the generic entity serves through the
+// whole API surface, from the catalogue alone: whatever kind is added next is checked too.
+func TestGenericEntityConformance(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	ro := newRawClient(t, ts, "dev", "readonly")
+	orgID := ts.Credential(t, "dev", "deploy").OrgID
+	home := c.must(200, "GET", "/api/v2/authorization/divisions/home", nil)["id"]
+	for _, k := range genericKinds() {
+		t.Run(k.Name, func(t *testing.T) {
+			c, ro := *c, *ro
+			c.t, ro.t = t, t
+			coll := k.API.Collection
+			create := func(name string) map[string]any {
+				return c.must(200, "POST", coll, minimalBody(k.RequestModel("POST"), name))
+			}
+
+			// Read-only clients are refused every write, naming the catalogue's permission.
+			m := ro.wantError(403, "missing.permissions", "POST", coll, minimalBody(k.RequestModel("POST"), "Refused"))
+			if perm := k.PermissionFor("POST"); !strings.Contains(m["message"].(string), perm) {
+				t.Errorf("403 message %q does not name %s", m["message"], perm)
+			}
+
+			a1, a2, b := create("Conf A1"), create("Conf A2"), create("Conf B")
+			id := a1["id"].(string)
+			checkStoredShape(t, k, a1, home)
+			if got := c.must(200, "GET", k.API.Item(id), nil); !jsonEqual(got, a1) {
+				t.Errorf("GET = %v, want the created %v", got, a1)
+			}
+			ro.must(200, "GET", k.API.Item(id), nil)
+			if k.Names == kinds.UniqueName {
+				c.wantError(409, "general.conflict", "POST", coll, minimalBody(k.RequestModel("POST"), "CONF a1"))
+			}
+
+			// Page-number paging over the three, the id filter and the name filter.
+			if !k.API.NoList {
+				l := c.must(200, "GET", coll+q("pageSize", "2"), nil)
+				if l["total"].(float64) != 3 || l["pageCount"].(float64) != 2 || len(l["entities"].([]any)) != 2 ||
+					l["nextUri"] == nil || l["firstUri"] == nil {
+					t.Errorf("page 1 = %v", l)
+				}
+				if l := c.must(200, "GET", coll+q("pageSize", "2", "pageNumber", "2"), nil); len(l["entities"].([]any)) != 1 || l["nextUri"] != nil {
+					t.Errorf("page 2 = %v", l)
+				}
+				c.wantError(400, "bad.request", "GET", coll+q("pageSize", fmt.Sprint(k.API.PageSize()+1)), nil)
+				if l := c.must(200, "GET", coll+q("id", id, "id", b["id"].(string)), nil); l["total"].(float64) != 2 {
+					t.Errorf("id filter total = %v", l["total"])
+				}
+				if f := k.API.NameFilter; f != "" {
+					if l := c.must(200, "GET", coll+q(f, "conf b"), nil); l["total"].(float64) != 1 {
+						t.Errorf("name filter %q total = %v", "conf b", l["total"])
+					}
+					if l := c.must(200, "GET", coll+q(f, "Conf A*"), nil); l["total"].(float64) != 2 {
+						t.Errorf("name filter %q total = %v", "Conf A*", l["total"])
+					}
+				}
+			}
+
+			// Updates: the current version wins, a stale one is refused.
+			if k.API.Update != "" {
+				upd := minimalBody(k.RequestModel(k.API.Update), "Conf A1 renamed")
+				if k.API.Version == kinds.IntVersion {
+					upd["version"] = 1
+					c.must(200, k.API.Update, k.API.Item(id), upd)
+					m := c.wantError(409, "general.conflict", k.API.Update, k.API.Item(id), upd)
+					if !strings.Contains(m["message"].(string), "[1]") {
+						t.Errorf("stale version message = %v", m["message"])
+					}
+					delete(upd, "version")
+					c.wantError(400, "bad.request", k.API.Update, k.API.Item(id), upd)
+					upd["version"] = 2
+				}
+				got := c.must(200, k.API.Update, k.API.Item(id), upd)
+				if got["name"] != "Conf A1 renamed" || got["id"] != id {
+					t.Errorf("updated = %v", got)
+				}
+				if k.API.Version == kinds.IntVersion && got["version"].(float64) != 3 {
+					t.Errorf("version after two updates = %v, want 3", got["version"])
+				}
+			}
+
+			// Delete: gone from GET (or marked deleted) and from the listing.
+			for _, o := range []map[string]any{a1, a2} {
+				c.must(204, "DELETE", k.API.Item(o["id"].(string))+deleteQuery(k), nil)
+			}
+			if k.API.SoftDelete {
+				if got := c.must(200, "GET", k.API.Item(id), nil); got["state"] != "deleted" {
+					t.Errorf("soft-deleted = %v", got)
+				}
+			} else {
+				c.wantError(404, "not.found", "GET", k.API.Item(id), nil)
+			}
+			c.wantError(404, "not.found", "DELETE", k.API.Item(id), nil)
+			if !k.API.NoList {
+				if l := c.must(200, "GET", coll, nil); l["total"].(float64) != 1 {
+					t.Errorf("listing after deletes = %v", l)
+				}
+			}
+
+			// The audit log names the catalogue's service and entity for each write.
+			actions := map[string]bool{}
+			for _, raw := range ts.Store().AuditLog(orgID) {
+				var a platform.AuditLogMessage
+				if json.Unmarshal(raw, &a) != nil || a.Entity == nil || deref(a.Entity.ID) != id {
+					continue
+				}
+				if deref(a.ServiceName) != k.Audit.Service || deref(a.EntityType) != k.Audit.Entity {
+					t.Errorf("audit record %s/%s, want %s/%s", deref(a.ServiceName), deref(a.EntityType), k.Audit.Service, k.Audit.Entity)
+				}
+				actions[deref(a.Action)] = true
+			}
+			want := []string{"Create", "Delete"}
+			if k.API.Update != "" {
+				want = append(want, "Update")
+			}
+			for _, a := range want {
+				if !actions[a] {
+					t.Errorf("no %s audit record for %s (have %v)", a, id, actions)
+				}
+			}
+		})
+	}
+}
+
+// checkStoredShape checks what the server adds to every entity, as the model has it.
+func checkStoredShape(t *testing.T, k *kinds.Kind, o map[string]any, home any) {
+	t.Helper()
+	has := func(f string) bool { return kinds.FieldOf(k.Model, f) != nil }
+	for key := range o {
+		if !has(key) {
+			t.Errorf("answer holds %q, which model %s has not", key, k.Model)
+		}
+	}
+	id, _ := o["id"].(string)
+	if len(id) != 36 {
+		t.Errorf("id = %v, want a uuid", o["id"])
+	}
+	if has("selfUri") && o["selfUri"] != k.API.Item(id) {
+		t.Errorf("selfUri = %v", o["selfUri"])
+	}
+	if k.API.Version == kinds.IntVersion && o["version"] != float64(1) {
+		t.Errorf("version = %v, want 1", o["version"])
+	}
+	if has("division") {
+		d, _ := o["division"].(map[string]any)
+		if d["id"] != home || d["name"] != "Home" || d["selfUri"] != divisionSelfURI(fmt.Sprint(home)) {
+			t.Errorf("division = %v, want the home division", o["division"])
+		}
+	}
+	if has("state") && o["state"] != "active" {
+		t.Errorf("state = %v", o["state"])
+	}
+	for _, f := range []string{"dateCreated", "dateModified", "createdBy", "modifiedBy"} {
+		if has(f) && o[f] == nil {
+			t.Errorf("%s missing", f)
+		}
+	}
+}
+
+func deleteQuery(k *kinds.Kind) string {
+	if k.API.DeleteQuery == "" {
+		return ""
+	}
+	return "?" + k.API.DeleteQuery
+}
+
+func jsonEqual(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}

@@ -1,0 +1,236 @@
+package orgserver
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+)
+
+// Validation of generic entities, from the API model (required fields, JSON types, enums)
+// and the catalogue (max lengths, enums, references that must exist). Every refusal is a
+// 400 naming the field, worded as the hand-written handlers word theirs.
+
+// validateRequest checks a create or update body before anything is stored.
+func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) error {
+	if err := validateModel(k.RequestModel(method), body, ""); err != nil {
+		return err
+	}
+	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return errBadRequest("The field [name] must not contain control characters.")
+	}
+	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return nil
+		}
+		if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
+			return errBadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
+		}
+		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
+			return errInvalidValue(path, s, f.Enum)
+		}
+		return nil
+	})
+}
+
+// validateModel checks doc against a model: required fields present (and not blank when
+// strings), every known field of the right JSON type, string enums respected. Fields the
+// model does not know are left alone (they are dropped when stored, as the API ignores
+// them). prefix is the path of doc inside the body, for messages.
+func validateModel(model string, doc map[string]any, prefix string) error {
+	for _, f := range kinds.ModelOf(model) {
+		path := prefix + f.Name
+		v, ok := doc[f.Name]
+		if !ok || v == nil {
+			if f.Required {
+				return errRequired(path)
+			}
+			continue
+		}
+		if s, isString := v.(string); isString && f.Required && strings.TrimSpace(s) == "" {
+			return errRequired(path)
+		}
+		if err := validateValue(f.Type, f.Enum, v, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateValue checks one value against a field type of the model list.
+func validateValue(typ string, enum []string, v any, path string) error {
+	if v == nil {
+		return nil
+	}
+	if elem, ok := kinds.ArrayElem(typ); ok {
+		list, ok := v.([]any)
+		if !ok {
+			return errWrongType(path, "an array", v)
+		}
+		for i, el := range list {
+			if err := validateValue(elem, nil, el, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if elem, ok := kinds.MapElem(typ); ok {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return errWrongType(path, "an object", v)
+		}
+		for key, el := range m {
+			if err := validateValue(elem, nil, el, path+"."+key); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch typ {
+	case "string":
+		s, ok := v.(string)
+		if !ok {
+			return errWrongType(path, "a string", v)
+		}
+		if len(enum) > 0 && !slices.Contains(enum, s) {
+			return errInvalidValue(path, s, enum)
+		}
+	case "number", "integer":
+		if _, ok := v.(float64); !ok {
+			return errWrongType(path, "a number", v)
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			return errWrongType(path, "true or false", v)
+		}
+	default:
+		if !kinds.IsModel(typ) {
+			return nil // "object" and types outside the list take any JSON
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			return errWrongType(path, "an object", v)
+		}
+		return validateModel(typ, m, path+".")
+	}
+	return nil
+}
+
+// errWrongType reports a value of the wrong JSON type, naming the field.
+func errWrongType(field, want string, v any) *apiError {
+	return errBadRequest("The field [%s] must be %s, not [%s].", field, want, jsonText(v))
+}
+
+// resolveRefs checks that every id a catalogue field with Ref holds names a live object of
+// that kind in this org, and fills the reference's name and selfUri as the API answers
+// them (they are dropped again when the model has no such fields).
+func resolveRefs(tx *Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
+	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
+		if f.Ref == "" {
+			return nil
+		}
+		id, ok := parent[key].(string)
+		if !ok || id == "" {
+			return nil
+		}
+		o := tx.Get(storeKindOf(f.Ref), id)
+		if o == nil || isDeleted(o.Data) {
+			return errUnknownRef(path, id)
+		}
+		if key == "id" {
+			parent["name"] = o.Name
+			if ref := kinds.Genesys().Named(f.Ref); ref != nil {
+				parent["selfUri"] = ref.API.Item(id)
+			}
+		}
+		return nil
+	})
+}
+
+// walkFields calls fn with the value of every catalogue field present in doc (inside
+// blocks too); path names the field as messages do ("emergencyCallFlows[].ivrs[].id").
+func walkFields(doc map[string]any, fields []kinds.Field, prefix string, fn func(f *kinds.Field, path string, v any) error) error {
+	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
+		return fn(f, path, parent[key])
+	})
+}
+
+// walkFieldSites calls fn for every place in doc a catalogue field's JSON path reaches: the
+// map holding the leaf and the leaf's key, so that fn may read or rewrite it.
+func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
+	fn func(f *kinds.Field, path string, parent map[string]any, key string) error) error {
+	for i := range fields {
+		f := &fields[i]
+		if f.Type == kinds.Block {
+			block := strings.TrimSuffix(f.JSON, "[]")
+			elems, _ := kinds.Get(doc, block).([]any)
+			for _, el := range elems {
+				m, ok := el.(map[string]any)
+				if !ok {
+					continue
+				}
+				if err := walkFieldSites(m, f.Nested, prefix+block+"[].", fn); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		for _, site := range jsonSites(doc, strings.Split(f.JSON, ".")) {
+			if _, present := site.parent[site.key]; !present {
+				continue
+			}
+			if err := fn(f, prefix+f.JSON, site.parent, site.key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// jsonSite is where a path's leaf lives: parent[key].
+type jsonSite struct {
+	parent map[string]any
+	key    string
+}
+
+// jsonSites follows a path of steps ("ivrs[]", "id") through v; an array step fans out
+// over the array's object elements.
+func jsonSites(v map[string]any, steps []string) []jsonSite {
+	if len(steps) == 1 {
+		return []jsonSite{{parent: v, key: steps[0]}}
+	}
+	step := steps[0]
+	if name, isArray := strings.CutSuffix(step, "[]"); isArray {
+		list, _ := v[name].([]any)
+		var out []jsonSite
+		for _, el := range list {
+			if m, ok := el.(map[string]any); ok {
+				out = append(out, jsonSites(m, steps[1:])...)
+			}
+		}
+		return out
+	}
+	child, ok := v[step].(map[string]any)
+	if !ok {
+		return nil
+	}
+	return jsonSites(child, steps[1:])
+}
+
+// decodeEntityBody reads a request body that must be one JSON object.
+func decodeEntityBody(r *http.Request) (map[string]any, error) {
+	var v any
+	if err := decodeBody(r, &v); err != nil {
+		return nil, err
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, errBadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
+	}
+	return m, nil
+}

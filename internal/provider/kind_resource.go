@@ -1,0 +1,191 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// kindResource is the one resource implementation of every regular catalogue kind: its
+// schema, request bodies and state all come from the kind's Fields, its API calls from the
+// kind's API through entityAPI. A kind whose official schema does not map regularly onto the
+// API model has no Fields and a hand-written resource instead.
+type kindResource struct {
+	clientHolder
+	kind *kinds.Kind
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*kindResource)(nil)
+	_ resource.ResourceWithImportState = (*kindResource)(nil)
+)
+
+// kindResources returns a constructor for the resource of every regular kind in the catalogue.
+func kindResources(c *kinds.Catalogue) []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
+		out = append(out, func() resource.Resource { return &kindResource{kind: k} })
+	}
+	return out
+}
+
+func (r *kindResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + typeSuffix(r.kind.Resource)
+}
+
+func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	s, err := kindResourceSchema(r.kind)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider bug: no schema for "+r.kind.Resource, err.Error())
+		return
+	}
+	resp.Schema = s
+}
+
+func (r *kindResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *kindResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan types.Object
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	body := r.body(plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := r.nameIn(plan)
+	obj, err := kindAPI(r.client, r.kind).create(ctx, name, body)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
+		return
+	}
+	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state types.Object
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := r.idIn(state)
+	obj, err := kindAPI(r.client, r.kind).get(ctx, id)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
+		return
+	}
+	if obj == nil {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	r.setState(ctx, *obj, state, &resp.State, &resp.Diagnostics)
+}
+
+func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan types.Object
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	body := r.body(plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, err := r.write(ctx, r.idIn(plan), body)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
+	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state types.Object
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := r.idIn(state)
+	if err := kindAPI(r.client, r.kind).delete(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)", r.kind.Noun, r.nameIn(state), id), err)
+	}
+}
+
+// write sends an update with the kind's method. A versioned kind sends the version the org
+// holds now (read just before), retried when someone else's write bumps it in between.
+func (r *kindResource) write(ctx context.Context, id string, body apiObject) (*apiObject, error) {
+	api := kindAPI(r.client, r.kind)
+	method := r.kind.API.Update
+	if method == "" {
+		// The schema replaces the object on every change of an immutable kind, so no update
+		// plan reaches here unless the catalogue entry is wrong.
+		return nil, fmt.Errorf("%s cannot be updated in place (the catalogue lists no update method)", r.kind.Noun)
+	}
+	if r.kind.API.Version != kinds.IntVersion {
+		return api.update(ctx, method, id, body)
+	}
+	if method != http.MethodPut {
+		return nil, fmt.Errorf("%s: versioned %s updates are not supported by the generic resource yet", r.kind.Noun, method)
+	}
+	return putVersioned(ctx, api, id, versionOf, func(version int) any {
+		body["version"] = version
+		return body
+	})
+}
+
+// body is the API request for a planned object.
+func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObject {
+	if diags.HasError() {
+		return nil
+	}
+	body, err := requestBody(r.kind.Fields, plan.Attributes())
+	if err != nil {
+		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
+	}
+	return body
+}
+
+// setState stores what the org answered, shaped by the prior values (plan or state).
+func (r *kindResource) setState(ctx context.Context, obj apiObject, prior types.Object, state *tfsdk.State, diags *diag.Diagnostics) {
+	attrTypes := prior.AttributeTypes(ctx)
+	values, d := stateValues(r.kind.Fields, attrTypes, obj, prior.Attributes())
+	diags.Append(d...)
+	values["id"] = types.StringValue(objectID(obj))
+	v, d := types.ObjectValue(attrTypes, values)
+	diags.Append(d...)
+	if diags.HasError() {
+		return
+	}
+	diags.Append(state.Set(ctx, v)...)
+}
+
+// nameIn reads the planned or stored name ("" for kinds without one).
+func (r *kindResource) nameIn(o types.Object) string {
+	if r.kind.Field("name") == nil {
+		return ""
+	}
+	s, _ := o.Attributes()["name"].(types.String)
+	return s.ValueString()
+}
+
+// idIn reads the object's id from plan or state.
+func (r *kindResource) idIn(o types.Object) string {
+	s, _ := o.Attributes()["id"].(types.String)
+	return s.ValueString()
+}
+
+// nameAttr is where a name conflict is reported, when the kind has a name.
+func (r *kindResource) nameAttr() *path.Path {
+	if r.kind.Field("name") == nil {
+		return nil
+	}
+	return ptr(path.Root("name"))
+}

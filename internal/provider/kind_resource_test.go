@@ -1,0 +1,221 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// kindAccCase is one regular kind's acceptance test. Its configurations declare the object
+// under test as `<type>.it`; "{{dir}}" in them stands for a folder holding files.
+type kindAccCase struct {
+	// create and update are the first two configurations: update must change the object in
+	// place.
+	create, update string
+	// createChecks and updateChecks are attribute → value checks of `<type>.it` after each.
+	createChecks, updateChecks map[string]string
+	// driftPath is a JSON path of the object that the drift step changes in the org behind
+	// the provider's back, and driftValue what it is changed to; the apply must restore it.
+	driftPath  string
+	driftValue any
+	// files are written into {{dir}} before the first step (e.g. flow YAML).
+	files map[string]string
+}
+
+// evacuationFlow is a minimal inbound call flow to serve as an emergency call flow.
+const evacuationFlow = `inboundCall:
+  name: Evacuation notice
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Notice_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  initialGreeting:
+    tts: Our office is closed because of an emergency.
+  tasks:
+    - task:
+        name: Notice
+        refId: Notice_1
+        actions:
+          - disconnect:
+              name: Goodbye
+`
+
+const emergencyGroupDeps = `
+resource "genesyscloud_flow" "evacuation" {
+  filepath = "{{dir}}/evacuation.yaml"
+}
+resource "genesyscloud_architect_ivr" "main" {
+  name = "Main line"
+}
+resource "genesyscloud_architect_ivr" "sales" {
+  name = "Sales line"
+}
+data "genesyscloud_auth_division_home" "home" {}
+`
+
+// kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
+// its row here (TestAccKindResources fails for a kind without one).
+var kindAccCases = map[string]kindAccCase{
+	"genesyscloud_routing_utilization_label": {
+		create:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP" }`,
+		update:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP callers" }`,
+		createChecks: map[string]string{"name": "VIP"},
+		updateChecks: map[string]string{"name": "VIP callers"},
+		driftPath:    "name", driftValue: "Renamed in the UI",
+	},
+	"genesyscloud_responsemanagement_library": {
+		create:       `resource "genesyscloud_responsemanagement_library" "it" { name = "Support answers" }`,
+		update:       `resource "genesyscloud_responsemanagement_library" "it" { name = "Support and billing answers" }`,
+		createChecks: map[string]string{"name": "Support answers"},
+		updateChecks: map[string]string{"name": "Support and billing answers"},
+		driftPath:    "name", driftValue: "Renamed in the UI",
+	},
+	"genesyscloud_architect_emergencygroup": {
+		files: map[string]string{"evacuation.yaml": evacuationFlow},
+		// Created without flows (no blocks), then given one with two IVRs.
+		create: emergencyGroupDeps + `
+resource "genesyscloud_architect_emergencygroup" "it" {
+  name = "Evacuation"
+}`,
+		update: emergencyGroupDeps + `
+resource "genesyscloud_architect_emergencygroup" "it" {
+  name        = "Building evacuation"
+  description = "Turned on by the facilities team"
+  enabled     = true
+  emergency_call_flows {
+    emergency_flow_id = genesyscloud_flow.evacuation.id
+    ivr_ids           = [genesyscloud_architect_ivr.main.id, genesyscloud_architect_ivr.sales.id]
+  }
+}`,
+		createChecks: map[string]string{"name": "Evacuation", "enabled": "false", "emergency_call_flows.#": "0"},
+		updateChecks: map[string]string{"name": "Building evacuation", "description": "Turned on by the facilities team",
+			"enabled": "true", "emergency_call_flows.#": "1", "emergency_call_flows.0.ivr_ids.#": "2"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
+}
+
+// TestAccKindResources runs every regular kind through the same life: create, update in
+// place, look up by name, import, drift corrected, deleted in the org and created again,
+// destroyed (confirmed through the API).
+func TestAccKindResources(t *testing.T) {
+	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
+		tc, ok := kindAccCases[k.Resource]
+		if !ok {
+			t.Errorf("%s: no row in kindAccCases", k.Resource)
+			continue
+		}
+		t.Run(k.Resource, func(t *testing.T) { testKindResource(t, k, tc) })
+	}
+}
+
+func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
+	o := newAccOrg(t)
+	dir := t.TempDir()
+	for name, data := range tc.files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config := func(hcl string) string { return o.config(strings.ReplaceAll(hcl, "{{dir}}", dir)) }
+	addr := k.Resource + ".it"
+	lookup := ""
+	if k.DataSource != "" {
+		lookup = fmt.Sprintf("\ndata %q \"by_name\" {\n  name = %s.name\n}\n", k.DataSource, addr)
+	}
+	updateChecks := attrChecks(addr, tc.updateChecks)
+	if lookup != "" {
+		updateChecks = append(updateChecks, resource.TestCheckResourceAttrPair("data."+k.DataSource+".by_name", "id", addr, "id"))
+	}
+	var st lastState
+	var before any // the drifted field's value before the drift
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy:             o.checkDestroyed(k.Resource, k.API.Collection),
+		Steps: []resource.TestStep{
+			{
+				Config: config(tc.create),
+				Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, tc.createChecks),
+					o.checkExists(addr, k.API.Collection), st.capture)...),
+			},
+			{
+				Config: config(tc.update + lookup),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(append(updateChecks, st.capture)...),
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				// Drift: someone edits the object in the org; the plan must show it, apply must undo it.
+				PreConfig: func() {
+					path := k.API.Item(st.id(addr))
+					var obj apiObject
+					o.do(http.MethodGet, path, nil, &obj)
+					before = kinds.Get(obj, tc.driftPath)
+					body := writableCopy(k, obj)
+					kinds.Set(body, tc.driftPath, tc.driftValue)
+					o.do(k.API.Update, path, body, nil)
+				},
+				Config: config(tc.update),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectNonEmptyPlan(),
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					var obj apiObject
+					o.do(http.MethodGet, k.API.Item(idOf(s, addr)), nil, &obj)
+					if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
+						return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
+					}
+					return nil
+				},
+			},
+			{
+				// Drift: the object is deleted in the org; apply creates it again.
+				PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
+				Config:    config(tc.update),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+				}},
+				Check: o.checkExists(addr, k.API.Collection),
+			},
+		},
+	})
+}
+
+// writableCopy is the request body a client sends to change obj: the model fields the kind
+// maps, and the version for a versioned kind (as the hand-written tests build request models
+// from what they read).
+func writableCopy(k *kinds.Kind, obj apiObject) apiObject {
+	body := apiObject{}
+	for _, f := range k.Fields {
+		if top := kinds.TopLevel(f.JSON); obj[top] != nil {
+			body[top] = obj[top]
+		}
+	}
+	if k.API.Version == kinds.IntVersion {
+		body["version"] = obj["version"]
+	}
+	return body
+}
+
+// attrChecks turns attribute → value pairs into checks of one resource.
+func attrChecks(addr string, want map[string]string) []resource.TestCheckFunc {
+	var out []resource.TestCheckFunc
+	for attr, value := range want {
+		out = append(out, resource.TestCheckResourceAttr(addr, attr, value))
+	}
+	return out
+}

@@ -1,0 +1,157 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+)
+
+// describeAttribute renders an attribute as "type mode" (mode as the official schema lists it:
+// required, optional, read-only) plus its default, e.g. "bool optional default=false".
+func describeAttribute(ctx context.Context, a schema.Attribute) string {
+	mode := "read-only"
+	switch {
+	case a.IsRequired():
+		mode = "required"
+	case a.IsOptional():
+		mode = "optional"
+	}
+	out := fmt.Sprintf("%s %s", a.GetType().String(), mode)
+	if d := attributeDefault(ctx, a); d != "" {
+		out += " default=" + d
+	}
+	return out
+}
+
+// attributeDefault renders a static default ("" none).
+func attributeDefault(ctx context.Context, a schema.Attribute) string {
+	switch a := a.(type) {
+	case schema.BoolAttribute:
+		if a.Default != nil {
+			var resp defaults.BoolResponse
+			a.Default.DefaultBool(ctx, defaults.BoolRequest{}, &resp)
+			return resp.PlanValue.String()
+		}
+	case schema.StringAttribute:
+		if a.Default != nil {
+			var resp defaults.StringResponse
+			a.Default.DefaultString(ctx, defaults.StringRequest{}, &resp)
+			return resp.PlanValue.String()
+		}
+	}
+	return ""
+}
+
+// describeSchema flattens a schema to path → description; block attributes are "block.attr".
+func describeSchema(ctx context.Context, attrs map[string]schema.Attribute, blocks map[string]schema.Block, prefix string, out map[string]string) {
+	for name, a := range attrs {
+		out[prefix+name] = describeAttribute(ctx, a)
+	}
+	for name, b := range blocks {
+		lb, ok := b.(schema.ListNestedBlock)
+		if !ok {
+			out[prefix+name] = fmt.Sprintf("unexpected block %T", b)
+			continue
+		}
+		out[prefix+name] = "block list"
+		describeSchema(ctx, lb.NestedObject.Attributes, lb.NestedObject.Blocks, prefix+name+".", out)
+	}
+}
+
+// The three kinds the generic resource brought in must have the official provider's
+// attribute names, types, modes and defaults (official-provider-schemas.json): a
+// configuration written for the official provider works unchanged.
+func TestKindSchemasMatchOfficial(t *testing.T) {
+	ctx := context.Background()
+	for typ, want := range map[string]map[string]string{
+		"genesyscloud_routing_utilization_label": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_responsemanagement_library": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_architect_emergencygroup": {
+			"id":                                     "basetypes.StringType read-only",
+			"name":                                   "basetypes.StringType required",
+			"description":                            "basetypes.StringType optional",
+			"division_id":                            "basetypes.StringType optional",
+			"enabled":                                "basetypes.BoolType optional default=false",
+			"emergency_call_flows":                   "block list",
+			"emergency_call_flows.emergency_flow_id": "basetypes.StringType required",
+			"emergency_call_flows.ivr_ids":           "types.SetType[basetypes.StringType] required",
+		},
+	} {
+		t.Run(typ, func(t *testing.T) {
+			k := kinds.Genesys().ByResource(typ)
+			if k == nil || !k.Regular() {
+				t.Fatalf("%s is not a regular kind of the catalogue", typ)
+			}
+			s, err := kindResourceSchema(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			describeSchema(ctx, s.Attributes, s.Blocks, "", got)
+			for p, w := range want {
+				if got[p] != w {
+					t.Errorf("%s: got %q, want %q", p, got[p], w)
+				}
+			}
+			for p := range got {
+				if _, ok := want[p]; !ok {
+					t.Errorf("%s: not in the official schema", p)
+				}
+			}
+		})
+	}
+}
+
+// Every field shape the catalogue can declare must give a schema the framework accepts.
+func TestKindSchemaEveryFieldShape(t *testing.T) {
+	k := &kinds.Kind{Name: "test.everything", Resource: "genesyscloud_test", Noun: "thing",
+		API: kinds.API{Collection: "/api/v2/things", Update: "PUT"},
+		Fields: []kinds.Field{
+			{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required, MaxLength: 10},
+			{Attr: "state", JSON: "state", Type: kinds.String, Mode: kinds.Optional, Enum: []string{"a", "b"}, Default: "a"},
+			{Attr: "secret", JSON: "secret", Type: kinds.String, Mode: kinds.Optional, Sensitive: true},
+			{Attr: "kind", JSON: "kind", Type: kinds.String, Mode: kinds.Required, ForceNew: true},
+			{Attr: "created_by", JSON: "createdBy.id", Type: kinds.String, Mode: kinds.Computed},
+			{Attr: "division_id", JSON: "division.id", Type: kinds.String, Mode: kinds.OptionalComputed},
+			{Attr: "enabled", JSON: "enabled", Type: kinds.Bool, Mode: kinds.Optional, Default: true},
+			{Attr: "capacity", JSON: "capacity", Type: kinds.Int, Mode: kinds.Optional, Default: int64(3)},
+			{Attr: "ratio", JSON: "ratio", Type: kinds.Float, Mode: kinds.Optional, Default: 0.5},
+			{Attr: "tags", JSON: "tags", Type: kinds.StringList, Mode: kinds.Optional, Enum: []string{"x"}},
+			{Attr: "member_ids", JSON: "members[].id", Type: kinds.StringSet, Mode: kinds.OptionalComputed},
+			{Attr: "rule", JSON: "rules", Type: kinds.Block, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "value", JSON: "value", Type: kinds.Int, Mode: kinds.Required},
+			}},
+		}}
+	for _, immutable := range []bool{false, true} {
+		if immutable {
+			k.API.Update = ""
+		}
+		s, err := kindResourceSchema(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range s.ValidateImplementation(context.Background()) {
+			t.Errorf("immutable=%v: %s: %s", immutable, d.Summary(), d.Detail())
+		}
+	}
+}
+
+// The catalogue's delete queries are parsed when a kind's API seam is made.
+func TestKindDeleteQueriesParse(t *testing.T) {
+	for _, k := range kinds.Genesys().All() {
+		if _, err := url.ParseQuery(k.API.DeleteQuery); err != nil {
+			t.Errorf("%s: delete query %q: %v", k.Name, k.API.DeleteQuery, err)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The generic resource's mapping between Terraform values and API JSON, field by field along
+// the catalogue's JSON paths. Requests carry what the user set; state carries what the org
+// answered, with the prior value deciding where the API cannot tell "unset" from "empty".
+
+// requestBody builds the API body from planned attribute values. Computed fields and values
+// that are null or not yet known are left out: the org decides them.
+func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, error) {
+	body := apiObject{}
+	for _, f := range fields {
+		if f.Mode == kinds.Computed {
+			continue
+		}
+		v, ok := attrs[f.Attr]
+		if !ok || v.IsNull() || v.IsUnknown() {
+			continue
+		}
+		j, err := jsonValue(f, v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Attr, err)
+		}
+		kinds.Set(body, f.JSON, j)
+	}
+	return body, nil
+}
+
+// jsonValue is one attribute's value as JSON decodes (string, bool, int64, float64, []any of
+// those, []any of objects for a block).
+func jsonValue(f kinds.Field, v attr.Value) (any, error) {
+	switch v := v.(type) {
+	case types.String:
+		return v.ValueString(), nil
+	case types.Bool:
+		return v.ValueBool(), nil
+	case types.Int64:
+		return v.ValueInt64(), nil
+	case types.Float64:
+		return v.ValueFloat64(), nil
+	case types.List:
+		return jsonList(f, v.Elements())
+	case types.Set:
+		return jsonList(f, v.Elements())
+	}
+	return nil, fmt.Errorf("unexpected value type %T", v)
+}
+
+// jsonList maps the elements of a string list or set, or the objects of a block.
+func jsonList(f kinds.Field, elems []attr.Value) ([]any, error) {
+	out := make([]any, 0, len(elems))
+	for i, el := range elems {
+		if f.Type == kinds.Block {
+			obj, ok := el.(types.Object)
+			if !ok {
+				return nil, fmt.Errorf("block element %d is a %T", i, el)
+			}
+			nested, err := requestBody(f.Nested, obj.Attributes())
+			if err != nil {
+				return nil, fmt.Errorf("block element %d: %w", i, err)
+			}
+			out = append(out, nested)
+			continue
+		}
+		s, ok := el.(types.String)
+		if !ok {
+			return nil, fmt.Errorf("element %d is a %T", i, el)
+		}
+		out = append(out, s.ValueString())
+	}
+	return out, nil
+}
+
+// stateValues maps an API object onto attribute values of the given types. prior holds the
+// values before (the plan on create and update, the state on read; nulls on import).
+func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiObject, prior map[string]attr.Value) (map[string]attr.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out := make(map[string]attr.Value, len(fields))
+	for _, f := range fields {
+		raw := kinds.Get(obj, f.JSON)
+		p := prior[f.Attr]
+		switch f.Type {
+		case kinds.Block:
+			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
+			diags.Append(d...)
+			out[f.Attr] = v
+		case kinds.StringList, kinds.StringSet:
+			v, d := stringsFromAPI(f, raw, p)
+			diags.Append(d...)
+			out[f.Attr] = v
+		default:
+			out[f.Attr] = scalarFromAPI(f, raw, p)
+		}
+	}
+	return out, diags
+}
+
+// scalarFromAPI maps a string, bool or number. The API returns the zero value (or nothing)
+// both for "never set" and "set to zero", so a zero keeps a prior zero, fills a required or
+// defaulted attribute, and otherwise is null — the way optionalString treats strings. A
+// sensitive value keeps its prior value: the API does not echo secrets.
+func scalarFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
+	value, zero := scalarValue(f.Type, raw)
+	if value != nil {
+		return value
+	}
+	priorKnown := prior != nil && !prior.IsNull() && !prior.IsUnknown()
+	switch {
+	case f.Sensitive && priorKnown:
+		return prior
+	case priorKnown && prior.Equal(zero):
+		return zero
+	case f.Mode == kinds.Required || f.Default != nil:
+		return zero
+	}
+	return nullOf(f.Type)
+}
+
+// scalarValue returns the value when raw is a non-zero value of the field's type (else nil),
+// and the type's zero value.
+func scalarValue(t kinds.FieldType, raw any) (value, zero attr.Value) {
+	switch t {
+	case kinds.Bool:
+		if b, ok := raw.(bool); ok && b {
+			return types.BoolValue(true), types.BoolValue(false)
+		}
+		return nil, types.BoolValue(false)
+	case kinds.Int:
+		if n, ok := raw.(float64); ok && n != 0 {
+			return types.Int64Value(int64(n)), types.Int64Value(0)
+		}
+		return nil, types.Int64Value(0)
+	case kinds.Float:
+		if n, ok := raw.(float64); ok && n != 0 {
+			return types.Float64Value(n), types.Float64Value(0)
+		}
+		return nil, types.Float64Value(0)
+	}
+	if s, ok := raw.(string); ok && s != "" {
+		return types.StringValue(s), types.StringValue("")
+	}
+	return nil, types.StringValue("")
+}
+
+func nullOf(t kinds.FieldType) attr.Value {
+	switch t {
+	case kinds.Bool:
+		return types.BoolNull()
+	case kinds.Int:
+		return types.Int64Null()
+	case kinds.Float:
+		return types.Float64Null()
+	}
+	return types.StringNull()
+}
+
+// stringsFromAPI maps a list or set of strings; an empty one is null unless the user wrote
+// an empty one or must write one.
+func stringsFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
+	var elems []attr.Value
+	list, _ := raw.([]any)
+	for _, el := range list {
+		if s, ok := el.(string); ok {
+			elems = append(elems, types.StringValue(s))
+		}
+	}
+	priorKnown := prior != nil && !prior.IsNull() && !prior.IsUnknown()
+	if len(elems) == 0 && !priorKnown && f.Mode != kinds.Required {
+		if f.Type == kinds.StringSet {
+			return types.SetNull(types.StringType), nil
+		}
+		return types.ListNull(types.StringType), nil
+	}
+	if elems == nil {
+		elems = []attr.Value{}
+	}
+	if f.Type == kinds.StringSet {
+		return types.SetValue(types.StringType, elems)
+	}
+	return types.ListValue(types.StringType, elems)
+}
+
+// blockFromAPI maps an array of objects onto a block list. A block list is never null in
+// OpenTofu (no blocks is an empty list), so neither is it here. Elements are matched to prior
+// ones by position.
+func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	listType, ok := t.(types.ListType)
+	if !ok {
+		diags.AddError("Provider bug", fmt.Sprintf("block %s has type %T, not a list", f.Attr, t))
+		return types.ListNull(types.ObjectType{}), diags
+	}
+	elemType, ok := listType.ElemType.(types.ObjectType)
+	if !ok {
+		diags.AddError("Provider bug", fmt.Sprintf("block %s holds %T, not objects", f.Attr, listType.ElemType))
+		return types.ListNull(listType.ElemType), diags
+	}
+	var priorElems []attr.Value
+	if pl, ok := prior.(types.List); ok && !pl.IsNull() && !pl.IsUnknown() {
+		priorElems = pl.Elements()
+	}
+	list, _ := raw.([]any)
+	elems := make([]attr.Value, 0, len(list))
+	for i, el := range list {
+		obj, ok := el.(map[string]any)
+		if !ok {
+			continue
+		}
+		var priorAttrs map[string]attr.Value
+		if i < len(priorElems) {
+			if po, ok := priorElems[i].(types.Object); ok {
+				priorAttrs = po.Attributes()
+			}
+		}
+		values, d := stateValues(f.Nested, elemType.AttrTypes, obj, priorAttrs)
+		diags.Append(d...)
+		v, d := types.ObjectValue(elemType.AttrTypes, values)
+		diags.Append(d...)
+		elems = append(elems, v)
+	}
+	v, d := types.ListValue(elemType, elems)
+	diags.Append(d...)
+	return v, diags
+}

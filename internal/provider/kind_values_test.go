@@ -1,0 +1,152 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// emergencyGroupTypes is the emergency group's state type, from its generated schema.
+func emergencyGroupTypes(t *testing.T) (*kinds.Kind, map[string]attr.Type, types.ObjectType) {
+	t.Helper()
+	k := kinds.Genesys().Named(kinds.EmergencyGroup)
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, ok := s.Type().(types.ObjectType)
+	if !ok {
+		t.Fatalf("schema type is %T", s.Type())
+	}
+	flow := top.AttrTypes["emergency_call_flows"].(types.ListType).ElemType.(types.ObjectType)
+	return k, top.AttrTypes, flow
+}
+
+func TestKindRequestBody(t *testing.T) {
+	k, _, flow := emergencyGroupTypes(t)
+	ivrs := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("ivr-1"), types.StringValue("ivr-2")})
+	plan := map[string]attr.Value{
+		"id":          types.StringUnknown(),
+		"name":        types.StringValue("Fire drill"),
+		"description": types.StringNull(),
+		"division_id": types.StringUnknown(), // left to the org
+		"enabled":     types.BoolValue(true),
+		"emergency_call_flows": types.ListValueMust(flow, []attr.Value{types.ObjectValueMust(flow.AttrTypes, map[string]attr.Value{
+			"emergency_flow_id": types.StringValue("flow-1"),
+			"ivr_ids":           ivrs,
+		})}),
+	}
+	body, err := requestBody(k.Fields, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(body)
+	want := `{"emergencyCallFlows":[{"emergencyFlow":{"id":"flow-1"},"ivrs":[{"id":"ivr-1"},{"id":"ivr-2"}]}],"enabled":true,"name":"Fire drill"}`
+	if string(got) != want {
+		t.Errorf("body\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestKindStateValues(t *testing.T) {
+	k, attrTypes, flow := emergencyGroupTypes(t)
+	var obj apiObject
+	if err := json.Unmarshal([]byte(`{"id":"eg-1","name":"Fire drill","description":"","version":3,
+		"division":{"id":"home","name":"Home"},"state":"active",
+		"emergencyCallFlows":[{"emergencyFlow":{"id":"flow-1","name":"Evacuate"},"ivrs":[{"id":"ivr-2"},{"id":"ivr-1"}]}]}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	// Imported: every prior value is null. "enabled" is absent (false) and has a default;
+	// the empty description stays null.
+	got, diags := stateValues(k.Fields, attrTypes, obj, nil)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want := map[string]attr.Value{
+		"name":        types.StringValue("Fire drill"),
+		"description": types.StringNull(),
+		"division_id": types.StringValue("home"),
+		"enabled":     types.BoolValue(false),
+		"emergency_call_flows": types.ListValueMust(flow, []attr.Value{types.ObjectValueMust(flow.AttrTypes, map[string]attr.Value{
+			"emergency_flow_id": types.StringValue("flow-1"),
+			"ivr_ids":           types.SetValueMust(types.StringType, []attr.Value{types.StringValue("ivr-1"), types.StringValue("ivr-2")}),
+		})}),
+	}
+	for name, w := range want {
+		if !got[name].Equal(w) {
+			t.Errorf("%s = %s, want %s", name, got[name], w)
+		}
+	}
+
+	// A group without flows has an empty block list, as OpenTofu represents no blocks.
+	delete(obj, "emergencyCallFlows")
+	got, _ = stateValues(k.Fields, attrTypes, obj, nil)
+	if l := got["emergency_call_flows"].(types.List); l.IsNull() || len(l.Elements()) != 0 {
+		t.Errorf("no flows = %s, want an empty list", l)
+	}
+}
+
+// The API cannot tell "unset" from "empty": the prior value decides, as optionalString does.
+func TestKindScalarZeroValues(t *testing.T) {
+	optional := kinds.Field{Attr: "description", JSON: "description", Type: kinds.String}
+	required := kinds.Field{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required}
+	secret := kinds.Field{Attr: "secret", JSON: "secret", Type: kinds.String, Sensitive: true}
+	number := kinds.Field{Attr: "capacity", JSON: "capacity", Type: kinds.Int}
+	for _, tc := range []struct {
+		name  string
+		field kinds.Field
+		raw   any
+		prior attr.Value
+		want  attr.Value
+	}{
+		{"set value wins", optional, "new", types.StringValue("old"), types.StringValue("new")},
+		{"empty and never set", optional, "", types.StringNull(), types.StringNull()},
+		{"absent and never set", optional, nil, nil, types.StringNull()},
+		{"empty and set empty", optional, "", types.StringValue(""), types.StringValue("")},
+		{"cleared behind our back", optional, nil, types.StringValue("old"), types.StringNull()},
+		{"required empty", required, nil, types.StringNull(), types.StringValue("")},
+		{"secret not echoed", secret, nil, types.StringValue("s3cret"), types.StringValue("s3cret")},
+		{"number from JSON", number, float64(7), types.Int64Null(), types.Int64Value(7)},
+		{"zero number unset", number, float64(0), types.Int64Null(), types.Int64Null()},
+		{"zero number set", number, float64(0), types.Int64Value(0), types.Int64Value(0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := scalarFromAPI(tc.field, tc.raw, tc.prior); !got.Equal(tc.want) {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// A list attribute the user did not set stays null when the org has none; one the user set
+// empty stays empty.
+func TestKindStringLists(t *testing.T) {
+	f := kinds.Field{Attr: "tags", JSON: "tags", Type: kinds.StringList}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		raw   any
+		prior attr.Value
+		want  attr.Value
+	}{
+		{"none, unset", nil, types.ListNull(types.StringType), types.ListNull(types.StringType)},
+		{"none, set empty", []any{}, types.ListValueMust(types.StringType, nil), types.ListValueMust(types.StringType, []attr.Value{})},
+		{"some", []any{"a", "b"}, nil, types.ListValueMust(types.StringType, []attr.Value{types.StringValue("a"), types.StringValue("b")})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, diags := stringsFromAPI(f, tc.raw, tc.prior)
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if !got.Equal(tc.want) {
+				gotTF, _ := got.ToTerraformValue(ctx)
+				wantTF, _ := tc.want.ToTerraformValue(ctx)
+				t.Errorf("%s", cmp.Diff(wantTF.String(), gotTF.String()))
+			}
+		})
+	}
+}
