@@ -43,9 +43,6 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 	if err != nil {
 		return nil, auditEvent{}, err
 	}
-	if err := validateRequest(tx, k, method, body); err != nil {
-		return nil, auditEvent{}, err
-	}
 	if k.API.Version == kinds.IntVersion {
 		if err := checkEntityVersion(body["version"], old["version"]); err != nil {
 			return nil, auditEvent{}, err
@@ -54,12 +51,19 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 	if method == "PATCH" {
 		merged := make(map[string]any, len(old)+len(body))
 		for key, v := range old {
-			merged[key] = v
+			if !serverOwned(key) {
+				merged[key] = v
+			}
 		}
 		for key, v := range body {
 			merged[key] = v
 		}
 		body = merged
+	}
+	// A PATCH body is checked merged, so that the model's required fields may come from
+	// the stored object.
+	if err := validateRequest(tx, k, method, body); err != nil {
+		return nil, auditEvent{}, err
 	}
 	doc, name, err := buildEntity(tx, p, k, id, body, old)
 	if err != nil {
@@ -133,11 +137,12 @@ func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, erro
 // named, the model's fields only, the server's fields set. old is the stored object on
 // update (nil on create); its division and created stamps carry over.
 func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
-	// The server owns these; whatever a request sends for them is dropped (version was
-	// read for the concurrency check already).
-	for _, f := range []string{"id", "selfUri", "version", "dateCreated", "dateModified", "createdBy", "modifiedBy",
-		"createdByApp", "modifiedByApp", "state"} {
-		delete(body, f)
+	// Whatever a request sends for the server's fields is dropped (version was read for the
+	// concurrency check already).
+	for f := range body {
+		if serverOwned(f) {
+			delete(body, f)
+		}
 	}
 	name := ""
 	if n, ok := body["name"].(string); ok {
@@ -191,6 +196,16 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 		doc["modifiedBy"] = principalRef(f.Type, p)
 	}
 	return doc, name, nil
+}
+
+// serverOwned reports the model fields the server sets itself.
+func serverOwned(field string) bool {
+	switch field {
+	case "id", "selfUri", "version", "dateCreated", "dateModified", "createdBy", "modifiedBy",
+		"createdByApp", "modifiedByApp", "state":
+		return true
+	}
+	return false
 }
 
 // principalRef is how a model's createdBy/modifiedBy names the caller: the client id, or a

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -158,5 +159,49 @@ func TestEntityRulesWithoutRequest(t *testing.T) {
 	}
 	if o := ts.Store().Get(cred.OrgID, storeKindOf(k.Name), id); o == nil || o.Name != "Voice 2" {
 		t.Fatalf("stored label = %+v", o)
+	}
+}
+
+// The generic entity also serves kinds the three first ones do not exercise: PATCH merges
+// the sent fields over the stored ones, string versions count up without being sent, and
+// a soft delete keeps the object readable but frees its name.
+func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
+		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
+		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
+	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *Tx) error {
+		_, ev, err := createEntity(tx, p, k, map[string]any{"name": "P", "description": "first", "enabled": true})
+		if err != nil {
+			return err
+		}
+		out, _, err := updateEntity(tx, p, k, ev.ID, http.MethodPatch, map[string]any{"description": "second"})
+		if err != nil {
+			return err
+		}
+		var got map[string]any
+		if err := json.Unmarshal(out, &got); err != nil {
+			return err
+		}
+		if got["name"] != "P" || got["enabled"] != true || got["description"] != "second" || got["version"] != "2" {
+			t.Errorf("after PATCH = %v", got)
+		}
+		if _, err := deleteEntity(tx, k, ev.ID); err != nil {
+			return err
+		}
+		if o := tx.Get(storeKindOf(k.Name), ev.ID); o == nil || !isDeleted(o.Data) {
+			t.Errorf("soft-deleted object = %+v", o)
+		}
+		if _, err := deleteEntity(tx, k, ev.ID); err == nil {
+			t.Error("a second delete succeeded")
+		}
+		_, _, err = createEntity(tx, p, k, map[string]any{"name": "p"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
