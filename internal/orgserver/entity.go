@@ -83,6 +83,9 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	if err != nil {
 		return auditEvent{}, err
 	}
+	if err := entityInUse(tx, genericKinds(), k, o); err != nil {
+		return auditEvent{}, err
+	}
 	ev := auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
@@ -99,6 +102,32 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	}
 	ev.New = out
 	return ev, nil
+}
+
+// entityInUse refuses to delete o while a live object of one of the referrer kinds refers
+// to it through a catalogue field, as the API refuses to delete what is still used.
+func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) error {
+	for _, rk := range referrers {
+		for _, user := range tx.List(storeKindOf(rk.Name), "") {
+			if isDeleted(user.Data) {
+				continue
+			}
+			var doc map[string]any
+			if json.Unmarshal(user.Data, &doc) != nil {
+				continue
+			}
+			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
+				if f.Ref == k.Name && v == o.ID {
+					return errConflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
+				}
+				return nil
+			})
+			if used != nil {
+				return used
+			}
+		}
+	}
+	return nil
 }
 
 // listEntities returns the stored JSON of the live objects of a kind that pass the list's

@@ -205,3 +205,41 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An object a catalogue field of another generic kind refers to cannot be deleted while
+// that reference stands.
+func TestEntityInUse(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	label := kinds.Genesys().Named(kinds.UtilizationLabel)
+	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
+		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
+		Fields: []kinds.Field{{Attr: "label_ids", JSON: "emergencyCallFlows[].ivrs[].id", Type: kinds.StringSet, Ref: kinds.UtilizationLabel}}}
+	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *Tx) error {
+		_, l, err := createEntity(tx, p, label, map[string]any{"name": "Voice"})
+		if err != nil {
+			return err
+		}
+		o := tx.Get(storeKindOf(label.Name), l.ID)
+		_, u, err := createEntity(tx, p, user, map[string]any{"name": "U",
+			"emergencyCallFlows": []any{map[string]any{"ivrs": []any{map[string]any{"id": l.ID}}}}})
+		if err != nil {
+			return err
+		}
+		err = entityInUse(tx, []*kinds.Kind{user}, label, o)
+		var ae *apiError
+		if !errors.As(err, &ae) || ae.Status != 409 || !strings.Contains(ae.Message, u.ID) {
+			t.Errorf("delete of a used label = %v", err)
+		}
+		tx.Delete(storeKindOf(user.Name), u.ID)
+		if err := entityInUse(tx, []*kinds.Kind{user}, label, o); err != nil {
+			t.Errorf("delete of a label no longer used = %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
