@@ -179,7 +179,7 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := findLiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
+		if other := findActiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
 			return nil, "", errConflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
 		}
 	}
@@ -285,17 +285,6 @@ func setDivision(tx *Tx, body, old map[string]any) error {
 		return err
 	}
 	body["division"] = map[string]any{"id": divID, "name": divName, "selfUri": divisionSelfURI(divID)}
-	return nil
-}
-
-// findLiveByName finds an object of a store kind that is not soft-deleted by its name,
-// ignoring case.
-func findLiveByName(tx *Tx, kind Kind, name string) *Object {
-	for _, o := range tx.List(kind, "") {
-		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
-			return o
-		}
-	}
 	return nil
 }
 
