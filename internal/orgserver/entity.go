@@ -43,9 +43,6 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 	if err != nil {
 		return nil, auditEvent{}, err
 	}
-	if err := validateRequest(tx, k, method, body); err != nil {
-		return nil, auditEvent{}, err
-	}
 	if k.API.Version == kinds.IntVersion {
 		if err := checkEntityVersion(body["version"], old["version"]); err != nil {
 			return nil, auditEvent{}, err
@@ -54,12 +51,19 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 	if method == "PATCH" {
 		merged := make(map[string]any, len(old)+len(body))
 		for key, v := range old {
-			merged[key] = v
+			if !serverOwned(key) {
+				merged[key] = v
+			}
 		}
 		for key, v := range body {
 			merged[key] = v
 		}
 		body = merged
+	}
+	// A PATCH body is checked merged, so that the model's required fields may come from
+	// the stored object.
+	if err := validateRequest(tx, k, method, body); err != nil {
+		return nil, auditEvent{}, err
 	}
 	doc, name, err := buildEntity(tx, p, k, id, body, old)
 	if err != nil {
@@ -79,6 +83,9 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	if err != nil {
 		return auditEvent{}, err
 	}
+	if err := entityInUse(tx, genericKinds(), k, o); err != nil {
+		return auditEvent{}, err
+	}
 	ev := auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
@@ -95,6 +102,32 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	}
 	ev.New = out
 	return ev, nil
+}
+
+// entityInUse refuses to delete o while a live object of one of the referrer kinds refers
+// to it through a catalogue field, as the API refuses to delete what is still used.
+func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) error {
+	for _, rk := range referrers {
+		for _, user := range tx.List(storeKindOf(rk.Name), "") {
+			if isDeleted(user.Data) {
+				continue
+			}
+			var doc map[string]any
+			if json.Unmarshal(user.Data, &doc) != nil {
+				continue
+			}
+			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
+				if f.Ref == k.Name && v == o.ID {
+					return errConflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
+				}
+				return nil
+			})
+			if used != nil {
+				return used
+			}
+		}
+	}
+	return nil
 }
 
 // listEntities returns the stored JSON of the live objects of a kind that pass the list's
@@ -133,11 +166,12 @@ func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, erro
 // named, the model's fields only, the server's fields set. old is the stored object on
 // update (nil on create); its division and created stamps carry over.
 func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
-	// The server owns these; whatever a request sends for them is dropped (version was
-	// read for the concurrency check already).
-	for _, f := range []string{"id", "selfUri", "version", "dateCreated", "dateModified", "createdBy", "modifiedBy",
-		"createdByApp", "modifiedByApp", "state"} {
-		delete(body, f)
+	// Whatever a request sends for the server's fields is dropped (version was read for the
+	// concurrency check already).
+	for f := range body {
+		if serverOwned(f) {
+			delete(body, f)
+		}
 	}
 	name := ""
 	if n, ok := body["name"].(string); ok {
@@ -145,7 +179,7 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := findLiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
+		if other := findActiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
 			return nil, "", errConflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
 		}
 	}
@@ -191,6 +225,16 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 		doc["modifiedBy"] = principalRef(f.Type, p)
 	}
 	return doc, name, nil
+}
+
+// serverOwned reports the model fields the server sets itself.
+func serverOwned(field string) bool {
+	switch field {
+	case "id", "selfUri", "version", "dateCreated", "dateModified", "createdBy", "modifiedBy",
+		"createdByApp", "modifiedByApp", "state":
+		return true
+	}
+	return false
 }
 
 // principalRef is how a model's createdBy/modifiedBy names the caller: the client id, or a
@@ -241,17 +285,6 @@ func setDivision(tx *Tx, body, old map[string]any) error {
 		return err
 	}
 	body["division"] = map[string]any{"id": divID, "name": divName, "selfUri": divisionSelfURI(divID)}
-	return nil
-}
-
-// findLiveByName finds an object of a store kind that is not soft-deleted by its name,
-// ignoring case.
-func findLiveByName(tx *Tx, kind Kind, name string) *Object {
-	for _, o := range tx.List(kind, "") {
-		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
-			return o
-		}
-	}
 	return nil
 }
 
