@@ -123,7 +123,7 @@ func genesysKinds() []*Kind {
 			Name: User, Resource: "genesyscloud_user", DataSource: "genesyscloud_user", Noun: "user",
 			API:   API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion},
 			Model: "User", CreateModel: "CreateUser", UpdateModel: "UpdateUser",
-			Audit: Audit{"Directory", "User"}, Permission: "directory:user", Archy: []string{"user"}, Unmanaged: true,
+			Audit: Audit{"Directory", "User"}, Permission: "directory:user", NameKey: "email", Archy: []string{"user"}, Unmanaged: true,
 			IDAttributes: []string{"user_id", "member_ids", "owner_ids", "manager"},
 			DependsOn:    []string{Division, Skill, Language},
 		},

@@ -140,6 +140,9 @@ type Kind struct {
 	Archy []string
 	// Coverage says whether the provider serves the kind or cxascode only knows it.
 	Coverage Coverage
+	// NameKey is the attribute of the kind's data source, and the field of its API model,
+	// that finds one object by name; "" means "name" (users are found by "email").
+	NameKey string
 	// BulkRead: the list's entries are exactly what GET by id returns, so many reads of the
 	// kind may be answered from one listing.
 	BulkRead bool
@@ -163,6 +166,14 @@ type Kind struct {
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }
+
+// LookupKey is the data source attribute (and JSON field) that finds an object by name.
+func (k *Kind) LookupKey() string {
+	if k.NameKey != "" {
+		return k.NameKey
+	}
+	return "name"
+}
 
 // Regular reports whether the kind is served generically from its Fields.
 func (k *Kind) Regular() bool { return len(k.Fields) > 0 }
