@@ -74,6 +74,18 @@ type Result struct {
 	Into string
 }
 
+// newBuilder reads the provider's schemas and prepares an empty build.
+func newBuilder(ctx context.Context, o Options) (*builder, error) {
+	sch, err := loadSchemas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{o: o, sch: sch, ed: newEditor(o.Workspace.Root), st: newStateIndex(o.Plans),
+		res: &Result{Env: o.Env}, refresh: map[string]bool{}}
+	b.refs = &refResolver{b: b, added: map[string]string{}}
+	return b, nil
+}
+
 // Build computes the edits that make the workspace match the org for every finding of the
 // report. A finding it cannot backport (a deleted object, a value written as an expression
 // it cannot rewrite, a type it does not map) is in Skipped with the reason; the rest are in
@@ -82,13 +94,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	if o.Workspace == nil || o.Report == nil {
 		return nil, errors.New("backport: a workspace and a drift report are required")
 	}
-	sch, err := loadSchemas(ctx)
+	b, err := newBuilder(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{o: o, sch: sch, ed: newEditor(o.Workspace.Root), st: newStateIndex(o.Plans),
-		res: &Result{Env: o.Env}, refresh: map[string]bool{}}
-	b.refs = &refResolver{b: b, added: map[string]string{}}
 	var unmanaged []drift.Finding
 	for _, f := range o.Report.Findings {
 		switch f.Kind {

@@ -373,18 +373,15 @@ func (w *blockWriter) tokens(ctx context.Context, attr string, value any) (hclwr
 			return w.b.refs.tokens(ctx, w.p, w.file, attr, v)
 		}
 	case []any:
-		toks := hclwrite.Tokens{{Type: hclsyntax.TokenOBrack, Bytes: []byte("[")}}
-		for i, el := range v {
-			if i > 0 {
-				toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenComma, Bytes: []byte(",")})
-			}
+		elems := make([]hclwrite.Tokens, 0, len(v))
+		for _, el := range v {
 			et, err := w.tokens(ctx, attr, el)
 			if err != nil {
 				return nil, err
 			}
-			toks = append(toks, et...)
+			elems = append(elems, et)
 		}
-		return append(toks, &hclwrite.Token{Type: hclsyntax.TokenCBrack, Bytes: []byte("]")}), nil
+		return listTokens(elems), nil
 	case map[string]any:
 		toks := hclwrite.Tokens{{Type: hclsyntax.TokenOBrace, Bytes: []byte("{")}, {Type: hclsyntax.TokenNewline, Bytes: []byte("\n")}}
 		for _, k := range sortedKeys(v) {
@@ -403,6 +400,18 @@ func (w *blockWriter) tokens(ctx context.Context, attr string, value any) (hclwr
 		return append(toks, &hclwrite.Token{Type: hclsyntax.TokenCBrace, Bytes: []byte("}")}), nil
 	}
 	return hclwrite.TokensForValue(ctyOf(value)), nil
+}
+
+// listTokens renders already rendered elements as a list: [a,b].
+func listTokens(elems []hclwrite.Tokens) hclwrite.Tokens {
+	toks := hclwrite.Tokens{{Type: hclsyntax.TokenOBrack, Bytes: []byte("[")}}
+	for i, el := range elems {
+		if i > 0 {
+			toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenComma, Bytes: []byte(",")})
+		}
+		toks = append(toks, el...)
+	}
+	return append(toks, &hclwrite.Token{Type: hclsyntax.TokenCBrack, Bytes: []byte("]")})
 }
 
 // ctyOf converts a plan JSON value to cty.

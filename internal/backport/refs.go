@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -20,59 +21,9 @@ var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 
 func looksLikeID(s string) bool { return uuidPattern.MatchString(s) }
 
-// apiPath is the GET-by-id endpoint (without the id) of a type an id may refer to.
-func apiPath(typ string) (string, bool) {
-	switch typ {
-	case "genesyscloud_routing_skill":
-		return "/api/v2/routing/skills/", true
-	case "genesyscloud_routing_language":
-		return "/api/v2/routing/languages/", true
-	case "genesyscloud_routing_queue":
-		return "/api/v2/routing/queues/", true
-	case "genesyscloud_routing_wrapupcode":
-		return "/api/v2/routing/wrapupcodes/", true
-	case "genesyscloud_group":
-		return "/api/v2/groups/", true
-	case "genesyscloud_user":
-		return "/api/v2/users/", true
-	case "genesyscloud_architect_schedules":
-		return "/api/v2/architect/schedules/", true
-	case "genesyscloud_architect_schedulegroups":
-		return "/api/v2/architect/schedulegroups/", true
-	case "genesyscloud_auth_division":
-		return "/api/v2/authorization/divisions/", true
-	case "genesyscloud_flow":
-		return "/api/v2/flows/", true
-	}
-	return "", false
-}
-
-// typeForIDAttribute guesses the type of object an id attribute holds from its name.
-func typeForIDAttribute(attr string) string {
-	switch {
-	case attr == "skill_id" || attr == "skill_ids" || attr == "skills":
-		return "genesyscloud_routing_skill"
-	case attr == "language_id":
-		return "genesyscloud_routing_language"
-	case attr == "queue_id" || strings.HasSuffix(attr, "_queue_id"):
-		return "genesyscloud_routing_queue"
-	case attr == "wrapup_codes" || strings.Contains(attr, "wrapup_code"):
-		return "genesyscloud_routing_wrapupcode"
-	case attr == "division_id":
-		return "genesyscloud_auth_division"
-	case strings.HasSuffix(attr, "schedules_id") || attr == "schedule_id":
-		return "genesyscloud_architect_schedules"
-	case attr == "schedule_group_id" || strings.HasSuffix(attr, "schedule_group_id"):
-		return "genesyscloud_architect_schedulegroups"
-	case attr == "member_ids" || attr == "owner_ids" || attr == "user_id" || attr == "manager":
-		return "genesyscloud_user"
-	case attr == "group_id":
-		return "genesyscloud_group"
-	case attr == "flow_id" || strings.HasSuffix(attr, "_flow_id"):
-		return "genesyscloud_flow"
-	}
-	return ""
-}
+// kindForIDAttribute is the kind whose ids an attribute of that name holds, from the
+// catalogue's IDAttributes; nil when the name says nothing.
+func kindForIDAttribute(attr string) *kinds.Kind { return kinds.Genesys().ForIDAttribute(attr) }
 
 // refResolver turns ids into references a reader understands and the graph can follow.
 type refResolver struct {
@@ -85,32 +36,42 @@ type refResolver struct {
 
 // tokens returns what to write for id in attribute attr of a block in file (of project p):
 // a reference to the resource or data source holding it, else a reference to a data source
-// that looks it up by name (added to file), else the id as a string.
+// that looks it up by name (added to file), else the id as a string. The attribute's name
+// says which kind the id is of when no state holds it.
 func (r *refResolver) tokens(ctx context.Context, p *workspace.Project, file, attr, id string) (hclwrite.Tokens, error) {
+	return r.tokensOfKind(ctx, p, file, kindForIDAttribute(attr), id)
+}
+
+// tokensOfKind is tokens for an id known (or guessed) to be of kind k; k may be nil. A kind
+// the provider does not serve has no data source to look it up: its ids stay literal unless
+// a state holds them.
+func (r *refResolver) tokensOfKind(ctx context.Context, p *workspace.Project, file string, k *kinds.Kind, id string) (hclwrite.Tokens, error) {
+	if k != nil && !k.Served() {
+		k = nil
+	}
 	if o, ok := r.b.st.inProject(p.Name, id); ok {
 		return traversalTokens(o.Address + ".id"), nil
 	}
 	if a, ok := r.adopted[id]; ok {
 		return traversalTokens(a + ".id"), nil
 	}
-	typ, name := "", ""
+	typ, key, name := "", "name", ""
 	if o, ok := r.b.st.anywhere(id); ok {
-		typ, name = o.Type, o.name()
-		if typ == "genesyscloud_user" {
-			name, _ = o.Values["email"].(string)
+		// The state says what the id is; a data source of that type finds it by name.
+		typ = o.Type
+		if sk := kinds.Genesys().ByResource(o.Type); sk != nil {
+			key = sk.LookupKey()
 		}
-	} else if typ = typeForIDAttribute(attr); typ != "" {
+		name, _ = o.Values[key].(string)
+	} else if k != nil && k.DataSource != "" {
+		typ, key = k.DataSource, k.LookupKey()
 		var err error
-		if name, err = r.lookupName(ctx, typ, id); err != nil {
+		if name, err = r.lookupName(ctx, k, id); err != nil {
 			return nil, err
 		}
 	}
 	if typ == "" || name == "" {
 		return hclwrite.TokensForValue(cty.StringVal(id)), nil
-	}
-	key := "email"
-	if typ != "genesyscloud_user" {
-		key = "name"
 	}
 	if a := r.findData(p, typ, key, name); a != "" {
 		return traversalTokens(a + ".id"), nil
@@ -129,20 +90,15 @@ func (r *refResolver) tokens(ctx context.Context, p *workspace.Project, file, at
 }
 
 // lookupName reads an object's name (a user's email) from the org; "" when it is gone.
-func (r *refResolver) lookupName(ctx context.Context, typ, id string) (string, error) {
-	p, ok := apiPath(typ)
-	if !ok || r.b.o.Client == nil {
+func (r *refResolver) lookupName(ctx context.Context, k *kinds.Kind, id string) (string, error) {
+	if r.b.o.Client == nil {
 		return "", nil
 	}
 	var obj map[string]any
-	if err := r.b.o.Client.Do(ctx, http.MethodGet, p+id, nil, nil, &obj); err != nil {
+	if err := r.b.o.Client.Do(ctx, http.MethodGet, k.API.Item(id), nil, nil, &obj); err != nil {
 		return "", nil //nolint:nilerr // an id the org does not know stays a literal id
 	}
-	if typ == "genesyscloud_user" {
-		s, _ := obj["email"].(string)
-		return s, nil
-	}
-	s, _ := obj["name"].(string)
+	s, _ := obj[k.LookupKey()].(string)
 	return s, nil
 }
 

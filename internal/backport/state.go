@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/workspace"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -101,10 +102,12 @@ func (ix *stateIndex) inProject(project, id string) (stateObject, bool) {
 	return found, ok
 }
 
-// anywhere returns some object holding id in any project (for its type and name).
+// anywhere returns some object holding id in any project (for its type and name): one
+// with a name, or of a kind found by another key (a user by email).
 func (ix *stateIndex) anywhere(id string) (stateObject, bool) {
 	for _, o := range ix.byID[id] {
-		if o.name() != "" || o.Type == "genesyscloud_user" {
+		k := kinds.Genesys().ByResource(o.Type)
+		if o.name() != "" || k != nil && k.LookupKey() != "name" {
 			return o, true
 		}
 	}

@@ -32,120 +32,36 @@ const (
 // importsFile holds the import blocks of one environment: the ids are that org's.
 func importsFile(env string) string { return "imports_" + env + ".tf" }
 
-// attribute is one attribute of a generated resource block, in the order written.
-type attribute struct {
-	name  string
-	value any // string, bool, float64 or []any of ids
-	// block, when not nil, makes this a nested block holding these attributes.
-	block []attribute
-}
-
-// mapper reads an object from the API and returns the provider attributes to write.
-type mapper struct {
-	path  string
-	attrs func(obj map[string]any) []attribute
-}
-
-// mapperFor returns how to adopt an object of a type; ok is false for types not mapped yet.
-// Attributes the provider computes when left out (division, defaults) are not written; the
-// import takes the org's values for them.
-func mapperFor(typ string) (mapper, bool) {
-	str := func(obj map[string]any, api, attr string) []attribute {
-		if s, ok := obj[api].(string); ok && s != "" {
-			return []attribute{{name: attr, value: s}}
-		}
-		return nil
-	}
-	ids := func(obj map[string]any, api, attr string) []attribute {
-		list, _ := obj[api].([]any)
-		var out []any
-		for _, el := range list {
-			if m, ok := el.(map[string]any); ok {
-				if id, ok := m["id"].(string); ok {
-					out = append(out, id)
-				}
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return []attribute{{name: attr, value: out}}
-	}
-	join := func(parts ...[]attribute) []attribute {
-		var out []attribute
-		for _, p := range parts {
-			out = append(out, p...)
-		}
-		return out
-	}
-	flag := func(obj map[string]any, api, attr string) []attribute {
-		if b, ok := obj[api].(bool); ok {
-			return []attribute{{name: attr, value: b}}
-		}
-		return nil
-	}
-	num := func(obj map[string]any, api, attr string) []attribute {
-		if n, ok := obj[api].(float64); ok {
-			return []attribute{{name: attr, value: n}}
-		}
-		return nil
-	}
-	named := func(obj map[string]any) []attribute { return str(obj, "name", "name") }
-	described := func(obj map[string]any) []attribute {
-		return join(str(obj, "name", "name"), str(obj, "description", "description"))
-	}
-	switch typ {
-	case "genesyscloud_routing_queue":
-		return mapper{"/api/v2/routing/queues/", func(obj map[string]any) []attribute {
-			out := join(described(obj), flag(obj, "autoAnswerOnly", "auto_answer_only"), flag(obj, "enableTranscription", "enable_transcription"),
-				flag(obj, "enableManualAssignment", "enable_manual_assignment"), flag(obj, "suppressInQueueCallRecording", "suppress_in_queue_call_recording"))
-			// Media settings are blocks: left out, the import would plan to remove them.
-			media, _ := obj["mediaSettings"].(map[string]any)
-			for _, kind := range []string{"call", "callback", "chat", "email", "message"} {
-				m, ok := media[kind].(map[string]any)
-				if !ok {
-					continue
-				}
-				sl, _ := m["serviceLevel"].(map[string]any)
-				block := join(num(m, "alertingTimeoutSeconds", "alerting_timeout_sec"), flag(m, "enableAutoAnswer", "enable_auto_answer"),
-					num(sl, "durationMs", "service_level_duration_ms"), num(sl, "percentage", "service_level_percentage"))
-				if kind == "callback" {
-					block = append(block, flag(m, "enableAutoDialAndEnd", "enable_auto_dial_and_end")...)
-				}
-				out = append(out, attribute{name: "media_settings_" + kind, block: block})
-			}
-			return out
-		}}, true
-	case "genesyscloud_routing_skill":
-		return mapper{"/api/v2/routing/skills/", named}, true
-	case "genesyscloud_routing_language":
-		return mapper{"/api/v2/routing/languages/", named}, true
-	case "genesyscloud_routing_wrapupcode":
-		return mapper{"/api/v2/routing/wrapupcodes/", described}, true
-	case "genesyscloud_group":
-		return mapper{"/api/v2/groups/", func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
-		}}, true
-	case "genesyscloud_user":
-		return mapper{"/api/v2/users/", func(obj map[string]any) []attribute {
-			return join(str(obj, "email", "email"), str(obj, "name", "name"), str(obj, "department", "department"), str(obj, "title", "title"))
-		}}, true
-	case "genesyscloud_architect_schedules":
-		return mapper{"/api/v2/architect/schedules/", func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "start", "start"), str(obj, "end", "end"), str(obj, "rrule", "rrule"))
-		}}, true
-	case "genesyscloud_architect_schedulegroups":
-		return mapper{"/api/v2/architect/schedulegroups/", func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "timeZone", "time_zone"), ids(obj, "openSchedules", "open_schedules_id"),
-				ids(obj, "closedSchedules", "closed_schedules_id"), ids(obj, "holidaySchedules", "holiday_schedules_id"))
-		}}, true
-	}
-	return mapper{}, false
-}
-
 // adopt writes a resource block and an import block for each unmanaged object into the
 // project o.Into, creating the project when it does not exist.
 func (b *builder) adopt(ctx context.Context, found []drift.Finding) error {
+	objs, err := b.readUnmanaged(ctx, found)
+	if err != nil {
+		return err
+	}
+	return b.adoptObjects(ctx, found, objs)
+}
+
+// readUnmanaged reads from the org every finding's object that adoptObjects can write, by id.
+func (b *builder) readUnmanaged(ctx context.Context, found []drift.Finding) (map[string]map[string]any, error) {
+	objs := map[string]map[string]any{}
+	for _, f := range found {
+		m, ok := mapperFor(f.Type)
+		if !ok || f.ID == "" {
+			continue
+		}
+		var obj map[string]any
+		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), nil, nil, &obj); err != nil {
+			return nil, fmt.Errorf("read %s %q (%s): %w", f.Type, f.Name, f.ID, err)
+		}
+		objs[f.ID] = obj
+	}
+	return objs, nil
+}
+
+// adoptObjects writes the resource and import blocks of the findings whose objects (read
+// from the org, by id) are in objs.
+func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs map[string]map[string]any) error {
 	p, err := b.intoProject()
 	if err != nil {
 		return err
@@ -201,10 +117,7 @@ func (b *builder) adopt(ctx context.Context, found []drift.Finding) error {
 	}
 	w := &blockWriter{b: b, p: p, file: resFile}
 	for _, a := range todo {
-		var obj map[string]any
-		if err := b.o.Client.Do(ctx, http.MethodGet, a.m.path+a.f.ID, nil, nil, &obj); err != nil {
-			return fmt.Errorf("read %s %q (%s): %w", a.f.Type, a.f.Name, a.f.ID, err)
-		}
+		obj := objs[a.f.ID]
 		rf.Body().AppendNewline()
 		if who := a.f.Attribution; who != nil {
 			rf.Body().AppendUnstructuredTokens(commentTokens(fmt.Sprintf("# Made in %s by %s on %s; adopted by cx backport.\n",
@@ -229,7 +142,7 @@ func (w *blockWriter) writeAttributes(ctx context.Context, body *hclwrite.Body, 
 		if at.block != nil {
 			continue
 		}
-		toks, err := w.tokens(ctx, at.name, at.value)
+		toks, err := w.attributeTokens(ctx, at)
 		if err != nil {
 			return err
 		}
@@ -245,6 +158,33 @@ func (w *blockWriter) writeAttributes(ctx context.Context, body *hclwrite.Body, 
 		}
 	}
 	return nil
+}
+
+// attributeTokens renders one generated attribute. Ids of a field that names its kind become
+// references to that kind; other ids are resolved by the attribute's name (see tokens).
+func (w *blockWriter) attributeTokens(ctx context.Context, at attribute) (hclwrite.Tokens, error) {
+	if at.ref == nil {
+		return w.tokens(ctx, at.name, at.value)
+	}
+	one := func(v any) (hclwrite.Tokens, error) {
+		if id, ok := v.(string); ok && looksLikeID(id) {
+			return w.b.refs.tokensOfKind(ctx, w.p, w.file, at.ref, id)
+		}
+		return hclwrite.TokensForValue(ctyOf(v)), nil
+	}
+	list, isList := at.value.([]any)
+	if !isList {
+		return one(at.value)
+	}
+	elems := make([]hclwrite.Tokens, 0, len(list))
+	for _, v := range list {
+		toks, err := one(v)
+		if err != nil {
+			return nil, err
+		}
+		elems = append(elems, toks)
+	}
+	return listTokens(elems), nil
 }
 
 // intoProject returns the project named by Into, or a new one at the workspace root when

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -13,24 +14,12 @@ import (
 // worth of audits"); older changes need the asynchronous query.
 const MaxAuditDays = 14
 
-// auditServices maps resource types to the audit service that records their writes. The
-// real API wants serviceName on realtime queries; it also keeps each query small.
+// auditService is the audit service that records writes to objects of a resource type, from
+// the catalogue ("" for a type it does not know). The real API wants serviceName on realtime
+// queries; it also keeps each query small.
 func auditService(typ string) string {
-	switch typ {
-	case "genesyscloud_routing_queue", "genesyscloud_routing_skill", "genesyscloud_routing_language",
-		"genesyscloud_routing_wrapupcode", "genesyscloud_routing_skill_group":
-		return "Routing"
-	case "genesyscloud_user", "genesyscloud_group":
-		return "Directory"
-	case "genesyscloud_auth_division", "genesyscloud_auth_role", "genesyscloud_user_roles":
-		return "PeoplePermissions"
-	case "genesyscloud_flow", "genesyscloud_architect_schedules", "genesyscloud_architect_schedulegroups",
-		"genesyscloud_architect_ivr":
-		return "Architect"
-	case "genesyscloud_telephony_providers_edges_did_pool":
-		return "Telephony"
-	case "genesyscloud_integration", "genesyscloud_integration_action":
-		return "Integrations"
+	if k := kinds.Genesys().ByResource(typ); k != nil {
+		return k.Audit.Service
 	}
 	return ""
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
@@ -17,55 +18,25 @@ import (
 // IgnoreFile is the name of the ignore file at the workspace root.
 const IgnoreFile = ".cxignore"
 
-// coveredType is an object type drift lists in the org to find unmanaged objects.
-type coveredType struct {
-	Type string // the resource type, as the workspace declares it
-	Path string // the list endpoint
-	// Cursor is set for after/before listings (the rest page by number).
-	Cursor bool
-	// Builtin reports objects every org has, which no project creates.
-	Builtin func(listedObject) bool
-}
+// listedObject is what a list endpoint returns of each object, for every covered kind. The
+// catalogue's Builtin hooks see it as a map, so it is decoded as one.
+type listedObject = map[string]any
 
-// listedObject is what a list endpoint returns of each object, for every covered type.
-type listedObject struct {
-	ID           string `json:"id"`
-	Name         string `json:"name"`
-	State        string `json:"state"`
-	HomeDivision bool   `json:"homeDivision"`
-	Default      bool   `json:"default"`
-}
-
-// coveredTypes lists every type the provider manages by name, with its list endpoint.
-// DID pools are left out: they have no name to declare or match (their numbers are their
-// identity), and user roles are assignments, not objects.
-func coveredTypes() []coveredType {
-	return []coveredType{
-		{Type: "genesyscloud_auth_division", Path: "/api/v2/authorization/divisions",
-			Builtin: func(o listedObject) bool { return o.HomeDivision }},
-		{Type: "genesyscloud_auth_role", Path: "/api/v2/authorization/roles",
-			Builtin: func(o listedObject) bool { return o.Default }},
-		{Type: "genesyscloud_architect_ivr", Path: "/api/v2/architect/ivrs"},
-		{Type: "genesyscloud_architect_schedulegroups", Path: "/api/v2/architect/schedulegroups"},
-		{Type: "genesyscloud_architect_schedules", Path: "/api/v2/architect/schedules"},
-		{Type: "genesyscloud_flow", Path: "/api/v2/flows"},
-		{Type: "genesyscloud_group", Path: "/api/v2/groups"},
-		{Type: "genesyscloud_integration", Path: "/api/v2/integrations"},
-		{Type: "genesyscloud_integration_action", Path: "/api/v2/integrations/actions"},
-		{Type: "genesyscloud_routing_language", Path: "/api/v2/routing/languages"},
-		{Type: "genesyscloud_routing_queue", Path: "/api/v2/routing/queues"},
-		{Type: "genesyscloud_routing_skill", Path: "/api/v2/routing/skills"},
-		{Type: "genesyscloud_routing_skill_group", Path: "/api/v2/routing/skillgroups", Cursor: true},
-		{Type: "genesyscloud_routing_wrapupcode", Path: "/api/v2/routing/wrapupcodes"},
-		{Type: "genesyscloud_user", Path: "/api/v2/users"},
-	}
+// coveredKinds are the catalogue's kinds drift lists to find unmanaged objects: those marked
+// Unmanaged that the provider serves (a kind the workspace cannot declare would be reported
+// whole). The catalogue leaves out DID pools (their numbers are their identity, there is no
+// name to declare or match) and user roles (assignments, not objects).
+func coveredKinds() []*kinds.Kind {
+	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
+		return k.Unmanaged && k.Served() && k.Resource != "" && !k.API.NoList
+	})
 }
 
 // CoveredTypes returns the resource types searched for unmanaged objects, sorted.
 func CoveredTypes() []string {
 	var out []string
-	for _, t := range coveredTypes() {
-		out = append(out, t.Type)
+	for _, k := range coveredKinds() {
+		out = append(out, k.Resource)
 	}
 	sort.Strings(out)
 	return out
@@ -94,10 +65,10 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 	for _, d := range o.Declared {
 		declared[objectKey(d.Type, d.Name)] = true
 	}
-	var types []coveredType
-	for _, t := range coveredTypes() {
-		if len(o.Types) == 0 || contains(o.Types, t.Type) {
-			types = append(types, t)
+	var covered []*kinds.Kind
+	for _, k := range coveredKinds() {
+		if len(o.Types) == 0 || contains(o.Types, k.Resource) {
+			covered = append(covered, k)
 		}
 	}
 	parallel := o.Parallel
@@ -111,7 +82,8 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 		wg       sync.WaitGroup
 		slots    = make(chan struct{}, parallel)
 	)
-	for _, t := range types {
+	for _, k := range covered {
+		typ := k.Resource
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -119,25 +91,27 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				mu.Lock()
-				errs = append(errs, RunError{Type: t.Type, Error: ctx.Err().Error()})
+				errs = append(errs, RunError{Type: typ, Error: ctx.Err().Error()})
 				mu.Unlock()
 				return
 			}
 			defer func() { <-slots }()
-			objs, err := listType(ctx, o.Client, t)
+			objs, err := listKind(ctx, o.Client, k)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
-				errs = append(errs, RunError{Type: t.Type, Error: err.Error()})
+				errs = append(errs, RunError{Type: typ, Error: err.Error()})
 				return
 			}
 			for _, obj := range objs {
+				id, _ := obj["id"].(string)
+				name, _ := obj["name"].(string)
 				switch {
-				case obj.State == "deleted", t.Builtin != nil && t.Builtin(obj):
-				case o.ManagedIDs[obj.ID], declared[objectKey(t.Type, obj.Name)]:
-				case o.Ignore.Match(t.Type, obj.Name):
+				case obj["state"] == "deleted", k.Builtin != nil && k.Builtin(obj):
+				case o.ManagedIDs[id], declared[objectKey(typ, name)]:
+				case o.Ignore.Match(typ, name):
 				default:
-					findings = append(findings, Finding{Kind: KindUnmanaged, Type: t.Type, Name: obj.Name, ID: obj.ID})
+					findings = append(findings, Finding{Kind: KindUnmanaged, Type: typ, Name: name, ID: id})
 				}
 			}
 		}()
@@ -146,12 +120,13 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 	return findings, errs
 }
 
-func listType(ctx context.Context, c *platform.Client, t coveredType) ([]listedObject, error) {
-	// Large pages spend less of the rate budget; 100 is the largest every listing accepts.
-	if t.Cursor {
-		return platform.ListCursor[listedObject](ctx, c, t.Path, url.Values{}, 100)
+// listKind lists every object of a kind, in the largest pages its list endpoint takes: large
+// pages spend less of the rate budget.
+func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
+	if k.API.Paging == kinds.Cursor {
+		return platform.ListCursor[listedObject](ctx, c, k.API.Collection, url.Values{}, k.API.PageSize())
 	}
-	return platform.ListAll[listedObject](ctx, c, t.Path, url.Values{}, 100)
+	return platform.ListAll[listedObject](ctx, c, k.API.Collection, url.Values{}, k.API.PageSize())
 }
 
 func objectKey(typ, name string) string { return typ + "\x00" + strings.ToLower(name) }

@@ -58,6 +58,21 @@ const (
 	NoName
 )
 
+// Coverage says how far cxascode serves a kind.
+type Coverage int
+
+const (
+	// Served: the provider has the kind's resource (and data source) and the local org its
+	// API, so drift lists it, backport adopts it and the flow reference check looks it up.
+	// The zero value: every kind is served unless its entry says otherwise.
+	Served Coverage = iota
+	// KnownOnly: cxascode knows the kind's type name, paths and Archy name — flows refer to
+	// it and the workspace graph matches those references to the project declaring it — but
+	// the provider does not serve it yet: drift does not list it, the flow reference check
+	// warns instead of looking it up, backport leaves its ids as they are.
+	KnownOnly
+)
+
 // Audit is how the org's audit log names a kind's changes.
 type Audit struct {
 	Service string // audit service name, e.g. "Routing"
@@ -119,9 +134,15 @@ type Kind struct {
 	// "DELETE"): e.g. DID pools need telephony:plugin:all for every write.
 	Actions map[string]string
 	Names   NameRule
-	// Archy is the Archy reference kind that names objects of this kind in flow YAML
-	// ("queue", "scheduleGroup"; "" none), as the archy package spells it.
-	Archy string
+	// Archy are the Archy reference kinds that name objects of this kind in flow YAML
+	// ("queue", "scheduleGroup"; none when empty), as the archy package spells them. A flow
+	// is named both as "flow" and, when it is a common module, as "commonModule".
+	Archy []string
+	// Coverage says whether the provider serves the kind or cxascode only knows it.
+	Coverage Coverage
+	// NameKey is the attribute of the kind's data source, and the field of its API model,
+	// that finds one object by name; "" means "name" (users are found by "email").
+	NameKey string
 	// BulkRead: the list's entries are exactly what GET by id returns, so many reads of the
 	// kind may be answered from one listing.
 	BulkRead bool
@@ -141,6 +162,17 @@ type Kind struct {
 	// Fields is served by the local org's generic entity and the provider's generic
 	// resource; a kind without is hand-written in both.
 	Fields []Field
+}
+
+// Served reports whether the provider serves the kind (see Coverage).
+func (k *Kind) Served() bool { return k.Coverage == Served }
+
+// LookupKey is the data source attribute (and JSON field) that finds an object by name.
+func (k *Kind) LookupKey() string {
+	if k.NameKey != "" {
+		return k.NameKey
+	}
+	return "name"
 }
 
 // Regular reports whether the kind is served generically from its Fields.
@@ -195,11 +227,11 @@ func New(ks []*Kind) *Catalogue {
 			}
 			c.byResource[k.Resource] = k
 		}
-		if k.Archy != "" {
-			if _, dup := c.byArchy[k.Archy]; dup {
-				panic("kinds: duplicate Archy kind " + k.Archy)
+		for _, ref := range k.Archy {
+			if _, dup := c.byArchy[ref]; dup {
+				panic("kinds: duplicate Archy kind " + ref)
 			}
-			c.byArchy[k.Archy] = k
+			c.byArchy[ref] = k
 		}
 		c.kinds = append(c.kinds, k)
 	}

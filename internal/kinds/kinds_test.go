@@ -61,6 +61,15 @@ func TestLookups(t *testing.T) {
 	if k := c.ByArchy("scheduleGroup"); k == nil || k.Name != ScheduleGroup {
 		t.Fatalf("ByArchy(scheduleGroup) = %v", k)
 	}
+	// A flow is named as "flow" and, when it is a common module, as "commonModule".
+	for _, ref := range []string{"flow", "commonModule"} {
+		if k := c.ByArchy(ref); k == nil || k.Name != Flow {
+			t.Fatalf("ByArchy(%s) = %v", ref, k)
+		}
+	}
+	if k := c.ByArchy("prompt"); k == nil || k.Resource != "genesyscloud_architect_user_prompt" || k.Served() {
+		t.Fatalf("ByArchy(prompt) = %v: want the user prompt, known but not served", k)
+	}
 	if k := c.ByCollection("/api/v2/routing/skills/"); k == nil || k.Name != Skill {
 		t.Fatalf("ByCollection(skills) = %v", k)
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -33,23 +34,20 @@ import (
 const (
 	// envBulkRead turns bulk reads off when set to 0 or false.
 	envBulkRead = "CX_PROVIDER_BULK_READ"
-	// bulkReadPageSize is the largest page the Platform API list endpoints accept.
+	// bulkReadPageSize is the page size of a listing the catalogue does not know.
 	bulkReadPageSize = 500
 	// bulkReadTTL bounds how old a snapshot may be when it answers a Read: one plan's refresh
 	// fits in it, and drift made by others during a long session is still seen soon.
 	bulkReadTTL = 60 * time.Second
 )
 
-// bulkReadable reports whether the collection at path may be served from a listing snapshot.
-// Users, groups and roles are left out: their list entries differ from GET by id (expansions)
-// or some of their writes bypass entityAPI, so a snapshot could hide the provider's own change.
+// bulkReadable reports whether the collection at path may be served from a listing snapshot:
+// the catalogue says so (kinds.Kind.BulkRead) for kinds listed by page number. Users, groups
+// and roles are not bulk-readable: their list entries differ from GET by id (expansions) or
+// some of their writes bypass entityAPI, so a snapshot could hide the provider's own change.
 func bulkReadable(path string) bool {
-	switch path {
-	case "/api/v2/routing/skills", "/api/v2/routing/languages", "/api/v2/routing/wrapupcodes",
-		"/api/v2/routing/queues", "/api/v2/authorization/divisions":
-		return true
-	}
-	return false
+	k := kinds.Genesys().ByCollection(path)
+	return k != nil && k.BulkRead && k.API.Paging == kinds.PageNumber
 }
 
 // bulkReadsKey is the key under which a provider's bulkReads is attached to its client.
@@ -182,9 +180,14 @@ func (b *bulkReads) lookup(ctx context.Context, path, id string, list func(conte
 	return raw, ok
 }
 
-// listByID reads every page of the collection at path (pageSize 500) as raw JSON keyed by id.
+// listByID reads every page of the collection at path, in the largest pages the catalogue
+// says it takes, as raw JSON keyed by id.
 func listByID(ctx context.Context, c *platform.Client, path string) (map[string]json.RawMessage, error) {
-	all, err := platform.ListAll[json.RawMessage](ctx, c, path, nil, bulkReadPageSize)
+	pageSize := bulkReadPageSize
+	if k := kinds.Genesys().ByCollection(path); k != nil {
+		pageSize = k.API.PageSize()
+	}
+	all, err := platform.ListAll[json.RawMessage](ctx, c, path, nil, pageSize)
 	if err != nil {
 		return nil, fmt.Errorf("list %s for bulk reads: %w", path, err)
 	}

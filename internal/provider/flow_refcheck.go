@@ -11,8 +11,9 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/configscan"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 )
@@ -33,43 +34,14 @@ import (
 // (variables, expressions) cannot be matched: when a resource of the needed type has one, a
 // missing object is a warning, not an error.
 //
-// Objects the check cannot look up (user prompts, emergency groups, data tables, contact
-// lists, references into other files) give a warning. The check runs when the plan publishes
+// Objects the check cannot look up (kinds the provider does not serve, such as user prompts,
+// data tables and contact lists; references into other files) give a warning. The check runs when the plan publishes
 // (create, or a change of file, substitutions or published content), and not at all while
 // the file or its substitutions are unknown.
 
-// refLookup says where a reference kind lives: the resource type that declares it and the
-// API collection that lists it (empty for kinds looked up another way).
-type refLookup struct {
-	noun   string
-	tfType string
-	path   string
-}
-
-var flowRefLookups = map[archy.RefKind]refLookup{
-	archy.RefQueue:          {"queue", "genesyscloud_routing_queue", "/api/v2/routing/queues"},
-	archy.RefSkill:          {"skill", "genesyscloud_routing_skill", "/api/v2/routing/skills"},
-	archy.RefLanguage:       {"language", "genesyscloud_routing_language", "/api/v2/routing/languages"},
-	archy.RefWrapupCode:     {"wrap-up code", "genesyscloud_routing_wrapupcode", "/api/v2/routing/wrapupcodes"},
-	archy.RefGroup:          {"group", "genesyscloud_group", groupsPath},
-	archy.RefScheduleGroup:  {"schedule group", "genesyscloud_architect_schedulegroups", "/api/v2/architect/schedulegroups"},
-	archy.RefSchedule:       {"schedule", "genesyscloud_architect_schedules", "/api/v2/architect/schedules"},
-	archy.RefIntegration:    {"integration", "genesyscloud_integration", "/api/v2/integrations"},
-	archy.RefDivision:       {"division", "genesyscloud_auth_division", "/api/v2/authorization/divisions"},
-	archy.RefUser:           {"user", "genesyscloud_user", ""},
-	archy.RefDataAction:     {"data action", "genesyscloud_integration_action", ""},
-	archy.RefFlow:           {"flow", "genesyscloud_flow", ""},
-	archy.RefCommonModule:   {"common module", "genesyscloud_flow", ""},
-	archy.RefPrompt:         {"user prompt", "genesyscloud_architect_user_prompt", ""},
-	archy.RefEmergencyGroup: {"emergency group", "genesyscloud_architect_emergencygroup", ""},
-	archy.RefDataTable:      {"data table", "genesyscloud_architect_datatable", ""},
-	archy.RefContactList:    {"contact list", "genesyscloud_outbound_contact_list", ""},
-}
-
-// unchecked are the kinds the provider does not look up in the org.
-var unchecked = map[archy.RefKind]bool{
-	archy.RefPrompt: true, archy.RefEmergencyGroup: true, archy.RefDataTable: true, archy.RefContactList: true,
-}
+// Which kind a reference names, the resource type that declares it and the collection that
+// lists it come from the catalogue (kinds.ByArchy). Kinds the provider does not serve are
+// not looked up; the few whose lookup is not a listing by name have a hook (existsHooks).
 
 // flowRefChecker checks one plan's references; it scans the configuration once.
 type flowRefChecker struct {
@@ -107,7 +79,7 @@ func configDirs(flowFile string) []string {
 // check then relies on the org alone.
 func (c *flowRefChecker) scan(flowFile string, diags *diag.Diagnostics) {
 	for _, dir := range configDirs(flowFile) {
-		p, err := workspace.ScanProject(dir, ".", nil)
+		p, err := configscan.ScanDir(dir, ".")
 		if err != nil {
 			diags.AddWarning("Could not scan the configuration for the flow reference check", err.Error())
 			continue
@@ -134,23 +106,24 @@ func (c *flowRefChecker) check(ctx context.Context, f *flowFile, diags *diag.Dia
 	}
 	c.scan(f.path, diags)
 	for _, ref := range refs {
-		lk, known := flowRefLookups[ref.Kind]
-		what := describeRef(ref, lk)
+		k := kinds.Genesys().ByArchy(string(ref.Kind))
+		noun := refNoun(ref, k)
+		what := describeRef(ref, noun)
 		switch {
 		case ref.Kind == archy.RefFile:
 			diags.AddAttributeWarning(path.Root("filepath"), "Flow reference not checked",
 				fmt.Sprintf("%s: the reference into %s is not checked; a publish takes one self-contained file", ref.Pos, ref.Name))
 			continue
-		case !known:
+		case k == nil:
 			continue
-		case c.declared[lk.tfType][strings.ToLower(ref.Name)]:
+		case c.declared[k.Resource][strings.ToLower(ref.Name)]:
 			continue
-		case unchecked[ref.Kind]:
+		case !k.Served():
 			diags.AddAttributeWarning(path.Root("filepath"), "Flow reference not checked",
-				fmt.Sprintf("%s: %s is not checked: the provider does not look up %ss. Make sure it exists before applying.", ref.Pos, what, lk.noun))
+				fmt.Sprintf("%s: %s is not checked: the provider does not look up %ss. Make sure it exists before applying.", ref.Pos, what, noun))
 			continue
 		}
-		exists, err := c.exists(ctx, ref, lk)
+		exists, err := c.exists(ctx, ref, k)
 		if err != nil {
 			diags.AddAttributeWarning(path.Root("filepath"), "Flow reference not checked",
 				fmt.Sprintf("%s: looking up %s failed: %s", ref.Pos, what, apiErrorDetail(err)))
@@ -160,21 +133,29 @@ func (c *flowRefChecker) check(ctx context.Context, f *flowFile, diags *diag.Dia
 			continue
 		}
 		msg := fmt.Sprintf("%s: %s does not exist in the org and is not created by this configuration", ref.Pos, what)
-		hint := fmt.Sprintf("Declare it (resource %q with name = %q), create it in the org, or correct the name in the flow file.", lk.tfType, ref.Name)
-		if c.opaque[lk.tfType] {
+		hint := fmt.Sprintf("Declare it (resource %q with name = %q), create it in the org, or correct the name in the flow file.", k.Resource, ref.Name)
+		if c.opaque[k.Resource] {
 			diags.AddAttributeWarning(path.Root("filepath"), "Flow reference may not exist",
-				msg+". A "+lk.tfType+" in this configuration has a name that is not a literal, so it may be the one. "+hint)
+				msg+". A "+k.Resource+" in this configuration has a name that is not a literal, so it may be the one. "+hint)
 			continue
 		}
-		diags.AddAttributeError(path.Root("filepath"), fmt.Sprintf("Flow refers to a missing %s", lk.noun), msg+".\n"+hint)
+		diags.AddAttributeError(path.Root("filepath"), fmt.Sprintf("Flow refers to a missing %s", noun), msg+".\n"+hint)
 	}
 }
 
-func describeRef(ref archy.Ref, lk refLookup) string {
-	noun := lk.noun
-	if noun == "" {
-		noun = string(ref.Kind)
+// refNoun is how messages name what a reference points at: the kind's noun, except that a
+// flow called as a common module is one.
+func refNoun(ref archy.Ref, k *kinds.Kind) string {
+	switch {
+	case ref.Kind == archy.RefCommonModule:
+		return "common module"
+	case k != nil:
+		return k.Noun
 	}
+	return string(ref.Kind)
+}
+
+func describeRef(ref archy.Ref, noun string) string {
 	if ref.Kind == archy.RefDataAction && ref.Integration != "" {
 		return fmt.Sprintf("%s %q of integration %q", noun, ref.Name, ref.Integration)
 	}
@@ -184,32 +165,20 @@ func describeRef(ref archy.Ref, lk refLookup) string {
 	return fmt.Sprintf("%s %q", noun, ref.Name)
 }
 
-// exists looks ref up in the org (cached per plan).
-func (c *flowRefChecker) exists(ctx context.Context, ref archy.Ref, lk refLookup) (bool, error) {
+// exists looks ref up in the org (cached per plan): through the kind's hook, else by
+// listing its collection filtered by name.
+func (c *flowRefChecker) exists(ctx context.Context, ref archy.Ref, k *kinds.Kind) (bool, error) {
 	key := string(ref.Kind) + "\x00" + ref.Integration + "\x00" + ref.FlowType + "\x00" + strings.ToLower(ref.Name)
 	if v, ok := c.found[key]; ok {
 		return v, nil
 	}
 	var ok bool
 	var err error
-	switch ref.Kind {
-	case archy.RefUser:
-		ok, err = c.userExists(ctx, ref.Name)
-	case archy.RefDataAction:
-		ok, err = c.dataActionExists(ctx, ref.Name, ref.Integration)
-	case archy.RefFlow, archy.RefCommonModule:
-		flowType := ref.FlowType
-		if ref.Kind == archy.RefCommonModule {
-			flowType = "commonModule"
-		}
-		var flows []platform.Flow
-		flows, err = findFlows(ctx, c.client, ref.Name, archy.APIType(flowType))
-		for i := range flows {
-			ok = ok || publishedVersion(&flows[i]) != ""
-		}
-	default:
+	if hook := c.existsHooks()[k.Name]; hook != nil {
+		ok, err = hook(ctx, ref)
+	} else {
 		var objs []namedObject
-		objs, err = listNamed(ctx, c.client, lk.path, ref.Name)
+		objs, err = listNamed(ctx, c.client, k.API.Collection, ref.Name)
 		ok = len(objs) > 0
 	}
 	if err != nil {
@@ -217,6 +186,34 @@ func (c *flowRefChecker) exists(ctx context.Context, ref archy.Ref, lk refLookup
 	}
 	c.found[key] = ok
 	return ok, nil
+}
+
+// existsHooks are the lookups of kinds that are not found by listing their collection by
+// name, by catalogue name: users (a search, or by email), data actions (within their
+// integration) and flows (only a published version counts).
+func (c *flowRefChecker) existsHooks() map[string]func(context.Context, archy.Ref) (bool, error) {
+	return map[string]func(context.Context, archy.Ref) (bool, error){
+		kinds.User: func(ctx context.Context, ref archy.Ref) (bool, error) { return c.userExists(ctx, ref.Name) },
+		kinds.IntegrationAction: func(ctx context.Context, ref archy.Ref) (bool, error) {
+			return c.dataActionExists(ctx, ref.Name, ref.Integration)
+		},
+		kinds.Flow: c.publishedFlowExists,
+	}
+}
+
+// publishedFlowExists finds a flow (of the type the reference says; a common module when it
+// names one) with a published version.
+func (c *flowRefChecker) publishedFlowExists(ctx context.Context, ref archy.Ref) (bool, error) {
+	flowType := ref.FlowType
+	if ref.Kind == archy.RefCommonModule {
+		flowType = "commonModule"
+	}
+	flows, err := findFlows(ctx, c.client, ref.Name, archy.APIType(flowType))
+	ok := false
+	for i := range flows {
+		ok = ok || publishedVersion(&flows[i]) != ""
+	}
+	return ok, err
 }
 
 func (c *flowRefChecker) userExists(ctx context.Context, name string) (bool, error) {

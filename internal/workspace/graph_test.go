@@ -47,8 +47,8 @@ func TestGraphContactCenter(t *testing.T) {
 		t.Errorf("edges (-want +got):\n%s", diff)
 	}
 	wantRefs := []Ref{
-		{Type: "genesyscloud_routing_skill", Name: "Billing", Via: "flow", Kind: "skill", Pos: Pos{"flow-billing/flows/billing.yaml", 39, 29}},
-		{Type: "genesyscloud_routing_skill", Name: "billing", Via: "data", Pos: Pos{"flow-billing/main.tf", 11, 10}},
+		{Type: "genesyscloud_routing_skill", Name: "Billing", Via: "flow", Kind: "skill", Pos: Pos{File: "flow-billing/flows/billing.yaml", Line: 39, Column: 29}},
+		{Type: "genesyscloud_routing_skill", Name: "billing", Via: "data", Pos: Pos{File: "flow-billing/main.tf", Line: 11, Column: 10}},
 	}
 	if diff := cmp.Diff(wantRefs, g.Edge("flow-billing", "shared-skills").Refs); diff != "" {
 		t.Errorf("refs behind flow-billing→shared-skills (-want +got):\n%s", diff)
@@ -120,7 +120,7 @@ func TestGraphCycle(t *testing.T) {
 	if diff := cmp.Diff(want, diagStrings(diags)); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
-	if got := diags[0].Positions; len(got) != 3 || got[2] != (Pos{"gamma/main.tf", 6, 10}) {
+	if got := diags[0].Positions; len(got) != 3 || got[2] != (Pos{File: "gamma/main.tf", Line: 6, Column: 10}) {
 		t.Errorf("cycle positions = %v, want the three refs", got)
 	}
 	var ce *CycleError
@@ -157,7 +157,7 @@ func TestGraphUndeclared(t *testing.T) {
 	if diff := cmp.Diff([]string{"flow-x→shared-y"}, edgeSet(g)); diff != "" {
 		t.Errorf("edges (-want +got):\n%s", diff)
 	}
-	if e := g.Edge("flow-x", "shared-y"); !e.Explicit || e.ExplicitPos != (Pos{"cx.hcl", 1, 1}) || len(e.Refs) != 0 {
+	if e := g.Edge("flow-x", "shared-y"); !e.Explicit || e.ExplicitPos != (Pos{File: "cx.hcl", Line: 1, Column: 1}) || len(e.Refs) != 0 {
 		t.Errorf("edge = %+v, want explicit from cx.hcl:1:1", e)
 	}
 	want := []string{

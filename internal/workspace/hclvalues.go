@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/configscan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -72,33 +73,12 @@ func (p *configParser) strMap(a *hclsyntax.Attribute) (map[string]string, bool) 
 	return m, ok
 }
 
-// literalValue evaluates an expression without variables or functions; ctx may supply the
-// few variables a caller allows (path.module for flow files).
+// literalValue and stringMap are the scan's: cx.hcl is read by the same rules as projects.
 func literalValue(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, bool) {
-	if ctx == nil && len(expr.Variables()) > 0 {
-		return cty.NilVal, false
-	}
-	v, diags := expr.Value(ctx)
-	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
-		return cty.NilVal, false
-	}
-	return v, true
+	return configscan.LiteralValue(expr, ctx)
 }
 
-func stringMap(v cty.Value) (map[string]string, bool) {
-	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
-		return nil, false
-	}
-	out := map[string]string{}
-	for it := v.ElementIterator(); it.Next(); {
-		k, e := it.Element()
-		if e.Type() != cty.String || e.IsNull() {
-			return nil, false
-		}
-		out[k.AsString()] = e.AsString()
-	}
-	return out, true
-}
+func stringMap(v cty.Value) (map[string]string, bool) { return configscan.StringMap(v) }
 
 func sortedAttrs(m hclsyntax.Attributes) []*hclsyntax.Attribute {
 	out := make([]*hclsyntax.Attribute, 0, len(m))

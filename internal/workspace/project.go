@@ -8,9 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
+	"github.com/cxascode/cxascode/internal/configscan"
 )
 
 // Workspace is a loaded workspace: its configuration and its scanned projects.
@@ -41,40 +39,15 @@ type EnvFiles struct {
 	Substitutions string `json:"substitutions,omitempty"` // env/<env>.substitutions.yaml
 }
 
-// Object is something a project declares: a Genesys Cloud object type and its name.
-type Object struct {
-	Type    string `json:"type"`
-	Name    string `json:"name"`
-	Address string `json:"address"` // the resource address, e.g. genesyscloud_routing_skill.billing
-	Pos     Pos    `json:"pos"`
-}
-
-// Ref is a by-name reference from a project to an object, with where it is written.
-type Ref struct {
-	Type string `json:"type"`
-	Name string `json:"name"`
-	// Via is "data" for a data source, "flow" for an Archy flow reference.
-	Via string `json:"via"`
-	// Kind is the Archy reference kind ("queue", "dataAction", …); "" for data sources.
-	Kind string `json:"kind,omitempty"`
-	Pos  Pos    `json:"pos"`
-}
-
-func (r Ref) String() string {
-	what := r.Kind
-	if what == "" {
-		what = "data " + r.Type
-	}
-	return fmt.Sprintf("%s %s %q", r.Pos, what, r.Name)
-}
-
-// Unknown is a name the scan cannot know without evaluating OpenTofu (a variable, a
-// function call, an unresolved substitution); it may hide an edge.
-type Unknown struct {
-	Address string `json:"address"`
-	Reason  string `json:"reason"`
-	Pos     Pos    `json:"pos"`
-}
+// Object, Ref and Unknown are what the scan of a project finds (see configscan).
+type (
+	// Object is something a project declares: a Genesys Cloud object type and its name.
+	Object = configscan.Object
+	// Ref is a by-name reference from a project to an object, with where it is written.
+	Ref = configscan.Ref
+	// Unknown is a name the scan cannot know without evaluating OpenTofu.
+	Unknown = configscan.Unknown
+)
 
 // Load reads cx.hcl at root, discovers the projects it includes and scans each one.
 // Problems inside projects are kept in each Project's Diagnostics (BuildGraph reports
@@ -162,23 +135,12 @@ func excluded(rel string, patterns []string) bool {
 // ScanProject reads the project in dir (relative to root) without evaluating anything:
 // the .tf files with hclsyntax and the flow YAML its genesyscloud_flow resources name.
 func ScanProject(root, dir string, cfg *Config) (*Project, error) {
-	p := &Project{Name: path.Base(dir), Dir: dir, Environments: map[string]EnvFiles{}}
-	abs := filepath.Join(root, filepath.FromSlash(dir))
-	files, err := filepath.Glob(filepath.Join(abs, "*.tf"))
+	s, err := configscan.ScanDir(root, dir)
 	if err != nil {
 		return nil, fmt.Errorf("scan project %s: %w", dir, err)
 	}
-	sort.Strings(files)
-	read := func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(root, filepath.FromSlash(rel))) }
-	for _, f := range files {
-		rel := path.Join(dir, filepath.Base(f))
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("scan project %s: %w", dir, err)
-		}
-		p.Files = append(p.Files, rel)
-		p.scanFile(rel, src, read)
-	}
+	p := &Project{Name: path.Base(dir), Dir: dir, Environments: map[string]EnvFiles{}}
+	p.absorb(s)
 	if cfg != nil {
 		for _, env := range cfg.Environments {
 			var ef EnvFiles
@@ -196,71 +158,26 @@ func ScanProject(root, dir string, cfg *Config) (*Project, error) {
 	return p, nil
 }
 
+// absorb adds what a scan found to the project.
+func (p *Project) absorb(s *configscan.Scan) {
+	p.Files = append(p.Files, s.Files...)
+	p.Reads = append(p.Reads, s.Reads...)
+	p.Declares = append(p.Declares, s.Declares...)
+	p.Refers = append(p.Refers, s.Refers...)
+	p.Unknown = append(p.Unknown, s.Unknown...)
+	p.Diagnostics = append(p.Diagnostics, s.Diagnostics...)
+}
+
 func exists(root, rel string) bool {
 	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// scanFile records what one .tf file declares and refers to. file is root-relative; read
-// loads other root-relative files (flow YAML).
+// scanFile records what one .tf file declares and refers to (see configscan.Scan.ScanFile).
 func (p *Project) scanFile(file string, src []byte, read func(string) ([]byte, error)) {
-	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
-		}
-		pos := Pos{File: file, Line: 1, Column: 1}
-		if d.Subject != nil {
-			pos = posOf(*d.Subject)
-		}
-		p.Diagnostics = append(p.Diagnostics, Diagnostic{Severity: SeverityError, Code: "syntax",
-			Message: fmt.Sprintf("project %s: %s: %s", p.Name, d.Summary, d.Detail), Positions: []Pos{pos}})
-	}
-	body, ok := f.Body.(*hclsyntax.Body)
-	if !ok {
-		return
-	}
-	for _, b := range body.Blocks {
-		if len(b.Labels) != 2 || !strings.HasPrefix(b.Labels[0], "genesyscloud_") {
-			continue
-		}
-		typ, addr := b.Labels[0], b.Labels[0]+"."+b.Labels[1]
-		switch {
-		case b.Type == "resource" && typ == "genesyscloud_flow":
-			p.scanFlow(b, addr, read)
-		case b.Type == "resource":
-			if name, pos, ok := p.literalName(b, addr); ok {
-				p.Declares = append(p.Declares, Object{Type: typ, Name: name, Address: addr, Pos: pos})
-			}
-		case b.Type == "data":
-			if name, pos, ok := p.literalName(b, "data."+addr); ok {
-				p.Refers = append(p.Refers, Ref{Type: typ, Name: name, Via: "data", Pos: pos})
-			}
-		}
-	}
-}
-
-// literalName returns a block's literal name attribute. Blocks without one (objects found
-// by id or email) name nothing; non-literal names are recorded as unknown.
-func (p *Project) literalName(b *hclsyntax.Block, addr string) (string, Pos, bool) {
-	a := b.Body.Attributes["name"]
-	if a == nil && b.Labels[0] == "genesyscloud_integration" {
-		// An integration's name is in its config block; flows name integrations by it.
-		for _, cb := range b.Body.Blocks {
-			if cb.Type == "config" {
-				a = cb.Body.Attributes["name"]
-			}
-		}
-	}
-	if a == nil {
-		return "", Pos{}, false
-	}
-	v, ok := literalValue(a.Expr, nil)
-	if !ok || !v.Type().Equals(cty.String) {
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "name is not a literal string", Pos: posOf(a.Expr.Range())})
-		return "", Pos{}, false
-	}
-	return v.AsString(), posOf(a.Expr.Range()), true
+	s := &configscan.Scan{Name: p.Name, Dir: p.Dir}
+	s.ScanFile(file, src, read)
+	p.absorb(s)
 }
 
 // Contains reports whether a root-relative, slash-separated path is inside the project.

@@ -23,18 +23,18 @@ func TestLoadContactCenter(t *testing.T) {
 	p := ws.Project("flow-billing")
 	wantDeclares := []Object{
 		// The flow's name comes from its YAML, found through ${path.module}.
-		{Type: "genesyscloud_flow", Name: "Billing IVR", Address: "genesyscloud_flow.billing", Pos: Pos{"flow-billing/flows/billing.yaml", 2, 9}},
-		{Type: "genesyscloud_routing_queue", Name: "Billing", Address: "genesyscloud_routing_queue.billing", Pos: Pos{"flow-billing/main.tf", 15, 10}},
+		{Type: "genesyscloud_flow", Name: "Billing IVR", Address: "genesyscloud_flow.billing", Pos: Pos{File: "flow-billing/flows/billing.yaml", Line: 2, Column: 9}},
+		{Type: "genesyscloud_routing_queue", Name: "Billing", Address: "genesyscloud_routing_queue.billing", Pos: Pos{File: "flow-billing/main.tf", Line: 15, Column: 10}},
 	}
 	if diff := cmp.Diff(wantDeclares, p.Declares); diff != "" {
 		t.Errorf("Declares (-want +got):\n%s", diff)
 	}
 	wantRefers := []Ref{
 		// "{{hours}}" resolved through the resource's substitutions map.
-		{Type: "genesyscloud_architect_schedulegroups", Name: "Billing Hours", Via: "flow", Kind: "scheduleGroup", Pos: Pos{"flow-billing/flows/billing.yaml", 23, 25}},
-		{Type: "genesyscloud_routing_queue", Name: "Billing", Via: "flow", Kind: "queue", Pos: Pos{"flow-billing/flows/billing.yaml", 35, 25}},
-		{Type: "genesyscloud_routing_skill", Name: "Billing", Via: "flow", Kind: "skill", Pos: Pos{"flow-billing/flows/billing.yaml", 39, 29}},
-		{Type: "genesyscloud_routing_skill", Name: "billing", Via: "data", Pos: Pos{"flow-billing/main.tf", 11, 10}},
+		{Type: "genesyscloud_architect_schedulegroups", Name: "Billing Hours", Via: "flow", Kind: "scheduleGroup", Pos: Pos{File: "flow-billing/flows/billing.yaml", Line: 23, Column: 25}},
+		{Type: "genesyscloud_routing_queue", Name: "Billing", Via: "flow", Kind: "queue", Pos: Pos{File: "flow-billing/flows/billing.yaml", Line: 35, Column: 25}},
+		{Type: "genesyscloud_routing_skill", Name: "Billing", Via: "flow", Kind: "skill", Pos: Pos{File: "flow-billing/flows/billing.yaml", Line: 39, Column: 29}},
+		{Type: "genesyscloud_routing_skill", Name: "billing", Via: "data", Pos: Pos{File: "flow-billing/main.tf", Line: 11, Column: 10}},
 	}
 	if diff := cmp.Diff(wantRefers, p.Refers); diff != "" {
 		t.Errorf("Refers (-want +got):\n%s", diff)
@@ -150,10 +150,10 @@ resource "aws_s3_bucket" "not_ours" {
 		t.Fatal(err)
 	}
 	wantUnknown := []Unknown{
-		{Address: "genesyscloud_routing_queue.q", Reason: "name is not a literal string", Pos: Pos{"p/main.tf", 3, 10}},
-		{Address: "genesyscloud_flow.computed", Reason: "filepath is not a literal path (only ${path.module} is understood)", Pos: Pos{"p/main.tf", 9, 14}},
-		{Address: "genesyscloud_flow.dynamic", Reason: `queue "{{queue}}" uses an unresolved substitution`, Pos: Pos{"p/flows/dynamic.yaml", 20, 25}},
-		{Address: "genesyscloud_flow.dynamic", Reason: "queue looked up at run time by State.QueueName", Pos: Pos{"p/flows/dynamic.yaml", 12, 22}},
+		{Address: "genesyscloud_routing_queue.q", Reason: "name is not a literal string", Pos: Pos{File: "p/main.tf", Line: 3, Column: 10}},
+		{Address: "genesyscloud_flow.computed", Reason: "filepath is not a literal path (only ${path.module} is understood)", Pos: Pos{File: "p/main.tf", Line: 9, Column: 14}},
+		{Address: "genesyscloud_flow.dynamic", Reason: `queue "{{queue}}" uses an unresolved substitution`, Pos: Pos{File: "p/flows/dynamic.yaml", Line: 20, Column: 25}},
+		{Address: "genesyscloud_flow.dynamic", Reason: "queue looked up at run time by State.QueueName", Pos: Pos{File: "p/flows/dynamic.yaml", Line: 12, Column: 22}},
 	}
 	if diff := cmp.Diff(wantUnknown, p.Unknown); diff != "" {
 		t.Errorf("Unknown (-want +got):\n%s", diff)

@@ -124,7 +124,7 @@ func TestRenderJSON(t *testing.T) {
 	if got.Workspace != "cycle" || len(got.Projects) != 4 || got.Order != nil || len(got.Edges) != 4 || got.Warnings == nil {
 		t.Errorf("json = %+v", got)
 	}
-	if e := got.Edges[0]; e.From != "alpha" || e.To != "beta" || len(e.Refs) != 1 || e.Refs[0].Pos != (Pos{"alpha/main.tf", 6, 10}) {
+	if e := got.Edges[0]; e.From != "alpha" || e.To != "beta" || len(e.Refs) != 1 || e.Refs[0].Pos != (Pos{File: "alpha/main.tf", Line: 6, Column: 10}) {
 		t.Errorf("edge 0 = %+v", e)
 	}
 	if len(got.Errors) != 1 || got.Errors[0].Code != "cycle" || len(got.Errors[0].Positions) != 3 {

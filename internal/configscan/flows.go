@@ -1,4 +1,4 @@
-package workspace
+package configscan
 
 import (
 	"fmt"
@@ -7,57 +7,29 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
 // resourceTypeOf maps an Archy reference kind to the resource type that declares such an
-// object. ok is false for kinds that name no Genesys object (references into other files).
-func resourceTypeOf(kind archy.RefKind) (string, bool) {
-	switch kind {
-	case archy.RefQueue:
-		return "genesyscloud_routing_queue", true
-	case archy.RefSkill:
-		return "genesyscloud_routing_skill", true
-	case archy.RefLanguage:
-		return "genesyscloud_routing_language", true
-	case archy.RefScheduleGroup:
-		return "genesyscloud_architect_schedulegroups", true
-	case archy.RefSchedule:
-		return "genesyscloud_architect_schedules", true
-	case archy.RefEmergencyGroup:
-		return "genesyscloud_architect_emergencygroup", true
-	case archy.RefDataAction:
-		return "genesyscloud_integration_action", true
-	case archy.RefIntegration:
-		return "genesyscloud_integration", true
-	case archy.RefCommonModule, archy.RefFlow:
-		return "genesyscloud_flow", true
-	case archy.RefWrapupCode:
-		return "genesyscloud_routing_wrapupcode", true
-	case archy.RefUser:
-		return "genesyscloud_user", true
-	case archy.RefGroup:
-		return "genesyscloud_group", true
-	case archy.RefPrompt:
-		return "genesyscloud_architect_user_prompt", true
-	case archy.RefDataTable:
-		return "genesyscloud_architect_datatable", true
-	case archy.RefContactList:
-		return "genesyscloud_outbound_contact_list", true
-	case archy.RefDivision:
-		return "genesyscloud_auth_division", true
+// object, from the catalogue. ok is false for kinds that name no Genesys object (references
+// into other files).
+func resourceTypeOf(ref archy.RefKind) (string, bool) {
+	k := kinds.Genesys().ByArchy(string(ref))
+	if k == nil || k.Resource == "" {
+		return "", false
 	}
-	return "", false
+	return k.Resource, true
 }
 
 // scanFlow declares the flow a genesyscloud_flow resource publishes (its name is in the
 // YAML, not in HCL) and records the flow's by-name references.
-func (p *Project) scanFlow(b *hclsyntax.Block, addr string, read func(string) ([]byte, error)) {
+func (s *Scan) scanFlow(b *hclsyntax.Block, addr string, read func(string) ([]byte, error)) {
 	a := b.Body.Attributes["filepath"]
 	if a == nil {
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "genesyscloud_flow has no filepath", Pos: posOf(b.DefRange())})
+		s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: "genesyscloud_flow has no filepath", Pos: PosOf(b.DefRange())})
 		return
 	}
 	// path.module and path.root are the project directory: the only variables a flow path
@@ -66,40 +38,40 @@ func (p *Project) scanFlow(b *hclsyntax.Block, addr string, read func(string) ([
 	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
 		"path": cty.ObjectVal(map[string]cty.Value{"module": dot, "root": dot, "cwd": dot}),
 	}}
-	v, ok := literalValue(a.Expr, ctx)
+	v, ok := LiteralValue(a.Expr, ctx)
 	if !ok || !v.Type().Equals(cty.String) {
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "filepath is not a literal path (only ${path.module} is understood)", Pos: posOf(a.Expr.Range())})
+		s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: "filepath is not a literal path (only ${path.module} is understood)", Pos: PosOf(a.Expr.Range())})
 		return
 	}
 	file := v.AsString()
 	if !path.IsAbs(file) {
-		file = path.Join(p.Dir, file)
+		file = path.Join(s.Dir, file)
 	}
-	p.Reads = append(p.Reads, file)
+	s.Reads = append(s.Reads, file)
 	data, err := read(file)
 	if err != nil {
-		p.Diagnostics = append(p.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
+		s.Diagnostics = append(s.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
 			Message:   fmt.Sprintf("%s: cannot read flow file %s: %v", addr, file, unwrapPathError(err)),
-			Positions: []Pos{posOf(a.Expr.Range())}})
+			Positions: []Pos{PosOf(a.Expr.Range())}})
 		return
 	}
 	subst, substOK := literalSubstitutions(b)
 	if !substOK {
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "substitutions is not a literal map; placeholders stay unresolved", Pos: posOf(b.Body.Attributes["substitutions"].Expr.Range())})
+		s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: "substitutions is not a literal map; placeholders stay unresolved", Pos: PosOf(b.Body.Attributes["substitutions"].Expr.Range())})
 	}
 	data = substitute(data, subst)
 	flow, err := archy.Parse(file, data)
 	if err != nil {
-		p.Diagnostics = append(p.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
+		s.Diagnostics = append(s.Diagnostics, Diagnostic{Severity: SeverityError, Code: "flow-file",
 			Message:   fmt.Sprintf("%s: flow file does not parse: %v", addr, err),
-			Positions: []Pos{posOf(a.Expr.Range())}})
+			Positions: []Pos{PosOf(a.Expr.Range())}})
 		return
 	}
 	flowPos := flowNamePos(flow)
 	if flow.Name == "" || hasPlaceholder(flow.Name) {
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: "flow name is empty or uses an unresolved substitution", Pos: flowPos})
+		s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: "flow name is empty or uses an unresolved substitution", Pos: flowPos})
 	} else {
-		p.Declares = append(p.Declares, Object{Type: "genesyscloud_flow", Name: flow.Name, Address: addr, Pos: flowPos})
+		s.Declares = append(s.Declares, Object{Type: "genesyscloud_flow", Name: flow.Name, Address: addr, Pos: flowPos})
 	}
 	for _, r := range flow.References() {
 		typ, ok := resourceTypeOf(r.Kind)
@@ -111,14 +83,14 @@ func (p *Project) scanFlow(b *hclsyntax.Block, addr string, read func(string) ([
 			// Every org has the Home division; reporting it would only add noise.
 			continue
 		case hasPlaceholder(r.Name):
-			p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s %q uses an unresolved substitution", r.Kind, r.Name), Pos: pos})
+			s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s %q uses an unresolved substitution", r.Kind, r.Name), Pos: pos})
 			continue
 		}
-		p.Refers = append(p.Refers, Ref{Type: typ, Name: r.Name, Via: "flow", Kind: string(r.Kind), Pos: pos})
+		s.Refers = append(s.Refers, Ref{Type: typ, Name: r.Name, Via: "flow", Kind: string(r.Kind), Pos: pos})
 	}
 	for _, r := range flow.DynamicLookups() {
 		pos := Pos{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column}
-		p.Unknown = append(p.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s looked up at run time by %s", r.Kind, r.Name), Pos: pos})
+		s.Unknown = append(s.Unknown, Unknown{Address: addr, Reason: fmt.Sprintf("%s looked up at run time by %s", r.Kind, r.Name), Pos: pos})
 	}
 }
 
@@ -129,11 +101,11 @@ func literalSubstitutions(b *hclsyntax.Block) (map[string]string, bool) {
 	if a == nil {
 		return nil, true
 	}
-	v, ok := literalValue(a.Expr, nil)
+	v, ok := LiteralValue(a.Expr, nil)
 	if !ok {
 		return nil, false
 	}
-	return stringMap(v)
+	return StringMap(v)
 }
 
 // substitute replaces {{key}} placeholders the way genesyscloud_flow does before upload:
