@@ -113,8 +113,6 @@ func genesysKinds() []*Kind {
 			Audit: Audit{"Routing", "UtilizationLabel"}, Permission: "routing:utilization",
 			Actions:  map[string]string{"GET": "view", "POST": "manage", "PUT": "manage", "DELETE": "manage"},
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"label_id", "label_ids", "utilization_label_id"},
-			// Not served yet: the local org and the provider have no code for it.
-			Coverage: KnownOnly,
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, MaxLength: 100, Description: "Label name."},
 			},
@@ -164,8 +162,6 @@ func genesysKinds() []*Kind {
 			Model: "EmergencyGroup", Audit: Audit{"Architect", "EmergencyGroup"}, Permission: "routing:emergencyGroup",
 			Archy: []string{"emergencyGroup"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"emergency_group_id"}, DependsOn: []string{Division, Flow, IVR},
-			// Not served yet: the local org and the provider have no code for it.
-			Coverage: KnownOnly,
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the emergency group."},
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the emergency group."},
@@ -219,8 +215,6 @@ func genesysKinds() []*Kind {
 			API:   API{Collection: "/api/v2/responsemanagement/libraries", Update: "PUT", Version: IntVersion},
 			Model: "Library", Audit: Audit{"ResponseManagement", "Library"}, Permission: "responses:library",
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"library_id", "library_ids"},
-			// Not served yet: the local org and the provider have no code for it.
-			Coverage: KnownOnly,
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Library name."},
 			},
