@@ -17,7 +17,15 @@ import (
 
 // validateRequest checks a create or update body before anything is stored.
 func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) error {
-	if err := validateModel(k.RequestModel(method), body, ""); err != nil {
+	// The server's own fields are read-only: a client that sends back the whole object it
+	// read (createdBy and all) is not refused for them, they are dropped when stored.
+	writable := make(map[string]any, len(body))
+	for key, v := range body {
+		if !serverOwned(key) {
+			writable[key] = v
+		}
+	}
+	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
 		return err
 	}
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {

@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/runner"
+)
+
+// evacuationFlowYAML is the smallest inbound call flow an emergency group can send calls to.
+const evacuationFlowYAML = `inboundCall:
+  name: Cx Kinds Evacuation
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Notice_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  initialGreeting:
+    tts: Our office is closed because of an emergency.
+  tasks:
+    - task:
+        name: Notice
+        refId: Notice_1
+        actions:
+          - disconnect:
+              name: Goodbye
+`
+
+// telephonyProjectTF is the shared project owning the IVRs calls come in through.
+const telephonyProjectTF = sharedProvider + `
+resource "genesyscloud_architect_ivr" "main" {
+  name = "Cx Kinds Main line"
+}
+
+resource "genesyscloud_architect_ivr" "sales" {
+  name = "Cx Kinds Sales line"
+}
+`
+
+// kindsProjectTF declares one object of each kind the catalogue serves generically; the
+// emergency group sends calls from an IVR of the telephony project (found by name) to a
+// flow of its own.
+const kindsProjectTF = sharedProvider + `
+resource "genesyscloud_routing_utilization_label" "vip" {
+  name = "Cx Kinds VIP"
+}
+
+resource "genesyscloud_responsemanagement_library" "answers" {
+  name = "Cx Kinds Answers"
+}
+
+resource "genesyscloud_flow" "evacuation" {
+  filepath = "${path.module}/flows/evacuation.yaml"
+}
+
+data "genesyscloud_architect_ivr" "main" {
+  name = "Cx Kinds Main line"
+}
+
+# Facilities turn this on when the building is evacuated.
+resource "genesyscloud_architect_emergencygroup" "evacuation" {
+  name        = "Cx Kinds Evacuation"
+  description = "Building evacuation"
+
+  emergency_call_flows {
+    emergency_flow_id = genesyscloud_flow.evacuation.id
+    ivr_ids           = [data.genesyscloud_architect_ivr.main.id]
+  }
+}
+`
+
+// TestAccRegularKindsDriftAndBackport is TestAccDriftAndBackport for the kinds served from
+// their catalogue entry alone (utilization label, response library, emergency group): after
+// `cx apply`, the console changes each declared object and makes one of each kind by hand;
+// cx drift reports all six with who and when; cx backport writes the changes into the
+// project and adopts the hand-made objects (their flow as a reference to its resource, their
+// IVR, owned by another project, through a data source by name); then drift is clean, the
+// plan only imports, and after the import nothing.
+func TestAccRegularKindsDriftAndBackport(t *testing.T) {
+	root := t.TempDir()
+	ts := orgserver.NewTestServer(t, orgserver.WithOrgs(orgserver.OrgSpec{Name: "prod", Clients: []orgserver.ClientSpec{
+		{Name: "deploy", Role: orgserver.RoleAdmin}, {Name: "console", Role: orgserver.RoleAdmin}}}))
+	cx := newAccCX(t, root, ts)
+	files := map[string]string{
+		".gitignore": ".cx/\n",
+		"cx.hcl": `workspace {
+  name = "kinds"
+}
+
+environment "prod" {
+  org       = "local:prod"
+  protected = true
+}
+
+projects {
+  include = ["shared-*"]
+}
+`,
+		"shared-telephony/main.tf":           telephonyProjectTF,
+		"shared-kinds/main.tf":               kindsProjectTF,
+		"shared-kinds/flows/evacuation.yaml": evacuationFlowYAML,
+	}
+	for name, content := range files {
+		writeTestFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
+	}
+	cx.git("init", "--quiet", "--initial-branch=main")
+	cx.git("add", "-A")
+	cx.git("commit", "--quiet", "-m", "workspace")
+
+	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
+		t.Fatalf("apply prod: exit %d", code)
+	}
+	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Fatalf("drift right after apply: exit %d\n%s", code, out)
+	}
+
+	// The console's changes: both names, the emergency group's description and a second IVR.
+	console := orgClientFor(t, ts, "prod", "console")
+	const (
+		labels    = "/api/v2/routing/utilization/labels"
+		libraries = "/api/v2/responsemanagement/libraries"
+		groups    = "/api/v2/architect/emergencygroups"
+	)
+	editObject(t, console, labels, "Cx Kinds VIP", func(o map[string]any) { o["name"] = "Cx Kinds VIP callers" })
+	editObject(t, console, libraries, "Cx Kinds Answers", func(o map[string]any) { o["name"] = "Cx Kinds Answers and FAQ" })
+	flowID := findID(t, console, "/api/v2/flows", "Cx Kinds Evacuation")
+	mainID := findID(t, console, "/api/v2/architect/ivrs", "Cx Kinds Main line")
+	salesID := findID(t, console, "/api/v2/architect/ivrs", "Cx Kinds Sales line")
+	editObject(t, console, groups, "Cx Kinds Evacuation", func(o map[string]any) {
+		o["description"] = "Building evacuation, sales line too"
+		o["emergencyCallFlows"] = []any{map[string]any{"emergencyFlow": map[string]any{"id": flowID},
+			"ivrs": []any{map[string]any{"id": mainID}, map[string]any{"id": salesID}}}}
+	})
+	handLabel := createObject(t, console, labels, map[string]any{"name": "Cx Kinds Hand Label"})
+	handLibrary := createObject(t, console, libraries, map[string]any{"name": "Cx Kinds Hand Library"})
+	handGroup := createObject(t, console, groups, map[string]any{"name": "Cx Kinds Hand Emergency", "enabled": true,
+		"emergencyCallFlows": []any{map[string]any{"emergencyFlow": map[string]any{"id": flowID},
+			"ivrs": []any{map[string]any{"id": salesID}}}}})
+
+	out, _, code := cx.run("drift", "--env", "prod", "--json")
+	if code != drift.ExitDrift {
+		t.Fatalf("drift after the console's changes: exit %d, want %d", code, drift.ExitDrift)
+	}
+	var rep drift.Report
+	must(t, json.Unmarshal([]byte(out), &rep))
+	want := map[string]bool{
+		"managed genesyscloud_routing_utilization_label.vip":       false,
+		"managed genesyscloud_responsemanagement_library.answers":  false,
+		"managed genesyscloud_architect_emergencygroup.evacuation": false,
+		"unmanaged " + handLabel:                                   false, "unmanaged " + handLibrary: false, "unmanaged " + handGroup: false,
+	}
+	for _, f := range rep.Findings {
+		key := string(f.Kind) + " " + f.Address
+		if f.Kind == drift.KindUnmanaged {
+			key = string(f.Kind) + " " + f.ID
+		}
+		if _, ok := want[key]; !ok {
+			t.Errorf("unexpected finding %+v", f)
+			continue
+		}
+		want[key] = true
+		if a := f.Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
+			t.Errorf("%s: attribution %+v, want console with a time", key, a)
+		}
+	}
+	for k, seen := range want {
+		if !seen {
+			t.Errorf("drift did not report %s", k)
+		}
+	}
+	if len(rep.Errors) != 0 {
+		t.Errorf("drift errors: %+v", rep.Errors)
+	}
+
+	if _, _, code := cx.run("backport", "--env", "prod", "--into", "shared-kinds"); code != 0 {
+		t.Fatalf("backport: exit %d", code)
+	}
+	if st := cx.git("status", "--porcelain", "--untracked-files=no"); st != "" {
+		t.Errorf("backport left uncommitted changes:\n%s", st)
+	}
+	t.Logf("backport commit:\n%s", cx.git("show", "--stat", "--patch", "HEAD", "--", "shared-kinds"))
+	mainTF := readTestFile(t, filepath.Join(root, "shared-kinds", "main.tf"))
+	for _, re := range []string{
+		`name\s+= "Cx Kinds VIP callers"`, `name\s+= "Cx Kinds Answers and FAQ"`,
+		`description = "Building evacuation, sales line too"`, "# Facilities turn this on",
+		// The sales IVR is another project's: it is found by name, as the main one is.
+		`ivr_ids\s+= \[data\.genesyscloud_architect_ivr\.(main\.id, data\.genesyscloud_architect_ivr\.cx_kinds_sales_line|cx_kinds_sales_line\.id, data\.genesyscloud_architect_ivr\.main)\.id\]`,
+		`data "genesyscloud_architect_ivr" "cx_kinds_sales_line" {\s+name = "Cx Kinds Sales line"`,
+	} {
+		if !regexp.MustCompile(re).MatchString(mainTF) {
+			t.Errorf("shared-kinds/main.tf does not match %s:\n%s", re, mainTF)
+		}
+	}
+	adopted := readTestFile(t, filepath.Join(root, "shared-kinds", "adopted.tf"))
+	for _, re := range []string{
+		`resource "genesyscloud_routing_utilization_label" "cx_kinds_hand_label" {\s+name = "Cx Kinds Hand Label"`,
+		`resource "genesyscloud_responsemanagement_library" "cx_kinds_hand_library" {\s+name = "Cx Kinds Hand Library"`,
+		`resource "genesyscloud_architect_emergencygroup" "cx_kinds_hand_emergency" {`,
+		`enabled\s+= true`,
+		`emergency_flow_id = genesyscloud_flow\.evacuation\.id`,
+		`ivr_ids\s+= \[data\.genesyscloud_architect_ivr\.cx_kinds_sales_line\.id\]`,
+	} {
+		if !regexp.MustCompile(re).MatchString(adopted) {
+			t.Errorf("adopted.tf does not match %s:\n%s", re, adopted)
+		}
+	}
+	imports := readTestFile(t, filepath.Join(root, "shared-kinds", "imports_prod.tf"))
+	for _, id := range []string{handLabel, handLibrary, handGroup} {
+		if !strings.Contains(imports, id) {
+			t.Errorf("imports_prod.tf lacks %s:\n%s", id, imports)
+		}
+	}
+
+	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Errorf("drift after backport: exit %d\n%s", code, out)
+	}
+	out, _, code = cx.run("plan", "--env", "prod", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(out), &plan))
+	for _, p := range plan.Projects {
+		if p.Add+p.Change+p.Destroy != 0 {
+			t.Errorf("plan after backport: %s would add %d, change %d, destroy %d (log %s):\n%s", p.Project, p.Add, p.Change, p.Destroy, p.Log, readTestFile(t, p.Log))
+		}
+	}
+	if p := plan.Project("shared-kinds"); p == nil || !strings.Contains(readTestFile(t, p.Log), "3 to import") {
+		t.Errorf("plan after backport: shared-kinds should import the three hand-made objects (exit %d)", code)
+	}
+	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
+		t.Fatalf("apply the imports: exit %d", code)
+	}
+	if _, _, code := cx.run("plan", "--env", "prod"); code != 0 {
+		t.Errorf("plan after the imports: exit %d, want 0 (no changes)", code)
+	}
+	if _, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
+		t.Errorf("drift after the imports: exit %d", code)
+	}
+}
+
+// editObject changes the object named name the way the console does: read it, change it,
+// put it back whole (version included).
+func editObject(t *testing.T, c *platform.Client, collection, name string, change func(map[string]any)) {
+	t.Helper()
+	ctx := context.Background()
+	path := collection + "/" + findID(t, c, collection, name)
+	var obj map[string]any
+	must(t, c.Do(ctx, http.MethodGet, path, nil, nil, &obj))
+	change(obj)
+	must(t, c.Do(ctx, http.MethodPut, path, nil, obj, nil))
+}
+
+// createObject makes an object by hand and returns its id.
+func createObject(t *testing.T, c *platform.Client, collection string, body map[string]any) string {
+	t.Helper()
+	var made struct {
+		ID string `json:"id"`
+	}
+	must(t, c.Do(context.Background(), http.MethodPost, collection, nil, body, &made))
+	if made.ID == "" {
+		t.Fatalf("POST %s answered no id", collection)
+	}
+	return made.ID
+}
