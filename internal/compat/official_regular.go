@@ -1,38 +1,94 @@
 package compat
 
-// regularKindResources covers the kinds the provider serves with its generic resource
-// (catalogue entries with a field mapping): utilization labels, emergency groups and response
-// libraries. Attribute lists are the official schemas'.
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+)
+
+// regularKindResources covers the kinds the provider serves with its generic resource: the
+// catalogue's field mapping is the schema, so the entries are read from it rather than
+// written again (attribute names and types there follow the official schemas).
 func regularKindResources() []Entry {
-	return []Entry{
-		{Kind: Resource, Name: "genesyscloud_routing_utilization_label", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required; at most 100 characters"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_architect_emergencygroup", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-			sup("enabled", "bool", "default false"),
-			sup("emergency_call_flows", "block list"),
-			sup("emergency_call_flows.emergency_flow_id", "string", "required"),
-			sup("emergency_call_flows.ivr_ids", "set(string)", "required"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_responsemanagement_library", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-		}},
+	var out []Entry
+	for _, k := range regularKinds() {
+		attrs := []Attribute{idAttr()}
+		attrs = append(attrs, fieldAttributes("", k.Fields)...)
+		out = append(out, Entry{Kind: Resource, Name: k.Resource, Attributes: attrs})
 	}
+	return out
 }
 
 // regularKindDataSources are the generic by-name data sources of the same kinds.
 func regularKindDataSources() []Entry {
-	return []Entry{
-		nameLookupEntry("genesyscloud_routing_utilization_label", "utilization label"),
-		nameLookupEntry("genesyscloud_architect_emergencygroup", "emergency group"),
-		nameLookupEntry("genesyscloud_responsemanagement_library", "response library"),
+	var out []Entry
+	for _, k := range regularKinds() {
+		if k.DataSource != "" {
+			out = append(out, nameLookupEntry(k.DataSource, k.Noun))
+		}
 	}
+	return out
+}
+
+// regularKinds are the served catalogue kinds that have a field mapping.
+func regularKinds() []*kinds.Kind {
+	return kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Regular() && k.Served() && k.Resource != "" })
+}
+
+// fieldAttributes lists fields (and nested block fields as "block.attr") as attributes.
+func fieldAttributes(prefix string, fs []kinds.Field) []Attribute {
+	var out []Attribute
+	for _, f := range fs {
+		out = append(out, sup(prefix+f.Attr, fieldType(f.Type), fieldNotes(f)...))
+		if f.Type == kinds.Block {
+			out = append(out, fieldAttributes(prefix+f.Attr+".", f.Nested)...)
+		}
+	}
+	return out
+}
+
+func fieldType(t kinds.FieldType) string {
+	switch t {
+	case kinds.Bool:
+		return "bool"
+	case kinds.Int:
+		return "int"
+	case kinds.Float:
+		return "float"
+	case kinds.StringList:
+		return "list(string)"
+	case kinds.StringSet:
+		return "set(string)"
+	case kinds.Block:
+		return "block list"
+	}
+	return "string"
+}
+
+func fieldNotes(f kinds.Field) []string {
+	var notes []string
+	switch f.Mode {
+	case kinds.Required:
+		notes = append(notes, "required")
+	case kinds.OptionalComputed:
+		notes = append(notes, "optional+computed")
+	case kinds.Computed:
+		notes = append(notes, "computed")
+	}
+	if f.Default != nil {
+		notes = append(notes, fmt.Sprintf("default %v", f.Default))
+	}
+	if f.MaxLength > 0 {
+		notes = append(notes, fmt.Sprintf("at most %d characters", f.MaxLength))
+	}
+	if len(f.Enum) > 0 {
+		notes = append(notes, "one of "+strings.Join(f.Enum, ", "))
+	}
+	if f.ForceNew {
+		notes = append(notes, "changing it replaces the object")
+	}
+	return notes
 }
 
 // nameLookupEntry is the entry of an official by-name data source: name in, id out.
