@@ -28,6 +28,15 @@ func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) 
 	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
 		return err
 	}
+	// Where names identify objects the API refuses an object without one, even when its
+	// model list does not mark the field required (grammars); PATCH may leave it out.
+	if k.Names == kinds.UniqueName && method != http.MethodPatch {
+		if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
+			if _, isString := body["name"].(string); isString || body["name"] == nil {
+				return errRequired("name")
+			}
+		}
+	}
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
 		return errBadRequest("The field [name] must not contain control characters.")
 	}
