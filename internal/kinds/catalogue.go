@@ -20,6 +20,7 @@ const (
 	ScheduleGroup     = "architect.schedulegroup"
 	IVR               = "architect.ivr"
 	EmergencyGroup    = "architect.emergencygroup"
+	Grammar           = "architect.grammar"
 	Flow              = "architect.flow"
 	DIDPool           = "telephony.didpool"
 	Integration       = "integrations.integration"
@@ -176,6 +177,17 @@ func genesysKinds() []*Kind {
 						{Attr: "ivr_ids", JSON: "ivrs[].id", Type: StringSet, Mode: Required, Ref: IVR,
 							Description: "The IDs of the IVRs (call routes) whose calls go to the flow."},
 					}},
+			},
+		},
+		{
+			Name: Grammar, Resource: "genesyscloud_architect_grammar", DataSource: "genesyscloud_architect_grammar",
+			Noun:  "grammar",
+			API:   API{Collection: "/api/v2/architect/grammars", NameFilter: "name", Update: "PATCH"},
+			Model: "Grammar", Audit: Audit{"Architect", "Grammar"}, Permission: "architect:grammar",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"grammar_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the grammar."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the grammar."},
 			},
 		},
 		{

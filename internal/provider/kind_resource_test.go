@@ -82,6 +82,16 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "Support and billing answers"},
 		driftPath:    "name", driftValue: "Renamed in the UI",
 	},
+	"genesyscloud_architect_grammar": {
+		create: `resource "genesyscloud_architect_grammar" "it" { name = "Account numbers" }`,
+		update: `resource "genesyscloud_architect_grammar" "it" {
+  name        = "Account and card numbers"
+  description = "Digits callers say to identify themselves"
+}`,
+		createChecks: map[string]string{"name": "Account numbers"},
+		updateChecks: map[string]string{"name": "Account and card numbers", "description": "Digits callers say to identify themselves"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.
