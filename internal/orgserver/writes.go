@@ -78,3 +78,24 @@ func (s *Server) deleteAudited(tx *Tx, p principal, o *Object, service, entityTy
 	tx.Delete(o.Kind, o.ID)
 	s.recordAs(tx, p, auditEvent{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 }
+
+// putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
+// write that changes nothing is stored but not audited.
+func (s *Server) putAuditedIfChanged(tx *Tx, p principal, kind Kind, v any, ev auditEvent) ([]byte, error) {
+	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
+	if err != nil || string(out) == string(ev.Old) {
+		return out, err
+	}
+	ev.New = out
+	s.recordAs(tx, p, ev)
+	return out, nil
+}
+
+// checkUniqueName refuses a name that another object of kind holds (case ignored);
+// selfID is the object being renamed, "" on create. noun names the kind in the message.
+func checkUniqueName(tx *Tx, kind Kind, noun, name, selfID string) error {
+	if other := tx.FindByName(kind, "", name); other != nil && other.ID != selfID {
+		return errConflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
+	}
+	return nil
+}
