@@ -12,7 +12,7 @@ import (
 func (s *Server) ivrRoutes() {
 	s.route("GET /api/v2/architect/ivrs", "routing:callRoute:view", s.listIVRs)
 	s.route("POST /api/v2/architect/ivrs", "routing:callRoute:add", s.createIVR)
-	s.route("GET /api/v2/architect/ivrs/{id}", "routing:callRoute:view", s.getIVR)
+	s.route("GET /api/v2/architect/ivrs/{id}", "routing:callRoute:view", s.serveStored(kindIVR))
 	s.route("PUT /api/v2/architect/ivrs/{id}", "routing:callRoute:edit", s.putIVR)
 	s.route("DELETE /api/v2/architect/ivrs/{id}", "routing:callRoute:delete", s.deleteIVR)
 }
@@ -42,15 +42,6 @@ func (s *Server) listIVRs(w http.ResponseWriter, r *http.Request) error {
 		}
 		return group == "" || (ivr.ScheduleGroup != nil && deref(ivr.ScheduleGroup.ID) == group)
 	})
-}
-
-func (s *Server) getIVR(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindIVR, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) createIVR(w http.ResponseWriter, r *http.Request) error {

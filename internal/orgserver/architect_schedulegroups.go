@@ -15,7 +15,7 @@ import (
 func (s *Server) scheduleGroupRoutes() {
 	s.route("GET /api/v2/architect/schedulegroups", "routing:scheduleGroup:view", s.listScheduleGroups)
 	s.route("POST /api/v2/architect/schedulegroups", "routing:scheduleGroup:add", s.createScheduleGroup)
-	s.route("GET /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:view", s.getScheduleGroup)
+	s.route("GET /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:view", s.serveStored(kindScheduleGroup))
 	s.route("PUT /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:edit", s.putScheduleGroup)
 	s.route("DELETE /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:delete", s.deleteScheduleGroup)
 }
@@ -65,15 +65,6 @@ func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) erro
 		}
 		return false
 	})
-}
-
-func (s *Server) getScheduleGroup(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindScheduleGroup, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) createScheduleGroup(w http.ResponseWriter, r *http.Request) error {

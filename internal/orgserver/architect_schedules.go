@@ -19,7 +19,7 @@ import (
 func (s *Server) scheduleRoutes() {
 	s.route("GET /api/v2/architect/schedules", "routing:schedule:view", s.listSchedules)
 	s.route("POST /api/v2/architect/schedules", "routing:schedule:add", s.createSchedule)
-	s.route("GET /api/v2/architect/schedules/{id}", "routing:schedule:view", s.getSchedule)
+	s.route("GET /api/v2/architect/schedules/{id}", "routing:schedule:view", s.serveStored(kindSchedule))
 	s.route("PUT /api/v2/architect/schedules/{id}", "routing:schedule:edit", s.putSchedule)
 	s.route("DELETE /api/v2/architect/schedules/{id}", "routing:schedule:delete", s.deleteSchedule)
 }
@@ -60,15 +60,6 @@ func scheduleSpec() versionedSpec {
 
 func (s *Server) listSchedules(w http.ResponseWriter, r *http.Request) error {
 	return s.listVersioned(w, r, kindSchedule, nil)
-}
-
-func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSchedule, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) createSchedule(w http.ResponseWriter, r *http.Request) error {
@@ -290,7 +281,7 @@ func (spec versionedSpec) meta(tx *Tx, r *http.Request, req versionedRequest, id
 
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -301,13 +292,9 @@ func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec ve
 			}
 		}
 		tx.Delete(spec.kind, o.ID)
-		s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // listVersioned serves the page-number listing with totalNumberOfEntities: name filter

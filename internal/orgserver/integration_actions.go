@@ -411,7 +411,7 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -425,13 +425,9 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Ki
 				tx.Delete(kindActionDraft, o.ID)
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // draftFromAction starts a draft holding the action's current definition.

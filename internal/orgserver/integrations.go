@@ -18,7 +18,7 @@ func (s *Server) integrationRoutes() {
 	s.route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
 	s.route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
-	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
+	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.serveStored(kindIntegration))
 	s.route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
 	s.route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
 	s.route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
@@ -172,15 +172,6 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	writeRaw(w, http.StatusOK, out)
-	return nil
-}
-
-func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindIntegration, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 

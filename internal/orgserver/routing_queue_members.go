@@ -178,7 +178,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			return errRequired(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -225,10 +225,6 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		s.recordMembers(tx, r, q, action, changed)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // applyMemberUpdate changes ringNumber and joined of a stored member; field prefixes
@@ -313,7 +309,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -331,14 +327,10 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 		s.recordMembers(tx, r, q, "MemberUpdate", []string{r.PathValue("memberId")})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -354,10 +346,6 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 		s.recordMembers(tx, r, q, "MemberRemove", []string{r.PathValue("memberId")})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // Queue wrap-up code children store only the code id; reads join the current code so a
@@ -434,7 +422,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 }
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -445,12 +433,8 @@ func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) e
 			return err
 		}
 		tx.Delete(kindQueueWrapupCode, c.ID)
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }

@@ -17,7 +17,7 @@ import (
 func (s *Server) queueRoutes() {
 	s.route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
 	s.route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
+	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.serveStored(kindQueue))
 	s.route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
 	s.route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
 	s.queueMemberRoutes()
@@ -100,18 +100,17 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	source := deref(in.SourceQueueID)
 	in.SourceQueueID = nil
-	var out []byte
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
 			src := tx.Get(kindQueue, source)
 			if src == nil {
-				return errUnknownRef("sourceQueueId", source)
+				return nil, errUnknownRef("sourceQueueId", source)
 			}
 			merged := map[string]json.RawMessage{}
 			if err := json.Unmarshal(src.Data, &merged); err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range queueIdentityFields {
 				delete(merged, f)
@@ -119,35 +118,26 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 			var req map[string]json.RawMessage
 			b, err := json.Marshal(in)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if err := json.Unmarshal(b, &req); err != nil {
-				return err
+				return nil, err
 			}
 			for k, v := range req {
 				merged[k] = v
 			}
 			if err := remarshal(merged, &q); err != nil {
-				return err
+				return nil, err
 			}
 		} else if err := remarshal(in, &q); err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
 		if err := s.fillQueue(tx, r, &q, id, name, nil); err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindQueue, id, "", name, q); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
@@ -200,15 +190,6 @@ func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
 	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = ptr(len(members)), ptr(len(members)), ptr(joined)
 }
 
-func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindQueue, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
-}
-
 func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueRequest
 	if err := decodeBody(r, &in); err != nil {
@@ -218,33 +199,23 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var out []byte
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var old, q platform.Queue
 		if err := decodeObject(o, &old); err != nil {
-			return err
+			return nil, err
 		}
 		if err := remarshal(in, &q); err != nil {
-			return err
+			return nil, err
 		}
 		if err := s.fillQueue(tx, r, &q, o.ID, name, &old); err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindQueue, o.ID, "", name, q); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
@@ -252,7 +223,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := boolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -263,11 +234,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }

@@ -19,7 +19,7 @@ func (s *Server) didPoolRoutes() {
 	s.route("GET /api/v2/telephony/providers/edges/didpools", "telephony:plugin:view", s.listDIDPools)
 	s.route("POST /api/v2/telephony/providers/edges/didpools", "telephony:plugin:all", s.createDIDPool)
 	s.route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
-	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
+	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.serveStored(kindDIDPool))
 	s.route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
 	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
 }
@@ -146,15 +146,6 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	writeListingWithTotal(w, listing(r, p, items))
-	return nil
-}
-
-func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindDIDPool, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
