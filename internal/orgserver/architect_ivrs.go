@@ -12,9 +12,13 @@ import (
 func (s *Server) ivrRoutes() {
 	s.route("GET /api/v2/architect/ivrs", "routing:callRoute:view", s.listIVRs)
 	s.route("POST /api/v2/architect/ivrs", "routing:callRoute:add", s.createIVR)
-	s.route("GET /api/v2/architect/ivrs/{id}", "routing:callRoute:view", s.serveStored(kindIVR))
+	s.route("GET /api/v2/architect/ivrs/{id}", "routing:callRoute:view", s.getIVR)
 	s.route("PUT /api/v2/architect/ivrs/{id}", "routing:callRoute:edit", s.putIVR)
 	s.route("DELETE /api/v2/architect/ivrs/{id}", "routing:callRoute:delete", s.deleteIVR)
+}
+
+func (s *Server) getIVR(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindIVR)
 }
 
 // ivrSpec describes IVRs to the shared versioned-entity handlers. Nothing stored here

@@ -15,9 +15,13 @@ import (
 func (s *Server) scheduleGroupRoutes() {
 	s.route("GET /api/v2/architect/schedulegroups", "routing:scheduleGroup:view", s.listScheduleGroups)
 	s.route("POST /api/v2/architect/schedulegroups", "routing:scheduleGroup:add", s.createScheduleGroup)
-	s.route("GET /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:view", s.serveStored(kindScheduleGroup))
+	s.route("GET /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:view", s.getScheduleGroup)
 	s.route("PUT /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:edit", s.putScheduleGroup)
 	s.route("DELETE /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:delete", s.deleteScheduleGroup)
+}
+
+func (s *Server) getScheduleGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindScheduleGroup)
 }
 
 // scheduleGroupSpec describes schedule groups to the shared versioned-entity handlers.

@@ -19,9 +19,13 @@ import (
 func (s *Server) scheduleRoutes() {
 	s.route("GET /api/v2/architect/schedules", "routing:schedule:view", s.listSchedules)
 	s.route("POST /api/v2/architect/schedules", "routing:schedule:add", s.createSchedule)
-	s.route("GET /api/v2/architect/schedules/{id}", "routing:schedule:view", s.serveStored(kindSchedule))
+	s.route("GET /api/v2/architect/schedules/{id}", "routing:schedule:view", s.getSchedule)
 	s.route("PUT /api/v2/architect/schedules/{id}", "routing:schedule:edit", s.putSchedule)
 	s.route("DELETE /api/v2/architect/schedules/{id}", "routing:schedule:delete", s.deleteSchedule)
+}
+
+func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSchedule)
 }
 
 // scheduleSpec describes schedules to the shared versioned-entity handlers.

@@ -17,9 +17,13 @@ func (s *Server) divisionRoutes() {
 	s.route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
 	s.route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
 	s.route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
-	s.route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.serveStored(kindDivision))
+	s.route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.getDivision)
 	s.route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
 	s.route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
+}
+
+func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindDivision)
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.

@@ -22,13 +22,17 @@ func (s *Server) groupRoutes() {
 	s.route("POST /api/v2/groups", "directory:group:add", s.createGroup)
 	s.route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.route("GET /api/v2/groups/{id}", "directory:group:view", s.serveStored(kindGroup))
+	s.route("GET /api/v2/groups/{id}", "directory:group:view", s.getGroup)
 	s.route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
 	s.route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
 	s.route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
 	s.route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
 	s.route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
 	s.route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
+}
+
+func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindGroup)
 }
 
 func groupSelfURI(id string) string { return "/api/v2/groups/" + id }

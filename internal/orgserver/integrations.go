@@ -18,11 +18,15 @@ func (s *Server) integrationRoutes() {
 	s.route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
 	s.route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
-	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.serveStored(kindIntegration))
+	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
 	s.route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
 	s.route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
 	s.route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
 	s.route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
+}
+
+func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindIntegration)
 }
 
 func integrationSelfURI(id string) string { return "/api/v2/integrations/" + id }

@@ -18,13 +18,17 @@ import (
 func (s *Server) roleRoutes() {
 	s.route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
 	s.route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
-	s.route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.serveStored(kindRole))
+	s.route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.getRole)
 	s.route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
 	s.route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
 	s.route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
 	s.route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
 	s.route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
 	s.subjectRoutes() // subjects.go
+}
+
+func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindRole)
 }
 
 func roleSelfURI(id string) string { return "/api/v2/authorization/roles/" + id }

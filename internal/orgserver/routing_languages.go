@@ -14,8 +14,12 @@ import (
 func (s *Server) languageRoutes() {
 	s.route("GET /api/v2/routing/languages", "routing:language:view", s.listLanguages)
 	s.route("POST /api/v2/routing/languages", "routing:language:add", s.createLanguage)
-	s.route("GET /api/v2/routing/languages/{id}", "routing:language:view", s.serveStored(kindLanguage))
+	s.route("GET /api/v2/routing/languages/{id}", "routing:language:view", s.getLanguage)
 	s.route("DELETE /api/v2/routing/languages/{id}", "routing:language:delete", s.deleteLanguage)
+}
+
+func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindLanguage)
 }
 
 func languageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }

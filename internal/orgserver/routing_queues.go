@@ -17,11 +17,15 @@ import (
 func (s *Server) queueRoutes() {
 	s.route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
 	s.route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.serveStored(kindQueue))
+	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
 	s.route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
 	s.route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
 	s.queueMemberRoutes()
 	s.queueWrapupCodeRoutes()
+}
+
+func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindQueue)
 }
 
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }

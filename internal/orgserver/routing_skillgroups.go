@@ -23,12 +23,16 @@ import (
 func (s *Server) skillGroupRoutes() {
 	s.route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
 	s.route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
-	s.route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.serveStored(kindSkillGroup))
+	s.route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.getSkillGroup)
 	s.route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
 	s.route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
 	s.route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
 	s.route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
 	s.route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)
+}
+
+func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkillGroup)
 }
 
 func skillGroupSelfURI(id string) string { return "/api/v2/routing/skillgroups/" + id }

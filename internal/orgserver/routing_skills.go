@@ -15,9 +15,13 @@ import (
 func (s *Server) skillRoutes() {
 	s.route("GET /api/v2/routing/skills", "routing:skill:view", s.listSkills)
 	s.route("POST /api/v2/routing/skills", "routing:skill:add", s.createSkill)
-	s.route("GET /api/v2/routing/skills/{id}", "routing:skill:view", s.serveStored(kindSkill))
+	s.route("GET /api/v2/routing/skills/{id}", "routing:skill:view", s.getSkill)
 	s.route("PATCH /api/v2/routing/skills/{id}", "routing:skill:edit", s.patchSkill)
 	s.route("DELETE /api/v2/routing/skills/{id}", "routing:skill:delete", s.deleteSkill)
+}
+
+func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkill)
 }
 
 func skillSelfURI(id string) string { return "/api/v2/routing/skills/" + id }

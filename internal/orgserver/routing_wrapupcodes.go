@@ -15,9 +15,13 @@ import (
 func (s *Server) wrapupCodeRoutes() {
 	s.route("GET /api/v2/routing/wrapupcodes", "routing:wrapupCode:view", s.listWrapupCodes)
 	s.route("POST /api/v2/routing/wrapupcodes", "routing:wrapupCode:add", s.createWrapupCode)
-	s.route("GET /api/v2/routing/wrapupcodes/{id}", "routing:wrapupCode:view", s.serveStored(kindWrapupCode))
+	s.route("GET /api/v2/routing/wrapupcodes/{id}", "routing:wrapupCode:view", s.getWrapupCode)
 	s.route("PUT /api/v2/routing/wrapupcodes/{id}", "routing:wrapupCode:edit", s.putWrapupCode)
 	s.route("DELETE /api/v2/routing/wrapupcodes/{id}", "routing:wrapupCode:delete", s.deleteWrapupCode)
+}
+
+func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindWrapupCode)
 }
 
 func wrapupCodeSelfURI(id string) string { return "/api/v2/routing/wrapupcodes/" + id }

@@ -19,9 +19,13 @@ func (s *Server) didPoolRoutes() {
 	s.route("GET /api/v2/telephony/providers/edges/didpools", "telephony:plugin:view", s.listDIDPools)
 	s.route("POST /api/v2/telephony/providers/edges/didpools", "telephony:plugin:all", s.createDIDPool)
 	s.route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
-	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.serveStored(kindDIDPool))
+	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
 	s.route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
 	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
+}
+
+func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindDIDPool)
 }
 
 // maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a

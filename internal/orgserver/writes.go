@@ -36,15 +36,13 @@ func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func
 
 // serveStored answers GET …/{id} with the stored JSON of one object of kind, as the API
 // returns it.
-func (s *Server) serveStored(kind Kind) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		o, err := s.lookup(r, kind, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		writeRaw(w, http.StatusOK, o.Data)
-		return nil
+func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind Kind) error {
+	o, err := s.lookup(r, kind, r.PathValue("id"))
+	if err != nil {
+		return err
 	}
+	writeRaw(w, http.StatusOK, o.Data)
+	return nil
 }
 
 // loadStored looks up an object inside a transaction (404 when absent) and decodes its
