@@ -38,8 +38,7 @@ func TestPageWindow(t *testing.T) {
 // connection; it is a page past the end like any other.
 func TestHugePageNumber(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	for _, n := range []string{"Alpha", "Beta", "Gamma"} {
 		c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": n})
 	}
@@ -80,8 +79,7 @@ func TestHugePageNumber(t *testing.T) {
 // between pages neither breaks nor shifts the listing.
 func TestCursorSurvivesDeletedItem(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := startDevOrg(t)
 	ids := map[string]string{}
 	var want []string
 	for i := range 6 {

@@ -14,8 +14,7 @@ import (
 
 func TestQueuesLifecycle(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	client := ts.Credential(t, "dev", "deploy").ClientID
 
@@ -91,8 +90,7 @@ func TestQueuesLifecycle(t *testing.T) {
 
 func TestQueuesValidation(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := startDevOrg(t)
 	for _, tc := range []struct {
 		name  string
 		body  string // JSON fields added to {"name":"V"}
@@ -145,8 +143,7 @@ func TestQueuesValidation(t *testing.T) {
 
 func TestQueuesListing(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	ids := map[string]string{}
 	for _, n := range []string{"Sales", "Sales EMEA", "Support", "Billing sales", "Tech"} {
@@ -193,8 +190,7 @@ func TestQueuesListing(t *testing.T) {
 
 func TestQueueSourceQueue(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := startDevOrg(t)
 	src := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Template", "description": "tmpl",
 		"skillEvaluationMethod": "BEST", "callingPartyName": "ACME", "routingRules": []any{map[string]any{"operator": "ANY", "waitSeconds": 3}}})
 	cp := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Copy", "sourceQueueId": src["id"], "callingPartyName": "Copy Inc"})
@@ -208,8 +204,7 @@ func TestQueueSourceQueue(t *testing.T) {
 // each one with the same name, JSON type and value (integers stay integers).
 func TestQueueFullRoundTrip(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	skill := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})["id"].(string)
 	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "English"})

@@ -16,8 +16,7 @@ func skillCond(skill, comparator string, proficiency float64, operation string) 
 
 func TestSkillGroupsLifecycle(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})
 	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
@@ -85,8 +84,7 @@ func TestSkillGroupsLifecycle(t *testing.T) {
 
 func TestSkillGroupsCursorPaging(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := startDevOrg(t)
 	var want []string
 	for i := range 7 {
 		n := fmt.Sprintf("Group %d", i)
@@ -139,8 +137,7 @@ func TestSkillGroupsCursorPaging(t *testing.T) {
 
 func TestSkillGroupMembers(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := startDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	billing := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})["id"].(string)
 	sales := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Sales"})["id"].(string)
