@@ -150,11 +150,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {

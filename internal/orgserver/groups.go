@@ -3,7 +3,6 @@ package orgserver
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -41,11 +40,7 @@ func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 const maxGroupMemberChange = 50
 
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -56,11 +51,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func checkGroupContacts(cs []platform.GroupContact) error {
@@ -212,11 +203,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 // listGroupMembers is /members and /individuals: the member users (UserEntityListing).
 // Groups have no dynamic rules here, so both are the same list.
 func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -231,11 +218,7 @@ func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error 
 			items = append(items, u.Data)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // memberRef is how a membership is stored and audited.

@@ -132,11 +132,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kin
 	for i, e := range entries {
 		items[i] = e.data
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // actionFields are the writable fields of an action or draft.

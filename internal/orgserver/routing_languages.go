@@ -2,7 +2,6 @@ package orgserver
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -25,20 +24,12 @@ func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
 func languageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }
 
 func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
 	items := s.listActive(r, kindLanguage)
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {

@@ -31,11 +31,7 @@ func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
 
 func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	p, desc, err := parseSortedPage(r, "asc", "desc")
 	if err != nil {
 		return err
 	}
@@ -72,11 +68,7 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // remarshal copies between models that share JSON field names (request → Queue).

@@ -64,11 +64,7 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // wrapupCodeFromRequest validates a request and builds the stored code. old is the code

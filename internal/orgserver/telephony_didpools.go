@@ -301,9 +301,5 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 			add(pr, number, owner)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"sort"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -224,11 +223,7 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	if err != nil {
 		return err
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {

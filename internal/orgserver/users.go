@@ -68,11 +68,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
