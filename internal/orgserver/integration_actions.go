@@ -304,24 +304,14 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	if draft {
 		kind, entityType = kindActionDraft, "ActionDraft"
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kind, id, integrationID, *a.Name, a); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kind, integrationID, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) getAction(w http.ResponseWriter, r *http.Request) error {
@@ -368,34 +358,20 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind Kin
 	if draft {
 		entityType = "ActionDraft"
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kind, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var old platform.Action
-		if err := decodeObject(o, &old); err != nil {
-			return err
+			return nil, err
 		}
 		if err := checkVersion(version, deref(old.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kind, o.ID, o.Parent, *a.Name, a); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kind, o.Parent, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteAction(w http.ResponseWriter, r *http.Request) error {
@@ -428,34 +404,24 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Ki
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if tx.Get(kindActionDraft, o.ID) != nil {
-			return errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
+			return nil, errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
 		}
 		var a platform.Action
 		if err := decodeObject(o, &a); err != nil {
-			return err
+			return nil, err
 		}
 		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindActionDraft, o.ID, o.Parent, *d.Name, d); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // publishActionDraft turns a draft (at the version the body names) into the action with
@@ -467,12 +433,8 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		d, err := txLookup(tx, kindActionDraft, r.PathValue("id"))
+		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var draft platform.Action
-		if err := decodeObject(d, &draft); err != nil {
 			return err
 		}
 		if err := checkVersion(in.Version, deref(draft.Version)); err != nil {

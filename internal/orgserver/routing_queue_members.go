@@ -136,12 +136,8 @@ func putQueueMember(tx *Tx, queueID string, m platform.QueueMember) error {
 
 // touchQueueCounts re-derives a queue's member counters after a membership change.
 func touchQueueCounts(tx *Tx, queueID string) error {
-	o, err := txLookup(tx, kindQueue, queueID)
+	o, q, err := loadStored[platform.Queue](tx, kindQueue, queueID)
 	if err != nil {
-		return err
-	}
-	var q platform.Queue
-	if err := decodeObject(o, &q); err != nil {
 		return err
 	}
 	setQueueCounts(tx, &q, queueID)

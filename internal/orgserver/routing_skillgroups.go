@@ -245,12 +245,8 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
-			return nil, err
-		}
-		var sg platform.SkillGroup
-		if err := decodeObject(o, &sg); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {

@@ -62,7 +62,12 @@ func loadStored[T any](tx *Tx, kind Kind, id string) (*Object, T, error) {
 // putAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
 func (s *Server) putAudited(tx *Tx, p principal, kind Kind, v any, ev auditEvent) ([]byte, error) {
-	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
+	return s.putChildAudited(tx, p, kind, "", v, ev)
+}
+
+// putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
+func (s *Server) putChildAudited(tx *Tx, p principal, kind Kind, parent string, v any, ev auditEvent) ([]byte, error) {
+	out, err := putEntity(tx, kind, ev.ID, parent, ev.Name, v)
 	if err != nil {
 		return nil, err
 	}
