@@ -17,10 +17,6 @@ func (s *Server) ivrRoutes() {
 	s.route("DELETE /api/v2/architect/ivrs/{id}", "routing:callRoute:delete", s.deleteIVR)
 }
 
-func (s *Server) getIVR(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindIVR)
-}
-
 // ivrSpec describes IVRs to the shared versioned-entity handlers. Nothing stored here
 // refers to an IVR (the DID listing derives ownership from the IVRs), so delete is free.
 func ivrSpec() versionedSpec {
@@ -46,6 +42,10 @@ func (s *Server) listIVRs(w http.ResponseWriter, r *http.Request) error {
 		}
 		return group == "" || (ivr.ScheduleGroup != nil && deref(ivr.ScheduleGroup.ID) == group)
 	})
+}
+
+func (s *Server) getIVR(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindIVR)
 }
 
 func (s *Server) createIVR(w http.ResponseWriter, r *http.Request) error {

@@ -20,10 +20,6 @@ func (s *Server) scheduleGroupRoutes() {
 	s.route("DELETE /api/v2/architect/schedulegroups/{id}", "routing:scheduleGroup:delete", s.deleteScheduleGroup)
 }
 
-func (s *Server) getScheduleGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindScheduleGroup)
-}
-
 // scheduleGroupSpec describes schedule groups to the shared versioned-entity handlers.
 func scheduleGroupSpec() versionedSpec {
 	return versionedSpec{
@@ -69,6 +65,10 @@ func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) erro
 		}
 		return false
 	})
+}
+
+func (s *Server) getScheduleGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindScheduleGroup)
 }
 
 func (s *Server) createScheduleGroup(w http.ResponseWriter, r *http.Request) error {

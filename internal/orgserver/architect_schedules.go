@@ -24,10 +24,6 @@ func (s *Server) scheduleRoutes() {
 	s.route("DELETE /api/v2/architect/schedules/{id}", "routing:schedule:delete", s.deleteSchedule)
 }
 
-func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindSchedule)
-}
-
 // scheduleSpec describes schedules to the shared versioned-entity handlers.
 func scheduleSpec() versionedSpec {
 	return versionedSpec{
@@ -64,6 +60,10 @@ func scheduleSpec() versionedSpec {
 
 func (s *Server) listSchedules(w http.ResponseWriter, r *http.Request) error {
 	return s.listVersioned(w, r, kindSchedule, nil)
+}
+
+func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSchedule)
 }
 
 func (s *Server) createSchedule(w http.ResponseWriter, r *http.Request) error {

@@ -22,10 +22,6 @@ func (s *Server) divisionRoutes() {
 	s.route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
 }
 
-func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindDivision)
-}
-
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
 func (s *Server) filteredDivisions(r *http.Request) (keys []cursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
@@ -76,6 +72,10 @@ func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 func isHomeDivision(o *Object) bool {
 	var d platform.AuthzDivision
 	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
+}
+
+func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindDivision)
 }
 
 func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {

@@ -30,10 +30,6 @@ func (s *Server) groupRoutes() {
 	s.route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
 }
 
-func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindGroup)
-}
-
 func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 
 // maxGroupMemberChange is the real API's limit of ids per member add or remove.
@@ -86,6 +82,10 @@ func groupOwners(tx *Tx, ids []string) ([]platform.User, error) {
 		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
 	}
 	return out, nil
+}
+
+func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindGroup)
 }
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {

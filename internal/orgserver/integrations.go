@@ -25,10 +25,6 @@ func (s *Server) integrationRoutes() {
 	s.route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
 }
 
-func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindIntegration)
-}
-
 func integrationSelfURI(id string) string { return "/api/v2/integrations/" + id }
 
 // integrationTypes are the built-in types this org offers, in listing order. It is a
@@ -129,6 +125,10 @@ func reportedState(intended, now string) *platform.IntegrationStatusInfo {
 		code, effective = "ACTIVE", "Active"
 	}
 	return &platform.IntegrationStatusInfo{Code: ptr(code), Effective: ptr(effective), LastUpdated: ptr(now)}
+}
+
+func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindIntegration)
 }
 
 func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {

@@ -27,10 +27,6 @@ func (s *Server) roleRoutes() {
 	s.subjectRoutes() // subjects.go
 }
 
-func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindRole)
-}
-
 func roleSelfURI(id string) string { return "/api/v2/authorization/roles/" + id }
 
 // builtinRole is a role every org starts with.
@@ -149,6 +145,10 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, listing(r, p, items))
 	return nil
+}
+
+func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindRole)
 }
 
 func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {

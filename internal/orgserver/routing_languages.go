@@ -17,10 +17,6 @@ func (s *Server) languageRoutes() {
 	s.route("DELETE /api/v2/routing/languages/{id}", "routing:language:delete", s.deleteLanguage)
 }
 
-func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindLanguage)
-}
-
 func languageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }
 
 func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
@@ -30,6 +26,10 @@ func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
 	}
 	items := s.listActive(r, kindLanguage)
 	return writeSortedListing(w, r, p, items, desc)
+}
+
+func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindLanguage)
 }
 
 func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {

@@ -24,10 +24,6 @@ func (s *Server) queueRoutes() {
 	s.queueWrapupCodeRoutes()
 }
 
-func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindQueue)
-}
-
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
 
 func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
@@ -84,6 +80,10 @@ func remarshal(in, out any) error {
 // identity and server-maintained data.
 var queueIdentityFields = []string{"id", "name", "description", "division", "dateCreated", "dateModified",
 	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
+
+func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindQueue)
+}
 
 func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest

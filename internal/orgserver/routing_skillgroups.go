@@ -31,10 +31,6 @@ func (s *Server) skillGroupRoutes() {
 	s.route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)
 }
 
-func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindSkillGroup)
-}
-
 func skillGroupSelfURI(id string) string { return "/api/v2/routing/skillgroups/" + id }
 
 // The skill condition enums are functions, not variables, so that no caller can change them.
@@ -157,6 +153,10 @@ func validateMemberDivisions(tx *Tx, field string, ids []string) ([]string, erro
 		}
 	}
 	return out, nil
+}
+
+func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkillGroup)
 }
 
 func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {

@@ -20,10 +20,6 @@ func (s *Server) skillRoutes() {
 	s.route("DELETE /api/v2/routing/skills/{id}", "routing:skill:delete", s.deleteSkill)
 }
 
-func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindSkill)
-}
-
 func skillSelfURI(id string) string { return "/api/v2/routing/skills/" + id }
 
 func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
@@ -34,6 +30,10 @@ func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
 	items := s.listActive(r, kindSkill)
 	writeJSON(w, http.StatusOK, listing(r, p, items))
 	return nil
+}
+
+func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkill)
 }
 
 func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {

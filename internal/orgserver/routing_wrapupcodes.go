@@ -20,10 +20,6 @@ func (s *Server) wrapupCodeRoutes() {
 	s.route("DELETE /api/v2/routing/wrapupcodes/{id}", "routing:wrapupCode:delete", s.deleteWrapupCode)
 }
 
-func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindWrapupCode)
-}
-
 func wrapupCodeSelfURI(id string) string { return "/api/v2/routing/wrapupcodes/" + id }
 
 func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
@@ -101,6 +97,10 @@ func wrapupCodeFromRequest(tx *Tx, p principal, in platform.WrapupCodeRequest, i
 		wc.DateCreated, wc.CreatedBy = old.DateCreated, old.CreatedBy
 	}
 	return wc, nil
+}
+
+func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindWrapupCode)
 }
 
 func (s *Server) createWrapupCode(w http.ResponseWriter, r *http.Request) error {

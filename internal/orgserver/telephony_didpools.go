@@ -24,10 +24,6 @@ func (s *Server) didPoolRoutes() {
 	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
 }
 
-func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindDIDPool)
-}
-
 // maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a
 // pool can span millions of numbers, and listing unassigned ones would build them all.
 const maxDIDEnumeration = 10000
@@ -151,6 +147,10 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeListingWithTotal(w, listing(r, p, items))
 	return nil
+}
+
+func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindDIDPool)
 }
 
 func (s *Server) createDIDPool(w http.ResponseWriter, r *http.Request) error {
