@@ -6,8 +6,7 @@ import (
 )
 
 func TestRolesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts, c := startDevOrg(t)
+	ts, c := parallelDevOrg(t)
 
 	admin := c.must(200, "GET", "/api/v2/authorization/roles"+q("name", "admin"), nil)
 	if admin["total"].(float64) != 1 {

@@ -10,8 +10,7 @@ import (
 )
 
 func TestLanguagesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts, c := startDevOrg(t)
+	ts, c := parallelDevOrg(t)
 
 	l := c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
 	id := l["id"].(string)
@@ -53,8 +52,7 @@ func TestLanguagesLifecycle(t *testing.T) {
 }
 
 func TestLanguagesListing(t *testing.T) {
-	t.Parallel()
-	_, c := startDevOrg(t)
+	_, c := parallelDevOrg(t)
 	ids := map[string]string{}
 	for _, n := range []string{"German", "English", "Spanish", "Estonian", "Dutch"} {
 		ids[n] = c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": n})["id"].(string)
