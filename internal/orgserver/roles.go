@@ -282,18 +282,27 @@ func roleSubjects(tx *Tx, roleID string) []string {
 	return ids
 }
 
-// roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
-func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
+// roleHolders reads the page of a listing of the role {id}'s holders and returns the
+// caller's org with the role's grants grouped by subject (see roleGrants).
+func (s *Server) roleHolders(r *http.Request) (p page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
+	if p, err = parsePage(r, maxPageSize); err != nil {
+		return p, "", nil, nil, err
 	}
 	role, err := s.lookup(r, kindRole, r.PathValue("id"))
 	if err != nil {
+		return p, "", nil, nil, err
+	}
+	org = principalOf(r.Context()).OrgID
+	ids, bySubject = roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
+	return p, org, ids, bySubject, nil
+}
+
+// roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
+func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
+	p, org, ids, by, err := s.roleHolders(r)
+	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
-	ids, by := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	var items [][]byte
 	for _, sid := range ids {
 		typ, name := s.subjectInfo(org, sid)
@@ -310,16 +319,10 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 
 // roleUsers is the count-only UserReferenceEntityListing of users holding the role.
 func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, org, ids, _, err := s.roleHolders(r)
 	if err != nil {
 		return err
 	}
-	role, err := s.lookup(r, kindRole, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	org := principalOf(r.Context()).OrgID
-	ids, _ := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	var items [][]byte
 	for _, sid := range ids {
 		if u := s.store.Get(org, kindUser, sid); u != nil {
