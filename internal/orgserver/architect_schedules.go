@@ -295,8 +295,7 @@ func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec ve
 				return err
 			}
 		}
-		tx.Delete(spec.kind, o.ID)
-		s.recordAs(tx, p, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, spec.service, spec.entityType)
 		return nil
 	})
 }
@@ -310,9 +309,9 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "name" && sortBy != "id" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	sortBy, err := sortByNameOrID(r)
+	if err != nil {
+		return err
 	}
 	desc, err := sortDescending(r)
 	if err != nil {

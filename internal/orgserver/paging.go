@@ -60,6 +60,16 @@ func writeSortedListing(w http.ResponseWriter, r *http.Request, p page, items []
 	return nil
 }
 
+// sortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
+// default, "") or id.
+func sortByNameOrID(r *http.Request) (string, error) {
+	sortBy := r.URL.Query().Get("sortBy")
+	if sortBy != "" && sortBy != "name" && sortBy != "id" {
+		return "", errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	}
+	return sortBy, nil
+}
+
 // entityListing is the page-number listing shape shared by most list endpoints.
 type entityListing struct {
 	Entities    []json.RawMessage `json:"entities"`

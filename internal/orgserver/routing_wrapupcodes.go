@@ -28,9 +28,9 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "name" && sortBy != "id" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	sortBy, err := sortByNameOrID(r)
+	if err != nil {
+		return err
 	}
 	desc, err := routingSortDescending(r, "sortOrder", "ascending", "descending")
 	if err != nil {
