@@ -146,14 +146,14 @@ func touchQueueCounts(tx *Tx, queueID string) error {
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *Tx, r *http.Request, q *Object, action string, ids []string) {
+func (s *Server) recordMembers(tx *Tx, p principal, q *Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
 	} else {
 		pc.NewValues = ids
 	}
-	s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
+	s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
 		Changes: []platform.PropertyChange{pc}})
 }
 
@@ -218,7 +218,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		if remove {
 			action = "MemberRemove"
 		}
-		s.recordMembers(tx, r, q, action, changed)
+		s.recordMembers(tx, p, q, action, changed)
 		return nil
 	})
 }
@@ -254,7 +254,8 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	var updated []platform.QueueMember
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	p := callerOf(r)
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -282,7 +283,7 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberUpdate", ids)
+		s.recordMembers(tx, p, q, "MemberUpdate", ids)
 		return nil
 	})
 	if err != nil {
@@ -320,7 +321,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberUpdate", []string{r.PathValue("memberId")})
+		s.recordMembers(tx, p, q, "MemberUpdate", []string{r.PathValue("memberId")})
 		return nil
 	})
 }
@@ -339,7 +340,7 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberRemove", []string{r.PathValue("memberId")})
+		s.recordMembers(tx, p, q, "MemberRemove", []string{r.PathValue("memberId")})
 		return nil
 	})
 }

@@ -129,7 +129,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		id := uuid.NewString()
-		if err := s.fillQueue(tx, r, &q, id, name, nil); err != nil {
+		if err := s.fillQueue(tx, p, &q, id, name, nil); err != nil {
 			return nil, err
 		}
 		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
@@ -138,7 +138,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
-func (s *Server) fillQueue(tx *Tx, r *http.Request, q *platform.Queue, id, name string, old *platform.Queue) error {
+func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name string, old *platform.Queue) error {
 	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
 		return errConflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
@@ -157,7 +157,7 @@ func (s *Server) fillQueue(tx *Tx, r *http.Request, q *platform.Queue, id, name 
 		return err
 	}
 	applyQueueDefaults(q)
-	client := principalOf(r.Context()).ClientID
+	client := p.ClientID
 	now := formatTime(tx.Now())
 	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
 	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
@@ -207,7 +207,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := remarshal(in, &q); err != nil {
 			return nil, err
 		}
-		if err := s.fillQueue(tx, r, &q, o.ID, name, &old); err != nil {
+		if err := s.fillQueue(tx, p, &q, o.ID, name, &old); err != nil {
 			return nil, err
 		}
 		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
