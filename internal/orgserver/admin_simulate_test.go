@@ -20,9 +20,7 @@ func readSimFixture(t *testing.T, name string) []byte {
 // TestSimulateEndToEnd builds the simple IVR through the API (DID pool, schedules, group,
 // queues, flows published with the job protocol, IVR) and simulates calls on the admin surface.
 func TestSimulateEndToEnd(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099"})
 	weekdays := c.must(200, "POST", "/api/v2/architect/schedules", map[string]any{"name": "Weekdays",
 		"start": "2026-01-05T08:00:00.000", "end": "2026-01-05T17:00:00.000", "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"})["id"]

@@ -144,9 +144,7 @@ func seedFlowTargets(t *testing.T, c *rawClient, skip ...string) {
 }
 
 func TestFlowJobProtocol(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	seedFlowTargets(t, c)
 
 	module := uploadFlowJob(t, ts, c, readFlowFixture(t, "verify_caller.yaml"))
@@ -291,9 +289,7 @@ func exportFlow(t *testing.T, c *rawClient, id string) []byte {
 }
 
 func TestFlowImportMissingReferences(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	seedFlowTargets(t, c, "queue", "skill")
 	uploadFlowJob(t, ts, c, readFlowFixture(t, "verify_caller.yaml"))
 	ivr := readFlowFixture(t, "main_ivr.yaml")
@@ -333,9 +329,7 @@ func TestFlowImportMissingReferences(t *testing.T) {
 }
 
 func TestFlowImportMalformed(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	bad := readFlowFixture(t, "malformed.yaml")
 	st := uploadFlowJob(t, ts, c, bad)
 	line, col := fixtureLine(t, bad, "audio: oops")
@@ -355,9 +349,7 @@ func TestFlowImportMalformed(t *testing.T) {
 }
 
 func TestFlowUploadSignature(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	data := readFlowFixture(t, "verify_caller.yaml")
 	job := c.must(200, "POST", "/api/v2/flows/jobs", nil)
 	url := job["presignedUrl"].(string)
@@ -394,9 +386,7 @@ func TestFlowUploadSignature(t *testing.T) {
 }
 
 func TestFlowReadonlyClient(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ro := newRawClient(t, ts, "dev", "readonly")
 	ro.wantError(403, "missing.permissions", "POST", "/api/v2/flows/jobs", nil)
 	ro.wantError(403, "missing.permissions", "POST", "/api/v2/flows", map[string]any{"name": "X", "type": "inboundcall"})
@@ -412,9 +402,7 @@ func TestFlowReadonlyClient(t *testing.T) {
 }
 
 func TestFlowExportErrors(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	c.wantError(400, "bad.request", "POST", "/api/v2/flows/export/jobs", map[string]any{"flows": []any{}})
 	c.wantError(400, "bad.request", "POST", "/api/v2/flows/export/jobs", map[string]any{"flows": []any{map[string]any{"flow": map[string]any{"id": "nope"}}}})
 	empty := c.must(200, "POST", "/api/v2/flows", map[string]any{"name": "Empty", "type": "inboundcall"})["id"].(string)
@@ -448,9 +436,7 @@ func TestFlowExportErrors(t *testing.T) {
 // Concurrent uploads to one URL (a client retrying while its first PUT is still running)
 // publish once: the job is claimed in the transaction that reads its status.
 func TestFlowUploadConcurrentPublishesOnce(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	data := readFlowFixture(t, "verify_caller.yaml")
 	job := c.must(200, "POST", "/api/v2/flows/jobs", nil)
 	url := job["presignedUrl"].(string)

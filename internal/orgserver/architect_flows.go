@@ -150,11 +150,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {
@@ -183,10 +179,9 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var out []byte
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		if o, _ := findFlow(tx, name, apiType); o != nil {
-			return errConflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
+			return nil, errConflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
 		}
 		divID := ""
 		if in.Division != nil {
@@ -194,7 +189,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		divID, divName, err := divisionRef(tx, divID, "division.id")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
 		f := platform.Flow{
@@ -202,17 +197,8 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
 			Active:   ptr(false), System: ptr(false), Deleted: ptr(false), SelfURI: ptr(flowSelfURI(id)),
 		}
-		if out, err = putEntity(tx, kindFlow, id, "", name, f); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindFlow, f, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // putFlow updates a flow's name, description and division; the caller must hold the lock.

@@ -18,9 +18,7 @@ func flowNames(l map[string]any) []string {
 }
 
 func TestFlowListFilters(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	uploadFlowJob(t, ts, c, readFlowFixture(t, "verify_caller.yaml"))
 	for _, f := range []struct{ name, typ string }{
 		{"Main IVR", "inboundcall"}, {"Hold Music", "INQUEUECALL"}, {"Email In", "inboundemail"}, {"Verify Caller", "inboundcall"},
@@ -63,9 +61,7 @@ func TestFlowListFilters(t *testing.T) {
 }
 
 func TestFlowDelete(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	id := uploadFlowJob(t, ts, c, []byte("inboundCall:\n  name: Main\n  startUpRef: ./tasks/task[T_1]\n  tasks:\n    - task:\n        name: T\n        refId: T_1\n"))["flow"].(map[string]any)["id"].(string)
 	ivr := c.must(200, "POST", "/api/v2/architect/ivrs", map[string]any{"name": "Main line", "openHoursFlow": map[string]any{"id": id}})
 	m := c.wantError(409, "general.conflict", "DELETE", "/api/v2/flows/"+id, nil)

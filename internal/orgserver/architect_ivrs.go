@@ -45,12 +45,7 @@ func (s *Server) listIVRs(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getIVR(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindIVR, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.serveStored(w, r, kindIVR)
 }
 
 func (s *Server) createIVR(w http.ResponseWriter, r *http.Request) error {

@@ -6,9 +6,7 @@ import (
 )
 
 func TestIVRLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099"})
 	sched := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Open"))["id"].(string)
 	gid := c.must(200, "POST", "/api/v2/architect/schedulegroups", map[string]any{"name": "Hours", "openSchedules": []any{map[string]any{"id": sched}}})["id"].(string)

@@ -68,12 +68,7 @@ func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) getScheduleGroup(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindScheduleGroup, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.serveStored(w, r, kindScheduleGroup)
 }
 
 func (s *Server) createScheduleGroup(w http.ResponseWriter, r *http.Request) error {

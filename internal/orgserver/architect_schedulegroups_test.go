@@ -6,9 +6,7 @@ import (
 )
 
 func TestScheduleGroupLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	open := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Open"))["id"].(string)
 	closed := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Closed"))["id"].(string)
 	holiday := c.must(200, "POST", "/api/v2/architect/schedules", newSchedule("Holiday"))["id"].(string)

@@ -63,12 +63,7 @@ func (s *Server) listSchedules(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getSchedule(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSchedule, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.serveStored(w, r, kindSchedule)
 }
 
 func (s *Server) createSchedule(w http.ResponseWriter, r *http.Request) error {
@@ -205,54 +200,41 @@ type versionedMeta struct {
 // type's own fields and returns the entity to store.
 func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec, id string, req versionedRequest,
 	build func(tx *Tx, m versionedMeta) (any, error)) error {
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		var old *Object
 		var oldHeader versionedHeader
 		if id != "" {
-			o, err := txLookup(tx, spec.kind, id)
+			o, h, err := loadStored[versionedHeader](tx, spec.kind, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if err := decodeObject(o, &oldHeader); err != nil {
-				return err
+			if err := checkVersion(req.Version, h.Version); err != nil {
+				return nil, err
 			}
-			if err := checkVersion(req.Version, oldHeader.Version); err != nil {
-				return err
-			}
-			old = o
+			old, oldHeader = o, h
 		}
-		m, err := spec.meta(tx, r, req, id, old, oldHeader)
+		m, err := spec.meta(tx, p, req, id, old, oldHeader)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		v, err := build(tx, m)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, spec.kind, m.id, "", m.name, v); err != nil {
-			return err
+		ev := auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name}
+		if old != nil {
+			ev.Action, ev.Old = "Update", old.Data
+			if m.name != old.Name && spec.renamed != nil {
+				spec.renamed(tx, m.id, m.name)
+			}
 		}
-		if old == nil {
-			s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name, New: out})
-			return nil
-		}
-		if m.name != old.Name && spec.renamed != nil {
-			spec.renamed(tx, m.id, m.name)
-		}
-		s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Update", ID: m.id, Name: m.name, Old: old.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, spec.kind, v, ev)
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // meta validates the shared request fields and builds the header; old is the entity being
 // replaced (nil on create), whose division stays when the request names none.
-func (spec versionedSpec) meta(tx *Tx, r *http.Request, req versionedRequest, id string, old *Object, oldHeader versionedHeader) (versionedMeta, error) {
+func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id string, old *Object, oldHeader versionedHeader) (versionedMeta, error) {
 	name := strings.TrimSpace(deref(req.Name))
 	if name == "" {
 		return versionedMeta{}, errRequired("name")
@@ -273,7 +255,7 @@ func (spec versionedSpec) meta(tx *Tx, r *http.Request, req versionedRequest, id
 	if err != nil {
 		return versionedMeta{}, err
 	}
-	client := principalOf(r.Context()).ClientID
+	client := p.ClientID
 	now := formatTime(tx.Now())
 	m := versionedMeta{
 		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
@@ -290,7 +272,7 @@ func (spec versionedSpec) meta(tx *Tx, r *http.Request, req versionedRequest, id
 
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -300,14 +282,9 @@ func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec ve
 				return err
 			}
 		}
-		tx.Delete(spec.kind, o.ID)
-		s.record(tx, r, auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, spec.service, spec.entityType)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // listVersioned serves the page-number listing with totalNumberOfEntities: name filter
@@ -319,9 +296,9 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "name" && sortBy != "id" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	sortBy, err := sortByNameOrID(r)
+	if err != nil {
+		return err
 	}
 	desc, err := sortDescending(r)
 	if err != nil {

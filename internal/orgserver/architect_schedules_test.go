@@ -10,9 +10,7 @@ func newSchedule(name string) map[string]any {
 }
 
 func TestScheduleLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 
 	sc := c.must(200, "POST", "/api/v2/architect/schedules", map[string]any{
@@ -84,9 +82,7 @@ func TestScheduleLifecycle(t *testing.T) {
 }
 
 func TestScheduleListing(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for _, n := range []string{"Holidays", "Weekdays", "Weekend", "Closed"} {
 		c.must(200, "POST", "/api/v2/architect/schedules", newSchedule(n))
 	}
@@ -113,9 +109,7 @@ func TestScheduleListing(t *testing.T) {
 }
 
 func TestScheduleConsumedResources(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	l := c.must(200, "GET", "/api/v2/architect/dependencytracking/consumedresources"+q("id", "f1", "version", "1.0", "objectType", "INBOUNDCALLFLOW"), nil)
 	if e, ok := l["entities"].([]any); !ok || len(e) != 0 || l["total"].(float64) != 0 || l["pageCount"].(float64) != 0 || l["pageSize"].(float64) != 25 {
 		t.Errorf("consumed resources = %v", l)

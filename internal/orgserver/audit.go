@@ -29,8 +29,11 @@ type auditEvent struct {
 const auditContextHeader = "X-Cx-Audit-Context"
 
 // record appends one AuditLogMessage for ev, attributed to the caller of r.
-func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) {
-	p := principalOf(r.Context())
+func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) { s.recordAs(tx, callerOf(r), ev) }
+
+// recordAs appends one AuditLogMessage for ev, attributed to p (client, remote address,
+// transaction id and the caller's audit labels).
+func (s *Server) recordAs(tx *Tx, p principal, ev auditEvent) {
 	changes := ev.Changes
 	if changes == nil {
 		changes = propertyChanges(ev.Old, ev.New)
@@ -49,12 +52,12 @@ func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) {
 		Application:      ptr("cx-local-org"),
 		PropertyChanges:  changes,
 		Context:          map[string]string{"clientName": p.ClientName},
-		InitiatingAction: &platform.InitiatingAction{TransactionID: ptr(w3cID(r))},
+		InitiatingAction: &platform.InitiatingAction{TransactionID: ptr(transactionID(p.Origin))},
 	}
-	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+	if host, _, err := net.SplitHostPort(p.Origin.RemoteAddr); err == nil {
 		msg.RemoteIp = []string{host}
 	}
-	for _, kv := range strings.Split(r.Header.Get(auditContextHeader), ";") {
+	for _, kv := range strings.Split(p.Origin.AuditContext, ";") {
 		k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
 		k = strings.TrimSpace(k)
 		if !ok || k == "" || reservedAuditContextKey(k) {
@@ -73,9 +76,10 @@ func reservedAuditContextKey(k string) bool {
 	return strings.EqualFold(k, "clientName")
 }
 
-func w3cID(r *http.Request) string {
-	if id := r.Header.Get("TF-Correlation-Id"); id != "" {
-		return id
+// transactionID is the caller's correlation id, or a fresh one when it sent none.
+func transactionID(o callOrigin) string {
+	if o.TransactionID != "" {
+		return o.TransactionID
 	}
 	return uuid.NewString()
 }

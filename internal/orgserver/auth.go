@@ -25,6 +25,26 @@ type principal struct {
 	Role       string
 	// Token is the verified access token the call carried.
 	Token string
+	// Origin is where the call came from, as the audit log reports it.
+	Origin callOrigin
+}
+
+// callOrigin is what the audit log reports about a call besides who made it.
+type callOrigin struct {
+	// RemoteAddr is the caller's host:port.
+	RemoteAddr string
+	// TransactionID is the caller's TF-Correlation-Id; "" gives each record a fresh id.
+	TransactionID string
+	// AuditContext is the caller's X-Cx-Audit-Context header (labels for its records).
+	AuditContext string
+}
+
+// callerOf is the principal of an /api/v2 request with the request's origin, the form the
+// domain code and the audit recorder take.
+func callerOf(r *http.Request) principal {
+	p := principalOf(r.Context())
+	p.Origin = callOrigin{RemoteAddr: r.RemoteAddr, TransactionID: r.Header.Get("TF-Correlation-Id"), AuditContext: r.Header.Get(auditContextHeader)}
+	return p
 }
 
 type principalKey struct{}

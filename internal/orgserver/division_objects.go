@@ -45,7 +45,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 	if len(ids) == 0 {
 		return errRequired("body (list of object ids)")
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -71,12 +71,8 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			tx.Put(&Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
-			s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+			s.recordAs(tx, p, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }

@@ -3,9 +3,7 @@ package orgserver
 import "testing"
 
 func TestMoveObjectsToDivision(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	div := c.must(200, "POST", "/api/v2/authorization/divisions", map[string]any{"name": "Billing", "description": "x"})["id"].(string)
 	q := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Moving"})["id"].(string)
 	u := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann", "email": "ann@example.com"})

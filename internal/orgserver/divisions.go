@@ -59,15 +59,6 @@ func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindDivision, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
-}
-
 func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
 		if isHomeDivision(o) {
@@ -83,6 +74,10 @@ func isHomeDivision(o *Object) bool {
 	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
 }
 
+func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindDivision)
+}
+
 func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
 	if err := decodeBody(r, &in); err != nil {
@@ -92,25 +87,14 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return errRequired("name")
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		if existing := tx.FindByName(kindDivision, "", name); existing != nil {
-			return errConflict("A division named [%s] exists already (id %s).", name, existing.ID)
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		if err := checkUniqueName(tx, kindDivision, "division", name, ""); err != nil {
+			return nil, err
 		}
 		id := uuid.NewString()
 		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(divisionSelfURI(id))}
-		var err error
-		if out, err = putEntity(tx, kindDivision, id, "", name, d); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // putDivision replaces name and description; homeDivision is read-only.
@@ -123,38 +107,21 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return errRequired("name")
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, d, err := loadStored[platform.AuthzDivision](tx, kindDivision, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if other := tx.FindByName(kindDivision, "", name); other != nil && other.ID != o.ID {
-			return errConflict("A division named [%s] exists already (id %s).", name, other.ID)
-		}
-		var d platform.AuthzDivision
-		if err := decodeObject(o, &d); err != nil {
-			return err
+		if err := checkUniqueName(tx, kindDivision, "division", name, o.ID); err != nil {
+			return nil, err
 		}
 		d.Name, d.Description = ptr(name), in.Description
-		if out, err = putEntity(tx, kindDivision, o.ID, "", name, d); err != nil {
-			return err
-		}
-		if string(out) == string(o.Data) {
-			return nil // nothing changed: nothing to audit
-		}
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
-		return nil
+		return s.putAuditedIfChanged(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -166,14 +133,9 @@ func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 		if objects > 0 || grants > 0 {
 			return errBadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
 		}
-		tx.Delete(kindDivision, o.ID)
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, "PeoplePermissions", "Division")
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // divisionUsage counts the live objects of any kind whose JSON places them in the division

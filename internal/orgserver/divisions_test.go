@@ -6,9 +6,7 @@ import (
 )
 
 func TestDivisionsLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	home := c.must(200, "GET", "/api/v2/authorization/divisions/home", nil)
 	if home["homeDivision"] != true || home["name"] != "Home" {
@@ -46,9 +44,7 @@ func TestDivisionsLifecycle(t *testing.T) {
 }
 
 func TestDivisionsPaging(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for _, n := range []string{"A", "B", "C", "D"} {
 		c.must(200, "POST", "/api/v2/authorization/divisions", map[string]any{"name": n})
 	}

@@ -55,9 +55,7 @@ func TestAdminNeedsKey(t *testing.T) {
 }
 
 func TestFaultErrorRate(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	if status, _ := adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{ErrorRate: 1}); status != 200 {
 		t.Fatalf("PUT /admin/faults: status %d", status)
 	}
@@ -83,9 +81,7 @@ func TestFaultErrorRate(t *testing.T) {
 }
 
 func TestFaultBurst429(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{Burst429: 2, RetryAfterSeconds: 3})
 	for i := range 2 {
 		r := c.do("GET", "/api/v2/routing/skills", nil)
@@ -104,9 +100,7 @@ func TestFaultBurst429(t *testing.T) {
 }
 
 func TestFaultLatency(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LatencyMs: 150})
 	start := time.Now()
 	c.must(200, "GET", "/api/v2/routing/skills", nil)
@@ -116,9 +110,7 @@ func TestFaultLatency(t *testing.T) {
 }
 
 func TestFaultLostAfterCommit(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LostAfterCommitRate: 1, Seed: 7})
 	c.wantError(503, "service.unavailable", "POST", "/api/v2/routing/skills", map[string]any{"name": "Lost"})
 	// Reads are not writes: they are never lost, and they show the write did commit.
@@ -129,9 +121,7 @@ func TestFaultLostAfterCommit(t *testing.T) {
 }
 
 func TestFaultReadAfterWriteLag(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	adminCall(t, ts, "PUT", "/admin/faults", ts.AdminKey(), Faults{LagMs: 300})
 	id := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Lagging"})["id"].(string)
 	c.wantError(404, "not.found", "GET", "/api/v2/routing/skills/"+id, nil)

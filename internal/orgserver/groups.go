@@ -3,7 +3,6 @@ package orgserver
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -37,11 +36,7 @@ func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 const maxGroupMemberChange = 50
 
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -52,20 +47,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
-}
-
-func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindGroup, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func checkGroupContacts(cs []platform.GroupContact) error {
@@ -102,6 +84,10 @@ func groupOwners(tx *Tx, ids []string) ([]platform.User, error) {
 	return out, nil
 }
 
+func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindGroup)
+}
+
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupCreate
 	if err := decodeBody(r, &in); err != nil {
@@ -127,14 +113,13 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
-			return errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
+			return nil, errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
 		g := platform.Group{
@@ -144,17 +129,8 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
 			CallsEnabled: ptr(deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: ptr(groupSelfURI(id)),
 		}
-		if out, err = putEntity(tx, kindGroup, id, "", name, g); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
@@ -174,29 +150,24 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var g platform.Group
-		if err := decodeObject(o, &g); err != nil {
-			return err
+			return nil, err
 		}
 		if err := checkVersion(in.Version, deref(g.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if other := tx.FindByName(kindGroup, "", name); other != nil && other.ID != o.ID {
-				return errConflict("A group named [%s] exists already (id %s).", name, other.ID)
+				return nil, errConflict("A group named [%s] exists already (id %s).", name, other.ID)
 			}
 			g.Name = ptr(name)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		g.Owners, g.Description, g.Email, g.Addresses, g.Images = owners, in.Description, in.Email, in.Addresses, in.Images
 		setPtr(&g.State, in.State)
@@ -207,21 +178,12 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		setPtr(&g.CallsEnabled, in.CallsEnabled)
 		g.Version = ptr(deref(g.Version) + 1)
 		g.DateModified = ptr(formatTime(tx.Now()))
-		if out, err = putEntity(tx, kindGroup, o.ID, "", deref(g.Name), g); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -233,24 +195,15 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range tx.List(kindSubjectGrant, o.ID) {
 			tx.Delete(kindSubjectGrant, g.ID)
 		}
-		tx.Delete(kindGroup, o.ID)
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "Group", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, "Directory", "Group")
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // listGroupMembers is /members and /individuals: the member users (UserEntityListing).
 // Groups have no dynamic rules here, so both are the same list.
 func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -265,11 +218,7 @@ func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error 
 			items = append(items, u.Data)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // memberRef is how a membership is stored and audited.
@@ -298,13 +247,10 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 	if len(ids) > maxGroupMemberChange {
 		return errBadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
-	return s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+	p := callerOf(r)
+	return s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var g platform.Group
-		if err := decodeObject(o, &g); err != nil {
 			return err
 		}
 		if version != nil {
@@ -352,7 +298,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		}
 		ev.Changes = []platform.PropertyChange{members, {Property: ptr("memberCount"),
 			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(deref(g.MemberCount))}}}
-		s.record(tx, r, ev)
+		s.recordAs(tx, p, ev)
 		return nil
 	})
 }

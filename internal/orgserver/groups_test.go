@@ -6,9 +6,7 @@ import (
 )
 
 func TestGroupsLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	valid := func(name string) map[string]any {
 		return map[string]any{"name": name, "type": "official", "visibility": "public", "rulesVisible": true}
 	}

@@ -45,6 +45,16 @@ func newRawClient(t testing.TB, ts *TestServer, org, name string) *rawClient {
 	return &rawClient{t: t, base: ts.URL, token: tok.AccessToken}
 }
 
+// parallelDevOrg marks the test parallel (each test has its own server), starts a test
+// server and returns it with a raw client holding the token of the dev org's deploy
+// client: the setup most tests begin with.
+func parallelDevOrg(t *testing.T) (*TestServer, *rawClient) {
+	t.Helper()
+	t.Parallel()
+	ts := NewTestServer(t)
+	return ts, newRawClient(t, ts, "dev", "deploy")
+}
+
 // do sends a request; body may be nil, a string or bytes (sent as is), or any value (JSON-encoded).
 func (c *rawClient) do(method, path string, body any) rawResponse {
 	c.t.Helper()

@@ -132,11 +132,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kin
 	for i, e := range entries {
 		items[i] = e.data
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // actionFields are the writable fields of an action or draft.
@@ -308,24 +304,14 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	if draft {
 		kind, entityType = kindActionDraft, "ActionDraft"
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kind, id, integrationID, *a.Name, a); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kind, integrationID, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) getAction(w http.ResponseWriter, r *http.Request) error {
@@ -372,34 +358,20 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind Kin
 	if draft {
 		entityType = "ActionDraft"
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kind, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var old platform.Action
-		if err := decodeObject(o, &old); err != nil {
-			return err
+			return nil, err
 		}
 		if err := checkVersion(version, deref(old.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kind, o.ID, o.Parent, *a.Name, a); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kind, o.Parent, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteAction(w http.ResponseWriter, r *http.Request) error {
@@ -411,7 +383,7 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -425,45 +397,31 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Ki
 				tx.Delete(kindActionDraft, o.ID)
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if tx.Get(kindActionDraft, o.ID) != nil {
-			return errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
+			return nil, errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
 		}
 		var a platform.Action
 		if err := decodeObject(o, &a); err != nil {
-			return err
+			return nil, err
 		}
 		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindActionDraft, o.ID, o.Parent, *d.Name, d); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name, New: out})
-		return nil
+		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // publishActionDraft turns a draft (at the version the body names) into the action with
@@ -475,12 +433,8 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		d, err := txLookup(tx, kindActionDraft, r.PathValue("id"))
+		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var draft platform.Action
-		if err := decodeObject(d, &draft); err != nil {
 			return err
 		}
 		if err := checkVersion(in.Version, deref(draft.Version)); err != nil {

@@ -26,9 +26,7 @@ func newAction(integrationID, name string) map[string]any {
 }
 
 func TestIntegrationActionLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ig := c.must(200, "POST", "/api/v2/integrations", map[string]any{"name": "CRM", "integrationType": map[string]any{"id": "custom-rest-actions"}})["id"].(string)
 	app := c.must(200, "POST", "/api/v2/integrations", map[string]any{"name": "App", "integrationType": map[string]any{"id": "embedded-client-app"}})["id"].(string)
 
@@ -153,9 +151,7 @@ func TestIntegrationActionLifecycle(t *testing.T) {
 }
 
 func TestIntegrationActionDrafts(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ig := c.must(200, "POST", "/api/v2/integrations", map[string]any{"name": "CRM", "integrationType": map[string]any{"id": "custom-rest-actions"}})["id"].(string)
 
 	// A draft may start incomplete; publishing needs a full action.

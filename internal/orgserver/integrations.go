@@ -127,6 +127,10 @@ func reportedState(intended, now string) *platform.IntegrationStatusInfo {
 	return &platform.IntegrationStatusInfo{Code: ptr(code), Effective: ptr(effective), LastUpdated: ptr(now)}
 }
 
+func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindIntegration)
+}
+
 func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateIntegrationRequest
 	if err := decodeBody(r, &in); err != nil {
@@ -144,8 +148,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 	if name == "" {
 		name = *typ.Name
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		now := formatTime(tx.Now())
 		ig := platform.Integration{
@@ -158,30 +161,11 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 			ID: ptr(id), Name: ptr(name), Version: ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
 			Notes: ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: ptr(integrationSelfURI(id) + "/config/current"),
 		}
-		var err error
-		if out, err = putEntity(tx, kindIntegration, id, "", name, ig); err != nil {
-			return err
-		}
 		if _, err := putEntity(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
-			return err
+			return nil, err
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
-}
-
-func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindIntegration, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 // patchIntegration changes the intended state, name or notes; name and notes also change
@@ -194,15 +178,10 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 	if err := checkEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, ig, err := loadStored[platform.Integration](tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var ig platform.Integration
-		if err := decodeObject(o, &ig); err != nil {
-			return err
+			return nil, err
 		}
 		if in.IntendedState != nil && *in.IntendedState != deref(ig.IntendedState) {
 			ig.IntendedState = in.IntendedState
@@ -210,7 +189,7 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 		}
 		name := strings.TrimSpace(deref(in.Name))
 		if in.Name != nil && name == "" {
-			return errBadRequest("The field [name] must not be empty.")
+			return nil, errBadRequest("The field [name] must not be empty.")
 		}
 		if name != "" {
 			ig.Name = ptr(name)
@@ -218,22 +197,13 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 		if in.Notes != nil {
 			ig.Notes = in.Notes
 		}
-		if out, err = putEntity(tx, kindIntegration, o.ID, "", deref(ig.Name), ig); err != nil {
-			return err
-		}
 		if name != "" || in.Notes != nil {
 			if err := syncIntegrationConfig(tx, o.ID, ig.Name, in.Notes); err != nil {
-				return err
+				return nil, err
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // syncIntegrationConfig carries a name or notes change of the integration into its
@@ -262,32 +232,24 @@ func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
 	return err
 }
 
+// deleteIntegration answers with the integration as it was.
 func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = o.Data
 		// The actions live inside the integration; each leaves its own audit record.
 		for _, a := range tx.List(kindAction, o.ID) {
-			tx.Delete(kindAction, a.ID)
-			s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Action", Action: "Delete", ID: a.ID, Name: a.Name, Old: a.Data})
+			s.deleteAudited(tx, p, a, "Integrations", "Action")
 		}
 		for _, d := range tx.List(kindActionDraft, o.ID) {
 			tx.Delete(kindActionDraft, d.ID)
 		}
 		tx.Delete(kindIntegrationConfig, o.ID)
-		tx.Delete(kindIntegration, o.ID)
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
-		return nil
+		s.deleteAudited(tx, p, o, "Integrations", "Integration")
+		return o.Data, nil
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
@@ -334,12 +296,8 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		if err != nil {
 			return err
 		}
-		c, err := txLookup(tx, kindIntegrationConfig, ig.ID)
+		c, old, err := loadStored[platform.IntegrationConfiguration](tx, kindIntegrationConfig, ig.ID)
 		if err != nil {
-			return err
-		}
-		var old platform.IntegrationConfiguration
-		if err := decodeObject(c, &old); err != nil {
 			return err
 		}
 		if err := checkVersion(in.Version, deref(old.Version)); err != nil {

@@ -6,9 +6,7 @@ import (
 )
 
 func TestIntegrationLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	// TF sends only the type; the name defaults to the type's name.
 	ig := c.must(200, "POST", "/api/v2/integrations", map[string]any{"integrationType": map[string]any{"id": "custom-rest-actions"}})

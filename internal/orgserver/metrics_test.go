@@ -9,9 +9,7 @@ import (
 )
 
 func TestMetricsCountRequestsByRouteAndStatus(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	for range 3 {
 		c.must(200, "GET", "/api/v2/routing/skills", nil)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,36 @@ func parsePage(r *http.Request, limit int) (page, error) {
 		p.Number = n
 	}
 	return p, nil
+}
+
+// parseSortedPage is parsePage for the list endpoints that also take sortOrder, whose two
+// spellings (asc, desc) differ per endpoint; desc reports a descending order.
+func parseSortedPage(r *http.Request, asc, desc string) (p page, descending bool, err error) {
+	if p, err = parsePage(r, maxPageSize); err != nil {
+		return p, false, err
+	}
+	descending, err = routingSortDescending(r, "sortOrder", asc, desc)
+	return p, descending, err
+}
+
+// writeSortedListing answers one page of items (filtered, in the store's ascending order),
+// reversed first when the caller asked for a descending order.
+func writeSortedListing(w http.ResponseWriter, r *http.Request, p page, items [][]byte, desc bool) error {
+	if desc {
+		slices.Reverse(items)
+	}
+	writeJSON(w, http.StatusOK, listing(r, p, items))
+	return nil
+}
+
+// sortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
+// default, "") or id.
+func sortByNameOrID(r *http.Request) (string, error) {
+	sortBy := r.URL.Query().Get("sortBy")
+	if sortBy != "" && sortBy != "name" && sortBy != "id" {
+		return "", errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	}
+	return sortBy, nil
 }
 
 // entityListing is the page-number listing shape shared by most list endpoints.

@@ -37,9 +37,7 @@ func TestPageWindow(t *testing.T) {
 // A pageNumber whose offset overflows int used to panic the handler and drop the
 // connection; it is a page past the end like any other.
 func TestHugePageNumber(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	for _, n := range []string{"Alpha", "Beta", "Gamma"} {
 		c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": n})
 	}
@@ -79,9 +77,7 @@ func TestHugePageNumber(t *testing.T) {
 // A cursor names a position (the sort key), so deleting the item it was made from
 // between pages neither breaks nor shifts the listing.
 func TestCursorSurvivesDeletedItem(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	ids := map[string]string{}
 	var want []string
 	for i := range 6 {

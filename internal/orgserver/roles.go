@@ -148,12 +148,7 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindRole, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.serveStored(w, r, kindRole)
 }
 
 func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
@@ -168,10 +163,9 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		if existing := tx.FindByName(kindRole, "", name); existing != nil {
-			return errConflict("A role named [%s] exists already (id %s).", name, existing.ID)
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		if err := checkUniqueName(tx, kindRole, "role", name, ""); err != nil {
+			return nil, err
 		}
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
@@ -179,18 +173,8 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 			PermissionPolicies: in.PermissionPolicies, UserCount: ptr(0), RoleNeedsUpdate: ptr(false),
 			Default: ptr(false), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
 		}
-		var err error
-		if out, err = putEntity(tx, kindRole, id, "", name, role); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // putRole replaces name, description, permissions and policies (DomainOrganizationRoleUpdate).
@@ -222,20 +206,15 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindRole, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var role platform.DomainOrganizationRole
-		if err := decodeObject(o, &role); err != nil {
-			return err
+			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
-			if other := tx.FindByName(kindRole, "", name); other != nil && other.ID != o.ID {
-				return errConflict("A role named [%s] exists already (id %s).", name, other.ID)
+			if err := checkUniqueName(tx, kindRole, "role", name, o.ID); err != nil {
+				return nil, err
 			}
 			role.Name = ptr(name)
 		}
@@ -246,30 +225,14 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 		} else {
 			role.Description, role.Permissions, role.PermissionPolicies = in.Description, in.Permissions, in.PermissionPolicies
 		}
-		if out, err = putEntity(tx, kindRole, o.ID, "", deref(role.Name), role); err != nil {
-			return err
-		}
-		if string(out) == string(o.Data) {
-			return nil // nothing changed: nothing to audit
-		}
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data, New: out})
-		return nil
+		return s.putAuditedIfChanged(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindRole, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var role platform.DomainOrganizationRole
-		if err := decodeObject(o, &role); err != nil {
 			return err
 		}
 		if deref(role.Default) {
@@ -291,14 +254,9 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 		if live > 0 {
 			return errBadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
-		tx.Delete(kindRole, o.ID)
-		s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // roleGrants returns a role's grants grouped by subject id, subjects in id order.
@@ -324,18 +282,27 @@ func roleSubjects(tx *Tx, roleID string) []string {
 	return ids
 }
 
-// roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
-func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
+// roleHolders reads the page of a listing of the role {id}'s holders and returns the
+// caller's org with the role's grants grouped by subject (see roleGrants).
+func (s *Server) roleHolders(r *http.Request) (p page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
+	if p, err = parsePage(r, maxPageSize); err != nil {
+		return p, "", nil, nil, err
 	}
 	role, err := s.lookup(r, kindRole, r.PathValue("id"))
 	if err != nil {
+		return p, "", nil, nil, err
+	}
+	org = principalOf(r.Context()).OrgID
+	ids, bySubject = roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
+	return p, org, ids, bySubject, nil
+}
+
+// roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
+func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
+	p, org, ids, by, err := s.roleHolders(r)
+	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
-	ids, by := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	var items [][]byte
 	for _, sid := range ids {
 		typ, name := s.subjectInfo(org, sid)
@@ -352,16 +319,10 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 
 // roleUsers is the count-only UserReferenceEntityListing of users holding the role.
 func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, org, ids, _, err := s.roleHolders(r)
 	if err != nil {
 		return err
 	}
-	role, err := s.lookup(r, kindRole, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	org := principalOf(r.Context()).OrgID
-	ids, _ := roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	var items [][]byte
 	for _, sid := range ids {
 		if u := s.store.Get(org, kindUser, sid); u != nil {

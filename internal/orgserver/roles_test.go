@@ -6,9 +6,7 @@ import (
 )
 
 func TestRolesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	admin := c.must(200, "GET", "/api/v2/authorization/roles"+q("name", "admin"), nil)
 	if admin["total"].(float64) != 1 {

@@ -2,11 +2,9 @@ package orgserver
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/google/uuid"
 )
 
 // Routing languages: like skills, but without a division and without any update.
@@ -22,20 +20,16 @@ func (s *Server) languageRoutes() {
 func languageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }
 
 func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
 	items := s.listActive(r, kindLanguage)
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
+}
+
+func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindLanguage)
 }
 
 func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {
@@ -43,45 +37,16 @@ func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
-	if name == "" {
-		return errRequired("name")
-	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		if existing := findActiveByName(tx, kindLanguage, name); existing != nil {
-			return errConflict("A language named [%s] exists already (id %s).", name, existing.ID)
-		}
-		id := uuid.NewString()
-		l := platform.Language{
+	return s.createActive(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"}, in.Name, func(tx *Tx, id, name string) (any, error) {
+		return platform.Language{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
 			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(languageSelfURI(id)),
-		}
-		var err error
-		if out, err = putEntity(tx, kindLanguage, id, "", name, l); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Language", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		}, nil
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
-}
-
-func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindLanguage, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) deleteLanguage(w http.ResponseWriter, r *http.Request) error {
-	return s.softDelete(w, r, kindLanguage, "Language")
+	return s.softDelete(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"})
 }
 
 // routingSortDescending reads a sort-order query parameter whose two spellings differ per

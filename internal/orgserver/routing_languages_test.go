@@ -10,9 +10,7 @@ import (
 )
 
 func TestLanguagesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	l := c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
 	id := l["id"].(string)
@@ -54,9 +52,7 @@ func TestLanguagesLifecycle(t *testing.T) {
 }
 
 func TestLanguagesListing(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	ids := map[string]string{}
 	for _, n := range []string{"German", "English", "Spanish", "Estonian", "Dutch"} {
 		ids[n] = c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": n})["id"].(string)

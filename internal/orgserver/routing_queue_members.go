@@ -136,12 +136,8 @@ func putQueueMember(tx *Tx, queueID string, m platform.QueueMember) error {
 
 // touchQueueCounts re-derives a queue's member counters after a membership change.
 func touchQueueCounts(tx *Tx, queueID string) error {
-	o, err := txLookup(tx, kindQueue, queueID)
+	o, q, err := loadStored[platform.Queue](tx, kindQueue, queueID)
 	if err != nil {
-		return err
-	}
-	var q platform.Queue
-	if err := decodeObject(o, &q); err != nil {
 		return err
 	}
 	setQueueCounts(tx, &q, queueID)
@@ -150,14 +146,14 @@ func touchQueueCounts(tx *Tx, queueID string) error {
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *Tx, r *http.Request, q *Object, action string, ids []string) {
+func (s *Server) recordMembers(tx *Tx, p principal, q *Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
 	} else {
 		pc.NewValues = ids
 	}
-	s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
+	s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
 		Changes: []platform.PropertyChange{pc}})
 }
 
@@ -178,7 +174,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			return errRequired(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -222,13 +218,9 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		if remove {
 			action = "MemberRemove"
 		}
-		s.recordMembers(tx, r, q, action, changed)
+		s.recordMembers(tx, p, q, action, changed)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // applyMemberUpdate changes ringNumber and joined of a stored member; field prefixes
@@ -262,7 +254,8 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	var updated []platform.QueueMember
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	p := callerOf(r)
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -290,7 +283,7 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberUpdate", ids)
+		s.recordMembers(tx, p, q, "MemberUpdate", ids)
 		return nil
 	})
 	if err != nil {
@@ -313,7 +306,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -328,17 +321,13 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberUpdate", []string{r.PathValue("memberId")})
+		s.recordMembers(tx, p, q, "MemberUpdate", []string{r.PathValue("memberId")})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -351,13 +340,9 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
-		s.recordMembers(tx, r, q, "MemberRemove", []string{r.PathValue("memberId")})
+		s.recordMembers(tx, p, q, "MemberRemove", []string{r.PathValue("memberId")})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // Queue wrap-up code children store only the code id; reads join the current code so a
@@ -434,7 +419,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 }
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -445,12 +430,8 @@ func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) e
 			return err
 		}
 		tx.Delete(kindQueueWrapupCode, c.ID)
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }

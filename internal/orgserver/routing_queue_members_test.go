@@ -10,9 +10,7 @@ import (
 )
 
 func TestQueueMembers(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	qid := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Q"})["id"].(string)
 	base := "/api/v2/routing/queues/" + qid + "/members"
 	var users []string
@@ -169,9 +167,7 @@ func TestQueueMembers(t *testing.T) {
 }
 
 func TestQueueWrapupCodes(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	qid := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Q"})["id"].(string)
 	base := "/api/v2/routing/queues/" + qid + "/wrapupcodes"
 	var codes []map[string]any

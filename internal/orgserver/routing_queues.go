@@ -27,11 +27,7 @@ func (s *Server) queueRoutes() {
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
 
 func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	p, desc, err := parseSortedPage(r, "asc", "desc")
 	if err != nil {
 		return err
 	}
@@ -68,11 +64,7 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // remarshal copies between models that share JSON field names (request → Queue).
@@ -89,6 +81,10 @@ func remarshal(in, out any) error {
 var queueIdentityFields = []string{"id", "name", "description", "division", "dateCreated", "dateModified",
 	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
 
+func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindQueue)
+}
+
 func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest
 	if err := decodeBody(r, &in); err != nil {
@@ -100,18 +96,17 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	source := deref(in.SourceQueueID)
 	in.SourceQueueID = nil
-	var out []byte
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
 			src := tx.Get(kindQueue, source)
 			if src == nil {
-				return errUnknownRef("sourceQueueId", source)
+				return nil, errUnknownRef("sourceQueueId", source)
 			}
 			merged := map[string]json.RawMessage{}
 			if err := json.Unmarshal(src.Data, &merged); err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range queueIdentityFields {
 				delete(merged, f)
@@ -119,40 +114,31 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 			var req map[string]json.RawMessage
 			b, err := json.Marshal(in)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if err := json.Unmarshal(b, &req); err != nil {
-				return err
+				return nil, err
 			}
 			for k, v := range req {
 				merged[k] = v
 			}
 			if err := remarshal(merged, &q); err != nil {
-				return err
+				return nil, err
 			}
 		} else if err := remarshal(in, &q); err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
-		if err := s.fillQueue(tx, r, &q, id, name, nil); err != nil {
-			return err
+		if err := s.fillQueue(tx, p, &q, id, name, nil); err != nil {
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindQueue, id, "", name, q); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
-func (s *Server) fillQueue(tx *Tx, r *http.Request, q *platform.Queue, id, name string, old *platform.Queue) error {
+func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name string, old *platform.Queue) error {
 	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
 		return errConflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
@@ -171,7 +157,7 @@ func (s *Server) fillQueue(tx *Tx, r *http.Request, q *platform.Queue, id, name 
 		return err
 	}
 	applyQueueDefaults(q)
-	client := principalOf(r.Context()).ClientID
+	client := p.ClientID
 	now := formatTime(tx.Now())
 	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
 	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
@@ -200,15 +186,6 @@ func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
 	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = ptr(len(members)), ptr(len(members)), ptr(joined)
 }
 
-func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindQueue, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
-}
-
 func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueRequest
 	if err := decodeBody(r, &in); err != nil {
@@ -218,33 +195,23 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var out []byte
-	err = s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var old, q platform.Queue
 		if err := decodeObject(o, &old); err != nil {
-			return err
+			return nil, err
 		}
 		if err := remarshal(in, &q); err != nil {
-			return err
+			return nil, err
 		}
-		if err := s.fillQueue(tx, r, &q, o.ID, name, &old); err != nil {
-			return err
+		if err := s.fillQueue(tx, p, &q, o.ID, name, &old); err != nil {
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindQueue, o.ID, "", name, q); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
@@ -252,7 +219,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := boolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -263,11 +230,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }

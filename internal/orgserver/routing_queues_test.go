@@ -13,9 +13,7 @@ import (
 )
 
 func TestQueuesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	client := ts.Credential(t, "dev", "deploy").ClientID
 
@@ -90,9 +88,7 @@ func TestQueuesLifecycle(t *testing.T) {
 }
 
 func TestQueuesValidation(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for _, tc := range []struct {
 		name  string
 		body  string // JSON fields added to {"name":"V"}
@@ -144,9 +140,7 @@ func TestQueuesValidation(t *testing.T) {
 }
 
 func TestQueuesListing(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	ids := map[string]string{}
 	for _, n := range []string{"Sales", "Sales EMEA", "Support", "Billing sales", "Tech"} {
@@ -192,9 +186,7 @@ func TestQueuesListing(t *testing.T) {
 }
 
 func TestQueueSourceQueue(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	src := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Template", "description": "tmpl",
 		"skillEvaluationMethod": "BEST", "callingPartyName": "ACME", "routingRules": []any{map[string]any{"operator": "ANY", "waitSeconds": 3}}})
 	cp := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Copy", "sourceQueueId": src["id"], "callingPartyName": "Copy Inc"})
@@ -207,9 +199,7 @@ func TestQueueSourceQueue(t *testing.T) {
 // TestQueueFullRoundTrip sets every field of the Queue model and checks that GET returns
 // each one with the same name, JSON type and value (integers stay integers).
 func TestQueueFullRoundTrip(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	skill := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})["id"].(string)
 	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "English"})

@@ -155,6 +155,10 @@ func validateMemberDivisions(tx *Tx, field string, ids []string) ([]string, erro
 	return out, nil
 }
 
+func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkillGroup)
+}
+
 func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
 	if err := decodeBody(r, &in); err != nil {
@@ -235,37 +239,23 @@ func skillGroupDivisions(r objectReader, id string) []string {
 	return divs
 }
 
-func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
-}
-
 func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroup
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var sg platform.SkillGroup
-		if err := decodeObject(o, &sg); err != nil {
-			return err
+			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if name == "" {
-				return errRequired("name")
+				return nil, errRequired("name")
 			}
 			if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
-				return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+				return nil, errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 			}
 			sg.Name = ptr(name)
 		}
@@ -275,46 +265,33 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		if in.Division != nil && deref(in.Division.ID) != "" {
 			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
 		}
 		if in.SkillConditions != nil {
 			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
-				return err
+				return nil, err
 			}
 			sg.SkillConditions = in.SkillConditions
 		}
 		sg.DateModified = ptr(formatTime(tx.Now()))
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
-		if out, err = putEntity(tx, kindSkillGroup, o.ID, "", *sg.Name, sg); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindSkillGroup, sg, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		tx.Delete(kindSkillGroup, o.ID)
 		tx.Delete(kindSkillGroupDivs, o.ID)
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
@@ -371,7 +348,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -406,14 +383,10 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 		if _, err := putEntity(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
+		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 func nonNilStrings(xs []string) []string {

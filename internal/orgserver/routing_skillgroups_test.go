@@ -15,9 +15,7 @@ func skillCond(skill, comparator string, proficiency float64, operation string) 
 }
 
 func TestSkillGroupsLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})
 	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
@@ -84,9 +82,7 @@ func TestSkillGroupsLifecycle(t *testing.T) {
 }
 
 func TestSkillGroupsCursorPaging(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	var want []string
 	for i := range 7 {
 		n := fmt.Sprintf("Group %d", i)
@@ -138,9 +134,7 @@ func TestSkillGroupsCursorPaging(t *testing.T) {
 }
 
 func TestSkillGroupMembers(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	billing := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})["id"].(string)
 	sales := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Sales"})["id"].(string)

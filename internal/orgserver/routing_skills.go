@@ -32,50 +32,26 @@ func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindSkill)
+}
+
 func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateRoutingSkill
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
-	if name == "" {
-		return errRequired("name")
-	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		if existing := findActiveByName(tx, kindSkill, name); existing != nil {
-			return errConflict("A skill named [%s] exists already (id %s).", name, existing.ID)
-		}
+	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *Tx, id, name string) (any, error) {
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		id := uuid.NewString()
-		sk := platform.RoutingSkill{
+		return platform.RoutingSkill{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
 			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
 			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
-		}
-		if out, err = putEntity(tx, kindSkill, id, "", name, sk); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		}, nil
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
-}
-
-func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSkill, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
@@ -83,70 +59,73 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindSkill, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, sk, err := loadStored[platform.RoutingSkill](tx, kindSkill, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var sk platform.RoutingSkill
-		if err := decodeObject(o, &sk); err != nil {
-			return err
+			return nil, err
 		}
 		if deref(in.DivisionID) != "" {
 			divID, divName, err := divisionRef(tx, *in.DivisionID, "divisionId")
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
 		}
 		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
 		sk.DateModified = ptr(formatTime(tx.Now()))
-		if out, err = putEntity(tx, kindSkill, o.ID, "", o.Name, sk); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindSkill, sk, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteSkill(w http.ResponseWriter, r *http.Request) error {
-	return s.softDelete(w, r, kindSkill, "Skill")
+	return s.softDelete(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"})
+}
+
+// softDeletingKind is a kind whose deletion is soft (skills, languages): the object stays
+// readable by id with state "deleted", and its name is free again.
+type softDeletingKind struct {
+	kind       Kind
+	entityType string // the audit log's entity type
+	noun       string // for error messages
+}
+
+// createActive creates an object of a soft-deleting kind under a name no live object of
+// the kind holds; build makes the entity for the new id and the trimmed name.
+func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDeletingKind, rawName *string,
+	build func(tx *Tx, id, name string) (any, error)) error {
+	name := strings.TrimSpace(deref(rawName))
+	if name == "" {
+		return errRequired("name")
+	}
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		if existing := findActiveByName(tx, k.kind, name); existing != nil {
+			return nil, errConflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
+		}
+		id := uuid.NewString()
+		v, err := build(tx, id, name)
+		if err != nil {
+			return nil, err
+		}
+		return s.putAudited(tx, p, k.kind, v, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Create", ID: id, Name: name})
+	})
 }
 
 // softDelete marks a skill or language deleted as the real API does: GET keeps returning it
 // with state "deleted" (and a new string version), lists leave it out, its name is free.
-func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, kind Kind, entityType string) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kind, r.PathValue("id"))
+func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeletingKind) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+		o, doc, err := loadStored[map[string]any](tx, k.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(o.Data) {
 			return errNotFound()
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(o.Data, &doc); err != nil {
-			return err
-		}
 		version, _ := doc["version"].(string)
 		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), formatTime(tx.Now())
-		out, err := putEntity(tx, kind, o.ID, "", o.Name, doc)
-		if err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
-		return nil
-	})
-	if err != nil {
+		_, err = s.putAudited(tx, p, k.kind, doc, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
-	}
-	return noContent(w)
+	})
 }
 
 // listActive is the listing of a soft-deleting kind (skills, languages): not deleted, the

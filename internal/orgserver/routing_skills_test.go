@@ -7,9 +7,7 @@ import (
 )
 
 func TestSkillsLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 
 	sk := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})
 	id := sk["id"].(string)
@@ -46,9 +44,7 @@ func TestSkillsLifecycle(t *testing.T) {
 }
 
 func TestSkillsPaging1234(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for i := range 1234 {
 		c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": fmt.Sprintf("skill-%04d", i)})
 	}

@@ -28,9 +28,9 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "name" && sortBy != "id" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+	sortBy, err := sortByNameOrID(r)
+	if err != nil {
+		return err
 	}
 	desc, err := routingSortDescending(r, "sortOrder", "ascending", "descending")
 	if err != nil {
@@ -60,17 +60,13 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 // wrapupCodeFromRequest validates a request and builds the stored code. old is the code
 // being replaced (nil on create): it keeps id, creation data and, when the request has
 // none, the division.
-func wrapupCodeFromRequest(tx *Tx, r *http.Request, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
+func wrapupCodeFromRequest(tx *Tx, p principal, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
 		return platform.WrapupCode{}, errRequired("name")
@@ -89,7 +85,7 @@ func wrapupCodeFromRequest(tx *Tx, r *http.Request, in platform.WrapupCodeReques
 	if err != nil {
 		return platform.WrapupCode{}, err
 	}
-	client := principalOf(r.Context()).ClientID
+	client := p.ClientID
 	now := formatTime(tx.Now())
 	wc := platform.WrapupCode{
 		ID: ptr(id), Name: ptr(name), Description: in.Description,
@@ -103,38 +99,23 @@ func wrapupCodeFromRequest(tx *Tx, r *http.Request, in platform.WrapupCodeReques
 	return wc, nil
 }
 
+func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindWrapupCode)
+}
+
 func (s *Server) createWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	var in platform.WrapupCodeRequest
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
-		wc, err := wrapupCodeFromRequest(tx, r, in, id, nil)
+		wc, err := wrapupCodeFromRequest(tx, p, in, id, nil)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = putEntity(tx, kindWrapupCode, id, "", *wc.Name, wc); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
-}
-
-func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindWrapupCode, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
 }
 
 func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
@@ -142,22 +123,14 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindWrapupCode, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, old, err := loadStored[platform.WrapupCode](tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		var old platform.WrapupCode
-		if err := decodeObject(o, &old); err != nil {
-			return err
-		}
-		wc, err := wrapupCodeFromRequest(tx, r, in, o.ID, &old)
+		wc, err := wrapupCodeFromRequest(tx, p, in, o.ID, &old)
 		if err != nil {
-			return err
-		}
-		if out, err = putEntity(tx, kindWrapupCode, o.ID, "", *wc.Name, wc); err != nil {
-			return err
+			return nil, err
 		}
 		// Queue code lists sort by the code's name, which the child keeps as its index name.
 		if *wc.Name != o.Name {
@@ -165,33 +138,22 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 				tx.Put(&Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindWrapupCode, o.ID)
 		for _, c := range queueWrapupCodeLinks(tx, o.ID) {
 			tx.Delete(c.Kind, c.ID)
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		s.deleteAudited(tx, p, o, "Routing", "WrapupCode")
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 // queueWrapupCodeLinks lists the queue assignments of one wrap-up code.

@@ -6,9 +6,7 @@ import (
 )
 
 func TestWrapupCodesLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 
 	wc := c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "Sale", "description": "sold"})
@@ -63,9 +61,7 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 }
 
 func TestWrapupCodesListing(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
 	ids := map[string]string{}
 	for _, n := range []string{"Sale", "Sales lead", "No sale", "Callback", "Resale"} {
@@ -108,9 +104,7 @@ func TestWrapupCodesListing(t *testing.T) {
 
 // A wrap-up code in use by a queue can be deleted; it leaves the queue's code list.
 func TestWrapupCodeDeleteDropsFromQueues(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	code := c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "Used"})["id"].(string)
 	keep := c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "Kept"})["id"].(string)
 	qid := c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": "Q"})["id"].(string)

@@ -14,9 +14,7 @@ import (
 
 // A caller's audit labels cannot pass for who made the change.
 func TestAuditContextCannotOverrideClientName(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	req, _ := http.NewRequest("POST", ts.URL+"/api/v2/routing/skills", strings.NewReader(`{"name":"Labelled"}`))
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Content-Type", "application/json")

@@ -3,9 +3,7 @@ package orgserver
 import "testing"
 
 func TestSubjectGrantsRoundTrip(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	u := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann", "email": "ann@example.com"})["id"].(string)
 	role := c.must(200, "POST", "/api/v2/authorization/roles", map[string]any{"name": "Queue Admin", "permissions": []string{"routing:queue:add"}})["id"].(string)
 	div := c.must(200, "POST", "/api/v2/authorization/divisions", map[string]any{"name": "Sales"})["id"].(string)

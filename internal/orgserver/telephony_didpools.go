@@ -150,12 +150,7 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindDIDPool, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.serveStored(w, r, kindDIDPool)
 }
 
 func (s *Server) createDIDPool(w http.ResponseWriter, r *http.Request) error {
@@ -306,9 +301,5 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 			add(pr, number, owner)
 		}
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }

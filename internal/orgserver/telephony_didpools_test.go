@@ -8,9 +8,7 @@ import (
 const didPools = "/api/v2/telephony/providers/edges/didpools"
 
 func TestDIDPoolLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	p := c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099", "description": "main", "provider": "PURE_CLOUD"})
 	id := p["id"].(string)
@@ -67,9 +65,7 @@ func TestDIDPoolLifecycle(t *testing.T) {
 }
 
 func TestDIDPoolListingAndNumbers(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	b := c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175552000", "endPhoneNumber": "+13175552004"})["id"].(string)
 	a := c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175551000", "endPhoneNumber": "+13175551002"})["id"].(string)
 	big := c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+4420000000", "endPhoneNumber": "+4420999999"})["id"].(string)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"sort"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -160,6 +159,21 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 // assignmentValues are the audit values of a user's assignments: one compact JSON object
 // ({"id","name","proficiency"}) per assignment, ordered by name.
 func assignmentValues(m map[string]assignment) []string {
+	out := []string{}
+	for _, as := range sortedAssignments(m) {
+		b, _ := json.Marshal(struct {
+			ID          string  `json:"id"`
+			Name        string  `json:"name"`
+			Proficiency float64 `json:"proficiency"`
+		}{as.ID, as.Name, as.Proficiency})
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// sortedAssignments orders a user's assignments by name, then id, as lists and audit
+// values show them.
+func sortedAssignments(m map[string]assignment) []assignment {
 	list := make([]assignment, 0, len(m))
 	for _, as := range m {
 		list = append(list, as)
@@ -170,16 +184,7 @@ func assignmentValues(m map[string]assignment) []string {
 		}
 		return list[i].ID < list[j].ID
 	})
-	out := []string{}
-	for _, as := range list {
-		b, _ := json.Marshal(struct {
-			ID          string  `json:"id"`
-			Name        string  `json:"name"`
-			Proficiency float64 `json:"proficiency"`
-		}{as.ID, as.Name, as.Proficiency})
-		out = append(out, string(b))
-	}
-	return out
+	return list
 }
 
 func copyAssignments(m map[string]assignment) map[string]assignment {
@@ -193,16 +198,7 @@ func copyAssignments(m map[string]assignment) map[string]assignment {
 // assignmentListing answers with every assignment of the user as one page (bulk calls)
 // or the requested page (GET).
 func assignmentListing(r *http.Request, p page, m map[string]assignment) entityListing {
-	list := make([]assignment, 0, len(m))
-	for _, as := range m {
-		list = append(list, as)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].Name != list[j].Name {
-			return list[i].Name < list[j].Name
-		}
-		return list[i].ID < list[j].ID
-	})
+	list := sortedAssignments(m)
 	items := make([][]byte, len(list))
 	for i, as := range list {
 		items[i], _ = json.Marshal(as)
@@ -224,11 +220,7 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	if err != nil {
 		return err
 	}
-	if desc {
-		slices.Reverse(items)
-	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
-	return nil
+	return writeSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {

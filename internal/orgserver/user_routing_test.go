@@ -6,9 +6,7 @@ import (
 )
 
 func TestUserRoutingSkills(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	u := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann", "email": "ann@example.com"})
 	base := "/api/v2/users/" + u["id"].(string) + "/routingskills"
 	var skills []string
@@ -63,9 +61,7 @@ func TestUserRoutingSkills(t *testing.T) {
 }
 
 func TestUserRoutingLanguages(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	u := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann", "email": "ann@example.com"})
 	base := "/api/v2/users/" + u["id"].(string) + "/routinglanguages"
 	fr := c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})["id"].(string)

@@ -68,11 +68,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
-	if err != nil {
-		return err
-	}
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	p, desc, err := parseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -152,19 +148,15 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	if in.NewPassword == "" {
 		return errRequired("newPassword")
 	}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
 		o, err := txLookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
+		s.recordAs(tx, p, auditEvent{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{}})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return noContent(w)
 }
 
 func checkEmail(field, email string) error {
@@ -212,19 +204,17 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err := checkContacts("addresses", in.Addresses); err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
-	orgInfo, _ := s.store.Org(org)
-	var out []byte
-	err := s.store.Update(r.Context(), org, func(tx *Tx) error {
+	orgInfo, _ := s.store.Org(principalOf(r.Context()).OrgID)
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
 		if existing := findUserByEmail(tx, email, false); existing != nil {
-			return errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+			return nil, errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
 		if deleted := findUserByEmail(tx, email, true); deleted != nil {
-			return errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
+			return nil, errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
@@ -236,17 +226,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 			SelfURI:            ptr(userSelfURI(id)),
 		}
 		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
-		if out, err = putEntity(tx, kindUser, id, "", name, u); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name, New: out})
-		return nil
+		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // patchUser applies the fields present in UpdateUser; absent fields keep their values.
@@ -273,18 +254,13 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
-			return err
-		}
-		var u platform.User
-		if err := decodeObject(o, &u); err != nil {
-			return err
+			return nil, err
 		}
 		if err := checkVersion(in.Version, deref(u.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		if in.Name != nil {
 			u.Name = ptr(strings.TrimSpace(*in.Name))
@@ -301,7 +277,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		// Restoring a deleted user or changing an email must not create a second live user with that email.
 		if deref(u.State) != "deleted" {
 			if other := findUserByEmail(tx, deref(u.Email), false); other != nil && other.ID != o.ID {
-				return errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
+				return nil, errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
 			}
 		}
 		if in.Manager != nil {
@@ -309,11 +285,11 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == "":
 				u.Manager = nil
 			case m == o.ID:
-				return errBadRequest("The field [manager] cannot refer to the user itself.")
+				return nil, errBadRequest("The field [manager] cannot refer to the user itself.")
 			default:
 				mo := tx.Get(kindUser, m)
 				if mo == nil || isDeleted(mo.Data) {
-					return errUnknownRef("manager", m)
+					return nil, errUnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
 			}
@@ -333,17 +309,8 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		setIf(&u.Locations, in.Locations)
 		setIf(&u.Certifications, in.Certifications)
 		u.Version = ptr(deref(u.Version) + 1)
-		if out, err = putEntity(tx, kindUser, o.ID, "", deref(u.Name), u); err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data, New: out})
-		return nil
+		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	writeRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // setIf replaces a slice-like field when the request carried it (an empty list clears it).
@@ -362,26 +329,19 @@ func setPtr[T any](dst **T, v *T) {
 
 // deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+	p := callerOf(r)
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(o.Data) {
 			return errNotFound()
 		}
-		var u platform.User
-		if err := decodeObject(o, &u); err != nil {
-			return err
-		}
 		u.State = ptr("deleted")
 		u.Version = ptr(deref(u.Version) + 1)
-		out, err := putEntity(tx, kindUser, o.ID, "", o.Name, u)
-		if err != nil {
-			return err
-		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
-		return nil
+		_, err = s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return err
 	})
 	if err != nil {
 		return err

@@ -9,9 +9,7 @@ import (
 )
 
 func TestUsersLifecycle(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 
 	u := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann Agent", "email": "ann@example.com"})
 	id := u["id"].(string)
@@ -80,9 +78,7 @@ func TestUsersLifecycle(t *testing.T) {
 }
 
 func TestUsersSearch(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	for i := range 5 {
 		c.must(200, "POST", "/api/v2/users", map[string]any{"name": fmt.Sprintf("Agent %d", i), "email": fmt.Sprintf("agent%d@example.com", i)})
 	}
