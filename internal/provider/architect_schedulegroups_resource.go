@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -90,50 +89,6 @@ func (r *architectSchedulegroupsResource) Schema(_ context.Context, _ resource.S
 
 func (r *architectSchedulegroupsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// domainRefs turns a set of ids into references (never nil: PUT replaces the lists).
-func domainRefs(ctx context.Context, ids types.Set, diags *diag.Diagnostics) []platform.DomainEntityRef {
-	out := []platform.DomainEntityRef{}
-	for _, id := range stringsOf(ctx, ids, diags) {
-		out = append(out, platform.DomainEntityRef{ID: ptr(id)})
-	}
-	return out
-}
-
-// idSetFromAPI reads reference ids into a set attribute; an empty list stays null when
-// the attribute was null (not configured), so "unset" and "empty" do not flap.
-func idSetFromAPI(refs []platform.DomainEntityRef, prior types.Set) types.Set {
-	ids := make([]string, 0, len(refs))
-	for _, ref := range refs {
-		ids = append(ids, deref(ref.ID))
-	}
-	return stringsOrNullSet(ids, prior)
-}
-
-// stringsOrNullSet is a set of strings, or null when empty and prior was null.
-func stringsOrNullSet(xs []string, prior types.Set) types.Set {
-	if len(xs) == 0 && prior.IsNull() {
-		return types.SetNull(types.StringType)
-	}
-	slices.Sort(xs)
-	return stringSetValue(xs)
-}
-
-// domainRef is a reference to the object with the id in v, or nil when v is unset.
-func domainRef(v types.String) *platform.DomainEntityRef {
-	if !isSet(v) || v.ValueString() == "" {
-		return nil
-	}
-	return &platform.DomainEntityRef{ID: v.ValueStringPointer()}
-}
-
-// refIDOrNull reads a reference's id.
-func refIDOrNull(ref *platform.DomainEntityRef) types.String {
-	if ref == nil || deref(ref.ID) == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*ref.ID)
 }
 
 func (m architectSchedulegroupsModel) request(ctx context.Context, version int, diags *diag.Diagnostics) platform.ScheduleGroup {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -13,8 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/teambition/rrule-go"
@@ -127,16 +124,6 @@ func (rruleValidator) ValidateString(_ context.Context, req validator.StringRequ
 	}
 }
 
-// divisionIDAttribute is the Optional+Computed division_id of the architect/telephony types.
-func divisionIDAttribute(what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:      true,
-		Computed:      true,
-		Description:   fmt.Sprintf("The division the %s belongs to. When not set, the home division is used and the value is left unmanaged.", what),
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}
-
 func (r *architectSchedulesResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	dateTime := []validator.String{localDateTimeValidator{}}
 	resp.Schema = schema.Schema{
@@ -173,23 +160,6 @@ func (r *architectSchedulesResource) ValidateConfig(ctx context.Context, req res
 
 func (r *architectSchedulesResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// writableDivision is the division of a request; nil (the org decides, or keeps the
-// current one) when the plan does not know it.
-func writableDivision(v types.String) *platform.WritableDivision {
-	if !isSet(v) {
-		return nil
-	}
-	return &platform.WritableDivision{ID: v.ValueStringPointer()}
-}
-
-// divisionIDOf reads a division reference's id.
-func divisionIDOf(d *platform.WritableDivision) types.String {
-	if d == nil || deref(d.ID) == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*d.ID)
 }
 
 // request builds the API body; version is the object's current version (0 on create).
@@ -271,24 +241,6 @@ func (r *architectSchedulesResource) Read(ctx context.Context, req resource.Read
 	}
 	state.fromAPI(s)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// putVersioned re-reads the object's version and PUTs the body built for it, retrying on
-// version conflicts (someone else wrote in between).
-func putVersioned[T any](ctx context.Context, api entityAPI[T], id string, version func(*T) int, body func(version int) any) (*T, error) {
-	var out *T
-	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
-		cur, err := api.getByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		if cur == nil {
-			return fmt.Errorf("%s/%s no longer exists", api.path, id)
-		}
-		out, err = api.update(ctx, http.MethodPut, id, body(version(cur)))
-		return err
-	})
-	return out, err
 }
 
 func (r *architectSchedulesResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -111,12 +111,3 @@ func (r *immutableNamedResource[T]) Delete(ctx context.Context, req resource.Del
 func (r *immutableNamedResource[T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
-
-// idAttribute is the computed GUID every resource has; it never changes after create.
-func idAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		Computed:      true,
-		Description:   "The object's GUID.",
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}

@@ -152,15 +152,3 @@ func (r *routingWrapupcodeResource) Delete(ctx context.Context, req resource.Del
 func (r *routingWrapupcodeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
-
-// optionalString maps an optional API string to an Optional attribute: the API returns ""
-// (or nothing) both for "never set" and "set to empty", so the prior value decides.
-func optionalString(api *string, prior types.String) types.String {
-	if v := deref(api); v != "" {
-		return types.StringValue(v)
-	}
-	if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
-		return types.StringValue("")
-	}
-	return types.StringNull()
-}

@@ -57,11 +57,6 @@ func (r *telephonyDidPoolResource) Metadata(_ context.Context, req resource.Meta
 	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
 }
 
-// e164Validators checks a phone number at plan time.
-func e164Validators() []validator.String {
-	return []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550100")}
-}
-
 func (r *telephonyDidPoolResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud DID pool: a range of phone numbers that IVRs and users can be given.",

@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -97,18 +96,6 @@ func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest,
 	resp.TypeName = req.ProviderTypeName + "_user"
 }
 
-// unmanagedSet is an Optional+Computed set: left out of the configuration, the org's value
-// is kept and not managed; an empty set clears it.
-func unmanagedSet(elem attr.Type, description string) schema.SetAttribute {
-	return schema.SetAttribute{
-		Optional:      true,
-		Computed:      true,
-		ElementType:   elem,
-		Description:   description,
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-	}
-}
-
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud user.",
@@ -186,44 +173,6 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 
 func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// configNull reports whether an attribute is left out of the configuration ("unmanaged").
-func configNull(ctx context.Context, cfg tfsdk.Config, p path.Path, diags *diag.Diagnostics) bool {
-	var v attr.Value
-	diags.Append(cfg.GetAttribute(ctx, p, &v)...)
-	return v == nil || v.IsNull()
-}
-
-// isSet reports whether a planned value is set and known.
-func isSet(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
-// stringsOf reads a set or list of strings; nil when null or unknown.
-func stringsOf(ctx context.Context, v interface {
-	attr.Value
-	ElementsAs(context.Context, any, bool) diag.Diagnostics
-}, diags *diag.Diagnostics) []string {
-	if !isSet(v) {
-		return nil
-	}
-	out := []string{}
-	diags.Append(v.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-func stringSetValue(xs []string) types.Set {
-	vals := make([]attr.Value, 0, len(xs))
-	for _, x := range xs {
-		vals = append(vals, types.StringValue(x))
-	}
-	return types.SetValueMust(types.StringType, vals)
-}
-
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 // contacts maps the addresses block to the API's contact list (never nil: empty clears).
