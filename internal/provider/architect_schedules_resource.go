@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -39,7 +40,9 @@ func newArchitectSchedulesDataSource() datasource.DataSource {
 	}
 }
 
-type architectSchedulesResource struct{ clientHolder }
+type architectSchedulesResource struct {
+	crudResource[architectSchedulesModel, platform.Schedule]
+}
 
 type architectSchedulesModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -57,10 +60,22 @@ var (
 	_ resource.ResourceWithValidateConfig = (*architectSchedulesResource)(nil)
 )
 
-func newArchitectSchedulesResource() resource.Resource { return &architectSchedulesResource{} }
-
-func (r *architectSchedulesResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_architect_schedules"
+func newArchitectSchedulesResource() resource.Resource {
+	return &architectSchedulesResource{crudResource[architectSchedulesModel, platform.Schedule]{
+		typeSuffix: "_architect_schedules", what: "schedule", api: scheduleAPI, errorAttr: "name",
+		deleteHint: "; a schedule group outside this configuration may still use it",
+		id:         func(m *architectSchedulesModel) string { return m.ID.ValueString() },
+		label:      func(m *architectSchedulesModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *architectSchedulesModel, _ *diag.Diagnostics) (*platform.Schedule, error) {
+			return scheduleAPI(c).create(ctx, plan.Name.ValueString(), plan.request(0))
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *architectSchedulesModel, _ *diag.Diagnostics) (*platform.Schedule, error) {
+			return putVersioned(ctx, scheduleAPI(c), plan.ID.ValueString(),
+				func(s *platform.Schedule) int { return deref(s.Version) },
+				func(v int) any { return plan.request(v) })
+		},
+		fromAPI: (*architectSchedulesModel).fromAPI,
+	}}
 }
 
 // scheduleTimeLayout is the official provider's local date-time format (no zone).
@@ -158,10 +173,6 @@ func (r *architectSchedulesResource) ValidateConfig(ctx context.Context, req res
 	}
 }
 
-func (r *architectSchedulesResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // request builds the API body; version is the object's current version (0 on create).
 func (m architectSchedulesModel) request(version int) platform.Schedule {
 	in := platform.Schedule{
@@ -207,70 +218,4 @@ func (m *architectSchedulesModel) fromAPI(s *platform.Schedule) {
 		return // the org trims the rule; the configured text stays
 	}
 	m.Rrule = optionalString(s.Rrule, m.Rrule)
-}
-
-func (r *architectSchedulesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan architectSchedulesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := scheduleAPI(r.client).create(ctx, plan.Name.ValueString(), plan.request(0))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create schedule %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state architectSchedulesModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := scheduleAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read schedule %s", state.ID.ValueString()), err)
-		return
-	}
-	if s == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *architectSchedulesResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan architectSchedulesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := putVersioned(ctx, scheduleAPI(r.client), plan.ID.ValueString(),
-		func(s *platform.Schedule) int { return deref(s.Version) },
-		func(v int) any { return plan.request(v) })
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update schedule %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulesResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state architectSchedulesModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := scheduleAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete schedule %q (%s); a schedule group outside this configuration may still use it", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *architectSchedulesResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
