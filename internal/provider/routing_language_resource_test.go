@@ -24,46 +24,33 @@ data "genesyscloud_routing_language" "by_name" {
 `)
 	}
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_routing_language", languagesPath),
-		Steps: []resource.TestStep{
-			{
-				Config: language("German"),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr("genesyscloud_routing_language.l", "name", "German"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_routing_language.by_name", "id", "genesyscloud_routing_language.l", "id"),
-					o.checkExists("genesyscloud_routing_language.l", languagesPath),
-					st.capture,
-				),
-			},
-			{
-				Config: language("Swiss German"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("genesyscloud_routing_language.l", plancheck.ResourceActionReplace),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr("genesyscloud_routing_language.l", "name", "Swiss German"),
-					func(*terraform.State) error {
-						return o.expectGone(languagesPath + "/" + st.id("genesyscloud_routing_language.l"))
-					},
-					st.capture,
-				),
-			},
-			{
-				ResourceName:      "genesyscloud_routing_language.l",
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				PreConfig: func() { o.do(http.MethodDelete, languagesPath+"/"+st.id("genesyscloud_routing_language.l"), nil, nil) },
-				Config:    language("Swiss German"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction("genesyscloud_routing_language.l", plancheck.ResourceActionCreate),
-				}},
-				Check: o.checkExists("genesyscloud_routing_language.l", languagesPath),
-			},
+	o.test(o.checkDestroyed("genesyscloud_routing_language", languagesPath),
+		resource.TestStep{
+			Config: language("German"),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("genesyscloud_routing_language.l", "name", "German"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_language.by_name", "id", "genesyscloud_routing_language.l", "id"),
+				o.checkExists("genesyscloud_routing_language.l", languagesPath),
+				st.capture,
+			),
 		},
-	})
+		resource.TestStep{
+			Config:           language("Swiss German"),
+			ConfigPlanChecks: expectAction("genesyscloud_routing_language.l", plancheck.ResourceActionReplace),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("genesyscloud_routing_language.l", "name", "Swiss German"),
+				func(*terraform.State) error {
+					return o.expectGone(languagesPath + "/" + st.id("genesyscloud_routing_language.l"))
+				},
+				st.capture,
+			),
+		},
+		importStep("genesyscloud_routing_language.l"),
+		resource.TestStep{
+			PreConfig:        func() { o.do(http.MethodDelete, languagesPath+"/"+st.id("genesyscloud_routing_language.l"), nil, nil) },
+			Config:           language("Swiss German"),
+			ConfigPlanChecks: expectDrift("genesyscloud_routing_language.l", plancheck.ResourceActionCreate),
+			Check:            o.checkExists("genesyscloud_routing_language.l", languagesPath),
+		},
+	)
 }

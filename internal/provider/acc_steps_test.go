@@ -1,0 +1,38 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+)
+
+// test runs an acceptance test against this org with the provider served in-process.
+// checkDestroy (nil for none) confirms through the API that the destroy at the end worked.
+func (o *accOrg) test(checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
+	o.t.Helper()
+	resource.Test(o.t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy:             checkDestroy,
+		Steps:                    steps,
+	})
+}
+
+// importStep imports addr by its id and checks that the import reads back exactly the state.
+func importStep(addr string) resource.TestStep {
+	return resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true}
+}
+
+// expectPlan checks the plan before it is applied.
+func expectPlan(checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: checks}
+}
+
+// expectAction checks that the plan does action to addr.
+func expectAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return expectPlan(plancheck.ExpectResourceAction(addr, action))
+}
+
+// expectDrift checks that the plan sees a change made behind OpenTofu's back and undoes
+// it by doing action to addr.
+func expectDrift(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return expectPlan(plancheck.ExpectNonEmptyPlan(), plancheck.ExpectResourceAction(addr, action))
+}
