@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 // test runs an acceptance test against this org with the provider served in-process.
@@ -35,4 +38,15 @@ func expectAction(addr string, action plancheck.ResourceActionType) resource.Con
 // it by doing action to addr.
 func expectDrift(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
 	return expectPlan(plancheck.ExpectNonEmptyPlan(), plancheck.ExpectResourceAction(addr, action))
+}
+
+// updatedInPlace checks that addr kept the id captured before this step: the object was
+// updated, not replaced. what names it in the failure.
+func (l *lastState) updatedInPlace(what, addr string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if got := idOf(s, addr); got != l.id(addr) {
+			return fmt.Errorf("%s was replaced (%s → %s), want an update in place", what, l.id(addr), got)
+		}
+		return nil
+	}
 }

@@ -142,12 +142,7 @@ data "genesyscloud_architect_ivr" "by_name" {
 				resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
 				resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_ivr.by_name", "id", addr, "id"),
-				func(s *terraform.State) error {
-					if got := idOf(s, addr); got != st.id(addr) {
-						return fmt.Errorf("IVR was replaced (%s → %s), want an update in place", st.id(addr), got)
-					}
-					return nil
-				},
+				st.updatedInPlace("IVR", addr),
 				st.capture,
 			),
 		},

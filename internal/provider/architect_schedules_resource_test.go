@@ -84,12 +84,7 @@ data "genesyscloud_auth_division_home" "home" {}
 				resource.TestCheckResourceAttr(addr, "end", "2021-08-04T18:30:00.000000"),
 				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedules.by_name", "id", addr, "id"),
-				func(s *terraform.State) error {
-					if got := idOf(s, addr); got != st.id(addr) {
-						return fmt.Errorf("schedule was replaced (%s → %s), want an update in place", st.id(addr), got)
-					}
-					return nil
-				},
+				st.updatedInPlace("schedule", addr),
 				st.capture,
 			),
 		},

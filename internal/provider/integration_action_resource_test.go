@@ -118,12 +118,7 @@ resource "genesyscloud_integration_action" "a" {
 				resource.TestCheckResourceAttr(addr, "name", "Get order status (v2)"),
 				resource.TestCheckResourceAttr(addr, "category", "Orders v2"),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_integration_action.by_name", "id", addr, "id"),
-				func(s *terraform.State) error {
-					if got := idOf(s, addr); got != st.id(addr) {
-						return fmt.Errorf("action was replaced (%s → %s), want an update in place", st.id(addr), got)
-					}
-					return nil
-				},
+				st.updatedInPlace("action", addr),
 				st.capture,
 			),
 		},

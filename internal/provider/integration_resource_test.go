@@ -75,12 +75,7 @@ resource "genesyscloud_integration" "i" {
 				resource.TestCheckResourceAttr(addr, "config.0.name", "Order service (v2)"),
 				resource.TestCheckNoResourceAttr(addr, "config.0.notes"),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_integration.by_name", "id", addr, "id"),
-				func(s *terraform.State) error {
-					if got := idOf(s, addr); got != st.id(addr) {
-						return fmt.Errorf("integration was replaced (%s → %s), want an update in place", st.id(addr), got)
-					}
-					return nil
-				},
+				st.updatedInPlace("integration", addr),
 				st.capture,
 			),
 		},
