@@ -43,7 +43,7 @@ func newArchitectIvrDataSource() datasource.DataSource {
 	}
 }
 
-type architectIvrResource struct{ clientHolder }
+type architectIvrResource struct{ resourceBase }
 
 type architectIvrModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -57,15 +57,8 @@ type architectIvrModel struct {
 	ScheduleGroupID    types.String `tfsdk:"schedule_group_id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*architectIvrResource)(nil)
-	_ resource.ResourceWithImportState = (*architectIvrResource)(nil)
-)
-
-func newArchitectIvrResource() resource.Resource { return &architectIvrResource{} }
-
-func (r *architectIvrResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_architect_ivr"
+func newArchitectIvrResource() resource.Resource {
+	return &architectIvrResource{resourceBase{typeSuffix: "_architect_ivr"}}
 }
 
 func (r *architectIvrResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -91,10 +84,6 @@ func (r *architectIvrResource) Schema(_ context.Context, _ resource.SchemaReques
 			"schedule_group_id":     schema.StringAttribute{Optional: true, Description: "ID of the schedule group that decides between open, closed and holiday hours."},
 		},
 	}
-}
-
-func (r *architectIvrResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // request builds the body with the given numbers; version 0 = create.
@@ -260,8 +249,4 @@ func (r *architectIvrResource) Delete(ctx context.Context, req resource.DeleteRe
 	if err := ivrAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete IVR %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
 	}
-}
-
-func (r *architectIvrResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -51,14 +51,9 @@ type architectSchedulegroupsModel struct {
 	HolidaySchedulesID types.Set    `tfsdk:"holiday_schedules_id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*architectSchedulegroupsResource)(nil)
-	_ resource.ResourceWithImportState = (*architectSchedulegroupsResource)(nil)
-)
-
 func newArchitectSchedulegroupsResource() resource.Resource {
 	return &architectSchedulegroupsResource{crudResource[architectSchedulegroupsModel, platform.ScheduleGroup]{
-		typeSuffix: "_architect_schedulegroups", what: "schedule group", api: scheduleGroupAPI, errorAttr: "name",
+		resourceBase: resourceBase{typeSuffix: "_architect_schedulegroups"}, what: "schedule group", api: scheduleGroupAPI, errorAttr: "name",
 		deleteHint: "; an IVR outside this configuration may still use it",
 		id:         func(m *architectSchedulegroupsModel) string { return m.ID.ValueString() },
 		label:      func(m *architectSchedulegroupsModel) string { return quotedName(m.Name) },

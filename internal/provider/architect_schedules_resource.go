@@ -62,7 +62,7 @@ var (
 
 func newArchitectSchedulesResource() resource.Resource {
 	return &architectSchedulesResource{crudResource[architectSchedulesModel, platform.Schedule]{
-		typeSuffix: "_architect_schedules", what: "schedule", api: scheduleAPI, errorAttr: "name",
+		resourceBase: resourceBase{typeSuffix: "_architect_schedules"}, what: "schedule", api: scheduleAPI, errorAttr: "name",
 		deleteHint: "; a schedule group outside this configuration may still use it",
 		id:         func(m *architectSchedulesModel) string { return m.ID.ValueString() },
 		label:      func(m *architectSchedulesModel) string { return quotedName(m.Name) },

@@ -52,14 +52,9 @@ type authDivisionModel struct {
 	Home        types.Bool   `tfsdk:"home"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*authDivisionResource)(nil)
-	_ resource.ResourceWithImportState = (*authDivisionResource)(nil)
-)
-
 func newAuthDivisionResource() resource.Resource {
 	return &authDivisionResource{crudResource[authDivisionModel, platform.AuthzDivision]{
-		typeSuffix: "_auth_division", what: "division", api: divisionAPI, errorAttr: "name",
+		resourceBase: resourceBase{typeSuffix: "_auth_division"}, what: "division", api: divisionAPI, errorAttr: "name",
 		id:    func(m *authDivisionModel) string { return m.ID.ValueString() },
 		label: func(m *authDivisionModel) string { return quotedName(m.Name) },
 		create: func(ctx context.Context, c *platform.Client, plan *authDivisionModel, _ *diag.Diagnostics) (*platform.AuthzDivision, error) {

@@ -91,14 +91,9 @@ type roleEntityRef struct {
 	ID string `json:"id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*authRoleResource)(nil)
-	_ resource.ResourceWithImportState = (*authRoleResource)(nil)
-)
-
 func newAuthRoleResource() resource.Resource {
 	return &authRoleResource{crudResource[authRoleModel, platform.DomainOrganizationRole]{
-		typeSuffix: "_auth_role", what: "role", api: roleAPI, errorAttr: "name",
+		resourceBase: resourceBase{typeSuffix: "_auth_role"}, what: "role", api: roleAPI, errorAttr: "name",
 		id:    func(m *authRoleModel) string { return m.ID.ValueString() },
 		label: func(m *authRoleModel) string { return quotedName(m.Name) },
 		create: func(ctx context.Context, c *platform.Client, plan *authRoleModel, diags *diag.Diagnostics) (*platform.DomainOrganizationRole, error) {

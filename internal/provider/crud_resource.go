@@ -18,10 +18,11 @@ import (
 // defines that method itself, which takes precedence over the embedded one.
 //
 // M is the resource's Terraform model, T the API model it maps from.
+//
+// The embedded resourceBase gives it Metadata, Configure and ImportState.
 type crudResource[M any, T any] struct {
-	clientHolder
-	typeSuffix string // e.g. "_routing_wrapupcode"
-	what       string // the kind in messages, e.g. "wrap-up code"
+	resourceBase
+	what string // the kind in messages, e.g. "wrap-up code"
 	// api is the kind's API seam; Read and Delete use it unless read or remove is set.
 	api func(*platform.Client) entityAPI[T]
 	// id reads the object's id from a model; label names the object in messages (its
@@ -44,18 +45,6 @@ type crudResource[M any, T any] struct {
 	// fromAPI copies what the API returned into the model (the prior values in it decide
 	// how optional attributes the API does not echo read).
 	fromAPI func(*M, *T)
-}
-
-func (r *crudResource[M, T]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.typeSuffix
-}
-
-func (r *crudResource[M, T]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *crudResource[M, T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
 func (r *crudResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

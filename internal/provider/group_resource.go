@@ -35,7 +35,7 @@ func groupAPI(c *platform.Client) entityAPI[platform.Group] {
 	}
 }
 
-type groupResource struct{ clientHolder }
+type groupResource struct{ resourceBase }
 
 type groupModel struct {
 	ID            types.String        `tfsdk:"id"`
@@ -58,16 +58,7 @@ type groupAddressModel struct {
 	Type      types.String `tfsdk:"type"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*groupResource)(nil)
-	_ resource.ResourceWithImportState = (*groupResource)(nil)
-)
-
-func newGroupResource() resource.Resource { return &groupResource{} }
-
-func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_group"
-}
+func newGroupResource() resource.Resource { return &groupResource{resourceBase{typeSuffix: "_group"}} }
 
 func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	flag := func(description string) schema.BoolAttribute {
@@ -108,10 +99,6 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			},
 		},
 	}
-}
-
-func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (m groupModel) contacts() []platform.GroupContact {
@@ -320,8 +307,4 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if err := groupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
 	}
-}
-
-func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -75,7 +75,7 @@ func findAction(ctx context.Context, c *platform.Client, name, integrationID str
 	return nil, nil
 }
 
-type integrationActionResource struct{ clientHolder }
+type integrationActionResource struct{ resourceBase }
 
 type integrationActionModel struct {
 	ID                   types.String                  `tfsdk:"id"`
@@ -103,15 +103,8 @@ type integrationActionRespMdl struct {
 	SuccessTemplate        types.String `tfsdk:"success_template"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*integrationActionResource)(nil)
-	_ resource.ResourceWithImportState = (*integrationActionResource)(nil)
-)
-
-func newIntegrationActionResource() resource.Resource { return &integrationActionResource{} }
-
-func (r *integrationActionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration_action"
+func newIntegrationActionResource() resource.Resource {
+	return &integrationActionResource{resourceBase{typeSuffix: "_integration_action"}}
 }
 
 func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -166,10 +159,6 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 		},
 	}
-}
-
-func (r *integrationActionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // config builds the action configuration from the blocks.
@@ -367,12 +356,8 @@ func (r *integrationActionResource) Delete(ctx context.Context, req resource.Del
 	}
 }
 
-func (r *integrationActionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
 // integrationActionDataSource finds a data action by name, optionally in one integration.
-type integrationActionDataSource struct{ clientHolder }
+type integrationActionDataSource struct{ dataSourceBase }
 
 type integrationActionLookupModel struct {
 	ID            types.String `tfsdk:"id"`
@@ -380,10 +365,8 @@ type integrationActionLookupModel struct {
 	IntegrationID types.String `tfsdk:"integration_id"`
 }
 
-func newIntegrationActionDataSource() datasource.DataSource { return &integrationActionDataSource{} }
-
-func (d *integrationActionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration_action"
+func newIntegrationActionDataSource() datasource.DataSource {
+	return &integrationActionDataSource{dataSourceBase{typeSuffix: "_integration_action"}}
 }
 
 func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -395,10 +378,6 @@ func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.Sch
 			"integration_id": dsschema.StringAttribute{Optional: true, Description: "The integration to look in (names are unique per integration only)."},
 		},
 	}
-}
-
-func (d *integrationActionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -149,7 +149,7 @@ func stringMapOf(ctx context.Context, v types.Map, diags *diag.Diagnostics) map[
 	return out
 }
 
-type integrationResource struct{ clientHolder }
+type integrationResource struct{ resourceBase }
 
 type integrationModel struct {
 	ID              types.String             `tfsdk:"id"`
@@ -166,15 +166,8 @@ type integrationConfigModel struct {
 	Credentials types.Map    `tfsdk:"credentials"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*integrationResource)(nil)
-	_ resource.ResourceWithImportState = (*integrationResource)(nil)
-)
-
-func newIntegrationResource() resource.Resource { return &integrationResource{} }
-
-func (r *integrationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration"
+func newIntegrationResource() resource.Resource {
+	return &integrationResource{resourceBase{typeSuffix: "_integration"}}
 }
 
 func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -211,10 +204,6 @@ func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (r *integrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // integrationConfigPath is the integration's versioned configuration document.
@@ -436,8 +425,4 @@ func (r *integrationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if err := integrationAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete integration %s", state.ID.ValueString()), err)
 	}
-}
-
-func (r *integrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -19,7 +19,7 @@ import (
 // routingQueueResource is genesyscloud_routing_queue with every attribute of the official
 // provider. Updates start from the queue as read (a full-replace PUT), so settings the
 // configuration does not manage are left as they are in the org.
-type routingQueueResource struct{ clientHolder }
+type routingQueueResource struct{ resourceBase }
 
 type routingQueueModel struct {
 	ID                                        types.String `tfsdk:"id"`
@@ -82,14 +82,8 @@ var (
 	_ resource.ResourceWithValidateConfig = (*routingQueueResource)(nil)
 )
 
-func newRoutingQueueResource() resource.Resource { return &routingQueueResource{} }
-
-func (r *routingQueueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_queue"
-}
-
-func (r *routingQueueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+func newRoutingQueueResource() resource.Resource {
+	return &routingQueueResource{resourceBase{typeSuffix: "_routing_queue"}}
 }
 
 // managesMembers reports whether the configuration manages members. A set block cannot be
@@ -368,10 +362,6 @@ func (r *routingQueueResource) Delete(ctx context.Context, req resource.DeleteRe
 	if err := queueAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete queue %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
 	}
-}
-
-func (r *routingQueueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
 // fillUnknownCollections replaces a still-unknown wrap-up code set (state may not hold

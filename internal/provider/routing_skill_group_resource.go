@@ -32,7 +32,7 @@ func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
 	}
 }
 
-type routingSkillGroupResource struct{ clientHolder }
+type routingSkillGroupResource struct{ resourceBase }
 
 type routingSkillGroupModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -43,15 +43,8 @@ type routingSkillGroupModel struct {
 	MemberDivisionIDs types.List   `tfsdk:"member_division_ids"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*routingSkillGroupResource)(nil)
-	_ resource.ResourceWithImportState = (*routingSkillGroupResource)(nil)
-)
-
-func newRoutingSkillGroupResource() resource.Resource { return &routingSkillGroupResource{} }
-
-func (r *routingSkillGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_skill_group"
+func newRoutingSkillGroupResource() resource.Resource {
+	return &routingSkillGroupResource{resourceBase{typeSuffix: "_routing_skill_group"}}
 }
 
 func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -75,10 +68,6 @@ func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
 		},
 	}
-}
-
-func (r *routingSkillGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // parseConditions decodes skill_conditions.
@@ -281,8 +270,4 @@ func (r *routingSkillGroupResource) Delete(ctx context.Context, req resource.Del
 	if err := skillGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete skill group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
 	}
-}
-
-func (r *routingSkillGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

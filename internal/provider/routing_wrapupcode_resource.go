@@ -35,14 +35,9 @@ type routingWrapupcodeModel struct {
 	Description types.String `tfsdk:"description"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*routingWrapupcodeResource)(nil)
-	_ resource.ResourceWithImportState = (*routingWrapupcodeResource)(nil)
-)
-
 func newRoutingWrapupcodeResource() resource.Resource {
 	return &routingWrapupcodeResource{crudResource[routingWrapupcodeModel, platform.WrapupCode]{
-		typeSuffix: "_routing_wrapupcode", what: "wrap-up code", api: wrapupcodeAPI, errorAttr: "name",
+		resourceBase: resourceBase{typeSuffix: "_routing_wrapupcode"}, what: "wrap-up code", api: wrapupcodeAPI, errorAttr: "name",
 		id:    func(m *routingWrapupcodeModel) string { return m.ID.ValueString() },
 		label: func(m *routingWrapupcodeModel) string { return quotedName(m.Name) },
 		create: func(ctx context.Context, c *platform.Client, plan *routingWrapupcodeModel, _ *diag.Diagnostics) (*platform.WrapupCode, error) {

@@ -49,14 +49,9 @@ type telephonyDidPoolModel struct {
 	PoolProvider     types.String `tfsdk:"pool_provider"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*telephonyDidPoolResource)(nil)
-	_ resource.ResourceWithImportState = (*telephonyDidPoolResource)(nil)
-)
-
 func newTelephonyDidPoolResource() resource.Resource {
 	return &telephonyDidPoolResource{crudResource[telephonyDidPoolModel, platform.DIDPool]{
-		typeSuffix: "_telephony_providers_edges_did_pool", what: "DID pool", api: didPoolAPI, errorAttr: "start_phone_number",
+		resourceBase: resourceBase{typeSuffix: "_telephony_providers_edges_did_pool"}, what: "DID pool", api: didPoolAPI, errorAttr: "start_phone_number",
 		deleteHint: "; an IVR outside this configuration may still use one of its numbers",
 		id:         func(m *telephonyDidPoolModel) string { return m.ID.ValueString() },
 		// A pool has no name: its range names it.
@@ -121,7 +116,7 @@ func (m *telephonyDidPoolModel) fromAPI(p *platform.DIDPool) {
 }
 
 // telephonyDidPoolDataSource finds a pool by its exact range, as the official one does.
-type telephonyDidPoolDataSource struct{ clientHolder }
+type telephonyDidPoolDataSource struct{ dataSourceBase }
 
 type telephonyDidPoolLookupModel struct {
 	ID               types.String `tfsdk:"id"`
@@ -129,10 +124,8 @@ type telephonyDidPoolLookupModel struct {
 	EndPhoneNumber   types.String `tfsdk:"end_phone_number"`
 }
 
-func newTelephonyDidPoolDataSource() datasource.DataSource { return &telephonyDidPoolDataSource{} }
-
-func (d *telephonyDidPoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
+func newTelephonyDidPoolDataSource() datasource.DataSource {
+	return &telephonyDidPoolDataSource{dataSourceBase{typeSuffix: "_telephony_providers_edges_did_pool"}}
 }
 
 func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -144,10 +137,6 @@ func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.Sche
 			"end_phone_number":   dsschema.StringAttribute{Required: true, Validators: e164Validators(), Description: "Last number of the pool (E.164)."},
 		},
 	}
-}
-
-func (d *telephonyDidPoolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *telephonyDidPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -24,7 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-type userResource struct{ clientHolder }
+type userResource struct{ resourceBase }
 
 type userModel struct {
 	ID               types.String        `tfsdk:"id"`
@@ -85,16 +85,7 @@ var (
 	e164             = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*userResource)(nil)
-	_ resource.ResourceWithImportState = (*userResource)(nil)
-)
-
-func newUserResource() resource.Resource { return &userResource{} }
-
-func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
-}
+func newUserResource() resource.Resource { return &userResource{resourceBase{typeSuffix: "_user"}} }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -169,10 +160,6 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 		},
 	}
-}
-
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // contacts maps the addresses block to the API's contact list (never nil: empty clears).
@@ -459,8 +446,4 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if err := userAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete user %q (%s)", state.Email.ValueString(), state.ID.ValueString()), err)
 	}
-}
-
-func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

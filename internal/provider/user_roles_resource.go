@@ -18,7 +18,7 @@ import (
 // userRolesResource owns all role grants of one user (authoritative, like the official
 // provider's). Unlike the official provider, destroy removes the grants it manages: a
 // no-op destroy leaves roles that can then not be deleted, and users who keep access.
-type userRolesResource struct{ clientHolder }
+type userRolesResource struct{ resourceBase }
 
 type userRolesModel struct {
 	ID     types.String    `tfsdk:"id"`
@@ -36,10 +36,8 @@ var (
 	_ resource.ResourceWithImportState = (*userRolesResource)(nil)
 )
 
-func newUserRolesResource() resource.Resource { return &userRolesResource{} }
-
-func (r *userRolesResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user_roles"
+func newUserRolesResource() resource.Resource {
+	return &userRolesResource{resourceBase{typeSuffix: "_user_roles"}}
 }
 
 func (r *userRolesResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -61,10 +59,6 @@ func (r *userRolesResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			},
 		},
 	}
-}
-
-func (r *userRolesResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // grants resolves the roles to (role, division) pairs; an unset division list is the home division.
