@@ -75,7 +75,11 @@ func findAction(ctx context.Context, c *platform.Client, name, integrationID str
 	return nil, nil
 }
 
-type integrationActionResource struct{ resourceBase }
+// integrationActionResource reads and deletes through the CRUD skeleton; Create and Update
+// are its own (the action and its configuration are separate calls).
+type integrationActionResource struct {
+	crudResource[integrationActionModel, platform.Action]
+}
 
 type integrationActionModel struct {
 	ID                   types.String                  `tfsdk:"id"`
@@ -104,7 +108,14 @@ type integrationActionRespMdl struct {
 }
 
 func newIntegrationActionResource() resource.Resource {
-	return &integrationActionResource{resourceBase{typeSuffix: "_integration_action"}}
+	return &integrationActionResource{crudResource[integrationActionModel, platform.Action]{
+		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", api: actionAPI,
+		read:  readAction,
+		id:    func(m *integrationActionModel) string { return m.ID.ValueString() },
+		label: func(m *integrationActionModel) string { return quotedName(m.Name) },
+		// Only an import leaves the (always set) name null.
+		fromAPI: func(m *integrationActionModel, a *platform.Action) { m.fromAPI(a, m.Name.IsNull()) },
+	}}
 }
 
 func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -295,26 +306,6 @@ func (r *integrationActionResource) readInto(ctx context.Context, id string, m *
 	diags.Append(set(ctx, m)...)
 }
 
-func (r *integrationActionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state integrationActionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, err := readAction(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read data action %s", state.ID.ValueString()), err)
-		return
-	}
-	if a == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	// Only an import leaves the (always set) name null.
-	state.fromAPI(a, state.Name.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 func (r *integrationActionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan integrationActionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -343,17 +334,6 @@ func (r *integrationActionResource) Update(ctx context.Context, req resource.Upd
 		return
 	}
 	r.readInto(ctx, id, &plan, resp.State.Set, &resp.Diagnostics)
-}
-
-func (r *integrationActionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state integrationActionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := actionAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete data action %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
 }
 
 // integrationActionDataSource finds a data action by name, optionally in one integration.

@@ -24,7 +24,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-type userResource struct{ resourceBase }
+// userResource reads and deletes through the CRUD skeleton; Create and Update are its own
+// (a user is written in several calls: profile, routing skills, languages).
+type userResource struct {
+	crudResource[userModel, platform.User]
+}
 
 type userModel struct {
 	ID               types.String        `tfsdk:"id"`
@@ -85,7 +89,15 @@ var (
 	e164             = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 )
 
-func newUserResource() resource.Resource { return &userResource{resourceBase{typeSuffix: "_user"}} }
+func newUserResource() resource.Resource {
+	return &userResource{crudResource[userModel, platform.User]{
+		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user", api: userAPI,
+		read:    readUser,
+		id:      func(m *userModel) string { return m.ID.ValueString() },
+		label:   func(m *userModel) string { return quotedName(m.Email) },
+		fromAPI: (*userModel).fromAPI,
+	}}
+}
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -388,25 +400,6 @@ func (r *userResource) readInto(ctx context.Context, id string, m *userModel, st
 	diags.Append(state.Set(ctx, m)...)
 }
 
-func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	u, err := readUser(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read user %s", state.ID.ValueString()), err)
-		return
-	}
-	if u == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(u)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior userModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -435,15 +428,4 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
-}
-
-func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := userAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete user %q (%s)", state.Email.ValueString(), state.ID.ValueString()), err)
-	}
 }
