@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -81,6 +82,30 @@ func (r *crudResource[M, T]) write(ctx context.Context, verb string,
 	diags.Append(state.Set(ctx, plan)...)
 }
 
+// readObject reads the object, or nil when it is gone.
+func (r *crudResource[M, T]) readObject(ctx context.Context, id string) (*T, error) {
+	if r.read != nil {
+		return r.read(ctx, r.client, id)
+	}
+	return r.api(r.client).get(ctx, id)
+}
+
+// readBack reads the object a multi-call Create or Update has just written and stores it.
+// An object gone by then was deleted while it was being written: an error, not a removal.
+func (r *crudResource[M, T]) readBack(ctx context.Context, id string, m *M, state *tfsdk.State, diags *diag.Diagnostics) {
+	obj, err := r.readObject(ctx, id)
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
+		return
+	}
+	if obj == nil {
+		diags.AddError(fmt.Sprintf("%s %s disappeared", capitalized(r.what), id), fmt.Sprintf("The %s was deleted while it was being written; apply again.", r.what))
+		return
+	}
+	r.fromAPI(m, obj)
+	diags.Append(state.Set(ctx, m)...)
+}
+
 func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -88,13 +113,7 @@ func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	id := r.id(&state)
-	var obj *T
-	var err error
-	if r.read != nil {
-		obj, err = r.read(ctx, r.client, id)
-	} else {
-		obj, err = r.api(r.client).get(ctx, id)
-	}
+	obj, err := r.readObject(ctx, id)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
 		return
@@ -123,6 +142,11 @@ func (r *crudResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequ
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %s (%s)%s", r.what, r.label(&state), r.id(&state), r.deleteHint), err)
 	}
+}
+
+// capitalized starts a message with what, e.g. "Skill group".
+func capitalized(what string) string {
+	return strings.ToUpper(what[:1]) + what[1:]
 }
 
 // quotedName is the usual label: the object's name in quotes.

@@ -374,7 +374,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not finish setting up user %q (%s)", email, id), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
 
 // write PATCHes the user's fields and syncs its routing skills and languages.
@@ -383,21 +383,6 @@ func (r *userResource) write(ctx context.Context, id string, plan userModel, mg 
 		return err
 	}
 	return plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags)
-}
-
-// readInto reads the user back into m and state.
-func (r *userResource) readInto(ctx context.Context, id string, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	u, err := readUser(ctx, r.client, id)
-	if err != nil {
-		addAPIError(diags, nil, fmt.Sprintf("Could not read user %s", id), err)
-		return
-	}
-	if u == nil {
-		diags.AddError(fmt.Sprintf("User %s disappeared", id), "The user was deleted while it was being written; apply again.")
-		return
-	}
-	m.fromAPI(u)
-	diags.Append(state.Set(ctx, m)...)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -427,5 +412,5 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not update user %q (%s)", plan.Email.ValueString(), id), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
