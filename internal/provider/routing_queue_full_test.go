@@ -37,8 +37,8 @@ type fullQueueVars struct {
 	ring         int
 }
 
-func fullQueueConfig(o *accOrg, users [2]string, groupID, skillGroupID string, v fullQueueVars) string {
-	return o.config(fmt.Sprintf(`
+// fullQueueDeps are the objects the full queue refers to, declared in every step.
+const fullQueueDeps = `
 resource "genesyscloud_auth_division" "d" {
   name = "Support"
 }
@@ -51,6 +51,10 @@ resource "genesyscloud_routing_wrapupcode" "resolved" {
 resource "genesyscloud_routing_queue" "backup" {
   name = "Backup"
 }
+`
+
+func fullQueueConfig(o *accOrg, users [2]string, groupID, skillGroupID string, v fullQueueVars) string {
+	return o.config(fmt.Sprintf(fullQueueDeps+`
 resource "genesyscloud_routing_queue" "q" {
   name                                           = "Support"
   description                                    = %[1]q
@@ -347,19 +351,7 @@ func TestAccRoutingQueueFull(t *testing.T) {
 			// Lists and ids are managed whole: without them the rules, rings, group routing,
 			// member groups and flows are removed. Blocks written at most once, members and
 			// wrap-up codes are then no longer managed and stay as they are.
-			Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_skill" "billing" {
-  name = "Billing"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_queue" "backup" {
-  name = "Backup"
-}
+			Config: o.config(fullQueueDeps + `
 resource "genesyscloud_routing_queue" "q" {
   name        = "Support"
   division_id = genesyscloud_auth_division.d.id

@@ -11,6 +11,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+// queueDeps are the objects the queue refers to, declared in every step that manages them.
+const queueDeps = `
+resource "genesyscloud_auth_division" "d" {
+  name = "Support"
+}
+resource "genesyscloud_routing_wrapupcode" "resolved" {
+  name = "Resolved"
+}
+resource "genesyscloud_routing_wrapupcode" "escalated" {
+  name = "Escalated"
+}
+`
+
 func TestAccRoutingQueue(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_queue.q"
@@ -27,16 +40,7 @@ resource "genesyscloud_routing_queue" "q" {
 }
 `)
 	full := func(description string, ring int, second string) string {
-		return o.config(fmt.Sprintf(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_wrapupcode" "escalated" {
-  name = "Escalated"
-}
+		return o.config(fmt.Sprintf(queueDeps+`
 resource "genesyscloud_routing_queue" "q" {
   name                    = "Support"
   description             = %q
@@ -170,16 +174,7 @@ data "genesyscloud_routing_queue" "by_name" {
 		},
 		resource.TestStep{
 			// Dropping the blocks and the code list stops managing them; nothing is removed.
-			Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_wrapupcode" "escalated" {
-  name = "Escalated"
-}
+			Config: o.config(queueDeps + `
 resource "genesyscloud_routing_queue" "q" {
   name                    = "Support"
   description             = "Tier 1"

@@ -16,6 +16,17 @@ const wrapupcodesPath = "/api/v2/routing/wrapupcodes"
 func TestAccRoutingWrapupcode(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_wrapupcode.w"
+	// The code with a description, in a division of its own.
+	inSupport := o.config(`
+resource "genesyscloud_auth_division" "d" {
+  name = "Support"
+}
+resource "genesyscloud_routing_wrapupcode" "w" {
+  name        = "Resolved - first contact"
+  description = "Closed without a transfer"
+  division_id = genesyscloud_auth_division.d.id
+}
+`)
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_routing_wrapupcode", wrapupcodesPath),
 		resource.TestStep{
@@ -70,16 +81,7 @@ data "genesyscloud_routing_wrapupcode" "by_name" {
 					Division: &platform.WritableStarrableDivision{ID: w.Division.ID},
 				}, nil)
 			},
-			Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
-  name        = "Resolved - first contact"
-  description = "Closed without a transfer"
-  division_id = genesyscloud_auth_division.d.id
-}
-`),
+			Config:           inSupport,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				var w platform.WrapupCode
@@ -92,17 +94,8 @@ resource "genesyscloud_routing_wrapupcode" "w" {
 		},
 		resource.TestStep{
 			// Drift: the code is deleted in the org; apply creates it again.
-			PreConfig: func() { o.do(http.MethodDelete, wrapupcodesPath+"/"+st.id(addr), nil, nil) },
-			Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
-  name        = "Resolved - first contact"
-  description = "Closed without a transfer"
-  division_id = genesyscloud_auth_division.d.id
-}
-`),
+			PreConfig:        func() { o.do(http.MethodDelete, wrapupcodesPath+"/"+st.id(addr), nil, nil) },
+			Config:           inSupport,
 			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionCreate),
 			Check:            o.checkExists(addr, wrapupcodesPath),
 		},
