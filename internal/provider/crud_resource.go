@@ -16,7 +16,8 @@ import (
 // Terraform data in, the resource's own mapping and API call in the middle, state out, and
 // every API failure reported the same way (addAPIError with the object named). A resource
 // embeds it, adds its Schema, and fills the hooks; where one of its methods is irregular it
-// defines that method itself, which takes precedence over the embedded one.
+// defines that method itself, which takes precedence over the embedded one; hooks that only
+// the overridden methods would use are left nil.
 //
 // M is the resource's Terraform model, T the API model it maps from.
 //

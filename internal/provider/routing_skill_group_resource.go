@@ -32,7 +32,11 @@ func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
 	}
 }
 
-type routingSkillGroupResource struct{ resourceBase }
+// routingSkillGroupResource deletes through the CRUD skeleton; the rest is its own (member
+// divisions are a separate call).
+type routingSkillGroupResource struct {
+	crudResource[routingSkillGroupModel, platform.SkillGroup]
+}
 
 type routingSkillGroupModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -44,7 +48,11 @@ type routingSkillGroupModel struct {
 }
 
 func newRoutingSkillGroupResource() resource.Resource {
-	return &routingSkillGroupResource{resourceBase{typeSuffix: "_routing_skill_group"}}
+	return &routingSkillGroupResource{crudResource[routingSkillGroupModel, platform.SkillGroup]{
+		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group", api: skillGroupAPI,
+		id:    func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
+		label: func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
+	}}
 }
 
 func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -258,16 +266,5 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 	r.readInto(ctx, id, &plan, &resp.Diagnostics)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
-}
-
-func (r *routingSkillGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routingSkillGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := skillGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete skill group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
 	}
 }
