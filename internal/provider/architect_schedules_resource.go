@@ -98,49 +98,40 @@ func parseLocalDateTime(s string) (time.Time, error) {
 }
 
 // localDateTimeValidator checks start/end at plan time.
-type localDateTimeValidator struct{}
-
-func (localDateTimeValidator) Description(context.Context) string {
-	return "must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone"
-}
-func (v localDateTimeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-func (localDateTimeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	if _, err := parseLocalDateTime(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid local date-time", err.Error()+". Use the form 2021-08-04T08:00:00.000000.")
+func localDateTimeValidator() validator.String {
+	return stringCheck{
+		description: "must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone",
+		check: func(value string) (string, string) {
+			if _, err := parseLocalDateTime(value); err != nil {
+				return "Invalid local date-time", err.Error() + ". Use the form 2021-08-04T08:00:00.000000."
+			}
+			return "", ""
+		},
 	}
 }
 
 // rruleValidator checks an iCal RRULE at plan time with the parser the org uses.
-type rruleValidator struct{}
-
-func (rruleValidator) Description(context.Context) string {
-	return "must be an iCal RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-}
-func (v rruleValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-func (rruleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	rule := strings.TrimSpace(req.ConfigValue.ValueString())
-	if rule == "" {
-		return
-	}
-	if strings.ContainsAny(rule, "\r\n") {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid RRULE", "The rule must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU.")
-		return
-	}
-	if _, err := rrule.StrToRRule(rule); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid RRULE", fmt.Sprintf("%q is not a valid iCal RRULE: %v. Example: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR.", rule, err))
+func rruleValidator() validator.String {
+	return stringCheck{
+		description: "must be an iCal RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+		check: func(value string) (string, string) {
+			rule := strings.TrimSpace(value)
+			if rule == "" {
+				return "", ""
+			}
+			if strings.ContainsAny(rule, "\r\n") {
+				return "Invalid RRULE", "The rule must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU."
+			}
+			if _, err := rrule.StrToRRule(rule); err != nil {
+				return "Invalid RRULE", fmt.Sprintf("%q is not a valid iCal RRULE: %v. Example: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR.", rule, err)
+			}
+			return "", ""
+		},
 	}
 }
 
 func (r *architectSchedulesResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	dateTime := []validator.String{localDateTimeValidator{}}
+	dateTime := []validator.String{localDateTimeValidator()}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud Architect schedule.",
 		Attributes: map[string]schema.Attribute{
@@ -152,7 +143,7 @@ func (r *architectSchedulesResource) Schema(_ context.Context, _ resource.Schema
 				Description: "Date-time the schedule starts, local to the schedule group's time zone, ISO-8601 without a zone: `2021-08-04T08:00:00.000000`."},
 			"end": schema.StringAttribute{Required: true, Validators: dateTime,
 				Description: "Date-time the schedule ends (of the first occurrence when `rrule` is set), in the same form as `start`."},
-			"rrule": schema.StringAttribute{Optional: true, Validators: []validator.String{rruleValidator{}},
+			"rrule": schema.StringAttribute{Optional: true, Validators: []validator.String{rruleValidator()},
 				Description: "An iCal recurrence rule (RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`."},
 		},
 	}

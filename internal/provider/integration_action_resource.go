@@ -121,7 +121,7 @@ func newIntegrationActionResource() resource.Resource {
 func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	contract := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Required: true, Description: description,
-			Validators:    []validator.String{jsonObjectValidator{}},
+			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.RequiresReplace()}}
 	}
 	// The org fills in default templates for the ones left out; they are then not managed.

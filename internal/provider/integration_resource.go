@@ -110,23 +110,19 @@ func (jsonSemanticPlan) PlanModifyString(_ context.Context, req planmodifier.Str
 }
 
 // jsonObjectValidator checks at plan time that a value is one JSON object.
-type jsonObjectValidator struct{}
-
-func (jsonObjectValidator) Description(context.Context) string { return "must be a JSON object" }
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-func (jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	v, err := decodeJSON(req.ConfigValue.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON", fmt.Sprintf("The value is not valid JSON: %v. Tip: write it with jsonencode({...}).", err))
-		return
-	}
-	if _, ok := v.(map[string]any); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON", "The value must be a JSON object ({...}).")
+func jsonObjectValidator() validator.String {
+	return stringCheck{
+		description: "must be a JSON object",
+		check: func(value string) (string, string) {
+			v, err := decodeJSON(value)
+			if err != nil {
+				return "Invalid JSON", fmt.Sprintf("The value is not valid JSON: %v. Tip: write it with jsonencode({...}).", err)
+			}
+			if _, ok := v.(map[string]any); !ok {
+				return "Invalid JSON", "The value must be a JSON object ({...})."
+			}
+			return "", ""
+		},
 	}
 }
 
@@ -173,7 +169,7 @@ func newIntegrationResource() resource.Resource {
 func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	jsonAttr := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
-			Validators:    []validator.String{jsonObjectValidator{}},
+			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.UseStateForUnknown()}}
 	}
 	resp.Schema = schema.Schema{

@@ -68,7 +68,7 @@ func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaR
 			"skill_conditions": schema.StringAttribute{Optional: true, Computed: true,
 				Description: "JSON array of skill conditions (use `jsonencode`). Equivalent JSON (spacing, key order) is no change. " +
 					"Unset = unmanaged.",
-				Validators:    []validator.String{jsonConditionsValidator{}},
+				Validators:    []validator.String{jsonConditionsValidator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"member_division_ids": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				Description: "Divisions whose users can be members (`*` = all). An empty list means the skill group's own division. " +
@@ -97,22 +97,15 @@ func canonicalConditions(conds []platform.SkillGroupCondition) string {
 }
 
 // jsonConditionsValidator rejects skill_conditions that are not a JSON array of conditions.
-type jsonConditionsValidator struct{}
-
-func (jsonConditionsValidator) Description(context.Context) string {
-	return "must be a JSON array of skill conditions"
-}
-
-func (v jsonConditionsValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (jsonConditionsValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	if _, err := parseConditions(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err))
+func jsonConditionsValidator() validator.String {
+	return stringCheck{
+		description: "must be a JSON array of skill conditions",
+		check: func(value string) (string, string) {
+			if _, err := parseConditions(value); err != nil {
+				return "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err)
+			}
+			return "", ""
+		},
 	}
 }
 
