@@ -146,6 +146,20 @@ func readSkillGroup(ctx context.Context, c *platform.Client, id string) (*platfo
 	return g, divs, nil
 }
 
+// conditions parses the planned skill_conditions (nil when not set); false after adding the
+// diagnostic for text that does not parse.
+func (m routingSkillGroupModel) conditions(diags *diag.Diagnostics) ([]platform.SkillGroupCondition, bool) {
+	if !isSet(m.SkillConditions) {
+		return nil, true
+	}
+	conds, err := parseConditions(m.SkillConditions.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
+		return nil, false
+	}
+	return conds, true
+}
+
 func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan routingSkillGroupModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -156,17 +170,12 @@ func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.Cre
 	if isSet(plan.Description) {
 		in.Description = plan.Description.ValueStringPointer()
 	}
-	if isSet(plan.DivisionID) {
-		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	in.Division = writableDivision(plan.DivisionID)
+	conds, ok := plan.conditions(&resp.Diagnostics)
+	if !ok {
+		return
 	}
-	if isSet(plan.SkillConditions) {
-		conds, err := parseConditions(plan.SkillConditions.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
-			return
-		}
-		in.SkillConditions = conds
-	}
+	in.SkillConditions = conds
 	g, err := r.client.CreateSkillGroup(ctx, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
@@ -218,17 +227,12 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 	}
 	id := plan.ID.ValueString()
 	in := platform.SkillGroup{Name: plan.Name.ValueStringPointer(), Description: ptr(plan.Description.ValueString())}
-	if isSet(plan.DivisionID) {
-		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	in.Division = writableDivision(plan.DivisionID)
+	conds, ok := plan.conditions(&resp.Diagnostics)
+	if !ok {
+		return
 	}
-	if isSet(plan.SkillConditions) {
-		conds, err := parseConditions(plan.SkillConditions.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
-			return
-		}
-		in.SkillConditions = conds
-	}
+	in.SkillConditions = conds
 	if _, err := r.client.PatchSkillGroup(ctx, id, in); err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update skill group %q", plan.Name.ValueString()), err)
 		return
