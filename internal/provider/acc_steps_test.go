@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -49,4 +50,21 @@ func (l *lastState) updatedInPlace(what, addr string) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// orgObject reads the object at apiPath/id straight from the org, not through the provider.
+func orgObject[T any](o *accOrg, apiPath, id string) T {
+	o.t.Helper()
+	var obj T
+	o.do(http.MethodGet, apiPath+"/"+id, nil, &obj)
+	return obj
+}
+
+// editInOrg changes an object behind OpenTofu's back, as someone in the UI would: it reads
+// the object at apiPath/id, lets edit change it, and PUTs it back whole.
+func editInOrg[T any](o *accOrg, apiPath, id string, edit func(*T)) {
+	o.t.Helper()
+	obj := orgObject[T](o, apiPath, id)
+	edit(&obj)
+	o.do(http.MethodPut, apiPath+"/"+id, obj, nil)
 }

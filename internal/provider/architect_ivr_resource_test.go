@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"testing"
 
@@ -76,8 +75,7 @@ resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
 
 // ivrVersion reads the IVR's version: every write moves it on by one.
 func (o *accOrg) ivrVersion(id string) int {
-	var v platform.IVR
-	o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
+	v := orgObject[platform.IVR](o, ivrsPath, id)
 	return deref(v.Version)
 }
 
@@ -150,17 +148,14 @@ data "genesyscloud_architect_ivr" "by_name" {
 		resource.TestStep{
 			// Drift: numbers and the schedule group are taken away in the org.
 			PreConfig: func() {
-				id := st.id(addr)
-				var v platform.IVR
-				o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
-				v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
-				o.do(http.MethodPut, ivrsPath+"/"+id, v, nil)
+				editInOrg(o, ivrsPath, st.id(addr), func(v *platform.IVR) {
+					v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
+				})
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var v platform.IVR
-				o.do(http.MethodGet, ivrsPath+"/"+idOf(s, addr), nil, &v)
+				v := orgObject[platform.IVR](o, ivrsPath, idOf(s, addr))
 				if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
 					return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
 				}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -85,17 +84,14 @@ resource "genesyscloud_architect_schedulegroups" "g" {
 		resource.TestStep{
 			// Drift: the closed and holiday schedules are taken out in the org.
 			PreConfig: func() {
-				id := st.id(addr)
-				var g platform.ScheduleGroup
-				o.do(http.MethodGet, scheduleGroupsPath+"/"+id, nil, &g)
-				g.ClosedSchedules, g.HolidaySchedules, g.TimeZone = []platform.DomainEntityRef{}, []platform.DomainEntityRef{}, ptr("Europe/Berlin")
-				o.do(http.MethodPut, scheduleGroupsPath+"/"+id, g, nil)
+				editInOrg(o, scheduleGroupsPath, st.id(addr), func(g *platform.ScheduleGroup) {
+					g.ClosedSchedules, g.HolidaySchedules, g.TimeZone = []platform.DomainEntityRef{}, []platform.DomainEntityRef{}, ptr("Europe/Berlin")
+				})
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var g platform.ScheduleGroup
-				o.do(http.MethodGet, scheduleGroupsPath+"/"+idOf(s, addr), nil, &g)
+				g := orgObject[platform.ScheduleGroup](o, scheduleGroupsPath, idOf(s, addr))
 				if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
 					return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
 				}

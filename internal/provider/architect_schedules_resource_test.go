@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"regexp"
 	"testing"
 
@@ -92,17 +91,14 @@ data "genesyscloud_auth_division_home" "home" {}
 		resource.TestStep{
 			// Drift: the schedule is edited in the org; the plan shows it and apply undoes it.
 			PreConfig: func() {
-				id := st.id(addr)
-				var s platform.Schedule
-				o.do(http.MethodGet, schedulesPath+"/"+id, nil, &s)
-				s.Description, s.Rrule, s.End = ptr("edited in the UI"), ptr("FREQ=DAILY"), ptr("2021-08-04T20:00:00.000")
-				o.do(http.MethodPut, schedulesPath+"/"+id, s, nil)
+				editInOrg(o, schedulesPath, st.id(addr), func(s *platform.Schedule) {
+					s.Description, s.Rrule, s.End = ptr("edited in the UI"), ptr("FREQ=DAILY"), ptr("2021-08-04T20:00:00.000")
+				})
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var sc platform.Schedule
-				o.do(http.MethodGet, schedulesPath+"/"+idOf(s, addr), nil, &sc)
+				sc := orgObject[platform.Schedule](o, schedulesPath, idOf(s, addr))
 				if deref(sc.Description) != "Mon-Fri" || deref(sc.Rrule) != "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" || deref(sc.End) != "2021-08-04T18:30:00.000" {
 					return fmt.Errorf("org after apply: description %q, rrule %q, end %q", deref(sc.Description), deref(sc.Rrule), deref(sc.End))
 				}

@@ -59,8 +59,7 @@ data "genesyscloud_auth_division" "by_name" {
 			Config:           division("Sales EMEA", "Sales in Europe"),
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var d platform.AuthzDivision
-				o.do(http.MethodGet, divisionsPath+"/"+idOf(s, addr), nil, &d)
+				d := orgObject[platform.AuthzDivision](o, divisionsPath, idOf(s, addr))
 				if deref(d.Name) != "Sales EMEA" {
 					return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
 				}

@@ -85,8 +85,7 @@ resource "genesyscloud_integration" "i" {
 			PreConfig: func() {
 				id := st.id(addr)
 				o.do(http.MethodPatch, integrationsPath+"/"+id, platform.Integration{IntendedState: ptr("ENABLED")}, nil)
-				var c platform.IntegrationConfiguration
-				o.do(http.MethodGet, integrationsPath+"/"+id+"/config/current", nil, &c)
+				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
 				c.Properties = json.RawMessage(`{"region":"ap"}`)
 				o.do(http.MethodPut, integrationsPath+"/"+id+"/config/current", c, nil)
 			},
@@ -94,10 +93,8 @@ resource "genesyscloud_integration" "i" {
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				id := idOf(s, addr)
-				var ig platform.Integration
-				o.do(http.MethodGet, integrationsPath+"/"+id, nil, &ig)
-				var c platform.IntegrationConfiguration
-				o.do(http.MethodGet, integrationsPath+"/"+id+"/config/current", nil, &c)
+				ig := orgObject[platform.Integration](o, integrationsPath, id)
+				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
 				if deref(ig.IntendedState) != "DISABLED" || !jsonEqual(string(c.Properties), `{"region":"eu","retries":3}`) {
 					return fmt.Errorf("org after apply: state %q, properties %s", deref(ig.IntendedState), c.Properties)
 				}

@@ -257,8 +257,7 @@ func TestAccRoutingQueueFull(t *testing.T) {
 	second := fullQueueVars{description: "Tier 1 and 2", chatAlerting: 35, callbackMode: "AgentFirst", threshold: 7, ringTimeout: 20, cgaValue: 600, agentWait: 90, ring: 3}
 	config := func(v fullQueueVars) string { return fullQueueConfig(o, users, group.ID, skillGroup.ID, v) }
 	apiQueue := func(s *terraform.State) platform.Queue {
-		var q platform.Queue
-		o.do(http.MethodGet, queuesPath+"/"+idOf(s, addr), nil, &q)
+		q := orgObject[platform.Queue](o, queuesPath, idOf(s, addr))
 		return q
 	}
 	var st lastState

@@ -164,8 +164,7 @@ data "genesyscloud_routing_queue" "by_name" {
 				if err != nil {
 					return err
 				}
-				var q platform.Queue
-				o.do(http.MethodGet, queuesPath+"/"+id, nil, &q)
+				q := orgObject[platform.Queue](o, queuesPath, id)
 				if len(members) != 2 || len(codes) != 2 || deref(q.Description) != "Tier 1" {
 					return fmt.Errorf("after apply: members %v, codes %v, description %q", members, codes, deref(q.Description))
 				}

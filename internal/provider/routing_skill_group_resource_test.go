@@ -90,8 +90,7 @@ data "genesyscloud_routing_skill_group" "by_name" {
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var g platform.SkillGroup
-				o.do(http.MethodGet, skillGroupsPath+"/"+idOf(s, addr), nil, &g)
+				g := orgObject[platform.SkillGroup](o, skillGroupsPath, idOf(s, addr))
 				if c := g.SkillConditions; len(c) != 1 || len(c[0].RoutingSkillConditions) != 1 || deref(c[0].RoutingSkillConditions[0].Comparator) != "GreaterThanOrEqualTo" {
 					return fmt.Errorf("skill conditions in the org after apply: %+v", c)
 				}

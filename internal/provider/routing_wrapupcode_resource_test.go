@@ -74,8 +74,7 @@ data "genesyscloud_routing_wrapupcode" "by_name" {
 			// Drift: someone edits the code in the org; the plan must show it, apply must undo it.
 			PreConfig: func() {
 				id := st.id(addr)
-				var w platform.WrapupCode
-				o.do(http.MethodGet, wrapupcodesPath+"/"+id, nil, &w)
+				w := orgObject[platform.WrapupCode](o, wrapupcodesPath, id)
 				o.do(http.MethodPut, wrapupcodesPath+"/"+id, platform.WrapupCodeRequest{
 					Name: w.Name, Description: ptr("edited in the UI"),
 					Division: &platform.WritableStarrableDivision{ID: w.Division.ID},
@@ -84,8 +83,7 @@ data "genesyscloud_routing_wrapupcode" "by_name" {
 			Config:           inSupport,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var w platform.WrapupCode
-				o.do(http.MethodGet, wrapupcodesPath+"/"+idOf(s, addr), nil, &w)
+				w := orgObject[platform.WrapupCode](o, wrapupcodesPath, idOf(s, addr))
 				if got := deref(w.Description); got != "Closed without a transfer" {
 					return fmt.Errorf("description in the org after apply = %q", got)
 				}

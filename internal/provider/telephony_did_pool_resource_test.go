@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"regexp"
 	"testing"
 
@@ -69,17 +68,14 @@ resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
 		importStep(addr),
 		resource.TestStep{
 			PreConfig: func() {
-				id := st.id(addr)
-				var p platform.DIDPool
-				o.do(http.MethodGet, didPoolsPath+"/"+id, nil, &p)
-				p.Comments, p.EndPhoneNumber = ptr("edited in the UI"), ptr("+13175550149")
-				o.do(http.MethodPut, didPoolsPath+"/"+id, p, nil)
+				editInOrg(o, didPoolsPath, st.id(addr), func(p *platform.DIDPool) {
+					p.Comments, p.EndPhoneNumber = ptr("edited in the UI"), ptr("+13175550149")
+				})
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var p platform.DIDPool
-				o.do(http.MethodGet, didPoolsPath+"/"+idOf(s, addr), nil, &p)
+				p := orgObject[platform.DIDPool](o, didPoolsPath, idOf(s, addr))
 				if deref(p.Comments) != "Ported" || deref(p.EndPhoneNumber) != "+13175550199" {
 					return fmt.Errorf("org after apply: comments %q, end %q", deref(p.Comments), deref(p.EndPhoneNumber))
 				}

@@ -114,8 +114,7 @@ data "genesyscloud_user" "by_name" {
 			// Drift: a title edited and a skill assigned in the org are put back.
 			PreConfig: func() {
 				id := st.id(addr)
-				var u platform.User
-				o.do(http.MethodGet, usersPath+"/"+id, nil, &u)
+				u := orgObject[platform.User](o, usersPath, id)
 				o.do(http.MethodPatch, usersPath+"/"+id, platform.UpdateUser{Version: u.Version, Title: ptr("edited in the UI")}, nil)
 				skill := st.s.RootModule().Resources["genesyscloud_routing_skill.billing"].Primary.ID
 				o.do(http.MethodPut, usersPath+"/"+id+"/routingskills/bulk", []platform.UserRoutingSkillPost{{ID: &skill, Proficiency: ptr(1.0)}}, nil)
@@ -123,8 +122,7 @@ data "genesyscloud_user" "by_name" {
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
-				var u platform.User
-				o.do(http.MethodGet, usersPath+"/"+idOf(s, addr)+"?expand=skills", nil, &u)
+				u := orgObject[platform.User](o, usersPath, idOf(s, addr)+"?expand=skills")
 				if deref(u.Title) != "Senior agent" || len(u.Skills) != 0 {
 					return fmt.Errorf("after apply the org has title %q and %d skills", deref(u.Title), len(u.Skills))
 				}

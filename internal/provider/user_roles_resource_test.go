@@ -16,8 +16,7 @@ const subjectsPath = "/api/v2/authorization/subjects"
 // subjectGrants lists a subject's grants as "role/division" through the API.
 func (o *accOrg) subjectGrants(id string) map[string]bool {
 	o.t.Helper()
-	var s platform.AuthzSubject
-	o.do(http.MethodGet, subjectsPath+"/"+id, nil, &s)
+	s := orgObject[platform.AuthzSubject](o, subjectsPath, id)
 	out := map[string]bool{}
 	for _, g := range s.Grants {
 		out[deref(g.Role.ID)+"/"+deref(g.Division.ID)] = true
