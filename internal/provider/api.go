@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -169,55 +168,20 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 	}
 }
 
-// permanentError stops poll at once.
-type permanentError struct{ err error }
-
-func (e permanentError) Error() string { return e.err.Error() }
-func (e permanentError) Unwrap() error { return e.err }
-
-func permanent(err error) error { return permanentError{err} }
-
-// poll calls check until it reports done, returns a permanent error, or timeout passes; then
-// it returns check's last error. The pause grows from 50 ms to 2 s: short for the local org,
-// gentle on the rate budget of a real one.
-func poll(ctx context.Context, timeout time.Duration, check func(context.Context) (bool, error)) error {
-	deadline := time.Now().Add(timeout)
-	wait := 50 * time.Millisecond
-	for {
-		done, err := check(ctx)
-		if done {
-			return nil
+// putVersioned re-reads the object's version and PUTs the body built for it, retrying on
+// version conflicts (someone else wrote in between).
+func putVersioned[T any](ctx context.Context, api entityAPI[T], id string, version func(*T) int, body func(version int) any) (*T, error) {
+	var out *T
+	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
+		cur, err := api.getByID(ctx, id)
+		if err != nil {
+			return err
 		}
-		if pe := (permanentError{}); errors.As(err, &pe) {
-			return pe.err
+		if cur == nil {
+			return fmt.Errorf("%s/%s no longer exists", api.path, id)
 		}
-		if time.Now().Add(wait).After(deadline) {
-			if err == nil {
-				err = errors.New("condition not met")
-			}
-			return fmt.Errorf("gave up after %s: %w", timeout, err)
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			if err == nil {
-				return ctx.Err()
-			}
-			return fmt.Errorf("%w (last error: %v)", ctx.Err(), err)
-		case <-t.C:
-		}
-		wait = min(2*wait, 2*time.Second)
-	}
+		out, err = api.update(ctx, http.MethodPut, id, body(version(cur)))
+		return err
+	})
+	return out, err
 }
-
-// deref reads an optional API field.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
-
-func ptr[T any](v T) *T { return &v }

@@ -43,7 +43,11 @@ func newArchitectIvrDataSource() datasource.DataSource {
 	}
 }
 
-type architectIvrResource struct{ clientHolder }
+// architectIvrResource reads and deletes through the CRUD skeleton; Create and Update are
+// its own (DNIS numbers are sent in steps).
+type architectIvrResource struct {
+	crudResource[architectIvrModel, platform.IVR]
+}
 
 type architectIvrModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -57,15 +61,13 @@ type architectIvrModel struct {
 	ScheduleGroupID    types.String `tfsdk:"schedule_group_id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*architectIvrResource)(nil)
-	_ resource.ResourceWithImportState = (*architectIvrResource)(nil)
-)
-
-func newArchitectIvrResource() resource.Resource { return &architectIvrResource{} }
-
-func (r *architectIvrResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_architect_ivr"
+func newArchitectIvrResource() resource.Resource {
+	return &architectIvrResource{crudResource[architectIvrModel, platform.IVR]{
+		resourceBase: resourceBase{typeSuffix: "_architect_ivr"}, what: "IVR", api: ivrAPI,
+		id:      func(m *architectIvrModel) string { return m.ID.ValueString() },
+		label:   func(m *architectIvrModel) string { return quotedName(m.Name) },
+		fromAPI: (*architectIvrModel).fromAPI,
+	}}
 }
 
 func (r *architectIvrResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -91,10 +93,6 @@ func (r *architectIvrResource) Schema(_ context.Context, _ resource.SchemaReques
 			"schedule_group_id":     schema.StringAttribute{Optional: true, Description: "ID of the schedule group that decides between open, closed and holiday hours."},
 		},
 	}
-}
-
-func (r *architectIvrResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // request builds the body with the given numbers; version 0 = create.
@@ -208,24 +206,6 @@ func (r *architectIvrResource) setState(ctx context.Context, m architectIvrModel
 	diags.Append(state.Set(ctx, m)...)
 }
 
-func (r *architectIvrResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state architectIvrModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	v, err := ivrAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read IVR %s", state.ID.ValueString()), err)
-		return
-	}
-	if v == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	r.setState(ctx, state, v, &resp.State, &resp.Diagnostics)
-}
-
 func (r *architectIvrResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, prior architectIvrModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -249,19 +229,4 @@ func (r *architectIvrResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	r.setState(ctx, plan, v, &resp.State, &resp.Diagnostics)
-}
-
-func (r *architectIvrResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state architectIvrModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := ivrAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete IVR %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *architectIvrResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

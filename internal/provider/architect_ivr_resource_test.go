@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"testing"
 
@@ -76,8 +75,7 @@ resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
 
 // ivrVersion reads the IVR's version: every write moves it on by one.
 func (o *accOrg) ivrVersion(id string) int {
-	var v platform.IVR
-	o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
+	v := orgObject[platform.IVR](o, ivrsPath, id)
 	return deref(v.Version)
 }
 
@@ -111,75 +109,58 @@ data "genesyscloud_architect_ivr" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
-			o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
-			o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
-		),
-		Steps: []resource.TestStep{
-			{
-				Config: created,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "dnis.#", "120"),
-					resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550119"),
-					resource.TestCheckNoResourceAttr(addr, "schedule_group_id"),
-					resource.TestCheckNoResourceAttr(addr, "open_hours_flow_id"),
-					func(s *terraform.State) error {
-						// POST with 50, then two PUTs of 50 and 20 more.
-						if v := o.ivrVersion(idOf(s, addr)); v != 3 {
-							return fmt.Errorf("IVR version after create = %d, want 3 (one create, two chunked PUTs)", v)
-						}
-						return nil
-					},
-					st.capture,
-				),
-			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Support line (US)"),
-					resource.TestCheckResourceAttr(addr, "dnis.#", "130"),
-					resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
-					resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_architect_ivr.by_name", "id", addr, "id"),
-					func(s *terraform.State) error {
-						if got := idOf(s, addr); got != st.id(addr) {
-							return fmt.Errorf("IVR was replaced (%s → %s), want an update in place", st.id(addr), got)
-						}
-						return nil
-					},
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: numbers and the schedule group are taken away in the org.
-				PreConfig: func() {
-					id := st.id(addr)
-					var v platform.IVR
-					o.do(http.MethodGet, ivrsPath+"/"+id, nil, &v)
-					v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
-					o.do(http.MethodPut, ivrsPath+"/"+id, v, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var v platform.IVR
-					o.do(http.MethodGet, ivrsPath+"/"+idOf(s, addr), nil, &v)
-					if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
-						return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
+	o.test(resource.ComposeAggregateTestCheckFunc(
+		o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
+		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
+		o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
+	),
+		resource.TestStep{
+			Config: created,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "dnis.#", "120"),
+				resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550119"),
+				resource.TestCheckNoResourceAttr(addr, "schedule_group_id"),
+				resource.TestCheckNoResourceAttr(addr, "open_hours_flow_id"),
+				func(s *terraform.State) error {
+					// POST with 50, then two PUTs of 50 and 20 more.
+					if v := o.ivrVersion(idOf(s, addr)); v != 3 {
+						return fmt.Errorf("IVR version after create = %d, want 3 (one create, two chunked PUTs)", v)
 					}
 					return nil
 				},
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Support line (US)"),
+				resource.TestCheckResourceAttr(addr, "dnis.#", "130"),
+				resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
+				resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_ivr.by_name", "id", addr, "id"),
+				st.updatedInPlace("IVR", addr),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: numbers and the schedule group are taken away in the org.
+			PreConfig: func() {
+				editInOrg(o, ivrsPath, st.id(addr), func(v *platform.IVR) {
+					v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
+				})
+			},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				v := orgObject[platform.IVR](o, ivrsPath, idOf(s, addr))
+				if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
+					return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

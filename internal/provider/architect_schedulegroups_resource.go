@@ -2,15 +2,12 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -39,7 +36,9 @@ func newArchitectSchedulegroupsDataSource() datasource.DataSource {
 	}
 }
 
-type architectSchedulegroupsResource struct{ clientHolder }
+type architectSchedulegroupsResource struct {
+	crudResource[architectSchedulegroupsModel, platform.ScheduleGroup]
+}
 
 type architectSchedulegroupsModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -52,17 +51,26 @@ type architectSchedulegroupsModel struct {
 	HolidaySchedulesID types.Set    `tfsdk:"holiday_schedules_id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*architectSchedulegroupsResource)(nil)
-	_ resource.ResourceWithImportState = (*architectSchedulegroupsResource)(nil)
-)
-
 func newArchitectSchedulegroupsResource() resource.Resource {
-	return &architectSchedulegroupsResource{}
-}
-
-func (r *architectSchedulegroupsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_architect_schedulegroups"
+	return &architectSchedulegroupsResource{crudResource[architectSchedulegroupsModel, platform.ScheduleGroup]{
+		resourceBase: resourceBase{typeSuffix: "_architect_schedulegroups"}, what: "schedule group", api: scheduleGroupAPI, errorAttr: "name",
+		deleteHint: "; an IVR outside this configuration may still use it",
+		id:         func(m *architectSchedulegroupsModel) string { return m.ID.ValueString() },
+		label:      func(m *architectSchedulegroupsModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *architectSchedulegroupsModel, diags *diag.Diagnostics) (*platform.ScheduleGroup, error) {
+			body := plan.request(ctx, 0, diags)
+			if diags.HasError() {
+				return nil, nil
+			}
+			return scheduleGroupAPI(c).create(ctx, plan.Name.ValueString(), body)
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *architectSchedulegroupsModel, diags *diag.Diagnostics) (*platform.ScheduleGroup, error) {
+			return putVersioned(ctx, scheduleGroupAPI(c), plan.ID.ValueString(),
+				func(g *platform.ScheduleGroup) int { return deref(g.Version) },
+				func(v int) any { return plan.request(ctx, v, diags) })
+		},
+		fromAPI: (*architectSchedulegroupsModel).fromAPI,
+	}}
 }
 
 func (r *architectSchedulegroupsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -86,54 +94,6 @@ func (r *architectSchedulegroupsResource) Schema(_ context.Context, _ resource.S
 			"holiday_schedules_id": ids(false, "IDs of the schedules that define holidays."),
 		},
 	}
-}
-
-func (r *architectSchedulegroupsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// domainRefs turns a set of ids into references (never nil: PUT replaces the lists).
-func domainRefs(ctx context.Context, ids types.Set, diags *diag.Diagnostics) []platform.DomainEntityRef {
-	out := []platform.DomainEntityRef{}
-	for _, id := range stringsOf(ctx, ids, diags) {
-		out = append(out, platform.DomainEntityRef{ID: ptr(id)})
-	}
-	return out
-}
-
-// idSetFromAPI reads reference ids into a set attribute; an empty list stays null when
-// the attribute was null (not configured), so "unset" and "empty" do not flap.
-func idSetFromAPI(refs []platform.DomainEntityRef, prior types.Set) types.Set {
-	ids := make([]string, 0, len(refs))
-	for _, ref := range refs {
-		ids = append(ids, deref(ref.ID))
-	}
-	return stringsOrNullSet(ids, prior)
-}
-
-// stringsOrNullSet is a set of strings, or null when empty and prior was null.
-func stringsOrNullSet(xs []string, prior types.Set) types.Set {
-	if len(xs) == 0 && prior.IsNull() {
-		return types.SetNull(types.StringType)
-	}
-	slices.Sort(xs)
-	return stringSetValue(xs)
-}
-
-// domainRef is a reference to the object with the id in v, or nil when v is unset.
-func domainRef(v types.String) *platform.DomainEntityRef {
-	if !isSet(v) || v.ValueString() == "" {
-		return nil
-	}
-	return &platform.DomainEntityRef{ID: v.ValueStringPointer()}
-}
-
-// refIDOrNull reads a reference's id.
-func refIDOrNull(ref *platform.DomainEntityRef) types.String {
-	if ref == nil || deref(ref.ID) == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*ref.ID)
 }
 
 func (m architectSchedulegroupsModel) request(ctx context.Context, version int, diags *diag.Diagnostics) platform.ScheduleGroup {
@@ -164,71 +124,4 @@ func (m *architectSchedulegroupsModel) fromAPI(g *platform.ScheduleGroup) {
 	m.OpenSchedulesID = idSetFromAPI(g.OpenSchedules, m.OpenSchedulesID)
 	m.ClosedSchedulesID = idSetFromAPI(g.ClosedSchedules, m.ClosedSchedulesID)
 	m.HolidaySchedulesID = idSetFromAPI(g.HolidaySchedules, m.HolidaySchedulesID)
-}
-
-func (r *architectSchedulegroupsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan architectSchedulegroupsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	body := plan.request(ctx, 0, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := scheduleGroupAPI(r.client).create(ctx, plan.Name.ValueString(), body)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create schedule group %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulegroupsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state architectSchedulegroupsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := scheduleGroupAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read schedule group %s", state.ID.ValueString()), err)
-		return
-	}
-	if g == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *architectSchedulegroupsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan architectSchedulegroupsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := putVersioned(ctx, scheduleGroupAPI(r.client), plan.ID.ValueString(),
-		func(g *platform.ScheduleGroup) int { return deref(g.Version) },
-		func(v int) any { return plan.request(ctx, v, &resp.Diagnostics) })
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update schedule group %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulegroupsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state architectSchedulegroupsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := scheduleGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete schedule group %q (%s); an IVR outside this configuration may still use it", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *architectSchedulegroupsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -50,66 +49,54 @@ data "genesyscloud_architect_schedulegroups" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
-			o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
-		),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(scheduleTrio + `
+	o.test(resource.ComposeAggregateTestCheckFunc(
+		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
+		o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
+	),
+		resource.TestStep{
+			Config: o.config(scheduleTrio + `
 resource "genesyscloud_architect_schedulegroups" "g" {
   name              = "Support"
   open_schedules_id = [genesyscloud_architect_schedules.open.id]
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Support"),
-					resource.TestCheckResourceAttr(addr, "open_schedules_id.#", "1"),
-					resource.TestCheckNoResourceAttr(addr, "closed_schedules_id.#"),
-					resource.TestCheckNoResourceAttr(addr, "time_zone"),
-					o.checkExists(addr, scheduleGroupsPath),
-					st.capture,
-				),
-			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "time_zone", "America/Indianapolis"),
-					resource.TestCheckTypeSetElemAttrPair(addr, "closed_schedules_id.*", "genesyscloud_architect_schedules.closed", "id"),
-					resource.TestCheckTypeSetElemAttrPair(addr, "holiday_schedules_id.*", "genesyscloud_architect_schedules.holiday", "id"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedulegroups.by_name", "id", addr, "id"),
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: the closed and holiday schedules are taken out in the org.
-				PreConfig: func() {
-					id := st.id(addr)
-					var g platform.ScheduleGroup
-					o.do(http.MethodGet, scheduleGroupsPath+"/"+id, nil, &g)
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Support"),
+				resource.TestCheckResourceAttr(addr, "open_schedules_id.#", "1"),
+				resource.TestCheckNoResourceAttr(addr, "closed_schedules_id.#"),
+				resource.TestCheckNoResourceAttr(addr, "time_zone"),
+				o.checkExists(addr, scheduleGroupsPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "time_zone", "America/Indianapolis"),
+				resource.TestCheckTypeSetElemAttrPair(addr, "closed_schedules_id.*", "genesyscloud_architect_schedules.closed", "id"),
+				resource.TestCheckTypeSetElemAttrPair(addr, "holiday_schedules_id.*", "genesyscloud_architect_schedules.holiday", "id"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedulegroups.by_name", "id", addr, "id"),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: the closed and holiday schedules are taken out in the org.
+			PreConfig: func() {
+				editInOrg(o, scheduleGroupsPath, st.id(addr), func(g *platform.ScheduleGroup) {
 					g.ClosedSchedules, g.HolidaySchedules, g.TimeZone = []platform.DomainEntityRef{}, []platform.DomainEntityRef{}, ptr("Europe/Berlin")
-					o.do(http.MethodPut, scheduleGroupsPath+"/"+id, g, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var g platform.ScheduleGroup
-					o.do(http.MethodGet, scheduleGroupsPath+"/"+idOf(s, addr), nil, &g)
-					if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
-						return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
-					}
-					return nil
-				},
+				})
+			},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				g := orgObject[platform.ScheduleGroup](o, scheduleGroupsPath, idOf(s, addr))
+				if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
+					return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

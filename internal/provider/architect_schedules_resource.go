@@ -3,18 +3,16 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/teambition/rrule-go"
@@ -42,7 +40,9 @@ func newArchitectSchedulesDataSource() datasource.DataSource {
 	}
 }
 
-type architectSchedulesResource struct{ clientHolder }
+type architectSchedulesResource struct {
+	crudResource[architectSchedulesModel, platform.Schedule]
+}
 
 type architectSchedulesModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -60,10 +60,22 @@ var (
 	_ resource.ResourceWithValidateConfig = (*architectSchedulesResource)(nil)
 )
 
-func newArchitectSchedulesResource() resource.Resource { return &architectSchedulesResource{} }
-
-func (r *architectSchedulesResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_architect_schedules"
+func newArchitectSchedulesResource() resource.Resource {
+	return &architectSchedulesResource{crudResource[architectSchedulesModel, platform.Schedule]{
+		resourceBase: resourceBase{typeSuffix: "_architect_schedules"}, what: "schedule", api: scheduleAPI, errorAttr: "name",
+		deleteHint: "; a schedule group outside this configuration may still use it",
+		id:         func(m *architectSchedulesModel) string { return m.ID.ValueString() },
+		label:      func(m *architectSchedulesModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *architectSchedulesModel, _ *diag.Diagnostics) (*platform.Schedule, error) {
+			return scheduleAPI(c).create(ctx, plan.Name.ValueString(), plan.request(0))
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *architectSchedulesModel, _ *diag.Diagnostics) (*platform.Schedule, error) {
+			return putVersioned(ctx, scheduleAPI(c), plan.ID.ValueString(),
+				func(s *platform.Schedule) int { return deref(s.Version) },
+				func(v int) any { return plan.request(v) })
+		},
+		fromAPI: (*architectSchedulesModel).fromAPI,
+	}}
 }
 
 // scheduleTimeLayout is the official provider's local date-time format (no zone).
@@ -86,59 +98,40 @@ func parseLocalDateTime(s string) (time.Time, error) {
 }
 
 // localDateTimeValidator checks start/end at plan time.
-type localDateTimeValidator struct{}
-
-func (localDateTimeValidator) Description(context.Context) string {
-	return "must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone"
-}
-func (v localDateTimeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-func (localDateTimeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	if _, err := parseLocalDateTime(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid local date-time", err.Error()+". Use the form 2021-08-04T08:00:00.000000.")
+func localDateTimeValidator() validator.String {
+	return stringCheck{
+		description: "must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone",
+		check: func(value string) (string, string) {
+			if _, err := parseLocalDateTime(value); err != nil {
+				return "Invalid local date-time", err.Error() + ". Use the form 2021-08-04T08:00:00.000000."
+			}
+			return "", ""
+		},
 	}
 }
 
 // rruleValidator checks an iCal RRULE at plan time with the parser the org uses.
-type rruleValidator struct{}
-
-func (rruleValidator) Description(context.Context) string {
-	return "must be an iCal RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-}
-func (v rruleValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-func (rruleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	rule := strings.TrimSpace(req.ConfigValue.ValueString())
-	if rule == "" {
-		return
-	}
-	if strings.ContainsAny(rule, "\r\n") {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid RRULE", "The rule must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU.")
-		return
-	}
-	if _, err := rrule.StrToRRule(rule); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid RRULE", fmt.Sprintf("%q is not a valid iCal RRULE: %v. Example: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR.", rule, err))
-	}
-}
-
-// divisionIDAttribute is the Optional+Computed division_id of the architect/telephony types.
-func divisionIDAttribute(what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:      true,
-		Computed:      true,
-		Description:   fmt.Sprintf("The division the %s belongs to. When not set, the home division is used and the value is left unmanaged.", what),
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+func rruleValidator() validator.String {
+	return stringCheck{
+		description: "must be an iCal RRULE such as FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+		check: func(value string) (string, string) {
+			rule := strings.TrimSpace(value)
+			if rule == "" {
+				return "", ""
+			}
+			if strings.ContainsAny(rule, "\r\n") {
+				return "Invalid RRULE", "The rule must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU."
+			}
+			if _, err := rrule.StrToRRule(rule); err != nil {
+				return "Invalid RRULE", fmt.Sprintf("%q is not a valid iCal RRULE: %v. Example: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR.", rule, err)
+			}
+			return "", ""
+		},
 	}
 }
 
 func (r *architectSchedulesResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	dateTime := []validator.String{localDateTimeValidator{}}
+	dateTime := []validator.String{localDateTimeValidator()}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud Architect schedule.",
 		Attributes: map[string]schema.Attribute{
@@ -150,7 +143,7 @@ func (r *architectSchedulesResource) Schema(_ context.Context, _ resource.Schema
 				Description: "Date-time the schedule starts, local to the schedule group's time zone, ISO-8601 without a zone: `2021-08-04T08:00:00.000000`."},
 			"end": schema.StringAttribute{Required: true, Validators: dateTime,
 				Description: "Date-time the schedule ends (of the first occurrence when `rrule` is set), in the same form as `start`."},
-			"rrule": schema.StringAttribute{Optional: true, Validators: []validator.String{rruleValidator{}},
+			"rrule": schema.StringAttribute{Optional: true, Validators: []validator.String{rruleValidator()},
 				Description: "An iCal recurrence rule (RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`."},
 		},
 	}
@@ -169,27 +162,6 @@ func (r *architectSchedulesResource) ValidateConfig(ctx context.Context, req res
 		resp.Diagnostics.AddAttributeError(path.Root("end"), "Schedule ends before it starts",
 			fmt.Sprintf("end (%s) is before start (%s).", m.End.ValueString(), m.Start.ValueString()))
 	}
-}
-
-func (r *architectSchedulesResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// writableDivision is the division of a request; nil (the org decides, or keeps the
-// current one) when the plan does not know it.
-func writableDivision(v types.String) *platform.WritableDivision {
-	if !isSet(v) {
-		return nil
-	}
-	return &platform.WritableDivision{ID: v.ValueStringPointer()}
-}
-
-// divisionIDOf reads a division reference's id.
-func divisionIDOf(d *platform.WritableDivision) types.String {
-	if d == nil || deref(d.ID) == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*d.ID)
 }
 
 // request builds the API body; version is the object's current version (0 on create).
@@ -237,88 +209,4 @@ func (m *architectSchedulesModel) fromAPI(s *platform.Schedule) {
 		return // the org trims the rule; the configured text stays
 	}
 	m.Rrule = optionalString(s.Rrule, m.Rrule)
-}
-
-func (r *architectSchedulesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan architectSchedulesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := scheduleAPI(r.client).create(ctx, plan.Name.ValueString(), plan.request(0))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create schedule %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state architectSchedulesModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := scheduleAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read schedule %s", state.ID.ValueString()), err)
-		return
-	}
-	if s == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// putVersioned re-reads the object's version and PUTs the body built for it, retrying on
-// version conflicts (someone else wrote in between).
-func putVersioned[T any](ctx context.Context, api entityAPI[T], id string, version func(*T) int, body func(version int) any) (*T, error) {
-	var out *T
-	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
-		cur, err := api.getByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		if cur == nil {
-			return fmt.Errorf("%s/%s no longer exists", api.path, id)
-		}
-		out, err = api.update(ctx, http.MethodPut, id, body(version(cur)))
-		return err
-	})
-	return out, err
-}
-
-func (r *architectSchedulesResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan architectSchedulesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := putVersioned(ctx, scheduleAPI(r.client), plan.ID.ValueString(),
-		func(s *platform.Schedule) int { return deref(s.Version) },
-		func(v int) any { return plan.request(v) })
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update schedule %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(s)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *architectSchedulesResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state architectSchedulesModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := scheduleAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete schedule %q (%s); a schedule group outside this configuration may still use it", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *architectSchedulesResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"regexp"
 	"testing"
 
@@ -32,24 +31,21 @@ data "genesyscloud_architect_schedules" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
-		Steps: []resource.TestStep{
-			{
-				// Plan-time validation: nothing reaches the org.
-				Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
+		resource.TestStep{
+			// Plan-time validation: nothing reaches the org.
+			Config: o.config(`
 resource "genesyscloud_architect_schedules" "s" {
   name  = "Bad"
   start = "2021-08-04 08:00"
   end   = "2021-08-04T17:00:00.000000"
 }
 `),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Invalid local date-time`),
-			},
-			{
-				Config: o.config(`
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`Invalid local date-time`),
+		},
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_architect_schedules" "s" {
   name  = "Bad"
   start = "2021-08-04T08:00:00.000000"
@@ -57,11 +53,11 @@ resource "genesyscloud_architect_schedules" "s" {
   rrule = "FREQ=SOMETIMES"
 }
 `),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Invalid RRULE`),
-			},
-			{
-				Config: o.config(`
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`Invalid RRULE`),
+		},
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_architect_schedules" "s" {
   name  = "Weekday hours"
   start = "2021-08-04T08:00:00.000000"
@@ -70,58 +66,44 @@ resource "genesyscloud_architect_schedules" "s" {
 }
 data "genesyscloud_auth_division_home" "home" {}
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Weekday hours"),
-					resource.TestCheckResourceAttr(addr, "start", "2021-08-04T08:00:00.000000"),
-					resource.TestCheckNoResourceAttr(addr, "description"),
-					resource.TestCheckResourceAttrPair(addr, "division_id", "data.genesyscloud_auth_division_home.home", "id"),
-					o.checkExists(addr, schedulesPath),
-					st.capture,
-				),
-			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Weekday hours (summer)"),
-					resource.TestCheckResourceAttr(addr, "end", "2021-08-04T18:30:00.000000"),
-					resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedules.by_name", "id", addr, "id"),
-					func(s *terraform.State) error {
-						if got := idOf(s, addr); got != st.id(addr) {
-							return fmt.Errorf("schedule was replaced (%s → %s), want an update in place", st.id(addr), got)
-						}
-						return nil
-					},
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: the schedule is edited in the org; the plan shows it and apply undoes it.
-				PreConfig: func() {
-					id := st.id(addr)
-					var s platform.Schedule
-					o.do(http.MethodGet, schedulesPath+"/"+id, nil, &s)
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Weekday hours"),
+				resource.TestCheckResourceAttr(addr, "start", "2021-08-04T08:00:00.000000"),
+				resource.TestCheckNoResourceAttr(addr, "description"),
+				resource.TestCheckResourceAttrPair(addr, "division_id", "data.genesyscloud_auth_division_home.home", "id"),
+				o.checkExists(addr, schedulesPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Weekday hours (summer)"),
+				resource.TestCheckResourceAttr(addr, "end", "2021-08-04T18:30:00.000000"),
+				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedules.by_name", "id", addr, "id"),
+				st.updatedInPlace("schedule", addr),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: the schedule is edited in the org; the plan shows it and apply undoes it.
+			PreConfig: func() {
+				editInOrg(o, schedulesPath, st.id(addr), func(s *platform.Schedule) {
 					s.Description, s.Rrule, s.End = ptr("edited in the UI"), ptr("FREQ=DAILY"), ptr("2021-08-04T20:00:00.000")
-					o.do(http.MethodPut, schedulesPath+"/"+id, s, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var sc platform.Schedule
-					o.do(http.MethodGet, schedulesPath+"/"+idOf(s, addr), nil, &sc)
-					if deref(sc.Description) != "Mon-Fri" || deref(sc.Rrule) != "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" || deref(sc.End) != "2021-08-04T18:30:00.000" {
-						return fmt.Errorf("org after apply: description %q, rrule %q, end %q", deref(sc.Description), deref(sc.Rrule), deref(sc.End))
-					}
-					return nil
-				},
+				})
+			},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				sc := orgObject[platform.Schedule](o, schedulesPath, idOf(s, addr))
+				if deref(sc.Description) != "Mon-Fri" || deref(sc.Rrule) != "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" || deref(sc.End) != "2021-08-04T18:30:00.000" {
+					return fmt.Errorf("org after apply: description %q, rrule %q, end %q", deref(sc.Description), deref(sc.Rrule), deref(sc.End))
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

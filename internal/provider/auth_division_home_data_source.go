@@ -9,7 +9,7 @@ import (
 )
 
 // authDivisionHomeDataSource is genesyscloud_auth_division_home: the org's home division.
-type authDivisionHomeDataSource struct{ clientHolder }
+type authDivisionHomeDataSource struct{ dataSourceBase }
 
 type authDivisionHomeModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -17,10 +17,8 @@ type authDivisionHomeModel struct {
 	Description types.String `tfsdk:"description"`
 }
 
-func newAuthDivisionHomeDataSource() datasource.DataSource { return &authDivisionHomeDataSource{} }
-
-func (d *authDivisionHomeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_auth_division_home"
+func newAuthDivisionHomeDataSource() datasource.DataSource {
+	return &authDivisionHomeDataSource{dataSourceBase{typeSuffix: "_auth_division_home"}}
 }
 
 func (d *authDivisionHomeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -32,10 +30,6 @@ func (d *authDivisionHomeDataSource) Schema(_ context.Context, _ datasource.Sche
 			"description": schema.StringAttribute{Computed: true, Description: "Home division description."},
 		},
 	}
-}
-
-func (d *authDivisionHomeDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *authDivisionHomeDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -3,12 +3,11 @@ package provider
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -42,7 +41,9 @@ func homeDivision(ctx context.Context, c *platform.Client) (*platform.AuthzDivis
 	return &d, nil
 }
 
-type authDivisionResource struct{ clientHolder }
+type authDivisionResource struct {
+	crudResource[authDivisionModel, platform.AuthzDivision]
+}
 
 type authDivisionModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -51,15 +52,34 @@ type authDivisionModel struct {
 	Home        types.Bool   `tfsdk:"home"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*authDivisionResource)(nil)
-	_ resource.ResourceWithImportState = (*authDivisionResource)(nil)
-)
-
-func newAuthDivisionResource() resource.Resource { return &authDivisionResource{} }
-
-func (r *authDivisionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_auth_division"
+func newAuthDivisionResource() resource.Resource {
+	return &authDivisionResource{crudResource[authDivisionModel, platform.AuthzDivision]{
+		resourceBase: resourceBase{typeSuffix: "_auth_division"}, what: "division", api: divisionAPI, errorAttr: "name",
+		id:    func(m *authDivisionModel) string { return m.ID.ValueString() },
+		label: func(m *authDivisionModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *authDivisionModel, _ *diag.Diagnostics) (*platform.AuthzDivision, error) {
+			if !plan.Home.ValueBool() {
+				return divisionAPI(c).create(ctx, plan.Name.ValueString(), plan.request())
+			}
+			// Adopt the division every org has, bringing it to the configured name and description.
+			d, err := homeDivision(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			return divisionAPI(c).update(ctx, http.MethodPut, deref(d.ID), plan.request())
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *authDivisionModel, _ *diag.Diagnostics) (*platform.AuthzDivision, error) {
+			return divisionAPI(c).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request())
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *authDivisionModel) error {
+			if state.Home.ValueBool() {
+				// Every org needs its home division; destroying the resource only stops managing it.
+				return nil
+			}
+			return divisionAPI(c).delete(ctx, state.ID.ValueString())
+		},
+		fromAPI: (*authDivisionModel).fromAPI,
+	}}
 }
 
 func (r *authDivisionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -80,10 +100,6 @@ func (r *authDivisionResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *authDivisionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // request builds the API body; description is required by the API, so null sends "".
 func (m authDivisionModel) request() platform.AuthzDivision {
 	return platform.AuthzDivision{Name: m.Name.ValueStringPointer(), Description: ptr(m.Description.ValueString())}
@@ -94,83 +110,4 @@ func (m *authDivisionModel) fromAPI(d *platform.AuthzDivision) {
 	m.Name = types.StringValue(deref(d.Name))
 	m.Description = optionalString(d.Description, m.Description)
 	m.Home = types.BoolValue(deref(d.HomeDivision))
-}
-
-func (r *authDivisionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan authDivisionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	api := divisionAPI(r.client)
-	var d *platform.AuthzDivision
-	var err error
-	if plan.Home.ValueBool() {
-		// Adopt the division every org has, bringing it to the configured name and description.
-		d, err = homeDivision(ctx, r.client)
-		if err == nil {
-			d, err = api.update(ctx, http.MethodPut, deref(d.ID), plan.request())
-		}
-	} else {
-		d, err = api.create(ctx, plan.Name.ValueString(), plan.request())
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create division %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(d)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *authDivisionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state authDivisionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	d, err := divisionAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read division %s", state.ID.ValueString()), err)
-		return
-	}
-	if d == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(d)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *authDivisionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan authDivisionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	d, err := divisionAPI(r.client).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update division %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(d)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *authDivisionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state authDivisionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if state.Home.ValueBool() {
-		// Every org needs its home division; destroying the resource only stops managing it.
-		return
-	}
-	if err := divisionAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete division %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *authDivisionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

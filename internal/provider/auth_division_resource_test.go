@@ -30,62 +30,48 @@ data "genesyscloud_auth_division" "by_name" {
 `, name, desc))
 	}
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_auth_division", divisionsPath),
-		Steps: []resource.TestStep{
-			{
-				Config: division("Sales", ""),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Sales"),
-					resource.TestCheckNoResourceAttr(addr, "description"),
-					resource.TestCheckResourceAttr(addr, "home", "false"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_auth_division.by_name", "id", addr, "id"),
-					o.checkExists(addr, divisionsPath),
-					st.capture,
-				),
+	o.test(o.checkDestroyed("genesyscloud_auth_division", divisionsPath),
+		resource.TestStep{
+			Config: division("Sales", ""),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Sales"),
+				resource.TestCheckNoResourceAttr(addr, "description"),
+				resource.TestCheckResourceAttr(addr, "home", "false"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_auth_division.by_name", "id", addr, "id"),
+				o.checkExists(addr, divisionsPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			Config:           division("Sales EMEA", "Sales in Europe"),
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Sales EMEA"),
+				resource.TestCheckResourceAttr(addr, "description", "Sales in Europe"),
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: renamed in the org.
+			PreConfig: func() {
+				o.do(http.MethodPut, divisionsPath+"/"+st.id(addr), platform.AuthzDivision{Name: ptr("Renamed"), Description: ptr("Sales in Europe")}, nil)
 			},
-			{
-				Config: division("Sales EMEA", "Sales in Europe"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Sales EMEA"),
-					resource.TestCheckResourceAttr(addr, "description", "Sales in Europe"),
-				),
-			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				// Drift: renamed in the org.
-				PreConfig: func() {
-					o.do(http.MethodPut, divisionsPath+"/"+st.id(addr), platform.AuthzDivision{Name: ptr("Renamed"), Description: ptr("Sales in Europe")}, nil)
-				},
-				Config: division("Sales EMEA", "Sales in Europe"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var d platform.AuthzDivision
-					o.do(http.MethodGet, divisionsPath+"/"+idOf(s, addr), nil, &d)
-					if deref(d.Name) != "Sales EMEA" {
-						return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
-					}
-					return nil
-				},
-			},
-			{
-				// Removing the description clears it.
-				Config: division("Sales EMEA", ""),
-				Check:  resource.TestCheckNoResourceAttr(addr, "description"),
+			Config:           division("Sales EMEA", "Sales in Europe"),
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				d := orgObject[platform.AuthzDivision](o, divisionsPath, idOf(s, addr))
+				if deref(d.Name) != "Sales EMEA" {
+					return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
+				}
+				return nil
 			},
 		},
-	})
+		resource.TestStep{
+			// Removing the description clears it.
+			Config: division("Sales EMEA", ""),
+			Check:  resource.TestCheckNoResourceAttr(addr, "description"),
+		},
+	)
 }
 
 // TestAccAuthDivisionHome adopts the home division: it is renamed on apply, read by the
@@ -94,32 +80,29 @@ func TestAccAuthDivisionHome(t *testing.T) {
 	o := newAccOrg(t)
 	var home platform.AuthzDivision
 	o.do(http.MethodGet, divisionsPath+"/home", nil, &home)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: func(*terraform.State) error {
-			var after platform.AuthzDivision
-			o.do(http.MethodGet, divisionsPath+"/home", nil, &after)
-			if deref(after.ID) != deref(home.ID) {
-				return fmt.Errorf("home division changed from %s to %s", deref(home.ID), deref(after.ID))
-			}
-			return nil
-		},
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(`
+	o.test(func(*terraform.State) error {
+		var after platform.AuthzDivision
+		o.do(http.MethodGet, divisionsPath+"/home", nil, &after)
+		if deref(after.ID) != deref(home.ID) {
+			return fmt.Errorf("home division changed from %s to %s", deref(home.ID), deref(after.ID))
+		}
+		return nil
+	},
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_auth_division" "home" {
   name        = "Headquarters"
   description = "Everything not in a business unit"
   home        = true
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "id", deref(home.ID)),
-					resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "home", "true"),
-				),
-			},
-			{
-				Config: o.config(`
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "id", deref(home.ID)),
+				resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "home", "true"),
+			),
+		},
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_auth_division" "home" {
   name        = "Headquarters"
   description = "Everything not in a business unit"
@@ -128,16 +111,15 @@ resource "genesyscloud_auth_division" "home" {
 data "genesyscloud_auth_division_home" "home" {}
 data "genesyscloud_organizations_me" "me" {}
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.genesyscloud_auth_division_home.home", "id", "genesyscloud_auth_division.home", "id"),
-					resource.TestCheckResourceAttr("data.genesyscloud_auth_division_home.home", "name", "Headquarters"),
-					resource.TestCheckResourceAttr("data.genesyscloud_auth_division_home.home", "description", "Everything not in a business unit"),
-					resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "id", o.cred.OrgID),
-					resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "name", "dev"),
-					resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "default_country_code", "US"),
-					resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "state", "active"),
-				),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair("data.genesyscloud_auth_division_home.home", "id", "genesyscloud_auth_division.home", "id"),
+				resource.TestCheckResourceAttr("data.genesyscloud_auth_division_home.home", "name", "Headquarters"),
+				resource.TestCheckResourceAttr("data.genesyscloud_auth_division_home.home", "description", "Everything not in a business unit"),
+				resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "id", o.cred.OrgID),
+				resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "name", "dev"),
+				resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "default_country_code", "US"),
+				resource.TestCheckResourceAttr("data.genesyscloud_organizations_me.me", "state", "active"),
+			),
 		},
-	})
+	)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -34,7 +33,9 @@ func roleAPI(c *platform.Client) entityAPI[platform.DomainOrganizationRole] {
 	}
 }
 
-type authRoleResource struct{ clientHolder }
+type authRoleResource struct {
+	crudResource[authRoleModel, platform.DomainOrganizationRole]
+}
 
 type authRoleModel struct {
 	ID                 types.String      `tfsdk:"id"`
@@ -90,15 +91,36 @@ type roleEntityRef struct {
 	ID string `json:"id"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*authRoleResource)(nil)
-	_ resource.ResourceWithImportState = (*authRoleResource)(nil)
-)
-
-func newAuthRoleResource() resource.Resource { return &authRoleResource{} }
-
-func (r *authRoleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_auth_role"
+func newAuthRoleResource() resource.Resource {
+	return &authRoleResource{crudResource[authRoleModel, platform.DomainOrganizationRole]{
+		resourceBase: resourceBase{typeSuffix: "_auth_role"}, what: "role", api: roleAPI, errorAttr: "name",
+		id:    func(m *authRoleModel) string { return m.ID.ValueString() },
+		label: func(m *authRoleModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *authRoleModel, diags *diag.Diagnostics) (*platform.DomainOrganizationRole, error) {
+			body := plan.request(ctx, diags)
+			if !isSet(plan.DefaultRoleID) {
+				return roleAPI(c).create(ctx, plan.Name.ValueString(), platform.DomainOrganizationRoleCreate{Name: body.Name, Description: body.Description,
+					Permissions: body.Permissions, PermissionPolicies: body.PermissionPolicies})
+			}
+			// Adopt the built-in role and bring it to the configuration.
+			role, err := defaultRole(ctx, c, plan.DefaultRoleID.ValueString())
+			if err != nil {
+				return nil, err
+			}
+			return roleAPI(c).update(ctx, http.MethodPut, deref(role.ID), body)
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *authRoleModel, diags *diag.Diagnostics) (*platform.DomainOrganizationRole, error) {
+			return roleAPI(c).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request(ctx, diags))
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *authRoleModel) error {
+			if isSet(state.DefaultRoleID) {
+				// Built-in roles cannot be deleted; destroying the resource stops managing the role.
+				return nil
+			}
+			return roleAPI(c).delete(ctx, state.ID.ValueString())
+		},
+		fromAPI: (*authRoleModel).fromAPI,
+	}}
 }
 
 func (r *authRoleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -159,10 +181,6 @@ func (r *authRoleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 		},
 	}
-}
-
-func (r *authRoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (m authRoleModel) request(ctx context.Context, diags *diag.Diagnostics) platform.DomainOrganizationRoleUpdate {
@@ -248,82 +266,4 @@ func defaultRole(ctx context.Context, c *platform.Client, defaultID string) (*pl
 		}
 	}
 	return nil, fmt.Errorf("the org has no default role %q", defaultID)
-}
-
-func (r *authRoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan authRoleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	body := plan.request(ctx, &resp.Diagnostics)
-	api := roleAPI(r.client)
-	var role *platform.DomainOrganizationRole
-	var err error
-	if isSet(plan.DefaultRoleID) {
-		// Adopt the built-in role and bring it to the configuration.
-		role, err = defaultRole(ctx, r.client, plan.DefaultRoleID.ValueString())
-		if err == nil {
-			role, err = api.update(ctx, http.MethodPut, deref(role.ID), body)
-		}
-	} else {
-		role, err = api.create(ctx, plan.Name.ValueString(), platform.DomainOrganizationRoleCreate{Name: body.Name, Description: body.Description,
-			Permissions: body.Permissions, PermissionPolicies: body.PermissionPolicies})
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create role %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(role)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *authRoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state authRoleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	role, err := roleAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read role %s", state.ID.ValueString()), err)
-		return
-	}
-	if role == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(role)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *authRoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan authRoleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	role, err := roleAPI(r.client).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request(ctx, &resp.Diagnostics))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update role %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(role)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *authRoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state authRoleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || isSet(state.DefaultRoleID) {
-		// Built-in roles cannot be deleted; destroying the resource stops managing the role.
-		return
-	}
-	if err := roleAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete role %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *authRoleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

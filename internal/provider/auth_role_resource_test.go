@@ -29,12 +29,9 @@ data "genesyscloud_auth_role" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_auth_role", rolesPath),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_auth_role", rolesPath),
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_auth_role" "r" {
   name = "Queue viewer"
   permission_policies {
@@ -55,65 +52,55 @@ resource "genesyscloud_auth_role" "r" {
   }
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "permissions.#", "0"),
-					resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.0.terms.0.operands.0.queue_id", "00000000-0000-0000-0000-000000000001"),
-					o.checkExists(addr, rolesPath),
-				),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "permissions.#", "0"),
+				resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.0.terms.0.operands.0.queue_id", "00000000-0000-0000-0000-000000000001"),
+				o.checkExists(addr, rolesPath),
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Queue editor"),
+				resource.TestCheckResourceAttr(addr, "permission_policies.0.action_set.#", "2"),
+				resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.#", "0"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_auth_role.by_name", "id", addr, "id"),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: a policy added in the org is taken away again.
+			PreConfig: func() {
+				id := st.id(addr)
+				r := orgObject[platform.DomainOrganizationRole](o, rolesPath, id)
+				o.do(http.MethodPut, rolesPath+"/"+id, platform.DomainOrganizationRoleUpdate{Name: r.Name, Description: r.Description,
+					PermissionPolicies: append(r.PermissionPolicies, platform.DomainPermissionPolicy{Domain: ptr("directory"), EntityName: ptr("user"), ActionSet: []string{"view"}})}, nil)
 			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Queue editor"),
-					resource.TestCheckResourceAttr(addr, "permission_policies.0.action_set.#", "2"),
-					resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.#", "0"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_auth_role.by_name", "id", addr, "id"),
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: a policy added in the org is taken away again.
-				PreConfig: func() {
-					id := st.id(addr)
-					var r platform.DomainOrganizationRole
-					o.do(http.MethodGet, rolesPath+"/"+id, nil, &r)
-					o.do(http.MethodPut, rolesPath+"/"+id, platform.DomainOrganizationRoleUpdate{Name: r.Name, Description: r.Description,
-						PermissionPolicies: append(r.PermissionPolicies, platform.DomainPermissionPolicy{Domain: ptr("directory"), EntityName: ptr("user"), ActionSet: []string{"view"}})}, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var r platform.DomainOrganizationRole
-					o.do(http.MethodGet, rolesPath+"/"+idOf(s, addr), nil, &r)
-					if len(r.PermissionPolicies) != 1 {
-						return fmt.Errorf("the org's role has %d policies after apply, want 1", len(r.PermissionPolicies))
-					}
-					return nil
-				},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				r := orgObject[platform.DomainOrganizationRole](o, rolesPath, idOf(s, addr))
+				if len(r.PermissionPolicies) != 1 {
+					return fmt.Errorf("the org's role has %d policies after apply, want 1", len(r.PermissionPolicies))
+				}
+				return nil
 			},
 		},
-	})
+	)
 }
 
 // TestAccAuthRoleDefault manages a built-in role; destroy leaves it in the org.
 func TestAccAuthRoleDefault(t *testing.T) {
 	o := newAccOrg(t)
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: func(*terraform.State) error {
-			var r platform.DomainOrganizationRole
-			o.do(http.MethodGet, rolesPath+"/"+id, nil, &r)
-			return nil
-		},
-		Steps: []resource.TestStep{{
+	o.test(func(*terraform.State) error {
+		// The built-in role is still in the org: reading it fails the test otherwise.
+		orgObject[platform.DomainOrganizationRole](o, rolesPath, id)
+		return nil
+	},
+		resource.TestStep{
 			Config: o.config(`
 resource "genesyscloud_auth_role" "employee" {
   name            = "employee"
@@ -130,6 +117,6 @@ resource "genesyscloud_auth_role" "employee" {
 				resource.TestCheckResourceAttr("genesyscloud_auth_role.employee", "description", "What every user may do"),
 				func(s *terraform.State) error { id = idOf(s, "genesyscloud_auth_role.employee"); return nil },
 			),
-		}},
-	})
+		},
+	)
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -223,37 +222,27 @@ func proxyClient(blocks []proxyModel, getenv func(string) (string, bool)) (*http
 }
 
 // regionValidator checks aws_region against the platform's region table at plan time.
-type regionValidator struct{}
-
-func (regionValidator) Description(context.Context) string {
-	return "must be a Genesys Cloud region such as us-east-1"
-}
-
-func (v regionValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := platform.BaseURLForRegion(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown region", err.Error())
+func regionValidator() validator.String {
+	return stringCheck{
+		description: "must be a Genesys Cloud region such as us-east-1",
+		check: func(value string) (string, string) {
+			if _, err := platform.BaseURLForRegion(value); err != nil {
+				return "Unknown region", err.Error()
+			}
+			return "", ""
+		},
 	}
 }
 
 // durationValidator checks that a string is a Go duration ("5m", "90s").
-type durationValidator struct{}
-
-func (durationValidator) Description(context.Context) string {
-	return "must be a duration such as 5m or 90s"
-}
-
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := time.ParseDuration(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", fmt.Sprintf("%q: %v; use a duration such as 5m.", req.ConfigValue.ValueString(), err))
+func durationValidator() validator.String {
+	return stringCheck{
+		description: "must be a duration such as 5m or 90s",
+		check: func(value string) (string, string) {
+			if _, err := time.ParseDuration(value); err != nil {
+				return "Invalid duration", fmt.Sprintf("%q: %v; use a duration such as 5m.", value, err)
+			}
+			return "", ""
+		},
 	}
 }

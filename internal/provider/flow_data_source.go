@@ -22,7 +22,7 @@ import (
 const flowLookupTimeout = 30 * time.Second
 
 // flowDataSource finds a flow by name and, optionally, type.
-type flowDataSource struct{ clientHolder }
+type flowDataSource struct{ dataSourceBase }
 
 type flowDataSourceModel struct {
 	ID   types.String `tfsdk:"id"`
@@ -30,10 +30,8 @@ type flowDataSourceModel struct {
 	Type types.String `tfsdk:"type"`
 }
 
-func newFlowDataSource() datasource.DataSource { return &flowDataSource{} }
-
-func (d *flowDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flow"
+func newFlowDataSource() datasource.DataSource {
+	return &flowDataSource{dataSourceBase{typeSuffix: "_flow"}}
 }
 
 func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -53,10 +51,6 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			},
 		},
 	}
-}
-
-func (d *flowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -32,7 +32,7 @@ import (
 //     (unresolved placeholders and broken *Ref links fail it with file:line:col) and, when
 //     the plan publishes, checks every by-name reference (flow_refcheck.go).
 
-type flowResource struct{ clientHolder }
+type flowResource struct{ resourceBase }
 
 type flowModel struct {
 	ID                   types.String `tfsdk:"id"`
@@ -54,11 +54,7 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*flowResource)(nil)
 )
 
-func newFlowResource() resource.Resource { return &flowResource{} }
-
-func (r *flowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flow"
-}
+func newFlowResource() resource.Resource { return &flowResource{resourceBase{typeSuffix: "_flow"}} }
 
 func (r *flowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -119,10 +115,6 @@ func (r *flowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 		},
 	}
-}
-
-func (r *flowResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // flowFile is a flow file read and prepared for publishing.
@@ -506,6 +498,3 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 // ImportState takes a flow id. filepath (and substitutions) must then come from the
 // configuration; until the next apply, content_drift stays null.
-func (r *flowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}

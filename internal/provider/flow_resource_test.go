@@ -157,9 +157,7 @@ func TestAccFlow(t *testing.T) {
 
 	// New prompt text: the same flow is republished in place as version 2.0.
 	update := d.flowStep(flowYAML("Main IVR", "Welcome to Support, now with new hours", "Support"))
-	update.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-		plancheck.ExpectResourceAction("genesyscloud_flow.f", plancheck.ResourceActionUpdate),
-	}}
+	update.ConfigPlanChecks = expectAction("genesyscloud_flow.f", plancheck.ResourceActionUpdate)
 	update.Check = resource.ComposeAggregateTestCheckFunc(
 		resource.TestCheckResourceAttr("genesyscloud_flow.f", "published_version", "2.0"),
 		func(s *terraform.State) error {
@@ -171,20 +169,16 @@ func TestAccFlow(t *testing.T) {
 		},
 	)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_flow", flowsPath),
-		Steps: []resource.TestStep{
-			create,
-			update,
-			{
-				ResourceName:            "genesyscloud_flow.f",
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"filepath", "substitutions", "file_content_hash"},
-			},
+	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath),
+		create,
+		update,
+		resource.TestStep{
+			ResourceName:            "genesyscloud_flow.f",
+			ImportState:             true,
+			ImportStateVerify:       true,
+			ImportStateVerifyIgnore: []string{"filepath", "substitutions", "file_content_hash"},
 		},
-	})
+	)
 }
 
 // TestAccFlowContentDrift: a flow edited in the org (another client publishes other content)
@@ -205,22 +199,21 @@ func TestAccFlowContentDrift(t *testing.T) {
 			t.Fatalf("console-style publish: %s %v", deref(got.Status), got.Messages)
 		}
 	}
-	restore.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+	restore.ConfigPlanChecks = expectPlan(
 		plancheck.ExpectResourceAction("genesyscloud_flow.f", plancheck.ResourceActionUpdate),
 		expectDriftBefore{address: "genesyscloud_flow.f",
 			want: regexp.MustCompile(`^inboundCall\.initialGreeting\.tts: "Welcome to Support, edited in the console" in the org, "Welcome to Support" in .*flow\.yaml$`)},
-	}}
+	)
 	restore.Check = resource.ComposeAggregateTestCheckFunc(
 		resource.TestCheckResourceAttr("genesyscloud_flow.f", "published_version", "3.0"),
 		resource.TestCheckNoResourceAttr("genesyscloud_flow.f", "content_drift"),
 		func(s *terraform.State) error { return o.expectPublished(idOf(s, "genesyscloud_flow.f"), d.file()) },
 	)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_flow", flowsPath),
-		Steps:                    []resource.TestStep{create, restore},
-	})
+	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath),
+		create,
+		restore,
+	)
 }
 
 // TestAccFlowMissingReference: a queue that neither exists nor is declared fails the plan
@@ -231,10 +224,9 @@ func TestAccFlowMissingReference(t *testing.T) {
 	yaml := flowYAML("Main IVR", "Welcome", "Nowhere Queue")
 	plan := d.flowStep(yaml)
 	plan.ExpectError = outputRegexp(`flow.yaml:31:35: queue "Nowhere Queue" does not exist in the org and is not created by this configuration`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		Steps:                    []resource.TestStep{plan},
-	})
+	o.test(nil,
+		plan,
+	)
 	if flows, err := findFlows(context.Background(), o.api, "Main IVR", ""); err != nil || len(flows) != 0 {
 		t.Fatalf("after a failed plan, flows named Main IVR: %d (%v)", len(flows), err)
 	}
@@ -280,11 +272,10 @@ resource "genesyscloud_flow" "f" {
 	}
 	unresolved := step(flowYAML("Sales IVR", "Welcome to {{brand}}", "{{queue_name}}"))
 	unresolved.ExpectError = outputRegexp(`flow.yaml:11:21: the placeholder {{brand}} has no value in substitutions`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_flow", flowsPath),
-		Steps:                    []resource.TestStep{resolved, unresolved},
-	})
+	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath),
+		resolved,
+		unresolved,
+	)
 }
 
 // TestAccFlowExample applies the documented example from its own directory, as OpenTofu
@@ -300,14 +291,12 @@ func TestAccFlowExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_flow", flowsPath),
-		Steps: []resource.TestStep{{
+	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath),
+		resource.TestStep{
 			Config: o.config(string(src)),
 			Check:  resource.TestCheckResourceAttr("genesyscloud_flow.main_ivr", "published_version", "1.0"),
-		}},
-	})
+		},
+	)
 }
 
 // publishFlowDirectly publishes YAML through the job API as another tool would (raw HTTP,

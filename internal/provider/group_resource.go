@@ -8,7 +8,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -18,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -35,7 +33,17 @@ func groupAPI(c *platform.Client) entityAPI[platform.Group] {
 	}
 }
 
-type groupResource struct{ clientHolder }
+// groupResource reads and deletes through the CRUD skeleton; Create and Update are its own
+// (the group and its members are separate calls).
+type groupResource struct {
+	crudResource[groupModel, groupWithMembers]
+}
+
+// groupWithMembers is what reading a group takes two calls for.
+type groupWithMembers struct {
+	group   *platform.Group
+	members []string
+}
 
 type groupModel struct {
 	ID            types.String        `tfsdk:"id"`
@@ -58,15 +66,23 @@ type groupAddressModel struct {
 	Type      types.String `tfsdk:"type"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*groupResource)(nil)
-	_ resource.ResourceWithImportState = (*groupResource)(nil)
-)
-
-func newGroupResource() resource.Resource { return &groupResource{} }
-
-func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_group"
+func newGroupResource() resource.Resource {
+	return &groupResource{crudResource[groupModel, groupWithMembers]{
+		resourceBase: resourceBase{typeSuffix: "_group"}, what: "group",
+		read: func(ctx context.Context, c *platform.Client, id string) (*groupWithMembers, error) {
+			g, members, err := readGroup(ctx, c, id)
+			if err != nil || g == nil {
+				return nil, err
+			}
+			return &groupWithMembers{group: g, members: members}, nil
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *groupModel) error {
+			return groupAPI(c).delete(ctx, state.ID.ValueString())
+		},
+		id:      func(m *groupModel) string { return m.ID.ValueString() },
+		label:   func(m *groupModel) string { return quotedName(m.Name) },
+		fromAPI: func(m *groupModel, g *groupWithMembers) { m.fromAPI(g.group, g.members) },
+	}}
 }
 
 func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -108,10 +124,6 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			},
 		},
 	}
-}
-
-func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (m groupModel) contacts() []platform.GroupContact {
@@ -233,40 +245,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
-}
-
-func (r *groupResource) readInto(ctx context.Context, id string, m *groupModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	g, members, err := readGroup(ctx, r.client, id)
-	if err != nil {
-		addAPIError(diags, nil, fmt.Sprintf("Could not read group %s", id), err)
-		return
-	}
-	if g == nil {
-		diags.AddError(fmt.Sprintf("Group %s disappeared", id), "The group was deleted while it was being written; apply again.")
-		return
-	}
-	m.fromAPI(g, members)
-	diags.Append(state.Set(ctx, m)...)
-}
-
-func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state groupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, members, err := readGroup(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read group %s", state.ID.ValueString()), err)
-		return
-	}
-	if g == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(g, members)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -308,20 +287,5 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update group %q", plan.Name.ValueString()), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
-}
-
-func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state groupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := groupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }

@@ -49,12 +49,9 @@ resource "genesyscloud_group" "g" {
 }
 `, bob, bob))
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_group", groupsPath),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(fmt.Sprintf(`
+	o.test(o.checkDestroyed("genesyscloud_group", groupsPath),
+		resource.TestStep{
+			Config: o.config(fmt.Sprintf(`
 resource "genesyscloud_group" "g" {
   name        = "Billing"
   description = "Billing team"
@@ -69,53 +66,48 @@ data "genesyscloud_group" "by_name" {
   name = genesyscloud_group.g.name
 }
 `, ann, ann)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "type", "official"),
-					resource.TestCheckResourceAttr(addr, "visibility", "public"),
-					resource.TestCheckResourceAttr(addr, "rules_visible", "true"),
-					resource.TestCheckResourceAttr(addr, "member_ids.#", "1"),
-					resource.TestCheckResourceAttr(addr, "addresses.0.number", "+13175550100"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_group.by_name", "id", addr, "id"),
-					o.checkExists(addr, groupsPath),
-				),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "type", "official"),
+				resource.TestCheckResourceAttr(addr, "visibility", "public"),
+				resource.TestCheckResourceAttr(addr, "rules_visible", "true"),
+				resource.TestCheckResourceAttr(addr, "member_ids.#", "1"),
+				resource.TestCheckResourceAttr(addr, "addresses.0.number", "+13175550100"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_group.by_name", "id", addr, "id"),
+				o.checkExists(addr, groupsPath),
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Billing agents"),
+				resource.TestCheckResourceAttr(addr, "visibility", "members"),
+				resource.TestCheckResourceAttr(addr, "addresses.#", "0"),
+				resource.TestCheckResourceAttr(addr, "member_ids.0", bob),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: a member added in the org is removed again.
+			PreConfig: func() {
+				o.do(http.MethodPost, groupsPath+"/"+st.id(addr)+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
 			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Billing agents"),
-					resource.TestCheckResourceAttr(addr, "visibility", "members"),
-					resource.TestCheckResourceAttr(addr, "addresses.#", "0"),
-					resource.TestCheckResourceAttr(addr, "member_ids.0", bob),
-					st.capture,
-				),
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				if got := o.groupMemberIDs(idOf(s, addr)); !slices.Equal(got, []string{bob}) {
+					return fmt.Errorf("members in the org after apply = %v, want [%s]", got, bob)
+				}
+				return nil
 			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: a member added in the org is removed again.
-				PreConfig: func() {
-					o.do(http.MethodPost, groupsPath+"/"+st.id(addr)+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					if got := o.groupMemberIDs(idOf(s, addr)); !slices.Equal(got, []string{bob}) {
-						return fmt.Errorf("members in the org after apply = %v, want [%s]", got, bob)
-					}
-					return nil
-				},
+		},
+		resource.TestStep{
+			// Unset member_ids = unmanaged: members added in the org are left alone.
+			PreConfig: func() {
+				o.do(http.MethodPost, groupsPath+"/"+st.id(addr)+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
 			},
-			{
-				// Unset member_ids = unmanaged: members added in the org are left alone.
-				PreConfig: func() {
-					o.do(http.MethodPost, groupsPath+"/"+st.id(addr)+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
-				},
-				Config: o.config(fmt.Sprintf(`
+			Config: o.config(fmt.Sprintf(`
 resource "genesyscloud_group" "g" {
   name          = "Billing agents"
   visibility    = "members"
@@ -123,9 +115,8 @@ resource "genesyscloud_group" "g" {
   owner_ids     = [%q]
 }
 `, bob)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				Check:            resource.TestCheckResourceAttr(addr, "member_ids.#", "2"),
-			},
+			ConfigPlanChecks: expectPlan(plancheck.ExpectEmptyPlan()),
+			Check:            resource.TestCheckResourceAttr(addr, "member_ids.#", "2"),
 		},
-	})
+	)
 }

@@ -15,22 +15,36 @@ import (
 
 // immutableNamedResource is a resource whose only attribute is a name the API cannot change
 // (routing skills and languages): a new name replaces the object. T is the API model.
+// Read, Delete and the rest come from the CRUD skeleton; Create and Update differ.
 type immutableNamedResource[T any] struct {
-	clientHolder
-	typeSuffix string // e.g. "_routing_skill"
-	what       string // e.g. "routing skill", for messages
-	api        func(*platform.Client) entityAPI[T]
-	newBody    func(name string) any // the POST body
-	id         func(*T) string
+	crudResource[immutableNamedModel, T]
+	newBody  func(name string) any // the POST body
+	objectID func(*T) string
+}
+
+// newImmutableNamedResource builds the resource for one kind; objectID reads an API
+// object's id.
+func newImmutableNamedResource[T any](typeSuffix, what string, api func(*platform.Client) entityAPI[T],
+	newBody func(name string) any, objectID func(*T) string) *immutableNamedResource[T] {
+	return &immutableNamedResource[T]{
+		crudResource: crudResource[immutableNamedModel, T]{
+			resourceBase: resourceBase{typeSuffix: typeSuffix}, what: what, api: api, errorAttr: "name",
+			id:    func(m *immutableNamedModel) string { return m.ID.ValueString() },
+			label: func(m *immutableNamedModel) string { return quotedName(m.Name) },
+			fromAPI: func(m *immutableNamedModel, obj *T) {
+				m.ID = types.StringValue(objectID(obj))
+				// The seam's name reader only reads a field: it needs no client.
+				m.Name = types.StringValue(api(nil).name(obj))
+			},
+		},
+		newBody:  newBody,
+		objectID: objectID,
+	}
 }
 
 type immutableNamedModel struct {
 	ID   types.String `tfsdk:"id"`
 	Name types.String `tfsdk:"name"`
-}
-
-func (r *immutableNamedResource[T]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.typeSuffix
 }
 
 func (r *immutableNamedResource[T]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -47,10 +61,6 @@ func (r *immutableNamedResource[T]) Schema(_ context.Context, _ resource.SchemaR
 	}
 }
 
-func (r *immutableNamedResource[T]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *immutableNamedResource[T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan immutableNamedModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -64,30 +74,8 @@ func (r *immutableNamedResource[T]) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	// The name is kept as planned: the API may normalise it, and the plan must hold.
-	plan.ID = types.StringValue(r.id(obj))
+	plan.ID = types.StringValue(r.objectID(obj))
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *immutableNamedResource[T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state immutableNamedModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	api := r.api(r.client)
-	obj, err := api.get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, state.ID.ValueString()), err)
-		return
-	}
-	if obj == nil {
-		// Deleted outside OpenTofu (404 or state "deleted"): the plan will create it again.
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.ID = types.StringValue(r.id(obj))
-	state.Name = types.StringValue(api.name(obj))
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // Update only runs without changes (every attribute forces replacement); it keeps the plan.
@@ -95,28 +83,4 @@ func (r *immutableNamedResource[T]) Update(ctx context.Context, req resource.Upd
 	var plan immutableNamedModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *immutableNamedResource[T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state immutableNamedModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.api(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)", r.what, state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *immutableNamedResource[T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// idAttribute is the computed GUID every resource has; it never changes after create.
-func idAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		Computed:      true,
-		Description:   "The object's GUID.",
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
 }

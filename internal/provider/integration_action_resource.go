@@ -75,7 +75,11 @@ func findAction(ctx context.Context, c *platform.Client, name, integrationID str
 	return nil, nil
 }
 
-type integrationActionResource struct{ clientHolder }
+// integrationActionResource reads and deletes through the CRUD skeleton; Create and Update
+// are its own (the action and its configuration are separate calls).
+type integrationActionResource struct {
+	crudResource[integrationActionModel, platform.Action]
+}
 
 type integrationActionModel struct {
 	ID                   types.String                  `tfsdk:"id"`
@@ -103,21 +107,21 @@ type integrationActionRespMdl struct {
 	SuccessTemplate        types.String `tfsdk:"success_template"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*integrationActionResource)(nil)
-	_ resource.ResourceWithImportState = (*integrationActionResource)(nil)
-)
-
-func newIntegrationActionResource() resource.Resource { return &integrationActionResource{} }
-
-func (r *integrationActionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration_action"
+func newIntegrationActionResource() resource.Resource {
+	return &integrationActionResource{crudResource[integrationActionModel, platform.Action]{
+		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", api: actionAPI,
+		read:  readAction,
+		id:    func(m *integrationActionModel) string { return m.ID.ValueString() },
+		label: func(m *integrationActionModel) string { return quotedName(m.Name) },
+		// Only an import leaves the (always set) name null.
+		fromAPI: func(m *integrationActionModel, a *platform.Action) { m.fromAPI(a, m.Name.IsNull()) },
+	}}
 }
 
 func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	contract := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Required: true, Description: description,
-			Validators:    []validator.String{jsonObjectValidator{}},
+			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.RequiresReplace()}}
 	}
 	// The org fills in default templates for the ones left out; they are then not managed.
@@ -166,10 +170,6 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 		},
 	}
-}
-
-func (r *integrationActionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // config builds the action configuration from the blocks.
@@ -306,26 +306,6 @@ func (r *integrationActionResource) readInto(ctx context.Context, id string, m *
 	diags.Append(set(ctx, m)...)
 }
 
-func (r *integrationActionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state integrationActionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, err := readAction(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read data action %s", state.ID.ValueString()), err)
-		return
-	}
-	if a == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	// Only an import leaves the (always set) name null.
-	state.fromAPI(a, state.Name.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 func (r *integrationActionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan integrationActionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -356,23 +336,8 @@ func (r *integrationActionResource) Update(ctx context.Context, req resource.Upd
 	r.readInto(ctx, id, &plan, resp.State.Set, &resp.Diagnostics)
 }
 
-func (r *integrationActionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state integrationActionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := actionAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete data action %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *integrationActionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
 // integrationActionDataSource finds a data action by name, optionally in one integration.
-type integrationActionDataSource struct{ clientHolder }
+type integrationActionDataSource struct{ dataSourceBase }
 
 type integrationActionLookupModel struct {
 	ID            types.String `tfsdk:"id"`
@@ -380,10 +345,8 @@ type integrationActionLookupModel struct {
 	IntegrationID types.String `tfsdk:"integration_id"`
 }
 
-func newIntegrationActionDataSource() datasource.DataSource { return &integrationActionDataSource{} }
-
-func (d *integrationActionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration_action"
+func newIntegrationActionDataSource() datasource.DataSource {
+	return &integrationActionDataSource{dataSourceBase{typeSuffix: "_integration_action"}}
 }
 
 func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -395,10 +358,6 @@ func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.Sch
 			"integration_id": dsschema.StringAttribute{Optional: true, Description: "The integration to look in (names are unique per integration only)."},
 		},
 	}
-}
-
-func (d *integrationActionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -65,28 +65,25 @@ data "genesyscloud_integration_action" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			o.checkDestroyed("genesyscloud_integration_action", actionsPath),
-			o.checkDestroyed("genesyscloud_integration", integrationsPath),
-		),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(actionIntegration + actionConfig("Get order status", "Orders", "https://orders.example.com/orders/$${input.orderId}")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "secure", "false"),
-					resource.TestCheckResourceAttr(addr, "config_request.0.request_url_template", "https://orders.example.com/orders/${input.orderId}"),
-					resource.TestCheckNoResourceAttr(addr, "config_request.0.request_template"),
-					resource.TestCheckResourceAttr(addr, "config_response.0.translation_map.status", "$.status"),
-					resource.TestCheckResourceAttr(addr, "contract_output", `{"properties":{"status":{"type":"string"}},"type":"object"}`),
-					o.checkExists(addr, actionsPath),
-					st.capture,
-				),
-			},
-			{
-				// The same contract with other key order and spacing is not a change.
-				Config: o.config(actionIntegration + `
+	o.test(resource.ComposeAggregateTestCheckFunc(
+		o.checkDestroyed("genesyscloud_integration_action", actionsPath),
+		o.checkDestroyed("genesyscloud_integration", integrationsPath),
+	),
+		resource.TestStep{
+			Config: o.config(actionIntegration + actionConfig("Get order status", "Orders", "https://orders.example.com/orders/$${input.orderId}")),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "secure", "false"),
+				resource.TestCheckResourceAttr(addr, "config_request.0.request_url_template", "https://orders.example.com/orders/${input.orderId}"),
+				resource.TestCheckNoResourceAttr(addr, "config_request.0.request_template"),
+				resource.TestCheckResourceAttr(addr, "config_response.0.translation_map.status", "$.status"),
+				resource.TestCheckResourceAttr(addr, "contract_output", `{"properties":{"status":{"type":"string"}},"type":"object"}`),
+				o.checkExists(addr, actionsPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			// The same contract with other key order and spacing is not a change.
+			Config: o.config(actionIntegration + `
 resource "genesyscloud_integration_action" "a" {
   name                   = "Get order status"
   category               = "Orders"
@@ -112,58 +109,48 @@ resource "genesyscloud_integration_action" "a" {
   }
 }
 `),
-				PlanOnly: true,
+			PlanOnly: true,
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Get order status (v2)"),
+				resource.TestCheckResourceAttr(addr, "category", "Orders v2"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_integration_action.by_name", "id", addr, "id"),
+				st.updatedInPlace("action", addr),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: the request URL and timeout are edited in the org.
+			PreConfig: func() {
+				id := st.id(addr)
+				var a platform.Action
+				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
+					t.Fatal(err)
+				}
+				a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
+				a.Config.TimeoutSeconds = ptr(5)
+				o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Category: a.Category, Config: a.Config, Version: a.Version}, nil)
 			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Get order status (v2)"),
-					resource.TestCheckResourceAttr(addr, "category", "Orders v2"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_integration_action.by_name", "id", addr, "id"),
-					func(s *terraform.State) error {
-						if got := idOf(s, addr); got != st.id(addr) {
-							return fmt.Errorf("action was replaced (%s → %s), want an update in place", st.id(addr), got)
-						}
-						return nil
-					},
-					st.capture,
-				),
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				var a platform.Action
+				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+idOf(s, addr), url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
+					return err
+				}
+				if got := deref(a.Config.Request.RequestUrlTemplate); got != "https://orders.example.com/v2/orders/${input.orderId}" || deref(a.Config.TimeoutSeconds) != 20 {
+					return fmt.Errorf("org after apply: url %q, timeout %d", got, deref(a.Config.TimeoutSeconds))
+				}
+				return nil
 			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: the request URL and timeout are edited in the org.
-				PreConfig: func() {
-					id := st.id(addr)
-					var a platform.Action
-					if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
-						t.Fatal(err)
-					}
-					a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
-					a.Config.TimeoutSeconds = ptr(5)
-					o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Category: a.Category, Config: a.Config, Version: a.Version}, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var a platform.Action
-					if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+idOf(s, addr), url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
-						return err
-					}
-					if got := deref(a.Config.Request.RequestUrlTemplate); got != "https://orders.example.com/v2/orders/${input.orderId}" || deref(a.Config.TimeoutSeconds) != 20 {
-						return fmt.Errorf("org after apply: url %q, timeout %d", got, deref(a.Config.TimeoutSeconds))
-					}
-					return nil
-				},
-			},
-			{
-				// A contract change replaces the action (the API cannot change it in place).
-				Config: o.config(actionIntegration + `
+		},
+		resource.TestStep{
+			// A contract change replaces the action (the API cannot change it in place).
+			Config: o.config(actionIntegration + `
 resource "genesyscloud_integration_action" "a" {
   name            = "Get order status (v2)"
   category        = "Orders v2"
@@ -172,16 +159,13 @@ resource "genesyscloud_integration_action" "a" {
   contract_output = jsonencode({ type = "object" })
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "config_request.#", "0"),
-					func(*terraform.State) error { return o.expectGone(actionsPath + "/" + st.id(addr)) },
-				),
-			},
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "config_request.#", "0"),
+				func(*terraform.State) error { return o.expectGone(actionsPath + "/" + st.id(addr)) },
+			),
 		},
-	})
+	)
 }
 
 // TestAccIntegrationDataActionExample applies the documented data action example (an
@@ -192,21 +176,17 @@ func TestAccIntegrationDataActionExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := newAccOrg(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			o.checkDestroyed("genesyscloud_integration_action", actionsPath),
-			o.checkDestroyed("genesyscloud_integration", integrationsPath),
-		),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(string(src)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					o.checkExists("genesyscloud_integration_action.order_status", actionsPath),
-					resource.TestCheckResourceAttr("genesyscloud_integration.web_services", "intended_state", "ENABLED"),
-				),
-			},
-			{Config: o.config(string(src)), PlanOnly: true},
+	o.test(resource.ComposeAggregateTestCheckFunc(
+		o.checkDestroyed("genesyscloud_integration_action", actionsPath),
+		o.checkDestroyed("genesyscloud_integration", integrationsPath),
+	),
+		resource.TestStep{
+			Config: o.config(string(src)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				o.checkExists("genesyscloud_integration_action.order_status", actionsPath),
+				resource.TestCheckResourceAttr("genesyscloud_integration.web_services", "intended_state", "ENABLED"),
+			),
 		},
-	})
+		resource.TestStep{Config: o.config(string(src)), PlanOnly: true},
+	)
 }

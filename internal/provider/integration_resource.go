@@ -110,23 +110,19 @@ func (jsonSemanticPlan) PlanModifyString(_ context.Context, req planmodifier.Str
 }
 
 // jsonObjectValidator checks at plan time that a value is one JSON object.
-type jsonObjectValidator struct{}
-
-func (jsonObjectValidator) Description(context.Context) string { return "must be a JSON object" }
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-func (jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	v, err := decodeJSON(req.ConfigValue.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON", fmt.Sprintf("The value is not valid JSON: %v. Tip: write it with jsonencode({...}).", err))
-		return
-	}
-	if _, ok := v.(map[string]any); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON", "The value must be a JSON object ({...}).")
+func jsonObjectValidator() validator.String {
+	return stringCheck{
+		description: "must be a JSON object",
+		check: func(value string) (string, string) {
+			v, err := decodeJSON(value)
+			if err != nil {
+				return "Invalid JSON", fmt.Sprintf("The value is not valid JSON: %v. Tip: write it with jsonencode({...}).", err)
+			}
+			if _, ok := v.(map[string]any); !ok {
+				return "Invalid JSON", "The value must be a JSON object ({...})."
+			}
+			return "", ""
+		},
 	}
 }
 
@@ -149,7 +145,7 @@ func stringMapOf(ctx context.Context, v types.Map, diags *diag.Diagnostics) map[
 	return out
 }
 
-type integrationResource struct{ clientHolder }
+type integrationResource struct{ resourceBase }
 
 type integrationModel struct {
 	ID              types.String             `tfsdk:"id"`
@@ -166,21 +162,14 @@ type integrationConfigModel struct {
 	Credentials types.Map    `tfsdk:"credentials"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*integrationResource)(nil)
-	_ resource.ResourceWithImportState = (*integrationResource)(nil)
-)
-
-func newIntegrationResource() resource.Resource { return &integrationResource{} }
-
-func (r *integrationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_integration"
+func newIntegrationResource() resource.Resource {
+	return &integrationResource{resourceBase{typeSuffix: "_integration"}}
 }
 
 func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	jsonAttr := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
-			Validators:    []validator.String{jsonObjectValidator{}},
+			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.UseStateForUnknown()}}
 	}
 	resp.Schema = schema.Schema{
@@ -211,10 +200,6 @@ func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (r *integrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // integrationConfigPath is the integration's versioned configuration document.
@@ -436,8 +421,4 @@ func (r *integrationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if err := integrationAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete integration %s", state.ID.ValueString()), err)
 	}
-}
-
-func (r *integrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

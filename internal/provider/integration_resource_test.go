@@ -30,12 +30,9 @@ data "genesyscloud_integration" "by_name" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_integration", integrationsPath),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_integration", integrationsPath),
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_integration" "i" {
   intended_state   = "ENABLED"
   integration_type = "custom-rest-actions"
@@ -46,18 +43,18 @@ resource "genesyscloud_integration" "i" {
   }
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "intended_state", "ENABLED"),
-					resource.TestCheckResourceAttr(addr, "config.0.name", "Order service"),
-					resource.TestCheckResourceAttr(addr, "config.0.properties", `{"region":"us"}`),
-					resource.TestCheckResourceAttr(addr, "config.0.advanced", `{}`),
-					o.checkExists(addr, integrationsPath),
-					st.capture,
-				),
-			},
-			{
-				// The same properties spelled differently are not a change.
-				Config: o.config(`
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "intended_state", "ENABLED"),
+				resource.TestCheckResourceAttr(addr, "config.0.name", "Order service"),
+				resource.TestCheckResourceAttr(addr, "config.0.properties", `{"region":"us"}`),
+				resource.TestCheckResourceAttr(addr, "config.0.advanced", `{}`),
+				o.checkExists(addr, integrationsPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			// The same properties spelled differently are not a change.
+			Config: o.config(`
 resource "genesyscloud_integration" "i" {
   intended_state   = "ENABLED"
   integration_type = "custom-rest-actions"
@@ -68,71 +65,55 @@ resource "genesyscloud_integration" "i" {
   }
 }
 `),
-				PlanOnly: true,
+			PlanOnly: true,
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "intended_state", "DISABLED"),
+				resource.TestCheckResourceAttr(addr, "config.0.name", "Order service (v2)"),
+				resource.TestCheckNoResourceAttr(addr, "config.0.notes"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_integration.by_name", "id", addr, "id"),
+				st.updatedInPlace("integration", addr),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: enabled and reconfigured in the org.
+			PreConfig: func() {
+				id := st.id(addr)
+				o.do(http.MethodPatch, integrationsPath+"/"+id, platform.Integration{IntendedState: ptr("ENABLED")}, nil)
+				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
+				c.Properties = json.RawMessage(`{"region":"ap"}`)
+				o.do(http.MethodPut, integrationsPath+"/"+id+"/config/current", c, nil)
 			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "intended_state", "DISABLED"),
-					resource.TestCheckResourceAttr(addr, "config.0.name", "Order service (v2)"),
-					resource.TestCheckNoResourceAttr(addr, "config.0.notes"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_integration.by_name", "id", addr, "id"),
-					func(s *terraform.State) error {
-						if got := idOf(s, addr); got != st.id(addr) {
-							return fmt.Errorf("integration was replaced (%s → %s), want an update in place", st.id(addr), got)
-						}
-						return nil
-					},
-					st.capture,
-				),
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				id := idOf(s, addr)
+				ig := orgObject[platform.Integration](o, integrationsPath, id)
+				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
+				if deref(ig.IntendedState) != "DISABLED" || !jsonEqual(string(c.Properties), `{"region":"eu","retries":3}`) {
+					return fmt.Errorf("org after apply: state %q, properties %s", deref(ig.IntendedState), c.Properties)
+				}
+				return nil
 			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: enabled and reconfigured in the org.
-				PreConfig: func() {
-					id := st.id(addr)
-					o.do(http.MethodPatch, integrationsPath+"/"+id, platform.Integration{IntendedState: ptr("ENABLED")}, nil)
-					var c platform.IntegrationConfiguration
-					o.do(http.MethodGet, integrationsPath+"/"+id+"/config/current", nil, &c)
-					c.Properties = json.RawMessage(`{"region":"ap"}`)
-					o.do(http.MethodPut, integrationsPath+"/"+id+"/config/current", c, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					id := idOf(s, addr)
-					var ig platform.Integration
-					o.do(http.MethodGet, integrationsPath+"/"+id, nil, &ig)
-					var c platform.IntegrationConfiguration
-					o.do(http.MethodGet, integrationsPath+"/"+id+"/config/current", nil, &c)
-					if deref(ig.IntendedState) != "DISABLED" || !jsonEqual(string(c.Properties), `{"region":"eu","retries":3}`) {
-						return fmt.Errorf("org after apply: state %q, properties %s", deref(ig.IntendedState), c.Properties)
-					}
-					return nil
-				},
-			},
-			{
-				// Changing the type replaces the integration.
-				Config: o.config(`
+		},
+		resource.TestStep{
+			// Changing the type replaces the integration.
+			Config: o.config(`
 resource "genesyscloud_integration" "i" {
   integration_type = "purecloud-data-actions"
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "intended_state", "DISABLED"),
-					resource.TestCheckResourceAttr(addr, "config.#", "0"),
-					func(*terraform.State) error { return o.expectGone(integrationsPath + "/" + st.id(addr)) },
-				),
-			},
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "intended_state", "DISABLED"),
+				resource.TestCheckResourceAttr(addr, "config.#", "0"),
+				func(*terraform.State) error { return o.expectGone(integrationsPath + "/" + st.id(addr)) },
+			),
 		},
-	})
+	)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // organizationsMeDataSource is genesyscloud_organizations_me: the org the provider talks to.
-type organizationsMeDataSource struct{ clientHolder }
+type organizationsMeDataSource struct{ dataSourceBase }
 
 type organizationsMeModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -29,10 +29,8 @@ type organizationsMeModel struct {
 	ProductPlatform    types.String `tfsdk:"product_platform"`
 }
 
-func newOrganizationsMeDataSource() datasource.DataSource { return &organizationsMeDataSource{} }
-
-func (d *organizationsMeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_organizations_me"
+func newOrganizationsMeDataSource() datasource.DataSource {
+	return &organizationsMeDataSource{dataSourceBase{typeSuffix: "_organizations_me"}}
 }
 
 func (d *organizationsMeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -57,10 +55,6 @@ func (d *organizationsMeDataSource) Schema(_ context.Context, _ datasource.Schem
 			"product_platform":     str("Product platform, e.g. GenesysCloud."),
 		},
 	}
-}
-
-func (d *organizationsMeDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *organizationsMeDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -93,7 +93,7 @@ func (p *genesysProvider) Metadata(_ context.Context, _ provider.MetadataRequest
 const ignored = " Accepted for compatibility with the official provider and ignored by cxascode."
 
 func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	durationValidators := []validator.String{durationValidator{}}
+	durationValidators := []validator.String{durationValidator()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Genesys Cloud (cxascode). Configuration-compatible with `mypurecloud/genesyscloud`. " +
 			"Extra environment variable: `" + envRateLimit + "` = requests per minute the client spends " +
@@ -121,7 +121,7 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"aws_region": schema.StringAttribute{
 				Optional:    true,
 				Description: "Region where the org exists, e.g. `us-east-1` (the default). Can be set with `" + envRegion + "`. Ignored when `gateway` is set.",
-				Validators:  []validator.String{regionValidator{}},
+				Validators:  []validator.String{regionValidator()},
 			},
 			"sdk_debug": schema.BoolAttribute{
 				Optional:    true,

@@ -9,13 +9,9 @@ import (
 
 // newRoutingLanguageResource is genesyscloud_routing_language: name only, rename = replace.
 func newRoutingLanguageResource() resource.Resource {
-	return &immutableNamedResource[platform.Language]{
-		typeSuffix: "_routing_language",
-		what:       "routing language",
-		api:        languageAPI,
-		newBody:    func(name string) any { return platform.Language{Name: &name} },
-		id:         func(l *platform.Language) string { return deref(l.ID) },
-	}
+	return newImmutableNamedResource("_routing_language", "routing language", languageAPI,
+		func(name string) any { return platform.Language{Name: &name} },
+		func(l *platform.Language) string { return deref(l.ID) })
 }
 
 // languageAPI is the API seam for routing languages: like skills, soft-deleted and immutable.

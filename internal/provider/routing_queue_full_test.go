@@ -37,8 +37,8 @@ type fullQueueVars struct {
 	ring         int
 }
 
-func fullQueueConfig(o *accOrg, users [2]string, groupID, skillGroupID string, v fullQueueVars) string {
-	return o.config(fmt.Sprintf(`
+// fullQueueDeps are the objects the full queue refers to, declared in every step.
+const fullQueueDeps = `
 resource "genesyscloud_auth_division" "d" {
   name = "Support"
 }
@@ -51,6 +51,10 @@ resource "genesyscloud_routing_wrapupcode" "resolved" {
 resource "genesyscloud_routing_queue" "backup" {
   name = "Backup"
 }
+`
+
+func fullQueueConfig(o *accOrg, users [2]string, groupID, skillGroupID string, v fullQueueVars) string {
+	return o.config(fmt.Sprintf(fullQueueDeps+`
 resource "genesyscloud_routing_queue" "q" {
   name                                           = "Support"
   description                                    = %[1]q
@@ -253,143 +257,122 @@ func TestAccRoutingQueueFull(t *testing.T) {
 	second := fullQueueVars{description: "Tier 1 and 2", chatAlerting: 35, callbackMode: "AgentFirst", threshold: 7, ringTimeout: 20, cgaValue: 600, agentWait: 90, ring: 3}
 	config := func(v fullQueueVars) string { return fullQueueConfig(o, users, group.ID, skillGroup.ID, v) }
 	apiQueue := func(s *terraform.State) platform.Queue {
-		var q platform.Queue
-		o.do(http.MethodGet, queuesPath+"/"+idOf(s, addr), nil, &q)
+		q := orgObject[platform.Queue](o, queuesPath, idOf(s, addr))
 		return q
 	}
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_routing_queue", queuesPath),
-		Steps: []resource.TestStep{
-			{
-				Config:           config(first),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					st.capture,
-					resource.TestCheckResourceAttr(addr, "scoring_method", "PriorityOnly"),
-					resource.TestCheckResourceAttr(addr, "default_script_ids.EMAIL", testScriptID),
-					resource.TestCheckResourceAttr(addr, "media_settings_callback.0.pacing_modifier", "2"),
-					resource.TestCheckResourceAttr(addr, "media_settings_message.0.sub_type_settings.1.media_type", "whatsapp"),
-					resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "15.5"),
-					resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.#", "2"),
-					resource.TestCheckResourceAttrPair(addr, "conditional_group_routing_rules.1.queue_id", "genesyscloud_routing_queue.backup", "id"),
-					resource.TestCheckResourceAttr(addr, "members.#", "2"),
-					func(s *terraform.State) error {
-						// What the org received, in the API's own shape.
-						q := apiQueue(s)
-						switch {
-						case deref(q.QueueFlow).ID == nil || *q.QueueFlow.ID != testFlowID:
-							return fmt.Errorf("queueFlow = %+v", q.QueueFlow)
-						case len(q.MemberGroups) != 3:
-							return fmt.Errorf("memberGroups = %+v", q.MemberGroups)
-						case q.Bullseye == nil || len(q.Bullseye.Rings) != 2 || deref(q.Bullseye.Rings[0].ExpansionCriteria[0].Type) != "TIMEOUT_SECONDS":
-							return fmt.Errorf("bullseye = %+v", q.Bullseye)
-						case deref(deref(q.MediaSettings).Callback).Mode == nil || *q.MediaSettings.Callback.Mode != "CustomerFirst":
-							return fmt.Errorf("callback mode = %+v", q.MediaSettings.Callback)
-						case string(q.OutboundEmailAddress) == "" || q.OutboundMessagingAddresses == nil || deref(q.DirectRouting).BackupQueueID == nil:
-							return fmt.Errorf("addresses/direct routing missing: %s %+v %+v", q.OutboundEmailAddress, q.OutboundMessagingAddresses, q.DirectRouting)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				// Nested attributes change in place.
-				Config: config(second),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					func(s *terraform.State) error {
-						if idOf(s, addr) != st.id(addr) {
-							return fmt.Errorf("queue was replaced")
-						}
-						q := apiQueue(s)
-						if a := deref(q.MediaSettings.Chat.AlertingTimeoutSeconds); a != 35 {
-							return fmt.Errorf("chat alerting in the org = %d", a)
-						}
-						if w := deref(q.DirectRouting.AgentWaitSeconds); w != 90 {
-							return fmt.Errorf("agent wait in the org = %d", w)
-						}
-						return nil
-					},
-					resource.TestCheckResourceAttr(addr, "media_settings_callback.0.mode", "AgentFirst"),
-					resource.TestCheckResourceAttr(addr, "routing_rules.0.threshold", "7"),
-					resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "20"),
-					resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.0.value", "600"),
-					resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[1], "ring_num": "3"}),
-				),
-			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				// Drift: the call alerting timeout is changed in the org; plan shows it, apply corrects it.
-				PreConfig: func() {
-					id := st.id(addr)
-					q, err := queueRequest(context.Background(), o.api, id)
-					if err != nil {
-						t.Fatal(err)
-					}
-					q.MediaSettings.Call.AlertingTimeoutSeconds = ptr(45)
-					o.do(http.MethodPut, queuesPath+"/"+id, q, nil)
-				},
-				Config: config(second),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					expectAttrChange{addr, []any{"media_settings_call", 0, "alerting_timeout_sec"}, "45", "20"},
-				}},
-				Check: func(s *terraform.State) error {
-					if a := deref(apiQueue(s).MediaSettings.Call.AlertingTimeoutSeconds); a != 20 {
-						return fmt.Errorf("call alerting in the org after apply = %d", a)
+	o.test(o.checkDestroyed("genesyscloud_routing_queue", queuesPath),
+		resource.TestStep{
+			Config:           config(first),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				st.capture,
+				resource.TestCheckResourceAttr(addr, "scoring_method", "PriorityOnly"),
+				resource.TestCheckResourceAttr(addr, "default_script_ids.EMAIL", testScriptID),
+				resource.TestCheckResourceAttr(addr, "media_settings_callback.0.pacing_modifier", "2"),
+				resource.TestCheckResourceAttr(addr, "media_settings_message.0.sub_type_settings.1.media_type", "whatsapp"),
+				resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "15.5"),
+				resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.#", "2"),
+				resource.TestCheckResourceAttrPair(addr, "conditional_group_routing_rules.1.queue_id", "genesyscloud_routing_queue.backup", "id"),
+				resource.TestCheckResourceAttr(addr, "members.#", "2"),
+				func(s *terraform.State) error {
+					// What the org received, in the API's own shape.
+					q := apiQueue(s)
+					switch {
+					case deref(q.QueueFlow).ID == nil || *q.QueueFlow.ID != testFlowID:
+						return fmt.Errorf("queueFlow = %+v", q.QueueFlow)
+					case len(q.MemberGroups) != 3:
+						return fmt.Errorf("memberGroups = %+v", q.MemberGroups)
+					case q.Bullseye == nil || len(q.Bullseye.Rings) != 2 || deref(q.Bullseye.Rings[0].ExpansionCriteria[0].Type) != "TIMEOUT_SECONDS":
+						return fmt.Errorf("bullseye = %+v", q.Bullseye)
+					case deref(deref(q.MediaSettings).Callback).Mode == nil || *q.MediaSettings.Callback.Mode != "CustomerFirst":
+						return fmt.Errorf("callback mode = %+v", q.MediaSettings.Callback)
+					case string(q.OutboundEmailAddress) == "" || q.OutboundMessagingAddresses == nil || deref(q.DirectRouting).BackupQueueID == nil:
+						return fmt.Errorf("addresses/direct routing missing: %s %+v %+v", q.OutboundEmailAddress, q.OutboundMessagingAddresses, q.DirectRouting)
 					}
 					return nil
 				},
+			),
+		},
+		resource.TestStep{
+			// Nested attributes change in place.
+			Config: config(second),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				// Lists and ids are managed whole: without them the rules, rings, group routing,
-				// member groups and flows are removed. Blocks written at most once, members and
-				// wrap-up codes are then no longer managed and stay as they are.
-				Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_skill" "billing" {
-  name = "Billing"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_queue" "backup" {
-  name = "Backup"
-}
+			Check: resource.ComposeAggregateTestCheckFunc(
+				func(s *terraform.State) error {
+					if idOf(s, addr) != st.id(addr) {
+						return fmt.Errorf("queue was replaced")
+					}
+					q := apiQueue(s)
+					if a := deref(q.MediaSettings.Chat.AlertingTimeoutSeconds); a != 35 {
+						return fmt.Errorf("chat alerting in the org = %d", a)
+					}
+					if w := deref(q.DirectRouting.AgentWaitSeconds); w != 90 {
+						return fmt.Errorf("agent wait in the org = %d", w)
+					}
+					return nil
+				},
+				resource.TestCheckResourceAttr(addr, "media_settings_callback.0.mode", "AgentFirst"),
+				resource.TestCheckResourceAttr(addr, "routing_rules.0.threshold", "7"),
+				resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "20"),
+				resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.0.value", "600"),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[1], "ring_num": "3"}),
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: the call alerting timeout is changed in the org; plan shows it, apply corrects it.
+			PreConfig: func() {
+				id := st.id(addr)
+				q, err := queueRequest(context.Background(), o.api, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q.MediaSettings.Call.AlertingTimeoutSeconds = ptr(45)
+				o.do(http.MethodPut, queuesPath+"/"+id, q, nil)
+			},
+			Config: config(second),
+			ConfigPlanChecks: expectPlan(
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				expectAttrChange{addr, []any{"media_settings_call", 0, "alerting_timeout_sec"}, "45", "20"},
+			),
+			Check: func(s *terraform.State) error {
+				if a := deref(apiQueue(s).MediaSettings.Call.AlertingTimeoutSeconds); a != 20 {
+					return fmt.Errorf("call alerting in the org after apply = %d", a)
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			// Lists and ids are managed whole: without them the rules, rings, group routing,
+			// member groups and flows are removed. Blocks written at most once, members and
+			// wrap-up codes are then no longer managed and stay as they are.
+			Config: o.config(fullQueueDeps + `
 resource "genesyscloud_routing_queue" "q" {
   name        = "Support"
   division_id = genesyscloud_auth_division.d.id
 }
 `),
-				Check: func(s *terraform.State) error {
-					q := apiQueue(s)
-					members, err := queueMembers(context.Background(), o.api, idOf(s, addr))
-					switch {
-					case err != nil:
-						return err
-					case len(q.RoutingRules) != 0 || q.Bullseye != nil || q.ConditionalGroupRouting != nil || len(q.MemberGroups) != 0 || q.QueueFlow != nil:
-						return fmt.Errorf("managed lists not cleared: %+v %+v %+v %+v %+v", q.RoutingRules, q.Bullseye, q.ConditionalGroupRouting, q.MemberGroups, q.QueueFlow)
-					case q.AgentOwnedRouting == nil || q.ConditionalGroupActivation == nil || q.DirectRouting == nil || len(members) != 2:
-						return fmt.Errorf("unmanaged settings changed: %+v %+v %+v %v", q.AgentOwnedRouting, q.ConditionalGroupActivation, q.DirectRouting, members)
-					case deref(q.MediaSettings.Chat.AlertingTimeoutSeconds) != 35:
-						return fmt.Errorf("unmanaged chat settings changed: %+v", q.MediaSettings.Chat)
-					}
-					return nil
-				},
+			Check: func(s *terraform.State) error {
+				q := apiQueue(s)
+				members, err := queueMembers(context.Background(), o.api, idOf(s, addr))
+				switch {
+				case err != nil:
+					return err
+				case len(q.RoutingRules) != 0 || q.Bullseye != nil || q.ConditionalGroupRouting != nil || len(q.MemberGroups) != 0 || q.QueueFlow != nil:
+					return fmt.Errorf("managed lists not cleared: %+v %+v %+v %+v %+v", q.RoutingRules, q.Bullseye, q.ConditionalGroupRouting, q.MemberGroups, q.QueueFlow)
+				case q.AgentOwnedRouting == nil || q.ConditionalGroupActivation == nil || q.DirectRouting == nil || len(members) != 2:
+					return fmt.Errorf("unmanaged settings changed: %+v %+v %+v %v", q.AgentOwnedRouting, q.ConditionalGroupActivation, q.DirectRouting, members)
+				case deref(q.MediaSettings.Chat.AlertingTimeoutSeconds) != 35:
+					return fmt.Errorf("unmanaged chat settings changed: %+v", q.MediaSettings.Chat)
+				}
+				return nil
 			},
 		},
-	})
+	)
 }
 
 // expectAttrChange checks that the plan changes one attribute of a resource from before to

@@ -19,7 +19,11 @@ import (
 // routingQueueResource is genesyscloud_routing_queue with every attribute of the official
 // provider. Updates start from the queue as read (a full-replace PUT), so settings the
 // configuration does not manage are left as they are in the org.
-type routingQueueResource struct{ clientHolder }
+// routingQueueResource deletes through the CRUD skeleton; the rest is its own (a queue's
+// members and wrap-up codes are separate calls, and an import reads its blocks too).
+type routingQueueResource struct {
+	crudResource[routingQueueModel, platform.Queue]
+}
 
 type routingQueueModel struct {
 	ID                                        types.String `tfsdk:"id"`
@@ -82,14 +86,12 @@ var (
 	_ resource.ResourceWithValidateConfig = (*routingQueueResource)(nil)
 )
 
-func newRoutingQueueResource() resource.Resource { return &routingQueueResource{} }
-
-func (r *routingQueueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_queue"
-}
-
-func (r *routingQueueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+func newRoutingQueueResource() resource.Resource {
+	return &routingQueueResource{crudResource[routingQueueModel, platform.Queue]{
+		resourceBase: resourceBase{typeSuffix: "_routing_queue"}, what: "queue", api: queueAPI,
+		id:    func(m *routingQueueModel) string { return m.ID.ValueString() },
+		label: func(m *routingQueueModel) string { return quotedName(m.Name) },
+	}}
 }
 
 // managesMembers reports whether the configuration manages members. A set block cannot be
@@ -357,21 +359,6 @@ func (r *routingQueueResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	r.readCollections(ctx, &plan, plan.managesMembers(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *routingQueueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routingQueueModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := queueAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete queue %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *routingQueueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
 // fillUnknownCollections replaces a still-unknown wrap-up code set (state may not hold

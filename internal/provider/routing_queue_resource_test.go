@@ -11,6 +11,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+// queueDeps are the objects the queue refers to, declared in every step that manages them.
+const queueDeps = `
+resource "genesyscloud_auth_division" "d" {
+  name = "Support"
+}
+resource "genesyscloud_routing_wrapupcode" "resolved" {
+  name = "Resolved"
+}
+resource "genesyscloud_routing_wrapupcode" "escalated" {
+  name = "Escalated"
+}
+`
+
 func TestAccRoutingQueue(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_queue.q"
@@ -27,16 +40,7 @@ resource "genesyscloud_routing_queue" "q" {
 }
 `)
 	full := func(description string, ring int, second string) string {
-		return o.config(fmt.Sprintf(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_wrapupcode" "escalated" {
-  name = "Escalated"
-}
+		return o.config(fmt.Sprintf(queueDeps+`
 resource "genesyscloud_routing_queue" "q" {
   name                    = "Support"
   description             = %q
@@ -65,129 +69,111 @@ data "genesyscloud_routing_queue" "by_name" {
 `, description, deref(users[0].ID), second, ring))
 	}
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_routing_queue", queuesPath),
-		Steps: []resource.TestStep{
-			{
-				// Defaults of the official provider.
-				Config: basic,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "ALL"),
-					resource.TestCheckResourceAttr(addr, "acw_wrapup_prompt", "MANDATORY_TIMEOUT"),
-					resource.TestCheckResourceAttr(addr, "auto_answer_only", "true"),
-					resource.TestCheckResourceAttrSet(addr, "division_id"),
-					resource.TestCheckResourceAttr(addr, "members.#", "0"),
-					resource.TestCheckResourceAttr(addr, "media_settings_call.#", "0"),
-					o.checkExists(addr, queuesPath),
-					st.capture,
-				),
-			},
-			{
-				// Everything changes in place: same queue id.
-				Config: full("Tier 1", 2, deref(users[1].ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					func(s *terraform.State) error {
-						if idOf(s, addr) != st.id(addr) {
-							return fmt.Errorf("queue was replaced")
-						}
-						return nil
-					},
-					resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
-					resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "BEST"),
-					resource.TestCheckResourceAttr(addr, "acw_timeout_ms", "60000"),
-					resource.TestCheckResourceAttr(addr, "media_settings_call.0.alerting_timeout_sec", "20"),
-					resource.TestCheckResourceAttr(addr, "media_settings_call.0.service_level_percentage", "0.9"),
-					resource.TestCheckResourceAttr(addr, "media_settings_call.0.enable_auto_answer", "false"),
-					resource.TestCheckResourceAttr(addr, "wrapup_codes.#", "2"),
-					resource.TestCheckTypeSetElemAttrPair(addr, "wrapup_codes.*", "genesyscloud_routing_wrapupcode.resolved", "id"),
-					resource.TestCheckResourceAttr(addr, "members.#", "2"),
-					resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[0].ID), "ring_num": "1"}),
-					resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[1].ID), "ring_num": "2"}),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_routing_queue.by_name", "id", addr, "id"),
-					func(s *terraform.State) error {
-						members, err := queueMembers(t.Context(), o.api, idOf(s, addr))
-						if err != nil {
-							return err
-						}
-						if len(members) != 2 || members[deref(users[1].ID)] != 2 {
-							return fmt.Errorf("members in the org: %v", members)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				// A member is swapped and a ring changed.
-				Config: full("Tier 1", 3, deref(users[2].ID)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "members.#", "2"),
-					resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[2].ID), "ring_num": "3"}),
-				),
-			},
-			{
-				// An import reads every media block the org has; this configuration manages only calls.
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"media_settings_callback", "media_settings_chat",
-					"media_settings_email", "media_settings_message"},
-			},
-			{
-				// Drift: a member is removed, a wrap-up code unassigned and the description edited in the org.
-				PreConfig: func() {
-					id := st.id(addr)
-					o.do(http.MethodPost, queuesPath+"/"+id+"/members?delete=true", []platform.WritableEntity{{ID: users[0].ID}}, nil)
-					codes, err := queueWrapupCodes(t.Context(), o.api, id)
-					if err != nil || len(codes) == 0 {
-						t.Fatalf("queue wrap-up codes: %v %v", codes, err)
-					}
-					o.do(http.MethodDelete, queuesPath+"/"+id+"/wrapupcodes/"+codes[0], nil, nil)
-					q, err := queueRequest(t.Context(), o.api, id)
-					if err != nil {
-						t.Fatal(err)
-					}
-					q.Description = ptr("edited in the UI")
-					o.do(http.MethodPut, queuesPath+"/"+id, q, nil)
-				},
-				Config: full("Tier 1", 3, deref(users[2].ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					id := idOf(s, addr)
-					members, err := queueMembers(t.Context(), o.api, id)
-					if err != nil {
-						return err
-					}
-					codes, err := queueWrapupCodes(t.Context(), o.api, id)
-					if err != nil {
-						return err
-					}
-					var q platform.Queue
-					o.do(http.MethodGet, queuesPath+"/"+id, nil, &q)
-					if len(members) != 2 || len(codes) != 2 || deref(q.Description) != "Tier 1" {
-						return fmt.Errorf("after apply: members %v, codes %v, description %q", members, codes, deref(q.Description))
+	o.test(o.checkDestroyed("genesyscloud_routing_queue", queuesPath),
+		resource.TestStep{
+			// Defaults of the official provider.
+			Config: basic,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "ALL"),
+				resource.TestCheckResourceAttr(addr, "acw_wrapup_prompt", "MANDATORY_TIMEOUT"),
+				resource.TestCheckResourceAttr(addr, "auto_answer_only", "true"),
+				resource.TestCheckResourceAttrSet(addr, "division_id"),
+				resource.TestCheckResourceAttr(addr, "members.#", "0"),
+				resource.TestCheckResourceAttr(addr, "media_settings_call.#", "0"),
+				o.checkExists(addr, queuesPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			// Everything changes in place: same queue id.
+			Config:           full("Tier 1", 2, deref(users[1].ID)),
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				func(s *terraform.State) error {
+					if idOf(s, addr) != st.id(addr) {
+						return fmt.Errorf("queue was replaced")
 					}
 					return nil
 				},
+				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
+				resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "BEST"),
+				resource.TestCheckResourceAttr(addr, "acw_timeout_ms", "60000"),
+				resource.TestCheckResourceAttr(addr, "media_settings_call.0.alerting_timeout_sec", "20"),
+				resource.TestCheckResourceAttr(addr, "media_settings_call.0.service_level_percentage", "0.9"),
+				resource.TestCheckResourceAttr(addr, "media_settings_call.0.enable_auto_answer", "false"),
+				resource.TestCheckResourceAttr(addr, "wrapup_codes.#", "2"),
+				resource.TestCheckTypeSetElemAttrPair(addr, "wrapup_codes.*", "genesyscloud_routing_wrapupcode.resolved", "id"),
+				resource.TestCheckResourceAttr(addr, "members.#", "2"),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[0].ID), "ring_num": "1"}),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[1].ID), "ring_num": "2"}),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_queue.by_name", "id", addr, "id"),
+				func(s *terraform.State) error {
+					members, err := queueMembers(t.Context(), o.api, idOf(s, addr))
+					if err != nil {
+						return err
+					}
+					if len(members) != 2 || members[deref(users[1].ID)] != 2 {
+						return fmt.Errorf("members in the org: %v", members)
+					}
+					return nil
+				},
+			),
+		},
+		resource.TestStep{
+			// A member is swapped and a ring changed.
+			Config: full("Tier 1", 3, deref(users[2].ID)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "members.#", "2"),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[2].ID), "ring_num": "3"}),
+			),
+		},
+		resource.TestStep{
+			// An import reads every media block the org has; this configuration manages only calls.
+			ResourceName:      addr,
+			ImportState:       true,
+			ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"media_settings_callback", "media_settings_chat",
+				"media_settings_email", "media_settings_message"},
+		},
+		resource.TestStep{
+			// Drift: a member is removed, a wrap-up code unassigned and the description edited in the org.
+			PreConfig: func() {
+				id := st.id(addr)
+				o.do(http.MethodPost, queuesPath+"/"+id+"/members?delete=true", []platform.WritableEntity{{ID: users[0].ID}}, nil)
+				codes, err := queueWrapupCodes(t.Context(), o.api, id)
+				if err != nil || len(codes) == 0 {
+					t.Fatalf("queue wrap-up codes: %v %v", codes, err)
+				}
+				o.do(http.MethodDelete, queuesPath+"/"+id+"/wrapupcodes/"+codes[0], nil, nil)
+				q, err := queueRequest(t.Context(), o.api, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q.Description = ptr("edited in the UI")
+				o.do(http.MethodPut, queuesPath+"/"+id, q, nil)
 			},
-			{
-				// Dropping the blocks and the code list stops managing them; nothing is removed.
-				Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "resolved" {
-  name = "Resolved"
-}
-resource "genesyscloud_routing_wrapupcode" "escalated" {
-  name = "Escalated"
-}
+			Config:           full("Tier 1", 3, deref(users[2].ID)),
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				id := idOf(s, addr)
+				members, err := queueMembers(t.Context(), o.api, id)
+				if err != nil {
+					return err
+				}
+				codes, err := queueWrapupCodes(t.Context(), o.api, id)
+				if err != nil {
+					return err
+				}
+				q := orgObject[platform.Queue](o, queuesPath, id)
+				if len(members) != 2 || len(codes) != 2 || deref(q.Description) != "Tier 1" {
+					return fmt.Errorf("after apply: members %v, codes %v, description %q", members, codes, deref(q.Description))
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			// Dropping the blocks and the code list stops managing them; nothing is removed.
+			Config: o.config(queueDeps + `
 resource "genesyscloud_routing_queue" "q" {
   name                    = "Support"
   description             = "Tier 1"
@@ -198,17 +184,16 @@ resource "genesyscloud_routing_queue" "q" {
   auto_answer_only        = false
 }
 `),
-				Check: func(s *terraform.State) error {
-					members, err := queueMembers(t.Context(), o.api, idOf(s, addr))
-					if err != nil {
-						return err
-					}
-					if len(members) != 2 {
-						return fmt.Errorf("unmanaged members changed: %v", members)
-					}
-					return nil
-				},
+			Check: func(s *terraform.State) error {
+				members, err := queueMembers(t.Context(), o.api, idOf(s, addr))
+				if err != nil {
+					return err
+				}
+				if len(members) != 2 {
+					return fmt.Errorf("unmanaged members changed: %v", members)
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

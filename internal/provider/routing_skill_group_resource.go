@@ -32,7 +32,11 @@ func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
 	}
 }
 
-type routingSkillGroupResource struct{ clientHolder }
+// routingSkillGroupResource deletes through the CRUD skeleton; the rest is its own (member
+// divisions are a separate call).
+type routingSkillGroupResource struct {
+	crudResource[routingSkillGroupModel, platform.SkillGroup]
+}
 
 type routingSkillGroupModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -43,15 +47,12 @@ type routingSkillGroupModel struct {
 	MemberDivisionIDs types.List   `tfsdk:"member_division_ids"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*routingSkillGroupResource)(nil)
-	_ resource.ResourceWithImportState = (*routingSkillGroupResource)(nil)
-)
-
-func newRoutingSkillGroupResource() resource.Resource { return &routingSkillGroupResource{} }
-
-func (r *routingSkillGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_skill_group"
+func newRoutingSkillGroupResource() resource.Resource {
+	return &routingSkillGroupResource{crudResource[routingSkillGroupModel, platform.SkillGroup]{
+		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group", api: skillGroupAPI,
+		id:    func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
+		label: func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
+	}}
 }
 
 func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -67,7 +68,7 @@ func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaR
 			"skill_conditions": schema.StringAttribute{Optional: true, Computed: true,
 				Description: "JSON array of skill conditions (use `jsonencode`). Equivalent JSON (spacing, key order) is no change. " +
 					"Unset = unmanaged.",
-				Validators:    []validator.String{jsonConditionsValidator{}},
+				Validators:    []validator.String{jsonConditionsValidator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"member_division_ids": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				Description: "Divisions whose users can be members (`*` = all). An empty list means the skill group's own division. " +
@@ -75,10 +76,6 @@ func (r *routingSkillGroupResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
 		},
 	}
-}
-
-func (r *routingSkillGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // parseConditions decodes skill_conditions.
@@ -100,22 +97,15 @@ func canonicalConditions(conds []platform.SkillGroupCondition) string {
 }
 
 // jsonConditionsValidator rejects skill_conditions that are not a JSON array of conditions.
-type jsonConditionsValidator struct{}
-
-func (jsonConditionsValidator) Description(context.Context) string {
-	return "must be a JSON array of skill conditions"
-}
-
-func (v jsonConditionsValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (jsonConditionsValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isSet(req.ConfigValue) {
-		return
-	}
-	if _, err := parseConditions(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err))
+func jsonConditionsValidator() validator.String {
+	return stringCheck{
+		description: "must be a JSON array of skill conditions",
+		check: func(value string) (string, string) {
+			if _, err := parseConditions(value); err != nil {
+				return "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err)
+			}
+			return "", ""
+		},
 	}
 }
 
@@ -156,6 +146,20 @@ func readSkillGroup(ctx context.Context, c *platform.Client, id string) (*platfo
 	return g, divs, nil
 }
 
+// conditions parses the planned skill_conditions (nil when not set); false after adding the
+// diagnostic for text that does not parse.
+func (m routingSkillGroupModel) conditions(diags *diag.Diagnostics) ([]platform.SkillGroupCondition, bool) {
+	if !isSet(m.SkillConditions) {
+		return nil, true
+	}
+	conds, err := parseConditions(m.SkillConditions.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
+		return nil, false
+	}
+	return conds, true
+}
+
 func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan routingSkillGroupModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -166,17 +170,12 @@ func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.Cre
 	if isSet(plan.Description) {
 		in.Description = plan.Description.ValueStringPointer()
 	}
-	if isSet(plan.DivisionID) {
-		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	in.Division = writableDivision(plan.DivisionID)
+	conds, ok := plan.conditions(&resp.Diagnostics)
+	if !ok {
+		return
 	}
-	if isSet(plan.SkillConditions) {
-		conds, err := parseConditions(plan.SkillConditions.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
-			return
-		}
-		in.SkillConditions = conds
-	}
+	in.SkillConditions = conds
 	g, err := r.client.CreateSkillGroup(ctx, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
@@ -228,17 +227,12 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 	}
 	id := plan.ID.ValueString()
 	in := platform.SkillGroup{Name: plan.Name.ValueStringPointer(), Description: ptr(plan.Description.ValueString())}
-	if isSet(plan.DivisionID) {
-		in.Division = &platform.WritableDivision{ID: plan.DivisionID.ValueStringPointer()}
+	in.Division = writableDivision(plan.DivisionID)
+	conds, ok := plan.conditions(&resp.Diagnostics)
+	if !ok {
+		return
 	}
-	if isSet(plan.SkillConditions) {
-		conds, err := parseConditions(plan.SkillConditions.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("skill_conditions"), "Invalid skill_conditions", err.Error())
-			return
-		}
-		in.SkillConditions = conds
-	}
+	in.SkillConditions = conds
 	if _, err := r.client.PatchSkillGroup(ctx, id, in); err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update skill group %q", plan.Name.ValueString()), err)
 		return
@@ -270,19 +264,4 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
-}
-
-func (r *routingSkillGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routingSkillGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := skillGroupAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete skill group %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *routingSkillGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -40,12 +40,9 @@ resource "genesyscloud_routing_skill_group" "g" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_routing_skill_group", skillGroupsPath),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(deps + `
+	o.test(o.checkDestroyed("genesyscloud_routing_skill_group", skillGroupsPath),
+		resource.TestStep{
+			Config: o.config(deps + `
 resource "genesyscloud_routing_skill_group" "g" {
   name                = "Billing"
   division_id         = genesyscloud_auth_division.support.id
@@ -63,49 +60,42 @@ data "genesyscloud_routing_skill_group" "by_name" {
   name = genesyscloud_routing_skill_group.g.name
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.support", "id"),
-					resource.TestCheckResourceAttrPair(addr, "member_division_ids.0", "genesyscloud_auth_division.support", "id"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_routing_skill_group.by_name", "id", addr, "id"),
-					o.checkExists(addr, skillGroupsPath),
-				),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.support", "id"),
+				resource.TestCheckResourceAttrPair(addr, "member_division_ids.0", "genesyscloud_auth_division.support", "id"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_skill_group.by_name", "id", addr, "id"),
+				o.checkExists(addr, skillGroupsPath),
+			),
+		},
+		resource.TestStep{
+			// division_id left out: unmanaged, stays where it is.
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Billing experts"),
+				resource.TestCheckResourceAttr(addr, "member_division_ids.#", "1"),
+				resource.TestCheckResourceAttr(addr, "member_division_ids.0", "*"),
+				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.support", "id"),
+				st.capture,
+			),
+		},
+		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"skill_conditions"}},
+		resource.TestStep{
+			// Drift: conditions edited in the org are put back.
+			PreConfig: func() {
+				o.do(http.MethodPatch, skillGroupsPath+"/"+st.id(addr), platform.SkillGroup{SkillConditions: []platform.SkillGroupCondition{{
+					Operation: ptr("And"), RoutingSkillConditions: []platform.SkillGroupRoutingCondition{{
+						RoutingSkill: ptr("Billing"), Comparator: ptr("EqualTo"), Proficiency: ptr(1.0)}}}}}, nil)
 			},
-			{
-				// division_id left out: unmanaged, stays where it is.
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Billing experts"),
-					resource.TestCheckResourceAttr(addr, "member_division_ids.#", "1"),
-					resource.TestCheckResourceAttr(addr, "member_division_ids.0", "*"),
-					resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.support", "id"),
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"skill_conditions"}},
-			{
-				// Drift: conditions edited in the org are put back.
-				PreConfig: func() {
-					o.do(http.MethodPatch, skillGroupsPath+"/"+st.id(addr), platform.SkillGroup{SkillConditions: []platform.SkillGroupCondition{{
-						Operation: ptr("And"), RoutingSkillConditions: []platform.SkillGroupRoutingCondition{{
-							RoutingSkill: ptr("Billing"), Comparator: ptr("EqualTo"), Proficiency: ptr(1.0)}}}}}, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var g platform.SkillGroup
-					o.do(http.MethodGet, skillGroupsPath+"/"+idOf(s, addr), nil, &g)
-					if c := g.SkillConditions; len(c) != 1 || len(c[0].RoutingSkillConditions) != 1 || deref(c[0].RoutingSkillConditions[0].Comparator) != "GreaterThanOrEqualTo" {
-						return fmt.Errorf("skill conditions in the org after apply: %+v", c)
-					}
-					return nil
-				},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				g := orgObject[platform.SkillGroup](o, skillGroupsPath, idOf(s, addr))
+				if c := g.SkillConditions; len(c) != 1 || len(c[0].RoutingSkillConditions) != 1 || deref(c[0].RoutingSkillConditions[0].Comparator) != "GreaterThanOrEqualTo" {
+					return fmt.Errorf("skill conditions in the org after apply: %+v", c)
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

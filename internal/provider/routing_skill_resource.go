@@ -9,13 +9,9 @@ import (
 
 // newRoutingSkillResource is genesyscloud_routing_skill: name only, rename = replace.
 func newRoutingSkillResource() resource.Resource {
-	return &immutableNamedResource[platform.RoutingSkill]{
-		typeSuffix: "_routing_skill",
-		what:       "routing skill",
-		api:        skillAPI,
-		newBody:    func(name string) any { return platform.CreateRoutingSkill{Name: &name} },
-		id:         func(s *platform.RoutingSkill) string { return deref(s.ID) },
-	}
+	return newImmutableNamedResource("_routing_skill", "routing skill", skillAPI,
+		func(name string) any { return platform.CreateRoutingSkill{Name: &name} },
+		func(s *platform.RoutingSkill) string { return deref(s.ID) })
 }
 
 // skillAPI is the API seam for routing skills: soft-deleted (state "deleted"), immutable names.

@@ -2,12 +2,11 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -25,7 +24,9 @@ func wrapupcodeAPI(c *platform.Client) entityAPI[platform.WrapupCode] {
 	}
 }
 
-type routingWrapupcodeResource struct{ clientHolder }
+type routingWrapupcodeResource struct {
+	crudResource[routingWrapupcodeModel, platform.WrapupCode]
+}
 
 type routingWrapupcodeModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -34,15 +35,19 @@ type routingWrapupcodeModel struct {
 	Description types.String `tfsdk:"description"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*routingWrapupcodeResource)(nil)
-	_ resource.ResourceWithImportState = (*routingWrapupcodeResource)(nil)
-)
-
-func newRoutingWrapupcodeResource() resource.Resource { return &routingWrapupcodeResource{} }
-
-func (r *routingWrapupcodeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_wrapupcode"
+func newRoutingWrapupcodeResource() resource.Resource {
+	return &routingWrapupcodeResource{crudResource[routingWrapupcodeModel, platform.WrapupCode]{
+		resourceBase: resourceBase{typeSuffix: "_routing_wrapupcode"}, what: "wrap-up code", api: wrapupcodeAPI, errorAttr: "name",
+		id:    func(m *routingWrapupcodeModel) string { return m.ID.ValueString() },
+		label: func(m *routingWrapupcodeModel) string { return quotedName(m.Name) },
+		create: func(ctx context.Context, c *platform.Client, plan *routingWrapupcodeModel, _ *diag.Diagnostics) (*platform.WrapupCode, error) {
+			return wrapupcodeAPI(c).create(ctx, plan.Name.ValueString(), plan.request())
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *routingWrapupcodeModel, _ *diag.Diagnostics) (*platform.WrapupCode, error) {
+			return wrapupcodeAPI(c).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request())
+		},
+		fromAPI: (*routingWrapupcodeModel).fromAPI,
+	}}
 }
 
 func (r *routingWrapupcodeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -60,10 +65,6 @@ func (r *routingWrapupcodeResource) Schema(_ context.Context, _ resource.SchemaR
 			"description": schema.StringAttribute{Optional: true, Description: "Wrap-up code description."},
 		},
 	}
-}
-
-func (r *routingWrapupcodeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // request builds the API body from a plan (division omitted when unknown: the org picks).
@@ -87,80 +88,4 @@ func (m *routingWrapupcodeModel) fromAPI(w *platform.WrapupCode) {
 		m.DivisionID = types.StringValue(*w.Division.ID)
 	}
 	m.Description = optionalString(w.Description, m.Description)
-}
-
-func (r *routingWrapupcodeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan routingWrapupcodeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	w, err := wrapupcodeAPI(r.client).create(ctx, plan.Name.ValueString(), plan.request())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create wrap-up code %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(w)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *routingWrapupcodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routingWrapupcodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	w, err := wrapupcodeAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read wrap-up code %s", state.ID.ValueString()), err)
-		return
-	}
-	if w == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(w)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *routingWrapupcodeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan routingWrapupcodeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	w, err := wrapupcodeAPI(r.client).update(ctx, http.MethodPut, plan.ID.ValueString(), plan.request())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update wrap-up code %q", plan.Name.ValueString()), err)
-		return
-	}
-	plan.fromAPI(w)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *routingWrapupcodeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routingWrapupcodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := wrapupcodeAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete wrap-up code %q (%s)", state.Name.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *routingWrapupcodeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// optionalString maps an optional API string to an Optional attribute: the API returns ""
-// (or nothing) both for "never set" and "set to empty", so the prior value decides.
-func optionalString(api *string, prior types.String) types.String {
-	if v := deref(api); v != "" {
-		return types.StringValue(v)
-	}
-	if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
-		return types.StringValue("")
-	}
-	return types.StringNull()
 }

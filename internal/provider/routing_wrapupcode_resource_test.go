@@ -16,30 +16,38 @@ const wrapupcodesPath = "/api/v2/routing/wrapupcodes"
 func TestAccRoutingWrapupcode(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_wrapupcode.w"
+	// The code with a description, in a division of its own.
+	inSupport := o.config(`
+resource "genesyscloud_auth_division" "d" {
+  name = "Support"
+}
+resource "genesyscloud_routing_wrapupcode" "w" {
+  name        = "Resolved - first contact"
+  description = "Closed without a transfer"
+  division_id = genesyscloud_auth_division.d.id
+}
+`)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_routing_wrapupcode", wrapupcodesPath),
-		Steps: []resource.TestStep{
-			{
-				// No division: the org picks one and division_id reports it.
-				Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_routing_wrapupcode", wrapupcodesPath),
+		resource.TestStep{
+			// No division: the org picks one and division_id reports it.
+			Config: o.config(`
 resource "genesyscloud_routing_wrapupcode" "w" {
   name = "Resolved"
 }
 data "genesyscloud_auth_division_home" "home" {}
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Resolved"),
-					resource.TestCheckNoResourceAttr(addr, "description"),
-					resource.TestCheckResourceAttrPair(addr, "division_id", "data.genesyscloud_auth_division_home.home", "id"),
-					o.checkExists(addr, wrapupcodesPath),
-					st.capture,
-				),
-			},
-			{
-				// Name, description and division change in place.
-				Config: o.config(`
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Resolved"),
+				resource.TestCheckNoResourceAttr(addr, "description"),
+				resource.TestCheckResourceAttrPair(addr, "division_id", "data.genesyscloud_auth_division_home.home", "id"),
+				o.checkExists(addr, wrapupcodesPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			// Name, description and division change in place.
+			Config: o.config(`
 resource "genesyscloud_auth_division" "d" {
   name = "Support"
 }
@@ -52,74 +60,42 @@ data "genesyscloud_routing_wrapupcode" "by_name" {
   name = genesyscloud_routing_wrapupcode.w.name
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "name", "Resolved - first contact"),
-					resource.TestCheckResourceAttr(addr, "description", "Closed without a transfer"),
-					resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_routing_wrapupcode.by_name", "id", addr, "id"),
-					st.capture,
-				),
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "name", "Resolved - first contact"),
+				resource.TestCheckResourceAttr(addr, "description", "Closed without a transfer"),
+				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_wrapupcode.by_name", "id", addr, "id"),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: someone edits the code in the org; the plan must show it, apply must undo it.
+			PreConfig: func() {
+				id := st.id(addr)
+				w := orgObject[platform.WrapupCode](o, wrapupcodesPath, id)
+				o.do(http.MethodPut, wrapupcodesPath+"/"+id, platform.WrapupCodeRequest{
+					Name: w.Name, Description: ptr("edited in the UI"),
+					Division: &platform.WritableStarrableDivision{ID: w.Division.ID},
+				}, nil)
 			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				// Drift: someone edits the code in the org; the plan must show it, apply must undo it.
-				PreConfig: func() {
-					id := st.id(addr)
-					var w platform.WrapupCode
-					o.do(http.MethodGet, wrapupcodesPath+"/"+id, nil, &w)
-					o.do(http.MethodPut, wrapupcodesPath+"/"+id, platform.WrapupCodeRequest{
-						Name: w.Name, Description: ptr("edited in the UI"),
-						Division: &platform.WritableStarrableDivision{ID: w.Division.ID},
-					}, nil)
-				},
-				Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
-  name        = "Resolved - first contact"
-  description = "Closed without a transfer"
-  division_id = genesyscloud_auth_division.d.id
-}
-`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var w platform.WrapupCode
-					o.do(http.MethodGet, wrapupcodesPath+"/"+idOf(s, addr), nil, &w)
-					if got := deref(w.Description); got != "Closed without a transfer" {
-						return fmt.Errorf("description in the org after apply = %q", got)
-					}
-					return nil
-				},
-			},
-			{
-				// Drift: the code is deleted in the org; apply creates it again.
-				PreConfig: func() { o.do(http.MethodDelete, wrapupcodesPath+"/"+st.id(addr), nil, nil) },
-				Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
-  name        = "Resolved - first contact"
-  description = "Closed without a transfer"
-  division_id = genesyscloud_auth_division.d.id
-}
-`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
-				}},
-				Check: o.checkExists(addr, wrapupcodesPath),
+			Config:           inSupport,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				w := orgObject[platform.WrapupCode](o, wrapupcodesPath, idOf(s, addr))
+				if got := deref(w.Description); got != "Closed without a transfer" {
+					return fmt.Errorf("description in the org after apply = %q", got)
+				}
+				return nil
 			},
 		},
-	})
+		resource.TestStep{
+			// Drift: the code is deleted in the org; apply creates it again.
+			PreConfig:        func() { o.do(http.MethodDelete, wrapupcodesPath+"/"+st.id(addr), nil, nil) },
+			Config:           inSupport,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionCreate),
+			Check:            o.checkExists(addr, wrapupcodesPath),
+		},
+	)
 }

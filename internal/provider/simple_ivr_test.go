@@ -131,33 +131,29 @@ resource "genesyscloud_architect_ivr" "ivr" {
 `
 	config := o.config(hcl)
 	first := d.step(simpleIVRFlow, hcl)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
-			o.checkDestroyed("genesyscloud_flow", "/api/v2/flows"),
-			o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
-			o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
-			o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
-			o.checkDestroyed("genesyscloud_routing_queue", "/api/v2/routing/queues"),
-		),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: first.PreConfig,
-				Config:    config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					o.checkExists("genesyscloud_flow.main", "/api/v2/flows"),
-					resource.TestCheckResourceAttr("genesyscloud_flow.main", "type", "INBOUNDCALL"),
-					resource.TestCheckResourceAttrPair("genesyscloud_architect_ivr.ivr", "open_hours_flow_id", "genesyscloud_flow.main", "id"),
-					o.checkExists("genesyscloud_architect_ivr.ivr", ivrsPath),
-					o.checkExists("genesyscloud_routing_queue.billing", "/api/v2/routing/queues"),
-					resource.TestCheckResourceAttr("genesyscloud_architect_ivr.ivr", "dnis.#", "2"),
-					resource.TestCheckResourceAttrPair("genesyscloud_architect_ivr.ivr", "schedule_group_id", "genesyscloud_architect_schedulegroups.hours", "id"),
-				),
-			},
-			// The test framework already re-plans after apply; a second, explicit plan-only
-			// step proves a fresh provider process also sees nothing to do.
-			{Config: config, PlanOnly: true},
+	o.test(resource.ComposeAggregateTestCheckFunc(
+		o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
+		o.checkDestroyed("genesyscloud_flow", "/api/v2/flows"),
+		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
+		o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
+		o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
+		o.checkDestroyed("genesyscloud_routing_queue", "/api/v2/routing/queues"),
+	),
+		resource.TestStep{
+			PreConfig: first.PreConfig,
+			Config:    config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				o.checkExists("genesyscloud_flow.main", "/api/v2/flows"),
+				resource.TestCheckResourceAttr("genesyscloud_flow.main", "type", "INBOUNDCALL"),
+				resource.TestCheckResourceAttrPair("genesyscloud_architect_ivr.ivr", "open_hours_flow_id", "genesyscloud_flow.main", "id"),
+				o.checkExists("genesyscloud_architect_ivr.ivr", ivrsPath),
+				o.checkExists("genesyscloud_routing_queue.billing", "/api/v2/routing/queues"),
+				resource.TestCheckResourceAttr("genesyscloud_architect_ivr.ivr", "dnis.#", "2"),
+				resource.TestCheckResourceAttrPair("genesyscloud_architect_ivr.ivr", "schedule_group_id", "genesyscloud_architect_schedulegroups.hours", "id"),
+			),
 		},
-	})
+		// The test framework already re-plans after apply; a second, explicit plan-only
+		// step proves a fresh provider process also sees nothing to do.
+		resource.TestStep{Config: config, PlanOnly: true},
+	)
 }

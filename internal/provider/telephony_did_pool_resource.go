@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -35,7 +36,9 @@ func didPoolAPI(c *platform.Client) entityAPI[platform.DIDPool] {
 	}
 }
 
-type telephonyDidPoolResource struct{ clientHolder }
+type telephonyDidPoolResource struct {
+	crudResource[telephonyDidPoolModel, platform.DIDPool]
+}
 
 type telephonyDidPoolModel struct {
 	ID               types.String `tfsdk:"id"`
@@ -46,20 +49,25 @@ type telephonyDidPoolModel struct {
 	PoolProvider     types.String `tfsdk:"pool_provider"`
 }
 
-var (
-	_ resource.ResourceWithConfigure   = (*telephonyDidPoolResource)(nil)
-	_ resource.ResourceWithImportState = (*telephonyDidPoolResource)(nil)
-)
-
-func newTelephonyDidPoolResource() resource.Resource { return &telephonyDidPoolResource{} }
-
-func (r *telephonyDidPoolResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
-}
-
-// e164Validators checks a phone number at plan time.
-func e164Validators() []validator.String {
-	return []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550100")}
+func newTelephonyDidPoolResource() resource.Resource {
+	return &telephonyDidPoolResource{crudResource[telephonyDidPoolModel, platform.DIDPool]{
+		resourceBase: resourceBase{typeSuffix: "_telephony_providers_edges_did_pool"}, what: "DID pool", api: didPoolAPI, errorAttr: "start_phone_number",
+		deleteHint: "; an IVR outside this configuration may still use one of its numbers",
+		id:         func(m *telephonyDidPoolModel) string { return m.ID.ValueString() },
+		// A pool has no name: its range names it.
+		label: func(m *telephonyDidPoolModel) string {
+			return m.StartPhoneNumber.ValueString() + ".." + m.EndPhoneNumber.ValueString()
+		},
+		create: func(ctx context.Context, c *platform.Client, plan *telephonyDidPoolModel, _ *diag.Diagnostics) (*platform.DIDPool, error) {
+			return didPoolAPI(c).create(ctx, plan.StartPhoneNumber.ValueString(), plan.request(0))
+		},
+		update: func(ctx context.Context, c *platform.Client, plan *telephonyDidPoolModel, _ *diag.Diagnostics) (*platform.DIDPool, error) {
+			return putVersioned(ctx, didPoolAPI(c), plan.ID.ValueString(),
+				func(p *platform.DIDPool) int { return deref(p.Version) },
+				func(v int) any { return plan.request(v) })
+		},
+		fromAPI: (*telephonyDidPoolModel).fromAPI,
+	}}
 }
 
 func (r *telephonyDidPoolResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -79,10 +87,6 @@ func (r *telephonyDidPoolResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 		},
 	}
-}
-
-func (r *telephonyDidPoolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (m telephonyDidPoolModel) request(version int) platform.DIDPool {
@@ -111,77 +115,8 @@ func (m *telephonyDidPoolModel) fromAPI(p *platform.DIDPool) {
 	m.PoolProvider = stringOrNull(deref(p.Provider))
 }
 
-func (r *telephonyDidPoolResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan telephonyDidPoolModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	p, err := didPoolAPI(r.client).create(ctx, plan.StartPhoneNumber.ValueString(), plan.request(0))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("start_phone_number")),
-			fmt.Sprintf("Could not create DID pool %s..%s", plan.StartPhoneNumber.ValueString(), plan.EndPhoneNumber.ValueString()), err)
-		return
-	}
-	plan.fromAPI(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *telephonyDidPoolResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state telephonyDidPoolModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	p, err := didPoolAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read DID pool %s", state.ID.ValueString()), err)
-		return
-	}
-	if p == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *telephonyDidPoolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan telephonyDidPoolModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	p, err := putVersioned(ctx, didPoolAPI(r.client), plan.ID.ValueString(),
-		func(p *platform.DIDPool) int { return deref(p.Version) },
-		func(v int) any { return plan.request(v) })
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("start_phone_number")),
-			fmt.Sprintf("Could not update DID pool %s..%s", plan.StartPhoneNumber.ValueString(), plan.EndPhoneNumber.ValueString()), err)
-		return
-	}
-	plan.fromAPI(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *telephonyDidPoolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state telephonyDidPoolModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := didPoolAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete DID pool %s..%s (%s); an IVR outside this configuration may still use one of its numbers",
-			state.StartPhoneNumber.ValueString(), state.EndPhoneNumber.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *telephonyDidPoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
 // telephonyDidPoolDataSource finds a pool by its exact range, as the official one does.
-type telephonyDidPoolDataSource struct{ clientHolder }
+type telephonyDidPoolDataSource struct{ dataSourceBase }
 
 type telephonyDidPoolLookupModel struct {
 	ID               types.String `tfsdk:"id"`
@@ -189,10 +124,8 @@ type telephonyDidPoolLookupModel struct {
 	EndPhoneNumber   types.String `tfsdk:"end_phone_number"`
 }
 
-func newTelephonyDidPoolDataSource() datasource.DataSource { return &telephonyDidPoolDataSource{} }
-
-func (d *telephonyDidPoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_telephony_providers_edges_did_pool"
+func newTelephonyDidPoolDataSource() datasource.DataSource {
+	return &telephonyDidPoolDataSource{dataSourceBase{typeSuffix: "_telephony_providers_edges_did_pool"}}
 }
 
 func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -204,10 +137,6 @@ func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.Sche
 			"end_phone_number":   dsschema.StringAttribute{Required: true, Validators: e164Validators(), Description: "Last number of the pool (E.164)."},
 		},
 	}
-}
-
-func (d *telephonyDidPoolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *telephonyDidPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

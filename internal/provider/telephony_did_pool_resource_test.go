@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
 	"regexp"
 	"testing"
 
@@ -29,71 +28,59 @@ data "genesyscloud_telephony_providers_edges_did_pool" "by_range" {
 }
 `)
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
   start_phone_number = "13175550000"
   end_phone_number   = "+13175550099"
 }
 `),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`E\.164`),
-			},
-			{
-				Config: o.config(`
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`E\.164`),
+		},
+		resource.TestStep{
+			Config: o.config(`
 resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
   start_phone_number = "+13175550000"
   end_phone_number   = "+13175550099"
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "end_phone_number", "+13175550099"),
-					resource.TestCheckNoResourceAttr(addr, "description"),
-					resource.TestCheckNoResourceAttr(addr, "pool_provider"),
-					o.checkExists(addr, didPoolsPath),
-					st.capture,
-				),
-			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "end_phone_number", "+13175550199"),
-					resource.TestCheckResourceAttr(addr, "pool_provider", "PURE_CLOUD_VOICE"),
-					resource.TestCheckResourceAttr(addr, "comments", "Ported"),
-					resource.TestCheckResourceAttrPair("data.genesyscloud_telephony_providers_edges_did_pool.by_range", "id", addr, "id"),
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				PreConfig: func() {
-					id := st.id(addr)
-					var p platform.DIDPool
-					o.do(http.MethodGet, didPoolsPath+"/"+id, nil, &p)
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "end_phone_number", "+13175550099"),
+				resource.TestCheckNoResourceAttr(addr, "description"),
+				resource.TestCheckNoResourceAttr(addr, "pool_provider"),
+				o.checkExists(addr, didPoolsPath),
+				st.capture,
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "end_phone_number", "+13175550199"),
+				resource.TestCheckResourceAttr(addr, "pool_provider", "PURE_CLOUD_VOICE"),
+				resource.TestCheckResourceAttr(addr, "comments", "Ported"),
+				resource.TestCheckResourceAttrPair("data.genesyscloud_telephony_providers_edges_did_pool.by_range", "id", addr, "id"),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			PreConfig: func() {
+				editInOrg(o, didPoolsPath, st.id(addr), func(p *platform.DIDPool) {
 					p.Comments, p.EndPhoneNumber = ptr("edited in the UI"), ptr("+13175550149")
-					o.do(http.MethodPut, didPoolsPath+"/"+id, p, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var p platform.DIDPool
-					o.do(http.MethodGet, didPoolsPath+"/"+idOf(s, addr), nil, &p)
-					if deref(p.Comments) != "Ported" || deref(p.EndPhoneNumber) != "+13175550199" {
-						return fmt.Errorf("org after apply: comments %q, end %q", deref(p.Comments), deref(p.EndPhoneNumber))
-					}
-					return nil
-				},
+				})
+			},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				p := orgObject[platform.DIDPool](o, didPoolsPath, idOf(s, addr))
+				if deref(p.Comments) != "Ported" || deref(p.EndPhoneNumber) != "+13175550199" {
+					return fmt.Errorf("org after apply: comments %q, end %q", deref(p.Comments), deref(p.EndPhoneNumber))
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

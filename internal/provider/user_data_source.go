@@ -16,7 +16,7 @@ import (
 
 // userDataSource finds a user by email or, failing that, by exact name (email wins when
 // both are given, as in the official provider).
-type userDataSource struct{ clientHolder }
+type userDataSource struct{ dataSourceBase }
 
 type userDataModel struct {
 	ID    types.String `tfsdk:"id"`
@@ -26,10 +26,8 @@ type userDataModel struct {
 
 var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
 
-func newUserDataSource() datasource.DataSource { return &userDataSource{} }
-
-func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
+func newUserDataSource() datasource.DataSource {
+	return &userDataSource{dataSourceBase{typeSuffix: "_user"}}
 }
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -45,10 +43,6 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 
 func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{datasourcevalidator.AtLeastOneOf(path.MatchRoot("email"), path.MatchRoot("name"))}
-}
-
-func (d *userDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // find searches by email, else by name; nil when nothing matches.

@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -25,7 +24,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-type userResource struct{ clientHolder }
+// userResource reads and deletes through the CRUD skeleton; Create and Update are its own
+// (a user is written in several calls: profile, routing skills, languages).
+type userResource struct {
+	crudResource[userModel, platform.User]
+}
 
 type userModel struct {
 	ID               types.String        `tfsdk:"id"`
@@ -86,27 +89,14 @@ var (
 	e164             = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*userResource)(nil)
-	_ resource.ResourceWithImportState = (*userResource)(nil)
-)
-
-func newUserResource() resource.Resource { return &userResource{} }
-
-func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
-}
-
-// unmanagedSet is an Optional+Computed set: left out of the configuration, the org's value
-// is kept and not managed; an empty set clears it.
-func unmanagedSet(elem attr.Type, description string) schema.SetAttribute {
-	return schema.SetAttribute{
-		Optional:      true,
-		Computed:      true,
-		ElementType:   elem,
-		Description:   description,
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-	}
+func newUserResource() resource.Resource {
+	return &userResource{crudResource[userModel, platform.User]{
+		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user", api: userAPI,
+		read:    readUser,
+		id:      func(m *userModel) string { return m.ID.ValueString() },
+		label:   func(m *userModel) string { return quotedName(m.Email) },
+		fromAPI: (*userModel).fromAPI,
+	}}
 }
 
 func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -182,48 +172,6 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 		},
 	}
-}
-
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// configNull reports whether an attribute is left out of the configuration ("unmanaged").
-func configNull(ctx context.Context, cfg tfsdk.Config, p path.Path, diags *diag.Diagnostics) bool {
-	var v attr.Value
-	diags.Append(cfg.GetAttribute(ctx, p, &v)...)
-	return v == nil || v.IsNull()
-}
-
-// isSet reports whether a planned value is set and known.
-func isSet(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
-// stringsOf reads a set or list of strings; nil when null or unknown.
-func stringsOf(ctx context.Context, v interface {
-	attr.Value
-	ElementsAs(context.Context, any, bool) diag.Diagnostics
-}, diags *diag.Diagnostics) []string {
-	if !isSet(v) {
-		return nil
-	}
-	out := []string{}
-	diags.Append(v.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-func stringSetValue(xs []string) types.Set {
-	vals := make([]attr.Value, 0, len(xs))
-	for _, x := range xs {
-		vals = append(vals, types.StringValue(x))
-	}
-	return types.SetValueMust(types.StringType, vals)
-}
-
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 // contacts maps the addresses block to the API's contact list (never nil: empty clears).
@@ -426,7 +374,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not finish setting up user %q (%s)", email, id), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
 
 // write PATCHes the user's fields and syncs its routing skills and languages.
@@ -435,40 +383,6 @@ func (r *userResource) write(ctx context.Context, id string, plan userModel, mg 
 		return err
 	}
 	return plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags)
-}
-
-// readInto reads the user back into m and state.
-func (r *userResource) readInto(ctx context.Context, id string, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	u, err := readUser(ctx, r.client, id)
-	if err != nil {
-		addAPIError(diags, nil, fmt.Sprintf("Could not read user %s", id), err)
-		return
-	}
-	if u == nil {
-		diags.AddError(fmt.Sprintf("User %s disappeared", id), "The user was deleted while it was being written; apply again.")
-		return
-	}
-	m.fromAPI(u)
-	diags.Append(state.Set(ctx, m)...)
-}
-
-func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	u, err := readUser(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read user %s", state.ID.ValueString()), err)
-		return
-	}
-	if u == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(u)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -498,20 +412,5 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not update user %q (%s)", plan.Email.ValueString(), id), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, &resp.State, &resp.Diagnostics)
-}
-
-func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := userAPI(r.client).delete(ctx, state.ID.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete user %q (%s)", state.Email.ValueString(), state.ID.ValueString()), err)
-	}
-}
-
-func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }

@@ -12,13 +12,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // userRolesResource owns all role grants of one user (authoritative, like the official
 // provider's). Unlike the official provider, destroy removes the grants it manages: a
 // no-op destroy leaves roles that can then not be deleted, and users who keep access.
-type userRolesResource struct{ clientHolder }
+type userRolesResource struct{ resourceBase }
 
 type userRolesModel struct {
 	ID     types.String    `tfsdk:"id"`
@@ -36,10 +37,8 @@ var (
 	_ resource.ResourceWithImportState = (*userRolesResource)(nil)
 )
 
-func newUserRolesResource() resource.Resource { return &userRolesResource{} }
-
-func (r *userRolesResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user_roles"
+func newUserRolesResource() resource.Resource {
+	return &userRolesResource{resourceBase{typeSuffix: "_user_roles"}}
 }
 
 func (r *userRolesResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -61,10 +60,6 @@ func (r *userRolesResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			},
 		},
 	}
-}
-
-func (r *userRolesResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // grants resolves the roles to (role, division) pairs; an unset division list is the home division.
@@ -157,16 +152,21 @@ func (r *userRolesResource) apply(ctx context.Context, plan *userRolesModel, dia
 	plan.fromAPI(ctx, userID, grants, home, diags)
 }
 
-func (r *userRolesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+// applyPlan is Create and Update alike: both make the user's grants what the plan lists.
+func (r *userRolesResource) applyPlan(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
 	var plan userRolesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(planned.Get(ctx, &plan)...)
+	if diags.HasError() {
 		return
 	}
-	r.apply(ctx, &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.apply(ctx, &plan, diags)
+	if !diags.HasError() {
+		diags.Append(state.Set(ctx, plan)...)
 	}
+}
+
+func (r *userRolesResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *userRolesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -190,15 +190,7 @@ func (r *userRolesResource) Read(ctx context.Context, req resource.ReadRequest, 
 }
 
 func (r *userRolesResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan userRolesModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.apply(ctx, &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	r.applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *userRolesResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -16,8 +16,7 @@ const subjectsPath = "/api/v2/authorization/subjects"
 // subjectGrants lists a subject's grants as "role/division" through the API.
 func (o *accOrg) subjectGrants(id string) map[string]bool {
 	o.t.Helper()
-	var s platform.AuthzSubject
-	o.do(http.MethodGet, subjectsPath+"/"+id, nil, &s)
+	s := orgObject[platform.AuthzSubject](o, subjectsPath, id)
 	out := map[string]bool{}
 	for _, g := range s.Grants {
 		out[deref(g.Role.ID)+"/"+deref(g.Division.ID)] = true
@@ -60,17 +59,14 @@ resource "genesyscloud_user_roles" "ann" {
 }
 `, ann))
 	var st lastState
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy: func(s *terraform.State) error {
-			if g := o.subjectGrants(ann); len(g) != 0 {
-				return fmt.Errorf("user still holds grants after destroy: %v", g)
-			}
-			return o.checkDestroyed("genesyscloud_auth_role", rolesPath)(s)
-		},
-		Steps: []resource.TestStep{
-			{
-				Config: o.config(deps + fmt.Sprintf(`
+	o.test(func(s *terraform.State) error {
+		if g := o.subjectGrants(ann); len(g) != 0 {
+			return fmt.Errorf("user still holds grants after destroy: %v", g)
+		}
+		return o.checkDestroyed("genesyscloud_auth_role", rolesPath)(s)
+	},
+		resource.TestStep{
+			Config: o.config(deps + fmt.Sprintf(`
 resource "genesyscloud_user_roles" "ann" {
   user_id = %q
   roles {
@@ -83,52 +79,46 @@ resource "genesyscloud_user_roles" "ann" {
 }
 data "genesyscloud_auth_division_home" "home" {}
 `, ann)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "id", ann),
-					resource.TestCheckResourceAttr(addr, "roles.#", "2"),
-					func(s *terraform.State) error {
-						rs := s.RootModule().Resources
-						want := map[string]bool{
-							rs["genesyscloud_auth_role.viewer"].Primary.ID + "/" + rs["data.genesyscloud_auth_division_home.home"].Primary.ID: true,
-							rs["genesyscloud_auth_role.editor"].Primary.ID + "/" + rs["genesyscloud_auth_division.support"].Primary.ID:        true,
-						}
-						if got := o.subjectGrants(ann); fmt.Sprint(got) != fmt.Sprint(want) {
-							return fmt.Errorf("grants in the org = %v, want %v", got, want)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "roles.#", "1"),
-					resource.TestCheckResourceAttr(addr, "roles.0.division_ids.0", "*"),
-					st.capture,
-				),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: a grant added in the org is removed again.
-				PreConfig: func() {
-					editor := st.s.RootModule().Resources["genesyscloud_auth_role.editor"].Primary.ID
-					o.do(http.MethodPost, subjectsPath+"/"+ann+"/bulkadd", platform.RoleDivisionGrants{Grants: []platform.RoleDivisionPair{{RoleID: &editor, DivisionID: ptr("*")}}}, nil)
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					if got := o.subjectGrants(ann); len(got) != 1 {
-						return fmt.Errorf("grants in the org after apply = %v, want one", got)
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "id", ann),
+				resource.TestCheckResourceAttr(addr, "roles.#", "2"),
+				func(s *terraform.State) error {
+					rs := s.RootModule().Resources
+					want := map[string]bool{
+						rs["genesyscloud_auth_role.viewer"].Primary.ID + "/" + rs["data.genesyscloud_auth_division_home.home"].Primary.ID: true,
+						rs["genesyscloud_auth_role.editor"].Primary.ID + "/" + rs["genesyscloud_auth_division.support"].Primary.ID:        true,
+					}
+					if got := o.subjectGrants(ann); fmt.Sprint(got) != fmt.Sprint(want) {
+						return fmt.Errorf("grants in the org = %v, want %v", got, want)
 					}
 					return nil
 				},
+			),
+		},
+		resource.TestStep{
+			Config:           updated,
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "roles.#", "1"),
+				resource.TestCheckResourceAttr(addr, "roles.0.division_ids.0", "*"),
+				st.capture,
+			),
+		},
+		importStep(addr),
+		resource.TestStep{
+			// Drift: a grant added in the org is removed again.
+			PreConfig: func() {
+				editor := st.s.RootModule().Resources["genesyscloud_auth_role.editor"].Primary.ID
+				o.do(http.MethodPost, subjectsPath+"/"+ann+"/bulkadd", platform.RoleDivisionGrants{Grants: []platform.RoleDivisionPair{{RoleID: &editor, DivisionID: ptr("*")}}}, nil)
+			},
+			Config:           updated,
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
+			Check: func(s *terraform.State) error {
+				if got := o.subjectGrants(ann); len(got) != 1 {
+					return fmt.Errorf("grants in the org after apply = %v, want one", got)
+				}
+				return nil
 			},
 		},
-	})
+	)
 }

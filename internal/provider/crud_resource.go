@@ -1,0 +1,156 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+)
+
+// crudResource is the Create/Read/Update/Delete skeleton that hand-written resources share:
+// Terraform data in, the resource's own mapping and API call in the middle, state out, and
+// every API failure reported the same way (addAPIError with the object named). A resource
+// embeds it, adds its Schema, and fills the hooks; where one of its methods is irregular it
+// defines that method itself, which takes precedence over the embedded one; hooks that only
+// the overridden methods would use are left nil.
+//
+// M is the resource's Terraform model, T the API model it maps from.
+//
+// The embedded resourceBase gives it Metadata, Configure and ImportState.
+type crudResource[M any, T any] struct {
+	resourceBase
+	what string // the kind in messages, e.g. "wrap-up code"
+	// api is the kind's API seam; Read and Delete use it unless read or remove is set.
+	api func(*platform.Client) entityAPI[T]
+	// id reads the object's id from a model; label names the object in messages (its
+	// quoted name for most kinds).
+	id    func(*M) string
+	label func(*M) string
+	// errorAttr is the attribute a 400 or 409 on create or update is attached to.
+	errorAttr string
+	// deleteHint follows the delete error, e.g. what may still use the object.
+	deleteHint string
+	// create and update send the plan to the API. They return (nil, nil) after adding a
+	// diagnostic of their own (e.g. a plan value that cannot be sent).
+	create func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (*T, error)
+	update func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (*T, error)
+	// read returns the object or nil when it is gone; nil uses api's get.
+	read func(ctx context.Context, c *platform.Client, id string) (*T, error)
+	// remove deletes the object; nil uses api's delete. It may decide to leave the object
+	// in the org (a home division, a built-in role) and only stop managing it.
+	remove func(ctx context.Context, c *platform.Client, state *M) error
+	// fromAPI copies what the API returned into the model (the prior values in it decide
+	// how optional attributes the API does not echo read).
+	fromAPI func(*M, *T)
+}
+
+func (r *crudResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.write(ctx, "create", r.create, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *crudResource[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.write(ctx, "update", r.update, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// write runs create or update and stores what the API answered.
+func (r *crudResource[M, T]) write(ctx context.Context, verb string,
+	call func(context.Context, *platform.Client, *M, *diag.Diagnostics) (*T, error),
+	plan *M, state *tfsdk.State, diags *diag.Diagnostics) {
+	obj, err := call(ctx, r.client, plan, diags)
+	if err != nil {
+		addAPIError(diags, ptr(path.Root(r.errorAttr)), fmt.Sprintf("Could not %s %s %s", verb, r.what, r.label(plan)), err)
+		return
+	}
+	if obj == nil {
+		return
+	}
+	r.fromAPI(plan, obj)
+	diags.Append(state.Set(ctx, plan)...)
+}
+
+// readObject reads the object, or nil when it is gone.
+func (r *crudResource[M, T]) readObject(ctx context.Context, id string) (*T, error) {
+	if r.read != nil {
+		return r.read(ctx, r.client, id)
+	}
+	return r.api(r.client).get(ctx, id)
+}
+
+// readBack reads the object a multi-call Create or Update has just written and stores it.
+// An object gone by then was deleted while it was being written: an error, not a removal.
+func (r *crudResource[M, T]) readBack(ctx context.Context, id string, m *M, state *tfsdk.State, diags *diag.Diagnostics) {
+	obj, err := r.readObject(ctx, id)
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
+		return
+	}
+	if obj == nil {
+		diags.AddError(fmt.Sprintf("%s %s disappeared", capitalized(r.what), id), fmt.Sprintf("The %s was deleted while it was being written; apply again.", r.what))
+		return
+	}
+	r.fromAPI(m, obj)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := r.id(&state)
+	obj, err := r.readObject(ctx, id)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
+		return
+	}
+	if obj == nil {
+		// Deleted outside OpenTofu: the plan will create it again.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	r.fromAPI(&state, obj)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *crudResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	if r.remove != nil {
+		err = r.remove(ctx, r.client, &state)
+	} else {
+		err = r.api(r.client).delete(ctx, r.id(&state))
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %s (%s)%s", r.what, r.label(&state), r.id(&state), r.deleteHint), err)
+	}
+}
+
+// capitalized starts a message with what, e.g. "Skill group".
+func capitalized(what string) string {
+	return strings.ToUpper(what[:1]) + what[1:]
+}
+
+// quotedName is the usual label: the object's name in quotes.
+func quotedName(name interface{ ValueString() string }) string {
+	return fmt.Sprintf("%q", name.ValueString())
+}

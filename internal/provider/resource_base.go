@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// resourceBase is what every hand-written resource has in common besides its schema and
+// CRUD: its type name, the configured client, and import by id.
+type resourceBase struct {
+	clientHolder
+	typeSuffix string // e.g. "_routing_wrapupcode"
+}
+
+func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + r.typeSuffix
+}
+
+func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ImportState imports by the object's GUID; Read fills in the rest.
+func (r *resourceBase) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// dataSourceBase is what every hand-written data source has in common besides its schema
+// and Read: its type name and the configured client.
+type dataSourceBase struct {
+	clientHolder
+	typeSuffix string // e.g. "_auth_division_home"
+}
+
+func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + d.typeSuffix
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
