@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# cx plan over a generated workspace of 30 projects, one after another (--parallel 1) and
-# with --parallel 4, in one run against one local org with 20 ms latency per API request.
-# Prints both times and the ratio. Needs bin/tofu (tools/tofu) or tofu on PATH.
-# Flags pass through, e.g. bench/workspace-parallel.sh -projects 10 -latency 50ms
+# cx plan over a generated workspace of 60 projects, one after another (--parallel 1) and
+# with --parallel 8, in one run against one local org answering with 150 ms latency and
+# counting 300 requests per token per fixed minute, as real orgs do. Prints both times, the
+# ratio (goal >= 4x), the org's 429s (goal 0), token requests against projects, and the
+# peak memory of the run. Needs bin/tofu (tools/tofu) or tofu on PATH.
+# Flags pass through, e.g. bench/workspace-parallel.sh -projects 30 -parallel 4 -latency 20ms -goal 2.5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${CX_TOFU:-}" ] && [ -x bin/tofu ]; then export CX_TOFU="$PWD/bin/tofu"; fi
-exec timeout 20m go run ./bench/workspacebench "$@"
+exec timeout 30m go run ./bench/workspacebench "$@"

@@ -1,6 +1,9 @@
 // Command workspacebench measures `cx plan` over a generated workspace of small projects,
 // one after another (--parallel 1) against --parallel N, in one run against one in-process
-// local org with injected latency, and prints both times and the ratio.
+// local org with injected latency and a per-token rate limit in fixed one-minute windows (as
+// real orgs count), and prints both times, the ratio, the 429s the org answered, the token
+// requests against the number of projects, and the peak memory of the run (this process and
+// every OpenTofu and provider process it started, summed at each sample).
 //
 // Each project is what a flow project looks like to the runner: a queue it owns and
 // by-name lookups of shared objects. The projects are applied first (unmeasured), so each
@@ -24,18 +27,28 @@ import (
 )
 
 func main() {
-	projects := flag.Int("projects", 30, "projects in the generated workspace")
-	parallel := flag.Int("parallel", 4, "projects at once in the parallel run")
-	latency := flag.Duration("latency", 20*time.Millisecond, "latency injected into every API request")
-	lookups := flag.Int("lookups", 4, "by-name lookups per project")
+	var o options
+	flag.IntVar(&o.projects, "projects", 60, "projects in the generated workspace")
+	flag.IntVar(&o.parallel, "parallel", 8, "projects at once in the parallel run")
+	flag.DurationVar(&o.latency, "latency", 150*time.Millisecond, "latency injected into every API request")
+	flag.IntVar(&o.lookups, "lookups", 4, "by-name lookups per project")
+	flag.IntVar(&o.rate, "rate", 300, "the org's requests per token per fixed minute (0: no limit)")
+	flag.Float64Var(&o.goal, "goal", 4, "speedup the parallel run must reach")
 	flag.Parse()
-	if err := run(*projects, *parallel, *lookups, *latency); err != nil {
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "workspacebench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, parallel, lookups int, latency time.Duration) error {
+type options struct {
+	projects, parallel, lookups, rate int
+	latency                           time.Duration
+	goal                              float64
+}
+
+func run(o options) error {
+	n, parallel, lookups, latency := o.projects, o.parallel, o.lookups, o.latency
 	ctx := context.Background()
 	tofu, err := target.FindTofu(".")
 	if err != nil {
@@ -51,7 +64,7 @@ func run(n, parallel, lookups int, latency time.Duration) error {
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("build provider: %v\n%s", err, out)
 	}
-	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0"})
+	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0", Config: orgserver.Config{RateLimitPerMinute: o.rate}})
 	if err != nil {
 		return err
 	}
@@ -98,7 +111,12 @@ func run(n, parallel, lookups int, latency time.Duration) error {
 		return err
 	}
 	org.SetFaults(orgserver.Faults{LatencyMs: int(latency / time.Millisecond)})
-	fmt.Printf("local org: %s latency per API request\n", latency)
+	fmt.Printf("local org: %s latency per API request, %d requests per token per fixed minute\n", latency, o.rate)
+	peak := watchMemory()
+	before, err := countRequests(ctx, org.URL)
+	if err != nil {
+		return err
+	}
 	seq, err := timed(runner.ActionPlan, 1)
 	if err != nil {
 		return err
@@ -107,9 +125,28 @@ func run(n, parallel, lookups int, latency time.Duration) error {
 	if err != nil {
 		return err
 	}
+	after, err := countRequests(ctx, org.URL)
+	if err != nil {
+		return err
+	}
+	peakBytes := peak()
+	tooMany, tokens := after.tooMany-before.tooMany, after.tokens-before.tokens
+	speedup := seq.Seconds() / par.Seconds()
 	fmt.Printf("cx plan --parallel 1: %6.2fs\n", seq.Seconds())
 	fmt.Printf("cx plan --parallel %d: %6.2fs\n", parallel, par.Seconds())
-	fmt.Printf("speedup: %.2fx (goal >= 2.5x)\n", seq.Seconds()/par.Seconds())
+	fmt.Printf("speedup:              %.2fx\n", speedup)
+	fmt.Printf("429 answers:          %d (both plans)\n", tooMany)
+	fmt.Printf("failed answers:       %d (both plans, 429s included)\n", after.failed-before.failed)
+	fmt.Printf("token requests:       %d for 2 plans of %d projects (each project's provider logs in once: its own token, its own budget)\n", tokens, n)
+	fmt.Printf("peak memory:          %.0f MiB (this process + OpenTofu and provider processes, summed)\n", float64(peakBytes)/(1<<20))
+	fmt.Printf("\ngoals:\n")
+	ok := goal(fmt.Sprintf("--parallel %d >= %.1fx faster", parallel, o.goal), speedup >= o.goal, fmt.Sprintf("%.2fx", speedup))
+	ok = goal("no 429 from the org", tooMany == 0, fmt.Sprint(tooMany)) && ok
+	ok = goal("no other failed answer", after.failed == after.tooMany && before.failed == before.tooMany, fmt.Sprint(after.failed-before.failed-tooMany)) && ok
+	ok = goal("token requests <= projects per plan", tokens <= 2*n, fmt.Sprintf("%d for %d plans", tokens, 2*n)) && ok
+	if !ok {
+		return fmt.Errorf("goals missed")
+	}
 	org.SetFaults(orgserver.Faults{})
 	_, err = timed(runner.ActionDestroy, parallel)
 	return err
