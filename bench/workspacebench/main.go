@@ -143,7 +143,7 @@ func run(o options) error {
 	ok := goal(fmt.Sprintf("--parallel %d >= %.1fx faster", parallel, o.goal), speedup >= o.goal, fmt.Sprintf("%.2fx", speedup))
 	ok = goal("no 429 from the org", tooMany == 0, fmt.Sprint(tooMany)) && ok
 	ok = goal("no other failed answer", after.failed == after.tooMany && before.failed == before.tooMany, fmt.Sprint(after.failed-before.failed-tooMany)) && ok
-	ok = goal("token requests <= projects per plan", tokens <= 2*n, fmt.Sprintf("%d for %d plans", tokens, 2*n)) && ok
+	ok = goal("token requests <= projects, per plan", tokens <= 2*n, fmt.Sprintf("%d for 2 plans of %d projects", tokens, n)) && ok
 	if !ok {
 		return fmt.Errorf("goals missed")
 	}
