@@ -6,7 +6,7 @@ func flowEntries() []Entry {
 		{Kind: Resource, Name: "genesyscloud_flow", Attributes: []Attribute{
 			idAttr(),
 			sup("filepath", "string", "required; a local path (relative to the root module); http(s):// and s3:// files are not supported yet"),
-			sup("file_content_hash", "string", "computed; sha256 of the file as written, before substitutions, as the official provider computes it"),
+			sup("file_content_hash", "string", "computed; sha256 of the file as written, before substitutions, as the official provider computes it; a value set by an older configuration is accepted with a warning when it is the file's hash"),
 			sup("substitutions", "map(string)", "`{{key}}` placeholders; one without a value fails the plan with file:line:col"),
 			sup("name", "string", "optional+computed; from the YAML (must match it when set); a new name replaces the flow instead of leaving the old one"),
 			sup("type", "string", "optional+computed; from the YAML (API spelling, e.g. INBOUNDCALL)"),

@@ -71,8 +71,10 @@ func (r *flowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 					"Remote files (`http(s)://`, `s3://`) are not supported.",
 			},
 			"file_content_hash": schema.StringAttribute{
-				Computed:    true,
-				Description: "sha256 (hex) of the file as written, before substitutions; a change republishes the flow unless the file still means what the org has published (only comments or layout changed).",
+				Optional: true,
+				Computed: true,
+				Description: "sha256 (hex) of the file as written, before substitutions; a change republishes the flow unless the file still means what the org has published (only comments or layout changed). " +
+					"Computed: leave it out. Older configurations that set it (e.g. `filesha256(\"flow.yaml\")`) are accepted with a warning, and the plan fails when the value is not the file's hash.",
 			},
 			"substitutions": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -249,6 +251,7 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	plan.FileContentHash = types.StringValue(f.rawHash)
+	hashSet := checkConfiguredFileHash(cfg.FileContentHash, file, f.rawHash, &resp.Diagnostics)
 	plan.PublishedContentHash = types.StringValue(f.canonicalHash)
 	apiType := archy.APIType(f.flow.Type)
 	plan.Name, plan.Type = types.StringValue(f.flow.Name), types.StringValue(apiType)
@@ -270,7 +273,7 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 
-	if state != nil && !state.PublishedContentHash.IsNull() && state.PublishedContentHash.Equal(plan.PublishedContentHash) &&
+	if state != nil && !hashSet && !state.PublishedContentHash.IsNull() && state.PublishedContentHash.Equal(plan.PublishedContentHash) &&
 		!state.FileContentHash.Equal(plan.FileContentHash) {
 		// The file means what the org has published (same canonical form after substitutions):
 		// a comment or layout edit, or a backport that wrote the org's content back. There is
@@ -498,3 +501,22 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 // ImportState takes a flow id. filepath (and substitutions) must then come from the
 // configuration; until the next apply, content_drift stays null.
+
+// checkConfiguredFileHash accepts file_content_hash set in an older configuration (the
+// official provider once took it as an input): it warns that the attribute is computed, and
+// fails the plan when the value is not the hash of the file as written. It reports whether
+// the configuration sets the value (the plan must then carry exactly that value).
+func checkConfiguredFileHash(configured types.String, file, actual string, diags *diag.Diagnostics) bool {
+	if configured.IsNull() || configured.IsUnknown() {
+		return false
+	}
+	if configured.ValueString() != actual {
+		diags.AddAttributeError(path.Root("file_content_hash"), "file_content_hash does not match the flow file",
+			fmt.Sprintf("file_content_hash is %q but the sha256 of %s is %q. Remove file_content_hash (it is computed), or set it to filesha256(filepath).",
+				configured.ValueString(), file, actual))
+		return true
+	}
+	diags.AddAttributeWarning(path.Root("file_content_hash"), "file_content_hash is computed",
+		"This provider computes file_content_hash from the file; setting it is accepted for older configurations. Remove the attribute from the configuration.")
+	return true
+}

@@ -428,3 +428,28 @@ func TestLoadFlowFileProblems(t *testing.T) {
 		t.Fatalf("missing file: %v", err)
 	}
 }
+
+// Older configurations (public blueprints among them) set file_content_hash, which the
+// official provider now computes: a value that is the file's hash is accepted (with a
+// warning), any other fails the plan naming both hashes.
+func TestAccFlowFileContentHashInput(t *testing.T) {
+	o := newAccOrg(t)
+	d := newFlowDir(t, o)
+	step := func(hash string) resource.TestStep {
+		return d.step(flowYAML("Legacy IVR", "Welcome", "Support"), flowDeps+fmt.Sprintf(`
+resource "genesyscloud_routing_queue" "q" {
+  name = "Support"
+}
+resource "genesyscloud_flow" "f" {
+  filepath          = %q
+  file_content_hash = %s
+  depends_on        = [genesyscloud_routing_queue.q, genesyscloud_routing_skill.s, genesyscloud_architect_schedulegroups.g]
+}
+`, d.file(), hash))
+	}
+	matching := step(fmt.Sprintf("filesha256(%q)", d.file()))
+	matching.Check = resource.TestCheckResourceAttrSet("genesyscloud_flow.f", "published_version")
+	wrong := step(`"0000"`)
+	wrong.ExpectError = outputRegexp(`file_content_hash does not match the flow file`)
+	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath), matching, wrong)
+}
