@@ -22,9 +22,11 @@ build:
 demo: $(TOFU)
 	$(GO) run ./cmd/cx demo --tofu $(TOFU)
 
-# The whole suite, as CI runs it: tests (acceptance included), then lint (gofmt, go vet,
-# staticcheck) and the check that the generated provider docs are up to date.
+# The whole suite, as CI runs it: tests (acceptance included, and the fidelity suite, which
+# runs the official JavaScript SDK with node: installed first if missing), then lint (gofmt,
+# go vet, staticcheck) and the check that the generated provider docs are up to date.
 test: $(TOFU)
+	scripts/install-node.sh
 	$(TEST_ENV) $(GO) test ./...
 	$(MAKE) --no-print-directory lint
 	GO=$(GO) scripts/docs.sh --check
