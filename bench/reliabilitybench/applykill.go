@@ -65,13 +65,14 @@ func (w *applyWorkspace) killedApply(ctx context.Context, g *goals) error {
 			return fmt.Errorf("probe the org: %w", err)
 		}
 	}
-	if err := apply.killGroup(); err != nil {
-		return fmt.Errorf("kill -9 the apply's process group: %w", err)
+	killed, err := apply.killTree()
+	if err != nil {
+		return fmt.Errorf("kill -9 cx apply and its processes: %w", err)
 	}
 	apply.wait(ctx) //nolint:errcheck // killed: its exit code says so
-	groupGone := waitGroupGone(ctx, apply.pid(), 10*time.Second)
-	fmt.Printf("  %d objects in %d projects; kill -9 of cx apply's process group %.1fs in, when the org held %d of %d skills; group gone: %v\n",
-		w.s.objects, w.s.projects, time.Since(started).Seconds(), held, skills, groupGone)
+	treeGone := waitGone(ctx, killed, 10*time.Second)
+	fmt.Printf("  %d objects in %d projects; kill -9 of cx apply and its %d processes (OpenTofu, providers) %.1fs in, when the org held %d of %d skills; all gone: %v\n",
+		w.s.objects, w.s.projects, len(killed)-1, time.Since(started).Seconds(), held, skills, treeGone)
 	if err := org.setLatency(ctx, 0); err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ func (w *applyWorkspace) killedApply(ctx context.Context, g *goals) error {
 	if planCode != 0 && code == 0 {
 		fmt.Printf("%s\n", indent(tailLines(plan.output(), 15)))
 	}
-	g.check("apply kill: the killed apply's process group is gone", groupGone, fmt.Sprint(groupGone))
+	g.check("apply kill: cx apply, OpenTofu and the providers are gone", treeGone && len(killed) > 1, fmt.Sprintf("%v (%d processes)", treeGone, len(killed)))
 	g.check("apply kill: the re-run is not blocked by the killed run's lock", lockFree, fmt.Sprint(lockFree))
 	g.check("apply kill: the re-run succeeds (exit 0)", code == 0, fmt.Sprintf("exit %d", code))
 	g.check("apply kill: declared objects held twice = 0", after.duplicates == 0, fmt.Sprint(after.duplicates))
@@ -121,14 +122,16 @@ func (w *applyWorkspace) killedApply(ctx context.Context, g *goals) error {
 	return nil
 }
 
-// waitGroupGone polls until no process of group pgid is left, up to limit.
-func waitGroupGone(ctx context.Context, pgid int, limit time.Duration) bool {
+// waitGone polls until none of pids runs, up to limit.
+func waitGone(ctx context.Context, pids []int, limit time.Duration) bool {
 	deadline := time.Now().Add(limit)
-	for groupAlive(pgid) {
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			return false
+	for _, pid := range pids {
+		for running(pid) {
+			if time.Now().After(deadline) || ctx.Err() != nil {
+				return false
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 	return true
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -88,10 +90,99 @@ func (c *child) read(r io.Reader, stderr bool) {
 // pid is the child's pid, which is also its process group's id.
 func (c *child) pid() int { return c.cmd.Process.Pid }
 
-// killGroup sends SIGKILL to the child's whole process group. A grandchild that left the
-// group (the background local org runs in a session of its own) is not touched.
+// killGroup sends SIGKILL to the child's whole process group.
 func (c *child) killGroup() error {
 	return syscall.Kill(-c.pid(), syscall.SIGKILL)
+}
+
+// killTree kill -9s the child and every process descending from it, and returns their
+// pids. A process group is not enough for cx: terraform-exec starts OpenTofu in a group of
+// its own (Setpgid), so killing cx's group would leave OpenTofu and the provider running,
+// where a CI runner's cancel kills the whole tree. The tree is stopped first (SIGSTOP), so
+// nothing forks between listing and killing.
+func (c *child) killTree() ([]int, error) {
+	stopped := map[int]bool{}
+	for {
+		found := false
+		for _, pid := range append([]int{c.pid()}, descendants(c.pid())...) {
+			if !stopped[pid] {
+				stopped[pid], found = true, true
+				syscall.Kill(pid, syscall.SIGSTOP) //nolint:errcheck // it may have exited already
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	var pids []int
+	for pid := range stopped {
+		pids = append(pids, pid)
+		syscall.Kill(pid, syscall.SIGKILL) //nolint:errcheck // it may have exited already
+	}
+	return pids, nil
+}
+
+// descendants lists the processes below pid, from the parent pids in /proc.
+func descendants(pid int) []int {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return nil
+	}
+	children := map[int][]int{}
+	for _, e := range entries {
+		p, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if ppid, ok := parentOf(p); ok {
+			children[ppid] = append(children[ppid], p)
+		}
+	}
+	var out []int
+	queue := []int{pid}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, ch := range children[p] {
+			out = append(out, ch)
+			queue = append(queue, ch)
+		}
+	}
+	return out
+}
+
+// parentOf reads a process's parent pid from /proc/<pid>/stat; the fields after the
+// parenthesized command name (which may hold spaces) are the state and the parent pid.
+func parentOf(pid int) (int, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, false
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, false
+	}
+	fields := strings.Fields(s[i+1:])
+	if len(fields) < 2 {
+		return 0, false
+	}
+	ppid, err := strconv.Atoi(fields[1])
+	return ppid, err == nil
+}
+
+// running reports whether pid is a live process; a zombie (exited, not yet reaped) is gone.
+func running(pid int) bool {
+	if syscall.Kill(pid, 0) != nil {
+		return false
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
 
 // wait waits for the child to exit (and its output to end) and returns its exit code.
@@ -145,11 +236,6 @@ func (c *child) linesContaining(s string) []timedLine {
 		}
 	}
 	return out
-}
-
-// groupAlive reports whether any process of the group pgid is left.
-func groupAlive(pgid int) bool {
-	return syscall.Kill(-pgid, 0) == nil
 }
 
 // tailLines returns the last n lines of s, for error messages.
