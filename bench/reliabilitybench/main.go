@@ -139,7 +139,7 @@ func (g *goals) print() {
 		if !l.met {
 			mark = "MISSED"
 		}
-		fmt.Printf("  %s %-60s got %s\n", mark, l.what, l.got)
+		fmt.Printf("  %s %-68s got %s\n", mark, l.what, l.got)
 	}
 	for _, f := range g.failed {
 		fmt.Printf("  NOT MEASURED %s\n", f)
