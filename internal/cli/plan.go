@@ -108,13 +108,13 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 			extraEnv[breakglass.AuditContextEnv] = auditContext
 		}
 	}
-	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr})
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr, ClientUserAgent: "cx-" + string(action)})
 	if err != nil {
 		return err
 	}
 	res, err := runner.Run(ctx, runner.Options{
 		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
-		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv,
+		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv, FindByName: tg.FindByName,
 		Progress: stderr, Live: isTerminal(stderr),
 	})
 	if err != nil {

@@ -13,7 +13,9 @@
 //
 // A run holds the environment's lock (.cx/locks/<env>.lock) from start to end, so a second
 // run on the same environment waits for it (then fails, naming the holder) instead of
-// interleaving. Apply and destroy plan to a file and apply exactly that file, so what is
+// interleaving. An apply killed part-way (kill -9) leaves objects OpenTofu had not written
+// to the state yet; the next apply of that project imports them by their unique names
+// (Options.FindByName) instead of failing on them. Apply and destroy plan to a file and apply exactly that file, so what is
 // applied is what was planned. A failed project skips every project depending on it; independent projects
 // go on. Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present (plan) , 1
 // any failure or skipped project.

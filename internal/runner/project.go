@@ -51,8 +51,26 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	if err != nil {
 		return fail("plan", err)
 	}
-	defer plan.Remove()
+	defer func() { plan.Remove() }()
+	root, env, name := pr.env.Root(), pr.opts.Env, pr.project.Name
+	if pr.opts.Action == ActionApply && plan.Changes && pr.opts.FindByName != nil && wasInterrupted(root, env, name) {
+		adopted, err := pr.adoptOrphans(ctx, session, plan)
+		if err != nil {
+			return fail("adopt objects of the interrupted apply", err)
+		}
+		if adopted > 0 {
+			step(fmt.Sprintf("adopted %d objects the interrupted apply created; plan again", adopted))
+			plan.Remove()
+			if plan, err = session.Plan(ctx, tofu.PlanOptions{Dir: tofu.Path(root, "plans", env),
+				Parallelism: pr.opts.TofuParallelism}); err != nil {
+				return fail("plan", err)
+			}
+		}
+	}
 	if !plan.Changes {
+		if pr.opts.Action == ActionApply {
+			clearApplying(root, env, name)
+		}
 		res.Status = StatusNoChanges
 		return res
 	}
@@ -71,7 +89,15 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 
 	step("apply")
-	if err := session.Apply(ctx, plan, pr.opts.TofuParallelism); err != nil {
+	if pr.opts.Action == ActionApply {
+		if err := markApplying(root, env, name); err != nil {
+			return fail("apply", err)
+		}
+	}
+	err = session.Apply(ctx, plan, pr.opts.TofuParallelism)
+	// OpenTofu wrote its whole state before returning, whether the apply failed or not.
+	clearApplying(root, env, name)
+	if err != nil {
 		return fail("apply", err)
 	}
 	res.Status = StatusApplied

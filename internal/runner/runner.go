@@ -68,6 +68,9 @@ type Options struct {
 	ProviderDir string
 	// OrgEnv holds the provider's environment for the environment's org (target.Resolve).
 	OrgEnv map[string]string
+	// FindByName, when not nil, lets an apply finish the job of an apply that was killed:
+	// objects it created but never recorded in state are imported (see adoptOrphans).
+	FindByName FindByName
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
 	// TofuParallelism is OpenTofu's -parallelism inside one project (0: OpenTofu's default).

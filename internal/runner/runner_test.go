@@ -88,6 +88,7 @@ type harness struct {
 	tofu        string
 	providerDir string
 	orgEnv      map[string]string
+	findByName  runner.FindByName
 }
 
 func (h *harness) run(action runner.Action, parallel int, projects ...string) *runner.Result {
@@ -103,7 +104,7 @@ func (h *harness) run(action runner.Action, parallel int, projects ...string) *r
 	var progress bytes.Buffer
 	res, err := runner.Run(context.Background(), runner.Options{
 		Workspace: ws, Graph: g, Env: "dev", Action: action, Projects: projects, Parallel: parallel,
-		Tofu: h.tofu, ProviderDir: h.providerDir, OrgEnv: h.orgEnv, Progress: &progress,
+		Tofu: h.tofu, ProviderDir: h.providerDir, OrgEnv: h.orgEnv, FindByName: h.findByName, Progress: &progress,
 	})
 	if err != nil {
 		h.t.Fatalf("%s: %v\n%s", action, err, progress.String())

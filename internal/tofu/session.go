@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -208,4 +209,21 @@ func (s *Session) RefreshState(ctx context.Context) error {
 		opts = append(opts, tfexec.VarFile(s.project.VarFile))
 	}
 	return s.tf.Apply(ctx, opts...)
+}
+
+// Import records the existing object id as the resource at address in the project's state
+// (`tofu import`); the object itself is not changed.
+func (s *Session) Import(ctx context.Context, address, id string) error {
+	var opts []tfexec.ImportOption
+	if s.project.LocalBackend() {
+		//lint:ignore SA1019 -state keeps state under .cx without writing a backend block into the project (and forcing init); OpenTofu 1.10 supports it
+		opts = append(opts, tfexec.State(s.project.StatePath))
+	}
+	if s.project.VarFile != "" {
+		opts = append(opts, tfexec.VarFile(s.project.VarFile))
+	}
+	if err := s.tf.Import(ctx, address, id, opts...); err != nil {
+		return fmt.Errorf("import %s (id %s): %w", address, id, err)
+	}
+	return nil
 }
