@@ -36,6 +36,7 @@ const (
 	goalRequestRatio = 1.1 // actual / fewest requests of a bulk-read plan
 	goalSpeedup      = 3.0 // plan wall time, bulk reads off / on
 	goalRateRatio    = 1.2 // wall time / time the rate limit imposes
+	goalCPURatio     = 0.5 // provider CPU / OpenTofu CPU of the bulk-read plan
 	listPageSize     = 500 // largest page of the list endpoints
 )
 
@@ -45,6 +46,8 @@ type options struct {
 	timeout  time.Duration
 	skills   int
 	queues   int
+	users    int
+	wrapups  int
 	members  int
 	codes    int
 	latency  time.Duration
@@ -60,9 +63,11 @@ func main() {
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "give up after this long")
 	flag.IntVar(&o.skills, "skills", 1000, "bulkread: skills managed")
 	flag.IntVar(&o.queues, "queues", 200, "bulkread: queues managed")
+	flag.IntVar(&o.users, "users", 50, "bulkread: users managed (queue members are drawn from them)")
+	flag.IntVar(&o.wrapups, "wrapups", 20, "bulkread: wrap-up codes managed (each queue's are drawn from them)")
 	flag.IntVar(&o.members, "members", 5, "bulkread: members per queue")
 	flag.IntVar(&o.codes, "codes", 3, "bulkread: wrap-up codes per queue")
-	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "bulkread: latency the org adds to every request during the plans")
+	flag.DurationVar(&o.latency, "latency", 150*time.Millisecond, "bulkread: latency the org adds to every request during the plans (real orgs: 100-200 ms)")
 	flag.IntVar(&o.create, "create", 800, "ratelimit: skills and wrap-up codes created by the measured apply")
 	flag.IntVar(&o.rate, "rate", 300, "ratelimit: the org's requests per token per fixed minute")
 	flag.StringVar(&o.profile, "profile", "", "bulkread: write the provider's CPU profiles of the measured plans into this existing directory (CX_PROVIDER_CPUPROFILE)")

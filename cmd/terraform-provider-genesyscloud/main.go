@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"syscall"
 
 	"github.com/cxascode/cxascode/internal/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -44,6 +45,12 @@ func run() error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// CX_PROVIDER_RUSAGE=<prefix> writes this plugin process's own CPU time (user and system,
+	// in nanoseconds) to <prefix>.<pid> when it exits, so a benchmark can split a plan's CPU
+	// between OpenTofu and the provider (the plugin is tofu's child: tofu's rusage holds both).
+	if prefix := os.Getenv("CX_PROVIDER_RUSAGE"); prefix != "" {
+		defer writeRusage(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
+	}
 	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/mypurecloud/genesyscloud",
 		Debug:   *debugger,
@@ -76,4 +83,14 @@ func collectGarbageLessOften() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
+}
+
+// writeRusage records the process's CPU time so far; errors are ignored (a benchmark that
+// finds no file says so).
+func writeRusage(path string) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return
+	}
+	os.WriteFile(path, []byte(fmt.Sprintf("%d %d\n", ru.Utime.Nano(), ru.Stime.Nano())), 0o600) //nolint:errcheck // see above
 }
