@@ -41,6 +41,8 @@ func rules() []rule {
 			why: "Archy YAML is a file format: it knows the kinds flows name, not the API or OpenTofu"},
 		{pkg: "internal/configscan", only: []string{"internal/archy", "internal/kinds"},
 			why: "the provider and the workspace both read configurations through it"},
+		{pkg: "internal/orgserver/store", only: []string{"internal/safefile"},
+			why: "the local org's store keeps data; the API's rules and HTTP sit above it"},
 		{pkg: "internal/orgserver", children: true,
 			forbid: append([]string{"internal/provider", "internal/workspace"}, clients...),
 			why:    "the local org is an API server: the provider and cx are its clients, never its parts"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -58,7 +59,7 @@ func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 // orgView shows one org's stored objects to the simulator. Names match without case, as
 // the org's uniqueness rules do; flows are their published versions.
 type orgView struct {
-	store *Store
+	store *store.Store
 	org   string
 }
 
@@ -81,7 +82,7 @@ func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
 	return archy.IVR{}, false
 }
 
-func scheduleGroupOf(o *Object) (archy.ScheduleGroup, bool) {
+func scheduleGroupOf(o *store.Object) (archy.ScheduleGroup, bool) {
 	var sg platform.ScheduleGroup
 	if decodeObject(o, &sg) != nil {
 		return archy.ScheduleGroup{}, false
@@ -111,7 +112,7 @@ func (v orgView) ScheduleGroupByName(name string) (archy.ScheduleGroup, bool) {
 	return archy.ScheduleGroup{}, false
 }
 
-func scheduleOf(o *Object) (archy.Schedule, bool) {
+func scheduleOf(o *store.Object) (archy.Schedule, bool) {
 	var sc platform.Schedule
 	if decodeObject(o, &sc) != nil {
 		return archy.Schedule{}, false
@@ -133,7 +134,7 @@ func (v orgView) ScheduleByName(name string) (archy.Schedule, bool) {
 	return archy.Schedule{}, false
 }
 
-func (v orgView) byName(kind Kind, name string) *Object {
+func (v orgView) byName(kind store.Kind, name string) *store.Object {
 	for _, o := range v.store.List(v.org, kind, "") {
 		if strings.EqualFold(o.Name, name) {
 			return o
@@ -169,7 +170,7 @@ func (v orgView) FlowByName(name, flowType string) (*archy.Flow, bool) {
 	return nil, false
 }
 
-func (v orgView) published(o *Object) (*archy.Flow, bool) {
+func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 	var f platform.Flow
 	if decodeObject(o, &f) != nil || deref(f.Deleted) || f.PublishedVersion == nil {
 		return nil, false

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -29,7 +30,7 @@ type flowContent struct {
 // refTarget says how a reference kind is resolved.
 type refTarget struct {
 	noun    string // for messages, e.g. "queue"
-	kind    Kind
+	kind    store.Kind
 	depType string // Dependency.type, e.g. "QUEUE"
 	path    string // collection path for selfUri
 }
@@ -64,17 +65,17 @@ func unhostedRefs() map[archy.RefKind]string {
 // flowResolution is the outcome of resolving a flow's references.
 type flowResolution struct {
 	consumed []platform.Dependency
-	division *Object // nil when the YAML names none
+	division *store.Object // nil when the YAML names none
 	errors   []string
 	warnings []string
 }
 
 // resolveFlowRefs looks up every reference of f. self is the id of the flow being
 // published (when it exists), so that a flow calling itself does not need a published copy.
-func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowResolution {
+func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string) flowResolution {
 	var res flowResolution
 	seen := map[string]bool{}
-	consume := func(o *Object, t refTarget, name string) {
+	consume := func(o *store.Object, t refTarget, name string) {
 		if t.depType == "" || seen[t.depType+"/"+o.ID] {
 			return
 		}
@@ -120,7 +121,7 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 			res.warnings = append(res.warnings, fmt.Sprintf("The reference '%s' of kind %s was not checked (%s)", ref.Name, ref.Kind, at))
 			continue
 		}
-		var o *Object
+		var o *store.Object
 		if ref.Kind == archy.RefUser {
 			o = findActiveByName(tx, kindUser, ref.Name)
 			if o == nil && strings.Contains(ref.Name, "@") {
@@ -143,7 +144,7 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 
 // findDataAction finds a published data action by name inside the integration that Archy
 // calls its category: matched by the integration's name or the action's own category.
-func findDataAction(tx *Tx, name, integration string) *Object {
+func findDataAction(tx *store.Tx, name, integration string) *store.Object {
 	for _, o := range tx.List(kindAction, "*") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
@@ -163,7 +164,7 @@ func findDataAction(tx *Tx, name, integration string) *Object {
 
 // findReferencedFlow resolves a flow or common-module reference: a flow of the implied type
 // (any type when the reference implies none) that is not deleted and has been published.
-func findReferencedFlow(tx *Tx, ref archy.Ref, self string) (*Object, string) {
+func findReferencedFlow(tx *store.Tx, ref archy.Ref, self string) (*store.Object, string) {
 	apiType := archy.APIType(ref.FlowType)
 	noun := "flow"
 	if ref.FlowType != "" {
@@ -222,7 +223,7 @@ func refPosText(p archy.Pos) string {
 }
 
 // flowPublishedContent returns the content of a flow's published version, or nil.
-func flowPublishedContent(tx *Tx, fl *Object) *flowContent {
+func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
 	var f platform.Flow
 	if decodeObject(fl, &f) != nil || f.PublishedVersion == nil {
 		return nil
@@ -240,7 +241,7 @@ func flowPublishedContent(tx *Tx, fl *Object) *flowContent {
 
 // flowInUse returns the conflict that blocks deleting the flow o: an IVR routing calls to
 // it, or another flow whose published version consumes it.
-func flowInUse(tx *Tx, o *Object) error {
+func flowInUse(tx *store.Tx, o *store.Object) error {
 	for _, iv := range tx.List(kindIVR, "") {
 		var ivr platform.IVR
 		if decodeObject(iv, &ivr) != nil {
@@ -310,7 +311,7 @@ func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes 
 }
 
 // dependencyKind maps a Dependency.type back to the stored kind.
-func dependencyKind(depType string) Kind {
+func dependencyKind(depType string) store.Kind {
 	if depType == "DATAACTION" {
 		return kindAction
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -45,7 +46,7 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
 		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
 	}}
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		for i, d := range in.Flows {
 			field := fmt.Sprintf("flows[%d].flow.id", i)
 			if d.Flow == nil || deref(d.Flow.ID) == "" {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"gopkg.in/yaml.v3"
@@ -105,7 +106,7 @@ func (s *Server) signedURL(r *http.Request, path, purpose, org, id string) strin
 // findSigned finds the org holding object id of kind whose signature for purpose is the
 // request's sig, and checks that the URL has not expired. Unknown ids and bad signatures
 // look the same to the caller.
-func (s *Server) findSigned(r *http.Request, kind Kind, purpose, id string) (string, *Object, error) {
+func (s *Server) findSigned(r *http.Request, kind store.Kind, purpose, id string) (string, *store.Object, error) {
 	q := r.URL.Query()
 	exp, sig := q.Get("exp"), q.Get("sig")
 	for _, org := range s.store.Orgs() {
@@ -137,7 +138,7 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	// A job is no entity of the org's configuration, so registering one is not audited;
 	// the publish it leads to is.
-	if err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
@@ -188,7 +189,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	// uploads to one URL exactly one imports; the others see Started.
 	var job flowJob
 	var again bool
-	if err := s.store.Update(ctx, org, func(tx *Tx) error {
+	if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
 		o, err := txLookup(tx, kindFlowJob, id)
 		if err != nil {
 			return err
@@ -217,7 +218,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
 	ctx = context.WithValue(ctx, principalKey{}, p)
 	r = r.WithContext(ctx)
-	err = s.store.Update(ctx, org, func(tx *Tx) error {
+	err = s.store.Update(ctx, org, func(tx *store.Tx) error {
 		ref, msgs, err := s.importFlow(tx, r, data)
 		if err != nil {
 			return err
@@ -234,9 +235,9 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(correlationHeader), "err", err)
 		job.State.Status = ptr("Failure")
-		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.now(),
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(),
 			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(correlationHeader)))}
-		if err := s.store.Update(ctx, org, func(tx *Tx) error {
+		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
 			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
 			return err
 		}); err != nil {
@@ -254,7 +255,7 @@ func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
 // importFlow publishes data as a flow inside tx. It returns the flow's reference on
 // success, or nil and the Error messages when nothing was published; warnings come with
 // either. err is reserved for failures of the org itself.
-func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
+func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
 	p := principalOf(r.Context())
 	msgs := []platform.ArchitectJobMessage{}
 	var failed bool
@@ -282,7 +283,7 @@ func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.Add
 	}
 	apiType := archy.APIType(f.Type)
 	name := strings.TrimSpace(f.Name)
-	var existing *Object
+	var existing *store.Object
 	var old *platform.Flow
 	if name != "" {
 		existing, old = findFlow(tx, name, apiType)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"gopkg.in/yaml.v3"
@@ -53,7 +54,7 @@ func lockedByOther(f *platform.Flow, p principal) bool {
 }
 
 // visibleFlow reads a flow for a GET: deleted flows are found only with ?deleted=true.
-func (s *Server) visibleFlow(r *http.Request) (*Object, *platform.Flow, error) {
+func (s *Server) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, error) {
 	o, err := s.lookup(r, kindFlow, r.PathValue("id"))
 	if err != nil {
 		return nil, nil, err
@@ -73,7 +74,7 @@ func (s *Server) visibleFlow(r *http.Request) (*Object, *platform.Flow, error) {
 }
 
 // findFlow returns the flow that is not deleted with this name (any case) and API type.
-func findFlow(tx *Tx, name, apiType string) (*Object, *platform.Flow) {
+func findFlow(tx *store.Tx, name, apiType string) (*store.Object, *platform.Flow) {
 	for _, o := range tx.List(kindFlow, "") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
@@ -129,7 +130,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	lockedBy := qs.Get("lockedByClientId")
 	objs := s.store.List(principalOf(r.Context()).OrgID, kindFlow, "")
 	if sortBy != "name" { // the API's default order is by id
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
@@ -179,7 +180,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if o, _ := findFlow(tx, name, apiType); o != nil {
 			return nil, errConflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
 		}
@@ -213,7 +214,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := principalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -249,7 +250,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // txFlow reads a flow that is not deleted inside a transaction.
-func txFlow(tx *Tx, id string) (*Object, *platform.Flow, error) {
+func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
 	o, err := txLookup(tx, kindFlow, id)
 	if err != nil {
 		return nil, nil, err
@@ -266,7 +267,7 @@ func txFlow(tx *Tx, id string) (*Object, *platform.Flow, error) {
 
 func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 	p := principalOf(r.Context())
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -303,9 +304,9 @@ func versionNumber(v string) int {
 func versionID(n int) string { return strconv.Itoa(n) + ".0" }
 
 // flowVersions returns a flow's stored versions, oldest first.
-func (s *Server) flowVersions(orgID, flowID string) []*Object {
+func (s *Server) flowVersions(orgID, flowID string) []*store.Object {
 	vs := s.store.List(orgID, kindFlowVersion, flowID)
-	slices.SortFunc(vs, func(a, b *Object) int {
+	slices.SortFunc(vs, func(a, b *store.Object) int {
 		return versionNumber(strings.TrimPrefix(a.ID, flowID+"/")) - versionNumber(strings.TrimPrefix(b.ID, flowID+"/"))
 	})
 	return vs
@@ -325,7 +326,7 @@ func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error 
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").
-func (s *Server) versionParam(r *http.Request, flowID string) (*Object, error) {
+func (s *Server) versionParam(r *http.Request, flowID string) (*store.Object, error) {
 	org := principalOf(r.Context()).OrgID
 	v := r.PathValue("version")
 	if v == "" || v == "latest" {
@@ -438,7 +439,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := principalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, id)
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"sort"
 	"strings"
 	"testing"
@@ -91,7 +92,7 @@ func TestFlowDelete(t *testing.T) {
 
 func TestFlowLocking(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t, WithOrgs(OrgSpec{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "console", Role: RoleAdmin}}}))
+	ts := NewTestServer(t, WithOrgs(OrgSpec{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}, {Name: "console", Role: store.RoleAdmin}}}))
 	a := newRawClient(t, ts, "dev", "deploy")
 	b := newRawClient(t, ts, "dev", "console")
 	src := []byte("inboundCall:\n  name: Main\n  startUpRef: ./tasks/task[T_1]\n  tasks:\n    - task:\n        name: T\n        refId: T_1\n")

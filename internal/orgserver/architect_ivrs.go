@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -29,7 +30,7 @@ func ivrSpec() versionedSpec {
 func (s *Server) listIVRs(w http.ResponseWriter, r *http.Request) error {
 	qs := r.URL.Query()
 	dnis, group := qs.Get("dnis"), qs.Get("scheduleGroup")
-	return s.listVersioned(w, r, kindIVR, func(o *Object) bool {
+	return s.listVersioned(w, r, kindIVR, func(o *store.Object) bool {
 		if dnis == "" && group == "" {
 			return true
 		}
@@ -63,7 +64,7 @@ func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) erro
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
 	spec := ivrSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		ivr := platform.IVR{
 			ID: ptr(m.id), Name: ptr(m.name), Division: m.division, Description: in.Description,
 			Version: ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
@@ -107,7 +108,7 @@ func (s *Server) deleteIVR(w http.ResponseWriter, r *http.Request) error {
 }
 
 // flowRef resolves an IVR's flow reference: the flow must exist (400 naming the field).
-func flowRef(tx *Tx, field string, in *platform.DomainEntityRef) (*platform.DomainEntityRef, error) {
+func flowRef(tx *store.Tx, field string, in *platform.DomainEntityRef) (*platform.DomainEntityRef, error) {
 	if in == nil || deref(in.ID) == "" {
 		return nil, nil
 	}
@@ -120,7 +121,7 @@ func flowRef(tx *Tx, field string, in *platform.DomainEntityRef) (*platform.Doma
 
 // ivrNumbers validates an IVR's DNIS list: E.164, inside an active DID pool, not used by
 // another IVR. Repeats are dropped.
-func ivrNumbers(tx *Tx, ivrID string, in []string) ([]string, error) {
+func ivrNumbers(tx *store.Tx, ivrID string, in []string) ([]string, error) {
 	owners := ivrNumberOwners(tx.List(kindIVR, ""))
 	pools := activePools(tx)
 	var out []string

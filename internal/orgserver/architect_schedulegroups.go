@@ -7,6 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // validate IANA zones even on machines without a zoneinfo database
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -25,7 +26,7 @@ func scheduleGroupSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindScheduleGroup, service: "Architect", entityType: "ScheduleGroup", noun: "schedule group",
 		path: "/api/v2/architect/schedulegroups", uniqueName: true,
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			for _, v := range tx.List(kindIVR, "") {
 				var ivr platform.IVR
 				if decodeObject(v, &ivr) == nil && ivr.ScheduleGroup != nil && deref(ivr.ScheduleGroup.ID) == o.ID {
@@ -34,7 +35,7 @@ func scheduleGroupSpec() versionedSpec {
 			}
 			return nil
 		},
-		renamed: func(tx *Tx, id, name string) {
+		renamed: func(tx *store.Tx, id, name string) {
 			for _, v := range tx.List(kindIVR, "") {
 				var ivr platform.IVR
 				if decodeObject(v, &ivr) != nil || ivr.ScheduleGroup == nil || deref(ivr.ScheduleGroup.ID) != id {
@@ -53,7 +54,7 @@ func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) erro
 		return s.listVersioned(w, r, kindScheduleGroup, nil)
 	}
 	// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
-	return s.listVersioned(w, r, kindScheduleGroup, func(o *Object) bool {
+	return s.listVersioned(w, r, kindScheduleGroup, func(o *store.Object) bool {
 		var sg platform.ScheduleGroup
 		if decodeObject(o, &sg) != nil {
 			return false
@@ -86,7 +87,7 @@ func (s *Server) saveScheduleGroup(w http.ResponseWriter, r *http.Request, id st
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
 	spec := scheduleGroupSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		sg := platform.ScheduleGroup{
 			ID: ptr(m.id), Name: ptr(m.name), Division: m.division, Description: in.Description,
 			Version: ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
@@ -120,7 +121,7 @@ func (s *Server) deleteScheduleGroup(w http.ResponseWriter, r *http.Request) err
 
 // scheduleRefs resolves a list of schedule references (by id) to full references, dropping
 // repeats; field names the list for errors.
-func scheduleRefs(tx *Tx, field string, in []platform.DomainEntityRef) ([]platform.DomainEntityRef, error) {
+func scheduleRefs(tx *store.Tx, field string, in []platform.DomainEntityRef) ([]platform.DomainEntityRef, error) {
 	var out []platform.DomainEntityRef
 	seen := map[string]bool{}
 	for i, ref := range in {

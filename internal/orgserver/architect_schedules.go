@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"github.com/teambition/rrule-go"
@@ -29,7 +30,7 @@ func scheduleSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindSchedule, service: "Architect", entityType: "Schedule", noun: "schedule",
 		path: "/api/v2/architect/schedules", uniqueName: true,
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			for _, g := range tx.List(kindScheduleGroup, "") {
 				var sg platform.ScheduleGroup
 				if decodeObject(g, &sg) != nil {
@@ -43,7 +44,7 @@ func scheduleSpec() versionedSpec {
 			}
 			return nil
 		},
-		renamed: func(tx *Tx, id, name string) {
+		renamed: func(tx *store.Tx, id, name string) {
 			for _, g := range tx.List(kindScheduleGroup, "") {
 				var sg platform.ScheduleGroup
 				if decodeObject(g, &sg) != nil {
@@ -80,7 +81,7 @@ func (s *Server) saveSchedule(w http.ResponseWriter, r *http.Request, id string)
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
-	return s.saveVersioned(w, r, scheduleSpec(), id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, scheduleSpec(), id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		start, err := localDateTime("start", in.Start)
 		if err != nil {
 			return nil, err
@@ -158,16 +159,16 @@ func renameRefs(refs []platform.DomainEntityRef, id, name string) int {
 
 // versionedSpec describes one versioned entity type.
 type versionedSpec struct {
-	kind       Kind
+	kind       store.Kind
 	service    string // audit service, e.g. "Architect"
 	entityType string // audit entity type, e.g. "Schedule"
 	noun       string // for messages, e.g. "schedule"
 	path       string // collection path; selfUri = path + "/" + id
 	uniqueName bool
 	// inUse returns the conflict that blocks deleting o, or nil.
-	inUse func(tx *Tx, o *Object) error
+	inUse func(tx *store.Tx, o *store.Object) error
 	// renamed refreshes the names other objects keep in their references to id.
-	renamed func(tx *Tx, id, name string)
+	renamed func(tx *store.Tx, id, name string)
 }
 
 // versionedRequest is the part of a request body every versioned entity shares.
@@ -199,9 +200,9 @@ type versionedMeta struct {
 // saveVersioned creates (id == "") or replaces the entity with id. build validates the
 // type's own fields and returns the entity to store.
 func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec, id string, req versionedRequest,
-	build func(tx *Tx, m versionedMeta) (any, error)) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		var old *Object
+	build func(tx *store.Tx, m versionedMeta) (any, error)) error {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+		var old *store.Object
 		var oldHeader versionedHeader
 		if id != "" {
 			o, h, err := loadStored[versionedHeader](tx, spec.kind, id)
@@ -234,7 +235,7 @@ func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec vers
 
 // meta validates the shared request fields and builds the header; old is the entity being
 // replaced (nil on create), whose division stays when the request names none.
-func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id string, old *Object, oldHeader versionedHeader) (versionedMeta, error) {
+func (spec versionedSpec) meta(tx *store.Tx, p principal, req versionedRequest, id string, old *store.Object, oldHeader versionedHeader) (versionedMeta, error) {
 	name := strings.TrimSpace(deref(req.Name))
 	if name == "" {
 		return versionedMeta{}, errRequired("name")
@@ -272,7 +273,7 @@ func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id str
 
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -290,7 +291,7 @@ func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec ve
 // listVersioned serves the page-number listing with totalNumberOfEntities: name filter
 // (wildcards as elsewhere), divisionId[], sortBy name|id, sortOrder asc|desc. keep, when
 // set, applies the endpoint's own filters.
-func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind, keep func(o *Object) bool) error {
+func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind store.Kind, keep func(o *store.Object) bool) error {
 	p, err := parsePage(r, maxPageSize)
 	if err != nil {
 		return err
@@ -308,7 +309,7 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind
 	divs := setOf(multiParam(r, "divisionId"))
 	objs := s.store.List(principalOf(r.Context()).OrgID, kind, "")
 	if sortBy == "id" {
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {

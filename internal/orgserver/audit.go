@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -29,11 +30,13 @@ type auditEvent struct {
 const auditContextHeader = "X-Cx-Audit-Context"
 
 // record appends one AuditLogMessage for ev, attributed to the caller of r.
-func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) { s.recordAs(tx, callerOf(r), ev) }
+func (s *Server) record(tx *store.Tx, r *http.Request, ev auditEvent) {
+	s.recordAs(tx, callerOf(r), ev)
+}
 
 // recordAs appends one AuditLogMessage for ev, attributed to p (client, remote address,
 // transaction id and the caller's audit labels).
-func (s *Server) recordAs(tx *Tx, p principal, ev auditEvent) {
+func (s *Server) recordAs(tx *store.Tx, p principal, ev auditEvent) {
 	changes := ev.Changes
 	if changes == nil {
 		changes = propertyChanges(ev.Old, ev.New)

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"io"
 	"net/http"
 	"net/url"
@@ -72,7 +73,7 @@ func randomHex(n int) string {
 // survive a restart of the server on the same data, as tokens of a real org survive its deploys.
 // Each token carries a random nonce: two logins of one client in the same second get two
 // tokens (and so two rate budgets), as on a real org.
-func (s *Server) issueToken(c ClientInfo, ttl time.Duration) string {
+func (s *Server) issueToken(c store.ClientInfo, ttl time.Duration) string {
 	exp := time.Now().Add(ttl).Unix()
 	payload := base64.RawURLEncoding.EncodeToString([]byte(c.OrgID + "|" + c.ID + "|" + strconv.FormatInt(exp, 10) + "|" + randomHex(8)))
 	return payload + "." + s.sign(payload)
@@ -175,7 +176,7 @@ func (s *Server) handleTokenMe(w http.ResponseWriter, r *http.Request) error {
 	org, _ := s.store.Org(p.OrgID)
 	orgRef := map[string]string{"id": org.ID, "name": org.Name, "selfUri": "/api/v2/organizations/" + org.ID}
 	scope := []string{"routing", "users", "groups", "authorization", "organization", "audits:readonly", "architect", "integrations", "telephony"}
-	if p.Role == RoleReadOnly {
+	if p.Role == store.RoleReadOnly {
 		scope = []string{"routing:readonly", "users:readonly", "groups:readonly", "authorization:readonly", "organization:readonly", "audits:readonly", "architect:readonly", "integrations:readonly", "telephony:readonly"}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{

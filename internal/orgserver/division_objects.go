@@ -6,14 +6,15 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
 // divisionObjectKinds maps the objectType of POST /authorization/divisions/{id}/objects/{objectType}
 // to the stored kind whose "division" field moves.
 // (A function, so that no caller can change the table.)
-func divisionObjectKinds() map[string]Kind {
-	return map[string]Kind{
+func divisionObjectKinds() map[string]store.Kind {
+	return map[string]store.Kind{
 		"QUEUE":      kindQueue,
 		"USER":       kindUser,
 		"SKILLGROUP": kindSkillGroup,
@@ -45,7 +46,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 	if len(ids) == 0 {
 		return errRequired("body (list of object ids)")
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -70,7 +71,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			tx.Put(&Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
+			tx.Put(&store.Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
 			s.recordAs(tx, p, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		}
 		return nil

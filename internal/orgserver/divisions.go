@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -69,7 +70,7 @@ func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 	return errNotFound()
 }
 
-func isHomeDivision(o *Object) bool {
+func isHomeDivision(o *store.Object) bool {
 	var d platform.AuthzDivision
 	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
 }
@@ -87,7 +88,7 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return errRequired("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if err := checkUniqueName(tx, kindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
@@ -107,7 +108,7 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return errRequired("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, d, err := loadStored[platform.AuthzDivision](tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -121,7 +122,7 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -141,11 +142,8 @@ func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 // divisionUsage counts the live objects of any kind whose JSON places them in the division
 // (`division.id` or `divisionId`), and the role grants made in it. Soft-deleted objects
 // no longer hold their division, as on a real org.
-func divisionUsage(tx *Tx, divisionID string) (objects, grants int) {
-	if tx.org == nil {
-		return 0, 0
-	}
-	for kind := range tx.org.objects {
+func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
+	for _, kind := range tx.Kinds() {
 		if kind == kindDivision {
 			continue
 		}

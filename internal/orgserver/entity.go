@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
 
@@ -20,7 +21,7 @@ import (
 
 // createEntity validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
-func createEntity(tx *Tx, p principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
+func createEntity(tx *store.Tx, p principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
 		return nil, auditEvent{}, err
 	}
@@ -38,7 +39,7 @@ func createEntity(tx *Tx, p principal, k *kinds.Kind, body map[string]any) ([]by
 
 // updateEntity applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
 // to the object with id. An integer-versioned kind needs the current version in the body.
-func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
+func updateEntity(tx *store.Tx, p principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
 	o, old, err := liveEntity(tx, k, id)
 	if err != nil {
 		return nil, auditEvent{}, err
@@ -78,7 +79,7 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 
 // deleteEntity removes the object with id, or marks it deleted when the kind soft-deletes
 // (GET still answers it, lists leave it out and its name is free again).
-func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
+func deleteEntity(tx *store.Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	o, old, err := liveEntity(tx, k, id)
 	if err != nil {
 		return auditEvent{}, err
@@ -106,7 +107,7 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 
 // entityInUse refuses to delete o while a live object of one of the referrer kinds refers
 // to it through a catalogue field, as the API refuses to delete what is still used.
-func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) error {
+func entityInUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *store.Object) error {
 	for _, rk := range referrers {
 		for _, user := range tx.List(storeKindOf(rk.Name), "") {
 			if isDeleted(user.Data) {
@@ -132,7 +133,7 @@ func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) erro
 
 // listEntities returns the stored JSON of the live objects of a kind that pass the list's
 // filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
-func listEntities(objs []*Object, ids map[string]bool, nameFilter string) (keys []cursorKey, items [][]byte) {
+func listEntities(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []cursorKey, items [][]byte) {
 	for _, o := range objs {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
@@ -147,7 +148,7 @@ func listEntities(objs []*Object, ids map[string]bool, nameFilter string) (keys 
 }
 
 // liveEntity finds an object that is not (soft-)deleted and decodes it.
-func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, error) {
+func liveEntity(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[string]any, error) {
 	o, err := txLookup(tx, storeKindOf(k.Name), id)
 	if err != nil {
 		return nil, nil, err
@@ -165,7 +166,7 @@ func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, erro
 // buildEntity turns a validated body into the object to store: references resolved and
 // named, the model's fields only, the server's fields set. old is the stored object on
 // update (nil on create); its division and created stamps carry over.
-func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+func buildEntity(tx *store.Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
 	// Whatever a request sends for the server's fields is dropped (version was read for the
 	// concurrency check already).
 	for f := range body {
@@ -275,7 +276,7 @@ func checkEntityVersion(sent, current any) error {
 
 // setDivision expands the body's division to {id, name, selfUri}: the one sent, else the
 // stored object's, else the home division.
-func setDivision(tx *Tx, body, old map[string]any) error {
+func setDivision(tx *store.Tx, body, old map[string]any) error {
 	id, _ := kinds.Get(body, "division.id").(string)
 	if id == "" && old != nil {
 		id, _ = kinds.Get(old, "division.id").(string)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // handWrittenKinds are the catalogue kinds this server serves with their own handlers, and
@@ -11,8 +12,8 @@ import (
 // generic entity. A kind stays here even when the catalogue gives it Fields (for the
 // provider's sake) until someone moves it to the generic entity on purpose: its handler
 // keeps rules the generic entity does not know.
-func handWrittenKinds() map[string]Kind {
-	return map[string]Kind{
+func handWrittenKinds() map[string]store.Kind {
+	return map[string]store.Kind{
 		kinds.Division:          kindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
@@ -35,11 +36,11 @@ func handWrittenKinds() map[string]Kind {
 
 // storeKindOf is the store kind objects of a catalogue kind live under: the hand-written
 // handler's for those kinds, the catalogue name for generic ones.
-func storeKindOf(name string) Kind {
+func storeKindOf(name string) store.Kind {
 	if k, ok := handWrittenKinds()[name]; ok {
 		return k
 	}
-	return Kind(name)
+	return store.Kind(name)
 }
 
 // genericKinds are the catalogue kinds the generic entity serves.
@@ -109,27 +110,27 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
 		return createEntity(tx, p, h.kind, body)
 	})
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
 		return updateEntity(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
 }
 
 // write runs a create or update in one transaction and answers the stored object.
 func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
-	apply func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error)) error {
+	apply func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error)) error {
 	body, err := decodeEntityBody(r)
 	if err != nil {
 		return err
 	}
 	p := principalOf(r.Context())
 	var out []byte
-	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		var ev auditEvent
 		var err error
 		if out, ev, err = apply(tx, p, body); err != nil {
@@ -146,7 +147,7 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
-	err := h.s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := h.s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		ev, err := deleteEntity(tx, h.kind, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // Validation of generic entities, from the API model (required fields, JSON types, enums)
@@ -16,7 +17,7 @@ import (
 // 400 naming the field, worded as the hand-written handlers word theirs.
 
 // validateRequest checks a create or update body before anything is stored.
-func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) error {
+func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string]any) error {
 	// The server's own fields are read-only: a client that sends back the whole object it
 	// read (createdBy and all) is not refused for them, they are dropped when stored.
 	writable := make(map[string]any, len(body))
@@ -146,7 +147,7 @@ func errWrongType(field, want string, v any) *apiError {
 // resolveRefs checks that every id a catalogue field with Ref holds names a live object of
 // that kind in this org, and fills the reference's name and selfUri as the API answers
 // them (they are dropped again when the model has no such fields).
-func resolveRefs(tx *Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
+func resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
 	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
 		if f.Ref == "" {
 			return nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 const emergencyGroups = "/api/v2/architect/emergencygroups"
@@ -136,7 +137,7 @@ func TestEntityRulesWithoutRequest(t *testing.T) {
 	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID, ClientName: cred.Name, Role: cred.Role}
 	k := kinds.Genesys().Named(kinds.UtilizationLabel)
 	var id string
-	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
 		out, ev, err := createEntity(tx, p, k, map[string]any{"name": "Voice"})
 		if err != nil {
 			return err
@@ -173,7 +174,7 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
 		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
 		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
-	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
 		_, ev, err := createEntity(tx, p, k, map[string]any{"name": "P", "description": "first", "enabled": true})
 		if err != nil {
 			return err
@@ -217,7 +218,7 @@ func TestEntityInUse(t *testing.T) {
 	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
 		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
 		Fields: []kinds.Field{{Attr: "label_ids", JSON: "emergencyCallFlows[].ivrs[].id", Type: kinds.StringSet, Ref: kinds.UtilizationLabel}}}
-	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
 		_, l, err := createEntity(tx, p, label, map[string]any{"name": "Voice"})
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -72,7 +73,7 @@ func checkGroupContacts(cs []platform.GroupContact) error {
 }
 
 // groupOwners resolves ownerIds to user references.
-func groupOwners(tx *Tx, ids []string) ([]platform.User, error) {
+func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	var out []platform.User
 	for _, id := range ids {
 		o := tx.Get(kindUser, id)
@@ -113,7 +114,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
 			return nil, errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
@@ -150,7 +151,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -183,7 +184,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -248,7 +249,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		return errBadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
 	p := callerOf(r)
-	return s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	return s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -77,7 +78,7 @@ func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error 
 
 // listActionKind lists actions or drafts: name (contains, ignoring case), category
 // (exact), ids, secure, integrationId; sortBy name|category, sortOrder asc|desc.
-func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kind) error {
+func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	p, err := parsePage(r, maxPageSize)
 	if err != nil {
 		return err
@@ -146,7 +147,7 @@ type actionFields struct {
 // buildAction validates fields against the integration and returns the stored form.
 // old is the document being changed (nil on create): absent fields keep its values.
 // Published actions need a config and a full contract; drafts may be incomplete.
-func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
+func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
 	ig := tx.Get(kindIntegration, integrationID)
 	if ig == nil {
 		return platform.Action{}, errUnknownRef("integrationId", integrationID)
@@ -304,7 +305,7 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	if draft {
 		kind, entityType = kindActionDraft, "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
@@ -322,7 +323,7 @@ func (s *Server) getActionDraft(w http.ResponseWriter, r *http.Request) error {
 	return s.getActionDoc(w, r, kindActionDraft)
 }
 
-func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
+func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	contract, config, err := readOptions(r)
 	if err != nil {
 		return err
@@ -352,13 +353,13 @@ func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error 
 }
 
 // patchActionDoc updates an action or draft whose current version the body carries.
-func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind Kind, version *int, f actionFields) error {
+func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind, version *int, f actionFields) error {
 	draft := kind == kindActionDraft
 	entityType := "Action"
 	if draft {
 		entityType = "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -382,8 +383,8 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 	return s.deleteActionDoc(w, r, kindActionDraft)
 }
 
-func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -404,7 +405,7 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Ki
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -432,7 +433,7 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -148,7 +149,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 	if name == "" {
 		name = *typ.Name
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		now := formatTime(tx.Now())
 		ig := platform.Integration{
@@ -178,7 +179,7 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 	if err := checkEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, ig, err := loadStored[platform.Integration](tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -208,7 +209,7 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 
 // syncIntegrationConfig carries a name or notes change of the integration into its
 // configuration, moving the configuration's version on when anything changed.
-func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
+func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
 	c := tx.Get(kindIntegrationConfig, id)
 	if c == nil {
 		return nil
@@ -234,7 +235,7 @@ func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
 
 // deleteIntegration answers with the integration as it was.
 func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -291,7 +292,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: ptr("/api/v2/integrations/credentials/" + *c.ID)}
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		ig, err := txLookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return err

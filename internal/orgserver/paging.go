@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/base64"
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"net/http"
 	"net/url"
 	"slices"
@@ -149,7 +150,9 @@ type cursorListing struct {
 // name then id (see sortObjects).
 type cursorKey struct{ Name, ID string }
 
-func objectCursorKey(o *Object) cursorKey { return cursorKey{Name: strings.ToLower(o.Name), ID: o.ID} }
+func objectCursorKey(o *store.Object) cursorKey {
+	return cursorKey{Name: strings.ToLower(o.Name), ID: o.ID}
+}
 
 func (k cursorKey) less(o cursorKey) bool {
 	if k.Name != o.Name {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -56,7 +57,7 @@ func builtinRoles() []builtinRole {
 }
 
 // seedRoles adds the built-in roles every org has.
-func seedRoles(tx *Tx) error {
+func seedRoles(tx *store.Tx) error {
 	for _, b := range builtinRoles() {
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
@@ -163,7 +164,7 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if err := checkUniqueName(tx, kindRole, "role", name, ""); err != nil {
 			return nil, err
 		}
@@ -206,7 +207,7 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -230,7 +231,7 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 }
 
 func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -260,7 +261,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 // roleGrants returns a role's grants grouped by subject id, subjects in id order.
-func roleGrants(list []*Object, roleID string) (ids []string, bySubject map[string][]platform.AuthzGrant) {
+func roleGrants(list []*store.Object, roleID string) (ids []string, bySubject map[string][]platform.AuthzGrant) {
 	bySubject = map[string][]platform.AuthzGrant{}
 	for _, o := range list {
 		var g platform.AuthzGrant
@@ -277,7 +278,7 @@ func roleGrants(list []*Object, roleID string) (ids []string, bySubject map[stri
 	return ids, bySubject
 }
 
-func roleSubjects(tx *Tx, roleID string) []string {
+func roleSubjects(tx *store.Tx, roleID string) []string {
 	ids, _ := roleGrants(tx.List(kindSubjectGrant, "*"), roleID)
 	return ids
 }

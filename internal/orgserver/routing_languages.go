@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -37,7 +38,7 @@ func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.createActive(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"}, in.Name, func(tx *Tx, id, name string) (any, error) {
+	return s.createActive(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
 		return platform.Language{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
 			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(languageSelfURI(id)),

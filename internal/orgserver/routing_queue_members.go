@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -113,7 +114,7 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 }
 
 // activeMemberUser returns a user that exists and is not deleted, or nil.
-func activeMemberUser(tx *Tx, id string) *Object {
+func activeMemberUser(tx *store.Tx, id string) *store.Object {
 	o := tx.Get(kindUser, id)
 	if o == nil || isDeleted(o.Data) {
 		return nil
@@ -121,7 +122,7 @@ func activeMemberUser(tx *Tx, id string) *Object {
 	return o
 }
 
-func memberUserName(o *Object) string {
+func memberUserName(o *store.Object) string {
 	var u platform.User
 	if decodeObject(o, &u) == nil && deref(u.Name) != "" {
 		return *u.Name
@@ -129,13 +130,13 @@ func memberUserName(o *Object) string {
 	return o.Name
 }
 
-func putQueueMember(tx *Tx, queueID string, m platform.QueueMember) error {
+func putQueueMember(tx *store.Tx, queueID string, m platform.QueueMember) error {
 	_, err := putEntity(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
 	return err
 }
 
 // touchQueueCounts re-derives a queue's member counters after a membership change.
-func touchQueueCounts(tx *Tx, queueID string) error {
+func touchQueueCounts(tx *store.Tx, queueID string) error {
 	o, q, err := loadStored[platform.Queue](tx, kindQueue, queueID)
 	if err != nil {
 		return err
@@ -146,7 +147,7 @@ func touchQueueCounts(tx *Tx, queueID string) error {
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *Tx, p principal, q *Object, action string, ids []string) {
+func (s *Server) recordMembers(tx *store.Tx, p principal, q *store.Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
@@ -174,7 +175,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			return errRequired(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -225,7 +226,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 
 // applyMemberUpdate changes ringNumber and joined of a stored member; field prefixes
 // error messages.
-func applyMemberUpdate(tx *Tx, o *Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
+func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
 	var m platform.QueueMember
 	if err := decodeObject(o, &m); err != nil {
 		return m, err
@@ -255,7 +256,7 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 	}
 	var updated []platform.QueueMember
 	p := callerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -306,7 +307,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -327,7 +328,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -380,7 +381,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 		return errBadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	out := []json.RawMessage{}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -419,7 +420,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 }
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err

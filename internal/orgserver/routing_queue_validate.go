@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -51,7 +52,7 @@ const (
 // and references. It also completes references it resolved (names and selfUris of skills,
 // groups, skill groups and queues), as the real API returns them. selfID is the queue's own
 // id (a conditional-routing rule may name the queue itself).
-func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
+func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 	checks := []error{
 		checkEnum("scoringMethod", q.ScoringMethod, queueScoringMethods()...),
 		checkEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes()...),
@@ -143,7 +144,7 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 	return nil
 }
 
-func validateActivationConditions(tx *Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
+func validateActivationConditions(tx *store.Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s.conditions[%d]", prefix, i)
 		if err := checkEnum(f+".operator", c.Operator, queueCGAOperators()...); err != nil {
@@ -221,7 +222,7 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 // resolveMemberGroups checks member-group references: groups and skill groups must exist
 // (their name and selfUri are filled in); team ids are accepted as sent because this org
 // has no teams API.
-func resolveMemberGroups(tx *Tx, prefix string, groups []platform.MemberGroup) error {
+func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGroup) error {
 	for i := range groups {
 		g := &groups[i]
 		f := fmt.Sprintf("%s[%d]", prefix, i)
@@ -253,7 +254,7 @@ func resolveMemberGroups(tx *Tx, prefix string, groups []platform.MemberGroup) e
 }
 
 // resolveQueueRef checks an optional queue reference; the queue itself counts as existing.
-func resolveQueueRef(tx *Tx, field string, ref *platform.DomainEntityRef, selfID string) error {
+func resolveQueueRef(tx *store.Tx, field string, ref *platform.DomainEntityRef, selfID string) error {
 	if ref == nil || deref(ref.ID) == "" {
 		return nil
 	}

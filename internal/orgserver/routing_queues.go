@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -96,7 +97,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	source := deref(in.SourceQueueID)
 	in.SourceQueueID = nil
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
@@ -138,7 +139,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
-func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name string, old *platform.Queue) error {
+func (s *Server) fillQueue(tx *store.Tx, p principal, q *platform.Queue, id, name string, old *platform.Queue) error {
 	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
 		return errConflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
@@ -174,7 +175,7 @@ func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name stri
 // setQueueCounts derives the member counters from the queue's member children. Every
 // member here is a user (group membership is not modelled), so memberCount equals
 // userMemberCount.
-func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
+func setQueueCounts(tx *store.Tx, q *platform.Queue, id string) {
 	members := tx.List(kindQueueMember, id)
 	joined := 0
 	for _, m := range members {
@@ -195,7 +196,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -219,13 +220,13 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := boolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		tx.Delete(kindQueue, o.ID)
-		for _, kind := range []Kind{kindQueueMember, kindQueueWrapupCode} {
+		for _, kind := range []store.Kind{kindQueueMember, kindQueueWrapupCode} {
 			for _, c := range tx.List(kind, o.ID) {
 				tx.Delete(kind, c.ID)
 			}

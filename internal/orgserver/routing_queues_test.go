@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -362,7 +363,7 @@ func routingHomeDivision(t *testing.T, ts *TestServer, org string) string {
 func seedRoutingGroup(t *testing.T, ts *TestServer, org, name string) string {
 	t.Helper()
 	id := uuid.NewString()
-	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
 		_, err := putEntity(tx, kindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
 		return err
 	})
@@ -383,7 +384,7 @@ type routingUser struct {
 func seedRoutingUser(t *testing.T, ts *TestServer, org string, u routingUser) string {
 	t.Helper()
 	id := uuid.NewString()
-	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
 		user := platform.User{ID: ptr(id), Name: ptr(u.name), State: ptr("active"), Version: ptr(1), SelfURI: ptr("/api/v2/users/" + id)}
 		if u.division != "" {
 			user.Division = &platform.Division{ID: ptr(u.division)}

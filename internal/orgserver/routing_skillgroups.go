@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -46,17 +47,17 @@ const allDivisions = "*"
 
 // objectReader is what condition evaluation reads: a transaction or a store snapshot of one org.
 type objectReader interface {
-	Get(kind Kind, id string) *Object
-	List(kind Kind, parent string) []*Object
+	Get(kind store.Kind, id string) *store.Object
+	List(kind store.Kind, parent string) []*store.Object
 }
 
 type orgSnapshot struct {
-	s   *Store
+	s   *store.Store
 	org string
 }
 
-func (o orgSnapshot) Get(kind Kind, id string) *Object { return o.s.Get(o.org, kind, id) }
-func (o orgSnapshot) List(kind Kind, parent string) []*Object {
+func (o orgSnapshot) Get(kind store.Kind, id string) *store.Object { return o.s.Get(o.org, kind, id) }
+func (o orgSnapshot) List(kind store.Kind, parent string) []*store.Object {
 	return o.s.List(o.org, kind, parent)
 }
 
@@ -88,7 +89,7 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 
 // validateSkillConditions checks conditions recursively; skills and languages are named
 // and must exist (not deleted).
-func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupCondition) error {
+func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.SkillGroupCondition) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s[%d]", prefix, i)
 		if deref(c.Operation) == "" {
@@ -119,7 +120,7 @@ func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupC
 	return nil
 }
 
-func validateCondition(tx *Tx, prefix, nameField string, kind Kind, name, comparator *string, proficiency *float64) error {
+func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
 	if deref(name) == "" {
 		return errRequired(prefix + "." + nameField)
 	}
@@ -142,7 +143,7 @@ func validateCondition(tx *Tx, prefix, nameField string, kind Kind, name, compar
 }
 
 // validateMemberDivisions checks division ids ("*" allowed) and returns them without duplicates.
-func validateMemberDivisions(tx *Tx, field string, ids []string) ([]string, error) {
+func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string, error) {
 	out := []string{}
 	for i, id := range ids {
 		if id != allDivisions && tx.Get(kindDivision, id) == nil {
@@ -169,7 +170,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		return errRequired("name")
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil {
 			return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
@@ -226,7 +227,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-func putSkillGroupDivisions(tx *Tx, id string, divs []string) error {
+func putSkillGroupDivisions(tx *store.Tx, id string, divs []string) error {
 	_, err := putEntity(tx, kindSkillGroupDivs, id, id, "", divs)
 	return err
 }
@@ -244,7 +245,7 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -282,7 +283,7 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -348,7 +349,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -398,7 +399,7 @@ func nonNilStrings(xs []string) []string {
 
 // skillGroupMembers lists the users (sorted by name) in the member divisions whose skills
 // and languages satisfy the group's conditions. A group without conditions has no members.
-func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []string) []*Object {
+func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []string) []*store.Object {
 	if len(sg.SkillConditions) == 0 {
 		return nil
 	}
@@ -408,7 +409,7 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 	}
 	skillIDs := activeIDsByName(rd, kindSkill)
 	langIDs := activeIDsByName(rd, kindLanguage)
-	var out []*Object
+	var out []*store.Object
 	for _, u := range rd.List(kindUser, "") {
 		var user platform.User
 		if decodeObject(u, &user) != nil || deref(user.State) == "deleted" {
@@ -426,7 +427,7 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 	return out
 }
 
-func activeIDsByName(rd objectReader, kind Kind) map[string]string {
+func activeIDsByName(rd objectReader, kind store.Kind) map[string]string {
 	m := map[string]string{}
 	for _, o := range rd.List(kind, "") {
 		if !isDeleted(o.Data) {
@@ -438,7 +439,7 @@ func activeIDsByName(rd objectReader, kind Kind) map[string]string {
 
 // proficiencies reads a user's routing skills or languages (children with Parent = user
 // id; Data {id, proficiency, state}) as id → proficiency.
-func proficiencies(rd objectReader, kind Kind, userID string) map[string]float64 {
+func proficiencies(rd objectReader, kind store.Kind, userID string) map[string]float64 {
 	m := map[string]float64{}
 	for _, o := range rd.List(kind, userID) {
 		var us struct {

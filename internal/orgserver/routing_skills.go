@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -41,7 +42,7 @@ func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *Tx, id, name string) (any, error) {
+	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
@@ -59,7 +60,7 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, sk, err := loadStored[platform.RoutingSkill](tx, kindSkill, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -84,7 +85,7 @@ func (s *Server) deleteSkill(w http.ResponseWriter, r *http.Request) error {
 // softDeletingKind is a kind whose deletion is soft (skills, languages): the object stays
 // readable by id with state "deleted", and its name is free again.
 type softDeletingKind struct {
-	kind       Kind
+	kind       store.Kind
 	entityType string // the audit log's entity type
 	noun       string // for error messages
 }
@@ -92,12 +93,12 @@ type softDeletingKind struct {
 // createActive creates an object of a soft-deleting kind under a name no live object of
 // the kind holds; build makes the entity for the new id and the trimmed name.
 func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDeletingKind, rawName *string,
-	build func(tx *Tx, id, name string) (any, error)) error {
+	build func(tx *store.Tx, id, name string) (any, error)) error {
 	name := strings.TrimSpace(deref(rawName))
 	if name == "" {
 		return errRequired("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if existing := findActiveByName(tx, k.kind, name); existing != nil {
 			return nil, errConflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
 		}
@@ -113,7 +114,7 @@ func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDele
 // softDelete marks a skill or language deleted as the real API does: GET keeps returning it
 // with state "deleted" (and a new string version), lists leave it out, its name is free.
 func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeletingKind) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, doc, err := loadStored[map[string]any](tx, k.kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -130,7 +131,7 @@ func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeleti
 
 // listActive is the listing of a soft-deleting kind (skills, languages): not deleted, the
 // `id` filter, and `name` as "starts with" (with the usual wildcards).
-func (s *Server) listActive(r *http.Request, kind Kind) [][]byte {
+func (s *Server) listActive(r *http.Request, kind store.Kind) [][]byte {
 	name := r.URL.Query().Get("name")
 	ids := setOf(multiParam(r, "id"))
 	var items [][]byte
@@ -155,7 +156,7 @@ func isDeleted(data []byte) bool {
 }
 
 // findActiveByName finds a not-deleted object by case-insensitive name.
-func findActiveByName(tx *Tx, kind Kind, name string) *Object {
+func findActiveByName(tx *store.Tx, kind store.Kind, name string) *store.Object {
 	for _, o := range tx.List(kind, "") {
 		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
 			return o

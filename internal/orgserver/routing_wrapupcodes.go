@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -42,7 +43,7 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	objs := s.store.List(principalOf(r.Context()).OrgID, kindWrapupCode, "")
 	// The API documents sortBy as ignored unless a name filter is given; the default order is by name.
 	if name != "" && sortBy == "id" {
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
@@ -66,7 +67,7 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 // wrapupCodeFromRequest validates a request and builds the stored code. old is the code
 // being replaced (nil on create): it keeps id, creation data and, when the request has
 // none, the division.
-func wrapupCodeFromRequest(tx *Tx, p principal, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
+func wrapupCodeFromRequest(tx *store.Tx, p principal, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
 		return platform.WrapupCode{}, errRequired("name")
@@ -108,7 +109,7 @@ func (s *Server) createWrapupCode(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		id := uuid.NewString()
 		wc, err := wrapupCodeFromRequest(tx, p, in, id, nil)
 		if err != nil {
@@ -123,7 +124,7 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, old, err := loadStored[platform.WrapupCode](tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -135,7 +136,7 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 		// Queue code lists sort by the code's name, which the child keeps as its index name.
 		if *wc.Name != o.Name {
 			for _, c := range queueWrapupCodeLinks(tx, o.ID) {
-				tx.Put(&Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
+				tx.Put(&store.Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
 			}
 		}
 		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
@@ -143,7 +144,7 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -157,8 +158,8 @@ func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error 
 }
 
 // queueWrapupCodeLinks lists the queue assignments of one wrap-up code.
-func queueWrapupCodeLinks(tx *Tx, codeID string) []*Object {
-	var out []*Object
+func queueWrapupCodeLinks(tx *store.Tx, codeID string) []*store.Object {
+	var out []*store.Object
 	for _, c := range tx.List(kindQueueWrapupCode, "*") {
 		if strings.HasSuffix(c.ID, "/"+codeID) {
 			out = append(out, c)

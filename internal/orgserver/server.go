@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
 
@@ -40,7 +41,7 @@ type Config struct {
 // Server is a local org server. It is an http.Handler.
 type Server struct {
 	cfg      Config
-	store    *Store
+	store    *store.Store
 	mux      *http.ServeMux
 	tokenKey []byte
 	adminKey string
@@ -57,7 +58,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // New opens the store in cfg.DataDir and builds the server. Call Close when done.
 func New(cfg Config) (*Server, error) {
-	st, err := OpenStore(cfg.DataDir)
+	st, err := store.Open(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +81,7 @@ func (s *Server) initKeys() error {
 	key, admin := s.store.Meta("token_key"), s.store.Meta("admin_key")
 	if key == "" || admin == "" {
 		key, admin = randomHex(32), randomHex(16)
-		if err := s.store.Update(context.Background(), "", func(tx *Tx) error {
+		if err := s.store.Update(context.Background(), "", func(tx *store.Tx) error {
 			tx.SetMeta("token_key", key)
 			tx.SetMeta("admin_key", admin)
 			return nil
@@ -96,7 +97,7 @@ func (s *Server) initKeys() error {
 func (s *Server) Close() error { return s.store.Close() }
 
 // Store exposes the server's store (for seeding and tests in this module).
-func (s *Server) Store() *Store { return s.store }
+func (s *Server) Store() *store.Store { return s.store }
 
 // AdminKey is the secret that the admin surface (/admin/...) requires in X-Cx-Admin-Key.
 func (s *Server) AdminKey() string { return s.adminKey }
@@ -131,7 +132,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
 			return
 		}
-		if write && p.Role == RoleReadOnly {
+		if write && p.Role == store.RoleReadOnly {
 			writeError(w, r, &apiError{Status: http.StatusForbidden, Code: "missing.permissions",
 				Message: fmt.Sprintf("Unable to perform the requested action. You are missing the following permission(s): [%s]", perm)})
 			return

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -63,7 +64,7 @@ func TestInternalErrorsKeepDetailsInTheLog(t *testing.T) {
 	dir := t.TempDir()
 	ts := NewTestServer(t, WithConfig(Config{DataDir: dir, Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
 	c := newRawClient(t, ts, "dev", "deploy")
-	ts.Store().db.Close() // every write now fails inside SQLite
+	ts.Store().Close() // every write now fails inside SQLite
 	r := c.do("POST", "/api/v2/routing/skills", map[string]any{"name": "Doomed"})
 	if r.Status != http.StatusInternalServerError {
 		t.Fatalf("status %d, want 500; body %s", r.Status, r.Body)
@@ -91,9 +92,9 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 	ts := NewTestServer(t, WithOrgs())
 	ctx := context.Background()
 	creds, err := ts.CreateOrgs(ctx, []OrgSpec{
-		{Name: "good", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
-		{Name: "bad", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "odd", Role: "superuser"}}},
-		{Name: "never", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
+		{Name: "good", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}},
+		{Name: "bad", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}, {Name: "odd", Role: "superuser"}}},
+		{Name: "never", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}},
 	})
 	if err == nil || !strings.Contains(err.Error(), `"bad"`) {
 		t.Fatalf("err = %v, want the bad spec's error", err)
@@ -122,7 +123,7 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 	errs := make(chan error, 8)
 	for range 8 {
 		wg.Go(func() {
-			_, err := ts.CreateOrgs(ctx, []OrgSpec{{Name: "race", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}}})
+			_, err := ts.CreateOrgs(ctx, []OrgSpec{{Name: "race", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}}})
 			errs <- err
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -34,7 +35,7 @@ func grantKey(roleID, divisionID string) string { return roleID + "/" + division
 
 // subjectKind names a subject's type (PC_USER, PC_GROUP, PC_OAUTH_CLIENT) and its audit
 // entity type, or "" when the org has no such subject.
-func subjectKind(users, groups *Object, client *ClientInfo, org string) (typ, entity, name string) {
+func subjectKind(users, groups *store.Object, client *store.ClientInfo, org string) (typ, entity, name string) {
 	switch {
 	case users != nil && !isDeleted(users.Data):
 		return "PC_USER", "User", users.Name
@@ -48,7 +49,7 @@ func subjectKind(users, groups *Object, client *ClientInfo, org string) (typ, en
 
 // subjectInfo is subjectKind for readers (outside a transaction).
 func (s *Server) subjectInfo(org, id string) (typ, name string) {
-	var client *ClientInfo
+	var client *store.ClientInfo
 	if c, ok := s.store.Client(id); ok {
 		client = &c
 	}
@@ -59,14 +60,14 @@ func (s *Server) subjectInfo(org, id string) (typ, name string) {
 	return typ, name
 }
 
-// txSubject is subjectKind inside a write transaction; the store's lock is held, so the
-// client table is read directly rather than through Store.Client.
-func txSubject(tx *Tx, id string) (typ, entity, name string) {
-	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.s.clients[id], tx.OrgID())
+// txSubject is subjectKind inside a write transaction (tx.Client reads the client table
+// under the lock the transaction holds).
+func txSubject(tx *store.Tx, id string) (typ, entity, name string) {
+	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.Client(id), tx.OrgID())
 }
 
 // resolveGrant builds a grant, or a 400 naming the unknown role or division.
-func resolveGrant(tx *Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
+func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
 	if roleID == "" {
 		return platform.AuthzGrant{}, errRequired(field + "roleId")
 	}
@@ -97,7 +98,7 @@ func resolveGrant(tx *Tx, subjectID, roleID, divisionID, field string) (platform
 }
 
 // subjectGrants reads a subject's grants keyed by role/division.
-func subjectGrants(tx *Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
+func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
 	out := map[string]platform.AuthzGrant{}
 	for _, o := range tx.List(kindSubjectGrant, subjectID) {
 		var g platform.AuthzGrant
@@ -111,7 +112,7 @@ func subjectGrants(tx *Tx, subjectID string) (map[string]platform.AuthzGrant, er
 
 // applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
 // and refreshes the userCount of every role whose grants changed.
-func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
+func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
 	_, entity, name := txSubject(tx, subjectID)
 	if entity == "" {
 		return errNotFound()
@@ -154,7 +155,7 @@ func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit fun
 }
 
 // refreshUserCount keeps a role's userCount equal to the number of users holding it.
-func refreshUserCount(tx *Tx, roleID string) error {
+func refreshUserCount(tx *store.Tx, roleID string) error {
 	o := tx.Get(kindRole, roleID)
 	if o == nil {
 		return nil
@@ -242,7 +243,7 @@ func (s *Server) bulkGrants(mode string) handlerFunc {
 			return errRequired("grants")
 		}
 		subjectID := r.PathValue("subjectId")
-		err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
@@ -283,7 +284,7 @@ func (s *Server) revokeOne(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
 	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			g, err := resolveGrant(tx, subjectID, roleID, divisionID, "")
 			if err != nil {
@@ -307,7 +308,7 @@ func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool
 
 // userAuthorization is UserAuthorization for a user: the roles held in any division and
 // the union of their permissions.
-func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *Object) platform.UserAuthorization {
+func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *store.Object) platform.UserAuthorization {
 	ua := platform.UserAuthorization{Roles: []platform.DomainRole{}, UnusedRoles: []platform.DomainRole{}, Permissions: []string{}}
 	seen := map[string]bool{}
 	for _, g := range grants {
@@ -347,7 +348,7 @@ func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		grants = append(grants, g)
 	}
-	writeJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *Object { return s.store.Get(org, kindRole, id) }))
+	writeJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, kindRole, id) }))
 	return nil
 }
 
@@ -361,7 +362,7 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	}
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if u := tx.Get(kindUser, userID); u == nil || isDeleted(u.Data) {
 			return errNotFound()
 		}
@@ -400,7 +401,7 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range next {
 			grants = append(grants, g)
 		}
-		ua = userAuthorization(grants, func(id string) *Object { return tx.Get(kindRole, id) })
+		ua = userAuthorization(grants, func(id string) *store.Object { return tx.Get(kindRole, id) })
 		return nil
 	})
 	if err != nil {

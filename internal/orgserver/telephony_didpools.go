@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -34,7 +35,7 @@ func didPoolSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
 		path: "/api/v2/telephony/providers/edges/didpools",
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			p, ok := decodePool(o)
 			if !ok {
 				return nil
@@ -63,7 +64,7 @@ func parseE164(s string) (int64, bool) {
 // poolRange is a stored pool with its range parsed. Numbers of a range have the width of
 // its bounds, so "+1317555" is never inside "+13175550000".."+13175559999".
 type poolRange struct {
-	obj        *Object
+	obj        *store.Object
 	start, end int64
 	width      int
 }
@@ -77,7 +78,7 @@ func (p poolRange) size() int64 { return p.end - p.start + 1 }
 
 func (p poolRange) number(n int64) string { return "+" + strconv.FormatInt(n, 10) }
 
-func decodePool(o *Object) (poolRange, bool) {
+func decodePool(o *store.Object) (poolRange, bool) {
 	var dp platform.DIDPool
 	if decodeObject(o, &dp) != nil || deref(dp.State) != "active" {
 		return poolRange{}, false
@@ -88,11 +89,11 @@ func decodePool(o *Object) (poolRange, bool) {
 }
 
 // activePools lists the active pools, lowest numbers first.
-func activePools(tx *Tx) []poolRange {
+func activePools(tx *store.Tx) []poolRange {
 	return sortedPools(tx.List(kindDIDPool, ""))
 }
 
-func sortedPools(objs []*Object) []poolRange {
+func sortedPools(objs []*store.Object) []poolRange {
 	var out []poolRange
 	for _, o := range objs {
 		if p, ok := decodePool(o); ok {
@@ -116,8 +117,8 @@ func poolFor(pools []poolRange, number string) *poolRange {
 }
 
 // ivrNumberOwners maps every DNIS number the IVRs use to its IVR.
-func ivrNumberOwners(ivrs []*Object) map[string]*Object {
-	out := map[string]*Object{}
+func ivrNumberOwners(ivrs []*store.Object) map[string]*store.Object {
+	out := map[string]*store.Object{}
 	for _, o := range ivrs {
 		var ivr platform.IVR
 		if decodeObject(o, &ivr) != nil {
@@ -196,7 +197,7 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 		req.Division = &platform.WritableDivision{ID: in.Division.ID}
 	}
 	spec := didPoolSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range activePools(tx) {
 			if other.obj.ID != m.id && other.width == rng.width && other.start <= rng.end && rng.start <= other.end {
 				return nil, errConflict("The range %s..%s overlaps the DID pool [%s] (id %s, %s..%s).",
@@ -263,7 +264,7 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 		return errBadRequest("The selected DID pools hold %d numbers; listing unassigned numbers is limited to %d. Select fewer pools with [id] or use type=ASSIGNED.", total, maxDIDEnumeration)
 	}
 	var items [][]byte
-	add := func(pr poolRange, number string, owner *Object) {
+	add := func(pr poolRange, number string, owner *store.Object) {
 		if match != "" && !strings.Contains(number, match) {
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -30,7 +31,7 @@ func (s *Server) userRoutingRoutes() {
 
 // assignmentKind is what differs between skill and language assignments.
 type assignmentKind struct {
-	child, target Kind
+	child, target store.Kind
 	segment       string // path segment under the user
 	field         string // the object's URI field: skillUri or languageUri
 	property      string // audited property of the user
@@ -84,7 +85,7 @@ func checkProficiency(p *float64) error {
 }
 
 // resolve builds the stored assignment of target id for a user, or a 400 naming an unknown id.
-func (a assignmentKind) resolve(tx *Tx, userID, id string, proficiency float64) (assignment, error) {
+func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
 	o := tx.Get(a.target, id)
 	if o == nil || isDeleted(o.Data) {
 		return assignment{}, errUnknownRef("id", id)
@@ -100,7 +101,7 @@ func (a assignmentKind) resolve(tx *Tx, userID, id string, proficiency float64) 
 }
 
 // current reads a user's assignments by target id.
-func (a assignmentKind) current(tx *Tx, userID string) (map[string]assignment, error) {
+func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignment, error) {
 	out := map[string]assignment{}
 	for _, o := range tx.List(a.child, userID) {
 		var as assignment
@@ -114,9 +115,9 @@ func (a assignmentKind) current(tx *Tx, userID string) (map[string]assignment, e
 
 // change runs edit on a user's assignments inside one transaction, writes the difference
 // and audits it; it returns the assignments after the change.
-func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
+func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		u, err := txLookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -248,7 +249,7 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	if err := checkProficiency(proficiency); err != nil {
 		return err
 	}
-	next, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+	next, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		as, err := a.resolve(tx, userID, id, *proficiency)
 		if err != nil {
 			return nil, err
@@ -266,7 +267,7 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 
 func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("targetId")
-	_, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+	_, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		if _, ok := cur[id]; !ok {
 			return nil, errNotFound()
 		}
@@ -299,7 +300,7 @@ func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.Res
 				return err
 			}
 		}
-		next, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+		next, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 			next := copyAssignments(cur)
 			if replace {
 				next = map[string]assignment{}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -47,7 +48,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 	}
 	id := ""
 	json.Unmarshal(doc["id"], &id) //nolint:errcheck // id is always a string
-	add := func(key string, kind Kind) {
+	add := func(key string, kind store.Kind) {
 		items := []json.RawMessage{}
 		for _, o := range s.store.List(org, kind, id) {
 			items = append(items, o.Data)
@@ -126,7 +127,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 // findUserByEmail finds a user by case-insensitive email among the users that are not
 // deleted, or (deleted) among the soft-deleted ones: real orgs keep a deleted user's email
 // taken, so creating another user with it is a conflict.
-func findUserByEmail(tx *Tx, email string, deleted bool) *Object {
+func findUserByEmail(tx *store.Tx, email string, deleted bool) *store.Object {
 	for _, o := range tx.List(kindUser, "") {
 		var u platform.User
 		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && (deref(u.State) == "deleted") == deleted {
@@ -148,7 +149,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	if in.NewPassword == "" {
 		return errRequired("newPassword")
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
 		o, err := txLookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -205,7 +206,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	orgInfo, _ := s.store.Org(principalOf(r.Context()).OrgID)
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		if existing := findUserByEmail(tx, email, false); existing != nil {
 			return nil, errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
@@ -254,7 +255,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -330,7 +331,7 @@ func setPtr[T any](dst **T, v *T) {
 // deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 	p := callerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -1,4 +1,7 @@
-package orgserver
+// Package store keeps the local org's data: every org's objects, OAuth clients, audit log
+// and settings, in memory for reads and written through to SQLite in one transaction per
+// change. It knows nothing of HTTP or of the API's rules; the server above it does.
+package store
 
 import (
 	"context"
@@ -82,7 +85,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `
 
 // OpenStore opens the store in dir (creating it), or an in-memory store when dir is "".
-func OpenStore(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) {
 	s := &Store{orgs: map[string]*orgState{}, clients: map[string]*ClientInfo{}, meta: map[string]string{}, now: func() time.Time { return time.Now().UTC() }}
 	if dir == "" {
 		return s, nil
@@ -233,6 +236,9 @@ func (st *orgState) put(o *Object) {
 	}
 	m[o.ID] = o
 }
+
+// Now is the store's clock (UTC); transactions stamp their writes with it.
+func (s *Store) Now() time.Time { return s.now() }
 
 // Close closes the database.
 func (s *Store) Close() error {
@@ -559,6 +565,27 @@ func (tx *Tx) Delete(kind Kind, id string) {
 	}
 	tx.deletes[kind][id] = true
 }
+
+// Kinds lists the kinds the org holds committed objects of, in name order.
+func (tx *Tx) Kinds() []Kind {
+	if tx.org == nil {
+		return nil
+	}
+	out := make([]Kind, 0, len(tx.org.objects))
+	for k := range tx.org.objects {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Client returns an OAuth client, or nil. Update holds the store's lock, so the client
+// table is read directly rather than through Store.Client (which would deadlock).
+func (tx *Tx) Client(id string) *ClientInfo { return tx.s.clients[id] }
+
+// ClearAudit drops the org's audit log when the transaction commits (org reset); audit
+// records appended by the same transaction are kept.
+func (tx *Tx) ClearAudit() { tx.clearAudit = true }
 
 // AppendAudit records one AuditLogMessage (JSON) with the transaction.
 func (tx *Tx) AppendAudit(msg []byte) { tx.audit = append(tx.audit, msg) }
