@@ -43,6 +43,8 @@ func rules() []rule {
 			why: "the provider and the workspace both read configurations through it"},
 		{pkg: "internal/orgserver/store", only: []string{"internal/safefile"},
 			why: "the local org's store keeps data; the API's rules and HTTP sit above it"},
+		{pkg: "internal/orgserver/apihttp", only: []string{"internal/orgserver/store", "internal/safefile"},
+			why: "the API's HTTP conventions (errors, bodies, paging, the caller) serve every handler; they know no API group"},
 		{pkg: "internal/orgserver", children: true,
 			forbid: append([]string{"internal/provider", "internal/workspace"}, clients...),
 			why:    "the local org is an API server: the provider and cx are its clients, never its parts"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -30,29 +31,29 @@ type simulateRequest struct {
 func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 	orgID := s.orgIDByName(r.PathValue("org"))
 	if orgID == "" {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	var in simulateRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if strings.TrimSpace(in.DNIS) == "" {
-		return errRequired("dnis")
+		return apihttp.Required("dnis")
 	}
 	at := time.Now()
 	if in.Time != "" {
 		t, err := time.Parse(time.RFC3339, in.Time)
 		if err != nil {
-			return errBadRequest("The field [time] must be an RFC 3339 date-time such as 2026-03-10T10:00:00-04:00, not [%s].", in.Time)
+			return apihttp.BadRequest("The field [time] must be an RFC 3339 date-time such as 2026-03-10T10:00:00-04:00, not [%s].", in.Time)
 		}
 		at = t
 	}
 	call := archy.Call{DNIS: strings.TrimSpace(in.DNIS), ANI: in.ANI, Time: at, DTMF: in.DTMF, Decisions: in.Decisions}
 	res, err := archy.Simulate(r.Context(), orgView{store: s.store, org: orgID}, call)
 	if err != nil {
-		return errBadRequest("%s", err.Error())
+		return apihttp.BadRequest("%s", err.Error())
 	}
-	writeJSON(w, http.StatusOK, res)
+	apihttp.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 

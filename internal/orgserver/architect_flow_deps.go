@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -249,7 +250,7 @@ func flowInUse(tx *store.Tx, o *store.Object) error {
 		}
 		for _, ref := range []*platform.DomainEntityRef{ivr.OpenHoursFlow, ivr.ClosedHoursFlow, ivr.HolidayHoursFlow} {
 			if ref != nil && deref(ref.ID) == o.ID {
-				return errConflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
+				return apihttp.Conflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
 			}
 		}
 	}
@@ -263,7 +264,7 @@ func flowInUse(tx *store.Tx, o *store.Object) error {
 		}
 		c := flowPublishedContent(tx, other)
 		if c != nil && slices.ContainsFunc(c.Consumed, func(d platform.Dependency) bool { return deref(d.ID) == o.ID }) {
-			return errConflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
+			return apihttp.Conflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
 		}
 	}
 	return nil

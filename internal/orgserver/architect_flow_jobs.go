@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -83,7 +84,7 @@ func (s *Server) flowSubresource(w http.ResponseWriter, r *http.Request) error {
 	case "latestconfiguration":
 		return s.getFlowConfiguration(w, r)
 	}
-	return errNotFound()
+	return apihttp.NotFound()
 }
 
 func flowJobSelfURI(id string) string { return "/api/v2/flows/jobs/" + id }
@@ -119,16 +120,16 @@ func (s *Server) findSigned(r *http.Request, kind store.Kind, purpose, id string
 		}
 		// The signature covers exp, so it is the server's own number.
 		if t, err := strconv.ParseInt(exp, 10, 64); err != nil || time.Now().Unix() >= t {
-			return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied",
+			return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied",
 				Message: "The presigned URL has expired; ask the API for a new one (register a new job, or get the export job again)."}
 		}
 		return org.ID, o, nil
 	}
-	return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
+	return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
 }
 
 func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	id := uuid.NewString()
 	job := flowJob{
 		State: platform.ArchitectJobStateResponse{
@@ -144,7 +145,7 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
+	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
 		ID:           ptr(id),
 		PresignedURL: ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
@@ -163,10 +164,10 @@ func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st := job.State
-	if !slices.Contains(multiParam(r, "expand"), "messages") {
+	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
 		st.Messages = nil
 	}
-	writeJSON(w, http.StatusOK, st)
+	apihttp.WriteJSON(w, http.StatusOK, st)
 	return nil
 }
 
@@ -177,9 +178,9 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxBody))
 	if err != nil {
-		return errBadRequest("Unable to read the upload: %v", err)
+		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
@@ -200,7 +201,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		if deref(job.State.Status) != "Registered" {
 			if job.UploadSHA256 != digest {
-				return errConflict("The job %s has received its file already; register a new job.", id)
+				return apihttp.Conflict("The job %s has received its file already; register a new job.", id)
 			}
 			again = true // a retried upload whose first answer was lost
 			return nil
@@ -215,8 +216,8 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		w.WriteHeader(http.StatusOK)
 		return nil
 	}
-	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
-	ctx = context.WithValue(ctx, principalKey{}, p)
+	p := apihttp.Principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
+	ctx = apihttp.WithPrincipal(ctx, p)
 	r = r.WithContext(ctx)
 	err = s.store.Update(ctx, org, func(tx *store.Tx) error {
 		ref, msgs, err := s.importFlow(tx, r, data)
@@ -233,10 +234,10 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	})
 	if err != nil {
-		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(correlationHeader), "err", err)
+		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 		job.State.Status = ptr("Failure")
 		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(),
-			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(correlationHeader)))}
+			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(apihttp.CorrelationHeader)))}
 		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
 			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
 			return err
@@ -249,14 +250,14 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
-	return platform.ArchitectJobMessage{DateTime: ptr(formatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
+	return platform.ArchitectJobMessage{DateTime: ptr(apihttp.FormatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
 }
 
 // importFlow publishes data as a flow inside tx. It returns the flow's reference on
 // success, or nil and the Error messages when nothing was published; warnings come with
 // either. err is reserved for failures of the org itself.
 func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	msgs := []platform.ArchitectJobMessage{}
 	var failed bool
 	add := func(typ, text string) {
@@ -330,7 +331,7 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 		ID: ptr(vid), Name: ptr(name), CommitVersion: ptr(vid), ConfigurationVersion: ptr(vid), Type: ptr("PUBLISH"),
 		Secure: ptr(false), Debug: ptr(false), CreatedByClient: clientRef(p),
 		ConfigurationURI: ptr(selfURI + "/versions/" + vid + "/configuration"),
-		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(formatTime(tx.Now())),
+		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(apihttp.FormatTime(tx.Now())),
 		SupportedLanguages: langs, SelfURI: ptr(selfURI + "/versions/" + vid),
 	}
 	fl.ID, fl.Name, fl.Type, fl.SelfURI = ptr(id), ptr(name), ptr(apiType), ptr(selfURI)

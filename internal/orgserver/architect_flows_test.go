@@ -2,10 +2,11 @@ package orgserver
 
 import (
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // flowNames lists the names of a flow listing's entities, sorted.

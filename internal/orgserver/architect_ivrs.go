@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -59,7 +60,7 @@ func (s *Server) putIVR(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.IVR
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
@@ -95,7 +96,7 @@ func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) erro
 			gid := *in.ScheduleGroup.ID
 			g := tx.Get(kindScheduleGroup, gid)
 			if g == nil {
-				return nil, errUnknownRef("scheduleGroup", gid)
+				return nil, apihttp.UnknownRef("scheduleGroup", gid)
 			}
 			ivr.ScheduleGroup = &platform.DomainEntityRef{ID: ptr(gid), Name: ptr(g.Name), SelfURI: ptr(scheduleGroupSpec().path + "/" + gid)}
 		}
@@ -114,7 +115,7 @@ func flowRef(tx *store.Tx, field string, in *platform.DomainEntityRef) (*platfor
 	}
 	f := tx.Get(kindFlow, *in.ID)
 	if f == nil {
-		return nil, errUnknownRef(field, *in.ID)
+		return nil, apihttp.UnknownRef(field, *in.ID)
 	}
 	return &platform.DomainEntityRef{ID: in.ID, Name: ptr(f.Name), SelfURI: ptr("/api/v2/flows/" + *in.ID)}, nil
 }
@@ -130,13 +131,13 @@ func ivrNumbers(tx *store.Tx, ivrID string, in []string) ([]string, error) {
 			continue
 		}
 		if _, ok := parseE164(n); !ok {
-			return nil, errBadRequest("The field [dnis] holds [%s], which is not an E.164 number such as +13175550100.", n)
+			return nil, apihttp.BadRequest("The field [dnis] holds [%s], which is not an E.164 number such as +13175550100.", n)
 		}
 		if o := owners[n]; o != nil && o.ID != ivrID {
-			return nil, errConflict("The number [%s] in [dnis] belongs to the IVR [%s] (id %s) already.", n, o.Name, o.ID)
+			return nil, apihttp.Conflict("The number [%s] in [dnis] belongs to the IVR [%s] (id %s) already.", n, o.Name, o.ID)
 		}
 		if poolFor(pools, n) == nil {
-			return nil, errBadRequest("The number [%s] in [dnis] is not inside any active DID pool; create a pool covering it first.", n)
+			return nil, apihttp.BadRequest("The number [%s] in [dnis] is not inside any active DID pool; create a pool covering it first.", n)
 		}
 		out = append(out, n)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // validate IANA zones even on machines without a zoneinfo database
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -30,7 +31,7 @@ func scheduleGroupSpec() versionedSpec {
 			for _, v := range tx.List(kindIVR, "") {
 				var ivr platform.IVR
 				if decodeObject(v, &ivr) == nil && ivr.ScheduleGroup != nil && deref(ivr.ScheduleGroup.ID) == o.ID {
-					return errConflict("The schedule group [%s] is used by the IVR [%s] (id %s); remove it from the IVR first.", o.Name, v.Name, v.ID)
+					return apihttp.Conflict("The schedule group [%s] is used by the IVR [%s] (id %s); remove it from the IVR first.", o.Name, v.Name, v.ID)
 				}
 			}
 			return nil
@@ -49,7 +50,7 @@ func scheduleGroupSpec() versionedSpec {
 }
 
 func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) error {
-	ids := setOf(multiParam(r, "scheduleIds"))
+	ids := setOf(apihttp.MultiParam(r, "scheduleIds"))
 	if len(ids) == 0 {
 		return s.listVersioned(w, r, kindScheduleGroup, nil)
 	}
@@ -82,7 +83,7 @@ func (s *Server) putScheduleGroup(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) saveScheduleGroup(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.ScheduleGroup
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
@@ -97,7 +98,7 @@ func (s *Server) saveScheduleGroup(w http.ResponseWriter, r *http.Request, id st
 		if tz := strings.TrimSpace(deref(in.TimeZone)); tz != "" {
 			// LoadLocation also accepts "Local" and "", which are not IANA names.
 			if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
-				return nil, errBadRequest("The field [timeZone] must be an IANA time zone such as America/New_York, not [%s].", tz)
+				return nil, apihttp.BadRequest("The field [timeZone] must be an IANA time zone such as America/New_York, not [%s].", tz)
 			}
 			sg.TimeZone = ptr(tz)
 		}
@@ -127,7 +128,7 @@ func scheduleRefs(tx *store.Tx, field string, in []platform.DomainEntityRef) ([]
 	for i, ref := range in {
 		id := deref(ref.ID)
 		if id == "" {
-			return nil, errRequired(field + "[" + itoa(i) + "].id")
+			return nil, apihttp.Required(field + "[" + itoa(i) + "].id")
 		}
 		if seen[id] {
 			continue
@@ -135,7 +136,7 @@ func scheduleRefs(tx *store.Tx, field string, in []platform.DomainEntityRef) ([]
 		seen[id] = true
 		o := tx.Get(kindSchedule, id)
 		if o == nil {
-			return nil, errUnknownRef(field, id)
+			return nil, apihttp.UnknownRef(field, id)
 		}
 		out = append(out, platform.DomainEntityRef{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(scheduleSpec().path + "/" + id)})
 	}

@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -25,18 +25,14 @@ type auditEvent struct {
 	Changes []platform.PropertyChange
 }
 
-// auditContextHeader lets a caller attach labels to the audit records of its writes
-// ("key=value; key=value"), e.g. cx's break-glass reason.
-const auditContextHeader = "X-Cx-Audit-Context"
-
 // record appends one AuditLogMessage for ev, attributed to the caller of r.
 func (s *Server) record(tx *store.Tx, r *http.Request, ev auditEvent) {
-	s.recordAs(tx, callerOf(r), ev)
+	s.recordAs(tx, apihttp.CallerOf(r), ev)
 }
 
 // recordAs appends one AuditLogMessage for ev, attributed to p (client, remote address,
 // transaction id and the caller's audit labels).
-func (s *Server) recordAs(tx *store.Tx, p principal, ev auditEvent) {
+func (s *Server) recordAs(tx *store.Tx, p apihttp.Principal, ev auditEvent) {
 	changes := ev.Changes
 	if changes == nil {
 		changes = propertyChanges(ev.Old, ev.New)
@@ -47,7 +43,7 @@ func (s *Server) recordAs(tx *store.Tx, p principal, ev auditEvent) {
 		Client:           &platform.AddressableEntityRef{ID: ptr(p.ClientID), SelfURI: ptr("/api/v2/oauth/clients/" + p.ClientID)},
 		ServiceName:      ptr(ev.Service),
 		Level:            ptr("USER"),
-		EventDate:        ptr(formatTime(tx.Now())),
+		EventDate:        ptr(apihttp.FormatTime(tx.Now())),
 		Action:           ptr(ev.Action),
 		Entity:           &platform.DomainEntityRef{ID: ptr(ev.ID), Name: ptr(ev.Name)},
 		EntityType:       ptr(ev.EntityType),
@@ -80,7 +76,7 @@ func reservedAuditContextKey(k string) bool {
 }
 
 // transactionID is the caller's correlation id, or a fresh one when it sent none.
-func transactionID(o callOrigin) string {
+func transactionID(o apihttp.CallOrigin) string {
 	if o.TransactionID != "" {
 		return o.TransactionID
 	}
@@ -163,6 +159,3 @@ func flatten(prefix string, v any, out map[string]string) {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// formatTime is the API's date-time format: UTC with milliseconds and a literal Z.
-func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }

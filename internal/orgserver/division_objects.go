@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -37,16 +38,16 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 			allowed = append(allowed, k)
 		}
 		sort.Strings(allowed)
-		return errInvalidValue("objectType", r.PathValue("objectType"), allowed)
+		return apihttp.InvalidValue("objectType", r.PathValue("objectType"), allowed)
 	}
 	var ids []string
-	if err := decodeBody(r, &ids); err != nil {
+	if err := apihttp.DecodeBody(r, &ids); err != nil {
 		return err
 	}
 	if len(ids) == 0 {
-		return errRequired("body (list of object ids)")
+		return apihttp.Required("body (list of object ids)")
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -55,7 +56,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 		for _, id := range ids {
 			o := tx.Get(kind, id)
 			if o == nil {
-				return errUnknownRef("body", id)
+				return apihttp.UnknownRef("body", id)
 			}
 			var doc map[string]json.RawMessage
 			if err := json.Unmarshal(o.Data, &doc); err != nil {

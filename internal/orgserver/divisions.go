@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -24,50 +25,50 @@ func (s *Server) divisionRoutes() {
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
-func (s *Server) filteredDivisions(r *http.Request) (keys []cursorKey, items [][]byte) {
+func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
-	want := setOf(multiParam(r, "id"))
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+	want := setOf(apihttp.MultiParam(r, "id"))
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDivision, "") {
 		if len(want) > 0 && !want[o.ID] {
 			continue
 		}
-		if !nameMatches(name, o.Name, false) {
+		if !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
-		keys = append(keys, objectCursorKey(o))
+		keys = append(keys, apihttp.ObjectCursorKey(o))
 		items = append(items, o.Data)
 	}
 	return keys, items
 }
 
 func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	_, items := s.filteredDivisions(r)
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	keys, items := s.filteredDivisions(r)
-	l, err := cursorPage(r, keys, items, 200)
+	l, err := apihttp.CursorPage(r, keys, items, 200)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDivision, "") {
 		if isHomeDivision(o) {
-			writeRaw(w, http.StatusOK, o.Data)
+			apihttp.WriteRaw(w, http.StatusOK, o.Data)
 			return nil
 		}
 	}
-	return errNotFound()
+	return apihttp.NotFound()
 }
 
 func isHomeDivision(o *store.Object) bool {
@@ -81,14 +82,14 @@ func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := checkUniqueName(tx, kindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
@@ -101,14 +102,14 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 // putDivision replaces name and description; homeDivision is read-only.
 func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, d, err := loadStored[platform.AuthzDivision](tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -122,17 +123,17 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isHomeDivision(o) {
-			return errBadRequest("The home division [%s] cannot be deleted.", o.Name)
+			return apihttp.BadRequest("The home division [%s] cannot be deleted.", o.Name)
 		}
 		objects, grants := divisionUsage(tx, o.ID)
 		if objects > 0 || grants > 0 {
-			return errBadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
+			return apihttp.BadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
 		}
 		s.deleteAudited(tx, p, o, "PeoplePermissions", "Division")
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -21,7 +22,7 @@ import (
 
 // createEntity validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
-func createEntity(tx *store.Tx, p principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
+func createEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
 		return nil, auditEvent{}, err
 	}
@@ -39,7 +40,7 @@ func createEntity(tx *store.Tx, p principal, k *kinds.Kind, body map[string]any)
 
 // updateEntity applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
 // to the object with id. An integer-versioned kind needs the current version in the body.
-func updateEntity(tx *store.Tx, p principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
+func updateEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
 	o, old, err := liveEntity(tx, k, id)
 	if err != nil {
 		return nil, auditEvent{}, err
@@ -95,7 +96,7 @@ func deleteEntity(tx *store.Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	old["state"] = "deleted"
 	stampVersion(k, old, old["version"])
 	if kinds.FieldOf(k.Model, "dateModified") != nil {
-		old["dateModified"] = formatTime(tx.Now())
+		old["dateModified"] = apihttp.FormatTime(tx.Now())
 	}
 	out, err := putEntity(tx, o.Kind, o.ID, "", o.Name, old)
 	if err != nil {
@@ -119,7 +120,7 @@ func entityInUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *store.
 			}
 			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
 				if f.Ref == k.Name && v == o.ID {
-					return errConflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
+					return apihttp.Conflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
 				}
 				return nil
 			})
@@ -133,15 +134,15 @@ func entityInUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *store.
 
 // listEntities returns the stored JSON of the live objects of a kind that pass the list's
 // filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
-func listEntities(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []cursorKey, items [][]byte) {
+func listEntities(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []apihttp.CursorKey, items [][]byte) {
 	for _, o := range objs {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !nameMatches(nameFilter, o.Name, false) || isDeleted(o.Data) {
+		if !apihttp.NameMatches(nameFilter, o.Name, false) || isDeleted(o.Data) {
 			continue
 		}
-		keys = append(keys, objectCursorKey(o))
+		keys = append(keys, apihttp.ObjectCursorKey(o))
 		items = append(items, o.Data)
 	}
 	return keys, items
@@ -154,7 +155,7 @@ func liveEntity(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[stri
 		return nil, nil, err
 	}
 	if isDeleted(o.Data) {
-		return nil, nil, errNotFound()
+		return nil, nil, apihttp.NotFound()
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(o.Data, &doc); err != nil {
@@ -166,7 +167,7 @@ func liveEntity(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[stri
 // buildEntity turns a validated body into the object to store: references resolved and
 // named, the model's fields only, the server's fields set. old is the stored object on
 // update (nil on create); its division and created stamps carry over.
-func buildEntity(tx *store.Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+func buildEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
 	// Whatever a request sends for the server's fields is dropped (version was read for the
 	// concurrency check already).
 	for f := range body {
@@ -181,7 +182,7 @@ func buildEntity(tx *store.Tx, p principal, k *kinds.Kind, id string, body, old 
 	}
 	if k.Names == kinds.UniqueName && name != "" {
 		if other := findActiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
-			return nil, "", errConflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
+			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
 		}
 	}
 	if kinds.FieldOf(k.Model, "division") != nil {
@@ -194,7 +195,7 @@ func buildEntity(tx *store.Tx, p principal, k *kinds.Kind, id string, body, old 
 	}
 	doc := projectModel(k.Model, body)
 	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
-	now := formatTime(tx.Now())
+	now := apihttp.FormatTime(tx.Now())
 	doc["id"] = id
 	if has("selfUri") {
 		doc["selfUri"] = k.API.Item(id)
@@ -240,7 +241,7 @@ func serverOwned(field string) bool {
 
 // principalRef is how a model's createdBy/modifiedBy names the caller: the client id, or a
 // reference to it where the model types the field as an entity.
-func principalRef(typ string, p principal) any {
+func principalRef(typ string, p apihttp.Principal) any {
 	if typ == "string" {
 		return p.ClientID
 	}
@@ -264,11 +265,11 @@ func stampVersion(k *kinds.Kind, doc map[string]any, old any) {
 func checkEntityVersion(sent, current any) error {
 	cur, _ := current.(float64)
 	if sent == nil {
-		return errRequired("version")
+		return apihttp.Required("version")
 	}
 	n, ok := sent.(float64)
 	if !ok || n != math.Trunc(n) || math.Abs(n) > math.MaxInt32 {
-		return errBadRequest("The field [version] must be a whole number, not [%s].", jsonText(sent))
+		return apihttp.BadRequest("The field [version] must be a whole number, not [%s].", jsonText(sent))
 	}
 	v := int(n)
 	return checkVersion(&v, int(cur))

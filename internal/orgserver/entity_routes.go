@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -82,21 +83,21 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	if api.NameFilter != "" {
 		nameFilter = r.URL.Query().Get(api.NameFilter)
 	}
-	objs := h.s.store.List(principalOf(r.Context()).OrgID, storeKindOf(h.kind.Name), "")
-	keys, items := listEntities(objs, setOf(multiParam(r, "id")), nameFilter)
+	objs := h.s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, storeKindOf(h.kind.Name), "")
+	keys, items := listEntities(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
-		l, err := cursorPage(r, keys, items, api.PageSize())
+		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, l)
+		apihttp.WriteJSON(w, http.StatusOK, l)
 		return nil
 	}
-	p, err := parsePage(r, api.PageSize())
+	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -105,30 +106,30 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error) {
 		return createEntity(tx, p, h.kind, body)
 	})
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error) {
 		return updateEntity(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
 }
 
 // write runs a create or update in one transaction and answers the stored object.
 func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
-	apply func(tx *store.Tx, p principal, body map[string]any) ([]byte, auditEvent, error)) error {
+	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error)) error {
 	body, err := decodeEntityBody(r)
 	if err != nil {
 		return err
 	}
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
 	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		var ev auditEvent
@@ -142,12 +143,12 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
-	err := h.s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := h.s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		ev, err := deleteEntity(tx, h.kind, r.PathValue("id"))
 		if err != nil {
 			return err

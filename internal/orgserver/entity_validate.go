@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -34,12 +35,12 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 	if k.Names == kinds.UniqueName && method != http.MethodPatch {
 		if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
 			if _, isString := body["name"].(string); isString || body["name"] == nil {
-				return errRequired("name")
+				return apihttp.Required("name")
 			}
 		}
 	}
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return errBadRequest("The field [name] must not contain control characters.")
+		return apihttp.BadRequest("The field [name] must not contain control characters.")
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
 		s, ok := v.(string)
@@ -47,10 +48,10 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			return nil
 		}
 		if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
-			return errBadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
+			return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
 		}
 		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
-			return errInvalidValue(path, s, f.Enum)
+			return apihttp.InvalidValue(path, s, f.Enum)
 		}
 		return nil
 	})
@@ -66,12 +67,12 @@ func validateModel(model string, doc map[string]any, prefix string) error {
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
 			if f.Required {
-				return errRequired(path)
+				return apihttp.Required(path)
 			}
 			continue
 		}
 		if s, isString := v.(string); isString && f.Required && strings.TrimSpace(s) == "" {
-			return errRequired(path)
+			return apihttp.Required(path)
 		}
 		if err := validateValue(f.Type, f.Enum, v, path); err != nil {
 			return err
@@ -116,7 +117,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "a string", v)
 		}
 		if len(enum) > 0 && !slices.Contains(enum, s) {
-			return errInvalidValue(path, s, enum)
+			return apihttp.InvalidValue(path, s, enum)
 		}
 	case "number", "integer":
 		if _, ok := v.(float64); !ok {
@@ -140,8 +141,8 @@ func validateValue(typ string, enum []string, v any, path string) error {
 }
 
 // errWrongType reports a value of the wrong JSON type, naming the field.
-func errWrongType(field, want string, v any) *apiError {
-	return errBadRequest("The field [%s] must be %s, not [%s].", field, want, jsonText(v))
+func errWrongType(field, want string, v any) *apihttp.Error {
+	return apihttp.BadRequest("The field [%s] must be %s, not [%s].", field, want, jsonText(v))
 }
 
 // resolveRefs checks that every id a catalogue field with Ref holds names a live object of
@@ -158,7 +159,7 @@ func resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix 
 		}
 		o := tx.Get(storeKindOf(f.Ref), id)
 		if o == nil || isDeleted(o.Data) {
-			return errUnknownRef(path, id)
+			return apihttp.UnknownRef(path, id)
 		}
 		if key == "id" {
 			parent["name"] = o.Name
@@ -243,12 +244,12 @@ func jsonSites(v map[string]any, steps []string) []jsonSite {
 // decodeEntityBody reads a request body that must be one JSON object.
 func decodeEntityBody(r *http.Request) (map[string]any, error) {
 	var v any
-	if err := decodeBody(r, &v); err != nil {
+	if err := apihttp.DecodeBody(r, &v); err != nil {
 		return nil, err
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, errBadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
+		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
 	}
 	return m, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -120,7 +121,7 @@ func TestGenericEntityValidation(t *testing.T) {
 func TestValidateModelEnum(t *testing.T) {
 	t.Parallel()
 	err := validateModel("Queue", map[string]any{"name": "Q", "scoringMethod": "Loudest"}, "")
-	var ae *apiError
+	var ae *apihttp.Error
 	if !errors.As(err, &ae) || ae.Code != "invalid.value" || !strings.Contains(ae.Message, "[scoringMethod]") {
 		t.Fatalf("validateModel with a bad enum = %v", err)
 	}
@@ -134,7 +135,7 @@ func TestEntityRulesWithoutRequest(t *testing.T) {
 	t.Parallel()
 	ts := NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID, ClientName: cred.Name, Role: cred.Role}
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID, ClientName: cred.Name, Role: cred.Role}
 	k := kinds.Genesys().Named(kinds.UtilizationLabel)
 	var id string
 	err := ts.Store().Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
@@ -170,7 +171,7 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 	t.Parallel()
 	ts := NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
 	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
 		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
 		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
@@ -213,7 +214,7 @@ func TestEntityInUse(t *testing.T) {
 	t.Parallel()
 	ts := NewTestServer(t)
 	cred := ts.Credential(t, "dev", "deploy")
-	p := principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
 	label := kinds.Genesys().Named(kinds.UtilizationLabel)
 	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
 		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
@@ -230,7 +231,7 @@ func TestEntityInUse(t *testing.T) {
 			return err
 		}
 		err = entityInUse(tx, []*kinds.Kind{user}, label, o)
-		var ae *apiError
+		var ae *apihttp.Error
 		if !errors.As(err, &ae) || ae.Status != 409 || !strings.Contains(ae.Message, u.ID) {
 			t.Errorf("delete of a used label = %v", err)
 		}

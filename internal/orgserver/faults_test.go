@@ -3,11 +3,12 @@ package orgserver
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"io"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // adminCall sends a request to the admin surface with key (none when "").

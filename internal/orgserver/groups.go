@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -37,33 +38,33 @@ func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 const maxGroupMemberChange = 50
 
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
-	ids := setOf(multiParam(r, "id"))
+	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
 		if len(ids) == 0 || ids[o.ID] {
 			items = append(items, o.Data)
 		}
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func checkGroupContacts(cs []platform.GroupContact) error {
 	for _, c := range cs {
 		if deref(c.Address) == "" {
-			return errRequired("addresses.address")
+			return apihttp.Required("addresses.address")
 		}
 		if c.Type == nil {
-			return errRequired("addresses.type")
+			return apihttp.Required("addresses.type")
 		}
 		if err := checkEnum("addresses.type", c.Type, "GROUPRING", "GROUPPHONE"); err != nil {
 			return err
 		}
 		if c.MediaType == nil {
-			return errRequired("addresses.mediaType")
+			return apihttp.Required("addresses.mediaType")
 		}
 		if err := checkEnum("addresses.mediaType", c.MediaType, "PHONE"); err != nil {
 			return err
@@ -78,7 +79,7 @@ func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	for _, id := range ids {
 		o := tx.Get(kindUser, id)
 		if o == nil || isDeleted(o.Data) {
-			return nil, errUnknownRef("ownerIds", id)
+			return nil, apihttp.UnknownRef("ownerIds", id)
 		}
 		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
 	}
@@ -91,19 +92,19 @@ func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupCreate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	switch {
 	case name == "":
-		return errRequired("name")
+		return apihttp.Required("name")
 	case in.Type == nil:
-		return errRequired("type")
+		return apihttp.Required("type")
 	case in.Visibility == nil:
-		return errRequired("visibility")
+		return apihttp.Required("visibility")
 	case in.RulesVisible == nil:
-		return errRequired("rulesVisible")
+		return apihttp.Required("rulesVisible")
 	}
 	if err := checkEnum("type", in.Type, "official", "social"); err != nil {
 		return err
@@ -114,9 +115,9 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
-			return nil, errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
+			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
@@ -124,7 +125,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		id := uuid.NewString()
 		g := platform.Group{
-			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(formatTime(tx.Now())),
+			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(apihttp.FormatTime(tx.Now())),
 			MemberCount: ptr(0), State: ptr("active"), Version: ptr(1), Type: in.Type, Images: in.Images,
 			Addresses: in.Addresses, RulesVisible: in.RulesVisible, Visibility: in.Visibility,
 			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
@@ -136,11 +137,11 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
 		return err
@@ -151,7 +152,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -162,7 +163,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if other := tx.FindByName(kindGroup, "", name); other != nil && other.ID != o.ID {
-				return nil, errConflict("A group named [%s] exists already (id %s).", name, other.ID)
+				return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, other.ID)
 			}
 			g.Name = ptr(name)
 		}
@@ -178,13 +179,13 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		setPtr(&g.IncludeOwners, in.IncludeOwners)
 		setPtr(&g.CallsEnabled, in.CallsEnabled)
 		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(formatTime(tx.Now()))
+		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
 	})
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -204,7 +205,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 // listGroupMembers is /members and /individuals: the member users (UserEntityListing).
 // Groups have no dynamic rules here, so both are the same list.
 func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -212,14 +213,14 @@ func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	var items [][]byte
 	for _, m := range s.store.List(org, kindGroupMember, g.ID) {
 		if u := s.store.Get(org, kindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
 			items = append(items, u.Data)
 		}
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // memberRef is how a membership is stored and audited.
@@ -241,14 +242,14 @@ func memberValues(ms []memberRef) []string {
 func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
 	if len(ids) == 0 {
 		if add {
-			return errRequired("memberIds")
+			return apihttp.Required("memberIds")
 		}
-		return errRequired("ids")
+		return apihttp.Required("ids")
 	}
 	if len(ids) > maxGroupMemberChange {
-		return errBadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
+		return apihttp.BadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
-	p := callerOf(r)
+	p := apihttp.CallerOf(r)
 	return s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
@@ -266,7 +267,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 			if add {
 				u := tx.Get(kindUser, uid)
 				if u == nil || isDeleted(u.Data) {
-					return errUnknownRef("memberIds", uid)
+					return apihttp.UnknownRef("memberIds", uid)
 				}
 				if exists {
 					continue
@@ -287,7 +288,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		oldCount := deref(g.MemberCount)
 		g.MemberCount = ptr(len(tx.List(kindGroupMember, o.ID)))
 		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(formatTime(tx.Now()))
+		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		if _, err := putEntity(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
 			return err
 		}
@@ -307,21 +308,21 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 // addGroupMembers answers 202 with an empty JSON object: the SDKs' return type is "object".
 func (s *Server) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupMembersUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if err := s.changeMembers(r, true, in.MemberIds, in.Version); err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
 	return nil
 }
 
 func (s *Server) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	if err := s.changeMembers(r, false, multiParam(r, "ids"), nil); err != nil {
+	if err := s.changeMembers(r, false, apihttp.MultiParam(r, "ids"), nil); err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
 	return nil
 }
 
@@ -363,12 +364,12 @@ func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
 		var g platform.Group
 		if decodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)
 		}
 	}
-	writeJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
+	apihttp.WriteJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -63,7 +64,7 @@ func actionView(data []byte, contract, config bool) []byte {
 
 // readOptions reads expand=contract and includeConfig.
 func readOptions(r *http.Request) (contract, config bool, err error) {
-	contract = slices.Contains(multiParam(r, "expand"), "contract")
+	contract = slices.Contains(apihttp.MultiParam(r, "expand"), "contract")
 	config, err = boolParam(r, "includeConfig")
 	return contract, config, err
 }
@@ -79,7 +80,7 @@ func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error 
 // listActionKind lists actions or drafts: name (contains, ignoring case), category
 // (exact), ids, secure, integrationId; sortBy name|category, sortOrder asc|desc.
 func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 	qs := r.URL.Query()
 	sortBy := qs.Get("sortBy")
 	if sortBy != "" && sortBy != "name" && sortBy != "category" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "category"})
+		return apihttp.InvalidValue("sortBy", sortBy, []string{"name", "category"})
 	}
 	desc, err := sortDescending(r)
 	if err != nil {
@@ -105,13 +106,13 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 		secure = &b
 	}
 	name, category, integration := strings.ToLower(qs.Get("name")), qs.Get("category"), qs.Get("integrationId")
-	ids := setOf(multiParam(r, "ids"))
+	ids := setOf(apihttp.MultiParam(r, "ids"))
 	type entry struct {
 		category string
 		data     []byte
 	}
 	var entries []entry
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "*") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "*") {
 		var a platform.Action
 		if decodeObject(o, &a) != nil {
 			continue
@@ -133,7 +134,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 	for i, e := range entries {
 		items[i] = e.data
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // actionFields are the writable fields of an action or draft.
@@ -150,14 +151,14 @@ type actionFields struct {
 func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
 	ig := tx.Get(kindIntegration, integrationID)
 	if ig == nil {
-		return platform.Action{}, errUnknownRef("integrationId", integrationID)
+		return platform.Action{}, apihttp.UnknownRef("integrationId", integrationID)
 	}
 	var igDoc platform.Integration
 	if err := decodeObject(ig, &igDoc); err != nil {
 		return platform.Action{}, err
 	}
 	if igDoc.IntegrationType != nil && !hasDataActions(deref(igDoc.IntegrationType.ID)) {
-		return platform.Action{}, errBadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
+		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
 	}
 	a := platform.Action{ID: ptr(id), IntegrationID: ptr(integrationID), Version: ptr(version), Secure: ptr(false), SelfURI: ptr(actionSelfURI(id, draft))}
 	if old != nil {
@@ -166,15 +167,15 @@ func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFi
 	if f.name != nil {
 		n := strings.TrimSpace(*f.name)
 		if n == "" {
-			return platform.Action{}, errBadRequest("The field [name] must not be empty.")
+			return platform.Action{}, apihttp.BadRequest("The field [name] must not be empty.")
 		}
 		if len(n) > 256 {
-			return platform.Action{}, errBadRequest("The field [name] must be at most 256 characters.")
+			return platform.Action{}, apihttp.BadRequest("The field [name] must be at most 256 characters.")
 		}
 		a.Name = ptr(n)
 	}
 	if deref(a.Name) == "" {
-		return platform.Action{}, errRequired("name")
+		return platform.Action{}, apihttp.Required("name")
 	}
 	kind := kindAction
 	if draft {
@@ -182,7 +183,7 @@ func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFi
 	}
 	for _, other := range tx.List(kind, integrationID) {
 		if other.ID != id && strings.EqualFold(other.Name, *a.Name) {
-			return platform.Action{}, errConflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
+			return platform.Action{}, apihttp.Conflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
 		}
 	}
 	if c := strings.TrimSpace(deref(f.category)); c != "" {
@@ -210,10 +211,10 @@ func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFi
 	}
 	if !draft {
 		if a.Config == nil {
-			return platform.Action{}, errRequired("config")
+			return platform.Action{}, apihttp.Required("config")
 		}
 		if a.Contract == nil || a.Contract.Input == nil || a.Contract.Output == nil {
-			return platform.Action{}, errRequired("contract")
+			return platform.Action{}, apihttp.Required("contract")
 		}
 	}
 	return a, nil
@@ -222,7 +223,7 @@ func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFi
 // actionConfig validates a config and adds the template URIs the real API returns.
 func actionConfig(in platform.ActionConfig, id string, draft bool) (*platform.ActionConfig, error) {
 	if t := in.TimeoutSeconds; t != nil && (*t < 1 || *t > 60) {
-		return nil, errBadRequest("The field [config.timeoutSeconds] must be from 1 to 60, not [%d].", *t)
+		return nil, apihttp.BadRequest("The field [config.timeoutSeconds] must be from 1 to 60, not [%d].", *t)
 	}
 	cfg := in
 	if in.Request != nil {
@@ -266,10 +267,10 @@ func actionContract(in platform.ActionContractInput, draft bool) (*platform.Acti
 			if draft {
 				continue
 			}
-			return nil, errRequired(f.field)
+			return nil, apihttp.Required(f.field)
 		}
 		if !strings.HasPrefix(t, "{") {
-			return nil, errBadRequest("The field [%s] must be a JSON Schema object.", f.field)
+			return nil, apihttp.BadRequest("The field [%s] must be a JSON Schema object.", f.field)
 		}
 	}
 	if len(inSchema) > 0 {
@@ -291,21 +292,21 @@ func (s *Server) createActionDraft(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft bool) error {
 	var in platform.PostActionInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	integrationID := deref(in.IntegrationID)
 	if integrationID == "" {
-		return errRequired("integrationId")
+		return apihttp.Required("integrationId")
 	}
 	if in.Name == nil {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	kind, entityType := kindAction, "Action"
 	if draft {
 		kind, entityType = kindActionDraft, "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
@@ -332,13 +333,13 @@ func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, actionView(o.Data, contract, config))
+	apihttp.WriteRaw(w, http.StatusOK, actionView(o.Data, contract, config))
 	return nil
 }
 
 func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateActionInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.patchActionDoc(w, r, kindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
@@ -346,7 +347,7 @@ func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateDraftInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.patchActionDoc(w, r, kindActionDraft, in.Version, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure})
@@ -359,7 +360,7 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind sto
 	if draft {
 		entityType = "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -384,7 +385,7 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -405,13 +406,13 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, err := txLookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		if tx.Get(kindActionDraft, o.ID) != nil {
-			return nil, errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
+			return nil, apihttp.Conflict("The action [%s] has a draft already; edit or delete it.", o.Name)
 		}
 		var a platform.Action
 		if err := decodeObject(o, &a); err != nil {
@@ -429,11 +430,11 @@ func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 // the same id, creating or replacing it, and removes the draft.
 func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.PublishDraftInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -479,7 +480,7 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
@@ -508,7 +509,7 @@ func (s *Server) getActionTemplate(w http.ResponseWriter, r *http.Request) error
 			text = deref(a.Config.Response.SuccessTemplate)
 		}
 	default:
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusOK)

@@ -2,9 +2,11 @@ package orgserver
 
 import (
 	"encoding/json"
-	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"net/http"
 	"strconv"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // Kinds of stored objects. Child kinds use Object.Parent for the owner's id.
@@ -49,9 +51,9 @@ const (
 // lookup returns an object visible to the caller's org, or a 404 API error. Objects
 // still inside the injected read-after-write lag are not visible yet.
 func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Object, error) {
-	o := s.store.Get(principalOf(r.Context()).OrgID, kind, id)
+	o := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, id)
 	if o == nil || s.faults.hidden(o.Created) {
-		return nil, errNotFound()
+		return nil, apihttp.NotFound()
 	}
 	return o, nil
 }
@@ -60,7 +62,7 @@ func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Obj
 func txLookup(tx *store.Tx, kind store.Kind, id string) (*store.Object, error) {
 	o := tx.Get(kind, id)
 	if o == nil {
-		return nil, errNotFound()
+		return nil, apihttp.NotFound()
 	}
 	return o, nil
 }
@@ -99,11 +101,11 @@ func divisionRef(tx *store.Tx, id, field string) (id2, name string, err error) {
 				return o.ID, o.Name, nil
 			}
 		}
-		return "", "", errBadRequest("The org has no home division.")
+		return "", "", apihttp.BadRequest("The org has no home division.")
 	}
 	o := tx.Get(kindDivision, id)
 	if o == nil {
-		return "", "", errUnknownRef(field, id)
+		return "", "", apihttp.UnknownRef(field, id)
 	}
 	return o.ID, o.Name, nil
 }
@@ -120,16 +122,16 @@ func checkEnum(field string, v *string, allowed ...string) error {
 			return nil
 		}
 	}
-	return errInvalidValue(field, *v, allowed)
+	return apihttp.InvalidValue(field, *v, allowed)
 }
 
 // checkVersion enforces optimistic concurrency for integer-versioned models.
 func checkVersion(sent *int, current int) error {
 	if sent == nil {
-		return errRequired("version")
+		return apihttp.Required("version")
 	}
 	if *sent != current {
-		return errVersion(*sent, current)
+		return apihttp.VersionConflict(*sent, current)
 	}
 	return nil
 }
@@ -142,7 +144,7 @@ func boolParam(r *http.Request, key string) (bool, error) {
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		return false, errBadRequest("The query parameter [%s] must be true or false, not [%s].", key, v)
+		return false, apihttp.BadRequest("The query parameter [%s] must be true or false, not [%s].", key, v)
 	}
 	return b, nil
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -102,34 +103,34 @@ func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy
 		// (e.g. "group_creation").
 		parts := strings.Split(p, ":")
 		if (len(parts) != 3 && len(parts) != 1) || slices.Contains(parts, "") || strings.ContainsAny(p, " \t") {
-			return errBadRequest("The field [permissions] holds [%s], which is neither domain:entity:action nor a general permission name.", p)
+			return apihttp.BadRequest("The field [permissions] holds [%s], which is neither domain:entity:action nor a general permission name.", p)
 		}
 	}
 	for _, p := range policies {
 		switch {
 		case deref(p.Domain) == "":
-			return errRequired("permissionPolicies.domain")
+			return apihttp.Required("permissionPolicies.domain")
 		case deref(p.EntityName) == "":
-			return errRequired("permissionPolicies.entityName")
+			return apihttp.Required("permissionPolicies.entityName")
 		case len(p.ActionSet) == 0:
-			return errRequired("permissionPolicies.actionSet")
+			return apihttp.Required("permissionPolicies.actionSet")
 		}
 	}
 	return nil
 }
 
 func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
-	defaults := setOf(multiParam(r, "defaultRoleId"))
-	perms := multiParam(r, "permission")
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	defaults := setOf(apihttp.MultiParam(r, "defaultRoleId"))
+	perms := apihttp.MultiParam(r, "permission")
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindRole, "") {
-		if (len(ids) > 0 && !ids[o.ID]) || !nameMatches(name, o.Name, false) {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindRole, "") {
+		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		var role platform.DomainOrganizationRole
@@ -144,7 +145,7 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -154,17 +155,17 @@ func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleCreate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := checkUniqueName(tx, kindRole, "role", name, ""); err != nil {
 			return nil, err
 		}
@@ -181,11 +182,11 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 // putRole replaces name, description, permissions and policies (DomainOrganizationRoleUpdate).
 func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if strings.TrimSpace(deref(in.Name)) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, in, false)
 }
@@ -193,11 +194,11 @@ func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 // patchRole changes only the fields present.
 func (s *Server) patchRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRole
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, platform.DomainOrganizationRoleUpdate{Name: in.Name, Description: in.Description,
 		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)
@@ -207,7 +208,7 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -231,13 +232,13 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 }
 
 func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if deref(role.Default) {
-			return errBadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
+			return apihttp.BadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
 		}
 		// Grants held by deleted users do not keep the role alive; they go with it.
 		live := 0
@@ -253,7 +254,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 			live++
 		}
 		if live > 0 {
-			return errBadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
+			return apihttp.BadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
 		s.deleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
@@ -285,15 +286,15 @@ func roleSubjects(tx *store.Tx, roleID string) []string {
 
 // roleHolders reads the page of a listing of the role {id}'s holders and returns the
 // caller's org with the role's grants grouped by subject (see roleGrants).
-func (s *Server) roleHolders(r *http.Request) (p page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
-	if p, err = parsePage(r, maxPageSize); err != nil {
+func (s *Server) roleHolders(r *http.Request) (p apihttp.Page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
+	if p, err = apihttp.ParsePage(r, apihttp.MaxPageSize); err != nil {
 		return p, "", nil, nil, err
 	}
 	role, err := s.lookup(r, kindRole, r.PathValue("id"))
 	if err != nil {
 		return p, "", nil, nil, err
 	}
-	org = principalOf(r.Context()).OrgID
+	org = apihttp.PrincipalOf(r.Context()).OrgID
 	ids, bySubject = roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	return p, org, ids, bySubject, nil
 }
@@ -314,7 +315,7 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 		b, _ := json.Marshal(sg)
 		items = append(items, b)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -331,8 +332,8 @@ func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, b)
 		}
 	}
-	l := listing(r, p, items)
-	writeJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
+	l := apihttp.NewListing(r, p, items)
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
 		"total": l.Total, "pageCount": l.PageCount})
 	return nil
 }

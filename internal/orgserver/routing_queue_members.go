@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -53,16 +54,16 @@ type queueMemberListing struct {
 }
 
 func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxQueueBatch)
+	p, err := apihttp.ParsePage(r, maxQueueBatch)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
 	memberBy := qs.Get("memberBy")
 	if memberBy != "" && memberBy != "user" && memberBy != "group" {
-		return errInvalidValue("memberBy", memberBy, []string{"user", "group"})
+		return apihttp.InvalidValue("memberBy", memberBy, []string{"user", "group"})
 	}
-	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	desc, err := apihttp.SortDescending(r, "sortOrder", "asc", "desc")
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 	}
 	var items [][]byte
 	if memberBy != "group" {
-		for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
+		for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
 			if name != "" && !strings.Contains(strings.ToLower(o.Name), name) {
 				continue
 			}
@@ -98,18 +99,18 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		slices.Reverse(items)
 	}
 	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: p.Number, PageSize: p.Size,
-		FirstURI: pageURI(r, p.Size, 1), SelfURI: pageURI(r, p.Size, p.Number)}
-	start, end := pageWindow(len(items), p.Number, p.Size)
+		FirstURI: apihttp.PageURI(r, p.Size, 1), SelfURI: apihttp.PageURI(r, p.Size, p.Number)}
+	start, end := apihttp.PageWindow(len(items), p.Number, p.Size)
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
 	if end < len(items) {
-		l.NextURI = pageURI(r, p.Size, p.Number+1)
+		l.NextURI = apihttp.PageURI(r, p.Size, p.Number+1)
 	}
 	if p.Number > 1 {
-		l.PreviousURI = pageURI(r, p.Size, p.Number-1)
+		l.PreviousURI = apihttp.PageURI(r, p.Size, p.Number-1)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -147,7 +148,7 @@ func touchQueueCounts(tx *store.Tx, queueID string) error {
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *store.Tx, p principal, q *store.Object, action string, ids []string) {
+func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
@@ -164,18 +165,18 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	var in []platform.WritableEntity
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	for i, e := range in {
 		if deref(e.ID) == "" {
-			return errRequired(fmt.Sprintf("[%d].id", i))
+			return apihttp.Required(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -193,7 +194,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			}
 			u := activeMemberUser(tx, uid)
 			if u == nil {
-				return errUnknownRef("id", uid)
+				return apihttp.UnknownRef("id", uid)
 			}
 			if existing != nil {
 				continue
@@ -232,7 +233,7 @@ func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, f
 		return m, err
 	}
 	if in.RingNumber == nil && in.Joined == nil {
-		return m, errBadRequest("The member update must set [%sringNumber] or [%sjoined].", field, field)
+		return m, apihttp.BadRequest("The member update must set [%sringNumber] or [%sjoined].", field, field)
 	}
 	if err := checkIntRange(field+"ringNumber", in.RingNumber, minRingNumber, maxRingNumber); err != nil {
 		return m, err
@@ -248,14 +249,14 @@ func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, f
 
 func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.QueueMember
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	var updated []platform.QueueMember
-	p := callerOf(r)
+	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
@@ -265,11 +266,11 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		for i, e := range in {
 			field := fmt.Sprintf("[%d].", i)
 			if deref(e.ID) == "" {
-				return errRequired(field + "id")
+				return apihttp.Required(field + "id")
 			}
 			o := tx.Get(kindQueueMember, queueChildID(q.ID, *e.ID))
 			if o == nil {
-				return errUnknownRef(field+"id", *e.ID)
+				return apihttp.UnknownRef(field+"id", *e.ID)
 			}
 			m, err := applyMemberUpdate(tx, o, e, field)
 			if err != nil {
@@ -298,16 +299,16 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		}
 		l.Entities = append(l.Entities, b)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueMember
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -328,7 +329,7 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -350,7 +351,7 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 // renamed or re-described code shows up as it is now.
 
 func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -358,30 +359,30 @@ func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	name := r.URL.Query().Get("name")
 	var items [][]byte
 	for _, c := range s.store.List(org, kindQueueWrapupCode, q.ID) {
 		code := s.store.Get(org, kindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
-		if code == nil || !nameMatches(name, code.Name, false) {
+		if code == nil || !apihttp.NameMatches(name, code.Name, false) {
 			continue
 		}
 		items = append(items, code.Data)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.WrapUpCodeReference
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	out := []json.RawMessage{}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -390,11 +391,11 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 		for i, ref := range in {
 			field := fmt.Sprintf("[%d].id", i)
 			if deref(ref.ID) == "" {
-				return errRequired(field)
+				return apihttp.Required(field)
 			}
 			code := tx.Get(kindWrapupCode, *ref.ID)
 			if code == nil {
-				return errUnknownRef(field, *ref.ID)
+				return apihttp.UnknownRef(field, *ref.ID)
 			}
 			out = append(out, code.Data)
 			cid := queueChildID(q.ID, code.ID)
@@ -415,12 +416,12 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -63,10 +64,10 @@ func (o orgSnapshot) List(kind store.Kind, parent string) []*store.Object {
 
 func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
-	var keys []cursorKey
+	var keys []apihttp.CursorKey
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindSkillGroup, "") {
-		if !nameMatches(name, o.Name, true) {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindSkillGroup, "") {
+		if !apihttp.NameMatches(name, o.Name, true) {
 			continue
 		}
 		var def platform.SkillGroupDefinition
@@ -77,13 +78,13 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		keys, items = append(keys, objectCursorKey(o)), append(items, b)
+		keys, items = append(keys, apihttp.ObjectCursorKey(o)), append(items, b)
 	}
-	l, err := cursorPage(r, keys, items, maxPageSize)
+	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -93,7 +94,7 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 	for i, c := range conds {
 		f := fmt.Sprintf("%s[%d]", prefix, i)
 		if deref(c.Operation) == "" {
-			return errRequired(f + ".operation")
+			return apihttp.Required(f + ".operation")
 		}
 		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations()...); err != nil {
 			return err
@@ -122,22 +123,22 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 
 func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
 	if deref(name) == "" {
-		return errRequired(prefix + "." + nameField)
+		return apihttp.Required(prefix + "." + nameField)
 	}
 	if findActiveByName(tx, kind, *name) == nil {
-		return errUnknownRef(prefix+"."+nameField, *name)
+		return apihttp.UnknownRef(prefix+"."+nameField, *name)
 	}
 	if deref(comparator) == "" {
-		return errRequired(prefix + ".comparator")
+		return apihttp.Required(prefix + ".comparator")
 	}
 	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators()...); err != nil {
 		return err
 	}
 	if proficiency == nil {
-		return errRequired(prefix + ".proficiency")
+		return apihttp.Required(prefix + ".proficiency")
 	}
 	if *proficiency < 0 || *proficiency > maxSkillProficiency {
-		return errBadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
+		return apihttp.BadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
 	}
 	return nil
 }
@@ -147,7 +148,7 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 	out := []string{}
 	for i, id := range ids {
 		if id != allDivisions && tx.Get(kindDivision, id) == nil {
-			return nil, errUnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
+			return nil, apihttp.UnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
 		}
 		if !slices.Contains(out, id) {
 			out = append(out, id)
@@ -162,17 +163,17 @@ func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil {
-			return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+			return apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		divID := ""
 		if in.Division != nil {
@@ -190,7 +191,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		id := uuid.NewString()
-		now := formatTime(tx.Now())
+		now := apihttp.FormatTime(tx.Now())
 		conds := in.SkillConditions
 		if conds == nil {
 			conds = []platform.SkillGroupCondition{}
@@ -223,7 +224,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
@@ -242,10 +243,10 @@ func skillGroupDivisions(r objectReader, id string) []string {
 
 func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroup
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -253,10 +254,10 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if name == "" {
-				return nil, errRequired("name")
+				return nil, apihttp.Required("name")
 			}
 			if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
-				return nil, errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+				return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 			}
 			sg.Name = ptr(name)
 		}
@@ -276,14 +277,14 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			}
 			sg.SkillConditions = in.SkillConditions
 		}
-		sg.DateModified = ptr(formatTime(tx.Now()))
+		sg.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
 		return s.putAudited(tx, p, kindSkillGroup, sg, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -304,22 +305,22 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 	if err := decodeObject(o, &sg); err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	// skillGroupMembers keeps the store's order of users, which is the cursor order.
-	var keys []cursorKey
+	var keys []apihttp.CursorKey
 	var items [][]byte
 	for _, u := range skillGroupMembers(rd, sg, skillGroupDivisions(rd, o.ID)) {
 		b, err := json.Marshal(platform.UserReferenceWithName{ID: ptr(u.ID), Name: ptr(memberUserName(u)), SelfURI: ptr(memberUserSelfURI(u.ID))})
 		if err != nil {
 			return err
 		}
-		keys, items = append(keys, objectCursorKey(u)), append(items, b)
+		keys, items = append(keys, apihttp.ObjectCursorKey(u)), append(items, b)
 	}
-	l, err := cursorPage(r, keys, items, maxPageSize)
+	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -328,7 +329,7 @@ func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
 	for _, id := range skillGroupDivisions(rd, o.ID) {
 		d := platform.Division{ID: ptr(id)}
@@ -337,7 +338,7 @@ func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) 
 		}
 		out.Entities = append(out.Entities, d)
 	}
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
@@ -345,11 +346,11 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 	// The body is optional in the API; an empty request changes nothing.
 	var in platform.SkillGroupMemberDivisions
 	if r.ContentLength != 0 {
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -24,12 +25,12 @@ func (s *Server) skillRoutes() {
 func skillSelfURI(id string) string { return "/api/v2/routing/skills/" + id }
 
 func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	items := s.listActive(r, kindSkill)
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -39,7 +40,7 @@ func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateRoutingSkill
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
@@ -50,17 +51,17 @@ func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 		return platform.RoutingSkill{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
 			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
-			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
+			DateModified: ptr(apihttp.FormatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
 		}, nil
 	})
 }
 
 func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateSkillDivisionRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, sk, err := loadStored[platform.RoutingSkill](tx, kindSkill, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -73,7 +74,7 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
 		}
 		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
-		sk.DateModified = ptr(formatTime(tx.Now()))
+		sk.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		return s.putAudited(tx, p, kindSkill, sk, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
 	})
 }
@@ -96,11 +97,11 @@ func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDele
 	build func(tx *store.Tx, id, name string) (any, error)) error {
 	name := strings.TrimSpace(deref(rawName))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := findActiveByName(tx, k.kind, name); existing != nil {
-			return nil, errConflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
+			return nil, apihttp.Conflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
 		}
 		id := uuid.NewString()
 		v, err := build(tx, id, name)
@@ -114,16 +115,16 @@ func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDele
 // softDelete marks a skill or language deleted as the real API does: GET keeps returning it
 // with state "deleted" (and a new string version), lists leave it out, its name is free.
 func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeletingKind) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, doc, err := loadStored[map[string]any](tx, k.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(o.Data) {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		version, _ := doc["version"].(string)
-		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), formatTime(tx.Now())
+		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), apihttp.FormatTime(tx.Now())
 		_, err = s.putAudited(tx, p, k.kind, doc, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
@@ -133,13 +134,13 @@ func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeleti
 // `id` filter, and `name` as "starts with" (with the usual wildcards).
 func (s *Server) listActive(r *http.Request, kind store.Kind) [][]byte {
 	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
+	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "") {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !nameMatches(name, o.Name, true) || isDeleted(o.Data) {
+		if !apihttp.NameMatches(name, o.Name, true) || isDeleted(o.Data) {
 			continue
 		}
 		items = append(items, o.Data)

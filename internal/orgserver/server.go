@@ -16,11 +16,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
-
-const correlationHeader = "ININ-Correlation-Id"
 
 // Config configures a Server. The zero value is an in-memory server without limits.
 type Config struct {
@@ -112,7 +111,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
 		if aerr != nil {
-			writeError(w, r, aerr)
+			apihttp.WriteError(w, r, aerr)
 			return
 		}
 		// The budget belongs to the verified token, not to the header's spelling of it
@@ -128,16 +127,16 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 		}
 		if !ok {
 			secs := int(math.Ceil(wait.Seconds()))
-			writeError(w, r, &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
 			return
 		}
 		if write && p.Role == store.RoleReadOnly {
-			writeError(w, r, &apiError{Status: http.StatusForbidden, Code: "missing.permissions",
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusForbidden, Code: "missing.permissions",
 				Message: fmt.Sprintf("Unable to perform the requested action. You are missing the following permission(s): [%s]", perm)})
 			return
 		}
-		r = r.WithContext(context.WithValue(r.Context(), principalKey{}, p))
+		r = r.WithContext(apihttp.WithPrincipal(r.Context(), p))
 		if write && s.faults.loseResponse() {
 			// The write commits, but the caller never learns it: the case retries must survive.
 			rec := &bufferedWriter{header: http.Header{}}
@@ -145,7 +144,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 				s.fail(w, r, err)
 				return
 			}
-			writeError(w, r, &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
 			return
 		}
 		if err := h(w, r); err != nil {
@@ -155,24 +154,24 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 }
 
 // fail answers a handler's error. Failures of the server itself (anything but an
-// *apiError) are logged with the correlation id, since their text stays out of the body.
+// *apihttp.Error) are logged with the correlation id, since their text stays out of the body.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if ae := (*apiError)(nil); !errors.As(err, &ae) {
-		s.log.Error("handler failed", "route", r.Pattern, "correlationId", w.Header().Get(correlationHeader), "err", err)
+	if ae := (*apihttp.Error)(nil); !errors.As(err, &ae) {
+		s.log.Error("handler failed", "route", r.Pattern, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 	}
-	writeError(w, r, err)
+	apihttp.WriteError(w, r, err)
 }
 
 // ServeHTTP adds the correlation id, faults and metrics around the routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	cid := uuid.NewString()
-	w.Header().Set(correlationHeader, cid)
+	w.Header().Set(apihttp.CorrelationHeader, cid)
 	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 	api := strings.HasPrefix(r.URL.Path, "/api/v2/") || r.URL.Path == "/oauth/token"
 	if api {
 		if err := s.faults.before(r.Context()); err != nil {
-			writeError(sw, r, err)
+			apihttp.WriteError(sw, r, err)
 			s.metrics.observe("fault", r.Method, sw.status, time.Since(start))
 			return
 		}
@@ -217,16 +216,16 @@ func (b *bufferedWriter) WriteHeader(int)             {}
 func (s *Server) routes() {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		apihttp.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.adminRoutes()
 	s.mux.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
 		if _, aerr := s.authenticate(r); aerr != nil {
-			writeError(w, r, aerr)
+			apihttp.WriteError(w, r, aerr)
 			return
 		}
-		writeError(w, r, &apiError{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
+		apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
 	})
 
 	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A caller's audit labels cannot pass for who made the change.
@@ -19,7 +21,7 @@ func TestAuditContextCannotOverrideClientName(t *testing.T) {
 	req, _ := http.NewRequest("POST", ts.URL+"/api/v2/routing/skills", strings.NewReader(`{"name":"Labelled"}`))
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(auditContextHeader, "clientName=mallory; ClientName = eve ;reason=INC-42")
+	req.Header.Set(apihttp.AuditContextHeader, "clientName=mallory; ClientName = eve ;reason=INC-42")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +75,7 @@ func TestInternalErrorsKeepDetailsInTheLog(t *testing.T) {
 	if err := json.Unmarshal(r.Body, &m); err != nil {
 		t.Fatalf("body is not JSON: %s", r.Body)
 	}
-	cid := r.Header.Get(correlationHeader)
+	cid := r.Header.Get(apihttp.CorrelationHeader)
 	msg, _ := m["message"].(string)
 	if m["code"] != "internal.server.error" || m["contextId"] != cid || msg != fmt.Sprintf("The server encountered an internal error (correlation id %s).", cid) {
 		t.Errorf("500 body = %s", r.Body)

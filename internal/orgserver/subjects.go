@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -69,14 +70,14 @@ func txSubject(tx *store.Tx, id string) (typ, entity, name string) {
 // resolveGrant builds a grant, or a 400 naming the unknown role or division.
 func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
 	if roleID == "" {
-		return platform.AuthzGrant{}, errRequired(field + "roleId")
+		return platform.AuthzGrant{}, apihttp.Required(field + "roleId")
 	}
 	if divisionID == "" {
-		return platform.AuthzGrant{}, errRequired(field + "divisionId")
+		return platform.AuthzGrant{}, apihttp.Required(field + "divisionId")
 	}
 	ro := tx.Get(kindRole, roleID)
 	if ro == nil {
-		return platform.AuthzGrant{}, errUnknownRef(field+"roleId", roleID)
+		return platform.AuthzGrant{}, apihttp.UnknownRef(field+"roleId", roleID)
 	}
 	var role platform.DomainOrganizationRole
 	if err := decodeObject(ro, &role); err != nil {
@@ -86,14 +87,14 @@ func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (pl
 	if divisionID != grantAllDivisions {
 		do := tx.Get(kindDivision, divisionID)
 		if do == nil {
-			return platform.AuthzGrant{}, errUnknownRef(field+"divisionId", divisionID)
+			return platform.AuthzGrant{}, apihttp.UnknownRef(field+"divisionId", divisionID)
 		}
 		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(divisionSelfURI(divisionID))}
 	}
 	return platform.AuthzGrant{
 		SubjectID: ptr(subjectID), Division: div,
 		Role:        &platform.AuthzGrantRole{ID: ptr(roleID), Name: role.Name, Description: role.Description, Default: role.Default, SelfURI: ptr(roleSelfURI(roleID))},
-		GrantMadeAt: ptr(formatTime(tx.Now())),
+		GrantMadeAt: ptr(apihttp.FormatTime(tx.Now())),
 	}, nil
 }
 
@@ -115,7 +116,7 @@ func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGra
 func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
 	_, entity, name := txSubject(tx, subjectID)
 	if entity == "" {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	cur, err := subjectGrants(tx, subjectID)
 	if err != nil {
@@ -213,11 +214,11 @@ func copyGrants(m map[string]platform.AuthzGrant) map[string]platform.AuthzGrant
 }
 
 func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	id := r.PathValue("subjectId")
 	typ, name := s.subjectInfo(org, id)
 	if typ == "UNKNOWN" {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	subject := platform.AuthzSubject{ID: ptr(id), Name: ptr(name), Grants: []platform.AuthzGrant{}, Version: ptr(1),
 		SelfURI: ptr("/api/v2/authorization/subjects/" + id)}
@@ -228,7 +229,7 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 		}
 		subject.Grants = append(subject.Grants, g)
 	}
-	writeJSON(w, http.StatusOK, subject)
+	apihttp.WriteJSON(w, http.StatusOK, subject)
 	return nil
 }
 
@@ -236,14 +237,14 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) bulkGrants(mode string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in platform.RoleDivisionGrants
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 		if in.Grants == nil {
-			return errRequired("grants")
+			return apihttp.Required("grants")
 		}
 		subjectID := r.PathValue("subjectId")
-		err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
@@ -284,7 +285,7 @@ func (s *Server) revokeOne(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
 	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			g, err := resolveGrant(tx, subjectID, roleID, divisionID, "")
 			if err != nil {
@@ -335,7 +336,7 @@ func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *st
 }
 
 func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	u, err := s.lookup(r, kindUser, r.PathValue("subjectId"))
 	if err != nil {
 		return err
@@ -348,7 +349,7 @@ func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		grants = append(grants, g)
 	}
-	writeJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, kindRole, id) }))
+	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, kindRole, id) }))
 	return nil
 }
 
@@ -357,14 +358,14 @@ func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 // the user holds already stay as they are.
 func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	var roleIDs []string
-	if err := decodeBody(r, &roleIDs); err != nil {
+	if err := apihttp.DecodeBody(r, &roleIDs); err != nil {
 		return err
 	}
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if u := tx.Get(kindUser, userID); u == nil || isDeleted(u.Data) {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		home, _, err := divisionRef(tx, "", "divisionId")
 		if err != nil {
@@ -407,6 +408,6 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, ua)
+	apihttp.WriteJSON(w, http.StatusOK, ua)
 	return nil
 }

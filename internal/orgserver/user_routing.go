@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -44,7 +45,7 @@ type assignmentKind struct {
 
 func skillAssignments() assignmentKind {
 	return assignmentKind{child: kindUserSkill, target: kindSkill, segment: "routingskills", field: "skillUri", property: "routingSkills",
-		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: maxPageSize, targetURI: skillSelfURI}
+		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: apihttp.MaxPageSize, targetURI: skillSelfURI}
 }
 
 func languageAssignments() assignmentKind {
@@ -76,10 +77,10 @@ type assignmentInput struct {
 
 func checkProficiency(p *float64) error {
 	if p == nil {
-		return errRequired("proficiency")
+		return apihttp.Required("proficiency")
 	}
 	if *p < 0 || *p > 5 {
-		return errBadRequest("The field [proficiency] must be from 0 to 5, not [%v].", *p)
+		return apihttp.BadRequest("The field [proficiency] must be from 0 to 5, not [%v].", *p)
 	}
 	return nil
 }
@@ -88,7 +89,7 @@ func checkProficiency(p *float64) error {
 func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
 	o := tx.Get(a.target, id)
 	if o == nil || isDeleted(o.Data) {
-		return assignment{}, errUnknownRef("id", id)
+		return assignment{}, apihttp.UnknownRef("id", id)
 	}
 	as := assignment{ID: id, Name: o.Name, Proficiency: proficiency, State: "active",
 		SelfURI: "/api/v2/users/" + userID + "/" + a.segment + "/" + id}
@@ -117,13 +118,13 @@ func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignm
 // and audits it; it returns the assignments after the change.
 func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		u, err := txLookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(u.Data) {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		cur, err := a.current(tx, u.ID)
 		if err != nil {
@@ -198,17 +199,17 @@ func copyAssignments(m map[string]assignment) map[string]assignment {
 
 // assignmentListing answers with every assignment of the user as one page (bulk calls)
 // or the requested page (GET).
-func assignmentListing(r *http.Request, p page, m map[string]assignment) entityListing {
+func assignmentListing(r *http.Request, p apihttp.Page, m map[string]assignment) apihttp.Listing {
 	list := sortedAssignments(m)
 	items := make([][]byte, len(list))
 	for i, as := range list {
 		items[i], _ = json.Marshal(as)
 	}
-	return listing(r, p, items)
+	return apihttp.NewListing(r, p, items)
 }
 
 func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -216,21 +217,21 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	if err != nil {
 		return err
 	}
-	items := datas(s.store.List(principalOf(r.Context()).OrgID, a.child, u.ID))
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	items := datas(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
+	desc, err := apihttp.SortDescending(r, "sortOrder", "ASC", "DESC")
 	if err != nil {
 		return err
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if deref(in.ID) == "" {
-		return errRequired("id")
+		return apihttp.Required("id")
 	}
 	return s.upsertAssignment(a, w, r, *in.ID, in.Proficiency)
 }
@@ -239,7 +240,7 @@ func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http
 // it sets the proficiency, assigning the skill or language if the user does not have it yet.
 func (s *Server) updateAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.upsertAssignment(a, w, r, r.PathValue("targetId"), in.Proficiency)
@@ -261,7 +262,7 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, next[id])
+	apihttp.WriteJSON(w, http.StatusOK, next[id])
 	return nil
 }
 
@@ -269,7 +270,7 @@ func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	id := r.PathValue("targetId")
 	_, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		if _, ok := cur[id]; !ok {
-			return nil, errNotFound()
+			return nil, apihttp.NotFound()
 		}
 		next := copyAssignments(cur)
 		delete(next, id)
@@ -286,15 +287,15 @@ func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	return func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 		var in []assignmentInput
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 		if len(in) > a.bulkMax {
-			return errBadRequest("At most %d entries may be sent at once, not %d.", a.bulkMax, len(in))
+			return apihttp.BadRequest("At most %d entries may be sent at once, not %d.", a.bulkMax, len(in))
 		}
 		for _, x := range in {
 			if deref(x.ID) == "" {
-				return errRequired("id")
+				return apihttp.Required("id")
 			}
 			if err := checkProficiency(x.Proficiency); err != nil {
 				return err
@@ -317,7 +318,7 @@ func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.Res
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, assignmentListing(r, page{Size: max(len(next), 25), Number: 1}, next))
+		apihttp.WriteJSON(w, http.StatusOK, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
 		return nil
 	}
 }

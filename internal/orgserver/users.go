@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -69,7 +70,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -80,10 +81,10 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
-	ids := setOf(multiParam(r, "id"))
-	jabber := setOf(multiParam(r, "jabberId"))
-	expand := setOf(multiParam(r, "expand"))
+	org := apihttp.PrincipalOf(r.Context()).OrgID
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	jabber := setOf(apihttp.MultiParam(r, "jabberId"))
+	expand := setOf(apihttp.MultiParam(r, "expand"))
 	var items [][]byte
 	for _, o := range s.store.List(org, kindUser, "") {
 		if len(ids) > 0 && !ids[o.ID] {
@@ -107,11 +108,11 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	if desc {
 		slices.Reverse(items)
 	}
-	l := listing(r, p, items)
+	l := apihttp.NewListing(r, p, items)
 	for i, e := range l.Entities {
 		l.Entities[i] = s.userExpansion(org, e, expand)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -120,7 +121,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, s.userExpansion(principalOf(r.Context()).OrgID, o.Data, setOf(multiParam(r, "expand"))))
+	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, setOf(apihttp.MultiParam(r, "expand"))))
 	return nil
 }
 
@@ -143,13 +144,13 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		NewPassword string `json:"newPassword"`
 	}
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.NewPassword == "" {
-		return errRequired("newPassword")
+		return apihttp.Required("newPassword")
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := txLookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -162,7 +163,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 
 func checkEmail(field, email string) error {
 	if local, domain, ok := strings.Cut(email, "@"); !ok || local == "" || domain == "" || strings.ContainsAny(email, " \t") {
-		return errBadRequest("The field [%s] must be an email address, not [%s].", field, email)
+		return apihttp.BadRequest("The field [%s] must be an email address, not [%s].", field, email)
 	}
 	return nil
 }
@@ -181,16 +182,16 @@ func checkContacts(field string, cs []platform.Contact) error {
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateUser
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	email := strings.TrimSpace(deref(in.Email))
 	if email == "" {
-		return errRequired("email")
+		return apihttp.Required("email")
 	}
 	if err := checkEmail("email", email); err != nil {
 		return err
@@ -205,13 +206,13 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err := checkContacts("addresses", in.Addresses); err != nil {
 		return err
 	}
-	orgInfo, _ := s.store.Org(principalOf(r.Context()).OrgID)
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	orgInfo, _ := s.store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := findUserByEmail(tx, email, false); existing != nil {
-			return nil, errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+			return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
 		if deleted := findUserByEmail(tx, email, true); deleted != nil {
-			return nil, errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
+			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
 		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
@@ -235,7 +236,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 // manager is a user id in the request and a reference on the user.
 func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateUser
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
@@ -248,14 +249,14 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if in.Email != nil {
 		if err := checkEmail("email", *in.Email); err != nil {
 			return err
 		}
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -278,7 +279,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		// Restoring a deleted user or changing an email must not create a second live user with that email.
 		if deref(u.State) != "deleted" {
 			if other := findUserByEmail(tx, deref(u.Email), false); other != nil && other.ID != o.ID {
-				return nil, errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
+				return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
 			}
 		}
 		if in.Manager != nil {
@@ -286,11 +287,11 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == "":
 				u.Manager = nil
 			case m == o.ID:
-				return nil, errBadRequest("The field [manager] cannot refer to the user itself.")
+				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
 				mo := tx.Get(kindUser, m)
 				if mo == nil || isDeleted(mo.Data) {
-					return nil, errUnknownRef("manager", m)
+					return nil, apihttp.UnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
 			}
@@ -330,14 +331,14 @@ func setPtr[T any](dst **T, v *T) {
 
 // deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
-	p := callerOf(r)
+	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isDeleted(o.Data) {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		u.State = ptr("deleted")
 		u.Version = ptr(deref(u.Version) + 1)
@@ -347,7 +348,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusOK, []byte("{}"))
 	return nil
 }
 
@@ -406,10 +407,10 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	if err := validateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	withDeleted := criteriaMention(req.Query, "state")
 	expand := setOf(req.Expand)
-	for _, e := range multiParam(r, "expand") {
+	for _, e := range apihttp.MultiParam(r, "expand") {
 		expand[e] = true
 	}
 	var items [][]byte
@@ -426,6 +427,6 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range resp.Results {
 		resp.Results[i] = s.userExpansion(org, e, expand)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	apihttp.WriteJSON(w, http.StatusOK, resp)
 	return nil
 }

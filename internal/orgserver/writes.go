@@ -1,8 +1,10 @@
 package orgserver
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"net/http"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A write handler decodes its body and then runs one transaction in the caller's org:
@@ -11,8 +13,8 @@ import (
 
 // commitJSON runs fn as one transaction in the caller's org and answers 200 with the JSON
 // fn returns (the stored entity).
-func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p principal) ([]byte, error)) error {
-	p := callerOf(r)
+func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) ([]byte, error)) error {
+	p := apihttp.CallerOf(r)
 	var out []byte
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		var err error
@@ -22,13 +24,13 @@ func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
 // commitNoContent runs fn as one transaction in the caller's org and answers 204.
-func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p principal) error) error {
-	p := callerOf(r)
+func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
+	p := apihttp.CallerOf(r)
 	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error { return fn(tx, p) }); err != nil {
 		return err
 	}
@@ -42,7 +44,7 @@ func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind store.
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
@@ -62,12 +64,12 @@ func loadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object,
 
 // putAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
-func (s *Server) putAudited(tx *store.Tx, p principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
 	return s.putChildAudited(tx, p, kind, "", v, ev)
 }
 
 // putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
-func (s *Server) putChildAudited(tx *store.Tx, p principal, kind store.Kind, parent string, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev auditEvent) ([]byte, error) {
 	out, err := putEntity(tx, kind, ev.ID, parent, ev.Name, v)
 	if err != nil {
 		return nil, err
@@ -78,14 +80,14 @@ func (s *Server) putChildAudited(tx *store.Tx, p principal, kind store.Kind, par
 }
 
 // deleteAudited hard-deletes a top-level object and records its removal.
-func (s *Server) deleteAudited(tx *store.Tx, p principal, o *store.Object, service, entityType string) {
+func (s *Server) deleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
 	tx.Delete(o.Kind, o.ID)
 	s.recordAs(tx, p, auditEvent{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 }
 
 // putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
 // write that changes nothing is stored but not audited.
-func (s *Server) putAuditedIfChanged(tx *store.Tx, p principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
 	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
 	if err != nil || string(out) == string(ev.Old) {
 		return out, err
@@ -99,7 +101,7 @@ func (s *Server) putAuditedIfChanged(tx *store.Tx, p principal, kind store.Kind,
 // selfID is the object being renamed, "" on create. noun names the kind in the message.
 func checkUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) error {
 	if other := tx.FindByName(kind, "", name); other != nil && other.ID != selfID {
-		return errConflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
+		return apihttp.Conflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
 	}
 	return nil
 }
