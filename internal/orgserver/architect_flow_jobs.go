@@ -16,6 +16,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -357,14 +358,14 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	if err != nil {
 		return nil, nil, err
 	}
-	ev := auditEvent{Service: "Architect", EntityType: "Flow", Action: "Publish", ID: id, Name: name, New: out,
+	ev := audit.Event{Service: "Architect", EntityType: "Flow", Action: "Publish", ID: id, Name: name, New: out,
 		Changes: publishChanges(old, &fl)}
 	if existing == nil {
 		ev.Action = "Create"
 	} else {
 		ev.Old = existing.Data
 	}
-	s.record(tx, r, ev)
+	record(tx, r, ev)
 	return &platform.AddressableEntityRef{ID: ptr(id), SelfURI: ptr(selfURI)}, msgs, nil
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -199,7 +200,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
 			Active:   ptr(false), System: ptr(false), Deleted: ptr(false), SelfURI: ptr(flowSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindFlow, f, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -240,7 +241,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 		if out, err = putEntity(tx, kindFlow, o.ID, "", name, f); err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
@@ -284,7 +285,7 @@ func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
@@ -486,7 +487,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
 		out = b
 		if action == "checkin" || action == "publish" {
 			op := platform.Operation{

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -223,7 +224,7 @@ func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec vers
 		if err != nil {
 			return nil, err
 		}
-		ev := auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name}
+		ev := audit.Event{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name}
 		if old != nil {
 			ev.Action, ev.Old = "Update", old.Data
 			if m.name != old.Name && spec.renamed != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -73,7 +74,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			tx.Put(&store.Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
-			s.recordAs(tx, p, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+			audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		}
 		return nil
 	})

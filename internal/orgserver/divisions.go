@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -95,7 +96,7 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 		}
 		id := uuid.NewString()
 		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(divisionSelfURI(id))}
-		return s.putAudited(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -118,7 +119,7 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		d.Name, d.Description = ptr(name), in.Description
-		return s.putAuditedIfChanged(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return s.putAuditedIfChanged(tx, p, kindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 

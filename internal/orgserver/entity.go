@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -22,32 +23,32 @@ import (
 
 // createEntity validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
-func createEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
+func createEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, audit.Event, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	id := uuid.NewString()
 	doc, name, err := buildEntity(tx, p, k, id, body, nil)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	out, err := putEntity(tx, storeKindOf(k.Name), id, "", name, doc)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Create", ID: id, Name: name, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Create", ID: id, Name: name, New: out}, nil
 }
 
 // updateEntity applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
 // to the object with id. An integer-versioned kind needs the current version in the body.
-func updateEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
+func updateEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, audit.Event, error) {
 	o, old, err := liveEntity(tx, k, id)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	if k.API.Version == kinds.IntVersion {
 		if err := checkEntityVersion(body["version"], old["version"]); err != nil {
-			return nil, auditEvent{}, err
+			return nil, audit.Event{}, err
 		}
 	}
 	if method == "PATCH" {
@@ -65,30 +66,30 @@ func updateEntity(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method s
 	// A PATCH body is checked merged, so that the model's required fields may come from
 	// the stored object.
 	if err := validateRequest(tx, k, method, body); err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	doc, name, err := buildEntity(tx, p, k, id, body, old)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	out, err := putEntity(tx, o.Kind, id, "", name, doc)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
 }
 
 // deleteEntity removes the object with id, or marks it deleted when the kind soft-deletes
 // (GET still answers it, lists leave it out and its name is free again).
-func deleteEntity(tx *store.Tx, k *kinds.Kind, id string) (auditEvent, error) {
+func deleteEntity(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error) {
 	o, old, err := liveEntity(tx, k, id)
 	if err != nil {
-		return auditEvent{}, err
+		return audit.Event{}, err
 	}
 	if err := entityInUse(tx, genericKinds(), k, o); err != nil {
-		return auditEvent{}, err
+		return audit.Event{}, err
 	}
-	ev := auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
+	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
 		return ev, nil
@@ -100,7 +101,7 @@ func deleteEntity(tx *store.Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	}
 	out, err := putEntity(tx, o.Kind, o.ID, "", o.Name, old)
 	if err != nil {
-		return auditEvent{}, err
+		return audit.Event{}, err
 	}
 	ev.New = out
 	return ev, nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -111,20 +112,20 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return createEntity(tx, p, h.kind, body)
 	})
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error) {
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return updateEntity(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
 }
 
 // write runs a create or update in one transaction and answers the stored object.
 func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
-	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, auditEvent, error)) error {
+	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error)) error {
 	body, err := decodeEntityBody(r)
 	if err != nil {
 		return err
@@ -132,12 +133,12 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
 	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		var ev auditEvent
+		var ev audit.Event
 		var err error
 		if out, ev, err = apply(tx, p, body); err != nil {
 			return err
 		}
-		h.s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
@@ -153,7 +154,7 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		h.s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -131,7 +132,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
 			CallsEnabled: ptr(deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: ptr(groupSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -180,7 +181,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		setPtr(&g.CallsEnabled, in.CallsEnabled)
 		g.Version = ptr(deref(g.Version) + 1)
 		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
+		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
 	})
 }
 
@@ -292,7 +293,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		if _, err := putEntity(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
 			return err
 		}
-		ev := auditEvent{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
+		ev := audit.Event{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
 		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
 		if !add {
 			ev.Action = "MemberRemove"
@@ -300,7 +301,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		}
 		ev.Changes = []platform.PropertyChange{members, {Property: ptr("memberCount"),
 			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(deref(g.MemberCount))}}}
-		s.recordAs(tx, p, ev)
+		audit.Record(tx, p, ev)
 		return nil
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -312,7 +313,7 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, integrationID, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
+		return s.putChildAudited(tx, p, kind, integrationID, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
 	})
 }
 
@@ -372,7 +373,7 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind sto
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, o.Parent, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
+		return s.putChildAudited(tx, p, kind, o.Parent, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
 	})
 }
 
@@ -399,7 +400,7 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 				tx.Delete(kindActionDraft, o.ID)
 			}
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
@@ -422,7 +423,7 @@ func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
+		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, audit.Event{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
 	})
 }
 
@@ -470,11 +471,11 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 		tx.Delete(kindActionDraft, d.ID)
-		ev := auditEvent{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
+		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
 		if old != nil {
 			ev.Old = old.Data
 		}
-		s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -166,7 +167,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 		if _, err := putEntity(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -204,7 +205,7 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 				return nil, err
 			}
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
+		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
 	})
 }
 
@@ -331,7 +332,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 				return err
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
+		record(tx, r, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
 		return nil
 	})
 	if err != nil {

@@ -154,3 +154,6 @@ func noContent(w http.ResponseWriter) error {
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// ptr is the address of a copy of v, for the API models' optional fields.
+func ptr[T any](v T) *T { return &v }

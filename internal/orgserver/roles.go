@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -175,7 +176,7 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 			PermissionPolicies: in.PermissionPolicies, UserCount: ptr(0), RoleNeedsUpdate: ptr(false),
 			Default: ptr(false), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -227,7 +228,7 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 		} else {
 			role.Description, role.Permissions, role.PermissionPolicies = in.Description, in.Permissions, in.PermissionPolicies
 		}
-		return s.putAuditedIfChanged(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
+		return s.putAuditedIfChanged(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -155,7 +156,7 @@ func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Objec
 	} else {
 		pc.NewValues = ids
 	}
-	s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
+	audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
 		Changes: []platform.PropertyChange{pc}})
 }
 
@@ -408,7 +409,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 			added = append(added, code.ID)
 		}
 		if len(added) > 0 {
-			s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+			record(tx, r, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 				Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
 		}
 		return nil
@@ -432,7 +433,7 @@ func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) e
 			return err
 		}
 		tx.Delete(kindQueueWrapupCode, c.ID)
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
 		return nil
 	})

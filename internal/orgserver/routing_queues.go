@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -134,7 +135,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, id, name, nil); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -212,7 +213,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, o.ID, name, &old); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
@@ -232,7 +233,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }

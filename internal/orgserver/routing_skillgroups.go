@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -218,7 +219,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		if out, err = json.Marshal(resp); err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
+		record(tx, r, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
 		return nil
 	})
 	if err != nil {
@@ -279,7 +280,7 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		sg.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
-		return s.putAudited(tx, p, kindSkillGroup, sg, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
+		return s.putAudited(tx, p, kindSkillGroup, sg, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
 	})
 }
 
@@ -291,7 +292,7 @@ func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		}
 		tx.Delete(kindSkillGroup, o.ID)
 		tx.Delete(kindSkillGroupDivs, o.ID)
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
@@ -385,7 +386,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 		if _, err := putEntity(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
 			return err
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -75,7 +76,7 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 		}
 		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
 		sk.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		return s.putAudited(tx, p, kindSkill, sk, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
+		return s.putAudited(tx, p, kindSkill, sk, audit.Event{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
 	})
 }
 
@@ -108,7 +109,7 @@ func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDele
 		if err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, k.kind, v, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, k.kind, v, audit.Event{Service: "Routing", EntityType: k.entityType, Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -125,7 +126,7 @@ func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeleti
 		}
 		version, _ := doc["version"].(string)
 		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), apihttp.FormatTime(tx.Now())
-		_, err = s.putAudited(tx, p, k.kind, doc, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		_, err = s.putAudited(tx, p, k.kind, doc, audit.Event{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -116,7 +117,7 @@ func (s *Server) createWrapupCode(w http.ResponseWriter, r *http.Request) error 
 		if err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name})
+		return s.putAudited(tx, p, kindWrapupCode, wc, audit.Event{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name})
 	})
 }
 
@@ -140,7 +141,7 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 				tx.Put(&store.Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
 			}
 		}
-		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
+		return s.putAudited(tx, p, kindWrapupCode, wc, audit.Event{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
 	})
 }
 

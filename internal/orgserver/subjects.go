@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -150,7 +151,7 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 			return err
 		}
 	}
-	s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: entity, Action: "Update", ID: subjectID, Name: name,
+	record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entity, Action: "Update", ID: subjectID, Name: name,
 		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
 	return nil
 }

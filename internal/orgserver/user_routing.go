@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -151,7 +152,7 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 		if fmt.Sprint(before) == fmt.Sprint(after) {
 			return nil // nothing changed: nothing to audit
 		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
+		record(tx, r, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
 			Changes: []platform.PropertyChange{{Property: ptr(a.property), OldValues: before, NewValues: after}}})
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -155,7 +156,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
+		audit.Record(tx, p, audit.Event{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{}})
 		return nil
 	})
@@ -228,7 +229,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 			SelfURI:            ptr(userSelfURI(id)),
 		}
 		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
-		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -311,7 +312,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		setIf(&u.Locations, in.Locations)
 		setIf(&u.Certifications, in.Certifications)
 		u.Version = ptr(deref(u.Version) + 1)
-		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
+		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
 	})
 }
 
@@ -342,7 +343,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 		}
 		u.State = ptr("deleted")
 		u.Version = ptr(deref(u.Version) + 1)
-		_, err = s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		_, err = s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
 	if err != nil {

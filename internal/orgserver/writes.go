@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -64,36 +65,36 @@ func loadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object,
 
 // putAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
-func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
 	return s.putChildAudited(tx, p, kind, "", v, ev)
 }
 
 // putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
-func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev audit.Event) ([]byte, error) {
 	out, err := putEntity(tx, kind, ev.ID, parent, ev.Name, v)
 	if err != nil {
 		return nil, err
 	}
 	ev.New = out
-	s.recordAs(tx, p, ev)
+	audit.Record(tx, p, ev)
 	return out, nil
 }
 
 // deleteAudited hard-deletes a top-level object and records its removal.
 func (s *Server) deleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
 	tx.Delete(o.Kind, o.ID)
-	s.recordAs(tx, p, auditEvent{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 }
 
 // putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
 // write that changes nothing is stored but not audited.
-func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
 	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
 	if err != nil || string(out) == string(ev.Old) {
 		return out, err
 	}
 	ev.New = out
-	s.recordAs(tx, p, ev)
+	audit.Record(tx, p, ev)
 	return out, nil
 }
 
@@ -104,4 +105,9 @@ func checkUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) e
 		return apihttp.Conflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
 	}
 	return nil
+}
+
+// record appends one AuditLogMessage for ev, attributed to the caller of r.
+func record(tx *store.Tx, r *http.Request, ev audit.Event) {
+	audit.Record(tx, apihttp.CallerOf(r), ev)
 }

@@ -1,9 +1,11 @@
-package orgserver
+// Package audit writes the local org's audit log: one AuditLogMessage per change, in the
+// same store transaction as the change, attributed to the principal that made it. Domain
+// rules call Record with a principal, never a request, so tests can call them directly.
+package audit
 
 import (
 	"encoding/json"
 	"net"
-	"net/http"
 	"sort"
 	"strings"
 
@@ -13,9 +15,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// auditEvent describes one write for the audit log. Old and New are the entity's JSON
+// Event describes one write for the audit log. Old and New are the entity's JSON
 // before and after (nil for create / delete); the changed properties are derived from them.
-type auditEvent struct {
+type Event struct {
 	Service    string // e.g. "Routing", "Directory", "PeoplePermissions"
 	EntityType string // e.g. "Queue", "User"
 	Action     string // e.g. "Create", "Update", "Delete", "MemberAdd"
@@ -25,14 +27,9 @@ type auditEvent struct {
 	Changes []platform.PropertyChange
 }
 
-// record appends one AuditLogMessage for ev, attributed to the caller of r.
-func (s *Server) record(tx *store.Tx, r *http.Request, ev auditEvent) {
-	s.recordAs(tx, apihttp.CallerOf(r), ev)
-}
-
-// recordAs appends one AuditLogMessage for ev, attributed to p (client, remote address,
+// Record appends one AuditLogMessage for ev, attributed to p (client, remote address,
 // transaction id and the caller's audit labels).
-func (s *Server) recordAs(tx *store.Tx, p apihttp.Principal, ev auditEvent) {
+func Record(tx *store.Tx, p apihttp.Principal, ev Event) {
 	changes := ev.Changes
 	if changes == nil {
 		changes = propertyChanges(ev.Old, ev.New)
@@ -158,4 +155,5 @@ func flatten(prefix string, v any, out map[string]string) {
 	}
 }
 
+// ptr is the address of a copy of v, for the audit model's optional fields.
 func ptr[T any](v T) *T { return &v }
