@@ -47,6 +47,8 @@ func rules() []rule {
 			why: "the API's HTTP conventions (errors, bodies, paging, the caller) serve every handler; they know no API group"},
 		{pkg: "internal/orgserver/audit", only: []string{"internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
 			why: "the audit recorder takes a transaction and a principal; it knows no handler"},
+		{pkg: "internal/orgserver/entity", only: []string{"internal/orgserver/audit", "internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
+			why: "the generic entity is domain rules over the store and the catalogue; the server's handlers call it, never the reverse"},
 		{pkg: "internal/orgserver", children: true,
 			forbid: append([]string{"internal/provider", "internal/workspace"}, clients...),
 			why:    "the local org is an API server: the provider and cx are its clients, never its parts"},

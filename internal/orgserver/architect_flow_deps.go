@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -49,7 +50,7 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
 		archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
 		archy.RefIntegration:   {"integration", kindIntegration, "", ""},
-		archy.RefDivision:      {"division", kindDivision, "", ""},
+		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
 	}
 }
 
@@ -124,12 +125,12 @@ func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string)
 		}
 		var o *store.Object
 		if ref.Kind == archy.RefUser {
-			o = findActiveByName(tx, kindUser, ref.Name)
+			o = entity.FindActiveByName(tx, kindUser, ref.Name)
 			if o == nil && strings.Contains(ref.Name, "@") {
 				o = findUserByEmail(tx, ref.Name, false)
 			}
 		} else {
-			o = findActiveByName(tx, t.kind, ref.Name)
+			o = entity.FindActiveByName(tx, t.kind, ref.Name)
 		}
 		if o == nil {
 			res.errors = append(res.errors, fmt.Sprintf("Unable to find %s %s named '%s' (%s)", article(t.noun), t.noun, ref.Name, at))

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -74,7 +75,7 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 			}
 			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
 		}
-		_, err := putEntity(tx, kindFlowExportJob, id, "", id, job)
+		_, err := entity.Put(tx, kindFlowExportJob, id, "", id, job)
 		return err
 	})
 	if err != nil {

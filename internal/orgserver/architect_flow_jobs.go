@@ -17,6 +17,7 @@ import (
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -141,7 +142,7 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	// A job is no entity of the org's configuration, so registering one is not audited;
 	// the publish it leads to is.
 	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+		_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
@@ -192,7 +193,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	var job flowJob
 	var again bool
 	if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
-		o, err := txLookup(tx, kindFlowJob, id)
+		o, err := entity.Lookup(tx, kindFlowJob, id)
 		if err != nil {
 			return err
 		}
@@ -208,7 +209,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 		job.State.Status, job.UploadSHA256 = ptr("Started"), digest
-		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
+		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
@@ -231,7 +232,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 			job.State.Status = ptr("Failure")
 		}
 		job.State.Flow = ref
-		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
+		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	})
 	if err != nil {
@@ -240,7 +241,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(),
 			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(apihttp.CorrelationHeader)))}
 		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
-			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+			_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
 			return err
 		}); err != nil {
 			return err
@@ -318,13 +319,13 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	}
 	switch {
 	case res.division != nil:
-		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(divisionSelfURI(res.division.ID))}
+		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(entity.DivisionSelfURI(res.division.ID))}
 	case fl.Division == nil:
-		divID, divName, err := divisionRef(tx, "", "division")
+		divID, divName, err := entity.DivisionRef(tx, "", "division")
 		if err != nil {
 			return nil, nil, err
 		}
-		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 	}
 	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
 	langs := supportedLanguages(f)
@@ -344,17 +345,17 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	fl.PublishedVersion, fl.CheckedInVersion, fl.SavedVersion = &fv, &fv, nil
 	fl.SupportedLanguages = langs
 
-	if _, err := putEntity(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
+	if _, err := entity.Put(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
 		return nil, nil, err
 	}
 	consumed := res.consumed
 	if consumed == nil {
 		consumed = []platform.Dependency{}
 	}
-	if _, err := putEntity(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
+	if _, err := entity.Put(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
 		return nil, nil, err
 	}
-	out, err := putEntity(tx, kindFlow, id, "", name, fl)
+	out, err := entity.Put(tx, kindFlow, id, "", name, fl)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -190,14 +191,14 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 		if in.Division != nil {
 			divID = deref(in.Division.ID)
 		}
-		divID, divName, err := divisionRef(tx, divID, "division.id")
+		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		f := platform.Flow{
 			ID: ptr(id), Name: ptr(name), Description: in.Description, Type: ptr(apiType),
-			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			Active:   ptr(false), System: ptr(false), Deleted: ptr(false), SelfURI: ptr(flowSelfURI(id)),
 		}
 		return s.putAudited(tx, p, kindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
@@ -232,13 +233,13 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.Name, f.Description = ptr(name), in.Description
 		if in.Division != nil && deref(in.Division.ID) != "" {
-			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
+			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return err
 			}
-			f.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			f.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
-		if out, err = putEntity(tx, kindFlow, o.ID, "", name, f); err != nil {
+		if out, err = entity.Put(tx, kindFlow, o.ID, "", name, f); err != nil {
 			return err
 		}
 		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
@@ -253,7 +254,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 
 // txFlow reads a flow that is not deleted inside a transaction.
 func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
-	o, err := txLookup(tx, kindFlow, id)
+	o, err := entity.Lookup(tx, kindFlow, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -281,7 +282,7 @@ func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		f.Deleted, f.Active, f.LockedClient = ptr(true), ptr(false), nil
-		out, err := putEntity(tx, kindFlow, o.ID, "", o.Name, f)
+		out, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}
@@ -483,7 +484,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 			}
 			f.PublishedVersion, f.Active, f.PublishedBy = &fv, ptr(true), nil
 		}
-		b, err := putEntity(tx, kindFlow, o.ID, "", o.Name, f)
+		b, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}

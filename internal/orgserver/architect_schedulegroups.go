@@ -8,6 +8,7 @@ import (
 	_ "time/tzdata" // validate IANA zones even on machines without a zoneinfo database
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -43,7 +44,7 @@ func scheduleGroupSpec() versionedSpec {
 					continue
 				}
 				ivr.ScheduleGroup.Name = ptr(name)
-				putEntity(tx, v.Kind, v.ID, v.Parent, v.Name, ivr) //nolint:errcheck // re-marshalling a decoded model cannot fail
+				entity.Put(tx, v.Kind, v.ID, v.Parent, v.Name, ivr) //nolint:errcheck // re-marshalling a decoded model cannot fail
 			}
 		},
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -54,7 +55,7 @@ func scheduleSpec() versionedSpec {
 				}
 				n := renameRefs(sg.OpenSchedules, id, name) + renameRefs(sg.ClosedSchedules, id, name) + renameRefs(sg.HolidaySchedules, id, name)
 				if n > 0 {
-					putEntity(tx, g.Kind, g.ID, g.Parent, g.Name, sg) //nolint:errcheck // re-marshalling a decoded model cannot fail
+					entity.Put(tx, g.Kind, g.ID, g.Parent, g.Name, sg) //nolint:errcheck // re-marshalling a decoded model cannot fail
 				}
 			}
 		},
@@ -211,7 +212,7 @@ func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec vers
 			if err != nil {
 				return nil, err
 			}
-			if err := checkVersion(req.Version, h.Version); err != nil {
+			if err := entity.CheckVersion(req.Version, h.Version); err != nil {
 				return nil, err
 			}
 			old, oldHeader = o, h
@@ -254,7 +255,7 @@ func (spec versionedSpec) meta(tx *store.Tx, p apihttp.Principal, req versionedR
 	if divID == "" && oldHeader.Division != nil {
 		divID = oldHeader.Division.ID
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return versionedMeta{}, err
 	}
@@ -262,7 +263,7 @@ func (spec versionedSpec) meta(tx *store.Tx, p apihttp.Principal, req versionedR
 	now := apihttp.FormatTime(tx.Now())
 	m := versionedMeta{
 		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
-		division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+		division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 	}
 	if old == nil {
 		m.id = uuid.NewString()
@@ -276,7 +277,7 @@ func (spec versionedSpec) meta(tx *store.Tx, p apihttp.Principal, req versionedR
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
+		o, err := entity.Lookup(tx, spec.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}

@@ -205,23 +205,23 @@ func (s *Server) auditServiceMapping(w http.ResponseWriter, r *http.Request) err
 			services[m.ServiceName][m.EntityType] = append(acts, m.Action)
 		}
 	}
-	type entity struct {
+	type auditEntity struct {
 		Name    string   `json:"name"`
 		Actions []string `json:"actions"`
 	}
 	type service struct {
-		Name     string   `json:"name"`
-		Entities []entity `json:"entities"`
+		Name     string        `json:"name"`
+		Entities []auditEntity `json:"entities"`
 	}
 	out := struct {
 		Services []service `json:"services"`
 	}{Services: []service{}}
 	for name, ents := range services {
-		sv := service{Name: name, Entities: []entity{}}
+		sv := service{Name: name, Entities: []auditEntity{}}
 		for en, acts := range ents {
 			acts = slices.Clone(acts)
 			sort.Strings(acts)
-			sv.Entities = append(sv.Entities, entity{Name: en, Actions: acts})
+			sv.Entities = append(sv.Entities, auditEntity{Name: en, Actions: acts})
 		}
 		sort.Slice(sv.Entities, func(i, j int) bool { return sv.Entities[i].Name < sv.Entities[j].Name })
 		out.Services = append(out.Services, sv)

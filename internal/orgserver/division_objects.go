@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -49,11 +50,11 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("body (list of object ids)")
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
+		div, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(divisionSelfURI(div.ID))}
+		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(entity.DivisionSelfURI(div.ID))}
 		for _, id := range ids {
 			o := tx.Get(kind, id)
 			if o == nil {

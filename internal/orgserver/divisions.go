@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -29,7 +30,7 @@ func (s *Server) divisionRoutes() {
 func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
 	want := setOf(apihttp.MultiParam(r, "id"))
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDivision, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if len(want) > 0 && !want[o.ID] {
 			continue
 		}
@@ -63,7 +64,7 @@ func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDivision, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if isHomeDivision(o) {
 			apihttp.WriteRaw(w, http.StatusOK, o.Data)
 			return nil
@@ -78,7 +79,7 @@ func isHomeDivision(o *store.Object) bool {
 }
 
 func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindDivision)
+	return s.serveStored(w, r, entity.KindDivision)
 }
 
 func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
@@ -91,12 +92,12 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("name")
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if err := checkUniqueName(tx, kindDivision, "division", name, ""); err != nil {
+		if err := checkUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
-		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(divisionSelfURI(id))}
-		return s.putAudited(tx, p, kindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
+		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(entity.DivisionSelfURI(id))}
+		return s.putAudited(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -111,21 +112,21 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("name")
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, d, err := loadStored[platform.AuthzDivision](tx, kindDivision, r.PathValue("id"))
+		o, d, err := loadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkUniqueName(tx, kindDivision, "division", name, o.ID); err != nil {
+		if err := checkUniqueName(tx, entity.KindDivision, "division", name, o.ID); err != nil {
 			return nil, err
 		}
 		d.Name, d.Description = ptr(name), in.Description
-		return s.putAuditedIfChanged(tx, p, kindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return s.putAuditedIfChanged(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
+		o, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -146,7 +147,7 @@ func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 // no longer hold their division, as on a real org.
 func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
 	for _, kind := range tx.Kinds() {
-		if kind == kindDivision {
+		if kind == entity.KindDivision {
 			continue
 		}
 		for _, o := range tx.List(kind, "*") {

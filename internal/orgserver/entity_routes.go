@@ -6,6 +6,7 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -16,7 +17,7 @@ import (
 // keeps rules the generic entity does not know.
 func handWrittenKinds() map[string]store.Kind {
 	return map[string]store.Kind{
-		kinds.Division:          kindDivision,
+		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
 		kinds.Skill:             kindSkill,
@@ -36,27 +37,9 @@ func handWrittenKinds() map[string]store.Kind {
 	}
 }
 
-// storeKindOf is the store kind objects of a catalogue kind live under: the hand-written
-// handler's for those kinds, the catalogue name for generic ones.
-func storeKindOf(name string) store.Kind {
-	if k, ok := handWrittenKinds()[name]; ok {
-		return k
-	}
-	return store.Kind(name)
-}
-
-// genericKinds are the catalogue kinds the generic entity serves.
-func genericKinds() []*kinds.Kind {
-	hand := handWrittenKinds()
-	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
-		_, handWritten := hand[k.Name]
-		return k.Regular() && !handWritten
-	})
-}
-
 // entityRoutes registers the routes of every generic kind from its catalogue entry.
 func (s *Server) entityRoutes() {
-	for _, k := range genericKinds() {
+	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
 		api := k.API
 		if !api.NoList {
@@ -84,8 +67,8 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	if api.NameFilter != "" {
 		nameFilter = r.URL.Query().Get(api.NameFilter)
 	}
-	objs := h.s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, storeKindOf(h.kind.Name), "")
-	keys, items := listEntities(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
+	objs := h.s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), "")
+	keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
 		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
@@ -103,7 +86,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.lookup(r, storeKindOf(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -113,13 +96,13 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
 	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
-		return createEntity(tx, p, h.kind, body)
+		return h.s.entities.Create(tx, p, h.kind, body)
 	})
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
 	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
-		return updateEntity(tx, p, h.kind, r.PathValue("id"), r.Method, body)
+		return h.s.entities.Update(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
 }
 
@@ -150,7 +133,7 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 	err := h.s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := deleteEntity(tx, h.kind, r.PathValue("id"))
+		ev, err := h.s.entities.Delete(tx, h.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -161,4 +144,13 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return noContent(w)
+}
+
+// decodeEntityBody reads a request body that must be one JSON object.
+func decodeEntityBody(r *http.Request) (map[string]any, error) {
+	var v any
+	if err := apihttp.DecodeBody(r, &v); err != nil {
+		return nil, err
+	}
+	return entity.BodyObject(v)
 }

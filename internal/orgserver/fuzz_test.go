@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 )
 
 // The fuzz targets send inputs through the real handlers (ServeHTTP with a real token, so
@@ -46,7 +47,7 @@ func (fo *fuzzOrg) seed(t testing.TB) {
 		fo.queueID = id
 	}
 	var home string
-	for _, o := range fo.ts.Store().List(fo.orgID, kindDivision, "") {
+	for _, o := range fo.ts.Store().List(fo.orgID, entity.KindDivision, "") {
 		home = o.ID
 	}
 	if id := fo.createID(t, "/api/v2/users", `{"name":"Fuzz User","email":"fuzz@example.com","divisionId":"`+home+`"}`); id != "" {

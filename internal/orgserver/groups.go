@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -79,7 +80,7 @@ func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	var out []platform.User
 	for _, id := range ids {
 		o := tx.Get(kindUser, id)
-		if o == nil || isDeleted(o.Data) {
+		if o == nil || entity.IsDeleted(o.Data) {
 			return nil, apihttp.UnknownRef("ownerIds", id)
 		}
 		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
@@ -158,7 +159,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(in.Version, deref(g.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(g.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
@@ -187,7 +188,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -257,7 +258,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 			return err
 		}
 		if version != nil {
-			if err := checkVersion(version, deref(g.Version)); err != nil {
+			if err := entity.CheckVersion(version, deref(g.Version)); err != nil {
 				return err
 			}
 		}
@@ -267,14 +268,14 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 			exists := tx.Get(kindGroupMember, key) != nil
 			if add {
 				u := tx.Get(kindUser, uid)
-				if u == nil || isDeleted(u.Data) {
+				if u == nil || entity.IsDeleted(u.Data) {
 					return apihttp.UnknownRef("memberIds", uid)
 				}
 				if exists {
 					continue
 				}
 				ref := memberRef{ID: uid, Name: u.Name}
-				if _, err := putEntity(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
+				if _, err := entity.Put(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
 					return err
 				}
 				changed = append(changed, ref)
@@ -290,7 +291,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		g.MemberCount = ptr(len(tx.List(kindGroupMember, o.ID)))
 		g.Version = ptr(deref(g.Version) + 1)
 		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		if _, err := putEntity(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
+		if _, err := entity.Put(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
 			return err
 		}
 		ev := audit.Event{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -366,7 +367,7 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind sto
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(version, deref(old.Version)); err != nil {
 			return nil, err
 		}
 		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
@@ -387,7 +388,7 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kind, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -408,7 +409,7 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := txLookup(tx, kindAction, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -440,7 +441,7 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if err := checkVersion(in.Version, deref(draft.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(draft.Version)); err != nil {
 			return err
 		}
 		version, action := 1, "Create"
@@ -467,7 +468,7 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if out, err = putEntity(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
+		if out, err = entity.Put(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
 			return err
 		}
 		tx.Delete(kindActionDraft, d.ID)

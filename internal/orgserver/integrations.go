@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -164,7 +165,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 			ID: ptr(id), Name: ptr(name), Version: ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
 			Notes: ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: ptr(integrationSelfURI(id) + "/config/current"),
 		}
-		if _, err := putEntity(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
+		if _, err := entity.Put(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
 			return nil, err
 		}
 		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
@@ -231,14 +232,14 @@ func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
 		return nil
 	}
 	cfg.Version = ptr(deref(cfg.Version) + 1)
-	_, err := putEntity(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
+	_, err := entity.Put(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
 	return err
 }
 
 // deleteIntegration answers with the integration as it was.
 func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -295,7 +296,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ig, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+		ig, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -303,7 +304,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		if err != nil {
 			return err
 		}
-		if err := checkVersion(in.Version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(old.Version)); err != nil {
 			return err
 		}
 		name := strings.TrimSpace(deref(in.Name))
@@ -315,7 +316,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 			Properties: in.Properties, Advanced: in.Advanced, Notes: ptr(deref(in.Notes)), Credentials: creds,
 			SelfURI: old.SelfURI,
 		}
-		if out, err = putEntity(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
+		if out, err = entity.Put(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
 			return err
 		}
 		var doc platform.Integration
@@ -328,7 +329,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 			if deref(cfg.Notes) == "" {
 				doc.Notes = nil
 			}
-			if _, err := putEntity(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
+			if _, err := entity.Put(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
 				return err
 			}
 		}

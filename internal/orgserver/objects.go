@@ -12,7 +12,6 @@ import (
 // Kinds of stored objects. Child kinds use Object.Parent for the owner's id.
 const (
 	kindOrganization    store.Kind = "organization"
-	kindDivision        store.Kind = "authorization.division"
 	kindRole            store.Kind = "authorization.role"
 	kindSkill           store.Kind = "routing.skill"
 	kindLanguage        store.Kind = "routing.language"
@@ -58,25 +57,6 @@ func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Obj
 	return o, nil
 }
 
-// txLookup is lookup inside a write transaction.
-func txLookup(tx *store.Tx, kind store.Kind, id string) (*store.Object, error) {
-	o := tx.Get(kind, id)
-	if o == nil {
-		return nil, apihttp.NotFound()
-	}
-	return o, nil
-}
-
-// putEntity marshals v and stores it; it returns the JSON stored.
-func putEntity(tx *store.Tx, kind store.Kind, id, parent, name string, v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	tx.Put(&store.Object{Kind: kind, ID: id, Parent: parent, Name: name, Data: b})
-	return b, nil
-}
-
 // decodeObject unmarshals a stored object into v.
 func decodeObject(o *store.Object, v any) error { return json.Unmarshal(o.Data, v) }
 
@@ -89,29 +69,6 @@ func datas(objs []*store.Object) [][]byte {
 	return out
 }
 
-// divisionRef resolves a division id (or the home division when id is "") to a reference.
-// field names the request field for the error message.
-func divisionRef(tx *store.Tx, id, field string) (id2, name string, err error) {
-	if id == "" {
-		for _, o := range tx.List(kindDivision, "") {
-			var d struct {
-				HomeDivision bool `json:"homeDivision"`
-			}
-			if json.Unmarshal(o.Data, &d) == nil && d.HomeDivision {
-				return o.ID, o.Name, nil
-			}
-		}
-		return "", "", apihttp.BadRequest("The org has no home division.")
-	}
-	o := tx.Get(kindDivision, id)
-	if o == nil {
-		return "", "", apihttp.UnknownRef(field, id)
-	}
-	return o.ID, o.Name, nil
-}
-
-func divisionSelfURI(id string) string { return "/api/v2/authorization/divisions/" + id }
-
 // checkEnum validates an optional enum field.
 func checkEnum(field string, v *string, allowed ...string) error {
 	if v == nil {
@@ -123,17 +80,6 @@ func checkEnum(field string, v *string, allowed ...string) error {
 		}
 	}
 	return apihttp.InvalidValue(field, *v, allowed)
-}
-
-// checkVersion enforces optimistic concurrency for integer-versioned models.
-func checkVersion(sent *int, current int) error {
-	if sent == nil {
-		return apihttp.Required("version")
-	}
-	if *sent != current {
-		return apihttp.VersionConflict(*sent, current)
-	}
-	return nil
 }
 
 // boolParam reads an optional boolean query parameter.

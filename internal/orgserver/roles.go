@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -67,7 +68,7 @@ func seedRoles(tx *store.Tx) error {
 			Permissions: b.permissions, PermissionPolicies: policiesFor(b.permissions), UserCount: ptr(0),
 			RoleNeedsUpdate: ptr(false), Default: ptr(true), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
 		}
-		if _, err := putEntity(tx, kindRole, id, "", b.name, role); err != nil {
+		if _, err := entity.Put(tx, kindRole, id, "", b.name, role); err != nil {
 			return err
 		}
 	}
@@ -244,7 +245,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 		// Grants held by deleted users do not keep the role alive; they go with it.
 		live := 0
 		for _, sid := range roleSubjects(tx, o.ID) {
-			if u := tx.Get(kindUser, sid); u != nil && isDeleted(u.Data) {
+			if u := tx.Get(kindUser, sid); u != nil && entity.IsDeleted(u.Data) {
 				for _, g := range tx.List(kindSubjectGrant, sid) {
 					if strings.HasPrefix(g.ID, sid+"/"+o.ID+"/") {
 						tx.Delete(kindSubjectGrant, g.ID)

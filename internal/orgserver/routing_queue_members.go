@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -118,7 +119,7 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 // activeMemberUser returns a user that exists and is not deleted, or nil.
 func activeMemberUser(tx *store.Tx, id string) *store.Object {
 	o := tx.Get(kindUser, id)
-	if o == nil || isDeleted(o.Data) {
+	if o == nil || entity.IsDeleted(o.Data) {
 		return nil
 	}
 	return o
@@ -133,7 +134,7 @@ func memberUserName(o *store.Object) string {
 }
 
 func putQueueMember(tx *store.Tx, queueID string, m platform.QueueMember) error {
-	_, err := putEntity(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
+	_, err := entity.Put(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
 	return err
 }
 
@@ -144,7 +145,7 @@ func touchQueueCounts(tx *store.Tx, queueID string) error {
 		return err
 	}
 	setQueueCounts(tx, &q, queueID)
-	_, err = putEntity(tx, kindQueue, o.ID, "", o.Name, q)
+	_, err = entity.Put(tx, kindQueue, o.ID, "", o.Name, q)
 	return err
 }
 
@@ -178,7 +179,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -259,7 +260,7 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 	var updated []platform.QueueMember
 	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -310,11 +311,11 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
@@ -331,11 +332,11 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
@@ -384,7 +385,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	}
 	out := []json.RawMessage{}
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -403,7 +404,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 			if tx.Get(kindQueueWrapupCode, cid) != nil {
 				continue
 			}
-			if _, err := putEntity(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
+			if _, err := entity.Put(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
 				return err
 			}
 			added = append(added, code.ID)
@@ -423,12 +424,12 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		codeID := r.PathValue("codeId")
-		c, err := txLookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
+		c, err := entity.Lookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -98,7 +99,7 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 						return apihttp.Required(field)
 					}
 					o := tx.Get(kindSkill, *sk.ID)
-					if o == nil || isDeleted(o.Data) {
+					if o == nil || entity.IsDeleted(o.Data) {
 						return apihttp.UnknownRef(field, *sk.ID)
 					}
 					sk.Name, sk.SelfURI = ptr(o.Name), ptr(skillSelfURI(o.ID))
@@ -239,7 +240,7 @@ func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGr
 		switch *g.Type {
 		case "GROUP":
 			o := tx.Get(kindGroup, *g.ID)
-			if o == nil || isDeleted(o.Data) {
+			if o == nil || entity.IsDeleted(o.Data) {
 				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
 			g.Name, g.SelfURI = ptr(o.Name), ptr("/api/v2/groups/"+o.ID)

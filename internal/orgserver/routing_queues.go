@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -152,7 +153,7 @@ func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue,
 	if divID == "" && old != nil && old.Division != nil {
 		divID = deref(old.Division.ID)
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return err
 	}
@@ -163,7 +164,7 @@ func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue,
 	client := p.ClientID
 	now := apihttp.FormatTime(tx.Now())
 	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
-	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 	q.DateModified, q.ModifiedBy = ptr(now), ptr(client)
 	if old != nil {
 		q.DateCreated, q.CreatedBy = old.DateCreated, old.CreatedBy
@@ -199,7 +200,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -223,7 +224,7 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -126,7 +127,7 @@ func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, 
 	if deref(name) == "" {
 		return apihttp.Required(prefix + "." + nameField)
 	}
-	if findActiveByName(tx, kind, *name) == nil {
+	if entity.FindActiveByName(tx, kind, *name) == nil {
 		return apihttp.UnknownRef(prefix+"."+nameField, *name)
 	}
 	if deref(comparator) == "" {
@@ -148,7 +149,7 @@ func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, 
 func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string, error) {
 	out := []string{}
 	for i, id := range ids {
-		if id != allDivisions && tx.Get(kindDivision, id) == nil {
+		if id != allDivisions && tx.Get(entity.KindDivision, id) == nil {
 			return nil, apihttp.UnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
 		}
 		if !slices.Contains(out, id) {
@@ -180,7 +181,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		if in.Division != nil {
 			divID = deref(in.Division.ID)
 		}
-		divID, divName, err := divisionRef(tx, divID, "division.id")
+		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
 			return err
 		}
@@ -199,7 +200,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		}
 		sg := platform.SkillGroup{
 			ID: ptr(id), Name: ptr(name), Description: in.Description,
-			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			DateCreated: ptr(now), DateModified: ptr(now), Status: ptr("Complete"), SkillConditions: conds,
 			SelfURI: ptr(skillGroupSelfURI(id)),
 		}
@@ -207,7 +208,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, memberDivs)))
-		stored, err := putEntity(tx, kindSkillGroup, id, "", name, sg)
+		stored, err := entity.Put(tx, kindSkillGroup, id, "", name, sg)
 		if err != nil {
 			return err
 		}
@@ -230,7 +231,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 }
 
 func putSkillGroupDivisions(tx *store.Tx, id string, divs []string) error {
-	_, err := putEntity(tx, kindSkillGroupDivs, id, id, "", divs)
+	_, err := entity.Put(tx, kindSkillGroupDivs, id, id, "", divs)
 	return err
 }
 
@@ -266,11 +267,11 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			sg.Description = in.Description
 		}
 		if in.Division != nil && deref(in.Division.ID) != "" {
-			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
+			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return nil, err
 			}
-			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
 		if in.SkillConditions != nil {
 			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
@@ -286,7 +287,7 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -334,8 +335,8 @@ func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) 
 	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
 	for _, id := range skillGroupDivisions(rd, o.ID) {
 		d := platform.Division{ID: ptr(id)}
-		if div := rd.Get(kindDivision, id); div != nil {
-			d.Name, d.SelfURI = ptr(div.Name), ptr(divisionSelfURI(id))
+		if div := rd.Get(entity.KindDivision, id); div != nil {
+			d.Name, d.SelfURI = ptr(div.Name), ptr(entity.DivisionSelfURI(id))
 		}
 		out.Entities = append(out.Entities, d)
 	}
@@ -352,7 +353,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -383,7 +384,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, divs)))
-		if _, err := putEntity(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
+		if _, err := entity.Put(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
 			return err
 		}
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
@@ -432,7 +433,7 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 func activeIDsByName(rd objectReader, kind store.Kind) map[string]string {
 	m := map[string]string{}
 	for _, o := range rd.List(kind, "") {
-		if !isDeleted(o.Data) {
+		if !entity.IsDeleted(o.Data) {
 			m[strings.ToLower(o.Name)] = o.ID
 		}
 	}

@@ -1,13 +1,12 @@
 package orgserver
 
 import (
-	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -45,13 +44,13 @@ func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
-		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
+		divID, divName, err := entity.DivisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		return platform.RoutingSkill{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
-			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			DateModified: ptr(apihttp.FormatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
 		}, nil
 	})
@@ -68,13 +67,13 @@ func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		if deref(in.DivisionID) != "" {
-			divID, divName, err := divisionRef(tx, *in.DivisionID, "divisionId")
+			divID, divName, err := entity.DivisionRef(tx, *in.DivisionID, "divisionId")
 			if err != nil {
 				return nil, err
 			}
-			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
-		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
+		sk.Version = ptr(entity.BumpStringVersion(deref(sk.Version)))
 		sk.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		return s.putAudited(tx, p, kindSkill, sk, audit.Event{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
 	})
@@ -101,7 +100,7 @@ func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDele
 		return apihttp.Required("name")
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := findActiveByName(tx, k.kind, name); existing != nil {
+		if existing := entity.FindActiveByName(tx, k.kind, name); existing != nil {
 			return nil, apihttp.Conflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
 		}
 		id := uuid.NewString()
@@ -121,11 +120,11 @@ func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeleti
 		if err != nil {
 			return err
 		}
-		if isDeleted(o.Data) {
+		if entity.IsDeleted(o.Data) {
 			return apihttp.NotFound()
 		}
 		version, _ := doc["version"].(string)
-		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), apihttp.FormatTime(tx.Now())
+		doc["state"], doc["version"], doc["dateModified"] = "deleted", entity.BumpStringVersion(version), apihttp.FormatTime(tx.Now())
 		_, err = s.putAudited(tx, p, k.kind, doc, audit.Event{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
@@ -141,35 +140,12 @@ func (s *Server) listActive(r *http.Request, kind store.Kind) [][]byte {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !apihttp.NameMatches(name, o.Name, true) || isDeleted(o.Data) {
+		if !apihttp.NameMatches(name, o.Name, true) || entity.IsDeleted(o.Data) {
 			continue
 		}
 		items = append(items, o.Data)
 	}
 	return items
-}
-
-// isDeleted reports whether a stored entity is soft-deleted (top-level state "deleted").
-func isDeleted(data []byte) bool {
-	var st struct {
-		State string `json:"state"`
-	}
-	return json.Unmarshal(data, &st) == nil && st.State == "deleted"
-}
-
-// findActiveByName finds a not-deleted object by case-insensitive name.
-func findActiveByName(tx *store.Tx, kind store.Kind, name string) *store.Object {
-	for _, o := range tx.List(kind, "") {
-		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
-			return o
-		}
-	}
-	return nil
-}
-
-func bumpStringVersion(v string) string {
-	n, _ := strconv.Atoi(v)
-	return strconv.Itoa(n + 1)
 }
 
 func deref[T any](p *T) T {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -84,7 +85,7 @@ func wrapupCodeFromRequest(tx *store.Tx, p apihttp.Principal, in platform.Wrapup
 	if divID == "" && old != nil && old.Division != nil {
 		divID = deref(old.Division.ID)
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return platform.WrapupCode{}, err
 	}
@@ -92,7 +93,7 @@ func wrapupCodeFromRequest(tx *store.Tx, p apihttp.Principal, in platform.Wrapup
 	now := apihttp.FormatTime(tx.Now())
 	wc := platform.WrapupCode{
 		ID: ptr(id), Name: ptr(name), Description: in.Description,
-		Division:    &platform.StarrableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+		Division:    &platform.StarrableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 		DateCreated: ptr(now), DateModified: ptr(now), CreatedBy: ptr(client), ModifiedBy: ptr(client),
 		SelfURI: ptr(wrapupCodeSelfURI(id)),
 	}
@@ -147,7 +148,7 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindWrapupCode, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return err
 		}

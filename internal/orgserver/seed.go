@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -118,12 +119,12 @@ func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 		VoicemailEnabled: ptr(true), ProductPlatform: ptr("GenesysCloud"), SelfURI: ptr("/api/v2/organizations/" + org.ID),
 		Features: map[string]bool{},
 	}
-	if _, err := putEntity(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
+	if _, err := entity.Put(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
 		return err
 	}
 	home := uuid.NewString()
-	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(divisionSelfURI(home))}
-	if _, err := putEntity(tx, kindDivision, home, "", "Home", div); err != nil {
+	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(entity.DivisionSelfURI(home))}
+	if _, err := entity.Put(tx, entity.KindDivision, home, "", "Home", div); err != nil {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.

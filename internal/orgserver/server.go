@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -39,8 +40,10 @@ type Config struct {
 
 // Server is a local org server. It is an http.Handler.
 type Server struct {
-	cfg      Config
-	store    *store.Store
+	cfg   Config
+	store *store.Store
+	// entities serves every regular catalogue kind no handler here serves by hand.
+	entities *entity.Set
 	mux      *http.ServeMux
 	tokenKey []byte
 	adminKey string
@@ -61,7 +64,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
+	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

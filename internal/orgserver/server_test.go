@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -116,7 +117,7 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 			t.Errorf("client %s of org %s outlived its failed org", c.Name, c.OrgID)
 		}
 	}
-	if divs := ts.Store().List(creds[0].OrgID, kindDivision, ""); len(divs) != 1 || divs[0].Name != "Home" {
+	if divs := ts.Store().List(creds[0].OrgID, entity.KindDivision, ""); len(divs) != 1 || divs[0].Name != "Home" {
 		t.Errorf("the new org's divisions = %d, want the home division", len(divs))
 	}
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -37,9 +38,9 @@ func grantKey(roleID, divisionID string) string { return roleID + "/" + division
 
 // subjectKind names a subject's type (PC_USER, PC_GROUP, PC_OAUTH_CLIENT) and its audit
 // entity type, or "" when the org has no such subject.
-func subjectKind(users, groups *store.Object, client *store.ClientInfo, org string) (typ, entity, name string) {
+func subjectKind(users, groups *store.Object, client *store.ClientInfo, org string) (typ, entityType, name string) {
 	switch {
-	case users != nil && !isDeleted(users.Data):
+	case users != nil && !entity.IsDeleted(users.Data):
 		return "PC_USER", "User", users.Name
 	case groups != nil:
 		return "PC_GROUP", "Group", groups.Name
@@ -64,7 +65,7 @@ func (s *Server) subjectInfo(org, id string) (typ, name string) {
 
 // txSubject is subjectKind inside a write transaction (tx.Client reads the client table
 // under the lock the transaction holds).
-func txSubject(tx *store.Tx, id string) (typ, entity, name string) {
+func txSubject(tx *store.Tx, id string) (typ, entityType, name string) {
 	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.Client(id), tx.OrgID())
 }
 
@@ -86,11 +87,11 @@ func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (pl
 	}
 	div := &platform.AuthzDivision{ID: ptr(grantAllDivisions), Name: ptr("All divisions")}
 	if divisionID != grantAllDivisions {
-		do := tx.Get(kindDivision, divisionID)
+		do := tx.Get(entity.KindDivision, divisionID)
 		if do == nil {
 			return platform.AuthzGrant{}, apihttp.UnknownRef(field+"divisionId", divisionID)
 		}
-		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(divisionSelfURI(divisionID))}
+		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(entity.DivisionSelfURI(divisionID))}
 	}
 	return platform.AuthzGrant{
 		SubjectID: ptr(subjectID), Division: div,
@@ -115,8 +116,8 @@ func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGra
 // applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
 // and refreshes the userCount of every role whose grants changed.
 func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
-	_, entity, name := txSubject(tx, subjectID)
-	if entity == "" {
+	_, entityType, name := txSubject(tx, subjectID)
+	if entityType == "" {
 		return apihttp.NotFound()
 	}
 	cur, err := subjectGrants(tx, subjectID)
@@ -138,7 +139,7 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 		if _, ok := cur[k]; ok {
 			continue // an existing grant keeps its grantMadeAt
 		}
-		if _, err := putEntity(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
+		if _, err := entity.Put(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
 			return err
 		}
 		touched[deref(g.Role.ID)] = true
@@ -151,7 +152,7 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 			return err
 		}
 	}
-	record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entity, Action: "Update", ID: subjectID, Name: name,
+	record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
 		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
 	return nil
 }
@@ -176,7 +177,7 @@ func refreshUserCount(tx *store.Tx, roleID string) error {
 		return nil
 	}
 	role.UserCount = ptr(n)
-	_, err := putEntity(tx, kindRole, o.ID, "", o.Name, role)
+	_, err := entity.Put(tx, kindRole, o.ID, "", o.Name, role)
 	return err
 }
 
@@ -365,10 +366,10 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		if u := tx.Get(kindUser, userID); u == nil || isDeleted(u.Data) {
+		if u := tx.Get(kindUser, userID); u == nil || entity.IsDeleted(u.Data) {
 			return apihttp.NotFound()
 		}
-		home, _, err := divisionRef(tx, "", "divisionId")
+		home, _, err := entity.DivisionRef(tx, "", "divisionId")
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -89,7 +90,7 @@ func checkProficiency(p *float64) error {
 // resolve builds the stored assignment of target id for a user, or a 400 naming an unknown id.
 func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
 	o := tx.Get(a.target, id)
-	if o == nil || isDeleted(o.Data) {
+	if o == nil || entity.IsDeleted(o.Data) {
 		return assignment{}, apihttp.UnknownRef("id", id)
 	}
 	as := assignment{ID: id, Name: o.Name, Proficiency: proficiency, State: "active",
@@ -120,11 +121,11 @@ func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignm
 func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		u, err := txLookup(tx, kindUser, r.PathValue("id"))
+		u, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if isDeleted(u.Data) {
+		if entity.IsDeleted(u.Data) {
 			return apihttp.NotFound()
 		}
 		cur, err := a.current(tx, u.ID)
@@ -144,7 +145,7 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 			if old, ok := cur[id]; ok && old == as {
 				continue
 			}
-			if _, err := putEntity(tx, a.child, u.ID+"/"+id, u.ID, as.Name, as); err != nil {
+			if _, err := entity.Put(tx, a.child, u.ID+"/"+id, u.ID, as.Name, as); err != nil {
 				return err
 			}
 		}

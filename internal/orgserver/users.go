@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -152,7 +153,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("newPassword")
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+		o, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -215,14 +216,14 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 		if deleted := findUserByEmail(tx, email, true); deleted != nil {
 			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
-		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
+		divID, divName, err := entity.DivisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
 			ID: ptr(id), Name: ptr(name), Email: ptr(email), Username: ptr(email), State: ptr(state), Version: ptr(1),
-			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
 			PrimaryContactInfo: []platform.Contact{{Address: ptr(email), MediaType: ptr("EMAIL"), Type: ptr("PRIMARY")}},
 			AcdAutoAnswer:      ptr(false),
@@ -262,7 +263,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(in.Version, deref(u.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(u.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
@@ -291,7 +292,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
 				mo := tx.Get(kindUser, m)
-				if mo == nil || isDeleted(mo.Data) {
+				if mo == nil || entity.IsDeleted(mo.Data) {
 					return nil, apihttp.UnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
@@ -338,7 +339,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if isDeleted(o.Data) {
+		if entity.IsDeleted(o.Data) {
 			return apihttp.NotFound()
 		}
 		u.State = ptr("deleted")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -53,7 +54,7 @@ func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind store.
 // stored JSON into the API model T.
 func loadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
 	var v T
-	o, err := txLookup(tx, kind, id)
+	o, err := entity.Lookup(tx, kind, id)
 	if err != nil {
 		return nil, v, err
 	}
@@ -71,7 +72,7 @@ func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, 
 
 // putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
 func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev audit.Event) ([]byte, error) {
-	out, err := putEntity(tx, kind, ev.ID, parent, ev.Name, v)
+	out, err := entity.Put(tx, kind, ev.ID, parent, ev.Name, v)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +90,7 @@ func (s *Server) deleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Objec
 // putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
 // write that changes nothing is stored but not audited.
 func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
-	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
+	out, err := entity.Put(tx, kind, ev.ID, "", ev.Name, v)
 	if err != nil || string(out) == string(ev.Old) {
 		return out, err
 	}

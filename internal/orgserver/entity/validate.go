@@ -1,4 +1,4 @@
-package orgserver
+package entity
 
 import (
 	"fmt"
@@ -148,7 +148,7 @@ func errWrongType(field, want string, v any) *apihttp.Error {
 // resolveRefs checks that every id a catalogue field with Ref holds names a live object of
 // that kind in this org, and fills the reference's name and selfUri as the API answers
 // them (they are dropped again when the model has no such fields).
-func resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
+func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
 	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
 		if f.Ref == "" {
 			return nil
@@ -157,8 +157,8 @@ func resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix 
 		if !ok || id == "" {
 			return nil
 		}
-		o := tx.Get(storeKindOf(f.Ref), id)
-		if o == nil || isDeleted(o.Data) {
+		o := tx.Get(s.StoreKind(f.Ref), id)
+		if o == nil || IsDeleted(o.Data) {
 			return apihttp.UnknownRef(path, id)
 		}
 		if key == "id" {
@@ -241,12 +241,8 @@ func jsonSites(v map[string]any, steps []string) []jsonSite {
 	return jsonSites(child, steps[1:])
 }
 
-// decodeEntityBody reads a request body that must be one JSON object.
-func decodeEntityBody(r *http.Request) (map[string]any, error) {
-	var v any
-	if err := apihttp.DecodeBody(r, &v); err != nil {
-		return nil, err
-	}
+// BodyObject is a decoded request body that must be one JSON object.
+func BodyObject(v any) (map[string]any, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
