@@ -9,7 +9,8 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
-// Kinds of stored objects. Child kinds use Object.Parent for the owner's id.
+// Kinds of stored objects the hand-written API groups keep (divisions, which every entity
+// is placed in, are entity.KindDivision). Child kinds use Object.Parent for the owner's id.
 const (
 	kindOrganization    store.Kind = "organization"
 	kindRole            store.Kind = "authorization.role"
