@@ -3,6 +3,8 @@ package orgserver
 import (
 	"crypto/subtle"
 	"net/http"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
 // The admin surface lives outside /api/v2 and needs the server's admin key
@@ -12,7 +14,7 @@ const adminKeyHeader = "X-Cx-Admin-Key"
 func (s *Server) admin(pattern string, h handlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get(adminKeyHeader)), []byte(s.adminKey)) != 1 {
-			writeError(w, r, &apiError{Status: http.StatusUnauthorized, Code: "authentication.required", Message: "The admin surface needs the server's admin key in " + adminKeyHeader + "."})
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusUnauthorized, Code: "authentication.required", Message: "The admin surface needs the server's admin key in " + adminKeyHeader + "."})
 			return
 		}
 		if err := h(w, r); err != nil {
@@ -24,19 +26,19 @@ func (s *Server) admin(pattern string, h handlerFunc) {
 func (s *Server) adminRoutes() {
 	s.admin("POST /admin/orgs/{org}/simulate", s.simulateCall)
 	s.admin("GET /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
-		writeJSON(w, http.StatusOK, s.faults.get())
+		apihttp.WriteJSON(w, http.StatusOK, s.faults.get())
 		return nil
 	})
 	s.admin("PUT /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		var f Faults
-		if err := decodeBody(r, &f); err != nil {
+		if err := apihttp.DecodeBody(r, &f); err != nil {
 			return err
 		}
 		if err := f.validate(); err != nil {
 			return err
 		}
 		s.faults.set(f)
-		writeJSON(w, http.StatusOK, s.faults.get())
+		apihttp.WriteJSON(w, http.StatusOK, s.faults.get())
 		return nil
 	})
 	s.admin("DELETE /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
@@ -59,35 +61,35 @@ func (s *Server) adminRoutes() {
 			}
 			out = append(out, oo)
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"orgs": out})
+		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"orgs": out})
 		return nil
 	})
 	s.admin("POST /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
 		var specs []OrgSpec
-		if err := decodeBody(r, &specs); err != nil {
+		if err := apihttp.DecodeBody(r, &specs); err != nil {
 			return err
 		}
 		creds, err := s.CreateOrgs(r.Context(), specs)
 		if err != nil && len(creds) > 0 {
 			// Orgs created before the failing spec exist; their secrets are shown only now
 			// (only hashes are stored), so they go back with the error instead of being lost.
-			writeJSON(w, http.StatusBadRequest, map[string]any{
+			apihttp.WriteJSON(w, http.StatusBadRequest, map[string]any{
 				"message": err.Error(), "code": "bad.request", "status": http.StatusBadRequest,
-				"contextId": w.Header().Get(correlationHeader), "details": []string{}, "errors": []string{},
+				"contextId": w.Header().Get(apihttp.CorrelationHeader), "details": []string{}, "errors": []string{},
 				"credentials": creds,
 			})
 			return nil
 		}
 		if err != nil {
-			return errBadRequest("%s", err.Error())
+			return apihttp.BadRequest("%s", err.Error())
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"credentials": creds})
+		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"credentials": creds})
 		return nil
 	})
 	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {
 		id := s.orgIDByName(r.PathValue("org"))
 		if id == "" {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		if err := s.ResetOrg(r.Context(), id); err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -29,36 +31,36 @@ type simulateRequest struct {
 func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 	orgID := s.orgIDByName(r.PathValue("org"))
 	if orgID == "" {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	var in simulateRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if strings.TrimSpace(in.DNIS) == "" {
-		return errRequired("dnis")
+		return apihttp.Required("dnis")
 	}
 	at := time.Now()
 	if in.Time != "" {
 		t, err := time.Parse(time.RFC3339, in.Time)
 		if err != nil {
-			return errBadRequest("The field [time] must be an RFC 3339 date-time such as 2026-03-10T10:00:00-04:00, not [%s].", in.Time)
+			return apihttp.BadRequest("The field [time] must be an RFC 3339 date-time such as 2026-03-10T10:00:00-04:00, not [%s].", in.Time)
 		}
 		at = t
 	}
 	call := archy.Call{DNIS: strings.TrimSpace(in.DNIS), ANI: in.ANI, Time: at, DTMF: in.DTMF, Decisions: in.Decisions}
 	res, err := archy.Simulate(r.Context(), orgView{store: s.store, org: orgID}, call)
 	if err != nil {
-		return errBadRequest("%s", err.Error())
+		return apihttp.BadRequest("%s", err.Error())
 	}
-	writeJSON(w, http.StatusOK, res)
+	apihttp.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
 // orgView shows one org's stored objects to the simulator. Names match without case, as
 // the org's uniqueness rules do; flows are their published versions.
 type orgView struct {
-	store *Store
+	store *store.Store
 	org   string
 }
 
@@ -81,7 +83,7 @@ func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
 	return archy.IVR{}, false
 }
 
-func scheduleGroupOf(o *Object) (archy.ScheduleGroup, bool) {
+func scheduleGroupOf(o *store.Object) (archy.ScheduleGroup, bool) {
 	var sg platform.ScheduleGroup
 	if decodeObject(o, &sg) != nil {
 		return archy.ScheduleGroup{}, false
@@ -111,7 +113,7 @@ func (v orgView) ScheduleGroupByName(name string) (archy.ScheduleGroup, bool) {
 	return archy.ScheduleGroup{}, false
 }
 
-func scheduleOf(o *Object) (archy.Schedule, bool) {
+func scheduleOf(o *store.Object) (archy.Schedule, bool) {
 	var sc platform.Schedule
 	if decodeObject(o, &sc) != nil {
 		return archy.Schedule{}, false
@@ -133,7 +135,7 @@ func (v orgView) ScheduleByName(name string) (archy.Schedule, bool) {
 	return archy.Schedule{}, false
 }
 
-func (v orgView) byName(kind Kind, name string) *Object {
+func (v orgView) byName(kind store.Kind, name string) *store.Object {
 	for _, o := range v.store.List(v.org, kind, "") {
 		if strings.EqualFold(o.Name, name) {
 			return o
@@ -169,7 +171,7 @@ func (v orgView) FlowByName(name, flowType string) (*archy.Flow, bool) {
 	return nil, false
 }
 
-func (v orgView) published(o *Object) (*archy.Flow, bool) {
+func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 	var f platform.Flow
 	if decodeObject(o, &f) != nil || deref(f.Deleted) || f.PublishedVersion == nil {
 		return nil, false

@@ -8,6 +8,9 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -29,7 +32,7 @@ type flowContent struct {
 // refTarget says how a reference kind is resolved.
 type refTarget struct {
 	noun    string // for messages, e.g. "queue"
-	kind    Kind
+	kind    store.Kind
 	depType string // Dependency.type, e.g. "QUEUE"
 	path    string // collection path for selfUri
 }
@@ -47,7 +50,7 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
 		archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
 		archy.RefIntegration:   {"integration", kindIntegration, "", ""},
-		archy.RefDivision:      {"division", kindDivision, "", ""},
+		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
 	}
 }
 
@@ -64,17 +67,17 @@ func unhostedRefs() map[archy.RefKind]string {
 // flowResolution is the outcome of resolving a flow's references.
 type flowResolution struct {
 	consumed []platform.Dependency
-	division *Object // nil when the YAML names none
+	division *store.Object // nil when the YAML names none
 	errors   []string
 	warnings []string
 }
 
 // resolveFlowRefs looks up every reference of f. self is the id of the flow being
 // published (when it exists), so that a flow calling itself does not need a published copy.
-func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowResolution {
+func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string) flowResolution {
 	var res flowResolution
 	seen := map[string]bool{}
-	consume := func(o *Object, t refTarget, name string) {
+	consume := func(o *store.Object, t refTarget, name string) {
 		if t.depType == "" || seen[t.depType+"/"+o.ID] {
 			return
 		}
@@ -120,14 +123,14 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 			res.warnings = append(res.warnings, fmt.Sprintf("The reference '%s' of kind %s was not checked (%s)", ref.Name, ref.Kind, at))
 			continue
 		}
-		var o *Object
+		var o *store.Object
 		if ref.Kind == archy.RefUser {
-			o = findActiveByName(tx, kindUser, ref.Name)
+			o = entity.FindActiveByName(tx, kindUser, ref.Name)
 			if o == nil && strings.Contains(ref.Name, "@") {
 				o = findUserByEmail(tx, ref.Name, false)
 			}
 		} else {
-			o = findActiveByName(tx, t.kind, ref.Name)
+			o = entity.FindActiveByName(tx, t.kind, ref.Name)
 		}
 		if o == nil {
 			res.errors = append(res.errors, fmt.Sprintf("Unable to find %s %s named '%s' (%s)", article(t.noun), t.noun, ref.Name, at))
@@ -143,7 +146,7 @@ func resolveFlowRefs(tx *Tx, f *archy.Flow, refs []archy.Ref, self string) flowR
 
 // findDataAction finds a published data action by name inside the integration that Archy
 // calls its category: matched by the integration's name or the action's own category.
-func findDataAction(tx *Tx, name, integration string) *Object {
+func findDataAction(tx *store.Tx, name, integration string) *store.Object {
 	for _, o := range tx.List(kindAction, "*") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
@@ -163,7 +166,7 @@ func findDataAction(tx *Tx, name, integration string) *Object {
 
 // findReferencedFlow resolves a flow or common-module reference: a flow of the implied type
 // (any type when the reference implies none) that is not deleted and has been published.
-func findReferencedFlow(tx *Tx, ref archy.Ref, self string) (*Object, string) {
+func findReferencedFlow(tx *store.Tx, ref archy.Ref, self string) (*store.Object, string) {
 	apiType := archy.APIType(ref.FlowType)
 	noun := "flow"
 	if ref.FlowType != "" {
@@ -222,7 +225,7 @@ func refPosText(p archy.Pos) string {
 }
 
 // flowPublishedContent returns the content of a flow's published version, or nil.
-func flowPublishedContent(tx *Tx, fl *Object) *flowContent {
+func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
 	var f platform.Flow
 	if decodeObject(fl, &f) != nil || f.PublishedVersion == nil {
 		return nil
@@ -240,7 +243,7 @@ func flowPublishedContent(tx *Tx, fl *Object) *flowContent {
 
 // flowInUse returns the conflict that blocks deleting the flow o: an IVR routing calls to
 // it, or another flow whose published version consumes it.
-func flowInUse(tx *Tx, o *Object) error {
+func flowInUse(tx *store.Tx, o *store.Object) error {
 	for _, iv := range tx.List(kindIVR, "") {
 		var ivr platform.IVR
 		if decodeObject(iv, &ivr) != nil {
@@ -248,7 +251,7 @@ func flowInUse(tx *Tx, o *Object) error {
 		}
 		for _, ref := range []*platform.DomainEntityRef{ivr.OpenHoursFlow, ivr.ClosedHoursFlow, ivr.HolidayHoursFlow} {
 			if ref != nil && deref(ref.ID) == o.ID {
-				return errConflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
+				return apihttp.Conflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
 			}
 		}
 	}
@@ -262,7 +265,7 @@ func flowInUse(tx *Tx, o *Object) error {
 		}
 		c := flowPublishedContent(tx, other)
 		if c != nil && slices.ContainsFunc(c.Consumed, func(d platform.Dependency) bool { return deref(d.ID) == o.ID }) {
-			return errConflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
+			return apihttp.Conflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
 		}
 	}
 	return nil
@@ -310,7 +313,7 @@ func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes 
 }
 
 // dependencyKind maps a Dependency.type back to the stored kind.
-func dependencyKind(depType string) Kind {
+func dependencyKind(depType string) store.Kind {
 	if depType == "DATAACTION" {
 		return kindAction
 	}

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -34,29 +37,29 @@ func flowExportSelfURI(id string) string { return "/api/v2/flows/export/jobs/" +
 // flow to export (the one named, else the published one) and finishes at once.
 func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
 	var in platform.RegisterArchitectExportJob
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in.Flows) == 0 {
-		return errRequired("flows")
+		return apihttp.Required("flows")
 	}
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	id := uuid.NewString()
 	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
 		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
 	}}
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		for i, d := range in.Flows {
 			field := fmt.Sprintf("flows[%d].flow.id", i)
 			if d.Flow == nil || deref(d.Flow.ID) == "" {
-				return errRequired(field)
+				return apihttp.Required(field)
 			}
 			o, f, err := txFlow(tx, *d.Flow.ID)
 			if err != nil {
-				return errUnknownRef(field, *d.Flow.ID)
+				return apihttp.UnknownRef(field, *d.Flow.ID)
 			}
 			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
-				return errInvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
+				return apihttp.InvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
 			}
 			v := deref(d.Flow.Version)
 			if v == "" && f.PublishedVersion != nil {
@@ -64,7 +67,7 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 			}
 			v = versionID(versionNumber(v))
 			if tx.Get(kindFlowContent, o.ID+"/"+v) == nil {
-				return errBadRequest("The flow [%s] has no published version to export.", o.Name)
+				return apihttp.BadRequest("The flow [%s] has no published version to export.", o.Name)
 			}
 			file := deref(d.FileName)
 			if file == "" {
@@ -72,13 +75,13 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 			}
 			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
 		}
-		_, err := putEntity(tx, kindFlowExportJob, id, "", id, job)
+		_, err := entity.Put(tx, kindFlowExportJob, id, "", id, job)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
+	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
 		ID: ptr(id), Status: job.State.Status, TotalFlows: ptr(len(job.Items)), SelfURI: ptr(flowExportSelfURI(id)),
 	})
 	return nil
@@ -94,11 +97,11 @@ func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st := job.State
-	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", principalOf(r.Context()).OrgID, o.ID))
-	if !slices.Contains(multiParam(r, "expand"), "messages") {
+	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
+	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
 		st.Messages = nil
 	}
-	writeJSON(w, http.StatusOK, st)
+	apihttp.WriteJSON(w, http.StatusOK, st)
 	return nil
 }
 
@@ -117,7 +120,7 @@ func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
 	for i, it := range job.Items {
 		c := s.store.Get(org, kindFlowContent, it.FlowID+"/"+it.Version)
 		if c == nil {
-			return errNotFound()
+			return apihttp.NotFound()
 		}
 		var content flowContent
 		if err := decodeObject(c, &content); err != nil {

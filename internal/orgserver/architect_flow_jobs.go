@@ -15,6 +15,10 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"gopkg.in/yaml.v3"
@@ -82,7 +86,7 @@ func (s *Server) flowSubresource(w http.ResponseWriter, r *http.Request) error {
 	case "latestconfiguration":
 		return s.getFlowConfiguration(w, r)
 	}
-	return errNotFound()
+	return apihttp.NotFound()
 }
 
 func flowJobSelfURI(id string) string { return "/api/v2/flows/jobs/" + id }
@@ -105,7 +109,7 @@ func (s *Server) signedURL(r *http.Request, path, purpose, org, id string) strin
 // findSigned finds the org holding object id of kind whose signature for purpose is the
 // request's sig, and checks that the URL has not expired. Unknown ids and bad signatures
 // look the same to the caller.
-func (s *Server) findSigned(r *http.Request, kind Kind, purpose, id string) (string, *Object, error) {
+func (s *Server) findSigned(r *http.Request, kind store.Kind, purpose, id string) (string, *store.Object, error) {
 	q := r.URL.Query()
 	exp, sig := q.Get("exp"), q.Get("sig")
 	for _, org := range s.store.Orgs() {
@@ -118,16 +122,16 @@ func (s *Server) findSigned(r *http.Request, kind Kind, purpose, id string) (str
 		}
 		// The signature covers exp, so it is the server's own number.
 		if t, err := strconv.ParseInt(exp, 10, 64); err != nil || time.Now().Unix() >= t {
-			return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied",
+			return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied",
 				Message: "The presigned URL has expired; ask the API for a new one (register a new job, or get the export job again)."}
 		}
 		return org.ID, o, nil
 	}
-	return "", nil, &apiError{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
+	return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
 }
 
 func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	id := uuid.NewString()
 	job := flowJob{
 		State: platform.ArchitectJobStateResponse{
@@ -137,13 +141,13 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	// A job is no entity of the org's configuration, so registering one is not audited;
 	// the publish it leads to is.
-	if err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
-		_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+		_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
+	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
 		ID:           ptr(id),
 		PresignedURL: ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
@@ -162,10 +166,10 @@ func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st := job.State
-	if !slices.Contains(multiParam(r, "expand"), "messages") {
+	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
 		st.Messages = nil
 	}
-	writeJSON(w, http.StatusOK, st)
+	apihttp.WriteJSON(w, http.StatusOK, st)
 	return nil
 }
 
@@ -176,9 +180,9 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxBody))
 	if err != nil {
-		return errBadRequest("Unable to read the upload: %v", err)
+		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
@@ -188,8 +192,8 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	// uploads to one URL exactly one imports; the others see Started.
 	var job flowJob
 	var again bool
-	if err := s.store.Update(ctx, org, func(tx *Tx) error {
-		o, err := txLookup(tx, kindFlowJob, id)
+	if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
+		o, err := entity.Lookup(tx, kindFlowJob, id)
 		if err != nil {
 			return err
 		}
@@ -199,13 +203,13 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		if deref(job.State.Status) != "Registered" {
 			if job.UploadSHA256 != digest {
-				return errConflict("The job %s has received its file already; register a new job.", id)
+				return apihttp.Conflict("The job %s has received its file already; register a new job.", id)
 			}
 			again = true // a retried upload whose first answer was lost
 			return nil
 		}
 		job.State.Status, job.UploadSHA256 = ptr("Started"), digest
-		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
+		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
@@ -214,10 +218,10 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		w.WriteHeader(http.StatusOK)
 		return nil
 	}
-	p := principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
-	ctx = context.WithValue(ctx, principalKey{}, p)
+	p := apihttp.Principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
+	ctx = apihttp.WithPrincipal(ctx, p)
 	r = r.WithContext(ctx)
-	err = s.store.Update(ctx, org, func(tx *Tx) error {
+	err = s.store.Update(ctx, org, func(tx *store.Tx) error {
 		ref, msgs, err := s.importFlow(tx, r, data)
 		if err != nil {
 			return err
@@ -228,16 +232,16 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 			job.State.Status = ptr("Failure")
 		}
 		job.State.Flow = ref
-		_, err = putEntity(tx, kindFlowJob, id, "", id, job)
+		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
 		return err
 	})
 	if err != nil {
-		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(correlationHeader), "err", err)
+		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 		job.State.Status = ptr("Failure")
-		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.now(),
-			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(correlationHeader)))}
-		if err := s.store.Update(ctx, org, func(tx *Tx) error {
-			_, err := putEntity(tx, kindFlowJob, id, "", id, job)
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(),
+			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(apihttp.CorrelationHeader)))}
+		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
+			_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
 			return err
 		}); err != nil {
 			return err
@@ -248,14 +252,14 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
-	return platform.ArchitectJobMessage{DateTime: ptr(formatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
+	return platform.ArchitectJobMessage{DateTime: ptr(apihttp.FormatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
 }
 
 // importFlow publishes data as a flow inside tx. It returns the flow's reference on
 // success, or nil and the Error messages when nothing was published; warnings come with
 // either. err is reserved for failures of the org itself.
-func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
-	p := principalOf(r.Context())
+func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
+	p := apihttp.PrincipalOf(r.Context())
 	msgs := []platform.ArchitectJobMessage{}
 	var failed bool
 	add := func(typ, text string) {
@@ -282,7 +286,7 @@ func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.Add
 	}
 	apiType := archy.APIType(f.Type)
 	name := strings.TrimSpace(f.Name)
-	var existing *Object
+	var existing *store.Object
 	var old *platform.Flow
 	if name != "" {
 		existing, old = findFlow(tx, name, apiType)
@@ -315,13 +319,13 @@ func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.Add
 	}
 	switch {
 	case res.division != nil:
-		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(divisionSelfURI(res.division.ID))}
+		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(entity.DivisionSelfURI(res.division.ID))}
 	case fl.Division == nil:
-		divID, divName, err := divisionRef(tx, "", "division")
+		divID, divName, err := entity.DivisionRef(tx, "", "division")
 		if err != nil {
 			return nil, nil, err
 		}
-		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 	}
 	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
 	langs := supportedLanguages(f)
@@ -329,7 +333,7 @@ func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.Add
 		ID: ptr(vid), Name: ptr(name), CommitVersion: ptr(vid), ConfigurationVersion: ptr(vid), Type: ptr("PUBLISH"),
 		Secure: ptr(false), Debug: ptr(false), CreatedByClient: clientRef(p),
 		ConfigurationURI: ptr(selfURI + "/versions/" + vid + "/configuration"),
-		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(formatTime(tx.Now())),
+		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(apihttp.FormatTime(tx.Now())),
 		SupportedLanguages: langs, SelfURI: ptr(selfURI + "/versions/" + vid),
 	}
 	fl.ID, fl.Name, fl.Type, fl.SelfURI = ptr(id), ptr(name), ptr(apiType), ptr(selfURI)
@@ -341,28 +345,28 @@ func (s *Server) importFlow(tx *Tx, r *http.Request, data []byte) (*platform.Add
 	fl.PublishedVersion, fl.CheckedInVersion, fl.SavedVersion = &fv, &fv, nil
 	fl.SupportedLanguages = langs
 
-	if _, err := putEntity(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
+	if _, err := entity.Put(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
 		return nil, nil, err
 	}
 	consumed := res.consumed
 	if consumed == nil {
 		consumed = []platform.Dependency{}
 	}
-	if _, err := putEntity(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
+	if _, err := entity.Put(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
 		return nil, nil, err
 	}
-	out, err := putEntity(tx, kindFlow, id, "", name, fl)
+	out, err := entity.Put(tx, kindFlow, id, "", name, fl)
 	if err != nil {
 		return nil, nil, err
 	}
-	ev := auditEvent{Service: "Architect", EntityType: "Flow", Action: "Publish", ID: id, Name: name, New: out,
+	ev := audit.Event{Service: "Architect", EntityType: "Flow", Action: "Publish", ID: id, Name: name, New: out,
 		Changes: publishChanges(old, &fl)}
 	if existing == nil {
 		ev.Action = "Create"
 	} else {
 		ev.Old = existing.Data
 	}
-	s.record(tx, r, ev)
+	record(tx, r, ev)
 	return &platform.AddressableEntityRef{ID: ptr(id), SelfURI: ptr(selfURI)}, msgs, nil
 }
 

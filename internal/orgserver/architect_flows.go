@@ -10,6 +10,10 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"gopkg.in/yaml.v3"
@@ -43,17 +47,17 @@ func (s *Server) flowRoutes() {
 
 func flowSelfURI(id string) string { return "/api/v2/flows/" + id }
 
-func clientRef(p principal) *platform.DomainEntityRef {
+func clientRef(p apihttp.Principal) *platform.DomainEntityRef {
 	return &platform.DomainEntityRef{ID: ptr(p.ClientID), Name: ptr(p.ClientName), SelfURI: ptr("/api/v2/oauth/clients/" + p.ClientID)}
 }
 
 // lockedByOther reports whether someone other than p holds the flow's lock.
-func lockedByOther(f *platform.Flow, p principal) bool {
+func lockedByOther(f *platform.Flow, p apihttp.Principal) bool {
 	return f.LockedClient != nil && deref(f.LockedClient.ID) != p.ClientID
 }
 
 // visibleFlow reads a flow for a GET: deleted flows are found only with ?deleted=true.
-func (s *Server) visibleFlow(r *http.Request) (*Object, *platform.Flow, error) {
+func (s *Server) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, error) {
 	o, err := s.lookup(r, kindFlow, r.PathValue("id"))
 	if err != nil {
 		return nil, nil, err
@@ -67,13 +71,13 @@ func (s *Server) visibleFlow(r *http.Request) (*Object, *platform.Flow, error) {
 		return nil, nil, err
 	}
 	if deref(f.Deleted) && !withDeleted {
-		return nil, nil, errNotFound()
+		return nil, nil, apihttp.NotFound()
 	}
 	return o, &f, nil
 }
 
 // findFlow returns the flow that is not deleted with this name (any case) and API type.
-func findFlow(tx *Tx, name, apiType string) (*Object, *platform.Flow) {
+func findFlow(tx *store.Tx, name, apiType string) (*store.Object, *platform.Flow) {
 	for _, o := range tx.List(kindFlow, "") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
@@ -95,17 +99,17 @@ func apiFlowType(field, v string) (string, error) {
 	for _, t := range archy.FlowTypes() {
 		allowed = append(allowed, strings.ToLower(archy.APIType(t)))
 	}
-	return "", errInvalidValue(field, v, allowed)
+	return "", apihttp.InvalidValue(field, v, allowed)
 }
 
 func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
 	types := map[string]bool{}
-	for _, t := range multiParam(r, "type") {
+	for _, t := range apihttp.MultiParam(r, "type") {
 		at, err := apiFlowType("type", t)
 		if err != nil {
 			return err
@@ -118,18 +122,18 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	}
 	sortBy := qs.Get("sortBy")
 	if sortBy != "" && sortBy != "id" && sortBy != "name" {
-		return errInvalidValue("sortBy", sortBy, []string{"id", "name"})
+		return apihttp.InvalidValue("sortBy", sortBy, []string{"id", "name"})
 	}
 	desc, err := sortDescending(r)
 	if err != nil {
 		return err
 	}
-	ids, divs := setOf(multiParam(r, "id")), setOf(multiParam(r, "divisionId"))
+	ids, divs := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId"))
 	name, description, nameOrDesc := qs.Get("name"), qs.Get("description"), qs.Get("nameOrDescription")
 	lockedBy := qs.Get("lockedByClientId")
-	objs := s.store.List(principalOf(r.Context()).OrgID, kindFlow, "")
+	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindFlow, "")
 	if sortBy != "name" { // the API's default order is by id
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
@@ -142,15 +146,15 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 			len(types) > 0 && !types[deref(f.Type)],
 			len(ids) > 0 && !ids[o.ID],
 			len(divs) > 0 && (f.Division == nil || !divs[deref(f.Division.ID)]),
-			!nameMatches(name, o.Name, false),
-			description != "" && !nameMatches(description, deref(f.Description), false),
-			nameOrDesc != "" && !nameMatches(nameOrDesc, o.Name, false) && !nameMatches(nameOrDesc, deref(f.Description), false),
+			!apihttp.NameMatches(name, o.Name, false),
+			description != "" && !apihttp.NameMatches(description, deref(f.Description), false),
+			nameOrDesc != "" && !apihttp.NameMatches(nameOrDesc, o.Name, false) && !apihttp.NameMatches(nameOrDesc, deref(f.Description), false),
 			lockedBy != "" && (f.LockedClient == nil || deref(f.LockedClient.ID) != lockedBy):
 			continue
 		}
 		items = append(items, o.Data)
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {
@@ -158,99 +162,99 @@ func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
 // createFlow is POST /api/v2/flows: an empty flow (no version yet) of a name and type.
 func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if deref(in.Type) == "" {
-		return errRequired("type")
+		return apihttp.Required("type")
 	}
 	apiType, err := apiFlowType("type", *in.Type)
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if o, _ := findFlow(tx, name, apiType); o != nil {
-			return nil, errConflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
+			return nil, apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
 		}
 		divID := ""
 		if in.Division != nil {
 			divID = deref(in.Division.ID)
 		}
-		divID, divName, err := divisionRef(tx, divID, "division.id")
+		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		f := platform.Flow{
 			ID: ptr(id), Name: ptr(name), Description: in.Description, Type: ptr(apiType),
-			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			Active:   ptr(false), System: ptr(false), Deleted: ptr(false), SelfURI: ptr(flowSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindFlow, f, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
 	})
 }
 
 // putFlow updates a flow's name, description and division; the caller must hold the lock.
 func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if t := deref(in.Type); t != "" && !strings.EqualFold(t, deref(f.Type)) {
-			return errBadRequest("The field [type] cannot change (the flow is %s, not %s).", deref(f.Type), t)
+			return apihttp.BadRequest("The field [type] cannot change (the flow is %s, not %s).", deref(f.Type), t)
 		}
 		if f.LockedClient == nil || lockedByOther(f, p) {
-			return errConflict("The flow [%s] is not checked out by this client; POST /api/v2/flows/actions/checkout?flow=%s first.", o.Name, o.ID)
+			return apihttp.Conflict("The flow [%s] is not checked out by this client; POST /api/v2/flows/actions/checkout?flow=%s first.", o.Name, o.ID)
 		}
 		if other, _ := findFlow(tx, name, deref(f.Type)); other != nil && other.ID != o.ID {
-			return errConflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(deref(f.Type)), name, other.ID)
+			return apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(deref(f.Type)), name, other.ID)
 		}
 		f.Name, f.Description = ptr(name), in.Description
 		if in.Division != nil && deref(in.Division.ID) != "" {
-			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
+			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return err
 			}
-			f.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			f.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
-		if out, err = putEntity(tx, kindFlow, o.ID, "", name, f); err != nil {
+		if out, err = entity.Put(tx, kindFlow, o.ID, "", name, f); err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
 // txFlow reads a flow that is not deleted inside a transaction.
-func txFlow(tx *Tx, id string) (*Object, *platform.Flow, error) {
-	o, err := txLookup(tx, kindFlow, id)
+func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
+	o, err := entity.Lookup(tx, kindFlow, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -259,30 +263,30 @@ func txFlow(tx *Tx, id string) (*Object, *platform.Flow, error) {
 		return nil, nil, err
 	}
 	if deref(f.Deleted) {
-		return nil, nil, errNotFound()
+		return nil, nil, apihttp.NotFound()
 	}
 	return o, &f, nil
 }
 
 func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
-	p := principalOf(r.Context())
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	p := apihttp.PrincipalOf(r.Context())
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if lockedByOther(f, p) {
-			return errConflict("The flow [%s] is locked by the client [%s]; unlock it first.", o.Name, deref(f.LockedClient.Name))
+			return apihttp.Conflict("The flow [%s] is locked by the client [%s]; unlock it first.", o.Name, deref(f.LockedClient.Name))
 		}
 		if err := flowInUse(tx, o); err != nil {
 			return err
 		}
 		f.Deleted, f.Active, f.LockedClient = ptr(true), ptr(false), nil
-		out, err := putEntity(tx, kindFlow, o.ID, "", o.Name, f)
+		out, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
@@ -303,16 +307,16 @@ func versionNumber(v string) int {
 func versionID(n int) string { return strconv.Itoa(n) + ".0" }
 
 // flowVersions returns a flow's stored versions, oldest first.
-func (s *Server) flowVersions(orgID, flowID string) []*Object {
+func (s *Server) flowVersions(orgID, flowID string) []*store.Object {
 	vs := s.store.List(orgID, kindFlowVersion, flowID)
-	slices.SortFunc(vs, func(a, b *Object) int {
+	slices.SortFunc(vs, func(a, b *store.Object) int {
 		return versionNumber(strings.TrimPrefix(a.ID, flowID+"/")) - versionNumber(strings.TrimPrefix(b.ID, flowID+"/"))
 	})
 	return vs
 }
 
 func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -320,28 +324,28 @@ func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, datas(s.flowVersions(principalOf(r.Context()).OrgID, o.ID))))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID))))
 	return nil
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").
-func (s *Server) versionParam(r *http.Request, flowID string) (*Object, error) {
-	org := principalOf(r.Context()).OrgID
+func (s *Server) versionParam(r *http.Request, flowID string) (*store.Object, error) {
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	v := r.PathValue("version")
 	if v == "" || v == "latest" {
 		vs := s.flowVersions(org, flowID)
 		if len(vs) == 0 {
-			return nil, errNotFound()
+			return nil, apihttp.NotFound()
 		}
 		return vs[len(vs)-1], nil
 	}
 	n := versionNumber(v)
 	if n == 0 {
-		return nil, errNotFound()
+		return nil, apihttp.NotFound()
 	}
 	o := s.store.Get(org, kindFlowVersion, flowID+"/"+versionID(n))
 	if o == nil {
-		return nil, errNotFound()
+		return nil, apihttp.NotFound()
 	}
 	return o, nil
 }
@@ -355,7 +359,7 @@ func (s *Server) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, v.Data)
+	apihttp.WriteRaw(w, http.StatusOK, v.Data)
 	return nil
 }
 
@@ -369,9 +373,9 @@ func (s *Server) getFlowConfiguration(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	c := s.store.Get(principalOf(r.Context()).OrgID, kindFlowContent, v.ID)
+	c := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindFlowContent, v.ID)
 	if c == nil {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	var content flowContent
 	if err := decodeObject(c, &content); err != nil {
@@ -381,7 +385,7 @@ func (s *Server) getFlowConfiguration(w http.ResponseWriter, r *http.Request) er
 	if err := yaml.Unmarshal([]byte(content.YAML), &doc); err != nil {
 		return fmt.Errorf("stored flow %s version %s does not parse: %w", fl.ID, v.ID, err)
 	}
-	writeJSON(w, http.StatusOK, yamlToJSONValue(&doc, 0))
+	apihttp.WriteJSON(w, http.StatusOK, yamlToJSONValue(&doc, 0))
 	return nil
 }
 
@@ -430,15 +434,15 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 	action := r.PathValue("action")
 	actions := []string{"checkin", "checkout", "deactivate", "publish", "revert", "unlock"}
 	if !slices.Contains(actions, action) {
-		return errInvalidValue("action", action, actions)
+		return apihttp.InvalidValue("action", action, actions)
 	}
 	id := r.URL.Query().Get("flow")
 	if id == "" {
-		return errRequired("flow")
+		return apihttp.Required("flow")
 	}
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, id)
 		if err != nil {
 			return err
@@ -447,24 +451,24 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 		switch action {
 		case "checkout":
 			if lockedByOther(f, p) {
-				return errConflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, deref(f.LockedClient.Name))
 			}
 			f.LockedClient = clientRef(p)
 		case "checkin", "revert":
 			if f.LockedClient == nil || lockedByOther(f, p) {
-				return errConflict("The flow [%s] is not checked out by this client.", o.Name)
+				return apihttp.Conflict("The flow [%s] is not checked out by this client.", o.Name)
 			}
 			f.LockedClient = nil
 		case "unlock":
 			f.LockedClient = nil
 		case "deactivate":
 			if lockedByOther(f, p) {
-				return errConflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
 			}
 			f.Active = ptr(false)
 		case "publish":
 			if lockedByOther(f, p) {
-				return errConflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
 			}
 			v := r.URL.Query().Get("version")
 			if v == "" && f.CheckedInVersion != nil {
@@ -472,7 +476,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 			}
 			vo := tx.Get(kindFlowVersion, o.ID+"/"+versionID(versionNumber(v)))
 			if vo == nil {
-				return errBadRequest("The flow [%s] has no version [%s] to publish; publish content through POST /api/v2/flows/jobs.", o.Name, v)
+				return apihttp.BadRequest("The flow [%s] has no version [%s] to publish; publish content through POST /api/v2/flows/jobs.", o.Name, v)
 			}
 			var fv platform.FlowVersion
 			if err := decodeObject(vo, &fv); err != nil {
@@ -480,11 +484,11 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 			}
 			f.PublishedVersion, f.Active, f.PublishedBy = &fv, ptr(true), nil
 		}
-		b, err := putEntity(tx, kindFlow, o.ID, "", o.Name, f)
+		b, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
+		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
 		out = b
 		if action == "checkin" || action == "publish" {
 			op := platform.Operation{
@@ -498,7 +502,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // flowNames lists the names of a flow listing's entities, sorted.
@@ -91,7 +93,7 @@ func TestFlowDelete(t *testing.T) {
 
 func TestFlowLocking(t *testing.T) {
 	t.Parallel()
-	ts := NewTestServer(t, WithOrgs(OrgSpec{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "console", Role: RoleAdmin}}}))
+	ts := NewTestServer(t, WithOrgs(OrgSpec{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}, {Name: "console", Role: store.RoleAdmin}}}))
 	a := newRawClient(t, ts, "dev", "deploy")
 	b := newRawClient(t, ts, "dev", "console")
 	src := []byte("inboundCall:\n  name: Main\n  startUpRef: ./tasks/task[T_1]\n  tasks:\n    - task:\n        name: T\n        refId: T_1\n")

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -29,7 +31,7 @@ func ivrSpec() versionedSpec {
 func (s *Server) listIVRs(w http.ResponseWriter, r *http.Request) error {
 	qs := r.URL.Query()
 	dnis, group := qs.Get("dnis"), qs.Get("scheduleGroup")
-	return s.listVersioned(w, r, kindIVR, func(o *Object) bool {
+	return s.listVersioned(w, r, kindIVR, func(o *store.Object) bool {
 		if dnis == "" && group == "" {
 			return true
 		}
@@ -58,12 +60,12 @@ func (s *Server) putIVR(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.IVR
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
 	spec := ivrSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		ivr := platform.IVR{
 			ID: ptr(m.id), Name: ptr(m.name), Division: m.division, Description: in.Description,
 			Version: ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
@@ -94,7 +96,7 @@ func (s *Server) saveIVR(w http.ResponseWriter, r *http.Request, id string) erro
 			gid := *in.ScheduleGroup.ID
 			g := tx.Get(kindScheduleGroup, gid)
 			if g == nil {
-				return nil, errUnknownRef("scheduleGroup", gid)
+				return nil, apihttp.UnknownRef("scheduleGroup", gid)
 			}
 			ivr.ScheduleGroup = &platform.DomainEntityRef{ID: ptr(gid), Name: ptr(g.Name), SelfURI: ptr(scheduleGroupSpec().path + "/" + gid)}
 		}
@@ -107,20 +109,20 @@ func (s *Server) deleteIVR(w http.ResponseWriter, r *http.Request) error {
 }
 
 // flowRef resolves an IVR's flow reference: the flow must exist (400 naming the field).
-func flowRef(tx *Tx, field string, in *platform.DomainEntityRef) (*platform.DomainEntityRef, error) {
+func flowRef(tx *store.Tx, field string, in *platform.DomainEntityRef) (*platform.DomainEntityRef, error) {
 	if in == nil || deref(in.ID) == "" {
 		return nil, nil
 	}
 	f := tx.Get(kindFlow, *in.ID)
 	if f == nil {
-		return nil, errUnknownRef(field, *in.ID)
+		return nil, apihttp.UnknownRef(field, *in.ID)
 	}
 	return &platform.DomainEntityRef{ID: in.ID, Name: ptr(f.Name), SelfURI: ptr("/api/v2/flows/" + *in.ID)}, nil
 }
 
 // ivrNumbers validates an IVR's DNIS list: E.164, inside an active DID pool, not used by
 // another IVR. Repeats are dropped.
-func ivrNumbers(tx *Tx, ivrID string, in []string) ([]string, error) {
+func ivrNumbers(tx *store.Tx, ivrID string, in []string) ([]string, error) {
 	owners := ivrNumberOwners(tx.List(kindIVR, ""))
 	pools := activePools(tx)
 	var out []string
@@ -129,13 +131,13 @@ func ivrNumbers(tx *Tx, ivrID string, in []string) ([]string, error) {
 			continue
 		}
 		if _, ok := parseE164(n); !ok {
-			return nil, errBadRequest("The field [dnis] holds [%s], which is not an E.164 number such as +13175550100.", n)
+			return nil, apihttp.BadRequest("The field [dnis] holds [%s], which is not an E.164 number such as +13175550100.", n)
 		}
 		if o := owners[n]; o != nil && o.ID != ivrID {
-			return nil, errConflict("The number [%s] in [dnis] belongs to the IVR [%s] (id %s) already.", n, o.Name, o.ID)
+			return nil, apihttp.Conflict("The number [%s] in [dnis] belongs to the IVR [%s] (id %s) already.", n, o.Name, o.ID)
 		}
 		if poolFor(pools, n) == nil {
-			return nil, errBadRequest("The number [%s] in [dnis] is not inside any active DID pool; create a pool covering it first.", n)
+			return nil, apihttp.BadRequest("The number [%s] in [dnis] is not inside any active DID pool; create a pool covering it first.", n)
 		}
 		out = append(out, n)
 	}

@@ -7,6 +7,9 @@ import (
 	"time"
 	_ "time/tzdata" // validate IANA zones even on machines without a zoneinfo database
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -25,35 +28,35 @@ func scheduleGroupSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindScheduleGroup, service: "Architect", entityType: "ScheduleGroup", noun: "schedule group",
 		path: "/api/v2/architect/schedulegroups", uniqueName: true,
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			for _, v := range tx.List(kindIVR, "") {
 				var ivr platform.IVR
 				if decodeObject(v, &ivr) == nil && ivr.ScheduleGroup != nil && deref(ivr.ScheduleGroup.ID) == o.ID {
-					return errConflict("The schedule group [%s] is used by the IVR [%s] (id %s); remove it from the IVR first.", o.Name, v.Name, v.ID)
+					return apihttp.Conflict("The schedule group [%s] is used by the IVR [%s] (id %s); remove it from the IVR first.", o.Name, v.Name, v.ID)
 				}
 			}
 			return nil
 		},
-		renamed: func(tx *Tx, id, name string) {
+		renamed: func(tx *store.Tx, id, name string) {
 			for _, v := range tx.List(kindIVR, "") {
 				var ivr platform.IVR
 				if decodeObject(v, &ivr) != nil || ivr.ScheduleGroup == nil || deref(ivr.ScheduleGroup.ID) != id {
 					continue
 				}
 				ivr.ScheduleGroup.Name = ptr(name)
-				putEntity(tx, v.Kind, v.ID, v.Parent, v.Name, ivr) //nolint:errcheck // re-marshalling a decoded model cannot fail
+				entity.Put(tx, v.Kind, v.ID, v.Parent, v.Name, ivr) //nolint:errcheck // re-marshalling a decoded model cannot fail
 			}
 		},
 	}
 }
 
 func (s *Server) listScheduleGroups(w http.ResponseWriter, r *http.Request) error {
-	ids := setOf(multiParam(r, "scheduleIds"))
+	ids := setOf(apihttp.MultiParam(r, "scheduleIds"))
 	if len(ids) == 0 {
 		return s.listVersioned(w, r, kindScheduleGroup, nil)
 	}
 	// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
-	return s.listVersioned(w, r, kindScheduleGroup, func(o *Object) bool {
+	return s.listVersioned(w, r, kindScheduleGroup, func(o *store.Object) bool {
 		var sg platform.ScheduleGroup
 		if decodeObject(o, &sg) != nil {
 			return false
@@ -81,12 +84,12 @@ func (s *Server) putScheduleGroup(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) saveScheduleGroup(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.ScheduleGroup
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
 	spec := scheduleGroupSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		sg := platform.ScheduleGroup{
 			ID: ptr(m.id), Name: ptr(m.name), Division: m.division, Description: in.Description,
 			Version: ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
@@ -96,7 +99,7 @@ func (s *Server) saveScheduleGroup(w http.ResponseWriter, r *http.Request, id st
 		if tz := strings.TrimSpace(deref(in.TimeZone)); tz != "" {
 			// LoadLocation also accepts "Local" and "", which are not IANA names.
 			if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
-				return nil, errBadRequest("The field [timeZone] must be an IANA time zone such as America/New_York, not [%s].", tz)
+				return nil, apihttp.BadRequest("The field [timeZone] must be an IANA time zone such as America/New_York, not [%s].", tz)
 			}
 			sg.TimeZone = ptr(tz)
 		}
@@ -120,13 +123,13 @@ func (s *Server) deleteScheduleGroup(w http.ResponseWriter, r *http.Request) err
 
 // scheduleRefs resolves a list of schedule references (by id) to full references, dropping
 // repeats; field names the list for errors.
-func scheduleRefs(tx *Tx, field string, in []platform.DomainEntityRef) ([]platform.DomainEntityRef, error) {
+func scheduleRefs(tx *store.Tx, field string, in []platform.DomainEntityRef) ([]platform.DomainEntityRef, error) {
 	var out []platform.DomainEntityRef
 	seen := map[string]bool{}
 	for i, ref := range in {
 		id := deref(ref.ID)
 		if id == "" {
-			return nil, errRequired(field + "[" + itoa(i) + "].id")
+			return nil, apihttp.Required(field + "[" + itoa(i) + "].id")
 		}
 		if seen[id] {
 			continue
@@ -134,7 +137,7 @@ func scheduleRefs(tx *Tx, field string, in []platform.DomainEntityRef) ([]platfo
 		seen[id] = true
 		o := tx.Get(kindSchedule, id)
 		if o == nil {
-			return nil, errUnknownRef(field, id)
+			return nil, apihttp.UnknownRef(field, id)
 		}
 		out = append(out, platform.DomainEntityRef{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(scheduleSpec().path + "/" + id)})
 	}

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 	"github.com/teambition/rrule-go"
@@ -29,7 +33,7 @@ func scheduleSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindSchedule, service: "Architect", entityType: "Schedule", noun: "schedule",
 		path: "/api/v2/architect/schedules", uniqueName: true,
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			for _, g := range tx.List(kindScheduleGroup, "") {
 				var sg platform.ScheduleGroup
 				if decodeObject(g, &sg) != nil {
@@ -37,13 +41,13 @@ func scheduleSpec() versionedSpec {
 				}
 				for _, refs := range [][]platform.DomainEntityRef{sg.OpenSchedules, sg.ClosedSchedules, sg.HolidaySchedules} {
 					if slices.ContainsFunc(refs, func(ref platform.DomainEntityRef) bool { return deref(ref.ID) == o.ID }) {
-						return errConflict("The schedule [%s] is used by the schedule group [%s] (id %s); remove it from the group first.", o.Name, g.Name, g.ID)
+						return apihttp.Conflict("The schedule [%s] is used by the schedule group [%s] (id %s); remove it from the group first.", o.Name, g.Name, g.ID)
 					}
 				}
 			}
 			return nil
 		},
-		renamed: func(tx *Tx, id, name string) {
+		renamed: func(tx *store.Tx, id, name string) {
 			for _, g := range tx.List(kindScheduleGroup, "") {
 				var sg platform.ScheduleGroup
 				if decodeObject(g, &sg) != nil {
@@ -51,7 +55,7 @@ func scheduleSpec() versionedSpec {
 				}
 				n := renameRefs(sg.OpenSchedules, id, name) + renameRefs(sg.ClosedSchedules, id, name) + renameRefs(sg.HolidaySchedules, id, name)
 				if n > 0 {
-					putEntity(tx, g.Kind, g.ID, g.Parent, g.Name, sg) //nolint:errcheck // re-marshalling a decoded model cannot fail
+					entity.Put(tx, g.Kind, g.ID, g.Parent, g.Name, sg) //nolint:errcheck // re-marshalling a decoded model cannot fail
 				}
 			}
 		},
@@ -76,11 +80,11 @@ func (s *Server) putSchedule(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) saveSchedule(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.Schedule
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version}
-	return s.saveVersioned(w, r, scheduleSpec(), id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, scheduleSpec(), id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		start, err := localDateTime("start", in.Start)
 		if err != nil {
 			return nil, err
@@ -90,15 +94,15 @@ func (s *Server) saveSchedule(w http.ResponseWriter, r *http.Request, id string)
 			return nil, err
 		}
 		if end < start { // same fixed-width layout, so text order is time order
-			return nil, errBadRequest("The field [end] (%s) must not be before [start] (%s).", end, start)
+			return nil, apihttp.BadRequest("The field [end] (%s) must not be before [start] (%s).", end, start)
 		}
 		rule := strings.TrimSpace(deref(in.Rrule))
 		if rule != "" {
 			if strings.ContainsAny(rule, "\r\n") {
-				return nil, errBadRequest("The field [rrule] must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU.")
+				return nil, apihttp.BadRequest("The field [rrule] must be a single RRULE line, e.g. FREQ=WEEKLY;BYDAY=MO,TU.")
 			}
 			if _, err := rrule.StrToRRule(rule); err != nil {
-				return nil, errBadRequest("The field [rrule] is not a valid iCal RRULE (%v): %s", err, rule)
+				return nil, apihttp.BadRequest("The field [rrule] is not a valid iCal RRULE (%v): %s", err, rule)
 			}
 		}
 		sc := platform.Schedule{
@@ -127,14 +131,14 @@ var localDateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\
 func localDateTime(field string, v *string) (string, error) {
 	s := strings.TrimSpace(deref(v))
 	if s == "" {
-		return "", errRequired(field)
+		return "", apihttp.Required(field)
 	}
 	if !localDateTimeRE.MatchString(s) {
-		return "", errBadRequest("The field [%s] must be a local date-time yyyy-MM-ddTHH:mm:ss.SSS without a zone, not [%s].", field, s)
+		return "", apihttp.BadRequest("The field [%s] must be a local date-time yyyy-MM-ddTHH:mm:ss.SSS without a zone, not [%s].", field, s)
 	}
 	t, err := time.Parse("2006-01-02T15:04:05.999999999", s)
 	if err != nil {
-		return "", errBadRequest("The field [%s] is not a valid date-time: [%s].", field, s)
+		return "", apihttp.BadRequest("The field [%s] is not a valid date-time: [%s].", field, s)
 	}
 	return t.Format("2006-01-02T15:04:05.000"), nil
 }
@@ -158,16 +162,16 @@ func renameRefs(refs []platform.DomainEntityRef, id, name string) int {
 
 // versionedSpec describes one versioned entity type.
 type versionedSpec struct {
-	kind       Kind
+	kind       store.Kind
 	service    string // audit service, e.g. "Architect"
 	entityType string // audit entity type, e.g. "Schedule"
 	noun       string // for messages, e.g. "schedule"
 	path       string // collection path; selfUri = path + "/" + id
 	uniqueName bool
 	// inUse returns the conflict that blocks deleting o, or nil.
-	inUse func(tx *Tx, o *Object) error
+	inUse func(tx *store.Tx, o *store.Object) error
 	// renamed refreshes the names other objects keep in their references to id.
-	renamed func(tx *Tx, id, name string)
+	renamed func(tx *store.Tx, id, name string)
 }
 
 // versionedRequest is the part of a request body every versioned entity shares.
@@ -199,16 +203,16 @@ type versionedMeta struct {
 // saveVersioned creates (id == "") or replaces the entity with id. build validates the
 // type's own fields and returns the entity to store.
 func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec, id string, req versionedRequest,
-	build func(tx *Tx, m versionedMeta) (any, error)) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		var old *Object
+	build func(tx *store.Tx, m versionedMeta) (any, error)) error {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		var old *store.Object
 		var oldHeader versionedHeader
 		if id != "" {
 			o, h, err := loadStored[versionedHeader](tx, spec.kind, id)
 			if err != nil {
 				return nil, err
 			}
-			if err := checkVersion(req.Version, h.Version); err != nil {
+			if err := entity.CheckVersion(req.Version, h.Version); err != nil {
 				return nil, err
 			}
 			old, oldHeader = o, h
@@ -221,7 +225,7 @@ func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec vers
 		if err != nil {
 			return nil, err
 		}
-		ev := auditEvent{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name}
+		ev := audit.Event{Service: spec.service, EntityType: spec.entityType, Action: "Create", ID: m.id, Name: m.name}
 		if old != nil {
 			ev.Action, ev.Old = "Update", old.Data
 			if m.name != old.Name && spec.renamed != nil {
@@ -234,14 +238,14 @@ func (s *Server) saveVersioned(w http.ResponseWriter, r *http.Request, spec vers
 
 // meta validates the shared request fields and builds the header; old is the entity being
 // replaced (nil on create), whose division stays when the request names none.
-func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id string, old *Object, oldHeader versionedHeader) (versionedMeta, error) {
+func (spec versionedSpec) meta(tx *store.Tx, p apihttp.Principal, req versionedRequest, id string, old *store.Object, oldHeader versionedHeader) (versionedMeta, error) {
 	name := strings.TrimSpace(deref(req.Name))
 	if name == "" {
-		return versionedMeta{}, errRequired("name")
+		return versionedMeta{}, apihttp.Required("name")
 	}
 	if spec.uniqueName {
 		if existing := tx.FindByName(spec.kind, "", name); existing != nil && existing.ID != id {
-			return versionedMeta{}, errConflict("A %s named [%s] exists already (id %s).", spec.noun, name, existing.ID)
+			return versionedMeta{}, apihttp.Conflict("A %s named [%s] exists already (id %s).", spec.noun, name, existing.ID)
 		}
 	}
 	divID := ""
@@ -251,15 +255,15 @@ func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id str
 	if divID == "" && oldHeader.Division != nil {
 		divID = oldHeader.Division.ID
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return versionedMeta{}, err
 	}
 	client := p.ClientID
-	now := formatTime(tx.Now())
+	now := apihttp.FormatTime(tx.Now())
 	m := versionedMeta{
 		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
-		division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+		division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 	}
 	if old == nil {
 		m.id = uuid.NewString()
@@ -272,8 +276,8 @@ func (spec versionedSpec) meta(tx *Tx, p principal, req versionedRequest, id str
 
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, spec.kind, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, spec.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -290,13 +294,13 @@ func (s *Server) deleteVersioned(w http.ResponseWriter, r *http.Request, spec ve
 // listVersioned serves the page-number listing with totalNumberOfEntities: name filter
 // (wildcards as elsewhere), divisionId[], sortBy name|id, sortOrder asc|desc. keep, when
 // set, applies the endpoint's own filters.
-func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind, keep func(o *Object) bool) error {
-	p, err := parsePage(r, maxPageSize)
+func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind store.Kind, keep func(o *store.Object) bool) error {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy, err := sortByNameOrID(r)
+	sortBy, err := apihttp.SortByNameOrID(r)
 	if err != nil {
 		return err
 	}
@@ -305,14 +309,14 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind
 		return err
 	}
 	name := qs.Get("name")
-	divs := setOf(multiParam(r, "divisionId"))
-	objs := s.store.List(principalOf(r.Context()).OrgID, kind, "")
+	divs := setOf(apihttp.MultiParam(r, "divisionId"))
+	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "")
 	if sortBy == "id" {
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
-		if !nameMatches(name, o.Name, false) {
+		if !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		if len(divs) > 0 {
@@ -329,7 +333,7 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind Kind
 	if desc {
 		slices.Reverse(items)
 	}
-	writeListingWithTotal(w, listing(r, p, items))
+	writeListingWithTotal(w, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -341,16 +345,16 @@ func sortDescending(r *http.Request) (bool, error) {
 	case "desc", "descending":
 		return true, nil
 	}
-	return false, errInvalidValue("sortOrder", r.URL.Query().Get("sortOrder"), []string{"asc", "desc"})
+	return false, apihttp.InvalidValue("sortOrder", r.URL.Query().Get("sortOrder"), []string{"asc", "desc"})
 }
 
 // writeListingWithTotal writes the Architect/telephony listing variant, which repeats the
 // total as totalNumberOfEntities.
-func writeListingWithTotal(w http.ResponseWriter, l entityListing) {
-	b := l.appendJSON(make([]byte, 0, 256+len(l.Entities)*1024))
+func writeListingWithTotal(w http.ResponseWriter, l apihttp.Listing) {
+	b := l.AppendJSON(make([]byte, 0, 256+len(l.Entities)*1024))
 	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
 	b = strconv.AppendInt(b, int64(l.Total), 10)
-	writeRaw(w, http.StatusOK, append(b, '}'))
+	apihttp.WriteRaw(w, http.StatusOK, append(b, '}'))
 }
 
 // dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses.
@@ -361,17 +365,17 @@ func (s *Server) dependencyTrackingRoutes() {
 }
 
 func (s *Server) listConsumedResources(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	for _, key := range []string{"id", "version", "objectType"} {
 		if r.URL.Query().Get(key) == "" {
-			return errRequired(key)
+			return apihttp.Required(key)
 		}
 	}
 	q := r.URL.Query()
-	items, _ := s.flowConsumedResources(principalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), multiParam(r, "resourceType"))
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	items, _ := s.flowConsumedResources(apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }

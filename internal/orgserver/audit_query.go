@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -40,8 +41,8 @@ type auditFields struct {
 	} `json:"user"`
 }
 
-func errInvalidDate(field, value string) *apiError {
-	return &apiError{Status: http.StatusBadRequest, Code: "invalid.date",
+func errInvalidDate(field, value string) *apihttp.Error {
+	return &apihttp.Error{Status: http.StatusBadRequest, Code: "invalid.date",
 		Message: "Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ (field [" + field + "], value [" + value + "])"}
 }
 
@@ -58,7 +59,7 @@ func parseInterval(v string) (start, end time.Time, err error) {
 		return start, end, errInvalidDate("interval", v)
 	}
 	if !end.After(start) {
-		return start, end, errBadRequest("The field [interval] must end after it starts, not [%s].", v)
+		return start, end, apihttp.BadRequest("The field [interval] must end after it starts, not [%s].", v)
 	}
 	return start, end, nil
 }
@@ -93,11 +94,11 @@ type auditRealtimeResults struct {
 
 func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuditRealtimeQueryRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if deref(in.Interval) == "" {
-		return errRequired("interval")
+		return apihttp.Required("interval")
 	}
 	start, end, err := parseInterval(*in.Interval)
 	if err != nil {
@@ -106,13 +107,13 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 	var filters []auditFilter
 	for _, f := range in.Filters {
 		if f.Property == nil {
-			return errRequired("filters.property")
+			return apihttp.Required("filters.property")
 		}
 		if err := checkEnum("filters.property", f.Property, "UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType", "EntityId"); err != nil {
 			return err
 		}
 		if deref(f.Value) == "" {
-			return errRequired("filters.value")
+			return apihttp.Required("filters.value")
 		}
 		filters = append(filters, auditFilter{*f.Property, *f.Value})
 	}
@@ -122,7 +123,7 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 			return err
 		}
 		if so.SortOrder == nil {
-			return errRequired("sort.sortOrder")
+			return apihttp.Required("sort.sortOrder")
 		}
 		if err := checkEnum("sort.sortOrder", so.SortOrder, "ascending", "descending"); err != nil {
 			return err
@@ -132,18 +133,18 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 	size, number := 25, 1
 	if in.PageSize != nil {
 		if *in.PageSize < 1 || *in.PageSize > maxAuditPageSize {
-			return errBadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", maxAuditPageSize, *in.PageSize)
+			return apihttp.BadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", maxAuditPageSize, *in.PageSize)
 		}
 		size = *in.PageSize
 	}
 	if in.PageNumber != nil {
 		if *in.PageNumber < 1 {
-			return errBadRequest("The field [pageNumber] must be a positive whole number, not [%d].", *in.PageNumber)
+			return apihttp.BadRequest("The field [pageNumber] must be a positive whole number, not [%d].", *in.PageNumber)
 		}
 		number = *in.PageNumber
 	}
 	var hits []json.RawMessage
-	for _, raw := range s.store.AuditLog(principalOf(r.Context()).OrgID) {
+	for _, raw := range s.store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
 		var m auditFields
 		if json.Unmarshal(raw, &m) != nil {
 			continue
@@ -165,10 +166,10 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 	}
 	out := auditRealtimeResults{Entities: []json.RawMessage{}, PageSize: size, PageNumber: number, Total: len(hits)}
 	out.PageCount = (len(hits) + size - 1) / size
-	if from, to := pageWindow(len(hits), number, size); from < to {
+	if from, to := apihttp.PageWindow(len(hits), number, size); from < to {
 		out.Entities = hits[from:to]
 	}
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
@@ -192,7 +193,7 @@ func auditServices() map[string]map[string][]string {
 // plus anything the org's log holds, so it stays true as API groups grow.
 func (s *Server) auditServiceMapping(w http.ResponseWriter, r *http.Request) error {
 	services := auditServices()
-	for _, raw := range s.store.AuditLog(principalOf(r.Context()).OrgID) {
+	for _, raw := range s.store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
 		var m auditFields
 		if json.Unmarshal(raw, &m) != nil || m.ServiceName == "" || m.EntityType == "" {
 			continue
@@ -204,28 +205,28 @@ func (s *Server) auditServiceMapping(w http.ResponseWriter, r *http.Request) err
 			services[m.ServiceName][m.EntityType] = append(acts, m.Action)
 		}
 	}
-	type entity struct {
+	type auditEntity struct {
 		Name    string   `json:"name"`
 		Actions []string `json:"actions"`
 	}
 	type service struct {
-		Name     string   `json:"name"`
-		Entities []entity `json:"entities"`
+		Name     string        `json:"name"`
+		Entities []auditEntity `json:"entities"`
 	}
 	out := struct {
 		Services []service `json:"services"`
 	}{Services: []service{}}
 	for name, ents := range services {
-		sv := service{Name: name, Entities: []entity{}}
+		sv := service{Name: name, Entities: []auditEntity{}}
 		for en, acts := range ents {
 			acts = slices.Clone(acts)
 			sort.Strings(acts)
-			sv.Entities = append(sv.Entities, entity{Name: en, Actions: acts})
+			sv.Entities = append(sv.Entities, auditEntity{Name: en, Actions: acts})
 		}
 		sort.Slice(sv.Entities, func(i, j int) bool { return sv.Entities[i].Name < sv.Entities[j].Name })
 		out.Services = append(out.Services, sv)
 	}
 	sort.Slice(out.Services, func(i, j int) bool { return out.Services[i].Name < out.Services[j].Name })
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }

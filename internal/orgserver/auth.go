@@ -1,7 +1,6 @@
 package orgserver
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -15,44 +14,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
-
-// principal is who is calling: an OAuth client of one org.
-type principal struct {
-	OrgID      string
-	ClientID   string
-	ClientName string
-	Role       string
-	// Token is the verified access token the call carried.
-	Token string
-	// Origin is where the call came from, as the audit log reports it.
-	Origin callOrigin
-}
-
-// callOrigin is what the audit log reports about a call besides who made it.
-type callOrigin struct {
-	// RemoteAddr is the caller's host:port.
-	RemoteAddr string
-	// TransactionID is the caller's TF-Correlation-Id; "" gives each record a fresh id.
-	TransactionID string
-	// AuditContext is the caller's X-Cx-Audit-Context header (labels for its records).
-	AuditContext string
-}
-
-// callerOf is the principal of an /api/v2 request with the request's origin, the form the
-// domain code and the audit recorder take.
-func callerOf(r *http.Request) principal {
-	p := principalOf(r.Context())
-	p.Origin = callOrigin{RemoteAddr: r.RemoteAddr, TransactionID: r.Header.Get("TF-Correlation-Id"), AuditContext: r.Header.Get(auditContextHeader)}
-	return p
-}
-
-type principalKey struct{}
-
-func principalOf(ctx context.Context) principal {
-	p, _ := ctx.Value(principalKey{}).(principal)
-	return p
-}
 
 // hashSecret is how client secrets are stored: never in plaintext.
 func hashSecret(salt, secret string) string {
@@ -72,7 +37,7 @@ func randomHex(n int) string {
 // survive a restart of the server on the same data, as tokens of a real org survive its deploys.
 // Each token carries a random nonce: two logins of one client in the same second get two
 // tokens (and so two rate budgets), as on a real org.
-func (s *Server) issueToken(c ClientInfo, ttl time.Duration) string {
+func (s *Server) issueToken(c store.ClientInfo, ttl time.Duration) string {
 	exp := time.Now().Add(ttl).Unix()
 	payload := base64.RawURLEncoding.EncodeToString([]byte(c.OrgID + "|" + c.ID + "|" + strconv.FormatInt(exp, 10) + "|" + randomHex(8)))
 	return payload + "." + s.sign(payload)
@@ -84,41 +49,41 @@ func (s *Server) sign(payload string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-func (s *Server) verifyToken(tok string) (principal, *apiError) {
-	bad := &apiError{Status: http.StatusUnauthorized, Code: "bad.credentials", Message: "Invalid login credentials."}
+func (s *Server) verifyToken(tok string) (apihttp.Principal, *apihttp.Error) {
+	bad := &apihttp.Error{Status: http.StatusUnauthorized, Code: "bad.credentials", Message: "Invalid login credentials."}
 	payload, sig, ok := strings.Cut(tok, ".")
 	if !ok || subtle.ConstantTimeCompare([]byte(s.sign(payload)), []byte(sig)) != 1 {
-		return principal{}, bad
+		return apihttp.Principal{}, bad
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(payload)
 	if err != nil {
-		return principal{}, bad
+		return apihttp.Principal{}, bad
 	}
 	// Tokens issued before nonces were added have three parts; they stay valid until they expire.
 	parts := strings.Split(string(raw), "|")
 	if len(parts) != 3 && len(parts) != 4 {
-		return principal{}, bad
+		return apihttp.Principal{}, bad
 	}
 	exp, err := strconv.ParseInt(parts[2], 10, 64)
 	if err != nil {
-		return principal{}, bad
+		return apihttp.Principal{}, bad
 	}
 	if time.Now().Unix() >= exp {
-		return principal{}, &apiError{Status: http.StatusUnauthorized, Code: "credentials.expired", Message: "The supplied credentials are expired and cannot be used."}
+		return apihttp.Principal{}, &apihttp.Error{Status: http.StatusUnauthorized, Code: "credentials.expired", Message: "The supplied credentials are expired and cannot be used."}
 	}
 	c, ok := s.store.Client(parts[1])
 	if !ok || c.OrgID != parts[0] {
-		return principal{}, bad
+		return apihttp.Principal{}, bad
 	}
-	return principal{OrgID: c.OrgID, ClientID: c.ID, ClientName: c.Name, Role: c.Role, Token: tok}, nil
+	return apihttp.Principal{OrgID: c.OrgID, ClientID: c.ID, ClientName: c.Name, Role: c.Role, Token: tok}, nil
 }
 
 // authenticate reads the bearer token of an /api/v2 request.
-func (s *Server) authenticate(r *http.Request) (principal, *apiError) {
+func (s *Server) authenticate(r *http.Request) (apihttp.Principal, *apihttp.Error) {
 	h := r.Header.Get("Authorization")
 	scheme, tok, _ := strings.Cut(h, " ")
 	if h == "" || !strings.EqualFold(scheme, "bearer") || strings.TrimSpace(tok) == "" {
-		return principal{}, &apiError{Status: http.StatusUnauthorized, Code: "authentication.required", Message: "No authentication bearer token specified in authorization header."}
+		return apihttp.Principal{}, &apihttp.Error{Status: http.StatusUnauthorized, Code: "authentication.required", Message: "No authentication bearer token specified in authorization header."}
 	}
 	return s.verifyToken(strings.TrimSpace(tok))
 }
@@ -133,7 +98,7 @@ type oauthError struct {
 // form whatever its Content-Type, since the JS SDK sends none.
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	oauthFail := func(status int, code, desc string) {
-		writeJSON(w, status, oauthError{Error: code, Description: desc, ErrorDescription: desc})
+		apihttp.WriteJSON(w, status, oauthError{Error: code, Description: desc, ErrorDescription: desc})
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
 	if err != nil {
@@ -162,7 +127,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	if ttl <= 0 {
 		ttl = 24 * time.Hour
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
 		"access_token": s.issueToken(c, ttl),
 		"token_type":   "bearer",
 		"expires_in":   int(ttl / time.Second),
@@ -171,14 +136,14 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 
 // handleTokenMe is GET /api/v2/tokens/me.
 func (s *Server) handleTokenMe(w http.ResponseWriter, r *http.Request) error {
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	org, _ := s.store.Org(p.OrgID)
 	orgRef := map[string]string{"id": org.ID, "name": org.Name, "selfUri": "/api/v2/organizations/" + org.ID}
 	scope := []string{"routing", "users", "groups", "authorization", "organization", "audits:readonly", "architect", "integrations", "telephony"}
-	if p.Role == RoleReadOnly {
+	if p.Role == store.RoleReadOnly {
 		scope = []string{"routing:readonly", "users:readonly", "groups:readonly", "authorization:readonly", "organization:readonly", "audits:readonly", "architect:readonly", "integrations:readonly", "telephony:readonly"}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
 		"organization":     orgRef,
 		"homeOrganization": orgRef,
 		"authorizedScope":  scope,

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
 // The directory search endpoints (/users/search, /groups/search) share one request shape
@@ -49,16 +51,16 @@ func readSearchRequest(r *http.Request) (searchRequest, error) {
 	if r.Method == http.MethodGet {
 		q64 := r.URL.Query().Get("q64")
 		if q64 == "" {
-			return req, errRequired("q64")
+			return req, apihttp.Required("q64")
 		}
 		raw, err := base64.StdEncoding.DecodeString(q64)
 		if err != nil {
 			raw, err = base64.RawURLEncoding.DecodeString(strings.TrimRight(q64, "="))
 		}
 		if err != nil || json.Unmarshal(raw, &req) != nil {
-			return req, errBadRequest("The field [q64] is not base64-encoded search request JSON.")
+			return req, apihttp.BadRequest("The field [q64] is not base64-encoded search request JSON.")
 		}
-	} else if err := decodeBody(r, &req); err != nil {
+	} else if err := apihttp.DecodeBody(r, &req); err != nil {
 		return req, err
 	}
 	if req.PageSize == 0 {
@@ -68,10 +70,10 @@ func readSearchRequest(r *http.Request) (searchRequest, error) {
 		req.PageNumber = 1
 	}
 	if req.PageSize < 1 || req.PageSize > maxSearchPageSize {
-		return req, errBadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", maxSearchPageSize, req.PageSize)
+		return req, apihttp.BadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", maxSearchPageSize, req.PageSize)
 	}
 	if req.PageNumber < 1 {
-		return req, errBadRequest("The field [pageNumber] must be a positive whole number, not [%d].", req.PageNumber)
+		return req, apihttp.BadRequest("The field [pageNumber] must be a positive whole number, not [%d].", req.PageNumber)
 	}
 	if err := checkEnum("sortOrder", optional(strings.ToUpper(req.SortOrder)), "ASC", "DESC", "SCORE"); err != nil {
 		return req, err
@@ -100,7 +102,7 @@ func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 			continue
 		}
 		if c.Type == "" {
-			return errRequired("query.type")
+			return apihttp.Required("query.type")
 		}
 		if err := checkEnum("type", &c.Type, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL"); err != nil {
 			return err
@@ -109,17 +111,17 @@ func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 			continue
 		}
 		if len(c.Fields) == 0 {
-			return errRequired("query.fields")
+			return apihttp.Required("query.fields")
 		}
 		for _, f := range c.Fields {
 			if !known(f) {
-				return errBadRequest("The field [%s] cannot be searched here.", f)
+				return apihttp.BadRequest("The field [%s] cannot be searched here.", f)
 			}
 		}
 		if c.Type == "REGEX" {
 			for _, v := range criterionValues(c) {
 				if _, err := regexp.Compile(v); err != nil {
-					return errBadRequest("The field [query.value] is not a valid regular expression: %s", v)
+					return apihttp.BadRequest("The field [query.value] is not a valid regular expression: %s", v)
 				}
 			}
 		}
@@ -244,7 +246,7 @@ func searchPage(path, typ string, req searchRequest, items [][]byte) searchRespo
 	}
 	resp := searchResponse{Total: len(items), PageSize: req.PageSize, PageNumber: req.PageNumber, Types: []string{typ}, Results: []json.RawMessage{}}
 	resp.PageCount = (len(items) + req.PageSize - 1) / req.PageSize
-	start, end := pageWindow(len(items), req.PageNumber, req.PageSize)
+	start, end := apihttp.PageWindow(len(items), req.PageNumber, req.PageSize)
 	for _, it := range items[start:end] {
 		resp.Results = append(resp.Results, it)
 	}

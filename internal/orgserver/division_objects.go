@@ -6,14 +6,18 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
 // divisionObjectKinds maps the objectType of POST /authorization/divisions/{id}/objects/{objectType}
 // to the stored kind whose "division" field moves.
 // (A function, so that no caller can change the table.)
-func divisionObjectKinds() map[string]Kind {
-	return map[string]Kind{
+func divisionObjectKinds() map[string]store.Kind {
+	return map[string]store.Kind{
 		"QUEUE":      kindQueue,
 		"USER":       kindUser,
 		"SKILLGROUP": kindSkillGroup,
@@ -36,25 +40,25 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 			allowed = append(allowed, k)
 		}
 		sort.Strings(allowed)
-		return errInvalidValue("objectType", r.PathValue("objectType"), allowed)
+		return apihttp.InvalidValue("objectType", r.PathValue("objectType"), allowed)
 	}
 	var ids []string
-	if err := decodeBody(r, &ids); err != nil {
+	if err := apihttp.DecodeBody(r, &ids); err != nil {
 		return err
 	}
 	if len(ids) == 0 {
-		return errRequired("body (list of object ids)")
+		return apihttp.Required("body (list of object ids)")
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		div, err := txLookup(tx, kindDivision, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		div, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(divisionSelfURI(div.ID))}
+		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(entity.DivisionSelfURI(div.ID))}
 		for _, id := range ids {
 			o := tx.Get(kind, id)
 			if o == nil {
-				return errUnknownRef("body", id)
+				return apihttp.UnknownRef("body", id)
 			}
 			var doc map[string]json.RawMessage
 			if err := json.Unmarshal(o.Data, &doc); err != nil {
@@ -70,8 +74,8 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			tx.Put(&Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
-			s.recordAs(tx, p, auditEvent{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+			tx.Put(&store.Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
+			audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		}
 		return nil
 	})

@@ -5,6 +5,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -23,115 +27,115 @@ func (s *Server) divisionRoutes() {
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
-func (s *Server) filteredDivisions(r *http.Request) (keys []cursorKey, items [][]byte) {
+func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
-	want := setOf(multiParam(r, "id"))
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+	want := setOf(apihttp.MultiParam(r, "id"))
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if len(want) > 0 && !want[o.ID] {
 			continue
 		}
-		if !nameMatches(name, o.Name, false) {
+		if !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
-		keys = append(keys, objectCursorKey(o))
+		keys = append(keys, apihttp.ObjectCursorKey(o))
 		items = append(items, o.Data)
 	}
 	return keys, items
 }
 
 func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	_, items := s.filteredDivisions(r)
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	keys, items := s.filteredDivisions(r)
-	l, err := cursorPage(r, keys, items, 200)
+	l, err := apihttp.CursorPage(r, keys, items, 200)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindDivision, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if isHomeDivision(o) {
-			writeRaw(w, http.StatusOK, o.Data)
+			apihttp.WriteRaw(w, http.StatusOK, o.Data)
 			return nil
 		}
 	}
-	return errNotFound()
+	return apihttp.NotFound()
 }
 
-func isHomeDivision(o *Object) bool {
+func isHomeDivision(o *store.Object) bool {
 	var d platform.AuthzDivision
 	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
 }
 
 func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindDivision)
+	return s.serveStored(w, r, entity.KindDivision)
 }
 
 func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		if err := checkUniqueName(tx, kindDivision, "division", name, ""); err != nil {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		if err := checkUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
-		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(divisionSelfURI(id))}
-		return s.putAudited(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
+		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(entity.DivisionSelfURI(id))}
+		return s.putAudited(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
 }
 
 // putDivision replaces name and description; homeDivision is read-only.
 func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		o, d, err := loadStored[platform.AuthzDivision](tx, kindDivision, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, d, err := loadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkUniqueName(tx, kindDivision, "division", name, o.ID); err != nil {
+		if err := checkUniqueName(tx, entity.KindDivision, "division", name, o.ID); err != nil {
 			return nil, err
 		}
 		d.Name, d.Description = ptr(name), in.Description
-		return s.putAuditedIfChanged(tx, p, kindDivision, d, auditEvent{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return s.putAuditedIfChanged(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindDivision, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if isHomeDivision(o) {
-			return errBadRequest("The home division [%s] cannot be deleted.", o.Name)
+			return apihttp.BadRequest("The home division [%s] cannot be deleted.", o.Name)
 		}
 		objects, grants := divisionUsage(tx, o.ID)
 		if objects > 0 || grants > 0 {
-			return errBadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
+			return apihttp.BadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
 		}
 		s.deleteAudited(tx, p, o, "PeoplePermissions", "Division")
 		return nil
@@ -141,12 +145,9 @@ func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 // divisionUsage counts the live objects of any kind whose JSON places them in the division
 // (`division.id` or `divisionId`), and the role grants made in it. Soft-deleted objects
 // no longer hold their division, as on a real org.
-func divisionUsage(tx *Tx, divisionID string) (objects, grants int) {
-	if tx.org == nil {
-		return 0, 0
-	}
-	for kind := range tx.org.objects {
-		if kind == kindDivision {
+func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
+	for _, kind := range tx.Kinds() {
+		if kind == entity.KindDivision {
 			continue
 		}
 		for _, o := range tx.List(kind, "*") {

@@ -4,6 +4,10 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // handWrittenKinds are the catalogue kinds this server serves with their own handlers, and
@@ -11,9 +15,9 @@ import (
 // generic entity. A kind stays here even when the catalogue gives it Fields (for the
 // provider's sake) until someone moves it to the generic entity on purpose: its handler
 // keeps rules the generic entity does not know.
-func handWrittenKinds() map[string]Kind {
-	return map[string]Kind{
-		kinds.Division:          kindDivision,
+func handWrittenKinds() map[string]store.Kind {
+	return map[string]store.Kind{
+		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
 		kinds.Skill:             kindSkill,
@@ -33,27 +37,9 @@ func handWrittenKinds() map[string]Kind {
 	}
 }
 
-// storeKindOf is the store kind objects of a catalogue kind live under: the hand-written
-// handler's for those kinds, the catalogue name for generic ones.
-func storeKindOf(name string) Kind {
-	if k, ok := handWrittenKinds()[name]; ok {
-		return k
-	}
-	return Kind(name)
-}
-
-// genericKinds are the catalogue kinds the generic entity serves.
-func genericKinds() []*kinds.Kind {
-	hand := handWrittenKinds()
-	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
-		_, handWritten := hand[k.Name]
-		return k.Regular() && !handWritten
-	})
-}
-
 // entityRoutes registers the routes of every generic kind from its catalogue entry.
 func (s *Server) entityRoutes() {
-	for _, k := range genericKinds() {
+	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
 		api := k.API
 		if !api.NoList {
@@ -81,81 +67,90 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	if api.NameFilter != "" {
 		nameFilter = r.URL.Query().Get(api.NameFilter)
 	}
-	objs := h.s.store.List(principalOf(r.Context()).OrgID, storeKindOf(h.kind.Name), "")
-	keys, items := listEntities(objs, setOf(multiParam(r, "id")), nameFilter)
+	objs := h.s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), "")
+	keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
-		l, err := cursorPage(r, keys, items, api.PageSize())
+		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, l)
+		apihttp.WriteJSON(w, http.StatusOK, l)
 		return nil
 	}
-	p, err := parsePage(r, api.PageSize())
+	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.lookup(r, storeKindOf(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
-		return createEntity(tx, p, h.kind, body)
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return h.s.entities.Create(tx, p, h.kind, body)
 	})
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error) {
-		return updateEntity(tx, p, h.kind, r.PathValue("id"), r.Method, body)
+	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return h.s.entities.Update(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
 }
 
 // write runs a create or update in one transaction and answers the stored object.
 func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
-	apply func(tx *Tx, p principal, body map[string]any) ([]byte, auditEvent, error)) error {
+	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error)) error {
 	body, err := decodeEntityBody(r)
 	if err != nil {
 		return err
 	}
-	p := principalOf(r.Context())
+	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
-	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
-		var ev auditEvent
+	err = h.s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+		var ev audit.Event
 		var err error
 		if out, ev, err = apply(tx, p, body); err != nil {
 			return err
 		}
-		h.s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
-	err := h.s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		ev, err := deleteEntity(tx, h.kind, r.PathValue("id"))
+	err := h.s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		ev, err := h.s.entities.Delete(tx, h.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		h.s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	return noContent(w)
+}
+
+// decodeEntityBody reads a request body that must be one JSON object.
+func decodeEntityBody(r *http.Request) (map[string]any, error) {
+	var v any
+	if err := apihttp.DecodeBody(r, &v); err != nil {
+		return nil, err
+	}
+	return entity.BodyObject(v)
 }

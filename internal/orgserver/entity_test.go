@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -212,7 +213,7 @@ func checkStoredShape(t *testing.T, k *kinds.Kind, o map[string]any, home any) {
 	}
 	if has("division") {
 		d, _ := o["division"].(map[string]any)
-		if d["id"] != home || d["name"] != "Home" || d["selfUri"] != divisionSelfURI(fmt.Sprint(home)) {
+		if d["id"] != home || d["name"] != "Home" || d["selfUri"] != entity.DivisionSelfURI(fmt.Sprint(home)) {
 			t.Errorf("division = %v, want the home division", o["division"])
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
 // Faults are failures the server injects so clients can be tested against a real org's
@@ -45,7 +47,7 @@ func (f Faults) validate() error {
 		{"retryAfterSeconds", f.RetryAfterSeconds, int(maxInjectedDelay / time.Second)},
 	} {
 		if c.val < 0 || c.val > c.max {
-			return errBadRequest("The field [%s] must be between 0 and %d, not %d.", c.field, c.max, c.val)
+			return apihttp.BadRequest("The field [%s] must be between 0 and %d, not %d.", c.field, c.max, c.val)
 		}
 	}
 	for _, c := range []struct {
@@ -53,7 +55,7 @@ func (f Faults) validate() error {
 		val   float64
 	}{{"errorRate", f.ErrorRate}, {"lostAfterCommitRate", f.LostAfterCommitRate}} {
 		if !(c.val >= 0 && c.val <= 1) { // also refuses NaN
-			return errBadRequest("The field [%s] is a fraction from 0 to 1, not %v.", c.field, c.val)
+			return apihttp.BadRequest("The field [%s] is a fraction from 0 to 1, not %v.", c.field, c.val)
 		}
 	}
 	return nil
@@ -105,10 +107,10 @@ func (fi *faultInjector) before(ctx context.Context) error {
 		if ra <= 0 {
 			ra = 1
 		}
-		err = &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
+		err = &apihttp.Error{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
 			Message: "Rate limit exceeded the maximum. Retry the request in [" + itoa(ra) + "] seconds", RetryAfter: ra}
 	case f.ErrorRate > 0 && fi.rnd.Float64() < f.ErrorRate:
-		err = &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault)."}
+		err = &apihttp.Error{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault)."}
 	}
 	fi.mu.Unlock()
 	if f.LatencyMs > 0 {

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // adminCall sends a request to the admin surface with key (none when "").
@@ -139,8 +141,8 @@ func TestAdminCreateOrgsPartialFailureReturnsCredentials(t *testing.T) {
 	t.Parallel()
 	ts := NewTestServer(t)
 	status, m := adminCall(t, ts, "POST", "/admin/orgs", ts.AdminKey(), []OrgSpec{
-		{Name: "staging", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
-		{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}}, // exists already
+		{Name: "staging", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}},
+		{Name: "dev", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}}, // exists already
 	})
 	if status != 400 || m["code"] != "bad.request" {
 		t.Fatalf("status %d, body %v", status, m)

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 )
 
 // The fuzz targets send inputs through the real handlers (ServeHTTP with a real token, so
@@ -44,7 +47,7 @@ func (fo *fuzzOrg) seed(t testing.TB) {
 		fo.queueID = id
 	}
 	var home string
-	for _, o := range fo.ts.Store().List(fo.orgID, kindDivision, "") {
+	for _, o := range fo.ts.Store().List(fo.orgID, entity.KindDivision, "") {
 		home = o.ID
 	}
 	if id := fo.createID(t, "/api/v2/users", `{"name":"Fuzz User","email":"fuzz@example.com","divisionId":"`+home+`"}`); id != "" {
@@ -108,8 +111,8 @@ func checkResponse(t *testing.T, what string, rec *httptest.ResponseRecorder) {
 		if e.Message == nil || e.Code == nil || *e.Code == "" || e.Status != rec.Code || e.Details == nil || e.Errors == nil {
 			t.Fatalf("%s: status %d with an incomplete error body: %s", what, rec.Code, body)
 		}
-		if e.ContextID == "" || e.ContextID != rec.Header().Get(correlationHeader) {
-			t.Fatalf("%s: error contextId %q does not match the correlation header %q", what, e.ContextID, rec.Header().Get(correlationHeader))
+		if e.ContextID == "" || e.ContextID != rec.Header().Get(apihttp.CorrelationHeader) {
+			t.Fatalf("%s: error contextId %q does not match the correlation header %q", what, e.ContextID, rec.Header().Get(apihttp.CorrelationHeader))
 		}
 	case rec.Code >= 200 && rec.Code < 300:
 		if len(body) > 0 && !json.Valid(body) {
@@ -179,15 +182,15 @@ func FuzzUserPatch(f *testing.F) {
 	})
 }
 
-// FuzzListQuery sends fuzzed query strings to the list endpoints (parsePage, multiParam,
-// nameMatches and cursors through real handlers) and checks the parsers' own invariants.
+// FuzzListQuery sends fuzzed query strings to the list endpoints (apihttp.ParsePage, MultiParam,
+// NameMatches and cursors through real handlers) and checks the parsers' own invariants.
 func FuzzListQuery(f *testing.F) {
 	fo := newFuzzOrg(f)
 	for _, s := range []string{
 		"pageSize=100&pageNumber=2", "pageSize=0", "pageSize=501", "pageNumber=-1", "pageSize=9999999999999999999999",
 		"name=Fuzz*", "name=*queue", "name=*u*", "name=**", "name=%zz", "id=a,b,,c&id=d", "id=" + fo.queueID,
-		"divisionId=x&sortOrder=desc", "after=" + encodeCursor(cursorKey{Name: "fuzz queue", ID: fo.queueID}), "before=Yzo", "after=!!", "state=any&expand=skills",
-		"pageSize=1&after=" + encodeCursor(cursorKey{Name: "missing", ID: "missing"}), ";;&&==",
+		"divisionId=x&sortOrder=desc", "after=" + apihttp.EncodeCursor(apihttp.CursorKey{Name: "fuzz queue", ID: fo.queueID}), "before=Yzo", "after=!!", "state=any&expand=skills",
+		"pageSize=1&after=" + apihttp.EncodeCursor(apihttp.CursorKey{Name: "missing", ID: "missing"}), ";;&&==",
 		"pageSize=2&pageNumber=4611686018427387905", "pageSize=500&pageNumber=9223372036854775807",
 	} {
 		f.Add(s)
@@ -200,15 +203,15 @@ func FuzzListQuery(f *testing.F) {
 
 		r := httptest.NewRequest("GET", "/", nil)
 		r.URL.RawQuery = rawQuery
-		if p, err := parsePage(r, maxPageSize); err == nil {
-			if p.Size < 1 || p.Size > maxPageSize || p.Number < 1 {
+		if p, err := apihttp.ParsePage(r, apihttp.MaxPageSize); err == nil {
+			if p.Size < 1 || p.Size > apihttp.MaxPageSize || p.Number < 1 {
 				t.Fatalf("parsePage(%q) = %+v without an error", rawQuery, p)
 			}
-		} else if ae := (*apiError)(nil); !errors.As(err, &ae) || ae.Status != http.StatusBadRequest {
+		} else if ae := (*apihttp.Error)(nil); !errors.As(err, &ae) || ae.Status != http.StatusBadRequest {
 			t.Fatalf("parsePage(%q) error %v is not a 400 API error", rawQuery, err)
 		}
 		for _, key := range []string{"id", "name", "divisionId"} {
-			for _, v := range multiParam(r, key) {
+			for _, v := range apihttp.MultiParam(r, key) {
 				if v == "" || strings.Contains(v, ",") || strings.TrimSpace(v) != v {
 					t.Fatalf("multiParam(%q, %q) returned %q", rawQuery, key, v)
 				}
@@ -216,23 +219,23 @@ func FuzzListQuery(f *testing.F) {
 		}
 		vals, _ := url.ParseQuery(rawQuery)
 		for _, name := range vals["name"] {
-			if !nameMatches("", name, false) {
+			if !apihttp.NameMatches("", name, false) {
 				t.Fatalf("an empty filter must match %q", name)
 			}
 			if !strings.Contains(name, "*") && utf8.ValidString(name) {
-				if !nameMatches(name, name, false) || !nameMatches("*"+name+"*", "x"+name+"y", false) {
+				if !apihttp.NameMatches(name, name, false) || !apihttp.NameMatches("*"+name+"*", "x"+name+"y", false) {
 					t.Fatalf("nameMatches does not match %q with itself or inside *…*", name)
 				}
 			}
 		}
-		for _, k := range []cursorKey{{Name: rawQuery, ID: rawQuery}, {Name: rawQuery}, {ID: rawQuery}} {
-			if got, ok := decodeCursor(encodeCursor(k)); !ok || got != k {
+		for _, k := range []apihttp.CursorKey{{Name: rawQuery, ID: rawQuery}, {Name: rawQuery}, {ID: rawQuery}} {
+			if got, ok := apihttp.DecodeCursor(apihttp.EncodeCursor(k)); !ok || got != k {
 				t.Fatalf("cursor for %+v does not round-trip: %+v %v", k, got, ok)
 			}
 		}
 		for _, key := range []string{"after", "before"} {
-			if id, ok := decodeCursor(vals.Get(key)); ok {
-				if got, ok := decodeCursor(encodeCursor(id)); !ok || got != id {
+			if id, ok := apihttp.DecodeCursor(vals.Get(key)); ok {
+				if got, ok := apihttp.DecodeCursor(apihttp.EncodeCursor(id)); !ok || got != id {
 					t.Fatalf("cursor for %q does not round-trip", id)
 				}
 			}

@@ -6,6 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -36,33 +40,33 @@ func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 const maxGroupMemberChange = 50
 
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
-	ids := setOf(multiParam(r, "id"))
+	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
 		if len(ids) == 0 || ids[o.ID] {
 			items = append(items, o.Data)
 		}
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func checkGroupContacts(cs []platform.GroupContact) error {
 	for _, c := range cs {
 		if deref(c.Address) == "" {
-			return errRequired("addresses.address")
+			return apihttp.Required("addresses.address")
 		}
 		if c.Type == nil {
-			return errRequired("addresses.type")
+			return apihttp.Required("addresses.type")
 		}
 		if err := checkEnum("addresses.type", c.Type, "GROUPRING", "GROUPPHONE"); err != nil {
 			return err
 		}
 		if c.MediaType == nil {
-			return errRequired("addresses.mediaType")
+			return apihttp.Required("addresses.mediaType")
 		}
 		if err := checkEnum("addresses.mediaType", c.MediaType, "PHONE"); err != nil {
 			return err
@@ -72,12 +76,12 @@ func checkGroupContacts(cs []platform.GroupContact) error {
 }
 
 // groupOwners resolves ownerIds to user references.
-func groupOwners(tx *Tx, ids []string) ([]platform.User, error) {
+func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	var out []platform.User
 	for _, id := range ids {
 		o := tx.Get(kindUser, id)
-		if o == nil || isDeleted(o.Data) {
-			return nil, errUnknownRef("ownerIds", id)
+		if o == nil || entity.IsDeleted(o.Data) {
+			return nil, apihttp.UnknownRef("ownerIds", id)
 		}
 		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
 	}
@@ -90,19 +94,19 @@ func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupCreate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	switch {
 	case name == "":
-		return errRequired("name")
+		return apihttp.Required("name")
 	case in.Type == nil:
-		return errRequired("type")
+		return apihttp.Required("type")
 	case in.Visibility == nil:
-		return errRequired("visibility")
+		return apihttp.Required("visibility")
 	case in.RulesVisible == nil:
-		return errRequired("rulesVisible")
+		return apihttp.Required("rulesVisible")
 	}
 	if err := checkEnum("type", in.Type, "official", "social"); err != nil {
 		return err
@@ -113,9 +117,9 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
-			return nil, errConflict("A group named [%s] exists already (id %s).", name, existing.ID)
+			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
@@ -123,23 +127,23 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		id := uuid.NewString()
 		g := platform.Group{
-			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(formatTime(tx.Now())),
+			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(apihttp.FormatTime(tx.Now())),
 			MemberCount: ptr(0), State: ptr("active"), Version: ptr(1), Type: in.Type, Images: in.Images,
 			Addresses: in.Addresses, RulesVisible: in.RulesVisible, Visibility: in.Visibility,
 			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
 			CallsEnabled: ptr(deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: ptr(groupSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
 	})
 }
 
 func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
 		return err
@@ -150,18 +154,18 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(in.Version, deref(g.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(g.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if other := tx.FindByName(kindGroup, "", name); other != nil && other.ID != o.ID {
-				return nil, errConflict("A group named [%s] exists already (id %s).", name, other.ID)
+				return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, other.ID)
 			}
 			g.Name = ptr(name)
 		}
@@ -177,14 +181,14 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 		setPtr(&g.IncludeOwners, in.IncludeOwners)
 		setPtr(&g.CallsEnabled, in.CallsEnabled)
 		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(formatTime(tx.Now()))
-		return s.putAudited(tx, p, kindGroup, g, auditEvent{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
+		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
+		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
 	})
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindGroup, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -203,7 +207,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 // listGroupMembers is /members and /individuals: the member users (UserEntityListing).
 // Groups have no dynamic rules here, so both are the same list.
 func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -211,14 +215,14 @@ func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	var items [][]byte
 	for _, m := range s.store.List(org, kindGroupMember, g.ID) {
 		if u := s.store.Get(org, kindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
 			items = append(items, u.Data)
 		}
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // memberRef is how a membership is stored and audited.
@@ -240,21 +244,21 @@ func memberValues(ms []memberRef) []string {
 func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
 	if len(ids) == 0 {
 		if add {
-			return errRequired("memberIds")
+			return apihttp.Required("memberIds")
 		}
-		return errRequired("ids")
+		return apihttp.Required("ids")
 	}
 	if len(ids) > maxGroupMemberChange {
-		return errBadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
+		return apihttp.BadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
-	p := callerOf(r)
-	return s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	p := apihttp.CallerOf(r)
+	return s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if version != nil {
-			if err := checkVersion(version, deref(g.Version)); err != nil {
+			if err := entity.CheckVersion(version, deref(g.Version)); err != nil {
 				return err
 			}
 		}
@@ -264,14 +268,14 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 			exists := tx.Get(kindGroupMember, key) != nil
 			if add {
 				u := tx.Get(kindUser, uid)
-				if u == nil || isDeleted(u.Data) {
-					return errUnknownRef("memberIds", uid)
+				if u == nil || entity.IsDeleted(u.Data) {
+					return apihttp.UnknownRef("memberIds", uid)
 				}
 				if exists {
 					continue
 				}
 				ref := memberRef{ID: uid, Name: u.Name}
-				if _, err := putEntity(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
+				if _, err := entity.Put(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
 					return err
 				}
 				changed = append(changed, ref)
@@ -286,11 +290,11 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		oldCount := deref(g.MemberCount)
 		g.MemberCount = ptr(len(tx.List(kindGroupMember, o.ID)))
 		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(formatTime(tx.Now()))
-		if _, err := putEntity(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
+		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
+		if _, err := entity.Put(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
 			return err
 		}
-		ev := auditEvent{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
+		ev := audit.Event{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
 		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
 		if !add {
 			ev.Action = "MemberRemove"
@@ -298,7 +302,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		}
 		ev.Changes = []platform.PropertyChange{members, {Property: ptr("memberCount"),
 			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(deref(g.MemberCount))}}}
-		s.recordAs(tx, p, ev)
+		audit.Record(tx, p, ev)
 		return nil
 	})
 }
@@ -306,21 +310,21 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 // addGroupMembers answers 202 with an empty JSON object: the SDKs' return type is "object".
 func (s *Server) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupMembersUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if err := s.changeMembers(r, true, in.MemberIds, in.Version); err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
 	return nil
 }
 
 func (s *Server) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	if err := s.changeMembers(r, false, multiParam(r, "ids"), nil); err != nil {
+	if err := s.changeMembers(r, false, apihttp.MultiParam(r, "ids"), nil); err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusAccepted, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
 	return nil
 }
 
@@ -362,12 +366,12 @@ func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
 		var g platform.Group
 		if decodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)
 		}
 	}
-	writeJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
+	apihttp.WriteJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
 	return nil
 }

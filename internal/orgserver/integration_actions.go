@@ -6,6 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -62,7 +66,7 @@ func actionView(data []byte, contract, config bool) []byte {
 
 // readOptions reads expand=contract and includeConfig.
 func readOptions(r *http.Request) (contract, config bool, err error) {
-	contract = slices.Contains(multiParam(r, "expand"), "contract")
+	contract = slices.Contains(apihttp.MultiParam(r, "expand"), "contract")
 	config, err = boolParam(r, "includeConfig")
 	return contract, config, err
 }
@@ -77,8 +81,8 @@ func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error 
 
 // listActionKind lists actions or drafts: name (contains, ignoring case), category
 // (exact), ids, secure, integrationId; sortBy name|category, sortOrder asc|desc.
-func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kind) error {
-	p, err := parsePage(r, maxPageSize)
+func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -89,7 +93,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kin
 	qs := r.URL.Query()
 	sortBy := qs.Get("sortBy")
 	if sortBy != "" && sortBy != "name" && sortBy != "category" {
-		return errInvalidValue("sortBy", sortBy, []string{"name", "category"})
+		return apihttp.InvalidValue("sortBy", sortBy, []string{"name", "category"})
 	}
 	desc, err := sortDescending(r)
 	if err != nil {
@@ -104,13 +108,13 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kin
 		secure = &b
 	}
 	name, category, integration := strings.ToLower(qs.Get("name")), qs.Get("category"), qs.Get("integrationId")
-	ids := setOf(multiParam(r, "ids"))
+	ids := setOf(apihttp.MultiParam(r, "ids"))
 	type entry struct {
 		category string
 		data     []byte
 	}
 	var entries []entry
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "*") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "*") {
 		var a platform.Action
 		if decodeObject(o, &a) != nil {
 			continue
@@ -132,7 +136,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind Kin
 	for i, e := range entries {
 		items[i] = e.data
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // actionFields are the writable fields of an action or draft.
@@ -146,17 +150,17 @@ type actionFields struct {
 // buildAction validates fields against the integration and returns the stored form.
 // old is the document being changed (nil on create): absent fields keep its values.
 // Published actions need a config and a full contract; drafts may be incomplete.
-func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
+func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
 	ig := tx.Get(kindIntegration, integrationID)
 	if ig == nil {
-		return platform.Action{}, errUnknownRef("integrationId", integrationID)
+		return platform.Action{}, apihttp.UnknownRef("integrationId", integrationID)
 	}
 	var igDoc platform.Integration
 	if err := decodeObject(ig, &igDoc); err != nil {
 		return platform.Action{}, err
 	}
 	if igDoc.IntegrationType != nil && !hasDataActions(deref(igDoc.IntegrationType.ID)) {
-		return platform.Action{}, errBadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
+		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
 	}
 	a := platform.Action{ID: ptr(id), IntegrationID: ptr(integrationID), Version: ptr(version), Secure: ptr(false), SelfURI: ptr(actionSelfURI(id, draft))}
 	if old != nil {
@@ -165,15 +169,15 @@ func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, 
 	if f.name != nil {
 		n := strings.TrimSpace(*f.name)
 		if n == "" {
-			return platform.Action{}, errBadRequest("The field [name] must not be empty.")
+			return platform.Action{}, apihttp.BadRequest("The field [name] must not be empty.")
 		}
 		if len(n) > 256 {
-			return platform.Action{}, errBadRequest("The field [name] must be at most 256 characters.")
+			return platform.Action{}, apihttp.BadRequest("The field [name] must be at most 256 characters.")
 		}
 		a.Name = ptr(n)
 	}
 	if deref(a.Name) == "" {
-		return platform.Action{}, errRequired("name")
+		return platform.Action{}, apihttp.Required("name")
 	}
 	kind := kindAction
 	if draft {
@@ -181,7 +185,7 @@ func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, 
 	}
 	for _, other := range tx.List(kind, integrationID) {
 		if other.ID != id && strings.EqualFold(other.Name, *a.Name) {
-			return platform.Action{}, errConflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
+			return platform.Action{}, apihttp.Conflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
 		}
 	}
 	if c := strings.TrimSpace(deref(f.category)); c != "" {
@@ -209,10 +213,10 @@ func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, 
 	}
 	if !draft {
 		if a.Config == nil {
-			return platform.Action{}, errRequired("config")
+			return platform.Action{}, apihttp.Required("config")
 		}
 		if a.Contract == nil || a.Contract.Input == nil || a.Contract.Output == nil {
-			return platform.Action{}, errRequired("contract")
+			return platform.Action{}, apihttp.Required("contract")
 		}
 	}
 	return a, nil
@@ -221,7 +225,7 @@ func buildAction(tx *Tx, integrationID, id string, version int, f actionFields, 
 // actionConfig validates a config and adds the template URIs the real API returns.
 func actionConfig(in platform.ActionConfig, id string, draft bool) (*platform.ActionConfig, error) {
 	if t := in.TimeoutSeconds; t != nil && (*t < 1 || *t > 60) {
-		return nil, errBadRequest("The field [config.timeoutSeconds] must be from 1 to 60, not [%d].", *t)
+		return nil, apihttp.BadRequest("The field [config.timeoutSeconds] must be from 1 to 60, not [%d].", *t)
 	}
 	cfg := in
 	if in.Request != nil {
@@ -265,10 +269,10 @@ func actionContract(in platform.ActionContractInput, draft bool) (*platform.Acti
 			if draft {
 				continue
 			}
-			return nil, errRequired(f.field)
+			return nil, apihttp.Required(f.field)
 		}
 		if !strings.HasPrefix(t, "{") {
-			return nil, errBadRequest("The field [%s] must be a JSON Schema object.", f.field)
+			return nil, apihttp.BadRequest("The field [%s] must be a JSON Schema object.", f.field)
 		}
 	}
 	if len(inSchema) > 0 {
@@ -290,27 +294,27 @@ func (s *Server) createActionDraft(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft bool) error {
 	var in platform.PostActionInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	integrationID := deref(in.IntegrationID)
 	if integrationID == "" {
-		return errRequired("integrationId")
+		return apihttp.Required("integrationId")
 	}
 	if in.Name == nil {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	kind, entityType := kindAction, "Action"
 	if draft {
 		kind, entityType = kindActionDraft, "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, integrationID, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
+		return s.putChildAudited(tx, p, kind, integrationID, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
 	})
 }
 
@@ -322,7 +326,7 @@ func (s *Server) getActionDraft(w http.ResponseWriter, r *http.Request) error {
 	return s.getActionDoc(w, r, kindActionDraft)
 }
 
-func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
+func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	contract, config, err := readOptions(r)
 	if err != nil {
 		return err
@@ -331,13 +335,13 @@ func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind Kind)
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, actionView(o.Data, contract, config))
+	apihttp.WriteRaw(w, http.StatusOK, actionView(o.Data, contract, config))
 	return nil
 }
 
 func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateActionInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.patchActionDoc(w, r, kindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
@@ -345,32 +349,32 @@ func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateDraftInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.patchActionDoc(w, r, kindActionDraft, in.Version, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure})
 }
 
 // patchActionDoc updates an action or draft whose current version the body carries.
-func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind Kind, version *int, f actionFields) error {
+func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind, version *int, f actionFields) error {
 	draft := kind == kindActionDraft
 	entityType := "Action"
 	if draft {
 		entityType = "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(version, deref(old.Version)); err != nil {
 			return nil, err
 		}
 		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, o.Parent, a, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
+		return s.putChildAudited(tx, p, kind, o.Parent, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
 	})
 }
 
@@ -382,9 +386,9 @@ func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error
 	return s.deleteActionDoc(w, r, kindActionDraft)
 }
 
-func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Kind) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kind, r.PathValue("id"))
+func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -397,20 +401,20 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind Ki
 				tx.Delete(kindActionDraft, o.ID)
 			}
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		o, err := txLookup(tx, kindAction, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, err := entity.Lookup(tx, kindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		if tx.Get(kindActionDraft, o.ID) != nil {
-			return nil, errConflict("The action [%s] has a draft already; edit or delete it.", o.Name)
+			return nil, apihttp.Conflict("The action [%s] has a draft already; edit or delete it.", o.Name)
 		}
 		var a platform.Action
 		if err := decodeObject(o, &a); err != nil {
@@ -420,7 +424,7 @@ func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, auditEvent{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
+		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, audit.Event{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
 	})
 }
 
@@ -428,16 +432,16 @@ func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 // the same id, creating or replacing it, and removes the draft.
 func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.PublishDraftInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if err := checkVersion(in.Version, deref(draft.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(draft.Version)); err != nil {
 			return err
 		}
 		version, action := 1, "Create"
@@ -464,21 +468,21 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if out, err = putEntity(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
+		if out, err = entity.Put(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
 			return err
 		}
 		tx.Delete(kindActionDraft, d.ID)
-		ev := auditEvent{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
+		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
 		if old != nil {
 			ev.Old = old.Data
 		}
-		s.record(tx, r, ev)
+		record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
@@ -507,7 +511,7 @@ func (s *Server) getActionTemplate(w http.ResponseWriter, r *http.Request) error
 			text = deref(a.Config.Response.SuccessTemplate)
 		}
 	default:
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusOK)

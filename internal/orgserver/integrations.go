@@ -5,6 +5,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -72,7 +76,7 @@ func integrationTypeIDs() []string {
 }
 
 func (s *Server) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -81,28 +85,28 @@ func (s *Server) listIntegrationTypes(w http.ResponseWriter, r *http.Request) er
 		b, _ := json.Marshal(t)
 		items = append(items, b)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (s *Server) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
 	t, ok := integrationType(r.PathValue("typeId"))
 	if !ok {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
-	writeJSON(w, http.StatusOK, t)
+	apihttp.WriteJSON(w, http.StatusOK, t)
 	return nil
 }
 
 func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	ids := setOf(multiParam(r, "ids"))
+	ids := setOf(apihttp.MultiParam(r, "ids"))
 	typ := r.URL.Query().Get("integrationType")
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindIntegration, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindIntegration, "") {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
@@ -114,7 +118,7 @@ func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error 
 		}
 		items = append(items, o.Data)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -133,24 +137,24 @@ func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateIntegrationRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.IntegrationType == nil || deref(in.IntegrationType.ID) == "" {
-		return errRequired("integrationType.id")
+		return apihttp.Required("integrationType.id")
 	}
 	typ, ok := integrationType(*in.IntegrationType.ID)
 	if !ok {
-		return errInvalidValue("integrationType.id", *in.IntegrationType.ID, integrationTypeIDs())
+		return apihttp.InvalidValue("integrationType.id", *in.IntegrationType.ID, integrationTypeIDs())
 	}
 	// TF sends only the type; the real org then names the integration after its type.
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
 		name = *typ.Name
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
-		now := formatTime(tx.Now())
+		now := apihttp.FormatTime(tx.Now())
 		ig := platform.Integration{
 			ID: ptr(id), Name: ptr(name), IntendedState: ptr("DISABLED"), ReportedState: reportedState("DISABLED", now),
 			IntegrationType: &platform.IntegrationType{ID: typ.ID, Name: typ.Name, Description: typ.Description,
@@ -161,10 +165,10 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 			ID: ptr(id), Name: ptr(name), Version: ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
 			Notes: ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: ptr(integrationSelfURI(id) + "/config/current"),
 		}
-		if _, err := putEntity(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
+		if _, err := entity.Put(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -172,24 +176,24 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 // in the current configuration, whose version then moves on.
 func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Integration
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if err := checkEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, ig, err := loadStored[platform.Integration](tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		if in.IntendedState != nil && *in.IntendedState != deref(ig.IntendedState) {
 			ig.IntendedState = in.IntendedState
-			ig.ReportedState = reportedState(*in.IntendedState, formatTime(tx.Now()))
+			ig.ReportedState = reportedState(*in.IntendedState, apihttp.FormatTime(tx.Now()))
 		}
 		name := strings.TrimSpace(deref(in.Name))
 		if in.Name != nil && name == "" {
-			return nil, errBadRequest("The field [name] must not be empty.")
+			return nil, apihttp.BadRequest("The field [name] must not be empty.")
 		}
 		if name != "" {
 			ig.Name = ptr(name)
@@ -202,13 +206,13 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 				return nil, err
 			}
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
+		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
 	})
 }
 
 // syncIntegrationConfig carries a name or notes change of the integration into its
 // configuration, moving the configuration's version on when anything changed.
-func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
+func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
 	c := tx.Get(kindIntegrationConfig, id)
 	if c == nil {
 		return nil
@@ -228,14 +232,14 @@ func syncIntegrationConfig(tx *Tx, id string, name, notes *string) error {
 		return nil
 	}
 	cfg.Version = ptr(deref(cfg.Version) + 1)
-	_, err := putEntity(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
+	_, err := entity.Put(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
 	return err
 }
 
 // deleteIntegration answers with the integration as it was.
 func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		o, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -261,7 +265,7 @@ func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
@@ -269,7 +273,7 @@ func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 // free-form JSON objects (absent = empty); credentials map a credential slot to an id.
 func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
 	var in platform.IntegrationConfiguration
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -280,19 +284,19 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		case t == "" || t == "null":
 			*f.v = json.RawMessage(`{}`)
 		case !strings.HasPrefix(t, "{"):
-			return errBadRequest("The field [%s] must be a JSON object.", f.field)
+			return apihttp.BadRequest("The field [%s] must be a JSON object.", f.field)
 		}
 	}
 	creds := map[string]platform.CredentialInfo{}
 	for slot, c := range in.Credentials {
 		if deref(c.ID) == "" {
-			return errRequired("credentials." + slot + ".id")
+			return apihttp.Required("credentials." + slot + ".id")
 		}
 		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: ptr("/api/v2/integrations/credentials/" + *c.ID)}
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		ig, err := txLookup(tx, kindIntegration, r.PathValue("id"))
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		ig, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -300,7 +304,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		if err != nil {
 			return err
 		}
-		if err := checkVersion(in.Version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(old.Version)); err != nil {
 			return err
 		}
 		name := strings.TrimSpace(deref(in.Name))
@@ -312,7 +316,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 			Properties: in.Properties, Advanced: in.Advanced, Notes: ptr(deref(in.Notes)), Credentials: creds,
 			SelfURI: old.SelfURI,
 		}
-		if out, err = putEntity(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
+		if out, err = entity.Put(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
 			return err
 		}
 		var doc platform.Integration
@@ -325,16 +329,16 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 			if deref(cfg.Notes) == "" {
 				doc.Notes = nil
 			}
-			if _, err := putEntity(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
+			if _, err := entity.Put(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
 				return err
 			}
 		}
-		s.record(tx, r, auditEvent{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
+		record(tx, r, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }

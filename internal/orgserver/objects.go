@@ -4,110 +4,71 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
-// Kinds of stored objects. Child kinds use Object.Parent for the owner's id.
+// Kinds of stored objects the hand-written API groups keep (divisions, which every entity
+// is placed in, are entity.KindDivision). Child kinds use Object.Parent for the owner's id.
 const (
-	kindOrganization    Kind = "organization"
-	kindDivision        Kind = "authorization.division"
-	kindRole            Kind = "authorization.role"
-	kindSkill           Kind = "routing.skill"
-	kindLanguage        Kind = "routing.language"
-	kindWrapupCode      Kind = "routing.wrapupcode"
-	kindSkillGroup      Kind = "routing.skillgroup"
-	kindSkillGroupDivs  Kind = "routing.skillgroup.memberdivisions" // Parent = ID = skill group id; Data = [division id]
-	kindQueue           Kind = "routing.queue"
-	kindQueueMember     Kind = "routing.queue.member"     // Parent = queue id, ID = queue id + "/" + user id
-	kindQueueWrapupCode Kind = "routing.queue.wrapupcode" // Parent = queue id, ID = queue id + "/" + code id
-	kindGroup           Kind = "group"
-	kindGroupMember     Kind = "group.member" // Parent = group id, ID = group id + "/" + user id
-	kindUser            Kind = "user"
-	kindUserSkill       Kind = "user.routingskill"    // Parent = user id, ID = user id + "/" + skill id
-	kindUserLanguage    Kind = "user.routinglanguage" // Parent = user id, ID = user id + "/" + language id
-	kindSubjectGrant    Kind = "authorization.grant"  // Parent = subject id, ID = subject/role/division
+	kindOrganization    store.Kind = "organization"
+	kindRole            store.Kind = "authorization.role"
+	kindSkill           store.Kind = "routing.skill"
+	kindLanguage        store.Kind = "routing.language"
+	kindWrapupCode      store.Kind = "routing.wrapupcode"
+	kindSkillGroup      store.Kind = "routing.skillgroup"
+	kindSkillGroupDivs  store.Kind = "routing.skillgroup.memberdivisions" // Parent = ID = skill group id; Data = [division id]
+	kindQueue           store.Kind = "routing.queue"
+	kindQueueMember     store.Kind = "routing.queue.member"     // Parent = queue id, ID = queue id + "/" + user id
+	kindQueueWrapupCode store.Kind = "routing.queue.wrapupcode" // Parent = queue id, ID = queue id + "/" + code id
+	kindGroup           store.Kind = "group"
+	kindGroupMember     store.Kind = "group.member" // Parent = group id, ID = group id + "/" + user id
+	kindUser            store.Kind = "user"
+	kindUserSkill       store.Kind = "user.routingskill"    // Parent = user id, ID = user id + "/" + skill id
+	kindUserLanguage    store.Kind = "user.routinglanguage" // Parent = user id, ID = user id + "/" + language id
+	kindSubjectGrant    store.Kind = "authorization.grant"  // Parent = subject id, ID = subject/role/division
 
 	// Architect, telephony and integrations.
-	kindSchedule          Kind = "architect.schedule"
-	kindScheduleGroup     Kind = "architect.schedulegroup"
-	kindIVR               Kind = "architect.ivr"
-	kindDIDPool           Kind = "telephony.didpool"
-	kindIntegration       Kind = "integration"
-	kindIntegrationConfig Kind = "integration.config"       // Parent = ID = integration id
-	kindAction            Kind = "integration.action"       // Parent = integration id
-	kindActionDraft       Kind = "integration.action.draft" // Parent = integration id, ID = the action's id
+	kindSchedule          store.Kind = "architect.schedule"
+	kindScheduleGroup     store.Kind = "architect.schedulegroup"
+	kindIVR               store.Kind = "architect.ivr"
+	kindDIDPool           store.Kind = "telephony.didpool"
+	kindIntegration       store.Kind = "integration"
+	kindIntegrationConfig store.Kind = "integration.config"       // Parent = ID = integration id
+	kindAction            store.Kind = "integration.action"       // Parent = integration id
+	kindActionDraft       store.Kind = "integration.action.draft" // Parent = integration id, ID = the action's id
 
 	// Architect flows (architect_flows.go, architect_flow_jobs.go). Versions and their content
 	// are children of the flow; content holds the uploaded YAML and the consumed resources.
-	kindFlow          Kind = "architect.flow"
-	kindFlowVersion   Kind = "architect.flow.version"   // Parent = flow id, ID = flow id + "/" + version id; Data = FlowVersion
-	kindFlowContent   Kind = "architect.flow.content"   // Parent = flow id, ID = flow id + "/" + version id; Data = flowContent
-	kindFlowJob       Kind = "architect.flow.job"       // Data = flowJob (state + the client that registered it)
-	kindFlowExportJob Kind = "architect.flow.exportjob" // Data = flowExportJob
+	kindFlow          store.Kind = "architect.flow"
+	kindFlowVersion   store.Kind = "architect.flow.version"   // Parent = flow id, ID = flow id + "/" + version id; Data = FlowVersion
+	kindFlowContent   store.Kind = "architect.flow.content"   // Parent = flow id, ID = flow id + "/" + version id; Data = flowContent
+	kindFlowJob       store.Kind = "architect.flow.job"       // Data = flowJob (state + the client that registered it)
+	kindFlowExportJob store.Kind = "architect.flow.exportjob" // Data = flowExportJob
 )
 
 // lookup returns an object visible to the caller's org, or a 404 API error. Objects
 // still inside the injected read-after-write lag are not visible yet.
-func (s *Server) lookup(r *http.Request, kind Kind, id string) (*Object, error) {
-	o := s.store.Get(principalOf(r.Context()).OrgID, kind, id)
+func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Object, error) {
+	o := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, id)
 	if o == nil || s.faults.hidden(o.Created) {
-		return nil, errNotFound()
+		return nil, apihttp.NotFound()
 	}
 	return o, nil
-}
-
-// txLookup is lookup inside a write transaction.
-func txLookup(tx *Tx, kind Kind, id string) (*Object, error) {
-	o := tx.Get(kind, id)
-	if o == nil {
-		return nil, errNotFound()
-	}
-	return o, nil
-}
-
-// putEntity marshals v and stores it; it returns the JSON stored.
-func putEntity(tx *Tx, kind Kind, id, parent, name string, v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	tx.Put(&Object{Kind: kind, ID: id, Parent: parent, Name: name, Data: b})
-	return b, nil
 }
 
 // decodeObject unmarshals a stored object into v.
-func decodeObject(o *Object, v any) error { return json.Unmarshal(o.Data, v) }
+func decodeObject(o *store.Object, v any) error { return json.Unmarshal(o.Data, v) }
 
 // datas returns the stored JSON of objects, in order.
-func datas(objs []*Object) [][]byte {
+func datas(objs []*store.Object) [][]byte {
 	out := make([][]byte, len(objs))
 	for i, o := range objs {
 		out[i] = o.Data
 	}
 	return out
 }
-
-// divisionRef resolves a division id (or the home division when id is "") to a reference.
-// field names the request field for the error message.
-func divisionRef(tx *Tx, id, field string) (id2, name string, err error) {
-	if id == "" {
-		for _, o := range tx.List(kindDivision, "") {
-			var d struct {
-				HomeDivision bool `json:"homeDivision"`
-			}
-			if json.Unmarshal(o.Data, &d) == nil && d.HomeDivision {
-				return o.ID, o.Name, nil
-			}
-		}
-		return "", "", errBadRequest("The org has no home division.")
-	}
-	o := tx.Get(kindDivision, id)
-	if o == nil {
-		return "", "", errUnknownRef(field, id)
-	}
-	return o.ID, o.Name, nil
-}
-
-func divisionSelfURI(id string) string { return "/api/v2/authorization/divisions/" + id }
 
 // checkEnum validates an optional enum field.
 func checkEnum(field string, v *string, allowed ...string) error {
@@ -119,18 +80,7 @@ func checkEnum(field string, v *string, allowed ...string) error {
 			return nil
 		}
 	}
-	return errInvalidValue(field, *v, allowed)
-}
-
-// checkVersion enforces optimistic concurrency for integer-versioned models.
-func checkVersion(sent *int, current int) error {
-	if sent == nil {
-		return errRequired("version")
-	}
-	if *sent != current {
-		return errVersion(*sent, current)
-	}
-	return nil
+	return apihttp.InvalidValue(field, *v, allowed)
 }
 
 // boolParam reads an optional boolean query parameter.
@@ -141,7 +91,7 @@ func boolParam(r *http.Request, key string) (bool, error) {
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		return false, errBadRequest("The query parameter [%s] must be true or false, not [%s].", key, v)
+		return false, apihttp.BadRequest("The query parameter [%s] must be true or false, not [%s].", key, v)
 	}
 	return b, nil
 }
@@ -151,3 +101,6 @@ func noContent(w http.ResponseWriter) error {
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// ptr is the address of a copy of v, for the API models' optional fields.
+func ptr[T any](v T) *T { return &v }

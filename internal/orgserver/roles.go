@@ -7,6 +7,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -56,7 +60,7 @@ func builtinRoles() []builtinRole {
 }
 
 // seedRoles adds the built-in roles every org has.
-func seedRoles(tx *Tx) error {
+func seedRoles(tx *store.Tx) error {
 	for _, b := range builtinRoles() {
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
@@ -64,7 +68,7 @@ func seedRoles(tx *Tx) error {
 			Permissions: b.permissions, PermissionPolicies: policiesFor(b.permissions), UserCount: ptr(0),
 			RoleNeedsUpdate: ptr(false), Default: ptr(true), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
 		}
-		if _, err := putEntity(tx, kindRole, id, "", b.name, role); err != nil {
+		if _, err := entity.Put(tx, kindRole, id, "", b.name, role); err != nil {
 			return err
 		}
 	}
@@ -101,34 +105,34 @@ func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy
 		// (e.g. "group_creation").
 		parts := strings.Split(p, ":")
 		if (len(parts) != 3 && len(parts) != 1) || slices.Contains(parts, "") || strings.ContainsAny(p, " \t") {
-			return errBadRequest("The field [permissions] holds [%s], which is neither domain:entity:action nor a general permission name.", p)
+			return apihttp.BadRequest("The field [permissions] holds [%s], which is neither domain:entity:action nor a general permission name.", p)
 		}
 	}
 	for _, p := range policies {
 		switch {
 		case deref(p.Domain) == "":
-			return errRequired("permissionPolicies.domain")
+			return apihttp.Required("permissionPolicies.domain")
 		case deref(p.EntityName) == "":
-			return errRequired("permissionPolicies.entityName")
+			return apihttp.Required("permissionPolicies.entityName")
 		case len(p.ActionSet) == 0:
-			return errRequired("permissionPolicies.actionSet")
+			return apihttp.Required("permissionPolicies.actionSet")
 		}
 	}
 	return nil
 }
 
 func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
-	defaults := setOf(multiParam(r, "defaultRoleId"))
-	perms := multiParam(r, "permission")
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	defaults := setOf(apihttp.MultiParam(r, "defaultRoleId"))
+	perms := apihttp.MultiParam(r, "permission")
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindRole, "") {
-		if (len(ids) > 0 && !ids[o.ID]) || !nameMatches(name, o.Name, false) {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindRole, "") {
+		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		var role platform.DomainOrganizationRole
@@ -143,7 +147,7 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -153,17 +157,17 @@ func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleCreate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := checkUniqueName(tx, kindRole, "role", name, ""); err != nil {
 			return nil, err
 		}
@@ -173,18 +177,18 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 			PermissionPolicies: in.PermissionPolicies, UserCount: ptr(0), RoleNeedsUpdate: ptr(false),
 			Default: ptr(false), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
 	})
 }
 
 // putRole replaces name, description, permissions and policies (DomainOrganizationRoleUpdate).
 func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleUpdate
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if strings.TrimSpace(deref(in.Name)) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, in, false)
 }
@@ -192,11 +196,11 @@ func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 // patchRole changes only the fields present.
 func (s *Server) patchRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRole
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, platform.DomainOrganizationRoleUpdate{Name: in.Name, Description: in.Description,
 		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)
@@ -206,7 +210,7 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -225,23 +229,23 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 		} else {
 			role.Description, role.Permissions, role.PermissionPolicies = in.Description, in.Permissions, in.PermissionPolicies
 		}
-		return s.putAuditedIfChanged(tx, p, kindRole, role, auditEvent{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
+		return s.putAuditedIfChanged(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
 	})
 }
 
 func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if deref(role.Default) {
-			return errBadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
+			return apihttp.BadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
 		}
 		// Grants held by deleted users do not keep the role alive; they go with it.
 		live := 0
 		for _, sid := range roleSubjects(tx, o.ID) {
-			if u := tx.Get(kindUser, sid); u != nil && isDeleted(u.Data) {
+			if u := tx.Get(kindUser, sid); u != nil && entity.IsDeleted(u.Data) {
 				for _, g := range tx.List(kindSubjectGrant, sid) {
 					if strings.HasPrefix(g.ID, sid+"/"+o.ID+"/") {
 						tx.Delete(kindSubjectGrant, g.ID)
@@ -252,7 +256,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 			live++
 		}
 		if live > 0 {
-			return errBadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
+			return apihttp.BadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
 		s.deleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
@@ -260,7 +264,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 // roleGrants returns a role's grants grouped by subject id, subjects in id order.
-func roleGrants(list []*Object, roleID string) (ids []string, bySubject map[string][]platform.AuthzGrant) {
+func roleGrants(list []*store.Object, roleID string) (ids []string, bySubject map[string][]platform.AuthzGrant) {
 	bySubject = map[string][]platform.AuthzGrant{}
 	for _, o := range list {
 		var g platform.AuthzGrant
@@ -277,22 +281,22 @@ func roleGrants(list []*Object, roleID string) (ids []string, bySubject map[stri
 	return ids, bySubject
 }
 
-func roleSubjects(tx *Tx, roleID string) []string {
+func roleSubjects(tx *store.Tx, roleID string) []string {
 	ids, _ := roleGrants(tx.List(kindSubjectGrant, "*"), roleID)
 	return ids
 }
 
 // roleHolders reads the page of a listing of the role {id}'s holders and returns the
 // caller's org with the role's grants grouped by subject (see roleGrants).
-func (s *Server) roleHolders(r *http.Request) (p page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
-	if p, err = parsePage(r, maxPageSize); err != nil {
+func (s *Server) roleHolders(r *http.Request) (p apihttp.Page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
+	if p, err = apihttp.ParsePage(r, apihttp.MaxPageSize); err != nil {
 		return p, "", nil, nil, err
 	}
 	role, err := s.lookup(r, kindRole, r.PathValue("id"))
 	if err != nil {
 		return p, "", nil, nil, err
 	}
-	org = principalOf(r.Context()).OrgID
+	org = apihttp.PrincipalOf(r.Context()).OrgID
 	ids, bySubject = roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
 	return p, org, ids, bySubject, nil
 }
@@ -313,7 +317,7 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 		b, _ := json.Marshal(sg)
 		items = append(items, b)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -330,8 +334,8 @@ func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, b)
 		}
 	}
-	l := listing(r, p, items)
-	writeJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
+	l := apihttp.NewListing(r, p, items)
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
 		"total": l.Total, "pageCount": l.PageCount})
 	return nil
 }

@@ -2,8 +2,9 @@ package orgserver
 
 import (
 	"net/http"
-	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -20,12 +21,12 @@ func (s *Server) languageRoutes() {
 func languageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }
 
 func (s *Server) listLanguages(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
 	items := s.listActive(r, kindLanguage)
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
@@ -34,31 +35,17 @@ func (s *Server) getLanguage(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createLanguage(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Language
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.createActive(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"}, in.Name, func(tx *Tx, id, name string) (any, error) {
+	return s.createActive(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
 		return platform.Language{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
-			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(languageSelfURI(id)),
+			DateModified: ptr(apihttp.FormatTime(tx.Now())), SelfURI: ptr(languageSelfURI(id)),
 		}, nil
 	})
 }
 
 func (s *Server) deleteLanguage(w http.ResponseWriter, r *http.Request) error {
 	return s.softDelete(w, r, softDeletingKind{kind: kindLanguage, entityType: "Language", noun: "language"})
-}
-
-// routingSortDescending reads a sort-order query parameter whose two spellings differ per
-// endpoint (ASC/DESC, asc/desc, ascending/descending); it reports whether the order is
-// descending. Case is ignored because the SDKs' documentation and defaults disagree on it.
-func routingSortDescending(r *http.Request, key, asc, desc string) (bool, error) {
-	v := r.URL.Query().Get(key)
-	switch {
-	case v == "" || strings.EqualFold(v, asc):
-		return false, nil
-	case strings.EqualFold(v, desc):
-		return true, nil
-	}
-	return false, errInvalidValue(key, v, []string{asc, desc})
 }

@@ -7,6 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -52,16 +56,16 @@ type queueMemberListing struct {
 }
 
 func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxQueueBatch)
+	p, err := apihttp.ParsePage(r, maxQueueBatch)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
 	memberBy := qs.Get("memberBy")
 	if memberBy != "" && memberBy != "user" && memberBy != "group" {
-		return errInvalidValue("memberBy", memberBy, []string{"user", "group"})
+		return apihttp.InvalidValue("memberBy", memberBy, []string{"user", "group"})
 	}
-	desc, err := routingSortDescending(r, "sortOrder", "asc", "desc")
+	desc, err := apihttp.SortDescending(r, "sortOrder", "asc", "desc")
 	if err != nil {
 		return err
 	}
@@ -77,7 +81,7 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 	}
 	var items [][]byte
 	if memberBy != "group" {
-		for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
+		for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
 			if name != "" && !strings.Contains(strings.ToLower(o.Name), name) {
 				continue
 			}
@@ -97,31 +101,31 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		slices.Reverse(items)
 	}
 	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: p.Number, PageSize: p.Size,
-		FirstURI: pageURI(r, p.Size, 1), SelfURI: pageURI(r, p.Size, p.Number)}
-	start, end := pageWindow(len(items), p.Number, p.Size)
+		FirstURI: apihttp.PageURI(r, p.Size, 1), SelfURI: apihttp.PageURI(r, p.Size, p.Number)}
+	start, end := apihttp.PageWindow(len(items), p.Number, p.Size)
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
 	if end < len(items) {
-		l.NextURI = pageURI(r, p.Size, p.Number+1)
+		l.NextURI = apihttp.PageURI(r, p.Size, p.Number+1)
 	}
 	if p.Number > 1 {
-		l.PreviousURI = pageURI(r, p.Size, p.Number-1)
+		l.PreviousURI = apihttp.PageURI(r, p.Size, p.Number-1)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 // activeMemberUser returns a user that exists and is not deleted, or nil.
-func activeMemberUser(tx *Tx, id string) *Object {
+func activeMemberUser(tx *store.Tx, id string) *store.Object {
 	o := tx.Get(kindUser, id)
-	if o == nil || isDeleted(o.Data) {
+	if o == nil || entity.IsDeleted(o.Data) {
 		return nil
 	}
 	return o
 }
 
-func memberUserName(o *Object) string {
+func memberUserName(o *store.Object) string {
 	var u platform.User
 	if decodeObject(o, &u) == nil && deref(u.Name) != "" {
 		return *u.Name
@@ -129,31 +133,31 @@ func memberUserName(o *Object) string {
 	return o.Name
 }
 
-func putQueueMember(tx *Tx, queueID string, m platform.QueueMember) error {
-	_, err := putEntity(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
+func putQueueMember(tx *store.Tx, queueID string, m platform.QueueMember) error {
+	_, err := entity.Put(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
 	return err
 }
 
 // touchQueueCounts re-derives a queue's member counters after a membership change.
-func touchQueueCounts(tx *Tx, queueID string) error {
+func touchQueueCounts(tx *store.Tx, queueID string) error {
 	o, q, err := loadStored[platform.Queue](tx, kindQueue, queueID)
 	if err != nil {
 		return err
 	}
 	setQueueCounts(tx, &q, queueID)
-	_, err = putEntity(tx, kindQueue, o.ID, "", o.Name, q)
+	_, err = entity.Put(tx, kindQueue, o.ID, "", o.Name, q)
 	return err
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *Tx, p principal, q *Object, action string, ids []string) {
+func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
 	} else {
 		pc.NewValues = ids
 	}
-	s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
+	audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: action, ID: q.ID, Name: q.Name,
 		Changes: []platform.PropertyChange{pc}})
 }
 
@@ -163,19 +167,19 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	var in []platform.WritableEntity
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	for i, e := range in {
 		if deref(e.ID) == "" {
-			return errRequired(fmt.Sprintf("[%d].id", i))
+			return apihttp.Required(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -192,7 +196,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			}
 			u := activeMemberUser(tx, uid)
 			if u == nil {
-				return errUnknownRef("id", uid)
+				return apihttp.UnknownRef("id", uid)
 			}
 			if existing != nil {
 				continue
@@ -225,13 +229,13 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 
 // applyMemberUpdate changes ringNumber and joined of a stored member; field prefixes
 // error messages.
-func applyMemberUpdate(tx *Tx, o *Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
+func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
 	var m platform.QueueMember
 	if err := decodeObject(o, &m); err != nil {
 		return m, err
 	}
 	if in.RingNumber == nil && in.Joined == nil {
-		return m, errBadRequest("The member update must set [%sringNumber] or [%sjoined].", field, field)
+		return m, apihttp.BadRequest("The member update must set [%sringNumber] or [%sjoined].", field, field)
 	}
 	if err := checkIntRange(field+"ringNumber", in.RingNumber, minRingNumber, maxRingNumber); err != nil {
 		return m, err
@@ -247,16 +251,16 @@ func applyMemberUpdate(tx *Tx, o *Object, in platform.QueueMember, field string)
 
 func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.QueueMember
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	var updated []platform.QueueMember
-	p := callerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	p := apihttp.CallerOf(r)
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -264,11 +268,11 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		for i, e := range in {
 			field := fmt.Sprintf("[%d].", i)
 			if deref(e.ID) == "" {
-				return errRequired(field + "id")
+				return apihttp.Required(field + "id")
 			}
 			o := tx.Get(kindQueueMember, queueChildID(q.ID, *e.ID))
 			if o == nil {
-				return errUnknownRef(field+"id", *e.ID)
+				return apihttp.UnknownRef(field+"id", *e.ID)
 			}
 			m, err := applyMemberUpdate(tx, o, e, field)
 			if err != nil {
@@ -297,21 +301,21 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 		}
 		l.Entities = append(l.Entities, b)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueMember
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
@@ -327,12 +331,12 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := txLookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
@@ -349,7 +353,7 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 // renamed or re-described code shows up as it is now.
 
 func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -357,31 +361,31 @@ func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	name := r.URL.Query().Get("name")
 	var items [][]byte
 	for _, c := range s.store.List(org, kindQueueWrapupCode, q.ID) {
 		code := s.store.Get(org, kindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
-		if code == nil || !nameMatches(name, code.Name, false) {
+		if code == nil || !apihttp.NameMatches(name, code.Name, false) {
 			continue
 		}
 		items = append(items, code.Data)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
 func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.WrapUpCodeReference
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if len(in) > maxQueueBatch {
-		return errBadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
+		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	out := []json.RawMessage{}
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -389,24 +393,24 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 		for i, ref := range in {
 			field := fmt.Sprintf("[%d].id", i)
 			if deref(ref.ID) == "" {
-				return errRequired(field)
+				return apihttp.Required(field)
 			}
 			code := tx.Get(kindWrapupCode, *ref.ID)
 			if code == nil {
-				return errUnknownRef(field, *ref.ID)
+				return apihttp.UnknownRef(field, *ref.ID)
 			}
 			out = append(out, code.Data)
 			cid := queueChildID(q.ID, code.ID)
 			if tx.Get(kindQueueWrapupCode, cid) != nil {
 				continue
 			}
-			if _, err := putEntity(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
+			if _, err := entity.Put(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
 				return err
 			}
 			added = append(added, code.ID)
 		}
 		if len(added) > 0 {
-			s.record(tx, r, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+			record(tx, r, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 				Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
 		}
 		return nil
@@ -414,23 +418,23 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		q, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		codeID := r.PathValue("codeId")
-		c, err := txLookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
+		c, err := entity.Lookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
 		if err != nil {
 			return err
 		}
 		tx.Delete(kindQueueWrapupCode, c.ID)
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
 		return nil
 	})

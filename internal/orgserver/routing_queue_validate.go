@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -51,7 +54,7 @@ const (
 // and references. It also completes references it resolved (names and selfUris of skills,
 // groups, skill groups and queues), as the real API returns them. selfID is the queue's own
 // id (a conditional-routing rule may name the queue itself).
-func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
+func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 	checks := []error{
 		checkEnum("scoringMethod", q.ScoringMethod, queueScoringMethods()...),
 		checkEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes()...),
@@ -93,11 +96,11 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 					sk := &ring.Actions.SkillsToRemove[j]
 					field := fmt.Sprintf("%s.actions.skillsToRemove[%d].id", f, j)
 					if deref(sk.ID) == "" {
-						return errRequired(field)
+						return apihttp.Required(field)
 					}
 					o := tx.Get(kindSkill, *sk.ID)
-					if o == nil || isDeleted(o.Data) {
-						return errUnknownRef(field, *sk.ID)
+					if o == nil || entity.IsDeleted(o.Data) {
+						return apihttp.UnknownRef(field, *sk.ID)
 					}
 					sk.Name, sk.SelfURI = ptr(o.Name), ptr(skillSelfURI(o.ID))
 				}
@@ -143,7 +146,7 @@ func validateQueue(tx *Tx, q *platform.Queue, selfID string) error {
 	return nil
 }
 
-func validateActivationConditions(tx *Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
+func validateActivationConditions(tx *store.Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s.conditions[%d]", prefix, i)
 		if err := checkEnum(f+".operator", c.Operator, queueCGAOperators()...); err != nil {
@@ -209,10 +212,10 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 			continue
 		}
 		if p := c.sl.Percentage; p != nil && (*p < 0 || *p > 1) {
-			return errBadRequest("The field [%s.serviceLevel.percentage] must be between 0 and 1, not [%v].", f, *p)
+			return apihttp.BadRequest("The field [%s.serviceLevel.percentage] must be between 0 and 1, not [%v].", f, *p)
 		}
 		if d := c.sl.DurationMs; d != nil && *d < minServiceLevelDurationMs {
-			return errBadRequest("The field [%s.serviceLevel.durationMs] must be at least %d, not [%d].", f, minServiceLevelDurationMs, *d)
+			return apihttp.BadRequest("The field [%s.serviceLevel.durationMs] must be at least %d, not [%d].", f, minServiceLevelDurationMs, *d)
 		}
 	}
 	return nil
@@ -221,30 +224,30 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 // resolveMemberGroups checks member-group references: groups and skill groups must exist
 // (their name and selfUri are filled in); team ids are accepted as sent because this org
 // has no teams API.
-func resolveMemberGroups(tx *Tx, prefix string, groups []platform.MemberGroup) error {
+func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGroup) error {
 	for i := range groups {
 		g := &groups[i]
 		f := fmt.Sprintf("%s[%d]", prefix, i)
 		if deref(g.Type) == "" {
-			return errRequired(f + ".type")
+			return apihttp.Required(f + ".type")
 		}
 		if err := checkEnum(f+".type", g.Type, queueMemberGroupTypes()...); err != nil {
 			return err
 		}
 		if deref(g.ID) == "" {
-			return errRequired(f + ".id")
+			return apihttp.Required(f + ".id")
 		}
 		switch *g.Type {
 		case "GROUP":
 			o := tx.Get(kindGroup, *g.ID)
-			if o == nil || isDeleted(o.Data) {
-				return errUnknownRef(f+".id", *g.ID)
+			if o == nil || entity.IsDeleted(o.Data) {
+				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
 			g.Name, g.SelfURI = ptr(o.Name), ptr("/api/v2/groups/"+o.ID)
 		case "SKILLGROUP":
 			o := tx.Get(kindSkillGroup, *g.ID)
 			if o == nil {
-				return errUnknownRef(f+".id", *g.ID)
+				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
 			g.Name, g.SelfURI = ptr(o.Name), ptr(skillGroupSelfURI(o.ID))
 		}
@@ -253,7 +256,7 @@ func resolveMemberGroups(tx *Tx, prefix string, groups []platform.MemberGroup) e
 }
 
 // resolveQueueRef checks an optional queue reference; the queue itself counts as existing.
-func resolveQueueRef(tx *Tx, field string, ref *platform.DomainEntityRef, selfID string) error {
+func resolveQueueRef(tx *store.Tx, field string, ref *platform.DomainEntityRef, selfID string) error {
 	if ref == nil || deref(ref.ID) == "" {
 		return nil
 	}
@@ -263,7 +266,7 @@ func resolveQueueRef(tx *Tx, field string, ref *platform.DomainEntityRef, selfID
 	}
 	o := tx.Get(kindQueue, *ref.ID)
 	if o == nil {
-		return errUnknownRef(field, *ref.ID)
+		return apihttp.UnknownRef(field, *ref.ID)
 	}
 	ref.Name, ref.SelfURI = ptr(o.Name), ptr(queueSelfURI(o.ID))
 	return nil
@@ -273,7 +276,7 @@ func checkIntRange(field string, v *int, lo, hi int) error {
 	if v == nil || (*v >= lo && *v <= hi) {
 		return nil
 	}
-	return errBadRequest("The field [%s] must be between %d and %d, not [%d].", field, lo, hi, *v)
+	return apihttp.BadRequest("The field [%s] must be between %d and %d, not [%d].", field, lo, hi, *v)
 }
 
 // Defaults the real API fills when a queue is created or replaced without them. Values
@@ -353,7 +356,7 @@ func defaultTo[T any](p **T, v T) {
 func requiredName(name *string) (string, error) {
 	n := strings.TrimSpace(deref(name))
 	if n == "" {
-		return "", errRequired("name")
+		return "", apihttp.Required("name")
 	}
 	return n, nil
 }

@@ -5,6 +5,10 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -27,7 +31,7 @@ func (s *Server) queueRoutes() {
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
 
 func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "asc", "desc")
+	p, desc, err := apihttp.ParseSortedPage(r, "asc", "desc")
 	if err != nil {
 		return err
 	}
@@ -38,10 +42,10 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := r.URL.Query().Get("name")
 	library := r.URL.Query().Get("cannedResponseLibraryId")
-	ids, divs, peers := setOf(multiParam(r, "id")), setOf(multiParam(r, "divisionId")), setOf(multiParam(r, "peerId"))
+	ids, divs, peers := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId")), setOf(apihttp.MultiParam(r, "peerId"))
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindQueue, "") {
-		if (len(ids) > 0 && !ids[o.ID]) || !nameMatches(name, o.Name, false) {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindQueue, "") {
+		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		if len(divs) > 0 || len(peers) > 0 || hasPeerSet || library != "" {
@@ -64,7 +68,7 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // remarshal copies between models that share JSON field names (request → Queue).
@@ -87,7 +91,7 @@ func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name, err := requiredName(in.Name)
@@ -96,13 +100,13 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	source := deref(in.SourceQueueID)
 	in.SourceQueueID = nil
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
 			src := tx.Get(kindQueue, source)
 			if src == nil {
-				return nil, errUnknownRef("sourceQueueId", source)
+				return nil, apihttp.UnknownRef("sourceQueueId", source)
 			}
 			merged := map[string]json.RawMessage{}
 			if err := json.Unmarshal(src.Data, &merged); err != nil {
@@ -132,15 +136,15 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, id, name, nil); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
 	})
 }
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
-func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name string, old *platform.Queue) error {
+func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id, name string, old *platform.Queue) error {
 	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
-		return errConflict("A queue named [%s] exists already (id %s).", name, existing.ID)
+		return apihttp.Conflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
 	divID := ""
 	if q.Division != nil {
@@ -149,7 +153,7 @@ func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name stri
 	if divID == "" && old != nil && old.Division != nil {
 		divID = deref(old.Division.ID)
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return err
 	}
@@ -158,9 +162,9 @@ func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name stri
 	}
 	applyQueueDefaults(q)
 	client := p.ClientID
-	now := formatTime(tx.Now())
+	now := apihttp.FormatTime(tx.Now())
 	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
-	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 	q.DateModified, q.ModifiedBy = ptr(now), ptr(client)
 	if old != nil {
 		q.DateCreated, q.CreatedBy = old.DateCreated, old.CreatedBy
@@ -174,7 +178,7 @@ func (s *Server) fillQueue(tx *Tx, p principal, q *platform.Queue, id, name stri
 // setQueueCounts derives the member counters from the queue's member children. Every
 // member here is a user (group membership is not modelled), so memberCount equals
 // userMemberCount.
-func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
+func setQueueCounts(tx *store.Tx, q *platform.Queue, id string) {
 	members := tx.List(kindQueueMember, id)
 	joined := 0
 	for _, m := range members {
@@ -188,15 +192,15 @@ func setQueueCounts(tx *Tx, q *platform.Queue, id string) {
 
 func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name, err := requiredName(in.Name)
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -210,7 +214,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, o.ID, name, &old); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
@@ -219,18 +223,18 @@ func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := boolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindQueue, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		tx.Delete(kindQueue, o.ID)
-		for _, kind := range []Kind{kindQueueMember, kindQueueWrapupCode} {
+		for _, kind := range []store.Kind{kindQueueMember, kindQueueWrapupCode} {
 			for _, c := range tx.List(kind, o.ID) {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }

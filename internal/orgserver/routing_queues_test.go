@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -348,7 +350,7 @@ func routingOrgID(t *testing.T, ts *TestServer, org string) string {
 // routingHomeDivision returns the id of an org's home division.
 func routingHomeDivision(t *testing.T, ts *TestServer, org string) string {
 	t.Helper()
-	for _, o := range ts.Store().List(routingOrgID(t, ts, org), kindDivision, "") {
+	for _, o := range ts.Store().List(routingOrgID(t, ts, org), entity.KindDivision, "") {
 		var d platform.AuthzDivision
 		if json.Unmarshal(o.Data, &d) == nil && deref(d.HomeDivision) {
 			return o.ID
@@ -362,8 +364,8 @@ func routingHomeDivision(t *testing.T, ts *TestServer, org string) string {
 func seedRoutingGroup(t *testing.T, ts *TestServer, org, name string) string {
 	t.Helper()
 	id := uuid.NewString()
-	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *Tx) error {
-		_, err := putEntity(tx, kindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
+	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
+		_, err := entity.Put(tx, kindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
 		return err
 	})
 	if err != nil {
@@ -383,24 +385,24 @@ type routingUser struct {
 func seedRoutingUser(t *testing.T, ts *TestServer, org string, u routingUser) string {
 	t.Helper()
 	id := uuid.NewString()
-	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *Tx) error {
+	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
 		user := platform.User{ID: ptr(id), Name: ptr(u.name), State: ptr("active"), Version: ptr(1), SelfURI: ptr("/api/v2/users/" + id)}
 		if u.division != "" {
 			user.Division = &platform.Division{ID: ptr(u.division)}
 		}
-		if _, err := putEntity(tx, kindUser, id, "", u.name, user); err != nil {
+		if _, err := entity.Put(tx, kindUser, id, "", u.name, user); err != nil {
 			return err
 		}
 		for sid, p := range u.skills {
 			sk := tx.Get(kindSkill, sid)
-			if _, err := putEntity(tx, kindUserSkill, id+"/"+sid, id, sk.Name,
+			if _, err := entity.Put(tx, kindUserSkill, id+"/"+sid, id, sk.Name,
 				platform.UserRoutingSkill{ID: ptr(sid), Name: ptr(sk.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
 				return err
 			}
 		}
 		for lid, p := range u.langs {
 			l := tx.Get(kindLanguage, lid)
-			if _, err := putEntity(tx, kindUserLanguage, id+"/"+lid, id, l.Name,
+			if _, err := entity.Put(tx, kindUserLanguage, id+"/"+lid, id, l.Name,
 				platform.UserRoutingLanguage{ID: ptr(lid), Name: ptr(l.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
 				return err
 			}

@@ -7,6 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -46,26 +50,26 @@ const allDivisions = "*"
 
 // objectReader is what condition evaluation reads: a transaction or a store snapshot of one org.
 type objectReader interface {
-	Get(kind Kind, id string) *Object
-	List(kind Kind, parent string) []*Object
+	Get(kind store.Kind, id string) *store.Object
+	List(kind store.Kind, parent string) []*store.Object
 }
 
 type orgSnapshot struct {
-	s   *Store
+	s   *store.Store
 	org string
 }
 
-func (o orgSnapshot) Get(kind Kind, id string) *Object { return o.s.Get(o.org, kind, id) }
-func (o orgSnapshot) List(kind Kind, parent string) []*Object {
+func (o orgSnapshot) Get(kind store.Kind, id string) *store.Object { return o.s.Get(o.org, kind, id) }
+func (o orgSnapshot) List(kind store.Kind, parent string) []*store.Object {
 	return o.s.List(o.org, kind, parent)
 }
 
 func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
-	var keys []cursorKey
+	var keys []apihttp.CursorKey
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kindSkillGroup, "") {
-		if !nameMatches(name, o.Name, true) {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindSkillGroup, "") {
+		if !apihttp.NameMatches(name, o.Name, true) {
 			continue
 		}
 		var def platform.SkillGroupDefinition
@@ -76,23 +80,23 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		keys, items = append(keys, objectCursorKey(o)), append(items, b)
+		keys, items = append(keys, apihttp.ObjectCursorKey(o)), append(items, b)
 	}
-	l, err := cursorPage(r, keys, items, maxPageSize)
+	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 // validateSkillConditions checks conditions recursively; skills and languages are named
 // and must exist (not deleted).
-func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupCondition) error {
+func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.SkillGroupCondition) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s[%d]", prefix, i)
 		if deref(c.Operation) == "" {
-			return errRequired(f + ".operation")
+			return apihttp.Required(f + ".operation")
 		}
 		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations()...); err != nil {
 			return err
@@ -119,34 +123,34 @@ func validateSkillConditions(tx *Tx, prefix string, conds []platform.SkillGroupC
 	return nil
 }
 
-func validateCondition(tx *Tx, prefix, nameField string, kind Kind, name, comparator *string, proficiency *float64) error {
+func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
 	if deref(name) == "" {
-		return errRequired(prefix + "." + nameField)
+		return apihttp.Required(prefix + "." + nameField)
 	}
-	if findActiveByName(tx, kind, *name) == nil {
-		return errUnknownRef(prefix+"."+nameField, *name)
+	if entity.FindActiveByName(tx, kind, *name) == nil {
+		return apihttp.UnknownRef(prefix+"."+nameField, *name)
 	}
 	if deref(comparator) == "" {
-		return errRequired(prefix + ".comparator")
+		return apihttp.Required(prefix + ".comparator")
 	}
 	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators()...); err != nil {
 		return err
 	}
 	if proficiency == nil {
-		return errRequired(prefix + ".proficiency")
+		return apihttp.Required(prefix + ".proficiency")
 	}
 	if *proficiency < 0 || *proficiency > maxSkillProficiency {
-		return errBadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
+		return apihttp.BadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
 	}
 	return nil
 }
 
 // validateMemberDivisions checks division ids ("*" allowed) and returns them without duplicates.
-func validateMemberDivisions(tx *Tx, field string, ids []string) ([]string, error) {
+func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string, error) {
 	out := []string{}
 	for i, id := range ids {
-		if id != allDivisions && tx.Get(kindDivision, id) == nil {
-			return nil, errUnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
+		if id != allDivisions && tx.Get(entity.KindDivision, id) == nil {
+			return nil, apihttp.UnknownRef(fmt.Sprintf("%s[%d]", field, i), id)
 		}
 		if !slices.Contains(out, id) {
 			out = append(out, id)
@@ -161,23 +165,23 @@ func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil {
-			return errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+			return apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		divID := ""
 		if in.Division != nil {
 			divID = deref(in.Division.ID)
 		}
-		divID, divName, err := divisionRef(tx, divID, "division.id")
+		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
 			return err
 		}
@@ -189,14 +193,14 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		id := uuid.NewString()
-		now := formatTime(tx.Now())
+		now := apihttp.FormatTime(tx.Now())
 		conds := in.SkillConditions
 		if conds == nil {
 			conds = []platform.SkillGroupCondition{}
 		}
 		sg := platform.SkillGroup{
 			ID: ptr(id), Name: ptr(name), Description: in.Description,
-			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			DateCreated: ptr(now), DateModified: ptr(now), Status: ptr("Complete"), SkillConditions: conds,
 			SelfURI: ptr(skillGroupSelfURI(id)),
 		}
@@ -204,7 +208,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, memberDivs)))
-		stored, err := putEntity(tx, kindSkillGroup, id, "", name, sg)
+		stored, err := entity.Put(tx, kindSkillGroup, id, "", name, sg)
 		if err != nil {
 			return err
 		}
@@ -216,18 +220,18 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		if out, err = json.Marshal(resp); err != nil {
 			return err
 		}
-		s.record(tx, r, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
+		record(tx, r, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
-func putSkillGroupDivisions(tx *Tx, id string, divs []string) error {
-	_, err := putEntity(tx, kindSkillGroupDivs, id, id, "", divs)
+func putSkillGroupDivisions(tx *store.Tx, id string, divs []string) error {
+	_, err := entity.Put(tx, kindSkillGroupDivs, id, id, "", divs)
 	return err
 }
 
@@ -241,10 +245,10 @@ func skillGroupDivisions(r objectReader, id string) []string {
 
 func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroup
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -252,10 +256,10 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
 			if name == "" {
-				return nil, errRequired("name")
+				return nil, apihttp.Required("name")
 			}
 			if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
-				return nil, errConflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+				return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 			}
 			sg.Name = ptr(name)
 		}
@@ -263,11 +267,11 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			sg.Description = in.Description
 		}
 		if in.Division != nil && deref(in.Division.ID) != "" {
-			divID, divName, err := divisionRef(tx, *in.Division.ID, "division.id")
+			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return nil, err
 			}
-			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
 		if in.SkillConditions != nil {
 			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
@@ -275,21 +279,21 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			}
 			sg.SkillConditions = in.SkillConditions
 		}
-		sg.DateModified = ptr(formatTime(tx.Now()))
+		sg.DateModified = ptr(apihttp.FormatTime(tx.Now()))
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
-		return s.putAudited(tx, p, kindSkillGroup, sg, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
+		return s.putAudited(tx, p, kindSkillGroup, sg, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		tx.Delete(kindSkillGroup, o.ID)
 		tx.Delete(kindSkillGroupDivs, o.ID)
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
@@ -303,22 +307,22 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 	if err := decodeObject(o, &sg); err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	// skillGroupMembers keeps the store's order of users, which is the cursor order.
-	var keys []cursorKey
+	var keys []apihttp.CursorKey
 	var items [][]byte
 	for _, u := range skillGroupMembers(rd, sg, skillGroupDivisions(rd, o.ID)) {
 		b, err := json.Marshal(platform.UserReferenceWithName{ID: ptr(u.ID), Name: ptr(memberUserName(u)), SelfURI: ptr(memberUserSelfURI(u.ID))})
 		if err != nil {
 			return err
 		}
-		keys, items = append(keys, objectCursorKey(u)), append(items, b)
+		keys, items = append(keys, apihttp.ObjectCursorKey(u)), append(items, b)
 	}
-	l, err := cursorPage(r, keys, items, maxPageSize)
+	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -327,16 +331,16 @@ func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: principalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
 	for _, id := range skillGroupDivisions(rd, o.ID) {
 		d := platform.Division{ID: ptr(id)}
-		if div := rd.Get(kindDivision, id); div != nil {
-			d.Name, d.SelfURI = ptr(div.Name), ptr(divisionSelfURI(id))
+		if div := rd.Get(entity.KindDivision, id); div != nil {
+			d.Name, d.SelfURI = ptr(div.Name), ptr(entity.DivisionSelfURI(id))
 		}
 		out.Entities = append(out.Entities, d)
 	}
-	writeJSON(w, http.StatusOK, out)
+	apihttp.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
@@ -344,12 +348,12 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 	// The body is optional in the API; an empty request changes nothing.
 	var in platform.SkillGroupMemberDivisions
 	if r.ContentLength != 0 {
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindSkillGroup, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -380,10 +384,10 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, divs)))
-		if _, err := putEntity(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
+		if _, err := entity.Put(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
 			return err
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{{Property: ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
 		return nil
 	})
@@ -398,7 +402,7 @@ func nonNilStrings(xs []string) []string {
 
 // skillGroupMembers lists the users (sorted by name) in the member divisions whose skills
 // and languages satisfy the group's conditions. A group without conditions has no members.
-func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []string) []*Object {
+func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []string) []*store.Object {
 	if len(sg.SkillConditions) == 0 {
 		return nil
 	}
@@ -408,7 +412,7 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 	}
 	skillIDs := activeIDsByName(rd, kindSkill)
 	langIDs := activeIDsByName(rd, kindLanguage)
-	var out []*Object
+	var out []*store.Object
 	for _, u := range rd.List(kindUser, "") {
 		var user platform.User
 		if decodeObject(u, &user) != nil || deref(user.State) == "deleted" {
@@ -426,10 +430,10 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 	return out
 }
 
-func activeIDsByName(rd objectReader, kind Kind) map[string]string {
+func activeIDsByName(rd objectReader, kind store.Kind) map[string]string {
 	m := map[string]string{}
 	for _, o := range rd.List(kind, "") {
-		if !isDeleted(o.Data) {
+		if !entity.IsDeleted(o.Data) {
 			m[strings.ToLower(o.Name)] = o.ID
 		}
 	}
@@ -438,7 +442,7 @@ func activeIDsByName(rd objectReader, kind Kind) map[string]string {
 
 // proficiencies reads a user's routing skills or languages (children with Parent = user
 // id; Data {id, proficiency, state}) as id → proficiency.
-func proficiencies(rd objectReader, kind Kind, userID string) map[string]float64 {
+func proficiencies(rd objectReader, kind store.Kind, userID string) map[string]float64 {
 	m := map[string]float64{}
 	for _, o := range rd.List(kind, userID) {
 		var us struct {

@@ -1,11 +1,13 @@
 package orgserver
 
 import (
-	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -23,12 +25,12 @@ func (s *Server) skillRoutes() {
 func skillSelfURI(id string) string { return "/api/v2/routing/skills/" + id }
 
 func (s *Server) listSkills(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	items := s.listActive(r, kindSkill)
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -38,42 +40,42 @@ func (s *Server) getSkill(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createSkill(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateRoutingSkill
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *Tx, id, name string) (any, error) {
-		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
+	return s.createActive(w, r, softDeletingKind{kind: kindSkill, entityType: "Skill", noun: "skill"}, in.Name, func(tx *store.Tx, id, name string) (any, error) {
+		divID, divName, err := entity.DivisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		return platform.RoutingSkill{
 			ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr("1"),
-			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
-			DateModified: ptr(formatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
+			Division:     &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
+			DateModified: ptr(apihttp.FormatTime(tx.Now())), SelfURI: ptr(skillSelfURI(id)),
 		}, nil
 	})
 }
 
 func (s *Server) patchSkill(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateSkillDivisionRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, sk, err := loadStored[platform.RoutingSkill](tx, kindSkill, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		if deref(in.DivisionID) != "" {
-			divID, divName, err := divisionRef(tx, *in.DivisionID, "divisionId")
+			divID, divName, err := entity.DivisionRef(tx, *in.DivisionID, "divisionId")
 			if err != nil {
 				return nil, err
 			}
-			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))}
+			sk.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
 		}
-		sk.Version = ptr(bumpStringVersion(deref(sk.Version)))
-		sk.DateModified = ptr(formatTime(tx.Now()))
-		return s.putAudited(tx, p, kindSkill, sk, auditEvent{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
+		sk.Version = ptr(entity.BumpStringVersion(deref(sk.Version)))
+		sk.DateModified = ptr(apihttp.FormatTime(tx.Now()))
+		return s.putAudited(tx, p, kindSkill, sk, audit.Event{Service: "Routing", EntityType: "Skill", Action: "Update", ID: o.ID, Name: o.Name, Old: o.Data})
 	})
 }
 
@@ -84,7 +86,7 @@ func (s *Server) deleteSkill(w http.ResponseWriter, r *http.Request) error {
 // softDeletingKind is a kind whose deletion is soft (skills, languages): the object stays
 // readable by id with state "deleted", and its name is free again.
 type softDeletingKind struct {
-	kind       Kind
+	kind       store.Kind
 	entityType string // the audit log's entity type
 	noun       string // for error messages
 }
@@ -92,81 +94,58 @@ type softDeletingKind struct {
 // createActive creates an object of a soft-deleting kind under a name no live object of
 // the kind holds; build makes the entity for the new id and the trimmed name.
 func (s *Server) createActive(w http.ResponseWriter, r *http.Request, k softDeletingKind, rawName *string,
-	build func(tx *Tx, id, name string) (any, error)) error {
+	build func(tx *store.Tx, id, name string) (any, error)) error {
 	name := strings.TrimSpace(deref(rawName))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
-		if existing := findActiveByName(tx, k.kind, name); existing != nil {
-			return nil, errConflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		if existing := entity.FindActiveByName(tx, k.kind, name); existing != nil {
+			return nil, apihttp.Conflict("A %s named [%s] exists already (id %s).", k.noun, name, existing.ID)
 		}
 		id := uuid.NewString()
 		v, err := build(tx, id, name)
 		if err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, k.kind, v, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, k.kind, v, audit.Event{Service: "Routing", EntityType: k.entityType, Action: "Create", ID: id, Name: name})
 	})
 }
 
 // softDelete marks a skill or language deleted as the real API does: GET keeps returning it
 // with state "deleted" (and a new string version), lists leave it out, its name is free.
 func (s *Server) softDelete(w http.ResponseWriter, r *http.Request, k softDeletingKind) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, doc, err := loadStored[map[string]any](tx, k.kind, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if isDeleted(o.Data) {
-			return errNotFound()
+		if entity.IsDeleted(o.Data) {
+			return apihttp.NotFound()
 		}
 		version, _ := doc["version"].(string)
-		doc["state"], doc["version"], doc["dateModified"] = "deleted", bumpStringVersion(version), formatTime(tx.Now())
-		_, err = s.putAudited(tx, p, k.kind, doc, auditEvent{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		doc["state"], doc["version"], doc["dateModified"] = "deleted", entity.BumpStringVersion(version), apihttp.FormatTime(tx.Now())
+		_, err = s.putAudited(tx, p, k.kind, doc, audit.Event{Service: "Routing", EntityType: k.entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
 }
 
 // listActive is the listing of a soft-deleting kind (skills, languages): not deleted, the
 // `id` filter, and `name` as "starts with" (with the usual wildcards).
-func (s *Server) listActive(r *http.Request, kind Kind) [][]byte {
+func (s *Server) listActive(r *http.Request, kind store.Kind) [][]byte {
 	name := r.URL.Query().Get("name")
-	ids := setOf(multiParam(r, "id"))
+	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(principalOf(r.Context()).OrgID, kind, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "") {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !nameMatches(name, o.Name, true) || isDeleted(o.Data) {
+		if !apihttp.NameMatches(name, o.Name, true) || entity.IsDeleted(o.Data) {
 			continue
 		}
 		items = append(items, o.Data)
 	}
 	return items
-}
-
-// isDeleted reports whether a stored entity is soft-deleted (top-level state "deleted").
-func isDeleted(data []byte) bool {
-	var st struct {
-		State string `json:"state"`
-	}
-	return json.Unmarshal(data, &st) == nil && st.State == "deleted"
-}
-
-// findActiveByName finds a not-deleted object by case-insensitive name.
-func findActiveByName(tx *Tx, kind Kind, name string) *Object {
-	for _, o := range tx.List(kind, "") {
-		if strings.EqualFold(o.Name, name) && !isDeleted(o.Data) {
-			return o
-		}
-	}
-	return nil
-}
-
-func bumpStringVersion(v string) string {
-	n, _ := strconv.Atoi(v)
-	return strconv.Itoa(n + 1)
 }
 
 func deref[T any](p *T) T {

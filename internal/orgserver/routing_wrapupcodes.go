@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -23,33 +27,33 @@ func (s *Server) wrapupCodeRoutes() {
 func wrapupCodeSelfURI(id string) string { return "/api/v2/routing/wrapupcodes/" + id }
 
 func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy, err := sortByNameOrID(r)
+	sortBy, err := apihttp.SortByNameOrID(r)
 	if err != nil {
 		return err
 	}
-	desc, err := routingSortDescending(r, "sortOrder", "ascending", "descending")
+	desc, err := apihttp.SortDescending(r, "sortOrder", "ascending", "descending")
 	if err != nil {
 		return err
 	}
 	name := qs.Get("name")
-	ids := setOf(multiParam(r, "id"))
-	divs := setOf(multiParam(r, "divisionId"))
-	objs := s.store.List(principalOf(r.Context()).OrgID, kindWrapupCode, "")
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	divs := setOf(apihttp.MultiParam(r, "divisionId"))
+	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindWrapupCode, "")
 	// The API documents sortBy as ignored unless a name filter is given; the default order is by name.
 	if name != "" && sortBy == "id" {
-		slices.SortFunc(objs, func(a, b *Object) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !nameMatches(name, o.Name, false) {
+		if !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		if len(divs) > 0 {
@@ -60,19 +64,19 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 // wrapupCodeFromRequest validates a request and builds the stored code. old is the code
 // being replaced (nil on create): it keeps id, creation data and, when the request has
 // none, the division.
-func wrapupCodeFromRequest(tx *Tx, p principal, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
+func wrapupCodeFromRequest(tx *store.Tx, p apihttp.Principal, in platform.WrapupCodeRequest, id string, old *platform.WrapupCode) (platform.WrapupCode, error) {
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return platform.WrapupCode{}, errRequired("name")
+		return platform.WrapupCode{}, apihttp.Required("name")
 	}
 	if existing := tx.FindByName(kindWrapupCode, "", name); existing != nil && existing.ID != id {
-		return platform.WrapupCode{}, errConflict("A wrap-up code named [%s] exists already (id %s).", name, existing.ID)
+		return platform.WrapupCode{}, apihttp.Conflict("A wrap-up code named [%s] exists already (id %s).", name, existing.ID)
 	}
 	divID := ""
 	if in.Division != nil {
@@ -81,15 +85,15 @@ func wrapupCodeFromRequest(tx *Tx, p principal, in platform.WrapupCodeRequest, i
 	if divID == "" && old != nil && old.Division != nil {
 		divID = deref(old.Division.ID)
 	}
-	divID, divName, err := divisionRef(tx, divID, "division.id")
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
 		return platform.WrapupCode{}, err
 	}
 	client := p.ClientID
-	now := formatTime(tx.Now())
+	now := apihttp.FormatTime(tx.Now())
 	wc := platform.WrapupCode{
 		ID: ptr(id), Name: ptr(name), Description: in.Description,
-		Division:    &platform.StarrableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+		Division:    &platform.StarrableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 		DateCreated: ptr(now), DateModified: ptr(now), CreatedBy: ptr(client), ModifiedBy: ptr(client),
 		SelfURI: ptr(wrapupCodeSelfURI(id)),
 	}
@@ -105,25 +109,25 @@ func (s *Server) getWrapupCode(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	var in platform.WrapupCodeRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
 		wc, err := wrapupCodeFromRequest(tx, p, in, id, nil)
 		if err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name})
+		return s.putAudited(tx, p, kindWrapupCode, wc, audit.Event{Service: "Routing", EntityType: "WrapupCode", Action: "Create", ID: id, Name: *wc.Name})
 	})
 }
 
 func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	var in platform.WrapupCodeRequest
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, old, err := loadStored[platform.WrapupCode](tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -135,16 +139,16 @@ func (s *Server) putWrapupCode(w http.ResponseWriter, r *http.Request) error {
 		// Queue code lists sort by the code's name, which the child keeps as its index name.
 		if *wc.Name != o.Name {
 			for _, c := range queueWrapupCodeLinks(tx, o.ID) {
-				tx.Put(&Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
+				tx.Put(&store.Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: *wc.Name, Data: c.Data})
 			}
 		}
-		return s.putAudited(tx, p, kindWrapupCode, wc, auditEvent{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
+		return s.putAudited(tx, p, kindWrapupCode, wc, audit.Event{Service: "Routing", EntityType: "WrapupCode", Action: "Update", ID: o.ID, Name: *wc.Name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindWrapupCode, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindWrapupCode, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -157,8 +161,8 @@ func (s *Server) deleteWrapupCode(w http.ResponseWriter, r *http.Request) error 
 }
 
 // queueWrapupCodeLinks lists the queue assignments of one wrap-up code.
-func queueWrapupCodeLinks(tx *Tx, codeID string) []*Object {
-	var out []*Object
+func queueWrapupCodeLinks(tx *store.Tx, codeID string) []*store.Object {
+	var out []*store.Object
 	for _, c := range tx.List(kindQueueWrapupCode, "*") {
 		if strings.HasSuffix(c.ID, "/"+codeID) {
 			out = append(out, c)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -36,7 +38,7 @@ type ClientSpec struct {
 func DefaultOrgs() []OrgSpec {
 	var out []OrgSpec
 	for _, n := range []string{"dev", "test", "prod"} {
-		out = append(out, OrgSpec{Name: n, Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "readonly", Role: RoleReadOnly}}})
+		out = append(out, OrgSpec{Name: n, Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}, {Name: "readonly", Role: store.RoleReadOnly}}})
 	}
 	return out
 }
@@ -62,20 +64,20 @@ func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, err
 	if spec.Name == "" {
 		return nil, fmt.Errorf("org name is required")
 	}
-	org := OrgInfo{ID: uuid.NewString(), Name: spec.Name}
+	org := store.OrgInfo{ID: uuid.NewString(), Name: spec.Name}
 	var creds []Credential
-	err := s.store.Update(ctx, "", func(tx *Tx) error {
+	err := s.store.Update(ctx, "", func(tx *store.Tx) error {
 		// Checked inside the transaction, so two concurrent creators cannot both pass it.
 		if tx.OrgNameTaken(spec.Name) {
 			return errors.New("an org of that name exists already")
 		}
 		tx.CreateOrg(org)
 		for _, c := range spec.Clients {
-			if c.Role != RoleAdmin && c.Role != RoleReadOnly {
-				return fmt.Errorf("client %q: role must be %q or %q", c.Name, RoleAdmin, RoleReadOnly)
+			if c.Role != store.RoleAdmin && c.Role != store.RoleReadOnly {
+				return fmt.Errorf("client %q: role must be %q or %q", c.Name, store.RoleAdmin, store.RoleReadOnly)
 			}
 			secret := randomHex(24)
-			ci := ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
+			ci := store.ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
 			ci.SecretHash = hashSecret(ci.Salt, secret)
 			tx.PutClient(ci)
 			creds = append(creds, Credential{Org: org.Name, OrgID: org.ID, Name: c.Name, Role: c.Role, ClientID: ci.ID, ClientSecret: secret})
@@ -95,38 +97,38 @@ func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, err
 func (s *Server) ResetOrg(ctx context.Context, orgID string) error {
 	org, ok := s.store.Org(orgID)
 	if !ok {
-		return fmt.Errorf("%w: %s", ErrNoOrg, orgID)
+		return fmt.Errorf("%w: %s", store.ErrNoOrg, orgID)
 	}
-	return s.store.Update(ctx, orgID, func(tx *Tx) error {
-		for kind := range tx.org.objects {
+	return s.store.Update(ctx, orgID, func(tx *store.Tx) error {
+		for _, kind := range tx.Kinds() {
 			for _, o := range tx.List(kind, "*") {
 				tx.Delete(kind, o.ID)
 			}
 		}
-		tx.clearAudit = true
+		tx.ClearAudit()
 		return seedOrgObjects(tx, org)
 	})
 }
 
 // seedOrgObjects writes what every new org has: the organization, its home division and
 // the built-in roles.
-func seedOrgObjects(tx *Tx, org OrgInfo) error {
+func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 	orgDoc := platform.Organization{
 		ID: ptr(org.ID), Name: ptr(org.Name), DefaultLanguage: ptr("en"), DefaultCountryCode: ptr("US"),
 		ThirdPartyOrgName: ptr("cx-" + org.Name), Domain: ptr("local"), Version: ptr(1), State: ptr("active"),
 		VoicemailEnabled: ptr(true), ProductPlatform: ptr("GenesysCloud"), SelfURI: ptr("/api/v2/organizations/" + org.ID),
 		Features: map[string]bool{},
 	}
-	if _, err := putEntity(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
+	if _, err := entity.Put(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
 		return err
 	}
 	home := uuid.NewString()
-	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(divisionSelfURI(home))}
-	if _, err := putEntity(tx, kindDivision, home, "", "Home", div); err != nil {
+	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(entity.DivisionSelfURI(home))}
+	if _, err := entity.Put(tx, entity.KindDivision, home, "", "Home", div); err != nil {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *Tx) error{seedRoles} {
+	for _, seed := range []func(tx *store.Tx) error{seedRoles} {
 		if err := seed(tx); err != nil {
 			return err
 		}

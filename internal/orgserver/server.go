@@ -16,10 +16,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
-
-const correlationHeader = "ININ-Correlation-Id"
 
 // Config configures a Server. The zero value is an in-memory server without limits.
 type Config struct {
@@ -39,8 +40,10 @@ type Config struct {
 
 // Server is a local org server. It is an http.Handler.
 type Server struct {
-	cfg      Config
-	store    *Store
+	cfg   Config
+	store *store.Store
+	// entities serves every regular catalogue kind no handler here serves by hand.
+	entities *entity.Set
 	mux      *http.ServeMux
 	tokenKey []byte
 	adminKey string
@@ -57,11 +60,11 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // New opens the store in cfg.DataDir and builds the server. Call Close when done.
 func New(cfg Config) (*Server, error) {
-	st, err := OpenStore(cfg.DataDir)
+	st, err := store.Open(cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
+	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -80,7 +83,7 @@ func (s *Server) initKeys() error {
 	key, admin := s.store.Meta("token_key"), s.store.Meta("admin_key")
 	if key == "" || admin == "" {
 		key, admin = randomHex(32), randomHex(16)
-		if err := s.store.Update(context.Background(), "", func(tx *Tx) error {
+		if err := s.store.Update(context.Background(), "", func(tx *store.Tx) error {
 			tx.SetMeta("token_key", key)
 			tx.SetMeta("admin_key", admin)
 			return nil
@@ -96,7 +99,7 @@ func (s *Server) initKeys() error {
 func (s *Server) Close() error { return s.store.Close() }
 
 // Store exposes the server's store (for seeding and tests in this module).
-func (s *Server) Store() *Store { return s.store }
+func (s *Server) Store() *store.Store { return s.store }
 
 // AdminKey is the secret that the admin surface (/admin/...) requires in X-Cx-Admin-Key.
 func (s *Server) AdminKey() string { return s.adminKey }
@@ -111,7 +114,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
 		if aerr != nil {
-			writeError(w, r, aerr)
+			apihttp.WriteError(w, r, aerr)
 			return
 		}
 		// The budget belongs to the verified token, not to the header's spelling of it
@@ -127,16 +130,16 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 		}
 		if !ok {
 			secs := int(math.Ceil(wait.Seconds()))
-			writeError(w, r, &apiError{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusTooManyRequests, Code: "too.many.requests.retry.after",
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
 			return
 		}
-		if write && p.Role == RoleReadOnly {
-			writeError(w, r, &apiError{Status: http.StatusForbidden, Code: "missing.permissions",
+		if write && p.Role == store.RoleReadOnly {
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusForbidden, Code: "missing.permissions",
 				Message: fmt.Sprintf("Unable to perform the requested action. You are missing the following permission(s): [%s]", perm)})
 			return
 		}
-		r = r.WithContext(context.WithValue(r.Context(), principalKey{}, p))
+		r = r.WithContext(apihttp.WithPrincipal(r.Context(), p))
 		if write && s.faults.loseResponse() {
 			// The write commits, but the caller never learns it: the case retries must survive.
 			rec := &bufferedWriter{header: http.Header{}}
@@ -144,7 +147,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 				s.fail(w, r, err)
 				return
 			}
-			writeError(w, r, &apiError{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
+			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusServiceUnavailable, Code: "service.unavailable", Message: "The service is currently unavailable (injected fault: response lost after commit)."})
 			return
 		}
 		if err := h(w, r); err != nil {
@@ -154,24 +157,24 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 }
 
 // fail answers a handler's error. Failures of the server itself (anything but an
-// *apiError) are logged with the correlation id, since their text stays out of the body.
+// *apihttp.Error) are logged with the correlation id, since their text stays out of the body.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if ae := (*apiError)(nil); !errors.As(err, &ae) {
-		s.log.Error("handler failed", "route", r.Pattern, "correlationId", w.Header().Get(correlationHeader), "err", err)
+	if ae := (*apihttp.Error)(nil); !errors.As(err, &ae) {
+		s.log.Error("handler failed", "route", r.Pattern, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 	}
-	writeError(w, r, err)
+	apihttp.WriteError(w, r, err)
 }
 
 // ServeHTTP adds the correlation id, faults and metrics around the routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	cid := uuid.NewString()
-	w.Header().Set(correlationHeader, cid)
+	w.Header().Set(apihttp.CorrelationHeader, cid)
 	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 	api := strings.HasPrefix(r.URL.Path, "/api/v2/") || r.URL.Path == "/oauth/token"
 	if api {
 		if err := s.faults.before(r.Context()); err != nil {
-			writeError(sw, r, err)
+			apihttp.WriteError(sw, r, err)
 			s.metrics.observe("fault", r.Method, sw.status, time.Since(start))
 			return
 		}
@@ -216,16 +219,16 @@ func (b *bufferedWriter) WriteHeader(int)             {}
 func (s *Server) routes() {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		apihttp.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.adminRoutes()
 	s.mux.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
 		if _, aerr := s.authenticate(r); aerr != nil {
-			writeError(w, r, aerr)
+			apihttp.WriteError(w, r, aerr)
 			return
 		}
-		writeError(w, r, &apiError{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
+		apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
 	})
 
 	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)

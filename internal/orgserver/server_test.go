@@ -10,6 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A caller's audit labels cannot pass for who made the change.
@@ -18,7 +22,7 @@ func TestAuditContextCannotOverrideClientName(t *testing.T) {
 	req, _ := http.NewRequest("POST", ts.URL+"/api/v2/routing/skills", strings.NewReader(`{"name":"Labelled"}`))
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(auditContextHeader, "clientName=mallory; ClientName = eve ;reason=INC-42")
+	req.Header.Set(apihttp.AuditContextHeader, "clientName=mallory; ClientName = eve ;reason=INC-42")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +67,7 @@ func TestInternalErrorsKeepDetailsInTheLog(t *testing.T) {
 	dir := t.TempDir()
 	ts := NewTestServer(t, WithConfig(Config{DataDir: dir, Logger: slog.New(slog.NewTextHandler(&logs, nil))}))
 	c := newRawClient(t, ts, "dev", "deploy")
-	ts.Store().db.Close() // every write now fails inside SQLite
+	ts.Store().Close() // every write now fails inside SQLite
 	r := c.do("POST", "/api/v2/routing/skills", map[string]any{"name": "Doomed"})
 	if r.Status != http.StatusInternalServerError {
 		t.Fatalf("status %d, want 500; body %s", r.Status, r.Body)
@@ -72,7 +76,7 @@ func TestInternalErrorsKeepDetailsInTheLog(t *testing.T) {
 	if err := json.Unmarshal(r.Body, &m); err != nil {
 		t.Fatalf("body is not JSON: %s", r.Body)
 	}
-	cid := r.Header.Get(correlationHeader)
+	cid := r.Header.Get(apihttp.CorrelationHeader)
 	msg, _ := m["message"].(string)
 	if m["code"] != "internal.server.error" || m["contextId"] != cid || msg != fmt.Sprintf("The server encountered an internal error (correlation id %s).", cid) {
 		t.Errorf("500 body = %s", r.Body)
@@ -91,9 +95,9 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 	ts := NewTestServer(t, WithOrgs())
 	ctx := context.Background()
 	creds, err := ts.CreateOrgs(ctx, []OrgSpec{
-		{Name: "good", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
-		{Name: "bad", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}, {Name: "odd", Role: "superuser"}}},
-		{Name: "never", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}},
+		{Name: "good", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}},
+		{Name: "bad", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}, {Name: "odd", Role: "superuser"}}},
+		{Name: "never", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}},
 	})
 	if err == nil || !strings.Contains(err.Error(), `"bad"`) {
 		t.Fatalf("err = %v, want the bad spec's error", err)
@@ -113,7 +117,7 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 			t.Errorf("client %s of org %s outlived its failed org", c.Name, c.OrgID)
 		}
 	}
-	if divs := ts.Store().List(creds[0].OrgID, kindDivision, ""); len(divs) != 1 || divs[0].Name != "Home" {
+	if divs := ts.Store().List(creds[0].OrgID, entity.KindDivision, ""); len(divs) != 1 || divs[0].Name != "Home" {
 		t.Errorf("the new org's divisions = %d, want the home division", len(divs))
 	}
 
@@ -122,7 +126,7 @@ func TestCreateOrgsIsAtomic(t *testing.T) {
 	errs := make(chan error, 8)
 	for range 8 {
 		wg.Go(func() {
-			_, err := ts.CreateOrgs(ctx, []OrgSpec{{Name: "race", Clients: []ClientSpec{{Name: "deploy", Role: RoleAdmin}}}})
+			_, err := ts.CreateOrgs(ctx, []OrgSpec{{Name: "race", Clients: []ClientSpec{{Name: "deploy", Role: store.RoleAdmin}}}})
 			errs <- err
 		})
 	}

@@ -6,6 +6,10 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -34,9 +38,9 @@ func grantKey(roleID, divisionID string) string { return roleID + "/" + division
 
 // subjectKind names a subject's type (PC_USER, PC_GROUP, PC_OAUTH_CLIENT) and its audit
 // entity type, or "" when the org has no such subject.
-func subjectKind(users, groups *Object, client *ClientInfo, org string) (typ, entity, name string) {
+func subjectKind(users, groups *store.Object, client *store.ClientInfo, org string) (typ, entityType, name string) {
 	switch {
-	case users != nil && !isDeleted(users.Data):
+	case users != nil && !entity.IsDeleted(users.Data):
 		return "PC_USER", "User", users.Name
 	case groups != nil:
 		return "PC_GROUP", "Group", groups.Name
@@ -48,7 +52,7 @@ func subjectKind(users, groups *Object, client *ClientInfo, org string) (typ, en
 
 // subjectInfo is subjectKind for readers (outside a transaction).
 func (s *Server) subjectInfo(org, id string) (typ, name string) {
-	var client *ClientInfo
+	var client *store.ClientInfo
 	if c, ok := s.store.Client(id); ok {
 		client = &c
 	}
@@ -59,23 +63,23 @@ func (s *Server) subjectInfo(org, id string) (typ, name string) {
 	return typ, name
 }
 
-// txSubject is subjectKind inside a write transaction; the store's lock is held, so the
-// client table is read directly rather than through Store.Client.
-func txSubject(tx *Tx, id string) (typ, entity, name string) {
-	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.s.clients[id], tx.OrgID())
+// txSubject is subjectKind inside a write transaction (tx.Client reads the client table
+// under the lock the transaction holds).
+func txSubject(tx *store.Tx, id string) (typ, entityType, name string) {
+	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.Client(id), tx.OrgID())
 }
 
 // resolveGrant builds a grant, or a 400 naming the unknown role or division.
-func resolveGrant(tx *Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
+func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
 	if roleID == "" {
-		return platform.AuthzGrant{}, errRequired(field + "roleId")
+		return platform.AuthzGrant{}, apihttp.Required(field + "roleId")
 	}
 	if divisionID == "" {
-		return platform.AuthzGrant{}, errRequired(field + "divisionId")
+		return platform.AuthzGrant{}, apihttp.Required(field + "divisionId")
 	}
 	ro := tx.Get(kindRole, roleID)
 	if ro == nil {
-		return platform.AuthzGrant{}, errUnknownRef(field+"roleId", roleID)
+		return platform.AuthzGrant{}, apihttp.UnknownRef(field+"roleId", roleID)
 	}
 	var role platform.DomainOrganizationRole
 	if err := decodeObject(ro, &role); err != nil {
@@ -83,21 +87,21 @@ func resolveGrant(tx *Tx, subjectID, roleID, divisionID, field string) (platform
 	}
 	div := &platform.AuthzDivision{ID: ptr(grantAllDivisions), Name: ptr("All divisions")}
 	if divisionID != grantAllDivisions {
-		do := tx.Get(kindDivision, divisionID)
+		do := tx.Get(entity.KindDivision, divisionID)
 		if do == nil {
-			return platform.AuthzGrant{}, errUnknownRef(field+"divisionId", divisionID)
+			return platform.AuthzGrant{}, apihttp.UnknownRef(field+"divisionId", divisionID)
 		}
-		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(divisionSelfURI(divisionID))}
+		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(entity.DivisionSelfURI(divisionID))}
 	}
 	return platform.AuthzGrant{
 		SubjectID: ptr(subjectID), Division: div,
 		Role:        &platform.AuthzGrantRole{ID: ptr(roleID), Name: role.Name, Description: role.Description, Default: role.Default, SelfURI: ptr(roleSelfURI(roleID))},
-		GrantMadeAt: ptr(formatTime(tx.Now())),
+		GrantMadeAt: ptr(apihttp.FormatTime(tx.Now())),
 	}, nil
 }
 
 // subjectGrants reads a subject's grants keyed by role/division.
-func subjectGrants(tx *Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
+func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
 	out := map[string]platform.AuthzGrant{}
 	for _, o := range tx.List(kindSubjectGrant, subjectID) {
 		var g platform.AuthzGrant
@@ -111,10 +115,10 @@ func subjectGrants(tx *Tx, subjectID string) (map[string]platform.AuthzGrant, er
 
 // applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
 // and refreshes the userCount of every role whose grants changed.
-func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
-	_, entity, name := txSubject(tx, subjectID)
-	if entity == "" {
-		return errNotFound()
+func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
+	_, entityType, name := txSubject(tx, subjectID)
+	if entityType == "" {
+		return apihttp.NotFound()
 	}
 	cur, err := subjectGrants(tx, subjectID)
 	if err != nil {
@@ -135,7 +139,7 @@ func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit fun
 		if _, ok := cur[k]; ok {
 			continue // an existing grant keeps its grantMadeAt
 		}
-		if _, err := putEntity(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
+		if _, err := entity.Put(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
 			return err
 		}
 		touched[deref(g.Role.ID)] = true
@@ -148,13 +152,13 @@ func (s *Server) applyGrants(tx *Tx, r *http.Request, subjectID string, edit fun
 			return err
 		}
 	}
-	s.record(tx, r, auditEvent{Service: "PeoplePermissions", EntityType: entity, Action: "Update", ID: subjectID, Name: name,
+	record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
 		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
 	return nil
 }
 
 // refreshUserCount keeps a role's userCount equal to the number of users holding it.
-func refreshUserCount(tx *Tx, roleID string) error {
+func refreshUserCount(tx *store.Tx, roleID string) error {
 	o := tx.Get(kindRole, roleID)
 	if o == nil {
 		return nil
@@ -173,7 +177,7 @@ func refreshUserCount(tx *Tx, roleID string) error {
 		return nil
 	}
 	role.UserCount = ptr(n)
-	_, err := putEntity(tx, kindRole, o.ID, "", o.Name, role)
+	_, err := entity.Put(tx, kindRole, o.ID, "", o.Name, role)
 	return err
 }
 
@@ -212,11 +216,11 @@ func copyGrants(m map[string]platform.AuthzGrant) map[string]platform.AuthzGrant
 }
 
 func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	id := r.PathValue("subjectId")
 	typ, name := s.subjectInfo(org, id)
 	if typ == "UNKNOWN" {
-		return errNotFound()
+		return apihttp.NotFound()
 	}
 	subject := platform.AuthzSubject{ID: ptr(id), Name: ptr(name), Grants: []platform.AuthzGrant{}, Version: ptr(1),
 		SelfURI: ptr("/api/v2/authorization/subjects/" + id)}
@@ -227,7 +231,7 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 		}
 		subject.Grants = append(subject.Grants, g)
 	}
-	writeJSON(w, http.StatusOK, subject)
+	apihttp.WriteJSON(w, http.StatusOK, subject)
 	return nil
 }
 
@@ -235,14 +239,14 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) bulkGrants(mode string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in platform.RoleDivisionGrants
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 		if in.Grants == nil {
-			return errRequired("grants")
+			return apihttp.Required("grants")
 		}
 		subjectID := r.PathValue("subjectId")
-		err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+		err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
@@ -283,7 +287,7 @@ func (s *Server) revokeOne(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
 	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			g, err := resolveGrant(tx, subjectID, roleID, divisionID, "")
 			if err != nil {
@@ -307,7 +311,7 @@ func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool
 
 // userAuthorization is UserAuthorization for a user: the roles held in any division and
 // the union of their permissions.
-func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *Object) platform.UserAuthorization {
+func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *store.Object) platform.UserAuthorization {
 	ua := platform.UserAuthorization{Roles: []platform.DomainRole{}, UnusedRoles: []platform.DomainRole{}, Permissions: []string{}}
 	seen := map[string]bool{}
 	for _, g := range grants {
@@ -334,7 +338,7 @@ func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *Ob
 }
 
 func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	u, err := s.lookup(r, kindUser, r.PathValue("subjectId"))
 	if err != nil {
 		return err
@@ -347,7 +351,7 @@ func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		grants = append(grants, g)
 	}
-	writeJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *Object { return s.store.Get(org, kindRole, id) }))
+	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, kindRole, id) }))
 	return nil
 }
 
@@ -356,16 +360,16 @@ func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 // the user holds already stay as they are.
 func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	var roleIDs []string
-	if err := decodeBody(r, &roleIDs); err != nil {
+	if err := apihttp.DecodeBody(r, &roleIDs); err != nil {
 		return err
 	}
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		if u := tx.Get(kindUser, userID); u == nil || isDeleted(u.Data) {
-			return errNotFound()
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		if u := tx.Get(kindUser, userID); u == nil || entity.IsDeleted(u.Data) {
+			return apihttp.NotFound()
 		}
-		home, _, err := divisionRef(tx, "", "divisionId")
+		home, _, err := entity.DivisionRef(tx, "", "divisionId")
 		if err != nil {
 			return err
 		}
@@ -400,12 +404,12 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range next {
 			grants = append(grants, g)
 		}
-		ua = userAuthorization(grants, func(id string) *Object { return tx.Get(kindRole, id) })
+		ua = userAuthorization(grants, func(id string) *store.Object { return tx.Get(kindRole, id) })
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, ua)
+	apihttp.WriteJSON(w, http.StatusOK, ua)
 	return nil
 }

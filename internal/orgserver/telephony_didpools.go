@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -34,14 +36,14 @@ func didPoolSpec() versionedSpec {
 	return versionedSpec{
 		kind: kindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
 		path: "/api/v2/telephony/providers/edges/didpools",
-		inUse: func(tx *Tx, o *Object) error {
+		inUse: func(tx *store.Tx, o *store.Object) error {
 			p, ok := decodePool(o)
 			if !ok {
 				return nil
 			}
 			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
 				if p.covers(n) {
-					return errConflict("The DID pool [%s] holds the number [%s], which the IVR [%s] (id %s) uses; remove it from the IVR first.", o.Name, n, ivr.Name, ivr.ID)
+					return apihttp.Conflict("The DID pool [%s] holds the number [%s], which the IVR [%s] (id %s) uses; remove it from the IVR first.", o.Name, n, ivr.Name, ivr.ID)
 				}
 			}
 			return nil
@@ -63,7 +65,7 @@ func parseE164(s string) (int64, bool) {
 // poolRange is a stored pool with its range parsed. Numbers of a range have the width of
 // its bounds, so "+1317555" is never inside "+13175550000".."+13175559999".
 type poolRange struct {
-	obj        *Object
+	obj        *store.Object
 	start, end int64
 	width      int
 }
@@ -77,7 +79,7 @@ func (p poolRange) size() int64 { return p.end - p.start + 1 }
 
 func (p poolRange) number(n int64) string { return "+" + strconv.FormatInt(n, 10) }
 
-func decodePool(o *Object) (poolRange, bool) {
+func decodePool(o *store.Object) (poolRange, bool) {
 	var dp platform.DIDPool
 	if decodeObject(o, &dp) != nil || deref(dp.State) != "active" {
 		return poolRange{}, false
@@ -88,11 +90,11 @@ func decodePool(o *Object) (poolRange, bool) {
 }
 
 // activePools lists the active pools, lowest numbers first.
-func activePools(tx *Tx) []poolRange {
+func activePools(tx *store.Tx) []poolRange {
 	return sortedPools(tx.List(kindDIDPool, ""))
 }
 
-func sortedPools(objs []*Object) []poolRange {
+func sortedPools(objs []*store.Object) []poolRange {
 	var out []poolRange
 	for _, o := range objs {
 		if p, ok := decodePool(o); ok {
@@ -116,8 +118,8 @@ func poolFor(pools []poolRange, number string) *poolRange {
 }
 
 // ivrNumberOwners maps every DNIS number the IVRs use to its IVR.
-func ivrNumberOwners(ivrs []*Object) map[string]*Object {
-	out := map[string]*Object{}
+func ivrNumberOwners(ivrs []*store.Object) map[string]*store.Object {
+	out := map[string]*store.Object{}
 	for _, o := range ivrs {
 		var ivr platform.IVR
 		if decodeObject(o, &ivr) != nil {
@@ -131,21 +133,21 @@ func ivrNumberOwners(ivrs []*Object) map[string]*Object {
 }
 
 func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	if v := r.URL.Query().Get("sortBy"); v != "" && v != "number" {
-		return errInvalidValue("sortBy", v, []string{"number"})
+		return apihttp.InvalidValue("sortBy", v, []string{"number"})
 	}
-	ids := setOf(multiParam(r, "id"))
+	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, pr := range sortedPools(s.store.List(principalOf(r.Context()).OrgID, kindDIDPool, "")) {
+	for _, pr := range sortedPools(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDIDPool, "")) {
 		if len(ids) == 0 || ids[pr.obj.ID] {
 			items = append(items, pr.obj.Data)
 		}
 	}
-	writeListingWithTotal(w, listing(r, p, items))
+	writeListingWithTotal(w, apihttp.NewListing(r, p, items))
 	return nil
 }
 
@@ -163,7 +165,7 @@ func (s *Server) putDIDPool(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.DIDPool
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	startText, endText := strings.TrimSpace(deref(in.StartPhoneNumber)), strings.TrimSpace(deref(in.EndPhoneNumber))
@@ -173,16 +175,16 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 		out         *int64
 	}{{"startPhoneNumber", startText, &rng.start}, {"endPhoneNumber", endText, &rng.end}} {
 		if f.text == "" {
-			return errRequired(f.field)
+			return apihttp.Required(f.field)
 		}
 		n, ok := parseE164(f.text)
 		if !ok {
-			return errBadRequest("The field [%s] must be an E.164 number such as +13175550100, not [%s].", f.field, f.text)
+			return apihttp.BadRequest("The field [%s] must be an E.164 number such as +13175550100, not [%s].", f.field, f.text)
 		}
 		*f.out = n
 	}
 	if len(endText) != len(startText) || rng.end < rng.start {
-		return errBadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
+		return apihttp.BadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
 	}
 	if err := checkEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
 		return err
@@ -196,10 +198,10 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 		req.Division = &platform.WritableDivision{ID: in.Division.ID}
 	}
 	spec := didPoolSpec()
-	return s.saveVersioned(w, r, spec, id, req, func(tx *Tx, m versionedMeta) (any, error) {
+	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range activePools(tx) {
 			if other.obj.ID != m.id && other.width == rng.width && other.start <= rng.end && rng.start <= other.end {
-				return nil, errConflict("The range %s..%s overlaps the DID pool [%s] (id %s, %s..%s).",
+				return nil, apihttp.Conflict("The range %s..%s overlaps the DID pool [%s] (id %s, %s..%s).",
 					startText, endText, other.obj.Name, other.obj.ID, other.number(other.start), other.number(other.end))
 			}
 		}
@@ -208,7 +210,7 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 			old, _ := decodePool(tx.Get(kindDIDPool, id))
 			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
 				if old.covers(n) && !rng.covers(n) {
-					return nil, errConflict("The number [%s] of this pool is used by the IVR [%s] (id %s) and would fall outside the new range.", n, ivr.Name, ivr.ID)
+					return nil, apihttp.Conflict("The number [%s] of this pool is used by the IVR [%s] (id %s) and would fall outside the new range.", n, ivr.Name, ivr.ID)
 				}
 			}
 		}
@@ -230,14 +232,14 @@ func (s *Server) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
 // listDIDNumbers lists the numbers of the pools (all, or id[]) with their assignment:
 // type ASSIGNED lists the numbers IVRs use, UNASSIGNED the rest, ASSIGNED_AND_UNASSIGNED both.
 func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
 	qs := r.URL.Query()
 	typ := qs.Get("type")
 	if typ == "" {
-		return errRequired("type")
+		return apihttp.Required("type")
 	}
 	if err := checkEnum("type", &typ, "ASSIGNED_AND_UNASSIGNED", "ASSIGNED", "UNASSIGNED"); err != nil {
 		return err
@@ -247,8 +249,8 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	match := qs.Get("numberMatch")
-	ids := setOf(multiParam(r, "id"))
-	org := principalOf(r.Context()).OrgID
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	pools := sortedPools(s.store.List(org, kindDIDPool, ""))
 	owners := ivrNumberOwners(s.store.List(org, kindIVR, ""))
 	var selected []poolRange
@@ -260,10 +262,10 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if typ != "ASSIGNED" && total > maxDIDEnumeration {
-		return errBadRequest("The selected DID pools hold %d numbers; listing unassigned numbers is limited to %d. Select fewer pools with [id] or use type=ASSIGNED.", total, maxDIDEnumeration)
+		return apihttp.BadRequest("The selected DID pools hold %d numbers; listing unassigned numbers is limited to %d. Select fewer pools with [id] or use type=ASSIGNED.", total, maxDIDEnumeration)
 	}
 	var items [][]byte
-	add := func(pr poolRange, number string, owner *Object) {
+	add := func(pr poolRange, number string, owner *store.Object) {
 		if match != "" && !strings.Contains(number, match) {
 			return
 		}
@@ -301,5 +303,5 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 			add(pr, number, owner)
 		}
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }

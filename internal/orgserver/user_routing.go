@@ -6,6 +6,10 @@ import (
 	"net/http"
 	"sort"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -30,7 +34,7 @@ func (s *Server) userRoutingRoutes() {
 
 // assignmentKind is what differs between skill and language assignments.
 type assignmentKind struct {
-	child, target Kind
+	child, target store.Kind
 	segment       string // path segment under the user
 	field         string // the object's URI field: skillUri or languageUri
 	property      string // audited property of the user
@@ -43,7 +47,7 @@ type assignmentKind struct {
 
 func skillAssignments() assignmentKind {
 	return assignmentKind{child: kindUserSkill, target: kindSkill, segment: "routingskills", field: "skillUri", property: "routingSkills",
-		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: maxPageSize, targetURI: skillSelfURI}
+		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: apihttp.MaxPageSize, targetURI: skillSelfURI}
 }
 
 func languageAssignments() assignmentKind {
@@ -75,19 +79,19 @@ type assignmentInput struct {
 
 func checkProficiency(p *float64) error {
 	if p == nil {
-		return errRequired("proficiency")
+		return apihttp.Required("proficiency")
 	}
 	if *p < 0 || *p > 5 {
-		return errBadRequest("The field [proficiency] must be from 0 to 5, not [%v].", *p)
+		return apihttp.BadRequest("The field [proficiency] must be from 0 to 5, not [%v].", *p)
 	}
 	return nil
 }
 
 // resolve builds the stored assignment of target id for a user, or a 400 naming an unknown id.
-func (a assignmentKind) resolve(tx *Tx, userID, id string, proficiency float64) (assignment, error) {
+func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
 	o := tx.Get(a.target, id)
-	if o == nil || isDeleted(o.Data) {
-		return assignment{}, errUnknownRef("id", id)
+	if o == nil || entity.IsDeleted(o.Data) {
+		return assignment{}, apihttp.UnknownRef("id", id)
 	}
 	as := assignment{ID: id, Name: o.Name, Proficiency: proficiency, State: "active",
 		SelfURI: "/api/v2/users/" + userID + "/" + a.segment + "/" + id}
@@ -100,7 +104,7 @@ func (a assignmentKind) resolve(tx *Tx, userID, id string, proficiency float64) 
 }
 
 // current reads a user's assignments by target id.
-func (a assignmentKind) current(tx *Tx, userID string) (map[string]assignment, error) {
+func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignment, error) {
 	out := map[string]assignment{}
 	for _, o := range tx.List(a.child, userID) {
 		var as assignment
@@ -114,15 +118,15 @@ func (a assignmentKind) current(tx *Tx, userID string) (map[string]assignment, e
 
 // change runs edit on a user's assignments inside one transaction, writes the difference
 // and audits it; it returns the assignments after the change.
-func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
+func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
-	err := s.store.Update(r.Context(), principalOf(r.Context()).OrgID, func(tx *Tx) error {
-		u, err := txLookup(tx, kindUser, r.PathValue("id"))
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		u, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if isDeleted(u.Data) {
-			return errNotFound()
+		if entity.IsDeleted(u.Data) {
+			return apihttp.NotFound()
 		}
 		cur, err := a.current(tx, u.ID)
 		if err != nil {
@@ -141,7 +145,7 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 			if old, ok := cur[id]; ok && old == as {
 				continue
 			}
-			if _, err := putEntity(tx, a.child, u.ID+"/"+id, u.ID, as.Name, as); err != nil {
+			if _, err := entity.Put(tx, a.child, u.ID+"/"+id, u.ID, as.Name, as); err != nil {
 				return err
 			}
 		}
@@ -149,7 +153,7 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 		if fmt.Sprint(before) == fmt.Sprint(after) {
 			return nil // nothing changed: nothing to audit
 		}
-		s.record(tx, r, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
+		record(tx, r, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
 			Changes: []platform.PropertyChange{{Property: ptr(a.property), OldValues: before, NewValues: after}}})
 		return nil
 	})
@@ -197,17 +201,17 @@ func copyAssignments(m map[string]assignment) map[string]assignment {
 
 // assignmentListing answers with every assignment of the user as one page (bulk calls)
 // or the requested page (GET).
-func assignmentListing(r *http.Request, p page, m map[string]assignment) entityListing {
+func assignmentListing(r *http.Request, p apihttp.Page, m map[string]assignment) apihttp.Listing {
 	list := sortedAssignments(m)
 	items := make([][]byte, len(list))
 	for i, as := range list {
 		items[i], _ = json.Marshal(as)
 	}
-	return listing(r, p, items)
+	return apihttp.NewListing(r, p, items)
 }
 
 func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
-	p, err := parsePage(r, maxPageSize)
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -215,21 +219,21 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	if err != nil {
 		return err
 	}
-	items := datas(s.store.List(principalOf(r.Context()).OrgID, a.child, u.ID))
-	desc, err := routingSortDescending(r, "sortOrder", "ASC", "DESC")
+	items := datas(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
+	desc, err := apihttp.SortDescending(r, "sortOrder", "ASC", "DESC")
 	if err != nil {
 		return err
 	}
-	return writeSortedListing(w, r, p, items, desc)
+	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
 func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if deref(in.ID) == "" {
-		return errRequired("id")
+		return apihttp.Required("id")
 	}
 	return s.upsertAssignment(a, w, r, *in.ID, in.Proficiency)
 }
@@ -238,7 +242,7 @@ func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http
 // it sets the proficiency, assigning the skill or language if the user does not have it yet.
 func (s *Server) updateAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	return s.upsertAssignment(a, w, r, r.PathValue("targetId"), in.Proficiency)
@@ -248,7 +252,7 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	if err := checkProficiency(proficiency); err != nil {
 		return err
 	}
-	next, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+	next, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		as, err := a.resolve(tx, userID, id, *proficiency)
 		if err != nil {
 			return nil, err
@@ -260,15 +264,15 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, next[id])
+	apihttp.WriteJSON(w, http.StatusOK, next[id])
 	return nil
 }
 
 func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("targetId")
-	_, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+	_, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		if _, ok := cur[id]; !ok {
-			return nil, errNotFound()
+			return nil, apihttp.NotFound()
 		}
 		next := copyAssignments(cur)
 		delete(next, id)
@@ -285,21 +289,21 @@ func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	return func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 		var in []assignmentInput
-		if err := decodeBody(r, &in); err != nil {
+		if err := apihttp.DecodeBody(r, &in); err != nil {
 			return err
 		}
 		if len(in) > a.bulkMax {
-			return errBadRequest("At most %d entries may be sent at once, not %d.", a.bulkMax, len(in))
+			return apihttp.BadRequest("At most %d entries may be sent at once, not %d.", a.bulkMax, len(in))
 		}
 		for _, x := range in {
 			if deref(x.ID) == "" {
-				return errRequired("id")
+				return apihttp.Required("id")
 			}
 			if err := checkProficiency(x.Proficiency); err != nil {
 				return err
 			}
 		}
-		next, err := s.changeAssignments(r, a, func(tx *Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
+		next, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 			next := copyAssignments(cur)
 			if replace {
 				next = map[string]assignment{}
@@ -316,7 +320,7 @@ func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.Res
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, assignmentListing(r, page{Size: max(len(next), 25), Number: 1}, next))
+		apihttp.WriteJSON(w, http.StatusOK, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
 		return nil
 	}
 }

@@ -6,6 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -47,7 +51,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 	}
 	id := ""
 	json.Unmarshal(doc["id"], &id) //nolint:errcheck // id is always a string
-	add := func(key string, kind Kind) {
+	add := func(key string, kind store.Kind) {
 		items := []json.RawMessage{}
 		for _, o := range s.store.List(org, kind, id) {
 			items = append(items, o.Data)
@@ -68,7 +72,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
-	p, desc, err := parseSortedPage(r, "ASC", "DESC")
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
@@ -79,10 +83,10 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
-	ids := setOf(multiParam(r, "id"))
-	jabber := setOf(multiParam(r, "jabberId"))
-	expand := setOf(multiParam(r, "expand"))
+	org := apihttp.PrincipalOf(r.Context()).OrgID
+	ids := setOf(apihttp.MultiParam(r, "id"))
+	jabber := setOf(apihttp.MultiParam(r, "jabberId"))
+	expand := setOf(apihttp.MultiParam(r, "expand"))
 	var items [][]byte
 	for _, o := range s.store.List(org, kindUser, "") {
 		if len(ids) > 0 && !ids[o.ID] {
@@ -106,11 +110,11 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	if desc {
 		slices.Reverse(items)
 	}
-	l := listing(r, p, items)
+	l := apihttp.NewListing(r, p, items)
 	for i, e := range l.Entities {
 		l.Entities[i] = s.userExpansion(org, e, expand)
 	}
-	writeJSON(w, http.StatusOK, l)
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
@@ -119,14 +123,14 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, s.userExpansion(principalOf(r.Context()).OrgID, o.Data, setOf(multiParam(r, "expand"))))
+	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, setOf(apihttp.MultiParam(r, "expand"))))
 	return nil
 }
 
 // findUserByEmail finds a user by case-insensitive email among the users that are not
 // deleted, or (deleted) among the soft-deleted ones: real orgs keep a deleted user's email
 // taken, so creating another user with it is a conflict.
-func findUserByEmail(tx *Tx, email string, deleted bool) *Object {
+func findUserByEmail(tx *store.Tx, email string, deleted bool) *store.Object {
 	for _, o := range tx.List(kindUser, "") {
 		var u platform.User
 		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && (deref(u.State) == "deleted") == deleted {
@@ -142,18 +146,18 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		NewPassword string `json:"newPassword"`
 	}
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if in.NewPassword == "" {
-		return errRequired("newPassword")
+		return apihttp.Required("newPassword")
 	}
-	return s.commitNoContent(w, r, func(tx *Tx, p principal) error {
-		o, err := txLookup(tx, kindUser, r.PathValue("id"))
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		s.recordAs(tx, p, auditEvent{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
+		audit.Record(tx, p, audit.Event{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
 			Changes: []platform.PropertyChange{}})
 		return nil
 	})
@@ -161,7 +165,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 
 func checkEmail(field, email string) error {
 	if local, domain, ok := strings.Cut(email, "@"); !ok || local == "" || domain == "" || strings.ContainsAny(email, " \t") {
-		return errBadRequest("The field [%s] must be an email address, not [%s].", field, email)
+		return apihttp.BadRequest("The field [%s] must be an email address, not [%s].", field, email)
 	}
 	return nil
 }
@@ -180,16 +184,16 @@ func checkContacts(field string, cs []platform.Contact) error {
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateUser
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	name := strings.TrimSpace(deref(in.Name))
 	if name == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	email := strings.TrimSpace(deref(in.Email))
 	if email == "" {
-		return errRequired("email")
+		return apihttp.Required("email")
 	}
 	if err := checkEmail("email", email); err != nil {
 		return err
@@ -204,29 +208,29 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err := checkContacts("addresses", in.Addresses); err != nil {
 		return err
 	}
-	orgInfo, _ := s.store.Org(principalOf(r.Context()).OrgID)
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	orgInfo, _ := s.store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := findUserByEmail(tx, email, false); existing != nil {
-			return nil, errConflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+			return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
 		if deleted := findUserByEmail(tx, email, true); deleted != nil {
-			return nil, errConflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
+			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
-		divID, divName, err := divisionRef(tx, deref(in.DivisionID), "divisionId")
+		divID, divName, err := entity.DivisionRef(tx, deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
 			ID: ptr(id), Name: ptr(name), Email: ptr(email), Username: ptr(email), State: ptr(state), Version: ptr(1),
-			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(divisionSelfURI(divID))},
+			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
 			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
 			PrimaryContactInfo: []platform.Contact{{Address: ptr(email), MediaType: ptr("EMAIL"), Type: ptr("PRIMARY")}},
 			AcdAutoAnswer:      ptr(false),
 			SelfURI:            ptr(userSelfURI(id)),
 		}
 		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
-		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
+		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -234,7 +238,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 // manager is a user id in the request and a reference on the user.
 func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateUser
-	if err := decodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
@@ -247,19 +251,19 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return errRequired("name")
+		return apihttp.Required("name")
 	}
 	if in.Email != nil {
 		if err := checkEmail("email", *in.Email); err != nil {
 			return err
 		}
 	}
-	return s.commitJSON(w, r, func(tx *Tx, p principal) ([]byte, error) {
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkVersion(in.Version, deref(u.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, deref(u.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
@@ -277,7 +281,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		// Restoring a deleted user or changing an email must not create a second live user with that email.
 		if deref(u.State) != "deleted" {
 			if other := findUserByEmail(tx, deref(u.Email), false); other != nil && other.ID != o.ID {
-				return nil, errConflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
+				return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
 			}
 		}
 		if in.Manager != nil {
@@ -285,11 +289,11 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == "":
 				u.Manager = nil
 			case m == o.ID:
-				return nil, errBadRequest("The field [manager] cannot refer to the user itself.")
+				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
 				mo := tx.Get(kindUser, m)
-				if mo == nil || isDeleted(mo.Data) {
-					return nil, errUnknownRef("manager", m)
+				if mo == nil || entity.IsDeleted(mo.Data) {
+					return nil, apihttp.UnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
 			}
@@ -309,7 +313,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		setIf(&u.Locations, in.Locations)
 		setIf(&u.Certifications, in.Certifications)
 		u.Version = ptr(deref(u.Version) + 1)
-		return s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
+		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
 	})
 }
 
@@ -329,24 +333,24 @@ func setPtr[T any](dst **T, v *T) {
 
 // deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
-	p := callerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	p := apihttp.CallerOf(r)
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if isDeleted(o.Data) {
-			return errNotFound()
+		if entity.IsDeleted(o.Data) {
+			return apihttp.NotFound()
 		}
 		u.State = ptr("deleted")
 		u.Version = ptr(deref(u.Version) + 1)
-		_, err = s.putAudited(tx, p, kindUser, u, auditEvent{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		_, err = s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, []byte("{}"))
+	apihttp.WriteRaw(w, http.StatusOK, []byte("{}"))
 	return nil
 }
 
@@ -405,10 +409,10 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	if err := validateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
 		return err
 	}
-	org := principalOf(r.Context()).OrgID
+	org := apihttp.PrincipalOf(r.Context()).OrgID
 	withDeleted := criteriaMention(req.Query, "state")
 	expand := setOf(req.Expand)
-	for _, e := range multiParam(r, "expand") {
+	for _, e := range apihttp.MultiParam(r, "expand") {
 		expand[e] = true
 	}
 	var items [][]byte
@@ -425,6 +429,6 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range resp.Results {
 		resp.Results[i] = s.userExpansion(org, e, expand)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	apihttp.WriteJSON(w, http.StatusOK, resp)
 	return nil
 }

@@ -2,6 +2,11 @@ package orgserver
 
 import (
 	"net/http"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A write handler decodes its body and then runs one transaction in the caller's org:
@@ -10,10 +15,10 @@ import (
 
 // commitJSON runs fn as one transaction in the caller's org and answers 200 with the JSON
 // fn returns (the stored entity).
-func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *Tx, p principal) ([]byte, error)) error {
-	p := callerOf(r)
+func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) ([]byte, error)) error {
+	p := apihttp.CallerOf(r)
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error {
+	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		var err error
 		out, err = fn(tx, p)
 		return err
@@ -21,14 +26,14 @@ func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, out)
+	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
 }
 
 // commitNoContent runs fn as one transaction in the caller's org and answers 204.
-func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *Tx, p principal) error) error {
-	p := callerOf(r)
-	if err := s.store.Update(r.Context(), p.OrgID, func(tx *Tx) error { return fn(tx, p) }); err != nil {
+func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
+	p := apihttp.CallerOf(r)
+	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error { return fn(tx, p) }); err != nil {
 		return err
 	}
 	return noContent(w)
@@ -36,20 +41,20 @@ func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func
 
 // serveStored answers GET …/{id} with the stored JSON of one object of kind, as the API
 // returns it.
-func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind Kind) error {
+func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	o, err := s.lookup(r, kind, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	writeRaw(w, http.StatusOK, o.Data)
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
 }
 
 // loadStored looks up an object inside a transaction (404 when absent) and decodes its
 // stored JSON into the API model T.
-func loadStored[T any](tx *Tx, kind Kind, id string) (*Object, T, error) {
+func loadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
 	var v T
-	o, err := txLookup(tx, kind, id)
+	o, err := entity.Lookup(tx, kind, id)
 	if err != nil {
 		return nil, v, err
 	}
@@ -61,44 +66,49 @@ func loadStored[T any](tx *Tx, kind Kind, id string) (*Object, T, error) {
 
 // putAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
-func (s *Server) putAudited(tx *Tx, p principal, kind Kind, v any, ev auditEvent) ([]byte, error) {
+func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
 	return s.putChildAudited(tx, p, kind, "", v, ev)
 }
 
 // putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
-func (s *Server) putChildAudited(tx *Tx, p principal, kind Kind, parent string, v any, ev auditEvent) ([]byte, error) {
-	out, err := putEntity(tx, kind, ev.ID, parent, ev.Name, v)
+func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev audit.Event) ([]byte, error) {
+	out, err := entity.Put(tx, kind, ev.ID, parent, ev.Name, v)
 	if err != nil {
 		return nil, err
 	}
 	ev.New = out
-	s.recordAs(tx, p, ev)
+	audit.Record(tx, p, ev)
 	return out, nil
 }
 
 // deleteAudited hard-deletes a top-level object and records its removal.
-func (s *Server) deleteAudited(tx *Tx, p principal, o *Object, service, entityType string) {
+func (s *Server) deleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
 	tx.Delete(o.Kind, o.ID)
-	s.recordAs(tx, p, auditEvent{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 }
 
 // putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
 // write that changes nothing is stored but not audited.
-func (s *Server) putAuditedIfChanged(tx *Tx, p principal, kind Kind, v any, ev auditEvent) ([]byte, error) {
-	out, err := putEntity(tx, kind, ev.ID, "", ev.Name, v)
+func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
+	out, err := entity.Put(tx, kind, ev.ID, "", ev.Name, v)
 	if err != nil || string(out) == string(ev.Old) {
 		return out, err
 	}
 	ev.New = out
-	s.recordAs(tx, p, ev)
+	audit.Record(tx, p, ev)
 	return out, nil
 }
 
 // checkUniqueName refuses a name that another object of kind holds (case ignored);
 // selfID is the object being renamed, "" on create. noun names the kind in the message.
-func checkUniqueName(tx *Tx, kind Kind, noun, name, selfID string) error {
+func checkUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) error {
 	if other := tx.FindByName(kind, "", name); other != nil && other.ID != selfID {
-		return errConflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
+		return apihttp.Conflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
 	}
 	return nil
+}
+
+// record appends one AuditLogMessage for ev, attributed to the caller of r.
+func record(tx *store.Tx, r *http.Request, ev audit.Event) {
+	audit.Record(tx, apihttp.CallerOf(r), ev)
 }

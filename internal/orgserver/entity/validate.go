@@ -1,4 +1,4 @@
-package orgserver
+package entity
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // Validation of generic entities, from the API model (required fields, JSON types, enums)
@@ -16,7 +18,7 @@ import (
 // 400 naming the field, worded as the hand-written handlers word theirs.
 
 // validateRequest checks a create or update body before anything is stored.
-func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) error {
+func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string]any) error {
 	// The server's own fields are read-only: a client that sends back the whole object it
 	// read (createdBy and all) is not refused for them, they are dropped when stored.
 	writable := make(map[string]any, len(body))
@@ -33,12 +35,12 @@ func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) 
 	if k.Names == kinds.UniqueName && method != http.MethodPatch {
 		if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
 			if _, isString := body["name"].(string); isString || body["name"] == nil {
-				return errRequired("name")
+				return apihttp.Required("name")
 			}
 		}
 	}
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return errBadRequest("The field [name] must not contain control characters.")
+		return apihttp.BadRequest("The field [name] must not contain control characters.")
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
 		s, ok := v.(string)
@@ -46,10 +48,10 @@ func validateRequest(tx *Tx, k *kinds.Kind, method string, body map[string]any) 
 			return nil
 		}
 		if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
-			return errBadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
+			return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
 		}
 		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
-			return errInvalidValue(path, s, f.Enum)
+			return apihttp.InvalidValue(path, s, f.Enum)
 		}
 		return nil
 	})
@@ -65,12 +67,12 @@ func validateModel(model string, doc map[string]any, prefix string) error {
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
 			if f.Required {
-				return errRequired(path)
+				return apihttp.Required(path)
 			}
 			continue
 		}
 		if s, isString := v.(string); isString && f.Required && strings.TrimSpace(s) == "" {
-			return errRequired(path)
+			return apihttp.Required(path)
 		}
 		if err := validateValue(f.Type, f.Enum, v, path); err != nil {
 			return err
@@ -115,7 +117,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "a string", v)
 		}
 		if len(enum) > 0 && !slices.Contains(enum, s) {
-			return errInvalidValue(path, s, enum)
+			return apihttp.InvalidValue(path, s, enum)
 		}
 	case "number", "integer":
 		if _, ok := v.(float64); !ok {
@@ -139,14 +141,14 @@ func validateValue(typ string, enum []string, v any, path string) error {
 }
 
 // errWrongType reports a value of the wrong JSON type, naming the field.
-func errWrongType(field, want string, v any) *apiError {
-	return errBadRequest("The field [%s] must be %s, not [%s].", field, want, jsonText(v))
+func errWrongType(field, want string, v any) *apihttp.Error {
+	return apihttp.BadRequest("The field [%s] must be %s, not [%s].", field, want, jsonText(v))
 }
 
 // resolveRefs checks that every id a catalogue field with Ref holds names a live object of
 // that kind in this org, and fills the reference's name and selfUri as the API answers
 // them (they are dropped again when the model has no such fields).
-func resolveRefs(tx *Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
+func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
 	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
 		if f.Ref == "" {
 			return nil
@@ -155,9 +157,9 @@ func resolveRefs(tx *Tx, doc map[string]any, fields []kinds.Field, prefix string
 		if !ok || id == "" {
 			return nil
 		}
-		o := tx.Get(storeKindOf(f.Ref), id)
-		if o == nil || isDeleted(o.Data) {
-			return errUnknownRef(path, id)
+		o := tx.Get(s.StoreKind(f.Ref), id)
+		if o == nil || IsDeleted(o.Data) {
+			return apihttp.UnknownRef(path, id)
 		}
 		if key == "id" {
 			parent["name"] = o.Name
@@ -239,15 +241,11 @@ func jsonSites(v map[string]any, steps []string) []jsonSite {
 	return jsonSites(child, steps[1:])
 }
 
-// decodeEntityBody reads a request body that must be one JSON object.
-func decodeEntityBody(r *http.Request) (map[string]any, error) {
-	var v any
-	if err := decodeBody(r, &v); err != nil {
-		return nil, err
-	}
+// BodyObject is a decoded request body that must be one JSON object.
+func BodyObject(v any) (map[string]any, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, errBadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
+		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
 	}
 	return m, nil
 }

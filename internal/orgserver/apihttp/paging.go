@@ -1,4 +1,4 @@
-package orgserver
+package apihttp
 
 import (
 	"encoding/base64"
@@ -9,69 +9,72 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
-// maxPageSize is the largest pageSize list endpoints accept.
-const maxPageSize = 500
+// MaxPageSize is the largest pageSize list endpoints accept.
+const MaxPageSize = 500
 
-type page struct{ Size, Number int }
+// Page is a page-number listing request: pageSize and pageNumber, both from 1.
+type Page struct{ Size, Number int }
 
-// parsePage reads pageSize/pageNumber with the API's defaults (25, 1).
-func parsePage(r *http.Request, limit int) (page, error) {
-	p := page{Size: 25, Number: 1}
+// ParsePage reads pageSize/pageNumber with the API's defaults (25, 1).
+func ParsePage(r *http.Request, limit int) (Page, error) {
+	p := Page{Size: 25, Number: 1}
 	q := r.URL.Query()
 	if v := q.Get("pageSize"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return p, errBadRequest("The field [pageSize] must be a positive whole number, not [%s].", v)
+			return p, BadRequest("The field [pageSize] must be a positive whole number, not [%s].", v)
 		}
 		if n > limit {
-			return p, errBadRequest("The field [pageSize] must be at most %d, not [%d].", limit, n)
+			return p, BadRequest("The field [pageSize] must be at most %d, not [%d].", limit, n)
 		}
 		p.Size = n
 	}
 	if v := q.Get("pageNumber"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return p, errBadRequest("The field [pageNumber] must be a positive whole number, not [%s].", v)
+			return p, BadRequest("The field [pageNumber] must be a positive whole number, not [%s].", v)
 		}
 		p.Number = n
 	}
 	return p, nil
 }
 
-// parseSortedPage is parsePage for the list endpoints that also take sortOrder, whose two
+// ParseSortedPage is ParsePage for the list endpoints that also take sortOrder, whose two
 // spellings (asc, desc) differ per endpoint; desc reports a descending order.
-func parseSortedPage(r *http.Request, asc, desc string) (p page, descending bool, err error) {
-	if p, err = parsePage(r, maxPageSize); err != nil {
+func ParseSortedPage(r *http.Request, asc, desc string) (p Page, descending bool, err error) {
+	if p, err = ParsePage(r, MaxPageSize); err != nil {
 		return p, false, err
 	}
-	descending, err = routingSortDescending(r, "sortOrder", asc, desc)
+	descending, err = SortDescending(r, "sortOrder", asc, desc)
 	return p, descending, err
 }
 
-// writeSortedListing answers one page of items (filtered, in the store's ascending order),
+// WriteSortedListing answers one page of items (filtered, in the store's ascending order),
 // reversed first when the caller asked for a descending order.
-func writeSortedListing(w http.ResponseWriter, r *http.Request, p page, items [][]byte, desc bool) error {
+func WriteSortedListing(w http.ResponseWriter, r *http.Request, p Page, items [][]byte, desc bool) error {
 	if desc {
 		slices.Reverse(items)
 	}
-	writeJSON(w, http.StatusOK, listing(r, p, items))
+	WriteJSON(w, http.StatusOK, NewListing(r, p, items))
 	return nil
 }
 
-// sortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
+// SortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
 // default, "") or id.
-func sortByNameOrID(r *http.Request) (string, error) {
+func SortByNameOrID(r *http.Request) (string, error) {
 	sortBy := r.URL.Query().Get("sortBy")
 	if sortBy != "" && sortBy != "name" && sortBy != "id" {
-		return "", errInvalidValue("sortBy", sortBy, []string{"name", "id"})
+		return "", InvalidValue("sortBy", sortBy, []string{"name", "id"})
 	}
 	return sortBy, nil
 }
 
-// entityListing is the page-number listing shape shared by most list endpoints.
-type entityListing struct {
+// Listing is the page-number listing shape shared by most list endpoints.
+type Listing struct {
 	Entities    []json.RawMessage `json:"entities"`
 	PageSize    int               `json:"pageSize"`
 	PageNumber  int               `json:"pageNumber"`
@@ -84,34 +87,34 @@ type entityListing struct {
 	PageCount   int               `json:"pageCount"`
 }
 
-// listing cuts one page out of items (already filtered and sorted) and fills the URIs,
+// NewListing cuts one page out of items (already filtered and sorted) and fills the URIs,
 // keeping the request's other query parameters.
-func listing(r *http.Request, p page, items [][]byte) entityListing {
+func NewListing(r *http.Request, p Page, items [][]byte) Listing {
 	total := len(items)
-	l := entityListing{Entities: []json.RawMessage{}, PageSize: p.Size, PageNumber: p.Number, Total: total}
+	l := Listing{Entities: []json.RawMessage{}, PageSize: p.Size, PageNumber: p.Number, Total: total}
 	l.PageCount = (total + p.Size - 1) / p.Size
-	start, end := pageWindow(total, p.Number, p.Size)
+	start, end := PageWindow(total, p.Number, p.Size)
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
-	l.FirstURI = pageURI(r, p.Size, 1)
-	l.SelfURI = pageURI(r, p.Size, p.Number)
+	l.FirstURI = PageURI(r, p.Size, 1)
+	l.SelfURI = PageURI(r, p.Size, p.Number)
 	last := max(l.PageCount, 1)
-	l.LastURI = pageURI(r, p.Size, last)
+	l.LastURI = PageURI(r, p.Size, last)
 	if p.Number < l.PageCount {
-		l.NextURI = pageURI(r, p.Size, p.Number+1)
+		l.NextURI = PageURI(r, p.Size, p.Number+1)
 	}
 	if p.Number > 1 {
-		l.PreviousURI = pageURI(r, p.Size, min(p.Number-1, last))
+		l.PreviousURI = PageURI(r, p.Size, min(p.Number-1, last))
 	}
 	return l
 }
 
-// pageWindow is the slice [start:end) of total items that page number (1-based) of the
+// PageWindow is the slice [start:end) of total items that page number (1-based) of the
 // given size holds. A page past the last one is the empty window at the end: the request's
 // numbers are the caller's, and (number-1)*size of a huge number overflows into a
 // negative or wrapped index that would panic the handler.
-func pageWindow(total, number, size int) (start, end int) {
+func PageWindow(total, number, size int) (start, end int) {
 	if total <= 0 || number < 1 || size < 1 {
 		return 0, 0
 	}
@@ -122,7 +125,9 @@ func pageWindow(total, number, size int) (start, end int) {
 	return start, start + min(size, total-start)
 }
 
-func pageURI(r *http.Request, size, number int) string {
+// PageURI is the request's path and query with pageSize and pageNumber replaced, as
+// listings link their pages.
+func PageURI(r *http.Request, size, number int) string {
 	q := url.Values{}
 	for k, v := range r.URL.Query() {
 		if k != "pageSize" && k != "pageNumber" {
@@ -137,59 +142,62 @@ func pageURI(r *http.Request, size, number int) string {
 	return u
 }
 
-// cursorListing is the after/before listing shape (skill groups, division query).
-type cursorListing struct {
+// CursorListing is the after/before listing shape (skill groups, division query).
+type CursorListing struct {
 	Entities    []json.RawMessage `json:"entities"`
 	NextURI     string            `json:"nextUri,omitempty"`
 	SelfURI     string            `json:"selfUri,omitempty"`
 	PreviousURI string            `json:"previousUri,omitempty"`
 }
 
-// cursorKey is where an item sits in a cursor listing: the store's order, lower-cased
-// name then id (see sortObjects).
-type cursorKey struct{ Name, ID string }
+// CursorKey is where an item sits in a cursor listing: the store's order, lower-cased
+// name then id (the store.List order).
+type CursorKey struct{ Name, ID string }
 
-func objectCursorKey(o *Object) cursorKey { return cursorKey{Name: strings.ToLower(o.Name), ID: o.ID} }
+// ObjectCursorKey is where a stored object sits in a cursor listing.
+func ObjectCursorKey(o *store.Object) CursorKey {
+	return CursorKey{Name: strings.ToLower(o.Name), ID: o.ID}
+}
 
-func (k cursorKey) less(o cursorKey) bool {
+func (k CursorKey) less(o CursorKey) bool {
 	if k.Name != o.Name {
 		return k.Name < o.Name
 	}
 	return k.ID < o.ID
 }
 
-// cursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the
+// CursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the
 // last item seen ("after") or the first ("before"). The cursor names a position, not an
 // item, so it stays good when that item is deleted or renamed between pages.
-func cursorPage(r *http.Request, keys []cursorKey, items [][]byte, limit int) (cursorListing, error) {
+func CursorPage(r *http.Request, keys []CursorKey, items [][]byte, limit int) (CursorListing, error) {
 	q := r.URL.Query()
 	size := 25
 	if v := q.Get("pageSize"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > limit {
-			return cursorListing{}, errBadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%s].", limit, v)
+			return CursorListing{}, BadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%s].", limit, v)
 		}
 		size = n
 	}
 	var start, end int
 	if a := q.Get("after"); a != "" {
-		k, ok := decodeCursor(a)
+		k, ok := DecodeCursor(a)
 		if !ok {
-			return cursorListing{}, errBadRequest("The cursor [after] is not valid.")
+			return CursorListing{}, BadRequest("The cursor [after] is not valid.")
 		}
 		start = sort.Search(len(keys), func(i int) bool { return k.less(keys[i]) })
 		end = start + min(size, len(items)-start)
 	} else if b := q.Get("before"); b != "" {
-		k, ok := decodeCursor(b)
+		k, ok := DecodeCursor(b)
 		if !ok {
-			return cursorListing{}, errBadRequest("The cursor [before] is not valid.")
+			return CursorListing{}, BadRequest("The cursor [before] is not valid.")
 		}
 		end = sort.Search(len(keys), func(i int) bool { return !keys[i].less(k) })
 		start = max(0, end-size)
 	} else {
 		end = min(size, len(items))
 	}
-	l := cursorListing{Entities: []json.RawMessage{}, SelfURI: r.URL.RequestURI()}
+	l := CursorListing{Entities: []json.RawMessage{}, SelfURI: r.URL.RequestURI()}
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
@@ -202,10 +210,10 @@ func cursorPage(r *http.Request, keys []cursorKey, items [][]byte, limit int) (c
 		}
 	}
 	if end < len(items) && end > start {
-		l.NextURI = base + "&after=" + encodeCursor(keys[end-1])
+		l.NextURI = base + "&after=" + EncodeCursor(keys[end-1])
 	}
 	if start > 0 && end > start {
-		l.PreviousURI = base + "&before=" + encodeCursor(keys[start])
+		l.PreviousURI = base + "&before=" + EncodeCursor(keys[start])
 	}
 	return l, nil
 }
@@ -214,31 +222,33 @@ func cursorPage(r *http.Request, keys []cursorKey, items [][]byte, limit int) (c
 // in bytes, ":", the name, the id. The length keeps any bytes of a name exact.
 const cursorPrefix = "k1:"
 
-func encodeCursor(k cursorKey) string {
+// EncodeCursor is the opaque after/before value naming a position.
+func EncodeCursor(k CursorKey) string {
 	raw := cursorPrefix + strconv.Itoa(len(k.Name)) + ":" + k.Name + k.ID
 	return base64.RawURLEncoding.EncodeToString([]byte(raw))
 }
 
-func decodeCursor(c string) (cursorKey, bool) {
+// DecodeCursor reads a cursor EncodeCursor made; false for anything else.
+func DecodeCursor(c string) (CursorKey, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return cursorKey{}, false
+		return CursorKey{}, false
 	}
 	rest, ok := strings.CutPrefix(string(b), cursorPrefix)
 	if !ok {
-		return cursorKey{}, false
+		return CursorKey{}, false
 	}
 	ln, rest, ok := strings.Cut(rest, ":")
 	n, err := strconv.Atoi(ln)
 	if !ok || err != nil || n < 0 || n > len(rest) {
-		return cursorKey{}, false
+		return CursorKey{}, false
 	}
-	return cursorKey{Name: rest[:n], ID: rest[n:]}, true
+	return CursorKey{Name: rest[:n], ID: rest[n:]}, true
 }
 
-// multiParam reads a multi-valued query parameter sent either as repeated keys or as a
+// MultiParam reads a multi-valued query parameter sent either as repeated keys or as a
 // comma-separated list (the SDKs do both); empty values are ignored.
-func multiParam(r *http.Request, key string) []string {
+func MultiParam(r *http.Request, key string) []string {
 	var out []string
 	for _, v := range r.URL.Query()[key] {
 		for _, p := range strings.Split(v, ",") {
@@ -250,10 +260,10 @@ func multiParam(r *http.Request, key string) []string {
 	return out
 }
 
-// nameMatches applies the API's name filter: a leading or trailing "*" is a wildcard;
+// NameMatches applies the API's name filter: a leading or trailing "*" is a wildcard;
 // without one, prefix says whether the filter is "starts with" (skills) or exact.
 // Matching ignores case.
-func nameMatches(filter, name string, prefix bool) bool {
+func NameMatches(filter, name string, prefix bool) bool {
 	if filter == "" {
 		return true
 	}
@@ -271,10 +281,10 @@ func nameMatches(filter, name string, prefix bool) bool {
 	return n == core
 }
 
-// appendJSON encodes the listing without re-validating the stored entity JSON, which
+// AppendJSON encodes the listing without re-validating the stored entity JSON, which
 // encoding/json would re-scan and re-compact on every page (most of a list's cost).
 // Entities are stored as compact JSON produced by json.Marshal, so copying them is safe.
-func (l entityListing) appendJSON(b []byte) []byte {
+func (l Listing) AppendJSON(b []byte) []byte {
 	b = append(b, `{"entities":[`...)
 	for i, e := range l.Entities {
 		if i > 0 {
@@ -301,4 +311,18 @@ func (l entityListing) appendJSON(b []byte) []byte {
 	b = append(b, `,"pageCount":`...)
 	b = strconv.AppendInt(b, int64(l.PageCount), 10)
 	return append(b, '}')
+}
+
+// SortDescending reads a sort-order query parameter whose two spellings differ per
+// endpoint (ASC/DESC, asc/desc, ascending/descending); it reports whether the order is
+// descending. Case is ignored because the SDKs' documentation and defaults disagree on it.
+func SortDescending(r *http.Request, key, asc, desc string) (bool, error) {
+	v := r.URL.Query().Get(key)
+	switch {
+	case v == "" || strings.EqualFold(v, asc):
+		return false, nil
+	case strings.EqualFold(v, desc):
+		return true, nil
+	}
+	return false, InvalidValue(key, v, []string{asc, desc})
 }

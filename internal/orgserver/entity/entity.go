@@ -1,15 +1,5 @@
-package orgserver
-
-import (
-	"encoding/json"
-	"math"
-	"strings"
-
-	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/google/uuid"
-)
-
-// The generic entity: every regular kind of the catalogue (one with Fields) that no
+// Package entity is the local org's generic entity and the stored-entity rules every API
+// group shares. Every regular kind of the catalogue (one with Fields) that no
 // hand-written handler serves is created, read, listed, updated and deleted here, from its
 // catalogue entry and its API model alone. The functions below are the domain rules; they
 // take a transaction and a principal, never an *http.Request, so tests and the console can
@@ -17,35 +7,48 @@ import (
 //
 // The stored JSON only ever holds fields of the kind's API model. The server owns id,
 // selfUri, version, the created/modified stamps, state and the division's name.
+package entity
 
-// createEntity validates body against the kind's create model and stores a new object. It
+import (
+	"encoding/json"
+	"math"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/google/uuid"
+)
+
+// Create validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
-func createEntity(tx *Tx, p principal, k *kinds.Kind, body map[string]any) ([]byte, auditEvent, error) {
+func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, audit.Event, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	id := uuid.NewString()
-	doc, name, err := buildEntity(tx, p, k, id, body, nil)
+	doc, name, err := s.build(tx, p, k, id, body, nil)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	out, err := putEntity(tx, storeKindOf(k.Name), id, "", name, doc)
+	out, err := Put(tx, s.StoreKind(k.Name), id, "", name, doc)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Create", ID: id, Name: name, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Create", ID: id, Name: name, New: out}, nil
 }
 
-// updateEntity applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
+// Update applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
 // to the object with id. An integer-versioned kind needs the current version in the body.
-func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, auditEvent, error) {
-	o, old, err := liveEntity(tx, k, id)
+func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, audit.Event, error) {
+	o, old, err := s.live(tx, k, id)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
 	if k.API.Version == kinds.IntVersion {
 		if err := checkEntityVersion(body["version"], old["version"]); err != nil {
-			return nil, auditEvent{}, err
+			return nil, audit.Event{}, err
 		}
 	}
 	if method == "PATCH" {
@@ -63,30 +66,30 @@ func updateEntity(tx *Tx, p principal, k *kinds.Kind, id, method string, body ma
 	// A PATCH body is checked merged, so that the model's required fields may come from
 	// the stored object.
 	if err := validateRequest(tx, k, method, body); err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	doc, name, err := buildEntity(tx, p, k, id, body, old)
+	doc, name, err := s.build(tx, p, k, id, body, old)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	out, err := putEntity(tx, o.Kind, id, "", name, doc)
+	out, err := Put(tx, o.Kind, id, "", name, doc)
 	if err != nil {
-		return nil, auditEvent{}, err
+		return nil, audit.Event{}, err
 	}
-	return out, auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
 }
 
-// deleteEntity removes the object with id, or marks it deleted when the kind soft-deletes
+// Delete removes the object with id, or marks it deleted when the kind soft-deletes
 // (GET still answers it, lists leave it out and its name is free again).
-func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
-	o, old, err := liveEntity(tx, k, id)
+func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error) {
+	o, old, err := s.live(tx, k, id)
 	if err != nil {
-		return auditEvent{}, err
+		return audit.Event{}, err
 	}
-	if err := entityInUse(tx, genericKinds(), k, o); err != nil {
-		return auditEvent{}, err
+	if err := s.inUse(tx, s.Generic(), k, o); err != nil {
+		return audit.Event{}, err
 	}
-	ev := auditEvent{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
+	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
 		return ev, nil
@@ -94,22 +97,22 @@ func deleteEntity(tx *Tx, k *kinds.Kind, id string) (auditEvent, error) {
 	old["state"] = "deleted"
 	stampVersion(k, old, old["version"])
 	if kinds.FieldOf(k.Model, "dateModified") != nil {
-		old["dateModified"] = formatTime(tx.Now())
+		old["dateModified"] = apihttp.FormatTime(tx.Now())
 	}
-	out, err := putEntity(tx, o.Kind, o.ID, "", o.Name, old)
+	out, err := Put(tx, o.Kind, o.ID, "", o.Name, old)
 	if err != nil {
-		return auditEvent{}, err
+		return audit.Event{}, err
 	}
 	ev.New = out
 	return ev, nil
 }
 
-// entityInUse refuses to delete o while a live object of one of the referrer kinds refers
+// inUse refuses to delete o while a live object of one of the referrer kinds refers
 // to it through a catalogue field, as the API refuses to delete what is still used.
-func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) error {
+func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *store.Object) error {
 	for _, rk := range referrers {
-		for _, user := range tx.List(storeKindOf(rk.Name), "") {
-			if isDeleted(user.Data) {
+		for _, user := range tx.List(s.StoreKind(rk.Name), "") {
+			if IsDeleted(user.Data) {
 				continue
 			}
 			var doc map[string]any
@@ -118,7 +121,7 @@ func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) erro
 			}
 			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
 				if f.Ref == k.Name && v == o.ID {
-					return errConflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
+					return apihttp.Conflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
 				}
 				return nil
 			})
@@ -130,30 +133,30 @@ func entityInUse(tx *Tx, referrers []*kinds.Kind, k *kinds.Kind, o *Object) erro
 	return nil
 }
 
-// listEntities returns the stored JSON of the live objects of a kind that pass the list's
+// List returns the stored JSON of the live objects of a kind that pass the list's
 // filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
-func listEntities(objs []*Object, ids map[string]bool, nameFilter string) (keys []cursorKey, items [][]byte) {
+func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []apihttp.CursorKey, items [][]byte) {
 	for _, o := range objs {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
-		if !nameMatches(nameFilter, o.Name, false) || isDeleted(o.Data) {
+		if !apihttp.NameMatches(nameFilter, o.Name, false) || IsDeleted(o.Data) {
 			continue
 		}
-		keys = append(keys, objectCursorKey(o))
+		keys = append(keys, apihttp.ObjectCursorKey(o))
 		items = append(items, o.Data)
 	}
 	return keys, items
 }
 
-// liveEntity finds an object that is not (soft-)deleted and decodes it.
-func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, error) {
-	o, err := txLookup(tx, storeKindOf(k.Name), id)
+// live finds an object that is not (soft-)deleted and decodes it.
+func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[string]any, error) {
+	o, err := Lookup(tx, s.StoreKind(k.Name), id)
 	if err != nil {
 		return nil, nil, err
 	}
-	if isDeleted(o.Data) {
-		return nil, nil, errNotFound()
+	if IsDeleted(o.Data) {
+		return nil, nil, apihttp.NotFound()
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(o.Data, &doc); err != nil {
@@ -162,10 +165,10 @@ func liveEntity(tx *Tx, k *kinds.Kind, id string) (*Object, map[string]any, erro
 	return o, doc, nil
 }
 
-// buildEntity turns a validated body into the object to store: references resolved and
+// build turns a validated body into the object to store: references resolved and
 // named, the model's fields only, the server's fields set. old is the stored object on
 // update (nil on create); its division and created stamps carry over.
-func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
 	// Whatever a request sends for the server's fields is dropped (version was read for the
 	// concurrency check already).
 	for f := range body {
@@ -179,8 +182,8 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := findActiveByName(tx, storeKindOf(k.Name), name); other != nil && other.ID != id {
-			return nil, "", errConflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
+		if other := FindActiveByName(tx, s.StoreKind(k.Name), name); other != nil && other.ID != id {
+			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
 		}
 	}
 	if kinds.FieldOf(k.Model, "division") != nil {
@@ -188,12 +191,12 @@ func buildEntity(tx *Tx, p principal, k *kinds.Kind, id string, body, old map[st
 			return nil, "", err
 		}
 	}
-	if err := resolveRefs(tx, body, k.Fields, ""); err != nil {
+	if err := s.resolveRefs(tx, body, k.Fields, ""); err != nil {
 		return nil, "", err
 	}
 	doc := projectModel(k.Model, body)
 	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
-	now := formatTime(tx.Now())
+	now := apihttp.FormatTime(tx.Now())
 	doc["id"] = id
 	if has("selfUri") {
 		doc["selfUri"] = k.API.Item(id)
@@ -239,7 +242,7 @@ func serverOwned(field string) bool {
 
 // principalRef is how a model's createdBy/modifiedBy names the caller: the client id, or a
 // reference to it where the model types the field as an entity.
-func principalRef(typ string, p principal) any {
+func principalRef(typ string, p apihttp.Principal) any {
 	if typ == "string" {
 		return p.ClientID
 	}
@@ -254,7 +257,7 @@ func stampVersion(k *kinds.Kind, doc map[string]any, old any) {
 		doc["version"] = int(n) + 1
 	case kinds.StringVersion:
 		s, _ := old.(string)
-		doc["version"] = bumpStringVersion(s)
+		doc["version"] = BumpStringVersion(s)
 	}
 }
 
@@ -263,28 +266,28 @@ func stampVersion(k *kinds.Kind, doc map[string]any, old any) {
 func checkEntityVersion(sent, current any) error {
 	cur, _ := current.(float64)
 	if sent == nil {
-		return errRequired("version")
+		return apihttp.Required("version")
 	}
 	n, ok := sent.(float64)
 	if !ok || n != math.Trunc(n) || math.Abs(n) > math.MaxInt32 {
-		return errBadRequest("The field [version] must be a whole number, not [%s].", jsonText(sent))
+		return apihttp.BadRequest("The field [version] must be a whole number, not [%s].", jsonText(sent))
 	}
 	v := int(n)
-	return checkVersion(&v, int(cur))
+	return CheckVersion(&v, int(cur))
 }
 
 // setDivision expands the body's division to {id, name, selfUri}: the one sent, else the
 // stored object's, else the home division.
-func setDivision(tx *Tx, body, old map[string]any) error {
+func setDivision(tx *store.Tx, body, old map[string]any) error {
 	id, _ := kinds.Get(body, "division.id").(string)
 	if id == "" && old != nil {
 		id, _ = kinds.Get(old, "division.id").(string)
 	}
-	divID, divName, err := divisionRef(tx, id, "division.id")
+	divID, divName, err := DivisionRef(tx, id, "division.id")
 	if err != nil {
 		return err
 	}
-	body["division"] = map[string]any{"id": divID, "name": divName, "selfUri": divisionSelfURI(divID)}
+	body["division"] = map[string]any{"id": divID, "name": divName, "selfUri": DivisionSelfURI(divID)}
 	return nil
 }
 

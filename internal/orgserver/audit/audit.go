@@ -1,20 +1,23 @@
-package orgserver
+// Package audit writes the local org's audit log: one AuditLogMessage per change, in the
+// same store transaction as the change, attributed to the principal that made it. Domain
+// rules call Record with a principal, never a request, so tests can call them directly.
+package audit
 
 import (
 	"encoding/json"
 	"net"
-	"net/http"
 	"sort"
 	"strings"
-	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
 
-// auditEvent describes one write for the audit log. Old and New are the entity's JSON
+// Event describes one write for the audit log. Old and New are the entity's JSON
 // before and after (nil for create / delete); the changed properties are derived from them.
-type auditEvent struct {
+type Event struct {
 	Service    string // e.g. "Routing", "Directory", "PeoplePermissions"
 	EntityType string // e.g. "Queue", "User"
 	Action     string // e.g. "Create", "Update", "Delete", "MemberAdd"
@@ -24,16 +27,9 @@ type auditEvent struct {
 	Changes []platform.PropertyChange
 }
 
-// auditContextHeader lets a caller attach labels to the audit records of its writes
-// ("key=value; key=value"), e.g. cx's break-glass reason.
-const auditContextHeader = "X-Cx-Audit-Context"
-
-// record appends one AuditLogMessage for ev, attributed to the caller of r.
-func (s *Server) record(tx *Tx, r *http.Request, ev auditEvent) { s.recordAs(tx, callerOf(r), ev) }
-
-// recordAs appends one AuditLogMessage for ev, attributed to p (client, remote address,
+// Record appends one AuditLogMessage for ev, attributed to p (client, remote address,
 // transaction id and the caller's audit labels).
-func (s *Server) recordAs(tx *Tx, p principal, ev auditEvent) {
+func Record(tx *store.Tx, p apihttp.Principal, ev Event) {
 	changes := ev.Changes
 	if changes == nil {
 		changes = propertyChanges(ev.Old, ev.New)
@@ -44,7 +40,7 @@ func (s *Server) recordAs(tx *Tx, p principal, ev auditEvent) {
 		Client:           &platform.AddressableEntityRef{ID: ptr(p.ClientID), SelfURI: ptr("/api/v2/oauth/clients/" + p.ClientID)},
 		ServiceName:      ptr(ev.Service),
 		Level:            ptr("USER"),
-		EventDate:        ptr(formatTime(tx.Now())),
+		EventDate:        ptr(apihttp.FormatTime(tx.Now())),
 		Action:           ptr(ev.Action),
 		Entity:           &platform.DomainEntityRef{ID: ptr(ev.ID), Name: ptr(ev.Name)},
 		EntityType:       ptr(ev.EntityType),
@@ -77,7 +73,7 @@ func reservedAuditContextKey(k string) bool {
 }
 
 // transactionID is the caller's correlation id, or a fresh one when it sent none.
-func transactionID(o callOrigin) string {
+func transactionID(o apihttp.CallOrigin) string {
 	if o.TransactionID != "" {
 		return o.TransactionID
 	}
@@ -159,7 +155,5 @@ func flatten(prefix string, v any, out map[string]string) {
 	}
 }
 
+// ptr is the address of a copy of v, for the audit model's optional fields.
 func ptr[T any](v T) *T { return &v }
-
-// formatTime is the API's date-time format: UTC with milliseconds and a literal Z.
-func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }

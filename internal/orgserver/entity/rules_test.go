@@ -1,0 +1,167 @@
+package entity
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+)
+
+// Enum values from the reference list refuse what the API refuses.
+func TestValidateModelEnum(t *testing.T) {
+	t.Parallel()
+	err := validateModel("Queue", map[string]any{"name": "Q", "scoringMethod": "Loudest"}, "")
+	var ae *apihttp.Error
+	if !errors.As(err, &ae) || ae.Code != "invalid.value" || !strings.Contains(ae.Message, "[scoringMethod]") {
+		t.Fatalf("validateModel with a bad enum = %v", err)
+	}
+	if err := validateModel("Queue", map[string]any{"name": "Q", "scoringMethod": "PriorityOnly"}, ""); err != nil {
+		t.Fatalf("validateModel with a good enum = %v", err)
+	}
+}
+
+// The domain rules run without an HTTP request: a transaction and a principal suffice.
+func TestEntityRulesWithoutRequest(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	set := NewSet(nil)
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID, ClientName: cred.Name, Role: cred.Role}
+	k := kinds.Genesys().Named(kinds.UtilizationLabel)
+	var id string
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		out, ev, err := set.Create(tx, p, k, map[string]any{"name": "Voice"})
+		if err != nil {
+			return err
+		}
+		if ev.Action != "Create" || ev.EntityType != k.Audit.Entity || len(out) == 0 {
+			t.Errorf("create event = %+v", ev)
+		}
+		id = ev.ID
+		if _, _, err := set.Create(tx, p, k, map[string]any{"name": "VOICE"}); err == nil {
+			t.Error("a second label named VOICE was created")
+		}
+		_, ev, err = set.Update(tx, p, k, id, http.MethodPut, map[string]any{"name": "Voice 2"})
+		if err != nil || ev.Action != "Update" {
+			t.Errorf("update = %+v, %v", ev, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := st.Get(cred.OrgID, set.StoreKind(k.Name), id); o == nil || o.Name != "Voice 2" {
+		t.Fatalf("stored label = %+v", o)
+	}
+}
+
+// The generic entity also serves kinds the three first ones do not exercise: PATCH merges
+// the sent fields over the stored ones, string versions count up without being sent, and
+// a soft delete keeps the object readable but frees its name.
+func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	set := NewSet(nil)
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
+		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
+		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		_, ev, err := set.Create(tx, p, k, map[string]any{"name": "P", "description": "first", "enabled": true})
+		if err != nil {
+			return err
+		}
+		out, _, err := set.Update(tx, p, k, ev.ID, http.MethodPatch, map[string]any{"description": "second"})
+		if err != nil {
+			return err
+		}
+		var got map[string]any
+		if err := json.Unmarshal(out, &got); err != nil {
+			return err
+		}
+		if got["name"] != "P" || got["enabled"] != true || got["description"] != "second" || got["version"] != "2" {
+			t.Errorf("after PATCH = %v", got)
+		}
+		if _, err := set.Delete(tx, k, ev.ID); err != nil {
+			return err
+		}
+		if o := tx.Get(set.StoreKind(k.Name), ev.ID); o == nil || !IsDeleted(o.Data) {
+			t.Errorf("soft-deleted object = %+v", o)
+		}
+		if _, err := set.Delete(tx, k, ev.ID); err == nil {
+			t.Error("a second delete succeeded")
+		}
+		_, _, err = set.Create(tx, p, k, map[string]any{"name": "p"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An object a catalogue field of another generic kind refers to cannot be deleted while
+// that reference stands.
+func TestEntityInUse(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	set := NewSet(nil)
+	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	label := kinds.Genesys().Named(kinds.UtilizationLabel)
+	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
+		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
+		Fields: []kinds.Field{{Attr: "label_ids", JSON: "emergencyCallFlows[].ivrs[].id", Type: kinds.StringSet, Ref: kinds.UtilizationLabel}}}
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		_, l, err := set.Create(tx, p, label, map[string]any{"name": "Voice"})
+		if err != nil {
+			return err
+		}
+		o := tx.Get(set.StoreKind(label.Name), l.ID)
+		_, u, err := set.Create(tx, p, user, map[string]any{"name": "U",
+			"emergencyCallFlows": []any{map[string]any{"ivrs": []any{map[string]any{"id": l.ID}}}}})
+		if err != nil {
+			return err
+		}
+		err = set.inUse(tx, []*kinds.Kind{user}, label, o)
+		var ae *apihttp.Error
+		if !errors.As(err, &ae) || ae.Status != 409 || !strings.Contains(ae.Message, u.ID) {
+			t.Errorf("delete of a used label = %v", err)
+		}
+		tx.Delete(set.StoreKind(user.Name), u.ID)
+		if err := set.inUse(tx, []*kinds.Kind{user}, label, o); err != nil {
+			t.Errorf("delete of a label no longer used = %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testCaller is the part of a client's credentials the rules take.
+type testCaller struct{ OrgID, ClientID, Name, Role string }
+
+// newTestOrg is a store holding one org with its home division, which is all the generic
+// entity needs besides the catalogue.
+func newTestOrg(t *testing.T) (*store.Store, testCaller) {
+	t.Helper()
+	st, err := store.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	cred := testCaller{OrgID: "org-dev", ClientID: "client-deploy", Name: "deploy", Role: store.RoleAdmin}
+	err = st.Update(context.Background(), "", func(tx *store.Tx) error {
+		tx.CreateOrg(store.OrgInfo{ID: cred.OrgID, Name: "dev"})
+		_, err := Put(tx, KindDivision, "home", "", "Home", map[string]any{"id": "home", "name": "Home", "homeDivision": true})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, cred
+}
