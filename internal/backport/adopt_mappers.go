@@ -114,10 +114,9 @@ func isDefault(f *kinds.Field, v any) bool {
 // the API model field by field, by catalogue name.
 func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
-		kinds.Queue:      queueAttributes,
-		kinds.Skill:      named,
-		kinds.Language:   named,
-		kinds.WrapupCode: described,
+		kinds.Queue:    queueAttributes,
+		kinds.Skill:    named,
+		kinds.Language: named,
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},

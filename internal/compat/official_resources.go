@@ -11,12 +11,6 @@ func resourceEntries() []Entry {
 			idAttr(),
 			sup("name", "string", "required; changing it replaces the language"),
 		}},
-		{Kind: Resource, Name: "genesyscloud_routing_wrapupcode", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_routing_skill_group", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required"),
@@ -284,7 +278,6 @@ func dataSourceEntries() []Entry {
 	return []Entry{
 		byName("genesyscloud_routing_skill", "skill"),
 		byName("genesyscloud_routing_language", "language"),
-		byName("genesyscloud_routing_wrapupcode", "wrap-up code"),
 		byName("genesyscloud_routing_queue", "queue"),
 		byName("genesyscloud_routing_skill_group", "skill group"),
 		byName("genesyscloud_group", "group"),

@@ -88,6 +88,13 @@ func genesysKinds() []*Kind {
 			Model: "WrapupCode", CreateModel: "WrapupCodeRequest", UpdateModel: "WrapupCodeRequest",
 			Audit: Audit{"Routing", "WrapupCode"}, Permission: "routing:wrapupCode", Archy: []string{"wrapupCode"},
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"wrapup_codes", "*wrapup_code*"}, DependsOn: []string{Division},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Wrap-up code name."},
+				{Attr: "division_id", JSON: "division.id", Type: String, Mode: OptionalComputed, Ref: Division,
+					Description: "The division the wrap-up code belongs to. When not set, the org decides (the home division, " +
+						"or `*` for all divisions) and the value is left unmanaged."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Wrap-up code description."},
+			},
 		},
 		{
 			Name: SkillGroup, Resource: "genesyscloud_routing_skill_group", DataSource: "genesyscloud_routing_skill_group",

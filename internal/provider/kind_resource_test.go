@@ -68,6 +68,16 @@ data "genesyscloud_auth_division_home" "home" {}
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
 // its row here (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
+	"genesyscloud_routing_wrapupcode": {
+		create: `resource "genesyscloud_routing_wrapupcode" "it" { name = "Resolved" }`,
+		update: `resource "genesyscloud_routing_wrapupcode" "it" {
+  name        = "Resolved - first contact"
+  description = "Closed without a transfer"
+}`,
+		createChecks: map[string]string{"name": "Resolved"},
+		updateChecks: map[string]string{"name": "Resolved - first contact", "description": "Closed without a transfer"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_utilization_label": {
 		create:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP" }`,
 		update:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP callers" }`,

@@ -33,13 +33,6 @@ func newRoutingLanguageDataSource() datasource.DataSource {
 	}
 }
 
-func newRoutingWrapupcodeDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.WrapupCode]{
-		typeSuffix: "_routing_wrapupcode", what: "wrap-up code", api: wrapupcodeAPI,
-		id: func(w *platform.WrapupCode) string { return deref(w.ID) },
-	}
-}
-
 func newAuthDivisionDataSource() datasource.DataSource {
 	return &nameLookupDataSource[platform.AuthzDivision]{
 		typeSuffix: "_auth_division", what: "division", api: divisionAPI,

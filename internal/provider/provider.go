@@ -276,7 +276,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 	return append([]func() resource.Resource{
 		newRoutingSkillResource,
 		newRoutingLanguageResource,
-		newRoutingWrapupcodeResource,
 		newAuthDivisionResource,
 		newRoutingQueueResource,
 		newUserResource,
@@ -300,7 +299,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 	return append([]func() datasource.DataSource{
 		newRoutingSkillDataSource,
 		newRoutingLanguageDataSource,
-		newRoutingWrapupcodeDataSource,
 		newAuthDivisionDataSource,
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
