@@ -7,10 +7,6 @@ func resourceEntries() []Entry {
 			idAttr(),
 			sup("name", "string", "required; changing it replaces the skill (no update API)"),
 		}},
-		{Kind: Resource, Name: "genesyscloud_routing_language", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required; changing it replaces the language"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_routing_skill_group", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required"),
@@ -277,7 +273,6 @@ func dataSourceEntries() []Entry {
 	}
 	return []Entry{
 		byName("genesyscloud_routing_skill", "skill"),
-		byName("genesyscloud_routing_language", "language"),
 		byName("genesyscloud_routing_queue", "queue"),
 		byName("genesyscloud_routing_skill_group", "skill group"),
 		byName("genesyscloud_group", "group"),

@@ -76,10 +76,16 @@ func genesysKinds() []*Kind {
 			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},
 		},
 		{
-			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language", Noun: "language",
+			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
+			Noun:  "routing language",
 			API:   API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", SoftDelete: true},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
 			Archy: []string{"language"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"language_id"},
+			// No update method: every change replaces the language.
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, ForceNew: true,
+					Description: "The routing language's name. Changing the name forces a new resource to be created."},
+			},
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",

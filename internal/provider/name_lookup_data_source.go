@@ -26,13 +26,6 @@ func newRoutingSkillDataSource() datasource.DataSource {
 	}
 }
 
-func newRoutingLanguageDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.Language]{
-		typeSuffix: "_routing_language", what: "routing language", api: languageAPI,
-		id: func(l *platform.Language) string { return deref(l.ID) },
-	}
-}
-
 func newAuthDivisionDataSource() datasource.DataSource {
 	return &nameLookupDataSource[platform.AuthzDivision]{
 		typeSuffix: "_auth_division", what: "division", api: divisionAPI,

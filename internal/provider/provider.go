@@ -275,7 +275,6 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 func (p *genesysProvider) Resources(context.Context) []func() resource.Resource {
 	return append([]func() resource.Resource{
 		newRoutingSkillResource,
-		newRoutingLanguageResource,
 		newAuthDivisionResource,
 		newRoutingQueueResource,
 		newUserResource,
@@ -298,7 +297,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return append([]func() datasource.DataSource{
 		newRoutingSkillDataSource,
-		newRoutingLanguageDataSource,
 		newAuthDivisionDataSource,
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
