@@ -115,7 +115,6 @@ func isDefault(f *kinds.Field, v any) bool {
 func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
 		kinds.Queue: queueAttributes,
-		kinds.Skill: named,
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},
@@ -201,8 +200,6 @@ func join(parts ...[]attribute) []attribute {
 	}
 	return out
 }
-
-func named(obj map[string]any) []attribute { return str(obj, "name", "name") }
 
 func described(obj map[string]any) []attribute {
 	return join(str(obj, "name", "name"), str(obj, "description", "description"))

@@ -68,12 +68,18 @@ func genesysKinds() []*Kind {
 			Permission: "authorization:grant", DependsOn: []string{User, Role, Division},
 		},
 		{
-			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "skill",
+			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
 				Version: StringVersion, SoftDelete: true},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
 			Audit: Audit{"Routing", "Skill"}, Permission: "routing:skill", Archy: []string{"skill"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},
+			// The PATCH only moves a skill between divisions, which the official schema does not
+			// expose: a new name replaces the skill.
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, ForceNew: true,
+					Description: "The routing skill's name. Changing the name forces a new resource to be created."},
+			},
 		},
 		{
 			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",

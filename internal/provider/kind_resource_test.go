@@ -71,6 +71,13 @@ data "genesyscloud_auth_division_home" "home" {}
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
 // its row here (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
+	"genesyscloud_routing_skill": {
+		create:       `resource "genesyscloud_routing_skill" "it" { name = "Billing" }`,
+		update:       `resource "genesyscloud_routing_skill" "it" { name = "Billing EMEA" }`,
+		replaces:     true,
+		createChecks: map[string]string{"name": "Billing"},
+		updateChecks: map[string]string{"name": "Billing EMEA"},
+	},
 	"genesyscloud_routing_language": {
 		create:       `resource "genesyscloud_routing_language" "it" { name = "German" }`,
 		update:       `resource "genesyscloud_routing_language" "it" { name = "Swiss German" }`,

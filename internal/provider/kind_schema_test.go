@@ -77,6 +77,20 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",
 		},
+		"genesyscloud_routing_skill": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_routing_language": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_routing_wrapupcode": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"division_id": "basetypes.StringType optional",
+		},
 		"genesyscloud_architect_emergencygroup": {
 			"id":                                     "basetypes.StringType read-only",
 			"name":                                   "basetypes.StringType required",

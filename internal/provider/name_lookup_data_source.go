@@ -19,13 +19,6 @@ const lookupTimeout = 15 * time.Second
 
 // The by-name data sources of the official provider: name in, id out.
 
-func newRoutingSkillDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.RoutingSkill]{
-		typeSuffix: "_routing_skill", what: "routing skill", api: skillAPI,
-		id: func(s *platform.RoutingSkill) string { return deref(s.ID) },
-	}
-}
-
 func newAuthDivisionDataSource() datasource.DataSource {
 	return &nameLookupDataSource[platform.AuthzDivision]{
 		typeSuffix: "_auth_division", what: "division", api: divisionAPI,

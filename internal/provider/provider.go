@@ -274,7 +274,6 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 // generic resource per regular kind of the catalogue.
 func (p *genesysProvider) Resources(context.Context) []func() resource.Resource {
 	return append([]func() resource.Resource{
-		newRoutingSkillResource,
 		newAuthDivisionResource,
 		newRoutingQueueResource,
 		newUserResource,
@@ -296,7 +295,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 // by-name lookup of every regular kind of the catalogue.
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return append([]func() datasource.DataSource{
-		newRoutingSkillDataSource,
 		newAuthDivisionDataSource,
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
