@@ -121,9 +121,6 @@ func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 		kinds.User: func(obj map[string]any) []attribute {
 			return join(str(obj, "email", "email"), str(obj, "name", "name"), str(obj, "department", "department"), str(obj, "title", "title"))
 		},
-		kinds.Schedule: func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "start", "start"), str(obj, "end", "end"), str(obj, "rrule", "rrule"))
-		},
 		kinds.ScheduleGroup: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "timeZone", "time_zone"), ids(obj, "openSchedules", "open_schedules_id"),
 				ids(obj, "closedSchedules", "closed_schedules_id"), ids(obj, "holidaySchedules", "holiday_schedules_id"))

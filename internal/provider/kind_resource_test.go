@@ -71,6 +71,24 @@ data "genesyscloud_auth_division_home" "home" {}
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
 // its row here (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
+	"genesyscloud_architect_schedules": {
+		create: `resource "genesyscloud_architect_schedules" "it" {
+  name  = "Weekday hours"
+  start = "2021-08-04T08:00:00.000000"
+  end   = "2021-08-04T17:00:00.000000"
+}`,
+		update: `resource "genesyscloud_architect_schedules" "it" {
+  name        = "Weekday hours"
+  description = "Mon-Fri"
+  start       = "2021-08-04T08:00:00.000000"
+  end         = "2021-08-04T18:30:00.000000"
+  rrule       = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+}`,
+		createChecks: map[string]string{"name": "Weekday hours", "end": "2021-08-04T17:00:00.000000"},
+		updateChecks: map[string]string{"description": "Mon-Fri", "end": "2021-08-04T18:30:00.000000",
+			"rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_skill": {
 		create:       `resource "genesyscloud_routing_skill" "it" { name = "Billing" }`,
 		update:       `resource "genesyscloud_routing_skill" "it" { name = "Billing EMEA" }`,
