@@ -114,18 +114,12 @@ func isDefault(f *kinds.Field, v any) bool {
 // the API model field by field, by catalogue name.
 func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
-		kinds.Queue:      queueAttributes,
-		kinds.Skill:      named,
-		kinds.Language:   named,
-		kinds.WrapupCode: described,
+		kinds.Queue: queueAttributes,
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},
 		kinds.User: func(obj map[string]any) []attribute {
 			return join(str(obj, "email", "email"), str(obj, "name", "name"), str(obj, "department", "department"), str(obj, "title", "title"))
-		},
-		kinds.Schedule: func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "start", "start"), str(obj, "end", "end"), str(obj, "rrule", "rrule"))
 		},
 		kinds.ScheduleGroup: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "timeZone", "time_zone"), ids(obj, "openSchedules", "open_schedules_id"),
@@ -203,8 +197,6 @@ func join(parts ...[]attribute) []attribute {
 	}
 	return out
 }
-
-func named(obj map[string]any) []attribute { return str(obj, "name", "name") }
 
 func described(obj map[string]any) []attribute {
 	return join(str(obj, "name", "name"), str(obj, "description", "description"))

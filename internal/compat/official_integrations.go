@@ -4,15 +4,6 @@ package compat
 // schedules, schedule groups and IVRs, integrations, data actions and DID pools (reference §2.8-2.14).
 func architectAndIntegrationEntries() []Entry {
 	return []Entry{
-		{Kind: Resource, Name: "genesyscloud_architect_schedules", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-			sup("start", "string", "required; local ISO-8601 without time zone"),
-			sup("end", "string", "required; local ISO-8601 without time zone"),
-			sup("rrule", "string", "iCal RRULE"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_architect_schedulegroups", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required"),
@@ -91,7 +82,6 @@ func architectAndIntegrationDataSources() []Entry {
 		}}
 	}
 	return []Entry{
-		byName("genesyscloud_architect_schedules", "schedule"),
 		byName("genesyscloud_architect_schedulegroups", "schedule group"),
 		byName("genesyscloud_architect_ivr", "IVR"),
 		byName("genesyscloud_integration", "integration"),

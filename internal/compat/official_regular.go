@@ -85,6 +85,15 @@ func fieldNotes(f kinds.Field) []string {
 	if len(f.Enum) > 0 {
 		notes = append(notes, "one of "+strings.Join(f.Enum, ", "))
 	}
+	switch f.Format {
+	case kinds.LocalDateTime:
+		notes = append(notes, "local ISO-8601 without time zone")
+	case kinds.RRule:
+		notes = append(notes, "iCal RRULE")
+	}
+	if f.NotBefore != "" {
+		notes = append(notes, "not before "+f.NotBefore)
+	}
 	if f.ForceNew {
 		notes = append(notes, "changing it replaces the object")
 	}

@@ -3,20 +3,6 @@ package compat
 // resourceEntries are the official resources cxascode covers, attribute by attribute.
 func resourceEntries() []Entry {
 	return []Entry{
-		{Kind: Resource, Name: "genesyscloud_routing_skill", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required; changing it replaces the skill (no update API)"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_routing_language", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required; changing it replaces the language"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_routing_wrapupcode", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_routing_skill_group", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required"),
@@ -282,9 +268,6 @@ func dataSourceEntries() []Entry {
 		}}
 	}
 	return []Entry{
-		byName("genesyscloud_routing_skill", "skill"),
-		byName("genesyscloud_routing_language", "language"),
-		byName("genesyscloud_routing_wrapupcode", "wrap-up code"),
 		byName("genesyscloud_routing_queue", "queue"),
 		byName("genesyscloud_routing_skill_group", "skill group"),
 		byName("genesyscloud_group", "group"),

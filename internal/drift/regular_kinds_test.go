@@ -75,6 +75,8 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string) map[string]any {
 			v = name
 		case len(f.Enum) > 0:
 			v = f.Enum[0]
+		case f.Format == kinds.LocalDateTime:
+			v = "2021-08-04T08:00:00.000000"
 		case f.Type == kinds.String:
 			v = "x"
 		case f.Type == kinds.Bool:

@@ -68,18 +68,30 @@ func genesysKinds() []*Kind {
 			Permission: "authorization:grant", DependsOn: []string{User, Role, Division},
 		},
 		{
-			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "skill",
+			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
 				Version: StringVersion, SoftDelete: true},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
 			Audit: Audit{"Routing", "Skill"}, Permission: "routing:skill", Archy: []string{"skill"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},
+			// The PATCH only moves a skill between divisions, which the official schema does not
+			// expose: a new name replaces the skill.
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, ForceNew: true,
+					Description: "The routing skill's name. Changing the name forces a new resource to be created."},
+			},
 		},
 		{
-			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language", Noun: "language",
+			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
+			Noun:  "routing language",
 			API:   API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", SoftDelete: true},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
 			Archy: []string{"language"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"language_id"},
+			// No update method: every change replaces the language.
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, ForceNew: true,
+					Description: "The routing language's name. Changing the name forces a new resource to be created."},
+			},
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
@@ -88,6 +100,13 @@ func genesysKinds() []*Kind {
 			Model: "WrapupCode", CreateModel: "WrapupCodeRequest", UpdateModel: "WrapupCodeRequest",
 			Audit: Audit{"Routing", "WrapupCode"}, Permission: "routing:wrapupCode", Archy: []string{"wrapupCode"},
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"wrapup_codes", "*wrapup_code*"}, DependsOn: []string{Division},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Wrap-up code name."},
+				{Attr: "division_id", JSON: "division.id", Type: String, Mode: OptionalComputed, Ref: Division,
+					Description: "The division the wrap-up code belongs to. When not set, the org decides (the home division, " +
+						"or `*` for all divisions) and the value is left unmanaged."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Wrap-up code description."},
+			},
 		},
 		{
 			Name: SkillGroup, Resource: "genesyscloud_routing_skill_group", DataSource: "genesyscloud_routing_skill_group",
@@ -135,11 +154,24 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
-			Noun:  "schedule",
-			API:   API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Noun: "schedule",
+			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
+				DeleteWaitsForReferrers: true},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
 			Archy: []string{"schedule"}, Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
 			DependsOn: []string{Division},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule."},
+				{Attr: "division_id", JSON: "division.id", Type: String, Mode: OptionalComputed, Ref: Division,
+					Description: "The division the schedule belongs to. When not set, the home division is used and the value is left unmanaged."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the schedule."},
+				{Attr: "start", JSON: "start", Type: String, Mode: Required, Format: LocalDateTime,
+					Description: "Date-time the schedule starts, local to the schedule group's time zone, ISO-8601 without a zone: `2021-08-04T08:00:00.000000`."},
+				{Attr: "end", JSON: "end", Type: String, Mode: Required, Format: LocalDateTime, NotBefore: "start",
+					Description: "Date-time the schedule ends (of the first occurrence when `rrule` is set), in the same form as `start`."},
+				{Attr: "rrule", JSON: "rrule", Type: String, Mode: Optional, Format: RRule,
+					Description: "An iCal recurrence rule (RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`."},
+			},
 		},
 		{
 			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",

@@ -32,6 +32,21 @@ const (
 	OptionalComputed
 )
 
+// Format is the syntax of a string attribute beyond its type: layers check values against it
+// and compare the API's spelling of a value with the configured one by it.
+type Format int
+
+const (
+	// FreeText has no syntax of its own.
+	FreeText Format = iota
+	// LocalDateTime is an ISO-8601 date-time without a zone ("2021-08-04T08:00:00.000000");
+	// the API may answer the same instant with fewer fraction digits.
+	LocalDateTime
+	// RRule is an iCal recurrence rule ("FREQ=WEEKLY;BYDAY=MO"); the API trims it, and a
+	// blank rule is no rule.
+	RRule
+)
+
 // Field maps one Terraform attribute of a regular kind onto the API JSON.
 //
 // JSON is a dotted path into the object: "description", "division.id" (an attribute holding
@@ -52,6 +67,11 @@ type Field struct {
 	Enum []string
 	// MaxLength bounds a string attribute's length (0: no bound known).
 	MaxLength int
+	// Format is a string attribute's syntax (FreeText: none).
+	Format Format
+	// NotBefore names the LocalDateTime attribute of the same object this one may not be
+	// earlier than (a schedule's end is not before its start); "" none.
+	NotBefore string
 	// ForceNew: changing it replaces the object.
 	ForceNew bool
 	// Sensitive values never reach plan output or logs.

@@ -96,6 +96,10 @@ type API struct {
 	SoftDelete bool
 	// DeleteQuery is sent with DELETE, e.g. "forceDelete=true" ("" none).
 	DeleteQuery string
+	// DeleteWaitsForReferrers: DELETE answers 409 while another object still refers to this
+	// one (a schedule listed by a schedule group); the refusal clears once the referrer is
+	// deleted, so a delete in the same run retries it.
+	DeleteWaitsForReferrers bool
 	// NoList: the collection has no GET (objects are only reached by id).
 	NoList bool
 }

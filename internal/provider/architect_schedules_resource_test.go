@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+const schedulesPath = "/api/v2/architect/schedules"
+
 func TestAccArchitectSchedules(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_architect_schedules.s"

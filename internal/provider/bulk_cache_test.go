@@ -228,6 +228,17 @@ func TestAccBulkReadOff(t *testing.T) {
 
 const wrapupcodesAPIPath = "/api/v2/routing/wrapupcodes"
 
+// wrapupcodeAPI is an entityAPI over wrap-up codes with the typed platform model: the bulk
+// read tests drive the seam directly, as a resource does, and read typed fields back.
+func wrapupcodeAPI(c *platform.Client) entityAPI[platform.WrapupCode] {
+	return entityAPI[platform.WrapupCode]{
+		client:        c,
+		path:          wrapupcodesAPIPath,
+		name:          func(w *platform.WrapupCode) string { return deref(w.Name) },
+		deleteTimeout: kindDeleteTimeout,
+	}
+}
+
 // TestAccBulkReadPlan runs OpenTofu: a refresh plan over n skills costs ceil(n/500) listings
 // plus the first GET (and the login), and a skill deleted out of band is confirmed by GET
 // and planned for creation again.

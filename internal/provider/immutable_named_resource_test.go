@@ -9,8 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-// immutableNamedCase is one kind served by immutableNamedResource (skills, languages): the
-// same life is checked for each.
+// immutableNamedCase is one kind whose only attribute is a name that cannot change in place
+// (skills, languages): the same life is checked for each.
 type immutableNamedCase struct {
 	tfType, label, apiPath string
 	// first and renamed are the names before and after the rename that replaces the object.

@@ -35,8 +35,11 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 		},
 		deleteTimeout: kindDeleteTimeout,
 	}
-	if k.API.SoftDelete {
-		api.softDeleted = func(o *apiObject) bool { return (*o)["state"] == "deleted" }
+	// A kind that soft-deletes answers GET with state "deleted"; any other kind's object in
+	// that state is gone all the same (the real API keeps some briefly), so every kind checks.
+	api.softDeleted = func(o *apiObject) bool { return (*o)["state"] == "deleted" }
+	if k.API.DeleteWaitsForReferrers {
+		api.retryDelete = platform.IsConflict
 	}
 	if k.API.DeleteQuery != "" {
 		// The catalogue's queries are literals written by hand; TestKindDeleteQueriesParse

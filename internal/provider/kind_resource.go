@@ -23,8 +23,9 @@ type kindResource struct {
 }
 
 var (
-	_ resource.ResourceWithConfigure   = (*kindResource)(nil)
-	_ resource.ResourceWithImportState = (*kindResource)(nil)
+	_ resource.ResourceWithConfigure      = (*kindResource)(nil)
+	_ resource.ResourceWithImportState    = (*kindResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*kindResource)(nil)
 )
 
 // kindResources returns a constructor for the resource of every regular kind in the catalogue.
@@ -51,6 +52,12 @@ func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 
 func (r *kindResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configureFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks, before anything is sent, what no single attribute's validator can:
+// date-times that must be in order.
+func (r *kindResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	validateOrder(ctx, r.kind.Fields, req.Config, &resp.Diagnostics)
 }
 
 func (r *kindResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -115,7 +122,11 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	id := r.idIn(state)
 	if err := kindAPI(r.client, r.kind).delete(ctx, id); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)", r.kind.Noun, r.nameIn(state), id), err)
+		hint := ""
+		if r.kind.API.DeleteWaitsForReferrers {
+			hint = "; an object outside this configuration may still refer to it"
+		}
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)%s", r.kind.Noun, r.nameIn(state), id, hint), err)
 	}
 }
 

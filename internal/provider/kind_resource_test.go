@@ -19,12 +19,15 @@ import (
 // under test as `<type>.it`; "{{dir}}" in them stands for a folder holding files.
 type kindAccCase struct {
 	// create and update are the first two configurations: update must change the object in
-	// place.
+	// place, or replace it when replaces is set (a kind every change of which makes a new
+	// object: no update API, or only ForceNew attributes).
 	create, update string
+	replaces       bool
 	// createChecks and updateChecks are attribute → value checks of `<type>.it` after each.
 	createChecks, updateChecks map[string]string
 	// driftPath is a JSON path of the object that the drift step changes in the org behind
 	// the provider's back, and driftValue what it is changed to; the apply must restore it.
+	// No driftPath: the org cannot change the object in place, so there is no such step.
 	driftPath  string
 	driftValue any
 	// files are written into {{dir}} before the first step (e.g. flow YAML).
@@ -68,6 +71,48 @@ data "genesyscloud_auth_division_home" "home" {}
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
 // its row here (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
+	"genesyscloud_architect_schedules": {
+		create: `resource "genesyscloud_architect_schedules" "it" {
+  name  = "Weekday hours"
+  start = "2021-08-04T08:00:00.000000"
+  end   = "2021-08-04T17:00:00.000000"
+}`,
+		update: `resource "genesyscloud_architect_schedules" "it" {
+  name        = "Weekday hours"
+  description = "Mon-Fri"
+  start       = "2021-08-04T08:00:00.000000"
+  end         = "2021-08-04T18:30:00.000000"
+  rrule       = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+}`,
+		createChecks: map[string]string{"name": "Weekday hours", "end": "2021-08-04T17:00:00.000000"},
+		updateChecks: map[string]string{"description": "Mon-Fri", "end": "2021-08-04T18:30:00.000000",
+			"rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
+	"genesyscloud_routing_skill": {
+		create:       `resource "genesyscloud_routing_skill" "it" { name = "Billing" }`,
+		update:       `resource "genesyscloud_routing_skill" "it" { name = "Billing EMEA" }`,
+		replaces:     true,
+		createChecks: map[string]string{"name": "Billing"},
+		updateChecks: map[string]string{"name": "Billing EMEA"},
+	},
+	"genesyscloud_routing_language": {
+		create:       `resource "genesyscloud_routing_language" "it" { name = "German" }`,
+		update:       `resource "genesyscloud_routing_language" "it" { name = "Swiss German" }`,
+		replaces:     true,
+		createChecks: map[string]string{"name": "German"},
+		updateChecks: map[string]string{"name": "Swiss German"},
+	},
+	"genesyscloud_routing_wrapupcode": {
+		create: `resource "genesyscloud_routing_wrapupcode" "it" { name = "Resolved" }`,
+		update: `resource "genesyscloud_routing_wrapupcode" "it" {
+  name        = "Resolved - first contact"
+  description = "Closed without a transfer"
+}`,
+		createChecks: map[string]string{"name": "Resolved"},
+		updateChecks: map[string]string{"name": "Resolved - first contact", "description": "Closed without a transfer"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_utilization_label": {
 		create:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP" }`,
 		update:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP callers" }`,
@@ -117,7 +162,7 @@ resource "genesyscloud_architect_emergencygroup" "it" {
 }
 
 // TestAccKindResources runs every regular kind through the same life: create, update in
-// place, look up by name, import, drift corrected, deleted in the org and created again,
+// place (or replace, for a kind that cannot change in place), look up by name, import, drift corrected, deleted in the org and created again,
 // destroyed (confirmed through the API).
 func TestAccKindResources(t *testing.T) {
 	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
@@ -150,58 +195,69 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	}
 	var st lastState
 	var before any // the drifted field's value before the drift
+	updateAction := plancheck.ResourceActionUpdate
+	if tc.replaces {
+		updateAction = plancheck.ResourceActionReplace
+		// The replaced object must be gone from the org, not left behind.
+		updateChecks = append(updateChecks, func(*terraform.State) error {
+			return o.expectGone(k.API.Item(st.id(addr)))
+		})
+	}
+	steps := []resource.TestStep{
+		{
+			Config: config(tc.create),
+			Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, tc.createChecks),
+				o.checkExists(addr, k.API.Collection), st.capture)...),
+		},
+		{
+			Config: config(tc.update + lookup),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, updateAction),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(append(updateChecks, st.capture)...),
+		},
+		{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+	}
+	if tc.driftPath != "" {
+		steps = append(steps, resource.TestStep{
+			// Drift: someone edits the object in the org; the plan must show it, apply must undo it.
+			PreConfig: func() {
+				path := k.API.Item(st.id(addr))
+				var obj apiObject
+				o.do(http.MethodGet, path, nil, &obj)
+				before = kinds.Get(obj, tc.driftPath)
+				body := writableCopy(k, obj)
+				kinds.Set(body, tc.driftPath, tc.driftValue)
+				o.do(k.API.Update, path, body, nil)
+			},
+			Config: config(tc.update),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectNonEmptyPlan(),
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+			Check: func(s *terraform.State) error {
+				var obj apiObject
+				o.do(http.MethodGet, k.API.Item(idOf(s, addr)), nil, &obj)
+				if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
+					return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
+				}
+				return nil
+			},
+		})
+	}
+	steps = append(steps, resource.TestStep{
+		// Drift: the object is deleted in the org; apply creates it again.
+		PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
+		Config:    config(tc.update),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+		}},
+		Check: o.checkExists(addr, k.API.Collection),
+	})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: o.factories(),
 		CheckDestroy:             o.checkDestroyed(k.Resource, k.API.Collection),
-		Steps: []resource.TestStep{
-			{
-				Config: config(tc.create),
-				Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, tc.createChecks),
-					o.checkExists(addr, k.API.Collection), st.capture)...),
-			},
-			{
-				Config: config(tc.update + lookup),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(append(updateChecks, st.capture)...),
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
-			{
-				// Drift: someone edits the object in the org; the plan must show it, apply must undo it.
-				PreConfig: func() {
-					path := k.API.Item(st.id(addr))
-					var obj apiObject
-					o.do(http.MethodGet, path, nil, &obj)
-					before = kinds.Get(obj, tc.driftPath)
-					body := writableCopy(k, obj)
-					kinds.Set(body, tc.driftPath, tc.driftValue)
-					o.do(k.API.Update, path, body, nil)
-				},
-				Config: config(tc.update),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectNonEmptyPlan(),
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(s *terraform.State) error {
-					var obj apiObject
-					o.do(http.MethodGet, k.API.Item(idOf(s, addr)), nil, &obj)
-					if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
-						return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
-					}
-					return nil
-				},
-			},
-			{
-				// Drift: the object is deleted in the org; apply creates it again.
-				PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
-				Config:    config(tc.update),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
-				}},
-				Check: o.checkExists(addr, k.API.Collection),
-			},
-		},
+		Steps:                    steps,
 	})
 }
 

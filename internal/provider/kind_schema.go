@@ -179,8 +179,8 @@ func fieldDescription(f kinds.Field) string {
 	return strings.TrimSpace(fmt.Sprintf("%s Defaults to `%v`.", f.Description, f.Default))
 }
 
-// stringValidators checks, at plan time, what the API would reject: values outside an enum
-// and strings longer than the API's limit.
+// stringValidators checks, at plan time, what the API would reject: values outside an enum,
+// strings longer than the API's limit and values not in the field's format.
 func stringValidators(f kinds.Field) []validator.String {
 	var out []validator.String
 	if len(f.Enum) > 0 {
@@ -189,5 +189,5 @@ func stringValidators(f kinds.Field) []validator.String {
 	if f.MaxLength > 0 {
 		out = append(out, stringvalidator.LengthAtMost(f.MaxLength))
 	}
-	return out
+	return append(out, formatValidators(f.Format)...)
 }

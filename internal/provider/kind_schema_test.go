@@ -77,6 +77,29 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",
 		},
+		"genesyscloud_architect_schedules": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"division_id": "basetypes.StringType optional",
+			"start":       "basetypes.StringType required",
+			"end":         "basetypes.StringType required",
+			"rrule":       "basetypes.StringType optional",
+		},
+		"genesyscloud_routing_skill": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_routing_language": {
+			"id":   "basetypes.StringType read-only",
+			"name": "basetypes.StringType required",
+		},
+		"genesyscloud_routing_wrapupcode": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"division_id": "basetypes.StringType optional",
+		},
 		"genesyscloud_architect_emergencygroup": {
 			"id":                                     "basetypes.StringType read-only",
 			"name":                                   "basetypes.StringType required",

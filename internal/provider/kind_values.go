@@ -22,7 +22,7 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 			continue
 		}
 		v, ok := attrs[f.Attr]
-		if !ok || v.IsNull() || v.IsUnknown() {
+		if !ok || v.IsNull() || v.IsUnknown() || isNoValue(f, v) {
 			continue
 		}
 		j, err := jsonValue(f, v)
@@ -97,6 +97,10 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 			diags.Append(d...)
 			out[f.Attr] = v
 		default:
+			if f.Format != kinds.FreeText {
+				out[f.Attr] = formattedFromAPI(f, raw, p)
+				continue
+			}
 			out[f.Attr] = scalarFromAPI(f, raw, p)
 		}
 	}

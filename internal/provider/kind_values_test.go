@@ -150,3 +150,32 @@ func TestKindStringLists(t *testing.T) {
 		})
 	}
 }
+
+// TestKindFormattedValues: a value the API spells differently but means the same keeps the
+// configured spelling (no drift); a different value is reported, a date-time in the official
+// layout.
+func TestKindFormattedValues(t *testing.T) {
+	at := kinds.Field{Attr: "start", JSON: "start", Type: kinds.String, Mode: kinds.Required, Format: kinds.LocalDateTime}
+	rule := kinds.Field{Attr: "rrule", JSON: "rrule", Type: kinds.String, Format: kinds.RRule}
+	for _, tc := range []struct {
+		name  string
+		f     kinds.Field
+		raw   any
+		prior attr.Value
+		want  attr.Value
+	}{
+		{"same instant, shorter", at, "2021-08-04T08:00:00.000", types.StringValue("2021-08-04T08:00:00.000000"), types.StringValue("2021-08-04T08:00:00.000000")},
+		{"other instant", at, "2021-08-04T09:00:00.000", types.StringValue("2021-08-04T08:00:00.000000"), types.StringValue("2021-08-04T09:00:00.000000")},
+		{"imported", at, "2021-08-04T08:00:00", types.StringNull(), types.StringValue("2021-08-04T08:00:00.000000")},
+		{"rule trimmed by the org", rule, "FREQ=DAILY", types.StringValue(" FREQ=DAILY "), types.StringValue(" FREQ=DAILY ")},
+		{"rule changed", rule, "FREQ=WEEKLY", types.StringValue("FREQ=DAILY"), types.StringValue("FREQ=WEEKLY")},
+		{"no rule", rule, nil, types.StringNull(), types.StringNull()},
+	} {
+		if got := formattedFromAPI(tc.f, tc.raw, tc.prior); !got.Equal(tc.want) {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if body, err := requestBody([]kinds.Field{rule}, map[string]attr.Value{"rrule": types.StringValue("  ")}); err != nil || len(body) != 0 {
+		t.Errorf("a blank rule is sent: %v, %v", body, err)
+	}
+}

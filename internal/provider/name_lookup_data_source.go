@@ -19,27 +19,6 @@ const lookupTimeout = 15 * time.Second
 
 // The by-name data sources of the official provider: name in, id out.
 
-func newRoutingSkillDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.RoutingSkill]{
-		typeSuffix: "_routing_skill", what: "routing skill", api: skillAPI,
-		id: func(s *platform.RoutingSkill) string { return deref(s.ID) },
-	}
-}
-
-func newRoutingLanguageDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.Language]{
-		typeSuffix: "_routing_language", what: "routing language", api: languageAPI,
-		id: func(l *platform.Language) string { return deref(l.ID) },
-	}
-}
-
-func newRoutingWrapupcodeDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.WrapupCode]{
-		typeSuffix: "_routing_wrapupcode", what: "wrap-up code", api: wrapupcodeAPI,
-		id: func(w *platform.WrapupCode) string { return deref(w.ID) },
-	}
-}
-
 func newAuthDivisionDataSource() datasource.DataSource {
 	return &nameLookupDataSource[platform.AuthzDivision]{
 		typeSuffix: "_auth_division", what: "division", api: divisionAPI,

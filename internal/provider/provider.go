@@ -274,9 +274,6 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 // generic resource per regular kind of the catalogue.
 func (p *genesysProvider) Resources(context.Context) []func() resource.Resource {
 	return append([]func() resource.Resource{
-		newRoutingSkillResource,
-		newRoutingLanguageResource,
-		newRoutingWrapupcodeResource,
 		newAuthDivisionResource,
 		newRoutingQueueResource,
 		newUserResource,
@@ -284,7 +281,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newAuthRoleResource,
 		newUserRolesResource,
 		newRoutingSkillGroupResource,
-		newArchitectSchedulesResource,
 		newArchitectSchedulegroupsResource,
 		newArchitectIvrResource,
 		newTelephonyDidPoolResource,
@@ -298,9 +294,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 // by-name lookup of every regular kind of the catalogue.
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return append([]func() datasource.DataSource{
-		newRoutingSkillDataSource,
-		newRoutingLanguageDataSource,
-		newRoutingWrapupcodeDataSource,
 		newAuthDivisionDataSource,
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
@@ -309,7 +302,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newGroupDataSource,
 		newAuthRoleDataSource,
 		newRoutingSkillGroupDataSource,
-		newArchitectSchedulesDataSource,
 		newArchitectSchedulegroupsDataSource,
 		newArchitectIvrDataSource,
 		newTelephonyDidPoolDataSource,
