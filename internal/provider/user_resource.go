@@ -292,7 +292,7 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 		for _, s := range skills {
 			body = append(body, platform.UserRoutingSkillPost{ID: s.SkillID.ValueStringPointer(), Proficiency: s.Proficiency.ValueFloat64Pointer()})
 		}
-		if _, err := c.ReplaceUserRoutingSkills(ctx, id, body); err != nil {
+		if err := replaceUserRoutingSkills(ctx, c, id, body); err != nil {
 			return fmt.Errorf("routing skills: %w", err)
 		}
 	}
@@ -303,7 +303,7 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 		for _, l := range langs {
 			body = append(body, platform.UserRoutingLanguagePost{ID: l.LanguageID.ValueStringPointer(), Proficiency: ptr(float64(l.Proficiency.ValueInt64()))})
 		}
-		if _, err := c.ReplaceUserRoutingLanguages(ctx, id, body); err != nil {
+		if err := replaceUserRoutingLanguages(ctx, c, id, body); err != nil {
 			return fmt.Errorf("routing languages: %w", err)
 		}
 	}
@@ -348,7 +348,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	u, err := findDeletedUser(ctx, r.client, email)
 	restored := u != nil
 	if err == nil && u == nil {
-		u, err = r.client.CreateUser(ctx, in)
+		u, err = createUser(ctx, r.client, in)
 		if platform.IsConflict(err) {
 			// The user may have been deleted just now (or the search index lags).
 			if deleted, ferr := findDeletedUser(ctx, r.client, email); ferr == nil && deleted != nil {
