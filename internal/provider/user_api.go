@@ -196,6 +196,12 @@ func findDeletedUser(ctx context.Context, c *platform.Client, email string) (*pl
 	return nil, nil
 }
 
+// moveUserToDivision moves a user to another division: users change division through the
+// division's object list, not PATCH.
+func moveUserToDivision(ctx context.Context, c *platform.Client, id, divisionID string) error {
+	return c.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(divisionID)+"/objects/USER", nil, []string{id}, nil)
+}
+
 // setUserPassword changes a user's password (POST /users/{id}/password).
 func setUserPassword(ctx context.Context, c *platform.Client, id, password string) error {
 	return c.Do(ctx, http.MethodPost, userPath(id, "password"), nil, map[string]string{"newPassword": password}, nil)

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"regexp"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -396,8 +394,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	id := prior.ID.ValueString()
 	if isSet(plan.DivisionID) && plan.DivisionID.ValueString() != prior.DivisionID.ValueString() {
 		// Users change division through the division's object list, not PATCH.
-		err := r.client.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(plan.DivisionID.ValueString())+"/objects/USER", nil, []string{id}, nil)
-		if err != nil {
+		if err := moveUserToDivision(ctx, r.client, id, plan.DivisionID.ValueString()); err != nil {
 			addAPIError(&resp.Diagnostics, ptr(path.Root("division_id")), fmt.Sprintf("Could not move user %q to division %s", plan.Email.ValueString(), plan.DivisionID.ValueString()), err)
 			return
 		}
