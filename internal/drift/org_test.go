@@ -38,7 +38,8 @@ func orgClient(t *testing.T, ts *orgserver.TestServer, name string, headers http
 
 func (o *testOrg) createQueue(t *testing.T, c *platform.Client, name string) string {
 	t.Helper()
-	q, err := c.CreateQueue(context.Background(), platform.CreateQueueRequest{Name: platform.Ptr(name)})
+	var q platform.Queue
+	err := c.Do(context.Background(), http.MethodPost, "/api/v2/routing/queues", nil, platform.CreateQueueRequest{Name: platform.Ptr(name)}, &q)
 	if err != nil {
 		t.Fatalf("create queue %s: %v", name, err)
 	}
@@ -112,7 +113,7 @@ func TestUnmanagedObjects(t *testing.T) {
 	managed := o.createQueue(t, o.deploy, "Sales") // managed under a name the scan cannot read
 	hand := o.createQueue(t, o.console, "Hand Made")
 	o.createQueue(t, o.console, "Test queue 1") // ignored by .cxignore
-	if _, err := o.console.CreateSkill(ctx, platform.CreateRoutingSkill{Name: platform.Ptr("Spanish")}); err != nil {
+	if err := o.console.Do(ctx, http.MethodPost, "/api/v2/routing/skills", nil, platform.CreateRoutingSkill{Name: platform.Ptr("Spanish")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ignore, err := ParseIgnore(".cxignore", []byte("# sandbox objects\ngenesyscloud_routing_queue Test*\n"))

@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Audits (contract §3.9).
+// Audits (contract §3.9). The audit query stays in the client because it is about every
+// kind of object at once: drift attribution and the demo both read it.
 
 // QueryAuditsRealtime runs a realtime audit query (last 14 days) and returns one page of
 // results; set in.PageNumber/PageSize to page. expand may name "user".
@@ -17,7 +18,7 @@ func (c *Client) QueryAuditsRealtime(ctx context.Context, in AuditRealtimeQueryR
 	}
 	out := new(AuditRealtimeQueryResultsResponse)
 	// A query only reads, so it is retried like a GET.
-	if err := setCall(ctx, c, "/api/v2/audits/query/realtime", q, in, out); err != nil {
+	if err := c.PostRepeatable(ctx, "/api/v2/audits/query/realtime", q, in, out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -1,6 +1,9 @@
 // Package platform is the Genesys Cloud Platform API v2 client used by the provider and
 // the cx CLI: client-credentials auth with one shared token, a per-client rate budget,
-// retries that never duplicate writes, paging helpers and thin typed calls per API group.
+// retries that never duplicate writes, paging helpers and the generated API models. Calls
+// per API group belong to the callers' own API seams (e.g. the provider's *_api.go files),
+// written over Do, PostRepeatable, CreateUnique and ListAll/ListCursor; only calls that
+// are not about one kind of object (the audit query) live here.
 package platform
 
 import (
@@ -129,6 +132,14 @@ func (c *Client) BaseURL() string { return c.baseURL }
 // described on retryPolicy; errors from the API are *APIError.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) error {
 	return c.do(ctx, call{method: method, path: path, query: query, body: body, out: out})
+}
+
+// PostRepeatable sends a POST that is safe to repeat: a set-like membership change (add or
+// remove members, grants, divisions) or a read-only search or query. Unlike a plain POST
+// through Do, it is retried like a PUT when its response is lost, since sending it twice
+// leaves the same result. Everything else is as Do.
+func (c *Client) PostRepeatable(ctx context.Context, path string, query url.Values, body, out any) error {
+	return c.do(ctx, call{method: http.MethodPost, path: path, query: query, body: body, out: out, idempotent: true})
 }
 
 // call is one logical API call; attempts are sent until it succeeds or the policy gives up.

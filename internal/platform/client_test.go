@@ -94,7 +94,7 @@ func TestCreateSkillsUnderFaultsNeverDuplicates(t *testing.T) {
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				sk, err := c.CreateSkill(t.Context(), skill(fmt.Sprintf("skill-%03d", i)))
+				sk, err := createSkill(t.Context(), c, skill(fmt.Sprintf("skill-%03d", i)))
 				if err == nil && (sk.ID == nil || *sk.Name != fmt.Sprintf("skill-%03d", i)) {
 					err = fmt.Errorf("skill-%03d: create returned %+v", i, sk)
 				}
@@ -120,7 +120,7 @@ func TestCreateSkillsUnderFaultsNeverDuplicates(t *testing.T) {
 	}
 	ts.SetFaults(orgserver.Faults{})
 
-	skills, err := c.ListSkills(t.Context(), nil)
+	skills, err := listSkills(t.Context(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,13 +151,13 @@ func TestRateLimitKeepsUnderServerLimit(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t, orgserver.WithConfig(orgserver.Config{RateLimitPerMinute: 300}))
 	c, ct := newClient(t, ts, nil) // RateLimitPerMinute 0 = 300
-	sk, err := c.CreateSkill(t.Context(), skill("Billing"))
+	sk, err := createSkill(t.Context(), c, skill("Billing"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
 	for i := range 400 {
-		if _, err := c.GetSkill(t.Context(), *sk.ID); err != nil {
+		if _, err := getSkill(t.Context(), c, *sk.ID); err != nil {
 			t.Fatalf("GET %d: %v", i, err)
 		}
 	}
@@ -180,7 +180,7 @@ func TestTokenIsReusedAcrossConcurrentCalls(t *testing.T) {
 	for range 10 {
 		wg.Go(func() {
 			for range 10 {
-				_, err := c.GetTokenMe(t.Context())
+				_, err := tokenMe(t.Context(), c)
 				errs <- err
 			}
 		})
@@ -207,7 +207,7 @@ func TestTokenIsRefreshedBeforeAndAfterExpiry(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	calls := 0
 	for time.Now().Before(deadline) {
-		if _, err := c.GetTokenMe(t.Context()); err != nil {
+		if _, err := tokenMe(t.Context(), c); err != nil {
 			t.Fatalf("call %d: %v", calls, err)
 		}
 		calls++
@@ -224,7 +224,7 @@ func TestAPIErrorKeepsEverything(t *testing.T) {
 	ts := orgserver.NewTestServer(t)
 	c, ct := newClient(t, ts, unlimited)
 	const missing = "00000000-0000-0000-0000-000000000000"
-	_, err := c.GetSkill(t.Context(), missing)
+	_, err := getSkill(t.Context(), c, missing)
 	var ae *platform.APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("error %v (%T) is not an *APIError", err, err)
@@ -249,10 +249,10 @@ func TestAPIErrorKeepsEverything(t *testing.T) {
 		t.Errorf("a 404 took %d requests, want 1", got)
 	}
 
-	if _, err := c.CreateSkill(t.Context(), skill("Sales")); err != nil {
+	if _, err := createSkill(t.Context(), c, skill("Sales")); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.CreateSkill(t.Context(), skill("sales"))
+	_, err = createSkill(t.Context(), c, skill("sales"))
 	if !platform.IsConflict(err) || !errors.As(err, &ae) || ae.Code != "general.conflict" || ae.Method != "POST" {
 		t.Errorf("duplicate create: %v, want a 409 general.conflict from POST", err)
 	}
@@ -263,11 +263,11 @@ func TestListAllReadsEveryPage(t *testing.T) {
 	ts := orgserver.NewTestServer(t)
 	c, _ := newClient(t, ts, unlimited)
 	for i := range 7 {
-		if _, err := c.CreateSkill(t.Context(), skill(fmt.Sprintf("page-%d", i))); err != nil {
+		if _, err := createSkill(t.Context(), c, skill(fmt.Sprintf("page-%d", i))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c.CreateSkill(t.Context(), skill("other")) //nolint:errcheck // filtered out below
+	createSkill(t.Context(), c, skill("other")) //nolint:errcheck // filtered out below
 	before := c.RequestCount()
 	got, err := platform.ListAll[platform.RoutingSkill](t.Context(), c, "/api/v2/routing/skills", url.Values{"name": {"page-"}}, 2)
 	if err != nil {
@@ -297,7 +297,7 @@ func TestContextCancellationStopsRetries(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
 	c, _ := newClient(t, ts, unlimited)
-	sk, err := c.CreateSkill(t.Context(), skill("Billing")) // logs in before the faults start
+	sk, err := createSkill(t.Context(), c, skill("Billing")) // logs in before the faults start
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestContextCancellationStopsRetries(t *testing.T) {
 		ts.SetFaults(f)
 		ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 		start := time.Now()
-		_, err := c.GetSkill(ctx, *sk.ID)
+		_, err := getSkill(ctx, c, *sk.ID)
 		cancel()
 		if el := time.Since(start); el > 2*time.Second {
 			t.Errorf("faults %+v: call returned after %v, want promptly after the 300 ms deadline", f, el)
@@ -323,7 +323,7 @@ func TestPostIsNotRetriedBlindly(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
 	c, _ := newClient(t, ts, unlimited)
-	if _, err := c.GetTokenMe(t.Context()); err != nil {
+	if _, err := tokenMe(t.Context(), c); err != nil {
 		t.Fatal(err)
 	}
 	ts.SetFaults(orgserver.Faults{ErrorRate: 1, Seed: 1})
@@ -342,25 +342,25 @@ func TestLostResponsesAreResolved(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
 	c, _ := newClient(t, ts, unlimited)
-	if _, err := c.GetTokenMe(t.Context()); err != nil {
+	if _, err := tokenMe(t.Context(), c); err != nil {
 		t.Fatal(err)
 	}
 	ts.SetFaults(orgserver.Faults{LostAfterCommitRate: 1, Seed: 1}) // every write commits, every answer is lost
-	sk, err := c.CreateSkill(t.Context(), skill("Lost"))
+	sk, err := createSkill(t.Context(), c, skill("Lost"))
 	if err != nil || sk.ID == nil || *sk.Name != "Lost" {
 		t.Fatalf("create with a lost response: %+v, %v", sk, err)
 	}
 	// The first DELETE commits but answers 503; its retry gets 404, which means done.
-	if err := c.DeleteSkill(t.Context(), *sk.ID); err != nil {
+	if err := deleteSkill(t.Context(), c, *sk.ID); err != nil {
 		t.Fatalf("delete with a lost response: %v", err)
 	}
 	ts.SetFaults(orgserver.Faults{})
-	skills, err := c.ListSkills(t.Context(), nil)
+	skills, err := listSkills(t.Context(), c)
 	if err != nil || len(skills) != 0 {
 		t.Errorf("after create+delete: %d skills listed (%v), want 0", len(skills), err)
 	}
 	// A 404 on a first DELETE is still an error.
-	if err := c.DeleteSkill(t.Context(), *sk.ID); !platform.IsNotFound(err) {
+	if err := deleteSkill(t.Context(), c, *sk.ID); !platform.IsNotFound(err) {
 		t.Errorf("deleting a deleted skill: %v, want 404", err)
 	}
 }
@@ -376,7 +376,7 @@ func TestHeadersAndLogsKeepSecrets(t *testing.T) {
 		cfg.Headers = http.Header{"X-Cx-Audit-Context": {"run=42"}}
 		cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
-	if _, err := c.CreateSkill(t.Context(), skill("Headers")); err != nil {
+	if _, err := createSkill(t.Context(), c, skill("Headers")); err != nil {
 		t.Fatal(err)
 	}
 	ct.mu.Lock()
@@ -403,7 +403,7 @@ func TestBadCredentialsNameTheTokenURL(t *testing.T) {
 	ts := orgserver.NewTestServer(t)
 	const secret = "not-the-secret-1234"
 	c, _ := newClient(t, ts, func(cfg *platform.Config) { cfg.ClientSecret = secret })
-	_, err := c.GetTokenMe(t.Context())
+	_, err := tokenMe(t.Context(), c)
 	var ae *platform.AuthError
 	if !errors.As(err, &ae) || ae.Code != "invalid_client" || ae.Status != 401 {
 		t.Fatalf("login with a wrong secret: %v, want an *AuthError invalid_client", err)
@@ -417,7 +417,7 @@ func TestStaticAccessToken(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
 	c, ct := newClient(t, ts, func(cfg *platform.Config) { cfg.AccessToken = "bogus"; cfg.ClientID, cfg.ClientSecret = "", "" })
-	_, err := c.GetTokenMe(t.Context())
+	_, err := tokenMe(t.Context(), c)
 	var ae *platform.APIError
 	if !errors.As(err, &ae) || ae.Status != 401 || ae.Code != "bad.credentials" {
 		t.Errorf("bogus static token: %v, want 401 bad.credentials", err)
@@ -482,7 +482,7 @@ func TestPacesByTheOrgsFixedWindow(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t, orgserver.WithConfig(orgserver.Config{RateLimitPerMinute: 30, RateLimitWindow: 2 * time.Second}))
 	c, ct := newClient(t, ts, unlimited)
-	sk, err := c.CreateSkill(t.Context(), skill("Billing"))
+	sk, err := createSkill(t.Context(), c, skill("Billing"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -492,7 +492,7 @@ func TestPacesByTheOrgsFixedWindow(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			for range 25 {
-				_, err := c.GetSkill(t.Context(), *sk.ID)
+				_, err := getSkill(t.Context(), c, *sk.ID)
 				errs <- err
 			}
 		})

@@ -3,10 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -20,18 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-const rolesPath = "/api/v2/authorization/roles"
-
-// roleAPI is the API seam for roles (full-replace PUT, hard delete).
-func roleAPI(c *platform.Client) entityAPI[platform.DomainOrganizationRole] {
-	return entityAPI[platform.DomainOrganizationRole]{
-		client:        c,
-		path:          rolesPath,
-		name:          func(r *platform.DomainOrganizationRole) string { return deref(r.Name) },
-		deleteTimeout: 60 * time.Second,
-	}
-}
 
 type authRoleResource struct {
 	crudResource[authRoleModel, platform.DomainOrganizationRole]
@@ -252,18 +237,4 @@ func (m *authRoleModel) fromAPI(role *platform.DomainOrganizationRole) {
 		}
 		m.PermissionPolicies = append(m.PermissionPolicies, pol)
 	}
-}
-
-// defaultRole finds the built-in role with this default role id.
-func defaultRole(ctx context.Context, c *platform.Client, defaultID string) (*platform.DomainOrganizationRole, error) {
-	roles, err := c.ListRoles(ctx, url.Values{"defaultRoleId": {defaultID}})
-	if err != nil {
-		return nil, err
-	}
-	for i := range roles {
-		if deref(roles[i].DefaultRoleID) == defaultID {
-			return &roles[i], nil
-		}
-	}
-	return nil, fmt.Errorf("the org has no default role %q", defaultID)
 }

@@ -217,18 +217,17 @@ func (c *flowRefChecker) publishedFlowExists(ctx context.Context, ref archy.Ref)
 }
 
 func (c *flowRefChecker) userExists(ctx context.Context, name string) (bool, error) {
-	res, err := c.client.SearchUsers(ctx, platform.UserSearchRequest{PageSize: ptr(25),
-		Query: []platform.UserSearchCriteria{{Type: ptr("EXACT"), Fields: []string{"name"}, Value: ptr(name)}}})
+	users, err := searchUsersExactly(ctx, c.client, "name", name)
 	if err != nil {
 		return false, err
 	}
-	for _, u := range res.Results {
+	for _, u := range users {
 		if strings.EqualFold(deref(u.Name), name) && deref(u.State) != "deleted" {
 			return true, nil
 		}
 	}
 	if strings.Contains(name, "@") { // Architect also finds users by email
-		u, _, err := c.client.FindUserByEmail(ctx, name)
+		u, err := findUserByEmail(ctx, c.client, name)
 		return u != nil, err
 	}
 	return false, nil

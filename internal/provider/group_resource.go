@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -19,19 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-const groupsPath = "/api/v2/groups"
-
-// groupAPI is the API seam for groups (versioned PUT, hard delete, no name filter on the list).
-func groupAPI(c *platform.Client) entityAPI[platform.Group] {
-	return entityAPI[platform.Group]{
-		client:        c,
-		path:          groupsPath,
-		name:          func(g *platform.Group) string { return deref(g.Name) },
-		softDeleted:   func(g *platform.Group) bool { return deref(g.State) == "deleted" },
-		deleteTimeout: 60 * time.Second,
-	}
-}
 
 // groupResource reads and deletes through the CRUD skeleton; Create and Update are its own
 // (the group and its members are separate calls).
@@ -177,13 +163,9 @@ func readGroup(ctx context.Context, c *platform.Client, id string) (*platform.Gr
 	if err != nil || g == nil {
 		return nil, nil, err
 	}
-	users, err := c.ListGroupMembers(ctx, id)
+	members, err := groupMemberIDs(ctx, c, id)
 	if err != nil {
 		return nil, nil, err
-	}
-	members := []string{}
-	for _, u := range users {
-		members = append(members, deref(u.ID))
 	}
 	return g, members, nil
 }
@@ -206,12 +188,12 @@ func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want [
 		}
 	}
 	if len(add) > 0 {
-		if err := c.AddGroupMembers(ctx, id, add); err != nil {
+		if err := addGroupMembers(ctx, c, id, add); err != nil {
 			return err
 		}
 	}
 	if len(remove) > 0 {
-		return c.RemoveGroupMembers(ctx, id, remove)
+		return removeGroupMembers(ctx, c, id, remove)
 	}
 	return nil
 }
@@ -232,7 +214,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if isSet(plan.Description) {
 		in.Description = plan.Description.ValueStringPointer()
 	}
-	g, err := r.client.CreateGroup(ctx, in)
+	g, err := createGroup(ctx, r.client, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create group %q", plan.Name.ValueString()), err)
 		return
@@ -265,11 +247,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if isSet(plan.Description) {
 		in.Description = plan.Description.ValueStringPointer()
 	}
-	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
-		g, err := r.client.GetGroup(ctx, id)
-		if err != nil {
-			return err
-		}
+	err := putGroup(ctx, r.client, id, in, func(g *platform.Group, in *platform.GroupUpdate) {
 		in.Version = g.Version
 		if in.OwnerIds == nil {
 			// PUT replaces owners; unmanaged owners are sent back as they are.
@@ -277,8 +255,6 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 				in.OwnerIds = append(in.OwnerIds, deref(o.ID))
 			}
 		}
-		_, err = r.client.UpdateGroup(ctx, id, in)
-		return err
 	})
 	if err == nil && manageMembers {
 		err = syncGroupMembers(ctx, r.client, id, stringsOf(ctx, plan.MemberIDs, &resp.Diagnostics))

@@ -152,13 +152,9 @@ func syncQueueWrapupCodes(ctx context.Context, c *platform.Client, queueID strin
 	})
 }
 
+// inBatches sends ids in batches of what one queue call may carry.
 func inBatches(ids []string, send func([]string) error) error {
-	for start := 0; start < len(ids); start += queueBatch {
-		if err := send(ids[start:min(start+queueBatch, len(ids))]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return inChunks(ids, queueBatch, send)
 }
 
 func entityRefs(ids []string) []platform.WritableEntity {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -18,19 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-const skillGroupsPath = "/api/v2/routing/skillgroups"
-
-// skillGroupAPI is the API seam for skill groups (PATCH, hard delete, cursor-paged list
-// whose first page is what findByName reads; the name filter narrows it).
-func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
-	return entityAPI[platform.SkillGroup]{
-		client:        c,
-		path:          skillGroupsPath,
-		name:          func(g *platform.SkillGroup) string { return deref(g.Name) },
-		deleteTimeout: 60 * time.Second,
-	}
-}
 
 // routingSkillGroupResource deletes through the CRUD skeleton; the rest is its own (member
 // divisions are a separate call).
@@ -135,13 +121,9 @@ func readSkillGroup(ctx context.Context, c *platform.Client, id string) (*platfo
 	if err != nil || g == nil {
 		return nil, nil, err
 	}
-	list, err := c.GetSkillGroupMemberDivisions(ctx, id)
+	divs, err := skillGroupMemberDivisionIDs(ctx, c, id)
 	if err != nil {
 		return nil, nil, err
-	}
-	divs := []string{}
-	for _, d := range list {
-		divs = append(divs, deref(d.ID))
 	}
 	return g, divs, nil
 }
@@ -176,7 +158,7 @@ func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	in.SkillConditions = conds
-	g, err := r.client.CreateSkillGroup(ctx, in)
+	g, err := createSkillGroup(ctx, r.client, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
 		return
@@ -233,7 +215,7 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 		return
 	}
 	in.SkillConditions = conds
-	if _, err := r.client.PatchSkillGroup(ctx, id, in); err != nil {
+	if err := patchSkillGroup(ctx, r.client, id, in); err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update skill group %q", plan.Name.ValueString()), err)
 		return
 	}
@@ -252,7 +234,7 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 				}
 			}
 			if len(change.AddDivisionIds)+len(change.RemoveDivisionIds) > 0 {
-				err = r.client.UpdateSkillGroupMemberDivisions(ctx, id, change)
+				err = changeSkillGroupMemberDivisions(ctx, r.client, id, change)
 			}
 		}
 		if err != nil {

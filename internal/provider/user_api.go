@@ -10,7 +10,8 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
-// The user API seam: reads with skills and languages, version-checked PATCHes, the
+// The user API seam: reads with skills and languages, creates found by email when the
+// response is lost, version-checked PATCHes, searches, routing skills and languages, the
 // deleted-user lookup the official provider restores from, and password changes.
 
 const usersPath = "/api/v2/users"
@@ -26,47 +27,182 @@ func userAPI(c *platform.Client) entityAPI[platform.User] {
 	}
 }
 
+// userLanguageChunk is the most languages one bulk PATCH takes.
+const userLanguageChunk = 50
+
+// userPath is the path of one user, or of one of its parts (parts "routingskills", "bulk").
+func userPath(id string, parts ...string) string {
+	p := usersPath + "/" + url.PathEscape(id)
+	for _, part := range parts {
+		p += "/" + url.PathEscape(part)
+	}
+	return p
+}
+
+// getUser reads a user; expand names extra parts (skills, languages, locations, …).
+func getUser(ctx context.Context, c *platform.Client, id string, expand ...string) (*platform.User, error) {
+	var q url.Values
+	if len(expand) > 0 {
+		q = url.Values{"expand": {strings.Join(expand, ",")}}
+	}
+	var u platform.User
+	if err := c.Do(ctx, http.MethodGet, userPath(id), q, nil, &u); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
 // readUser reads a user with its routing skills and languages; nil when deleted or absent.
 func readUser(ctx context.Context, c *platform.Client, id string) (*platform.User, error) {
-	u, err := c.GetUser(ctx, id, "skills", "languages")
+	u, err := getUser(ctx, c, id, "skills", "languages")
 	if platform.IsNotFound(err) || (err == nil && deref(u.State) == "deleted") {
 		return nil, nil
 	}
 	return u, err
 }
 
+// createUser creates a user; a lost response never leaves a duplicate. Users are unique by
+// email, so that is what a lost create is looked up by.
+func createUser(ctx context.Context, c *platform.Client, in platform.CreateUser) (*platform.User, error) {
+	email := deref(in.Email)
+	var out platform.User
+	err := c.CreateUnique(ctx, usersPath, in, &out, func(ctx context.Context) (bool, error) {
+		u, err := findUserByEmail(ctx, c, email)
+		if err != nil {
+			return false, err
+		}
+		if u != nil {
+			out = *u
+			return true, nil
+		}
+		// Search indexes lag writes; the plain listing does not, so check it before
+		// concluding the create did not happen.
+		users, err := platform.ListAll[platform.User](ctx, c, usersPath, url.Values{"state": {"any"}}, 500)
+		if err != nil {
+			return false, err
+		}
+		for i := range users {
+			if strings.EqualFold(deref(users[i].Email), email) && deref(users[i].State) != "deleted" {
+				out = users[i]
+				return true, nil
+			}
+		}
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // patchUser re-reads the user's version and PATCHes, retrying on version conflicts.
 func patchUser(ctx context.Context, c *platform.Client, id string, in platform.UpdateUser) error {
 	return platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
-		u, err := c.GetUser(ctx, id)
+		u, err := getUser(ctx, c, id)
 		if err != nil {
 			return err
 		}
 		in.Version = u.Version
-		_, err = c.PatchUser(ctx, id, in)
-		return err
+		return c.Do(ctx, http.MethodPatch, userPath(id), nil, in, &platform.User{})
 	})
 }
 
-// findDeletedUser finds a deleted user with this email: the official provider restores such
-// a user instead of failing, since the org keeps the email taken.
-func findDeletedUser(ctx context.Context, c *platform.Client, email string) (*platform.User, error) {
-	res, err := c.SearchUsers(ctx, platform.UserSearchRequest{PageSize: ptr(25), Query: []platform.UserSearchCriteria{
-		{Type: ptr("EXACT"), Fields: []string{"email"}, Value: ptr(email)},
-		{Type: ptr("EXACT"), Fields: []string{"state"}, Value: ptr("deleted")},
-	}})
+// searchUsers runs a user search and returns its one page of results (up to 100). A search
+// only reads, so it is retried like a GET.
+func searchUsers(ctx context.Context, c *platform.Client, in platform.UserSearchRequest) ([]platform.User, error) {
+	var out platform.UsersSearchResponse
+	if err := c.PostRepeatable(ctx, usersPath+"/search", nil, in, &out); err != nil {
+		return nil, err
+	}
+	return out.Results, nil
+}
+
+// searchUsersExactly searches users whose field (e.g. "name", "email") is value.
+func searchUsersExactly(ctx context.Context, c *platform.Client, field, value string) ([]platform.User, error) {
+	return searchUsers(ctx, c, platform.UserSearchRequest{PageSize: ptr(25),
+		Query: []platform.UserSearchCriteria{{Type: ptr("EXACT"), Fields: []string{field}, Value: ptr(value)}}})
+}
+
+// findUserByEmail finds the not-deleted user with this email (ignoring case) by search; nil
+// when there is none.
+func findUserByEmail(ctx context.Context, c *platform.Client, email string) (*platform.User, error) {
+	users, err := searchUsersExactly(ctx, c, "email", email)
 	if err != nil {
 		return nil, err
 	}
-	for i := range res.Results {
-		if u := &res.Results[i]; strings.EqualFold(deref(u.Email), email) && deref(u.State) == "deleted" {
+	for i := range users {
+		if u := &users[i]; strings.EqualFold(deref(u.Email), email) && deref(u.State) != "deleted" {
 			return u, nil
 		}
 	}
 	return nil, nil
 }
 
+// replaceUserRoutingSkills makes skills the user's complete set of routing skills.
+func replaceUserRoutingSkills(ctx context.Context, c *platform.Client, id string, skills []platform.UserRoutingSkillPost) error {
+	if skills == nil {
+		skills = []platform.UserRoutingSkillPost{} // an empty list clears; null would be refused
+	}
+	return c.Do(ctx, http.MethodPut, userPath(id, "routingskills", "bulk"), nil, skills, &platform.UserSkillEntityListing{})
+}
+
+// replaceUserRoutingLanguages makes langs the user's complete set of routing languages. The
+// API has no bulk replace for languages: it removes the ones not wanted, then adds or
+// updates the rest with bulk PATCHes of 50.
+func replaceUserRoutingLanguages(ctx context.Context, c *platform.Client, id string, langs []platform.UserRoutingLanguagePost) error {
+	current, err := platform.ListAll[platform.UserRoutingLanguage](ctx, c, userPath(id, "routinglanguages"), nil, 0)
+	if err != nil {
+		return err
+	}
+	want := map[string]bool{}
+	for _, l := range langs {
+		want[deref(l.ID)] = true
+	}
+	for _, l := range current {
+		if !want[deref(l.ID)] {
+			err := c.Do(ctx, http.MethodDelete, userPath(id, "routinglanguages", deref(l.ID)), nil, nil, nil)
+			if err != nil && !platform.IsNotFound(err) {
+				return err
+			}
+		}
+	}
+	for start := 0; start < len(langs); start += userLanguageChunk {
+		chunk := langs[start:min(start+userLanguageChunk, len(langs))]
+		if err := c.Do(ctx, http.MethodPatch, userPath(id, "routinglanguages", "bulk"), nil, chunk, nil); err != nil {
+			return err
+		}
+	}
+	// Read the set back once, so that a set that cannot be read back fails the write here
+	// rather than at the read that follows.
+	_, err = platform.ListAll[platform.UserRoutingLanguage](ctx, c, userPath(id, "routinglanguages"), nil, 0)
+	return err
+}
+
+// findDeletedUser finds a deleted user with this email: the official provider restores such
+// a user instead of failing, since the org keeps the email taken.
+func findDeletedUser(ctx context.Context, c *platform.Client, email string) (*platform.User, error) {
+	users, err := searchUsers(ctx, c, platform.UserSearchRequest{PageSize: ptr(25), Query: []platform.UserSearchCriteria{
+		{Type: ptr("EXACT"), Fields: []string{"email"}, Value: ptr(email)},
+		{Type: ptr("EXACT"), Fields: []string{"state"}, Value: ptr("deleted")},
+	}})
+	if err != nil {
+		return nil, err
+	}
+	for i := range users {
+		if u := &users[i]; strings.EqualFold(deref(u.Email), email) && deref(u.State) == "deleted" {
+			return u, nil
+		}
+	}
+	return nil, nil
+}
+
+// moveUserToDivision moves a user to another division: users change division through the
+// division's object list, not PATCH.
+func moveUserToDivision(ctx context.Context, c *platform.Client, id, divisionID string) error {
+	return c.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(divisionID)+"/objects/USER", nil, []string{id}, nil)
+}
+
 // setUserPassword changes a user's password (POST /users/{id}/password).
 func setUserPassword(ctx context.Context, c *platform.Client, id, password string) error {
-	return c.Do(ctx, http.MethodPost, usersPath+"/"+url.PathEscape(id)+"/password", nil, map[string]string{"newPassword": password}, nil)
+	return c.Do(ctx, http.MethodPost, userPath(id, "password"), nil, map[string]string{"newPassword": password}, nil)
 }

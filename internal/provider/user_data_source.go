@@ -48,16 +48,14 @@ func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 // find searches by email, else by name; nil when nothing matches.
 func (d *userDataSource) find(ctx context.Context, email, name string) (*platform.User, error) {
 	if email != "" {
-		u, _, err := d.client.FindUserByEmail(ctx, email)
-		return u, err
+		return findUserByEmail(ctx, d.client, email)
 	}
-	res, err := d.client.SearchUsers(ctx, platform.UserSearchRequest{PageSize: ptr(25),
-		Query: []platform.UserSearchCriteria{{Type: ptr("EXACT"), Fields: []string{"name"}, Value: ptr(name)}}})
+	users, err := searchUsersExactly(ctx, d.client, "name", name)
 	if err != nil {
 		return nil, err
 	}
-	for i := range res.Results {
-		if u := &res.Results[i]; deref(u.Name) == name && deref(u.State) != "deleted" {
+	for i := range users {
+		if u := &users[i]; deref(u.Name) == name && deref(u.State) != "deleted" {
 			return u, nil
 		}
 	}

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"regexp"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -292,7 +290,7 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 		for _, s := range skills {
 			body = append(body, platform.UserRoutingSkillPost{ID: s.SkillID.ValueStringPointer(), Proficiency: s.Proficiency.ValueFloat64Pointer()})
 		}
-		if _, err := c.ReplaceUserRoutingSkills(ctx, id, body); err != nil {
+		if err := replaceUserRoutingSkills(ctx, c, id, body); err != nil {
 			return fmt.Errorf("routing skills: %w", err)
 		}
 	}
@@ -303,7 +301,7 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 		for _, l := range langs {
 			body = append(body, platform.UserRoutingLanguagePost{ID: l.LanguageID.ValueStringPointer(), Proficiency: ptr(float64(l.Proficiency.ValueInt64()))})
 		}
-		if _, err := c.ReplaceUserRoutingLanguages(ctx, id, body); err != nil {
+		if err := replaceUserRoutingLanguages(ctx, c, id, body); err != nil {
 			return fmt.Errorf("routing languages: %w", err)
 		}
 	}
@@ -348,7 +346,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	u, err := findDeletedUser(ctx, r.client, email)
 	restored := u != nil
 	if err == nil && u == nil {
-		u, err = r.client.CreateUser(ctx, in)
+		u, err = createUser(ctx, r.client, in)
 		if platform.IsConflict(err) {
 			// The user may have been deleted just now (or the search index lags).
 			if deleted, ferr := findDeletedUser(ctx, r.client, email); ferr == nil && deleted != nil {
@@ -396,8 +394,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	id := prior.ID.ValueString()
 	if isSet(plan.DivisionID) && plan.DivisionID.ValueString() != prior.DivisionID.ValueString() {
 		// Users change division through the division's object list, not PATCH.
-		err := r.client.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(plan.DivisionID.ValueString())+"/objects/USER", nil, []string{id}, nil)
-		if err != nil {
+		if err := moveUserToDivision(ctx, r.client, id, plan.DivisionID.ValueString()); err != nil {
 			addAPIError(&resp.Diagnostics, ptr(path.Root("division_id")), fmt.Sprintf("Could not move user %q to division %s", plan.Email.ValueString(), plan.DivisionID.ValueString()), err)
 			return
 		}

@@ -116,14 +116,14 @@ func (r *userRolesResource) readGrants(ctx context.Context, userID string) (gran
 	if err != nil {
 		return nil, "", false, err
 	}
-	sub, err := r.client.GetSubject(ctx, userID)
+	grants, err = subjectGrants(ctx, r.client, userID)
 	if platform.IsNotFound(err) {
 		return nil, deref(d.ID), false, nil
 	}
 	if err != nil {
 		return nil, "", false, err
 	}
-	return sub.Grants, deref(d.ID), true, nil
+	return grants, deref(d.ID), true, nil
 }
 
 func (r *userRolesResource) apply(ctx context.Context, plan *userRolesModel, diags *diag.Diagnostics) {
@@ -137,7 +137,7 @@ func (r *userRolesResource) apply(ctx context.Context, plan *userRolesModel, dia
 	if diags.HasError() {
 		return
 	}
-	if err := r.client.ReplaceSubjectGrants(ctx, userID, "PC_USER", platform.RoleDivisionGrants{Grants: pairs}); err != nil {
+	if err := replaceUserGrants(ctx, r.client, userID, pairs); err != nil {
 		addAPIError(diags, ptr(path.Root("roles")), fmt.Sprintf("Could not set the roles of user %s", userID), err)
 		return
 	}
@@ -224,7 +224,7 @@ func (r *userRolesResource) Delete(ctx context.Context, req resource.DeleteReque
 	if len(remove) == 0 {
 		return
 	}
-	if err := r.client.RemoveSubjectGrants(ctx, userID, platform.RoleDivisionGrants{Grants: remove}); err != nil && !platform.IsNotFound(err) {
+	if err := removeGrants(ctx, r.client, userID, remove); err != nil && !platform.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not remove the roles of user %s", userID), err)
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-const subjectsPath = "/api/v2/authorization/subjects"
-
 // subjectGrants lists a subject's grants as "role/division" through the API.
 func (o *accOrg) subjectGrants(id string) map[string]bool {
 	o.t.Helper()

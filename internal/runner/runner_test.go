@@ -138,11 +138,11 @@ func (h *harness) want(res *runner.Result, exit int, statuses map[string]runner.
 func orgObjects(t *testing.T, c *platform.Client) []string {
 	t.Helper()
 	ctx := context.Background()
-	skills, err := c.ListSkills(ctx, nil)
+	skills, err := platform.ListAll[platform.RoutingSkill](ctx, c, "/api/v2/routing/skills", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	queues, err := c.ListQueues(ctx, nil)
+	queues, err := platform.ListAll[platform.Queue](ctx, c, "/api/v2/routing/queues", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ resource "genesyscloud_routing_skill" "s" {
 	if res.Projects[0].Project != "shared-skills" || res.Projects[0].Add != 1 {
 		t.Errorf("shared-skills should run first and add one skill: %+v", res.Projects[0])
 	}
-	queues, err := api.ListQueues(context.Background(), nil)
+	queues, err := platform.ListAll[platform.Queue](context.Background(), api, "/api/v2/routing/queues", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

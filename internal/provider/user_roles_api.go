@@ -1,0 +1,39 @@
+package provider
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// The subject grants API seam: a user's role grants are read and changed as a set, so the
+// changes are safe to repeat after a lost response.
+
+const subjectsPath = "/api/v2/authorization/subjects"
+
+func subjectPath(id string) string { return subjectsPath + "/" + url.PathEscape(id) }
+
+// subjectGrants reads a subject's (user's, group's, client's) role grants.
+func subjectGrants(ctx context.Context, c *platform.Client, subjectID string) ([]platform.AuthzGrant, error) {
+	var sub platform.AuthzSubject
+	if err := c.Do(ctx, http.MethodGet, subjectPath(subjectID), nil, nil, &sub); err != nil {
+		return nil, err
+	}
+	return sub.Grants, nil
+}
+
+// replaceUserGrants makes pairs the user's complete set of role grants.
+func replaceUserGrants(ctx context.Context, c *platform.Client, userID string, pairs []platform.RoleDivisionPair) error {
+	if pairs == nil {
+		pairs = []platform.RoleDivisionPair{} // sent as [], which removes every grant
+	}
+	return c.PostRepeatable(ctx, subjectPath(userID)+"/bulkreplace", url.Values{"subjectType": {"PC_USER"}},
+		platform.RoleDivisionGrants{Grants: pairs}, nil)
+}
+
+// removeGrants removes role grants from a subject.
+func removeGrants(ctx context.Context, c *platform.Client, subjectID string, pairs []platform.RoleDivisionPair) error {
+	return c.PostRepeatable(ctx, subjectPath(subjectID)+"/bulkremove", nil, platform.RoleDivisionGrants{Grants: pairs}, nil)
+}
