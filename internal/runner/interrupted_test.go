@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,8 +52,8 @@ resource "genesyscloud_routing_skill" "b" {
 	// An object made outside the workspace under a declared name: an ordinary apply refuses
 	// it (the org's 409) rather than take it over.
 	name := "Cx Orphan A"
-	orphan, err := api.CreateSkill(ctx, platform.CreateRoutingSkill{Name: &name})
-	if err != nil {
+	var orphan platform.RoutingSkill
+	if err := api.Do(ctx, http.MethodPost, "/api/v2/routing/skills", nil, platform.CreateRoutingSkill{Name: &name}, &orphan); err != nil {
 		t.Fatal(err)
 	}
 	res := h.run(runner.ActionApply, 1)
@@ -70,7 +71,7 @@ resource "genesyscloud_routing_skill" "b" {
 		t.Errorf("the applying mark should be gone after the apply: %v", err)
 	}
 	h.want(h.run(runner.ActionPlan, 1), 0, map[string]runner.Status{"skills": runner.StatusNoChanges})
-	skills, err := api.ListSkills(ctx, nil)
+	skills, err := platform.ListAll[platform.RoutingSkill](ctx, api, "/api/v2/routing/skills", nil, 500)
 	if err != nil {
 		t.Fatal(err)
 	}
