@@ -228,7 +228,7 @@ func userEntry() Entry {
 		sup("addresses.other_emails.address", "string", "required"),
 		sup("addresses.other_emails.type", "string", "WORK or HOME"),
 		sup("addresses.phone_numbers", "block set"),
-		sup("addresses.phone_numbers.number", "string", "E.164"),
+		sup("addresses.phone_numbers.number", "string", "E.164; a 10-digit North American number without +1 is accepted with a warning, as older configurations write it"),
 		sup("addresses.phone_numbers.media_type", "string", "PHONE (default) or SMS"),
 		sup("addresses.phone_numbers.type", "string", "WORK (default) ... OTHER"),
 		sup("addresses.phone_numbers.extension", "string"),

@@ -143,8 +143,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 					"phone_numbers": schema.SetNestedBlock{
 						Description: "Phone numbers.",
 						NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-							"number": schema.StringAttribute{Optional: true, Description: "Phone number in E.164 format, e.g. +13175550123.",
-								Validators: []validator.String{stringvalidator.RegexMatches(e164, "must be an E.164 number such as +13175550123")}},
+							"number": schema.StringAttribute{Optional: true, Description: "Phone number in E.164 format, e.g. +13175550123. A 10-digit North American number without `+1` (older configurations) is accepted with a warning and sent in E.164.",
+								Validators: []validator.String{phoneNumberValidator{}}},
 							"media_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("PHONE"),
 								Description: "`PHONE` or `SMS` (default `PHONE`).",
 								Validators:  []validator.String{stringvalidator.OneOf("PHONE", "SMS")}},
@@ -182,7 +182,7 @@ func (m userModel) contacts() []platform.Contact {
 		for _, p := range a.PhoneNumbers {
 			c := platform.Contact{MediaType: ptr(p.MediaType.ValueString()), Type: ptr(p.Type.ValueString())}
 			if isSet(p.Number) {
-				c.Address = p.Number.ValueStringPointer()
+				c.Address = ptr(phoneForAPI(p.Number.ValueString()))
 			}
 			if isSet(p.Extension) {
 				c.Extension = p.Extension.ValueStringPointer()
@@ -255,13 +255,21 @@ func (m *userModel) fromAPI(u *platform.User) {
 	}
 	m.RoutingLanguages = types.SetValueMust(userLanguageType, langs)
 
+	var priorNumbers []string
+	for _, a := range m.Addresses {
+		for _, p := range a.PhoneNumbers {
+			if isSet(p.Number) {
+				priorNumbers = append(priorNumbers, p.Number.ValueString())
+			}
+		}
+	}
 	var addr userAddressModel
 	for _, c := range u.Addresses {
 		if deref(c.MediaType) == "EMAIL" {
 			addr.OtherEmails = append(addr.OtherEmails, otherEmailModel{Address: types.StringValue(deref(c.Address)), Type: types.StringValue(deref(c.Type))})
 			continue
 		}
-		addr.PhoneNumbers = append(addr.PhoneNumbers, phoneNumberModel{Number: stringOrNull(deref(c.Address)),
+		addr.PhoneNumbers = append(addr.PhoneNumbers, phoneNumberModel{Number: stringOrNull(phoneAsWritten(deref(c.Address), priorNumbers)),
 			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))})
 	}
 	m.Addresses = []userAddressModel{}
