@@ -26,7 +26,10 @@ func (s *Server) userRoutes() {
 	s.route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
 	s.route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
 	s.route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
-	s.userRoutingRoutes() // user_routing.go
+	s.userRoutingRoutes()         // user_routing.go
+	s.userUtilizationRoutes()     // user_utilization.go
+	s.voicemailUserPolicyRoutes() // voicemail_policies.go
+	s.presenceRoutes()            // presence_definitions.go
 }
 
 func userSelfURI(id string) string { return "/api/v2/users/" + id }
