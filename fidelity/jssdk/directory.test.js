@@ -34,6 +34,9 @@ describe('directory', { concurrency: true }, () => {
   });
 
   test('user: after delete, GET answers 404 unless asked for state=deleted', {
+    // The org cannot answer 404 yet: cxascode's own provider reads a deleted user's version
+    // with this GET before it restores the user (patchUser); that read must ask for
+    // state=deleted first.
     todo: 'GET /api/v2/users/{id} of a deleted user answers 200 with state "deleted"; the endpoint\'s state parameter defaults to active, so it must answer 404 not.found (and the user only with ?state=deleted)',
   }, async () => {
     const users = await api('UsersApi');

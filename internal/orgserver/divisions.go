@@ -165,6 +165,11 @@ func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
 				continue
 			}
 			if kind == kindSubjectGrant {
+				// Grants of deleted users (left by stores written before user deletion
+				// removed them) hold nothing, as a deleted user holds no grants.
+				if u := tx.Get(kindUser, o.Parent); u != nil && entity.IsDeleted(u.Data) {
+					continue
+				}
 				grants++
 			} else {
 				objects++

@@ -32,6 +32,7 @@ func (s *Server) groupRoutes() {
 	s.route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
 	s.route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
 	s.route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
+	s.voicemailGroupPolicyRoutes() // voicemail_policies.go
 }
 
 func groupSelfURI(id string) string { return "/api/v2/groups/" + id }

@@ -28,7 +28,8 @@ func (s *Server) roleRoutes() {
 	s.route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
 	s.route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
 	s.route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
-	s.subjectRoutes() // subjects.go
+	s.subjectRoutes()              // subjects.go
+	s.authorizationCatalogRoutes() // authorization_catalog.go
 }
 
 func roleSelfURI(id string) string { return "/api/v2/authorization/roles/" + id }
@@ -39,12 +40,21 @@ type builtinRole struct {
 	permissions                  []string
 }
 
+// builtinRoles are the default roles of a new Genesys Cloud org, by the names its admin UI
+// and its exports show (configurations look them up by name: data "genesyscloud_auth_role"
+// { name = "Supervisor" }). The API's name filter ignores case, so configurations written
+// for older orgs ("employee", "admin") still find them. Permissions are a representative
+// subset of each role's defaults, enough for the local org's own permission checks.
 func builtinRoles() []builtinRole {
 	return []builtinRole{
-		{"admin", "admin", "Full access to every feature of the org.", []string{"*:*:*"}},
-		{"employee", "employee", "Basic directory access every user gets.", []string{
+		{"admin", "Admin", "Full access to every feature of the org; given to whoever set the org up.", []string{"*:*:*"}},
+		{"masterAdmin", "Master Admin", "Every permission of the org, kept current as features are added.", []string{"*:*:*"}},
+		{"employee", "Employee", "Basic directory access every user gets; it cannot be removed from a user.", []string{
 			"directory:user:view", "directory:group:view", "routing:skill:view", "routing:language:view",
 			"routing:queue:view", "authorization:division:view"}},
+		{"user", "User", "Handles interactions as an agent.", []string{
+			"routing:queue:join", "routing:queue:view", "conversation:call:add", "conversation:communication:view",
+			"directory:user:view", "analytics:conversationDetail:view"}},
 		{"supervisor", "Supervisor", "Monitors queues and agents.", []string{
 			"routing:queue:view", "routing:queueMember:manage", "directory:user:view", "directory:group:view",
 			"audits:audit:view", "analytics:conversationDetail:view", "analytics:queueObservation:view"}},
@@ -52,10 +62,29 @@ func builtinRoles() []builtinRole {
 			"directory:user:add", "directory:user:edit", "directory:user:delete", "directory:user:view",
 			"directory:group:add", "directory:group:edit", "directory:group:delete", "directory:group:view",
 			"telephony:plugin:all"}},
+		{"communicateUser", "Communicate - User", "Places and takes calls outside the contact center.", []string{
+			"conversation:call:add", "directory:user:view", "directory:group:view"}},
 		{"contactCenterManager", "Contact Center Manager", "Configures routing and flows.", []string{
 			"routing:*:*", "architect:*:*", "directory:user:view", "directory:group:view", "authorization:division:view"}},
 		{"developer", "Developer", "Builds integrations and data actions.", []string{
 			"integrations:*:*", "architect:flow:view", "oauth:client:view", "directory:user:view"}},
+		{"qualityAdministrator", "Quality Administrator", "Oversees quality: evaluation forms, calibrations, recordings and policies.", []string{
+			"conversation:communication:view", "quality:calibration:add", "quality:calibration:delete", "quality:calibration:edit",
+			"quality:calibration:view", "quality:evaluation:add", "quality:evaluation:delete", "quality:evaluation:edit",
+			"quality:evaluation:view", "quality:evaluationForm:add", "quality:evaluationForm:delete", "quality:evaluationForm:edit",
+			"quality:evaluationForm:view", "quality:surveyForm:add", "quality:surveyForm:edit", "quality:surveyForm:view",
+			"recording:encryptionKey:edit", "recording:encryptionKey:view", "recording:recording:view", "recording:recording:delete",
+			"recording:annotation:add", "recording:annotation:edit", "recording:annotation:view", "recording:retentionPolicy:view"}},
+		{"qualityEvaluator", "Quality Evaluator", "Scores agents' interactions.", []string{
+			"conversation:communication:view", "quality:evaluation:editScore", "quality:evaluation:view",
+			"quality:evaluationForm:view", "quality:survey:view", "quality:surveyForm:view", "recording:encryptionKey:view",
+			"recording:recording:view", "recording:annotation:add", "recording:annotation:edit", "recording:annotation:view"}},
+		{"outboundAdmin", "Outbound Admin", "Configures outbound campaigns and contact lists.", []string{
+			"outbound:*:*", "routing:queue:view", "architect:flow:view"}},
+		{"outboundAgent", "Outbound Agent", "Takes outbound campaign calls.", []string{
+			"outbound:contact:view", "outbound:campaign:view"}},
+		{"telephonyAdmin", "Telephony Admin", "Configures edges, sites, trunks, phones and numbers.", []string{
+			"telephony:plugin:all", "telephony:phone:view", "telephony:sites:view"}},
 	}
 }
 

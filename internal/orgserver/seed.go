@@ -110,8 +110,8 @@ func (s *Server) ResetOrg(ctx context.Context, orgID string) error {
 	})
 }
 
-// seedOrgObjects writes what every new org has: the organization, its home division and
-// the built-in roles.
+// seedOrgObjects writes what every new org has: the organization, its home division, the
+// default roles and the system presence definitions.
 func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 	orgDoc := platform.Organization{
 		ID: ptr(org.ID), Name: ptr(org.Name), DefaultLanguage: ptr("en"), DefaultCountryCode: ptr("US"),
@@ -128,7 +128,7 @@ func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *store.Tx) error{seedRoles} {
+	for _, seed := range []func(tx *store.Tx) error{seedRoles, seedPresenceDefinitions} {
 		if err := seed(tx); err != nil {
 			return err
 		}

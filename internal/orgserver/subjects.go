@@ -157,6 +157,29 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 	return nil
 }
 
+// dropSubjectGrants removes every grant a subject holds, as a real org does when it deletes
+// a user: a deleted user holds no grants, so it keeps no role and no division in use. The
+// change is audited like any other change of the subject's grants.
+func dropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType, name string) error {
+	cur, err := subjectGrants(tx, subjectID)
+	if err != nil || len(cur) == 0 {
+		return err
+	}
+	touched := map[string]bool{}
+	for k, g := range cur {
+		tx.Delete(kindSubjectGrant, subjectID+"/"+k)
+		touched[deref(g.Role.ID)] = true
+	}
+	for roleID := range touched {
+		if err := refreshUserCount(tx, roleID); err != nil {
+			return err
+		}
+	}
+	audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
+		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: []string{}}}})
+	return nil
+}
+
 // refreshUserCount keeps a role's userCount equal to the number of users holding it.
 func refreshUserCount(tx *store.Tx, roleID string) error {
 	o := tx.Get(kindRole, roleID)
@@ -169,7 +192,7 @@ func refreshUserCount(tx *store.Tx, roleID string) error {
 	}
 	n := 0
 	for _, sid := range roleSubjects(tx, roleID) {
-		if tx.Get(kindUser, sid) != nil {
+		if u := tx.Get(kindUser, sid); u != nil && !entity.IsDeleted(u.Data) {
 			n++
 		}
 	}

@@ -26,7 +26,10 @@ func (s *Server) userRoutes() {
 	s.route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
 	s.route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
 	s.route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
-	s.userRoutingRoutes() // user_routing.go
+	s.userRoutingRoutes()         // user_routing.go
+	s.userUtilizationRoutes()     // user_utilization.go
+	s.voicemailUserPolicyRoutes() // voicemail_policies.go
+	s.presenceRoutes()            // presence_definitions.go
 }
 
 func userSelfURI(id string) string { return "/api/v2/users/" + id }
@@ -331,7 +334,8 @@ func setPtr[T any](dst **T, v *T) {
 	}
 }
 
-// deleteUser soft-deletes; the SDKs expect a JSON body (an empty object).
+// deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
+// (an empty object).
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
@@ -344,8 +348,11 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 		}
 		u.State = ptr("deleted")
 		u.Version = ptr(deref(u.Version) + 1)
-		_, err = s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
-		return err
+		if _, err := s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
+			return err
+		}
+		// A deleted user holds no grants (subjects.go), so its roles and divisions can go.
+		return dropSubjectGrants(tx, p, o.ID, "User", o.Name)
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,163 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/google/uuid"
+)
+
+// Presence definitions: the presences a user can be in. Every org starts with the system
+// ones (Available, Away, Busy, …, one per system presence), which configurations refer to by
+// name (e.g. a flow's or a schedule's "set presence"). The API has two views of them:
+// /presence/definitions (OrganizationPresenceDefinition, one unpaged listing) and the older
+// /presencedefinitions (OrganizationPresence, page-number paging). Both are read-only here:
+// the local org seeds the system definitions and serves no custom ones.
+func (s *Server) presenceRoutes() {
+	s.route("GET /api/v2/presence/definitions", "presence:presenceDefinition:view", s.listPresenceDefinitions)
+	s.route("GET /api/v2/presence/definitions/{id}", "presence:presenceDefinition:view", s.getPresenceDefinition)
+	s.route("GET /api/v2/presencedefinitions", "presence:presenceDefinition:view", s.listOrganizationPresences)
+	s.route("GET /api/v2/presencedefinitions/{id}", "presence:presenceDefinition:view", s.getOrganizationPresence)
+	s.route("GET /api/v2/systempresences", "presence:presenceDefinition:view", s.listSystemPresences)
+}
+
+// kindPresenceDefinition holds OrganizationPresenceDefinition JSON, one per presence.
+const kindPresenceDefinition store.Kind = "presence.definition"
+
+// systemPresences are the system presences of Genesys Cloud, in the API's spelling
+// (OrganizationPresenceDefinition.systemPresence); each org has one definition of each.
+func systemPresences() []string {
+	return []string{"Available", "Away", "Break", "Busy", "Idle", "Meal", "Meeting", "Offline", "On Queue", "Training"}
+}
+
+// presenceDefinition is the API model OrganizationPresenceDefinition.
+type presenceDefinition struct {
+	ID             string            `json:"id"`
+	Name           string            `json:"name,omitempty"`
+	Type           string            `json:"type"`
+	LanguageLabels map[string]string `json:"languageLabels"`
+	SystemPresence string            `json:"systemPresence"`
+	Deactivated    bool              `json:"deactivated"`
+	SelfURI        string            `json:"selfUri"`
+}
+
+// organizationPresence is the API model OrganizationPresence (the /presencedefinitions view).
+type organizationPresence struct {
+	ID             string            `json:"id"`
+	Name           string            `json:"name,omitempty"`
+	LanguageLabels map[string]string `json:"languageLabels"`
+	SystemPresence string            `json:"systemPresence"`
+	Deactivated    bool              `json:"deactivated"`
+	Primary        bool              `json:"primary"`
+	SelfURI        string            `json:"selfUri"`
+}
+
+// seedPresenceDefinitions adds one system definition per system presence.
+func seedPresenceDefinitions(tx *store.Tx) error {
+	for _, sp := range systemPresences() {
+		id := uuid.NewString()
+		d := presenceDefinition{ID: id, Name: sp, Type: "System", LanguageLabels: map[string]string{"en_US": sp},
+			SystemPresence: sp, SelfURI: "/api/v2/presence/definitions/" + id}
+		if _, err := entity.Put(tx, kindPresenceDefinition, id, "", sp, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// presenceDefinitions reads the org's definitions, honouring the deactivated filter both
+// listings have (default: active definitions only).
+func (s *Server) presenceDefinitions(r *http.Request, param string) ([]presenceDefinition, error) {
+	want := strings.ToLower(r.URL.Query().Get(param))
+	if want == "" {
+		want = "false"
+	}
+	if err := checkEnum(param, &want, "true", "false", "all"); err != nil {
+		return nil, err
+	}
+	var out []presenceDefinition
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindPresenceDefinition, "") {
+		var d presenceDefinition
+		if err := decodeObject(o, &d); err != nil {
+			return nil, err
+		}
+		if want == "all" || d.Deactivated == (want == "true") {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) listPresenceDefinitions(w http.ResponseWriter, r *http.Request) error {
+	defs, err := s.presenceDefinitions(r, "deactivated")
+	if err != nil {
+		return err
+	}
+	if defs == nil {
+		defs = []presenceDefinition{}
+	}
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"total": len(defs), "entities": defs, "selfUri": "/api/v2/presence/definitions"})
+	return nil
+}
+
+func (s *Server) getPresenceDefinition(w http.ResponseWriter, r *http.Request) error {
+	return s.serveStored(w, r, kindPresenceDefinition)
+}
+
+func asOrganizationPresence(d presenceDefinition) organizationPresence {
+	return organizationPresence{ID: d.ID, Name: d.Name, LanguageLabels: d.LanguageLabels, SystemPresence: d.SystemPresence,
+		Deactivated: d.Deactivated, Primary: d.Type == "System", SelfURI: "/api/v2/presencedefinitions/" + d.ID}
+}
+
+func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Request) error {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
+	if err != nil {
+		return err
+	}
+	defs, err := s.presenceDefinitions(r, "deleted")
+	if err != nil {
+		return err
+	}
+	items := make([][]byte, 0, len(defs))
+	for _, d := range defs {
+		b, err := json.Marshal(asOrganizationPresence(d))
+		if err != nil {
+			return err
+		}
+		items = append(items, b)
+	}
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
+	return nil
+}
+
+func (s *Server) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindPresenceDefinition, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var d presenceDefinition
+	if err := decodeObject(o, &d); err != nil {
+		return err
+	}
+	apihttp.WriteJSON(w, http.StatusOK, asOrganizationPresence(d))
+	return nil
+}
+
+// listSystemPresences is GET /systempresences: the system presences (SystemPresence), the
+// same in every org.
+func (s *Server) listSystemPresences(w http.ResponseWriter, r *http.Request) error {
+	type systemPresence struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	out := []systemPresence{}
+	for _, sp := range systemPresences() {
+		out = append(out, systemPresence{ID: strings.ToUpper(strings.ReplaceAll(sp, " ", "_")), Name: sp})
+	}
+	apihttp.WriteJSON(w, http.StatusOK, out)
+	return nil
+}
