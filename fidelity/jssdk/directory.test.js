@@ -33,12 +33,9 @@ describe('directory', { concurrency: true }, () => {
     });
   });
 
-  test('user: after delete, GET answers 404 unless asked for state=deleted', {
-    // The org cannot answer 404 yet: cxascode's own provider reads a deleted user's version
-    // with this GET before it restores the user (patchUser); that read must ask for
-    // state=deleted first.
-    todo: 'GET /api/v2/users/{id} of a deleted user answers 200 with state "deleted"; the endpoint\'s state parameter defaults to active, so it must answer 404 not.found (and the user only with ?state=deleted)',
-  }, async () => {
+  // GET /api/v2/users/{id} has a state parameter that defaults to active (the endpoint's
+  // reference): a deleted user is not found unless the caller asks for state=deleted.
+  test('user: after delete, GET answers 404 unless asked for state=deleted', async () => {
     const users = await api('UsersApi');
     const name = uniqueName('fidelity deleted user');
     const user = await users.postUsers({ name, email: emailOf(name) });

@@ -121,10 +121,23 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// getUser is GET /users/{id}. Its state parameter defaults to active, as on a real org: a
+// deleted user answers 404 unless the caller asks for state=deleted (or any), which is how
+// clients tell "gone" from "still there" without a search.
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
+	state := r.URL.Query().Get("state")
+	if state == "" {
+		state = "active"
+	}
+	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+		return err
+	}
 	o, err := s.lookup(r, kindUser, r.PathValue("id"))
 	if err != nil {
 		return err
+	}
+	if deleted := entity.IsDeleted(o.Data); state != "any" && deleted != (state == "deleted") {
+		return apihttp.NotFound()
 	}
 	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, setOf(apihttp.MultiParam(r, "expand"))))
 	return nil

@@ -52,7 +52,9 @@ func TestUsersLifecycle(t *testing.T) {
 	if got := c.must(200, "DELETE", "/api/v2/users/"+mgr["id"].(string), nil); len(got) != 0 {
 		t.Errorf("delete body = %v, want {}", got)
 	}
-	if got := c.must(200, "GET", "/api/v2/users/"+mgr["id"].(string), nil); got["state"] != "deleted" {
+	// The state parameter defaults to active: a deleted user is 404 unless asked for.
+	c.wantError(404, "not.found", "GET", "/api/v2/users/"+mgr["id"].(string), nil)
+	if got := c.must(200, "GET", "/api/v2/users/"+mgr["id"].(string)+"?state=deleted", nil); got["state"] != "deleted" {
 		t.Errorf("deleted user state = %v", got["state"])
 	}
 	if l := c.must(200, "GET", "/api/v2/users", nil); l["total"].(float64) != 1 {

@@ -99,6 +99,13 @@ func createUser(ctx context.Context, c *platform.Client, in platform.CreateUser)
 func patchUser(ctx context.Context, c *platform.Client, id string, in platform.UpdateUser) error {
 	return platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
 		u, err := getUser(ctx, c, id)
+		if platform.IsNotFound(err) {
+			// A deleted user (being restored) is only found when asked for by state.
+			var deleted platform.User
+			if err = c.Do(ctx, http.MethodGet, userPath(id), url.Values{"state": {"deleted"}}, nil, &deleted); err == nil {
+				u = &deleted
+			}
+		}
 		if err != nil {
 			return err
 		}
