@@ -262,3 +262,24 @@ func TestAccessToWildcards(t *testing.T) {
 		}
 	}
 }
+
+// A flow import runs after the upload, outside any route; it is held to the divisions of
+// the job's client all the same, and the job says which permission was missing.
+func TestPermissionsFlowImportStaysInGrantedDivisions(t *testing.T) {
+	ts, deploy := parallelDevOrg(t)
+	divisionsAB(t, deploy)
+	architect := clientWithRole(t, ts, deploy, "architect-a", []string{"architect:flow:*"}, "A")
+	yaml := readFlowFixture(t, "verify_caller.yaml")
+
+	st := uploadFlowJob(t, ts, architect, yaml) // the fixture names division Home
+	if msgs := jobTexts(st, "Error"); st["status"] != "Failure" || len(msgs) != 1 || !strings.Contains(msgs[0], "[architect:flow:add]") {
+		t.Fatalf("import into Home = %v, want a failure naming architect:flow:add", st)
+	}
+	if ids, _ := listedIDs(t, deploy, "/api/v2/flows"); len(ids) != 0 {
+		t.Errorf("a refused import left flows %v", ids)
+	}
+	st = uploadFlowJob(t, ts, architect, bytes.Replace(yaml, []byte("division: Home"), []byte("division: A"), 1))
+	if st["status"] != "Success" {
+		t.Fatalf("import into A = %v", st)
+	}
+}
