@@ -283,3 +283,15 @@ func TestPermissionsFlowImportStaysInGrantedDivisions(t *testing.T) {
 		t.Fatalf("import into A = %v", st)
 	}
 }
+
+// Exporting a flow reads it: a flow of a division the caller cannot see is not there.
+func TestPermissionsFlowExportHidesOtherDivisions(t *testing.T) {
+	ts, deploy := parallelDevOrg(t)
+	divisionsAB(t, deploy)
+	st := uploadFlowJob(t, ts, deploy, readFlowFixture(t, "verify_caller.yaml")) // in Home
+	id := st["flow"].(map[string]any)["id"].(string)
+	viewer := clientWithRole(t, ts, deploy, "flow-viewer-a", []string{"architect:flow:view"}, "A")
+	viewer.wantError(404, "not.found", "GET", "/api/v2/flows/"+id, nil)
+	viewer.wantError(400, "bad.request", "POST", "/api/v2/flows/export/jobs", map[string]any{"flows": []any{map[string]any{"flow": map[string]any{"id": id}}}})
+	deploy.must(200, "POST", "/api/v2/flows/export/jobs", map[string]any{"flows": []any{map[string]any{"flow": map[string]any{"id": id}}}})
+}
