@@ -86,6 +86,7 @@ func (s *Server) adminRoutes() {
 		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"credentials": creds})
 		return nil
 	})
+	s.admin("POST /admin/orgs/{org}/clients", s.createClientRoute) // clients.go
 	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {
 		id := s.orgIDByName(r.PathValue("org"))
 		if id == "" {

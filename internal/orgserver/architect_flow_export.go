@@ -55,7 +55,7 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 				return apihttp.Required(field)
 			}
 			o, f, err := txFlow(tx, *d.Flow.ID)
-			if err != nil {
+			if err != nil || !p.Access.Allows(objectDivision(o)) { // a flow of another division is not there for the caller
 				return apihttp.UnknownRef(field, *d.Flow.ID)
 			}
 			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {

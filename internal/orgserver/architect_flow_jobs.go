@@ -55,7 +55,7 @@ type flowJob struct {
 }
 
 func (s *Server) flowJobRoutes() {
-	s.route("POST /api/v2/flows/jobs", "architect:flow:add", s.registerFlowJob)
+	s.route("POST /api/v2/flows/jobs", flowJobPermission, s.registerFlowJob)
 	// GET /api/v2/flows/jobs/{id} would conflict with /flows/{id}/versions in the mux, so
 	// one pattern serves both (see flowSubresource).
 	s.route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.flowSubresource)
@@ -173,6 +173,9 @@ func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// flowJobPermission is what registering a flow import job, and so the import, needs.
+const flowJobPermission = "architect:flow:add"
+
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
 func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
@@ -219,9 +222,21 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	p := apihttp.Principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
+	// The upload comes through no route, so the import is held to the divisions in which
+	// the job's client holds the registration's permission here (permissions.go).
+	var importErr *apihttp.Error
+	if p.Access, err = s.authorize(p, flowJobPermission); err != nil && !errors.As(err, &importErr) {
+		return err
+	}
 	ctx = apihttp.WithPrincipal(ctx, p)
+	if p.Access.Restricted {
+		ctx = store.WithChangeCheck(ctx, divisionChangeCheck(p.Access))
+	}
 	r = r.WithContext(ctx)
 	err = s.store.Update(ctx, org, func(tx *store.Tx) error {
+		if importErr != nil {
+			return importErr
+		}
 		ref, msgs, err := s.importFlow(tx, r, data)
 		if err != nil {
 			return err
@@ -236,10 +251,14 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	})
 	if err != nil {
-		s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
+		text := fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(apihttp.CorrelationHeader))
+		if ae := (*apihttp.Error)(nil); errors.As(err, &ae) {
+			text = ae.Message // the caller's to act on, e.g. a permission it lacks in the flow's division
+		} else {
+			s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
+		}
 		job.State.Status = ptr("Failure")
-		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(),
-			"Error", fmt.Sprintf("The import failed inside the local org (correlation id %s).", w.Header().Get(apihttp.CorrelationHeader)))}
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(), "Error", text)}
 		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
 			_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
 			return err

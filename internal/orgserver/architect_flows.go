@@ -131,7 +131,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	ids, divs := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId"))
 	name, description, nameOrDesc := qs.Get("name"), qs.Get("description"), qs.Get("nameOrDescription")
 	lockedBy := qs.Get("lockedByClientId")
-	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindFlow, "")
+	objs := s.listVisible(r, kindFlow)
 	if sortBy != "name" { // the API's default order is by id
 		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}

@@ -310,7 +310,7 @@ func (s *Server) listVersioned(w http.ResponseWriter, r *http.Request, kind stor
 	}
 	name := qs.Get("name")
 	divs := setOf(apihttp.MultiParam(r, "divisionId"))
-	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "")
+	objs := s.listVisible(r, kind)
 	if sortBy == "id" {
 		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}

@@ -67,7 +67,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	if api.NameFilter != "" {
 		nameFilter = r.URL.Query().Get(api.NameFilter)
 	}
-	objs := h.s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), "")
+	objs := h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name))
 	keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
 		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())

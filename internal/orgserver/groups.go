@@ -47,7 +47,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
 	}
 	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.listVisible(r, kindGroup) {
 		if len(ids) == 0 || ids[o.ID] {
 			items = append(items, o.Data)
 		}
@@ -367,7 +367,7 @@ func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindGroup, "") {
+	for _, o := range s.listVisible(r, kindGroup) {
 		var g platform.Group
 		if decodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)

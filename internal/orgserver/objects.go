@@ -49,11 +49,19 @@ const (
 )
 
 // lookup returns an object visible to the caller's org, or a 404 API error. Objects
-// still inside the injected read-after-write lag are not visible yet.
+// still inside the injected read-after-write lag are not visible yet. An object of a
+// division the caller does not hold the route's permission in is not found to a read, as
+// on a real org, and refused (403 naming the permission) to a write.
 func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Object, error) {
 	o := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, id)
 	if o == nil || s.faults.hidden(o.Created) {
 		return nil, apihttp.NotFound()
+	}
+	if !canSee(r, o) {
+		if r.Method == http.MethodGet {
+			return nil, apihttp.NotFound()
+		}
+		return nil, apihttp.MissingPermission(apihttp.PrincipalOf(r.Context()).Access.Permission)
 	}
 	return o, nil
 }

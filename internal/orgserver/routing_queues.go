@@ -44,7 +44,7 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 	library := r.URL.Query().Get("cannedResponseLibraryId")
 	ids, divs, peers := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId")), setOf(apihttp.MultiParam(r, "peerId"))
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindQueue, "") {
+	for _, o := range s.listVisible(r, kindQueue) {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}

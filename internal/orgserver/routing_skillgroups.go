@@ -68,7 +68,7 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
 	var keys []apihttp.CursorKey
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindSkillGroup, "") {
+	for _, o := range s.listVisible(r, kindSkillGroup) {
 		if !apihttp.NameMatches(name, o.Name, true) {
 			continue
 		}

@@ -136,7 +136,7 @@ func (s *Server) listActive(r *http.Request, kind store.Kind) [][]byte {
 	name := r.URL.Query().Get("name")
 	ids := setOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "") {
+	for _, o := range s.listVisible(r, kind) {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}

@@ -43,7 +43,7 @@ func (s *Server) listWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	name := qs.Get("name")
 	ids := setOf(apihttp.MultiParam(r, "id"))
 	divs := setOf(apihttp.MultiParam(r, "divisionId"))
-	objs := s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindWrapupCode, "")
+	objs := s.listVisible(r, kindWrapupCode)
 	// The API documents sortBy as ignored unless a name filter is given; the default order is by name.
 	if name != "" && sortBy == "id" {
 		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })

@@ -27,10 +27,12 @@ type OrgSpec struct {
 	Clients []ClientSpec `json:"clients"`
 }
 
-// ClientSpec is a client to create in an org.
+// ClientSpec is a client to create in an org: its client role (RoleAdmin, RoleReadOnly,
+// or RoleGranted — the default when Grants are given) and the roles it holds (clients.go).
 type ClientSpec struct {
-	Name string `json:"name"`
-	Role string `json:"role"`
+	Name   string        `json:"name"`
+	Role   string        `json:"role"`
+	Grants []ClientGrant `json:"grants,omitempty"`
 }
 
 // DefaultOrgs is the embedded default: dev, test and prod, each with an admin client
@@ -72,18 +74,16 @@ func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, err
 			return errors.New("an org of that name exists already")
 		}
 		tx.CreateOrg(org)
-		for _, c := range spec.Clients {
-			if c.Role != store.RoleAdmin && c.Role != store.RoleReadOnly {
-				return fmt.Errorf("client %q: role must be %q or %q", c.Name, store.RoleAdmin, store.RoleReadOnly)
-			}
-			secret := randomHex(24)
-			ci := store.ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: c.Name, Role: c.Role, Salt: randomHex(8)}
-			ci.SecretHash = hashSecret(ci.Salt, secret)
-			tx.PutClient(ci)
-			creds = append(creds, Credential{Org: org.Name, OrgID: org.ID, Name: c.Name, Role: c.Role, ClientID: ci.ID, ClientSecret: secret})
-		}
+		// Seed objects first: client grants name the built-in roles and the home division.
 		if err := seedOrgObjects(tx, org); err != nil {
 			return fmt.Errorf("seed: %w", err)
+		}
+		for _, c := range spec.Clients {
+			cred, err := newClient(tx, org, c)
+			if err != nil {
+				return err
+			}
+			creds = append(creds, cred)
 		}
 		return nil
 	})

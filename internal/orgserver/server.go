@@ -108,9 +108,11 @@ func (s *Server) AdminKey() string { return s.adminKey }
 func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 
 // route registers an /api/v2 handler. perm is the permission the call needs
-// (domain:entity:action); any action other than "view" is a write, refused to read-only clients.
+// (domain:entity:action, or anyCaller); the caller must hold it in at least one division
+// and sees and changes only objects of the divisions it holds it in (permissions.go).
+// Any action other than "view" is a write (for the lost-response fault).
 func (s *Server) route(pattern, perm string, h handlerFunc) {
-	write := !strings.HasSuffix(perm, ":view")
+	write := perm != anyCaller && !strings.HasSuffix(perm, ":view")
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
 		if aerr != nil {
@@ -134,12 +136,19 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 				Message: fmt.Sprintf("Rate limit exceeded the maximum. Retry the request in [%d] seconds", secs), RetryAfter: secs})
 			return
 		}
-		if write && p.Role == store.RoleReadOnly {
-			apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusForbidden, Code: "missing.permissions",
-				Message: fmt.Sprintf("Unable to perform the requested action. You are missing the following permission(s): [%s]", perm)})
+		access, err := s.authorize(p, perm)
+		if err != nil {
+			s.fail(w, r, err)
 			return
 		}
-		r = r.WithContext(apihttp.WithPrincipal(r.Context(), p))
+		p.Access = access
+		ctx := apihttp.WithPrincipal(r.Context(), p)
+		if access.Restricted {
+			// Every object the handler's transaction writes is checked against the caller's
+			// divisions on commit (permissions.go), whichever handler wrote it.
+			ctx = store.WithChangeCheck(ctx, divisionChangeCheck(access))
+		}
+		r = r.WithContext(ctx)
 		if write && s.faults.loseResponse() {
 			// The write commits, but the caller never learns it: the case retries must survive.
 			rec := &bufferedWriter{header: http.Header{}}
@@ -231,7 +240,7 @@ func (s *Server) routes() {
 		apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
 	})
 
-	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)
+	s.route("GET /api/v2/tokens/me", anyCaller, s.handleTokenMe)
 	for _, register := range []func(){
 		s.organizationRoutes,   // organization.go
 		s.divisionRoutes,       // divisions.go

@@ -16,4 +16,5 @@ type (
 const (
 	RoleAdmin    = store.RoleAdmin
 	RoleReadOnly = store.RoleReadOnly
+	RoleGranted  = store.RoleGranted
 )

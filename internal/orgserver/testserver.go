@@ -73,3 +73,16 @@ func (ts *TestServer) Credential(t testing.TB, org, name string) Credential {
 	t.Fatalf("orgserver: no client %q in org %q", name, org)
 	return Credential{}
 }
+
+// NewClient adds an OAuth client to org (see CreateClient), keeps its credential in
+// ts.Credentials and returns it, failing the test on error. Tests use it for clients whose
+// grants name divisions or roles they made through the API.
+func (ts *TestServer) NewClient(t testing.TB, org string, spec ClientSpec) Credential {
+	t.Helper()
+	c, err := ts.CreateClient(context.Background(), org, spec)
+	if err != nil {
+		t.Fatalf("orgserver: %v", err)
+	}
+	ts.Credentials = append(ts.Credentials, c)
+	return c
+}

@@ -91,7 +91,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	jabber := setOf(apihttp.MultiParam(r, "jabberId"))
 	expand := setOf(apihttp.MultiParam(r, "expand"))
 	var items [][]byte
-	for _, o := range s.store.List(org, kindUser, "") {
+	for _, o := range s.listVisible(r, kindUser) {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
@@ -436,7 +436,7 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 		expand[e] = true
 	}
 	var items [][]byte
-	for _, o := range s.store.List(org, kindUser, "") {
+	for _, o := range s.listVisible(r, kindUser) {
 		var u platform.User
 		if decodeObject(o, &u) != nil || (!withDeleted && deref(u.State) == "deleted") {
 			continue

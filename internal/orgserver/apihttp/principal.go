@@ -19,6 +19,8 @@ type Principal struct {
 	ClientID   string
 	ClientName string
 	Role       string
+	// Access is the caller's hold on the permission of the route it called.
+	Access Access
 	// Token is the verified access token the call carried.
 	Token string
 	// Origin is where the call came from, as the audit log reports it.

@@ -45,15 +45,21 @@ type ClientInfo struct {
 	ID         string
 	OrgID      string
 	Name       string
-	Role       string // RoleAdmin or RoleReadOnly
+	Role       string // RoleAdmin, RoleReadOnly or RoleGranted
 	Salt       string
 	SecretHash string
 }
 
-// Roles a client can have.
+// Roles a client can have: what it may do besides the roles granted to it as a subject.
 const (
-	RoleAdmin    = "admin"
+	// RoleAdmin holds every permission in every division, as the admin role (*:*:*) granted
+	// over all divisions.
+	RoleAdmin = "admin"
+	// RoleReadOnly holds every view permission (*:*:view) in every division.
 	RoleReadOnly = "readonly"
+	// RoleGranted is a client that holds only the roles granted to it as a subject
+	// (authorization grants whose subject is the client), in the divisions granted.
+	RoleGranted = "granted"
 )
 
 type orgState struct {

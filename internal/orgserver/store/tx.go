@@ -43,6 +43,9 @@ func (s *Store) Update(ctx context.Context, org string, fn func(tx *Tx) error) e
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if err := tx.checkChanges(ctx); err != nil {
+		return err
+	}
 	return s.commit(ctx, tx)
 }
 

@@ -1,0 +1,131 @@
+package orgserver
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/google/uuid"
+)
+
+// OAuth clients. A client has a client role (RoleAdmin, RoleReadOnly, or RoleGranted for
+// one that holds only what is granted to it) and role grants, as a real org's
+// client-credentials clients have their roles set on the client, each in divisions.
+// Grants are subject grants whose subject is the client (subjects.go), so they can also be
+// changed through /api/v2/authorization/subjects/{clientId}; permissions.go reads them.
+
+// ClientGrant is a role a new client holds, in some divisions.
+type ClientGrant struct {
+	// Role is the role's name or id (it must exist: a built-in role, or one made through the API).
+	Role string `json:"role"`
+	// Divisions are division names or ids; "*" is every division, present and future.
+	Divisions []string `json:"divisions"`
+}
+
+// newClient writes a client of org and its grants in tx and returns its credential, the
+// only place its secret appears.
+func newClient(tx *store.Tx, org store.OrgInfo, spec ClientSpec) (Credential, error) {
+	role := spec.Role
+	if role == "" && len(spec.Grants) > 0 {
+		role = store.RoleGranted
+	}
+	if spec.Name == "" {
+		return Credential{}, fmt.Errorf("a client needs a name")
+	}
+	if !slices.Contains([]string{store.RoleAdmin, store.RoleReadOnly, store.RoleGranted}, role) {
+		return Credential{}, fmt.Errorf("client %q: role must be %q, %q or %q (or empty with grants)", spec.Name, store.RoleAdmin, store.RoleReadOnly, store.RoleGranted)
+	}
+	secret := randomHex(24)
+	ci := store.ClientInfo{ID: uuid.NewString(), OrgID: org.ID, Name: spec.Name, Role: role, Salt: randomHex(8)}
+	ci.SecretHash = hashSecret(ci.Salt, secret)
+	tx.PutClient(ci)
+	for _, g := range spec.Grants {
+		if err := putClientGrant(tx, ci.ID, g); err != nil {
+			return Credential{}, fmt.Errorf("client %q: %w", spec.Name, err)
+		}
+	}
+	return Credential{Org: org.Name, OrgID: org.ID, Name: spec.Name, Role: role, ClientID: ci.ID, ClientSecret: secret}, nil
+}
+
+// putClientGrant stores the subject grants of one ClientGrant. The client is new in tx, so
+// the grants are written directly rather than through applyGrants (which audits a change
+// of an existing subject).
+func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
+	ro := tx.Get(kindRole, g.Role)
+	if ro == nil {
+		ro = tx.FindByName(kindRole, "", g.Role)
+	}
+	if ro == nil {
+		return fmt.Errorf("no role %q", g.Role)
+	}
+	if len(g.Divisions) == 0 {
+		return fmt.Errorf("the grant of role %q names no division (use \"*\" for all)", g.Role)
+	}
+	for _, d := range g.Divisions {
+		divID := d
+		if d != grantAllDivisions {
+			do := tx.Get(entity.KindDivision, d)
+			if do == nil {
+				do = tx.FindByName(entity.KindDivision, "", d)
+			}
+			if do == nil {
+				return fmt.Errorf("no division %q", d)
+			}
+			divID = do.ID
+		}
+		grant, err := resolveGrant(tx, clientID, ro.ID, divID, "")
+		if err != nil {
+			return fmt.Errorf("grant role %q in division %q: %w", g.Role, d, err)
+		}
+		if _, err := entity.Put(tx, kindSubjectGrant, clientID+"/"+grantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateClient adds an OAuth client to the org named (or with id) org, with the role grants
+// spec asks for, and returns its credential. Names are unique within an org.
+func (s *Server) CreateClient(ctx context.Context, org string, spec ClientSpec) (Credential, error) {
+	id := s.orgIDByName(org)
+	info, ok := s.store.Org(id)
+	if !ok {
+		return Credential{}, fmt.Errorf("%w: %s", store.ErrNoOrg, org)
+	}
+	for _, c := range s.store.Clients() {
+		if c.OrgID == id && c.Name == spec.Name {
+			return Credential{}, fmt.Errorf("org %q has a client named %q already", info.Name, spec.Name)
+		}
+	}
+	var cred Credential
+	err := s.store.Update(ctx, id, func(tx *store.Tx) error {
+		var err error
+		cred, err = newClient(tx, info, spec)
+		return err
+	})
+	if err != nil {
+		return Credential{}, fmt.Errorf("create client in org %q: %w", info.Name, err)
+	}
+	return cred, nil
+}
+
+// createClientRoute is POST /admin/orgs/{org}/clients: body ClientSpec, answer {credential}.
+func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request) error {
+	if s.orgIDByName(r.PathValue("org")) == "" {
+		return apihttp.NotFound()
+	}
+	var spec ClientSpec
+	if err := apihttp.DecodeBody(r, &spec); err != nil {
+		return err
+	}
+	cred, err := s.CreateClient(r.Context(), r.PathValue("org"), spec)
+	if err != nil {
+		return apihttp.BadRequest("%s", err.Error())
+	}
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"credential": cred})
+	return nil
+}
