@@ -130,3 +130,30 @@ func with(body map[string]any, key string, v any) map[string]any {
 	body[key] = v
 	return body
 }
+
+// A wrong method on a path the API serves was a 404, as if the path did not exist.
+func TestWrongMethodIs405WithAllow(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	skill := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Method check"})["id"].(string)
+	for _, tc := range []struct {
+		method, path, allow string
+	}{
+		{"DELETE", "/api/v2/routing/skills", "GET, POST"},
+		{"PUT", "/api/v2/routing/skills/" + skill, "GET, PATCH, DELETE"},
+		{"POST", "/api/v2/tokens/me", "GET"},
+	} {
+		c.wantError(405, "method.not.allowed", tc.method, tc.path, nil)
+		if got := c.do(tc.method, tc.path, nil).Header.Get("Allow"); got != tc.allow {
+			t.Errorf("%s %s: Allow %q, want %q", tc.method, tc.path, got, tc.allow)
+		}
+	}
+	c.wantError(404, "not.found", "GET", "/api/v2/routing/nothing-here", nil)
+	// Without a token the answer says nothing about which routes exist.
+	anonymous := &rawClient{t: t, base: c.base}
+	anonymous.wantError(401, "authentication.required", "DELETE", "/api/v2/routing/skills", nil)
+	// The token endpoint answers a wrong method in JSON too.
+	m := anonymous.wantError(405, "method.not.allowed", "GET", "/oauth/token", nil)
+	if !strings.Contains(m["message"].(string), "POST") {
+		t.Errorf("GET /oauth/token: message %q does not name POST", m["message"])
+	}
+}

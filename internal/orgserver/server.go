@@ -218,18 +218,13 @@ func (b *bufferedWriter) WriteHeader(int)             {}
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
+	s.mux.HandleFunc("/oauth/token", tokenWrongMethod) // unmatched.go
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		apihttp.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.adminRoutes()
-	s.mux.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
-		if _, aerr := s.authenticate(r); aerr != nil {
-			apihttp.WriteError(w, r, aerr)
-			return
-		}
-		apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
-	})
+	s.mux.HandleFunc(apiCatchAllPattern, s.apiCatchAll) // unmatched.go: 401, 405 or 404
 
 	s.route("GET /api/v2/tokens/me", "oauth:token:view", s.handleTokenMe)
 	for _, register := range []func(){
