@@ -32,6 +32,11 @@ type Config struct {
 	// RateLimitWindow shortens the rate-limit window for tests and benchmarks that cannot
 	// wait minutes (RateLimitPerMinute is then the budget per window); 0 means one minute.
 	RateLimitWindow time.Duration
+	// TokenRateLimitPerMinute is the token endpoint's own budget: logins per OAuth client per
+	// fixed window (RateLimitWindow, one minute by default), separate from the API budget of
+	// the tokens it issues, as on real orgs; 0 disables it. Over budget /oauth/token answers
+	// 400 invalid_request "rate limit exceeded; …", the answer clients retry.
+	TokenRateLimitPerMinute int
 	// TokenTTL is the access-token lifetime; 0 means 24h as on real orgs.
 	TokenTTL time.Duration
 	// Logger receives one line per request at debug level and errors at error level.
@@ -51,6 +56,8 @@ type Server struct {
 	metrics  *metrics
 	faults   *faultInjector
 	limiter  *rateLimiter
+	// tokenLimiter counts logins per OAuth client at /oauth/token.
+	tokenLimiter *rateLimiter
 	// presignTTL is how long presigned flow upload and download URLs work; tests shorten it.
 	presignTTL time.Duration
 }
@@ -75,6 +82,7 @@ func New(cfg Config) (*Server, error) {
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
+	s.tokenLimiter = newWindowLimiter(cfg.TokenRateLimitPerMinute, cfg.RateLimitWindow)
 	s.routes()
 	return s, nil
 }
