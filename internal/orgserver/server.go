@@ -60,6 +60,9 @@ type Server struct {
 	tokenLimiter *rateLimiter
 	// presignTTL is how long presigned flow upload and download URLs work; tests shorten it.
 	presignTTL time.Duration
+	// apiPatterns are the /api/v2 route patterns in the order registered, so that tests can
+	// hold every route to a rule (every body a route takes reaches a fuzz target).
+	apiPatterns []string
 }
 
 // handlerFunc is an API handler; a returned error becomes the API error body.
@@ -118,6 +121,7 @@ func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 // route registers an /api/v2 handler. perm is the permission the call needs
 // (domain:entity:action); any action other than "view" is a write, refused to read-only clients.
 func (s *Server) route(pattern, perm string, h handlerFunc) {
+	s.apiPatterns = append(s.apiPatterns, pattern)
 	write := !strings.HasSuffix(perm, ":view")
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
