@@ -8,7 +8,7 @@ TOFU        := bin/tofu
 TEST_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(CURDIR)/$(TOFU) \
 	TF_ACC_PROVIDER_HOST=registry.opentofu.org TF_ACC_PROVIDER_NAMESPACE=hashicorp
 
-.PHONY: build demo test lint bench tofu clean docs
+.PHONY: build demo test lint bench tofu clean docs race
 
 build:
 	$(GO) build -o bin/cx ./cmd/cx
@@ -30,6 +30,11 @@ test: $(TOFU)
 	$(TEST_ENV) $(GO) test ./...
 	$(MAKE) --no-print-directory lint
 	GO=$(GO) scripts/docs.sh --check
+
+# The local org and the platform client under load with every fault on, watched by the race
+# detector (the race build takes a few minutes, so `make test` runs the same test without it).
+race:
+	$(GO) test -race -count=1 -run 'TestConcurrentLoadUnderFaults|TestTokenIsReusedAcrossConcurrentCalls|TestCreateSkillsUnderFaultsNeverDuplicates' ./internal/orgserver/ ./internal/platform/
 
 tofu: $(TOFU)
 

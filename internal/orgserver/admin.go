@@ -31,7 +31,7 @@ func (s *Server) adminRoutes() {
 	})
 	s.admin("PUT /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		var f Faults
-		if err := apihttp.DecodeBody(r, &f); err != nil {
+		if err := apihttp.DecodeAdminBody(r, &f); err != nil {
 			return err
 		}
 		if err := f.validate(); err != nil {
@@ -66,7 +66,7 @@ func (s *Server) adminRoutes() {
 	})
 	s.admin("POST /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
 		var specs []OrgSpec
-		if err := apihttp.DecodeBody(r, &specs); err != nil {
+		if err := apihttp.DecodeAdminBody(r, &specs); err != nil {
 			return err
 		}
 		creds, err := s.CreateOrgs(r.Context(), specs)

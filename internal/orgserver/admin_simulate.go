@@ -34,7 +34,7 @@ func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.NotFound()
 	}
 	var in simulateRequest
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	if err := apihttp.DecodeAdminBody(r, &in); err != nil {
 		return err
 	}
 	if strings.TrimSpace(in.DNIS) == "" {

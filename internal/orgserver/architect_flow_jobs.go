@@ -183,7 +183,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxBody))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
 	if err != nil {
 		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}

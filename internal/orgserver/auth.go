@@ -110,13 +110,16 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		oauthFail(http.StatusBadRequest, "invalid_request", "body is not form-encoded")
 		return
 	}
-	if gt := form.Get("grant_type"); gt != "client_credentials" {
-		oauthFail(http.StatusBadRequest, "unsupported_grant_type", fmt.Sprintf("grant_type %q is not supported; use client_credentials", gt))
-		return
-	}
 	id, secret, ok := r.BasicAuth()
 	if !ok {
 		id, secret = form.Get("client_id"), form.Get("client_secret")
+	}
+	if s.tokenRateLimited(w, r, id) {
+		return
+	}
+	if gt := form.Get("grant_type"); gt != "client_credentials" {
+		oauthFail(http.StatusBadRequest, "unsupported_grant_type", fmt.Sprintf("grant_type %q is not supported; use client_credentials", gt))
+		return
 	}
 	c, found := s.store.Client(id)
 	if id == "" || !found || subtle.ConstantTimeCompare([]byte(hashSecret(c.Salt, secret)), []byte(c.SecretHash)) != 1 {

@@ -1,9 +1,15 @@
 package orgserver
 
 import (
+	"fmt"
 	"math"
+	"net"
+	"net/http"
+	"strconv"
 	"sync"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
 // rateWindow is how long one rate-limit window lasts: real orgs count requests per token
@@ -113,4 +119,30 @@ func (l *rateLimiter) size() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return len(l.buckets)
+}
+
+// tokenRateLimited counts one login of clientID at /oauth/token and, when the client's
+// window is spent, answers it as a real org's token endpoint does — 400 invalid_request,
+// "rate limit exceeded; …" (the text the official provider and our platform client retry
+// on) with Retry-After — and reports true. Attempts count whether or not the secret is
+// right, so the limit also slows down guessing one client's secret. Logins that name no
+// client share the caller's address's budget.
+func (s *Server) tokenRateLimited(w http.ResponseWriter, r *http.Request, clientID string) bool {
+	if !s.tokenLimiter.enabled() {
+		return false
+	}
+	key := "client|" + clientID
+	if clientID == "" {
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		key = "addr|" + host
+	}
+	wait, ok := s.tokenLimiter.allow(key)
+	if ok {
+		return false
+	}
+	secs := max(1, int(math.Ceil(wait.Seconds())))
+	desc := fmt.Sprintf("rate limit exceeded; retry the token request in %d seconds", secs)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	apihttp.WriteJSON(w, http.StatusBadRequest, oauthError{Error: "invalid_request", Description: desc, ErrorDescription: desc})
+	return true
 }

@@ -32,6 +32,11 @@ type Config struct {
 	// RateLimitWindow shortens the rate-limit window for tests and benchmarks that cannot
 	// wait minutes (RateLimitPerMinute is then the budget per window); 0 means one minute.
 	RateLimitWindow time.Duration
+	// TokenRateLimitPerMinute is the token endpoint's own budget: logins per OAuth client per
+	// fixed window (RateLimitWindow, one minute by default), separate from the API budget of
+	// the tokens it issues, as on real orgs; 0 disables it. Over budget /oauth/token answers
+	// 400 invalid_request "rate limit exceeded; …", the answer clients retry.
+	TokenRateLimitPerMinute int
 	// TokenTTL is the access-token lifetime; 0 means 24h as on real orgs.
 	TokenTTL time.Duration
 	// Logger receives one line per request at debug level and errors at error level.
@@ -51,8 +56,13 @@ type Server struct {
 	metrics  *metrics
 	faults   *faultInjector
 	limiter  *rateLimiter
+	// tokenLimiter counts logins per OAuth client at /oauth/token.
+	tokenLimiter *rateLimiter
 	// presignTTL is how long presigned flow upload and download URLs work; tests shorten it.
 	presignTTL time.Duration
+	// apiPatterns are the /api/v2 route patterns in the order registered, so that tests can
+	// hold every route to a rule (every body a route takes reaches a fuzz target).
+	apiPatterns []string
 }
 
 // handlerFunc is an API handler; a returned error becomes the API error body.
@@ -75,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
+	s.tokenLimiter = newWindowLimiter(cfg.TokenRateLimitPerMinute, cfg.RateLimitWindow)
 	s.routes()
 	return s, nil
 }
@@ -112,6 +123,7 @@ func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 // and sees and changes only objects of the divisions it holds it in (permissions.go).
 // Any action other than "view" is a write (for the lost-response fault).
 func (s *Server) route(pattern, perm string, h handlerFunc) {
+	s.apiPatterns = append(s.apiPatterns, pattern)
 	write := perm != anyCaller && !strings.HasSuffix(perm, ":view")
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
@@ -227,18 +239,13 @@ func (b *bufferedWriter) WriteHeader(int)             {}
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
+	s.mux.HandleFunc("/oauth/token", tokenWrongMethod) // unmatched.go
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		apihttp.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.adminRoutes()
-	s.mux.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
-		if _, aerr := s.authenticate(r); aerr != nil {
-			apihttp.WriteError(w, r, aerr)
-			return
-		}
-		apihttp.WriteError(w, r, &apihttp.Error{Status: http.StatusNotFound, Code: "not.found", Message: fmt.Sprintf("No API %s %s in this local org.", r.Method, r.URL.Path)})
-	})
+	s.mux.HandleFunc(apiCatchAllPattern, s.apiCatchAll) // unmatched.go: 401, 405 or 404
 
 	s.route("GET /api/v2/tokens/me", anyCaller, s.handleTokenMe)
 	for _, register := range []func(){

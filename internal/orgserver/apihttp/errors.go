@@ -108,31 +108,3 @@ func WriteRaw(w http.ResponseWriter, status int, b []byte) {
 	w.WriteHeader(status)
 	w.Write(b) //nolint:errcheck // the client went away; nothing to do
 }
-
-// MaxBody bounds request bodies; the largest real payloads (flows) are far smaller.
-const MaxBody = 8 << 20
-
-// DecodeBody reads a JSON request body into v. Unknown fields are ignored, as the real API does.
-func DecodeBody(r *http.Request, v any) error {
-	if r.Body == nil {
-		return BadRequest("A request body is required.")
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, MaxBody))
-	if err := dec.Decode(v); err != nil {
-		return BadRequest("Unable to parse the request body: %s", jsonErrorText(err))
-	}
-	return nil
-}
-
-// jsonErrorText turns a decode error into text naming the field, without Go type names.
-func jsonErrorText(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		field := te.Field
-		if field == "" {
-			field = "(body)"
-		}
-		return fmt.Sprintf("field [%s] cannot take a JSON %s", field, te.Value)
-	}
-	return err.Error()
-}
