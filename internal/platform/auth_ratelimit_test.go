@@ -28,7 +28,7 @@ func TestLoginRetriesTheTokenEndpointsRateLimit(t *testing.T) {
 	}
 
 	c, ct := newClient(t, ts, nil)
-	if _, err := c.GetTokenMe(t.Context()); err != nil {
+	if _, err := tokenMe(t.Context(), c); err != nil {
 		t.Fatalf("call after the token endpoint's limit: %v, want the login retried", err)
 	}
 	if n := ct.tokenCalls.Load(); n < 2 {
