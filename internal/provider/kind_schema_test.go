@@ -110,6 +110,16 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"emergency_call_flows.emergency_flow_id": "basetypes.StringType required",
 			"emergency_call_flows.ivr_ids":           "types.SetType[basetypes.StringType] required",
 		},
+		"genesyscloud_routing_sms_address": {
+			"id":                   "basetypes.StringType read-only",
+			"name":                 "basetypes.StringType optional",
+			"street":               "basetypes.StringType required",
+			"city":                 "basetypes.StringType required",
+			"region":               "basetypes.StringType required",
+			"postal_code":          "basetypes.StringType required",
+			"country_code":         "basetypes.StringType required",
+			"auto_correct_address": "basetypes.BoolType optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) {
 			k := kinds.Genesys().ByResource(typ)
