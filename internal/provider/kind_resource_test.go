@@ -160,6 +160,19 @@ var kindAccCases = map[string]kindAccCase{
 		createChecks: map[string]string{"name": "Head office", "street": "1 Main Street", "country_code": "US"},
 		updateChecks: map[string]string{"street": "200 Market Street", "postal_code": "62704", "auto_correct_address": "true"},
 	},
+	"genesyscloud_intents_categories": {
+		create: `resource "genesyscloud_intents_categories" "it" {
+  name        = "Billing"
+  description = "Questions about invoices"
+}`,
+		update: `resource "genesyscloud_intents_categories" "it" {
+  name        = "Billing and payments"
+  description = "Questions about invoices and card payments"
+}`,
+		createChecks: map[string]string{"name": "Billing", "description": "Questions about invoices"},
+		updateChecks: map[string]string{"name": "Billing and payments", "description": "Questions about invoices and card payments"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.

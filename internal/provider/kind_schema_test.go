@@ -120,6 +120,11 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"country_code":         "basetypes.StringType required",
 			"auto_correct_address": "basetypes.BoolType optional",
 		},
+		"genesyscloud_intents_categories": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType required",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) {
 			k := kinds.Genesys().ByResource(typ)
