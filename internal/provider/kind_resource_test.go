@@ -173,6 +173,25 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "Billing and payments", "description": "Questions about invoices and card payments"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_employeeperformance_externalmetrics_definitions": {
+		create: `resource "genesyscloud_employeeperformance_externalmetrics_definitions" "it" {
+  name                   = "First contact resolution"
+  unit                   = "Percent"
+  precision              = 1
+  default_objective_type = "HigherIsBetter"
+  enabled                = false
+}`,
+		update: `resource "genesyscloud_employeeperformance_externalmetrics_definitions" "it" {
+  name                   = "First contact resolution rate"
+  unit                   = "Percent"
+  precision              = 2
+  default_objective_type = "HigherIsBetter"
+  enabled                = true
+}`,
+		createChecks: map[string]string{"name": "First contact resolution", "precision": "1", "enabled": "false"},
+		updateChecks: map[string]string{"name": "First contact resolution rate", "precision": "2", "enabled": "true"},
+		driftPath:    "name", driftValue: "Renamed in the UI",
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.

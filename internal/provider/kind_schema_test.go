@@ -125,6 +125,15 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"name":        "basetypes.StringType required",
 			"description": "basetypes.StringType required",
 		},
+		"genesyscloud_employeeperformance_externalmetrics_definitions": {
+			"id":                     "basetypes.StringType read-only",
+			"name":                   "basetypes.StringType required",
+			"default_objective_type": "basetypes.StringType required",
+			"enabled":                "basetypes.BoolType required",
+			"precision":              "basetypes.Int64Type required",
+			"unit":                   "basetypes.StringType required",
+			"unit_definition":        "basetypes.StringType optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) {
 			k := kinds.Genesys().ByResource(typ)
