@@ -97,6 +97,9 @@ func fieldNotes(f kinds.Field) []string {
 	if f.ForceNew {
 		notes = append(notes, "changing it replaces the object")
 	}
+	if f.WriteOnly {
+		notes = append(notes, "sent, never read back: kept as configured")
+	}
 	return notes
 }
 

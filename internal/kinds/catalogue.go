@@ -1,6 +1,9 @@
 package kinds
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Catalogue names, for the layers that refer to one kind on purpose (a hand-written
 // handler, a test). Everything that treats kinds alike iterates Genesys().All().
@@ -32,8 +35,11 @@ const (
 )
 
 // Genesys returns the catalogue of every kind cxascode covers. It is built once and never
-// changed afterwards.
-var Genesys = sync.OnceValue(func() *Catalogue { return New(genesysKinds()) })
+// changed afterwards. The kinds added for breadth live in one file per API area
+// (catalogue_<area>.go), so that a new kind is an entry there.
+var Genesys = sync.OnceValue(func() *Catalogue {
+	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds()))
+})
 
 // divisionField is the division_id attribute most kinds share: the org picks the home
 // division when it is left out.

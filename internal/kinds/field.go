@@ -76,6 +76,10 @@ type Field struct {
 	ForceNew bool
 	// Sensitive values never reach plan output or logs.
 	Sensitive bool
+	// WriteOnly: the API takes the value in a request but never answers it (an SMS
+	// address's autoCorrectAddress), so state keeps what was configured and an import or
+	// an adoption cannot know it.
+	WriteOnly bool
 	// Nested maps the objects of a Block.
 	Nested []Field
 	// Description is the attribute's documentation.

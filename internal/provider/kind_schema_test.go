@@ -110,6 +110,30 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"emergency_call_flows.emergency_flow_id": "basetypes.StringType required",
 			"emergency_call_flows.ivr_ids":           "types.SetType[basetypes.StringType] required",
 		},
+		"genesyscloud_routing_sms_address": {
+			"id":                   "basetypes.StringType read-only",
+			"name":                 "basetypes.StringType optional",
+			"street":               "basetypes.StringType required",
+			"city":                 "basetypes.StringType required",
+			"region":               "basetypes.StringType required",
+			"postal_code":          "basetypes.StringType required",
+			"country_code":         "basetypes.StringType required",
+			"auto_correct_address": "basetypes.BoolType optional",
+		},
+		"genesyscloud_intents_categories": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType required",
+		},
+		"genesyscloud_employeeperformance_externalmetrics_definitions": {
+			"id":                     "basetypes.StringType read-only",
+			"name":                   "basetypes.StringType required",
+			"default_objective_type": "basetypes.StringType required",
+			"enabled":                "basetypes.BoolType required",
+			"precision":              "basetypes.Int64Type required",
+			"unit":                   "basetypes.StringType required",
+			"unit_definition":        "basetypes.StringType optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) {
 			k := kinds.Genesys().ByResource(typ)

@@ -110,7 +110,7 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 // scalarFromAPI maps a string, bool or number. The API returns the zero value (or nothing)
 // both for "never set" and "set to zero", so a zero keeps a prior zero, fills a required or
 // defaulted attribute, and otherwise is null — the way optionalString treats strings. A
-// sensitive value keeps its prior value: the API does not echo secrets.
+// sensitive or write-only value keeps its prior value: the API does not echo it.
 func scalarFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
 	value, zero := scalarValue(f.Type, raw)
 	if value != nil {
@@ -118,7 +118,7 @@ func scalarFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
 	}
 	priorKnown := prior != nil && !prior.IsNull() && !prior.IsUnknown()
 	switch {
-	case f.Sensitive && priorKnown:
+	case (f.Sensitive || f.WriteOnly) && priorKnown:
 		return prior
 	case priorKnown && prior.Equal(zero):
 		return zero

@@ -96,6 +96,7 @@ func TestKindScalarZeroValues(t *testing.T) {
 	required := kinds.Field{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required}
 	secret := kinds.Field{Attr: "secret", JSON: "secret", Type: kinds.String, Sensitive: true}
 	number := kinds.Field{Attr: "capacity", JSON: "capacity", Type: kinds.Int}
+	writeOnly := kinds.Field{Attr: "auto_correct", JSON: "autoCorrect", Type: kinds.Bool, WriteOnly: true}
 	for _, tc := range []struct {
 		name  string
 		field kinds.Field
@@ -110,6 +111,8 @@ func TestKindScalarZeroValues(t *testing.T) {
 		{"cleared behind our back", optional, nil, types.StringValue("old"), types.StringNull()},
 		{"required empty", required, nil, types.StringNull(), types.StringValue("")},
 		{"secret not echoed", secret, nil, types.StringValue("s3cret"), types.StringValue("s3cret")},
+		{"write-only not echoed", writeOnly, nil, types.BoolValue(true), types.BoolValue(true)},
+		{"write-only never set", writeOnly, nil, types.BoolNull(), types.BoolNull()},
 		{"number from JSON", number, float64(7), types.Int64Null(), types.Int64Value(7)},
 		{"zero number unset", number, float64(0), types.Int64Null(), types.Int64Null()},
 		{"zero number set", number, float64(0), types.Int64Value(0), types.Int64Value(0)},

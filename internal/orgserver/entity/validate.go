@@ -27,6 +27,11 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable[key] = v
 		}
 	}
+	// A bad name is reported before fields the body lacks, so that the answer to a body
+	// holding only a name speaks of the name whatever else the kind requires.
+	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return apihttp.BadRequest("The field [name] must not contain control characters.")
+	}
 	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
 		return err
 	}
@@ -38,9 +43,6 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 				return apihttp.Required("name")
 			}
 		}
-	}
-	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return apihttp.BadRequest("The field [name] must not contain control characters.")
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
 		s, ok := v.(string)
