@@ -147,8 +147,9 @@ type Kind struct {
 	// NameKey is the attribute of the kind's data source, and the field of its API model,
 	// that finds one object by name; "" means "name" (users are found by "email").
 	NameKey string
-	// BulkRead: the list's entries are exactly what GET by id returns, so many reads of the
-	// kind may be answered from one listing.
+	// BulkRead: the list's entries are exactly what GET by id returns (given the same query,
+	// e.g. a user's expand=skills,languages), so many reads of the kind may be answered from
+	// one listing.
 	BulkRead bool
 	// Unmanaged: drift lists the kind to find objects no project declares.
 	Unmanaged bool

@@ -20,6 +20,9 @@ type entityAPI[T any] struct {
 	path string
 	// name reads an object's name (for lookups by name).
 	name func(*T) string
+	// readQuery is sent with every read of one object and with the bulk listing that may
+	// answer it instead (users: expand=skills,languages); may be nil.
+	readQuery url.Values
 	// softDeleted reports a deleted object that GET still returns (state "deleted"); may be nil.
 	softDeleted func(*T) bool
 	// deleteTimeout bounds the wait for a delete to be visible.
@@ -35,8 +38,8 @@ type entityAPI[T any] struct {
 // provider reads many objects of the type, it is answered from a listing (see bulk_cache.go);
 // "does not exist" always comes from a GET.
 func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
-	if raw, ok := a.bulk().lookup(ctx, a.path, id, func(ctx context.Context) (map[string]json.RawMessage, error) {
-		return listByID(ctx, a.client, a.path)
+	if raw, ok := a.bulk().lookup(ctx, a.path, a.readQuery, id, func(ctx context.Context) (map[string]json.RawMessage, error) {
+		return listByID(ctx, a.client, a.path, a.readQuery)
 	}); ok {
 		var out T
 		if err := json.Unmarshal(raw, &out); err == nil && (a.softDeleted == nil || !a.softDeleted(&out)) {
@@ -57,7 +60,7 @@ func (a entityAPI[T]) bulk() *bulkReads {
 // getByID is get with one GET, whatever the cache holds.
 func (a entityAPI[T]) getByID(ctx context.Context, id string) (*T, error) {
 	var out T
-	if err := a.client.Do(ctx, http.MethodGet, a.path+"/"+url.PathEscape(id), nil, nil, &out); err != nil {
+	if err := a.client.Do(ctx, http.MethodGet, a.path+"/"+url.PathEscape(id), a.readQuery, nil, &out); err != nil {
 		if platform.IsNotFound(err) {
 			return nil, nil
 		}

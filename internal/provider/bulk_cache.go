@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +29,10 @@ import (
 //   - Opt out with CX_PROVIDER_BULK_READ=0 (every Read is a GET, as before).
 //
 // Only types whose list entries are exactly what GET by id returns, and whose every write in
-// this provider goes through entityAPI, are cached (see bulkReadable). The cache lives on the
+// this provider marks the cache (entityAPI does it; writes that bypass it call noteWrite), are
+// cached (see bulkReadable). A type read with a query (users with expand=skills,languages) is
+// listed with the same query, and a listed entry missing an expanded field is read by GET: a
+// real org resolves a listing's expansions on a best-effort basis. The cache lives on the
 // provider's client (one per configured provider instance), never in package state.
 
 const (
@@ -42,9 +46,7 @@ const (
 )
 
 // bulkReadable reports whether the collection at path may be served from a listing snapshot:
-// the catalogue says so (kinds.Kind.BulkRead) for kinds listed by page number. Users, groups
-// and roles are not bulk-readable: their list entries differ from GET by id (expansions) or
-// some of their writes bypass entityAPI, so a snapshot could hide the provider's own change.
+// the catalogue says so (kinds.Kind.BulkRead) for kinds listed by page number.
 func bulkReadable(path string) bool {
 	k := kinds.Genesys().ByCollection(path)
 	return k != nil && k.BulkRead && k.API.Paging == kinds.PageNumber
@@ -59,16 +61,18 @@ type bulkReads struct {
 	now func() time.Time
 
 	mu    sync.Mutex
-	seq   uint64 // orders listing starts and writes
-	types map[string]*typeReads
+	seq   uint64                // orders listing starts and writes
+	types map[string]*typeReads // by read key: collection path and read query
+	// written is, per collection path, id → seq of the provider's last write to it. It is
+	// kept by path, not read key: a write makes every listing of the collection stale.
+	written map[string]map[string]uint64
 }
 
-// typeReads is the cache state of one collection.
+// typeReads is the cache state of one collection read with one query.
 type typeReads struct {
-	firstID string            // the first id read; a Read of another id turns bulk reads on
-	enabled bool              // a second distinct id was read: Reads go through snapshots
-	snap    *snapshot         // the current (maybe still loading) snapshot; nil before the first
-	written map[string]uint64 // id → seq of the provider's last write to it
+	firstID string    // the first id read; a Read of another id turns bulk reads on
+	enabled bool      // a second distinct id was read: Reads go through snapshots
+	snap    *snapshot // the current (maybe still loading) snapshot; nil before the first
 }
 
 // snapshot is one listing of a whole collection. done is closed when objects or err are set.
@@ -89,7 +93,7 @@ func newBulkReads(getenv func(string) (string, bool)) *bulkReads {
 			return nil
 		}
 	}
-	return &bulkReads{ttl: bulkReadTTL, now: time.Now, types: map[string]*typeReads{}}
+	return &bulkReads{ttl: bulkReadTTL, now: time.Now, types: map[string]*typeReads{}, written: map[string]map[string]uint64{}}
 }
 
 // attachBulkReads creates the provider's cache (unless turned off) and hangs it on client, the
@@ -112,16 +116,24 @@ func bulkReadsOf(client *platform.Client) *bulkReads {
 	return b
 }
 
-func (b *bulkReads) typeFor(path string) *typeReads {
-	t := b.types[path]
+// readKey names one way of reading a collection: its path and the query reads send.
+func readKey(path string, query url.Values) string {
+	if q := query.Encode(); q != "" {
+		return path + "?" + q
+	}
+	return path
+}
+
+func (b *bulkReads) typeFor(key string) *typeReads {
+	t := b.types[key]
 	if t == nil {
-		t = &typeReads{written: map[string]uint64{}}
-		b.types[path] = t
+		t = &typeReads{}
+		b.types[key] = t
 	}
 	return t
 }
 
-// invalidate records a write by the provider to id: snapshots listed before now stop
+// invalidate records a write by the provider to id: snapshots of path listed before now stop
 // answering for it.
 func (b *bulkReads) invalidate(path, id string) {
 	if b == nil || id == "" {
@@ -130,18 +142,28 @@ func (b *bulkReads) invalidate(path, id string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.seq++
-	b.typeFor(path).written[id] = b.seq
+	if b.written[path] == nil {
+		b.written[path] = map[string]uint64{}
+	}
+	b.written[path][id] = b.seq
 }
 
-// lookup returns id's JSON from a snapshot of path, listing the collection with list when
-// needed; ok is false when the caller must GET (bulk reads not on yet for the type, the id
-// was written since the listing, it is not in the listing, or the listing failed).
-func (b *bulkReads) lookup(ctx context.Context, path, id string, list func(context.Context) (map[string]json.RawMessage, error)) (json.RawMessage, bool) {
+// noteWrite marks id as written by the provider in the collection at path, for writes that
+// do not go through entityAPI (a user's routing skills, a group's members, a division move):
+// the next Read of id GETs it instead of answering from an older listing.
+func noteWrite(c *platform.Client, path, id string) {
+	bulkReadsOf(c).invalidate(path, id)
+}
+
+// lookup returns id's JSON from a snapshot of path read with query, listing the collection
+// with list when needed; ok is false when the caller must GET (bulk reads not on yet for the
+// type, the id was written since the listing, it is not in the listing, or the listing failed).
+func (b *bulkReads) lookup(ctx context.Context, path string, query url.Values, id string, list func(context.Context) (map[string]json.RawMessage, error)) (json.RawMessage, bool) {
 	if b == nil || id == "" {
 		return nil, false
 	}
 	b.mu.Lock()
-	t := b.typeFor(path)
+	t := b.typeFor(readKey(path, query))
 	if !t.enabled {
 		if t.firstID == "" || t.firstID == id {
 			t.firstID = id
@@ -173,32 +195,66 @@ func (b *bulkReads) lookup(ctx context.Context, path, id string, list func(conte
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if t.written[id] >= s.seq {
+	if b.written[path][id] >= s.seq {
 		return nil, false
 	}
 	raw, ok := s.objects[id]
 	return raw, ok
 }
 
-// listByID reads every page of the collection at path, in the largest pages the catalogue
-// says it takes, as raw JSON keyed by id.
-func listByID(ctx context.Context, c *platform.Client, path string) (map[string]json.RawMessage, error) {
+// listByID reads every page of the collection at path with query (the query GET by id is
+// sent with), in the largest pages the catalogue says it takes, as raw JSON keyed by id. An
+// entry that lacks a field the query expands is left out, so that its Read GETs it.
+func listByID(ctx context.Context, c *platform.Client, path string, query url.Values) (map[string]json.RawMessage, error) {
 	pageSize := bulkReadPageSize
 	if k := kinds.Genesys().ByCollection(path); k != nil {
 		pageSize = k.API.PageSize()
 	}
-	all, err := platform.ListAll[json.RawMessage](ctx, c, path, nil, pageSize)
+	all, err := platform.ListAll[json.RawMessage](ctx, c, path, query, pageSize)
 	if err != nil {
 		return nil, fmt.Errorf("list %s for bulk reads: %w", path, err)
 	}
+	expanded := expandedFields(query)
 	out := make(map[string]json.RawMessage, len(all))
 	for _, raw := range all {
 		var head struct {
 			ID string `json:"id"`
 		}
-		if json.Unmarshal(raw, &head) == nil && head.ID != "" {
+		if json.Unmarshal(raw, &head) == nil && head.ID != "" && hasFields(raw, expanded) {
 			out[head.ID] = raw
 		}
 	}
 	return out, nil
+}
+
+// expandedFields are the fields query's expand parameter asks for (one name per field:
+// expand=skills,languages adds "skills" and "languages").
+func expandedFields(query url.Values) []string {
+	var fields []string
+	for _, v := range query["expand"] {
+		for _, f := range strings.Split(v, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				fields = append(fields, f)
+			}
+		}
+	}
+	return fields
+}
+
+// hasFields reports whether the JSON object raw has every one of fields (null counts as
+// absent: the expansion was not resolved).
+func hasFields(raw json.RawMessage, fields []string) bool {
+	if len(fields) == 0 {
+		return true
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return false
+	}
+	for _, f := range fields {
+		if v, ok := obj[f]; !ok || string(v) == "null" {
+			return false
+		}
+	}
+	return true
 }

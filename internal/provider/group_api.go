@@ -19,6 +19,7 @@ const groupsPath = "/api/v2/groups"
 const groupMemberChunk = 50
 
 // groupAPI is the API seam for groups (versioned PUT, hard delete, no name filter on the list).
+// The writes below that bypass it call noteWrite, so a group is bulk-read safely.
 func groupAPI(c *platform.Client) entityAPI[platform.Group] {
 	return entityAPI[platform.Group]{
 		client:        c,
@@ -49,6 +50,7 @@ func createGroup(ctx context.Context, c *platform.Client, in platform.GroupCreat
 	if err != nil {
 		return nil, err
 	}
+	noteWrite(c, groupsPath, deref(out.ID))
 	return &out, nil
 }
 
@@ -57,6 +59,7 @@ func createGroup(ctx context.Context, c *platform.Client, in platform.GroupCreat
 // clear); what it sets stays set for the attempts after a conflict.
 func putGroup(ctx context.Context, c *platform.Client, id string, in platform.GroupUpdate, prepare func(cur *platform.Group, in *platform.GroupUpdate)) error {
 	objectPath := groupsPath + "/" + url.PathEscape(id)
+	defer noteWrite(c, groupsPath, id) // marked even on failure: the write may have happened
 	return platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
 		var cur platform.Group
 		if err := c.Do(ctx, http.MethodGet, objectPath, nil, nil, &cur); err != nil {
@@ -83,6 +86,7 @@ func groupMemberIDs(ctx context.Context, c *platform.Client, groupID string) ([]
 // addGroupMembers adds users to a group, 50 per request. No version is sent, so a repeat
 // after a lost response is harmless.
 func addGroupMembers(ctx context.Context, c *platform.Client, groupID string, userIDs []string) error {
+	defer noteWrite(c, groupsPath, groupID) // the group's memberCount changes
 	membersPath := groupsPath + "/" + url.PathEscape(groupID) + "/members"
 	return inChunks(userIDs, groupMemberChunk, func(ids []string) error {
 		return c.PostRepeatable(ctx, membersPath, nil, platform.GroupMembersUpdate{MemberIds: ids}, nil)
@@ -91,6 +95,7 @@ func addGroupMembers(ctx context.Context, c *platform.Client, groupID string, us
 
 // removeGroupMembers removes users from a group, 50 per request.
 func removeGroupMembers(ctx context.Context, c *platform.Client, groupID string, userIDs []string) error {
+	defer noteWrite(c, groupsPath, groupID) // the group's memberCount changes
 	membersPath := groupsPath + "/" + url.PathEscape(groupID) + "/members"
 	return inChunks(userIDs, groupMemberChunk, func(ids []string) error {
 		return c.Do(ctx, http.MethodDelete, membersPath, url.Values{"ids": {strings.Join(ids, ",")}}, nil, nil)

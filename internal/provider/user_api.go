@@ -16,11 +16,18 @@ import (
 
 const usersPath = "/api/v2/users"
 
-// userAPI is the API seam for users: soft delete (GET keeps returning state "deleted").
+// userReadQuery is how users are read, one by one and in bulk: with their routing skills
+// and languages, which the user resource manages.
+func userReadQuery() url.Values { return url.Values{"expand": {"skills,languages"}} }
+
+// userAPI is the API seam for users: soft delete (a deleted user is 404 unless asked for by
+// state, and a listing asked for every state shows it as "deleted"). Every write to a user
+// outside it (routing skills, languages, division, password, grants) calls noteWrite.
 func userAPI(c *platform.Client) entityAPI[platform.User] {
 	return entityAPI[platform.User]{
 		client:        c,
 		path:          usersPath,
+		readQuery:     userReadQuery(),
 		name:          func(u *platform.User) string { return deref(u.Name) },
 		softDeleted:   func(u *platform.User) bool { return deref(u.State) == "deleted" },
 		deleteTimeout: 3 * time.Minute,
@@ -53,12 +60,9 @@ func getUser(ctx context.Context, c *platform.Client, id string, expand ...strin
 }
 
 // readUser reads a user with its routing skills and languages; nil when deleted or absent.
+// When a run reads many users, they come from one listing (see bulk_cache.go).
 func readUser(ctx context.Context, c *platform.Client, id string) (*platform.User, error) {
-	u, err := getUser(ctx, c, id, "skills", "languages")
-	if platform.IsNotFound(err) || (err == nil && deref(u.State) == "deleted") {
-		return nil, nil
-	}
-	return u, err
+	return userAPI(c).get(ctx, id)
 }
 
 // createUser creates a user; a lost response never leaves a duplicate. Users are unique by
@@ -92,11 +96,14 @@ func createUser(ctx context.Context, c *platform.Client, in platform.CreateUser)
 	if err != nil {
 		return nil, err
 	}
+	noteWrite(c, usersPath, deref(out.ID))
 	return &out, nil
 }
 
 // patchUser re-reads the user's version and PATCHes, retrying on version conflicts.
 func patchUser(ctx context.Context, c *platform.Client, id string, in platform.UpdateUser) error {
+	// Marked even on failure: the write may have happened.
+	defer noteWrite(c, usersPath, id)
 	return platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
 		u, err := getUser(ctx, c, id)
 		if platform.IsNotFound(err) {
@@ -150,6 +157,7 @@ func replaceUserRoutingSkills(ctx context.Context, c *platform.Client, id string
 	if skills == nil {
 		skills = []platform.UserRoutingSkillPost{} // an empty list clears; null would be refused
 	}
+	defer noteWrite(c, usersPath, id) // the user's expanded skills change
 	return c.Do(ctx, http.MethodPut, userPath(id, "routingskills", "bulk"), nil, skills, &platform.UserSkillEntityListing{})
 }
 
@@ -157,6 +165,7 @@ func replaceUserRoutingSkills(ctx context.Context, c *platform.Client, id string
 // API has no bulk replace for languages: it removes the ones not wanted, then adds or
 // updates the rest with bulk PATCHes of 50.
 func replaceUserRoutingLanguages(ctx context.Context, c *platform.Client, id string, langs []platform.UserRoutingLanguagePost) error {
+	defer noteWrite(c, usersPath, id) // the user's expanded languages change
 	current, err := platform.ListAll[platform.UserRoutingLanguage](ctx, c, userPath(id, "routinglanguages"), nil, 0)
 	if err != nil {
 		return err
@@ -206,10 +215,13 @@ func findDeletedUser(ctx context.Context, c *platform.Client, email string) (*pl
 // moveUserToDivision moves a user to another division: users change division through the
 // division's object list, not PATCH.
 func moveUserToDivision(ctx context.Context, c *platform.Client, id, divisionID string) error {
+	defer noteWrite(c, usersPath, id) // the user's division changes
 	return c.Do(ctx, http.MethodPost, divisionsPath+"/"+url.PathEscape(divisionID)+"/objects/USER", nil, []string{id}, nil)
 }
 
 // setUserPassword changes a user's password (POST /users/{id}/password).
 func setUserPassword(ctx context.Context, c *platform.Client, id, password string) error {
+	// No field a read shows changes, but every write marks: the rule stays simple to check.
+	defer noteWrite(c, usersPath, id)
 	return c.Do(ctx, http.MethodPost, userPath(id, "password"), nil, map[string]string{"newPassword": password}, nil)
 }

@@ -29,11 +29,23 @@ func replaceUserGrants(ctx context.Context, c *platform.Client, userID string, p
 	if pairs == nil {
 		pairs = []platform.RoleDivisionPair{} // sent as [], which removes every grant
 	}
+	defer noteGrantWrite(c, userID, pairs)
 	return c.PostRepeatable(ctx, subjectPath(userID)+"/bulkreplace", url.Values{"subjectType": {"PC_USER"}},
 		platform.RoleDivisionGrants{Grants: pairs}, nil)
 }
 
 // removeGrants removes role grants from a subject.
 func removeGrants(ctx context.Context, c *platform.Client, subjectID string, pairs []platform.RoleDivisionPair) error {
+	defer noteGrantWrite(c, subjectID, pairs)
 	return c.PostRepeatable(ctx, subjectPath(subjectID)+"/bulkremove", nil, platform.RoleDivisionGrants{Grants: pairs}, nil)
+}
+
+// noteGrantWrite marks a grant change on the subject and the roles it names: a role's
+// userCount follows its grants. No resource maps userCount, and roles a bulk replace drops
+// are not known here, so this keeps reads exact for what is known, not more.
+func noteGrantWrite(c *platform.Client, subjectID string, pairs []platform.RoleDivisionPair) {
+	noteWrite(c, usersPath, subjectID)
+	for _, p := range pairs {
+		noteWrite(c, rolesPath, deref(p.RoleID))
+	}
 }
