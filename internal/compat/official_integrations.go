@@ -4,16 +4,6 @@ package compat
 // schedules, schedule groups and IVRs, integrations, data actions and DID pools (reference §2.8-2.14).
 func architectAndIntegrationEntries() []Entry {
 	return []Entry{
-		{Kind: Resource, Name: "genesyscloud_architect_schedulegroups", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-			sup("time_zone", "string", "e.g. America/Indianapolis"),
-			sup("open_schedules_id", "set(string)", "required"),
-			sup("closed_schedules_id", "set(string)"),
-			sup("holiday_schedules_id", "set(string)"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_architect_ivr", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required; changing it replaces the IVR"),
@@ -82,7 +72,6 @@ func architectAndIntegrationDataSources() []Entry {
 		}}
 	}
 	return []Entry{
-		byName("genesyscloud_architect_schedulegroups", "schedule group"),
 		byName("genesyscloud_architect_ivr", "IVR"),
 		byName("genesyscloud_integration", "integration"),
 		{Kind: DataSource, Name: "genesyscloud_integration_action", Attributes: []Attribute{

@@ -91,6 +91,9 @@ func fieldNotes(f kinds.Field) []string {
 	case kinds.RRule:
 		notes = append(notes, "iCal RRULE")
 	}
+	if f.MinItems > 0 {
+		notes = append(notes, fmt.Sprintf("at least %d", f.MinItems))
+	}
 	if f.NotBefore != "" {
 		notes = append(notes, "not before "+f.NotBefore)
 	}

@@ -67,6 +67,9 @@ type Field struct {
 	Enum []string
 	// MaxLength bounds a string attribute's length (0: no bound known).
 	MaxLength int
+	// MinItems is the fewest values a list or set attribute may hold when set (0: no bound):
+	// a schedule group needs at least one open schedule.
+	MinItems int
 	// Format is a string attribute's syntax (FreeText: none).
 	Format Format
 	// NotBefore names the LocalDateTime attribute of the same object this one may not be

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+const scheduleGroupsPath = "/api/v2/architect/schedulegroups"
+
 // scheduleTrio declares an open, a closed and a holiday schedule.
 const scheduleTrio = `
 resource "genesyscloud_architect_schedules" "open" {

@@ -86,6 +86,16 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"end":         "basetypes.StringType required",
 			"rrule":       "basetypes.StringType optional",
 		},
+		"genesyscloud_architect_schedulegroups": {
+			"id":                   "basetypes.StringType read-only",
+			"name":                 "basetypes.StringType required",
+			"description":          "basetypes.StringType optional",
+			"division_id":          "basetypes.StringType optional",
+			"time_zone":            "basetypes.StringType optional",
+			"open_schedules_id":    "types.SetType[basetypes.StringType] required",
+			"closed_schedules_id":  "types.SetType[basetypes.StringType] optional",
+			"holiday_schedules_id": "types.SetType[basetypes.StringType] optional",
+		},
 		"genesyscloud_routing_skill": {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",
