@@ -5,13 +5,21 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+const ivrsPath = "/api/v2/architect/ivrs"
+
+// TestDnisSteps checks the stepped writes with the IVR's bound on new numbers per write.
 func TestDnisSteps(t *testing.T) {
+	maxDnisPerRequest := kinds.Genesys().Named(kinds.IVR).Field("dnis").MaxAddsPerWrite
+	if maxDnisPerRequest != 50 {
+		t.Fatalf("an IVR write may add %d numbers, want 50 as Genesys Cloud allows", maxDnisPerRequest)
+	}
 	numbers := func(from, n int) []string {
 		var out []string
 		for i := range n {
@@ -32,7 +40,7 @@ func TestDnisSteps(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			steps := dnisSteps(tc.current, tc.desired)
+			steps := addSteps(tc.current, tc.desired, maxDnisPerRequest)
 			var sizes []int
 			prev := tc.current
 			for _, s := range steps {

@@ -107,6 +107,22 @@ var kindAccCases = map[string]kindAccCase{
 			"closed_schedules_id.#": "1", "holiday_schedules_id.#": "1"},
 		driftPath: "timeZone", driftValue: "America/Indianapolis",
 	},
+	"genesyscloud_architect_ivr": {
+		create: ivrPool + `resource "genesyscloud_architect_ivr" "it" {
+  name       = "Front desk"
+  dnis       = ["+13175550100"]
+  depends_on = [genesyscloud_telephony_providers_edges_did_pool.p]
+}`,
+		update: ivrPool + `resource "genesyscloud_architect_ivr" "it" {
+  name        = "Front desk (US)"
+  description = "Reception numbers"
+  dnis        = ["+13175550100", "+13175550101"]
+  depends_on  = [genesyscloud_telephony_providers_edges_did_pool.p]
+}`,
+		createChecks: map[string]string{"name": "Front desk", "dnis.#": "1"},
+		updateChecks: map[string]string{"name": "Front desk (US)", "description": "Reception numbers", "dnis.#": "2"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_skill": {
 		create:       `resource "genesyscloud_routing_skill" "it" { name = "Billing" }`,
 		update:       `resource "genesyscloud_routing_skill" "it" { name = "Billing EMEA" }`,

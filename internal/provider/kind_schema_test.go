@@ -96,6 +96,17 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"closed_schedules_id":  "types.SetType[basetypes.StringType] optional",
 			"holiday_schedules_id": "types.SetType[basetypes.StringType] optional",
 		},
+		"genesyscloud_architect_ivr": {
+			"id":                    "basetypes.StringType read-only",
+			"name":                  "basetypes.StringType required",
+			"description":           "basetypes.StringType optional",
+			"division_id":           "basetypes.StringType optional",
+			"dnis":                  "types.SetType[basetypes.StringType] optional",
+			"open_hours_flow_id":    "basetypes.StringType optional",
+			"closed_hours_flow_id":  "basetypes.StringType optional",
+			"holiday_hours_flow_id": "basetypes.StringType optional",
+			"schedule_group_id":     "basetypes.StringType optional",
+		},
 		"genesyscloud_routing_skill": {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",
