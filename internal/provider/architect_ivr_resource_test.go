@@ -112,10 +112,7 @@ resource "genesyscloud_architect_ivr" "ivr" {
   schedule_group_id = genesyscloud_architect_schedulegroups.g.id
   depends_on        = [genesyscloud_telephony_providers_edges_did_pool.p]
 }
-data "genesyscloud_architect_ivr" "by_name" {
-  name = genesyscloud_architect_ivr.ivr.name
-}
-`)
+` + byNameData("genesyscloud_architect_ivr", "genesyscloud_architect_ivr.ivr"))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
@@ -162,13 +159,12 @@ data "genesyscloud_architect_ivr" "by_name" {
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				v := orgObject[platform.IVR](o, ivrsPath, idOf(s, addr))
+			Check: inOrg(o, ivrsPath, addr, func(v platform.IVR) error {
 				if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
 					return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
 				}
 				return nil
-			},
+			}),
 		},
 	)
 }
