@@ -121,10 +121,6 @@ func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 		kinds.User: func(obj map[string]any) []attribute {
 			return join(str(obj, "email", "email"), str(obj, "name", "name"), str(obj, "department", "department"), str(obj, "title", "title"))
 		},
-		kinds.ScheduleGroup: func(obj map[string]any) []attribute {
-			return join(described(obj), str(obj, "timeZone", "time_zone"), ids(obj, "openSchedules", "open_schedules_id"),
-				ids(obj, "closedSchedules", "closed_schedules_id"), ids(obj, "holidaySchedules", "holiday_schedules_id"))
-		},
 	}
 }
 
@@ -158,22 +154,6 @@ func str(obj map[string]any, api, attr string) []attribute {
 		return []attribute{{name: attr, value: s}}
 	}
 	return nil
-}
-
-func ids(obj map[string]any, api, attr string) []attribute {
-	list, _ := obj[api].([]any)
-	var out []any
-	for _, el := range list {
-		if m, ok := el.(map[string]any); ok {
-			if id, ok := m["id"].(string); ok {
-				out = append(out, id)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return []attribute{{name: attr, value: out}}
 }
 
 func flag(obj map[string]any, api, attr string) []attribute {

@@ -4,27 +4,6 @@ package compat
 // schedules, schedule groups and IVRs, integrations, data actions and DID pools (reference §2.8-2.14).
 func architectAndIntegrationEntries() []Entry {
 	return []Entry{
-		{Kind: Resource, Name: "genesyscloud_architect_schedulegroups", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-			sup("time_zone", "string", "e.g. America/Indianapolis"),
-			sup("open_schedules_id", "set(string)", "required"),
-			sup("closed_schedules_id", "set(string)"),
-			sup("holiday_schedules_id", "set(string)"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_architect_ivr", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required; changing it replaces the IVR"),
-			sup("description", "string"),
-			sup("division_id", "string", "optional+computed"),
-			sup("dnis", "set(string)", "E.164"),
-			sup("open_hours_flow_id", "string"),
-			sup("closed_hours_flow_id", "string"),
-			sup("holiday_hours_flow_id", "string"),
-			sup("schedule_group_id", "string"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_integration", Attributes: []Attribute{
 			idAttr(),
 			sup("integration_type", "string", "required, e.g. purecloud-data-actions"),
@@ -82,8 +61,6 @@ func architectAndIntegrationDataSources() []Entry {
 		}}
 	}
 	return []Entry{
-		byName("genesyscloud_architect_schedulegroups", "schedule group"),
-		byName("genesyscloud_architect_ivr", "IVR"),
 		byName("genesyscloud_integration", "integration"),
 		{Kind: DataSource, Name: "genesyscloud_integration_action", Attributes: []Attribute{
 			idAttr(),

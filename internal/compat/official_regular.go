@@ -90,6 +90,14 @@ func fieldNotes(f kinds.Field) []string {
 		notes = append(notes, "local ISO-8601 without time zone")
 	case kinds.RRule:
 		notes = append(notes, "iCal RRULE")
+	case kinds.E164:
+		notes = append(notes, "E.164")
+	}
+	if f.MaxAddsPerWrite > 0 {
+		notes = append(notes, fmt.Sprintf("more than %d new values are written in chunks", f.MaxAddsPerWrite))
+	}
+	if f.MinItems > 0 {
+		notes = append(notes, fmt.Sprintf("at least %d", f.MinItems))
 	}
 	if f.NotBefore != "" {
 		notes = append(notes, "not before "+f.NotBefore)

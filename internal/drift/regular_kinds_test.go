@@ -26,7 +26,7 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 			}
 			name := "Hand made " + k.Noun
 			var made map[string]any
-			if err := o.console.Do(ctx, http.MethodPost, k.API.Collection, nil, minimalBody(t, k, name), &made); err != nil {
+			if err := o.console.Do(ctx, http.MethodPost, k.API.Collection, nil, minimalBody(t, k, name, o.makeReferenced), &made); err != nil {
 				t.Fatalf("create %s by hand: %v", k.Noun, err)
 			}
 			id, _ := made["id"].(string)
@@ -58,9 +58,9 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 }
 
 // minimalBody is the smallest create request of a regular kind: its required top-level
-// fields and the name attribute, set to name. A required reference would need another object
-// made first; no regular kind has one yet, so the test says so rather than guess.
-func minimalBody(t *testing.T, k *kinds.Kind, name string) map[string]any {
+// fields and the name attribute, set to name. A required reference is to an object makeRef makes
+// first (a schedule group needs an open schedule).
+func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testing.T, ref *kinds.Kind) string) map[string]any {
 	t.Helper()
 	body := map[string]any{}
 	for _, f := range k.Fields {
@@ -72,7 +72,16 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string) map[string]any {
 		var v any
 		switch {
 		case f.Ref != "":
-			t.Fatalf("%s.%s is a required reference to %s: teach minimalBody to make one", k.Resource, f.Attr, f.Ref)
+			ref := kinds.Genesys().Named(f.Ref)
+			if ref == nil || !ref.Regular() {
+				t.Fatalf("%s.%s is a required reference to %s, which minimalBody cannot make", k.Resource, f.Attr, f.Ref)
+			}
+			id := makeRef(t, ref)
+			if f.Type == kinds.StringList || f.Type == kinds.StringSet {
+				v = []any{id}
+			} else {
+				v = id
+			}
 		case f.Attr == k.LookupKey():
 			v = name
 		case len(f.Enum) > 0:
@@ -91,4 +100,17 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string) map[string]any {
 		kinds.Set(body, f.JSON, v)
 	}
 	return body
+}
+
+// makeReferenced makes a minimal object of a regular kind that another kind's required
+// field refers to, and returns its id.
+func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
+	t.Helper()
+	var made map[string]any
+	body := minimalBody(t, k, "Referenced "+k.Noun, o.makeReferenced)
+	if err := o.console.Do(context.Background(), http.MethodPost, k.API.Collection, nil, body, &made); err != nil {
+		t.Fatalf("create the %s another object refers to: %v", k.Noun, err)
+	}
+	id, _ := made["id"].(string)
+	return id
 }

@@ -187,6 +187,19 @@ func genesysKinds() []*Kind {
 			Model: "ScheduleGroup", Audit: Audit{"Architect", "ScheduleGroup"}, Permission: "routing:scheduleGroup",
 			Archy: []string{"scheduleGroup"}, Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
 			DependsOn: []string{Division, Schedule},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule group."},
+				divisionField("schedule group"),
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the schedule group."},
+				{Attr: "time_zone", JSON: "timeZone", Type: String, Mode: Optional,
+					Description: "IANA time zone of the schedules, e.g. `America/Indianapolis`."},
+				{Attr: "open_schedules_id", JSON: "openSchedules[].id", Type: StringSet, Mode: Required, MinItems: 1, Ref: Schedule,
+					Description: "IDs of the schedules that define when the group is open."},
+				{Attr: "closed_schedules_id", JSON: "closedSchedules[].id", Type: StringSet, Mode: Optional, Ref: Schedule,
+					Description: "IDs of the schedules that define when the group is closed."},
+				{Attr: "holiday_schedules_id", JSON: "holidaySchedules[].id", Type: StringSet, Mode: Optional, Ref: Schedule,
+					Description: "IDs of the schedules that define holidays."},
+			},
 		},
 		{
 			Name: IVR, Resource: "genesyscloud_architect_ivr", DataSource: "genesyscloud_architect_ivr", Noun: "IVR",
@@ -194,6 +207,24 @@ func genesysKinds() []*Kind {
 			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
 			IDAttributes: []string{"ivr_id", "ivr_ids"},
 			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
+			// The API renames an IVR in place, which keeps its numbers and the flows that
+			// refer to it, so no field replaces the object.
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the IVR configuration."},
+				divisionField("IVR configuration"),
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the IVR configuration."},
+				{Attr: "dnis", JSON: "dnis", Type: StringSet, Mode: Optional, Format: E164, MaxAddsPerWrite: 50,
+					Description: "The phone numbers (E.164, e.g. `+13175550100`) that reach this IVR; each must lie in a DID pool. " +
+						"Any number of them: more than 50 are written in chunks of 50."},
+				{Attr: "open_hours_flow_id", JSON: "openHoursFlow.id", Type: String, Mode: Optional, Ref: Flow,
+					Description: "ID of the inbound call flow that answers during open hours."},
+				{Attr: "closed_hours_flow_id", JSON: "closedHoursFlow.id", Type: String, Mode: Optional, Ref: Flow,
+					Description: "ID of the inbound call flow that answers during closed hours."},
+				{Attr: "holiday_hours_flow_id", JSON: "holidayHoursFlow.id", Type: String, Mode: Optional, Ref: Flow,
+					Description: "ID of the inbound call flow that answers during holidays."},
+				{Attr: "schedule_group_id", JSON: "scheduleGroup.id", Type: String, Mode: Optional, Ref: ScheduleGroup,
+					Description: "ID of the schedule group that decides between open, closed and holiday hours."},
+			},
 		},
 		{
 			Name: EmergencyGroup, Resource: "genesyscloud_architect_emergencygroup", DataSource: "genesyscloud_architect_emergencygroup",

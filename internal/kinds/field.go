@@ -45,6 +45,8 @@ const (
 	// RRule is an iCal recurrence rule ("FREQ=WEEKLY;BYDAY=MO"); the API trims it, and a
 	// blank rule is no rule.
 	RRule
+	// E164 is a phone number in E.164 form ("+13175550100").
+	E164
 )
 
 // Field maps one Terraform attribute of a regular kind onto the API JSON.
@@ -67,7 +69,15 @@ type Field struct {
 	Enum []string
 	// MaxLength bounds a string attribute's length (0: no bound known).
 	MaxLength int
-	// Format is a string attribute's syntax (FreeText: none).
+	// MinItems is the fewest values a list or set attribute may hold when set (0: no bound):
+	// a schedule group needs at least one open schedule.
+	MinItems int
+	// MaxAddsPerWrite bounds how many values one write may add to a list or set (0: no
+	// bound): the API refuses larger additions (an IVR takes 50 new numbers per request), so
+	// more are added by further updates, one chunk each.
+	MaxAddsPerWrite int
+	// Format is a string attribute's syntax (FreeText: none); a list's or set's applies to
+	// each value.
 	Format Format
 	// NotBefore names the LocalDateTime attribute of the same object this one may not be
 	// earlier than (a schedule's end is not before its start); "" none.

@@ -68,3 +68,35 @@ func editInOrg[T any](o *accOrg, apiPath, id string, edit func(*T)) {
 	edit(&obj)
 	o.do(http.MethodPut, apiPath+"/"+id, obj, nil)
 }
+
+// inOrg checks the object addr names as the org holds it, read straight from the API at
+// apiPath rather than through the provider.
+func inOrg[T any](o *accOrg, apiPath, addr string, check func(obj T) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		return check(orgObject[T](o, apiPath, idOf(s, addr)))
+	}
+}
+
+// recreatedStep deletes addr's object in the org behind OpenTofu's back; applying config
+// must create it again.
+func (o *accOrg) recreatedStep(st *lastState, addr, apiPath, config string) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:        func() { o.do(http.MethodDelete, apiPath+"/"+st.id(addr), nil, nil) },
+		Config:           config,
+		ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionCreate),
+		Check:            o.checkExists(addr, apiPath),
+	}
+}
+
+// byNameData declares the data source typ, labelled by_name, that finds addr's object by
+// its name.
+func byNameData(typ, addr string) string {
+	return fmt.Sprintf("data %q \"by_name\" {\n  name = %s.name\n}\n", typ, addr)
+}
+
+// supportDivision declares a division "Support" as genesyscloud_auth_division.d.
+const supportDivision = `
+resource "genesyscloud_auth_division" "d" {
+  name = "Support"
+}
+`

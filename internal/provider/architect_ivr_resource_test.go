@@ -5,13 +5,21 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+const ivrsPath = "/api/v2/architect/ivrs"
+
+// TestDnisSteps checks the stepped writes with the IVR's bound on new numbers per write.
 func TestDnisSteps(t *testing.T) {
+	maxDnisPerRequest := kinds.Genesys().Named(kinds.IVR).Field("dnis").MaxAddsPerWrite
+	if maxDnisPerRequest != 50 {
+		t.Fatalf("an IVR write may add %d numbers, want 50 as Genesys Cloud allows", maxDnisPerRequest)
+	}
 	numbers := func(from, n int) []string {
 		var out []string
 		for i := range n {
@@ -32,7 +40,7 @@ func TestDnisSteps(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			steps := dnisSteps(tc.current, tc.desired)
+			steps := addSteps(tc.current, tc.desired, maxDnisPerRequest)
 			var sizes []int
 			prev := tc.current
 			for _, s := range steps {
@@ -104,10 +112,7 @@ resource "genesyscloud_architect_ivr" "ivr" {
   schedule_group_id = genesyscloud_architect_schedulegroups.g.id
   depends_on        = [genesyscloud_telephony_providers_edges_did_pool.p]
 }
-data "genesyscloud_architect_ivr" "by_name" {
-  name = genesyscloud_architect_ivr.ivr.name
-}
-`)
+` + byNameData("genesyscloud_architect_ivr", "genesyscloud_architect_ivr.ivr"))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
@@ -154,13 +159,12 @@ data "genesyscloud_architect_ivr" "by_name" {
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				v := orgObject[platform.IVR](o, ivrsPath, idOf(s, addr))
+			Check: inOrg(o, ivrsPath, addr, func(v platform.IVR) error {
 				if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
 					return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
 				}
 				return nil
-			},
+			}),
 		},
 	)
 }

@@ -7,8 +7,9 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
+
+const scheduleGroupsPath = "/api/v2/architect/schedulegroups"
 
 // scheduleTrio declares an open, a closed and a holiday schedule.
 const scheduleTrio = `
@@ -44,10 +45,7 @@ resource "genesyscloud_architect_schedulegroups" "g" {
   closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
   holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
 }
-data "genesyscloud_architect_schedulegroups" "by_name" {
-  name = genesyscloud_architect_schedulegroups.g.name
-}
-`)
+` + byNameData("genesyscloud_architect_schedulegroups", "genesyscloud_architect_schedulegroups.g"))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
@@ -90,13 +88,12 @@ resource "genesyscloud_architect_schedulegroups" "g" {
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				g := orgObject[platform.ScheduleGroup](o, scheduleGroupsPath, idOf(s, addr))
+			Check: inOrg(o, scheduleGroupsPath, addr, func(g platform.ScheduleGroup) error {
 				if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
 					return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
 				}
 				return nil
-			},
+			}),
 		},
 	)
 }

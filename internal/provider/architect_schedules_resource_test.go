@@ -8,7 +8,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 const schedulesPath = "/api/v2/architect/schedules"
@@ -16,11 +15,7 @@ const schedulesPath = "/api/v2/architect/schedules"
 func TestAccArchitectSchedules(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_architect_schedules.s"
-	updated := o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_architect_schedules" "s" {
+	updated := o.config(supportDivision + `resource "genesyscloud_architect_schedules" "s" {
   name        = "Weekday hours (summer)"
   description = "Mon-Fri"
   division_id = genesyscloud_auth_division.d.id
@@ -28,10 +23,7 @@ resource "genesyscloud_architect_schedules" "s" {
   end         = "2021-08-04T18:30:00.000000"
   rrule       = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 }
-data "genesyscloud_architect_schedules" "by_name" {
-  name = genesyscloud_architect_schedules.s.name
-}
-`)
+` + byNameData("genesyscloud_architect_schedules", "genesyscloud_architect_schedules.s"))
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
 		resource.TestStep{
@@ -99,13 +91,12 @@ data "genesyscloud_auth_division_home" "home" {}
 			},
 			Config:           updated,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				sc := orgObject[platform.Schedule](o, schedulesPath, idOf(s, addr))
+			Check: inOrg(o, schedulesPath, addr, func(sc platform.Schedule) error {
 				if deref(sc.Description) != "Mon-Fri" || deref(sc.Rrule) != "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" || deref(sc.End) != "2021-08-04T18:30:00.000" {
 					return fmt.Errorf("org after apply: description %q, rrule %q, end %q", deref(sc.Description), deref(sc.Rrule), deref(sc.End))
 				}
 				return nil
-			},
+			}),
 		},
 	)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -54,15 +53,6 @@ func stringSetValue(xs []string) types.Set {
 		vals = append(vals, types.StringValue(x))
 	}
 	return types.SetValueMust(types.StringType, vals)
-}
-
-// stringsOrNullSet is a set of strings, or null when empty and prior was null.
-func stringsOrNullSet(xs []string, prior types.Set) types.Set {
-	if len(xs) == 0 && prior.IsNull() {
-		return types.SetNull(types.StringType)
-	}
-	slices.Sort(xs)
-	return stringSetValue(xs)
 }
 
 // configNull reports whether an attribute is left out of the configuration ("unmanaged").

@@ -24,10 +24,7 @@ resource "genesyscloud_auth_division" "d" {
   name = %q
   %s
 }
-data "genesyscloud_auth_division" "by_name" {
-  name = genesyscloud_auth_division.d.name
-}
-`, name, desc))
+`+byNameData("genesyscloud_auth_division", "genesyscloud_auth_division.d"), name, desc))
 	}
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_auth_division", divisionsPath),
@@ -58,13 +55,12 @@ data "genesyscloud_auth_division" "by_name" {
 			},
 			Config:           division("Sales EMEA", "Sales in Europe"),
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				d := orgObject[platform.AuthzDivision](o, divisionsPath, idOf(s, addr))
+			Check: inOrg(o, divisionsPath, addr, func(d platform.AuthzDivision) error {
 				if deref(d.Name) != "Sales EMEA" {
 					return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
 				}
 				return nil
-			},
+			}),
 		},
 		resource.TestStep{
 			// Removing the description clears it.

@@ -72,10 +72,20 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	name := r.nameIn(plan)
+	desired := r.firstChunk(body)
 	obj, err := kindAPI(r.client, r.kind).create(ctx, name, body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return
+	}
+	if f := r.steppedField(); f != nil && len(desired) > f.MaxAddsPerWrite {
+		id := objectID(*obj)
+		if obj, err = r.writeSteps(ctx, f, id, desired[:f.MaxAddsPerWrite], desired, body); err != nil {
+			// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
+			resp.State.SetAttribute(ctx, path.Root("id"), id)
+			addAPIError(&resp.Diagnostics, ptr(path.Root(f.Attr)), fmt.Sprintf("Could not write all of %s to %s %q", f.Attr, r.kind.Noun, name), err)
+			return
+		}
 	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
 }
@@ -130,9 +140,18 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-// write sends an update with the kind's method. A versioned kind sends the version the org
-// holds now (read just before), retried when someone else's write bumps it in between.
+// write brings the object with id to body: in one update, or in steps when the kind bounds
+// how much one write may add to a list.
 func (r *kindResource) write(ctx context.Context, id string, body apiObject) (*apiObject, error) {
+	if f := r.steppedField(); f != nil {
+		return r.writeStepped(ctx, f, id, body)
+	}
+	return r.writeOnce(ctx, id, body)
+}
+
+// writeOnce sends an update with the kind's method. A versioned kind sends the version the org
+// holds now (read just before), retried when someone else's write bumps it in between.
+func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject) (*apiObject, error) {
 	api := kindAPI(r.client, r.kind)
 	method := r.kind.API.Update
 	if method == "" {

@@ -89,6 +89,40 @@ var kindAccCases = map[string]kindAccCase{
 			"rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_architect_schedulegroups": {
+		create: scheduleTrio + `resource "genesyscloud_architect_schedulegroups" "it" {
+  name              = "Store hours"
+  open_schedules_id = [genesyscloud_architect_schedules.open.id]
+}`,
+		update: scheduleTrio + `resource "genesyscloud_architect_schedulegroups" "it" {
+  name                 = "Store hours"
+  description          = "Flagship store"
+  time_zone            = "Europe/Berlin"
+  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
+  closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
+  holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
+}`,
+		createChecks: map[string]string{"name": "Store hours", "open_schedules_id.#": "1"},
+		updateChecks: map[string]string{"description": "Flagship store", "time_zone": "Europe/Berlin",
+			"closed_schedules_id.#": "1", "holiday_schedules_id.#": "1"},
+		driftPath: "timeZone", driftValue: "America/Indianapolis",
+	},
+	"genesyscloud_architect_ivr": {
+		create: ivrPool + `resource "genesyscloud_architect_ivr" "it" {
+  name       = "Front desk"
+  dnis       = ["+13175550100"]
+  depends_on = [genesyscloud_telephony_providers_edges_did_pool.p]
+}`,
+		update: ivrPool + `resource "genesyscloud_architect_ivr" "it" {
+  name        = "Front desk (US)"
+  description = "Reception numbers"
+  dnis        = ["+13175550100", "+13175550101"]
+  depends_on  = [genesyscloud_telephony_providers_edges_did_pool.p]
+}`,
+		createChecks: map[string]string{"name": "Front desk", "dnis.#": "1"},
+		updateChecks: map[string]string{"name": "Front desk (US)", "description": "Reception numbers", "dnis.#": "2"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_skill": {
 		create:       `resource "genesyscloud_routing_skill" "it" { name = "Billing" }`,
 		update:       `resource "genesyscloud_routing_skill" "it" { name = "Billing EMEA" }`,

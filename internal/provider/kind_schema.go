@@ -144,6 +144,9 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 		if v := stringValidators(f); len(v) > 0 {
 			a.Validators = []validator.List{listvalidator.ValueStringsAre(v...)}
 		}
+		if f.MinItems > 0 {
+			a.Validators = append(a.Validators, listvalidator.SizeAtLeast(f.MinItems))
+		}
 		a.PlanModifiers = planModifiers(m.keepState, listplanmodifier.UseStateForUnknown(), replace, listplanmodifier.RequiresReplace())
 		return a, nil
 	case kinds.StringSet:
@@ -151,6 +154,9 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
 		if v := stringValidators(f); len(v) > 0 {
 			a.Validators = []validator.Set{setvalidator.ValueStringsAre(v...)}
+		}
+		if f.MinItems > 0 {
+			a.Validators = append(a.Validators, setvalidator.SizeAtLeast(f.MinItems))
 		}
 		a.PlanModifiers = planModifiers(m.keepState, setplanmodifier.UseStateForUnknown(), replace, setplanmodifier.RequiresReplace())
 		return a, nil

@@ -63,10 +63,7 @@ resource "genesyscloud_routing_queue" "q" {
     ring_num = %d
   }
 }
-data "genesyscloud_routing_queue" "by_name" {
-  name = genesyscloud_routing_queue.q.name
-}
-`, description, deref(users[0].ID), second, ring))
+`+byNameData("genesyscloud_routing_queue", "genesyscloud_routing_queue.q"), description, deref(users[0].ID), second, ring))
 	}
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_routing_queue", queuesPath),

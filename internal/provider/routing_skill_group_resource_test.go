@@ -56,10 +56,7 @@ resource "genesyscloud_routing_skill_group" "g" {
     }]
   }])
 }
-data "genesyscloud_routing_skill_group" "by_name" {
-  name = genesyscloud_routing_skill_group.g.name
-}
-`),
+` + byNameData("genesyscloud_routing_skill_group", "genesyscloud_routing_skill_group.g")),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.support", "id"),
 				resource.TestCheckResourceAttrPair(addr, "member_division_ids.0", "genesyscloud_auth_division.support", "id"),

@@ -8,7 +8,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 const wrapupcodesPath = "/api/v2/routing/wrapupcodes"
@@ -17,11 +16,7 @@ func TestAccRoutingWrapupcode(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_wrapupcode.w"
 	// The code with a description, in a division of its own.
-	inSupport := o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
+	inSupport := o.config(supportDivision + `resource "genesyscloud_routing_wrapupcode" "w" {
   name        = "Resolved - first contact"
   description = "Closed without a transfer"
   division_id = genesyscloud_auth_division.d.id
@@ -47,19 +42,12 @@ data "genesyscloud_auth_division_home" "home" {}
 		},
 		resource.TestStep{
 			// Name, description and division change in place.
-			Config: o.config(`
-resource "genesyscloud_auth_division" "d" {
-  name = "Support"
-}
-resource "genesyscloud_routing_wrapupcode" "w" {
+			Config: o.config(supportDivision + `resource "genesyscloud_routing_wrapupcode" "w" {
   name        = "Resolved - first contact"
   description = "Closed without a transfer"
   division_id = genesyscloud_auth_division.d.id
 }
-data "genesyscloud_routing_wrapupcode" "by_name" {
-  name = genesyscloud_routing_wrapupcode.w.name
-}
-`),
+` + byNameData("genesyscloud_routing_wrapupcode", "genesyscloud_routing_wrapupcode.w")),
 			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(addr, "name", "Resolved - first contact"),
@@ -82,20 +70,14 @@ data "genesyscloud_routing_wrapupcode" "by_name" {
 			},
 			Config:           inSupport,
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				w := orgObject[platform.WrapupCode](o, wrapupcodesPath, idOf(s, addr))
+			Check: inOrg(o, wrapupcodesPath, addr, func(w platform.WrapupCode) error {
 				if got := deref(w.Description); got != "Closed without a transfer" {
 					return fmt.Errorf("description in the org after apply = %q", got)
 				}
 				return nil
-			},
+			}),
 		},
-		resource.TestStep{
-			// Drift: the code is deleted in the org; apply creates it again.
-			PreConfig:        func() { o.do(http.MethodDelete, wrapupcodesPath+"/"+st.id(addr), nil, nil) },
-			Config:           inSupport,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionCreate),
-			Check:            o.checkExists(addr, wrapupcodesPath),
-		},
+		// Drift: the code is deleted in the org; apply creates it again.
+		o.recreatedStep(&st, addr, wrapupcodesPath, inSupport),
 	)
 }

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -17,16 +15,6 @@ func idAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		Computed:      true,
 		Description:   "The object's GUID.",
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}
-
-// divisionIDAttribute is the Optional+Computed division_id of the architect/telephony types.
-func divisionIDAttribute(what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:      true,
-		Computed:      true,
-		Description:   fmt.Sprintf("The division the %s belongs to. When not set, the home division is used and the value is left unmanaged.", what),
 		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
 }

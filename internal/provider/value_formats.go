@@ -80,6 +80,8 @@ func formatValidators(f kinds.Format) []validator.String {
 		return []validator.String{localDateTimeValidator()}
 	case kinds.RRule:
 		return []validator.String{rruleValidator()}
+	case kinds.E164:
+		return e164Validators()
 	}
 	return nil
 }
