@@ -81,6 +81,7 @@ func handWrittenWriteSeeds() map[string][]string {
 		"PUT /api/v2/flows/{id}/instances/settings/loglevels":                                   {`{"logLevelCharacteristics":{"level":"All","characteristics":{"variables":false}}}`, `{"logLevelCharacteristics":{"characteristics":{"names":"yes"}}}`},
 		"PUT /api/v2/integrations/actions/{id}/draft/function":                                  {`{"description":"Fuzz route","handler":"index.handler","runtime":"nodejs22.x","timeoutSeconds":10}`, `{"description":"x","handler":"h","runtime":"r","zipId":"nope"}`, `{"timeoutSeconds":-1}`},
 		"POST /api/v2/integrations/actions/{id}/draft/function/upload":                          {`{"fileName":"fuzz.zip","signedUrlTimeoutSeconds":60}`, `{"fileName":"fuzz.tar"}`, `{}`},
+		"PUT /api/v2/users/{id}/profileskills":                                                  {`["Spanish","Billing"]`, `[""]`, `{}`, `[1]`},
 		"POST /api/v2/telephony/providers/edges/didpools":                                       {`{"startPhoneNumber":"+13175550100","endPhoneNumber":"+13175550199"}`, `{"startPhoneNumber":"12"}`},
 		"PUT /api/v2/telephony/providers/edges/didpools/{id}":                                   {`{"startPhoneNumber":"+13175550100","endPhoneNumber":"+13175550150","version":1}`, `{"endPhoneNumber":null}`},
 		"POST /api/v2/integrations":                                                             {`{"name":"Fuzz route CRM","integrationType":{"id":"custom-rest-actions"}}`, `{"integrationType":{"id":"nope"}}`},
