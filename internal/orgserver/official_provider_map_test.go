@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"os"
 	"regexp"
@@ -64,7 +65,8 @@ func TestEveryOfficialProviderCallIsServed(t *testing.T) {
 	if len(calls) < 100 {
 		t.Fatalf("the resource map names only %d calls for the served kinds", len(calls))
 	}
-	for call, types := range calls {
+	for _, call := range slices.Sorted(maps.Keys(calls)) {
+		types := calls[call]
 		method, path, ok := strings.Cut(call, " ")
 		if !ok || !strings.HasPrefix(path, "/api/v2/") {
 			t.Errorf("%q (%v) is not METHOD /api/v2/…", call, types)
