@@ -33,6 +33,7 @@ func (s *Server) integrationActionRoutes() {
 	s.route("DELETE /api/v2/integrations/actions/{id}/draft", "integrations:action:delete", s.deleteActionDraft)
 	s.route("POST /api/v2/integrations/actions/{id}/draft/publish", "integrations:action:edit", s.publishActionDraft)
 	s.route("GET /api/v2/integrations/actions/{id}/draft/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
+	s.actionFunctionRoutes() // integration_action_functions.go
 }
 
 func actionSelfURI(id string, draft bool) string {
@@ -472,6 +473,9 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 		tx.Delete(kindActionDraft, d.ID)
+		if err := publishActionFunction(tx, d.ID); err != nil {
+			return err
+		}
 		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
 		if old != nil {
 			ev.Old = old.Data

@@ -22,6 +22,7 @@ func (s *Server) integrationRoutes() {
 	s.route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
 	s.route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
+	s.integrationConfigSchemaRoutes() // integration_configschemas.go
 	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
 	s.route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
 	s.route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)

@@ -24,6 +24,7 @@ func (s *Server) didPoolRoutes() {
 	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
 	s.route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
 	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
+	s.extensionPoolRoutes() // telephony_extensionpools.go
 }
 
 // maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a

@@ -30,6 +30,7 @@ func (s *Server) userRoutes() {
 	s.userUtilizationRoutes()     // user_utilization.go
 	s.voicemailUserPolicyRoutes() // voicemail_policies.go
 	s.presenceRoutes()            // presence_definitions.go
+	s.userProfileSkillRoutes()    // user_profileskills.go
 }
 
 func userSelfURI(id string) string { return "/api/v2/users/" + id }
