@@ -91,7 +91,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 // WriteJSON answers v as JSON with the given status; listings take the fast encoder.
 func WriteJSON(w http.ResponseWriter, status int, v any) {
 	if l, ok := v.(Listing); ok {
-		WriteRaw(w, status, l.AppendJSON(make([]byte, 0, 256+len(l.Entities)*1024)))
+		WriteRaw(w, status, l.AppendJSON(make([]byte, 0, l.EncodedLen())))
 		return
 	}
 	b, err := json.Marshal(v)

@@ -304,13 +304,39 @@ func (l Listing) AppendJSON(b []byte) []byte {
 	} {
 		if f.val != "" {
 			b = append(b, `,"`+f.key+`":`...)
-			q, _ := json.Marshal(f.val)
-			b = append(b, q...)
+			b = appendJSONString(b, f.val)
 		}
 	}
 	b = append(b, `,"pageCount":`...)
 	b = strconv.AppendInt(b, int64(l.PageCount), 10)
 	return append(b, '}')
+}
+
+// EncodedLen is an upper bound of len(l.AppendJSON(nil)) for URIs that need no escaping
+// (close for the rest): a list page is tens to hundreds of kilobytes, and growing the
+// buffer on the way doubled the bytes copied and allocated per request.
+func (l Listing) EncodedLen() int {
+	n := 160 + len(l.Entities) // the fixed keys, four numbers and the commas
+	for _, e := range l.Entities {
+		n += len(e)
+	}
+	return n + len(l.FirstURI) + len(l.SelfURI) + len(l.NextURI) + len(l.PreviousURI) + len(l.LastURI) + 5*2
+}
+
+// appendJSONString appends s as a JSON string exactly as json.Marshal writes it. URIs are
+// plain printable ASCII almost always, which needs only the quotes; anything else (control
+// bytes, quotes, backslashes, the HTML characters json.Marshal escapes, non-ASCII) goes
+// through json.Marshal so the bytes stay identical.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // SortDescending reads a sort-order query parameter whose two spellings differ per
