@@ -91,21 +91,24 @@ type Listing struct {
 // keeping the request's other query parameters.
 func NewListing(r *http.Request, p Page, items [][]byte) Listing {
 	total := len(items)
-	l := Listing{Entities: []json.RawMessage{}, PageSize: p.Size, PageNumber: p.Number, Total: total}
+	l := Listing{PageSize: p.Size, PageNumber: p.Number, Total: total}
 	l.PageCount = (total + p.Size - 1) / p.Size
 	start, end := PageWindow(total, p.Number, p.Size)
+	l.Entities = make([]json.RawMessage, 0, end-start)
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
-	l.FirstURI = PageURI(r, p.Size, 1)
-	l.SelfURI = PageURI(r, p.Size, p.Number)
+	// The page links differ only in pageNumber: the rest of the query is encoded once.
+	uri := pageURIFunc(r, p.Size)
+	l.FirstURI = uri(1)
+	l.SelfURI = uri(p.Number)
 	last := max(l.PageCount, 1)
-	l.LastURI = PageURI(r, p.Size, last)
+	l.LastURI = uri(last)
 	if p.Number < l.PageCount {
-		l.NextURI = PageURI(r, p.Size, p.Number+1)
+		l.NextURI = uri(p.Number + 1)
 	}
 	if p.Number > 1 {
-		l.PreviousURI = PageURI(r, p.Size, min(p.Number-1, last))
+		l.PreviousURI = uri(min(p.Number-1, last))
 	}
 	return l
 }
@@ -128,6 +131,11 @@ func PageWindow(total, number, size int) (start, end int) {
 // PageURI is the request's path and query with pageSize and pageNumber replaced, as
 // listings link their pages.
 func PageURI(r *http.Request, size, number int) string {
+	return pageURIFunc(r, size)(number)
+}
+
+// pageURIFunc is PageURI for one size, with the request's other parameters encoded once.
+func pageURIFunc(r *http.Request, size int) func(number int) string {
 	q := url.Values{}
 	for k, v := range r.URL.Query() {
 		if k != "pageSize" && k != "pageNumber" {
@@ -135,11 +143,11 @@ func PageURI(r *http.Request, size, number int) string {
 		}
 	}
 	rest := q.Encode()
-	u := r.URL.Path + "?pageSize=" + strconv.Itoa(size) + "&pageNumber=" + strconv.Itoa(number)
 	if rest != "" {
-		u += "&" + rest
+		rest = "&" + rest
 	}
-	return u
+	prefix := r.URL.Path + "?pageSize=" + strconv.Itoa(size) + "&pageNumber="
+	return func(number int) string { return prefix + strconv.Itoa(number) + rest }
 }
 
 // CursorListing is the after/before listing shape (skill groups, division query).
@@ -249,8 +257,14 @@ func DecodeCursor(c string) (CursorKey, bool) {
 // MultiParam reads a multi-valued query parameter sent either as repeated keys or as a
 // comma-separated list (the SDKs do both); empty values are ignored.
 func MultiParam(r *http.Request, key string) []string {
+	return MultiValue(r.URL.Query(), key)
+}
+
+// MultiValue is MultiParam on a query already parsed, for handlers that read several
+// parameters (each r.URL.Query call parses the whole query again).
+func MultiValue(q url.Values, key string) []string {
 	var out []string
-	for _, v := range r.URL.Query()[key] {
+	for _, v := range q[key] {
 		for _, p := range strings.Split(v, ",") {
 			if p = strings.TrimSpace(p); p != "" {
 				out = append(out, p)
