@@ -140,7 +140,10 @@ func run(ctx context.Context, o options) error {
 	fmt.Printf("  b/c'  GET list    %.2f\n", listRatio)
 	fmt.Printf("\ngoals (issue 17, goal 3; every answer was 2xx):\n")
 	ok := goal(fmt.Sprintf("list-100 >= %.1fx bare handler", goalListRatio), listRatio >= goalListRatio, fmt.Sprintf("%.2fx", listRatio))
-	ok = goal(fmt.Sprintf("list-100 p99 < %s", goalP99), b.p99 < goalP99, round(b.p99).String()) && ok
+	// The bare handler's p99 in the same run is the floor the machine's load sets: on a
+	// shared machine it can exceed the goal by itself, which the note must say.
+	ok = goal(fmt.Sprintf("list-100 p99 < %s", goalP99), b.p99 < goalP99,
+		fmt.Sprintf("%s (bare handler in this run: %s)", round(b.p99), round(c2.p99))) && ok
 	if !ok {
 		return errors.New("goals missed (ratios within one run count; say the machine's load when reporting)")
 	}
