@@ -40,6 +40,7 @@ const (
 type options struct {
 	clients     int
 	duration    time.Duration
+	rounds      int
 	objects     int
 	maxRequests int
 	cpuProfile  string
@@ -48,13 +49,14 @@ type options struct {
 func main() {
 	var o options
 	flag.IntVar(&o.clients, "clients", 32, "concurrent keep-alive HTTP connections")
-	flag.DurationVar(&o.duration, "duration", 5*time.Second, "how long each scenario runs")
+	flag.DurationVar(&o.duration, "duration", 5*time.Second, "how long each scenario runs in all")
+	flag.IntVar(&o.rounds, "rounds", 5, "the scenarios take turns this many times, each running duration/rounds per turn, so a change in the machine's load touches all of them alike")
 	flag.IntVar(&o.objects, "objects", 100, "queues to create before measuring")
 	flag.IntVar(&o.maxRequests, "max-requests", 2_000_000, "upper bound on requests per scenario")
-	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the list scenario (org and client share the process) to this file")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the list scenario's first turn (org and client share the process) to this file")
 	flag.Parse()
-	if o.clients < 1 || o.duration <= 0 || o.objects < 1 || o.maxRequests < 1 {
-		fmt.Fprintln(os.Stderr, "orgbench: -clients, -duration, -objects and -max-requests must be positive")
+	if o.clients < 1 || o.duration <= 0 || o.rounds < 1 || o.objects < 1 || o.maxRequests < 1 {
+		fmt.Fprintln(os.Stderr, "orgbench: -clients, -duration, -rounds, -objects and -max-requests must be positive")
 		os.Exit(2)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*o.duration+2*time.Minute)
@@ -110,26 +112,39 @@ func run(ctx context.Context, o options) error {
 	}
 	defer stopBase()
 
-	fmt.Printf("local org benchmark: %d queues, %d connections, %s per scenario, loopback sockets, %d CPUs\n", o.objects, o.clients, o.duration, runtime.NumCPU())
+	fmt.Printf("local org benchmark: %d queues, %d connections, %s per scenario in %d turns, loopback sockets, %d CPUs\n", o.objects, o.clients, o.duration, o.rounds, runtime.NumCPU())
 	fmt.Printf("response sizes: by id %d bytes, list of %d %d bytes\n\n", len(oneBytes), min(o.objects, 100), len(listBytes))
-	results := map[string]result{}
-	for _, sc := range []struct{ key, name, url, token string }{
+	scenarios := []struct{ key, name, url, token string }{
 		{"a", "a  GET by id (org)", byID, token},
 		{"b", "b  GET list pageSize=100 (org)", list, token},
 		{"c", "c  GET by id bytes (bare net/http)", base + "/one", ""},
 		{"c'", "c' GET list bytes (bare net/http)", base + "/list", ""},
-	} {
-		stopProfile := func() {}
-		if sc.key == "b" && o.cpuProfile != "" {
-			if stopProfile, err = startCPUProfile(o.cpuProfile); err != nil {
-				return err
+	}
+	runs := map[string]*scenarioRun{}
+	turn := o
+	turn.duration = o.duration / time.Duration(o.rounds)
+	turn.maxRequests = max(1, o.maxRequests/o.rounds)
+	for range o.rounds {
+		for _, sc := range scenarios {
+			stopProfile := func() {}
+			if sc.key == "b" && o.cpuProfile != "" {
+				if stopProfile, err = startCPUProfile(o.cpuProfile, runs[sc.key] != nil); err != nil {
+					return err
+				}
+			}
+			if runs[sc.key] == nil {
+				runs[sc.key] = &scenarioRun{}
+			}
+			err := load(ctx, hc, sc.url, sc.token, turn, runs[sc.key])
+			stopProfile()
+			if err != nil {
+				return fmt.Errorf("%s: %w", strings.TrimSpace(sc.name), err)
 			}
 		}
-		r, err := load(ctx, hc, sc.url, sc.token, o)
-		stopProfile()
-		if err != nil {
-			return fmt.Errorf("%s: %w", strings.TrimSpace(sc.name), err)
-		}
+	}
+	results := map[string]result{}
+	for _, sc := range scenarios {
+		r := runs[sc.key].result()
 		results[sc.key] = r
 		fmt.Printf("%-36s %9.0f req/s  p50 %-9s p99 %s\n", sc.name, r.perSec, round(r.p50), round(r.p99))
 	}
@@ -283,10 +298,25 @@ type result struct {
 	p50, p99 time.Duration
 }
 
-// load runs o.clients workers against u until o.duration passes or o.maxRequests are sent.
-// The first answer that is not 2xx (or a transport error) stops every worker and is
-// returned: the figures of such a run would describe 429s or 500s, not the org.
-func load(ctx context.Context, hc *http.Client, u, token string, o options) (result, error) {
+// scenarioRun gathers one scenario's turns: every answered request's latency and the time spent.
+type scenarioRun struct {
+	latencies []time.Duration
+	elapsed   time.Duration
+}
+
+func (r *scenarioRun) result() result {
+	slices.Sort(r.latencies)
+	res := result{perSec: float64(len(r.latencies)) / r.elapsed.Seconds()}
+	if n := len(r.latencies); n > 0 {
+		res.p50, res.p99 = r.latencies[n*50/100], r.latencies[min(n-1, n*99/100)]
+	}
+	return res
+}
+
+// load runs o.clients workers against u until o.duration passes or o.maxRequests are sent,
+// adding to into. The first answer that is not 2xx (or a transport error) stops every
+// worker and is returned: the figures of such a run would describe 429s or 500s, not the org.
+func load(ctx context.Context, hc *http.Client, u, token string, o options, into *scenarioRun) error {
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	perWorker := max(1, o.maxRequests/o.clients)
@@ -299,7 +329,7 @@ func load(ctx context.Context, hc *http.Client, u, token string, o options) (res
 	start := time.Now()
 	for w := range o.clients {
 		wg.Go(func() {
-			lat[w] = make([]time.Duration, 0, min(perWorker, 1<<16))
+			lat[w] = make([]time.Duration, 0, min(perWorker, 1<<14))
 			for range perWorker {
 				if ctx.Err() != nil {
 					return
@@ -319,16 +349,11 @@ func load(ctx context.Context, hc *http.Client, u, token string, o options) (res
 	}
 	wg.Wait()
 	if failure != nil {
-		return result{}, failure
+		return failure
 	}
-	elapsed := time.Since(start)
-	all := slices.Concat(lat...)
-	slices.Sort(all)
-	r := result{perSec: float64(len(all)) / elapsed.Seconds()}
-	if len(all) > 0 {
-		r.p50, r.p99 = all[len(all)*50/100], all[min(len(all)-1, len(all)*99/100)]
-	}
-	return r, nil
+	into.elapsed += time.Since(start)
+	into.latencies = append(into.latencies, slices.Concat(lat...)...)
+	return nil
 }
 
 // get fetches u and reads the whole body; an answer outside 2xx is an error carrying the
@@ -356,8 +381,13 @@ func get(ctx context.Context, hc *http.Client, u, token string) error {
 	return nil
 }
 
-// startCPUProfile profiles the process until the returned function is called.
-func startCPUProfile(path string) (func(), error) {
+// startCPUProfile profiles the process until the returned function is called; the list
+// scenario's first turn is profiled (a CPU profile cannot be paused and resumed), so done
+// makes it a no-op.
+func startCPUProfile(path string, done bool) (func(), error) {
+	if done {
+		return func() {}, nil
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, fmt.Errorf("cpu profile: %w", err)
