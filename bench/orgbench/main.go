@@ -1,6 +1,13 @@
 // Command orgbench measures the local org's read throughput and latency over real loopback
 // sockets against a bare net/http handler serving the same bytes, in one run, and prints the
 // ratios. Run it with bench/org.sh or `make bench`.
+//
+// The goal (issue 17, goal 3): GET /api/v2/routing/queues?pageSize=100 (a list of 100
+// queues) serves at least half the requests per second of a bare net/http handler writing
+// the same bytes, with p99 under 20 ms, at 32 connections. Ratios measured in one run are
+// what count: absolute numbers move with the machine and its load. Any answer that is not
+// 2xx stops the run with an error, since a run that hit the rate limit or a server error
+// measures those answers, not the org.
 package main
 
 import (
@@ -14,6 +21,8 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -22,29 +31,32 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 )
 
-// Goals the local org must meet on a developer laptop (see the README).
+// The goal's figures: the list's throughput as a share of the bare handler's, and its p99.
 const (
-	goalByIDPerSec = 5000
-	goalListPerSec = 1000
-	goalP99        = 20 * time.Millisecond
+	goalListRatio = 0.5
+	goalP99       = 20 * time.Millisecond
 )
 
 type options struct {
 	clients     int
 	duration    time.Duration
+	rounds      int
 	objects     int
 	maxRequests int
+	cpuProfile  string
 }
 
 func main() {
 	var o options
-	flag.IntVar(&o.clients, "clients", 8, "concurrent keep-alive HTTP clients")
-	flag.DurationVar(&o.duration, "duration", 5*time.Second, "how long each scenario runs")
+	flag.IntVar(&o.clients, "clients", 32, "concurrent keep-alive HTTP connections")
+	flag.DurationVar(&o.duration, "duration", 5*time.Second, "how long each scenario runs in all")
+	flag.IntVar(&o.rounds, "rounds", 5, "the scenarios take turns this many times, each running duration/rounds per turn, so a change in the machine's load touches all of them alike")
 	flag.IntVar(&o.objects, "objects", 100, "queues to create before measuring")
 	flag.IntVar(&o.maxRequests, "max-requests", 2_000_000, "upper bound on requests per scenario")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the list scenario's first turn (org and client share the process) to this file")
 	flag.Parse()
-	if o.clients < 1 || o.duration <= 0 || o.objects < 1 || o.maxRequests < 1 {
-		fmt.Fprintln(os.Stderr, "orgbench: -clients, -duration, -objects and -max-requests must be positive")
+	if o.clients < 1 || o.duration <= 0 || o.rounds < 1 || o.objects < 1 || o.maxRequests < 1 {
+		fmt.Fprintln(os.Stderr, "orgbench: -clients, -duration, -rounds, -objects and -max-requests must be positive")
 		os.Exit(2)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*o.duration+2*time.Minute)
@@ -75,8 +87,8 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	collection, note, err := createObjects(ctx, hc, st.URL, token, o.objects)
-	if err != nil {
+	const collection = "/api/v2/routing/queues"
+	if err := createQueues(ctx, hc, st.URL+collection, token, o.objects); err != nil {
 		return err
 	}
 	ids, err := listIDs(ctx, hc, st.URL+collection+"?pageSize=100", token)
@@ -100,37 +112,55 @@ func run(ctx context.Context, o options) error {
 	}
 	defer stopBase()
 
-	fmt.Printf("local org benchmark: %d %s, %d clients, %s per scenario, loopback sockets\n", o.objects, strings.TrimPrefix(collection, "/api/v2/routing/"), o.clients, o.duration)
-	if note != "" {
-		fmt.Println("note:", note)
-	}
+	fmt.Printf("local org benchmark: %d queues, %d connections, %s per scenario in %d turns, loopback sockets, %d CPUs\n", o.objects, o.clients, o.duration, o.rounds, runtime.NumCPU())
 	fmt.Printf("response sizes: by id %d bytes, list of %d %d bytes\n\n", len(oneBytes), min(o.objects, 100), len(listBytes))
-	results := map[string]result{}
-	for _, sc := range []struct{ name, url, token string }{
-		{"a  GET by id (org)", byID, token},
-		{"b  GET list pageSize=100 (org)", list, token},
-		{"c  GET by id bytes (bare net/http)", base + "/one", ""},
-		{"c' GET list bytes (bare net/http)", base + "/list", ""},
-	} {
-		r := load(ctx, hc, sc.url, sc.token, o)
-		results[sc.name[:2]] = r
-		fmt.Printf("%-36s %9.0f req/s  p50 %-9s p99 %-9s errors %d\n", sc.name, r.perSec, round(r.p50), round(r.p99), r.errors)
+	scenarios := []struct{ key, name, url, token string }{
+		{"a", "a  GET by id (org)", byID, token},
+		{"b", "b  GET list pageSize=100 (org)", list, token},
+		{"c", "c  GET by id bytes (bare net/http)", base + "/one", ""},
+		{"c'", "c' GET list bytes (bare net/http)", base + "/list", ""},
 	}
-	a, b, c, c2 := results["a "], results["b "], results["c "], results["c'"]
+	runs := map[string]*scenarioRun{}
+	turn := o
+	turn.duration = o.duration / time.Duration(o.rounds)
+	turn.maxRequests = max(1, o.maxRequests/o.rounds)
+	for range o.rounds {
+		for _, sc := range scenarios {
+			stopProfile := func() {}
+			if sc.key == "b" && o.cpuProfile != "" {
+				if stopProfile, err = startCPUProfile(o.cpuProfile, runs[sc.key] != nil); err != nil {
+					return err
+				}
+			}
+			if runs[sc.key] == nil {
+				runs[sc.key] = &scenarioRun{}
+			}
+			err := load(ctx, hc, sc.url, sc.token, turn, runs[sc.key])
+			stopProfile()
+			if err != nil {
+				return fmt.Errorf("%s: %w", strings.TrimSpace(sc.name), err)
+			}
+		}
+	}
+	results := map[string]result{}
+	for _, sc := range scenarios {
+		r := runs[sc.key].result()
+		results[sc.key] = r
+		fmt.Printf("%-36s %9.0f req/s  p50 %-9s p99 %s\n", sc.name, r.perSec, round(r.p50), round(r.p99))
+	}
+	a, b, c, c2 := results["a"], results["b"], results["c"], results["c'"]
+	listRatio := b.perSec / c2.perSec
 	fmt.Printf("\nratios (throughput vs. the bare handler serving the same bytes):\n")
 	fmt.Printf("  a/c   GET by id   %.2f\n", a.perSec/c.perSec)
-	fmt.Printf("  b/c   GET list    %.2f   (b/c' against the list bytes: %.2f)\n", b.perSec/c.perSec, b.perSec/c2.perSec)
-	fmt.Printf("\ngoals:\n")
-	ok := goal(fmt.Sprintf("GET by id >= %d req/s", goalByIDPerSec), a.perSec >= goalByIDPerSec, fmt.Sprintf("%.0f", a.perSec))
-	ok = goal(fmt.Sprintf("list-100 >= %d req/s", goalListPerSec), b.perSec >= goalListPerSec, fmt.Sprintf("%.0f", b.perSec)) && ok
-	ok = goal(fmt.Sprintf("p99 < %s (by id)", goalP99), a.p99 < goalP99, round(a.p99).String()) && ok
-	ok = goal(fmt.Sprintf("p99 < %s (list-100)", goalP99), b.p99 < goalP99, round(b.p99).String()) && ok
-	if a.errors+b.errors > 0 {
-		ok = false
-		fmt.Printf("  %d requests to the org failed\n", a.errors+b.errors)
-	}
+	fmt.Printf("  b/c'  GET list    %.2f\n", listRatio)
+	fmt.Printf("\ngoals (issue 17, goal 3; every answer was 2xx):\n")
+	ok := goal(fmt.Sprintf("list-100 >= %.1fx bare handler", goalListRatio), listRatio >= goalListRatio, fmt.Sprintf("%.2fx", listRatio))
+	// The bare handler's p99 in the same run is the floor the machine's load sets: on a
+	// shared machine it can exceed the goal by itself, which the note must say.
+	ok = goal(fmt.Sprintf("list-100 p99 < %s", goalP99), b.p99 < goalP99,
+		fmt.Sprintf("%s (bare handler in this run: %s)", round(b.p99), round(c2.p99))) && ok
 	if !ok {
-		return errors.New("goals missed (on a loaded or small machine, rerun with fewer -clients to compare)")
+		return errors.New("goals missed (ratios within one run count; say the machine's load when reporting)")
 	}
 	return nil
 }
@@ -140,7 +170,7 @@ func goal(what string, met bool, got string) bool {
 	if !met {
 		mark = "MISSED"
 	}
-	fmt.Printf("  %s %-28s got %s\n", mark, what, got)
+	fmt.Printf("  %s %-34s got %s\n", mark, what, got)
 	return met
 }
 
@@ -173,30 +203,20 @@ func login(ctx context.Context, hc *http.Client, base string, c orgserver.Creden
 	return tok.AccessToken, nil
 }
 
-// createObjects creates n queues; while the local org has no queue API it falls back to
-// skills and says so, so the numbers are never mistaken for queue numbers.
-func createObjects(ctx context.Context, hc *http.Client, base, token string, n int) (string, string, error) {
-	collection, note := "/api/v2/routing/queues", ""
+// createQueues creates n queues with the settings the official provider sends, so the list
+// carries objects of a realistic size.
+func createQueues(ctx context.Context, hc *http.Client, collection, token string, n int) error {
 	for i := range n {
 		body := fmt.Sprintf(`{"name":"bench-%04d","description":"benchmark queue","skillEvaluationMethod":"ALL","acwSettings":{"wrapupPrompt":"OPTIONAL"}}`, i)
-		if collection != "/api/v2/routing/queues" {
-			body = fmt.Sprintf(`{"name":"bench-%04d"}`, i)
-		}
-		status, resp, err := send(ctx, hc, "POST", base+collection, token, body)
+		status, resp, err := send(ctx, hc, "POST", collection, token, body)
 		if err != nil {
-			return "", "", err
-		}
-		if status == http.StatusNotFound && i == 0 && collection == "/api/v2/routing/queues" {
-			collection, note = "/api/v2/routing/skills", "this local org has no queue API yet: measuring skills instead"
-			if status, resp, err = send(ctx, hc, "POST", base+collection, token, fmt.Sprintf(`{"name":"bench-%04d"}`, i)); err != nil {
-				return "", "", err
-			}
+			return err
 		}
 		if status != http.StatusOK {
-			return "", "", fmt.Errorf("create %s %d: status %d: %s", collection, i, status, resp)
+			return fmt.Errorf("create queue %d: status %d: %s", i, status, resp)
 		}
 	}
-	return collection, note, nil
+	return nil
 }
 
 func listIDs(ctx context.Context, hc *http.Client, u, token string) ([]string, error) {
@@ -276,63 +296,107 @@ func serveBaseline(one, list []byte) (string, func(), error) {
 type result struct {
 	perSec   float64
 	p50, p99 time.Duration
-	errors   int
 }
 
-// load runs o.clients workers against u until o.duration passes or o.maxRequests are sent.
-func load(ctx context.Context, hc *http.Client, u, token string, o options) result {
+// scenarioRun gathers one scenario's turns: every answered request's latency and the time spent.
+type scenarioRun struct {
+	latencies []time.Duration
+	elapsed   time.Duration
+}
+
+func (r *scenarioRun) result() result {
+	slices.Sort(r.latencies)
+	res := result{perSec: float64(len(r.latencies)) / r.elapsed.Seconds()}
+	if n := len(r.latencies); n > 0 {
+		res.p50, res.p99 = r.latencies[n*50/100], r.latencies[min(n-1, n*99/100)]
+	}
+	return res
+}
+
+// load runs o.clients workers against u until o.duration passes or o.maxRequests are sent,
+// adding to into. The first answer that is not 2xx (or a transport error) stops every
+// worker and is returned: the figures of such a run would describe 429s or 500s, not the org.
+func load(ctx context.Context, hc *http.Client, u, token string, o options, into *scenarioRun) error {
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	perWorker := max(1, o.maxRequests/o.clients)
 	lat := make([][]time.Duration, o.clients)
-	errs := make([]int, o.clients)
+	var (
+		failOnce sync.Once
+		failure  error
+	)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := range o.clients {
 		wg.Go(func() {
-			lat[w] = make([]time.Duration, 0, min(perWorker, 1<<16))
+			lat[w] = make([]time.Duration, 0, min(perWorker, 1<<14))
 			for range perWorker {
 				if ctx.Err() != nil {
 					return
 				}
 				t0 := time.Now()
-				ok := get(ctx, hc, u, token)
+				err := get(ctx, hc, u, token)
 				if ctx.Err() != nil {
-					return // cut off by the deadline: neither a result nor an error
+					return // cut off by the deadline or by another worker's failure
+				}
+				if err != nil {
+					failOnce.Do(func() { failure = err; cancel() })
+					return
 				}
 				lat[w] = append(lat[w], time.Since(t0))
-				if !ok {
-					errs[w]++
-				}
 			}
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
-	all := slices.Concat(lat...)
-	slices.Sort(all)
-	r := result{perSec: float64(len(all)) / elapsed.Seconds()}
-	if len(all) > 0 {
-		r.p50, r.p99 = all[len(all)*50/100], all[min(len(all)-1, len(all)*99/100)]
+	if failure != nil {
+		return failure
 	}
-	for _, e := range errs {
-		r.errors += e
-	}
-	return r
+	into.elapsed += time.Since(start)
+	into.latencies = append(into.latencies, slices.Concat(lat...)...)
+	return nil
 }
 
-func get(ctx context.Context, hc *http.Client, u, token string) bool {
-	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+// get fetches u and reads the whole body; an answer outside 2xx is an error carrying the
+// status and the start of the body (the API's error code says why).
+func get(ctx context.Context, hc *http.Client, u, token string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return false
+		return fmt.Errorf("GET %s: %w", u, err)
 	}
 	defer resp.Body.Close()
-	_, err = io.Copy(io.Discard, resp.Body)
-	return err == nil && resp.StatusCode == http.StatusOK
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
+		return fmt.Errorf("GET %s: status %d (not 2xx): %s", u, resp.StatusCode, b)
+	}
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return fmt.Errorf("GET %s: read body: %w", u, err)
+	}
+	return nil
+}
+
+// startCPUProfile profiles the process until the returned function is called; the list
+// scenario's first turn is profiled (a CPU profile cannot be paused and resumed), so done
+// makes it a no-op.
+func startCPUProfile(path string, done bool) (func(), error) {
+	if done {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func round(d time.Duration) time.Duration {

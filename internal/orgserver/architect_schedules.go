@@ -351,7 +351,7 @@ func sortDescending(r *http.Request) (bool, error) {
 // writeListingWithTotal writes the Architect/telephony listing variant, which repeats the
 // total as totalNumberOfEntities.
 func writeListingWithTotal(w http.ResponseWriter, l apihttp.Listing) {
-	b := l.AppendJSON(make([]byte, 0, 256+len(l.Entities)*1024))
+	b := l.AppendJSON(apihttp.EncodeBuffer(w, l.EncodedLen()+64)) // room for totalNumberOfEntities
 	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
 	b = strconv.AppendInt(b, int64(l.Total), 10)
 	apihttp.WriteRaw(w, http.StatusOK, append(b, '}'))

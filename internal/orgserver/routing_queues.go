@@ -35,16 +35,18 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	hasPeerSet := r.URL.Query().Get("hasPeer") != ""
+	query := r.URL.Query() // parsed once: each r.URL.Query() parses the whole query again
+	hasPeerSet := query.Get("hasPeer") != ""
 	hasPeer, err := boolParam(r, "hasPeer")
 	if err != nil {
 		return err
 	}
-	name := r.URL.Query().Get("name")
-	library := r.URL.Query().Get("cannedResponseLibraryId")
-	ids, divs, peers := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId")), setOf(apihttp.MultiParam(r, "peerId"))
-	var items [][]byte
-	for _, o := range s.listVisible(r, kindQueue) {
+	name := query.Get("name")
+	library := query.Get("cannedResponseLibraryId")
+	ids, divs, peers := setOf(apihttp.MultiValue(query, "id")), setOf(apihttp.MultiValue(query, "divisionId")), setOf(apihttp.MultiValue(query, "peerId"))
+	visible := s.listVisible(r, kindQueue)
+	items := make([][]byte, 0, len(visible))
+	for _, o := range visible {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}

@@ -63,6 +63,8 @@ type Server struct {
 	// apiPatterns are the /api/v2 route patterns in the order registered, so that tests can
 	// hold every route to a rule (every body a route takes reaches a fuzz target).
 	apiPatterns []string
+	// encodeBuffers are reused for encoding list pages (response_buffers.go).
+	encodeBuffers encodeBuffers
 }
 
 // handlerFunc is an API handler; a returned error becomes the API error body.
@@ -191,7 +193,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	cid := uuid.NewString()
 	w.Header().Set(apihttp.CorrelationHeader, cid)
-	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK, buffers: &s.encodeBuffers}
 	api := strings.HasPrefix(r.URL.Path, "/api/v2/") || r.URL.Path == "/oauth/token"
 	if api {
 		if err := s.faults.before(r.Context()); err != nil {
@@ -201,6 +203,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mux.ServeHTTP(sw, r)
+	sw.releaseBuffer()
 	route := r.Pattern
 	if route == "" {
 		route = "unmatched"
@@ -213,6 +216,9 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 	wrote  bool
+	// buffers lends the request an encoding buffer; lent is the one it holds.
+	buffers *encodeBuffers
+	lent    *[]byte
 }
 
 func (w *statusWriter) WriteHeader(code int) {

@@ -91,7 +91,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 // WriteJSON answers v as JSON with the given status; listings take the fast encoder.
 func WriteJSON(w http.ResponseWriter, status int, v any) {
 	if l, ok := v.(Listing); ok {
-		WriteRaw(w, status, l.AppendJSON(make([]byte, 0, 256+len(l.Entities)*1024)))
+		WriteRaw(w, status, l.AppendJSON(EncodeBuffer(w, l.EncodedLen())))
 		return
 	}
 	b, err := json.Marshal(v)
@@ -100,6 +100,22 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 		b = []byte(`{"message":"encode response","code":"internal.server.error","status":500,"details":[],"errors":[]}`)
 	}
 	WriteRaw(w, status, b)
+}
+
+// BufferLender is a ResponseWriter that lends a reusable buffer to encode the response
+// into (list pages are large, and a fresh buffer per request was most of a list's cost).
+// The buffer belongs to the request until its handler returns.
+type BufferLender interface {
+	LendBuffer(size int) []byte
+}
+
+// EncodeBuffer is an empty buffer of at least size bytes to encode w's response into:
+// lent by w when it is a BufferLender, new otherwise.
+func EncodeBuffer(w http.ResponseWriter, size int) []byte {
+	if bl, ok := w.(BufferLender); ok {
+		return bl.LendBuffer(size)
+	}
+	return make([]byte, 0, size)
 }
 
 // WriteRaw answers JSON already encoded.

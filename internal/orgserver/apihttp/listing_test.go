@@ -28,3 +28,23 @@ func TestListingAppendJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// The listing's URIs are written by hand on the fast path: the bytes must be json.Marshal's
+// (escapes included), and EncodedLen must cover the plain case so one buffer suffices.
+func TestListingAppendJSONBytesAndEncodedLen(t *testing.T) {
+	for _, uri := range []string{"/api/v2/routing/queues?pageSize=100&pageNumber=1", "/x?name=a%20b&q=<&>", "/x?n=\"é\"\\\t\u2028"} {
+		l := Listing{Entities: []json.RawMessage{[]byte(`{"id":"a"}`), []byte(`{"id":"b","name":"x \"q\""}`)}, PageSize: 100, PageNumber: 1, Total: 2,
+			FirstURI: uri, SelfURI: uri, NextURI: uri, PreviousURI: uri, LastURI: uri, PageCount: 1}
+		want, err := json.Marshal(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := l.AppendJSON(nil)
+		if string(got) != string(want) {
+			t.Errorf("URI %q:\n got %s\nwant %s", uri, got, want)
+		}
+		if uri == "/api/v2/routing/queues?pageSize=100&pageNumber=1" && len(got) > l.EncodedLen() {
+			t.Errorf("EncodedLen %d < encoded length %d", l.EncodedLen(), len(got))
+		}
+	}
+}

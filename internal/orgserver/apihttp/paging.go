@@ -91,21 +91,24 @@ type Listing struct {
 // keeping the request's other query parameters.
 func NewListing(r *http.Request, p Page, items [][]byte) Listing {
 	total := len(items)
-	l := Listing{Entities: []json.RawMessage{}, PageSize: p.Size, PageNumber: p.Number, Total: total}
+	l := Listing{PageSize: p.Size, PageNumber: p.Number, Total: total}
 	l.PageCount = (total + p.Size - 1) / p.Size
 	start, end := PageWindow(total, p.Number, p.Size)
+	l.Entities = make([]json.RawMessage, 0, end-start)
 	for _, it := range items[start:end] {
 		l.Entities = append(l.Entities, it)
 	}
-	l.FirstURI = PageURI(r, p.Size, 1)
-	l.SelfURI = PageURI(r, p.Size, p.Number)
+	// The page links differ only in pageNumber: the rest of the query is encoded once.
+	uri := pageURIFunc(r, p.Size)
+	l.FirstURI = uri(1)
+	l.SelfURI = uri(p.Number)
 	last := max(l.PageCount, 1)
-	l.LastURI = PageURI(r, p.Size, last)
+	l.LastURI = uri(last)
 	if p.Number < l.PageCount {
-		l.NextURI = PageURI(r, p.Size, p.Number+1)
+		l.NextURI = uri(p.Number + 1)
 	}
 	if p.Number > 1 {
-		l.PreviousURI = PageURI(r, p.Size, min(p.Number-1, last))
+		l.PreviousURI = uri(min(p.Number-1, last))
 	}
 	return l
 }
@@ -128,6 +131,11 @@ func PageWindow(total, number, size int) (start, end int) {
 // PageURI is the request's path and query with pageSize and pageNumber replaced, as
 // listings link their pages.
 func PageURI(r *http.Request, size, number int) string {
+	return pageURIFunc(r, size)(number)
+}
+
+// pageURIFunc is PageURI for one size, with the request's other parameters encoded once.
+func pageURIFunc(r *http.Request, size int) func(number int) string {
 	q := url.Values{}
 	for k, v := range r.URL.Query() {
 		if k != "pageSize" && k != "pageNumber" {
@@ -135,11 +143,11 @@ func PageURI(r *http.Request, size, number int) string {
 		}
 	}
 	rest := q.Encode()
-	u := r.URL.Path + "?pageSize=" + strconv.Itoa(size) + "&pageNumber=" + strconv.Itoa(number)
 	if rest != "" {
-		u += "&" + rest
+		rest = "&" + rest
 	}
-	return u
+	prefix := r.URL.Path + "?pageSize=" + strconv.Itoa(size) + "&pageNumber="
+	return func(number int) string { return prefix + strconv.Itoa(number) + rest }
 }
 
 // CursorListing is the after/before listing shape (skill groups, division query).
@@ -249,8 +257,14 @@ func DecodeCursor(c string) (CursorKey, bool) {
 // MultiParam reads a multi-valued query parameter sent either as repeated keys or as a
 // comma-separated list (the SDKs do both); empty values are ignored.
 func MultiParam(r *http.Request, key string) []string {
+	return MultiValue(r.URL.Query(), key)
+}
+
+// MultiValue is MultiParam on a query already parsed, for handlers that read several
+// parameters (each r.URL.Query call parses the whole query again).
+func MultiValue(q url.Values, key string) []string {
 	var out []string
-	for _, v := range r.URL.Query()[key] {
+	for _, v := range q[key] {
 		for _, p := range strings.Split(v, ",") {
 			if p = strings.TrimSpace(p); p != "" {
 				out = append(out, p)
@@ -304,13 +318,39 @@ func (l Listing) AppendJSON(b []byte) []byte {
 	} {
 		if f.val != "" {
 			b = append(b, `,"`+f.key+`":`...)
-			q, _ := json.Marshal(f.val)
-			b = append(b, q...)
+			b = appendJSONString(b, f.val)
 		}
 	}
 	b = append(b, `,"pageCount":`...)
 	b = strconv.AppendInt(b, int64(l.PageCount), 10)
 	return append(b, '}')
+}
+
+// EncodedLen is an upper bound of len(l.AppendJSON(nil)) for URIs that need no escaping
+// (close for the rest): a list page is tens to hundreds of kilobytes, and growing the
+// buffer on the way doubled the bytes copied and allocated per request.
+func (l Listing) EncodedLen() int {
+	n := 160 + len(l.Entities) // the fixed keys, four numbers and the commas
+	for _, e := range l.Entities {
+		n += len(e)
+	}
+	return n + len(l.FirstURI) + len(l.SelfURI) + len(l.NextURI) + len(l.PreviousURI) + len(l.LastURI) + 5*2
+}
+
+// appendJSONString appends s as a JSON string exactly as json.Marshal writes it. URIs are
+// plain printable ASCII almost always, which needs only the quotes; anything else (control
+// bytes, quotes, backslashes, the HTML characters json.Marshal escapes, non-ASCII) goes
+// through json.Marshal so the bytes stay identical.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // SortDescending reads a sort-order query parameter whose two spellings differ per

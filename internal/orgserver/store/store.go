@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -65,20 +66,27 @@ const (
 type orgState struct {
 	info    OrgInfo
 	objects map[Kind]map[string]*Object
-	audit   [][]byte // AuditLogMessage JSON, oldest first
+	// sorted holds each kind's objects in List order, built by the first List after a
+	// commit that wrote the kind (which drops the entry): sorting every kind's objects on
+	// every list request was a third of a list's cost. Readers fill it under Store.sortedMu
+	// while sharing Store.mu; writers, holding Store.mu alone, change it freely.
+	sorted map[Kind][]*Object
+	audit  [][]byte // AuditLogMessage JSON, oldest first
 }
 
 // Store keeps every org in memory for fast reads and, when it has a data directory,
 // writes each change through to SQLite in one transaction before it becomes visible.
 // Writes are serialized; reads run concurrently with each other.
 type Store struct {
-	db      *sql.DB
-	lock    *safefile.Lock // the data directory's, held while the store is open
-	mu      sync.RWMutex
-	orgs    map[string]*orgState // by org id
-	clients map[string]*ClientInfo
-	meta    map[string]string
-	now     func() time.Time
+	db   *sql.DB
+	lock *safefile.Lock // the data directory's, held while the store is open
+	mu   sync.RWMutex
+	// sortedMu guards orgState.sorted among readers holding mu.RLock.
+	sortedMu sync.Mutex
+	orgs     map[string]*orgState // by org id
+	clients  map[string]*ClientInfo
+	meta     map[string]string
+	now      func() time.Time
 }
 
 const schema = `
@@ -231,9 +239,10 @@ func (s *Store) load() error {
 }
 
 func newOrgState(o OrgInfo) *orgState {
-	return &orgState{info: o, objects: map[Kind]map[string]*Object{}}
+	return &orgState{info: o, objects: map[Kind]map[string]*Object{}, sorted: map[Kind][]*Object{}}
 }
 
+// put and remove change an org's objects; the caller holds Store.mu for writing.
 func (st *orgState) put(o *Object) {
 	m := st.objects[o.Kind]
 	if m == nil {
@@ -241,6 +250,12 @@ func (st *orgState) put(o *Object) {
 		st.objects[o.Kind] = m
 	}
 	m[o.ID] = o
+	delete(st.sorted, o.Kind)
+}
+
+func (st *orgState) remove(kind Kind, id string) {
+	delete(st.objects[kind], id)
+	delete(st.sorted, kind)
 }
 
 // Now is the store's clock (UTC); transactions stamp their writes with it.
@@ -276,7 +291,27 @@ func (s *Store) List(org string, kind Kind, parent string) []*Object {
 	if st == nil {
 		return nil
 	}
-	return listLocked(st.objects[kind], parent)
+	all := s.sortedLocked(st, kind)
+	out := make([]*Object, 0, len(all))
+	for _, o := range all {
+		if parent == "*" || o.Parent == parent {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// sortedLocked is every object of kind in st in List order, shared and read-only; the
+// caller holds s.mu (for reading suffices).
+func (s *Store) sortedLocked(st *orgState, kind Kind) []*Object {
+	s.sortedMu.Lock()
+	defer s.sortedMu.Unlock()
+	if l, ok := st.sorted[kind]; ok {
+		return l
+	}
+	l := listLocked(st.objects[kind], "*")
+	st.sorted[kind] = l
+	return l
 }
 
 func listLocked(m map[string]*Object, parent string) []*Object {
@@ -290,14 +325,26 @@ func listLocked(m map[string]*Object, parent string) []*Object {
 	return out
 }
 
+// sortObjects sorts by lower-cased name, then id. The lower-cased names are computed once,
+// not twice per comparison.
 func sortObjects(out []*Object) {
-	sort.Slice(out, func(i, j int) bool {
-		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
-		if a != b {
-			return a < b
+	type keyed struct {
+		name string
+		o    *Object
+	}
+	keys := make([]keyed, len(out))
+	for i, o := range out {
+		keys[i] = keyed{strings.ToLower(o.Name), o}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
 		}
-		return out[i].ID < out[j].ID
+		return strings.Compare(a.o.ID, b.o.ID)
 	})
+	for i, k := range keys {
+		out[i] = k.o
+	}
 }
 
 // Org returns an org's info.

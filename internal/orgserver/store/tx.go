@@ -67,7 +67,7 @@ func (s *Store) commit(ctx context.Context, tx *Tx) error {
 	if st := tx.org; st != nil {
 		for kind, ids := range tx.deletes {
 			for id := range ids {
-				delete(st.objects[kind], id)
+				st.remove(kind, id)
 			}
 		}
 		for _, m := range tx.puts {
