@@ -102,6 +102,13 @@ type API struct {
 	DeleteWaitsForReferrers bool
 	// NoList: the collection has no GET (objects are only reached by id).
 	NoList bool
+	// NoDelete: the API has no DELETE for the kind (flow outcomes). The local org serves
+	// none; destroying the resource forgets the object, which stays in the org (as the
+	// official provider does), and drift then finds it unmanaged.
+	NoDelete bool
+	// ReadAfterUpdate: the update answers something other than the object (a flow outcome's
+	// PUT answers an Operation), so the provider reads the object again after writing it.
+	ReadAfterUpdate bool
 }
 
 // Item is the path of one object.

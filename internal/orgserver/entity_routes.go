@@ -50,7 +50,9 @@ func (s *Server) entityRoutes() {
 		if api.Update != "" {
 			s.route(api.Update+" "+api.Collection+"/{id}", k.PermissionFor(api.Update), h.update)
 		}
-		s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
+		if !api.NoDelete {
+			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
+		}
 	}
 }
 
