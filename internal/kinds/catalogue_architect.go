@@ -30,7 +30,7 @@ func architectAreaKinds() []*Kind {
 			// The API cannot delete an outcome, and its PUT answers an Operation rather than the
 			// outcome.
 			API: API{Collection: "/api/v2/flows/outcomes", NameFilter: "name", Update: "PUT", NoDelete: true,
-				ReadAfterUpdate: true},
+				UpdateAnswersOperation: true},
 			Model: "FlowOutcome", Audit: Audit{"Architect", "FlowOutcome"}, Permission: "architect:flowOutcome",
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"flow_outcome_id"},
 			DependsOn: []string{Division},

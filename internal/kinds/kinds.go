@@ -106,9 +106,10 @@ type API struct {
 	// none; destroying the resource forgets the object, which stays in the org (as the
 	// official provider does), and drift then finds it unmanaged.
 	NoDelete bool
-	// ReadAfterUpdate: the update answers something other than the object (a flow outcome's
-	// PUT answers an Operation), so the provider reads the object again after writing it.
-	ReadAfterUpdate bool
+	// UpdateAnswersOperation: the update answers an Operation, not the object (a flow
+	// outcome's PUT). The local org answers the same; the provider reads the object again
+	// after writing it.
+	UpdateAnswersOperation bool
 }
 
 // Item is the path of one object.

@@ -141,6 +141,13 @@ func TestGenericEntityConformance(t *testing.T) {
 					upd["version"] = 2
 				}
 				got := c.must(200, k.API.Update, k.API.Item(id), upd)
+				if k.API.UpdateAnswersOperation {
+					// The answer is the finished operation; the object shows the change.
+					if got["complete"] != true || got["actionName"] != "UPDATE" || got["actionStatus"] != "SUCCESS" {
+						t.Errorf("update answered %v, want a complete UPDATE operation", got)
+					}
+					got = c.must(200, "GET", k.API.Item(id), nil)
+				}
 				if got["name"] != "Conf A1 renamed" || got["id"] != id {
 					t.Errorf("updated = %v", got)
 				}

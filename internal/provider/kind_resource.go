@@ -168,7 +168,7 @@ func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject)
 	}
 	if r.kind.API.Version != kinds.IntVersion {
 		obj, err := api.update(ctx, method, id, body)
-		if err != nil || !r.kind.API.ReadAfterUpdate {
+		if err != nil || !r.kind.API.UpdateAnswersOperation {
 			return obj, err
 		}
 		return r.readAfterUpdate(ctx, api, id)
