@@ -1,9 +1,9 @@
 // Architect kinds through the official SDK's ArchitectApi: schedules, schedule groups, IVRs
-// (call routes), emergency groups and grammars.
+// (call routes), emergency groups, grammars, flow milestones and flow outcomes.
 'use strict';
 
 const { describe, test } = require('node:test');
-const { api, uniqueName, crud, assert } = require('./lib/sdk');
+const { api, uniqueName, crud, findInPages, assert } = require('./lib/sdk');
 
 // Schedules are local date-times without a zone, as the Platform API models them.
 const weekdays = { start: '2024-01-01T08:00:00.000', end: '2024-01-01T17:00:00.000', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' };
@@ -142,5 +142,32 @@ describe('architect', { concurrency: true }, () => {
       },
       remove: (id) => architect.deleteArchitectGrammar(id),
     });
+  });
+
+  test('flow milestone: create, get, list, update, delete', async () => {
+    const architect = await api('ArchitectApi');
+    const name = uniqueName('fidelity milestone');
+    await crud({
+      create: () => architect.postFlowsMilestones({ body: { name, description: 'made by the SDK' } }),
+      get: (id) => architect.getFlowsMilestone(id),
+      listPage: (page) => architect.getFlowsMilestones(page),
+      checkCreated: (got) => assert.equal(got.name, name),
+      update: (got) => architect.putFlowsMilestone(got.id, { body: { name: `${name} renamed`, description: got.description } }),
+      checkUpdated: (after) => assert.equal(after.name, `${name} renamed`),
+      remove: (id) => architect.deleteFlowsMilestone(id),
+    });
+  });
+
+  // The API has no delete for flow outcomes, so the outcome stays (as with real orgs).
+  test('flow outcome: create, get, list, update', async () => {
+    const architect = await api('ArchitectApi');
+    const name = uniqueName('fidelity outcome');
+    const created = await architect.postFlowsOutcomes({ body: { name, description: 'made by the SDK' } });
+    assert.ok(created && created.id, `create answered ${JSON.stringify(created)}`);
+    const got = await architect.getFlowsOutcome(created.id);
+    assert.equal(got.name, name);
+    assert.ok(await findInPages((page) => architect.getFlowsOutcomes(page), created.id), `list does not show ${created.id}`);
+    await architect.putFlowsOutcome(created.id, { body: { name: `${name} renamed`, description: got.description } });
+    assert.equal((await architect.getFlowsOutcome(created.id)).name, `${name} renamed`);
   });
 });

@@ -102,6 +102,14 @@ type API struct {
 	DeleteWaitsForReferrers bool
 	// NoList: the collection has no GET (objects are only reached by id).
 	NoList bool
+	// NoDelete: the API has no DELETE for the kind (flow outcomes). The local org serves
+	// none; destroying the resource forgets the object, which stays in the org (as the
+	// official provider does), and drift then finds it unmanaged.
+	NoDelete bool
+	// UpdateAnswersOperation: the update answers an Operation, not the object (a flow
+	// outcome's PUT). The local org answers the same; the provider reads the object again
+	// after writing it.
+	UpdateAnswersOperation bool
 }
 
 // Item is the path of one object.

@@ -56,9 +56,10 @@ type flowJob struct {
 
 func (s *Server) flowJobRoutes() {
 	s.route("POST /api/v2/flows/jobs", flowJobPermission, s.registerFlowJob)
-	// GET /api/v2/flows/jobs/{id} would conflict with /flows/{id}/versions in the mux, so
-	// one pattern serves both (see flowSubresource).
-	s.route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.flowSubresource)
+	s.route("GET /api/v2/flows/jobs/{id}", "architect:flow:view", s.getFlowJob)
+	// Any other GET of a flow's subresource is the API's own 404 (not the catch-all's),
+	// after authentication and the view permission.
+	s.route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.unknownFlowSubresource)
 	// Exports only read flows, so read-only clients (drift detection) may run them.
 	s.route("POST /api/v2/flows/export/jobs", "architect:flow:view", s.registerFlowExport)
 	s.route("GET /api/v2/flows/export/jobs/{id}", "architect:flow:view", s.getFlowExport)
@@ -75,17 +76,8 @@ func (s *Server) plainHandler(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// flowSubresource dispatches GET /api/v2/flows/{id}/{sub}.
-func (s *Server) flowSubresource(w http.ResponseWriter, r *http.Request) error {
-	if r.PathValue("id") == "jobs" {
-		return s.getFlowJob(w, r)
-	}
-	switch r.PathValue("sub") {
-	case "versions":
-		return s.listFlowVersions(w, r)
-	case "latestconfiguration":
-		return s.getFlowConfiguration(w, r)
-	}
+// unknownFlowSubresource answers GET /api/v2/flows/{id}/{sub} for a sub no route names.
+func (s *Server) unknownFlowSubresource(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.NotFound()
 }
 
@@ -157,7 +149,7 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindFlowJob, r.PathValue("sub"))
+	o, err := s.lookup(r, kindFlowJob, r.PathValue("id"))
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,9 @@ func knownPermissions() map[string]domainPermission {
 		}
 		divisionAware := slices.ContainsFunc(k.Fields, func(f kinds.Field) bool { return f.Ref == kinds.Division })
 		for _, m := range []string{"GET", "POST", "PUT", "DELETE"} {
+			if m == "DELETE" && k.API.NoDelete {
+				continue // no API deletes the kind, so no permission does (flow outcomes)
+			}
 			add(k.PermissionFor(m), divisionAware)
 		}
 	}

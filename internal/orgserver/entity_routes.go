@@ -8,6 +8,8 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
 )
 
 // handWrittenKinds are the catalogue kinds this server serves with their own handlers, and
@@ -50,7 +52,9 @@ func (s *Server) entityRoutes() {
 		if api.Update != "" {
 			s.route(api.Update+" "+api.Collection+"/{id}", k.PermissionFor(api.Update), h.update)
 		}
-		s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
+		if !api.NoDelete {
+			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
+		}
 	}
 }
 
@@ -95,23 +99,44 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.Create(tx, p, h.kind, body)
 	})
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusOK, out)
+	return nil
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
-	return h.write(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.Update(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
-}
-
-// write runs a create or update in one transaction and answers the stored object.
-func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
-	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error)) error {
-	body, err := decodeEntityBody(r)
 	if err != nil {
 		return err
+	}
+	if h.kind.API.UpdateAnswersOperation {
+		apihttp.WriteJSON(w, http.StatusOK, completedUpdate(apihttp.PrincipalOf(r.Context())))
+		return nil
+	}
+	apihttp.WriteRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// completedUpdate is the Operation an update answers for a kind whose API reports the
+// operation instead of the object: the change is already stored when it answers.
+func completedUpdate(p apihttp.Principal) platform.Operation {
+	return platform.Operation{ID: ptr(uuid.NewString()), Complete: ptr(true), ActionName: ptr("UPDATE"),
+		ActionStatus: ptr("SUCCESS"), Client: clientRef(p)}
+}
+
+// write runs a create or update in one transaction and returns the stored object.
+func (h entityHandler) write(r *http.Request,
+	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error)) ([]byte, error) {
+	body, err := decodeEntityBody(r)
+	if err != nil {
+		return nil, err
 	}
 	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
@@ -124,11 +149,7 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 		record(tx, r, ev)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return out, err
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {

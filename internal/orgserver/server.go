@@ -50,12 +50,15 @@ type Server struct {
 	// entities serves every regular catalogue kind no handler here serves by hand.
 	entities *entity.Set
 	mux      *http.ServeMux
-	tokenKey []byte
-	adminKey string
-	log      *slog.Logger
-	metrics  *metrics
-	faults   *faultInjector
-	limiter  *rateLimiter
+	// itemSubtrees hold the routes under item prefixes such as /api/v2/flows/{id}/, keyed
+	// by the pattern the server's mux hands them requests with (item_routes.go).
+	itemSubtrees map[string]*http.ServeMux
+	tokenKey     []byte
+	adminKey     string
+	log          *slog.Logger
+	metrics      *metrics
+	faults       *faultInjector
+	limiter      *rateLimiter
 	// tokenLimiter counts logins per OAuth client at /oauth/token.
 	tokenLimiter *rateLimiter
 	// presignTTL is how long presigned flow upload and download URLs work; tests shorten it.
@@ -76,7 +79,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(), log: cfg.Logger, presignTTL: defaultPresignTTL}
+	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(),
+		itemSubtrees: newItemSubtrees(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -127,7 +131,7 @@ func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 func (s *Server) route(pattern, perm string, h handlerFunc) {
 	s.apiPatterns = append(s.apiPatterns, pattern)
 	write := perm != anyCaller && !strings.HasSuffix(perm, ":view")
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+	s.muxFor(pattern).HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
 		if aerr != nil {
 			apihttp.WriteError(w, r, aerr)
@@ -252,6 +256,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.adminRoutes()
 	s.mux.HandleFunc(apiCatchAllPattern, s.apiCatchAll) // unmatched.go: 401, 405 or 404
+	s.itemSubtreeRoutes()                               // item_routes.go: /api/v2/flows/{id}/…
 
 	s.route("GET /api/v2/tokens/me", anyCaller, s.handleTokenMe)
 	for _, register := range []func(){

@@ -27,7 +27,8 @@ func (s *Server) apiCatchAll(w http.ResponseWriter, r *http.Request) {
 }
 
 // allowedMethods lists the methods an API route serves r's path with, by asking the mux
-// which pattern each method the API's routes use would reach.
+// (and the item subtrees, item_routes.go) which pattern each method the API's routes use
+// would reach.
 func (s *Server) allowedMethods(r *http.Request) []string {
 	var allowed []string
 	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
@@ -36,7 +37,7 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 		}
 		probe := r.Clone(r.Context())
 		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != apiCatchAllPattern {
+		if pattern := s.servedPattern(probe); pattern != "" && pattern != apiCatchAllPattern {
 			allowed = append(allowed, m)
 		}
 	}

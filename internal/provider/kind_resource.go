@@ -131,6 +131,13 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		return
 	}
 	id := r.idIn(state)
+	if r.kind.API.NoDelete {
+		// As the official provider does: the API cannot delete the object, so destroying
+		// the resource only forgets it. Say so, since the org keeps it.
+		resp.Diagnostics.AddWarning(fmt.Sprintf("%s %q was not deleted", r.kind.Noun, r.nameIn(state)),
+			fmt.Sprintf("The Platform API cannot delete a %s: %s stays in the org and is no longer managed by this configuration.", r.kind.Noun, id))
+		return
+	}
 	if err := kindAPI(r.client, r.kind).delete(ctx, id); err != nil {
 		hint := ""
 		if r.kind.API.DeleteWaitsForReferrers {
@@ -160,7 +167,11 @@ func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject)
 		return nil, fmt.Errorf("%s cannot be updated in place (the catalogue lists no update method)", r.kind.Noun)
 	}
 	if r.kind.API.Version != kinds.IntVersion {
-		return api.update(ctx, method, id, body)
+		obj, err := api.update(ctx, method, id, body)
+		if err != nil || !r.kind.API.UpdateAnswersOperation {
+			return obj, err
+		}
+		return r.readAfterUpdate(ctx, api, id)
 	}
 	if method != http.MethodPut {
 		return nil, fmt.Errorf("%s: versioned %s updates are not supported by the generic resource yet", r.kind.Noun, method)
@@ -169,6 +180,18 @@ func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject)
 		body["version"] = version
 		return body
 	})
+}
+
+// readAfterUpdate reads the object an update answered something else for (an Operation).
+func (r *kindResource) readAfterUpdate(ctx context.Context, api entityAPI[apiObject], id string) (*apiObject, error) {
+	obj, err := api.get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("read %s %s after updating it: %w", r.kind.Noun, id, err)
+	}
+	if obj == nil {
+		return nil, fmt.Errorf("%s %s is gone right after the update", r.kind.Noun, id)
+	}
+	return obj, nil
 }
 
 // body is the API request for a planned object.

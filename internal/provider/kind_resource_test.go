@@ -171,6 +171,28 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "Account and card numbers", "description": "Digits callers say to identify themselves"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_flow_milestone": {
+		create: `resource "genesyscloud_flow_milestone" "it" { name = "Caller verified" }`,
+		update: `resource "genesyscloud_flow_milestone" "it" {
+  name        = "Caller identified"
+  description = "The caller's account is known"
+}`,
+		createChecks: map[string]string{"name": "Caller verified"},
+		updateChecks: map[string]string{"name": "Caller identified", "description": "The caller's account is known"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
+	"genesyscloud_flow_outcome": {
+		create: `resource "genesyscloud_flow_outcome" "it" { name = "Self-service success" }`,
+		update: `data "genesyscloud_auth_division_home" "home" {}
+resource "genesyscloud_flow_outcome" "it" {
+  name        = "Self-service completed"
+  description = "The caller finished without an agent"
+  division_id = data.genesyscloud_auth_division_home.home.id
+}`,
+		createChecks: map[string]string{"name": "Self-service success"},
+		updateChecks: map[string]string{"name": "Self-service completed", "description": "The caller finished without an agent"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_sms_address": {
 		create: `resource "genesyscloud_routing_sms_address" "it" {
   name         = "Head office"
@@ -335,20 +357,47 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 			},
 		})
 	}
-	steps = append(steps, resource.TestStep{
-		// Drift: the object is deleted in the org; apply creates it again.
-		PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
-		Config:    config(tc.update),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-			plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
-		}},
-		Check: o.checkExists(addr, k.API.Collection),
-	})
+	checkDestroy := o.checkDestroyed(k.Resource, k.API.Collection)
+	if k.API.NoDelete {
+		// Nothing can delete the object in the org, so there is no step where it vanishes;
+		// destroy forgets it and the org keeps it.
+		checkDestroy = o.checkForgotten(k.Resource, k.API.Collection)
+	} else {
+		steps = append(steps, resource.TestStep{
+			// Drift: the object is deleted in the org; apply creates it again.
+			PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
+			Config:    config(tc.update),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+			}},
+			Check: o.checkExists(addr, k.API.Collection),
+		})
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             o.checkDestroyed(k.Resource, k.API.Collection),
+		CheckDestroy:             checkDestroy,
 		Steps:                    steps,
 	})
+}
+
+// checkForgotten is the CheckDestroy of a kind the API cannot delete: every resource of
+// tfType left in state must still be in the org, since destroy only forgets it.
+func (o *accOrg) checkForgotten(tfType, apiPath string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != tfType {
+				continue
+			}
+			isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+			if err != nil {
+				return err
+			}
+			if isGone {
+				return fmt.Errorf("%s %s is gone from the org, but the API has no delete for it", tfType, rs.Primary.ID)
+			}
+		}
+		return nil
+	}
 }
 
 // writableCopy is the request body a client sends to change obj: the model fields the kind

@@ -107,6 +107,18 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"holiday_hours_flow_id": "basetypes.StringType optional",
 			"schedule_group_id":     "basetypes.StringType optional",
 		},
+		"genesyscloud_flow_milestone": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"division_id": "basetypes.StringType optional",
+		},
+		"genesyscloud_flow_outcome": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"division_id": "basetypes.StringType optional",
+		},
 		"genesyscloud_routing_skill": {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",
