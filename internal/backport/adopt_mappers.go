@@ -78,13 +78,8 @@ func fieldAttributes(fields []kinds.Field, obj map[string]any) []attribute {
 			if list, ok := v.([]any); ok && len(list) > 0 {
 				out = append(out, attribute{name: f.Attr, value: list, ref: ref})
 			}
-		case kinds.Block:
-			list, _ := v.([]any)
-			for _, el := range list {
-				m, ok := el.(map[string]any)
-				if !ok {
-					continue
-				}
+		case kinds.Block, kinds.Object:
+			for _, m := range f.BlockObjects(v) {
 				// An element whose attributes are all left out is still a block.
 				block := append([]attribute{}, fieldAttributes(f.Nested, m)...)
 				out = append(out, attribute{name: f.Attr, block: block})

@@ -165,3 +165,23 @@ import {
 		t.Errorf("done %+v\nskipped %+v", b.res.Done, b.res.Skipped)
 	}
 }
+
+// An Object field's one JSON object is written as one block, and no object as no block.
+func TestFieldAttributesOfAnObject(t *testing.T) {
+	t.Parallel()
+	fields := []kinds.Field{
+		{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required},
+		{Attr: "address", JSON: "address", Type: kinds.Object, Nested: []kinds.Field{
+			{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+		}},
+	}
+	got := fieldAttributes(fields, decodeObject(t, `{"name":"HQ","address":{"city":"Indianapolis"}}`))
+	want := []attribute{{name: "name", value: "HQ"}, {name: "address", block: []attribute{{name: "city", value: "Indianapolis"}}}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("attributes (-want +got):\n%s", diff)
+	}
+	got = fieldAttributes(fields, decodeObject(t, `{"name":"HQ"}`))
+	if diff := cmp.Diff([]attribute{{name: "name", value: "HQ"}}, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("no address (-want +got):\n%s", diff)
+	}
+}

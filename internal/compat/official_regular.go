@@ -41,7 +41,7 @@ func fieldAttributes(prefix string, fs []kinds.Field) []Attribute {
 	var out []Attribute
 	for _, f := range fs {
 		out = append(out, sup(prefix+f.Attr, fieldType(f.Type), fieldNotes(f)...))
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			out = append(out, fieldAttributes(prefix+f.Attr+".", f.Nested)...)
 		}
 	}
@@ -62,6 +62,8 @@ func fieldType(t kinds.FieldType) string {
 		return "set(string)"
 	case kinds.Block:
 		return "block list"
+	case kinds.Object:
+		return "block list, max 1"
 	}
 	return "string"
 }

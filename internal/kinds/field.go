@@ -15,6 +15,10 @@ const (
 	StringSet
 	// Block is a nested block list: the JSON is an array of objects mapped by Nested.
 	Block
+	// Object is one nested JSON object mapped by Nested, which the official schema shows as
+	// "Block List, Max: 1" (a location's address): a block list of at most one element in
+	// Terraform, the object itself (or nothing) in the API.
+	Object
 )
 
 // Mode is how an attribute is set.
@@ -90,10 +94,33 @@ type Field struct {
 	// address's autoCorrectAddress), so state keeps what was configured and an import or
 	// an adoption cannot know it.
 	WriteOnly bool
-	// Nested maps the objects of a Block.
+	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
 	Description string
+}
+
+// IsBlock reports whether the field is a nested block in Terraform (Block or Object).
+func (f *Field) IsBlock() bool { return f.Type == Block || f.Type == Object }
+
+// BlockObjects are the JSON objects a block field's value holds, as its Terraform block list
+// has them: an array's object elements for a Block, the object itself (when present) for an
+// Object. Other values give none.
+func (f *Field) BlockObjects(raw any) []map[string]any {
+	if f.Type == Object {
+		if m, ok := raw.(map[string]any); ok {
+			return []map[string]any{m}
+		}
+		return nil
+	}
+	list, _ := raw.([]any)
+	out := make([]map[string]any, 0, len(list))
+	for _, el := range list {
+		if m, ok := el.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // segments splits a JSON path into its steps; a step ending in "[]" walks an array.

@@ -47,7 +47,7 @@ func fieldsSchema(fields []kinds.Field, immutable bool) (map[string]schema.Attri
 	attrs := map[string]schema.Attribute{}
 	blocks := map[string]schema.Block{}
 	for _, f := range fields {
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			b, err := blockSchema(f, immutable)
 			if err != nil {
 				return nil, nil, err
@@ -64,7 +64,8 @@ func fieldsSchema(fields []kinds.Field, immutable bool) (map[string]schema.Attri
 	return attrs, blocks, nil
 }
 
-// blockSchema is a nested block list, as the official provider's "Block List".
+// blockSchema is a nested block list, as the official provider's "Block List"; an Object
+// field's list holds at most one block ("Block List, Max: 1").
 func blockSchema(f kinds.Field, immutable bool) (schema.ListNestedBlock, error) {
 	attrs, blocks, err := fieldsSchema(f.Nested, immutable)
 	if err != nil {
@@ -73,6 +74,9 @@ func blockSchema(f kinds.Field, immutable bool) (schema.ListNestedBlock, error) 
 	b := schema.ListNestedBlock{
 		Description:  f.Description,
 		NestedObject: schema.NestedBlockObject{Attributes: attrs, Blocks: blocks},
+	}
+	if f.Type == kinds.Object {
+		b.Validators = []validator.List{listvalidator.SizeAtMost(1)}
 	}
 	if f.ForceNew || immutable {
 		b.PlanModifiers = []planmodifier.List{listplanmodifier.RequiresReplace()}

@@ -200,6 +200,9 @@ func TestKindSchemaEveryFieldShape(t *testing.T) {
 			{Attr: "rule", JSON: "rules", Type: kinds.Block, Mode: kinds.Optional, Nested: []kinds.Field{
 				{Attr: "value", JSON: "value", Type: kinds.Int, Mode: kinds.Required},
 			}},
+			{Attr: "address", JSON: "address", Type: kinds.Object, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+			}},
 		}}
 	for _, immutable := range []bool{false, true} {
 		if immutable {

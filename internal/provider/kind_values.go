@@ -29,6 +29,14 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Attr, err)
 		}
+		if f.Type == kinds.Object {
+			// The block list holds the object, or nothing when the user wrote no block.
+			list, _ := j.([]any)
+			if len(list) == 0 {
+				continue
+			}
+			j = list[0]
+		}
 		kinds.Set(body, f.JSON, j)
 	}
 	return body, nil
@@ -58,7 +66,7 @@ func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 func jsonList(f kinds.Field, elems []attr.Value) ([]any, error) {
 	out := make([]any, 0, len(elems))
 	for i, el := range elems {
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			obj, ok := el.(types.Object)
 			if !ok {
 				return nil, fmt.Errorf("block element %d is a %T", i, el)
@@ -88,7 +96,7 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 		raw := kinds.Get(obj, f.JSON)
 		p := prior[f.Attr]
 		switch f.Type {
-		case kinds.Block:
+		case kinds.Block, kinds.Object:
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
@@ -192,9 +200,9 @@ func stringsFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.
 	return types.ListValue(types.StringType, elems)
 }
 
-// blockFromAPI maps an array of objects onto a block list. A block list is never null in
-// OpenTofu (no blocks is an empty list), so neither is it here. Elements are matched to prior
-// ones by position.
+// blockFromAPI maps an array of objects (or, for an Object field, the one object) onto a
+// block list. A block list is never null in OpenTofu (no blocks is an empty list), so neither
+// is it here. Elements are matched to prior ones by position.
 func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	listType, ok := t.(types.ListType)
@@ -211,13 +219,9 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 	if pl, ok := prior.(types.List); ok && !pl.IsNull() && !pl.IsUnknown() {
 		priorElems = pl.Elements()
 	}
-	list, _ := raw.([]any)
-	elems := make([]attr.Value, 0, len(list))
-	for i, el := range list {
-		obj, ok := el.(map[string]any)
-		if !ok {
-			continue
-		}
+	objects := f.BlockObjects(raw)
+	elems := make([]attr.Value, 0, len(objects))
+	for i, obj := range objects {
 		var priorAttrs map[string]attr.Value
 		if i < len(priorElems) {
 			if po, ok := priorElems[i].(types.Object); ok {

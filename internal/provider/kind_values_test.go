@@ -182,3 +182,55 @@ func TestKindFormattedValues(t *testing.T) {
 		t.Errorf("a blank rule is sent: %v, %v", body, err)
 	}
 }
+
+// An Object field is a block list of at most one block in Terraform and the object itself
+// in the API: one block becomes the object, no block no object, and back.
+func TestKindObjectValues(t *testing.T) {
+	k := &kinds.Kind{Name: "test.place", Resource: "genesyscloud_test_place", Noun: "place",
+		API: kinds.API{Collection: "/api/v2/places", Update: "PATCH"},
+		Fields: []kinds.Field{
+			{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required},
+			{Attr: "address", JSON: "address", Type: kinds.Object, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+				{Attr: "street2", JSON: "street2", Type: kinds.String, Mode: kinds.Optional},
+			}},
+		}}
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := s.Type().(types.ObjectType)
+	address := top.AttrTypes["address"].(types.ListType).ElemType.(types.ObjectType)
+	oneAddress := types.ListValueMust(address, []attr.Value{types.ObjectValueMust(address.AttrTypes, map[string]attr.Value{
+		"city": types.StringValue("Indianapolis"), "street2": types.StringNull(),
+	})})
+	noAddress := types.ListValueMust(address, []attr.Value{})
+
+	for _, c := range []struct {
+		name    string
+		address attr.Value
+		body    string
+	}{
+		{"one block", oneAddress, `{"address":{"city":"Indianapolis"},"name":"HQ"}`},
+		{"no block", noAddress, `{"name":"HQ"}`},
+	} {
+		body, err := requestBody(k.Fields, map[string]attr.Value{"name": types.StringValue("HQ"), "address": c.address})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := json.Marshal(body); string(got) != c.body {
+			t.Errorf("%s: body %s, want %s", c.name, got, c.body)
+		}
+		var obj apiObject
+		if err := json.Unmarshal([]byte(c.body), &obj); err != nil {
+			t.Fatal(err)
+		}
+		got, diags := stateValues(k.Fields, top.AttrTypes, obj, nil)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if !got["address"].Equal(c.address) {
+			t.Errorf("%s: state %s, want %s", c.name, got["address"], c.address)
+		}
+	}
+}

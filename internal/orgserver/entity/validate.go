@@ -187,15 +187,14 @@ func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
 	fn func(f *kinds.Field, path string, parent map[string]any, key string) error) error {
 	for i := range fields {
 		f := &fields[i]
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			block := strings.TrimSuffix(f.JSON, "[]")
-			elems, _ := kinds.Get(doc, block).([]any)
-			for _, el := range elems {
-				m, ok := el.(map[string]any)
-				if !ok {
-					continue
-				}
-				if err := walkFieldSites(m, f.Nested, prefix+block+"[].", fn); err != nil {
+			step := block + "[]."
+			if f.Type == kinds.Object {
+				step = block + "."
+			}
+			for _, m := range f.BlockObjects(kinds.Get(doc, block)) {
+				if err := walkFieldSites(m, f.Nested, prefix+step, fn); err != nil {
 					return err
 				}
 			}
