@@ -51,6 +51,7 @@ func (s *Server) entityRoutes() {
 			s.route(api.Update+" "+api.Collection+"/{id}", k.PermissionFor(api.Update), h.update)
 		}
 		s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
+		s.entitySearchRoutes(h) // entity_search.go
 	}
 }
 

@@ -108,6 +108,10 @@ func genericWriteSeeds() map[string][]string {
 			u, _ := json.Marshal(update)
 			seeds[k.API.Update+" "+k.API.Collection+"/{id}"] = []string{string(u), `{"version":-1}`}
 		}
+		if k.API.Search != "" {
+			seeds["POST "+k.API.Search] = []string{`{"query":[{"type":"EXACT","fields":["name"],"value":"Fuzz route"}]}`,
+				`{"query":[{"type":"EXACT","fields":["nope"],"value":"x"}]}`, `{"pageSize":0.5}`}
+		}
 	}
 	return seeds
 }

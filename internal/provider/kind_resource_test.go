@@ -226,6 +226,47 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "First contact resolution rate", "precision": "2", "enabled": "true"},
 		driftPath:    "name", driftValue: "Renamed in the UI",
 	},
+	"genesyscloud_location": {
+		// Created with an address, then given notes, a parent location and an emergency
+		// number (a PATCH with the version): the address stays one block.
+		create: `resource "genesyscloud_location" "parent" {
+  name = "Campus"
+}
+resource "genesyscloud_location" "it" {
+  name = "Indianapolis HQ"
+  address {
+    street1  = "7601 Interactive Way"
+    city     = "Indianapolis"
+    state    = "IN"
+    country  = "US"
+    zip_code = "46278"
+  }
+}`,
+		update: `resource "genesyscloud_location" "parent" {
+  name = "Campus"
+}
+resource "genesyscloud_location" "it" {
+  name  = "Indianapolis headquarters"
+  notes = "Main building"
+  path  = [genesyscloud_location.parent.id]
+  address {
+    street1  = "7601 Interactive Way"
+    street2  = "Suite 100"
+    city     = "Indianapolis"
+    state    = "IN"
+    country  = "US"
+    zip_code = "46278"
+  }
+  emergency_number {
+    number = "+13175550100"
+  }
+}`,
+		createChecks: map[string]string{"name": "Indianapolis HQ", "address.#": "1", "address.0.city": "Indianapolis",
+			"address.0.zip_code": "46278", "emergency_number.#": "0"},
+		updateChecks: map[string]string{"name": "Indianapolis headquarters", "notes": "Main building", "path.#": "1",
+			"address.0.street2": "Suite 100", "emergency_number.0.number": "+13175550100", "emergency_number.0.type": "default"},
+		driftPath: "address.city", driftValue: "Carmel",
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.

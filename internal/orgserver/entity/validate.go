@@ -27,6 +27,11 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable[key] = v
 		}
 	}
+	// An integer-versioned kind's version is the client's to send (Update checked it against
+	// the stored one), and some update models require it (LocationUpdateDefinition).
+	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
+		writable["version"] = v
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
