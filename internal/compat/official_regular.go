@@ -40,7 +40,7 @@ func regularKinds() []*kinds.Kind {
 func fieldAttributes(prefix string, fs []kinds.Field) []Attribute {
 	var out []Attribute
 	for _, f := range fs {
-		out = append(out, sup(prefix+f.Attr, fieldType(f.Type), fieldNotes(f)...))
+		out = append(out, sup(prefix+f.Attr, fieldType(f), fieldNotes(f)...))
 		if f.IsBlock() {
 			out = append(out, fieldAttributes(prefix+f.Attr+".", f.Nested)...)
 		}
@@ -48,8 +48,8 @@ func fieldAttributes(prefix string, fs []kinds.Field) []Attribute {
 	return out
 }
 
-func fieldType(t kinds.FieldType) string {
-	switch t {
+func fieldType(f kinds.Field) string {
+	switch f.Type {
 	case kinds.Bool:
 		return "bool"
 	case kinds.Int:
@@ -60,10 +60,15 @@ func fieldType(t kinds.FieldType) string {
 		return "list(string)"
 	case kinds.StringSet:
 		return "set(string)"
-	case kinds.Block:
-		return "block list"
-	case kinds.Object:
-		return "block list, max 1"
+	case kinds.Block, kinds.Object:
+		shape := "block list"
+		if f.Unordered {
+			shape = "block set"
+		}
+		if f.Type == kinds.Object {
+			shape += ", max 1"
+		}
+		return shape
 	}
 	return "string"
 }

@@ -73,8 +73,8 @@ type Field struct {
 	Enum []string
 	// MaxLength bounds a string attribute's length (0: no bound known).
 	MaxLength int
-	// MinItems is the fewest values a list or set attribute may hold when set (0: no bound):
-	// a schedule group needs at least one open schedule.
+	// MinItems is the fewest values a list or set attribute, or blocks a Block, may hold
+	// when set (0: no bound): a schedule group needs at least one open schedule.
 	MinItems int
 	// MaxAddsPerWrite bounds how many values one write may add to a list or set (0: no
 	// bound): the API refuses larger additions (an IVR takes 50 new numbers per request), so
@@ -94,6 +94,10 @@ type Field struct {
 	// address's autoCorrectAddress), so state keeps what was configured and an import or
 	// an adoption cannot know it.
 	WriteOnly bool
+	// Unordered makes a Block or Object a set of blocks in Terraform ("Block Set", or "Block
+	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
+	// reordering is no change. The JSON is the same.
+	Unordered bool
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.

@@ -65,20 +65,36 @@ func fieldsSchema(fields []kinds.Field, immutable bool) (map[string]schema.Attri
 }
 
 // blockSchema is a nested block list, as the official provider's "Block List"; an Object
-// field's list holds at most one block ("Block List, Max: 1").
-func blockSchema(f kinds.Field, immutable bool) (schema.ListNestedBlock, error) {
+// field's list holds at most one block ("Block List, Max: 1"). An Unordered field is a set
+// of blocks instead ("Block Set").
+func blockSchema(f kinds.Field, immutable bool) (schema.Block, error) {
 	attrs, blocks, err := fieldsSchema(f.Nested, immutable)
 	if err != nil {
-		return schema.ListNestedBlock{}, fmt.Errorf("block %s: %w", f.Attr, err)
+		return nil, fmt.Errorf("block %s: %w", f.Attr, err)
 	}
-	b := schema.ListNestedBlock{
-		Description:  f.Description,
-		NestedObject: schema.NestedBlockObject{Attributes: attrs, Blocks: blocks},
+	nested := schema.NestedBlockObject{Attributes: attrs, Blocks: blocks}
+	replace := f.ForceNew || immutable
+	if f.Unordered {
+		b := schema.SetNestedBlock{Description: f.Description, NestedObject: nested}
+		if f.Type == kinds.Object {
+			b.Validators = append(b.Validators, setvalidator.SizeAtMost(1))
+		}
+		if f.MinItems > 0 {
+			b.Validators = append(b.Validators, setvalidator.SizeAtLeast(f.MinItems))
+		}
+		if replace {
+			b.PlanModifiers = []planmodifier.Set{setplanmodifier.RequiresReplace()}
+		}
+		return b, nil
 	}
+	b := schema.ListNestedBlock{Description: f.Description, NestedObject: nested}
 	if f.Type == kinds.Object {
-		b.Validators = []validator.List{listvalidator.SizeAtMost(1)}
+		b.Validators = append(b.Validators, listvalidator.SizeAtMost(1))
 	}
-	if f.ForceNew || immutable {
+	if f.MinItems > 0 {
+		b.Validators = append(b.Validators, listvalidator.SizeAtLeast(f.MinItems))
+	}
+	if replace {
 		b.PlanModifiers = []planmodifier.List{listplanmodifier.RequiresReplace()}
 	}
 	return b, nil

@@ -53,13 +53,16 @@ func describeSchema(ctx context.Context, attrs map[string]schema.Attribute, bloc
 		out[prefix+name] = describeAttribute(ctx, a)
 	}
 	for name, b := range blocks {
-		lb, ok := b.(schema.ListNestedBlock)
-		if !ok {
+		switch b := b.(type) {
+		case schema.ListNestedBlock:
+			out[prefix+name] = "block list"
+			describeSchema(ctx, b.NestedObject.Attributes, b.NestedObject.Blocks, prefix+name+".", out)
+		case schema.SetNestedBlock:
+			out[prefix+name] = "block set"
+			describeSchema(ctx, b.NestedObject.Attributes, b.NestedObject.Blocks, prefix+name+".", out)
+		default:
 			out[prefix+name] = fmt.Sprintf("unexpected block %T", b)
-			continue
 		}
-		out[prefix+name] = "block list"
-		describeSchema(ctx, lb.NestedObject.Attributes, lb.NestedObject.Blocks, prefix+name+".", out)
 	}
 }
 
@@ -218,6 +221,12 @@ func TestKindSchemaEveryFieldShape(t *testing.T) {
 			}},
 			{Attr: "address", JSON: "address", Type: kinds.Object, Mode: kinds.Optional, Nested: []kinds.Field{
 				{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+			}},
+			{Attr: "slot", JSON: "slots", Type: kinds.Block, Unordered: true, MinItems: 1, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "day", JSON: "day", Type: kinds.Int, Mode: kinds.Required},
+				{Attr: "retry", JSON: "retry", Type: kinds.Object, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+					{Attr: "minutes", JSON: "minutes", Type: kinds.Int, Mode: kinds.Required},
+				}},
 			}},
 		}}
 	for _, immutable := range []bool{false, true} {

@@ -201,23 +201,36 @@ func stringsFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.
 }
 
 // blockFromAPI maps an array of objects (or, for an Object field, the one object) onto a
-// block list. A block list is never null in OpenTofu (no blocks is an empty list), so neither
-// is it here. Elements are matched to prior ones by position.
+// block list or, for an Unordered field, a block set. Blocks are never null in OpenTofu (no
+// blocks is an empty list or set), so neither are they here. Elements are matched to prior
+// ones by position: a set's order is the framework's, which is stable for equal values.
 func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	listType, ok := t.(types.ListType)
-	if !ok {
-		diags.AddError("Provider bug", fmt.Sprintf("block %s has type %T, not a list", f.Attr, t))
+	var elemAttrType attr.Type
+	switch ct := t.(type) {
+	case types.ListType:
+		elemAttrType = ct.ElemType
+	case types.SetType:
+		elemAttrType = ct.ElemType
+	default:
+		diags.AddError("Provider bug", fmt.Sprintf("block %s has type %T, not a list or set", f.Attr, t))
 		return types.ListNull(types.ObjectType{}), diags
 	}
-	elemType, ok := listType.ElemType.(types.ObjectType)
+	elemType, ok := elemAttrType.(types.ObjectType)
 	if !ok {
-		diags.AddError("Provider bug", fmt.Sprintf("block %s holds %T, not objects", f.Attr, listType.ElemType))
-		return types.ListNull(listType.ElemType), diags
+		diags.AddError("Provider bug", fmt.Sprintf("block %s holds %T, not objects", f.Attr, elemAttrType))
+		return types.ListNull(elemAttrType), diags
 	}
 	var priorElems []attr.Value
-	if pl, ok := prior.(types.List); ok && !pl.IsNull() && !pl.IsUnknown() {
-		priorElems = pl.Elements()
+	switch p := prior.(type) {
+	case types.List:
+		if !p.IsNull() && !p.IsUnknown() {
+			priorElems = p.Elements()
+		}
+	case types.Set:
+		if !p.IsNull() && !p.IsUnknown() {
+			priorElems = p.Elements()
+		}
 	}
 	objects := f.BlockObjects(raw)
 	elems := make([]attr.Value, 0, len(objects))
@@ -233,6 +246,11 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 		v, d := types.ObjectValue(elemType.AttrTypes, values)
 		diags.Append(d...)
 		elems = append(elems, v)
+	}
+	if f.Unordered {
+		v, d := types.SetValue(elemType, elems)
+		diags.Append(d...)
+		return v, diags
 	}
 	v, d := types.ListValue(elemType, elems)
 	diags.Append(d...)

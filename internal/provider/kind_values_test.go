@@ -234,3 +234,57 @@ func TestKindObjectValues(t *testing.T) {
 		}
 	}
 }
+
+// An Unordered block is a set of blocks in Terraform over the same JSON: an array for a
+// Block (numbers inside map as numbers), the one object for an Object.
+func TestKindBlockSetValues(t *testing.T) {
+	k := &kinds.Kind{Name: "test.timeset", Resource: "genesyscloud_test_timeset", Noun: "time set",
+		API: kinds.API{Collection: "/api/v2/timesets", Update: "PUT"},
+		Fields: []kinds.Field{
+			{Attr: "slot", JSON: "slots", Type: kinds.Block, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "day", JSON: "day", Type: kinds.Int, Mode: kinds.Required},
+				{Attr: "retry", JSON: "retry", Type: kinds.Object, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+					{Attr: "minutes", JSON: "minutes", Type: kinds.Int, Mode: kinds.Required},
+				}},
+			}},
+		}}
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := s.Type().(types.ObjectType)
+	slot := top.AttrTypes["slot"].(types.SetType).ElemType.(types.ObjectType)
+	retry := slot.AttrTypes["retry"].(types.SetType).ElemType.(types.ObjectType)
+	slotValue := func(day int64, minutes ...int64) attr.Value {
+		var retries []attr.Value
+		for _, m := range minutes {
+			retries = append(retries, types.ObjectValueMust(retry.AttrTypes, map[string]attr.Value{"minutes": types.Int64Value(m)}))
+		}
+		return types.ObjectValueMust(slot.AttrTypes, map[string]attr.Value{
+			"day": types.Int64Value(day), "retry": types.SetValueMust(retry, retries),
+		})
+	}
+	plan := types.SetValueMust(slot, []attr.Value{slotValue(1, 30), slotValue(7)})
+
+	body, err := requestBody(k.Fields, map[string]attr.Value{"slot": plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(body)
+	want := `{"slots":[{"day":1,"retry":{"minutes":30}},{"day":7}]}`
+	if string(got) != want {
+		t.Errorf("body\n got %s\nwant %s", got, want)
+	}
+	// The org may answer the blocks in another order: the set is the same.
+	var obj apiObject
+	if err := json.Unmarshal([]byte(`{"slots":[{"day":7},{"day":1,"retry":{"minutes":30}}]}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	state, diags := stateValues(k.Fields, top.AttrTypes, obj, map[string]attr.Value{"slot": plan})
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !state["slot"].Equal(plan) {
+		t.Errorf("state %s, want %s", state["slot"], plan)
+	}
+}
