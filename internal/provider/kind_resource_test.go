@@ -267,6 +267,49 @@ resource "genesyscloud_location" "it" {
 			"address.0.street2": "Suite 100", "emergency_number.0.number": "+13175550100", "emergency_number.0.type": "default"},
 		driftPath: "address.city", driftValue: "Carmel",
 	},
+	"genesyscloud_outbound_callabletimeset": {
+		// Weekday mornings, then a second callable time in another zone with two slots.
+		create: `resource "genesyscloud_outbound_callabletimeset" "it" {
+  name = "Weekday mornings"
+  callable_times {
+    time_zone_id = "America/Indiana/Indianapolis"
+    time_slots {
+      day        = 1
+      start_time = "09:00:00"
+      stop_time  = "12:00:00"
+    }
+  }
+}`,
+		update: `resource "genesyscloud_outbound_callabletimeset" "it" {
+  name = "Weekday mornings and evenings"
+  callable_times {
+    time_zone_id = "America/Indiana/Indianapolis"
+    time_slots {
+      day        = 1
+      start_time = "09:00:00"
+      stop_time  = "12:00:00"
+    }
+  }
+  callable_times {
+    name         = "Evenings"
+    time_zone_id = "Europe/Dublin"
+    time_slots {
+      day        = 2
+      start_time = "18:00:00"
+      stop_time  = "20:00:00"
+    }
+    time_slots {
+      day        = 7
+      start_time = "10:00:00"
+      stop_time  = "12:30:00"
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Weekday mornings", "callable_times.#": "1", "callable_times.0.time_slots.#": "1",
+			"callable_times.0.time_slots.0.day": "1"},
+		updateChecks: map[string]string{"name": "Weekday mornings and evenings", "callable_times.#": "2"},
+		driftPath:    "name", driftValue: "Renamed in the UI",
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.

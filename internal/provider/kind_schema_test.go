@@ -165,6 +165,17 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"emergency_number.number": "basetypes.StringType required",
 			"emergency_number.type":   `basetypes.StringType optional default="default"`,
 		},
+		"genesyscloud_outbound_callabletimeset": {
+			"id":                                   "basetypes.StringType read-only",
+			"name":                                 "basetypes.StringType required",
+			"callable_times":                       "block set",
+			"callable_times.time_slots":            "block set",
+			"callable_times.time_slots.day":        "basetypes.Int64Type required",
+			"callable_times.time_slots.start_time": "basetypes.StringType required",
+			"callable_times.time_slots.stop_time":  "basetypes.StringType required",
+			"callable_times.time_zone_id":          "basetypes.StringType required",
+			"callable_times.name":                  "basetypes.StringType optional",
+		},
 		"genesyscloud_employeeperformance_externalmetrics_definitions": {
 			"id":                     "basetypes.StringType read-only",
 			"name":                   "basetypes.StringType required",
