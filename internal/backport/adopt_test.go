@@ -185,3 +185,17 @@ func TestFieldAttributesOfAnObject(t *testing.T) {
 		t.Errorf("no address (-want +got):\n%s", diff)
 	}
 }
+
+// A map of strings is written as one attribute holding the map; an empty one is left out.
+func TestFieldAttributesOfAStringMap(t *testing.T) {
+	t.Parallel()
+	fields := []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required}}
+	got := fieldAttributes(fields, decodeObject(t, `{"languageLabels":{"en_US":"Lunch"}}`))
+	want := []attribute{{name: "language_labels", value: map[string]any{"en_US": "Lunch"}}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("attributes (-want +got):\n%s", diff)
+	}
+	if got := fieldAttributes(fields, decodeObject(t, `{"languageLabels":{}}`)); len(got) != 0 {
+		t.Errorf("empty map = %+v, want no attribute", got)
+	}
+}

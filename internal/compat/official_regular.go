@@ -60,6 +60,8 @@ func fieldType(f kinds.Field) string {
 		return "list(string)"
 	case kinds.StringSet:
 		return "set(string)"
+	case kinds.StringMap:
+		return "map(string)"
 	case kinds.Block, kinds.Object:
 		shape := "block list"
 		if f.Unordered {

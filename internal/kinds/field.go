@@ -19,6 +19,9 @@ const (
 	// "Block List, Max: 1" (a location's address): a block list of at most one element in
 	// Terraform, the object itself (or nothing) in the API.
 	Object
+	// StringMap is a map of strings ("Map of String", a presence definition's labels by
+	// language): the JSON is an object whose values are strings.
+	StringMap
 )
 
 // Mode is how an attribute is set.

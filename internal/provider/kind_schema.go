@@ -6,6 +6,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -179,6 +181,14 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 			a.Validators = append(a.Validators, setvalidator.SizeAtLeast(f.MinItems))
 		}
 		a.PlanModifiers = planModifiers(m.keepState, setplanmodifier.UseStateForUnknown(), replace, setplanmodifier.RequiresReplace())
+		return a, nil
+	case kinds.StringMap:
+		a := schema.MapAttribute{ElementType: types.StringType, Required: m.required, Optional: m.optional,
+			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
+		if v := stringValidators(f); len(v) > 0 {
+			a.Validators = []validator.Map{mapvalidator.ValueStringsAre(v...)}
+		}
+		a.PlanModifiers = planModifiers(m.keepState, mapplanmodifier.UseStateForUnknown(), replace, mapplanmodifier.RequiresReplace())
 		return a, nil
 	}
 	// The catalogue's field types are a closed set; a new one must be mapped here first.

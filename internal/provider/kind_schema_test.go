@@ -227,6 +227,7 @@ func TestKindSchemaEveryFieldShape(t *testing.T) {
 			{Attr: "ratio", JSON: "ratio", Type: kinds.Float, Mode: kinds.Optional, Default: 0.5},
 			{Attr: "tags", JSON: "tags", Type: kinds.StringList, Mode: kinds.Optional, Enum: []string{"x"}},
 			{Attr: "member_ids", JSON: "members[].id", Type: kinds.StringSet, Mode: kinds.OptionalComputed},
+			{Attr: "labels", JSON: "labels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 20},
 			{Attr: "rule", JSON: "rules", Type: kinds.Block, Mode: kinds.Optional, Nested: []kinds.Field{
 				{Attr: "value", JSON: "value", Type: kinds.Int, Mode: kinds.Required},
 			}},

@@ -58,6 +58,16 @@ func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 		return jsonList(f, v.Elements())
 	case types.Set:
 		return jsonList(f, v.Elements())
+	case types.Map:
+		out := make(map[string]any, len(v.Elements()))
+		for key, el := range v.Elements() {
+			s, ok := el.(types.String)
+			if !ok {
+				return nil, fmt.Errorf("map value %q is a %T", key, el)
+			}
+			out[key] = s.ValueString()
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("unexpected value type %T", v)
 }
@@ -102,6 +112,10 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 			out[f.Attr] = v
 		case kinds.StringList, kinds.StringSet:
 			v, d := stringsFromAPI(f, raw, p)
+			diags.Append(d...)
+			out[f.Attr] = v
+		case kinds.StringMap:
+			v, d := stringMapFromAPI(f, raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
 		default:
@@ -198,6 +212,23 @@ func stringsFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.
 		return types.SetValue(types.StringType, elems)
 	}
 	return types.ListValue(types.StringType, elems)
+}
+
+// stringMapFromAPI maps a JSON object of strings onto a map; an empty one is null unless
+// the user wrote an empty one or must write one, as for lists.
+func stringMapFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
+	elems := map[string]attr.Value{}
+	obj, _ := raw.(map[string]any)
+	for key, el := range obj {
+		if s, ok := el.(string); ok {
+			elems[key] = types.StringValue(s)
+		}
+	}
+	priorKnown := prior != nil && !prior.IsNull() && !prior.IsUnknown()
+	if len(elems) == 0 && !priorKnown && f.Mode != kinds.Required {
+		return types.MapNull(types.StringType), nil
+	}
+	return types.MapValue(types.StringType, elems)
 }
 
 // blockFromAPI maps an array of objects (or, for an Object field, the one object) onto a

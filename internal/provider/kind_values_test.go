@@ -288,3 +288,34 @@ func TestKindBlockSetValues(t *testing.T) {
 		t.Errorf("state %s, want %s", state["slot"], plan)
 	}
 }
+
+// A StringMap is a JSON object of strings: sent as one, read back as a map, and an empty
+// answer is null unless the user wrote a map.
+func TestKindStringMapValues(t *testing.T) {
+	labels := kinds.Field{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Optional}
+	plan := types.MapValueMust(types.StringType, map[string]attr.Value{"en_US": types.StringValue("Lunch"), "de": types.StringValue("Mittag")})
+	body, err := requestBody([]kinds.Field{labels}, map[string]attr.Value{"language_labels": plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := json.Marshal(body); string(got) != `{"languageLabels":{"de":"Mittag","en_US":"Lunch"}}` {
+		t.Errorf("body %s", got)
+	}
+	attrTypes := map[string]attr.Type{"language_labels": types.MapType{ElemType: types.StringType}}
+	got, diags := stateValues([]kinds.Field{labels}, attrTypes, body, nil)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !got["language_labels"].Equal(plan) {
+		t.Errorf("state %s, want %s", got["language_labels"], plan)
+	}
+	got, _ = stateValues([]kinds.Field{labels}, attrTypes, apiObject{}, nil)
+	if !got["language_labels"].IsNull() {
+		t.Errorf("no labels = %s, want null", got["language_labels"])
+	}
+	empty := types.MapValueMust(types.StringType, map[string]attr.Value{})
+	got, _ = stateValues([]kinds.Field{labels}, attrTypes, apiObject{}, map[string]attr.Value{"language_labels": empty})
+	if !got["language_labels"].Equal(empty) {
+		t.Errorf("no labels after an empty map = %s, want the empty map", got["language_labels"])
+	}
+}

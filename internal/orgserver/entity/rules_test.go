@@ -193,3 +193,26 @@ func TestWalkFieldsIntoObject(t *testing.T) {
 		t.Errorf("walked %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// A map of strings holds its field's length bound for each value, and the answer names the
+// value's key.
+func TestValidateStringMapValues(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	k := &kinds.Kind{Name: "test.labelled", Model: "OrganizationPresenceDefinition", Names: kinds.NoName,
+		Fields: []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 5}}}
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		if err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch"}}); err != nil {
+			t.Errorf("labels within the bound: %v", err)
+		}
+		err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch", "de": "Mittagspause"}})
+		var ae *apihttp.Error
+		if !errors.As(err, &ae) || !strings.Contains(ae.Message, "[languageLabels.de]") {
+			t.Errorf("a label over the bound = %v, want a 400 naming languageLabels.de", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -50,18 +51,33 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 		}
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
-		s, ok := v.(string)
-		if !ok {
+		// A map of strings holds its bounds for each value, under the value's key.
+		if m, ok := v.(map[string]any); ok && f.Type == kinds.StringMap {
+			for _, key := range slices.Sorted(maps.Keys(m)) {
+				if err := checkFieldString(f, path+"."+key, m[key]); err != nil {
+					return err
+				}
+			}
 			return nil
 		}
-		if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
-			return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
-		}
-		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
-			return apihttp.InvalidValue(path, s, f.Enum)
-		}
-		return nil
+		return checkFieldString(f, path, v)
 	})
+}
+
+// checkFieldString checks a string value against its field's length bound and enum; other
+// values are the model check's business.
+func checkFieldString(f *kinds.Field, path string, v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
+		return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
+	}
+	if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
+		return apihttp.InvalidValue(path, s, f.Enum)
+	}
+	return nil
 }
 
 // validateModel checks doc against a model: required fields present (and not blank when
