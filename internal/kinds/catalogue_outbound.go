@@ -1,12 +1,15 @@
 package kinds
 
+import "strings"
+
 // Catalogue names of the outbound kinds added for breadth.
 const (
 	CallableTimeSet = "outbound.callabletimeset"
+	AttemptLimit    = "outbound.attemptlimit"
 )
 
 // outboundAreaKinds are the outbound dialing kinds beyond contact lists (catalogue.go):
-// callable time sets.
+// callable time sets and attempt limits.
 func outboundAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -36,5 +39,44 @@ func outboundAreaKinds() []*Kind {
 					}},
 			},
 		},
+		{
+			Name: AttemptLimit, Resource: "genesyscloud_outbound_attempt_limit", DataSource: "genesyscloud_outbound_attempt_limit",
+			Noun:  "attempt limit",
+			API:   API{Collection: "/api/v2/outbound/attemptlimits", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "AttemptLimits", Audit: Audit{"Outbound", "AttemptLimits"}, Permission: "outbound:attemptLimits",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"attempt_limit_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Optional, Description: "Name for the attempt limit."},
+				{Attr: "max_attempts_per_contact", JSON: "maxAttemptsPerContact", Type: Int, Mode: Optional,
+					Description: "The maximum number of times a contact can be called within the reset period. Required if max_attempts_per_number is not defined."},
+				{Attr: "max_attempts_per_number", JSON: "maxAttemptsPerNumber", Type: Int, Mode: Optional,
+					Description: "The maximum number of times a phone number can be called within the reset period. Required if max_attempts_per_contact is not defined."},
+				{Attr: "time_zone_id", JSON: "timeZoneId", Type: String, Mode: Optional,
+					Description: "If the reset period is TODAY, this specifies the time zone in which TODAY occurs. Required if the reset period is TODAY."},
+				{Attr: "reset_period", JSON: "resetPeriod", Type: String, Mode: Optional, Default: "NEVER",
+					Description: "After how long the number of attempts will be set back to 0."},
+				// recallEntries is a JSON map keyed by the call outcome in camel case; each
+				// outcome the official schema knows is one optional entry of it.
+				{Attr: "recall_entries", JSON: "recallEntries", Type: Object, Mode: Optional,
+					Description: "Configuration for recall attempts.",
+					Nested: []Field{
+						recallEntry("answering_machine", "answeringMachine"), recallEntry("busy", "busy"),
+						recallEntry("fax", "fax"), recallEntry("no_answer", "noAnswer"),
+					}},
+			},
+		},
 	}
+}
+
+// recallEntry is one call outcome's entry of an attempt limit's recall entries: how often
+// and how far apart a number is retried after that outcome.
+func recallEntry(attr, key string) Field {
+	return Field{Attr: attr, JSON: key, Type: Object, Unordered: true, Mode: Optional,
+		Description: "Recall settings after a call ends as " + strings.ReplaceAll(attr, "_", " ") + ".",
+		Nested: []Field{
+			{Attr: "minutes_between_attempts", JSON: "minutesBetweenAttempts", Type: Int, Mode: Required,
+				Description: "Minutes between recall attempts. Must be greater than or equal to 5."},
+			{Attr: "nbr_attempts", JSON: "nbrAttempts", Type: Int, Mode: Optional,
+				Description: "Number of recall attempts. Must be less than max_attempts_per_contact."},
+		}}
 }

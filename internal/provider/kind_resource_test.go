@@ -310,6 +310,40 @@ resource "genesyscloud_location" "it" {
 		updateChecks: map[string]string{"name": "Weekday mornings and evenings", "callable_times.#": "2"},
 		driftPath:    "name", driftValue: "Renamed in the UI",
 	},
+	"genesyscloud_outbound_attempt_limit": {
+		// Created with one recall entry; the update resets daily and retries two outcomes.
+		create: `resource "genesyscloud_outbound_attempt_limit" "it" {
+  name                     = "Three tries"
+  max_attempts_per_contact = 3
+  recall_entries {
+    busy {
+      minutes_between_attempts = 10
+      nbr_attempts             = 2
+    }
+  }
+}`,
+		update: `resource "genesyscloud_outbound_attempt_limit" "it" {
+  name                     = "Three tries a day"
+  max_attempts_per_contact = 3
+  max_attempts_per_number  = 2
+  reset_period             = "TODAY"
+  time_zone_id             = "America/Indiana/Indianapolis"
+  recall_entries {
+    busy {
+      minutes_between_attempts = 15
+      nbr_attempts             = 1
+    }
+    no_answer {
+      minutes_between_attempts = 30
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Three tries", "reset_period": "NEVER", "recall_entries.#": "1",
+			"recall_entries.0.busy.#": "1", "recall_entries.0.busy.0.minutes_between_attempts": "10", "recall_entries.0.no_answer.#": "0"},
+		updateChecks: map[string]string{"name": "Three tries a day", "reset_period": "TODAY", "max_attempts_per_number": "2",
+			"recall_entries.0.busy.0.minutes_between_attempts": "15", "recall_entries.0.no_answer.#": "1"},
+		driftPath: "recallEntries.busy.minutesBetweenAttempts", driftValue: 45,
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.
