@@ -130,13 +130,35 @@ func (f *Field) BlockObjects(raw any) []map[string]any {
 	return out
 }
 
-// segments splits a JSON path into its steps; a step ending in "[]" walks an array.
-func segments(path string) []string { return strings.Split(path, ".") }
+// Steps splits a JSON path into its steps; a step ending in "[]" walks an array. A dot
+// inside a key is written `\.`: a response set's responses are keyed
+// "disposition.classification.callable.busy", so that step is
+// `disposition\.classification\.callable\.busy`.
+func Steps(path string) []string {
+	if !strings.Contains(path, `\.`) {
+		return strings.Split(path, ".")
+	}
+	var out []string
+	var step strings.Builder
+	for i := 0; i < len(path); i++ {
+		switch {
+		case path[i] == '\\' && i+1 < len(path) && path[i+1] == '.':
+			step.WriteByte('.')
+			i++
+		case path[i] == '.':
+			out = append(out, step.String())
+			step.Reset()
+		default:
+			step.WriteByte(path[i])
+		}
+	}
+	return append(out, step.String())
+}
 
 // Get reads the value at path in a decoded JSON object. An array step ("ivrs[]") makes the
 // result a []any of the values found under each element; a missing step gives nil.
 func Get(obj map[string]any, path string) any {
-	return get(obj, segments(path))
+	return get(obj, Steps(path))
 }
 
 func get(v any, steps []string) any {
@@ -168,7 +190,7 @@ func get(v any, steps []string) any {
 // value must be a []any: one element object is made per value ("ivrs[].id" with ["a","b"]
 // gives "ivrs": [{"id":"a"},{"id":"b"}]). A nil value removes the leaf.
 func Set(obj map[string]any, path string, value any) {
-	set(obj, segments(path), value)
+	set(obj, Steps(path), value)
 }
 
 func set(m map[string]any, steps []string, value any) {
@@ -214,6 +236,5 @@ func set(m map[string]any, steps []string, value any) {
 // TopLevel is the first step of a JSON path without its array mark: the model field the
 // path starts in ("division.id" → "division").
 func TopLevel(path string) string {
-	first, _, _ := strings.Cut(path, ".")
-	return strings.TrimSuffix(first, "[]")
+	return strings.TrimSuffix(Steps(path)[0], "[]")
 }

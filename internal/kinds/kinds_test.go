@@ -125,6 +125,20 @@ func TestFieldPaths(t *testing.T) {
 	if TopLevel("ivrs[].id") != "ivrs" || TopLevel("division.id") != "division" {
 		t.Error("TopLevel")
 	}
+
+	// A key holding dots is one step when its dots are escaped.
+	keyed := map[string]any{}
+	Set(keyed, `responses.disposition\.classification\.callable\.busy.reactionType`, "hangup")
+	b, _ = json.Marshal(keyed)
+	if want := `{"responses":{"disposition.classification.callable.busy":{"reactionType":"hangup"}}}`; string(b) != want {
+		t.Errorf("Set with an escaped key built %s, want %s", b, want)
+	}
+	if got := Get(keyed, `responses.disposition\.classification\.callable\.busy.reactionType`); got != "hangup" {
+		t.Errorf("Get with an escaped key = %v", got)
+	}
+	if got := Steps(`a.b\.c.d`); !reflect.DeepEqual(got, []string{"a", "b.c", "d"}) {
+		t.Errorf("Steps = %q", got)
+	}
 }
 
 func TestBlockObjects(t *testing.T) {

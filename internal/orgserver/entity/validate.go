@@ -221,7 +221,7 @@ func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
 			}
 			continue
 		}
-		for _, site := range jsonSites(doc, strings.Split(f.JSON, ".")) {
+		for _, site := range jsonSites(doc, kinds.Steps(f.JSON)) {
 			if _, present := site.parent[site.key]; !present {
 				continue
 			}
