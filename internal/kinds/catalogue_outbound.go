@@ -6,10 +6,11 @@ import "strings"
 const (
 	CallableTimeSet = "outbound.callabletimeset"
 	AttemptLimit    = "outbound.attemptlimit"
+	ResponseSet     = "outbound.responseset"
 )
 
 // outboundAreaKinds are the outbound dialing kinds beyond contact lists (catalogue.go):
-// callable time sets and attempt limits.
+// callable time sets, attempt limits and call analysis response sets.
 func outboundAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -65,7 +66,49 @@ func outboundAreaKinds() []*Kind {
 					}},
 			},
 		},
+		{
+			Name: ResponseSet, Resource: "genesyscloud_outbound_callanalysisresponseset",
+			DataSource: "genesyscloud_outbound_callanalysisresponseset", Noun: "call analysis response set",
+			API:   API{Collection: "/api/v2/outbound/callanalysisresponsesets", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "ResponseSet", Audit: Audit{"Outbound", "ResponseSet"}, Permission: "outbound:responseSet",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"call_analysis_response_set_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name for the response set."},
+				{Attr: "beep_detection_enabled", JSON: "beepDetectionEnabled", Type: Bool, Mode: Optional, Default: false,
+					Description: "Whether to enable answering machine beep detection."},
+				{Attr: "amd_speech_distinguish_enabled", JSON: "amdSpeechDistinguishEnabled", Type: Bool, Mode: Optional, Default: true,
+					Description: "Whether to enable answering machine detection."},
+				{Attr: "live_speaker_detection_mode", JSON: "liveSpeakerDetectionMode", Type: String, Mode: Optional,
+					Enum: []string{"Disabled", "Low", "Medium", "High"}, Description: "Setting level of live speaker detection."},
+				// responses is a JSON map keyed by call analysis result; each result the
+				// official schema knows is one optional reaction of it.
+				{Attr: "responses", JSON: "responses", Type: Object, Mode: Optional,
+					Description: "List of maps of disposition identifiers to reactions.",
+					Nested: []Field{
+						reaction("callable_busy"), reaction("callable_disconnect"), reaction("callable_fax"),
+						reaction("callable_lineconnected"), reaction("callable_machine"), reaction("callable_noanswer"),
+						reaction("callable_person"), reaction("callable_sit"), reaction("uncallable_notfound"), reaction("uncallable_sit"),
+					}},
+			},
+		},
 	}
+}
+
+// reaction is the reaction of a response set to one call analysis result. The API keys it
+// "disposition.classification." and the attribute with its underscores as dots
+// (callable_busy → disposition.classification.callable.busy), dots escaped in the path.
+func reaction(attr string) Field {
+	key := strings.ReplaceAll("disposition.classification."+strings.ReplaceAll(attr, "_", "."), ".", `\.`)
+	return Field{Attr: attr, JSON: key, Type: Object, Unordered: true, Mode: Optional,
+		Description: "Reaction to a call analysed as " + strings.ReplaceAll(attr, "_", " ") + ".",
+		Nested: []Field{
+			{Attr: "reaction_type", JSON: "reactionType", Type: String, Mode: Required,
+				Description: "The reaction to take for a given call analysis result."},
+			{Attr: "data", JSON: "data", Type: String, Mode: Optional,
+				Description: "Additional data for the reaction; for transfer_flow, the outbound flow id."},
+			{Attr: "name", JSON: "name", Type: String, Mode: Optional,
+				Description: "Additional name for the reaction; for transfer_flow, the outbound flow name."},
+		}}
 }
 
 // recallEntry is one call outcome's entry of an attempt limit's recall entries: how often

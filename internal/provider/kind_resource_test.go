@@ -344,6 +344,36 @@ resource "genesyscloud_location" "it" {
 			"recall_entries.0.busy.0.minutes_between_attempts": "15", "recall_entries.0.no_answer.#": "1"},
 		driftPath: "recallEntries.busy.minutesBetweenAttempts", driftValue: 45,
 	},
+	"genesyscloud_outbound_callanalysisresponseset": {
+		// Hang up on machines at first; the update transfers live people and turns on beep
+		// detection.
+		create: `resource "genesyscloud_outbound_callanalysisresponseset" "it" {
+  name = "Hang up on machines"
+  responses {
+    callable_machine {
+      reaction_type = "hangup"
+    }
+  }
+}`,
+		update: `resource "genesyscloud_outbound_callanalysisresponseset" "it" {
+  name                        = "Transfer people"
+  beep_detection_enabled      = true
+  live_speaker_detection_mode = "High"
+  responses {
+    callable_machine {
+      reaction_type = "hangup"
+    }
+    callable_person {
+      reaction_type = "transfer"
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Hang up on machines", "beep_detection_enabled": "false", "amd_speech_distinguish_enabled": "true",
+			"responses.#": "1", "responses.0.callable_machine.0.reaction_type": "hangup", "responses.0.callable_person.#": "0"},
+		updateChecks: map[string]string{"name": "Transfer people", "beep_detection_enabled": "true", "live_speaker_detection_mode": "High",
+			"responses.0.callable_person.0.reaction_type": "transfer"},
+		driftPath: "beepDetectionEnabled", driftValue: false,
+	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.
