@@ -69,7 +69,8 @@ data "genesyscloud_auth_division_home" "home" {}
 `
 
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
-// its row here (TestAccKindResources fails for a kind without one).
+// its row here or, like the catalogue's per-area files, in its area's
+// kind_acc_cases_<area>_test.go (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
 	"genesyscloud_architect_schedules": {
 		create: `resource "genesyscloud_architect_schedules" "it" {
@@ -226,154 +227,6 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "First contact resolution rate", "precision": "2", "enabled": "true"},
 		driftPath:    "name", driftValue: "Renamed in the UI",
 	},
-	"genesyscloud_location": {
-		// Created with an address, then given notes, a parent location and an emergency
-		// number (a PATCH with the version): the address stays one block.
-		create: `resource "genesyscloud_location" "parent" {
-  name = "Campus"
-}
-resource "genesyscloud_location" "it" {
-  name = "Indianapolis HQ"
-  address {
-    street1  = "7601 Interactive Way"
-    city     = "Indianapolis"
-    state    = "IN"
-    country  = "US"
-    zip_code = "46278"
-  }
-}`,
-		update: `resource "genesyscloud_location" "parent" {
-  name = "Campus"
-}
-resource "genesyscloud_location" "it" {
-  name  = "Indianapolis headquarters"
-  notes = "Main building"
-  path  = [genesyscloud_location.parent.id]
-  address {
-    street1  = "7601 Interactive Way"
-    street2  = "Suite 100"
-    city     = "Indianapolis"
-    state    = "IN"
-    country  = "US"
-    zip_code = "46278"
-  }
-  emergency_number {
-    number = "+13175550100"
-  }
-}`,
-		createChecks: map[string]string{"name": "Indianapolis HQ", "address.#": "1", "address.0.city": "Indianapolis",
-			"address.0.zip_code": "46278", "emergency_number.#": "0"},
-		updateChecks: map[string]string{"name": "Indianapolis headquarters", "notes": "Main building", "path.#": "1",
-			"address.0.street2": "Suite 100", "emergency_number.0.number": "+13175550100", "emergency_number.0.type": "default"},
-		driftPath: "address.city", driftValue: "Carmel",
-	},
-	"genesyscloud_outbound_callabletimeset": {
-		// Weekday mornings, then a second callable time in another zone with two slots.
-		create: `resource "genesyscloud_outbound_callabletimeset" "it" {
-  name = "Weekday mornings"
-  callable_times {
-    time_zone_id = "America/Indiana/Indianapolis"
-    time_slots {
-      day        = 1
-      start_time = "09:00:00"
-      stop_time  = "12:00:00"
-    }
-  }
-}`,
-		update: `resource "genesyscloud_outbound_callabletimeset" "it" {
-  name = "Weekday mornings and evenings"
-  callable_times {
-    time_zone_id = "America/Indiana/Indianapolis"
-    time_slots {
-      day        = 1
-      start_time = "09:00:00"
-      stop_time  = "12:00:00"
-    }
-  }
-  callable_times {
-    name         = "Evenings"
-    time_zone_id = "Europe/Dublin"
-    time_slots {
-      day        = 2
-      start_time = "18:00:00"
-      stop_time  = "20:00:00"
-    }
-    time_slots {
-      day        = 7
-      start_time = "10:00:00"
-      stop_time  = "12:30:00"
-    }
-  }
-}`,
-		createChecks: map[string]string{"name": "Weekday mornings", "callable_times.#": "1", "callable_times.0.time_slots.#": "1",
-			"callable_times.0.time_slots.0.day": "1"},
-		updateChecks: map[string]string{"name": "Weekday mornings and evenings", "callable_times.#": "2"},
-		driftPath:    "name", driftValue: "Renamed in the UI",
-	},
-	"genesyscloud_outbound_attempt_limit": {
-		// Created with one recall entry; the update resets daily and retries two outcomes.
-		create: `resource "genesyscloud_outbound_attempt_limit" "it" {
-  name                     = "Three tries"
-  max_attempts_per_contact = 3
-  recall_entries {
-    busy {
-      minutes_between_attempts = 10
-      nbr_attempts             = 2
-    }
-  }
-}`,
-		update: `resource "genesyscloud_outbound_attempt_limit" "it" {
-  name                     = "Three tries a day"
-  max_attempts_per_contact = 3
-  max_attempts_per_number  = 2
-  reset_period             = "TODAY"
-  time_zone_id             = "America/Indiana/Indianapolis"
-  recall_entries {
-    busy {
-      minutes_between_attempts = 15
-      nbr_attempts             = 1
-    }
-    no_answer {
-      minutes_between_attempts = 30
-    }
-  }
-}`,
-		createChecks: map[string]string{"name": "Three tries", "reset_period": "NEVER", "recall_entries.#": "1",
-			"recall_entries.0.busy.#": "1", "recall_entries.0.busy.0.minutes_between_attempts": "10", "recall_entries.0.no_answer.#": "0"},
-		updateChecks: map[string]string{"name": "Three tries a day", "reset_period": "TODAY", "max_attempts_per_number": "2",
-			"recall_entries.0.busy.0.minutes_between_attempts": "15", "recall_entries.0.no_answer.#": "1"},
-		driftPath: "recallEntries.busy.minutesBetweenAttempts", driftValue: 45,
-	},
-	"genesyscloud_outbound_callanalysisresponseset": {
-		// Hang up on machines at first; the update transfers live people and turns on beep
-		// detection.
-		create: `resource "genesyscloud_outbound_callanalysisresponseset" "it" {
-  name = "Hang up on machines"
-  responses {
-    callable_machine {
-      reaction_type = "hangup"
-    }
-  }
-}`,
-		update: `resource "genesyscloud_outbound_callanalysisresponseset" "it" {
-  name                        = "Transfer people"
-  beep_detection_enabled      = true
-  live_speaker_detection_mode = "High"
-  responses {
-    callable_machine {
-      reaction_type = "hangup"
-    }
-    callable_person {
-      reaction_type = "transfer"
-    }
-  }
-}`,
-		createChecks: map[string]string{"name": "Hang up on machines", "beep_detection_enabled": "false", "amd_speech_distinguish_enabled": "true",
-			"responses.#": "1", "responses.0.callable_machine.0.reaction_type": "hangup", "responses.0.callable_person.#": "0"},
-		updateChecks: map[string]string{"name": "Transfer people", "beep_detection_enabled": "true", "live_speaker_detection_mode": "High",
-			"responses.0.callable_person.0.reaction_type": "transfer"},
-		driftPath: "beepDetectionEnabled", driftValue: false,
-	},
 	"genesyscloud_architect_emergencygroup": {
 		files: map[string]string{"evacuation.yaml": evacuationFlow},
 		// Created without flows (no blocks), then given one with two IVRs.
@@ -403,9 +256,9 @@ resource "genesyscloud_architect_emergencygroup" "it" {
 // destroyed (confirmed through the API).
 func TestAccKindResources(t *testing.T) {
 	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
-		tc, ok := kindAccCases[k.Resource]
+		tc, ok := accCaseFor(k.Resource)
 		if !ok {
-			t.Errorf("%s: no row in kindAccCases", k.Resource)
+			t.Errorf("%s: no row in kindAccCases or an area's acceptance cases", k.Resource)
 			continue
 		}
 		t.Run(k.Resource, func(t *testing.T) { testKindResource(t, k, tc) })
@@ -533,4 +386,14 @@ func attrChecks(addr string, want map[string]string) []resource.TestCheckFunc {
 		out = append(out, resource.TestCheckResourceAttr(addr, attr, value))
 	}
 	return out
+}
+
+// accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
+func accCaseFor(resource string) (kindAccCase, bool) {
+	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases} {
+		if tc, ok := cases[resource]; ok {
+			return tc, true
+		}
+	}
+	return kindAccCase{}, false
 }
