@@ -38,7 +38,7 @@ const (
 // changed afterwards. The kinds added for breadth live in one file per API area
 // (catalogue_<area>.go), so that a new kind is an entry there.
 var Genesys = sync.OnceValue(func() *Catalogue {
-	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(), directoryAreaKinds(), outboundAreaKinds()))
+	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home

@@ -34,6 +34,8 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,
 		kinds.IntegrationAction: kindAction,
+		// Listed by hand (unpaged, with the deactivated filter); written generically.
+		kinds.PresenceDefinition: kindPresenceDefinition,
 	}
 }
 
@@ -60,6 +62,9 @@ func (s *Server) entityRoutes() {
 type entityHandler struct {
 	s    *Server
 	kind *kinds.Kind
+	// view answers a write in another model than the stored one (nil: as stored), for an
+	// older API view of the same objects (/presencedefinitions).
+	view func(stored []byte) ([]byte, error)
 }
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
@@ -127,6 +132,11 @@ func (h entityHandler) write(w http.ResponseWriter, r *http.Request,
 	})
 	if err != nil {
 		return err
+	}
+	if h.view != nil {
+		if out, err = h.view(out); err != nil {
+			return err
+		}
 	}
 	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil

@@ -149,6 +149,10 @@ func (a entityAPI[T]) delete(ctx context.Context, id string) error {
 // server's name filter narrows the list; the exact comparison happens here because the
 // filter is a prefix or wildcard match.
 func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
+	if name == "" {
+		// An object without a name (a presence definition) cannot be told apart by it.
+		return nil, nil
+	}
 	const pageSize = 100
 	for page := 1; ; page++ {
 		var listing struct {

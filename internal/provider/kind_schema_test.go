@@ -245,6 +245,13 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"responses.uncallable_sit.data":                  "basetypes.StringType optional",
 			"responses.uncallable_sit.name":                  "basetypes.StringType optional",
 		},
+		"genesyscloud_organization_presence_definition": {
+			"id":              "basetypes.StringType read-only",
+			"language_labels": "types.MapType[basetypes.StringType] required",
+			"system_presence": "basetypes.StringType required",
+			"deactivated":     "basetypes.BoolType optional default=false",
+			"division_id":     "basetypes.StringType optional",
+		},
 		"genesyscloud_employeeperformance_externalmetrics_definitions": {
 			"id":                     "basetypes.StringType read-only",
 			"name":                   "basetypes.StringType required",
