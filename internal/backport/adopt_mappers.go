@@ -42,8 +42,8 @@ func mapperFor(typ string) (mapper, bool) {
 	return mapper{}, false
 }
 
-// fieldAttributes maps obj onto a regular kind's fields: strings, bools, numbers and lists
-// read at the field's JSON path, nested blocks from its Nested fields, ids of other kinds as
+// fieldAttributes maps obj onto a regular kind's fields: strings, bools, numbers, lists and
+// maps read at the field's JSON path, nested blocks from its Nested fields, ids of other kinds as
 // references. Computed and optional-computed fields are left to the import, and so are
 // values equal to the field's default.
 func fieldAttributes(fields []kinds.Field, obj map[string]any) []attribute {
@@ -78,13 +78,12 @@ func fieldAttributes(fields []kinds.Field, obj map[string]any) []attribute {
 			if list, ok := v.([]any); ok && len(list) > 0 {
 				out = append(out, attribute{name: f.Attr, value: list, ref: ref})
 			}
-		case kinds.Block:
-			list, _ := v.([]any)
-			for _, el := range list {
-				m, ok := el.(map[string]any)
-				if !ok {
-					continue
-				}
+		case kinds.StringMap:
+			if m, ok := v.(map[string]any); ok && len(m) > 0 {
+				out = append(out, attribute{name: f.Attr, value: m})
+			}
+		case kinds.Block, kinds.Object:
+			for _, m := range f.BlockObjects(v) {
 				// An element whose attributes are all left out is still a block.
 				block := append([]attribute{}, fieldAttributes(f.Nested, m)...)
 				out = append(out, attribute{name: f.Attr, block: block})

@@ -165,3 +165,37 @@ import {
 		t.Errorf("done %+v\nskipped %+v", b.res.Done, b.res.Skipped)
 	}
 }
+
+// An Object field's one JSON object is written as one block, and no object as no block.
+func TestFieldAttributesOfAnObject(t *testing.T) {
+	t.Parallel()
+	fields := []kinds.Field{
+		{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required},
+		{Attr: "address", JSON: "address", Type: kinds.Object, Nested: []kinds.Field{
+			{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+		}},
+	}
+	got := fieldAttributes(fields, decodeObject(t, `{"name":"HQ","address":{"city":"Indianapolis"}}`))
+	want := []attribute{{name: "name", value: "HQ"}, {name: "address", block: []attribute{{name: "city", value: "Indianapolis"}}}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("attributes (-want +got):\n%s", diff)
+	}
+	got = fieldAttributes(fields, decodeObject(t, `{"name":"HQ"}`))
+	if diff := cmp.Diff([]attribute{{name: "name", value: "HQ"}}, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("no address (-want +got):\n%s", diff)
+	}
+}
+
+// A map of strings is written as one attribute holding the map; an empty one is left out.
+func TestFieldAttributesOfAStringMap(t *testing.T) {
+	t.Parallel()
+	fields := []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required}}
+	got := fieldAttributes(fields, decodeObject(t, `{"languageLabels":{"en_US":"Lunch"}}`))
+	want := []attribute{{name: "language_labels", value: map[string]any{"en_US": "Lunch"}}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("attributes (-want +got):\n%s", diff)
+	}
+	if got := fieldAttributes(fields, decodeObject(t, `{"languageLabels":{}}`)); len(got) != 0 {
+		t.Errorf("empty map = %+v, want no attribute", got)
+	}
+}

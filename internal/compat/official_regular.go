@@ -40,16 +40,16 @@ func regularKinds() []*kinds.Kind {
 func fieldAttributes(prefix string, fs []kinds.Field) []Attribute {
 	var out []Attribute
 	for _, f := range fs {
-		out = append(out, sup(prefix+f.Attr, fieldType(f.Type), fieldNotes(f)...))
-		if f.Type == kinds.Block {
+		out = append(out, sup(prefix+f.Attr, fieldType(f), fieldNotes(f)...))
+		if f.IsBlock() {
 			out = append(out, fieldAttributes(prefix+f.Attr+".", f.Nested)...)
 		}
 	}
 	return out
 }
 
-func fieldType(t kinds.FieldType) string {
-	switch t {
+func fieldType(f kinds.Field) string {
+	switch f.Type {
 	case kinds.Bool:
 		return "bool"
 	case kinds.Int:
@@ -60,8 +60,17 @@ func fieldType(t kinds.FieldType) string {
 		return "list(string)"
 	case kinds.StringSet:
 		return "set(string)"
-	case kinds.Block:
-		return "block list"
+	case kinds.StringMap:
+		return "map(string)"
+	case kinds.Block, kinds.Object:
+		shape := "block list"
+		if f.Unordered {
+			shape = "block set"
+		}
+		if f.Type == kinds.Object {
+			shape += ", max 1"
+		}
+		return shape
 	}
 	return "string"
 }

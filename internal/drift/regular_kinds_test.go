@@ -66,11 +66,21 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 	for _, f := range k.Fields {
 		// The name is sent even where the official schema makes it optional (an SMS
 		// address): the API requires it, and the finding is matched by it.
-		if f.Mode != kinds.Required && f.Attr != k.LookupKey() {
+		// A field the API requires where the official schema does not (a callable time set's
+		// callable times, a response set's responses) is sent empty.
+		modelRequired := false
+		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.JSON)); mf != nil {
+			modelRequired = mf.Required
+		}
+		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && f.IsBlock()) {
 			continue
 		}
 		var v any
 		switch {
+		case f.Type == kinds.Block && f.Mode != kinds.Required:
+			v = []any{}
+		case f.Type == kinds.Object && f.Mode != kinds.Required:
+			v = map[string]any{}
 		case f.Ref != "":
 			ref := kinds.Genesys().Named(f.Ref)
 			if ref == nil || !ref.Regular() {

@@ -15,6 +15,13 @@ const (
 	StringSet
 	// Block is a nested block list: the JSON is an array of objects mapped by Nested.
 	Block
+	// Object is one nested JSON object mapped by Nested, which the official schema shows as
+	// "Block List, Max: 1" (a location's address): a block list of at most one element in
+	// Terraform, the object itself (or nothing) in the API.
+	Object
+	// StringMap is a map of strings ("Map of String", a presence definition's labels by
+	// language): the JSON is an object whose values are strings.
+	StringMap
 )
 
 // Mode is how an attribute is set.
@@ -69,8 +76,8 @@ type Field struct {
 	Enum []string
 	// MaxLength bounds a string attribute's length (0: no bound known).
 	MaxLength int
-	// MinItems is the fewest values a list or set attribute may hold when set (0: no bound):
-	// a schedule group needs at least one open schedule.
+	// MinItems is the fewest values a list or set attribute, or blocks a Block, may hold
+	// when set (0: no bound): a schedule group needs at least one open schedule.
 	MinItems int
 	// MaxAddsPerWrite bounds how many values one write may add to a list or set (0: no
 	// bound): the API refuses larger additions (an IVR takes 50 new numbers per request), so
@@ -90,19 +97,68 @@ type Field struct {
 	// address's autoCorrectAddress), so state keeps what was configured and an import or
 	// an adoption cannot know it.
 	WriteOnly bool
-	// Nested maps the objects of a Block.
+	// Unordered makes a Block or Object a set of blocks in Terraform ("Block Set", or "Block
+	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
+	// reordering is no change. The JSON is the same.
+	Unordered bool
+	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
 	Description string
 }
 
-// segments splits a JSON path into its steps; a step ending in "[]" walks an array.
-func segments(path string) []string { return strings.Split(path, ".") }
+// IsBlock reports whether the field is a nested block in Terraform (Block or Object).
+func (f *Field) IsBlock() bool { return f.Type == Block || f.Type == Object }
+
+// BlockObjects are the JSON objects a block field's value holds, as its Terraform block list
+// has them: an array's object elements for a Block, the object itself (when present) for an
+// Object. Other values give none.
+func (f *Field) BlockObjects(raw any) []map[string]any {
+	if f.Type == Object {
+		if m, ok := raw.(map[string]any); ok {
+			return []map[string]any{m}
+		}
+		return nil
+	}
+	list, _ := raw.([]any)
+	out := make([]map[string]any, 0, len(list))
+	for _, el := range list {
+		if m, ok := el.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Steps splits a JSON path into its steps; a step ending in "[]" walks an array. A dot
+// inside a key is written `\.`: a response set's responses are keyed
+// "disposition.classification.callable.busy", so that step is
+// `disposition\.classification\.callable\.busy`.
+func Steps(path string) []string {
+	if !strings.Contains(path, `\.`) {
+		return strings.Split(path, ".")
+	}
+	var out []string
+	var step strings.Builder
+	for i := 0; i < len(path); i++ {
+		switch {
+		case path[i] == '\\' && i+1 < len(path) && path[i+1] == '.':
+			step.WriteByte('.')
+			i++
+		case path[i] == '.':
+			out = append(out, step.String())
+			step.Reset()
+		default:
+			step.WriteByte(path[i])
+		}
+	}
+	return append(out, step.String())
+}
 
 // Get reads the value at path in a decoded JSON object. An array step ("ivrs[]") makes the
 // result a []any of the values found under each element; a missing step gives nil.
 func Get(obj map[string]any, path string) any {
-	return get(obj, segments(path))
+	return get(obj, Steps(path))
 }
 
 func get(v any, steps []string) any {
@@ -134,7 +190,7 @@ func get(v any, steps []string) any {
 // value must be a []any: one element object is made per value ("ivrs[].id" with ["a","b"]
 // gives "ivrs": [{"id":"a"},{"id":"b"}]). A nil value removes the leaf.
 func Set(obj map[string]any, path string, value any) {
-	set(obj, segments(path), value)
+	set(obj, Steps(path), value)
 }
 
 func set(m map[string]any, steps []string, value any) {
@@ -180,6 +236,5 @@ func set(m map[string]any, steps []string, value any) {
 // TopLevel is the first step of a JSON path without its array mark: the model field the
 // path starts in ("division.id" → "division").
 func TopLevel(path string) string {
-	first, _, _ := strings.Cut(path, ".")
-	return strings.TrimSuffix(first, "[]")
+	return strings.TrimSuffix(Steps(path)[0], "[]")
 }

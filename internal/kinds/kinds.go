@@ -110,6 +110,10 @@ type API struct {
 	// outcome's PUT). The local org answers the same; the provider reads the object again
 	// after writing it.
 	UpdateAnswersOperation bool
+	// Search is the path of the kind's search endpoint ("" none): it takes the directory
+	// search request (query criteria over the model's fields, page number and size) by POST,
+	// or base64-encoded in q64 by GET, and answers matching objects as results.
+	Search string
 }
 
 // Item is the path of one object.

@@ -46,8 +46,11 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.Ref != "" && c.Named(f.Ref) == nil {
 			t.Errorf("%s.%s: refers to unknown kind %q", kind, f.Attr, f.Ref)
 		}
-		if (f.Type == Block) != (len(f.Nested) > 0) {
+		if f.IsBlock() != (len(f.Nested) > 0) {
 			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
+		}
+		if f.Unordered && !f.IsBlock() {
+			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
 		}
 		checkFields(t, c, kind+"."+f.Attr, f.Nested)
 	}
@@ -121,5 +124,42 @@ func TestFieldPaths(t *testing.T) {
 	}
 	if TopLevel("ivrs[].id") != "ivrs" || TopLevel("division.id") != "division" {
 		t.Error("TopLevel")
+	}
+
+	// A key holding dots is one step when its dots are escaped.
+	keyed := map[string]any{}
+	Set(keyed, `responses.disposition\.classification\.callable\.busy.reactionType`, "hangup")
+	b, _ = json.Marshal(keyed)
+	if want := `{"responses":{"disposition.classification.callable.busy":{"reactionType":"hangup"}}}`; string(b) != want {
+		t.Errorf("Set with an escaped key built %s, want %s", b, want)
+	}
+	if got := Get(keyed, `responses.disposition\.classification\.callable\.busy.reactionType`); got != "hangup" {
+		t.Errorf("Get with an escaped key = %v", got)
+	}
+	if got := Steps(`a.b\.c.d`); !reflect.DeepEqual(got, []string{"a", "b.c", "d"}) {
+		t.Errorf("Steps = %q", got)
+	}
+}
+
+func TestBlockObjects(t *testing.T) {
+	address := map[string]any{"city": "Indianapolis"}
+	for _, c := range []struct {
+		name string
+		f    Field
+		raw  any
+		want int
+	}{
+		{"object present", Field{Type: Object}, address, 1},
+		{"object absent", Field{Type: Object}, nil, 0},
+		{"object of the wrong shape", Field{Type: Object}, []any{address}, 0},
+		{"block list", Field{Type: Block}, []any{address, "not an object", address}, 2},
+		{"block list absent", Field{Type: Block}, nil, 0},
+	} {
+		if got := c.f.BlockObjects(c.raw); len(got) != c.want {
+			t.Errorf("%s: %d objects, want %d", c.name, len(got), c.want)
+		}
+	}
+	if !(&Field{Type: Object}).IsBlock() || !(&Field{Type: Block}).IsBlock() || (&Field{Type: StringList}).IsBlock() {
+		t.Error("IsBlock")
 	}
 }

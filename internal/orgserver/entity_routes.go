@@ -36,6 +36,8 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,
 		kinds.IntegrationAction: kindAction,
+		// Listed by hand (unpaged, with the deactivated filter); written generically.
+		kinds.PresenceDefinition: kindPresenceDefinition,
 	}
 }
 
@@ -55,6 +57,7 @@ func (s *Server) entityRoutes() {
 		if !api.NoDelete {
 			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
 		}
+		s.entitySearchRoutes(h) // entity_search.go
 	}
 }
 
@@ -63,6 +66,9 @@ func (s *Server) entityRoutes() {
 type entityHandler struct {
 	s    *Server
 	kind *kinds.Kind
+	// view answers a write in another model than the stored one (nil: as stored), for an
+	// older API view of the same objects (/presencedefinitions).
+	view func(stored []byte) ([]byte, error)
 }
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
@@ -149,7 +155,13 @@ func (h entityHandler) write(r *http.Request,
 		record(tx, r, ev)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if h.view != nil {
+		return h.view(out)
+	}
+	return out, nil
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {

@@ -36,6 +36,10 @@ func handWrittenWriteSeeds() map[string][]string {
 		"POST /api/v2/groups":                                                                   {`{"name":"Fuzz route group","type":"official","visibility":"public","rulesVisible":true}`, `{"name":"x","type":"other"}`},
 		"PUT /api/v2/groups/{id}":                                                               {`{"name":"Fuzz route group","type":"official","visibility":"public","rulesVisible":true,"version":1}`, `{"version":"1"}`},
 		"POST /api/v2/groups/{id}/members":                                                      {`{"memberIds":["USER"],"version":1}`, `{"memberIds":"USER"}`},
+		"POST /api/v2/presence/definitions":                                                     {`{"languageLabels":{"en_US":"Fuzz lunch"},"systemPresence":"Meal"}`, `{"languageLabels":"x"}`},
+		"PUT /api/v2/presence/definitions/{id}":                                                 {`{"languageLabels":{"en_US":"Fuzz lunch"},"systemPresence":"Meal"}`, `{}`},
+		"POST /api/v2/presencedefinitions":                                                      {`{"languageLabels":{"en_US":"Fuzz break"},"systemPresence":"Break"}`, `{"languageLabels":[]}`},
+		"PUT /api/v2/presencedefinitions/{id}":                                                  {`{"languageLabels":{"en_US":"Fuzz break"},"systemPresence":"Break"}`, `{"deactivated":"no"}`},
 		"POST /api/v2/groups/search":                                                            {`{"query":[{"type":"STARTS_WITH","fields":["name"],"value":"fuzz"}]}`, `{"query":[{"type":"NOPE"}]}`},
 		"POST /api/v2/users":                                                                    {`{"name":"Fuzz Route","email":"route@example.com"}`, `{"name":"x","email":"not an address"}`},
 		"PATCH /api/v2/users/{id}":                                                              {`{"version":1,"title":"Agent"}`, `{"version":"1"}`},
@@ -107,6 +111,10 @@ func genericWriteSeeds() map[string][]string {
 			update["version"] = 1
 			u, _ := json.Marshal(update)
 			seeds[k.API.Update+" "+k.API.Collection+"/{id}"] = []string{string(u), `{"version":-1}`}
+		}
+		if k.API.Search != "" {
+			seeds["POST "+k.API.Search] = []string{`{"query":[{"type":"EXACT","fields":["name"],"value":"Fuzz route"}]}`,
+				`{"query":[{"type":"EXACT","fields":["nope"],"value":"x"}]}`, `{"pageSize":0.5}`}
 		}
 	}
 	return seeds

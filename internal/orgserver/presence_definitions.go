@@ -2,9 +2,11 @@ package orgserver
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -15,11 +17,21 @@ import (
 // ones (Available, Away, Busy, …, one per system presence), which configurations refer to by
 // name (e.g. a flow's or a schedule's "set presence"). The API has two views of them:
 // /presence/definitions (OrganizationPresenceDefinition, one unpaged listing) and the older
-// /presencedefinitions (OrganizationPresence, page-number paging). Both are read-only here:
-// the local org seeds the system definitions and serves no custom ones.
+// /presencedefinitions (OrganizationPresence, page-number paging). The local org seeds the
+// system definitions; custom ones are created, replaced and deleted through the generic
+// entity's rules (the catalogue's kinds.PresenceDefinition), listed here.
 func (s *Server) presenceRoutes() {
+	custom := entityHandler{s: s, kind: kinds.Genesys().Named(kinds.PresenceDefinition)}
 	s.route("GET /api/v2/presence/definitions", "presence:presenceDefinition:view", s.listPresenceDefinitions)
+	s.route("POST /api/v2/presence/definitions", custom.kind.PermissionFor("POST"), custom.create)
 	s.route("GET /api/v2/presence/definitions/{id}", "presence:presenceDefinition:view", s.getPresenceDefinition)
+	s.route("PUT /api/v2/presence/definitions/{id}", custom.kind.PermissionFor("PUT"), custom.update)
+	s.route("DELETE /api/v2/presence/definitions/{id}", custom.kind.PermissionFor("DELETE"), custom.delete)
+	// The older view writes the same objects and answers them as OrganizationPresence.
+	legacy := entityHandler{s: s, kind: custom.kind, view: organizationPresenceView}
+	s.route("POST /api/v2/presencedefinitions", custom.kind.PermissionFor("POST"), legacy.create)
+	s.route("PUT /api/v2/presencedefinitions/{id}", custom.kind.PermissionFor("PUT"), legacy.update)
+	s.route("DELETE /api/v2/presencedefinitions/{id}", custom.kind.PermissionFor("DELETE"), legacy.delete)
 	s.route("GET /api/v2/presencedefinitions", "presence:presenceDefinition:view", s.listOrganizationPresences)
 	s.route("GET /api/v2/presencedefinitions/{id}", "presence:presenceDefinition:view", s.getOrganizationPresence)
 	s.route("GET /api/v2/systempresences", "presence:presenceDefinition:view", s.listSystemPresences)
@@ -111,6 +123,16 @@ func (s *Server) getPresenceDefinition(w http.ResponseWriter, r *http.Request) e
 func asOrganizationPresence(d presenceDefinition) organizationPresence {
 	return organizationPresence{ID: d.ID, Name: d.Name, LanguageLabels: d.LanguageLabels, SystemPresence: d.SystemPresence,
 		Deactivated: d.Deactivated, Primary: d.Type == "System", SelfURI: "/api/v2/presencedefinitions/" + d.ID}
+}
+
+// organizationPresenceView turns a stored OrganizationPresenceDefinition into the
+// OrganizationPresence the /presencedefinitions view answers.
+func organizationPresenceView(stored []byte) ([]byte, error) {
+	var d presenceDefinition
+	if err := json.Unmarshal(stored, &d); err != nil {
+		return nil, fmt.Errorf("decode stored presence definition: %w", err)
+	}
+	return json.Marshal(asOrganizationPresence(d))
 }
 
 func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Request) error {

@@ -149,6 +149,10 @@ func (a entityAPI[T]) delete(ctx context.Context, id string) error {
 // server's name filter narrows the list; the exact comparison happens here because the
 // filter is a prefix or wildcard match.
 func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
+	if name == "" {
+		// An object without a name (a presence definition) cannot be told apart by it.
+		return nil, nil
+	}
 	const pageSize = 100
 	for page := 1; ; page++ {
 		var listing struct {
@@ -171,9 +175,10 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 	}
 }
 
-// putVersioned re-reads the object's version and PUTs the body built for it, retrying on
-// version conflicts (someone else wrote in between).
-func putVersioned[T any](ctx context.Context, api entityAPI[T], id string, version func(*T) int, body func(version int) any) (*T, error) {
+// writeVersioned re-reads the object's version and sends the body built for it with method
+// (PUT, or PATCH for kinds like locations that patch with a version), retrying on version
+// conflicts (someone else wrote in between).
+func writeVersioned[T any](ctx context.Context, api entityAPI[T], method, id string, version func(*T) int, body func(version int) any) (*T, error) {
 	var out *T
 	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
 		cur, err := api.getByID(ctx, id)
@@ -183,7 +188,7 @@ func putVersioned[T any](ctx context.Context, api entityAPI[T], id string, versi
 		if cur == nil {
 			return fmt.Errorf("%s/%s no longer exists", api.path, id)
 		}
-		out, err = api.update(ctx, http.MethodPut, id, body(version(cur)))
+		out, err = api.update(ctx, method, id, body(version(cur)))
 		return err
 	})
 	return out, err

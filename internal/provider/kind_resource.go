@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -173,10 +172,7 @@ func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject)
 		}
 		return r.readAfterUpdate(ctx, api, id)
 	}
-	if method != http.MethodPut {
-		return nil, fmt.Errorf("%s: versioned %s updates are not supported by the generic resource yet", r.kind.Noun, method)
-	}
-	return putVersioned(ctx, api, id, versionOf, func(version int) any {
+	return writeVersioned(ctx, api, method, id, versionOf, func(version int) any {
 		body["version"] = version
 		return body
 	})

@@ -69,7 +69,8 @@ data "genesyscloud_auth_division_home" "home" {}
 `
 
 // kindAccCases holds a row for every regular kind with a resource; a new regular kind adds
-// its row here (TestAccKindResources fails for a kind without one).
+// its row here or, like the catalogue's per-area files, in its area's
+// kind_acc_cases_<area>_test.go (TestAccKindResources fails for a kind without one).
 var kindAccCases = map[string]kindAccCase{
 	"genesyscloud_architect_schedules": {
 		create: `resource "genesyscloud_architect_schedules" "it" {
@@ -277,9 +278,9 @@ resource "genesyscloud_architect_emergencygroup" "it" {
 // destroyed (confirmed through the API).
 func TestAccKindResources(t *testing.T) {
 	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
-		tc, ok := kindAccCases[k.Resource]
+		tc, ok := accCaseFor(k.Resource)
 		if !ok {
-			t.Errorf("%s: no row in kindAccCases", k.Resource)
+			t.Errorf("%s: no row in kindAccCases or an area's acceptance cases", k.Resource)
 			continue
 		}
 		t.Run(k.Resource, func(t *testing.T) { testKindResource(t, k, tc) })
@@ -434,4 +435,14 @@ func attrChecks(addr string, want map[string]string) []resource.TestCheckFunc {
 		out = append(out, resource.TestCheckResourceAttr(addr, attr, value))
 	}
 	return out
+}
+
+// accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
+func accCaseFor(resource string) (kindAccCase, bool) {
+	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases} {
+		if tc, ok := cases[resource]; ok {
+			return tc, true
+		}
+	}
+	return kindAccCase{}, false
 }

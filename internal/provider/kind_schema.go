@@ -6,6 +6,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -47,7 +49,7 @@ func fieldsSchema(fields []kinds.Field, immutable bool) (map[string]schema.Attri
 	attrs := map[string]schema.Attribute{}
 	blocks := map[string]schema.Block{}
 	for _, f := range fields {
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			b, err := blockSchema(f, immutable)
 			if err != nil {
 				return nil, nil, err
@@ -64,17 +66,37 @@ func fieldsSchema(fields []kinds.Field, immutable bool) (map[string]schema.Attri
 	return attrs, blocks, nil
 }
 
-// blockSchema is a nested block list, as the official provider's "Block List".
-func blockSchema(f kinds.Field, immutable bool) (schema.ListNestedBlock, error) {
+// blockSchema is a nested block list, as the official provider's "Block List"; an Object
+// field's list holds at most one block ("Block List, Max: 1"). An Unordered field is a set
+// of blocks instead ("Block Set").
+func blockSchema(f kinds.Field, immutable bool) (schema.Block, error) {
 	attrs, blocks, err := fieldsSchema(f.Nested, immutable)
 	if err != nil {
-		return schema.ListNestedBlock{}, fmt.Errorf("block %s: %w", f.Attr, err)
+		return nil, fmt.Errorf("block %s: %w", f.Attr, err)
 	}
-	b := schema.ListNestedBlock{
-		Description:  f.Description,
-		NestedObject: schema.NestedBlockObject{Attributes: attrs, Blocks: blocks},
+	nested := schema.NestedBlockObject{Attributes: attrs, Blocks: blocks}
+	replace := f.ForceNew || immutable
+	if f.Unordered {
+		b := schema.SetNestedBlock{Description: f.Description, NestedObject: nested}
+		if f.Type == kinds.Object {
+			b.Validators = append(b.Validators, setvalidator.SizeAtMost(1))
+		}
+		if f.MinItems > 0 {
+			b.Validators = append(b.Validators, setvalidator.SizeAtLeast(f.MinItems))
+		}
+		if replace {
+			b.PlanModifiers = []planmodifier.Set{setplanmodifier.RequiresReplace()}
+		}
+		return b, nil
 	}
-	if f.ForceNew || immutable {
+	b := schema.ListNestedBlock{Description: f.Description, NestedObject: nested}
+	if f.Type == kinds.Object {
+		b.Validators = append(b.Validators, listvalidator.SizeAtMost(1))
+	}
+	if f.MinItems > 0 {
+		b.Validators = append(b.Validators, listvalidator.SizeAtLeast(f.MinItems))
+	}
+	if replace {
 		b.PlanModifiers = []planmodifier.List{listplanmodifier.RequiresReplace()}
 	}
 	return b, nil
@@ -159,6 +181,14 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 			a.Validators = append(a.Validators, setvalidator.SizeAtLeast(f.MinItems))
 		}
 		a.PlanModifiers = planModifiers(m.keepState, setplanmodifier.UseStateForUnknown(), replace, setplanmodifier.RequiresReplace())
+		return a, nil
+	case kinds.StringMap:
+		a := schema.MapAttribute{ElementType: types.StringType, Required: m.required, Optional: m.optional,
+			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
+		if v := stringValidators(f); len(v) > 0 {
+			a.Validators = []validator.Map{mapvalidator.ValueStringsAre(v...)}
+		}
+		a.PlanModifiers = planModifiers(m.keepState, mapplanmodifier.UseStateForUnknown(), replace, mapplanmodifier.RequiresReplace())
 		return a, nil
 	}
 	// The catalogue's field types are a closed set; a new one must be mapped here first.

@@ -53,13 +53,16 @@ func describeSchema(ctx context.Context, attrs map[string]schema.Attribute, bloc
 		out[prefix+name] = describeAttribute(ctx, a)
 	}
 	for name, b := range blocks {
-		lb, ok := b.(schema.ListNestedBlock)
-		if !ok {
+		switch b := b.(type) {
+		case schema.ListNestedBlock:
+			out[prefix+name] = "block list"
+			describeSchema(ctx, b.NestedObject.Attributes, b.NestedObject.Blocks, prefix+name+".", out)
+		case schema.SetNestedBlock:
+			out[prefix+name] = "block set"
+			describeSchema(ctx, b.NestedObject.Attributes, b.NestedObject.Blocks, prefix+name+".", out)
+		default:
 			out[prefix+name] = fmt.Sprintf("unexpected block %T", b)
-			continue
 		}
-		out[prefix+name] = "block list"
-		describeSchema(ctx, lb.NestedObject.Attributes, lb.NestedObject.Blocks, prefix+name+".", out)
 	}
 }
 
@@ -158,6 +161,109 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"name":        "basetypes.StringType required",
 			"description": "basetypes.StringType required",
 		},
+		"genesyscloud_location": {
+			"id":                      "basetypes.StringType read-only",
+			"name":                    "basetypes.StringType required",
+			"notes":                   "basetypes.StringType optional",
+			"path":                    "types.ListType[basetypes.StringType] optional",
+			"address":                 "block list",
+			"address.city":            "basetypes.StringType required",
+			"address.country":         "basetypes.StringType required",
+			"address.street1":         "basetypes.StringType required",
+			"address.zip_code":        "basetypes.StringType required",
+			"address.state":           "basetypes.StringType optional",
+			"address.street2":         "basetypes.StringType optional",
+			"emergency_number":        "block list",
+			"emergency_number.number": "basetypes.StringType required",
+			"emergency_number.type":   `basetypes.StringType optional default="default"`,
+		},
+		"genesyscloud_outbound_callabletimeset": {
+			"id":                                   "basetypes.StringType read-only",
+			"name":                                 "basetypes.StringType required",
+			"callable_times":                       "block set",
+			"callable_times.time_slots":            "block set",
+			"callable_times.time_slots.day":        "basetypes.Int64Type required",
+			"callable_times.time_slots.start_time": "basetypes.StringType required",
+			"callable_times.time_slots.stop_time":  "basetypes.StringType required",
+			"callable_times.time_zone_id":          "basetypes.StringType required",
+			"callable_times.name":                  "basetypes.StringType optional",
+		},
+		"genesyscloud_outbound_attempt_limit": {
+			"id":                               "basetypes.StringType read-only",
+			"name":                             "basetypes.StringType optional",
+			"max_attempts_per_contact":         "basetypes.Int64Type optional",
+			"max_attempts_per_number":          "basetypes.Int64Type optional",
+			"time_zone_id":                     "basetypes.StringType optional",
+			"reset_period":                     `basetypes.StringType optional default="NEVER"`,
+			"recall_entries":                   "block list",
+			"recall_entries.answering_machine": "block set",
+			"recall_entries.answering_machine.minutes_between_attempts": "basetypes.Int64Type required",
+			"recall_entries.answering_machine.nbr_attempts":             "basetypes.Int64Type optional",
+			"recall_entries.busy":                               "block set",
+			"recall_entries.busy.minutes_between_attempts":      "basetypes.Int64Type required",
+			"recall_entries.busy.nbr_attempts":                  "basetypes.Int64Type optional",
+			"recall_entries.fax":                                "block set",
+			"recall_entries.fax.minutes_between_attempts":       "basetypes.Int64Type required",
+			"recall_entries.fax.nbr_attempts":                   "basetypes.Int64Type optional",
+			"recall_entries.no_answer":                          "block set",
+			"recall_entries.no_answer.minutes_between_attempts": "basetypes.Int64Type required",
+			"recall_entries.no_answer.nbr_attempts":             "basetypes.Int64Type optional",
+		},
+		"genesyscloud_outbound_callanalysisresponseset": {
+			"id":                                             "basetypes.StringType read-only",
+			"name":                                           "basetypes.StringType required",
+			"beep_detection_enabled":                         "basetypes.BoolType optional default=false",
+			"amd_speech_distinguish_enabled":                 "basetypes.BoolType optional default=true",
+			"live_speaker_detection_mode":                    "basetypes.StringType optional",
+			"responses":                                      "block list",
+			"responses.callable_busy":                        "block set",
+			"responses.callable_busy.reaction_type":          "basetypes.StringType required",
+			"responses.callable_busy.data":                   "basetypes.StringType optional",
+			"responses.callable_busy.name":                   "basetypes.StringType optional",
+			"responses.callable_disconnect":                  "block set",
+			"responses.callable_disconnect.reaction_type":    "basetypes.StringType required",
+			"responses.callable_disconnect.data":             "basetypes.StringType optional",
+			"responses.callable_disconnect.name":             "basetypes.StringType optional",
+			"responses.callable_fax":                         "block set",
+			"responses.callable_fax.reaction_type":           "basetypes.StringType required",
+			"responses.callable_fax.data":                    "basetypes.StringType optional",
+			"responses.callable_fax.name":                    "basetypes.StringType optional",
+			"responses.callable_lineconnected":               "block set",
+			"responses.callable_lineconnected.reaction_type": "basetypes.StringType required",
+			"responses.callable_lineconnected.data":          "basetypes.StringType optional",
+			"responses.callable_lineconnected.name":          "basetypes.StringType optional",
+			"responses.callable_machine":                     "block set",
+			"responses.callable_machine.reaction_type":       "basetypes.StringType required",
+			"responses.callable_machine.data":                "basetypes.StringType optional",
+			"responses.callable_machine.name":                "basetypes.StringType optional",
+			"responses.callable_noanswer":                    "block set",
+			"responses.callable_noanswer.reaction_type":      "basetypes.StringType required",
+			"responses.callable_noanswer.data":               "basetypes.StringType optional",
+			"responses.callable_noanswer.name":               "basetypes.StringType optional",
+			"responses.callable_person":                      "block set",
+			"responses.callable_person.reaction_type":        "basetypes.StringType required",
+			"responses.callable_person.data":                 "basetypes.StringType optional",
+			"responses.callable_person.name":                 "basetypes.StringType optional",
+			"responses.callable_sit":                         "block set",
+			"responses.callable_sit.reaction_type":           "basetypes.StringType required",
+			"responses.callable_sit.data":                    "basetypes.StringType optional",
+			"responses.callable_sit.name":                    "basetypes.StringType optional",
+			"responses.uncallable_notfound":                  "block set",
+			"responses.uncallable_notfound.reaction_type":    "basetypes.StringType required",
+			"responses.uncallable_notfound.data":             "basetypes.StringType optional",
+			"responses.uncallable_notfound.name":             "basetypes.StringType optional",
+			"responses.uncallable_sit":                       "block set",
+			"responses.uncallable_sit.reaction_type":         "basetypes.StringType required",
+			"responses.uncallable_sit.data":                  "basetypes.StringType optional",
+			"responses.uncallable_sit.name":                  "basetypes.StringType optional",
+		},
+		"genesyscloud_organization_presence_definition": {
+			"id":              "basetypes.StringType read-only",
+			"language_labels": "types.MapType[basetypes.StringType] required",
+			"system_presence": "basetypes.StringType required",
+			"deactivated":     "basetypes.BoolType optional default=false",
+			"division_id":     "basetypes.StringType optional",
+		},
 		"genesyscloud_employeeperformance_externalmetrics_definitions": {
 			"id":                     "basetypes.StringType read-only",
 			"name":                   "basetypes.StringType required",
@@ -209,8 +315,18 @@ func TestKindSchemaEveryFieldShape(t *testing.T) {
 			{Attr: "ratio", JSON: "ratio", Type: kinds.Float, Mode: kinds.Optional, Default: 0.5},
 			{Attr: "tags", JSON: "tags", Type: kinds.StringList, Mode: kinds.Optional, Enum: []string{"x"}},
 			{Attr: "member_ids", JSON: "members[].id", Type: kinds.StringSet, Mode: kinds.OptionalComputed},
+			{Attr: "labels", JSON: "labels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 20},
 			{Attr: "rule", JSON: "rules", Type: kinds.Block, Mode: kinds.Optional, Nested: []kinds.Field{
 				{Attr: "value", JSON: "value", Type: kinds.Int, Mode: kinds.Required},
+			}},
+			{Attr: "address", JSON: "address", Type: kinds.Object, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+			}},
+			{Attr: "slot", JSON: "slots", Type: kinds.Block, Unordered: true, MinItems: 1, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "day", JSON: "day", Type: kinds.Int, Mode: kinds.Required},
+				{Attr: "retry", JSON: "retry", Type: kinds.Object, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+					{Attr: "minutes", JSON: "minutes", Type: kinds.Int, Mode: kinds.Required},
+				}},
 			}},
 		}}
 	for _, immutable := range []bool{false, true} {

@@ -29,6 +29,14 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Attr, err)
 		}
+		if f.Type == kinds.Object {
+			// The block list holds the object, or nothing when the user wrote no block.
+			list, _ := j.([]any)
+			if len(list) == 0 {
+				continue
+			}
+			j = list[0]
+		}
 		kinds.Set(body, f.JSON, j)
 	}
 	return body, nil
@@ -50,6 +58,16 @@ func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 		return jsonList(f, v.Elements())
 	case types.Set:
 		return jsonList(f, v.Elements())
+	case types.Map:
+		out := make(map[string]any, len(v.Elements()))
+		for key, el := range v.Elements() {
+			s, ok := el.(types.String)
+			if !ok {
+				return nil, fmt.Errorf("map value %q is a %T", key, el)
+			}
+			out[key] = s.ValueString()
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("unexpected value type %T", v)
 }
@@ -58,7 +76,7 @@ func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 func jsonList(f kinds.Field, elems []attr.Value) ([]any, error) {
 	out := make([]any, 0, len(elems))
 	for i, el := range elems {
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			obj, ok := el.(types.Object)
 			if !ok {
 				return nil, fmt.Errorf("block element %d is a %T", i, el)
@@ -88,12 +106,16 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 		raw := kinds.Get(obj, f.JSON)
 		p := prior[f.Attr]
 		switch f.Type {
-		case kinds.Block:
+		case kinds.Block, kinds.Object:
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
 		case kinds.StringList, kinds.StringSet:
 			v, d := stringsFromAPI(f, raw, p)
+			diags.Append(d...)
+			out[f.Attr] = v
+		case kinds.StringMap:
+			v, d := stringMapFromAPI(f, raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
 		default:
@@ -192,32 +214,58 @@ func stringsFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.
 	return types.ListValue(types.StringType, elems)
 }
 
-// blockFromAPI maps an array of objects onto a block list. A block list is never null in
-// OpenTofu (no blocks is an empty list), so neither is it here. Elements are matched to prior
-// ones by position.
+// stringMapFromAPI maps a JSON object of strings onto a map; an empty one is null unless
+// the user wrote an empty one or must write one, as for lists.
+func stringMapFromAPI(f kinds.Field, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
+	elems := map[string]attr.Value{}
+	obj, _ := raw.(map[string]any)
+	for key, el := range obj {
+		if s, ok := el.(string); ok {
+			elems[key] = types.StringValue(s)
+		}
+	}
+	priorKnown := prior != nil && !prior.IsNull() && !prior.IsUnknown()
+	if len(elems) == 0 && !priorKnown && f.Mode != kinds.Required {
+		return types.MapNull(types.StringType), nil
+	}
+	return types.MapValue(types.StringType, elems)
+}
+
+// blockFromAPI maps an array of objects (or, for an Object field, the one object) onto a
+// block list or, for an Unordered field, a block set. Blocks are never null in OpenTofu (no
+// blocks is an empty list or set), so neither are they here. Elements are matched to prior
+// ones by position: a set's order is the framework's, which is stable for equal values.
 func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	listType, ok := t.(types.ListType)
-	if !ok {
-		diags.AddError("Provider bug", fmt.Sprintf("block %s has type %T, not a list", f.Attr, t))
+	var elemAttrType attr.Type
+	switch ct := t.(type) {
+	case types.ListType:
+		elemAttrType = ct.ElemType
+	case types.SetType:
+		elemAttrType = ct.ElemType
+	default:
+		diags.AddError("Provider bug", fmt.Sprintf("block %s has type %T, not a list or set", f.Attr, t))
 		return types.ListNull(types.ObjectType{}), diags
 	}
-	elemType, ok := listType.ElemType.(types.ObjectType)
+	elemType, ok := elemAttrType.(types.ObjectType)
 	if !ok {
-		diags.AddError("Provider bug", fmt.Sprintf("block %s holds %T, not objects", f.Attr, listType.ElemType))
-		return types.ListNull(listType.ElemType), diags
+		diags.AddError("Provider bug", fmt.Sprintf("block %s holds %T, not objects", f.Attr, elemAttrType))
+		return types.ListNull(elemAttrType), diags
 	}
 	var priorElems []attr.Value
-	if pl, ok := prior.(types.List); ok && !pl.IsNull() && !pl.IsUnknown() {
-		priorElems = pl.Elements()
-	}
-	list, _ := raw.([]any)
-	elems := make([]attr.Value, 0, len(list))
-	for i, el := range list {
-		obj, ok := el.(map[string]any)
-		if !ok {
-			continue
+	switch p := prior.(type) {
+	case types.List:
+		if !p.IsNull() && !p.IsUnknown() {
+			priorElems = p.Elements()
 		}
+	case types.Set:
+		if !p.IsNull() && !p.IsUnknown() {
+			priorElems = p.Elements()
+		}
+	}
+	objects := f.BlockObjects(raw)
+	elems := make([]attr.Value, 0, len(objects))
+	for i, obj := range objects {
 		var priorAttrs map[string]attr.Value
 		if i < len(priorElems) {
 			if po, ok := priorElems[i].(types.Object); ok {
@@ -229,6 +277,11 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 		v, d := types.ObjectValue(elemType.AttrTypes, values)
 		diags.Append(d...)
 		elems = append(elems, v)
+	}
+	if f.Unordered {
+		v, d := types.SetValue(elemType, elems)
+		diags.Append(d...)
+		return v, diags
 	}
 	v, d := types.ListValue(elemType, elems)
 	diags.Append(d...)

@@ -182,3 +182,140 @@ func TestKindFormattedValues(t *testing.T) {
 		t.Errorf("a blank rule is sent: %v, %v", body, err)
 	}
 }
+
+// An Object field is a block list of at most one block in Terraform and the object itself
+// in the API: one block becomes the object, no block no object, and back.
+func TestKindObjectValues(t *testing.T) {
+	k := &kinds.Kind{Name: "test.place", Resource: "genesyscloud_test_place", Noun: "place",
+		API: kinds.API{Collection: "/api/v2/places", Update: "PATCH"},
+		Fields: []kinds.Field{
+			{Attr: "name", JSON: "name", Type: kinds.String, Mode: kinds.Required},
+			{Attr: "address", JSON: "address", Type: kinds.Object, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "city", JSON: "city", Type: kinds.String, Mode: kinds.Required},
+				{Attr: "street2", JSON: "street2", Type: kinds.String, Mode: kinds.Optional},
+			}},
+		}}
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := s.Type().(types.ObjectType)
+	address := top.AttrTypes["address"].(types.ListType).ElemType.(types.ObjectType)
+	oneAddress := types.ListValueMust(address, []attr.Value{types.ObjectValueMust(address.AttrTypes, map[string]attr.Value{
+		"city": types.StringValue("Indianapolis"), "street2": types.StringNull(),
+	})})
+	noAddress := types.ListValueMust(address, []attr.Value{})
+
+	for _, c := range []struct {
+		name    string
+		address attr.Value
+		body    string
+	}{
+		{"one block", oneAddress, `{"address":{"city":"Indianapolis"},"name":"HQ"}`},
+		{"no block", noAddress, `{"name":"HQ"}`},
+	} {
+		body, err := requestBody(k.Fields, map[string]attr.Value{"name": types.StringValue("HQ"), "address": c.address})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := json.Marshal(body); string(got) != c.body {
+			t.Errorf("%s: body %s, want %s", c.name, got, c.body)
+		}
+		var obj apiObject
+		if err := json.Unmarshal([]byte(c.body), &obj); err != nil {
+			t.Fatal(err)
+		}
+		got, diags := stateValues(k.Fields, top.AttrTypes, obj, nil)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if !got["address"].Equal(c.address) {
+			t.Errorf("%s: state %s, want %s", c.name, got["address"], c.address)
+		}
+	}
+}
+
+// An Unordered block is a set of blocks in Terraform over the same JSON: an array for a
+// Block (numbers inside map as numbers), the one object for an Object.
+func TestKindBlockSetValues(t *testing.T) {
+	k := &kinds.Kind{Name: "test.timeset", Resource: "genesyscloud_test_timeset", Noun: "time set",
+		API: kinds.API{Collection: "/api/v2/timesets", Update: "PUT"},
+		Fields: []kinds.Field{
+			{Attr: "slot", JSON: "slots", Type: kinds.Block, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+				{Attr: "day", JSON: "day", Type: kinds.Int, Mode: kinds.Required},
+				{Attr: "retry", JSON: "retry", Type: kinds.Object, Unordered: true, Mode: kinds.Optional, Nested: []kinds.Field{
+					{Attr: "minutes", JSON: "minutes", Type: kinds.Int, Mode: kinds.Required},
+				}},
+			}},
+		}}
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := s.Type().(types.ObjectType)
+	slot := top.AttrTypes["slot"].(types.SetType).ElemType.(types.ObjectType)
+	retry := slot.AttrTypes["retry"].(types.SetType).ElemType.(types.ObjectType)
+	slotValue := func(day int64, minutes ...int64) attr.Value {
+		var retries []attr.Value
+		for _, m := range minutes {
+			retries = append(retries, types.ObjectValueMust(retry.AttrTypes, map[string]attr.Value{"minutes": types.Int64Value(m)}))
+		}
+		return types.ObjectValueMust(slot.AttrTypes, map[string]attr.Value{
+			"day": types.Int64Value(day), "retry": types.SetValueMust(retry, retries),
+		})
+	}
+	plan := types.SetValueMust(slot, []attr.Value{slotValue(1, 30), slotValue(7)})
+
+	body, err := requestBody(k.Fields, map[string]attr.Value{"slot": plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(body)
+	want := `{"slots":[{"day":1,"retry":{"minutes":30}},{"day":7}]}`
+	if string(got) != want {
+		t.Errorf("body\n got %s\nwant %s", got, want)
+	}
+	// The org may answer the blocks in another order: the set is the same.
+	var obj apiObject
+	if err := json.Unmarshal([]byte(`{"slots":[{"day":7},{"day":1,"retry":{"minutes":30}}]}`), &obj); err != nil {
+		t.Fatal(err)
+	}
+	state, diags := stateValues(k.Fields, top.AttrTypes, obj, map[string]attr.Value{"slot": plan})
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !state["slot"].Equal(plan) {
+		t.Errorf("state %s, want %s", state["slot"], plan)
+	}
+}
+
+// A StringMap is a JSON object of strings: sent as one, read back as a map, and an empty
+// answer is null unless the user wrote a map.
+func TestKindStringMapValues(t *testing.T) {
+	labels := kinds.Field{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Optional}
+	plan := types.MapValueMust(types.StringType, map[string]attr.Value{"en_US": types.StringValue("Lunch"), "de": types.StringValue("Mittag")})
+	body, err := requestBody([]kinds.Field{labels}, map[string]attr.Value{"language_labels": plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := json.Marshal(body); string(got) != `{"languageLabels":{"de":"Mittag","en_US":"Lunch"}}` {
+		t.Errorf("body %s", got)
+	}
+	attrTypes := map[string]attr.Type{"language_labels": types.MapType{ElemType: types.StringType}}
+	got, diags := stateValues([]kinds.Field{labels}, attrTypes, body, nil)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !got["language_labels"].Equal(plan) {
+		t.Errorf("state %s, want %s", got["language_labels"], plan)
+	}
+	got, _ = stateValues([]kinds.Field{labels}, attrTypes, apiObject{}, nil)
+	if !got["language_labels"].IsNull() {
+		t.Errorf("no labels = %s, want null", got["language_labels"])
+	}
+	empty := types.MapValueMust(types.StringType, map[string]attr.Value{})
+	got, _ = stateValues([]kinds.Field{labels}, attrTypes, apiObject{}, map[string]attr.Value{"language_labels": empty})
+	if !got["language_labels"].Equal(empty) {
+		t.Errorf("no labels after an empty map = %s, want the empty map", got["language_labels"])
+	}
+}

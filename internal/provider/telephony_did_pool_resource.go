@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -62,7 +63,7 @@ func newTelephonyDidPoolResource() resource.Resource {
 			return didPoolAPI(c).create(ctx, plan.StartPhoneNumber.ValueString(), plan.request(0))
 		},
 		update: func(ctx context.Context, c *platform.Client, plan *telephonyDidPoolModel, _ *diag.Diagnostics) (*platform.DIDPool, error) {
-			return putVersioned(ctx, didPoolAPI(c), plan.ID.ValueString(),
+			return writeVersioned(ctx, didPoolAPI(c), http.MethodPut, plan.ID.ValueString(),
 				func(p *platform.DIDPool) int { return deref(p.Version) },
 				func(v int) any { return plan.request(v) })
 		},

@@ -165,3 +165,54 @@ func newTestOrg(t *testing.T) (*store.Store, testCaller) {
 	}
 	return st, cred
 }
+
+// The rules walk into an Object field's one object as they walk into a block's elements,
+// naming its fields by a plain dotted path.
+func TestWalkFieldsIntoObject(t *testing.T) {
+	t.Parallel()
+	fields := []kinds.Field{
+		{Attr: "name", JSON: "name", Type: kinds.String},
+		{Attr: "address", JSON: "address", Type: kinds.Object, Nested: []kinds.Field{
+			{Attr: "city", JSON: "city", Type: kinds.String},
+		}},
+		{Attr: "rule", JSON: "rules", Type: kinds.Block, Nested: []kinds.Field{
+			{Attr: "value", JSON: "value", Type: kinds.String},
+		}},
+	}
+	doc := map[string]any{"name": "HQ", "address": map[string]any{"city": "Indianapolis"},
+		"rules": []any{map[string]any{"value": "a"}}}
+	var got []string
+	err := walkFields(doc, fields, "", func(f *kinds.Field, path string, v any) error {
+		got = append(got, path+"="+v.(string))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "name=HQ address.city=Indianapolis rules[].value=a"; strings.Join(got, " ") != want {
+		t.Errorf("walked %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// A map of strings holds its field's length bound for each value, and the answer names the
+// value's key.
+func TestValidateStringMapValues(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	k := &kinds.Kind{Name: "test.labelled", Model: "OrganizationPresenceDefinition", Names: kinds.NoName,
+		Fields: []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 5}}}
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		if err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch"}}); err != nil {
+			t.Errorf("labels within the bound: %v", err)
+		}
+		err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch", "de": "Mittagspause"}})
+		var ae *apihttp.Error
+		if !errors.As(err, &ae) || !strings.Contains(ae.Message, "[languageLabels.de]") {
+			t.Errorf("a label over the bound = %v, want a 400 naming languageLabels.de", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

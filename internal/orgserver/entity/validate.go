@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -27,6 +28,11 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable[key] = v
 		}
 	}
+	// An integer-versioned kind's version is the client's to send (Update checked it against
+	// the stored one), and some update models require it (LocationUpdateDefinition).
+	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
+		writable["version"] = v
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
@@ -45,18 +51,33 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 		}
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
-		s, ok := v.(string)
-		if !ok {
+		// A map of strings holds its bounds for each value, under the value's key.
+		if m, ok := v.(map[string]any); ok && f.Type == kinds.StringMap {
+			for _, key := range slices.Sorted(maps.Keys(m)) {
+				if err := checkFieldString(f, path+"."+key, m[key]); err != nil {
+					return err
+				}
+			}
 			return nil
 		}
-		if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
-			return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
-		}
-		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
-			return apihttp.InvalidValue(path, s, f.Enum)
-		}
-		return nil
+		return checkFieldString(f, path, v)
 	})
+}
+
+// checkFieldString checks a string value against its field's length bound and enum; other
+// values are the model check's business.
+func checkFieldString(f *kinds.Field, path string, v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	if f.MaxLength > 0 && utf8.RuneCountInString(s) > f.MaxLength {
+		return apihttp.BadRequest("The field [%s] must be at most %d characters long, not %d.", path, f.MaxLength, utf8.RuneCountInString(s))
+	}
+	if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
+		return apihttp.InvalidValue(path, s, f.Enum)
+	}
+	return nil
 }
 
 // validateModel checks doc against a model: required fields present (and not blank when
@@ -187,21 +208,20 @@ func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
 	fn func(f *kinds.Field, path string, parent map[string]any, key string) error) error {
 	for i := range fields {
 		f := &fields[i]
-		if f.Type == kinds.Block {
+		if f.IsBlock() {
 			block := strings.TrimSuffix(f.JSON, "[]")
-			elems, _ := kinds.Get(doc, block).([]any)
-			for _, el := range elems {
-				m, ok := el.(map[string]any)
-				if !ok {
-					continue
-				}
-				if err := walkFieldSites(m, f.Nested, prefix+block+"[].", fn); err != nil {
+			step := block + "[]."
+			if f.Type == kinds.Object {
+				step = block + "."
+			}
+			for _, m := range f.BlockObjects(kinds.Get(doc, block)) {
+				if err := walkFieldSites(m, f.Nested, prefix+step, fn); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		for _, site := range jsonSites(doc, strings.Split(f.JSON, ".")) {
+		for _, site := range jsonSites(doc, kinds.Steps(f.JSON)) {
 			if _, present := site.parent[site.key]; !present {
 				continue
 			}

@@ -1,0 +1,125 @@
+package kinds
+
+import "strings"
+
+// Catalogue names of the outbound kinds added for breadth.
+const (
+	CallableTimeSet = "outbound.callabletimeset"
+	AttemptLimit    = "outbound.attemptlimit"
+	ResponseSet     = "outbound.responseset"
+)
+
+// outboundAreaKinds are the outbound dialing kinds beyond contact lists (catalogue.go):
+// callable time sets, attempt limits and call analysis response sets.
+func outboundAreaKinds() []*Kind {
+	return []*Kind{
+		{
+			Name: CallableTimeSet, Resource: "genesyscloud_outbound_callabletimeset", DataSource: "genesyscloud_outbound_callabletimeset",
+			Noun:  "callable time set",
+			API:   API{Collection: "/api/v2/outbound/callabletimesets", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "CallableTimeSet", Audit: Audit{"Outbound", "CallableTimeSet"}, Permission: "outbound:callableTimeSet",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"callable_time_set_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The name of the CallableTimeSet."},
+				{Attr: "callable_times", JSON: "callableTimes", Type: Block, Unordered: true, Mode: Optional,
+					Description: "The list of CallableTimes for which it is OK to place outbound calls.",
+					Nested: []Field{
+						{Attr: "time_slots", JSON: "timeSlots", Type: Block, Unordered: true, Mode: Required, MinItems: 1,
+							Description: "The time intervals for which it is acceptable to place outbound calls.",
+							Nested: []Field{
+								{Attr: "day", JSON: "day", Type: Int, Mode: Required,
+									Description: "The day of the interval. Valid values: [1-7], representing Monday through Sunday."},
+								{Attr: "start_time", JSON: "startTime", Type: String, Mode: Required,
+									Description: "The start time of the interval as an ISO-8601 string, i.e. HH:mm:ss."},
+								{Attr: "stop_time", JSON: "stopTime", Type: String, Mode: Required,
+									Description: "The end time of the interval as an ISO-8601 string, i.e. HH:mm:ss."},
+							}},
+						{Attr: "time_zone_id", JSON: "timeZoneId", Type: String, Mode: Required,
+							Description: "The time zone for the time slots; for example, Africa/Abidjan."},
+						{Attr: "name", JSON: "name", Type: String, Mode: Optional, Description: "The name of the callable time."},
+					}},
+			},
+		},
+		{
+			Name: AttemptLimit, Resource: "genesyscloud_outbound_attempt_limit", DataSource: "genesyscloud_outbound_attempt_limit",
+			Noun:  "attempt limit",
+			API:   API{Collection: "/api/v2/outbound/attemptlimits", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "AttemptLimits", Audit: Audit{"Outbound", "AttemptLimits"}, Permission: "outbound:attemptLimits",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"attempt_limit_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Optional, Description: "Name for the attempt limit."},
+				{Attr: "max_attempts_per_contact", JSON: "maxAttemptsPerContact", Type: Int, Mode: Optional,
+					Description: "The maximum number of times a contact can be called within the reset period. Required if max_attempts_per_number is not defined."},
+				{Attr: "max_attempts_per_number", JSON: "maxAttemptsPerNumber", Type: Int, Mode: Optional,
+					Description: "The maximum number of times a phone number can be called within the reset period. Required if max_attempts_per_contact is not defined."},
+				{Attr: "time_zone_id", JSON: "timeZoneId", Type: String, Mode: Optional,
+					Description: "If the reset period is TODAY, this specifies the time zone in which TODAY occurs. Required if the reset period is TODAY."},
+				{Attr: "reset_period", JSON: "resetPeriod", Type: String, Mode: Optional, Default: "NEVER",
+					Description: "After how long the number of attempts will be set back to 0."},
+				// recallEntries is a JSON map keyed by the call outcome in camel case; each
+				// outcome the official schema knows is one optional entry of it.
+				{Attr: "recall_entries", JSON: "recallEntries", Type: Object, Mode: Optional,
+					Description: "Configuration for recall attempts.",
+					Nested: []Field{
+						recallEntry("answering_machine", "answeringMachine"), recallEntry("busy", "busy"),
+						recallEntry("fax", "fax"), recallEntry("no_answer", "noAnswer"),
+					}},
+			},
+		},
+		{
+			Name: ResponseSet, Resource: "genesyscloud_outbound_callanalysisresponseset",
+			DataSource: "genesyscloud_outbound_callanalysisresponseset", Noun: "call analysis response set",
+			API:   API{Collection: "/api/v2/outbound/callanalysisresponsesets", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "ResponseSet", Audit: Audit{"Outbound", "ResponseSet"}, Permission: "outbound:responseSet",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"call_analysis_response_set_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name for the response set."},
+				{Attr: "beep_detection_enabled", JSON: "beepDetectionEnabled", Type: Bool, Mode: Optional, Default: false,
+					Description: "Whether to enable answering machine beep detection."},
+				{Attr: "amd_speech_distinguish_enabled", JSON: "amdSpeechDistinguishEnabled", Type: Bool, Mode: Optional, Default: true,
+					Description: "Whether to enable answering machine detection."},
+				{Attr: "live_speaker_detection_mode", JSON: "liveSpeakerDetectionMode", Type: String, Mode: Optional,
+					Enum: []string{"Disabled", "Low", "Medium", "High"}, Description: "Setting level of live speaker detection."},
+				// responses is a JSON map keyed by call analysis result; each result the
+				// official schema knows is one optional reaction of it.
+				{Attr: "responses", JSON: "responses", Type: Object, Mode: Optional,
+					Description: "List of maps of disposition identifiers to reactions.",
+					Nested: []Field{
+						reaction("callable_busy"), reaction("callable_disconnect"), reaction("callable_fax"),
+						reaction("callable_lineconnected"), reaction("callable_machine"), reaction("callable_noanswer"),
+						reaction("callable_person"), reaction("callable_sit"), reaction("uncallable_notfound"), reaction("uncallable_sit"),
+					}},
+			},
+		},
+	}
+}
+
+// reaction is the reaction of a response set to one call analysis result. The API keys it
+// "disposition.classification." and the attribute with its underscores as dots
+// (callable_busy → disposition.classification.callable.busy), dots escaped in the path.
+func reaction(attr string) Field {
+	key := strings.ReplaceAll("disposition.classification."+strings.ReplaceAll(attr, "_", "."), ".", `\.`)
+	return Field{Attr: attr, JSON: key, Type: Object, Unordered: true, Mode: Optional,
+		Description: "Reaction to a call analysed as " + strings.ReplaceAll(attr, "_", " ") + ".",
+		Nested: []Field{
+			{Attr: "reaction_type", JSON: "reactionType", Type: String, Mode: Required,
+				Description: "The reaction to take for a given call analysis result."},
+			{Attr: "data", JSON: "data", Type: String, Mode: Optional,
+				Description: "Additional data for the reaction; for transfer_flow, the outbound flow id."},
+			{Attr: "name", JSON: "name", Type: String, Mode: Optional,
+				Description: "Additional name for the reaction; for transfer_flow, the outbound flow name."},
+		}}
+}
+
+// recallEntry is one call outcome's entry of an attempt limit's recall entries: how often
+// and how far apart a number is retried after that outcome.
+func recallEntry(attr, key string) Field {
+	return Field{Attr: attr, JSON: key, Type: Object, Unordered: true, Mode: Optional,
+		Description: "Recall settings after a call ends as " + strings.ReplaceAll(attr, "_", " ") + ".",
+		Nested: []Field{
+			{Attr: "minutes_between_attempts", JSON: "minutesBetweenAttempts", Type: Int, Mode: Required,
+				Description: "Minutes between recall attempts. Must be greater than or equal to 5."},
+			{Attr: "nbr_attempts", JSON: "nbrAttempts", Type: Int, Mode: Optional,
+				Description: "Number of recall attempts. Must be less than max_attempts_per_contact."},
+		}}
+}

@@ -1,0 +1,47 @@
+package provider
+
+// directoryAccCases are the acceptance rows of the directory area's regular kinds
+// (kinds/catalogue_directory.go); see kindAccCase.
+var directoryAccCases = map[string]kindAccCase{
+	"genesyscloud_location": {
+		// Created with an address, then given notes, a parent location and an emergency
+		// number (a PATCH with the version): the address stays one block.
+		create: `resource "genesyscloud_location" "parent" {
+  name = "Campus"
+}
+resource "genesyscloud_location" "it" {
+  name = "Indianapolis HQ"
+  address {
+    street1  = "7601 Interactive Way"
+    city     = "Indianapolis"
+    state    = "IN"
+    country  = "US"
+    zip_code = "46278"
+  }
+}`,
+		update: `resource "genesyscloud_location" "parent" {
+  name = "Campus"
+}
+resource "genesyscloud_location" "it" {
+  name  = "Indianapolis headquarters"
+  notes = "Main building"
+  path  = [genesyscloud_location.parent.id]
+  address {
+    street1  = "7601 Interactive Way"
+    street2  = "Suite 100"
+    city     = "Indianapolis"
+    state    = "IN"
+    country  = "US"
+    zip_code = "46278"
+  }
+  emergency_number {
+    number = "+13175550100"
+  }
+}`,
+		createChecks: map[string]string{"name": "Indianapolis HQ", "address.#": "1", "address.0.city": "Indianapolis",
+			"address.0.zip_code": "46278", "emergency_number.#": "0"},
+		updateChecks: map[string]string{"name": "Indianapolis headquarters", "notes": "Main building", "path.#": "1",
+			"address.0.street2": "Suite 100", "emergency_number.0.number": "+13175550100", "emergency_number.0.type": "default"},
+		driftPath: "address.city", driftValue: "Carmel",
+	},
+}
