@@ -144,7 +144,7 @@ func bulkRead(ctx context.Context, o options) error {
 		if err != nil {
 			return result{}, err
 		}
-		return result{requests: after.requests - before.requests, exit: exit, wall: wall, cpu: cpu, provider: provider, org: org}, nil
+		return result{requests: after.Requests - before.Requests, exit: exit, wall: wall, cpu: cpu, provider: provider, org: org}, nil
 	}
 	on, err := plan("1")
 	if err != nil {

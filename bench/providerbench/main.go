@@ -11,22 +11,20 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/bench/orgmetrics"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -212,44 +210,9 @@ func (b *bench) writeConfig(body string) error {
 	return os.WriteFile(filepath.Join(b.work, "main.tf"), []byte(head+body), 0o600)
 }
 
-// orgCounts are the org's request counters (API and token calls; /metrics itself excluded):
-// all, 429s, and every answer of 400 or more (429s included).
-type orgCounts struct{ requests, tooMany, failed int }
-
-func (b *bench) counts(ctx context.Context) (orgCounts, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.st.URL+"/metrics", nil)
-	if err != nil {
-		return orgCounts{}, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return orgCounts{}, err
-	}
-	defer resp.Body.Close()
-	var c orgCounts
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, "cx_org_requests_total{") {
-			continue
-		}
-		labels, value, _ := strings.Cut(strings.TrimPrefix(line, "cx_org_requests_total{"), "} ")
-		if !strings.Contains(labels, "/api/v2/") && !strings.Contains(labels, "/oauth/token") && !strings.Contains(labels, `route="fault"`) {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-		if err != nil {
-			return c, fmt.Errorf("metrics line %q: %w", line, err)
-		}
-		c.requests += int(v)
-		if strings.Contains(labels, `status="429"`) {
-			c.tooMany += int(v)
-		}
-		if i := strings.Index(labels, `status="`); i >= 0 && len(labels) > i+8 && labels[i+8] >= '4' {
-			c.failed += int(v)
-		}
-	}
-	return c, sc.Err()
+// counts reads the org's request counters.
+func (b *bench) counts(ctx context.Context) (orgmetrics.Counts, error) {
+	return orgmetrics.Read(ctx, b.st.URL)
 }
 
 // parallel runs f(i) for i in [0,n) on workers goroutines and returns the first error.

@@ -47,9 +47,9 @@ func rateLimit(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	requests := after.requests - before.requests
-	tooMany := after.tooMany - before.tooMany
-	failed := after.failed - before.failed
+	requests := after.Requests - before.Requests
+	tooMany := after.TooMany - before.TooMany
+	failed := after.Failed - before.Failed
 	// The token call is not rate limited; everything else spends the run's one token.
 	limited := requests - 1
 	need := time.Duration(float64(o.create) / float64(o.rate) * float64(time.Minute))

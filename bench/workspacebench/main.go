@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/cxascode/cxascode/bench/orgmetrics"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
@@ -113,7 +114,7 @@ func run(o options) error {
 	org.SetFaults(orgserver.Faults{LatencyMs: int(latency / time.Millisecond)})
 	fmt.Printf("local org: %s latency per API request, %d requests per token per fixed minute\n", latency, o.rate)
 	peak := watchMemory()
-	before, err := countRequests(ctx, org.URL)
+	before, err := orgmetrics.Read(ctx, org.URL)
 	if err != nil {
 		return err
 	}
@@ -125,24 +126,24 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	after, err := countRequests(ctx, org.URL)
+	after, err := orgmetrics.Read(ctx, org.URL)
 	if err != nil {
 		return err
 	}
 	peakBytes := peak()
-	tooMany, tokens := after.tooMany-before.tooMany, after.tokens-before.tokens
+	tooMany, tokens := after.TooMany-before.TooMany, after.Tokens-before.Tokens
 	speedup := seq.Seconds() / par.Seconds()
 	fmt.Printf("cx plan --parallel 1: %6.2fs\n", seq.Seconds())
 	fmt.Printf("cx plan --parallel %d: %6.2fs\n", parallel, par.Seconds())
 	fmt.Printf("speedup:              %.2fx\n", speedup)
 	fmt.Printf("429 answers:          %d (both plans)\n", tooMany)
-	fmt.Printf("failed answers:       %d (both plans, 429s included)\n", after.failed-before.failed)
+	fmt.Printf("failed answers:       %d (both plans, 429s included)\n", after.Failed-before.Failed)
 	fmt.Printf("token requests:       %d for 2 plans of %d projects (each project's provider logs in once: its own token, its own budget)\n", tokens, n)
 	fmt.Printf("peak memory:          %.0f MiB (this process + OpenTofu and provider processes, summed)\n", float64(peakBytes)/(1<<20))
 	fmt.Printf("\ngoals:\n")
 	ok := goal(fmt.Sprintf("--parallel %d >= %.1fx faster", parallel, o.goal), speedup >= o.goal, fmt.Sprintf("%.2fx", speedup))
 	ok = goal("no 429 from the org", tooMany == 0, fmt.Sprint(tooMany)) && ok
-	ok = goal("no other failed answer", after.failed == after.tooMany && before.failed == before.tooMany, fmt.Sprint(after.failed-before.failed-tooMany)) && ok
+	ok = goal("no other failed answer", after.Failed-before.Failed == tooMany, fmt.Sprint(after.Failed-before.Failed-tooMany)) && ok
 	ok = goal("token requests <= projects, per plan", tokens <= 2*n, fmt.Sprintf("%d for 2 plans of %d projects", tokens, n)) && ok
 	if !ok {
 		return fmt.Errorf("goals missed")

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,45 +9,6 @@ import (
 	"sync"
 	"time"
 )
-
-// orgCounts are the org's request counters from /metrics: 429s, answers of 400 or more
-// (429s included), and token requests.
-type orgCounts struct{ tooMany, failed, tokens int }
-
-func countRequests(ctx context.Context, base string) (orgCounts, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
-	if err != nil {
-		return orgCounts{}, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return orgCounts{}, err
-	}
-	defer resp.Body.Close()
-	var c orgCounts
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line := sc.Text()
-		labels, value, ok := strings.Cut(strings.TrimPrefix(line, "cx_org_requests_total{"), "} ")
-		if !ok || !strings.HasPrefix(line, "cx_org_requests_total{") {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-		if err != nil {
-			return c, fmt.Errorf("metrics line %q: %w", line, err)
-		}
-		if strings.Contains(labels, `status="429"`) {
-			c.tooMany += int(v)
-		}
-		if i := strings.Index(labels, `status="`); i >= 0 && len(labels) > i+8 && labels[i+8] >= '4' {
-			c.failed += int(v)
-		}
-		if strings.Contains(labels, `route="POST /oauth/token"`) {
-			c.tokens += int(v)
-		}
-	}
-	return c, sc.Err()
-}
 
 // watchMemory samples, every 100 ms until the returned function is called, the resident
 // memory of this process and all its descendants (OpenTofu and the provider plugins it
