@@ -286,29 +286,37 @@ resource "genesyscloud_flow" "billing" {
 		t.Errorf("imports_prod.tf:\n%s", imports)
 	}
 
+	// The backported flow file means exactly what is published, so it plans nothing.
+	wantOnlyImportsThenInSync(t, cx, "flow-billing", 1, "the hand-made queue")
+}
+
+// wantOnlyImportsThenInSync checks that a workspace converged after cx backport: drift is
+// clean, the plan adds, changes and destroys nothing anywhere and only imports the adopted
+// objects into project, and after applying that, plan and drift are both clean.
+func wantOnlyImportsThenInSync(t *testing.T, cx *accCX, project string, imports int, what string) {
+	t.Helper()
 	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
 		t.Errorf("drift after backport: exit %d\n%s", code, out)
 	}
-	out, _, code = cx.run("plan", "--env", "prod", "--json")
+	out, _, code := cx.run("plan", "--env", "prod", "--json")
 	var plan runner.Result
 	must(t, json.Unmarshal([]byte(out), &plan))
 	for _, p := range plan.Projects {
-		// The backported flow file means exactly what is published, so it plans nothing.
 		if p.Add+p.Change+p.Destroy != 0 {
 			t.Errorf("plan after backport: %s would add %d, change %d, destroy %d (log %s):\n%s", p.Project, p.Add, p.Change, p.Destroy, p.Log, readTestFile(t, p.Log))
 		}
 	}
-	if p := plan.Project("flow-billing"); p == nil || !strings.Contains(readTestFile(t, p.Log), "1 to import") {
-		t.Errorf("plan after backport: flow-billing should import the hand-made queue (exit %d)", code)
+	if p := plan.Project(project); p == nil || !strings.Contains(readTestFile(t, p.Log), fmt.Sprintf("%d to import", imports)) {
+		t.Errorf("plan after backport: %s should import %s (exit %d)", project, what, code)
 	}
 	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
-		t.Fatalf("apply the import: exit %d", code)
+		t.Fatalf("apply the imports: exit %d", code)
 	}
 	if _, _, code := cx.run("plan", "--env", "prod"); code != 0 {
-		t.Errorf("plan after the import: exit %d, want 0 (no changes)", code)
+		t.Errorf("plan after the imports: exit %d, want 0 (no changes)", code)
 	}
 	if _, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
-		t.Errorf("drift after the import: exit %d", code)
+		t.Errorf("drift after the imports: exit %d", code)
 	}
 }
 

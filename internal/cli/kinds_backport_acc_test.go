@@ -12,7 +12,6 @@ import (
 	"github.com/cxascode/cxascode/internal/drift"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/cxascode/cxascode/internal/runner"
 )
 
 // evacuationFlowYAML is the smallest inbound call flow an emergency group can send calls to.
@@ -221,29 +220,7 @@ projects {
 		}
 	}
 
-	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
-		t.Errorf("drift after backport: exit %d\n%s", code, out)
-	}
-	out, _, code = cx.run("plan", "--env", "prod", "--json")
-	var plan runner.Result
-	must(t, json.Unmarshal([]byte(out), &plan))
-	for _, p := range plan.Projects {
-		if p.Add+p.Change+p.Destroy != 0 {
-			t.Errorf("plan after backport: %s would add %d, change %d, destroy %d (log %s):\n%s", p.Project, p.Add, p.Change, p.Destroy, p.Log, readTestFile(t, p.Log))
-		}
-	}
-	if p := plan.Project("shared-kinds"); p == nil || !strings.Contains(readTestFile(t, p.Log), "3 to import") {
-		t.Errorf("plan after backport: shared-kinds should import the three hand-made objects (exit %d)", code)
-	}
-	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
-		t.Fatalf("apply the imports: exit %d", code)
-	}
-	if _, _, code := cx.run("plan", "--env", "prod"); code != 0 {
-		t.Errorf("plan after the imports: exit %d, want 0 (no changes)", code)
-	}
-	if _, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
-		t.Errorf("drift after the imports: exit %d", code)
-	}
+	wantOnlyImportsThenInSync(t, cx, "shared-kinds", 3, "the three hand-made objects")
 }
 
 // editObject changes the object named name the way the console does: read it, change it,
