@@ -74,9 +74,16 @@ func (a entityAPI[T]) getByID(ctx context.Context, id string) (*T, error) {
 
 // create POSTs body; a create whose response was lost is found by name, never repeated.
 func (a entityAPI[T]) create(ctx context.Context, name string, body any) (*T, error) {
+	return a.createFoundBy(ctx, body, func(ctx context.Context) (*T, error) { return a.findByName(ctx, name) })
+}
+
+// createFoundBy POSTs body; a create whose response was lost is looked up with findLost
+// (nil, nil: not there, so the POST is sent again) instead of being repeated blindly. Kinds
+// whose name filter or uniqueness rule is irregular bring their own lookup.
+func (a entityAPI[T]) createFoundBy(ctx context.Context, body any, findLost func(context.Context) (*T, error)) (*T, error) {
 	var out T
 	err := a.client.CreateUnique(ctx, a.path, body, &out, func(ctx context.Context) (bool, error) {
-		found, err := a.findByName(ctx, name)
+		found, err := findLost(ctx)
 		if err != nil || found == nil {
 			return false, err
 		}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -60,25 +59,16 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	name, typ := m.Name.ValueString(), m.Type.ValueString()
-	var found []platform.Flow
-	errNone := errors.New("no match yet")
-	err := poll(ctx, flowLookupTimeout, func(ctx context.Context) (bool, error) {
+	found, _, err := awaitMatch(ctx, flowLookupTimeout, func(ctx context.Context) ([]platform.Flow, bool, error) {
 		flows, err := findFlows(ctx, d.client, name, typ)
-		if err != nil {
-			return false, permanent(err)
-		}
-		found = flows
-		if len(flows) == 0 {
-			return false, errNone
-		}
-		return true, nil
+		return flows, len(flows) > 0, err
 	})
 	what := fmt.Sprintf("flow %q", name)
 	if typ != "" {
 		what = fmt.Sprintf("%s flow %q", strings.ToLower(typ), name)
 	}
 	switch {
-	case len(found) == 0 && err != nil && !errors.Is(err, errNone):
+	case err != nil:
 		addAPIError(&resp.Diagnostics, nil, "Could not look up "+what, err)
 		return
 	case len(found) == 0:

@@ -33,25 +33,18 @@ func groupAPI(c *platform.Client) entityAPI[platform.Group] {
 // createGroup creates a group; a lost response never leaves a duplicate. The lookup reads
 // the plain listing, not the search, because the search lags writes.
 func createGroup(ctx context.Context, c *platform.Client, in platform.GroupCreate) (*platform.Group, error) {
-	var out platform.Group
-	err := c.CreateUnique(ctx, groupsPath, in, &out, func(ctx context.Context) (bool, error) {
+	return groupAPI(c).createFoundBy(ctx, in, func(ctx context.Context) (*platform.Group, error) {
 		groups, err := platform.ListAll[platform.Group](ctx, c, groupsPath, nil, 0)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		for i := range groups {
 			if strings.EqualFold(deref(groups[i].Name), deref(in.Name)) && deref(groups[i].State) != "deleted" {
-				out = groups[i]
-				return true, nil
+				return &groups[i], nil
 			}
 		}
-		return false, nil
+		return nil, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	noteWrite(c, groupsPath, deref(out.ID))
-	return &out, nil
 }
 
 // putGroup re-reads the group's version and PUTs in, retrying on version conflicts. prepare

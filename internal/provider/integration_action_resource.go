@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -276,14 +275,8 @@ func (r *integrationActionResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var created platform.Action
-	err := r.client.CreateUnique(ctx, actionsPath, body, &created, func(ctx context.Context) (bool, error) {
-		found, err := findAction(ctx, r.client, name, integrationID)
-		if err != nil || found == nil {
-			return false, err
-		}
-		created = *found
-		return true, nil
+	created, err := actionAPI(r.client).createFoundBy(ctx, body, func(ctx context.Context) (*platform.Action, error) {
+		return findAction(ctx, r.client, name, integrationID)
 	})
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create data action %q", name), err)
@@ -367,30 +360,20 @@ func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 	name, integrationID := m.Name.ValueString(), m.IntegrationID.ValueString()
-	var found *platform.Action
-	errNone := errors.New("no match yet")
-	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (*platform.Action, bool, error) {
 		a, err := findAction(ctx, d.client, name, integrationID)
-		if err != nil {
-			return false, permanent(err)
-		}
-		found = a
-		if a == nil {
-			return false, errNone
-		}
-		return true, nil
+		return a, a != nil, err
 	})
-	if found == nil {
-		if err != nil && !errors.Is(err, errNone) {
-			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up data action %q", name), err)
-			return
-		}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up data action %q", name), err)
+		return
+	}
+	if !ok {
 		where := ""
 		if integrationID != "" {
 			where = " in integration " + integrationID
 		}
-		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", name, where),
-			fmt.Sprintf("No data action has exactly this name (waited %s for it to appear). Check the spelling and the org the provider is configured for.", lookupTimeout))
+		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", name, where), noMatchDetail("data action", "name"))
 		return
 	}
 	m.ID = types.StringValue(deref(found.ID))

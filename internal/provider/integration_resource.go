@@ -300,18 +300,12 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 		name = plan.Config[0].Name.ValueString()
 		body.Name = &name
 	}
-	var ig platform.Integration
-	err := r.client.CreateUnique(ctx, integrationsPath, body, &ig, func(ctx context.Context) (bool, error) {
+	ig, err := integrationAPI(r.client).createFoundBy(ctx, body, func(ctx context.Context) (*platform.Integration, error) {
 		if name == "" {
 			// Unnamed integrations share their type's name: a lookup could pick someone else's.
-			return false, errors.New("the integration has no name to look it up by; check the org for a duplicate before applying again")
+			return nil, errors.New("the integration has no name to look it up by; check the org for a duplicate before applying again")
 		}
-		found, err := integrationAPI(r.client).findByName(ctx, name)
-		if err != nil || found == nil {
-			return false, err
-		}
-		ig = *found
-		return true, nil
+		return integrationAPI(r.client).findByName(ctx, name)
 	})
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("integration_type")), fmt.Sprintf("Could not create integration of type %q", typeID), err)
@@ -330,7 +324,7 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 			return
 		}
 	}
-	if _, err := r.setIntendedState(ctx, &ig, plan.IntendedState.ValueString()); err != nil {
+	if _, err := r.setIntendedState(ctx, ig, plan.IntendedState.ValueString()); err != nil {
 		failed("Could not set the intended state of the new integration", err)
 		return
 	}

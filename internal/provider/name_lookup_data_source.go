@@ -17,6 +17,34 @@ import (
 // real orgs index new objects with a delay (the official provider waits 15 s as well).
 const lookupTimeout = 15 * time.Second
 
+// awaitMatch asks find until it finds something or timeout passes, since a real org lists a
+// new object only after a delay. ok is false when nothing matched in time; err is set only
+// when a call failed (or the wait was cancelled), not for "nothing yet".
+func awaitMatch[T any](ctx context.Context, timeout time.Duration, find func(context.Context) (T, bool, error)) (found T, ok bool, err error) {
+	errNone := errors.New("no match yet")
+	err = poll(ctx, timeout, func(ctx context.Context) (bool, error) {
+		obj, match, err := find(ctx)
+		if err != nil {
+			return false, permanent(err)
+		}
+		if !match {
+			return false, errNone
+		}
+		found, ok = obj, true
+		return true, nil
+	})
+	if ok || errors.Is(err, errNone) {
+		return found, ok, nil
+	}
+	return found, false, err
+}
+
+// noMatchDetail explains a lookup that found nothing: the object's what (a noun, "DID pool")
+// has no exact match for key ("name", "range") after waiting lookupTimeout.
+func noMatchDetail(what, key string) string {
+	return fmt.Sprintf("No %s has exactly this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", what, key, lookupTimeout)
+}
+
 // The by-name data sources of the official provider: name in, id out.
 
 func newAuthDivisionDataSource() datasource.DataSource {
@@ -72,26 +100,16 @@ func (d *nameLookupDataSource[T]) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	name := m.Name.ValueString()
-	var found *T
-	errNone := errors.New("no match yet")
-	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (*T, bool, error) {
 		obj, err := d.api(d.client).findByName(ctx, name)
-		if err != nil {
-			return false, permanent(err)
-		}
-		found = obj
-		if obj == nil {
-			return false, errNone
-		}
-		return true, nil
+		return obj, obj != nil, err
 	})
-	if found == nil {
-		if err != nil && !errors.Is(err, errNone) {
-			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up %s %q", d.what, name), err)
-			return
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No %s named %q", d.what, name),
-			fmt.Sprintf("No %s has exactly this name (waited %s for it to appear). Check the spelling and the org the provider is configured for.", d.what, lookupTimeout))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up %s %q", d.what, name), err)
+		return
+	}
+	if !ok {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No %s named %q", d.what, name), noMatchDetail(d.what, "name"))
 		return
 	}
 	m.ID = types.StringValue(d.id(found))

@@ -33,8 +33,9 @@ func skillGroupPath(id string) string { return skillGroupsPath + "/" + url.PathE
 // group itself for the rest.
 func createSkillGroup(ctx context.Context, c *platform.Client, in platform.SkillGroupWithMemberDivisions) (*platform.SkillGroupWithMemberDivisions, error) {
 	name := deref(in.Name)
-	var out platform.SkillGroupWithMemberDivisions
-	err := c.CreateUnique(ctx, skillGroupsPath, in, &out, func(ctx context.Context) (bool, error) {
+	// The create answers the group with its member divisions, a model of its own.
+	api := entityAPI[platform.SkillGroupWithMemberDivisions]{client: c, path: skillGroupsPath}
+	return api.createFoundBy(ctx, in, func(ctx context.Context) (*platform.SkillGroupWithMemberDivisions, error) {
 		// The name filter is a wildcard match: a name holding "*" is looked up in the full list.
 		q := url.Values{}
 		if !strings.Contains(name, "*") {
@@ -42,19 +43,16 @@ func createSkillGroup(ctx context.Context, c *platform.Client, in platform.Skill
 		}
 		defs, err := platform.ListCursor[platform.SkillGroupDefinition](ctx, c, skillGroupsPath, q, 0)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		for _, d := range defs {
 			if strings.EqualFold(deref(d.Name), name) {
-				return true, c.Do(ctx, http.MethodGet, skillGroupPath(deref(d.ID)), nil, nil, &out)
+				var out platform.SkillGroupWithMemberDivisions
+				return &out, c.Do(ctx, http.MethodGet, skillGroupPath(deref(d.ID)), nil, nil, &out)
 			}
 		}
-		return false, nil
+		return nil, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // patchSkillGroup updates the fields set in in.

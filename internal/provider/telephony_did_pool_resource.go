@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -147,27 +146,24 @@ func (d *telephonyDidPoolDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 	start, end := m.StartPhoneNumber.ValueString(), m.EndPhoneNumber.ValueString()
-	var found string
-	errNone := errors.New("no match yet")
-	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (string, bool, error) {
 		// The pool list has no number filter; it is read whole, a page of 500 at a time.
 		pools, err := platform.ListAll[platform.DIDPool](ctx, d.client, didPoolsPath, nil, 500)
 		if err != nil {
-			return false, permanent(err)
+			return "", false, err
 		}
 		for _, p := range pools {
 			if deref(p.StartPhoneNumber) == start && deref(p.EndPhoneNumber) == end && deref(p.State) != "deleted" {
-				found = deref(p.ID)
-				return true, nil
+				return deref(p.ID), true, nil
 			}
 		}
-		return false, errNone
+		return "", false, nil
 	})
-	if found == "" {
-		if err != nil && !errors.Is(err, errNone) {
-			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up DID pool %s..%s", start, end), err)
-			return
-		}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up DID pool %s..%s", start, end), err)
+		return
+	}
+	if !ok {
 		resp.Diagnostics.AddAttributeError(path.Root("start_phone_number"), fmt.Sprintf("No DID pool %s..%s", start, end),
 			fmt.Sprintf("No DID pool has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", lookupTimeout))
 		return

@@ -69,35 +69,23 @@ func readUser(ctx context.Context, c *platform.Client, id string) (*platform.Use
 // email, so that is what a lost create is looked up by.
 func createUser(ctx context.Context, c *platform.Client, in platform.CreateUser) (*platform.User, error) {
 	email := deref(in.Email)
-	var out platform.User
-	err := c.CreateUnique(ctx, usersPath, in, &out, func(ctx context.Context) (bool, error) {
-		u, err := findUserByEmail(ctx, c, email)
-		if err != nil {
-			return false, err
-		}
-		if u != nil {
-			out = *u
-			return true, nil
+	return userAPI(c).createFoundBy(ctx, in, func(ctx context.Context) (*platform.User, error) {
+		if u, err := findUserByEmail(ctx, c, email); err != nil || u != nil {
+			return u, err
 		}
 		// Search indexes lag writes; the plain listing does not, so check it before
 		// concluding the create did not happen.
 		users, err := platform.ListAll[platform.User](ctx, c, usersPath, url.Values{"state": {"any"}}, 500)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		for i := range users {
 			if strings.EqualFold(deref(users[i].Email), email) && deref(users[i].State) != "deleted" {
-				out = users[i]
-				return true, nil
+				return &users[i], nil
 			}
 		}
-		return false, nil
+		return nil, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	noteWrite(c, usersPath, deref(out.ID))
-	return &out, nil
 }
 
 // patchUser re-reads the user's version and PATCHes, retrying on version conflicts.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -73,24 +72,15 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if email != "" {
 		what = fmt.Sprintf("email %q", email)
 	}
-	var found *platform.User
-	errNone := errors.New("no match yet")
-	err := poll(ctx, lookupTimeout, func(ctx context.Context) (bool, error) {
+	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (*platform.User, bool, error) {
 		u, err := d.find(ctx, email, name)
-		if err != nil {
-			return false, permanent(err)
-		}
-		found = u
-		if u == nil {
-			return false, errNone
-		}
-		return true, nil
+		return u, u != nil, err
 	})
-	if found == nil {
-		if err != nil && !errors.Is(err, errNone) {
-			addAPIError(&resp.Diagnostics, nil, "Could not look up the user with "+what, err)
-			return
-		}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, "Could not look up the user with "+what, err)
+		return
+	}
+	if !ok {
 		resp.Diagnostics.AddError("No user with "+what,
 			fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(what)[0], lookupTimeout))
 		return
