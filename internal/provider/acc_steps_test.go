@@ -2,7 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -100,3 +102,97 @@ resource "genesyscloud_auth_division" "d" {
   name = "Support"
 }
 `
+
+// lifecycle is the part of a resource's acceptance test that every resource goes through:
+// create, change in place, import, and a change made in the org behind OpenTofu's back that
+// the next apply undoes. The test brings its configurations and its own checks; the steps add
+// what holds for every resource (see lifecycleSteps).
+type lifecycle struct {
+	// addr is the resource under test; apiPath the collection its object lives in.
+	addr, apiPath string
+	// create and update are the first two configurations; update must change the object in
+	// place. Their checks run after each apply.
+	create, update             string
+	createChecks, updateChecks []resource.TestCheckFunc
+	// respelled is create spelled differently (JSON with other key order and spacing), which
+	// must plan no change; "" for none.
+	respelled string
+	// importIgnore are attributes the import does not read back as configured (kept as
+	// spelled in the configuration, e.g. JSON).
+	importIgnore []string
+	// editInOrg changes the object with id in the org, as someone in the UI would; the plan
+	// must show it and applying driftConfig (update when "") must undo it, which restored
+	// checks in the org.
+	editInOrg   func(id string)
+	driftConfig string
+	restored    resource.TestCheckFunc
+}
+
+// lifecycleSteps are the steps of l. Besides the test's own checks: the created object exists
+// in the org, the update is planned in place, and the state is captured after both (st then
+// knows the id for the drift step and for any steps the test adds after these).
+func (o *accOrg) lifecycleSteps(st *lastState, l lifecycle) []resource.TestStep {
+	driftConfig := l.driftConfig
+	if driftConfig == "" {
+		driftConfig = l.update
+	}
+	out := []resource.TestStep{{
+		Config: l.create,
+		Check:  resource.ComposeAggregateTestCheckFunc(append(l.createChecks, o.checkExists(l.addr, l.apiPath), st.capture)...),
+	}}
+	if l.respelled != "" {
+		out = append(out, resource.TestStep{Config: l.respelled, PlanOnly: true})
+	}
+	return append(out,
+		resource.TestStep{
+			Config:           l.update,
+			ConfigPlanChecks: expectAction(l.addr, plancheck.ResourceActionUpdate),
+			Check:            resource.ComposeAggregateTestCheckFunc(append(l.updateChecks, st.capture)...),
+		},
+		resource.TestStep{ResourceName: l.addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: l.importIgnore},
+		resource.TestStep{
+			PreConfig:        func() { l.editInOrg(st.id(l.addr)) },
+			Config:           driftConfig,
+			ConfigPlanChecks: expectDrift(l.addr, plancheck.ResourceActionUpdate),
+			Check:            l.restored,
+		},
+	)
+}
+
+// foundByName checks that the by-name data source of typ (declared with byNameData) found
+// addr's object.
+func foundByName(typ, addr string) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrPair("data."+typ+".by_name", "id", addr, "id")
+}
+
+// inHomeDivision checks that addr, created without a division, reports the home division
+// (the configuration declares `data "genesyscloud_auth_division_home" "home" {}`).
+func inHomeDivision(addr string) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrPair(addr, "division_id", "data.genesyscloud_auth_division_home.home", "id")
+}
+
+// steps joins groups of test steps in order.
+func steps(groups ...[]resource.TestStep) []resource.TestStep {
+	var out []resource.TestStep
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// absent, as a value in attrChecks, expects the attribute not to be set at all.
+const absent = "<absent>"
+
+// attrChecks checks addr's attributes against want (attribute → value, or absent), in
+// attribute order, followed by more.
+func attrChecks(addr string, want map[string]string, more ...resource.TestCheckFunc) []resource.TestCheckFunc {
+	var out []resource.TestCheckFunc
+	for _, attr := range slices.Sorted(maps.Keys(want)) {
+		if want[attr] == absent {
+			out = append(out, resource.TestCheckNoResourceAttr(addr, attr))
+			continue
+		}
+		out = append(out, resource.TestCheckResourceAttr(addr, attr, want[attr]))
+	}
+	return append(out, more...)
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
 
 const scheduleGroupsPath = "/api/v2/architect/schedulegroups"
@@ -35,7 +34,7 @@ resource "genesyscloud_architect_schedules" "holiday" {
 
 func TestAccArchitectSchedulegroups(t *testing.T) {
 	o := newAccOrg(t)
-	const addr = "genesyscloud_architect_schedulegroups.g"
+	const typ, addr = "genesyscloud_architect_schedulegroups", "genesyscloud_architect_schedulegroups.g"
 	updated := o.config(scheduleTrio + `
 resource "genesyscloud_architect_schedulegroups" "g" {
   name                 = "Support hours"
@@ -45,55 +44,36 @@ resource "genesyscloud_architect_schedulegroups" "g" {
   closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
   holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
 }
-` + byNameData("genesyscloud_architect_schedulegroups", "genesyscloud_architect_schedulegroups.g"))
+` + byNameData(typ, addr))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
-		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
+		o.checkDestroyed(typ, scheduleGroupsPath),
 		o.checkDestroyed("genesyscloud_architect_schedules", schedulesPath),
-	),
-		resource.TestStep{
-			Config: o.config(scheduleTrio + `
+	), o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: scheduleGroupsPath,
+		create: o.config(scheduleTrio + `
 resource "genesyscloud_architect_schedulegroups" "g" {
   name              = "Support"
   open_schedules_id = [genesyscloud_architect_schedules.open.id]
 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Support"),
-				resource.TestCheckResourceAttr(addr, "open_schedules_id.#", "1"),
-				resource.TestCheckNoResourceAttr(addr, "closed_schedules_id.#"),
-				resource.TestCheckNoResourceAttr(addr, "time_zone"),
-				o.checkExists(addr, scheduleGroupsPath),
-				st.capture,
-			),
+		createChecks: attrChecks(addr, map[string]string{"name": "Support", "open_schedules_id.#": "1", "closed_schedules_id.#": absent, "time_zone": absent}),
+		update:       updated,
+		updateChecks: attrChecks(addr, map[string]string{"time_zone": "America/Indianapolis"},
+			resource.TestCheckTypeSetElemAttrPair(addr, "closed_schedules_id.*", "genesyscloud_architect_schedules.closed", "id"),
+			resource.TestCheckTypeSetElemAttrPair(addr, "holiday_schedules_id.*", "genesyscloud_architect_schedules.holiday", "id"),
+			foundByName(typ, addr)),
+		// Drift: the closed and holiday schedules are taken out in the org.
+		editInOrg: func(id string) {
+			editInOrg(o, scheduleGroupsPath, id, func(g *platform.ScheduleGroup) {
+				g.ClosedSchedules, g.HolidaySchedules, g.TimeZone = []platform.DomainEntityRef{}, []platform.DomainEntityRef{}, ptr("Europe/Berlin")
+			})
 		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "time_zone", "America/Indianapolis"),
-				resource.TestCheckTypeSetElemAttrPair(addr, "closed_schedules_id.*", "genesyscloud_architect_schedules.closed", "id"),
-				resource.TestCheckTypeSetElemAttrPair(addr, "holiday_schedules_id.*", "genesyscloud_architect_schedules.holiday", "id"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_schedulegroups.by_name", "id", addr, "id"),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: the closed and holiday schedules are taken out in the org.
-			PreConfig: func() {
-				editInOrg(o, scheduleGroupsPath, st.id(addr), func(g *platform.ScheduleGroup) {
-					g.ClosedSchedules, g.HolidaySchedules, g.TimeZone = []platform.DomainEntityRef{}, []platform.DomainEntityRef{}, ptr("Europe/Berlin")
-				})
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: inOrg(o, scheduleGroupsPath, addr, func(g platform.ScheduleGroup) error {
-				if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
-					return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
-				}
-				return nil
-			}),
-		},
-	)
+		restored: inOrg(o, scheduleGroupsPath, addr, func(g platform.ScheduleGroup) error {
+			if len(g.ClosedSchedules) != 1 || len(g.HolidaySchedules) != 1 || deref(g.TimeZone) != "America/Indianapolis" {
+				return fmt.Errorf("org after apply: closed %v, holiday %v, zone %q", g.ClosedSchedules, g.HolidaySchedules, deref(g.TimeZone))
+			}
+			return nil
+		}),
+	})...)
 }

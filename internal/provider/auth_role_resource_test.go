@@ -7,7 +7,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -29,9 +28,9 @@ data "genesyscloud_auth_role" "by_name" {
 }
 `)
 	var st lastState
-	o.test(o.checkDestroyed("genesyscloud_auth_role", rolesPath),
-		resource.TestStep{
-			Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_auth_role", rolesPath), o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: rolesPath,
+		create: o.config(`
 resource "genesyscloud_auth_role" "r" {
   name = "Queue viewer"
   permission_policies {
@@ -52,43 +51,25 @@ resource "genesyscloud_auth_role" "r" {
   }
 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "permissions.#", "0"),
-				resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.0.terms.0.operands.0.queue_id", "00000000-0000-0000-0000-000000000001"),
-				o.checkExists(addr, rolesPath),
-			),
+		createChecks: attrChecks(addr, map[string]string{"permissions.#": "0",
+			"permission_policies.0.conditions.0.terms.0.operands.0.queue_id": "00000000-0000-0000-0000-000000000001"}),
+		update: updated,
+		updateChecks: attrChecks(addr, map[string]string{"name": "Queue editor", "permission_policies.0.action_set.#": "2",
+			"permission_policies.0.conditions.#": "0"},
+			foundByName("genesyscloud_auth_role", addr)),
+		// Drift: a policy added in the org is taken away again.
+		editInOrg: func(id string) {
+			r := orgObject[platform.DomainOrganizationRole](o, rolesPath, id)
+			o.do(http.MethodPut, rolesPath+"/"+id, platform.DomainOrganizationRoleUpdate{Name: r.Name, Description: r.Description,
+				PermissionPolicies: append(r.PermissionPolicies, platform.DomainPermissionPolicy{Domain: ptr("directory"), EntityName: ptr("user"), ActionSet: []string{"view"}})}, nil)
 		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Queue editor"),
-				resource.TestCheckResourceAttr(addr, "permission_policies.0.action_set.#", "2"),
-				resource.TestCheckResourceAttr(addr, "permission_policies.0.conditions.#", "0"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_auth_role.by_name", "id", addr, "id"),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: a policy added in the org is taken away again.
-			PreConfig: func() {
-				id := st.id(addr)
-				r := orgObject[platform.DomainOrganizationRole](o, rolesPath, id)
-				o.do(http.MethodPut, rolesPath+"/"+id, platform.DomainOrganizationRoleUpdate{Name: r.Name, Description: r.Description,
-					PermissionPolicies: append(r.PermissionPolicies, platform.DomainPermissionPolicy{Domain: ptr("directory"), EntityName: ptr("user"), ActionSet: []string{"view"}})}, nil)
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				r := orgObject[platform.DomainOrganizationRole](o, rolesPath, idOf(s, addr))
-				if len(r.PermissionPolicies) != 1 {
-					return fmt.Errorf("the org's role has %d policies after apply, want 1", len(r.PermissionPolicies))
-				}
-				return nil
-			},
-		},
-	)
+		restored: inOrg(o, rolesPath, addr, func(r platform.DomainOrganizationRole) error {
+			if len(r.PermissionPolicies) != 1 {
+				return fmt.Errorf("the org's role has %d policies after apply, want 1", len(r.PermissionPolicies))
+			}
+			return nil
+		}),
+	})...)
 }
 
 // TestAccAuthRoleDefault manages a built-in role; destroy leaves it in the org.

@@ -49,9 +49,9 @@ resource "genesyscloud_group" "g" {
 }
 `, bob, bob))
 	var st lastState
-	o.test(o.checkDestroyed("genesyscloud_group", groupsPath),
-		resource.TestStep{
-			Config: o.config(fmt.Sprintf(`
+	o.test(o.checkDestroyed("genesyscloud_group", groupsPath), append(o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: groupsPath,
+		create: o.config(fmt.Sprintf(`
 resource "genesyscloud_group" "g" {
   name        = "Billing"
   description = "Billing team"
@@ -66,42 +66,23 @@ data "genesyscloud_group" "by_name" {
   name = genesyscloud_group.g.name
 }
 `, ann, ann)),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "type", "official"),
-				resource.TestCheckResourceAttr(addr, "visibility", "public"),
-				resource.TestCheckResourceAttr(addr, "rules_visible", "true"),
-				resource.TestCheckResourceAttr(addr, "member_ids.#", "1"),
-				resource.TestCheckResourceAttr(addr, "addresses.0.number", "+13175550100"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_group.by_name", "id", addr, "id"),
-				o.checkExists(addr, groupsPath),
-			),
+		createChecks: attrChecks(addr, map[string]string{"type": "official", "visibility": "public", "rules_visible": "true",
+			"member_ids.#": "1", "addresses.0.number": "+13175550100"},
+			foundByName("genesyscloud_group", addr)),
+		update: updated,
+		updateChecks: attrChecks(addr, map[string]string{"name": "Billing agents", "visibility": "members", "addresses.#": "0",
+			"member_ids.0": bob}),
+		// Drift: a member added in the org is removed again.
+		editInOrg: func(id string) {
+			o.do(http.MethodPost, groupsPath+"/"+id+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
 		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Billing agents"),
-				resource.TestCheckResourceAttr(addr, "visibility", "members"),
-				resource.TestCheckResourceAttr(addr, "addresses.#", "0"),
-				resource.TestCheckResourceAttr(addr, "member_ids.0", bob),
-				st.capture,
-			),
+		restored: func(s *terraform.State) error {
+			if got := o.groupMemberIDs(idOf(s, addr)); !slices.Equal(got, []string{bob}) {
+				return fmt.Errorf("members in the org after apply = %v, want [%s]", got, bob)
+			}
+			return nil
 		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: a member added in the org is removed again.
-			PreConfig: func() {
-				o.do(http.MethodPost, groupsPath+"/"+st.id(addr)+"/members", platform.GroupMembersUpdate{MemberIds: []string{ann}}, nil)
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				if got := o.groupMemberIDs(idOf(s, addr)); !slices.Equal(got, []string{bob}) {
-					return fmt.Errorf("members in the org after apply = %v, want [%s]", got, bob)
-				}
-				return nil
-			},
-		},
+	}),
 		resource.TestStep{
 			// Unset member_ids = unmanaged: members added in the org are left alone.
 			PreConfig: func() {
@@ -118,5 +99,5 @@ resource "genesyscloud_group" "g" {
 			ConfigPlanChecks: expectPlan(plancheck.ExpectEmptyPlan()),
 			Check:            resource.TestCheckResourceAttr(addr, "member_ids.#", "2"),
 		},
-	)
+	)...)
 }

@@ -68,22 +68,19 @@ data "genesyscloud_integration_action" "by_name" {
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed("genesyscloud_integration_action", actionsPath),
 		o.checkDestroyed("genesyscloud_integration", integrationsPath),
-	),
-		resource.TestStep{
-			Config: o.config(actionIntegration + actionConfig("Get order status", "Orders", "https://orders.example.com/orders/$${input.orderId}")),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "secure", "false"),
-				resource.TestCheckResourceAttr(addr, "config_request.0.request_url_template", "https://orders.example.com/orders/${input.orderId}"),
-				resource.TestCheckNoResourceAttr(addr, "config_request.0.request_template"),
-				resource.TestCheckResourceAttr(addr, "config_response.0.translation_map.status", "$.status"),
-				resource.TestCheckResourceAttr(addr, "contract_output", `{"properties":{"status":{"type":"string"}},"type":"object"}`),
-				o.checkExists(addr, actionsPath),
-				st.capture,
-			),
-		},
-		resource.TestStep{
+	), steps(
+		o.lifecycleSteps(&st, lifecycle{
+			addr: addr, apiPath: actionsPath,
+			create: o.config(actionIntegration + actionConfig("Get order status", "Orders", "https://orders.example.com/orders/$${input.orderId}")),
+			createChecks: attrChecks(addr, map[string]string{
+				"secure":                                   "false",
+				"config_request.0.request_url_template":    "https://orders.example.com/orders/${input.orderId}",
+				"config_request.0.request_template":        absent,
+				"config_response.0.translation_map.status": "$.status",
+				"contract_output":                          `{"properties":{"status":{"type":"string"}},"type":"object"}`,
+			}),
 			// The same contract with other key order and spacing is not a change.
-			Config: o.config(actionIntegration + `
+			respelled: o.config(actionIntegration + `
 resource "genesyscloud_integration_action" "a" {
   name                   = "Get order status"
   category               = "Orders"
@@ -109,24 +106,12 @@ resource "genesyscloud_integration_action" "a" {
   }
 }
 `),
-			PlanOnly: true,
-		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Get order status (v2)"),
-				resource.TestCheckResourceAttr(addr, "category", "Orders v2"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_integration_action.by_name", "id", addr, "id"),
-				st.updatedInPlace("action", addr),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
+			update: updated,
+			updateChecks: attrChecks(addr, map[string]string{"name": "Get order status (v2)", "category": "Orders v2"},
+				foundByName("genesyscloud_integration_action", addr),
+				st.updatedInPlace("action", addr)),
 			// Drift: the request URL and timeout are edited in the org.
-			PreConfig: func() {
-				id := st.id(addr)
+			editInOrg: func(id string) {
 				var a platform.Action
 				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
 					t.Fatal(err)
@@ -135,9 +120,7 @@ resource "genesyscloud_integration_action" "a" {
 				a.Config.TimeoutSeconds = ptr(5)
 				o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Category: a.Category, Config: a.Config, Version: a.Version}, nil)
 			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
+			restored: func(s *terraform.State) error {
 				var a platform.Action
 				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+idOf(s, addr), url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
 					return err
@@ -147,8 +130,8 @@ resource "genesyscloud_integration_action" "a" {
 				}
 				return nil
 			},
-		},
-		resource.TestStep{
+		}),
+		[]resource.TestStep{{
 			// A contract change replaces the action (the API cannot change it in place).
 			Config: o.config(actionIntegration + `
 resource "genesyscloud_integration_action" "a" {
@@ -164,8 +147,8 @@ resource "genesyscloud_integration_action" "a" {
 				resource.TestCheckResourceAttr(addr, "config_request.#", "0"),
 				func(*terraform.State) error { return o.expectGone(actionsPath + "/" + st.id(addr)) },
 			),
-		},
-	)
+		}},
+	)...)
 }
 
 // TestAccIntegrationDataActionExample applies the documented data action example (an

@@ -30,9 +30,10 @@ data "genesyscloud_integration" "by_name" {
 }
 `)
 	var st lastState
-	o.test(o.checkDestroyed("genesyscloud_integration", integrationsPath),
-		resource.TestStep{
-			Config: o.config(`
+	o.test(o.checkDestroyed("genesyscloud_integration", integrationsPath), steps(
+		o.lifecycleSteps(&st, lifecycle{
+			addr: addr, apiPath: integrationsPath,
+			create: o.config(`
 resource "genesyscloud_integration" "i" {
   intended_state   = "ENABLED"
   integration_type = "custom-rest-actions"
@@ -43,18 +44,10 @@ resource "genesyscloud_integration" "i" {
   }
 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "intended_state", "ENABLED"),
-				resource.TestCheckResourceAttr(addr, "config.0.name", "Order service"),
-				resource.TestCheckResourceAttr(addr, "config.0.properties", `{"region":"us"}`),
-				resource.TestCheckResourceAttr(addr, "config.0.advanced", `{}`),
-				o.checkExists(addr, integrationsPath),
-				st.capture,
-			),
-		},
-		resource.TestStep{
+			createChecks: attrChecks(addr, map[string]string{"intended_state": "ENABLED", "config.0.name": "Order service",
+				"config.0.properties": `{"region":"us"}`, "config.0.advanced": `{}`}),
 			// The same properties spelled differently are not a change.
-			Config: o.config(`
+			respelled: o.config(`
 resource "genesyscloud_integration" "i" {
   intended_state   = "ENABLED"
   integration_type = "custom-rest-actions"
@@ -65,33 +58,18 @@ resource "genesyscloud_integration" "i" {
   }
 }
 `),
-			PlanOnly: true,
-		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "intended_state", "DISABLED"),
-				resource.TestCheckResourceAttr(addr, "config.0.name", "Order service (v2)"),
-				resource.TestCheckNoResourceAttr(addr, "config.0.notes"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_integration.by_name", "id", addr, "id"),
-				st.updatedInPlace("integration", addr),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
+			update: updated,
+			updateChecks: attrChecks(addr, map[string]string{"intended_state": "DISABLED", "config.0.name": "Order service (v2)", "config.0.notes": absent},
+				foundByName("genesyscloud_integration", addr),
+				st.updatedInPlace("integration", addr)),
 			// Drift: enabled and reconfigured in the org.
-			PreConfig: func() {
-				id := st.id(addr)
+			editInOrg: func(id string) {
 				o.do(http.MethodPatch, integrationsPath+"/"+id, platform.Integration{IntendedState: ptr("ENABLED")}, nil)
 				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
 				c.Properties = json.RawMessage(`{"region":"ap"}`)
 				o.do(http.MethodPut, integrationsPath+"/"+id+"/config/current", c, nil)
 			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
+			restored: func(s *terraform.State) error {
 				id := idOf(s, addr)
 				ig := orgObject[platform.Integration](o, integrationsPath, id)
 				c := orgObject[platform.IntegrationConfiguration](o, integrationsPath, id+"/config/current")
@@ -100,8 +78,8 @@ resource "genesyscloud_integration" "i" {
 				}
 				return nil
 			},
-		},
-		resource.TestStep{
+		}),
+		[]resource.TestStep{{
 			// Changing the type replaces the integration.
 			Config: o.config(`
 resource "genesyscloud_integration" "i" {
@@ -114,6 +92,6 @@ resource "genesyscloud_integration" "i" {
 				resource.TestCheckResourceAttr(addr, "config.#", "0"),
 				func(*terraform.State) error { return o.expectGone(integrationsPath + "/" + st.id(addr)) },
 			),
-		},
-	)
+		}},
+	)...)
 }

@@ -428,15 +428,6 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 	return out
 }
 
-// attrChecks turns attribute → value pairs into checks of one resource.
-func attrChecks(addr string, want map[string]string) []resource.TestCheckFunc {
-	var out []resource.TestCheckFunc
-	for attr, value := range want {
-		out = append(out, resource.TestCheckResourceAttr(addr, attr, value))
-	}
-	return out
-}
-
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases} {
