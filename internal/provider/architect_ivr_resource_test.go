@@ -8,7 +8,6 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -89,7 +88,7 @@ func (o *accOrg) ivrVersion(id string) int {
 
 func TestAccArchitectIvr(t *testing.T) {
 	o := newAccOrg(t)
-	const addr = "genesyscloud_architect_ivr.ivr"
+	const typ, addr = "genesyscloud_architect_ivr", "genesyscloud_architect_ivr.ivr"
 	// 120 numbers: more than one write of 50 may add.
 	created := o.config(ivrPool + `
 resource "genesyscloud_architect_ivr" "ivr" {
@@ -112,59 +111,41 @@ resource "genesyscloud_architect_ivr" "ivr" {
   schedule_group_id = genesyscloud_architect_schedulegroups.g.id
   depends_on        = [genesyscloud_telephony_providers_edges_did_pool.p]
 }
-` + byNameData("genesyscloud_architect_ivr", "genesyscloud_architect_ivr.ivr"))
+` + byNameData(typ, addr))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed("genesyscloud_architect_ivr", ivrsPath),
 		o.checkDestroyed("genesyscloud_architect_schedulegroups", scheduleGroupsPath),
 		o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath),
-	),
-		resource.TestStep{
-			Config: created,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "dnis.#", "120"),
-				resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550119"),
-				resource.TestCheckNoResourceAttr(addr, "schedule_group_id"),
-				resource.TestCheckNoResourceAttr(addr, "open_hours_flow_id"),
-				func(s *terraform.State) error {
-					// POST with 50, then two PUTs of 50 and 20 more.
-					if v := o.ivrVersion(idOf(s, addr)); v != 3 {
-						return fmt.Errorf("IVR version after create = %d, want 3 (one create, two chunked PUTs)", v)
-					}
-					return nil
-				},
-				st.capture,
-			),
-		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Support line (US)"),
-				resource.TestCheckResourceAttr(addr, "dnis.#", "130"),
-				resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
-				resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_architect_ivr.by_name", "id", addr, "id"),
-				st.updatedInPlace("IVR", addr),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: numbers and the schedule group are taken away in the org.
-			PreConfig: func() {
-				editInOrg(o, ivrsPath, st.id(addr), func(v *platform.IVR) {
-					v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
-				})
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: inOrg(o, ivrsPath, addr, func(v platform.IVR) error {
-				if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
-					return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
+	), o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: ivrsPath,
+		create: created,
+		createChecks: attrChecks(addr, map[string]string{"dnis.#": "120", "schedule_group_id": absent, "open_hours_flow_id": absent},
+			resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550119"),
+			func(s *terraform.State) error {
+				// POST with 50, then two PUTs of 50 and 20 more.
+				if v := o.ivrVersion(idOf(s, addr)); v != 3 {
+					return fmt.Errorf("IVR version after create = %d, want 3 (one create, two chunked PUTs)", v)
 				}
 				return nil
 			}),
+		update: updated,
+		updateChecks: attrChecks(addr, map[string]string{"name": "Support line (US)", "dnis.#": "130"},
+			resource.TestCheckTypeSetElemAttr(addr, "dnis.*", "+13175550569"),
+			resource.TestCheckResourceAttrPair(addr, "schedule_group_id", "genesyscloud_architect_schedulegroups.g", "id"),
+			foundByName(typ, addr),
+			st.updatedInPlace("IVR", addr)),
+		// Drift: numbers and the schedule group are taken away in the org.
+		editInOrg: func(id string) {
+			editInOrg(o, ivrsPath, id, func(v *platform.IVR) {
+				v.Dnis, v.ScheduleGroup = v.Dnis[:10], nil
+			})
 		},
-	)
+		restored: inOrg(o, ivrsPath, addr, func(v platform.IVR) error {
+			if len(v.Dnis) != 130 || v.ScheduleGroup == nil {
+				return fmt.Errorf("org after apply: %d numbers, schedule group %v", len(v.Dnis), v.ScheduleGroup)
+			}
+			return nil
+		}),
+	})...)
 }

@@ -1,15 +1,11 @@
 package provider
 
 import (
-	"context"
-
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-// authDivisionHomeDataSource is genesyscloud_auth_division_home: the org's home division.
-type authDivisionHomeDataSource struct{ dataSourceBase }
 
 type authDivisionHomeModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -17,30 +13,25 @@ type authDivisionHomeModel struct {
 	Description types.String `tfsdk:"description"`
 }
 
+// newAuthDivisionHomeDataSource is genesyscloud_auth_division_home: the org's home division.
 func newAuthDivisionHomeDataSource() datasource.DataSource {
-	return &authDivisionHomeDataSource{dataSourceBase{typeSuffix: "_auth_division_home"}}
-}
-
-func (d *authDivisionHomeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "The org's home division.",
-		Attributes: map[string]schema.Attribute{
-			"id":          schema.StringAttribute{Computed: true, Description: "Home division GUID."},
-			"name":        schema.StringAttribute{Computed: true, Description: "Home division name."},
-			"description": schema.StringAttribute{Computed: true, Description: "Home division description."},
+	return &singleObjectDataSource[platform.AuthzDivision]{
+		dataSourceBase: dataSourceBase{typeSuffix: "_auth_division_home"}, what: "the home division",
+		schema: schema.Schema{
+			Description: "The org's home division.",
+			Attributes: map[string]schema.Attribute{
+				"id":          schema.StringAttribute{Computed: true, Description: "Home division GUID."},
+				"name":        schema.StringAttribute{Computed: true, Description: "Home division name."},
+				"description": schema.StringAttribute{Computed: true, Description: "Home division description."},
+			},
+		},
+		read: homeDivision,
+		state: func(home *platform.AuthzDivision) any {
+			return authDivisionHomeModel{
+				ID:          types.StringValue(deref(home.ID)),
+				Name:        types.StringValue(deref(home.Name)),
+				Description: types.StringValue(deref(home.Description)),
+			}
 		},
 	}
-}
-
-func (d *authDivisionHomeDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	home, err := homeDivision(ctx, d.client)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, "Could not read the home division", err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, authDivisionHomeModel{
-		ID:          types.StringValue(deref(home.ID)),
-		Name:        types.StringValue(deref(home.Name)),
-		Description: types.StringValue(deref(home.Description)),
-	})...)
 }

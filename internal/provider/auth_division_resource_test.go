@@ -7,7 +7,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -27,47 +26,30 @@ resource "genesyscloud_auth_division" "d" {
 `+byNameData("genesyscloud_auth_division", "genesyscloud_auth_division.d"), name, desc))
 	}
 	var st lastState
-	o.test(o.checkDestroyed("genesyscloud_auth_division", divisionsPath),
-		resource.TestStep{
-			Config: division("Sales", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Sales"),
-				resource.TestCheckNoResourceAttr(addr, "description"),
-				resource.TestCheckResourceAttr(addr, "home", "false"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_auth_division.by_name", "id", addr, "id"),
-				o.checkExists(addr, divisionsPath),
-				st.capture,
-			),
+	o.test(o.checkDestroyed("genesyscloud_auth_division", divisionsPath), append(o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: divisionsPath,
+		create: division("Sales", ""),
+		createChecks: attrChecks(addr, map[string]string{"name": "Sales", "description": absent, "home": "false"},
+			foundByName("genesyscloud_auth_division", addr)),
+		update:       division("Sales EMEA", "Sales in Europe"),
+		updateChecks: attrChecks(addr, map[string]string{"name": "Sales EMEA", "description": "Sales in Europe"}),
+		// Drift: renamed in the org.
+		editInOrg: func(id string) {
+			o.do(http.MethodPut, divisionsPath+"/"+id, platform.AuthzDivision{Name: ptr("Renamed"), Description: ptr("Sales in Europe")}, nil)
 		},
-		resource.TestStep{
-			Config:           division("Sales EMEA", "Sales in Europe"),
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Sales EMEA"),
-				resource.TestCheckResourceAttr(addr, "description", "Sales in Europe"),
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: renamed in the org.
-			PreConfig: func() {
-				o.do(http.MethodPut, divisionsPath+"/"+st.id(addr), platform.AuthzDivision{Name: ptr("Renamed"), Description: ptr("Sales in Europe")}, nil)
-			},
-			Config:           division("Sales EMEA", "Sales in Europe"),
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: inOrg(o, divisionsPath, addr, func(d platform.AuthzDivision) error {
-				if deref(d.Name) != "Sales EMEA" {
-					return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
-				}
-				return nil
-			}),
-		},
+		restored: inOrg(o, divisionsPath, addr, func(d platform.AuthzDivision) error {
+			if deref(d.Name) != "Sales EMEA" {
+				return fmt.Errorf("name in the org after apply = %q", deref(d.Name))
+			}
+			return nil
+		}),
+	}),
 		resource.TestStep{
 			// Removing the description clears it.
 			Config: division("Sales EMEA", ""),
 			Check:  resource.TestCheckNoResourceAttr(addr, "description"),
 		},
-	)
+	)...)
 }
 
 // TestAccAuthDivisionHome adopts the home division: it is renamed on apply, read by the

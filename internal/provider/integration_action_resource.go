@@ -282,21 +282,7 @@ func (r *integrationActionResource) Create(ctx context.Context, req resource.Cre
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create data action %q", name), err)
 		return
 	}
-	r.readInto(ctx, deref(created.ID), &plan, resp.State.Set, &resp.Diagnostics)
-}
-
-// readInto reads the action back into m and stores it.
-func (r *integrationActionResource) readInto(ctx context.Context, id string, m *integrationActionModel, set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
-	a, err := readAction(ctx, r.client, id)
-	if err == nil && a == nil {
-		err = fmt.Errorf("data action %s disappeared while it was being written; apply again", id)
-	}
-	if err != nil {
-		addAPIError(diags, nil, fmt.Sprintf("Could not read data action %s", id), err)
-		return
-	}
-	m.fromAPI(a, false)
-	diags.Append(set(ctx, m)...)
+	r.readBack(ctx, deref(created.ID), &plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *integrationActionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -310,23 +296,16 @@ func (r *integrationActionResource) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := platform.RetryOnVersionConflict(ctx, 0, func(ctx context.Context) error {
-		cur, err := readAction(ctx, r.client, id)
-		if err != nil {
-			return err
-		}
-		if cur == nil {
-			return fmt.Errorf("data action %s no longer exists", id)
-		}
-		body := platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: cur.Version}
-		_, err = actionAPI(r.client).update(ctx, http.MethodPatch, id, body)
-		return err
-	})
+	_, err := writeVersioned(ctx, actionAPI(r.client), http.MethodPatch, id,
+		func(a *platform.Action) int { return deref(a.Version) },
+		func(version int) any {
+			return platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: &version}
+		})
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update data action %q", plan.Name.ValueString()), err)
 		return
 	}
-	r.readInto(ctx, id, &plan, resp.State.Set, &resp.Diagnostics)
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
 
 // integrationActionDataSource finds a data action by name, optionally in one integration.

@@ -10,9 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// organizationsMeDataSource is genesyscloud_organizations_me: the org the provider talks to.
-type organizationsMeDataSource struct{ dataSourceBase }
-
 type organizationsMeModel struct {
 	ID                 types.String `tfsdk:"id"`
 	Name               types.String `tfsdk:"name"`
@@ -29,53 +26,51 @@ type organizationsMeModel struct {
 	ProductPlatform    types.String `tfsdk:"product_platform"`
 }
 
+// newOrganizationsMeDataSource is genesyscloud_organizations_me: the org the provider talks to.
 func newOrganizationsMeDataSource() datasource.DataSource {
-	return &organizationsMeDataSource{dataSourceBase{typeSuffix: "_organizations_me"}}
-}
-
-func (d *organizationsMeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, Description: desc}
 	}
-	resp.Schema = schema.Schema{
-		Description: "The organization of the provider's credentials.",
-		Attributes: map[string]schema.Attribute{
-			"id":                   str("Organization GUID."),
-			"name":                 str("Organization name."),
-			"default_language":     str("Default language, e.g. en."),
-			"default_country_code": str("Default country code, e.g. US."),
-			"third_party_org_name": str("The organization's short name (globally unique)."),
-			"third_party_uri":      str("Third-party URI."),
-			"domain":               str("Domain."),
-			"version":              schema.Int64Attribute{Computed: true, Description: "Version of the organization settings."},
-			"state":                str("State: active, inactive or deleted."),
-			"default_site_id":      str("Default site GUID."),
-			"support_uri":          str("Support URI."),
-			"voicemail_enabled":    schema.BoolAttribute{Computed: true, Description: "Whether voicemail is enabled."},
-			"product_platform":     str("Product platform, e.g. GenesysCloud."),
+	return &singleObjectDataSource[platform.Organization]{
+		dataSourceBase: dataSourceBase{typeSuffix: "_organizations_me"}, what: "the organization",
+		schema: schema.Schema{
+			Description: "The organization of the provider's credentials.",
+			Attributes: map[string]schema.Attribute{
+				"id":                   str("Organization GUID."),
+				"name":                 str("Organization name."),
+				"default_language":     str("Default language, e.g. en."),
+				"default_country_code": str("Default country code, e.g. US."),
+				"third_party_org_name": str("The organization's short name (globally unique)."),
+				"third_party_uri":      str("Third-party URI."),
+				"domain":               str("Domain."),
+				"version":              schema.Int64Attribute{Computed: true, Description: "Version of the organization settings."},
+				"state":                str("State: active, inactive or deleted."),
+				"default_site_id":      str("Default site GUID."),
+				"support_uri":          str("Support URI."),
+				"voicemail_enabled":    schema.BoolAttribute{Computed: true, Description: "Whether voicemail is enabled."},
+				"product_platform":     str("Product platform, e.g. GenesysCloud."),
+			},
+		},
+		read: func(ctx context.Context, c *platform.Client) (*platform.Organization, error) {
+			var org platform.Organization
+			return &org, c.Do(ctx, http.MethodGet, "/api/v2/organizations/me", nil, nil, &org)
+		},
+		state: func(org *platform.Organization) any {
+			return organizationsMeModel{
+				ID:                 types.StringValue(deref(org.ID)),
+				Name:               types.StringValue(deref(org.Name)),
+				DefaultLanguage:    types.StringValue(deref(org.DefaultLanguage)),
+				DefaultCountryCode: types.StringValue(deref(org.DefaultCountryCode)),
+				ThirdPartyOrgName:  types.StringValue(deref(org.ThirdPartyOrgName)),
+				ThirdPartyURI:      types.StringValue(deref(org.ThirdPartyURI)),
+				Domain:             types.StringValue(deref(org.Domain)),
+				Version:            types.Int64Value(int64(deref(org.Version))),
+				State:              types.StringValue(deref(org.State)),
+				DefaultSiteID:      types.StringValue(deref(org.DefaultSiteID)),
+				SupportURI:         types.StringValue(deref(org.SupportURI)),
+				VoicemailEnabled:   types.BoolValue(deref(org.VoicemailEnabled)),
+				ProductPlatform:    types.StringValue(deref(org.ProductPlatform)),
+			}
 		},
 	}
-}
-
-func (d *organizationsMeDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var org platform.Organization
-	if err := d.client.Do(ctx, http.MethodGet, "/api/v2/organizations/me", nil, nil, &org); err != nil {
-		addAPIError(&resp.Diagnostics, nil, "Could not read the organization", err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, organizationsMeModel{
-		ID:                 types.StringValue(deref(org.ID)),
-		Name:               types.StringValue(deref(org.Name)),
-		DefaultLanguage:    types.StringValue(deref(org.DefaultLanguage)),
-		DefaultCountryCode: types.StringValue(deref(org.DefaultCountryCode)),
-		ThirdPartyOrgName:  types.StringValue(deref(org.ThirdPartyOrgName)),
-		ThirdPartyURI:      types.StringValue(deref(org.ThirdPartyURI)),
-		Domain:             types.StringValue(deref(org.Domain)),
-		Version:            types.Int64Value(int64(deref(org.Version))),
-		State:              types.StringValue(deref(org.State)),
-		DefaultSiteID:      types.StringValue(deref(org.DefaultSiteID)),
-		SupportURI:         types.StringValue(deref(org.SupportURI)),
-		VoicemailEnabled:   types.BoolValue(deref(org.VoicemailEnabled)),
-		ProductPlatform:    types.StringValue(deref(org.ProductPlatform)),
-	})...)
 }

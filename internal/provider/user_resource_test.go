@@ -7,7 +7,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -37,10 +36,10 @@ resource "genesyscloud_user" "u" {
 }
 `, manager))
 	var st lastState
-	o.test(o.checkDestroyed("genesyscloud_user", usersPath),
-		resource.TestStep{
-			// Block syntax of the official provider's examples.
-			Config: o.config(deps + `
+	o.test(o.checkDestroyed("genesyscloud_user", usersPath), o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: usersPath,
+		// Block syntax of the official provider's examples.
+		create: o.config(deps + `
 resource "genesyscloud_user" "u" {
   email          = "ann@example.com"
   name           = "Ann Agent"
@@ -77,59 +76,36 @@ data "genesyscloud_user" "by_name" {
   name = genesyscloud_user.u.name
 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "state", "active"),
-				resource.TestCheckResourceAttr(addr, "acd_auto_answer", "false"),
-				resource.TestCheckResourceAttrSet(addr, "division_id"),
-				resource.TestCheckResourceAttr(addr, "routing_skills.0.proficiency", "4.5"),
-				resource.TestCheckResourceAttrPair(addr, "routing_skills.0.skill_id", "genesyscloud_routing_skill.billing", "id"),
-				resource.TestCheckResourceAttr(addr, "routing_languages.0.proficiency", "3"),
-				resource.TestCheckResourceAttr(addr, "addresses.0.phone_numbers.0.media_type", "PHONE"),
-				resource.TestCheckResourceAttr(addr, "addresses.0.phone_numbers.0.type", "WORK"),
-				resource.TestCheckResourceAttr(addr, "employer_info.0.employee_id", "E-1"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_user.by_email", "id", addr, "id"),
-				resource.TestCheckResourceAttrPair("data.genesyscloud_user.by_name", "id", addr, "id"),
-				o.checkExists(addr, usersPath),
-			),
+		createChecks: attrChecks(addr, map[string]string{"state": "active", "acd_auto_answer": "false",
+			"routing_skills.0.proficiency": "4.5", "routing_languages.0.proficiency": "3",
+			"addresses.0.phone_numbers.0.media_type": "PHONE", "addresses.0.phone_numbers.0.type": "WORK",
+			"employer_info.0.employee_id": "E-1"},
+			resource.TestCheckResourceAttrSet(addr, "division_id"),
+			resource.TestCheckResourceAttrPair(addr, "routing_skills.0.skill_id", "genesyscloud_routing_skill.billing", "id"),
+			resource.TestCheckResourceAttrPair("data.genesyscloud_user.by_email", "id", addr, "id"),
+			foundByName("genesyscloud_user", addr)),
+		update: updated,
+		updateChecks: attrChecks(addr, map[string]string{"name": "Ann Agent-Smith", "state": "inactive", "manager": manager,
+			"department": absent, "routing_skills.#": "0",
+			"routing_languages.#": "1", // unmanaged, kept
+			"profile_skills.#":    "1", // unmanaged, kept
+			"certifications.#":    "0", "addresses.#": "0", "employer_info.#": "0"}),
+		importIgnore: []string{"password"},
+		// Drift: a title edited and a skill assigned in the org are put back.
+		editInOrg: func(id string) {
+			u := orgObject[platform.User](o, usersPath, id)
+			o.do(http.MethodPatch, usersPath+"/"+id, platform.UpdateUser{Version: u.Version, Title: ptr("edited in the UI")}, nil)
+			skill := st.s.RootModule().Resources["genesyscloud_routing_skill.billing"].Primary.ID
+			o.do(http.MethodPut, usersPath+"/"+id+"/routingskills/bulk", []platform.UserRoutingSkillPost{{ID: &skill, Proficiency: ptr(1.0)}}, nil)
 		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "name", "Ann Agent-Smith"),
-				resource.TestCheckResourceAttr(addr, "state", "inactive"),
-				resource.TestCheckResourceAttr(addr, "manager", manager),
-				resource.TestCheckNoResourceAttr(addr, "department"),
-				resource.TestCheckResourceAttr(addr, "routing_skills.#", "0"),
-				resource.TestCheckResourceAttr(addr, "routing_languages.#", "1"), // unmanaged, kept
-				resource.TestCheckResourceAttr(addr, "profile_skills.#", "1"),    // unmanaged, kept
-				resource.TestCheckResourceAttr(addr, "certifications.#", "0"),
-				resource.TestCheckResourceAttr(addr, "addresses.#", "0"),
-				resource.TestCheckResourceAttr(addr, "employer_info.#", "0"),
-				st.capture,
-			),
+		restored: func(s *terraform.State) error {
+			u := orgObject[platform.User](o, usersPath, idOf(s, addr)+"?expand=skills")
+			if deref(u.Title) != "Senior agent" || len(u.Skills) != 0 {
+				return fmt.Errorf("after apply the org has title %q and %d skills", deref(u.Title), len(u.Skills))
+			}
+			return nil
 		},
-		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"password"}},
-		resource.TestStep{
-			// Drift: a title edited and a skill assigned in the org are put back.
-			PreConfig: func() {
-				id := st.id(addr)
-				u := orgObject[platform.User](o, usersPath, id)
-				o.do(http.MethodPatch, usersPath+"/"+id, platform.UpdateUser{Version: u.Version, Title: ptr("edited in the UI")}, nil)
-				skill := st.s.RootModule().Resources["genesyscloud_routing_skill.billing"].Primary.ID
-				o.do(http.MethodPut, usersPath+"/"+id+"/routingskills/bulk", []platform.UserRoutingSkillPost{{ID: &skill, Proficiency: ptr(1.0)}}, nil)
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				u := orgObject[platform.User](o, usersPath, idOf(s, addr)+"?expand=skills")
-				if deref(u.Title) != "Senior agent" || len(u.Skills) != 0 {
-					return fmt.Errorf("after apply the org has title %q and %d skills", deref(u.Title), len(u.Skills))
-				}
-				return nil
-			},
-		},
-	)
+	})...)
 }
 
 // TestAccUserRestoresDeleted: an email held by a deleted user is taken over by restoring
