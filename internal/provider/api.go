@@ -200,3 +200,10 @@ func writeVersioned[T any](ctx context.Context, api entityAPI[T], method, id str
 	})
 	return out, err
 }
+
+// seamFor is the API seam of a hand-written kind: its collection at path, the name (read by
+// name) a lost create is found by, and how long a delete may take to be visible. Kinds with
+// more rules (soft delete, retried deletes, a read query) set them on the result.
+func seamFor[T any](c *platform.Client, path string, deleteTimeout time.Duration, name func(*T) *string) entityAPI[T] {
+	return entityAPI[T]{client: c, path: path, deleteTimeout: deleteTimeout, name: func(o *T) string { return deref(name(o)) }}
+}

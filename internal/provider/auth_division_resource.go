@@ -20,16 +20,12 @@ const divisionsPath = "/api/v2/authorization/divisions"
 // divisionAPI is the API seam for divisions. A DELETE answered with 400 is retried: real
 // orgs refuse to delete a division until the objects just moved out of it have detached.
 func divisionAPI(c *platform.Client) entityAPI[platform.AuthzDivision] {
-	return entityAPI[platform.AuthzDivision]{
-		client:        c,
-		path:          divisionsPath,
-		name:          func(d *platform.AuthzDivision) string { return deref(d.Name) },
-		deleteTimeout: 2 * time.Minute,
-		retryDelete: func(err error) bool {
-			var ae *platform.APIError
-			return errors.As(err, &ae) && ae.Status == http.StatusBadRequest
-		},
+	api := seamFor(c, divisionsPath, 2*time.Minute, func(d *platform.AuthzDivision) *string { return d.Name })
+	api.retryDelete = func(err error) bool {
+		var ae *platform.APIError
+		return errors.As(err, &ae) && ae.Status == http.StatusBadRequest
 	}
+	return api
 }
 
 // homeDivision reads the org's home division.

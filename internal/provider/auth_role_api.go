@@ -16,12 +16,7 @@ const rolesPath = "/api/v2/authorization/roles"
 
 // roleAPI is the API seam for roles (full-replace PUT, hard delete).
 func roleAPI(c *platform.Client) entityAPI[platform.DomainOrganizationRole] {
-	return entityAPI[platform.DomainOrganizationRole]{
-		client:        c,
-		path:          rolesPath,
-		name:          func(r *platform.DomainOrganizationRole) string { return deref(r.Name) },
-		deleteTimeout: 60 * time.Second,
-	}
+	return seamFor(c, rolesPath, 60*time.Second, func(r *platform.DomainOrganizationRole) *string { return r.Name })
 }
 
 // defaultRole finds the built-in role with this default role id.

@@ -231,12 +231,7 @@ const wrapupcodesAPIPath = "/api/v2/routing/wrapupcodes"
 // wrapupcodeAPI is an entityAPI over wrap-up codes with the typed platform model: the bulk
 // read tests drive the seam directly, as a resource does, and read typed fields back.
 func wrapupcodeAPI(c *platform.Client) entityAPI[platform.WrapupCode] {
-	return entityAPI[platform.WrapupCode]{
-		client:        c,
-		path:          wrapupcodesAPIPath,
-		name:          func(w *platform.WrapupCode) string { return deref(w.Name) },
-		deleteTimeout: kindDeleteTimeout,
-	}
+	return seamFor(c, wrapupcodesAPIPath, kindDeleteTimeout, func(w *platform.WrapupCode) *string { return w.Name })
 }
 
 // TestAccBulkReadPlan runs OpenTofu: a refresh plan over n skills costs ceil(n/500) listings

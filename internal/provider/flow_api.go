@@ -33,14 +33,10 @@ const (
 
 // flowAPI is the API seam for flow entities (GET, DELETE; content goes through jobs).
 func flowAPI(c *platform.Client) entityAPI[platform.Flow] {
-	return entityAPI[platform.Flow]{
-		client:        c,
-		path:          flowsPath,
-		name:          func(f *platform.Flow) string { return deref(f.Name) },
-		softDeleted:   func(f *platform.Flow) bool { return deref(f.Deleted) },
-		deleteTimeout: flowDeleteTimeout,
-		retryDelete:   platform.IsConflict,
-	}
+	api := seamFor(c, flowsPath, flowDeleteTimeout, func(f *platform.Flow) *string { return f.Name })
+	api.softDeleted = func(f *platform.Flow) bool { return deref(f.Deleted) }
+	api.retryDelete = platform.IsConflict
+	return api
 }
 
 // flowJobs runs publish and export jobs. files sends the presigned uploads and downloads,

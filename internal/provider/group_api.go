@@ -21,13 +21,9 @@ const groupMemberChunk = 50
 // groupAPI is the API seam for groups (versioned PUT, hard delete, no name filter on the list).
 // The writes below that bypass it call noteWrite, so a group is bulk-read safely.
 func groupAPI(c *platform.Client) entityAPI[platform.Group] {
-	return entityAPI[platform.Group]{
-		client:        c,
-		path:          groupsPath,
-		name:          func(g *platform.Group) string { return deref(g.Name) },
-		softDeleted:   func(g *platform.Group) bool { return deref(g.State) == "deleted" },
-		deleteTimeout: 60 * time.Second,
-	}
+	api := seamFor(c, groupsPath, 60*time.Second, func(g *platform.Group) *string { return g.Name })
+	api.softDeleted = func(g *platform.Group) bool { return deref(g.State) == "deleted" }
+	return api
 }
 
 // createGroup creates a group; a lost response never leaves a duplicate. The lookup reads

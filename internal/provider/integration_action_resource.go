@@ -34,12 +34,7 @@ var actionReadQuery = url.Values{"expand": {"contract"}, "includeConfig": {"true
 
 // actionAPI is the API seam for data actions (PATCH with version; hard delete).
 func actionAPI(c *platform.Client) entityAPI[platform.Action] {
-	return entityAPI[platform.Action]{
-		client:        c,
-		path:          actionsPath,
-		name:          func(a *platform.Action) string { return deref(a.Name) },
-		deleteTimeout: 30 * time.Second,
-	}
+	return seamFor(c, actionsPath, 30*time.Second, func(a *platform.Action) *string { return a.Name })
 }
 
 // readAction reads the full action; nil when it does not exist.

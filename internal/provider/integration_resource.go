@@ -31,12 +31,7 @@ const integrationsPath = "/api/v2/integrations"
 
 // integrationAPI is the API seam for integrations (DELETE returns the integration).
 func integrationAPI(c *platform.Client) entityAPI[platform.Integration] {
-	return entityAPI[platform.Integration]{
-		client:        c,
-		path:          integrationsPath,
-		name:          func(i *platform.Integration) string { return deref(i.Name) },
-		deleteTimeout: 30 * time.Second,
-	}
+	return seamFor(c, integrationsPath, 30*time.Second, func(i *platform.Integration) *string { return i.Name })
 }
 
 func newIntegrationDataSource() datasource.DataSource {

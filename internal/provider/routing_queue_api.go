@@ -18,13 +18,9 @@ const queueBatch = 100
 // queueAPI is the API seam for queues. Deletes are forced (the official provider does the
 // same) and confirmed for up to two minutes: real orgs remove queues asynchronously.
 func queueAPI(c *platform.Client) entityAPI[platform.Queue] {
-	return entityAPI[platform.Queue]{
-		client:        c,
-		path:          queuesPath,
-		name:          func(q *platform.Queue) string { return deref(q.Name) },
-		deleteTimeout: 2 * time.Minute,
-		deleteQuery:   url.Values{"forceDelete": {"true"}},
-	}
+	api := seamFor(c, queuesPath, 2*time.Minute, func(q *platform.Queue) *string { return q.Name })
+	api.deleteQuery = url.Values{"forceDelete": {"true"}}
+	return api
 }
 
 // queueRequest reads a queue as a full-replace body. Updates start from it so that every

@@ -18,12 +18,7 @@ const skillGroupsPath = "/api/v2/routing/skillgroups"
 // skillGroupAPI is the API seam for skill groups (PATCH, hard delete, cursor-paged list
 // whose first page is what findByName reads; the name filter narrows it).
 func skillGroupAPI(c *platform.Client) entityAPI[platform.SkillGroup] {
-	return entityAPI[platform.SkillGroup]{
-		client:        c,
-		path:          skillGroupsPath,
-		name:          func(g *platform.SkillGroup) string { return deref(g.Name) },
-		deleteTimeout: 60 * time.Second,
-	}
+	return seamFor(c, skillGroupsPath, 60*time.Second, func(g *platform.SkillGroup) *string { return g.Name })
 }
 
 func skillGroupPath(id string) string { return skillGroupsPath + "/" + url.PathEscape(id) }

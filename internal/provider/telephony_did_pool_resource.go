@@ -26,14 +26,10 @@ const didPoolsPath = "/api/v2/telephony/providers/edges/didpools"
 // it after its first number), so the start number stands in for the name when a lost
 // create is looked up. DELETE answers 409 while an IVR still uses a number of the pool.
 func didPoolAPI(c *platform.Client) entityAPI[platform.DIDPool] {
-	return entityAPI[platform.DIDPool]{
-		client:        c,
-		path:          didPoolsPath,
-		name:          func(p *platform.DIDPool) string { return deref(p.StartPhoneNumber) },
-		softDeleted:   func(p *platform.DIDPool) bool { return deref(p.State) == "deleted" },
-		deleteTimeout: 30 * time.Second,
-		retryDelete:   platform.IsConflict,
-	}
+	api := seamFor(c, didPoolsPath, 30*time.Second, func(p *platform.DIDPool) *string { return p.StartPhoneNumber })
+	api.softDeleted = func(p *platform.DIDPool) bool { return deref(p.State) == "deleted" }
+	api.retryDelete = platform.IsConflict
+	return api
 }
 
 type telephonyDidPoolResource struct {

@@ -24,14 +24,10 @@ func userReadQuery() url.Values { return url.Values{"expand": {"skills,languages
 // state, and a listing asked for every state shows it as "deleted"). Every write to a user
 // outside it (routing skills, languages, division, password, grants) calls noteWrite.
 func userAPI(c *platform.Client) entityAPI[platform.User] {
-	return entityAPI[platform.User]{
-		client:        c,
-		path:          usersPath,
-		readQuery:     userReadQuery(),
-		name:          func(u *platform.User) string { return deref(u.Name) },
-		softDeleted:   func(u *platform.User) bool { return deref(u.State) == "deleted" },
-		deleteTimeout: 3 * time.Minute,
-	}
+	api := seamFor(c, usersPath, 3*time.Minute, func(u *platform.User) *string { return u.Name })
+	api.readQuery = userReadQuery()
+	api.softDeleted = func(u *platform.User) bool { return deref(u.State) == "deleted" }
+	return api
 }
 
 // userLanguageChunk is the most languages one bulk PATCH takes.
