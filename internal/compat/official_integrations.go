@@ -1,7 +1,8 @@
 package compat
 
 // architectAndIntegrationEntries covers the resources beyond the routing core: Architect
-// schedules, schedule groups and IVRs, integrations, data actions and DID pools (reference §2.8-2.14).
+// schedules, schedule groups and IVRs, integrations and data actions (reference §2.8-2.14;
+// DID pools are a regular kind now, read from the catalogue in official_regular.go).
 func architectAndIntegrationEntries() []Entry {
 	return []Entry{
 		{Kind: Resource, Name: "genesyscloud_integration", Attributes: []Attribute{
@@ -40,14 +41,6 @@ func architectAndIntegrationEntries() []Entry {
 			notYet("function_config.timeout_seconds", "int"),
 			notYet("function_config.description", "string"),
 			notYet("function_config.zip_id", "string"),
-		}},
-		{Kind: Resource, Name: "genesyscloud_telephony_providers_edges_did_pool", Attributes: []Attribute{
-			idAttr(),
-			sup("start_phone_number", "string", "required, E.164"),
-			sup("end_phone_number", "string", "required, E.164"),
-			sup("description", "string"),
-			sup("comments", "string"),
-			sup("pool_provider", "string", "optional+computed; PURE_CLOUD or PURE_CLOUD_VOICE"),
 		}},
 	}
 }

@@ -20,11 +20,12 @@ func regularKindResources() []Entry {
 	return out
 }
 
-// regularKindDataSources are the generic by-name data sources of the same kinds.
+// regularKindDataSources are the generic by-name data sources of the same kinds. A nameless
+// kind's data source is hand-written and listed with the hand-written entries.
 func regularKindDataSources() []Entry {
 	var out []Entry
 	for _, k := range regularKinds() {
-		if k.DataSource != "" {
+		if k.DataSource != "" && k.Names != kinds.NoName {
 			out = append(out, nameLookupEntry(k.DataSource, k.Noun))
 		}
 	}

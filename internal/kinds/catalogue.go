@@ -272,9 +272,27 @@ func genesysKinds() []*Kind {
 		{
 			Name: DIDPool, Resource: "genesyscloud_telephony_providers_edges_did_pool",
 			DataSource: "genesyscloud_telephony_providers_edges_did_pool", Noun: "DID pool", Names: NoName,
-			API:   API{Collection: "/api/v2/telephony/providers/edges/didpools", Update: "PUT", Version: IntVersion},
+			Summary: "Genesys Cloud DID pool: a range of phone numbers that IVRs and users can be given.",
+			// A pool has no name of its own (the org names it after its first number), so its
+			// first number tells pools apart; its data source finds it by both numbers and is
+			// hand-written, as is the local org's handler (ranges must not overlap).
+			FoundBy: "start_phone_number",
+			// DELETE answers 409 while an IVR still uses a number of the pool.
+			API: API{Collection: "/api/v2/telephony/providers/edges/didpools", Update: "PUT", Version: IntVersion,
+				DeleteWaitsForReferrers: true},
 			Model: "DIDPool", Audit: Audit{"Telephony", "DIDPool"}, Permission: "telephony:plugin",
 			Actions: map[string]string{"GET": "view", "POST": "all", "PUT": "all", "DELETE": "all"},
+			Fields: []Field{
+				{Attr: "start_phone_number", JSON: "startPhoneNumber", Type: String, Mode: Required, Format: E164,
+					Description: "First number of the range, E.164 (e.g. `+13175550000`)."},
+				{Attr: "end_phone_number", JSON: "endPhoneNumber", Type: String, Mode: Required, Format: E164,
+					Description: "Last number of the range, E.164, with as many digits as `start_phone_number`."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the pool."},
+				{Attr: "comments", JSON: "comments", Type: String, Mode: Optional, Description: "Comments on the pool."},
+				{Attr: "pool_provider", JSON: "provider", Type: String, Mode: OptionalComputed,
+					Enum:        []string{"PURE_CLOUD", "PURE_CLOUD_VOICE"},
+					Description: "Provider of the numbers: `PURE_CLOUD` or `PURE_CLOUD_VOICE`. When not set, the org decides and the value is left unmanaged."},
+			},
 		},
 		{
 			Name: Integration, Resource: "genesyscloud_integration", DataSource: "genesyscloud_integration", Noun: "integration",

@@ -175,6 +175,13 @@ type Kind struct {
 	// DependsOn are the kinds (by Name) objects of this kind may refer to: export and destroy
 	// order by it.
 	DependsOn []string
+	// FoundBy is the attribute whose value tells objects of a nameless kind apart (a DID
+	// pool's first number): the provider names the object by it in messages and finds a
+	// create whose response was lost by it. "" for kinds found by their name.
+	FoundBy string
+	// Summary is the one-line description of a regular kind's resource; "" for
+	// "Genesys Cloud <Noun>.".
+	Summary string
 	// Fields is the attribute ↔ JSON mapping of a regular kind (see Field). A kind with
 	// Fields is served by the local org's generic entity and the provider's generic
 	// resource; a kind without is hand-written in both.
@@ -190,6 +197,15 @@ func (k *Kind) LookupKey() string {
 		return k.NameKey
 	}
 	return "name"
+}
+
+// IdentifyingField is the field that names an object of the kind: "name", or the FoundBy
+// field of a nameless kind; nil when objects have neither.
+func (k *Kind) IdentifyingField() *Field {
+	if k.FoundBy != "" {
+		return k.Field(k.FoundBy)
+	}
+	return k.Field("name")
 }
 
 // Regular reports whether the kind is served generically from its Fields.

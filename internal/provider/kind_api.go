@@ -22,7 +22,8 @@ const kindDeleteTimeout = 30 * time.Second
 // use, configured from the catalogue entry, so bulk reads, lost-create recovery and delete
 // waits behave the same for every kind.
 func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
-	nameField := k.Field("name")
+	// A nameless kind may still have a field that tells objects apart (kinds.Kind.FoundBy).
+	nameField := k.IdentifyingField()
 	api := entityAPI[apiObject]{
 		client: c,
 		path:   k.API.Collection,

@@ -8,10 +8,11 @@ import (
 
 // kindDataSources returns the by-name data source (name in, id out) of every regular kind
 // the official provider has one for: the same lookup the hand-written kinds use, over the
-// kind's generic API seam.
+// kind's generic API seam. A nameless kind cannot be looked up by name: its data source, if
+// the official provider has one, is hand-written.
 func kindDataSources(c *kinds.Catalogue) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
-	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.DataSource != "" }) {
+	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.DataSource != "" && k.Names != kinds.NoName }) {
 		out = append(out, func() datasource.DataSource {
 			return &nameLookupDataSource[apiObject]{
 				typeSuffix: typeSuffix(k.DataSource),

@@ -216,12 +216,14 @@ func (r *kindResource) setState(ctx context.Context, obj apiObject, prior types.
 	diags.Append(state.Set(ctx, v)...)
 }
 
-// nameIn reads the planned or stored name ("" for kinds without one).
+// nameIn reads the planned or stored name, or what stands in for it (kinds.Kind.FoundBy;
+// "" for kinds with neither).
 func (r *kindResource) nameIn(o types.Object) string {
-	if r.kind.Field("name") == nil {
+	f := r.kind.IdentifyingField()
+	if f == nil {
 		return ""
 	}
-	s, _ := o.Attributes()["name"].(types.String)
+	s, _ := o.Attributes()[f.Attr].(types.String)
 	return s.ValueString()
 }
 
@@ -231,10 +233,11 @@ func (r *kindResource) idIn(o types.Object) string {
 	return s.ValueString()
 }
 
-// nameAttr is where a name conflict is reported, when the kind has a name.
+// nameAttr is where a name conflict is reported, when the kind has a name (or a stand-in).
 func (r *kindResource) nameAttr() *path.Path {
-	if r.kind.Field("name") == nil {
+	f := r.kind.IdentifyingField()
+	if f == nil {
 		return nil
 	}
-	return ptr(path.Root("name"))
+	return ptr(path.Root(f.Attr))
 }

@@ -298,7 +298,8 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	config := func(hcl string) string { return o.config(strings.ReplaceAll(hcl, "{{dir}}", dir)) }
 	addr := k.Resource + ".it"
 	lookup := ""
-	if k.DataSource != "" {
+	// A nameless kind's data source (if any) is hand-written and tested with its resource.
+	if k.DataSource != "" && k.Names != kinds.NoName {
 		lookup = fmt.Sprintf("\ndata %q \"by_name\" {\n  name = %s.name\n}\n", k.DataSource, addr)
 	}
 	updateChecks := attrChecks(addr, tc.updateChecks)
@@ -430,7 +431,7 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
-	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases} {
+	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases, telephonyAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

@@ -36,8 +36,12 @@ func kindResourceSchema(k *kinds.Kind) (schema.Schema, error) {
 		return schema.Schema{}, fmt.Errorf("schema of %s: %w", k.Resource, err)
 	}
 	attrs["id"] = idAttribute()
+	description := k.Summary
+	if description == "" {
+		description = fmt.Sprintf("Genesys Cloud %s.", k.Noun)
+	}
 	return schema.Schema{
-		Description: fmt.Sprintf("Genesys Cloud %s.", k.Noun),
+		Description: description,
 		Attributes:  attrs,
 		Blocks:      blocks,
 	}, nil

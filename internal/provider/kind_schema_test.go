@@ -264,6 +264,14 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"deactivated":     "basetypes.BoolType optional default=false",
 			"division_id":     "basetypes.StringType optional",
 		},
+		"genesyscloud_telephony_providers_edges_did_pool": {
+			"id":                 "basetypes.StringType read-only",
+			"start_phone_number": "basetypes.StringType required",
+			"end_phone_number":   "basetypes.StringType required",
+			"description":        "basetypes.StringType optional",
+			"comments":           "basetypes.StringType optional",
+			"pool_provider":      "basetypes.StringType optional",
+		},
 		"genesyscloud_employeeperformance_externalmetrics_definitions": {
 			"id":                     "basetypes.StringType read-only",
 			"name":                   "basetypes.StringType required",

@@ -281,7 +281,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newAuthRoleResource,
 		newUserRolesResource,
 		newRoutingSkillGroupResource,
-		newTelephonyDidPoolResource,
 		newIntegrationResource,
 		newIntegrationActionResource,
 		newFlowResource,
