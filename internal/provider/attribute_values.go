@@ -46,6 +46,21 @@ func stringsOf(ctx context.Context, v interface {
 	return out
 }
 
+// listStrings reads the strings of a list attribute; nil when null or unknown. It needs no
+// diagnostics: a list attribute's elements are the framework's own string values.
+func listStrings(v types.List) []string {
+	if !isSet(v) {
+		return nil
+	}
+	var out []string
+	for _, e := range v.Elements() {
+		if s, ok := e.(types.String); ok {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
+}
+
 // stringSetValue is a set attribute holding xs.
 func stringSetValue(xs []string) types.Set {
 	vals := make([]attr.Value, 0, len(xs))

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -53,37 +54,36 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 }
 
 func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m flowDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name, typ := m.Name.ValueString(), m.Type.ValueString()
-	found, _, err := awaitMatch(ctx, flowLookupTimeout, func(ctx context.Context) ([]platform.Flow, bool, error) {
-		flows, err := findFlows(ctx, d.client, name, typ)
-		return flows, len(flows) > 0, err
+	readLookup(ctx, req, resp, lookup[flowDataSourceModel, []platform.Flow]{
+		timeout: flowLookupTimeout,
+		find: func(ctx context.Context, m *flowDataSourceModel) ([]platform.Flow, bool, error) {
+			flows, err := findFlows(ctx, d.client, m.Name.ValueString(), m.Type.ValueString())
+			return flows, len(flows) > 0, err
+		},
+		describe: (*flowDataSourceModel).described,
+		notFound: func(m *flowDataSourceModel, diags *diag.Diagnostics) {
+			diags.AddAttributeError(path.Root("name"), "No "+m.described(),
+				fmt.Sprintf("No flow has this name (waited %s for it to appear). Check the spelling, the type and the org the provider is configured for.", flowLookupTimeout))
+		},
+		found: func(m *flowDataSourceModel, found []platform.Flow, diags *diag.Diagnostics) {
+			if len(found) > 1 {
+				var kinds []string
+				for _, f := range found {
+					kinds = append(kinds, strings.ToLower(deref(f.Type)))
+				}
+				diags.AddAttributeError(path.Root("type"), "Several flows named "+fmt.Sprintf("%q", m.Name.ValueString()),
+					"Flows of these types have this name: "+strings.Join(kinds, ", ")+". Set type to choose one.")
+				return
+			}
+			m.ID = types.StringValue(deref(found[0].ID))
+		},
 	})
-	what := fmt.Sprintf("flow %q", name)
-	if typ != "" {
-		what = fmt.Sprintf("%s flow %q", strings.ToLower(typ), name)
+}
+
+// described names the flow looked for, with its type when given: `inboundcall flow "Main"`.
+func (m *flowDataSourceModel) described() string {
+	if typ := m.Type.ValueString(); typ != "" {
+		return fmt.Sprintf("%s flow %q", strings.ToLower(typ), m.Name.ValueString())
 	}
-	switch {
-	case err != nil:
-		addAPIError(&resp.Diagnostics, nil, "Could not look up "+what, err)
-		return
-	case len(found) == 0:
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "No "+what,
-			fmt.Sprintf("No flow has this name (waited %s for it to appear). Check the spelling, the type and the org the provider is configured for.", flowLookupTimeout))
-		return
-	case len(found) > 1:
-		var kinds []string
-		for _, f := range found {
-			kinds = append(kinds, strings.ToLower(deref(f.Type)))
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("type"), "Several flows named "+fmt.Sprintf("%q", name),
-			"Flows of these types have this name: "+strings.Join(kinds, ", ")+". Set type to choose one.")
-		return
-	}
-	m.ID = types.StringValue(deref(found[0].ID))
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	return fmt.Sprintf("flow %q", m.Name.ValueString())
 }

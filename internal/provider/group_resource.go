@@ -141,15 +141,7 @@ func (m *groupModel) fromAPI(g *platform.Group, members []string) {
 	for _, o := range g.Owners {
 		owners = append(owners, deref(o.ID))
 	}
-	var prior []string
-	if !m.OwnerIDs.IsNull() && !m.OwnerIDs.IsUnknown() {
-		for _, v := range m.OwnerIDs.Elements() {
-			if s, ok := v.(types.String); ok {
-				prior = append(prior, s.ValueString())
-			}
-		}
-	}
-	m.OwnerIDs = keepListOrder(prior, owners)
+	m.OwnerIDs = keepListOrder(listStrings(m.OwnerIDs), owners)
 	m.MemberIDs = stringSetValue(members)
 	m.Addresses = []groupAddressModel{}
 	for _, a := range g.Addresses {

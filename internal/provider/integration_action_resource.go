@@ -328,28 +328,23 @@ func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.Sch
 }
 
 func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m integrationActionLookupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name, integrationID := m.Name.ValueString(), m.IntegrationID.ValueString()
-	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (*platform.Action, bool, error) {
-		a, err := findAction(ctx, d.client, name, integrationID)
-		return a, a != nil, err
+	readLookup(ctx, req, resp, lookup[integrationActionLookupModel, *platform.Action]{
+		find: func(ctx context.Context, m *integrationActionLookupModel) (*platform.Action, bool, error) {
+			a, err := findAction(ctx, d.client, m.Name.ValueString(), m.IntegrationID.ValueString())
+			return a, a != nil, err
+		},
+		describe: func(m *integrationActionLookupModel) string {
+			return fmt.Sprintf("data action %q", m.Name.ValueString())
+		},
+		notFound: func(m *integrationActionLookupModel, diags *diag.Diagnostics) {
+			where := ""
+			if id := m.IntegrationID.ValueString(); id != "" {
+				where = " in integration " + id
+			}
+			diags.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", m.Name.ValueString(), where), noMatchDetail("data action", "name"))
+		},
+		found: func(m *integrationActionLookupModel, a *platform.Action, _ *diag.Diagnostics) {
+			m.ID = types.StringValue(deref(a.ID))
+		},
 	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up data action %q", name), err)
-		return
-	}
-	if !ok {
-		where := ""
-		if integrationID != "" {
-			where = " in integration " + integrationID
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", name, where), noMatchDetail("data action", "name"))
-		return
-	}
-	m.ID = types.StringValue(deref(found.ID))
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

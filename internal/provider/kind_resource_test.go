@@ -385,21 +385,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 // checkForgotten is the CheckDestroy of a kind the API cannot delete: every resource of
 // tfType left in state must still be in the org, since destroy only forgets it.
 func (o *accOrg) checkForgotten(tfType, apiPath string) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != tfType {
-				continue
-			}
-			isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
-			if err != nil {
-				return err
-			}
-			if isGone {
-				return fmt.Errorf("%s %s is gone from the org, but the API has no delete for it", tfType, rs.Primary.ID)
-			}
-		}
-		return nil
-	}
+	return o.checkEachInOrg(tfType, apiPath, false, "is gone from the org, but the API has no delete for it")
 }
 
 // writableCopy is the request body a client sends to change obj: the model fields the kind

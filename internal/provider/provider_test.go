@@ -105,6 +105,13 @@ func (o *accOrg) expectGone(path string) error {
 // checkDestroyed is a CheckDestroy: every resource of type tfType left in state must be gone
 // from the org (asked through the API, not the provider).
 func (o *accOrg) checkDestroyed(tfType, apiPath string) func(*terraform.State) error {
+	return o.checkEachInOrg(tfType, apiPath, true, "still exists after destroy")
+}
+
+// checkEachInOrg is a CheckDestroy over every resource of type tfType left in state: asked
+// through the API, its object must be gone from the org (wantGone) or still there; otherwise
+// the failure reads "<type> <id> <otherwise>".
+func (o *accOrg) checkEachInOrg(tfType, apiPath string, wantGone bool, otherwise string) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		for _, rs := range s.RootModule().Resources {
 			if rs.Type != tfType {
@@ -114,8 +121,8 @@ func (o *accOrg) checkDestroyed(tfType, apiPath string) func(*terraform.State) e
 			if err != nil {
 				return err
 			}
-			if !isGone {
-				return fmt.Errorf("%s %s still exists after destroy", tfType, rs.Primary.ID)
+			if isGone != wantGone {
+				return fmt.Errorf("%s %s %s", tfType, rs.Primary.ID, otherwise)
 			}
 		}
 		return nil

@@ -21,7 +21,13 @@ import (
 // routingSkillGroupResource deletes through the CRUD skeleton; the rest is its own (member
 // divisions are a separate call).
 type routingSkillGroupResource struct {
-	crudResource[routingSkillGroupModel, platform.SkillGroup]
+	crudResource[routingSkillGroupModel, skillGroupWithDivisions]
+}
+
+// skillGroupWithDivisions is what reading a skill group takes two calls for.
+type skillGroupWithDivisions struct {
+	group     *platform.SkillGroup
+	divisions []string
 }
 
 type routingSkillGroupModel struct {
@@ -34,10 +40,21 @@ type routingSkillGroupModel struct {
 }
 
 func newRoutingSkillGroupResource() resource.Resource {
-	return &routingSkillGroupResource{crudResource[routingSkillGroupModel, platform.SkillGroup]{
-		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group", api: skillGroupAPI,
-		id:    func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
-		label: func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
+	return &routingSkillGroupResource{crudResource[routingSkillGroupModel, skillGroupWithDivisions]{
+		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group",
+		read: func(ctx context.Context, c *platform.Client, id string) (*skillGroupWithDivisions, error) {
+			g, divs, err := readSkillGroup(ctx, c, id)
+			if err != nil || g == nil {
+				return nil, err
+			}
+			return &skillGroupWithDivisions{group: g, divisions: divs}, nil
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *routingSkillGroupModel) error {
+			return skillGroupAPI(c).delete(ctx, state.ID.ValueString())
+		},
+		id:      func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
+		label:   func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
+		fromAPI: func(m *routingSkillGroupModel, g *skillGroupWithDivisions) { m.fromAPI(g.group, g.divisions) },
 	}}
 }
 
@@ -97,7 +114,7 @@ func jsonConditionsValidator() validator.String {
 
 // fromAPI copies the group and its member divisions into m. The prior JSON text and list
 // order are kept when they mean the same as what the API returned.
-func (m *routingSkillGroupModel) fromAPI(ctx context.Context, g *platform.SkillGroup, divs []string, diags *diag.Diagnostics) {
+func (m *routingSkillGroupModel) fromAPI(g *platform.SkillGroup, divs []string) {
 	m.ID = types.StringValue(deref(g.ID))
 	m.Name = types.StringValue(deref(g.Name))
 	m.Description = optionalString(g.Description, m.Description)
@@ -112,7 +129,7 @@ func (m *routingSkillGroupModel) fromAPI(ctx context.Context, g *platform.SkillG
 		}
 	}
 	m.SkillConditions = types.StringValue(got)
-	m.MemberDivisionIDs = keepListOrder(stringsOf(ctx, m.MemberDivisionIDs, diags), divs)
+	m.MemberDivisionIDs = keepListOrder(listStrings(m.MemberDivisionIDs), divs)
 }
 
 // readSkillGroup reads a skill group and its member divisions; nil when it does not exist.
@@ -163,42 +180,7 @@ func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.Cre
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
 		return
 	}
-	r.readInto(ctx, deref(g.ID), &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
-}
-
-func (r *routingSkillGroupResource) readInto(ctx context.Context, id string, m *routingSkillGroupModel, diags *diag.Diagnostics) {
-	g, divs, err := readSkillGroup(ctx, r.client, id)
-	if err != nil {
-		addAPIError(diags, nil, fmt.Sprintf("Could not read skill group %s", id), err)
-		return
-	}
-	if g == nil {
-		diags.AddError(fmt.Sprintf("Skill group %s disappeared", id), "The skill group was deleted while it was being written; apply again.")
-		return
-	}
-	m.fromAPI(ctx, g, divs, diags)
-}
-
-func (r *routingSkillGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routingSkillGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, divs, err := readSkillGroup(ctx, r.client, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read skill group %s", state.ID.ValueString()), err)
-		return
-	}
-	if g == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	state.fromAPI(ctx, g, divs, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	r.readBack(ctx, deref(g.ID), &plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -242,8 +224,5 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 			return
 		}
 	}
-	r.readInto(ctx, id, &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }

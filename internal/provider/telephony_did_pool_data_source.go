@@ -7,6 +7,7 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -41,34 +42,30 @@ func (d *telephonyDidPoolDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *telephonyDidPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m telephonyDidPoolLookupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	start, end := m.StartPhoneNumber.ValueString(), m.EndPhoneNumber.ValueString()
-	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (string, bool, error) {
-		// The pool list has no number filter; it is read whole, a page of 500 at a time.
-		pools, err := platform.ListAll[platform.DIDPool](ctx, d.client, didPoolsPath, nil, 500)
-		if err != nil {
-			return "", false, err
-		}
-		for _, p := range pools {
-			if deref(p.StartPhoneNumber) == start && deref(p.EndPhoneNumber) == end && deref(p.State) != "deleted" {
-				return deref(p.ID), true, nil
+	readLookup(ctx, req, resp, lookup[telephonyDidPoolLookupModel, string]{
+		find: func(ctx context.Context, m *telephonyDidPoolLookupModel) (string, bool, error) {
+			// The pool list has no number filter; it is read whole, a page of 500 at a time.
+			pools, err := platform.ListAll[platform.DIDPool](ctx, d.client, didPoolsPath, nil, 500)
+			if err != nil {
+				return "", false, err
 			}
-		}
-		return "", false, nil
+			for _, p := range pools {
+				if deref(p.StartPhoneNumber) == m.StartPhoneNumber.ValueString() && deref(p.EndPhoneNumber) == m.EndPhoneNumber.ValueString() && deref(p.State) != "deleted" {
+					return deref(p.ID), true, nil
+				}
+			}
+			return "", false, nil
+		},
+		describe: func(m *telephonyDidPoolLookupModel) string { return "DID pool " + m.rangeText() },
+		notFound: func(m *telephonyDidPoolLookupModel, diags *diag.Diagnostics) {
+			diags.AddAttributeError(path.Root("start_phone_number"), "No DID pool "+m.rangeText(),
+				fmt.Sprintf("No DID pool has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", lookupTimeout))
+		},
+		found: func(m *telephonyDidPoolLookupModel, id string, _ *diag.Diagnostics) { m.ID = types.StringValue(id) },
 	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not look up DID pool %s..%s", start, end), err)
-		return
-	}
-	if !ok {
-		resp.Diagnostics.AddAttributeError(path.Root("start_phone_number"), fmt.Sprintf("No DID pool %s..%s", start, end),
-			fmt.Sprintf("No DID pool has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", lookupTimeout))
-		return
-	}
-	m.ID = types.StringValue(found)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+// rangeText names the pool by its range, e.g. "+13175550000..+13175550099".
+func (m *telephonyDidPoolLookupModel) rangeText() string {
+	return m.StartPhoneNumber.ValueString() + ".." + m.EndPhoneNumber.ValueString()
 }

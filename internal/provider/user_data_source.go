@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -62,36 +63,34 @@ func (d *userDataSource) find(ctx context.Context, email, name string) (*platfor
 }
 
 func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m userDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	email, name := strings.TrimSpace(m.Email.ValueString()), m.Name.ValueString()
-	what := fmt.Sprintf("name %q", name)
-	if email != "" {
-		what = fmt.Sprintf("email %q", email)
-	}
-	found, ok, err := awaitMatch(ctx, lookupTimeout, func(ctx context.Context) (*platform.User, bool, error) {
-		u, err := d.find(ctx, email, name)
-		return u, u != nil, err
+	readLookup(ctx, req, resp, lookup[userDataModel, *platform.User]{
+		find: func(ctx context.Context, m *userDataModel) (*platform.User, bool, error) {
+			u, err := d.find(ctx, strings.TrimSpace(m.Email.ValueString()), m.Name.ValueString())
+			return u, u != nil, err
+		},
+		describe: func(m *userDataModel) string { return "the user with " + m.searchedBy() },
+		notFound: func(m *userDataModel, diags *diag.Diagnostics) {
+			by := m.searchedBy()
+			diags.AddError("No user with "+by,
+				fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(by)[0], lookupTimeout))
+		},
+		found: func(m *userDataModel, u *platform.User, _ *diag.Diagnostics) {
+			m.ID = types.StringValue(deref(u.ID))
+			// What was written stays as written (an email may differ in case).
+			if m.Email.IsNull() {
+				m.Email = types.StringValue(deref(u.Email))
+			}
+			if m.Name.IsNull() {
+				m.Name = types.StringValue(deref(u.Name))
+			}
+		},
 	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, "Could not look up the user with "+what, err)
-		return
+}
+
+// searchedBy says what the user is looked up by: the email when given, else the name.
+func (m *userDataModel) searchedBy() string {
+	if email := strings.TrimSpace(m.Email.ValueString()); email != "" {
+		return fmt.Sprintf("email %q", email)
 	}
-	if !ok {
-		resp.Diagnostics.AddError("No user with "+what,
-			fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(what)[0], lookupTimeout))
-		return
-	}
-	m.ID = types.StringValue(deref(found.ID))
-	// What was written stays as written (an email may differ in case).
-	if m.Email.IsNull() {
-		m.Email = types.StringValue(deref(found.Email))
-	}
-	if m.Name.IsNull() {
-		m.Name = types.StringValue(deref(found.Name))
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	return fmt.Sprintf("name %q", m.Name.ValueString())
 }

@@ -1,0 +1,91 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// What every data source that finds an object from its arguments (a name, a range, an
+// email) shares: the wait for a real org to list a new object, and one Read around the
+// lookup that reports a failed call and "nothing matched" the same way everywhere.
+
+// lookupTimeout is how long a data source waits for an object to appear under its name:
+// real orgs index new objects with a delay (the official provider waits 15 s as well).
+const lookupTimeout = 15 * time.Second
+
+// awaitMatch asks find until it finds something or timeout passes, since a real org lists a
+// new object only after a delay. ok is false when nothing matched in time; err is set only
+// when a call failed (or the wait was cancelled), not for "nothing yet".
+func awaitMatch[T any](ctx context.Context, timeout time.Duration, find func(context.Context) (T, bool, error)) (found T, ok bool, err error) {
+	errNone := errors.New("no match yet")
+	err = poll(ctx, timeout, func(ctx context.Context) (bool, error) {
+		obj, match, err := find(ctx)
+		if err != nil {
+			return false, permanent(err)
+		}
+		if !match {
+			return false, errNone
+		}
+		found, ok = obj, true
+		return true, nil
+	})
+	if ok || errors.Is(err, errNone) {
+		return found, ok, nil
+	}
+	return found, false, err
+}
+
+// noMatchDetail explains a lookup that found nothing: the object's what (a noun, "DID pool")
+// has no exact match for key ("name", "range") after waiting lookupTimeout.
+func noMatchDetail(what, key string) string {
+	return fmt.Sprintf("No %s has exactly this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", what, key, lookupTimeout)
+}
+
+// lookup is what one data source's Read brings to readLookup. M is its Terraform model, T
+// what find answers.
+type lookup[M any, T any] struct {
+	// timeout bounds the wait for a match (0: lookupTimeout).
+	timeout time.Duration
+	// find looks for what m's arguments describe; ok is false when nothing matches (yet).
+	find func(ctx context.Context, m *M) (found T, ok bool, err error)
+	// describe names what was looked for in messages, e.g. `data action "Get order"`.
+	describe func(m *M) string
+	// notFound reports that nothing matched within the wait.
+	notFound func(m *M, diags *diag.Diagnostics)
+	// found fills m from the match; a diagnostic it adds (several flows share the name)
+	// keeps m out of state.
+	found func(m *M, obj T, diags *diag.Diagnostics)
+}
+
+// readLookup is the Read of a lookup data source: the configuration in, the lookup (waiting
+// for a match), the match out to state.
+func readLookup[M any, T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, l lookup[M, T]) {
+	var m M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout := l.timeout
+	if timeout == 0 {
+		timeout = lookupTimeout
+	}
+	obj, ok, err := awaitMatch(ctx, timeout, func(ctx context.Context) (T, bool, error) { return l.find(ctx, &m) })
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, "Could not look up "+l.describe(&m), err)
+		return
+	}
+	if !ok {
+		l.notFound(&m, &resp.Diagnostics)
+		return
+	}
+	l.found(&m, obj, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
