@@ -15,7 +15,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -32,13 +31,6 @@ const integrationsPath = "/api/v2/integrations"
 // integrationAPI is the API seam for integrations (DELETE returns the integration).
 func integrationAPI(c *platform.Client) entityAPI[platform.Integration] {
 	return seamFor(c, integrationsPath, 30*time.Second, func(i *platform.Integration) *string { return i.Name })
-}
-
-func newIntegrationDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.Integration]{
-		typeSuffix: "_integration", what: "integration", api: integrationAPI,
-		id: func(i *platform.Integration) string { return deref(i.ID) },
-	}
 }
 
 // JSON-valued attributes (integration properties, data action contracts) hold JSON text.

@@ -12,19 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// The by-name data sources of the official provider: name in, id out.
-
-func newAuthDivisionDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.AuthzDivision]{
-		typeSuffix: "_auth_division", what: "division", api: divisionAPI,
-		id: func(d *platform.AuthzDivision) string { return deref(d.ID) },
-	}
-}
-
-func newRoutingQueueDataSource() datasource.DataSource {
-	return &nameLookupDataSource[platform.Queue]{
-		typeSuffix: "_routing_queue", what: "queue", api: queueAPI,
-		id: func(q *platform.Queue) string { return deref(q.ID) },
+// byName is the by-name data source (name in, id out) of a hand-written kind whose API seam
+// is api; what names the kind in messages.
+func byName[T any](typeSuffix, what string, api func(*platform.Client) entityAPI[T]) func() datasource.DataSource {
+	return func() datasource.DataSource {
+		return &nameLookupDataSource[T]{typeSuffix: typeSuffix, what: what, api: api}
 	}
 }
 
@@ -34,7 +26,8 @@ type nameLookupDataSource[T any] struct {
 	typeSuffix string
 	what       string
 	api        func(*platform.Client) entityAPI[T]
-	id         func(*T) string
+	// id reads a found object's id; nil reads the "id" every API object carries.
+	id func(*T) string
 }
 
 type nameLookupModel struct {
@@ -70,6 +63,12 @@ func (d *nameLookupDataSource[T]) Read(ctx context.Context, req datasource.ReadR
 		notFound: func(m *nameLookupModel, diags *diag.Diagnostics) {
 			diags.AddAttributeError(path.Root("name"), fmt.Sprintf("No %s named %q", d.what, m.Name.ValueString()), noMatchDetail(d.what, "name"))
 		},
-		found: func(m *nameLookupModel, obj *T, _ *diag.Diagnostics) { m.ID = types.StringValue(d.id(obj)) },
+		found: func(m *nameLookupModel, obj *T, _ *diag.Diagnostics) {
+			id := d.api(d.client).idOf(obj)
+			if d.id != nil {
+				id = d.id(obj)
+			}
+			m.ID = types.StringValue(id)
+		},
 	})
 }

@@ -291,16 +291,17 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 // by-name lookup of every regular kind of the catalogue.
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return append([]func() datasource.DataSource{
-		newAuthDivisionDataSource,
+		byName("_auth_division", "division", divisionAPI),
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
-		newRoutingQueueDataSource,
+		byName("_routing_queue", "queue", queueAPI),
 		newUserDataSource,
-		newGroupDataSource,
-		newAuthRoleDataSource,
-		newRoutingSkillGroupDataSource,
+		// The group list has no name filter: the lookup pages through all groups.
+		byName("_group", "group", groupAPI),
+		byName("_auth_role", "role", roleAPI),
+		byName("_routing_skill_group", "skill group", skillGroupAPI),
 		newTelephonyDidPoolDataSource,
-		newIntegrationDataSource,
+		byName("_integration", "integration", integrationAPI),
 		newIntegrationActionDataSource,
 		newFlowDataSource,
 	}, kindDataSources(kinds.Genesys())...)
