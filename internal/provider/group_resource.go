@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -168,17 +167,7 @@ func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want [
 	if err != nil {
 		return err
 	}
-	var add, remove []string
-	for _, u := range want {
-		if !slices.Contains(have, u) {
-			add = append(add, u)
-		}
-	}
-	for _, u := range have {
-		if !slices.Contains(want, u) {
-			remove = append(remove, u)
-		}
-	}
+	add, remove := idChanges(have, want)
 	if len(add) > 0 {
 		if err := addGroupMembers(ctx, c, id, add); err != nil {
 			return err

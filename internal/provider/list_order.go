@@ -35,3 +35,20 @@ func sameIDs(a, b []string) bool {
 	}
 	return true
 }
+
+// idChanges is what turns the ids have into the ids want: those to add (in want's order) and
+// those to remove (in have's order). Member lists the API changes by adding and removing
+// (group members, member divisions, a queue's members and wrap-up codes) are synced by it.
+func idChanges(have, want []string) (add, remove []string) {
+	for _, id := range want {
+		if !slices.Contains(have, id) {
+			add = append(add, id)
+		}
+	}
+	for _, id := range have {
+		if !slices.Contains(want, id) {
+			remove = append(remove, id)
+		}
+	}
+	return add, remove
+}

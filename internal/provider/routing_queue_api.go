@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -63,17 +65,9 @@ func syncQueueMembers(ctx context.Context, c *platform.Client, queueID string, w
 	if err != nil {
 		return err
 	}
-	var remove, add []string
-	for id := range have {
-		if _, ok := want[id]; !ok {
-			remove = append(remove, id)
-		}
-	}
-	for id := range want {
-		if _, ok := have[id]; !ok {
-			add = append(add, id)
-			have[id] = 1 // members join on ring 1
-		}
+	add, remove := idChanges(slices.Collect(maps.Keys(have)), slices.Collect(maps.Keys(want)))
+	for _, id := range add {
+		have[id] = 1 // members join on ring 1
 	}
 	membersPath := queuesPath + "/" + url.PathEscape(queueID) + "/members"
 	if err := inBatches(remove, func(ids []string) error {
@@ -124,19 +118,11 @@ func syncQueueWrapupCodes(ctx context.Context, c *platform.Client, queueID strin
 	if err != nil {
 		return err
 	}
-	have, wanted := setOfStrings(haveList), setOfStrings(want)
+	add, remove := idChanges(haveList, want)
 	codesPath := queuesPath + "/" + url.PathEscape(queueID) + "/wrapupcodes"
-	for id := range have {
-		if !wanted[id] {
-			if err := c.Do(ctx, http.MethodDelete, codesPath+"/"+url.PathEscape(id), nil, nil, nil); err != nil && !platform.IsNotFound(err) {
-				return err
-			}
-		}
-	}
-	var add []string
-	for _, id := range want {
-		if !have[id] {
-			add = append(add, id)
+	for _, id := range remove {
+		if err := c.Do(ctx, http.MethodDelete, codesPath+"/"+url.PathEscape(id), nil, nil, nil); err != nil && !platform.IsNotFound(err) {
+			return err
 		}
 	}
 	return inBatches(add, func(ids []string) error {
@@ -159,12 +145,4 @@ func entityRefs(ids []string) []platform.WritableEntity {
 		refs[i] = platform.WritableEntity{ID: ptr(id)}
 	}
 	return refs
-}
-
-func setOfStrings(xs []string) map[string]bool {
-	m := make(map[string]bool, len(xs))
-	for _, x := range xs {
-		m[x] = true
-	}
-	return m
 }

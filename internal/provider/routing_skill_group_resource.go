@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -205,16 +204,7 @@ func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.Upd
 		_, have, err := readSkillGroup(ctx, r.client, id)
 		if err == nil {
 			var change platform.SkillGroupMemberDivisions
-			for _, d := range want {
-				if !slices.Contains(have, d) {
-					change.AddDivisionIds = append(change.AddDivisionIds, d)
-				}
-			}
-			for _, d := range have {
-				if !slices.Contains(want, d) {
-					change.RemoveDivisionIds = append(change.RemoveDivisionIds, d)
-				}
-			}
+			change.AddDivisionIds, change.RemoveDivisionIds = idChanges(have, want)
 			if len(change.AddDivisionIds)+len(change.RemoveDivisionIds) > 0 {
 				err = changeSkillGroupMemberDivisions(ctx, r.client, id, change)
 			}
