@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -62,9 +60,9 @@ resource "genesyscloud_user_roles" "ann" {
 			return fmt.Errorf("user still holds grants after destroy: %v", g)
 		}
 		return o.checkDestroyed("genesyscloud_auth_role", rolesPath)(s)
-	},
-		resource.TestStep{
-			Config: o.config(deps + fmt.Sprintf(`
+	}, o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: subjectsPath,
+		create: o.config(deps + fmt.Sprintf(`
 resource "genesyscloud_user_roles" "ann" {
   user_id = %q
   roles {
@@ -77,46 +75,30 @@ resource "genesyscloud_user_roles" "ann" {
 }
 data "genesyscloud_auth_division_home" "home" {}
 `, ann)),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "id", ann),
-				resource.TestCheckResourceAttr(addr, "roles.#", "2"),
-				func(s *terraform.State) error {
-					rs := s.RootModule().Resources
-					want := map[string]bool{
-						rs["genesyscloud_auth_role.viewer"].Primary.ID + "/" + rs["data.genesyscloud_auth_division_home.home"].Primary.ID: true,
-						rs["genesyscloud_auth_role.editor"].Primary.ID + "/" + rs["genesyscloud_auth_division.support"].Primary.ID:        true,
-					}
-					if got := o.subjectGrants(ann); fmt.Sprint(got) != fmt.Sprint(want) {
-						return fmt.Errorf("grants in the org = %v, want %v", got, want)
-					}
-					return nil
-				},
-			),
-		},
-		resource.TestStep{
-			Config:           updated,
-			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "roles.#", "1"),
-				resource.TestCheckResourceAttr(addr, "roles.0.division_ids.0", "*"),
-				st.capture,
-			),
-		},
-		importStep(addr),
-		resource.TestStep{
-			// Drift: a grant added in the org is removed again.
-			PreConfig: func() {
-				editor := st.s.RootModule().Resources["genesyscloud_auth_role.editor"].Primary.ID
-				o.do(http.MethodPost, subjectsPath+"/"+ann+"/bulkadd", platform.RoleDivisionGrants{Grants: []platform.RoleDivisionPair{{RoleID: &editor, DivisionID: ptr("*")}}}, nil)
-			},
-			Config:           updated,
-			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
-			Check: func(s *terraform.State) error {
-				if got := o.subjectGrants(ann); len(got) != 1 {
-					return fmt.Errorf("grants in the org after apply = %v, want one", got)
+		createChecks: attrChecks(addr, map[string]string{"id": ann, "roles.#": "2"},
+			func(s *terraform.State) error {
+				rs := s.RootModule().Resources
+				want := map[string]bool{
+					rs["genesyscloud_auth_role.viewer"].Primary.ID + "/" + rs["data.genesyscloud_auth_division_home.home"].Primary.ID: true,
+					rs["genesyscloud_auth_role.editor"].Primary.ID + "/" + rs["genesyscloud_auth_division.support"].Primary.ID:        true,
+				}
+				if got := o.subjectGrants(ann); fmt.Sprint(got) != fmt.Sprint(want) {
+					return fmt.Errorf("grants in the org = %v, want %v", got, want)
 				}
 				return nil
-			},
+			}),
+		update:       updated,
+		updateChecks: attrChecks(addr, map[string]string{"roles.#": "1", "roles.0.division_ids.0": "*"}),
+		// Drift: a grant added in the org is removed again.
+		editInOrg: func(string) {
+			editor := st.s.RootModule().Resources["genesyscloud_auth_role.editor"].Primary.ID
+			o.do(http.MethodPost, subjectsPath+"/"+ann+"/bulkadd", platform.RoleDivisionGrants{Grants: []platform.RoleDivisionPair{{RoleID: &editor, DivisionID: ptr("*")}}}, nil)
 		},
-	)
+		restored: func(s *terraform.State) error {
+			if got := o.subjectGrants(ann); len(got) != 1 {
+				return fmt.Errorf("grants in the org after apply = %v, want one", got)
+			}
+			return nil
+		},
+	})...)
 }
