@@ -90,8 +90,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
-			Noun:  "routing language",
-			API:   API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", SoftDelete: true},
+			Noun: "routing language",
+			API: API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", Version: StringVersion, SoftDelete: true,
+				List: Listing{NamePrefix: true, Ascending: []string{"ASC"}, Descending: []string{"DESC"}}},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
 			Archy: []string{"language"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"language_id"},
 			// No update method: every change replaces the language.

@@ -23,7 +23,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
 		kinds.Skill:             kindSkill,
-		kinds.Language:          kindLanguage,
 		kinds.WrapupCode:        kindWrapupCode,
 		kinds.SkillGroup:        kindSkillGroup,
 		kinds.Queue:             kindQueue,
@@ -73,13 +72,13 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	nameFilter := ""
-	if api.NameFilter != "" {
-		nameFilter = r.URL.Query().Get(api.NameFilter)
-	}
 	objs := h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name))
-	keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
+		nameFilter := ""
+		if api.NameFilter != "" {
+			nameFilter = r.URL.Query().Get(api.NameFilter)
+		}
+		keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
 			return err
@@ -90,6 +89,14 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
 		return err
+	}
+	items, err := entity.Select(h.kind, objs, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	if api.List.RepeatTotal {
+		writeListingWithTotal(w, apihttp.NewListing(r, p, items))
+		return nil
 	}
 	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
