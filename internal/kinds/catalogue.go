@@ -77,7 +77,7 @@ func genesysKinds() []*Kind {
 		{
 			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
-				Version: StringVersion, SoftDelete: true},
+				Version: StringVersion, SoftDelete: true, DivisionByID: "divisionId", List: Listing{NamePrefix: true}},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
 			Audit: Audit{"Routing", "Skill"}, Permission: "routing:skill", Archy: []string{"skill"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},

@@ -22,7 +22,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
-		kinds.Skill:             kindSkill,
 		kinds.WrapupCode:        kindWrapupCode,
 		kinds.SkillGroup:        kindSkillGroup,
 		kinds.Queue:             kindQueue,

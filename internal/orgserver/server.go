@@ -263,7 +263,6 @@ func (s *Server) routes() {
 		s.organizationRoutes,   // organization.go
 		s.divisionRoutes,       // divisions.go
 		s.divisionObjectRoutes, // division_objects.go
-		s.skillRoutes,          // routing_skills.go
 		s.wrapupCodeRoutes,     // routing_wrapupcodes.go
 		s.skillGroupRoutes,     // routing_skillgroups.go
 		s.queueRoutes,          // routing_queues.go, routing_queue_members.go
