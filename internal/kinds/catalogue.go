@@ -103,8 +103,10 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
-			Noun:  "wrap-up code",
-			API:   API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Noun: "wrap-up code",
+			API: API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
+				List: Listing{Ascending: []string{"ascending"}, Descending: []string{"descending"}, SortByIDNeedsName: true,
+					Filters: []ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}}},
 			Model: "WrapupCode", CreateModel: "WrapupCodeRequest", UpdateModel: "WrapupCodeRequest",
 			Audit: Audit{"Routing", "WrapupCode"}, Permission: "routing:wrapupCode", Archy: []string{"wrapupCode"},
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"wrapup_codes", "*wrapup_code*"}, DependsOn: []string{Division},

@@ -22,7 +22,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
-		kinds.WrapupCode:        kindWrapupCode,
 		kinds.SkillGroup:        kindSkillGroup,
 		kinds.Queue:             kindQueue,
 		kinds.User:              kindUser,
@@ -36,6 +35,15 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.IntegrationAction: kindAction,
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
 		kinds.PresenceDefinition: kindPresenceDefinition,
+	}
+}
+
+// entityHooks are the hand-written API groups' rules over generic objects (entity.Hooks).
+func entityHooks() entity.Hooks {
+	return entity.Hooks{
+		// A queue's wrap-up code list sorts by the code's name and goes with the code.
+		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: renameQueueWrapupCodeLinks},
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: deleteQueueWrapupCodeLinks},
 	}
 }
 

@@ -79,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(),
+	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds(), entityHooks()), mux: http.NewServeMux(),
 		itemSubtrees: newItemSubtrees(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -263,7 +263,6 @@ func (s *Server) routes() {
 		s.organizationRoutes,   // organization.go
 		s.divisionRoutes,       // divisions.go
 		s.divisionObjectRoutes, // division_objects.go
-		s.wrapupCodeRoutes,     // routing_wrapupcodes.go
 		s.skillGroupRoutes,     // routing_skillgroups.go
 		s.queueRoutes,          // routing_queues.go, routing_queue_members.go
 		s.groupRoutes,          // groups.go
