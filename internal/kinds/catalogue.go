@@ -49,6 +49,14 @@ func divisionField(noun string) Field {
 		Description: "The division the " + noun + " belongs to. When not set, the org puts it in the home division."}
 }
 
+// architectListing is the listing the Architect collections share: sortOrder asc or desc,
+// sortBy name or id, divisionId, the total repeated as totalNumberOfEntities, and the
+// collection's own filters.
+func architectListing(filters ...ListFilter) Listing {
+	return Listing{Ascending: []string{"asc", "ascending"}, Descending: []string{"desc", "descending"}, SortByID: true,
+		Filters: append([]ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}, filters...), RepeatTotal: true}
+}
+
 func genesysKinds() []*Kind {
 	return []*Kind{
 		{
@@ -207,7 +215,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: IVR, Resource: "genesyscloud_architect_ivr", DataSource: "genesyscloud_architect_ivr", Noun: "IVR",
-			API:   API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			API: API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion,
+				List: architectListing(ListFilter{Param: "dnis", JSON: []string{"dnis"}},
+					ListFilter{Param: "scheduleGroup", JSON: []string{"scheduleGroup.id"}})},
 			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
 			IDAttributes: []string{"ivr_id", "ivr_ids"},
 			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
@@ -218,6 +228,7 @@ func genesysKinds() []*Kind {
 				divisionField("IVR configuration"),
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the IVR configuration."},
 				{Attr: "dnis", JSON: "dnis", Type: StringSet, Mode: Optional, Format: E164, MaxAddsPerWrite: 50,
+					UniqueValue: true, Within: DIDPool,
 					Description: "The phone numbers (E.164, e.g. `+13175550100`) that reach this IVR; each must lie in a DID pool. " +
 						"Any number of them: more than 50 are written in chunks of 50."},
 				{Attr: "open_hours_flow_id", JSON: "openHoursFlow.id", Type: String, Mode: Optional, Ref: Flow,

@@ -28,7 +28,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Group:             kindGroup,
 		kinds.Schedule:          kindSchedule,
 		kinds.ScheduleGroup:     kindScheduleGroup,
-		kinds.IVR:               kindIVR,
 		kinds.Flow:              kindFlow,
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,
@@ -44,6 +43,10 @@ func entityHooks() entity.Hooks {
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
 		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: renameQueueWrapupCodeLinks},
 		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: deleteQueueWrapupCodeLinks},
+		// An IVR's numbers lie inside active DID pools.
+		Contains: map[string]func(tx *store.Tx, number string) bool{
+			kinds.DIDPool: func(tx *store.Tx, number string) bool { return poolFor(activePools(tx), number) != nil },
+		},
 	}
 }
 

@@ -57,3 +57,8 @@ func deleteQueueWrapupCodeLinks(tx *store.Tx, codeID string) {
 		tx.Delete(c.Kind, c.ID)
 	}
 }
+
+// ivrSpec names IVRs for the DID listing, which says which IVR owns a number.
+func ivrSpec() versionedSpec {
+	return versionedSpec{kind: kindIVR, service: "Architect", entityType: "IVR", noun: "IVR", path: "/api/v2/architect/ivrs"}
+}
