@@ -194,8 +194,11 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",
-			Noun:  "schedule group",
-			API:   API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Noun: "schedule group",
+			API: API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion,
+				// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
+				List: architectListing(ListFilter{Param: "scheduleIds",
+					JSON: []string{"openSchedules[].id", "closedSchedules[].id", "holidaySchedules[].id"}})},
 			Model: "ScheduleGroup", Audit: Audit{"Architect", "ScheduleGroup"}, Permission: "routing:scheduleGroup",
 			Archy: []string{"scheduleGroup"}, Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
 			DependsOn: []string{Division, Schedule},
@@ -203,7 +206,7 @@ func genesysKinds() []*Kind {
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule group."},
 				divisionField("schedule group"),
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the schedule group."},
-				{Attr: "time_zone", JSON: "timeZone", Type: String, Mode: Optional,
+				{Attr: "time_zone", JSON: "timeZone", Type: String, Mode: Optional, Format: TimeZone,
 					Description: "IANA time zone of the schedules, e.g. `America/Indianapolis`."},
 				{Attr: "open_schedules_id", JSON: "openSchedules[].id", Type: StringSet, Mode: Required, MinItems: 1, Ref: Schedule,
 					Description: "IDs of the schedules that define when the group is open."},

@@ -27,7 +27,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.User:              kindUser,
 		kinds.Group:             kindGroup,
 		kinds.Schedule:          kindSchedule,
-		kinds.ScheduleGroup:     kindScheduleGroup,
 		kinds.Flow:              kindFlow,
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,

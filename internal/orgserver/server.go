@@ -271,7 +271,6 @@ func (s *Server) routes() {
 		s.auditRoutes,          // audit_query.go
 
 		s.scheduleRoutes,           // architect_schedules.go
-		s.scheduleGroupRoutes,      // architect_schedulegroups.go
 		s.dependencyTrackingRoutes, // architect_schedules.go
 		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
 		s.didPoolRoutes,            // telephony_didpools.go
