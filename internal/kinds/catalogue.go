@@ -175,7 +175,7 @@ func genesysKinds() []*Kind {
 			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
 			Noun: "schedule",
 			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
-				DeleteWaitsForReferrers: true},
+				DeleteWaitsForReferrers: true, List: architectListing()},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
 			Archy: []string{"schedule"}, Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
 			DependsOn: []string{Division},

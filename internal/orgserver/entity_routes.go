@@ -26,7 +26,6 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Queue:             kindQueue,
 		kinds.User:              kindUser,
 		kinds.Group:             kindGroup,
-		kinds.Schedule:          kindSchedule,
 		kinds.Flow:              kindFlow,
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,

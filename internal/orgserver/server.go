@@ -270,8 +270,7 @@ func (s *Server) routes() {
 		s.roleRoutes,           // roles.go, subjects.go
 		s.auditRoutes,          // audit_query.go
 
-		s.scheduleRoutes,           // architect_schedules.go
-		s.dependencyTrackingRoutes, // architect_schedules.go
+		s.dependencyTrackingRoutes, // architect_dependencytracking.go
 		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go
