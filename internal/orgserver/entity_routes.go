@@ -13,10 +13,9 @@ import (
 )
 
 // handWrittenKinds are the catalogue kinds this server serves with their own handlers, and
-// the store kind each keeps its objects under. Every other regular kind is served by the
-// generic entity. A kind stays here even when the catalogue gives it Fields (for the
-// provider's sake) until someone moves it to the generic entity on purpose: its handler
-// keeps rules the generic entity does not know.
+// the store kind each keeps its objects under: the irregular ones. Every regular kind (one
+// with Fields) is served by the generic entity; a rule it lacks becomes a catalogue field
+// or an entity hook (entityHooks), not a handler here.
 func handWrittenKinds() map[string]store.Kind {
 	return map[string]store.Kind{
 		kinds.Division:          entity.KindDivision,

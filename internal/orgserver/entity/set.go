@@ -30,14 +30,10 @@ type Hooks struct {
 }
 
 // NewSet is the generic entity for the catalogue, leaving alone the kinds in handWritten
-// (catalogue name → the store kind their handlers keep objects under). hooks, when given,
-// are the hand-written API groups' rules over generic objects.
-func NewSet(handWritten map[string]store.Kind, hooks ...Hooks) *Set {
-	s := &Set{handWritten: handWritten}
-	for _, h := range hooks {
-		s.hooks = h
-	}
-	return s
+// (catalogue name → the store kind their handlers keep objects under); hooks are the
+// hand-written API groups' rules over generic objects (the zero Hooks: none).
+func NewSet(handWritten map[string]store.Kind, hooks Hooks) *Set {
+	return &Set{handWritten: handWritten, hooks: hooks}
 }
 
 // StoreKind is the store kind objects of a catalogue kind live under: the hand-written
