@@ -91,7 +91,7 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if err != nil {
 		return audit.Event{}, err
 	}
-	if err := s.inUse(tx, s.Generic(), k, o); err != nil {
+	if err := s.inUse(tx, s.referrers(k), k, o); err != nil {
 		return audit.Event{}, err
 	}
 	if deleted := s.hooks.Deleted[k.Name]; deleted != nil {
@@ -365,7 +365,7 @@ func jsonText(v any) string {
 // version, as the API answers references with the current name, and tells the
 // hand-written API groups that keep it.
 func (s *Set) renamed(tx *store.Tx, k *kinds.Kind, id, name string) error {
-	for _, rk := range s.Generic() {
+	for _, rk := range s.referrers(k) {
 		for _, o := range tx.List(s.StoreKind(rk.Name), "") {
 			var doc map[string]any
 			if IsDeleted(o.Data) || json.Unmarshal(o.Data, &doc) != nil {
@@ -390,4 +390,25 @@ func (s *Set) renamed(tx *store.Tx, k *kinds.Kind, id, name string) error {
 		renamed(tx, id, name)
 	}
 	return nil
+}
+
+// referrers are the generic kinds with a field (in blocks too) that refers to kind k: the
+// only ones a delete or rename of a k object has to look through.
+func (s *Set) referrers(k *kinds.Kind) []*kinds.Kind {
+	var refersTo func(fields []kinds.Field) bool
+	refersTo = func(fields []kinds.Field) bool {
+		for _, f := range fields {
+			if f.Ref == k.Name || refersTo(f.Nested) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*kinds.Kind
+	for _, rk := range s.Generic() {
+		if refersTo(rk.Fields) {
+			out = append(out, rk)
+		}
+	}
+	return out
 }
