@@ -49,6 +49,14 @@ func divisionField(noun string) Field {
 		Description: "The division the " + noun + " belongs to. When not set, the org puts it in the home division."}
 }
 
+// architectListing is the listing the Architect collections share: sortOrder asc or desc,
+// sortBy name or id, divisionId, the total repeated as totalNumberOfEntities, and the
+// collection's own filters.
+func architectListing(filters ...ListFilter) Listing {
+	return Listing{Ascending: []string{"asc", "ascending"}, Descending: []string{"desc", "descending"}, SortByID: true,
+		Filters: append([]ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}, filters...), RepeatTotal: true}
+}
+
 func genesysKinds() []*Kind {
 	return []*Kind{
 		{
@@ -77,7 +85,7 @@ func genesysKinds() []*Kind {
 		{
 			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
-				Version: StringVersion, SoftDelete: true},
+				Version: StringVersion, SoftDelete: true, DivisionByID: "divisionId", List: Listing{NamePrefix: true}},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
 			Audit: Audit{"Routing", "Skill"}, Permission: "routing:skill", Archy: []string{"skill"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"skill_id", "skill_ids", "skills"}, DependsOn: []string{Division},
@@ -90,8 +98,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
-			Noun:  "routing language",
-			API:   API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", SoftDelete: true},
+			Noun: "routing language",
+			API: API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", Version: StringVersion, SoftDelete: true,
+				List: Listing{NamePrefix: true, Ascending: []string{"ASC"}, Descending: []string{"DESC"}}},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
 			Archy: []string{"language"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"language_id"},
 			// No update method: every change replaces the language.
@@ -102,8 +111,10 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
-			Noun:  "wrap-up code",
-			API:   API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Noun: "wrap-up code",
+			API: API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
+				List: Listing{Ascending: []string{"ascending"}, Descending: []string{"descending"}, SortByIDNeedsName: true,
+					Filters: []ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}}},
 			Model: "WrapupCode", CreateModel: "WrapupCodeRequest", UpdateModel: "WrapupCodeRequest",
 			Audit: Audit{"Routing", "WrapupCode"}, Permission: "routing:wrapupCode", Archy: []string{"wrapupCode"},
 			BulkRead: true, Unmanaged: true, IDAttributes: []string{"wrapup_codes", "*wrapup_code*"}, DependsOn: []string{Division},
@@ -164,7 +175,7 @@ func genesysKinds() []*Kind {
 			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
 			Noun: "schedule",
 			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
-				DeleteWaitsForReferrers: true},
+				DeleteWaitsForReferrers: true, List: architectListing()},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
 			Archy: []string{"schedule"}, Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
 			DependsOn: []string{Division},
@@ -183,8 +194,11 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",
-			Noun:  "schedule group",
-			API:   API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Noun: "schedule group",
+			API: API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion,
+				// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
+				List: architectListing(ListFilter{Param: "scheduleIds",
+					JSON: []string{"openSchedules[].id", "closedSchedules[].id", "holidaySchedules[].id"}})},
 			Model: "ScheduleGroup", Audit: Audit{"Architect", "ScheduleGroup"}, Permission: "routing:scheduleGroup",
 			Archy: []string{"scheduleGroup"}, Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
 			DependsOn: []string{Division, Schedule},
@@ -192,7 +206,7 @@ func genesysKinds() []*Kind {
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule group."},
 				divisionField("schedule group"),
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the schedule group."},
-				{Attr: "time_zone", JSON: "timeZone", Type: String, Mode: Optional,
+				{Attr: "time_zone", JSON: "timeZone", Type: String, Mode: Optional, Format: TimeZone,
 					Description: "IANA time zone of the schedules, e.g. `America/Indianapolis`."},
 				{Attr: "open_schedules_id", JSON: "openSchedules[].id", Type: StringSet, Mode: Required, MinItems: 1, Ref: Schedule,
 					Description: "IDs of the schedules that define when the group is open."},
@@ -204,7 +218,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: IVR, Resource: "genesyscloud_architect_ivr", DataSource: "genesyscloud_architect_ivr", Noun: "IVR",
-			API:   API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			API: API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion,
+				List: architectListing(ListFilter{Param: "dnis", JSON: []string{"dnis"}},
+					ListFilter{Param: "scheduleGroup", JSON: []string{"scheduleGroup.id"}})},
 			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
 			IDAttributes: []string{"ivr_id", "ivr_ids"},
 			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
@@ -215,6 +231,7 @@ func genesysKinds() []*Kind {
 				divisionField("IVR configuration"),
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the IVR configuration."},
 				{Attr: "dnis", JSON: "dnis", Type: StringSet, Mode: Optional, Format: E164, MaxAddsPerWrite: 50,
+					UniqueValue: true, Within: DIDPool,
 					Description: "The phone numbers (E.164, e.g. `+13175550100`) that reach this IVR; each must lie in a DID pool. " +
 						"Any number of them: more than 50 are written in chunks of 50."},
 				{Attr: "open_hours_flow_id", JSON: "openHoursFlow.id", Type: String, Mode: Optional, Ref: Flow,

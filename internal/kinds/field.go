@@ -54,6 +54,8 @@ const (
 	RRule
 	// E164 is a phone number in E.164 form ("+13175550100").
 	E164
+	// TimeZone is an IANA time zone name ("America/Indianapolis").
+	TimeZone
 )
 
 // Field maps one Terraform attribute of a regular kind onto the API JSON.
@@ -89,6 +91,13 @@ type Field struct {
 	// NotBefore names the LocalDateTime attribute of the same object this one may not be
 	// earlier than (a schedule's end is not before its start); "" none.
 	NotBefore string
+	// UniqueValue: each value of the list or set belongs to one object of the kind at most
+	// (a number reaches one IVR); the local org refuses a second owner with 409.
+	UniqueValue bool
+	// Within is the catalogue Name of the kind whose objects must contain each value ("" no
+	// such rule): an IVR's numbers lie inside DID pools. The local org knows how objects of
+	// that kind contain values.
+	Within string
 	// ForceNew: changing it replaces the object.
 	ForceNew bool
 	// Sensitive values never reach plan output or logs.

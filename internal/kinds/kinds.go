@@ -114,6 +114,41 @@ type API struct {
 	// search request (query criteria over the model's fields, page number and size) by POST,
 	// or base64-encoded in q64 by GET, and answers matching objects as results.
 	Search string
+	// DivisionByID names the request field that holds the division's id when the request
+	// models carry the division as a bare id ("divisionId" of a skill's create and PATCH)
+	// instead of a division object; "" when they carry the object.
+	DivisionByID string
+	// List is what the page-number listing takes beyond pageSize, pageNumber, id and the
+	// name filter.
+	List Listing
+}
+
+// Listing is the query a page-number list endpoint takes beyond paging, id and name.
+type Listing struct {
+	// NamePrefix: a name filter without wildcards matches the names that start with it
+	// (skills, languages), not only the whole name.
+	NamePrefix bool
+	// Ascending and Descending are the spellings sortOrder takes, compared ignoring case
+	// (both empty: the list takes no sortOrder and keeps the name order).
+	Ascending, Descending []string
+	// SortByID: sortBy takes name (the default) or id.
+	SortByID bool
+	// SortByIDNeedsName: sortBy=id orders only a listing filtered by name (wrap-up codes,
+	// whose API documents sortBy as ignored otherwise).
+	SortByIDNeedsName bool
+	// Filters are further query parameters that keep objects by their JSON.
+	Filters []ListFilter
+	// RepeatTotal: the answer repeats total as totalNumberOfEntities (Architect and
+	// telephony listings).
+	RepeatTotal bool
+}
+
+// ListFilter is a multi-valued query parameter that keeps the objects holding, at one of
+// the JSON paths, one of the parameter's values: divisionId over "division.id", an IVR's
+// dnis over "dnis", a schedule group's scheduleIds over its three schedule lists.
+type ListFilter struct {
+	Param string
+	JSON  []string
 }
 
 // Item is the path of one object.

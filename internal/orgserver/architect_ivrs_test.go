@@ -81,11 +81,7 @@ func TestIVRLifecycle(t *testing.T) {
 		t.Errorf("page 2 = %v", l)
 	}
 
-	ro := newRawClient(t, ts, "dev", "readonly")
-	ro.must(200, "GET", "/api/v2/architect/ivrs/"+id, nil)
-	ro.wantError(403, "missing.permissions", "POST", "/api/v2/architect/ivrs", map[string]any{"name": "x"})
-	ro.wantError(403, "missing.permissions", "PUT", "/api/v2/architect/ivrs/"+id, put)
-	ro.wantError(403, "missing.permissions", "DELETE", "/api/v2/architect/ivrs/"+id, nil)
+	readOnlyRefusesWrites(t, ts, "/api/v2/architect/ivrs", id, map[string]any{"name": "x"}, put)
 
 	c.must(204, "DELETE", "/api/v2/architect/ivrs/"+id, nil)
 	c.wantError(404, "not.found", "GET", "/api/v2/architect/ivrs/"+id, nil)

@@ -72,11 +72,7 @@ func TestScheduleGroupLifecycle(t *testing.T) {
 		t.Errorf("listing = %v", l)
 	}
 
-	ro := newRawClient(t, ts, "dev", "readonly")
-	ro.must(200, "GET", "/api/v2/architect/schedulegroups/"+gid, nil)
-	ro.wantError(403, "missing.permissions", "POST", "/api/v2/architect/schedulegroups", map[string]any{"name": "x"})
-	ro.wantError(403, "missing.permissions", "PUT", "/api/v2/architect/schedulegroups/"+gid, put)
-	ro.wantError(403, "missing.permissions", "DELETE", "/api/v2/architect/schedulegroups/"+gid, nil)
+	readOnlyRefusesWrites(t, ts, "/api/v2/architect/schedulegroups", gid, map[string]any{"name": "x"}, put)
 
 	c.must(204, "DELETE", "/api/v2/architect/schedulegroups/"+gid, nil)
 	c.wantError(404, "not.found", "GET", "/api/v2/architect/schedulegroups/"+gid, nil)

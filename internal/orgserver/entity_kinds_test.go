@@ -6,4 +6,4 @@ import (
 )
 
 // genericKinds are the catalogue kinds this server serves through the generic entity.
-func genericKinds() []*kinds.Kind { return entity.NewSet(handWrittenKinds()).Generic() }
+func genericKinds() []*kinds.Kind { return entity.NewSet(handWrittenKinds(), entityHooks()).Generic() }

@@ -13,31 +13,37 @@ import (
 )
 
 // handWrittenKinds are the catalogue kinds this server serves with their own handlers, and
-// the store kind each keeps its objects under. Every other regular kind is served by the
-// generic entity. A kind stays here even when the catalogue gives it Fields (for the
-// provider's sake) until someone moves it to the generic entity on purpose: its handler
-// keeps rules the generic entity does not know.
+// the store kind each keeps its objects under: the irregular ones. Every regular kind (one
+// with Fields) is served by the generic entity; a rule it lacks becomes a catalogue field
+// or an entity hook (entityHooks), not a handler here.
 func handWrittenKinds() map[string]store.Kind {
 	return map[string]store.Kind{
 		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
-		kinds.Skill:             kindSkill,
-		kinds.Language:          kindLanguage,
-		kinds.WrapupCode:        kindWrapupCode,
 		kinds.SkillGroup:        kindSkillGroup,
 		kinds.Queue:             kindQueue,
 		kinds.User:              kindUser,
 		kinds.Group:             kindGroup,
-		kinds.Schedule:          kindSchedule,
-		kinds.ScheduleGroup:     kindScheduleGroup,
-		kinds.IVR:               kindIVR,
 		kinds.Flow:              kindFlow,
 		kinds.DIDPool:           kindDIDPool,
 		kinds.Integration:       kindIntegration,
 		kinds.IntegrationAction: kindAction,
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
 		kinds.PresenceDefinition: kindPresenceDefinition,
+	}
+}
+
+// entityHooks are the hand-written API groups' rules over generic objects (entity.Hooks).
+func entityHooks() entity.Hooks {
+	return entity.Hooks{
+		// A queue's wrap-up code list sorts by the code's name and goes with the code.
+		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: renameQueueWrapupCodeLinks},
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: deleteQueueWrapupCodeLinks},
+		// An IVR's numbers lie inside active DID pools.
+		Contains: map[string]func(tx *store.Tx, number string) bool{
+			kinds.DIDPool: func(tx *store.Tx, number string) bool { return poolFor(activePools(tx), number) != nil },
+		},
 	}
 }
 
@@ -73,13 +79,13 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	nameFilter := ""
-	if api.NameFilter != "" {
-		nameFilter = r.URL.Query().Get(api.NameFilter)
-	}
 	objs := h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name))
-	keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 	if api.Paging == kinds.Cursor {
+		nameFilter := ""
+		if api.NameFilter != "" {
+			nameFilter = r.URL.Query().Get(api.NameFilter)
+		}
+		keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
 		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
 			return err
@@ -90,6 +96,14 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
 		return err
+	}
+	items, err := entity.Select(h.kind, objs, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	if api.List.RepeatTotal {
+		writeListingWithTotal(w, apihttp.NewListing(r, p, items))
+		return nil
 	}
 	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil

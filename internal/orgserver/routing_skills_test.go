@@ -99,3 +99,23 @@ func TestAuthErrors(t *testing.T) {
 	id := dev.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Only in dev"})["id"].(string)
 	newRawClient(t, ts, "test", "deploy").wantError(404, "not.found", "GET", "/api/v2/routing/skills/"+id, nil)
 }
+
+// A skill's PATCH moves it to another division (the only change the API takes), with a new
+// string version; an unknown division is refused.
+func TestSkillPatchMovesDivision(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	div := c.must(200, "POST", "/api/v2/authorization/divisions", map[string]any{"name": "Support"})["id"].(string)
+	id := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Moving"})["id"].(string)
+	got := c.must(200, "PATCH", "/api/v2/routing/skills/"+id, map[string]any{"divisionId": div})
+	if d := got["division"].(map[string]any); d["id"] != div || d["name"] != "Support" || got["version"] != "2" || got["name"] != "Moving" {
+		t.Errorf("after PATCH = %v", got)
+	}
+	m := c.wantError(400, "bad.request", "PATCH", "/api/v2/routing/skills/"+id, map[string]any{"divisionId": "nope"})
+	if !strings.Contains(m["message"].(string), "[divisionId]") {
+		t.Errorf("unknown division message = %v", m["message"])
+	}
+	// A PATCH without a division keeps it.
+	if got := c.must(200, "PATCH", "/api/v2/routing/skills/"+id, map[string]any{}); got["division"].(map[string]any)["id"] != div {
+		t.Errorf("after empty PATCH = %v", got)
+	}
+}

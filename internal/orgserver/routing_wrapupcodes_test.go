@@ -46,11 +46,7 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 	c.wantError(400, "bad.request", "PUT", "/api/v2/routing/wrapupcodes/"+other, map[string]any{"name": ""})
 	c.wantError(404, "not.found", "PUT", "/api/v2/routing/wrapupcodes/00000000-0000-0000-0000-000000000000", map[string]any{"name": "x"})
 
-	ro := newRawClient(t, ts, "dev", "readonly")
-	ro.must(200, "GET", "/api/v2/routing/wrapupcodes/"+id, nil)
-	ro.wantError(403, "missing.permissions", "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "x"})
-	ro.wantError(403, "missing.permissions", "PUT", "/api/v2/routing/wrapupcodes/"+id, map[string]any{"name": "x"})
-	ro.wantError(403, "missing.permissions", "DELETE", "/api/v2/routing/wrapupcodes/"+id, nil)
+	readOnlyRefusesWrites(t, ts, "/api/v2/routing/wrapupcodes", id, map[string]any{"name": "x"}, map[string]any{"name": "x"})
 
 	c.must(204, "DELETE", "/api/v2/routing/wrapupcodes/"+id, nil)
 	c.wantError(404, "not.found", "GET", "/api/v2/routing/wrapupcodes/"+id, nil)

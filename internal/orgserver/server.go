@@ -79,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(),
+	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds(), entityHooks()), mux: http.NewServeMux(),
 		itemSubtrees: newItemSubtrees(), log: cfg.Logger, presignTTL: defaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -263,9 +263,6 @@ func (s *Server) routes() {
 		s.organizationRoutes,   // organization.go
 		s.divisionRoutes,       // divisions.go
 		s.divisionObjectRoutes, // division_objects.go
-		s.skillRoutes,          // routing_skills.go
-		s.languageRoutes,       // routing_languages.go
-		s.wrapupCodeRoutes,     // routing_wrapupcodes.go
 		s.skillGroupRoutes,     // routing_skillgroups.go
 		s.queueRoutes,          // routing_queues.go, routing_queue_members.go
 		s.groupRoutes,          // groups.go
@@ -273,10 +270,7 @@ func (s *Server) routes() {
 		s.roleRoutes,           // roles.go, subjects.go
 		s.auditRoutes,          // audit_query.go
 
-		s.scheduleRoutes,           // architect_schedules.go
-		s.scheduleGroupRoutes,      // architect_schedulegroups.go
-		s.ivrRoutes,                // architect_ivrs.go
-		s.dependencyTrackingRoutes, // architect_schedules.go
+		s.dependencyTrackingRoutes, // architect_dependencytracking.go
 		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go

@@ -76,6 +76,11 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
+	if name != o.Name {
+		if err := s.renamed(tx, k, id, name); err != nil {
+			return nil, audit.Event{}, err
+		}
+	}
 	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
 }
 
@@ -86,8 +91,11 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if err != nil {
 		return audit.Event{}, err
 	}
-	if err := s.inUse(tx, s.Generic(), k, o); err != nil {
+	if err := s.inUse(tx, s.referrers(k), k, o); err != nil {
 		return audit.Event{}, err
+	}
+	if deleted := s.hooks.Deleted[k.Name]; deleted != nil {
+		deleted(tx, o.ID)
 	}
 	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
@@ -187,11 +195,17 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		}
 	}
 	if kinds.FieldOf(k.Model, "division") != nil {
-		if err := setDivision(tx, body, old); err != nil {
+		if err := setDivision(tx, k, body, old); err != nil {
 			return nil, "", err
 		}
 	}
+	if err := normalizeValues(body, k.Fields); err != nil {
+		return nil, "", err
+	}
 	if err := s.resolveRefs(tx, body, k.Fields, ""); err != nil {
+		return nil, "", err
+	}
+	if err := s.checkOwnedValues(tx, k, id, body); err != nil {
 		return nil, "", err
 	}
 	doc := projectModel(k.Model, body)
@@ -276,14 +290,21 @@ func checkEntityVersion(sent, current any) error {
 	return CheckVersion(&v, int(cur))
 }
 
-// setDivision expands the body's division to {id, name, selfUri}: the one sent, else the
-// stored object's, else the home division.
-func setDivision(tx *store.Tx, body, old map[string]any) error {
-	id, _ := kinds.Get(body, "division.id").(string)
+// setDivision expands the body's division to {id, name, selfUri}: the one sent (as an
+// object, or as a bare id where the kind's requests carry one), else the stored object's,
+// else the home division.
+func setDivision(tx *store.Tx, k *kinds.Kind, body, old map[string]any) error {
+	field := "division.id"
+	id, _ := kinds.Get(body, field).(string)
+	if byID := k.API.DivisionByID; byID != "" {
+		field = byID
+		id, _ = body[byID].(string)
+		delete(body, byID)
+	}
 	if id == "" && old != nil {
 		id, _ = kinds.Get(old, "division.id").(string)
 	}
-	divID, divName, err := DivisionRef(tx, id, "division.id")
+	divID, divName, err := DivisionRef(tx, id, field)
 	if err != nil {
 		return err
 	}
@@ -337,4 +358,57 @@ func jsonText(v any) string {
 		return string(b[:limit]) + "…"
 	}
 	return string(b)
+}
+
+// renamed refreshes the name every live generic object keeps in its references to the
+// renamed one (a schedule group's schedules, an IVR's schedule group) without a new
+// version, as the API answers references with the current name, and tells the
+// hand-written API groups that keep it.
+func (s *Set) renamed(tx *store.Tx, k *kinds.Kind, id, name string) error {
+	for _, rk := range s.referrers(k) {
+		for _, o := range tx.List(s.StoreKind(rk.Name), "") {
+			var doc map[string]any
+			if IsDeleted(o.Data) || json.Unmarshal(o.Data, &doc) != nil {
+				continue
+			}
+			changed := false
+			walkFieldSites(doc, rk.Fields, "", func(f *kinds.Field, _ string, parent map[string]any, key string) error { //nolint:errcheck // the visitor returns no error
+				if f.Ref == k.Name && key == "id" && parent[key] == id && parent["name"] != name {
+					parent["name"], changed = name, true
+				}
+				return nil
+			})
+			if !changed {
+				continue
+			}
+			if _, err := Put(tx, o.Kind, o.ID, o.Parent, o.Name, doc); err != nil {
+				return err
+			}
+		}
+	}
+	if renamed := s.hooks.Renamed[k.Name]; renamed != nil {
+		renamed(tx, id, name)
+	}
+	return nil
+}
+
+// referrers are the generic kinds with a field (in blocks too) that refers to kind k: the
+// only ones a delete or rename of a k object has to look through.
+func (s *Set) referrers(k *kinds.Kind) []*kinds.Kind {
+	var refersTo func(fields []kinds.Field) bool
+	refersTo = func(fields []kinds.Field) bool {
+		for _, f := range fields {
+			if f.Ref == k.Name || refersTo(f.Nested) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*kinds.Kind
+	for _, rk := range s.Generic() {
+		if refersTo(rk.Fields) {
+			out = append(out, rk)
+		}
+	}
+	return out
 }

@@ -30,7 +30,7 @@ func TestValidateModelEnum(t *testing.T) {
 func TestEntityRulesWithoutRequest(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
-	set := NewSet(nil)
+	set := NewSet(nil, Hooks{})
 	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID, ClientName: cred.Name, Role: cred.Role}
 	k := kinds.Genesys().Named(kinds.UtilizationLabel)
 	var id string
@@ -66,7 +66,7 @@ func TestEntityRulesWithoutRequest(t *testing.T) {
 func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
-	set := NewSet(nil)
+	set := NewSet(nil, Hooks{})
 	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
 	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
 		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
@@ -109,7 +109,7 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 func TestEntityInUse(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
-	set := NewSet(nil)
+	set := NewSet(nil, Hooks{})
 	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
 	label := kinds.Genesys().Named(kinds.UtilizationLabel)
 	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",

@@ -182,7 +182,9 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 		}
 		o := tx.Get(s.StoreKind(f.Ref), id)
 		if o == nil || IsDeleted(o.Data) {
-			return apihttp.UnknownRef(path, id)
+			// The message names the reference ("openSchedules") and where its id sits.
+			ref := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
+			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", ref, id, path)
 		}
 		if key == "id" {
 			parent["name"] = o.Name
