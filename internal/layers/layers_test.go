@@ -49,6 +49,8 @@ func rules() []rule {
 			why: "the audit recorder takes a transaction and a principal; it knows no handler"},
 		{pkg: "internal/orgserver/entity", only: []string{"internal/orgserver/audit", "internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
 			why: "the generic entity is domain rules over the store and the catalogue; the server's handlers call it, never the reverse"},
+		{pkg: "internal/orgserver/host", only: []string{"internal/orgserver/entity", "internal/orgserver/audit", "internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
+			why: "what the API groups stand on (routes, store, write skeleton, shared kinds); it knows no API group and not the server"},
 		{pkg: "internal/orgserver", children: true,
 			forbid: append([]string{"internal/provider", "internal/workspace"}, clients...),
 			why:    "the local org is an API server: the provider and cx are its clients, never its parts"},

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"crypto/subtle"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -43,7 +44,7 @@ func (s *Server) adminRoutes() {
 	})
 	s.admin("DELETE /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		s.faults.set(Faults{})
-		return noContent(w)
+		return host.NoContent(w)
 	})
 	s.admin("GET /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
 		type orgOut struct {
@@ -95,7 +96,7 @@ func (s *Server) adminRoutes() {
 		if err := s.ResetOrg(r.Context(), id); err != nil {
 			return err
 		}
-		return noContent(w)
+		return host.NoContent(w)
 	})
 }
 

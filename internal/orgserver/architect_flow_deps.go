@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"slices"
 	"strings"
 	"unicode"
@@ -41,15 +42,15 @@ type refTarget struct {
 // variables, hold these tables so that no caller can change one another relies on.
 func refTargets() map[archy.RefKind]refTarget {
 	return map[archy.RefKind]refTarget{
-		archy.RefQueue:         {"queue", kindQueue, "QUEUE", "/api/v2/routing/queues/"},
-		archy.RefSkill:         {"skill", kindSkill, "ACDSKILL", "/api/v2/routing/skills/"},
-		archy.RefLanguage:      {"language skill", kindLanguage, "ACDLANGUAGE", "/api/v2/routing/languages/"},
-		archy.RefWrapupCode:    {"wrap-up code", kindWrapupCode, "ACDWRAPUPCODE", "/api/v2/routing/wrapupcodes/"},
-		archy.RefGroup:         {"group", kindGroup, "GROUP", "/api/v2/groups/"},
-		archy.RefUser:          {"user", kindUser, "USER", "/api/v2/users/"},
-		archy.RefScheduleGroup: {"schedule group", kindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
-		archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
-		archy.RefIntegration:   {"integration", kindIntegration, "", ""},
+		archy.RefQueue:         {"queue", host.KindQueue, "QUEUE", "/api/v2/routing/queues/"},
+		archy.RefSkill:         {"skill", host.KindSkill, "ACDSKILL", "/api/v2/routing/skills/"},
+		archy.RefLanguage:      {"language skill", host.KindLanguage, "ACDLANGUAGE", "/api/v2/routing/languages/"},
+		archy.RefWrapupCode:    {"wrap-up code", host.KindWrapupCode, "ACDWRAPUPCODE", "/api/v2/routing/wrapupcodes/"},
+		archy.RefGroup:         {"group", host.KindGroup, "GROUP", "/api/v2/groups/"},
+		archy.RefUser:          {"user", host.KindUser, "USER", "/api/v2/users/"},
+		archy.RefScheduleGroup: {"schedule group", host.KindScheduleGroup, "SCHEDULEGROUP", "/api/v2/architect/schedulegroups/"},
+		archy.RefSchedule:      {"schedule", host.KindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
+		archy.RefIntegration:   {"integration", host.KindIntegration, "", ""},
 		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
 	}
 }
@@ -83,8 +84,8 @@ func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string)
 		}
 		seen[t.depType+"/"+o.ID] = true
 		res.consumed = append(res.consumed, platform.Dependency{
-			ID: ptr(o.ID), Name: ptr(name), Type: ptr(t.depType), Deleted: ptr(false), Updated: ptr(false),
-			StateUnknown: ptr(false), SelfURI: ptr(t.path + o.ID),
+			ID: host.Ptr(o.ID), Name: host.Ptr(name), Type: host.Ptr(t.depType), Deleted: host.Ptr(false), Updated: host.Ptr(false),
+			StateUnknown: host.Ptr(false), SelfURI: host.Ptr(t.path + o.ID),
 		})
 	}
 	targets, unhosted := refTargets(), unhostedRefs()
@@ -113,8 +114,8 @@ func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string)
 				continue
 			}
 			var fl platform.Flow
-			if decodeObject(o, &fl) == nil {
-				consume(o, refTarget{depType: flowDependencyType(deref(fl.Type)), path: "/api/v2/flows/"}, o.Name)
+			if host.DecodeObject(o, &fl) == nil {
+				consume(o, refTarget{depType: flowDependencyType(host.Deref(fl.Type)), path: "/api/v2/flows/"}, o.Name)
 			}
 			continue
 		}
@@ -125,9 +126,9 @@ func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string)
 		}
 		var o *store.Object
 		if ref.Kind == archy.RefUser {
-			o = entity.FindActiveByName(tx, kindUser, ref.Name)
+			o = entity.FindActiveByName(tx, host.KindUser, ref.Name)
 			if o == nil && strings.Contains(ref.Name, "@") {
-				o = findUserByEmail(tx, ref.Name, false)
+				o = host.FindUserByEmail(tx, ref.Name, false)
 			}
 		} else {
 			o = entity.FindActiveByName(tx, t.kind, ref.Name)
@@ -147,17 +148,17 @@ func resolveFlowRefs(tx *store.Tx, f *archy.Flow, refs []archy.Ref, self string)
 // findDataAction finds a published data action by name inside the integration that Archy
 // calls its category: matched by the integration's name or the action's own category.
 func findDataAction(tx *store.Tx, name, integration string) *store.Object {
-	for _, o := range tx.List(kindAction, "*") {
+	for _, o := range tx.List(host.KindAction, "*") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
 		}
-		if ig := tx.Get(kindIntegration, o.Parent); ig != nil && strings.EqualFold(ig.Name, integration) {
+		if ig := tx.Get(host.KindIntegration, o.Parent); ig != nil && strings.EqualFold(ig.Name, integration) {
 			return o
 		}
 		var a struct {
 			Category string `json:"category"`
 		}
-		if decodeObject(o, &a) == nil && strings.EqualFold(a.Category, integration) {
+		if host.DecodeObject(o, &a) == nil && strings.EqualFold(a.Category, integration) {
 			return o
 		}
 	}
@@ -172,15 +173,15 @@ func findReferencedFlow(tx *store.Tx, ref archy.Ref, self string) (*store.Object
 	if ref.FlowType != "" {
 		noun = flowTypeNoun(ref.FlowType) + " flow"
 	}
-	for _, o := range tx.List(kindFlow, "") {
+	for _, o := range tx.List(host.KindFlow, "") {
 		if !strings.EqualFold(o.Name, ref.Name) {
 			continue
 		}
 		var fl platform.Flow
-		if decodeObject(o, &fl) != nil || deref(fl.Deleted) {
+		if host.DecodeObject(o, &fl) != nil || host.Deref(fl.Deleted) {
 			continue
 		}
-		if apiType != "" && deref(fl.Type) != apiType {
+		if apiType != "" && host.Deref(fl.Type) != apiType {
 			continue
 		}
 		if fl.PublishedVersion == nil && o.ID != self {
@@ -227,15 +228,15 @@ func refPosText(p archy.Pos) string {
 // flowPublishedContent returns the content of a flow's published version, or nil.
 func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
 	var f platform.Flow
-	if decodeObject(fl, &f) != nil || f.PublishedVersion == nil {
+	if host.DecodeObject(fl, &f) != nil || f.PublishedVersion == nil {
 		return nil
 	}
-	o := tx.Get(kindFlowContent, fl.ID+"/"+deref(f.PublishedVersion.ID))
+	o := tx.Get(host.KindFlowContent, fl.ID+"/"+host.Deref(f.PublishedVersion.ID))
 	if o == nil {
 		return nil
 	}
 	var c flowContent
-	if decodeObject(o, &c) != nil {
+	if host.DecodeObject(o, &c) != nil {
 		return nil
 	}
 	return &c
@@ -244,27 +245,27 @@ func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
 // flowInUse returns the conflict that blocks deleting the flow o: an IVR routing calls to
 // it, or another flow whose published version consumes it.
 func flowInUse(tx *store.Tx, o *store.Object) error {
-	for _, iv := range tx.List(kindIVR, "") {
+	for _, iv := range tx.List(host.KindIVR, "") {
 		var ivr platform.IVR
-		if decodeObject(iv, &ivr) != nil {
+		if host.DecodeObject(iv, &ivr) != nil {
 			continue
 		}
 		for _, ref := range []*platform.DomainEntityRef{ivr.OpenHoursFlow, ivr.ClosedHoursFlow, ivr.HolidayHoursFlow} {
-			if ref != nil && deref(ref.ID) == o.ID {
+			if ref != nil && host.Deref(ref.ID) == o.ID {
 				return apihttp.Conflict("The flow [%s] is used by the IVR [%s] (id %s); point the IVR at another flow first.", o.Name, iv.Name, iv.ID)
 			}
 		}
 	}
-	for _, other := range tx.List(kindFlow, "") {
+	for _, other := range tx.List(host.KindFlow, "") {
 		if other.ID == o.ID {
 			continue
 		}
 		var f platform.Flow
-		if decodeObject(other, &f) != nil || deref(f.Deleted) {
+		if host.DecodeObject(other, &f) != nil || host.Deref(f.Deleted) {
 			continue
 		}
 		c := flowPublishedContent(tx, other)
-		if c != nil && slices.ContainsFunc(c.Consumed, func(d platform.Dependency) bool { return deref(d.ID) == o.ID }) {
+		if c != nil && slices.ContainsFunc(c.Consumed, func(d platform.Dependency) bool { return host.Deref(d.ID) == o.ID }) {
 			return apihttp.Conflict("The flow [%s] is used by the flow [%s] (id %s); publish that flow without it first.", o.Name, other.Name, other.ID)
 		}
 	}
@@ -276,18 +277,18 @@ func flowInUse(tx *store.Tx, o *store.Object) error {
 // resourceType when given. ok is false when id is not a flow of the org, so that the
 // caller can answer for other object types. version accepts "2.0" and "2".
 func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes []string) (items [][]byte, ok bool) {
-	if s.store.Get(orgID, kindFlow, id) == nil {
+	if s.store.Get(orgID, host.KindFlow, id) == nil {
 		return nil, false
 	}
 	if !strings.Contains(version, ".") {
 		version += ".0"
 	}
-	o := s.store.Get(orgID, kindFlowContent, id+"/"+version)
+	o := s.store.Get(orgID, host.KindFlowContent, id+"/"+version)
 	if o == nil {
 		return nil, true
 	}
 	var c flowContent
-	if decodeObject(o, &c) != nil {
+	if host.DecodeObject(o, &c) != nil {
 		return nil, true
 	}
 	types := map[string]bool{}
@@ -295,14 +296,14 @@ func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes 
 		types[strings.ToUpper(t)] = true
 	}
 	for _, d := range c.Consumed {
-		if len(types) > 0 && !types[deref(d.Type)] {
+		if len(types) > 0 && !types[host.Deref(d.Type)] {
 			continue
 		}
 		// Names follow renames of the consumed object, as the real dependency data does.
-		if cur := s.store.Get(orgID, dependencyKind(deref(d.Type)), deref(d.ID)); cur != nil {
-			d.Name = ptr(cur.Name)
+		if cur := s.store.Get(orgID, dependencyKind(host.Deref(d.Type)), host.Deref(d.ID)); cur != nil {
+			d.Name = host.Ptr(cur.Name)
 		} else {
-			d.Deleted = ptr(true)
+			d.Deleted = host.Ptr(true)
 		}
 		b, err := json.Marshal(d)
 		if err == nil {
@@ -315,12 +316,12 @@ func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes 
 // dependencyKind maps a Dependency.type back to the stored kind.
 func dependencyKind(depType string) store.Kind {
 	if depType == "DATAACTION" {
-		return kindAction
+		return host.KindAction
 	}
 	for _, t := range refTargets() {
 		if t.depType == depType {
 			return t.kind
 		}
 	}
-	return kindFlow
+	return host.KindFlow
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strings"
@@ -46,58 +47,58 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 	p := apihttp.PrincipalOf(r.Context())
 	id := uuid.NewString()
 	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
-		ID: ptr(id), Status: ptr("Success"), Command: ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: ptr(flowExportSelfURI(id)),
+		ID: host.Ptr(id), Status: host.Ptr("Success"), Command: host.Ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: host.Ptr(flowExportSelfURI(id)),
 	}}
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		for i, d := range in.Flows {
 			field := fmt.Sprintf("flows[%d].flow.id", i)
-			if d.Flow == nil || deref(d.Flow.ID) == "" {
+			if d.Flow == nil || host.Deref(d.Flow.ID) == "" {
 				return apihttp.Required(field)
 			}
 			o, f, err := txFlow(tx, *d.Flow.ID)
-			if err != nil || !p.Access.Allows(objectDivision(o)) { // a flow of another division is not there for the caller
+			if err != nil || !p.Access.Allows(host.ObjectDivision(o)) { // a flow of another division is not there for the caller
 				return apihttp.UnknownRef(field, *d.Flow.ID)
 			}
-			if t := deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
+			if t := host.Deref(d.ExportType); t != "" && !strings.EqualFold(t, "Yaml") {
 				return apihttp.InvalidValue(fmt.Sprintf("flows[%d].exportType", i), t, []string{"Yaml"})
 			}
-			v := deref(d.Flow.Version)
+			v := host.Deref(d.Flow.Version)
 			if v == "" && f.PublishedVersion != nil {
-				v = deref(f.PublishedVersion.ID)
+				v = host.Deref(f.PublishedVersion.ID)
 			}
 			v = versionID(versionNumber(v))
-			if tx.Get(kindFlowContent, o.ID+"/"+v) == nil {
+			if tx.Get(host.KindFlowContent, o.ID+"/"+v) == nil {
 				return apihttp.BadRequest("The flow [%s] has no published version to export.", o.Name)
 			}
-			file := deref(d.FileName)
+			file := host.Deref(d.FileName)
 			if file == "" {
 				file = fmt.Sprintf("%s_v%s.yaml", o.Name, strings.ReplaceAll(v, ".", "-"))
 			}
 			job.Items = append(job.Items, flowExportItem{FlowID: o.ID, Version: v, FileName: file})
 		}
-		_, err := entity.Put(tx, kindFlowExportJob, id, "", id, job)
+		_, err := entity.Put(tx, host.KindFlowExportJob, id, "", id, job)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
-		ID: ptr(id), Status: job.State.Status, TotalFlows: ptr(len(job.Items)), SelfURI: ptr(flowExportSelfURI(id)),
+		ID: host.Ptr(id), Status: job.State.Status, TotalFlows: host.Ptr(len(job.Items)), SelfURI: host.Ptr(flowExportSelfURI(id)),
 	})
 	return nil
 }
 
 func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindFlowExportJob, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindFlowExportJob, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var job flowExportJob
-	if err := decodeObject(o, &job); err != nil {
+	if err := host.DecodeObject(o, &job); err != nil {
 		return err
 	}
 	st := job.State
-	st.DownloadURL = ptr(s.signedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
+	st.DownloadURL = host.Ptr(s.signedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
 	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
 		st.Messages = nil
 	}
@@ -108,22 +109,22 @@ func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 // downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a
 // zip of the files for several.
 func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
-	org, o, err := s.findSigned(r, kindFlowExportJob, "flow-download", r.PathValue("id"))
+	org, o, err := s.findSigned(r, host.KindFlowExportJob, "flow-download", r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var job flowExportJob
-	if err := decodeObject(o, &job); err != nil {
+	if err := host.DecodeObject(o, &job); err != nil {
 		return err
 	}
 	files := make([][]byte, len(job.Items))
 	for i, it := range job.Items {
-		c := s.store.Get(org, kindFlowContent, it.FlowID+"/"+it.Version)
+		c := s.store.Get(org, host.KindFlowContent, it.FlowID+"/"+it.Version)
 		if c == nil {
 			return apihttp.NotFound()
 		}
 		var content flowContent
-		if err := decodeObject(c, &content); err != nil {
+		if err := host.DecodeObject(c, &content); err != nil {
 			return err
 		}
 		files[i] = []byte(content.YAML)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"io"
 	"net/http"
 	"slices"
@@ -127,34 +128,34 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	id := uuid.NewString()
 	job := flowJob{
 		State: platform.ArchitectJobStateResponse{
-			ID: ptr(id), Status: ptr("Registered"), Command: ptr("Publish"), SelfURI: ptr(flowJobSelfURI(id)),
+			ID: host.Ptr(id), Status: host.Ptr("Registered"), Command: host.Ptr("Publish"), SelfURI: host.Ptr(flowJobSelfURI(id)),
 		},
 		ClientID: p.ClientID, ClientName: p.ClientName, Role: p.Role,
 	}
 	// A job is no entity of the org's configuration, so registering one is not audited;
 	// the publish it leads to is.
 	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
+		_, err := entity.Put(tx, host.KindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
-		ID:           ptr(id),
-		PresignedURL: ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
+		ID:           host.Ptr(id),
+		PresignedURL: host.Ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
-		SelfURI:      ptr(flowJobSelfURI(id)),
+		SelfURI:      host.Ptr(flowJobSelfURI(id)),
 	})
 	return nil
 }
 
 func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindFlowJob, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindFlowJob, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var job flowJob
-	if err := decodeObject(o, &job); err != nil {
+	if err := host.DecodeObject(o, &job); err != nil {
 		return err
 	}
 	st := job.State
@@ -171,7 +172,7 @@ const flowJobPermission = "architect:flow:add"
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
 func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, _, err := s.findSigned(r, kindFlowJob, "flow-upload", id)
+	org, _, err := s.findSigned(r, host.KindFlowJob, "flow-upload", id)
 	if err != nil {
 		return err
 	}
@@ -188,23 +189,23 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	var job flowJob
 	var again bool
 	if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
-		o, err := entity.Lookup(tx, kindFlowJob, id)
+		o, err := entity.Lookup(tx, host.KindFlowJob, id)
 		if err != nil {
 			return err
 		}
 		job = flowJob{}
-		if err := decodeObject(o, &job); err != nil {
+		if err := host.DecodeObject(o, &job); err != nil {
 			return err
 		}
-		if deref(job.State.Status) != "Registered" {
+		if host.Deref(job.State.Status) != "Registered" {
 			if job.UploadSHA256 != digest {
 				return apihttp.Conflict("The job %s has received its file already; register a new job.", id)
 			}
 			again = true // a retried upload whose first answer was lost
 			return nil
 		}
-		job.State.Status, job.UploadSHA256 = ptr("Started"), digest
-		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
+		job.State.Status, job.UploadSHA256 = host.Ptr("Started"), digest
+		_, err = entity.Put(tx, host.KindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
 		return err
@@ -234,12 +235,12 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		job.State.Messages = msgs
-		job.State.Status = ptr("Success")
+		job.State.Status = host.Ptr("Success")
 		if ref == nil {
-			job.State.Status = ptr("Failure")
+			job.State.Status = host.Ptr("Failure")
 		}
 		job.State.Flow = ref
-		_, err = entity.Put(tx, kindFlowJob, id, "", id, job)
+		_, err = entity.Put(tx, host.KindFlowJob, id, "", id, job)
 		return err
 	})
 	if err != nil {
@@ -249,10 +250,10 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		} else {
 			s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 		}
-		job.State.Status = ptr("Failure")
+		job.State.Status = host.Ptr("Failure")
 		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(), "Error", text)}
 		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
-			_, err := entity.Put(tx, kindFlowJob, id, "", id, job)
+			_, err := entity.Put(tx, host.KindFlowJob, id, "", id, job)
 			return err
 		}); err != nil {
 			return err
@@ -263,7 +264,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
-	return platform.ArchitectJobMessage{DateTime: ptr(apihttp.FormatTime(t.UTC())), Type: ptr(typ), Text: ptr(text)}
+	return platform.ArchitectJobMessage{DateTime: host.Ptr(apihttp.FormatTime(t.UTC())), Type: host.Ptr(typ), Text: host.Ptr(text)}
 }
 
 // importFlow publishes data as a flow inside tx. It returns the flow's reference on
@@ -306,7 +307,7 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	if existing != nil {
 		self = existing.ID
 		if lockedByOther(old, p) {
-			add("Error", fmt.Sprintf("The flow '%s' is locked by the client '%s'; unlock it first", existing.Name, deref(old.LockedClient.Name)))
+			add("Error", fmt.Sprintf("The flow '%s' is locked by the client '%s'; unlock it first", existing.Name, host.Deref(old.LockedClient.Name)))
 		}
 	}
 	res := resolveFlowRefs(tx, f, f.References(), self)
@@ -320,53 +321,53 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 		return nil, msgs, nil
 	}
 
-	fl := platform.Flow{Active: ptr(true), System: ptr(false), Deleted: ptr(false)}
+	fl := platform.Flow{Active: host.Ptr(true), System: host.Ptr(false), Deleted: host.Ptr(false)}
 	id, version := uuid.NewString(), 1
 	if existing != nil {
 		fl, id = *old, existing.ID
-		for _, v := range tx.List(kindFlowVersion, id) {
+		for _, v := range tx.List(host.KindFlowVersion, id) {
 			version = max(version, versionNumber(strings.TrimPrefix(v.ID, id+"/"))+1)
 		}
 	}
 	switch {
 	case res.division != nil:
-		fl.Division = &platform.WritableDivision{ID: ptr(res.division.ID), Name: ptr(res.division.Name), SelfURI: ptr(entity.DivisionSelfURI(res.division.ID))}
+		fl.Division = &platform.WritableDivision{ID: host.Ptr(res.division.ID), Name: host.Ptr(res.division.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(res.division.ID))}
 	case fl.Division == nil:
 		divID, divName, err := entity.DivisionRef(tx, "", "division")
 		if err != nil {
 			return nil, nil, err
 		}
-		fl.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
+		fl.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
 	}
 	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
 	langs := supportedLanguages(f)
 	fv := platform.FlowVersion{
-		ID: ptr(vid), Name: ptr(name), CommitVersion: ptr(vid), ConfigurationVersion: ptr(vid), Type: ptr("PUBLISH"),
-		Secure: ptr(false), Debug: ptr(false), CreatedByClient: clientRef(p),
-		ConfigurationURI: ptr(selfURI + "/versions/" + vid + "/configuration"),
-		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: ptr(apihttp.FormatTime(tx.Now())),
-		SupportedLanguages: langs, SelfURI: ptr(selfURI + "/versions/" + vid),
+		ID: host.Ptr(vid), Name: host.Ptr(name), CommitVersion: host.Ptr(vid), ConfigurationVersion: host.Ptr(vid), Type: host.Ptr("PUBLISH"),
+		Secure: host.Ptr(false), Debug: host.Ptr(false), CreatedByClient: clientRef(p),
+		ConfigurationURI: host.Ptr(selfURI + "/versions/" + vid + "/configuration"),
+		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: host.Ptr(apihttp.FormatTime(tx.Now())),
+		SupportedLanguages: langs, SelfURI: host.Ptr(selfURI + "/versions/" + vid),
 	}
-	fl.ID, fl.Name, fl.Type, fl.SelfURI = ptr(id), ptr(name), ptr(apiType), ptr(selfURI)
+	fl.ID, fl.Name, fl.Type, fl.SelfURI = host.Ptr(id), host.Ptr(name), host.Ptr(apiType), host.Ptr(selfURI)
 	fl.Description = nil
 	if d := strings.TrimSpace(f.Description); d != "" {
-		fl.Description = ptr(d)
+		fl.Description = host.Ptr(d)
 	}
-	fl.Active, fl.Deleted = ptr(true), ptr(false)
+	fl.Active, fl.Deleted = host.Ptr(true), host.Ptr(false)
 	fl.PublishedVersion, fl.CheckedInVersion, fl.SavedVersion = &fv, &fv, nil
 	fl.SupportedLanguages = langs
 
-	if _, err := entity.Put(tx, kindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
+	if _, err := entity.Put(tx, host.KindFlowVersion, id+"/"+vid, id, vid, fv); err != nil {
 		return nil, nil, err
 	}
 	consumed := res.consumed
 	if consumed == nil {
 		consumed = []platform.Dependency{}
 	}
-	if _, err := entity.Put(tx, kindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
+	if _, err := entity.Put(tx, host.KindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
 		return nil, nil, err
 	}
-	out, err := entity.Put(tx, kindFlow, id, "", name, fl)
+	out, err := entity.Put(tx, host.KindFlow, id, "", name, fl)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -377,8 +378,8 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	} else {
 		ev.Old = existing.Data
 	}
-	record(tx, r, ev)
-	return &platform.AddressableEntityRef{ID: ptr(id), SelfURI: ptr(selfURI)}, msgs, nil
+	host.Record(tx, r, ev)
+	return &platform.AddressableEntityRef{ID: host.Ptr(id), SelfURI: host.Ptr(selfURI)}, msgs, nil
 }
 
 // publishChanges lists what a publish changed, as the audit log reports it: the published
@@ -391,26 +392,26 @@ func publishChanges(old, cur *platform.Flow) []platform.PropertyChange {
 		if f.Division == nil {
 			return ""
 		}
-		return deref(f.Division.Name)
+		return host.Deref(f.Division.Name)
 	}
 	verID := func(f *platform.Flow) string {
 		if f.PublishedVersion == nil {
 			return ""
 		}
-		return deref(f.PublishedVersion.ID)
+		return host.Deref(f.PublishedVersion.ID)
 	}
 	var out []platform.PropertyChange
 	for _, c := range []struct{ prop, o, n string }{
-		{"name", deref(old.Name), deref(cur.Name)},
-		{"type", deref(old.Type), deref(cur.Type)},
-		{"description", deref(old.Description), deref(cur.Description)},
+		{"name", host.Deref(old.Name), host.Deref(cur.Name)},
+		{"type", host.Deref(old.Type), host.Deref(cur.Type)},
+		{"description", host.Deref(old.Description), host.Deref(cur.Description)},
 		{"division", divName(old), divName(cur)},
 		{"publishedVersion", verID(old), verID(cur)},
 	} {
 		if c.o == c.n && c.prop != "publishedVersion" {
 			continue
 		}
-		pc := platform.PropertyChange{Property: ptr(c.prop), OldValues: []string{}, NewValues: []string{}}
+		pc := platform.PropertyChange{Property: host.Ptr(c.prop), OldValues: []string{}, NewValues: []string{}}
 		if c.o != "" {
 			pc.OldValues = []string{c.o}
 		}
@@ -439,11 +440,11 @@ func supportedLanguages(f *archy.Flow) []platform.SupportedLanguage {
 	if langs != nil && langs.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(langs.Content); i += 2 {
 			l := langs.Content[i].Value
-			out = append(out, platform.SupportedLanguage{Language: ptr(l), IsDefault: ptr(strings.EqualFold(l, def))})
+			out = append(out, platform.SupportedLanguage{Language: host.Ptr(l), IsDefault: host.Ptr(strings.EqualFold(l, def))})
 		}
 	}
 	if len(out) == 0 && def != "" {
-		out = append(out, platform.SupportedLanguage{Language: ptr(def), IsDefault: ptr(true)})
+		out = append(out, platform.SupportedLanguage{Language: host.Ptr(def), IsDefault: host.Ptr(true)})
 	}
 	return out
 }

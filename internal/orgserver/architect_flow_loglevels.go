@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -62,7 +63,7 @@ type flowSettings struct {
 // every level logs what the one below it logs, and more.
 func levelCharacteristics(level string) flowCharacteristics {
 	rank := map[string]int{"Disabled": 0, "Base": 1, "Notes": 2, "VerboseNotes": 3, "All": 4}[level]
-	at := func(min int) *bool { return ptr(rank >= min) }
+	at := func(min int) *bool { return host.Ptr(rank >= min) }
 	return flowCharacteristics{EventError: at(1), EventWarning: at(1), EventOther: at(2), Communications: at(2),
 		ExecutionItems: at(3), Names: at(3), ExecutionInputOutputs: at(4), Variables: at(4)}
 }
@@ -81,15 +82,15 @@ func (s *Server) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	items := [][]byte{}
 	for _, o := range s.store.List(org, kindFlowLogLevel, "") {
-		f := s.store.Get(org, kindFlow, o.ID)
-		if f == nil || !canSee(r, f) {
+		f := s.store.Get(org, host.KindFlow, o.ID)
+		if f == nil || !host.CanSee(r, f) {
 			continue
 		}
 		var flow platform.Flow
-		if err := decodeObject(f, &flow); err != nil {
+		if err := host.DecodeObject(f, &flow); err != nil {
 			return err
 		}
-		if deref(flow.Deleted) {
+		if host.Deref(flow.Deleted) {
 			continue
 		}
 		items = append(items, o.Data)
@@ -127,14 +128,14 @@ func (s *Server) setFlowLogLevel(create bool) handlerFunc {
 		if level == nil {
 			return apihttp.Required("logLevelCharacteristics.level")
 		}
-		if err := checkEnum("logLevelCharacteristics.level", level, flowLogLevels()...); err != nil {
+		if err := host.CheckEnum("logLevelCharacteristics.level", level, flowLogLevels()...); err != nil {
 			return err
 		}
 		chars := levelCharacteristics(*level)
 		if sent := in.LogLevelCharacteristics.Characteristics; sent != nil {
 			overrideCharacteristics(&chars, sent)
 		}
-		if _, err := s.lookup(r, kindFlow, r.PathValue("id")); err != nil {
+		if _, err := s.lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 			return err
 		}
 		return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
@@ -167,18 +168,18 @@ func (s *Server) setFlowLogLevel(create bool) handlerFunc {
 
 // overrideCharacteristics sets in dst every characteristic src names.
 func overrideCharacteristics(dst, src *flowCharacteristics) {
-	setPtr(&dst.ExecutionItems, src.ExecutionItems)
-	setPtr(&dst.ExecutionInputOutputs, src.ExecutionInputOutputs)
-	setPtr(&dst.Communications, src.Communications)
-	setPtr(&dst.EventError, src.EventError)
-	setPtr(&dst.EventWarning, src.EventWarning)
-	setPtr(&dst.EventOther, src.EventOther)
-	setPtr(&dst.Variables, src.Variables)
-	setPtr(&dst.Names, src.Names)
+	host.SetPtr(&dst.ExecutionItems, src.ExecutionItems)
+	host.SetPtr(&dst.ExecutionInputOutputs, src.ExecutionInputOutputs)
+	host.SetPtr(&dst.Communications, src.Communications)
+	host.SetPtr(&dst.EventError, src.EventError)
+	host.SetPtr(&dst.EventWarning, src.EventWarning)
+	host.SetPtr(&dst.EventOther, src.EventOther)
+	host.SetPtr(&dst.Variables, src.Variables)
+	host.SetPtr(&dst.Names, src.Names)
 }
 
 func (s *Server) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.lookup(r, kindFlow, r.PathValue("id")); err != nil {
+	if _, err := s.lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 		return err
 	}
 	p := apihttp.CallerOf(r)
@@ -198,5 +199,5 @@ func (s *Server) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }

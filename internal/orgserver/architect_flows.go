@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strconv"
@@ -49,29 +50,29 @@ func (s *Server) flowRoutes() {
 func flowSelfURI(id string) string { return "/api/v2/flows/" + id }
 
 func clientRef(p apihttp.Principal) *platform.DomainEntityRef {
-	return &platform.DomainEntityRef{ID: ptr(p.ClientID), Name: ptr(p.ClientName), SelfURI: ptr("/api/v2/oauth/clients/" + p.ClientID)}
+	return &platform.DomainEntityRef{ID: host.Ptr(p.ClientID), Name: host.Ptr(p.ClientName), SelfURI: host.Ptr("/api/v2/oauth/clients/" + p.ClientID)}
 }
 
 // lockedByOther reports whether someone other than p holds the flow's lock.
 func lockedByOther(f *platform.Flow, p apihttp.Principal) bool {
-	return f.LockedClient != nil && deref(f.LockedClient.ID) != p.ClientID
+	return f.LockedClient != nil && host.Deref(f.LockedClient.ID) != p.ClientID
 }
 
 // visibleFlow reads a flow for a GET: deleted flows are found only with ?deleted=true.
 func (s *Server) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, error) {
-	o, err := s.lookup(r, kindFlow, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindFlow, r.PathValue("id"))
 	if err != nil {
 		return nil, nil, err
 	}
 	var f platform.Flow
-	if err := decodeObject(o, &f); err != nil {
+	if err := host.DecodeObject(o, &f); err != nil {
 		return nil, nil, err
 	}
-	withDeleted, err := boolParam(r, "deleted")
+	withDeleted, err := host.BoolParam(r, "deleted")
 	if err != nil {
 		return nil, nil, err
 	}
-	if deref(f.Deleted) && !withDeleted {
+	if host.Deref(f.Deleted) && !withDeleted {
 		return nil, nil, apihttp.NotFound()
 	}
 	return o, &f, nil
@@ -79,12 +80,12 @@ func (s *Server) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, er
 
 // findFlow returns the flow that is not deleted with this name (any case) and API type.
 func findFlow(tx *store.Tx, name, apiType string) (*store.Object, *platform.Flow) {
-	for _, o := range tx.List(kindFlow, "") {
+	for _, o := range tx.List(host.KindFlow, "") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
 		}
 		var f platform.Flow
-		if decodeObject(o, &f) == nil && !deref(f.Deleted) && deref(f.Type) == apiType {
+		if host.DecodeObject(o, &f) == nil && !host.Deref(f.Deleted) && host.Deref(f.Type) == apiType {
 			return o, &f
 		}
 	}
@@ -117,7 +118,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 		}
 		types[at] = true
 	}
-	withDeleted, err := boolParam(r, "deleted")
+	withDeleted, err := host.BoolParam(r, "deleted")
 	if err != nil {
 		return err
 	}
@@ -129,28 +130,28 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ids, divs := setOf(apihttp.MultiParam(r, "id")), setOf(apihttp.MultiParam(r, "divisionId"))
+	ids, divs := host.SetOf(apihttp.MultiParam(r, "id")), host.SetOf(apihttp.MultiParam(r, "divisionId"))
 	name, description, nameOrDesc := qs.Get("name"), qs.Get("description"), qs.Get("nameOrDescription")
 	lockedBy := qs.Get("lockedByClientId")
-	objs := s.listVisible(r, kindFlow)
+	objs := s.listVisible(r, host.KindFlow)
 	if sortBy != "name" { // the API's default order is by id
 		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
 	var items [][]byte
 	for _, o := range objs {
 		var f platform.Flow
-		if decodeObject(o, &f) != nil {
+		if host.DecodeObject(o, &f) != nil {
 			continue
 		}
 		switch {
-		case deref(f.Deleted) && !withDeleted,
-			len(types) > 0 && !types[deref(f.Type)],
+		case host.Deref(f.Deleted) && !withDeleted,
+			len(types) > 0 && !types[host.Deref(f.Type)],
 			len(ids) > 0 && !ids[o.ID],
-			len(divs) > 0 && (f.Division == nil || !divs[deref(f.Division.ID)]),
+			len(divs) > 0 && (f.Division == nil || !divs[host.Deref(f.Division.ID)]),
 			!apihttp.NameMatches(name, o.Name, false),
-			description != "" && !apihttp.NameMatches(description, deref(f.Description), false),
-			nameOrDesc != "" && !apihttp.NameMatches(nameOrDesc, o.Name, false) && !apihttp.NameMatches(nameOrDesc, deref(f.Description), false),
-			lockedBy != "" && (f.LockedClient == nil || deref(f.LockedClient.ID) != lockedBy):
+			description != "" && !apihttp.NameMatches(description, host.Deref(f.Description), false),
+			nameOrDesc != "" && !apihttp.NameMatches(nameOrDesc, o.Name, false) && !apihttp.NameMatches(nameOrDesc, host.Deref(f.Description), false),
+			lockedBy != "" && (f.LockedClient == nil || host.Deref(f.LockedClient.ID) != lockedBy):
 			continue
 		}
 		items = append(items, o.Data)
@@ -173,11 +174,11 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
-	if deref(in.Type) == "" {
+	if host.Deref(in.Type) == "" {
 		return apihttp.Required("type")
 	}
 	apiType, err := apiFlowType("type", *in.Type)
@@ -190,7 +191,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		divID := ""
 		if in.Division != nil {
-			divID = deref(in.Division.ID)
+			divID = host.Deref(in.Division.ID)
 		}
 		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
@@ -198,11 +199,11 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 		}
 		id := uuid.NewString()
 		f := platform.Flow{
-			ID: ptr(id), Name: ptr(name), Description: in.Description, Type: ptr(apiType),
-			Division: &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
-			Active:   ptr(false), System: ptr(false), Deleted: ptr(false), SelfURI: ptr(flowSelfURI(id)),
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, Type: host.Ptr(apiType),
+			Division: &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+			Active:   host.Ptr(false), System: host.Ptr(false), Deleted: host.Ptr(false), SelfURI: host.Ptr(flowSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -212,7 +213,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
@@ -223,27 +224,27 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if t := deref(in.Type); t != "" && !strings.EqualFold(t, deref(f.Type)) {
-			return apihttp.BadRequest("The field [type] cannot change (the flow is %s, not %s).", deref(f.Type), t)
+		if t := host.Deref(in.Type); t != "" && !strings.EqualFold(t, host.Deref(f.Type)) {
+			return apihttp.BadRequest("The field [type] cannot change (the flow is %s, not %s).", host.Deref(f.Type), t)
 		}
 		if f.LockedClient == nil || lockedByOther(f, p) {
 			return apihttp.Conflict("The flow [%s] is not checked out by this client; POST /api/v2/flows/actions/checkout?flow=%s first.", o.Name, o.ID)
 		}
-		if other, _ := findFlow(tx, name, deref(f.Type)); other != nil && other.ID != o.ID {
-			return apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(deref(f.Type)), name, other.ID)
+		if other, _ := findFlow(tx, name, host.Deref(f.Type)); other != nil && other.ID != o.ID {
+			return apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(host.Deref(f.Type)), name, other.ID)
 		}
-		f.Name, f.Description = ptr(name), in.Description
-		if in.Division != nil && deref(in.Division.ID) != "" {
+		f.Name, f.Description = host.Ptr(name), in.Description
+		if in.Division != nil && host.Deref(in.Division.ID) != "" {
 			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return err
 			}
-			f.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
+			f.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
 		}
-		if out, err = entity.Put(tx, kindFlow, o.ID, "", name, f); err != nil {
+		if out, err = entity.Put(tx, host.KindFlow, o.ID, "", name, f); err != nil {
 			return err
 		}
-		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
+		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
@@ -255,15 +256,15 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 
 // txFlow reads a flow that is not deleted inside a transaction.
 func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
-	o, err := entity.Lookup(tx, kindFlow, id)
+	o, err := entity.Lookup(tx, host.KindFlow, id)
 	if err != nil {
 		return nil, nil, err
 	}
 	var f platform.Flow
-	if err := decodeObject(o, &f); err != nil {
+	if err := host.DecodeObject(o, &f); err != nil {
 		return nil, nil, err
 	}
-	if deref(f.Deleted) {
+	if host.Deref(f.Deleted) {
 		return nil, nil, apihttp.NotFound()
 	}
 	return o, &f, nil
@@ -277,23 +278,23 @@ func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if lockedByOther(f, p) {
-			return apihttp.Conflict("The flow [%s] is locked by the client [%s]; unlock it first.", o.Name, deref(f.LockedClient.Name))
+			return apihttp.Conflict("The flow [%s] is locked by the client [%s]; unlock it first.", o.Name, host.Deref(f.LockedClient.Name))
 		}
 		if err := flowInUse(tx, o); err != nil {
 			return err
 		}
-		f.Deleted, f.Active, f.LockedClient = ptr(true), ptr(false), nil
-		out, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
+		f.Deleted, f.Active, f.LockedClient = host.Ptr(true), host.Ptr(false), nil
+		out, err := entity.Put(tx, host.KindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}
-		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // versionNumber reads "3.0" (or "3") as 3; 0 when it is not a version id.
@@ -309,7 +310,7 @@ func versionID(n int) string { return strconv.Itoa(n) + ".0" }
 
 // flowVersions returns a flow's stored versions, oldest first.
 func (s *Server) flowVersions(orgID, flowID string) []*store.Object {
-	vs := s.store.List(orgID, kindFlowVersion, flowID)
+	vs := s.store.List(orgID, host.KindFlowVersion, flowID)
 	slices.SortFunc(vs, func(a, b *store.Object) int {
 		return versionNumber(strings.TrimPrefix(a.ID, flowID+"/")) - versionNumber(strings.TrimPrefix(b.ID, flowID+"/"))
 	})
@@ -325,7 +326,7 @@ func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID))))
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, host.Datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID))))
 	return nil
 }
 
@@ -344,7 +345,7 @@ func (s *Server) versionParam(r *http.Request, flowID string) (*store.Object, er
 	if n == 0 {
 		return nil, apihttp.NotFound()
 	}
-	o := s.store.Get(org, kindFlowVersion, flowID+"/"+versionID(n))
+	o := s.store.Get(org, host.KindFlowVersion, flowID+"/"+versionID(n))
 	if o == nil {
 		return nil, apihttp.NotFound()
 	}
@@ -374,12 +375,12 @@ func (s *Server) getFlowConfiguration(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	c := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindFlowContent, v.ID)
+	c := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, host.KindFlowContent, v.ID)
 	if c == nil {
 		return apihttp.NotFound()
 	}
 	var content flowContent
-	if err := decodeObject(c, &content); err != nil {
+	if err := host.DecodeObject(c, &content); err != nil {
 		return err
 	}
 	var doc yaml.Node
@@ -452,7 +453,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 		switch action {
 		case "checkout":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, host.Deref(f.LockedClient.Name))
 			}
 			f.LockedClient = clientRef(p)
 		case "checkin", "revert":
@@ -464,37 +465,37 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 			f.LockedClient = nil
 		case "deactivate":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
 			}
-			f.Active = ptr(false)
+			f.Active = host.Ptr(false)
 		case "publish":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, deref(f.LockedClient.Name))
+				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
 			}
 			v := r.URL.Query().Get("version")
 			if v == "" && f.CheckedInVersion != nil {
-				v = deref(f.CheckedInVersion.ID)
+				v = host.Deref(f.CheckedInVersion.ID)
 			}
-			vo := tx.Get(kindFlowVersion, o.ID+"/"+versionID(versionNumber(v)))
+			vo := tx.Get(host.KindFlowVersion, o.ID+"/"+versionID(versionNumber(v)))
 			if vo == nil {
 				return apihttp.BadRequest("The flow [%s] has no version [%s] to publish; publish content through POST /api/v2/flows/jobs.", o.Name, v)
 			}
 			var fv platform.FlowVersion
-			if err := decodeObject(vo, &fv); err != nil {
+			if err := host.DecodeObject(vo, &fv); err != nil {
 				return err
 			}
-			f.PublishedVersion, f.Active, f.PublishedBy = &fv, ptr(true), nil
+			f.PublishedVersion, f.Active, f.PublishedBy = &fv, host.Ptr(true), nil
 		}
-		b, err := entity.Put(tx, kindFlow, o.ID, "", o.Name, f)
+		b, err := entity.Put(tx, host.KindFlow, o.ID, "", o.Name, f)
 		if err != nil {
 			return err
 		}
-		record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
+		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
 		out = b
 		if action == "checkin" || action == "publish" {
 			op := platform.Operation{
-				ID: ptr(uuid.NewString()), Complete: ptr(true), Client: clientRef(p),
-				ActionName: ptr(strings.ToUpper(action)), ActionStatus: ptr("SUCCESS"),
+				ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), Client: clientRef(p),
+				ActionName: host.Ptr(strings.ToUpper(action)), ActionStatus: host.Ptr("SUCCESS"),
 			}
 			out, err = json.Marshal(op)
 		}
@@ -508,4 +509,4 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 }
 
 // epochMillis is how FlowVersion dates are written.
-func epochMillis(t time.Time) *int { return ptr(int(t.UnixMilli())) }
+func epochMillis(t time.Time) *int { return host.Ptr(int(t.UnixMilli())) }

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"sort"
@@ -97,7 +98,7 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if deref(in.Interval) == "" {
+	if host.Deref(in.Interval) == "" {
 		return apihttp.Required("interval")
 	}
 	start, end, err := parseInterval(*in.Interval)
@@ -109,23 +110,23 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 		if f.Property == nil {
 			return apihttp.Required("filters.property")
 		}
-		if err := checkEnum("filters.property", f.Property, "UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType", "EntityId"); err != nil {
+		if err := host.CheckEnum("filters.property", f.Property, "UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType", "EntityId"); err != nil {
 			return err
 		}
-		if deref(f.Value) == "" {
+		if host.Deref(f.Value) == "" {
 			return apihttp.Required("filters.value")
 		}
 		filters = append(filters, auditFilter{*f.Property, *f.Value})
 	}
 	descending := true
 	for _, so := range in.Sort {
-		if err := checkEnum("sort.name", so.Name, "Timestamp"); err != nil {
+		if err := host.CheckEnum("sort.name", so.Name, "Timestamp"); err != nil {
 			return err
 		}
 		if so.SortOrder == nil {
 			return apihttp.Required("sort.sortOrder")
 		}
-		if err := checkEnum("sort.sortOrder", so.SortOrder, "ascending", "descending"); err != nil {
+		if err := host.CheckEnum("sort.sortOrder", so.SortOrder, "ascending", "descending"); err != nil {
 			return err
 		}
 		descending = *so.SortOrder == "descending"

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"sort"
@@ -101,7 +102,7 @@ func (s *Server) listPermissions(w http.ResponseWriter, r *http.Request) error {
 	if queryType == "" {
 		queryType = "domain"
 	}
-	if err := checkEnum("queryType", &queryType, "domain", "permission"); err != nil {
+	if err := host.CheckEnum("queryType", &queryType, "domain", "permission"); err != nil {
 		return err
 	}
 	var terms []string
@@ -173,35 +174,35 @@ func (s *Server) restoreDefaultRoles(all bool) handlerFunc {
 		var restored [][]byte
 		err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			p := apihttp.CallerOf(r)
-			targets := tx.List(kindRole, "")
+			targets := tx.List(host.KindRole, "")
 			if !all {
 				targets = nil
 				for i, in := range want {
-					o := tx.Get(kindRole, deref(in.ID))
-					if deref(in.ID) == "" || o == nil {
-						return apihttp.UnknownRef("["+strconv.Itoa(i)+"].id", deref(in.ID))
+					o := tx.Get(host.KindRole, host.Deref(in.ID))
+					if host.Deref(in.ID) == "" || o == nil {
+						return apihttp.UnknownRef("["+strconv.Itoa(i)+"].id", host.Deref(in.ID))
 					}
 					targets = append(targets, o)
 				}
 			}
 			for _, o := range targets {
 				var role platform.DomainOrganizationRole
-				if err := decodeObject(o, &role); err != nil {
+				if err := host.DecodeObject(o, &role); err != nil {
 					return err
 				}
-				b, ok := defaults[deref(role.DefaultRoleID)]
-				if !deref(role.Default) || !ok {
+				b, ok := defaults[host.Deref(role.DefaultRoleID)]
+				if !host.Deref(role.Default) || !ok {
 					if all {
 						continue
 					}
 					return apihttp.BadRequest("The role [%s] is not a default role; only default roles can be restored.", o.Name)
 				}
-				if clash := tx.FindByName(kindRole, "", b.name); clash != nil && clash.ID != o.ID {
+				if clash := tx.FindByName(host.KindRole, "", b.name); clash != nil && clash.ID != o.ID {
 					return apihttp.Conflict("A role named [%s] exists already (id %s); rename it before restoring the default role.", b.name, clash.ID)
 				}
-				role.Name, role.Description = ptr(b.name), ptr(b.description)
+				role.Name, role.Description = host.Ptr(b.name), host.Ptr(b.description)
 				role.Permissions, role.PermissionPolicies = b.permissions, policiesFor(b.permissions)
-				data, err := entity.Put(tx, kindRole, o.ID, "", b.name, role)
+				data, err := entity.Put(tx, host.KindRole, o.ID, "", b.name, role)
 				if err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package orgserver
 import (
 	"context"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 
@@ -55,9 +56,9 @@ func newClient(tx *store.Tx, org store.OrgInfo, spec ClientSpec) (Credential, er
 // the grants are written directly rather than through applyGrants (which audits a change
 // of an existing subject).
 func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
-	ro := tx.Get(kindRole, g.Role)
+	ro := tx.Get(host.KindRole, g.Role)
 	if ro == nil {
-		ro = tx.FindByName(kindRole, "", g.Role)
+		ro = tx.FindByName(host.KindRole, "", g.Role)
 	}
 	if ro == nil {
 		return fmt.Errorf("no role %q", g.Role)
@@ -81,7 +82,7 @@ func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
 		if err != nil {
 			return fmt.Errorf("grant role %q in division %q: %w", g.Role, d, err)
 		}
-		if _, err := entity.Put(tx, kindSubjectGrant, clientID+"/"+grantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
+		if _, err := entity.Put(tx, host.KindSubjectGrant, clientID+"/"+grantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
 			return err
 		}
 	}

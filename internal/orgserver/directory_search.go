@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/base64"
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -75,7 +76,7 @@ func readSearchRequest(r *http.Request) (searchRequest, error) {
 	if req.PageNumber < 1 {
 		return req, apihttp.BadRequest("The field [pageNumber] must be a positive whole number, not [%d].", req.PageNumber)
 	}
-	if err := checkEnum("sortOrder", optional(strings.ToUpper(req.SortOrder)), "ASC", "DESC", "SCORE"); err != nil {
+	if err := host.CheckEnum("sortOrder", optional(strings.ToUpper(req.SortOrder)), "ASC", "DESC", "SCORE"); err != nil {
 		return req, err
 	}
 	return req, nil
@@ -92,7 +93,7 @@ func optional(s string) *string {
 // bad query fails with 400 even on an empty org.
 func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 	for _, c := range cs {
-		if err := checkEnum("operator", optional(c.Operator), "AND", "OR", "NOT"); err != nil {
+		if err := host.CheckEnum("operator", optional(c.Operator), "AND", "OR", "NOT"); err != nil {
 			return err
 		}
 		if len(c.Group) > 0 {
@@ -104,7 +105,7 @@ func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 		if c.Type == "" {
 			return apihttp.Required("query.type")
 		}
-		if err := checkEnum("type", &c.Type, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL"); err != nil {
+		if err := host.CheckEnum("type", &c.Type, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL"); err != nil {
 			return err
 		}
 		if c.Type == "MATCH_ALL" {

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"sort"
 	"strings"
@@ -18,10 +19,10 @@ import (
 // (A function, so that no caller can change the table.)
 func divisionObjectKinds() map[string]store.Kind {
 	return map[string]store.Kind{
-		"QUEUE":      kindQueue,
-		"USER":       kindUser,
-		"SKILLGROUP": kindSkillGroup,
-		"WRAPUPCODE": kindWrapupCode,
+		"QUEUE":      host.KindQueue,
+		"USER":       host.KindUser,
+		"SKILLGROUP": host.KindSkillGroup,
+		"WRAPUPCODE": host.KindWrapupCode,
 	}
 }
 
@@ -54,7 +55,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ref := platform.Division{ID: ptr(div.ID), Name: ptr(div.Name), SelfURI: ptr(entity.DivisionSelfURI(div.ID))}
+		ref := platform.Division{ID: host.Ptr(div.ID), Name: host.Ptr(div.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(div.ID))}
 		for _, id := range ids {
 			o := tx.Get(kind, id)
 			if o == nil {
@@ -65,7 +66,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			doc["division"], _ = json.Marshal(ref)
-			if _, has := doc["version"]; has && kind == kindUser {
+			if _, has := doc["version"]; has && kind == host.KindUser {
 				var v int
 				json.Unmarshal(doc["version"], &v) //nolint:errcheck // a bad version stays 0 and becomes 1
 				doc["version"], _ = json.Marshal(v + 1)

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 
@@ -29,7 +30,7 @@ func (s *Server) divisionRoutes() {
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
 func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
-	want := setOf(apihttp.MultiParam(r, "id"))
+	want := host.SetOf(apihttp.MultiParam(r, "id"))
 	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if len(want) > 0 && !want[o.ID] {
 			continue
@@ -75,7 +76,7 @@ func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 
 func isHomeDivision(o *store.Object) bool {
 	var d platform.AuthzDivision
-	return decodeObject(o, &d) == nil && deref(d.HomeDivision)
+	return host.DecodeObject(o, &d) == nil && host.Deref(d.HomeDivision)
 }
 
 func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
@@ -87,17 +88,17 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if err := checkUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
+		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
-		d := platform.AuthzDivision{ID: ptr(id), Name: ptr(name), Description: in.Description, HomeDivision: ptr(false), SelfURI: ptr(entity.DivisionSelfURI(id))}
-		return s.putAudited(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
+		d := platform.AuthzDivision{ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, HomeDivision: host.Ptr(false), SelfURI: host.Ptr(entity.DivisionSelfURI(id))}
+		return host.PutAudited(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -107,20 +108,20 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, d, err := loadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
+		o, d, err := host.LoadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := checkUniqueName(tx, entity.KindDivision, "division", name, o.ID); err != nil {
+		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, o.ID); err != nil {
 			return nil, err
 		}
-		d.Name, d.Description = ptr(name), in.Description
-		return s.putAuditedIfChanged(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		d.Name, d.Description = host.Ptr(name), in.Description
+		return host.PutAuditedIfChanged(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
@@ -137,7 +138,7 @@ func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 		if objects > 0 || grants > 0 {
 			return apihttp.BadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
 		}
-		s.deleteAudited(tx, p, o, "PeoplePermissions", "Division")
+		host.DeleteAudited(tx, p, o, "PeoplePermissions", "Division")
 		return nil
 	})
 }
@@ -164,10 +165,10 @@ func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
 			if doc.DivisionID != divisionID && (doc.Division == nil || doc.Division.ID != divisionID) {
 				continue
 			}
-			if kind == kindSubjectGrant {
+			if kind == host.KindSubjectGrant {
 				// Grants of deleted users (left by stores written before user deletion
 				// removed them) hold nothing, as a deleted user holds no grants.
-				if u := tx.Get(kindUser, o.Parent); u != nil && entity.IsDeleted(u.Data) {
+				if u := tx.Get(host.KindUser, o.Parent); u != nil && entity.IsDeleted(u.Data) {
 					continue
 				}
 				grants++

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strconv"
 	"strings"
@@ -45,9 +46,9 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ids := setOf(apihttp.MultiParam(r, "id"))
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.listVisible(r, kindGroup) {
+	for _, o := range s.listVisible(r, host.KindGroup) {
 		if len(ids) == 0 || ids[o.ID] {
 			items = append(items, o.Data)
 		}
@@ -57,19 +58,19 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
 
 func checkGroupContacts(cs []platform.GroupContact) error {
 	for _, c := range cs {
-		if deref(c.Address) == "" {
+		if host.Deref(c.Address) == "" {
 			return apihttp.Required("addresses.address")
 		}
 		if c.Type == nil {
 			return apihttp.Required("addresses.type")
 		}
-		if err := checkEnum("addresses.type", c.Type, "GROUPRING", "GROUPPHONE"); err != nil {
+		if err := host.CheckEnum("addresses.type", c.Type, "GROUPRING", "GROUPPHONE"); err != nil {
 			return err
 		}
 		if c.MediaType == nil {
 			return apihttp.Required("addresses.mediaType")
 		}
-		if err := checkEnum("addresses.mediaType", c.MediaType, "PHONE"); err != nil {
+		if err := host.CheckEnum("addresses.mediaType", c.MediaType, "PHONE"); err != nil {
 			return err
 		}
 	}
@@ -80,17 +81,17 @@ func checkGroupContacts(cs []platform.GroupContact) error {
 func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	var out []platform.User
 	for _, id := range ids {
-		o := tx.Get(kindUser, id)
+		o := tx.Get(host.KindUser, id)
 		if o == nil || entity.IsDeleted(o.Data) {
 			return nil, apihttp.UnknownRef("ownerIds", id)
 		}
-		out = append(out, platform.User{ID: ptr(id), Name: ptr(o.Name), SelfURI: ptr(userSelfURI(id))})
+		out = append(out, platform.User{ID: host.Ptr(id), Name: host.Ptr(o.Name), SelfURI: host.Ptr(host.UserSelfURI(id))})
 	}
 	return out, nil
 }
 
 func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindGroup)
+	return s.serveStored(w, r, host.KindGroup)
 }
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
@@ -98,7 +99,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	switch {
 	case name == "":
 		return apihttp.Required("name")
@@ -109,17 +110,17 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	case in.RulesVisible == nil:
 		return apihttp.Required("rulesVisible")
 	}
-	if err := checkEnum("type", in.Type, "official", "social"); err != nil {
+	if err := host.CheckEnum("type", in.Type, "official", "social"); err != nil {
 		return err
 	}
-	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
+	if err := host.CheckEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
 		return err
 	}
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := tx.FindByName(kindGroup, "", name); existing != nil {
+		if existing := tx.FindByName(host.KindGroup, "", name); existing != nil {
 			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
@@ -128,13 +129,13 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		id := uuid.NewString()
 		g := platform.Group{
-			ID: ptr(id), Name: ptr(name), Description: in.Description, DateModified: ptr(apihttp.FormatTime(tx.Now())),
-			MemberCount: ptr(0), State: ptr("active"), Version: ptr(1), Type: in.Type, Images: in.Images,
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, DateModified: host.Ptr(apihttp.FormatTime(tx.Now())),
+			MemberCount: host.Ptr(0), State: host.Ptr("active"), Version: host.Ptr(1), Type: in.Type, Images: in.Images,
 			Addresses: in.Addresses, RulesVisible: in.RulesVisible, Visibility: in.Visibility,
-			RolesEnabled: ptr(deref(in.RolesEnabled)), IncludeOwners: ptr(deref(in.IncludeOwners)),
-			CallsEnabled: ptr(deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: ptr(groupSelfURI(id)),
+			RolesEnabled: host.Ptr(host.Deref(in.RolesEnabled)), IncludeOwners: host.Ptr(host.Deref(in.IncludeOwners)),
+			CallsEnabled: host.Ptr(host.Deref(in.CallsEnabled)), Email: in.Email, Owners: owners, SelfURI: host.Ptr(groupSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -146,61 +147,61 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
 		return apihttp.Required("name")
 	}
-	if err := checkEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
+	if err := host.CheckEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
 		return err
 	}
-	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
+	if err := host.CheckEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
 		return err
 	}
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
+		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := entity.CheckVersion(in.Version, deref(g.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, host.Deref(g.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
-			if other := tx.FindByName(kindGroup, "", name); other != nil && other.ID != o.ID {
+			if other := tx.FindByName(host.KindGroup, "", name); other != nil && other.ID != o.ID {
 				return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, other.ID)
 			}
-			g.Name = ptr(name)
+			g.Name = host.Ptr(name)
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
 			return nil, err
 		}
 		g.Owners, g.Description, g.Email, g.Addresses, g.Images = owners, in.Description, in.Email, in.Addresses, in.Images
-		setPtr(&g.State, in.State)
-		setPtr(&g.Visibility, in.Visibility)
-		setPtr(&g.RulesVisible, in.RulesVisible)
-		setPtr(&g.RolesEnabled, in.RolesEnabled)
-		setPtr(&g.IncludeOwners, in.IncludeOwners)
-		setPtr(&g.CallsEnabled, in.CallsEnabled)
-		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		return s.putAudited(tx, p, kindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: deref(g.Name), Old: o.Data})
+		host.SetPtr(&g.State, in.State)
+		host.SetPtr(&g.Visibility, in.Visibility)
+		host.SetPtr(&g.RulesVisible, in.RulesVisible)
+		host.SetPtr(&g.RolesEnabled, in.RolesEnabled)
+		host.SetPtr(&g.IncludeOwners, in.IncludeOwners)
+		host.SetPtr(&g.CallsEnabled, in.CallsEnabled)
+		g.Version = host.Ptr(host.Deref(g.Version) + 1)
+		g.DateModified = host.Ptr(apihttp.FormatTime(tx.Now()))
+		return host.PutAudited(tx, p, host.KindGroup, g, audit.Event{Service: "Directory", EntityType: "Group", Action: "Update", ID: o.ID, Name: host.Deref(g.Name), Old: o.Data})
 	})
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kindGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		for _, m := range tx.List(kindGroupMember, o.ID) {
-			tx.Delete(kindGroupMember, m.ID)
+		for _, m := range tx.List(host.KindGroupMember, o.ID) {
+			tx.Delete(host.KindGroupMember, m.ID)
 		}
 		// The group's own role grants go with it; roles' user counts do not change (they count users).
-		for _, g := range tx.List(kindSubjectGrant, o.ID) {
-			tx.Delete(kindSubjectGrant, g.ID)
+		for _, g := range tx.List(host.KindSubjectGrant, o.ID) {
+			tx.Delete(host.KindSubjectGrant, g.ID)
 		}
-		s.deleteAudited(tx, p, o, "Directory", "Group")
+		host.DeleteAudited(tx, p, o, "Directory", "Group")
 		return nil
 	})
 }
@@ -212,14 +213,14 @@ func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	g, err := s.lookup(r, kindGroup, r.PathValue("id"))
+	g, err := s.lookup(r, host.KindGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	var items [][]byte
-	for _, m := range s.store.List(org, kindGroupMember, g.ID) {
-		if u := s.store.Get(org, kindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
+	for _, m := range s.store.List(org, host.KindGroupMember, g.ID) {
+		if u := s.store.Get(org, host.KindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
 			items = append(items, u.Data)
 		}
 	}
@@ -254,21 +255,21 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 	}
 	p := apihttp.CallerOf(r)
 	return s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		o, g, err := loadStored[platform.Group](tx, kindGroup, r.PathValue("id"))
+		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if version != nil {
-			if err := entity.CheckVersion(version, deref(g.Version)); err != nil {
+			if err := entity.CheckVersion(version, host.Deref(g.Version)); err != nil {
 				return err
 			}
 		}
 		var changed []memberRef
 		for _, uid := range ids {
 			key := o.ID + "/" + uid
-			exists := tx.Get(kindGroupMember, key) != nil
+			exists := tx.Get(host.KindGroupMember, key) != nil
 			if add {
-				u := tx.Get(kindUser, uid)
+				u := tx.Get(host.KindUser, uid)
 				if u == nil || entity.IsDeleted(u.Data) {
 					return apihttp.UnknownRef("memberIds", uid)
 				}
@@ -276,33 +277,33 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 					continue
 				}
 				ref := memberRef{ID: uid, Name: u.Name}
-				if _, err := entity.Put(tx, kindGroupMember, key, o.ID, u.Name, ref); err != nil {
+				if _, err := entity.Put(tx, host.KindGroupMember, key, o.ID, u.Name, ref); err != nil {
 					return err
 				}
 				changed = append(changed, ref)
-			} else if m := tx.Get(kindGroupMember, key); m != nil {
-				tx.Delete(kindGroupMember, key)
+			} else if m := tx.Get(host.KindGroupMember, key); m != nil {
+				tx.Delete(host.KindGroupMember, key)
 				changed = append(changed, memberRef{ID: uid, Name: m.Name})
 			}
 		}
 		if len(changed) == 0 {
 			return nil
 		}
-		oldCount := deref(g.MemberCount)
-		g.MemberCount = ptr(len(tx.List(kindGroupMember, o.ID)))
-		g.Version = ptr(deref(g.Version) + 1)
-		g.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		if _, err := entity.Put(tx, kindGroup, o.ID, "", o.Name, g); err != nil {
+		oldCount := host.Deref(g.MemberCount)
+		g.MemberCount = host.Ptr(len(tx.List(host.KindGroupMember, o.ID)))
+		g.Version = host.Ptr(host.Deref(g.Version) + 1)
+		g.DateModified = host.Ptr(apihttp.FormatTime(tx.Now()))
+		if _, err := entity.Put(tx, host.KindGroup, o.ID, "", o.Name, g); err != nil {
 			return err
 		}
 		ev := audit.Event{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
-		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
+		members := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
 		if !add {
 			ev.Action = "MemberRemove"
 			members.OldValues, members.NewValues = members.NewValues, []string{}
 		}
-		ev.Changes = []platform.PropertyChange{members, {Property: ptr("memberCount"),
-			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(deref(g.MemberCount))}}}
+		ev.Changes = []platform.PropertyChange{members, {Property: host.Ptr("memberCount"),
+			OldValues: []string{strconv.Itoa(oldCount)}, NewValues: []string{strconv.Itoa(host.Deref(g.MemberCount))}}}
 		audit.Record(tx, p, ev)
 		return nil
 	})
@@ -367,9 +368,9 @@ func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var items [][]byte
-	for _, o := range s.listVisible(r, kindGroup) {
+	for _, o := range s.listVisible(r, host.KindGroup) {
 		var g platform.Group
-		if decodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
+		if host.DecodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)
 		}
 	}

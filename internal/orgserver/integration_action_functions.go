@@ -3,6 +3,7 @@ package orgserver
 import (
 	"bytes"
 	"context"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"io"
 	"net/http"
 	"strings"
@@ -20,8 +21,8 @@ import (
 // (GET function). An action or draft without settings answers a FunctionConfig holding
 // only its id, so that readers of actions that run no function see "none", not a 404.
 func (s *Server) actionFunctionRoutes() {
-	s.route("GET /api/v2/integrations/actions/{id}/function", "integrations:actionFunction:view", s.getActionFunction(kindAction, kindActionFunction))
-	s.route("GET /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:view", s.getActionFunction(kindActionDraft, kindActionDraftFunction))
+	s.route("GET /api/v2/integrations/actions/{id}/function", "integrations:actionFunction:view", s.getActionFunction(host.KindAction, kindActionFunction))
+	s.route("GET /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:view", s.getActionFunction(host.KindActionDraft, kindActionDraftFunction))
 	s.route("PUT /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:edit", s.putActionDraftFunction)
 	s.route("POST /api/v2/integrations/actions/{id}/draft/function/upload", "integrations:actionFunction:edit", s.registerFunctionUpload)
 	s.mux.HandleFunc("PUT /uploads/functions/{id}", s.plainHandler(s.uploadFunctionZip))
@@ -89,7 +90,7 @@ func (s *Server) getActionFunction(owner, kind store.Kind) handlerFunc {
 			apihttp.WriteRaw(w, http.StatusOK, fc.Data)
 			return nil
 		}
-		apihttp.WriteJSON(w, http.StatusOK, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == kindActionDraft)})
+		apihttp.WriteJSON(w, http.StatusOK, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == host.KindActionDraft)})
 		return nil
 	}
 }
@@ -113,14 +114,14 @@ func (s *Server) putActionDraftFunction(w http.ResponseWriter, r *http.Request) 
 		return apihttp.BadRequest("The field [timeoutSeconds] must be between 1 and %d, not [%d].", maxFunctionTimeoutSeconds, *t)
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		draft, err := entity.Lookup(tx, kindActionDraft, r.PathValue("id"))
+		draft, err := entity.Lookup(tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
 		old := tx.Get(kindActionDraftFunction, draft.ID)
 		if old != nil {
-			if err := decodeObject(old, &fc); err != nil {
+			if err := host.DecodeObject(old, &fc); err != nil {
 				return nil, err
 			}
 		}
@@ -130,12 +131,12 @@ func (s *Server) putActionDraftFunction(w http.ResponseWriter, r *http.Request) 
 				return nil, apihttp.UnknownRef("zipId", *in.ZipID)
 			}
 			var zip uploadedZip
-			if err := decodeObject(z, &zip); err != nil {
+			if err := host.DecodeObject(z, &zip); err != nil {
 				return nil, err
 			}
 			fc.Zip = &zip.functionZip
 		} else if fc.Zip != nil {
-			in.ZipID = ptr(fc.Zip.ID)
+			in.ZipID = host.Ptr(fc.Zip.ID)
 		}
 		in.ID, in.Name, in.DateCreated = draft.ID, draft.Name, apihttp.FormatTime(tx.Now())
 		fc.Function = &in
@@ -179,7 +180,7 @@ func (s *Server) registerFunctionUpload(w http.ResponseWriter, r *http.Request) 
 	p := apihttp.CallerOf(r)
 	zipID := uuid.NewString()
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		draft, err := entity.Lookup(tx, kindActionDraft, r.PathValue("id"))
+		draft, err := entity.Lookup(tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -216,7 +217,7 @@ func (s *Server) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error
 		return apihttp.BadRequest("The upload is not a zip file.")
 	}
 	return s.store.Update(context.WithoutCancel(r.Context()), org, func(tx *store.Tx) error {
-		z, zip, err := loadStored[uploadedZip](tx, kindFunctionZip, id)
+		z, zip, err := host.LoadStored[uploadedZip](tx, kindFunctionZip, id)
 		if err != nil {
 			return err
 		}
@@ -224,20 +225,20 @@ func (s *Server) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error
 		if _, err := entity.Put(tx, kindFunctionZip, z.ID, z.Parent, z.Name, zip); err != nil {
 			return err
 		}
-		draft := tx.Get(kindActionDraft, z.Parent)
+		draft := tx.Get(host.KindActionDraft, z.Parent)
 		if draft == nil {
 			return nil // the draft was published or deleted meanwhile; the package stays unused
 		}
 		fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
 		old := tx.Get(kindActionDraftFunction, draft.ID)
 		if old != nil {
-			if err := decodeObject(old, &fc); err != nil {
+			if err := host.DecodeObject(old, &fc); err != nil {
 				return err
 			}
 		}
 		fc.Zip = &zip.functionZip
 		if fc.Function != nil {
-			fc.Function.ZipID = ptr(zip.ID)
+			fc.Function.ZipID = host.Ptr(zip.ID)
 		}
 		p := apihttp.Principal{OrgID: org, ClientID: zip.ClientID, ClientName: zip.ClientName, Role: zip.Role}
 		_, err = putFunctionConfig(tx, p, draft, old, fc)
@@ -253,7 +254,7 @@ func publishActionFunction(tx *store.Tx, actionID string) error {
 		return nil
 	}
 	var fc functionConfig
-	if err := decodeObject(d, &fc); err != nil {
+	if err := host.DecodeObject(d, &fc); err != nil {
 		return err
 	}
 	fc.SelfURI = functionSelfURI(actionID, false)

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strings"
@@ -68,16 +69,16 @@ func actionView(data []byte, contract, config bool) []byte {
 // readOptions reads expand=contract and includeConfig.
 func readOptions(r *http.Request) (contract, config bool, err error) {
 	contract = slices.Contains(apihttp.MultiParam(r, "expand"), "contract")
-	config, err = boolParam(r, "includeConfig")
+	config, err = host.BoolParam(r, "includeConfig")
 	return contract, config, err
 }
 
 func (s *Server) listActions(w http.ResponseWriter, r *http.Request) error {
-	return s.listActionKind(w, r, kindAction)
+	return s.listActionKind(w, r, host.KindAction)
 }
 
 func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error {
-	return s.listActionKind(w, r, kindActionDraft)
+	return s.listActionKind(w, r, host.KindActionDraft)
 }
 
 // listActionKind lists actions or drafts: name (contains, ignoring case), category
@@ -102,14 +103,14 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 	}
 	var secure *bool
 	if qs.Get("secure") != "" {
-		b, err := boolParam(r, "secure")
+		b, err := host.BoolParam(r, "secure")
 		if err != nil {
 			return err
 		}
 		secure = &b
 	}
 	name, category, integration := strings.ToLower(qs.Get("name")), qs.Get("category"), qs.Get("integrationId")
-	ids := setOf(apihttp.MultiParam(r, "ids"))
+	ids := host.SetOf(apihttp.MultiParam(r, "ids"))
 	type entry struct {
 		category string
 		data     []byte
@@ -117,18 +118,18 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 	var entries []entry
 	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "*") {
 		var a platform.Action
-		if decodeObject(o, &a) != nil {
+		if host.DecodeObject(o, &a) != nil {
 			continue
 		}
 		switch {
 		case len(ids) > 0 && !ids[o.ID],
 			name != "" && !strings.Contains(strings.ToLower(o.Name), name),
-			category != "" && deref(a.Category) != category,
+			category != "" && host.Deref(a.Category) != category,
 			integration != "" && o.Parent != integration,
-			secure != nil && deref(a.Secure) != *secure:
+			secure != nil && host.Deref(a.Secure) != *secure:
 			continue
 		}
-		entries = append(entries, entry{deref(a.Category), actionView(o.Data, false, config)})
+		entries = append(entries, entry{host.Deref(a.Category), actionView(o.Data, false, config)})
 	}
 	if sortBy == "category" {
 		slices.SortStableFunc(entries, func(a, b entry) int { return strings.Compare(strings.ToLower(a.category), strings.ToLower(b.category)) })
@@ -152,18 +153,18 @@ type actionFields struct {
 // old is the document being changed (nil on create): absent fields keep its values.
 // Published actions need a config and a full contract; drafts may be incomplete.
 func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
-	ig := tx.Get(kindIntegration, integrationID)
+	ig := tx.Get(host.KindIntegration, integrationID)
 	if ig == nil {
 		return platform.Action{}, apihttp.UnknownRef("integrationId", integrationID)
 	}
 	var igDoc platform.Integration
-	if err := decodeObject(ig, &igDoc); err != nil {
+	if err := host.DecodeObject(ig, &igDoc); err != nil {
 		return platform.Action{}, err
 	}
-	if igDoc.IntegrationType != nil && !hasDataActions(deref(igDoc.IntegrationType.ID)) {
-		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, deref(igDoc.IntegrationType.ID))
+	if igDoc.IntegrationType != nil && !hasDataActions(host.Deref(igDoc.IntegrationType.ID)) {
+		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, host.Deref(igDoc.IntegrationType.ID))
 	}
-	a := platform.Action{ID: ptr(id), IntegrationID: ptr(integrationID), Version: ptr(version), Secure: ptr(false), SelfURI: ptr(actionSelfURI(id, draft))}
+	a := platform.Action{ID: host.Ptr(id), IntegrationID: host.Ptr(integrationID), Version: host.Ptr(version), Secure: host.Ptr(false), SelfURI: host.Ptr(actionSelfURI(id, draft))}
 	if old != nil {
 		a.Name, a.Category, a.Config, a.Contract, a.Secure = old.Name, old.Category, old.Config, old.Contract, old.Secure
 	}
@@ -175,25 +176,25 @@ func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFi
 		if len(n) > 256 {
 			return platform.Action{}, apihttp.BadRequest("The field [name] must be at most 256 characters.")
 		}
-		a.Name = ptr(n)
+		a.Name = host.Ptr(n)
 	}
-	if deref(a.Name) == "" {
+	if host.Deref(a.Name) == "" {
 		return platform.Action{}, apihttp.Required("name")
 	}
-	kind := kindAction
+	kind := host.KindAction
 	if draft {
-		kind = kindActionDraft
+		kind = host.KindActionDraft
 	}
 	for _, other := range tx.List(kind, integrationID) {
 		if other.ID != id && strings.EqualFold(other.Name, *a.Name) {
 			return platform.Action{}, apihttp.Conflict("The integration [%s] has an action named [%s] already (id %s).", ig.Name, *a.Name, other.ID)
 		}
 	}
-	if c := strings.TrimSpace(deref(f.category)); c != "" {
-		a.Category = ptr(c)
+	if c := strings.TrimSpace(host.Deref(f.category)); c != "" {
+		a.Category = host.Ptr(c)
 	}
-	if deref(a.Category) == "" {
-		a.Category = ptr(ig.Name)
+	if host.Deref(a.Category) == "" {
+		a.Category = host.Ptr(ig.Name)
 	}
 	if f.secure != nil {
 		a.Secure = f.secure
@@ -231,12 +232,12 @@ func actionConfig(in platform.ActionConfig, id string, draft bool) (*platform.Ac
 	cfg := in
 	if in.Request != nil {
 		req := *in.Request
-		if err := checkEnum("config.request.requestType", req.RequestType, "GET", "PUT", "POST", "PATCH", "DELETE"); err != nil {
+		if err := host.CheckEnum("config.request.requestType", req.RequestType, "GET", "PUT", "POST", "PATCH", "DELETE"); err != nil {
 			return nil, err
 		}
 		req.RequestTemplateURI = nil
 		if req.RequestTemplate != nil {
-			req.RequestTemplateURI = ptr(actionSelfURI(id, draft) + "/templates/requesttemplate.vm")
+			req.RequestTemplateURI = host.Ptr(actionSelfURI(id, draft) + "/templates/requesttemplate.vm")
 		}
 		cfg.Request = &req
 	}
@@ -244,7 +245,7 @@ func actionConfig(in platform.ActionConfig, id string, draft bool) (*platform.Ac
 		resp := *in.Response
 		resp.SuccessTemplateURI = nil
 		if resp.SuccessTemplate != nil {
-			resp.SuccessTemplateURI = ptr(actionSelfURI(id, draft) + "/templates/successtemplate.vm")
+			resp.SuccessTemplateURI = host.Ptr(actionSelfURI(id, draft) + "/templates/successtemplate.vm")
 		}
 		cfg.Response = &resp
 	}
@@ -298,16 +299,16 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	integrationID := deref(in.IntegrationID)
+	integrationID := host.Deref(in.IntegrationID)
 	if integrationID == "" {
 		return apihttp.Required("integrationId")
 	}
 	if in.Name == nil {
 		return apihttp.Required("name")
 	}
-	kind, entityType := kindAction, "Action"
+	kind, entityType := host.KindAction, "Action"
 	if draft {
-		kind, entityType = kindActionDraft, "ActionDraft"
+		kind, entityType = host.KindActionDraft, "ActionDraft"
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
@@ -315,16 +316,16 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, integrationID, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
+		return host.PutChildAudited(tx, p, kind, integrationID, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Create", ID: id, Name: *a.Name})
 	})
 }
 
 func (s *Server) getAction(w http.ResponseWriter, r *http.Request) error {
-	return s.getActionDoc(w, r, kindAction)
+	return s.getActionDoc(w, r, host.KindAction)
 }
 
 func (s *Server) getActionDraft(w http.ResponseWriter, r *http.Request) error {
-	return s.getActionDoc(w, r, kindActionDraft)
+	return s.getActionDoc(w, r, host.KindActionDraft)
 }
 
 func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
@@ -345,7 +346,7 @@ func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.patchActionDoc(w, r, kindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
+	return s.patchActionDoc(w, r, host.KindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
 }
 
 func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
@@ -353,38 +354,38 @@ func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error 
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.patchActionDoc(w, r, kindActionDraft, in.Version, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure})
+	return s.patchActionDoc(w, r, host.KindActionDraft, in.Version, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure})
 }
 
 // patchActionDoc updates an action or draft whose current version the body carries.
 func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind, version *int, f actionFields) error {
-	draft := kind == kindActionDraft
+	draft := kind == host.KindActionDraft
 	entityType := "Action"
 	if draft {
 		entityType = "ActionDraft"
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, old, err := loadStored[platform.Action](tx, kind, r.PathValue("id"))
+		o, old, err := host.LoadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := entity.CheckVersion(version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(version, host.Deref(old.Version)); err != nil {
 			return nil, err
 		}
-		a, err := buildAction(tx, o.Parent, o.ID, deref(old.Version)+1, f, &old, draft)
+		a, err := buildAction(tx, o.Parent, o.ID, host.Deref(old.Version)+1, f, &old, draft)
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kind, o.Parent, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
+		return host.PutChildAudited(tx, p, kind, o.Parent, a, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Update", ID: o.ID, Name: *a.Name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteAction(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, kindAction)
+	return s.deleteActionDoc(w, r, host.KindAction)
 }
 
 func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, kindActionDraft)
+	return s.deleteActionDoc(w, r, host.KindActionDraft)
 }
 
 func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
@@ -395,11 +396,11 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 		}
 		tx.Delete(kind, o.ID)
 		entityType := "ActionDraft"
-		if kind == kindAction {
+		if kind == host.KindAction {
 			entityType = "Action"
 			// A draft of a deleted action has nothing to publish onto; it goes too.
-			if d := tx.Get(kindActionDraft, o.ID); d != nil {
-				tx.Delete(kindActionDraft, o.ID)
+			if d := tx.Get(host.KindActionDraft, o.ID); d != nil {
+				tx.Delete(host.KindActionDraft, o.ID)
 			}
 		}
 		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
@@ -410,22 +411,22 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 // draftFromAction starts a draft holding the action's current definition.
 func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, kindAction, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if tx.Get(kindActionDraft, o.ID) != nil {
+		if tx.Get(host.KindActionDraft, o.ID) != nil {
 			return nil, apihttp.Conflict("The action [%s] has a draft already; edit or delete it.", o.Name)
 		}
 		var a platform.Action
-		if err := decodeObject(o, &a); err != nil {
+		if err := host.DecodeObject(o, &a); err != nil {
 			return nil, err
 		}
 		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
 		if err != nil {
 			return nil, err
 		}
-		return s.putChildAudited(tx, p, kindActionDraft, o.Parent, d, audit.Event{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
+		return host.PutChildAudited(tx, p, host.KindActionDraft, o.Parent, d, audit.Event{Service: "Integrations", EntityType: "ActionDraft", Action: "Create", ID: o.ID, Name: *d.Name})
 	})
 }
 
@@ -438,21 +439,21 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		d, draft, err := loadStored[platform.Action](tx, kindActionDraft, r.PathValue("id"))
+		d, draft, err := host.LoadStored[platform.Action](tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if err := entity.CheckVersion(in.Version, deref(draft.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, host.Deref(draft.Version)); err != nil {
 			return err
 		}
 		version, action := 1, "Create"
-		old := tx.Get(kindAction, d.ID)
+		old := tx.Get(host.KindAction, d.ID)
 		if old != nil {
 			var prev platform.Action
-			if err := decodeObject(old, &prev); err != nil {
+			if err := host.DecodeObject(old, &prev); err != nil {
 				return err
 			}
-			version, action = deref(prev.Version)+1, "Update"
+			version, action = host.Deref(prev.Version)+1, "Update"
 		}
 		// Re-validate as a published action: a draft may lack a config or a contract.
 		f := actionFields{name: draft.Name, category: draft.Category, config: draft.Config, secure: draft.Secure}
@@ -469,10 +470,10 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if out, err = entity.Put(tx, kindAction, d.ID, d.Parent, *a.Name, a); err != nil {
+		if out, err = entity.Put(tx, host.KindAction, d.ID, d.Parent, *a.Name, a); err != nil {
 			return err
 		}
-		tx.Delete(kindActionDraft, d.ID)
+		tx.Delete(host.KindActionDraft, d.ID)
 		if err := publishActionFunction(tx, d.ID); err != nil {
 			return err
 		}
@@ -480,7 +481,7 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 		if old != nil {
 			ev.Old = old.Data
 		}
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
@@ -492,27 +493,27 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 
 // getActionTemplate returns a Velocity template of an action or its draft as text.
 func (s *Server) getActionTemplate(w http.ResponseWriter, r *http.Request) error {
-	kind := kindAction
+	kind := host.KindAction
 	if strings.Contains(r.URL.Path, "/draft/templates/") {
-		kind = kindActionDraft
+		kind = host.KindActionDraft
 	}
 	o, err := s.lookup(r, kind, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var a platform.Action
-	if err := decodeObject(o, &a); err != nil {
+	if err := host.DecodeObject(o, &a); err != nil {
 		return err
 	}
 	var text string
 	switch r.PathValue("fileName") {
 	case "requesttemplate.vm":
 		if a.Config != nil && a.Config.Request != nil {
-			text = deref(a.Config.Request.RequestTemplate)
+			text = host.Deref(a.Config.Request.RequestTemplate)
 		}
 	case "successtemplate.vm":
 		if a.Config != nil && a.Config.Response != nil {
-			text = deref(a.Config.Response.SuccessTemplate)
+			text = host.Deref(a.Config.Response.SuccessTemplate)
 		}
 	default:
 		return apihttp.NotFound()

@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -59,7 +60,7 @@ func (s *Server) getIntegrationConfigSchema(w http.ResponseWriter, r *http.Reque
 		return apihttp.NotFound()
 	}
 	configType := r.PathValue("configType")
-	if err := checkEnum("configType", &configType, integrationConfigTypes()...); err != nil {
+	if err := host.CheckEnum("configType", &configType, integrationConfigTypes()...); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, integrationConfigSchema(typeID, configType))

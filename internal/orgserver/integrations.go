@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 
@@ -37,10 +38,10 @@ func integrationSelfURI(id string) string { return "/api/v2/integrations/" + id 
 func integrationTypes() []platform.IntegrationType {
 	mk := func(id, name, desc, category string, dataActions bool) platform.IntegrationType {
 		t := platform.IntegrationType{
-			ID: ptr(id), Name: ptr(name), Description: ptr(desc), Provider: ptr("genesys"), Category: ptr(category),
-			ConfigPropertiesSchemaURI: ptr("/api/v2/integrations/types/" + id + "/configschemas/properties"),
-			ConfigAdvancedSchemaURI:   ptr("/api/v2/integrations/types/" + id + "/configschemas/advanced"),
-			NonInstallable:            ptr(false), SelfURI: ptr("/api/v2/integrations/types/" + id),
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: host.Ptr(desc), Provider: host.Ptr("genesys"), Category: host.Ptr(category),
+			ConfigPropertiesSchemaURI: host.Ptr("/api/v2/integrations/types/" + id + "/configschemas/properties"),
+			ConfigAdvancedSchemaURI:   host.Ptr("/api/v2/integrations/types/" + id + "/configschemas/advanced"),
+			NonInstallable:            host.Ptr(false), SelfURI: host.Ptr("/api/v2/integrations/types/" + id),
 		}
 		if dataActions {
 			t.UserPermissions = []string{"integrations:action:view"}
@@ -104,16 +105,16 @@ func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	ids := setOf(apihttp.MultiParam(r, "ids"))
+	ids := host.SetOf(apihttp.MultiParam(r, "ids"))
 	typ := r.URL.Query().Get("integrationType")
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindIntegration, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindIntegration, "") {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
 		if typ != "" {
 			var in platform.Integration
-			if decodeObject(o, &in) != nil || in.IntegrationType == nil || deref(in.IntegrationType.ID) != typ {
+			if host.DecodeObject(o, &in) != nil || in.IntegrationType == nil || host.Deref(in.IntegrationType.ID) != typ {
 				continue
 			}
 		}
@@ -129,11 +130,11 @@ func reportedState(intended, now string) *platform.IntegrationStatusInfo {
 	if intended == "ENABLED" {
 		code, effective = "ACTIVE", "Active"
 	}
-	return &platform.IntegrationStatusInfo{Code: ptr(code), Effective: ptr(effective), LastUpdated: ptr(now)}
+	return &platform.IntegrationStatusInfo{Code: host.Ptr(code), Effective: host.Ptr(effective), LastUpdated: host.Ptr(now)}
 }
 
 func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindIntegration)
+	return s.serveStored(w, r, host.KindIntegration)
 }
 
 func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {
@@ -141,7 +142,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if in.IntegrationType == nil || deref(in.IntegrationType.ID) == "" {
+	if in.IntegrationType == nil || host.Deref(in.IntegrationType.ID) == "" {
 		return apihttp.Required("integrationType.id")
 	}
 	typ, ok := integrationType(*in.IntegrationType.ID)
@@ -149,7 +150,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 		return apihttp.InvalidValue("integrationType.id", *in.IntegrationType.ID, integrationTypeIDs())
 	}
 	// TF sends only the type; the real org then names the integration after its type.
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		name = *typ.Name
 	}
@@ -157,19 +158,19 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 		id := uuid.NewString()
 		now := apihttp.FormatTime(tx.Now())
 		ig := platform.Integration{
-			ID: ptr(id), Name: ptr(name), IntendedState: ptr("DISABLED"), ReportedState: reportedState("DISABLED", now),
+			ID: host.Ptr(id), Name: host.Ptr(name), IntendedState: host.Ptr("DISABLED"), ReportedState: reportedState("DISABLED", now),
 			IntegrationType: &platform.IntegrationType{ID: typ.ID, Name: typ.Name, Description: typ.Description,
 				Provider: typ.Provider, Category: typ.Category, SelfURI: typ.SelfURI},
-			SelfURI: ptr(integrationSelfURI(id)),
+			SelfURI: host.Ptr(integrationSelfURI(id)),
 		}
 		cfg := platform.IntegrationConfiguration{
-			ID: ptr(id), Name: ptr(name), Version: ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
-			Notes: ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: ptr(integrationSelfURI(id) + "/config/current"),
+			ID: host.Ptr(id), Name: host.Ptr(name), Version: host.Ptr(1), Properties: json.RawMessage(`{}`), Advanced: json.RawMessage(`{}`),
+			Notes: host.Ptr(""), Credentials: map[string]platform.CredentialInfo{}, SelfURI: host.Ptr(integrationSelfURI(id) + "/config/current"),
 		}
-		if _, err := entity.Put(tx, kindIntegrationConfig, id, id, name, cfg); err != nil {
+		if _, err := entity.Put(tx, host.KindIntegrationConfig, id, id, name, cfg); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -180,24 +181,24 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if err := checkEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
+	if err := host.CheckEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, ig, err := loadStored[platform.Integration](tx, kindIntegration, r.PathValue("id"))
+		o, ig, err := host.LoadStored[platform.Integration](tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if in.IntendedState != nil && *in.IntendedState != deref(ig.IntendedState) {
+		if in.IntendedState != nil && *in.IntendedState != host.Deref(ig.IntendedState) {
 			ig.IntendedState = in.IntendedState
 			ig.ReportedState = reportedState(*in.IntendedState, apihttp.FormatTime(tx.Now()))
 		}
-		name := strings.TrimSpace(deref(in.Name))
+		name := strings.TrimSpace(host.Deref(in.Name))
 		if in.Name != nil && name == "" {
 			return nil, apihttp.BadRequest("The field [name] must not be empty.")
 		}
 		if name != "" {
-			ig.Name = ptr(name)
+			ig.Name = host.Ptr(name)
 		}
 		if in.Notes != nil {
 			ig.Notes = in.Notes
@@ -207,62 +208,62 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 				return nil, err
 			}
 		}
-		return s.putAudited(tx, p, kindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: deref(ig.Name), Old: o.Data})
+		return host.PutAudited(tx, p, host.KindIntegration, ig, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: o.ID, Name: host.Deref(ig.Name), Old: o.Data})
 	})
 }
 
 // syncIntegrationConfig carries a name or notes change of the integration into its
 // configuration, moving the configuration's version on when anything changed.
 func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
-	c := tx.Get(kindIntegrationConfig, id)
+	c := tx.Get(host.KindIntegrationConfig, id)
 	if c == nil {
 		return nil
 	}
 	var cfg platform.IntegrationConfiguration
-	if err := decodeObject(c, &cfg); err != nil {
+	if err := host.DecodeObject(c, &cfg); err != nil {
 		return err
 	}
 	changed := false
-	if name != nil && *name != deref(cfg.Name) {
+	if name != nil && *name != host.Deref(cfg.Name) {
 		cfg.Name, changed = name, true
 	}
-	if notes != nil && *notes != deref(cfg.Notes) {
+	if notes != nil && *notes != host.Deref(cfg.Notes) {
 		cfg.Notes, changed = notes, true
 	}
 	if !changed {
 		return nil
 	}
-	cfg.Version = ptr(deref(cfg.Version) + 1)
-	_, err := entity.Put(tx, kindIntegrationConfig, id, id, deref(cfg.Name), cfg)
+	cfg.Version = host.Ptr(host.Deref(cfg.Version) + 1)
+	_, err := entity.Put(tx, host.KindIntegrationConfig, id, id, host.Deref(cfg.Name), cfg)
 	return err
 }
 
 // deleteIntegration answers with the integration as it was.
 func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		// The actions live inside the integration; each leaves its own audit record.
-		for _, a := range tx.List(kindAction, o.ID) {
-			s.deleteAudited(tx, p, a, "Integrations", "Action")
+		for _, a := range tx.List(host.KindAction, o.ID) {
+			host.DeleteAudited(tx, p, a, "Integrations", "Action")
 		}
-		for _, d := range tx.List(kindActionDraft, o.ID) {
-			tx.Delete(kindActionDraft, d.ID)
+		for _, d := range tx.List(host.KindActionDraft, o.ID) {
+			tx.Delete(host.KindActionDraft, d.ID)
 		}
-		tx.Delete(kindIntegrationConfig, o.ID)
-		s.deleteAudited(tx, p, o, "Integrations", "Integration")
+		tx.Delete(host.KindIntegrationConfig, o.ID)
+		host.DeleteAudited(tx, p, o, "Integrations", "Integration")
 		return o.Data, nil
 	})
 }
 
 func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	if _, err := s.lookup(r, kindIntegration, id); err != nil {
+	if _, err := s.lookup(r, host.KindIntegration, id); err != nil {
 		return err
 	}
-	o, err := s.lookup(r, kindIntegrationConfig, id)
+	o, err := s.lookup(r, host.KindIntegrationConfig, id)
 	if err != nil {
 		return err
 	}
@@ -290,51 +291,51 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 	}
 	creds := map[string]platform.CredentialInfo{}
 	for slot, c := range in.Credentials {
-		if deref(c.ID) == "" {
+		if host.Deref(c.ID) == "" {
 			return apihttp.Required("credentials." + slot + ".id")
 		}
-		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: ptr("/api/v2/integrations/credentials/" + *c.ID)}
+		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: host.Ptr("/api/v2/integrations/credentials/" + *c.ID)}
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ig, err := entity.Lookup(tx, kindIntegration, r.PathValue("id"))
+		ig, err := entity.Lookup(tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		c, old, err := loadStored[platform.IntegrationConfiguration](tx, kindIntegrationConfig, ig.ID)
+		c, old, err := host.LoadStored[platform.IntegrationConfiguration](tx, host.KindIntegrationConfig, ig.ID)
 		if err != nil {
 			return err
 		}
-		if err := entity.CheckVersion(in.Version, deref(old.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, host.Deref(old.Version)); err != nil {
 			return err
 		}
-		name := strings.TrimSpace(deref(in.Name))
+		name := strings.TrimSpace(host.Deref(in.Name))
 		if name == "" {
-			name = deref(old.Name)
+			name = host.Deref(old.Name)
 		}
 		cfg := platform.IntegrationConfiguration{
-			ID: ptr(ig.ID), Name: ptr(name), Version: ptr(deref(old.Version) + 1),
-			Properties: in.Properties, Advanced: in.Advanced, Notes: ptr(deref(in.Notes)), Credentials: creds,
+			ID: host.Ptr(ig.ID), Name: host.Ptr(name), Version: host.Ptr(host.Deref(old.Version) + 1),
+			Properties: in.Properties, Advanced: in.Advanced, Notes: host.Ptr(host.Deref(in.Notes)), Credentials: creds,
 			SelfURI: old.SelfURI,
 		}
-		if out, err = entity.Put(tx, kindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
+		if out, err = entity.Put(tx, host.KindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
 			return err
 		}
 		var doc platform.Integration
-		if err := decodeObject(ig, &doc); err != nil {
+		if err := host.DecodeObject(ig, &doc); err != nil {
 			return err
 		}
-		if deref(doc.Name) != name || deref(doc.Notes) != deref(cfg.Notes) {
-			doc.Name = ptr(name)
+		if host.Deref(doc.Name) != name || host.Deref(doc.Notes) != host.Deref(cfg.Notes) {
+			doc.Name = host.Ptr(name)
 			doc.Notes = cfg.Notes
-			if deref(cfg.Notes) == "" {
+			if host.Deref(cfg.Notes) == "" {
 				doc.Notes = nil
 			}
-			if _, err := entity.Put(tx, kindIntegration, ig.ID, "", name, doc); err != nil {
+			if _, err := entity.Put(tx, host.KindIntegration, ig.ID, "", name, doc); err != nil {
 				return err
 			}
 		}
-		record(tx, r, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
+		host.Record(tx, r, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
 		return nil
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"sort"
@@ -93,11 +94,11 @@ func seedRoles(tx *store.Tx) error {
 	for _, b := range builtinRoles() {
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
-			ID: ptr(id), Name: ptr(b.name), Description: ptr(b.description), DefaultRoleID: ptr(b.defaultID),
-			Permissions: b.permissions, PermissionPolicies: policiesFor(b.permissions), UserCount: ptr(0),
-			RoleNeedsUpdate: ptr(false), Default: ptr(true), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
+			ID: host.Ptr(id), Name: host.Ptr(b.name), Description: host.Ptr(b.description), DefaultRoleID: host.Ptr(b.defaultID),
+			Permissions: b.permissions, PermissionPolicies: policiesFor(b.permissions), UserCount: host.Ptr(0),
+			RoleNeedsUpdate: host.Ptr(false), Default: host.Ptr(true), Base: host.Ptr(false), SelfURI: host.Ptr(roleSelfURI(id)),
 		}
-		if _, err := entity.Put(tx, kindRole, id, "", b.name, role); err != nil {
+		if _, err := entity.Put(tx, host.KindRole, id, "", b.name, role); err != nil {
 			return err
 		}
 	}
@@ -118,8 +119,8 @@ func policiesFor(perms []string) []platform.DomainPermissionPolicy {
 		if !ok {
 			i = len(out)
 			index[key] = i
-			out = append(out, platform.DomainPermissionPolicy{Domain: ptr(parts[0]), EntityName: ptr(parts[1]),
-				PolicyName: ptr(key), AllowConditions: ptr(false)})
+			out = append(out, platform.DomainPermissionPolicy{Domain: host.Ptr(parts[0]), EntityName: host.Ptr(parts[1]),
+				PolicyName: host.Ptr(key), AllowConditions: host.Ptr(false)})
 		}
 		if !slices.Contains(out[i].ActionSet, parts[2]) {
 			out[i].ActionSet = append(out[i].ActionSet, parts[2])
@@ -139,9 +140,9 @@ func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy
 	}
 	for _, p := range policies {
 		switch {
-		case deref(p.Domain) == "":
+		case host.Deref(p.Domain) == "":
 			return apihttp.Required("permissionPolicies.domain")
-		case deref(p.EntityName) == "":
+		case host.Deref(p.EntityName) == "":
 			return apihttp.Required("permissionPolicies.entityName")
 		case len(p.ActionSet) == 0:
 			return apihttp.Required("permissionPolicies.actionSet")
@@ -156,19 +157,19 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := r.URL.Query().Get("name")
-	ids := setOf(apihttp.MultiParam(r, "id"))
-	defaults := setOf(apihttp.MultiParam(r, "defaultRoleId"))
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
+	defaults := host.SetOf(apihttp.MultiParam(r, "defaultRoleId"))
 	perms := apihttp.MultiParam(r, "permission")
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindRole, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindRole, "") {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
 		var role platform.DomainOrganizationRole
-		if err := decodeObject(o, &role); err != nil {
+		if err := host.DecodeObject(o, &role); err != nil {
 			return err
 		}
-		if len(defaults) > 0 && !defaults[deref(role.DefaultRoleID)] {
+		if len(defaults) > 0 && !defaults[host.Deref(role.DefaultRoleID)] {
 			continue
 		}
 		if len(perms) > 0 && !slices.ContainsFunc(perms, func(p string) bool { return slices.Contains(role.Permissions, p) }) {
@@ -181,7 +182,7 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindRole)
+	return s.serveStored(w, r, host.KindRole)
 }
 
 func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
@@ -189,7 +190,7 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
@@ -197,16 +198,16 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if err := checkUniqueName(tx, kindRole, "role", name, ""); err != nil {
+		if err := host.CheckUniqueName(tx, host.KindRole, "role", name, ""); err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
-			ID: ptr(id), Name: ptr(name), Description: in.Description, Permissions: in.Permissions,
-			PermissionPolicies: in.PermissionPolicies, UserCount: ptr(0), RoleNeedsUpdate: ptr(false),
-			Default: ptr(false), Base: ptr(false), SelfURI: ptr(roleSelfURI(id)),
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, Permissions: in.Permissions,
+			PermissionPolicies: in.PermissionPolicies, UserCount: host.Ptr(0), RoleNeedsUpdate: host.Ptr(false),
+			Default: host.Ptr(false), Base: host.Ptr(false), SelfURI: host.Ptr(roleSelfURI(id)),
 		}
-		return s.putAudited(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -216,7 +217,7 @@ func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if strings.TrimSpace(deref(in.Name)) == "" {
+	if strings.TrimSpace(host.Deref(in.Name)) == "" {
 		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, in, false)
@@ -240,44 +241,44 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
+		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
 			name := strings.TrimSpace(*in.Name)
-			if err := checkUniqueName(tx, kindRole, "role", name, o.ID); err != nil {
+			if err := host.CheckUniqueName(tx, host.KindRole, "role", name, o.ID); err != nil {
 				return nil, err
 			}
-			role.Name = ptr(name)
+			role.Name = host.Ptr(name)
 		}
 		if partial {
-			setPtr(&role.Description, in.Description)
-			setIf(&role.Permissions, in.Permissions)
-			setIf(&role.PermissionPolicies, in.PermissionPolicies)
+			host.SetPtr(&role.Description, in.Description)
+			host.SetIf(&role.Permissions, in.Permissions)
+			host.SetIf(&role.PermissionPolicies, in.PermissionPolicies)
 		} else {
 			role.Description, role.Permissions, role.PermissionPolicies = in.Description, in.Permissions, in.PermissionPolicies
 		}
-		return s.putAuditedIfChanged(tx, p, kindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: deref(role.Name), Old: o.Data})
+		return host.PutAuditedIfChanged(tx, p, host.KindRole, role, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: host.Deref(role.Name), Old: o.Data})
 	})
 }
 
 func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, role, err := loadStored[platform.DomainOrganizationRole](tx, kindRole, r.PathValue("id"))
+		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if deref(role.Default) {
+		if host.Deref(role.Default) {
 			return apihttp.BadRequest("The role [%s] is a default role and cannot be deleted.", o.Name)
 		}
 		// Grants held by deleted users do not keep the role alive; they go with it.
 		live := 0
 		for _, sid := range roleSubjects(tx, o.ID) {
-			if u := tx.Get(kindUser, sid); u != nil && entity.IsDeleted(u.Data) {
-				for _, g := range tx.List(kindSubjectGrant, sid) {
+			if u := tx.Get(host.KindUser, sid); u != nil && entity.IsDeleted(u.Data) {
+				for _, g := range tx.List(host.KindSubjectGrant, sid) {
 					if strings.HasPrefix(g.ID, sid+"/"+o.ID+"/") {
-						tx.Delete(kindSubjectGrant, g.ID)
+						tx.Delete(host.KindSubjectGrant, g.ID)
 					}
 				}
 				continue
@@ -287,7 +288,7 @@ func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
 		if live > 0 {
 			return apihttp.BadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
-		s.deleteAudited(tx, p, o, "PeoplePermissions", "Role")
+		host.DeleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
 	})
 }
@@ -297,10 +298,10 @@ func roleGrants(list []*store.Object, roleID string) (ids []string, bySubject ma
 	bySubject = map[string][]platform.AuthzGrant{}
 	for _, o := range list {
 		var g platform.AuthzGrant
-		if json.Unmarshal(o.Data, &g) != nil || g.Role == nil || deref(g.Role.ID) != roleID {
+		if json.Unmarshal(o.Data, &g) != nil || g.Role == nil || host.Deref(g.Role.ID) != roleID {
 			continue
 		}
-		sid := deref(g.SubjectID)
+		sid := host.Deref(g.SubjectID)
 		if _, ok := bySubject[sid]; !ok {
 			ids = append(ids, sid)
 		}
@@ -311,7 +312,7 @@ func roleGrants(list []*store.Object, roleID string) (ids []string, bySubject ma
 }
 
 func roleSubjects(tx *store.Tx, roleID string) []string {
-	ids, _ := roleGrants(tx.List(kindSubjectGrant, "*"), roleID)
+	ids, _ := roleGrants(tx.List(host.KindSubjectGrant, "*"), roleID)
 	return ids
 }
 
@@ -321,12 +322,12 @@ func (s *Server) roleHolders(r *http.Request) (p apihttp.Page, org string, ids [
 	if p, err = apihttp.ParsePage(r, apihttp.MaxPageSize); err != nil {
 		return p, "", nil, nil, err
 	}
-	role, err := s.lookup(r, kindRole, r.PathValue("id"))
+	role, err := s.lookup(r, host.KindRole, r.PathValue("id"))
 	if err != nil {
 		return p, "", nil, nil, err
 	}
 	org = apihttp.PrincipalOf(r.Context()).OrgID
-	ids, bySubject = roleGrants(s.store.List(org, kindSubjectGrant, "*"), role.ID)
+	ids, bySubject = roleGrants(s.store.List(org, host.KindSubjectGrant, "*"), role.ID)
 	return p, org, ids, bySubject, nil
 }
 
@@ -339,7 +340,7 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 	var items [][]byte
 	for _, sid := range ids {
 		typ, name := s.subjectInfo(org, sid)
-		sg := platform.SubjectDivisionGrants{ID: ptr(sid), Name: ptr(name), Type: ptr(typ)}
+		sg := platform.SubjectDivisionGrants{ID: host.Ptr(sid), Name: host.Ptr(name), Type: host.Ptr(typ)}
 		for _, g := range by[sid] {
 			sg.Divisions = append(sg.Divisions, platform.Division{ID: g.Division.ID, Name: g.Division.Name, SelfURI: g.Division.SelfURI})
 		}
@@ -358,8 +359,8 @@ func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
 	}
 	var items [][]byte
 	for _, sid := range ids {
-		if u := s.store.Get(org, kindUser, sid); u != nil {
-			b, _ := json.Marshal(platform.UserReferenceWithName{ID: ptr(sid), Name: ptr(u.Name), SelfURI: ptr(userSelfURI(sid))})
+		if u := s.store.Get(org, host.KindUser, sid); u != nil {
+			b, _ := json.Marshal(platform.UserReferenceWithName{ID: host.Ptr(sid), Name: host.Ptr(u.Name), SelfURI: host.Ptr(host.UserSelfURI(sid))})
 			items = append(items, b)
 		}
 	}

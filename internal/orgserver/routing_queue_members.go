@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strings"
@@ -70,27 +71,27 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	joinedSet := qs.Get("joined") != ""
-	joined, err := boolParam(r, "joined")
+	joined, err := host.BoolParam(r, "joined")
 	if err != nil {
 		return err
 	}
 	name := strings.ToLower(qs.Get("name"))
-	q, err := s.lookup(r, kindQueue, r.PathValue("id"))
+	q, err := s.lookup(r, host.KindQueue, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var items [][]byte
 	if memberBy != "group" {
-		for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindQueueMember, q.ID) {
+		for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindQueueMember, q.ID) {
 			if name != "" && !strings.Contains(strings.ToLower(o.Name), name) {
 				continue
 			}
 			if joinedSet {
 				var m platform.QueueMember
-				if err := decodeObject(o, &m); err != nil {
+				if err := host.DecodeObject(o, &m); err != nil {
 					return err
 				}
-				if deref(m.Joined) != joined {
+				if host.Deref(m.Joined) != joined {
 					continue
 				}
 			}
@@ -118,7 +119,7 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 
 // activeMemberUser returns a user that exists and is not deleted, or nil.
 func activeMemberUser(tx *store.Tx, id string) *store.Object {
-	o := tx.Get(kindUser, id)
+	o := tx.Get(host.KindUser, id)
 	if o == nil || entity.IsDeleted(o.Data) {
 		return nil
 	}
@@ -127,31 +128,31 @@ func activeMemberUser(tx *store.Tx, id string) *store.Object {
 
 func memberUserName(o *store.Object) string {
 	var u platform.User
-	if decodeObject(o, &u) == nil && deref(u.Name) != "" {
+	if host.DecodeObject(o, &u) == nil && host.Deref(u.Name) != "" {
 		return *u.Name
 	}
 	return o.Name
 }
 
 func putQueueMember(tx *store.Tx, queueID string, m platform.QueueMember) error {
-	_, err := entity.Put(tx, kindQueueMember, queueChildID(queueID, *m.ID), queueID, deref(m.Name), m)
+	_, err := entity.Put(tx, host.KindQueueMember, queueChildID(queueID, *m.ID), queueID, host.Deref(m.Name), m)
 	return err
 }
 
 // touchQueueCounts re-derives a queue's member counters after a membership change.
 func touchQueueCounts(tx *store.Tx, queueID string) error {
-	o, q, err := loadStored[platform.Queue](tx, kindQueue, queueID)
+	o, q, err := host.LoadStored[platform.Queue](tx, host.KindQueue, queueID)
 	if err != nil {
 		return err
 	}
 	setQueueCounts(tx, &q, queueID)
-	_, err = entity.Put(tx, kindQueue, o.ID, "", o.Name, q)
+	_, err = entity.Put(tx, host.KindQueue, o.ID, "", o.Name, q)
 	return err
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
 func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Object, action string, ids []string) {
-	pc := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: []string{}}
+	pc := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
 	} else {
@@ -162,7 +163,7 @@ func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Objec
 }
 
 func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
-	remove, err := boolParam(r, "delete")
+	remove, err := host.BoolParam(r, "delete")
 	if err != nil {
 		return err
 	}
@@ -174,22 +175,22 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	for i, e := range in {
-		if deref(e.ID) == "" {
+		if host.Deref(e.ID) == "" {
 			return apihttp.Required(fmt.Sprintf("[%d].id", i))
 		}
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		var changed []string
 		for _, e := range in {
 			uid := *e.ID
-			existing := tx.Get(kindQueueMember, queueChildID(q.ID, uid))
+			existing := tx.Get(host.KindQueueMember, queueChildID(q.ID, uid))
 			if remove {
 				if existing != nil {
-					tx.Delete(kindQueueMember, existing.ID)
+					tx.Delete(host.KindQueueMember, existing.ID)
 					changed = append(changed, uid)
 				}
 				continue
@@ -203,9 +204,9 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			}
 			name := memberUserName(u)
 			m := platform.QueueMember{
-				ID: ptr(uid), Name: ptr(name),
-				User:       &platform.User{ID: ptr(uid), Name: ptr(name), SelfURI: ptr(memberUserSelfURI(uid))},
-				RingNumber: ptr(1), Joined: ptr(true), MemberBy: ptr("user"), SelfURI: ptr(memberUserSelfURI(uid)),
+				ID: host.Ptr(uid), Name: host.Ptr(name),
+				User:       &platform.User{ID: host.Ptr(uid), Name: host.Ptr(name), SelfURI: host.Ptr(memberUserSelfURI(uid))},
+				RingNumber: host.Ptr(1), Joined: host.Ptr(true), MemberBy: host.Ptr("user"), SelfURI: host.Ptr(memberUserSelfURI(uid)),
 			}
 			if err := putQueueMember(tx, q.ID, m); err != nil {
 				return err
@@ -231,7 +232,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 // error messages.
 func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, field string) (platform.QueueMember, error) {
 	var m platform.QueueMember
-	if err := decodeObject(o, &m); err != nil {
+	if err := host.DecodeObject(o, &m); err != nil {
 		return m, err
 	}
 	if in.RingNumber == nil && in.Joined == nil {
@@ -260,17 +261,17 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 	var updated []platform.QueueMember
 	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		var ids []string
 		for i, e := range in {
 			field := fmt.Sprintf("[%d].", i)
-			if deref(e.ID) == "" {
+			if host.Deref(e.ID) == "" {
 				return apihttp.Required(field + "id")
 			}
-			o := tx.Get(kindQueueMember, queueChildID(q.ID, *e.ID))
+			o := tx.Get(host.KindQueueMember, queueChildID(q.ID, *e.ID))
 			if o == nil {
 				return apihttp.UnknownRef(field+"id", *e.ID)
 			}
@@ -311,11 +312,11 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, host.KindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
@@ -332,15 +333,15 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		o, err := entity.Lookup(tx, kindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		o, err := entity.Lookup(tx, host.KindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindQueueMember, o.ID)
+		tx.Delete(host.KindQueueMember, o.ID)
 		if err := touchQueueCounts(tx, q.ID); err != nil {
 			return err
 		}
@@ -357,15 +358,15 @@ func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	q, err := s.lookup(r, kindQueue, r.PathValue("id"))
+	q, err := s.lookup(r, host.KindQueue, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	name := r.URL.Query().Get("name")
 	var items [][]byte
-	for _, c := range s.store.List(org, kindQueueWrapupCode, q.ID) {
-		code := s.store.Get(org, kindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
+	for _, c := range s.store.List(org, host.KindQueueWrapupCode, q.ID) {
+		code := s.store.Get(org, host.KindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
 		if code == nil || !apihttp.NameMatches(name, code.Name, false) {
 			continue
 		}
@@ -385,33 +386,33 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	}
 	out := []json.RawMessage{}
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		var added []string
 		for i, ref := range in {
 			field := fmt.Sprintf("[%d].id", i)
-			if deref(ref.ID) == "" {
+			if host.Deref(ref.ID) == "" {
 				return apihttp.Required(field)
 			}
-			code := tx.Get(kindWrapupCode, *ref.ID)
+			code := tx.Get(host.KindWrapupCode, *ref.ID)
 			if code == nil {
 				return apihttp.UnknownRef(field, *ref.ID)
 			}
 			out = append(out, code.Data)
 			cid := queueChildID(q.ID, code.ID)
-			if tx.Get(kindQueueWrapupCode, cid) != nil {
+			if tx.Get(host.KindQueueWrapupCode, cid) != nil {
 				continue
 			}
-			if _, err := entity.Put(tx, kindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: ptr(code.ID)}); err != nil {
+			if _, err := entity.Put(tx, host.KindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: host.Ptr(code.ID)}); err != nil {
 				return err
 			}
 			added = append(added, code.ID)
 		}
 		if len(added) > 0 {
-			record(tx, r, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
-				Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
+			host.Record(tx, r, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+				Changes: []platform.PropertyChange{{Property: host.Ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
 		}
 		return nil
 	})
@@ -424,18 +425,18 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 
 func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		codeID := r.PathValue("codeId")
-		c, err := entity.Lookup(tx, kindQueueWrapupCode, queueChildID(q.ID, codeID))
+		c, err := entity.Lookup(tx, host.KindQueueWrapupCode, queueChildID(q.ID, codeID))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindQueueWrapupCode, c.ID)
+		tx.Delete(host.KindQueueWrapupCode, c.ID)
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
-			Changes: []platform.PropertyChange{{Property: ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
+			Changes: []platform.PropertyChange{{Property: host.Ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})
 		return nil
 	})
 }

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -56,16 +57,16 @@ const (
 // id (a conditional-routing rule may name the queue itself).
 func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 	checks := []error{
-		checkEnum("scoringMethod", q.ScoringMethod, queueScoringMethods()...),
-		checkEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes()...),
-		checkEnum("skillEvaluationMethod", q.SkillEvaluationMethod, queueSkillEvaluationModes()...),
+		host.CheckEnum("scoringMethod", q.ScoringMethod, queueScoringMethods()...),
+		host.CheckEnum("lastAgentRoutingMode", q.LastAgentRoutingMode, queueLastAgentRoutingModes()...),
+		host.CheckEnum("skillEvaluationMethod", q.SkillEvaluationMethod, queueSkillEvaluationModes()...),
 	}
 	if a := q.AcwSettings; a != nil {
-		checks = append(checks, checkEnum("acwSettings.wrapupPrompt", a.WrapupPrompt, queueWrapupPrompts()...),
+		checks = append(checks, host.CheckEnum("acwSettings.wrapupPrompt", a.WrapupPrompt, queueWrapupPrompts()...),
 			checkIntRange("acwSettings.timeoutMs", a.TimeoutMs, minAcwTimeoutMs, maxAcwTimeoutMs))
 	}
 	if c := q.CannedResponseLibraries; c != nil {
-		checks = append(checks, checkEnum("cannedResponseLibraries.mode", c.Mode, queueCannedResponseModes()...))
+		checks = append(checks, host.CheckEnum("cannedResponseLibraries.mode", c.Mode, queueCannedResponseModes()...))
 	}
 	for _, err := range checks {
 		if err != nil {
@@ -76,7 +77,7 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 		return err
 	}
 	for i, rr := range q.RoutingRules {
-		if err := checkEnum(fmt.Sprintf("routingRules[%d].operator", i), rr.Operator, queueRoutingRuleOperators()...); err != nil {
+		if err := host.CheckEnum(fmt.Sprintf("routingRules[%d].operator", i), rr.Operator, queueRoutingRuleOperators()...); err != nil {
 			return err
 		}
 	}
@@ -87,7 +88,7 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 		for i, ring := range b.Rings {
 			f := fmt.Sprintf("bullseye.rings[%d]", i)
 			for j, ec := range ring.ExpansionCriteria {
-				if err := checkEnum(fmt.Sprintf("%s.expansionCriteria[%d].type", f, j), ec.Type, queueExpansionTypes()...); err != nil {
+				if err := host.CheckEnum(fmt.Sprintf("%s.expansionCriteria[%d].type", f, j), ec.Type, queueExpansionTypes()...); err != nil {
 					return err
 				}
 			}
@@ -95,14 +96,14 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 				for j := range ring.Actions.SkillsToRemove {
 					sk := &ring.Actions.SkillsToRemove[j]
 					field := fmt.Sprintf("%s.actions.skillsToRemove[%d].id", f, j)
-					if deref(sk.ID) == "" {
+					if host.Deref(sk.ID) == "" {
 						return apihttp.Required(field)
 					}
-					o := tx.Get(kindSkill, *sk.ID)
+					o := tx.Get(host.KindSkill, *sk.ID)
 					if o == nil || entity.IsDeleted(o.Data) {
 						return apihttp.UnknownRef(field, *sk.ID)
 					}
-					sk.Name, sk.SelfURI = ptr(o.Name), ptr(skillSelfURI(o.ID))
+					sk.Name, sk.SelfURI = host.Ptr(o.Name), host.Ptr(host.SkillSelfURI(o.ID))
 				}
 			}
 			if err := resolveMemberGroups(tx, f+".memberGroups", ring.MemberGroups); err != nil {
@@ -113,10 +114,10 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 	if cgr := q.ConditionalGroupRouting; cgr != nil {
 		for i, rule := range cgr.Rules {
 			f := fmt.Sprintf("conditionalGroupRouting.rules[%d]", i)
-			if err := checkEnum(f+".metric", rule.Metric, queueCGRMetrics()...); err != nil {
+			if err := host.CheckEnum(f+".metric", rule.Metric, queueCGRMetrics()...); err != nil {
 				return err
 			}
-			if err := checkEnum(f+".operator", rule.Operator, queueCGROperators()...); err != nil {
+			if err := host.CheckEnum(f+".operator", rule.Operator, queueCGROperators()...); err != nil {
 				return err
 			}
 			if err := resolveQueueRef(tx, f+".queue.id", rule.Queue, selfID); err != nil {
@@ -149,11 +150,11 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 func validateActivationConditions(tx *store.Tx, prefix string, conds []platform.ConditionalGroupActivationCondition, selfID string) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s.conditions[%d]", prefix, i)
-		if err := checkEnum(f+".operator", c.Operator, queueCGAOperators()...); err != nil {
+		if err := host.CheckEnum(f+".operator", c.Operator, queueCGAOperators()...); err != nil {
 			return err
 		}
 		if m := c.SimpleMetric; m != nil {
-			if err := checkEnum(f+".simpleMetric.metric", m.Metric, queueCGAMetrics()...); err != nil {
+			if err := host.CheckEnum(f+".simpleMetric.metric", m.Metric, queueCGAMetrics()...); err != nil {
 				return err
 			}
 			if err := resolveQueueRef(tx, f+".simpleMetric.queue.id", m.Queue, selfID); err != nil {
@@ -186,7 +187,7 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 	if m := ms.Message; m != nil {
 		all = append(all, common{"message", m.AlertingTimeoutSeconds, m.ServiceLevel})
 		if its := m.InactivityTimeoutSettings; its != nil {
-			if err := checkEnum("mediaSettings.message.inactivityTimeoutSettings.actionType", its.ActionType, queueInactivityActions()...); err != nil {
+			if err := host.CheckEnum("mediaSettings.message.inactivityTimeoutSettings.actionType", its.ActionType, queueInactivityActions()...); err != nil {
 				return err
 			}
 		}
@@ -194,9 +195,9 @@ func validateMediaSettings(ms *platform.QueueMediaSettings) error {
 	if m := ms.Callback; m != nil {
 		all = append(all, common{"callback", m.AlertingTimeoutSeconds, m.ServiceLevel})
 		for _, err := range []error{
-			checkEnum("mediaSettings.callback.mode", m.Mode, queueCallbackModes()...),
-			checkEnum("mediaSettings.callback.liveVoiceReactionType", m.LiveVoiceReactionType, queueCallbackReactions()...),
-			checkEnum("mediaSettings.callback.answeringMachineReactionType", m.AnsweringMachineReactionType, queueCallbackReactions()...),
+			host.CheckEnum("mediaSettings.callback.mode", m.Mode, queueCallbackModes()...),
+			host.CheckEnum("mediaSettings.callback.liveVoiceReactionType", m.LiveVoiceReactionType, queueCallbackReactions()...),
+			host.CheckEnum("mediaSettings.callback.answeringMachineReactionType", m.AnsweringMachineReactionType, queueCallbackReactions()...),
 		} {
 			if err != nil {
 				return err
@@ -228,28 +229,28 @@ func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGr
 	for i := range groups {
 		g := &groups[i]
 		f := fmt.Sprintf("%s[%d]", prefix, i)
-		if deref(g.Type) == "" {
+		if host.Deref(g.Type) == "" {
 			return apihttp.Required(f + ".type")
 		}
-		if err := checkEnum(f+".type", g.Type, queueMemberGroupTypes()...); err != nil {
+		if err := host.CheckEnum(f+".type", g.Type, queueMemberGroupTypes()...); err != nil {
 			return err
 		}
-		if deref(g.ID) == "" {
+		if host.Deref(g.ID) == "" {
 			return apihttp.Required(f + ".id")
 		}
 		switch *g.Type {
 		case "GROUP":
-			o := tx.Get(kindGroup, *g.ID)
+			o := tx.Get(host.KindGroup, *g.ID)
 			if o == nil || entity.IsDeleted(o.Data) {
 				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
-			g.Name, g.SelfURI = ptr(o.Name), ptr("/api/v2/groups/"+o.ID)
+			g.Name, g.SelfURI = host.Ptr(o.Name), host.Ptr("/api/v2/groups/"+o.ID)
 		case "SKILLGROUP":
-			o := tx.Get(kindSkillGroup, *g.ID)
+			o := tx.Get(host.KindSkillGroup, *g.ID)
 			if o == nil {
 				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
-			g.Name, g.SelfURI = ptr(o.Name), ptr(skillGroupSelfURI(o.ID))
+			g.Name, g.SelfURI = host.Ptr(o.Name), host.Ptr(skillGroupSelfURI(o.ID))
 		}
 	}
 	return nil
@@ -257,18 +258,18 @@ func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGr
 
 // resolveQueueRef checks an optional queue reference; the queue itself counts as existing.
 func resolveQueueRef(tx *store.Tx, field string, ref *platform.DomainEntityRef, selfID string) error {
-	if ref == nil || deref(ref.ID) == "" {
+	if ref == nil || host.Deref(ref.ID) == "" {
 		return nil
 	}
 	if *ref.ID == selfID {
-		ref.SelfURI = ptr(queueSelfURI(selfID))
+		ref.SelfURI = host.Ptr(queueSelfURI(selfID))
 		return nil
 	}
-	o := tx.Get(kindQueue, *ref.ID)
+	o := tx.Get(host.KindQueue, *ref.ID)
 	if o == nil {
 		return apihttp.UnknownRef(field, *ref.ID)
 	}
-	ref.Name, ref.SelfURI = ptr(o.Name), ptr(queueSelfURI(o.ID))
+	ref.Name, ref.SelfURI = host.Ptr(o.Name), host.Ptr(queueSelfURI(o.ID))
 	return nil
 }
 
@@ -354,7 +355,7 @@ func defaultTo[T any](p **T, v T) {
 
 // requiredName returns a queue's name without surrounding blanks, or a 400 when there is none.
 func requiredName(name *string) (string, error) {
-	n := strings.TrimSpace(deref(name))
+	n := strings.TrimSpace(host.Deref(name))
 	if n == "" {
 		return "", apihttp.Required("name")
 	}

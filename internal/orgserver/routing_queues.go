@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 
@@ -37,14 +38,14 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 	}
 	query := r.URL.Query() // parsed once: each r.URL.Query() parses the whole query again
 	hasPeerSet := query.Get("hasPeer") != ""
-	hasPeer, err := boolParam(r, "hasPeer")
+	hasPeer, err := host.BoolParam(r, "hasPeer")
 	if err != nil {
 		return err
 	}
 	name := query.Get("name")
 	library := query.Get("cannedResponseLibraryId")
-	ids, divs, peers := setOf(apihttp.MultiValue(query, "id")), setOf(apihttp.MultiValue(query, "divisionId")), setOf(apihttp.MultiValue(query, "peerId"))
-	visible := s.listVisible(r, kindQueue)
+	ids, divs, peers := host.SetOf(apihttp.MultiValue(query, "id")), host.SetOf(apihttp.MultiValue(query, "divisionId")), host.SetOf(apihttp.MultiValue(query, "peerId"))
+	visible := s.listVisible(r, host.KindQueue)
 	items := make([][]byte, 0, len(visible))
 	for _, o := range visible {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
@@ -52,16 +53,16 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 		}
 		if len(divs) > 0 || len(peers) > 0 || hasPeerSet || library != "" {
 			var q platform.Queue
-			if err := decodeObject(o, &q); err != nil {
+			if err := host.DecodeObject(o, &q); err != nil {
 				return err
 			}
-			if len(divs) > 0 && (q.Division == nil || !divs[deref(q.Division.ID)]) {
+			if len(divs) > 0 && (q.Division == nil || !divs[host.Deref(q.Division.ID)]) {
 				continue
 			}
-			if len(peers) > 0 && !peers[deref(q.PeerID)] {
+			if len(peers) > 0 && !peers[host.Deref(q.PeerID)] {
 				continue
 			}
-			if hasPeerSet && hasPeer != (deref(q.PeerID) != "") {
+			if hasPeerSet && hasPeer != (host.Deref(q.PeerID) != "") {
 				continue
 			}
 			if library != "" && (q.CannedResponseLibraries == nil || !slices.Contains(q.CannedResponseLibraries.LibraryIds, library)) {
@@ -88,7 +89,7 @@ var queueIdentityFields = []string{"id", "name", "description", "division", "dat
 	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
 
 func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindQueue)
+	return s.serveStored(w, r, host.KindQueue)
 }
 
 func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
@@ -100,13 +101,13 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	source := deref(in.SourceQueueID)
+	source := host.Deref(in.SourceQueueID)
 	in.SourceQueueID = nil
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
-			src := tx.Get(kindQueue, source)
+			src := tx.Get(host.KindQueue, source)
 			if src == nil {
 				return nil, apihttp.UnknownRef("sourceQueueId", source)
 			}
@@ -138,22 +139,22 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, id, name, nil); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Create", ID: id, Name: name})
 	})
 }
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
 func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id, name string, old *platform.Queue) error {
-	if existing := tx.FindByName(kindQueue, "", name); existing != nil && existing.ID != id {
+	if existing := tx.FindByName(host.KindQueue, "", name); existing != nil && existing.ID != id {
 		return apihttp.Conflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
 	divID := ""
 	if q.Division != nil {
-		divID = deref(q.Division.ID)
+		divID = host.Deref(q.Division.ID)
 	}
 	if divID == "" && old != nil && old.Division != nil {
-		divID = deref(old.Division.ID)
+		divID = host.Deref(old.Division.ID)
 	}
 	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 	if err != nil {
@@ -165,13 +166,13 @@ func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue,
 	applyQueueDefaults(q)
 	client := p.ClientID
 	now := apihttp.FormatTime(tx.Now())
-	q.ID, q.Name, q.SelfURI = ptr(id), ptr(name), ptr(queueSelfURI(id))
-	q.Division = &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
-	q.DateModified, q.ModifiedBy = ptr(now), ptr(client)
+	q.ID, q.Name, q.SelfURI = host.Ptr(id), host.Ptr(name), host.Ptr(queueSelfURI(id))
+	q.Division = &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
+	q.DateModified, q.ModifiedBy = host.Ptr(now), host.Ptr(client)
 	if old != nil {
 		q.DateCreated, q.CreatedBy = old.DateCreated, old.CreatedBy
 	} else {
-		q.DateCreated, q.CreatedBy = ptr(now), ptr(client)
+		q.DateCreated, q.CreatedBy = host.Ptr(now), host.Ptr(client)
 	}
 	setQueueCounts(tx, q, id)
 	return nil
@@ -181,15 +182,15 @@ func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue,
 // member here is a user (group membership is not modelled), so memberCount equals
 // userMemberCount.
 func setQueueCounts(tx *store.Tx, q *platform.Queue, id string) {
-	members := tx.List(kindQueueMember, id)
+	members := tx.List(host.KindQueueMember, id)
 	joined := 0
 	for _, m := range members {
 		var qm platform.QueueMember
-		if decodeObject(m, &qm) == nil && deref(qm.Joined) {
+		if host.DecodeObject(m, &qm) == nil && host.Deref(qm.Joined) {
 			joined++
 		}
 	}
-	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = ptr(len(members)), ptr(len(members)), ptr(joined)
+	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = host.Ptr(len(members)), host.Ptr(len(members)), host.Ptr(joined)
 }
 
 func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
@@ -202,12 +203,12 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
 		var old, q platform.Queue
-		if err := decodeObject(o, &old); err != nil {
+		if err := host.DecodeObject(o, &old); err != nil {
 			return nil, err
 		}
 		if err := remarshal(in, &q); err != nil {
@@ -216,22 +217,22 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillQueue(tx, p, &q, o.ID, name, &old); err != nil {
 			return nil, err
 		}
-		return s.putAudited(tx, p, kindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
+		return host.PutAudited(tx, p, host.KindQueue, q, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	// forceDelete is accepted and has no effect: nothing here keeps a queue in use.
-	if _, err := boolParam(r, "forceDelete"); err != nil {
+	if _, err := host.BoolParam(r, "forceDelete"); err != nil {
 		return err
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kindQueue, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindQueue, o.ID)
-		for _, kind := range []store.Kind{kindQueueMember, kindQueueWrapupCode} {
+		tx.Delete(host.KindQueue, o.ID)
+		for _, kind := range []store.Kind{host.KindQueueMember, host.KindQueueWrapupCode} {
 			for _, c := range tx.List(kind, o.ID) {
 				tx.Delete(kind, c.ID)
 			}

@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strings"
@@ -21,7 +22,7 @@ import (
 // the member divisions. memberCount is computed when the group is written; like the real
 // API's "estimated" count it does not follow later changes of users' skills.
 //
-// Member divisions are kept in a child object (kindSkillGroupDivs) because GET returns a
+// Member divisions are kept in a child object (host.KindSkillGroupDivs) because GET returns a
 // SkillGroup, which has no memberDivisions. An empty list means the group's own division;
 // "*" means every division.
 func (s *Server) skillGroupRoutes() {
@@ -68,12 +69,12 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
 	var keys []apihttp.CursorKey
 	var items [][]byte
-	for _, o := range s.listVisible(r, kindSkillGroup) {
+	for _, o := range s.listVisible(r, host.KindSkillGroup) {
 		if !apihttp.NameMatches(name, o.Name, true) {
 			continue
 		}
 		var def platform.SkillGroupDefinition
-		if err := decodeObject(o, &def); err != nil {
+		if err := host.DecodeObject(o, &def); err != nil {
 			return err
 		}
 		b, err := json.Marshal(def)
@@ -95,15 +96,15 @@ func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.SkillGroupCondition) error {
 	for i, c := range conds {
 		f := fmt.Sprintf("%s[%d]", prefix, i)
-		if deref(c.Operation) == "" {
+		if host.Deref(c.Operation) == "" {
 			return apihttp.Required(f + ".operation")
 		}
-		if err := checkEnum(f+".operation", c.Operation, skillGroupOperations()...); err != nil {
+		if err := host.CheckEnum(f+".operation", c.Operation, skillGroupOperations()...); err != nil {
 			return err
 		}
 		for j, rc := range c.RoutingSkillConditions {
 			g := fmt.Sprintf("%s.routingSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "routingSkill", kindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency); err != nil {
+			if err := validateCondition(tx, g, "routingSkill", host.KindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency); err != nil {
 				return err
 			}
 			if err := validateSkillConditions(tx, g+".childConditions", rc.ChildConditions); err != nil {
@@ -112,7 +113,7 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 		}
 		for j, lc := range c.LanguageSkillConditions {
 			g := fmt.Sprintf("%s.languageSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "languageSkill", kindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency); err != nil {
+			if err := validateCondition(tx, g, "languageSkill", host.KindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency); err != nil {
 				return err
 			}
 			if err := validateSkillConditions(tx, g+".childConditions", lc.ChildConditions); err != nil {
@@ -124,16 +125,16 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 }
 
 func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
-	if deref(name) == "" {
+	if host.Deref(name) == "" {
 		return apihttp.Required(prefix + "." + nameField)
 	}
 	if entity.FindActiveByName(tx, kind, *name) == nil {
 		return apihttp.UnknownRef(prefix+"."+nameField, *name)
 	}
-	if deref(comparator) == "" {
+	if host.Deref(comparator) == "" {
 		return apihttp.Required(prefix + ".comparator")
 	}
-	if err := checkEnum(prefix+".comparator", comparator, skillGroupComparators()...); err != nil {
+	if err := host.CheckEnum(prefix+".comparator", comparator, skillGroupComparators()...); err != nil {
 		return err
 	}
 	if proficiency == nil {
@@ -160,7 +161,7 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 }
 
 func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindSkillGroup)
+	return s.serveStored(w, r, host.KindSkillGroup)
 }
 
 func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
@@ -168,18 +169,18 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
 	var out []byte
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil {
+		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
 			return apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		divID := ""
 		if in.Division != nil {
-			divID = deref(in.Division.ID)
+			divID = host.Deref(in.Division.ID)
 		}
 		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
@@ -199,16 +200,16 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 			conds = []platform.SkillGroupCondition{}
 		}
 		sg := platform.SkillGroup{
-			ID: ptr(id), Name: ptr(name), Description: in.Description,
-			Division:    &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
-			DateCreated: ptr(now), DateModified: ptr(now), Status: ptr("Complete"), SkillConditions: conds,
-			SelfURI: ptr(skillGroupSelfURI(id)),
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description,
+			Division:    &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+			DateCreated: host.Ptr(now), DateModified: host.Ptr(now), Status: host.Ptr("Complete"), SkillConditions: conds,
+			SelfURI: host.Ptr(skillGroupSelfURI(id)),
 		}
 		if err := putSkillGroupDivisions(tx, id, memberDivs); err != nil {
 			return err
 		}
-		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, memberDivs)))
-		stored, err := entity.Put(tx, kindSkillGroup, id, "", name, sg)
+		sg.MemberCount = host.Ptr(len(skillGroupMembers(tx, sg, memberDivs)))
+		stored, err := entity.Put(tx, host.KindSkillGroup, id, "", name, sg)
 		if err != nil {
 			return err
 		}
@@ -220,7 +221,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		if out, err = json.Marshal(resp); err != nil {
 			return err
 		}
-		record(tx, r, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
+		host.Record(tx, r, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
 		return nil
 	})
 	if err != nil {
@@ -231,13 +232,13 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 }
 
 func putSkillGroupDivisions(tx *store.Tx, id string, divs []string) error {
-	_, err := entity.Put(tx, kindSkillGroupDivs, id, id, "", divs)
+	_, err := entity.Put(tx, host.KindSkillGroupDivs, id, id, "", divs)
 	return err
 }
 
 func skillGroupDivisions(r objectReader, id string) []string {
 	var divs []string
-	if o := r.Get(kindSkillGroupDivs, id); o != nil {
+	if o := r.Get(host.KindSkillGroupDivs, id); o != nil {
 		_ = json.Unmarshal(o.Data, &divs) // written by putSkillGroupDivisions only
 	}
 	return divs
@@ -249,7 +250,7 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, sg, err := loadStored[platform.SkillGroup](tx, kindSkillGroup, r.PathValue("id"))
+		o, sg, err := host.LoadStored[platform.SkillGroup](tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -258,20 +259,20 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			if name == "" {
 				return nil, apihttp.Required("name")
 			}
-			if existing := tx.FindByName(kindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
+			if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
 				return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 			}
-			sg.Name = ptr(name)
+			sg.Name = host.Ptr(name)
 		}
 		if in.Description != nil {
 			sg.Description = in.Description
 		}
-		if in.Division != nil && deref(in.Division.ID) != "" {
+		if in.Division != nil && host.Deref(in.Division.ID) != "" {
 			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
 				return nil, err
 			}
-			sg.Division = &platform.WritableDivision{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))}
+			sg.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
 		}
 		if in.SkillConditions != nil {
 			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
@@ -279,32 +280,32 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			}
 			sg.SkillConditions = in.SkillConditions
 		}
-		sg.DateModified = ptr(apihttp.FormatTime(tx.Now()))
-		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
-		return s.putAudited(tx, p, kindSkillGroup, sg, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
+		sg.DateModified = host.Ptr(apihttp.FormatTime(tx.Now()))
+		sg.MemberCount = host.Ptr(len(skillGroupMembers(tx, sg, skillGroupDivisions(tx, o.ID))))
+		return host.PutAudited(tx, p, host.KindSkillGroup, sg, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: *sg.Name, Old: o.Data})
 	})
 }
 
 func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindSkillGroup, o.ID)
-		tx.Delete(kindSkillGroupDivs, o.ID)
+		tx.Delete(host.KindSkillGroup, o.ID)
+		tx.Delete(host.KindSkillGroupDivs, o.ID)
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
 
 func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindSkillGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var sg platform.SkillGroup
-	if err := decodeObject(o, &sg); err != nil {
+	if err := host.DecodeObject(o, &sg); err != nil {
 		return err
 	}
 	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
@@ -312,7 +313,7 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 	var keys []apihttp.CursorKey
 	var items [][]byte
 	for _, u := range skillGroupMembers(rd, sg, skillGroupDivisions(rd, o.ID)) {
-		b, err := json.Marshal(platform.UserReferenceWithName{ID: ptr(u.ID), Name: ptr(memberUserName(u)), SelfURI: ptr(memberUserSelfURI(u.ID))})
+		b, err := json.Marshal(platform.UserReferenceWithName{ID: host.Ptr(u.ID), Name: host.Ptr(memberUserName(u)), SelfURI: host.Ptr(memberUserSelfURI(u.ID))})
 		if err != nil {
 			return err
 		}
@@ -327,16 +328,16 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 }
 
 func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindSkillGroup, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindSkillGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
 	for _, id := range skillGroupDivisions(rd, o.ID) {
-		d := platform.Division{ID: ptr(id)}
+		d := platform.Division{ID: host.Ptr(id)}
 		if div := rd.Get(entity.KindDivision, id); div != nil {
-			d.Name, d.SelfURI = ptr(div.Name), ptr(entity.DivisionSelfURI(id))
+			d.Name, d.SelfURI = host.Ptr(div.Name), host.Ptr(entity.DivisionSelfURI(id))
 		}
 		out.Entities = append(out.Entities, d)
 	}
@@ -353,7 +354,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kindSkillGroup, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -380,15 +381,15 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 		var sg platform.SkillGroup
-		if err := decodeObject(o, &sg); err != nil {
+		if err := host.DecodeObject(o, &sg); err != nil {
 			return err
 		}
-		sg.MemberCount = ptr(len(skillGroupMembers(tx, sg, divs)))
-		if _, err := entity.Put(tx, kindSkillGroup, o.ID, "", o.Name, sg); err != nil {
+		sg.MemberCount = host.Ptr(len(skillGroupMembers(tx, sg, divs)))
+		if _, err := entity.Put(tx, host.KindSkillGroup, o.ID, "", o.Name, sg); err != nil {
 			return err
 		}
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Update", ID: o.ID, Name: o.Name,
-			Changes: []platform.PropertyChange{{Property: ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
+			Changes: []platform.PropertyChange{{Property: host.Ptr("memberDivisions"), OldValues: nonNilStrings(old), NewValues: divs}}})
 		return nil
 	})
 }
@@ -406,23 +407,23 @@ func skillGroupMembers(rd objectReader, sg platform.SkillGroup, memberDivs []str
 	if len(sg.SkillConditions) == 0 {
 		return nil
 	}
-	divs := setOf(memberDivs)
+	divs := host.SetOf(memberDivs)
 	if len(divs) == 0 && sg.Division != nil {
-		divs[deref(sg.Division.ID)] = true
+		divs[host.Deref(sg.Division.ID)] = true
 	}
-	skillIDs := activeIDsByName(rd, kindSkill)
-	langIDs := activeIDsByName(rd, kindLanguage)
+	skillIDs := activeIDsByName(rd, host.KindSkill)
+	langIDs := activeIDsByName(rd, host.KindLanguage)
 	var out []*store.Object
-	for _, u := range rd.List(kindUser, "") {
+	for _, u := range rd.List(host.KindUser, "") {
 		var user platform.User
-		if decodeObject(u, &user) != nil || deref(user.State) == "deleted" {
+		if host.DecodeObject(u, &user) != nil || host.Deref(user.State) == "deleted" {
 			continue
 		}
-		if !divs[allDivisions] && (user.Division == nil || !divs[deref(user.Division.ID)]) {
+		if !divs[allDivisions] && (user.Division == nil || !divs[host.Deref(user.Division.ID)]) {
 			continue
 		}
 		ev := conditionEval{skillIDs: skillIDs, langIDs: langIDs,
-			skills: proficiencies(rd, kindUserSkill, u.ID), langs: proficiencies(rd, kindUserLanguage, u.ID)}
+			skills: proficiencies(rd, host.KindUserSkill, u.ID), langs: proficiencies(rd, host.KindUserLanguage, u.ID)}
 		if ev.all(sg.SkillConditions) {
 			out = append(out, u)
 		}
@@ -478,7 +479,7 @@ func (e conditionEval) all(conds []platform.SkillGroupCondition) bool {
 		return true
 	}
 	v := e.one(conds[0])
-	if deref(conds[0].Operation) == "Not" {
+	if host.Deref(conds[0].Operation) == "Not" {
 		v = !v
 	}
 	return e.fold(v, conds[1:])
@@ -487,7 +488,7 @@ func (e conditionEval) all(conds []platform.SkillGroupCondition) bool {
 func (e conditionEval) fold(v bool, conds []platform.SkillGroupCondition) bool {
 	for _, c := range conds {
 		x := e.one(c)
-		switch deref(c.Operation) {
+		switch host.Deref(c.Operation) {
 		case "Or":
 			v = v || x
 		case "Not":
@@ -514,13 +515,13 @@ func (e conditionEval) one(c platform.SkillGroupCondition) bool {
 }
 
 func (e conditionEval) has(held map[string]float64, ids map[string]string, name, comparator *string, want *float64) bool {
-	id, known := ids[strings.ToLower(deref(name))]
+	id, known := ids[strings.ToLower(host.Deref(name))]
 	p, ok := held[id]
 	if !known || !ok {
 		return false
 	}
-	w := deref(want)
-	switch deref(comparator) {
+	w := host.Deref(want)
+	switch host.Deref(comparator) {
 	case "EqualTo":
 		return p == w
 	case "NotEqualTo":

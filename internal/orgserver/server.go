@@ -18,6 +18,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -49,7 +50,9 @@ type Server struct {
 	store *store.Store
 	// entities serves every regular catalogue kind no handler here serves by hand.
 	entities *entity.Set
-	mux      *http.ServeMux
+	// host is what the API groups stand on (host.Host): routes, store, write skeleton.
+	host *host.Host
+	mux  *http.ServeMux
 	// itemSubtrees hold the routes under item prefixes such as /api/v2/flows/{id}/, keyed
 	// by the pattern the server's mux hands them requests with (item_routes.go).
 	itemSubtrees map[string]*http.ServeMux
@@ -71,7 +74,7 @@ type Server struct {
 }
 
 // handlerFunc is an API handler; a returned error becomes the API error body.
-type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+type handlerFunc = host.Handler
 
 // New opens the store in cfg.DataDir and builds the server. Call Close when done.
 func New(cfg Config) (*Server, error) {
@@ -88,6 +91,7 @@ func New(cfg Config) (*Server, error) {
 		st.Close()
 		return nil, err
 	}
+	s.host = host.New(st, s.entities, hostSurface{s}, dropSubjectGrants)
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
@@ -125,12 +129,12 @@ func (s *Server) AdminKey() string { return s.adminKey }
 func (s *Server) SetFaults(f Faults) { s.faults.set(f) }
 
 // route registers an /api/v2 handler. perm is the permission the call needs
-// (domain:entity:action, or anyCaller); the caller must hold it in at least one division
+// (domain:entity:action, or host.AnyCaller); the caller must hold it in at least one division
 // and sees and changes only objects of the divisions it holds it in (permissions.go).
 // Any action other than "view" is a write (for the lost-response fault).
 func (s *Server) route(pattern, perm string, h handlerFunc) {
 	s.apiPatterns = append(s.apiPatterns, pattern)
-	write := perm != anyCaller && !strings.HasSuffix(perm, ":view")
+	write := perm != host.AnyCaller && !strings.HasSuffix(perm, ":view")
 	s.muxFor(pattern).HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p, aerr := s.authenticate(r)
 		if aerr != nil {
@@ -258,7 +262,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(apiCatchAllPattern, s.apiCatchAll) // unmatched.go: 401, 405 or 404
 	s.itemSubtreeRoutes()                               // item_routes.go: /api/v2/flows/{id}/…
 
-	s.route("GET /api/v2/tokens/me", anyCaller, s.handleTokenMe)
+	s.route("GET /api/v2/tokens/me", host.AnyCaller, s.handleTokenMe)
 	for _, register := range []func(){
 		s.organizationRoutes,   // organization.go
 		s.divisionRoutes,       // divisions.go

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"sort"
@@ -56,7 +57,7 @@ func (s *Server) subjectInfo(org, id string) (typ, name string) {
 	if c, ok := s.store.Client(id); ok {
 		client = &c
 	}
-	typ, _, name = subjectKind(s.store.Get(org, kindUser, id), s.store.Get(org, kindGroup, id), client, org)
+	typ, _, name = subjectKind(s.store.Get(org, host.KindUser, id), s.store.Get(org, host.KindGroup, id), client, org)
 	if typ == "" {
 		typ = "UNKNOWN"
 	}
@@ -66,7 +67,7 @@ func (s *Server) subjectInfo(org, id string) (typ, name string) {
 // txSubject is subjectKind inside a write transaction (tx.Client reads the client table
 // under the lock the transaction holds).
 func txSubject(tx *store.Tx, id string) (typ, entityType, name string) {
-	return subjectKind(tx.Get(kindUser, id), tx.Get(kindGroup, id), tx.Client(id), tx.OrgID())
+	return subjectKind(tx.Get(host.KindUser, id), tx.Get(host.KindGroup, id), tx.Client(id), tx.OrgID())
 }
 
 // resolveGrant builds a grant, or a 400 naming the unknown role or division.
@@ -77,38 +78,38 @@ func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (pl
 	if divisionID == "" {
 		return platform.AuthzGrant{}, apihttp.Required(field + "divisionId")
 	}
-	ro := tx.Get(kindRole, roleID)
+	ro := tx.Get(host.KindRole, roleID)
 	if ro == nil {
 		return platform.AuthzGrant{}, apihttp.UnknownRef(field+"roleId", roleID)
 	}
 	var role platform.DomainOrganizationRole
-	if err := decodeObject(ro, &role); err != nil {
+	if err := host.DecodeObject(ro, &role); err != nil {
 		return platform.AuthzGrant{}, err
 	}
-	div := &platform.AuthzDivision{ID: ptr(grantAllDivisions), Name: ptr("All divisions")}
+	div := &platform.AuthzDivision{ID: host.Ptr(grantAllDivisions), Name: host.Ptr("All divisions")}
 	if divisionID != grantAllDivisions {
 		do := tx.Get(entity.KindDivision, divisionID)
 		if do == nil {
 			return platform.AuthzGrant{}, apihttp.UnknownRef(field+"divisionId", divisionID)
 		}
-		div = &platform.AuthzDivision{ID: ptr(divisionID), Name: ptr(do.Name), SelfURI: ptr(entity.DivisionSelfURI(divisionID))}
+		div = &platform.AuthzDivision{ID: host.Ptr(divisionID), Name: host.Ptr(do.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(divisionID))}
 	}
 	return platform.AuthzGrant{
-		SubjectID: ptr(subjectID), Division: div,
-		Role:        &platform.AuthzGrantRole{ID: ptr(roleID), Name: role.Name, Description: role.Description, Default: role.Default, SelfURI: ptr(roleSelfURI(roleID))},
-		GrantMadeAt: ptr(apihttp.FormatTime(tx.Now())),
+		SubjectID: host.Ptr(subjectID), Division: div,
+		Role:        &platform.AuthzGrantRole{ID: host.Ptr(roleID), Name: role.Name, Description: role.Description, Default: role.Default, SelfURI: host.Ptr(roleSelfURI(roleID))},
+		GrantMadeAt: host.Ptr(apihttp.FormatTime(tx.Now())),
 	}, nil
 }
 
 // subjectGrants reads a subject's grants keyed by role/division.
 func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGrant, error) {
 	out := map[string]platform.AuthzGrant{}
-	for _, o := range tx.List(kindSubjectGrant, subjectID) {
+	for _, o := range tx.List(host.KindSubjectGrant, subjectID) {
 		var g platform.AuthzGrant
-		if err := decodeObject(o, &g); err != nil {
+		if err := host.DecodeObject(o, &g); err != nil {
 			return nil, err
 		}
-		out[grantKey(deref(g.Role.ID), deref(g.Division.ID))] = g
+		out[grantKey(host.Deref(g.Role.ID), host.Deref(g.Division.ID))] = g
 	}
 	return out, nil
 }
@@ -131,18 +132,18 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 	touched := map[string]bool{}
 	for k, g := range cur {
 		if _, ok := next[k]; !ok {
-			tx.Delete(kindSubjectGrant, subjectID+"/"+k)
-			touched[deref(g.Role.ID)] = true
+			tx.Delete(host.KindSubjectGrant, subjectID+"/"+k)
+			touched[host.Deref(g.Role.ID)] = true
 		}
 	}
 	for k, g := range next {
 		if _, ok := cur[k]; ok {
 			continue // an existing grant keeps its grantMadeAt
 		}
-		if _, err := entity.Put(tx, kindSubjectGrant, subjectID+"/"+k, subjectID, deref(g.Role.Name), g); err != nil {
+		if _, err := entity.Put(tx, host.KindSubjectGrant, subjectID+"/"+k, subjectID, host.Deref(g.Role.Name), g); err != nil {
 			return err
 		}
-		touched[deref(g.Role.ID)] = true
+		touched[host.Deref(g.Role.ID)] = true
 	}
 	if len(touched) == 0 {
 		return nil
@@ -152,8 +153,8 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 			return err
 		}
 	}
-	record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
-		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
+	host.Record(tx, r, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
+		Changes: []platform.PropertyChange{{Property: host.Ptr("grants"), OldValues: grantValues(cur), NewValues: grantValues(next)}}})
 	return nil
 }
 
@@ -167,8 +168,8 @@ func dropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType,
 	}
 	touched := map[string]bool{}
 	for k, g := range cur {
-		tx.Delete(kindSubjectGrant, subjectID+"/"+k)
-		touched[deref(g.Role.ID)] = true
+		tx.Delete(host.KindSubjectGrant, subjectID+"/"+k)
+		touched[host.Deref(g.Role.ID)] = true
 	}
 	for roleID := range touched {
 		if err := refreshUserCount(tx, roleID); err != nil {
@@ -176,31 +177,31 @@ func dropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType,
 		}
 	}
 	audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: entityType, Action: "Update", ID: subjectID, Name: name,
-		Changes: []platform.PropertyChange{{Property: ptr("grants"), OldValues: grantValues(cur), NewValues: []string{}}}})
+		Changes: []platform.PropertyChange{{Property: host.Ptr("grants"), OldValues: grantValues(cur), NewValues: []string{}}}})
 	return nil
 }
 
 // refreshUserCount keeps a role's userCount equal to the number of users holding it.
 func refreshUserCount(tx *store.Tx, roleID string) error {
-	o := tx.Get(kindRole, roleID)
+	o := tx.Get(host.KindRole, roleID)
 	if o == nil {
 		return nil
 	}
 	var role platform.DomainOrganizationRole
-	if err := decodeObject(o, &role); err != nil {
+	if err := host.DecodeObject(o, &role); err != nil {
 		return err
 	}
 	n := 0
 	for _, sid := range roleSubjects(tx, roleID) {
-		if u := tx.Get(kindUser, sid); u != nil && !entity.IsDeleted(u.Data) {
+		if u := tx.Get(host.KindUser, sid); u != nil && !entity.IsDeleted(u.Data) {
 			n++
 		}
 	}
-	if deref(role.UserCount) == n {
+	if host.Deref(role.UserCount) == n {
 		return nil
 	}
-	role.UserCount = ptr(n)
-	_, err := entity.Put(tx, kindRole, o.ID, "", o.Name, role)
+	role.UserCount = host.Ptr(n)
+	_, err := entity.Put(tx, host.KindRole, o.ID, "", o.Name, role)
 	return err
 }
 
@@ -214,7 +215,7 @@ func grantValues(m map[string]platform.AuthzGrant) []string {
 	}
 	vs := make([]value, 0, len(m))
 	for _, g := range m {
-		vs = append(vs, value{deref(g.Role.ID), deref(g.Role.Name), deref(g.Division.ID), deref(g.Division.Name)})
+		vs = append(vs, value{host.Deref(g.Role.ID), host.Deref(g.Role.Name), host.Deref(g.Division.ID), host.Deref(g.Division.Name)})
 	}
 	sort.Slice(vs, func(i, j int) bool {
 		if vs[i].RoleName != vs[j].RoleName {
@@ -245,11 +246,11 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 	if typ == "UNKNOWN" {
 		return apihttp.NotFound()
 	}
-	subject := platform.AuthzSubject{ID: ptr(id), Name: ptr(name), Grants: []platform.AuthzGrant{}, Version: ptr(1),
-		SelfURI: ptr("/api/v2/authorization/subjects/" + id)}
-	for _, o := range s.store.List(org, kindSubjectGrant, id) {
+	subject := platform.AuthzSubject{ID: host.Ptr(id), Name: host.Ptr(name), Grants: []platform.AuthzGrant{}, Version: host.Ptr(1),
+		SelfURI: host.Ptr("/api/v2/authorization/subjects/" + id)}
+	for _, o := range s.store.List(org, host.KindSubjectGrant, id) {
 		var g platform.AuthzGrant
-		if err := decodeObject(o, &g); err != nil {
+		if err := host.DecodeObject(o, &g); err != nil {
 			return err
 		}
 		subject.Grants = append(subject.Grants, g)
@@ -276,11 +277,11 @@ func (s *Server) bulkGrants(mode string) handlerFunc {
 					next = map[string]platform.AuthzGrant{}
 				}
 				for _, p := range in.Grants {
-					g, err := resolveGrant(tx, subjectID, deref(p.RoleID), deref(p.DivisionID), "grants.")
+					g, err := resolveGrant(tx, subjectID, host.Deref(p.RoleID), host.Deref(p.DivisionID), "grants.")
 					if err != nil {
 						return nil, err
 					}
-					k := grantKey(deref(p.RoleID), deref(p.DivisionID))
+					k := grantKey(host.Deref(p.RoleID), host.Deref(p.DivisionID))
 					if mode == "remove" {
 						delete(next, k)
 					} else if old, ok := cur[k]; ok {
@@ -295,7 +296,7 @@ func (s *Server) bulkGrants(mode string) handlerFunc {
 		if err != nil {
 			return err
 		}
-		return noContent(w)
+		return host.NoContent(w)
 	}
 }
 
@@ -329,7 +330,7 @@ func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // userAuthorization is UserAuthorization for a user: the roles held in any division and
@@ -338,15 +339,15 @@ func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *st
 	ua := platform.UserAuthorization{Roles: []platform.DomainRole{}, UnusedRoles: []platform.DomainRole{}, Permissions: []string{}}
 	seen := map[string]bool{}
 	for _, g := range grants {
-		id := deref(g.Role.ID)
+		id := host.Deref(g.Role.ID)
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		ua.Roles = append(ua.Roles, platform.DomainRole{ID: ptr(id), Name: g.Role.Name})
+		ua.Roles = append(ua.Roles, platform.DomainRole{ID: host.Ptr(id), Name: g.Role.Name})
 		if o := roleDoc(id); o != nil {
 			var role platform.DomainOrganizationRole
-			if decodeObject(o, &role) == nil {
+			if host.DecodeObject(o, &role) == nil {
 				for _, p := range role.Permissions {
 					if !slices.Contains(ua.Permissions, p) {
 						ua.Permissions = append(ua.Permissions, p)
@@ -355,26 +356,26 @@ func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *st
 			}
 		}
 	}
-	sort.Slice(ua.Roles, func(i, j int) bool { return deref(ua.Roles[i].Name) < deref(ua.Roles[j].Name) })
+	sort.Slice(ua.Roles, func(i, j int) bool { return host.Deref(ua.Roles[i].Name) < host.Deref(ua.Roles[j].Name) })
 	sort.Strings(ua.Permissions)
 	return ua
 }
 
 func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	u, err := s.lookup(r, kindUser, r.PathValue("subjectId"))
+	u, err := s.lookup(r, host.KindUser, r.PathValue("subjectId"))
 	if err != nil {
 		return err
 	}
 	var grants []platform.AuthzGrant
-	for _, o := range s.store.List(org, kindSubjectGrant, u.ID) {
+	for _, o := range s.store.List(org, host.KindSubjectGrant, u.ID) {
 		var g platform.AuthzGrant
-		if err := decodeObject(o, &g); err != nil {
+		if err := host.DecodeObject(o, &g); err != nil {
 			return err
 		}
 		grants = append(grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, kindRole, id) }))
+	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, host.KindRole, id) }))
 	return nil
 }
 
@@ -389,7 +390,7 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		if u := tx.Get(kindUser, userID); u == nil || entity.IsDeleted(u.Data) {
+		if u := tx.Get(host.KindUser, userID); u == nil || entity.IsDeleted(u.Data) {
 			return apihttp.NotFound()
 		}
 		home, _, err := entity.DivisionRef(tx, "", "divisionId")
@@ -400,14 +401,14 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 		err = s.applyGrants(tx, r, userID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			next = map[string]platform.AuthzGrant{}
 			for k, g := range cur {
-				if slices.Contains(roleIDs, deref(g.Role.ID)) {
+				if slices.Contains(roleIDs, host.Deref(g.Role.ID)) {
 					next[k] = g
 				}
 			}
 			for _, id := range roleIDs {
 				held := false
 				for _, g := range next {
-					held = held || deref(g.Role.ID) == id
+					held = held || host.Deref(g.Role.ID) == id
 				}
 				if held {
 					continue
@@ -427,7 +428,7 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range next {
 			grants = append(grants, g)
 		}
-		ua = userAuthorization(grants, func(id string) *store.Object { return tx.Get(kindRole, id) })
+		ua = userAuthorization(grants, func(id string) *store.Object { return tx.Get(host.KindRole, id) })
 		return nil
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 
@@ -25,7 +26,7 @@ const kindUserProfileSkills store.Kind = "user.profileskills"
 const maxProfileSkillLength = 100
 
 func (s *Server) getUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
-	u, err := s.lookup(r, kindUser, r.PathValue("id"))
+	u, err := s.lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -63,11 +64,11 @@ func (s *Server) putUserProfileSkills(w http.ResponseWriter, r *http.Request) er
 			kept = append(kept, sk)
 		}
 	}
-	if _, err := s.lookup(r, kindUser, r.PathValue("id")); err != nil {
+	if _, err := s.lookup(r, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		u, err := liveOwner(tx.Get, kindUser, r.PathValue("id"))
+		u, err := host.LiveOwner(tx.Get, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}

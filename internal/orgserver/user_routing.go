@@ -3,6 +3,7 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"sort"
 
@@ -46,12 +47,12 @@ type assignmentKind struct {
 }
 
 func skillAssignments() assignmentKind {
-	return assignmentKind{child: kindUserSkill, target: kindSkill, segment: "routingskills", field: "skillUri", property: "routingSkills",
+	return assignmentKind{child: host.KindUserSkill, target: host.KindSkill, segment: "routingskills", field: "skillUri", property: "routingSkills",
 		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: apihttp.MaxPageSize, targetURI: skillSelfURI}
 }
 
 func languageAssignments() assignmentKind {
-	return assignmentKind{child: kindUserLanguage, target: kindLanguage, segment: "routinglanguages", field: "languageUri", property: "routingLanguages",
+	return assignmentKind{child: host.KindUserLanguage, target: host.KindLanguage, segment: "routinglanguages", field: "languageUri", property: "routingLanguages",
 		perm: "routing:language:assign", updateVerb: "PATCH", bulkMax: 50, targetURI: languageSelfURI}
 }
 
@@ -108,7 +109,7 @@ func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignm
 	out := map[string]assignment{}
 	for _, o := range tx.List(a.child, userID) {
 		var as assignment
-		if err := decodeObject(o, &as); err != nil {
+		if err := host.DecodeObject(o, &as); err != nil {
 			return nil, err
 		}
 		out[as.ID] = as
@@ -121,7 +122,7 @@ func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignm
 func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
 	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		u, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
+		u, err := entity.Lookup(tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -153,8 +154,8 @@ func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(
 		if fmt.Sprint(before) == fmt.Sprint(after) {
 			return nil // nothing changed: nothing to audit
 		}
-		record(tx, r, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
-			Changes: []platform.PropertyChange{{Property: ptr(a.property), OldValues: before, NewValues: after}}})
+		host.Record(tx, r, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: u.ID, Name: u.Name,
+			Changes: []platform.PropertyChange{{Property: host.Ptr(a.property), OldValues: before, NewValues: after}}})
 		return nil
 	})
 	return next, err
@@ -215,11 +216,11 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	if err != nil {
 		return err
 	}
-	u, err := s.lookup(r, kindUser, r.PathValue("id"))
+	u, err := s.lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	items := datas(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
+	items := host.Datas(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
 	desc, err := apihttp.SortDescending(r, "sortOrder", "ASC", "DESC")
 	if err != nil {
 		return err
@@ -232,7 +233,7 @@ func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if deref(in.ID) == "" {
+	if host.Deref(in.ID) == "" {
 		return apihttp.Required("id")
 	}
 	return s.upsertAssignment(a, w, r, *in.ID, in.Proficiency)
@@ -281,7 +282,7 @@ func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // bulkAssignments is PATCH …/bulk (add or update the listed ones) and, with replace, PUT
@@ -296,7 +297,7 @@ func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.Res
 			return apihttp.BadRequest("At most %d entries may be sent at once, not %d.", a.bulkMax, len(in))
 		}
 		for _, x := range in {
-			if deref(x.ID) == "" {
+			if host.Deref(x.ID) == "" {
 				return apihttp.Required("id")
 			}
 			if err := checkProficiency(x.Proficiency); err != nil {

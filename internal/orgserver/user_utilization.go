@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"sort"
 
@@ -66,12 +67,12 @@ func orgUtilization() agentUtilization {
 }
 
 func (s *Server) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
-	get := s.readerOf(r)
-	if _, err := liveOwner(get, kindUser, r.PathValue("id")); err != nil {
+	get := s.host.ReaderOf(r)
+	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
 	out := orgUtilization()
-	if err := storedPolicy(get, kindUserUtilization, r.PathValue("id"), &out); err != nil {
+	if err := host.StoredPolicy(get, kindUserUtilization, r.PathValue("id"), &out); err != nil {
 		return err
 	}
 	for id, l := range out.LabelUtilizations {
@@ -87,7 +88,7 @@ func (s *Server) getUserUtilization(w http.ResponseWriter, r *http.Request) erro
 // checkUtilization validates a UtilizationRequest: known media types, capacities 0–25 (the
 // range the official provider's schema allows), interruptable types that are media types.
 func checkUtilization(in agentUtilization) error {
-	known := setOf(utilizationMediaTypes())
+	known := host.SetOf(utilizationMediaTypes())
 	types := make([]string, 0, len(in.Utilization))
 	for m := range in.Utilization {
 		types = append(types, m)
@@ -125,7 +126,7 @@ func (s *Server) putUserUtilization(w http.ResponseWriter, r *http.Request) erro
 	}
 	id := r.PathValue("id")
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		u, err := liveOwner(tx.Get, kindUser, id)
+		u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +154,7 @@ func (s *Server) putUserUtilization(w http.ResponseWriter, r *http.Request) erro
 func (s *Server) deleteUserUtilization(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		u, err := liveOwner(tx.Get, kindUser, id)
+		u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 	"strings"
@@ -33,8 +34,6 @@ func (s *Server) userRoutes() {
 	s.userProfileSkillRoutes()    // user_profileskills.go
 }
 
-func userSelfURI(id string) string { return "/api/v2/users/" + id }
-
 func userState(data []byte) string {
 	var u struct {
 		State string `json:"state"`
@@ -63,10 +62,10 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 		doc[key], _ = json.Marshal(items)
 	}
 	if expand["skills"] {
-		add("skills", kindUserSkill)
+		add("skills", host.KindUserSkill)
 	}
 	if expand["languages"] {
-		add("languages", kindUserLanguage)
+		add("languages", host.KindUserLanguage)
 	}
 	out, err := json.Marshal(doc)
 	if err != nil {
@@ -84,15 +83,15 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	if state == "" {
 		state = "active"
 	}
-	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	ids := setOf(apihttp.MultiParam(r, "id"))
-	jabber := setOf(apihttp.MultiParam(r, "jabberId"))
-	expand := setOf(apihttp.MultiParam(r, "expand"))
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
+	jabber := host.SetOf(apihttp.MultiParam(r, "jabberId"))
+	expand := host.SetOf(apihttp.MultiParam(r, "expand"))
 	var items [][]byte
-	for _, o := range s.listVisible(r, kindUser) {
+	for _, o := range s.listVisible(r, host.KindUser) {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
@@ -130,30 +129,17 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 	if state == "" {
 		state = "active"
 	}
-	if err := checkEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
 		return err
 	}
-	o, err := s.lookup(r, kindUser, r.PathValue("id"))
+	o, err := s.lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	if deleted := entity.IsDeleted(o.Data); state != "any" && deleted != (state == "deleted") {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, setOf(apihttp.MultiParam(r, "expand"))))
-	return nil
-}
-
-// findUserByEmail finds a user by case-insensitive email among the users that are not
-// deleted, or (deleted) among the soft-deleted ones: real orgs keep a deleted user's email
-// taken, so creating another user with it is a conflict.
-func findUserByEmail(tx *store.Tx, email string, deleted bool) *store.Object {
-	for _, o := range tx.List(kindUser, "") {
-		var u platform.User
-		if decodeObject(o, &u) == nil && strings.EqualFold(deref(u.Email), email) && (deref(u.State) == "deleted") == deleted {
-			return o
-		}
-	}
+	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
 	return nil
 }
 
@@ -170,7 +156,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("newPassword")
 	}
 	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kindUser, r.PathValue("id"))
+		o, err := entity.Lookup(tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -189,10 +175,10 @@ func checkEmail(field, email string) error {
 
 func checkContacts(field string, cs []platform.Contact) error {
 	for _, c := range cs {
-		if err := checkEnum(field+".mediaType", c.MediaType, "PHONE", "EMAIL", "SMS"); err != nil {
+		if err := host.CheckEnum(field+".mediaType", c.MediaType, "PHONE", "EMAIL", "SMS"); err != nil {
 			return err
 		}
-		if err := checkEnum(field+".type", c.Type, "PRIMARY", "WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER"); err != nil {
+		if err := host.CheckEnum(field+".type", c.Type, "PRIMARY", "WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER"); err != nil {
 			return err
 		}
 	}
@@ -204,11 +190,11 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(deref(in.Name))
+	name := strings.TrimSpace(host.Deref(in.Name))
 	if name == "" {
 		return apihttp.Required("name")
 	}
-	email := strings.TrimSpace(deref(in.Email))
+	email := strings.TrimSpace(host.Deref(in.Email))
 	if email == "" {
 		return apihttp.Required("email")
 	}
@@ -219,7 +205,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if in.State != nil {
 		state = *in.State
 	}
-	if err := checkEnum("state", &state, "active", "inactive", "deleted"); err != nil {
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted"); err != nil {
 		return err
 	}
 	if err := checkContacts("addresses", in.Addresses); err != nil {
@@ -227,27 +213,27 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	}
 	orgInfo, _ := s.store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := findUserByEmail(tx, email, false); existing != nil {
+		if existing := host.FindUserByEmail(tx, email, false); existing != nil {
 			return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
-		if deleted := findUserByEmail(tx, email, true); deleted != nil {
+		if deleted := host.FindUserByEmail(tx, email, true); deleted != nil {
 			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
-		divID, divName, err := entity.DivisionRef(tx, deref(in.DivisionID), "divisionId")
+		divID, divName, err := entity.DivisionRef(tx, host.Deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
-			ID: ptr(id), Name: ptr(name), Email: ptr(email), Username: ptr(email), State: ptr(state), Version: ptr(1),
-			Division:   &platform.Division{ID: ptr(divID), Name: ptr(divName), SelfURI: ptr(entity.DivisionSelfURI(divID))},
+			ID: host.Ptr(id), Name: host.Ptr(name), Email: host.Ptr(email), Username: host.Ptr(email), State: host.Ptr(state), Version: host.Ptr(1),
+			Division:   &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
 			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
-			PrimaryContactInfo: []platform.Contact{{Address: ptr(email), MediaType: ptr("EMAIL"), Type: ptr("PRIMARY")}},
-			AcdAutoAnswer:      ptr(false),
-			SelfURI:            ptr(userSelfURI(id)),
+			PrimaryContactInfo: []platform.Contact{{Address: host.Ptr(email), MediaType: host.Ptr("EMAIL"), Type: host.Ptr("PRIMARY")}},
+			AcdAutoAnswer:      host.Ptr(false),
+			SelfURI:            host.Ptr(host.UserSelfURI(id)),
 		}
 		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
-		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
+		return host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
 	})
 }
 
@@ -258,7 +244,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if err := checkEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
+	if err := host.CheckEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
 		return err
 	}
 	if err := checkContacts("addresses", in.Addresses); err != nil {
@@ -276,18 +262,18 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
+		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
-		if err := entity.CheckVersion(in.Version, deref(u.Version)); err != nil {
+		if err := entity.CheckVersion(in.Version, host.Deref(u.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
-			u.Name = ptr(strings.TrimSpace(*in.Name))
+			u.Name = host.Ptr(strings.TrimSpace(*in.Name))
 		}
 		if in.Email != nil {
-			u.Email = ptr(strings.TrimSpace(*in.Email))
+			u.Email = host.Ptr(strings.TrimSpace(*in.Email))
 			if in.Username == nil {
 				u.Username = u.Email
 			}
@@ -296,9 +282,9 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			u.State = in.State
 		}
 		// Restoring a deleted user or changing an email must not create a second live user with that email.
-		if deref(u.State) != "deleted" {
-			if other := findUserByEmail(tx, deref(u.Email), false); other != nil && other.ID != o.ID {
-				return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", deref(u.Email), other.ID)
+		if host.Deref(u.State) != "deleted" {
+			if other := host.FindUserByEmail(tx, host.Deref(u.Email), false); other != nil && other.ID != o.ID {
+				return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", host.Deref(u.Email), other.ID)
 			}
 		}
 		if in.Manager != nil {
@@ -308,44 +294,30 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == o.ID:
 				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
-				mo := tx.Get(kindUser, m)
+				mo := tx.Get(host.KindUser, m)
 				if mo == nil || entity.IsDeleted(mo.Data) {
 					return nil, apihttp.UnknownRef("manager", m)
 				}
-				u.Manager = &platform.User{ID: ptr(m), SelfURI: ptr(userSelfURI(m))}
+				u.Manager = &platform.User{ID: host.Ptr(m), SelfURI: host.Ptr(host.UserSelfURI(m))}
 			}
 		}
-		setIf(&u.Chat, in.Chat)
-		setIf(&u.Biography, in.Biography)
-		setPtr(&u.Department, in.Department)
-		setPtr(&u.Title, in.Title)
-		setPtr(&u.Username, in.Username)
-		setPtr(&u.PreferredName, in.PreferredName)
-		setPtr(&u.AcdAutoAnswer, in.AcdAutoAnswer)
-		setPtr(&u.EmployerInfo, in.EmployerInfo)
-		setIf(&u.PrimaryContactInfo, in.PrimaryContactInfo)
-		setIf(&u.Addresses, in.Addresses)
-		setIf(&u.Images, in.Images)
-		setIf(&u.ProfileSkills, in.ProfileSkills)
-		setIf(&u.Locations, in.Locations)
-		setIf(&u.Certifications, in.Certifications)
-		u.Version = ptr(deref(u.Version) + 1)
-		return s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: deref(u.Name), Old: o.Data})
+		host.SetIf(&u.Chat, in.Chat)
+		host.SetIf(&u.Biography, in.Biography)
+		host.SetPtr(&u.Department, in.Department)
+		host.SetPtr(&u.Title, in.Title)
+		host.SetPtr(&u.Username, in.Username)
+		host.SetPtr(&u.PreferredName, in.PreferredName)
+		host.SetPtr(&u.AcdAutoAnswer, in.AcdAutoAnswer)
+		host.SetPtr(&u.EmployerInfo, in.EmployerInfo)
+		host.SetIf(&u.PrimaryContactInfo, in.PrimaryContactInfo)
+		host.SetIf(&u.Addresses, in.Addresses)
+		host.SetIf(&u.Images, in.Images)
+		host.SetIf(&u.ProfileSkills, in.ProfileSkills)
+		host.SetIf(&u.Locations, in.Locations)
+		host.SetIf(&u.Certifications, in.Certifications)
+		u.Version = host.Ptr(host.Deref(u.Version) + 1)
+		return host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: host.Deref(u.Name), Old: o.Data})
 	})
-}
-
-// setIf replaces a slice-like field when the request carried it (an empty list clears it).
-func setIf[S ~[]E, E any](dst *S, v S) {
-	if v != nil {
-		*dst = v
-	}
-}
-
-// setPtr replaces a scalar field when the request carried it.
-func setPtr[T any](dst **T, v *T) {
-	if v != nil {
-		*dst = v
-	}
 }
 
 // deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
@@ -353,16 +325,16 @@ func setPtr[T any](dst **T, v *T) {
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 	p := apihttp.CallerOf(r)
 	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		o, u, err := loadStored[platform.User](tx, kindUser, r.PathValue("id"))
+		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		if entity.IsDeleted(o.Data) {
 			return apihttp.NotFound()
 		}
-		u.State = ptr("deleted")
-		u.Version = ptr(deref(u.Version) + 1)
-		if _, err := s.putAudited(tx, p, kindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
+		u.State = host.Ptr("deleted")
+		u.Version = host.Ptr(host.Deref(u.Version) + 1)
+		if _, err := host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
 			return err
 		}
 		// A deleted user holds no grants (subjects.go), so its roles and divisions can go.
@@ -432,14 +404,14 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	withDeleted := criteriaMention(req.Query, "state")
-	expand := setOf(req.Expand)
+	expand := host.SetOf(req.Expand)
 	for _, e := range apihttp.MultiParam(r, "expand") {
 		expand[e] = true
 	}
 	var items [][]byte
-	for _, o := range s.listVisible(r, kindUser) {
+	for _, o := range s.listVisible(r, host.KindUser) {
 		var u platform.User
-		if decodeObject(o, &u) != nil || (!withDeleted && deref(u.State) == "deleted") {
+		if host.DecodeObject(o, &u) != nil || (!withDeleted && host.Deref(u.State) == "deleted") {
 			continue
 		}
 		if matchAll(req.Query, userSearchFields(&u)) {

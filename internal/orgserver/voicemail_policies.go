@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -45,42 +46,16 @@ type voicemailUserPolicy struct {
 // defaultVoicemailUserPolicy is a new user's policy on a new org: voicemail on, the call
 // goes to voicemail after 30 seconds, email notifications on.
 func defaultVoicemailUserPolicy() voicemailUserPolicy {
-	return voicemailUserPolicy{Enabled: ptr(true), AlertTimeoutSeconds: ptr(30), SendEmailNotifications: ptr(true)}
-}
-
-// objectGetter reads one stored object: tx.Get inside a write, the store outside one.
-type objectGetter func(kind store.Kind, id string) *store.Object
-
-// readerOf is the objectGetter of the caller's org outside a transaction.
-func (s *Server) readerOf(r *http.Request) objectGetter {
-	org := apihttp.PrincipalOf(r.Context()).OrgID
-	return func(kind store.Kind, id string) *store.Object { return s.store.Get(org, kind, id) }
-}
-
-// liveOwner finds a user or group that exists and is not deleted, else 404.
-func liveOwner(get objectGetter, kind store.Kind, id string) (*store.Object, error) {
-	o := get(kind, id)
-	if o == nil || entity.IsDeleted(o.Data) {
-		return nil, apihttp.NotFound()
-	}
-	return o, nil
-}
-
-// storedPolicy decodes the stored policy of owner into v, leaving v as is when none is stored.
-func storedPolicy(get objectGetter, kind store.Kind, owner string, v any) error {
-	if o := get(kind, owner); o != nil {
-		return decodeObject(o, v)
-	}
-	return nil
+	return voicemailUserPolicy{Enabled: host.Ptr(true), AlertTimeoutSeconds: host.Ptr(30), SendEmailNotifications: host.Ptr(true)}
 }
 
 func (s *Server) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) error {
-	get := s.readerOf(r)
-	if _, err := liveOwner(get, kindUser, r.PathValue("id")); err != nil {
+	get := s.host.ReaderOf(r)
+	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
 	out := defaultVoicemailUserPolicy()
-	if err := storedPolicy(get, kindVoicemailUserPolicy, r.PathValue("id"), &out); err != nil {
+	if err := host.StoredPolicy(get, kindVoicemailUserPolicy, r.PathValue("id"), &out); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, out)
@@ -100,21 +75,21 @@ func (s *Server) changeVoicemailUserPolicy(partial bool) handlerFunc {
 		}
 		id := r.PathValue("id")
 		return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-			u, err := liveOwner(tx.Get, kindUser, id)
+			u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 			if err != nil {
 				return nil, err
 			}
 			old := tx.Get(kindVoicemailUserPolicy, id)
 			pol := defaultVoicemailUserPolicy()
 			if partial {
-				if err := storedPolicy(tx.Get, kindVoicemailUserPolicy, id, &pol); err != nil {
+				if err := host.StoredPolicy(tx.Get, kindVoicemailUserPolicy, id, &pol); err != nil {
 					return nil, err
 				}
 			}
-			setPtr(&pol.Enabled, in.Enabled)
-			setPtr(&pol.AlertTimeoutSeconds, in.AlertTimeoutSeconds)
-			setPtr(&pol.SendEmailNotifications, in.SendEmailNotifications)
-			pol.ModifiedDate = ptr(apihttp.FormatTime(tx.Now()))
+			host.SetPtr(&pol.Enabled, in.Enabled)
+			host.SetPtr(&pol.AlertTimeoutSeconds, in.AlertTimeoutSeconds)
+			host.SetPtr(&pol.SendEmailNotifications, in.SendEmailNotifications)
+			pol.ModifiedDate = host.Ptr(apihttp.FormatTime(tx.Now()))
 			stored, err := entity.Put(tx, kindVoicemailUserPolicy, id, id, u.Name, pol)
 			if err != nil {
 				return nil, err
@@ -137,10 +112,10 @@ func recordPolicyChange(tx *store.Tx, p apihttp.Principal, entityType string, ow
 // defaultVoicemailGroupPolicy is a new group's policy: group voicemail off, as on a new org.
 func defaultVoicemailGroupPolicy(group *store.Object) platformVoicemailGroupPolicy {
 	return platformVoicemailGroupPolicy{
-		Name: ptr(group.Name), Group: &platform.Group{ID: ptr(group.ID), Name: ptr(group.Name), SelfURI: ptr("/api/v2/groups/" + group.ID)},
-		Enabled: ptr(false), SendEmailNotifications: ptr(false), DisableEmailPii: ptr(false), IncludeEmailTranscriptions: ptr(false),
-		RotateCallsSecs: ptr(5), StopRingingAfterRotations: ptr(3), GroupAlertType: ptr("RANDOM"),
-		InteractiveResponseRequired: ptr(false), IncludeGroupNumberInUserCallerIDLists: ptr(false),
+		Name: host.Ptr(group.Name), Group: &platform.Group{ID: host.Ptr(group.ID), Name: host.Ptr(group.Name), SelfURI: host.Ptr("/api/v2/groups/" + group.ID)},
+		Enabled: host.Ptr(false), SendEmailNotifications: host.Ptr(false), DisableEmailPii: host.Ptr(false), IncludeEmailTranscriptions: host.Ptr(false),
+		RotateCallsSecs: host.Ptr(5), StopRingingAfterRotations: host.Ptr(3), GroupAlertType: host.Ptr("RANDOM"),
+		InteractiveResponseRequired: host.Ptr(false), IncludeGroupNumberInUserCallerIDLists: host.Ptr(false),
 	}
 }
 
@@ -167,19 +142,19 @@ type platformVoicemailGroupPolicy struct {
 }
 
 // groupPolicy reads a group's policy, stored or default.
-func groupPolicy(get objectGetter, group *store.Object) (platformVoicemailGroupPolicy, error) {
+func groupPolicy(get host.ObjectGetter, group *store.Object) (platformVoicemailGroupPolicy, error) {
 	pol := defaultVoicemailGroupPolicy(group)
-	if err := storedPolicy(get, kindVoicemailGroupPolicy, group.ID, &pol); err != nil {
+	if err := host.StoredPolicy(get, kindVoicemailGroupPolicy, group.ID, &pol); err != nil {
 		return pol, err
 	}
 	// The group may have been renamed since the policy was stored.
-	pol.Name, pol.Group.Name = ptr(group.Name), ptr(group.Name)
+	pol.Name, pol.Group.Name = host.Ptr(group.Name), host.Ptr(group.Name)
 	return pol, nil
 }
 
 func (s *Server) getVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {
-	get := s.readerOf(r)
-	g, err := liveOwner(get, kindGroup, r.PathValue("id"))
+	get := s.host.ReaderOf(r)
+	g, err := host.LiveOwner(get, host.KindGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -196,7 +171,7 @@ func (s *Server) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Reques
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if err := checkEnum("groupAlertType", in.GroupAlertType, "RANDOM", "ROUND_ROBIN", "SEQUENTIAL"); err != nil {
+	if err := host.CheckEnum("groupAlertType", in.GroupAlertType, "RANDOM", "ROUND_ROBIN", "SEQUENTIAL"); err != nil {
 		return err
 	}
 	for field, v := range map[string]*int{"rotateCallsSecs": in.RotateCallsSecs, "stopRingingAfterRotations": in.StopRingingAfterRotations} {
@@ -206,12 +181,12 @@ func (s *Server) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Reques
 	}
 	id := r.PathValue("id")
 	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		g, err := liveOwner(tx.Get, kindGroup, id)
+		g, err := host.LiveOwner(tx.Get, host.KindGroup, id)
 		if err != nil {
 			return nil, err
 		}
 		if in.OverflowGroupID != nil && *in.OverflowGroupID != "" {
-			if _, err := liveOwner(tx.Get, kindGroup, *in.OverflowGroupID); err != nil {
+			if _, err := host.LiveOwner(tx.Get, host.KindGroup, *in.OverflowGroupID); err != nil {
 				return nil, apihttp.UnknownRef("overflowGroupId", *in.OverflowGroupID)
 			}
 		}
@@ -220,19 +195,19 @@ func (s *Server) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Reques
 		if err != nil {
 			return nil, err
 		}
-		setPtr(&pol.Enabled, in.Enabled)
-		setPtr(&pol.SendEmailNotifications, in.SendEmailNotifications)
-		setPtr(&pol.DisableEmailPii, in.DisableEmailPii)
-		setPtr(&pol.IncludeEmailTranscriptions, in.IncludeEmailTranscriptions)
-		setPtr(&pol.LanguagePreference, in.LanguagePreference)
-		setPtr(&pol.EmailPolicy, in.EmailPolicy)
-		setPtr(&pol.RotateCallsSecs, in.RotateCallsSecs)
-		setPtr(&pol.StopRingingAfterRotations, in.StopRingingAfterRotations)
-		setPtr(&pol.OverflowGroupID, in.OverflowGroupID)
-		setPtr(&pol.GroupAlertType, in.GroupAlertType)
-		setPtr(&pol.InteractiveResponsePromptID, in.InteractiveResponsePromptID)
-		setPtr(&pol.InteractiveResponseRequired, in.InteractiveResponseRequired)
-		setPtr(&pol.IncludeGroupNumberInUserCallerIDLists, in.IncludeGroupNumberInUserCallerIDLists)
+		host.SetPtr(&pol.Enabled, in.Enabled)
+		host.SetPtr(&pol.SendEmailNotifications, in.SendEmailNotifications)
+		host.SetPtr(&pol.DisableEmailPii, in.DisableEmailPii)
+		host.SetPtr(&pol.IncludeEmailTranscriptions, in.IncludeEmailTranscriptions)
+		host.SetPtr(&pol.LanguagePreference, in.LanguagePreference)
+		host.SetPtr(&pol.EmailPolicy, in.EmailPolicy)
+		host.SetPtr(&pol.RotateCallsSecs, in.RotateCallsSecs)
+		host.SetPtr(&pol.StopRingingAfterRotations, in.StopRingingAfterRotations)
+		host.SetPtr(&pol.OverflowGroupID, in.OverflowGroupID)
+		host.SetPtr(&pol.GroupAlertType, in.GroupAlertType)
+		host.SetPtr(&pol.InteractiveResponsePromptID, in.InteractiveResponsePromptID)
+		host.SetPtr(&pol.InteractiveResponseRequired, in.InteractiveResponseRequired)
+		host.SetPtr(&pol.IncludeGroupNumberInUserCallerIDLists, in.IncludeGroupNumberInUserCallerIDLists)
 		stored, err := entity.Put(tx, kindVoicemailGroupPolicy, id, id, g.Name, pol)
 		if err != nil {
 			return nil, err

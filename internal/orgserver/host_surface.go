@@ -1,0 +1,26 @@
+package orgserver
+
+import (
+	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
+
+// hostSurface is the server as host.Host stands on it: the API groups register routes and
+// sign URLs through it without seeing the server.
+type hostSurface struct{ s *Server }
+
+func (h hostSurface) Route(pattern, perm string, handler host.Handler) {
+	h.s.route(pattern, perm, handler)
+}
+
+func (h hostSurface) HandlePlain(pattern string, handler host.Handler) {
+	h.s.mux.HandleFunc(pattern, h.s.plainHandler(handler))
+}
+
+func (h hostSurface) Hidden(created time.Time) bool { return h.s.faults.hidden(created) }
+
+func (h hostSurface) Sign(payload string) string { return h.s.sign(payload) }
+
+// PresignTTL is read on every use: tests shorten it after New.
+func (h hostSurface) PresignTTL() time.Duration { return h.s.presignTTL }
