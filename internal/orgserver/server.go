@@ -19,6 +19,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/integrations"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -91,7 +92,7 @@ func New(cfg Config) (*Server, error) {
 		st.Close()
 		return nil, err
 	}
-	s.host = host.New(st, s.entities, hostSurface{s}, dropSubjectGrants)
+	s.host = host.New(st, s.entities, hostSurface{s}, dropSubjectGrants, s.log)
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
@@ -283,8 +284,7 @@ func (s *Server) routes() {
 		s.dependencyTrackingRoutes, // architect_schedules.go
 		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
 		s.didPoolRoutes,            // telephony_didpools.go
-		s.integrationRoutes,        // integrations.go
-		s.integrationActionRoutes,  // integration_actions.go
+		func() { integrations.Register(s.host) },
 
 		s.entityRoutes, // entity_routes.go: every regular catalogue kind without a handler above
 	} {

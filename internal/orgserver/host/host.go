@@ -9,6 +9,7 @@
 package host
 
 import (
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -49,12 +50,15 @@ type Host struct {
 	Entities *entity.Set
 	// DropSubjectGrants is authorization's rule for a deleted user or group.
 	DropSubjectGrants SubjectCleanup
-	surface           Surface
+	// Log receives the failures an answer cannot carry (a flow import that failed after
+	// its job was accepted).
+	Log     *slog.Logger
+	surface Surface
 }
 
 // New builds the Host of a server.
-func New(st *store.Store, entities *entity.Set, surface Surface, dropGrants SubjectCleanup) *Host {
-	return &Host{Store: st, Entities: entities, DropSubjectGrants: dropGrants, surface: surface}
+func New(st *store.Store, entities *entity.Set, surface Surface, dropGrants SubjectCleanup, log *slog.Logger) *Host {
+	return &Host{Store: st, Entities: entities, DropSubjectGrants: dropGrants, Log: log, surface: surface}
 }
 
 // Route registers an /api/v2 handler. perm is the permission the call needs

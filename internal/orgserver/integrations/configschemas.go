@@ -1,4 +1,4 @@
-package orgserver
+package integrations
 
 import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -11,8 +11,8 @@ import (
 // integration's configuration properties and advanced settings follow. Each type names
 // them in configPropertiesSchemaUri and configAdvancedSchemaUri; the official provider
 // reads them while it writes an integration's config.
-func (s *Server) integrationConfigSchemaRoutes() {
-	s.route("GET /api/v2/integrations/types/{typeId}/configschemas/{configType}", "integrations:integration:view", s.getIntegrationConfigSchema)
+func (s *api) integrationConfigSchemaRoutes() {
+	s.Route("GET /api/v2/integrations/types/{typeId}/configschemas/{configType}", "integrations:integration:view", s.getIntegrationConfigSchema)
 }
 
 // jsonSchemaDocument is the API model JsonSchemaDocument.
@@ -54,7 +54,7 @@ func integrationConfigSchema(typeID, configType string) jsonSchemaDocument {
 	return doc
 }
 
-func (s *Server) getIntegrationConfigSchema(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getIntegrationConfigSchema(w http.ResponseWriter, r *http.Request) error {
 	typeID := r.PathValue("typeId")
 	if _, ok := integrationType(typeID); !ok {
 		return apihttp.NotFound()

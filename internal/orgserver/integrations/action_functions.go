@@ -1,4 +1,4 @@
-package orgserver
+package integrations
 
 import (
 	"bytes"
@@ -20,12 +20,12 @@ import (
 // zip through a presigned upload) and become the action's own when the draft is published
 // (GET function). An action or draft without settings answers a FunctionConfig holding
 // only its id, so that readers of actions that run no function see "none", not a 404.
-func (s *Server) actionFunctionRoutes() {
-	s.route("GET /api/v2/integrations/actions/{id}/function", "integrations:actionFunction:view", s.getActionFunction(host.KindAction, kindActionFunction))
-	s.route("GET /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:view", s.getActionFunction(host.KindActionDraft, kindActionDraftFunction))
-	s.route("PUT /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:edit", s.putActionDraftFunction)
-	s.route("POST /api/v2/integrations/actions/{id}/draft/function/upload", "integrations:actionFunction:edit", s.registerFunctionUpload)
-	s.mux.HandleFunc("PUT /uploads/functions/{id}", s.plainHandler(s.uploadFunctionZip))
+func (s *api) actionFunctionRoutes() {
+	s.Route("GET /api/v2/integrations/actions/{id}/function", "integrations:actionFunction:view", s.getActionFunction(host.KindAction, kindActionFunction))
+	s.Route("GET /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:view", s.getActionFunction(host.KindActionDraft, kindActionDraftFunction))
+	s.Route("PUT /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:edit", s.putActionDraftFunction)
+	s.Route("POST /api/v2/integrations/actions/{id}/draft/function/upload", "integrations:actionFunction:edit", s.registerFunctionUpload)
+	s.HandlePlain("PUT /uploads/functions/{id}", s.uploadFunctionZip)
 }
 
 const (
@@ -80,13 +80,13 @@ func functionSelfURI(actionID string, draft bool) string {
 }
 
 // getActionFunction answers the function settings of an action or its draft.
-func (s *Server) getActionFunction(owner, kind store.Kind) handlerFunc {
+func (s *api) getActionFunction(owner, kind store.Kind) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		o, err := s.lookup(r, owner, r.PathValue("id"))
+		o, err := s.Lookup(r, owner, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		if fc := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, o.ID); fc != nil {
+		if fc := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, o.ID); fc != nil {
 			apihttp.WriteRaw(w, http.StatusOK, fc.Data)
 			return nil
 		}
@@ -97,7 +97,7 @@ func (s *Server) getActionFunction(owner, kind store.Kind) handlerFunc {
 
 // putActionDraftFunction is PUT draft/function: description, handler and runtime are
 // required; zipId, when sent, names a package uploaded for this action.
-func (s *Server) putActionDraftFunction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putActionDraftFunction(w http.ResponseWriter, r *http.Request) error {
 	var in actionFunction
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -113,7 +113,7 @@ func (s *Server) putActionDraftFunction(w http.ResponseWriter, r *http.Request) 
 	if t := in.TimeoutSeconds; t != nil && (*t < 1 || *t > maxFunctionTimeoutSeconds) {
 		return apihttp.BadRequest("The field [timeoutSeconds] must be between 1 and %d, not [%d].", maxFunctionTimeoutSeconds, *t)
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		draft, err := entity.Lookup(tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -160,7 +160,7 @@ func putFunctionConfig(tx *store.Tx, p apihttp.Principal, draft, old *store.Obje
 
 // registerFunctionUpload is POST draft/function/upload: it records a pending package and
 // answers a presigned URL on this server to PUT the zip to (FunctionUploadResponse).
-func (s *Server) registerFunctionUpload(w http.ResponseWriter, r *http.Request) error {
+func (s *api) registerFunctionUpload(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		FileName                *string `json:"fileName"`
 		SignedURLTimeoutSeconds *int    `json:"signedUrlTimeoutSeconds"`
@@ -179,7 +179,7 @@ func (s *Server) registerFunctionUpload(w http.ResponseWriter, r *http.Request) 
 	}
 	p := apihttp.CallerOf(r)
 	zipID := uuid.NewString()
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		draft, err := entity.Lookup(tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -194,18 +194,18 @@ func (s *Server) registerFunctionUpload(w http.ResponseWriter, r *http.Request) 
 	}
 	// The URL works as long as every presigned URL of this server, whatever was asked for.
 	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
-		"url":                     s.signedURL(r, "/uploads/functions/", "function-upload", p.OrgID, zipID),
+		"url":                     s.SignedURL(r, "/uploads/functions/", "function-upload", p.OrgID, zipID),
 		"headers":                 map[string]string{"Content-Type": "application/zip"},
-		"signedUrlTimeoutSeconds": int(s.presignTTL.Seconds()),
+		"signedUrlTimeoutSeconds": int(s.PresignTTL().Seconds()),
 	})
 	return nil
 }
 
 // uploadFunctionZip is the PUT to a package's presigned URL: a zip makes the package
 // Available and the draft's function runs it.
-func (s *Server) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error {
+func (s *api) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, _, err := s.findSigned(r, kindFunctionZip, "function-upload", id)
+	org, _, err := s.FindSigned(r, kindFunctionZip, "function-upload", id)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func (s *Server) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return apihttp.BadRequest("The upload is not a zip file.")
 	}
-	return s.store.Update(context.WithoutCancel(r.Context()), org, func(tx *store.Tx) error {
+	return s.Store.Update(context.WithoutCancel(r.Context()), org, func(tx *store.Tx) error {
 		z, zip, err := host.LoadStored[uploadedZip](tx, kindFunctionZip, id)
 		if err != nil {
 			return err

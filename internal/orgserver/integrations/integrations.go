@@ -1,4 +1,4 @@
-package orgserver
+package integrations
 
 import (
 	"encoding/json"
@@ -18,17 +18,17 @@ import (
 // separate versioned document (config/current); its name and notes are the integration's
 // name and notes, so writes to either side keep both in step. DELETE returns the deleted
 // integration and removes its data actions with it.
-func (s *Server) integrationRoutes() {
-	s.route("GET /api/v2/integrations", "integrations:integration:view", s.listIntegrations)
-	s.route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
-	s.route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
-	s.route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
-	s.integrationConfigSchemaRoutes() // integration_configschemas.go
-	s.route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
-	s.route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
-	s.route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
-	s.route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
-	s.route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
+func (s *api) integrationRoutes() {
+	s.Route("GET /api/v2/integrations", "integrations:integration:view", s.listIntegrations)
+	s.Route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
+	s.Route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
+	s.Route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
+	s.integrationConfigSchemaRoutes() // configschemas.go
+	s.Route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
+	s.Route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
+	s.Route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
+	s.Route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
+	s.Route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
 }
 
 func integrationSelfURI(id string) string { return "/api/v2/integrations/" + id }
@@ -77,7 +77,7 @@ func integrationTypeIDs() []string {
 	return out
 }
 
-func (s *Server) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func (s *Server) listIntegrationTypes(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-func (s *Server) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
 	t, ok := integrationType(r.PathValue("typeId"))
 	if !ok {
 		return apihttp.NotFound()
@@ -100,7 +100,7 @@ func (s *Server) getIntegrationType(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listIntegrations(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -108,7 +108,7 @@ func (s *Server) listIntegrations(w http.ResponseWriter, r *http.Request) error 
 	ids := host.SetOf(apihttp.MultiParam(r, "ids"))
 	typ := r.URL.Query().Get("integrationType")
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindIntegration, "") {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindIntegration, "") {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
@@ -133,11 +133,11 @@ func reportedState(intended, now string) *platform.IntegrationStatusInfo {
 	return &platform.IntegrationStatusInfo{Code: host.Ptr(code), Effective: host.Ptr(effective), LastUpdated: host.Ptr(now)}
 }
 
-func (s *Server) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindIntegration)
+func (s *api) getIntegration(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindIntegration)
 }
 
-func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createIntegration(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateIntegrationRequest
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -154,7 +154,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 	if name == "" {
 		name = *typ.Name
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
 		now := apihttp.FormatTime(tx.Now())
 		ig := platform.Integration{
@@ -176,7 +176,7 @@ func (s *Server) createIntegration(w http.ResponseWriter, r *http.Request) error
 
 // patchIntegration changes the intended state, name or notes; name and notes also change
 // in the current configuration, whose version then moves on.
-func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchIntegration(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Integration
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -184,7 +184,7 @@ func (s *Server) patchIntegration(w http.ResponseWriter, r *http.Request) error 
 	if err := host.CheckEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, ig, err := host.LoadStored[platform.Integration](tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -239,8 +239,8 @@ func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
 }
 
 // deleteIntegration answers with the integration as it was.
-func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+func (s *api) deleteIntegration(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, err := entity.Lookup(tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -258,12 +258,12 @@ func (s *Server) deleteIntegration(w http.ResponseWriter, r *http.Request) error
 	})
 }
 
-func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	if _, err := s.lookup(r, host.KindIntegration, id); err != nil {
+	if _, err := s.Lookup(r, host.KindIntegration, id); err != nil {
 		return err
 	}
-	o, err := s.lookup(r, host.KindIntegrationConfig, id)
+	o, err := s.Lookup(r, host.KindIntegrationConfig, id)
 	if err != nil {
 		return err
 	}
@@ -273,7 +273,7 @@ func (s *Server) getIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 
 // putIntegrationConfig replaces the current configuration. properties and advanced are
 // free-form JSON objects (absent = empty); credentials map a credential slot to an id.
-func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error {
 	var in platform.IntegrationConfiguration
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -297,7 +297,7 @@ func (s *Server) putIntegrationConfig(w http.ResponseWriter, r *http.Request) er
 		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: host.Ptr("/api/v2/integrations/credentials/" + *c.ID)}
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		ig, err := entity.Lookup(tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
 			return err

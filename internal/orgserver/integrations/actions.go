@@ -1,4 +1,4 @@
-package orgserver
+package integrations
 
 import (
 	"encoding/json"
@@ -19,22 +19,22 @@ import (
 // byte for byte as sent (TF compares them on read). Reads leave out the contract unless
 // expand=contract and the config unless includeConfig=true, as the real API does.
 // A draft is a separate document with the id of the action it becomes on publish.
-func (s *Server) integrationActionRoutes() {
-	s.route("GET /api/v2/integrations/actions", "integrations:action:view", s.listActions)
-	s.route("POST /api/v2/integrations/actions", "integrations:action:add", s.createAction)
-	s.route("GET /api/v2/integrations/actions/drafts", "integrations:action:view", s.listActionDrafts)
-	s.route("POST /api/v2/integrations/actions/drafts", "integrations:action:add", s.createActionDraft)
-	s.route("GET /api/v2/integrations/actions/{id}", "integrations:action:view", s.getAction)
-	s.route("PATCH /api/v2/integrations/actions/{id}", "integrations:action:edit", s.patchAction)
-	s.route("DELETE /api/v2/integrations/actions/{id}", "integrations:action:delete", s.deleteAction)
-	s.route("GET /api/v2/integrations/actions/{id}/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
-	s.route("POST /api/v2/integrations/actions/{id}/draft", "integrations:action:add", s.draftFromAction)
-	s.route("GET /api/v2/integrations/actions/{id}/draft", "integrations:action:view", s.getActionDraft)
-	s.route("PATCH /api/v2/integrations/actions/{id}/draft", "integrations:action:edit", s.patchActionDraft)
-	s.route("DELETE /api/v2/integrations/actions/{id}/draft", "integrations:action:delete", s.deleteActionDraft)
-	s.route("POST /api/v2/integrations/actions/{id}/draft/publish", "integrations:action:edit", s.publishActionDraft)
-	s.route("GET /api/v2/integrations/actions/{id}/draft/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
-	s.actionFunctionRoutes() // integration_action_functions.go
+func (s *api) integrationActionRoutes() {
+	s.Route("GET /api/v2/integrations/actions", "integrations:action:view", s.listActions)
+	s.Route("POST /api/v2/integrations/actions", "integrations:action:add", s.createAction)
+	s.Route("GET /api/v2/integrations/actions/drafts", "integrations:action:view", s.listActionDrafts)
+	s.Route("POST /api/v2/integrations/actions/drafts", "integrations:action:add", s.createActionDraft)
+	s.Route("GET /api/v2/integrations/actions/{id}", "integrations:action:view", s.getAction)
+	s.Route("PATCH /api/v2/integrations/actions/{id}", "integrations:action:edit", s.patchAction)
+	s.Route("DELETE /api/v2/integrations/actions/{id}", "integrations:action:delete", s.deleteAction)
+	s.Route("GET /api/v2/integrations/actions/{id}/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
+	s.Route("POST /api/v2/integrations/actions/{id}/draft", "integrations:action:add", s.draftFromAction)
+	s.Route("GET /api/v2/integrations/actions/{id}/draft", "integrations:action:view", s.getActionDraft)
+	s.Route("PATCH /api/v2/integrations/actions/{id}/draft", "integrations:action:edit", s.patchActionDraft)
+	s.Route("DELETE /api/v2/integrations/actions/{id}/draft", "integrations:action:delete", s.deleteActionDraft)
+	s.Route("POST /api/v2/integrations/actions/{id}/draft/publish", "integrations:action:edit", s.publishActionDraft)
+	s.Route("GET /api/v2/integrations/actions/{id}/draft/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
+	s.actionFunctionRoutes() // action_functions.go
 }
 
 func actionSelfURI(id string, draft bool) string {
@@ -73,17 +73,17 @@ func readOptions(r *http.Request) (contract, config bool, err error) {
 	return contract, config, err
 }
 
-func (s *Server) listActions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listActions(w http.ResponseWriter, r *http.Request) error {
 	return s.listActionKind(w, r, host.KindAction)
 }
 
-func (s *Server) listActionDrafts(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listActionDrafts(w http.ResponseWriter, r *http.Request) error {
 	return s.listActionKind(w, r, host.KindActionDraft)
 }
 
 // listActionKind lists actions or drafts: name (contains, ignoring case), category
 // (exact), ids, secure, integrationId; sortBy name|category, sortOrder asc|desc.
-func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+func (s *api) listActionKind(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -97,7 +97,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 	if sortBy != "" && sortBy != "name" && sortBy != "category" {
 		return apihttp.InvalidValue("sortBy", sortBy, []string{"name", "category"})
 	}
-	desc, err := sortDescending(r)
+	desc, err := host.SortDescending(r)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func (s *Server) listActionKind(w http.ResponseWriter, r *http.Request, kind sto
 		data     []byte
 	}
 	var entries []entry
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "*") {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, "*") {
 		var a platform.Action
 		if host.DecodeObject(o, &a) != nil {
 			continue
@@ -286,15 +286,15 @@ func actionContract(in platform.ActionContractInput, draft bool) (*platform.Acti
 	return &c, nil
 }
 
-func (s *Server) createAction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createAction(w http.ResponseWriter, r *http.Request) error {
 	return s.createActionDoc(w, r, false)
 }
 
-func (s *Server) createActionDraft(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createActionDraft(w http.ResponseWriter, r *http.Request) error {
 	return s.createActionDoc(w, r, true)
 }
 
-func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft bool) error {
+func (s *api) createActionDoc(w http.ResponseWriter, r *http.Request, draft bool) error {
 	var in platform.PostActionInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -310,7 +310,7 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	if draft {
 		kind, entityType = host.KindActionDraft, "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		id := uuid.NewString()
 		a, err := buildAction(tx, integrationID, id, 1, actionFields{in.Name, in.Category, in.Config, in.Contract, in.Secure}, nil, draft)
 		if err != nil {
@@ -320,20 +320,20 @@ func (s *Server) createActionDoc(w http.ResponseWriter, r *http.Request, draft b
 	})
 }
 
-func (s *Server) getAction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getAction(w http.ResponseWriter, r *http.Request) error {
 	return s.getActionDoc(w, r, host.KindAction)
 }
 
-func (s *Server) getActionDraft(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getActionDraft(w http.ResponseWriter, r *http.Request) error {
 	return s.getActionDoc(w, r, host.KindActionDraft)
 }
 
-func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+func (s *api) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
 	contract, config, err := readOptions(r)
 	if err != nil {
 		return err
 	}
-	o, err := s.lookup(r, kind, r.PathValue("id"))
+	o, err := s.Lookup(r, kind, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -341,7 +341,7 @@ func (s *Server) getActionDoc(w http.ResponseWriter, r *http.Request, kind store
 	return nil
 }
 
-func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchAction(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateActionInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -349,7 +349,7 @@ func (s *Server) patchAction(w http.ResponseWriter, r *http.Request) error {
 	return s.patchActionDoc(w, r, host.KindAction, in.Version, actionFields{name: in.Name, category: in.Category, config: in.Config})
 }
 
-func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateDraftInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -358,13 +358,13 @@ func (s *Server) patchActionDraft(w http.ResponseWriter, r *http.Request) error 
 }
 
 // patchActionDoc updates an action or draft whose current version the body carries.
-func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind, version *int, f actionFields) error {
+func (s *api) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind, version *int, f actionFields) error {
 	draft := kind == host.KindActionDraft
 	entityType := "Action"
 	if draft {
 		entityType = "ActionDraft"
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, old, err := host.LoadStored[platform.Action](tx, kind, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -380,16 +380,16 @@ func (s *Server) patchActionDoc(w http.ResponseWriter, r *http.Request, kind sto
 	})
 }
 
-func (s *Server) deleteAction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteAction(w http.ResponseWriter, r *http.Request) error {
 	return s.deleteActionDoc(w, r, host.KindAction)
 }
 
-func (s *Server) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
 	return s.deleteActionDoc(w, r, host.KindActionDraft)
 }
 
-func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -409,8 +409,8 @@ func (s *Server) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind st
 }
 
 // draftFromAction starts a draft holding the action's current definition.
-func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+func (s *api) draftFromAction(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, err := entity.Lookup(tx, host.KindAction, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -432,13 +432,13 @@ func (s *Server) draftFromAction(w http.ResponseWriter, r *http.Request) error {
 
 // publishActionDraft turns a draft (at the version the body names) into the action with
 // the same id, creating or replacing it, and removes the draft.
-func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
+func (s *api) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 	var in platform.PublishDraftInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		d, draft, err := host.LoadStored[platform.Action](tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -492,12 +492,12 @@ func (s *Server) publishActionDraft(w http.ResponseWriter, r *http.Request) erro
 }
 
 // getActionTemplate returns a Velocity template of an action or its draft as text.
-func (s *Server) getActionTemplate(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getActionTemplate(w http.ResponseWriter, r *http.Request) error {
 	kind := host.KindAction
 	if strings.Contains(r.URL.Path, "/draft/templates/") {
 		kind = host.KindActionDraft
 	}
-	o, err := s.lookup(r, kind, r.PathValue("id"))
+	o, err := s.Lookup(r, kind, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
