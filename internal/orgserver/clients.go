@@ -3,6 +3,7 @@ package orgserver
 import (
 	"context"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
@@ -68,7 +69,7 @@ func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
 	}
 	for _, d := range g.Divisions {
 		divID := d
-		if d != grantAllDivisions {
+		if d != host.AllDivisions {
 			do := tx.Get(entity.KindDivision, d)
 			if do == nil {
 				do = tx.FindByName(entity.KindDivision, "", d)
@@ -78,11 +79,11 @@ func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
 			}
 			divID = do.ID
 		}
-		grant, err := resolveGrant(tx, clientID, ro.ID, divID, "")
+		grant, err := authorization.ResolveGrant(tx, clientID, ro.ID, divID, "")
 		if err != nil {
 			return fmt.Errorf("grant role %q in division %q: %w", g.Role, d, err)
 		}
-		if _, err := entity.Put(tx, host.KindSubjectGrant, clientID+"/"+grantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
+		if _, err := entity.Put(tx, host.KindSubjectGrant, clientID+"/"+authorization.GrantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
 			return err
 		}
 	}

@@ -64,9 +64,9 @@ func (h heldPermission) covers(perm [3]string) bool {
 func clientRolePermissions(role string) []heldPermission {
 	switch role {
 	case store.RoleAdmin:
-		return []heldPermission{{pattern: [3]string{"*", "*", "*"}, division: grantAllDivisions}}
+		return []heldPermission{{pattern: [3]string{"*", "*", "*"}, division: host.AllDivisions}}
 	case store.RoleReadOnly:
-		return []heldPermission{{pattern: [3]string{"*", "*", "view"}, division: grantAllDivisions}}
+		return []heldPermission{{pattern: [3]string{"*", "*", "view"}, division: host.AllDivisions}}
 	}
 	return nil
 }
@@ -133,7 +133,7 @@ func accessTo(held []heldPermission, perm string) (a apihttp.Access, ok bool) {
 		if !h.covers(want) {
 			continue
 		}
-		if h.division == grantAllDivisions {
+		if h.division == host.AllDivisions {
 			return apihttp.Access{Permission: perm}, true
 		}
 		a.Restricted = true

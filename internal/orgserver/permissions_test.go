@@ -3,6 +3,7 @@ package orgserver
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 	"testing"
@@ -237,7 +238,7 @@ func TestAccessToWildcards(t *testing.T) {
 	held := []heldPermission{
 		{pattern: [3]string{"routing", "queue", "view"}, division: "A"},
 		{pattern: [3]string{"routing", "*", "edit"}, division: "B"},
-		{pattern: [3]string{"architect", "flow", "*"}, division: grantAllDivisions},
+		{pattern: [3]string{"architect", "flow", "*"}, division: host.AllDivisions},
 	}
 	for _, tc := range []struct {
 		perm       string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -129,7 +130,7 @@ func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *store.Tx) error{seedRoles, seedPresenceDefinitions} {
+	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, seedPresenceDefinitions} {
 		if err := seed(tx); err != nil {
 			return err
 		}

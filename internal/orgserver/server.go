@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"log/slog"
 	"math"
 	"net/http"
@@ -92,7 +93,7 @@ func New(cfg Config) (*Server, error) {
 		st.Close()
 		return nil, err
 	}
-	s.host = host.New(st, s.entities, hostSurface{s}, dropSubjectGrants, s.log)
+	s.host = host.New(st, s.entities, hostSurface{s}, authorization.DropSubjectGrants, s.log)
 	s.metrics = newMetrics()
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
@@ -265,18 +266,16 @@ func (s *Server) routes() {
 
 	s.route("GET /api/v2/tokens/me", host.AnyCaller, s.handleTokenMe)
 	for _, register := range []func(){
-		s.organizationRoutes,   // organization.go
-		s.divisionRoutes,       // divisions.go
-		s.divisionObjectRoutes, // division_objects.go
-		s.skillRoutes,          // routing_skills.go
-		s.languageRoutes,       // routing_languages.go
-		s.wrapupCodeRoutes,     // routing_wrapupcodes.go
-		s.skillGroupRoutes,     // routing_skillgroups.go
-		s.queueRoutes,          // routing_queues.go, routing_queue_members.go
-		s.groupRoutes,          // groups.go
-		s.userRoutes,           // users.go, user_routing.go
-		s.roleRoutes,           // roles.go, subjects.go
-		s.auditRoutes,          // audit_query.go
+		s.organizationRoutes,                      // organization.go
+		func() { authorization.Register(s.host) }, // authorization/: divisions, roles, subjects, catalog
+		s.skillRoutes,                             // routing_skills.go
+		s.languageRoutes,                          // routing_languages.go
+		s.wrapupCodeRoutes,                        // routing_wrapupcodes.go
+		s.skillGroupRoutes,                        // routing_skillgroups.go
+		s.queueRoutes,                             // routing_queues.go, routing_queue_members.go
+		s.groupRoutes,                             // groups.go
+		s.userRoutes,                              // users.go, user_routing.go
+		s.auditRoutes,                             // audit_query.go
 
 		s.scheduleRoutes,           // architect_schedules.go
 		s.scheduleGroupRoutes,      // architect_schedulegroups.go

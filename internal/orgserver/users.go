@@ -338,7 +338,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		// A deleted user holds no grants (subjects.go), so its roles and divisions can go.
-		return dropSubjectGrants(tx, p, o.ID, "User", o.Name)
+		return s.host.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
 	})
 	if err != nil {
 		return err

@@ -45,3 +45,6 @@ const (
 	// Presence definitions (directory), which the generic entity also writes.
 	KindPresenceDefinition store.Kind = "presence.definition"
 )
+
+// AllDivisions is the division id of a grant that applies in every division.
+const AllDivisions = "*"

@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -26,12 +26,12 @@ func divisionObjectKinds() map[string]store.Kind {
 	}
 }
 
-func (s *Server) divisionObjectRoutes() {
-	s.route("POST /api/v2/authorization/divisions/{id}/objects/{objectType}", "authorization:division:edit", s.moveToDivision)
+func (s *api) divisionObjectRoutes() {
+	s.Route("POST /api/v2/authorization/divisions/{id}/objects/{objectType}", "authorization:division:edit", s.moveToDivision)
 }
 
 // moveToDivision moves objects (ids in the body) into a division.
-func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
+func (s *api) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 	objType := strings.ToUpper(r.PathValue("objectType"))
 	kinds := divisionObjectKinds()
 	kind, ok := kinds[objType]
@@ -50,7 +50,7 @@ func (s *Server) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 	if len(ids) == 0 {
 		return apihttp.Required("body (list of object ids)")
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		div, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err

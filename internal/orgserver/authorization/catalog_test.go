@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import "testing"
 

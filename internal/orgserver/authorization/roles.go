@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -20,17 +20,17 @@ import (
 // seeded with every org (default:true) and cannot be deleted, like a real org's default
 // roles. A role still granted to someone cannot be deleted either (400), so no grant ever
 // points at a missing role. userCount is kept current by every grant change (subjects.go).
-func (s *Server) roleRoutes() {
-	s.route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
-	s.route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
-	s.route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.getRole)
-	s.route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
-	s.route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
-	s.route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
-	s.route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
-	s.route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
+func (s *api) roleRoutes() {
+	s.Route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
+	s.Route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
+	s.Route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.getRole)
+	s.Route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
+	s.Route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
+	s.Route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
+	s.Route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
+	s.Route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
 	s.subjectRoutes()              // subjects.go
-	s.authorizationCatalogRoutes() // authorization_catalog.go
+	s.authorizationCatalogRoutes() // catalog.go
 }
 
 func roleSelfURI(id string) string { return "/api/v2/authorization/roles/" + id }
@@ -89,8 +89,8 @@ func builtinRoles() []builtinRole {
 	}
 }
 
-// seedRoles adds the built-in roles every org has.
-func seedRoles(tx *store.Tx) error {
+// SeedRoles adds the built-in roles every org has.
+func SeedRoles(tx *store.Tx) error {
 	for _, b := range builtinRoles() {
 		id := uuid.NewString()
 		role := platform.DomainOrganizationRole{
@@ -151,7 +151,7 @@ func checkPermissions(perms []string, policies []platform.DomainPermissionPolicy
 	return nil
 }
 
-func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listRoles(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -161,7 +161,7 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 	defaults := host.SetOf(apihttp.MultiParam(r, "defaultRoleId"))
 	perms := apihttp.MultiParam(r, "permission")
 	var items [][]byte
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindRole, "") {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindRole, "") {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
 			continue
 		}
@@ -181,11 +181,11 @@ func (s *Server) listRoles(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) getRole(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindRole)
+func (s *api) getRole(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindRole)
 }
 
-func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleCreate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -197,7 +197,7 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := host.CheckUniqueName(tx, host.KindRole, "role", name, ""); err != nil {
 			return nil, err
 		}
@@ -212,7 +212,7 @@ func (s *Server) createRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 // putRole replaces name, description, permissions and policies (DomainOrganizationRoleUpdate).
-func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleUpdate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -224,7 +224,7 @@ func (s *Server) putRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 // patchRole changes only the fields present.
-func (s *Server) patchRole(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRole
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -236,11 +236,11 @@ func (s *Server) patchRole(w http.ResponseWriter, r *http.Request) error {
 		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)
 }
 
-func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.DomainOrganizationRoleUpdate, partial bool) error {
+func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.DomainOrganizationRoleUpdate, partial bool) error {
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -263,8 +263,8 @@ func (s *Server) updateRole(w http.ResponseWriter, r *http.Request, in platform.
 	})
 }
 
-func (s *Server) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteRole(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -318,21 +318,21 @@ func roleSubjects(tx *store.Tx, roleID string) []string {
 
 // roleHolders reads the page of a listing of the role {id}'s holders and returns the
 // caller's org with the role's grants grouped by subject (see roleGrants).
-func (s *Server) roleHolders(r *http.Request) (p apihttp.Page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
+func (s *api) roleHolders(r *http.Request) (p apihttp.Page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
 	if p, err = apihttp.ParsePage(r, apihttp.MaxPageSize); err != nil {
 		return p, "", nil, nil, err
 	}
-	role, err := s.lookup(r, host.KindRole, r.PathValue("id"))
+	role, err := s.Lookup(r, host.KindRole, r.PathValue("id"))
 	if err != nil {
 		return p, "", nil, nil, err
 	}
 	org = apihttp.PrincipalOf(r.Context()).OrgID
-	ids, bySubject = roleGrants(s.store.List(org, host.KindSubjectGrant, "*"), role.ID)
+	ids, bySubject = roleGrants(s.Store.List(org, host.KindSubjectGrant, "*"), role.ID)
 	return p, org, ids, bySubject, nil
 }
 
 // roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
-func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
+func (s *api) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
 	p, org, ids, by, err := s.roleHolders(r)
 	if err != nil {
 		return err
@@ -352,14 +352,14 @@ func (s *Server) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error
 }
 
 // roleUsers is the count-only UserReferenceEntityListing of users holding the role.
-func (s *Server) roleUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) roleUsers(w http.ResponseWriter, r *http.Request) error {
 	p, org, ids, _, err := s.roleHolders(r)
 	if err != nil {
 		return err
 	}
 	var items [][]byte
 	for _, sid := range ids {
-		if u := s.store.Get(org, host.KindUser, sid); u != nil {
+		if u := s.Store.Get(org, host.KindUser, sid); u != nil {
 			b, _ := json.Marshal(platform.UserReferenceWithName{ID: host.Ptr(sid), Name: host.Ptr(u.Name), SelfURI: host.Ptr(host.UserSelfURI(sid))})
 			items = append(items, b)
 		}

@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -17,21 +17,21 @@ import (
 // Divisions: unique names, no version (last write wins), hard delete. The home division
 // is seeded with the org and can be renamed but never deleted; a division that still holds
 // objects or role grants cannot be deleted (400), as on a real org.
-func (s *Server) divisionRoutes() {
-	s.route("GET /api/v2/authorization/divisions", "authorization:division:view", s.listDivisions)
-	s.route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
-	s.route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
-	s.route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
-	s.route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.getDivision)
-	s.route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
-	s.route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
+func (s *api) divisionRoutes() {
+	s.Route("GET /api/v2/authorization/divisions", "authorization:division:view", s.listDivisions)
+	s.Route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
+	s.Route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
+	s.Route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
+	s.Route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.getDivision)
+	s.Route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
+	s.Route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
-func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
+func (s *api) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, items [][]byte) {
 	name := r.URL.Query().Get("name")
 	want := host.SetOf(apihttp.MultiParam(r, "id"))
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if len(want) > 0 && !want[o.ID] {
 			continue
 		}
@@ -44,7 +44,7 @@ func (s *Server) filteredDivisions(r *http.Request) (keys []apihttp.CursorKey, i
 	return keys, items
 }
 
-func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listDivisions(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (s *Server) listDivisions(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	keys, items := s.filteredDivisions(r)
 	l, err := apihttp.CursorPage(r, keys, items, 200)
 	if err != nil {
@@ -64,8 +64,8 @@ func (s *Server) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
+func (s *api) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if isHomeDivision(o) {
 			apihttp.WriteRaw(w, http.StatusOK, o.Data)
 			return nil
@@ -79,11 +79,11 @@ func isHomeDivision(o *store.Object) bool {
 	return host.DecodeObject(o, &d) == nil && host.Deref(d.HomeDivision)
 }
 
-func (s *Server) getDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, entity.KindDivision)
+func (s *api) getDivision(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, entity.KindDivision)
 }
 
-func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -92,7 +92,7 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
@@ -103,7 +103,7 @@ func (s *Server) createDivision(w http.ResponseWriter, r *http.Request) error {
 }
 
 // putDivision replaces name and description; homeDivision is read-only.
-func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -112,7 +112,7 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return apihttp.Required("name")
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, d, err := host.LoadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -125,8 +125,8 @@ func (s *Server) putDivision(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteDivision(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return err

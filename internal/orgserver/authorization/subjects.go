@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -20,22 +20,19 @@ import (
 // subject's grants is one audit message (PeoplePermissions, entity = the subject, action
 // "Update", property "grants" listing the grants before and after), and the roles whose
 // holders changed get their userCount rewritten in the same transaction.
-func (s *Server) subjectRoutes() {
+func (s *api) subjectRoutes() {
 	const base = "/api/v2/authorization/subjects/{subjectId}"
-	s.route("GET "+base, "authorization:grant:view", s.getSubject)
-	s.route("POST "+base+"/bulkadd", "authorization:grant:add", s.bulkGrants("add"))
-	s.route("POST "+base+"/bulkremove", "authorization:grant:delete", s.bulkGrants("remove"))
-	s.route("POST "+base+"/bulkreplace", "authorization:grant:add", s.bulkGrants("replace"))
-	s.route("POST "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:add", s.grantOne)
-	s.route("DELETE "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:delete", s.revokeOne)
-	s.route("GET /api/v2/users/{subjectId}/roles", "authorization:grant:view", s.getUserRoles)
-	s.route("PUT /api/v2/users/{subjectId}/roles", "authorization:grant:add", s.putUserRoles)
+	s.Route("GET "+base, "authorization:grant:view", s.getSubject)
+	s.Route("POST "+base+"/bulkadd", "authorization:grant:add", s.bulkGrants("add"))
+	s.Route("POST "+base+"/bulkremove", "authorization:grant:delete", s.bulkGrants("remove"))
+	s.Route("POST "+base+"/bulkreplace", "authorization:grant:add", s.bulkGrants("replace"))
+	s.Route("POST "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:add", s.grantOne)
+	s.Route("DELETE "+base+"/divisions/{divisionId}/roles/{roleId}", "authorization:grant:delete", s.revokeOne)
+	s.Route("GET /api/v2/users/{subjectId}/roles", "authorization:grant:view", s.getUserRoles)
+	s.Route("PUT /api/v2/users/{subjectId}/roles", "authorization:grant:add", s.putUserRoles)
 }
 
-// grantAllDivisions is the division id of a grant that applies in every division.
-const grantAllDivisions = "*"
-
-func grantKey(roleID, divisionID string) string { return roleID + "/" + divisionID }
+func GrantKey(roleID, divisionID string) string { return roleID + "/" + divisionID }
 
 // subjectKind names a subject's type (PC_USER, PC_GROUP, PC_OAUTH_CLIENT) and its audit
 // entity type, or "" when the org has no such subject.
@@ -52,12 +49,12 @@ func subjectKind(users, groups *store.Object, client *store.ClientInfo, org stri
 }
 
 // subjectInfo is subjectKind for readers (outside a transaction).
-func (s *Server) subjectInfo(org, id string) (typ, name string) {
+func (s *api) subjectInfo(org, id string) (typ, name string) {
 	var client *store.ClientInfo
-	if c, ok := s.store.Client(id); ok {
+	if c, ok := s.Store.Client(id); ok {
 		client = &c
 	}
-	typ, _, name = subjectKind(s.store.Get(org, host.KindUser, id), s.store.Get(org, host.KindGroup, id), client, org)
+	typ, _, name = subjectKind(s.Store.Get(org, host.KindUser, id), s.Store.Get(org, host.KindGroup, id), client, org)
 	if typ == "" {
 		typ = "UNKNOWN"
 	}
@@ -70,8 +67,8 @@ func txSubject(tx *store.Tx, id string) (typ, entityType, name string) {
 	return subjectKind(tx.Get(host.KindUser, id), tx.Get(host.KindGroup, id), tx.Client(id), tx.OrgID())
 }
 
-// resolveGrant builds a grant, or a 400 naming the unknown role or division.
-func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
+// ResolveGrant builds a grant, or a 400 naming the unknown role or division.
+func ResolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (platform.AuthzGrant, error) {
 	if roleID == "" {
 		return platform.AuthzGrant{}, apihttp.Required(field + "roleId")
 	}
@@ -86,8 +83,8 @@ func resolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (pl
 	if err := host.DecodeObject(ro, &role); err != nil {
 		return platform.AuthzGrant{}, err
 	}
-	div := &platform.AuthzDivision{ID: host.Ptr(grantAllDivisions), Name: host.Ptr("All divisions")}
-	if divisionID != grantAllDivisions {
+	div := &platform.AuthzDivision{ID: host.Ptr(host.AllDivisions), Name: host.Ptr("All divisions")}
+	if divisionID != host.AllDivisions {
 		do := tx.Get(entity.KindDivision, divisionID)
 		if do == nil {
 			return platform.AuthzGrant{}, apihttp.UnknownRef(field+"divisionId", divisionID)
@@ -109,14 +106,14 @@ func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGra
 		if err := host.DecodeObject(o, &g); err != nil {
 			return nil, err
 		}
-		out[grantKey(host.Deref(g.Role.ID), host.Deref(g.Division.ID))] = g
+		out[GrantKey(host.Deref(g.Role.ID), host.Deref(g.Division.ID))] = g
 	}
 	return out, nil
 }
 
 // applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
 // and refreshes the userCount of every role whose grants changed.
-func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
+func (s *api) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
 	_, entityType, name := txSubject(tx, subjectID)
 	if entityType == "" {
 		return apihttp.NotFound()
@@ -158,10 +155,10 @@ func (s *Server) applyGrants(tx *store.Tx, r *http.Request, subjectID string, ed
 	return nil
 }
 
-// dropSubjectGrants removes every grant a subject holds, as a real org does when it deletes
+// DropSubjectGrants removes every grant a subject holds, as a real org does when it deletes
 // a user: a deleted user holds no grants, so it keeps no role and no division in use. The
 // change is audited like any other change of the subject's grants.
-func dropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType, name string) error {
+func DropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType, name string) error {
 	cur, err := subjectGrants(tx, subjectID)
 	if err != nil || len(cur) == 0 {
 		return err
@@ -239,7 +236,7 @@ func copyGrants(m map[string]platform.AuthzGrant) map[string]platform.AuthzGrant
 	return out
 }
 
-func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getSubject(w http.ResponseWriter, r *http.Request) error {
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	id := r.PathValue("subjectId")
 	typ, name := s.subjectInfo(org, id)
@@ -248,7 +245,7 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 	}
 	subject := platform.AuthzSubject{ID: host.Ptr(id), Name: host.Ptr(name), Grants: []platform.AuthzGrant{}, Version: host.Ptr(1),
 		SelfURI: host.Ptr("/api/v2/authorization/subjects/" + id)}
-	for _, o := range s.store.List(org, host.KindSubjectGrant, id) {
+	for _, o := range s.Store.List(org, host.KindSubjectGrant, id) {
 		var g platform.AuthzGrant
 		if err := host.DecodeObject(o, &g); err != nil {
 			return err
@@ -260,7 +257,7 @@ func (s *Server) getSubject(w http.ResponseWriter, r *http.Request) error {
 }
 
 // bulkGrants is bulkadd, bulkremove and bulkreplace (RoleDivisionGrants → void).
-func (s *Server) bulkGrants(mode string) handlerFunc {
+func (s *api) bulkGrants(mode string) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in platform.RoleDivisionGrants
 		if err := apihttp.DecodeBody(r, &in); err != nil {
@@ -270,18 +267,18 @@ func (s *Server) bulkGrants(mode string) handlerFunc {
 			return apihttp.Required("grants")
 		}
 		subjectID := r.PathValue("subjectId")
-		err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
 					next = map[string]platform.AuthzGrant{}
 				}
 				for _, p := range in.Grants {
-					g, err := resolveGrant(tx, subjectID, host.Deref(p.RoleID), host.Deref(p.DivisionID), "grants.")
+					g, err := ResolveGrant(tx, subjectID, host.Deref(p.RoleID), host.Deref(p.DivisionID), "grants.")
 					if err != nil {
 						return nil, err
 					}
-					k := grantKey(host.Deref(p.RoleID), host.Deref(p.DivisionID))
+					k := GrantKey(host.Deref(p.RoleID), host.Deref(p.DivisionID))
 					if mode == "remove" {
 						delete(next, k)
 					} else if old, ok := cur[k]; ok {
@@ -300,25 +297,25 @@ func (s *Server) bulkGrants(mode string) handlerFunc {
 	}
 }
 
-func (s *Server) grantOne(w http.ResponseWriter, r *http.Request) error {
+func (s *api) grantOne(w http.ResponseWriter, r *http.Request) error {
 	return s.changeOneGrant(w, r, true)
 }
 
 // revokeOne removes a grant; removing one the subject does not hold is a no-op (204).
-func (s *Server) revokeOne(w http.ResponseWriter, r *http.Request) error {
+func (s *api) revokeOne(w http.ResponseWriter, r *http.Request) error {
 	return s.changeOneGrant(w, r, false)
 }
 
-func (s *Server) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
+func (s *api) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
 	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
-			g, err := resolveGrant(tx, subjectID, roleID, divisionID, "")
+			g, err := ResolveGrant(tx, subjectID, roleID, divisionID, "")
 			if err != nil {
 				return nil, err
 			}
 			next := copyGrants(cur)
-			k := grantKey(roleID, divisionID)
+			k := GrantKey(roleID, divisionID)
 			if !add {
 				delete(next, k)
 			} else if _, ok := cur[k]; !ok {
@@ -361,35 +358,35 @@ func userAuthorization(grants []platform.AuthzGrant, roleDoc func(id string) *st
 	return ua
 }
 
-func (s *Server) getUserRoles(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	u, err := s.lookup(r, host.KindUser, r.PathValue("subjectId"))
+	u, err := s.Lookup(r, host.KindUser, r.PathValue("subjectId"))
 	if err != nil {
 		return err
 	}
 	var grants []platform.AuthzGrant
-	for _, o := range s.store.List(org, host.KindSubjectGrant, u.ID) {
+	for _, o := range s.Store.List(org, host.KindSubjectGrant, u.ID) {
 		var g platform.AuthzGrant
 		if err := host.DecodeObject(o, &g); err != nil {
 			return err
 		}
 		grants = append(grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.store.Get(org, host.KindRole, id) }))
+	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.Store.Get(org, host.KindRole, id) }))
 	return nil
 }
 
 // putUserRoles sets the roles a user holds: roles not listed lose all their grants, listed
 // roles the user does not hold yet are granted in the home division, grants of listed roles
 // the user holds already stay as they are.
-func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 	var roleIDs []string
 	if err := apihttp.DecodeBody(r, &roleIDs); err != nil {
 		return err
 	}
 	userID := r.PathValue("subjectId")
 	var ua platform.UserAuthorization
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if u := tx.Get(host.KindUser, userID); u == nil || entity.IsDeleted(u.Data) {
 			return apihttp.NotFound()
 		}
@@ -413,11 +410,11 @@ func (s *Server) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 				if held {
 					continue
 				}
-				g, err := resolveGrant(tx, userID, id, home, "")
+				g, err := ResolveGrant(tx, userID, id, home, "")
 				if err != nil {
 					return nil, err
 				}
-				next[grantKey(id, home)] = g
+				next[GrantKey(id, home)] = g
 			}
 			return next, nil
 		})

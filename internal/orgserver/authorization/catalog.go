@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -21,16 +21,16 @@ import (
 // roles can hold, and the restore of default roles to their defaults. The official provider
 // reads the products while it configures itself and the permissions when it checks a role's
 // policies; neither may be missing.
-func (s *Server) authorizationCatalogRoutes() {
-	s.route("GET /api/v2/authorization/products", "authorization:product:view", s.listProducts)
-	s.route("GET /api/v2/authorization/permissions", "authorization:role:view", s.listPermissions)
-	s.route("PUT /api/v2/authorization/roles/default", "authorization:role:edit", s.restoreDefaultRoles(false))
-	s.route("POST /api/v2/authorization/roles/default", "authorization:role:edit", s.restoreDefaultRoles(true))
+func (s *api) authorizationCatalogRoutes() {
+	s.Route("GET /api/v2/authorization/products", "authorization:product:view", s.listProducts)
+	s.Route("GET /api/v2/authorization/permissions", "authorization:role:view", s.listPermissions)
+	s.Route("PUT /api/v2/authorization/roles/default", "authorization:role:edit", s.restoreDefaultRoles(false))
+	s.Route("POST /api/v2/authorization/roles/default", "authorization:role:edit", s.restoreDefaultRoles(true))
 }
 
 // listProducts is OrganizationProductEntityListing. A local org is licensed for no extra
 // product, so the listing is empty, but complete: callers read its total.
-func (s *Server) listProducts(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listProducts(w http.ResponseWriter, r *http.Request) error {
 	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": []any{}, "pageSize": 0, "pageNumber": 1, "total": 0, "pageCount": 0})
 	return nil
 }
@@ -93,7 +93,7 @@ func knownPermissions() map[string]domainPermission {
 // listPermissions is GET /authorization/permissions: PermissionCollectionEntityListing, one
 // entity per domain, page-number paging. query narrows it to domains (queryType=domain) or
 // to permissions starting with one of its comma-separated values (queryType=permission).
-func (s *Server) listPermissions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listPermissions(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func (s *Server) listPermissions(w http.ResponseWriter, r *http.Request) error {
 // restoreDefaultRoles is PUT /authorization/roles/default (the default roles named in the
 // body, by id) and POST (every default role): each gets back its default name, description
 // and permissions. The answer is OrganizationRoleEntityListing of the restored roles.
-func (s *Server) restoreDefaultRoles(all bool) handlerFunc {
+func (s *api) restoreDefaultRoles(all bool) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var want []platform.DomainOrganizationRole
 		if !all {
@@ -172,7 +172,7 @@ func (s *Server) restoreDefaultRoles(all bool) handlerFunc {
 			defaults[b.defaultID] = b
 		}
 		var restored [][]byte
-		err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 			p := apihttp.CallerOf(r)
 			targets := tx.List(host.KindRole, "")
 			if !all {
