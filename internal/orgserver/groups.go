@@ -330,7 +330,7 @@ func (s *Server) removeGroupMembers(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func groupSearchFields(g *platform.Group) searchFields {
+func groupSearchFields(g *platform.Group) host.SearchFields {
 	return func(field string) ([]string, bool) {
 		var p *string
 		switch field {
@@ -359,21 +359,21 @@ func groupSearchFields(g *platform.Group) searchFields {
 }
 
 func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
-	req, err := readSearchRequest(r)
+	req, err := host.ReadSearchRequest(r)
 	if err != nil {
 		return err
 	}
 	var probe platform.Group
-	if err := validateCriteria(req.Query, func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }); err != nil {
+	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }); err != nil {
 		return err
 	}
 	var items [][]byte
 	for _, o := range s.listVisible(r, host.KindGroup) {
 		var g platform.Group
-		if host.DecodeObject(o, &g) == nil && matchAll(req.Query, groupSearchFields(&g)) {
+		if host.DecodeObject(o, &g) == nil && host.MatchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)
 		}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, searchPage("/api/v2/groups/search", "groups", req, items))
+	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage("/api/v2/groups/search", "groups", req, items))
 	return nil
 }

@@ -348,7 +348,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 }
 
 // userSearchFields are the fields /users/search understands.
-func userSearchFields(u *platform.User) searchFields {
+func userSearchFields(u *platform.User) host.SearchFields {
 	return func(field string) ([]string, bool) {
 		one := func(p *string) ([]string, bool) {
 			if p == nil || *p == "" {
@@ -394,16 +394,16 @@ func userSearchFields(u *platform.User) searchFields {
 // only when a criterion searches the state field (the way the official provider finds a
 // deleted user to restore).
 func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
-	req, err := readSearchRequest(r)
+	req, err := host.ReadSearchRequest(r)
 	if err != nil {
 		return err
 	}
 	var probe platform.User
-	if err := validateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
+	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	withDeleted := criteriaMention(req.Query, "state")
+	withDeleted := host.CriteriaMention(req.Query, "state")
 	expand := host.SetOf(req.Expand)
 	for _, e := range apihttp.MultiParam(r, "expand") {
 		expand[e] = true
@@ -414,11 +414,11 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 		if host.DecodeObject(o, &u) != nil || (!withDeleted && host.Deref(u.State) == "deleted") {
 			continue
 		}
-		if matchAll(req.Query, userSearchFields(&u)) {
+		if host.MatchAll(req.Query, userSearchFields(&u)) {
 			items = append(items, o.Data)
 		}
 	}
-	resp := searchPage("/api/v2/users/search", "users", req, items)
+	resp := host.SearchPage("/api/v2/users/search", "users", req, items)
 	for i, e := range resp.Results {
 		resp.Results[i] = s.userExpansion(org, e, expand)
 	}

@@ -1,9 +1,8 @@
-package orgserver
+package host
 
 import (
 	"encoding/base64"
 	"encoding/json"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -14,23 +13,23 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
-// The directory search endpoints (/users/search, /groups/search) share one request shape
-// and one matcher. The real service is an index that lags writes; the local org searches
+// The search endpoints (/users/search, /groups/search and the generic kinds' searches)
+// share one request shape and one matcher. The real service is an index that lags writes; the local org searches
 // the store directly, so a search right after a write already sees it.
 
-// searchRequest is UserSearchRequest and GroupSearchRequest in one: the fields the local
+// SearchRequest is UserSearchRequest and GroupSearchRequest in one: the fields the local
 // org honours.
-type searchRequest struct {
+type SearchRequest struct {
 	SortOrder  string            `json:"sortOrder,omitempty"`
 	SortBy     string            `json:"sortBy,omitempty"`
 	PageSize   int               `json:"pageSize,omitempty"`
 	PageNumber int               `json:"pageNumber,omitempty"`
 	Expand     []string          `json:"expand,omitempty"`
-	Query      []searchCriterion `json:"query,omitempty"`
+	Query      []SearchCriterion `json:"query,omitempty"`
 }
 
-// searchCriterion is UserSearchCriteria / GroupSearchCriteria.
-type searchCriterion struct {
+// SearchCriterion is UserSearchCriteria / GroupSearchCriteria.
+type SearchCriterion struct {
 	Type       string            `json:"type,omitempty"`
 	Operator   string            `json:"operator,omitempty"`
 	Fields     []string          `json:"fields,omitempty"`
@@ -38,17 +37,17 @@ type searchCriterion struct {
 	Values     []string          `json:"values,omitempty"`
 	StartValue *string           `json:"startValue,omitempty"`
 	EndValue   *string           `json:"endValue,omitempty"`
-	Group      []searchCriterion `json:"group,omitempty"`
+	Group      []SearchCriterion `json:"group,omitempty"`
 }
 
-// searchFields returns the values of a field of one entity, and whether the field is searchable.
-type searchFields func(field string) ([]string, bool)
+// SearchFields returns the values of a field of one entity, and whether the field is searchable.
+type SearchFields func(field string) ([]string, bool)
 
-const maxSearchPageSize = 100
+const MaxSearchPageSize = 100
 
-// readSearchRequest reads the POST body or the GET q64 parameter (base64 of the same JSON).
-func readSearchRequest(r *http.Request) (searchRequest, error) {
-	var req searchRequest
+// ReadSearchRequest reads the POST body or the GET q64 parameter (base64 of the same JSON).
+func ReadSearchRequest(r *http.Request) (SearchRequest, error) {
+	var req SearchRequest
 	if r.Method == http.MethodGet {
 		q64 := r.URL.Query().Get("q64")
 		if q64 == "" {
@@ -70,13 +69,13 @@ func readSearchRequest(r *http.Request) (searchRequest, error) {
 	if req.PageNumber == 0 {
 		req.PageNumber = 1
 	}
-	if req.PageSize < 1 || req.PageSize > maxSearchPageSize {
-		return req, apihttp.BadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", maxSearchPageSize, req.PageSize)
+	if req.PageSize < 1 || req.PageSize > MaxSearchPageSize {
+		return req, apihttp.BadRequest("The field [pageSize] must be a whole number from 1 to %d, not [%d].", MaxSearchPageSize, req.PageSize)
 	}
 	if req.PageNumber < 1 {
 		return req, apihttp.BadRequest("The field [pageNumber] must be a positive whole number, not [%d].", req.PageNumber)
 	}
-	if err := host.CheckEnum("sortOrder", optional(strings.ToUpper(req.SortOrder)), "ASC", "DESC", "SCORE"); err != nil {
+	if err := CheckEnum("sortOrder", optional(strings.ToUpper(req.SortOrder)), "ASC", "DESC", "SCORE"); err != nil {
 		return req, err
 	}
 	return req, nil
@@ -89,15 +88,15 @@ func optional(s string) *string {
 	return &s
 }
 
-// validateCriteria checks types, operators and fields before any entity is matched, so a
+// ValidateCriteria checks types, operators and fields before any entity is matched, so a
 // bad query fails with 400 even on an empty org.
-func validateCriteria(cs []searchCriterion, known func(string) bool) error {
+func ValidateCriteria(cs []SearchCriterion, known func(string) bool) error {
 	for _, c := range cs {
-		if err := host.CheckEnum("operator", optional(c.Operator), "AND", "OR", "NOT"); err != nil {
+		if err := CheckEnum("operator", optional(c.Operator), "AND", "OR", "NOT"); err != nil {
 			return err
 		}
 		if len(c.Group) > 0 {
-			if err := validateCriteria(c.Group, known); err != nil {
+			if err := ValidateCriteria(c.Group, known); err != nil {
 				return err
 			}
 			continue
@@ -105,7 +104,7 @@ func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 		if c.Type == "" {
 			return apihttp.Required("query.type")
 		}
-		if err := host.CheckEnum("type", &c.Type, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL"); err != nil {
+		if err := CheckEnum("type", &c.Type, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "MATCH_ALL"); err != nil {
 			return err
 		}
 		if c.Type == "MATCH_ALL" {
@@ -130,7 +129,7 @@ func validateCriteria(cs []searchCriterion, known func(string) bool) error {
 	return nil
 }
 
-func criterionValues(c searchCriterion) []string {
+func criterionValues(c SearchCriterion) []string {
 	vs := slices.Clone(c.Values)
 	if c.Value != nil {
 		vs = append(vs, *c.Value)
@@ -138,8 +137,8 @@ func criterionValues(c searchCriterion) []string {
 	return vs
 }
 
-// matchAll reports whether an entity satisfies every top-level criterion.
-func matchAll(cs []searchCriterion, get searchFields) bool {
+// MatchAll reports whether an entity satisfies every top-level criterion.
+func MatchAll(cs []SearchCriterion, get SearchFields) bool {
 	for _, c := range cs {
 		if !matchCriterion(c, get) {
 			return false
@@ -148,7 +147,7 @@ func matchAll(cs []searchCriterion, get searchFields) bool {
 	return true
 }
 
-func matchCriterion(c searchCriterion, get searchFields) bool {
+func matchCriterion(c SearchCriterion, get SearchFields) bool {
 	var ok bool
 	if len(c.Group) > 0 {
 		if c.Operator == "OR" {
@@ -159,7 +158,7 @@ func matchCriterion(c searchCriterion, get searchFields) bool {
 				}
 			}
 		} else {
-			ok = matchAll(c.Group, get)
+			ok = MatchAll(c.Group, get)
 		}
 	} else {
 		ok = matchSimple(c, get)
@@ -170,7 +169,7 @@ func matchCriterion(c searchCriterion, get searchFields) bool {
 	return ok
 }
 
-func matchSimple(c searchCriterion, get searchFields) bool {
+func matchSimple(c SearchCriterion, get SearchFields) bool {
 	if c.Type == "MATCH_ALL" {
 		return true
 	}
@@ -216,19 +215,19 @@ func matchValue(typ, have, want string) bool {
 	return false
 }
 
-// criteriaMention reports whether any criterion searches field (used for the implicit
+// CriteriaMention reports whether any criterion searches field (used for the implicit
 // "not deleted" filter of user search).
-func criteriaMention(cs []searchCriterion, field string) bool {
+func CriteriaMention(cs []SearchCriterion, field string) bool {
 	for _, c := range cs {
-		if slices.Contains(c.Fields, field) || criteriaMention(c.Group, field) {
+		if slices.Contains(c.Fields, field) || CriteriaMention(c.Group, field) {
 			return true
 		}
 	}
 	return false
 }
 
-// searchResponse is UsersSearchResponse / GroupsSearchResponse with raw results.
-type searchResponse struct {
+// SearchResponse is UsersSearchResponse / GroupsSearchResponse with raw results.
+type SearchResponse struct {
 	Total        int               `json:"total"`
 	PageCount    int               `json:"pageCount"`
 	PageSize     int               `json:"pageSize"`
@@ -240,12 +239,12 @@ type searchResponse struct {
 	Results      []json.RawMessage `json:"results"`
 }
 
-// searchPage cuts one page of results and links the neighbouring pages as GET q64 URIs.
-func searchPage(path, typ string, req searchRequest, items [][]byte) searchResponse {
+// SearchPage cuts one page of results and links the neighbouring pages as GET q64 URIs.
+func SearchPage(path, typ string, req SearchRequest, items [][]byte) SearchResponse {
 	if strings.EqualFold(req.SortOrder, "DESC") {
 		slices.Reverse(items)
 	}
-	resp := searchResponse{Total: len(items), PageSize: req.PageSize, PageNumber: req.PageNumber, Types: []string{typ}, Results: []json.RawMessage{}}
+	resp := SearchResponse{Total: len(items), PageSize: req.PageSize, PageNumber: req.PageNumber, Types: []string{typ}, Results: []json.RawMessage{}}
 	resp.PageCount = (len(items) + req.PageSize - 1) / req.PageSize
 	start, end := apihttp.PageWindow(len(items), req.PageNumber, req.PageSize)
 	for _, it := range items[start:end] {
