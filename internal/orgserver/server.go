@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
+	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"log/slog"
 	"math"
 	"net/http"
@@ -273,8 +274,10 @@ func (s *Server) routes() {
 		s.wrapupCodeRoutes,                        // routing_wrapupcodes.go
 		s.skillGroupRoutes,                        // routing_skillgroups.go
 		s.queueRoutes,                             // routing_queues.go, routing_queue_members.go
-		s.groupRoutes,                             // groups.go
-		s.userRoutes,                              // users.go, user_routing.go
+		func() { directory.Register(s.host) },     // directory/: users, groups, voicemail policies, profile skills
+		s.userRoutingRoutes,                       // user_routing.go
+		s.userUtilizationRoutes,                   // user_utilization.go
+		s.presenceRoutes,                          // presence_definitions.go
 		s.auditRoutes,                             // audit_query.go
 
 		s.scheduleRoutes,           // architect_schedules.go

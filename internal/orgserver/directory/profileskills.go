@@ -1,4 +1,4 @@
-package orgserver
+package directory
 
 import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -14,9 +14,9 @@ import (
 // Profile skills: the free-text skills on a user's profile (not routing skills). The
 // official provider writes them with every user (profile_skills) and reads them back with
 // the user. PUT replaces the list and answers it; a user starts with none.
-func (s *Server) userProfileSkillRoutes() {
-	s.route("GET /api/v2/users/{id}/profileskills", "directory:user:view", s.getUserProfileSkills)
-	s.route("PUT /api/v2/users/{id}/profileskills", "directory:userProfile:edit", s.putUserProfileSkills)
+func (s *api) userProfileSkillRoutes() {
+	s.Route("GET /api/v2/users/{id}/profileskills", "directory:user:view", s.getUserProfileSkills)
+	s.Route("PUT /api/v2/users/{id}/profileskills", "directory:userProfile:edit", s.putUserProfileSkills)
 }
 
 // kindUserProfileSkills holds a user's profile skills; Parent = ID = user id; Data = [string].
@@ -25,15 +25,15 @@ const kindUserProfileSkills store.Kind = "user.profileskills"
 // maxProfileSkillLength bounds one profile skill, as the profile's other short texts are.
 const maxProfileSkillLength = 100
 
-func (s *Server) getUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
-	u, err := s.lookup(r, host.KindUser, r.PathValue("id"))
+func (s *api) getUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	if entity.IsDeleted(u.Data) {
 		return apihttp.NotFound()
 	}
-	if o := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindUserProfileSkills, u.ID); o != nil {
+	if o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindUserProfileSkills, u.ID); o != nil {
 		apihttp.WriteRaw(w, http.StatusOK, o.Data)
 		return nil
 	}
@@ -41,7 +41,7 @@ func (s *Server) getUserProfileSkills(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-func (s *Server) putUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
 	var skills []string
 	if err := apihttp.DecodeBody(r, &skills); err != nil {
 		return err
@@ -64,10 +64,10 @@ func (s *Server) putUserProfileSkills(w http.ResponseWriter, r *http.Request) er
 			kept = append(kept, sk)
 		}
 	}
-	if _, err := s.lookup(r, host.KindUser, r.PathValue("id")); err != nil {
+	if _, err := s.Lookup(r, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		u, err := host.LiveOwner(tx.Get, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err

@@ -1,4 +1,4 @@
-package orgserver
+package directory
 
 import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -16,15 +16,15 @@ import (
 // fields present. The official provider reads and writes them with every user
 // (voicemail_userpolicies) and group (voicemail_policy). A policy is stored only once it
 // has been changed (Parent = ID = the owner's id); until then the defaults are the answer.
-func (s *Server) voicemailUserPolicyRoutes() {
-	s.route("GET /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:view", s.getVoicemailUserPolicy)
-	s.route("PATCH /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:edit", s.changeVoicemailUserPolicy(true))
-	s.route("PUT /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:edit", s.changeVoicemailUserPolicy(false))
+func (s *api) voicemailUserPolicyRoutes() {
+	s.Route("GET /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:view", s.getVoicemailUserPolicy)
+	s.Route("PATCH /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:edit", s.changeVoicemailUserPolicy(true))
+	s.Route("PUT /api/v2/voicemail/userpolicies/{id}", "voicemail:policy:edit", s.changeVoicemailUserPolicy(false))
 }
 
-func (s *Server) voicemailGroupPolicyRoutes() {
-	s.route("GET /api/v2/voicemail/groups/{id}/policy", "voicemail:policy:view", s.getVoicemailGroupPolicy)
-	s.route("PATCH /api/v2/voicemail/groups/{id}/policy", "voicemail:policy:edit", s.patchVoicemailGroupPolicy)
+func (s *api) voicemailGroupPolicyRoutes() {
+	s.Route("GET /api/v2/voicemail/groups/{id}/policy", "voicemail:policy:view", s.getVoicemailGroupPolicy)
+	s.Route("PATCH /api/v2/voicemail/groups/{id}/policy", "voicemail:policy:edit", s.patchVoicemailGroupPolicy)
 }
 
 const (
@@ -49,8 +49,8 @@ func defaultVoicemailUserPolicy() voicemailUserPolicy {
 	return voicemailUserPolicy{Enabled: host.Ptr(true), AlertTimeoutSeconds: host.Ptr(30), SendEmailNotifications: host.Ptr(true)}
 }
 
-func (s *Server) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) error {
-	get := s.host.ReaderOf(r)
+func (s *api) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) error {
+	get := s.ReaderOf(r)
 	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (s *Server) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) 
 
 // changeVoicemailUserPolicy is PATCH (fields present change) and PUT (the body replaces
 // the policy; absent fields take the defaults).
-func (s *Server) changeVoicemailUserPolicy(partial bool) handlerFunc {
+func (s *api) changeVoicemailUserPolicy(partial bool) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in voicemailUserPolicy
 		if err := apihttp.DecodeBody(r, &in); err != nil {
@@ -74,7 +74,7 @@ func (s *Server) changeVoicemailUserPolicy(partial bool) handlerFunc {
 			return apihttp.BadRequest("The field [alertTimeoutSeconds] must not be negative, not [%d].", *in.AlertTimeoutSeconds)
 		}
 		id := r.PathValue("id")
-		return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 			u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 			if err != nil {
 				return nil, err
@@ -152,8 +152,8 @@ func groupPolicy(get host.ObjectGetter, group *store.Object) (platformVoicemailG
 	return pol, nil
 }
 
-func (s *Server) getVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {
-	get := s.host.ReaderOf(r)
+func (s *api) getVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {
+	get := s.ReaderOf(r)
 	g, err := host.LiveOwner(get, host.KindGroup, r.PathValue("id"))
 	if err != nil {
 		return err
@@ -166,7 +166,7 @@ func (s *Server) getVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request)
 	return nil
 }
 
-func (s *Server) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {
 	var in platformVoicemailGroupPolicy
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -180,7 +180,7 @@ func (s *Server) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Reques
 		}
 	}
 	id := r.PathValue("id")
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		g, err := host.LiveOwner(tx.Get, host.KindGroup, id)
 		if err != nil {
 			return nil, err

@@ -1,4 +1,4 @@
-package orgserver
+package directory
 
 import (
 	"encoding/json"
@@ -21,18 +21,18 @@ import (
 // answers 404 afterwards (the official provider accepts 404 or state "deleted").
 // PUT replaces description, email, addresses, images and owners (absent = cleared) and
 // keeps the name, visibility and flags when they are absent.
-func (s *Server) groupRoutes() {
-	s.route("GET /api/v2/groups", "directory:group:view", s.listGroups)
-	s.route("POST /api/v2/groups", "directory:group:add", s.createGroup)
-	s.route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.route("GET /api/v2/groups/{id}", "directory:group:view", s.getGroup)
-	s.route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
-	s.route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
-	s.route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
-	s.route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
-	s.route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
-	s.route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
+func (s *api) groupRoutes() {
+	s.Route("GET /api/v2/groups", "directory:group:view", s.listGroups)
+	s.Route("POST /api/v2/groups", "directory:group:add", s.createGroup)
+	s.Route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
+	s.Route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
+	s.Route("GET /api/v2/groups/{id}", "directory:group:view", s.getGroup)
+	s.Route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
+	s.Route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
+	s.Route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
+	s.Route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
+	s.Route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
+	s.Route("DELETE /api/v2/groups/{id}/members", "directory:group:edit", s.removeGroupMembers)
 	s.voicemailGroupPolicyRoutes() // voicemail_policies.go
 }
 
@@ -41,14 +41,14 @@ func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 // maxGroupMemberChange is the real API's limit of ids per member add or remove.
 const maxGroupMemberChange = 50
 
-func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listGroups(w http.ResponseWriter, r *http.Request) error {
 	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
 	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, o := range s.listVisible(r, host.KindGroup) {
+	for _, o := range s.ListVisible(r, host.KindGroup) {
 		if len(ids) == 0 || ids[o.ID] {
 			items = append(items, o.Data)
 		}
@@ -90,11 +90,11 @@ func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	return out, nil
 }
 
-func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindGroup)
+func (s *api) getGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindGroup)
 }
 
-func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupCreate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -119,7 +119,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := tx.FindByName(host.KindGroup, "", name); existing != nil {
 			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
 		}
@@ -139,7 +139,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupUpdate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -156,7 +156,7 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := checkGroupContacts(in.Addresses); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -188,8 +188,8 @@ func (s *Server) putGroup(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -208,19 +208,19 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 
 // listGroupMembers is /members and /individuals: the member users (UserEntityListing).
 // Groups have no dynamic rules here, so both are the same list.
-func (s *Server) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
 	}
-	g, err := s.lookup(r, host.KindGroup, r.PathValue("id"))
+	g, err := s.Lookup(r, host.KindGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	var items [][]byte
-	for _, m := range s.store.List(org, host.KindGroupMember, g.ID) {
-		if u := s.store.Get(org, host.KindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
+	for _, m := range s.Store.List(org, host.KindGroupMember, g.ID) {
+		if u := s.Store.Get(org, host.KindUser, strings.TrimPrefix(m.ID, g.ID+"/")); u != nil {
 			items = append(items, u.Data)
 		}
 	}
@@ -243,7 +243,7 @@ func memberValues(ms []memberRef) []string {
 }
 
 // changeMembers adds or removes users and keeps the group's memberCount and version current.
-func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
+func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
 	if len(ids) == 0 {
 		if add {
 			return apihttp.Required("memberIds")
@@ -254,7 +254,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 		return apihttp.BadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
 	p := apihttp.CallerOf(r)
-	return s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -310,7 +310,7 @@ func (s *Server) changeMembers(r *http.Request, add bool, ids []string, version 
 }
 
 // addGroupMembers answers 202 with an empty JSON object: the SDKs' return type is "object".
-func (s *Server) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupMembersUpdate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -322,7 +322,7 @@ func (s *Server) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	if err := s.changeMembers(r, false, apihttp.MultiParam(r, "ids"), nil); err != nil {
 		return err
 	}
@@ -358,7 +358,7 @@ func groupSearchFields(g *platform.Group) host.SearchFields {
 	}
 }
 
-func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
+func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
 	req, err := host.ReadSearchRequest(r)
 	if err != nil {
 		return err
@@ -368,7 +368,7 @@ func (s *Server) searchGroups(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var items [][]byte
-	for _, o := range s.listVisible(r, host.KindGroup) {
+	for _, o := range s.ListVisible(r, host.KindGroup) {
 		var g platform.Group
 		if host.DecodeObject(o, &g) == nil && host.MatchAll(req.Query, groupSearchFields(&g)) {
 			items = append(items, o.Data)

@@ -1,4 +1,4 @@
-package orgserver
+package directory
 
 import (
 	"encoding/json"
@@ -18,20 +18,17 @@ import (
 // Users: integer version checked on PATCH, email unique among users that are not deleted,
 // soft delete (state "deleted": still readable by id, listed and searched only when asked).
 // Routing skills and languages are child objects (user_routing.go) merged in on expand.
-func (s *Server) userRoutes() {
-	s.route("GET /api/v2/users", "directory:user:view", s.listUsers)
-	s.route("POST /api/v2/users", "directory:user:add", s.createUser)
-	s.route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
-	s.route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
-	s.route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
-	s.route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
-	s.route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
-	s.route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
-	s.userRoutingRoutes()         // user_routing.go
-	s.userUtilizationRoutes()     // user_utilization.go
+func (s *api) userRoutes() {
+	s.Route("GET /api/v2/users", "directory:user:view", s.listUsers)
+	s.Route("POST /api/v2/users", "directory:user:add", s.createUser)
+	s.Route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.Route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
+	s.Route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
+	s.Route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
+	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
 	s.voicemailUserPolicyRoutes() // voicemail_policies.go
-	s.presenceRoutes()            // presence_definitions.go
-	s.userProfileSkillRoutes()    // user_profileskills.go
+	s.userProfileSkillRoutes()    // profileskills.go
 }
 
 func userState(data []byte) string {
@@ -44,7 +41,7 @@ func userState(data []byte) string {
 
 // userExpansion merges the requested child collections (expand=skills,languages) into a
 // stored user document; other expansions are ignored, as the local org has no such data.
-func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) []byte {
+func (s *api) userExpansion(org string, data []byte, expand map[string]bool) []byte {
 	if !expand["skills"] && !expand["languages"] {
 		return data
 	}
@@ -56,7 +53,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 	json.Unmarshal(doc["id"], &id) //nolint:errcheck // id is always a string
 	add := func(key string, kind store.Kind) {
 		items := []json.RawMessage{}
-		for _, o := range s.store.List(org, kind, id) {
+		for _, o := range s.Store.List(org, kind, id) {
 			items = append(items, o.Data)
 		}
 		doc[key], _ = json.Marshal(items)
@@ -74,7 +71,7 @@ func (s *Server) userExpansion(org string, data []byte, expand map[string]bool) 
 	return out
 }
 
-func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listUsers(w http.ResponseWriter, r *http.Request) error {
 	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
 	if err != nil {
 		return err
@@ -91,7 +88,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 	jabber := host.SetOf(apihttp.MultiParam(r, "jabberId"))
 	expand := host.SetOf(apihttp.MultiParam(r, "expand"))
 	var items [][]byte
-	for _, o := range s.listVisible(r, host.KindUser) {
+	for _, o := range s.ListVisible(r, host.KindUser) {
 		if len(ids) > 0 && !ids[o.ID] {
 			continue
 		}
@@ -124,7 +121,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) error {
 // getUser is GET /users/{id}. Its state parameter defaults to active, as on a real org: a
 // deleted user answers 404 unless the caller asks for state=deleted (or any), which is how
 // clients tell "gone" from "still there" without a search.
-func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getUser(w http.ResponseWriter, r *http.Request) error {
 	state := r.URL.Query().Get("state")
 	if state == "" {
 		state = "active"
@@ -132,7 +129,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
 		return err
 	}
-	o, err := s.lookup(r, host.KindUser, r.PathValue("id"))
+	o, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -145,7 +142,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) error {
 
 // setPassword is POST /users/{id}/password. Passwords are not stored (nothing here logs
 // users in); the call is validated and audited so clients that set them work.
-func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
+func (s *api) setPassword(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		NewPassword string `json:"newPassword"`
 	}
@@ -155,7 +152,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	if in.NewPassword == "" {
 		return apihttp.Required("newPassword")
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -185,7 +182,7 @@ func checkContacts(field string, cs []platform.Contact) error {
 	return nil
 }
 
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateUser
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -211,8 +208,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err := checkContacts("addresses", in.Addresses); err != nil {
 		return err
 	}
-	orgInfo, _ := s.store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	orgInfo, _ := s.Store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := host.FindUserByEmail(tx, email, false); existing != nil {
 			return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", email, existing.ID)
 		}
@@ -239,7 +236,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 
 // patchUser applies the fields present in UpdateUser; absent fields keep their values.
 // manager is a user id in the request and a reference on the user.
-func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.UpdateUser
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -261,7 +258,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -322,9 +319,9 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request) error {
 
 // deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
 // (an empty object).
-func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
 	p := apihttp.CallerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -338,7 +335,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		// A deleted user holds no grants (subjects.go), so its roles and divisions can go.
-		return s.host.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
+		return s.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
 	})
 	if err != nil {
 		return err
@@ -393,7 +390,7 @@ func userSearchFields(u *platform.User) host.SearchFields {
 // searchUsers is POST /users/search and GET /users/search?q64=. Deleted users are found
 // only when a criterion searches the state field (the way the official provider finds a
 // deleted user to restore).
-func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	req, err := host.ReadSearchRequest(r)
 	if err != nil {
 		return err
@@ -409,7 +406,7 @@ func (s *Server) searchUsers(w http.ResponseWriter, r *http.Request) error {
 		expand[e] = true
 	}
 	var items [][]byte
-	for _, o := range s.listVisible(r, host.KindUser) {
+	for _, o := range s.ListVisible(r, host.KindUser) {
 		var u platform.User
 		if host.DecodeObject(o, &u) != nil || (!withDeleted && host.Deref(u.State) == "deleted") {
 			continue
