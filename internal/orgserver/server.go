@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/directory"
+	"github.com/cxascode/cxascode/internal/orgserver/routing"
 	"log/slog"
 	"math"
 	"net/http"
@@ -272,11 +273,8 @@ func (s *Server) routes() {
 		s.skillRoutes,                             // routing_skills.go
 		s.languageRoutes,                          // routing_languages.go
 		s.wrapupCodeRoutes,                        // routing_wrapupcodes.go
-		s.skillGroupRoutes,                        // routing_skillgroups.go
-		s.queueRoutes,                             // routing_queues.go, routing_queue_members.go
+		func() { routing.Register(s.host) },       // routing/: queues, skill groups, user routing and utilization
 		func() { directory.Register(s.host) },     // directory/: users, groups, voicemail policies, profile skills
-		s.userRoutingRoutes,                       // user_routing.go
-		s.userUtilizationRoutes,                   // user_utilization.go
 		s.presenceRoutes,                          // presence_definitions.go
 		s.auditRoutes,                             // audit_query.go
 

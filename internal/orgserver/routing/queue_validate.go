@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -17,10 +17,10 @@ import (
 // "Organization"; PUT gives the user its own (level "Agent"); DELETE returns the user to
 // the org's. The official provider reads it with every user (routing_utilization) and
 // treats an "Organization" answer as "not set".
-func (s *Server) userUtilizationRoutes() {
-	s.route("GET /api/v2/routing/users/{id}/utilization", "routing:utilization:view", s.getUserUtilization)
-	s.route("PUT /api/v2/routing/users/{id}/utilization", "routing:utilization:manage", s.putUserUtilization)
-	s.route("DELETE /api/v2/routing/users/{id}/utilization", "routing:utilization:manage", s.deleteUserUtilization)
+func (s *api) userUtilizationRoutes() {
+	s.Route("GET /api/v2/routing/users/{id}/utilization", "routing:utilization:view", s.getUserUtilization)
+	s.Route("PUT /api/v2/routing/users/{id}/utilization", "routing:utilization:manage", s.putUserUtilization)
+	s.Route("DELETE /api/v2/routing/users/{id}/utilization", "routing:utilization:manage", s.deleteUserUtilization)
 }
 
 const kindUserUtilization store.Kind = "user.utilization" // Parent = ID = user id; Data = agentUtilization
@@ -66,8 +66,8 @@ func orgUtilization() agentUtilization {
 	return u
 }
 
-func (s *Server) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
-	get := s.host.ReaderOf(r)
+func (s *api) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
+	get := s.ReaderOf(r)
 	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *Server) getUserUtilization(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	for id, l := range out.LabelUtilizations {
-		if o := get(s.entities.StoreKind(kinds.UtilizationLabel), id); o != nil {
+		if o := get(s.Entities.StoreKind(kinds.UtilizationLabel), id); o != nil {
 			l.LabelName = o.Name
 			out.LabelUtilizations[id] = l
 		}
@@ -116,7 +116,7 @@ func checkUtilization(in agentUtilization) error {
 	return nil
 }
 
-func (s *Server) putUserUtilization(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putUserUtilization(w http.ResponseWriter, r *http.Request) error {
 	var in agentUtilization
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -125,13 +125,13 @@ func (s *Server) putUserUtilization(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	id := r.PathValue("id")
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 		if err != nil {
 			return nil, err
 		}
 		for labelID, l := range in.LabelUtilizations {
-			if lo := tx.Get(s.entities.StoreKind(kinds.UtilizationLabel), labelID); lo == nil || entity.IsDeleted(lo.Data) {
+			if lo := tx.Get(s.Entities.StoreKind(kinds.UtilizationLabel), labelID); lo == nil || entity.IsDeleted(lo.Data) {
 				return nil, apihttp.UnknownRef("labelUtilizations", labelID)
 			}
 			l.LabelName = ""
@@ -151,9 +151,9 @@ func (s *Server) putUserUtilization(w http.ResponseWriter, r *http.Request) erro
 	})
 }
 
-func (s *Server) deleteUserUtilization(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteUserUtilization(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		u, err := host.LiveOwner(tx.Get, host.KindUser, id)
 		if err != nil {
 			return err

@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"encoding/json"
@@ -25,15 +25,15 @@ import (
 // Member divisions are kept in a child object (host.KindSkillGroupDivs) because GET returns a
 // SkillGroup, which has no memberDivisions. An empty list means the group's own division;
 // "*" means every division.
-func (s *Server) skillGroupRoutes() {
-	s.route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
-	s.route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
-	s.route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.getSkillGroup)
-	s.route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
-	s.route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
-	s.route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
-	s.route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
-	s.route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)
+func (s *api) skillGroupRoutes() {
+	s.Route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
+	s.Route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
+	s.Route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.getSkillGroup)
+	s.Route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
+	s.Route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
+	s.Route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
+	s.Route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
+	s.Route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)
 }
 
 func skillGroupSelfURI(id string) string { return "/api/v2/routing/skillgroups/" + id }
@@ -65,11 +65,11 @@ func (o orgSnapshot) List(kind store.Kind, parent string) []*store.Object {
 	return o.s.List(o.org, kind, parent)
 }
 
-func (s *Server) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 	name := r.URL.Query().Get("name")
 	var keys []apihttp.CursorKey
 	var items [][]byte
-	for _, o := range s.listVisible(r, host.KindSkillGroup) {
+	for _, o := range s.ListVisible(r, host.KindSkillGroup) {
 		if !apihttp.NameMatches(name, o.Name, true) {
 			continue
 		}
@@ -160,11 +160,11 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 	return out, nil
 }
 
-func (s *Server) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindSkillGroup)
+func (s *api) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindSkillGroup)
 }
 
-func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -174,7 +174,7 @@ func (s *Server) createSkillGroup(w http.ResponseWriter, r *http.Request) error 
 		return apihttp.Required("name")
 	}
 	var out []byte
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
 			return apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
@@ -244,12 +244,12 @@ func skillGroupDivisions(r objectReader, id string) []string {
 	return divs
 }
 
-func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroup
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, sg, err := host.LoadStored[platform.SkillGroup](tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -286,8 +286,8 @@ func (s *Server) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -299,8 +299,8 @@ func (s *Server) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error 
 	})
 }
 
-func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, host.KindSkillGroup, r.PathValue("id"))
+func (s *api) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.Lookup(r, host.KindSkillGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -308,7 +308,7 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 	if err := host.DecodeObject(o, &sg); err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.Store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	// skillGroupMembers keeps the store's order of users, which is the cursor order.
 	var keys []apihttp.CursorKey
 	var items [][]byte
@@ -327,12 +327,12 @@ func (s *Server) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) e
 	return nil
 }
 
-func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, host.KindSkillGroup, r.PathValue("id"))
+func (s *api) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.Lookup(r, host.KindSkillGroup, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	rd := orgSnapshot{s: s.store, org: apihttp.PrincipalOf(r.Context()).OrgID}
+	rd := orgSnapshot{s: s.Store, org: apihttp.PrincipalOf(r.Context()).OrgID}
 	out := platform.SkillGroupMemberDivisionList{Entities: []platform.Division{}}
 	for _, id := range skillGroupDivisions(rd, o.ID) {
 		d := platform.Division{ID: host.Ptr(id)}
@@ -345,7 +345,7 @@ func (s *Server) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) 
 	return nil
 }
 
-func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {
 	// The body is optional in the API; an empty request changes nothing.
 	var in platform.SkillGroupMemberDivisions
 	if r.ContentLength != 0 {
@@ -353,7 +353,7 @@ func (s *Server) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request)
 			return err
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, host.KindSkillGroup, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"encoding/json"
@@ -19,16 +19,16 @@ import (
 // Assigning does not change the user's version (as on a real org), but every change is
 // audited as an "Update" of the User whose property (routingSkills / routingLanguages)
 // lists the assignments before and after, so a drift report can say "skill X added to user Y".
-func (s *Server) userRoutingRoutes() {
+func (s *api) userRoutingRoutes() {
 	for _, a := range []assignmentKind{skillAssignments(), languageAssignments()} {
 		base := "/api/v2/users/{id}/" + a.segment
-		s.route("GET "+base, "directory:user:view", a.handler(s.listAssignments))
-		s.route("POST "+base, a.perm, a.handler(s.postAssignment))
-		s.route(a.updateVerb+" "+base+"/{targetId}", a.perm, a.handler(s.updateAssignment))
-		s.route("DELETE "+base+"/{targetId}", a.perm, a.handler(s.deleteAssignment))
-		s.route("PATCH "+base+"/bulk", a.perm, a.handler(s.bulkAssignments(false)))
+		s.Route("GET "+base, "directory:user:view", a.handler(s.listAssignments))
+		s.Route("POST "+base, a.perm, a.handler(s.postAssignment))
+		s.Route(a.updateVerb+" "+base+"/{targetId}", a.perm, a.handler(s.updateAssignment))
+		s.Route("DELETE "+base+"/{targetId}", a.perm, a.handler(s.deleteAssignment))
+		s.Route("PATCH "+base+"/bulk", a.perm, a.handler(s.bulkAssignments(false)))
 		if a.bulkReplace {
-			s.route("PUT "+base+"/bulk", a.perm, a.handler(s.bulkAssignments(true)))
+			s.Route("PUT "+base+"/bulk", a.perm, a.handler(s.bulkAssignments(true)))
 		}
 	}
 }
@@ -48,16 +48,16 @@ type assignmentKind struct {
 
 func skillAssignments() assignmentKind {
 	return assignmentKind{child: host.KindUserSkill, target: host.KindSkill, segment: "routingskills", field: "skillUri", property: "routingSkills",
-		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: apihttp.MaxPageSize, targetURI: skillSelfURI}
+		perm: "routing:skill:assign", updateVerb: "PUT", bulkReplace: true, bulkMax: apihttp.MaxPageSize, targetURI: host.SkillSelfURI}
 }
 
 func languageAssignments() assignmentKind {
 	return assignmentKind{child: host.KindUserLanguage, target: host.KindLanguage, segment: "routinglanguages", field: "languageUri", property: "routingLanguages",
-		perm: "routing:language:assign", updateVerb: "PATCH", bulkMax: 50, targetURI: languageSelfURI}
+		perm: "routing:language:assign", updateVerb: "PATCH", bulkMax: 50, targetURI: host.LanguageSelfURI}
 }
 
 // handler binds an assignment handler to its kind.
-func (a assignmentKind) handler(h func(a assignmentKind, w http.ResponseWriter, r *http.Request) error) handlerFunc {
+func (a assignmentKind) handler(h func(a assignmentKind, w http.ResponseWriter, r *http.Request) error) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error { return h(a, w, r) }
 }
 
@@ -119,9 +119,9 @@ func (a assignmentKind) current(tx *store.Tx, userID string) (map[string]assignm
 
 // change runs edit on a user's assignments inside one transaction, writes the difference
 // and audits it; it returns the assignments after the change.
-func (s *Server) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
+func (s *api) changeAssignments(r *http.Request, a assignmentKind, edit func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error)) (map[string]assignment, error) {
 	var next map[string]assignment
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		u, err := entity.Lookup(tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -211,16 +211,16 @@ func assignmentListing(r *http.Request, p apihttp.Page, m map[string]assignment)
 	return apihttp.NewListing(r, p, items)
 }
 
-func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
+func (s *api) listAssignments(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	u, err := s.lookup(r, host.KindUser, r.PathValue("id"))
+	u, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	items := host.Datas(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
+	items := host.Datas(s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, a.child, u.ID))
 	desc, err := apihttp.SortDescending(r, "sortOrder", "ASC", "DESC")
 	if err != nil {
 		return err
@@ -228,7 +228,7 @@ func (s *Server) listAssignments(a assignmentKind, w http.ResponseWriter, r *htt
 	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
-func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
+func (s *api) postAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -241,7 +241,7 @@ func (s *Server) postAssignment(a assignmentKind, w http.ResponseWriter, r *http
 
 // updateAssignment is PUT …/routingskills/{skillId} and PATCH …/routinglanguages/{languageId}:
 // it sets the proficiency, assigning the skill or language if the user does not have it yet.
-func (s *Server) updateAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
+func (s *api) updateAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	var in assignmentInput
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -249,7 +249,7 @@ func (s *Server) updateAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	return s.upsertAssignment(a, w, r, r.PathValue("targetId"), in.Proficiency)
 }
 
-func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request, id string, proficiency *float64) error {
+func (s *api) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request, id string, proficiency *float64) error {
 	if err := checkProficiency(proficiency); err != nil {
 		return err
 	}
@@ -269,7 +269,7 @@ func (s *Server) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 	return nil
 }
 
-func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("targetId")
 	_, err := s.changeAssignments(r, a, func(tx *store.Tx, userID string, cur map[string]assignment) (map[string]assignment, error) {
 		if _, ok := cur[id]; !ok {
@@ -287,7 +287,7 @@ func (s *Server) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *ht
 
 // bulkAssignments is PATCH …/bulk (add or update the listed ones) and, with replace, PUT
 // …/bulk (the listed ones become the user's only assignments).
-func (s *Server) bulkAssignments(replace bool) func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
+func (s *api) bulkAssignments(replace bool) func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 	return func(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
 		var in []assignmentInput
 		if err := apihttp.DecodeBody(r, &in); err != nil {

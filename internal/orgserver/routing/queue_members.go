@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"encoding/json"
@@ -18,18 +18,18 @@ import (
 // Queue members and queue wrap-up codes: child objects of a queue (Parent = queue id,
 // ID = queue id + "/" + user or code id). Only users are members here: group-based
 // membership is not modelled, so memberBy=group lists nothing.
-func (s *Server) queueMemberRoutes() {
-	s.route("GET /api/v2/routing/queues/{id}/members", "routing:queue:view", s.listQueueMembers)
-	s.route("POST /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.postQueueMembers)
-	s.route("PATCH /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.patchQueueMembers)
-	s.route("PATCH /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.patchQueueMember)
-	s.route("DELETE /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.deleteQueueMember)
+func (s *api) queueMemberRoutes() {
+	s.Route("GET /api/v2/routing/queues/{id}/members", "routing:queue:view", s.listQueueMembers)
+	s.Route("POST /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.postQueueMembers)
+	s.Route("PATCH /api/v2/routing/queues/{id}/members", "routing:queueMember:manage", s.patchQueueMembers)
+	s.Route("PATCH /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.patchQueueMember)
+	s.Route("DELETE /api/v2/routing/queues/{id}/members/{memberId}", "routing:queueMember:manage", s.deleteQueueMember)
 }
 
-func (s *Server) queueWrapupCodeRoutes() {
-	s.route("GET /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:view", s.listQueueWrapupCodes)
-	s.route("POST /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:edit", s.postQueueWrapupCodes)
-	s.route("DELETE /api/v2/routing/queues/{id}/wrapupcodes/{codeId}", "routing:queue:edit", s.deleteQueueWrapupCode)
+func (s *api) queueWrapupCodeRoutes() {
+	s.Route("GET /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:view", s.listQueueWrapupCodes)
+	s.Route("POST /api/v2/routing/queues/{id}/wrapupcodes", "routing:queue:edit", s.postQueueWrapupCodes)
+	s.Route("DELETE /api/v2/routing/queues/{id}/wrapupcodes/{codeId}", "routing:queue:edit", s.deleteQueueWrapupCode)
 }
 
 // maxQueueBatch is the most members or codes one request may carry, as on real orgs.
@@ -56,7 +56,7 @@ type queueMemberListing struct {
 	PreviousURI string            `json:"previousUri,omitempty"`
 }
 
-func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, maxQueueBatch)
 	if err != nil {
 		return err
@@ -76,13 +76,13 @@ func (s *Server) listQueueMembers(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	name := strings.ToLower(qs.Get("name"))
-	q, err := s.lookup(r, host.KindQueue, r.PathValue("id"))
+	q, err := s.Lookup(r, host.KindQueue, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	var items [][]byte
 	if memberBy != "group" {
-		for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindQueueMember, q.ID) {
+		for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindQueueMember, q.ID) {
 			if name != "" && !strings.Contains(strings.ToLower(o.Name), name) {
 				continue
 			}
@@ -151,7 +151,7 @@ func touchQueueCounts(tx *store.Tx, queueID string) error {
 }
 
 // recordMembers writes the one audit message of a membership change on the queue.
-func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Object, action string, ids []string) {
+func (s *api) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Object, action string, ids []string) {
 	pc := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: []string{}}
 	if action == "MemberRemove" {
 		pc.OldValues = ids
@@ -162,7 +162,7 @@ func (s *Server) recordMembers(tx *store.Tx, p apihttp.Principal, q *store.Objec
 		Changes: []platform.PropertyChange{pc}})
 }
 
-func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	remove, err := host.BoolParam(r, "delete")
 	if err != nil {
 		return err
@@ -179,7 +179,7 @@ func (s *Server) postQueueMembers(w http.ResponseWriter, r *http.Request) error 
 			return apihttp.Required(fmt.Sprintf("[%d].id", i))
 		}
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -250,7 +250,7 @@ func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, f
 	return m, putQueueMember(tx, o.Parent, m)
 }
 
-func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.QueueMember
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -260,7 +260,7 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 	}
 	var updated []platform.QueueMember
 	p := apihttp.CallerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -306,12 +306,12 @@ func (s *Server) patchQueueMembers(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
+func (s *api) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueMember
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -331,8 +331,8 @@ func (s *Server) patchQueueMember(w http.ResponseWriter, r *http.Request) error 
 	})
 }
 
-func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -353,20 +353,20 @@ func (s *Server) deleteQueueMember(w http.ResponseWriter, r *http.Request) error
 // Queue wrap-up code children store only the code id; reads join the current code so a
 // renamed or re-described code shows up as it is now.
 
-func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
 	}
-	q, err := s.lookup(r, host.KindQueue, r.PathValue("id"))
+	q, err := s.Lookup(r, host.KindQueue, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	name := r.URL.Query().Get("name")
 	var items [][]byte
-	for _, c := range s.store.List(org, host.KindQueueWrapupCode, q.ID) {
-		code := s.store.Get(org, host.KindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
+	for _, c := range s.Store.List(org, host.KindQueueWrapupCode, q.ID) {
+		code := s.Store.Get(org, host.KindWrapupCode, strings.TrimPrefix(c.ID, q.ID+"/"))
 		if code == nil || !apihttp.NameMatches(name, code.Name, false) {
 			continue
 		}
@@ -376,7 +376,7 @@ func (s *Server) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
+func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
 	var in []platform.WrapUpCodeReference
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -385,7 +385,7 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	out := []json.RawMessage{}
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -423,8 +423,8 @@ func (s *Server) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-func (s *Server) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+func (s *api) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err

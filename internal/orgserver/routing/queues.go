@@ -1,4 +1,4 @@
-package orgserver
+package routing
 
 import (
 	"encoding/json"
@@ -19,19 +19,19 @@ import (
 // The stored queue carries its member counters; member writes keep them current.
 // Flow, prompt, script and address references are stored as sent: this org does not
 // check them.
-func (s *Server) queueRoutes() {
-	s.route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
-	s.route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
-	s.route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
-	s.route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
+func (s *api) queueRoutes() {
+	s.Route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
+	s.Route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
+	s.Route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
+	s.Route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
+	s.Route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
 	s.queueMemberRoutes()
 	s.queueWrapupCodeRoutes()
 }
 
 func queueSelfURI(id string) string { return "/api/v2/routing/queues/" + id }
 
-func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listQueues(w http.ResponseWriter, r *http.Request) error {
 	p, desc, err := apihttp.ParseSortedPage(r, "asc", "desc")
 	if err != nil {
 		return err
@@ -45,7 +45,7 @@ func (s *Server) listQueues(w http.ResponseWriter, r *http.Request) error {
 	name := query.Get("name")
 	library := query.Get("cannedResponseLibraryId")
 	ids, divs, peers := host.SetOf(apihttp.MultiValue(query, "id")), host.SetOf(apihttp.MultiValue(query, "divisionId")), host.SetOf(apihttp.MultiValue(query, "peerId"))
-	visible := s.listVisible(r, host.KindQueue)
+	visible := s.ListVisible(r, host.KindQueue)
 	items := make([][]byte, 0, len(visible))
 	for _, o := range visible {
 		if (len(ids) > 0 && !ids[o.ID]) || !apihttp.NameMatches(name, o.Name, false) {
@@ -88,11 +88,11 @@ func remarshal(in, out any) error {
 var queueIdentityFields = []string{"id", "name", "description", "division", "dateCreated", "dateModified",
 	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
 
-func (s *Server) getQueue(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindQueue)
+func (s *api) getQueue(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindQueue)
 }
 
-func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -103,7 +103,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	source := host.Deref(in.SourceQueueID)
 	in.SourceQueueID = nil
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		var q platform.Queue
 		if source != "" {
 			// Settings come from the source queue; whatever the request sets wins.
@@ -145,7 +145,7 @@ func (s *Server) createQueue(w http.ResponseWriter, r *http.Request) error {
 
 // fillQueue validates q and sets what the server owns: identity, division, dates,
 // authors, counters and defaults. old is the queue being replaced (nil on create).
-func (s *Server) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id, name string, old *platform.Queue) error {
+func (s *api) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id, name string, old *platform.Queue) error {
 	if existing := tx.FindByName(host.KindQueue, "", name); existing != nil && existing.ID != id {
 		return apihttp.Conflict("A queue named [%s] exists already (id %s).", name, existing.ID)
 	}
@@ -193,7 +193,7 @@ func setQueueCounts(tx *store.Tx, q *platform.Queue, id string) {
 	q.MemberCount, q.UserMemberCount, q.JoinedMemberCount = host.Ptr(len(members)), host.Ptr(len(members)), host.Ptr(joined)
 }
 
-func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueRequest
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -202,7 +202,7 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -221,12 +221,12 @@ func (s *Server) putQueue(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) deleteQueue(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	// forceDelete is accepted and has no effect: nothing here keeps a queue in use.
 	if _, err := host.BoolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
 			return err
