@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
@@ -181,7 +182,7 @@ func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 	if co == nil {
 		return nil, false
 	}
-	var c flowContent
+	var c architect.FlowContent
 	if host.DecodeObject(co, &c) != nil {
 		return nil, false
 	}

@@ -1,6 +1,9 @@
 package orgserver
 
 import (
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -24,3 +27,16 @@ func (h hostSurface) Sign(payload string) string { return h.s.sign(payload) }
 
 // PresignTTL is read on every use: tests shorten it after New.
 func (h hostSurface) PresignTTL() time.Duration { return h.s.presignTTL }
+
+func (h hostSurface) Authorize(p apihttp.Principal, perm string) (apihttp.Access, error) {
+	return h.s.authorize(p, perm)
+}
+
+// plainHandler serves a signed-URL handler: no bearer token, errors as API error bodies.
+func (s *Server) plainHandler(h host.Handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}
+}

@@ -159,23 +159,6 @@ func (s *Server) authorize(p apihttp.Principal, perm string) (apihttp.Access, er
 	return a, nil
 }
 
-// divisionChangeCheck refuses a write that creates, changes or deletes an object of a
-// division the caller does not hold the route's permission in (either where the object
-// was or where it goes).
-func divisionChangeCheck(a apihttp.Access) store.ChangeCheck {
-	return func(before, after *store.Object) error {
-		for _, o := range []*store.Object{before, after} {
-			if o == nil {
-				continue
-			}
-			if err := a.Check(host.ObjectDivision(o)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
 // listVisible is the caller's org's top-level objects of kind that the caller may see.
 func (s *Server) listVisible(r *http.Request, kind store.Kind) []*store.Object {
 	return s.host.ListVisible(r, kind)

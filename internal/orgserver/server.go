@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
@@ -87,7 +88,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, store: st, entities: entity.NewSet(handWrittenKinds()), mux: http.NewServeMux(),
-		itemSubtrees: newItemSubtrees(), log: cfg.Logger, presignTTL: defaultPresignTTL}
+		itemSubtrees: newItemSubtrees(), log: cfg.Logger, presignTTL: host.DefaultPresignTTL}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -172,7 +173,7 @@ func (s *Server) route(pattern, perm string, h handlerFunc) {
 		if access.Restricted {
 			// Every object the handler's transaction writes is checked against the caller's
 			// divisions on commit (permissions.go), whichever handler wrote it.
-			ctx = store.WithChangeCheck(ctx, divisionChangeCheck(access))
+			ctx = store.WithChangeCheck(ctx, host.DivisionChangeCheck(access))
 		}
 		r = r.WithContext(ctx)
 		if write && s.faults.loseResponse() {
@@ -278,12 +279,12 @@ func (s *Server) routes() {
 		s.presenceRoutes,                          // presence_definitions.go
 		s.auditRoutes,                             // audit_query.go
 
-		s.scheduleRoutes,           // architect_schedules.go
-		s.scheduleGroupRoutes,      // architect_schedulegroups.go
-		s.ivrRoutes,                // architect_ivrs.go
-		s.dependencyTrackingRoutes, // architect_schedules.go
-		s.flowRoutes,               // architect_flows.go, architect_flow_jobs.go, architect_flow_export.go
-		s.didPoolRoutes,            // telephony_didpools.go
+		s.scheduleRoutes,                      // architect_schedules.go
+		s.scheduleGroupRoutes,                 // architect_schedulegroups.go
+		s.ivrRoutes,                           // architect_ivrs.go
+		s.dependencyTrackingRoutes,            // architect_schedules.go
+		func() { architect.Register(s.host) }, // architect/: flows, jobs, exports, log levels
+		s.didPoolRoutes,                       // telephony_didpools.go
 		func() { integrations.Register(s.host) },
 
 		s.entityRoutes, // entity_routes.go: every regular catalogue kind without a handler above

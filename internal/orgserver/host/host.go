@@ -36,6 +36,9 @@ type Surface interface {
 	Sign(payload string) string
 	// PresignTTL is how long presigned URLs work.
 	PresignTTL() time.Duration
+	// Authorize is the route wrapper's permission check, for work that arrives through no
+	// route (a flow uploaded to a presigned URL is imported as the client that registered it).
+	Authorize(p apihttp.Principal, perm string) (apihttp.Access, error)
 }
 
 // SubjectCleanup takes away every grant of a subject (a user or group being deleted),
@@ -68,6 +71,12 @@ func (h *Host) Route(pattern, perm string, handler Handler) { h.surface.Route(pa
 
 // HandlePlain registers a presigned-URL handler: no bearer token, errors as API bodies.
 func (h *Host) HandlePlain(pattern string, handler Handler) { h.surface.HandlePlain(pattern, handler) }
+
+// Authorize is the caller's hold on perm (restricted to some divisions or not), or the 403
+// naming perm when p holds it in no division.
+func (h *Host) Authorize(p apihttp.Principal, perm string) (apihttp.Access, error) {
+	return h.surface.Authorize(p, perm)
+}
 
 // AnyCaller is the permission of routes every authenticated caller may use (GET
 // /api/v2/tokens/me needs no permission on a real org).

@@ -48,6 +48,29 @@ func ObjectDivision(o *store.Object) string {
 	return doc.Division.ID
 }
 
+// DivisionChangeCheck refuses a write that creates, changes or deletes an object of a
+// division the caller does not hold the route's permission in (either where the object
+// was or where it goes).
+func DivisionChangeCheck(a apihttp.Access) store.ChangeCheck {
+	return func(before, after *store.Object) error {
+		for _, o := range []*store.Object{before, after} {
+			if o == nil {
+				continue
+			}
+			if err := a.Check(ObjectDivision(o)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// ClientRef is the reference to the caller's OAuth client that flows and jobs carry
+// (lockedClient, createdByClient, the client of an audit action).
+func ClientRef(p apihttp.Principal) *platform.DomainEntityRef {
+	return &platform.DomainEntityRef{ID: Ptr(p.ClientID), Name: Ptr(p.ClientName), SelfURI: Ptr("/api/v2/oauth/clients/" + p.ClientID)}
+}
+
 // CanSee reports whether the caller of r may see o under the route's permission.
 func CanSee(r *http.Request, o *store.Object) bool {
 	a := apihttp.PrincipalOf(r.Context()).Access

@@ -14,6 +14,10 @@ import (
 // their own authorization (a signature over purpose, org, id and expiry), as real orgs hand
 // out presigned storage URLs.
 
+// DefaultPresignTTL is how long a presigned upload or download URL works, as on real
+// orgs: long enough for any upload, short enough that a leaked URL soon stops working.
+const DefaultPresignTTL = 15 * time.Minute
+
 // PresignTTL is how long presigned URLs work.
 func (h *Host) PresignTTL() time.Duration { return h.surface.PresignTTL() }
 

@@ -1,9 +1,8 @@
-package orgserver
+package architect
 
 import (
 	"context"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -55,75 +53,27 @@ type flowJob struct {
 	UploadSHA256 string `json:"uploadSha256,omitempty"`
 }
 
-func (s *Server) flowJobRoutes() {
-	s.route("POST /api/v2/flows/jobs", flowJobPermission, s.registerFlowJob)
-	s.route("GET /api/v2/flows/jobs/{id}", "architect:flow:view", s.getFlowJob)
+func (s *api) flowJobRoutes() {
+	s.Route("POST /api/v2/flows/jobs", flowJobPermission, s.registerFlowJob)
+	s.Route("GET /api/v2/flows/jobs/{id}", "architect:flow:view", s.getFlowJob)
 	// Any other GET of a flow's subresource is the API's own 404 (not the catch-all's),
 	// after authentication and the view permission.
-	s.route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.unknownFlowSubresource)
+	s.Route("GET /api/v2/flows/{id}/{sub}", "architect:flow:view", s.unknownFlowSubresource)
 	// Exports only read flows, so read-only clients (drift detection) may run them.
-	s.route("POST /api/v2/flows/export/jobs", "architect:flow:view", s.registerFlowExport)
-	s.route("GET /api/v2/flows/export/jobs/{id}", "architect:flow:view", s.getFlowExport)
-	s.mux.HandleFunc("PUT /uploads/flows/{id}", s.plainHandler(s.uploadFlow))
-	s.mux.HandleFunc("GET /downloads/flows/{id}", s.plainHandler(s.downloadFlows))
-}
-
-// plainHandler serves a signed-URL handler: no bearer token, errors as API error bodies.
-func (s *Server) plainHandler(h handlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
-			s.fail(w, r, err)
-		}
-	}
+	s.Route("POST /api/v2/flows/export/jobs", "architect:flow:view", s.registerFlowExport)
+	s.Route("GET /api/v2/flows/export/jobs/{id}", "architect:flow:view", s.getFlowExport)
+	s.HandlePlain("PUT /uploads/flows/{id}", s.uploadFlow)
+	s.HandlePlain("GET /downloads/flows/{id}", s.downloadFlows)
 }
 
 // unknownFlowSubresource answers GET /api/v2/flows/{id}/{sub} for a sub no route names.
-func (s *Server) unknownFlowSubresource(w http.ResponseWriter, r *http.Request) error {
+func (s *api) unknownFlowSubresource(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.NotFound()
 }
 
 func flowJobSelfURI(id string) string { return "/api/v2/flows/jobs/" + id }
 
-// defaultPresignTTL is how long a presigned upload or download URL works, as on real
-// orgs: long enough for any upload, short enough that a leaked URL soon stops working.
-const defaultPresignTTL = 15 * time.Minute
-
-// signedURL is an absolute URL on this server (as the caller reached it) whose signature
-// binds purpose, org, id and the URL's expiry.
-func (s *Server) signedURL(r *http.Request, path, purpose, org, id string) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	exp := strconv.FormatInt(time.Now().Add(s.presignTTL).Unix(), 10)
-	return scheme + "://" + r.Host + path + id + "?sig=" + s.sign(purpose+"|"+org+"|"+id+"|"+exp) + "&exp=" + exp
-}
-
-// findSigned finds the org holding object id of kind whose signature for purpose is the
-// request's sig, and checks that the URL has not expired. Unknown ids and bad signatures
-// look the same to the caller.
-func (s *Server) findSigned(r *http.Request, kind store.Kind, purpose, id string) (string, *store.Object, error) {
-	q := r.URL.Query()
-	exp, sig := q.Get("exp"), q.Get("sig")
-	for _, org := range s.store.Orgs() {
-		o := s.store.Get(org.ID, kind, id)
-		if o == nil {
-			continue
-		}
-		if subtle.ConstantTimeCompare([]byte(s.sign(purpose+"|"+org.ID+"|"+id+"|"+exp)), []byte(sig)) != 1 {
-			break
-		}
-		// The signature covers exp, so it is the server's own number.
-		if t, err := strconv.ParseInt(exp, 10, 64); err != nil || time.Now().Unix() >= t {
-			return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied",
-				Message: "The presigned URL has expired; ask the API for a new one (register a new job, or get the export job again)."}
-		}
-		return org.ID, o, nil
-	}
-	return "", nil, &apihttp.Error{Status: http.StatusForbidden, Code: "access.denied", Message: "The request signature does not match; use the URL exactly as the API returned it."}
-}
-
-func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
+func (s *api) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	p := apihttp.PrincipalOf(r.Context())
 	id := uuid.NewString()
 	job := flowJob{
@@ -134,7 +84,7 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	// A job is no entity of the org's configuration, so registering one is not audited;
 	// the publish it leads to is.
-	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	if err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		_, err := entity.Put(tx, host.KindFlowJob, id, "", id, job)
 		return err
 	}); err != nil {
@@ -142,15 +92,15 @@ func (s *Server) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
 		ID:           host.Ptr(id),
-		PresignedURL: host.Ptr(s.signedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
+		PresignedURL: host.Ptr(s.SignedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
 		SelfURI:      host.Ptr(flowJobSelfURI(id)),
 	})
 	return nil
 }
 
-func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, host.KindFlowJob, r.PathValue("id"))
+func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.Lookup(r, host.KindFlowJob, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -170,9 +120,9 @@ func (s *Server) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 const flowJobPermission = "architect:flow:add"
 
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
-func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
+func (s *api) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, _, err := s.findSigned(r, host.KindFlowJob, "flow-upload", id)
+	org, _, err := s.FindSigned(r, host.KindFlowJob, "flow-upload", id)
 	if err != nil {
 		return err
 	}
@@ -188,7 +138,7 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	// uploads to one URL exactly one imports; the others see Started.
 	var job flowJob
 	var again bool
-	if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
+	if err := s.Store.Update(ctx, org, func(tx *store.Tx) error {
 		o, err := entity.Lookup(tx, host.KindFlowJob, id)
 		if err != nil {
 			return err
@@ -218,15 +168,15 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	// The upload comes through no route, so the import is held to the divisions in which
 	// the job's client holds the registration's permission here (permissions.go).
 	var importErr *apihttp.Error
-	if p.Access, err = s.authorize(p, flowJobPermission); err != nil && !errors.As(err, &importErr) {
+	if p.Access, err = s.Authorize(p, flowJobPermission); err != nil && !errors.As(err, &importErr) {
 		return err
 	}
 	ctx = apihttp.WithPrincipal(ctx, p)
 	if p.Access.Restricted {
-		ctx = store.WithChangeCheck(ctx, divisionChangeCheck(p.Access))
+		ctx = store.WithChangeCheck(ctx, host.DivisionChangeCheck(p.Access))
 	}
 	r = r.WithContext(ctx)
-	err = s.store.Update(ctx, org, func(tx *store.Tx) error {
+	err = s.Store.Update(ctx, org, func(tx *store.Tx) error {
 		if importErr != nil {
 			return importErr
 		}
@@ -248,11 +198,11 @@ func (s *Server) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 		if ae := (*apihttp.Error)(nil); errors.As(err, &ae) {
 			text = ae.Message // the caller's to act on, e.g. a permission it lacks in the flow's division
 		} else {
-			s.log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
+			s.Log.Error("flow import failed", "job", id, "correlationId", w.Header().Get(apihttp.CorrelationHeader), "err", err)
 		}
 		job.State.Status = host.Ptr("Failure")
-		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.store.Now(), "Error", text)}
-		if err := s.store.Update(ctx, org, func(tx *store.Tx) error {
+		job.State.Messages = []platform.ArchitectJobMessage{jobMessage(s.Store.Now(), "Error", text)}
+		if err := s.Store.Update(ctx, org, func(tx *store.Tx) error {
 			_, err := entity.Put(tx, host.KindFlowJob, id, "", id, job)
 			return err
 		}); err != nil {
@@ -270,7 +220,7 @@ func jobMessage(t time.Time, typ, text string) platform.ArchitectJobMessage {
 // importFlow publishes data as a flow inside tx. It returns the flow's reference on
 // success, or nil and the Error messages when nothing was published; warnings come with
 // either. err is reserved for failures of the org itself.
-func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
+func (s *api) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.AddressableEntityRef, []platform.ArchitectJobMessage, error) {
 	p := apihttp.PrincipalOf(r.Context())
 	msgs := []platform.ArchitectJobMessage{}
 	var failed bool
@@ -343,7 +293,7 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	langs := supportedLanguages(f)
 	fv := platform.FlowVersion{
 		ID: host.Ptr(vid), Name: host.Ptr(name), CommitVersion: host.Ptr(vid), ConfigurationVersion: host.Ptr(vid), Type: host.Ptr("PUBLISH"),
-		Secure: host.Ptr(false), Debug: host.Ptr(false), CreatedByClient: clientRef(p),
+		Secure: host.Ptr(false), Debug: host.Ptr(false), CreatedByClient: host.ClientRef(p),
 		ConfigurationURI: host.Ptr(selfURI + "/versions/" + vid + "/configuration"),
 		DateCreated:      ms, DateCheckedIn: ms, DateSaved: ms, DatePublished: host.Ptr(apihttp.FormatTime(tx.Now())),
 		SupportedLanguages: langs, SelfURI: host.Ptr(selfURI + "/versions/" + vid),
@@ -364,7 +314,7 @@ func (s *Server) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platfo
 	if consumed == nil {
 		consumed = []platform.Dependency{}
 	}
-	if _, err := entity.Put(tx, host.KindFlowContent, id+"/"+vid, id, vid, flowContent{YAML: string(data), Consumed: consumed}); err != nil {
+	if _, err := entity.Put(tx, host.KindFlowContent, id+"/"+vid, id, vid, FlowContent{YAML: string(data), Consumed: consumed}); err != nil {
 		return nil, nil, err
 	}
 	out, err := entity.Put(tx, host.KindFlow, id, "", name, fl)

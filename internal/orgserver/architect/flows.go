@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"encoding/json"
@@ -32,26 +32,22 @@ import (
 //   - /versions/{v}/configuration and /latestconfiguration return the uploaded YAML
 //     converted to a JSON object as written (not canonicalised), e.g. {"inboundCall":{…}};
 //     export returns the YAML bytes themselves.
-func (s *Server) flowRoutes() {
-	s.route("GET /api/v2/flows", "architect:flow:view", s.listFlows)
-	s.route("POST /api/v2/flows", "architect:flow:add", s.createFlow)
-	s.route("GET /api/v2/flows/{id}", "architect:flow:view", s.getFlow)
-	s.route("PUT /api/v2/flows/{id}", "architect:flow:edit", s.putFlow)
-	s.route("DELETE /api/v2/flows/{id}", "architect:flow:delete", s.deleteFlow)
-	s.route("GET /api/v2/flows/{id}/versions", "architect:flow:view", s.listFlowVersions)
-	s.route("GET /api/v2/flows/{id}/versions/{version}", "architect:flow:view", s.getFlowVersion)
-	s.route("GET /api/v2/flows/{id}/versions/{version}/configuration", "architect:flow:view", s.getFlowConfiguration)
-	s.route("GET /api/v2/flows/{id}/latestconfiguration", "architect:flow:view", s.getFlowConfiguration)
-	s.route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
-	s.flowLogLevelRoutes() // architect_flow_loglevels.go
+func (s *api) flowRoutes() {
+	s.Route("GET /api/v2/flows", "architect:flow:view", s.listFlows)
+	s.Route("POST /api/v2/flows", "architect:flow:add", s.createFlow)
+	s.Route("GET /api/v2/flows/{id}", "architect:flow:view", s.getFlow)
+	s.Route("PUT /api/v2/flows/{id}", "architect:flow:edit", s.putFlow)
+	s.Route("DELETE /api/v2/flows/{id}", "architect:flow:delete", s.deleteFlow)
+	s.Route("GET /api/v2/flows/{id}/versions", "architect:flow:view", s.listFlowVersions)
+	s.Route("GET /api/v2/flows/{id}/versions/{version}", "architect:flow:view", s.getFlowVersion)
+	s.Route("GET /api/v2/flows/{id}/versions/{version}/configuration", "architect:flow:view", s.getFlowConfiguration)
+	s.Route("GET /api/v2/flows/{id}/latestconfiguration", "architect:flow:view", s.getFlowConfiguration)
+	s.Route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
+	s.flowLogLevelRoutes() // flow_loglevels.go
 	s.flowJobRoutes()
 }
 
 func flowSelfURI(id string) string { return "/api/v2/flows/" + id }
-
-func clientRef(p apihttp.Principal) *platform.DomainEntityRef {
-	return &platform.DomainEntityRef{ID: host.Ptr(p.ClientID), Name: host.Ptr(p.ClientName), SelfURI: host.Ptr("/api/v2/oauth/clients/" + p.ClientID)}
-}
 
 // lockedByOther reports whether someone other than p holds the flow's lock.
 func lockedByOther(f *platform.Flow, p apihttp.Principal) bool {
@@ -59,8 +55,8 @@ func lockedByOther(f *platform.Flow, p apihttp.Principal) bool {
 }
 
 // visibleFlow reads a flow for a GET: deleted flows are found only with ?deleted=true.
-func (s *Server) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, error) {
-	o, err := s.lookup(r, host.KindFlow, r.PathValue("id"))
+func (s *api) visibleFlow(r *http.Request) (*store.Object, *platform.Flow, error) {
+	o, err := s.Lookup(r, host.KindFlow, r.PathValue("id"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,7 +100,7 @@ func apiFlowType(field, v string) (string, error) {
 	return "", apihttp.InvalidValue(field, v, allowed)
 }
 
-func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listFlows(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -126,14 +122,14 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	if sortBy != "" && sortBy != "id" && sortBy != "name" {
 		return apihttp.InvalidValue("sortBy", sortBy, []string{"id", "name"})
 	}
-	desc, err := sortDescending(r)
+	desc, err := host.SortDescending(r)
 	if err != nil {
 		return err
 	}
 	ids, divs := host.SetOf(apihttp.MultiParam(r, "id")), host.SetOf(apihttp.MultiParam(r, "divisionId"))
 	name, description, nameOrDesc := qs.Get("name"), qs.Get("description"), qs.Get("nameOrDescription")
 	lockedBy := qs.Get("lockedByClientId")
-	objs := s.listVisible(r, host.KindFlow)
+	objs := s.ListVisible(r, host.KindFlow)
 	if sortBy != "name" { // the API's default order is by id
 		slices.SortFunc(objs, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
 	}
@@ -159,7 +155,7 @@ func (s *Server) listFlows(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
-func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getFlow(w http.ResponseWriter, r *http.Request) error {
 	o, _, err := s.visibleFlow(r)
 	if err != nil {
 		return err
@@ -169,7 +165,7 @@ func (s *Server) getFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // createFlow is POST /api/v2/flows: an empty flow (no version yet) of a name and type.
-func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -185,7 +181,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if o, _ := findFlow(tx, name, apiType); o != nil {
 			return nil, apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
 		}
@@ -208,7 +204,7 @@ func (s *Server) createFlow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // putFlow updates a flow's name, description and division; the caller must hold the lock.
-func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -219,7 +215,7 @@ func (s *Server) putFlow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -270,9 +266,9 @@ func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
 	return o, &f, nil
 }
 
-func (s *Server) deleteFlow(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 	p := apihttp.PrincipalOf(r.Context())
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -309,15 +305,15 @@ func versionNumber(v string) int {
 func versionID(n int) string { return strconv.Itoa(n) + ".0" }
 
 // flowVersions returns a flow's stored versions, oldest first.
-func (s *Server) flowVersions(orgID, flowID string) []*store.Object {
-	vs := s.store.List(orgID, host.KindFlowVersion, flowID)
+func (s *api) flowVersions(orgID, flowID string) []*store.Object {
+	vs := s.Store.List(orgID, host.KindFlowVersion, flowID)
 	slices.SortFunc(vs, func(a, b *store.Object) int {
 		return versionNumber(strings.TrimPrefix(a.ID, flowID+"/")) - versionNumber(strings.TrimPrefix(b.ID, flowID+"/"))
 	})
 	return vs
 }
 
-func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -331,7 +327,7 @@ func (s *Server) listFlowVersions(w http.ResponseWriter, r *http.Request) error 
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").
-func (s *Server) versionParam(r *http.Request, flowID string) (*store.Object, error) {
+func (s *api) versionParam(r *http.Request, flowID string) (*store.Object, error) {
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	v := r.PathValue("version")
 	if v == "" || v == "latest" {
@@ -345,14 +341,14 @@ func (s *Server) versionParam(r *http.Request, flowID string) (*store.Object, er
 	if n == 0 {
 		return nil, apihttp.NotFound()
 	}
-	o := s.store.Get(org, host.KindFlowVersion, flowID+"/"+versionID(n))
+	o := s.Store.Get(org, host.KindFlowVersion, flowID+"/"+versionID(n))
 	if o == nil {
 		return nil, apihttp.NotFound()
 	}
 	return o, nil
 }
 
-func (s *Server) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 	fl, _, err := s.visibleFlow(r)
 	if err != nil {
 		return err
@@ -366,7 +362,7 @@ func (s *Server) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 }
 
 // getFlowConfiguration returns a version's YAML as a JSON object (see flowRoutes).
-func (s *Server) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error {
 	fl, _, err := s.visibleFlow(r)
 	if err != nil {
 		return err
@@ -375,11 +371,11 @@ func (s *Server) getFlowConfiguration(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	c := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, host.KindFlowContent, v.ID)
+	c := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, host.KindFlowContent, v.ID)
 	if c == nil {
 		return apihttp.NotFound()
 	}
-	var content flowContent
+	var content FlowContent
 	if err := host.DecodeObject(c, &content); err != nil {
 		return err
 	}
@@ -432,7 +428,7 @@ func yamlToJSONValue(n *yaml.Node, depth int) any {
 
 // flowAction is POST /api/v2/flows/actions/{checkin|checkout|deactivate|publish|revert|unlock}?flow=<id>.
 // checkin and publish answer an Operation, the others the flow.
-func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
+func (s *api) flowAction(w http.ResponseWriter, r *http.Request) error {
 	action := r.PathValue("action")
 	actions := []string{"checkin", "checkout", "deactivate", "publish", "revert", "unlock"}
 	if !slices.Contains(actions, action) {
@@ -444,7 +440,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := apihttp.PrincipalOf(r.Context())
 	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, f, err := txFlow(tx, id)
 		if err != nil {
 			return err
@@ -455,7 +451,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 			if lockedByOther(f, p) {
 				return apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, host.Deref(f.LockedClient.Name))
 			}
-			f.LockedClient = clientRef(p)
+			f.LockedClient = host.ClientRef(p)
 		case "checkin", "revert":
 			if f.LockedClient == nil || lockedByOther(f, p) {
 				return apihttp.Conflict("The flow [%s] is not checked out by this client.", o.Name)
@@ -494,7 +490,7 @@ func (s *Server) flowAction(w http.ResponseWriter, r *http.Request) error {
 		out = b
 		if action == "checkin" || action == "publish" {
 			op := platform.Operation{
-				ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), Client: clientRef(p),
+				ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), Client: host.ClientRef(p),
 				ActionName: host.Ptr(strings.ToUpper(action)), ActionStatus: host.Ptr("SUCCESS"),
 			}
 			out, err = json.Marshal(op)

@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"archive/zip"
@@ -18,7 +18,7 @@ import (
 
 // Flow export jobs: POST /api/v2/flows/export/jobs snapshots which versions to export and
 // finishes at once; GET of the job answers a presigned downloadUrl (signedURL, in
-// architect_flow_jobs.go) that serves the YAML exactly as uploaded.
+// flow_jobs.go) that serves the YAML exactly as uploaded.
 
 // flowExportJob is a stored export job: its API state and the flow versions it exports.
 type flowExportJob struct {
@@ -36,7 +36,7 @@ func flowExportSelfURI(id string) string { return "/api/v2/flows/export/jobs/" +
 
 // registerFlowExport is POST /api/v2/flows/export/jobs: it snapshots which version of each
 // flow to export (the one named, else the published one) and finishes at once.
-func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
+func (s *api) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
 	var in platform.RegisterArchitectExportJob
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -49,7 +49,7 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 	job := flowExportJob{State: platform.ArchitectExportJobStateResponse{
 		ID: host.Ptr(id), Status: host.Ptr("Success"), Command: host.Ptr("Export"), Messages: []platform.ArchitectJobMessage{}, SelfURI: host.Ptr(flowExportSelfURI(id)),
 	}}
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		for i, d := range in.Flows {
 			field := fmt.Sprintf("flows[%d].flow.id", i)
 			if d.Flow == nil || host.Deref(d.Flow.ID) == "" {
@@ -88,8 +88,8 @@ func (s *Server) registerFlowExport(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, host.KindFlowExportJob, r.PathValue("id"))
+func (s *api) getFlowExport(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.Lookup(r, host.KindFlowExportJob, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st := job.State
-	st.DownloadURL = host.Ptr(s.signedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
+	st.DownloadURL = host.Ptr(s.SignedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
 	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
 		st.Messages = nil
 	}
@@ -108,8 +108,8 @@ func (s *Server) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 
 // downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a
 // zip of the files for several.
-func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
-	org, o, err := s.findSigned(r, host.KindFlowExportJob, "flow-download", r.PathValue("id"))
+func (s *api) downloadFlows(w http.ResponseWriter, r *http.Request) error {
+	org, o, err := s.FindSigned(r, host.KindFlowExportJob, "flow-download", r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -119,11 +119,11 @@ func (s *Server) downloadFlows(w http.ResponseWriter, r *http.Request) error {
 	}
 	files := make([][]byte, len(job.Items))
 	for i, it := range job.Items {
-		c := s.store.Get(org, host.KindFlowContent, it.FlowID+"/"+it.Version)
+		c := s.Store.Get(org, host.KindFlowContent, it.FlowID+"/"+it.Version)
 		if c == nil {
 			return apihttp.NotFound()
 		}
-		var content flowContent
+		var content FlowContent
 		if err := host.DecodeObject(c, &content); err != nil {
 			return err
 		}

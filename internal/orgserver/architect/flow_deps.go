@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"encoding/json"
@@ -23,9 +23,9 @@ import (
 // (prompts, emergency groups, data tables, contact lists) cannot be checked: they produce a
 // Warning message and no dependency, so flows that use them still publish.
 
-// flowContent is what the org keeps for one flow version besides the FlowVersion itself:
+// FlowContent is what the org keeps for one flow version besides the FlowVersion itself:
 // the YAML exactly as uploaded (what export returns) and the resources it consumes.
-type flowContent struct {
+type FlowContent struct {
 	YAML     string                `json:"yaml"`
 	Consumed []platform.Dependency `json:"consumed"`
 }
@@ -226,7 +226,7 @@ func refPosText(p archy.Pos) string {
 }
 
 // flowPublishedContent returns the content of a flow's published version, or nil.
-func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
+func flowPublishedContent(tx *store.Tx, fl *store.Object) *FlowContent {
 	var f platform.Flow
 	if host.DecodeObject(fl, &f) != nil || f.PublishedVersion == nil {
 		return nil
@@ -235,7 +235,7 @@ func flowPublishedContent(tx *store.Tx, fl *store.Object) *flowContent {
 	if o == nil {
 		return nil
 	}
-	var c flowContent
+	var c FlowContent
 	if host.DecodeObject(o, &c) != nil {
 		return nil
 	}
@@ -272,22 +272,22 @@ func flowInUse(tx *store.Tx, o *store.Object) error {
 	return nil
 }
 
-// flowConsumedResources answers GET /api/v2/architect/dependencytracking/consumedresources
+// ConsumedResources answers GET /api/v2/architect/dependencytracking/consumedresources
 // for flows: the entities (Dependency JSON) that version of flow id consumes, filtered by
 // resourceType when given. ok is false when id is not a flow of the org, so that the
 // caller can answer for other object types. version accepts "2.0" and "2".
-func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes []string) (items [][]byte, ok bool) {
-	if s.store.Get(orgID, host.KindFlow, id) == nil {
+func ConsumedResources(st *store.Store, orgID, id, version string, resourceTypes []string) (items [][]byte, ok bool) {
+	if st.Get(orgID, host.KindFlow, id) == nil {
 		return nil, false
 	}
 	if !strings.Contains(version, ".") {
 		version += ".0"
 	}
-	o := s.store.Get(orgID, host.KindFlowContent, id+"/"+version)
+	o := st.Get(orgID, host.KindFlowContent, id+"/"+version)
 	if o == nil {
 		return nil, true
 	}
-	var c flowContent
+	var c FlowContent
 	if host.DecodeObject(o, &c) != nil {
 		return nil, true
 	}
@@ -300,7 +300,7 @@ func (s *Server) flowConsumedResources(orgID, id, version string, resourceTypes 
 			continue
 		}
 		// Names follow renames of the consumed object, as the real dependency data does.
-		if cur := s.store.Get(orgID, dependencyKind(host.Deref(d.Type)), host.Deref(d.ID)); cur != nil {
+		if cur := st.Get(orgID, dependencyKind(host.Deref(d.Type)), host.Deref(d.ID)); cur != nil {
 			d.Name = host.Ptr(cur.Name)
 		} else {
 			d.Deleted = host.Ptr(true)

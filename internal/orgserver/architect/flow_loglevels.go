@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -16,12 +16,12 @@ import (
 // of settings starts empty; the official provider's genesyscloud_flow_loglevel creates
 // with POST, changes with PUT and removes with DELETE. A setting of a deleted flow is
 // neither readable nor listed.
-func (s *Server) flowLogLevelRoutes() {
-	s.route("GET /api/v2/flows/instances/settings/loglevels", "architect:flowLogLevel:view", s.listFlowLogLevels)
-	s.route("GET /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:view", s.getFlowLogLevel)
-	s.route("POST /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:add", s.setFlowLogLevel(true))
-	s.route("PUT /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:edit", s.setFlowLogLevel(false))
-	s.route("DELETE /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:delete", s.deleteFlowLogLevel)
+func (s *api) flowLogLevelRoutes() {
+	s.Route("GET /api/v2/flows/instances/settings/loglevels", "architect:flowLogLevel:view", s.listFlowLogLevels)
+	s.Route("GET /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:view", s.getFlowLogLevel)
+	s.Route("POST /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:add", s.setFlowLogLevel(true))
+	s.Route("PUT /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:edit", s.setFlowLogLevel(false))
+	s.Route("DELETE /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:delete", s.deleteFlowLogLevel)
 }
 
 // kindFlowLogLevel holds one flow's FlowSettingsResponse; ID = the flow's id.
@@ -74,15 +74,15 @@ func flowLogLevelSelfURI(flowID string) string {
 
 // listFlowLogLevels is FlowSettingsResponseEntityListing: the settings of live flows,
 // page-number paging up to 200 a page.
-func (s *Server) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, 200)
 	if err != nil {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	items := [][]byte{}
-	for _, o := range s.store.List(org, kindFlowLogLevel, "") {
-		f := s.store.Get(org, host.KindFlow, o.ID)
+	for _, o := range s.Store.List(org, kindFlowLogLevel, "") {
+		f := s.Store.Get(org, host.KindFlow, o.ID)
 		if f == nil || !host.CanSee(r, f) {
 			continue
 		}
@@ -99,11 +99,11 @@ func (s *Server) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-func (s *Server) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if _, _, err := s.visibleFlow(r); err != nil {
 		return err
 	}
-	o := s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindFlowLogLevel, r.PathValue("id"))
+	o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindFlowLogLevel, r.PathValue("id"))
 	if o == nil {
 		return apihttp.NotFound()
 	}
@@ -113,7 +113,7 @@ func (s *Server) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 
 // setFlowLogLevel is POST (the flow has no setting yet, else 409) and PUT (it has one,
 // else 404). Characteristics sent override the level's own.
-func (s *Server) setFlowLogLevel(create bool) handlerFunc {
+func (s *api) setFlowLogLevel(create bool) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in struct {
 			LogLevelCharacteristics *flowLogLevel `json:"logLevelCharacteristics"`
@@ -135,10 +135,10 @@ func (s *Server) setFlowLogLevel(create bool) handlerFunc {
 		if sent := in.LogLevelCharacteristics.Characteristics; sent != nil {
 			overrideCharacteristics(&chars, sent)
 		}
-		if _, err := s.lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
+		if _, err := s.Lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 			return err
 		}
-		return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 			flow, _, err := txFlow(tx, r.PathValue("id"))
 			if err != nil {
 				return nil, err
@@ -150,7 +150,7 @@ func (s *Server) setFlowLogLevel(create bool) handlerFunc {
 			if !create && old == nil {
 				return nil, apihttp.NotFound()
 			}
-			settings := flowSettings{ID: flow.ID, Name: flow.Name, ModifiedByClient: clientRef(p), DateModified: apihttp.FormatTime(tx.Now()),
+			settings := flowSettings{ID: flow.ID, Name: flow.Name, ModifiedByClient: host.ClientRef(p), DateModified: apihttp.FormatTime(tx.Now()),
 				LogLevelCharacteristics: flowLogLevel{Level: level, Characteristics: &chars}, SelfURI: flowLogLevelSelfURI(flow.ID)}
 			stored, err := entity.Put(tx, kindFlowLogLevel, flow.ID, "", flow.Name, settings)
 			if err != nil {
@@ -178,12 +178,12 @@ func overrideCharacteristics(dst, src *flowCharacteristics) {
 	host.SetPtr(&dst.Names, src.Names)
 }
 
-func (s *Server) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
+func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.Lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 		return err
 	}
 	p := apihttp.CallerOf(r)
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		flow, _, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
