@@ -167,12 +167,9 @@ func (s *api) getFlow(w http.ResponseWriter, r *http.Request) error {
 // createFlow is POST /api/v2/flows: an empty flow (no version yet) of a name and type.
 func (s *api) createFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
-	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
 	}
 	if host.Deref(in.Type) == "" {
 		return apihttp.Required("type")
@@ -206,48 +203,34 @@ func (s *api) createFlow(w http.ResponseWriter, r *http.Request) error {
 // putFlow updates a flow's name, description and division; the caller must hold the lock.
 func (s *api) putFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
 	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
-	}
-	p := apihttp.PrincipalOf(r.Context())
-	var out []byte
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if t := host.Deref(in.Type); t != "" && !strings.EqualFold(t, host.Deref(f.Type)) {
-			return apihttp.BadRequest("The field [type] cannot change (the flow is %s, not %s).", host.Deref(f.Type), t)
+			return nil, apihttp.BadRequest("The field [type] cannot change (the flow is %s, not %s).", host.Deref(f.Type), t)
 		}
 		if f.LockedClient == nil || lockedByOther(f, p) {
-			return apihttp.Conflict("The flow [%s] is not checked out by this client; POST /api/v2/flows/actions/checkout?flow=%s first.", o.Name, o.ID)
+			return nil, apihttp.Conflict("The flow [%s] is not checked out by this client; POST /api/v2/flows/actions/checkout?flow=%s first.", o.Name, o.ID)
 		}
 		if other, _ := findFlow(tx, name, host.Deref(f.Type)); other != nil && other.ID != o.ID {
-			return apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(host.Deref(f.Type)), name, other.ID)
+			return nil, apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(host.Deref(f.Type)), name, other.ID)
 		}
 		f.Name, f.Description = host.Ptr(name), in.Description
 		if in.Division != nil && host.Deref(in.Division.ID) != "" {
 			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
 			if err != nil {
-				return err
+				return nil, err
 			}
 			f.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
 		}
-		if out, err = entity.Put(tx, host.KindFlow, o.ID, "", name, f); err != nil {
-			return err
-		}
-		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out})
-		return nil
+		return host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // txFlow reads a flow that is not deleted inside a transaction.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
@@ -22,7 +21,7 @@ func (s *api) divisionRoutes() {
 	s.Route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
 	s.Route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
 	s.Route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
-	s.Route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.getDivision)
+	s.Route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.Stored(entity.KindDivision))
 	s.Route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
 	s.Route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
 }
@@ -79,18 +78,11 @@ func isHomeDivision(o *store.Object) bool {
 	return host.DecodeObject(o, &d) == nil && host.Deref(d.HomeDivision)
 }
 
-func (s *api) getDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, entity.KindDivision)
-}
-
 func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
-	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
@@ -105,12 +97,9 @@ func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 // putDivision replaces name and description; homeDivision is read-only.
 func (s *api) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
-	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, d, err := host.LoadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))

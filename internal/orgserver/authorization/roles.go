@@ -23,7 +23,7 @@ import (
 func (s *api) roleRoutes() {
 	s.Route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
 	s.Route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
-	s.Route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.getRole)
+	s.Route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.Stored(host.KindRole))
 	s.Route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
 	s.Route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
 	s.Route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
@@ -181,18 +181,11 @@ func (s *api) listRoles(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *api) getRole(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindRole)
-}
-
 func (s *api) createRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRoleCreate
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
-	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
 	}
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err

@@ -26,7 +26,7 @@ func (s *api) groupRoutes() {
 	s.Route("POST /api/v2/groups", "directory:group:add", s.createGroup)
 	s.Route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.Route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.Route("GET /api/v2/groups/{id}", "directory:group:view", s.getGroup)
+	s.Route("GET /api/v2/groups/{id}", "directory:group:view", s.Stored(host.KindGroup))
 	s.Route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
 	s.Route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
 	s.Route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
@@ -88,10 +88,6 @@ func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 		out = append(out, platform.User{ID: host.Ptr(id), Name: host.Ptr(o.Name), SelfURI: host.Ptr(host.UserSelfURI(id))})
 	}
 	return out, nil
-}
-
-func (s *api) getGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindGroup)
 }
 
 func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {

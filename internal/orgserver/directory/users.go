@@ -184,12 +184,9 @@ func checkContacts(field string, cs []platform.Contact) error {
 
 func (s *api) createUser(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateUser
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
-	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
 	}
 	email := strings.TrimSpace(host.Deref(in.Email))
 	if email == "" {

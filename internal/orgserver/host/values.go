@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -98,3 +99,22 @@ func SkillSelfURI(id string) string { return "/api/v2/routing/skills/" + id }
 
 // LanguageSelfURI is a routing language's selfUri.
 func LanguageSelfURI(id string) string { return "/api/v2/routing/languages/" + id }
+
+// RequiredName is name trimmed, or the API's 400 for a missing or blank name.
+func RequiredName(name *string) (string, error) {
+	n := strings.TrimSpace(Deref(name))
+	if n == "" {
+		return "", apihttp.Required("name")
+	}
+	return n, nil
+}
+
+// DecodeNamed reads the request body into in (apihttp.DecodeBody) and returns the name it
+// carries (name reads it from in), trimmed and required: the start of every create and
+// rename.
+func DecodeNamed(r *http.Request, in any, name func() *string) (string, error) {
+	if err := apihttp.DecodeBody(r, in); err != nil {
+		return "", err
+	}
+	return RequiredName(name())
+}

@@ -112,3 +112,8 @@ func CheckUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) e
 func Record(tx *store.Tx, r *http.Request, ev audit.Event) {
 	audit.Record(tx, apihttp.CallerOf(r), ev)
 }
+
+// Stored is the handler of GET …/{id} for a kind whose stored JSON is the API's answer.
+func (h *Host) Stored(kind store.Kind) Handler {
+	return func(w http.ResponseWriter, r *http.Request) error { return h.ServeStored(w, r, kind) }
+}

@@ -24,7 +24,7 @@ func (s *api) integrationRoutes() {
 	s.Route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.Route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
 	s.integrationConfigSchemaRoutes() // configschemas.go
-	s.Route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.getIntegration)
+	s.Route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.Stored(host.KindIntegration))
 	s.Route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
 	s.Route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
 	s.Route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
@@ -131,10 +131,6 @@ func reportedState(intended, now string) *platform.IntegrationStatusInfo {
 		code, effective = "ACTIVE", "Active"
 	}
 	return &platform.IntegrationStatusInfo{Code: host.Ptr(code), Effective: host.Ptr(effective), LastUpdated: host.Ptr(now)}
-}
-
-func (s *api) getIntegration(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindIntegration)
 }
 
 func (s *api) createIntegration(w http.ResponseWriter, r *http.Request) error {

@@ -3,7 +3,6 @@ package routing
 import (
 	"fmt"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -351,13 +350,4 @@ func defaultTo[T any](p **T, v T) {
 	if *p == nil {
 		*p = &v
 	}
-}
-
-// requiredName returns a queue's name without surrounding blanks, or a 400 when there is none.
-func requiredName(name *string) (string, error) {
-	n := strings.TrimSpace(host.Deref(name))
-	if n == "" {
-		return "", apihttp.Required("name")
-	}
-	return n, nil
 }

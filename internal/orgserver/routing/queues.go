@@ -22,7 +22,7 @@ import (
 func (s *api) queueRoutes() {
 	s.Route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
 	s.Route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.Route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.getQueue)
+	s.Route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.Stored(host.KindQueue))
 	s.Route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
 	s.Route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
 	s.queueMemberRoutes()
@@ -88,16 +88,12 @@ func remarshal(in, out any) error {
 var queueIdentityFields = []string{"id", "name", "description", "division", "dateCreated", "dateModified",
 	"createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount", "selfUri"}
 
-func (s *api) getQueue(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindQueue)
-}
-
 func (s *api) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name, err := requiredName(in.Name)
+	name, err := host.RequiredName(in.Name)
 	if err != nil {
 		return err
 	}
@@ -198,7 +194,7 @@ func (s *api) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	name, err := requiredName(in.Name)
+	name, err := host.RequiredName(in.Name)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ import (
 func (s *api) skillGroupRoutes() {
 	s.Route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
 	s.Route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
-	s.Route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.getSkillGroup)
+	s.Route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.Stored(host.KindSkillGroup))
 	s.Route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
 	s.Route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
 	s.Route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
@@ -160,23 +160,15 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 	return out, nil
 }
 
-func (s *api) getSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindSkillGroup)
-}
-
 func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
 		return err
 	}
-	name := strings.TrimSpace(host.Deref(in.Name))
-	if name == "" {
-		return apihttp.Required("name")
-	}
-	var out []byte
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
-			return apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+			return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
 		divID := ""
 		if in.Division != nil {
@@ -184,14 +176,14 @@ func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
-			return err
+			return nil, err
 		}
 		memberDivs, err := validateMemberDivisions(tx, "memberDivisions", in.MemberDivisions)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id := uuid.NewString()
 		now := apihttp.FormatTime(tx.Now())
@@ -206,29 +198,21 @@ func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			SelfURI: host.Ptr(skillGroupSelfURI(id)),
 		}
 		if err := putSkillGroupDivisions(tx, id, memberDivs); err != nil {
-			return err
+			return nil, err
 		}
 		sg.MemberCount = host.Ptr(len(skillGroupMembers(tx, sg, memberDivs)))
 		stored, err := entity.Put(tx, host.KindSkillGroup, id, "", name, sg)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var resp platform.SkillGroupWithMemberDivisions
 		if err := remarshal(sg, &resp); err != nil {
-			return err
+			return nil, err
 		}
 		resp.MemberDivisions = memberDivs
-		if out, err = json.Marshal(resp); err != nil {
-			return err
-		}
-		host.Record(tx, r, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
-		return nil
+		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Create", ID: id, Name: name, New: stored})
+		return json.Marshal(resp)
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func putSkillGroupDivisions(tx *store.Tx, id string, divs []string) error {
