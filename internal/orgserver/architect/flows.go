@@ -118,11 +118,7 @@ func (s *api) listFlows(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "id" && sortBy != "name" {
-		return apihttp.InvalidValue("sortBy", sortBy, []string{"id", "name"})
-	}
-	desc, err := host.SortDescending(r)
+	sortBy, desc, err := host.Sorting(r, "id", "name")
 	if err != nil {
 		return err
 	}
@@ -182,19 +178,14 @@ func (s *api) createFlow(w http.ResponseWriter, r *http.Request) error {
 		if o, _ := findFlow(tx, name, apiType); o != nil {
 			return nil, apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(apiType), name, o.ID)
 		}
-		divID := ""
-		if in.Division != nil {
-			divID = host.Deref(in.Division.ID)
-		}
-		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+		div, err := host.DivisionRef(tx, host.DivisionID(in.Division))
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		f := platform.Flow{
-			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, Type: host.Ptr(apiType),
-			Division: &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
-			Active:   host.Ptr(false), System: host.Ptr(false), Deleted: host.Ptr(false), SelfURI: host.Ptr(flowSelfURI(id)),
+			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, Type: host.Ptr(apiType), Division: div,
+			Active: host.Ptr(false), System: host.Ptr(false), Deleted: host.Ptr(false), SelfURI: host.Ptr(flowSelfURI(id)),
 		}
 		return host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Create", ID: id, Name: name})
 	})
@@ -222,12 +213,10 @@ func (s *api) putFlow(w http.ResponseWriter, r *http.Request) error {
 			return nil, apihttp.Conflict("A %s flow named [%s] exists already (id %s).", strings.ToLower(host.Deref(f.Type)), name, other.ID)
 		}
 		f.Name, f.Description = host.Ptr(name), in.Description
-		if in.Division != nil && host.Deref(in.Division.ID) != "" {
-			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
-			if err != nil {
+		if divID := host.DivisionID(in.Division); divID != "" {
+			if f.Division, err = host.DivisionRef(tx, divID); err != nil {
 				return nil, err
 			}
-			f.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
 		}
 		return host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Update", ID: o.ID, Name: name, Old: o.Data})
 	})

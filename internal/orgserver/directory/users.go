@@ -350,21 +350,12 @@ func userSearchFields(u *platform.User) host.SearchFields {
 			}
 			return []string{*p}, true
 		}
+		scalars := map[string]*string{"id": u.ID, "name": u.Name, "email": u.Email, "username": u.Username,
+			"state": u.State, "title": u.Title, "department": u.Department}
+		if p, ok := scalars[field]; ok {
+			return one(p)
+		}
 		switch field {
-		case "id":
-			return one(u.ID)
-		case "name":
-			return one(u.Name)
-		case "email":
-			return one(u.Email)
-		case "username":
-			return one(u.Username)
-		case "state":
-			return one(u.State)
-		case "title":
-			return one(u.Title)
-		case "department":
-			return one(u.Department)
 		case "divisionId", "division.id":
 			if u.Division == nil {
 				return nil, true

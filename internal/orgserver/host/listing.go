@@ -2,6 +2,7 @@ package host
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -17,4 +18,14 @@ func SortDescending(r *http.Request) (bool, error) {
 		return true, nil
 	}
 	return false, apihttp.InvalidValue("sortOrder", r.URL.Query().Get("sortOrder"), []string{"asc", "desc"})
+}
+
+// Sorting reads sortBy (one of allowed, or "" for the endpoint's default) and sortOrder.
+func Sorting(r *http.Request, allowed ...string) (sortBy string, desc bool, err error) {
+	sortBy = r.URL.Query().Get("sortBy")
+	if sortBy != "" && !slices.Contains(allowed, sortBy) {
+		return "", false, apihttp.InvalidValue("sortBy", sortBy, allowed)
+	}
+	desc, err = SortDescending(r)
+	return sortBy, desc, err
 }

@@ -93,11 +93,7 @@ func (s *api) listActionKind(w http.ResponseWriter, r *http.Request, kind store.
 		return err
 	}
 	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "name" && sortBy != "category" {
-		return apihttp.InvalidValue("sortBy", sortBy, []string{"name", "category"})
-	}
-	desc, err := host.SortDescending(r)
+	sortBy, desc, err := host.Sorting(r, "name", "category")
 	if err != nil {
 		return err
 	}
@@ -438,20 +434,20 @@ func (s *api) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var out []byte
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		d, draft, err := host.LoadStored[platform.Action](tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := entity.CheckVersion(in.Version, host.Deref(draft.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		version, action := 1, "Create"
 		old := tx.Get(host.KindAction, d.ID)
 		if old != nil {
 			var prev platform.Action
 			if err := host.DecodeObject(old, &prev); err != nil {
-				return err
+				return nil, err
 			}
 			version, action = host.Deref(prev.Version)+1, "Update"
 		}
@@ -468,27 +464,22 @@ func (s *api) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 		}
 		a, err := buildAction(tx, d.Parent, d.ID, version, f, nil, false)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if out, err = entity.Put(tx, host.KindAction, d.ID, d.Parent, *a.Name, a); err != nil {
-			return err
+			return nil, err
 		}
 		tx.Delete(host.KindActionDraft, d.ID)
 		if err := publishActionFunction(tx, d.ID); err != nil {
-			return err
+			return nil, err
 		}
 		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
 		if old != nil {
 			ev.Old = old.Data
 		}
-		host.Record(tx, r, ev)
-		return nil
+		audit.Record(tx, p, ev)
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // getActionTemplate returns a Velocity template of an action or its draft as text.

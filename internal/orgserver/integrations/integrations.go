@@ -293,17 +293,17 @@ func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 		creds[slot] = platform.CredentialInfo{ID: c.ID, Name: c.Name, SelfURI: host.Ptr("/api/v2/integrations/credentials/" + *c.ID)}
 	}
 	var out []byte
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		ig, err := entity.Lookup(tx, host.KindIntegration, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		c, old, err := host.LoadStored[platform.IntegrationConfiguration](tx, host.KindIntegrationConfig, ig.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := entity.CheckVersion(in.Version, host.Deref(old.Version)); err != nil {
-			return err
+			return nil, err
 		}
 		name := strings.TrimSpace(host.Deref(in.Name))
 		if name == "" {
@@ -315,11 +315,11 @@ func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 			SelfURI: old.SelfURI,
 		}
 		if out, err = entity.Put(tx, host.KindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
-			return err
+			return nil, err
 		}
 		var doc platform.Integration
 		if err := host.DecodeObject(ig, &doc); err != nil {
-			return err
+			return nil, err
 		}
 		if host.Deref(doc.Name) != name || host.Deref(doc.Notes) != host.Deref(cfg.Notes) {
 			doc.Name = host.Ptr(name)
@@ -328,15 +328,10 @@ func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 				doc.Notes = nil
 			}
 			if _, err := entity.Put(tx, host.KindIntegration, ig.ID, "", name, doc); err != nil {
-				return err
+				return nil, err
 			}
 		}
-		host.Record(tx, r, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
-		return nil
+		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: "Integration", Action: "Update", ID: ig.ID, Name: name, Old: c.Data, New: out})
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }

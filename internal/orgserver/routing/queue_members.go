@@ -42,6 +42,20 @@ const (
 
 func queueChildID(parent, id string) string { return parent + "/" + id }
 
+// lookupQueueChild finds the queue of the path's {id} and its child of kind keyed by the
+// path value childParam (a member's user id, a wrap-up code's id); 404 when either is absent.
+func lookupQueueChild(tx *store.Tx, r *http.Request, kind store.Kind, childParam string) (queue, child *store.Object, err error) {
+	q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := entity.Lookup(tx, kind, queueChildID(q.ID, r.PathValue(childParam)))
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, c, nil
+}
+
 func memberUserSelfURI(id string) string { return "/api/v2/users/" + id }
 
 // queueMemberListing is QueueMemberEntityListing: page-number paging without total or
@@ -312,11 +326,7 @@ func (s *api) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		o, err := entity.Lookup(tx, host.KindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		q, o, err := lookupQueueChild(tx, r, host.KindQueueMember, "memberId")
 		if err != nil {
 			return err
 		}
@@ -333,11 +343,7 @@ func (s *api) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
 
 func (s *api) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		o, err := entity.Lookup(tx, host.KindQueueMember, queueChildID(q.ID, r.PathValue("memberId")))
+		q, o, err := lookupQueueChild(tx, r, host.KindQueueMember, "memberId")
 		if err != nil {
 			return err
 		}
@@ -425,15 +431,11 @@ func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 
 func (s *api) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
+		q, c, err := lookupQueueChild(tx, r, host.KindQueueWrapupCode, "codeId")
 		if err != nil {
 			return err
 		}
 		codeID := r.PathValue("codeId")
-		c, err := entity.Lookup(tx, host.KindQueueWrapupCode, queueChildID(q.ID, codeID))
-		if err != nil {
-			return err
-		}
 		tx.Delete(host.KindQueueWrapupCode, c.ID)
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 			Changes: []platform.PropertyChange{{Property: host.Ptr("wrapupCodes"), OldValues: []string{codeID}, NewValues: []string{}}}})

@@ -170,11 +170,7 @@ func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
 			return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
-		divID := ""
-		if in.Division != nil {
-			divID = host.Deref(in.Division.ID)
-		}
-		divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+		div, err := host.DivisionRef(tx, host.DivisionID(in.Division))
 		if err != nil {
 			return nil, err
 		}
@@ -193,8 +189,7 @@ func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		}
 		sg := platform.SkillGroup{
 			ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description,
-			Division:    &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
-			DateCreated: host.Ptr(now), DateModified: host.Ptr(now), Status: host.Ptr("Complete"), SkillConditions: conds,
+			Division: div, DateCreated: host.Ptr(now), DateModified: host.Ptr(now), Status: host.Ptr("Complete"), SkillConditions: conds,
 			SelfURI: host.Ptr(skillGroupSelfURI(id)),
 		}
 		if err := putSkillGroupDivisions(tx, id, memberDivs); err != nil {
