@@ -157,12 +157,8 @@ func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Reques
 }
 
 func (s *Server) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, host.KindPresenceDefinition, r.PathValue("id"))
+	_, d, err := host.LookupAs[presenceDefinition](s.host, r, host.KindPresenceDefinition, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var d presenceDefinition
-	if err := host.DecodeObject(o, &d); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, asOrganizationPresence(d))

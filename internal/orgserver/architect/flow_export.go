@@ -89,12 +89,8 @@ func (s *api) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) getFlowExport(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.Lookup(r, host.KindFlowExportJob, r.PathValue("id"))
+	o, job, err := host.LookupAs[flowExportJob](s.Host, r, host.KindFlowExportJob, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var job flowExportJob
-	if err := host.DecodeObject(o, &job); err != nil {
 		return err
 	}
 	st := job.State

@@ -100,12 +100,8 @@ func (s *api) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.Lookup(r, host.KindFlowJob, r.PathValue("id"))
+	_, job, err := host.LookupAs[flowJob](s.Host, r, host.KindFlowJob, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var job flowJob
-	if err := host.DecodeObject(o, &job); err != nil {
 		return err
 	}
 	st := job.State

@@ -299,6 +299,15 @@ func (s *api) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").
+// visibleFlowVersion is the version the path names of a flow the caller may see.
+func (s *api) visibleFlowVersion(r *http.Request) (*store.Object, error) {
+	fl, _, err := s.visibleFlow(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.versionParam(r, fl.ID)
+}
+
 func (s *api) versionParam(r *http.Request, flowID string) (*store.Object, error) {
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	v := r.PathValue("version")
@@ -321,11 +330,7 @@ func (s *api) versionParam(r *http.Request, flowID string) (*store.Object, error
 }
 
 func (s *api) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
-	fl, _, err := s.visibleFlow(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.versionParam(r, fl.ID)
+	v, err := s.visibleFlowVersion(r)
 	if err != nil {
 		return err
 	}
@@ -335,11 +340,7 @@ func (s *api) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 
 // getFlowConfiguration returns a version's YAML as a JSON object (see flowRoutes).
 func (s *api) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error {
-	fl, _, err := s.visibleFlow(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.versionParam(r, fl.ID)
+	v, err := s.visibleFlowVersion(r)
 	if err != nil {
 		return err
 	}
@@ -353,7 +354,7 @@ func (s *api) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(content.YAML), &doc); err != nil {
-		return fmt.Errorf("stored flow %s version %s does not parse: %w", fl.ID, v.ID, err)
+		return fmt.Errorf("stored flow %s version %s does not parse: %w", v.Parent, v.ID, err)
 	}
 	apihttp.WriteJSON(w, http.StatusOK, yamlToJSONValue(&doc, 0))
 	return nil

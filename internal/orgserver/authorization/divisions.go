@@ -55,12 +55,7 @@ func (s *api) listDivisions(w http.ResponseWriter, r *http.Request) error {
 
 func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 	keys, items := s.filteredDivisions(r)
-	l, err := apihttp.CursorPage(r, keys, items, 200)
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.WriteCursorPage(w, r, keys, items, 200)
 }
 
 func (s *api) getHomeDivision(w http.ResponseWriter, r *http.Request) error {

@@ -77,10 +77,7 @@ func (s *api) putUserProfileSkills(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return nil, err
 		}
-		ev := audit.Event{Service: "Directory", EntityType: "UserProfileSkills", Action: "Update", ID: u.ID, Name: u.Name, New: stored}
-		if old != nil {
-			ev.Old = old.Data
-		}
+		ev := audit.Event{Service: "Directory", EntityType: "UserProfileSkills", Action: "Update", ID: u.ID, Name: u.Name, Old: host.DataOf(old), New: stored}
 		audit.Record(tx, p, ev)
 		return stored, nil
 	})

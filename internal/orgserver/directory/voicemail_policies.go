@@ -51,11 +51,8 @@ func defaultVoicemailUserPolicy() voicemailUserPolicy {
 
 func (s *api) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) error {
 	get := s.ReaderOf(r)
-	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
-		return err
-	}
 	out := defaultVoicemailUserPolicy()
-	if err := host.StoredPolicy(get, kindVoicemailUserPolicy, r.PathValue("id"), &out); err != nil {
+	if err := host.OwnerSetting(get, host.KindUser, r, kindVoicemailUserPolicy, &out); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, out)
@@ -102,10 +99,7 @@ func (s *api) changeVoicemailUserPolicy(partial bool) host.Handler {
 
 // recordPolicyChange audits a policy change of owner; old is nil while the defaults applied.
 func recordPolicyChange(tx *store.Tx, p apihttp.Principal, entityType string, owner, old *store.Object, stored []byte) {
-	ev := audit.Event{Service: "Voicemail", EntityType: entityType, Action: "Update", ID: owner.ID, Name: owner.Name, New: stored}
-	if old != nil {
-		ev.Old = old.Data
-	}
+	ev := audit.Event{Service: "Voicemail", EntityType: entityType, Action: "Update", ID: owner.ID, Name: owner.Name, Old: host.DataOf(old), New: stored}
 	audit.Record(tx, p, ev)
 }
 

@@ -120,6 +120,17 @@ func StoredPolicy(get ObjectGetter, kind store.Kind, owner string, v any) error 
 	return nil
 }
 
+// OwnerSetting reads the setting of kind that the live user or group (ownerKind) of the
+// path's {id} holds into v, leaving v (the defaults) as is when none is stored; 404 when
+// the owner does not exist or is deleted.
+func OwnerSetting(get ObjectGetter, ownerKind store.Kind, r *http.Request, kind store.Kind, v any) error {
+	owner, err := LiveOwner(get, ownerKind, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return StoredPolicy(get, kind, owner.ID, v)
+}
+
 // FindUserByEmail finds a user by case-insensitive email among the users that are not
 // deleted, or (deleted) among the soft-deleted ones: real orgs keep a deleted user's email
 // taken, so creating another user with it is a conflict. Flows name users by email too.
@@ -131,4 +142,17 @@ func FindUserByEmail(tx *store.Tx, email string, deleted bool) *store.Object {
 		}
 	}
 	return nil
+}
+
+// LookupAs is Lookup that also decodes the object's stored JSON into the API model T.
+func LookupAs[T any](h *Host, r *http.Request, kind store.Kind, id string) (*store.Object, T, error) {
+	var v T
+	o, err := h.Lookup(r, kind, id)
+	if err != nil {
+		return nil, v, err
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
 }

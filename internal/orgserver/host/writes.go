@@ -117,3 +117,12 @@ func Record(tx *store.Tx, r *http.Request, ev audit.Event) {
 func (h *Host) Stored(kind store.Kind) Handler {
 	return func(w http.ResponseWriter, r *http.Request) error { return h.ServeStored(w, r, kind) }
 }
+
+// DataOf is the stored JSON of o, or nil when there is no o: an audit event's old state
+// when a write may create or replace.
+func DataOf(o *store.Object) []byte {
+	if o == nil {
+		return nil
+	}
+	return o.Data
+}

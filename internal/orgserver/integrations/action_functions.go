@@ -150,10 +150,7 @@ func putFunctionConfig(tx *store.Tx, p apihttp.Principal, draft, old *store.Obje
 	if err != nil {
 		return nil, err
 	}
-	ev := audit.Event{Service: "Integrations", EntityType: "ActionFunction", Action: "Update", ID: draft.ID, Name: draft.Name, New: stored}
-	if old != nil {
-		ev.Old = old.Data
-	}
+	ev := audit.Event{Service: "Integrations", EntityType: "ActionFunction", Action: "Update", ID: draft.ID, Name: draft.Name, Old: host.DataOf(old), New: stored}
 	audit.Record(tx, p, ev)
 	return stored, nil
 }

@@ -473,10 +473,7 @@ func (s *api) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 		if err := publishActionFunction(tx, d.ID); err != nil {
 			return nil, err
 		}
-		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, New: out}
-		if old != nil {
-			ev.Old = old.Data
-		}
+		ev := audit.Event{Service: "Integrations", EntityType: "Action", Action: action, ID: d.ID, Name: *a.Name, Old: host.DataOf(old), New: out}
 		audit.Record(tx, p, ev)
 		return out, nil
 	})
@@ -488,12 +485,8 @@ func (s *api) getActionTemplate(w http.ResponseWriter, r *http.Request) error {
 	if strings.Contains(r.URL.Path, "/draft/templates/") {
 		kind = host.KindActionDraft
 	}
-	o, err := s.Lookup(r, kind, r.PathValue("id"))
+	_, a, err := host.LookupAs[platform.Action](s.Host, r, kind, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var a platform.Action
-	if err := host.DecodeObject(o, &a); err != nil {
 		return err
 	}
 	var text string

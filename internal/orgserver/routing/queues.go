@@ -90,10 +90,7 @@ var queueIdentityFields = []string{"id", "name", "description", "division", "dat
 
 func (s *api) createQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.CreateQueueRequest
-	if err := apihttp.DecodeBody(r, &in); err != nil {
-		return err
-	}
-	name, err := host.RequiredName(in.Name)
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
 	if err != nil {
 		return err
 	}
@@ -191,10 +188,7 @@ func setQueueCounts(tx *store.Tx, q *platform.Queue, id string) {
 
 func (s *api) putQueue(w http.ResponseWriter, r *http.Request) error {
 	var in platform.QueueRequest
-	if err := apihttp.DecodeBody(r, &in); err != nil {
-		return err
-	}
-	name, err := host.RequiredName(in.Name)
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
 	if err != nil {
 		return err
 	}

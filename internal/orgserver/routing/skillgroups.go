@@ -83,12 +83,7 @@ func (s *api) listSkillGroups(w http.ResponseWriter, r *http.Request) error {
 		}
 		keys, items = append(keys, apihttp.ObjectCursorKey(o)), append(items, b)
 	}
-	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.WriteCursorPage(w, r, keys, items, apihttp.MaxPageSize)
 }
 
 // validateSkillConditions checks conditions recursively; skills and languages are named
@@ -279,12 +274,8 @@ func (s *api) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.Lookup(r, host.KindSkillGroup, r.PathValue("id"))
+	o, sg, err := host.LookupAs[platform.SkillGroup](s.Host, r, host.KindSkillGroup, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var sg platform.SkillGroup
-	if err := host.DecodeObject(o, &sg); err != nil {
 		return err
 	}
 	rd := orgSnapshot{s: s.Store, org: apihttp.PrincipalOf(r.Context()).OrgID}
@@ -298,12 +289,7 @@ func (s *api) listSkillGroupMembers(w http.ResponseWriter, r *http.Request) erro
 		}
 		keys, items = append(keys, apihttp.ObjectCursorKey(u)), append(items, b)
 	}
-	l, err := apihttp.CursorPage(r, keys, items, apihttp.MaxPageSize)
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.WriteCursorPage(w, r, keys, items, apihttp.MaxPageSize)
 }
 
 func (s *api) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {

@@ -68,11 +68,8 @@ func orgUtilization() agentUtilization {
 
 func (s *api) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
 	get := s.ReaderOf(r)
-	if _, err := host.LiveOwner(get, host.KindUser, r.PathValue("id")); err != nil {
-		return err
-	}
 	out := orgUtilization()
-	if err := host.StoredPolicy(get, kindUserUtilization, r.PathValue("id"), &out); err != nil {
+	if err := host.OwnerSetting(get, host.KindUser, r, kindUserUtilization, &out); err != nil {
 		return err
 	}
 	for id, l := range out.LabelUtilizations {
@@ -169,10 +166,7 @@ func (s *api) deleteUserUtilization(w http.ResponseWriter, r *http.Request) erro
 // recordUtilizationChange audits a change of a user's utilization; stored is nil when the
 // user went back to the org's.
 func recordUtilizationChange(tx *store.Tx, p apihttp.Principal, user, old *store.Object, stored []byte) {
-	ev := audit.Event{Service: "Routing", EntityType: "AgentUtilization", Action: "Update", ID: user.ID, Name: user.Name, New: stored}
-	if old != nil {
-		ev.Old = old.Data
-	}
+	ev := audit.Event{Service: "Routing", EntityType: "AgentUtilization", Action: "Update", ID: user.ID, Name: user.Name, Old: host.DataOf(old), New: stored}
 	if stored == nil {
 		ev.Action = "Delete"
 	}
