@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"io"
 	"net/http"
 	neturl "net/url"
@@ -453,7 +454,7 @@ func TestFlowUploadConcurrentPublishesOnce(t *testing.T) {
 		}
 	}
 	org := flowOrgID(t, ts, "dev")
-	if v := ts.Store().List(org, kindFlowVersion, "*"); len(v) != 1 {
+	if v := ts.Store().List(org, host.KindFlowVersion, "*"); len(v) != 1 {
 		t.Errorf("16 uploads of one job made %d flow versions, want 1", len(v))
 	}
 	n := 0

@@ -11,35 +11,23 @@ import (
 // code still in this package (the regular kinds' hand-written handlers, which give way to
 // the generic entity, and the server's own checks).
 const (
-	kindOrganization       = host.KindOrganization
 	kindRole               = host.KindRole
 	kindSkill              = host.KindSkill
 	kindLanguage           = host.KindLanguage
 	kindWrapupCode         = host.KindWrapupCode
 	kindSkillGroup         = host.KindSkillGroup
-	kindSkillGroupDivs     = host.KindSkillGroupDivs
 	kindQueue              = host.KindQueue
-	kindQueueMember        = host.KindQueueMember
 	kindQueueWrapupCode    = host.KindQueueWrapupCode
 	kindGroup              = host.KindGroup
-	kindGroupMember        = host.KindGroupMember
 	kindUser               = host.KindUser
-	kindUserSkill          = host.KindUserSkill
-	kindUserLanguage       = host.KindUserLanguage
 	kindSubjectGrant       = host.KindSubjectGrant
 	kindSchedule           = host.KindSchedule
 	kindScheduleGroup      = host.KindScheduleGroup
 	kindIVR                = host.KindIVR
 	kindDIDPool            = host.KindDIDPool
 	kindIntegration        = host.KindIntegration
-	kindIntegrationConfig  = host.KindIntegrationConfig
 	kindAction             = host.KindAction
-	kindActionDraft        = host.KindActionDraft
 	kindFlow               = host.KindFlow
-	kindFlowVersion        = host.KindFlowVersion
-	kindFlowContent        = host.KindFlowContent
-	kindFlowJob            = host.KindFlowJob
-	kindFlowExportJob      = host.KindFlowExportJob
 	kindPresenceDefinition = host.KindPresenceDefinition
 )
 

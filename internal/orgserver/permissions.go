@@ -97,7 +97,7 @@ func (s *Server) permissionsOf(p apihttp.Principal) ([]heldPermission, error) {
 	if p.Role == store.RoleAdmin {
 		return held, nil // no grant adds to *:*:* in every division
 	}
-	for _, o := range s.store.List(p.OrgID, kindSubjectGrant, p.ClientID) {
+	for _, o := range s.store.List(p.OrgID, host.KindSubjectGrant, p.ClientID) {
 		var g platform.AuthzGrant
 		if err := decodeObject(o, &g); err != nil {
 			return nil, fmt.Errorf("read grant %s of client %s: %w", o.ID, p.ClientID, err)
@@ -105,7 +105,7 @@ func (s *Server) permissionsOf(p apihttp.Principal) ([]heldPermission, error) {
 		if g.Role == nil || g.Division == nil {
 			continue
 		}
-		ro := s.store.Get(p.OrgID, kindRole, deref(g.Role.ID))
+		ro := s.store.Get(p.OrgID, host.KindRole, deref(g.Role.ID))
 		if ro == nil {
 			continue // a role is never deleted while granted; nothing to hold if it were
 		}
