@@ -39,9 +39,6 @@ func (s *Server) lookup(r *http.Request, kind store.Kind, id string) (*store.Obj
 // decodeObject unmarshals a stored object into v.
 func decodeObject(o *store.Object, v any) error { return host.DecodeObject(o, v) }
 
-// datas returns the stored JSON of objects, in order.
-func datas(objs []*store.Object) [][]byte { return host.Datas(objs) }
-
 // noContent answers a void operation.
 func noContent(w http.ResponseWriter) error { return host.NoContent(w) }
 
