@@ -36,6 +36,9 @@ func (s *api) groupRoutes() {
 	s.voicemailGroupPolicyRoutes() // voicemail_policies.go
 }
 
+// groupVisibilities are the values of a group's visibility.
+func groupVisibilities() []string { return []string{"public", "owners", "members"} }
+
 func groupSelfURI(id string) string { return "/api/v2/groups/" + id }
 
 // maxGroupMemberChange is the real API's limit of ids per member add or remove.
@@ -106,13 +109,11 @@ func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 	case in.RulesVisible == nil:
 		return apihttp.Required("rulesVisible")
 	}
-	if err := host.CheckEnum("type", in.Type, "official", "social"); err != nil {
-		return err
-	}
-	if err := host.CheckEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
-		return err
-	}
-	if err := checkGroupContacts(in.Addresses); err != nil {
+	if err := host.FirstError(
+		host.CheckEnum("type", in.Type, "official", "social"),
+		host.CheckEnum("visibility", in.Visibility, groupVisibilities()...),
+		checkGroupContacts(in.Addresses),
+	); err != nil {
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
@@ -143,21 +144,16 @@ func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
 		return apihttp.Required("name")
 	}
-	if err := host.CheckEnum("visibility", in.Visibility, "public", "owners", "members"); err != nil {
-		return err
-	}
-	if err := host.CheckEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
-		return err
-	}
-	if err := checkGroupContacts(in.Addresses); err != nil {
+	if err := host.FirstError(
+		host.CheckEnum("visibility", in.Visibility, groupVisibilities()...),
+		host.CheckEnum("state", in.State, "active", "inactive", "deleted"),
+		checkGroupContacts(in.Addresses),
+	); err != nil {
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
+		o, g, err := host.LoadVersioned(tx, host.KindGroup, r.PathValue("id"), in.Version, func(v platform.Group) *int { return v.Version })
 		if err != nil {
-			return nil, err
-		}
-		if err := entity.CheckVersion(in.Version, host.Deref(g.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {

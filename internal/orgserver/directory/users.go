@@ -256,11 +256,8 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
+		o, u, err := host.LoadVersioned(tx, host.KindUser, r.PathValue("id"), in.Version, func(v platform.User) *int { return v.Version })
 		if err != nil {
-			return nil, err
-		}
-		if err := entity.CheckVersion(in.Version, host.Deref(u.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {

@@ -118,3 +118,14 @@ func DecodeNamed(r *http.Request, in any, name func() *string) (string, error) {
 	}
 	return RequiredName(name())
 }
+
+// FirstError is the first of checks that failed, nil when none did: a request hears of one
+// problem at a time, in the order the checks are listed, as on a real org.
+func FirstError(checks ...error) error {
+	for _, err := range checks {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

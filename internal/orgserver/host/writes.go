@@ -126,3 +126,16 @@ func DataOf(o *store.Object) []byte {
 	}
 	return o.Data
 }
+
+// LoadVersioned is LoadStored for an update whose body must carry the stored version
+// (want, from the request; version reads it from the stored model): 409 when they differ.
+func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, version func(T) *int) (*store.Object, T, error) {
+	o, v, err := LoadStored[T](tx, kind, id)
+	if err != nil {
+		return nil, v, err
+	}
+	if err := entity.CheckVersion(want, Deref(version(v))); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}

@@ -435,11 +435,8 @@ func (s *api) publishActionDraft(w http.ResponseWriter, r *http.Request) error {
 	}
 	var out []byte
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		d, draft, err := host.LoadStored[platform.Action](tx, host.KindActionDraft, r.PathValue("id"))
+		d, draft, err := host.LoadVersioned(tx, host.KindActionDraft, r.PathValue("id"), in.Version, func(v platform.Action) *int { return v.Version })
 		if err != nil {
-			return nil, err
-		}
-		if err := entity.CheckVersion(in.Version, host.Deref(draft.Version)); err != nil {
 			return nil, err
 		}
 		version, action := 1, "Create"

@@ -298,11 +298,8 @@ func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return nil, err
 		}
-		c, old, err := host.LoadStored[platform.IntegrationConfiguration](tx, host.KindIntegrationConfig, ig.ID)
+		c, old, err := host.LoadVersioned(tx, host.KindIntegrationConfig, ig.ID, in.Version, func(v platform.IntegrationConfiguration) *int { return v.Version })
 		if err != nil {
-			return nil, err
-		}
-		if err := entity.CheckVersion(in.Version, host.Deref(old.Version)); err != nil {
 			return nil, err
 		}
 		name := strings.TrimSpace(host.Deref(in.Name))
