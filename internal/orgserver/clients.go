@@ -17,7 +17,7 @@ import (
 // OAuth clients. A client has a client role (RoleAdmin, RoleReadOnly, or RoleGranted for
 // one that holds only what is granted to it) and role grants, as a real org's
 // client-credentials clients have their roles set on the client, each in divisions.
-// Grants are subject grants whose subject is the client (subjects.go), so they can also be
+// Grants are subject grants whose subject is the client (authorization/subjects.go), so they can also be
 // changed through /api/v2/authorization/subjects/{clientId}; permissions.go reads them.
 
 // ClientGrant is a role a new client holds, in some divisions.

@@ -26,7 +26,7 @@ import (
 //     division before and after (divisionChangeCheck, run by the store on commit), so no
 //     handler can forget it.
 //
-// An OAuth client's roles are its subject grants (subjects.go, subject = the client id),
+// An OAuth client's roles are its subject grants (authorization/subjects.go, subject = the client id),
 // besides what its client role gives: RoleAdmin holds *:*:* and RoleReadOnly *:*:view, both
 // in every division, as the admin role and a view-only role granted over all divisions.
 

@@ -36,7 +36,7 @@ import (
 // column), and only when nothing failed creates or updates the flow of that (name, type),
 // adds version N.0 holding the uploaded bytes, publishes it and records what it consumes.
 //
-// Export jobs (POST /api/v2/flows/export/jobs, architect_flow_export.go) finish at once too;
+// Export jobs (POST /api/v2/flows/export/jobs, flow_export.go) finish at once too;
 // their downloadUrl, also signed and on this server, returns the YAML exactly as uploaded
 // (a zip for several flows).
 
@@ -162,7 +162,8 @@ func (s *api) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := apihttp.Principal{OrgID: org, ClientID: job.ClientID, ClientName: job.ClientName, Role: job.Role}
 	// The upload comes through no route, so the import is held to the divisions in which
-	// the job's client holds the registration's permission here (permissions.go).
+	// the job's client holds the registration's permission (the server's check, through
+	// host.Authorize).
 	var importErr *apihttp.Error
 	if p.Access, err = s.Authorize(p, flowJobPermission); err != nil && !errors.As(err, &importErr) {
 		return err

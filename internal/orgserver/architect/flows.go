@@ -21,7 +21,7 @@ import (
 )
 
 // Architect flows. Flow content arrives through the Archy-style job protocol
-// (architect_flow_jobs.go); here are the flow entities, their versions and the lock.
+// (flow_jobs.go); here are the flow entities, their versions and the lock.
 //
 // Choices where the real API is not documented precisely:
 //   - a flow is unique by (name, type); DELETE is a soft delete (deleted:true, readable with

@@ -17,7 +17,7 @@ import (
 
 // Users: integer version checked on PATCH, email unique among users that are not deleted,
 // soft delete (state "deleted": still readable by id, listed and searched only when asked).
-// Routing skills and languages are child objects (user_routing.go) merged in on expand.
+// Routing skills and languages are child objects (routing/user_routing.go) merged in on expand.
 func (s *api) userRoutes() {
 	s.Route("GET /api/v2/users", "directory:user:view", s.listUsers)
 	s.Route("POST /api/v2/users", "directory:user:add", s.createUser)
@@ -328,7 +328,7 @@ func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
 		if _, err := host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
 			return err
 		}
-		// A deleted user holds no grants (subjects.go), so its roles and divisions can go.
+		// A deleted user holds no grants (authorization/subjects.go), so its roles and divisions can go.
 		return s.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
 	})
 	if err != nil {

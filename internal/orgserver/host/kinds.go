@@ -34,7 +34,7 @@ const (
 	KindAction            store.Kind = "integration.action"       // Parent = integration id
 	KindActionDraft       store.Kind = "integration.action.draft" // Parent = integration id, ID = the action's id
 
-	// Architect flows (architect_flows.go, architect_flow_jobs.go). Versions and their content
+	// Architect flows (architect/flows.go, architect/flow_jobs.go). Versions and their content
 	// are children of the flow; content holds the uploaded YAML and the consumed resources.
 	KindFlow          store.Kind = "architect.flow"
 	KindFlowVersion   store.Kind = "architect.flow.version"   // Parent = flow id, ID = flow id + "/" + version id; Data = FlowVersion
