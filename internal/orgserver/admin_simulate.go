@@ -102,17 +102,11 @@ func scheduleGroupOf(o *store.Object) (archy.ScheduleGroup, bool) {
 }
 
 func (v orgView) ScheduleGroup(id string) (archy.ScheduleGroup, bool) {
-	if o := v.store.Get(v.org, host.KindScheduleGroup, id); o != nil {
-		return scheduleGroupOf(o)
-	}
-	return archy.ScheduleGroup{}, false
+	return convertFound(v.store.Get(v.org, host.KindScheduleGroup, id), scheduleGroupOf)
 }
 
 func (v orgView) ScheduleGroupByName(name string) (archy.ScheduleGroup, bool) {
-	if o := v.byName(host.KindScheduleGroup, name); o != nil {
-		return scheduleGroupOf(o)
-	}
-	return archy.ScheduleGroup{}, false
+	return convertFound(v.byName(host.KindScheduleGroup, name), scheduleGroupOf)
 }
 
 func scheduleOf(o *store.Object) (archy.Schedule, bool) {
@@ -124,17 +118,20 @@ func scheduleOf(o *store.Object) (archy.Schedule, bool) {
 }
 
 func (v orgView) Schedule(id string) (archy.Schedule, bool) {
-	if o := v.store.Get(v.org, host.KindSchedule, id); o != nil {
-		return scheduleOf(o)
-	}
-	return archy.Schedule{}, false
+	return convertFound(v.store.Get(v.org, host.KindSchedule, id), scheduleOf)
 }
 
 func (v orgView) ScheduleByName(name string) (archy.Schedule, bool) {
-	if o := v.byName(host.KindSchedule, name); o != nil {
-		return scheduleOf(o)
+	return convertFound(v.byName(host.KindSchedule, name), scheduleOf)
+}
+
+// convertFound is the simulator's view of o (of converts it), or not found when o is nil.
+func convertFound[T any](o *store.Object, of func(*store.Object) (T, bool)) (T, bool) {
+	if o == nil {
+		var none T
+		return none, false
 	}
-	return archy.Schedule{}, false
+	return of(o)
 }
 
 func (v orgView) byName(kind store.Kind, name string) *store.Object {
