@@ -2,10 +2,10 @@ package orgserver
 
 import (
 	"crypto/subtle"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // The admin surface lives outside /api/v2 and needs the server's admin key

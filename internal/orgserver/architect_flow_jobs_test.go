@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"io"
 	"net/http"
 	neturl "net/url"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 func readFlowFixture(t *testing.T, name string) []byte {

@@ -3,13 +3,13 @@ package orgserver
 import (
 	"context"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/authorization"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"slices"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )

@@ -3,9 +3,9 @@ package orgserver
 import (
 	"net/http"
 
-	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 

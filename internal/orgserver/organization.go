@@ -1,10 +1,10 @@
 package orgserver
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // organizationRoutes: the caller's org and its home division.

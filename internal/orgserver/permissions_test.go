@@ -3,10 +3,11 @@ package orgserver
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // divisionsAB makes divisions A and B in the dev org and returns their ids.

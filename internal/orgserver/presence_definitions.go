@@ -3,13 +3,13 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )

@@ -2,11 +2,11 @@ package orgserver
 
 import (
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/google/uuid"
 )
 

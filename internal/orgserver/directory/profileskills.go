@@ -1,13 +1,13 @@
 package directory
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 

@@ -1,10 +1,10 @@
 package integrations
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // Config schemas of the built-in integration types: the JSON Schema documents an

@@ -3,13 +3,13 @@ package routing
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"sort"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )

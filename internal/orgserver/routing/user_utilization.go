@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"sort"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
