@@ -18,6 +18,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/architect"
+	"github.com/cxascode/cxascode/internal/orgserver/audits"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -275,13 +276,13 @@ func (s *Server) routes() {
 		directory.Register,     // users, groups, voicemail policies, profile skills
 		architect.Register,     // flows, their versions, jobs, exports and log levels
 		integrations.Register,  // integrations, config schemas, data actions
+		audits.Register,        // the audit log's realtime query and service mapping
 	} {
 		register(s.host)
 	}
 	// API groups still served by this package (DESIGN.md says why each stays for now).
 	for _, register := range []func(){
 		s.organizationRoutes,       // organization.go
-		s.auditRoutes,              // audit_query.go
 		s.presenceRoutes,           // presence_definitions.go
 		s.didPoolRoutes,            // telephony_didpools.go, telephony_extensionpools.go
 		s.skillRoutes,              // routing_skills.go

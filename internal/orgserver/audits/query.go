@@ -1,4 +1,4 @@
-package orgserver
+package audits
 
 import (
 	"encoding/json"
@@ -13,14 +13,15 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
-// Audits: the realtime query over the org's audit log (written by s.record) and the
-// service mapping that says which services, entity types and actions the local org emits.
+// Audits: the realtime query over the org's audit log (every group writes it through
+// audit.Record) and the service mapping that says which services, entity types and
+// actions the local org emits.
 // Queries are reads, so they need audits:audit:view although they are POSTs. Results are
 // newest first unless the request sorts Timestamp ascending.
-func (s *Server) auditRoutes() {
-	s.route("POST /api/v2/audits/query/realtime", "audits:audit:view", s.queryAuditsRealtime)
-	s.route("GET /api/v2/audits/query/servicemapping", "audits:audit:view", s.auditServiceMapping)
-	s.route("GET /api/v2/audits/query/realtime/servicemapping", "audits:audit:view", s.auditServiceMapping)
+func (s *api) auditRoutes() {
+	s.Route("POST /api/v2/audits/query/realtime", "audits:audit:view", s.queryAuditsRealtime)
+	s.Route("GET /api/v2/audits/query/servicemapping", "audits:audit:view", s.auditServiceMapping)
+	s.Route("GET /api/v2/audits/query/realtime/servicemapping", "audits:audit:view", s.auditServiceMapping)
 }
 
 const maxAuditPageSize = 500
@@ -93,7 +94,7 @@ type auditRealtimeResults struct {
 	PageCount  int               `json:"pageCount"`
 }
 
-func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) error {
+func (s *api) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuditRealtimeQueryRequest
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -145,7 +146,7 @@ func (s *Server) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) err
 		number = *in.PageNumber
 	}
 	var hits []json.RawMessage
-	for _, raw := range s.store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
+	for _, raw := range s.Store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
 		var m auditFields
 		if json.Unmarshal(raw, &m) != nil {
 			continue
@@ -192,9 +193,9 @@ func auditServices() map[string]map[string][]string {
 
 // auditServiceMapping lists the services, entity types and actions: the built-in list
 // plus anything the org's log holds, so it stays true as API groups grow.
-func (s *Server) auditServiceMapping(w http.ResponseWriter, r *http.Request) error {
+func (s *api) auditServiceMapping(w http.ResponseWriter, r *http.Request) error {
 	services := auditServices()
-	for _, raw := range s.store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
+	for _, raw := range s.Store.AuditLog(apihttp.PrincipalOf(r.Context()).OrgID) {
 		var m auditFields
 		if json.Unmarshal(raw, &m) != nil || m.ServiceName == "" || m.EntityType == "" {
 			continue
