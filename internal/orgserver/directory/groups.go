@@ -323,30 +323,14 @@ func (s *api) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
 }
 
 func groupSearchFields(g *platform.Group) host.SearchFields {
+	scalars := map[string]*string{"id": g.ID, "name": g.Name, "description": g.Description, "state": g.State,
+		"type": g.Type, "visibility": g.Visibility, "email": g.Email}
 	return func(field string) ([]string, bool) {
-		var p *string
-		switch field {
-		case "id":
-			p = g.ID
-		case "name":
-			p = g.Name
-		case "description":
-			p = g.Description
-		case "state":
-			p = g.State
-		case "type":
-			p = g.Type
-		case "visibility":
-			p = g.Visibility
-		case "email":
-			p = g.Email
-		default:
+		p, ok := scalars[field]
+		if !ok {
 			return nil, false
 		}
-		if p == nil || *p == "" {
-			return nil, true
-		}
-		return []string{*p}, true
+		return host.SearchString(p)
 	}
 }
 

@@ -340,29 +340,23 @@ func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
 
 // userSearchFields are the fields /users/search understands.
 func userSearchFields(u *platform.User) host.SearchFields {
+	scalars := map[string]*string{"id": u.ID, "name": u.Name, "email": u.Email, "username": u.Username,
+		"state": u.State, "title": u.Title, "department": u.Department}
 	return func(field string) ([]string, bool) {
-		one := func(p *string) ([]string, bool) {
-			if p == nil || *p == "" {
-				return nil, true
-			}
-			return []string{*p}, true
-		}
-		scalars := map[string]*string{"id": u.ID, "name": u.Name, "email": u.Email, "username": u.Username,
-			"state": u.State, "title": u.Title, "department": u.Department}
 		if p, ok := scalars[field]; ok {
-			return one(p)
+			return host.SearchString(p)
 		}
 		switch field {
 		case "divisionId", "division.id":
 			if u.Division == nil {
 				return nil, true
 			}
-			return one(u.Division.ID)
+			return host.SearchString(u.Division.ID)
 		case "manager.id":
 			if u.Manager == nil {
 				return nil, true
 			}
-			return one(u.Manager.ID)
+			return host.SearchString(u.Manager.ID)
 		case "profileSkills":
 			return u.ProfileSkills, true
 		case "certifications":

@@ -265,3 +265,12 @@ func SearchPage(path, typ string, req SearchRequest, items [][]byte) SearchRespo
 	}
 	return resp
 }
+
+// SearchString is the searchable values of one optional text field: none when it is
+// absent or empty (a field the entity has, so it is searchable either way).
+func SearchString(p *string) ([]string, bool) {
+	if p == nil || *p == "" {
+		return nil, true
+	}
+	return []string{*p}, true
+}
