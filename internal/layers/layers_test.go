@@ -32,7 +32,7 @@ type rule struct {
 // rules is the layering, lowest layer first.
 func rules() []rule {
 	clients := []string{"internal/cli", "internal/drift", "internal/backport", "internal/runner"}
-	return []rule{
+	out := []rule{
 		{pkg: "internal/kinds", only: []string{},
 			why: "the catalogue is the floor every layer reads; it can read none of them"},
 		{pkg: "internal/platform", only: []string{"internal/kinds"},
@@ -49,6 +49,18 @@ func rules() []rule {
 			why: "the audit recorder takes a transaction and a principal; it knows no handler"},
 		{pkg: "internal/orgserver/entity", only: []string{"internal/orgserver/audit", "internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
 			why: "the generic entity is domain rules over the store and the catalogue; the server's handlers call it, never the reverse"},
+		{pkg: "internal/orgserver/host", only: []string{"internal/orgserver/entity", "internal/orgserver/audit", "internal/orgserver/apihttp", "internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds"},
+			why: "what the API groups stand on (routes, store, write skeleton, shared kinds); it knows no API group and not the server"},
+	}
+	// The API groups stand on the host and the floors below it, never on the server or on
+	// each other: what two groups share lives in the host.
+	areaFloor := []string{"internal/orgserver/host", "internal/orgserver/entity", "internal/orgserver/audit", "internal/orgserver/apihttp",
+		"internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds", "internal/archy"}
+	for _, area := range []string{"routing", "directory", "authorization", "architect", "integrations", "audits"} {
+		out = append(out, rule{pkg: "internal/orgserver/" + area, only: areaFloor,
+			why: "an API group of the local org uses the host and the floors below it, not the server or another group"})
+	}
+	return append(out, []rule{
 		{pkg: "internal/orgserver", children: true,
 			forbid: append([]string{"internal/provider", "internal/workspace"}, clients...),
 			why:    "the local org is an API server: the provider and cx are its clients, never its parts"},
@@ -57,7 +69,7 @@ func rules() []rule {
 			testForbid: append([]string{"internal/workspace"}, clients...),
 			why: "the provider is a plugin OpenTofu runs: it knows the API, not cx's workspace or tools, " +
 				"and not the local org (only its tests start one)"},
-	}
+	}...)
 }
 
 // listedPackage is what go list says of one package.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // The admin surface lives outside /api/v2 and needs the server's admin key
@@ -43,7 +44,7 @@ func (s *Server) adminRoutes() {
 	})
 	s.admin("DELETE /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		s.faults.set(Faults{})
-		return noContent(w)
+		return host.NoContent(w)
 	})
 	s.admin("GET /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
 		type orgOut struct {
@@ -95,7 +96,7 @@ func (s *Server) adminRoutes() {
 		if err := s.ResetOrg(r.Context(), id); err != nil {
 			return err
 		}
-		return noContent(w)
+		return host.NoContent(w)
 	})
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/architect"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -65,16 +67,16 @@ type orgView struct {
 }
 
 func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
-	for _, o := range v.store.List(v.org, kindIVR, "") {
+	for _, o := range v.store.List(v.org, host.KindIVR, "") {
 		var ivr platform.IVR
-		if decodeObject(o, &ivr) != nil || !slices.Contains(ivr.Dnis, dnis) {
+		if host.DecodeObject(o, &ivr) != nil || !slices.Contains(ivr.Dnis, dnis) {
 			continue
 		}
 		refID := func(ref *platform.DomainEntityRef) string {
 			if ref == nil {
 				return ""
 			}
-			return deref(ref.ID)
+			return host.Deref(ref.ID)
 		}
 		return archy.IVR{ID: o.ID, Name: o.Name, DNIS: ivr.Dnis,
 			OpenHoursFlow: refID(ivr.OpenHoursFlow), ClosedHoursFlow: refID(ivr.ClosedHoursFlow),
@@ -85,54 +87,51 @@ func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
 
 func scheduleGroupOf(o *store.Object) (archy.ScheduleGroup, bool) {
 	var sg platform.ScheduleGroup
-	if decodeObject(o, &sg) != nil {
+	if host.DecodeObject(o, &sg) != nil {
 		return archy.ScheduleGroup{}, false
 	}
 	ids := func(refs []platform.DomainEntityRef) []string {
 		out := make([]string, 0, len(refs))
 		for _, r := range refs {
-			out = append(out, deref(r.ID))
+			out = append(out, host.Deref(r.ID))
 		}
 		return out
 	}
-	return archy.ScheduleGroup{ID: o.ID, Name: o.Name, TimeZone: deref(sg.TimeZone),
+	return archy.ScheduleGroup{ID: o.ID, Name: o.Name, TimeZone: host.Deref(sg.TimeZone),
 		Open: ids(sg.OpenSchedules), Closed: ids(sg.ClosedSchedules), Holiday: ids(sg.HolidaySchedules)}, true
 }
 
 func (v orgView) ScheduleGroup(id string) (archy.ScheduleGroup, bool) {
-	if o := v.store.Get(v.org, kindScheduleGroup, id); o != nil {
-		return scheduleGroupOf(o)
-	}
-	return archy.ScheduleGroup{}, false
+	return convertFound(v.store.Get(v.org, host.KindScheduleGroup, id), scheduleGroupOf)
 }
 
 func (v orgView) ScheduleGroupByName(name string) (archy.ScheduleGroup, bool) {
-	if o := v.byName(kindScheduleGroup, name); o != nil {
-		return scheduleGroupOf(o)
-	}
-	return archy.ScheduleGroup{}, false
+	return convertFound(v.byName(host.KindScheduleGroup, name), scheduleGroupOf)
 }
 
 func scheduleOf(o *store.Object) (archy.Schedule, bool) {
 	var sc platform.Schedule
-	if decodeObject(o, &sc) != nil {
+	if host.DecodeObject(o, &sc) != nil {
 		return archy.Schedule{}, false
 	}
-	return archy.Schedule{ID: o.ID, Name: o.Name, Start: deref(sc.Start), End: deref(sc.End), RRule: deref(sc.Rrule)}, true
+	return archy.Schedule{ID: o.ID, Name: o.Name, Start: host.Deref(sc.Start), End: host.Deref(sc.End), RRule: host.Deref(sc.Rrule)}, true
 }
 
 func (v orgView) Schedule(id string) (archy.Schedule, bool) {
-	if o := v.store.Get(v.org, kindSchedule, id); o != nil {
-		return scheduleOf(o)
-	}
-	return archy.Schedule{}, false
+	return convertFound(v.store.Get(v.org, host.KindSchedule, id), scheduleOf)
 }
 
 func (v orgView) ScheduleByName(name string) (archy.Schedule, bool) {
-	if o := v.byName(kindSchedule, name); o != nil {
-		return scheduleOf(o)
+	return convertFound(v.byName(host.KindSchedule, name), scheduleOf)
+}
+
+// convertFound is the simulator's view of o (of converts it), or not found when o is nil.
+func convertFound[T any](o *store.Object, of func(*store.Object) (T, bool)) (T, bool) {
+	if o == nil {
+		var none T
+		return none, false
 	}
-	return archy.Schedule{}, false
+	return of(o)
 }
 
 func (v orgView) byName(kind store.Kind, name string) *store.Object {
@@ -144,11 +143,11 @@ func (v orgView) byName(kind store.Kind, name string) *store.Object {
 	return nil
 }
 
-func (v orgView) QueueExists(name string) bool { return v.byName(kindQueue, name) != nil }
+func (v orgView) QueueExists(name string) bool { return v.byName(host.KindQueue, name) != nil }
 
 // FlowByID parses the published version of a flow that is not deleted.
 func (v orgView) FlowByID(id string) (*archy.Flow, bool) {
-	o := v.store.Get(v.org, kindFlow, id)
+	o := v.store.Get(v.org, host.KindFlow, id)
 	if o == nil {
 		return nil, false
 	}
@@ -157,12 +156,12 @@ func (v orgView) FlowByID(id string) (*archy.Flow, bool) {
 
 func (v orgView) FlowByName(name, flowType string) (*archy.Flow, bool) {
 	apiType := archy.APIType(flowType)
-	for _, o := range v.store.List(v.org, kindFlow, "") {
+	for _, o := range v.store.List(v.org, host.KindFlow, "") {
 		if !strings.EqualFold(o.Name, name) {
 			continue
 		}
 		var f platform.Flow
-		if decodeObject(o, &f) == nil && deref(f.Type) == apiType {
+		if host.DecodeObject(o, &f) == nil && host.Deref(f.Type) == apiType {
 			if pf, ok := v.published(o); ok {
 				return pf, true
 			}
@@ -173,15 +172,15 @@ func (v orgView) FlowByName(name, flowType string) (*archy.Flow, bool) {
 
 func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 	var f platform.Flow
-	if decodeObject(o, &f) != nil || deref(f.Deleted) || f.PublishedVersion == nil {
+	if host.DecodeObject(o, &f) != nil || host.Deref(f.Deleted) || f.PublishedVersion == nil {
 		return nil, false
 	}
-	co := v.store.Get(v.org, kindFlowContent, o.ID+"/"+deref(f.PublishedVersion.ID))
+	co := v.store.Get(v.org, host.KindFlowContent, o.ID+"/"+host.Deref(f.PublishedVersion.ID))
 	if co == nil {
 		return nil, false
 	}
-	var c flowContent
-	if decodeObject(co, &c) != nil {
+	var c architect.FlowContent
+	if host.DecodeObject(co, &c) != nil {
 		return nil, false
 	}
 	// Positions cite the flow by name: a simulated call can cross several flows.

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 func readFlowFixture(t *testing.T, name string) []byte {
@@ -453,7 +455,7 @@ func TestFlowUploadConcurrentPublishesOnce(t *testing.T) {
 		}
 	}
 	org := flowOrgID(t, ts, "dev")
-	if v := ts.Store().List(org, kindFlowVersion, "*"); len(v) != 1 {
+	if v := ts.Store().List(org, host.KindFlowVersion, "*"); len(v) != 1 {
 		t.Errorf("16 uploads of one job made %d flow versions, want 1", len(v))
 	}
 	n := 0

@@ -7,7 +7,9 @@ import (
 	"slices"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -15,7 +17,7 @@ import (
 // OAuth clients. A client has a client role (RoleAdmin, RoleReadOnly, or RoleGranted for
 // one that holds only what is granted to it) and role grants, as a real org's
 // client-credentials clients have their roles set on the client, each in divisions.
-// Grants are subject grants whose subject is the client (subjects.go), so they can also be
+// Grants are subject grants whose subject is the client (authorization/subjects.go), so they can also be
 // changed through /api/v2/authorization/subjects/{clientId}; permissions.go reads them.
 
 // ClientGrant is a role a new client holds, in some divisions.
@@ -55,9 +57,9 @@ func newClient(tx *store.Tx, org store.OrgInfo, spec ClientSpec) (Credential, er
 // the grants are written directly rather than through applyGrants (which audits a change
 // of an existing subject).
 func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
-	ro := tx.Get(kindRole, g.Role)
+	ro := tx.Get(host.KindRole, g.Role)
 	if ro == nil {
-		ro = tx.FindByName(kindRole, "", g.Role)
+		ro = tx.FindByName(host.KindRole, "", g.Role)
 	}
 	if ro == nil {
 		return fmt.Errorf("no role %q", g.Role)
@@ -67,7 +69,7 @@ func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
 	}
 	for _, d := range g.Divisions {
 		divID := d
-		if d != grantAllDivisions {
+		if d != host.AllDivisions {
 			do := tx.Get(entity.KindDivision, d)
 			if do == nil {
 				do = tx.FindByName(entity.KindDivision, "", d)
@@ -77,11 +79,11 @@ func putClientGrant(tx *store.Tx, clientID string, g ClientGrant) error {
 			}
 			divID = do.ID
 		}
-		grant, err := resolveGrant(tx, clientID, ro.ID, divID, "")
+		grant, err := authorization.ResolveGrant(tx, clientID, ro.ID, divID, "")
 		if err != nil {
 			return fmt.Errorf("grant role %q in division %q: %w", g.Role, d, err)
 		}
-		if _, err := entity.Put(tx, kindSubjectGrant, clientID+"/"+grantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
+		if _, err := entity.Put(tx, host.KindSubjectGrant, clientID+"/"+authorization.GrantKey(ro.ID, divID), clientID, ro.Name, grant); err != nil {
 			return err
 		}
 	}

@@ -4,12 +4,13 @@ import (
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // organizationRoutes: the caller's org and its home division.
 func (s *Server) organizationRoutes() {
 	s.route("GET /api/v2/organizations/me", "organization:organization:view", func(w http.ResponseWriter, r *http.Request) error {
-		o, err := s.lookup(r, kindOrganization, apihttp.PrincipalOf(r.Context()).OrgID)
+		o, err := s.lookup(r, host.KindOrganization, apihttp.PrincipalOf(r.Context()).OrgID)
 		if err != nil {
 			return err
 		}

@@ -1,13 +1,13 @@
 package orgserver
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -20,19 +20,18 @@ import (
 // the divisions the caller holds it in:
 //
 //   - reads: s.lookup answers 404 for an object of another division, as for one that does
-//     not exist; lists leave such objects out (visibleObjects), so totals count only what
+//     not exist; lists leave such objects out (host.VisibleObjects), so totals count only what
 //     the caller sees;
 //   - writes: every object a transaction creates, changes or deletes must lie in such a
 //     division before and after (divisionChangeCheck, run by the store on commit), so no
 //     handler can forget it.
 //
-// An OAuth client's roles are its subject grants (subjects.go, subject = the client id),
+// An OAuth client's roles are its subject grants (authorization/subjects.go, subject = the client id),
 // besides what its client role gives: RoleAdmin holds *:*:* and RoleReadOnly *:*:view, both
 // in every division, as the admin role and a view-only role granted over all divisions.
 
-// anyCaller is the permission of routes every authenticated caller may use (GET
-// /api/v2/tokens/me needs no permission on a real org).
-const anyCaller = ""
+// anyCaller is the permission of routes every authenticated caller may use.
+const anyCaller = host.AnyCaller
 
 // heldPermission is one permission a caller holds: a pattern (each of domain, entity and
 // action may be "*", as real roles use it, e.g. the admin role's *:*:*) in one division
@@ -65,9 +64,9 @@ func (h heldPermission) covers(perm [3]string) bool {
 func clientRolePermissions(role string) []heldPermission {
 	switch role {
 	case store.RoleAdmin:
-		return []heldPermission{{pattern: [3]string{"*", "*", "*"}, division: grantAllDivisions}}
+		return []heldPermission{{pattern: [3]string{"*", "*", "*"}, division: host.AllDivisions}}
 	case store.RoleReadOnly:
-		return []heldPermission{{pattern: [3]string{"*", "*", "view"}, division: grantAllDivisions}}
+		return []heldPermission{{pattern: [3]string{"*", "*", "view"}, division: host.AllDivisions}}
 	}
 	return nil
 }
@@ -98,7 +97,7 @@ func (s *Server) permissionsOf(p apihttp.Principal) ([]heldPermission, error) {
 	if p.Role == store.RoleAdmin {
 		return held, nil // no grant adds to *:*:* in every division
 	}
-	for _, o := range s.store.List(p.OrgID, kindSubjectGrant, p.ClientID) {
+	for _, o := range s.store.List(p.OrgID, host.KindSubjectGrant, p.ClientID) {
 		var g platform.AuthzGrant
 		if err := decodeObject(o, &g); err != nil {
 			return nil, fmt.Errorf("read grant %s of client %s: %w", o.ID, p.ClientID, err)
@@ -106,7 +105,7 @@ func (s *Server) permissionsOf(p apihttp.Principal) ([]heldPermission, error) {
 		if g.Role == nil || g.Division == nil {
 			continue
 		}
-		ro := s.store.Get(p.OrgID, kindRole, deref(g.Role.ID))
+		ro := s.store.Get(p.OrgID, host.KindRole, deref(g.Role.ID))
 		if ro == nil {
 			continue // a role is never deleted while granted; nothing to hold if it were
 		}
@@ -134,7 +133,7 @@ func accessTo(held []heldPermission, perm string) (a apihttp.Access, ok bool) {
 		if !h.covers(want) {
 			continue
 		}
-		if h.division == grantAllDivisions {
+		if h.division == host.AllDivisions {
 			return apihttp.Access{Permission: perm}, true
 		}
 		a.Restricted = true
@@ -160,59 +159,7 @@ func (s *Server) authorize(p apihttp.Principal, perm string) (apihttp.Access, er
 	return a, nil
 }
 
-// objectDivision is the id of the division a stored object lies in ("division.id" of its
-// JSON), or "" for objects that lie in none (roles, divisions, child records).
-func objectDivision(o *store.Object) string {
-	var doc struct {
-		Division *struct {
-			ID string `json:"id"`
-		} `json:"division"`
-	}
-	if json.Unmarshal(o.Data, &doc) != nil || doc.Division == nil {
-		return ""
-	}
-	return doc.Division.ID
-}
-
-// divisionChangeCheck refuses a write that creates, changes or deletes an object of a
-// division the caller does not hold the route's permission in (either where the object
-// was or where it goes).
-func divisionChangeCheck(a apihttp.Access) store.ChangeCheck {
-	return func(before, after *store.Object) error {
-		for _, o := range []*store.Object{before, after} {
-			if o == nil {
-				continue
-			}
-			if err := a.Check(objectDivision(o)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-// canSee reports whether the caller of r may see o under the route's permission.
-func canSee(r *http.Request, o *store.Object) bool {
-	a := apihttp.PrincipalOf(r.Context()).Access
-	return !a.Restricted || a.Allows(objectDivision(o))
-}
-
-// visibleObjects keeps the objects the caller of r may see, in order: the filter every
-// list of objects with divisions goes through.
-func visibleObjects(r *http.Request, objs []*store.Object) []*store.Object {
-	if !apihttp.PrincipalOf(r.Context()).Access.Restricted {
-		return objs
-	}
-	out := make([]*store.Object, 0, len(objs))
-	for _, o := range objs {
-		if canSee(r, o) {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
 // listVisible is the caller's org's top-level objects of kind that the caller may see.
 func (s *Server) listVisible(r *http.Request, kind store.Kind) []*store.Object {
-	return visibleObjects(r, s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, ""))
+	return s.host.ListVisible(r, kind)
 }

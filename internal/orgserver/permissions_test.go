@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // divisionsAB makes divisions A and B in the dev org and returns their ids.
@@ -237,7 +239,7 @@ func TestAccessToWildcards(t *testing.T) {
 	held := []heldPermission{
 		{pattern: [3]string{"routing", "queue", "view"}, division: "A"},
 		{pattern: [3]string{"routing", "*", "edit"}, division: "B"},
-		{pattern: [3]string{"architect", "flow", "*"}, division: grantAllDivisions},
+		{pattern: [3]string{"architect", "flow", "*"}, division: host.AllDivisions},
 	}
 	for _, tc := range []struct {
 		perm       string

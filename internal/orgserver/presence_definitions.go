@@ -9,6 +9,7 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -37,8 +38,7 @@ func (s *Server) presenceRoutes() {
 	s.route("GET /api/v2/systempresences", "presence:presenceDefinition:view", s.listSystemPresences)
 }
 
-// kindPresenceDefinition holds OrganizationPresenceDefinition JSON, one per presence.
-const kindPresenceDefinition store.Kind = "presence.definition"
+// host.KindPresenceDefinition holds OrganizationPresenceDefinition JSON, one per presence.
 
 // systemPresences are the system presences of Genesys Cloud, in the API's spelling
 // (OrganizationPresenceDefinition.systemPresence); each org has one definition of each.
@@ -74,7 +74,7 @@ func seedPresenceDefinitions(tx *store.Tx) error {
 		id := uuid.NewString()
 		d := presenceDefinition{ID: id, Name: sp, Type: "System", LanguageLabels: map[string]string{"en_US": sp},
 			SystemPresence: sp, SelfURI: "/api/v2/presence/definitions/" + id}
-		if _, err := entity.Put(tx, kindPresenceDefinition, id, "", sp, d); err != nil {
+		if _, err := entity.Put(tx, host.KindPresenceDefinition, id, "", sp, d); err != nil {
 			return err
 		}
 	}
@@ -88,13 +88,13 @@ func (s *Server) presenceDefinitions(r *http.Request, param string) ([]presenceD
 	if want == "" {
 		want = "false"
 	}
-	if err := checkEnum(param, &want, "true", "false", "all"); err != nil {
+	if err := host.CheckEnum(param, &want, "true", "false", "all"); err != nil {
 		return nil, err
 	}
 	var out []presenceDefinition
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindPresenceDefinition, "") {
+	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindPresenceDefinition, "") {
 		var d presenceDefinition
-		if err := decodeObject(o, &d); err != nil {
+		if err := host.DecodeObject(o, &d); err != nil {
 			return nil, err
 		}
 		if want == "all" || d.Deactivated == (want == "true") {
@@ -117,7 +117,7 @@ func (s *Server) listPresenceDefinitions(w http.ResponseWriter, r *http.Request)
 }
 
 func (s *Server) getPresenceDefinition(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindPresenceDefinition)
+	return s.serveStored(w, r, host.KindPresenceDefinition)
 }
 
 func asOrganizationPresence(d presenceDefinition) organizationPresence {
@@ -157,12 +157,8 @@ func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Reques
 }
 
 func (s *Server) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindPresenceDefinition, r.PathValue("id"))
+	_, d, err := host.LookupAs[presenceDefinition](s.host, r, host.KindPresenceDefinition, r.PathValue("id"))
 	if err != nil {
-		return err
-	}
-	var d presenceDefinition
-	if err := decodeObject(o, &d); err != nil {
 		return err
 	}
 	apihttp.WriteJSON(w, http.StatusOK, asOrganizationPresence(d))

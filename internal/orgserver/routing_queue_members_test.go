@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/google/uuid"
 )
 
@@ -160,7 +161,7 @@ func TestQueueMembers(t *testing.T) {
 	c.do("POST", "/api/v2/routing/queues/"+qid+"/wrapupcodes", []map[string]any{{"id": code}})
 	c.must(204, "DELETE", "/api/v2/routing/queues/"+qid, nil)
 	org := routingOrgID(t, ts, "dev")
-	if n := len(ts.Store().List(org, kindQueueMember, qid)) + len(ts.Store().List(org, kindQueueWrapupCode, qid)); n != 0 {
+	if n := len(ts.Store().List(org, host.KindQueueMember, qid)) + len(ts.Store().List(org, host.KindQueueWrapupCode, qid)); n != 0 {
 		t.Errorf("%d children left after the queue was deleted", n)
 	}
 	c.wantError(404, "not.found", "GET", base, nil)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -365,7 +366,7 @@ func seedRoutingGroup(t *testing.T, ts *TestServer, org, name string) string {
 	t.Helper()
 	id := uuid.NewString()
 	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
-		_, err := entity.Put(tx, kindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
+		_, err := entity.Put(tx, host.KindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
 		return err
 	})
 	if err != nil {
@@ -390,19 +391,19 @@ func seedRoutingUser(t *testing.T, ts *TestServer, org string, u routingUser) st
 		if u.division != "" {
 			user.Division = &platform.Division{ID: ptr(u.division)}
 		}
-		if _, err := entity.Put(tx, kindUser, id, "", u.name, user); err != nil {
+		if _, err := entity.Put(tx, host.KindUser, id, "", u.name, user); err != nil {
 			return err
 		}
 		for sid, p := range u.skills {
-			sk := tx.Get(kindSkill, sid)
-			if _, err := entity.Put(tx, kindUserSkill, id+"/"+sid, id, sk.Name,
+			sk := tx.Get(host.KindSkill, sid)
+			if _, err := entity.Put(tx, host.KindUserSkill, id+"/"+sid, id, sk.Name,
 				platform.UserRoutingSkill{ID: ptr(sid), Name: ptr(sk.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
 				return err
 			}
 		}
 		for lid, p := range u.langs {
-			l := tx.Get(kindLanguage, lid)
-			if _, err := entity.Put(tx, kindUserLanguage, id+"/"+lid, id, l.Name,
+			l := tx.Get(host.KindLanguage, lid)
+			if _, err := entity.Put(tx, host.KindUserLanguage, id+"/"+lid, id, l.Name,
 				platform.UserRoutingLanguage{ID: ptr(lid), Name: ptr(l.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
 				return err
 			}

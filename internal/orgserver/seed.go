@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -114,21 +116,21 @@ func (s *Server) ResetOrg(ctx context.Context, orgID string) error {
 // default roles and the system presence definitions.
 func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 	orgDoc := platform.Organization{
-		ID: ptr(org.ID), Name: ptr(org.Name), DefaultLanguage: ptr("en"), DefaultCountryCode: ptr("US"),
-		ThirdPartyOrgName: ptr("cx-" + org.Name), Domain: ptr("local"), Version: ptr(1), State: ptr("active"),
-		VoicemailEnabled: ptr(true), ProductPlatform: ptr("GenesysCloud"), SelfURI: ptr("/api/v2/organizations/" + org.ID),
+		ID: host.Ptr(org.ID), Name: host.Ptr(org.Name), DefaultLanguage: host.Ptr("en"), DefaultCountryCode: host.Ptr("US"),
+		ThirdPartyOrgName: host.Ptr("cx-" + org.Name), Domain: host.Ptr("local"), Version: host.Ptr(1), State: host.Ptr("active"),
+		VoicemailEnabled: host.Ptr(true), ProductPlatform: host.Ptr("GenesysCloud"), SelfURI: host.Ptr("/api/v2/organizations/" + org.ID),
 		Features: map[string]bool{},
 	}
-	if _, err := entity.Put(tx, kindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
+	if _, err := entity.Put(tx, host.KindOrganization, org.ID, "", org.Name, orgDoc); err != nil {
 		return err
 	}
 	home := uuid.NewString()
-	div := platform.AuthzDivision{ID: ptr(home), Name: ptr("Home"), Description: ptr("The home division"), HomeDivision: ptr(true), SelfURI: ptr(entity.DivisionSelfURI(home))}
+	div := platform.AuthzDivision{ID: host.Ptr(home), Name: host.Ptr("Home"), Description: host.Ptr("The home division"), HomeDivision: host.Ptr(true), SelfURI: host.Ptr(entity.DivisionSelfURI(home))}
 	if _, err := entity.Put(tx, entity.KindDivision, home, "", "Home", div); err != nil {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *store.Tx) error{seedRoles, seedPresenceDefinitions} {
+	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, seedPresenceDefinitions} {
 		if err := seed(tx); err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -35,14 +36,14 @@ const maxDIDEnumeration = 10000
 // are not unique (the API derives none; TF never sends one).
 func didPoolSpec() versionedSpec {
 	return versionedSpec{
-		kind: kindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
+		kind: host.KindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
 		path: "/api/v2/telephony/providers/edges/didpools",
 		inUse: func(tx *store.Tx, o *store.Object) error {
 			p, ok := decodePool(o)
 			if !ok {
 				return nil
 			}
-			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
+			for n, ivr := range ivrNumberOwners(tx.List(host.KindIVR, "")) {
 				if p.covers(n) {
 					return apihttp.Conflict("The DID pool [%s] holds the number [%s], which the IVR [%s] (id %s) uses; remove it from the IVR first.", o.Name, n, ivr.Name, ivr.ID)
 				}
@@ -82,17 +83,17 @@ func (p poolRange) number(n int64) string { return "+" + strconv.FormatInt(n, 10
 
 func decodePool(o *store.Object) (poolRange, bool) {
 	var dp platform.DIDPool
-	if decodeObject(o, &dp) != nil || deref(dp.State) != "active" {
+	if host.DecodeObject(o, &dp) != nil || host.Deref(dp.State) != "active" {
 		return poolRange{}, false
 	}
-	start, ok1 := parseE164(deref(dp.StartPhoneNumber))
-	end, ok2 := parseE164(deref(dp.EndPhoneNumber))
-	return poolRange{obj: o, start: start, end: end, width: len(deref(dp.StartPhoneNumber))}, ok1 && ok2
+	start, ok1 := parseE164(host.Deref(dp.StartPhoneNumber))
+	end, ok2 := parseE164(host.Deref(dp.EndPhoneNumber))
+	return poolRange{obj: o, start: start, end: end, width: len(host.Deref(dp.StartPhoneNumber))}, ok1 && ok2
 }
 
 // activePools lists the active pools, lowest numbers first.
 func activePools(tx *store.Tx) []poolRange {
-	return sortedPools(tx.List(kindDIDPool, ""))
+	return sortedPools(tx.List(host.KindDIDPool, ""))
 }
 
 func sortedPools(objs []*store.Object) []poolRange {
@@ -123,7 +124,7 @@ func ivrNumberOwners(ivrs []*store.Object) map[string]*store.Object {
 	out := map[string]*store.Object{}
 	for _, o := range ivrs {
 		var ivr platform.IVR
-		if decodeObject(o, &ivr) != nil {
+		if host.DecodeObject(o, &ivr) != nil {
 			continue
 		}
 		for _, n := range ivr.Dnis {
@@ -141,9 +142,9 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	if v := r.URL.Query().Get("sortBy"); v != "" && v != "number" {
 		return apihttp.InvalidValue("sortBy", v, []string{"number"})
 	}
-	ids := setOf(apihttp.MultiParam(r, "id"))
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, pr := range sortedPools(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, kindDIDPool, "")) {
+	for _, pr := range sortedPools(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindDIDPool, "")) {
 		if len(ids) == 0 || ids[pr.obj.ID] {
 			items = append(items, pr.obj.Data)
 		}
@@ -153,7 +154,7 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, kindDIDPool)
+	return s.serveStored(w, r, host.KindDIDPool)
 }
 
 func (s *Server) createDIDPool(w http.ResponseWriter, r *http.Request) error {
@@ -169,7 +170,7 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	startText, endText := strings.TrimSpace(deref(in.StartPhoneNumber)), strings.TrimSpace(deref(in.EndPhoneNumber))
+	startText, endText := strings.TrimSpace(host.Deref(in.StartPhoneNumber)), strings.TrimSpace(host.Deref(in.EndPhoneNumber))
 	rng := poolRange{width: len(startText)}
 	for _, f := range []struct {
 		field, text string
@@ -187,11 +188,11 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 	if len(endText) != len(startText) || rng.end < rng.start {
 		return apihttp.BadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
 	}
-	if err := checkEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
+	if err := host.CheckEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
 		return err
 	}
 	name := in.Name
-	if strings.TrimSpace(deref(name)) == "" {
+	if strings.TrimSpace(host.Deref(name)) == "" {
 		name = &startText
 	}
 	req := versionedRequest{Name: name, Version: in.Version}
@@ -208,20 +209,20 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 		}
 		if id != "" {
 			// Shrinking a pool may not strand numbers that IVRs use.
-			old, _ := decodePool(tx.Get(kindDIDPool, id))
-			for n, ivr := range ivrNumberOwners(tx.List(kindIVR, "")) {
+			old, _ := decodePool(tx.Get(host.KindDIDPool, id))
+			for n, ivr := range ivrNumberOwners(tx.List(host.KindIVR, "")) {
 				if old.covers(n) && !rng.covers(n) {
 					return nil, apihttp.Conflict("The number [%s] of this pool is used by the IVR [%s] (id %s) and would fall outside the new range.", n, ivr.Name, ivr.ID)
 				}
 			}
 		}
 		return platform.DIDPool{
-			ID: ptr(m.id), Name: ptr(m.name), Description: in.Description,
+			ID: host.Ptr(m.id), Name: host.Ptr(m.name), Description: in.Description,
 			Division: &platform.Division{ID: m.division.ID, Name: m.division.Name, SelfURI: m.division.SelfURI},
-			Version:  ptr(m.version), DateCreated: ptr(m.created), DateModified: ptr(m.now),
-			CreatedBy: ptr(m.createdBy), ModifiedBy: ptr(m.client), State: ptr("active"),
-			StartPhoneNumber: ptr(startText), EndPhoneNumber: ptr(endText), Comments: in.Comments, Provider: in.Provider,
-			SelfURI: ptr(spec.path + "/" + m.id),
+			Version:  host.Ptr(m.version), DateCreated: host.Ptr(m.created), DateModified: host.Ptr(m.now),
+			CreatedBy: host.Ptr(m.createdBy), ModifiedBy: host.Ptr(m.client), State: host.Ptr("active"),
+			StartPhoneNumber: host.Ptr(startText), EndPhoneNumber: host.Ptr(endText), Comments: in.Comments, Provider: in.Provider,
+			SelfURI: host.Ptr(spec.path + "/" + m.id),
 		}, nil
 	})
 }
@@ -242,7 +243,7 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 	if typ == "" {
 		return apihttp.Required("type")
 	}
-	if err := checkEnum("type", &typ, "ASSIGNED_AND_UNASSIGNED", "ASSIGNED", "UNASSIGNED"); err != nil {
+	if err := host.CheckEnum("type", &typ, "ASSIGNED_AND_UNASSIGNED", "ASSIGNED", "UNASSIGNED"); err != nil {
 		return err
 	}
 	desc, err := sortDescending(r)
@@ -250,10 +251,10 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	match := qs.Get("numberMatch")
-	ids := setOf(apihttp.MultiParam(r, "id"))
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	pools := sortedPools(s.store.List(org, kindDIDPool, ""))
-	owners := ivrNumberOwners(s.store.List(org, kindIVR, ""))
+	pools := sortedPools(s.store.List(org, host.KindDIDPool, ""))
+	owners := ivrNumberOwners(s.store.List(org, host.KindIVR, ""))
 	var selected []poolRange
 	var total int64
 	for _, pr := range pools {
@@ -271,12 +272,12 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 			return
 		}
 		d := platform.DIDNumber{
-			Name: ptr(number), Number: ptr(number), Assigned: ptr(owner != nil),
-			DidPool: &platform.AddressableEntityRef{ID: ptr(pr.obj.ID), SelfURI: ptr(didPoolSpec().path + "/" + pr.obj.ID)},
+			Name: host.Ptr(number), Number: host.Ptr(number), Assigned: host.Ptr(owner != nil),
+			DidPool: &platform.AddressableEntityRef{ID: host.Ptr(pr.obj.ID), SelfURI: host.Ptr(didPoolSpec().path + "/" + pr.obj.ID)},
 		}
 		if owner != nil {
-			d.Owner = &platform.DomainEntityRef{ID: ptr(owner.ID), Name: ptr(owner.Name), SelfURI: ptr(ivrSpec().path + "/" + owner.ID)}
-			d.OwnerType = ptr("IVR_CONFIG")
+			d.Owner = &platform.DomainEntityRef{ID: host.Ptr(owner.ID), Name: host.Ptr(owner.Name), SelfURI: host.Ptr(ivrSpec().path + "/" + owner.ID)}
+			d.OwnerType = host.Ptr("IVR_CONFIG")
 		}
 		b, _ := json.Marshal(d)
 		items = append(items, b)

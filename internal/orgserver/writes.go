@@ -5,110 +5,35 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
-// A write handler decodes its body and then runs one transaction in the caller's org:
-// look up, check, store, record. These helpers are that skeleton, so that a handler holds
-// only its own rules and the rules themselves take (tx, principal, …), not a request.
+// The write skeleton lives in host (host/writes.go), where every API group reaches it;
+// these are its spellings for the handlers still in this package.
 
-// commitJSON runs fn as one transaction in the caller's org and answers 200 with the JSON
-// fn returns (the stored entity).
 func (s *Server) commitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) ([]byte, error)) error {
-	p := apihttp.CallerOf(r)
-	var out []byte
-	err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		var err error
-		out, err = fn(tx, p)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return s.host.CommitJSON(w, r, fn)
 }
 
-// commitNoContent runs fn as one transaction in the caller's org and answers 204.
 func (s *Server) commitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
-	p := apihttp.CallerOf(r)
-	if err := s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error { return fn(tx, p) }); err != nil {
-		return err
-	}
-	return noContent(w)
+	return s.host.CommitNoContent(w, r, fn)
 }
 
-// serveStored answers GET …/{id} with the stored JSON of one object of kind, as the API
-// returns it.
 func (s *Server) serveStored(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	o, err := s.lookup(r, kind, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return s.host.ServeStored(w, r, kind)
 }
 
-// loadStored looks up an object inside a transaction (404 when absent) and decodes its
-// stored JSON into the API model T.
 func loadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
-	var v T
-	o, err := entity.Lookup(tx, kind, id)
-	if err != nil {
-		return nil, v, err
-	}
-	if err := decodeObject(o, &v); err != nil {
-		return nil, v, err
-	}
-	return o, v, nil
+	return host.LoadStored[T](tx, kind, id)
 }
 
-// putAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
-// with the stored JSON as the new state; it returns that JSON.
 func (s *Server) putAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
-	return s.putChildAudited(tx, p, kind, "", v, ev)
+	return host.PutAudited(tx, p, kind, v, ev)
 }
 
-// putChildAudited is putAudited for an object owned by parent (e.g. an action of an integration).
-func (s *Server) putChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev audit.Event) ([]byte, error) {
-	out, err := entity.Put(tx, kind, ev.ID, parent, ev.Name, v)
-	if err != nil {
-		return nil, err
-	}
-	ev.New = out
-	audit.Record(tx, p, ev)
-	return out, nil
-}
-
-// deleteAudited hard-deletes a top-level object and records its removal.
 func (s *Server) deleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
-	tx.Delete(o.Kind, o.ID)
-	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+	host.DeleteAudited(tx, p, o, service, entityType)
 }
 
-// putAuditedIfChanged is putAudited for kinds without a version (divisions, roles): a
-// write that changes nothing is stored but not audited.
-func (s *Server) putAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
-	out, err := entity.Put(tx, kind, ev.ID, "", ev.Name, v)
-	if err != nil || string(out) == string(ev.Old) {
-		return out, err
-	}
-	ev.New = out
-	audit.Record(tx, p, ev)
-	return out, nil
-}
-
-// checkUniqueName refuses a name that another object of kind holds (case ignored);
-// selfID is the object being renamed, "" on create. noun names the kind in the message.
-func checkUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) error {
-	if other := tx.FindByName(kind, "", name); other != nil && other.ID != selfID {
-		return apihttp.Conflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
-	}
-	return nil
-}
-
-// record appends one AuditLogMessage for ev, attributed to the caller of r.
-func record(tx *store.Tx, r *http.Request, ev audit.Event) {
-	audit.Record(tx, apihttp.CallerOf(r), ev)
-}
+func record(tx *store.Tx, r *http.Request, ev audit.Event) { host.Record(tx, r, ev) }

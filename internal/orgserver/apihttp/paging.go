@@ -174,6 +174,16 @@ func (k CursorKey) less(o CursorKey) bool {
 	return k.ID < o.ID
 }
 
+// WriteCursorPage answers 200 with the cursor page of items that r asks for (CursorPage).
+func WriteCursorPage(w http.ResponseWriter, r *http.Request, keys []CursorKey, items [][]byte, limit int) error {
+	l, err := CursorPage(r, keys, items, limit)
+	if err != nil {
+		return err
+	}
+	WriteJSON(w, http.StatusOK, l)
+	return nil
+}
+
 // CursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the
 // last item seen ("after") or the first ("before"). The cursor names a position, not an
 // item, so it stays good when that item is deleted or renamed between pages.

@@ -1,0 +1,15 @@
+// Package architect is the local org's Architect API group where it is irregular: flows
+// with their versions, locks, import jobs (Archy YAML uploaded to presigned URLs), exports,
+// dependency tracking and log levels. (Schedules, schedule groups and IVRs are regular.)
+package architect
+
+import "github.com/cxascode/cxascode/internal/orgserver/host"
+
+// api is the Architect group's handlers on the server's host.
+type api struct{ *host.Host }
+
+// Register adds the flow routes to the server behind h.
+func Register(h *host.Host) {
+	s := &api{h}
+	s.flowRoutes() // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+}

@@ -1,0 +1,403 @@
+package directory
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// Users: integer version checked on PATCH, email unique among users that are not deleted,
+// soft delete (state "deleted": still readable by id, listed and searched only when asked).
+// Routing skills and languages are child objects (routing/user_routing.go) merged in on expand.
+func (s *api) userRoutes() {
+	s.Route("GET /api/v2/users", "directory:user:view", s.listUsers)
+	s.Route("POST /api/v2/users", "directory:user:add", s.createUser)
+	s.Route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
+	s.Route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
+	s.Route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
+	s.Route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
+	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
+	s.voicemailUserPolicyRoutes() // voicemail_policies.go
+	s.userProfileSkillRoutes()    // profileskills.go
+}
+
+func userState(data []byte) string {
+	var u struct {
+		State string `json:"state"`
+	}
+	json.Unmarshal(data, &u) //nolint:errcheck // stored JSON is ours
+	return u.State
+}
+
+// userExpansion merges the requested child collections (expand=skills,languages) into a
+// stored user document; other expansions are ignored, as the local org has no such data.
+func (s *api) userExpansion(org string, data []byte, expand map[string]bool) []byte {
+	if !expand["skills"] && !expand["languages"] {
+		return data
+	}
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(data, &doc) != nil {
+		return data
+	}
+	id := ""
+	json.Unmarshal(doc["id"], &id) //nolint:errcheck // id is always a string
+	add := func(key string, kind store.Kind) {
+		items := []json.RawMessage{}
+		for _, o := range s.Store.List(org, kind, id) {
+			items = append(items, o.Data)
+		}
+		doc[key], _ = json.Marshal(items)
+	}
+	if expand["skills"] {
+		add("skills", host.KindUserSkill)
+	}
+	if expand["languages"] {
+		add("languages", host.KindUserLanguage)
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+func (s *api) listUsers(w http.ResponseWriter, r *http.Request) error {
+	p, desc, err := apihttp.ParseSortedPage(r, "ASC", "DESC")
+	if err != nil {
+		return err
+	}
+	state := r.URL.Query().Get("state")
+	if state == "" {
+		state = "active"
+	}
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+		return err
+	}
+	org := apihttp.PrincipalOf(r.Context()).OrgID
+	ids := host.SetOf(apihttp.MultiParam(r, "id"))
+	jabber := host.SetOf(apihttp.MultiParam(r, "jabberId"))
+	expand := host.SetOf(apihttp.MultiParam(r, "expand"))
+	var items [][]byte
+	for _, o := range s.ListVisible(r, host.KindUser) {
+		if len(ids) > 0 && !ids[o.ID] {
+			continue
+		}
+		if state != "any" && userState(o.Data) != state {
+			continue
+		}
+		if len(jabber) > 0 {
+			var u struct {
+				Chat struct {
+					JabberID string `json:"jabberId"`
+				} `json:"chat"`
+			}
+			if json.Unmarshal(o.Data, &u) != nil || !jabber[u.Chat.JabberID] {
+				continue
+			}
+		}
+		items = append(items, o.Data)
+	}
+	if desc {
+		slices.Reverse(items)
+	}
+	l := apihttp.NewListing(r, p, items)
+	for i, e := range l.Entities {
+		l.Entities[i] = s.userExpansion(org, e, expand)
+	}
+	apihttp.WriteJSON(w, http.StatusOK, l)
+	return nil
+}
+
+// getUser is GET /users/{id}. Its state parameter defaults to active, as on a real org: a
+// deleted user answers 404 unless the caller asks for state=deleted (or any), which is how
+// clients tell "gone" from "still there" without a search.
+func (s *api) getUser(w http.ResponseWriter, r *http.Request) error {
+	state := r.URL.Query().Get("state")
+	if state == "" {
+		state = "active"
+	}
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted", "any"); err != nil {
+		return err
+	}
+	o, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if deleted := entity.IsDeleted(o.Data); state != "any" && deleted != (state == "deleted") {
+		return apihttp.NotFound()
+	}
+	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
+	return nil
+}
+
+// setPassword is POST /users/{id}/password. Passwords are not stored (nothing here logs
+// users in); the call is validated and audited so clients that set them work.
+func (s *api) setPassword(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		NewPassword string `json:"newPassword"`
+	}
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.NewPassword == "" {
+		return apihttp.Required("newPassword")
+	}
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, host.KindUser, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		audit.Record(tx, p, audit.Event{Service: "Directory", EntityType: "User", Action: "ChangePassword", ID: o.ID, Name: o.Name,
+			Changes: []platform.PropertyChange{}})
+		return nil
+	})
+}
+
+func checkEmail(field, email string) error {
+	if local, domain, ok := strings.Cut(email, "@"); !ok || local == "" || domain == "" || strings.ContainsAny(email, " \t") {
+		return apihttp.BadRequest("The field [%s] must be an email address, not [%s].", field, email)
+	}
+	return nil
+}
+
+func checkContacts(field string, cs []platform.Contact) error {
+	for _, c := range cs {
+		if err := host.CheckEnum(field+".mediaType", c.MediaType, "PHONE", "EMAIL", "SMS"); err != nil {
+			return err
+		}
+		if err := host.CheckEnum(field+".type", c.Type, "PRIMARY", "WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *api) createUser(w http.ResponseWriter, r *http.Request) error {
+	var in platform.CreateUser
+	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
+	if err != nil {
+		return err
+	}
+	email := strings.TrimSpace(host.Deref(in.Email))
+	if email == "" {
+		return apihttp.Required("email")
+	}
+	if err := checkEmail("email", email); err != nil {
+		return err
+	}
+	state := "active"
+	if in.State != nil {
+		state = *in.State
+	}
+	if err := host.CheckEnum("state", &state, "active", "inactive", "deleted"); err != nil {
+		return err
+	}
+	if err := checkContacts("addresses", in.Addresses); err != nil {
+		return err
+	}
+	orgInfo, _ := s.Store.Org(apihttp.PrincipalOf(r.Context()).OrgID)
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		if existing := host.FindUserByEmail(tx, email, false); existing != nil {
+			return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", email, existing.ID)
+		}
+		if deleted := host.FindUserByEmail(tx, email, true); deleted != nil {
+			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
+		}
+		divID, divName, err := entity.DivisionRef(tx, host.Deref(in.DivisionID), "divisionId")
+		if err != nil {
+			return nil, err
+		}
+		id := uuid.NewString()
+		u := platform.User{
+			ID: host.Ptr(id), Name: host.Ptr(name), Email: host.Ptr(email), Username: host.Ptr(email), State: host.Ptr(state), Version: host.Ptr(1),
+			Division:   &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
+			PrimaryContactInfo: []platform.Contact{{Address: host.Ptr(email), MediaType: host.Ptr("EMAIL"), Type: host.Ptr("PRIMARY")}},
+			AcdAutoAnswer:      host.Ptr(false),
+			SelfURI:            host.Ptr(host.UserSelfURI(id)),
+		}
+		u.Chat, _ = json.Marshal(map[string]string{"jabberId": strings.ReplaceAll(id, "-", "") + "@" + orgInfo.Name + ".orgspan.local"})
+		return host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Create", ID: id, Name: name})
+	})
+}
+
+// patchUser applies the fields present in UpdateUser; absent fields keep their values.
+// manager is a user id in the request and a reference on the user.
+func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
+	var in platform.UpdateUser
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := host.CheckEnum("state", in.State, "active", "inactive", "deleted"); err != nil {
+		return err
+	}
+	if err := checkContacts("addresses", in.Addresses); err != nil {
+		return err
+	}
+	if err := checkContacts("primaryContactInfo", in.PrimaryContactInfo); err != nil {
+		return err
+	}
+	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
+		return apihttp.Required("name")
+	}
+	if in.Email != nil {
+		if err := checkEmail("email", *in.Email); err != nil {
+			return err
+		}
+	}
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, u, err := host.LoadVersioned(tx, host.KindUser, r.PathValue("id"), in.Version, func(v platform.User) *int { return v.Version })
+		if err != nil {
+			return nil, err
+		}
+		if in.Name != nil {
+			u.Name = host.Ptr(strings.TrimSpace(*in.Name))
+		}
+		if in.Email != nil {
+			u.Email = host.Ptr(strings.TrimSpace(*in.Email))
+			if in.Username == nil {
+				u.Username = u.Email
+			}
+		}
+		if in.State != nil {
+			u.State = in.State
+		}
+		// Restoring a deleted user or changing an email must not create a second live user with that email.
+		if host.Deref(u.State) != "deleted" {
+			if other := host.FindUserByEmail(tx, host.Deref(u.Email), false); other != nil && other.ID != o.ID {
+				return nil, apihttp.Conflict("A user with email [%s] exists already (id %s).", host.Deref(u.Email), other.ID)
+			}
+		}
+		if in.Manager != nil {
+			switch m := *in.Manager; {
+			case m == "":
+				u.Manager = nil
+			case m == o.ID:
+				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
+			default:
+				mo := tx.Get(host.KindUser, m)
+				if mo == nil || entity.IsDeleted(mo.Data) {
+					return nil, apihttp.UnknownRef("manager", m)
+				}
+				u.Manager = &platform.User{ID: host.Ptr(m), SelfURI: host.Ptr(host.UserSelfURI(m))}
+			}
+		}
+		host.SetIf(&u.Chat, in.Chat)
+		host.SetIf(&u.Biography, in.Biography)
+		host.SetPtr(&u.Department, in.Department)
+		host.SetPtr(&u.Title, in.Title)
+		host.SetPtr(&u.Username, in.Username)
+		host.SetPtr(&u.PreferredName, in.PreferredName)
+		host.SetPtr(&u.AcdAutoAnswer, in.AcdAutoAnswer)
+		host.SetPtr(&u.EmployerInfo, in.EmployerInfo)
+		host.SetIf(&u.PrimaryContactInfo, in.PrimaryContactInfo)
+		host.SetIf(&u.Addresses, in.Addresses)
+		host.SetIf(&u.Images, in.Images)
+		host.SetIf(&u.ProfileSkills, in.ProfileSkills)
+		host.SetIf(&u.Locations, in.Locations)
+		host.SetIf(&u.Certifications, in.Certifications)
+		u.Version = host.Ptr(host.Deref(u.Version) + 1)
+		return host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: host.Deref(u.Name), Old: o.Data})
+	})
+}
+
+// deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
+// (an empty object).
+func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
+	p := apihttp.CallerOf(r)
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if entity.IsDeleted(o.Data) {
+			return apihttp.NotFound()
+		}
+		u.State = host.Ptr("deleted")
+		u.Version = host.Ptr(host.Deref(u.Version) + 1)
+		if _, err := host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
+			return err
+		}
+		// A deleted user holds no grants (authorization/subjects.go), so its roles and divisions can go.
+		return s.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
+	})
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusOK, []byte("{}"))
+	return nil
+}
+
+// userSearchFields are the fields /users/search understands.
+func userSearchFields(u *platform.User) host.SearchFields {
+	scalars := map[string]*string{"id": u.ID, "name": u.Name, "email": u.Email, "username": u.Username,
+		"state": u.State, "title": u.Title, "department": u.Department}
+	return func(field string) ([]string, bool) {
+		if p, ok := scalars[field]; ok {
+			return host.SearchString(p)
+		}
+		switch field {
+		case "divisionId", "division.id":
+			if u.Division == nil {
+				return nil, true
+			}
+			return host.SearchString(u.Division.ID)
+		case "manager.id":
+			if u.Manager == nil {
+				return nil, true
+			}
+			return host.SearchString(u.Manager.ID)
+		case "profileSkills":
+			return u.ProfileSkills, true
+		case "certifications":
+			return u.Certifications, true
+		}
+		return nil, false
+	}
+}
+
+// searchUsers is POST /users/search and GET /users/search?q64=. Deleted users are found
+// only when a criterion searches the state field (the way the official provider finds a
+// deleted user to restore).
+func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
+	req, err := host.ReadSearchRequest(r)
+	if err != nil {
+		return err
+	}
+	var probe platform.User
+	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
+		return err
+	}
+	org := apihttp.PrincipalOf(r.Context()).OrgID
+	withDeleted := host.CriteriaMention(req.Query, "state")
+	expand := host.SetOf(req.Expand)
+	for _, e := range apihttp.MultiParam(r, "expand") {
+		expand[e] = true
+	}
+	var items [][]byte
+	for _, o := range s.ListVisible(r, host.KindUser) {
+		var u platform.User
+		if host.DecodeObject(o, &u) != nil || (!withDeleted && host.Deref(u.State) == "deleted") {
+			continue
+		}
+		if host.MatchAll(req.Query, userSearchFields(&u)) {
+			items = append(items, o.Data)
+		}
+	}
+	resp := host.SearchPage("/api/v2/users/search", "users", req, items)
+	for i, e := range resp.Results {
+		resp.Results[i] = s.userExpansion(org, e, expand)
+	}
+	apihttp.WriteJSON(w, http.StatusOK, resp)
+	return nil
+}

@@ -1,0 +1,141 @@
+package host
+
+import (
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+)
+
+// A write handler decodes its body and then runs one transaction in the caller's org:
+// look up, check, store, record. These helpers are that skeleton, so that a handler holds
+// only its own rules and the rules themselves take (tx, principal, …), not a request.
+
+// CommitJSON runs fn as one transaction in the caller's org and answers 200 with the JSON
+// fn returns (the stored entity).
+func (h *Host) CommitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) ([]byte, error)) error {
+	p := apihttp.CallerOf(r)
+	var out []byte
+	err := h.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+		var err error
+		out, err = fn(tx, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusOK, out)
+	return nil
+}
+
+// CommitNoContent runs fn as one transaction in the caller's org and answers 204.
+func (h *Host) CommitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
+	p := apihttp.CallerOf(r)
+	if err := h.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error { return fn(tx, p) }); err != nil {
+		return err
+	}
+	return NoContent(w)
+}
+
+// ServeStored answers GET …/{id} with the stored JSON of one object of kind, as the API
+// returns it.
+func (h *Host) ServeStored(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
+	o, err := h.Lookup(r, kind, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+// LoadStored looks up an object inside a transaction (404 when absent) and decodes its
+// stored JSON into the API model T.
+func LoadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
+	var v T
+	o, err := entity.Lookup(tx, kind, id)
+	if err != nil {
+		return nil, v, err
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}
+
+// PutAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
+// with the stored JSON as the new state; it returns that JSON.
+func PutAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
+	return PutChildAudited(tx, p, kind, "", v, ev)
+}
+
+// PutChildAudited is PutAudited for an object owned by parent (e.g. an action of an integration).
+func PutChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent string, v any, ev audit.Event) ([]byte, error) {
+	out, err := entity.Put(tx, kind, ev.ID, parent, ev.Name, v)
+	if err != nil {
+		return nil, err
+	}
+	ev.New = out
+	audit.Record(tx, p, ev)
+	return out, nil
+}
+
+// DeleteAudited hard-deletes a top-level object and records its removal.
+func DeleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
+	tx.Delete(o.Kind, o.ID)
+	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+}
+
+// PutAuditedIfChanged is PutAudited for kinds without a version (divisions, roles): a
+// write that changes nothing is stored but not audited.
+func PutAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
+	out, err := entity.Put(tx, kind, ev.ID, "", ev.Name, v)
+	if err != nil || string(out) == string(ev.Old) {
+		return out, err
+	}
+	ev.New = out
+	audit.Record(tx, p, ev)
+	return out, nil
+}
+
+// CheckUniqueName refuses a name that another object of kind holds (case ignored);
+// selfID is the object being renamed, "" on create. noun names the kind in the message.
+func CheckUniqueName(tx *store.Tx, kind store.Kind, noun, name, selfID string) error {
+	if other := tx.FindByName(kind, "", name); other != nil && other.ID != selfID {
+		return apihttp.Conflict("A %s named [%s] exists already (id %s).", noun, name, other.ID)
+	}
+	return nil
+}
+
+// Record appends one AuditLogMessage for ev, attributed to the caller of r.
+func Record(tx *store.Tx, r *http.Request, ev audit.Event) {
+	audit.Record(tx, apihttp.CallerOf(r), ev)
+}
+
+// Stored is the handler of GET …/{id} for a kind whose stored JSON is the API's answer.
+func (h *Host) Stored(kind store.Kind) Handler {
+	return func(w http.ResponseWriter, r *http.Request) error { return h.ServeStored(w, r, kind) }
+}
+
+// DataOf is the stored JSON of o, or nil when there is no o: an audit event's old state
+// when a write may create or replace.
+func DataOf(o *store.Object) []byte {
+	if o == nil {
+		return nil
+	}
+	return o.Data
+}
+
+// LoadVersioned is LoadStored for an update whose body must carry the stored version
+// (want, from the request; version reads it from the stored model): 409 when they differ.
+func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, version func(T) *int) (*store.Object, T, error) {
+	o, v, err := LoadStored[T](tx, kind, id)
+	if err != nil {
+		return nil, v, err
+	}
+	if err := entity.CheckVersion(want, Deref(version(v))); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}

@@ -1,0 +1,18 @@
+// Package routing is the local org's routing API group where it is irregular: queues with
+// their members and wrap-up codes, skill groups, a user's routing skills and languages,
+// and a user's utilization. (Skills, languages and wrap-up codes are regular kinds.)
+package routing
+
+import "github.com/cxascode/cxascode/internal/orgserver/host"
+
+// api is the routing group's handlers on the server's host.
+type api struct{ *host.Host }
+
+// Register adds the routing routes to the server behind h.
+func Register(h *host.Host) {
+	s := &api{h}
+	s.skillGroupRoutes()      // skillgroups.go
+	s.queueRoutes()           // queues.go, queue_members.go
+	s.userRoutingRoutes()     // user_routing.go
+	s.userUtilizationRoutes() // user_utilization.go
+}
