@@ -37,7 +37,7 @@ func mapperFor(typ string) (mapper, bool) {
 		return mapper{kind: k, attrs: hook}, true
 	}
 	if k.Regular() {
-		return mapper{kind: k, attrs: func(obj map[string]any) []attribute { return fieldAttributes(k.Fields, obj) }}, true
+		return mapper{kind: k, attrs: func(obj map[string]any) []attribute { return fieldAttributes(k.Fields, k.FieldView(obj)) }}, true
 	}
 	return mapper{}, false
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -50,8 +51,11 @@ func (b *builder) readUnmanaged(ctx context.Context, found []drift.Finding) (map
 		if !ok || f.ID == "" {
 			continue
 		}
+		// The kind's read query asks for the parts the API leaves out otherwise (a data
+		// table's columns); the catalogue's queries always parse (TestKindQueriesParse).
+		query, _ := url.ParseQuery(m.kind.API.ReadQuery)
 		var obj map[string]any
-		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), nil, nil, &obj); err != nil {
+		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), query, nil, &obj); err != nil {
 			return nil, fmt.Errorf("read %s %q (%s): %w", f.Type, f.Name, f.ID, err)
 		}
 		objs[f.ID] = obj

@@ -312,13 +312,6 @@ func genesysKinds() []*Kind {
 			Archy: []string{"prompt"}, DependsOn: []string{Division},
 		},
 		{
-			Name: DataTable, Resource: "genesyscloud_architect_datatable", DataSource: "genesyscloud_architect_datatable",
-			Noun: "data table", Coverage: KnownOnly,
-			API:   API{Collection: "/api/v2/flows/datatables", NameFilter: "name", Update: "PUT"},
-			Model: "DataTable", Audit: Audit{"Architect", "DataTable"}, Permission: "architect:datatable",
-			Archy: []string{"dataTable"}, DependsOn: []string{Division},
-		},
-		{
 			Name: ContactList, Resource: "genesyscloud_outbound_contact_list", DataSource: "genesyscloud_outbound_contact_list",
 			Noun: "contact list", Coverage: KnownOnly,
 			API:   API{Collection: "/api/v2/outbound/contactlists", MaxPageSize: 100, NameFilter: "name", Update: "PUT", Version: IntVersion},

@@ -7,8 +7,8 @@ const (
 )
 
 // architectAreaKinds are Architect kinds beyond the first ones in catalogue.go: the
-// milestones and outcomes flows report for analytics. Archy flow YAML names neither as a
-// reference the archy package reads, so they carry no Archy names.
+// milestones and outcomes flows report for analytics (Archy flow YAML names neither as a
+// reference the archy package reads, so they carry no Archy names), and data tables.
 func architectAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -22,6 +22,33 @@ func architectAreaKinds() []*Kind {
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the flow milestone."},
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the flow milestone."},
 				divisionField("flow milestone"),
+			},
+		},
+		{
+			Name: DataTable, Resource: "genesyscloud_architect_datatable", DataSource: "genesyscloud_architect_datatable",
+			Noun: "data table",
+			// The columns come only with expand=schema, on reads of one table and on listings.
+			API: API{Collection: "/api/v2/flows/datatables", NameFilter: "name", Update: "PUT",
+				ReadQuery: "expand=schema"},
+			Model: "DataTable", Audit: Audit{"Architect", "DataTable"}, Permission: "architect:datatable",
+			Archy: []string{"dataTable"}, BulkRead: true, Unmanaged: true,
+			IDAttributes: []string{"datatable_id"}, DependsOn: []string{Division},
+			Shape: dataTableShape(),
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, MaxLength: 256, Description: "Name of the datatable."},
+				{Attr: "properties", JSON: "properties", Type: Block, Mode: Required, MinItems: 1,
+					Description: "Schema properties for fields. This must at a minimum contain a string property 'key' that " +
+						"will be assigned to the 'key' field in a row.",
+					Nested: []Field{
+						{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the property."},
+						{Attr: "type", JSON: "type", Type: String, Mode: Required, Enum: []string{"boolean", "string", "integer", "number"},
+							Description: "Type of the property (boolean | string | integer | number)."},
+						{Attr: "title", JSON: "title", Type: String, Mode: Optional, Description: "Display title of the property."},
+						{Attr: "default", JSON: "default", Type: String, Mode: Optional,
+							Description: "Default value of this property, written as a string whatever the property's type."},
+					}},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the datatable."},
+				divisionField("datatable"),
 			},
 		},
 		{

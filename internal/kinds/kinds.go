@@ -114,6 +114,10 @@ type API struct {
 	// search request (query criteria over the model's fields, page number and size) by POST,
 	// or base64-encoded in q64 by GET, and answers matching objects as results.
 	Search string
+	// ReadQuery is sent with every read of one object, and with the listings that answer such
+	// reads in bulk, when the API leaves out part of the object unless asked ("expand=schema":
+	// a data table's columns). "" none.
+	ReadQuery string
 }
 
 // Item is the path of one object.
@@ -179,6 +183,40 @@ type Kind struct {
 	// Fields is served by the local org's generic entity and the provider's generic
 	// resource; a kind without is hand-written in both.
 	Fields []Field
+	// Shape converts between the API's JSON and the JSON the Fields' paths read, for a
+	// regular kind whose API keeps a part in a form no path reaches (a data table's columns
+	// are its JSON schema's properties, keyed by name); nil: the Fields read the API's JSON
+	// as it is.
+	Shape *Shape
+}
+
+// Shape is a regular kind's conversion between its API JSON and the JSON its Fields read.
+type Shape struct {
+	// FromAPI returns an API object as the Fields read it; obj is not changed.
+	FromAPI func(obj map[string]any) map[string]any
+	// ToAPI returns the API request for a body built from the Fields; body is not changed.
+	ToAPI func(body map[string]any) map[string]any
+	// Always are values every object holds, in the Fields' view, that the Fields cannot say
+	// (a data table's key column), by JSON path: the smallest object made by hand holds them.
+	Always map[string]any
+}
+
+// FieldView is an API object as the kind's Fields read it (the object itself for a kind
+// without a Shape).
+func (k *Kind) FieldView(obj map[string]any) map[string]any {
+	if k.Shape == nil || obj == nil {
+		return obj
+	}
+	return k.Shape.FromAPI(obj)
+}
+
+// APIRequest is the API request for a body built from the kind's Fields (the body itself for
+// a kind without a Shape).
+func (k *Kind) APIRequest(body map[string]any) map[string]any {
+	if k.Shape == nil || body == nil {
+		return body
+	}
+	return k.Shape.ToAPI(body)
 }
 
 // Served reports whether the provider serves the kind (see Coverage).

@@ -43,6 +43,7 @@ func (s *Server) flowRoutes() {
 	s.route("GET /api/v2/flows/{id}/latestconfiguration", "architect:flow:view", s.getFlowConfiguration)
 	s.route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
 	s.flowLogLevelRoutes() // architect_flow_loglevels.go
+	s.dataTableRoutes()    // architect_datatables.go
 	s.flowJobRoutes()
 }
 
