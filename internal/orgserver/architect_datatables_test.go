@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -75,5 +76,72 @@ func TestDataTableSchemaRules(t *testing.T) {
 		if msg, _ := m["message"].(string); !strings.Contains(msg, tc.text) {
 			t.Errorf("%s: message %q does not contain %q", tc.what, msg, tc.text)
 		}
+	}
+}
+
+// lookupFlow is an inbound call flow that looks the caller up in the data table "Known
+// Callers".
+const lookupFlow = `inboundCall:
+  name: Caller lookup
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Lookup_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  tasks:
+    - task:
+        name: Lookup
+        refId: Lookup_1
+        actions:
+          - dataTableLookup:
+              name: Look up caller
+              lookupValue:
+                exp: Call.Ani
+              dataTable:
+                Known Callers:
+                  failureOutputs:
+                    errorType:
+                      noValue: true
+              outputs:
+                found:
+                  actions:
+                    - disconnect:
+                        name: Known
+                notFound:
+                  actions:
+                    - disconnect:
+                        name: Unknown
+          - disconnect:
+              name: Goodbye
+`
+
+// A flow's import fails on a data table that does not exist, naming it and its YAML line as
+// Architect does; once the table exists the flow publishes and consumes it.
+func TestFlowImportResolvesDataTables(t *testing.T) {
+	ts, c := parallelDevOrg(t)
+	yaml := []byte(lookupFlow)
+	st := uploadFlowJob(t, ts, c, yaml)
+	line, col := fixtureLine(t, yaml, "Known Callers:")
+	want := fmt.Sprintf("Unable to find a data table named 'Known Callers' (flow.yaml line %d, column %d)", line, col)
+	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
+		t.Fatalf("job = %v, want the one error %q", st, want)
+	}
+	table := c.must(200, "POST", "/api/v2/flows/datatables", dataTableBody("Known Callers", nil))
+	st = uploadFlowJob(t, ts, c, yaml)
+	if st["status"] != "Success" {
+		t.Fatalf("job = %v", st)
+	}
+	flowID := st["flow"].(map[string]any)["id"].(string)
+	deps := c.must(200, "GET", "/api/v2/architect/dependencytracking/consumedresources"+
+		q("id", flowID, "version", "1.0", "objectType", "INBOUNDCALLFLOW"), nil)
+	found := false
+	for _, e := range deps["entities"].([]any) {
+		e := e.(map[string]any)
+		found = found || (e["type"] == "DATATABLE" && e["id"] == table["id"])
+	}
+	if !found {
+		t.Errorf("consumed resources = %v, want the data table", deps)
 	}
 }
