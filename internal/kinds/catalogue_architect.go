@@ -4,6 +4,7 @@ package kinds
 const (
 	FlowMilestone = "architect.flowmilestone"
 	FlowOutcome   = "architect.flowoutcome"
+	DataTableRow  = "architect.datatablerow"
 )
 
 // architectAreaKinds are Architect kinds beyond the first ones in catalogue.go: the
@@ -50,6 +51,17 @@ func architectAreaKinds() []*Kind {
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the datatable."},
 				divisionField("datatable"),
 			},
+		},
+		{
+			// A row is a JSON object of the table's columns, keyed by its "key" column, which is
+			// also its id in the table's collection. The official schema holds the other columns
+			// as one JSON string, so the kind is hand-written in the provider and the local org.
+			Name: DataTableRow, Resource: "genesyscloud_architect_datatable_row", Noun: "data table row",
+			API: API{Collection: "/api/v2/flows/datatables/" + ParentID + "/rows", Parent: DataTable,
+				MaxPageSize: 500, Update: "PUT", ReadQuery: "showbrief=false"},
+			Audit: Audit{"Architect", "DataTableRow"}, Permission: "architect:datatableRow",
+			Names: SharedName, NameKey: DataTableKeyColumn, IDKey: DataTableKeyColumn,
+			Unmanaged: true, DependsOn: []string{DataTable},
 		},
 		{
 			Name: FlowOutcome, Resource: "genesyscloud_flow_outcome", DataSource: "genesyscloud_flow_outcome",

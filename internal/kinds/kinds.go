@@ -16,6 +16,7 @@
 package kinds
 
 import (
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -118,10 +119,43 @@ type API struct {
 	// reads in bulk, when the API leaves out part of the object unless asked ("expand=schema":
 	// a data table's columns). "" none.
 	ReadQuery string
+	// Parent is the catalogue Name of the kind whose objects hold this kind's collection (""
+	// none): a data table's rows live under the table. Collection then holds ParentID where
+	// the parent's id goes, listings go parent by parent, and the id the other layers use
+	// (state, import, findings) is ChildID(parent id, own id).
+	Parent string
 }
 
-// Item is the path of one object.
-func (a API) Item(id string) string { return a.Collection + "/" + id }
+// ParentID is the placeholder of the parent's id in a child collection's path.
+const ParentID = "{parentId}"
+
+// CollectionOf is the collection path under one parent (the Collection itself for a kind
+// without a parent).
+func (a API) CollectionOf(parentID string) string {
+	return strings.Replace(a.Collection, ParentID, url.PathEscape(parentID), 1)
+}
+
+// Item is the path of one object. For a child kind, id is a ChildID: the object lives in its
+// parent's collection, under its own id (escaped, since a row's own id is its key).
+func (a API) Item(id string) string {
+	if a.Parent != "" {
+		if parent, own, ok := SplitChildID(id); ok {
+			return a.CollectionOf(parent) + "/" + url.PathEscape(own)
+		}
+	}
+	return a.Collection + "/" + id
+}
+
+// ChildID is the id of an object of a child kind as the other layers hold it: its parent's
+// id and its own, as the official provider writes a data table row's id.
+func ChildID(parentID, ownID string) string { return parentID + "/" + ownID }
+
+// SplitChildID splits a ChildID at its first slash: parent ids are GUIDs, while an own id (a
+// row's key) may hold slashes of its own. ok is false when either part is missing.
+func SplitChildID(id string) (parentID, ownID string, ok bool) {
+	parentID, ownID, ok = strings.Cut(id, "/")
+	return parentID, ownID, ok && parentID != "" && ownID != ""
+}
 
 // PageSize is the largest page the list endpoint accepts.
 func (a API) PageSize() int {
@@ -163,6 +197,9 @@ type Kind struct {
 	// NameKey is the attribute of the kind's data source, and the field of its API model,
 	// that finds one object by name; "" means "name" (users are found by "email").
 	NameKey string
+	// IDKey is the field of the kind's API model holding an object's own id; "" means "id" (a
+	// data table row's own id is its key).
+	IDKey string
 	// BulkRead: the list's entries are exactly what GET by id returns (given the same query,
 	// e.g. a user's expand=skills,languages), so many reads of the kind may be answered from
 	// one listing.
@@ -228,6 +265,16 @@ func (k *Kind) LookupKey() string {
 		return k.NameKey
 	}
 	return "name"
+}
+
+// OwnID reads an object's own id from its JSON (see IDKey).
+func (k *Kind) OwnID(obj map[string]any) string {
+	key := k.IDKey
+	if key == "" {
+		key = "id"
+	}
+	id, _ := obj[key].(string)
+	return id
 }
 
 // Regular reports whether the kind is served generically from its Fields.

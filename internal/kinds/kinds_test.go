@@ -163,3 +163,31 @@ func TestBlockObjects(t *testing.T) {
 		t.Error("IsBlock")
 	}
 }
+
+// A child kind's objects live in their parent's collection; the id other layers hold names
+// both, and its own part is escaped in paths (a row's key may hold spaces and slashes).
+func TestChildCollectionPaths(t *testing.T) {
+	api := API{Collection: "/api/v2/flows/datatables/" + ParentID + "/rows", Parent: DataTable}
+	if got := api.CollectionOf("t1"); got != "/api/v2/flows/datatables/t1/rows" {
+		t.Errorf("CollectionOf = %q", got)
+	}
+	id := ChildID("t1", "46278 / north")
+	if got := api.Item(id); got != "/api/v2/flows/datatables/t1/rows/46278%20%2F%20north" {
+		t.Errorf("Item(%q) = %q", id, got)
+	}
+	if p, own, ok := SplitChildID(id); !ok || p != "t1" || own != "46278 / north" {
+		t.Errorf("SplitChildID(%q) = %q, %q, %v", id, p, own, ok)
+	}
+	for _, bad := range []string{"t1", "/k", "t1/"} {
+		if _, _, ok := SplitChildID(bad); ok {
+			t.Errorf("SplitChildID(%q) accepted", bad)
+		}
+	}
+	if got := (API{Collection: "/api/v2/routing/skills"}).Item("s/1"); got != "/api/v2/routing/skills/s/1" {
+		t.Errorf("a kind without a parent: Item = %q", got)
+	}
+	row := &Kind{IDKey: "key"}
+	if got := row.OwnID(map[string]any{"key": "46278", "id": "x"}); got != "46278" {
+		t.Errorf("OwnID = %q", got)
+	}
+}

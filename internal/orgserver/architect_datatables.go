@@ -17,7 +17,7 @@ import (
 // written through the generic entity's rules (names, division, versions, audit); what is
 // their own is the schema. A table's columns are the properties of a JSON schema, of which
 // "key" (a string) is every row's key; the API answers the schema only with expand=schema,
-// on reads of one table and on listings alike.
+// on reads of one table and on listings alike. Deleting a table deletes its rows.
 func (s *Server) dataTableRoutes() {
 	k := kinds.Genesys().Named(kinds.DataTable)
 	h := entityHandler{s: s, kind: k, check: checkDataTableSchema}
@@ -26,7 +26,8 @@ func (s *Server) dataTableRoutes() {
 	s.route("POST "+coll, k.PermissionFor("POST"), h.create)
 	s.route("GET "+coll+"/{id}", k.PermissionFor("GET"), s.getDataTable)
 	s.route("PUT "+coll+"/{id}", k.PermissionFor("PUT"), h.update)
-	s.route("DELETE "+coll+"/{id}", k.PermissionFor("DELETE"), h.delete)
+	s.route("DELETE "+coll+"/{id}", k.PermissionFor("DELETE"), s.deleteDataTable)
+	s.dataTableRowRoutes() // architect_datatable_rows.go
 }
 
 // kindDataTable holds DataTable JSON, schema included.
@@ -68,6 +69,24 @@ func (s *Server) getDataTable(w http.ResponseWriter, r *http.Request) error {
 	}
 	apihttp.WriteRaw(w, http.StatusOK, out)
 	return nil
+}
+
+// deleteDataTable deletes a table and its rows in one change.
+func (s *Server) deleteDataTable(w http.ResponseWriter, r *http.Request) error {
+	k := kinds.Genesys().Named(kinds.DataTable)
+	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		ev, err := s.entities.Delete(tx, k, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		deleteTableRows(tx, ev.ID)
+		record(tx, r, ev)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return noContent(w)
 }
 
 // expands reports whether the request's expand parameter (comma-separated, or repeated)

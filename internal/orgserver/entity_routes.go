@@ -40,7 +40,8 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.PresenceDefinition: kindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the
 		// schema's own check.
-		kinds.DataTable: kindDataTable,
+		kinds.DataTable:    kindDataTable,
+		kinds.DataTableRow: kindDataTableRow,
 	}
 }
 

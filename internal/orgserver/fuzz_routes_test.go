@@ -42,6 +42,8 @@ func handWrittenWriteSeeds() map[string][]string {
 		"PUT /api/v2/presencedefinitions/{id}":                                                  {`{"languageLabels":{"en_US":"Fuzz break"},"systemPresence":"Break"}`, `{"deactivated":"no"}`},
 		"POST /api/v2/flows/datatables":                                                         {`{"name":"Fuzz table","schema":{"properties":{"key":{"type":"string"},"open":{"type":"boolean","default":true}}}}`, `{"name":"x","schema":{"properties":{"key":{"type":7}}}}`, `{"name":"x","schema":[]}`},
 		"PUT /api/v2/flows/datatables/{id}":                                                     {`{"name":"Fuzz table","schema":{"properties":{"key":{"type":"string"},"open":{"type":"boolean","default":true}}}}`, `{"name":"x","schema":{"properties":{"key":{"type":"string","default":1}}}}`},
+		"POST /api/v2/flows/datatables/{datatableId}/rows":                                      {`{"key":"fuzz-1","open":false}`, `{"key":7}`, `{"open":"no"}`, `[]`},
+		"PUT /api/v2/flows/datatables/{datatableId}/rows/{rowId}":                               {`{"open":true}`, `{"key":"other"}`, `{"nope":1}`},
 		"POST /api/v2/groups/search":                                                            {`{"query":[{"type":"STARTS_WITH","fields":["name"],"value":"fuzz"}]}`, `{"query":[{"type":"NOPE"}]}`},
 		"POST /api/v2/users":                                                                    {`{"name":"Fuzz Route","email":"route@example.com"}`, `{"name":"x","email":"not an address"}`},
 		"PATCH /api/v2/users/{id}":                                                              {`{"version":1,"title":"Agent"}`, `{"version":"1"}`},
