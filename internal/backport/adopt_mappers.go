@@ -113,7 +113,8 @@ func isDefault(f *kinds.Field, v any) bool {
 // the API model field by field, by catalogue name.
 func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
-		kinds.Queue: queueAttributes,
+		kinds.Queue:        queueAttributes,
+		kinds.DataTableRow: dataTableRowAttributes, // adopt_datatable_rows.go
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},

@@ -58,6 +58,11 @@ func (b *builder) readUnmanaged(ctx context.Context, found []drift.Finding) (map
 		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), query, nil, &obj); err != nil {
 			return nil, fmt.Errorf("read %s %q (%s): %w", f.Type, f.Name, f.ID, err)
 		}
+		if m.kind.API.Parent != "" {
+			// A child object (a data table row) does not carry its parent's id: it has the id
+			// the provider holds, which names both.
+			obj["id"] = f.ID
+		}
 		objs[f.ID] = obj
 	}
 	return objs, nil

@@ -91,6 +91,7 @@ func Official() []Entry {
 	entries = append(entries, architectAndIntegrationEntries()...)
 	entries = append(entries, regularKindResources()...)
 	entries = append(entries, flowEntries()...)
+	entries = append(entries, dataTableRowEntries()...)
 	entries = append(entries, dataSourceEntries()...)
 	entries = append(entries, architectAndIntegrationDataSources()...)
 	return append(entries, regularKindDataSources()...)

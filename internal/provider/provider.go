@@ -285,6 +285,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newIntegrationResource,
 		newIntegrationActionResource,
 		newFlowResource,
+		newDataTableRowResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
