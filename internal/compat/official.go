@@ -92,6 +92,7 @@ func Official() []Entry {
 	entries = append(entries, regularKindResources()...)
 	entries = append(entries, flowEntries()...)
 	entries = append(entries, dataTableRowEntries()...)
+	entries = append(entries, flowLogLevelEntries()...)
 	entries = append(entries, dataSourceEntries()...)
 	entries = append(entries, architectAndIntegrationDataSources()...)
 	return append(entries, regularKindDataSources()...)

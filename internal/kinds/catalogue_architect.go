@@ -5,6 +5,7 @@ const (
 	FlowMilestone = "architect.flowmilestone"
 	FlowOutcome   = "architect.flowoutcome"
 	DataTableRow  = "architect.datatablerow"
+	FlowLogLevel  = "architect.flowloglevel"
 )
 
 // architectAreaKinds are Architect kinds beyond the first ones in catalogue.go: the
@@ -62,6 +63,16 @@ func architectAreaKinds() []*Kind {
 			Audit: Audit{"Architect", "DataTableRow"}, Permission: "architect:datatableRow",
 			Names: SharedName, NameKey: DataTableKeyColumn, IDKey: DataTableKeyColumn,
 			Unmanaged: true, DependsOn: []string{DataTable},
+		},
+		{
+			// A flow's log level is a setting of the flow, made and removed like an object; its
+			// id is the flow's. The org lists every flow's setting at one collection.
+			Name: FlowLogLevel, Resource: "genesyscloud_flow_loglevel", Noun: "flow log level", Names: SharedName,
+			API: API{Collection: "/api/v2/flows/instances/settings/loglevels", MaxPageSize: 200, Update: "PUT",
+				ItemPath: "/api/v2/flows/{id}/instances/settings/loglevels"},
+			Model: "FlowSettingsResponse", CreateModel: "FlowLogLevelRequest", UpdateModel: "FlowLogLevelRequest",
+			Audit: Audit{"Architect", "FlowLogLevel"}, Permission: "architect:flowLogLevel",
+			Unmanaged: true, DependsOn: []string{Flow},
 		},
 		{
 			Name: FlowOutcome, Resource: "genesyscloud_flow_outcome", DataSource: "genesyscloud_flow_outcome",

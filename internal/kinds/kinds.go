@@ -124,6 +124,11 @@ type API struct {
 	// the parent's id goes, listings go parent by parent, and the id the other layers use
 	// (state, import, findings) is ChildID(parent id, own id).
 	Parent string
+	// ItemPath is the path of one object, with "{id}" where its id goes, when it is not
+	// Collection/{id}: a flow's log level lives under the flow
+	// ("/api/v2/flows/{id}/instances/settings/loglevels") while the org lists all of them at
+	// one collection. "" for Collection/{id}.
+	ItemPath string
 }
 
 // ParentID is the placeholder of the parent's id in a child collection's path.
@@ -138,6 +143,9 @@ func (a API) CollectionOf(parentID string) string {
 // Item is the path of one object. For a child kind, id is a ChildID: the object lives in its
 // parent's collection, under its own id (escaped, since a row's own id is its key).
 func (a API) Item(id string) string {
+	if a.ItemPath != "" {
+		return strings.Replace(a.ItemPath, "{id}", url.PathEscape(id), 1)
+	}
 	if a.Parent != "" {
 		if parent, own, ok := SplitChildID(id); ok {
 			return a.CollectionOf(parent) + "/" + url.PathEscape(own)

@@ -191,3 +191,11 @@ func TestChildCollectionPaths(t *testing.T) {
 		t.Errorf("OwnID = %q", got)
 	}
 }
+
+// An object whose path is not Collection/{id} names it with ItemPath.
+func TestItemPath(t *testing.T) {
+	api := API{Collection: "/api/v2/flows/instances/settings/loglevels", ItemPath: "/api/v2/flows/{id}/instances/settings/loglevels"}
+	if got := api.Item("f1"); got != "/api/v2/flows/f1/instances/settings/loglevels" {
+		t.Errorf("Item = %q", got)
+	}
+}

@@ -42,6 +42,7 @@ func handWrittenKinds() map[string]store.Kind {
 		// schema's own check.
 		kinds.DataTable:    kindDataTable,
 		kinds.DataTableRow: kindDataTableRow,
+		kinds.FlowLogLevel: kindFlowLogLevel,
 	}
 }
 
