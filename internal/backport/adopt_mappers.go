@@ -116,6 +116,7 @@ func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 		kinds.Queue:        queueAttributes,
 		kinds.DataTableRow: dataTableRowAttributes, // adopt_datatable_rows.go
 		kinds.FlowLogLevel: flowLogLevelAttributes, // adopt_flow_loglevels.go
+		kinds.UserPrompt:   userPromptAttributes,   // adopt_user_prompts.go
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},

@@ -93,6 +93,7 @@ func Official() []Entry {
 	entries = append(entries, flowEntries()...)
 	entries = append(entries, dataTableRowEntries()...)
 	entries = append(entries, flowLogLevelEntries()...)
+	entries = append(entries, userPromptEntries()...)
 	entries = append(entries, dataSourceEntries()...)
 	entries = append(entries, architectAndIntegrationDataSources()...)
 	return append(entries, regularKindDataSources()...)

@@ -70,8 +70,17 @@ func TestLookups(t *testing.T) {
 			t.Fatalf("ByArchy(%s) = %v", ref, k)
 		}
 	}
-	if k := c.ByArchy("prompt"); k == nil || k.Resource != "genesyscloud_architect_user_prompt" || k.Served() {
-		t.Fatalf("ByArchy(prompt) = %v: want the user prompt, known but not served", k)
+	if k := c.ByArchy("prompt"); k == nil || k.Resource != "genesyscloud_architect_user_prompt" || !k.Served() {
+		t.Fatalf("ByArchy(prompt) = %v: want the user prompt, served", k)
+	}
+	// A kind only known (user prompts were one until they were served) is still found by the
+	// Archy names flows use for it, and is not served.
+	for _, k := range c.Where(func(k *Kind) bool { return k.Coverage == KnownOnly }) {
+		for _, ref := range k.Archy {
+			if got := c.ByArchy(ref); got != k || got.Served() {
+				t.Fatalf("ByArchy(%s) = %v: want %s, known but not served", ref, got, k.Name)
+			}
+		}
 	}
 	if k := c.ByCollection("/api/v2/routing/skills/"); k == nil || k.Name != Skill {
 		t.Fatalf("ByCollection(skills) = %v", k)

@@ -44,6 +44,7 @@ func (s *Server) flowRoutes() {
 	s.route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
 	s.flowLogLevelRoutes() // architect_flow_loglevels.go
 	s.dataTableRoutes()    // architect_datatables.go
+	s.promptRoutes()       // architect_prompts.go
 	s.flowJobRoutes()
 }
 

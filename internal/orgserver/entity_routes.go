@@ -43,6 +43,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DataTable:    kindDataTable,
 		kinds.DataTableRow: kindDataTableRow,
 		kinds.FlowLogLevel: kindFlowLogLevel,
+		kinds.UserPrompt:   kindPrompt,
 	}
 }
 

@@ -287,6 +287,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newFlowResource,
 		newDataTableRowResource,
 		newFlowLogLevelResource,
+		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
@@ -298,6 +299,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
 		newRoutingQueueDataSource,
+		newUserPromptDataSource,
 		newUserDataSource,
 		newGroupDataSource,
 		newAuthRoleDataSource,
