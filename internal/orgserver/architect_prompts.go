@@ -215,14 +215,23 @@ func (s *Server) deletePrompt(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) error {
+// readPrompt reads the prompt in the path, as the caller may see it.
+func (s *Server) readPrompt(r *http.Request) (prompt, error) {
 	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
 	if err != nil {
-		return err
+		return prompt{}, err
 	}
 	var pr prompt
 	if err := decodeObject(o, &pr); err != nil {
-		return fmt.Errorf("decode stored prompt: %w", err)
+		return prompt{}, fmt.Errorf("decode stored prompt: %w", err)
+	}
+	return pr, nil
+}
+
+func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) error {
+	pr, err := s.readPrompt(r)
+	if err != nil {
+		return err
 	}
 	p, err := apihttp.ParsePage(r, 100)
 	if err != nil {
@@ -241,13 +250,9 @@ func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) getPromptResource(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
+	pr, err := s.readPrompt(r)
 	if err != nil {
 		return err
-	}
-	var pr prompt
-	if err := decodeObject(o, &pr); err != nil {
-		return fmt.Errorf("decode stored prompt: %w", err)
 	}
 	i := resourceIndex(pr, r.PathValue("languageCode"))
 	if i < 0 {
