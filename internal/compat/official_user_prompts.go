@@ -12,7 +12,7 @@ func userPromptEntries() []Entry {
 			sup("resources.language", "string"),
 			sup("resources.text", "string"),
 			sup("resources.tts_string", "string"),
-			notYet("resources.filename", "string", "audio upload (/prompts/{id}/resources/{languageCode}/uploads) is not served yet; a resource naming a file is refused at plan time"),
+			notYet("resources.filename", "string", "audio upload is not served by the local org or sent by the provider yet"),
 			notYet("resources.file_content_hash", "string", "comes with audio upload"),
 		}},
 		{Kind: DataSource, Name: "genesyscloud_architect_user_prompt", Attributes: []Attribute{

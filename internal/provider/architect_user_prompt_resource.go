@@ -23,8 +23,9 @@ import (
 // A user prompt: what a flow plays, one resource per language (its text and text-to-speech
 // string). The prompt is written at /architect/prompts, each resource at
 // /prompts/{id}/resources/{languageCode}; a read takes both from the prompt. Audio files
-// (filename, file_content_hash) are not uploaded yet: a resource naming one is refused at
-// plan time (ValidateConfig) rather than applied without its audio.
+// (the official filename and file_content_hash) are not uploaded yet, so the schema does
+// not have them: a configuration naming one is refused by OpenTofu rather than applied
+// without its audio.
 
 // userPrompt is the API model Prompt, as far as the resource reads it.
 type userPrompt struct {
@@ -58,7 +59,6 @@ func promptResourcePath(promptID, lang string) string {
 
 var promptResourceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"language": types.StringType, "text": types.StringType, "tts_string": types.StringType,
-	"filename": types.StringType, "file_content_hash": types.StringType,
 }}
 
 type userPromptModel struct {
@@ -69,18 +69,14 @@ type userPromptModel struct {
 }
 
 type promptResourceModel struct {
-	Language        types.String `tfsdk:"language"`
-	Text            types.String `tfsdk:"text"`
-	TTSString       types.String `tfsdk:"tts_string"`
-	Filename        types.String `tfsdk:"filename"`
-	FileContentHash types.String `tfsdk:"file_content_hash"`
+	Language  types.String `tfsdk:"language"`
+	Text      types.String `tfsdk:"text"`
+	TTSString types.String `tfsdk:"tts_string"`
 }
 
 type userPromptResource struct {
 	crudResource[userPromptModel, userPrompt]
 }
-
-var _ resource.ResourceWithValidateConfig = (*userPromptResource)(nil)
 
 func newUserPromptResource() resource.Resource {
 	return &userPromptResource{crudResource[userPromptModel, userPrompt]{
@@ -164,8 +160,7 @@ func readUserPrompt(ctx context.Context, api entityAPI[userPrompt], id string) (
 	return p, nil
 }
 
-// resources are the planned resources as the API takes them. A resource with an audio file
-// is refused: uploads are not supported yet.
+// resources are the planned resources as the API takes them.
 func (m *userPromptModel) resources(ctx context.Context, diags *diag.Diagnostics) ([]userPromptAsset, bool) {
 	if !isSet(m.Resources) {
 		return nil, true
@@ -177,19 +172,12 @@ func (m *userPromptModel) resources(ctx context.Context, diags *diag.Diagnostics
 	}
 	out := make([]userPromptAsset, 0, len(planned))
 	for _, r := range planned {
-		if isSet(r.Filename) && r.Filename.ValueString() != "" {
-			diags.AddError("Prompt audio files are not supported yet",
-				fmt.Sprintf("The %s resource names the file %q: cxascode does not upload prompt audio yet. Use text and tts_string, or upload the audio in the org.",
-					r.Language.ValueString(), r.Filename.ValueString()))
-			return nil, false
-		}
 		out = append(out, userPromptAsset{Language: r.Language.ValueString(), Text: r.Text.ValueString(), TTSString: r.TTSString.ValueString()})
 	}
 	return out, true
 }
 
-// fromAPI reads a prompt: name, description and one resource per language (their file
-// attributes as planned, since the API does not answer them).
+// fromAPI reads a prompt: name, description and one resource per language.
 func (m *userPromptModel) fromAPI(p *userPrompt) {
 	m.ID = types.StringValue(p.ID)
 	m.Name = types.StringValue(p.Name)
@@ -210,32 +198,13 @@ func (m *userPromptModel) fromAPI(p *userPrompt) {
 	for _, res := range p.Resources {
 		before := prior[strings.ToLower(res.Language)]
 		v, _ := types.ObjectValue(promptResourceType.AttrTypes, map[string]attr.Value{
-			"language":          types.StringValue(res.Language),
-			"text":              optionalString(&res.Text, before.Text),
-			"tts_string":        optionalString(&res.TTSString, before.TTSString),
-			"filename":          nullOrPrior(before.Filename),
-			"file_content_hash": nullOrPrior(before.FileContentHash),
+			"language":   types.StringValue(res.Language),
+			"text":       optionalString(&res.Text, before.Text),
+			"tts_string": optionalString(&res.TTSString, before.TTSString),
 		})
 		elems = append(elems, v)
 	}
 	m.Resources, _ = types.SetValue(promptResourceType, elems)
-}
-
-// nullOrPrior is an attribute the API never answers: the prior value, or null.
-func nullOrPrior(prior types.String) types.String {
-	if prior.IsUnknown() {
-		return types.StringNull()
-	}
-	return prior // the zero value (no prior) is null
-}
-
-// ValidateConfig refuses audio files before anything is sent: uploads are not supported.
-func (r *userPromptResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m userPromptModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if !resp.Diagnostics.HasError() {
-		m.resources(ctx, &resp.Diagnostics)
-	}
 }
 
 func (r *userPromptResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -251,8 +220,8 @@ func (r *userPromptResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			// A set of objects rather than a nested block: OpenTofu accepts the block syntax
 			// of the official provider's examples for it.
 			"resources": schema.SetAttribute{Optional: true, ElementType: promptResourceType,
-				Description: "One resource per language `{language, text, tts_string, filename, file_content_hash}`. " +
-					"filename and file_content_hash (audio upload) are not supported yet."},
+				Description: "One resource per language `{language, text, tts_string}`. " +
+					"Audio files (the official filename and file_content_hash) are not supported yet."},
 		},
 	}
 }
