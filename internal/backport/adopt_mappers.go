@@ -37,7 +37,7 @@ func mapperFor(typ string) (mapper, bool) {
 		return mapper{kind: k, attrs: hook}, true
 	}
 	if k.Regular() {
-		return mapper{kind: k, attrs: func(obj map[string]any) []attribute { return fieldAttributes(k.Fields, obj) }}, true
+		return mapper{kind: k, attrs: func(obj map[string]any) []attribute { return fieldAttributes(k.Fields, k.FieldView(obj)) }}, true
 	}
 	return mapper{}, false
 }
@@ -113,7 +113,10 @@ func isDefault(f *kinds.Field, v any) bool {
 // the API model field by field, by catalogue name.
 func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
-		kinds.Queue: queueAttributes,
+		kinds.Queue:        queueAttributes,
+		kinds.DataTableRow: dataTableRowAttributes, // adopt_datatable_rows.go
+		kinds.FlowLogLevel: flowLogLevelAttributes, // adopt_flow_loglevels.go
+		kinds.UserPrompt:   userPromptAttributes,   // adopt_user_prompts.go
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},

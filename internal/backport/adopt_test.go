@@ -53,6 +53,21 @@ func TestRegularKindsMapFromTheirFields(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{}), cmp.Comparer(func(a, b *kinds.Kind) bool { return a == b })); diff != "" {
 		t.Errorf("emergency group attributes (-want +got):\n%s", diff)
 	}
+	// A data table's columns come from its JSON schema, in display order, defaults as text.
+	table, ok := mapperFor("genesyscloud_architect_datatable")
+	if !ok {
+		t.Fatal("genesyscloud_architect_datatable has no mapper")
+	}
+	got = table.attrs(decodeObject(t, `{"id":"t1","name":"Regions","schema":{"properties":{
+		"open":{"type":"boolean","default":true,"displayOrder":1},"key":{"type":"string","title":"Postcode","displayOrder":0}}}}`))
+	want = []attribute{
+		{name: "name", value: "Regions"},
+		{name: "properties", block: []attribute{{name: "name", value: "key"}, {name: "type", value: "string"}, {name: "title", value: "Postcode"}}},
+		{name: "properties", block: []attribute{{name: "name", value: "open"}, {name: "type", value: "boolean"}, {name: "default", value: "true"}}},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {
+		t.Errorf("data table attributes (-want +got):\n%s", diff)
+	}
 	got = group.attrs(decodeObject(t, `{"id":"e1","name":"Storm","description":"Floods","enabled":true}`))
 	want = []attribute{{name: "name", value: "Storm"}, {name: "description", value: "Floods"}, {name: "enabled", value: true}}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(attribute{})); diff != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -50,9 +51,17 @@ func (b *builder) readUnmanaged(ctx context.Context, found []drift.Finding) (map
 		if !ok || f.ID == "" {
 			continue
 		}
+		// The kind's read query asks for the parts the API leaves out otherwise (a data
+		// table's columns); the catalogue's queries always parse (TestKindQueriesParse).
+		query, _ := url.ParseQuery(m.kind.API.ReadQuery)
 		var obj map[string]any
-		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), nil, nil, &obj); err != nil {
+		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), query, nil, &obj); err != nil {
 			return nil, fmt.Errorf("read %s %q (%s): %w", f.Type, f.Name, f.ID, err)
+		}
+		if m.kind.API.Parent != "" {
+			// A child object (a data table row) does not carry its parent's id: it has the id
+			// the provider holds, which names both.
+			obj["id"] = f.ID
 		}
 		objs[f.ID] = obj
 	}

@@ -76,7 +76,13 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			continue
 		}
 		var v any
+		always, isAlways := any(nil), false
+		if k.Shape != nil {
+			always, isAlways = k.Shape.Always[f.JSON]
+		}
 		switch {
+		case isAlways:
+			v = always
 		case f.Type == kinds.Block && f.Mode != kinds.Required:
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
@@ -109,7 +115,7 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		}
 		kinds.Set(body, f.JSON, v)
 	}
-	return body
+	return k.APIRequest(body)
 }
 
 // makeReferenced makes a minimal object of a regular kind that another kind's required

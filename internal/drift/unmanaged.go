@@ -106,6 +106,10 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 			for _, obj := range objs {
 				id, _ := obj["id"].(string)
 				name, _ := obj["name"].(string)
+				if name == "" {
+					// A kind named by another field (a data table row by its key).
+					name, _ = obj[k.LookupKey()].(string)
+				}
 				switch {
 				case obj["state"] == "deleted", k.Builtin != nil && k.Builtin(obj):
 				case o.ManagedIDs[id], declared[objectKey(typ, name)]:
@@ -123,10 +127,47 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 // listKind lists every object of a kind, in the largest pages its list endpoint takes: large
 // pages spend less of the rate budget.
 func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
-	if k.API.Paging == kinds.Cursor {
-		return platform.ListCursor[listedObject](ctx, c, k.API.Collection, url.Values{}, k.API.PageSize())
+	if k.API.Parent != "" {
+		return listChildren(ctx, c, k)
 	}
-	return platform.ListAll[listedObject](ctx, c, k.API.Collection, url.Values{}, k.API.PageSize())
+	return listCollection(ctx, c, k, k.API.Collection)
+}
+
+func listCollection(ctx context.Context, c *platform.Client, k *kinds.Kind, path string) ([]listedObject, error) {
+	if k.API.Paging == kinds.Cursor {
+		return platform.ListCursor[listedObject](ctx, c, path, url.Values{}, k.API.PageSize())
+	}
+	return platform.ListAll[listedObject](ctx, c, path, url.Values{}, k.API.PageSize())
+}
+
+// listChildren lists a child kind parent by parent (a data table's rows, table by table).
+// Each object's id becomes the ChildID the provider keeps in state, so that a managed child
+// is recognised by it.
+func listChildren(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
+	pk := kinds.Genesys().Named(k.API.Parent)
+	if pk == nil {
+		return nil, fmt.Errorf("%s: parent kind %q is not in the catalogue", k.Name, k.API.Parent)
+	}
+	parents, err := listKind(ctx, c, pk)
+	if err != nil {
+		return nil, fmt.Errorf("list the %ss holding %ss: %w", pk.Noun, k.Noun, err)
+	}
+	var out []listedObject
+	for _, p := range parents {
+		pid := pk.OwnID(p)
+		if pid == "" || p["state"] == "deleted" {
+			continue
+		}
+		children, err := listCollection(ctx, c, k, k.API.CollectionOf(pid))
+		if err != nil {
+			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, pk.Noun, pid, err)
+		}
+		for _, child := range children {
+			child["id"] = kinds.ChildID(pid, k.OwnID(child))
+			out = append(out, child)
+		}
+	}
+	return out, nil
 }
 
 func objectKey(typ, name string) string { return typ + "\x00" + strings.ToLower(name) }

@@ -340,20 +340,6 @@ func genesysKinds() []*Kind {
 		// Kinds Archy flows name that the provider does not serve yet: the workspace graph
 		// matches references to them, the flow reference check warns that it cannot look them up.
 		{
-			Name: UserPrompt, Resource: "genesyscloud_architect_user_prompt", DataSource: "genesyscloud_architect_user_prompt",
-			Noun: "user prompt", Coverage: KnownOnly,
-			API:   API{Collection: "/api/v2/architect/prompts", NameFilter: "name", Update: "PUT"},
-			Model: "Prompt", Audit: Audit{"Architect", "Prompt"}, Permission: "architect:userPrompt",
-			Archy: []string{"prompt"}, DependsOn: []string{Division},
-		},
-		{
-			Name: DataTable, Resource: "genesyscloud_architect_datatable", DataSource: "genesyscloud_architect_datatable",
-			Noun: "data table", Coverage: KnownOnly,
-			API:   API{Collection: "/api/v2/flows/datatables", NameFilter: "name", Update: "PUT"},
-			Model: "DataTable", Audit: Audit{"Architect", "DataTable"}, Permission: "architect:datatable",
-			Archy: []string{"dataTable"}, DependsOn: []string{Division},
-		},
-		{
 			Name: ContactList, Resource: "genesyscloud_outbound_contact_list", DataSource: "genesyscloud_outbound_contact_list",
 			Noun: "contact list", Coverage: KnownOnly,
 			API:   API{Collection: "/api/v2/outbound/contactlists", MaxPageSize: 100, NameFilter: "name", Update: "PUT", Version: IntVersion},

@@ -16,6 +16,7 @@
 package kinds
 
 import (
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -121,6 +122,20 @@ type API struct {
 	// List is what the page-number listing takes beyond pageSize, pageNumber, id and the
 	// name filter.
 	List Listing
+	// ReadQuery is sent with every read of one object, and with the listings that answer such
+	// reads in bulk, when the API leaves out part of the object unless asked ("expand=schema":
+	// a data table's columns). "" none.
+	ReadQuery string
+	// Parent is the catalogue Name of the kind whose objects hold this kind's collection (""
+	// none): a data table's rows live under the table. Collection then holds ParentID where
+	// the parent's id goes, listings go parent by parent, and the id the other layers use
+	// (state, import, findings) is ChildID(parent id, own id).
+	Parent string
+	// ItemPath is the path of one object, with "{id}" where its id goes, when it is not
+	// Collection/{id}: a flow's log level lives under the flow
+	// ("/api/v2/flows/{id}/instances/settings/loglevels") while the org lists all of them at
+	// one collection. "" for Collection/{id}.
+	ItemPath string
 }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
@@ -151,8 +166,39 @@ type ListFilter struct {
 	JSON  []string
 }
 
-// Item is the path of one object.
-func (a API) Item(id string) string { return a.Collection + "/" + id }
+// ParentID is the placeholder of the parent's id in a child collection's path.
+const ParentID = "{parentId}"
+
+// CollectionOf is the collection path under one parent (the Collection itself for a kind
+// without a parent).
+func (a API) CollectionOf(parentID string) string {
+	return strings.Replace(a.Collection, ParentID, url.PathEscape(parentID), 1)
+}
+
+// Item is the path of one object. For a child kind, id is a ChildID: the object lives in its
+// parent's collection, under its own id (escaped, since a row's own id is its key).
+func (a API) Item(id string) string {
+	if a.ItemPath != "" {
+		return strings.Replace(a.ItemPath, "{id}", url.PathEscape(id), 1)
+	}
+	if a.Parent != "" {
+		if parent, own, ok := SplitChildID(id); ok {
+			return a.CollectionOf(parent) + "/" + url.PathEscape(own)
+		}
+	}
+	return a.Collection + "/" + id
+}
+
+// ChildID is the id of an object of a child kind as the other layers hold it: its parent's
+// id and its own, as the official provider writes a data table row's id.
+func ChildID(parentID, ownID string) string { return parentID + "/" + ownID }
+
+// SplitChildID splits a ChildID at its first slash: parent ids are GUIDs, while an own id (a
+// row's key) may hold slashes of its own. ok is false when either part is missing.
+func SplitChildID(id string) (parentID, ownID string, ok bool) {
+	parentID, ownID, ok = strings.Cut(id, "/")
+	return parentID, ownID, ok && parentID != "" && ownID != ""
+}
 
 // PageSize is the largest page the list endpoint accepts.
 func (a API) PageSize() int {
@@ -194,6 +240,9 @@ type Kind struct {
 	// NameKey is the attribute of the kind's data source, and the field of its API model,
 	// that finds one object by name; "" means "name" (users are found by "email").
 	NameKey string
+	// IDKey is the field of the kind's API model holding an object's own id; "" means "id" (a
+	// data table row's own id is its key).
+	IDKey string
 	// BulkRead: the list's entries are exactly what GET by id returns (given the same query,
 	// e.g. a user's expand=skills,languages), so many reads of the kind may be answered from
 	// one listing.
@@ -221,6 +270,40 @@ type Kind struct {
 	// Fields is served by the local org's generic entity and the provider's generic
 	// resource; a kind without is hand-written in both.
 	Fields []Field
+	// Shape converts between the API's JSON and the JSON the Fields' paths read, for a
+	// regular kind whose API keeps a part in a form no path reaches (a data table's columns
+	// are its JSON schema's properties, keyed by name); nil: the Fields read the API's JSON
+	// as it is.
+	Shape *Shape
+}
+
+// Shape is a regular kind's conversion between its API JSON and the JSON its Fields read.
+type Shape struct {
+	// FromAPI returns an API object as the Fields read it; obj is not changed.
+	FromAPI func(obj map[string]any) map[string]any
+	// ToAPI returns the API request for a body built from the Fields; body is not changed.
+	ToAPI func(body map[string]any) map[string]any
+	// Always are values every object holds, in the Fields' view, that the Fields cannot say
+	// (a data table's key column), by JSON path: the smallest object made by hand holds them.
+	Always map[string]any
+}
+
+// FieldView is an API object as the kind's Fields read it (the object itself for a kind
+// without a Shape).
+func (k *Kind) FieldView(obj map[string]any) map[string]any {
+	if k.Shape == nil || obj == nil {
+		return obj
+	}
+	return k.Shape.FromAPI(obj)
+}
+
+// APIRequest is the API request for a body built from the kind's Fields (the body itself for
+// a kind without a Shape).
+func (k *Kind) APIRequest(body map[string]any) map[string]any {
+	if k.Shape == nil || body == nil {
+		return body
+	}
+	return k.Shape.ToAPI(body)
 }
 
 // Served reports whether the provider serves the kind (see Coverage).
@@ -241,6 +324,16 @@ func (k *Kind) IdentifyingField() *Field {
 		return k.Field(k.FoundBy)
 	}
 	return k.Field("name")
+}
+
+// OwnID reads an object's own id from its JSON (see IDKey).
+func (k *Kind) OwnID(obj map[string]any) string {
+	key := k.IDKey
+	if key == "" {
+		key = "id"
+	}
+	id, _ := obj[key].(string)
+	return id
 }
 
 // Regular reports whether the kind is served generically from its Fields.

@@ -70,8 +70,17 @@ func TestLookups(t *testing.T) {
 			t.Fatalf("ByArchy(%s) = %v", ref, k)
 		}
 	}
-	if k := c.ByArchy("prompt"); k == nil || k.Resource != "genesyscloud_architect_user_prompt" || k.Served() {
-		t.Fatalf("ByArchy(prompt) = %v: want the user prompt, known but not served", k)
+	if k := c.ByArchy("prompt"); k == nil || k.Resource != "genesyscloud_architect_user_prompt" || !k.Served() {
+		t.Fatalf("ByArchy(prompt) = %v: want the user prompt, served", k)
+	}
+	// A kind only known (user prompts were one until they were served) is still found by the
+	// Archy names flows use for it, and is not served.
+	for _, k := range c.Where(func(k *Kind) bool { return k.Coverage == KnownOnly }) {
+		for _, ref := range k.Archy {
+			if got := c.ByArchy(ref); got != k || got.Served() {
+				t.Fatalf("ByArchy(%s) = %v: want %s, known but not served", ref, got, k.Name)
+			}
+		}
 	}
 	if k := c.ByCollection("/api/v2/routing/skills/"); k == nil || k.Name != Skill {
 		t.Fatalf("ByCollection(skills) = %v", k)
@@ -161,5 +170,41 @@ func TestBlockObjects(t *testing.T) {
 	}
 	if !(&Field{Type: Object}).IsBlock() || !(&Field{Type: Block}).IsBlock() || (&Field{Type: StringList}).IsBlock() {
 		t.Error("IsBlock")
+	}
+}
+
+// A child kind's objects live in their parent's collection; the id other layers hold names
+// both, and its own part is escaped in paths (a row's key may hold spaces and slashes).
+func TestChildCollectionPaths(t *testing.T) {
+	api := API{Collection: "/api/v2/flows/datatables/" + ParentID + "/rows", Parent: DataTable}
+	if got := api.CollectionOf("t1"); got != "/api/v2/flows/datatables/t1/rows" {
+		t.Errorf("CollectionOf = %q", got)
+	}
+	id := ChildID("t1", "46278 / north")
+	if got := api.Item(id); got != "/api/v2/flows/datatables/t1/rows/46278%20%2F%20north" {
+		t.Errorf("Item(%q) = %q", id, got)
+	}
+	if p, own, ok := SplitChildID(id); !ok || p != "t1" || own != "46278 / north" {
+		t.Errorf("SplitChildID(%q) = %q, %q, %v", id, p, own, ok)
+	}
+	for _, bad := range []string{"t1", "/k", "t1/"} {
+		if _, _, ok := SplitChildID(bad); ok {
+			t.Errorf("SplitChildID(%q) accepted", bad)
+		}
+	}
+	if got := (API{Collection: "/api/v2/routing/skills"}).Item("s/1"); got != "/api/v2/routing/skills/s/1" {
+		t.Errorf("a kind without a parent: Item = %q", got)
+	}
+	row := &Kind{IDKey: "key"}
+	if got := row.OwnID(map[string]any{"key": "46278", "id": "x"}); got != "46278" {
+		t.Errorf("OwnID = %q", got)
+	}
+}
+
+// An object whose path is not Collection/{id} names it with ItemPath.
+func TestItemPath(t *testing.T) {
+	api := API{Collection: "/api/v2/flows/instances/settings/loglevels", ItemPath: "/api/v2/flows/{id}/instances/settings/loglevels"}
+	if got := api.Item("f1"); got != "/api/v2/flows/f1/instances/settings/loglevels" {
+		t.Errorf("Item = %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
@@ -31,6 +32,12 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.IntegrationAction: kindAction,
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
 		kinds.PresenceDefinition: kindPresenceDefinition,
+		// Read by hand (the schema only with expand=schema); written generically after the
+		// schema's own check.
+		kinds.DataTable:    kindDataTable,
+		kinds.DataTableRow: kindDataTableRow,
+		kinds.FlowLogLevel: host.KindFlowLogLevel,
+		kinds.UserPrompt:   kindPrompt,
 	}
 }
 
@@ -75,6 +82,9 @@ type entityHandler struct {
 	// view answers a write in another model than the stored one (nil: as stored), for an
 	// older API view of the same objects (/presencedefinitions).
 	view func(stored []byte) ([]byte, error)
+	// check runs a kind's own rule on a write's body before the generic rules (nil: none),
+	// for what the API model cannot say (a data table's schema must have its key column).
+	check func(body map[string]any) error
 }
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
@@ -157,6 +167,11 @@ func (h entityHandler) write(r *http.Request,
 	body, err := decodeEntityBody(r)
 	if err != nil {
 		return nil, err
+	}
+	if h.check != nil {
+		if err := h.check(body); err != nil {
+			return nil, err
+		}
 	}
 	p := apihttp.PrincipalOf(r.Context())
 	var out []byte

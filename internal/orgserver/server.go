@@ -286,6 +286,8 @@ func (s *Server) routes() {
 		s.presenceRoutes,           // presence_definitions.go
 		s.didPoolRoutes,            // telephony_didpools.go, telephony_extensionpools.go
 		s.dependencyTrackingRoutes, // architect_dependencytracking.go
+		s.dataTableRoutes,          // architect_datatables.go, architect_datatable_rows.go
+		s.promptRoutes,             // architect_prompts.go
 	} {
 		register()
 	}

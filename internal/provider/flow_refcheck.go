@@ -34,8 +34,8 @@ import (
 // (variables, expressions) cannot be matched: when a resource of the needed type has one, a
 // missing object is a warning, not an error.
 //
-// Objects the check cannot look up (kinds the provider does not serve, such as user prompts,
-// data tables and contact lists; references into other files) give a warning. The check runs when the plan publishes
+// Objects the check cannot look up (kinds the provider does not serve, such as contact
+// lists; references into other files) give a warning. The check runs when the plan publishes
 // (create, or a change of file, substitutions or published content), and not at all while
 // the file or its substitutions are unknown.
 

@@ -42,8 +42,14 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 	if k.API.DeleteWaitsForReferrers {
 		api.retryDelete = platform.IsConflict
 	}
+	if k.API.ReadQuery != "" {
+		// Literals written by hand as well, kept parseable by TestKindQueriesParse.
+		if q, err := url.ParseQuery(k.API.ReadQuery); err == nil {
+			api.readQuery = q
+		}
+	}
 	if k.API.DeleteQuery != "" {
-		// The catalogue's queries are literals written by hand; TestKindDeleteQueriesParse
+		// The catalogue's queries are literals written by hand; TestKindQueriesParse
 		// keeps every one of them parseable, so there is no error to report here.
 		q, err := url.ParseQuery(k.API.DeleteQuery)
 		if err == nil {

@@ -199,13 +199,13 @@ func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObjec
 	if err != nil {
 		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
 	}
-	return body
+	return r.kind.APIRequest(body)
 }
 
 // setState stores what the org answered, shaped by the prior values (plan or state).
 func (r *kindResource) setState(ctx context.Context, obj apiObject, prior types.Object, state *tfsdk.State, diags *diag.Diagnostics) {
 	attrTypes := prior.AttributeTypes(ctx)
-	values, d := stateValues(r.kind.Fields, attrTypes, obj, prior.Attributes())
+	values, d := stateValues(r.kind.Fields, attrTypes, r.kind.FieldView(obj), prior.Attributes())
 	diags.Append(d...)
 	values["id"] = types.StringValue(objectID(obj))
 	v, d := types.ObjectValue(attrTypes, values)

@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -338,7 +340,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 			PreConfig: func() {
 				path := k.API.Item(st.id(addr))
 				var obj apiObject
-				o.do(http.MethodGet, path, nil, &obj)
+				o.readKindObject(k, path, &obj)
 				before = kinds.Get(obj, tc.driftPath)
 				body := writableCopy(k, obj)
 				kinds.Set(body, tc.driftPath, tc.driftValue)
@@ -351,7 +353,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 			}},
 			Check: func(s *terraform.State) error {
 				var obj apiObject
-				o.do(http.MethodGet, k.API.Item(idOf(s, addr)), nil, &obj)
+				o.readKindObject(k, k.API.Item(idOf(s, addr)), &obj)
 				if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
 					return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
 				}
@@ -393,15 +395,30 @@ func (o *accOrg) checkForgotten(tfType, apiPath string) func(*terraform.State) e
 // from what they read).
 func writableCopy(k *kinds.Kind, obj apiObject) apiObject {
 	body := apiObject{}
+	view := k.FieldView(obj)
 	for _, f := range k.Fields {
-		if top := kinds.TopLevel(f.JSON); obj[top] != nil {
-			body[top] = obj[top]
+		if top := kinds.TopLevel(f.JSON); view[top] != nil {
+			body[top] = view[top]
 		}
 	}
+	body = k.APIRequest(body)
 	if k.API.Version == kinds.IntVersion {
 		body["version"] = obj["version"]
 	}
 	return body
+}
+
+// readKindObject reads an object of k with the kind's read query, which asks for the parts
+// the API leaves out otherwise (a data table's columns).
+func (o *accOrg) readKindObject(k *kinds.Kind, path string, out *apiObject) {
+	o.t.Helper()
+	query, err := url.ParseQuery(k.API.ReadQuery)
+	if err == nil {
+		err = o.api.Do(context.Background(), http.MethodGet, path, query, nil, out)
+	}
+	if err != nil {
+		o.t.Fatalf("GET %s: %v", path, err)
+	}
 }
 
 // writeOnlyAttrs are the top-level attributes of write-only fields.
@@ -417,7 +434,8 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
-	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases, telephonyAccCases} {
+	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
+		telephonyAccCases, architectAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

@@ -110,6 +110,17 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"holiday_hours_flow_id": "basetypes.StringType optional",
 			"schedule_group_id":     "basetypes.StringType optional",
 		},
+		"genesyscloud_architect_datatable": {
+			"id":                 "basetypes.StringType read-only",
+			"name":               "basetypes.StringType required",
+			"description":        "basetypes.StringType optional",
+			"division_id":        "basetypes.StringType optional",
+			"properties":         "block list",
+			"properties.name":    "basetypes.StringType required",
+			"properties.type":    "basetypes.StringType required",
+			"properties.default": "basetypes.StringType optional",
+			"properties.title":   "basetypes.StringType optional",
+		},
 		"genesyscloud_flow_milestone": {
 			"id":          "basetypes.StringType read-only",
 			"name":        "basetypes.StringType required",
@@ -351,11 +362,14 @@ func TestKindSchemaEveryFieldShape(t *testing.T) {
 	}
 }
 
-// The catalogue's delete queries are parsed when a kind's API seam is made.
-func TestKindDeleteQueriesParse(t *testing.T) {
+// The catalogue's delete and read queries are parsed when a kind's API seam is made.
+func TestKindQueriesParse(t *testing.T) {
 	for _, k := range kinds.Genesys().All() {
 		if _, err := url.ParseQuery(k.API.DeleteQuery); err != nil {
 			t.Errorf("%s: delete query %q: %v", k.Name, k.API.DeleteQuery, err)
+		}
+		if _, err := url.ParseQuery(k.API.ReadQuery); err != nil {
+			t.Errorf("%s: read query %q: %v", k.Name, k.API.ReadQuery, err)
 		}
 	}
 }

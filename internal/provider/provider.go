@@ -284,6 +284,9 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newIntegrationResource,
 		newIntegrationActionResource,
 		newFlowResource,
+		newDataTableRowResource,
+		newFlowLogLevelResource,
+		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
@@ -295,6 +298,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
 		byName("_routing_queue", "queue", queueAPI),
+		newUserPromptDataSource,
 		newUserDataSource,
 		// The group list has no name filter: the lookup pages through all groups.
 		byName("_group", "group", groupAPI),

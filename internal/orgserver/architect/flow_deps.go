@@ -20,7 +20,7 @@ import (
 // A flow names other objects (queues, skills, data actions, other flows, …); Architect
 // resolves each name when it publishes and fails the publish naming every object it could
 // not find. This org does the same against its own objects. Object types it does not host
-// (prompts, emergency groups, data tables, contact lists) cannot be checked: they produce a
+// (prompts, emergency groups, contact lists) cannot be checked: they produce a
 // Warning message and no dependency, so flows that use them still publish.
 
 // FlowContent is what the org keeps for one flow version besides the FlowVersion itself:
@@ -52,6 +52,7 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefSchedule:      {"schedule", host.KindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
 		archy.RefIntegration:   {"integration", host.KindIntegration, "", ""},
 		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
+		archy.RefDataTable:     {"data table", host.KindDataTable, "DATATABLE", "/api/v2/flows/datatables/"},
 	}
 }
 
@@ -60,7 +61,6 @@ func unhostedRefs() map[archy.RefKind]string {
 	return map[archy.RefKind]string{
 		archy.RefPrompt:         "user prompt",
 		archy.RefEmergencyGroup: "emergency group",
-		archy.RefDataTable:      "data table",
 		archy.RefContactList:    "contact list",
 	}
 }

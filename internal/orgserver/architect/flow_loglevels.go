@@ -24,9 +24,6 @@ func (s *api) flowLogLevelRoutes() {
 	s.Route("DELETE /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:delete", s.deleteFlowLogLevel)
 }
 
-// kindFlowLogLevel holds one flow's FlowSettingsResponse; ID = the flow's id.
-const kindFlowLogLevel store.Kind = "architect.flow.loglevel"
-
 // flowLogLevels are the values of FlowLogLevel.level (the SDKs' enum, without its
 // "Unknown" placeholder), from logging nothing to logging everything.
 func flowLogLevels() []string { return []string{"Disabled", "Base", "Notes", "VerboseNotes", "All"} }
@@ -81,7 +78,7 @@ func (s *api) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error {
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	items := [][]byte{}
-	for _, o := range s.Store.List(org, kindFlowLogLevel, "") {
+	for _, o := range s.Store.List(org, host.KindFlowLogLevel, "") {
 		f := s.Store.Get(org, host.KindFlow, o.ID)
 		if f == nil || !host.CanSee(r, f) {
 			continue
@@ -103,7 +100,7 @@ func (s *api) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if _, _, err := s.visibleFlow(r); err != nil {
 		return err
 	}
-	o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindFlowLogLevel, r.PathValue("id"))
+	o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, host.KindFlowLogLevel, r.PathValue("id"))
 	if o == nil {
 		return apihttp.NotFound()
 	}
@@ -143,7 +140,7 @@ func (s *api) setFlowLogLevel(create bool) host.Handler {
 			if err != nil {
 				return nil, err
 			}
-			old := tx.Get(kindFlowLogLevel, flow.ID)
+			old := tx.Get(host.KindFlowLogLevel, flow.ID)
 			if create && old != nil {
 				return nil, apihttp.Conflict("The flow [%s] has a log level already; change it with PUT.", flow.Name)
 			}
@@ -152,7 +149,7 @@ func (s *api) setFlowLogLevel(create bool) host.Handler {
 			}
 			settings := flowSettings{ID: flow.ID, Name: flow.Name, ModifiedByClient: host.ClientRef(p), DateModified: apihttp.FormatTime(tx.Now()),
 				LogLevelCharacteristics: flowLogLevel{Level: level, Characteristics: &chars}, SelfURI: flowLogLevelSelfURI(flow.ID)}
-			stored, err := entity.Put(tx, kindFlowLogLevel, flow.ID, "", flow.Name, settings)
+			stored, err := entity.Put(tx, host.KindFlowLogLevel, flow.ID, "", flow.Name, settings)
 			if err != nil {
 				return nil, err
 			}
@@ -188,11 +185,11 @@ func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		old := tx.Get(kindFlowLogLevel, flow.ID)
+		old := tx.Get(host.KindFlowLogLevel, flow.ID)
 		if old == nil {
 			return apihttp.NotFound()
 		}
-		tx.Delete(kindFlowLogLevel, flow.ID)
+		tx.Delete(host.KindFlowLogLevel, flow.ID)
 		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "FlowLogLevel", Action: "Delete", ID: flow.ID, Name: flow.Name, Old: old.Data})
 		return nil
 	})

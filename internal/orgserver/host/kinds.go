@@ -41,6 +41,10 @@ const (
 	KindFlowContent   store.Kind = "architect.flow.content"   // Parent = flow id, ID = flow id + "/" + version id; Data = flowContent
 	KindFlowJob       store.Kind = "architect.flow.job"       // Data = flowJob (state + the client that registered it)
 	KindFlowExportJob store.Kind = "architect.flow.exportjob" // Data = flowExportJob
+	KindFlowLogLevel  store.Kind = "architect.flow.loglevel"  // ID = the flow's id; Data = FlowSettingsResponse
+
+	// Data tables (their rows are a child kind of the generic entity), which flows use.
+	KindDataTable store.Kind = "architect.datatable"
 
 	// Presence definitions (directory), which the generic entity also writes.
 	KindPresenceDefinition store.Kind = "presence.definition"

@@ -1,0 +1,345 @@
+package orgserver
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/google/uuid"
+)
+
+// User prompts (/api/v2/architect/prompts): recordings and text-to-speech a flow plays,
+// one resource per language. A prompt's name is how flows refer to it (Prompt.<name>), so
+// it starts with a letter and holds only letters, digits and underscores, and no two
+// prompts share one. Its resources (PromptAsset) are kept inside the prompt, as GET
+// answers them, and changed through /resources/{languageCode}. Audio upload is not served:
+// a resource holds text and TTS only.
+func (s *Server) promptRoutes() {
+	k := kinds.Genesys().Named(kinds.UserPrompt)
+	item := k.API.Collection + "/{promptId}"
+	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), s.listPrompts)
+	s.route("POST "+k.API.Collection, k.PermissionFor("POST"), s.createPrompt)
+	s.route("GET "+item, k.PermissionFor("GET"), s.getPrompt)
+	s.route("PUT "+item, k.PermissionFor("PUT"), s.updatePrompt)
+	s.route("DELETE "+item, k.PermissionFor("DELETE"), s.deletePrompt)
+	s.route("GET "+item+"/resources", k.PermissionFor("GET"), s.listPromptResources)
+	s.route("POST "+item+"/resources", k.PermissionFor("PUT"), s.createPromptResource)
+	s.route("GET "+item+"/resources/{languageCode}", k.PermissionFor("GET"), s.getPromptResource)
+	s.route("PUT "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.updatePromptResource)
+	s.route("DELETE "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.deletePromptResource)
+}
+
+// kindPrompt holds Prompt JSON, its resources included.
+const kindPrompt store.Kind = kinds.UserPrompt
+
+// promptNamePattern is what a prompt's name may be: flows name it as Prompt.<name>.
+var promptNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// prompt is the API model Prompt, as far as the org keeps it.
+type prompt struct {
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Description string        `json:"description,omitempty"`
+	Resources   []promptAsset `json:"resources"`
+	SelfURI     string        `json:"selfUri"`
+}
+
+// promptAsset is the API model PromptAsset: one language of a prompt.
+type promptAsset struct {
+	ID              string `json:"id"`
+	Name            string `json:"name,omitempty"`
+	PromptID        string `json:"promptId"`
+	Language        string `json:"language"`
+	TTSString       string `json:"ttsString,omitempty"`
+	Text            string `json:"text,omitempty"`
+	UploadStatus    string `json:"uploadStatus"`
+	LanguageDefault bool   `json:"languageDefault"`
+	SelfURI         string `json:"selfUri"`
+}
+
+func promptSelfURI(id string) string { return kinds.Genesys().Named(kinds.UserPrompt).API.Item(id) }
+
+func (s *Server) listPrompts(w http.ResponseWriter, r *http.Request) error {
+	p, err := apihttp.ParsePage(r, 100)
+	if err != nil {
+		return err
+	}
+	names := apihttp.MultiParam(r, "name")
+	items := [][]byte{}
+	for _, o := range s.listVisible(r, kindPrompt) {
+		if len(names) > 0 && !matchesAnyName(names, o.Name) {
+			continue
+		}
+		items = append(items, o.Data)
+	}
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
+	return nil
+}
+
+// matchesAnyName reports whether name passes one of the list's name filters.
+func matchesAnyName(filters []string, name string) bool {
+	for _, f := range filters {
+		if apihttp.NameMatches(f, name, false) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) getPrompt(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusOK, o.Data)
+	return nil
+}
+
+// promptWrite is the body of a prompt's create and update.
+type promptWrite struct {
+	Name        *string `json:"name"`
+	Description *string `json:"description"`
+}
+
+// checkPromptName is the API's rule for a prompt's name.
+func checkPromptName(name *string) error {
+	if name == nil || strings.TrimSpace(*name) == "" {
+		return apihttp.Required("name")
+	}
+	if !promptNamePattern.MatchString(*name) {
+		return apihttp.BadRequest("The field [name] must start with a letter and hold only letters, digits and underscores, not [%s].", *name)
+	}
+	return nil
+}
+
+func (s *Server) createPrompt(w http.ResponseWriter, r *http.Request) error {
+	var in promptWrite
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := checkPromptName(in.Name); err != nil {
+		return err
+	}
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil {
+			return nil, apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
+		}
+		id := uuid.NewString()
+		pr := prompt{ID: id, Name: *in.Name, Description: deref(in.Description), Resources: []promptAsset{}, SelfURI: promptSelfURI(id)}
+		return s.putPrompt(tx, p, pr, nil, "Create")
+	})
+}
+
+func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
+	var in promptWrite
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	if err := checkPromptName(in.Name); err != nil {
+		return err
+	}
+	return s.changePrompt(w, r, func(tx *store.Tx, pr *prompt) error {
+		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil && other.ID != pr.ID {
+			return apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
+		}
+		pr.Name, pr.Description = *in.Name, deref(in.Description)
+		return nil
+	})
+}
+
+// changePrompt applies change to the prompt in the path in one transaction and answers the
+// prompt.
+func (s *Server) changePrompt(w http.ResponseWriter, r *http.Request, change func(tx *store.Tx, pr *prompt) error) error {
+	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+		return err
+	}
+	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, pr, err := txPrompt(tx, r.PathValue("promptId"))
+		if err != nil {
+			return nil, err
+		}
+		if err := change(tx, &pr); err != nil {
+			return nil, err
+		}
+		return s.putPrompt(tx, p, pr, o, "Update")
+	})
+}
+
+// txPrompt reads a prompt inside a transaction.
+func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
+	o := tx.Get(kindPrompt, id)
+	if o == nil {
+		return nil, prompt{}, apihttp.NotFound()
+	}
+	var pr prompt
+	if err := decodeObject(o, &pr); err != nil {
+		return nil, prompt{}, fmt.Errorf("decode stored prompt: %w", err)
+	}
+	return o, pr, nil
+}
+
+// putPrompt stores a prompt and records the change.
+func (s *Server) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *store.Object, action string) ([]byte, error) {
+	stored, err := entity.Put(tx, kindPrompt, pr.ID, "", pr.Name, pr)
+	if err != nil {
+		return nil, err
+	}
+	ev := audit.Event{Service: "Architect", EntityType: "Prompt", Action: action, ID: pr.ID, Name: pr.Name, New: stored}
+	if old != nil {
+		ev.Old = old.Data
+	}
+	audit.Record(tx, p, ev)
+	return stored, nil
+}
+
+func (s *Server) deletePrompt(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+		return err
+	}
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, _, err := txPrompt(tx, r.PathValue("promptId"))
+		if err != nil {
+			return err
+		}
+		tx.Delete(kindPrompt, o.ID)
+		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "Prompt", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		return nil
+	})
+}
+
+// readPrompt reads the prompt in the path, as the caller may see it.
+func (s *Server) readPrompt(r *http.Request) (prompt, error) {
+	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
+	if err != nil {
+		return prompt{}, err
+	}
+	var pr prompt
+	if err := decodeObject(o, &pr); err != nil {
+		return prompt{}, fmt.Errorf("decode stored prompt: %w", err)
+	}
+	return pr, nil
+}
+
+func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) error {
+	pr, err := s.readPrompt(r)
+	if err != nil {
+		return err
+	}
+	p, err := apihttp.ParsePage(r, 100)
+	if err != nil {
+		return err
+	}
+	items := make([][]byte, 0, len(pr.Resources))
+	for _, a := range pr.Resources {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return fmt.Errorf("encode prompt resource: %w", err)
+		}
+		items = append(items, b)
+	}
+	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
+	return nil
+}
+
+func (s *Server) getPromptResource(w http.ResponseWriter, r *http.Request) error {
+	pr, err := s.readPrompt(r)
+	if err != nil {
+		return err
+	}
+	i := resourceIndex(pr, r.PathValue("languageCode"))
+	if i < 0 {
+		return apihttp.NotFound()
+	}
+	apihttp.WriteJSON(w, http.StatusOK, pr.Resources[i])
+	return nil
+}
+
+// promptAssetWrite is the body of a resource's create (PromptAssetCreate) and update
+// (PromptAsset), as far as the org takes it.
+type promptAssetWrite struct {
+	Language  *string `json:"language"`
+	TTSString *string `json:"ttsString"`
+	Text      *string `json:"text"`
+}
+
+func (s *Server) createPromptResource(w http.ResponseWriter, r *http.Request) error {
+	var in promptAssetWrite
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.Language == nil || strings.TrimSpace(*in.Language) == "" {
+		return apihttp.Required("language")
+	}
+	return s.changePrompt(w, r, func(_ *store.Tx, pr *prompt) error {
+		if resourceIndex(*pr, *in.Language) >= 0 {
+			return apihttp.Conflict("The user prompt [%s] has a resource for the language [%s] already.", pr.Name, *in.Language)
+		}
+		pr.Resources = append(pr.Resources, newPromptAsset(*pr, *in.Language, in))
+		return nil
+	})
+}
+
+func (s *Server) updatePromptResource(w http.ResponseWriter, r *http.Request) error {
+	var in promptAssetWrite
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	lang := r.PathValue("languageCode")
+	if in.Language != nil && !strings.EqualFold(*in.Language, lang) {
+		return apihttp.BadRequest("The field [language] is [%s], but the resource changed is [%s].", *in.Language, lang)
+	}
+	return s.changePrompt(w, r, func(_ *store.Tx, pr *prompt) error {
+		i := resourceIndex(*pr, lang)
+		if i < 0 {
+			return apihttp.NotFound()
+		}
+		pr.Resources[i] = newPromptAsset(*pr, pr.Resources[i].Language, in)
+		return nil
+	})
+}
+
+func (s *Server) deletePromptResource(w http.ResponseWriter, r *http.Request) error {
+	lang := r.PathValue("languageCode")
+	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+		return err
+	}
+	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, pr, err := txPrompt(tx, r.PathValue("promptId"))
+		if err != nil {
+			return err
+		}
+		i := resourceIndex(pr, lang)
+		if i < 0 {
+			return apihttp.NotFound()
+		}
+		pr.Resources = append(pr.Resources[:i], pr.Resources[i+1:]...)
+		_, err = s.putPrompt(tx, p, pr, o, "Update")
+		return err
+	})
+}
+
+// resourceIndex is the position of a prompt's resource for a language (compared ignoring
+// case), or -1.
+func resourceIndex(pr prompt, lang string) int {
+	for i, a := range pr.Resources {
+		if strings.EqualFold(a.Language, lang) {
+			return i
+		}
+	}
+	return -1
+}
+
+// newPromptAsset is a resource as the org stores it: text and TTS, no audio uploaded.
+func newPromptAsset(pr prompt, lang string, in promptAssetWrite) promptAsset {
+	return promptAsset{ID: lang, Name: pr.Name + "_" + lang, PromptID: pr.ID, Language: lang,
+		TTSString: deref(in.TTSString), Text: deref(in.Text), UploadStatus: "created",
+		SelfURI: promptSelfURI(pr.ID) + "/resources/" + url.PathEscape(lang)}
+}

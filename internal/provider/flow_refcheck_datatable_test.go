@@ -1,0 +1,70 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+)
+
+// lookupFlowYAML is an inbound call flow that looks the caller up in the data table
+// "Known Callers" (line 20, column 17 names it).
+const lookupFlowYAML = `inboundCall:
+  name: Caller lookup
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Lookup_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  tasks:
+    - task:
+        name: Lookup
+        refId: Lookup_1
+        actions:
+          - dataTableLookup:
+              name: Look up caller
+              lookupValue:
+                exp: Call.Ani
+              dataTable:
+                Known Callers:
+                  failureOutputs:
+                    errorType:
+                      noValue: true
+              outputs:
+                found:
+                  actions:
+                    - disconnect:
+                        name: Known
+                notFound:
+                  actions:
+                    - disconnect:
+                        name: Unknown
+          - disconnect:
+              name: Goodbye
+`
+
+// TestAccFlowDataTableReference: now that data tables are served, the plan-time reference
+// check looks them up like queues: a table that neither exists nor is declared fails the
+// plan with the file and line, and one declared in the same configuration lets the flow
+// publish (the org then finds it too).
+func TestAccFlowDataTableReference(t *testing.T) {
+	o := newAccOrg(t)
+	d := newFlowDir(t, o)
+	flow := fmt.Sprintf("resource \"genesyscloud_flow\" \"f\" {\n  filepath = %q\n}\n", d.file())
+	missing := d.step(lookupFlowYAML, flow)
+	missing.ExpectError = outputRegexp(`flow.yaml:20:17: data table "Known Callers" does not exist in the org and is not created by this configuration`)
+	declared := d.step(lookupFlowYAML, fmt.Sprintf(`
+resource "genesyscloud_architect_datatable" "callers" {
+  name = "Known Callers"
+  properties {
+    name = "key"
+    type = "string"
+  }
+}
+resource "genesyscloud_flow" "f" {
+  filepath   = %q
+  depends_on = [genesyscloud_architect_datatable.callers]
+}
+`, d.file()))
+	o.test(nil, missing, declared)
+}

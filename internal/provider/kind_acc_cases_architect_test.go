@@ -1,0 +1,50 @@
+package provider
+
+// architectAccCases are the acceptance rows of the Architect area's regular kinds added for
+// breadth (kinds/catalogue_architect.go); see kindAccCase.
+var architectAccCases = map[string]kindAccCase{
+	"genesyscloud_architect_datatable": {
+		// Created with the key column and one more, then given a description, a title and
+		// two typed columns with defaults: the columns stay in the order written.
+		create: `resource "genesyscloud_architect_datatable" "it" {
+  name = "Postcode regions"
+  properties {
+    name = "key"
+    type = "string"
+  }
+  properties {
+    name = "region"
+    type = "string"
+  }
+}`,
+		update: `resource "genesyscloud_architect_datatable" "it" {
+  name        = "Postcode regions"
+  description = "Routes callers to their regional team"
+  properties {
+    name  = "key"
+    type  = "string"
+    title = "Postcode"
+  }
+  properties {
+    name    = "region"
+    type    = "string"
+    default = "central"
+  }
+  properties {
+    name    = "office_open"
+    type    = "boolean"
+    default = "true"
+  }
+  properties {
+    name    = "agents"
+    type    = "integer"
+    default = "12"
+  }
+}`,
+		createChecks: map[string]string{"name": "Postcode regions", "properties.#": "2", "properties.1.name": "region"},
+		updateChecks: map[string]string{"description": "Routes callers to their regional team", "properties.#": "4",
+			"properties.0.title": "Postcode", "properties.2.name": "office_open", "properties.2.default": "true",
+			"properties.3.type": "integer", "properties.3.default": "12"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
+}
