@@ -114,10 +114,24 @@ type API struct {
 	// search request (query criteria over the model's fields, page number and size) by POST,
 	// or base64-encoded in q64 by GET, and answers matching objects as results.
 	Search string
+	// Singleton: the org has exactly one object of the kind, at Collection itself (routing
+	// utilization, outbound settings). GET and the Update method act on that path; there is
+	// no list, no create and no id in the path. DELETE on the path (unless NoDelete) puts
+	// the org's defaults back. The provider creates by updating, imports under any id and
+	// keeps the id it was given; drift never lists the kind for unmanaged objects.
+	Singleton bool
+	// Defaults is the JSON the org answers for a Singleton before anyone changed it, and
+	// again after a DELETE ("" answers an empty object).
+	Defaults string
 }
 
-// Item is the path of one object.
-func (a API) Item(id string) string { return a.Collection + "/" + id }
+// Item is the path of one object; a Singleton's one object is the collection path itself.
+func (a API) Item(id string) string {
+	if a.Singleton {
+		return a.Collection
+	}
+	return a.Collection + "/" + id
+}
 
 // PageSize is the largest page the list endpoint accepts.
 func (a API) PageSize() int {
@@ -180,6 +194,12 @@ type Kind struct {
 	// resource; a kind without is hand-written in both.
 	Fields []Field
 }
+
+// SingletonID is the id of a Singleton kind's one object, which its API path lacks: the
+// official type name without the provider's prefix ("outbound_settings"). The local org
+// stores and audits the object under it and the provider's create puts it in state, so
+// drift's attribution finds the object's changes by the resource's id.
+func (k *Kind) SingletonID() string { return strings.TrimPrefix(k.Resource, "genesyscloud_") }
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }

@@ -29,6 +29,12 @@ func TestCatalogueConsistent(t *testing.T) {
 			}
 		}
 		checkFields(t, c, k.Name, k.Fields)
+		if k.API.Singleton && (k.Unmanaged || k.BulkRead || !k.API.NoList || k.API.Update == "") {
+			t.Errorf("%s: a singleton is never listed (NoList, not Unmanaged or BulkRead) and changes by its update method", k.Name)
+		}
+		if k.API.Defaults != "" && !json.Valid([]byte(k.API.Defaults)) {
+			t.Errorf("%s: defaults are not JSON", k.Name)
+		}
 		if k.Regular() && k.Field("name") == nil && k.Names != NoName {
 			t.Errorf("%s: a regular named kind needs a name field", k.Name)
 		}

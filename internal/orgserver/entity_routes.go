@@ -45,6 +45,10 @@ func handWrittenKinds() map[string]store.Kind {
 func (s *Server) entityRoutes() {
 	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
+		if k.API.Singleton {
+			s.singletonRoutes(h) // entity_singleton.go
+			continue
+		}
 		api := k.API
 		if !api.NoList {
 			s.route("GET "+api.Collection, k.PermissionFor("GET"), h.list)

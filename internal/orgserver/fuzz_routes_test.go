@@ -103,6 +103,11 @@ func handWrittenWriteSeeds() map[string][]string {
 // genericWriteSeeds are the create and update seeds of every generic kind, from its model.
 func genericWriteSeeds() map[string][]string {
 	seeds := map[string][]string{}
+	for _, k := range singletonKinds() {
+		// One object at the collection path: only its update method writes.
+		update, _ := json.Marshal(minimalBody(k.RequestModel(k.API.Update), "Fuzz route "+k.Noun))
+		seeds[k.API.Update+" "+k.API.Collection] = []string{string(update), `{"name":"\n"}`, `[]`}
+	}
 	for _, k := range genericKinds() {
 		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))
 		seeds["POST "+k.API.Collection] = []string{string(b), `{"name":"\n"}`}

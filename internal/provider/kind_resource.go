@@ -70,6 +70,10 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.kind.API.Singleton {
+		r.createSingleton(ctx, plan, body, resp) // kind_singleton.go
+		return
+	}
 	name := r.nameIn(plan)
 	desired := r.firstChunk(body)
 	obj, err := kindAPI(r.client, r.kind).create(ctx, name, body)
@@ -95,6 +99,10 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.kind.API.Singleton {
+		r.readSingletonInto(ctx, state, resp)
+		return
+	}
 	id := r.idIn(state)
 	obj, err := kindAPI(r.client, r.kind).get(ctx, id)
 	if err != nil {
@@ -115,6 +123,10 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.kind.API.Singleton {
+		r.updateSingleton(ctx, plan, body, resp)
+		return
+	}
 	obj, err := r.write(ctx, r.idIn(plan), body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
@@ -127,6 +139,10 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	var state types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.kind.API.Singleton {
+		r.deleteSingleton(ctx, resp)
 		return
 	}
 	id := r.idIn(state)
