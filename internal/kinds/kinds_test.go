@@ -169,3 +169,45 @@ func TestBlockObjects(t *testing.T) {
 		t.Error("IsBlock")
 	}
 }
+
+// A keyed block reads an object's entries as blocks, ordered by key, and writes blocks back
+// as that object: entries whose value is an object carry its fields, other values sit at
+// EntryValue.
+func TestKeyedBlocks(t *testing.T) {
+	labels := Field{Type: Block, Nested: []Field{
+		{Attr: "label_id", JSON: EntryKey, Type: String},
+		{Attr: "maximum_capacity", JSON: "maximumCapacity", Type: Int},
+	}}
+	raw := map[string]any{"b": map[string]any{"maximumCapacity": 2.0}, "a": map[string]any{"maximumCapacity": 1.0}}
+	got := labels.BlockObjects(raw)
+	want := []map[string]any{{EntryKey: "a", "maximumCapacity": 1.0}, {EntryKey: "b", "maximumCapacity": 2.0}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("BlockObjects = %v, want %v", got, want)
+	}
+	if raw["a"].(map[string]any)[EntryKey] != nil {
+		t.Error("BlockObjects changed the API's object")
+	}
+	var blocks []any
+	for _, o := range got {
+		blocks = append(blocks, o)
+	}
+	if back := labels.BlockJSON(append(blocks, map[string]any{"maximumCapacity": 3.0})); !reflect.DeepEqual(back, any(raw)) {
+		t.Errorf("BlockJSON = %v, want %v (a block without a key left out)", back, raw)
+	}
+
+	mappings := Field{Type: Block, Nested: []Field{
+		{Attr: "wrapup_code_id", JSON: EntryKey, Type: String},
+		{Attr: "flags", JSON: EntryValue, Type: StringSet},
+	}}
+	flags := map[string]any{"code": []any{"Contact_UnCallable"}}
+	objs := mappings.BlockObjects(flags)
+	if len(objs) != 1 || objs[0][EntryKey] != "code" || !reflect.DeepEqual(objs[0][EntryValue], []any{"Contact_UnCallable"}) {
+		t.Errorf("BlockObjects of plain values = %v", objs)
+	}
+	if back := mappings.BlockJSON([]any{objs[0]}); !reflect.DeepEqual(back, any(flags)) {
+		t.Errorf("BlockJSON of plain values = %v, want %v", back, flags)
+	}
+	if (&Field{Type: Block, Nested: []Field{{Attr: "x", JSON: "x"}}}).Keyed() {
+		t.Error("a block without an EntryKey field is keyed")
+	}
+}

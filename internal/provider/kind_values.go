@@ -37,6 +37,10 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 			}
 			j = list[0]
 		}
+		if f.Keyed() {
+			list, _ := j.([]any)
+			j = f.BlockJSON(list)
+		}
 		kinds.Set(body, f.JSON, j)
 	}
 	return body, nil
@@ -264,6 +268,9 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 		}
 	}
 	objects := f.BlockObjects(raw)
+	if f.Keyed() && !f.Unordered {
+		objects = inPriorKeyOrder(f, objects, priorElems) // kind_keyed_blocks.go
+	}
 	elems := make([]attr.Value, 0, len(objects))
 	for i, obj := range objects {
 		var priorAttrs map[string]attr.Value

@@ -215,7 +215,16 @@ func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
 				step = block + "."
 			}
 			for _, m := range f.BlockObjects(kinds.Get(doc, block)) {
-				if err := walkFieldSites(m, f.Nested, prefix+step, fn); err != nil {
+				at := prefix + step
+				if f.Keyed() {
+					// An entry is named by its key; the key field is the entry itself.
+					entry, _ := m[kinds.EntryKey].(string)
+					at = prefix + block + "." + entry + "."
+				}
+				err := walkFieldSites(m, f.Nested, at, func(f *kinds.Field, path string, parent map[string]any, key string) error {
+					return fn(f, strings.TrimSuffix(strings.TrimSuffix(path, kinds.EntryKey), "."), parent, key)
+				})
+				if err != nil {
 					return err
 				}
 			}
