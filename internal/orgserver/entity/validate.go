@@ -60,6 +60,15 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			}
 			return nil
 		}
+		// A list's or set's bounds hold for each value (a media type's interruptible types).
+		if list, ok := v.([]any); ok && (f.Type == kinds.StringList || f.Type == kinds.StringSet) {
+			for i, el := range list {
+				if err := checkFieldString(f, fmt.Sprintf("%s[%d]", path, i), el); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		return checkFieldString(f, path, v)
 	})
 }
