@@ -3,12 +3,40 @@ package kinds
 // Catalogue names of the org-wide settings: singleton kinds (API.Singleton), one object per
 // org at a fixed path.
 const (
-	OutboundSettings = "outbound.settings"
+	OutboundSettings   = "outbound.settings"
+	RoutingUtilization = "routing.utilization"
 )
 
 // settingsAreaKinds are the org's settings objects that map regularly onto one path.
 func settingsAreaKinds() []*Kind {
 	return []*Kind{
+		{
+			Name: RoutingUtilization, Resource: "genesyscloud_routing_utilization", Noun: "routing utilization", Names: NoName,
+			// PUT replaces the whole: media types left out go back to the system's values, as
+			// DELETE does for all of them.
+			API: API{Collection: "/api/v2/routing/utilization", Update: "PUT", NoList: true, Singleton: true,
+				Defaults: `{"utilization":{"call":{"maximumCapacity":1,"includeNonAcd":false},` +
+					`"callback":{"maximumCapacity":1,"includeNonAcd":false},"chat":{"maximumCapacity":4,"includeNonAcd":false},` +
+					`"email":{"maximumCapacity":1,"includeNonAcd":false},"message":{"maximumCapacity":4,"includeNonAcd":false}}}`},
+			Model: "UtilizationResponse", UpdateModel: "UtilizationRequest",
+			Audit: Audit{"Routing", "Utilization"}, Permission: "routing:utilization",
+			Actions:   map[string]string{"GET": "view", "PUT": "manage", "DELETE": "manage"},
+			DependsOn: []string{UtilizationLabel},
+			Fields: []Field{
+				mediaUtilization("call"), mediaUtilization("callback"), mediaUtilization("chat"),
+				mediaUtilization("email"), mediaUtilization("message"),
+				{Attr: "label_utilizations", JSON: "labelUtilizations", Type: Block, Mode: Optional,
+					Description: "The label utilization settings. If this is set, the org's label utilization settings are managed by this resource.",
+					Nested: []Field{
+						{Attr: "label_id", JSON: EntryKey, Type: String, Mode: Required, Ref: UtilizationLabel,
+							Description: "Id of the label being configured."},
+						{Attr: "maximum_capacity", JSON: "maximumCapacity", Type: Int, Mode: Required,
+							Description: "Maximum capacity of conversations with this label. Value must be between 0 and 25."},
+						{Attr: "interrupting_label_ids", JSON: "interruptingLabelIds", Type: StringSet, Mode: Optional, Ref: UtilizationLabel,
+							Description: "Set of other labels that can interrupt this label."},
+					}},
+			},
+		},
 		{
 			Name: OutboundSettings, Resource: "genesyscloud_outbound_settings", Noun: "outbound settings", Names: NoName,
 			// PATCH changes the fields sent; the API has no DELETE, so destroying the resource
@@ -62,4 +90,22 @@ func settingsAreaKinds() []*Kind {
 			},
 		},
 	}
+}
+
+// mediaTypes are the media types utilization is set for, as the API keys them.
+func mediaTypes() []string { return []string{"call", "callback", "chat", "email", "message"} }
+
+// mediaUtilization is the utilization block of one media type: the entry of the API's
+// utilization object under the media type's name.
+func mediaUtilization(media string) Field {
+	return Field{Attr: media, JSON: "utilization." + media, Type: Object, Mode: Optional,
+		Description: "Utilization settings for " + media + " interactions.",
+		Nested: []Field{
+			{Attr: "maximum_capacity", JSON: "maximumCapacity", Type: Int, Mode: Required,
+				Description: "Maximum capacity of conversations of this media type. Value must be between 0 and 25."},
+			{Attr: "include_non_acd", JSON: "includeNonAcd", Type: Bool, Mode: Optional, Default: false,
+				Description: "Block this media type when on a non-ACD conversation."},
+			{Attr: "interruptible_media_types", JSON: "interruptableMediaTypes", Type: StringSet, Mode: Optional, Enum: mediaTypes(),
+				Description: "Set of other media types that can interrupt this media type (call | callback | chat | email | message)."},
+		}}
 }

@@ -1,6 +1,8 @@
 package orgserver
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
@@ -63,5 +65,34 @@ func TestSingletonIDAndAudit(t *testing.T) {
 		"filters": []any{map[string]any{"property": "EntityId", "value": "outbound_settings"}}})
 	if entities, _ := audits["entities"].([]any); len(entities) != 1 {
 		t.Errorf("audit records of the settings = %v, want the one change", audits["entities"])
+	}
+}
+
+// Routing utilization replaces the whole on PUT, refuses labels the org does not have
+// (naming the entry) and media types it does not know, and DELETE puts the system's values
+// back.
+func TestRoutingUtilizationSingleton(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const path = "/api/v2/routing/utilization"
+	defaults := c.must(200, "GET", path, nil)
+	label := c.must(200, "POST", "/api/v2/routing/utilization/labels", map[string]any{"name": "VIP"})["id"].(string)
+	got := c.must(200, "PUT", path, map[string]any{
+		"utilization":       map[string]any{"call": map[string]any{"maximumCapacity": 2}},
+		"labelUtilizations": map[string]any{label: map[string]any{"maximumCapacity": 1}}})
+	if u := got["utilization"].(map[string]any); len(u) != 1 || got["id"] != nil {
+		t.Errorf("PUT replaces the utilization and the model has no id: %v", got)
+	}
+	e := c.wantError(400, "bad.request", "PUT", path, map[string]any{
+		"labelUtilizations": map[string]any{"nope": map[string]any{"maximumCapacity": 1}}})
+	if msg, _ := e["message"].(string); !strings.Contains(msg, "labelUtilizations.nope") {
+		t.Errorf("unknown label: message %q does not name the entry", msg)
+	}
+	c.wantError(400, "invalid.value", "PUT", path, map[string]any{
+		"utilization": map[string]any{"chat": map[string]any{"maximumCapacity": 2, "interruptableMediaTypes": []any{"fax"}}}})
+	c.do("DELETE", path, nil)
+	if after := c.must(200, "GET", path, nil); !reflect.DeepEqual(after, defaults) {
+		t.Errorf("after DELETE = %v, want the defaults %v", after, defaults)
 	}
 }

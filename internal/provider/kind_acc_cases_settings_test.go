@@ -14,6 +14,53 @@ import (
 // settingsAccCases are the acceptance rows of the org's settings, the singleton kinds
 // (kinds/catalogue_settings.go); see kindAccCase.
 var settingsAccCases = map[string]kindAccCase{
+	"genesyscloud_routing_utilization": {
+		// Voice and email first (the other media types go back to the system's values), then
+		// chat interruptible by calls and two labels, one interrupting the other.
+		create: `resource "genesyscloud_routing_utilization" "it" {
+  call {
+    maximum_capacity = 1
+    include_non_acd  = true
+  }
+  email {
+    maximum_capacity = 3
+  }
+}`,
+		update: `resource "genesyscloud_routing_utilization_label" "vip" {
+  name = "VIP"
+}
+resource "genesyscloud_routing_utilization_label" "billing" {
+  name = "Billing"
+}
+resource "genesyscloud_routing_utilization" "it" {
+  call {
+    maximum_capacity = 1
+    include_non_acd  = true
+  }
+  email {
+    maximum_capacity = 2
+  }
+  chat {
+    maximum_capacity          = 4
+    interruptible_media_types = ["call", "email"]
+  }
+  label_utilizations {
+    label_id         = genesyscloud_routing_utilization_label.vip.id
+    maximum_capacity = 1
+  }
+  label_utilizations {
+    label_id               = genesyscloud_routing_utilization_label.billing.id
+    maximum_capacity       = 3
+    interrupting_label_ids = [genesyscloud_routing_utilization_label.vip.id]
+  }
+}`,
+		createChecks: map[string]string{"id": "routing_utilization", "call.0.maximum_capacity": "1", "call.0.include_non_acd": "true",
+			"email.0.maximum_capacity": "3", "email.0.include_non_acd": "false", "chat.#": "0", "label_utilizations.#": "0"},
+		updateChecks: map[string]string{"email.0.maximum_capacity": "2", "chat.0.interruptible_media_types.#": "2",
+			"label_utilizations.#": "2", "label_utilizations.0.maximum_capacity": "1",
+			"label_utilizations.1.maximum_capacity": "3", "label_utilizations.1.interrupting_label_ids.#": "1"},
+		driftPath: "utilization.email.maximumCapacity", driftValue: 5,
+	},
 	"genesyscloud_outbound_settings": {
 		// Two settings first (the rest keep the org's values), then more and the automatic
 		// time zone mapping.
