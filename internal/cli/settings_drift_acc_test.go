@@ -12,12 +12,22 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 )
 
-// settingsProjectTF declares the org's outbound settings, a singleton kind.
+// settingsProjectTF declares the org's outbound settings and routing utilization, singleton
+// kinds.
 const settingsProjectTF = sharedProvider + `
 # Dialing limits agreed with compliance.
 resource "genesyscloud_outbound_settings" "org" {
   max_calls_per_agent = 6
   abandon_seconds     = 2
+}
+
+resource "genesyscloud_routing_utilization" "org" {
+  call {
+    maximum_capacity = 1
+  }
+  email {
+    maximum_capacity = 2
+  }
 }
 `
 
@@ -62,6 +72,9 @@ projects {
 	console := orgClientFor(t, ts, "prod", "console")
 	must(t, console.Do(context.Background(), http.MethodPatch, "/api/v2/outbound/settings", nil,
 		map[string]any{"abandonSeconds": 4}, nil))
+	must(t, console.Do(context.Background(), http.MethodPut, "/api/v2/routing/utilization", nil,
+		map[string]any{"utilization": map[string]any{"call": map[string]any{"maximumCapacity": 1},
+			"email": map[string]any{"maximumCapacity": 3}}}, nil))
 
 	out, _, code := cx.run("drift", "--env", "prod", "--json")
 	if code != drift.ExitDrift {
@@ -69,18 +82,29 @@ projects {
 	}
 	var rep drift.Report
 	must(t, json.Unmarshal([]byte(out), &rep))
-	if len(rep.Findings) != 1 || rep.Findings[0].Kind != drift.KindManaged || rep.Findings[0].Address != "genesyscloud_outbound_settings.org" {
-		t.Fatalf("findings = %+v, want the settings' managed drift only", rep.Findings)
+	want := map[string]bool{"genesyscloud_outbound_settings.org": false, "genesyscloud_routing_utilization.org": false}
+	for _, f := range rep.Findings {
+		if _, ok := want[f.Address]; !ok || f.Kind != drift.KindManaged {
+			t.Errorf("unexpected finding %+v", f)
+			continue
+		}
+		want[f.Address] = true
+		if a := f.Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
+			t.Errorf("%s: attribution %+v, want console with a time", f.Address, a)
+		}
 	}
-	if a := rep.Findings[0].Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
-		t.Errorf("attribution %+v, want console with a time", a)
+	for addr, seen := range want {
+		if !seen {
+			t.Errorf("drift did not report %s", addr)
+		}
 	}
 
 	if _, _, code := cx.run("backport", "--env", "prod", "--into", "shared-settings"); code != 0 {
 		t.Fatalf("backport: exit %d", code)
 	}
 	mainTF := readTestFile(t, filepath.Join(root, "shared-settings", "main.tf"))
-	for _, re := range []string{`abandon_seconds\s+= 4`, `max_calls_per_agent\s+= 6`, "# Dialing limits agreed"} {
+	for _, re := range []string{`abandon_seconds\s+= 4`, `max_calls_per_agent\s+= 6`, "# Dialing limits agreed",
+		`email {\s+maximum_capacity = 3`} {
 		if !regexp.MustCompile(re).MatchString(mainTF) {
 			t.Errorf("shared-settings/main.tf does not match %s:\n%s", re, mainTF)
 		}

@@ -5,6 +5,7 @@ package kinds
 const (
 	OutboundSettings   = "outbound.settings"
 	RoutingUtilization = "routing.utilization"
+	WrapupCodeMappings = "outbound.wrapupcodemappings"
 )
 
 // settingsAreaKinds are the org's settings objects that map regularly onto one path.
@@ -35,6 +36,30 @@ func settingsAreaKinds() []*Kind {
 						{Attr: "interrupting_label_ids", JSON: "interruptingLabelIds", Type: StringSet, Mode: Optional, Ref: UtilizationLabel,
 							Description: "Set of other labels that can interrupt this label."},
 					}},
+			},
+		},
+		{
+			Name: WrapupCodeMappings, Resource: "genesyscloud_outbound_wrapupcodemappings", Noun: "wrap-up code mappings", Names: NoName,
+			// The API has no DELETE: destroying the resource leaves the mappings as they are.
+			API: API{Collection: "/api/v2/outbound/wrapupcodemappings", Update: "PUT", NoList: true, NoDelete: true, Singleton: true,
+				Defaults: `{"defaultSet":["Right_Party_Contact"],"mapping":{}}`},
+			Model: "WrapUpCodeMapping", Audit: Audit{"Outbound", "WrapUpCodeMapping"}, Permission: "outbound:wrapUpCodeMapping",
+			DependsOn: []string{WrapupCode},
+			Fields: []Field{
+				{Attr: "default_set", JSON: "defaultSet", Type: StringSet, Mode: Required,
+					Description: "The default set of wrap-up flags. These will be used if there is no entry for a given wrap-up code."},
+				{Attr: "mappings", JSON: "mapping", Type: Block, Unordered: true, Mode: Optional,
+					Description: "A map from wrap-up code identifiers to a set of wrap-up flags.",
+					Nested: []Field{
+						{Attr: "wrapup_code_id", JSON: EntryKey, Type: String, Mode: Required, Ref: WrapupCode,
+							Description: "The wrap-up code id."},
+						{Attr: "flags", JSON: EntryValue, Type: StringSet, Mode: Required,
+							Description: "The set of wrap-up flags."},
+					}},
+				// Not part of the API: the official schema has it so that the resource always
+				// has a value to compare; it is sent (the API ignores it) and kept as configured.
+				{Attr: "placeholder", JSON: "placeholder", Type: String, Mode: Optional, Default: "***", WriteOnly: true,
+					Description: "Placeholder data used internally by the provider."},
 			},
 		},
 		{

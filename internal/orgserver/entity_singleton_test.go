@@ -96,3 +96,22 @@ func TestRoutingUtilizationSingleton(t *testing.T) {
 		t.Errorf("after DELETE = %v, want the defaults %v", after, defaults)
 	}
 }
+
+// The wrap-up code mappings refuse a code the org does not have, naming the entry, and keep
+// the mapping's flags as sent.
+func TestWrapupCodeMappingsSingleton(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const path = "/api/v2/outbound/wrapupcodemappings"
+	code := c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "Sale"})["id"].(string)
+	got := c.must(200, "PUT", path, map[string]any{"defaultSet": []any{"Right_Party_Contact"},
+		"mapping": map[string]any{code: []any{"Business_Success"}}, "placeholder": "***"})
+	if !reflect.DeepEqual(got["mapping"], map[string]any{code: []any{"Business_Success"}}) || got["placeholder"] != nil {
+		t.Errorf("PUT answered %v", got)
+	}
+	e := c.wantError(400, "bad.request", "PUT", path, map[string]any{"defaultSet": []any{}, "mapping": map[string]any{"nope": []any{"x"}}})
+	if msg, _ := e["message"].(string); !strings.Contains(msg, "mapping.nope") {
+		t.Errorf("unknown wrap-up code: message %q does not name the entry", msg)
+	}
+}

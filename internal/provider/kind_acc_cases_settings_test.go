@@ -14,6 +14,30 @@ import (
 // settingsAccCases are the acceptance rows of the org's settings, the singleton kinds
 // (kinds/catalogue_settings.go); see kindAccCase.
 var settingsAccCases = map[string]kindAccCase{
+	"genesyscloud_outbound_wrapupcodemappings": {
+		// One code mapped first, then a second one and a wider default set.
+		create: wrapupCodePair + `resource "genesyscloud_outbound_wrapupcodemappings" "it" {
+  default_set = ["Right_Party_Contact"]
+  mappings {
+    wrapup_code_id = genesyscloud_routing_wrapupcode.sale.id
+    flags          = ["Business_Success", "Right_Party_Contact"]
+  }
+}`,
+		update: wrapupCodePair + `resource "genesyscloud_outbound_wrapupcodemappings" "it" {
+  default_set = ["Right_Party_Contact", "Contact_UnCallable"]
+  mappings {
+    wrapup_code_id = genesyscloud_routing_wrapupcode.sale.id
+    flags          = ["Business_Success", "Right_Party_Contact"]
+  }
+  mappings {
+    wrapup_code_id = genesyscloud_routing_wrapupcode.wrong_number.id
+    flags          = ["Number_UnCallable"]
+  }
+}`,
+		createChecks: map[string]string{"id": "outbound_wrapupcodemappings", "default_set.#": "1", "mappings.#": "1", "placeholder": "***"},
+		updateChecks: map[string]string{"default_set.#": "2", "mappings.#": "2"},
+		driftPath:    "defaultSet", driftValue: []any{"Contact_UnCallable"},
+	},
 	"genesyscloud_routing_utilization": {
 		// Voice and email first (the other media types go back to the system's values), then
 		// chat interruptible by calls and two labels, one interrupting the other.
@@ -97,6 +121,15 @@ resource "genesyscloud_routing_utilization" "it" {
 		driftPath: "abandonSeconds", driftValue: 9,
 	},
 }
+
+// wrapupCodePair are the wrap-up codes the mappings map.
+const wrapupCodePair = `resource "genesyscloud_routing_wrapupcode" "sale" {
+  name = "Sale"
+}
+resource "genesyscloud_routing_wrapupcode" "wrong_number" {
+  name = "Wrong number"
+}
+`
 
 // checkKindExists checks that the object of the resource at addr is in the org; a
 // singleton's always is, so its path must answer.

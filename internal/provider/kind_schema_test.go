@@ -204,6 +204,14 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"label_utilizations.maximum_capacity":       "basetypes.Int64Type required",
 			"label_utilizations.interrupting_label_ids": "types.SetType[basetypes.StringType] optional",
 		},
+		"genesyscloud_outbound_wrapupcodemappings": {
+			"id":                      "basetypes.StringType read-only",
+			"default_set":             "types.SetType[basetypes.StringType] required",
+			"placeholder":             `basetypes.StringType optional default="***"`,
+			"mappings":                "block set",
+			"mappings.wrapup_code_id": "basetypes.StringType required",
+			"mappings.flags":          "types.SetType[basetypes.StringType] required",
+		},
 		"genesyscloud_outbound_settings": {
 			"id":                                                  "basetypes.StringType read-only",
 			"abandon_seconds":                                     "basetypes.Int64Type optional",
