@@ -22,6 +22,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
+		kinds.GroupRoles:        kindSubjectGrant,
 		kinds.Skill:             kindSkill,
 		kinds.Language:          kindLanguage,
 		kinds.WrapupCode:        kindWrapupCode,
