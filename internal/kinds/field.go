@@ -104,6 +104,12 @@ type Field struct {
 	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
 	// reordering is no change. The JSON is the same.
 	Unordered bool
+	// Members makes a StringSet the ids of the object's members sub-collection (Item(id) +
+	// "/members": GET lists them as a cursor listing of references, POST {"memberIds": […]}
+	// adds, DELETE ?id=a,b removes) instead of a part of the object's JSON: a team's
+	// member_ids. JSON is then the key the members are read into on the object as the
+	// provider sees it, never sent in the object's own writes.
+	Members bool
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.

@@ -55,6 +55,9 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.IsBlock() != (len(f.Nested) > 0) {
 			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
 		}
+		if f.Members && f.Type != StringSet {
+			t.Errorf("%s.%s: members are a set of ids", kind, f.Attr)
+		}
 		if f.Unordered && !f.IsBlock() {
 			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
 		}

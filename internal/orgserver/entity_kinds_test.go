@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"slices"
+	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -16,4 +17,23 @@ func genericKinds() []*kinds.Kind {
 // singletonKinds are the generic kinds that are one object per org at a fixed path.
 func singletonKinds() []*kinds.Kind {
 	return slices.DeleteFunc(entity.NewSet(handWrittenKinds()).Generic(), func(k *kinds.Kind) bool { return !k.API.Singleton })
+}
+
+// checkCursorListing checks a cursor-paged generic listing holding "Conf A1", "Conf A2" and
+// "Conf B": two pages of two and one joined by nextUri, and the name filter.
+func checkCursorListing(t *testing.T, c *rawClient, coll, nameFilter string) {
+	t.Helper()
+	first := c.must(200, "GET", coll+"?pageSize=2", nil)
+	next, _ := first["nextUri"].(string)
+	if len(first["entities"].([]any)) != 2 || next == "" {
+		t.Fatalf("cursor page 1 = %v", first)
+	}
+	if second := c.must(200, "GET", next, nil); len(second["entities"].([]any)) != 1 || second["nextUri"] != nil {
+		t.Errorf("cursor page 2 (%s) = %v", next, second)
+	}
+	if nameFilter != "" {
+		if l := c.must(200, "GET", coll+"?"+nameFilter+"=Conf%20A*", nil); len(l["entities"].([]any)) != 2 {
+			t.Errorf("name filter Conf A* = %v", l["entities"])
+		}
+	}
 }

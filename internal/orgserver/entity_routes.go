@@ -63,6 +63,7 @@ func (s *Server) entityRoutes() {
 			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
 		}
 		s.entitySearchRoutes(h) // entity_search.go
+		s.entityMemberRoutes(h) // entity_members.go
 	}
 }
 

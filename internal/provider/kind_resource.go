@@ -90,6 +90,11 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
+	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
+		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, name), err)
+		return
+	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -113,6 +118,10 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
+	if err := r.readMembers(ctx, *obj); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
+		return
+	}
 	r.setState(ctx, *obj, state, &resp.State, &resp.Diagnostics)
 }
 
@@ -130,6 +139,10 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	obj, err := r.write(ctx, r.idIn(plan), body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
+	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
 	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)

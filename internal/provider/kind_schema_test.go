@@ -204,6 +204,13 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"label_utilizations.maximum_capacity":       "basetypes.Int64Type required",
 			"label_utilizations.interrupting_label_ids": "types.SetType[basetypes.StringType] optional",
 		},
+		"genesyscloud_team": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"division_id": "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"member_ids":  "types.SetType[basetypes.StringType] optional",
+		},
 		"genesyscloud_outbound_wrapupcodemappings": {
 			"id":                      "basetypes.StringType read-only",
 			"default_set":             "types.SetType[basetypes.StringType] required",

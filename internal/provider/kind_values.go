@@ -18,7 +18,8 @@ import (
 func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, error) {
 	body := apiObject{}
 	for _, f := range fields {
-		if f.Mode == kinds.Computed {
+		// Members are written through their own sub-collection (kind_members.go).
+		if f.Mode == kinds.Computed || f.Members {
 			continue
 		}
 		v, ok := attrs[f.Attr]
