@@ -1,6 +1,7 @@
 package orgserver
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -131,6 +132,9 @@ func (h entityHandler) changeMembers(r *http.Request, action string, ids []strin
 		if len(changed) == 0 {
 			return nil
 		}
+		if err := h.countMembers(tx, o); err != nil {
+			return err
+		}
 		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
 		if action == "MemberRemove" {
 			members.OldValues, members.NewValues = members.NewValues, []string{}
@@ -140,4 +144,28 @@ func (h entityHandler) changeMembers(r *http.Request, action string, ids []strin
 		return nil
 	})
 	return changed, err
+}
+
+// countMembers rewrites the object's memberCount, where its model has one, after a change.
+func (h entityHandler) countMembers(tx *store.Tx, o *store.Object) error {
+	if kinds.FieldOf(h.kind.Model, "memberCount") == nil {
+		return nil
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(o.Data, &doc); err != nil {
+		return err
+	}
+	doc["memberCount"] = len(tx.List(h.memberKind(), o.ID))
+	_, err := entity.Put(tx, o.Kind, o.ID, o.Parent, o.Name, doc)
+	return err
+}
+
+// dropMembers removes the members of a deleted object, so that none outlive it.
+func (h entityHandler) dropMembers(tx *store.Tx, id string) {
+	if !hasMembers(h.kind) || id == "" {
+		return
+	}
+	for _, m := range tx.List(h.memberKind(), id) {
+		tx.Delete(m.Kind, m.ID)
+	}
 }

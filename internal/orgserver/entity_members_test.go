@@ -35,6 +35,17 @@ func TestTeamMembers(t *testing.T) {
 	if got, _ := l["entities"].([]any); len(got) != 1 || got[0].(map[string]any)["id"] != ann {
 		t.Errorf("members after removing Bob = %v", l)
 	}
+	if got := c.must(200, "GET", "/api/v2/teams/"+team, nil); got["memberCount"] != float64(1) {
+		t.Errorf("memberCount after adding two and removing one = %v", got["memberCount"])
+	}
 	c.wantError(404, "not.found", "GET", "/api/v2/teams/nope/members", nil)
 	c.wantError(400, "bad.request", "DELETE", members, nil)
+
+	// A deleted team's members go with it.
+	if r := c.do("DELETE", "/api/v2/teams/"+team, nil); r.Status != 204 {
+		t.Fatalf("delete the team: %d %s", r.Status, r.Body)
+	}
+	if left := ts.store.List(ts.Credential(t, "dev", "deploy").OrgID, "directory.team.member", team); len(left) != 0 {
+		t.Errorf("members outlive their team: %d", len(left))
+	}
 }

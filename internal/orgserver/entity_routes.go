@@ -176,6 +176,7 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		h.dropMembers(tx, ev.ID) // entity_members.go
 		record(tx, r, ev)
 		return nil
 	})
