@@ -204,6 +204,12 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"label_utilizations.maximum_capacity":       "basetypes.Int64Type required",
 			"label_utilizations.interrupting_label_ids": "types.SetType[basetypes.StringType] optional",
 		},
+		"genesyscloud_integration_credential": {
+			"id":                   "basetypes.StringType read-only",
+			"name":                 "basetypes.StringType optional",
+			"credential_type_name": "basetypes.StringType required",
+			"fields":               "types.MapType[basetypes.StringType] optional",
+		},
 		"genesyscloud_team": {
 			"id":          "basetypes.StringType read-only",
 			"name":        "basetypes.StringType required",

@@ -110,6 +110,12 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 	for _, f := range fields {
 		raw := kinds.Get(obj, f.JSON)
 		p := prior[f.Attr]
+		// The API never answers a write-only value, whatever its type: state keeps the one
+		// configured (a credential's fields).
+		if f.WriteOnly && p != nil && !p.IsNull() && !p.IsUnknown() {
+			out[f.Attr] = p
+			continue
+		}
 		switch f.Type {
 		case kinds.Block, kinds.Object:
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
