@@ -23,6 +23,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
 		kinds.GroupRoles:        kindSubjectGrant,
+		kinds.OAuthClient:       kindOAuthClient,
 		kinds.Skill:             kindSkill,
 		kinds.Language:          kindLanguage,
 		kinds.WrapupCode:        kindWrapupCode,

@@ -281,6 +281,7 @@ func (s *Server) routes() {
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go
 		s.integrationActionRoutes,  // integration_actions.go
+		s.oauthClientRoutes,        // oauth_clients.go
 
 		s.entityRoutes, // entity_routes.go: every regular catalogue kind without a handler above
 	} {
