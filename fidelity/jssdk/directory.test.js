@@ -1,5 +1,5 @@
-// Directory kinds through the official SDK: users (with their routing skills) and groups
-// (with their members).
+// Directory kinds through the official SDK: users (with their routing skills), groups and
+// teams (with their members).
 'use strict';
 
 const { describe, test } = require('node:test');
@@ -94,6 +94,43 @@ describe('directory', { concurrency: true }, () => {
       },
       remove: (id) => groups.deleteGroup(id),
     });
+  });
+
+  test('team: create, get, list, update, delete', async () => {
+    const teams = await api('TeamsApi');
+    const name = uniqueName('fidelity team');
+    await crud({
+      create: () => teams.postTeams({ name }),
+      get: (id) => teams.getTeam(id),
+      listPage: (page) => teams.getTeams({ pageSize: page.pageSize }),
+      checkCreated: (got) => assert.equal(got.name, name),
+      update: (got) => teams.patchTeam(got.id, { name: `${name} renamed`, description: 'updated by the SDK' }),
+      checkUpdated: (after) => {
+        assert.equal(after.name, `${name} renamed`);
+        assert.equal(after.description, 'updated by the SDK');
+      },
+      remove: (id) => teams.deleteTeam(id),
+    });
+  });
+
+  test('team members: add, list, remove', async () => {
+    const teams = await api('TeamsApi');
+    const users = await api('UsersApi');
+    const name = uniqueName('fidelity team members');
+    const user = await users.postUsers({ name, email: emailOf(name) });
+    const team = await teams.postTeams({ name });
+    try {
+      await teams.postTeamMembers(team.id, { memberIds: [user.id] });
+      let members = await teams.getTeamMembers(team.id, { pageSize: 100 });
+      assert.deepEqual(members.entities.map((m) => m.id), [user.id]);
+
+      await teams.deleteTeamMembers(team.id, user.id);
+      members = await teams.getTeamMembers(team.id, { pageSize: 100 });
+      assert.deepEqual(members.entities, []);
+    } finally {
+      await teams.deleteTeam(team.id);
+      await users.deleteUser(user.id);
+    }
   });
 
   test('group members: add, list, remove', async () => {

@@ -28,6 +28,25 @@ const phoneLookupConfig = {
 };
 
 describe('integrations', { concurrency: true }, () => {
+  test('credential: create, get, list, update, delete; the fields are never answered', async () => {
+    const integrations = await api('IntegrationsApi');
+    const name = uniqueName('fidelity credential');
+    const body = { name, type: { name: 'basicAuth' }, credentialFields: { userName: 'bot', password: 'secret' } };
+    await crud({
+      // The SDK takes these bodies as options: postIntegrationsCredentials({ body }).
+      create: () => integrations.postIntegrationsCredentials({ body }),
+      get: (id) => integrations.getIntegrationsCredential(id),
+      listPage: (page) => integrations.getIntegrationsCredentials(page),
+      checkCreated: (got) => {
+        assert.equal(got.name, name);
+        assert.equal(got.credentialFields, undefined);
+      },
+      update: (got) => integrations.putIntegrationsCredential(got.id, { body: { ...body, name: `${name} renamed` } }),
+      checkUpdated: (after) => assert.equal(after.name, `${name} renamed`),
+      remove: (id) => integrations.deleteIntegrationsCredential(id),
+    });
+  });
+
   test('integration: create, get, list, update, delete', async () => {
     const integrations = await api('IntegrationsApi');
     const name = uniqueName('fidelity integration');

@@ -68,6 +68,13 @@ func resourceEntries() []Entry {
 			sup("roles.role_id", "string", "required"),
 			sup("roles.division_ids", "set(string)", "unset = home division; `*` = all divisions"),
 		}},
+		{Kind: Resource, Name: "genesyscloud_group_roles", Attributes: []Attribute{
+			idAttr(),
+			sup("group_id", "string", "required; changing it replaces the resource"),
+			sup("roles", "block set", "authoritative for the group's grants; destroy removes them"),
+			sup("roles.role_id", "string", "required"),
+			sup("roles.division_ids", "set(string)", "unset = home division; `*` = all divisions"),
+		}},
 	}
 }
 

@@ -87,6 +87,9 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
 			v = map[string]any{}
+		case f.Ref == kinds.Division:
+			// Every org has its home division; required divisions (a team's) go there.
+			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
 		case f.Ref != "":
 			ref := kinds.Genesys().Named(f.Ref)
 			if ref == nil || !ref.Regular() {
@@ -122,6 +125,14 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 // field refers to, and returns its id.
 func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
 	t.Helper()
+	if k.Name == kinds.Division {
+		var home map[string]any
+		if err := o.console.Do(context.Background(), http.MethodGet, "/api/v2/authorization/divisions/home", nil, nil, &home); err != nil {
+			t.Fatalf("read the home division: %v", err)
+		}
+		id, _ := home["id"].(string)
+		return id
+	}
 	var made map[string]any
 	body := minimalBody(t, k, "Referenced "+k.Noun, o.makeReferenced)
 	if err := o.console.Do(context.Background(), http.MethodPost, k.API.Collection, nil, body, &made); err != nil {

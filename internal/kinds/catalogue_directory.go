@@ -3,11 +3,26 @@ package kinds
 // Catalogue names of the directory area's kinds added for breadth.
 const (
 	Location = "directory.location"
+	Team     = "directory.team"
 )
 
-// directoryAreaKinds are directory kinds beyond users and groups: locations.
+// directoryAreaKinds are directory kinds beyond users and groups: locations and teams.
 func directoryAreaKinds() []*Kind {
 	return []*Kind{
+		{
+			Name: Team, Resource: "genesyscloud_team", DataSource: "genesyscloud_team", Noun: "team",
+			API:   API{Collection: "/api/v2/teams", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
+			Model: "Team", Audit: Audit{"Directory", "Team"}, Permission: "groups:team",
+			Unmanaged: true, IDAttributes: []string{"team_id"}, DependsOn: []string{Division, User},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Team name."},
+				{Attr: "division_id", JSON: "division.id", Type: String, Mode: Required, Ref: Division,
+					Description: "The division to which this entity belongs."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Team information."},
+				{Attr: "member_ids", JSON: "members", Type: StringSet, Mode: OptionalComputed, Ref: User, Members: true,
+					Description: "Specifies the members. No modifications are done if not set."},
+			},
+		},
 		{
 			Name: Location, Resource: "genesyscloud_location", DataSource: "genesyscloud_location", Noun: "location",
 			// Locations change by PATCH, and the update model requires the current version.

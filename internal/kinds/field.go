@@ -1,6 +1,9 @@
 package kinds
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // FieldType is a Terraform attribute's type, as the official schema has it.
 type FieldType int
@@ -110,6 +113,12 @@ type Field struct {
 	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
 	// reordering is no change. The JSON is the same.
 	Unordered bool
+	// Members makes a StringSet the ids of the object's members sub-collection (Item(id) +
+	// "/members": GET lists them as a cursor listing of references, POST {"memberIds": […]}
+	// adds, DELETE ?id=a,b removes) instead of a part of the object's JSON: a team's
+	// member_ids. JSON is then the key the members are read into on the object as the
+	// provider sees it, never sent in the object's own writes.
+	Members bool
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
@@ -119,15 +128,45 @@ type Field struct {
 // IsBlock reports whether the field is a nested block in Terraform (Block or Object).
 func (f *Field) IsBlock() bool { return f.Type == Block || f.Type == Object }
 
+// EntryKey and EntryValue are the JSON of a keyed block's nested fields (see Keyed): the
+// field whose JSON is EntryKey holds the key of the block's entry in the API's object, and
+// a field whose JSON is EntryValue holds the entry's whole value, where that value is not an
+// object (a wrap-up code mapping's flags).
+const (
+	EntryKey   = "{key}"
+	EntryValue = "{value}"
+)
+
+// Keyed reports whether a Block maps a JSON object keyed by one of its attributes instead of
+// an array: a label utilization block's label_id is the key of its entry in the API's
+// labelUtilizations object. Its nested fields' JSON is read inside the entry's value, except
+// the one at EntryKey (the key itself) and one at EntryValue (the value itself).
+func (f *Field) Keyed() bool {
+	if f.Type != Block {
+		return false
+	}
+	for _, n := range f.Nested {
+		if n.JSON == EntryKey {
+			return true
+		}
+	}
+	return false
+}
+
 // BlockObjects are the JSON objects a block field's value holds, as its Terraform block list
 // has them: an array's object elements for a Block, the object itself (when present) for an
-// Object. Other values give none.
+// Object, one object per entry for a Keyed block (ordered by key; a copy of the entry's value
+// with the key at EntryKey, or the value itself at EntryValue when it is not an object).
+// Other values give none.
 func (f *Field) BlockObjects(raw any) []map[string]any {
 	if f.Type == Object {
 		if m, ok := raw.(map[string]any); ok {
 			return []map[string]any{m}
 		}
 		return nil
+	}
+	if f.Keyed() {
+		return keyedObjects(raw)
 	}
 	list, _ := raw.([]any)
 	out := make([]map[string]any, 0, len(list))
@@ -246,4 +285,56 @@ func set(m map[string]any, steps []string, value any) {
 // path starts in ("division.id" → "division").
 func TopLevel(path string) string {
 	return strings.TrimSuffix(Steps(path)[0], "[]")
+}
+
+func keyedObjects(raw any) []map[string]any {
+	entries, _ := raw.(map[string]any)
+	keys := make([]string, 0, len(entries))
+	for key := range entries {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	out := make([]map[string]any, 0, len(keys))
+	for _, key := range keys {
+		obj := map[string]any{}
+		if m, ok := entries[key].(map[string]any); ok {
+			for k, v := range m {
+				obj[k] = v
+			}
+		} else {
+			obj[EntryValue] = entries[key]
+		}
+		obj[EntryKey] = key
+		out = append(out, obj)
+	}
+	return out
+}
+
+// BlockJSON is the API's JSON for a Keyed block's objects (as BlockObjects gives them): an
+// object with one entry per block, keyed by its EntryKey value. A block without a string key
+// is left out. Other blocks' objects are their JSON already, as an array.
+func (f *Field) BlockJSON(objects []any) any {
+	if !f.Keyed() {
+		return objects
+	}
+	out := make(map[string]any, len(objects))
+	for _, el := range objects {
+		obj, _ := el.(map[string]any)
+		key, ok := obj[EntryKey].(string)
+		if !ok {
+			continue
+		}
+		if v, isValue := obj[EntryValue]; isValue {
+			out[key] = v
+			continue
+		}
+		value := make(map[string]any, len(obj))
+		for k, v := range obj {
+			if k != EntryKey {
+				value[k] = v
+			}
+		}
+		out[key] = value
+	}
+	return out
 }

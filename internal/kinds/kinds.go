@@ -136,6 +136,15 @@ type API struct {
 	// ("/api/v2/flows/{id}/instances/settings/loglevels") while the org lists all of them at
 	// one collection. "" for Collection/{id}.
 	ItemPath string
+	// Singleton: the org has exactly one object of the kind, at Collection itself (routing
+	// utilization, outbound settings). GET and the Update method act on that path; there is
+	// no list, no create and no id in the path. DELETE on the path (unless NoDelete) puts
+	// the org's defaults back. The provider creates by updating, imports under any id and
+	// keeps the id it was given; drift never lists the kind for unmanaged objects.
+	Singleton bool
+	// Defaults is the JSON the org answers for a Singleton before anyone changed it, and
+	// again after a DELETE ("" answers an empty object).
+	Defaults string
 }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
@@ -175,9 +184,13 @@ func (a API) CollectionOf(parentID string) string {
 	return strings.Replace(a.Collection, ParentID, url.PathEscape(parentID), 1)
 }
 
-// Item is the path of one object. For a child kind, id is a ChildID: the object lives in its
+// Item is the path of one object; a Singleton's one object is the collection path itself.
+// For a child kind, id is a ChildID: the object lives in its
 // parent's collection, under its own id (escaped, since a row's own id is its key).
 func (a API) Item(id string) string {
+	if a.Singleton {
+		return a.Collection
+	}
 	if a.ItemPath != "" {
 		return strings.Replace(a.ItemPath, "{id}", url.PathEscape(id), 1)
 	}
@@ -305,6 +318,12 @@ func (k *Kind) APIRequest(body map[string]any) map[string]any {
 	}
 	return k.Shape.ToAPI(body)
 }
+
+// SingletonID is the id of a Singleton kind's one object, which its API path lacks: the
+// official type name without the provider's prefix ("outbound_settings"). The local org
+// stores and audits the object under it and the provider's create puts it in state, so
+// drift's attribution finds the object's changes by the resource's id.
+func (k *Kind) SingletonID() string { return strings.TrimPrefix(k.Resource, "genesyscloud_") }
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }

@@ -29,6 +29,12 @@ func TestCatalogueConsistent(t *testing.T) {
 			}
 		}
 		checkFields(t, c, k.Name, k.Fields)
+		if k.API.Singleton && (k.Unmanaged || k.BulkRead || !k.API.NoList || k.API.Update == "") {
+			t.Errorf("%s: a singleton is never listed (NoList, not Unmanaged or BulkRead) and changes by its update method", k.Name)
+		}
+		if k.API.Defaults != "" && !json.Valid([]byte(k.API.Defaults)) {
+			t.Errorf("%s: defaults are not JSON", k.Name)
+		}
 		if k.Regular() && k.Field("name") == nil && k.Names != NoName {
 			t.Errorf("%s: a regular named kind needs a name field", k.Name)
 		}
@@ -48,6 +54,9 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		}
 		if f.IsBlock() != (len(f.Nested) > 0) {
 			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
+		}
+		if f.Members && f.Type != StringSet {
+			t.Errorf("%s.%s: members are a set of ids", kind, f.Attr)
 		}
 		if f.Unordered && !f.IsBlock() {
 			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
@@ -206,5 +215,47 @@ func TestItemPath(t *testing.T) {
 	api := API{Collection: "/api/v2/flows/instances/settings/loglevels", ItemPath: "/api/v2/flows/{id}/instances/settings/loglevels"}
 	if got := api.Item("f1"); got != "/api/v2/flows/f1/instances/settings/loglevels" {
 		t.Errorf("Item = %q", got)
+	}
+}
+
+// A keyed block reads an object's entries as blocks, ordered by key, and writes blocks back
+// as that object: entries whose value is an object carry its fields, other values sit at
+// EntryValue.
+func TestKeyedBlocks(t *testing.T) {
+	labels := Field{Type: Block, Nested: []Field{
+		{Attr: "label_id", JSON: EntryKey, Type: String},
+		{Attr: "maximum_capacity", JSON: "maximumCapacity", Type: Int},
+	}}
+	raw := map[string]any{"b": map[string]any{"maximumCapacity": 2.0}, "a": map[string]any{"maximumCapacity": 1.0}}
+	got := labels.BlockObjects(raw)
+	want := []map[string]any{{EntryKey: "a", "maximumCapacity": 1.0}, {EntryKey: "b", "maximumCapacity": 2.0}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("BlockObjects = %v, want %v", got, want)
+	}
+	if raw["a"].(map[string]any)[EntryKey] != nil {
+		t.Error("BlockObjects changed the API's object")
+	}
+	var blocks []any
+	for _, o := range got {
+		blocks = append(blocks, o)
+	}
+	if back := labels.BlockJSON(append(blocks, map[string]any{"maximumCapacity": 3.0})); !reflect.DeepEqual(back, any(raw)) {
+		t.Errorf("BlockJSON = %v, want %v (a block without a key left out)", back, raw)
+	}
+
+	mappings := Field{Type: Block, Nested: []Field{
+		{Attr: "wrapup_code_id", JSON: EntryKey, Type: String},
+		{Attr: "flags", JSON: EntryValue, Type: StringSet},
+	}}
+	flags := map[string]any{"code": []any{"Contact_UnCallable"}}
+	objs := mappings.BlockObjects(flags)
+	if len(objs) != 1 || objs[0][EntryKey] != "code" || !reflect.DeepEqual(objs[0][EntryValue], []any{"Contact_UnCallable"}) {
+		t.Errorf("BlockObjects of plain values = %v", objs)
+	}
+	if back := mappings.BlockJSON([]any{objs[0]}); !reflect.DeepEqual(back, any(flags)) {
+		t.Errorf("BlockJSON of plain values = %v, want %v", back, flags)
+	}
+	if (&Field{Type: Block, Nested: []Field{{Attr: "x", JSON: "x"}}}).Keyed() {
+		t.Error("a block without an EntryKey field is keyed")
 	}
 }

@@ -122,7 +122,8 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, found := s.store.Client(id)
-	if id == "" || !found || subtle.ConstantTimeCompare([]byte(hashSecret(c.Salt, secret)), []byte(c.SecretHash)) != 1 {
+	if id == "" || !found || subtle.ConstantTimeCompare([]byte(hashSecret(c.Salt, secret)), []byte(c.SecretHash)) != 1 ||
+		!s.oauthClientMayIssue(c) { // oauth_clients.go
 		oauthFail(http.StatusUnauthorized, "invalid_client", "client authentication failed")
 		return
 	}

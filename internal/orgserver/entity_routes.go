@@ -22,6 +22,8 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Division:          entity.KindDivision,
 		kinds.Role:              kindRole,
 		kinds.UserRoles:         kindSubjectGrant,
+		kinds.GroupRoles:        host.KindSubjectGrant,
+		kinds.OAuthClient:       kindOAuthClient,
 		kinds.SkillGroup:        kindSkillGroup,
 		kinds.Queue:             kindQueue,
 		kinds.User:              kindUser,
@@ -58,6 +60,10 @@ func entityHooks() entity.Hooks {
 func (s *Server) entityRoutes() {
 	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
+		if k.API.Singleton {
+			s.singletonRoutes(h) // entity_singleton.go
+			continue
+		}
 		api := k.API
 		if !api.NoList {
 			s.route("GET "+api.Collection, k.PermissionFor("GET"), h.list)
@@ -71,6 +77,7 @@ func (s *Server) entityRoutes() {
 			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
 		}
 		s.entitySearchRoutes(h) // entity_search.go
+		s.entityMemberRoutes(h) // entity_members.go
 	}
 }
 
@@ -199,6 +206,7 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		h.dropMembers(tx, ev.ID) // entity_members.go
 		record(tx, r, ev)
 		return nil
 	})

@@ -1,8 +1,11 @@
 package orgserver
 
 import (
+	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/kinds"
 )
 
 const emergencyGroups = "/api/v2/architect/emergencygroups"
@@ -69,6 +72,11 @@ func TestGenericEntityValidation(t *testing.T) {
 			{[]any{"name"}, "JSON object"},
 			{"null", "JSON object"},
 		} {
+			if nameOptional(k) && (tc.field == "[name]" && !hasName(tc.body)) {
+				// A kind whose name the API does not require (a credential) is refused for
+				// another missing field; its name's type and characters are still checked.
+				continue
+			}
 			m := c.wantError(400, "bad.request", "POST", coll, tc.body)
 			if msg := m["message"].(string); !strings.Contains(msg, tc.field) {
 				t.Errorf("POST %s %v: message %q does not name %s", coll, tc.body, msg, tc.field)
@@ -107,4 +115,18 @@ func TestGenericEntityValidation(t *testing.T) {
 		t.Errorf("created library = %v", lib)
 	}
 	c.wantError(400, "bad.request", "PUT", "/api/v2/responsemanagement/libraries/"+lib["id"].(string), map[string]any{"name": "Replies", "version": 1.5})
+}
+
+// nameOptional reports a kind whose create model does not require a name and whose names
+// identify nothing.
+func nameOptional(k *kinds.Kind) bool {
+	f := kinds.FieldOf(k.RequestModel(http.MethodPost), "name")
+	return k.Names != kinds.UniqueName && (f == nil || !f.Required)
+}
+
+// hasName reports a body that sends a name that is not blank.
+func hasName(body any) bool {
+	m, _ := body.(map[string]any)
+	s, isString := m["name"].(string)
+	return m["name"] != nil && (!isString || strings.TrimSpace(s) != "")
 }

@@ -35,6 +35,9 @@ func handWrittenWriteSeeds() map[string][]string {
 		"POST /api/v2/routing/skillgroups/{id}/members/divisions":                               {`{"addDivisionIds":["HOME","*"]}`, `{"removeDivisionIds":[1]}`},
 		"POST /api/v2/groups":                                                                   {`{"name":"Fuzz route group","type":"official","visibility":"public","rulesVisible":true}`, `{"name":"x","type":"other"}`},
 		"PUT /api/v2/groups/{id}":                                                               {`{"name":"Fuzz route group","type":"official","visibility":"public","rulesVisible":true,"version":1}`, `{"version":"1"}`},
+		"POST /api/v2/oauth/clients":                                                            {`{"name":"Fuzz client","authorizedGrantType":"CLIENT-CREDENTIALS"}`, `{"name":"x","authorizedGrantType":"CODE","roleDivisions":[{}]}`, `{"state":7}`},
+		"PUT /api/v2/oauth/clients/{id}":                                                        {`{"name":"Fuzz client","authorizedGrantType":"CLIENT-CREDENTIALS","state":"inactive"}`, `{"roleDivisions":"x"}`},
+		"POST /api/v2/teams/{id}/members":                                                       {`{"memberIds":["USER"]}`, `{"memberIds":["nope"]}`, `{"memberIds":"USER"}`},
 		"POST /api/v2/groups/{id}/members":                                                      {`{"memberIds":["USER"],"version":1}`, `{"memberIds":"USER"}`},
 		"POST /api/v2/presence/definitions":                                                     {`{"languageLabels":{"en_US":"Fuzz lunch"},"systemPresence":"Meal"}`, `{"languageLabels":"x"}`},
 		"PUT /api/v2/presence/definitions/{id}":                                                 {`{"languageLabels":{"en_US":"Fuzz lunch"},"systemPresence":"Meal"}`, `{}`},
@@ -111,6 +114,11 @@ func handWrittenWriteSeeds() map[string][]string {
 // genericWriteSeeds are the create and update seeds of every generic kind, from its model.
 func genericWriteSeeds() map[string][]string {
 	seeds := map[string][]string{}
+	for _, k := range singletonKinds() {
+		// One object at the collection path: only its update method writes.
+		update, _ := json.Marshal(minimalBody(k.RequestModel(k.API.Update), "Fuzz route "+k.Noun))
+		seeds[k.API.Update+" "+k.API.Collection] = []string{string(update), `{"name":"\n"}`, `[]`}
+	}
 	for _, k := range genericKinds() {
 		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))
 		seeds["POST "+k.API.Collection] = []string{string(b), `{"name":"\n"}`}

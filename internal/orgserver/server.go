@@ -288,6 +288,7 @@ func (s *Server) routes() {
 		s.dependencyTrackingRoutes, // architect_dependencytracking.go
 		s.dataTableRoutes,          // architect_datatables.go, architect_datatable_rows.go
 		s.promptRoutes,             // architect_prompts.go
+		s.oauthClientRoutes,        // oauth_clients.go
 	} {
 		register()
 	}

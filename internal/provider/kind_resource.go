@@ -70,6 +70,10 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.kind.API.Singleton {
+		r.createSingleton(ctx, plan, body, resp) // kind_singleton.go
+		return
+	}
 	name := r.nameIn(plan)
 	desired := r.firstChunk(body)
 	obj, err := kindAPI(r.client, r.kind).create(ctx, name, body)
@@ -86,6 +90,11 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
+	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
+		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, name), err)
+		return
+	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -93,6 +102,10 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	var state types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.kind.API.Singleton {
+		r.readSingletonInto(ctx, state, resp)
 		return
 	}
 	id := r.idIn(state)
@@ -105,6 +118,10 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
+	if err := r.readMembers(ctx, *obj); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
+		return
+	}
 	r.setState(ctx, *obj, state, &resp.State, &resp.Diagnostics)
 }
 
@@ -115,9 +132,17 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.kind.API.Singleton {
+		r.updateSingleton(ctx, plan, body, resp)
+		return
+	}
 	obj, err := r.write(ctx, r.idIn(plan), body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
+	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
 	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
@@ -127,6 +152,10 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	var state types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.kind.API.Singleton {
+		r.deleteSingleton(ctx, resp)
 		return
 	}
 	id := r.idIn(state)

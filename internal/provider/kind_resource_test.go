@@ -322,7 +322,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		{
 			Config: config(tc.create),
 			Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, tc.createChecks),
-				o.checkExists(addr, k.API.Collection), st.capture)...),
+				o.checkKindExists(k, addr), st.capture)...),
 		},
 		{
 			Config: config(tc.update + lookup),
@@ -362,19 +362,28 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		})
 	}
 	checkDestroy := o.checkDestroyed(k.Resource, k.API.Collection)
+	recreated := plancheck.ResourceActionCreate
+	if k.API.Singleton {
+		// The org's one object never goes away: destroy resets it (or leaves it), and a
+		// reset in the org is drift that apply writes over.
+		checkDestroy = o.checkSingletonReleased(k)
+		recreated = plancheck.ResourceActionUpdate
+	}
 	if k.API.NoDelete {
 		// Nothing can delete the object in the org, so there is no step where it vanishes;
 		// destroy forgets it and the org keeps it.
-		checkDestroy = o.checkForgotten(k.Resource, k.API.Collection)
+		if !k.API.Singleton {
+			checkDestroy = o.checkForgotten(k.Resource, k.API.Collection)
+		}
 	} else {
 		steps = append(steps, resource.TestStep{
 			// Drift: the object is deleted in the org; apply creates it again.
 			PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
 			Config:    config(tc.update),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+				plancheck.ExpectResourceAction(addr, recreated),
 			}},
-			Check: o.checkExists(addr, k.API.Collection),
+			Check: o.checkKindExists(k, addr),
 		})
 	}
 	resource.Test(t, resource.TestCase{
@@ -435,7 +444,7 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
-		telephonyAccCases, architectAccCases} {
+		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

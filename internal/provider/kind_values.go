@@ -18,7 +18,8 @@ import (
 func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, error) {
 	body := apiObject{}
 	for _, f := range fields {
-		if f.Mode == kinds.Computed {
+		// Members are written through their own sub-collection (kind_members.go).
+		if f.Mode == kinds.Computed || f.Members {
 			continue
 		}
 		v, ok := attrs[f.Attr]
@@ -36,6 +37,10 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 				continue
 			}
 			j = list[0]
+		}
+		if f.Keyed() {
+			list, _ := j.([]any)
+			j = f.BlockJSON(list)
 		}
 		kinds.Set(body, f.JSON, j)
 	}
@@ -105,6 +110,12 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 	for _, f := range fields {
 		raw := kinds.Get(obj, f.JSON)
 		p := prior[f.Attr]
+		// The API never answers a write-only value, whatever its type: state keeps the one
+		// configured (a credential's fields).
+		if f.WriteOnly && p != nil && !p.IsNull() && !p.IsUnknown() {
+			out[f.Attr] = p
+			continue
+		}
 		switch f.Type {
 		case kinds.Block, kinds.Object:
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
@@ -264,6 +275,9 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 		}
 	}
 	objects := f.BlockObjects(raw)
+	if f.Keyed() && !f.Unordered {
+		objects = inPriorKeyOrder(f, objects, priorElems) // kind_keyed_blocks.go
+	}
 	elems := make([]attr.Value, 0, len(objects))
 	for i, obj := range objects {
 		var priorAttrs map[string]attr.Value

@@ -280,6 +280,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newGroupResource,
 		newAuthRoleResource,
 		newUserRolesResource,
+		newGroupRolesResource,
 		newRoutingSkillGroupResource,
 		newIntegrationResource,
 		newIntegrationActionResource,

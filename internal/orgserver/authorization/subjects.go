@@ -111,9 +111,9 @@ func subjectGrants(tx *store.Tx, subjectID string) (map[string]platform.AuthzGra
 	return out, nil
 }
 
-// applyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
+// ApplyGrants runs edit on a subject's grants inside tx: writes the difference, audits it
 // and refreshes the userCount of every role whose grants changed.
-func (s *api) applyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
+func ApplyGrants(tx *store.Tx, r *http.Request, subjectID string, edit func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error)) error {
 	_, entityType, name := txSubject(tx, subjectID)
 	if entityType == "" {
 		return apihttp.NotFound()
@@ -268,7 +268,7 @@ func (s *api) bulkGrants(mode string) host.Handler {
 		}
 		subjectID := r.PathValue("subjectId")
 		err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-			return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+			return ApplyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
 					next = map[string]platform.AuthzGrant{}
@@ -309,7 +309,7 @@ func (s *api) revokeOne(w http.ResponseWriter, r *http.Request) error {
 func (s *api) changeOneGrant(w http.ResponseWriter, r *http.Request, add bool) error {
 	subjectID, roleID, divisionID := r.PathValue("subjectId"), r.PathValue("roleId"), r.PathValue("divisionId")
 	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		return s.applyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+		return ApplyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			g, err := ResolveGrant(tx, subjectID, roleID, divisionID, "")
 			if err != nil {
 				return nil, err
@@ -395,7 +395,7 @@ func (s *api) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		var next map[string]platform.AuthzGrant
-		err = s.applyGrants(tx, r, userID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+		err = ApplyGrants(tx, r, userID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			next = map[string]platform.AuthzGrant{}
 			for k, g := range cur {
 				if slices.Contains(roleIDs, host.Deref(g.Role.ID)) {

@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -219,21 +218,6 @@ func (s *api) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
-// memberRef is how a membership is stored and audited.
-type memberRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-}
-
-func memberValues(ms []memberRef) []string {
-	out := []string{}
-	for _, m := range ms {
-		b, _ := json.Marshal(m)
-		out = append(out, string(b))
-	}
-	return out
-}
-
 // changeMembers adds or removes users and keeps the group's memberCount and version current.
 func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
 	if len(ids) == 0 {
@@ -256,7 +240,7 @@ func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *in
 				return err
 			}
 		}
-		var changed []memberRef
+		var changed []host.MemberRef
 		for _, uid := range ids {
 			key := o.ID + "/" + uid
 			exists := tx.Get(host.KindGroupMember, key) != nil
@@ -268,14 +252,14 @@ func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *in
 				if exists {
 					continue
 				}
-				ref := memberRef{ID: uid, Name: u.Name}
+				ref := host.MemberRef{ID: uid, Name: u.Name}
 				if _, err := entity.Put(tx, host.KindGroupMember, key, o.ID, u.Name, ref); err != nil {
 					return err
 				}
 				changed = append(changed, ref)
 			} else if m := tx.Get(host.KindGroupMember, key); m != nil {
 				tx.Delete(host.KindGroupMember, key)
-				changed = append(changed, memberRef{ID: uid, Name: m.Name})
+				changed = append(changed, host.MemberRef{ID: uid, Name: m.Name})
 			}
 		}
 		if len(changed) == 0 {
@@ -289,7 +273,7 @@ func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *in
 			return err
 		}
 		ev := audit.Event{Service: "Directory", EntityType: "Group", Action: "MemberAdd", ID: o.ID, Name: o.Name}
-		members := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: memberValues(changed)}
+		members := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: host.MemberValues(changed)}
 		if !add {
 			ev.Action = "MemberRemove"
 			members.OldValues, members.NewValues = members.NewValues, []string{}

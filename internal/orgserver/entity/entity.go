@@ -211,7 +211,11 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 	doc := projectModel(k.Model, body)
 	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
 	now := apihttp.FormatTime(tx.Now())
-	doc["id"] = id
+	// A singleton's model may have no id at all (routing utilization): it is not an entity
+	// of a collection.
+	if !k.API.Singleton || has("id") {
+		doc["id"] = id
+	}
 	if has("selfUri") {
 		doc["selfUri"] = k.API.Item(id)
 	}

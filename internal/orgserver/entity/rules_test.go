@@ -216,3 +216,27 @@ func TestValidateStringMapValues(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A list or set of strings holds its field's enum for each value, and the answer names the
+// value's position.
+func TestValidateStringListValues(t *testing.T) {
+	t.Parallel()
+	st, cred := newTestOrg(t)
+	k := &kinds.Kind{Name: "test.listed", Model: "MediaUtilization", Names: kinds.NoName,
+		Fields: []kinds.Field{{Attr: "types", JSON: "interruptableMediaTypes", Type: kinds.StringSet, Mode: kinds.Optional,
+			Enum: []string{"call", "chat"}}}}
+	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+		if err := validateRequest(tx, k, http.MethodPost, map[string]any{"interruptableMediaTypes": []any{"call", "chat"}}); err != nil {
+			t.Errorf("values in the enum: %v", err)
+		}
+		err := validateRequest(tx, k, http.MethodPost, map[string]any{"interruptableMediaTypes": []any{"call", "fax"}})
+		var ae *apihttp.Error
+		if !errors.As(err, &ae) || !strings.Contains(ae.Message, "interruptableMediaTypes[1]") {
+			t.Errorf("a value outside the enum = %v, want an error naming interruptableMediaTypes[1]", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

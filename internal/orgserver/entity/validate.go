@@ -60,6 +60,15 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			}
 			return nil
 		}
+		// A list's or set's bounds hold for each value (a media type's interruptible types).
+		if list, ok := v.([]any); ok && (f.Type == kinds.StringList || f.Type == kinds.StringSet) {
+			for i, el := range list {
+				if err := checkFieldString(f, fmt.Sprintf("%s[%d]", path, i), el); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		return checkFieldString(f, path, v)
 	})
 }
@@ -217,7 +226,16 @@ func walkFieldSites(doc map[string]any, fields []kinds.Field, prefix string,
 				step = block + "."
 			}
 			for _, m := range f.BlockObjects(kinds.Get(doc, block)) {
-				if err := walkFieldSites(m, f.Nested, prefix+step, fn); err != nil {
+				at := prefix + step
+				if f.Keyed() {
+					// An entry is named by its key; the key field is the entry itself.
+					entry, _ := m[kinds.EntryKey].(string)
+					at = prefix + block + "." + entry + "."
+				}
+				err := walkFieldSites(m, f.Nested, at, func(f *kinds.Field, path string, parent map[string]any, key string) error {
+					return fn(f, strings.TrimSuffix(strings.TrimSuffix(path, kinds.EntryKey), "."), parent, key)
+				})
+				if err != nil {
 					return err
 				}
 			}

@@ -1,0 +1,4 @@
+# Another project's team, found by its name.
+data "genesyscloud_team" "billing" {
+  name = "Billing squad"
+}
