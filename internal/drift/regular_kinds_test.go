@@ -94,6 +94,12 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			}
 		case f.Attr == k.LookupKey():
 			v = name
+		case f.Type == kinds.StringList || f.Type == kinds.StringSet:
+			// A required list of plain values (a contact list's column names) holds one.
+			v = []any{"x"}
+			if len(f.Enum) > 0 {
+				v = []any{f.Enum[0]}
+			}
 		case len(f.Enum) > 0:
 			v = f.Enum[0]
 		case f.Format == kinds.LocalDateTime:

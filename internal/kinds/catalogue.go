@@ -318,12 +318,5 @@ func genesysKinds() []*Kind {
 			Model: "DataTable", Audit: Audit{"Architect", "DataTable"}, Permission: "architect:datatable",
 			Archy: []string{"dataTable"}, DependsOn: []string{Division},
 		},
-		{
-			Name: ContactList, Resource: "genesyscloud_outbound_contact_list", DataSource: "genesyscloud_outbound_contact_list",
-			Noun: "contact list", Coverage: KnownOnly,
-			API:   API{Collection: "/api/v2/outbound/contactlists", MaxPageSize: 100, NameFilter: "name", Update: "PUT", Version: IntVersion},
-			Model: "ContactList", Audit: Audit{"Outbound", "ContactList"}, Permission: "outbound:contactList",
-			Archy: []string{"contactList"}, DependsOn: []string{Division},
-		},
 	}
 }

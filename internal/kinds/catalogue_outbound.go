@@ -9,10 +9,74 @@ const (
 	ResponseSet     = "outbound.responseset"
 )
 
-// outboundAreaKinds are the outbound dialing kinds beyond contact lists (catalogue.go):
-// callable time sets, attempt limits and call analysis response sets.
+// outboundAreaKinds are the outbound dialing kinds: contact lists, callable time sets,
+// attempt limits and call analysis response sets.
 func outboundAreaKinds() []*Kind {
 	return []*Kind{
+		{
+			// Flows name contact lists (Archy "contactList"). The contacts themselves are
+			// uploaded outside the Platform API (a CSV to the upload service), so the
+			// official contacts_* attributes are not mapped: the list's shape is.
+			Name: ContactList, Resource: "genesyscloud_outbound_contact_list", DataSource: "genesyscloud_outbound_contact_list",
+			Noun:  "contact list",
+			API:   API{Collection: "/api/v2/outbound/contactlists", MaxPageSize: 100, NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "ContactList", Audit: Audit{"Outbound", "ContactList"}, Permission: "outbound:contactList",
+			Archy: []string{"contactList"}, DependsOn: []string{Division, AttemptLimit},
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"contact_list_id", "contact_list_ids"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name for the contact list."},
+				{Attr: "column_names", JSON: "columnNames", Type: StringList, Mode: Required, ForceNew: true, MinItems: 1,
+					Description: "The names of the contact data columns. Changing it replaces the contact list."},
+				divisionField("contact list"),
+				{Attr: "phone_columns", JSON: "phoneColumns", Type: Block, Unordered: true, Mode: Optional, ForceNew: true,
+					Description: "Indicates which columns are phone numbers. Changing it replaces the contact list.",
+					Nested: []Field{
+						{Attr: "column_name", JSON: "columnName", Type: String, Mode: Required, Description: "The phone number column name."},
+						{Attr: "type", JSON: "type", Type: String, Mode: Required, Description: "The type of the phone number column, for example 'cell' or 'home'."},
+						{Attr: "callable_time_column", JSON: "callableTimeColumn", Type: String, Mode: Optional,
+							Description: "A column that indicates the time zone to use for a given contact when checking callable times. Deprecated: use callable_time_column_name."},
+						{Attr: "callable_time_column_name", JSON: "callableTimeColumnName", Type: String, Mode: Optional,
+							Description: "A column that indicates the time zone to use for a given contact when checking callable times."},
+					}},
+				{Attr: "email_columns", JSON: "emailColumns", Type: Block, Unordered: true, Mode: Optional, ForceNew: true,
+					Description: "Indicates which columns are email addresses. Changing it replaces the contact list.",
+					Nested: []Field{
+						{Attr: "column_name", JSON: "columnName", Type: String, Mode: Required, Description: "The email column name."},
+						{Attr: "type", JSON: "type", Type: String, Mode: Required, Description: "The type of the email column, for example 'work' or 'personal'."},
+						{Attr: "contactable_time_column", JSON: "contactableTimeColumn", Type: String, Mode: Optional,
+							Description: "A column that indicates the time zone to use for a given contact when checking contactable times. Deprecated: use contactable_time_column_name."},
+						{Attr: "contactable_time_column_name", JSON: "contactableTimeColumnName", Type: String, Mode: Optional,
+							Description: "A column that indicates the time zone to use for a given contact when checking contactable times."},
+					}},
+				{Attr: "whats_app_columns", JSON: "whatsAppColumns", Type: Block, Unordered: true, Mode: Optional, ForceNew: true,
+					Description: "Indicates which columns are WhatsApp numbers. Changing it replaces the contact list.",
+					Nested: []Field{
+						{Attr: "column_name", JSON: "columnName", Type: String, Mode: Required, Description: "The WhatsApp column name."},
+						{Attr: "type", JSON: "type", Type: String, Mode: Required, Description: "The type of the WhatsApp column, for example 'cell'."},
+					}},
+				{Attr: "preview_mode_column_name", JSON: "previewModeColumnName", Type: String, Mode: Optional,
+					Description: "A column to check if a contact should always be dialed in preview mode."},
+				{Attr: "preview_mode_accepted_values", JSON: "previewModeAcceptedValues", Type: StringList, Mode: Optional,
+					Description: "The values in the preview_mode_column_name column that mean a contact is always dialed in preview mode."},
+				{Attr: "attempt_limit_id", JSON: "attemptLimits.id", Type: String, Mode: Optional, Ref: AttemptLimit,
+					Description: "The attempt limits of the contact list."},
+				{Attr: "automatic_time_zone_mapping", JSON: "automaticTimeZoneMapping", Type: Bool, Mode: Optional, ForceNew: true,
+					Description: "Whether the contact list maps time zones automatically. Changing it replaces the contact list."},
+				{Attr: "zip_code_column_name", JSON: "zipCodeColumnName", Type: String, Mode: Optional, ForceNew: true,
+					Description: "The zip code column, for automatic time zone mapping. Changing it replaces the contact list."},
+				{Attr: "column_data_type_specifications", JSON: "columnDataTypeSpecifications", Type: Block, Mode: Optional,
+					Description: "The settings of the columns selected for dynamic queueing.",
+					Nested: []Field{
+						{Attr: "column_name", JSON: "columnName", Type: String, Mode: Required, Description: "The column name."},
+						{Attr: "column_data_type", JSON: "columnDataType", Type: String, Mode: Optional, Description: "The data type of the column."},
+						{Attr: "min", JSON: "min", Type: Int, Mode: Optional, Description: "The minimum value of a numeric column."},
+						{Attr: "max", JSON: "max", Type: Int, Mode: Optional, Description: "The maximum value of a numeric column."},
+						{Attr: "max_length", JSON: "maxLength", Type: Int, Mode: Optional, Description: "The maximum length of a text column."},
+					}},
+				{Attr: "trim_whitespace", JSON: "trimWhitespace", Type: Bool, Mode: Optional,
+					Description: "Whether leading and trailing whitespace is trimmed from contact data."},
+			},
+		},
 		{
 			Name: CallableTimeSet, Resource: "genesyscloud_outbound_callabletimeset", DataSource: "genesyscloud_outbound_callabletimeset",
 			Noun:  "callable time set",

@@ -129,8 +129,10 @@ type writeRoute struct {
 // writeRoutes lists every write route with its seeds, in a stable order.
 func writeRoutes() []writeRoute {
 	all := handWrittenWriteSeeds()
-	for p, s := range genericWriteSeeds() {
-		all[p] = s
+	for _, more := range []map[string][]string{genericWriteSeeds(), outboundListDataWriteSeeds()} {
+		for p, s := range more {
+			all[p] = s
+		}
 	}
 	var out []writeRoute
 	for p, s := range all {

@@ -281,6 +281,7 @@ func (s *Server) routes() {
 		s.didPoolRoutes,            // telephony_didpools.go
 		s.integrationRoutes,        // integrations.go
 		s.integrationActionRoutes,  // integration_actions.go
+		s.outboundListDataRoutes,   // outbound_list_data.go: the contacts of contact lists
 
 		s.entityRoutes, // entity_routes.go: every regular catalogue kind without a handler above
 	} {

@@ -38,17 +38,18 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
 		return apihttp.BadRequest("The field [name] must not contain control characters.")
 	}
-	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
-		return err
-	}
 	// Where names identify objects the API refuses an object without one, even when its
-	// model list does not mark the field required (grammars); PATCH may leave it out.
+	// model list does not mark the field required (grammars); PATCH may leave it out. The
+	// name is reported before the other fields the body lacks (a contact list's columns).
 	if k.Names == kinds.UniqueName && method != http.MethodPatch {
 		if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
 			if _, isString := body["name"].(string); isString || body["name"] == nil {
 				return apihttp.Required("name")
 			}
 		}
+	}
+	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
+		return err
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
 		// A map of strings holds its bounds for each value, under the value's key.

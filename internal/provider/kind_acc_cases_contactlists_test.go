@@ -1,0 +1,47 @@
+package provider
+
+// contactListAttemptLimit is the attempt limit the contact list's update refers to.
+const contactListAttemptLimit = `resource "genesyscloud_outbound_attempt_limit" "limit" {
+  name                     = "Contact list limit"
+  max_attempts_per_contact = 3
+}
+`
+
+// contactListAccCases are the acceptance rows of contact lists and the objects that refer to
+// them.
+var contactListAccCases = map[string]kindAccCase{
+	"genesyscloud_outbound_contact_list": {
+		// Created with a phone column; the update adds preview mode, an attempt limit and a
+		// column's data type in place (the columns themselves would replace the list).
+		create: `resource "genesyscloud_outbound_contact_list" "it" {
+  name         = "Renewals"
+  column_names = ["first_name", "phone"]
+  phone_columns {
+    column_name = "phone"
+    type        = "cell"
+  }
+}`,
+		update: contactListAttemptLimit + `resource "genesyscloud_outbound_contact_list" "it" {
+  name                         = "Renewals 2027"
+  column_names                 = ["first_name", "phone"]
+  preview_mode_column_name     = "first_name"
+  preview_mode_accepted_values = ["VIP"]
+  attempt_limit_id             = genesyscloud_outbound_attempt_limit.limit.id
+  trim_whitespace              = true
+  phone_columns {
+    column_name = "phone"
+    type        = "cell"
+  }
+  column_data_type_specifications {
+    column_name      = "first_name"
+    column_data_type = "TEXT"
+    max_length       = 40
+  }
+}`,
+		createChecks: map[string]string{"name": "Renewals", "column_names.#": "2", "phone_columns.#": "1",
+			"phone_columns.0.type": "cell"},
+		updateChecks: map[string]string{"name": "Renewals 2027", "preview_mode_accepted_values.0": "VIP",
+			"trim_whitespace": "true", "column_data_type_specifications.0.max_length": "40"},
+		driftPath: "previewModeColumnName", driftValue: "phone",
+	},
+}
