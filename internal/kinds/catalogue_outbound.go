@@ -4,13 +4,14 @@ import "strings"
 
 // Catalogue names of the outbound kinds added for breadth.
 const (
-	CallableTimeSet = "outbound.callabletimeset"
-	AttemptLimit    = "outbound.attemptlimit"
-	ResponseSet     = "outbound.responseset"
+	ContactListFilter = "outbound.contactlistfilter"
+	CallableTimeSet   = "outbound.callabletimeset"
+	AttemptLimit      = "outbound.attemptlimit"
+	ResponseSet       = "outbound.responseset"
 )
 
-// outboundAreaKinds are the outbound dialing kinds: contact lists, callable time sets,
-// attempt limits and call analysis response sets.
+// outboundAreaKinds are the outbound dialing kinds: contact lists and their filters,
+// callable time sets, attempt limits and call analysis response sets.
 func outboundAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -75,6 +76,55 @@ func outboundAreaKinds() []*Kind {
 					}},
 				{Attr: "trim_whitespace", JSON: "trimWhitespace", Type: Bool, Mode: Optional,
 					Description: "Whether leading and trailing whitespace is trimmed from contact data."},
+			},
+		},
+		{
+			Name: ContactListFilter, Resource: "genesyscloud_outbound_contactlistfilter", DataSource: "genesyscloud_outbound_contactlistfilter",
+			Noun:  "contact list filter",
+			API:   API{Collection: "/api/v2/outbound/contactlistfilters", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "ContactListFilter", Audit: Audit{"Outbound", "ContactListFilter"}, Permission: "outbound:contactListFilter",
+			DependsOn: []string{ContactList}, BulkRead: true, Unmanaged: true,
+			IDAttributes: []string{"contact_list_filter_id", "contact_list_filter_ids"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the contact list filter."},
+				{Attr: "contact_list_id", JSON: "contactList.id", Type: String, Mode: Optional, Ref: ContactList,
+					Description: "The contact list the filter is for. Mutually exclusive with contact_list_template_id; one of the two must be set."},
+				{Attr: "contact_list_template_id", JSON: "contactListTemplate.id", Type: String, Mode: Optional,
+					Description: "The contact list template the filter is for. Mutually exclusive with contact_list_id; one of the two must be set."},
+				{Attr: "filter_type", JSON: "filterType", Type: String, Mode: Optional,
+					Description: "How the clauses are joined together (AND or OR)."},
+				{Attr: "clauses", JSON: "clauses", Type: Block, Mode: Optional,
+					Description: "Groups of conditions on the contact list's columns.",
+					Nested: []Field{
+						{Attr: "filter_type", JSON: "filterType", Type: String, Mode: Optional,
+							Description: "How the clause's predicates are joined together (AND or OR)."},
+						{Attr: "predicates", JSON: "predicates", Type: Block, Mode: Optional,
+							Description: "Conditions on one column each.",
+							Nested: []Field{
+								{Attr: "column", JSON: "column", Type: String, Mode: Optional,
+									Description: "The contact list column the condition is on."},
+								{Attr: "column_type", JSON: "columnType", Type: String, Mode: Optional,
+									Description: "Whether the column holds numeric or alphabetic data."},
+								{Attr: "operator", JSON: "operator", Type: String, Mode: Required,
+									Description: "The comparison the condition makes."},
+								{Attr: "value", JSON: "value", Type: String, Mode: Optional,
+									Description: "The value compared with; a time is written PxxDTyyHzzM (days, hours and minutes)."},
+								{Attr: "var_range", JSON: "range", Type: Object, Unordered: true, Mode: Optional,
+									Description: "A range of values, for the operators that compare with one.",
+									Nested: []Field{
+										{Attr: "min", JSON: "min", Type: String, Mode: Optional, Description: "The minimum value of the range."},
+										{Attr: "max", JSON: "max", Type: String, Mode: Optional, Description: "The maximum value of the range."},
+										{Attr: "min_inclusive", JSON: "minInclusive", Type: Bool, Mode: Optional,
+											Description: "Whether the minimum is part of the range."},
+										{Attr: "max_inclusive", JSON: "maxInclusive", Type: Bool, Mode: Optional,
+											Description: "Whether the maximum is part of the range."},
+										{Attr: "in_set", JSON: "inSet", Type: StringList, Mode: Optional,
+											Description: "The values of a set the column's value must be in."},
+									}},
+								{Attr: "inverted", JSON: "inverted", Type: Bool, Mode: Optional,
+									Description: "Inverts the condition's result."},
+							}},
+					}},
 			},
 		},
 		{

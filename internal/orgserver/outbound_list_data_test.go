@@ -62,3 +62,21 @@ func TestContactListData(t *testing.T) {
 		c.wantError(404, "not.found", call[0], call[1], nil)
 	}
 }
+
+// A contact list filter's contact list must exist; the answer names the field.
+func TestContactListFilterReferences(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const filters = "/api/v2/outbound/contactlistfilters"
+	m := c.wantError(400, "bad.request", "POST", filters, map[string]any{"name": "Indiana", "contactList": map[string]any{"id": "no-such-list"}})
+	if msg := m["message"].(string); !strings.Contains(msg, "contactList.id") {
+		t.Errorf("message %q does not name contactList.id", msg)
+	}
+	list := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"state"}})["id"].(string)
+	f := c.must(200, "POST", filters, map[string]any{"name": "Indiana", "contactList": map[string]any{"id": list},
+		"clauses": []any{map[string]any{"predicates": []any{map[string]any{"column": "state", "operator": "EQUALS", "value": "IN"}}}}})
+	if ref := f["contactList"].(map[string]any); ref["name"] != "Renewals" {
+		t.Errorf("contact list of the created filter = %v", ref)
+	}
+}

@@ -44,4 +44,58 @@ var contactListAccCases = map[string]kindAccCase{
 			"trim_whitespace": "true", "column_data_type_specifications.0.max_length": "40"},
 		driftPath: "previewModeColumnName", driftValue: "phone",
 	},
+	"genesyscloud_outbound_contactlistfilter": {
+		// One clause at first; the update joins a second, with a range, by OR.
+		create: filterContactList + `resource "genesyscloud_outbound_contactlistfilter" "it" {
+  name            = "Indiana"
+  contact_list_id = genesyscloud_outbound_contact_list.list.id
+  clauses {
+    predicates {
+      column      = "state"
+      column_type = "alphabetic"
+      operator    = "EQUALS"
+      value       = "IN"
+    }
+  }
+}`,
+		update: filterContactList + `resource "genesyscloud_outbound_contactlistfilter" "it" {
+  name            = "Indiana or large balances"
+  contact_list_id = genesyscloud_outbound_contact_list.list.id
+  filter_type     = "OR"
+  clauses {
+    predicates {
+      column      = "state"
+      column_type = "alphabetic"
+      operator    = "EQUALS"
+      value       = "IN"
+    }
+  }
+  clauses {
+    filter_type = "AND"
+    predicates {
+      column      = "balance"
+      column_type = "numeric"
+      operator    = "BETWEEN"
+      inverted    = true
+      var_range {
+        min           = "0"
+        max           = "5000"
+        min_inclusive = true
+      }
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Indiana", "clauses.#": "1", "clauses.0.predicates.0.operator": "EQUALS"},
+		updateChecks: map[string]string{"name": "Indiana or large balances", "filter_type": "OR", "clauses.#": "2",
+			"clauses.1.predicates.0.var_range.#": "1", "clauses.1.predicates.0.var_range.0.max": "5000",
+			"clauses.1.predicates.0.inverted": "true"},
+		driftPath: "filterType", driftValue: "AND",
+	},
 }
+
+// filterContactList is the contact list the filter rows filter.
+const filterContactList = `resource "genesyscloud_outbound_contact_list" "list" {
+  name         = "Filtered list"
+  column_names = ["phone", "state", "balance"]
+}
+`

@@ -42,6 +42,27 @@ func TestContactListSchemasMatchOfficial(t *testing.T) {
 			"column_data_type_specifications.max":              "basetypes.Int64Type optional",
 			"column_data_type_specifications.max_length":       "basetypes.Int64Type optional",
 		},
+		"genesyscloud_outbound_contactlistfilter": {
+			"id":                                         "basetypes.StringType read-only",
+			"name":                                       "basetypes.StringType required",
+			"contact_list_id":                            "basetypes.StringType optional",
+			"contact_list_template_id":                   "basetypes.StringType optional",
+			"filter_type":                                "basetypes.StringType optional",
+			"clauses":                                    "block list",
+			"clauses.filter_type":                        "basetypes.StringType optional",
+			"clauses.predicates":                         "block list",
+			"clauses.predicates.column":                  "basetypes.StringType optional",
+			"clauses.predicates.column_type":             "basetypes.StringType optional",
+			"clauses.predicates.operator":                "basetypes.StringType required",
+			"clauses.predicates.value":                   "basetypes.StringType optional",
+			"clauses.predicates.inverted":                "basetypes.BoolType optional",
+			"clauses.predicates.var_range":               "block set",
+			"clauses.predicates.var_range.min":           "basetypes.StringType optional",
+			"clauses.predicates.var_range.max":           "basetypes.StringType optional",
+			"clauses.predicates.var_range.min_inclusive": "basetypes.BoolType optional",
+			"clauses.predicates.var_range.max_inclusive": "basetypes.BoolType optional",
+			"clauses.predicates.var_range.in_set":        "types.ListType[basetypes.StringType] optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}
