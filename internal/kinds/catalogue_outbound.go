@@ -5,13 +5,14 @@ import "strings"
 // Catalogue names of the outbound kinds added for breadth.
 const (
 	ContactListFilter = "outbound.contactlistfilter"
+	DNCList           = "outbound.dnclist"
 	CallableTimeSet   = "outbound.callabletimeset"
 	AttemptLimit      = "outbound.attemptlimit"
 	ResponseSet       = "outbound.responseset"
 )
 
-// outboundAreaKinds are the outbound dialing kinds: contact lists and their filters,
-// callable time sets, attempt limits and call analysis response sets.
+// outboundAreaKinds are the outbound dialing kinds: contact lists and their filters, DNC
+// lists, callable time sets, attempt limits and call analysis response sets.
 func outboundAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -125,6 +126,33 @@ func outboundAreaKinds() []*Kind {
 									Description: "Inverts the condition's result."},
 							}},
 					}},
+			},
+		},
+		{
+			// The numbers on the list are not mapped: the API takes them only as additions
+			// (POST …/phonenumbers) and never answers them, so they are not part of the object.
+			Name: DNCList, Resource: "genesyscloud_outbound_dnclist", DataSource: "genesyscloud_outbound_dnclist",
+			Noun:  "DNC list",
+			API:   API{Collection: "/api/v2/outbound/dnclists", NameFilter: "name", Update: "PUT", Version: IntVersion},
+			Model: "DncList", CreateModel: "DncListCreate", Audit: Audit{"Outbound", "DncList"}, Permission: "outbound:dncList",
+			DependsOn: []string{Division}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"dnc_list_id", "dnc_list_ids"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The name of the DNC list."},
+				{Attr: "dnc_source_type", JSON: "dncSourceType", Type: String, Mode: Required, ForceNew: true,
+					Description: "The type of the DNC list: rds, rds_custom, dnc.com or gryphon. Changing it replaces the list."},
+				{Attr: "contact_method", JSON: "contactMethod", Type: String, Mode: Optional,
+					Description: "The contact method of an rds list: Email, Phone or Any."},
+				{Attr: "login_id", JSON: "loginId", Type: String, Mode: Optional,
+					Description: "A dnc.com login id. Required for a dnc.com list."},
+				{Attr: "campaign_id", JSON: "campaignId", Type: String, Mode: Optional,
+					Description: "A dnc.com campaign id. Optional for a dnc.com list."},
+				{Attr: "dnc_codes", JSON: "dncCodes", Type: StringList, Mode: Optional,
+					Description: "The dnc.com codes to scrub against. Required for a dnc.com list."},
+				{Attr: "license_id", JSON: "licenseId", Type: String, Mode: Optional,
+					Description: "A gryphon license number. Required for a gryphon list."},
+				{Attr: "custom_exclusion_column", JSON: "customExclusionColumn", Type: String, Mode: Optional, ForceNew: true,
+					Description: "The column of an rds_custom list to scrub against. Changing it replaces the list."},
+				divisionField("DNC list"),
 			},
 		},
 		{

@@ -80,3 +80,38 @@ func TestContactListFilterReferences(t *testing.T) {
 		t.Errorf("contact list of the created filter = %v", ref)
 	}
 }
+
+// Numbers added to a DNC list are E.164 numbers; the list must exist.
+func TestDNCListNumbers(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const dncLists = "/api/v2/outbound/dnclists"
+	m := c.wantError(400, "bad.request", "POST", dncLists, map[string]any{"name": "Internal"})
+	if msg := m["message"].(string); !strings.Contains(msg, "[dncSourceType]") {
+		t.Errorf("a list without a source type: message %q does not name dncSourceType", msg)
+	}
+	id := c.must(200, "POST", dncLists, map[string]any{"name": "Internal", "dncSourceType": "rds"})["id"].(string)
+	numbers := dncLists + "/" + id + "/phonenumbers"
+	if r := c.do("POST", numbers+"?expirationDateTime=2030-01-01T00:00Z", []any{"+13175550100", "+13175550101"}); r.Status != 204 {
+		t.Errorf("add numbers = %d %s", r.Status, r.Body)
+	}
+	for _, tc := range []struct {
+		path  string
+		body  any
+		field string
+	}{
+		{numbers, []any{"+13175550100", "555"}, "phoneNumbers[1]"},
+		{numbers, []any{}, "at least one"},
+		{numbers + "?expirationDateTime=tomorrow", []any{"+13175550100"}, "expirationDateTime"},
+	} {
+		m := c.wantError(400, "bad.request", "POST", tc.path, tc.body)
+		if msg := m["message"].(string); !strings.Contains(msg, tc.field) {
+			t.Errorf("POST %s %v: message %q does not name %s", tc.path, tc.body, msg, tc.field)
+		}
+	}
+	if r := c.do("DELETE", numbers, nil); r.Status != 204 {
+		t.Errorf("remove numbers = %d %s", r.Status, r.Body)
+	}
+	c.wantError(404, "not.found", "POST", dncLists+"/00000000-0000-0000-0000-00000000abcd/phonenumbers", []any{"+13175550100"})
+}

@@ -91,6 +91,23 @@ var contactListAccCases = map[string]kindAccCase{
 			"clauses.1.predicates.0.inverted": "true"},
 		driftPath: "filterType", driftValue: "AND",
 	},
+	"genesyscloud_outbound_dnclist": {
+		// An internal list, renamed and restricted to phone numbers in place.
+		create: `resource "genesyscloud_outbound_dnclist" "it" {
+  name            = "Opted out"
+  dnc_source_type = "rds"
+}`,
+		update: `data "genesyscloud_auth_division_home" "home" {}
+resource "genesyscloud_outbound_dnclist" "it" {
+  name            = "Opted out by phone"
+  dnc_source_type = "rds"
+  contact_method  = "Phone"
+  division_id     = data.genesyscloud_auth_division_home.home.id
+}`,
+		createChecks: map[string]string{"name": "Opted out", "dnc_source_type": "rds"},
+		updateChecks: map[string]string{"name": "Opted out by phone", "contact_method": "Phone"},
+		driftPath:    "contactMethod", driftValue: "Any",
+	},
 }
 
 // filterContactList is the contact list the filter rows filter.

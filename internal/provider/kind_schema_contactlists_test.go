@@ -7,7 +7,8 @@ import (
 
 // The contact list kinds' schemas are the official provider's (official-provider-schemas.json),
 // as TestKindSchemasMatchOfficial checks for the other regular kinds. The official contacts_*
-// attributes (a CSV upload outside the Platform API) are not mapped.
+// attributes (a CSV upload outside the Platform API) and a DNC list's entries (numbers the API
+// takes but never answers) are not mapped.
 func TestContactListSchemasMatchOfficial(t *testing.T) {
 	ctx := context.Background()
 	for typ, want := range map[string]map[string]string{
@@ -62,6 +63,18 @@ func TestContactListSchemasMatchOfficial(t *testing.T) {
 			"clauses.predicates.var_range.min_inclusive": "basetypes.BoolType optional",
 			"clauses.predicates.var_range.max_inclusive": "basetypes.BoolType optional",
 			"clauses.predicates.var_range.in_set":        "types.ListType[basetypes.StringType] optional",
+		},
+		"genesyscloud_outbound_dnclist": {
+			"id":                      "basetypes.StringType read-only",
+			"name":                    "basetypes.StringType required",
+			"dnc_source_type":         "basetypes.StringType required",
+			"contact_method":          "basetypes.StringType optional",
+			"login_id":                "basetypes.StringType optional",
+			"campaign_id":             "basetypes.StringType optional",
+			"dnc_codes":               "types.ListType[basetypes.StringType] optional",
+			"license_id":              "basetypes.StringType optional",
+			"custom_exclusion_column": "basetypes.StringType optional",
+			"division_id":             "basetypes.StringType optional",
 		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
