@@ -69,7 +69,7 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		// A field the API requires where the official schema does not (a callable time set's
 		// callable times, a response set's responses) is sent empty.
 		modelRequired := false
-		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.JSON)); mf != nil {
+		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.RequestJSON())); mf != nil {
 			modelRequired = mf.Required
 		}
 		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && f.IsBlock()) {
@@ -113,7 +113,7 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		default:
 			t.Fatalf("%s.%s: no minimal value for a required field of type %d", k.Resource, f.Attr, f.Type)
 		}
-		kinds.Set(body, f.JSON, v)
+		kinds.Set(body, f.RequestJSON(), v)
 	}
 	return body
 }

@@ -28,7 +28,7 @@ type listedObject = map[string]any
 // name to declare or match) and user roles (assignments, not objects).
 func coveredKinds() []*kinds.Kind {
 	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
-		return k.Unmanaged && k.Served() && k.Resource != "" && !k.API.NoList
+		return k.Unmanaged && k.Served() && k.Resource != "" && k.API.Listable()
 	})
 }
 
@@ -123,6 +123,9 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 // listKind lists every object of a kind, in the largest pages its list endpoint takes: large
 // pages spend less of the rate budget.
 func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
+	if k.API.Query != "" {
+		return platform.ListQuery[listedObject](ctx, c, k.API.Query, nil, k.API.PageSize())
+	}
 	if k.API.Paging == kinds.Cursor {
 		return platform.ListCursor[listedObject](ctx, c, k.API.Collection, url.Values{}, k.API.PageSize())
 	}

@@ -64,8 +64,13 @@ const (
 type Field struct {
 	Attr string
 	JSON string
-	Type FieldType
-	Mode Mode
+	// WriteJSON is the path requests carry the value at when the API's request models spell
+	// it otherwise than the object it answers ("" means JSON): a workbin is created with
+	// "divisionId" and answers "division.id", a work type's skills are written as
+	// "defaultSkillIds" and read as "defaultSkills[].id". Top-level fields only.
+	WriteJSON string
+	Type      FieldType
+	Mode      Mode
 	// Default is the attribute's default when unset (official provider's "Defaults to");
 	// nil for none. Its Go type follows Type: string, bool, int64, float64.
 	Default any
@@ -105,6 +110,14 @@ type Field struct {
 	Nested []Field
 	// Description is the attribute's documentation.
 	Description string
+}
+
+// RequestJSON is the path a request body carries the field's value at.
+func (f *Field) RequestJSON() string {
+	if f.WriteJSON != "" {
+		return f.WriteJSON
+	}
+	return f.JSON
 }
 
 // IsBlock reports whether the field is a nested block in Terraform (Block or Object).

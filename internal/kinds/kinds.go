@@ -114,7 +114,16 @@ type API struct {
 	// search request (query criteria over the model's fields, page number and size) by POST,
 	// or base64-encoded in q64 by GET, and answers matching objects as results.
 	Search string
+	// Query is the path of the kind's list-by-query endpoint ("" none), for a kind listed by
+	// POST instead of GET on its collection (task management's POST …/workbins/query, with
+	// NoList set): the body holds filters ({name, type, operator, values}; none lists all),
+	// pageSize and the cursor "after"; the answer holds entities and the next page's "after".
+	Query string
 }
+
+// Listable reports whether objects of the kind can be listed: by GET on the collection or by
+// its query endpoint.
+func (a API) Listable() bool { return !a.NoList || a.Query != "" }
 
 // Item is the path of one object.
 func (a API) Item(id string) string { return a.Collection + "/" + id }

@@ -58,6 +58,7 @@ func (s *Server) entityRoutes() {
 			s.route("DELETE "+api.Collection+"/{id}", k.PermissionFor("DELETE"), h.delete)
 		}
 		s.entitySearchRoutes(h) // entity_search.go
+		s.entityQueryRoutes(h)  // entity_query.go
 	}
 }
 

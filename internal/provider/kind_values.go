@@ -37,7 +37,7 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 			}
 			j = list[0]
 		}
-		kinds.Set(body, f.JSON, j)
+		kinds.Set(body, f.RequestJSON(), j)
 	}
 	return body, nil
 }
