@@ -39,7 +39,7 @@ const (
 // (catalogue_<area>.go), so that a new kind is an entry there.
 var Genesys = sync.OnceValue(func() *Catalogue {
 	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(),
-		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds()))
+		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds(), taskManagementAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home

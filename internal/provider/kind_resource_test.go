@@ -439,7 +439,7 @@ func attrChecks(addr string, want map[string]string) []resource.TestCheckFunc {
 
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
-	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases, contactListAccCases} {
+	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases, contactListAccCases, taskManagementAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}
