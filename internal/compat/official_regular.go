@@ -101,6 +101,8 @@ func fieldNotes(f kinds.Field) []string {
 		notes = append(notes, "iCal RRULE")
 	case kinds.E164:
 		notes = append(notes, "E.164")
+	case kinds.JSONText:
+		notes = append(notes, "JSON text")
 	}
 	if f.MaxAddsPerWrite > 0 {
 		notes = append(notes, fmt.Sprintf("more than %d new values are written in chunks", f.MaxAddsPerWrite))

@@ -115,6 +115,14 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		}
 		kinds.Set(body, f.RequestJSON(), v)
 	}
+	// A nested object the API requires whose attributes are all optional (a workitem
+	// schema's jsonSchema document) is sent empty, as the provider does.
+	for _, f := range k.Fields {
+		top := kinds.TopLevel(f.RequestJSON())
+		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), top); mf != nil && mf.Required && body[top] == nil && kinds.IsModel(mf.Type) {
+			body[top] = map[string]any{}
+		}
+	}
 	return body
 }
 

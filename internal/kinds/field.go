@@ -54,6 +54,10 @@ const (
 	RRule
 	// E164 is a phone number in E.164 form ("+13175550100").
 	E164
+	// JSONText is JSON written as text (the official provider's jsonencode attributes, a
+	// workitem schema's properties): requests carry the decoded value, and the API's value
+	// reads back as the configured text when it means the same.
+	JSONText
 )
 
 // Field maps one Terraform attribute of a regular kind onto the API JSON.
@@ -102,6 +106,9 @@ type Field struct {
 	// address's autoCorrectAddress), so state keeps what was configured and an import or
 	// an adoption cannot know it.
 	WriteOnly bool
+	// ChangesOnWrite: a Computed value the org changes on every write (a version), so a
+	// planned change shows it as unknown instead of keeping the stored value.
+	ChangesOnWrite bool
 	// Unordered makes a Block or Object a set of blocks in Terraform ("Block Set", or "Block
 	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
 	// reordering is no change. The JSON is the same.

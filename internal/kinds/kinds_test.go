@@ -49,6 +49,9 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.IsBlock() != (len(f.Nested) > 0) {
 			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
 		}
+		if f.ChangesOnWrite && f.Mode != Computed {
+			t.Errorf("%s.%s: only computed values change on every write", kind, f.Attr)
+		}
 		if f.WriteJSON != "" && len(Steps(f.WriteJSON)) != 1 {
 			t.Errorf("%s.%s: the write path %q is not one top-level field", kind, f.Attr, f.WriteJSON)
 		}

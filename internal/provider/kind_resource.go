@@ -199,6 +199,7 @@ func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObjec
 	if err != nil {
 		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
 	}
+	addRequiredEnclosures(r.kind, body)
 	return body
 }
 

@@ -47,6 +47,9 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 	switch v := v.(type) {
 	case types.String:
+		if f.Format == kinds.JSONText {
+			return decodeJSONText(v.ValueString())
+		}
 		return v.ValueString(), nil
 	case types.Bool:
 		return v.ValueBool(), nil
@@ -286,4 +289,21 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 	v, d := types.ListValue(elemType, elems)
 	diags.Append(d...)
 	return v, diags
+}
+
+// addRequiredEnclosures sends, empty, a nested object the request models require that holds
+// only optional attributes the configuration left out (a workitem schema's jsonSchema
+// document, holding its description and properties): without it the API refuses the body.
+func addRequiredEnclosures(k *kinds.Kind, body apiObject) {
+	for _, f := range k.Fields {
+		top := kinds.TopLevel(f.RequestJSON())
+		if top == f.RequestJSON() || body[top] != nil {
+			continue
+		}
+		for _, method := range []string{"POST", k.API.Update} {
+			if mf := kinds.FieldOf(k.RequestModel(method), top); mf != nil && mf.Required && kinds.IsModel(mf.Type) {
+				body[top] = map[string]any{}
+			}
+		}
+	}
 }

@@ -33,6 +33,13 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
 		writable["version"] = v
 	}
+	// A create has no version to send, the org gives the first: a model that marks it
+	// required for every request (a workitem schema's DataSchema) requires it of updates.
+	if _, sent := writable["version"]; !sent && method == http.MethodPost {
+		if mf := kinds.FieldOf(k.RequestModel(method), "version"); mf != nil && mf.Required {
+			writable["version"] = float64(1)
+		}
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
