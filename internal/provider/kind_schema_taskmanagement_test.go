@@ -17,6 +17,14 @@ func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
 			"description": "basetypes.StringType optional",
 			"division_id": "basetypes.StringType optional",
 		},
+		"genesyscloud_task_management_workitem_schema": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"properties":  "basetypes.StringType optional",
+			"enabled":     "basetypes.BoolType optional default=true",
+			"version":     "basetypes.Int64Type read-only",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}
