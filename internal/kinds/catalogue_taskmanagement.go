@@ -4,17 +4,20 @@ package kinds
 const (
 	Workbin        = "taskmanagement.workbin"
 	WorkitemSchema = "taskmanagement.workitemschema"
+	Worktype       = "taskmanagement.worktype"
 )
 
 // Task management lists its objects by query (POST …/query with filters and a cursor)
 // rather than by GET on the collection, and writes references as plain ids ("divisionId")
 // that its objects answer as nested references ("division.id").
 const (
-	workbins = "/api/v2/taskmanagement/workbins"
-	schemas  = "/api/v2/taskmanagement/workitems/schemas"
+	workbins  = "/api/v2/taskmanagement/workbins"
+	schemas   = "/api/v2/taskmanagement/workitems/schemas"
+	worktypes = "/api/v2/taskmanagement/worktypes"
 )
 
-// taskManagementAreaKinds are the task management kinds: workbins and workitem schemas.
+// taskManagementAreaKinds are the task management kinds: workbins, workitem schemas and
+// work types.
 func taskManagementAreaKinds() []*Kind {
 	return []*Kind{
 		{
@@ -53,6 +56,57 @@ func taskManagementAreaKinds() []*Kind {
 					Description: "Whether the schema is enabled. A disabled schema cannot be assigned to other objects, but the work items that use it keep it."},
 				{Attr: "version", JSON: "version", Type: Int, Mode: Computed, ChangesOnWrite: true,
 					Description: "The version of the workitem schema."},
+			},
+		},
+		{
+			// A work type's defaults for new work items. Its references are written as ids
+			// ("defaultQueueId") and answered as references ("defaultQueue.id").
+			Name: Worktype, Resource: "genesyscloud_task_management_worktype", DataSource: "genesyscloud_task_management_worktype",
+			Noun: "work type",
+			API: API{Collection: worktypes, NoList: true, Query: worktypes + "/query", Paging: Cursor, MaxPageSize: 200,
+				Update: "PATCH"},
+			Model: "Worktype", CreateModel: "WorktypeCreate", UpdateModel: "WorktypeUpdate",
+			Audit: Audit{"TaskManagement", "Worktype"}, Permission: "workitems:worktype",
+			DependsOn: []string{Division, Workbin, WorkitemSchema, Queue, Language, Skill},
+			Unmanaged: true, IDAttributes: []string{"worktype_id", "*_worktype_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The name of the work type."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "The description of the work type."},
+				{Attr: "division_id", JSON: "division.id", WriteJSON: "divisionId", Type: String, Mode: OptionalComputed, Ref: Division,
+					// The update model has no division: a work type stays where it was made.
+					ForceNew:    true,
+					Description: "The division the work type belongs to. When not set, the org puts it in the home division. Changing it replaces the work type."},
+				{Attr: "default_workbin_id", JSON: "defaultWorkbin.id", WriteJSON: "defaultWorkbinId", Type: String, Mode: Required, Ref: Workbin,
+					Description: "The workbin new work items of this type go to."},
+				{Attr: "schema_id", JSON: "schema.id", WriteJSON: "schemaId", Type: String, Mode: Optional, Ref: WorkitemSchema,
+					Description: "The workitem schema of work items of this type."},
+				{Attr: "schema_version", JSON: "schema.version", WriteJSON: "schemaVersion", Type: Int, Mode: OptionalComputed,
+					Description: "The version of the workitem schema to use. When not set, the latest."},
+				{Attr: "default_queue_id", JSON: "defaultQueue.id", WriteJSON: "defaultQueueId", Type: String, Mode: Optional, Ref: Queue,
+					Description: "The queue new work items of this type are routed to."},
+				{Attr: "default_language_id", JSON: "defaultLanguage.id", WriteJSON: "defaultLanguageId", Type: String, Mode: Optional, Ref: Language,
+					Description: "The routing language of new work items of this type."},
+				{Attr: "default_skills_ids", JSON: "defaultSkills[].id", WriteJSON: "defaultSkillIds", Type: StringList, Mode: Optional, Ref: Skill,
+					Description: "The routing skills of new work items of this type."},
+				{Attr: "default_script_id", JSON: "defaultScript.id", WriteJSON: "defaultScriptId", Type: String, Mode: Optional,
+					Description: "The script agents see for work items of this type."},
+				{Attr: "default_priority", JSON: "defaultPriority", Type: Int, Mode: Optional,
+					Description: "The priority of new work items of this type. The valid range is between -25,000,000 and 25,000,000."},
+				{Attr: "default_duration_seconds", JSON: "defaultDurationSeconds", Type: Int, Mode: Optional,
+					Description: "How long a work item of this type takes to work on, in seconds."},
+				{Attr: "default_due_duration_seconds", JSON: "defaultDueDurationSeconds", Type: Int, Mode: Optional,
+					Description: "How long after its creation a work item of this type is due, in seconds."},
+				{Attr: "default_expiration_seconds", JSON: "defaultExpirationSeconds", Type: Int, Mode: Optional,
+					Description: "How long after its creation a work item of this type expires, in seconds."},
+				{Attr: "default_ttl_seconds", JSON: "defaultTtlSeconds", Type: Int, Mode: Optional,
+					Description: "How long a closed work item of this type is kept, in seconds."},
+				{Attr: "assignment_enabled", JSON: "assignmentEnabled", Type: Bool, Mode: Optional,
+					Description: "Whether work items of this type are assigned to agents automatically."},
+				{Attr: "flow_rules_enabled", JSON: "ruleSettings.flowRulesEnabled", Type: Bool, Mode: Optional,
+					Description: "Whether flow rules run for work items of this type."},
+				// Only a create takes it, and the org never answers it.
+				{Attr: "disable_default_status_creation", JSON: "disableDefaultStatusCreation", Type: Bool, Mode: Optional, WriteOnly: true,
+					Description: "Whether the org leaves out the default statuses it otherwise creates with the work type."},
 			},
 		},
 	}

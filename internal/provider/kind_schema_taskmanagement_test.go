@@ -25,6 +25,27 @@ func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
 			"enabled":     "basetypes.BoolType optional default=true",
 			"version":     "basetypes.Int64Type read-only",
 		},
+		"genesyscloud_task_management_worktype": {
+			"id":                              "basetypes.StringType read-only",
+			"name":                            "basetypes.StringType required",
+			"description":                     "basetypes.StringType optional",
+			"division_id":                     "basetypes.StringType optional",
+			"default_workbin_id":              "basetypes.StringType required",
+			"schema_id":                       "basetypes.StringType optional",
+			"schema_version":                  "basetypes.Int64Type optional",
+			"default_queue_id":                "basetypes.StringType optional",
+			"default_language_id":             "basetypes.StringType optional",
+			"default_skills_ids":              "types.ListType[basetypes.StringType] optional",
+			"default_script_id":               "basetypes.StringType optional",
+			"default_priority":                "basetypes.Int64Type optional",
+			"default_duration_seconds":        "basetypes.Int64Type optional",
+			"default_due_duration_seconds":    "basetypes.Int64Type optional",
+			"default_expiration_seconds":      "basetypes.Int64Type optional",
+			"default_ttl_seconds":             "basetypes.Int64Type optional",
+			"assignment_enabled":              "basetypes.BoolType optional",
+			"flow_rules_enabled":              "basetypes.BoolType optional",
+			"disable_default_status_creation": "basetypes.BoolType optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}

@@ -190,6 +190,9 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 		}
 		o := tx.Get(s.StoreKind(f.Ref), id)
 		if o == nil || IsDeleted(o.Data) {
+			if f.WriteJSON != "" {
+				path = f.WriteJSON // the request named it so (a work type's defaultWorkbinId)
+			}
 			return apihttp.UnknownRef(path, id)
 		}
 		if key == "id" {
