@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -51,6 +52,8 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefSchedule:      {"schedule", kindSchedule, "SCHEDULE", "/api/v2/architect/schedules/"},
 		archy.RefIntegration:   {"integration", kindIntegration, "", ""},
 		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
+		// A generic kind: its objects live under its catalogue name.
+		archy.RefContactList: {"contact list", store.Kind(kinds.ContactList), "CONTACTLIST", "/api/v2/outbound/contactlists/"},
 	}
 }
 
@@ -60,7 +63,6 @@ func unhostedRefs() map[archy.RefKind]string {
 		archy.RefPrompt:         "user prompt",
 		archy.RefEmergencyGroup: "emergency group",
 		archy.RefDataTable:      "data table",
-		archy.RefContactList:    "contact list",
 	}
 }
 
