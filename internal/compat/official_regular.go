@@ -15,6 +15,9 @@ func regularKindResources() []Entry {
 	for _, k := range regularKinds() {
 		attrs := []Attribute{idAttr()}
 		attrs = append(attrs, fieldAttributes("", k.Fields)...)
+		for _, u := range k.NotYet {
+			attrs = append(attrs, notYet(u.Attr, u.Type, u.Why))
+		}
 		out = append(out, Entry{Kind: Resource, Name: k.Resource, Attributes: attrs})
 	}
 	return out

@@ -78,6 +78,7 @@ func outboundAreaKinds() []*Kind {
 				{Attr: "trim_whitespace", JSON: "trimWhitespace", Type: Bool, Mode: Optional,
 					Description: "Whether leading and trailing whitespace is trimmed from contact data."},
 			},
+			NotYet: contactUploadAttributes(),
 		},
 		{
 			Name: ContactListFilter, Resource: "genesyscloud_outbound_contactlistfilter", DataSource: "genesyscloud_outbound_contactlistfilter",
@@ -153,6 +154,11 @@ func outboundAreaKinds() []*Kind {
 				{Attr: "custom_exclusion_column", JSON: "customExclusionColumn", Type: String, Mode: Optional, ForceNew: true,
 					Description: "The column of an rds_custom list to scrub against. Changing it replaces the list."},
 				divisionField("DNC list"),
+			},
+			NotYet: []Unmapped{
+				{Attr: "entries", Type: "block list", Why: dncNumbersWhy},
+				{Attr: "entries.expiration_date", Type: "string", Why: dncNumbersWhy},
+				{Attr: "entries.phone_numbers", Type: "list(string)", Why: dncNumbersWhy},
 			},
 		},
 		{
@@ -265,3 +271,18 @@ func recallEntry(attr, key string) Field {
 				Description: "Number of recall attempts. Must be less than max_attempts_per_contact."},
 		}}
 }
+
+// contactUploadAttributes are the official contact list attributes about its contacts, which
+// reach an org as a CSV through the upload service, outside the Platform API.
+func contactUploadAttributes() []Unmapped {
+	const why = "contacts are uploaded as a CSV through the upload service, outside the Platform API"
+	return []Unmapped{
+		{Attr: "contacts_filepath", Type: "string", Why: why},
+		{Attr: "contacts_id_name", Type: "string", Why: why},
+		{Attr: "contacts_file_content_hash", Type: "string", Why: why},
+		{Attr: "contacts_record_count", Type: "int", Why: why},
+	}
+}
+
+// dncNumbersWhy is why a DNC list's entries are not mapped.
+const dncNumbersWhy = "the API only adds numbers (POST …/phonenumbers) and never answers them"

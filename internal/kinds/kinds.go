@@ -188,6 +188,19 @@ type Kind struct {
 	// Fields is served by the local org's generic entity and the provider's generic
 	// resource; a kind without is hand-written in both.
 	Fields []Field
+	// NotYet are official attributes a regular kind does not map, each with why: the
+	// compatibility table lists them as not-yet, so a user knows before writing them.
+	NotYet []Unmapped
+}
+
+// Unmapped is an official attribute a regular kind does not map yet.
+type Unmapped struct {
+	// Attr is the attribute's path ("entries.phone_numbers" inside a block).
+	Attr string
+	// Type is the official type as the compatibility table writes it ("string", "block list").
+	Type string
+	// Why says what stands in the way.
+	Why string
 }
 
 // Served reports whether the provider serves the kind (see Coverage).

@@ -29,6 +29,11 @@ func TestCatalogueConsistent(t *testing.T) {
 			}
 		}
 		checkFields(t, c, k.Name, k.Fields)
+		for _, u := range k.NotYet {
+			if k.Field(Steps(u.Attr)[0]) != nil || u.Type == "" || u.Why == "" {
+				t.Errorf("%s: not-yet attribute %q is mapped, or says no type or reason", k.Name, u.Attr)
+			}
+		}
 		if k.Regular() && k.Field("name") == nil && k.Names != NoName {
 			t.Errorf("%s: a regular named kind needs a name field", k.Name)
 		}
