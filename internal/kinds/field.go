@@ -113,10 +113,25 @@ type Field struct {
 	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
 	// reordering is no change. The JSON is the same.
 	Unordered bool
+	// AddedThrough makes a Block's elements additions sent by requests of their own, one per
+	// block, instead of part of the object (a DNC list's entries: POST {item}/phonenumbers
+	// with the numbers as the body and their expiration as a query parameter). The API never
+	// answers them, so such a field is WriteOnly too.
+	AddedThrough *Additions
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
 	Description string
+}
+
+// Additions is how the blocks of an AddedThrough field reach the API: each block is one POST
+// to the object's subresource Path, whose body is the strings of its nested attribute Body
+// and whose query parameters are its nested attributes named in Query (parameter → attribute,
+// left out when unset).
+type Additions struct {
+	Path  string
+	Body  string
+	Query map[string]string
 }
 
 // RequestJSON is the path a request body carries the field's value at.

@@ -54,6 +54,9 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.IsBlock() != (len(f.Nested) > 0) {
 			t.Errorf("%s.%s: only blocks have nested fields", kind, f.Attr)
 		}
+		if a := f.AddedThrough; a != nil && (f.Type != Block || !f.WriteOnly || a.Path == "" || findField(f.Nested, a.Body) == nil) {
+			t.Errorf("%s.%s: additions are a write-only block whose body attribute is one of its own", kind, f.Attr)
+		}
 		if f.ChangesOnWrite && f.Mode != Computed {
 			t.Errorf("%s.%s: only computed values change on every write", kind, f.Attr)
 		}
@@ -173,4 +176,14 @@ func TestBlockObjects(t *testing.T) {
 	if !(&Field{Type: Object}).IsBlock() || !(&Field{Type: Block}).IsBlock() || (&Field{Type: StringList}).IsBlock() {
 		t.Error("IsBlock")
 	}
+}
+
+// findField finds a field by attribute among fs, or nil.
+func findField(fs []Field, attr string) *Field {
+	for i := range fs {
+		if fs[i].Attr == attr {
+			return &fs[i]
+		}
+	}
+	return nil
 }

@@ -86,6 +86,12 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
+	if err := r.addValues(ctx, objectID(*obj), plan); err != nil {
+		// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
+		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, name), err)
+		return
+	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -118,6 +124,10 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	obj, err := r.write(ctx, r.idIn(plan), body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
+	if err := r.addValues(ctx, r.idIn(plan), plan); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
 	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)

@@ -18,8 +18,8 @@ import (
 func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, error) {
 	body := apiObject{}
 	for _, f := range fields {
-		if f.Mode == kinds.Computed {
-			continue
+		if f.Mode == kinds.Computed || f.AddedThrough != nil {
+			continue // additions are requests of their own (kind_additions.go)
 		}
 		v, ok := attrs[f.Attr]
 		if !ok || v.IsNull() || v.IsUnknown() || isNoValue(f, v) {
@@ -110,6 +110,10 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 		p := prior[f.Attr]
 		switch f.Type {
 		case kinds.Block, kinds.Object:
+			if f.WriteOnly && raw == nil && p != nil && !p.IsUnknown() {
+				out[f.Attr] = p // the API never answers it: what was configured stays
+				continue
+			}
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
