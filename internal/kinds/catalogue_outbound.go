@@ -130,8 +130,8 @@ func outboundAreaKinds() []*Kind {
 			},
 		},
 		{
-			// The numbers on the list are not mapped: the API takes them only as additions
-			// (POST …/phonenumbers) and never answers them, so they are not part of the object.
+			// The numbers on the list are not part of the object: the API takes them only as
+			// additions (POST …/phonenumbers) and never answers them.
 			Name: DNCList, Resource: "genesyscloud_outbound_dnclist", DataSource: "genesyscloud_outbound_dnclist",
 			Noun:  "DNC list",
 			API:   API{Collection: "/api/v2/outbound/dnclists", NameFilter: "name", Update: "PUT", Version: IntVersion},
@@ -154,11 +154,17 @@ func outboundAreaKinds() []*Kind {
 				{Attr: "custom_exclusion_column", JSON: "customExclusionColumn", Type: String, Mode: Optional, ForceNew: true,
 					Description: "The column of an rds_custom list to scrub against. Changing it replaces the list."},
 				divisionField("DNC list"),
-			},
-			NotYet: []Unmapped{
-				{Attr: "entries", Type: "block list", Why: dncNumbersWhy},
-				{Attr: "entries.expiration_date", Type: "string", Why: dncNumbersWhy},
-				{Attr: "entries.phone_numbers", Type: "list(string)", Why: dncNumbersWhy},
+				{Attr: "entries", JSON: "entries", Type: Block, Mode: Optional, WriteOnly: true,
+					AddedThrough: &Additions{Path: "phonenumbers", Body: "phone_numbers",
+						Query: map[string]string{"expirationDateTime": "expiration_date"}},
+					Description: "Phone numbers to put on the list, in groups that share an expiration. The API only adds numbers " +
+						"and never answers them: state keeps what is configured, and removing an entry leaves its numbers on the list.",
+					Nested: []Field{
+						{Attr: "expiration_date", JSON: "expirationDate", Type: String, Mode: Optional,
+							Description: "When the numbers come off the list, in yyyy-MM-ddTHH:mmZ format."},
+						{Attr: "phone_numbers", JSON: "phoneNumbers", Type: StringList, Mode: Optional, Format: E164,
+							Description: "Phone numbers, in E.164 format."},
+					}},
 			},
 		},
 		{
@@ -283,6 +289,3 @@ func contactUploadAttributes() []Unmapped {
 		{Attr: "contacts_record_count", Type: "int", Why: why},
 	}
 }
-
-// dncNumbersWhy is why a DNC list's entries are not mapped.
-const dncNumbersWhy = "the API only adds numbers (POST …/phonenumbers) and never answers them"

@@ -103,9 +103,17 @@ resource "genesyscloud_outbound_dnclist" "it" {
   dnc_source_type = "rds"
   contact_method  = "Phone"
   division_id     = data.genesyscloud_auth_division_home.home.id
+  entries {
+    phone_numbers = ["+13175550100", "+13175550101"]
+  }
+  entries {
+    expiration_date = "2030-01-01T00:00Z"
+    phone_numbers   = ["+13175550102"]
+  }
 }`,
-		createChecks: map[string]string{"name": "Opted out", "dnc_source_type": "rds"},
-		updateChecks: map[string]string{"name": "Opted out by phone", "contact_method": "Phone"},
+		createChecks: map[string]string{"name": "Opted out", "dnc_source_type": "rds", "entries.#": "0"},
+		updateChecks: map[string]string{"name": "Opted out by phone", "contact_method": "Phone", "entries.#": "2",
+			"entries.1.expiration_date": "2030-01-01T00:00Z", "entries.0.phone_numbers.#": "2"},
 		driftPath:    "contactMethod", driftValue: "Any",
 	},
 }

@@ -7,8 +7,7 @@ import (
 
 // The contact list kinds' schemas are the official provider's (official-provider-schemas.json),
 // as TestKindSchemasMatchOfficial checks for the other regular kinds. The official contacts_*
-// attributes (a CSV upload outside the Platform API) and a DNC list's entries (numbers the API
-// takes but never answers) are not mapped.
+// attributes (a CSV upload outside the Platform API) are not mapped.
 func TestContactListSchemasMatchOfficial(t *testing.T) {
 	ctx := context.Background()
 	for typ, want := range map[string]map[string]string{
@@ -75,6 +74,9 @@ func TestContactListSchemasMatchOfficial(t *testing.T) {
 			"license_id":              "basetypes.StringType optional",
 			"custom_exclusion_column": "basetypes.StringType optional",
 			"division_id":             "basetypes.StringType optional",
+			"entries":                 "block list",
+			"entries.expiration_date": "basetypes.StringType optional",
+			"entries.phone_numbers":   "types.ListType[basetypes.StringType] optional",
 		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
