@@ -114,7 +114,7 @@ resource "genesyscloud_outbound_dnclist" "it" {
 		createChecks: map[string]string{"name": "Opted out", "dnc_source_type": "rds", "entries.#": "0"},
 		updateChecks: map[string]string{"name": "Opted out by phone", "contact_method": "Phone", "entries.#": "2",
 			"entries.1.expiration_date": "2030-01-01T00:00Z", "entries.0.phone_numbers.#": "2"},
-		driftPath:    "contactMethod", driftValue: "Any",
+		driftPath: "contactMethod", driftValue: "Any",
 	},
 }
 
