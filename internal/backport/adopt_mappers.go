@@ -1,6 +1,8 @@
 package backport
 
 import (
+	"encoding/json"
+
 	"github.com/cxascode/cxascode/internal/kinds"
 )
 
@@ -65,6 +67,11 @@ func fieldAttributes(fields []kinds.Field, obj map[string]any) []attribute {
 		case kinds.String:
 			if s, ok := v.(string); ok && s != "" {
 				out = append(out, attribute{name: f.Attr, value: s, ref: ref})
+			} else if f.Format == kinds.JSONText {
+				// JSON text is configured as a string; the API answers it decoded.
+				if b, err := json.Marshal(v); err == nil {
+					out = append(out, attribute{name: f.Attr, value: string(b)})
+				}
 			}
 		case kinds.Bool:
 			if b, ok := v.(bool); ok {

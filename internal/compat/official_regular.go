@@ -15,6 +15,9 @@ func regularKindResources() []Entry {
 	for _, k := range regularKinds() {
 		attrs := []Attribute{idAttr()}
 		attrs = append(attrs, fieldAttributes("", k.Fields)...)
+		for _, u := range k.NotYet {
+			attrs = append(attrs, notYet(u.Attr, u.Type, u.Why))
+		}
 		out = append(out, Entry{Kind: Resource, Name: k.Resource, Attributes: attrs})
 	}
 	return out
@@ -102,6 +105,8 @@ func fieldNotes(f kinds.Field) []string {
 		notes = append(notes, "iCal RRULE")
 	case kinds.E164:
 		notes = append(notes, "E.164")
+	case kinds.JSONText:
+		notes = append(notes, "JSON text")
 	}
 	if f.MaxAddsPerWrite > 0 {
 		notes = append(notes, fmt.Sprintf("more than %d new values are written in chunks", f.MaxAddsPerWrite))

@@ -69,7 +69,7 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		// A field the API requires where the official schema does not (a callable time set's
 		// callable times, a response set's responses) is sent empty.
 		modelRequired := false
-		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.JSON)); mf != nil {
+		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.RequestJSON())); mf != nil {
 			modelRequired = mf.Required
 		}
 		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && f.IsBlock()) {
@@ -103,6 +103,12 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			}
 		case f.Attr == k.LookupKey():
 			v = name
+		case f.Type == kinds.StringList || f.Type == kinds.StringSet:
+			// A required list of plain values (a contact list's column names) holds one.
+			v = []any{"x"}
+			if len(f.Enum) > 0 {
+				v = []any{f.Enum[0]}
+			}
 		case len(f.Enum) > 0:
 			v = f.Enum[0]
 		case f.Format == kinds.LocalDateTime:
@@ -116,7 +122,15 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		default:
 			t.Fatalf("%s.%s: no minimal value for a required field of type %d", k.Resource, f.Attr, f.Type)
 		}
-		kinds.Set(body, f.JSON, v)
+		kinds.Set(body, f.RequestJSON(), v)
+	}
+	// A nested object the API requires whose attributes are all optional (a workitem
+	// schema's jsonSchema document) is sent empty, as the provider does.
+	for _, f := range k.Fields {
+		top := kinds.TopLevel(f.RequestJSON())
+		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), top); mf != nil && mf.Required && body[top] == nil && kinds.IsModel(mf.Type) {
+			body[top] = map[string]any{}
+		}
 	}
 	return k.APIRequest(body)
 }

@@ -28,7 +28,7 @@ type listedObject = map[string]any
 // name to declare or match) and user roles (assignments, not objects).
 func coveredKinds() []*kinds.Kind {
 	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
-		return k.Unmanaged && k.Served() && k.Resource != "" && !k.API.NoList
+		return k.Unmanaged && k.Served() && k.Resource != "" && k.API.Listable()
 	})
 }
 
@@ -129,6 +129,9 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
 	if k.API.Parent != "" {
 		return listChildren(ctx, c, k)
+	}
+	if k.API.Query != "" {
+		return platform.ListQuery[listedObject](ctx, c, k.API.Query, nil, k.API.PageSize())
 	}
 	return listCollection(ctx, c, k, k.API.Collection)
 }

@@ -40,7 +40,7 @@ const (
 var Genesys = sync.OnceValue(func() *Catalogue {
 	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(),
 		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds(), settingsAreaKinds(),
-		authorizationAreaKinds(), integrationsAreaKinds()))
+		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home
@@ -337,15 +337,6 @@ func genesysKinds() []*Kind {
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Library name."},
 			},
-		},
-		// Kinds Archy flows name that the provider does not serve yet: the workspace graph
-		// matches references to them, the flow reference check warns that it cannot look them up.
-		{
-			Name: ContactList, Resource: "genesyscloud_outbound_contact_list", DataSource: "genesyscloud_outbound_contact_list",
-			Noun: "contact list", Coverage: KnownOnly,
-			API:   API{Collection: "/api/v2/outbound/contactlists", MaxPageSize: 100, NameFilter: "name", Update: "PUT", Version: IntVersion},
-			Model: "ContactList", Audit: Audit{"Outbound", "ContactList"}, Permission: "outbound:contactList",
-			Archy: []string{"contactList"}, DependsOn: []string{Division},
 		},
 	}
 }

@@ -59,6 +59,10 @@ const (
 	E164
 	// TimeZone is an IANA time zone name ("America/Indianapolis").
 	TimeZone
+	// JSONText is JSON written as text (the official provider's jsonencode attributes, a
+	// workitem schema's properties): requests carry the decoded value, and the API's value
+	// reads back as the configured text when it means the same.
+	JSONText
 )
 
 // Field maps one Terraform attribute of a regular kind onto the API JSON.
@@ -69,8 +73,13 @@ const (
 type Field struct {
 	Attr string
 	JSON string
-	Type FieldType
-	Mode Mode
+	// WriteJSON is the path requests carry the value at when the API's request models spell
+	// it otherwise than the object it answers ("" means JSON): a workbin is created with
+	// "divisionId" and answers "division.id", a work type's skills are written as
+	// "defaultSkillIds" and read as "defaultSkills[].id". Top-level fields only.
+	WriteJSON string
+	Type      FieldType
+	Mode      Mode
 	// Default is the attribute's default when unset (official provider's "Defaults to");
 	// nil for none. Its Go type follows Type: string, bool, int64, float64.
 	Default any
@@ -109,6 +118,9 @@ type Field struct {
 	// address's autoCorrectAddress), so state keeps what was configured and an import or
 	// an adoption cannot know it.
 	WriteOnly bool
+	// ChangesOnWrite: a Computed value the org changes on every write (a version), so a
+	// planned change shows it as unknown instead of keeping the stored value.
+	ChangesOnWrite bool
 	// Unordered makes a Block or Object a set of blocks in Terraform ("Block Set", or "Block
 	// Set, Max: 1" for an Object) instead of a list: their order carries no meaning, so a
 	// reordering is no change. The JSON is the same.
@@ -119,10 +131,33 @@ type Field struct {
 	// member_ids. JSON is then the key the members are read into on the object as the
 	// provider sees it, never sent in the object's own writes.
 	Members bool
+	// AddedThrough makes a Block's elements additions sent by requests of their own, one per
+	// block, instead of part of the object (a DNC list's entries: POST {item}/phonenumbers
+	// with the numbers as the body and their expiration as a query parameter). The API never
+	// answers them, so such a field is WriteOnly too.
+	AddedThrough *Additions
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
 	Description string
+}
+
+// Additions is how the blocks of an AddedThrough field reach the API: each block is one POST
+// to the object's subresource Path, whose body is the strings of its nested attribute Body
+// and whose query parameters are its nested attributes named in Query (parameter → attribute,
+// left out when unset).
+type Additions struct {
+	Path  string
+	Body  string
+	Query map[string]string
+}
+
+// RequestJSON is the path a request body carries the field's value at.
+func (f *Field) RequestJSON() string {
+	if f.WriteJSON != "" {
+		return f.WriteJSON
+	}
+	return f.JSON
 }
 
 // IsBlock reports whether the field is a nested block in Terraform (Block or Object).

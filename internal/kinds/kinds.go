@@ -145,7 +145,16 @@ type API struct {
 	// Defaults is the JSON the org answers for a Singleton before anyone changed it, and
 	// again after a DELETE ("" answers an empty object).
 	Defaults string
+	// Query is the path of the kind's list-by-query endpoint ("" none), for a kind listed by
+	// POST instead of GET on its collection (task management's POST …/workbins/query, with
+	// NoList set): the body holds filters ({name, type, operator, values}; none lists all),
+	// pageSize and the cursor "after"; the answer holds entities and the next page's "after".
+	Query string
 }
+
+// Listable reports whether objects of the kind can be listed: by GET on the collection or by
+// its query endpoint.
+func (a API) Listable() bool { return !a.NoList || a.Query != "" }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
 type Listing struct {
@@ -288,6 +297,19 @@ type Kind struct {
 	// are its JSON schema's properties, keyed by name); nil: the Fields read the API's JSON
 	// as it is.
 	Shape *Shape
+	// NotYet are official attributes a regular kind does not map, each with why: the
+	// compatibility table lists them as not-yet, so a user knows before writing them.
+	NotYet []Unmapped
+}
+
+// Unmapped is an official attribute a regular kind does not map yet.
+type Unmapped struct {
+	// Attr is the attribute's path ("entries.phone_numbers" inside a block).
+	Attr string
+	// Type is the official type as the compatibility table writes it ("string", "block list").
+	Type string
+	// Why says what stands in the way.
+	Why string
 }
 
 // Shape is a regular kind's conversion between its API JSON and the JSON its Fields read.

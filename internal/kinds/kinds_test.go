@@ -35,6 +35,11 @@ func TestCatalogueConsistent(t *testing.T) {
 		if k.API.Defaults != "" && !json.Valid([]byte(k.API.Defaults)) {
 			t.Errorf("%s: defaults are not JSON", k.Name)
 		}
+		for _, u := range k.NotYet {
+			if k.Field(Steps(u.Attr)[0]) != nil || u.Type == "" || u.Why == "" {
+				t.Errorf("%s: not-yet attribute %q is mapped, or says no type or reason", k.Name, u.Attr)
+			}
+		}
 		if k.Regular() && k.Field("name") == nil && k.Names != NoName {
 			t.Errorf("%s: a regular named kind needs a name field", k.Name)
 		}
@@ -57,6 +62,15 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		}
 		if f.Members && f.Type != StringSet {
 			t.Errorf("%s.%s: members are a set of ids", kind, f.Attr)
+		}
+		if a := f.AddedThrough; a != nil && (f.Type != Block || !f.WriteOnly || a.Path == "" || findField(f.Nested, a.Body) == nil) {
+			t.Errorf("%s.%s: additions are a write-only block whose body attribute is one of its own", kind, f.Attr)
+		}
+		if f.ChangesOnWrite && f.Mode != Computed {
+			t.Errorf("%s.%s: only computed values change on every write", kind, f.Attr)
+		}
+		if f.WriteJSON != "" && len(Steps(f.WriteJSON)) != 1 {
+			t.Errorf("%s.%s: the write path %q is not one top-level field", kind, f.Attr, f.WriteJSON)
 		}
 		if f.Unordered && !f.IsBlock() {
 			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
@@ -258,4 +272,14 @@ func TestKeyedBlocks(t *testing.T) {
 	if (&Field{Type: Block, Nested: []Field{{Attr: "x", JSON: "x"}}}).Keyed() {
 		t.Error("a block without an EntryKey field is keyed")
 	}
+}
+
+// findField finds a field by attribute among fs, or nil.
+func findField(fs []Field, attr string) *Field {
+	for i := range fs {
+		if fs[i].Attr == attr {
+			return &fs[i]
+		}
+	}
+	return nil
 }

@@ -78,6 +78,7 @@ func (s *Server) entityRoutes() {
 		}
 		s.entitySearchRoutes(h) // entity_search.go
 		s.entityMemberRoutes(h) // entity_members.go
+		s.entityQueryRoutes(h)  // entity_query.go
 	}
 }
 

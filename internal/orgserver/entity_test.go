@@ -101,7 +101,7 @@ func TestGenericEntityConformance(t *testing.T) {
 			c.t, ro.t = t, t
 			coll := k.API.Collection
 			create := func(name string) map[string]any {
-				return c.must(200, "POST", coll, minimalBody(k.RequestModel("POST"), name))
+				return c.must(200, "POST", coll, c.minimalKindBody(k, name))
 			}
 
 			// Read-only clients are refused every write, naming the catalogue's permission.

@@ -128,6 +128,10 @@ func genericWriteSeeds() map[string][]string {
 			u, _ := json.Marshal(update)
 			seeds[k.API.Update+" "+k.API.Collection+"/{id}"] = []string{string(u), `{"version":-1}`}
 		}
+		if k.API.Query != "" {
+			seeds["POST "+k.API.Query] = []string{`{"filters":[{"name":"name","type":"String","operator":"EQ","values":["Fuzz route"]}],"pageSize":2}`,
+				`{"filters":[]}`, `{"filters":[{"name":"nope","type":"String","operator":"EQ","values":[]}]}`, `{"after":"x","filters":[]}`, `{}`}
+		}
 		if k.API.Search != "" {
 			seeds["POST "+k.API.Search] = []string{`{"query":[{"type":"EXACT","fields":["name"],"value":"Fuzz route"}]}`,
 				`{"query":[{"type":"EXACT","fields":["nope"],"value":"x"}]}`, `{"pageSize":0.5}`}
@@ -145,8 +149,10 @@ type writeRoute struct {
 // writeRoutes lists every write route with its seeds, in a stable order.
 func writeRoutes() []writeRoute {
 	all := handWrittenWriteSeeds()
-	for p, s := range genericWriteSeeds() {
-		all[p] = s
+	for _, more := range []map[string][]string{genericWriteSeeds(), outboundListDataWriteSeeds()} {
+		for p, s := range more {
+			all[p] = s
+		}
 	}
 	var out []writeRoute
 	for p, s := range all {

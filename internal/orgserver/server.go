@@ -289,6 +289,7 @@ func (s *Server) routes() {
 		s.dataTableRoutes,          // architect_datatables.go, architect_datatable_rows.go
 		s.promptRoutes,             // architect_prompts.go
 		s.oauthClientRoutes,        // oauth_clients.go
+		s.outboundListDataRoutes,   // outbound_list_data.go: the contacts of contact lists
 	} {
 		register()
 	}

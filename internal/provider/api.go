@@ -32,6 +32,9 @@ type entityAPI[T any] struct {
 	// retryDelete reports a DELETE failure that goes away by itself (e.g. a division that still
 	// thinks objects are attached); may be nil.
 	retryDelete func(error) bool
+	// query is the type's list-by-query endpoint when it has no GET listing (workbins); lookups
+	// by name post a name filter there ("" lists by GET on path).
+	query string
 }
 
 // get returns the object, or nil when it does not exist (404 or soft-deleted). When the
@@ -160,6 +163,9 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 		// An object without a name (a presence definition) cannot be told apart by it.
 		return nil, nil
 	}
+	if a.query != "" {
+		return a.findByNameQuery(ctx, name)
+	}
 	const pageSize = 100
 	for page := 1; ; page++ {
 		var listing struct {
@@ -180,6 +186,22 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 			return nil, nil
 		}
 	}
+}
+
+// findByNameQuery is findByName for a type listed by query: the filter asks for the exact
+// name, and the answer is checked all the same.
+func (a entityAPI[T]) findByNameQuery(ctx context.Context, name string) (*T, error) {
+	filter := []platform.QueryFilter{{Name: "name", Type: "String", Operator: "EQ", Values: []string{name}}}
+	found, err := platform.ListQuery[T](ctx, a.client, a.query, filter, 0)
+	if err != nil {
+		return nil, err
+	}
+	for i := range found {
+		if a.name(&found[i]) == name && (a.softDeleted == nil || !a.softDeleted(&found[i])) {
+			return &found[i], nil
+		}
+	}
+	return nil, nil
 }
 
 // writeVersioned re-reads the object's version and sends the body built for it with method

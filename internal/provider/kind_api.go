@@ -35,6 +35,7 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 			return s
 		},
 		deleteTimeout: kindDeleteTimeout,
+		query:         k.API.Query,
 	}
 	// A kind that soft-deletes answers GET with state "deleted"; any other kind's object in
 	// that state is gone all the same (the real API keeps some briefly), so every kind checks.

@@ -95,6 +95,12 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, name), err)
 		return
 	}
+	if err := r.addValues(ctx, objectID(*obj), plan); err != nil {
+		// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
+		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, name), err)
+		return
+	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -143,6 +149,10 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
+	if err := r.addValues(ctx, r.idIn(plan), plan); err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
 	}
 	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
@@ -228,6 +238,7 @@ func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObjec
 	if err != nil {
 		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
 	}
+	addRequiredEnclosures(r.kind, body)
 	return r.kind.APIRequest(body)
 }
 

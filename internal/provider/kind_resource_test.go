@@ -444,7 +444,8 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 // accCaseFor finds a kind's acceptance row, in kindAccCases or an area's cases.
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
-		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases} {
+		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
+		contactListAccCases, taskManagementAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

@@ -120,7 +120,7 @@ func modeOf(f kinds.Field) fieldMode {
 	case kinds.Required:
 		return fieldMode{required: true}
 	case kinds.Computed:
-		return fieldMode{computed: true, keepState: true}
+		return fieldMode{computed: true, keepState: !f.ChangesOnWrite}
 	case kinds.OptionalComputed:
 		return fieldMode{optional: true, computed: true, keepState: true}
 	}

@@ -374,28 +374,33 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"unit_definition":        "basetypes.StringType optional",
 		},
 	} {
-		t.Run(typ, func(t *testing.T) {
-			k := kinds.Genesys().ByResource(typ)
-			if k == nil || !k.Regular() {
-				t.Fatalf("%s is not a regular kind of the catalogue", typ)
-			}
-			s, err := kindResourceSchema(k)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{}
-			describeSchema(ctx, s.Attributes, s.Blocks, "", got)
-			for p, w := range want {
-				if got[p] != w {
-					t.Errorf("%s: got %q, want %q", p, got[p], w)
-				}
-			}
-			for p := range got {
-				if _, ok := want[p]; !ok {
-					t.Errorf("%s: not in the official schema", p)
-				}
-			}
-		})
+		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
+	}
+}
+
+// checkKindSchema compares a regular kind's resource schema, flattened by describeSchema,
+// with the official one: the same attributes, each with the same description.
+func checkKindSchema(ctx context.Context, t *testing.T, typ string, want map[string]string) {
+	t.Helper()
+	k := kinds.Genesys().ByResource(typ)
+	if k == nil || !k.Regular() {
+		t.Fatalf("%s is not a regular kind of the catalogue", typ)
+	}
+	s, err := kindResourceSchema(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	describeSchema(ctx, s.Attributes, s.Blocks, "", got)
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: got %q, want %q", p, got[p], w)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: not in the official schema", p)
+		}
 	}
 }
 

@@ -18,8 +18,9 @@ import (
 func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, error) {
 	body := apiObject{}
 	for _, f := range fields {
-		// Members are written through their own sub-collection (kind_members.go).
-		if f.Mode == kinds.Computed || f.Members {
+		// Members are written through their own sub-collection (kind_members.go), additions
+		// as requests of their own (kind_additions.go).
+		if f.Mode == kinds.Computed || f.Members || f.AddedThrough != nil {
 			continue
 		}
 		v, ok := attrs[f.Attr]
@@ -42,7 +43,7 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 			list, _ := j.([]any)
 			j = f.BlockJSON(list)
 		}
-		kinds.Set(body, f.JSON, j)
+		kinds.Set(body, f.RequestJSON(), j)
 	}
 	return body, nil
 }
@@ -52,6 +53,9 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 func jsonValue(f kinds.Field, v attr.Value) (any, error) {
 	switch v := v.(type) {
 	case types.String:
+		if f.Format == kinds.JSONText {
+			return decodeJSONText(v.ValueString())
+		}
 		return v.ValueString(), nil
 	case types.Bool:
 		return v.ValueBool(), nil
@@ -118,6 +122,10 @@ func stateValues(fields []kinds.Field, attrTypes map[string]attr.Type, obj apiOb
 		}
 		switch f.Type {
 		case kinds.Block, kinds.Object:
+			if f.WriteOnly && raw == nil && p != nil && !p.IsUnknown() {
+				out[f.Attr] = p // the API never answers it: what was configured stays
+				continue
+			}
 			v, d := blockFromAPI(f, attrTypes[f.Attr], raw, p)
 			diags.Append(d...)
 			out[f.Attr] = v
@@ -300,4 +308,21 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 	v, d := types.ListValue(elemType, elems)
 	diags.Append(d...)
 	return v, diags
+}
+
+// addRequiredEnclosures sends, empty, a nested object the request models require that holds
+// only optional attributes the configuration left out (a workitem schema's jsonSchema
+// document, holding its description and properties): without it the API refuses the body.
+func addRequiredEnclosures(k *kinds.Kind, body apiObject) {
+	for _, f := range k.Fields {
+		top := kinds.TopLevel(f.RequestJSON())
+		if top == f.RequestJSON() || body[top] != nil {
+			continue
+		}
+		for _, method := range []string{"POST", k.API.Update} {
+			if mf := kinds.FieldOf(k.RequestModel(method), top); mf != nil && mf.Required && kinds.IsModel(mf.Type) {
+				body[top] = map[string]any{}
+			}
+		}
+	}
 }

@@ -82,6 +82,8 @@ func formatValidators(f kinds.Format) []validator.String {
 		return []validator.String{rruleValidator()}
 	case kinds.E164:
 		return e164Validators()
+	case kinds.JSONText:
+		return []validator.String{jsonTextValidator()}
 	}
 	return nil
 }
@@ -116,6 +118,8 @@ func formattedFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
 		if priorSet && strings.TrimSpace(priorText.ValueString()) == api {
 			return priorText // the org trims the rule; the configured text stays
 		}
+	case kinds.JSONText:
+		return jsonTextFromAPI(f, raw, prior)
 	}
 	return scalarFromAPI(f, raw, prior)
 }

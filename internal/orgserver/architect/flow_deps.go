@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -53,6 +54,8 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefIntegration:   {"integration", host.KindIntegration, "", ""},
 		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
 		archy.RefDataTable:     {"data table", host.KindDataTable, "DATATABLE", "/api/v2/flows/datatables/"},
+		// A generic kind: its objects live under its catalogue name.
+		archy.RefContactList: {"contact list", store.Kind(kinds.ContactList), "CONTACTLIST", "/api/v2/outbound/contactlists/"},
 	}
 }
 
@@ -61,7 +64,6 @@ func unhostedRefs() map[archy.RefKind]string {
 	return map[archy.RefKind]string{
 		archy.RefPrompt:         "user prompt",
 		archy.RefEmergencyGroup: "emergency group",
-		archy.RefContactList:    "contact list",
 	}
 }
 

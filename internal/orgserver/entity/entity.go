@@ -27,6 +27,7 @@ func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[
 	if err := validateRequest(tx, k, "POST", body); err != nil {
 		return nil, audit.Event{}, err
 	}
+	moveWrittenFields(k, "POST", body)
 	id := uuid.NewString()
 	doc, name, err := s.build(tx, p, k, id, body, nil)
 	if err != nil {
@@ -68,6 +69,7 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 	if err := validateRequest(tx, k, method, body); err != nil {
 		return nil, audit.Event{}, err
 	}
+	moveWrittenFields(k, method, body)
 	doc, name, err := s.build(tx, p, k, id, body, old)
 	if err != nil {
 		return nil, audit.Event{}, err
@@ -246,6 +248,26 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		doc["modifiedBy"] = principalRef(f.Type, p)
 	}
 	return doc, name, nil
+}
+
+// moveWrittenFields moves the values a request carries at a field's write path (a
+// workbin's "divisionId") to where the object holds them ("division.id"). A value the
+// method's request model does not take stays out of the object, as the API ignores it.
+func moveWrittenFields(k *kinds.Kind, method string, body map[string]any) {
+	for _, f := range k.Fields {
+		if f.WriteJSON == "" {
+			continue
+		}
+		// Write paths are top-level model fields (see kinds.Field.WriteJSON).
+		v, sent := body[f.WriteJSON]
+		if !sent {
+			continue
+		}
+		delete(body, f.WriteJSON)
+		if v != nil && kinds.FieldOf(k.RequestModel(method), f.WriteJSON) != nil {
+			kinds.Set(body, f.JSON, v)
+		}
+	}
 }
 
 // serverOwned reports the model fields the server sets itself.

@@ -33,22 +33,30 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
 		writable["version"] = v
 	}
+	// A create has no version to send, the org gives the first: a model that marks it
+	// required for every request (a workitem schema's DataSchema) requires it of updates.
+	if _, sent := writable["version"]; !sent && method == http.MethodPost {
+		if mf := kinds.FieldOf(k.RequestModel(method), "version"); mf != nil && mf.Required {
+			writable["version"] = float64(1)
+		}
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
 		return apihttp.BadRequest("The field [name] must not contain control characters.")
 	}
-	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
-		return err
-	}
 	// Where names identify objects the API refuses an object without one, even when its
-	// model list does not mark the field required (grammars); PATCH may leave it out.
+	// model list does not mark the field required (grammars); PATCH may leave it out. The
+	// name is reported before the other fields the body lacks (a contact list's columns).
 	if k.Names == kinds.UniqueName && method != http.MethodPatch {
 		if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
 			if _, isString := body["name"].(string); isString || body["name"] == nil {
 				return apihttp.Required("name")
 			}
 		}
+	}
+	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
+		return err
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
 		// A map of strings holds its bounds for each value, under the value's key.
@@ -191,6 +199,9 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 		}
 		o := tx.Get(s.StoreKind(f.Ref), id)
 		if o == nil || IsDeleted(o.Data) {
+			if f.WriteJSON != "" {
+				path = f.WriteJSON // the request named it so (a work type's defaultWorkbinId)
+			}
 			// The message names the reference ("openSchedules") and where its id sits.
 			ref := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
 			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", ref, id, path)

@@ -1,0 +1,54 @@
+package orgserver
+
+import (
+	"strings"
+	"testing"
+)
+
+// A workitem schema's model requires a version on every request, but a create has none to
+// send: the org gives the first, and an update must send the current one.
+func TestWorkitemSchemaVersions(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const schemas = "/api/v2/taskmanagement/workitems/schemas"
+	c.wantError(400, "bad.request", "POST", schemas, map[string]any{"name": "Claim"}) // no jsonSchema
+	s := c.must(200, "POST", schemas, map[string]any{"name": "Claim", "jsonSchema": map[string]any{
+		"properties": map[string]any{"policy_text": map[string]any{"title": "Policy"}}}})
+	if s["version"] != 1.0 {
+		t.Errorf("created schema = %v", s)
+	}
+	item := schemas + "/" + s["id"].(string)
+	c.wantError(400, "bad.request", "PUT", item, map[string]any{"name": "Claim", "jsonSchema": map[string]any{}})
+	if u := c.must(200, "PUT", item, map[string]any{"name": "Claim", "version": 1, "jsonSchema": map[string]any{}}); u["version"] != 2.0 {
+		t.Errorf("updated schema = %v", u)
+	}
+}
+
+// A work type needs its default workbin, and every id it is written with must name an object
+// of the right kind; the refusal names the request's field.
+func TestWorktypeReferences(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	c := newRawClient(t, ts, "dev", "deploy")
+	const worktypes = "/api/v2/taskmanagement/worktypes"
+	workbin := c.must(200, "POST", "/api/v2/taskmanagement/workbins", map[string]any{"name": "Claims"})["id"].(string)
+	for _, tc := range []struct {
+		body  map[string]any
+		field string
+	}{
+		{map[string]any{"name": "Claim"}, "[defaultWorkbinId]"},
+		{map[string]any{"name": "Claim", "defaultWorkbinId": "no-such-workbin"}, "[defaultWorkbinId]"},
+		{map[string]any{"name": "Claim", "defaultWorkbinId": workbin, "defaultSkillIds": []any{"no-such-skill"}}, "no-such-skill"},
+		{map[string]any{"name": "Claim", "defaultWorkbinId": workbin, "defaultQueueId": workbin}, "[defaultQueueId]"},
+	} {
+		m := c.wantError(400, "bad.request", "POST", worktypes, tc.body)
+		if msg := m["message"].(string); !strings.Contains(msg, tc.field) {
+			t.Errorf("POST %v: message %q does not name %s", tc.body, msg, tc.field)
+		}
+	}
+	w := c.must(200, "POST", worktypes, map[string]any{"name": "Claim", "defaultWorkbinId": workbin, "defaultPriority": 5})
+	if ref := w["defaultWorkbin"].(map[string]any); ref["id"] != workbin || ref["name"] != "Claims" || w["defaultWorkbinId"] != nil {
+		t.Errorf("created work type = %v", w)
+	}
+}
