@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 // A generic kind with a search endpoint (kinds.API.Search, e.g. /api/v2/locations/search)
@@ -24,7 +25,7 @@ func (s *Server) entitySearchRoutes(h entityHandler) {
 }
 
 func (h entityHandler) search(w http.ResponseWriter, r *http.Request) error {
-	req, err := readSearchRequest(r)
+	req, err := host.ReadSearchRequest(r)
 	if err != nil {
 		return err
 	}
@@ -32,24 +33,24 @@ func (h entityHandler) search(w http.ResponseWriter, r *http.Request) error {
 	known := func(field string) bool {
 		return field == "id" || kinds.FieldOf(model, kinds.TopLevel(field)) != nil
 	}
-	if err := validateCriteria(req.Query, known); err != nil {
+	if err := host.ValidateCriteria(req.Query, known); err != nil {
 		return err
 	}
 	var items [][]byte
-	for _, o := range h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name)) {
+	for _, o := range h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name)) {
 		var obj map[string]any
-		if json.Unmarshal(o.Data, &obj) == nil && matchAll(req.Query, objectSearchFields(obj, known)) {
+		if json.Unmarshal(o.Data, &obj) == nil && host.MatchAll(req.Query, objectSearchFields(obj, known)) {
 			items = append(items, o.Data)
 		}
 	}
 	// The results' type is the collection's last step ("locations").
-	apihttp.WriteJSON(w, http.StatusOK, searchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
+	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
 	return nil
 }
 
 // objectSearchFields reads a field of decoded JSON by its dotted path ("address.city"): a
 // string is one value, an array of strings many; other values match nothing.
-func objectSearchFields(obj map[string]any, known func(string) bool) searchFields {
+func objectSearchFields(obj map[string]any, known func(string) bool) host.SearchFields {
 	return func(field string) ([]string, bool) {
 		if !known(field) {
 			return nil, false

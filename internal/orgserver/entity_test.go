@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -197,13 +198,13 @@ func TestGenericEntityConformance(t *testing.T) {
 			actions := map[string]bool{}
 			for _, raw := range ts.Store().AuditLog(orgID) {
 				var a platform.AuditLogMessage
-				if json.Unmarshal(raw, &a) != nil || a.Entity == nil || deref(a.Entity.ID) != id {
+				if json.Unmarshal(raw, &a) != nil || a.Entity == nil || host.Deref(a.Entity.ID) != id {
 					continue
 				}
-				if deref(a.ServiceName) != k.Audit.Service || deref(a.EntityType) != k.Audit.Entity {
-					t.Errorf("audit record %s/%s, want %s/%s", deref(a.ServiceName), deref(a.EntityType), k.Audit.Service, k.Audit.Entity)
+				if host.Deref(a.ServiceName) != k.Audit.Service || host.Deref(a.EntityType) != k.Audit.Entity {
+					t.Errorf("audit record %s/%s, want %s/%s", host.Deref(a.ServiceName), host.Deref(a.EntityType), k.Audit.Service, k.Audit.Entity)
 				}
-				actions[deref(a.Action)] = true
+				actions[host.Deref(a.Action)] = true
 			}
 			want := []string{"Create"}
 			if !k.API.NoDelete {

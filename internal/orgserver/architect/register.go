@@ -11,5 +11,6 @@ type api struct{ *host.Host }
 // Register adds the flow routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.flowRoutes() // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.flowRoutes()               // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.dependencyTrackingRoutes() // dependencytracking.go
 }

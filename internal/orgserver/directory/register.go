@@ -1,6 +1,6 @@
 // Package directory is the local org's directory API group: users (with their passwords,
 // searches and profile skills), groups and their members, and the voicemail policies of
-// users and groups.
+// users and groups, and presence definitions.
 package directory
 
 import "github.com/cxascode/cxascode/internal/orgserver/host"
@@ -11,6 +11,7 @@ type api struct{ *host.Host }
 // Register adds the directory routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.groupRoutes() // groups.go, voicemail_policies.go
-	s.userRoutes()  // users.go, voicemail_policies.go, profileskills.go
+	s.groupRoutes()    // groups.go, voicemail_policies.go
+	s.userRoutes()     // users.go, voicemail_policies.go, profileskills.go
+	s.presenceRoutes() // presence_definitions.go
 }
