@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -22,13 +23,15 @@ import (
 // PUT replaces description, email, addresses, images and owners (absent = cleared) and
 // keeps the name, visibility and flags when they are absent.
 func (s *api) groupRoutes() {
-	s.Route("GET /api/v2/groups", "directory:group:view", s.listGroups)
-	s.Route("POST /api/v2/groups", "directory:group:add", s.createGroup)
+	s.KindRoutes(kinds.Group, host.KindHandlers{
+		List:   s.listGroups,
+		Create: s.createGroup,
+		Get:    s.Stored(host.KindGroup),
+		Update: s.putGroup,
+		Delete: s.deleteGroup,
+	})
 	s.Route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.Route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.Route("GET /api/v2/groups/{id}", "directory:group:view", s.Stored(host.KindGroup))
-	s.Route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
-	s.Route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
 	s.Route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
 	s.Route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
 	s.Route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)

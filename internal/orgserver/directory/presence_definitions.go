@@ -25,11 +25,13 @@ import (
 func (s *api) presenceRoutes() {
 	custom := kinds.Genesys().Named(kinds.PresenceDefinition)
 	writes := s.EntityWrites(custom, nil)
-	s.Route("GET /api/v2/presence/definitions", "presence:presenceDefinition:view", s.listPresenceDefinitions)
-	s.Route("POST /api/v2/presence/definitions", custom.PermissionFor("POST"), writes.Create)
-	s.Route("GET /api/v2/presence/definitions/{id}", "presence:presenceDefinition:view", s.Stored(host.KindPresenceDefinition))
-	s.Route("PUT /api/v2/presence/definitions/{id}", custom.PermissionFor("PUT"), writes.Update)
-	s.Route("DELETE /api/v2/presence/definitions/{id}", custom.PermissionFor("DELETE"), writes.Delete)
+	s.KindRoutes(kinds.PresenceDefinition, host.KindHandlers{
+		List:   s.listPresenceDefinitions,
+		Create: writes.Create,
+		Get:    s.Stored(host.KindPresenceDefinition),
+		Update: writes.Update,
+		Delete: writes.Delete,
+	})
 	// The older view writes the same objects and answers them as OrganizationPresence.
 	legacy := s.EntityWrites(custom, organizationPresenceView)
 	s.Route("POST /api/v2/presencedefinitions", custom.PermissionFor("POST"), legacy.Create)

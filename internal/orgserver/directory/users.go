@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -19,13 +20,15 @@ import (
 // soft delete (state "deleted": still readable by id, listed and searched only when asked).
 // Routing skills and languages are child objects (routing/user_routing.go) merged in on expand.
 func (s *api) userRoutes() {
-	s.Route("GET /api/v2/users", "directory:user:view", s.listUsers)
-	s.Route("POST /api/v2/users", "directory:user:add", s.createUser)
+	s.KindRoutes(kinds.User, host.KindHandlers{
+		List:   s.listUsers,
+		Create: s.createUser,
+		Get:    s.getUser,
+		Update: s.patchUser,
+		Delete: s.deleteUser,
+	})
 	s.Route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
 	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
-	s.Route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
-	s.Route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
-	s.Route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
 	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
 	s.voicemailUserPolicyRoutes() // voicemail_policies.go
 	s.userProfileSkillRoutes()    // profileskills.go

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -20,11 +21,13 @@ import (
 // Flow, prompt, script and address references are stored as sent: this org does not
 // check them.
 func (s *api) queueRoutes() {
-	s.Route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
-	s.Route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.Route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.Stored(host.KindQueue))
-	s.Route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
-	s.Route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
+	s.KindRoutes(kinds.Queue, host.KindHandlers{
+		List:   s.listQueues,
+		Create: s.createQueue,
+		Get:    s.Stored(host.KindQueue),
+		Update: s.putQueue,
+		Delete: s.deleteQueue,
+	})
 	s.queueMemberRoutes()
 	s.queueWrapupCodeRoutes()
 }

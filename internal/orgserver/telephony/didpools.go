@@ -20,12 +20,14 @@ import (
 // version, delete refused while an IVR uses a number of the pool. The DID listing is
 // derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
 func (s *api) didPoolRoutes() {
-	s.Route("GET /api/v2/telephony/providers/edges/didpools", "telephony:plugin:view", s.listDIDPools)
-	s.Route("POST /api/v2/telephony/providers/edges/didpools", "telephony:plugin:all", s.createDIDPool)
+	s.KindRoutes(kinds.DIDPool, host.KindHandlers{
+		List:   s.listDIDPools,
+		Create: s.createDIDPool,
+		Get:    s.getDIDPool,
+		Update: s.putDIDPool,
+		Delete: s.deleteDIDPool,
+	})
 	s.Route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
-	s.Route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
-	s.Route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
-	s.Route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
 }
 
 // maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a
