@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -34,7 +33,6 @@ import (
 //     converted to a JSON object as written (not canonicalised), e.g. {"inboundCall":{…}};
 //     export returns the YAML bytes themselves.
 func (s *api) flowRoutes() {
-	s.KindRoutes(kinds.Flow, host.KindHandlers{List: s.listFlows, Create: s.createFlow, Get: s.getFlow, Delete: s.deleteFlow})
 	// The catalogue gives flows no update method (a configuration changes by publishing a
 	// new version through an import job); the API's PUT renames a locked flow.
 	s.Route("PUT /api/v2/flows/{id}", "architect:flow:edit", s.putFlow)

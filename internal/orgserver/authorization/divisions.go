@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -18,13 +17,6 @@ import (
 // is seeded with the org and can be renamed but never deleted; a division that still holds
 // objects or role grants cannot be deleted (400), as on a real org.
 func (s *api) divisionRoutes() {
-	s.KindRoutes(kinds.Division, host.KindHandlers{
-		List:   s.listDivisions,
-		Create: s.createDivision,
-		Get:    s.Stored(entity.KindDivision),
-		Update: s.putDivision,
-		Delete: s.deleteDivision,
-	})
 	s.Route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
 	s.Route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
 }

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -22,13 +21,6 @@ import (
 // roles. A role still granted to someone cannot be deleted either (400), so no grant ever
 // points at a missing role. userCount is kept current by every grant change (subjects.go).
 func (s *api) roleRoutes() {
-	s.KindRoutes(kinds.Role, host.KindHandlers{
-		List:   s.listRoles,
-		Create: s.createRole,
-		Get:    s.Stored(host.KindRole),
-		Update: s.putRole,
-		Delete: s.deleteRole,
-	})
 	s.Route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
 	s.Route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
 	s.Route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)

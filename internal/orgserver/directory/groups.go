@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -23,13 +22,6 @@ import (
 // PUT replaces description, email, addresses, images and owners (absent = cleared) and
 // keeps the name, visibility and flags when they are absent.
 func (s *api) groupRoutes() {
-	s.KindRoutes(kinds.Group, host.KindHandlers{
-		List:   s.listGroups,
-		Create: s.createGroup,
-		Get:    s.Stored(host.KindGroup),
-		Update: s.putGroup,
-		Delete: s.deleteGroup,
-	})
 	s.Route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.Route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.Route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)

@@ -25,13 +25,8 @@ import (
 func (s *api) presenceRoutes() {
 	custom := kinds.Genesys().Named(kinds.PresenceDefinition)
 	writes := s.EntityWrites(custom, nil)
-	s.KindRoutes(kinds.PresenceDefinition, host.KindHandlers{
-		List:   s.listPresenceDefinitions,
-		Create: writes.Create,
-		Get:    s.Stored(host.KindPresenceDefinition),
-		Update: writes.Update,
-		Delete: writes.Delete,
-	})
+	s.KindRoutes(kinds.PresenceDefinition, host.KindHandlers{List: s.listPresenceDefinitions, Create: writes.Create,
+		Get: s.Stored(host.KindPresenceDefinition), Update: writes.Update, Delete: writes.Delete})
 	// The older view writes the same objects and answers them as OrganizationPresence.
 	legacy := s.EntityWrites(custom, organizationPresenceView)
 	s.Route("POST /api/v2/presencedefinitions", custom.PermissionFor("POST"), legacy.Create)

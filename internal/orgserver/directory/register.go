@@ -3,15 +3,23 @@
 // users and groups, and presence definitions.
 package directory
 
-import "github.com/cxascode/cxascode/internal/orgserver/host"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
 
 // api is the directory group's handlers on the server's host.
 type api struct{ *host.Host }
 
 // Register adds the directory routes to the server behind h.
+// A kind's standard routes come from its catalogue entry (host.Host.KindRoutes).
 func Register(h *host.Host) {
 	s := &api{h}
-	s.groupRoutes()    // groups.go, voicemail_policies.go
+	s.KindRoutes(kinds.Group, host.KindHandlers{List: s.listGroups, Create: s.createGroup,
+		Get: s.Stored(host.KindGroup), Update: s.putGroup, Delete: s.deleteGroup})
+	s.groupRoutes() // groups.go, voicemail_policies.go
+	s.KindRoutes(kinds.User, host.KindHandlers{List: s.listUsers, Create: s.createUser, Get: s.getUser,
+		Update: s.patchUser, Delete: s.deleteUser})
 	s.userRoutes()     // users.go, voicemail_policies.go, profileskills.go
 	s.presenceRoutes() // presence_definitions.go
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -20,13 +19,6 @@ import (
 // soft delete (state "deleted": still readable by id, listed and searched only when asked).
 // Routing skills and languages are child objects (routing/user_routing.go) merged in on expand.
 func (s *api) userRoutes() {
-	s.KindRoutes(kinds.User, host.KindHandlers{
-		List:   s.listUsers,
-		Create: s.createUser,
-		Get:    s.getUser,
-		Update: s.patchUser,
-		Delete: s.deleteUser,
-	})
 	s.Route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
 	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
 	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)

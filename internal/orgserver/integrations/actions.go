@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -21,13 +20,6 @@ import (
 // expand=contract and the config unless includeConfig=true, as the real API does.
 // A draft is a separate document with the id of the action it becomes on publish.
 func (s *api) integrationActionRoutes() {
-	s.KindRoutes(kinds.IntegrationAction, host.KindHandlers{
-		List:   s.listActions,
-		Create: s.createAction,
-		Get:    s.getAction,
-		Update: s.patchAction,
-		Delete: s.deleteAction,
-	})
 	s.Route("GET /api/v2/integrations/actions/drafts", "integrations:action:view", s.listActionDrafts)
 	s.Route("POST /api/v2/integrations/actions/drafts", "integrations:action:add", s.createActionDraft)
 	s.Route("GET /api/v2/integrations/actions/{id}/templates/{fileName}", "integrations:action:view", s.getActionTemplate)

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -20,13 +19,6 @@ import (
 // name and notes, so writes to either side keep both in step. DELETE returns the deleted
 // integration and removes its data actions with it.
 func (s *api) integrationRoutes() {
-	s.KindRoutes(kinds.Integration, host.KindHandlers{
-		List:   s.listIntegrations,
-		Create: s.createIntegration,
-		Get:    s.Stored(host.KindIntegration),
-		Update: s.patchIntegration,
-		Delete: s.deleteIntegration,
-	})
 	s.Route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.Route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
 	s.integrationConfigSchemaRoutes() // configschemas.go

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -27,13 +26,6 @@ import (
 // SkillGroup, which has no memberDivisions. An empty list means the group's own division;
 // "*" means every division.
 func (s *api) skillGroupRoutes() {
-	s.KindRoutes(kinds.SkillGroup, host.KindHandlers{
-		List:   s.listSkillGroups,
-		Create: s.createSkillGroup,
-		Get:    s.Stored(host.KindSkillGroup),
-		Update: s.patchSkillGroup,
-		Delete: s.deleteSkillGroup,
-	})
 	s.Route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
 	s.Route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
 	s.Route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)

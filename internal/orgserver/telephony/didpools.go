@@ -20,13 +20,6 @@ import (
 // version, delete refused while an IVR uses a number of the pool. The DID listing is
 // derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
 func (s *api) didPoolRoutes() {
-	s.KindRoutes(kinds.DIDPool, host.KindHandlers{
-		List:   s.listDIDPools,
-		Create: s.createDIDPool,
-		Get:    s.getDIDPool,
-		Update: s.putDIDPool,
-		Delete: s.deleteDIDPool,
-	})
 	s.Route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
 }
 

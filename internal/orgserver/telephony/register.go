@@ -3,14 +3,20 @@
 // pools (served empty, as in a new org).
 package telephony
 
-import "github.com/cxascode/cxascode/internal/orgserver/host"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
 
 // api is the telephony group's handlers on the server's host.
 type api struct{ *host.Host }
 
 // Register adds the telephony routes to the server behind h.
+// A kind's standard routes come from its catalogue entry (host.Host.KindRoutes).
 func Register(h *host.Host) {
 	s := &api{h}
-	s.didPoolRoutes()       // didpools.go, dids.go
+	s.KindRoutes(kinds.DIDPool, host.KindHandlers{List: s.listDIDPools, Create: s.createDIDPool, Get: s.getDIDPool,
+		Update: s.putDIDPool, Delete: s.deleteDIDPool})
+	s.didPoolRoutes()       // didpools.go
 	s.extensionPoolRoutes() // extensionpools.go
 }
