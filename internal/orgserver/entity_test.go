@@ -90,9 +90,7 @@ func minimalValue(f kinds.ModelField, name string) any {
 // TestGenericEntityConformance walks every kind the generic entity serves through the
 // whole API surface, from the catalogue alone: whatever kind is added next is checked too.
 func TestGenericEntityConformance(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ro := newRawClient(t, ts, "dev", "readonly")
 	orgID := ts.Credential(t, "dev", "deploy").OrgID
 	home := c.must(200, "GET", "/api/v2/authorization/divisions/home", nil)["id"]
