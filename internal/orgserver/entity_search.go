@@ -9,6 +9,7 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A generic kind with a search endpoint (kinds.API.Search, e.g. /api/v2/locations/search)
@@ -25,23 +26,20 @@ func (s *Server) entitySearchRoutes(h entityHandler) {
 }
 
 func (h entityHandler) search(w http.ResponseWriter, r *http.Request) error {
-	req, err := host.ReadSearchRequest(r)
-	if err != nil {
-		return err
-	}
 	model := h.kind.Model
 	known := func(field string) bool {
 		return field == "id" || kinds.FieldOf(model, kinds.TopLevel(field)) != nil
 	}
-	if err := host.ValidateCriteria(req.Query, known); err != nil {
+	req, items, err := h.s.host.SearchVisible(r, h.s.entities.StoreKind(h.kind.Name), known,
+		func(_ host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
+			var obj map[string]any
+			if json.Unmarshal(o.Data, &obj) != nil {
+				return nil, false
+			}
+			return objectSearchFields(obj, known), true
+		})
+	if err != nil {
 		return err
-	}
-	var items [][]byte
-	for _, o := range h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name)) {
-		var obj map[string]any
-		if json.Unmarshal(o.Data, &obj) == nil && host.MatchAll(req.Query, objectSearchFields(obj, known)) {
-			items = append(items, o.Data)
-		}
 	}
 	// The results' type is the collection's last step ("locations").
 	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))

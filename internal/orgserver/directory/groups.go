@@ -330,20 +330,17 @@ func groupSearchFields(g *platform.Group) host.SearchFields {
 }
 
 func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
-	req, err := host.ReadSearchRequest(r)
+	var probe platform.Group
+	known := func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }
+	req, items, err := s.SearchVisible(r, host.KindGroup, known, func(_ host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
+		var g platform.Group
+		if host.DecodeObject(o, &g) != nil {
+			return nil, false
+		}
+		return groupSearchFields(&g), true
+	})
 	if err != nil {
 		return err
-	}
-	var probe platform.Group
-	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }); err != nil {
-		return err
-	}
-	var items [][]byte
-	for _, o := range s.ListVisible(r, host.KindGroup) {
-		var g platform.Group
-		if host.DecodeObject(o, &g) == nil && host.MatchAll(req.Query, groupSearchFields(&g)) {
-			items = append(items, o.Data)
-		}
 	}
 	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage("/api/v2/groups/search", "groups", req, items))
 	return nil

@@ -12,7 +12,6 @@ import (
 type api struct{ *host.Host }
 
 // Register adds the directory routes to the server behind h.
-// A kind's standard routes come from its catalogue entry (host.Host.KindRoutes).
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Group, host.KindHandlers{List: s.listGroups, Create: s.createGroup,

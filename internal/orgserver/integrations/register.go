@@ -12,7 +12,6 @@ import (
 type api struct{ *host.Host }
 
 // Register adds the integrations routes to the server behind h.
-// A kind's standard routes come from its catalogue entry (host.Host.KindRoutes).
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Integration, host.KindHandlers{List: s.listIntegrations, Create: s.createIntegration,

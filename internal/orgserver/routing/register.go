@@ -12,7 +12,6 @@ import (
 type api struct{ *host.Host }
 
 // Register adds the routing routes to the server behind h.
-// A kind's standard routes come from its catalogue entry (host.Host.KindRoutes).
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.SkillGroup, host.KindHandlers{List: s.listSkillGroups, Create: s.createSkillGroup,
