@@ -4,8 +4,9 @@
 // division permissions, presigned URLs and the store kinds every group refers to.
 //
 // The server (package orgserver) builds one Host and hands it to each API group's Register
-// function (routing, directory, authorization, architect, integrations, …). The groups
-// import this package, never the server nor each other: what two groups share lives here.
+// function (routing, directory, authorization, architect, integrations, telephony, …). The
+// groups import this package, never the server nor each other: what two groups share lives
+// here.
 package host
 
 import (
