@@ -11,6 +11,7 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -34,7 +35,7 @@ func (s *Server) dataTableRowRoutes() {
 const kindDataTableRow store.Kind = kinds.DataTableRow
 
 func (s *Server) listDataTableRows(w http.ResponseWriter, r *http.Request) error {
-	table, err := s.lookup(r, kindDataTable, r.PathValue("datatableId"))
+	table, err := s.host.Lookup(r, kindDataTable, r.PathValue("datatableId"))
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func (s *Server) listDataTableRows(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) getDataTableRow(w http.ResponseWriter, r *http.Request) error {
-	table, err := s.lookup(r, kindDataTable, r.PathValue("datatableId"))
+	table, err := s.host.Lookup(r, kindDataTable, r.PathValue("datatableId"))
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (s *Server) updateDataTableRow(w http.ResponseWriter, r *http.Request) erro
 
 // writeDataTableRow creates a row (key "") or replaces the row with key.
 func (s *Server) writeDataTableRow(w http.ResponseWriter, r *http.Request, key string) error {
-	table, err := s.lookup(r, kindDataTable, r.PathValue("datatableId"))
+	table, err := s.host.Lookup(r, kindDataTable, r.PathValue("datatableId"))
 	if err != nil {
 		return err
 	}
@@ -127,7 +128,7 @@ func (s *Server) writeDataTableRow(w http.ResponseWriter, r *http.Request, key s
 		}
 		tx.Put(&store.Object{Kind: kindDataTableRow, ID: id, Parent: table.ID, Name: rowKey, Data: raw})
 		ev.New, out = raw, raw
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
@@ -138,7 +139,7 @@ func (s *Server) writeDataTableRow(w http.ResponseWriter, r *http.Request, key s
 }
 
 func (s *Server) deleteDataTableRow(w http.ResponseWriter, r *http.Request) error {
-	table, err := s.lookup(r, kindDataTable, r.PathValue("datatableId"))
+	table, err := s.host.Lookup(r, kindDataTable, r.PathValue("datatableId"))
 	if err != nil {
 		return err
 	}
@@ -149,13 +150,13 @@ func (s *Server) deleteDataTableRow(w http.ResponseWriter, r *http.Request) erro
 			return apihttp.NotFound()
 		}
 		tx.Delete(kindDataTableRow, id)
-		record(tx, r, audit.Event{Service: "Architect", EntityType: "DataTableRow", Action: "Delete", ID: id, Name: o.Name, Old: o.Data})
+		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "DataTableRow", Action: "Delete", ID: id, Name: o.Name, Old: o.Data})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // deleteTableRows deletes a table's rows with the table.

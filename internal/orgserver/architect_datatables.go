@@ -3,7 +3,6 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"maps"
 	"net/http"
 	"slices"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -45,7 +45,7 @@ func (s *Server) listDataTables(w http.ResponseWriter, r *http.Request) error {
 	}
 	items := [][]byte{}
 	withSchema := expands(r, "schema")
-	for _, o := range s.listVisible(r, kindDataTable) {
+	for _, o := range s.host.ListVisible(r, kindDataTable) {
 		if !apihttp.NameMatches(r.URL.Query().Get(k.API.NameFilter), o.Name, false) {
 			continue
 		}
@@ -60,7 +60,7 @@ func (s *Server) listDataTables(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getDataTable(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindDataTable, r.PathValue("id"))
+	o, err := s.host.Lookup(r, kindDataTable, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -81,13 +81,13 @@ func (s *Server) deleteDataTable(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		deleteTableRows(tx, ev.ID)
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // expands reports whether the request's expand parameter (comma-separated, or repeated)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
@@ -220,7 +221,7 @@ func TestFlowJobProtocol(t *testing.T) {
 	}
 
 	// Consumed resources of the published version (served through dependency tracking).
-	items, ok := ts.flowConsumedResources(flowOrgID(t, ts, "dev"), id, "2.0", nil)
+	items, ok := architect.ConsumedResources(ts.Store(), flowOrgID(t, ts, "dev"), id, "2.0", nil)
 	types := map[string]string{}
 	for _, it := range items {
 		var d map[string]any
@@ -231,10 +232,10 @@ func TestFlowJobProtocol(t *testing.T) {
 	if !ok || fmt.Sprint(types) != fmt.Sprint(want) {
 		t.Errorf("consumed resources = %v, want %v", types, want)
 	}
-	if items, _ := ts.flowConsumedResources(flowOrgID(t, ts, "dev"), id, "2", []string{"QUEUE"}); len(items) != 1 {
+	if items, _ := architect.ConsumedResources(ts.Store(), flowOrgID(t, ts, "dev"), id, "2", []string{"QUEUE"}); len(items) != 1 {
 		t.Errorf("resourceType=QUEUE gave %d items", len(items))
 	}
-	if _, ok := ts.flowConsumedResources(flowOrgID(t, ts, "dev"), "not-a-flow", "1.0", nil); ok {
+	if _, ok := architect.ConsumedResources(ts.Store(), flowOrgID(t, ts, "dev"), "not-a-flow", "1.0", nil); ok {
 		t.Error("a non-flow id must be left to the caller")
 	}
 	// The same over HTTP, as the exporter asks for it.

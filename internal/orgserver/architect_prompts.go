@@ -12,6 +12,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/google/uuid"
 )
@@ -24,7 +25,7 @@ import (
 // a resource holds text and TTS only.
 func (s *Server) promptRoutes() {
 	k := kinds.Genesys().Named(kinds.UserPrompt)
-	item := k.API.Collection + "/{promptId}"
+	item := k.API.Item("{id}")
 	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), s.listPrompts)
 	s.route("POST "+k.API.Collection, k.PermissionFor("POST"), s.createPrompt)
 	s.route("GET "+item, k.PermissionFor("GET"), s.getPrompt)
@@ -74,7 +75,7 @@ func (s *Server) listPrompts(w http.ResponseWriter, r *http.Request) error {
 	}
 	names := apihttp.MultiParam(r, "name")
 	items := [][]byte{}
-	for _, o := range s.listVisible(r, kindPrompt) {
+	for _, o := range s.host.ListVisible(r, kindPrompt) {
 		if len(names) > 0 && !matchesAnyName(names, o.Name) {
 			continue
 		}
@@ -95,7 +96,7 @@ func matchesAnyName(filters []string, name string) bool {
 }
 
 func (s *Server) getPrompt(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
+	o, err := s.host.Lookup(r, kindPrompt, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -128,12 +129,12 @@ func (s *Server) createPrompt(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPromptName(in.Name); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil {
 			return nil, apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
 		}
 		id := uuid.NewString()
-		pr := prompt{ID: id, Name: *in.Name, Description: deref(in.Description), Resources: []promptAsset{}, SelfURI: promptSelfURI(id)}
+		pr := prompt{ID: id, Name: *in.Name, Description: host.Deref(in.Description), Resources: []promptAsset{}, SelfURI: promptSelfURI(id)}
 		return s.putPrompt(tx, p, pr, nil, "Create")
 	})
 }
@@ -150,7 +151,7 @@ func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
 		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil && other.ID != pr.ID {
 			return apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
 		}
-		pr.Name, pr.Description = *in.Name, deref(in.Description)
+		pr.Name, pr.Description = *in.Name, host.Deref(in.Description)
 		return nil
 	})
 }
@@ -158,11 +159,11 @@ func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
 // changePrompt applies change to the prompt in the path in one transaction and answers the
 // prompt.
 func (s *Server) changePrompt(w http.ResponseWriter, r *http.Request, change func(tx *store.Tx, pr *prompt) error) error {
-	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.commitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, pr, err := txPrompt(tx, r.PathValue("promptId"))
+	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, pr, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -180,7 +181,7 @@ func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
 		return nil, prompt{}, apihttp.NotFound()
 	}
 	var pr prompt
-	if err := decodeObject(o, &pr); err != nil {
+	if err := host.DecodeObject(o, &pr); err != nil {
 		return nil, prompt{}, fmt.Errorf("decode stored prompt: %w", err)
 	}
 	return o, pr, nil
@@ -201,11 +202,11 @@ func (s *Server) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *st
 }
 
 func (s *Server) deletePrompt(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, _, err := txPrompt(tx, r.PathValue("promptId"))
+	return s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, _, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -217,12 +218,12 @@ func (s *Server) deletePrompt(w http.ResponseWriter, r *http.Request) error {
 
 // readPrompt reads the prompt in the path, as the caller may see it.
 func (s *Server) readPrompt(r *http.Request) (prompt, error) {
-	o, err := s.lookup(r, kindPrompt, r.PathValue("promptId"))
+	o, err := s.host.Lookup(r, kindPrompt, r.PathValue("id"))
 	if err != nil {
 		return prompt{}, err
 	}
 	var pr prompt
-	if err := decodeObject(o, &pr); err != nil {
+	if err := host.DecodeObject(o, &pr); err != nil {
 		return prompt{}, fmt.Errorf("decode stored prompt: %w", err)
 	}
 	return pr, nil
@@ -308,11 +309,11 @@ func (s *Server) updatePromptResource(w http.ResponseWriter, r *http.Request) er
 
 func (s *Server) deletePromptResource(w http.ResponseWriter, r *http.Request) error {
 	lang := r.PathValue("languageCode")
-	if _, err := s.lookup(r, kindPrompt, r.PathValue("promptId")); err != nil {
+	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.commitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, pr, err := txPrompt(tx, r.PathValue("promptId"))
+	return s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, pr, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -340,6 +341,6 @@ func resourceIndex(pr prompt, lang string) int {
 // newPromptAsset is a resource as the org stores it: text and TTS, no audio uploaded.
 func newPromptAsset(pr prompt, lang string, in promptAssetWrite) promptAsset {
 	return promptAsset{ID: lang, Name: pr.Name + "_" + lang, PromptID: pr.ID, Language: lang,
-		TTSString: deref(in.TTSString), Text: deref(in.Text), UploadStatus: "created",
+		TTSString: host.Deref(in.TTSString), Text: host.Deref(in.Text), UploadStatus: "created",
 		SelfURI: promptSelfURI(pr.ID) + "/resources/" + url.PathEscape(lang)}
 }

@@ -3,6 +3,8 @@ package orgserver
 import (
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 func newSchedule(name string) map[string]any {
@@ -72,8 +74,8 @@ func TestScheduleLifecycle(t *testing.T) {
 	if got := auditActions(audits); strings.Join(got, ",") != "Create,Update,Delete" {
 		t.Errorf("audit actions = %v", got)
 	}
-	if deref(audits[0].ServiceName) != "Architect" {
-		t.Errorf("audit service = %v", deref(audits[0].ServiceName))
+	if host.Deref(audits[0].ServiceName) != "Architect" {
+		t.Errorf("audit service = %v", host.Deref(audits[0].ServiceName))
 	}
 }
 

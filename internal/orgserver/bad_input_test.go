@@ -2,7 +2,6 @@ package orgserver
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -87,20 +86,15 @@ func TestJSONBodiesAreStrict(t *testing.T) {
 		if contentType != "" {
 			req.Header.Set("Content-Type", contentType)
 		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
+		resp := send(t, req)
 		m := map[string]any{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatalf("Content-Type %q body %q: answer is not JSON: %q", contentType, body, b)
+		if err := json.Unmarshal(resp.Body, &m); err != nil {
+			t.Fatalf("Content-Type %q body %q: answer is not JSON: %q", contentType, body, resp.Body)
 		}
-		if resp.StatusCode >= 400 && (m["contextId"] != resp.Header.Get(apihttp.CorrelationHeader) || m["details"] == nil || m["errors"] == nil) {
-			t.Errorf("Content-Type %q body %q: not the API's error body: %s", contentType, body, b)
+		if resp.Status >= 400 && (m["contextId"] != resp.Header.Get(apihttp.CorrelationHeader) || m["details"] == nil || m["errors"] == nil) {
+			t.Errorf("Content-Type %q body %q: not the API's error body: %s", contentType, body, resp.Body)
 		}
-		return resp.StatusCode, m
+		return resp.Status, m
 	}
 	for _, tc := range []struct {
 		contentType, body string

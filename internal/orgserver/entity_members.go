@@ -2,7 +2,6 @@ package orgserver
 
 import (
 	"encoding/json"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 	"strconv"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -49,7 +49,7 @@ func (h entityHandler) memberKind() store.Kind {
 }
 
 func (h entityHandler) listMembers(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (h entityHandler) removeMembers(w http.ResponseWriter, r *http.Request) err
 	if _, err := h.changeMembers(r, "MemberRemove", apihttp.MultiParam(r, "id"), "id"); err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // changeMembers adds (action MemberAdd) or removes users in one transaction and records one
@@ -136,11 +136,11 @@ func (h entityHandler) changeMembers(r *http.Request, action string, ids []strin
 		if err := h.countMembers(tx, o); err != nil {
 			return err
 		}
-		members := platform.PropertyChange{Property: ptr("members"), OldValues: []string{}, NewValues: host.MemberValues(changed)}
+		members := platform.PropertyChange{Property: host.Ptr("members"), OldValues: []string{}, NewValues: host.MemberValues(changed)}
 		if action == "MemberRemove" {
 			members.OldValues, members.NewValues = members.NewValues, []string{}
 		}
-		record(tx, r, audit.Event{Service: h.kind.Audit.Service, EntityType: h.kind.Audit.Entity, Action: action,
+		host.Record(tx, r, audit.Event{Service: h.kind.Audit.Service, EntityType: h.kind.Audit.Entity, Action: action,
 			ID: o.ID, Name: o.Name, Changes: []platform.PropertyChange{members}})
 		return nil
 	})

@@ -59,7 +59,7 @@ func (h entityHandler) query(w http.ResponseWriter, r *http.Request) error {
 		}
 		size = *q.PageSize
 	}
-	objs := h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name))
+	objs := h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name))
 	keys, items := entity.List(objs, nil, "")
 	var matchKeys []apihttp.CursorKey
 	var matches []json.RawMessage

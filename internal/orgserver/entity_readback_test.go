@@ -10,9 +10,7 @@ import (
 // the whole object back. What the server owns in it (createdBy, dateCreated, selfUri …) is
 // read-only and ignored, as the API ignores it: it must not make the update invalid.
 func TestGenericEntityTakesBackWhatItAnswered(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for _, k := range genericKinds() {
 		if k.API.Update == "" {
 			continue

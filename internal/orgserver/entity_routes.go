@@ -1,14 +1,16 @@
 package orgserver
 
 import (
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/routing"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/cxascode/cxascode/internal/orgserver/telephony"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
 )
@@ -20,23 +22,23 @@ import (
 func handWrittenKinds() map[string]store.Kind {
 	return map[string]store.Kind{
 		kinds.Division:          entity.KindDivision,
-		kinds.Role:              kindRole,
-		kinds.UserRoles:         kindSubjectGrant,
+		kinds.Role:              host.KindRole,
+		kinds.UserRoles:         host.KindSubjectGrant,
 		kinds.GroupRoles:        host.KindSubjectGrant,
 		kinds.OAuthClient:       kindOAuthClient,
-		kinds.SkillGroup:        kindSkillGroup,
-		kinds.Queue:             kindQueue,
-		kinds.User:              kindUser,
-		kinds.Group:             kindGroup,
-		kinds.Flow:              kindFlow,
-		kinds.DIDPool:           kindDIDPool,
-		kinds.Integration:       kindIntegration,
-		kinds.IntegrationAction: kindAction,
+		kinds.SkillGroup:        host.KindSkillGroup,
+		kinds.Queue:             host.KindQueue,
+		kinds.User:              host.KindUser,
+		kinds.Group:             host.KindGroup,
+		kinds.Flow:              host.KindFlow,
+		kinds.DIDPool:           host.KindDIDPool,
+		kinds.Integration:       host.KindIntegration,
+		kinds.IntegrationAction: host.KindAction,
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
-		kinds.PresenceDefinition: kindPresenceDefinition,
+		kinds.PresenceDefinition: host.KindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the
 		// schema's own check.
-		kinds.DataTable:    kindDataTable,
+		kinds.DataTable:    host.KindDataTable,
 		kinds.DataTableRow: kindDataTableRow,
 		kinds.FlowLogLevel: host.KindFlowLogLevel,
 		kinds.UserPrompt:   kindPrompt,
@@ -47,11 +49,11 @@ func handWrittenKinds() map[string]store.Kind {
 func entityHooks() entity.Hooks {
 	return entity.Hooks{
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
-		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: renameQueueWrapupCodeLinks},
-		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: deleteQueueWrapupCodeLinks},
+		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: routing.RenameQueueWrapupCodeLinks},
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks},
 		// An IVR's numbers lie inside active DID pools.
 		Contains: map[string]func(tx *store.Tx, number string) bool{
-			kinds.DIDPool: func(tx *store.Tx, number string) bool { return poolFor(activePools(tx), number) != nil },
+			kinds.DIDPool: telephony.HoldsNumber,
 		},
 	}
 }
@@ -97,13 +99,13 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	objs := h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name))
+	objs := h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name))
 	if api.Paging == kinds.Cursor {
 		nameFilter := ""
 		if api.NameFilter != "" {
 			nameFilter = r.URL.Query().Get(api.NameFilter)
 		}
-		keys, items := entity.List(objs, setOf(apihttp.MultiParam(r, "id")), nameFilter)
+		keys, items := entity.List(objs, host.SetOf(apihttp.MultiParam(r, "id")), nameFilter)
 		l, err := apihttp.CursorPage(r, keys, items, api.PageSize())
 		if err != nil {
 			return err
@@ -120,7 +122,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if api.List.RepeatTotal {
-		writeListingWithTotal(w, apihttp.NewListing(r, p, items))
+		apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
 		return nil
 	}
 	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
@@ -128,7 +130,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -165,8 +167,8 @@ func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
 // completedUpdate is the Operation an update answers for a kind whose API reports the
 // operation instead of the object: the change is already stored when it answers.
 func completedUpdate(p apihttp.Principal) platform.Operation {
-	return platform.Operation{ID: ptr(uuid.NewString()), Complete: ptr(true), ActionName: ptr("UPDATE"),
-		ActionStatus: ptr("SUCCESS"), Client: clientRef(p)}
+	return platform.Operation{ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), ActionName: host.Ptr("UPDATE"),
+		ActionStatus: host.Ptr("SUCCESS"), Client: host.ClientRef(p)}
 }
 
 // write runs a create or update in one transaction and returns the stored object.
@@ -189,7 +191,7 @@ func (h entityHandler) write(r *http.Request,
 		if out, ev, err = apply(tx, p, body); err != nil {
 			return err
 		}
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
@@ -208,13 +210,13 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		h.dropMembers(tx, ev.ID) // entity_members.go
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // decodeEntityBody reads a request body that must be one JSON object.

@@ -8,6 +8,8 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // A generic kind with a search endpoint (kinds.API.Search, e.g. /api/v2/locations/search)
@@ -24,32 +26,29 @@ func (s *Server) entitySearchRoutes(h entityHandler) {
 }
 
 func (h entityHandler) search(w http.ResponseWriter, r *http.Request) error {
-	req, err := readSearchRequest(r)
-	if err != nil {
-		return err
-	}
 	model := h.kind.Model
 	known := func(field string) bool {
 		return field == "id" || kinds.FieldOf(model, kinds.TopLevel(field)) != nil
 	}
-	if err := validateCriteria(req.Query, known); err != nil {
+	req, items, err := h.s.host.SearchVisible(r, h.s.entities.StoreKind(h.kind.Name), known,
+		func(_ host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
+			var obj map[string]any
+			if json.Unmarshal(o.Data, &obj) != nil {
+				return nil, false
+			}
+			return objectSearchFields(obj, known), true
+		})
+	if err != nil {
 		return err
 	}
-	var items [][]byte
-	for _, o := range h.s.listVisible(r, h.s.entities.StoreKind(h.kind.Name)) {
-		var obj map[string]any
-		if json.Unmarshal(o.Data, &obj) == nil && matchAll(req.Query, objectSearchFields(obj, known)) {
-			items = append(items, o.Data)
-		}
-	}
 	// The results' type is the collection's last step ("locations").
-	apihttp.WriteJSON(w, http.StatusOK, searchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
+	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
 	return nil
 }
 
 // objectSearchFields reads a field of decoded JSON by its dotted path ("address.city"): a
 // string is one value, an array of strings many; other values match nothing.
-func objectSearchFields(obj map[string]any, known func(string) bool) searchFields {
+func objectSearchFields(obj map[string]any, known func(string) bool) host.SearchFields {
 	return func(field string) ([]string, bool) {
 		if !known(field) {
 			return nil, false

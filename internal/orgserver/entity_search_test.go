@@ -9,9 +9,7 @@ import (
 // A generic kind with a search endpoint finds its objects by the directory search request:
 // by name, by a nested field, and refuses a field its model does not have.
 func TestGenericEntitySearch(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	k := kinds.Genesys().Named(kinds.Location)
 	c.must(200, "POST", k.API.Collection, map[string]any{"name": "Indianapolis HQ",
 		"address": map[string]any{"city": "Indianapolis", "country": "US", "street1": "1 Main St", "zipcode": "46204"}})

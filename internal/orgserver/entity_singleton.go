@@ -6,6 +6,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -43,11 +44,11 @@ func (h entityHandler) updateSingleton(w http.ResponseWriter, r *http.Request) e
 
 func (h entityHandler) resetSingleton(w http.ResponseWriter, r *http.Request) error {
 	err := h.s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		record(tx, r, h.s.entities.ResetSingleton(tx, h.kind))
+		host.Record(tx, r, h.s.entities.ResetSingleton(tx, h.kind))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }

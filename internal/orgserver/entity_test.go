@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -89,9 +90,7 @@ func minimalValue(f kinds.ModelField, name string) any {
 // TestGenericEntityConformance walks every kind the generic entity serves through the
 // whole API surface, from the catalogue alone: whatever kind is added next is checked too.
 func TestGenericEntityConformance(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ro := newRawClient(t, ts, "dev", "readonly")
 	orgID := ts.Credential(t, "dev", "deploy").OrgID
 	home := c.must(200, "GET", "/api/v2/authorization/divisions/home", nil)["id"]
@@ -201,13 +200,13 @@ func TestGenericEntityConformance(t *testing.T) {
 			actions := map[string]bool{}
 			for _, raw := range ts.Store().AuditLog(orgID) {
 				var a platform.AuditLogMessage
-				if json.Unmarshal(raw, &a) != nil || a.Entity == nil || deref(a.Entity.ID) != id {
+				if json.Unmarshal(raw, &a) != nil || a.Entity == nil || host.Deref(a.Entity.ID) != id {
 					continue
 				}
-				if deref(a.ServiceName) != k.Audit.Service || deref(a.EntityType) != k.Audit.Entity {
-					t.Errorf("audit record %s/%s, want %s/%s", deref(a.ServiceName), deref(a.EntityType), k.Audit.Service, k.Audit.Entity)
+				if host.Deref(a.ServiceName) != k.Audit.Service || host.Deref(a.EntityType) != k.Audit.Entity {
+					t.Errorf("audit record %s/%s, want %s/%s", host.Deref(a.ServiceName), host.Deref(a.EntityType), k.Audit.Service, k.Audit.Entity)
 				}
-				actions[deref(a.Action)] = true
+				actions[host.Deref(a.Action)] = true
 			}
 			want := []string{"Create"}
 			if !k.API.NoDelete {

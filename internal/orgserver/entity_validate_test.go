@@ -13,9 +13,7 @@ const emergencyGroups = "/api/v2/architect/emergencygroups"
 // Emergency groups refer to flows and IVRs by id: both must exist in the org, and the
 // answer names them as the API does.
 func TestEmergencyGroupReferences(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	flow := c.must(200, "POST", "/api/v2/flows", map[string]any{"name": "Evacuation", "type": "INBOUNDCALL"})["id"].(string)
 	ivr := c.must(200, "POST", "/api/v2/architect/ivrs", map[string]any{"name": "Main line"})["id"].(string)
 	callFlows := func(flowID, ivrID string) []any {
@@ -56,9 +54,7 @@ func TestEmergencyGroupReferences(t *testing.T) {
 
 // The model and the catalogue decide what a body may hold, for every generic kind.
 func TestGenericEntityValidation(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	for _, k := range genericKinds() {
 		coll := k.API.Collection
 		for _, tc := range []struct {

@@ -23,19 +23,14 @@ func adminCall(t *testing.T, ts *TestServer, method, path, key string, body any)
 	if key != "" {
 		req.Header.Set("X-Cx-Admin-Key", key)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	resp := send(t, req)
 	m := map[string]any{}
-	if len(b) > 0 {
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatalf("%s %s: body is not JSON: %q", method, path, b)
+	if len(resp.Body) > 0 {
+		if err := json.Unmarshal(resp.Body, &m); err != nil {
+			t.Fatalf("%s %s: body is not JSON: %q", method, path, resp.Body)
 		}
 	}
-	return resp.StatusCode, m
+	return resp.Status, m
 }
 
 func TestAdminNeedsKey(t *testing.T) {

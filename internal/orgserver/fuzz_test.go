@@ -123,6 +123,15 @@ func checkResponse(t *testing.T, what string, rec *httptest.ResponseRecorder) {
 	}
 }
 
+// fuzzBodies fuzzes the bodies of one write route (pattern names it in failures; path is
+// where the bodies go) and checks every answer with checkResponse.
+func (fo *fuzzOrg) fuzzBodies(f *testing.F, method, pattern, path string) {
+	f.Fuzz(func(t *testing.T, body string) {
+		fo.maybeReset(t)
+		checkResponse(t, method+" "+pattern, fo.serve(t, method, path, "", body))
+	})
+}
+
 var queueSeeds = []string{
 	`{"name":"Support"}`,
 	`{"name":"Billing","description":"Billing questions","skillEvaluationMethod":"BEST","scoringMethod":"TimestampAndPriority","lastAgentRoutingMode":"QueueMembersOnly","autoAnswerOnly":true,"enableTranscription":false,"suppressInQueueCallRecording":true,"callingPartyName":"Acme","callingPartyNumber":"+13175550100"}`,
@@ -144,10 +153,7 @@ func FuzzQueueCreate(f *testing.F) {
 	for _, s := range queueSeeds {
 		f.Add(withSkill(s, fo.skillID))
 	}
-	f.Fuzz(func(t *testing.T, body string) {
-		fo.maybeReset(t)
-		checkResponse(t, "POST /api/v2/routing/queues", fo.serve(t, "POST", "/api/v2/routing/queues", "", body))
-	})
+	fo.fuzzBodies(f, "POST", "/api/v2/routing/queues", "/api/v2/routing/queues")
 }
 
 func FuzzQueueUpdate(f *testing.F) {
@@ -156,10 +162,7 @@ func FuzzQueueUpdate(f *testing.F) {
 		f.Add(withSkill(s, fo.skillID))
 	}
 	f.Add(`{"name":"Fuzz queue","description":"renamed nothing","skillEvaluationMethod":"NONE"}`)
-	f.Fuzz(func(t *testing.T, body string) {
-		fo.maybeReset(t)
-		checkResponse(t, "PUT /api/v2/routing/queues/{id}", fo.serve(t, "PUT", "/api/v2/routing/queues/"+fo.queueID, "", body))
-	})
+	fo.fuzzBodies(f, "PUT", "/api/v2/routing/queues/{id}", "/api/v2/routing/queues/"+fo.queueID)
 }
 
 func FuzzUserPatch(f *testing.F) {
@@ -176,10 +179,7 @@ func FuzzUserPatch(f *testing.F) {
 	} {
 		f.Add(strings.ReplaceAll(s, "USER", fo.userID))
 	}
-	f.Fuzz(func(t *testing.T, body string) {
-		fo.maybeReset(t)
-		checkResponse(t, "PATCH /api/v2/users/{id}", fo.serve(t, "PATCH", "/api/v2/users/"+fo.userID, "", body))
-	})
+	fo.fuzzBodies(f, "PATCH", "/api/v2/users/{id}", "/api/v2/users/"+fo.userID)
 }
 
 // FuzzListQuery sends fuzzed query strings to the list endpoints (apihttp.ParsePage, MultiParam,

@@ -82,14 +82,21 @@ func (c *rawClient) do(method, path string, body any) rawResponse {
 	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	return send(c.t, req)
+}
+
+// send sends a request built by hand (headers a rawClient would not set) and returns the
+// answer raw.
+func send(t testing.TB, req *http.Request) rawResponse {
+	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		c.t.Fatal(err)
+		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		c.t.Fatal(err)
+		t.Fatal(err)
 	}
 	return rawResponse{Status: resp.StatusCode, Header: resp.Header, Body: b}
 }

@@ -2,9 +2,9 @@ package orgserver
 
 import (
 	"net/http"
-
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
@@ -30,6 +30,11 @@ func (h hostSurface) PresignTTL() time.Duration { return h.s.presignTTL }
 
 func (h hostSurface) Authorize(p apihttp.Principal, perm string) (apihttp.Access, error) {
 	return h.s.authorize(p, perm)
+}
+
+func (h hostSurface) EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) host.EntityWrites {
+	e := entityHandler{s: h.s, kind: k, view: view}
+	return host.EntityWrites{Create: e.create, Update: e.update, Delete: e.delete}
 }
 
 // plainHandler serves a signed-URL handler: no bearer token, errors as API error bodies.

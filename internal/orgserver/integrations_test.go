@@ -3,6 +3,8 @@ package orgserver
 import (
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 func TestIntegrationLifecycle(t *testing.T) {
@@ -90,7 +92,7 @@ func TestIntegrationLifecycle(t *testing.T) {
 	c.wantError(404, "not.found", "GET", "/api/v2/integrations/"+app, nil)
 	c.wantError(404, "not.found", "GET", "/api/v2/integrations/"+app+"/config/current", nil)
 	audits := routingAudits(t, ts, "dev", "Integration")
-	if got := auditActions(audits); strings.Join(got, ",") != "Create,Update,Update,Update,Create,Delete" || deref(audits[0].ServiceName) != "Integrations" {
+	if got := auditActions(audits); strings.Join(got, ",") != "Create,Update,Update,Update,Create,Delete" || host.Deref(audits[0].ServiceName) != "Integrations" {
 		t.Errorf("audit actions = %v", got)
 	}
 }

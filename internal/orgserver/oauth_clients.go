@@ -3,13 +3,13 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cxascode/cxascode/internal/orgserver/authorization"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"net/http"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -70,12 +70,12 @@ func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error
 			if err != nil {
 				return err
 			}
-			if _, err := entity.Put(tx, host.KindSubjectGrant, id+"/"+authorization.GrantKey(rd.roleID, rd.divisionID), id, deref(grant.Role.Name), grant); err != nil {
+			if _, err := entity.Put(tx, host.KindSubjectGrant, id+"/"+authorization.GrantKey(rd.roleID, rd.divisionID), id, host.Deref(grant.Role.Name), grant); err != nil {
 				return err
 			}
 		}
 		ev.New, _ = json.Marshal(out)
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		// Answered once, never stored: the org keeps only its hash.
 		out["secret"] = secret
 		return nil
@@ -128,7 +128,7 @@ func (s *Server) updateOAuthClient(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 		ev.New, _ = json.Marshal(out)
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
@@ -154,13 +154,13 @@ func (s *Server) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error
 		for _, g := range tx.List(host.KindSubjectGrant, id) {
 			tx.Delete(g.Kind, g.ID)
 		}
-		record(tx, r, ev)
+		host.Record(tx, r, ev)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // oauthClientMayIssue reports whether a client may get a token: every client but one made

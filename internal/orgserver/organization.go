@@ -10,7 +10,7 @@ import (
 // organizationRoutes: the caller's org and its home division.
 func (s *Server) organizationRoutes() {
 	s.route("GET /api/v2/organizations/me", "organization:organization:view", func(w http.ResponseWriter, r *http.Request) error {
-		o, err := s.lookup(r, host.KindOrganization, apihttp.PrincipalOf(r.Context()).OrgID)
+		o, err := s.host.Lookup(r, host.KindOrganization, apihttp.PrincipalOf(r.Context()).OrgID)
 		if err != nil {
 			return err
 		}

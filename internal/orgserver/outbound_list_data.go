@@ -6,6 +6,8 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/telephony"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -47,14 +49,14 @@ func (s *Server) dncListAddNumbers(w http.ResponseWriter, r *http.Request) error
 		return apihttp.BadRequest("The body must list at least one phone number.")
 	}
 	for i, n := range numbers {
-		if _, ok := parseE164(n); !ok {
+		if _, ok := telephony.ParseE164(n); !ok {
 			return apihttp.BadRequest("The field [phoneNumbers[%d]] must be a phone number in E.164 format, not [%s].", i, n)
 		}
 	}
 	if exp := r.URL.Query().Get("expirationDateTime"); exp != "" && !isZonedDateTime(exp) {
 		return apihttp.BadRequest("The parameter [expirationDateTime] must be an ISO-8601 date-time with a zone, not [%s].", exp)
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // isZonedDateTime reports whether s is an ISO-8601 date-time with a zone, with or without
@@ -74,13 +76,13 @@ func (s *Server) dncListRemoveNumbers(w http.ResponseWriter, r *http.Request) er
 	if err := s.outboundList(r, kinds.DNCList); err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // outboundList finds the list a data request is about: 404 when it does not exist (or the
 // caller cannot see it), as the real API answers for an unknown list.
 func (s *Server) outboundList(r *http.Request, kind string) error {
-	_, err := s.lookup(r, s.entities.StoreKind(kind), r.PathValue("id"))
+	_, err := s.host.Lookup(r, s.entities.StoreKind(kind), r.PathValue("id"))
 	return err
 }
 
@@ -88,7 +90,7 @@ func (s *Server) contactListClear(w http.ResponseWriter, r *http.Request) error 
 	if err := s.outboundList(r, kinds.ContactList); err != nil {
 		return err
 	}
-	return noContent(w)
+	return host.NoContent(w)
 }
 
 // contactListSearch answers the ContactListingResponse of a list without contacts.
@@ -121,8 +123,8 @@ func (s *Server) outboundListExport(kind string) handlerFunc {
 			return err
 		}
 		id := r.PathValue("id")
-		apihttp.WriteJSON(w, http.StatusOK, platform.DomainEntityRef{ID: ptr(id),
-			SelfURI: ptr(kinds.Genesys().Named(kind).API.Item(id))})
+		apihttp.WriteJSON(w, http.StatusOK, platform.DomainEntityRef{ID: host.Ptr(id),
+			SelfURI: host.Ptr(kinds.Genesys().Named(kind).API.Item(id))})
 		return nil
 	}
 }

@@ -2,7 +2,6 @@ package orgserver
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 
@@ -19,19 +18,16 @@ import (
 // (else 403 missing.permissions naming it), and then only shows and changes objects of
 // the divisions the caller holds it in:
 //
-//   - reads: s.lookup answers 404 for an object of another division, as for one that does
+//   - reads: host.Host.Lookup answers 404 for an object of another division, as for one that does
 //     not exist; lists leave such objects out (host.VisibleObjects), so totals count only what
 //     the caller sees;
 //   - writes: every object a transaction creates, changes or deletes must lie in such a
-//     division before and after (divisionChangeCheck, run by the store on commit), so no
+//     division before and after (host.DivisionChangeCheck, run by the store on commit), so no
 //     handler can forget it.
 //
 // An OAuth client's roles are its subject grants (authorization/subjects.go, subject = the client id),
 // besides what its client role gives: RoleAdmin holds *:*:* and RoleReadOnly *:*:view, both
 // in every division, as the admin role and a view-only role granted over all divisions.
-
-// anyCaller is the permission of routes every authenticated caller may use.
-const anyCaller = host.AnyCaller
 
 // heldPermission is one permission a caller holds: a pattern (each of domain, entity and
 // action may be "*", as real roles use it, e.g. the admin role's *:*:*) in one division
@@ -82,7 +78,7 @@ func rolePatterns(role platform.DomainOrganizationRole) [][3]string {
 	}
 	for _, pol := range role.PermissionPolicies {
 		for _, action := range pol.ActionSet {
-			if parts, ok := splitPermission(deref(pol.Domain) + ":" + deref(pol.EntityName) + ":" + action); ok {
+			if parts, ok := splitPermission(host.Deref(pol.Domain) + ":" + host.Deref(pol.EntityName) + ":" + action); ok {
 				out = append(out, parts)
 			}
 		}
@@ -99,22 +95,22 @@ func (s *Server) permissionsOf(p apihttp.Principal) ([]heldPermission, error) {
 	}
 	for _, o := range s.store.List(p.OrgID, host.KindSubjectGrant, p.ClientID) {
 		var g platform.AuthzGrant
-		if err := decodeObject(o, &g); err != nil {
+		if err := host.DecodeObject(o, &g); err != nil {
 			return nil, fmt.Errorf("read grant %s of client %s: %w", o.ID, p.ClientID, err)
 		}
 		if g.Role == nil || g.Division == nil {
 			continue
 		}
-		ro := s.store.Get(p.OrgID, host.KindRole, deref(g.Role.ID))
+		ro := s.store.Get(p.OrgID, host.KindRole, host.Deref(g.Role.ID))
 		if ro == nil {
 			continue // a role is never deleted while granted; nothing to hold if it were
 		}
 		var role platform.DomainOrganizationRole
-		if err := decodeObject(ro, &role); err != nil {
+		if err := host.DecodeObject(ro, &role); err != nil {
 			return nil, fmt.Errorf("read role %s: %w", ro.ID, err)
 		}
 		for _, pattern := range rolePatterns(role) {
-			held = append(held, heldPermission{pattern: pattern, division: deref(g.Division.ID)})
+			held = append(held, heldPermission{pattern: pattern, division: host.Deref(g.Division.ID)})
 		}
 	}
 	return held, nil
@@ -145,7 +141,7 @@ func accessTo(held []heldPermission, perm string) (a apihttp.Access, ok bool) {
 // authorize is the route wrapper's permission check: the caller's Access for perm, or the
 // 403 naming perm when it holds perm in no division.
 func (s *Server) authorize(p apihttp.Principal, perm string) (apihttp.Access, error) {
-	if perm == anyCaller {
+	if perm == host.AnyCaller {
 		return apihttp.Access{}, nil
 	}
 	held, err := s.permissionsOf(p)
@@ -157,9 +153,4 @@ func (s *Server) authorize(p apihttp.Principal, perm string) (apihttp.Access, er
 		return apihttp.Access{}, apihttp.MissingPermission(perm)
 	}
 	return a, nil
-}
-
-// listVisible is the caller's org's top-level objects of kind that the caller may see.
-func (s *Server) listVisible(r *http.Request, kind store.Kind) []*store.Object {
-	return s.host.ListVisible(r, kind)
 }

@@ -5,9 +5,7 @@ import "testing"
 // Custom presence definitions are written through both views and listed with the system
 // ones; the older view answers its own model.
 func TestCustomPresenceDefinitions(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	lunch := c.must(200, "POST", "/api/v2/presence/definitions",
 		map[string]any{"systemPresence": "Meal", "languageLabels": map[string]any{"en_US": "Lunch"}})
 	id := lunch["id"].(string)

@@ -7,6 +7,17 @@ import (
 	"time"
 )
 
+// testClock is the time a rate limiter under test reads; tests move it forward.
+type testClock struct{ now time.Time }
+
+// limiterOnClock is a limiter of perMinute calls per window that reads the returned clock.
+func limiterOnClock(perMinute int) (*rateLimiter, *testClock) {
+	clock := &testClock{now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	l := newRateLimiter(perMinute)
+	l.now = func() time.Time { return clock.now }
+	return l, clock
+}
+
 // The budget belongs to the token, however the Authorization header spells it.
 func TestRateLimitKeyIsTheVerifiedToken(t *testing.T) {
 	t.Parallel()
@@ -35,9 +46,7 @@ func TestRateLimitKeyIsTheVerifiedToken(t *testing.T) {
 // Buckets of tokens nobody uses any more are dropped, so the map stays at the live ones.
 func TestRateLimitDropsIdleBuckets(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	l := newRateLimiter(300)
-	l.now = func() time.Time { return now }
+	l, clock := limiterOnClock(300)
 	for i := range 5000 {
 		if _, ok := l.allow(fmt.Sprintf("client|token-%d", i)); !ok {
 			t.Fatal("a fresh bucket refused its first call")
@@ -46,10 +55,10 @@ func TestRateLimitDropsIdleBuckets(t *testing.T) {
 	if n := l.size(); n != 5000 {
 		t.Fatalf("%d buckets after 5000 tokens within a minute, want 5000 (all live)", n)
 	}
-	now = now.Add(bucketIdle)
+	clock.now = clock.now.Add(bucketIdle)
 	for range sweepEvery {
 		l.allow("client|live")
-		now = now.Add(time.Millisecond)
+		clock.now = clock.now.Add(time.Millisecond)
 	}
 	if n := l.size(); n != 1 {
 		t.Errorf("%d buckets after the others idled a minute, want 1 (the live one)", n)
@@ -69,22 +78,20 @@ func TestRateLimitDropsIdleBuckets(t *testing.T) {
 // next window opens with a full budget — not a refill at a steady rate.
 func TestRateLimitFixedWindow(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	l := newRateLimiter(300)
-	l.now = func() time.Time { return now }
+	l, clock := limiterOnClock(300)
 	for i := range 300 {
 		if _, ok, st := l.take("k"); !ok || st.count != i+1 || st.allowed != 300 || st.resetSeconds != 60 {
 			t.Fatalf("call %d: ok %v, state %+v", i+1, ok, st)
 		}
 	}
-	now = now.Add(59*time.Second + 500*time.Millisecond)
+	clock.now = clock.now.Add(59*time.Second + 500*time.Millisecond)
 	wait, ok, st := l.take("k")
 	if ok || wait != 500*time.Millisecond || st.resetSeconds != 1 || st.count != 301 {
 		t.Fatalf("call 301 near the window's end: ok %v, wait %s, state %+v; want refused, 500ms, reset 1", ok, wait, st)
 	}
 	// A token bucket would have refilled ~297 requests by now; a fixed window refills none
 	// until it ends, then all of them.
-	now = now.Add(500 * time.Millisecond)
+	clock.now = clock.now.Add(500 * time.Millisecond)
 	for i := range 300 {
 		if _, ok, st := l.take("k"); !ok || st.count != i+1 {
 			t.Fatalf("call %d of the new window: ok %v, state %+v", i+1, ok, st)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -106,7 +107,7 @@ func routingAudits(t *testing.T, ts *TestServer, org, entityType string) []platf
 		if err := json.Unmarshal(b, &m); err != nil {
 			t.Fatal(err)
 		}
-		if deref(m.EntityType) == entityType {
+		if host.Deref(m.EntityType) == entityType {
 			out = append(out, m)
 		}
 	}
@@ -116,7 +117,7 @@ func routingAudits(t *testing.T, ts *TestServer, org, entityType string) []platf
 func auditActions(ms []platform.AuditLogMessage) []string {
 	var out []string
 	for _, m := range ms {
-		out = append(out, deref(m.Action))
+		out = append(out, host.Deref(m.Action))
 	}
 	return out
 }

@@ -353,7 +353,7 @@ func routingHomeDivision(t *testing.T, ts *TestServer, org string) string {
 	t.Helper()
 	for _, o := range ts.Store().List(routingOrgID(t, ts, org), entity.KindDivision, "") {
 		var d platform.AuthzDivision
-		if json.Unmarshal(o.Data, &d) == nil && deref(d.HomeDivision) {
+		if json.Unmarshal(o.Data, &d) == nil && host.Deref(d.HomeDivision) {
 			return o.ID
 		}
 	}
@@ -366,7 +366,7 @@ func seedRoutingGroup(t *testing.T, ts *TestServer, org, name string) string {
 	t.Helper()
 	id := uuid.NewString()
 	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
-		_, err := entity.Put(tx, host.KindGroup, id, "", name, platform.Group{ID: ptr(id), Name: ptr(name), State: ptr("active"), Version: ptr(1)})
+		_, err := entity.Put(tx, host.KindGroup, id, "", name, platform.Group{ID: host.Ptr(id), Name: host.Ptr(name), State: host.Ptr("active"), Version: host.Ptr(1)})
 		return err
 	})
 	if err != nil {
@@ -387,9 +387,9 @@ func seedRoutingUser(t *testing.T, ts *TestServer, org string, u routingUser) st
 	t.Helper()
 	id := uuid.NewString()
 	err := ts.Store().Update(context.Background(), routingOrgID(t, ts, org), func(tx *store.Tx) error {
-		user := platform.User{ID: ptr(id), Name: ptr(u.name), State: ptr("active"), Version: ptr(1), SelfURI: ptr("/api/v2/users/" + id)}
+		user := platform.User{ID: host.Ptr(id), Name: host.Ptr(u.name), State: host.Ptr("active"), Version: host.Ptr(1), SelfURI: host.Ptr("/api/v2/users/" + id)}
 		if u.division != "" {
-			user.Division = &platform.Division{ID: ptr(u.division)}
+			user.Division = &platform.Division{ID: host.Ptr(u.division)}
 		}
 		if _, err := entity.Put(tx, host.KindUser, id, "", u.name, user); err != nil {
 			return err
@@ -397,14 +397,14 @@ func seedRoutingUser(t *testing.T, ts *TestServer, org string, u routingUser) st
 		for sid, p := range u.skills {
 			sk := tx.Get(host.KindSkill, sid)
 			if _, err := entity.Put(tx, host.KindUserSkill, id+"/"+sid, id, sk.Name,
-				platform.UserRoutingSkill{ID: ptr(sid), Name: ptr(sk.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
+				platform.UserRoutingSkill{ID: host.Ptr(sid), Name: host.Ptr(sk.Name), Proficiency: host.Ptr(p), State: host.Ptr("active")}); err != nil {
 				return err
 			}
 		}
 		for lid, p := range u.langs {
 			l := tx.Get(host.KindLanguage, lid)
 			if _, err := entity.Put(tx, host.KindUserLanguage, id+"/"+lid, id, l.Name,
-				platform.UserRoutingLanguage{ID: ptr(lid), Name: ptr(l.Name), Proficiency: ptr(p), State: ptr("active")}); err != nil {
+				platform.UserRoutingLanguage{ID: host.Ptr(lid), Name: host.Ptr(l.Name), Proficiency: host.Ptr(p), State: host.Ptr("active")}); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
+	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -130,7 +131,7 @@ func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, seedPresenceDefinitions} {
+	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, directory.SeedPresenceDefinitions} {
 		if err := seed(tx); err != nil {
 			return err
 		}

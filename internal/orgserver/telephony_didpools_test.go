@@ -3,6 +3,8 @@ package orgserver
 import (
 	"strings"
 	"testing"
+
+	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
 const didPools = "/api/v2/telephony/providers/edges/didpools"
@@ -59,7 +61,7 @@ func TestDIDPoolLifecycle(t *testing.T) {
 	c.must(204, "DELETE", didPools+"/"+other, nil)
 	c.wantError(404, "not.found", "GET", didPools+"/"+other, nil)
 	audits := routingAudits(t, ts, "dev", "DIDPool")
-	if got := auditActions(audits); strings.Join(got, ",") != "Create,Create,Update,Delete" || deref(audits[0].ServiceName) != "Telephony" {
+	if got := auditActions(audits); strings.Join(got, ",") != "Create,Create,Update,Delete" || host.Deref(audits[0].ServiceName) != "Telephony" {
 		t.Errorf("audit actions = %v", got)
 	}
 }

@@ -113,6 +113,15 @@ func NewListing(r *http.Request, p Page, items [][]byte) Listing {
 	return l
 }
 
+// WriteListingWithTotal writes the Architect and telephony listing variant, which repeats
+// the total as totalNumberOfEntities.
+func WriteListingWithTotal(w http.ResponseWriter, l Listing) {
+	b := l.AppendJSON(EncodeBuffer(w, l.EncodedLen()+64)) // room for totalNumberOfEntities
+	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
+	b = strconv.AppendInt(b, int64(l.Total), 10)
+	WriteRaw(w, http.StatusOK, append(b, '}'))
+}
+
 // PageWindow is the slice [start:end) of total items that page number (1-based) of the
 // given size holds. A page past the last one is the empty window at the end: the request's
 // numbers are the caller's, and (number-1)*size of a huge number overflows into a

@@ -33,11 +33,9 @@ import (
 //     converted to a JSON object as written (not canonicalised), e.g. {"inboundCall":{…}};
 //     export returns the YAML bytes themselves.
 func (s *api) flowRoutes() {
-	s.Route("GET /api/v2/flows", "architect:flow:view", s.listFlows)
-	s.Route("POST /api/v2/flows", "architect:flow:add", s.createFlow)
-	s.Route("GET /api/v2/flows/{id}", "architect:flow:view", s.getFlow)
+	// The catalogue gives flows no update method (a configuration changes by publishing a
+	// new version through an import job); the API's PUT renames a locked flow.
 	s.Route("PUT /api/v2/flows/{id}", "architect:flow:edit", s.putFlow)
-	s.Route("DELETE /api/v2/flows/{id}", "architect:flow:delete", s.deleteFlow)
 	s.Route("GET /api/v2/flows/{id}/versions", "architect:flow:view", s.listFlowVersions)
 	s.Route("GET /api/v2/flows/{id}/versions/{version}", "architect:flow:view", s.getFlowVersion)
 	s.Route("GET /api/v2/flows/{id}/versions/{version}/configuration", "architect:flow:view", s.getFlowConfiguration)

@@ -3,7 +3,10 @@
 // dependency tracking and log levels. (Schedules, schedule groups and IVRs are regular.)
 package architect
 
-import "github.com/cxascode/cxascode/internal/orgserver/host"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
 
 // api is the Architect group's handlers on the server's host.
 type api struct{ *host.Host }
@@ -11,5 +14,8 @@ type api struct{ *host.Host }
 // Register adds the flow routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.flowRoutes() // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.KindRoutes(kinds.Flow, host.KindHandlers{List: s.listFlows, Create: s.createFlow, Get: s.getFlow,
+		Delete: s.deleteFlow})
+	s.flowRoutes()               // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.dependencyTrackingRoutes() // dependencytracking.go
 }

@@ -17,13 +17,8 @@ import (
 // is seeded with the org and can be renamed but never deleted; a division that still holds
 // objects or role grants cannot be deleted (400), as on a real org.
 func (s *api) divisionRoutes() {
-	s.Route("GET /api/v2/authorization/divisions", "authorization:division:view", s.listDivisions)
-	s.Route("POST /api/v2/authorization/divisions", "authorization:division:add", s.createDivision)
 	s.Route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
 	s.Route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
-	s.Route("GET /api/v2/authorization/divisions/{id}", "authorization:division:view", s.Stored(entity.KindDivision))
-	s.Route("PUT /api/v2/authorization/divisions/{id}", "authorization:division:edit", s.putDivision)
-	s.Route("DELETE /api/v2/authorization/divisions/{id}", "authorization:division:delete", s.deleteDivision)
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.

@@ -2,7 +2,11 @@
 // the objects in them, subjects and their grants, and the permission catalog.
 package authorization
 
-import "github.com/cxascode/cxascode/internal/orgserver/host"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
 
 // api is the authorization group's handlers on the server's host.
 type api struct{ *host.Host }
@@ -10,7 +14,11 @@ type api struct{ *host.Host }
 // Register adds the authorization routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
+	s.KindRoutes(kinds.Division, host.KindHandlers{List: s.listDivisions, Create: s.createDivision,
+		Get: s.Stored(entity.KindDivision), Update: s.putDivision, Delete: s.deleteDivision})
 	s.divisionRoutes()       // divisions.go
 	s.divisionObjectRoutes() // division_objects.go
-	s.roleRoutes()           // roles.go, subjects.go, catalog.go
+	s.KindRoutes(kinds.Role, host.KindHandlers{List: s.listRoles, Create: s.createRole, Get: s.Stored(host.KindRole),
+		Update: s.putRole, Delete: s.deleteRole})
+	s.roleRoutes() // roles.go, subjects.go, catalog.go
 }

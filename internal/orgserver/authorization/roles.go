@@ -21,12 +21,7 @@ import (
 // roles. A role still granted to someone cannot be deleted either (400), so no grant ever
 // points at a missing role. userCount is kept current by every grant change (subjects.go).
 func (s *api) roleRoutes() {
-	s.Route("GET /api/v2/authorization/roles", "authorization:role:view", s.listRoles)
-	s.Route("POST /api/v2/authorization/roles", "authorization:role:add", s.createRole)
-	s.Route("GET /api/v2/authorization/roles/{id}", "authorization:role:view", s.Stored(host.KindRole))
-	s.Route("PUT /api/v2/authorization/roles/{id}", "authorization:role:edit", s.putRole)
 	s.Route("PATCH /api/v2/authorization/roles/{id}", "authorization:role:edit", s.patchRole)
-	s.Route("DELETE /api/v2/authorization/roles/{id}", "authorization:role:delete", s.deleteRole)
 	s.Route("GET /api/v2/authorization/roles/{id}/subjectgrants", "authorization:role:view", s.roleSubjectGrants)
 	s.Route("GET /api/v2/authorization/roles/{id}/users", "authorization:role:view", s.roleUsers)
 	s.subjectRoutes()              // subjects.go

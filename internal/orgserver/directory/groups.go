@@ -21,13 +21,8 @@ import (
 // PUT replaces description, email, addresses, images and owners (absent = cleared) and
 // keeps the name, visibility and flags when they are absent.
 func (s *api) groupRoutes() {
-	s.Route("GET /api/v2/groups", "directory:group:view", s.listGroups)
-	s.Route("POST /api/v2/groups", "directory:group:add", s.createGroup)
 	s.Route("POST /api/v2/groups/search", "directory:group:view", s.searchGroups)
 	s.Route("GET /api/v2/groups/search", "directory:group:view", s.searchGroups)
-	s.Route("GET /api/v2/groups/{id}", "directory:group:view", s.Stored(host.KindGroup))
-	s.Route("PUT /api/v2/groups/{id}", "directory:group:edit", s.putGroup)
-	s.Route("DELETE /api/v2/groups/{id}", "directory:group:delete", s.deleteGroup)
 	s.Route("GET /api/v2/groups/{id}/members", "directory:group:view", s.listGroupMembers)
 	s.Route("GET /api/v2/groups/{id}/individuals", "directory:group:view", s.listGroupMembers)
 	s.Route("POST /api/v2/groups/{id}/members", "directory:group:edit", s.addGroupMembers)
@@ -319,20 +314,17 @@ func groupSearchFields(g *platform.Group) host.SearchFields {
 }
 
 func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
-	req, err := host.ReadSearchRequest(r)
+	var probe platform.Group
+	known := func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }
+	req, items, err := s.SearchVisible(r, host.KindGroup, known, func(_ host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
+		var g platform.Group
+		if host.DecodeObject(o, &g) != nil {
+			return nil, false
+		}
+		return groupSearchFields(&g), true
+	})
 	if err != nil {
 		return err
-	}
-	var probe platform.Group
-	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }); err != nil {
-		return err
-	}
-	var items [][]byte
-	for _, o := range s.ListVisible(r, host.KindGroup) {
-		var g platform.Group
-		if host.DecodeObject(o, &g) == nil && host.MatchAll(req.Query, groupSearchFields(&g)) {
-			items = append(items, o.Data)
-		}
 	}
 	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage("/api/v2/groups/search", "groups", req, items))
 	return nil

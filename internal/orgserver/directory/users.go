@@ -19,13 +19,8 @@ import (
 // soft delete (state "deleted": still readable by id, listed and searched only when asked).
 // Routing skills and languages are child objects (routing/user_routing.go) merged in on expand.
 func (s *api) userRoutes() {
-	s.Route("GET /api/v2/users", "directory:user:view", s.listUsers)
-	s.Route("POST /api/v2/users", "directory:user:add", s.createUser)
 	s.Route("POST /api/v2/users/search", "directory:user:view", s.searchUsers)
 	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
-	s.Route("GET /api/v2/users/{id}", "directory:user:view", s.getUser)
-	s.Route("PATCH /api/v2/users/{id}", "directory:user:edit", s.patchUser)
-	s.Route("DELETE /api/v2/users/{id}", "directory:user:delete", s.deleteUser)
 	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
 	s.voicemailUserPolicyRoutes() // voicemail_policies.go
 	s.userProfileSkillRoutes()    // profileskills.go
@@ -370,29 +365,22 @@ func userSearchFields(u *platform.User) host.SearchFields {
 // only when a criterion searches the state field (the way the official provider finds a
 // deleted user to restore).
 func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
-	req, err := host.ReadSearchRequest(r)
+	var probe platform.User
+	known := func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }
+	req, items, err := s.SearchVisible(r, host.KindUser, known, func(req host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
+		var u platform.User
+		if host.DecodeObject(o, &u) != nil || (host.Deref(u.State) == "deleted" && !host.CriteriaMention(req.Query, "state")) {
+			return nil, false
+		}
+		return userSearchFields(&u), true
+	})
 	if err != nil {
 		return err
 	}
-	var probe platform.User
-	if err := host.ValidateCriteria(req.Query, func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }); err != nil {
-		return err
-	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	withDeleted := host.CriteriaMention(req.Query, "state")
 	expand := host.SetOf(req.Expand)
 	for _, e := range apihttp.MultiParam(r, "expand") {
 		expand[e] = true
-	}
-	var items [][]byte
-	for _, o := range s.ListVisible(r, host.KindUser) {
-		var u platform.User
-		if host.DecodeObject(o, &u) != nil || (!withDeleted && host.Deref(u.State) == "deleted") {
-			continue
-		}
-		if host.MatchAll(req.Query, userSearchFields(&u)) {
-			items = append(items, o.Data)
-		}
 	}
 	resp := host.SearchPage("/api/v2/users/search", "users", req, items)
 	for i, e := range resp.Results {

@@ -4,8 +4,9 @@
 // division permissions, presigned URLs and the store kinds every group refers to.
 //
 // The server (package orgserver) builds one Host and hands it to each API group's Register
-// function (routing, directory, authorization, architect, integrations, …). The groups
-// import this package, never the server nor each other: what two groups share lives here.
+// function (routing, directory, authorization, architect, integrations, telephony, …). The
+// groups import this package, never the server nor each other: what two groups share lives
+// here.
 package host
 
 import (
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -39,6 +41,16 @@ type Surface interface {
 	// Authorize is the route wrapper's permission check, for work that arrives through no
 	// route (a flow uploaded to a presigned URL is imported as the client that registered it).
 	Authorize(p apihttp.Principal, perm string) (apihttp.Access, error)
+	// EntityWrites are the generic entity's create, update and delete handlers for k,
+	// answering in view (nil: as stored).
+	EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) EntityWrites
+}
+
+// EntityWrites are the generic entity's write handlers for one catalogue kind: the same
+// decoding, validation, versions and audit as a regular kind's routes, for a group that
+// lists or reads the kind by hand (presence definitions) but writes it generically.
+type EntityWrites struct {
+	Create, Update, Delete Handler
 }
 
 // SubjectCleanup takes away every grant of a subject (a user or group being deleted),
@@ -76,6 +88,13 @@ func (h *Host) HandlePlain(pattern string, handler Handler) { h.surface.HandlePl
 // naming perm when p holds it in no division.
 func (h *Host) Authorize(p apihttp.Principal, perm string) (apihttp.Access, error) {
 	return h.surface.Authorize(p, perm)
+}
+
+// EntityWrites are the generic entity's write handlers for k; view turns the stored JSON
+// into the model the route answers (nil: the stored JSON), for an older view of the same
+// objects.
+func (h *Host) EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) EntityWrites {
+	return h.surface.EntityWrites(k, view)
 }
 
 // AnyCaller is the permission of routes every authenticated caller may use (GET

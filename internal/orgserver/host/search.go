@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // The search endpoints (/users/search, /groups/search and the generic kinds' searches)
@@ -273,4 +274,27 @@ func SearchString(p *string) ([]string, bool) {
 		return nil, true
 	}
 	return []string{*p}, true
+}
+
+// SearchVisible runs the search request of r over the caller's visible objects of kind:
+// known says which fields criteria may name (others are refused, 400), fieldsOf reads the
+// searchable fields of one stored object (ok false leaves the object out, e.g. a deleted
+// user the request does not ask for). It returns the request and the matching objects'
+// JSON, in the store's order, for SearchPage.
+func (h *Host) SearchVisible(r *http.Request, kind store.Kind, known func(field string) bool,
+	fieldsOf func(req SearchRequest, o *store.Object) (fields SearchFields, ok bool)) (SearchRequest, [][]byte, error) {
+	req, err := ReadSearchRequest(r)
+	if err != nil {
+		return req, nil, err
+	}
+	if err := ValidateCriteria(req.Query, known); err != nil {
+		return req, nil, err
+	}
+	var items [][]byte
+	for _, o := range h.ListVisible(r, kind) {
+		if fields, ok := fieldsOf(req, o); ok && MatchAll(req.Query, fields) {
+			items = append(items, o.Data)
+		}
+	}
+	return req, items, nil
 }

@@ -20,13 +20,8 @@ import (
 // expand=contract and the config unless includeConfig=true, as the real API does.
 // A draft is a separate document with the id of the action it becomes on publish.
 func (s *api) integrationActionRoutes() {
-	s.Route("GET /api/v2/integrations/actions", "integrations:action:view", s.listActions)
-	s.Route("POST /api/v2/integrations/actions", "integrations:action:add", s.createAction)
 	s.Route("GET /api/v2/integrations/actions/drafts", "integrations:action:view", s.listActionDrafts)
 	s.Route("POST /api/v2/integrations/actions/drafts", "integrations:action:add", s.createActionDraft)
-	s.Route("GET /api/v2/integrations/actions/{id}", "integrations:action:view", s.getAction)
-	s.Route("PATCH /api/v2/integrations/actions/{id}", "integrations:action:edit", s.patchAction)
-	s.Route("DELETE /api/v2/integrations/actions/{id}", "integrations:action:delete", s.deleteAction)
 	s.Route("GET /api/v2/integrations/actions/{id}/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
 	s.Route("POST /api/v2/integrations/actions/{id}/draft", "integrations:action:add", s.draftFromAction)
 	s.Route("GET /api/v2/integrations/actions/{id}/draft", "integrations:action:view", s.getActionDraft)

@@ -19,14 +19,9 @@ import (
 // name and notes, so writes to either side keep both in step. DELETE returns the deleted
 // integration and removes its data actions with it.
 func (s *api) integrationRoutes() {
-	s.Route("GET /api/v2/integrations", "integrations:integration:view", s.listIntegrations)
-	s.Route("POST /api/v2/integrations", "integrations:integration:add", s.createIntegration)
 	s.Route("GET /api/v2/integrations/types", "integrations:integration:view", s.listIntegrationTypes)
 	s.Route("GET /api/v2/integrations/types/{typeId}", "integrations:integration:view", s.getIntegrationType)
 	s.integrationConfigSchemaRoutes() // configschemas.go
-	s.Route("GET /api/v2/integrations/{id}", "integrations:integration:view", s.Stored(host.KindIntegration))
-	s.Route("PATCH /api/v2/integrations/{id}", "integrations:integration:edit", s.patchIntegration)
-	s.Route("DELETE /api/v2/integrations/{id}", "integrations:integration:delete", s.deleteIntegration)
 	s.Route("GET /api/v2/integrations/{id}/config/current", "integrations:integration:view", s.getIntegrationConfig)
 	s.Route("PUT /api/v2/integrations/{id}/config/current", "integrations:integration:edit", s.putIntegrationConfig)
 }

@@ -3,7 +3,10 @@
 // drafts and function code.
 package integrations
 
-import "github.com/cxascode/cxascode/internal/orgserver/host"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+)
 
 // api is the integrations group's handlers on the server's host.
 type api struct{ *host.Host }
@@ -11,6 +14,10 @@ type api struct{ *host.Host }
 // Register adds the integrations routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.integrationRoutes()       // integrations.go, configschemas.go
+	s.KindRoutes(kinds.Integration, host.KindHandlers{List: s.listIntegrations, Create: s.createIntegration,
+		Get: s.Stored(host.KindIntegration), Update: s.patchIntegration, Delete: s.deleteIntegration})
+	s.integrationRoutes() // integrations.go, configschemas.go
+	s.KindRoutes(kinds.IntegrationAction, host.KindHandlers{List: s.listActions, Create: s.createAction,
+		Get: s.getAction, Update: s.patchAction, Delete: s.deleteAction})
 	s.integrationActionRoutes() // actions.go, action_functions.go
 }

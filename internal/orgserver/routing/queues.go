@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
@@ -20,11 +21,6 @@ import (
 // Flow, prompt, script and address references are stored as sent: this org does not
 // check them.
 func (s *api) queueRoutes() {
-	s.Route("GET /api/v2/routing/queues", "routing:queue:view", s.listQueues)
-	s.Route("POST /api/v2/routing/queues", "routing:queue:add", s.createQueue)
-	s.Route("GET /api/v2/routing/queues/{id}", "routing:queue:view", s.Stored(host.KindQueue))
-	s.Route("PUT /api/v2/routing/queues/{id}", "routing:queue:edit", s.putQueue)
-	s.Route("DELETE /api/v2/routing/queues/{id}", "routing:queue:delete", s.deleteQueue)
 	s.queueMemberRoutes()
 	s.queueWrapupCodeRoutes()
 }
@@ -230,4 +226,33 @@ func (s *api) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
+}
+
+// queueWrapupCodeLinks lists the queue assignments of one wrap-up code.
+func queueWrapupCodeLinks(tx *store.Tx, codeID string) []*store.Object {
+	var out []*store.Object
+	for _, c := range tx.List(host.KindQueueWrapupCode, "*") {
+		if strings.HasSuffix(c.ID, "/"+codeID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// RenameQueueWrapupCodeLinks gives a renamed code's queue assignments its new name, by
+// which queue code lists sort (the child keeps it as its index name): the generic entity's
+// hook for a renamed wrap-up code (entity.Hooks.Renamed).
+func RenameQueueWrapupCodeLinks(tx *store.Tx, codeID, name string) {
+	for _, c := range queueWrapupCodeLinks(tx, codeID) {
+		tx.Put(&store.Object{Kind: c.Kind, ID: c.ID, Parent: c.Parent, Name: name, Data: c.Data})
+	}
+}
+
+// DeleteQueueWrapupCodeLinks drops a deleted code from every queue's code list: deleting a
+// code that queues use is allowed (the contract names no conflict for it). It is the
+// generic entity's hook for a deleted wrap-up code (entity.Hooks.Deleted).
+func DeleteQueueWrapupCodeLinks(tx *store.Tx, codeID string) {
+	for _, c := range queueWrapupCodeLinks(tx, codeID) {
+		tx.Delete(c.Kind, c.ID)
+	}
 }

@@ -26,11 +26,6 @@ import (
 // SkillGroup, which has no memberDivisions. An empty list means the group's own division;
 // "*" means every division.
 func (s *api) skillGroupRoutes() {
-	s.Route("GET /api/v2/routing/skillgroups", "routing:skillGroup:view", s.listSkillGroups)
-	s.Route("POST /api/v2/routing/skillgroups", "routing:skillGroup:add", s.createSkillGroup)
-	s.Route("GET /api/v2/routing/skillgroups/{id}", "routing:skillGroup:view", s.Stored(host.KindSkillGroup))
-	s.Route("PATCH /api/v2/routing/skillgroups/{id}", "routing:skillGroup:edit", s.patchSkillGroup)
-	s.Route("DELETE /api/v2/routing/skillgroups/{id}", "routing:skillGroup:delete", s.deleteSkillGroup)
 	s.Route("GET /api/v2/routing/skillgroups/{id}/members", "routing:skillGroup:view", s.listSkillGroupMembers)
 	s.Route("GET /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:view", s.getSkillGroupDivisions)
 	s.Route("POST /api/v2/routing/skillgroups/{id}/members/divisions", "routing:skillGroup:edit", s.postSkillGroupDivisions)

@@ -1,4 +1,4 @@
-package orgserver
+package telephony
 
 import (
 	"net/http"
@@ -10,12 +10,12 @@ import (
 // them while it checks a user's phone extensions; no kind cxascode covers creates them, so
 // the local org serves what a new org has — none: an empty listing (page-number paging)
 // and 404 for any pool.
-func (s *Server) extensionPoolRoutes() {
-	s.route("GET /api/v2/telephony/providers/edges/extensionpools", "telephony:extensionPool:view", s.listExtensionPools)
-	s.route("GET /api/v2/telephony/providers/edges/extensionpools/{id}", "telephony:extensionPool:view", s.getExtensionPool)
+func (s *api) extensionPoolRoutes() {
+	s.Route("GET /api/v2/telephony/providers/edges/extensionpools", "telephony:extensionPool:view", s.listExtensionPools)
+	s.Route("GET /api/v2/telephony/providers/edges/extensionpools/{id}", "telephony:extensionPool:view", s.getExtensionPool)
 }
 
-func (s *Server) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -24,6 +24,6 @@ func (s *Server) listExtensionPools(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) getExtensionPool(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getExtensionPool(http.ResponseWriter, *http.Request) error {
 	return apihttp.NotFound()
 }

@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"net/http"
@@ -7,13 +7,13 @@ import (
 )
 
 // dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses.
-// Dependencies come from published flow versions (architect_flow_deps.go); objects that
+// Dependencies come from published flow versions (flow_deps.go); objects that
 // are not flows consume nothing, so their listing is empty but well-formed (pageCount 0).
-func (s *Server) dependencyTrackingRoutes() {
-	s.route("GET /api/v2/architect/dependencytracking/consumedresources", "architect:dependencyTracking:view", s.listConsumedResources)
+func (s *api) dependencyTrackingRoutes() {
+	s.Route("GET /api/v2/architect/dependencytracking/consumedresources", "architect:dependencyTracking:view", s.listConsumedResources)
 }
 
-func (s *Server) listConsumedResources(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listConsumedResources(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func (s *Server) listConsumedResources(w http.ResponseWriter, r *http.Request) e
 		}
 	}
 	q := r.URL.Query()
-	items, _ := s.flowConsumedResources(apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
+	items, _ := ConsumedResources(s.Store, apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
 	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
 	return nil
 }

@@ -1,4 +1,4 @@
-package orgserver
+package directory
 
 import (
 	"encoding/json"
@@ -19,23 +19,22 @@ import (
 // name (e.g. a flow's or a schedule's "set presence"). The API has two views of them:
 // /presence/definitions (OrganizationPresenceDefinition, one unpaged listing) and the older
 // /presencedefinitions (OrganizationPresence, page-number paging). The local org seeds the
-// system definitions; custom ones are created, replaced and deleted through the generic
-// entity's rules (the catalogue's kinds.PresenceDefinition), listed here.
-func (s *Server) presenceRoutes() {
-	custom := entityHandler{s: s, kind: kinds.Genesys().Named(kinds.PresenceDefinition)}
-	s.route("GET /api/v2/presence/definitions", "presence:presenceDefinition:view", s.listPresenceDefinitions)
-	s.route("POST /api/v2/presence/definitions", custom.kind.PermissionFor("POST"), custom.create)
-	s.route("GET /api/v2/presence/definitions/{id}", "presence:presenceDefinition:view", s.getPresenceDefinition)
-	s.route("PUT /api/v2/presence/definitions/{id}", custom.kind.PermissionFor("PUT"), custom.update)
-	s.route("DELETE /api/v2/presence/definitions/{id}", custom.kind.PermissionFor("DELETE"), custom.delete)
+// system definitions; custom ones are created, replaced and deleted by the generic entity's
+// handlers (host.Host.EntityWrites, from the catalogue's kinds.PresenceDefinition) and
+// listed here.
+func (s *api) presenceRoutes() {
+	custom := kinds.Genesys().Named(kinds.PresenceDefinition)
+	writes := s.EntityWrites(custom, nil)
+	s.KindRoutes(kinds.PresenceDefinition, host.KindHandlers{List: s.listPresenceDefinitions, Create: writes.Create,
+		Get: s.Stored(host.KindPresenceDefinition), Update: writes.Update, Delete: writes.Delete})
 	// The older view writes the same objects and answers them as OrganizationPresence.
-	legacy := entityHandler{s: s, kind: custom.kind, view: organizationPresenceView}
-	s.route("POST /api/v2/presencedefinitions", custom.kind.PermissionFor("POST"), legacy.create)
-	s.route("PUT /api/v2/presencedefinitions/{id}", custom.kind.PermissionFor("PUT"), legacy.update)
-	s.route("DELETE /api/v2/presencedefinitions/{id}", custom.kind.PermissionFor("DELETE"), legacy.delete)
-	s.route("GET /api/v2/presencedefinitions", "presence:presenceDefinition:view", s.listOrganizationPresences)
-	s.route("GET /api/v2/presencedefinitions/{id}", "presence:presenceDefinition:view", s.getOrganizationPresence)
-	s.route("GET /api/v2/systempresences", "presence:presenceDefinition:view", s.listSystemPresences)
+	legacy := s.EntityWrites(custom, organizationPresenceView)
+	s.Route("POST /api/v2/presencedefinitions", custom.PermissionFor("POST"), legacy.Create)
+	s.Route("PUT /api/v2/presencedefinitions/{id}", custom.PermissionFor("PUT"), legacy.Update)
+	s.Route("DELETE /api/v2/presencedefinitions/{id}", custom.PermissionFor("DELETE"), legacy.Delete)
+	s.Route("GET /api/v2/presencedefinitions", "presence:presenceDefinition:view", s.listOrganizationPresences)
+	s.Route("GET /api/v2/presencedefinitions/{id}", "presence:presenceDefinition:view", s.getOrganizationPresence)
+	s.Route("GET /api/v2/systempresences", "presence:presenceDefinition:view", s.listSystemPresences)
 }
 
 // host.KindPresenceDefinition holds OrganizationPresenceDefinition JSON, one per presence.
@@ -68,8 +67,9 @@ type organizationPresence struct {
 	SelfURI        string            `json:"selfUri"`
 }
 
-// seedPresenceDefinitions adds one system definition per system presence.
-func seedPresenceDefinitions(tx *store.Tx) error {
+// SeedPresenceDefinitions adds one system definition per system presence: every new org
+// has them.
+func SeedPresenceDefinitions(tx *store.Tx) error {
 	for _, sp := range systemPresences() {
 		id := uuid.NewString()
 		d := presenceDefinition{ID: id, Name: sp, Type: "System", LanguageLabels: map[string]string{"en_US": sp},
@@ -83,7 +83,7 @@ func seedPresenceDefinitions(tx *store.Tx) error {
 
 // presenceDefinitions reads the org's definitions, honouring the deactivated filter both
 // listings have (default: active definitions only).
-func (s *Server) presenceDefinitions(r *http.Request, param string) ([]presenceDefinition, error) {
+func (s *api) presenceDefinitions(r *http.Request, param string) ([]presenceDefinition, error) {
 	want := strings.ToLower(r.URL.Query().Get(param))
 	if want == "" {
 		want = "false"
@@ -92,7 +92,7 @@ func (s *Server) presenceDefinitions(r *http.Request, param string) ([]presenceD
 		return nil, err
 	}
 	var out []presenceDefinition
-	for _, o := range s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindPresenceDefinition, "") {
+	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindPresenceDefinition, "") {
 		var d presenceDefinition
 		if err := host.DecodeObject(o, &d); err != nil {
 			return nil, err
@@ -104,7 +104,7 @@ func (s *Server) presenceDefinitions(r *http.Request, param string) ([]presenceD
 	return out, nil
 }
 
-func (s *Server) listPresenceDefinitions(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listPresenceDefinitions(w http.ResponseWriter, r *http.Request) error {
 	defs, err := s.presenceDefinitions(r, "deactivated")
 	if err != nil {
 		return err
@@ -114,10 +114,6 @@ func (s *Server) listPresenceDefinitions(w http.ResponseWriter, r *http.Request)
 	}
 	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"total": len(defs), "entities": defs, "selfUri": "/api/v2/presence/definitions"})
 	return nil
-}
-
-func (s *Server) getPresenceDefinition(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindPresenceDefinition)
 }
 
 func asOrganizationPresence(d presenceDefinition) organizationPresence {
@@ -135,7 +131,7 @@ func organizationPresenceView(stored []byte) ([]byte, error) {
 	return json.Marshal(asOrganizationPresence(d))
 }
 
-func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listOrganizationPresences(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -156,8 +152,8 @@ func (s *Server) listOrganizationPresences(w http.ResponseWriter, r *http.Reques
 	return nil
 }
 
-func (s *Server) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
-	_, d, err := host.LookupAs[presenceDefinition](s.host, r, host.KindPresenceDefinition, r.PathValue("id"))
+func (s *api) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
+	_, d, err := host.LookupAs[presenceDefinition](s.Host, r, host.KindPresenceDefinition, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -167,7 +163,7 @@ func (s *Server) getOrganizationPresence(w http.ResponseWriter, r *http.Request)
 
 // listSystemPresences is GET /systempresences: the system presences (SystemPresence), the
 // same in every org.
-func (s *Server) listSystemPresences(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listSystemPresences(w http.ResponseWriter, r *http.Request) error {
 	type systemPresence struct {
 		ID   string `json:"id"`
 		Name string `json:"name"`

@@ -1,4 +1,4 @@
-package orgserver
+package telephony
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -18,26 +19,19 @@ import (
 // Telephony DID pools: E.164 ranges that may not overlap, PUT carrying the current
 // version, delete refused while an IVR uses a number of the pool. The DID listing is
 // derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
-func (s *Server) didPoolRoutes() {
-	s.route("GET /api/v2/telephony/providers/edges/didpools", "telephony:plugin:view", s.listDIDPools)
-	s.route("POST /api/v2/telephony/providers/edges/didpools", "telephony:plugin:all", s.createDIDPool)
-	s.route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
-	s.route("GET /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:view", s.getDIDPool)
-	s.route("PUT /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.putDIDPool)
-	s.route("DELETE /api/v2/telephony/providers/edges/didpools/{id}", "telephony:plugin:all", s.deleteDIDPool)
-	s.extensionPoolRoutes() // telephony_extensionpools.go
+func (s *api) didPoolRoutes() {
+	s.Route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
 }
 
 // maxDIDEnumeration bounds how many numbers one DID listing request may enumerate; a
 // pool can span millions of numbers, and listing unassigned ones would build them all.
 const maxDIDEnumeration = 10000
 
-// didPoolSpec describes DID pools to the shared versioned-entity handlers. Pool names
-// are not unique (the API derives none; TF never sends one).
+// didPoolSpec describes DID pools to the versioned write skeleton (versioned.go). Pool
+// names are not unique (the API derives none; TF never sends one).
 func didPoolSpec() versionedSpec {
 	return versionedSpec{
-		kind: host.KindDIDPool, service: "Telephony", entityType: "DIDPool", noun: "DID pool",
-		path: "/api/v2/telephony/providers/edges/didpools",
+		kind: host.KindDIDPool, entry: kinds.Genesys().Named(kinds.DIDPool),
 		inUse: func(tx *store.Tx, o *store.Object) error {
 			p, ok := decodePool(o)
 			if !ok {
@@ -53,10 +47,16 @@ func didPoolSpec() versionedSpec {
 	}
 }
 
+// HoldsNumber reports whether an active DID pool of the org holds number: the generic
+// entity's check that an IVR's numbers lie inside a pool (entity.Hooks.Contains).
+func HoldsNumber(tx *store.Tx, number string) bool {
+	return poolFor(activePools(tx), number) != nil
+}
+
 var e164RE = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 
-// parseE164 returns the digits of an E.164 number as an integer (at most 15 digits fit).
-func parseE164(s string) (int64, bool) {
+// ParseE164 returns the digits of an E.164 number as an integer (at most 15 digits fit).
+func ParseE164(s string) (int64, bool) {
 	if !e164RE.MatchString(s) {
 		return 0, false
 	}
@@ -73,7 +73,7 @@ type poolRange struct {
 }
 
 func (p poolRange) covers(number string) bool {
-	n, ok := parseE164(number)
+	n, ok := ParseE164(number)
 	return ok && len(number) == p.width && n >= p.start && n <= p.end
 }
 
@@ -86,8 +86,8 @@ func decodePool(o *store.Object) (poolRange, bool) {
 	if host.DecodeObject(o, &dp) != nil || host.Deref(dp.State) != "active" {
 		return poolRange{}, false
 	}
-	start, ok1 := parseE164(host.Deref(dp.StartPhoneNumber))
-	end, ok2 := parseE164(host.Deref(dp.EndPhoneNumber))
+	start, ok1 := ParseE164(host.Deref(dp.StartPhoneNumber))
+	end, ok2 := ParseE164(host.Deref(dp.EndPhoneNumber))
 	return poolRange{obj: o, start: start, end: end, width: len(host.Deref(dp.StartPhoneNumber))}, ok1 && ok2
 }
 
@@ -134,7 +134,7 @@ func ivrNumberOwners(ivrs []*store.Object) map[string]*store.Object {
 	return out
 }
 
-func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -144,28 +144,28 @@ func (s *Server) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	}
 	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
-	for _, pr := range sortedPools(s.store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindDIDPool, "")) {
+	for _, pr := range sortedPools(s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, host.KindDIDPool, "")) {
 		if len(ids) == 0 || ids[pr.obj.ID] {
 			items = append(items, pr.obj.Data)
 		}
 	}
-	writeListingWithTotal(w, apihttp.NewListing(r, p, items))
+	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
 	return nil
 }
 
-func (s *Server) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.serveStored(w, r, host.KindDIDPool)
+func (s *api) getDIDPool(w http.ResponseWriter, r *http.Request) error {
+	return s.ServeStored(w, r, host.KindDIDPool)
 }
 
-func (s *Server) createDIDPool(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createDIDPool(w http.ResponseWriter, r *http.Request) error {
 	return s.saveDIDPool(w, r, "")
 }
 
-func (s *Server) putDIDPool(w http.ResponseWriter, r *http.Request) error {
+func (s *api) putDIDPool(w http.ResponseWriter, r *http.Request) error {
 	return s.saveDIDPool(w, r, r.PathValue("id"))
 }
 
-func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
+func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.DIDPool
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -179,7 +179,7 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 		if f.text == "" {
 			return apihttp.Required(f.field)
 		}
-		n, ok := parseE164(f.text)
+		n, ok := ParseE164(f.text)
 		if !ok {
 			return apihttp.BadRequest("The field [%s] must be an E.164 number such as +13175550100, not [%s].", f.field, f.text)
 		}
@@ -222,18 +222,18 @@ func (s *Server) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) 
 			Version:  host.Ptr(m.version), DateCreated: host.Ptr(m.created), DateModified: host.Ptr(m.now),
 			CreatedBy: host.Ptr(m.createdBy), ModifiedBy: host.Ptr(m.client), State: host.Ptr("active"),
 			StartPhoneNumber: host.Ptr(startText), EndPhoneNumber: host.Ptr(endText), Comments: in.Comments, Provider: in.Provider,
-			SelfURI: host.Ptr(spec.path + "/" + m.id),
+			SelfURI: host.Ptr(spec.selfURI(m.id)),
 		}, nil
 	})
 }
 
-func (s *Server) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
 	return s.deleteVersioned(w, r, didPoolSpec())
 }
 
 // listDIDNumbers lists the numbers of the pools (all, or id[]) with their assignment:
 // type ASSIGNED lists the numbers IVRs use, UNASSIGNED the rest, ASSIGNED_AND_UNASSIGNED both.
-func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
 	if err != nil {
 		return err
@@ -246,15 +246,15 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 	if err := host.CheckEnum("type", &typ, "ASSIGNED_AND_UNASSIGNED", "ASSIGNED", "UNASSIGNED"); err != nil {
 		return err
 	}
-	desc, err := sortDescending(r)
+	desc, err := host.SortDescending(r)
 	if err != nil {
 		return err
 	}
 	match := qs.Get("numberMatch")
 	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	pools := sortedPools(s.store.List(org, host.KindDIDPool, ""))
-	owners := ivrNumberOwners(s.store.List(org, host.KindIVR, ""))
+	pools := sortedPools(s.Store.List(org, host.KindDIDPool, ""))
+	owners := ivrNumberOwners(s.Store.List(org, host.KindIVR, ""))
 	var selected []poolRange
 	var total int64
 	for _, pr := range pools {
@@ -266,6 +266,7 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 	if typ != "ASSIGNED" && total > maxDIDEnumeration {
 		return apihttp.BadRequest("The selected DID pools hold %d numbers; listing unassigned numbers is limited to %d. Select fewer pools with [id] or use type=ASSIGNED.", total, maxDIDEnumeration)
 	}
+	poolSpec, ivrKind := didPoolSpec(), kinds.Genesys().Named(kinds.IVR)
 	var items [][]byte
 	add := func(pr poolRange, number string, owner *store.Object) {
 		if match != "" && !strings.Contains(number, match) {
@@ -273,10 +274,10 @@ func (s *Server) listDIDNumbers(w http.ResponseWriter, r *http.Request) error {
 		}
 		d := platform.DIDNumber{
 			Name: host.Ptr(number), Number: host.Ptr(number), Assigned: host.Ptr(owner != nil),
-			DidPool: &platform.AddressableEntityRef{ID: host.Ptr(pr.obj.ID), SelfURI: host.Ptr(didPoolSpec().path + "/" + pr.obj.ID)},
+			DidPool: &platform.AddressableEntityRef{ID: host.Ptr(pr.obj.ID), SelfURI: host.Ptr(poolSpec.selfURI(pr.obj.ID))},
 		}
 		if owner != nil {
-			d.Owner = &platform.DomainEntityRef{ID: host.Ptr(owner.ID), Name: host.Ptr(owner.Name), SelfURI: host.Ptr(ivrSpec().path + "/" + owner.ID)}
+			d.Owner = &platform.DomainEntityRef{ID: host.Ptr(owner.ID), Name: host.Ptr(owner.Name), SelfURI: host.Ptr(ivrKind.API.Item(owner.ID))}
 			d.OwnerType = host.Ptr("IVR_CONFIG")
 		}
 		b, _ := json.Marshal(d)

@@ -1,0 +1,51 @@
+package host
+
+import (
+	"fmt"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+)
+
+// KindHandlers are a hand-written kind's handlers for its standard routes. A nil handler
+// registers no route: the API has none, or the area spells it out with its own path.
+type KindHandlers struct {
+	// List is GET on the collection; Create is POST on it.
+	List, Create Handler
+	// Get, Update and Delete are GET, the entry's API.Update method and DELETE on one
+	// object ({id} in the path).
+	Get, Update, Delete Handler
+}
+
+// KindRoutes registers the standard routes of the catalogue kind named name from its entry:
+// the collection and item paths from API.Collection, the update method from API.Update and
+// each route's permission from PermissionFor, so an area lists only its handlers for them
+// (and spells out its other routes). A handler the entry says the API lacks (an Update when
+// API.Update is empty, a List with NoList, a Delete with NoDelete) is a mistake in the
+// area's code, refused at registration like a clashing pattern.
+func (h *Host) KindRoutes(name string, hs KindHandlers) {
+	k := kinds.Genesys().Named(name)
+	if k == nil {
+		panic(fmt.Sprintf("host: no catalogue kind %q", name))
+	}
+	collection, item := k.API.Collection, k.API.Item("{id}")
+	routes := []struct {
+		method, path string
+		handler      Handler
+		lacking      bool // the entry says the API has no such route
+	}{
+		{"GET", collection, hs.List, k.API.NoList},
+		{"POST", collection, hs.Create, false},
+		{"GET", item, hs.Get, false},
+		{k.API.Update, item, hs.Update, k.API.Update == ""},
+		{"DELETE", item, hs.Delete, k.API.NoDelete},
+	}
+	for _, r := range routes {
+		if r.handler == nil {
+			continue
+		}
+		if r.lacking {
+			panic(fmt.Sprintf("host: the catalogue entry of %q has no %s %s route for the handler given", name, r.method, r.path))
+		}
+		h.Route(r.method+" "+r.path, k.PermissionFor(r.method), r.handler)
+	}
+}

@@ -1,0 +1,141 @@
+package telephony
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/google/uuid"
+)
+
+// The write skeleton of a hand-written versioned entity (DID pools; the regular ones are
+// the generic entity's): id, name, division, description, integer version, created/modified
+// data, state, selfUri; POST creates, PUT replaces when the body carries the current
+// version, DELETE removes unless something still uses the entity.
+
+// versionedSpec describes one versioned entity type.
+type versionedSpec struct {
+	kind store.Kind
+	// entry is the kind's catalogue entry: its audit service and entity, its collection.
+	entry *kinds.Kind
+	// inUse returns the conflict that blocks deleting o, or nil.
+	inUse func(tx *store.Tx, o *store.Object) error
+}
+
+// selfURI is the path of the object with id.
+func (spec versionedSpec) selfURI(id string) string { return spec.entry.API.Item(id) }
+
+// versionedRequest is the part of a request body every versioned entity shares.
+type versionedRequest struct {
+	Name     *string
+	Division *platform.WritableDivision
+	Version  *int
+}
+
+// versionedHeader reads the shared fields of a stored entity.
+type versionedHeader struct {
+	Division *struct {
+		ID string `json:"id"`
+	} `json:"division"`
+	Version     int     `json:"version"`
+	DateCreated *string `json:"dateCreated"`
+	CreatedBy   *string `json:"createdBy"`
+}
+
+// versionedMeta is the header a build function copies into the entity it returns.
+type versionedMeta struct {
+	id, name          string
+	division          *platform.WritableDivision
+	version           int
+	created, now      string
+	createdBy, client string
+}
+
+// saveVersioned creates (id == "") or replaces the entity with id. build validates the
+// type's own fields and returns the entity to store.
+func (s *api) saveVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec, id string, req versionedRequest,
+	build func(tx *store.Tx, m versionedMeta) (any, error)) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		var old *store.Object
+		var oldHeader versionedHeader
+		if id != "" {
+			o, h, err := host.LoadStored[versionedHeader](tx, spec.kind, id)
+			if err != nil {
+				return nil, err
+			}
+			if err := entity.CheckVersion(req.Version, h.Version); err != nil {
+				return nil, err
+			}
+			old, oldHeader = o, h
+		}
+		m, err := versionedMetaOf(tx, p, req, id, old, oldHeader)
+		if err != nil {
+			return nil, err
+		}
+		v, err := build(tx, m)
+		if err != nil {
+			return nil, err
+		}
+		ev := audit.Event{Service: spec.entry.Audit.Service, EntityType: spec.entry.Audit.Entity, Action: "Create", ID: m.id, Name: m.name}
+		if old != nil {
+			ev.Action, ev.Old = "Update", old.Data
+		}
+		return host.PutAudited(tx, p, spec.kind, v, ev)
+	})
+}
+
+// versionedMetaOf validates the shared request fields and builds the header; old is the
+// entity being replaced (nil on create), whose division stays when the request names none.
+func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id string, old *store.Object, oldHeader versionedHeader) (versionedMeta, error) {
+	name := strings.TrimSpace(host.Deref(req.Name))
+	if name == "" {
+		return versionedMeta{}, apihttp.Required("name")
+	}
+	divID := ""
+	if req.Division != nil {
+		divID = host.Deref(req.Division.ID)
+	}
+	if divID == "" && oldHeader.Division != nil {
+		divID = oldHeader.Division.ID
+	}
+	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+	if err != nil {
+		return versionedMeta{}, err
+	}
+	client := p.ClientID
+	now := apihttp.FormatTime(tx.Now())
+	m := versionedMeta{
+		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
+		division: &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+	}
+	if old == nil {
+		m.id = uuid.NewString()
+		return m, nil
+	}
+	m.version = oldHeader.Version + 1
+	m.created, m.createdBy = host.Deref(oldHeader.DateCreated), host.Deref(oldHeader.CreatedBy)
+	return m, nil
+}
+
+// deleteVersioned hard-deletes an entity unless spec.inUse objects.
+func (s *api) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, spec.kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if spec.inUse != nil {
+			if err := spec.inUse(tx, o); err != nil {
+				return err
+			}
+		}
+		host.DeleteAudited(tx, p, o, spec.entry.Audit.Service, spec.entry.Audit.Entity)
+		return nil
+	})
+}
