@@ -50,37 +50,32 @@ type crudResource[M any, T any] struct {
 }
 
 func (r *crudResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.write(ctx, "create", r.create, &plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, "create", r.create, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *crudResource[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.write(ctx, "update", r.update, &plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, "update", r.update, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
-// write runs create or update and stores what the API answered.
+// write reads the plan, runs create or update with it and stores what the API answered.
 func (r *crudResource[M, T]) write(ctx context.Context, verb string,
 	call func(context.Context, *platform.Client, *M, *diag.Diagnostics) (*T, error),
-	plan *M, state *tfsdk.State, diags *diag.Diagnostics) {
-	obj, err := call(ctx, r.client, plan, diags)
+	planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+	var plan M
+	diags.Append(planned.Get(ctx, &plan)...)
+	if diags.HasError() {
+		return
+	}
+	obj, err := call(ctx, r.client, &plan, diags)
 	if err != nil {
-		addAPIError(diags, ptr(path.Root(r.errorAttr)), fmt.Sprintf("Could not %s %s %s", verb, r.what, r.label(plan)), err)
+		addAPIError(diags, ptr(path.Root(r.errorAttr)), fmt.Sprintf("Could not %s %s %s", verb, r.what, r.label(&plan)), err)
 		return
 	}
 	if obj == nil {
 		return
 	}
-	r.fromAPI(plan, obj)
-	diags.Append(state.Set(ctx, plan)...)
+	r.fromAPI(&plan, obj)
+	diags.Append(state.Set(ctx, &plan)...)
 }
 
 // readObject reads the object, or nil when it is gone.
