@@ -30,29 +30,22 @@ resource "genesyscloud_architect_schedules" "s" {
 `)
 	var st lastState
 	o.test(o.checkDestroyed(typ, schedulesPath),
-		resource.TestStep{
-			// Plan-time validation: nothing reaches the org.
-			Config: o.config(`
+		// Plan-time validation: nothing reaches the org.
+		planFails(o.config(`
 resource "genesyscloud_architect_schedules" "s" {
   name  = "Bad"
   start = "2021-08-04 08:00"
   end   = "2021-08-04T17:00:00.000000"
 }
-`),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`Invalid local date-time`),
-		}, resource.TestStep{
-			Config: o.config(`
+`), regexp.MustCompile(`Invalid local date-time`)),
+		planFails(o.config(`
 resource "genesyscloud_architect_schedules" "s" {
   name  = "Bad"
   start = "2021-08-04T08:00:00.000000"
   end   = "2021-08-04T17:00:00.000000"
   rrule = "FREQ=SOMETIMES"
 }
-`),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`Invalid RRULE`),
-		},
+`), regexp.MustCompile(`Invalid RRULE`)),
 		resource.TestStep{Config: summer, Check: st.capture},
 		resource.TestStep{
 			// Drift: the schedule is edited in the org; the plan shows it and apply undoes it.

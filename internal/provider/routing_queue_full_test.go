@@ -473,17 +473,14 @@ func TestAccRoutingQueueValidation(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: o.config(fmt.Sprintf(`
+		steps = append(steps, planFails(o.config(fmt.Sprintf(`
 resource "genesyscloud_routing_queue" "q" {
   name = "Invalid"
   %s
 }
 `, c.hcl)),
-			PlanOnly: true,
 			// OpenTofu wraps long messages: any space may be a line break.
-			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
-		})
+			regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`))))
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: o.factories(), Steps: steps})
+	o.test(nil, steps...)
 }
