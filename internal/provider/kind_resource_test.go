@@ -35,25 +35,14 @@ type kindAccCase struct {
 }
 
 // evacuationFlow is a minimal inbound call flow to serve as an emergency call flow.
-const evacuationFlow = `inboundCall:
-  name: Evacuation notice
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Notice_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    tts: Our office is closed because of an emergency.
-  tasks:
+var evacuationFlow = inboundCallFlow("Evacuation notice", "Notice_1", "Our office is closed because of an emergency.", `  tasks:
     - task:
         name: Notice
         refId: Notice_1
         actions:
           - disconnect:
               name: Goodbye
-`
+`)
 
 const emergencyGroupDeps = `
 resource "genesyscloud_flow" "evacuation" {

@@ -8,18 +8,7 @@ import (
 
 // simpleIVRFlow is the inbound call flow of the simple IVR: a schedule check, then a menu
 // whose keys transfer to the two queues, all by name.
-const simpleIVRFlow = `inboundCall:
-  name: Simple IVR flow
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Check hours_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    tts: Thank you for calling.
-  menus:
+var simpleIVRFlow = inboundCallFlow("Simple IVR flow", "Check hours_1", "Thank you for calling.", `  menus:
     - menu:
         name: Main menu
         refId: Main menu_2
@@ -64,7 +53,7 @@ const simpleIVRFlow = `inboundCall:
                           tts: We are closed.
                     - disconnect:
                         name: Goodbye
-`
+`)
 
 // TestAccSimpleIVR is the "simple IVR" of the issue: two queues, a DID pool,
 // open/closed/holiday schedules, a schedule group, an inbound call flow with a menu and a
