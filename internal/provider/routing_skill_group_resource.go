@@ -117,10 +117,7 @@ func (m *routingSkillGroupModel) fromAPI(g *platform.SkillGroup, divs []string) 
 	m.ID = types.StringValue(deref(g.ID))
 	m.Name = types.StringValue(deref(g.Name))
 	m.Description = optionalString(g.Description, m.Description)
-	m.DivisionID = types.StringNull()
-	if g.Division != nil && g.Division.ID != nil {
-		m.DivisionID = types.StringValue(*g.Division.ID)
-	}
+	m.DivisionID = types.StringPointerValue(deref(g.Division).ID) // null when the API names no division
 	got := canonicalConditions(g.SkillConditions)
 	if isSet(m.SkillConditions) {
 		if prior, err := parseConditions(m.SkillConditions.ValueString()); err == nil && canonicalConditions(prior) == got {
