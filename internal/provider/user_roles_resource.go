@@ -110,20 +110,21 @@ func (m *userRolesModel) fromAPI(ctx context.Context, userID string, grants []pl
 	}
 }
 
-// readGrants reads a user's grants and the home division; ok is false when the user is gone.
-func (r *userRolesResource) readGrants(ctx context.Context, userID string) (grants []platform.AuthzGrant, home string, ok bool, err error) {
+// readGrants reads a user's grants and the home division; found is false when the user is
+// gone or the read failed, which it reports on diags.
+func (r *userRolesResource) readGrants(ctx context.Context, userID string, diags *diag.Diagnostics) (grants []platform.AuthzGrant, home string, found bool) {
 	d, err := homeDivision(ctx, r.client)
+	if err == nil {
+		grants, err = subjectGrants(ctx, r.client, userID)
+		if platform.IsNotFound(err) {
+			return nil, deref(d.ID), false
+		}
+	}
 	if err != nil {
-		return nil, "", false, err
+		addAPIError(diags, nil, fmt.Sprintf("Could not read the roles of user %s", userID), err)
+		return nil, "", false
 	}
-	grants, err = subjectGrants(ctx, r.client, userID)
-	if platform.IsNotFound(err) {
-		return nil, deref(d.ID), false, nil
-	}
-	if err != nil {
-		return nil, "", false, err
-	}
-	return grants, deref(d.ID), true, nil
+	return grants, deref(d.ID), true
 }
 
 func (r *userRolesResource) apply(ctx context.Context, plan *userRolesModel, diags *diag.Diagnostics) {
@@ -141,12 +142,12 @@ func (r *userRolesResource) apply(ctx context.Context, plan *userRolesModel, dia
 		addAPIError(diags, ptr(path.Root("roles")), fmt.Sprintf("Could not set the roles of user %s", userID), err)
 		return
 	}
-	grants, home, ok, err := r.readGrants(ctx, userID)
-	if err != nil || !ok {
-		if err == nil {
-			err = fmt.Errorf("user %s not found", userID)
-		}
-		addAPIError(diags, nil, fmt.Sprintf("Could not read the roles of user %s", userID), err)
+	grants, home, found := r.readGrants(ctx, userID, diags)
+	if diags.HasError() {
+		return
+	}
+	if !found {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read the roles of user %s", userID), fmt.Errorf("user %s not found", userID))
 		return
 	}
 	plan.fromAPI(ctx, userID, grants, home, diags)
@@ -176,12 +177,11 @@ func (r *userRolesResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	userID := state.ID.ValueString()
-	grants, home, ok, err := r.readGrants(ctx, userID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read the roles of user %s", userID), err)
+	grants, home, found := r.readGrants(ctx, userID, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !ok {
+	if !found {
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -200,13 +200,9 @@ func (r *userRolesResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	userID := state.UserID.ValueString()
-	grants, home, ok, err := r.readGrants(ctx, userID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read the roles of user %s", userID), err)
-		return
-	}
-	if !ok {
-		return // the user is gone, and its grants with it
+	grants, home, found := r.readGrants(ctx, userID, &resp.Diagnostics)
+	if !found {
+		return // the user is gone, and its grants with it (or the read failed, as reported)
 	}
 	managed := state.grants(ctx, home, &resp.Diagnostics)
 	var remove []platform.RoleDivisionPair
