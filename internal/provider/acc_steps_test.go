@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"regexp"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -25,6 +26,12 @@ func (o *accOrg) test(checkDestroy resource.TestCheckFunc, steps ...resource.Tes
 // importStep imports addr by its id and checks that the import reads back exactly the state.
 func importStep(addr string) resource.TestStep {
 	return resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true}
+}
+
+// planFails is a step whose plan must fail with an error matching want: bad input caught
+// before anything reaches the org.
+func planFails(config string, want *regexp.Regexp) resource.TestStep {
+	return resource.TestStep{Config: config, PlanOnly: true, ExpectError: want}
 }
 
 // expectPlan checks the plan before it is applied.

@@ -97,13 +97,7 @@ resource "genesyscloud_architect_ivr" "ivr" {
   depends_on = [genesyscloud_telephony_providers_edges_did_pool.p]
 }
 `)
-	updated := o.config(ivrPool + scheduleTrio + `
-resource "genesyscloud_architect_schedulegroups" "g" {
-  name                 = "Support hours"
-  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
-  closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
-  holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
-}
+	updated := o.config(ivrPool + scheduleTrio + trioScheduleGroup("g", "Support hours", "") + `
 resource "genesyscloud_architect_ivr" "ivr" {
   name              = "Support line (US)"
   description       = "Support numbers"

@@ -32,19 +32,25 @@ resource "genesyscloud_architect_schedules" "holiday" {
 }
 `
 
-func TestAccArchitectSchedulegroups(t *testing.T) {
-	o := newAccOrg(t)
-	const typ, addr = "genesyscloud_architect_schedulegroups", "genesyscloud_architect_schedulegroups.g"
-	updated := o.config(scheduleTrio + `
-resource "genesyscloud_architect_schedulegroups" "g" {
-  name                 = "Support hours"
-  description          = "Support line"
-  time_zone            = "America/Indianapolis"
-  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
+// trioScheduleGroup declares a schedule group, labelled label, of scheduleTrio's open, closed
+// and holiday schedules; attrs are its further attributes (HCL lines).
+func trioScheduleGroup(label, name, attrs string) string {
+	return fmt.Sprintf(`
+resource "genesyscloud_architect_schedulegroups" %q {
+  name                 = %q
+%s  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
   closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
   holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
 }
-` + byNameData(typ, addr))
+`, label, name, attrs)
+}
+
+func TestAccArchitectSchedulegroups(t *testing.T) {
+	o := newAccOrg(t)
+	const typ, addr = "genesyscloud_architect_schedulegroups", "genesyscloud_architect_schedulegroups.g"
+	updated := o.config(scheduleTrio + trioScheduleGroup("g", "Support hours", `  description          = "Support line"
+  time_zone            = "America/Indianapolis"
+`) + byNameData(typ, addr))
 	var st lastState
 	o.test(resource.ComposeAggregateTestCheckFunc(
 		o.checkDestroyed(typ, scheduleGroupsPath),

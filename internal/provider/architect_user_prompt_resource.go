@@ -229,7 +229,7 @@ func (r *userPromptResource) Schema(_ context.Context, _ resource.SchemaRequest,
 // newUserPromptDataSource finds a user prompt by its name, as the official one does.
 func newUserPromptDataSource() datasource.DataSource {
 	return &nameLookupDataSource[userPrompt]{
-		typeSuffix: "_architect_user_prompt", what: "user prompt", api: userPromptAPI,
+		dataSourceBase: dataSourceBase{typeSuffix: "_architect_user_prompt"}, what: "user prompt", api: userPromptAPI,
 		id: func(p *userPrompt) string { return p.ID },
 	}
 }

@@ -58,6 +58,13 @@ func TestAccAuthDivisionHome(t *testing.T) {
 	o := newAccOrg(t)
 	var home platform.AuthzDivision
 	o.do(http.MethodGet, divisionsPath+"/home", nil, &home)
+	adopted := `
+resource "genesyscloud_auth_division" "home" {
+  name        = "Headquarters"
+  description = "Everything not in a business unit"
+  home        = true
+}
+`
 	o.test(func(*terraform.State) error {
 		var after platform.AuthzDivision
 		o.do(http.MethodGet, divisionsPath+"/home", nil, &after)
@@ -67,25 +74,14 @@ func TestAccAuthDivisionHome(t *testing.T) {
 		return nil
 	},
 		resource.TestStep{
-			Config: o.config(`
-resource "genesyscloud_auth_division" "home" {
-  name        = "Headquarters"
-  description = "Everything not in a business unit"
-  home        = true
-}
-`),
+			Config: o.config(adopted),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "id", deref(home.ID)),
 				resource.TestCheckResourceAttr("genesyscloud_auth_division.home", "home", "true"),
 			),
 		},
 		resource.TestStep{
-			Config: o.config(`
-resource "genesyscloud_auth_division" "home" {
-  name        = "Headquarters"
-  description = "Everything not in a business unit"
-  home        = true
-}
+			Config: o.config(adopted + `
 data "genesyscloud_auth_division_home" "home" {}
 data "genesyscloud_organizations_me" "me" {}
 `),

@@ -39,6 +39,11 @@ type crudResource[M any, T any] struct {
 	// diagnostic of their own (e.g. a plan value that cannot be sent).
 	create func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (*T, error)
 	update func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (*T, error)
+	// createThenRead and updateThenRead, set instead of create and update, are writes of
+	// several calls whose answers are not the whole object: they return the id of the object
+	// written ("" after a diagnostic of their own), which is then read back (readBack).
+	createThenRead func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (string, error)
+	updateThenRead func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (string, error)
 	// read returns the object or nil when it is gone; nil uses api's get.
 	read func(ctx context.Context, c *platform.Client, id string) (*T, error)
 	// remove deletes the object; nil uses api's delete. It may decide to leave the object
@@ -50,37 +55,45 @@ type crudResource[M any, T any] struct {
 }
 
 func (r *crudResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.write(ctx, "create", r.create, &plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, "create", r.create, r.createThenRead, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *crudResource[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.write(ctx, "update", r.update, &plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, "update", r.update, r.updateThenRead, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
-// write runs create or update and stores what the API answered.
+// write reads the plan, runs create or update with it and stores what the API answered or,
+// for a write of several calls (thenRead set), the object read back after it.
 func (r *crudResource[M, T]) write(ctx context.Context, verb string,
 	call func(context.Context, *platform.Client, *M, *diag.Diagnostics) (*T, error),
-	plan *M, state *tfsdk.State, diags *diag.Diagnostics) {
-	obj, err := call(ctx, r.client, plan, diags)
+	thenRead func(context.Context, *platform.Client, *M, *diag.Diagnostics) (string, error),
+	planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+	var plan M
+	diags.Append(planned.Get(ctx, &plan)...)
+	if diags.HasError() {
+		return
+	}
+	var obj *T
+	var id string
+	var err error
+	if thenRead != nil {
+		id, err = thenRead(ctx, r.client, &plan, diags)
+	} else {
+		obj, err = call(ctx, r.client, &plan, diags)
+	}
 	if err != nil {
-		addAPIError(diags, ptr(path.Root(r.errorAttr)), fmt.Sprintf("Could not %s %s %s", verb, r.what, r.label(plan)), err)
+		addAPIError(diags, ptr(path.Root(r.errorAttr)), fmt.Sprintf("Could not %s %s %s", verb, r.what, r.label(&plan)), err)
+		return
+	}
+	if id != "" {
+		r.readBack(ctx, id, &plan, state, diags)
 		return
 	}
 	if obj == nil {
 		return
 	}
-	r.fromAPI(plan, obj)
-	diags.Append(state.Set(ctx, plan)...)
+	r.fromAPI(&plan, obj)
+	diags.Append(state.Set(ctx, &plan)...)
 }
 
 // readObject reads the object, or nil when it is gone.

@@ -21,18 +21,7 @@ import (
 // flowYAML is an inbound call flow that checks the hours of a schedule group and sends
 // callers to a queue with a skill: every by-name reference the acceptance tests need.
 func flowYAML(name, greeting, queue string) string {
-	return fmt.Sprintf(`inboundCall:
-  name: %s
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Check Hours_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    tts: %s
-  tasks:
+	return inboundCallFlow(name, "Check Hours_1", greeting, fmt.Sprintf(`  tasks:
     - task:
         name: Check Hours
         refId: Check Hours_1
@@ -60,7 +49,25 @@ func flowYAML(name, greeting, queue string) string {
                   actions:
                     - disconnect:
                         name: Closed
-`, name, greeting, queue)
+`, queue))
+}
+
+// inboundCallFlow is the YAML of an inbound call flow in the Home division, in US English
+// without a language skill, that greets callers and starts at the task whose refId is
+// startTask; rest holds its menus and tasks.
+func inboundCallFlow(name, startTask, greeting, rest string) string {
+	return fmt.Sprintf(`inboundCall:
+  name: %s
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[%s]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  initialGreeting:
+    tts: %s
+`, name, startTask, greeting) + rest
 }
 
 // flowDir is a directory holding a flow file and, as main.tf, the configuration that

@@ -69,8 +69,8 @@ func findAction(ctx context.Context, c *platform.Client, name, integrationID str
 	return nil, nil
 }
 
-// integrationActionResource reads and deletes through the CRUD skeleton; Create and Update
-// are its own (the action and its configuration are separate calls).
+// integrationActionResource is the CRUD skeleton over a data action; its writes read the
+// action back, since the action and its configuration are separate calls.
 type integrationActionResource struct {
 	crudResource[integrationActionModel, platform.Action]
 }
@@ -103,10 +103,12 @@ type integrationActionRespMdl struct {
 
 func newIntegrationActionResource() resource.Resource {
 	return &integrationActionResource{crudResource[integrationActionModel, platform.Action]{
-		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", api: actionAPI,
-		read:  readAction,
-		id:    func(m *integrationActionModel) string { return m.ID.ValueString() },
-		label: func(m *integrationActionModel) string { return quotedName(m.Name) },
+		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", api: actionAPI, errorAttr: "name",
+		createThenRead: createActionFrom,
+		updateThenRead: updateActionFrom,
+		read:           readAction,
+		id:             func(m *integrationActionModel) string { return m.ID.ValueString() },
+		label:          func(m *integrationActionModel) string { return quotedName(m.Name) },
 		// Only an import leaves the (always set) name null.
 		fromAPI: func(m *integrationActionModel, a *platform.Action) { m.fromAPI(a, m.Name.IsNull()) },
 	}}
@@ -252,55 +254,44 @@ func (m *integrationActionModel) fromAPI(a *platform.Action, imported bool) {
 	}
 }
 
-func (r *integrationActionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan integrationActionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// createActionFrom creates the action the plan declares (a lost answer is found by name in
+// its integration, never created twice) and returns its id.
+func createActionFrom(ctx context.Context, c *platform.Client, plan *integrationActionModel, diags *diag.Diagnostics) (string, error) {
 	name, integrationID := plan.Name.ValueString(), plan.IntegrationID.ValueString()
 	body := platform.PostActionInput{
 		Name: &name, Category: plan.Category.ValueStringPointer(), IntegrationID: &integrationID,
-		Secure: plan.Secure.ValueBoolPointer(), Config: plan.config(ctx, &resp.Diagnostics),
+		Secure: plan.Secure.ValueBoolPointer(), Config: plan.config(ctx, diags),
 		Contract: &platform.ActionContractInput{
 			Input:  &platform.PostInputContract{InputSchema: json.RawMessage(plan.ContractInput.ValueString())},
 			Output: &platform.PostOutputContract{SuccessSchema: json.RawMessage(plan.ContractOutput.ValueString())},
 		},
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return "", nil
 	}
-	created, err := actionAPI(r.client).createFoundBy(ctx, body, func(ctx context.Context) (*platform.Action, error) {
-		return findAction(ctx, r.client, name, integrationID)
+	created, err := actionAPI(c).createFoundBy(ctx, body, func(ctx context.Context) (*platform.Action, error) {
+		return findAction(ctx, c, name, integrationID)
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create data action %q", name), err)
-		return
+		return "", err
 	}
-	r.readBack(ctx, deref(created.ID), &plan, &resp.State, &resp.Diagnostics)
+	return deref(created.ID), nil
 }
 
-func (r *integrationActionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan integrationActionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// updateActionFrom patches the action's name, category and configuration with its current
+// version and returns its id.
+func updateActionFrom(ctx context.Context, c *platform.Client, plan *integrationActionModel, diags *diag.Diagnostics) (string, error) {
 	id := plan.ID.ValueString()
-	cfg := plan.config(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	cfg := plan.config(ctx, diags)
+	if diags.HasError() {
+		return "", nil
 	}
-	_, err := writeVersioned(ctx, actionAPI(r.client), http.MethodPatch, id,
+	_, err := writeVersioned(ctx, actionAPI(c), http.MethodPatch, id,
 		func(a *platform.Action) int { return deref(a.Version) },
 		func(version int) any {
 			return platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: &version}
 		})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update data action %q", plan.Name.ValueString()), err)
-		return
-	}
-	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	return id, err
 }
 
 // integrationActionDataSource finds a data action by name, optionally in one integration.

@@ -41,7 +41,13 @@ resource "genesyscloud_integration_action" "a" {
     type       = "object"
     properties = { status = { type = "string" } }
   })
-  config_request {
+%s}
+`, name, category, actionCalls(url))
+}
+
+// actionCalls are a data action's request and response blocks, calling url.
+func actionCalls(url string) string {
+	return fmt.Sprintf(`  config_request {
     request_url_template = %q
     request_type         = "GET"
     headers              = { Accept = "application/json" }
@@ -51,8 +57,7 @@ resource "genesyscloud_integration_action" "a" {
     translation_map_defaults = { status = "\"UNKNOWN\"" }
     success_template         = "{\"status\": $${status}}"
   }
-}
-`, name, category, url)
+`, url)
 }
 
 func TestAccIntegrationAction(t *testing.T) {
@@ -94,17 +99,7 @@ resource "genesyscloud_integration_action" "a" {
     }
   JSON
   contract_output        = "{\"type\": \"object\", \"properties\": {\"status\": {\"type\": \"string\"}}}"
-  config_request {
-    request_url_template = "https://orders.example.com/orders/$${input.orderId}"
-    request_type         = "GET"
-    headers              = { Accept = "application/json" }
-  }
-  config_response {
-    translation_map          = { status = "$.status" }
-    translation_map_defaults = { status = "\"UNKNOWN\"" }
-    success_template         = "{\"status\": $${status}}"
-  }
-}
+` + actionCalls("https://orders.example.com/orders/$${input.orderId}") + `}
 `),
 			update: updated,
 			updateChecks: attrChecks(addr, map[string]string{"name": "Get order status (v2)", "category": "Orders v2"},

@@ -12,6 +12,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+// orderService is an enabled integration whose properties are spelled as given (HCL).
+func orderService(properties string) string {
+	return `
+resource "genesyscloud_integration" "i" {
+  intended_state   = "ENABLED"
+  integration_type = "custom-rest-actions"
+  config {
+    name       = "Order service"
+    notes      = "Calls the order service"
+    properties = ` + properties + `
+  }
+}
+`
+}
+
 func TestAccIntegration(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_integration.i"
@@ -33,32 +48,12 @@ data "genesyscloud_integration" "by_name" {
 	o.test(o.checkDestroyed("genesyscloud_integration", integrationsPath), steps(
 		o.lifecycleSteps(&st, lifecycle{
 			addr: addr, apiPath: integrationsPath,
-			create: o.config(`
-resource "genesyscloud_integration" "i" {
-  intended_state   = "ENABLED"
-  integration_type = "custom-rest-actions"
-  config {
-    name       = "Order service"
-    notes      = "Calls the order service"
-    properties = jsonencode({ region = "us" })
-  }
-}
-`),
+			create: o.config(orderService(`jsonencode({ region = "us" })`)),
 			createChecks: attrChecks(addr, map[string]string{"intended_state": "ENABLED", "config.0.name": "Order service",
 				"config.0.properties": `{"region":"us"}`, "config.0.advanced": `{}`}),
 			// The same properties spelled differently are not a change.
-			respelled: o.config(`
-resource "genesyscloud_integration" "i" {
-  intended_state   = "ENABLED"
-  integration_type = "custom-rest-actions"
-  config {
-    name       = "Order service"
-    notes      = "Calls the order service"
-    properties = "{ \"region\" : \"us\" }"
-  }
-}
-`),
-			update: updated,
+			respelled: o.config(orderService(`"{ \"region\" : \"us\" }"`)),
+			update:    updated,
 			updateChecks: attrChecks(addr, map[string]string{"intended_state": "DISABLED", "config.0.name": "Order service (v2)", "config.0.notes": absent},
 				foundByName("genesyscloud_integration", addr),
 				st.updatedInPlace("integration", addr)),

@@ -15,10 +15,10 @@ func kindDataSources(c *kinds.Catalogue) []func() datasource.DataSource {
 	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.DataSource != "" && k.Names != kinds.NoName }) {
 		out = append(out, func() datasource.DataSource {
 			return &nameLookupDataSource[apiObject]{
-				typeSuffix: typeSuffix(k.DataSource),
-				what:       k.Noun,
-				api:        func(c *platform.Client) entityAPI[apiObject] { return kindAPI(c, k) },
-				id:         func(o *apiObject) string { return objectID(*o) },
+				dataSourceBase: dataSourceBase{typeSuffix: typeSuffix(k.DataSource)},
+				what:           k.Noun,
+				api:            func(c *platform.Client) entityAPI[apiObject] { return kindAPI(c, k) },
+				id:             func(o *apiObject) string { return objectID(*o) },
 			}
 		})
 	}

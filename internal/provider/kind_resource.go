@@ -15,9 +15,10 @@ import (
 // kindResource is the one resource implementation of every regular catalogue kind: its
 // schema, request bodies and state all come from the kind's Fields, its API calls from the
 // kind's API through entityAPI. A kind whose official schema does not map regularly onto the
-// API model has no Fields and a hand-written resource instead.
+// API model has no Fields and a hand-written resource instead. The embedded resourceBase
+// (type name from the kind) gives it Metadata, Configure and import by id.
 type kindResource struct {
-	clientHolder
+	resourceBase
 	kind *kinds.Kind
 }
 
@@ -31,13 +32,11 @@ var (
 func kindResources(c *kinds.Catalogue) []func() resource.Resource {
 	var out []func() resource.Resource
 	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.Resource != "" }) {
-		out = append(out, func() resource.Resource { return &kindResource{kind: k} })
+		out = append(out, func() resource.Resource {
+			return &kindResource{resourceBase: resourceBase{typeSuffix: typeSuffix(k.Resource)}, kind: k}
+		})
 	}
 	return out
-}
-
-func (r *kindResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + typeSuffix(r.kind.Resource)
 }
 
 func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -49,18 +48,10 @@ func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	resp.Schema = s
 }
 
-func (r *kindResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configureFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // ValidateConfig checks, before anything is sent, what no single attribute's validator can:
 // date-times that must be in order.
 func (r *kindResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateOrder(ctx, r.kind.Fields, req.Config, &resp.Diagnostics)
-}
-
-func (r *kindResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
 func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

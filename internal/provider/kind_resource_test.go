@@ -37,25 +37,14 @@ type kindAccCase struct {
 }
 
 // evacuationFlow is a minimal inbound call flow to serve as an emergency call flow.
-const evacuationFlow = `inboundCall:
-  name: Evacuation notice
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Notice_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    tts: Our office is closed because of an emergency.
-  tasks:
+var evacuationFlow = inboundCallFlow("Evacuation notice", "Notice_1", "Our office is closed because of an emergency.", `  tasks:
     - task:
         name: Notice
         refId: Notice_1
         actions:
           - disconnect:
               name: Goodbye
-`
+`)
 
 const emergencyGroupDeps = `
 resource "genesyscloud_flow" "evacuation" {
@@ -81,14 +70,15 @@ var kindAccCases = map[string]kindAccCase{
   end   = "2021-08-04T17:00:00.000000"
 }`,
 		update: `resource "genesyscloud_architect_schedules" "it" {
-  name        = "Weekday hours"
+  name        = "Weekday hours (summer)"
   description = "Mon-Fri"
   start       = "2021-08-04T08:00:00.000000"
   end         = "2021-08-04T18:30:00.000000"
   rrule       = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 }`,
-		createChecks: map[string]string{"name": "Weekday hours", "end": "2021-08-04T17:00:00.000000"},
-		updateChecks: map[string]string{"description": "Mon-Fri", "end": "2021-08-04T18:30:00.000000",
+		createChecks: map[string]string{"name": "Weekday hours", "start": "2021-08-04T08:00:00.000000",
+			"end": "2021-08-04T17:00:00.000000", "description": absent},
+		updateChecks: map[string]string{"name": "Weekday hours (summer)", "description": "Mon-Fri", "end": "2021-08-04T18:30:00.000000",
 			"rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
@@ -146,7 +136,7 @@ var kindAccCases = map[string]kindAccCase{
   name        = "Resolved - first contact"
   description = "Closed without a transfer"
 }`,
-		createChecks: map[string]string{"name": "Resolved"},
+		createChecks: map[string]string{"name": "Resolved", "description": absent},
 		updateChecks: map[string]string{"name": "Resolved - first contact", "description": "Closed without a transfer"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
@@ -302,16 +292,18 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	lookup := ""
 	// A nameless kind's data source (if any) is hand-written and tested with its resource.
 	if k.DataSource != "" && k.Names != kinds.NoName {
-		lookup = fmt.Sprintf("\ndata %q \"by_name\" {\n  name = %s.name\n}\n", k.DataSource, addr)
+		lookup = "\n" + byNameData(k.DataSource, addr)
 	}
 	updateChecks := attrChecks(addr, tc.updateChecks)
 	if lookup != "" {
-		updateChecks = append(updateChecks, resource.TestCheckResourceAttrPair("data."+k.DataSource+".by_name", "id", addr, "id"))
+		updateChecks = append(updateChecks, foundByName(k.DataSource, addr))
 	}
 	var st lastState
 	var before any // the drifted field's value before the drift
 	updateAction := plancheck.ResourceActionUpdate
-	if tc.replaces {
+	if !tc.replaces {
+		updateChecks = append(updateChecks, st.updatedInPlace(k.Noun, addr))
+	} else {
 		updateAction = plancheck.ResourceActionReplace
 		// The replaced object must be gone from the org, not left behind.
 		updateChecks = append(updateChecks, func(*terraform.State) error {
@@ -322,14 +314,12 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		{
 			Config: config(tc.create),
 			Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, tc.createChecks),
-				o.checkKindExists(k, addr), st.capture)...),
+				resource.TestCheckResourceAttrSet(addr, "id"), o.checkKindExists(k, addr), st.capture)...),
 		},
 		{
-			Config: config(tc.update + lookup),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, updateAction),
-			}},
-			Check: resource.ComposeAggregateTestCheckFunc(append(updateChecks, st.capture)...),
+			Config:           config(tc.update + lookup),
+			ConfigPlanChecks: expectAction(addr, updateAction),
+			Check:            resource.ComposeAggregateTestCheckFunc(append(updateChecks, st.capture)...),
 		},
 		// Write-only values cannot come back from an import: the API never answers them.
 		{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: writeOnlyAttrs(k.Fields)},
@@ -346,11 +336,8 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 				kinds.Set(body, tc.driftPath, tc.driftValue)
 				o.do(k.API.Update, path, body, nil)
 			},
-			Config: config(tc.update),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectNonEmptyPlan(),
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-			}},
+			Config:           config(tc.update),
+			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				var obj apiObject
 				o.readKindObject(k, k.API.Item(idOf(s, addr)), &obj)
@@ -378,19 +365,13 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	} else {
 		steps = append(steps, resource.TestStep{
 			// Drift: the object is deleted in the org; apply creates it again.
-			PreConfig: func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
-			Config:    config(tc.update),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, recreated),
-			}},
-			Check: o.checkKindExists(k, addr),
+			PreConfig:        func() { o.do(http.MethodDelete, k.API.Item(st.id(addr)), nil, nil) },
+			Config:           config(tc.update),
+			ConfigPlanChecks: expectDrift(addr, recreated),
+			Check:            o.checkKindExists(k, addr),
 		})
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             checkDestroy,
-		Steps:                    steps,
-	})
+	o.test(checkDestroy, steps...)
 }
 
 // checkForgotten is the CheckDestroy of a kind the API cannot delete: every resource of

@@ -133,37 +133,29 @@ func attributeSchema(f kinds.Field, immutable bool) (schema.Attribute, error) {
 	replace := (f.ForceNew || immutable) && !(m.computed && !m.optional)
 	switch f.Type {
 	case kinds.String:
-		a := schema.StringAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: fieldDescription(f), Validators: stringValidators(f)}
-		if d, ok := f.Default.(string); ok {
-			a.Default = stringdefault.StaticString(d)
-		}
-		a.PlanModifiers = planModifiers(m.keepState, stringplanmodifier.UseStateForUnknown(), replace, stringplanmodifier.RequiresReplace())
-		return a, nil
+		return schema.StringAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
+			Sensitive: f.Sensitive, Description: fieldDescription(f), Validators: stringValidators(f),
+			Default:       staticDefault(f, stringdefault.StaticString),
+			PlanModifiers: planModifiers(m.keepState, stringplanmodifier.UseStateForUnknown(), replace, stringplanmodifier.RequiresReplace()),
+		}, nil
 	case kinds.Bool:
-		a := schema.BoolAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: fieldDescription(f)}
-		if d, ok := f.Default.(bool); ok {
-			a.Default = booldefault.StaticBool(d)
-		}
-		a.PlanModifiers = planModifiers(m.keepState, boolplanmodifier.UseStateForUnknown(), replace, boolplanmodifier.RequiresReplace())
-		return a, nil
+		return schema.BoolAttribute{Required: m.required, Optional: m.optional, Computed: m.computed,
+			Sensitive: f.Sensitive, Description: fieldDescription(f),
+			Default:       staticDefault(f, booldefault.StaticBool),
+			PlanModifiers: planModifiers(m.keepState, boolplanmodifier.UseStateForUnknown(), replace, boolplanmodifier.RequiresReplace()),
+		}, nil
 	case kinds.Int:
-		a := schema.Int64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: fieldDescription(f)}
-		if d, ok := f.Default.(int64); ok {
-			a.Default = int64default.StaticInt64(d)
-		}
-		a.PlanModifiers = planModifiers(m.keepState, int64planmodifier.UseStateForUnknown(), replace, int64planmodifier.RequiresReplace())
-		return a, nil
+		return schema.Int64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
+			Sensitive: f.Sensitive, Description: fieldDescription(f),
+			Default:       staticDefault(f, int64default.StaticInt64),
+			PlanModifiers: planModifiers(m.keepState, int64planmodifier.UseStateForUnknown(), replace, int64planmodifier.RequiresReplace()),
+		}, nil
 	case kinds.Float:
-		a := schema.Float64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
-			Sensitive: f.Sensitive, Description: fieldDescription(f)}
-		if d, ok := f.Default.(float64); ok {
-			a.Default = float64default.StaticFloat64(d)
-		}
-		a.PlanModifiers = planModifiers(m.keepState, float64planmodifier.UseStateForUnknown(), replace, float64planmodifier.RequiresReplace())
-		return a, nil
+		return schema.Float64Attribute{Required: m.required, Optional: m.optional, Computed: m.computed,
+			Sensitive: f.Sensitive, Description: fieldDescription(f),
+			Default:       staticDefault(f, float64default.StaticFloat64),
+			PlanModifiers: planModifiers(m.keepState, float64planmodifier.UseStateForUnknown(), replace, float64planmodifier.RequiresReplace()),
+		}, nil
 	case kinds.StringList:
 		a := schema.ListAttribute{ElementType: types.StringType, Required: m.required, Optional: m.optional,
 			Computed: m.computed, Sensitive: f.Sensitive, Description: fieldDescription(f)}
@@ -209,6 +201,16 @@ func planModifiers[M any](keepState bool, useState M, replace bool, requiresRepl
 		out = append(out, requiresReplace)
 	}
 	return out
+}
+
+// staticDefault is the framework default for the field's default value when the catalogue
+// states one of type V, else none (a nil default, as if the attribute set none).
+func staticDefault[V any, D any](f kinds.Field, static func(V) D) D {
+	var none D
+	if v, ok := f.Default.(V); ok {
+		return static(v)
+	}
+	return none
 }
 
 // fieldDescription is the field's documentation, with its default as the official docs state it.

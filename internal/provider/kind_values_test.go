@@ -11,10 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// emergencyGroupTypes is the emergency group's state type, from its generated schema.
-func emergencyGroupTypes(t *testing.T) (*kinds.Kind, map[string]attr.Type, types.ObjectType) {
+// kindStateType is k's state type, from its generated schema.
+func kindStateType(t *testing.T, k *kinds.Kind) types.ObjectType {
 	t.Helper()
-	k := kinds.Genesys().Named(kinds.EmergencyGroup)
 	s, err := kindResourceSchema(k)
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +22,14 @@ func emergencyGroupTypes(t *testing.T) (*kinds.Kind, map[string]attr.Type, types
 	if !ok {
 		t.Fatalf("schema type is %T", s.Type())
 	}
+	return top
+}
+
+// emergencyGroupTypes is the emergency group's state type, from its generated schema.
+func emergencyGroupTypes(t *testing.T) (*kinds.Kind, map[string]attr.Type, types.ObjectType) {
+	t.Helper()
+	k := kinds.Genesys().Named(kinds.EmergencyGroup)
+	top := kindStateType(t, k)
 	flow := top.AttrTypes["emergency_call_flows"].(types.ListType).ElemType.(types.ObjectType)
 	return k, top.AttrTypes, flow
 }
@@ -195,11 +202,7 @@ func TestKindObjectValues(t *testing.T) {
 				{Attr: "street2", JSON: "street2", Type: kinds.String, Mode: kinds.Optional},
 			}},
 		}}
-	s, err := kindResourceSchema(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	top := s.Type().(types.ObjectType)
+	top := kindStateType(t, k)
 	address := top.AttrTypes["address"].(types.ListType).ElemType.(types.ObjectType)
 	oneAddress := types.ListValueMust(address, []attr.Value{types.ObjectValueMust(address.AttrTypes, map[string]attr.Value{
 		"city": types.StringValue("Indianapolis"), "street2": types.StringNull(),
@@ -248,11 +251,7 @@ func TestKindBlockSetValues(t *testing.T) {
 				}},
 			}},
 		}}
-	s, err := kindResourceSchema(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	top := s.Type().(types.ObjectType)
+	top := kindStateType(t, k)
 	slot := top.AttrTypes["slot"].(types.SetType).ElemType.(types.ObjectType)
 	retry := slot.AttrTypes["retry"].(types.SetType).ElemType.(types.ObjectType)
 	slotValue := func(day int64, minutes ...int64) attr.Value {

@@ -16,16 +16,16 @@ import (
 // is api; what names the kind in messages.
 func byName[T any](typeSuffix, what string, api func(*platform.Client) entityAPI[T]) func() datasource.DataSource {
 	return func() datasource.DataSource {
-		return &nameLookupDataSource[T]{typeSuffix: typeSuffix, what: what, api: api}
+		return &nameLookupDataSource[T]{dataSourceBase: dataSourceBase{typeSuffix: typeSuffix}, what: what, api: api}
 	}
 }
 
-// nameLookupDataSource finds one object of type T by its exact name.
+// nameLookupDataSource finds one object of type T by its exact name. The embedded
+// dataSourceBase gives it Metadata and Configure.
 type nameLookupDataSource[T any] struct {
-	clientHolder
-	typeSuffix string
-	what       string
-	api        func(*platform.Client) entityAPI[T]
+	dataSourceBase
+	what string
+	api  func(*platform.Client) entityAPI[T]
 	// id reads a found object's id; nil reads the "id" every API object carries.
 	id func(*T) string
 }
@@ -33,10 +33,6 @@ type nameLookupDataSource[T any] struct {
 type nameLookupModel struct {
 	ID   types.String `tfsdk:"id"`
 	Name types.String `tfsdk:"name"`
-}
-
-func (d *nameLookupDataSource[T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + d.typeSuffix
 }
 
 func (d *nameLookupDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -47,10 +43,6 @@ func (d *nameLookupDataSource[T]) Schema(_ context.Context, _ datasource.SchemaR
 			"name": schema.StringAttribute{Required: true, Description: fmt.Sprintf("The %s's exact name.", d.what)},
 		},
 	}
-}
-
-func (d *nameLookupDataSource[T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configureFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *nameLookupDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -53,10 +53,8 @@ resource "genesyscloud_user" "u" {
 }
 `, number))
 	}
-	bad := resource.TestStep{Config: user("555-01"), ExpectError: outputRegexp(`must be an E.164 number such as +13175550123`)}
-	bad.PlanOnly = true
 	o.test(o.checkDestroyed("genesyscloud_user", usersPath),
-		bad,
+		planFails(user("555-01"), outputRegexp(`must be an E.164 number such as +13175550123`)),
 		resource.TestStep{
 			Config: user("317-555-0123"),
 			Check: resource.ComposeAggregateTestCheckFunc(

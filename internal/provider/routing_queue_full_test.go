@@ -265,16 +265,17 @@ func TestAccRoutingQueueFull(t *testing.T) {
 		resource.TestStep{
 			Config:           config(first),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			Check: resource.ComposeAggregateTestCheckFunc(
+			Check: resource.ComposeAggregateTestCheckFunc(attrChecks(addr, map[string]string{
+				"scoring_method":                                          "PriorityOnly",
+				"default_script_ids.EMAIL":                                testScriptID,
+				"media_settings_callback.0.pacing_modifier":               "2",
+				"media_settings_message.0.sub_type_settings.1.media_type": "whatsapp",
+				"bullseye_rings.0.expansion_timeout_seconds":              "15.5",
+				"conditional_group_activation.0.rules.0.conditions.#":     "2",
+				"members.#": "2",
+			},
 				st.capture,
-				resource.TestCheckResourceAttr(addr, "scoring_method", "PriorityOnly"),
-				resource.TestCheckResourceAttr(addr, "default_script_ids.EMAIL", testScriptID),
-				resource.TestCheckResourceAttr(addr, "media_settings_callback.0.pacing_modifier", "2"),
-				resource.TestCheckResourceAttr(addr, "media_settings_message.0.sub_type_settings.1.media_type", "whatsapp"),
-				resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "15.5"),
-				resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.#", "2"),
 				resource.TestCheckResourceAttrPair(addr, "conditional_group_routing_rules.1.queue_id", "genesyscloud_routing_queue.backup", "id"),
-				resource.TestCheckResourceAttr(addr, "members.#", "2"),
 				func(s *terraform.State) error {
 					// What the org received, in the API's own shape.
 					q := apiQueue(s)
@@ -292,7 +293,7 @@ func TestAccRoutingQueueFull(t *testing.T) {
 					}
 					return nil
 				},
-			),
+			)...),
 		},
 		resource.TestStep{
 			// Nested attributes change in place.
@@ -301,7 +302,12 @@ func TestAccRoutingQueueFull(t *testing.T) {
 				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			Check: resource.ComposeAggregateTestCheckFunc(
+			Check: resource.ComposeAggregateTestCheckFunc(attrChecks(addr, map[string]string{
+				"media_settings_callback.0.mode":                            "AgentFirst",
+				"routing_rules.0.threshold":                                 "7",
+				"bullseye_rings.0.expansion_timeout_seconds":                "20",
+				"conditional_group_activation.0.rules.0.conditions.0.value": "600",
+			},
 				func(s *terraform.State) error {
 					if idOf(s, addr) != st.id(addr) {
 						return fmt.Errorf("queue was replaced")
@@ -315,12 +321,8 @@ func TestAccRoutingQueueFull(t *testing.T) {
 					}
 					return nil
 				},
-				resource.TestCheckResourceAttr(addr, "media_settings_callback.0.mode", "AgentFirst"),
-				resource.TestCheckResourceAttr(addr, "routing_rules.0.threshold", "7"),
-				resource.TestCheckResourceAttr(addr, "bullseye_rings.0.expansion_timeout_seconds", "20"),
-				resource.TestCheckResourceAttr(addr, "conditional_group_activation.0.rules.0.conditions.0.value", "600"),
 				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[1], "ring_num": "3"}),
-			),
+			)...),
 		},
 		importStep(addr),
 		resource.TestStep{
@@ -473,17 +475,14 @@ func TestAccRoutingQueueValidation(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: o.config(fmt.Sprintf(`
+		steps = append(steps, planFails(o.config(fmt.Sprintf(`
 resource "genesyscloud_routing_queue" "q" {
   name = "Invalid"
   %s
 }
 `, c.hcl)),
-			PlanOnly: true,
 			// OpenTofu wraps long messages: any space may be a line break.
-			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
-		})
+			regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`))))
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: o.factories(), Steps: steps})
+	o.test(nil, steps...)
 }

@@ -164,10 +164,7 @@ func (m *routingQueueModel) fromAPI(q *platform.Queue, importing bool) {
 	m.ID = types.StringValue(deref(q.ID))
 	m.Name = types.StringValue(deref(q.Name))
 	m.Description = optionalString(q.Description, m.Description)
-	m.DivisionID = types.StringNull()
-	if q.Division != nil && q.Division.ID != nil {
-		m.DivisionID = types.StringValue(*q.Division.ID)
-	}
+	m.DivisionID = types.StringPointerValue(deref(q.Division).ID) // null when the API names no division
 	acw := deref(q.AcwSettings)
 	m.AcwWrapupPrompt = types.StringPointerValue(acw.WrapupPrompt)
 	m.AcwTimeoutMs = optionalInt(acw.TimeoutMs)

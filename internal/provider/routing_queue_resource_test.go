@@ -70,37 +70,34 @@ resource "genesyscloud_routing_queue" "q" {
 		resource.TestStep{
 			// Defaults of the official provider.
 			Config: basic,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "ALL"),
-				resource.TestCheckResourceAttr(addr, "acw_wrapup_prompt", "MANDATORY_TIMEOUT"),
-				resource.TestCheckResourceAttr(addr, "auto_answer_only", "true"),
+			Check: resource.ComposeAggregateTestCheckFunc(attrChecks(addr, map[string]string{
+				"skill_evaluation_method": "ALL",
+				"acw_wrapup_prompt":       "MANDATORY_TIMEOUT",
+				"auto_answer_only":        "true",
+				"members.#":               "0",
+				"media_settings_call.#":   "0",
+			},
 				resource.TestCheckResourceAttrSet(addr, "division_id"),
-				resource.TestCheckResourceAttr(addr, "members.#", "0"),
-				resource.TestCheckResourceAttr(addr, "media_settings_call.#", "0"),
 				o.checkExists(addr, queuesPath),
 				st.capture,
-			),
+			)...),
 		},
 		resource.TestStep{
 			// Everything changes in place: same queue id.
 			Config:           full("Tier 1", 2, deref(users[1].ID)),
 			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				func(s *terraform.State) error {
-					if idOf(s, addr) != st.id(addr) {
-						return fmt.Errorf("queue was replaced")
-					}
-					return nil
-				},
+			Check: resource.ComposeAggregateTestCheckFunc(attrChecks(addr, map[string]string{
+				"skill_evaluation_method":                        "BEST",
+				"acw_timeout_ms":                                 "60000",
+				"media_settings_call.0.alerting_timeout_sec":     "20",
+				"media_settings_call.0.service_level_percentage": "0.9",
+				"media_settings_call.0.enable_auto_answer":       "false",
+				"wrapup_codes.#":                                 "2",
+				"members.#":                                      "2",
+			},
+				st.updatedInPlace("queue", addr),
 				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
-				resource.TestCheckResourceAttr(addr, "skill_evaluation_method", "BEST"),
-				resource.TestCheckResourceAttr(addr, "acw_timeout_ms", "60000"),
-				resource.TestCheckResourceAttr(addr, "media_settings_call.0.alerting_timeout_sec", "20"),
-				resource.TestCheckResourceAttr(addr, "media_settings_call.0.service_level_percentage", "0.9"),
-				resource.TestCheckResourceAttr(addr, "media_settings_call.0.enable_auto_answer", "false"),
-				resource.TestCheckResourceAttr(addr, "wrapup_codes.#", "2"),
 				resource.TestCheckTypeSetElemAttrPair(addr, "wrapup_codes.*", "genesyscloud_routing_wrapupcode.resolved", "id"),
-				resource.TestCheckResourceAttr(addr, "members.#", "2"),
 				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[0].ID), "ring_num": "1"}),
 				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[1].ID), "ring_num": "2"}),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_queue.by_name", "id", addr, "id"),
@@ -114,7 +111,7 @@ resource "genesyscloud_routing_queue" "q" {
 					}
 					return nil
 				},
-			),
+			)...),
 		},
 		resource.TestStep{
 			// A member is swapped and a ring changed.

@@ -17,8 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// routingSkillGroupResource deletes through the CRUD skeleton; the rest is its own (member
-// divisions are a separate call).
+// routingSkillGroupResource is the CRUD skeleton over a skill group and its member divisions,
+// which are separate calls: its writes read the group back.
 type routingSkillGroupResource struct {
 	crudResource[routingSkillGroupModel, skillGroupWithDivisions]
 }
@@ -40,7 +40,9 @@ type routingSkillGroupModel struct {
 
 func newRoutingSkillGroupResource() resource.Resource {
 	return &routingSkillGroupResource{crudResource[routingSkillGroupModel, skillGroupWithDivisions]{
-		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group",
+		resourceBase: resourceBase{typeSuffix: "_routing_skill_group"}, what: "skill group", errorAttr: "name",
+		createThenRead: createSkillGroupFrom,
+		updateThenRead: updateSkillGroupFrom,
 		read: func(ctx context.Context, c *platform.Client, id string) (*skillGroupWithDivisions, error) {
 			g, divs, err := readSkillGroup(ctx, c, id)
 			if err != nil || g == nil {
@@ -117,10 +119,7 @@ func (m *routingSkillGroupModel) fromAPI(g *platform.SkillGroup, divs []string) 
 	m.ID = types.StringValue(deref(g.ID))
 	m.Name = types.StringValue(deref(g.Name))
 	m.Description = optionalString(g.Description, m.Description)
-	m.DivisionID = types.StringNull()
-	if g.Division != nil && g.Division.ID != nil {
-		m.DivisionID = types.StringValue(*g.Division.ID)
-	}
+	m.DivisionID = types.StringPointerValue(deref(g.Division).ID) // null when the API names no division
 	got := canonicalConditions(g.SkillConditions)
 	if isSet(m.SkillConditions) {
 		if prior, err := parseConditions(m.SkillConditions.ValueString()); err == nil && canonicalConditions(prior) == got {
@@ -158,61 +157,53 @@ func (m routingSkillGroupModel) conditions(diags *diag.Diagnostics) ([]platform.
 	return conds, true
 }
 
-func (r *routingSkillGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan routingSkillGroupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := platform.SkillGroupWithMemberDivisions{Name: plan.Name.ValueStringPointer(), MemberDivisions: stringsOf(ctx, plan.MemberDivisionIDs, &resp.Diagnostics)}
+// createSkillGroupFrom creates the group the plan declares, member divisions included, and
+// returns its id.
+func createSkillGroupFrom(ctx context.Context, c *platform.Client, plan *routingSkillGroupModel, diags *diag.Diagnostics) (string, error) {
+	in := platform.SkillGroupWithMemberDivisions{Name: plan.Name.ValueStringPointer(), MemberDivisions: stringsOf(ctx, plan.MemberDivisionIDs, diags)}
 	if isSet(plan.Description) {
 		in.Description = plan.Description.ValueStringPointer()
 	}
 	in.Division = writableDivision(plan.DivisionID)
-	conds, ok := plan.conditions(&resp.Diagnostics)
+	conds, ok := plan.conditions(diags)
 	if !ok {
-		return
+		return "", nil
 	}
 	in.SkillConditions = conds
-	g, err := createSkillGroup(ctx, r.client, in)
+	g, err := createSkillGroup(ctx, c, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not create skill group %q", plan.Name.ValueString()), err)
-		return
+		return "", err
 	}
-	r.readBack(ctx, deref(g.ID), &plan, &resp.State, &resp.Diagnostics)
+	return deref(g.ID), nil
 }
 
-func (r *routingSkillGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan routingSkillGroupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// updateSkillGroupFrom brings the group to the plan: its fields in one PATCH, then its
+// member divisions (when managed) by adding and removing the difference.
+func updateSkillGroupFrom(ctx context.Context, c *platform.Client, plan *routingSkillGroupModel, diags *diag.Diagnostics) (string, error) {
 	id := plan.ID.ValueString()
 	in := platform.SkillGroup{Name: plan.Name.ValueStringPointer(), Description: ptr(plan.Description.ValueString())}
 	in.Division = writableDivision(plan.DivisionID)
-	conds, ok := plan.conditions(&resp.Diagnostics)
+	conds, ok := plan.conditions(diags)
 	if !ok {
-		return
+		return "", nil
 	}
 	in.SkillConditions = conds
-	if err := patchSkillGroup(ctx, r.client, id, in); err != nil {
-		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update skill group %q", plan.Name.ValueString()), err)
-		return
+	if err := patchSkillGroup(ctx, c, id, in); err != nil {
+		return "", err
 	}
-	if want := stringsOf(ctx, plan.MemberDivisionIDs, &resp.Diagnostics); want != nil {
-		_, have, err := readSkillGroup(ctx, r.client, id)
+	if want := stringsOf(ctx, plan.MemberDivisionIDs, diags); want != nil {
+		_, have, err := readSkillGroup(ctx, c, id)
 		if err == nil {
 			var change platform.SkillGroupMemberDivisions
 			change.AddDivisionIds, change.RemoveDivisionIds = idChanges(have, want)
 			if len(change.AddDivisionIds)+len(change.RemoveDivisionIds) > 0 {
-				err = changeSkillGroupMemberDivisions(ctx, r.client, id, change)
+				err = changeSkillGroupMemberDivisions(ctx, c, id, change)
 			}
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, ptr(path.Root("member_division_ids")), fmt.Sprintf("Could not update the member divisions of skill group %q", plan.Name.ValueString()), err)
-			return
+			addAPIError(diags, ptr(path.Root("member_division_ids")), fmt.Sprintf("Could not update the member divisions of skill group %q", plan.Name.ValueString()), err)
+			return "", nil
 		}
 	}
-	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	return id, nil
 }

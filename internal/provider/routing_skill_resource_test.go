@@ -9,15 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-const skillsPath = "/api/v2/routing/skills"
-
-func TestAccRoutingSkill(t *testing.T) {
-	testImmutableNamedResource(t, immutableNamedCase{
-		tfType: "genesyscloud_routing_skill", label: "s", apiPath: skillsPath,
-		first: "Billing", renamed: "Billing EMEA",
-		createdChecks: []resource.TestCheckFunc{resource.TestCheckResourceAttrSet("genesyscloud_routing_skill.s", "id")},
-	})
-}
+// The skill and language collections, which tests set up objects in directly. The
+// resources' own lives (create, rename by replacement, lookup, import, deleted in the org)
+// are rows of kindAccCases.
+const (
+	skillsPath    = "/api/v2/routing/skills"
+	languagesPath = "/api/v2/routing/languages"
+)
 
 // TestAccRoutingSkillConflict checks that an API error reaches the user with what they need
 // to act on it: the attribute, status, code, message and correlation id.

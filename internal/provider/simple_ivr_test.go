@@ -8,18 +8,7 @@ import (
 
 // simpleIVRFlow is the inbound call flow of the simple IVR: a schedule check, then a menu
 // whose keys transfer to the two queues, all by name.
-const simpleIVRFlow = `inboundCall:
-  name: Simple IVR flow
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Check hours_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    tts: Thank you for calling.
-  menus:
+var simpleIVRFlow = inboundCallFlow("Simple IVR flow", "Check hours_1", "Thank you for calling.", `  menus:
     - menu:
         name: Main menu
         refId: Main menu_2
@@ -64,7 +53,7 @@ const simpleIVRFlow = `inboundCall:
                           tts: We are closed.
                     - disconnect:
                         name: Goodbye
-`
+`)
 
 // TestAccSimpleIVR is the "simple IVR" of the issue: two queues, a DID pool,
 // open/closed/holiday schedules, a schedule group, an inbound call flow with a menu and a
@@ -85,31 +74,8 @@ resource "genesyscloud_telephony_providers_edges_did_pool" "pool" {
   end_phone_number   = "+13175550099"
   description        = "Simple IVR numbers"
 }
-resource "genesyscloud_architect_schedules" "open" {
-  name  = "Simple IVR open"
-  start = "2021-08-04T08:00:00.000000"
-  end   = "2021-08-04T17:00:00.000000"
-  rrule = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-}
-resource "genesyscloud_architect_schedules" "closed" {
-  name  = "Simple IVR closed"
-  start = "2021-08-04T17:00:00.000000"
-  end   = "2021-08-05T08:00:00.000000"
-  rrule = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-}
-resource "genesyscloud_architect_schedules" "holiday" {
-  name  = "Simple IVR holiday"
-  start = "2021-12-25T00:00:00.000000"
-  end   = "2021-12-25T23:59:59.000000"
-  rrule = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25"
-}
-resource "genesyscloud_architect_schedulegroups" "hours" {
-  name                 = "Simple IVR hours"
-  time_zone            = "America/New_York"
-  open_schedules_id    = [genesyscloud_architect_schedules.open.id]
-  closed_schedules_id  = [genesyscloud_architect_schedules.closed.id]
-  holiday_schedules_id = [genesyscloud_architect_schedules.holiday.id]
-}
+` + scheduleTrio + trioScheduleGroup("hours", "Simple IVR hours", `  time_zone            = "America/New_York"
+`) + `
 resource "genesyscloud_flow" "main" {
   filepath = "` + d.file() + `"
   depends_on = [

@@ -27,16 +27,12 @@ data "genesyscloud_telephony_providers_edges_did_pool" "by_range" {
 `)
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_telephony_providers_edges_did_pool", didPoolsPath), steps(
-		[]resource.TestStep{{
-			Config: o.config(`
+		[]resource.TestStep{planFails(o.config(`
 resource "genesyscloud_telephony_providers_edges_did_pool" "p" {
   start_phone_number = "13175550000"
   end_phone_number   = "+13175550099"
 }
-`),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`E\.164`),
-		}},
+`), regexp.MustCompile(`E\.164`))},
 		o.lifecycleSteps(&st, lifecycle{
 			addr: addr, apiPath: didPoolsPath,
 			create: o.config(`

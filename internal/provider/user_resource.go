@@ -227,10 +227,7 @@ func (m *userModel) fromAPI(u *platform.User) {
 	m.Email = types.StringValue(deref(u.Email))
 	m.Name = types.StringValue(deref(u.Name))
 	m.State = types.StringValue(deref(u.State))
-	m.DivisionID = types.StringNull()
-	if u.Division != nil && u.Division.ID != nil {
-		m.DivisionID = types.StringValue(*u.Division.ID)
-	}
+	m.DivisionID = types.StringPointerValue(deref(u.Division).ID) // null when the API names no division
 	m.Department = optionalString(u.Department, m.Department)
 	m.Title = optionalString(u.Title, m.Title)
 	var manager *string
