@@ -121,6 +121,11 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 // to it through a catalogue field, as the API refuses to delete what is still used.
 func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *store.Object) error {
 	for _, rk := range referrers {
+		if rk.API.NoDelete {
+			// An object nothing can delete (the org's wrap-up code mappings) would otherwise
+			// hold what it refers to forever.
+			continue
+		}
 		for _, user := range tx.List(s.StoreKind(rk.Name), "") {
 			if IsDeleted(user.Data) {
 				continue
