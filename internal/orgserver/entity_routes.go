@@ -5,6 +5,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -39,9 +40,9 @@ func handWrittenKinds() map[string]store.Kind {
 		// Read by hand (the schema only with expand=schema); written generically after the
 		// schema's own check.
 		kinds.DataTable:    host.KindDataTable,
-		kinds.DataTableRow: kindDataTableRow,
+		kinds.DataTableRow: architect.KindDataTableRow,
 		kinds.FlowLogLevel: host.KindFlowLogLevel,
-		kinds.UserPrompt:   kindPrompt,
+		kinds.UserPrompt:   architect.KindPrompt,
 	}
 }
 
@@ -174,7 +175,7 @@ func completedUpdate(p apihttp.Principal) platform.Operation {
 // write runs a create or update in one transaction and returns the stored object.
 func (h entityHandler) write(r *http.Request,
 	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error)) ([]byte, error) {
-	body, err := decodeEntityBody(r)
+	body, err := host.DecodeEntityBody(r)
 	if err != nil {
 		return nil, err
 	}
@@ -217,13 +218,4 @@ func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return host.NoContent(w)
-}
-
-// decodeEntityBody reads a request body that must be one JSON object.
-func decodeEntityBody(r *http.Request) (map[string]any, error) {
-	var v any
-	if err := apihttp.DecodeBody(r, &v); err != nil {
-		return nil, err
-	}
-	return entity.BodyObject(v)
 }

@@ -32,8 +32,8 @@ func (h hostSurface) Authorize(p apihttp.Principal, perm string) (apihttp.Access
 	return h.s.authorize(p, perm)
 }
 
-func (h hostSurface) EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) host.EntityWrites {
-	e := entityHandler{s: h.s, kind: k, view: view}
+func (h hostSurface) EntityWrites(k *kinds.Kind, rules host.WriteRules) host.EntityWrites {
+	e := entityHandler{s: h.s, kind: k, view: rules.View, check: rules.Check}
 	return host.EntityWrites{Create: e.create, Update: e.update, Delete: e.delete}
 }
 

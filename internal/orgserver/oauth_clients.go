@@ -39,7 +39,7 @@ func (s *Server) oauthClientRoutes() {
 
 func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error {
 	k := kinds.Genesys().Named(kinds.OAuthClient)
-	body, err := decodeEntityBody(r)
+	body, err := host.DecodeEntityBody(r)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) updateOAuthClient(w http.ResponseWriter, r *http.Request) error {
 	k := kinds.Genesys().Named(kinds.OAuthClient)
-	body, err := decodeEntityBody(r)
+	body, err := host.DecodeEntityBody(r)
 	if err != nil {
 		return err
 	}

@@ -275,7 +275,7 @@ func (s *Server) routes() {
 		authorization.Register, // divisions and the objects in them, roles, subjects and grants, the permission catalog
 		routing.Register,       // queues, skill groups, a user's routing skills, languages and utilization
 		directory.Register,     // users, groups, voicemail policies, profile skills, presence definitions
-		architect.Register,     // flows, their versions, jobs, exports, log levels and dependency tracking
+		architect.Register,     // flows, their versions, jobs, exports, log levels, dependency tracking, data tables, prompts
 		integrations.Register,  // integrations, config schemas, data actions
 		audits.Register,        // the audit log's realtime query and service mapping
 		telephony.Register,     // DID pools and the numbers in them, extension pools
@@ -285,8 +285,6 @@ func (s *Server) routes() {
 	s.organizationRoutes() // organization.go: the caller's org itself
 	// Irregular kinds added since the area split, still served by this package.
 	for _, register := range []func(){
-		s.dataTableRoutes,        // architect_datatables.go, architect_datatable_rows.go
-		s.promptRoutes,           // architect_prompts.go
 		s.oauthClientRoutes,      // oauth_clients.go
 		s.outboundListDataRoutes, // outbound_list_data.go: the contacts of contact lists
 	} {

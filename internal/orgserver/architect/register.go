@@ -1,6 +1,6 @@
 // Package architect is the local org's Architect API group where it is irregular: flows
 // with their versions, locks, import jobs (Archy YAML uploaded to presigned URLs), exports,
-// dependency tracking and log levels. (Schedules, schedule groups and IVRs are regular.)
+// dependency tracking, log levels, data tables and their rows, and user prompts. (Schedules, schedule groups and IVRs are regular.)
 package architect
 
 import (
@@ -18,4 +18,6 @@ func Register(h *host.Host) {
 		Delete: s.deleteFlow})
 	s.flowRoutes()               // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
 	s.dependencyTrackingRoutes() // dependencytracking.go
+	s.dataTableRoutes()          // datatables.go, datatable_schema.go
+	s.promptRoutes()             // prompts.go
 }

@@ -42,8 +42,19 @@ type Surface interface {
 	// route (a flow uploaded to a presigned URL is imported as the client that registered it).
 	Authorize(p apihttp.Principal, perm string) (apihttp.Access, error)
 	// EntityWrites are the generic entity's create, update and delete handlers for k,
-	// answering in view (nil: as stored).
-	EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) EntityWrites
+	// under the area's rules.
+	EntityWrites(k *kinds.Kind, rules WriteRules) EntityWrites
+}
+
+// WriteRules are what an area adds to the generic entity's writes of one kind.
+type WriteRules struct {
+	// View turns the stored JSON into the model the route answers (nil: the stored JSON),
+	// for an older view of the same objects (/presencedefinitions).
+	View func(stored []byte) ([]byte, error)
+	// Check runs the kind's own rule on a write's body before the generic rules (nil:
+	// none), for what the API model cannot say (a data table's schema must have its key
+	// column).
+	Check func(body map[string]any) error
 }
 
 // EntityWrites are the generic entity's write handlers for one catalogue kind: the same
@@ -94,7 +105,13 @@ func (h *Host) Authorize(p apihttp.Principal, perm string) (apihttp.Access, erro
 // into the model the route answers (nil: the stored JSON), for an older view of the same
 // objects.
 func (h *Host) EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, error)) EntityWrites {
-	return h.surface.EntityWrites(k, view)
+	return h.surface.EntityWrites(k, WriteRules{View: view})
+}
+
+// CheckedEntityWrites are the generic entity's write handlers for k, with check run on
+// every create's and update's body first.
+func (h *Host) CheckedEntityWrites(k *kinds.Kind, check func(body map[string]any) error) EntityWrites {
+	return h.surface.EntityWrites(k, WriteRules{Check: check})
 }
 
 // AnyCaller is the permission of routes every authenticated caller may use (GET

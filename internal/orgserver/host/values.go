@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -128,4 +129,14 @@ func FirstError(checks ...error) error {
 		}
 	}
 	return nil
+}
+
+// DecodeEntityBody reads a request body that must be one JSON object, as the generic
+// entity takes it.
+func DecodeEntityBody(r *http.Request) (map[string]any, error) {
+	var v any
+	if err := apihttp.DecodeBody(r, &v); err != nil {
+		return nil, err
+	}
+	return entity.BodyObject(v)
 }

@@ -1,4 +1,4 @@
-package orgserver
+package architect
 
 import (
 	"encoding/json"
@@ -23,23 +23,20 @@ import (
 // prompts share one. Its resources (PromptAsset) are kept inside the prompt, as GET
 // answers them, and changed through /resources/{languageCode}. Audio upload is not served:
 // a resource holds text and TTS only.
-func (s *Server) promptRoutes() {
+func (s *api) promptRoutes() {
 	k := kinds.Genesys().Named(kinds.UserPrompt)
 	item := k.API.Item("{id}")
-	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), s.listPrompts)
-	s.route("POST "+k.API.Collection, k.PermissionFor("POST"), s.createPrompt)
-	s.route("GET "+item, k.PermissionFor("GET"), s.getPrompt)
-	s.route("PUT "+item, k.PermissionFor("PUT"), s.updatePrompt)
-	s.route("DELETE "+item, k.PermissionFor("DELETE"), s.deletePrompt)
-	s.route("GET "+item+"/resources", k.PermissionFor("GET"), s.listPromptResources)
-	s.route("POST "+item+"/resources", k.PermissionFor("PUT"), s.createPromptResource)
-	s.route("GET "+item+"/resources/{languageCode}", k.PermissionFor("GET"), s.getPromptResource)
-	s.route("PUT "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.updatePromptResource)
-	s.route("DELETE "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.deletePromptResource)
+	s.KindRoutes(kinds.UserPrompt, host.KindHandlers{List: s.listPrompts, Create: s.createPrompt, Get: s.getPrompt,
+		Update: s.updatePrompt, Delete: s.deletePrompt})
+	s.Route("GET "+item+"/resources", k.PermissionFor("GET"), s.listPromptResources)
+	s.Route("POST "+item+"/resources", k.PermissionFor("PUT"), s.createPromptResource)
+	s.Route("GET "+item+"/resources/{languageCode}", k.PermissionFor("GET"), s.getPromptResource)
+	s.Route("PUT "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.updatePromptResource)
+	s.Route("DELETE "+item+"/resources/{languageCode}", k.PermissionFor("PUT"), s.deletePromptResource)
 }
 
-// kindPrompt holds Prompt JSON, its resources included.
-const kindPrompt store.Kind = kinds.UserPrompt
+// KindPrompt holds Prompt JSON, its resources included.
+const KindPrompt store.Kind = kinds.UserPrompt
 
 // promptNamePattern is what a prompt's name may be: flows name it as Prompt.<name>.
 var promptNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
@@ -68,14 +65,14 @@ type promptAsset struct {
 
 func promptSelfURI(id string) string { return kinds.Genesys().Named(kinds.UserPrompt).API.Item(id) }
 
-func (s *Server) listPrompts(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listPrompts(w http.ResponseWriter, r *http.Request) error {
 	p, err := apihttp.ParsePage(r, 100)
 	if err != nil {
 		return err
 	}
 	names := apihttp.MultiParam(r, "name")
 	items := [][]byte{}
-	for _, o := range s.host.ListVisible(r, kindPrompt) {
+	for _, o := range s.ListVisible(r, KindPrompt) {
 		if len(names) > 0 && !matchesAnyName(names, o.Name) {
 			continue
 		}
@@ -95,8 +92,8 @@ func matchesAnyName(filters []string, name string) bool {
 	return false
 }
 
-func (s *Server) getPrompt(w http.ResponseWriter, r *http.Request) error {
-	o, err := s.host.Lookup(r, kindPrompt, r.PathValue("id"))
+func (s *api) getPrompt(w http.ResponseWriter, r *http.Request) error {
+	o, err := s.Lookup(r, KindPrompt, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -121,7 +118,7 @@ func checkPromptName(name *string) error {
 	return nil
 }
 
-func (s *Server) createPrompt(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createPrompt(w http.ResponseWriter, r *http.Request) error {
 	var in promptWrite
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -129,8 +126,8 @@ func (s *Server) createPrompt(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPromptName(in.Name); err != nil {
 		return err
 	}
-	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		if other := entity.FindActiveByName(tx, KindPrompt, *in.Name); other != nil {
 			return nil, apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
 		}
 		id := uuid.NewString()
@@ -139,7 +136,7 @@ func (s *Server) createPrompt(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
+func (s *api) updatePrompt(w http.ResponseWriter, r *http.Request) error {
 	var in promptWrite
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -148,7 +145,7 @@ func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.changePrompt(w, r, func(tx *store.Tx, pr *prompt) error {
-		if other := entity.FindActiveByName(tx, kindPrompt, *in.Name); other != nil && other.ID != pr.ID {
+		if other := entity.FindActiveByName(tx, KindPrompt, *in.Name); other != nil && other.ID != pr.ID {
 			return apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
 		}
 		pr.Name, pr.Description = *in.Name, host.Deref(in.Description)
@@ -158,11 +155,11 @@ func (s *Server) updatePrompt(w http.ResponseWriter, r *http.Request) error {
 
 // changePrompt applies change to the prompt in the path in one transaction and answers the
 // prompt.
-func (s *Server) changePrompt(w http.ResponseWriter, r *http.Request, change func(tx *store.Tx, pr *prompt) error) error {
-	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
+func (s *api) changePrompt(w http.ResponseWriter, r *http.Request, change func(tx *store.Tx, pr *prompt) error) error {
+	if _, err := s.Lookup(r, KindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, pr, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return nil, err
@@ -176,7 +173,7 @@ func (s *Server) changePrompt(w http.ResponseWriter, r *http.Request, change fun
 
 // txPrompt reads a prompt inside a transaction.
 func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
-	o := tx.Get(kindPrompt, id)
+	o := tx.Get(KindPrompt, id)
 	if o == nil {
 		return nil, prompt{}, apihttp.NotFound()
 	}
@@ -188,8 +185,8 @@ func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
 }
 
 // putPrompt stores a prompt and records the change.
-func (s *Server) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *store.Object, action string) ([]byte, error) {
-	stored, err := entity.Put(tx, kindPrompt, pr.ID, "", pr.Name, pr)
+func (s *api) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *store.Object, action string) ([]byte, error) {
+	stored, err := entity.Put(tx, KindPrompt, pr.ID, "", pr.Name, pr)
 	if err != nil {
 		return nil, err
 	}
@@ -201,24 +198,24 @@ func (s *Server) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *st
 	return stored, nil
 }
 
-func (s *Server) deletePrompt(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
+func (s *api) deletePrompt(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.Lookup(r, KindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, _, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
-		tx.Delete(kindPrompt, o.ID)
+		tx.Delete(KindPrompt, o.ID)
 		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "Prompt", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
 
 // readPrompt reads the prompt in the path, as the caller may see it.
-func (s *Server) readPrompt(r *http.Request) (prompt, error) {
-	o, err := s.host.Lookup(r, kindPrompt, r.PathValue("id"))
+func (s *api) readPrompt(r *http.Request) (prompt, error) {
+	o, err := s.Lookup(r, KindPrompt, r.PathValue("id"))
 	if err != nil {
 		return prompt{}, err
 	}
@@ -229,7 +226,7 @@ func (s *Server) readPrompt(r *http.Request) (prompt, error) {
 	return pr, nil
 }
 
-func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) error {
+func (s *api) listPromptResources(w http.ResponseWriter, r *http.Request) error {
 	pr, err := s.readPrompt(r)
 	if err != nil {
 		return err
@@ -250,7 +247,7 @@ func (s *Server) listPromptResources(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-func (s *Server) getPromptResource(w http.ResponseWriter, r *http.Request) error {
+func (s *api) getPromptResource(w http.ResponseWriter, r *http.Request) error {
 	pr, err := s.readPrompt(r)
 	if err != nil {
 		return err
@@ -271,7 +268,7 @@ type promptAssetWrite struct {
 	Text      *string `json:"text"`
 }
 
-func (s *Server) createPromptResource(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createPromptResource(w http.ResponseWriter, r *http.Request) error {
 	var in promptAssetWrite
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -288,7 +285,7 @@ func (s *Server) createPromptResource(w http.ResponseWriter, r *http.Request) er
 	})
 }
 
-func (s *Server) updatePromptResource(w http.ResponseWriter, r *http.Request) error {
+func (s *api) updatePromptResource(w http.ResponseWriter, r *http.Request) error {
 	var in promptAssetWrite
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
@@ -307,12 +304,12 @@ func (s *Server) updatePromptResource(w http.ResponseWriter, r *http.Request) er
 	})
 }
 
-func (s *Server) deletePromptResource(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deletePromptResource(w http.ResponseWriter, r *http.Request) error {
 	lang := r.PathValue("languageCode")
-	if _, err := s.host.Lookup(r, kindPrompt, r.PathValue("id")); err != nil {
+	if _, err := s.Lookup(r, KindPrompt, r.PathValue("id")); err != nil {
 		return err
 	}
-	return s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, pr, err := txPrompt(tx, r.PathValue("id"))
 		if err != nil {
 			return err
