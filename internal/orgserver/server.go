@@ -24,6 +24,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/integrations"
+	"github.com/cxascode/cxascode/internal/orgserver/outbound"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/orgserver/telephony"
@@ -279,14 +280,14 @@ func (s *Server) routes() {
 		integrations.Register,  // integrations, config schemas, data actions
 		audits.Register,        // the audit log's realtime query and service mapping
 		telephony.Register,     // DID pools and the numbers in them, extension pools
+		outbound.Register,      // the data of contact lists and DNC lists
 	} {
 		register(s.host)
 	}
 	s.organizationRoutes() // organization.go: the caller's org itself
 	// Irregular kinds added since the area split, still served by this package.
 	for _, register := range []func(){
-		s.oauthClientRoutes,      // oauth_clients.go
-		s.outboundListDataRoutes, // outbound_list_data.go: the contacts of contact lists
+		s.oauthClientRoutes, // oauth_clients.go
 	} {
 		register()
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,17 +52,6 @@ func HoldsNumber(tx *store.Tx, number string) bool {
 	return poolFor(activePools(tx), number) != nil
 }
 
-var e164RE = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
-
-// ParseE164 returns the digits of an E.164 number as an integer (at most 15 digits fit).
-func ParseE164(s string) (int64, bool) {
-	if !e164RE.MatchString(s) {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(s[1:], 10, 64)
-	return n, err == nil
-}
-
 // poolRange is a stored pool with its range parsed. Numbers of a range have the width of
 // its bounds, so "+1317555" is never inside "+13175550000".."+13175559999".
 type poolRange struct {
@@ -73,7 +61,7 @@ type poolRange struct {
 }
 
 func (p poolRange) covers(number string) bool {
-	n, ok := ParseE164(number)
+	n, ok := host.ParseE164(number)
 	return ok && len(number) == p.width && n >= p.start && n <= p.end
 }
 
@@ -86,8 +74,8 @@ func decodePool(o *store.Object) (poolRange, bool) {
 	if host.DecodeObject(o, &dp) != nil || host.Deref(dp.State) != "active" {
 		return poolRange{}, false
 	}
-	start, ok1 := ParseE164(host.Deref(dp.StartPhoneNumber))
-	end, ok2 := ParseE164(host.Deref(dp.EndPhoneNumber))
+	start, ok1 := host.ParseE164(host.Deref(dp.StartPhoneNumber))
+	end, ok2 := host.ParseE164(host.Deref(dp.EndPhoneNumber))
 	return poolRange{obj: o, start: start, end: end, width: len(host.Deref(dp.StartPhoneNumber))}, ok1 && ok2
 }
 
@@ -179,7 +167,7 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 		if f.text == "" {
 			return apihttp.Required(f.field)
 		}
-		n, ok := ParseE164(f.text)
+		n, ok := host.ParseE164(f.text)
 		if !ok {
 			return apihttp.BadRequest("The field [%s] must be an E.164 number such as +13175550100, not [%s].", f.field, f.text)
 		}
