@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -123,7 +124,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	}
 	c, found := s.store.Client(id)
 	if id == "" || !found || subtle.ConstantTimeCompare([]byte(hashSecret(c.Salt, secret)), []byte(c.SecretHash)) != 1 ||
-		!s.oauthClientMayIssue(c) { // oauth_clients.go
+		!authorization.OAuthClientMayIssue(s.store, c) { // authorization/oauth_clients.go
 		oauthFail(http.StatusUnauthorized, "invalid_client", "client authentication failed")
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
@@ -26,7 +27,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Role:              host.KindRole,
 		kinds.UserRoles:         host.KindSubjectGrant,
 		kinds.GroupRoles:        host.KindSubjectGrant,
-		kinds.OAuthClient:       kindOAuthClient,
+		kinds.OAuthClient:       authorization.KindOAuthClient,
 		kinds.SkillGroup:        host.KindSkillGroup,
 		kinds.Queue:             host.KindQueue,
 		kinds.User:              host.KindUser,

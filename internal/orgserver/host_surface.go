@@ -7,6 +7,7 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
 // hostSurface is the server as host.Host stands on it: the API groups register routes and
@@ -34,7 +35,15 @@ func (h hostSurface) Authorize(p apihttp.Principal, perm string) (apihttp.Access
 
 func (h hostSurface) EntityWrites(k *kinds.Kind, rules host.WriteRules) host.EntityWrites {
 	e := entityHandler{s: h.s, kind: k, view: rules.View, check: rules.Check}
-	return host.EntityWrites{Create: e.create, Update: e.update, Delete: e.delete}
+	return host.EntityWrites{Create: e.create, Update: e.update, Delete: e.delete, List: e.list, Get: e.get}
+}
+
+func (h hostSurface) PutClientCredential(tx *store.Tx, orgID, id, name string) string {
+	secret := randomHex(24)
+	ci := store.ClientInfo{ID: id, OrgID: orgID, Name: name, Role: store.RoleGranted, Salt: randomHex(8)}
+	ci.SecretHash = hashSecret(ci.Salt, secret)
+	tx.PutClient(ci)
+	return secret
 }
 
 // plainHandler serves a signed-URL handler: no bearer token, errors as API error bodies.

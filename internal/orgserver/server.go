@@ -273,7 +273,7 @@ func (s *Server) routes() {
 	s.route("GET /api/v2/tokens/me", host.AnyCaller, s.handleTokenMe)
 	// The irregular API groups, one package per area, each standing on the host (host/).
 	for _, register := range []func(*host.Host){
-		authorization.Register, // divisions and the objects in them, roles, subjects and grants, the permission catalog
+		authorization.Register, // divisions and the objects in them, roles, subjects and grants, the permission catalog, OAuth clients
 		routing.Register,       // queues, skill groups, a user's routing skills, languages and utilization
 		directory.Register,     // users, groups, voicemail policies, profile skills, presence definitions
 		architect.Register,     // flows, their versions, jobs, exports, log levels, dependency tracking, data tables, prompts
@@ -285,11 +285,5 @@ func (s *Server) routes() {
 		register(s.host)
 	}
 	s.organizationRoutes() // organization.go: the caller's org itself
-	// Irregular kinds added since the area split, still served by this package.
-	for _, register := range []func(){
-		s.oauthClientRoutes, // oauth_clients.go
-	} {
-		register()
-	}
-	s.entityRoutes() // entity_routes.go: every regular catalogue kind without a handler above
+	s.entityRoutes()       // entity_routes.go: every regular catalogue kind without a handler above
 }

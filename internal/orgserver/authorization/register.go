@@ -1,5 +1,6 @@
 // Package authorization is the local org's authorization API group: roles, divisions and
-// the objects in them, subjects and their grants, and the permission catalog.
+// the objects in them, subjects and their grants, the permission catalog, and the
+// OAuth clients made through the API, whose permissions are their grants.
 package authorization
 
 import (
@@ -20,5 +21,6 @@ func Register(h *host.Host) {
 	s.divisionObjectRoutes() // division_objects.go
 	s.KindRoutes(kinds.Role, host.KindHandlers{List: s.listRoles, Create: s.createRole, Get: s.Stored(host.KindRole),
 		Update: s.putRole, Delete: s.deleteRole})
-	s.roleRoutes() // roles.go, subjects.go, catalog.go
+	s.roleRoutes()        // roles.go, subjects.go, catalog.go
+	s.oauthClientRoutes() // oauth_clients.go
 }

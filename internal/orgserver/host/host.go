@@ -44,6 +44,10 @@ type Surface interface {
 	// EntityWrites are the generic entity's create, update and delete handlers for k,
 	// under the area's rules.
 	EntityWrites(k *kinds.Kind, rules WriteRules) EntityWrites
+	// PutClientCredential stores the credential of an OAuth client made through the API
+	// (its permissions are its subject grants) and returns its secret, which the org keeps
+	// only hashed.
+	PutClientCredential(tx *store.Tx, orgID, id, name string) (secret string)
 }
 
 // WriteRules are what an area adds to the generic entity's writes of one kind.
@@ -60,8 +64,12 @@ type WriteRules struct {
 // EntityWrites are the generic entity's write handlers for one catalogue kind: the same
 // decoding, validation, versions and audit as a regular kind's routes, for a group that
 // lists or reads the kind by hand (presence definitions) but writes it generically.
+//
+// List and Get are the generic entity's reads of the kind, for a group that writes it by
+// hand (OAuth clients) but reads it generically.
 type EntityWrites struct {
 	Create, Update, Delete Handler
+	List, Get              Handler
 }
 
 // SubjectCleanup takes away every grant of a subject (a user or group being deleted),
@@ -112,6 +120,12 @@ func (h *Host) EntityWrites(k *kinds.Kind, view func(stored []byte) ([]byte, err
 // every create's and update's body first.
 func (h *Host) CheckedEntityWrites(k *kinds.Kind, check func(body map[string]any) error) EntityWrites {
 	return h.surface.EntityWrites(k, WriteRules{Check: check})
+}
+
+// PutClientCredential stores the credential of an OAuth client made through the API and
+// returns its secret, to be answered once.
+func (h *Host) PutClientCredential(tx *store.Tx, orgID, id, name string) string {
+	return h.surface.PutClientCredential(tx, orgID, id, name)
 }
 
 // AnyCaller is the permission of routes every authenticated caller may use (GET

@@ -1,4 +1,4 @@
-package orgserver
+package authorization
 
 import (
 	"encoding/json"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
-	"github.com/cxascode/cxascode/internal/orgserver/authorization"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -15,42 +15,46 @@ import (
 )
 
 // OAuth clients made through /api/v2/oauth/clients are real clients of the org: the OAuthClient
-// object is a generic entity, and beside it the org keeps a client credential (clients.go)
-// under the same id, whose secret the create answers once, and the client's roleDivisions as
-// its subject grants (subjects.go), which decide its permissions as on a real org. An
-// inactive client, or one whose grant type is not CLIENT-CREDENTIALS, gets no token; a
-// deleted client's secret is revoked and its grants removed.
+// object is a generic entity, and beside it the org keeps a client credential (the server's
+// client store, reached through host.PutClientCredential) under the same id, whose secret the
+// create answers once, and the client's roleDivisions as its subject grants (subjects.go),
+// which decide its permissions as on a real org. An inactive client, or one whose grant type
+// is not CLIENT-CREDENTIALS, gets no token; a deleted client's secret is revoked and its
+// grants removed.
 
-// kindOAuthClient holds the OAuthClient JSON of clients made through the API.
-const kindOAuthClient store.Kind = "oauth.client"
+// KindOAuthClient holds the OAuthClient JSON of clients made through the API.
+const KindOAuthClient store.Kind = "oauth.client"
 
 // revokedSecret is the secret hash of a deleted client: no secret hashes to it.
 const revokedSecret = "revoked"
 
-func (s *Server) oauthClientRoutes() {
-	k := kinds.Genesys().Named(kinds.OAuthClient)
-	h := entityHandler{s: s, kind: k}
-	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), h.list)
-	s.route("GET "+k.API.Collection+"/{id}", k.PermissionFor("GET"), h.get)
-	s.route("POST "+k.API.Collection, k.PermissionFor("POST"), s.createOAuthClient)
-	s.route("PUT "+k.API.Collection+"/{id}", k.PermissionFor("PUT"), s.updateOAuthClient)
-	s.route("DELETE "+k.API.Collection+"/{id}", k.PermissionFor("DELETE"), s.deleteOAuthClient)
+func (s *api) oauthClientRoutes() {
+	reads := s.EntityWrites(kinds.Genesys().Named(kinds.OAuthClient), nil)
+	s.KindRoutes(kinds.OAuthClient, host.KindHandlers{List: reads.List, Get: reads.Get,
+		Create: s.createOAuthClient, Update: s.updateOAuthClient, Delete: s.deleteOAuthClient})
 }
 
-func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error {
-	k := kinds.Genesys().Named(kinds.OAuthClient)
+// oauthClientWrite is what a create or an update does with the client in its transaction,
+// after the generic entity has stored out: the credential and the grants.
+type oauthClientWrite func(tx *store.Tx, p apihttp.Principal, id string, out map[string]any) error
+
+// writeOAuthClient runs a create or update of a client in one transaction: the roles'
+// default division and the requested state, the generic entity's write (apply), the
+// client's own part (then), the audit record; it answers the client as stored.
+func (s *api) writeOAuthClient(w http.ResponseWriter, r *http.Request,
+	apply func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error), then oauthClientWrite) error {
 	body, err := host.DecodeEntityBody(r)
 	if err != nil {
 		return err
 	}
 	p := apihttp.PrincipalOf(r.Context())
 	var out map[string]any
-	err = s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err = s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		state, err := defaultRoleDivisions(tx, body)
 		if err != nil {
 			return err
 		}
-		stored, ev, err := s.entities.Create(tx, p, k, body)
+		stored, ev, err := apply(tx, p, body)
 		if err != nil {
 			return err
 		}
@@ -58,26 +62,12 @@ func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 		id, _ := out["id"].(string)
-		name, _ := out["name"].(string)
-		secret := randomHex(24)
-		ci := store.ClientInfo{ID: id, OrgID: p.OrgID, Name: name, Role: store.RoleGranted, Salt: randomHex(8)}
-		ci.SecretHash = hashSecret(ci.Salt, secret)
-		tx.PutClient(ci)
-		// The client is new in tx, so its grants are written directly (applyGrants finds
-		// subjects among committed clients only).
-		for _, rd := range roleDivisionsOf(out) {
-			grant, err := authorization.ResolveGrant(tx, id, rd.roleID, rd.divisionID, "roleDivisions.")
-			if err != nil {
-				return err
-			}
-			if _, err := entity.Put(tx, host.KindSubjectGrant, id+"/"+authorization.GrantKey(rd.roleID, rd.divisionID), id, host.Deref(grant.Role.Name), grant); err != nil {
-				return err
-			}
-		}
+		// The record holds the client as stored: the secret a create answers is added after.
 		ev.New, _ = json.Marshal(out)
+		if err := then(tx, p, id, out); err != nil {
+			return err
+		}
 		host.Record(tx, r, ev)
-		// Answered once, never stored: the org keeps only its hash.
-		out["secret"] = secret
 		return nil
 	})
 	if err != nil {
@@ -87,62 +77,59 @@ func (s *Server) createOAuthClient(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-func (s *Server) updateOAuthClient(w http.ResponseWriter, r *http.Request) error {
+func (s *api) createOAuthClient(w http.ResponseWriter, r *http.Request) error {
 	k := kinds.Genesys().Named(kinds.OAuthClient)
-	body, err := host.DecodeEntityBody(r)
-	if err != nil {
-		return err
-	}
-	p := apihttp.PrincipalOf(r.Context())
-	id := r.PathValue("id")
-	var out map[string]any
-	err = s.store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
-		state, err := defaultRoleDivisions(tx, body)
-		if err != nil {
-			return err
+	return s.writeOAuthClient(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return s.Entities.Create(tx, p, k, body)
+	}, func(tx *store.Tx, p apihttp.Principal, id string, out map[string]any) error {
+		name, _ := out["name"].(string)
+		secret := s.PutClientCredential(tx, p.OrgID, id, name)
+		// The client is new in tx, so its grants are written directly (ApplyGrants finds
+		// subjects among committed clients only).
+		for _, rd := range roleDivisionsOf(out) {
+			grant, err := ResolveGrant(tx, id, rd.roleID, rd.divisionID, "roleDivisions.")
+			if err != nil {
+				return err
+			}
+			if _, err := entity.Put(tx, host.KindSubjectGrant, id+"/"+GrantKey(rd.roleID, rd.divisionID), id, host.Deref(grant.Role.Name), grant); err != nil {
+				return err
+			}
 		}
-		stored, ev, err := s.entities.Update(tx, p, k, id, http.MethodPut, body)
-		if err != nil {
-			return err
-		}
-		if out, err = withState(tx, stored, state); err != nil {
-			return err
-		}
+		// Answered once, never stored: the org keeps only its hash.
+		out["secret"] = secret
+		return nil
+	})
+}
+
+func (s *api) updateOAuthClient(w http.ResponseWriter, r *http.Request) error {
+	k := kinds.Genesys().Named(kinds.OAuthClient)
+	return s.writeOAuthClient(w, r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return s.Entities.Update(tx, p, k, r.PathValue("id"), http.MethodPut, body)
+	}, func(tx *store.Tx, _ apihttp.Principal, id string, out map[string]any) error {
 		if ci := tx.Client(id); ci != nil {
 			renamed := *ci
 			renamed.Name, _ = out["name"].(string)
 			tx.PutClient(renamed)
 		}
-		err = authorization.ApplyGrants(tx, r, id, func(map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
+		return ApplyGrants(tx, r, id, func(map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 			next := map[string]platform.AuthzGrant{}
 			for _, rd := range roleDivisionsOf(out) {
-				g, err := authorization.ResolveGrant(tx, id, rd.roleID, rd.divisionID, "roleDivisions.")
+				g, err := ResolveGrant(tx, id, rd.roleID, rd.divisionID, "roleDivisions.")
 				if err != nil {
 					return nil, err
 				}
-				next[authorization.GrantKey(rd.roleID, rd.divisionID)] = g
+				next[GrantKey(rd.roleID, rd.divisionID)] = g
 			}
 			return next, nil
 		})
-		if err != nil {
-			return err
-		}
-		ev.New, _ = json.Marshal(out)
-		host.Record(tx, r, ev)
-		return nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
 }
 
-func (s *Server) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error {
+func (s *api) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error {
 	k := kinds.Genesys().Named(kinds.OAuthClient)
 	id := r.PathValue("id")
-	err := s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := s.entities.Delete(tx, k, id)
+	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		ev, err := s.Entities.Delete(tx, k, id)
 		if err != nil {
 			return err
 		}
@@ -163,10 +150,10 @@ func (s *Server) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error
 	return host.NoContent(w)
 }
 
-// oauthClientMayIssue reports whether a client may get a token: every client but one made
+// OAuthClientMayIssue reports whether a client may get a token: every client but one made
 // through the API that is inactive or not a client-credentials client.
-func (s *Server) oauthClientMayIssue(c store.ClientInfo) bool {
-	o := s.store.Get(c.OrgID, kindOAuthClient, c.ID)
+func OAuthClientMayIssue(st *store.Store, c store.ClientInfo) bool {
+	o := st.Get(c.OrgID, KindOAuthClient, c.ID)
 	if o == nil {
 		return true
 	}
@@ -231,7 +218,7 @@ func withState(tx *store.Tx, stored []byte, state string) (map[string]any, error
 	doc["state"] = state
 	id, _ := doc["id"].(string)
 	name, _ := doc["name"].(string)
-	if _, err := entity.Put(tx, kindOAuthClient, id, "", name, doc); err != nil {
+	if _, err := entity.Put(tx, KindOAuthClient, id, "", name, doc); err != nil {
 		return nil, err
 	}
 	return doc, nil
