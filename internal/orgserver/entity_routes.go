@@ -155,6 +155,12 @@ func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.Update(tx, p, h.kind, r.PathValue("id"), r.Method, body)
 	})
+	return h.answerUpdate(w, r, out, err)
+}
+
+// answerUpdate answers an update that stored out (or failed with err): the object, or the
+// completed Operation for a kind whose API reports the operation instead.
+func (h entityHandler) answerUpdate(w http.ResponseWriter, r *http.Request, out []byte, err error) error {
 	if err != nil {
 		return err
 	}
@@ -206,17 +212,5 @@ func (h entityHandler) write(r *http.Request,
 }
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
-	err := h.s.store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := h.s.entities.Delete(tx, h.kind, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		h.dropMembers(tx, ev.ID) // entity_members.go
-		host.Record(tx, r, ev)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
+	return h.s.host.DeleteEntity(w, r, h.kind, h.dropMembers) // entity_members.go
 }

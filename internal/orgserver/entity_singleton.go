@@ -31,15 +31,7 @@ func (h entityHandler) updateSingleton(w http.ResponseWriter, r *http.Request) e
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.UpdateSingleton(tx, p, h.kind, r.Method, body)
 	})
-	if err != nil {
-		return err
-	}
-	if h.kind.API.UpdateAnswersOperation {
-		apihttp.WriteJSON(w, http.StatusOK, completedUpdate(apihttp.PrincipalOf(r.Context())))
-		return nil
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return h.answerUpdate(w, r, out, err) // entity_routes.go
 }
 
 func (h entityHandler) resetSingleton(w http.ResponseWriter, r *http.Request) error {

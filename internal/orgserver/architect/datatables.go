@@ -93,22 +93,11 @@ func (s *api) getDataTable(w http.ResponseWriter, r *http.Request) error {
 
 // deleteDataTable deletes a table and its rows in one change.
 func (s *api) deleteDataTable(w http.ResponseWriter, r *http.Request) error {
-	k := kinds.Genesys().Named(kinds.DataTable)
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := s.Entities.Delete(tx, k, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		for _, o := range tx.List(KindDataTableRow, ev.ID) {
+	return s.DeleteEntity(w, r, kinds.Genesys().Named(kinds.DataTable), func(tx *store.Tx, tableID string) {
+		for _, o := range tx.List(KindDataTableRow, tableID) {
 			tx.Delete(KindDataTableRow, o.ID)
 		}
-		host.Record(tx, r, ev)
-		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
 }
 
 // expands reports whether the request's expand parameter (comma-separated, or repeated)

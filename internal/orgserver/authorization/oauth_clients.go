@@ -126,13 +126,7 @@ func (s *api) updateOAuthClient(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error {
-	k := kinds.Genesys().Named(kinds.OAuthClient)
-	id := r.PathValue("id")
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := s.Entities.Delete(tx, k, id)
-		if err != nil {
-			return err
-		}
+	return s.DeleteEntity(w, r, kinds.Genesys().Named(kinds.OAuthClient), func(tx *store.Tx, id string) {
 		if ci := tx.Client(id); ci != nil {
 			revoked := *ci
 			revoked.SecretHash = revokedSecret
@@ -141,13 +135,7 @@ func (s *api) deleteOAuthClient(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range tx.List(host.KindSubjectGrant, id) {
 			tx.Delete(g.Kind, g.ID)
 		}
-		host.Record(tx, r, ev)
-		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
 }
 
 // OAuthClientMayIssue reports whether a client may get a token: every client but one made

@@ -314,15 +314,7 @@ func groupSearchFields(g *platform.Group) host.SearchFields {
 }
 
 func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
-	var probe platform.Group
-	known := func(f string) bool { _, ok := groupSearchFields(&probe)(f); return ok }
-	req, items, err := s.SearchVisible(r, host.KindGroup, known, func(_ host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
-		var g platform.Group
-		if host.DecodeObject(o, &g) != nil {
-			return nil, false
-		}
-		return groupSearchFields(&g), true
-	})
+	req, items, err := host.SearchDecoded(s.Host, r, host.KindGroup, groupSearchFields, nil)
 	if err != nil {
 		return err
 	}

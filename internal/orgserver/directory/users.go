@@ -365,14 +365,8 @@ func userSearchFields(u *platform.User) host.SearchFields {
 // only when a criterion searches the state field (the way the official provider finds a
 // deleted user to restore).
 func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
-	var probe platform.User
-	known := func(f string) bool { _, ok := userSearchFields(&probe)(f); return ok }
-	req, items, err := s.SearchVisible(r, host.KindUser, known, func(req host.SearchRequest, o *store.Object) (host.SearchFields, bool) {
-		var u platform.User
-		if host.DecodeObject(o, &u) != nil || (host.Deref(u.State) == "deleted" && !host.CriteriaMention(req.Query, "state")) {
-			return nil, false
-		}
-		return userSearchFields(&u), true
+	req, items, err := host.SearchDecoded(s.Host, r, host.KindUser, userSearchFields, func(req host.SearchRequest, u *platform.User) bool {
+		return host.Deref(u.State) != "deleted" || host.CriteriaMention(req.Query, "state")
 	})
 	if err != nil {
 		return err

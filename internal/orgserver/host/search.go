@@ -298,3 +298,19 @@ func (h *Host) SearchVisible(r *http.Request, kind store.Kind, known func(field 
 	}
 	return req, items, nil
 }
+
+// SearchDecoded is SearchVisible for a kind whose stored JSON decodes into T and whose
+// searchable fields fieldsOf reads from it: the fields criteria may name are those of a
+// zero T, and keep (nil: every object) leaves out objects the request does not ask for.
+func SearchDecoded[T any](h *Host, r *http.Request, kind store.Kind, fieldsOf func(*T) SearchFields,
+	keep func(req SearchRequest, v *T) bool) (SearchRequest, [][]byte, error) {
+	var probe T
+	known := func(f string) bool { _, ok := fieldsOf(&probe)(f); return ok }
+	return h.SearchVisible(r, kind, known, func(req SearchRequest, o *store.Object) (SearchFields, bool) {
+		var v T
+		if DecodeObject(o, &v) != nil || (keep != nil && !keep(req, &v)) {
+			return nil, false
+		}
+		return fieldsOf(&v), true
+	})
+}

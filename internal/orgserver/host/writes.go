@@ -3,6 +3,7 @@ package host
 import (
 	"net/http"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
@@ -138,4 +139,25 @@ func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, v
 		return nil, v, err
 	}
 	return o, v, nil
+}
+
+// DeleteEntity is DELETE of the generic entity k's object in the path ({id}): the entity's
+// delete, then also (nil: nothing) for what goes with the object in the same transaction
+// (a data table's rows, an OAuth client's credential and grants), then the audit record.
+func (h *Host) DeleteEntity(w http.ResponseWriter, r *http.Request, k *kinds.Kind, also func(tx *store.Tx, id string)) error {
+	err := h.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		ev, err := h.Entities.Delete(tx, k, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if also != nil {
+			also(tx, ev.ID)
+		}
+		Record(tx, r, ev)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return NoContent(w)
 }

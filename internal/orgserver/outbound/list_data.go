@@ -22,18 +22,23 @@ func (s *api) listDataRoutes() {
 	lists := kinds.Genesys().Named(kinds.ContactList).API.Collection
 	s.Route("POST "+lists+"/{id}/clear", "outbound:contact:delete", s.onList(kinds.ContactList, answerNoContent))
 	s.Route("POST "+lists+"/{id}/contacts/search", "outbound:contact:view", s.onList(kinds.ContactList, answerNoContacts))
-	s.Route("GET "+lists+"/{id}/importstatus", "outbound:contactList:view", s.onList(kinds.ContactList, answerNothingImported))
-	s.Route("POST "+lists+"/{id}/export", "outbound:contact:view", s.onList(kinds.ContactList, answerExportOf(kinds.ContactList)))
-	s.Route("GET "+lists+"/{id}/export", "outbound:contact:view", s.onList(kinds.ContactList, answerNoExport))
+	s.importExportRoutes(kinds.ContactList, "outbound:contactList:view", "outbound:contact:view")
 
 	dnc := kinds.Genesys().Named(kinds.DNCList).API.Collection
 	s.Route("POST "+dnc+"/{id}/phonenumbers", "outbound:dnc:add", s.onList(kinds.DNCList, checkDNCNumbers))
 	// Removing numbers (expiredOnly: the expired ones) from a list whose numbers the local
 	// org does not keep is always done.
 	s.Route("DELETE "+dnc+"/{id}/phonenumbers", "outbound:dnc:delete", s.onList(kinds.DNCList, answerNoContent))
-	s.Route("GET "+dnc+"/{id}/importstatus", "outbound:dncList:view", s.onList(kinds.DNCList, answerNothingImported))
-	s.Route("POST "+dnc+"/{id}/export", "outbound:dnc:view", s.onList(kinds.DNCList, answerExportOf(kinds.DNCList)))
-	s.Route("GET "+dnc+"/{id}/export", "outbound:dnc:view", s.onList(kinds.DNCList, answerNoExport))
+	s.importExportRoutes(kinds.DNCList, "outbound:dncList:view", "outbound:dnc:view")
+}
+
+// importExportRoutes are the routes every outbound list has for its data: the status of
+// an import (under the permission to view the list) and an export (to view its data).
+func (s *api) importExportRoutes(kind, listViewPerm, dataViewPerm string) {
+	item := kinds.Genesys().Named(kind).API.Collection + "/{id}"
+	s.Route("GET "+item+"/importstatus", listViewPerm, s.onList(kind, answerNothingImported))
+	s.Route("POST "+item+"/export", dataViewPerm, s.onList(kind, answerExportOf(kind)))
+	s.Route("GET "+item+"/export", dataViewPerm, s.onList(kind, answerNoExport))
 }
 
 // onList answers a data request about the list of kind in the path: 404 when it does not
