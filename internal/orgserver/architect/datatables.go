@@ -178,15 +178,13 @@ func (s *api) writeDataTableRow(w http.ResponseWriter, r *http.Request) error {
 		}
 		body[kinds.DataTableKeyColumn] = key
 	}
-	p := apihttp.PrincipalOf(r.Context())
-	var out []byte
-	err = s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		current := tx.Get(host.KindDataTable, table.ID)
 		if current == nil {
-			return apihttp.NotFound()
+			return nil, apihttp.NotFound()
 		}
 		if err := checkRowAgainstSchema(current.Data, body); err != nil {
-			return err
+			return nil, err
 		}
 		rowKey := body[kinds.DataTableKeyColumn].(string)
 		id := kinds.ChildID(table.ID, rowKey)
@@ -194,9 +192,9 @@ func (s *api) writeDataTableRow(w http.ResponseWriter, r *http.Request) error {
 		ev := audit.Event{Service: "Architect", EntityType: "DataTableRow", ID: id, Name: rowKey}
 		switch {
 		case key == "" && old != nil:
-			return apihttp.Conflict("The data table [%s] has a row with the key [%s] already.", table.Name, rowKey)
+			return nil, apihttp.Conflict("The data table [%s] has a row with the key [%s] already.", table.Name, rowKey)
 		case key != "" && old == nil:
-			return apihttp.NotFound()
+			return nil, apihttp.NotFound()
 		case key == "":
 			ev.Action = "Create"
 		default:
@@ -204,18 +202,13 @@ func (s *api) writeDataTableRow(w http.ResponseWriter, r *http.Request) error {
 		}
 		raw, err := json.Marshal(body)
 		if err != nil {
-			return fmt.Errorf("encode data table row: %w", err)
+			return nil, fmt.Errorf("encode data table row: %w", err)
 		}
 		tx.Put(&store.Object{Kind: KindDataTableRow, ID: id, Parent: table.ID, Name: rowKey, Data: raw})
-		ev.New, out = raw, raw
-		host.Record(tx, r, ev)
-		return nil
+		ev.New = raw
+		audit.Record(tx, p, ev)
+		return raw, nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *api) deleteDataTableRow(w http.ResponseWriter, r *http.Request) error {
@@ -224,17 +217,13 @@ func (s *api) deleteDataTableRow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := kinds.ChildID(table.ID, r.PathValue(rowKeyParam))
-	err = s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o := tx.Get(KindDataTableRow, id)
 		if o == nil {
 			return apihttp.NotFound()
 		}
 		tx.Delete(KindDataTableRow, id)
-		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "DataTableRow", Action: "Delete", ID: id, Name: o.Name, Old: o.Data})
+		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "DataTableRow", Action: "Delete", ID: id, Name: o.Name, Old: o.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
 }
