@@ -304,13 +304,7 @@ func (s *api) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
 func groupSearchFields(g *platform.Group) host.SearchFields {
 	scalars := map[string]*string{"id": g.ID, "name": g.Name, "description": g.Description, "state": g.State,
 		"type": g.Type, "visibility": g.Visibility, "email": g.Email}
-	return func(field string) ([]string, bool) {
-		p, ok := scalars[field]
-		if !ok {
-			return nil, false
-		}
-		return host.SearchString(p)
-	}
+	return host.ScalarFields(scalars, nil)
 }
 
 func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {

@@ -337,10 +337,7 @@ func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
 func userSearchFields(u *platform.User) host.SearchFields {
 	scalars := map[string]*string{"id": u.ID, "name": u.Name, "email": u.Email, "username": u.Username,
 		"state": u.State, "title": u.Title, "department": u.Department}
-	return func(field string) ([]string, bool) {
-		if p, ok := scalars[field]; ok {
-			return host.SearchString(p)
-		}
+	return host.ScalarFields(scalars, func(field string) ([]string, bool) {
 		switch field {
 		case "divisionId", "division.id":
 			if u.Division == nil {
@@ -358,7 +355,7 @@ func userSearchFields(u *platform.User) host.SearchFields {
 			return u.Certifications, true
 		}
 		return nil, false
-	}
+	})
 }
 
 // searchUsers is POST /users/search and GET /users/search?q64=. Deleted users are found

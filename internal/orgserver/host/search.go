@@ -314,3 +314,17 @@ func SearchDecoded[T any](h *Host, r *http.Request, kind store.Kind, fieldsOf fu
 		return fieldsOf(&v), true
 	})
 }
+
+// ScalarFields are searchable fields of an object: the string fields in scalars by name,
+// then those more reads (nil: no others).
+func ScalarFields(scalars map[string]*string, more SearchFields) SearchFields {
+	return func(field string) ([]string, bool) {
+		if p, ok := scalars[field]; ok {
+			return SearchString(p)
+		}
+		if more == nil {
+			return nil, false
+		}
+		return more(field)
+	}
+}
