@@ -98,20 +98,12 @@ func createDataTableRow(ctx context.Context, c *platform.Client, plan *dataTable
 	}
 	table, key := plan.DatatableID.ValueString(), plan.KeyValue.ValueString()
 	api := dataTableRowAPI(c, table)
-	var out dataTableRow
-	err := c.CreateUnique(ctx, api.path, body, &out, func(ctx context.Context) (bool, error) {
-		found, err := api.getByID(ctx, key)
-		if err != nil || found == nil {
-			return false, err
-		}
-		out = *found
-		return true, nil
-	})
+	out, err := api.createFoundBy(ctx, body, func(ctx context.Context) (*dataTableRow, error) { return api.getByID(ctx, key) })
 	if err != nil {
 		return nil, err
 	}
 	plan.ID = types.StringValue(kinds.ChildID(table, key))
-	return &out, nil
+	return out, nil
 }
 
 // splitRowID splits a row's id (also its import id) into its table's id and its key.

@@ -117,23 +117,13 @@ const greetingFlowYAML = `inboundCall:
 // check looks them up: a prompt that neither exists nor is declared fails the plan with the
 // file and line; one declared in the same configuration lets the flow publish.
 func TestAccFlowPromptReference(t *testing.T) {
-	o := newAccOrg(t)
-	d := newFlowDir(t, o)
-	flow := fmt.Sprintf("resource \"genesyscloud_flow\" \"f\" {\n  filepath = %q\n}\n", d.file())
-	missing := d.step(greetingFlowYAML, flow)
-	missing.ExpectError = outputRegexp(`user prompt "Welcome_greeting" does not exist in the org and is not created by this configuration`)
-	declared := d.step(greetingFlowYAML, fmt.Sprintf(`
+	testFlowReference(t, greetingFlowYAML,
+		`user prompt "Welcome_greeting" does not exist in the org and is not created by this configuration`, `
 resource "genesyscloud_architect_user_prompt" "welcome" {
   name = "Welcome_greeting"
   resources {
     language   = "en-us"
     tts_string = "Welcome"
   }
-}
-resource "genesyscloud_flow" "f" {
-  filepath   = %q
-  depends_on = [genesyscloud_architect_user_prompt.welcome]
-}
-`, d.file()))
-	o.test(nil, missing, declared)
+}`, "genesyscloud_architect_user_prompt.welcome") // flow_refcheck_datatable_test.go
 }

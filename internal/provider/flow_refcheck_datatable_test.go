@@ -48,23 +48,31 @@ const lookupFlowYAML = `inboundCall:
 // plan with the file and line, and one declared in the same configuration lets the flow
 // publish (the org then finds it too).
 func TestAccFlowDataTableReference(t *testing.T) {
-	o := newAccOrg(t)
-	d := newFlowDir(t, o)
-	flow := fmt.Sprintf("resource \"genesyscloud_flow\" \"f\" {\n  filepath = %q\n}\n", d.file())
-	missing := d.step(lookupFlowYAML, flow)
-	missing.ExpectError = outputRegexp(`flow.yaml:20:17: data table "Known Callers" does not exist in the org and is not created by this configuration`)
-	declared := d.step(lookupFlowYAML, fmt.Sprintf(`
+	testFlowReference(t, lookupFlowYAML,
+		`flow.yaml:20:17: data table "Known Callers" does not exist in the org and is not created by this configuration`, `
 resource "genesyscloud_architect_datatable" "callers" {
   name = "Known Callers"
   properties {
     name = "key"
     type = "string"
   }
+}`, "genesyscloud_architect_datatable.callers")
 }
+
+// testFlowReference runs the plan-time reference check both ways on a flow of flowYAML: the
+// flow alone fails the plan with wantErr; beside declared, which declares the resource
+// dependsOn that the flow refers to, it publishes.
+func testFlowReference(t *testing.T, flowYAML, wantErr, declared, dependsOn string) {
+	o := newAccOrg(t)
+	d := newFlowDir(t, o)
+	flow := fmt.Sprintf("resource \"genesyscloud_flow\" \"f\" {\n  filepath = %q\n}\n", d.file())
+	missing := d.step(flowYAML, flow)
+	missing.ExpectError = outputRegexp(wantErr)
+	withDeclared := d.step(flowYAML, declared+fmt.Sprintf(`
 resource "genesyscloud_flow" "f" {
   filepath   = %q
-  depends_on = [genesyscloud_architect_datatable.callers]
+  depends_on = [%s]
 }
-`, d.file()))
-	o.test(nil, missing, declared)
+`, d.file(), dependsOn))
+	o.test(nil, missing, withDeclared)
 }

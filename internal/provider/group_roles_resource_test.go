@@ -25,23 +25,7 @@ resource "genesyscloud_group" "supervisors" {
 resource "genesyscloud_auth_division" "support" {
   name = "Support"
 }
-resource "genesyscloud_auth_role" "viewer" {
-  name = "Queue viewer"
-  permission_policies {
-    domain      = "routing"
-    entity_name = "queue"
-    action_set  = ["view"]
-  }
-}
-resource "genesyscloud_auth_role" "editor" {
-  name = "Queue editor"
-  permission_policies {
-    domain      = "routing"
-    entity_name = "queue"
-    action_set  = ["edit"]
-  }
-}
-data "genesyscloud_auth_division_home" "home" {}
+` + queueViewerRole + queueEditorRole + `data "genesyscloud_auth_division_home" "home" {}
 `
 	updated := o.config(deps + `
 resource "genesyscloud_group_roles" "supervisors" {

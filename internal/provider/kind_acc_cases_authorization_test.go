@@ -37,15 +37,7 @@ var authorizationAccCases = map[string]kindAccCase{
 const oauthClientRoles = `resource "genesyscloud_auth_division" "reports" {
   name = "Reports"
 }
-resource "genesyscloud_auth_role" "viewer" {
-  name = "Queue viewer"
-  permission_policies {
-    domain      = "routing"
-    entity_name = "queue"
-    action_set  = ["view"]
-  }
-}
-resource "genesyscloud_auth_role" "reporter" {
+` + queueViewerRole + `resource "genesyscloud_auth_role" "reporter" {
   name = "Wrap-up reader"
   permission_policies {
     domain      = "routing"

@@ -81,18 +81,31 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
-	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
-		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, name), err)
+	// The object exists: on a failure, keep it in state (tainted) so the next apply finishes
+	// or replaces it.
+	r.finishWrite(ctx, *obj, objectID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
+}
+
+// finishWrite completes a create or update once the object id is written: its members,
+// its additions, then the state from obj. A failure is reported under name; with
+// keepOnFailure the object's id is kept in state first (a create's object exists).
+func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name string, plan types.Object,
+	state *tfsdk.State, diags *diag.Diagnostics, keepOnFailure bool) {
+	fail := func(what string, err error) {
+		if keepOnFailure {
+			state.SetAttribute(ctx, path.Root("id"), id)
+		}
+		addAPIError(diags, nil, fmt.Sprintf("Could not %s %s %q", what, r.kind.Noun, name), err)
+	}
+	if err := r.syncMembers(ctx, obj, plan.Attributes()); err != nil {
+		fail("set the members of", err)
 		return
 	}
-	if err := r.addValues(ctx, objectID(*obj), plan); err != nil {
-		// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
-		resp.State.SetAttribute(ctx, path.Root("id"), objectID(*obj))
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, name), err)
+	if err := r.addValues(ctx, id, plan); err != nil {
+		fail("add to", err)
 		return
 	}
-	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
+	r.setState(ctx, obj, plan, state, diags)
 }
 
 func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -138,15 +151,7 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
 	}
-	if err := r.syncMembers(ctx, *obj, plan.Attributes()); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not set the members of %s %q", r.kind.Noun, r.nameIn(plan)), err)
-		return
-	}
-	if err := r.addValues(ctx, r.idIn(plan), plan); err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not add to %s %q", r.kind.Noun, r.nameIn(plan)), err)
-		return
-	}
-	r.setState(ctx, *obj, plan, &resp.State, &resp.Diagnostics)
+	r.finishWrite(ctx, *obj, r.idIn(plan), r.nameIn(plan), plan, &resp.State, &resp.Diagnostics, false)
 }
 
 func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -20,15 +20,9 @@ func (o *accOrg) subjectGrants(id string) map[string]bool {
 	return out
 }
 
-func TestAccUserRoles(t *testing.T) {
-	o := newAccOrg(t)
-	const addr = "genesyscloud_user_roles.ann"
-	ann := o.apiUser("Ann Agent", "ann@example.com")
-	deps := `
-resource "genesyscloud_auth_division" "support" {
-  name = "Support"
-}
-resource "genesyscloud_auth_role" "viewer" {
+// queueViewerRole and queueEditorRole are roles on queues that the grant tests give.
+const (
+	queueViewerRole = `resource "genesyscloud_auth_role" "viewer" {
   name = "Queue viewer"
   permission_policies {
     domain      = "routing"
@@ -36,7 +30,8 @@ resource "genesyscloud_auth_role" "viewer" {
     action_set  = ["view"]
   }
 }
-resource "genesyscloud_auth_role" "editor" {
+`
+	queueEditorRole = `resource "genesyscloud_auth_role" "editor" {
   name = "Queue editor"
   permission_policies {
     domain      = "routing"
@@ -45,6 +40,17 @@ resource "genesyscloud_auth_role" "editor" {
   }
 }
 `
+)
+
+func TestAccUserRoles(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_user_roles.ann"
+	ann := o.apiUser("Ann Agent", "ann@example.com")
+	deps := `
+resource "genesyscloud_auth_division" "support" {
+  name = "Support"
+}
+` + queueViewerRole + queueEditorRole
 	updated := o.config(deps + fmt.Sprintf(`
 resource "genesyscloud_user_roles" "ann" {
   user_id = %q
