@@ -118,17 +118,31 @@ func checkPromptName(name *string) error {
 	return nil
 }
 
-func (s *api) createPrompt(w http.ResponseWriter, r *http.Request) error {
+// decodePromptWrite reads the body of a prompt's create or update, its name checked.
+func decodePromptWrite(r *http.Request) (promptWrite, error) {
 	var in promptWrite
 	if err := apihttp.DecodeBody(r, &in); err != nil {
-		return err
+		return in, err
 	}
-	if err := checkPromptName(in.Name); err != nil {
+	return in, checkPromptName(in.Name)
+}
+
+// checkPromptNameFree refuses a name another prompt than selfID has (compared ignoring case).
+func checkPromptNameFree(tx *store.Tx, name, selfID string) error {
+	if other := entity.FindActiveByName(tx, KindPrompt, name); other != nil && other.ID != selfID {
+		return apihttp.Conflict("A user prompt named [%s] exists already (id %s).", name, other.ID)
+	}
+	return nil
+}
+
+func (s *api) createPrompt(w http.ResponseWriter, r *http.Request) error {
+	in, err := decodePromptWrite(r)
+	if err != nil {
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if other := entity.FindActiveByName(tx, KindPrompt, *in.Name); other != nil {
-			return nil, apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
+		if err := checkPromptNameFree(tx, *in.Name, ""); err != nil {
+			return nil, err
 		}
 		id := uuid.NewString()
 		pr := prompt{ID: id, Name: *in.Name, Description: host.Deref(in.Description), Resources: []promptAsset{}, SelfURI: promptSelfURI(id)}
@@ -137,16 +151,13 @@ func (s *api) createPrompt(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) updatePrompt(w http.ResponseWriter, r *http.Request) error {
-	var in promptWrite
-	if err := apihttp.DecodeBody(r, &in); err != nil {
-		return err
-	}
-	if err := checkPromptName(in.Name); err != nil {
+	in, err := decodePromptWrite(r)
+	if err != nil {
 		return err
 	}
 	return s.changePrompt(w, r, func(tx *store.Tx, pr *prompt) error {
-		if other := entity.FindActiveByName(tx, KindPrompt, *in.Name); other != nil && other.ID != pr.ID {
-			return apihttp.Conflict("A user prompt named [%s] exists already (id %s).", *in.Name, other.ID)
+		if err := checkPromptNameFree(tx, *in.Name, pr.ID); err != nil {
+			return err
 		}
 		pr.Name, pr.Description = *in.Name, host.Deref(in.Description)
 		return nil
