@@ -426,7 +426,7 @@ func writeOnlyAttrs(fields []kinds.Field) []string {
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
 		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
-		contactListAccCases, taskManagementAccCases} {
+		contactListAccCases, taskManagementAccCases, campaignAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}
