@@ -67,12 +67,15 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		// The name is sent even where the official schema makes it optional (an SMS
 		// address): the API requires it, and the finding is matched by it.
 		// A field the API requires where the official schema does not (a callable time set's
-		// callable times, a response set's responses) is sent empty.
+		// callable times, a response set's responses) is sent empty; a top-level scalar (a
+		// campaign's caller name) is sent with a minimal value.
 		modelRequired := false
 		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.RequestJSON())); mf != nil {
 			modelRequired = mf.Required
 		}
-		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && f.IsBlock()) {
+		scalar := (f.Type == kinds.String || f.Type == kinds.Bool || f.Type == kinds.Int || f.Type == kinds.Float) &&
+			kinds.TopLevel(f.RequestJSON()) == f.RequestJSON()
+		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && (f.IsBlock() || scalar)) {
 			continue
 		}
 		var v any
@@ -87,6 +90,10 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
 			v = map[string]any{}
+		case f.Type == kinds.Block:
+			// A required block list (a campaign's phone columns) holds one block of its
+			// required plain attributes.
+			v = []any{minimalBlock(t, k, f)}
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -133,6 +140,31 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		}
 	}
 	return k.APIRequest(body)
+}
+
+// minimalBlock is one block of a required block list, holding its required strings, flags
+// and numbers.
+func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any {
+	t.Helper()
+	out := map[string]any{}
+	for _, f := range block.Nested {
+		if f.Mode != kinds.Required {
+			continue
+		}
+		switch {
+		case len(f.Enum) > 0:
+			out[f.JSON] = f.Enum[0]
+		case f.Type == kinds.String:
+			out[f.JSON] = "x"
+		case f.Type == kinds.Bool:
+			out[f.JSON] = false
+		case f.Type == kinds.Int, f.Type == kinds.Float:
+			out[f.JSON] = 1
+		default:
+			t.Fatalf("%s.%s.%s: no minimal value for a required field of type %d", k.Resource, block.Attr, f.Attr, f.Type)
+		}
+	}
+	return out
 }
 
 // makeReferenced makes a minimal object of a regular kind that another kind's required

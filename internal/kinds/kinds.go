@@ -297,6 +297,11 @@ type Kind struct {
 	// are its JSON schema's properties, keyed by name); nil: the Fields read the API's JSON
 	// as it is.
 	Shape *Shape
+	// TakesWithout are request model fields, as paths with "[]" for array elements, that the
+	// API takes without although the model list marks them required: a campaign's phone
+	// columns are written by name alone ("phoneColumns[].type"), as the official provider
+	// writes them. The local org does not require them.
+	TakesWithout []string
 	// NotYet are official attributes a regular kind does not map, each with why: the
 	// compatibility table lists them as not-yet, so a user knows before writing them.
 	NotYet []Unmapped

@@ -34,6 +34,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DIDPool:           host.KindDIDPool,
 		kinds.Integration:       host.KindIntegration,
 		kinds.IntegrationAction: host.KindAction,
+		kinds.CustomAuthAction:  host.KindAction, // a data action the org makes (integrations/custom_auth_actions.go)
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
 		kinds.PresenceDefinition: host.KindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the

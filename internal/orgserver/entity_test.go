@@ -82,7 +82,9 @@ func minimalValue(f kinds.ModelField, name string) any {
 	case strings.HasPrefix(f.Type, "Array<"):
 		return []any{}
 	case kinds.IsModel(f.Type):
-		return minimalBody(f.Type, name)
+		// A nested object's name (a required reference's) is not the object's: the tests
+		// that give the name bad values look for the refusal of the top-level one.
+		return minimalBody(f.Type, "x")
 	}
 	return map[string]any{}
 }

@@ -440,7 +440,7 @@ func importUnverifiable(fields []kinds.Field) []string {
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
 		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
-		contactListAccCases, taskManagementAccCases} {
+		contactListAccCases, taskManagementAccCases, campaignAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

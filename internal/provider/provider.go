@@ -284,6 +284,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newRoutingSkillGroupResource,
 		newIntegrationResource,
 		newIntegrationActionResource,
+		newCustomAuthActionResource,
 		newFlowResource,
 		newDataTableRowResource,
 		newFlowLogLevelResource,
@@ -308,6 +309,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newTelephonyDidPoolDataSource,
 		byName("_integration", "integration", integrationAPI),
 		newIntegrationActionDataSource,
+		newCustomAuthActionDataSource,
 		newFlowDataSource,
 	}, kindDataSources(kinds.Genesys())...)
 }

@@ -55,7 +55,7 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			}
 		}
 	}
-	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
+	if err := (modelCheck{optional: k.TakesWithout}).model(k.RequestModel(method), writable, ""); err != nil {
 		return err
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
@@ -102,11 +102,45 @@ func checkFieldString(f *kinds.Field, path string, v any) error {
 // model does not know are left alone (they are dropped when stored, as the API ignores
 // them). prefix is the path of doc inside the body, for messages.
 func validateModel(model string, doc map[string]any, prefix string) error {
+	return modelCheck{}.model(model, doc, prefix)
+}
+
+// modelCheck checks request bodies against the model list, except that the fields at
+// optional (paths with "[]" for array elements, kinds.Kind.TakesWithout) may be left out
+// although the list marks them required.
+type modelCheck struct {
+	optional []string
+}
+
+// required reports whether a field the model list marks required must be sent at path.
+func (c modelCheck) required(path string) bool {
+	return !slices.Contains(c.optional, withoutIndexes(path))
+}
+
+// withoutIndexes writes a body path's array elements as "[]": "phoneColumns[0].type" is
+// "phoneColumns[].type".
+func withoutIndexes(path string) string {
+	var out strings.Builder
+	for {
+		open := strings.IndexByte(path, '[')
+		if open < 0 {
+			return out.String() + path
+		}
+		end := strings.IndexByte(path[open:], ']')
+		if end < 0 {
+			return out.String() + path
+		}
+		out.WriteString(path[:open] + "[]")
+		path = path[open+end+1:]
+	}
+}
+
+func (c modelCheck) model(model string, doc map[string]any, prefix string) error {
 	for _, f := range kinds.ModelOf(model) {
 		path := prefix + f.Name
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
-			if f.Required {
+			if f.Required && c.required(path) {
 				return apihttp.Required(path)
 			}
 			continue
@@ -114,15 +148,15 @@ func validateModel(model string, doc map[string]any, prefix string) error {
 		if s, isString := v.(string); isString && f.Required && strings.TrimSpace(s) == "" {
 			return apihttp.Required(path)
 		}
-		if err := validateValue(f.Type, f.Enum, v, path); err != nil {
+		if err := c.value(f.Type, f.Enum, v, path); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// validateValue checks one value against a field type of the model list.
-func validateValue(typ string, enum []string, v any, path string) error {
+// value checks one value against a field type of the model list.
+func (c modelCheck) value(typ string, enum []string, v any, path string) error {
 	if v == nil {
 		return nil
 	}
@@ -132,7 +166,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "an array", v)
 		}
 		for i, el := range list {
-			if err := validateValue(elem, nil, el, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := c.value(elem, nil, el, fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 		}
@@ -144,7 +178,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "an object", v)
 		}
 		for key, el := range m {
-			if err := validateValue(elem, nil, el, path+"."+key); err != nil {
+			if err := c.value(elem, nil, el, path+"."+key); err != nil {
 				return err
 			}
 		}
@@ -175,7 +209,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 		if !ok {
 			return errWrongType(path, "an object", v)
 		}
-		return validateModel(typ, m, path+".")
+		return c.model(typ, m, path+".")
 	}
 	return nil
 }
