@@ -32,6 +32,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Group:             host.KindGroup,
 		kinds.Flow:              host.KindFlow,
 		kinds.DIDPool:           host.KindDIDPool,
+		kinds.ExtensionPool:     telephony.KindExtensionPool,
 		kinds.Integration:       host.KindIntegration,
 		kinds.IntegrationAction: host.KindAction,
 		// Listed by hand (unpaged, with the deactivated filter); written generically.

@@ -99,6 +99,8 @@ func handWrittenWriteSeeds() map[string][]string {
 		"PUT /api/v2/users/{id}/profileskills":                                                  {`["Spanish","Billing"]`, `[""]`, `{}`, `[1]`},
 		"POST /api/v2/telephony/providers/edges/didpools":                                       {`{"startPhoneNumber":"+13175550100","endPhoneNumber":"+13175550199"}`, `{"startPhoneNumber":"12"}`},
 		"PUT /api/v2/telephony/providers/edges/didpools/{id}":                                   {`{"startPhoneNumber":"+13175550100","endPhoneNumber":"+13175550150","version":1}`, `{"endPhoneNumber":null}`},
+		"POST /api/v2/telephony/providers/edges/extensionpools":                                 {`{"startNumber":"7000","endNumber":"7099"}`, `{"startNumber":"+12"}`},
+		"PUT /api/v2/telephony/providers/edges/extensionpools/{id}":                             {`{"startNumber":"7000","endNumber":"7050","version":1}`, `{"endNumber":null}`},
 		"POST /api/v2/integrations":                                                             {`{"name":"Fuzz route CRM","integrationType":{"id":"custom-rest-actions"}}`, `{"integrationType":{"id":"nope"}}`},
 		"PATCH /api/v2/integrations/{id}":                                                       {`{"intendedState":"ENABLED"}`, `{"intendedState":"ON"}`},
 		"PUT /api/v2/integrations/{id}/config/current":                                          {`{"name":"Fuzz route CRM","version":1,"properties":{}}`, `{"version":"x"}`},

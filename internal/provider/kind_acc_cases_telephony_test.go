@@ -18,4 +18,22 @@ var telephonyAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"end_phone_number": "+13175557199", "description": "Sales numbers"},
 		driftPath:    "comments", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_telephony_providers_edges_extension_pool": {
+		create: `resource "genesyscloud_telephony_providers_edges_extension_pool" "it" {
+  start_number = "4000"
+  end_number   = "4999"
+}
+data "genesyscloud_telephony_providers_edges_extension_pool" "by_range" {
+  start_number = genesyscloud_telephony_providers_edges_extension_pool.it.start_number
+  end_number   = genesyscloud_telephony_providers_edges_extension_pool.it.end_number
+}`,
+		update: `resource "genesyscloud_telephony_providers_edges_extension_pool" "it" {
+  start_number = "4000"
+  end_number   = "4999"
+  description  = "Support floor"
+}`,
+		createChecks: map[string]string{"start_number": "4000", "end_number": "4999"},
+		updateChecks: map[string]string{"description": "Support floor"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 }

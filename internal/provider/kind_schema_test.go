@@ -364,6 +364,13 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"comments":           "basetypes.StringType optional",
 			"pool_provider":      "basetypes.StringType optional",
 		},
+		"genesyscloud_telephony_providers_edges_extension_pool": {
+			"id":           "basetypes.StringType read-only",
+			"start_number": "basetypes.StringType required",
+			"end_number":   "basetypes.StringType required",
+			"description":  "basetypes.StringType optional",
+			"division_id":  "basetypes.StringType optional",
+		},
 		"genesyscloud_employeeperformance_externalmetrics_definitions": {
 			"id":                     "basetypes.StringType read-only",
 			"name":                   "basetypes.StringType required",

@@ -1,6 +1,6 @@
 // Package telephony is the local org's telephony API group: DID pools (E.164 ranges that
 // may not overlap, whose numbers IVRs use), the DID listing derived from them, and extension
-// pools (served empty, as in a new org).
+// pools (ranges of extensions that may not overlap).
 package telephony
 
 import (
@@ -16,6 +16,7 @@ func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.DIDPool, host.KindHandlers{List: s.listDIDPools, Create: s.createDIDPool, Get: s.getDIDPool,
 		Update: s.putDIDPool, Delete: s.deleteDIDPool})
-	s.didPoolRoutes()       // didpools.go
-	s.extensionPoolRoutes() // extensionpools.go
+	s.KindRoutes(kinds.ExtensionPool, host.KindHandlers{List: s.listExtensionPools, Create: s.createExtensionPool,
+		Get: s.getExtensionPool, Update: s.putExtensionPool, Delete: s.deleteExtensionPool})
+	s.didPoolRoutes() // didpools.go
 }
