@@ -36,4 +36,29 @@ data "genesyscloud_telephony_providers_edges_extension_pool" "by_range" {
 		updateChecks: map[string]string{"description": "Support floor"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_telephony_providers_edges_trunkbasesettings": {
+		create: `resource "genesyscloud_telephony_providers_edges_trunkbasesettings" "it" {
+  name               = "Carrier trunk"
+  trunk_meta_base_id = "external_sip_pcv_byoc_carrier.json"
+  trunk_type         = "EXTERNAL"
+  properties = jsonencode({
+    trunk_label = { type = "string", value = { default = "", instance = "Carrier A" } }
+  })
+}
+data "genesyscloud_telephony_providers_edges_trunkbasesettings" "by_name" {
+  name = genesyscloud_telephony_providers_edges_trunkbasesettings.it.name
+}`,
+		update: `resource "genesyscloud_telephony_providers_edges_trunkbasesettings" "it" {
+  name               = "Carrier trunk"
+  description        = "Toll-free numbers"
+  trunk_meta_base_id = "external_sip_pcv_byoc_carrier.json"
+  trunk_type         = "EXTERNAL"
+  properties = jsonencode({
+    trunk_label = { type = "string", value = { default = "", instance = "Carrier B" } }
+  })
+}`,
+		createChecks: map[string]string{"trunk_type": "EXTERNAL", "trunk_meta_base_id": "external_sip_pcv_byoc_carrier.json", "state": "active"},
+		updateChecks: map[string]string{"description": "Toll-free numbers"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 }

@@ -364,6 +364,18 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"comments":           "basetypes.StringType optional",
 			"pool_provider":      "basetypes.StringType optional",
 		},
+		"genesyscloud_telephony_providers_edges_trunkbasesettings": {
+			"id":                 "basetypes.StringType read-only",
+			"name":               "basetypes.StringType required",
+			"trunk_meta_base_id": "basetypes.StringType required",
+			"trunk_type":         "basetypes.StringType required",
+			"description":        "basetypes.StringType optional",
+			"inbound_site_id":    "basetypes.StringType optional",
+			"managed":            "basetypes.BoolType optional",
+			"properties":         "basetypes.StringType optional",
+			"site_id":            "basetypes.StringType optional",
+			"state":              "basetypes.StringType optional",
+		},
 		"genesyscloud_telephony_providers_edges_extension_pool": {
 			"id":           "basetypes.StringType read-only",
 			"start_number": "basetypes.StringType required",
