@@ -32,6 +32,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Group:             host.KindGroup,
 		kinds.Flow:              host.KindFlow,
 		kinds.DIDPool:           host.KindDIDPool,
+		kinds.ExtensionPool:     telephony.KindExtensionPool,
 		kinds.Integration:       host.KindIntegration,
 		kinds.IntegrationAction: host.KindAction,
 		kinds.CustomAuthAction:  host.KindAction, // a data action the org makes (integrations/custom_auth_actions.go)
@@ -51,7 +52,9 @@ func entityHooks() entity.Hooks {
 	return entity.Hooks{
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
 		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: routing.RenameQueueWrapupCodeLinks},
-		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks},
+		// A site's number plans and outbound routes go with it.
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks,
+			kinds.Site: telephony.DeleteSiteParts},
 		// An IVR's numbers lie inside active DID pools.
 		Contains: map[string]func(tx *store.Tx, number string) bool{
 			kinds.DIDPool: telephony.HoldsNumber,

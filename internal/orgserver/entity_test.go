@@ -46,6 +46,11 @@ func minimalBody(model, name string) map[string]any {
 		if f.Type == "string" && modelFieldFormat(model, f.Name) == kinds.LocalDateTime {
 			body[f.Name] = "2024-01-01T08:00:00.000" // a schedule's start and end
 		}
+		// The catalogue may know a required string's values where the model does not (a
+		// trunk base's trunkType).
+		if catalogue := modelField(model, f.Name); f.Type == "string" && len(f.Enum) == 0 && catalogue != nil && len(catalogue.Enum) > 0 {
+			body[f.Name] = catalogue.Enum[0]
+		}
 	}
 	if kinds.FieldOf(model, "name") != nil {
 		body["name"] = name
@@ -56,17 +61,26 @@ func minimalBody(model, name string) map[string]any {
 // modelFieldFormat is the catalogue's format of a top-level field of a model that some
 // regular kind reads or writes (FreeText when none says otherwise).
 func modelFieldFormat(model, field string) kinds.Format {
+	if f := modelField(model, field); f != nil {
+		return f.Format
+	}
+	return kinds.FreeText
+}
+
+// modelField is the catalogue's field of a regular kind that reads or writes a top-level
+// field of a model, or nil.
+func modelField(model, field string) *kinds.Field {
 	for _, k := range kinds.Genesys().Where((*kinds.Kind).Regular) {
 		if k.Model != model && k.RequestModel("POST") != model && k.RequestModel(k.API.Update) != model {
 			continue
 		}
-		for _, f := range k.Fields {
-			if f.JSON == field {
-				return f.Format
+		for i := range k.Fields {
+			if k.Fields[i].JSON == field {
+				return &k.Fields[i]
 			}
 		}
 	}
-	return kinds.FreeText
+	return nil
 }
 
 func minimalValue(f kinds.ModelField, name string) any {
