@@ -260,9 +260,9 @@ func userEntry() Entry {
 		notYet("routing_utilization.label_utilizations.label_id", "string", "required"),
 		notYet("routing_utilization.label_utilizations.maximum_capacity", "int", "required"),
 		notYet("routing_utilization.label_utilizations.interrupting_label_ids", "set(string)"),
-		notYet("voicemail_userpolicies", "block list max1", "needs /api/v2/voicemail/userpolicies/{userId}"),
-		notYet("voicemail_userpolicies.alert_timeout_seconds", "int"),
-		notYet("voicemail_userpolicies.send_email_notifications", "bool"),
+		sup("voicemail_userpolicies", "block list max1", "optional+computed: unset = unmanaged; block or attribute syntax"),
+		sup("voicemail_userpolicies.alert_timeout_seconds", "int", "left out = kept as in the org"),
+		sup("voicemail_userpolicies.send_email_notifications", "bool", "left out = kept as in the org"),
 	}}
 }
 

@@ -25,7 +25,7 @@ import (
 // userResource reads and deletes through the CRUD skeleton; Create and Update are its own
 // (a user is written in several calls: profile, routing skills, languages).
 type userResource struct {
-	crudResource[userModel, platform.User]
+	crudResource[userModel, userRead]
 }
 
 type userModel struct {
@@ -45,6 +45,8 @@ type userModel struct {
 	RoutingLanguages types.Set           `tfsdk:"routing_languages"`
 	Addresses        []userAddressModel  `tfsdk:"addresses"`
 	EmployerInfo     []employerInfoModel `tfsdk:"employer_info"`
+	// VoicemailUserPolicies is optional and computed: unset leaves the policy unmanaged.
+	VoicemailUserPolicies types.List `tfsdk:"voicemail_userpolicies"`
 }
 
 type userSkillModel struct {
@@ -88,12 +90,15 @@ var (
 )
 
 func newUserResource() resource.Resource {
-	return &userResource{crudResource[userModel, platform.User]{
-		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user", api: userAPI,
-		read:    readUser,
+	return &userResource{crudResource[userModel, userRead]{
+		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user",
+		read: readUserWithSettings,
+		remove: func(ctx context.Context, c *platform.Client, state *userModel) error {
+			return userAPI(c).delete(ctx, state.ID.ValueString())
+		},
 		id:      func(m *userModel) string { return m.ID.ValueString() },
 		label:   func(m *userModel) string { return quotedName(m.Email) },
-		fromAPI: (*userModel).fromAPI,
+		fromAPI: (*userModel).fromRead,
 	}}
 }
 
@@ -125,6 +130,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				"Routing skills `{skill_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_skills = []` removes all."),
 			"routing_languages": unmanagedSet(userLanguageType,
 				"Routing languages `{language_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_languages = []` removes all."),
+			"voicemail_userpolicies": userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
+				"block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
 		},
 		Blocks: map[string]schema.Block{
 			"addresses": schema.ListNestedBlock{
@@ -314,14 +321,15 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 }
 
 // managed says which unmanaged-when-unset attributes the configuration sets.
-type userManaged struct{ profile, certs, skills, langs bool }
+type userManaged struct{ profile, certs, skills, langs, voicemail bool }
 
 func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) userManaged {
 	return userManaged{
-		profile: !configNull(ctx, cfg, path.Root("profile_skills"), diags),
-		certs:   !configNull(ctx, cfg, path.Root("certifications"), diags),
-		skills:  !configNull(ctx, cfg, path.Root("routing_skills"), diags),
-		langs:   !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+		profile:   !configNull(ctx, cfg, path.Root("profile_skills"), diags),
+		certs:     !configNull(ctx, cfg, path.Root("certifications"), diags),
+		skills:    !configNull(ctx, cfg, path.Root("routing_skills"), diags),
+		langs:     !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+		voicemail: !configNull(ctx, cfg, path.Root("voicemail_userpolicies"), diags),
 	}
 }
 
@@ -385,7 +393,13 @@ func (r *userResource) write(ctx context.Context, id string, plan userModel, mg 
 	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg.profile, mg.certs, diags)); err != nil {
 		return err
 	}
-	return plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags)
+	if err := plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags); err != nil {
+		return err
+	}
+	if err := writeUserVoicemailPolicy(ctx, r.client, id, plan, mg.voicemail); err != nil {
+		return fmt.Errorf("voicemail policy: %w", err)
+	}
+	return nil
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
