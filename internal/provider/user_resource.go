@@ -47,6 +47,8 @@ type userModel struct {
 	EmployerInfo     []employerInfoModel `tfsdk:"employer_info"`
 	// VoicemailUserPolicies is optional and computed: unset leaves the policy unmanaged.
 	VoicemailUserPolicies types.List `tfsdk:"voicemail_userpolicies"`
+	// RoutingUtilization is optional and computed: unset leaves the utilization unmanaged.
+	RoutingUtilization types.List `tfsdk:"routing_utilization"`
 }
 
 type userSkillModel struct {
@@ -130,6 +132,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				"Routing skills `{skill_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_skills = []` removes all."),
 			"routing_languages": unmanagedSet(userLanguageType,
 				"Routing languages `{language_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_languages = []` removes all."),
+			"routing_utilization": routingUtilizationAttribute(),
 			"voicemail_userpolicies": userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
 				"block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
 		},
@@ -321,15 +324,16 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 }
 
 // managed says which unmanaged-when-unset attributes the configuration sets.
-type userManaged struct{ profile, certs, skills, langs, voicemail bool }
+type userManaged struct{ profile, certs, skills, langs, voicemail, utilization bool }
 
 func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) userManaged {
 	return userManaged{
-		profile:   !configNull(ctx, cfg, path.Root("profile_skills"), diags),
-		certs:     !configNull(ctx, cfg, path.Root("certifications"), diags),
-		skills:    !configNull(ctx, cfg, path.Root("routing_skills"), diags),
-		langs:     !configNull(ctx, cfg, path.Root("routing_languages"), diags),
-		voicemail: !configNull(ctx, cfg, path.Root("voicemail_userpolicies"), diags),
+		profile:     !configNull(ctx, cfg, path.Root("profile_skills"), diags),
+		certs:       !configNull(ctx, cfg, path.Root("certifications"), diags),
+		skills:      !configNull(ctx, cfg, path.Root("routing_skills"), diags),
+		langs:       !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+		voicemail:   !configNull(ctx, cfg, path.Root("voicemail_userpolicies"), diags),
+		utilization: !configNull(ctx, cfg, path.Root("routing_utilization"), diags),
 	}
 }
 
@@ -398,6 +402,9 @@ func (r *userResource) write(ctx context.Context, id string, plan userModel, mg 
 	}
 	if err := writeUserVoicemailPolicy(ctx, r.client, id, plan, mg.voicemail); err != nil {
 		return fmt.Errorf("voicemail policy: %w", err)
+	}
+	if err := writeUserUtilization(ctx, r.client, id, plan.RoutingUtilization, mg.utilization, diags); err != nil {
+		return fmt.Errorf("utilization: %w", err)
 	}
 	return nil
 }

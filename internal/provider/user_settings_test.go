@@ -69,3 +69,94 @@ resource "genesyscloud_user" "u" {
 		},
 	)...)
 }
+
+// A user's routing_utilization, in the official block syntax, is applied, imported, changed
+// in place and restored after a console edit; a configuration with only some media blocks and
+// fields applies and plans no change after; `[]` returns the user to the org's utilization.
+// (An import reads every media type, as the API answers them all: a configuration that leaves
+// some out shows them as removed after an import, as with the official provider.)
+func TestAccUserRoutingUtilization(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_user.u"
+	const label = `
+resource "genesyscloud_routing_utilization_label" "vip" {
+  name = "VIP"
+}
+`
+	user := func(utilization string) string {
+		return o.config(label + fmt.Sprintf(`
+resource "genesyscloud_user" "u" {
+  email = "util@example.com"
+  name  = "Uma Utilization"
+  %s
+}
+`, utilization))
+	}
+	media := func(name string, capacity int) string {
+		return fmt.Sprintf(`
+    %s {
+      maximum_capacity          = %d
+      include_non_acd           = true
+      interruptible_media_types = ["email"]
+    }`, name, capacity)
+	}
+	full := func(calls, chats int) string {
+		return user(`routing_utilization {` + media("call", calls) + media("callback", 1) + media("chat", chats) + media("email", 1) + media("message", 2) + `
+    label_utilizations {
+      label_id               = genesyscloud_routing_utilization_label.vip.id
+      maximum_capacity       = 2
+      interrupting_label_ids = []
+    }
+  }`)
+	}
+	var st lastState
+	o.test(o.checkDestroyed("genesyscloud_user", usersPath), append(o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: usersPath,
+		create: full(1, 3),
+		createChecks: attrChecks(addr, map[string]string{"routing_utilization.#": "1", "routing_utilization.0.call.0.maximum_capacity": "1",
+			"routing_utilization.0.call.0.include_non_acd": "true", "routing_utilization.0.label_utilizations.0.maximum_capacity": "2"}),
+		update:       full(2, 4),
+		updateChecks: attrChecks(addr, map[string]string{"routing_utilization.0.call.0.maximum_capacity": "2", "routing_utilization.0.chat.0.maximum_capacity": "4"}),
+		editInOrg: func(id string) {
+			o.do(http.MethodPut, userUtilizationPath(id), map[string]any{"utilization": map[string]any{"call": map[string]any{"maximumCapacity": 5}}}, nil)
+		},
+		restored: func(s *terraform.State) error {
+			var u apiUtilization
+			o.do(http.MethodGet, userUtilizationPath(idOf(s, addr)), nil, &u)
+			if u.Utilization["call"].MaximumCapacity != 2 || u.Utilization["chat"].MaximumCapacity != 4 || len(u.LabelUtilizations) != 1 {
+				return fmt.Errorf("utilization in the org after apply = %+v, want call 2, chat 4 and one label", u)
+			}
+			return nil
+		},
+	}),
+		resource.TestStep{
+			// Only some blocks and fields: what is left out stays null, the plan after is empty.
+			Config: user(`routing_utilization {
+    call {
+      maximum_capacity = 3
+    }
+  }`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "routing_utilization.0.call.0.maximum_capacity", "3"),
+				resource.TestCheckNoResourceAttr(addr, "routing_utilization.0.chat.#")),
+		},
+		resource.TestStep{
+			// `[]` returns the user to the org's utilization.
+			Config: user(`routing_utilization = []`),
+			Check: func(s *terraform.State) error {
+				if got := o.userSetting(userUtilizationPath(idOf(s, addr)), "level"); got != "Organization" {
+					return fmt.Errorf("utilization level after routing_utilization = [] is %v, want Organization", got)
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			// Left out, the utilization is unmanaged: a console edit plans nothing.
+			PreConfig: func() {
+				o.do(http.MethodPut, userUtilizationPath(st.id(addr)), map[string]any{"utilization": map[string]any{"call": map[string]any{"maximumCapacity": 4}}}, nil)
+			},
+			Config:           user(""),
+			ConfigPlanChecks: expectPlan(plancheck.ExpectEmptyPlan()),
+		},
+	)...)
+}
