@@ -49,6 +49,7 @@ type userModel struct {
 	VoicemailUserPolicies types.List `tfsdk:"voicemail_userpolicies"`
 	// RoutingUtilization is optional and computed: unset leaves the utilization unmanaged.
 	RoutingUtilization types.List `tfsdk:"routing_utilization"`
+	Locations          types.Set  `tfsdk:"locations"`
 }
 
 type userSkillModel struct {
@@ -133,6 +134,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"routing_languages": unmanagedSet(userLanguageType,
 				"Routing languages `{language_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_languages = []` removes all."),
 			"routing_utilization": routingUtilizationAttribute(),
+			"locations": unmanagedSet(userLocationType,
+				"Locations `{location_id, notes}` of the user; block or attribute syntax. Unset = unmanaged; `locations = []` removes all."),
 			"voicemail_userpolicies": userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
 				"block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
 		},
@@ -205,7 +208,7 @@ func (m userModel) contacts() []platform.Contact {
 
 // patch is the PATCH body for everything POST /users does not take. Unmanaged (null in the
 // configuration) sets are left out.
-func (m userModel) patch(ctx context.Context, manageProfile, manageCerts bool, diags *diag.Diagnostics) platform.UpdateUser {
+func (m userModel) patch(ctx context.Context, mg userManaged, diags *diag.Diagnostics) platform.UpdateUser {
 	in := platform.UpdateUser{
 		Name:          m.Name.ValueStringPointer(),
 		Email:         m.Email.ValueStringPointer(),
@@ -217,11 +220,14 @@ func (m userModel) patch(ctx context.Context, manageProfile, manageCerts bool, d
 		Addresses:     m.contacts(),
 		EmployerInfo:  &platform.EmployerInfo{},
 	}
-	if manageProfile {
+	if mg.profile {
 		in.ProfileSkills = stringsOf(ctx, m.ProfileSkills, diags)
 	}
-	if manageCerts {
+	if mg.certs {
 		in.Certifications = stringsOf(ctx, m.Certifications, diags)
+	}
+	if mg.locations && isSet(m.Locations) {
+		in.Locations = userLocationsBody(ctx, m.Locations, diags)
 	}
 	if len(m.EmployerInfo) > 0 {
 		e := m.EmployerInfo[0]
@@ -248,6 +254,7 @@ func (m *userModel) fromAPI(u *platform.User) {
 	m.AcdAutoAnswer = types.BoolValue(deref(u.AcdAutoAnswer))
 	m.ProfileSkills = stringSetValue(u.ProfileSkills)
 	m.Certifications = stringSetValue(u.Certifications)
+	m.Locations = userLocationsState(u.Locations)
 
 	skills := make([]attr.Value, 0, len(u.Skills))
 	for _, s := range u.Skills {
@@ -324,7 +331,7 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 }
 
 // managed says which unmanaged-when-unset attributes the configuration sets.
-type userManaged struct{ profile, certs, skills, langs, voicemail, utilization bool }
+type userManaged struct{ profile, certs, skills, langs, voicemail, utilization, locations bool }
 
 func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) userManaged {
 	return userManaged{
@@ -334,6 +341,7 @@ func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) u
 		langs:       !configNull(ctx, cfg, path.Root("routing_languages"), diags),
 		voicemail:   !configNull(ctx, cfg, path.Root("voicemail_userpolicies"), diags),
 		utilization: !configNull(ctx, cfg, path.Root("routing_utilization"), diags),
+		locations:   !configNull(ctx, cfg, path.Root("locations"), diags),
 	}
 }
 
@@ -394,7 +402,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 // write PATCHes the user's fields and syncs its routing skills and languages.
 func (r *userResource) write(ctx context.Context, id string, plan userModel, mg userManaged, diags *diag.Diagnostics) error {
-	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg.profile, mg.certs, diags)); err != nil {
+	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg, diags)); err != nil {
 		return err
 	}
 	if err := plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags); err != nil {

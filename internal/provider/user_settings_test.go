@@ -160,3 +160,90 @@ resource "genesyscloud_user" "u" {
 		},
 	)...)
 }
+
+// A user's locations, in the official block syntax, are applied, imported, changed in place
+// and restored after a console edit; `[]` removes them, and left out they are unmanaged.
+func TestAccUserLocations(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_user.u"
+	user := func(locations string) string {
+		return o.config(`
+resource "genesyscloud_location" "hq" {
+  name = "Headquarters"
+}
+resource "genesyscloud_location" "branch" {
+  name = "Branch office"
+}
+resource "genesyscloud_user" "u" {
+  email = "loc@example.com"
+  name  = "Lou Location"
+  ` + locations + `
+}
+`)
+	}
+	located := func(id string) []apiUserLocation {
+		var u struct {
+			Locations []apiUserLocation `json:"locations"`
+		}
+		o.do(http.MethodGet, userPath(id)+"?expand=locations", nil, &u)
+		return u.Locations
+	}
+	var st lastState
+	o.test(o.checkDestroyed("genesyscloud_user", usersPath), append(o.lifecycleSteps(&st, lifecycle{
+		addr: addr, apiPath: usersPath,
+		create: user(`locations {
+    location_id = genesyscloud_location.hq.id
+    notes       = "Desk 12"
+  }`),
+		createChecks: attrChecks(addr, map[string]string{"locations.#": "1", "locations.0.notes": "Desk 12"},
+			resource.TestCheckResourceAttrPair(addr, "locations.0.location_id", "genesyscloud_location.hq", "id")),
+		update: user(`locations {
+    location_id = genesyscloud_location.branch.id
+  }`),
+		updateChecks: attrChecks(addr, map[string]string{"locations.#": "1", "locations.0.notes": absent},
+			resource.TestCheckResourceAttrPair(addr, "locations.0.location_id", "genesyscloud_location.branch", "id")),
+		editInOrg: func(id string) {
+			var u struct {
+				Version int `json:"version"`
+			}
+			o.do(http.MethodGet, userPath(id), nil, &u)
+			o.do(http.MethodPatch, userPath(id), map[string]any{"version": u.Version, "locations": []any{}}, nil)
+		},
+		restored: func(s *terraform.State) error {
+			if got := located(idOf(s, addr)); len(got) != 1 {
+				return fmt.Errorf("locations in the org after apply = %v, want the branch office", got)
+			}
+			return nil
+		},
+	}),
+		resource.TestStep{
+			Config: user(`locations = []`),
+			Check: func(s *terraform.State) error {
+				if got := located(idOf(s, addr)); len(got) != 0 {
+					return fmt.Errorf("locations in the org after locations = [] = %v, want none", got)
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			// Left out, locations are unmanaged: one added in the console plans nothing.
+			PreConfig: func() {
+				var u struct {
+					Version int `json:"version"`
+				}
+				o.do(http.MethodGet, userPath(st.id(addr)), nil, &u)
+				var hq struct {
+					Entities []struct {
+						ID string `json:"id"`
+					} `json:"entities"`
+				}
+				o.do(http.MethodGet, "/api/v2/locations", nil, &hq)
+				o.do(http.MethodPatch, userPath(st.id(addr)), map[string]any{"version": u.Version,
+					"locations": []any{map[string]any{"id": hq.Entities[0].ID}}}, nil)
+			},
+			Config:           user(""),
+			ConfigPlanChecks: expectPlan(plancheck.ExpectEmptyPlan()),
+			Check:            resource.TestCheckResourceAttr(addr, "locations.#", "1"),
+		},
+	)...)
+}

@@ -36,6 +36,11 @@ resource "genesyscloud_user" "ann" {
     }
   }
 
+  locations {
+    location_id = genesyscloud_location.hq.id
+    notes       = "Second floor, desk 12"
+  }
+
   voicemail_userpolicies {
     alert_timeout_seconds    = 30
     send_email_notifications = true
@@ -44,4 +49,8 @@ resource "genesyscloud_user" "ann" {
 
 resource "genesyscloud_routing_skill" "billing" {
   name = "Billing"
+}
+
+resource "genesyscloud_location" "hq" {
+  name = "Headquarters"
 }
