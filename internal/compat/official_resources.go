@@ -304,7 +304,7 @@ func dataSourceEntries() []Entry {
 		}},
 		{Kind: DataSource, Name: "genesyscloud_organizations_me", Attributes: []Attribute{
 			idAttr(),
-			sup("name", "string", "optional in the official schema, computed here: set by the org, not the config"),
+			sup("name", "string", "optional+computed: read from the org; a configured value must match it or the read fails"),
 			sup("default_language", "string", "as name"),
 			sup("default_country_code", "string", "as name"),
 			sup("default_site_id", "string", "as name"),
