@@ -186,6 +186,8 @@ func queueCGAConditionsBlock() schema.ListNestedBlock {
 
 func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		// The official provider's version, so its state is accepted (routing_queue_state_upgrade.go).
+		Version: queueSchemaVersion,
 		Description: "Genesys Cloud routing queue. Blocks written at most once (media settings, agent_owned_routing, " +
 			"conditional_group_activation, direct_routing, canned_response_libraries, outbound_email_address) are not " +
 			"managed when absent; members and wrapup_codes are not managed when unset.",
