@@ -239,7 +239,7 @@ func userEntry() Entry {
 		sup("addresses.phone_numbers.media_type", "string", "PHONE (default) or SMS"),
 		sup("addresses.phone_numbers.type", "string", "WORK (default) ... OTHER"),
 		sup("addresses.phone_numbers.extension", "string"),
-		notYet("addresses.phone_numbers.extension_pool_id", "string", "needs the extension pools API"),
+		ign("addresses.phone_numbers.extension_pool_id", "string", "kept as configured, not sent: a user's contact has no pool; checking the extension against genesyscloud_telephony_providers_edges_extension_pool needs the extension pools API"),
 		sup("profile_skills", "set(string)", "optional+computed"),
 		sup("certifications", "set(string)", "optional+computed"),
 		sup("employer_info", "block list max1"),

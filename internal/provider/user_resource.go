@@ -73,10 +73,11 @@ type otherEmailModel struct {
 }
 
 type phoneNumberModel struct {
-	Number    types.String `tfsdk:"number"`
-	MediaType types.String `tfsdk:"media_type"`
-	Type      types.String `tfsdk:"type"`
-	Extension types.String `tfsdk:"extension"`
+	Number          types.String `tfsdk:"number"`
+	MediaType       types.String `tfsdk:"media_type"`
+	Type            types.String `tfsdk:"type"`
+	Extension       types.String `tfsdk:"extension"`
+	ExtensionPoolID types.String `tfsdk:"extension_pool_id"`
 }
 
 type employerInfoModel struct {
@@ -165,6 +166,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 								Description: "`WORK`, `WORK2`, `WORK3`, `WORK4`, `HOME`, `MOBILE`, `MAIN` or `OTHER` (default `WORK`).",
 								Validators:  []validator.String{stringvalidator.OneOf("WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER")}},
 							"extension": schema.StringAttribute{Optional: true, Description: "Phone extension."},
+							"extension_pool_id": schema.StringAttribute{Optional: true,
+								Description: "The extension pool the extension belongs to. Accepted and kept as configured; it is not sent (a user's contact has no pool)."},
 						}},
 					},
 				}},
@@ -270,8 +273,10 @@ func (m *userModel) fromAPI(u *platform.User) {
 	m.RoutingLanguages = types.SetValueMust(userLanguageType, langs)
 
 	var priorNumbers []string
+	var priorPhones []phoneNumberModel
 	for _, a := range m.Addresses {
 		for _, p := range a.PhoneNumbers {
+			priorPhones = append(priorPhones, p)
 			if isSet(p.Number) {
 				priorNumbers = append(priorNumbers, p.Number.ValueString())
 			}
@@ -283,8 +288,10 @@ func (m *userModel) fromAPI(u *platform.User) {
 			addr.OtherEmails = append(addr.OtherEmails, otherEmailModel{Address: types.StringValue(deref(c.Address)), Type: types.StringValue(deref(c.Type))})
 			continue
 		}
-		addr.PhoneNumbers = append(addr.PhoneNumbers, phoneNumberModel{Number: stringOrNull(phoneAsWritten(deref(c.Address), priorNumbers)),
-			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))})
+		phone := phoneNumberModel{Number: stringOrNull(phoneAsWritten(deref(c.Address), priorNumbers)),
+			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))}
+		phone.ExtensionPoolID = configuredExtensionPool(phone, priorPhones)
+		addr.PhoneNumbers = append(addr.PhoneNumbers, phone)
 	}
 	m.Addresses = []userAddressModel{}
 	if len(addr.OtherEmails)+len(addr.PhoneNumbers) > 0 {

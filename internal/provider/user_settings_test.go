@@ -247,3 +247,30 @@ resource "genesyscloud_user" "u" {
 		},
 	)...)
 }
+
+// An official configuration that names a phone extension's pool (extension_pool_id) applies
+// and plans no change after: the pool is kept as configured.
+func TestAccUserPhoneExtensionPool(t *testing.T) {
+	o := newAccOrg(t)
+	const addr = "genesyscloud_user.u"
+	user := func(pool string) string {
+		return o.config(fmt.Sprintf(`
+resource "genesyscloud_user" "u" {
+  email = "ext@example.com"
+  name  = "Eve Extension"
+  addresses {
+    phone_numbers {
+      extension         = "4100"
+      extension_pool_id = %q
+    }
+  }
+}
+`, pool))
+	}
+	o.test(o.checkDestroyed("genesyscloud_user", usersPath),
+		resource.TestStep{Config: user("pool-a"), Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(addr, "addresses.0.phone_numbers.0.extension", "4100"),
+			resource.TestCheckResourceAttr(addr, "addresses.0.phone_numbers.0.extension_pool_id", "pool-a"))},
+		resource.TestStep{Config: user("pool-b"), Check: resource.TestCheckResourceAttr(addr, "addresses.0.phone_numbers.0.extension_pool_id", "pool-b")},
+	)
+}
