@@ -15,10 +15,10 @@ import (
 
 // userLocation is the API model Location as a user's locations hold it.
 type userLocation struct {
-	ID                 *string         `json:"id,omitempty"`
-	FloorplanID        *string         `json:"floorplanId,omitempty"`
-	Coordinates        json.RawMessage `json:"coordinates,omitempty"`
-	Notes              *string         `json:"notes,omitempty"`
+	ID                 *string                `json:"id,omitempty"`
+	FloorplanID        *string                `json:"floorplanId,omitempty"`
+	Coordinates        json.RawMessage        `json:"coordinates,omitempty"`
+	Notes              *string                `json:"notes,omitempty"`
 	LocationDefinition *locationDefinitionRef `json:"locationDefinition,omitempty"`
 }
 
