@@ -42,6 +42,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DataTableRow: kindDataTableRow,
 		kinds.FlowLogLevel: host.KindFlowLogLevel,
 		kinds.UserPrompt:   kindPrompt,
+		kinds.EmailRoute:   routing.KindEmailRoute,
 	}
 }
 
@@ -50,7 +51,9 @@ func entityHooks() entity.Hooks {
 	return entity.Hooks{
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
 		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: routing.RenameQueueWrapupCodeLinks},
-		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks},
+		// An email domain's routes go with it.
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks,
+			kinds.EmailDomain: routing.DeleteEmailDomainRoutes},
 		// An IVR's numbers lie inside active DID pools.
 		Contains: map[string]func(tx *store.Tx, number string) bool{
 			kinds.DIDPool: telephony.HoldsNumber,

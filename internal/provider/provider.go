@@ -286,6 +286,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newIntegrationActionResource,
 		newFlowResource,
 		newDataTableRowResource,
+		newEmailRouteResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
