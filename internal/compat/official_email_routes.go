@@ -26,5 +26,10 @@ func emailRouteEntries() []Entry {
 			sup("reply_email_address.route_id", "string", "a route's id, or another route resource's `<domain id>/<route id>`"),
 			sup("reply_email_address.self_reference_route", "bool", "the route replies from itself, set by a second write once it has an id"),
 		}},
+		{Kind: DataSource, Name: "genesyscloud_routing_email_route", Attributes: []Attribute{
+			sup("id", "string", "computed; `<domain id>/<route id>`, as the resource's id"),
+			sup("domain_id", "string", "required"),
+			sup("pattern", "string", "required"),
+		}},
 	}
 }

@@ -307,6 +307,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		byName("_auth_role", "role", roleAPI),
 		byName("_routing_skill_group", "skill group", skillGroupAPI),
 		newTelephonyDidPoolDataSource,
+		newEmailRouteDataSource,
 		byName("_integration", "integration", integrationAPI),
 		newIntegrationActionDataSource,
 		newFlowDataSource,

@@ -113,6 +113,15 @@ func TestAccEmailRoute(t *testing.T) {
 					return nil
 				})...),
 		},
+		resource.TestStep{
+			// The route found by its domain and pattern is the resource's.
+			Config: o.config(updated + `
+data "genesyscloud_routing_email_route" "by_pattern" {
+  domain_id = genesyscloud_routing_email_domain.support.id
+  pattern   = genesyscloud_routing_email_route.it.pattern
+}`),
+			Check: resource.TestCheckResourceAttrPair("data.genesyscloud_routing_email_route.by_pattern", "id", addr, "id"),
+		},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 		resource.TestStep{
 			// Someone renames the sender in the UI: the plan shows it, apply puts it back.
