@@ -287,6 +287,9 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newFlowResource,
 		newDataTableRowResource,
 		newEmailRouteResource,
+		newQueueOutboundEmailAddressResource,
+		newQueueCGRoutingResource,
+		newQueueCGActivationResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
