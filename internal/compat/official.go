@@ -95,6 +95,8 @@ func Official() []Entry {
 	entries = append(entries, flowLogLevelEntries()...)
 	entries = append(entries, userPromptEntries()...)
 	entries = append(entries, customAuthActionEntries()...)
+	entries = append(entries, emailRouteEntries()...)
+	entries = append(entries, queueSettingEntries()...)
 	entries = append(entries, dataSourceEntries()...)
 	entries = append(entries, architectAndIntegrationDataSources()...)
 	return append(entries, regularKindDataSources()...)

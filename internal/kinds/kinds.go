@@ -150,7 +150,19 @@ type API struct {
 	// NoList set): the body holds filters ({name, type, operator, values}; none lists all),
 	// pageSize and the cursor "after"; the answer holds entities and the next page's "after".
 	Query string
+	// ChosenID is the create request's field holding the id the client chooses (an email
+	// domain's "id", its domain name) where the org would otherwise make one up ("" none). The
+	// org keeps it as the object's id and name, and refuses a second live object with it (409).
+	ChosenID string
+	// SubdomainFlag names the create request's boolean field that, when true, makes the chosen
+	// id one label under the org's own mail domain (OrgMailDomain), which the org appends: an
+	// email domain created with subDomain ("" none).
+	SubdomainFlag string
 }
+
+// OrgMailDomain is the domain an org's Genesys-hosted mail subdomains live under (see
+// API.SubdomainFlag): the region's domain, which for the local org is the first region's.
+const OrgMailDomain = "mypurecloud.com"
 
 // Listable reports whether objects of the kind can be listed: by GET on the collection or by
 // its query endpoint.

@@ -44,6 +44,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DataTableRow: kindDataTableRow,
 		kinds.FlowLogLevel: host.KindFlowLogLevel,
 		kinds.UserPrompt:   kindPrompt,
+		kinds.EmailRoute:   routing.KindEmailRoute,
 	}
 }
 
@@ -52,9 +53,9 @@ func entityHooks() entity.Hooks {
 	return entity.Hooks{
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
 		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: routing.RenameQueueWrapupCodeLinks},
-		// A site's number plans and outbound routes go with it.
+		// A site's number plans and outbound routes go with it, an email domain's routes too.
 		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks,
-			kinds.Site: telephony.DeleteSiteParts},
+			kinds.Site: telephony.DeleteSiteParts, kinds.EmailDomain: routing.DeleteEmailDomainRoutes},
 		// An IVR's numbers lie inside active DID pools.
 		Contains: map[string]func(tx *store.Tx, number string) bool{
 			kinds.DIDPool: telephony.HoldsNumber,

@@ -292,7 +292,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	lookup := ""
 	// A nameless kind's data source (if any) is hand-written and tested with its resource.
 	if k.DataSource != "" && k.Names != kinds.NoName {
-		lookup = "\n" + byNameData(k.DataSource, addr)
+		lookup = "\n" + byNameDataOf(k.DataSource, addr, k.IdentifyingField().Attr)
 	}
 	updateChecks := attrChecks(addr, tc.updateChecks)
 	if lookup != "" {
@@ -440,7 +440,8 @@ func importUnverifiable(fields []kinds.Field) []string {
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
 		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
-		contactListAccCases, taskManagementAccCases, campaignAccCases} {
+		contactListAccCases, taskManagementAccCases, campaignAccCases,
+		routingAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

@@ -287,6 +287,10 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newCustomAuthActionResource,
 		newFlowResource,
 		newDataTableRowResource,
+		newEmailRouteResource,
+		newQueueOutboundEmailAddressResource,
+		newQueueCGRoutingResource,
+		newQueueCGActivationResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
@@ -308,6 +312,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		byName("_routing_skill_group", "skill group", skillGroupAPI),
 		newTelephonyDidPoolDataSource,
 		newTelephonyExtensionPoolDataSource,
+		newEmailRouteDataSource,
 		byName("_integration", "integration", integrationAPI),
 		newIntegrationActionDataSource,
 		newCustomAuthActionDataSource,

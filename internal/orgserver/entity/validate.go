@@ -28,6 +28,18 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable[key] = v
 		}
 	}
+	// A kind whose client chooses the id sends it on create (kinds.API.ChosenID), and may name
+	// the object, which its create model does not say: a name sent must be text all the same.
+	if method == http.MethodPost && k.API.ChosenID != "" {
+		if v, sent := body[k.API.ChosenID]; sent {
+			writable[k.API.ChosenID] = v
+		}
+		if v, sent := body["name"]; sent && v != nil {
+			if err := (modelCheck{}).value("string", nil, v, "name"); err != nil {
+				return err
+			}
+		}
+	}
 	// An integer-versioned kind's version is the client's to send (Update checked it against
 	// the stored one), and some update models require it (LocationUpdateDefinition).
 	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
