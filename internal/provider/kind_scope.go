@@ -103,4 +103,3 @@ func kindLookupDataSourceFor(k *kinds.Kind) func() datasource.DataSource {
 		return &kindLookupDataSource{dataSourceBase: dataSourceBase{typeSuffix: typeSuffix(k.DataSource)}, kind: k}
 	}
 }
-
