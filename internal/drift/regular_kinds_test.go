@@ -87,6 +87,10 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
 			v = map[string]any{}
+		case f.Type == kinds.Block && len(f.Nested) > 0 && !f.Keyed():
+			// A required block list (a response's texts) holds one block of its required
+			// plain attributes.
+			v = []any{minimalBlock(f)}
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -154,4 +158,21 @@ func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
 	}
 	id, _ := made["id"].(string)
 	return id
+}
+
+// minimalBlock is one block of a required block field: its required string attributes set
+// to "x" (or their first valid value).
+func minimalBlock(f kinds.Field) map[string]any {
+	out := map[string]any{}
+	for _, n := range f.Nested {
+		if n.Mode != kinds.Required || n.Type != kinds.String {
+			continue
+		}
+		v := "x"
+		if len(n.Enum) > 0 {
+			v = n.Enum[0]
+		}
+		kinds.Set(out, n.JSON, v)
+	}
+	return out
 }

@@ -40,7 +40,7 @@ const (
 var Genesys = sync.OnceValue(func() *Catalogue {
 	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(),
 		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds(), settingsAreaKinds(),
-		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds()))
+		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds(), digitalAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home

@@ -99,8 +99,12 @@ func (o *accOrg) recreatedStep(st *lastState, addr, apiPath, config string) reso
 
 // byNameData declares the data source typ, labelled by_name, that finds addr's object by
 // its name.
-func byNameData(typ, addr string) string {
-	return fmt.Sprintf("data %q \"by_name\" {\n  name = %s.name\n}\n", typ, addr)
+func byNameData(typ, addr string) string { return byNameDataWith(typ, addr, "") }
+
+// byNameDataWith is byNameData with further arguments (HCL lines), for a data source that
+// finds an object by more than its name (a response in a library).
+func byNameDataWith(typ, addr, args string) string {
+	return fmt.Sprintf("data %q \"by_name\" {\n  name = %s.name\n%s}\n", typ, addr, args)
 }
 
 // supportDivision declares a division "Support" as genesyscloud_auth_division.d.

@@ -1,0 +1,42 @@
+package provider
+
+import (
+	"context"
+	"testing"
+)
+
+// The digital engagement kinds' schemas are the official provider's
+// (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
+// regular kinds.
+func TestDigitalSchemasMatchOfficial(t *testing.T) {
+	ctx := context.Background()
+	for typ, want := range map[string]map[string]string{
+		"genesyscloud_responsemanagement_response": {
+			"id":                                     "basetypes.StringType read-only",
+			"name":                                   "basetypes.StringType required",
+			"library_ids":                            "types.SetType[basetypes.StringType] required",
+			"texts":                                  "block set",
+			"texts.content":                          "basetypes.StringType required",
+			"texts.content_type":                     "basetypes.StringType optional",
+			"texts.type":                             "basetypes.StringType optional",
+			"interaction_type":                       "basetypes.StringType optional",
+			"substitutions":                          "block set",
+			"substitutions.id":                       "basetypes.StringType required",
+			"substitutions.description":              "basetypes.StringType optional",
+			"substitutions.default_value":            "basetypes.StringType optional",
+			"substitutions_schema_id":                "basetypes.StringType optional",
+			"response_type":                          "basetypes.StringType optional",
+			"messaging_template":                     "block set",
+			"messaging_template.whats_app":           "block set",
+			"messaging_template.whats_app.name":      "basetypes.StringType required",
+			"messaging_template.whats_app.namespace": "basetypes.StringType optional",
+			"messaging_template.whats_app.language":  "basetypes.StringType required",
+			"asset_ids":                              "types.SetType[basetypes.StringType] optional",
+			"footer":                                 "block set",
+			"footer.type":                            "basetypes.StringType optional",
+			"footer.applicable_resources":            "types.ListType[basetypes.StringType] optional",
+		},
+	} {
+		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
+	}
+}
