@@ -9,9 +9,7 @@ import (
 // is refused naming the parameter, and one library's listing pages over its responses only. A
 // response must be in a library that exists, and its texts are checked against the model.
 func TestResponsesListedByLibrary(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const responses = "/api/v2/responsemanagement/responses"
 	lib := func(name string) string {
 		return c.must(200, "POST", "/api/v2/responsemanagement/libraries", map[string]any{"name": name})["id"].(string)
@@ -61,5 +59,30 @@ func TestResponsesListedByLibrary(t *testing.T) {
 		"libraries": []any{map[string]any{"id": support}}, "texts": []any{map[string]any{"contentType": "text/plain"}}})
 	if !strings.Contains(m["message"].(string), "content") {
 		t.Errorf("text without content: %v, want the field named", m["message"])
+	}
+}
+
+// A knowledge base needs its core language; the cursor
+// listing filters by it. The dependency tracking build the official provider checks around
+// knowledge bases is always operational, since the local org derives dependencies on demand.
+func TestKnowledgeBases(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	const bases = "/api/v2/knowledge/knowledgebases"
+	m := c.wantError(400, "bad.request", "POST", bases, map[string]any{"name": "No language"})
+	if !strings.Contains(m["message"].(string), "coreLanguage") {
+		t.Errorf("knowledge base without a language: %v, want the field named", m["message"])
+	}
+	us := c.must(200, "POST", bases, map[string]any{"name": "Billing", "coreLanguage": "en-US"})
+	c.must(200, "POST", bases, map[string]any{"name": "Abrechnung", "coreLanguage": "de-DE"})
+	l := c.must(200, "GET", bases+q("coreLanguage", "en-US"), nil)
+	if es := l["entities"].([]any); len(es) != 1 || es[0].(map[string]any)["id"] != us["id"] {
+		t.Errorf("en-US knowledge bases = %v", es)
+	}
+
+	if b := c.must(200, "GET", "/api/v2/architect/dependencytracking/build", nil); b["status"] != "OPERATIONAL" {
+		t.Errorf("build status = %v", b)
+	}
+	if code := c.do("POST", "/api/v2/architect/dependencytracking/build", nil).Status; code != 202 {
+		t.Errorf("rebuild answered %d, want 202", code)
 	}
 }

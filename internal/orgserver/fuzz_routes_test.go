@@ -47,6 +47,7 @@ func handWrittenWriteSeeds() map[string][]string {
 		"PUT /api/v2/flows/datatables/{id}":                                                     {`{"name":"Fuzz table","schema":{"properties":{"key":{"type":"string"},"open":{"type":"boolean","default":true}}}}`, `{"name":"x","schema":{"properties":{"key":{"type":"string","default":1}}}}`},
 		"POST /api/v2/flows/datatables/{datatableId}/rows":                                      {`{"key":"fuzz-1","open":false}`, `{"key":7}`, `{"open":"no"}`, `[]`},
 		"PUT /api/v2/flows/datatables/{datatableId}/rows/{rowId}":                               {`{"open":true}`, `{"key":"other"}`, `{"nope":1}`},
+		"POST /api/v2/architect/dependencytracking/build":                                       {``, `{}`},
 		"POST /api/v2/architect/prompts":                                                        {`{"name":"Fuzz_prompt","description":"x"}`, `{"name":"1 bad name"}`, `{"name":7}`, `[]`},
 		"PUT /api/v2/architect/prompts/{id}":                                                    {`{"name":"Fuzz_prompt","description":"y"}`, `{}`},
 		"POST /api/v2/architect/prompts/{id}/resources":                                         {`{"language":"en-us","text":"Hello","ttsString":"Hello"}`, `{"text":"x"}`, `{"language":1}`},

@@ -43,6 +43,23 @@ var digitalAccCases = map[string]kindAccCase{
 		driftPath: "interactionType", driftValue: "chat",
 		lookupArgs: "  library_id = genesyscloud_responsemanagement_library.support.id\n",
 	},
+	"genesyscloud_knowledge_knowledgebase": {
+		// Described and renamed in place (a PATCH); the data source finds it by name and
+		// language.
+		create: `resource "genesyscloud_knowledge_knowledgebase" "it" {
+  name          = "Billing help"
+  core_language = "en-US"
+}`,
+		update: `resource "genesyscloud_knowledge_knowledgebase" "it" {
+  name          = "Billing and payments help"
+  description   = "Invoices, payments and refunds"
+  core_language = "en-US"
+}`,
+		createChecks: map[string]string{"name": "Billing help", "core_language": "en-US", "description": absent},
+		updateChecks: map[string]string{"name": "Billing and payments help", "description": "Invoices, payments and refunds"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+		lookupArgs: "  core_language = \"en-US\"\n",
+	},
 }
 
 // responseLibraries are the libraries the response rows put responses in.

@@ -36,6 +36,12 @@ func TestDigitalSchemasMatchOfficial(t *testing.T) {
 			"footer.type":                            "basetypes.StringType optional",
 			"footer.applicable_resources":            "types.ListType[basetypes.StringType] optional",
 		},
+		"genesyscloud_knowledge_knowledgebase": {
+			"id":            "basetypes.StringType read-only",
+			"name":          "basetypes.StringType optional",
+			"description":   "basetypes.StringType optional",
+			"core_language": "basetypes.StringType required",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}
