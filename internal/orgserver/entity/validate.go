@@ -40,6 +40,12 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable["version"] = float64(1)
 		}
 	}
+	// The id is the org's too (a create has none, an update names it in the path): a kind
+	// whose one model serves as request and answer (a supported content profile's
+	// SupportedContent) marks it required for the answer's sake.
+	if mf := kinds.FieldOf(k.RequestModel(method), "id"); mf != nil && mf.Required {
+		writable["id"] = "assigned by the org"
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
