@@ -5,6 +5,10 @@ package kinds
 const (
 	Response      = "responsemanagement.response"
 	KnowledgeBase = "knowledge.knowledgebase"
+	// MessagingSetting and SupportedContent are what messaging deployments and integrations
+	// refer to: how stories and typing events are handled, which media types may pass.
+	MessagingSetting = "conversations.messagingsetting"
+	SupportedContent = "conversations.supportedcontent"
 )
 
 // digitalAreaKinds are the kinds agents and bots answer digital conversations with.
@@ -93,5 +97,73 @@ func digitalAreaKinds() []*Kind {
 			NotYet: []Unmapped{{Attr: "published", Type: "bool",
 				Why: "the create and update models take no published flag: a knowledge base is published with its documents, which are not served yet"}},
 		},
+		{
+			Name: MessagingSetting, Resource: "genesyscloud_conversations_messaging_settings",
+			DataSource: "genesyscloud_conversations_messaging_settings", Noun: "messaging setting", Names: SharedName,
+			API:   API{Collection: "/api/v2/conversations/messaging/settings", Update: "PATCH", Version: StringVersion},
+			Model: "MessagingSetting", CreateModel: "MessagingSettingRequest", UpdateModel: "MessagingSettingPatchRequest",
+			Audit: Audit{"Messaging", "MessagingSetting"}, Permission: "messaging:setting",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"messaging_setting_id", "*_messaging_setting_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The messaging setting's name."},
+				{Attr: "content", JSON: "content", Type: Object, Mode: Optional,
+					Description: "How message content is handled.",
+					Nested: []Field{
+						{Attr: "story", JSON: "story", Type: Object, Mode: Optional,
+							Description: "How stories (mentions of the brand, replies to its stories) are handled.",
+							Nested:      []Field{inboundOnly("mention", "mentions in stories"), inboundOnly("reply", "replies to stories")}},
+					}},
+				{Attr: "event", JSON: "event", Type: Object, Mode: Optional,
+					Description: "Which conversation events are passed on.",
+					Nested: []Field{
+						{Attr: "typing", JSON: "typing", Type: Object, Mode: Optional,
+							Description: "Typing indicators.",
+							Nested: []Field{
+								{Attr: "on", JSON: "on", Type: Object, Mode: Optional,
+									Description: "Whether typing indicators pass in each direction.",
+									Nested: []Field{
+										{Attr: "inbound", JSON: "inbound", Type: String, Mode: Optional, Enum: enabledDisabled(),
+											Description: "Whether the customer's typing indicators reach the agent."},
+										{Attr: "outbound", JSON: "outbound", Type: String, Mode: Optional, Enum: enabledDisabled(),
+											Description: "Whether the agent's typing indicators reach the customer."},
+									}},
+							}},
+					}},
+			},
+		},
+		{
+			Name: SupportedContent, Resource: "genesyscloud_conversations_messaging_supportedcontent",
+			DataSource: "genesyscloud_conversations_messaging_supportedcontent", Noun: "supported content profile", Names: SharedName,
+			API:   API{Collection: "/api/v2/conversations/messaging/supportedcontent", Update: "PATCH"},
+			Model: "SupportedContent", Audit: Audit{"Messaging", "SupportedContent"}, Permission: "messaging:supportedContent",
+			BulkRead: true, Unmanaged: true, IDAttributes: []string{"supported_content_id", "*_supported_content_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The supported content profile's name."},
+				{Attr: "media_types", JSON: "mediaTypes", Type: Object, Mode: Optional,
+					Description: "The media types the profile lets through.",
+					Nested: []Field{
+						{Attr: "allow", JSON: "allow", Type: Object, Mode: Optional,
+							Description: "The media types allowed in each direction.",
+							Nested:      []Field{mediaTypeList("inbound", "from customers"), mediaTypeList("outbound", "to customers")}},
+					}},
+			},
+		},
 	}
+}
+
+// enabledDisabled are the values a messaging setting's switches take.
+func enabledDisabled() []string { return []string{"Enabled", "Disabled"} }
+
+// inboundOnly is a messaging setting's switch for one kind of inbound story message.
+func inboundOnly(attr, what string) Field {
+	return Field{Attr: attr, JSON: attr, Type: Object, Mode: Optional, Description: "How " + what + " are handled.",
+		Nested: []Field{{Attr: "inbound", JSON: "inbound", Type: String, Mode: Optional, Enum: enabledDisabled(),
+			Description: "Whether " + what + " reach the agent."}}}
+}
+
+// mediaTypeList is the media types a supported content profile allows in one direction.
+func mediaTypeList(attr, direction string) Field {
+	return Field{Attr: attr, JSON: attr, Type: Block, Mode: Optional, Description: "The media types allowed " + direction + ".",
+		Nested: []Field{{Attr: "type", JSON: "type", Type: String, Mode: Optional,
+			Description: "The media type string as defined by RFC 2046 (`image/png`, `video/*`)."}}}
 }

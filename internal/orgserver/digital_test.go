@@ -86,3 +86,25 @@ func TestKnowledgeBases(t *testing.T) {
 		t.Errorf("rebuild answered %d, want 202", code)
 	}
 }
+
+// Messaging settings take only the documented switch values, naming the field refused; the
+// org has no default setting until one is chosen. A supported content profile is created and
+// patched without an id, although its one model marks the id required.
+func TestMessagingSettingsAndSupportedContent(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	const settings = "/api/v2/conversations/messaging/settings"
+	m := c.wantError(400, "invalid.value", "POST", settings, map[string]any{"name": "Social",
+		"event": map[string]any{"typing": map[string]any{"on": map[string]any{"inbound": "Sometimes"}}}})
+	if !strings.Contains(m["message"].(string), "event.typing.on.inbound") {
+		t.Errorf("bad switch value: %v, want the field named", m["message"])
+	}
+	c.wantError(400, "bad.request", "POST", settings, map[string]any{"content": map[string]any{}})
+	c.wantError(404, "not.found", "GET", settings+"/default", nil)
+
+	const profiles = "/api/v2/conversations/messaging/supportedcontent"
+	p := c.must(200, "POST", profiles, map[string]any{"name": "Pictures",
+		"mediaTypes": map[string]any{"allow": map[string]any{"inbound": []any{map[string]any{"type": "image/*"}}}}})
+	if u := c.must(200, "PATCH", profiles+"/"+p["id"].(string), map[string]any{"name": "Pictures only"}); u["name"] != "Pictures only" || u["mediaTypes"] == nil {
+		t.Errorf("patched profile = %v", u)
+	}
+}

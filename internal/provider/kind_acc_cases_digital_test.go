@@ -60,6 +60,75 @@ var digitalAccCases = map[string]kindAccCase{
 		driftPath:    "description", driftValue: "Edited in the UI",
 		lookupArgs: "  core_language = \"en-US\"\n",
 	},
+	"genesyscloud_conversations_messaging_settings": {
+		// Typing indicators only at first; the update (a PATCH) turns story mentions on and
+		// outbound typing off.
+		create: `resource "genesyscloud_conversations_messaging_settings" "it" {
+  name = "Social channels"
+  event {
+    typing {
+      on {
+        inbound  = "Enabled"
+        outbound = "Enabled"
+      }
+    }
+  }
+}`,
+		update: `resource "genesyscloud_conversations_messaging_settings" "it" {
+  name = "Social channels"
+  content {
+    story {
+      mention {
+        inbound = "Enabled"
+      }
+    }
+  }
+  event {
+    typing {
+      on {
+        inbound  = "Enabled"
+        outbound = "Disabled"
+      }
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Social channels", "event.0.typing.0.on.0.outbound": "Enabled", "content.#": "0"},
+		updateChecks: map[string]string{"content.0.story.0.mention.0.inbound": "Enabled", "event.0.typing.0.on.0.outbound": "Disabled"},
+		driftPath:    "event.typing.on.inbound", driftValue: "Disabled",
+	},
+	"genesyscloud_conversations_messaging_supportedcontent": {
+		// Pictures in at first; the update (a PATCH) lets PDFs in and pictures out.
+		create: `resource "genesyscloud_conversations_messaging_supportedcontent" "it" {
+  name = "Pictures"
+  media_types {
+    allow {
+      inbound {
+        type = "image/*"
+      }
+    }
+  }
+}`,
+		update: `resource "genesyscloud_conversations_messaging_supportedcontent" "it" {
+  name = "Pictures and documents"
+  media_types {
+    allow {
+      inbound {
+        type = "image/*"
+      }
+      inbound {
+        type = "application/pdf"
+      }
+      outbound {
+        type = "image/*"
+      }
+    }
+  }
+}`,
+		createChecks: map[string]string{"name": "Pictures", "media_types.0.allow.0.inbound.#": "1"},
+		updateChecks: map[string]string{"name": "Pictures and documents", "media_types.0.allow.0.inbound.#": "2",
+			"media_types.0.allow.0.outbound.0.type": "image/*"},
+		driftPath: "name", driftValue: "Renamed in the UI",
+	},
 }
 
 // responseLibraries are the libraries the response rows put responses in.

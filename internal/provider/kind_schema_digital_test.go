@@ -42,6 +42,31 @@ func TestDigitalSchemasMatchOfficial(t *testing.T) {
 			"description":   "basetypes.StringType optional",
 			"core_language": "basetypes.StringType required",
 		},
+		"genesyscloud_conversations_messaging_settings": {
+			"id":                            "basetypes.StringType read-only",
+			"name":                          "basetypes.StringType required",
+			"content":                       "block list",
+			"content.story":                 "block list",
+			"content.story.mention":         "block list",
+			"content.story.mention.inbound": "basetypes.StringType optional",
+			"content.story.reply":           "block list",
+			"content.story.reply.inbound":   "basetypes.StringType optional",
+			"event":                         "block list",
+			"event.typing":                  "block list",
+			"event.typing.on":               "block list",
+			"event.typing.on.inbound":       "basetypes.StringType optional",
+			"event.typing.on.outbound":      "basetypes.StringType optional",
+		},
+		"genesyscloud_conversations_messaging_supportedcontent": {
+			"id":                              "basetypes.StringType read-only",
+			"name":                            "basetypes.StringType required",
+			"media_types":                     "block list",
+			"media_types.allow":               "block list",
+			"media_types.allow.inbound":       "block list",
+			"media_types.allow.inbound.type":  "basetypes.StringType optional",
+			"media_types.allow.outbound":      "block list",
+			"media_types.allow.outbound.type": "basetypes.StringType optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}
