@@ -108,7 +108,7 @@ func checkFieldString(f *kinds.Field, path string, v any) error {
 // model does not know are left alone (they are dropped when stored, as the API ignores
 // them). prefix is the path of doc inside the body, for messages.
 func validateModel(model string, doc map[string]any, prefix string) error {
-	for _, f := range kinds.ModelOf(model) {
+	for _, f := range nameFirst(kinds.ModelOf(model)) {
 		path := prefix + f.Name
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
@@ -307,4 +307,18 @@ func BodyObject(v any) (map[string]any, error) {
 		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
 	}
 	return m, nil
+}
+
+// nameFirst orders a model's fields with its name first: a body's name is reported before
+// the other fields it lacks or gets wrong, whatever the model's order (a trigger's create
+// model lists its target first).
+func nameFirst(fields []kinds.ModelField) []kinds.ModelField {
+	i := slices.IndexFunc(fields, func(f kinds.ModelField) bool { return f.Name == "name" })
+	if i <= 0 {
+		return fields
+	}
+	out := make([]kinds.ModelField, 0, len(fields))
+	out = append(out, fields[i])
+	out = append(out, fields[:i]...)
+	return append(out, fields[i+1:]...)
 }
