@@ -91,6 +91,9 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			// A required block list (a response's texts) holds one block of its required
 			// plain attributes.
 			v = []any{minimalBlock(f)}
+		case f.Type == kinds.Object && len(f.Nested) > 0:
+			// So does a required single block (a trigger's target).
+			v = minimalBlock(f)
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))

@@ -9,6 +9,7 @@ const (
 	// refer to: how stories and typing events are handled, which media types may pass.
 	MessagingSetting = "conversations.messagingsetting"
 	SupportedContent = "conversations.supportedcontent"
+	Trigger          = "processautomation.trigger"
 )
 
 // digitalAreaKinds are the kinds agents and bots answer digital conversations with.
@@ -146,6 +147,40 @@ func digitalAreaKinds() []*Kind {
 							Description: "The media types allowed in each direction.",
 							Nested:      []Field{mediaTypeList("inbound", "from customers"), mediaTypeList("outbound", "to customers")}},
 					}},
+			},
+		},
+		{
+			// A trigger starts its target (a workflow) when an event of its topic matches its
+			// criteria. The topic is fixed when it is made.
+			Name: Trigger, Resource: "genesyscloud_processautomation_trigger", DataSource: "genesyscloud_processautomation_trigger",
+			Noun: "trigger", Names: SharedName,
+			API: API{Collection: "/api/v2/processautomation/triggers", Paging: Cursor, MaxPageSize: 200, Update: "PUT", Version: IntVersion,
+				List: Listing{Filters: []ListFilter{{Param: "topicName", JSON: []string{"topicName"}}, {Param: "enabled", JSON: []string{"enabled"}}}}},
+			Model: "Trigger", CreateModel: "CreateTriggerRequest", UpdateModel: "UpdateTriggerRequest",
+			Audit: Audit{"ProcessAutomation", "Trigger"}, Permission: "processautomation:trigger",
+			Unmanaged: true, IDAttributes: []string{"trigger_id"},
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "The trigger's name."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "What the trigger is for."},
+				{Attr: "enabled", JSON: "enabled", Type: Bool, Mode: Required, Description: "Whether the trigger starts its target."},
+				{Attr: "topic_name", JSON: "topicName", Type: String, Mode: Required, ForceNew: true,
+					Description: "The topic of the events the trigger listens to (`v2.detail.events.conversation.{id}.customer.end`). Changing it replaces the trigger."},
+				{Attr: "target", JSON: "target", Type: Object, Unordered: true, Mode: Required, MinItems: 1,
+					Description: "What the trigger starts.",
+					Nested: []Field{
+						{Attr: "id", JSON: "id", Type: String, Mode: Required, Description: "The id of the target (a workflow's flow id)."},
+						{Attr: "type", JSON: "type", Type: String, Mode: Required, Description: "The kind of target: `Workflow`."},
+						{Attr: "workflow_target_settings", JSON: "workflowTargetSettings", Type: Object, Unordered: true, Mode: Optional,
+							Description: "How a workflow target is started.",
+							Nested: []Field{{Attr: "data_format", JSON: "dataFormat", Type: String, Mode: Optional,
+								Description: "The data format to use when invoking target: `Json` or `TopLevelPrimitives`."}}},
+					}},
+				{Attr: "match_criteria", JSON: "matchCriteria", Type: String, Format: JSONText, Mode: Optional,
+					Description: "The criteria an event must match, as the JSON text of a list of {jsonPath, operator, value or values} (use jsonencode())."},
+				{Attr: "event_ttl_seconds", JSON: "eventTTLSeconds", Type: Int, Mode: Optional,
+					Description: "How long after the event the target may still start, in seconds. Must be 10 or more."},
+				{Attr: "delay_by_seconds", JSON: "delayBySeconds", Type: Int, Mode: Optional,
+					Description: "How long to wait before starting the target, in seconds. Must be between 60 and 900."},
 			},
 		},
 	}

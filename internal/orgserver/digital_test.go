@@ -108,3 +108,34 @@ func TestMessagingSettingsAndSupportedContent(t *testing.T) {
 		t.Errorf("patched profile = %v", u)
 	}
 }
+
+// A trigger needs its target, topic and enabled flag, and an update the current version; the
+// cursor listing filters by topic.
+func TestTriggers(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	const triggers = "/api/v2/processautomation/triggers"
+	target := map[string]any{"id": "7c3a9f2e-51d4-4b8e-9a61-0f2d8c4e3b17", "type": "Workflow"}
+	for field, body := range map[string]map[string]any{
+		"target":    {"name": "No target", "enabled": true, "topicName": "v2.a"},
+		"topicName": {"name": "No topic", "enabled": true, "target": target},
+		"enabled":   {"name": "No flag", "topicName": "v2.a", "target": target},
+	} {
+		m := c.wantError(400, "bad.request", "POST", triggers, body)
+		if !strings.Contains(m["message"].(string), "["+field+"]") {
+			t.Errorf("trigger without %s: %v, want the field named", field, m["message"])
+		}
+	}
+	a := c.must(200, "POST", triggers, map[string]any{"name": "A", "enabled": true, "topicName": "v2.a", "target": target,
+		"matchCriteria": []any{map[string]any{"jsonPath": "mediaType", "operator": "Equal", "value": "CHAT"}}})
+	c.must(200, "POST", triggers, map[string]any{"name": "B", "enabled": true, "topicName": "v2.b", "target": target})
+	l := c.must(200, "GET", triggers+q("topicName", "v2.a"), nil)
+	if es := l["entities"].([]any); len(es) != 1 || es[0].(map[string]any)["id"] != a["id"] {
+		t.Errorf("triggers of topic v2.a = %v", es)
+	}
+	upd := map[string]any{"name": "A", "enabled": false, "topicName": "v2.a", "target": target}
+	c.wantError(400, "bad.request", "PUT", triggers+"/"+a["id"].(string), upd) // no version
+	upd["version"] = 1
+	if u := c.must(200, "PUT", triggers+"/"+a["id"].(string), upd); u["enabled"] != false || u["version"] != 2.0 {
+		t.Errorf("updated trigger = %v", u)
+	}
+}

@@ -129,6 +129,43 @@ var digitalAccCases = map[string]kindAccCase{
 			"media_types.0.allow.0.outbound.0.type": "image/*"},
 		driftPath: "name", driftValue: "Renamed in the UI",
 	},
+	"genesyscloud_processautomation_trigger": {
+		// Disabled with one criterion at first; the update (a PUT with the version) enables it,
+		// adds a criterion, a delay and a time to live, and sets the target's data format.
+		create: `resource "genesyscloud_processautomation_trigger" "it" {
+  name       = "Survey after chat"
+  topic_name = "v2.detail.events.conversation.{id}.customer.end"
+  enabled    = false
+  target {
+    id   = "7c3a9f2e-51d4-4b8e-9a61-0f2d8c4e3b17"
+    type = "Workflow"
+  }
+  match_criteria = jsonencode([{ jsonPath = "mediaType", operator = "Equal", value = "CHAT" }])
+}`,
+		update: `resource "genesyscloud_processautomation_trigger" "it" {
+  name        = "Survey after chat"
+  description = "Asks chat customers how it went"
+  topic_name  = "v2.detail.events.conversation.{id}.customer.end"
+  enabled     = true
+  target {
+    id   = "7c3a9f2e-51d4-4b8e-9a61-0f2d8c4e3b17"
+    type = "Workflow"
+    workflow_target_settings {
+      data_format = "Json"
+    }
+  }
+  match_criteria = jsonencode([
+    { jsonPath = "mediaType", operator = "Equal", value = "CHAT" },
+    { jsonPath = "queueId", operator = "In", values = ["a", "b"] }
+  ])
+  delay_by_seconds  = 120
+  event_ttl_seconds = 600
+}`,
+		createChecks: map[string]string{"name": "Survey after chat", "enabled": "false", "target.#": "1", "delay_by_seconds": absent},
+		updateChecks: map[string]string{"enabled": "true", "description": "Asks chat customers how it went",
+			"delay_by_seconds": "120", "event_ttl_seconds": "600"},
+		driftPath: "eventTTLSeconds", driftValue: 30,
+	},
 }
 
 // responseLibraries are the libraries the response rows put responses in.

@@ -67,6 +67,21 @@ func TestDigitalSchemasMatchOfficial(t *testing.T) {
 			"media_types.allow.outbound":      "block list",
 			"media_types.allow.outbound.type": "basetypes.StringType optional",
 		},
+		"genesyscloud_processautomation_trigger": {
+			"id":                              "basetypes.StringType read-only",
+			"name":                            "basetypes.StringType required",
+			"description":                     "basetypes.StringType optional",
+			"enabled":                         "basetypes.BoolType required",
+			"topic_name":                      "basetypes.StringType required",
+			"target":                          "block set",
+			"target.id":                       "basetypes.StringType required",
+			"target.type":                     "basetypes.StringType required",
+			"target.workflow_target_settings": "block set",
+			"target.workflow_target_settings.data_format": "basetypes.StringType optional",
+			"match_criteria":    "basetypes.StringType optional",
+			"event_ttl_seconds": "basetypes.Int64Type optional",
+			"delay_by_seconds":  "basetypes.Int64Type optional",
+		},
 	} {
 		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
 	}
