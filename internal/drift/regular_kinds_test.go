@@ -94,10 +94,13 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
 			v = map[string]any{}
-		case f.Type == kinds.Block:
-			// A required block list (a campaign's phone columns) holds one block of its
-			// required plain attributes.
+		case f.Type == kinds.Block && len(f.Nested) > 0 && !f.Keyed():
+			// A required block list (a response's texts) holds one block of its required
+			// plain attributes.
 			v = []any{minimalBlock(t, k, f)}
+		case f.Type == kinds.Object && len(f.Nested) > 0:
+			// So does a required single block (a trigger's target).
+			v = minimalBlock(t, k, f)
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -146,8 +149,8 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 	return k.APIRequest(body)
 }
 
-// minimalBlock is one block of a required block list, holding its required strings, flags
-// and numbers.
+// minimalBlock is one block of a required block (list or single), holding its required
+// strings, flags and numbers.
 func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any {
 	t.Helper()
 	out := map[string]any{}
@@ -157,13 +160,13 @@ func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any
 		}
 		switch {
 		case len(f.Enum) > 0:
-			out[f.JSON] = f.Enum[0]
+			kinds.Set(out, f.JSON, f.Enum[0])
 		case f.Type == kinds.String:
-			out[f.JSON] = "x"
+			kinds.Set(out, f.JSON, "x")
 		case f.Type == kinds.Bool:
-			out[f.JSON] = false
+			kinds.Set(out, f.JSON, false)
 		case f.Type == kinds.Int, f.Type == kinds.Float:
-			out[f.JSON] = 1
+			kinds.Set(out, f.JSON, 1)
 		default:
 			t.Fatalf("%s.%s.%s: no minimal value for a required field of type %d", k.Resource, block.Attr, f.Attr, f.Type)
 		}

@@ -158,6 +158,19 @@ type API struct {
 	// id one label under the org's own mail domain (OrgMailDomain), which the org appends: an
 	// email domain created with subDomain ("" none).
 	SubdomainFlag string
+	// Scope is the query parameter the listing requires, naming one object of another kind
+	// whose objects it lists (responses are listed library by library, by libraryId); nil
+	// when the listing needs none. Drift lists the kind scope by scope.
+	Scope *ListScope
+}
+
+// ListScope is a listing's required query parameter: Param holds the id of one object of the
+// catalogue kind Kind, and the listing answers the objects whose JSON holds that id at JSON
+// (a response's "libraries[].id").
+type ListScope struct {
+	Param string
+	Kind  string
+	JSON  string
 }
 
 // OrgMailDomain is the domain an org's Genesys-hosted mail subdomains live under (see
@@ -317,6 +330,16 @@ type Kind struct {
 	// NotYet are official attributes a regular kind does not map, each with why: the
 	// compatibility table lists them as not-yet, so a user knows before writing them.
 	NotYet []Unmapped
+	// LookupBy are the attributes the kind's data source requires beside the name, each sent
+	// to the listing as a query parameter that narrows it: a response is looked up in one
+	// library (library_id → libraryId), a knowledge base by its core language.
+	LookupBy []LookupParam
+}
+
+// LookupParam is a data source attribute sent as a listing's query parameter.
+type LookupParam struct {
+	Attr, Param string
+	Description string
 }
 
 // Unmapped is an official attribute a regular kind does not map yet.

@@ -29,8 +29,15 @@ func (c *rawClient) minimalKindBody(k *kinds.Kind, name string) map[string]any {
 			continue
 		}
 		id, t := made["id"].(string), c.t
+		list := k.API.Collection + "?pageSize=100"
+		if sc := k.API.Scope; sc != nil {
+			if sc.Kind != ref.Name {
+				continue // listed only within another object (responses by library)
+			}
+			list += "&" + sc.Param + "=" + id
+		}
 		t.Cleanup(func() {
-			for _, e := range c.must(200, "GET", k.API.Collection+"?pageSize=100", nil)["entities"].([]any) {
+			for _, e := range c.must(200, "GET", list, nil)["entities"].([]any) {
 				if obj, _ := e.(map[string]any); kinds.Get(obj, f.JSON) == id {
 					c.do("DELETE", k.API.Item(obj["id"].(string))+deleteQuery(k), nil)
 				}

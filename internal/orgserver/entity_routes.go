@@ -104,7 +104,10 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	objs := h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name))
+	objs, err := entity.Narrow(h.kind, h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name)), r.URL.Query())
+	if err != nil {
+		return err
+	}
 	if api.Paging == kinds.Cursor {
 		nameFilter := ""
 		if api.NameFilter != "" {

@@ -179,7 +179,8 @@ func TestGenericEntityConformance(t *testing.T) {
 				checkCursorListing(t, &c, coll, k.API.NameFilter)
 			}
 			// Page-number paging over the three, the id filter and the name filter.
-			if !k.API.NoList && k.API.Paging != kinds.Cursor {
+			// A listing that requires a scope (responses by library) is checked in digital_test.go.
+			if !k.API.NoList && k.API.Paging != kinds.Cursor && k.API.Scope == nil {
 				l := c.must(200, "GET", coll+q("pageSize", "2"), nil)
 				if l["total"].(float64) != 3 || l["pageCount"].(float64) != 2 || len(l["entities"].([]any)) != 2 ||
 					l["nextUri"] == nil || l["firstUri"] == nil {
@@ -293,7 +294,8 @@ func checkGenericDelete(t *testing.T, c *rawClient, k *kinds.Kind, id string, a1
 		c.wantError(404, "not.found", "GET", k.API.Item(id), nil)
 	}
 	c.wantError(404, "not.found", "DELETE", k.API.Item(id), nil)
-	if !k.API.NoList {
+	// A listing that requires a scope (responses by library) is checked in digital_test.go.
+	if !k.API.NoList && k.API.Scope == nil {
 		// A cursor listing has no total: its entities are counted.
 		l := c.must(200, "GET", k.API.Collection, nil)
 		if entities, _ := l["entities"].([]any); len(entities) != 1 {

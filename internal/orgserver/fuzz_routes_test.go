@@ -49,6 +49,7 @@ func handWrittenWriteSeeds() map[string][]string {
 		"PUT /api/v2/flows/datatables/{datatableId}/rows/{rowId}":                               {`{"open":true}`, `{"key":"other"}`, `{"nope":1}`},
 		"POST /api/v2/routing/email/domains/{parentId}/routes":                                  {`{"pattern":"fuzz","fromName":"Fuzz","queue":{"id":"QUEUEOBJ"},"skills":[{"id":"SKILL"}],"historyInclusion":"Include"}`, `{"pattern":"x","fromName":"y","priority":"high"}`, `{"autoBcc":[{"email":7}]}`, `[]`},
 		"PUT /api/v2/routing/email/domains/{parentId}/routes/{id}":                              {`{"pattern":"fuzz","fromName":"Fuzz 2","replyEmailAddress":{"route":{"id":"nope"}}}`, `{"historyInclusion":"Never"}`},
+		"POST /api/v2/architect/dependencytracking/build":                                       {``, `{}`},
 		"POST /api/v2/architect/prompts":                                                        {`{"name":"Fuzz_prompt","description":"x"}`, `{"name":"1 bad name"}`, `{"name":7}`, `[]`},
 		"PUT /api/v2/architect/prompts/{id}":                                                    {`{"name":"Fuzz_prompt","description":"y"}`, `{}`},
 		"POST /api/v2/architect/prompts/{id}/resources":                                         {`{"language":"en-us","text":"Hello","ttsString":"Hello"}`, `{"text":"x"}`, `{"language":1}`},

@@ -25,6 +25,9 @@ func (s *Set) newID(tx *store.Tx, k *kinds.Kind, body map[string]any) (string, e
 	}
 	id, _ := body[field].(string)
 	id = strings.ToLower(strings.TrimSpace(id))
+	if id == "" {
+		return "", apihttp.Required(field)
+	}
 	subdomain, _ := body[k.API.SubdomainFlag].(bool)
 	if err := checkDomainName(field, id, subdomain && k.API.SubdomainFlag != ""); err != nil {
 		return "", err

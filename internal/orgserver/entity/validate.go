@@ -52,6 +52,12 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable["version"] = float64(1)
 		}
 	}
+	// The id is the org's too (a create has none, an update names it in the path): a kind
+	// whose one model serves as request and answer (a supported content profile's
+	// SupportedContent) marks it required for the answer's sake.
+	if mf := kinds.FieldOf(k.RequestModel(method), "id"); mf != nil && mf.Required {
+		writable["id"] = "assigned by the org"
+	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
 	if name, ok := body["name"].(string); ok && strings.IndexFunc(name, unicode.IsControl) >= 0 {
@@ -148,7 +154,7 @@ func withoutIndexes(path string) string {
 }
 
 func (c modelCheck) model(model string, doc map[string]any, prefix string) error {
-	for _, f := range kinds.ModelOf(model) {
+	for _, f := range nameFirst(kinds.ModelOf(model)) {
 		path := prefix + f.Name
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
@@ -347,4 +353,18 @@ func BodyObject(v any) (map[string]any, error) {
 		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
 	}
 	return m, nil
+}
+
+// nameFirst orders a model's fields with its name first: a body's name is reported before
+// the other fields it lacks or gets wrong, whatever the model's order (a trigger's create
+// model lists its target first).
+func nameFirst(fields []kinds.ModelField) []kinds.ModelField {
+	i := slices.IndexFunc(fields, func(f kinds.ModelField) bool { return f.Name == "name" })
+	if i <= 0 {
+		return fields
+	}
+	out := make([]kinds.ModelField, 0, len(fields))
+	out = append(out, fields[i])
+	out = append(out, fields[:i]...)
+	return append(out, fields[i+1:]...)
 }
