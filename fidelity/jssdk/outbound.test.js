@@ -1,4 +1,5 @@
-// Outbound through the official SDK's OutboundApi: contact lists, their filters and DNC lists.
+// Outbound through the official SDK's OutboundApi: contact lists, their filters, DNC lists,
+// rule sets and campaigns.
 'use strict';
 
 const { describe, test } = require('node:test');
@@ -75,5 +76,59 @@ describe('outbound', () => {
       checkUpdated: (after) => assert.equal(after.contactMethod, 'Phone'),
       remove: (id) => outbound.deleteOutboundDnclist(id),
     });
+  });
+
+  test('rule set: create, get, list, update, delete', async () => {
+    const outbound = await api('OutboundApi');
+    const list = await outbound.postOutboundContactlists({ name: uniqueName('fidelity rule list'), columnNames: ['state'] });
+    const name = uniqueName('fidelity rule set');
+    try {
+      await crud({
+        create: () => outbound.postOutboundRulesets({
+          name, contactList: { id: list.id },
+          rules: [{
+            name: 'Skip other states', category: 'DIALER_PRECALL',
+            conditions: [{ type: 'contactAttributeCondition', attributeName: 'state', operator: 'equals', value: 'IN', inverted: true }],
+            actions: [{ type: 'Action', actionTypeName: 'DO_NOT_DIAL' }],
+          }],
+        }),
+        get: (id) => outbound.getOutboundRuleset(id),
+        listPage: (page) => outbound.getOutboundRulesets(page),
+        checkCreated: (got) => {
+          assert.equal(got.contactList.id, list.id);
+          assert.equal(got.rules[0].actions[0].actionTypeName, 'DO_NOT_DIAL');
+        },
+        update: (got) => outbound.putOutboundRuleset(got.id, { ...got, name: `${name} renamed` }),
+        checkUpdated: (after) => assert.equal(after.name, `${name} renamed`),
+        remove: (id) => outbound.deleteOutboundRuleset(id),
+      });
+    } finally {
+      await outbound.deleteOutboundContactlist(list.id);
+    }
+  });
+
+  test('campaign: create, get, list, update, delete; the contact list must exist', async () => {
+    const outbound = await api('OutboundApi');
+    const list = await outbound.postOutboundContactlists({ name: uniqueName('fidelity campaign list'), columnNames: ['phone'] });
+    const name = uniqueName('fidelity campaign');
+    const campaign = (contactList) => ({
+      name, dialingMode: 'preview', contactList: { id: contactList }, callerName: 'Fidelity', callerAddress: '+13175550100',
+      phoneColumns: [{ columnName: 'phone' }],
+    });
+    try {
+      const body = await expectError(outbound.postOutboundCampaigns(campaign('no-such-list')), 400, 'bad.request');
+      assert.match(body.message, /contactList\.id/);
+      await crud({
+        create: () => outbound.postOutboundCampaigns(campaign(list.id)),
+        get: (id) => outbound.getOutboundCampaign(id),
+        listPage: (page) => outbound.getOutboundCampaigns(page),
+        checkCreated: (got) => assert.equal(got.dialingMode, 'preview'),
+        update: (got) => outbound.putOutboundCampaign(got.id, { ...got, priority: 2 }),
+        checkUpdated: (after) => assert.equal(after.priority, 2),
+        remove: (id) => outbound.deleteOutboundCampaign(id),
+      });
+    } finally {
+      await outbound.deleteOutboundContactlist(list.id);
+    }
   });
 });

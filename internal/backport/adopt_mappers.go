@@ -124,6 +124,7 @@ func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 		kinds.DataTableRow: dataTableRowAttributes, // adopt_datatable_rows.go
 		kinds.FlowLogLevel: flowLogLevelAttributes, // adopt_flow_loglevels.go
 		kinds.UserPrompt:   userPromptAttributes,   // adopt_user_prompts.go
+		kinds.EmailRoute:   emailRouteAttributes,   // adopt_email_routes.go
 		kinds.Group: func(obj map[string]any) []attribute {
 			return join(described(obj), str(obj, "type", "type"), str(obj, "visibility", "visibility"))
 		},

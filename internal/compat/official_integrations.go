@@ -65,5 +65,10 @@ func architectAndIntegrationDataSources() []Entry {
 			sup("start_phone_number", "string", "required"),
 			sup("end_phone_number", "string", "required"),
 		}},
+		{Kind: DataSource, Name: "genesyscloud_telephony_providers_edges_extension_pool", Attributes: []Attribute{
+			idAttr(),
+			sup("start_number", "string", "required"),
+			sup("end_number", "string", "required"),
+		}},
 	}
 }

@@ -29,7 +29,11 @@ func regularKindDataSources() []Entry {
 	var out []Entry
 	for _, k := range regularKinds() {
 		if k.DataSource != "" && k.Names != kinds.NoName {
-			out = append(out, nameLookupEntry(k.DataSource, k.Noun))
+			e := nameLookupEntry(k.DataSource, k.Noun)
+			for _, p := range k.LookupBy {
+				e.Attributes = append(e.Attributes, sup(p.Attr, "string", "required; "+p.Description))
+			}
+			out = append(out, e)
 		}
 	}
 	return out

@@ -76,6 +76,9 @@ func (a *Attributor) Attribute(ctx context.Context, findings []Finding) []RunErr
 			}
 			defer func() { <-slots }()
 			att, err := a.latest(ctx, interval, f.Type, f.ID)
+			if own := ownIDOfChild(f.Type, f.ID); err == nil && att == nil && own != "" {
+				att, err = a.latest(ctx, interval, f.Type, own)
+			}
 			if err != nil {
 				mu.Lock()
 				errs = append(errs, RunError{Project: f.Project, Type: f.Type,
@@ -88,6 +91,21 @@ func (a *Attributor) Attribute(ctx context.Context, findings []Finding) []RunErr
 	}
 	wg.Wait()
 	return errs
+}
+
+// ownIDOfChild is the object's own id when typ is a child kind and id the ChildID drift
+// holds for it ("" otherwise): the audit log may name a child by its own id alone (an email
+// route, while a data table row is named by table and key).
+func ownIDOfChild(typ, id string) string {
+	k := kinds.Genesys().ByResource(typ)
+	if k == nil || k.API.Parent == "" {
+		return ""
+	}
+	_, own, ok := kinds.SplitChildID(id)
+	if !ok {
+		return ""
+	}
+	return own
 }
 
 // latest returns the newest audit record of one object, or nil when there is none.

@@ -25,6 +25,10 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 				t.Skipf("%s is not searched for unmanaged objects", k.Name)
 			}
 			name := "Hand made " + k.Noun
+			if k.API.ChosenID != "" {
+				// The object's id is the name the client chose: a domain name (an email domain).
+				name = "hand-made.example.com"
+			}
 			var made map[string]any
 			if err := o.console.Do(ctx, http.MethodPost, k.API.Collection, nil, minimalBody(t, k, name, o.makeReferenced), &made); err != nil {
 				t.Fatalf("create %s by hand: %v", k.Noun, err)
@@ -67,12 +71,15 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		// The name is sent even where the official schema makes it optional (an SMS
 		// address): the API requires it, and the finding is matched by it.
 		// A field the API requires where the official schema does not (a callable time set's
-		// callable times, a response set's responses) is sent empty.
+		// callable times, a response set's responses) is sent empty; a top-level scalar (a
+		// campaign's caller name) is sent with a minimal value.
 		modelRequired := false
 		if mf := kinds.FieldOf(k.RequestModel(http.MethodPost), kinds.TopLevel(f.RequestJSON())); mf != nil {
 			modelRequired = mf.Required
 		}
-		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && f.IsBlock()) {
+		scalar := (f.Type == kinds.String || f.Type == kinds.Bool || f.Type == kinds.Int || f.Type == kinds.Float) &&
+			kinds.TopLevel(f.RequestJSON()) == f.RequestJSON()
+		if f.Mode != kinds.Required && f.Attr != k.LookupKey() && !(modelRequired && (f.IsBlock() || scalar)) {
 			continue
 		}
 		var v any
@@ -87,6 +94,13 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			v = []any{}
 		case f.Type == kinds.Object && f.Mode != kinds.Required:
 			v = map[string]any{}
+		case f.Type == kinds.Block && len(f.Nested) > 0 && !f.Keyed():
+			// A required block list (a response's texts) holds one block of its required
+			// plain attributes.
+			v = []any{minimalBlock(t, k, f)}
+		case f.Type == kinds.Object && len(f.Nested) > 0:
+			// So does a required single block (a trigger's target).
+			v = minimalBlock(t, k, f)
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -101,7 +115,7 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			} else {
 				v = id
 			}
-		case f.Attr == k.LookupKey():
+		case f.Attr == k.LookupKey(), f.RequestJSON() == k.API.ChosenID:
 			v = name
 		case f.Type == kinds.StringList || f.Type == kinds.StringSet:
 			// A required list of plain values (a contact list's column names) holds one.
@@ -133,6 +147,31 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		}
 	}
 	return k.APIRequest(body)
+}
+
+// minimalBlock is one block of a required block (list or single), holding its required
+// strings, flags and numbers.
+func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any {
+	t.Helper()
+	out := map[string]any{}
+	for _, f := range block.Nested {
+		if f.Mode != kinds.Required {
+			continue
+		}
+		switch {
+		case len(f.Enum) > 0:
+			kinds.Set(out, f.JSON, f.Enum[0])
+		case f.Type == kinds.String:
+			kinds.Set(out, f.JSON, "x")
+		case f.Type == kinds.Bool:
+			kinds.Set(out, f.JSON, false)
+		case f.Type == kinds.Int, f.Type == kinds.Float:
+			kinds.Set(out, f.JSON, 1)
+		default:
+			t.Fatalf("%s.%s.%s: no minimal value for a required field of type %d", k.Resource, block.Attr, f.Attr, f.Type)
+		}
+	}
+	return out
 }
 
 // makeReferenced makes a minimal object of a regular kind that another kind's required

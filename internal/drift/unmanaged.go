@@ -133,14 +133,17 @@ func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedO
 	if k.API.Query != "" {
 		return platform.ListQuery[listedObject](ctx, c, k.API.Query, nil, k.API.PageSize())
 	}
-	return listCollection(ctx, c, k, k.API.Collection)
+	if k.API.Scope != nil {
+		return listScoped(ctx, c, k) // unmanaged_scoped.go
+	}
+	return listCollection(ctx, c, k, k.API.Collection, url.Values{})
 }
 
-func listCollection(ctx context.Context, c *platform.Client, k *kinds.Kind, path string) ([]listedObject, error) {
+func listCollection(ctx context.Context, c *platform.Client, k *kinds.Kind, path string, query url.Values) ([]listedObject, error) {
 	if k.API.Paging == kinds.Cursor {
-		return platform.ListCursor[listedObject](ctx, c, path, url.Values{}, k.API.PageSize())
+		return platform.ListCursor[listedObject](ctx, c, path, query, k.API.PageSize())
 	}
-	return platform.ListAll[listedObject](ctx, c, path, url.Values{}, k.API.PageSize())
+	return platform.ListAll[listedObject](ctx, c, path, query, k.API.PageSize())
 }
 
 // listChildren lists a child kind parent by parent (a data table's rows, table by table).
@@ -161,7 +164,7 @@ func listChildren(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]lis
 		if pid == "" || p["state"] == "deleted" {
 			continue
 		}
-		children, err := listCollection(ctx, c, k, k.API.CollectionOf(pid))
+		children, err := listCollection(ctx, c, k, k.API.CollectionOf(pid), url.Values{})
 		if err != nil {
 			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, pk.Noun, pid, err)
 		}

@@ -40,7 +40,8 @@ const (
 var Genesys = sync.OnceValue(func() *Catalogue {
 	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(),
 		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds(), settingsAreaKinds(),
-		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds()))
+		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds(), campaignAreaKinds(),
+		telephonyAreaKinds(), digitalAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home
@@ -327,6 +328,9 @@ func genesysKinds() []*Kind {
 			Audit: Audit{"Integrations", "Action"}, Permission: "integrations:action",
 			Archy: []string{"dataAction"}, Unmanaged: true, IDAttributes: []string{"action_id", "data_action_id"},
 			DependsOn: []string{Integration},
+			// An integration's custom auth action is listed with the data actions but is made
+			// by the org with its integration (catalogue_integrations.go).
+			Builtin: IsCustomAuthAction,
 		},
 		{
 			Name: ResponseLibrary, Resource: "genesyscloud_responsemanagement_library",

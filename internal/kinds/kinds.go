@@ -150,7 +150,32 @@ type API struct {
 	// NoList set): the body holds filters ({name, type, operator, values}; none lists all),
 	// pageSize and the cursor "after"; the answer holds entities and the next page's "after".
 	Query string
+	// ChosenID is the create request's field holding the id the client chooses (an email
+	// domain's "id", its domain name) where the org would otherwise make one up ("" none). The
+	// org keeps it as the object's id and name, and refuses a second live object with it (409).
+	ChosenID string
+	// SubdomainFlag names the create request's boolean field that, when true, makes the chosen
+	// id one label under the org's own mail domain (OrgMailDomain), which the org appends: an
+	// email domain created with subDomain ("" none).
+	SubdomainFlag string
+	// Scope is the query parameter the listing requires, naming one object of another kind
+	// whose objects it lists (responses are listed library by library, by libraryId); nil
+	// when the listing needs none. Drift lists the kind scope by scope.
+	Scope *ListScope
 }
+
+// ListScope is a listing's required query parameter: Param holds the id of one object of the
+// catalogue kind Kind, and the listing answers the objects whose JSON holds that id at JSON
+// (a response's "libraries[].id").
+type ListScope struct {
+	Param string
+	Kind  string
+	JSON  string
+}
+
+// OrgMailDomain is the domain an org's Genesys-hosted mail subdomains live under (see
+// API.SubdomainFlag): the region's domain, which for the local org is the first region's.
+const OrgMailDomain = "mypurecloud.com"
 
 // Listable reports whether objects of the kind can be listed: by GET on the collection or by
 // its query endpoint.
@@ -297,9 +322,24 @@ type Kind struct {
 	// are its JSON schema's properties, keyed by name); nil: the Fields read the API's JSON
 	// as it is.
 	Shape *Shape
+	// TakesWithout are request model fields, as paths with "[]" for array elements, that the
+	// API takes without although the model list marks them required: a campaign's phone
+	// columns are written by name alone ("phoneColumns[].type"), as the official provider
+	// writes them. The local org does not require them.
+	TakesWithout []string
 	// NotYet are official attributes a regular kind does not map, each with why: the
 	// compatibility table lists them as not-yet, so a user knows before writing them.
 	NotYet []Unmapped
+	// LookupBy are the attributes the kind's data source requires beside the name, each sent
+	// to the listing as a query parameter that narrows it: a response is looked up in one
+	// library (library_id → libraryId), a knowledge base by its core language.
+	LookupBy []LookupParam
+}
+
+// LookupParam is a data source attribute sent as a listing's query parameter.
+type LookupParam struct {
+	Attr, Param string
+	Description string
 }
 
 // Unmapped is an official attribute a regular kind does not map yet.

@@ -1,6 +1,9 @@
 package kinds
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Every model a kind names must be in the embedded list, or the local org could not
 // validate its bodies; a missing one means models_gen.json is stale (run go generate).
@@ -24,4 +27,32 @@ func TestModelListCoversCatalogue(t *testing.T) {
 	if elem, ok := MapElem("{ [key: string]: MediaUtilization; }"); !ok || elem != "MediaUtilization" {
 		t.Errorf("MapElem = %q, %v", elem, ok)
 	}
+}
+
+// A field the API takes without must be one the model list marks required, in the kind's
+// create or update model: otherwise the exception says nothing.
+func TestTakesWithoutNamesRequiredFields(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, path := range k.TakesWithout {
+			if !requiredAt(k.RequestModel("POST"), Steps(path)) && !requiredAt(k.RequestModel(k.API.Update), Steps(path)) {
+				t.Errorf("%s: %s is not a required field of its request models", k.Name, path)
+			}
+		}
+	}
+}
+
+// requiredAt reports whether the field at the path's steps is required in model.
+func requiredAt(model string, steps []string) bool {
+	name, _ := strings.CutSuffix(steps[0], "[]")
+	f := FieldOf(model, name)
+	if f == nil {
+		return false
+	}
+	if len(steps) == 1 {
+		return f.Required
+	}
+	if elem, ok := ArrayElem(f.Type); ok {
+		return requiredAt(elem, steps[1:])
+	}
+	return requiredAt(f.Type, steps[1:])
 }

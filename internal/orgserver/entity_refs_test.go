@@ -1,6 +1,10 @@
 package orgserver
 
-import "github.com/cxascode/cxascode/internal/kinds"
+import (
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+)
 
 // minimalKindBody is minimalBody for a kind's create, with the references its create model
 // requires (a work type's default workbin) made first: a required reference must name an
@@ -17,6 +21,31 @@ func (c *rawClient) minimalKindBody(k *kinds.Kind, name string) map[string]any {
 		ref := kinds.Genesys().Named(f.Ref)
 		made := c.must(200, "POST", ref.API.Collection, c.minimalKindBody(ref, name+" "+ref.Noun))
 		kinds.Set(body, f.RequestJSON(), made["id"])
+		// The referenced object goes when the test does, so that a later test listing its
+		// kind in the same org counts only its own objects; objects of k still referring to
+		// it (the test may keep one) go first, since the org refuses to delete a referenced
+		// object. Kinds listed only by query are never counted so.
+		if ref.API.NoList || k.API.NoList {
+			continue
+		}
+		id, t := made["id"].(string), c.t
+		list := k.API.Collection + "?pageSize=100"
+		if sc := k.API.Scope; sc != nil {
+			if sc.Kind != ref.Name {
+				continue // listed only within another object (responses by library)
+			}
+			list += "&" + sc.Param + "=" + id
+		}
+		t.Cleanup(func() {
+			for _, e := range c.must(200, "GET", list, nil)["entities"].([]any) {
+				if obj, _ := e.(map[string]any); kinds.Get(obj, f.JSON) == id {
+					c.do("DELETE", k.API.Item(obj["id"].(string))+deleteQuery(k), nil)
+				}
+			}
+			if resp := c.do("DELETE", ref.API.Item(id)+deleteQuery(ref), nil); resp.Status >= 300 && resp.Status != http.StatusNotFound {
+				t.Errorf("delete referenced %s %s: status %d", ref.Noun, id, resp.Status)
+			}
+		})
 	}
 	return body
 }

@@ -34,8 +34,10 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.Group:             host.KindGroup,
 		kinds.Flow:              host.KindFlow,
 		kinds.DIDPool:           host.KindDIDPool,
+		kinds.ExtensionPool:     telephony.KindExtensionPool,
 		kinds.Integration:       host.KindIntegration,
 		kinds.IntegrationAction: host.KindAction,
+		kinds.CustomAuthAction:  host.KindAction, // a data action the org makes (integrations/custom_auth_actions.go)
 		// Listed by hand (unpaged, with the deactivated filter); written generically.
 		kinds.PresenceDefinition: host.KindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the
@@ -44,6 +46,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.DataTableRow: architect.KindDataTableRow,
 		kinds.FlowLogLevel: host.KindFlowLogLevel,
 		kinds.UserPrompt:   architect.KindPrompt,
+		kinds.EmailRoute:   routing.KindEmailRoute,
 	}
 }
 
@@ -52,7 +55,9 @@ func entityHooks() entity.Hooks {
 	return entity.Hooks{
 		// A queue's wrap-up code list sorts by the code's name and goes with the code.
 		Renamed: map[string]func(tx *store.Tx, id, name string){kinds.WrapupCode: routing.RenameQueueWrapupCodeLinks},
-		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks},
+		// A site's number plans and outbound routes go with it, an email domain's routes too.
+		Deleted: map[string]func(tx *store.Tx, id string){kinds.WrapupCode: routing.DeleteQueueWrapupCodeLinks,
+			kinds.Site: telephony.DeleteSiteParts, kinds.EmailDomain: routing.DeleteEmailDomainRoutes},
 		// An IVR's numbers lie inside active DID pools.
 		Contains: map[string]func(tx *store.Tx, number string) bool{
 			kinds.DIDPool: telephony.HoldsNumber,
@@ -101,7 +106,10 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	objs := h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name))
+	objs, err := entity.Narrow(h.kind, h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name)), r.URL.Query())
+	if err != nil {
+		return err
+	}
 	if api.Paging == kinds.Cursor {
 		nameFilter := ""
 		if api.NameFilter != "" {

@@ -7,7 +7,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
-// organizationRoutes: the caller's org and its home division.
+// organizationRoutes: the caller's org, read and changed.
 func (s *Server) organizationRoutes() {
 	s.route("GET /api/v2/organizations/me", "organization:organization:view", func(w http.ResponseWriter, r *http.Request) error {
 		o, err := s.host.Lookup(r, host.KindOrganization, apihttp.PrincipalOf(r.Context()).OrgID)
@@ -17,4 +17,5 @@ func (s *Server) organizationRoutes() {
 		apihttp.WriteRaw(w, http.StatusOK, o.Data)
 		return nil
 	})
+	s.route("PUT /api/v2/organizations/me", "directory:organization:admin", s.putOrganization) // organization_update.go
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/architect"
 	"github.com/cxascode/cxascode/internal/orgserver/audits"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
+	"github.com/cxascode/cxascode/internal/orgserver/conversations"
 	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -281,6 +282,7 @@ func (s *Server) routes() {
 		audits.Register,        // the audit log's realtime query and service mapping
 		telephony.Register,     // DID pools and the numbers in them, extension pools
 		outbound.Register,      // the data of contact lists and DNC lists
+		conversations.Register, // the org's default messaging setting
 	} {
 		register(s.host)
 	}

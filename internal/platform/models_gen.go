@@ -285,7 +285,7 @@ type CallbackMediaSettings struct {
 	EnableAutoDialAndEnd         *bool            `json:"enableAutoDialAndEnd,omitzero"`
 	AutoDialDelaySeconds         *int             `json:"autoDialDelaySeconds,omitzero"`
 	AutoEndDelaySeconds          *int             `json:"autoEndDelaySeconds,omitzero"`
-	PacingModifier               *int             `json:"pacingModifier,omitzero"`
+	PacingModifier               *float64         `json:"pacingModifier,omitzero"`
 	MaxRetryCount                *int             `json:"maxRetryCount,omitzero"`
 	RetryDelaySeconds            *int             `json:"retryDelaySeconds,omitzero"`
 	LiveVoiceReactionType        *string          `json:"liveVoiceReactionType,omitzero"`

@@ -10,3 +10,10 @@ func (c *Client) Attached(key any) any {
 	v, _ := c.values.Load(key)
 	return v
 }
+
+// AttachOnce stores v under key unless something is stored there already, and returns what
+// is stored: concurrent callers with the same key all get the one value (a lock they share).
+func (c *Client) AttachOnce(key, v any) any {
+	stored, _ := c.values.LoadOrStore(key, v)
+	return stored
+}

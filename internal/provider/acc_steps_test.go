@@ -99,8 +99,13 @@ func (o *accOrg) recreatedStep(st *lastState, addr, apiPath, config string) reso
 
 // byNameData declares the data source typ, labelled by_name, that finds addr's object by
 // its name.
-func byNameData(typ, addr string) string {
-	return fmt.Sprintf("data %q \"by_name\" {\n  name = %s.name\n}\n", typ, addr)
+func byNameData(typ, addr string) string { return byNameDataWith(typ, addr, "name", "") }
+
+// byNameDataWith is byNameData for a kind whose objects are named by another attribute (an
+// email domain by its domain_id), with further arguments (HCL lines) for a data source that
+// finds an object by more than its name (a response in a library).
+func byNameDataWith(typ, addr, nameAttr, args string) string {
+	return fmt.Sprintf("data %q \"by_name\" {\n  name = %s.%s\n%s}\n", typ, addr, nameAttr, args)
 }
 
 // supportDivision declares a division "Support" as genesyscloud_auth_division.d.

@@ -35,6 +35,9 @@ type entityAPI[T any] struct {
 	// query is the type's list-by-query endpoint when it has no GET listing (workbins); lookups
 	// by name post a name filter there ("" lists by GET on path).
 	query string
+	// listQuery is sent with every listing by name: a listing's required scope (responses by
+	// libraryId) and a data source's further lookup attributes (kinds.Kind.LookupBy); may be nil.
+	listQuery url.Values
 }
 
 // get returns the object, or nil when it does not exist (404 or soft-deleted). When the
@@ -173,6 +176,9 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 			PageCount int `json:"pageCount"`
 		}
 		q := url.Values{"name": {name}, "pageSize": {strconv.Itoa(pageSize)}, "pageNumber": {strconv.Itoa(page)}}
+		for k, v := range a.listQuery {
+			q[k] = v
+		}
 		if err := a.client.Do(ctx, http.MethodGet, a.path, q, nil, &listing); err != nil {
 			return nil, err
 		}

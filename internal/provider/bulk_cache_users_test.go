@@ -85,7 +85,7 @@ func TestAccBulkReadUsersFromOneListing(t *testing.T) {
 	// A listed user is exactly what GET by id with the same expansions returns.
 	for _, id := range ids[1:3] {
 		var byID platform.User
-		o.do(http.MethodGet, userPath(id)+"?expand=skills,languages", nil, &byID)
+		o.do(http.MethodGet, userPath(id)+"?"+userReadQuery().Encode(), nil, &byID)
 		if diff := cmp.Diff(&byID, got[id]); diff != "" {
 			t.Errorf("user %s from the listing differs from GET by id (-GET +listing):\n%s", id, diff)
 		}

@@ -28,6 +28,7 @@ type groupResource struct {
 type groupWithMembers struct {
 	group   *platform.Group
 	members []string
+	policy  map[string]any // the voicemail policy's JSON
 }
 
 type groupModel struct {
@@ -43,6 +44,8 @@ type groupModel struct {
 	OwnerIDs      types.List          `tfsdk:"owner_ids"`
 	MemberIDs     types.Set           `tfsdk:"member_ids"`
 	Addresses     []groupAddressModel `tfsdk:"addresses"`
+	// VoicemailPolicy is optional and computed: unset leaves the group's policy unmanaged.
+	VoicemailPolicy types.List `tfsdk:"voicemail_policy"`
 }
 
 type groupAddressModel struct {
@@ -59,14 +62,21 @@ func newGroupResource() resource.Resource {
 			if err != nil || g == nil {
 				return nil, err
 			}
-			return &groupWithMembers{group: g, members: members}, nil
+			policy, err := readGroupVoicemailPolicy(ctx, c, id)
+			if err != nil {
+				return nil, fmt.Errorf("voicemail policy: %w", err)
+			}
+			return &groupWithMembers{group: g, members: members, policy: policy}, nil
 		},
 		remove: func(ctx context.Context, c *platform.Client, state *groupModel) error {
 			return groupAPI(c).delete(ctx, state.ID.ValueString())
 		},
-		id:      func(m *groupModel) string { return m.ID.ValueString() },
-		label:   func(m *groupModel) string { return quotedName(m.Name) },
-		fromAPI: func(m *groupModel, g *groupWithMembers) { m.fromAPI(g.group, g.members) },
+		id:    func(m *groupModel) string { return m.ID.ValueString() },
+		label: func(m *groupModel) string { return quotedName(m.Name) },
+		fromAPI: func(m *groupModel, g *groupWithMembers) {
+			m.fromAPI(g.group, g.members)
+			m.VoicemailPolicy = groupVoicemailPolicy.state(g.policy, m.VoicemailPolicy)
+		},
 	}}
 }
 
@@ -95,6 +105,8 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Description:   "User ids of the group's owners. Unset = unmanaged.",
 				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
 			"member_ids": unmanagedSet(types.StringType, "User ids of the group's members. Unset = unmanaged; an empty set removes every member."),
+			"voicemail_policy": groupVoicemailPolicy.attribute("The group's voicemail policy: `send_email_notifications`, `disable_email_pii`, " +
+				"`include_email_transcriptions`; block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
 		},
 		Blocks: map[string]schema.Block{
 			"addresses": schema.ListNestedBlock{
@@ -183,6 +195,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	var plan groupModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
+	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -208,6 +221,11 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 	}
+	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+		resp.State.SetAttribute(ctx, path.Root("id"), id)
+		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not set the voicemail policy of group %q", plan.Name.ValueString()), err)
+		return
+	}
 	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -215,6 +233,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var plan groupModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
+	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -242,6 +261,10 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update group %q", plan.Name.ValueString()), err)
+		return
+	}
+	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not change the voicemail policy of group %q", plan.Name.ValueString()), err)
 		return
 	}
 	r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics)

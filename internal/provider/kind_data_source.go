@@ -13,6 +13,10 @@ import (
 func kindDataSources(c *kinds.Catalogue) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
 	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.DataSource != "" && k.Names != kinds.NoName }) {
+		if len(k.LookupBy) > 0 {
+			out = append(out, kindLookupDataSourceFor(k)) // kind_scope.go
+			continue
+		}
 		out = append(out, func() datasource.DataSource {
 			return &nameLookupDataSource[apiObject]{
 				dataSourceBase: dataSourceBase{typeSuffix: typeSuffix(k.DataSource)},

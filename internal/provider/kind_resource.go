@@ -67,7 +67,7 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	name := r.nameIn(plan)
 	desired := r.firstChunk(body)
-	obj, err := kindAPI(r.client, r.kind).create(ctx, name, body)
+	obj, err := scopedAPI(kindAPI(r.client, r.kind), r.kind, body).create(ctx, name, body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return

@@ -34,6 +34,9 @@ type kindAccCase struct {
 	driftValue any
 	// files are written into {{dir}} before the first step (e.g. flow YAML).
 	files map[string]string
+	// lookupArgs are the by-name data source's further arguments (HCL lines, for a kind
+	// with kinds.Kind.LookupBy attributes); "" for none.
+	lookupArgs string
 }
 
 // evacuationFlow is a minimal inbound call flow to serve as an emergency call flow.
@@ -292,7 +295,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	lookup := ""
 	// A nameless kind's data source (if any) is hand-written and tested with its resource.
 	if k.DataSource != "" && k.Names != kinds.NoName {
-		lookup = "\n" + byNameData(k.DataSource, addr)
+		lookup = "\n" + byNameDataWith(k.DataSource, addr, k.IdentifyingField().Attr, tc.lookupArgs)
 	}
 	updateChecks := attrChecks(addr, tc.updateChecks)
 	if lookup != "" {
@@ -440,7 +443,8 @@ func importUnverifiable(fields []kinds.Field) []string {
 func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
 		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
-		contactListAccCases, taskManagementAccCases} {
+		contactListAccCases, taskManagementAccCases, campaignAccCases,
+		routingAccCases, digitalAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

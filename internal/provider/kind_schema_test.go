@@ -157,6 +157,13 @@ func TestKindSchemasMatchOfficial(t *testing.T) {
 			"emergency_call_flows.emergency_flow_id": "basetypes.StringType required",
 			"emergency_call_flows.ivr_ids":           "types.SetType[basetypes.StringType] required",
 		},
+		"genesyscloud_routing_email_domain": {
+			"id":                    "basetypes.StringType read-only",
+			"domain_id":             "basetypes.StringType required",
+			"subdomain":             "basetypes.BoolType optional default=false",
+			"mail_from_domain":      "basetypes.StringType optional",
+			"custom_smtp_server_id": "basetypes.StringType optional",
+		},
 		"genesyscloud_routing_sms_address": {
 			"id":                   "basetypes.StringType read-only",
 			"name":                 "basetypes.StringType optional",

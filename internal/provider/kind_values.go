@@ -312,15 +312,28 @@ func blockFromAPI(f kinds.Field, t attr.Type, raw any, prior attr.Value) (attr.V
 
 // addRequiredEnclosures sends, empty, a nested object the request models require that holds
 // only optional attributes the configuration left out (a workitem schema's jsonSchema
-// document, holding its description and properties): without it the API refuses the body.
+// document, holding its description and properties), and an array they require that an
+// optional block list left without blocks (a rule set's rules): without it the API refuses
+// the body, while the official provider always sends it.
 func addRequiredEnclosures(k *kinds.Kind, body apiObject) {
 	for _, f := range k.Fields {
 		top := kinds.TopLevel(f.RequestJSON())
-		if top == f.RequestJSON() || body[top] != nil {
+		if body[top] != nil {
+			continue
+		}
+		nested := top != f.RequestJSON()
+		emptyArray := f.Type == kinds.Block && !f.Keyed() && !nested
+		if !nested && !emptyArray {
 			continue
 		}
 		for _, method := range []string{"POST", k.API.Update} {
-			if mf := kinds.FieldOf(k.RequestModel(method), top); mf != nil && mf.Required && kinds.IsModel(mf.Type) {
+			mf := kinds.FieldOf(k.RequestModel(method), top)
+			if mf == nil || !mf.Required {
+				continue
+			}
+			if _, isArray := kinds.ArrayElem(mf.Type); emptyArray && isArray {
+				body[top] = []any{}
+			} else if nested && kinds.IsModel(mf.Type) {
 				body[top] = map[string]any{}
 			}
 		}

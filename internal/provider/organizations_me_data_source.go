@@ -31,24 +31,30 @@ func newOrganizationsMeDataSource() datasource.DataSource {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, Description: desc}
 	}
+	// The official schema marks these optional: a configuration may set them, and what it
+	// sets is checked against the org (see checkConfigured).
+	optional := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, Computed: true, Description: desc + " Optional: when set, the org must have this value."}
+	}
 	return &singleObjectDataSource[platform.Organization]{
 		dataSourceBase: dataSourceBase{typeSuffix: "_organizations_me"}, what: "the organization",
 		schema: schema.Schema{
 			Description: "The organization of the provider's credentials.",
 			Attributes: map[string]schema.Attribute{
 				"id":                   str("Organization GUID."),
-				"name":                 str("Organization name."),
-				"default_language":     str("Default language, e.g. en."),
-				"default_country_code": str("Default country code, e.g. US."),
-				"third_party_org_name": str("The organization's short name (globally unique)."),
+				"name":                 optional("Organization name."),
+				"default_language":     optional("Default language, e.g. en."),
+				"default_country_code": optional("Default country code, e.g. US."),
+				"third_party_org_name": optional("The organization's short name (globally unique)."),
 				"third_party_uri":      str("Third-party URI."),
-				"domain":               str("Domain."),
+				"domain":               optional("Domain."),
 				"version":              schema.Int64Attribute{Computed: true, Description: "Version of the organization settings."},
 				"state":                str("State: active, inactive or deleted."),
-				"default_site_id":      str("Default site GUID."),
-				"support_uri":          str("Support URI."),
-				"voicemail_enabled":    schema.BoolAttribute{Computed: true, Description: "Whether voicemail is enabled."},
-				"product_platform":     str("Product platform, e.g. GenesysCloud."),
+				"default_site_id":      optional("Default site GUID."),
+				"support_uri":          optional("Support URI."),
+				"voicemail_enabled": schema.BoolAttribute{Optional: true, Computed: true,
+					Description: "Whether voicemail is enabled. Optional: when set, the org must have this value."},
+				"product_platform": optional("Product platform, e.g. GenesysCloud."),
 			},
 		},
 		read: func(ctx context.Context, c *platform.Client) (*platform.Organization, error) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Older configurations (public blueprints among them) write users' phone numbers without
@@ -86,4 +87,17 @@ func phoneAsWritten(api string, prior []string) string {
 		}
 	}
 	return api
+}
+
+// configuredExtensionPool is the extension_pool_id configured for the phone (the prior
+// element with the same number, extension, media type and type), else null. The API keeps no
+// pool with a user's contact, so what the configuration wrote is all there is to read back.
+func configuredExtensionPool(phone phoneNumberModel, prior []phoneNumberModel) types.String {
+	for _, p := range prior {
+		if p.Number.Equal(phone.Number) && p.Extension.Equal(phone.Extension) &&
+			p.MediaType.Equal(phone.MediaType) && p.Type.Equal(phone.Type) {
+			return p.ExtensionPoolID
+		}
+	}
+	return types.StringNull()
 }

@@ -284,8 +284,13 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newRoutingSkillGroupResource,
 		newIntegrationResource,
 		newIntegrationActionResource,
+		newCustomAuthActionResource,
 		newFlowResource,
 		newDataTableRowResource,
+		newEmailRouteResource,
+		newQueueOutboundEmailAddressResource,
+		newQueueCGRoutingResource,
+		newQueueCGActivationResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
 	}, kindResources(kinds.Genesys())...)
@@ -306,8 +311,11 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		byName("_auth_role", "role", roleAPI),
 		byName("_routing_skill_group", "skill group", skillGroupAPI),
 		newTelephonyDidPoolDataSource,
+		newTelephonyExtensionPoolDataSource,
+		newEmailRouteDataSource,
 		byName("_integration", "integration", integrationAPI),
 		newIntegrationActionDataSource,
+		newCustomAuthActionDataSource,
 		newFlowDataSource,
 	}, kindDataSources(kinds.Genesys())...)
 }

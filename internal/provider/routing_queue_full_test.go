@@ -432,8 +432,8 @@ func TestAccRoutingQueueValidation(t *testing.T) {
     mode = "Sideways"
   }`, `media_settings_callback\[0\]\.mode value must be one of`},
 		{`media_settings_callback {
-    pacing_modifier = 1.5
-  }`, `media_settings_callback\[0\]\.pacing_modifier value must be a whole number`},
+    pacing_modifier = 0.5
+  }`, `media_settings_callback\[0\]\.pacing_modifier value must be at least 1`},
 		{`members {
     user_id  = "u"
     ring_num = 7

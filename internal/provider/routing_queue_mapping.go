@@ -243,7 +243,7 @@ func (m routingQueueModel) applyMedia(q *platform.QueueRequest) {
 		setInt(&d.AutoDialDelaySeconds, c.AutoDialDelaySeconds)
 		setInt(&d.AutoEndDelaySeconds, c.AutoEndDelaySeconds)
 		if known(c.PacingModifier) {
-			d.PacingModifier = ptr(int(c.PacingModifier.ValueFloat64()))
+			d.PacingModifier = c.PacingModifier.ValueFloat64Pointer()
 		}
 		setInt(&d.MaxRetryCount, c.MaxRetryCount)
 		setInt(&d.RetryDelaySeconds, c.RetryDelaySeconds)
@@ -297,7 +297,7 @@ func (m *routingQueueModel) mediaFromAPI(q *platform.Queue, importing bool) {
 		d := deref(ms.Callback)
 		pacing := types.Float64Null()
 		if d.PacingModifier != nil {
-			pacing = types.Float64Value(float64(*d.PacingModifier))
+			pacing = types.Float64Value(*d.PacingModifier)
 		}
 		m.MediaSettingsCallback = []queueCallbackMedia{{
 			queueMediaCommon:             mediaCommonFromAPI(d.EnableAutoAnswer, d.AlertingTimeoutSeconds, d.ServiceLevel, d.AutoAnswerAlertToneSeconds, d.ManualAnswerAlertToneSeconds),

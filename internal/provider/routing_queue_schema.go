@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"math"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -108,8 +107,8 @@ func queueCallbackMediaAttributes() map[string]schema.Attribute {
 	a["enable_auto_dial_and_end"] = queueDefaultBool("Dial and end callbacks automatically (default false).", false)
 	a["auto_dial_delay_seconds"] = queueServerInt("Seconds before a callback is dialled automatically.")
 	a["auto_end_delay_seconds"] = queueServerInt("Seconds before a callback is ended automatically.")
-	a["pacing_modifier"] = queueServerFloat("Controls the maximum number of outbound calls at one time when mode is CustomerFirst (at least 1; the API takes whole numbers).",
-		float64validator.AtLeast(1), wholeNumber{})
+	a["pacing_modifier"] = queueServerFloat("Controls the maximum number of outbound calls at one time when mode is CustomerFirst (at least 1; decimals such as 1.5 are allowed).",
+		float64validator.AtLeast(1))
 	a["max_retry_count"] = queueServerInt("Retries of a customer-first callback that did not connect (0-20).", int64validator.Between(0, 20))
 	a["retry_delay_seconds"] = queueServerInt("Seconds between retries of a customer-first callback (60-86400).", int64validator.Between(60, 86400))
 	a["live_voice_reaction_type"] = queueServerString("Action when a live voice answers a customer-first callback: `HangUp`, `TransferToQueue` or `TransferToFlow`.",
@@ -187,6 +186,8 @@ func queueCGAConditionsBlock() schema.ListNestedBlock {
 
 func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		// The official provider's version, so its state is accepted (routing_queue_state_upgrade.go).
+		Version: queueSchemaVersion,
 		Description: "Genesys Cloud routing queue. Blocks written at most once (media settings, agent_owned_routing, " +
 			"conditional_group_activation, direct_routing, canned_response_libraries, outbound_email_address) are not " +
 			"managed when absent; members and wrapup_codes are not managed when unset.",
@@ -381,23 +382,5 @@ func (r *routingQueueResource) ValidateConfig(ctx context.Context, req resource.
 			}
 			seen[st.MediaType.ValueString()] = true
 		}
-	}
-}
-
-// wholeNumber accepts only integral numbers: the official provider types some counts as
-// numbers with fractions, but the Platform API stores integers.
-type wholeNumber struct{}
-
-func (wholeNumber) Description(context.Context) string { return "value must be a whole number" }
-
-func (w wholeNumber) MarkdownDescription(ctx context.Context) string { return w.Description(ctx) }
-
-func (wholeNumber) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	if f := req.ConfigValue.ValueFloat64(); f != math.Trunc(f) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value",
-			fmt.Sprintf("Attribute %s value must be a whole number (the Platform API stores an integer), got: %v", req.Path, f))
 	}
 }

@@ -16,9 +16,10 @@ import (
 
 const usersPath = "/api/v2/users"
 
-// userReadQuery is how users are read, one by one and in bulk: with their routing skills
-// and languages, which the user resource manages.
-func userReadQuery() url.Values { return url.Values{"expand": {"skills,languages"}} }
+// userReadQuery is how users are read, one by one and in bulk: with their routing skills,
+// languages and locations, which the user resource manages (the API answers locations only
+// when asked to expand them).
+func userReadQuery() url.Values { return url.Values{"expand": {"skills,languages,locations"}} }
 
 // userAPI is the API seam for users: soft delete (a deleted user is 404 unless asked for by
 // state, and a listing asked for every state shows it as "deleted"). Every write to a user

@@ -25,7 +25,7 @@ import (
 // userResource reads and deletes through the CRUD skeleton; Create and Update are its own
 // (a user is written in several calls: profile, routing skills, languages).
 type userResource struct {
-	crudResource[userModel, platform.User]
+	crudResource[userModel, userRead]
 }
 
 type userModel struct {
@@ -45,6 +45,11 @@ type userModel struct {
 	RoutingLanguages types.Set           `tfsdk:"routing_languages"`
 	Addresses        []userAddressModel  `tfsdk:"addresses"`
 	EmployerInfo     []employerInfoModel `tfsdk:"employer_info"`
+	// VoicemailUserPolicies is optional and computed: unset leaves the policy unmanaged.
+	VoicemailUserPolicies types.List `tfsdk:"voicemail_userpolicies"`
+	// RoutingUtilization is optional and computed: unset leaves the utilization unmanaged.
+	RoutingUtilization types.List `tfsdk:"routing_utilization"`
+	Locations          types.Set  `tfsdk:"locations"`
 }
 
 type userSkillModel struct {
@@ -68,10 +73,11 @@ type otherEmailModel struct {
 }
 
 type phoneNumberModel struct {
-	Number    types.String `tfsdk:"number"`
-	MediaType types.String `tfsdk:"media_type"`
-	Type      types.String `tfsdk:"type"`
-	Extension types.String `tfsdk:"extension"`
+	Number          types.String `tfsdk:"number"`
+	MediaType       types.String `tfsdk:"media_type"`
+	Type            types.String `tfsdk:"type"`
+	Extension       types.String `tfsdk:"extension"`
+	ExtensionPoolID types.String `tfsdk:"extension_pool_id"`
 }
 
 type employerInfoModel struct {
@@ -88,12 +94,15 @@ var (
 )
 
 func newUserResource() resource.Resource {
-	return &userResource{crudResource[userModel, platform.User]{
-		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user", api: userAPI,
-		read:    readUser,
+	return &userResource{crudResource[userModel, userRead]{
+		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user",
+		read: readUserWithSettings,
+		remove: func(ctx context.Context, c *platform.Client, state *userModel) error {
+			return userAPI(c).delete(ctx, state.ID.ValueString())
+		},
 		id:      func(m *userModel) string { return m.ID.ValueString() },
 		label:   func(m *userModel) string { return quotedName(m.Email) },
-		fromAPI: (*userModel).fromAPI,
+		fromAPI: (*userModel).fromRead,
 	}}
 }
 
@@ -125,6 +134,11 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				"Routing skills `{skill_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_skills = []` removes all."),
 			"routing_languages": unmanagedSet(userLanguageType,
 				"Routing languages `{language_id, proficiency (0-5)}`; block or attribute syntax. Unset = unmanaged; `routing_languages = []` removes all."),
+			"routing_utilization": routingUtilizationAttribute(),
+			"locations": unmanagedSet(userLocationType,
+				"Locations `{location_id, notes}` of the user; block or attribute syntax. Unset = unmanaged; `locations = []` removes all."),
+			"voicemail_userpolicies": userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
+				"block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
 		},
 		Blocks: map[string]schema.Block{
 			"addresses": schema.ListNestedBlock{
@@ -152,6 +166,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 								Description: "`WORK`, `WORK2`, `WORK3`, `WORK4`, `HOME`, `MOBILE`, `MAIN` or `OTHER` (default `WORK`).",
 								Validators:  []validator.String{stringvalidator.OneOf("WORK", "WORK2", "WORK3", "WORK4", "HOME", "MOBILE", "MAIN", "OTHER")}},
 							"extension": schema.StringAttribute{Optional: true, Description: "Phone extension."},
+							"extension_pool_id": schema.StringAttribute{Optional: true,
+								Description: "The extension pool the extension belongs to. Accepted and kept as configured; it is not sent (a user's contact has no pool)."},
 						}},
 					},
 				}},
@@ -195,7 +211,7 @@ func (m userModel) contacts() []platform.Contact {
 
 // patch is the PATCH body for everything POST /users does not take. Unmanaged (null in the
 // configuration) sets are left out.
-func (m userModel) patch(ctx context.Context, manageProfile, manageCerts bool, diags *diag.Diagnostics) platform.UpdateUser {
+func (m userModel) patch(ctx context.Context, mg userManaged, diags *diag.Diagnostics) platform.UpdateUser {
 	in := platform.UpdateUser{
 		Name:          m.Name.ValueStringPointer(),
 		Email:         m.Email.ValueStringPointer(),
@@ -207,11 +223,14 @@ func (m userModel) patch(ctx context.Context, manageProfile, manageCerts bool, d
 		Addresses:     m.contacts(),
 		EmployerInfo:  &platform.EmployerInfo{},
 	}
-	if manageProfile {
+	if mg.profile {
 		in.ProfileSkills = stringsOf(ctx, m.ProfileSkills, diags)
 	}
-	if manageCerts {
+	if mg.certs {
 		in.Certifications = stringsOf(ctx, m.Certifications, diags)
+	}
+	if mg.locations && isSet(m.Locations) {
+		in.Locations = userLocationsBody(ctx, m.Locations, diags)
 	}
 	if len(m.EmployerInfo) > 0 {
 		e := m.EmployerInfo[0]
@@ -238,6 +257,7 @@ func (m *userModel) fromAPI(u *platform.User) {
 	m.AcdAutoAnswer = types.BoolValue(deref(u.AcdAutoAnswer))
 	m.ProfileSkills = stringSetValue(u.ProfileSkills)
 	m.Certifications = stringSetValue(u.Certifications)
+	m.Locations = userLocationsState(u.Locations)
 
 	skills := make([]attr.Value, 0, len(u.Skills))
 	for _, s := range u.Skills {
@@ -253,8 +273,10 @@ func (m *userModel) fromAPI(u *platform.User) {
 	m.RoutingLanguages = types.SetValueMust(userLanguageType, langs)
 
 	var priorNumbers []string
+	var priorPhones []phoneNumberModel
 	for _, a := range m.Addresses {
 		for _, p := range a.PhoneNumbers {
+			priorPhones = append(priorPhones, p)
 			if isSet(p.Number) {
 				priorNumbers = append(priorNumbers, p.Number.ValueString())
 			}
@@ -266,8 +288,10 @@ func (m *userModel) fromAPI(u *platform.User) {
 			addr.OtherEmails = append(addr.OtherEmails, otherEmailModel{Address: types.StringValue(deref(c.Address)), Type: types.StringValue(deref(c.Type))})
 			continue
 		}
-		addr.PhoneNumbers = append(addr.PhoneNumbers, phoneNumberModel{Number: stringOrNull(phoneAsWritten(deref(c.Address), priorNumbers)),
-			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))})
+		phone := phoneNumberModel{Number: stringOrNull(phoneAsWritten(deref(c.Address), priorNumbers)),
+			MediaType: types.StringValue(deref(c.MediaType)), Type: types.StringValue(deref(c.Type)), Extension: stringOrNull(deref(c.Extension))}
+		phone.ExtensionPoolID = configuredExtensionPool(phone, priorPhones)
+		addr.PhoneNumbers = append(addr.PhoneNumbers, phone)
 	}
 	m.Addresses = []userAddressModel{}
 	if len(addr.OtherEmails)+len(addr.PhoneNumbers) > 0 {
@@ -314,14 +338,17 @@ func (m userModel) syncRouting(ctx context.Context, c *platform.Client, id strin
 }
 
 // managed says which unmanaged-when-unset attributes the configuration sets.
-type userManaged struct{ profile, certs, skills, langs bool }
+type userManaged struct{ profile, certs, skills, langs, voicemail, utilization, locations bool }
 
 func managedOf(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) userManaged {
 	return userManaged{
-		profile: !configNull(ctx, cfg, path.Root("profile_skills"), diags),
-		certs:   !configNull(ctx, cfg, path.Root("certifications"), diags),
-		skills:  !configNull(ctx, cfg, path.Root("routing_skills"), diags),
-		langs:   !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+		profile:     !configNull(ctx, cfg, path.Root("profile_skills"), diags),
+		certs:       !configNull(ctx, cfg, path.Root("certifications"), diags),
+		skills:      !configNull(ctx, cfg, path.Root("routing_skills"), diags),
+		langs:       !configNull(ctx, cfg, path.Root("routing_languages"), diags),
+		voicemail:   !configNull(ctx, cfg, path.Root("voicemail_userpolicies"), diags),
+		utilization: !configNull(ctx, cfg, path.Root("routing_utilization"), diags),
+		locations:   !configNull(ctx, cfg, path.Root("locations"), diags),
 	}
 }
 
@@ -382,10 +409,19 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 // write PATCHes the user's fields and syncs its routing skills and languages.
 func (r *userResource) write(ctx context.Context, id string, plan userModel, mg userManaged, diags *diag.Diagnostics) error {
-	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg.profile, mg.certs, diags)); err != nil {
+	if err := patchUser(ctx, r.client, id, plan.patch(ctx, mg, diags)); err != nil {
 		return err
 	}
-	return plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags)
+	if err := plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags); err != nil {
+		return err
+	}
+	if err := writeUserVoicemailPolicy(ctx, r.client, id, plan, mg.voicemail); err != nil {
+		return fmt.Errorf("voicemail policy: %w", err)
+	}
+	if err := writeUserUtilization(ctx, r.client, id, plan.RoutingUtilization, mg.utilization, diags); err != nil {
+		return fmt.Errorf("utilization: %w", err)
+	}
+	return nil
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -42,3 +42,19 @@ func TestAddRequiredEnclosures(t *testing.T) {
 		t.Errorf("body with a description = %v", body)
 	}
 }
+
+// An array the request model requires is sent empty when its optional block list has no
+// blocks (a rule set without rules), and left as configured otherwise.
+func TestAddRequiredEmptyArrays(t *testing.T) {
+	k := kinds.Genesys().Named(kinds.RuleSet)
+	body := apiObject{"name": "Rules"}
+	addRequiredEnclosures(k, body)
+	if rules, ok := body["rules"].([]any); !ok || len(rules) != 0 {
+		t.Errorf("body without rules = %v, want an empty rules array", body)
+	}
+	body = apiObject{"name": "Rules", "rules": []any{map[string]any{"name": "R"}}}
+	addRequiredEnclosures(k, body)
+	if rules, _ := body["rules"].([]any); len(rules) != 1 {
+		t.Errorf("body with a rule = %v", body)
+	}
+}

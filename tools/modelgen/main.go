@@ -29,6 +29,8 @@ type field struct {
 var doubleFields = map[string]bool{
 	"proficiency": true, "percentage": true, "threshold": true, "waitSeconds": true,
 	"autoAnswerAlertToneSeconds": true, "manualAnswerAlertToneSeconds": true,
+	// pacingModifier multiplies callback dialling; the official provider sends decimals.
+	"pacingModifier": true,
 	"conditionValue": true, "value": true,
 }
 

@@ -4,6 +4,12 @@ resource "genesyscloud_group" "billing" {
   visibility  = "public"
   owner_ids   = [genesyscloud_user.lead.id]
   member_ids  = [genesyscloud_user.lead.id]
+
+  # Leave voicemail_policy out to manage the group's voicemail in the UI.
+  voicemail_policy {
+    send_email_notifications     = true
+    include_email_transcriptions = true
+  }
 }
 
 resource "genesyscloud_user" "lead" {

@@ -22,8 +22,35 @@ resource "genesyscloud_user" "ann" {
     employee_id = "E-1001"
     date_hire   = "2024-02-01"
   }
+
+  # Leave routing_utilization out to follow the org's utilization (or manage it in the UI);
+  # write routing_utilization = [] to return the user to the org's.
+  routing_utilization {
+    call {
+      maximum_capacity = 1
+      include_non_acd  = true
+    }
+    chat {
+      maximum_capacity          = 3
+      interruptible_media_types = ["call"]
+    }
+  }
+
+  locations {
+    location_id = genesyscloud_location.hq.id
+    notes       = "Second floor, desk 12"
+  }
+
+  voicemail_userpolicies {
+    alert_timeout_seconds    = 30
+    send_email_notifications = true
+  }
 }
 
 resource "genesyscloud_routing_skill" "billing" {
   name = "Billing"
+}
+
+resource "genesyscloud_location" "hq" {
+  name = "Headquarters"
 }

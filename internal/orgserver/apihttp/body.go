@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -131,13 +133,22 @@ func checkJSONMediaType(r *http.Request) error {
 func checkStrings(v any, path string) error {
 	switch x := v.(type) {
 	case map[string]any:
-		for k, el := range x {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			if err := checkStrings(el, p); err != nil {
-				return err
+		// An object's own strings before those nested inside it, each in key order, so that a
+		// body with several bad strings is always refused naming the same one: its name
+		// before a nested reference's name.
+		keys := slices.Sorted(maps.Keys(x))
+		for _, nested := range []bool{false, true} {
+			for _, k := range keys {
+				if _, isString := x[k].(string); isString == nested {
+					continue
+				}
+				p := k
+				if path != "" {
+					p = path + "." + k
+				}
+				if err := checkStrings(x[k], p); err != nil {
+					return err
+				}
 			}
 		}
 	case []any:

@@ -186,7 +186,7 @@ func auditServices() map[string]map[string][]string {
 		"PeoplePermissions": {"Division": crud, "Role": crud, "User": {"Update"}, "Group": {"Update"}, "OAuthClient": {"Update"}},
 		"Architect": {"Flow": {"Create", "Update", "Delete", "Publish", "Checkin", "Checkout", "Revert"},
 			"Schedule": crud, "ScheduleGroup": crud, "IVR": crud},
-		"Telephony":    {"DID": crud, "DIDPool": crud},
+		"Telephony":    {"DID": crud, "DIDPool": crud, "ExtensionPool": crud},
 		"Integrations": {"Integration": crud, "Action": crud, "ActionDraft": {"Create", "Update", "Delete", "Publish"}, "Credential": crud},
 	}
 }

@@ -35,9 +35,11 @@ func userState(data []byte) string {
 }
 
 // userExpansion merges the requested child collections (expand=skills,languages) into a
-// stored user document; other expansions are ignored, as the local org has no such data.
+// stored user document, and answers expand=locations with the user's locations (an empty
+// list when it has none, as the real API does); other expansions are ignored, as the local
+// org has no such data.
 func (s *api) userExpansion(org string, data []byte, expand map[string]bool) []byte {
-	if !expand["skills"] && !expand["languages"] {
+	if !expand["skills"] && !expand["languages"] && !expand["locations"] {
 		return data
 	}
 	var doc map[string]json.RawMessage
@@ -58,6 +60,9 @@ func (s *api) userExpansion(org string, data []byte, expand map[string]bool) []b
 	}
 	if expand["languages"] {
 		add("languages", host.KindUserLanguage)
+	}
+	if _, has := doc["locations"]; expand["locations"] && !has {
+		doc["locations"] = json.RawMessage("[]")
 	}
 	out, err := json.Marshal(doc)
 	if err != nil {
@@ -299,7 +304,13 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 		host.SetIf(&u.Addresses, in.Addresses)
 		host.SetIf(&u.Images, in.Images)
 		host.SetIf(&u.ProfileSkills, in.ProfileSkills)
-		host.SetIf(&u.Locations, in.Locations)
+		if in.Locations != nil {
+			locations, err := s.resolveUserLocations(tx.Get, in.Locations)
+			if err != nil {
+				return nil, err
+			}
+			u.Locations = locations
+		}
 		host.SetIf(&u.Certifications, in.Certifications)
 		u.Version = host.Ptr(host.Deref(u.Version) + 1)
 		return host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Update", ID: o.ID, Name: host.Deref(u.Name), Old: o.Data})

@@ -18,7 +18,6 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
-	"github.com/google/uuid"
 )
 
 // Create validates body against the kind's create model and stores a new object. It
@@ -28,7 +27,10 @@ func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, "POST", body)
-	id := uuid.NewString()
+	id, err := s.newID(tx, k, body) // chosen_id.go
+	if err != nil {
+		return nil, audit.Event{}, err
+	}
 	doc, name, err := s.build(tx, p, k, id, body, nil)
 	if err != nil {
 		return nil, audit.Event{}, err

@@ -240,3 +240,29 @@ func TestValidateStringListValues(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A field the model list marks required is not required where the kind says the API takes
+// the request without it, at that path only.
+func TestModelCheckTakesWithout(t *testing.T) {
+	t.Parallel()
+	body := func() map[string]any {
+		rule := func() map[string]any {
+			return map[string]any{"name": "R", "conditions": []any{}}
+		}
+		return map[string]any{"name": "S", "rules": []any{rule(), rule()}}
+	}
+	var ae *apihttp.Error
+	err := validateModel("RuleSet", body(), "")
+	if !errors.As(err, &ae) || !strings.Contains(ae.Message, "rules[0].category") {
+		t.Fatalf("without the exception = %v, want rules[0].category required", err)
+	}
+	check := modelCheck{optional: []string{"rules[].category"}}
+	if err := check.model("RuleSet", body(), ""); err != nil {
+		t.Fatalf("with the exception = %v", err)
+	}
+	b := body()
+	delete(b, "name")
+	if err := check.model("RuleSet", b, ""); !errors.As(err, &ae) || !strings.Contains(ae.Message, "name") {
+		t.Fatalf("a field outside the exception = %v, want name required", err)
+	}
+}

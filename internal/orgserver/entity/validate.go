@@ -28,6 +28,18 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			writable[key] = v
 		}
 	}
+	// A kind whose client chooses the id sends it on create (kinds.API.ChosenID), and may name
+	// the object, which its create model does not say: a name sent must be text all the same.
+	if method == http.MethodPost && k.API.ChosenID != "" {
+		if v, sent := body[k.API.ChosenID]; sent {
+			writable[k.API.ChosenID] = v
+		}
+		if v, sent := body["name"]; sent && v != nil {
+			if err := (modelCheck{}).value("string", nil, v, "name"); err != nil {
+				return err
+			}
+		}
+	}
 	// An integer-versioned kind's version is the client's to send (Update checked it against
 	// the stored one), and some update models require it (LocationUpdateDefinition).
 	if v, sent := body["version"]; sent && k.API.Version == kinds.IntVersion {
@@ -39,6 +51,12 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 		if mf := kinds.FieldOf(k.RequestModel(method), "version"); mf != nil && mf.Required {
 			writable["version"] = float64(1)
 		}
+	}
+	// The id is the org's too (a create has none, an update names it in the path): a kind
+	// whose one model serves as request and answer (a supported content profile's
+	// SupportedContent) marks it required for the answer's sake.
+	if mf := kinds.FieldOf(k.RequestModel(method), "id"); mf != nil && mf.Required {
+		writable["id"] = "assigned by the org"
 	}
 	// A bad name is reported before fields the body lacks, so that the answer to a body
 	// holding only a name speaks of the name whatever else the kind requires.
@@ -55,7 +73,7 @@ func validateRequest(tx *store.Tx, k *kinds.Kind, method string, body map[string
 			}
 		}
 	}
-	if err := validateModel(k.RequestModel(method), writable, ""); err != nil {
+	if err := (modelCheck{optional: k.TakesWithout}).model(k.RequestModel(method), writable, ""); err != nil {
 		return err
 	}
 	return walkFields(body, k.Fields, "", func(f *kinds.Field, path string, v any) error {
@@ -102,11 +120,45 @@ func checkFieldString(f *kinds.Field, path string, v any) error {
 // model does not know are left alone (they are dropped when stored, as the API ignores
 // them). prefix is the path of doc inside the body, for messages.
 func validateModel(model string, doc map[string]any, prefix string) error {
-	for _, f := range kinds.ModelOf(model) {
+	return modelCheck{}.model(model, doc, prefix)
+}
+
+// modelCheck checks request bodies against the model list, except that the fields at
+// optional (paths with "[]" for array elements, kinds.Kind.TakesWithout) may be left out
+// although the list marks them required.
+type modelCheck struct {
+	optional []string
+}
+
+// required reports whether a field the model list marks required must be sent at path.
+func (c modelCheck) required(path string) bool {
+	return !slices.Contains(c.optional, withoutIndexes(path))
+}
+
+// withoutIndexes writes a body path's array elements as "[]": "phoneColumns[0].type" is
+// "phoneColumns[].type".
+func withoutIndexes(path string) string {
+	var out strings.Builder
+	for {
+		open := strings.IndexByte(path, '[')
+		if open < 0 {
+			return out.String() + path
+		}
+		end := strings.IndexByte(path[open:], ']')
+		if end < 0 {
+			return out.String() + path
+		}
+		out.WriteString(path[:open] + "[]")
+		path = path[open+end+1:]
+	}
+}
+
+func (c modelCheck) model(model string, doc map[string]any, prefix string) error {
+	for _, f := range nameFirst(kinds.ModelOf(model)) {
 		path := prefix + f.Name
 		v, ok := doc[f.Name]
 		if !ok || v == nil {
-			if f.Required {
+			if f.Required && c.required(path) {
 				return apihttp.Required(path)
 			}
 			continue
@@ -114,15 +166,15 @@ func validateModel(model string, doc map[string]any, prefix string) error {
 		if s, isString := v.(string); isString && f.Required && strings.TrimSpace(s) == "" {
 			return apihttp.Required(path)
 		}
-		if err := validateValue(f.Type, f.Enum, v, path); err != nil {
+		if err := c.value(f.Type, f.Enum, v, path); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// validateValue checks one value against a field type of the model list.
-func validateValue(typ string, enum []string, v any, path string) error {
+// value checks one value against a field type of the model list.
+func (c modelCheck) value(typ string, enum []string, v any, path string) error {
 	if v == nil {
 		return nil
 	}
@@ -132,7 +184,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "an array", v)
 		}
 		for i, el := range list {
-			if err := validateValue(elem, nil, el, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := c.value(elem, nil, el, fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 		}
@@ -144,7 +196,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 			return errWrongType(path, "an object", v)
 		}
 		for key, el := range m {
-			if err := validateValue(elem, nil, el, path+"."+key); err != nil {
+			if err := c.value(elem, nil, el, path+"."+key); err != nil {
 				return err
 			}
 		}
@@ -175,7 +227,7 @@ func validateValue(typ string, enum []string, v any, path string) error {
 		if !ok {
 			return errWrongType(path, "an object", v)
 		}
-		return validateModel(typ, m, path+".")
+		return c.model(typ, m, path+".")
 	}
 	return nil
 }
@@ -301,4 +353,18 @@ func BodyObject(v any) (map[string]any, error) {
 		return nil, apihttp.BadRequest("The request body must be a JSON object, not [%s].", jsonText(v))
 	}
 	return m, nil
+}
+
+// nameFirst orders a model's fields with its name first: a body's name is reported before
+// the other fields it lacks or gets wrong, whatever the model's order (a trigger's create
+// model lists its target first).
+func nameFirst(fields []kinds.ModelField) []kinds.ModelField {
+	i := slices.IndexFunc(fields, func(f kinds.ModelField) bool { return f.Name == "name" })
+	if i <= 0 {
+		return fields
+	}
+	out := make([]kinds.ModelField, 0, len(fields))
+	out = append(out, fields[i])
+	out = append(out, fields[:i]...)
+	return append(out, fields[i+1:]...)
 }

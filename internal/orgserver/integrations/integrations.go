@@ -309,6 +309,9 @@ func (s *api) putIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 		if out, err = entity.Put(tx, host.KindIntegrationConfig, ig.ID, ig.ID, name, cfg); err != nil {
 			return nil, err
 		}
+		if err := ensureCustomAuthAction(tx, p, ig, creds); err != nil { // custom_auth_actions.go
+			return nil, err
+		}
 		var doc platform.Integration
 		if err := host.DecodeObject(ig, &doc); err != nil {
 			return nil, err

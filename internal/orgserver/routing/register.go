@@ -22,4 +22,5 @@ func Register(h *host.Host) {
 	s.queueRoutes()           // queues.go, queue_members.go
 	s.userRoutingRoutes()     // user_routing.go
 	s.userUtilizationRoutes() // user_utilization.go
+	s.emailRouteRoutes()      // email_routes.go
 }

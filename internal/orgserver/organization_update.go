@@ -1,0 +1,64 @@
+package orgserver
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/audit"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
+	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+	"github.com/cxascode/cxascode/internal/platform"
+)
+
+// putOrganization is PUT /api/v2/organizations/me: the org's settings with the current
+// version (the model requires it), of which a client may change the name, default language
+// and country code, support URI, voicemail and the default site (which must exist: the
+// official site resource's set_as_default_site writes it). The org's id, domain, state and
+// platform stay as they are.
+func (s *Server) putOrganization(w http.ResponseWriter, r *http.Request) error {
+	var in platform.Organization
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return err
+	}
+	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, org, err := host.LoadStored[platform.Organization](tx, host.KindOrganization, p.OrgID)
+		if err != nil {
+			return nil, err
+		}
+		if err := entity.CheckVersion(in.Version, host.Deref(org.Version)); err != nil {
+			return nil, err
+		}
+		if in.Name != nil {
+			if strings.TrimSpace(*in.Name) == "" {
+				return nil, apihttp.Required("name")
+			}
+			org.Name = in.Name
+		}
+		if in.DefaultSiteID != nil && *in.DefaultSiteID != "" {
+			site, err := entity.Lookup(tx, s.entities.StoreKind(kinds.Site), *in.DefaultSiteID)
+			if err != nil || entity.IsDeleted(site.Data) {
+				return nil, apihttp.BadRequest("The field [defaultSiteId] refers to [%s], which does not exist.", *in.DefaultSiteID)
+			}
+		}
+		for _, f := range []struct{ in, out **string }{{&in.DefaultLanguage, &org.DefaultLanguage},
+			{&in.DefaultCountryCode, &org.DefaultCountryCode}, {&in.SupportURI, &org.SupportURI}, {&in.DefaultSiteID, &org.DefaultSiteID}} {
+			if *f.in != nil {
+				*f.out = *f.in
+			}
+		}
+		if in.VoicemailEnabled != nil {
+			org.VoicemailEnabled = in.VoicemailEnabled
+		}
+		org.Version = host.Ptr(host.Deref(org.Version) + 1)
+		out, err := entity.Put(tx, host.KindOrganization, o.ID, "", host.Deref(org.Name), org)
+		if err != nil {
+			return nil, err
+		}
+		audit.Record(tx, p, audit.Event{Service: "Directory", EntityType: "AuthOrganization", Action: "Update",
+			ID: o.ID, Name: host.Deref(org.Name), Old: o.Data})
+		return out, nil
+	})
+}

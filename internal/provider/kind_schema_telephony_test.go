@@ -1,0 +1,55 @@
+package provider
+
+import (
+	"context"
+	"testing"
+)
+
+// The telephony area's breadth kinds' schemas are the official provider's
+// (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
+// regular kinds.
+func TestTelephonySchemasMatchOfficial(t *testing.T) {
+	ctx := context.Background()
+	for typ, want := range map[string]map[string]string{
+		"genesyscloud_telephony_providers_edges_trunkbasesettings": {
+			"id":                 "basetypes.StringType read-only",
+			"name":               "basetypes.StringType required",
+			"trunk_meta_base_id": "basetypes.StringType required",
+			"trunk_type":         "basetypes.StringType required",
+			"description":        "basetypes.StringType optional",
+			"inbound_site_id":    "basetypes.StringType optional",
+			"managed":            "basetypes.BoolType optional",
+			"properties":         "basetypes.StringType optional",
+			"site_id":            "basetypes.StringType optional",
+			"state":              "basetypes.StringType optional",
+		},
+		"genesyscloud_telephony_providers_edges_site": {
+			"id":                                "basetypes.StringType read-only",
+			"name":                              "basetypes.StringType required",
+			"location_id":                       "basetypes.StringType required",
+			"media_model":                       "basetypes.StringType required",
+			"description":                       "basetypes.StringType optional",
+			"caller_id":                         "basetypes.StringType optional",
+			"caller_name":                       "basetypes.StringType optional",
+			"edge_auto_update_config":           "block list",
+			"edge_auto_update_config.time_zone": "basetypes.StringType required",
+			"edge_auto_update_config.rrule":     "basetypes.StringType required",
+			"edge_auto_update_config.start":     "basetypes.StringType required",
+			"edge_auto_update_config.end":       "basetypes.StringType required",
+			"media_regions":                     "types.ListType[basetypes.StringType] optional",
+			"media_regions_use_latency_based":   "basetypes.BoolType optional default=false",
+			"primary_sites":                     "types.ListType[basetypes.StringType] optional",
+			"secondary_sites":                   "types.ListType[basetypes.StringType] optional",
+			"managed":                           "basetypes.BoolType read-only",
+		},
+		"genesyscloud_telephony_providers_edges_extension_pool": {
+			"id":           "basetypes.StringType read-only",
+			"start_number": "basetypes.StringType required",
+			"end_number":   "basetypes.StringType required",
+			"description":  "basetypes.StringType optional",
+			"division_id":  "basetypes.StringType optional",
+		},
+	} {
+		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
+	}
+}

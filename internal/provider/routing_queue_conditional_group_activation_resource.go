@@ -1,0 +1,124 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// A queue's conditional group activation: rules, run periodically (after a pilot rule that
+// decides whether they run), that activate groups for the queue when their conditions hold.
+// The queue holds them (see routing_queue_settings.go); the blocks are the queue resource's
+// conditional_group_activation block, one level up.
+
+type queueCGActivationModel struct {
+	ID        types.String        `tfsdk:"id"`
+	QueueID   types.String        `tfsdk:"queue_id"`
+	PilotRule []queueCGAPilotRule `tfsdk:"pilot_rule"`
+	Rules     []queueCGARule      `tfsdk:"rules"`
+}
+
+type queueCGActivationResource struct {
+	crudResource[queueCGActivationModel, platform.Queue]
+}
+
+func newQueueCGActivationResource() resource.Resource {
+	write := func(ctx context.Context, c *platform.Client, plan *queueCGActivationModel, _ *diag.Diagnostics) (*platform.Queue, error) {
+		cga := plan.toAPI()
+		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupActivation = cga })
+	}
+	return &queueCGActivationResource{crudResource[queueCGActivationModel, platform.Queue]{
+		resourceBase: resourceBase{typeSuffix: "_routing_queue_conditional_group_activation"}, what: "conditional group activation",
+		errorAttr: "rules",
+		id:        func(m *queueCGActivationModel) string { return m.ID.ValueString() },
+		label:     func(m *queueCGActivationModel) string { return "of queue " + m.QueueID.ValueString() },
+		create:    write, update: write,
+		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
+			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil })
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *queueCGActivationModel) error {
+			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil })
+			return unlessQueueGone(err)
+		},
+		fromAPI: (*queueCGActivationModel).fromAPI,
+	}}
+}
+
+func (m *queueCGActivationModel) toAPI() *platform.ConditionalGroupActivation {
+	cga := &platform.ConditionalGroupActivation{}
+	if len(m.PilotRule) > 0 {
+		p := m.PilotRule[0]
+		cga.PilotRule = &platform.ConditionalGroupActivationPilotRule{ConditionExpression: p.ConditionExpression.ValueStringPointer(),
+			Conditions: cgaConditionsToAPI(p.Conditions)}
+	}
+	for _, r := range m.Rules {
+		cga.Rules = append(cga.Rules, platform.ConditionalGroupActivationRule{ConditionExpression: r.ConditionExpression.ValueStringPointer(),
+			Conditions: cgaConditionsToAPI(r.Conditions), Groups: memberGroupsToAPI(r.Groups)})
+	}
+	return cga
+}
+
+func (m *queueCGActivationModel) fromAPI(q *platform.Queue) {
+	c := deref(q.ConditionalGroupActivation)
+	m.ID, m.QueueID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID))
+	m.PilotRule = nil
+	if p := c.PilotRule; p != nil {
+		m.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
+	}
+	m.Rules = []queueCGARule{}
+	for _, r := range c.Rules {
+		m.Rules = append(m.Rules, queueCGARule{ConditionExpression: types.StringPointerValue(r.ConditionExpression),
+			Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups)})
+	}
+}
+
+func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	expression := schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold. " +
+			"The id is the queue's; import it by the queue's id.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
+		},
+		Blocks: map[string]schema.Block{
+			"pilot_rule": schema.ListNestedBlock{
+				Description: "Rule run periodically to decide whether the other rules run.",
+				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{"condition_expression": expression},
+					Blocks:     map[string]schema.Block{"conditions": queueCGAConditionsBlock()},
+				},
+			},
+			"rules": schema.ListNestedBlock{
+				Description: "Rules run periodically (1-5).",
+				Validators:  []validator.List{listvalidator.SizeBetween(1, 5), listvalidator.IsRequired()},
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{"condition_expression": expression},
+					Blocks: map[string]schema.Block{
+						"conditions": queueCGAConditionsBlock(),
+						"groups": schema.ListNestedBlock{
+							Description: "Groups activated when the rule is true (1-5).",
+							Validators:  []validator.List{listvalidator.SizeBetween(1, 5)},
+							NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+								"member_group_id": schema.StringAttribute{Required: true, Description: "ID of the group, skill group or team."},
+								"member_group_type": schema.StringAttribute{Required: true, Description: "`TEAM`, `GROUP` or `SKILLGROUP`.",
+									Validators: []validator.String{stringvalidator.OneOf(queueMemberGroupTypeValues...)}},
+							}},
+						},
+					},
+				},
+			},
+		},
+	}
+}

@@ -1,0 +1,145 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// A queue's conditional group routing rules: which groups join the queue's routing when a
+// metric of the queue (or another) passes a limit. The queue holds them (see
+// routing_queue_settings.go); the first rule always evaluates the queue itself.
+
+type queueCGRoutingModel struct {
+	ID      types.String         `tfsdk:"id"`
+	QueueID types.String         `tfsdk:"queue_id"`
+	Rules   []queueCGRoutingRule `tfsdk:"rules"`
+}
+
+type queueCGRoutingRule struct {
+	EvaluatedQueueID types.String       `tfsdk:"evaluated_queue_id"`
+	Operator         types.String       `tfsdk:"operator"`
+	Metric           types.String       `tfsdk:"metric"`
+	ConditionValue   types.Float64      `tfsdk:"condition_value"`
+	WaitSeconds      types.Int64        `tfsdk:"wait_seconds"`
+	Groups           []queueMemberGroup `tfsdk:"groups"`
+}
+
+type queueCGRoutingResource struct {
+	crudResource[queueCGRoutingModel, platform.Queue]
+}
+
+func newQueueCGRoutingResource() resource.Resource {
+	write := func(ctx context.Context, c *platform.Client, plan *queueCGRoutingModel, _ *diag.Diagnostics) (*platform.Queue, error) {
+		rules := plan.toAPI()
+		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupRouting = rules })
+	}
+	return &queueCGRoutingResource{crudResource[queueCGRoutingModel, platform.Queue]{
+		resourceBase: resourceBase{typeSuffix: "_routing_queue_conditional_group_routing"}, what: "conditional group routing",
+		errorAttr: "rules",
+		id:        func(m *queueCGRoutingModel) string { return m.ID.ValueString() },
+		label:     func(m *queueCGRoutingModel) string { return "of queue " + m.QueueID.ValueString() },
+		create:    write, update: write,
+		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
+			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool {
+				return q.ConditionalGroupRouting != nil && len(q.ConditionalGroupRouting.Rules) > 0
+			})
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *queueCGRoutingModel) error {
+			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupRouting = nil })
+			return unlessQueueGone(err)
+		},
+		fromAPI: (*queueCGRoutingModel).fromAPI,
+	}}
+}
+
+// toAPI is the rules as the queue holds them: a rule without an evaluated queue evaluates
+// this one.
+func (m *queueCGRoutingModel) toAPI() *platform.ConditionalGroupRouting {
+	out := &platform.ConditionalGroupRouting{}
+	for _, r := range m.Rules {
+		queue := entityRef(r.EvaluatedQueueID)
+		if queue == nil {
+			queue = entityRef(m.QueueID)
+		}
+		rule := platform.ConditionalGroupRoutingRule{Queue: queue, Metric: r.Metric.ValueStringPointer(), Operator: r.Operator.ValueStringPointer(),
+			ConditionValue: r.ConditionValue.ValueFloat64Pointer(), Groups: memberGroupsToAPI(r.Groups)}
+		if known(r.WaitSeconds) {
+			rule.WaitSeconds = ptr(float64(r.WaitSeconds.ValueInt64()))
+		}
+		out.Rules = append(out.Rules, rule)
+	}
+	return out
+}
+
+// fromAPI reads the queue's rules; a rule evaluating the queue itself reads as no evaluated
+// queue unless one was configured.
+func (m *queueCGRoutingModel) fromAPI(q *platform.Queue) {
+	self := deref(q.ID)
+	prior := m.Rules
+	m.ID, m.QueueID = types.StringValue(self), types.StringValue(self)
+	m.Rules = []queueCGRoutingRule{}
+	for i, r := range deref(q.ConditionalGroupRouting).Rules {
+		evaluated := refID(r.Queue)
+		if evaluated.ValueString() == self && (i >= len(prior) || !isSet(prior[i].EvaluatedQueueID)) {
+			evaluated = types.StringNull()
+		}
+		wait := optionalIntFromFloat(r.WaitSeconds)
+		if wait.IsNull() {
+			wait = types.Int64Value(2)
+		}
+		m.Rules = append(m.Rules, queueCGRoutingRule{EvaluatedQueueID: evaluated, Operator: types.StringPointerValue(r.Operator),
+			Metric: types.StringPointerValue(r.Metric), ConditionValue: types.Float64PointerValue(r.ConditionValue),
+			WaitSeconds: wait, Groups: memberGroupsFromAPI(r.Groups)})
+	}
+}
+
+func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit. " +
+			"The id is the queue's; import it by the queue's id.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
+		},
+		Blocks: map[string]schema.Block{
+			"rules": schema.ListNestedBlock{
+				Description: "The rules, evaluated in order (1-5).",
+				Validators:  []validator.List{listvalidator.SizeBetween(1, 5), listvalidator.IsRequired()},
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{
+						"evaluated_queue_id": schema.StringAttribute{Optional: true,
+							Description: "The queue whose metric is evaluated; this queue when unset (the first rule always evaluates it)."},
+						"operator": schema.StringAttribute{Required: true, Description: "Comparison of the metric with `condition_value`.",
+							Validators: []validator.String{stringvalidator.OneOf(queueCGROperatorValues...)}},
+						"metric": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("EstimatedWaitTime"),
+							Description: "`EstimatedWaitTime` (default) or `ServiceLevel`.",
+							Validators:  []validator.String{stringvalidator.OneOf("EstimatedWaitTime", "ServiceLevel")}},
+						"condition_value": schema.Float64Attribute{Required: true, Description: "The limit beyond which the rule is true (0-259200).",
+							Validators: []validator.Float64{float64validator.Between(0, 259200)}},
+						"wait_seconds": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2),
+							Description: "Seconds before the next rule is evaluated (0-259200, default 2).",
+							Validators:  []validator.Int64{int64validator.Between(0, 259200)}},
+					},
+					Blocks: map[string]schema.Block{"groups": queueMemberGroupBlock("Groups activated when the rule is true (at least 1).",
+						setvalidator.SizeAtLeast(1), setvalidator.IsRequired())},
+				},
+			},
+		},
+	}
+}

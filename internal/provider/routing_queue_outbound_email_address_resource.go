@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The address a queue's outbound email is sent from: an email route of a domain, held by the
+// queue (see routing_queue_settings.go).
+
+type queueOutboundEmailAddressModel struct {
+	ID       types.String `tfsdk:"id"`
+	QueueID  types.String `tfsdk:"queue_id"`
+	DomainID types.String `tfsdk:"domain_id"`
+	RouteID  types.String `tfsdk:"route_id"`
+}
+
+type queueOutboundEmailAddressResource struct {
+	crudResource[queueOutboundEmailAddressModel, platform.Queue]
+}
+
+func newQueueOutboundEmailAddressResource() resource.Resource {
+	write := func(ctx context.Context, c *platform.Client, plan *queueOutboundEmailAddressModel, _ *diag.Diagnostics) (*platform.Queue, error) {
+		raw, err := json.Marshal(queueEmailAddress{Domain: entityRef(plan.DomainID),
+			Route: &platform.DomainEntityRef{ID: ptr(ownRouteID(plan.RouteID.ValueString()))}})
+		if err != nil {
+			return nil, err
+		}
+		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.OutboundEmailAddress = raw })
+	}
+	return &queueOutboundEmailAddressResource{crudResource[queueOutboundEmailAddressModel, platform.Queue]{
+		resourceBase: resourceBase{typeSuffix: "_routing_queue_outbound_email_address"}, what: "queue outbound email address",
+		errorAttr: "route_id",
+		id:        func(m *queueOutboundEmailAddressModel) string { return m.ID.ValueString() },
+		label:     func(m *queueOutboundEmailAddressModel) string { return "of queue " + m.QueueID.ValueString() },
+		create:    write, update: write,
+		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
+			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool { return queueEmailAddressOf(q).Route != nil })
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *queueOutboundEmailAddressModel) error {
+			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.OutboundEmailAddress = nil })
+			return unlessQueueGone(err)
+		},
+		fromAPI: func(m *queueOutboundEmailAddressModel, q *platform.Queue) {
+			a := queueEmailAddressOf(q)
+			m.ID, m.QueueID, m.DomainID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID)), refID(a.Domain)
+			route := refID(a.Route)
+			// A route resource's id (<domain id>/<route id>) names the same route.
+			if isSet(m.RouteID) && ownRouteID(m.RouteID.ValueString()) == route.ValueString() {
+				route = m.RouteID
+			}
+			m.RouteID = route
+		},
+	}}
+}
+
+// queueEmailAddressOf reads a queue's outbound email address (empty when it has none).
+func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
+	var a queueEmailAddress
+	if len(q.OutboundEmailAddress) > 0 {
+		_ = json.Unmarshal(q.OutboundEmailAddress, &a)
+	}
+	return a
+}
+
+func (r *queueOutboundEmailAddressResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		Description: "Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from. " +
+			"The id is the queue's; import it by the queue's id.",
+		Attributes: map[string]schema.Attribute{
+			"id": idAttribute(),
+			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: replace,
+				Description: "The queue whose outbound email address this is. Changing it moves the setting to the other queue."},
+			"domain_id": schema.StringAttribute{Required: true, Description: "The email domain the address belongs to."},
+			"route_id": schema.StringAttribute{Required: true,
+				Description: "The email route of the address: a route id, or a genesyscloud_routing_email_route's id."},
+		},
+	}
+}
