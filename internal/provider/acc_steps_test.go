@@ -86,17 +86,6 @@ func inOrg[T any](o *accOrg, apiPath, addr string, check func(obj T) error) reso
 	}
 }
 
-// recreatedStep deletes addr's object in the org behind OpenTofu's back; applying config
-// must create it again.
-func (o *accOrg) recreatedStep(st *lastState, addr, apiPath, config string) resource.TestStep {
-	return resource.TestStep{
-		PreConfig:        func() { o.do(http.MethodDelete, apiPath+"/"+st.id(addr), nil, nil) },
-		Config:           config,
-		ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionCreate),
-		Check:            o.checkExists(addr, apiPath),
-	}
-}
-
 // byNameData declares the data source typ, labelled by_name, that finds addr's object by
 // its name.
 func byNameData(typ, addr string) string { return byNameDataWith(typ, addr, "name", "") }
