@@ -6,7 +6,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -32,25 +31,15 @@ type queueCGActivationResource struct {
 }
 
 func newQueueCGActivationResource() resource.Resource {
-	write := func(ctx context.Context, c *platform.Client, plan *queueCGActivationModel, _ *diag.Diagnostics) (*platform.Queue, error) {
-		cga := plan.toAPI()
-		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupActivation = cga })
-	}
-	return &queueCGActivationResource{crudResource[queueCGActivationModel, platform.Queue]{
-		resourceBase: resourceBase{typeSuffix: "_routing_queue_conditional_group_activation"}, what: "conditional group activation",
-		errorAttr: "rules",
-		id:        func(m *queueCGActivationModel) string { return m.ID.ValueString() },
-		label:     func(m *queueCGActivationModel) string { return "of queue " + m.QueueID.ValueString() },
-		create:    write, update: write,
-		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
-			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil })
-		},
-		remove: func(ctx context.Context, c *platform.Client, state *queueCGActivationModel) error {
-			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil })
-			return unlessQueueGone(err)
-		},
+	return &queueCGActivationResource{queueSettingResource(queueSetting[queueCGActivationModel]{
+		typeSuffix: "_routing_queue_conditional_group_activation", what: "conditional group activation", errorAttr: "rules",
+		id:      func(m *queueCGActivationModel) string { return m.ID.ValueString() },
+		queueID: func(m *queueCGActivationModel) string { return m.QueueID.ValueString() },
+		set:     func(q *platform.QueueRequest, m *queueCGActivationModel) { q.ConditionalGroupActivation = m.toAPI() },
+		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil },
+		held:    func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil },
 		fromAPI: (*queueCGActivationModel).fromAPI,
-	}}
+	})}
 }
 
 func (m *queueCGActivationModel) toAPI() *platform.ConditionalGroupActivation {

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -44,27 +43,17 @@ type queueCGRoutingResource struct {
 }
 
 func newQueueCGRoutingResource() resource.Resource {
-	write := func(ctx context.Context, c *platform.Client, plan *queueCGRoutingModel, _ *diag.Diagnostics) (*platform.Queue, error) {
-		rules := plan.toAPI()
-		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupRouting = rules })
-	}
-	return &queueCGRoutingResource{crudResource[queueCGRoutingModel, platform.Queue]{
-		resourceBase: resourceBase{typeSuffix: "_routing_queue_conditional_group_routing"}, what: "conditional group routing",
-		errorAttr: "rules",
-		id:        func(m *queueCGRoutingModel) string { return m.ID.ValueString() },
-		label:     func(m *queueCGRoutingModel) string { return "of queue " + m.QueueID.ValueString() },
-		create:    write, update: write,
-		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
-			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool {
-				return q.ConditionalGroupRouting != nil && len(q.ConditionalGroupRouting.Rules) > 0
-			})
-		},
-		remove: func(ctx context.Context, c *platform.Client, state *queueCGRoutingModel) error {
-			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.ConditionalGroupRouting = nil })
-			return unlessQueueGone(err)
+	return &queueCGRoutingResource{queueSettingResource(queueSetting[queueCGRoutingModel]{
+		typeSuffix: "_routing_queue_conditional_group_routing", what: "conditional group routing", errorAttr: "rules",
+		id:      func(m *queueCGRoutingModel) string { return m.ID.ValueString() },
+		queueID: func(m *queueCGRoutingModel) string { return m.QueueID.ValueString() },
+		set:     func(q *platform.QueueRequest, m *queueCGRoutingModel) { q.ConditionalGroupRouting = m.toAPI() },
+		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupRouting = nil },
+		held: func(q *platform.Queue) bool {
+			return q.ConditionalGroupRouting != nil && len(q.ConditionalGroupRouting.Rules) > 0
 		},
 		fromAPI: (*queueCGRoutingModel).fromAPI,
-	}}
+	})}
 }
 
 // toAPI is the rules as the queue holds them: a rule without an evaluated queue evaluates

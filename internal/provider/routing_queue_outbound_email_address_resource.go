@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -28,27 +27,17 @@ type queueOutboundEmailAddressResource struct {
 }
 
 func newQueueOutboundEmailAddressResource() resource.Resource {
-	write := func(ctx context.Context, c *platform.Client, plan *queueOutboundEmailAddressModel, _ *diag.Diagnostics) (*platform.Queue, error) {
-		raw, err := json.Marshal(queueEmailAddress{Domain: entityRef(plan.DomainID),
-			Route: &platform.DomainEntityRef{ID: ptr(ownRouteID(plan.RouteID.ValueString()))}})
-		if err != nil {
-			return nil, err
-		}
-		return writeQueueSetting(ctx, c, plan.QueueID.ValueString(), func(q *platform.QueueRequest) { q.OutboundEmailAddress = raw })
-	}
-	return &queueOutboundEmailAddressResource{crudResource[queueOutboundEmailAddressModel, platform.Queue]{
-		resourceBase: resourceBase{typeSuffix: "_routing_queue_outbound_email_address"}, what: "queue outbound email address",
-		errorAttr: "route_id",
-		id:        func(m *queueOutboundEmailAddressModel) string { return m.ID.ValueString() },
-		label:     func(m *queueOutboundEmailAddressModel) string { return "of queue " + m.QueueID.ValueString() },
-		create:    write, update: write,
-		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
-			return readQueueSetting(ctx, c, id, func(q *platform.Queue) bool { return queueEmailAddressOf(q).Route != nil })
+	return &queueOutboundEmailAddressResource{queueSettingResource(queueSetting[queueOutboundEmailAddressModel]{
+		typeSuffix: "_routing_queue_outbound_email_address", what: "queue outbound email address", errorAttr: "route_id",
+		id:      func(m *queueOutboundEmailAddressModel) string { return m.ID.ValueString() },
+		queueID: func(m *queueOutboundEmailAddressModel) string { return m.QueueID.ValueString() },
+		set: func(q *platform.QueueRequest, m *queueOutboundEmailAddressModel) {
+			// A struct of strings always marshals.
+			q.OutboundEmailAddress, _ = json.Marshal(queueEmailAddress{Domain: entityRef(m.DomainID),
+				Route: &platform.DomainEntityRef{ID: ptr(ownRouteID(m.RouteID.ValueString()))}})
 		},
-		remove: func(ctx context.Context, c *platform.Client, state *queueOutboundEmailAddressModel) error {
-			_, err := writeQueueSetting(ctx, c, state.QueueID.ValueString(), func(q *platform.QueueRequest) { q.OutboundEmailAddress = nil })
-			return unlessQueueGone(err)
-		},
+		clear: func(q *platform.QueueRequest) { q.OutboundEmailAddress = nil },
+		held:  func(q *platform.Queue) bool { return queueEmailAddressOf(q).Route != nil },
 		fromAPI: func(m *queueOutboundEmailAddressModel, q *platform.Queue) {
 			a := queueEmailAddressOf(q)
 			m.ID, m.QueueID, m.DomainID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID)), refID(a.Domain)
@@ -59,7 +48,7 @@ func newQueueOutboundEmailAddressResource() resource.Resource {
 			}
 			m.RouteID = route
 		},
-	}}
+	})}
 }
 
 // queueEmailAddressOf reads a queue's outbound email address (empty when it has none).

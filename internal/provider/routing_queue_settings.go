@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
 // Settings of a queue that official resources of their own manage (its outbound email
@@ -51,4 +52,38 @@ func unlessQueueGone(err error) error {
 		return nil
 	}
 	return err
+}
+
+// queueSetting is what one of those resources says about its setting; queueSettingResource
+// makes the rest (write by reading and putting the queue back, read, remove, id, label).
+type queueSetting[M any] struct {
+	typeSuffix, what, errorAttr string
+	// id and queueID read the resource's id and its queue_id from the model.
+	id, queueID func(m *M) string
+	// set writes the planned setting into the queue's request; clear removes it.
+	set   func(q *platform.QueueRequest, m *M)
+	clear func(q *platform.QueueRequest)
+	// held reports whether a queue holds the setting at all.
+	held    func(q *platform.Queue) bool
+	fromAPI func(m *M, q *platform.Queue)
+}
+
+func queueSettingResource[M any](s queueSetting[M]) crudResource[M, platform.Queue] {
+	write := func(ctx context.Context, c *platform.Client, plan *M, _ *diag.Diagnostics) (*platform.Queue, error) {
+		return writeQueueSetting(ctx, c, s.queueID(plan), func(q *platform.QueueRequest) { s.set(q, plan) })
+	}
+	return crudResource[M, platform.Queue]{
+		resourceBase: resourceBase{typeSuffix: s.typeSuffix}, what: s.what, errorAttr: s.errorAttr,
+		id:     s.id,
+		label:  func(m *M) string { return "of queue " + s.queueID(m) },
+		create: write, update: write,
+		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
+			return readQueueSetting(ctx, c, id, s.held)
+		},
+		remove: func(ctx context.Context, c *platform.Client, state *M) error {
+			_, err := writeQueueSetting(ctx, c, s.queueID(state), s.clear)
+			return unlessQueueGone(err)
+		},
+		fromAPI: s.fromAPI,
+	}
 }
