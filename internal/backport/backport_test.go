@@ -203,8 +203,8 @@ data "genesyscloud_routing_skill" "spanish" {
 func TestSlug(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{"Cx Backport Hand Made": "cx_backport_hand_made", "1st line": "x_1st_line", "  ": "x_", "Spanish": "spanish"} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

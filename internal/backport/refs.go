@@ -50,10 +50,10 @@ func (r *refResolver) tokensOfKind(ctx context.Context, p *workspace.Project, fi
 		k = nil
 	}
 	if o, ok := r.b.st.inProject(p.Name, id); ok {
-		return traversalTokens(o.Address + ".id"), nil
+		return TraversalTokens(o.Address + ".id"), nil
 	}
 	if a, ok := r.adopted[id]; ok {
-		return traversalTokens(a + ".id"), nil
+		return TraversalTokens(a + ".id"), nil
 	}
 	typ, key, name := "", "name", ""
 	if o, ok := r.b.st.anywhere(id); ok {
@@ -74,19 +74,19 @@ func (r *refResolver) tokensOfKind(ctx context.Context, p *workspace.Project, fi
 		return hclwrite.TokensForValue(cty.StringVal(id)), nil
 	}
 	if a := r.findData(p, typ, key, name); a != "" {
-		return traversalTokens(a + ".id"), nil
+		return TraversalTokens(a + ".id"), nil
 	}
 	f, err := r.b.ed.hclFile(file, false)
 	if err != nil {
 		return nil, err
 	}
-	label := r.uniqueLabel(p, "data", typ, slug(name))
+	label := r.uniqueLabel(p, "data", typ, Slug(name))
 	f.Body().AppendNewline()
 	blk := f.Body().AppendNewBlock("data", []string{typ, label})
 	blk.Body().SetAttributeValue(key, cty.StringVal(name))
 	addr := "data." + typ + "." + label
 	r.added[p.Name+"\x00"+typ+"\x00"+strings.ToLower(name)] = addr
-	return traversalTokens(addr + ".id"), nil
+	return TraversalTokens(addr + ".id"), nil
 }
 
 // lookupName reads an object's name (a user's email) from the org; "" when it is gone.
@@ -158,8 +158,8 @@ func (r *refResolver) uniqueLabel(p *workspace.Project, kind, typ, base string) 
 	return label
 }
 
-// slug makes a block label from a name: lower case, runs of other characters as "_".
-func slug(name string) string {
+// Slug makes a block label from a name: lower case, runs of other characters as "_".
+func Slug(name string) string {
 	var b strings.Builder
 	under := false
 	for _, c := range strings.ToLower(name) {
@@ -178,8 +178,8 @@ func slug(name string) string {
 	return s
 }
 
-// traversalTokens renders "a.b.c" as a reference.
-func traversalTokens(addr string) hclwrite.Tokens {
+// TraversalTokens renders "a.b.c" as a reference.
+func TraversalTokens(addr string) hclwrite.Tokens {
 	parts := strings.Split(addr, ".")
 	tr := hcl.Traversal{hcl.TraverseRoot{Name: parts[0]}}
 	for _, p := range parts[1:] {

@@ -16,11 +16,13 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// Files adopt writes into the project unmanaged objects go into.
+// Files adopt writes into the project unmanaged objects go into. ProviderTF is the
+// provider.tf of a project cx writes (cx export's too): the official source address, which
+// cx maps to the cxascode provider.
 const (
-	adoptedFile     = "adopted.tf"
-	providerFile    = "provider.tf"
-	providerContent = `terraform {
+	adoptedFile  = "adopted.tf"
+	providerFile = "provider.tf"
+	ProviderTF   = `terraform {
   required_providers {
     genesyscloud = {
       source = "mypurecloud/genesyscloud"
@@ -103,9 +105,9 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 			b.skip(label, "no id to import")
 			continue
 		}
-		l := b.refs.uniqueLabel(p, "resource", f.Type, slug(f.Name))
+		l := b.refs.uniqueLabel(p, "resource", f.Type, Slug(f.Name))
 		for i := 2; taken[f.Type+"."+l]; i++ {
-			l = fmt.Sprintf("%s_%d", slug(f.Name), i)
+			l = fmt.Sprintf("%s_%d", Slug(f.Name), i)
 		}
 		taken[f.Type+"."+l] = true
 		b.refs.adopted[f.ID] = f.Type + "." + l
@@ -215,7 +217,7 @@ func (b *builder) intoProject() (*workspace.Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.Body().AppendUnstructuredTokens(commentTokens(providerContent))
+	f.Body().AppendUnstructuredTokens(commentTokens(ProviderTF))
 	return p, nil
 }
 

@@ -65,8 +65,58 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 	for _, d := range o.Declared {
 		declared[objectKey(d.Type, d.Name)] = true
 	}
+	listed, errs := Inventory(ctx, InventoryOptions{Client: o.Client, Types: o.Types, Parallel: o.Parallel})
+	var findings []Finding
+	for _, l := range listed {
+		switch {
+		case o.ManagedIDs[l.ID], declared[objectKey(l.Type, l.Name)]:
+		case o.Ignore.Match(l.Type, l.Name):
+		default:
+			findings = append(findings, Finding{Kind: KindUnmanaged, Type: l.Type, Name: l.Name, ID: l.ID})
+		}
+	}
+	return findings, errs
+}
+
+// Listed is one object of the org as its kind's list endpoint answered it.
+type Listed struct {
+	Type string // the resource type
+	Name string // its name, or what its kind is looked up by (a data table row's key)
+	ID   string // the id the provider holds (a child's ChildID)
+	// Object is the list entry; for a kind with BulkRead it is what GET by id answers.
+	Object map[string]any
+	// Builtin: an object every org has (InventoryOptions.Builtins only).
+	Builtin bool
+}
+
+// InventoryOptions configure Inventory.
+type InventoryOptions struct {
+	Client *platform.Client
+	// Types limits the listing to these resource types (empty: CoveredTypes).
+	Types []string
+	// Parallel bounds concurrent listings (0: 4); they share the client's rate budget.
+	Parallel int
+	// Listed, when set, is told each type's count as its listing finishes (progress).
+	Listed func(typ string, n int)
+	// Every lists every listable kind the provider serves, also those drift leaves out
+	// (nameless DID pools, …): what cx export reads.
+	Every bool
+	// Builtins keeps the objects every org has (marked Builtin) instead of leaving them out.
+	Builtins bool
+}
+
+// Inventory lists every covered type in the org in the largest pages each list endpoint
+// takes and returns its objects, leaving out deleted ones and those every org has (the
+// catalogue's Builtin), sorted by type and name, plus one error per type it could not list.
+func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
+	kindsListed := coveredKinds()
+	if o.Every {
+		kindsListed = kinds.Genesys().Where(func(k *kinds.Kind) bool {
+			return k.Served() && k.Resource != "" && k.API.Listable()
+		})
+	}
 	var covered []*kinds.Kind
-	for _, k := range coveredKinds() {
+	for _, k := range kindsListed {
 		if len(o.Types) == 0 || contains(o.Types, k.Resource) {
 			covered = append(covered, k)
 		}
@@ -76,11 +126,11 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 		parallel = 4
 	}
 	var (
-		mu       sync.Mutex
-		findings []Finding
-		errs     []RunError
-		wg       sync.WaitGroup
-		slots    = make(chan struct{}, parallel)
+		mu     sync.Mutex
+		listed []Listed
+		errs   []RunError
+		wg     sync.WaitGroup
+		slots  = make(chan struct{}, parallel)
 	)
 	for _, k := range covered {
 		typ := k.Resource
@@ -103,25 +153,38 @@ func FindUnmanaged(ctx context.Context, o UnmanagedOptions) ([]Finding, []RunErr
 				errs = append(errs, RunError{Type: typ, Error: err.Error()})
 				return
 			}
+			n := 0
 			for _, obj := range objs {
+				if k.Holds != nil && !k.Holds(obj) {
+					continue // another kind's entry of a shared collection
+				}
+				builtin := k.Builtin != nil && k.Builtin(obj)
+				if obj["state"] == "deleted" || builtin && !o.Builtins {
+					continue
+				}
 				id, _ := obj["id"].(string)
 				name, _ := obj["name"].(string)
 				if name == "" {
 					// A kind named by another field (a data table row by its key).
 					name, _ = obj[k.LookupKey()].(string)
 				}
-				switch {
-				case obj["state"] == "deleted", k.Builtin != nil && k.Builtin(obj):
-				case o.ManagedIDs[id], declared[objectKey(typ, name)]:
-				case o.Ignore.Match(typ, name):
-				default:
-					findings = append(findings, Finding{Kind: KindUnmanaged, Type: typ, Name: name, ID: id})
-				}
+				listed = append(listed, Listed{Type: typ, Name: name, ID: id, Object: obj, Builtin: builtin})
+				n++
+			}
+			if o.Listed != nil {
+				o.Listed(typ, n)
 			}
 		}()
 	}
 	wg.Wait()
-	return findings, errs
+	sort.SliceStable(listed, func(i, j int) bool {
+		if listed[i].Type != listed[j].Type {
+			return listed[i].Type < listed[j].Type
+		}
+		return strings.ToLower(listed[i].Name) < strings.ToLower(listed[j].Name)
+	})
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Type < errs[j].Type })
+	return listed, errs
 }
 
 // listKind lists every object of a kind, in the largest pages its list endpoint takes: large

@@ -50,7 +50,7 @@ func integrationsAreaKinds() []*Kind {
 			API:   API{Collection: "/api/v2/integrations/actions", Update: "PATCH", Version: IntVersion, NoDelete: true},
 			Model: "Action", UpdateModel: "UpdateActionInput",
 			Audit: Audit{"Integrations", "Action"}, Permission: "integrations:action",
-			DependsOn: []string{Integration, IntegrationCredential},
+			DependsOn: []string{Integration, IntegrationCredential}, Holds: IsCustomAuthAction,
 		},
 	}
 }

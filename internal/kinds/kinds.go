@@ -299,6 +299,10 @@ type Kind struct {
 	// Builtin reports objects every org has (the home division, default roles), which no
 	// project creates and drift never reports as unmanaged. It sees one list entry.
 	Builtin func(obj map[string]any) bool
+	// Holds reports which entries of the kind's list endpoint are of this kind, when the
+	// collection is shared with another kind (custom auth actions are listed among the data
+	// actions); nil: all of them.
+	Holds func(obj map[string]any) bool
 	// IDAttributes are attribute names that, in any resource, hold ids of this kind: backport
 	// turns such ids back into references. A trailing "*" matches a prefix, a leading "*" a
 	// suffix ("*_queue_id"), both a substring.

@@ -273,14 +273,19 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 
-	if state != nil && !hashSet && !state.PublishedContentHash.IsNull() && state.PublishedContentHash.Equal(plan.PublishedContentHash) &&
+	// An imported flow has no file in its state yet: when the file means what the org has
+	// published (cx export wrote it from the org), taking it on publishes nothing — the
+	// update only records the file.
+	adopting := state != nil && state.Filepath.IsNull() && !state.PublishedContentHash.IsNull() &&
+		state.PublishedContentHash.Equal(plan.PublishedContentHash)
+	if state != nil && !adopting && !hashSet && !state.PublishedContentHash.IsNull() && state.PublishedContentHash.Equal(plan.PublishedContentHash) &&
 		!state.FileContentHash.Equal(plan.FileContentHash) {
 		// The file means what the org has published (same canonical form after substitutions):
 		// a comment or layout edit, or a backport that wrote the org's content back. There is
 		// nothing to publish, so the recorded file hash stays as it is.
 		plan.FileContentHash = state.FileContentHash
 	}
-	publishes := state == nil || flowPlanChanged(*state, plan)
+	publishes := state == nil || !adopting && flowPlanChanged(*state, plan)
 	if publishes {
 		plan.PublishedVersion, plan.ContentDrift = types.StringUnknown(), types.StringNull()
 	} else {
@@ -333,9 +338,13 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.publish(ctx, &plan, state.ID.ValueString(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	// The plan leaves published_version unknown exactly when it publishes (ModifyPlan); an
+	// imported flow taking on its file publishes nothing.
+	if plan.PublishedVersion.IsUnknown() {
+		r.publish(ctx, &plan, state.ID.ValueString(), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }

@@ -117,7 +117,11 @@ func (t *Target) resolveLocal(ctx context.Context, o Options) error {
 	org := o.LocalOrg
 	if org == nil {
 		var err error
-		if org, err = backgroundOrg(ctx, o.Root, o.Progress); err != nil {
+		dir := filepath.Join(o.Root, tofu.Dir, "org")
+		if o.Env.LocalOrgDir != "" {
+			dir = filepath.Join(o.Root, filepath.FromSlash(o.Env.LocalOrgDir))
+		}
+		if org, err = backgroundOrg(ctx, dir, o.Progress); err != nil {
 			return err
 		}
 	}
@@ -136,9 +140,10 @@ func (t *Target) resolveLocal(ctx context.Context, o Options) error {
 	return err
 }
 
-// backgroundOrg is the workspace's local org in .cx/org, started when none runs there.
-func backgroundOrg(ctx context.Context, root string, progress io.Writer) (*LocalOrg, error) {
-	org, err := localorg.Ensure(ctx, localorg.Options{Dir: filepath.Join(root, tofu.Dir, "org")})
+// backgroundOrg is the local org with its data in dir (the workspace's .cx/org, or the one
+// the environment names), started when none runs there.
+func backgroundOrg(ctx context.Context, dir string, progress io.Writer) (*LocalOrg, error) {
+	org, err := localorg.Ensure(ctx, localorg.Options{Dir: dir})
 	if err != nil {
 		return nil, err
 	}

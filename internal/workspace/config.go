@@ -42,7 +42,11 @@ type Environment struct {
 	ClientSecretEnv string // environment variable holding the OAuth client secret (real orgs)
 	Protected       bool
 	PromoteFrom     string
-	Pos             Pos
+	// LocalOrgDir is, for a local environment, the data directory of the local org that
+	// serves it, relative to the workspace root ("": the workspace's own, .cx/org). A
+	// workspace written by cx export names the org it was exported from this way.
+	LocalOrgDir string
+	Pos         Pos
 }
 
 // IsLocal reports whether the environment targets the embedded local org.
@@ -289,7 +293,7 @@ func (p *configParser) environment(b *hclsyntax.Block) Environment {
 	if !validName(env.Name) {
 		p.errorf(b.LabelRanges[0], "invalid-name", "environment name %q must be letters, digits, '-' or '_'", env.Name)
 	}
-	for _, a := range p.attrs(b, "org", "credentials_env", "protected", "promote_from") {
+	for _, a := range p.attrs(b, "org", "credentials_env", "protected", "promote_from", "local_org") {
 		switch a.Name {
 		case "org":
 			if s, ok := p.str(a); ok {
@@ -326,7 +330,18 @@ func (p *configParser) environment(b *hclsyntax.Block) Environment {
 			if s, ok := p.str(a); ok {
 				env.PromoteFrom = s
 			}
+		case "local_org":
+			if s, ok := p.str(a); ok {
+				if s == "" {
+					p.errorf(a.Expr.Range(), "invalid-value", "local_org: name the data directory of a local org (relative to the workspace root), or leave the attribute out")
+					continue
+				}
+				env.LocalOrgDir = s
+			}
 		}
+	}
+	if env.LocalOrgDir != "" && env.Org != "" && !env.IsLocal() {
+		p.errorf(b.DefRange(), "invalid-value", "environment %q: local_org goes with org = \"local:<org>\", not with a real org", env.Name)
 	}
 	if env.Org == "" && b.Body.Attributes["org"] == nil {
 		p.errorf(b.DefRange(), "missing-attribute", "environment %q needs org = \"local:%s\" or org = \"region:<region>\"", env.Name, env.Name)

@@ -103,7 +103,11 @@ func TestParseConfigErrors(t *testing.T) {
 		{"unknown block", "workspace {\n  name = \"x\"\n}\nenvironments \"dev\" {}\n",
 			`cx.hcl:4:1: unknown block "environments"; expected workspace, environment, projects, state or project`},
 		{"unknown attribute", "environment \"dev\" {\n  org = \"local:dev\"\n  orgs = 1\n}\n",
-			`cx.hcl:3:3: unknown attribute "orgs" in environment "dev"; expected one of: org, credentials_env, protected, promote_from`},
+			`cx.hcl:3:3: unknown attribute "orgs" in environment "dev"; expected one of: org, credentials_env, protected, promote_from, local_org`},
+		{"local_org with a real org", "environment \"p\" {\n  org = \"region:us-east-1\"\n  local_org = \"../a/.cx/org\"\n}\n",
+			`cx.hcl:1:1: environment "p": local_org goes with org = "local:<org>", not with a real org`},
+		{"empty local_org", "environment \"dev\" {\n  org = \"local:dev\"\n  local_org = \"\"\n}\n",
+			"cx.hcl:3:15: local_org: name the data directory of a local org (relative to the workspace root), or leave the attribute out"},
 		{"top-level attribute", "name = \"x\"\n",
 			`cx.hcl:1:1: unknown attribute "name"; cx.hcl holds only blocks (workspace, environment, projects, state, project)`},
 		{"bad org", "environment \"dev\" {\n  org = \"dev\"\n}\n",
@@ -188,5 +192,17 @@ func TestDocExampleParses(t *testing.T) {
 	}
 	if cfg.Name != "contact-center" || len(cfg.Environments) != 3 || len(cfg.Projects) != 1 || len(cfg.Exclude) != 1 {
 		t.Errorf("example parsed to %+v", cfg)
+	}
+}
+
+// An environment may name the local org of another workspace (what cx export writes).
+func TestParseConfigLocalOrg(t *testing.T) {
+	t.Parallel()
+	cfg, err := ParseConfig("cx.hcl", []byte("environment \"dev\" {\n  org = \"local:dev\"\n  local_org = \"../cc/.cx/org\"\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := cfg.Environments[0]; !e.IsLocal() || e.LocalOrgDir != "../cc/.cx/org" {
+		t.Errorf("environment = %+v", e)
 	}
 }

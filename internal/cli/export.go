@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"github.com/cxascode/cxascode/internal/export"
+	"github.com/cxascode/cxascode/internal/target"
+	"github.com/cxascode/cxascode/internal/tofu"
+	"github.com/spf13/cobra"
+)
+
+type exportFlags struct {
+	workspaceDir, env, into, layout string
+	include, exclude                []string
+	json                            bool
+}
+
+func newExportCommand() *cobra.Command {
+	f := &exportFlags{}
+	cmd := &cobra.Command{
+		Use:   "export --env ENV --into DIR",
+		Short: "Write an environment's org as a new workspace of small projects that adopt its objects",
+		Long: `Export reads every object of the kinds the provider covers from an environment's org and
+writes a new cx workspace at DIR that declares them:
+
+  layout      --layout flow (default): one project per Architect flow (flow-<name>) holding
+              what only that flow uses — its queues, IVR, schedules, data tables …; shared
+              projects for the rest by area (shared-routing, shared-architect, …), people and
+              permissions in people, entry points several flows share in shared-entry.
+              --layout kind: projects by area only, the flows together in flows.
+  references  ids become references: inside a project to the resource, across projects a
+              data source that finds the object by name (the by-name style cx graph follows).
+  imports     each project gets imports_ENV.tf: cx plan --env ENV in DIR shows imports
+              only, cx apply adopts the objects, and the next plan is empty.
+  flows       each flow's published version, exported as Archy YAML, in the project's
+              flows/ folder, with depends_on for the objects of the project it names.
+
+The new workspace's environment reaches the same org (a local org by its data directory).
+Filters: --include/--exclude TYPE or TYPE:NAME (globs, names ignoring case, the
+genesyscloud_ prefix optional); what an included object refers to comes along and is listed.
+Cycles between projects are broken by merging them, and said. DIR must not exist or be
+empty; nothing is written there unless the export succeeds.`,
+		Example: `  cx export --env prod --into ../cc-prod
+  cx export --env dev --into ../billing --include 'flow:Billing*'
+  cx export --env dev --into ../by-area --layout kind --exclude user --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd, f) },
+	}
+	fl := cmd.Flags()
+	addWorkspaceFlag(cmd, &f.workspaceDir)
+	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl whose org is read (default: the first one)")
+	fl.StringVar(&f.into, "into", "", "directory of the new workspace (must not exist or be empty)")
+	fl.StringVar(&f.layout, "layout", export.ByFlow, "flow (a project per flow) or kind (a project per area)")
+	fl.StringArrayVar(&f.include, "include", nil, "export only objects matching TYPE or TYPE:NAME (repeatable), with what they refer to")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out objects matching TYPE or TYPE:NAME (repeatable)")
+	fl.BoolVar(&f.json, "json", false, "print the result as JSON on stdout")
+	return cmd
+}
+
+func runExport(cmd *cobra.Command, f *exportFlags) error {
+	ctx := cmd.Context()
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if f.into == "" {
+		return errors.New("cx export needs --into DIR: the directory of the new workspace")
+	}
+	ws, _, err := loadWorkspace(f.workspaceDir, stderr)
+	if err != nil {
+		return err
+	}
+	env, err := pickEnvironment(ws.Config, f.env)
+	if err != nil {
+		return err
+	}
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr, ClientUserAgent: "cx-export"})
+	if err != nil {
+		return err
+	}
+	orgDir := ""
+	if env.IsLocal() {
+		orgDir = filepath.Join(ws.Root, tofu.Dir, "org")
+		if env.LocalOrgDir != "" {
+			orgDir = filepath.Join(ws.Root, filepath.FromSlash(env.LocalOrgDir))
+		}
+	}
+	fmt.Fprintf(stderr, "Reading %s (%s)…\n", env.Name, env.Org)
+	res, err := export.Run(ctx, export.Options{Client: tg.Client, Env: env, LocalOrgDir: orgDir, Into: f.into,
+		Layout: f.layout, Include: f.include, Exclude: f.exclude, Progress: stderr,
+		Tofu: export.Tofu{Binary: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv}})
+	if err != nil {
+		return err
+	}
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	var names []string
+	for p := range res.Projects {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(stdout, "Exported %d object(s) into %d project(s) at %s:\n", res.Objects, len(names), res.Into)
+	for _, p := range names {
+		fmt.Fprintf(stdout, "  %-40s %5d\n", p, res.Projects[p])
+	}
+	for _, a := range res.Added {
+		fmt.Fprintf(stdout, "  + %s (an included object refers to it)\n", a)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stdout, "note: %s\n", n)
+	}
+	fmt.Fprintf(stdout, "Next: cd %s && cx plan --env %s (imports only), then cx apply --env %s.\n", res.Into, env.Name, env.Name)
+	return nil
+}

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cxascode/cxascode/internal/export"
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/runner"
+)
+
+// TestAccExportAdoptsTheOrg exports the org the example workspace was applied to into a new
+// workspace and checks that it adopts the org as it is: one project per flow, references
+// instead of ids, a plan of imports only (a flow's update records its file and publishes
+// nothing), an empty plan once applied, and no cycle in the graph.
+func TestAccExportAdoptsTheOrg(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "contact-center")
+	if _, err := os.Stat(filepath.Join(example, "cx.hcl")); err != nil {
+		t.Skip("examples/contact-center is not there")
+	}
+	base := t.TempDir()
+	src, out := filepath.Join(base, "src"), filepath.Join(base, "exported")
+	ts := orgserver.NewTestServer(t)
+	cx := newAccCX(t, src, ts)
+	copyTree(t, example, src)
+	if _, _, code := cx.run("apply", "--env", "dev"); code != 0 {
+		t.Fatalf("apply the example: exit %d", code)
+	}
+
+	stdout, _, code := cx.run("export", "--env", "dev", "--into", out, "--json")
+	if code != 0 {
+		t.Fatalf("export: exit %d", code)
+	}
+	var res export.Result
+	must(t, json.Unmarshal([]byte(stdout), &res))
+	flowProjects := 0
+	for p := range res.Projects {
+		if strings.HasPrefix(p, "flow-") {
+			flowProjects++
+		}
+	}
+	if flowProjects != 3 || res.Objects < 30 {
+		t.Errorf("export wrote %d objects into %v; want the example's three flows in projects of their own", res.Objects, res.Projects)
+	}
+	ids := exportedIDs(t, out)
+	checkNoIDsOutsideImports(t, out, ids)
+	checkOneFlowPerProject(t, out)
+
+	exported := &accCX{t: t, root: out, ts: ts}
+	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(planOut), &plan))
+	if len(plan.Projects) != len(res.Projects) {
+		t.Errorf("plan ran %d projects, export wrote %d", len(plan.Projects), len(res.Projects))
+	}
+	for _, p := range plan.Projects {
+		log := readTestFile(t, p.Log)
+		flows := strings.Count(log, "genesyscloud_flow.") / 2 // "will be updated" + "(imported from"
+		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 || !strings.Contains(log, "to import") {
+			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d; want imports only:\n%s", p.Project, p.Add, p.Change, p.Destroy, log)
+		}
+		if p.Change == 1 && (flows == 0 || strings.Contains(log, "published_version") && strings.Contains(log, "known after apply")) {
+			t.Errorf("plan of %s: the only update must be a flow taking on its file without publishing:\n%s", p.Project, log)
+		}
+	}
+	if _, _, code := exported.run("apply", "--env", "dev"); code != 0 {
+		t.Fatalf("apply the export: exit %d", code)
+	}
+	if _, _, code := exported.run("plan", "--env", "dev"); code != 0 {
+		t.Errorf("plan after applying the export: exit %d, want 0 (no changes)", code)
+	}
+	if graph, _, code := exported.run("graph"); code != 0 || strings.Contains(graph, "cycle") {
+		t.Errorf("graph of the export: exit %d\n%s", code, graph)
+	}
+
+	// Bad input: nothing is written, and the error says what to do.
+	if _, errOut, code := cx.run("export", "--env", "dev", "--into", out); code == 0 || !strings.Contains(errOut, "not empty") {
+		t.Errorf("export into a non-empty directory: exit %d, %s", code, errOut)
+	}
+	none := filepath.Join(base, "none")
+	if _, errOut, code := cx.run("export", "--env", "dev", "--into", none, "--include", "routing_queue:No Such Queue"); code == 0 || !strings.Contains(errOut, "no object") {
+		t.Errorf("export with a filter matching nothing: exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(none); !os.IsNotExist(err) {
+		t.Errorf("a failed export left %s behind (%v)", none, err)
+	}
+	entries, _ := os.ReadDir(base)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".export-") {
+			t.Errorf("a temporary directory of the export stayed behind: %s", e.Name())
+		}
+	}
+
+	// A filter exports the flow and what it needs, and says what came along.
+	one := filepath.Join(base, "one")
+	stdout, _, code = cx.run("export", "--env", "dev", "--into", one, "--include", "flow:Billing*", "--json")
+	if code != 0 {
+		t.Fatalf("export one flow: exit %d", code)
+	}
+	var oneRes export.Result
+	must(t, json.Unmarshal([]byte(stdout), &oneRes))
+	if _, ok := oneRes.Projects["flow-billing-ivr"]; !ok || len(oneRes.Added) == 0 || oneRes.Objects >= res.Objects {
+		t.Errorf("export of the billing flow: projects %v, added %v, %d objects", oneRes.Projects, oneRes.Added, oneRes.Objects)
+	}
+}
+
+var quotedID = regexp.MustCompile(`"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"`)
+
+// exportedIDs are the ids the export's import blocks adopt.
+func exportedIDs(t *testing.T, root string) map[string]bool {
+	t.Helper()
+	ids := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join(root, "*", "imports_*.tf"))
+	for _, f := range files {
+		for _, m := range quotedID.FindAllStringSubmatch(readTestFile(t, f), -1) {
+			ids[m[1]] = true
+		}
+	}
+	if len(ids) == 0 {
+		t.Fatalf("the export imports nothing (%v)", files)
+	}
+	return ids
+}
+
+// checkNoIDsOutsideImports fails when a resource holds the id of an exported object instead
+// of a reference.
+func checkNoIDsOutsideImports(t *testing.T, root string, ids map[string]bool) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root, "*", "*.tf"))
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "imports_") {
+			continue
+		}
+		for _, m := range quotedID.FindAllStringSubmatch(readTestFile(t, f), -1) {
+			if ids[m[1]] {
+				t.Errorf("%s holds the id %s of an exported object instead of a reference", f, m[1])
+			}
+		}
+	}
+}
+
+func checkOneFlowPerProject(t *testing.T, root string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root, "*", "flow.tf"))
+	for _, f := range files {
+		if n := strings.Count(readTestFile(t, f), `resource "genesyscloud_flow"`); n > 1 {
+			t.Errorf("%s declares %d flows; want one per project", f, n)
+		}
+	}
+}

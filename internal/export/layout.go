@@ -1,0 +1,294 @@
+package export
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/backport"
+)
+
+// How an org becomes projects (Conway's law, as the seed asks): one project per Architect
+// flow holding what only that flow uses, shared projects for the rest, people and
+// permissions apart. Layout works on a graph of ids alone, so it is tested without an org.
+
+// Node is one object of the org for the layout.
+type Node struct {
+	ID, Type, Name string
+	// Refs are the ids of other nodes this one refers to (by id in its JSON, by name in a
+	// flow's YAML).
+	Refs []string
+}
+
+// Layouts cx export knows.
+const (
+	// ByFlow: a project per flow with what only it uses; shared projects by area.
+	ByFlow = "flow"
+	// ByKind: projects by area only (shared-routing, shared-architect, …; flows in flows).
+	ByKind = "kind"
+)
+
+// Layout is where each node goes.
+type Layout struct {
+	// Project is the project of each node, by id.
+	Project map[string]string
+	// Notes say what the layout decided that a reader should know (cycles broken, objects
+	// moved to a shared project because several projects refer to them).
+	Notes []string
+}
+
+const flowType = "genesyscloud_flow"
+
+// PlanLayout places every node. With ByFlow, a node belongs to a flow's project when that
+// flow is the only one that uses it: reaches it through references (its queues, and their
+// wrap-up codes), or is the only flow an entry point routes to (an IVR) together with what
+// the entry point uses. Everything else goes to a shared project of its area; entry points
+// shared by several flows to shared-entry. A placement that would make a shared project
+// depend on a flow's project is undone (the object moves to shared), and projects that still
+// depend on each other in a cycle are merged — both reported in Notes.
+func PlanLayout(nodes []Node, layout string) (*Layout, error) {
+	if layout != ByFlow && layout != ByKind {
+		return nil, fmt.Errorf("layout %q: choose %s or %s", layout, ByFlow, ByKind)
+	}
+	byID := map[string]*Node{}
+	for i := range nodes {
+		byID[nodes[i].ID] = &nodes[i]
+	}
+	out := &Layout{Project: map[string]string{}}
+	flowProject := map[string]string{} // flow id → its project
+	usedProjects := map[string]bool{}
+	for _, n := range sortedNodes(nodes) {
+		if n.Type != flowType {
+			continue
+		}
+		name := "flows"
+		if layout == ByFlow {
+			name = uniqueName("flow-"+dashed(n.Name), usedProjects)
+		}
+		usedProjects[name] = true
+		flowProject[n.ID] = name
+	}
+	users := map[string]map[string]bool{} // node id → flows it is attached to
+	if layout == ByFlow {
+		attach(nodes, byID, users)
+	}
+	for _, n := range nodes {
+		switch {
+		case flowProject[n.ID] != "":
+			out.Project[n.ID] = flowProject[n.ID]
+		case len(users[n.ID]) == 1:
+			for f := range users[n.ID] {
+				out.Project[n.ID] = flowProject[f]
+			}
+		default:
+			out.Project[n.ID] = sharedProject(n, byID)
+		}
+	}
+	if layout == ByFlow {
+		out.settle(nodes, byID, flowProject)
+	}
+	out.mergeCycles(nodes)
+	return out, nil
+}
+
+// attach fills users: for each flow, the nodes it uses.
+func attach(nodes []Node, byID map[string]*Node, users map[string]map[string]bool) {
+	referrers := map[string][]string{}
+	for _, n := range nodes {
+		for _, r := range n.Refs {
+			referrers[r] = append(referrers[r], n.ID)
+		}
+	}
+	for _, f := range nodes {
+		if f.Type != flowType {
+			continue
+		}
+		// Seeds: the flow and the entry points that route to it alone.
+		seeds := []string{f.ID}
+		for _, r := range referrers[f.ID] {
+			if n := byID[r]; n != nil && n.Type != flowType && flowsOf(n, byID) == 1 {
+				seeds = append(seeds, r)
+			}
+		}
+		seen := map[string]bool{}
+		for len(seeds) > 0 {
+			id := seeds[len(seeds)-1]
+			seeds = seeds[:len(seeds)-1]
+			n := byID[id]
+			if n == nil || seen[id] || n.Type == flowType && id != f.ID {
+				continue
+			}
+			seen[id] = true
+			if users[id] == nil {
+				users[id] = map[string]bool{}
+			}
+			users[id][f.ID] = true
+			seeds = append(seeds, n.Refs...)
+		}
+	}
+}
+
+// flowsOf counts the distinct flows a node refers to.
+func flowsOf(n *Node, byID map[string]*Node) int {
+	seen := map[string]bool{}
+	for _, r := range n.Refs {
+		if t := byID[r]; t != nil && t.Type == flowType {
+			seen[r] = true
+		}
+	}
+	return len(seen)
+}
+
+// settle moves to a shared project every object of a flow's project that an object outside
+// that project refers to (other than the flow itself, which a shared entry point may name):
+// shared projects must not depend on a flow's project, or the graph would cycle.
+func (l *Layout) settle(nodes []Node, byID map[string]*Node, flowProject map[string]string) {
+	isFlowProject := map[string]bool{}
+	for _, p := range flowProject {
+		isFlowProject[p] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range sortedNodes(nodes) {
+			from := l.Project[n.ID]
+			for _, r := range n.Refs {
+				t := byID[r]
+				to := l.Project[r]
+				if t == nil || to == from || !isFlowProject[to] || t.Type == flowType {
+					continue
+				}
+				shared := sharedProject(*t, byID)
+				l.Notes = append(l.Notes, fmt.Sprintf("%s %q goes to %s: %s (in %s) refers to it as well as %s",
+					t.Type, t.Name, shared, n.Name, from, to))
+				l.Project[r] = shared
+				changed = true
+			}
+		}
+	}
+}
+
+// mergeCycles merges projects that depend on each other in a cycle into the first of them.
+func (l *Layout) mergeCycles(nodes []Node) {
+	for {
+		deps := map[string]map[string]bool{}
+		for _, n := range nodes {
+			from := l.Project[n.ID]
+			for _, r := range n.Refs {
+				to, ok := l.Project[r]
+				if !ok || to == from {
+					continue
+				}
+				if deps[from] == nil {
+					deps[from] = map[string]bool{}
+				}
+				deps[from][to] = true
+			}
+		}
+		cycle := findCycle(deps)
+		if cycle == nil {
+			return
+		}
+		sort.Strings(cycle)
+		into := cycle[0]
+		l.Notes = append(l.Notes, fmt.Sprintf("projects %s depend on each other in a cycle: merged into %s",
+			strings.Join(cycle, ", "), into))
+		for id, p := range l.Project {
+			for _, c := range cycle[1:] {
+				if p == c {
+					l.Project[id] = into
+				}
+			}
+		}
+	}
+}
+
+// findCycle returns the projects of one cycle of deps, or nil.
+func findCycle(deps map[string]map[string]bool) []string {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	var found []string
+	var visit func(p string) bool
+	visit = func(p string) bool {
+		state[p] = onPath
+		path = append(path, p)
+		for _, q := range slices.Sorted(maps.Keys(deps[p])) {
+			switch state[q] {
+			case onPath:
+				for i := len(path) - 1; i >= 0; i-- {
+					if path[i] == q {
+						found = append([]string(nil), path[i:]...)
+						return true
+					}
+				}
+			case unseen:
+				if visit(q) {
+					return true
+				}
+			}
+		}
+		path = path[:len(path)-1]
+		state[p] = done
+		return false
+	}
+	for _, p := range slices.Sorted(maps.Keys(deps)) {
+		if state[p] == unseen && visit(p) {
+			return found
+		}
+	}
+	return nil
+}
+
+// sharedProject is the shared project of a node's area: people and permissions together,
+// entry points into flows together, the rest by the API area its type names.
+func sharedProject(n Node, byID map[string]*Node) string {
+	if flowsOf(&n, byID) > 0 {
+		return "shared-entry"
+	}
+	t := strings.TrimPrefix(n.Type, "genesyscloud_")
+	for _, p := range []string{"user", "group", "auth_", "team", "location", "oauth_", "organization_presence"} {
+		if strings.HasPrefix(t, p) {
+			return "people"
+		}
+	}
+	area, _, _ := strings.Cut(t, "_")
+	switch area {
+	case "flow":
+		return "shared-architect"
+	case "integration":
+		return "shared-integrations"
+	}
+	return "shared-" + area
+}
+
+func sortedNodes(nodes []Node) []Node {
+	out := append([]Node(nil), nodes...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Type != out[j].Type {
+			return out[i].Type < out[j].Type
+		}
+		if a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name); a != b {
+			return a < b
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// dashed makes a project name part from an object's name: lower case, runs of other
+// characters as "-".
+func dashed(name string) string { return strings.ReplaceAll(backport.Slug(name), "_", "-") }
+
+func uniqueName(base string, used map[string]bool) string {
+	name := base
+	for i := 2; used[name]; i++ {
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	return name
+}
