@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cxascode/cxascode/internal/backport"
 	"github.com/cxascode/cxascode/internal/tofu"
@@ -30,8 +29,6 @@ type Tofu struct {
 	Binary, ProviderDir string
 	// OrgEnv is the provider's environment for the org (credentials, endpoint).
 	OrgEnv map[string]string
-	// Parallel bounds projects generated at once (0: 2).
-	Parallel int
 }
 
 // importTarget is one object to import: where and under which id.
@@ -39,9 +36,10 @@ type importTarget struct {
 	typ, label, id string
 }
 
-// generate writes, per project, a scratch configuration holding only import blocks, lets
-// OpenTofu generate the resource blocks, and returns them parsed, by project.
-func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget) (map[string]*hclwrite.File, error) {
+// generate imports every object in one scratch configuration — one OpenTofu run, one
+// provider, one token, and the provider's bulk reads serve every project at once — and
+// returns the generated resource blocks by project, under their labels in that project.
+func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget) (map[string][]*hclwrite.Block, error) {
 	if err := os.MkdirAll(scratch, 0o700); err != nil {
 		return nil, err
 	}
@@ -49,49 +47,45 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 	if err := os.WriteFile(rc, []byte(tofu.CLIConfig(t.ProviderDir)), 0o600); err != nil {
 		return nil, err
 	}
-	parallel := t.Parallel
-	if parallel <= 0 {
-		parallel = 2
-	}
-	var (
-		mu    sync.Mutex
-		wg    sync.WaitGroup
-		first error
-		out   = map[string]*hclwrite.File{}
-		slots = make(chan struct{}, parallel)
-	)
-	for _, project := range slices.Sorted(maps.Keys(imports)) {
-		if len(imports[project]) == 0 {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			f, err := t.generateProject(ctx, filepath.Join(scratch, project), rc, imports[project])
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil && first == nil {
-				first = fmt.Errorf("generate the configuration of %s: %w", project, err)
-			}
-			out[project] = f
-		}()
-	}
-	wg.Wait()
-	return out, first
-}
-
-func (t Tofu) generateProject(ctx context.Context, dir, rc string, targets []importTarget) (*hclwrite.File, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
+	// Labels are unique per project; in the one configuration they carry their project's
+	// number, and go back to their own when split.
+	type home struct{ project, label string }
+	homes := map[string]home{}
 	var b strings.Builder
 	b.WriteString(backport.ProviderTF)
-	for _, it := range targets {
-		fmt.Fprintf(&b, "\nimport {\n  to = %s.%s\n  id = %q\n}\n", it.typ, it.label, it.id)
+	for i, project := range slices.Sorted(maps.Keys(imports)) {
+		for _, it := range imports[project] {
+			scratchLabel := fmt.Sprintf("p%d__%s", i, it.label)
+			homes[it.typ+"."+scratchLabel] = home{project, it.label}
+			fmt.Fprintf(&b, "\nimport {\n  to = %s.%s\n  id = %q\n}\n", it.typ, scratchLabel, it.id)
+		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(b.String()), 0o644); err != nil {
+	if len(homes) == 0 {
+		return map[string][]*hclwrite.Block{}, nil
+	}
+	f, err := t.run(ctx, scratch, rc, b.String())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]*hclwrite.Block{}
+	for _, blk := range f.Body().Blocks() {
+		if blk.Type() != "resource" || len(blk.Labels()) != 2 {
+			continue
+		}
+		h, ok := homes[blk.Labels()[0]+"."+blk.Labels()[1]]
+		if !ok {
+			return nil, fmt.Errorf("OpenTofu generated %s.%s, which was not imported", blk.Labels()[0], blk.Labels()[1])
+		}
+		blk.SetLabels([]string{blk.Labels()[0], h.label})
+		out[h.project] = append(out[h.project], blk)
+	}
+	return out, nil
+}
+
+// run plans main (import blocks only) in dir with -generate-config-out and returns the
+// generated configuration.
+func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, error) {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o644); err != nil {
 		return nil, err
 	}
 	tf, err := tfexec.NewTerraform(dir, t.Binary)
@@ -111,7 +105,7 @@ func (t Tofu) generateProject(ctx context.Context, dir, rc string, targets []imp
 	// The provider is a dev override: no init, no registry.
 	gen := filepath.Join(dir, "generated.tf")
 	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true)); err != nil {
-		return nil, fmt.Errorf("%w\n%s", err, tail(log.String(), 40))
+		return nil, fmt.Errorf("generate the configuration with OpenTofu: %w\n%s", err, tail(log.String(), 40))
 	}
 	data, err := os.ReadFile(gen)
 	if err != nil {
@@ -140,14 +134,10 @@ func tail(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// blocksByType splits a generated file's resource blocks by resource type, each type's
-// blocks sorted by label.
-func blocksByType(f *hclwrite.File) map[string][]*hclwrite.Block {
+// blocksByType groups resource blocks by resource type, each type's blocks sorted by label.
+func blocksByType(blocks []*hclwrite.Block) map[string][]*hclwrite.Block {
 	out := map[string][]*hclwrite.Block{}
-	for _, blk := range f.Body().Blocks() {
-		if blk.Type() != "resource" || len(blk.Labels()) != 2 {
-			continue
-		}
+	for _, blk := range blocks {
 		out[blk.Labels()[0]] = append(out[blk.Labels()[0]], blk)
 	}
 	for _, bs := range out {

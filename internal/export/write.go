@@ -148,7 +148,7 @@ func (w *writer) dataSource(project, typ, key, value string) string {
 var idPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // writeProject writes one project's files under root.
-func (w *writer) writeProject(project string, objs []placed, generated *hclwrite.File, flows map[string][]byte, after map[string][]string) error {
+func (w *writer) writeProject(project string, objs []placed, generated []*hclwrite.Block, flows map[string][]byte, after map[string][]string) error {
 	files := map[string]*hclwrite.File{}
 	fileOf := func(typ string) *hclwrite.File {
 		name := strings.TrimPrefix(typ, "genesyscloud_") + ".tf"
@@ -157,17 +157,15 @@ func (w *writer) writeProject(project string, objs []placed, generated *hclwrite
 		}
 		return files[name]
 	}
-	if generated != nil {
-		byType := blocksByType(generated)
-		for _, typ := range slices.Sorted(maps.Keys(byType)) {
-			for _, blk := range byType[typ] {
-				w.rewrite(project, blk.Body())
-				body := fileOf(typ).Body()
-				if len(body.Blocks()) > 0 {
-					body.AppendNewline()
-				}
-				body.AppendBlock(blk)
+	byType := blocksByType(generated)
+	for _, typ := range slices.Sorted(maps.Keys(byType)) {
+		for _, blk := range byType[typ] {
+			w.rewrite(project, blk.Body())
+			body := fileOf(typ).Body()
+			if len(body.Blocks()) > 0 {
+				body.AppendNewline()
 			}
+			body.AppendBlock(blk)
 		}
 	}
 	imports := hclwrite.NewEmptyFile()
