@@ -205,12 +205,34 @@ func sortedKeysString(m map[string]string) []string {
 // ExportFlow exports a flow's published version as Archy YAML through the export job API
 // (POST /api/v2/flows/export/jobs, then the job's downloadUrl).
 func ExportFlow(ctx context.Context, c *platform.Client, hc *http.Client, id string) ([]byte, error) {
+	files, err := ExportFlows(ctx, c, hc, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("the export of flow %s holds no YAML file", id)
+	}
+	return files[0].Data, nil
+}
+
+// ExportedFile is one flow's YAML from an export job.
+type ExportedFile struct {
+	Name string
+	Data []byte
+}
+
+// ExportFlows exports the published versions of several flows with one export job: the
+// download is the YAML itself for one flow, a zip of YAML files for several.
+func ExportFlows(ctx context.Context, c *platform.Client, hc *http.Client, ids []string) ([]ExportedFile, error) {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
 	var reg platform.RegisterArchitectExportJobResponse
-	req := platform.RegisterArchitectExportJob{Flows: []platform.ExportDetails{{
-		Flow: &platform.ArchitectFlowReference{ID: platform.Ptr(id)}, ExportType: platform.Ptr("Yaml")}}}
+	req := platform.RegisterArchitectExportJob{}
+	for _, id := range ids {
+		req.Flows = append(req.Flows, platform.ExportDetails{
+			Flow: &platform.ArchitectFlowReference{ID: platform.Ptr(id)}, ExportType: platform.Ptr("Yaml")})
+	}
 	if err := c.Do(ctx, http.MethodPost, "/api/v2/flows/export/jobs", nil, req, &reg); err != nil {
 		return nil, err
 	}
@@ -246,8 +268,9 @@ func ExportFlow(ctx context.Context, c *platform.Client, hc *http.Client, id str
 	}
 }
 
-// download fetches an export's signed URL (no Authorization header: the URL carries it).
-func download(ctx context.Context, hc *http.Client, url string) ([]byte, error) {
+// download fetches an export's signed URL (no Authorization header: the URL carries it): one
+// YAML file, or a zip of them.
+func download(ctx context.Context, hc *http.Client, url string) ([]ExportedFile, error) {
 	if url == "" {
 		return nil, fmt.Errorf("the finished export job has no downloadUrl")
 	}
@@ -260,31 +283,40 @@ func download(ctx context.Context, hc *http.Client, url string) ([]byte, error) 
 		return nil, fmt.Errorf("download the exported flow: %w", err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
 	if err != nil {
 		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("download the exported flow: %s", resp.Status)
 	}
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return []ExportedFile{{Name: "flow.yaml", Data: data}}, nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("read the exported zip: %w", err)
+	}
+	var out []ExportedFile
+	for _, f := range zr.File {
+		if ext := path.Ext(f.Name); ext != ".yaml" && ext != ".yml" {
+			continue
+		}
+		r, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("read the exported zip: %w", err)
+			return nil, err
 		}
-		for _, f := range zr.File {
-			if ext := path.Ext(f.Name); ext == ".yaml" || ext == ".yml" {
-				r, err := f.Open()
-				if err != nil {
-					return nil, err
-				}
-				defer r.Close()
-				return io.ReadAll(r)
-			}
+		b, err := io.ReadAll(io.LimitReader(r, 64<<20))
+		r.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s of the exported zip: %w", f.Name, err)
 		}
+		out = append(out, ExportedFile{Name: f.Name, Data: b})
+	}
+	if len(out) == 0 {
 		return nil, fmt.Errorf("the exported zip holds no YAML file")
 	}
-	return data, nil
+	return out, nil
 }
 
 func deref(p *string) string {

@@ -215,46 +215,82 @@ func finish(tmp, into string) error {
 	return nil
 }
 
-// exportFlows exports every listed flow's published version as YAML, four at a time (they
-// share the client's rate budget), by flow id.
+// flowsPerJob is how many flows one export job carries.
+const flowsPerJob = 50
+
+// exportFlows exports every listed flow's published version as YAML, by flow id: one export
+// job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time. Each
+// file is matched to its flow by the name and type the YAML declares.
 func exportFlows(ctx context.Context, o Options, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
-	var ids []drift.Listed
+	type key struct{ name, typ string }
+	ids := map[key]string{}
+	var all []string
 	for _, l := range listed {
 		if l.Type == flowType && !l.Builtin {
-			ids = append(ids, l)
+			typ, _ := l.Object["type"].(string)
+			ids[key{strings.ToLower(l.Name), strings.ToUpper(typ)}] = l.ID
+			all = append(all, l.ID)
 		}
 	}
 	out := map[string][]byte{}
-	if len(ids) == 0 {
+	if len(all) == 0 {
 		return out, nil
 	}
-	fmt.Fprintf(progress, "Exporting %d flow(s)…\n", len(ids))
+	fmt.Fprintf(progress, "Exporting %d flow(s)…\n", len(all))
 	var (
 		mu    sync.Mutex
 		wg    sync.WaitGroup
 		first error
-		slots = make(chan struct{}, 4)
+		slots = make(chan struct{}, 2)
 	)
-	for _, l := range ids {
+	for start := 0; start < len(all); start += flowsPerJob {
+		batch := all[start:min(start+flowsPerJob, len(all))]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			data, err := backport.ExportFlow(ctx, o.Client, o.HTTPClient, l.ID)
+			files, err := backport.ExportFlows(ctx, o.Client, o.HTTPClient, batch)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
 				if first == nil {
-					first = fmt.Errorf("export flow %q (%s): %w", l.Name, l.ID, err)
+					first = fmt.Errorf("export flows: %w", err)
 				}
 				return
 			}
-			out[l.ID] = data
+			for _, f := range files {
+				flow, err := archy.Parse(f.Name, f.Data)
+				if err != nil {
+					if first == nil {
+						first = fmt.Errorf("exported flow %s: %w", f.Name, err)
+					}
+					return
+				}
+				id, ok := ids[key{strings.ToLower(flow.Name), strings.ToUpper(archy.APIType(flow.Type))}]
+				if !ok && len(batch) == 1 {
+					id, ok = batch[0], true
+				}
+				if !ok {
+					if first == nil {
+						first = fmt.Errorf("exported flow %s names %s %q, which the org's flow list does not hold", f.Name, flow.Type, flow.Name)
+					}
+					return
+				}
+				out[id] = f.Data
+			}
 		}()
 	}
 	wg.Wait()
-	return out, first
+	if first != nil {
+		return nil, first
+	}
+	for _, id := range all {
+		if _, ok := out[id]; !ok {
+			return nil, fmt.Errorf("the export jobs answered no YAML for flow %s", id)
+		}
+	}
+	return out, nil
 }
 
 // graphOf makes the layout's nodes: ids found anywhere in an object's JSON that are ids of
