@@ -152,3 +152,43 @@ func checkOneFlowPerProject(t *testing.T, root string) {
 		}
 	}
 }
+
+// TestAccExportSeededOrg exports an org made by cx org seed (lines of business with flows,
+// IVRs, queues, data tables; shared skills; agents in groups): the plan right after only
+// imports (and flows take on their files), and once applied the plan is empty.
+func TestAccExportSeededOrg(t *testing.T) {
+	base := t.TempDir()
+	src, out := filepath.Join(base, "src"), filepath.Join(base, "exported")
+	ts := orgserver.NewTestServer(t)
+	cx := newAccCX(t, src, ts)
+	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	if _, _, code := cx.run("org", "seed", "--objects", "300"); code != 0 {
+		t.Fatalf("seed: exit %d", code)
+	}
+	stdout, _, code := cx.run("export", "--env", "dev", "--into", out, "--json")
+	if code != 0 {
+		t.Fatalf("export: exit %d", code)
+	}
+	var res export.Result
+	must(t, json.Unmarshal([]byte(stdout), &res))
+	if res.Objects < 290 || res.Projects["flow-seed-line-ivr-0000"] == 0 {
+		t.Errorf("export of the seeded org: %d objects in %v", res.Objects, res.Projects)
+	}
+	checkNoIDsOutsideImports(t, out, exportedIDs(t, out))
+	checkOneFlowPerProject(t, out)
+	exported := &accCX{t: t, root: out, ts: ts}
+	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(planOut), &plan))
+	for _, p := range plan.Projects {
+		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 {
+			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, readTestFile(t, p.Log))
+		}
+	}
+	if _, _, code := exported.run("apply", "--env", "dev"); code != 0 {
+		t.Fatalf("apply the export: exit %d", code)
+	}
+	if _, _, code := exported.run("plan", "--env", "dev"); code != 0 {
+		t.Errorf("plan after applying the export: exit %d, want 0 (no changes)", code)
+	}
+}

@@ -11,6 +11,6 @@ It hosts several orgs (dev, test, prod) in one process, keeps them in a SQLite f
 the data directory, records an audit log, and can inject faults for testing clients.`,
 	}
 	org.AddCommand(newOrgServeCommand())
-	org.AddCommand(newOrgStatusCommand(), newOrgStopCommand())
+	org.AddCommand(newOrgStatusCommand(), newOrgStopCommand(), newOrgSeedCommand())
 	return org
 }
