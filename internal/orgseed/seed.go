@@ -171,7 +171,9 @@ func (s *seeder) create(ctx context.Context, what string, i int, path string, bo
 	return nil
 }
 
-func (s *seeder) name(kind string, i int) string { return fmt.Sprintf("%s %s %04d", s.o.Prefix, kind, i) }
+func (s *seeder) name(kind string, i int) string {
+	return fmt.Sprintf("%s %s %04d", s.o.Prefix, kind, i)
+}
 
 func ref(id string) map[string]string { return map[string]string{"id": id} }
 
