@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/cxascode/cxascode/internal/orgseed"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/target"
 	"github.com/spf13/cobra"
 )
@@ -44,8 +45,18 @@ Names start with --prefix, so a second seed into the same org needs another one.
 			if err != nil {
 				return err
 			}
+			// The org's rate budget is per token: a client (token) per worker spreads the seed
+			// over eight budgets instead of waiting on one.
+			var more []*platform.Client
+			for range 7 {
+				c, err := tg.NewClient()
+				if err != nil {
+					return err
+				}
+				more = append(more, c)
+			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Seeding about %d objects into %s (%s)…\n", objects, e.Name, e.Org)
-			m, err := orgseed.Seed(ctx, tg.Client, orgseed.Options{Objects: objects, Prefix: prefix, Progress: cmd.ErrOrStderr()})
+			m, err := orgseed.Seed(ctx, tg.Client, orgseed.Options{Objects: objects, Prefix: prefix, More: more, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}

@@ -26,6 +26,9 @@ type Options struct {
 	Prefix string
 	// Parallel bounds requests at once (0: 8).
 	Parallel int
+	// More are further clients to the same org, each with its own token: the org's rate
+	// budget is per token, and a large seed spends several. Worker w uses client w mod n.
+	More []*platform.Client
 	// HTTPClient uploads flow files to their presigned URL (nil: http.DefaultClient).
 	HTTPClient *http.Client
 	// Progress is told each kind's count as it is made (nil: nothing is told).
@@ -72,7 +75,7 @@ func Seed(ctx context.Context, c *platform.Client, o Options) (Mix, error) {
 	if o.Progress == nil {
 		o.Progress = io.Discard
 	}
-	s := &seeder{c: c, o: o, m: MixFor(o.Objects)}
+	s := &seeder{clients: append([]*platform.Client{c}, o.More...), o: o, m: MixFor(o.Objects)}
 	steps := []struct {
 		what string
 		n    int
@@ -104,13 +107,16 @@ func Seed(ctx context.Context, c *platform.Client, o Options) (Mix, error) {
 }
 
 type seeder struct {
-	c *platform.Client
-	o Options
-	m Mix
+	clients []*platform.Client
+	o       Options
+	m       Mix
 	// ids are the made objects' ids by step and index (each index written by one goroutine).
 	mu  sync.Mutex
 	ids map[string][]string
 }
+
+// cl is the client for object i: objects spread over the clients' tokens.
+func (s *seeder) cl(i int) *platform.Client { return s.clients[i%len(s.clients)] }
 
 func (s *seeder) set(what string, i int, id string) {
 	s.mu.Lock()
@@ -164,7 +170,7 @@ func (s *seeder) create(ctx context.Context, what string, i int, path string, bo
 	var out struct {
 		ID string `json:"id"`
 	}
-	if err := s.c.Do(ctx, http.MethodPost, path, nil, body, &out); err != nil {
+	if err := s.cl(i).Do(ctx, http.MethodPost, path, nil, body, &out); err != nil {
 		return err
 	}
 	s.set(what, i, out.ID)
@@ -218,7 +224,7 @@ func (s *seeder) queue(ctx context.Context, j int) error {
 		return err
 	}
 	codes := []any{ref(s.id("wrap-up codes", j)), ref(s.id("wrap-up codes", j+7))}
-	return s.c.Do(ctx, http.MethodPost, "/api/v2/routing/queues/"+s.id("queues", j)+"/wrapupcodes", nil, codes, nil)
+	return s.cl(j).Do(ctx, http.MethodPost, "/api/v2/routing/queues/"+s.id("queues", j)+"/wrapupcodes", nil, codes, nil)
 }
 
 // dataTable holds a line's account tiers, with rows.
@@ -238,7 +244,7 @@ func (s *seeder) dataTable(ctx context.Context, i int) error {
 	}
 	for r := 0; r < s.m.DataTableRows/s.m.DataTables; r++ {
 		row := map[string]any{"key": fmt.Sprintf("A%04d", r), "tier": []string{"gold", "silver", "bronze"}[r%3]}
-		if err := s.c.Do(ctx, http.MethodPost, "/api/v2/flows/datatables/"+s.id("data tables", i)+"/rows", nil, row, nil); err != nil {
+		if err := s.cl(i+r).Do(ctx, http.MethodPost, "/api/v2/flows/datatables/"+s.id("data tables", i)+"/rows", nil, row, nil); err != nil {
 			return err
 		}
 	}
@@ -269,10 +275,10 @@ func (s *seeder) group(ctx context.Context, i int) error {
 	var group struct {
 		Version int `json:"version"`
 	}
-	if err := s.c.Do(ctx, http.MethodGet, "/api/v2/groups/"+s.id("groups", i), nil, nil, &group); err != nil {
+	if err := s.cl(i).Do(ctx, http.MethodGet, "/api/v2/groups/"+s.id("groups", i), nil, nil, &group); err != nil {
 		return err
 	}
-	return s.c.Do(ctx, http.MethodPost, "/api/v2/groups/"+s.id("groups", i)+"/members", nil,
+	return s.cl(i).Do(ctx, http.MethodPost, "/api/v2/groups/"+s.id("groups", i)+"/members", nil,
 		map[string]any{"memberIds": members, "version": group.Version}, nil)
 }
 
@@ -352,7 +358,7 @@ func (s *seeder) flow(ctx context.Context, i int) error {
                       name: %s
 `, q+1, q+1, s.name("Queue", 3*i+q), s.name("Skill", 3*i+q))
 	}
-	id, err := s.publish(ctx, yaml.Bytes())
+	id, err := s.publish(ctx, s.cl(i), yaml.Bytes())
 	if err != nil {
 		return fmt.Errorf("flow %q: %w", name, err)
 	}
@@ -362,9 +368,9 @@ func (s *seeder) flow(ctx context.Context, i int) error {
 
 // publish uploads a flow file through an Architect job and waits for it; it returns the
 // flow's id.
-func (s *seeder) publish(ctx context.Context, yaml []byte) (string, error) {
+func (s *seeder) publish(ctx context.Context, c *platform.Client, yaml []byte) (string, error) {
 	var reg platform.RegisterArchitectJobResponse
-	if err := s.c.Do(ctx, http.MethodPost, "/api/v2/flows/jobs", nil, map[string]any{}, &reg); err != nil {
+	if err := c.Do(ctx, http.MethodPost, "/api/v2/flows/jobs", nil, map[string]any{}, &reg); err != nil {
 		return "", err
 	}
 	if reg.ID == nil || reg.PresignedURL == nil {
@@ -387,7 +393,7 @@ func (s *seeder) publish(ctx context.Context, yaml []byte) (string, error) {
 	}
 	for wait := 50 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
 		var st platform.ArchitectJobStateResponse
-		if err := s.c.Do(ctx, http.MethodGet, "/api/v2/flows/jobs/"+*reg.ID, map[string][]string{"expand": {"messages"}}, nil, &st); err != nil {
+		if err := c.Do(ctx, http.MethodGet, "/api/v2/flows/jobs/"+*reg.ID, map[string][]string{"expand": {"messages"}}, nil, &st); err != nil {
 			return "", err
 		}
 		switch deref(st.Status) {

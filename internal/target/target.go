@@ -64,6 +64,18 @@ type Target struct {
 	OrgEnv map[string]string
 	// Client is an API client to the org; nil unless Options.ClientUserAgent asked for it.
 	Client *platform.Client
+	// clientConfig is how Client was made, for NewClient.
+	clientConfig platform.Config
+}
+
+// NewClient is another API client to the org, with a token of its own: the rate budget is
+// per token, so work that may spend more than one budget (cx org seed) spreads over several.
+// It is available when Options.ClientUserAgent asked for a client.
+func (t *Target) NewClient() (*platform.Client, error) {
+	if t.Client == nil {
+		return nil, fmt.Errorf("target: no API client was asked for")
+	}
+	return platform.New(t.clientConfig)
 }
 
 // Resolve finds OpenTofu and the provider, then the environment's org and credentials,
@@ -107,8 +119,9 @@ func (t *Target) resolveRegion(o Options) error {
 	if err != nil {
 		return err
 	}
-	t.Client, err = platform.New(platform.Config{BaseURL: base, ClientID: orgEnv["GENESYSCLOUD_OAUTHCLIENT_ID"],
-		ClientSecret: orgEnv["GENESYSCLOUD_OAUTHCLIENT_SECRET"], UserAgent: o.ClientUserAgent})
+	t.clientConfig = platform.Config{BaseURL: base, ClientID: orgEnv["GENESYSCLOUD_OAUTHCLIENT_ID"],
+		ClientSecret: orgEnv["GENESYSCLOUD_OAUTHCLIENT_SECRET"], UserAgent: o.ClientUserAgent}
+	t.Client, err = platform.New(t.clientConfig)
 	return err
 }
 
@@ -135,8 +148,9 @@ func (t *Target) resolveLocal(ctx context.Context, o Options) error {
 	if o.ClientUserAgent == "" {
 		return nil
 	}
-	t.Client, err = platform.New(platform.Config{BaseURL: org.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret,
-		UserAgent: o.ClientUserAgent})
+	t.clientConfig = platform.Config{BaseURL: org.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret,
+		UserAgent: o.ClientUserAgent}
+	t.Client, err = platform.New(t.clientConfig)
 	return err
 }
 
