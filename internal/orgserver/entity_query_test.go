@@ -8,9 +8,7 @@ import (
 // A kind listed by query answers filters on its fields and pages by the cursor it hands out;
 // a query the API would refuse is refused naming the field.
 func TestEntityQuery(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const workbins = "/api/v2/taskmanagement/workbins"
 	for _, name := range []string{"Claims", "Billing", "Appeals"} {
 		c.must(200, "POST", workbins, map[string]any{"name": name})

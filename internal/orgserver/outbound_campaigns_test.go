@@ -8,9 +8,7 @@ import (
 // A campaign is refused as the real API refuses it, naming the field, and taken with phone
 // columns named alone, as the official provider writes them.
 func TestCampaignRefusals(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const campaigns = "/api/v2/outbound/campaigns"
 	list := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"phone"}})["id"].(string)
 	campaign := func() map[string]any {

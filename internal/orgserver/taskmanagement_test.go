@@ -8,9 +8,7 @@ import (
 // A workitem schema's model requires a version on every request, but a create has none to
 // send: the org gives the first, and an update must send the current one.
 func TestWorkitemSchemaVersions(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const schemas = "/api/v2/taskmanagement/workitems/schemas"
 	c.wantError(400, "bad.request", "POST", schemas, map[string]any{"name": "Claim"}) // no jsonSchema
 	s := c.must(200, "POST", schemas, map[string]any{"name": "Claim", "jsonSchema": map[string]any{
@@ -28,9 +26,7 @@ func TestWorkitemSchemaVersions(t *testing.T) {
 // A work type needs its default workbin, and every id it is written with must name an object
 // of the right kind; the refusal names the request's field.
 func TestWorktypeReferences(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const worktypes = "/api/v2/taskmanagement/worktypes"
 	workbin := c.must(200, "POST", "/api/v2/taskmanagement/workbins", map[string]any{"name": "Claims"})["id"].(string)
 	for _, tc := range []struct {
