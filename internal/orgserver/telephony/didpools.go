@@ -19,6 +19,7 @@ import (
 // version, delete refused while an IVR uses a number of the pool. The DID listing is
 // derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
 func (s *api) didPoolRoutes() {
+	s.versionedRoutes(didPoolSpec(), s.listDIDPools, s.saveDIDPool)
 	s.Route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
 }
 
@@ -141,18 +142,6 @@ func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *api) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindDIDPool)
-}
-
-func (s *api) createDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveDIDPool(w, r, "")
-}
-
-func (s *api) putDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveDIDPool(w, r, r.PathValue("id"))
-}
-
 func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.DIDPool
 	if err := apihttp.DecodeBody(r, &in); err != nil {
@@ -213,10 +202,6 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 			SelfURI: host.Ptr(spec.selfURI(m.id)),
 		}, nil
 	})
-}
-
-func (s *api) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteVersioned(w, r, didPoolSpec())
 }
 
 // listDIDNumbers lists the numbers of the pools (all, or id[]) with their assignment:

@@ -24,6 +24,9 @@ const KindExtensionPool store.Kind = "telephony.extensionpool"
 // telephony entity's base model does), but the official provider never sends one, so the
 // org names a pool after its first number when the request has none, as it does DID pools.
 // Ranges are digits of one width that may not overlap another pool's.
+func (s *api) extensionPoolRoutes() {
+	s.versionedRoutes(extensionPoolSpec(), s.listExtensionPools, s.saveExtensionPool)
+}
 
 // extensionPoolBody is the ExtensionPool model's writable part.
 type extensionPoolBody struct {
@@ -131,22 +134,6 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 	}
 	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
 	return nil
-}
-
-func (s *api) getExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, KindExtensionPool)
-}
-
-func (s *api) createExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveExtensionPool(w, r, "")
-}
-
-func (s *api) putExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveExtensionPool(w, r, r.PathValue("id"))
-}
-
-func (s *api) deleteExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteVersioned(w, r, extensionPoolSpec())
 }
 
 // saveExtensionPool creates (id == "") or replaces a pool: both numbers required, digits of

@@ -28,6 +28,19 @@ type versionedSpec struct {
 	inUse func(tx *store.Tx, o *store.Object) error
 }
 
+// versionedRoutes registers the standard routes of a versioned kind from its catalogue entry:
+// list is the kind's own listing and save creates (id "") or replaces (id from the path) an
+// object; reads and deletes are the skeleton's, the same for every versioned kind.
+func (s *api) versionedRoutes(spec versionedSpec, list host.Handler, save func(w http.ResponseWriter, r *http.Request, id string) error) {
+	s.KindRoutes(spec.entry.Name, host.KindHandlers{
+		List:   list,
+		Create: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, "") },
+		Get:    s.Stored(spec.kind),
+		Update: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, r.PathValue("id")) },
+		Delete: func(w http.ResponseWriter, r *http.Request) error { return s.deleteVersioned(w, r, spec) },
+	})
+}
+
 // selfURI is the path of the object with id.
 func (spec versionedSpec) selfURI(id string) string { return spec.entry.API.Item(id) }
 
