@@ -146,13 +146,5 @@ func FindUserByEmail(tx *store.Tx, email string, deleted bool) *store.Object {
 
 // LookupAs is Lookup that also decodes the object's stored JSON into the API model T.
 func LookupAs[T any](h *Host, r *http.Request, kind store.Kind, id string) (*store.Object, T, error) {
-	var v T
-	o, err := h.Lookup(r, kind, id)
-	if err != nil {
-		return nil, v, err
-	}
-	if err := DecodeObject(o, &v); err != nil {
-		return nil, v, err
-	}
-	return o, v, nil
+	return decodeFound[T](h.Lookup(r, kind, id))
 }

@@ -14,6 +14,19 @@ import (
 // DecodeObject unmarshals a stored object into v.
 func DecodeObject(o *store.Object, v any) error { return json.Unmarshal(o.Data, v) }
 
+// decodeFound is the object a lookup found (or its error) with its stored JSON decoded
+// into the API model T: the tail every typed lookup shares.
+func decodeFound[T any](o *store.Object, err error) (*store.Object, T, error) {
+	var v T
+	if err != nil {
+		return nil, v, err
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}
+
 // Datas returns the stored JSON of objects, in order.
 func Datas(objs []*store.Object) [][]byte {
 	out := make([][]byte, len(objs))

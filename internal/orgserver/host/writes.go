@@ -54,15 +54,7 @@ func (h *Host) ServeStored(w http.ResponseWriter, r *http.Request, kind store.Ki
 // LoadStored looks up an object inside a transaction (404 when absent) and decodes its
 // stored JSON into the API model T.
 func LoadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
-	var v T
-	o, err := entity.Lookup(tx, kind, id)
-	if err != nil {
-		return nil, v, err
-	}
-	if err := DecodeObject(o, &v); err != nil {
-		return nil, v, err
-	}
-	return o, v, nil
+	return decodeFound[T](entity.Lookup(tx, kind, id))
 }
 
 // PutAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
