@@ -70,11 +70,7 @@ func isHomeDivision(o *store.Object) bool {
 
 func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
@@ -87,11 +83,7 @@ func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 // putDivision replaces name and description; homeDivision is read-only.
 func (s *api) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		o, d, err := host.LoadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err

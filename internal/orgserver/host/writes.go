@@ -31,6 +31,18 @@ func (h *Host) CommitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *st
 	return nil
 }
 
+// CommitNamed is the skeleton of a create or rename: it decodes the body into in, takes the
+// name it carries (name reads it from in; trimmed and required, as DecodeNamed) and runs fn
+// with it as CommitJSON does.
+func (h *Host) CommitNamed(w http.ResponseWriter, r *http.Request, in any, name func() *string,
+	fn func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error)) error {
+	n, err := DecodeNamed(r, in, name)
+	if err != nil {
+		return err
+	}
+	return h.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) { return fn(tx, p, n) })
+}
+
 // CommitNoContent runs fn as one transaction in the caller's org and answers 204.
 func (h *Host) CommitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
 	p := apihttp.CallerOf(r)

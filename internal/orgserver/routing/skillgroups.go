@@ -152,11 +152,7 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 
 func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
 			return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
 		}
