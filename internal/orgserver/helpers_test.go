@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,16 @@ func newRawClient(t testing.TB, ts *TestServer, org, name string) *rawClient {
 		t.Fatalf("token for %s/%s: status %d", org, name, resp.StatusCode)
 	}
 	return &rawClient{t: t, base: ts.URL, token: tok.AccessToken}
+}
+
+// readTestFile reads a fixture file, failing the test when it cannot.
+func readTestFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // parallelDevOrg marks the test parallel (each test has its own server), starts a test
