@@ -159,6 +159,24 @@ func (c *rawClient) wantError(status int, code, method, path string, body any) m
 	return m
 }
 
+// fieldRefusal is a body a POST refuses with 400 and the field its message must name.
+type fieldRefusal struct {
+	body  map[string]any
+	field string
+}
+
+// wantFieldRefusals posts each body to path and wants a 400 bad.request whose message names
+// the body's field, as the API names what it refuses.
+func (c *rawClient) wantFieldRefusals(path string, refusals []fieldRefusal) {
+	c.t.Helper()
+	for _, tc := range refusals {
+		m := c.wantError(400, "bad.request", "POST", path, tc.body)
+		if !strings.Contains(m["message"].(string), tc.field) {
+			c.t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
+		}
+	}
+}
+
 // q builds a query string.
 func q(kv ...string) string {
 	v := url.Values{}

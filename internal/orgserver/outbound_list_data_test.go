@@ -11,20 +11,12 @@ const contactLists = "/api/v2/outbound/contactlists"
 // field as the API does.
 func TestContactListValidation(t *testing.T) {
 	_, c := parallelDevOrg(t)
-	for _, tc := range []struct {
-		body  map[string]any
-		field string
-	}{
+	c.wantFieldRefusals(contactLists, []fieldRefusal{
 		{map[string]any{"name": "Renewals"}, "[columnNames]"},
 		{map[string]any{"name": "Renewals", "columnNames": "phone"}, "[columnNames]"},
 		{map[string]any{"name": "Renewals", "columnNames": []any{"phone"}, "attemptLimits": map[string]any{"id": "no-such-limit"}}, "attemptLimits.id"},
 		{map[string]any{"name": "Renewals", "columnNames": []any{"phone"}, "phoneColumns": []any{map[string]any{"columnName": "phone"}}}, "phoneColumns[0].type"},
-	} {
-		m := c.wantError(400, "bad.request", "POST", contactLists, tc.body)
-		if msg := m["message"].(string); !strings.Contains(msg, tc.field) {
-			t.Errorf("POST %v: message %q does not name %s", tc.body, msg, tc.field)
-		}
-	}
+	})
 	limit := c.must(200, "POST", "/api/v2/outbound/attemptlimits", map[string]any{"name": "Three", "maxAttemptsPerContact": 3})["id"].(string)
 	l := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"phone"},
 		"attemptLimits": map[string]any{"id": limit}})

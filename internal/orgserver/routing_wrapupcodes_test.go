@@ -20,18 +20,10 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 		t.Errorf("created code = %v", wc)
 	}
 	c.wantError(409, "general.conflict", "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "SALE"})
-	for _, tc := range []struct {
-		body  any
-		field string
-	}{
+	c.wantFieldRefusals("/api/v2/routing/wrapupcodes", []fieldRefusal{
 		{map[string]any{"description": "no name"}, "[name]"},
 		{map[string]any{"name": "X", "division": map[string]any{"id": "nope"}}, "[division.id]"},
-	} {
-		m := c.wantError(400, "bad.request", "POST", "/api/v2/routing/wrapupcodes", tc.body)
-		if !strings.Contains(m["message"].(string), tc.field) {
-			t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
-		}
-	}
+	})
 
 	if got := c.must(200, "GET", "/api/v2/routing/wrapupcodes/"+id, nil); got["name"] != "Sale" {
 		t.Errorf("get = %v", got)
