@@ -94,19 +94,13 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 		}
 		for j, rc := range c.RoutingSkillConditions {
 			g := fmt.Sprintf("%s.routingSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "routingSkill", host.KindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency); err != nil {
-				return err
-			}
-			if err := validateSkillConditions(tx, g+".childConditions", rc.ChildConditions); err != nil {
+			if err := validateCondition(tx, g, "routingSkill", host.KindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency, rc.ChildConditions); err != nil {
 				return err
 			}
 		}
 		for j, lc := range c.LanguageSkillConditions {
 			g := fmt.Sprintf("%s.languageSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "languageSkill", host.KindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency); err != nil {
-				return err
-			}
-			if err := validateSkillConditions(tx, g+".childConditions", lc.ChildConditions); err != nil {
+			if err := validateCondition(tx, g, "languageSkill", host.KindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency, lc.ChildConditions); err != nil {
 				return err
 			}
 		}
@@ -114,7 +108,10 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 	return nil
 }
 
-func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
+// validateCondition checks one skill or language condition at prefix (the skill or language
+// named by nameField must exist), then its child conditions.
+func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64,
+	children []platform.SkillGroupCondition) error {
 	if host.Deref(name) == "" {
 		return apihttp.Required(prefix + "." + nameField)
 	}
@@ -133,7 +130,7 @@ func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, 
 	if *proficiency < 0 || *proficiency > maxSkillProficiency {
 		return apihttp.BadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
 	}
-	return nil
+	return validateSkillConditions(tx, prefix+".childConditions", children)
 }
 
 // validateMemberDivisions checks division ids ("*" allowed) and returns them without duplicates.
