@@ -233,12 +233,8 @@ func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.Dom
 		if err != nil {
 			return nil, err
 		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if err := host.CheckUniqueName(tx, host.KindRole, "role", name, o.ID); err != nil {
-				return nil, err
-			}
-			role.Name = host.Ptr(name)
+		if err := host.Rename(tx, host.KindRole, "role", o.ID, &role.Name, in.Name); err != nil {
+			return nil, err
 		}
 		if partial {
 			host.SetPtr(&role.Description, in.Description)

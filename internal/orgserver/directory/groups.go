@@ -111,8 +111,8 @@ func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := tx.FindByName(host.KindGroup, "", name); existing != nil {
-			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
+		if err := host.CheckUniqueName(tx, host.KindGroup, "group", name, ""); err != nil {
+			return nil, err
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
@@ -150,12 +150,8 @@ func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if other := tx.FindByName(host.KindGroup, "", name); other != nil && other.ID != o.ID {
-				return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, other.ID)
-			}
-			g.Name = host.Ptr(name)
+		if err := host.Rename(tx, host.KindGroup, "group", o.ID, &g.Name, in.Name); err != nil {
+			return nil, err
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {

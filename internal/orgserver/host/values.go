@@ -123,6 +123,23 @@ func RequiredName(name *string) (string, error) {
 	return n, nil
 }
 
+// Rename applies an update's name (newName; nil keeps *name): trimmed, required, and held by
+// no other object of kind than selfID (noun names the kind in the conflict).
+func Rename(tx *store.Tx, kind store.Kind, noun, selfID string, name **string, newName *string) error {
+	if newName == nil {
+		return nil
+	}
+	n, err := RequiredName(newName)
+	if err != nil {
+		return err
+	}
+	if err := CheckUniqueName(tx, kind, noun, n, selfID); err != nil {
+		return err
+	}
+	*name = Ptr(n)
+	return nil
+}
+
 // DecodeNamed reads the request body into in (apihttp.DecodeBody) and returns the name it
 // carries (name reads it from in), trimmed and required: the start of every create and
 // rename.

@@ -150,8 +150,8 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
 	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
-		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
-			return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+		if err := host.CheckUniqueName(tx, host.KindSkillGroup, "skill group", name, ""); err != nil {
+			return nil, err
 		}
 		div, err := host.DivisionRef(tx, host.DivisionID(in.Division))
 		if err != nil {
@@ -216,15 +216,8 @@ func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if name == "" {
-				return nil, apihttp.Required("name")
-			}
-			if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
-				return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
-			}
-			sg.Name = host.Ptr(name)
+		if err := host.Rename(tx, host.KindSkillGroup, "skill group", o.ID, &sg.Name, in.Name); err != nil {
+			return nil, err
 		}
 		if in.Description != nil {
 			sg.Description = in.Description
