@@ -177,6 +177,31 @@ func (c *rawClient) wantFieldRefusals(path string, refusals []fieldRefusal) {
 	}
 }
 
+// createNamed posts an object of each name to path ({"name": …}) and returns their ids by
+// name.
+func (c *rawClient) createNamed(path string, objectNames ...string) map[string]string {
+	c.t.Helper()
+	ids := map[string]string{}
+	for _, n := range objectNames {
+		ids[n] = c.must(200, "POST", path, map[string]any{"name": n})["id"].(string)
+	}
+	return ids
+}
+
+// listingCase is a query of a listing and the names it must answer, in order, joined by
+// commas.
+type listingCase struct{ query, want string }
+
+// wantListedNames gets path with each case's query and wants the names the case lists.
+func (c *rawClient) wantListedNames(path string, cases []listingCase) {
+	c.t.Helper()
+	for _, tc := range cases {
+		if got := strings.Join(names(c.must(200, "GET", path+tc.query, nil)), ","); got != tc.want {
+			c.t.Errorf("GET %s%s = %q, want %q", path, tc.query, got, tc.want)
+		}
+	}
+}
+
 // q builds a query string.
 func q(kv ...string) string {
 	v := url.Values{}

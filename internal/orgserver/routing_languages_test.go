@@ -54,10 +54,7 @@ func TestLanguagesLifecycle(t *testing.T) {
 
 func TestLanguagesListing(t *testing.T) {
 	_, c := parallelDevOrg(t)
-	ids := map[string]string{}
-	for _, n := range []string{"German", "English", "Spanish", "Estonian", "Dutch"} {
-		ids[n] = c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": n})["id"].(string)
-	}
+	ids := c.createNamed("/api/v2/routing/languages", "German", "English", "Spanish", "Estonian", "Dutch")
 	l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=2", nil)
 	if l["total"].(float64) != 5 || l["pageCount"].(float64) != 3 || names(l)[0] != "Estonian" || names(l)[1] != "German" {
 		t.Errorf("page 2 = total %v pageCount %v names %v", l["total"], l["pageCount"], names(l))
@@ -69,20 +66,13 @@ func TestLanguagesListing(t *testing.T) {
 	if l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=3", nil); l["nextUri"] != nil || len(names(l)) != 1 {
 		t.Errorf("last page = %v", l)
 	}
-	for _, tc := range []struct {
-		query string
-		want  string
-	}{
+	c.wantListedNames("/api/v2/routing/languages", []listingCase{
 		{q("name", "e"), "English,Estonian"},
 		{q("name", "E", "sortOrder", "DESC"), "Estonian,English"},
 		{q("id", ids["Dutch"]+","+ids["Spanish"]), "Dutch,Spanish"},
 		{q("id", ids["Dutch"], "id", ids["German"]), "Dutch,German"},
 		{q("name", "x"), ""},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/languages"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET languages%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	c.wantError(400, "invalid.value", "GET", "/api/v2/routing/languages?sortOrder=sideways", nil)
 	if l := c.must(200, "GET", "/api/v2/routing/languages?name=nothing", nil); l["pageCount"].(float64) != 0 || len(names(l)) != 0 {
 		t.Errorf("empty listing = %v", l)

@@ -51,18 +51,12 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 func TestWrapupCodesListing(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
-	ids := map[string]string{}
-	for _, n := range []string{"Sale", "Sales lead", "No sale", "Callback", "Resale"} {
-		ids[n] = c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": n})["id"].(string)
-	}
+	ids := c.createNamed("/api/v2/routing/wrapupcodes", "Sale", "Sales lead", "No sale", "Callback", "Resale")
 	byID := "Sale,Sales lead"
 	if ids["Sales lead"] < ids["Sale"] {
 		byID = "Sales lead,Sale"
 	}
-	for _, tc := range []struct {
-		query string
-		want  string
-	}{
+	c.wantListedNames("/api/v2/routing/wrapupcodes", []listingCase{
 		{"", "Callback,No sale,Resale,Sale,Sales lead"},
 		{q("name", "Sale*"), "Sale,Sales lead"},
 		{q("name", "*sale"), "No sale,Resale,Sale"},
@@ -73,11 +67,7 @@ func TestWrapupCodesListing(t *testing.T) {
 		{q("id", ids["Callback"]+","+ids["Resale"]), "Callback,Resale"},
 		{q("divisionId", home, "name", "Call*"), "Callback"},
 		{q("divisionId", "00000000-0000-0000-0000-000000000000"), ""},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/wrapupcodes"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET wrapupcodes%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	m := c.wantError(400, "invalid.value", "GET", "/api/v2/routing/wrapupcodes?sortBy=date", nil)
 	if !strings.Contains(m["message"].(string), "sortBy") {
 		t.Errorf("message %q does not name sortBy", m["message"])
