@@ -177,6 +177,18 @@ func (c *rawClient) wantFieldRefusals(path string, refusals []fieldRefusal) {
 	}
 }
 
+// wantVersionedPut replaces the object at item as a versioned kind requires: refused without
+// the version (400) and with a stale one (409), taken with the current one (1); it returns
+// the answer. put keeps the version it was sent with.
+func (c *rawClient) wantVersionedPut(item string, put map[string]any) map[string]any {
+	c.t.Helper()
+	c.wantError(400, "bad.request", "PUT", item, put)
+	put["version"] = 3
+	c.wantError(409, "general.conflict", "PUT", item, put)
+	put["version"] = 1
+	return c.must(200, "PUT", item, put)
+}
+
 // createNamed posts an object of each name to path ({"name": …}) and returns their ids by
 // name.
 func (c *rawClient) createNamed(path string, objectNames ...string) map[string]string {

@@ -32,11 +32,7 @@ func TestDIDPoolLifecycle(t *testing.T) {
 	other := c.must(200, "POST", didPools, map[string]any{"startPhoneNumber": "+13175550100", "endPhoneNumber": "+13175550199"})["id"].(string)
 
 	put := map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550049", "comments": "halved"}
-	c.wantError(400, "bad.request", "PUT", didPools+"/"+id, put)
-	put["version"] = 3
-	c.wantError(409, "general.conflict", "PUT", didPools+"/"+id, put)
-	put["version"] = 1
-	got := c.must(200, "PUT", didPools+"/"+id, put)
+	got := c.wantVersionedPut(didPools+"/"+id, put)
 	if got["version"].(float64) != 2 || got["endPhoneNumber"] != "+13175550049" || got["comments"] != "halved" || got["description"] != nil {
 		t.Errorf("after PUT = %v", got)
 	}
