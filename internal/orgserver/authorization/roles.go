@@ -228,11 +228,7 @@ func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.Dom
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindRole, func(tx *store.Tx, p apihttp.Principal, o *store.Object, role platform.DomainOrganizationRole) ([]byte, error) {
 		if err := host.Rename(tx, host.KindRole, "role", o.ID, &role.Name, in.Name); err != nil {
 			return nil, err
 		}

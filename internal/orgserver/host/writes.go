@@ -43,6 +43,20 @@ func (h *Host) CommitNamed(w http.ResponseWriter, r *http.Request, in any, name 
 	return h.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) { return fn(tx, p, n) })
 }
 
+// CommitStored is the skeleton of a change to the object of kind in the path ({id}): one
+// transaction that loads it (404 when absent) decoded into the API model T and answers the
+// JSON fn returns, as CommitJSON does.
+func CommitStored[T any](h *Host, w http.ResponseWriter, r *http.Request, kind store.Kind,
+	fn func(tx *store.Tx, p apihttp.Principal, o *store.Object, v T) ([]byte, error)) error {
+	return h.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, v, err := LoadStored[T](tx, kind, r.PathValue("id"))
+		if err != nil {
+			return nil, err
+		}
+		return fn(tx, p, o, v)
+	})
+}
+
 // CommitNoContent runs fn as one transaction in the caller's org and answers 204.
 func (h *Host) CommitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
 	p := apihttp.CallerOf(r)

@@ -211,11 +211,7 @@ func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, sg, err := host.LoadStored[platform.SkillGroup](tx, host.KindSkillGroup, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindSkillGroup, func(tx *store.Tx, p apihttp.Principal, o *store.Object, sg platform.SkillGroup) ([]byte, error) {
 		if err := host.Rename(tx, host.KindSkillGroup, "skill group", o.ID, &sg.Name, in.Name); err != nil {
 			return nil, err
 		}
