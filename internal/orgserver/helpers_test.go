@@ -189,6 +189,41 @@ func (c *rawClient) wantVersionedPut(item string, put map[string]any) map[string
 	return c.must(200, "PUT", item, put)
 }
 
+// wantSoftDeletedLifecycle walks a regular kind whose objects are soft-deleted (skills,
+// languages) through what they share: a created object is version "1", active, at its
+// selfUri and read back by id; its name is taken ignoring case (sameName: 409) and a blank
+// one is refused naming [name]; DELETE leaves it readable in state deleted and a second
+// DELETE answers 404, as does an unknown id; the name is free again and the deleted object
+// is not listed by name prefix. It returns the object as created and as read after the delete.
+func (c *rawClient) wantSoftDeletedLifecycle(path, name, sameName, blank, prefix string) (created, deleted map[string]any) {
+	c.t.Helper()
+	created = c.must(200, "POST", path, map[string]any{"name": name})
+	id := created["id"].(string)
+	if created["version"] != "1" || created["state"] != "active" || created["selfUri"] != path+"/"+id {
+		c.t.Errorf("created %s = %v", path, created)
+	}
+	c.wantError(409, "general.conflict", "POST", path, map[string]any{"name": sameName})
+	m := c.wantError(400, "bad.request", "POST", path, map[string]any{"name": blank})
+	if !strings.Contains(m["message"].(string), "[name]") {
+		c.t.Errorf("missing-name message does not name the field: %v", m["message"])
+	}
+	if got := c.must(200, "GET", path+"/"+id, nil); got["name"] != name {
+		c.t.Errorf("get = %v", got)
+	}
+	c.must(204, "DELETE", path+"/"+id, nil)
+	deleted = c.must(200, "GET", path+"/"+id, nil)
+	if deleted["state"] != "deleted" {
+		c.t.Errorf("after delete, state = %v, want deleted", deleted["state"])
+	}
+	c.wantError(404, "not.found", "DELETE", path+"/"+id, nil)
+	c.wantError(404, "not.found", "GET", path+"/00000000-0000-0000-0000-000000000000", nil)
+	c.must(200, "POST", path, map[string]any{"name": name})
+	if l := c.must(200, "GET", path+q("name", prefix), nil); l["total"].(float64) != 1 {
+		c.t.Errorf("list by name prefix: total %v, want 1", l["total"])
+	}
+	return created, deleted
+}
+
 // createNamed posts an object of each name to path ({"name": …}) and returns their ids by
 // name.
 func (c *rawClient) createNamed(path string, objectNames ...string) map[string]string {
