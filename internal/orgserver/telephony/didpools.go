@@ -162,17 +162,13 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 		}
 		*f.out = n
 	}
-	if len(endText) != len(startText) || rng.end < rng.start {
-		return apihttp.BadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
+	if err := checkRangeOrder("startPhoneNumber", "endPhoneNumber", startText, endText, rng.start, rng.end); err != nil {
+		return err
 	}
 	if err := host.CheckEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
 		return err
 	}
-	name := in.Name
-	if strings.TrimSpace(host.Deref(name)) == "" {
-		name = &startText
-	}
-	req := versionedRequest{Name: name, Version: in.Version}
+	req := versionedRequest{Name: in.Name, Version: in.Version, DefaultName: startText}
 	if in.Division != nil {
 		req.Division = &platform.WritableDivision{ID: in.Division.ID}
 	}

@@ -153,14 +153,10 @@ func (s *api) saveExtensionPool(w http.ResponseWriter, r *http.Request, id strin
 		}
 	}
 	rng, _ := parseExtensionRange(id, startText, endText)
-	if len(endText) != len(startText) || rng.end < rng.start {
-		return apihttp.BadRequest("The field [endNumber] (%s) must have as many digits as [startNumber] (%s) and not be below it.", endText, startText)
+	if err := checkRangeOrder("startNumber", "endNumber", startText, endText, rng.start, rng.end); err != nil {
+		return err
 	}
-	name := in.Name
-	if strings.TrimSpace(host.Deref(name)) == "" {
-		name = &startText
-	}
-	req := versionedRequest{Name: name, Division: in.Division, Version: in.Version}
+	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version, DefaultName: startText}
 	spec := extensionPoolSpec()
 	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range storedExtensionPools(tx.List(KindExtensionPool, "")) {
