@@ -50,7 +50,6 @@ func catalogueKind(name string) *kinds.Kind {
 // kindRoutes registers k's standard routes with the handlers of hs, taking fallback's for
 // a route hs leaves nil and the entry has.
 func (h *Host) kindRoutes(k *kinds.Kind, hs, fallback KindHandlers) {
-	name := k.Name
 	collection, item := k.API.Collection, k.API.Item("{id}")
 	routes := []struct {
 		method, path      string
@@ -71,7 +70,7 @@ func (h *Host) kindRoutes(k *kinds.Kind, hs, fallback KindHandlers) {
 			continue
 		}
 		if r.lacking {
-			panic(fmt.Sprintf("host: the catalogue entry of %q has no %s %s route for the handler given", name, r.method, r.path))
+			panic(fmt.Sprintf("host: the catalogue entry of %q has no %s %s route for the handler given", k.Name, r.method, r.path))
 		}
 		h.Route(r.method+" "+r.path, k.PermissionFor(r.method), r.handler)
 	}
