@@ -384,8 +384,15 @@ func (k *Kind) APIRequest(body map[string]any) map[string]any {
 // SingletonID is the id of a Singleton kind's one object, which its API path lacks: the
 // official type name without the provider's prefix ("outbound_settings"). The local org
 // stores and audits the object under it and the provider's create puts it in state, so
-// drift's attribution finds the object's changes by the resource's id.
-func (k *Kind) SingletonID() string { return strings.TrimPrefix(k.Resource, "genesyscloud_") }
+// drift's attribution finds the object's changes by the resource's id. A singleton without a
+// resource type (a part, see Field.Part) is named after its catalogue name instead
+// ("routing_settings_transcription").
+func (k *Kind) SingletonID() string {
+	if k.Resource == "" {
+		return strings.ReplaceAll(k.Name, ".", "_")
+	}
+	return strings.TrimPrefix(k.Resource, "genesyscloud_")
+}
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }

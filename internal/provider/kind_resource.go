@@ -115,7 +115,7 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if r.kind.API.Singleton {
-		r.readSingletonInto(ctx, state, resp)
+		r.readSingletonInto(ctx, state, req, resp)
 		return
 	}
 	id := r.idIn(state)
