@@ -336,7 +336,8 @@ type Kind struct {
 	LookupBy []LookupParam
 }
 
-// LookupParam is a data source attribute sent as a listing's query parameter.
+// LookupParam is a data source attribute sent as a listing's query parameter, or for the
+// parent field of a child kind (Param ParentID) as the parent's id in the listing's path.
 type LookupParam struct {
 	Attr, Param string
 	Description string
@@ -422,6 +423,21 @@ func (k *Kind) OwnID(obj map[string]any) string {
 	}
 	id, _ := obj[key].(string)
 	return id
+}
+
+// ParentField is the field of a child kind (API.Parent) holding its parent's id, the
+// top-level field that refers to the parent kind (a work type status's worktype_id); nil for
+// other kinds. Requests carry that id in the path, never in the body.
+func (k *Kind) ParentField() *Field {
+	if k.API.Parent == "" {
+		return nil
+	}
+	for i := range k.Fields {
+		if k.Fields[i].Ref == k.API.Parent {
+			return &k.Fields[i]
+		}
+	}
+	return nil
 }
 
 // Regular reports whether the kind is served generically from its Fields.

@@ -18,6 +18,7 @@ func TestGenericEntityTakesBackWhatItAnswered(t *testing.T) {
 		t.Run(k.Name, func(t *testing.T) {
 			c := *c
 			c.t = t
+			k := c.underParent(k)
 			obj := c.must(200, "POST", k.API.Collection, c.minimalKindBody(k, "Read back "+k.Noun))
 			obj["name"] = "Read back and renamed"
 			got := updatedObject(&c, k, obj["id"].(string), c.must(200, k.API.Update, k.API.Item(obj["id"].(string)), obj))

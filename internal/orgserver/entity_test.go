@@ -152,6 +152,7 @@ func TestGenericEntityConformance(t *testing.T) {
 		t.Run(k.Name, func(t *testing.T) {
 			c, ro := *c, *ro
 			c.t, ro.t = t, t
+			k := c.underParent(k)
 			coll := k.API.Collection
 			create := func(name string) map[string]any {
 				return c.must(200, "POST", coll, c.minimalKindBody(k, name))

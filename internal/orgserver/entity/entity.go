@@ -23,6 +23,13 @@ import (
 // Create validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
 func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, audit.Event, error) {
+	return s.CreateIn(tx, p, k, "", body)
+}
+
+// CreateIn is Create of an object of a child kind (kinds.API.Parent) under the parent with
+// id parent, which the caller found live ("" for other kinds): the object refers to its
+// parent, and its name is unique among its siblings only.
+func (s *Set) CreateIn(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, parent string, body map[string]any) ([]byte, audit.Event, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -31,11 +38,11 @@ func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	doc, name, err := s.build(tx, p, k, id, body, nil)
+	doc, name, err := s.build(tx, p, k, id, parent, body, nil)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	out, err := Put(tx, s.StoreKind(k.Name), id, "", name, doc)
+	out, err := Put(tx, s.StoreKind(k.Name), id, parent, name, doc)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -43,7 +50,8 @@ func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[
 }
 
 // Update applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
-// to the object with id. An integer-versioned kind needs the current version in the body.
+// to the object with id (a kinds.ChildID for a child kind). An integer-versioned kind needs
+// the current version in the body.
 func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, audit.Event, error) {
 	o, old, err := s.live(tx, k, id)
 	if err != nil {
@@ -72,24 +80,25 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, method, body)
-	doc, name, err := s.build(tx, p, k, id, body, old)
+	doc, name, err := s.build(tx, p, k, o.ID, o.Parent, body, old)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	out, err := Put(tx, o.Kind, id, "", name, doc)
+	out, err := Put(tx, o.Kind, o.ID, o.Parent, name, doc)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
 	if name != o.Name {
-		if err := s.renamed(tx, k, id, name); err != nil {
+		if err := s.renamed(tx, k, o.ID, name); err != nil {
 			return nil, audit.Event{}, err
 		}
 	}
-	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out}, nil
 }
 
-// Delete removes the object with id, or marks it deleted when the kind soft-deletes
-// (GET still answers it, lists leave it out and its name is free again).
+// Delete removes the object with id (a kinds.ChildID for a child kind), or marks it deleted
+// when the kind soft-deletes (GET still answers it, lists leave it out and its name is free
+// again). The objects of generic child kinds under it go with it.
 func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error) {
 	o, old, err := s.live(tx, k, id)
 	if err != nil {
@@ -101,6 +110,7 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if deleted := s.hooks.Deleted[k.Name]; deleted != nil {
 		deleted(tx, o.ID)
 	}
+	s.deleteChildren(tx, k, o.ID)
 	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
@@ -111,7 +121,7 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if kinds.FieldOf(k.Model, "dateModified") != nil {
 		old["dateModified"] = apihttp.FormatTime(tx.Now())
 	}
-	out, err := Put(tx, o.Kind, o.ID, "", o.Name, old)
+	out, err := Put(tx, o.Kind, o.ID, o.Parent, o.Name, old)
 	if err != nil {
 		return audit.Event{}, err
 	}
@@ -166,13 +176,21 @@ func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []
 	return keys, items
 }
 
-// live finds an object that is not (soft-)deleted and decodes it.
+// live finds an object that is not (soft-)deleted and decodes it. A child kind's object is
+// found by its kinds.ChildID, under the parent it names only.
 func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[string]any, error) {
-	o, err := Lookup(tx, s.StoreKind(k.Name), id)
+	own, parent := id, ""
+	if k.API.Parent != "" {
+		var ok bool
+		if parent, own, ok = kinds.SplitChildID(id); !ok {
+			return nil, nil, apihttp.NotFound()
+		}
+	}
+	o, err := Lookup(tx, s.StoreKind(k.Name), own)
 	if err != nil {
 		return nil, nil, err
 	}
-	if IsDeleted(o.Data) {
+	if IsDeleted(o.Data) || o.Parent != parent {
 		return nil, nil, apihttp.NotFound()
 	}
 	var doc map[string]any
@@ -184,8 +202,9 @@ func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[s
 
 // build turns a validated body into the object to store: references resolved and
 // named, the model's fields only, the server's fields set. old is the stored object on
-// update (nil on create); its division and created stamps carry over.
-func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+// update (nil on create); its division and created stamps carry over. parent is the id of a
+// child kind's parent ("" for other kinds), which the object refers to whatever the body says.
+func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent string, body, old map[string]any) (map[string]any, string, error) {
 	// Whatever a request sends for the server's fields is dropped (version was read for the
 	// concurrency check already).
 	for f := range body {
@@ -199,7 +218,7 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := FindActiveByName(tx, s.StoreKind(k.Name), name); other != nil && other.ID != id {
+		if other := FindActiveByNameIn(tx, s.StoreKind(k.Name), parent, name); other != nil && other.ID != id {
 			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
 		}
 	}
@@ -207,6 +226,9 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		if err := setDivision(tx, k, body, old); err != nil {
 			return nil, "", err
 		}
+	}
+	if f := k.ParentField(); f != nil {
+		kinds.Set(body, f.JSON, parent)
 	}
 	if err := normalizeValues(body, k.Fields); err != nil {
 		return nil, "", err
@@ -226,7 +248,7 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		doc["id"] = id
 	}
 	if has("selfUri") {
-		doc["selfUri"] = k.API.Item(id)
+		doc["selfUri"] = k.API.Item(itemID(k, id, parent))
 	}
 	var oldVersion any
 	if old != nil {
@@ -444,4 +466,24 @@ func (s *Set) referrers(k *kinds.Kind) []*kinds.Kind {
 		}
 	}
 	return out
+}
+
+// itemID is the id of an object in its kind's item path: a kinds.ChildID for a child kind.
+func itemID(k *kinds.Kind, id, parent string) string {
+	if k.API.Parent == "" {
+		return id
+	}
+	return kinds.ChildID(parent, id)
+}
+
+// deleteChildren removes the objects of the generic child kinds of k under the object with id.
+func (s *Set) deleteChildren(tx *store.Tx, k *kinds.Kind, id string) {
+	for _, child := range s.Generic() {
+		if child.API.Parent != k.Name {
+			continue
+		}
+		for _, o := range tx.List(s.StoreKind(child.Name), id) {
+			tx.Delete(o.Kind, o.ID)
+		}
+	}
 }

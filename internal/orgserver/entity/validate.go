@@ -261,7 +261,7 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 		if key == "id" {
 			parent["name"] = o.Name
 			if ref := kinds.Genesys().Named(f.Ref); ref != nil {
-				parent["selfUri"] = ref.API.Item(id)
+				parent["selfUri"] = ref.API.Item(itemID(ref, id, o.Parent))
 			}
 		}
 		return nil
