@@ -144,12 +144,9 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), host.PathObjectID(r, h.kind))
 	if err != nil {
 		return err
-	}
-	if o.Parent != r.PathValue("parentId") {
-		return apihttp.NotFound() // a child kind's object under another parent
 	}
 	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil

@@ -34,7 +34,7 @@ func (s *Set) CreateIn(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, parent 
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, "POST", body)
-	id, err := s.newID(tx, k, body) // chosen_id.go
+	id, err := s.newID(tx, k, parent, body) // chosen_id.go
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -42,7 +42,7 @@ func (s *Set) CreateIn(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, parent 
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	out, err := Put(tx, s.StoreKind(k.Name), id, parent, name, doc)
+	out, err := Put(tx, s.StoreKind(k.Name), itemID(k, id, parent), parent, name, doc)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -80,7 +80,7 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, method, body)
-	doc, name, err := s.build(tx, p, k, o.ID, o.Parent, body, old)
+	doc, name, err := s.build(tx, p, k, ownID(o), o.Parent, body, old)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -93,7 +93,7 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 			return nil, audit.Event{}, err
 		}
 	}
-	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: o.ID, Name: name, Old: o.Data, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: ownID(o), Name: name, Old: o.Data, New: out}, nil
 }
 
 // Delete removes the object with id (a kinds.ChildID for a child kind), or marks it deleted
@@ -111,7 +111,7 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 		deleted(tx, o.ID)
 	}
 	s.deleteChildren(tx, k, o.ID)
-	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
+	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: ownID(o), Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
 		return ev, nil
@@ -147,7 +147,7 @@ func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *sto
 				continue
 			}
 			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
-				if f.Ref == k.Name && v == o.ID {
+				if f.Ref == k.Name && v == ownID(o) {
 					return apihttp.Conflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
 				}
 				return nil
@@ -164,7 +164,7 @@ func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *sto
 // filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
 func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []apihttp.CursorKey, items [][]byte) {
 	for _, o := range objs {
-		if len(ids) > 0 && !ids[o.ID] {
+		if len(ids) > 0 && !ids[ownID(o)] {
 			continue
 		}
 		if !apihttp.NameMatches(nameFilter, o.Name, false) || IsDeleted(o.Data) {
@@ -177,20 +177,13 @@ func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []
 }
 
 // live finds an object that is not (soft-)deleted and decodes it. A child kind's object is
-// found by its kinds.ChildID, under the parent it names only.
+// found by its kinds.ChildID, which it is stored under.
 func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[string]any, error) {
-	own, parent := id, ""
-	if k.API.Parent != "" {
-		var ok bool
-		if parent, own, ok = kinds.SplitChildID(id); !ok {
-			return nil, nil, apihttp.NotFound()
-		}
-	}
-	o, err := Lookup(tx, s.StoreKind(k.Name), own)
+	o, err := Lookup(tx, s.StoreKind(k.Name), id)
 	if err != nil {
 		return nil, nil, err
 	}
-	if IsDeleted(o.Data) || o.Parent != parent {
+	if IsDeleted(o.Data) {
 		return nil, nil, apihttp.NotFound()
 	}
 	var doc map[string]any
@@ -218,8 +211,8 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := FindActiveByNameIn(tx, s.StoreKind(k.Name), parent, name); other != nil && other.ID != id {
-			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
+		if other := FindActiveByNameIn(tx, s.StoreKind(k.Name), parent, name); other != nil && other.ID != itemID(k, id, parent) {
+			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, ownID(other))
 		}
 	}
 	if kinds.FieldOf(k.Model, "division") != nil {
@@ -233,10 +226,10 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent
 	if err := normalizeValues(body, k.Fields); err != nil {
 		return nil, "", err
 	}
-	if err := s.resolveRefs(tx, body, k.Fields, ""); err != nil {
+	if err := s.resolveRefs(tx, body, k.Fields, "", parent); err != nil {
 		return nil, "", err
 	}
-	if err := s.checkOwnedValues(tx, k, id, body); err != nil {
+	if err := s.checkOwnedValues(tx, k, itemID(k, id, parent), body); err != nil {
 		return nil, "", err
 	}
 	doc := projectModel(k.Model, body)
@@ -468,7 +461,9 @@ func (s *Set) referrers(k *kinds.Kind) []*kinds.Kind {
 	return out
 }
 
-// itemID is the id of an object in its kind's item path: a kinds.ChildID for a child kind.
+// itemID is the id of an object in its kind's item path, and the one the store keeps it under:
+// a kinds.ChildID for a child kind, whose own ids need be unique under one parent only (a
+// grammar's languages are keyed by language code).
 func itemID(k *kinds.Kind, id, parent string) string {
 	if k.API.Parent == "" {
 		return id
@@ -486,4 +481,15 @@ func (s *Set) deleteChildren(tx *store.Tx, k *kinds.Kind, id string) {
 			tx.Delete(o.Kind, o.ID)
 		}
 	}
+}
+
+// ownID is a stored object's own id: its store id, or a child object's part of it.
+func ownID(o *store.Object) string {
+	if o.Parent == "" {
+		return o.ID
+	}
+	if _, own, ok := kinds.SplitChildID(o.ID); ok {
+		return own
+	}
+	return o.ID
 }
