@@ -22,3 +22,13 @@ func TestRoutingSettingsSchemaMatchesOfficial(t *testing.T) {
 		"transcription.pii_redaction_enabled":              "basetypes.BoolType optional",
 	})
 }
+
+// The grammar language's schema is the official provider's, but for its file blocks, which
+// are not-yet (kinds/catalogue_grammar_language.go).
+func TestGrammarLanguageSchemaMatchesOfficial(t *testing.T) {
+	checkKindSchema(context.Background(), t, "genesyscloud_architect_grammar_language", map[string]string{
+		"id":         "basetypes.StringType read-only",
+		"grammar_id": "basetypes.StringType required",
+		"language":   "basetypes.StringType required",
+	})
+}

@@ -21,4 +21,5 @@ func Register(h *host.Host) {
 	s.dependencyTrackingBuildRoutes() // dependencytracking_build.go
 	s.dataTableRoutes()               // datatables.go, datatable_schema.go
 	s.promptRoutes()                  // prompts.go
+	s.grammarFileRoutes()             // grammar_files.go
 }
