@@ -3,6 +3,7 @@ package drift
 import (
 	"context"
 	"net/http"
+	"path"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
@@ -30,12 +31,17 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 				name = "hand-made.example.com"
 			}
 			var made map[string]any
-			if err := o.console.Do(ctx, http.MethodPost, k.API.Collection, nil, minimalBody(t, k, name, o.makeReferenced), &made); err != nil {
+			body := minimalBody(t, k, name, o.makeReferenced)
+			coll, parent := collectionFor(k, body)
+			if err := o.console.Do(ctx, http.MethodPost, coll, nil, body, &made); err != nil {
 				t.Fatalf("create %s by hand: %v", k.Noun, err)
 			}
-			id, _ := made["id"].(string)
+			id := k.OwnID(made)
 			if id == "" {
 				t.Fatalf("create %s answered no id: %v", k.Noun, made)
+			}
+			if parent != "" {
+				id = kinds.ChildID(parent, id) // as drift names a child object
 			}
 			found, errs := FindUnmanaged(ctx, UnmanagedOptions{Client: o.deploy, Types: []string{k.Resource}})
 			if len(errs) > 0 {
@@ -174,6 +180,19 @@ func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any
 	return out
 }
 
+// collectionFor is the collection a create of k with body posts to, and the parent's id for a
+// child kind (kinds.API.Parent), whose body names its parent but whose path holds it: body
+// loses the parent field.
+func collectionFor(k *kinds.Kind, body map[string]any) (string, string) {
+	f := k.ParentField()
+	if f == nil {
+		return k.API.Collection, ""
+	}
+	parent, _ := kinds.Get(body, f.JSON).(string)
+	delete(body, kinds.TopLevel(f.RequestJSON()))
+	return k.API.CollectionOf(parent), parent
+}
+
 // makeReferenced makes a minimal object of a regular kind that another kind's required
 // field refers to, and returns its id.
 func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
@@ -187,7 +206,8 @@ func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
 		return id
 	}
 	var made map[string]any
-	body := minimalBody(t, k, "Referenced "+k.Noun, o.makeReferenced)
+	// Named for the test, since names are unique and each test makes its own.
+	body := minimalBody(t, k, "Referenced "+k.Noun+" for "+path.Base(t.Name()), o.makeReferenced)
 	if err := o.console.Do(context.Background(), http.MethodPost, k.API.Collection, nil, body, &made); err != nil {
 		t.Fatalf("create the %s another object refers to: %v", k.Noun, err)
 	}

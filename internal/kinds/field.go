@@ -136,6 +136,13 @@ type Field struct {
 	// with the numbers as the body and their expiration as a query parameter). The API never
 	// answers them, so such a field is WriteOnly too.
 	AddedThrough *Additions
+	// Part is the catalogue Name of a Singleton kind without a resource type that an Object
+	// field of a Singleton kind is, where the API keeps a block of the official resource at a
+	// path of its own and changes it by that path's method (routing settings' transcription at
+	// …/routing/settings/transcription, PUT) instead of within the object. The field's value is
+	// never part of the object's own requests or answers; the provider reads and writes it
+	// through that kind, whose Fields are the field's Nested. "" none.
+	Part string
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.

@@ -336,7 +336,8 @@ type Kind struct {
 	LookupBy []LookupParam
 }
 
-// LookupParam is a data source attribute sent as a listing's query parameter.
+// LookupParam is a data source attribute sent as a listing's query parameter, or for the
+// parent field of a child kind (Param ParentID) as the parent's id in the listing's path.
 type LookupParam struct {
 	Attr, Param string
 	Description string
@@ -384,8 +385,15 @@ func (k *Kind) APIRequest(body map[string]any) map[string]any {
 // SingletonID is the id of a Singleton kind's one object, which its API path lacks: the
 // official type name without the provider's prefix ("outbound_settings"). The local org
 // stores and audits the object under it and the provider's create puts it in state, so
-// drift's attribution finds the object's changes by the resource's id.
-func (k *Kind) SingletonID() string { return strings.TrimPrefix(k.Resource, "genesyscloud_") }
+// drift's attribution finds the object's changes by the resource's id. A singleton without a
+// resource type (a part, see Field.Part) is named after its catalogue name instead
+// ("routing_settings_transcription").
+func (k *Kind) SingletonID() string {
+	if k.Resource == "" {
+		return strings.ReplaceAll(k.Name, ".", "_")
+	}
+	return strings.TrimPrefix(k.Resource, "genesyscloud_")
+}
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }
@@ -415,6 +423,21 @@ func (k *Kind) OwnID(obj map[string]any) string {
 	}
 	id, _ := obj[key].(string)
 	return id
+}
+
+// ParentField is the field of a child kind (API.Parent) holding its parent's id, the
+// top-level field that refers to the parent kind (a work type status's worktype_id); nil for
+// other kinds. Requests carry that id in the path, never in the body.
+func (k *Kind) ParentField() *Field {
+	if k.API.Parent == "" {
+		return nil
+	}
+	for i := range k.Fields {
+		if k.Fields[i].Ref == k.API.Parent {
+			return &k.Fields[i]
+		}
+	}
+	return nil
 }
 
 // Regular reports whether the kind is served generically from its Fields.

@@ -76,6 +76,12 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.Unordered && !f.IsBlock() {
 			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
 		}
+		if f.Part != "" {
+			if part := c.Named(f.Part); part == nil || !part.API.Singleton || part.Resource != "" || f.Type != Object ||
+				!reflect.DeepEqual(attrsOf(part.Fields), attrsOf(f.Nested)) {
+				t.Errorf("%s.%s: a part is an object field whose nested attributes are those of a singleton kind without a resource type", kind, f.Attr)
+			}
+		}
 		checkFields(t, c, kind+"."+f.Attr, f.Nested)
 	}
 }
@@ -283,4 +289,13 @@ func findField(fs []Field, attr string) *Field {
 		}
 	}
 	return nil
+}
+
+// attrsOf are the attribute names of fields, in order.
+func attrsOf(fs []Field) []string {
+	out := make([]string, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, f.Attr)
+	}
+	return out
 }

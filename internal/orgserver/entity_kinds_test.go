@@ -19,6 +19,22 @@ func singletonKinds() []*kinds.Kind {
 	return slices.DeleteFunc(entity.NewSet(handWrittenKinds(), entityHooks()).Generic(), func(k *kinds.Kind) bool { return !k.API.Singleton })
 }
 
+// underParent is k as a test of one parent's collection sees it: a child kind (API.Parent)
+// with its collection under a parent made for the test, so that its paths are those of a kind
+// without a parent; any other kind as it is.
+func (c *rawClient) underParent(k *kinds.Kind) *kinds.Kind {
+	c.t.Helper()
+	if k.API.Parent == "" {
+		return k
+	}
+	parent := kinds.Genesys().Named(k.API.Parent)
+	made := c.must(200, "POST", parent.API.Collection, c.minimalKindBody(parent, "Parent of "+k.Noun))
+	child := *k
+	child.API.Collection = k.API.CollectionOf(made["id"].(string))
+	child.API.Parent = ""
+	return &child
+}
+
 // checkCursorListing checks a cursor-paged generic listing holding "Conf A1", "Conf A2" and
 // "Conf B": two pages of two and one joined by nextUri, and the name filter.
 func checkCursorListing(t *testing.T, c *rawClient, coll, nameFilter string) {

@@ -48,6 +48,7 @@ func TestEmergencyGroupReferences(t *testing.T) {
 func TestGenericEntityValidation(t *testing.T) {
 	_, c := parallelDevOrg(t)
 	for _, k := range genericKinds() {
+		k := c.underParent(k)
 		coll := k.API.Collection
 		for _, tc := range []struct {
 			body  any

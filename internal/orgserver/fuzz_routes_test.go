@@ -19,6 +19,8 @@ import (
 func handWrittenWriteSeeds() map[string][]string {
 	queueish := []string{`{"name":"Fuzz route","description":"x"}`, `{"name":""}`, `{"name":1}`, `[]`}
 	return map[string][]string{
+		"POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice": {`{"fileType":"Grxml"}`, `{"fileType":""}`, `{"fileType":7}`},
+		"POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf":  {`{"fileType":"Grxml"}`, `{"fileType":"a/b"}`, `[]`},
 		"POST /api/v2/routing/skills":                                                           {`{"name":"Fuzz route skill"}`, `{"name":"a\u0000b"}`},
 		"PATCH /api/v2/routing/skills/{id}":                                                     {`{"divisionId":"HOME"}`, `{"divisionId":7}`},
 		"POST /api/v2/routing/languages":                                                        {`{"name":"Fuzz route language"}`, `{"name":null}`},

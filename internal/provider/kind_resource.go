@@ -67,13 +67,13 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	name := r.nameIn(plan)
 	desired := r.firstChunk(body)
-	obj, err := scopedAPI(kindAPI(r.client, r.kind), r.kind, body).create(ctx, name, body)
+	obj, err := r.createAPI(plan, body).create(ctx, name, body) // kind_children.go
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return
 	}
 	if f := r.steppedField(); f != nil && len(desired) > f.MaxAddsPerWrite {
-		id := objectID(*obj)
+		id := r.resourceID(*obj)
 		if obj, err = r.writeSteps(ctx, f, id, desired[:f.MaxAddsPerWrite], desired, body); err != nil {
 			// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
 			resp.State.SetAttribute(ctx, path.Root("id"), id)
@@ -83,7 +83,7 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	// The object exists: on a failure, keep it in state (tainted) so the next apply finishes
 	// or replaces it.
-	r.finishWrite(ctx, *obj, objectID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
+	r.finishWrite(ctx, *obj, r.resourceID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
 }
 
 // finishWrite completes a create or update once the object id is written: its members,
@@ -115,11 +115,12 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if r.kind.API.Singleton {
-		r.readSingletonInto(ctx, state, resp)
+		r.readSingletonInto(ctx, state, req, resp)
 		return
 	}
 	id := r.idIn(state)
-	obj, err := kindAPI(r.client, r.kind).get(ctx, id)
+	api, own := r.itemAPI(id)
+	obj, err := api.get(ctx, own)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
 		return
@@ -172,7 +173,8 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 			fmt.Sprintf("The Platform API cannot delete a %s: %s stays in the org and is no longer managed by this configuration.", r.kind.Noun, id))
 		return
 	}
-	if err := kindAPI(r.client, r.kind).delete(ctx, id); err != nil {
+	api, own := r.itemAPI(id)
+	if err := api.delete(ctx, own); err != nil {
 		hint := ""
 		if r.kind.API.DeleteWaitsForReferrers {
 			hint = "; an object outside this configuration may still refer to it"
@@ -193,7 +195,7 @@ func (r *kindResource) write(ctx context.Context, id string, body apiObject) (*a
 // writeOnce sends an update with the kind's method. A versioned kind sends the version the org
 // holds now (read just before), retried when someone else's write bumps it in between.
 func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject) (*apiObject, error) {
-	api := kindAPI(r.client, r.kind)
+	api, id := r.itemAPI(id)
 	method := r.kind.API.Update
 	if method == "" {
 		// The schema replaces the object on every change of an immutable kind, so no update
@@ -235,15 +237,17 @@ func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObjec
 		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
 	}
 	addRequiredEnclosures(r.kind, body)
+	childRequest(r.kind, body) // kind_children.go
 	return r.kind.APIRequest(body)
 }
 
 // setState stores what the org answered, shaped by the prior values (plan or state).
 func (r *kindResource) setState(ctx context.Context, obj apiObject, prior types.Object, state *tfsdk.State, diags *diag.Diagnostics) {
 	attrTypes := prior.AttributeTypes(ctx)
+	childAnswer(r.kind, obj)
 	values, d := stateValues(r.kind.Fields, attrTypes, r.kind.FieldView(obj), prior.Attributes())
 	diags.Append(d...)
-	values["id"] = types.StringValue(objectID(obj))
+	values["id"] = types.StringValue(r.resourceID(obj))
 	v, d := types.ObjectValue(attrTypes, values)
 	diags.Append(d...)
 	if diags.HasError() {

@@ -60,6 +60,11 @@ func (d *kindLookupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			api := kindAPI(d.client, d.kind)
 			api.listQuery = url.Values{}
 			for _, p := range d.kind.LookupBy {
+				if p.Param == kinds.ParentID {
+					// A child kind is listed under its parent, whose id goes in the path.
+					api.path = d.kind.API.CollectionOf(stringAttr(*m, p.Attr))
+					continue
+				}
 				api.listQuery.Set(p.Param, stringAttr(*m, p.Attr))
 			}
 			obj, err := api.findByName(ctx, stringAttr(*m, "name"))
@@ -75,6 +80,10 @@ func (d *kindLookupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		found: func(m *types.Object, obj apiObject, diags *diag.Diagnostics) {
 			attrs := m.Attributes()
 			attrs["id"] = types.StringValue(objectID(obj))
+			if f := d.kind.ParentField(); f != nil {
+				// A child kind's object is named as its resource names it.
+				attrs["id"] = types.StringValue(kinds.ChildID(stringAttr(*m, f.Attr), d.kind.OwnID(obj)))
+			}
 			v, ds := types.ObjectValue(m.AttributeTypes(ctx), attrs)
 			diags.Append(ds...)
 			*m = v

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -117,7 +118,7 @@ func (o *accOrg) checkEachInOrg(tfType, apiPath string, wantGone bool, otherwise
 			if rs.Type != tfType {
 				continue
 			}
-			isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+			isGone, err := o.gone(itemPath(apiPath, rs.Primary.ID))
 			if err != nil {
 				return err
 			}
@@ -136,7 +137,7 @@ func (o *accOrg) checkExists(address, apiPath string) func(*terraform.State) err
 		if !ok {
 			return fmt.Errorf("%s not in state", address)
 		}
-		isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+		isGone, err := o.gone(itemPath(apiPath, rs.Primary.ID))
 		if err != nil {
 			return err
 		}
@@ -168,4 +169,13 @@ func (l *lastState) id(address string) string {
 		return ""
 	}
 	return idOf(l.s, address)
+}
+
+// itemPath is the path of the object with the resource id id in the collection at apiPath:
+// a child kind's collection (kinds.API.Parent) names its parent, which the id holds.
+func itemPath(apiPath, id string) string {
+	if k := kinds.Genesys().ByCollection(apiPath); k != nil && k.API.Parent != "" {
+		return k.API.Item(id)
+	}
+	return apiPath + "/" + id
 }

@@ -20,4 +20,5 @@ func Register(h *host.Host) {
 	s.dependencyTrackingRoutes() // dependencytracking.go
 	s.dataTableRoutes()          // datatables.go, datatable_schema.go
 	s.promptRoutes()             // prompts.go
+	s.grammarFileRoutes()        // grammar_files.go
 }

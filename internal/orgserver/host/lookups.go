@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
@@ -31,7 +32,21 @@ func (h *Host) Lookup(r *http.Request, kind store.Kind, id string) (*store.Objec
 
 // ListVisible is the caller's org's top-level objects of kind that the caller may see.
 func (h *Host) ListVisible(r *http.Request, kind store.Kind) []*store.Object {
-	return VisibleObjects(r, h.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, ""))
+	return h.ListVisibleIn(r, kind, "")
+}
+
+// ListVisibleIn is ListVisible of the objects under one parent ("" top-level ones).
+func (h *Host) ListVisibleIn(r *http.Request, kind store.Kind, parent string) []*store.Object {
+	return VisibleObjects(r, h.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, kind, parent))
+}
+
+// PathObjectID is the id of the object a request's path names for the entity layer: its
+// {id}, or for a child kind (kinds.API.Parent) the kinds.ChildID of {parentId} and {id}.
+func PathObjectID(r *http.Request, k *kinds.Kind) string {
+	if k.API.Parent == "" {
+		return r.PathValue("id")
+	}
+	return kinds.ChildID(r.PathValue("parentId"), r.PathValue("id"))
 }
 
 // ObjectDivision is the id of the division a stored object lies in ("division.id" of its

@@ -164,7 +164,7 @@ func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, v
 // (a data table's rows, an OAuth client's credential and grants), then the audit record.
 func (h *Host) DeleteEntity(w http.ResponseWriter, r *http.Request, k *kinds.Kind, also func(tx *store.Tx, id string)) error {
 	err := h.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := h.Entities.Delete(tx, k, r.PathValue("id"))
+		ev, err := h.Entities.Delete(tx, k, PathObjectID(r, k))
 		if err != nil {
 			return err
 		}
