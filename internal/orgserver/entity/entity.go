@@ -233,6 +233,7 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		oldVersion = old["version"]
 	}
 	stampVersion(k, doc, oldVersion)
+	stampDraft(k, doc) // drafts.go
 	if has("state") {
 		doc["state"] = "active"
 	}

@@ -258,6 +258,9 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 			ref := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
 			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", ref, id, path)
 		}
+		if err := s.checkVersionRef(tx, f, path, parent, id); err != nil { // drafts.go
+			return err
+		}
 		if key == "id" {
 			parent["name"] = o.Name
 			if ref := kinds.Genesys().Named(f.Ref); ref != nil {

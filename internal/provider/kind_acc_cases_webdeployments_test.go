@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// webDeploymentsAccCases are the acceptance rows of the web messaging kinds
+// (kinds/catalogue_webdeployments.go); see kindAccCase.
+var webDeploymentsAccCases = map[string]kindAccCase{
+	"genesyscloud_webdeployments_configuration": {
+		// Languages and the messenger's basics at first (published as version 1); the update
+		// (the draft written and published as version 2) adds a description, co-browse and
+		// a position.
+		create: `resource "genesyscloud_webdeployments_configuration" "it" {
+  name             = "Support messenger"
+  languages        = ["en-us"]
+  default_language = "en-us"
+  messenger {
+    enabled = true
+    launcher_button {
+      visibility = "On"
+    }
+  }
+}`,
+		update: `resource "genesyscloud_webdeployments_configuration" "it" {
+  name             = "Support messenger"
+  description      = "Shown on support.example.com"
+  languages        = ["en-us", "es"]
+  default_language = "es"
+  messenger {
+    enabled = true
+    launcher_button {
+      visibility = "OnDemand"
+    }
+  }
+  cobrowse {
+    enabled        = true
+    mask_selectors = ["#card-number"]
+  }
+  position {
+    alignment  = "Left"
+    side_space = 10
+  }
+}`,
+		createChecks: map[string]string{"version": "1", "status": "Active", "languages.#": "1", "description": absent,
+			"messenger.0.launcher_button.0.visibility": "On"},
+		updateChecks: map[string]string{"version": "2", "languages.#": "2", "default_language": "es",
+			"description": "Shown on support.example.com", "cobrowse.0.mask_selectors.0": "#card-number",
+			"position.0.side_space": "10", "messenger.0.launcher_button.0.visibility": "OnDemand"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
+	"genesyscloud_webdeployments_deployment": {
+		// One domain and the configuration's first version; the update describes it, allows
+		// a second domain and follows the configuration to its second version.
+		create: webConfigurationFor("Support site") + `resource "genesyscloud_webdeployments_deployment" "it" {
+  name            = "Support site"
+  allowed_domains = ["support.example.com"]
+  configuration {
+    id      = genesyscloud_webdeployments_configuration.site.id
+    version = genesyscloud_webdeployments_configuration.site.version
+  }
+}`,
+		update: webConfigurationFor("Support and help sites") + `resource "genesyscloud_webdeployments_deployment" "it" {
+  name            = "Support site"
+  description     = "Support and help center"
+  allowed_domains = ["support.example.com", "help.example.com"]
+  configuration {
+    id      = genesyscloud_webdeployments_configuration.site.id
+    version = genesyscloud_webdeployments_configuration.site.version
+  }
+}`,
+		createChecks: map[string]string{"allowed_domains.#": "1", "allow_all_domains": "false", "configuration.0.version": "1",
+			"description": absent},
+		updateChecks: map[string]string{"allowed_domains.#": "2", "configuration.0.version": "2",
+			"description": "Support and help center"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
+}
+
+// webConfigurationFor is the configuration a deployment row uses, described as given (a new
+// description publishes a new version).
+func webConfigurationFor(description string) string {
+	return fmt.Sprintf(`resource "genesyscloud_webdeployments_configuration" "site" {
+  name             = "Site messenger"
+  description      = %q
+  languages        = ["en-us"]
+  default_language = "en-us"
+}
+`, description)
+}
+
+// kindObjectPath is where the acceptance steps read and edit an object of k as a console
+// would: a drafted kind's draft, which the edit then publishes; any other kind's object.
+func kindObjectPath(k *kinds.Kind, id string) string {
+	if k.API.Drafts {
+		return k.API.DraftPath(id)
+	}
+	return k.API.Item(id)
+}
+
+// editInOrg sends body to an object of k as a console would; a drafted kind's edit is
+// published, as the console's "publish" does.
+func (o *accOrg) editInOrg(k *kinds.Kind, id string, body any) {
+	o.do(k.API.Update, kindObjectPath(k, id), body, nil)
+	if k.API.Drafts {
+		o.do(http.MethodPost, k.API.PublishPath(id), nil, nil)
+	}
+}
+
+// checkDraftsDestroyed is the CheckDestroy of a drafted kind: the draft of every resource
+// of the kind left in state is gone.
+func (o *accOrg) checkDraftsDestroyed(k *kinds.Kind) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != k.Resource {
+				continue
+			}
+			if err := o.expectGone(k.API.DraftPath(rs.Primary.ID)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// checkDraftExists asserts, through the API, that the draft behind a resource exists.
+func (o *accOrg) checkDraftExists(k *kinds.Kind, addr string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		return o.api.Do(context.Background(), http.MethodGet, k.API.DraftPath(idOf(s, addr)), nil, nil, nil)
+	}
+}
