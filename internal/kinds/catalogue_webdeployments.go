@@ -20,7 +20,7 @@ func webDeploymentsAreaKinds() []*Kind {
 			Model: "WebDeploymentConfigurationVersion", Audit: Audit{"WebDeployments", "Configuration"},
 			Permission: "webDeployments:configuration", Unmanaged: true,
 			IDAttributes: []string{"configuration_id", "*_configuration_id"}, DependsOn: []string{KnowledgeBase},
-			Fields: webConfigurationFields(),
+			Fields: webConfigurationFields(), LookupOutputs: []string{"version"},
 			NotYet: []Unmapped{
 				{Attr: "journey_events", Type: "block list",
 					Why: "journey tracking (page views, clicks, forms, scroll depth, idle events) is not served yet: its events reach the journey API, which the local org does not have"},

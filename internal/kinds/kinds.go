@@ -358,6 +358,10 @@ type Kind struct {
 	// to the listing as a query parameter that narrows it: a response is looked up in one
 	// library (library_id → libraryId), a knowledge base by its core language.
 	LookupBy []LookupParam
+	// LookupOutputs are attributes of the kind's resource that its data source answers beside
+	// the id, read from the object found (a web deployment configuration's version, which a
+	// deployment refers to): top-level string fields of Fields.
+	LookupOutputs []string
 }
 
 // LookupParam is a data source attribute sent as a listing's query parameter.

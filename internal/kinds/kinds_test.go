@@ -284,3 +284,32 @@ func findField(fs []Field, attr string) *Field {
 	}
 	return nil
 }
+
+// A drafted kind's paths hang under its object, which DELETE still addresses at Item.
+func TestDraftPaths(t *testing.T) {
+	a := API{Collection: "/api/v2/webdeployments/configurations", Drafts: true}
+	for _, c := range []struct{ got, want string }{
+		{a.DraftPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft"},
+		{a.PublishPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft/publish"},
+		{a.VersionsPath("c1"), "/api/v2/webdeployments/configurations/c1/versions"},
+		{a.VersionPath("c1", "2"), "/api/v2/webdeployments/configurations/c1/versions/2"},
+		{a.Item("c1"), "/api/v2/webdeployments/configurations/c1"},
+	} {
+		if c.got != c.want {
+			t.Errorf("path %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// A data source's further outputs are top-level string fields of its kind, which it reads
+// from the object found.
+func TestLookupOutputsAreTopLevelStrings(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, out := range k.LookupOutputs {
+			f := k.Field(out)
+			if f == nil || f.Type != String || strings.Contains(f.JSON, ".") || k.DataSource == "" {
+				t.Errorf("%s: lookup output %q is not a top-level string field of a kind with a data source", k.Name, out)
+			}
+		}
+	}
+}

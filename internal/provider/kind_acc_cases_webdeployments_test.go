@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -133,4 +135,31 @@ func (o *accOrg) checkDraftExists(k *kinds.Kind, addr string) func(*terraform.St
 	return func(s *terraform.State) error {
 		return o.api.Do(context.Background(), http.MethodGet, k.API.DraftPath(idOf(s, addr)), nil, nil, nil)
 	}
+}
+
+// The configuration's data source answers its latest version, which a deployment in another
+// project refers to.
+func TestAccWebConfigurationDataSourceVersion(t *testing.T) {
+	o := newAccOrg(t)
+	config := func(description string) string {
+		return o.config(fmt.Sprintf(`resource "genesyscloud_webdeployments_configuration" "site" {
+  name             = "Looked up messenger"
+  description      = %q
+  languages        = ["en-us"]
+  default_language = "en-us"
+}
+data "genesyscloud_webdeployments_configuration" "found" {
+  name       = "Looked up messenger"
+  depends_on = [genesyscloud_webdeployments_configuration.site]
+}
+`, description))
+	}
+	found := "data.genesyscloud_webdeployments_configuration.found"
+	site := "genesyscloud_webdeployments_configuration.site"
+	o.test(o.checkDraftsDestroyed(kinds.Genesys().Named(kinds.WebConfiguration)),
+		resource.TestStep{Config: config("First"), Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(found, "version", "1"), resource.TestCheckResourceAttrPair(found, "id", site, "id"))},
+		resource.TestStep{Config: config("Second"), Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(site, "version", "2"), resource.TestCheckResourceAttr(found, "version", "2"))},
+	)
 }
