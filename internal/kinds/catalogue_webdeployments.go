@@ -38,7 +38,7 @@ func webDeploymentsAreaKinds() []*Kind {
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Deployment name."},
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Deployment description."},
-				{Attr: "allow_all_domains", JSON: "allowAllDomains", Type: Bool, Mode: Optional, Default: false,
+				{Attr: "allow_all_domains", JSON: "allowAllDomains", Type: Bool, Mode: Optional, Default: false, EitherOr: "allowed_domains",
 					Description: "Whether all domains are allowed or not. allowedDomains must be empty when this is true."},
 				{Attr: "allowed_domains", JSON: "allowedDomains", Type: StringList, Mode: Optional,
 					Description: "The list of domains that are approved to use this deployment; the list will be added to CORS headers for ease of web use."},

@@ -313,3 +313,18 @@ func TestLookupOutputsAreTopLevelStrings(t *testing.T) {
 		}
 	}
 }
+
+// A flag's alternative is a top-level list of the same kind, and the flag a top-level Bool.
+func TestEitherOrNamesAList(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, f := range k.Fields {
+			if f.EitherOr == "" {
+				continue
+			}
+			list := k.Field(f.EitherOr)
+			if f.Type != Bool || list == nil || list.Type != StringList {
+				t.Errorf("%s.%s: EitherOr %q must name a top-level list of strings beside a Bool", k.Name, f.Attr, f.EitherOr)
+			}
+		}
+	}
+}

@@ -106,6 +106,11 @@ func TestWebDeploymentNamesAPublishedVersion(t *testing.T) {
 		t.Errorf("bad status refused with %q", m["message"])
 	}
 	c.wantError(400, "bad.request", "POST", deployments, map[string]any{"name": "x"})
+	everywhere := deployment("1")
+	everywhere["allowAllDomains"], everywhere["allowedDomains"] = true, []string{"support.example.com"}
+	if m := c.wantError(400, "bad.request", "POST", deployments, everywhere); !strings.Contains(m["message"].(string), "[allowedDomains]") {
+		t.Errorf("domains listed while all are allowed refused with %q", m["message"])
+	}
 
 	got := c.must(200, "POST", deployments, deployment("1"))
 	if kinds.Get(got, "configuration.name") != "Support site" {

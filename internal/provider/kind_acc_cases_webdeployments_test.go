@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
@@ -161,5 +162,28 @@ data "genesyscloud_webdeployments_configuration" "found" {
 			resource.TestCheckResourceAttr(found, "version", "1"), resource.TestCheckResourceAttrPair(found, "id", site, "id"))},
 		resource.TestStep{Config: config("Second"), Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(site, "version", "2"), resource.TestCheckResourceAttr(found, "version", "2"))},
+	)
+}
+
+// A deployment allows all domains or lists some, never both or neither: refused at plan time,
+// before any call, as the official provider refuses it.
+func TestAccWebDeploymentDomainsEitherOr(t *testing.T) {
+	o := newAccOrg(t)
+	deployment := func(domains string) string {
+		return o.config(webConfigurationFor("Domains") + `resource "genesyscloud_webdeployments_deployment" "it" {
+  name = "Domains"
+` + domains + `
+  configuration {
+    id = genesyscloud_webdeployments_configuration.site.id
+  }
+}`)
+	}
+	o.test(nil,
+		resource.TestStep{Config: deployment(`  allow_all_domains = true
+  allowed_domains   = ["support.example.com"]`), PlanOnly: true, ExpectError: regexp.MustCompile(`allowed_domains is set while`)},
+		resource.TestStep{Config: deployment(""), PlanOnly: true, ExpectError: regexp.MustCompile(`neither allow_all_domains nor`)},
+		// A configuration named without a version gets its latest one.
+		resource.TestStep{Config: deployment(`  allow_all_domains = true`),
+			Check: resource.TestCheckResourceAttr("genesyscloud_webdeployments_deployment.it", "configuration.0.version", "1")},
 	)
 }

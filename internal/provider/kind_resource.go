@@ -49,9 +49,10 @@ func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 }
 
 // ValidateConfig checks, before anything is sent, what no single attribute's validator can:
-// date-times that must be in order.
+// date-times that must be in order, a flag and the list it is the alternative of.
 func (r *kindResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateOrder(ctx, r.kind.Fields, req.Config, &resp.Diagnostics)
+	validateEitherOr(ctx, r.kind.Fields, req.Config, &resp.Diagnostics) // value_formats.go
 }
 
 func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
