@@ -182,6 +182,15 @@ type ListScope struct {
 	JSON  string
 }
 
+// ReadPath is where one object is read by id: a Drafts kind's draft (its object has no GET
+// of its own), any other kind's Item(id).
+func (a API) ReadPath(id string) string {
+	if a.Drafts {
+		return a.DraftPath(id)
+	}
+	return a.Item(id)
+}
+
 // DraftVersion is the version a Drafts kind's draft answers, and the version id that reads it.
 const DraftVersion = "DRAFT"
 

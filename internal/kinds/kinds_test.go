@@ -294,6 +294,8 @@ func TestDraftPaths(t *testing.T) {
 		{a.VersionsPath("c1"), "/api/v2/webdeployments/configurations/c1/versions"},
 		{a.VersionPath("c1", "2"), "/api/v2/webdeployments/configurations/c1/versions/2"},
 		{a.Item("c1"), "/api/v2/webdeployments/configurations/c1"},
+		{a.ReadPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft"},
+		{API{Collection: "/api/v2/routing/skills"}.ReadPath("s1"), "/api/v2/routing/skills/s1"},
 	} {
 		if c.got != c.want {
 			t.Errorf("path %q, want %q", c.got, c.want)

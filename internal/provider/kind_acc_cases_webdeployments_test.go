@@ -97,19 +97,10 @@ func webConfigurationFor(description string) string {
 `, description)
 }
 
-// kindObjectPath is where the acceptance steps read and edit an object of k as a console
-// would: a drafted kind's draft, which the edit then publishes; any other kind's object.
-func kindObjectPath(k *kinds.Kind, id string) string {
-	if k.API.Drafts {
-		return k.API.DraftPath(id)
-	}
-	return k.API.Item(id)
-}
-
 // editInOrg sends body to an object of k as a console would; a drafted kind's edit is
 // published, as the console's "publish" does.
 func (o *accOrg) editInOrg(k *kinds.Kind, id string, body any) {
-	o.do(k.API.Update, kindObjectPath(k, id), body, nil)
+	o.do(k.API.Update, k.API.ReadPath(id), body, nil)
 	if k.API.Drafts {
 		o.do(http.MethodPost, k.API.PublishPath(id), nil, nil)
 	}

@@ -334,7 +334,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 			PreConfig: func() {
 				id := st.id(addr)
 				var obj apiObject
-				o.readKindObject(k, kindObjectPath(k, id), &obj)
+				o.readKindObject(k, k.API.ReadPath(id), &obj)
 				before = kinds.Get(obj, tc.driftPath)
 				body := writableCopy(k, obj)
 				kinds.Set(body, tc.driftPath, tc.driftValue)
@@ -344,7 +344,7 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				var obj apiObject
-				o.readKindObject(k, kindObjectPath(k, idOf(s, addr)), &obj)
+				o.readKindObject(k, k.API.ReadPath(idOf(s, addr)), &obj)
 				if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
 					return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
 				}
