@@ -330,3 +330,19 @@ func TestEitherOrNamesAList(t *testing.T) {
 		}
 	}
 }
+
+// What the org answers for a field left out is the field's own kind of value, on a top-level
+// field the user may leave to the org.
+func TestOrgDefaultsAreTopLevelOptionalComputed(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, f := range k.Fields {
+			if f.OrgDefault == nil {
+				continue
+			}
+			_, isString := f.OrgDefault.(string)
+			if f.Mode != OptionalComputed || strings.Contains(f.JSON, ".") || (f.Type == String) != isString {
+				t.Errorf("%s.%s: OrgDefault %v needs a top-level optional+computed field of its type", k.Name, f.Attr, f.OrgDefault)
+			}
+		}
+	}
+}

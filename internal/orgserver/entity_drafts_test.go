@@ -113,8 +113,8 @@ func TestWebDeploymentNamesAPublishedVersion(t *testing.T) {
 	}
 
 	got := c.must(200, "POST", deployments, deployment("1"))
-	if kinds.Get(got, "configuration.name") != "Support site" {
-		t.Errorf("deployment = %v, want its configuration named", got)
+	if kinds.Get(got, "configuration.name") != "Support site" || got["status"] != "Active" {
+		t.Errorf("deployment = %v, want it active and its configuration named", got)
 	}
 	c.wantError(409, "general.conflict", "DELETE", config.API.Item(id), nil)
 	c.must(204, "DELETE", deployments+"/"+got["id"].(string), nil)

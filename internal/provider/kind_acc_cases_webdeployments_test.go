@@ -78,7 +78,7 @@ var webDeploymentsAccCases = map[string]kindAccCase{
   }
 }`,
 		createChecks: map[string]string{"allowed_domains.#": "1", "allow_all_domains": "false", "configuration.0.version": "1",
-			"description": absent},
+			"description": absent, "status": "Active"},
 		updateChecks: map[string]string{"allowed_domains.#": "2", "configuration.0.version": "2",
 			"description": "Support and help center"},
 		driftPath: "description", driftValue: "Edited in the UI",

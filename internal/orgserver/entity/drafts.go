@@ -19,15 +19,10 @@ import (
 // VersionKind is the store kind the published versions of a Drafts kind live under.
 func (s *Set) VersionKind(k *kinds.Kind) store.Kind { return s.StoreKind(k.Name) + ".version" }
 
-// stampDraft marks a Drafts kind's stored object as its draft, which the org has checked
-// already, so it is ready to publish ("Active"), as the official provider waits for.
+// stampDraft marks a Drafts kind's stored object as its draft.
 func stampDraft(k *kinds.Kind, doc map[string]any) {
-	if !k.API.Drafts {
-		return
-	}
-	doc["version"] = kinds.DraftVersion
-	if kinds.FieldOf(k.Model, "status") != nil {
-		doc["status"] = "Active"
+	if k.API.Drafts {
+		doc["version"] = kinds.DraftVersion
 	}
 }
 
