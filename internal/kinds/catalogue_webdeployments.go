@@ -21,12 +21,6 @@ func webDeploymentsAreaKinds() []*Kind {
 			Permission: "webDeployments:configuration", Unmanaged: true,
 			IDAttributes: []string{"configuration_id", "*_configuration_id"}, DependsOn: []string{KnowledgeBase},
 			Fields: webConfigurationFields(), LookupOutputs: []string{"version"},
-			NotYet: []Unmapped{
-				{Attr: "journey_events", Type: "block list",
-					Why: "journey tracking (page views, clicks, forms, scroll depth, idle events) is not served yet: its events reach the journey API, which the local org does not have"},
-				{Attr: "support_center", Type: "block list",
-					Why: "the support center is built from knowledge categories, screens and style settings, which are not served yet"},
-			},
 		},
 		{
 			Name: WebDeployment, Resource: "genesyscloud_webdeployments_deployment",
@@ -139,6 +133,10 @@ func webConfigurationFields() []Field {
 				{Attr: "user", JSON: "user", Type: Object, Mode: Optional, Description: "What the customer may share.",
 					Nested: videoPermissions("customer")},
 			}},
+		{Attr: "journey_events", JSON: "journeyEvents", Type: Object, Mode: Optional,
+			Description: "Settings concerning journey events.", Nested: webJourneyEventFields()},
+		{Attr: "support_center", JSON: "supportCenter", Type: Object, Mode: Optional,
+			Description: "Settings concerning support center.", Nested: webSupportCenterFields()},
 		{Attr: "authentication_settings", JSON: "authenticationSettings", Type: Object, Mode: Optional,
 			Description: "Settings for authenticated webdeployments.",
 			Nested: []Field{

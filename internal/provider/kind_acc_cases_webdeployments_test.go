@@ -17,8 +17,8 @@ import (
 var webDeploymentsAccCases = map[string]kindAccCase{
 	"genesyscloud_webdeployments_configuration": {
 		// Languages and the messenger's basics at first (published as version 1); the update
-		// (the draft written and published as version 2) adds a description, co-browse and
-		// a position.
+		// (the draft written and published as version 2) adds a description, co-browse, a
+		// position, journey events and a support center.
 		create: `resource "genesyscloud_webdeployments_configuration" "it" {
   name             = "Support messenger"
   languages        = ["en-us"]
@@ -49,12 +49,58 @@ var webDeploymentsAccCases = map[string]kindAccCase{
     alignment  = "Left"
     side_space = 10
   }
+  journey_events {
+    pageview_config = "Once"
+    click_event {
+      selector   = "#buy"
+      event_name = "buy_clicked"
+    }
+    tracking_settings {
+      ip_filters {
+        ip_address = "10.0.0.0/8"
+        name       = "Office"
+      }
+    }
+  }
+  support_center {
+    enabled          = true
+    feedback_enabled = true
+    enabled_categories {
+      category_id = "billing"
+      image_uri   = "https://support.example.com/billing.png"
+    }
+    label_filter {
+      label_ids = ["faq"]
+    }
+    screens {
+      type = "Home"
+      module_settings {
+        type    = "Search"
+        enabled = true
+        detailed_category_module_template {
+          active          = true
+          sidebar_enabled = false
+        }
+      }
+    }
+    style_setting {
+      hero_style_setting {
+        background_color = "#ffffff"
+        text_color       = "#000000"
+        image_uri        = "https://support.example.com/hero.png"
+      }
+    }
+  }
 }`,
 		createChecks: map[string]string{"version": "1", "status": "Active", "languages.#": "1", "description": absent,
 			"messenger.0.launcher_button.0.visibility": "On"},
 		updateChecks: map[string]string{"version": "2", "languages.#": "2", "default_language": "es",
 			"description": "Shown on support.example.com", "cobrowse.0.mask_selectors.0": "#card-number",
-			"position.0.side_space": "10", "messenger.0.launcher_button.0.visibility": "OnDemand"},
+			"position.0.side_space": "10", "messenger.0.launcher_button.0.visibility": "OnDemand",
+			"journey_events.0.enabled": "true", "journey_events.0.tracking_settings.0.ip_filters.0.name": "Office",
+			"support_center.0.enabled_categories.0.image_uri":                                                  "https://support.example.com/billing.png",
+			"support_center.0.label_filter.0.label_ids.0":                                                      "faq",
+			"support_center.0.screens.0.module_settings.0.detailed_category_module_template.0.sidebar_enabled": "false"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
 	"genesyscloud_webdeployments_deployment": {
