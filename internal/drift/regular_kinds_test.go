@@ -103,10 +103,10 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		case f.Type == kinds.Block && len(f.Nested) > 0 && !f.Keyed():
 			// A required block list (a response's texts) holds one block of its required
 			// plain attributes.
-			v = []any{minimalBlock(t, k, f)}
+			v = []any{minimalBlock(t, k, f, makeRef)}
 		case f.Type == kinds.Object && len(f.Nested) > 0:
 			// So does a required single block (a trigger's target).
-			v = minimalBlock(t, k, f)
+			v = minimalBlock(t, k, f, makeRef)
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -156,8 +156,9 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 }
 
 // minimalBlock is one block of a required block (list or single), holding its required
-// strings, flags and numbers.
-func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any {
+// strings, flags, numbers and references (made with makeRef; a reference to a drafted object
+// names the version makeRef published).
+func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field, makeRef func(t *testing.T, ref *kinds.Kind) string) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	for _, f := range block.Nested {
@@ -165,6 +166,12 @@ func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any
 			continue
 		}
 		switch {
+		case f.Ref != "" && f.Type == kinds.String:
+			ref := kinds.Genesys().Named(f.Ref)
+			kinds.Set(out, f.JSON, makeRef(t, ref))
+			if ref.API.Drafts {
+				kinds.Set(out, "version", "1")
+			}
 		case len(f.Enum) > 0:
 			kinds.Set(out, f.JSON, f.Enum[0])
 		case f.Type == kinds.String:
@@ -212,5 +219,11 @@ func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
 		t.Fatalf("create the %s another object refers to: %v", k.Noun, err)
 	}
 	id, _ := made["id"].(string)
+	if k.API.Drafts {
+		// What refers to a drafted object names one of its published versions: this is "1".
+		if err := o.console.Do(context.Background(), http.MethodPost, k.API.PublishPath(id), nil, nil, nil); err != nil {
+			t.Fatalf("publish the %s another object refers to: %v", k.Noun, err)
+		}
+	}
 	return id
 }

@@ -103,6 +103,15 @@ type Field struct {
 	// NotBefore names the LocalDateTime attribute of the same object this one may not be
 	// earlier than (a schedule's end is not before its start); "" none.
 	NotBefore string
+	// OrgDefault is what the org answers for the field when a write leaves it out (nil: it
+	// answers nothing): a web deployment's status is "Active" once the org has taken it, as
+	// the official provider waits for. Top-level fields of OptionalComputed mode only.
+	OrgDefault any
+	// EitherOr names the list attribute this Bool is the alternative of (a deployment allows
+	// all domains or lists some): the API refuses the flag set true beside a non-empty list,
+	// and the provider, as the official one does, also refuses a configuration with neither.
+	// Top-level fields only.
+	EitherOr string
 	// UniqueValue: each value of the list or set belongs to one object of the kind at most
 	// (a number reaches one IVR); the local org refuses a second owner with 409.
 	UniqueValue bool

@@ -158,6 +158,15 @@ type API struct {
 	// id one label under the org's own mail domain (OrgMailDomain), which the org appends: an
 	// email domain created with subDomain ("" none).
 	SubdomainFlag string
+	// Drafts: objects are edited as a draft and used as numbered versions (a web messaging
+	// configuration). The create answers the draft; GET and the Update method act on the
+	// draft at DraftPath (its version is DraftVersion); POST PublishPath makes the draft the
+	// next version ("1", "2", …) and answers it; GET VersionsPath lists the draft and every
+	// version, and GET VersionPath reads one (DraftVersion: the draft). DELETE on Item(id)
+	// removes the object with its versions. A reference to such an object carries the
+	// version it means beside the id ({id, version}), and that version must exist. The
+	// provider publishes after every create and update and reads the latest version.
+	Drafts bool
 	// Scope is the query parameter the listing requires, naming one object of another kind
 	// whose objects it lists (responses are listed library by library, by libraryId); nil
 	// when the listing needs none. Drift lists the kind scope by scope.
@@ -172,6 +181,30 @@ type ListScope struct {
 	Kind  string
 	JSON  string
 }
+
+// ReadPath is where one object is read by id: a Drafts kind's draft (its object has no GET
+// of its own), any other kind's Item(id).
+func (a API) ReadPath(id string) string {
+	if a.Drafts {
+		return a.DraftPath(id)
+	}
+	return a.Item(id)
+}
+
+// DraftVersion is the version a Drafts kind's draft answers, and the version id that reads it.
+const DraftVersion = "DRAFT"
+
+// DraftPath is the path of a Drafts object's draft, with "{id}" where its id goes.
+func (a API) DraftPath(id string) string { return a.Collection + "/" + id + "/versions/draft" }
+
+// PublishPath is the path that publishes a Drafts object's draft.
+func (a API) PublishPath(id string) string { return a.DraftPath(id) + "/publish" }
+
+// VersionsPath is the listing of a Drafts object's versions; VersionPath one of them.
+func (a API) VersionsPath(id string) string { return a.Collection + "/" + id + "/versions" }
+
+// VersionPath is the path of one version of a Drafts object.
+func (a API) VersionPath(id, version string) string { return a.VersionsPath(id) + "/" + version }
 
 // OrgMailDomain is the domain an org's Genesys-hosted mail subdomains live under (see
 // API.SubdomainFlag): the region's domain, which for the local org is the first region's.
@@ -334,6 +367,10 @@ type Kind struct {
 	// to the listing as a query parameter that narrows it: a response is looked up in one
 	// library (library_id → libraryId), a knowledge base by its core language.
 	LookupBy []LookupParam
+	// LookupOutputs are attributes of the kind's resource that its data source answers beside
+	// the id, read from the object found (a web deployment configuration's version, which a
+	// deployment refers to): top-level string fields of Fields.
+	LookupOutputs []string
 }
 
 // LookupParam is a data source attribute sent as a listing's query parameter, or for the

@@ -11,7 +11,15 @@ import (
 // genericKinds are the catalogue kinds this server serves through the generic entity as
 // collections (create, list, one object per id); the singletons are singletonKinds.
 func genericKinds() []*kinds.Kind {
-	return slices.DeleteFunc(entity.NewSet(handWrittenKinds(), entityHooks()).Generic(), func(k *kinds.Kind) bool { return k.API.Singleton })
+	return slices.DeleteFunc(entity.NewSet(handWrittenKinds(), entityHooks()).Generic(), func(k *kinds.Kind) bool {
+		return k.API.Singleton || k.API.Drafts
+	})
+}
+
+// draftKinds are the generic kinds edited as drafts and published as versions, whose objects
+// are read and written at other paths than Collection/{id} (entity_drafts_test.go).
+func draftKinds() []*kinds.Kind {
+	return slices.DeleteFunc(entity.NewSet(handWrittenKinds(), entityHooks()).Generic(), func(k *kinds.Kind) bool { return !k.API.Drafts })
 }
 
 // singletonKinds are the generic kinds that are one object per org at a fixed path.

@@ -73,6 +73,10 @@ func (s *Server) entityRoutes() {
 			s.singletonRoutes(h) // entity_singleton.go
 			continue
 		}
+		if k.API.Drafts {
+			s.draftRoutes(h) // entity_drafts.go
+			continue
+		}
 		api := k.API
 		if !api.NoList {
 			s.route("GET "+api.Collection, k.PermissionFor("GET"), h.list)

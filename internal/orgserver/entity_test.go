@@ -212,7 +212,7 @@ func TestGenericEntityConformance(t *testing.T) {
 
 			// Updates: the current version wins, a stale one is refused.
 			if k.API.Update != "" {
-				upd := minimalBody(k.RequestModel(k.API.Update), "Conf A1 renamed")
+				upd := withRefsOf(k, minimalBody(k.RequestModel(k.API.Update), "Conf A1 renamed"), a1)
 				if k.API.Version == kinds.IntVersion {
 					upd["version"] = 1
 					c.must(200, k.API.Update, k.API.Item(id), upd)

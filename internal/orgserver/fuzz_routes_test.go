@@ -130,6 +130,13 @@ func genericWriteSeeds() map[string][]string {
 		update, _ := json.Marshal(minimalBody(k.RequestModel(k.API.Update), "Fuzz route "+k.Noun))
 		seeds[k.API.Update+" "+k.API.Collection] = []string{string(update), `{"name":"\n"}`, `[]`}
 	}
+	for _, k := range draftKinds() {
+		// Created at the collection; the draft is written and published at its own paths.
+		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))
+		seeds["POST "+k.API.Collection] = []string{string(b), `{"name":"\n"}`}
+		seeds[k.API.Update+" "+k.API.DraftPath("{id}")] = []string{string(b), `{"languages":"x"}`, `[]`}
+		seeds["POST "+k.API.PublishPath("{id}")] = []string{``, `{}`}
+	}
 	for _, k := range genericKinds() {
 		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))
 		seeds["POST "+k.API.Collection] = []string{string(b), `{"name":"\n"}`}

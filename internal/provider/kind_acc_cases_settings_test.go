@@ -165,6 +165,9 @@ resource "genesyscloud_routing_wrapupcode" "wrong_number" {
 // checkKindExists checks that the object of the resource at addr is in the org; a
 // singleton's always is, so its path must answer.
 func (o *accOrg) checkKindExists(k *kinds.Kind, addr string) func(*terraform.State) error {
+	if k.API.Drafts {
+		return o.checkDraftExists(k, addr) // kind_acc_cases_webdeployments_test.go
+	}
 	if !k.API.Singleton {
 		return o.checkExists(addr, k.API.Collection)
 	}

@@ -49,9 +49,10 @@ func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 }
 
 // ValidateConfig checks, before anything is sent, what no single attribute's validator can:
-// date-times that must be in order.
+// date-times that must be in order, a flag and the list it is the alternative of.
 func (r *kindResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateOrder(ctx, r.kind.Fields, req.Config, &resp.Diagnostics)
+	validateEitherOr(ctx, r.kind.Fields, req.Config, &resp.Diagnostics) // value_formats.go
 }
 
 func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -66,11 +67,24 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	name := r.nameIn(plan)
+	if err := r.fillVersions(ctx, body); err != nil { // kind_drafts.go
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
+		return
+	}
 	desired := r.firstChunk(body)
 	obj, err := r.createAPI(plan, body).create(ctx, name, body) // kind_children.go
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return
+	}
+	if r.kind.API.Drafts {
+		id := objectID(*obj)
+		if obj, err = r.publish(ctx, id); err != nil {
+			// The draft exists: keep it in state (tainted) so the next apply publishes or replaces it.
+			resp.State.SetAttribute(ctx, path.Root("id"), id)
+			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
+			return
+		}
 	}
 	if f := r.steppedField(); f != nil && len(desired) > f.MaxAddsPerWrite {
 		id := r.resourceID(*obj)
@@ -119,8 +133,7 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	id := r.idIn(state)
-	api, own := r.itemAPI(id)
-	obj, err := api.get(ctx, own)
+	obj, err := r.readObject(ctx, id)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
 		return
@@ -147,7 +160,14 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		r.updateSingleton(ctx, plan, body, resp)
 		return
 	}
+	if err := r.fillVersions(ctx, body); err != nil { // kind_drafts.go
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
 	obj, err := r.write(ctx, r.idIn(plan), body)
+	if err == nil && r.kind.API.Drafts {
+		obj, err = r.publish(ctx, r.idIn(plan))
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
@@ -181,6 +201,16 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		}
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)%s", r.kind.Noun, r.nameIn(state), id, hint), err)
 	}
+}
+
+// readObject reads the object with id as state holds it (nil when it does not exist): a Drafts
+// kind's latest version, any other kind's object.
+func (r *kindResource) readObject(ctx context.Context, id string) (*apiObject, error) {
+	if r.kind.API.Drafts {
+		return r.readLatest(ctx, id) // kind_drafts.go
+	}
+	api, own := r.itemAPI(id)
+	return api.get(ctx, own)
 }
 
 // write brings the object with id to body: in one update, or in steps when the kind bounds

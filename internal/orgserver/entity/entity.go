@@ -233,6 +233,12 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent
 		return nil, "", err
 	}
 	doc := projectModel(k.Model, body)
+	for _, f := range k.Fields {
+		// What the org answers for a field left out (a deployment's status).
+		if f.OrgDefault != nil && doc[f.JSON] == nil {
+			doc[f.JSON] = f.OrgDefault
+		}
+	}
 	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
 	now := apihttp.FormatTime(tx.Now())
 	// A singleton's model may have no id at all (routing utilization): it is not an entity
@@ -248,6 +254,7 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent
 		oldVersion = old["version"]
 	}
 	stampVersion(k, doc, oldVersion)
+	stampDraft(k, doc) // drafts.go
 	if has("state") {
 		doc["state"] = "active"
 	}

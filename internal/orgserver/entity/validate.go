@@ -260,6 +260,9 @@ func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field
 			name := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
 			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", name, id, path)
 		}
+		if err := s.checkVersionRef(tx, f, path, parent, id); err != nil { // drafts.go
+			return err
+		}
 		if key == "id" {
 			parent["name"] = o.Name
 			parent["selfUri"] = ref.API.Item(o.ID)
