@@ -162,6 +162,18 @@ type API struct {
 	// whose objects it lists (responses are listed library by library, by libraryId); nil
 	// when the listing needs none. Drift lists the kind scope by scope.
 	Scope *ListScope
+	// CreatePath is where a create is POSTed when not to Collection ("" Collection): a
+	// response asset is made by POST …/responseassets/uploads, which answers the URL its
+	// file goes to.
+	CreatePath string
+}
+
+// CreateAt is the path a create is POSTed to.
+func (a API) CreateAt() string {
+	if a.CreatePath != "" {
+		return a.CreatePath
+	}
+	return a.Collection
 }
 
 // ListScope is a listing's required query parameter: Param holds the id of one object of the
