@@ -293,6 +293,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newQueueCGActivationResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
+		newResponseAssetResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
@@ -317,5 +318,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newIntegrationActionDataSource,
 		newCustomAuthActionDataSource,
 		newFlowDataSource,
+		byName("_responsemanagement_responseasset", "response asset", responseAssetAPI),
 	}, kindDataSources(kinds.Genesys())...)
 }
