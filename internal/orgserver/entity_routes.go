@@ -49,6 +49,7 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.UserPrompt:    architect.KindPrompt,
 		kinds.EmailRoute:    routing.KindEmailRoute,
 		kinds.ResponseAsset: responsemanagement.KindResponseAsset,
+		kinds.Script:        host.KindScript,
 	}
 }
 

@@ -28,6 +28,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/outbound"
 	"github.com/cxascode/cxascode/internal/orgserver/responsemanagement"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
+	"github.com/cxascode/cxascode/internal/orgserver/scripts"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/orgserver/telephony"
 	"github.com/google/uuid"
@@ -285,6 +286,7 @@ func (s *Server) routes() {
 		outbound.Register,           // the data of contact lists and DNC lists
 		conversations.Register,      // the org's default messaging setting
 		responsemanagement.Register, // response assets (uploaded files)
+		scripts.Register,            // scripts (uploaded files), their publication and export
 	} {
 		register(s.host)
 	}

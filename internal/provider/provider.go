@@ -294,6 +294,7 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newFlowLogLevelResource,
 		newUserPromptResource,
 		newResponseAssetResource,
+		newScriptResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
@@ -319,5 +320,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newCustomAuthActionDataSource,
 		newFlowDataSource,
 		byName("_responsemanagement_responseasset", "response asset", responseAssetAPI),
+		byName("_script", "script", scriptAPI),
 	}, kindDataSources(kinds.Genesys())...)
 }
