@@ -22,7 +22,7 @@ func contentAreaKinds() []*Kind {
 		{
 			// A response asset is made in two steps: POST …/uploads answers a presigned URL,
 			// and the asset exists once the file is PUT there. The API has no GET listing;
-			// assets are found through POST …/search.
+			// assets are found (and drift lists them) through POST …/search.
 			Name: ResponseAsset, Resource: "genesyscloud_responsemanagement_responseasset",
 			DataSource: "genesyscloud_responsemanagement_responseasset", Noun: "response asset", Names: SharedName,
 			API: API{Collection: "/api/v2/responsemanagement/responseassets", Update: "PUT", NoList: true,
@@ -30,7 +30,7 @@ func contentAreaKinds() []*Kind {
 				Search:     "/api/v2/responsemanagement/responseassets/search"},
 			Model: "ResponseAsset", CreateModel: "CreateResponseAssetRequest", UpdateModel: "ResponseAssetRequest",
 			Audit: Audit{"ResponseManagement", "ResponseAsset"}, Permission: "responseAssets:asset",
-			IDAttributes: []string{"asset_ids"}, DependsOn: []string{Division},
+			Unmanaged: true, IDAttributes: []string{"asset_ids"}, DependsOn: []string{Division},
 		},
 		{
 			// A script is uploaded as a file (multipart, to the upload service) and found by

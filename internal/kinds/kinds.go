@@ -189,9 +189,9 @@ type ListScope struct {
 // API.SubdomainFlag): the region's domain, which for the local org is the first region's.
 const OrgMailDomain = "mypurecloud.com"
 
-// Listable reports whether objects of the kind can be listed: by GET on the collection or by
-// its query endpoint.
-func (a API) Listable() bool { return !a.NoList || a.Query != "" }
+// Listable reports whether objects of the kind can be listed: by GET on the collection, by
+// its query endpoint, or by its search endpoint asked without criteria.
+func (a API) Listable() bool { return !a.NoList || a.Query != "" || a.Search != "" }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
 type Listing struct {
