@@ -38,11 +38,5 @@ func TestResponseAssetUnmanaged(t *testing.T) {
 	if len(found) != 1 || found[0].ID != up.ID || found[0].Name != "hand-made.txt" {
 		t.Fatalf("findings = %+v, want the hand-made asset", found)
 	}
-	a := &Attributor{Client: o.deploy, Days: 1}
-	if errs := a.Attribute(ctx, found); len(errs) > 0 {
-		t.Fatalf("attribution errors: %+v", errs)
-	}
-	if got := found[0].Attribution; got == nil || got.Who != "console" || got.Action != "Create" {
-		t.Errorf("attribution = %+v, want console's create", got)
-	}
+	o.wantMadeByConsole(t, found, "the hand-made asset")
 }
