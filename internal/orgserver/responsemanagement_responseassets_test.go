@@ -54,3 +54,27 @@ func TestResponseAssetUploadAndLifecycle(t *testing.T) {
 		t.Errorf("an upload to a deleted asset's URL = %d", status)
 	}
 }
+
+// A response names its assets by id: a missing one is refused naming assets[].id, an
+// uploaded one is taken.
+func TestResponseNamesItsAssets(t *testing.T) {
+	_, c := parallelDevOrg(t)
+	library := c.must(200, "POST", "/api/v2/responsemanagement/libraries", map[string]any{"name": "Email"})["id"].(string)
+	response := func(asset string) map[string]any {
+		return map[string]any{"name": "Welcome", "libraries": []any{map[string]any{"id": library}},
+			"texts":  []any{map[string]any{"content": "Hello", "contentType": "text/plain"}},
+			"assets": []any{map[string]any{"id": asset}}}
+	}
+	m := c.wantError(400, "bad.request", "POST", "/api/v2/responsemanagement/responses", response("no-such-asset"))
+	if !strings.Contains(m["message"].(string), "assets[].id") {
+		t.Errorf("a missing asset: message %q does not name assets[].id", m["message"])
+	}
+	up := c.must(200, "POST", "/api/v2/responsemanagement/responseassets/uploads", map[string]any{"name": "logo.png"})
+	if status := putFunctionPackage(t, up["url"].(string), "\x89PNG"); status != 200 {
+		t.Fatalf("upload = %d", status)
+	}
+	made := c.must(200, "POST", "/api/v2/responsemanagement/responses", response(up["id"].(string)))
+	if got := made["assets"].([]any)[0].(map[string]any)["id"]; got != up["id"] {
+		t.Errorf("the response's asset = %v, want %v", got, up["id"])
+	}
+}
