@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
@@ -133,4 +134,24 @@ data "genesyscloud_script" "callback" {
 			resource.TestCheckResourceAttrSet("data.genesyscloud_script.outbound", "id"),
 			resource.TestCheckResourceAttrSet("data.genesyscloud_script.callback", "id")),
 	})
+}
+
+// Scripts go to the upload service on the apps host beside a real org's API host, and to
+// the API host itself behind a gateway or for the local org.
+func TestScriptUploadURL(t *testing.T) {
+	t.Parallel()
+	for base, want := range map[string]string{
+		"https://api.mypurecloud.com": "https://apps.mypurecloud.com/uploads/v2/scripter",
+		"https://api.euw2.pure.cloud": "https://apps.euw2.pure.cloud/uploads/v2/scripter",
+		"http://127.0.0.1:8089":       "http://127.0.0.1:8089/uploads/v2/scripter",
+		"https://gateway.example.com": "https://gateway.example.com/uploads/v2/scripter",
+	} {
+		c, err := platform.New(platform.Config{BaseURL: base, AccessToken: "t", RateLimitPerMinute: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := scriptUploadURL(c); got != want {
+			t.Errorf("upload URL for %s = %s, want %s", base, got, want)
+		}
+	}
 }
