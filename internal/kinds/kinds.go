@@ -171,6 +171,18 @@ type API struct {
 	// whose objects it lists (responses are listed library by library, by libraryId); nil
 	// when the listing needs none. Drift lists the kind scope by scope.
 	Scope *ListScope
+	// CreatePath is where a create is POSTed when not to Collection ("" Collection): a
+	// response asset is made by POST …/responseassets/uploads, which answers the URL its
+	// file goes to.
+	CreatePath string
+}
+
+// CreateAt is the path a create is POSTed to.
+func (a API) CreateAt() string {
+	if a.CreatePath != "" {
+		return a.CreatePath
+	}
+	return a.Collection
 }
 
 // ListScope is a listing's required query parameter: Param holds the id of one object of the
@@ -210,9 +222,9 @@ func (a API) VersionPath(id, version string) string { return a.VersionsPath(id) 
 // API.SubdomainFlag): the region's domain, which for the local org is the first region's.
 const OrgMailDomain = "mypurecloud.com"
 
-// Listable reports whether objects of the kind can be listed: by GET on the collection or by
-// its query endpoint.
-func (a API) Listable() bool { return !a.NoList || a.Query != "" }
+// Listable reports whether objects of the kind can be listed: by GET on the collection, by
+// its query endpoint, or by its search endpoint asked without criteria.
+func (a API) Listable() bool { return !a.NoList || a.Query != "" || a.Search != "" }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
 type Listing struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/responsemanagement"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/orgserver/telephony"
@@ -42,11 +43,13 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.PresenceDefinition: host.KindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the
 		// schema's own check.
-		kinds.DataTable:    host.KindDataTable,
-		kinds.DataTableRow: architect.KindDataTableRow,
-		kinds.FlowLogLevel: host.KindFlowLogLevel,
-		kinds.UserPrompt:   architect.KindPrompt,
-		kinds.EmailRoute:   routing.KindEmailRoute,
+		kinds.DataTable:     host.KindDataTable,
+		kinds.DataTableRow:  architect.KindDataTableRow,
+		kinds.FlowLogLevel:  host.KindFlowLogLevel,
+		kinds.UserPrompt:    architect.KindPrompt,
+		kinds.EmailRoute:    routing.KindEmailRoute,
+		kinds.ResponseAsset: responsemanagement.KindResponseAsset,
+		kinds.Script:        host.KindScript,
 	}
 }
 

@@ -24,6 +24,8 @@ func TestCampaignRefusals(t *testing.T) {
 	badQueue["queue"] = map[string]any{"id": "no-such-queue"}
 	badDNC := campaign()
 	badDNC["dncLists"] = []any{map[string]any{"id": "no-such-list"}}
+	badScript := campaign()
+	badScript["script"] = map[string]any{"id": "no-such-script"}
 	for _, tc := range []struct {
 		name  string
 		body  map[string]any
@@ -33,6 +35,7 @@ func TestCampaignRefusals(t *testing.T) {
 		{"no phone columns", noColumns, "phoneColumns"},
 		{"missing queue", badQueue, "queue.id"},
 		{"missing DNC list", badDNC, "dncLists[].id"},
+		{"missing script", badScript, "script.id"},
 	} {
 		m := c.wantError(400, "bad.request", "POST", campaigns, tc.body)
 		if msg, _ := m["message"].(string); !strings.Contains(msg, tc.field) {

@@ -38,6 +38,9 @@ type entityAPI[T any] struct {
 	// item is the path an object is read and updated at when it is not path + "/" + id (a
 	// Drafts kind's draft); nil for that. DELETE always goes to path + "/" + id.
 	item func(id string) string
+	// search is the type's search endpoint when it has no GET listing (response assets);
+	// lookups by name post a name criterion there ("" none).
+	search string
 	// listQuery is sent with every listing by name: a listing's required scope (responses by
 	// libraryId) and a data source's further lookup attributes (kinds.Kind.LookupBy); may be nil.
 	listQuery url.Values
@@ -180,6 +183,9 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 	if a.query != "" {
 		return a.findByNameQuery(ctx, name)
 	}
+	if a.search != "" {
+		return a.findByNameSearch(ctx, name)
+	}
 	const pageSize = 100
 	for page := 1; ; page++ {
 		var listing struct {
@@ -216,6 +222,24 @@ func (a entityAPI[T]) findByNameQuery(ctx context.Context, name string) (*T, err
 	for i := range found {
 		if a.name(&found[i]) == name && (a.softDeleted == nil || !a.softDeleted(&found[i])) {
 			return &found[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// findByNameSearch is findByName for a type found through its search endpoint: one page of
+// the largest size, asked for the name as a term, the answer checked for the exact name.
+func (a entityAPI[T]) findByNameSearch(ctx context.Context, name string) (*T, error) {
+	body := map[string]any{"pageSize": 100, "query": []map[string]any{{"fields": []string{"name"}, "value": name, "type": "TERM"}}}
+	var out struct {
+		Results []T `json:"results"`
+	}
+	if err := a.client.PostRepeatable(ctx, a.search, nil, body, &out); err != nil {
+		return nil, err
+	}
+	for i := range out.Results {
+		if a.name(&out.Results[i]) == name {
+			return &out.Results[i], nil
 		}
 	}
 	return nil, nil

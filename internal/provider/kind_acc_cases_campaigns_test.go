@@ -82,7 +82,8 @@ var campaignAccCases = map[string]kindAccCase{
 	},
 	"genesyscloud_outbound_campaign": {
 		// A preview campaign at first; the update sorts its contacts, checks a DNC list,
-		// applies a rule set and changes its priority and caller id, in place.
+		// applies a rule set, gives agents the org's default outbound script and changes its
+		// priority and caller id, in place.
 		create: campaignDeps + `resource "genesyscloud_outbound_campaign" "it" {
   name            = "Renewals"
   dialing_mode    = "preview"
@@ -106,6 +107,7 @@ var campaignAccCases = map[string]kindAccCase{
   dnc_list_ids         = [genesyscloud_outbound_dnclist.dnc.id]
   rule_set_ids         = [genesyscloud_outbound_ruleset.rules.id]
   callable_time_set_id = genesyscloud_outbound_callabletimeset.times.id
+  script_id            = data.genesyscloud_script.outbound.id
   phone_columns {
     column_name = "phone"
   }
@@ -137,8 +139,11 @@ resource "genesyscloud_routing_queue" "q" {
 `
 
 // campaignDeps are what a campaign refers to: its contact list and queue, and for the update
-// a DNC list, a rule set and a callable time set.
-const campaignDeps = `resource "genesyscloud_outbound_contact_list" "list" {
+// a DNC list, a rule set, a callable time set and the default outbound script.
+const campaignDeps = `data "genesyscloud_script" "outbound" {
+  name = "Default Outbound Script"
+}
+resource "genesyscloud_outbound_contact_list" "list" {
   name         = "Campaign list"
   column_names = ["phone", "state"]
 }

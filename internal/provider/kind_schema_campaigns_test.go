@@ -6,8 +6,8 @@ import (
 )
 
 // The campaign kinds' schemas are the official provider's (official-provider-schemas.json),
-// as TestKindSchemasMatchOfficial checks for the other regular kinds. A campaign's script_id,
-// site_id and edge_group_id are not mapped yet (kinds.Kind.NotYet); its abandon rate and
+// as TestKindSchemasMatchOfficial checks for the other regular kinds. A campaign's site_id and
+// edge_group_id are not mapped yet (kinds.Kind.NotYet); its abandon rate and
 // decimal calls per agent are the official "Number" as decimals, since the API's values are.
 func TestCampaignSchemasMatchOfficial(t *testing.T) {
 	ctx := context.Background()
@@ -83,6 +83,7 @@ func TestCampaignSchemasMatchOfficial(t *testing.T) {
 			"call_analysis_language":        "basetypes.StringType optional",
 			"call_analysis_response_set_id": "basetypes.StringType optional",
 			"callable_time_set_id":          "basetypes.StringType optional",
+			"script_id":                     "basetypes.StringType optional",
 			"caller_address":                "basetypes.StringType optional",
 			"caller_name":                   "basetypes.StringType optional",
 			"campaign_status":               "basetypes.StringType optional",

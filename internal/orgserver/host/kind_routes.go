@@ -9,7 +9,7 @@ import (
 // KindHandlers are a hand-written kind's handlers for its standard routes. A nil handler
 // registers no route: the API has none, or the area spells it out with its own path.
 type KindHandlers struct {
-	// List is GET on the collection; Create is POST on it.
+	// List is GET on the collection; Create is POST on it (or on API.CreatePath).
 	List, Create Handler
 	// Get, Update and Delete are GET, the entry's API.Update method and DELETE on one
 	// object ({id} in the path).
@@ -57,7 +57,7 @@ func (h *Host) kindRoutes(k *kinds.Kind, hs, fallback KindHandlers) {
 		lacking           bool // the entry says the API has no such route
 	}{
 		{"GET", collection, hs.List, fallback.List, k.API.NoList},
-		{"POST", collection, hs.Create, fallback.Create, false},
+		{"POST", k.API.CreateAt(), hs.Create, fallback.Create, false},
 		{"GET", item, hs.Get, fallback.Get, false},
 		{k.API.Update, item, hs.Update, fallback.Update, k.API.Update == ""},
 		{"DELETE", item, hs.Delete, fallback.Delete, k.API.NoDelete},
