@@ -62,7 +62,7 @@ func newGroupResource() resource.Resource {
 			if err != nil || g == nil {
 				return nil, err
 			}
-			policy, err := readGroupVoicemailPolicy(ctx, c, id)
+			policy, err := groupVoicemailPolicy.read(ctx, c, id)
 			if err != nil {
 				return nil, fmt.Errorf("voicemail policy: %w", err)
 			}
@@ -221,7 +221,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 	}
-	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+	if err := groupVoicemailPolicy.write(ctx, r.client, id, plan.VoicemailPolicy, managePolicy); err != nil {
 		resp.State.SetAttribute(ctx, path.Root("id"), id)
 		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not set the voicemail policy of group %q", plan.Name.ValueString()), err)
 		return
@@ -263,7 +263,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update group %q", plan.Name.ValueString()), err)
 		return
 	}
-	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+	if err := groupVoicemailPolicy.write(ctx, r.client, id, plan.VoicemailPolicy, managePolicy); err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not change the voicemail policy of group %q", plan.Name.ValueString()), err)
 		return
 	}
