@@ -15,8 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -212,10 +210,8 @@ func (r *userPromptResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		Description: "Genesys Cloud user prompt: what a flow plays (Prompt.<name>), one resource per language.",
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute(),
-			"name": schema.StringAttribute{Required: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "Name of the user prompt: a letter, then letters, digits and underscores. " +
-					"Changing it replaces the prompt, since flows refer to it by name."},
+			"name": requiredReplacing("Name of the user prompt: a letter, then letters, digits and underscores. " +
+				"Changing it replaces the prompt, since flows refer to it by name."),
 			"description": schema.StringAttribute{Optional: true, Description: "Description of the user prompt."},
 			// A set of objects rather than a nested block: OpenTofu accepts the block syntax
 			// of the official provider's examples for it.

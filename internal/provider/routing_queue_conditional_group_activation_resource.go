@@ -8,8 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -76,9 +74,8 @@ func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaR
 		Description: "Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold. " +
 			"The id is the queue's; import it by the queue's id.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
+			"id":       idAttribute(),
+			"queue_id": requiredReplacing("The queue the rules belong to. Changing it moves the rules to the other queue."),
 		},
 		Blocks: map[string]schema.Block{
 			"pilot_rule": schema.ListNestedBlock{

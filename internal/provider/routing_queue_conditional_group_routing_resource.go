@@ -12,9 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -102,9 +100,8 @@ func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequ
 		Description: "Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit. " +
 			"The id is the queue's; import it by the queue's id.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
+			"id":       idAttribute(),
+			"queue_id": requiredReplacing("The queue the rules belong to. Changing it moves the rules to the other queue."),
 		},
 		Blocks: map[string]schema.Block{
 			"rules": schema.ListNestedBlock{

@@ -7,8 +7,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -61,14 +59,12 @@ func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
 }
 
 func (r *queueOutboundEmailAddressResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from. " +
 			"The id is the queue's; import it by the queue's id.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: replace,
-				Description: "The queue whose outbound email address this is. Changing it moves the setting to the other queue."},
+			"id":        idAttribute(),
+			"queue_id":  requiredReplacing("The queue whose outbound email address this is. Changing it moves the setting to the other queue."),
 			"domain_id": schema.StringAttribute{Required: true, Description: "The email domain the address belongs to."},
 			"route_id": schema.StringAttribute{Required: true,
 				Description: "The email route of the address: a route id, or a genesyscloud_routing_email_route's id."},
