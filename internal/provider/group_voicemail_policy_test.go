@@ -10,14 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-// groupPolicyField reads one field of a group's voicemail policy through the API.
-func (o *accOrg) groupPolicyField(id, field string) any {
-	o.t.Helper()
-	var pol map[string]any
-	o.do(http.MethodGet, groupVoicemailPolicyPath(id), nil, &pol)
-	return pol[field]
-}
-
 // A group's voicemail_policy, written in the official provider's block syntax, is applied,
 // imported, changed in place and restored after a console edit; left out, it is unmanaged.
 func TestAccGroupVoicemailPolicy(t *testing.T) {
@@ -47,7 +39,7 @@ resource "genesyscloud_group" "g" {
 			o.do(http.MethodPatch, groupVoicemailPolicyPath(id), map[string]any{"sendEmailNotifications": true}, nil)
 		},
 		restored: func(s *terraform.State) error {
-			if got := o.groupPolicyField(idOf(s, addr), "sendEmailNotifications"); got != false {
+			if got := o.fieldAt(groupVoicemailPolicyPath(idOf(s, addr)), "sendEmailNotifications"); got != false {
 				return fmt.Errorf("sendEmailNotifications in the org after apply = %v, want false", got)
 			}
 			return nil

@@ -10,14 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-// userSetting reads one JSON field of a user's setting at path through the API.
-func (o *accOrg) userSetting(path, field string) any {
-	o.t.Helper()
-	var out map[string]any
-	o.do(http.MethodGet, path, nil, &out)
-	return out[field]
-}
-
 // A user's voicemail_userpolicies, in the official block syntax, is applied, imported,
 // changed in place and restored after a console edit; left out, it is unmanaged.
 func TestAccUserVoicemailPolicy(t *testing.T) {
@@ -47,7 +39,7 @@ resource "genesyscloud_user" "u" {
 			o.do(http.MethodPatch, userVoicemailPolicyPath(id), map[string]any{"alertTimeoutSeconds": 10}, nil)
 		},
 		restored: func(s *terraform.State) error {
-			if got := o.userSetting(userVoicemailPolicyPath(idOf(s, addr)), "alertTimeoutSeconds"); got != float64(45) {
+			if got := o.fieldAt(userVoicemailPolicyPath(idOf(s, addr)), "alertTimeoutSeconds"); got != float64(45) {
 				return fmt.Errorf("alertTimeoutSeconds in the org after apply = %v, want 45", got)
 			}
 			return nil
@@ -144,7 +136,7 @@ resource "genesyscloud_user" "u" {
 			// `[]` returns the user to the org's utilization.
 			Config: user(`routing_utilization = []`),
 			Check: func(s *terraform.State) error {
-				if got := o.userSetting(userUtilizationPath(idOf(s, addr)), "level"); got != "Organization" {
+				if got := o.fieldAt(userUtilizationPath(idOf(s, addr)), "level"); got != "Organization" {
 					return fmt.Errorf("utilization level after routing_utilization = [] is %v, want Organization", got)
 				}
 				return nil
