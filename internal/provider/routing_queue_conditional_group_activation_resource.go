@@ -18,8 +18,7 @@ import (
 // conditional_group_activation block, one level up.
 
 type queueCGActivationModel struct {
-	ID        types.String        `tfsdk:"id"`
-	QueueID   types.String        `tfsdk:"queue_id"`
+	queueSettingKey
 	PilotRule []queueCGAPilotRule `tfsdk:"pilot_rule"`
 	Rules     []queueCGARule      `tfsdk:"rules"`
 }
@@ -31,8 +30,6 @@ type queueCGActivationResource struct {
 func newQueueCGActivationResource() resource.Resource {
 	return &queueCGActivationResource{queueSettingResource(queueSetting[queueCGActivationModel]{
 		typeSuffix: "_routing_queue_conditional_group_activation", what: "conditional group activation", errorAttr: "rules",
-		id:      func(m *queueCGActivationModel) string { return m.ID.ValueString() },
-		queueID: func(m *queueCGActivationModel) string { return m.QueueID.ValueString() },
 		set:     func(q *platform.QueueRequest, m *queueCGActivationModel) { q.ConditionalGroupActivation = m.toAPI() },
 		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil },
 		held:    func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil },
@@ -56,7 +53,7 @@ func (m *queueCGActivationModel) toAPI() *platform.ConditionalGroupActivation {
 
 func (m *queueCGActivationModel) fromAPI(q *platform.Queue) {
 	c := deref(q.ConditionalGroupActivation)
-	m.ID, m.QueueID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID))
+	m.setQueue(q)
 	m.PilotRule = nil
 	if p := c.PilotRule; p != nil {
 		m.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
@@ -73,10 +70,7 @@ func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaR
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold. " +
 			"The id is the queue's; import it by the queue's id.",
-		Attributes: map[string]schema.Attribute{
-			"id":       idAttribute(),
-			"queue_id": requiredReplacing("The queue the rules belong to. Changing it moves the rules to the other queue."),
-		},
+		Attributes: queueSettingAttributes("The queue the rules belong to. Changing it moves the rules to the other queue.", nil),
 		Blocks: map[string]schema.Block{
 			"pilot_rule": schema.ListNestedBlock{
 				Description: "Rule run periodically to decide whether the other rules run.",
