@@ -60,10 +60,8 @@ var promptResourceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 }}
 
 type userPromptModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	Resources   types.Set    `tfsdk:"resources"`
+	describedObject
+	Resources types.Set `tfsdk:"resources"`
 }
 
 type promptResourceModel struct {
@@ -177,9 +175,7 @@ func (m *userPromptModel) resources(ctx context.Context, diags *diag.Diagnostics
 
 // fromAPI reads a prompt: name, description and one resource per language.
 func (m *userPromptModel) fromAPI(p *userPrompt) {
-	m.ID = types.StringValue(p.ID)
-	m.Name = types.StringValue(p.Name)
-	m.Description = optionalString(&p.Description, m.Description)
+	m.readDescribed(p.ID, p.Name, &p.Description)
 	if len(p.Resources) == 0 && !isSet(m.Resources) {
 		m.Resources = types.SetNull(promptResourceType)
 		return

@@ -32,9 +32,7 @@ type groupWithMembers struct {
 }
 
 type groupModel struct {
-	ID            types.String        `tfsdk:"id"`
-	Name          types.String        `tfsdk:"name"`
-	Description   types.String        `tfsdk:"description"`
+	describedObject
 	Type          types.String        `tfsdk:"type"`
 	Visibility    types.String        `tfsdk:"visibility"`
 	RulesVisible  types.Bool          `tfsdk:"rules_visible"`
@@ -139,9 +137,7 @@ func (m groupModel) contacts() []platform.GroupContact {
 }
 
 func (m *groupModel) fromAPI(g *platform.Group, members []string) {
-	m.ID = types.StringValue(deref(g.ID))
-	m.Name = types.StringValue(deref(g.Name))
-	m.Description = optionalString(g.Description, m.Description)
+	m.readDescribed(deref(g.ID), deref(g.Name), g.Description)
 	m.Type = types.StringValue(deref(g.Type))
 	m.Visibility = types.StringValue(deref(g.Visibility))
 	m.RulesVisible = types.BoolValue(deref(g.RulesVisible))
