@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // A queue's conditional group activation: rules, run periodically (after a pilot rule that
@@ -19,8 +18,7 @@ import (
 
 type queueCGActivationModel struct {
 	queueSettingKey
-	PilotRule []queueCGAPilotRule `tfsdk:"pilot_rule"`
-	Rules     []queueCGARule      `tfsdk:"rules"`
+	queueCGA
 }
 
 type queueCGActivationResource struct {
@@ -30,38 +28,22 @@ type queueCGActivationResource struct {
 func newQueueCGActivationResource() resource.Resource {
 	return &queueCGActivationResource{queueSettingResource(queueSetting[queueCGActivationModel]{
 		typeSuffix: "_routing_queue_conditional_group_activation", what: "conditional group activation", errorAttr: "rules",
-		set:     func(q *platform.QueueRequest, m *queueCGActivationModel) { q.ConditionalGroupActivation = m.toAPI() },
+		set: func(q *platform.QueueRequest, m *queueCGActivationModel) {
+			q.ConditionalGroupActivation = m.queueCGA.toAPI()
+		},
 		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil },
 		held:    func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil },
 		fromAPI: (*queueCGActivationModel).fromAPI,
 	})}
 }
 
-func (m *queueCGActivationModel) toAPI() *platform.ConditionalGroupActivation {
-	cga := &platform.ConditionalGroupActivation{}
-	if len(m.PilotRule) > 0 {
-		p := m.PilotRule[0]
-		cga.PilotRule = &platform.ConditionalGroupActivationPilotRule{ConditionExpression: p.ConditionExpression.ValueStringPointer(),
-			Conditions: cgaConditionsToAPI(p.Conditions)}
-	}
-	for _, r := range m.Rules {
-		cga.Rules = append(cga.Rules, platform.ConditionalGroupActivationRule{ConditionExpression: r.ConditionExpression.ValueStringPointer(),
-			Conditions: cgaConditionsToAPI(r.Conditions), Groups: memberGroupsToAPI(r.Groups)})
-	}
-	return cga
-}
-
+// fromAPI reads the activation the queue holds; a queue without a pilot rule has none (null),
+// where the queue resource's block reads an empty list.
 func (m *queueCGActivationModel) fromAPI(q *platform.Queue) {
-	c := deref(q.ConditionalGroupActivation)
 	m.setQueue(q)
-	m.PilotRule = nil
-	if p := c.PilotRule; p != nil {
-		m.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
-	}
-	m.Rules = []queueCGARule{}
-	for _, r := range c.Rules {
-		m.Rules = append(m.Rules, queueCGARule{ConditionExpression: types.StringPointerValue(r.ConditionExpression),
-			Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups)})
+	m.queueCGA = cgaFromAPI(deref(q.ConditionalGroupActivation))
+	if len(m.PilotRule) == 0 {
+		m.PilotRule = nil
 	}
 }
 
