@@ -102,7 +102,8 @@ func newTelephonyDidPoolDataSource() datasource.DataSource {
 		label: rangeLabel, noMatch: noPoolDetail("DID pool"),
 		find: func(ctx context.Context, c *platform.Client, start, end string) (string, bool, error) {
 			// The pool list has no number filter; it is read whole, a page of 500 at a time.
-			return findLive(platform.ListAll[apiObject](ctx, c, didPoolsPath, nil, 500))(func(p apiObject) bool {
+			pools, err := platform.ListAll[apiObject](ctx, c, didPoolsPath, nil, 500)
+			return firstLive(pools, err, func(p apiObject) bool {
 				return p["startPhoneNumber"] == start && p["endPhoneNumber"] == end
 			})
 		},
@@ -124,7 +125,8 @@ func newTelephonyExtensionPoolDataSource() datasource.DataSource {
 			// The listing filters by one number a pool holds: the start number narrows it to
 			// the pool that begins there (pools do not overlap), whose end must match too.
 			collection := kinds.Genesys().Named(kinds.ExtensionPool).API.Collection
-			return findLive(platform.ListAll[apiObject](ctx, c, collection, url.Values{"number": {start}}, 100))(func(p apiObject) bool {
+			pools, err := platform.ListAll[apiObject](ctx, c, collection, url.Values{"number": {start}}, 100)
+			return firstLive(pools, err, func(p apiObject) bool {
 				return p["startNumber"] == start && p["endNumber"] == end
 			})
 		},
@@ -149,8 +151,9 @@ func newEmailRouteDataSource() datasource.DataSource {
 		noMatch: noMatchDetail("email route of the domain", "pattern"),
 		find: func(ctx context.Context, c *platform.Client, pattern, domain string) (string, bool, error) {
 			routes := kinds.Genesys().Named(kinds.EmailRoute)
-			id, ok, err := findLive(platform.ListAll[apiObject](ctx, c, routes.API.CollectionOf(domain),
-				url.Values{"pattern": {pattern}}, routes.API.PageSize()))(func(r apiObject) bool {
+			found, err := platform.ListAll[apiObject](ctx, c, routes.API.CollectionOf(domain),
+				url.Values{"pattern": {pattern}}, routes.API.PageSize())
+			id, ok, err := firstLive(found, err, func(r apiObject) bool {
 				p, _ := r["pattern"].(string)
 				return strings.EqualFold(p, pattern)
 			})
@@ -162,19 +165,17 @@ func newEmailRouteDataSource() datasource.DataSource {
 	}
 }
 
-// findLive returns a search of a listing (or its error) for the id of the first object that
-// is not soft-deleted and that match keeps.
-func findLive(listed []apiObject, err error) func(match func(apiObject) bool) (string, bool, error) {
-	return func(match func(apiObject) bool) (string, bool, error) {
-		if err != nil {
-			return "", false, err
-		}
-		for _, obj := range listed {
-			if obj["state"] != "deleted" && match(obj) {
-				id, _ := obj["id"].(string)
-				return id, true, nil
-			}
-		}
-		return "", false, nil
+// firstLive is the id of the first listed object that is not soft-deleted and that match
+// keeps; ok is false when there is none. A failed listing (err) is passed on.
+func firstLive(listed []apiObject, err error, match func(apiObject) bool) (id string, ok bool, _ error) {
+	if err != nil {
+		return "", false, err
 	}
+	for _, obj := range listed {
+		if obj["state"] != "deleted" && match(obj) {
+			id, _ := obj["id"].(string)
+			return id, true, nil
+		}
+	}
+	return "", false, nil
 }
