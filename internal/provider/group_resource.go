@@ -6,6 +6,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -187,11 +189,17 @@ func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want [
 	return nil
 }
 
+// plannedGroup reads what a create or an update writes: the plan, and whether the
+// configuration manages the members and the voicemail policy (left out, they are left alone).
+func plannedGroup(ctx context.Context, p tfsdk.Plan, cfg tfsdk.Config, diags *diag.Diagnostics) (plan groupModel, manageMembers, managePolicy bool) {
+	diags.Append(p.Get(ctx, &plan)...)
+	manageMembers = !configNull(ctx, cfg, path.Root("member_ids"), diags)
+	managePolicy = !configNull(ctx, cfg, path.Root("voicemail_policy"), diags)
+	return plan, manageMembers, managePolicy
+}
+
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
-	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
+	plan, manageMembers, managePolicy := plannedGroup(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -226,10 +234,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
-	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
+	plan, manageMembers, managePolicy := plannedGroup(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
