@@ -49,11 +49,8 @@ func (m *queueCGActivationModel) fromAPI(q *platform.Queue) {
 
 func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	expression := schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: queueSettingAttributes("The queue the rules belong to. Changing it moves the rules to the other queue.", nil),
-		Blocks: map[string]schema.Block{
+	resp.Schema = queueSettingSchema("Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold.",
+		"The queue the rules belong to. Changing it moves the rules to the other queue.", nil, map[string]schema.Block{
 			"pilot_rule": schema.ListNestedBlock{
 				Description: "Rule run periodically to decide whether the other rules run.",
 				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
@@ -81,6 +78,5 @@ func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaR
 					},
 				},
 			},
-		},
-	}
+		})
 }

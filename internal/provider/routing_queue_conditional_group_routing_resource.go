@@ -93,11 +93,8 @@ func (m *queueCGRoutingModel) fromAPI(q *platform.Queue) {
 }
 
 func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: queueSettingAttributes("The queue the rules belong to. Changing it moves the rules to the other queue.", nil),
-		Blocks: map[string]schema.Block{
+	resp.Schema = queueSettingSchema("Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit.",
+		"The queue the rules belong to. Changing it moves the rules to the other queue.", nil, map[string]schema.Block{
 			"rules": schema.ListNestedBlock{
 				Description: "The rules, evaluated in order (1-5).",
 				Validators:  []validator.List{listvalidator.SizeBetween(1, 5), listvalidator.IsRequired()},
@@ -120,6 +117,5 @@ func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequ
 						setvalidator.SizeAtLeast(1), setvalidator.IsRequired())},
 				},
 			},
-		},
-	}
+		})
 }

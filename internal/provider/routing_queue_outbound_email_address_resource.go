@@ -57,14 +57,11 @@ func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
 }
 
 func (r *queueOutboundEmailAddressResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: queueSettingAttributes("The queue whose outbound email address this is. Changing it moves the setting to the other queue.",
-			map[string]schema.Attribute{
-				"domain_id": schema.StringAttribute{Required: true, Description: "The email domain the address belongs to."},
-				"route_id": schema.StringAttribute{Required: true,
-					Description: "The email route of the address: a route id, or a genesyscloud_routing_email_route's id."},
-			}),
-	}
+	resp.Schema = queueSettingSchema("Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from.",
+		"The queue whose outbound email address this is. Changing it moves the setting to the other queue.",
+		map[string]schema.Attribute{
+			"domain_id": schema.StringAttribute{Required: true, Description: "The email domain the address belongs to."},
+			"route_id": schema.StringAttribute{Required: true,
+				Description: "The email route of the address: a route id, or a genesyscloud_routing_email_route's id."},
+		}, nil)
 }

@@ -77,12 +77,17 @@ type queueSettingModel[M any] interface {
 	settingKey() *queueSettingKey
 }
 
-// queueSettingAttributes are the id and queue_id attributes of such a resource, with the
-// queue_id's description, beside the setting's own attributes (more).
-func queueSettingAttributes(queueDescription string, more map[string]schema.Attribute) map[string]schema.Attribute {
-	attrs := map[string]schema.Attribute{"id": idAttribute(), "queue_id": requiredReplacing(queueDescription)}
-	maps.Copy(attrs, more)
-	return attrs
+// queueSettingSchema is the schema of such a resource: what it is (the note on its id and
+// import follows), the id and queue_id attributes (with the queue_id's description) beside
+// the setting's own attributes, and the setting's blocks.
+func queueSettingSchema(description, queueDescription string, attrs map[string]schema.Attribute, blocks map[string]schema.Block) schema.Schema {
+	all := map[string]schema.Attribute{"id": idAttribute(), "queue_id": requiredReplacing(queueDescription)}
+	maps.Copy(all, attrs)
+	return schema.Schema{
+		Description: description + " The id is the queue's; import it by the queue's id.",
+		Attributes:  all,
+		Blocks:      blocks,
+	}
 }
 
 // queueSetting is what one of those resources says about its setting; queueSettingResource
