@@ -1,5 +1,24 @@
 package provider
 
+// skipOtherStatesRule is the rule set's pre-call rule, which the update keeps as it is.
+const skipOtherStatesRule = `  rules {
+    name     = "Skip other states"
+    category = "DIALER_PRECALL"
+    conditions {
+      type           = "contactAttributeCondition"
+      attribute_name = "state"
+      operator       = "equals"
+      value          = "IN"
+      value_type     = "STRING"
+      inverted       = true
+    }
+    actions {
+      type             = "Action"
+      action_type_name = "DO_NOT_DIAL"
+    }
+  }
+`
+
 // campaignAccCases are the acceptance rows of the kinds a campaign is built from
 // (kinds/catalogue_campaigns.go); see kindAccCase.
 var campaignAccCases = map[string]kindAccCase{
@@ -9,44 +28,12 @@ var campaignAccCases = map[string]kindAccCase{
 		create: ruleSetDeps + `resource "genesyscloud_outbound_ruleset" "it" {
   name            = "Renewal rules"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
-  rules {
-    name     = "Skip other states"
-    category = "DIALER_PRECALL"
-    conditions {
-      type           = "contactAttributeCondition"
-      attribute_name = "state"
-      operator       = "equals"
-      value          = "IN"
-      value_type     = "STRING"
-      inverted       = true
-    }
-    actions {
-      type             = "Action"
-      action_type_name = "DO_NOT_DIAL"
-    }
-  }
-}`,
+` + skipOtherStatesRule + `}`,
 		update: ruleSetDeps + `resource "genesyscloud_outbound_ruleset" "it" {
   name            = "Renewal rules (2)"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
   queue_id        = genesyscloud_routing_queue.q.id
-  rules {
-    name     = "Skip other states"
-    category = "DIALER_PRECALL"
-    conditions {
-      type           = "contactAttributeCondition"
-      attribute_name = "state"
-      operator       = "equals"
-      value          = "IN"
-      value_type     = "STRING"
-      inverted       = true
-    }
-    actions {
-      type             = "Action"
-      action_type_name = "DO_NOT_DIAL"
-    }
-  }
-  rules {
+` + skipOtherStatesRule + `  rules {
     name     = "Mark evening renewals"
     order    = 1
     category = "DIALER_WRAPUP"

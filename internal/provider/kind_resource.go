@@ -56,9 +56,7 @@ func (r *kindResource) ValidateConfig(ctx context.Context, req resource.Validate
 }
 
 func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan types.Object
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	body := r.body(plan, &resp.Diagnostics)
+	plan, body := r.planned(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -150,9 +148,7 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan types.Object
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	body := r.body(plan, &resp.Diagnostics)
+	plan, body := r.planned(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -257,10 +253,12 @@ func (r *kindResource) readAfterUpdate(ctx context.Context, api entityAPI[apiObj
 	return obj, nil
 }
 
-// body is the API request for a planned object.
-func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObject {
+// planned reads the plan of a create or an update and the API request it makes.
+func (r *kindResource) planned(ctx context.Context, p tfsdk.Plan, diags *diag.Diagnostics) (types.Object, apiObject) {
+	var plan types.Object
+	diags.Append(p.Get(ctx, &plan)...)
 	if diags.HasError() {
-		return nil
+		return plan, nil
 	}
 	body, err := requestBody(r.kind.Fields, plan.Attributes())
 	if err != nil {
@@ -268,7 +266,7 @@ func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObjec
 	}
 	addRequiredEnclosures(r.kind, body)
 	childRequest(r.kind, body) // kind_children.go
-	return r.kind.APIRequest(body)
+	return plan, r.kind.APIRequest(body)
 }
 
 // setState stores what the org answered, shaped by the prior values (plan or state).

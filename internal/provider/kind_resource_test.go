@@ -381,6 +381,22 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 	o.test(checkDestroy, steps...)
 }
 
+// checkKindDestroyed is checkDestroyed for a kind whose objects live elsewhere than under
+// its collection by their state id (a child kind's id holds its parent's): every resource of
+// the kind left in state must be gone from the org at API.Item(id).
+func (o *accOrg) checkKindDestroyed(k *kinds.Kind) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type == k.Resource {
+				if err := o.expectGone(k.API.Item(rs.Primary.ID)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+}
+
 // checkForgotten is the CheckDestroy of a kind the API cannot delete: every resource of
 // tfType left in state must still be in the org, since destroy only forgets it.
 func (o *accOrg) checkForgotten(tfType, apiPath string) func(*terraform.State) error {

@@ -1,16 +1,12 @@
 package provider
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The task management kinds' schemas are the official provider's
 // (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
 // regular kinds.
 func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
-	ctx := context.Background()
-	for typ, want := range map[string]map[string]string{
+	checkKindSchemas(t, map[string]map[string]string{
 		"genesyscloud_task_management_workbin": {
 			"id":          "basetypes.StringType read-only",
 			"name":        "basetypes.StringType required",
@@ -58,7 +54,5 @@ func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
 			"status_transition_time":          "basetypes.StringType optional",
 			"auto_terminate_workitem":         "basetypes.BoolType optional",
 		},
-	} {
-		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
-	}
+	})
 }

@@ -76,6 +76,15 @@ func (o *accOrg) do(method, path string, body, out any) {
 	}
 }
 
+// fieldAt reads one JSON field of the object at path (a user's or a group's setting) through
+// the API.
+func (o *accOrg) fieldAt(path, field string) any {
+	o.t.Helper()
+	var out map[string]any
+	o.do(http.MethodGet, path, nil, &out)
+	return out[field]
+}
+
 // gone reports whether GET path says the object no longer exists (404 or state "deleted").
 func (o *accOrg) gone(path string) (bool, error) {
 	var obj struct {
