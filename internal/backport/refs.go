@@ -95,7 +95,7 @@ func (r *refResolver) lookupName(ctx context.Context, k *kinds.Kind, id string) 
 		return "", nil
 	}
 	var obj map[string]any
-	if err := r.b.o.Client.Do(ctx, http.MethodGet, k.API.Item(id), nil, nil, &obj); err != nil {
+	if err := r.b.o.Client.Do(ctx, http.MethodGet, k.API.ReadPath(id), nil, nil, &obj); err != nil {
 		return "", nil //nolint:nilerr // an id the org does not know stays a literal id
 	}
 	s, _ := obj[k.LookupKey()].(string)

@@ -57,7 +57,7 @@ func (b *builder) readUnmanaged(ctx context.Context, found []drift.Finding) (map
 		// table's columns); the catalogue's queries always parse (TestKindQueriesParse).
 		query, _ := url.ParseQuery(m.kind.API.ReadQuery)
 		var obj map[string]any
-		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.Item(f.ID), query, nil, &obj); err != nil {
+		if err := b.o.Client.Do(ctx, http.MethodGet, m.kind.API.ReadPath(f.ID), query, nil, &obj); err != nil {
 			return nil, fmt.Errorf("read %s %q (%s): %w", f.Type, f.Name, f.ID, err)
 		}
 		if m.kind.API.Parent != "" {

@@ -94,6 +94,8 @@ func Official() []Entry {
 	entries = append(entries, dataTableRowEntries()...)
 	entries = append(entries, flowLogLevelEntries()...)
 	entries = append(entries, userPromptEntries()...)
+	entries = append(entries, responseAssetEntries()...)
+	entries = append(entries, scriptEntries()...)
 	entries = append(entries, customAuthActionEntries()...)
 	entries = append(entries, emailRouteEntries()...)
 	entries = append(entries, queueSettingEntries()...)

@@ -33,6 +33,9 @@ func regularKindDataSources() []Entry {
 			for _, p := range k.LookupBy {
 				e.Attributes = append(e.Attributes, sup(p.Attr, "string", "required; "+p.Description))
 			}
+			for _, attr := range k.LookupOutputs {
+				e.Attributes = append(e.Attributes, sup(attr, "string", "computed; the "+k.Noun+"'s, as its resource has it"))
+			}
 			out = append(out, e)
 		}
 	}

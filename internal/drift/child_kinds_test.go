@@ -38,11 +38,5 @@ func TestChildKindUnmanaged(t *testing.T) {
 	if len(found) != 1 || found[0].ID != want || found[0].Name != "46278" || found[0].Type != rows.Resource {
 		t.Fatalf("findings = %+v, want the one unmanaged row %s", found, want)
 	}
-	a := &Attributor{Client: o.deploy, Days: 1}
-	if errs := a.Attribute(ctx, found); len(errs) > 0 {
-		t.Fatalf("attribution errors: %+v", errs)
-	}
-	if got := found[0].Attribution; got == nil || got.Who != "console" || got.Action != "Create" {
-		t.Errorf("attribution of the hand-made row: %+v, want console's create", got)
-	}
+	o.wantMadeByConsole(t, found, "the hand-made row")
 }

@@ -37,11 +37,5 @@ func TestEmailRoutesUnmanaged(t *testing.T) {
 	if len(found) != 1 || found[0].ID != ids["help"] || found[0].Name != "help" || found[0].Type != routes.Resource {
 		t.Fatalf("findings = %+v, want the one unmanaged route %s", found, ids["help"])
 	}
-	a := &Attributor{Client: o.deploy, Days: 1}
-	if errs := a.Attribute(ctx, found); len(errs) > 0 {
-		t.Fatalf("attribution errors: %+v", errs)
-	}
-	if got := found[0].Attribution; got == nil || got.Who != "console" || got.Action != "Create" {
-		t.Errorf("attribution of the hand-made route: %+v, want console's create", got)
-	}
+	o.wantMadeByConsole(t, found, "the hand-made route")
 }

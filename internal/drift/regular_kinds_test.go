@@ -3,6 +3,7 @@ package drift
 import (
 	"context"
 	"net/http"
+	"path"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
@@ -30,12 +31,17 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 				name = "hand-made.example.com"
 			}
 			var made map[string]any
-			if err := o.console.Do(ctx, http.MethodPost, k.API.Collection, nil, minimalBody(t, k, name, o.makeReferenced), &made); err != nil {
+			body := minimalBody(t, k, name, o.makeReferenced)
+			coll, parent := collectionFor(k, body)
+			if err := o.console.Do(ctx, http.MethodPost, coll, nil, body, &made); err != nil {
 				t.Fatalf("create %s by hand: %v", k.Noun, err)
 			}
-			id, _ := made["id"].(string)
+			id := k.OwnID(made)
 			if id == "" {
 				t.Fatalf("create %s answered no id: %v", k.Noun, made)
+			}
+			if parent != "" {
+				id = kinds.ChildID(parent, id) // as drift names a child object
 			}
 			found, errs := FindUnmanaged(ctx, UnmanagedOptions{Client: o.deploy, Types: []string{k.Resource}})
 			if len(errs) > 0 {
@@ -97,10 +103,10 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 		case f.Type == kinds.Block && len(f.Nested) > 0 && !f.Keyed():
 			// A required block list (a response's texts) holds one block of its required
 			// plain attributes.
-			v = []any{minimalBlock(t, k, f)}
+			v = []any{minimalBlock(t, k, f, makeRef)}
 		case f.Type == kinds.Object && len(f.Nested) > 0:
 			// So does a required single block (a trigger's target).
-			v = minimalBlock(t, k, f)
+			v = minimalBlock(t, k, f, makeRef)
 		case f.Ref == kinds.Division:
 			// Every org has its home division; required divisions (a team's) go there.
 			v = makeRef(t, kinds.Genesys().Named(kinds.Division))
@@ -150,8 +156,9 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 }
 
 // minimalBlock is one block of a required block (list or single), holding its required
-// strings, flags and numbers.
-func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any {
+// strings, flags, numbers and references (made with makeRef; a reference to a drafted object
+// names the version makeRef published).
+func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field, makeRef func(t *testing.T, ref *kinds.Kind) string) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	for _, f := range block.Nested {
@@ -159,6 +166,12 @@ func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any
 			continue
 		}
 		switch {
+		case f.Ref != "" && f.Type == kinds.String:
+			ref := kinds.Genesys().Named(f.Ref)
+			kinds.Set(out, f.JSON, makeRef(t, ref))
+			if ref.API.Drafts {
+				kinds.Set(out, "version", "1")
+			}
 		case len(f.Enum) > 0:
 			kinds.Set(out, f.JSON, f.Enum[0])
 		case f.Type == kinds.String:
@@ -174,6 +187,19 @@ func minimalBlock(t *testing.T, k *kinds.Kind, block kinds.Field) map[string]any
 	return out
 }
 
+// collectionFor is the collection a create of k with body posts to, and the parent's id for a
+// child kind (kinds.API.Parent), whose body names its parent but whose path holds it: body
+// loses the parent field.
+func collectionFor(k *kinds.Kind, body map[string]any) (string, string) {
+	f := k.ParentField()
+	if f == nil {
+		return k.API.Collection, ""
+	}
+	parent, _ := kinds.Get(body, f.JSON).(string)
+	delete(body, kinds.TopLevel(f.RequestJSON()))
+	return k.API.CollectionOf(parent), parent
+}
+
 // makeReferenced makes a minimal object of a regular kind that another kind's required
 // field refers to, and returns its id.
 func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
@@ -187,10 +213,17 @@ func (o *testOrg) makeReferenced(t *testing.T, k *kinds.Kind) string {
 		return id
 	}
 	var made map[string]any
-	body := minimalBody(t, k, "Referenced "+k.Noun, o.makeReferenced)
+	// Named for the test, since names are unique and each test makes its own.
+	body := minimalBody(t, k, "Referenced "+k.Noun+" for "+path.Base(t.Name()), o.makeReferenced)
 	if err := o.console.Do(context.Background(), http.MethodPost, k.API.Collection, nil, body, &made); err != nil {
 		t.Fatalf("create the %s another object refers to: %v", k.Noun, err)
 	}
 	id, _ := made["id"].(string)
+	if k.API.Drafts {
+		// What refers to a drafted object names one of its published versions: this is "1".
+		if err := o.console.Do(context.Background(), http.MethodPost, k.API.PublishPath(id), nil, nil, nil); err != nil {
+			t.Fatalf("publish the %s another object refers to: %v", k.Noun, err)
+		}
+	}
 	return id
 }

@@ -199,6 +199,9 @@ func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedO
 	if k.API.Scope != nil {
 		return listScoped(ctx, c, k) // unmanaged_scoped.go
 	}
+	if k.API.NoList && k.API.Search != "" {
+		return platform.ListSearch[listedObject](ctx, c, k.API.Search)
+	}
 	return listCollection(ctx, c, k, k.API.Collection, url.Values{})
 }
 

@@ -25,11 +25,5 @@ func TestUserPromptUnmanaged(t *testing.T) {
 	if len(found) != 1 || found[0].ID != made["id"] || found[0].Name != "Hand_made" {
 		t.Fatalf("findings = %+v, want the hand-made prompt", found)
 	}
-	a := &Attributor{Client: o.deploy, Days: 1}
-	if errs := a.Attribute(ctx, found); len(errs) > 0 {
-		t.Fatalf("attribution errors: %+v", errs)
-	}
-	if got := found[0].Attribution; got == nil || got.Who != "console" || got.Action != "Create" {
-		t.Errorf("attribution = %+v, want console's create", got)
-	}
+	o.wantMadeByConsole(t, found, "the hand-made prompt")
 }

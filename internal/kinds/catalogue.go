@@ -41,7 +41,7 @@ var Genesys = sync.OnceValue(func() *Catalogue {
 	return New(slices.Concat(genesysKinds(), routingAreaKinds(), intentsAreaKinds(), performanceAreaKinds(),
 		architectAreaKinds(), directoryAreaKinds(), outboundAreaKinds(), presenceAreaKinds(), settingsAreaKinds(),
 		authorizationAreaKinds(), integrationsAreaKinds(), taskManagementAreaKinds(), campaignAreaKinds(),
-		telephonyAreaKinds(), digitalAreaKinds()))
+		telephonyAreaKinds(), digitalAreaKinds(), routingSettingsKinds(), webDeploymentsAreaKinds(), contentAreaKinds()))
 })
 
 // divisionField is the division_id attribute most kinds share: the org picks the home

@@ -2,10 +2,11 @@ package kinds
 
 // Catalogue names of the Architect kinds added for breadth.
 const (
-	FlowMilestone = "architect.flowmilestone"
-	FlowOutcome   = "architect.flowoutcome"
-	DataTableRow  = "architect.datatablerow"
-	FlowLogLevel  = "architect.flowloglevel"
+	FlowMilestone   = "architect.flowmilestone"
+	FlowOutcome     = "architect.flowoutcome"
+	DataTableRow    = "architect.datatablerow"
+	FlowLogLevel    = "architect.flowloglevel"
+	GrammarLanguage = "architect.grammarlanguage"
 )
 
 // architectAreaKinds are Architect kinds beyond the first ones in catalogue.go: the
@@ -83,6 +84,7 @@ func architectAreaKinds() []*Kind {
 			Model: "Prompt", Audit: Audit{"Architect", "Prompt"}, Permission: "architect:userPrompt",
 			Archy: []string{"prompt"}, Unmanaged: true, DependsOn: []string{Division},
 		},
+		grammarLanguageKind(),
 		{
 			Name: FlowOutcome, Resource: "genesyscloud_flow_outcome", DataSource: "genesyscloud_flow_outcome",
 			Noun: "flow outcome",

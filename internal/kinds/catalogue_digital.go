@@ -23,7 +23,7 @@ func digitalAreaKinds() []*Kind {
 			API: API{Collection: "/api/v2/responsemanagement/responses", Update: "PUT", Version: IntVersion,
 				Scope: &ListScope{Param: "libraryId", Kind: ResponseLibrary, JSON: "libraries[].id"}},
 			Model: "Response", Audit: Audit{"ResponseManagement", "Response"}, Permission: "responses:response",
-			Unmanaged: true, IDAttributes: []string{"response_id", "response_ids"}, DependsOn: []string{ResponseLibrary},
+			Unmanaged: true, IDAttributes: []string{"response_id", "response_ids"}, DependsOn: []string{ResponseLibrary, ResponseAsset},
 			LookupBy: []LookupParam{{Attr: "library_id", Param: "libraryId", Description: "The id of the library the response is in."}},
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the response."},
@@ -62,7 +62,7 @@ func digitalAreaKinds() []*Kind {
 								{Attr: "language", JSON: "language", Type: String, Mode: Required, Description: "The template's language."},
 							}},
 					}},
-				{Attr: "asset_ids", JSON: "assets[].id", Type: StringSet, Mode: Optional,
+				{Attr: "asset_ids", JSON: "assets[].id", Type: StringSet, Mode: Optional, Ref: ResponseAsset,
 					Description: "The ids of the response assets (images, files) the response uses."},
 				{Attr: "footer", JSON: "footer", Type: Object, Unordered: true, Mode: Optional,
 					Description: "The footer the response adds to messages, when its response_type is `Footer`.",

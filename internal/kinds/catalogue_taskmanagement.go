@@ -5,6 +5,7 @@ const (
 	Workbin        = "taskmanagement.workbin"
 	WorkitemSchema = "taskmanagement.workitemschema"
 	Worktype       = "taskmanagement.worktype"
+	WorktypeStatus = "taskmanagement.worktypestatus"
 )
 
 // Task management lists its objects by query (POST …/query with filters and a cursor)
@@ -109,5 +110,6 @@ func taskManagementAreaKinds() []*Kind {
 					Description: "Whether the org leaves out the default statuses it otherwise creates with the work type."},
 			},
 		},
+		worktypeStatusKind(),
 	}
 }

@@ -103,6 +103,15 @@ type Field struct {
 	// NotBefore names the LocalDateTime attribute of the same object this one may not be
 	// earlier than (a schedule's end is not before its start); "" none.
 	NotBefore string
+	// OrgDefault is what the org answers for the field when a write leaves it out (nil: it
+	// answers nothing): a web deployment's status is "Active" once the org has taken it, as
+	// the official provider waits for. Top-level fields of OptionalComputed mode only.
+	OrgDefault any
+	// EitherOr names the list attribute this Bool is the alternative of (a deployment allows
+	// all domains or lists some): the API refuses the flag set true beside a non-empty list,
+	// and the provider, as the official one does, also refuses a configuration with neither.
+	// Top-level fields only.
+	EitherOr string
 	// UniqueValue: each value of the list or set belongs to one object of the kind at most
 	// (a number reaches one IVR); the local org refuses a second owner with 409.
 	UniqueValue bool
@@ -136,6 +145,13 @@ type Field struct {
 	// with the numbers as the body and their expiration as a query parameter). The API never
 	// answers them, so such a field is WriteOnly too.
 	AddedThrough *Additions
+	// Part is the catalogue Name of a Singleton kind without a resource type that an Object
+	// field of a Singleton kind is, where the API keeps a block of the official resource at a
+	// path of its own and changes it by that path's method (routing settings' transcription at
+	// …/routing/settings/transcription, PUT) instead of within the object. The field's value is
+	// never part of the object's own requests or answers; the provider reads and writes it
+	// through that kind, whose Fields are the field's Nested. "" none.
+	Part string
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.

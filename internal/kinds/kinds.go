@@ -158,10 +158,31 @@ type API struct {
 	// id one label under the org's own mail domain (OrgMailDomain), which the org appends: an
 	// email domain created with subDomain ("" none).
 	SubdomainFlag string
+	// Drafts: objects are edited as a draft and used as numbered versions (a web messaging
+	// configuration). The create answers the draft; GET and the Update method act on the
+	// draft at DraftPath (its version is DraftVersion); POST PublishPath makes the draft the
+	// next version ("1", "2", …) and answers it; GET VersionsPath lists the draft and every
+	// version, and GET VersionPath reads one (DraftVersion: the draft). DELETE on Item(id)
+	// removes the object with its versions. A reference to such an object carries the
+	// version it means beside the id ({id, version}), and that version must exist. The
+	// provider publishes after every create and update and reads the latest version.
+	Drafts bool
 	// Scope is the query parameter the listing requires, naming one object of another kind
 	// whose objects it lists (responses are listed library by library, by libraryId); nil
 	// when the listing needs none. Drift lists the kind scope by scope.
 	Scope *ListScope
+	// CreatePath is where a create is POSTed when not to Collection ("" Collection): a
+	// response asset is made by POST …/responseassets/uploads, which answers the URL its
+	// file goes to.
+	CreatePath string
+}
+
+// CreateAt is the path a create is POSTed to.
+func (a API) CreateAt() string {
+	if a.CreatePath != "" {
+		return a.CreatePath
+	}
+	return a.Collection
 }
 
 // ListScope is a listing's required query parameter: Param holds the id of one object of the
@@ -173,13 +194,37 @@ type ListScope struct {
 	JSON  string
 }
 
+// ReadPath is where one object is read by id: a Drafts kind's draft (its object has no GET
+// of its own), any other kind's Item(id).
+func (a API) ReadPath(id string) string {
+	if a.Drafts {
+		return a.DraftPath(id)
+	}
+	return a.Item(id)
+}
+
+// DraftVersion is the version a Drafts kind's draft answers, and the version id that reads it.
+const DraftVersion = "DRAFT"
+
+// DraftPath is the path of a Drafts object's draft, with "{id}" where its id goes.
+func (a API) DraftPath(id string) string { return a.Collection + "/" + id + "/versions/draft" }
+
+// PublishPath is the path that publishes a Drafts object's draft.
+func (a API) PublishPath(id string) string { return a.DraftPath(id) + "/publish" }
+
+// VersionsPath is the listing of a Drafts object's versions; VersionPath one of them.
+func (a API) VersionsPath(id string) string { return a.Collection + "/" + id + "/versions" }
+
+// VersionPath is the path of one version of a Drafts object.
+func (a API) VersionPath(id, version string) string { return a.VersionsPath(id) + "/" + version }
+
 // OrgMailDomain is the domain an org's Genesys-hosted mail subdomains live under (see
 // API.SubdomainFlag): the region's domain, which for the local org is the first region's.
 const OrgMailDomain = "mypurecloud.com"
 
-// Listable reports whether objects of the kind can be listed: by GET on the collection or by
-// its query endpoint.
-func (a API) Listable() bool { return !a.NoList || a.Query != "" }
+// Listable reports whether objects of the kind can be listed: by GET on the collection, by
+// its query endpoint, or by its search endpoint asked without criteria.
+func (a API) Listable() bool { return !a.NoList || a.Query != "" || a.Search != "" }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
 type Listing struct {
@@ -338,9 +383,14 @@ type Kind struct {
 	// to the listing as a query parameter that narrows it: a response is looked up in one
 	// library (library_id → libraryId), a knowledge base by its core language.
 	LookupBy []LookupParam
+	// LookupOutputs are attributes of the kind's resource that its data source answers beside
+	// the id, read from the object found (a web deployment configuration's version, which a
+	// deployment refers to): top-level string fields of Fields.
+	LookupOutputs []string
 }
 
-// LookupParam is a data source attribute sent as a listing's query parameter.
+// LookupParam is a data source attribute sent as a listing's query parameter, or for the
+// parent field of a child kind (Param ParentID) as the parent's id in the listing's path.
 type LookupParam struct {
 	Attr, Param string
 	Description string
@@ -388,8 +438,15 @@ func (k *Kind) APIRequest(body map[string]any) map[string]any {
 // SingletonID is the id of a Singleton kind's one object, which its API path lacks: the
 // official type name without the provider's prefix ("outbound_settings"). The local org
 // stores and audits the object under it and the provider's create puts it in state, so
-// drift's attribution finds the object's changes by the resource's id.
-func (k *Kind) SingletonID() string { return strings.TrimPrefix(k.Resource, "genesyscloud_") }
+// drift's attribution finds the object's changes by the resource's id. A singleton without a
+// resource type (a part, see Field.Part) is named after its catalogue name instead
+// ("routing_settings_transcription").
+func (k *Kind) SingletonID() string {
+	if k.Resource == "" {
+		return strings.ReplaceAll(k.Name, ".", "_")
+	}
+	return strings.TrimPrefix(k.Resource, "genesyscloud_")
+}
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }
@@ -419,6 +476,21 @@ func (k *Kind) OwnID(obj map[string]any) string {
 	}
 	id, _ := obj[key].(string)
 	return id
+}
+
+// ParentField is the field of a child kind (API.Parent) holding its parent's id, the
+// top-level field that refers to the parent kind (a work type status's worktype_id); nil for
+// other kinds. Requests carry that id in the path, never in the body.
+func (k *Kind) ParentField() *Field {
+	if k.API.Parent == "" {
+		return nil
+	}
+	for i := range k.Fields {
+		if k.Fields[i].Ref == k.API.Parent {
+			return &k.Fields[i]
+		}
+	}
+	return nil
 }
 
 // Regular reports whether the kind is served generically from its Fields.

@@ -76,6 +76,12 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if f.Unordered && !f.IsBlock() {
 			t.Errorf("%s.%s: only blocks are unordered (lists and sets of strings say so by their type)", kind, f.Attr)
 		}
+		if f.Part != "" {
+			if part := c.Named(f.Part); part == nil || !part.API.Singleton || part.Resource != "" || f.Type != Object ||
+				!reflect.DeepEqual(attrsOf(part.Fields), attrsOf(f.Nested)) {
+				t.Errorf("%s.%s: a part is an object field whose nested attributes are those of a singleton kind without a resource type", kind, f.Attr)
+			}
+		}
 		checkFields(t, c, kind+"."+f.Attr, f.Nested)
 	}
 }
@@ -283,4 +289,75 @@ func findField(fs []Field, attr string) *Field {
 		}
 	}
 	return nil
+}
+
+// attrsOf are the attribute names of fields, in order.
+func attrsOf(fs []Field) []string {
+	out := make([]string, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, f.Attr)
+	}
+	return out
+}
+
+// A drafted kind's paths hang under its object, which DELETE still addresses at Item.
+func TestDraftPaths(t *testing.T) {
+	a := API{Collection: "/api/v2/webdeployments/configurations", Drafts: true}
+	for _, c := range []struct{ got, want string }{
+		{a.DraftPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft"},
+		{a.PublishPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft/publish"},
+		{a.VersionsPath("c1"), "/api/v2/webdeployments/configurations/c1/versions"},
+		{a.VersionPath("c1", "2"), "/api/v2/webdeployments/configurations/c1/versions/2"},
+		{a.Item("c1"), "/api/v2/webdeployments/configurations/c1"},
+		{a.ReadPath("c1"), "/api/v2/webdeployments/configurations/c1/versions/draft"},
+		{API{Collection: "/api/v2/routing/skills"}.ReadPath("s1"), "/api/v2/routing/skills/s1"},
+	} {
+		if c.got != c.want {
+			t.Errorf("path %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// A data source's further outputs are top-level string fields of its kind, which it reads
+// from the object found.
+func TestLookupOutputsAreTopLevelStrings(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, out := range k.LookupOutputs {
+			f := k.Field(out)
+			if f == nil || f.Type != String || strings.Contains(f.JSON, ".") || k.DataSource == "" {
+				t.Errorf("%s: lookup output %q is not a top-level string field of a kind with a data source", k.Name, out)
+			}
+		}
+	}
+}
+
+// A flag's alternative is a top-level list of the same kind, and the flag a top-level Bool.
+func TestEitherOrNamesAList(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, f := range k.Fields {
+			if f.EitherOr == "" {
+				continue
+			}
+			list := k.Field(f.EitherOr)
+			if f.Type != Bool || list == nil || list.Type != StringList {
+				t.Errorf("%s.%s: EitherOr %q must name a top-level list of strings beside a Bool", k.Name, f.Attr, f.EitherOr)
+			}
+		}
+	}
+}
+
+// What the org answers for a field left out is the field's own kind of value, on a top-level
+// field the user may leave to the org.
+func TestOrgDefaultsAreTopLevelOptionalComputed(t *testing.T) {
+	for _, k := range Genesys().All() {
+		for _, f := range k.Fields {
+			if f.OrgDefault == nil {
+				continue
+			}
+			_, isString := f.OrgDefault.(string)
+			if f.Mode != OptionalComputed || strings.Contains(f.JSON, ".") || (f.Type == String) != isString {
+				t.Errorf("%s.%s: OrgDefault %v needs a top-level optional+computed field of its type", k.Name, f.Attr, f.OrgDefault)
+			}
+		}
+	}
 }

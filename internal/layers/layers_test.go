@@ -56,7 +56,7 @@ func rules() []rule {
 	// each other: what two groups share lives in the host.
 	areaFloor := []string{"internal/orgserver/host", "internal/orgserver/entity", "internal/orgserver/audit", "internal/orgserver/apihttp",
 		"internal/orgserver/store", "internal/safefile", "internal/platform", "internal/kinds", "internal/archy"}
-	for _, area := range []string{"routing", "directory", "authorization", "architect", "integrations", "audits", "telephony", "outbound", "conversations"} {
+	for _, area := range []string{"routing", "directory", "authorization", "architect", "integrations", "audits", "telephony", "outbound", "conversations", "responsemanagement", "scripts"} {
 		out = append(out, rule{pkg: "internal/orgserver/" + area, only: areaFloor,
 			why: "an API group of the local org uses the host and the floors below it, not the server or another group"})
 	}

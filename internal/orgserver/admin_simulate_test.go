@@ -1,7 +1,6 @@
 package orgserver
 
 import (
-	"os"
 	"strings"
 	"testing"
 )
@@ -10,11 +9,7 @@ import (
 // and this end-to-end test walk the same flow.
 func readSimFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("../archy/testdata/sim/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return readTestFile(t, "../archy/testdata/sim/"+name)
 }
 
 // TestSimulateEndToEnd builds the simple IVR through the API (DID pool, schedules, group,

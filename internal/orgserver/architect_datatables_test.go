@@ -79,49 +79,11 @@ func TestDataTableSchemaRules(t *testing.T) {
 	}
 }
 
-// lookupFlow is an inbound call flow that looks the caller up in the data table "Known
-// Callers".
-const lookupFlow = `inboundCall:
-  name: Caller lookup
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Lookup_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  tasks:
-    - task:
-        name: Lookup
-        refId: Lookup_1
-        actions:
-          - dataTableLookup:
-              name: Look up caller
-              lookupValue:
-                exp: Call.Ani
-              dataTable:
-                Known Callers:
-                  failureOutputs:
-                    errorType:
-                      noValue: true
-              outputs:
-                found:
-                  actions:
-                    - disconnect:
-                        name: Known
-                notFound:
-                  actions:
-                    - disconnect:
-                        name: Unknown
-          - disconnect:
-              name: Goodbye
-`
-
 // A flow's import fails on a data table that does not exist, naming it and its YAML line as
 // Architect does; once the table exists the flow publishes and consumes it.
 func TestFlowImportResolvesDataTables(t *testing.T) {
 	ts, c := parallelDevOrg(t)
-	yaml := []byte(lookupFlow)
+	yaml := readFlowFixture(t, "caller_lookup.yaml")
 	st := uploadFlowJob(t, ts, c, yaml)
 	line, col := fixtureLine(t, yaml, "Known Callers:")
 	want := fmt.Sprintf("Unable to find a data table named 'Known Callers' (flow.yaml line %d, column %d)", line, col)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	neturl "net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,13 +17,10 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
+// readFlowFixture reads a flow of this package's fixtures.
 func readFlowFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/flows/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return readTestFile(t, "testdata/flows/"+name)
 }
 
 // fixtureLine returns the 1-based line and column where text first appears in data.

@@ -9,9 +9,7 @@ import (
 // references, refused when they are not in the org (naming the entry), and a team needs its
 // name; a read-only client cannot assign members.
 func TestTeamMembers(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	ro := newRawClient(t, ts, "dev", "readonly")
 	ann := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Ann", "email": "ann@example.com"})["id"].(string)
 	bob := c.must(200, "POST", "/api/v2/users", map[string]any{"name": "Bob", "email": "bob@example.com"})["id"].(string)

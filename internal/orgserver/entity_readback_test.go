@@ -18,10 +18,15 @@ func TestGenericEntityTakesBackWhatItAnswered(t *testing.T) {
 		t.Run(k.Name, func(t *testing.T) {
 			c := *c
 			c.t = t
+			k := c.underParent(k)
 			obj := c.must(200, "POST", k.API.Collection, c.minimalKindBody(k, "Read back "+k.Noun))
 			obj["name"] = "Read back and renamed"
 			got := updatedObject(&c, k, obj["id"].(string), c.must(200, k.API.Update, k.API.Item(obj["id"].(string)), obj))
-			if got["name"] != "Read back and renamed" || !jsonEqual(got["createdBy"], obj["createdBy"]) {
+			var wantName any = "Read back and renamed"
+			if kinds.FieldOf(k.Model, "name") == nil {
+				wantName = nil // the model has no name (a grammar language): the org drops it
+			}
+			if got["name"] != wantName || !jsonEqual(got["createdBy"], obj["createdBy"]) {
 				t.Errorf("after sending the object back: %v (was %v)", got, obj)
 			}
 			if k.API.Version == kinds.IntVersion && got["version"].(float64) != obj["version"].(float64)+1 {

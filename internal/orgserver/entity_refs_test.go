@@ -2,6 +2,7 @@ package orgserver
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 )
@@ -13,14 +14,15 @@ func (c *rawClient) minimalKindBody(k *kinds.Kind, name string) map[string]any {
 	c.t.Helper()
 	model := k.RequestModel("POST")
 	body := minimalBody(model, name)
-	for _, f := range k.Fields {
-		mf := kinds.FieldOf(model, kinds.TopLevel(f.RequestJSON()))
-		if f.Ref == "" || mf == nil || !mf.Required {
-			continue
-		}
+	for _, f := range requiredRefFields(k) {
 		ref := kinds.Genesys().Named(f.Ref)
 		made := c.must(200, "POST", ref.API.Collection, c.minimalKindBody(ref, name+" "+ref.Noun))
 		kinds.Set(body, f.RequestJSON(), made["id"])
+		if ref.API.Drafts {
+			// A reference to a drafted object names one of its published versions.
+			published := c.must(200, "POST", ref.API.PublishPath(made["id"].(string)), nil)
+			kinds.Set(body, strings.TrimSuffix(f.RequestJSON(), "id")+"version", published["version"])
+		}
 		// The referenced object goes when the test does, so that a later test listing its
 		// kind in the same org counts only its own objects; objects of k still referring to
 		// it (the test may keep one) go first, since the org refuses to delete a referenced
@@ -46,6 +48,47 @@ func (c *rawClient) minimalKindBody(k *kinds.Kind, name string) map[string]any {
 				t.Errorf("delete referenced %s %s: status %d", ref.Noun, id, resp.Status)
 			}
 		})
+	}
+	return body
+}
+
+// requiredRefFields are the reference fields of k that its create model requires: top-level
+// ones, and the id inside a required reference object (a deployment's configuration), as
+// fields whose JSON is the whole path.
+func requiredRefFields(k *kinds.Kind) []kinds.Field {
+	model := k.RequestModel("POST")
+	var out []kinds.Field
+	for _, f := range k.Fields {
+		mf := kinds.FieldOf(model, kinds.TopLevel(f.RequestJSON()))
+		if mf == nil || !mf.Required {
+			continue
+		}
+		if f.Ref != "" {
+			out = append(out, f)
+		}
+		if f.Type != kinds.Object {
+			continue
+		}
+		for _, n := range f.Nested {
+			if n.Ref != "" && n.Mode == kinds.Required {
+				n.JSON = f.JSON + "." + n.JSON
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// withRefsOf is body with the required references the object created holds (a reference
+// object whole: a configuration's id and version), which no value made up from the model
+// alone names.
+func withRefsOf(k *kinds.Kind, body, created map[string]any) map[string]any {
+	for _, f := range requiredRefFields(k) {
+		at := f.JSON
+		if enclosing, isNested := strings.CutSuffix(f.JSON, ".id"); isNested && kinds.Genesys().Named(f.Ref).API.Drafts {
+			at = enclosing
+		}
+		kinds.Set(body, at, kinds.Get(created, at))
 	}
 	return body
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/responsemanagement"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/orgserver/telephony"
@@ -42,11 +43,13 @@ func handWrittenKinds() map[string]store.Kind {
 		kinds.PresenceDefinition: host.KindPresenceDefinition,
 		// Read by hand (the schema only with expand=schema); written generically after the
 		// schema's own check.
-		kinds.DataTable:    host.KindDataTable,
-		kinds.DataTableRow: architect.KindDataTableRow,
-		kinds.FlowLogLevel: host.KindFlowLogLevel,
-		kinds.UserPrompt:   architect.KindPrompt,
-		kinds.EmailRoute:   routing.KindEmailRoute,
+		kinds.DataTable:     host.KindDataTable,
+		kinds.DataTableRow:  architect.KindDataTableRow,
+		kinds.FlowLogLevel:  host.KindFlowLogLevel,
+		kinds.UserPrompt:    architect.KindPrompt,
+		kinds.EmailRoute:    routing.KindEmailRoute,
+		kinds.ResponseAsset: responsemanagement.KindResponseAsset,
+		kinds.Script:        host.KindScript,
 	}
 }
 
@@ -71,6 +74,10 @@ func (s *Server) entityRoutes() {
 		h := entityHandler{s: s, kind: k}
 		if k.API.Singleton {
 			s.singletonRoutes(h) // entity_singleton.go
+			continue
+		}
+		if k.API.Drafts {
+			s.draftRoutes(h) // entity_drafts.go
 			continue
 		}
 		api := k.API
@@ -106,7 +113,11 @@ type entityHandler struct {
 
 func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	api := h.kind.API
-	objs, err := entity.Narrow(h.kind, h.s.host.ListVisible(r, h.s.entities.StoreKind(h.kind.Name)), r.URL.Query())
+	parent, err := h.parentOf(r) // entity_children.go
+	if err != nil {
+		return err
+	}
+	objs, err := entity.Narrow(h.kind, h.s.host.ListVisibleIn(r, h.s.entities.StoreKind(h.kind.Name), parent), r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -140,7 +151,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
-	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), r.PathValue("id"))
+	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.Name), host.PathObjectID(r, h.kind))
 	if err != nil {
 		return err
 	}
@@ -149,8 +160,12 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
+	parent, err := h.parentOf(r)
+	if err != nil {
+		return err
+	}
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
-		return h.s.entities.Create(tx, p, h.kind, body)
+		return h.s.entities.CreateIn(tx, p, h.kind, parent, body)
 	})
 	if err != nil {
 		return err
@@ -161,7 +176,7 @@ func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
-		return h.s.entities.Update(tx, p, h.kind, r.PathValue("id"), r.Method, body)
+		return h.s.entities.Update(tx, p, h.kind, host.PathObjectID(r, h.kind), r.Method, body)
 	})
 	return h.answerUpdate(w, r, out, err)
 }

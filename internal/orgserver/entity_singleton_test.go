@@ -12,9 +12,7 @@ import (
 // until someone changes them, PATCH merges over them with the model's and catalogue's
 // checks, and nothing lists, creates or deletes it when the API does not.
 func TestSingletonKindServedAtItsPath(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	const path = "/api/v2/outbound/settings"
 	before := c.must(200, "GET", path, nil)
 	if before["maxCallsPerAgent"] != float64(4) || before["complianceAbandonRateDenominator"] != "ALL_CALLS" {
@@ -50,9 +48,7 @@ func TestSingletonKindServedAtItsPath(t *testing.T) {
 // The settings carry the id the provider gives the resource, before and after a change, and
 // the audit log records a change under it, so drift attributes it to whoever made it.
 func TestSingletonIDAndAudit(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const path = "/api/v2/outbound/settings"
 	if got := c.must(200, "GET", path, nil); got["id"] != "outbound_settings" {
 		t.Errorf("id of the default settings = %v", got["id"])
@@ -72,9 +68,7 @@ func TestSingletonIDAndAudit(t *testing.T) {
 // (naming the entry) and media types it does not know, and DELETE puts the system's values
 // back.
 func TestRoutingUtilizationSingleton(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const path = "/api/v2/routing/utilization"
 	defaults := c.must(200, "GET", path, nil)
 	label := c.must(200, "POST", "/api/v2/routing/utilization/labels", map[string]any{"name": "VIP"})["id"].(string)
@@ -100,9 +94,7 @@ func TestRoutingUtilizationSingleton(t *testing.T) {
 // The wrap-up code mappings refuse a code the org does not have, naming the entry, and keep
 // the mapping's flags as sent.
 func TestWrapupCodeMappingsSingleton(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const path = "/api/v2/outbound/wrapupcodemappings"
 	code := c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "Sale"})["id"].(string)
 	got := c.must(200, "PUT", path, map[string]any{"defaultSet": []any{"Right_Party_Contact"},

@@ -19,6 +19,8 @@ import (
 func handWrittenWriteSeeds() map[string][]string {
 	queueish := []string{`{"name":"Fuzz route","description":"x"}`, `{"name":""}`, `{"name":1}`, `[]`}
 	return map[string][]string{
+		"POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice": {`{"fileType":"Grxml"}`, `{"fileType":""}`, `{"fileType":7}`},
+		"POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf":  {`{"fileType":"Grxml"}`, `{"fileType":"a/b"}`, `[]`},
 		"POST /api/v2/routing/skills":                                                           {`{"name":"Fuzz route skill"}`, `{"name":"a\u0000b"}`},
 		"PATCH /api/v2/routing/skills/{id}":                                                     {`{"divisionId":"HOME"}`, `{"divisionId":7}`},
 		"POST /api/v2/routing/languages":                                                        {`{"name":"Fuzz route language"}`, `{"name":null}`},
@@ -98,6 +100,13 @@ func handWrittenWriteSeeds() map[string][]string {
 		"POST /api/v2/flows/{id}/instances/settings/loglevels":                                  {`{"logLevelCharacteristics":{"level":"Base"}}`, `{"logLevelCharacteristics":{"level":"Loud"}}`, `{}`},
 		"PUT /api/v2/flows/{id}/instances/settings/loglevels":                                   {`{"logLevelCharacteristics":{"level":"All","characteristics":{"variables":false}}}`, `{"logLevelCharacteristics":{"characteristics":{"names":"yes"}}}`},
 		"PUT /api/v2/integrations/actions/{id}/draft/function":                                  {`{"description":"Fuzz route","handler":"index.handler","runtime":"nodejs22.x","timeoutSeconds":10}`, `{"description":"x","handler":"h","runtime":"r","zipId":"nope"}`, `{"timeoutSeconds":-1}`},
+		"POST /uploads/v2/scripter":                                                             {`{"scriptName":"Fuzz"}`, `scriptName=x`, `[]`},
+		"POST /api/v2/scripts/published":                                                        {`{"scriptId":"SCRIPT"}`, `{"scriptId":""}`, `{"scriptId":7}`},
+		"POST /api/v2/scripts/{id}/export":                                                      {`{"fileName":"x.json"}`, `{"versionId":7}`, `[]`},
+		"POST /api/v2/authorization/divisions/{id}":                                             {`{"name":"Fuzz recreated"}`, `{"name":""}`, `[]`},
+		"POST /api/v2/responsemanagement/responseassets/uploads":                                {`{"name":"fuzz.png"}`, `{"name":"a b.png"}`, `{"name":"x.png","divisionId":7}`, `[]`},
+		"PUT /api/v2/responsemanagement/responseassets/{id}":                                    {`{"name":"fuzz2.png"}`, `{"name":".x"}`, `{"divisionId":"nope","name":"y.png"}`},
+		"POST /api/v2/responsemanagement/responseassets/search":                                 {`{"query":[{"fields":["name"],"value":"fuzz.png","type":"TERM"}]}`, `{"query":[{"type":"NOPE"}]}`, `{"pageSize":-1}`},
 		"POST /api/v2/integrations/actions/{id}/draft/function/upload":                          {`{"fileName":"fuzz.zip","signedUrlTimeoutSeconds":60}`, `{"fileName":"fuzz.tar"}`, `{}`},
 		"PUT /api/v2/users/{id}/profileskills":                                                  {`["Spanish","Billing"]`, `[""]`, `{}`, `[1]`},
 		"POST /api/v2/telephony/providers/edges/didpools":                                       {`{"startPhoneNumber":"+13175550100","endPhoneNumber":"+13175550199"}`, `{"startPhoneNumber":"12"}`},
@@ -127,6 +136,13 @@ func genericWriteSeeds() map[string][]string {
 		// One object at the collection path: only its update method writes.
 		update, _ := json.Marshal(minimalBody(k.RequestModel(k.API.Update), "Fuzz route "+k.Noun))
 		seeds[k.API.Update+" "+k.API.Collection] = []string{string(update), `{"name":"\n"}`, `[]`}
+	}
+	for _, k := range draftKinds() {
+		// Created at the collection; the draft is written and published at its own paths.
+		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))
+		seeds["POST "+k.API.Collection] = []string{string(b), `{"name":"\n"}`}
+		seeds[k.API.Update+" "+k.API.DraftPath("{id}")] = []string{string(b), `{"languages":"x"}`, `[]`}
+		seeds["POST "+k.API.PublishPath("{id}")] = []string{``, `{}`}
 	}
 	for _, k := range genericKinds() {
 		b, _ := json.Marshal(minimalBody(k.RequestModel(http.MethodPost), "Fuzz route "+k.Noun))

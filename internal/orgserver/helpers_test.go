@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,16 @@ func newRawClient(t testing.TB, ts *TestServer, org, name string) *rawClient {
 		t.Fatalf("token for %s/%s: status %d", org, name, resp.StatusCode)
 	}
 	return &rawClient{t: t, base: ts.URL, token: tok.AccessToken}
+}
+
+// readTestFile reads a fixture file, failing the test when it cannot.
+func readTestFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // parallelDevOrg marks the test parallel (each test has its own server), starts a test
@@ -146,6 +157,96 @@ func (c *rawClient) wantError(status int, code, method, path string, body any) m
 		c.t.Errorf("%s %s: errors must be an empty array, got %v", method, path, m["errors"])
 	}
 	return m
+}
+
+// fieldRefusal is a body a POST refuses with 400 and the field its message must name.
+type fieldRefusal struct {
+	body  map[string]any
+	field string
+}
+
+// wantFieldRefusals posts each body to path and wants a 400 bad.request whose message names
+// the body's field, as the API names what it refuses.
+func (c *rawClient) wantFieldRefusals(path string, refusals []fieldRefusal) {
+	c.t.Helper()
+	for _, tc := range refusals {
+		m := c.wantError(400, "bad.request", "POST", path, tc.body)
+		if !strings.Contains(m["message"].(string), tc.field) {
+			c.t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
+		}
+	}
+}
+
+// wantVersionedPut replaces the object at item as a versioned kind requires: refused without
+// the version (400) and with a stale one (409), taken with the current one (1); it returns
+// the answer. put keeps the version it was sent with.
+func (c *rawClient) wantVersionedPut(item string, put map[string]any) map[string]any {
+	c.t.Helper()
+	c.wantError(400, "bad.request", "PUT", item, put)
+	put["version"] = 3
+	c.wantError(409, "general.conflict", "PUT", item, put)
+	put["version"] = 1
+	return c.must(200, "PUT", item, put)
+}
+
+// wantSoftDeletedLifecycle walks a regular kind whose objects are soft-deleted (skills,
+// languages) through what they share: a created object is version "1", active, at its
+// selfUri and read back by id; its name is taken ignoring case (sameName: 409) and a blank
+// one is refused naming [name]; DELETE leaves it readable in state deleted and a second
+// DELETE answers 404, as does an unknown id; the name is free again and the deleted object
+// is not listed by name prefix. It returns the object as created and as read after the delete.
+func (c *rawClient) wantSoftDeletedLifecycle(path, name, sameName, blank, prefix string) (created, deleted map[string]any) {
+	c.t.Helper()
+	created = c.must(200, "POST", path, map[string]any{"name": name})
+	id := created["id"].(string)
+	if created["version"] != "1" || created["state"] != "active" || created["selfUri"] != path+"/"+id {
+		c.t.Errorf("created %s = %v", path, created)
+	}
+	c.wantError(409, "general.conflict", "POST", path, map[string]any{"name": sameName})
+	m := c.wantError(400, "bad.request", "POST", path, map[string]any{"name": blank})
+	if !strings.Contains(m["message"].(string), "[name]") {
+		c.t.Errorf("missing-name message does not name the field: %v", m["message"])
+	}
+	if got := c.must(200, "GET", path+"/"+id, nil); got["name"] != name {
+		c.t.Errorf("get = %v", got)
+	}
+	c.must(204, "DELETE", path+"/"+id, nil)
+	deleted = c.must(200, "GET", path+"/"+id, nil)
+	if deleted["state"] != "deleted" {
+		c.t.Errorf("after delete, state = %v, want deleted", deleted["state"])
+	}
+	c.wantError(404, "not.found", "DELETE", path+"/"+id, nil)
+	c.wantError(404, "not.found", "GET", path+"/00000000-0000-0000-0000-000000000000", nil)
+	c.must(200, "POST", path, map[string]any{"name": name})
+	if l := c.must(200, "GET", path+q("name", prefix), nil); l["total"].(float64) != 1 {
+		c.t.Errorf("list by name prefix: total %v, want 1", l["total"])
+	}
+	return created, deleted
+}
+
+// createNamed posts an object of each name to path ({"name": …}) and returns their ids by
+// name.
+func (c *rawClient) createNamed(path string, objectNames ...string) map[string]string {
+	c.t.Helper()
+	ids := map[string]string{}
+	for _, n := range objectNames {
+		ids[n] = c.must(200, "POST", path, map[string]any{"name": n})["id"].(string)
+	}
+	return ids
+}
+
+// listingCase is a query of a listing and the names it must answer, in order, joined by
+// commas.
+type listingCase struct{ query, want string }
+
+// wantListedNames gets path with each case's query and wants the names the case lists.
+func (c *rawClient) wantListedNames(path string, cases []listingCase) {
+	c.t.Helper()
+	for _, tc := range cases {
+		if got := strings.Join(names(c.must(200, "GET", path+tc.query, nil)), ","); got != tc.want {
+			c.t.Errorf("GET %s%s = %q, want %q", path, tc.query, got, tc.want)
+		}
+	}
 }
 
 // q builds a query string.

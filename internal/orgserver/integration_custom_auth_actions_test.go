@@ -8,9 +8,7 @@ import (
 // user-defined OAuth credential, under the id the API derives from the integration's; the
 // action is then read and patched like any data action, and goes with its integration.
 func TestCustomAuthActionFollowsTheCredential(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	newCredential := func(name, typ string) string {
 		return c.must(200, "POST", "/api/v2/integrations/credentials", map[string]any{"name": name, "type": map[string]any{"name": typ},
 			"credentialFields": map[string]any{"clientId": "a", "clientSecret": "b"}})["id"].(string)

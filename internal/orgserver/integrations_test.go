@@ -64,15 +64,11 @@ func TestIntegrationLifecycle(t *testing.T) {
 	c.wantError(404, "not.found", "GET", "/api/v2/integrations/00000000-0000-0000-0000-000000000000/config/current", nil)
 
 	app := c.must(200, "POST", "/api/v2/integrations", map[string]any{"name": "Side panel", "integrationType": map[string]any{"id": "embedded-client-app"}})["id"].(string)
-	for _, tc := range []struct{ query, want string }{
+	c.wantListedNames("/api/v2/integrations", []listingCase{
 		{"", "CRM 2,Side panel"},
 		{q("integrationType", "embedded-client-app"), "Side panel"},
 		{q("ids", id), "CRM 2"},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/integrations"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET integrations%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	if l := c.must(200, "GET", "/api/v2/integrations?pageSize=1&pageNumber=2", nil); l["total"].(float64) != 2 || l["pageCount"].(float64) != 2 || names(l)[0] != "Side panel" {
 		t.Errorf("page 2 = %v", l)
 	}

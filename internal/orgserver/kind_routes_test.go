@@ -20,7 +20,7 @@ func TestHandWrittenKindsServeTheirCatalogueRoutes(t *testing.T) {
 			// flow, a row under its table: paths of their own, tested with their kinds.
 			continue
 		}
-		want := []string{"POST " + k.API.Collection, "GET " + k.API.Item("{id}")}
+		want := []string{"POST " + k.API.CreateAt(), "GET " + k.API.Item("{id}")}
 		if !k.API.NoList {
 			want = append(want, "GET "+k.API.Collection)
 		}

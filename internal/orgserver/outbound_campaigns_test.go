@@ -8,9 +8,7 @@ import (
 // A campaign is refused as the real API refuses it, naming the field, and taken with phone
 // columns named alone, as the official provider writes them.
 func TestCampaignRefusals(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const campaigns = "/api/v2/outbound/campaigns"
 	list := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"phone"}})["id"].(string)
 	campaign := func() map[string]any {
@@ -26,6 +24,8 @@ func TestCampaignRefusals(t *testing.T) {
 	badQueue["queue"] = map[string]any{"id": "no-such-queue"}
 	badDNC := campaign()
 	badDNC["dncLists"] = []any{map[string]any{"id": "no-such-list"}}
+	badScript := campaign()
+	badScript["script"] = map[string]any{"id": "no-such-script"}
 	for _, tc := range []struct {
 		name  string
 		body  map[string]any
@@ -35,6 +35,7 @@ func TestCampaignRefusals(t *testing.T) {
 		{"no phone columns", noColumns, "phoneColumns"},
 		{"missing queue", badQueue, "queue.id"},
 		{"missing DNC list", badDNC, "dncLists[].id"},
+		{"missing script", badScript, "script.id"},
 	} {
 		m := c.wantError(400, "bad.request", "POST", campaigns, tc.body)
 		if msg, _ := m["message"].(string); !strings.Contains(msg, tc.field) {

@@ -10,23 +10,13 @@ const contactLists = "/api/v2/outbound/contactlists"
 // A contact list needs its columns, and its attempt limits must exist; the answer names the
 // field as the API does.
 func TestContactListValidation(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
-	for _, tc := range []struct {
-		body  map[string]any
-		field string
-	}{
+	_, c := parallelDevOrg(t)
+	c.wantFieldRefusals(contactLists, []fieldRefusal{
 		{map[string]any{"name": "Renewals"}, "[columnNames]"},
 		{map[string]any{"name": "Renewals", "columnNames": "phone"}, "[columnNames]"},
 		{map[string]any{"name": "Renewals", "columnNames": []any{"phone"}, "attemptLimits": map[string]any{"id": "no-such-limit"}}, "attemptLimits.id"},
 		{map[string]any{"name": "Renewals", "columnNames": []any{"phone"}, "phoneColumns": []any{map[string]any{"columnName": "phone"}}}, "phoneColumns[0].type"},
-	} {
-		m := c.wantError(400, "bad.request", "POST", contactLists, tc.body)
-		if msg := m["message"].(string); !strings.Contains(msg, tc.field) {
-			t.Errorf("POST %v: message %q does not name %s", tc.body, msg, tc.field)
-		}
-	}
+	})
 	limit := c.must(200, "POST", "/api/v2/outbound/attemptlimits", map[string]any{"name": "Three", "maxAttemptsPerContact": 3})["id"].(string)
 	l := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"phone"},
 		"attemptLimits": map[string]any{"id": limit}})
@@ -39,9 +29,7 @@ func TestContactListValidation(t *testing.T) {
 // The contacts of a list live outside the Platform API: the local org answers as for a list
 // without any, and 404 for a list that does not exist.
 func TestContactListData(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	id := c.must(200, "POST", contactLists, map[string]any{"name": "Renewals", "columnNames": []any{"phone"}})["id"].(string)
 	item := contactLists + "/" + id
 	if st := c.must(200, "GET", item+"/importstatus", nil); st["state"] != "FULFILLED" || st["totalRecords"] != 0.0 {
@@ -65,9 +53,7 @@ func TestContactListData(t *testing.T) {
 
 // A contact list filter's contact list must exist; the answer names the field.
 func TestContactListFilterReferences(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const filters = "/api/v2/outbound/contactlistfilters"
 	m := c.wantError(400, "bad.request", "POST", filters, map[string]any{"name": "Indiana", "contactList": map[string]any{"id": "no-such-list"}})
 	if msg := m["message"].(string); !strings.Contains(msg, "contactList.id") {
@@ -83,9 +69,7 @@ func TestContactListFilterReferences(t *testing.T) {
 
 // Numbers added to a DNC list are E.164 numbers; the list must exist.
 func TestDNCListNumbers(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const dncLists = "/api/v2/outbound/dnclists"
 	m := c.wantError(400, "bad.request", "POST", dncLists, map[string]any{"name": "Internal"})
 	if msg := m["message"].(string); !strings.Contains(msg, "[dncSourceType]") {

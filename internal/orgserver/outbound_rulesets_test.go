@@ -9,9 +9,7 @@ import (
 // rule missing its category, with a sub-condition of an unknown type, or referring to a
 // contact list that does not exist.
 func TestRuleSetRefusals(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const ruleSets = "/api/v2/outbound/rulesets"
 	rule := func(category, subType string) map[string]any {
 		r := map[string]any{"name": "Skip", "conditions": []any{map[string]any{"type": "timeAndDateCondition",

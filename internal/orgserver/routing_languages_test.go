@@ -3,7 +3,6 @@ package orgserver
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/orgserver/host"
@@ -13,33 +12,15 @@ import (
 func TestLanguagesLifecycle(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 
-	l := c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
+	l, deleted := c.wantSoftDeletedLifecycle("/api/v2/routing/languages", "French", "FRENCH", " ", "fre")
 	id := l["id"].(string)
-	if l["version"] != "1" || l["state"] != "active" || l["selfUri"] != "/api/v2/routing/languages/"+id || l["dateModified"] == nil {
+	if l["dateModified"] == nil {
 		t.Errorf("created language = %v", l)
 	}
-	c.wantError(409, "general.conflict", "POST", "/api/v2/routing/languages", map[string]any{"name": "FRENCH"})
-	m := c.wantError(400, "bad.request", "POST", "/api/v2/routing/languages", map[string]any{"name": " "})
-	if !strings.Contains(m["message"].(string), "[name]") {
-		t.Errorf("missing-name message does not name the field: %v", m["message"])
+	if deleted["version"] != "2" {
+		t.Errorf("after delete: state %v version %v, want deleted and \"2\"", deleted["state"], deleted["version"])
 	}
 	c.wantError(400, "bad.request", "POST", "/api/v2/routing/languages", map[string]any{"name": 5})
-
-	if got := c.must(200, "GET", "/api/v2/routing/languages/"+id, nil); got["name"] != "French" {
-		t.Errorf("get = %v", got)
-	}
-	c.must(204, "DELETE", "/api/v2/routing/languages/"+id, nil)
-	got := c.must(200, "GET", "/api/v2/routing/languages/"+id, nil)
-	if got["state"] != "deleted" || got["version"] != "2" {
-		t.Errorf("after delete: state %v version %v, want deleted and \"2\"", got["state"], got["version"])
-	}
-	c.wantError(404, "not.found", "DELETE", "/api/v2/routing/languages/"+id, nil)
-	c.wantError(404, "not.found", "GET", "/api/v2/routing/languages/00000000-0000-0000-0000-000000000000", nil)
-	// The name is free again and the deleted language is not listed.
-	c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": "French"})
-	if l := c.must(200, "GET", "/api/v2/routing/languages"+q("name", "fre"), nil); l["total"].(float64) != 1 {
-		t.Errorf("list by name prefix: total %v, want 1", l["total"])
-	}
 
 	ro := newRawClient(t, ts, "dev", "readonly")
 	ro.must(200, "GET", "/api/v2/routing/languages", nil)
@@ -54,10 +35,7 @@ func TestLanguagesLifecycle(t *testing.T) {
 
 func TestLanguagesListing(t *testing.T) {
 	_, c := parallelDevOrg(t)
-	ids := map[string]string{}
-	for _, n := range []string{"German", "English", "Spanish", "Estonian", "Dutch"} {
-		ids[n] = c.must(200, "POST", "/api/v2/routing/languages", map[string]any{"name": n})["id"].(string)
-	}
+	ids := c.createNamed("/api/v2/routing/languages", "German", "English", "Spanish", "Estonian", "Dutch")
 	l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=2", nil)
 	if l["total"].(float64) != 5 || l["pageCount"].(float64) != 3 || names(l)[0] != "Estonian" || names(l)[1] != "German" {
 		t.Errorf("page 2 = total %v pageCount %v names %v", l["total"], l["pageCount"], names(l))
@@ -69,20 +47,13 @@ func TestLanguagesListing(t *testing.T) {
 	if l := c.must(200, "GET", "/api/v2/routing/languages?pageSize=2&pageNumber=3", nil); l["nextUri"] != nil || len(names(l)) != 1 {
 		t.Errorf("last page = %v", l)
 	}
-	for _, tc := range []struct {
-		query string
-		want  string
-	}{
+	c.wantListedNames("/api/v2/routing/languages", []listingCase{
 		{q("name", "e"), "English,Estonian"},
 		{q("name", "E", "sortOrder", "DESC"), "Estonian,English"},
 		{q("id", ids["Dutch"]+","+ids["Spanish"]), "Dutch,Spanish"},
 		{q("id", ids["Dutch"], "id", ids["German"]), "Dutch,German"},
 		{q("name", "x"), ""},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/languages"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET languages%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	c.wantError(400, "invalid.value", "GET", "/api/v2/routing/languages?sortOrder=sideways", nil)
 	if l := c.must(200, "GET", "/api/v2/routing/languages?name=nothing", nil); l["pageCount"].(float64) != 0 || len(names(l)) != 0 {
 		t.Errorf("empty listing = %v", l)

@@ -145,14 +145,8 @@ func TestQueuesValidation(t *testing.T) {
 func TestQueuesListing(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
-	ids := map[string]string{}
-	for _, n := range []string{"Sales", "Sales EMEA", "Support", "Billing sales", "Tech"} {
-		ids[n] = c.must(200, "POST", "/api/v2/routing/queues", map[string]any{"name": n})["id"].(string)
-	}
-	for _, tc := range []struct {
-		query string
-		want  string
-	}{
+	ids := c.createNamed("/api/v2/routing/queues", "Sales", "Sales EMEA", "Support", "Billing sales", "Tech")
+	c.wantListedNames("/api/v2/routing/queues", []listingCase{
 		{"", "Billing sales,Sales,Sales EMEA,Support,Tech"},
 		{q("sortOrder", "desc"), "Tech,Support,Sales EMEA,Sales,Billing sales"},
 		{q("name", "sales"), "Sales"},
@@ -164,11 +158,7 @@ func TestQueuesListing(t *testing.T) {
 		{q("id", ids["Tech"], "id", ids["Support"]), "Support,Tech"},
 		{q("divisionId", home, "name", "T*"), "Tech"},
 		{q("divisionId", uuid.NewString()), ""},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/queues"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET queues%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	c.wantError(400, "invalid.value", "GET", "/api/v2/routing/queues?sortOrder=descending", nil)
 	c.wantError(400, "bad.request", "GET", "/api/v2/routing/queues?pageSize=0", nil)
 	l := c.must(200, "GET", "/api/v2/routing/queues?pageSize=2&pageNumber=2&name=*", nil)

@@ -9,38 +9,12 @@ import (
 func TestSkillsLifecycle(t *testing.T) {
 	_, c := parallelDevOrg(t)
 
-	sk := c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})
-	id := sk["id"].(string)
-	if sk["version"] != "1" || sk["state"] != "active" || sk["selfUri"] != "/api/v2/routing/skills/"+id {
-		t.Errorf("created skill = %v", sk)
-	}
+	sk, _ := c.wantSoftDeletedLifecycle("/api/v2/routing/skills", "Billing", "billing", "", "Bill")
 	if div := sk["division"].(map[string]any); div["name"] != "Home" {
 		t.Errorf("division = %v, want the home division", div)
 	}
-	c.wantError(409, "general.conflict", "POST", "/api/v2/routing/skills", map[string]any{"name": "billing"})
-	m := c.wantError(400, "bad.request", "POST", "/api/v2/routing/skills", map[string]any{"name": ""})
-	if !strings.Contains(m["message"].(string), "[name]") {
-		t.Errorf("missing-name message does not name the field: %v", m["message"])
-	}
 	c.wantError(400, "bad.request", "POST", "/api/v2/routing/skills", map[string]any{"name": "X", "divisionId": "nope"})
 	c.wantError(400, "bad.request", "POST", "/api/v2/routing/skills", "{not json")
-
-	got := c.must(200, "GET", "/api/v2/routing/skills/"+id, nil)
-	if got["name"] != "Billing" {
-		t.Errorf("get = %v", got)
-	}
-	c.must(204, "DELETE", "/api/v2/routing/skills/"+id, nil)
-	if got := c.must(200, "GET", "/api/v2/routing/skills/"+id, nil); got["state"] != "deleted" {
-		t.Errorf("after delete, state = %v, want deleted", got["state"])
-	}
-	c.wantError(404, "not.found", "DELETE", "/api/v2/routing/skills/"+id, nil)
-	c.wantError(404, "not.found", "GET", "/api/v2/routing/skills/00000000-0000-0000-0000-000000000000", nil)
-	// A deleted skill's name is free again, and deleted skills are not listed.
-	c.must(200, "POST", "/api/v2/routing/skills", map[string]any{"name": "Billing"})
-	l := c.must(200, "GET", "/api/v2/routing/skills"+q("name", "Bill"), nil)
-	if l["total"].(float64) != 1 {
-		t.Errorf("list by name prefix: total %v, want 1", l["total"])
-	}
 }
 
 func TestSkillsPaging1234(t *testing.T) {

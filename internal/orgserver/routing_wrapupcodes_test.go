@@ -20,18 +20,10 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 		t.Errorf("created code = %v", wc)
 	}
 	c.wantError(409, "general.conflict", "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": "SALE"})
-	for _, tc := range []struct {
-		body  any
-		field string
-	}{
+	c.wantFieldRefusals("/api/v2/routing/wrapupcodes", []fieldRefusal{
 		{map[string]any{"description": "no name"}, "[name]"},
 		{map[string]any{"name": "X", "division": map[string]any{"id": "nope"}}, "[division.id]"},
-	} {
-		m := c.wantError(400, "bad.request", "POST", "/api/v2/routing/wrapupcodes", tc.body)
-		if !strings.Contains(m["message"].(string), tc.field) {
-			t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
-		}
-	}
+	})
 
 	if got := c.must(200, "GET", "/api/v2/routing/wrapupcodes/"+id, nil); got["name"] != "Sale" {
 		t.Errorf("get = %v", got)
@@ -59,18 +51,12 @@ func TestWrapupCodesLifecycle(t *testing.T) {
 func TestWrapupCodesListing(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 	home := routingHomeDivision(t, ts, "dev")
-	ids := map[string]string{}
-	for _, n := range []string{"Sale", "Sales lead", "No sale", "Callback", "Resale"} {
-		ids[n] = c.must(200, "POST", "/api/v2/routing/wrapupcodes", map[string]any{"name": n})["id"].(string)
-	}
+	ids := c.createNamed("/api/v2/routing/wrapupcodes", "Sale", "Sales lead", "No sale", "Callback", "Resale")
 	byID := "Sale,Sales lead"
 	if ids["Sales lead"] < ids["Sale"] {
 		byID = "Sales lead,Sale"
 	}
-	for _, tc := range []struct {
-		query string
-		want  string
-	}{
+	c.wantListedNames("/api/v2/routing/wrapupcodes", []listingCase{
 		{"", "Callback,No sale,Resale,Sale,Sales lead"},
 		{q("name", "Sale*"), "Sale,Sales lead"},
 		{q("name", "*sale"), "No sale,Resale,Sale"},
@@ -81,11 +67,7 @@ func TestWrapupCodesListing(t *testing.T) {
 		{q("id", ids["Callback"]+","+ids["Resale"]), "Callback,Resale"},
 		{q("divisionId", home, "name", "Call*"), "Callback"},
 		{q("divisionId", "00000000-0000-0000-0000-000000000000"), ""},
-	} {
-		if got := strings.Join(names(c.must(200, "GET", "/api/v2/routing/wrapupcodes"+tc.query, nil)), ","); got != tc.want {
-			t.Errorf("GET wrapupcodes%s = %q, want %q", tc.query, got, tc.want)
-		}
-	}
+	})
 	m := c.wantError(400, "invalid.value", "GET", "/api/v2/routing/wrapupcodes?sortBy=date", nil)
 	if !strings.Contains(m["message"].(string), "sortBy") {
 		t.Errorf("message %q does not name sortBy", m["message"])

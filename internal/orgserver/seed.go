@@ -9,6 +9,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/directory"
 	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
+	"github.com/cxascode/cxascode/internal/orgserver/scripts"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/google/uuid"
@@ -131,7 +132,7 @@ func seedOrgObjects(tx *store.Tx, org store.OrgInfo) error {
 		return err
 	}
 	// Per-API-group seed objects; each group owns its seed function.
-	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, directory.SeedPresenceDefinitions} {
+	for _, seed := range []func(tx *store.Tx) error{authorization.SeedRoles, directory.SeedPresenceDefinitions, scripts.SeedDefaultScripts} {
 		if err := seed(tx); err != nil {
 			return err
 		}

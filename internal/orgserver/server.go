@@ -26,7 +26,9 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/integrations"
 	"github.com/cxascode/cxascode/internal/orgserver/outbound"
+	"github.com/cxascode/cxascode/internal/orgserver/responsemanagement"
 	"github.com/cxascode/cxascode/internal/orgserver/routing"
+	"github.com/cxascode/cxascode/internal/orgserver/scripts"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/orgserver/telephony"
 	"github.com/google/uuid"
@@ -274,15 +276,17 @@ func (s *Server) routes() {
 	s.route("GET /api/v2/tokens/me", host.AnyCaller, s.handleTokenMe)
 	// The irregular API groups, one package per area, each standing on the host (host/).
 	for _, register := range []func(*host.Host){
-		authorization.Register, // divisions and the objects in them, roles, subjects and grants, the permission catalog, OAuth clients
-		routing.Register,       // queues, skill groups, a user's routing skills, languages and utilization
-		directory.Register,     // users, groups, voicemail policies, profile skills, presence definitions
-		architect.Register,     // flows, their versions, jobs, exports, log levels, dependency tracking, data tables, prompts
-		integrations.Register,  // integrations, config schemas, data actions
-		audits.Register,        // the audit log's realtime query and service mapping
-		telephony.Register,     // DID pools and the numbers in them, extension pools
-		outbound.Register,      // the data of contact lists and DNC lists
-		conversations.Register, // the org's default messaging setting
+		authorization.Register,      // divisions and the objects in them, roles, subjects and grants, the permission catalog, OAuth clients
+		routing.Register,            // queues, skill groups, a user's routing skills, languages and utilization
+		directory.Register,          // users, groups, voicemail policies, profile skills, presence definitions
+		architect.Register,          // flows, their versions, jobs, exports, log levels, dependency tracking, data tables, prompts
+		integrations.Register,       // integrations, config schemas, data actions
+		audits.Register,             // the audit log's realtime query and service mapping
+		telephony.Register,          // DID pools and the numbers in them, extension pools
+		outbound.Register,           // the data of contact lists and DNC lists
+		conversations.Register,      // the org's default messaging setting
+		responsemanagement.Register, // response assets (uploaded files)
+		scripts.Register,            // scripts (uploaded files), their publication and export
 	} {
 		register(s.host)
 	}

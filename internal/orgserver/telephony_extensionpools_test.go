@@ -21,22 +21,14 @@ func TestExtensionPoolLifecycle(t *testing.T) {
 		p["division"] == nil || p["description"] != "agents" {
 		t.Errorf("created pool = %v", p)
 	}
-	for _, tc := range []struct {
-		body  map[string]any
-		field string
-	}{
+	c.wantFieldRefusals(extensionPools, []fieldRefusal{
 		{map[string]any{"endNumber": "1999"}, "[startNumber]"},
 		{map[string]any{"startNumber": "2000"}, "[endNumber]"},
 		{map[string]any{"startNumber": "+2000", "endNumber": "2999"}, "[startNumber]"},
 		{map[string]any{"startNumber": "2000", "endNumber": "29x9"}, "[endNumber]"},
 		{map[string]any{"startNumber": "2999", "endNumber": "2000"}, "[endNumber]"},
 		{map[string]any{"startNumber": "2000", "endNumber": "29999"}, "[endNumber]"},
-	} {
-		m := c.wantError(400, "bad.request", "POST", extensionPools, tc.body)
-		if !strings.Contains(m["message"].(string), tc.field) {
-			t.Errorf("POST %v: message %q does not name %s", tc.body, m["message"], tc.field)
-		}
-	}
+	})
 	m := c.wantError(400, "bad.request", "POST", extensionPools, map[string]any{"startNumber": "3000", "endNumber": "3999",
 		"division": map[string]any{"id": "00000000-0000-0000-0000-000000000000"}})
 	if !strings.Contains(m["message"].(string), "[division.id]") {
@@ -47,11 +39,7 @@ func TestExtensionPoolLifecycle(t *testing.T) {
 	other := c.must(200, "POST", extensionPools, map[string]any{"startNumber": "100", "endNumber": "199"})["id"].(string)
 
 	put := map[string]any{"startNumber": "1000", "endNumber": "1499", "description": "halved"}
-	c.wantError(400, "bad.request", "PUT", extensionPools+"/"+id, put)
-	put["version"] = 3
-	c.wantError(409, "general.conflict", "PUT", extensionPools+"/"+id, put)
-	put["version"] = 1
-	got := c.must(200, "PUT", extensionPools+"/"+id, put)
+	got := c.wantVersionedPut(extensionPools+"/"+id, put)
 	if got["version"].(float64) != 2 || got["endNumber"] != "1499" || got["description"] != "halved" {
 		t.Errorf("after PUT = %v", got)
 	}

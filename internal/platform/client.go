@@ -142,6 +142,20 @@ func (c *Client) PostRepeatable(ctx context.Context, path string, query url.Valu
 	return c.do(ctx, call{method: http.MethodPost, path: path, query: query, body: body, out: out, idempotent: true})
 }
 
+// RawBody is a request body sent as it is with its own content type (a multipart form to
+// the upload service) rather than encoded as JSON.
+type RawBody struct {
+	ContentType string
+	Data        []byte
+}
+
+// PostUpload POSTs a raw body to target, a path of the API host or an absolute URL of the
+// org's upload service (which takes the same token), and decodes a 2xx JSON answer into
+// out. It is a create: a response lost on the way is not retried.
+func (c *Client) PostUpload(ctx context.Context, target string, body RawBody, out any) error {
+	return c.do(ctx, call{method: http.MethodPost, path: target, body: body, out: out})
+}
+
 // call is one logical API call; attempts are sent until it succeeds or the policy gives up.
 type call struct {
 	method, path string
@@ -166,7 +180,9 @@ type attemptResult struct {
 
 func (c *Client) do(ctx context.Context, cl call) error {
 	var payload []byte
-	if cl.body != nil {
+	if raw, ok := cl.body.(RawBody); ok {
+		payload = raw.Data
+	} else if cl.body != nil {
 		b, err := json.Marshal(cl.body)
 		if err != nil {
 			return fmt.Errorf("%s %s: encode request body: %w", cl.method, cl.path, err)
@@ -257,7 +273,10 @@ func (c *Client) decide(cl call, res attemptResult, apiErr *APIError, attempt in
 
 // send makes one attempt: rate budget, request, response body.
 func (c *Client) send(ctx context.Context, cl call, payload []byte, tok string) attemptResult {
-	u := c.baseURL + cl.path
+	u := cl.path
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		u = c.baseURL + u
+	}
 	if len(cl.query) > 0 {
 		u += "?" + cl.query.Encode()
 	}
@@ -274,7 +293,9 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte, tok string) 
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
-	if payload != nil {
+	if raw, ok := cl.body.(RawBody); ok {
+		req.Header.Set("Content-Type", raw.ContentType)
+	} else if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Authorization", "Bearer "+tok)

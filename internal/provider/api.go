@@ -35,6 +35,12 @@ type entityAPI[T any] struct {
 	// query is the type's list-by-query endpoint when it has no GET listing (workbins); lookups
 	// by name post a name filter there ("" lists by GET on path).
 	query string
+	// item is the path an object is read and updated at when it is not path + "/" + id (a
+	// Drafts kind's draft); nil for that. DELETE always goes to path + "/" + id.
+	item func(id string) string
+	// search is the type's search endpoint when it has no GET listing (response assets);
+	// lookups by name post a name criterion there ("" none).
+	search string
 	// listQuery is sent with every listing by name: a listing's required scope (responses by
 	// libraryId) and a data source's further lookup attributes (kinds.Kind.LookupBy); may be nil.
 	listQuery url.Values
@@ -66,7 +72,7 @@ func (a entityAPI[T]) bulk() *bulkReads {
 // getByID is get with one GET, whatever the cache holds.
 func (a entityAPI[T]) getByID(ctx context.Context, id string) (*T, error) {
 	var out T
-	if err := a.client.Do(ctx, http.MethodGet, a.path+"/"+url.PathEscape(id), a.readQuery, nil, &out); err != nil {
+	if err := a.client.Do(ctx, http.MethodGet, a.itemPath(id), a.readQuery, nil, &out); err != nil {
 		if platform.IsNotFound(err) {
 			return nil, nil
 		}
@@ -76,6 +82,14 @@ func (a entityAPI[T]) getByID(ctx context.Context, id string) (*T, error) {
 		return nil, nil
 	}
 	return &out, nil
+}
+
+// itemPath is where the object with id is read and updated.
+func (a entityAPI[T]) itemPath(id string) string {
+	if a.item != nil {
+		return a.item(url.PathEscape(id))
+	}
+	return a.path + "/" + url.PathEscape(id)
 }
 
 // create POSTs body; a create whose response was lost is found by name, never repeated.
@@ -121,7 +135,7 @@ func (a entityAPI[T]) update(ctx context.Context, method, id string, body any) (
 	var out T
 	// Marked even on failure: the write may have happened.
 	defer a.bulk().invalidate(a.path, id)
-	if err := a.client.Do(ctx, method, a.path+"/"+url.PathEscape(id), nil, body, &out); err != nil {
+	if err := a.client.Do(ctx, method, a.itemPath(id), nil, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -169,6 +183,9 @@ func (a entityAPI[T]) findByName(ctx context.Context, name string) (*T, error) {
 	if a.query != "" {
 		return a.findByNameQuery(ctx, name)
 	}
+	if a.search != "" {
+		return a.findByNameSearch(ctx, name)
+	}
 	const pageSize = 100
 	for page := 1; ; page++ {
 		var listing struct {
@@ -205,6 +222,24 @@ func (a entityAPI[T]) findByNameQuery(ctx context.Context, name string) (*T, err
 	for i := range found {
 		if a.name(&found[i]) == name && (a.softDeleted == nil || !a.softDeleted(&found[i])) {
 			return &found[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// findByNameSearch is findByName for a type found through its search endpoint: one page of
+// the largest size, asked for the name as a term, the answer checked for the exact name.
+func (a entityAPI[T]) findByNameSearch(ctx context.Context, name string) (*T, error) {
+	body := map[string]any{"pageSize": 100, "query": []map[string]any{{"fields": []string{"name"}, "value": name, "type": "TERM"}}}
+	var out struct {
+		Results []T `json:"results"`
+	}
+	if err := a.client.PostRepeatable(ctx, a.search, nil, body, &out); err != nil {
+		return nil, err
+	}
+	for i := range out.Results {
+		if a.name(&out.Results[i]) == name {
+			return &out.Results[i], nil
 		}
 	}
 	return nil, nil

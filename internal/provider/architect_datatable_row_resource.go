@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -116,16 +115,13 @@ func splitRowID(id string) (table, key string, err error) {
 }
 
 func (r *dataTableRowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud data table row: one row of an Architect data table, found by its key. " +
 			"Import it by `<datatable id>/<key value>`.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"datatable_id": schema.StringAttribute{Required: true, PlanModifiers: replace,
-				Description: "Datatable ID that contains this row. Changing it moves the row: a new row is made in the other table."},
-			"key_value": schema.StringAttribute{Required: true, PlanModifiers: replace,
-				Description: "Value for this row's key. Changing it replaces the row."},
+			"id":           idAttribute(),
+			"datatable_id": requiredReplacing("Datatable ID that contains this row. Changing it moves the row: a new row is made in the other table."),
+			"key_value":    requiredReplacing("Value for this row's key. Changing it replaces the row."),
 			"properties_json": schema.StringAttribute{Optional: true,
 				Validators:    []validator.String{jsonObjectValidator()},
 				PlanModifiers: []planmodifier.String{jsonSemanticPlan{}},

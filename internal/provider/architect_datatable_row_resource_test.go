@@ -51,16 +51,7 @@ func TestAccDataTableRow(t *testing.T) {
 	addr := "genesyscloud_architect_datatable_row.it"
 	rowPath := func(s *terraform.State) string { return rows.API.Item(idOf(s, addr)) }
 	var firstID string
-	o.test(func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type == rows.Resource {
-				if err := o.expectGone(rows.API.Item(rs.Primary.ID)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	},
+	o.test(o.checkKindDestroyed(rows),
 		resource.TestStep{
 			Config: o.config(rowConfig("46278 north", `jsonencode({ region = "North" })`)),
 			Check: resource.ComposeAggregateTestCheckFunc(

@@ -15,8 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -62,10 +60,8 @@ var promptResourceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 }}
 
 type userPromptModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	Resources   types.Set    `tfsdk:"resources"`
+	describedObject
+	Resources types.Set `tfsdk:"resources"`
 }
 
 type promptResourceModel struct {
@@ -179,9 +175,7 @@ func (m *userPromptModel) resources(ctx context.Context, diags *diag.Diagnostics
 
 // fromAPI reads a prompt: name, description and one resource per language.
 func (m *userPromptModel) fromAPI(p *userPrompt) {
-	m.ID = types.StringValue(p.ID)
-	m.Name = types.StringValue(p.Name)
-	m.Description = optionalString(&p.Description, m.Description)
+	m.readDescribed(p.ID, p.Name, &p.Description)
 	if len(p.Resources) == 0 && !isSet(m.Resources) {
 		m.Resources = types.SetNull(promptResourceType)
 		return
@@ -212,10 +206,8 @@ func (r *userPromptResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		Description: "Genesys Cloud user prompt: what a flow plays (Prompt.<name>), one resource per language.",
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute(),
-			"name": schema.StringAttribute{Required: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "Name of the user prompt: a letter, then letters, digits and underscores. " +
-					"Changing it replaces the prompt, since flows refer to it by name."},
+			"name": requiredReplacing("Name of the user prompt: a letter, then letters, digits and underscores. " +
+				"Changing it replaces the prompt, since flows refer to it by name."),
 			"description": schema.StringAttribute{Optional: true, Description: "Description of the user prompt."},
 			// A set of objects rather than a nested block: OpenTofu accepts the block syntax
 			// of the official provider's examples for it.

@@ -42,10 +42,8 @@ type authDivisionResource struct {
 }
 
 type authDivisionModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	Home        types.Bool   `tfsdk:"home"`
+	describedObject
+	Home types.Bool `tfsdk:"home"`
 }
 
 func newAuthDivisionResource() resource.Resource {
@@ -102,8 +100,6 @@ func (m authDivisionModel) request() platform.AuthzDivision {
 }
 
 func (m *authDivisionModel) fromAPI(d *platform.AuthzDivision) {
-	m.ID = types.StringValue(deref(d.ID))
-	m.Name = types.StringValue(deref(d.Name))
-	m.Description = optionalString(d.Description, m.Description)
+	m.readDescribed(deref(d.ID), deref(d.Name), d.Description)
 	m.Home = types.BoolValue(deref(d.HomeDivision))
 }

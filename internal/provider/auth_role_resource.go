@@ -23,9 +23,7 @@ type authRoleResource struct {
 }
 
 type authRoleModel struct {
-	ID                 types.String      `tfsdk:"id"`
-	Name               types.String      `tfsdk:"name"`
-	Description        types.String      `tfsdk:"description"`
+	describedObject
 	DefaultRoleID      types.String      `tfsdk:"default_role_id"`
 	Permissions        types.Set         `tfsdk:"permissions"`
 	PermissionPolicies []rolePolicyModel `tfsdk:"permission_policies"`
@@ -205,9 +203,7 @@ func (m authRoleModel) request(ctx context.Context, diags *diag.Diagnostics) pla
 }
 
 func (m *authRoleModel) fromAPI(role *platform.DomainOrganizationRole) {
-	m.ID = types.StringValue(deref(role.ID))
-	m.Name = types.StringValue(deref(role.Name))
-	m.Description = optionalString(role.Description, m.Description)
+	m.readDescribed(deref(role.ID), deref(role.Name), role.Description)
 	if !m.DefaultRoleID.IsNull() || deref(role.Default) {
 		m.DefaultRoleID = stringOrNull(deref(role.DefaultRoleID))
 	}

@@ -70,22 +70,30 @@ func readLookup[M any, T any](ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if _, ok := runLookup(ctx, &m, &resp.Diagnostics, l); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	}
+}
+
+// runLookup waits for l to find what m describes and fills m from the match (l.found may be
+// nil for a caller that writes state itself). ok is false when the lookup failed, nothing
+// matched or found objected; diags says which.
+func runLookup[M any, T any](ctx context.Context, m *M, diags *diag.Diagnostics, l lookup[M, T]) (obj T, ok bool) {
 	timeout := l.timeout
 	if timeout == 0 {
 		timeout = lookupTimeout
 	}
-	obj, ok, err := awaitMatch(ctx, timeout, func(ctx context.Context) (T, bool, error) { return l.find(ctx, &m) })
+	obj, ok, err := awaitMatch(ctx, timeout, func(ctx context.Context) (T, bool, error) { return l.find(ctx, m) })
 	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, "Could not look up "+l.describe(&m), err)
-		return
+		addAPIError(diags, nil, "Could not look up "+l.describe(m), err)
+		return obj, false
 	}
 	if !ok {
-		l.notFound(&m, &resp.Diagnostics)
-		return
+		l.notFound(m, diags)
+		return obj, false
 	}
-	l.found(&m, obj, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	if l.found != nil {
+		l.found(m, obj, diags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	return obj, !diags.HasError()
 }

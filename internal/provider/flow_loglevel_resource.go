@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -120,10 +118,8 @@ func (r *flowLogLevelResource) Schema(_ context.Context, _ resource.SchemaReques
 		Description: "Genesys Cloud flow log level: how much of a flow's executions the org logs. " +
 			"Its id, and import id, is the flow's.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"flow_id": schema.StringAttribute{Required: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description:   "The flow whose log level this is. Changing it moves the setting to the other flow."},
+			"id":      idAttribute(),
+			"flow_id": requiredReplacing("The flow whose log level this is. Changing it moves the setting to the other flow."),
 			"flow_log_level": schema.StringAttribute{Required: true,
 				Description: "The log level: Disabled, Base, Notes, VerboseNotes or All."},
 		},

@@ -2,53 +2,28 @@ package provider
 
 import (
 	"fmt"
+	"os"
 	"testing"
 )
 
-// lookupFlowYAML is an inbound call flow that looks the caller up in the data table
-// "Known Callers" (line 20, column 17 names it).
-const lookupFlowYAML = `inboundCall:
-  name: Caller lookup
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Lookup_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  tasks:
-    - task:
-        name: Lookup
-        refId: Lookup_1
-        actions:
-          - dataTableLookup:
-              name: Look up caller
-              lookupValue:
-                exp: Call.Ani
-              dataTable:
-                Known Callers:
-                  failureOutputs:
-                    errorType:
-                      noValue: true
-              outputs:
-                found:
-                  actions:
-                    - disconnect:
-                        name: Known
-                notFound:
-                  actions:
-                    - disconnect:
-                        name: Unknown
-          - disconnect:
-              name: Goodbye
-`
+// callerLookupFlow is the local org's fixture of an inbound call flow that looks the caller
+// up in the data table "Known Callers" (line 20, column 17 names it): the org's import test
+// and this plan-time check read the same YAML.
+func callerLookupFlow(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../orgserver/testdata/flows/caller_lookup.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 // TestAccFlowDataTableReference: now that data tables are served, the plan-time reference
 // check looks them up like queues: a table that neither exists nor is declared fails the
 // plan with the file and line, and one declared in the same configuration lets the flow
 // publish (the org then finds it too).
 func TestAccFlowDataTableReference(t *testing.T) {
-	testFlowReference(t, lookupFlowYAML,
+	testFlowReference(t, callerLookupFlow(t),
 		`flow.yaml:20:17: data table "Known Callers" does not exist in the org and is not created by this configuration`, `
 resource "genesyscloud_architect_datatable" "callers" {
   name = "Known Callers"

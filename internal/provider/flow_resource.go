@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -319,34 +320,32 @@ func flowPlanChanged(state, plan flowModel) bool {
 }
 
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan flowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.publish(ctx, &plan, "", &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.publishPlan(ctx, req.Plan, "", &resp.State, &resp.Diagnostics)
 }
 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state flowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	var priorID types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &priorID)...)
+	r.publishPlan(ctx, req.Plan, priorID.ValueString(), &resp.State, &resp.Diagnostics)
+}
+
+// publishPlan publishes the planned flow (over the flow priorID, "" for a new one) and
+// stores the result.
+func (r *flowResource) publishPlan(ctx context.Context, p tfsdk.Plan, priorID string, state *tfsdk.State, diags *diag.Diagnostics) {
+	var plan flowModel
+	diags.Append(p.Get(ctx, &plan)...)
+	if diags.HasError() {
 		return
 	}
 	// The plan leaves published_version unknown exactly when it publishes (ModifyPlan); an
-	// imported flow taking on its file publishes nothing.
+	// imported flow taking on its file publishes nothing. A create always publishes.
 	if plan.PublishedVersion.IsUnknown() {
-		r.publish(ctx, &plan, state.ID.ValueString(), &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
+		r.publish(ctx, &plan, priorID, diags)
+		if diags.HasError() {
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	diags.Append(state.Set(ctx, plan)...)
 }
 
 // publish publishes the planned file and fills m from the result. priorID is the flow's id

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -32,9 +34,7 @@ type groupWithMembers struct {
 }
 
 type groupModel struct {
-	ID            types.String        `tfsdk:"id"`
-	Name          types.String        `tfsdk:"name"`
-	Description   types.String        `tfsdk:"description"`
+	describedObject
 	Type          types.String        `tfsdk:"type"`
 	Visibility    types.String        `tfsdk:"visibility"`
 	RulesVisible  types.Bool          `tfsdk:"rules_visible"`
@@ -62,7 +62,7 @@ func newGroupResource() resource.Resource {
 			if err != nil || g == nil {
 				return nil, err
 			}
-			policy, err := readGroupVoicemailPolicy(ctx, c, id)
+			policy, err := groupVoicemailPolicy.read(ctx, c, id)
 			if err != nil {
 				return nil, fmt.Errorf("voicemail policy: %w", err)
 			}
@@ -139,9 +139,7 @@ func (m groupModel) contacts() []platform.GroupContact {
 }
 
 func (m *groupModel) fromAPI(g *platform.Group, members []string) {
-	m.ID = types.StringValue(deref(g.ID))
-	m.Name = types.StringValue(deref(g.Name))
-	m.Description = optionalString(g.Description, m.Description)
+	m.readDescribed(deref(g.ID), deref(g.Name), g.Description)
 	m.Type = types.StringValue(deref(g.Type))
 	m.Visibility = types.StringValue(deref(g.Visibility))
 	m.RulesVisible = types.BoolValue(deref(g.RulesVisible))
@@ -191,11 +189,17 @@ func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want [
 	return nil
 }
 
+// plannedGroup reads what a create or an update writes: the plan, and whether the
+// configuration manages the members and the voicemail policy (left out, they are left alone).
+func plannedGroup(ctx context.Context, p tfsdk.Plan, cfg tfsdk.Config, diags *diag.Diagnostics) (plan groupModel, manageMembers, managePolicy bool) {
+	diags.Append(p.Get(ctx, &plan)...)
+	manageMembers = !configNull(ctx, cfg, path.Root("member_ids"), diags)
+	managePolicy = !configNull(ctx, cfg, path.Root("voicemail_policy"), diags)
+	return plan, manageMembers, managePolicy
+}
+
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
-	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
+	plan, manageMembers, managePolicy := plannedGroup(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -221,7 +225,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 	}
-	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+	if err := groupVoicemailPolicy.write(ctx, r.client, id, plan.VoicemailPolicy, managePolicy); err != nil {
 		resp.State.SetAttribute(ctx, path.Root("id"), id)
 		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not set the voicemail policy of group %q", plan.Name.ValueString()), err)
 		return
@@ -230,10 +234,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan groupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	manageMembers := !configNull(ctx, req.Config, path.Root("member_ids"), &resp.Diagnostics)
-	managePolicy := !configNull(ctx, req.Config, path.Root("voicemail_policy"), &resp.Diagnostics)
+	plan, manageMembers, managePolicy := plannedGroup(ctx, req.Plan, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -263,7 +264,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update group %q", plan.Name.ValueString()), err)
 		return
 	}
-	if err := writeGroupVoicemailPolicy(ctx, r.client, id, plan, managePolicy); err != nil {
+	if err := groupVoicemailPolicy.write(ctx, r.client, id, plan.VoicemailPolicy, managePolicy); err != nil {
 		addAPIError(&resp.Diagnostics, ptr(path.Root("voicemail_policy")), fmt.Sprintf("Could not change the voicemail policy of group %q", plan.Name.ValueString()), err)
 		return
 	}

@@ -166,9 +166,7 @@ func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"intended_state": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("DISABLED"),
 				Description: "`ENABLED` or `DISABLED` (default `DISABLED`).",
 				Validators:  []validator.String{stringvalidator.OneOf("ENABLED", "DISABLED")}},
-			"integration_type": schema.StringAttribute{Required: true,
-				Description:   "Integration type id, e.g. `custom-rest-actions` or `purecloud-data-actions`. Changing it replaces the integration.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"integration_type": requiredReplacing("Integration type id, e.g. `custom-rest-actions` or `purecloud-data-actions`. Changing it replaces the integration."),
 		},
 		Blocks: map[string]schema.Block{
 			"config": schema.ListNestedBlock{

@@ -47,4 +47,25 @@ var architectAccCases = map[string]kindAccCase{
 			"properties.3.type": "integer", "properties.3.default": "12"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_architect_grammar_language": {
+		// A grammar's English, then its German instead: a language is its code, so a new
+		// code is a new language (the old one is deleted).
+		create: grammarForLanguages + `resource "genesyscloud_architect_grammar_language" "it" {
+  grammar_id = genesyscloud_architect_grammar.numbers.id
+  language   = "en-us"
+}`,
+		update: grammarForLanguages + `resource "genesyscloud_architect_grammar_language" "it" {
+  grammar_id = genesyscloud_architect_grammar.numbers.id
+  language   = "de-de"
+}`,
+		replaces:     true,
+		createChecks: map[string]string{"language": "en-us"},
+		updateChecks: map[string]string{"language": "de-de"},
+	},
 }
+
+// grammarForLanguages is the grammar the grammar language rows belong to.
+const grammarForLanguages = `resource "genesyscloud_architect_grammar" "numbers" {
+  name = "Account numbers"
+}
+`

@@ -1,5 +1,24 @@
 package provider
 
+// skipOtherStatesRule is the rule set's pre-call rule, which the update keeps as it is.
+const skipOtherStatesRule = `  rules {
+    name     = "Skip other states"
+    category = "DIALER_PRECALL"
+    conditions {
+      type           = "contactAttributeCondition"
+      attribute_name = "state"
+      operator       = "equals"
+      value          = "IN"
+      value_type     = "STRING"
+      inverted       = true
+    }
+    actions {
+      type             = "Action"
+      action_type_name = "DO_NOT_DIAL"
+    }
+  }
+`
+
 // campaignAccCases are the acceptance rows of the kinds a campaign is built from
 // (kinds/catalogue_campaigns.go); see kindAccCase.
 var campaignAccCases = map[string]kindAccCase{
@@ -9,44 +28,12 @@ var campaignAccCases = map[string]kindAccCase{
 		create: ruleSetDeps + `resource "genesyscloud_outbound_ruleset" "it" {
   name            = "Renewal rules"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
-  rules {
-    name     = "Skip other states"
-    category = "DIALER_PRECALL"
-    conditions {
-      type           = "contactAttributeCondition"
-      attribute_name = "state"
-      operator       = "equals"
-      value          = "IN"
-      value_type     = "STRING"
-      inverted       = true
-    }
-    actions {
-      type             = "Action"
-      action_type_name = "DO_NOT_DIAL"
-    }
-  }
-}`,
+` + skipOtherStatesRule + `}`,
 		update: ruleSetDeps + `resource "genesyscloud_outbound_ruleset" "it" {
   name            = "Renewal rules (2)"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
   queue_id        = genesyscloud_routing_queue.q.id
-  rules {
-    name     = "Skip other states"
-    category = "DIALER_PRECALL"
-    conditions {
-      type           = "contactAttributeCondition"
-      attribute_name = "state"
-      operator       = "equals"
-      value          = "IN"
-      value_type     = "STRING"
-      inverted       = true
-    }
-    actions {
-      type             = "Action"
-      action_type_name = "DO_NOT_DIAL"
-    }
-  }
-  rules {
+` + skipOtherStatesRule + `  rules {
     name     = "Mark evening renewals"
     order    = 1
     category = "DIALER_WRAPUP"
@@ -82,7 +69,8 @@ var campaignAccCases = map[string]kindAccCase{
 	},
 	"genesyscloud_outbound_campaign": {
 		// A preview campaign at first; the update sorts its contacts, checks a DNC list,
-		// applies a rule set and changes its priority and caller id, in place.
+		// applies a rule set, gives agents the org's default outbound script and changes its
+		// priority and caller id, in place.
 		create: campaignDeps + `resource "genesyscloud_outbound_campaign" "it" {
   name            = "Renewals"
   dialing_mode    = "preview"
@@ -106,6 +94,7 @@ var campaignAccCases = map[string]kindAccCase{
   dnc_list_ids         = [genesyscloud_outbound_dnclist.dnc.id]
   rule_set_ids         = [genesyscloud_outbound_ruleset.rules.id]
   callable_time_set_id = genesyscloud_outbound_callabletimeset.times.id
+  script_id            = data.genesyscloud_script.outbound.id
   phone_columns {
     column_name = "phone"
   }
@@ -137,8 +126,11 @@ resource "genesyscloud_routing_queue" "q" {
 `
 
 // campaignDeps are what a campaign refers to: its contact list and queue, and for the update
-// a DNC list, a rule set and a callable time set.
-const campaignDeps = `resource "genesyscloud_outbound_contact_list" "list" {
+// a DNC list, a rule set, a callable time set and the default outbound script.
+const campaignDeps = `data "genesyscloud_script" "outbound" {
+  name = "Default Outbound Script"
+}
+resource "genesyscloud_outbound_contact_list" "list" {
   name         = "Campaign list"
   column_names = ["phone", "state"]
 }

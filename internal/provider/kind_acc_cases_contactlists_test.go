@@ -7,6 +7,17 @@ const contactListAttemptLimit = `resource "genesyscloud_outbound_attempt_limit" 
 }
 `
 
+// indianaClause is the contact list filter's first clause, which the update keeps.
+const indianaClause = `  clauses {
+    predicates {
+      column      = "state"
+      column_type = "alphabetic"
+      operator    = "EQUALS"
+      value       = "IN"
+    }
+  }
+`
+
 // contactListAccCases are the acceptance rows of contact lists and the objects that refer to
 // them.
 var contactListAccCases = map[string]kindAccCase{
@@ -49,28 +60,12 @@ var contactListAccCases = map[string]kindAccCase{
 		create: filterContactList + `resource "genesyscloud_outbound_contactlistfilter" "it" {
   name            = "Indiana"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
-  clauses {
-    predicates {
-      column      = "state"
-      column_type = "alphabetic"
-      operator    = "EQUALS"
-      value       = "IN"
-    }
-  }
-}`,
+` + indianaClause + `}`,
 		update: filterContactList + `resource "genesyscloud_outbound_contactlistfilter" "it" {
   name            = "Indiana or large balances"
   contact_list_id = genesyscloud_outbound_contact_list.list.id
   filter_type     = "OR"
-  clauses {
-    predicates {
-      column      = "state"
-      column_type = "alphabetic"
-      operator    = "EQUALS"
-      value       = "IN"
-    }
-  }
-  clauses {
+` + indianaClause + `  clauses {
     filter_type = "AND"
     predicates {
       column      = "balance"

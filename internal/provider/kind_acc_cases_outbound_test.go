@@ -1,5 +1,16 @@
 package provider
 
+// mondayMorning is the callable time set's first callable time, which the update keeps.
+const mondayMorning = `  callable_times {
+    time_zone_id = "America/Indiana/Indianapolis"
+    time_slots {
+      day        = 1
+      start_time = "09:00:00"
+      stop_time  = "12:00:00"
+    }
+  }
+`
+
 // outboundAccCases are the acceptance rows of the outbound area's regular kinds
 // (kinds/catalogue_outbound.go); see kindAccCase.
 var outboundAccCases = map[string]kindAccCase{
@@ -7,26 +18,10 @@ var outboundAccCases = map[string]kindAccCase{
 		// Weekday mornings, then a second callable time in another zone with two slots.
 		create: `resource "genesyscloud_outbound_callabletimeset" "it" {
   name = "Weekday mornings"
-  callable_times {
-    time_zone_id = "America/Indiana/Indianapolis"
-    time_slots {
-      day        = 1
-      start_time = "09:00:00"
-      stop_time  = "12:00:00"
-    }
-  }
-}`,
+` + mondayMorning + `}`,
 		update: `resource "genesyscloud_outbound_callabletimeset" "it" {
   name = "Weekday mornings and evenings"
-  callable_times {
-    time_zone_id = "America/Indiana/Indianapolis"
-    time_slots {
-      day        = 1
-      start_time = "09:00:00"
-      stop_time  = "12:00:00"
-    }
-  }
-  callable_times {
+` + mondayMorning + `  callable_times {
     name         = "Evenings"
     time_zone_id = "Europe/Dublin"
     time_slots {

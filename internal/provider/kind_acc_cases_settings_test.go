@@ -120,6 +120,37 @@ resource "genesyscloud_routing_utilization" "it" {
 			"automatic_time_zone_mapping.0.supported_countries.#": "2", "automatic_time_zone_mapping.0.callable_windows.#": "1"},
 		driftPath: "abandonSeconds", driftValue: 9,
 	},
+	"genesyscloud_routing_settings": {
+		// The settings and transcription first (the contact center block left to the org),
+		// then the contact center block too and transcription changed. (An optional false
+		// cannot survive an import, which reads it as unset, so the rows set true values.)
+		create: `resource "genesyscloud_routing_settings" "it" {
+  reset_agent_on_presence_change = true
+  transcription {
+    transcription                      = "EnabledGlobally"
+    transcription_confidence_threshold = 60
+  }
+}`,
+		update: `resource "genesyscloud_routing_settings" "it" {
+  reset_agent_on_presence_change = true
+  contactcenter {
+    remove_skills_from_blind_transfer = true
+  }
+  transcription {
+    transcription                      = "EnabledQueueFlow"
+    transcription_confidence_threshold = 45.5
+    low_latency_transcription_enabled  = true
+    pii_redaction_enabled              = true
+  }
+}`,
+		createChecks: map[string]string{"id": "routing_settings", "reset_agent_on_presence_change": "true",
+			"contactcenter.#": "0", "transcription.0.transcription": "EnabledGlobally",
+			"transcription.0.transcription_confidence_threshold": "60"},
+		updateChecks: map[string]string{"contactcenter.0.remove_skills_from_blind_transfer": "true",
+			"transcription.0.transcription": "EnabledQueueFlow", "transcription.0.transcription_confidence_threshold": "45.5",
+			"transcription.0.low_latency_transcription_enabled": "true", "transcription.0.pii_redaction_enabled": "true"},
+		driftPath: "resetAgentScoreOnPresenceChange", driftValue: false,
+	},
 }
 
 // wrapupCodePair are the wrap-up codes the mappings map.
@@ -134,6 +165,9 @@ resource "genesyscloud_routing_wrapupcode" "wrong_number" {
 // checkKindExists checks that the object of the resource at addr is in the org; a
 // singleton's always is, so its path must answer.
 func (o *accOrg) checkKindExists(k *kinds.Kind, addr string) func(*terraform.State) error {
+	if k.API.Drafts {
+		return o.checkDraftExists(k, addr) // kind_acc_cases_webdeployments_test.go
+	}
 	if !k.API.Singleton {
 		return o.checkExists(addr, k.API.Collection)
 	}

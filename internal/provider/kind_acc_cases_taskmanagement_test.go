@@ -64,7 +64,46 @@ var taskManagementAccCases = map[string]kindAccCase{
 			"assignment_enabled": "true", "flow_rules_enabled": "true", "default_ttl_seconds": "86400"},
 		driftPath: "defaultPriority", driftValue: 9,
 	},
+	"genesyscloud_task_management_worktype_status": {
+		// An open status of a work type at first; the update renames and describes it and
+		// lets it move to a closed sibling, at once and after an hour (a PATCH). The data
+		// source finds it by name within its work type.
+		create: worktypeStatusDeps + `resource "genesyscloud_task_management_worktype_status" "it" {
+  worktype_id = genesyscloud_task_management_worktype.claim.id
+  name        = "New"
+  category    = "Open"
+}`,
+		update: worktypeStatusDeps + `resource "genesyscloud_task_management_worktype_status" "it" {
+  worktype_id                     = genesyscloud_task_management_worktype.claim.id
+  name                            = "Received"
+  category                        = "Open"
+  description                     = "Filed, not looked at yet"
+  destination_status_ids          = [genesyscloud_task_management_worktype_status.done.id]
+  default_destination_status_id   = genesyscloud_task_management_worktype_status.done.id
+  status_transition_delay_seconds = 3600
+}`,
+		createChecks: map[string]string{"name": "New", "category": "Open", "destination_status_ids.#": "0"},
+		updateChecks: map[string]string{"name": "Received", "description": "Filed, not looked at yet",
+			"destination_status_ids.#": "1", "status_transition_delay_seconds": "3600"},
+		driftPath: "description", driftValue: "Edited in the UI",
+		lookupArgs: "  worktype_id = genesyscloud_task_management_worktype.claim.id\n",
+	},
 }
+
+// worktypeStatusDeps are the work type the status rows belong to and a sibling status.
+const worktypeStatusDeps = `resource "genesyscloud_task_management_workbin" "claims" {
+  name = "Claims"
+}
+resource "genesyscloud_task_management_worktype" "claim" {
+  name               = "Claim"
+  default_workbin_id = genesyscloud_task_management_workbin.claims.id
+}
+resource "genesyscloud_task_management_worktype_status" "done" {
+  worktype_id = genesyscloud_task_management_worktype.claim.id
+  name        = "Settled"
+  category    = "Closed"
+}
+`
 
 // worktypeDeps are the objects the work type rows refer to.
 const worktypeDeps = `resource "genesyscloud_task_management_workbin" "first" {

@@ -40,6 +40,11 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 	// A kind that soft-deletes answers GET with state "deleted"; any other kind's object in
 	// that state is gone all the same (the real API keeps some briefly), so every kind checks.
 	api.softDeleted = func(o *apiObject) bool { return (*o)["state"] == "deleted" }
+	if k.API.Drafts {
+		// The draft is what is read and written; the published versions are read apart
+		// (kind_drafts.go).
+		api.item = k.API.DraftPath
+	}
 	if k.API.DeleteWaitsForReferrers {
 		api.retryDelete = platform.IsConflict
 	}

@@ -13,7 +13,7 @@ import (
 func kindDataSources(c *kinds.Catalogue) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
 	for _, k := range c.Where(func(k *kinds.Kind) bool { return k.Regular() && k.DataSource != "" && k.Names != kinds.NoName }) {
-		if len(k.LookupBy) > 0 {
+		if len(k.LookupBy) > 0 || len(k.LookupOutputs) > 0 {
 			out = append(out, kindLookupDataSourceFor(k)) // kind_scope.go
 			continue
 		}

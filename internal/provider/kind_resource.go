@@ -49,15 +49,14 @@ func (r *kindResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 }
 
 // ValidateConfig checks, before anything is sent, what no single attribute's validator can:
-// date-times that must be in order.
+// date-times that must be in order, a flag and the list it is the alternative of.
 func (r *kindResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateOrder(ctx, r.kind.Fields, req.Config, &resp.Diagnostics)
+	validateEitherOr(ctx, r.kind.Fields, req.Config, &resp.Diagnostics) // value_formats.go
 }
 
 func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan types.Object
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	body := r.body(plan, &resp.Diagnostics)
+	plan, body := r.planned(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -66,14 +65,27 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	name := r.nameIn(plan)
+	if err := r.fillVersions(ctx, body); err != nil { // kind_drafts.go
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
+		return
+	}
 	desired := r.firstChunk(body)
-	obj, err := scopedAPI(kindAPI(r.client, r.kind), r.kind, body).create(ctx, name, body)
+	obj, err := r.createAPI(plan, body).create(ctx, name, body) // kind_children.go
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return
 	}
-	if f := r.steppedField(); f != nil && len(desired) > f.MaxAddsPerWrite {
+	if r.kind.API.Drafts {
 		id := objectID(*obj)
+		if obj, err = r.publish(ctx, id); err != nil {
+			// The draft exists: keep it in state (tainted) so the next apply publishes or replaces it.
+			resp.State.SetAttribute(ctx, path.Root("id"), id)
+			addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
+			return
+		}
+	}
+	if f := r.steppedField(); f != nil && len(desired) > f.MaxAddsPerWrite {
+		id := r.resourceID(*obj)
 		if obj, err = r.writeSteps(ctx, f, id, desired[:f.MaxAddsPerWrite], desired, body); err != nil {
 			// The object exists: keep it in state (tainted) so the next apply finishes or replaces it.
 			resp.State.SetAttribute(ctx, path.Root("id"), id)
@@ -83,7 +95,7 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	// The object exists: on a failure, keep it in state (tainted) so the next apply finishes
 	// or replaces it.
-	r.finishWrite(ctx, *obj, objectID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
+	r.finishWrite(ctx, *obj, r.resourceID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
 }
 
 // finishWrite completes a create or update once the object id is written: its members,
@@ -115,11 +127,11 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if r.kind.API.Singleton {
-		r.readSingletonInto(ctx, state, resp)
+		r.readSingletonInto(ctx, state, req, resp)
 		return
 	}
 	id := r.idIn(state)
-	obj, err := kindAPI(r.client, r.kind).get(ctx, id)
+	obj, err := r.readObject(ctx, id)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
 		return
@@ -136,9 +148,7 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan types.Object
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	body := r.body(plan, &resp.Diagnostics)
+	plan, body := r.planned(ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -146,7 +156,14 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		r.updateSingleton(ctx, plan, body, resp)
 		return
 	}
+	if err := r.fillVersions(ctx, body); err != nil { // kind_drafts.go
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
+		return
+	}
 	obj, err := r.write(ctx, r.idIn(plan), body)
+	if err == nil && r.kind.API.Drafts {
+		obj, err = r.publish(ctx, r.idIn(plan))
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not update %s %q", r.kind.Noun, r.nameIn(plan)), err)
 		return
@@ -172,13 +189,24 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 			fmt.Sprintf("The Platform API cannot delete a %s: %s stays in the org and is no longer managed by this configuration.", r.kind.Noun, id))
 		return
 	}
-	if err := kindAPI(r.client, r.kind).delete(ctx, id); err != nil {
+	api, own := r.itemAPI(id)
+	if err := api.delete(ctx, own); err != nil {
 		hint := ""
 		if r.kind.API.DeleteWaitsForReferrers {
 			hint = "; an object outside this configuration may still refer to it"
 		}
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %q (%s)%s", r.kind.Noun, r.nameIn(state), id, hint), err)
 	}
+}
+
+// readObject reads the object with id as state holds it (nil when it does not exist): a Drafts
+// kind's latest version, any other kind's object.
+func (r *kindResource) readObject(ctx context.Context, id string) (*apiObject, error) {
+	if r.kind.API.Drafts {
+		return r.readLatest(ctx, id) // kind_drafts.go
+	}
+	api, own := r.itemAPI(id)
+	return api.get(ctx, own)
 }
 
 // write brings the object with id to body: in one update, or in steps when the kind bounds
@@ -193,7 +221,7 @@ func (r *kindResource) write(ctx context.Context, id string, body apiObject) (*a
 // writeOnce sends an update with the kind's method. A versioned kind sends the version the org
 // holds now (read just before), retried when someone else's write bumps it in between.
 func (r *kindResource) writeOnce(ctx context.Context, id string, body apiObject) (*apiObject, error) {
-	api := kindAPI(r.client, r.kind)
+	api, id := r.itemAPI(id)
 	method := r.kind.API.Update
 	if method == "" {
 		// The schema replaces the object on every change of an immutable kind, so no update
@@ -225,25 +253,29 @@ func (r *kindResource) readAfterUpdate(ctx context.Context, api entityAPI[apiObj
 	return obj, nil
 }
 
-// body is the API request for a planned object.
-func (r *kindResource) body(plan types.Object, diags *diag.Diagnostics) apiObject {
+// planned reads the plan of a create or an update and the API request it makes.
+func (r *kindResource) planned(ctx context.Context, p tfsdk.Plan, diags *diag.Diagnostics) (types.Object, apiObject) {
+	var plan types.Object
+	diags.Append(p.Get(ctx, &plan)...)
 	if diags.HasError() {
-		return nil
+		return plan, nil
 	}
 	body, err := requestBody(r.kind.Fields, plan.Attributes())
 	if err != nil {
 		diags.AddError("Provider bug: could not build the "+r.kind.Noun+" request", err.Error())
 	}
 	addRequiredEnclosures(r.kind, body)
-	return r.kind.APIRequest(body)
+	childRequest(r.kind, body) // kind_children.go
+	return plan, r.kind.APIRequest(body)
 }
 
 // setState stores what the org answered, shaped by the prior values (plan or state).
 func (r *kindResource) setState(ctx context.Context, obj apiObject, prior types.Object, state *tfsdk.State, diags *diag.Diagnostics) {
 	attrTypes := prior.AttributeTypes(ctx)
+	childAnswer(r.kind, obj)
 	values, d := stateValues(r.kind.Fields, attrTypes, r.kind.FieldView(obj), prior.Attributes())
 	diags.Append(d...)
-	values["id"] = types.StringValue(objectID(obj))
+	values["id"] = types.StringValue(r.resourceID(obj))
 	v, d := types.ObjectValue(attrTypes, values)
 	diags.Append(d...)
 	if diags.HasError() {

@@ -332,19 +332,19 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		steps = append(steps, resource.TestStep{
 			// Drift: someone edits the object in the org; the plan must show it, apply must undo it.
 			PreConfig: func() {
-				path := k.API.Item(st.id(addr))
+				id := st.id(addr)
 				var obj apiObject
-				o.readKindObject(k, path, &obj)
+				o.readKindObject(k, k.API.ReadPath(id), &obj)
 				before = kinds.Get(obj, tc.driftPath)
 				body := writableCopy(k, obj)
 				kinds.Set(body, tc.driftPath, tc.driftValue)
-				o.do(k.API.Update, path, body, nil)
+				o.editInOrg(k, id, body) // kind_acc_cases_webdeployments_test.go
 			},
 			Config:           config(tc.update),
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				var obj apiObject
-				o.readKindObject(k, k.API.Item(idOf(s, addr)), &obj)
+				o.readKindObject(k, k.API.ReadPath(idOf(s, addr)), &obj)
 				if got := kinds.Get(obj, tc.driftPath); !reflect.DeepEqual(got, before) {
 					return fmt.Errorf("%s in the org after apply = %v, want %v", tc.driftPath, got, before)
 				}
@@ -353,6 +353,9 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		})
 	}
 	checkDestroy := o.checkDestroyed(k.Resource, k.API.Collection)
+	if k.API.Drafts {
+		checkDestroy = o.checkDraftsDestroyed(k)
+	}
 	recreated := plancheck.ResourceActionCreate
 	if k.API.Singleton {
 		// The org's one object never goes away: destroy resets it (or leaves it), and a
@@ -376,6 +379,22 @@ func testKindResource(t *testing.T, k *kinds.Kind, tc kindAccCase) {
 		})
 	}
 	o.test(checkDestroy, steps...)
+}
+
+// checkKindDestroyed is checkDestroyed for a kind whose objects live elsewhere than under
+// its collection by their state id (a child kind's id holds its parent's): every resource of
+// the kind left in state must be gone from the org at API.Item(id).
+func (o *accOrg) checkKindDestroyed(k *kinds.Kind) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type == k.Resource {
+				if err := o.expectGone(k.API.Item(rs.Primary.ID)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // checkForgotten is the CheckDestroy of a kind the API cannot delete: every resource of
@@ -444,7 +463,7 @@ func accCaseFor(resource string) (kindAccCase, bool) {
 	for _, cases := range []map[string]kindAccCase{kindAccCases, directoryAccCases, outboundAccCases, presenceAccCases,
 		telephonyAccCases, architectAccCases, settingsAccCases, integrationsAccCases, authorizationAccCases,
 		contactListAccCases, taskManagementAccCases, campaignAccCases,
-		routingAccCases, digitalAccCases} {
+		routingAccCases, digitalAccCases, webDeploymentsAccCases} {
 		if tc, ok := cases[resource]; ok {
 			return tc, true
 		}

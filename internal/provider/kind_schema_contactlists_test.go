@@ -1,16 +1,12 @@
 package provider
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The contact list kinds' schemas are the official provider's (official-provider-schemas.json),
 // as TestKindSchemasMatchOfficial checks for the other regular kinds. The official contacts_*
 // attributes (a CSV upload outside the Platform API) are not mapped.
 func TestContactListSchemasMatchOfficial(t *testing.T) {
-	ctx := context.Background()
-	for typ, want := range map[string]map[string]string{
+	checkKindSchemas(t, map[string]map[string]string{
 		"genesyscloud_outbound_contact_list": {
 			"id":                                               "basetypes.StringType read-only",
 			"name":                                             "basetypes.StringType required",
@@ -78,7 +74,5 @@ func TestContactListSchemasMatchOfficial(t *testing.T) {
 			"entries.expiration_date": "basetypes.StringType optional",
 			"entries.phone_numbers":   "types.ListType[basetypes.StringType] optional",
 		},
-	} {
-		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
-	}
+	})
 }

@@ -1,16 +1,12 @@
 package provider
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The digital engagement kinds' schemas are the official provider's
 // (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
 // regular kinds.
 func TestDigitalSchemasMatchOfficial(t *testing.T) {
-	ctx := context.Background()
-	for typ, want := range map[string]map[string]string{
+	checkKindSchemas(t, map[string]map[string]string{
 		"genesyscloud_responsemanagement_response": {
 			"id":                                     "basetypes.StringType read-only",
 			"name":                                   "basetypes.StringType required",
@@ -82,7 +78,5 @@ func TestDigitalSchemasMatchOfficial(t *testing.T) {
 			"event_ttl_seconds": "basetypes.Int64Type optional",
 			"delay_by_seconds":  "basetypes.Int64Type optional",
 		},
-	} {
-		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
-	}
+	})
 }

@@ -1,16 +1,12 @@
 package provider
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The task management kinds' schemas are the official provider's
 // (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
 // regular kinds.
 func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
-	ctx := context.Background()
-	for typ, want := range map[string]map[string]string{
+	checkKindSchemas(t, map[string]map[string]string{
 		"genesyscloud_task_management_workbin": {
 			"id":          "basetypes.StringType read-only",
 			"name":        "basetypes.StringType required",
@@ -46,7 +42,17 @@ func TestTaskManagementSchemasMatchOfficial(t *testing.T) {
 			"flow_rules_enabled":              "basetypes.BoolType optional",
 			"disable_default_status_creation": "basetypes.BoolType optional",
 		},
-	} {
-		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
-	}
+		"genesyscloud_task_management_worktype_status": {
+			"id":                              "basetypes.StringType read-only",
+			"worktype_id":                     "basetypes.StringType required",
+			"name":                            "basetypes.StringType required",
+			"category":                        "basetypes.StringType required",
+			"description":                     "basetypes.StringType optional",
+			"destination_status_ids":          "types.ListType[basetypes.StringType] optional",
+			"default_destination_status_id":   "basetypes.StringType optional",
+			"status_transition_delay_seconds": "basetypes.Int64Type optional",
+			"status_transition_time":          "basetypes.StringType optional",
+			"auto_terminate_workitem":         "basetypes.BoolType optional",
+		},
+	})
 }

@@ -1,16 +1,12 @@
 package provider
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // The telephony area's breadth kinds' schemas are the official provider's
 // (official-provider-schemas.json), as TestKindSchemasMatchOfficial checks for the other
 // regular kinds.
 func TestTelephonySchemasMatchOfficial(t *testing.T) {
-	ctx := context.Background()
-	for typ, want := range map[string]map[string]string{
+	checkKindSchemas(t, map[string]map[string]string{
 		"genesyscloud_telephony_providers_edges_trunkbasesettings": {
 			"id":                 "basetypes.StringType read-only",
 			"name":               "basetypes.StringType required",
@@ -49,7 +45,5 @@ func TestTelephonySchemasMatchOfficial(t *testing.T) {
 			"description":  "basetypes.StringType optional",
 			"division_id":  "basetypes.StringType optional",
 		},
-	} {
-		t.Run(typ, func(t *testing.T) { checkKindSchema(ctx, t, typ, want) })
-	}
+	})
 }

@@ -36,7 +36,8 @@ func scopedAPI(api entityAPI[apiObject], k *kinds.Kind, body apiObject) entityAP
 
 // kindLookupDataSource is the data source of a regular kind found by name together with
 // further attributes (kinds.Kind.LookupBy), each narrowing the listing by its query
-// parameter: a response in one library, a knowledge base by its core language. The embedded
+// parameter: a response in one library, a knowledge base by its core language. It answers
+// the kind's LookupOutputs beside the id (a configuration's version). The embedded
 // dataSourceBase gives it Metadata and Configure.
 type kindLookupDataSource struct {
 	dataSourceBase
@@ -51,6 +52,13 @@ func (d *kindLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	for _, p := range d.kind.LookupBy {
 		attrs[p.Attr] = schema.StringAttribute{Required: true, Description: p.Description}
 	}
+	for _, out := range d.kind.LookupOutputs {
+		description := ""
+		if f := d.kind.Field(out); f != nil {
+			description = f.Description
+		}
+		attrs[out] = schema.StringAttribute{Computed: true, Description: description}
+	}
 	resp.Schema = schema.Schema{Description: fmt.Sprintf("Looks up a %s by name.", d.kind.Noun), Attributes: attrs}
 }
 
@@ -60,6 +68,11 @@ func (d *kindLookupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			api := kindAPI(d.client, d.kind)
 			api.listQuery = url.Values{}
 			for _, p := range d.kind.LookupBy {
+				if p.Param == kinds.ParentID {
+					// A child kind is listed under its parent, whose id goes in the path.
+					api.path = d.kind.API.CollectionOf(stringAttr(*m, p.Attr))
+					continue
+				}
 				api.listQuery.Set(p.Param, stringAttr(*m, p.Attr))
 			}
 			obj, err := api.findByName(ctx, stringAttr(*m, "name"))
@@ -75,6 +88,17 @@ func (d *kindLookupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		found: func(m *types.Object, obj apiObject, diags *diag.Diagnostics) {
 			attrs := m.Attributes()
 			attrs["id"] = types.StringValue(objectID(obj))
+			if f := d.kind.ParentField(); f != nil {
+				// A child kind's object is named as its resource names it.
+				attrs["id"] = types.StringValue(kinds.ChildID(stringAttr(*m, f.Attr), d.kind.OwnID(obj)))
+			}
+			for _, out := range d.kind.LookupOutputs {
+				value := ""
+				if f := d.kind.Field(out); f != nil {
+					value, _ = kinds.Get(obj, f.JSON).(string)
+				}
+				attrs[out] = types.StringValue(value)
+			}
 			v, ds := types.ObjectValue(m.AttributeTypes(ctx), attrs)
 			diags.Append(ds...)
 			*m = v

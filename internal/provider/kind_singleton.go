@@ -17,27 +17,35 @@ import (
 // forgets it. Any id imports it; a create gives it the kind's SingletonID
 // ("outbound_settings").
 
-// writeSingleton sends body with the kind's update method and reads the object back: some
-// of these updates answer nothing (outbound settings' PATCH) or an Operation.
-func (r *kindResource) writeSingleton(ctx context.Context, body apiObject) (*apiObject, error) {
-	path := r.kind.API.Collection
-	if err := r.client.Do(ctx, r.kind.API.Update, path, nil, body, nil); err != nil {
+// writeSingleton sends body with the kind's update method, then its parts to their own
+// paths (kind_parts.go), and reads the object back: some of these updates answer nothing
+// (outbound settings' PATCH) or an Operation.
+func (r *kindResource) writeSingleton(ctx context.Context, body apiObject, plan types.Object) (*apiObject, error) {
+	parts := r.takeParts(body)
+	if err := r.client.Do(ctx, r.kind.API.Update, r.kind.API.Collection, nil, body, nil); err != nil {
 		return nil, err
 	}
-	return r.readSingleton(ctx)
+	if err := r.writeParts(ctx, parts); err != nil {
+		return nil, err
+	}
+	return r.readSingleton(ctx, plan, false)
 }
 
-// readSingleton reads the org's one object; it always exists.
-func (r *kindResource) readSingleton(ctx context.Context) (*apiObject, error) {
+// readSingleton reads the org's one object, with the parts prior manages (all of them just
+// after an import); it always exists.
+func (r *kindResource) readSingleton(ctx context.Context, prior types.Object, imported bool) (*apiObject, error) {
 	var obj apiObject
 	if err := r.client.Do(ctx, http.MethodGet, r.kind.API.Collection, nil, nil, &obj); err != nil {
+		return nil, err
+	}
+	if err := r.readParts(ctx, obj, prior, imported); err != nil {
 		return nil, err
 	}
 	return &obj, nil
 }
 
 func (r *kindResource) createSingleton(ctx context.Context, plan types.Object, body apiObject, resp *resource.CreateResponse) {
-	obj, err := r.writeSingleton(ctx, body)
+	obj, err := r.writeSingleton(ctx, body, plan)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, "Could not write the org's "+r.kind.Noun, err)
 		return
@@ -45,17 +53,22 @@ func (r *kindResource) createSingleton(ctx context.Context, plan types.Object, b
 	r.setSingletonState(ctx, *obj, plan, r.kind.SingletonID(), &resp.State, &resp.Diagnostics)
 }
 
-func (r *kindResource) readSingletonInto(ctx context.Context, state types.Object, resp *resource.ReadResponse) {
-	obj, err := r.readSingleton(ctx)
+func (r *kindResource) readSingletonInto(ctx context.Context, state types.Object, req resource.ReadRequest, resp *resource.ReadResponse) {
+	imported, d := req.Private.GetKey(ctx, importedKey)
+	resp.Diagnostics.Append(d...)
+	obj, err := r.readSingleton(ctx, state, imported != nil)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, "Could not read the org's "+r.kind.Noun, err)
 		return
 	}
 	r.setSingletonState(ctx, *obj, state, r.idIn(state), &resp.State, &resp.Diagnostics)
+	if imported != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...) // later reads follow the state
+	}
 }
 
 func (r *kindResource) updateSingleton(ctx context.Context, plan types.Object, body apiObject, resp *resource.UpdateResponse) {
-	obj, err := r.writeSingleton(ctx, body)
+	obj, err := r.writeSingleton(ctx, body, plan)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, "Could not update the org's "+r.kind.Noun, err)
 		return

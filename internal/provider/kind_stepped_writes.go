@@ -54,7 +54,8 @@ func (r *kindResource) writeSteps(ctx context.Context, f *kinds.Field, id string
 // writeStepped updates an object whose bounded list may grow by more than one write adds:
 // the list the org holds now (state may be stale) decides what counts as an addition.
 func (r *kindResource) writeStepped(ctx context.Context, f *kinds.Field, id string, body apiObject) (*apiObject, error) {
-	cur, err := kindAPI(r.client, r.kind).getByID(ctx, id)
+	api, own := r.itemAPI(id)
+	cur, err := api.getByID(ctx, own)
 	if err != nil {
 		return nil, err
 	}

@@ -293,6 +293,8 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newQueueCGActivationResource,
 		newFlowLogLevelResource,
 		newUserPromptResource,
+		newResponseAssetResource,
+		newScriptResource,
 	}, kindResources(kinds.Genesys())...)
 }
 
@@ -317,5 +319,7 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newIntegrationActionDataSource,
 		newCustomAuthActionDataSource,
 		newFlowDataSource,
+		byName("_responsemanagement_responseasset", "response asset", responseAssetAPI),
+		byName("_script", "script", scriptAPI),
 	}, kindDataSources(kinds.Genesys())...)
 }

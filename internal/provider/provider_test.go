@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -75,6 +76,15 @@ func (o *accOrg) do(method, path string, body, out any) {
 	}
 }
 
+// fieldAt reads one JSON field of the object at path (a user's or a group's setting) through
+// the API.
+func (o *accOrg) fieldAt(path, field string) any {
+	o.t.Helper()
+	var out map[string]any
+	o.do(http.MethodGet, path, nil, &out)
+	return out[field]
+}
+
 // gone reports whether GET path says the object no longer exists (404 or state "deleted").
 func (o *accOrg) gone(path string) (bool, error) {
 	var obj struct {
@@ -117,7 +127,7 @@ func (o *accOrg) checkEachInOrg(tfType, apiPath string, wantGone bool, otherwise
 			if rs.Type != tfType {
 				continue
 			}
-			isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+			isGone, err := o.gone(itemPath(apiPath, rs.Primary.ID))
 			if err != nil {
 				return err
 			}
@@ -136,7 +146,7 @@ func (o *accOrg) checkExists(address, apiPath string) func(*terraform.State) err
 		if !ok {
 			return fmt.Errorf("%s not in state", address)
 		}
-		isGone, err := o.gone(apiPath + "/" + rs.Primary.ID)
+		isGone, err := o.gone(itemPath(apiPath, rs.Primary.ID))
 		if err != nil {
 			return err
 		}
@@ -168,4 +178,13 @@ func (l *lastState) id(address string) string {
 		return ""
 	}
 	return idOf(l.s, address)
+}
+
+// itemPath is the path of the object with the resource id id in the collection at apiPath:
+// a child kind's collection (kinds.API.Parent) names its parent, which the id holds.
+func itemPath(apiPath, id string) string {
+	if k := kinds.Genesys().ByCollection(apiPath); k != nil && k.API.Parent != "" {
+		return k.API.Item(id)
+	}
+	return apiPath + "/" + id
 }

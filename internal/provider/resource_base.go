@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // resourceBase is what every hand-written resource has in common besides its schema and
@@ -26,6 +27,21 @@ func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureReques
 // ImportState imports by the object's GUID; Read fills in the rest.
 func (r *resourceBase) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// describedObject opens the model of a hand-written resource whose object has a name and a
+// description beside its id (divisions, roles, groups, skill groups, user prompts).
+type describedObject struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+}
+
+// readDescribed takes the id, name and description the org answers; an empty description
+// reads as the prior value has it (see optionalString).
+func (o *describedObject) readDescribed(id, name string, description *string) {
+	o.ID, o.Name = types.StringValue(id), types.StringValue(name)
+	o.Description = optionalString(description, o.Description)
 }
 
 // dataSourceBase is what every hand-written data source has in common besides its schema

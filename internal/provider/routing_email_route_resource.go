@@ -14,9 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -120,7 +118,6 @@ func ownRouteID(id string) string {
 }
 
 func (r *emailRouteResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	optionalID := func(what string) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, Description: what}
 	}
@@ -128,9 +125,8 @@ func (r *emailRouteResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		Description: "Genesys Cloud email route: how inbound email to an address pattern of a domain is routed and replied to. " +
 			"Import it by `<domain id>/<route id>`.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"domain_id": schema.StringAttribute{Required: true, PlanModifiers: replace,
-				Description: "Id of the email domain the route belongs to (its domain name). Changing it replaces the route."},
+			"id":        idAttribute(),
+			"domain_id": requiredReplacing("Id of the email domain the route belongs to (its domain name). Changing it replaces the route."),
 			"pattern":   schema.StringAttribute{Required: true, Description: "The address pattern (the part before @) the route matches."},
 			"from_name": schema.StringAttribute{Required: true, Description: "The sender name replies carry."},
 			"from_email": schema.StringAttribute{Optional: true,

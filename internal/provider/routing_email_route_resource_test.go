@@ -69,16 +69,7 @@ func TestAccEmailRoute(t *testing.T) {
     self_reference_route = true
   }`)
 	var firstID string
-	o.test(func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type == routes.Resource {
-				if err := o.expectGone(routes.API.Item(rs.Primary.ID)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	},
+	o.test(o.checkKindDestroyed(routes),
 		resource.TestStep{
 			Config: o.config(created),
 			Check: resource.ComposeAggregateTestCheckFunc(append(attrChecks(addr, map[string]string{

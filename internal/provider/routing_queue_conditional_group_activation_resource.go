@@ -8,10 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // A queue's conditional group activation: rules, run periodically (after a pilot rule that
@@ -20,10 +17,8 @@ import (
 // conditional_group_activation block, one level up.
 
 type queueCGActivationModel struct {
-	ID        types.String        `tfsdk:"id"`
-	QueueID   types.String        `tfsdk:"queue_id"`
-	PilotRule []queueCGAPilotRule `tfsdk:"pilot_rule"`
-	Rules     []queueCGARule      `tfsdk:"rules"`
+	queueSettingKey
+	queueCGA
 }
 
 type queueCGActivationResource struct {
@@ -33,54 +28,29 @@ type queueCGActivationResource struct {
 func newQueueCGActivationResource() resource.Resource {
 	return &queueCGActivationResource{queueSettingResource(queueSetting[queueCGActivationModel]{
 		typeSuffix: "_routing_queue_conditional_group_activation", what: "conditional group activation", errorAttr: "rules",
-		id:      func(m *queueCGActivationModel) string { return m.ID.ValueString() },
-		queueID: func(m *queueCGActivationModel) string { return m.QueueID.ValueString() },
-		set:     func(q *platform.QueueRequest, m *queueCGActivationModel) { q.ConditionalGroupActivation = m.toAPI() },
+		set: func(q *platform.QueueRequest, m *queueCGActivationModel) {
+			q.ConditionalGroupActivation = m.queueCGA.toAPI()
+		},
 		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupActivation = nil },
 		held:    func(q *platform.Queue) bool { return q.ConditionalGroupActivation != nil },
 		fromAPI: (*queueCGActivationModel).fromAPI,
 	})}
 }
 
-func (m *queueCGActivationModel) toAPI() *platform.ConditionalGroupActivation {
-	cga := &platform.ConditionalGroupActivation{}
-	if len(m.PilotRule) > 0 {
-		p := m.PilotRule[0]
-		cga.PilotRule = &platform.ConditionalGroupActivationPilotRule{ConditionExpression: p.ConditionExpression.ValueStringPointer(),
-			Conditions: cgaConditionsToAPI(p.Conditions)}
-	}
-	for _, r := range m.Rules {
-		cga.Rules = append(cga.Rules, platform.ConditionalGroupActivationRule{ConditionExpression: r.ConditionExpression.ValueStringPointer(),
-			Conditions: cgaConditionsToAPI(r.Conditions), Groups: memberGroupsToAPI(r.Groups)})
-	}
-	return cga
-}
-
+// fromAPI reads the activation the queue holds; a queue without a pilot rule has none (null),
+// where the queue resource's block reads an empty list.
 func (m *queueCGActivationModel) fromAPI(q *platform.Queue) {
-	c := deref(q.ConditionalGroupActivation)
-	m.ID, m.QueueID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID))
-	m.PilotRule = nil
-	if p := c.PilotRule; p != nil {
-		m.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
-	}
-	m.Rules = []queueCGARule{}
-	for _, r := range c.Rules {
-		m.Rules = append(m.Rules, queueCGARule{ConditionExpression: types.StringPointerValue(r.ConditionExpression),
-			Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups)})
+	m.setQueue(q)
+	m.queueCGA = cgaFromAPI(deref(q.ConditionalGroupActivation))
+	if len(m.PilotRule) == 0 {
+		m.PilotRule = nil
 	}
 }
 
 func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	expression := schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
-		},
-		Blocks: map[string]schema.Block{
+	resp.Schema = queueSettingSchema("Genesys Cloud queue conditional group activation: rules that activate groups for a queue when their conditions hold.",
+		"The queue the rules belong to. Changing it moves the rules to the other queue.", nil, map[string]schema.Block{
 			"pilot_rule": schema.ListNestedBlock{
 				Description: "Rule run periodically to decide whether the other rules run.",
 				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
@@ -108,6 +78,5 @@ func (r *queueCGActivationResource) Schema(_ context.Context, _ resource.SchemaR
 					},
 				},
 			},
-		},
-	}
+		})
 }

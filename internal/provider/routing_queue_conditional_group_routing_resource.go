@@ -12,9 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -24,9 +22,8 @@ import (
 // routing_queue_settings.go); the first rule always evaluates the queue itself.
 
 type queueCGRoutingModel struct {
-	ID      types.String         `tfsdk:"id"`
-	QueueID types.String         `tfsdk:"queue_id"`
-	Rules   []queueCGRoutingRule `tfsdk:"rules"`
+	queueSettingKey
+	Rules []queueCGRoutingRule `tfsdk:"rules"`
 }
 
 type queueCGRoutingRule struct {
@@ -45,10 +42,8 @@ type queueCGRoutingResource struct {
 func newQueueCGRoutingResource() resource.Resource {
 	return &queueCGRoutingResource{queueSettingResource(queueSetting[queueCGRoutingModel]{
 		typeSuffix: "_routing_queue_conditional_group_routing", what: "conditional group routing", errorAttr: "rules",
-		id:      func(m *queueCGRoutingModel) string { return m.ID.ValueString() },
-		queueID: func(m *queueCGRoutingModel) string { return m.QueueID.ValueString() },
-		set:     func(q *platform.QueueRequest, m *queueCGRoutingModel) { q.ConditionalGroupRouting = m.toAPI() },
-		clear:   func(q *platform.QueueRequest) { q.ConditionalGroupRouting = nil },
+		set:   func(q *platform.QueueRequest, m *queueCGRoutingModel) { q.ConditionalGroupRouting = m.toAPI() },
+		clear: func(q *platform.QueueRequest) { q.ConditionalGroupRouting = nil },
 		held: func(q *platform.Queue) bool {
 			return q.ConditionalGroupRouting != nil && len(q.ConditionalGroupRouting.Rules) > 0
 		},
@@ -80,7 +75,7 @@ func (m *queueCGRoutingModel) toAPI() *platform.ConditionalGroupRouting {
 func (m *queueCGRoutingModel) fromAPI(q *platform.Queue) {
 	self := deref(q.ID)
 	prior := m.Rules
-	m.ID, m.QueueID = types.StringValue(self), types.StringValue(self)
+	m.setQueue(q)
 	m.Rules = []queueCGRoutingRule{}
 	for i, r := range deref(q.ConditionalGroupRouting).Rules {
 		evaluated := refID(r.Queue)
@@ -98,15 +93,8 @@ func (m *queueCGRoutingModel) fromAPI(q *platform.Queue) {
 }
 
 func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Description: "The queue the rules belong to. Changing it moves the rules to the other queue."},
-		},
-		Blocks: map[string]schema.Block{
+	resp.Schema = queueSettingSchema("Genesys Cloud queue conditional group routing: groups that join a queue's routing when a metric passes a limit.",
+		"The queue the rules belong to. Changing it moves the rules to the other queue.", nil, map[string]schema.Block{
 			"rules": schema.ListNestedBlock{
 				Description: "The rules, evaluated in order (1-5).",
 				Validators:  []validator.List{listvalidator.SizeBetween(1, 5), listvalidator.IsRequired()},
@@ -129,6 +117,5 @@ func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequ
 						setvalidator.SizeAtLeast(1), setvalidator.IsRequired())},
 				},
 			},
-		},
-	}
+		})
 }

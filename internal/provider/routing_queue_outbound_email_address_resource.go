@@ -7,8 +7,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -16,8 +14,7 @@ import (
 // queue (see routing_queue_settings.go).
 
 type queueOutboundEmailAddressModel struct {
-	ID       types.String `tfsdk:"id"`
-	QueueID  types.String `tfsdk:"queue_id"`
+	queueSettingKey
 	DomainID types.String `tfsdk:"domain_id"`
 	RouteID  types.String `tfsdk:"route_id"`
 }
@@ -29,8 +26,6 @@ type queueOutboundEmailAddressResource struct {
 func newQueueOutboundEmailAddressResource() resource.Resource {
 	return &queueOutboundEmailAddressResource{queueSettingResource(queueSetting[queueOutboundEmailAddressModel]{
 		typeSuffix: "_routing_queue_outbound_email_address", what: "queue outbound email address", errorAttr: "route_id",
-		id:      func(m *queueOutboundEmailAddressModel) string { return m.ID.ValueString() },
-		queueID: func(m *queueOutboundEmailAddressModel) string { return m.QueueID.ValueString() },
 		set: func(q *platform.QueueRequest, m *queueOutboundEmailAddressModel) {
 			// A struct of strings always marshals.
 			q.OutboundEmailAddress, _ = json.Marshal(queueEmailAddress{Domain: entityRef(m.DomainID),
@@ -40,7 +35,8 @@ func newQueueOutboundEmailAddressResource() resource.Resource {
 		held:  func(q *platform.Queue) bool { return queueEmailAddressOf(q).Route != nil },
 		fromAPI: func(m *queueOutboundEmailAddressModel, q *platform.Queue) {
 			a := queueEmailAddressOf(q)
-			m.ID, m.QueueID, m.DomainID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID)), refID(a.Domain)
+			m.setQueue(q)
+			m.DomainID = refID(a.Domain)
 			route := refID(a.Route)
 			// A route resource's id (<domain id>/<route id>) names the same route.
 			if isSet(m.RouteID) && ownRouteID(m.RouteID.ValueString()) == route.ValueString() {
@@ -61,17 +57,11 @@ func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
 }
 
 func (r *queueOutboundEmailAddressResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	resp.Schema = schema.Schema{
-		Description: "Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from. " +
-			"The id is the queue's; import it by the queue's id.",
-		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			"queue_id": schema.StringAttribute{Required: true, PlanModifiers: replace,
-				Description: "The queue whose outbound email address this is. Changing it moves the setting to the other queue."},
+	resp.Schema = queueSettingSchema("Genesys Cloud queue outbound email address: the email route a queue's outbound email is sent from.",
+		"The queue whose outbound email address this is. Changing it moves the setting to the other queue.",
+		map[string]schema.Attribute{
 			"domain_id": schema.StringAttribute{Required: true, Description: "The email domain the address belongs to."},
 			"route_id": schema.StringAttribute{Required: true,
 				Description: "The email route of the address: a route id, or a genesyscloud_routing_email_route's id."},
-		},
-	}
+		}, nil)
 }

@@ -81,6 +81,36 @@ func memberGroupsFromAPI(groups []platform.MemberGroup) []queueMemberGroup {
 	return out
 }
 
+// toAPI is the activation as the queue holds it, whether it is written through the queue's
+// block or the resource of its own.
+func (c queueCGA) toAPI() *platform.ConditionalGroupActivation {
+	cga := &platform.ConditionalGroupActivation{}
+	if len(c.PilotRule) > 0 {
+		p := c.PilotRule[0]
+		cga.PilotRule = &platform.ConditionalGroupActivationPilotRule{ConditionExpression: p.ConditionExpression.ValueStringPointer(), Conditions: cgaConditionsToAPI(p.Conditions)}
+	}
+	for _, r := range c.Rules {
+		cga.Rules = append(cga.Rules, platform.ConditionalGroupActivationRule{
+			ConditionExpression: r.ConditionExpression.ValueStringPointer(), Conditions: cgaConditionsToAPI(r.Conditions), Groups: memberGroupsToAPI(r.Groups),
+		})
+	}
+	return cga
+}
+
+// cgaFromAPI reads the activation a queue holds; no pilot rule reads as an empty list.
+func cgaFromAPI(c platform.ConditionalGroupActivation) queueCGA {
+	cga := queueCGA{PilotRule: []queueCGAPilotRule{}, Rules: []queueCGARule{}}
+	if p := c.PilotRule; p != nil {
+		cga.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
+	}
+	for _, r := range c.Rules {
+		cga.Rules = append(cga.Rules, queueCGARule{
+			ConditionExpression: types.StringPointerValue(r.ConditionExpression), Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups),
+		})
+	}
+	return cga
+}
+
 func cgaConditionsToAPI(conds []queueCGACondition) []platform.ConditionalGroupActivationCondition {
 	var out []platform.ConditionalGroupActivationCondition
 	for _, c := range conds {
@@ -149,18 +179,7 @@ func (m routingQueueModel) applyRouting(q *platform.QueueRequest) {
 	}
 	// Activation is written at most once: absent means "not managed".
 	if len(m.ConditionalGroupActivation) > 0 {
-		c := m.ConditionalGroupActivation[0]
-		cga := &platform.ConditionalGroupActivation{}
-		if len(c.PilotRule) > 0 {
-			p := c.PilotRule[0]
-			cga.PilotRule = &platform.ConditionalGroupActivationPilotRule{ConditionExpression: p.ConditionExpression.ValueStringPointer(), Conditions: cgaConditionsToAPI(p.Conditions)}
-		}
-		for _, r := range c.Rules {
-			cga.Rules = append(cga.Rules, platform.ConditionalGroupActivationRule{
-				ConditionExpression: r.ConditionExpression.ValueStringPointer(), Conditions: cgaConditionsToAPI(r.Conditions), Groups: memberGroupsToAPI(r.Groups),
-			})
-		}
-		q.ConditionalGroupActivation = cga
+		q.ConditionalGroupActivation = m.ConditionalGroupActivation[0].toAPI()
 	}
 	q.MemberGroups = nil
 	for _, g := range []struct {
@@ -210,17 +229,7 @@ func (m *routingQueueModel) routingFromAPI(q *platform.Queue, importing bool) {
 		})
 	}
 	if len(m.ConditionalGroupActivation) > 0 || (importing && q.ConditionalGroupActivation != nil) {
-		c := deref(q.ConditionalGroupActivation)
-		cga := queueCGA{PilotRule: []queueCGAPilotRule{}, Rules: []queueCGARule{}}
-		if p := c.PilotRule; p != nil {
-			cga.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
-		}
-		for _, r := range c.Rules {
-			cga.Rules = append(cga.Rules, queueCGARule{
-				ConditionExpression: types.StringPointerValue(r.ConditionExpression), Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups),
-			})
-		}
-		m.ConditionalGroupActivation = []queueCGA{cga}
+		m.ConditionalGroupActivation = []queueCGA{cgaFromAPI(deref(q.ConditionalGroupActivation))}
 	}
 	byType := map[string][]string{}
 	for _, g := range q.MemberGroups {

@@ -3,11 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"sync"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Settings of a queue that official resources of their own manage (its outbound email
@@ -54,12 +57,43 @@ func unlessQueueGone(err error) error {
 	return err
 }
 
+// queueSettingKey opens the model of every such resource: its id, which is the queue's, and
+// the queue it belongs to.
+type queueSettingKey struct {
+	ID      types.String `tfsdk:"id"`
+	QueueID types.String `tfsdk:"queue_id"`
+}
+
+func (k *queueSettingKey) settingKey() *queueSettingKey { return k }
+
+// setQueue keys the setting by the queue that holds it.
+func (k *queueSettingKey) setQueue(q *platform.Queue) {
+	k.ID, k.QueueID = types.StringValue(deref(q.ID)), types.StringValue(deref(q.ID))
+}
+
+// queueSettingModel is a model that embeds queueSettingKey.
+type queueSettingModel[M any] interface {
+	*M
+	settingKey() *queueSettingKey
+}
+
+// queueSettingSchema is the schema of such a resource: what it is (the note on its id and
+// import follows), the id and queue_id attributes (with the queue_id's description) beside
+// the setting's own attributes, and the setting's blocks.
+func queueSettingSchema(description, queueDescription string, attrs map[string]schema.Attribute, blocks map[string]schema.Block) schema.Schema {
+	all := map[string]schema.Attribute{"id": idAttribute(), "queue_id": requiredReplacing(queueDescription)}
+	maps.Copy(all, attrs)
+	return schema.Schema{
+		Description: description + " The id is the queue's; import it by the queue's id.",
+		Attributes:  all,
+		Blocks:      blocks,
+	}
+}
+
 // queueSetting is what one of those resources says about its setting; queueSettingResource
 // makes the rest (write by reading and putting the queue back, read, remove, id, label).
 type queueSetting[M any] struct {
 	typeSuffix, what, errorAttr string
-	// id and queueID read the resource's id and its queue_id from the model.
-	id, queueID func(m *M) string
 	// set writes the planned setting into the queue's request; clear removes it.
 	set   func(q *platform.QueueRequest, m *M)
 	clear func(q *platform.QueueRequest)
@@ -68,20 +102,21 @@ type queueSetting[M any] struct {
 	fromAPI func(m *M, q *platform.Queue)
 }
 
-func queueSettingResource[M any](s queueSetting[M]) crudResource[M, platform.Queue] {
+func queueSettingResource[M any, PM queueSettingModel[M]](s queueSetting[M]) crudResource[M, platform.Queue] {
+	queueID := func(m *M) string { return PM(m).settingKey().QueueID.ValueString() }
 	write := func(ctx context.Context, c *platform.Client, plan *M, _ *diag.Diagnostics) (*platform.Queue, error) {
-		return writeQueueSetting(ctx, c, s.queueID(plan), func(q *platform.QueueRequest) { s.set(q, plan) })
+		return writeQueueSetting(ctx, c, queueID(plan), func(q *platform.QueueRequest) { s.set(q, plan) })
 	}
 	return crudResource[M, platform.Queue]{
 		resourceBase: resourceBase{typeSuffix: s.typeSuffix}, what: s.what, errorAttr: s.errorAttr,
-		id:     s.id,
-		label:  func(m *M) string { return "of queue " + s.queueID(m) },
+		id:     func(m *M) string { return PM(m).settingKey().ID.ValueString() },
+		label:  func(m *M) string { return "of queue " + queueID(m) },
 		create: write, update: write,
 		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {
 			return readQueueSetting(ctx, c, id, s.held)
 		},
 		remove: func(ctx context.Context, c *platform.Client, state *M) error {
-			_, err := writeQueueSetting(ctx, c, s.queueID(state), s.clear)
+			_, err := writeQueueSetting(ctx, c, queueID(state), s.clear)
 			return unlessQueueGone(err)
 		},
 		fromAPI: s.fromAPI,

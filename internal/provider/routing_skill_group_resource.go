@@ -30,9 +30,7 @@ type skillGroupWithDivisions struct {
 }
 
 type routingSkillGroupModel struct {
-	ID                types.String `tfsdk:"id"`
-	Name              types.String `tfsdk:"name"`
-	Description       types.String `tfsdk:"description"`
+	describedObject
 	DivisionID        types.String `tfsdk:"division_id"`
 	SkillConditions   types.String `tfsdk:"skill_conditions"`
 	MemberDivisionIDs types.List   `tfsdk:"member_division_ids"`
@@ -116,9 +114,7 @@ func jsonConditionsValidator() validator.String {
 // fromAPI copies the group and its member divisions into m. The prior JSON text and list
 // order are kept when they mean the same as what the API returned.
 func (m *routingSkillGroupModel) fromAPI(g *platform.SkillGroup, divs []string) {
-	m.ID = types.StringValue(deref(g.ID))
-	m.Name = types.StringValue(deref(g.Name))
-	m.Description = optionalString(g.Description, m.Description)
+	m.readDescribed(deref(g.ID), deref(g.Name), g.Description)
 	m.DivisionID = types.StringPointerValue(deref(g.Division).ID) // null when the API names no division
 	got := canonicalConditions(g.SkillConditions)
 	if isSet(m.SkillConditions) {

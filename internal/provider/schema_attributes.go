@@ -19,6 +19,16 @@ func idAttribute() schema.StringAttribute {
 	}
 }
 
+// requiredReplacing is a required string whose change replaces the object: what the object
+// belongs to (its queue, flow, table, domain) or the name others find it by.
+func requiredReplacing(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Required:      true,
+		Description:   description,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
+}
+
 // unmanagedSet is an Optional+Computed set: left out of the configuration, the org's value
 // is kept and not managed; an empty set clears it.
 func unmanagedSet(elem attr.Type, description string) schema.SetAttribute {

@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -80,9 +78,8 @@ func (r *subjectRolesResource) Schema(_ context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		Description: "All role grants of a Genesys Cloud " + noun + ". Grants not listed here are removed; destroying the resource removes the listed grants.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute(),
-			r.subject.attr: schema.StringAttribute{Required: true, Description: "The " + noun + "'s id. Changing it forces a new resource.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"id":           idAttribute(),
+			r.subject.attr: requiredReplacing("The " + noun + "'s id. Changing it forces a new resource."),
 		},
 		Blocks: map[string]schema.Block{
 			"roles": schema.SetNestedBlock{

@@ -22,7 +22,7 @@ func readUserWithSettings(ctx context.Context, c *platform.Client, id string) (*
 	if err != nil || u == nil {
 		return nil, err
 	}
-	voicemail, err := readUserVoicemailPolicy(ctx, c, id)
+	voicemail, err := userVoicemailPolicy.read(ctx, c, id)
 	if err != nil {
 		return nil, fmt.Errorf("voicemail policy: %w", err)
 	}

@@ -415,7 +415,7 @@ func (r *userResource) write(ctx context.Context, id string, plan userModel, mg 
 	if err := plan.syncRouting(ctx, r.client, id, mg.skills, mg.langs, diags); err != nil {
 		return err
 	}
-	if err := writeUserVoicemailPolicy(ctx, r.client, id, plan, mg.voicemail); err != nil {
+	if err := userVoicemailPolicy.write(ctx, r.client, id, plan.VoicemailUserPolicies, mg.voicemail); err != nil {
 		return fmt.Errorf("voicemail policy: %w", err)
 	}
 	if err := writeUserUtilization(ctx, r.client, id, plan.RoutingUtilization, mg.utilization, diags); err != nil {

@@ -145,3 +145,30 @@ func validateOrder(ctx context.Context, fields []kinds.Field, config tfsdk.Confi
 		}
 	}
 }
+
+// validateEitherOr checks that a configuration sets exactly one of a flag and the list it is
+// the alternative of (kinds.Field.EitherOr), as the official provider does for a deployment's
+// allow_all_domains and allowed_domains. Unknown values are checked at apply.
+func validateEitherOr(ctx context.Context, fields []kinds.Field, config tfsdk.Config, diags *diag.Diagnostics) {
+	for _, f := range fields {
+		if f.EitherOr == "" {
+			continue
+		}
+		var flag types.Bool
+		var list types.List
+		diags.Append(config.GetAttribute(ctx, path.Root(f.Attr), &flag)...)
+		diags.Append(config.GetAttribute(ctx, path.Root(f.EitherOr), &list)...)
+		if diags.HasError() || flag.IsUnknown() || list.IsUnknown() {
+			continue
+		}
+		listed := !list.IsNull() && len(list.Elements()) > 0
+		switch all := flag.ValueBool(); {
+		case all && listed:
+			diags.AddAttributeError(path.Root(f.EitherOr), fmt.Sprintf("%s is set while %s is true", f.EitherOr, f.Attr),
+				fmt.Sprintf("Leave %s out when %s is true, or set %s to false.", f.EitherOr, f.Attr, f.Attr))
+		case !all && !listed:
+			diags.AddAttributeError(path.Root(f.Attr), fmt.Sprintf("neither %s nor %s is set", f.Attr, f.EitherOr),
+				fmt.Sprintf("Set %s = true, or list the values in %s.", f.Attr, f.EitherOr))
+		}
+	}
+}

@@ -25,10 +25,8 @@ import (
 // every value has its column's type, and columns the schema does not have are refused.
 // Reads answer only the key unless showbrief=false. Rows go with their table.
 func (s *api) dataTableRoutes() {
-	table := kinds.Genesys().Named(kinds.DataTable)
-	writes := s.CheckedEntityWrites(table, checkDataTableSchema)
-	s.KindRoutes(kinds.DataTable, host.KindHandlers{List: s.listDataTables, Create: writes.Create,
-		Get: s.getDataTable, Update: writes.Update, Delete: s.deleteDataTable})
+	s.EntityKindRoutes(kinds.DataTable, host.KindHandlers{List: s.listDataTables, Get: s.getDataTable,
+		Delete: s.deleteDataTable}, host.WriteRules{Check: checkDataTableSchema})
 	s.KindRoutes(kinds.DataTableRow, host.KindHandlers{List: s.listDataTableRows, Create: s.writeDataTableRow,
 		Get: s.getDataTableRow, Update: s.writeDataTableRow, Delete: s.deleteDataTableRow})
 }

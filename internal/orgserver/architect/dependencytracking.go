@@ -2,15 +2,21 @@ package architect
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 )
 
-// dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses.
-// Dependencies come from published flow versions (flow_deps.go); objects that
-// are not flows consume nothing, so their listing is empty but well-formed (pageCount 0).
+// dependencyTrackingRoutes serves the consumed-resources query the TF exporter uses, and the
+// build status and rebuild the official provider calls around knowledge bases.
+// Dependencies come from published flow versions (flow_deps.go), derived when asked, so the
+// data is always built: the status is OPERATIONAL and a rebuild has nothing to do. Objects
+// that are not flows consume nothing, so their listing is empty but well-formed (pageCount 0).
 func (s *api) dependencyTrackingRoutes() {
+	const build = "/api/v2/architect/dependencytracking/build"
 	s.Route("GET /api/v2/architect/dependencytracking/consumedresources", "architect:dependencyTracking:view", s.listConsumedResources)
+	s.Route("GET "+build, "architect:dependencyTracking:view", s.dependencyTrackingBuildStatus)
+	s.Route("POST "+build, "architect:dependencyTracking:rebuild", s.rebuildDependencyTracking)
 }
 
 func (s *api) listConsumedResources(w http.ResponseWriter, r *http.Request) error {
@@ -26,5 +32,20 @@ func (s *api) listConsumedResources(w http.ResponseWriter, r *http.Request) erro
 	q := r.URL.Query()
 	items, _ := ConsumedResources(s.Store, apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
 	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
+	return nil
+}
+
+func (s *api) dependencyTrackingBuildStatus(w http.ResponseWriter, r *http.Request) error {
+	// Dependencies are computed on every query, so the last build is "now".
+	now := time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
+	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
+		"status": "OPERATIONAL", "dateStarted": now, "dateCompleted": now,
+		"selfUri": "/api/v2/architect/dependencytracking/build",
+	})
+	return nil
+}
+
+func (s *api) rebuildDependencyTracking(w http.ResponseWriter, r *http.Request) error {
+	w.WriteHeader(http.StatusAccepted)
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -95,9 +94,7 @@ func (s *api) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	st := job.State
 	st.DownloadURL = host.Ptr(s.SignedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
-	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
-		st.Messages = nil
-	}
+	dropUnaskedMessages(r, &st.Messages)
 	apihttp.WriteJSON(w, http.StatusOK, st)
 	return nil
 }

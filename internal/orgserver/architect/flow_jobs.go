@@ -105,11 +105,17 @@ func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st := job.State
-	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
-		st.Messages = nil
-	}
+	dropUnaskedMessages(r, &st.Messages)
 	apihttp.WriteJSON(w, http.StatusOK, st)
 	return nil
+}
+
+// dropUnaskedMessages leaves a job state's messages out unless the read asks for them
+// (expand=messages), as the API does for import and export jobs alike.
+func dropUnaskedMessages(r *http.Request, messages *[]platform.ArchitectJobMessage) {
+	if !slices.Contains(apihttp.MultiParam(r, "expand"), "messages") {
+		*messages = nil
+	}
 }
 
 // flowJobPermission is what registering a flow import job, and so the import, needs.

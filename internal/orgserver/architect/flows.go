@@ -192,11 +192,7 @@ func (s *api) createFlow(w http.ResponseWriter, r *http.Request) error {
 // putFlow updates a flow's name, description and division; the caller must hold the lock.
 func (s *api) putFlow(w http.ResponseWriter, r *http.Request) error {
 	var in platform.Flow
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return nil, err

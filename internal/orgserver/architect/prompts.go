@@ -171,15 +171,21 @@ func (s *api) changePrompt(w http.ResponseWriter, r *http.Request, change func(t
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, pr, err := txPrompt(tx, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
-		if err := change(tx, &pr); err != nil {
-			return nil, err
-		}
-		return s.putPrompt(tx, p, pr, o, "Update")
+		return s.applyPromptChange(tx, p, r.PathValue("id"), change)
 	})
+}
+
+// applyPromptChange reads the prompt with id in tx, applies change to it and stores it,
+// recording the update; it returns the prompt as stored.
+func (s *api) applyPromptChange(tx *store.Tx, p apihttp.Principal, id string, change func(tx *store.Tx, pr *prompt) error) ([]byte, error) {
+	o, pr, err := txPrompt(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := change(tx, &pr); err != nil {
+		return nil, err
+	}
+	return s.putPrompt(tx, p, pr, o, "Update")
 }
 
 // txPrompt reads a prompt inside a transaction.
@@ -321,16 +327,14 @@ func (s *api) deletePromptResource(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, pr, err := txPrompt(tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		i := resourceIndex(pr, lang)
-		if i < 0 {
-			return apihttp.NotFound()
-		}
-		pr.Resources = append(pr.Resources[:i], pr.Resources[i+1:]...)
-		_, err = s.putPrompt(tx, p, pr, o, "Update")
+		_, err := s.applyPromptChange(tx, p, r.PathValue("id"), func(_ *store.Tx, pr *prompt) error {
+			i := resourceIndex(*pr, lang)
+			if i < 0 {
+				return apihttp.NotFound()
+			}
+			pr.Resources = append(pr.Resources[:i], pr.Resources[i+1:]...)
+			return nil
+		})
 		return err
 	})
 }

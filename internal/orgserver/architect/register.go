@@ -16,9 +16,9 @@ func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Flow, host.KindHandlers{List: s.listFlows, Create: s.createFlow, Get: s.getFlow,
 		Delete: s.deleteFlow})
-	s.flowRoutes()                    // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
-	s.dependencyTrackingRoutes()      // dependencytracking.go
-	s.dependencyTrackingBuildRoutes() // dependencytracking_build.go
-	s.dataTableRoutes()               // datatables.go, datatable_schema.go
-	s.promptRoutes()                  // prompts.go
+	s.flowRoutes()               // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.dependencyTrackingRoutes() // dependencytracking.go
+	s.dataTableRoutes()          // datatables.go, datatable_schema.go
+	s.promptRoutes()             // prompts.go
+	s.grammarFileRoutes()        // grammar_files.go
 }

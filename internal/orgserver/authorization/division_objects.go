@@ -23,6 +23,7 @@ func divisionObjectKinds() map[string]store.Kind {
 		"USER":       host.KindUser,
 		"SKILLGROUP": host.KindSkillGroup,
 		"WRAPUPCODE": host.KindWrapupCode,
+		"SCRIPT":     host.KindScript,
 	}
 }
 

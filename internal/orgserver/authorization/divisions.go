@@ -19,6 +19,9 @@ import (
 func (s *api) divisionRoutes() {
 	s.Route("GET /api/v2/authorization/divisions/home", "authorization:division:view", s.getHomeDivision)
 	s.Route("GET /api/v2/authorization/divisions/query", "authorization:division:view", s.queryDivisions)
+	// Recreates a deleted division under its old id (the official provider's docs for
+	// scripts name it); the create with an id chosen by the path.
+	s.Route("POST /api/v2/authorization/divisions/{id}", "authorization:division:add", s.createDivision)
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
@@ -70,15 +73,16 @@ func isHomeDivision(o *store.Object) bool {
 
 func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		if err := host.CheckUniqueName(tx, entity.KindDivision, "division", name, ""); err != nil {
 			return nil, err
 		}
-		id := uuid.NewString()
+		id := r.PathValue("id")
+		if id == "" {
+			id = uuid.NewString()
+		} else if tx.Get(entity.KindDivision, id) != nil {
+			return nil, apihttp.Conflict("The division [%s] exists; only a deleted division can be recreated.", id)
+		}
 		d := platform.AuthzDivision{ID: host.Ptr(id), Name: host.Ptr(name), Description: in.Description, HomeDivision: host.Ptr(false), SelfURI: host.Ptr(entity.DivisionSelfURI(id))}
 		return host.PutAudited(tx, p, entity.KindDivision, d, audit.Event{Service: "PeoplePermissions", EntityType: "Division", Action: "Create", ID: id, Name: name})
 	})
@@ -87,11 +91,7 @@ func (s *api) createDivision(w http.ResponseWriter, r *http.Request) error {
 // putDivision replaces name and description; homeDivision is read-only.
 func (s *api) putDivision(w http.ResponseWriter, r *http.Request) error {
 	var in platform.AuthzDivision
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
 		o, d, err := host.LoadStored[platform.AuthzDivision](tx, entity.KindDivision, r.PathValue("id"))
 		if err != nil {
 			return nil, err

@@ -29,9 +29,8 @@ const KindOAuthClient store.Kind = "oauth.client"
 const revokedSecret = "revoked"
 
 func (s *api) oauthClientRoutes() {
-	reads := s.EntityWrites(kinds.Genesys().Named(kinds.OAuthClient), nil)
-	s.KindRoutes(kinds.OAuthClient, host.KindHandlers{List: reads.List, Get: reads.Get,
-		Create: s.createOAuthClient, Update: s.updateOAuthClient, Delete: s.deleteOAuthClient})
+	s.EntityKindRoutes(kinds.OAuthClient, host.KindHandlers{Create: s.createOAuthClient, Update: s.updateOAuthClient,
+		Delete: s.deleteOAuthClient}, host.WriteRules{})
 }
 
 // oauthClientWrite is what a create or an update does with the client in its transaction,

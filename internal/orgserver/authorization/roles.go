@@ -228,17 +228,9 @@ func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.Dom
 	if err := checkPermissions(in.Permissions, in.PermissionPolicies); err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
-		if err != nil {
+	return host.CommitStored(s.Host, w, r, host.KindRole, func(tx *store.Tx, p apihttp.Principal, o *store.Object, role platform.DomainOrganizationRole) ([]byte, error) {
+		if err := host.Rename(tx, host.KindRole, "role", o.ID, &role.Name, in.Name); err != nil {
 			return nil, err
-		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if err := host.CheckUniqueName(tx, host.KindRole, "role", name, o.ID); err != nil {
-				return nil, err
-			}
-			role.Name = host.Ptr(name)
 		}
 		if partial {
 			host.SetPtr(&role.Description, in.Description)
@@ -304,55 +296,60 @@ func roleSubjects(tx *store.Tx, roleID string) []string {
 	return ids
 }
 
-// roleHolders reads the page of a listing of the role {id}'s holders and returns the
-// caller's org with the role's grants grouped by subject (see roleGrants).
-func (s *api) roleHolders(r *http.Request) (p apihttp.Page, org string, ids []string, bySubject map[string][]platform.AuthzGrant, err error) {
-	if p, err = apihttp.ParsePage(r, apihttp.MaxPageSize); err != nil {
-		return p, "", nil, nil, err
+// roleHolderPage is the page of a listing of the role {id}'s holders (see roleGrants), each
+// subject as item renders it from the caller's org and its grants of the role (nil leaves
+// the subject out).
+func (s *api) roleHolderPage(r *http.Request, item func(org, subjectID string, grants []platform.AuthzGrant) []byte) (apihttp.Listing, error) {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
+	if err != nil {
+		return apihttp.Listing{}, err
 	}
 	role, err := s.Lookup(r, host.KindRole, r.PathValue("id"))
 	if err != nil {
-		return p, "", nil, nil, err
+		return apihttp.Listing{}, err
 	}
-	org = apihttp.PrincipalOf(r.Context()).OrgID
-	ids, bySubject = roleGrants(s.Store.List(org, host.KindSubjectGrant, "*"), role.ID)
-	return p, org, ids, bySubject, nil
+	org := apihttp.PrincipalOf(r.Context()).OrgID
+	ids, bySubject := roleGrants(s.Store.List(org, host.KindSubjectGrant, "*"), role.ID)
+	var items [][]byte
+	for _, sid := range ids {
+		if b := item(org, sid, bySubject[sid]); b != nil {
+			items = append(items, b)
+		}
+	}
+	return apihttp.NewListing(r, p, items), nil
 }
 
 // roleSubjectGrants lists who holds the role and in which divisions (SubjectDivisionGrantsEntityListing).
 func (s *api) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
-	p, org, ids, by, err := s.roleHolders(r)
-	if err != nil {
-		return err
-	}
-	var items [][]byte
-	for _, sid := range ids {
+	l, err := s.roleHolderPage(r, func(org, sid string, grants []platform.AuthzGrant) []byte {
 		typ, name := s.subjectInfo(org, sid)
 		sg := platform.SubjectDivisionGrants{ID: host.Ptr(sid), Name: host.Ptr(name), Type: host.Ptr(typ)}
-		for _, g := range by[sid] {
+		for _, g := range grants {
 			sg.Divisions = append(sg.Divisions, platform.Division{ID: g.Division.ID, Name: g.Division.Name, SelfURI: g.Division.SelfURI})
 		}
 		b, _ := json.Marshal(sg)
-		items = append(items, b)
+		return b
+	})
+	if err != nil {
+		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
+	apihttp.WriteJSON(w, http.StatusOK, l)
 	return nil
 }
 
 // roleUsers is the count-only UserReferenceEntityListing of users holding the role.
 func (s *api) roleUsers(w http.ResponseWriter, r *http.Request) error {
-	p, org, ids, _, err := s.roleHolders(r)
+	l, err := s.roleHolderPage(r, func(org, sid string, _ []platform.AuthzGrant) []byte {
+		u := s.Store.Get(org, host.KindUser, sid)
+		if u == nil {
+			return nil
+		}
+		b, _ := json.Marshal(platform.UserReferenceWithName{ID: host.Ptr(sid), Name: host.Ptr(u.Name), SelfURI: host.Ptr(host.UserSelfURI(sid))})
+		return b
+	})
 	if err != nil {
 		return err
 	}
-	var items [][]byte
-	for _, sid := range ids {
-		if u := s.Store.Get(org, host.KindUser, sid); u != nil {
-			b, _ := json.Marshal(platform.UserReferenceWithName{ID: host.Ptr(sid), Name: host.Ptr(u.Name), SelfURI: host.Ptr(host.UserSelfURI(sid))})
-			items = append(items, b)
-		}
-	}
-	l := apihttp.NewListing(r, p, items)
 	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
 		"total": l.Total, "pageCount": l.PageCount})
 	return nil

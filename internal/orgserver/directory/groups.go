@@ -111,8 +111,8 @@ func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := tx.FindByName(host.KindGroup, "", name); existing != nil {
-			return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, existing.ID)
+		if err := host.CheckUniqueName(tx, host.KindGroup, "group", name, ""); err != nil {
+			return nil, err
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
@@ -150,12 +150,8 @@ func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if other := tx.FindByName(host.KindGroup, "", name); other != nil && other.ID != o.ID {
-				return nil, apihttp.Conflict("A group named [%s] exists already (id %s).", name, other.ID)
-			}
-			g.Name = host.Ptr(name)
+		if err := host.Rename(tx, host.KindGroup, "group", o.ID, &g.Name, in.Name); err != nil {
+			return nil, err
 		}
 		owners, err := groupOwners(tx, in.OwnerIds)
 		if err != nil {
@@ -213,8 +209,9 @@ func (s *api) listGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.WriteSortedListing(w, r, p, items, desc)
 }
 
-// changeMembers adds or removes users and keeps the group's memberCount and version current.
-func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *int) error {
+// changeMembers adds or removes users and keeps the group's memberCount and version current;
+// it answers 202 with an empty JSON object (the SDKs' return type is "object").
+func (s *api) changeMembers(w http.ResponseWriter, r *http.Request, add bool, ids []string, version *int) error {
 	if len(ids) == 0 {
 		if add {
 			return apihttp.Required("memberIds")
@@ -225,7 +222,7 @@ func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *in
 		return apihttp.BadRequest("At most %d members may be changed at once, not %d.", maxGroupMemberChange, len(ids))
 	}
 	p := apihttp.CallerOf(r)
-	return s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		o, g, err := host.LoadStored[platform.Group](tx, host.KindGroup, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -278,27 +275,23 @@ func (s *api) changeMembers(r *http.Request, add bool, ids []string, version *in
 		audit.Record(tx, p, ev)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
+	return nil
 }
 
-// addGroupMembers answers 202 with an empty JSON object: the SDKs' return type is "object".
 func (s *api) addGroupMembers(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupMembersUpdate
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	if err := s.changeMembers(r, true, in.MemberIds, in.Version); err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
-	return nil
+	return s.changeMembers(w, r, true, in.MemberIds, in.Version)
 }
 
 func (s *api) removeGroupMembers(w http.ResponseWriter, r *http.Request) error {
-	if err := s.changeMembers(r, false, apihttp.MultiParam(r, "ids"), nil); err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusAccepted, []byte("{}"))
-	return nil
+	return s.changeMembers(w, r, false, apihttp.MultiParam(r, "ids"), nil)
 }
 
 func groupSearchFields(g *platform.Group) host.SearchFields {

@@ -20,14 +20,13 @@ import (
 // /presence/definitions (OrganizationPresenceDefinition, one unpaged listing) and the older
 // /presencedefinitions (OrganizationPresence, page-number paging). The local org seeds the
 // system definitions; custom ones are created, replaced and deleted by the generic entity's
-// handlers (host.Host.EntityWrites, from the catalogue's kinds.PresenceDefinition) and
-// listed here.
+// handlers (host.Host.EntityKindRoutes and EntityWrites, from the catalogue's
+// kinds.PresenceDefinition) and listed here.
 func (s *api) presenceRoutes() {
-	custom := kinds.Genesys().Named(kinds.PresenceDefinition)
-	writes := s.EntityWrites(custom, nil)
-	s.KindRoutes(kinds.PresenceDefinition, host.KindHandlers{List: s.listPresenceDefinitions, Create: writes.Create,
-		Get: s.Stored(host.KindPresenceDefinition), Update: writes.Update, Delete: writes.Delete})
+	s.EntityKindRoutes(kinds.PresenceDefinition, host.KindHandlers{List: s.listPresenceDefinitions,
+		Get: s.Stored(host.KindPresenceDefinition)}, host.WriteRules{})
 	// The older view writes the same objects and answers them as OrganizationPresence.
+	custom := kinds.Genesys().Named(kinds.PresenceDefinition)
 	legacy := s.EntityWrites(custom, organizationPresenceView)
 	s.Route("POST /api/v2/presencedefinitions", custom.PermissionFor("POST"), legacy.Create)
 	s.Route("PUT /api/v2/presencedefinitions/{id}", custom.PermissionFor("PUT"), legacy.Update)

@@ -17,8 +17,9 @@ var domainLabel = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9]
 // newID is the id a create gives its object: a fresh one, or for a kind whose client
 // chooses it (kinds.API.ChosenID) the one the body holds, under the org's mail domain when
 // the body's subdomain flag is set. The chosen id is the object's name too unless the body
-// names it; a live object holding the id already is a conflict.
-func (s *Set) newID(tx *store.Tx, k *kinds.Kind, body map[string]any) (string, error) {
+// names it; a live object holding the id already (under the same parent, for a child kind)
+// is a conflict. Only a kind with a subdomain flag chooses domain names.
+func (s *Set) newID(tx *store.Tx, k *kinds.Kind, parent string, body map[string]any) (string, error) {
 	field := k.API.ChosenID
 	if field == "" {
 		return uuid.NewString(), nil
@@ -29,15 +30,18 @@ func (s *Set) newID(tx *store.Tx, k *kinds.Kind, body map[string]any) (string, e
 		return "", apihttp.Required(field)
 	}
 	subdomain, _ := body[k.API.SubdomainFlag].(bool)
-	if err := checkDomainName(field, id, subdomain && k.API.SubdomainFlag != ""); err != nil {
-		return "", err
+	if k.API.SubdomainFlag != "" {
+		if err := checkDomainName(field, id, subdomain); err != nil {
+			return "", err
+		}
 	}
 	if subdomain && k.API.SubdomainFlag != "" {
 		id += "." + kinds.OrgMailDomain
 	}
-	if o := tx.Get(s.StoreKind(k.Name), id); o != nil && !IsDeleted(o.Data) {
+	if o := tx.Get(s.StoreKind(k.Name), itemID(k, id, parent)); o != nil && !IsDeleted(o.Data) {
 		return "", apihttp.Conflict("A %s with the id [%s] exists already.", k.Noun, id)
 	}
+	body[field] = id // as the object keeps it (a language code in lower case)
 	// The model's name is the domain unless the request names the object otherwise.
 	if name, _ := body["name"].(string); strings.TrimSpace(name) == "" {
 		body["name"] = id

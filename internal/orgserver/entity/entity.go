@@ -23,19 +23,26 @@ import (
 // Create validates body against the kind's create model and stores a new object. It
 // takes ownership of body (the map is changed). It returns the stored JSON.
 func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[string]any) ([]byte, audit.Event, error) {
+	return s.CreateIn(tx, p, k, "", body)
+}
+
+// CreateIn is Create of an object of a child kind (kinds.API.Parent) under the parent with
+// id parent, which the caller found live ("" for other kinds): the object refers to its
+// parent, and its name is unique among its siblings only.
+func (s *Set) CreateIn(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, parent string, body map[string]any) ([]byte, audit.Event, error) {
 	if err := validateRequest(tx, k, "POST", body); err != nil {
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, "POST", body)
-	id, err := s.newID(tx, k, body) // chosen_id.go
+	id, err := s.newID(tx, k, parent, body) // chosen_id.go
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	doc, name, err := s.build(tx, p, k, id, body, nil)
+	doc, name, err := s.build(tx, p, k, id, parent, body, nil)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	out, err := Put(tx, s.StoreKind(k.Name), id, "", name, doc)
+	out, err := Put(tx, s.StoreKind(k.Name), itemID(k, id, parent), parent, name, doc)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
@@ -43,7 +50,8 @@ func (s *Set) Create(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, body map[
 }
 
 // Update applies a PUT (full replace) or PATCH (the sent fields over the stored ones)
-// to the object with id. An integer-versioned kind needs the current version in the body.
+// to the object with id (a kinds.ChildID for a child kind). An integer-versioned kind needs
+// the current version in the body.
 func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, method string, body map[string]any) ([]byte, audit.Event, error) {
 	o, old, err := s.live(tx, k, id)
 	if err != nil {
@@ -72,24 +80,25 @@ func (s *Set) Update(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, metho
 		return nil, audit.Event{}, err
 	}
 	moveWrittenFields(k, method, body)
-	doc, name, err := s.build(tx, p, k, id, body, old)
+	doc, name, err := s.build(tx, p, k, ownID(o), o.Parent, body, old)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
-	out, err := Put(tx, o.Kind, id, "", name, doc)
+	out, err := Put(tx, o.Kind, o.ID, o.Parent, name, doc)
 	if err != nil {
 		return nil, audit.Event{}, err
 	}
 	if name != o.Name {
-		if err := s.renamed(tx, k, id, name); err != nil {
+		if err := s.renamed(tx, k, o.ID, name); err != nil {
 			return nil, audit.Event{}, err
 		}
 	}
-	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: id, Name: name, Old: o.Data, New: out}, nil
+	return out, audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Update", ID: ownID(o), Name: name, Old: o.Data, New: out}, nil
 }
 
-// Delete removes the object with id, or marks it deleted when the kind soft-deletes
-// (GET still answers it, lists leave it out and its name is free again).
+// Delete removes the object with id (a kinds.ChildID for a child kind), or marks it deleted
+// when the kind soft-deletes (GET still answers it, lists leave it out and its name is free
+// again). The objects of generic child kinds under it go with it.
 func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error) {
 	o, old, err := s.live(tx, k, id)
 	if err != nil {
@@ -101,7 +110,8 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if deleted := s.hooks.Deleted[k.Name]; deleted != nil {
 		deleted(tx, o.ID)
 	}
-	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}
+	s.deleteChildren(tx, k, o.ID)
+	ev := audit.Event{Service: k.Audit.Service, EntityType: k.Audit.Entity, Action: "Delete", ID: ownID(o), Name: o.Name, Old: o.Data}
 	if !k.API.SoftDelete {
 		tx.Delete(o.Kind, o.ID)
 		return ev, nil
@@ -111,7 +121,7 @@ func (s *Set) Delete(tx *store.Tx, k *kinds.Kind, id string) (audit.Event, error
 	if kinds.FieldOf(k.Model, "dateModified") != nil {
 		old["dateModified"] = apihttp.FormatTime(tx.Now())
 	}
-	out, err := Put(tx, o.Kind, o.ID, "", o.Name, old)
+	out, err := Put(tx, o.Kind, o.ID, o.Parent, o.Name, old)
 	if err != nil {
 		return audit.Event{}, err
 	}
@@ -137,7 +147,7 @@ func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *sto
 				continue
 			}
 			used := walkFields(doc, rk.Fields, "", func(f *kinds.Field, _ string, v any) error {
-				if f.Ref == k.Name && v == o.ID {
+				if f.Ref == k.Name && v == ownID(o) {
 					return apihttp.Conflict("The %s [%s] is used by the %s [%s] (id %s); remove the reference first.", k.Noun, o.Name, rk.Noun, user.Name, user.ID)
 				}
 				return nil
@@ -154,7 +164,7 @@ func (s *Set) inUse(tx *store.Tx, referrers []*kinds.Kind, k *kinds.Kind, o *sto
 // filters: ids (empty: any) and the name filter (wildcards as elsewhere; "" matches all).
 func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []apihttp.CursorKey, items [][]byte) {
 	for _, o := range objs {
-		if len(ids) > 0 && !ids[o.ID] {
+		if len(ids) > 0 && !ids[ownID(o)] {
 			continue
 		}
 		if !apihttp.NameMatches(nameFilter, o.Name, false) || IsDeleted(o.Data) {
@@ -166,7 +176,8 @@ func List(objs []*store.Object, ids map[string]bool, nameFilter string) (keys []
 	return keys, items
 }
 
-// live finds an object that is not (soft-)deleted and decodes it.
+// live finds an object that is not (soft-)deleted and decodes it. A child kind's object is
+// found by its kinds.ChildID, which it is stored under.
 func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[string]any, error) {
 	o, err := Lookup(tx, s.StoreKind(k.Name), id)
 	if err != nil {
@@ -184,8 +195,9 @@ func (s *Set) live(tx *store.Tx, k *kinds.Kind, id string) (*store.Object, map[s
 
 // build turns a validated body into the object to store: references resolved and
 // named, the model's fields only, the server's fields set. old is the stored object on
-// update (nil on create); its division and created stamps carry over.
-func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string, body, old map[string]any) (map[string]any, string, error) {
+// update (nil on create); its division and created stamps carry over. parent is the id of a
+// child kind's parent ("" for other kinds), which the object refers to whatever the body says.
+func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id, parent string, body, old map[string]any) (map[string]any, string, error) {
 	// Whatever a request sends for the server's fields is dropped (version was read for the
 	// concurrency check already).
 	for f := range body {
@@ -199,8 +211,8 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		body["name"] = name
 	}
 	if k.Names == kinds.UniqueName && name != "" {
-		if other := FindActiveByName(tx, s.StoreKind(k.Name), name); other != nil && other.ID != id {
-			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, other.ID)
+		if other := FindActiveByNameIn(tx, s.StoreKind(k.Name), parent, name); other != nil && other.ID != itemID(k, id, parent) {
+			return nil, "", apihttp.Conflict("A %s named [%s] exists already (id %s).", k.Noun, name, ownID(other))
 		}
 	}
 	if kinds.FieldOf(k.Model, "division") != nil {
@@ -208,16 +220,25 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 			return nil, "", err
 		}
 	}
+	if f := k.ParentField(); f != nil {
+		kinds.Set(body, f.JSON, parent)
+	}
 	if err := normalizeValues(body, k.Fields); err != nil {
 		return nil, "", err
 	}
-	if err := s.resolveRefs(tx, body, k.Fields, ""); err != nil {
+	if err := s.resolveRefs(tx, body, k.Fields, "", parent); err != nil {
 		return nil, "", err
 	}
-	if err := s.checkOwnedValues(tx, k, id, body); err != nil {
+	if err := s.checkOwnedValues(tx, k, itemID(k, id, parent), body); err != nil {
 		return nil, "", err
 	}
 	doc := projectModel(k.Model, body)
+	for _, f := range k.Fields {
+		// What the org answers for a field left out (a deployment's status).
+		if f.OrgDefault != nil && doc[f.JSON] == nil {
+			doc[f.JSON] = f.OrgDefault
+		}
+	}
 	has := func(field string) bool { return kinds.FieldOf(k.Model, field) != nil }
 	now := apihttp.FormatTime(tx.Now())
 	// A singleton's model may have no id at all (routing utilization): it is not an entity
@@ -226,13 +247,14 @@ func (s *Set) build(tx *store.Tx, p apihttp.Principal, k *kinds.Kind, id string,
 		doc["id"] = id
 	}
 	if has("selfUri") {
-		doc["selfUri"] = k.API.Item(id)
+		doc["selfUri"] = k.API.Item(itemID(k, id, parent))
 	}
 	var oldVersion any
 	if old != nil {
 		oldVersion = old["version"]
 	}
 	stampVersion(k, doc, oldVersion)
+	stampDraft(k, doc) // drafts.go
 	if has("state") {
 		doc["state"] = "active"
 	}
@@ -444,4 +466,37 @@ func (s *Set) referrers(k *kinds.Kind) []*kinds.Kind {
 		}
 	}
 	return out
+}
+
+// itemID is the id of an object in its kind's item path, and the one the store keeps it under:
+// a kinds.ChildID for a child kind, whose own ids need be unique under one parent only (a
+// grammar's languages are keyed by language code).
+func itemID(k *kinds.Kind, id, parent string) string {
+	if k.API.Parent == "" {
+		return id
+	}
+	return kinds.ChildID(parent, id)
+}
+
+// deleteChildren removes the objects of the generic child kinds of k under the object with id.
+func (s *Set) deleteChildren(tx *store.Tx, k *kinds.Kind, id string) {
+	for _, child := range s.Generic() {
+		if child.API.Parent != k.Name {
+			continue
+		}
+		for _, o := range tx.List(s.StoreKind(child.Name), id) {
+			tx.Delete(o.Kind, o.ID)
+		}
+	}
+}
+
+// ownID is a stored object's own id: its store id, or a child object's part of it.
+func ownID(o *store.Object) string {
+	if o.Parent == "" {
+		return o.ID
+	}
+	if _, own, ok := kinds.SplitChildID(o.ID); ok {
+		return own
+	}
+	return o.ID
 }

@@ -42,7 +42,7 @@ func Select(k *kinds.Kind, objs []*store.Object, q url.Values) ([][]byte, error)
 	}
 	var items [][]byte
 	for _, o := range objs {
-		if len(ids) > 0 && !ids[o.ID] {
+		if len(ids) > 0 && !ids[ownID(o)] {
 			continue
 		}
 		if !apihttp.NameMatches(name, o.Name, l.NamePrefix) || IsDeleted(o.Data) {

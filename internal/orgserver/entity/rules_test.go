@@ -67,7 +67,7 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := cred.principal()
 	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
 		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
 		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
@@ -110,7 +110,7 @@ func TestEntityInUse(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := cred.principal()
 	label := kinds.Genesys().Named(kinds.UtilizationLabel)
 	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
 		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
@@ -144,6 +144,11 @@ func TestEntityInUse(t *testing.T) {
 
 // testCaller is the part of a client's credentials the rules take.
 type testCaller struct{ OrgID, ClientID, Name, Role string }
+
+// principal is the caller as the rules see it: its org and client.
+func (c testCaller) principal() apihttp.Principal {
+	return apihttp.Principal{OrgID: c.OrgID, ClientID: c.ClientID}
+}
 
 // newTestOrg is a store holding one org with its home division, which is all the generic
 // entity needs besides the catalogue.
@@ -194,50 +199,42 @@ func TestWalkFieldsIntoObject(t *testing.T) {
 	}
 }
 
-// A map of strings holds its field's length bound for each value, and the answer names the
-// value's key.
-func TestValidateStringMapValues(t *testing.T) {
+// A map or a list of strings holds its field's rule for each value (a map's length bound, a
+// list's or set's enum), and the answer names the value's key or position.
+func TestValidateCollectionValues(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
-	k := &kinds.Kind{Name: "test.labelled", Model: "OrganizationPresenceDefinition", Names: kinds.NoName,
-		Fields: []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 5}}}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
-		if err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch"}}); err != nil {
-			t.Errorf("labels within the bound: %v", err)
+	for _, tc := range []struct {
+		what   string
+		kind   *kinds.Kind
+		within map[string]any // a body whose values keep the rule
+		beyond map[string]any // a body with one value that breaks it
+		named  string         // what the refusal names
+	}{
+		{"labels", &kinds.Kind{Name: "test.labelled", Model: "OrganizationPresenceDefinition", Names: kinds.NoName,
+			Fields: []kinds.Field{{Attr: "language_labels", JSON: "languageLabels", Type: kinds.StringMap, Mode: kinds.Required, MaxLength: 5}}},
+			map[string]any{"languageLabels": map[string]any{"en_US": "Lunch"}},
+			map[string]any{"languageLabels": map[string]any{"en_US": "Lunch", "de": "Mittagspause"}}, "[languageLabels.de]"},
+		{"values", &kinds.Kind{Name: "test.listed", Model: "MediaUtilization", Names: kinds.NoName,
+			Fields: []kinds.Field{{Attr: "types", JSON: "interruptableMediaTypes", Type: kinds.StringSet, Mode: kinds.Optional,
+				Enum: []string{"call", "chat"}}}},
+			map[string]any{"interruptableMediaTypes": []any{"call", "chat"}},
+			map[string]any{"interruptableMediaTypes": []any{"call", "fax"}}, "interruptableMediaTypes[1]"},
+	} {
+		err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+			if err := validateRequest(tx, tc.kind, http.MethodPost, tc.within); err != nil {
+				t.Errorf("%s within the rule: %v", tc.what, err)
+			}
+			err := validateRequest(tx, tc.kind, http.MethodPost, tc.beyond)
+			var ae *apihttp.Error
+			if !errors.As(err, &ae) || !strings.Contains(ae.Message, tc.named) {
+				t.Errorf("%s beyond the rule = %v, want a 400 naming %s", tc.what, err, tc.named)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		err := validateRequest(tx, k, http.MethodPost, map[string]any{"languageLabels": map[string]any{"en_US": "Lunch", "de": "Mittagspause"}})
-		var ae *apihttp.Error
-		if !errors.As(err, &ae) || !strings.Contains(ae.Message, "[languageLabels.de]") {
-			t.Errorf("a label over the bound = %v, want a 400 naming languageLabels.de", err)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// A list or set of strings holds its field's enum for each value, and the answer names the
-// value's position.
-func TestValidateStringListValues(t *testing.T) {
-	t.Parallel()
-	st, cred := newTestOrg(t)
-	k := &kinds.Kind{Name: "test.listed", Model: "MediaUtilization", Names: kinds.NoName,
-		Fields: []kinds.Field{{Attr: "types", JSON: "interruptableMediaTypes", Type: kinds.StringSet, Mode: kinds.Optional,
-			Enum: []string{"call", "chat"}}}}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
-		if err := validateRequest(tx, k, http.MethodPost, map[string]any{"interruptableMediaTypes": []any{"call", "chat"}}); err != nil {
-			t.Errorf("values in the enum: %v", err)
-		}
-		err := validateRequest(tx, k, http.MethodPost, map[string]any{"interruptableMediaTypes": []any{"call", "fax"}})
-		var ae *apihttp.Error
-		if !errors.As(err, &ae) || !strings.Contains(ae.Message, "interruptableMediaTypes[1]") {
-			t.Errorf("a value outside the enum = %v, want an error naming interruptableMediaTypes[1]", err)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -77,7 +77,13 @@ func IsDeleted(data []byte) bool {
 
 // FindActiveByName finds a not-deleted object by case-insensitive name.
 func FindActiveByName(tx *store.Tx, kind store.Kind, name string) *store.Object {
-	for _, o := range tx.List(kind, "") {
+	return FindActiveByNameIn(tx, kind, "", name)
+}
+
+// FindActiveByNameIn is FindActiveByName among the objects under one parent (a child kind's
+// names are unique among its siblings).
+func FindActiveByNameIn(tx *store.Tx, kind store.Kind, parent, name string) *store.Object {
+	for _, o := range tx.List(kind, parent) {
 		if strings.EqualFold(o.Name, name) && !IsDeleted(o.Data) {
 			return o
 		}

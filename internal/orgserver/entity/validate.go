@@ -239,30 +239,33 @@ func errWrongType(field, want string, v any) *apihttp.Error {
 
 // resolveRefs checks that every id a catalogue field with Ref holds names a live object of
 // that kind in this org, and fills the reference's name and selfUri as the API answers
-// them (they are dropped again when the model has no such fields).
-func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix string) error {
+// them (they are dropped again when the model has no such fields). An id of a child kind's
+// object names a sibling: one under owner, the parent of the object referring to it.
+func (s *Set) resolveRefs(tx *store.Tx, doc map[string]any, fields []kinds.Field, prefix, owner string) error {
 	return walkFieldSites(doc, fields, prefix, func(f *kinds.Field, path string, parent map[string]any, key string) error {
-		if f.Ref == "" {
+		ref := kinds.Genesys().Named(f.Ref)
+		if ref == nil {
 			return nil
 		}
 		id, ok := parent[key].(string)
 		if !ok || id == "" {
 			return nil
 		}
-		o := tx.Get(s.StoreKind(f.Ref), id)
+		o := tx.Get(s.StoreKind(f.Ref), itemID(ref, id, owner))
 		if o == nil || IsDeleted(o.Data) {
 			if f.WriteJSON != "" {
 				path = f.WriteJSON // the request named it so (a work type's defaultWorkbinId)
 			}
 			// The message names the reference ("openSchedules") and where its id sits.
-			ref := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
-			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", ref, id, path)
+			name := strings.TrimSuffix(strings.TrimSuffix(path, ".id"), "[]")
+			return apihttp.BadRequest("The field [%s] refers to [%s], which does not exist (at %s).", name, id, path)
+		}
+		if err := s.checkVersionRef(tx, f, path, parent, id); err != nil { // drafts.go
+			return err
 		}
 		if key == "id" {
 			parent["name"] = o.Name
-			if ref := kinds.Genesys().Named(f.Ref); ref != nil {
-				parent["selfUri"] = ref.API.Item(id)
-			}
+			parent["selfUri"] = ref.API.Item(o.ID)
 		}
 		return nil
 	})

@@ -57,7 +57,25 @@ func normalizeValues(doc map[string]any, fields []kinds.Field) error {
 		return err
 	}
 	dropRepeats(doc, fields)
+	if err := checkEitherOr(doc, fields); err != nil {
+		return err
+	}
 	return checkOrder(doc, fields)
+}
+
+// checkEitherOr refuses a flag set true beside the non-empty list it is the alternative of
+// (kinds.Field.EitherOr): a deployment that allows all domains lists none.
+func checkEitherOr(doc map[string]any, fields []kinds.Field) error {
+	for _, f := range fields {
+		list := fieldByAttr(fields, f.EitherOr)
+		if list == nil || kinds.Get(doc, f.JSON) != true {
+			continue
+		}
+		if values, _ := kinds.Get(doc, list.JSON).([]any); len(values) > 0 {
+			return apihttp.BadRequest("The field [%s] must be empty when [%s] is true.", list.JSON, f.JSON)
+		}
+	}
+	return nil
 }
 
 // canonicalValue checks one string against a format and returns the API's spelling of it

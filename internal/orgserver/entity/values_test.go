@@ -20,7 +20,7 @@ import (
 func TestEntityValueRules(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
-	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := cred.principal()
 	set := NewSet(nil, Hooks{Contains: map[string]func(*store.Tx, string) bool{
 		kinds.DIDPool: func(_ *store.Tx, n string) bool { return strings.HasPrefix(n, "+1317555") },
 	}})

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -18,7 +17,7 @@ func TestWrittenFieldsMoveToTheirObjectPath(t *testing.T) {
 	t.Parallel()
 	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := apihttp.Principal{OrgID: cred.OrgID, ClientID: cred.ClientID}
+	p := cred.principal()
 	workbin := kinds.Genesys().Named(kinds.Workbin)
 	division := kinds.Genesys().Named(kinds.Division)
 	decode := func(t *testing.T, out []byte) map[string]any {

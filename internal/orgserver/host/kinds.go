@@ -1,6 +1,9 @@
 package host
 
-import "github.com/cxascode/cxascode/internal/orgserver/store"
+import (
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/store"
+)
 
 // Kinds of stored objects the hand-written API groups keep (divisions, which every entity
 // is placed in, are entity.KindDivision). They live below every API group because the
@@ -48,6 +51,9 @@ const (
 
 	// Presence definitions (directory), which the generic entity also writes.
 	KindPresenceDefinition store.Kind = "presence.definition"
+
+	// Scripts (scripts), which authorization moves between divisions.
+	KindScript store.Kind = kinds.Script
 )
 
 // AllDivisions is the division id of a grant that applies in every division.

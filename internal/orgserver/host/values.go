@@ -14,6 +14,19 @@ import (
 // DecodeObject unmarshals a stored object into v.
 func DecodeObject(o *store.Object, v any) error { return json.Unmarshal(o.Data, v) }
 
+// decodeFound is the object a lookup found (or its error) with its stored JSON decoded
+// into the API model T: the tail every typed lookup shares.
+func decodeFound[T any](o *store.Object, err error) (*store.Object, T, error) {
+	var v T
+	if err != nil {
+		return nil, v, err
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}
+
 // Datas returns the stored JSON of objects, in order.
 func Datas(objs []*store.Object) [][]byte {
 	out := make([][]byte, len(objs))
@@ -108,6 +121,23 @@ func RequiredName(name *string) (string, error) {
 		return "", apihttp.Required("name")
 	}
 	return n, nil
+}
+
+// Rename applies an update's name (newName; nil keeps *name): trimmed, required, and held by
+// no other object of kind than selfID (noun names the kind in the conflict).
+func Rename(tx *store.Tx, kind store.Kind, noun, selfID string, name **string, newName *string) error {
+	if newName == nil {
+		return nil
+	}
+	n, err := RequiredName(newName)
+	if err != nil {
+		return err
+	}
+	if err := CheckUniqueName(tx, kind, noun, n, selfID); err != nil {
+		return err
+	}
+	*name = Ptr(n)
+	return nil
 }
 
 // DecodeNamed reads the request body into in (apihttp.DecodeBody) and returns the name it

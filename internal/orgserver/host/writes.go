@@ -31,6 +31,32 @@ func (h *Host) CommitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *st
 	return nil
 }
 
+// CommitNamed is the skeleton of a create or rename: it decodes the body into in, takes the
+// name it carries (name reads it from in; trimmed and required, as DecodeNamed) and runs fn
+// with it as CommitJSON does.
+func (h *Host) CommitNamed(w http.ResponseWriter, r *http.Request, in any, name func() *string,
+	fn func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error)) error {
+	n, err := DecodeNamed(r, in, name)
+	if err != nil {
+		return err
+	}
+	return h.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) { return fn(tx, p, n) })
+}
+
+// CommitStored is the skeleton of a change to the object of kind in the path ({id}): one
+// transaction that loads it (404 when absent) decoded into the API model T and answers the
+// JSON fn returns, as CommitJSON does.
+func CommitStored[T any](h *Host, w http.ResponseWriter, r *http.Request, kind store.Kind,
+	fn func(tx *store.Tx, p apihttp.Principal, o *store.Object, v T) ([]byte, error)) error {
+	return h.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		o, v, err := LoadStored[T](tx, kind, r.PathValue("id"))
+		if err != nil {
+			return nil, err
+		}
+		return fn(tx, p, o, v)
+	})
+}
+
 // CommitNoContent runs fn as one transaction in the caller's org and answers 204.
 func (h *Host) CommitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
 	p := apihttp.CallerOf(r)
@@ -54,15 +80,7 @@ func (h *Host) ServeStored(w http.ResponseWriter, r *http.Request, kind store.Ki
 // LoadStored looks up an object inside a transaction (404 when absent) and decodes its
 // stored JSON into the API model T.
 func LoadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object, T, error) {
-	var v T
-	o, err := entity.Lookup(tx, kind, id)
-	if err != nil {
-		return nil, v, err
-	}
-	if err := DecodeObject(o, &v); err != nil {
-		return nil, v, err
-	}
-	return o, v, nil
+	return decodeFound[T](entity.Lookup(tx, kind, id))
 }
 
 // PutAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
@@ -146,7 +164,7 @@ func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, v
 // (a data table's rows, an OAuth client's credential and grants), then the audit record.
 func (h *Host) DeleteEntity(w http.ResponseWriter, r *http.Request, k *kinds.Kind, also func(tx *store.Tx, id string)) error {
 	err := h.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		ev, err := h.Entities.Delete(tx, k, r.PathValue("id"))
+		ev, err := h.Entities.Delete(tx, k, PathObjectID(r, k))
 		if err != nil {
 			return err
 		}

@@ -2,8 +2,6 @@ package integrations
 
 import (
 	"bytes"
-	"context"
-	"io"
 	"net/http"
 	"strings"
 
@@ -25,7 +23,7 @@ func (s *api) actionFunctionRoutes() {
 	s.Route("GET /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:view", s.getActionFunction(host.KindActionDraft, kindActionDraftFunction))
 	s.Route("PUT /api/v2/integrations/actions/{id}/draft/function", "integrations:actionFunction:edit", s.putActionDraftFunction)
 	s.Route("POST /api/v2/integrations/actions/{id}/draft/function/upload", "integrations:actionFunction:edit", s.registerFunctionUpload)
-	s.HandlePlain("PUT /uploads/functions/{id}", s.uploadFunctionZip)
+	s.ServeUploads(s.functionUploads())
 }
 
 const (
@@ -58,9 +56,7 @@ type functionZip struct {
 // upload URL, whom the upload (which carries no token) is audited as.
 type uploadedZip struct {
 	functionZip
-	ClientID   string `json:"clientId"`
-	ClientName string `json:"clientName"`
-	Role       string `json:"role"`
+	host.Uploader
 }
 
 // functionConfig is the API model FunctionConfig.
@@ -183,7 +179,7 @@ func (s *api) registerFunctionUpload(w http.ResponseWriter, r *http.Request) err
 		}
 		_, err = entity.Put(tx, kindFunctionZip, zipID, draft.ID, *in.FileName, uploadedZip{
 			functionZip: functionZip{Status: "Pending", ID: zipID, Name: *in.FileName, DateCreated: apihttp.FormatTime(tx.Now())},
-			ClientID:    p.ClientID, ClientName: p.ClientName, Role: p.Role})
+			Uploader:    host.UploaderOf(p)})
 		return err
 	})
 	if err != nil {
@@ -191,56 +187,54 @@ func (s *api) registerFunctionUpload(w http.ResponseWriter, r *http.Request) err
 	}
 	// The URL works as long as every presigned URL of this server, whatever was asked for.
 	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
-		"url":                     s.SignedURL(r, "/uploads/functions/", "function-upload", p.OrgID, zipID),
+		"url":                     s.UploadURL(r, s.functionUploads(), p.OrgID, zipID),
 		"headers":                 map[string]string{"Content-Type": "application/zip"},
 		"signedUrlTimeoutSeconds": int(s.PresignTTL().Seconds()),
 	})
 	return nil
 }
 
-// uploadFunctionZip is the PUT to a package's presigned URL: a zip makes the package
-// Available and the draft's function runs it.
-func (s *api) uploadFunctionZip(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	org, _, err := s.FindSigned(r, kindFunctionZip, "function-upload", id)
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-	if err != nil {
-		return apihttp.BadRequest("Unable to read the upload: %v", err)
-	}
+// functionUploads are function packages PUT to their presigned URLs: a zip makes the
+// package Available and the draft's function runs it.
+func (s *api) functionUploads() host.Uploads {
+	return host.Uploads{Kind: kindFunctionZip, Path: "/uploads/functions/", Check: checkZip, Receive: receiveFunctionZip}
+}
+
+// checkZip refuses an upload that is not a zip file.
+func checkZip(data []byte) error {
 	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return apihttp.BadRequest("The upload is not a zip file.")
 	}
-	return s.Store.Update(context.WithoutCancel(r.Context()), org, func(tx *store.Tx) error {
-		z, zip, err := host.LoadStored[uploadedZip](tx, kindFunctionZip, id)
-		if err != nil {
-			return err
-		}
-		zip.Status = "Available"
-		if _, err := entity.Put(tx, kindFunctionZip, z.ID, z.Parent, z.Name, zip); err != nil {
-			return err
-		}
-		draft := tx.Get(host.KindActionDraft, z.Parent)
-		if draft == nil {
-			return nil // the draft was published or deleted meanwhile; the package stays unused
-		}
-		fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
-		old := tx.Get(kindActionDraftFunction, draft.ID)
-		if old != nil {
-			if err := host.DecodeObject(old, &fc); err != nil {
-				return err
-			}
-		}
-		fc.Zip = &zip.functionZip
-		if fc.Function != nil {
-			fc.Function.ZipID = host.Ptr(zip.ID)
-		}
-		p := apihttp.Principal{OrgID: org, ClientID: zip.ClientID, ClientName: zip.ClientName, Role: zip.Role}
-		_, err = putFunctionConfig(tx, p, draft, old, fc)
+	return nil
+}
+
+// receiveFunctionZip makes an uploaded package Available and gives it to its draft's function.
+func receiveFunctionZip(tx *store.Tx, p apihttp.Principal, z *store.Object, _ []byte) error {
+	var zip uploadedZip
+	if err := host.DecodeObject(z, &zip); err != nil {
 		return err
-	})
+	}
+	zip.Status = "Available"
+	if _, err := entity.Put(tx, kindFunctionZip, z.ID, z.Parent, z.Name, zip); err != nil {
+		return err
+	}
+	draft := tx.Get(host.KindActionDraft, z.Parent)
+	if draft == nil {
+		return nil // the draft was published or deleted meanwhile; the package stays unused
+	}
+	fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
+	old := tx.Get(kindActionDraftFunction, draft.ID)
+	if old != nil {
+		if err := host.DecodeObject(old, &fc); err != nil {
+			return err
+		}
+	}
+	fc.Zip = &zip.functionZip
+	if fc.Function != nil {
+		fc.Function.ZipID = host.Ptr(zip.ID)
+	}
+	_, err := putFunctionConfig(tx, p, draft, old, fc)
+	return err
 }
 
 // publishActionFunction makes a draft's function settings the action's own as the draft

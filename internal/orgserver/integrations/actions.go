@@ -355,11 +355,7 @@ func (s *api) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.
 	if draft {
 		entityType = "ActionDraft"
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, old, err := host.LoadStored[platform.Action](tx, kind, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, kind, func(tx *store.Tx, p apihttp.Principal, o *store.Object, old platform.Action) ([]byte, error) {
 		if err := entity.CheckVersion(version, host.Deref(old.Version)); err != nil {
 			return nil, err
 		}

@@ -175,11 +175,7 @@ func (s *api) patchIntegration(w http.ResponseWriter, r *http.Request) error {
 	if err := host.CheckEnum("intendedState", in.IntendedState, "ENABLED", "DISABLED"); err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, ig, err := host.LoadStored[platform.Integration](tx, host.KindIntegration, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindIntegration, func(tx *store.Tx, p apihttp.Principal, o *store.Object, ig platform.Integration) ([]byte, error) {
 		if in.IntendedState != nil && *in.IntendedState != host.Deref(ig.IntendedState) {
 			ig.IntendedState = in.IntendedState
 			ig.ReportedState = reportedState(*in.IntendedState, apihttp.FormatTime(tx.Now()))

@@ -79,9 +79,10 @@ func (s *api) emailDomainOf(r *http.Request) (*store.Object, error) {
 	return d, nil
 }
 
-// emailRouteOf is the route a path names inside its domain, or 404.
-func (s *api) emailRouteOf(tx *store.Tx, domainID, id string) (*store.Object, error) {
-	o := tx.Get(KindEmailRoute, id)
+// emailRouteOf is the route a path names inside its domain, or 404; get reads the org (a
+// transaction's view when writing, the store when reading).
+func emailRouteOf(get host.ObjectGetter, domainID, id string) (*store.Object, error) {
+	o := get(KindEmailRoute, id)
 	if o == nil || o.Parent != domainID {
 		return nil, apihttp.NotFound()
 	}
@@ -113,9 +114,9 @@ func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, KindEmailRoute, r.PathValue("id"))
-	if o == nil || o.Parent != d.ID {
-		return apihttp.NotFound()
+	o, err := emailRouteOf(s.ReaderOf(r), d.ID, r.PathValue("id"))
+	if err != nil {
+		return err
 	}
 	apihttp.WriteRaw(w, http.StatusOK, o.Data)
 	return nil
@@ -145,7 +146,7 @@ func (s *api) writeEmailRoute(w http.ResponseWriter, r *http.Request, id string)
 		if id == "" {
 			id = uuid.NewString()
 		} else {
-			o, err := s.emailRouteOf(tx, d.ID, id)
+			o, err := emailRouteOf(tx.Get, d.ID, id)
 			if err != nil {
 				return nil, err
 			}
@@ -268,7 +269,7 @@ func (s *api) deleteEmailRoute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := s.emailRouteOf(tx, d.ID, r.PathValue("id"))
+		o, err := emailRouteOf(tx.Get, d.ID, r.PathValue("id"))
 		if err != nil {
 			return err
 		}

@@ -94,19 +94,13 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 		}
 		for j, rc := range c.RoutingSkillConditions {
 			g := fmt.Sprintf("%s.routingSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "routingSkill", host.KindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency); err != nil {
-				return err
-			}
-			if err := validateSkillConditions(tx, g+".childConditions", rc.ChildConditions); err != nil {
+			if err := validateCondition(tx, g, "routingSkill", host.KindSkill, rc.RoutingSkill, rc.Comparator, rc.Proficiency, rc.ChildConditions); err != nil {
 				return err
 			}
 		}
 		for j, lc := range c.LanguageSkillConditions {
 			g := fmt.Sprintf("%s.languageSkillConditions[%d]", f, j)
-			if err := validateCondition(tx, g, "languageSkill", host.KindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency); err != nil {
-				return err
-			}
-			if err := validateSkillConditions(tx, g+".childConditions", lc.ChildConditions); err != nil {
+			if err := validateCondition(tx, g, "languageSkill", host.KindLanguage, lc.LanguageSkill, lc.Comparator, lc.Proficiency, lc.ChildConditions); err != nil {
 				return err
 			}
 		}
@@ -114,7 +108,10 @@ func validateSkillConditions(tx *store.Tx, prefix string, conds []platform.Skill
 	return nil
 }
 
-func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64) error {
+// validateCondition checks one skill or language condition at prefix (the skill or language
+// named by nameField must exist), then its child conditions.
+func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, name, comparator *string, proficiency *float64,
+	children []platform.SkillGroupCondition) error {
 	if host.Deref(name) == "" {
 		return apihttp.Required(prefix + "." + nameField)
 	}
@@ -133,7 +130,7 @@ func validateCondition(tx *store.Tx, prefix, nameField string, kind store.Kind, 
 	if *proficiency < 0 || *proficiency > maxSkillProficiency {
 		return apihttp.BadRequest("The field [%s.proficiency] must be between 0 and %d, not [%v].", prefix, maxSkillProficiency, *proficiency)
 	}
-	return nil
+	return validateSkillConditions(tx, prefix+".childConditions", children)
 }
 
 // validateMemberDivisions checks division ids ("*" allowed) and returns them without duplicates.
@@ -152,13 +149,9 @@ func validateMemberDivisions(tx *store.Tx, field string, ids []string) ([]string
 
 func (s *api) createSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.SkillGroupWithMemberDivisions
-	name, err := host.DecodeNamed(r, &in, func() *string { return in.Name })
-	if err != nil {
-		return err
-	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil {
-			return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
+	return s.CommitNamed(w, r, &in, func() *string { return in.Name }, func(tx *store.Tx, p apihttp.Principal, name string) ([]byte, error) {
+		if err := host.CheckUniqueName(tx, host.KindSkillGroup, "skill group", name, ""); err != nil {
+			return nil, err
 		}
 		div, err := host.DivisionRef(tx, host.DivisionID(in.Division))
 		if err != nil {
@@ -218,20 +211,9 @@ func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 	if err := apihttp.DecodeBody(r, &in); err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, sg, err := host.LoadStored[platform.SkillGroup](tx, host.KindSkillGroup, r.PathValue("id"))
-		if err != nil {
+	return host.CommitStored(s.Host, w, r, host.KindSkillGroup, func(tx *store.Tx, p apihttp.Principal, o *store.Object, sg platform.SkillGroup) ([]byte, error) {
+		if err := host.Rename(tx, host.KindSkillGroup, "skill group", o.ID, &sg.Name, in.Name); err != nil {
 			return nil, err
-		}
-		if in.Name != nil {
-			name := strings.TrimSpace(*in.Name)
-			if name == "" {
-				return nil, apihttp.Required("name")
-			}
-			if existing := tx.FindByName(host.KindSkillGroup, "", name); existing != nil && existing.ID != o.ID {
-				return nil, apihttp.Conflict("A skill group named [%s] exists already (id %s).", name, existing.ID)
-			}
-			sg.Name = host.Ptr(name)
 		}
 		if in.Description != nil {
 			sg.Description = in.Description

@@ -10,10 +10,7 @@ import (
 // committed before it, and its refusal rolls the whole transaction back.
 func TestChangeCheckVetsEveryChange(t *testing.T) {
 	t.Parallel()
-	st, err := Open("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t, "")
 	ctx := context.Background()
 	if err := st.Update(ctx, "", func(tx *Tx) error {
 		tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"})
@@ -39,7 +36,7 @@ func TestChangeCheckVetsEveryChange(t *testing.T) {
 		}
 		return nil
 	}
-	err = st.Update(WithChangeCheck(ctx, check), "o1", func(tx *Tx) error {
+	err := st.Update(WithChangeCheck(ctx, check), "o1", func(tx *Tx) error {
 		tx.Put(&Object{Kind: "k", ID: "keep", Data: []byte(`"v2"`)})
 		tx.Delete("k", "gone")
 		tx.Put(&Object{Kind: "k", ID: "new", Data: []byte(`"v1"`)})

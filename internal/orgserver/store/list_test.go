@@ -11,10 +11,7 @@ import (
 // caller's slice must not alias the kept one.
 func TestListFollowsEveryCommit(t *testing.T) {
 	t.Parallel()
-	st, err := Open("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t, "")
 	defer st.Close()
 	ctx := context.Background()
 	update := func(fn func(tx *Tx)) {

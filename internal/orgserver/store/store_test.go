@@ -7,15 +7,23 @@ import (
 	"testing"
 )
 
+// openTestStore opens a store on dir ("" keeps it in memory), failing the test when it
+// cannot.
+func openTestStore(t *testing.T, dir string) *Store {
+	t.Helper()
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 // A transaction is all or nothing, sees its own writes, and what it committed is there
 // again after the data directory is reopened.
 func TestUpdateIsAtomicAndPersists(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	st, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t, dir)
 	ctx := context.Background()
 	if err := st.Update(ctx, "", func(tx *Tx) error {
 		tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"})
@@ -28,7 +36,7 @@ func TestUpdateIsAtomicAndPersists(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused := errors.New("refused")
-	err = st.Update(ctx, "o1", func(tx *Tx) error {
+	err := st.Update(ctx, "o1", func(tx *Tx) error {
 		tx.Put(&Object{Kind: "routing.skill", ID: "s2", Name: "Sales", Data: []byte(`{"id":"s2"}`)})
 		tx.AppendAudit([]byte(`{"id":"a1"}`))
 		return refused
@@ -45,10 +53,7 @@ func TestUpdateIsAtomicAndPersists(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	again, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := openTestStore(t, dir)
 	defer again.Close()
 	if o := again.Get("o1", "routing.skill", "s1"); o == nil || o.Name != "Billing" {
 		t.Errorf("after reopening, skill = %+v", o)
@@ -59,10 +64,7 @@ func TestUpdateIsAtomicAndPersists(t *testing.T) {
 func TestDataDirectoryIsLocked(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	st, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t, dir)
 	defer st.Close()
 	if second, err := Open(dir); err == nil {
 		second.Close()

@@ -19,6 +19,7 @@ import (
 // version, delete refused while an IVR uses a number of the pool. The DID listing is
 // derived from the pools and the IVRs' DNIS lists; nothing else is stored per number.
 func (s *api) didPoolRoutes() {
+	s.versionedRoutes(didPoolSpec(), s.listDIDPools, s.saveDIDPool)
 	s.Route("GET /api/v2/telephony/providers/edges/didpools/dids", "telephony:plugin:view", s.listDIDNumbers)
 }
 
@@ -141,18 +142,6 @@ func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *api) getDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, host.KindDIDPool)
-}
-
-func (s *api) createDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveDIDPool(w, r, "")
-}
-
-func (s *api) putDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveDIDPool(w, r, r.PathValue("id"))
-}
-
 func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {
 	var in platform.DIDPool
 	if err := apihttp.DecodeBody(r, &in); err != nil {
@@ -173,17 +162,13 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 		}
 		*f.out = n
 	}
-	if len(endText) != len(startText) || rng.end < rng.start {
-		return apihttp.BadRequest("The field [endPhoneNumber] (%s) must have as many digits as [startPhoneNumber] (%s) and not be below it.", endText, startText)
+	if err := checkRangeOrder("startPhoneNumber", "endPhoneNumber", startText, endText, rng.start, rng.end); err != nil {
+		return err
 	}
 	if err := host.CheckEnum("provider", in.Provider, "PURE_CLOUD", "PURE_CLOUD_VOICE"); err != nil {
 		return err
 	}
-	name := in.Name
-	if strings.TrimSpace(host.Deref(name)) == "" {
-		name = &startText
-	}
-	req := versionedRequest{Name: name, Version: in.Version}
+	req := versionedRequest{Name: in.Name, Version: in.Version, DefaultName: startText}
 	if in.Division != nil {
 		req.Division = &platform.WritableDivision{ID: in.Division.ID}
 	}
@@ -213,10 +198,6 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 			SelfURI: host.Ptr(spec.selfURI(m.id)),
 		}, nil
 	})
-}
-
-func (s *api) deleteDIDPool(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteVersioned(w, r, didPoolSpec())
 }
 
 // listDIDNumbers lists the numbers of the pools (all, or id[]) with their assignment:

@@ -24,6 +24,9 @@ const KindExtensionPool store.Kind = "telephony.extensionpool"
 // telephony entity's base model does), but the official provider never sends one, so the
 // org names a pool after its first number when the request has none, as it does DID pools.
 // Ranges are digits of one width that may not overlap another pool's.
+func (s *api) extensionPoolRoutes() {
+	s.versionedRoutes(extensionPoolSpec(), s.listExtensionPools, s.saveExtensionPool)
+}
 
 // extensionPoolBody is the ExtensionPool model's writable part.
 type extensionPoolBody struct {
@@ -133,22 +136,6 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *api) getExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.ServeStored(w, r, KindExtensionPool)
-}
-
-func (s *api) createExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveExtensionPool(w, r, "")
-}
-
-func (s *api) putExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.saveExtensionPool(w, r, r.PathValue("id"))
-}
-
-func (s *api) deleteExtensionPool(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteVersioned(w, r, extensionPoolSpec())
-}
-
 // saveExtensionPool creates (id == "") or replaces a pool: both numbers required, digits of
 // one width, the end not below the start, no overlap with another pool.
 func (s *api) saveExtensionPool(w http.ResponseWriter, r *http.Request, id string) error {
@@ -166,14 +153,10 @@ func (s *api) saveExtensionPool(w http.ResponseWriter, r *http.Request, id strin
 		}
 	}
 	rng, _ := parseExtensionRange(id, startText, endText)
-	if len(endText) != len(startText) || rng.end < rng.start {
-		return apihttp.BadRequest("The field [endNumber] (%s) must have as many digits as [startNumber] (%s) and not be below it.", endText, startText)
+	if err := checkRangeOrder("startNumber", "endNumber", startText, endText, rng.start, rng.end); err != nil {
+		return err
 	}
-	name := in.Name
-	if strings.TrimSpace(host.Deref(name)) == "" {
-		name = &startText
-	}
-	req := versionedRequest{Name: name, Division: in.Division, Version: in.Version}
+	req := versionedRequest{Name: in.Name, Division: in.Division, Version: in.Version, DefaultName: startText}
 	spec := extensionPoolSpec()
 	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range storedExtensionPools(tx.List(KindExtensionPool, "")) {

@@ -4,10 +4,7 @@
 // plans, outbound routes; the sites themselves are the generic entity's).
 package telephony
 
-import (
-	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/cxascode/cxascode/internal/orgserver/host"
-)
+import "github.com/cxascode/cxascode/internal/orgserver/host"
 
 // api is the telephony group's handlers on the server's host.
 type api struct{ *host.Host }
@@ -15,10 +12,7 @@ type api struct{ *host.Host }
 // Register adds the telephony routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.KindRoutes(kinds.DIDPool, host.KindHandlers{List: s.listDIDPools, Create: s.createDIDPool, Get: s.getDIDPool,
-		Update: s.putDIDPool, Delete: s.deleteDIDPool})
-	s.KindRoutes(kinds.ExtensionPool, host.KindHandlers{List: s.listExtensionPools, Create: s.createExtensionPool,
-		Get: s.getExtensionPool, Update: s.putExtensionPool, Delete: s.deleteExtensionPool})
-	s.didPoolRoutes() // didpools.go
-	s.siteRoutes()    // sites.go
+	s.didPoolRoutes()       // didpools.go
+	s.extensionPoolRoutes() // extensionpools.go
+	s.siteRoutes()          // sites.go
 }

@@ -28,6 +28,19 @@ type versionedSpec struct {
 	inUse func(tx *store.Tx, o *store.Object) error
 }
 
+// versionedRoutes registers the standard routes of a versioned kind from its catalogue entry:
+// list is the kind's own listing and save creates (id "") or replaces (id from the path) an
+// object; reads and deletes are the skeleton's, the same for every versioned kind.
+func (s *api) versionedRoutes(spec versionedSpec, list host.Handler, save func(w http.ResponseWriter, r *http.Request, id string) error) {
+	s.KindRoutes(spec.entry.Name, host.KindHandlers{
+		List:   list,
+		Create: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, "") },
+		Get:    s.Stored(spec.kind),
+		Update: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, r.PathValue("id")) },
+		Delete: func(w http.ResponseWriter, r *http.Request) error { return s.deleteVersioned(w, r, spec) },
+	})
+}
+
 // selfURI is the path of the object with id.
 func (spec versionedSpec) selfURI(id string) string { return spec.entry.API.Item(id) }
 
@@ -36,6 +49,9 @@ type versionedRequest struct {
 	Name     *string
 	Division *platform.WritableDivision
 	Version  *int
+	// DefaultName is the name when the request has none: a pool is named after its first
+	// number, as the API model requires a name the official provider never sends.
+	DefaultName string
 }
 
 // versionedHeader reads the shared fields of a stored entity.
@@ -90,10 +106,22 @@ func (s *api) saveVersioned(w http.ResponseWriter, r *http.Request, spec version
 	})
 }
 
+// checkRangeOrder refuses a range whose end (endField) has another width than its start
+// (startField) or lies below it.
+func checkRangeOrder(startField, endField, startText, endText string, start, end int64) error {
+	if len(endText) != len(startText) || end < start {
+		return apihttp.BadRequest("The field [%s] (%s) must have as many digits as [%s] (%s) and not be below it.", endField, endText, startField, startText)
+	}
+	return nil
+}
+
 // versionedMetaOf validates the shared request fields and builds the header; old is the
 // entity being replaced (nil on create), whose division stays when the request names none.
 func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id string, old *store.Object, oldHeader versionedHeader) (versionedMeta, error) {
 	name := strings.TrimSpace(host.Deref(req.Name))
+	if name == "" {
+		name = req.DefaultName
+	}
 	if name == "" {
 		return versionedMeta{}, apihttp.Required("name")
 	}
