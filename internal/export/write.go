@@ -97,6 +97,9 @@ func (w *writer) reference(project, id string) hclwrite.Tokens {
 		return nil
 	}
 	k := kinds.Genesys().ByResource(l.Type)
+	if k != nil && l.Builtin && k.BuiltinDataSource != "" {
+		return backport.TraversalTokens(w.builtinDataSource(project, k.BuiltinDataSource) + ".id")
+	}
 	if k == nil || k.DataSource == "" {
 		if _, placedElsewhere := w.byID[id]; placedElsewhere {
 			w.literal[id] = true
@@ -114,16 +117,36 @@ func (w *writer) reference(project, id string) hclwrite.Tokens {
 	return backport.TraversalTokens(w.dataSource(project, k.DataSource, key, value) + ".id")
 }
 
+// builtinDataSource returns the address of project's data source of typ, which takes no
+// arguments (the home division), adding it the first time.
+func (w *writer) builtinDataSource(project, typ string) string {
+	w.dataFile(project)
+	addr := "data." + typ + "." + "this"
+	if _, ok := w.data[project][typ]; !ok {
+		w.data[project][typ] = addr
+		body := w.dataBlocks[project].Body()
+		body.AppendNewline()
+		body.AppendNewBlock("data", []string{typ, "this"})
+	}
+	return addr
+}
+
+// dataFile prepares project's data.tf.
+func (w *writer) dataFile(project string) {
+	if w.data[project] != nil {
+		return
+	}
+	w.data[project] = map[string]string{}
+	w.dataBlocks[project] = hclwrite.NewEmptyFile()
+	w.dataBlocks[project].Body().AppendUnstructuredTokens(comment(
+		"# Objects of other projects (or every org's own), found by name: cx graph orders the\n" +
+			"# projects by these names.\n"))
+}
+
 // dataSource returns the address of project's data source of typ finding key = value,
 // adding it to the project's data.tf the first time.
 func (w *writer) dataSource(project, typ, key, value string) string {
-	if w.data[project] == nil {
-		w.data[project] = map[string]string{}
-		w.dataBlocks[project] = hclwrite.NewEmptyFile()
-		w.dataBlocks[project].Body().AppendUnstructuredTokens(comment(
-			"# Objects of other projects (or every org's own), found by name: cx graph orders the\n" +
-				"# projects by these names.\n"))
-	}
+	w.dataFile(project)
 	k := typ + "\x00" + strings.ToLower(value)
 	if a, ok := w.data[project][k]; ok {
 		return a

@@ -67,7 +67,7 @@ func genesysKinds() []*Kind {
 			Model: "AuthzDivision", Audit: Audit{"PeoplePermissions", "Division"}, Permission: "authorization:division",
 			Archy: []string{"division"}, BulkRead: true, Unmanaged: true,
 			Builtin:      func(o map[string]any) bool { return o["homeDivision"] == true },
-			IDAttributes: []string{"division_id", "division_ids"},
+			IDAttributes: []string{"division_id", "division_ids"}, BuiltinDataSource: "genesyscloud_auth_division_home",
 		},
 		{
 			Name: Role, Resource: "genesyscloud_auth_role", DataSource: "genesyscloud_auth_role", Noun: "role",

@@ -344,6 +344,9 @@ type Kind struct {
 	// Builtin reports objects every org has (the home division, default roles), which no
 	// project creates and drift never reports as unmanaged. It sees one list entry.
 	Builtin func(obj map[string]any) bool
+	// BuiltinDataSource is a data source that finds the kind's one builtin object with no
+	// arguments (the home division: genesyscloud_auth_division_home); "" when there is none.
+	BuiltinDataSource string
 	// Holds reports which entries of the kind's list endpoint are of this kind, when the
 	// collection is shared with another kind (custom auth actions are listed among the data
 	// actions); nil: all of them.
