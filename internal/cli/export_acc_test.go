@@ -192,3 +192,54 @@ func TestAccExportSeededOrg(t *testing.T) {
 		t.Errorf("plan after applying the export: exit %d, want 0 (no changes)", code)
 	}
 }
+
+// TestAccAdoptAnOrgBuiltByHand: the example applied to test, then its states lost (an org
+// built outside this workspace). cx adopt matches every declared object by name and writes
+// the imports; the plan then imports and creates nothing again (its changes are where the
+// code and the org differ), and after the apply the plan is empty.
+func TestAccAdoptAnOrgBuiltByHand(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "contact-center")
+	if _, err := os.Stat(filepath.Join(example, "cx.hcl")); err != nil {
+		t.Skip("examples/contact-center is not there")
+	}
+	root := t.TempDir()
+	cx := newAccCX(t, root, orgserver.NewTestServer(t))
+	copyTree(t, example, root)
+	if _, _, code := cx.run("apply", "--env", "test"); code != 0 {
+		t.Fatalf("apply to test: exit %d", code)
+	}
+	must(t, os.RemoveAll(filepath.Join(root, ".cx", "state", "test")))
+
+	stdout, _, code := cx.run("adopt", "--env", "test", "--json")
+	if code != 0 {
+		t.Fatalf("adopt: exit %d", code)
+	}
+	var res export.AdoptResult
+	must(t, json.Unmarshal([]byte(stdout), &res))
+	if len(res.Imports) < 20 || len(res.Missing) != 0 || len(res.Ambiguous) != 0 || len(res.Files) != 6 {
+		t.Errorf("adopt: %d imports in %v, missing %v, ambiguous %v", len(res.Imports), res.Files, res.Missing, res.Ambiguous)
+	}
+	planOut, _, _ := cx.run("plan", "--env", "test", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(planOut), &plan))
+	for _, p := range plan.Projects {
+		log := readTestFile(t, p.Log)
+		// Changes are what differs between the code and the org built by hand (the example's
+		// queues leave media settings out); nothing is created again or destroyed.
+		if p.Add != 0 || p.Destroy != 0 || !strings.Contains(log, "to import") {
+			t.Errorf("plan of %s after adopt: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, log)
+		}
+	}
+	if _, _, code := cx.run("apply", "--env", "test"); code != 0 {
+		t.Fatalf("apply the adoption: exit %d", code)
+	}
+	if _, _, code := cx.run("plan", "--env", "test"); code != 0 {
+		t.Errorf("plan after the adoption: exit %d, want 0", code)
+	}
+	// A hand-written imports file is not overwritten.
+	own := filepath.Join(root, "shared-skills", "imports_test.tf")
+	writeTestFile(t, own, "import {\n  to = genesyscloud_routing_skill.x\n  id = \"1\"\n}\n")
+	if _, errOut, code := cx.run("adopt", "--env", "test"); code == 0 || !strings.Contains(errOut, "was not written by cx adopt") {
+		t.Errorf("adopt over a hand-written imports file: exit %d, %s", code, errOut)
+	}
+}

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -292,4 +294,13 @@ func labelName(l drift.Listed) string {
 		}
 	}
 	return path.Base(strings.TrimPrefix(l.Type, "genesyscloud_"))
+}
+
+// readIfExists is a file's content, nil when there is no such file.
+func readIfExists(p string) ([]byte, error) {
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
 }

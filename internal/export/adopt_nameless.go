@@ -1,0 +1,105 @@
+package export
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/configscan"
+	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/workspace"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Objects of nameless kinds (a DID pool, known by its first number) are not among a
+// project's declared names: their identifying attribute is often a variable set per
+// environment. They are matched here by that attribute, evaluated with the environment's
+// tfvars and the variables' defaults.
+
+// namelessMatches matches the project's resources of nameless kinds to listed objects by
+// their identifying attribute (kinds.Kind.FoundBy). Missing ones are in missing.
+func namelessMatches(root string, p *workspace.Project, env string, listed []drift.Listed) (found, missing []Match) {
+	vars := projectVariables(root, p, env)
+	for _, file := range p.Files {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			continue
+		}
+		f, diags := hclsyntax.ParseConfig(data, file, hcl.InitialPos)
+		if diags.HasErrors() {
+			continue
+		}
+		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+			if b.Type != "resource" || len(b.Labels) != 2 {
+				continue
+			}
+			k := kinds.Genesys().ByResource(b.Labels[0])
+			if k == nil || k.FoundBy == "" || b.Body.Attributes[k.FoundBy] == nil {
+				continue
+			}
+			field := k.Field(k.FoundBy)
+			if field == nil {
+				continue
+			}
+			v, ok := configscan.LiteralValue(b.Body.Attributes[k.FoundBy].Expr, &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(vars)}})
+			if !ok || !v.Type().Equals(cty.String) {
+				continue
+			}
+			m := Match{Project: p.Name, Address: b.Labels[0] + "." + b.Labels[1], Name: v.AsString()}
+			for _, l := range listed {
+				if s, _ := kinds.Get(l.Object, field.JSON).(string); l.Type == k.Resource && strings.EqualFold(s, m.Name) {
+					m.ID = l.ID
+					break
+				}
+			}
+			if m.ID == "" {
+				missing = append(missing, m)
+			} else {
+				found = append(found, m)
+			}
+		}
+	}
+	return found, missing
+}
+
+// projectVariables are the project's variables for env: the defaults of its variable blocks,
+// then the literal values of env/<env>.tfvars.
+func projectVariables(root string, p *workspace.Project, env string) map[string]cty.Value {
+	vars := map[string]cty.Value{}
+	for _, file := range p.Files {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			continue
+		}
+		f, diags := hclsyntax.ParseConfig(data, file, hcl.InitialPos)
+		if diags.HasErrors() {
+			continue
+		}
+		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+			if b.Type == "variable" && len(b.Labels) == 1 && b.Body.Attributes["default"] != nil {
+				if v, ok := configscan.LiteralValue(b.Body.Attributes["default"].Expr, nil); ok {
+					vars[b.Labels[0]] = v
+				}
+			}
+		}
+	}
+	if ef, ok := p.Environments[env]; ok && ef.Vars != "" {
+		if data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(ef.Vars))); err == nil {
+			if f, diags := hclsyntax.ParseConfig(data, ef.Vars, hcl.InitialPos); !diags.HasErrors() {
+				for name, a := range f.Body.(*hclsyntax.Body).Attributes {
+					if v, ok := configscan.LiteralValue(a.Expr, nil); ok {
+						vars[name] = v
+					}
+				}
+			}
+		}
+	}
+	return vars
+}
+
+// DescribeMatch names a match in messages: project, address and name.
+func DescribeMatch(m Match) string { return fmt.Sprintf("%s %s (%q)", m.Project, m.Address, m.Name) }
