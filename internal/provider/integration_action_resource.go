@@ -10,7 +10,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -120,11 +119,6 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.RequiresReplace()}}
 	}
-	// The org fills in default templates for the ones left out; they are then not managed.
-	template := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud data action (published) of a data actions integration.",
 		Attributes: map[string]schema.Attribute{
@@ -143,28 +137,7 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 			"contract_output": contract("JSON Schema of the action's success output (use `jsonencode`); compared by value, not by spelling. " +
 				"Changing it replaces the action."),
 		},
-		Blocks: map[string]schema.Block{
-			"config_request": schema.ListNestedBlock{
-				Description: "The request the action sends.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"request_url_template": schema.StringAttribute{Required: true, Description: "URL template (Velocity), e.g. `https://api.example.com/users/$${input.id}`."},
-					"request_type": schema.StringAttribute{Required: true, Description: "HTTP method: `GET`, `PUT`, `POST`, `PATCH` or `DELETE`.",
-						Validators: []validator.String{stringvalidator.OneOf("GET", "PUT", "POST", "PATCH", "DELETE")}},
-					"request_template": template("Body template (Velocity); write `$${` for a literal `${`. When not set, the org's default is kept."),
-					"headers":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Request headers."},
-				}},
-			},
-			"config_response": schema.ListNestedBlock{
-				Description: "How the response becomes the action's output.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"translation_map":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Output variable name → JSONPath into the response."},
-					"translation_map_defaults": schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Defaults for translation_map entries the response lacks."},
-					"success_template":         template("Output template (Velocity). When not set, the org's default is kept."),
-				}},
-			},
-		},
+		Blocks: actionConfigBlocks("The request the action sends.", "How the response becomes the action's output."),
 	}
 }
 
@@ -286,11 +259,7 @@ func updateActionFrom(ctx context.Context, c *platform.Client, plan *integration
 	if diags.HasError() {
 		return "", nil
 	}
-	_, err := writeVersioned(ctx, actionAPI(c), http.MethodPatch, id,
-		func(a *platform.Action) int { return deref(a.Version) },
-		func(version int) any {
-			return platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: &version}
-		})
+	err := patchAction(ctx, c, id, platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg})
 	return id, err
 }
 
