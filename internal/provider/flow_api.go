@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -133,32 +132,9 @@ func (j flowJobs) publish(ctx context.Context, file string, content []byte) (str
 	return deref(st.Flow.ID), nil
 }
 
-// upload PUTs content to a presigned URL with exactly the headers the job asked for. Only
-// 200 is success (as for the official provider); transport errors and 5xx are retried.
+// upload PUTs content to the job's presigned URL with exactly the headers it asked for.
 func (j flowJobs) upload(ctx context.Context, target string, headers map[string]string, content []byte) error {
-	return poll(ctx, flowUploadTimeout, func(ctx context.Context) (bool, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPut, target, bytes.NewReader(content))
-		if err != nil {
-			return false, permanent(err)
-		}
-		for k, v := range headers {
-			req.Header.Set(k, v)
-		}
-		res, err := j.files.Do(req)
-		if err != nil {
-			return false, err
-		}
-		body, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
-		res.Body.Close()
-		if res.StatusCode == http.StatusOK {
-			return true, nil
-		}
-		err = fmt.Errorf("upload answered %d: %s", res.StatusCode, strings.TrimSpace(string(body)))
-		if res.StatusCode >= 500 || res.StatusCode == http.StatusTooManyRequests {
-			return false, err
-		}
-		return false, permanent(err)
-	})
+	return putPresigned(ctx, j.files, flowUploadTimeout, target, headers, content)
 }
 
 // export returns the YAML of the flow's published version, as the org exports it.
