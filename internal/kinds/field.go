@@ -136,6 +136,11 @@ type Field struct {
 	// with the numbers as the body and their expiration as a query parameter). The API never
 	// answers them, so such a field is WriteOnly too.
 	AddedThrough *Additions
+	// NamedBy makes a Bool field say whether another object names this one in one of its
+	// fields (a site is the org's default when the organization's defaultSiteId holds its
+	// id) instead of a part of the object's JSON. JSON is then the key the answer is read
+	// into on the object as the provider sees it, never sent in the object's own writes.
+	NamedBy *Namer
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
@@ -150,6 +155,15 @@ type Additions struct {
 	Path  string
 	Body  string
 	Query map[string]string
+}
+
+// Namer is the one object that names an object of a kind (see Field.NamedBy): GET Path
+// answers it with the named id at JSON; it changes by being sent back whole, with JSON set to
+// another id, by PUT. It always names one: writing false changes nothing (another object
+// must be named instead).
+type Namer struct {
+	Path string
+	JSON string
 }
 
 // RequestJSON is the path a request body carries the field's value at.

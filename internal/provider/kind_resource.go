@@ -105,6 +105,10 @@ func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name 
 		fail("add to", err)
 		return
 	}
+	if err := r.syncNamedBy(ctx, obj, plan.Attributes()); err != nil {
+		fail("name", err)
+		return
+	}
 	r.setState(ctx, obj, plan, state, diags)
 }
 
@@ -128,7 +132,11 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err := r.readMembers(ctx, *obj); err != nil {
+	err = r.readMembers(ctx, *obj)
+	if err == nil {
+		err = r.readNamedBy(ctx, *obj)
+	}
+	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
 		return
 	}
