@@ -65,6 +65,10 @@ func telephonyAreaKinds() []*Kind {
 					Description: "Used for secondary phone edge assignment on physical edges only."},
 				{Attr: "managed", JSON: "managed", Type: Bool, Mode: Computed,
 					Description: "Whether the site is managed by Genesys Cloud."},
+				{Attr: "set_as_default_site", JSON: "setAsDefaultSite", Type: Bool, Mode: Optional, Default: false,
+					NamedBy: &Namer{Path: "/api/v2/organizations/me", JSON: "defaultSiteId"},
+					Description: "Whether the site is the organization's default site (its defaultSiteId). Only one site should say " +
+						"true; false changes nothing (another site must become the default)."},
 			},
 			NotYet: []Unmapped{
 				{Attr: "number_plans", Type: "block list",
@@ -80,8 +84,6 @@ func telephonyAreaKinds() []*Kind {
 				{Attr: "number_plans.numbers", Type: "block list", Why: "see number_plans"},
 				{Attr: "number_plans.numbers.start", Type: "string", Why: "see number_plans"},
 				{Attr: "number_plans.numbers.end", Type: "string", Why: "see number_plans"},
-				{Attr: "set_as_default_site", Type: "bool",
-					Why: "not part of the site: it is the organization's defaultSiteId, written by PUT /api/v2/organizations/me"},
 			},
 		},
 		{

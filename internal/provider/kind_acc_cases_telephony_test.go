@@ -77,12 +77,13 @@ data "genesyscloud_telephony_providers_edges_site" "by_name" {
   name = genesyscloud_telephony_providers_edges_site.it.name
 }`,
 		update: siteLocation + `resource "genesyscloud_telephony_providers_edges_site" "it" {
-  name        = "Branch office"
-  description = "Branch phones"
-  location_id = genesyscloud_location.branch.id
-  media_model = "Cloud"
-  caller_id   = "+13175550100"
-  caller_name = "Branch"
+  name                = "Branch office"
+  set_as_default_site = true
+  description         = "Branch phones"
+  location_id         = genesyscloud_location.branch.id
+  media_model         = "Cloud"
+  caller_id           = "+13175550100"
+  caller_name         = "Branch"
   edge_auto_update_config {
     time_zone = "America/Indianapolis"
     rrule     = "FREQ=WEEKLY;BYDAY=SU"
@@ -90,8 +91,8 @@ data "genesyscloud_telephony_providers_edges_site" "by_name" {
     end       = "2026-01-04T05:00:00.000000"
   }
 }`,
-		createChecks: map[string]string{"media_model": "Cloud", "media_regions_use_latency_based": "false"},
-		updateChecks: map[string]string{"description": "Branch phones", "caller_id": "+13175550100",
+		createChecks: map[string]string{"media_model": "Cloud", "media_regions_use_latency_based": "false", "set_as_default_site": "false"},
+		updateChecks: map[string]string{"description": "Branch phones", "caller_id": "+13175550100", "set_as_default_site": "true",
 			"edge_auto_update_config.0.rrule": "FREQ=WEEKLY;BYDAY=SU"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},

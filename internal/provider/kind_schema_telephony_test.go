@@ -41,6 +41,7 @@ func TestTelephonySchemasMatchOfficial(t *testing.T) {
 			"primary_sites":                     "types.ListType[basetypes.StringType] optional",
 			"secondary_sites":                   "types.ListType[basetypes.StringType] optional",
 			"managed":                           "basetypes.BoolType read-only",
+			"set_as_default_site":               "basetypes.BoolType optional default=false",
 		},
 		"genesyscloud_telephony_providers_edges_extension_pool": {
 			"id":           "basetypes.StringType read-only",
