@@ -19,8 +19,14 @@ import (
 
 // namedByField is the kind's NamedBy field, or nil.
 func (r *kindResource) namedByField() *kinds.Field {
+	return r.fieldWhere(func(f *kinds.Field) bool { return f.NamedBy != nil })
+}
+
+// fieldWhere is the kind's first top-level field that is, or nil: the fields written by
+// requests of their own are one per kind.
+func (r *kindResource) fieldWhere(is func(*kinds.Field) bool) *kinds.Field {
 	for i := range r.kind.Fields {
-		if r.kind.Fields[i].NamedBy != nil {
+		if is(&r.kind.Fields[i]) {
 			return &r.kind.Fields[i]
 		}
 	}
