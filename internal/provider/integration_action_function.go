@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -130,13 +131,28 @@ func (r *integrationActionResource) ModifyPlan(ctx context.Context, req resource
 			resp.Diagnostics.Append(req.State.GetAttribute(ctx, fnPath, &prior)...)
 		}
 		// A replaced action is a new one: its package is uploaded again whatever the hash.
-		same := len(prior) > 0 && prior[0].FileContentHash.ValueString() == hash && known(prior[0].ZipID) && len(resp.RequiresReplace) == 0
+		same := len(prior) > 0 && prior[0].FileContentHash.ValueString() == hash && known(prior[0].ZipID) &&
+			!replacesAction(ctx, req, &resp.Diagnostics)
 		fn.ZipID = types.StringUnknown()
 		if same {
 			fn.ZipID = prior[0].ZipID
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, fnPath, planned)...)
+}
+
+// replacesAction reports whether the plan replaces the action: whether one of the attributes
+// whose plan modifiers say RequiresReplace changes (the resource's ModifyPlan is not told).
+func replacesAction(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) bool {
+	for _, name := range []string{"integration_id", "secure", "contract_input", "contract_output"} {
+		var planned, prior attr.Value
+		diags.Append(req.Plan.GetAttribute(ctx, path.Root(name), &planned)...)
+		diags.Append(req.State.GetAttribute(ctx, path.Root(name), &prior)...)
+		if planned != nil && prior != nil && !planned.Equal(prior) {
+			return true
+		}
+	}
+	return false
 }
 
 // fileContentHash is the SHA-256 of the file at p, in hex.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -133,6 +134,16 @@ resource "genesyscloud_integration_action" "f" {
 					return nil
 				},
 				published("src/index.handler"),
+			),
+		},
+		resource.TestStep{
+			// A contract change replaces the action: the new one gets the package uploaded again.
+			Config: strings.Replace(action("src/index.handler", `    runtime         = "nodejs22.x"
+`), "status = { type = \"string\" }", "status = { type = \"string\" }, eta = { type = \"string\" }", 1),
+			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				published("src/index.handler"),
+				func(s *terraform.State) error { return o.expectGone(actionsPath + "/" + st.id(addr)) },
 			),
 		},
 	)
