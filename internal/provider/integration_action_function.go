@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -165,11 +165,15 @@ func fileContentHash(p string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// readDataAction reads the action and its published function settings; nil when gone.
-func readDataAction(ctx context.Context, c *platform.Client, id string) (*dataAction, error) {
+// readDataAction reads the action and, when m manages its function or is being imported,
+// its published function settings (one request more); nil when gone.
+func readDataAction(ctx context.Context, c *platform.Client, m *integrationActionModel, id string) (*dataAction, error) {
 	a, err := readAction(ctx, c, id)
 	if err != nil || a == nil {
 		return nil, err
+	}
+	if len(m.FunctionConfig) == 0 && !m.Name.IsNull() {
+		return &dataAction{Action: *a}, nil
 	}
 	var fc actionFunctionConfig
 	if err := c.Do(ctx, http.MethodGet, actionItemPath(id, "function"), nil, nil, &fc); err != nil && !platform.IsNotFound(err) {

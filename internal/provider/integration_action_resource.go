@@ -113,7 +113,7 @@ func newIntegrationActionResource() resource.Resource {
 		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", errorAttr: "name",
 		createThenRead: createActionFrom,
 		updateThenRead: updateActionFrom,
-		read:           readDataAction,
+		readFor:        readDataAction,
 		remove: func(ctx context.Context, c *platform.Client, m *integrationActionModel) error {
 			return actionAPI(c).delete(ctx, m.ID.ValueString())
 		},
