@@ -34,13 +34,15 @@ func architectAndIntegrationEntries() []Entry {
 			sup("config_response.translation_map", "map(string)"),
 			sup("config_response.translation_map_defaults", "map(string)"),
 			sup("config_response.success_template", "string", "Velocity"),
-			notYet("function_config", "block list max1", "function data actions (zip upload) are not provided"),
-			notYet("function_config.file_path", "string", "required"),
-			notYet("function_config.handler", "string"),
-			notYet("function_config.runtime", "string"),
-			notYet("function_config.timeout_seconds", "int"),
-			notYet("function_config.description", "string"),
-			notYet("function_config.zip_id", "string"),
+			sup("function_config", "block list max1", "function data actions: created as a draft, given the function and its zip, published"),
+			sup("function_config.file_path", "string", "required; a local zip, uploaded again when its SHA-256 changes"),
+			sup("function_config.handler", "string", "optional+computed; the API requires it"),
+			sup("function_config.runtime", "string", "optional+computed; the API requires it"),
+			sup("function_config.timeout_seconds", "int", "optional+computed, 1-60"),
+			sup("function_config.description", "string", "optional+computed; the API requires it"),
+			sup("function_config.zip_id", "string", "optional+computed; known after apply when the zip changed"),
+		}, Extensions: []Extension{
+			{Path: "function_config.file_content_hash", Notes: "SHA-256 of the uploaded zip (newer official providers have it too)"},
 		}},
 	}
 }

@@ -200,7 +200,7 @@ func routingQueueEntry() Entry {
 		sup("skill_groups", "set(string)", "sent as memberGroups of type SKILLGROUP"),
 		sup("groups", "set(string)", "sent as memberGroups of type GROUP"),
 		sup("teams", "set(string)", "sent as memberGroups of type TEAM"),
-		sup("members", "block set", "unset = members unmanaged"),
+		sup("members", "block set", "block or attribute syntax; unset = members unmanaged, `members = []` removes all"),
 		sup("members.user_id", "string", "required"),
 		sup("members.ring_num", "int", "default 1, 1-6"),
 		sup("ignore_members", "bool", "conflicts with members"),

@@ -226,10 +226,12 @@ func genesysKinds() []*Kind {
 			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
 			IDAttributes: []string{"ivr_id", "ivr_ids"},
 			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
-			// The API renames an IVR in place, which keeps its numbers and the flows that
-			// refer to it, so no field replaces the object.
+			// The API could rename an IVR in place, but the official provider replaces it on a
+			// rename (ForceNew), and configurations and pipelines written for it expect that.
 			Fields: []Field{
-				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the IVR configuration."},
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, ForceNew: true,
+					Description: "Name of the IVR configuration. Changing it replaces the IVR (a new id), as the official provider does; " +
+						"flows that refer to the old one by id need the new one."},
 				divisionField("IVR configuration"),
 				{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Description of the IVR configuration."},
 				{Attr: "dnis", JSON: "dnis", Type: StringSet, Mode: Optional, Format: E164, MaxAddsPerWrite: 50,

@@ -152,6 +152,17 @@ type Field struct {
 	// never part of the object's own requests or answers; the provider reads and writes it
 	// through that kind, whose Fields are the field's Nested. "" none.
 	Part string
+	// NamedBy makes a Bool field say whether another object names this one in one of its
+	// fields (a site is the org's default when the organization's defaultSiteId holds its
+	// id) instead of a part of the object's JSON. JSON is then the key the answer is read
+	// into on the object as the provider sees it, never sent in the object's own writes.
+	NamedBy *Namer
+	// KeptAt makes a Block's elements an array the API keeps beside the object (a site's
+	// number plans at …/sites/{id}/numberplans), read by GET and written whole by PUT after
+	// the object itself, instead of a part of the object's JSON. JSON is then the key the
+	// array is read into on the object as the provider sees it, never sent in the object's
+	// own writes. See Subresource.
+	KeptAt *Subresource
 	// Nested maps the objects of a Block or the object of an Object.
 	Nested []Field
 	// Description is the attribute's documentation.
@@ -166,6 +177,25 @@ type Additions struct {
 	Path  string
 	Body  string
 	Query map[string]string
+}
+
+// Namer is the one object that names an object of a kind (see Field.NamedBy): GET Path
+// answers it with the named id at JSON; it changes by being sent back whole, with JSON set to
+// another id, by PUT. It always names one: writing false changes nothing (another object
+// must be named instead).
+type Namer struct {
+	Path string
+	JSON string
+}
+
+// Subresource is where a KeptAt field's array lives: Item(id) + "/" + Path. Its elements are
+// told apart by the nested field Key. The org keeps elements of its own there (a site's
+// standard plans), so the array is managed by Key: a write replaces the elements the
+// configuration names and keeps the others as they are, a read shows the named ones (all of
+// them after an import), and writing no element at all leaves the array unmanaged.
+type Subresource struct {
+	Path string
+	Key  string
 }
 
 // RequestJSON is the path a request body carries the field's value at.

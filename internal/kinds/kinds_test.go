@@ -67,6 +67,12 @@ func checkFields(t *testing.T, c *Catalogue, kind string, fs []Field) {
 		if a := f.AddedThrough; a != nil && (f.Type != Block || !f.WriteOnly || a.Path == "" || findField(f.Nested, a.Body) == nil) {
 			t.Errorf("%s.%s: additions are a write-only block whose body attribute is one of its own", kind, f.Attr)
 		}
+		if n := f.NamedBy; n != nil && (f.Type != Bool || !strings.HasPrefix(n.Path, "/api/v2/") || n.JSON == "") {
+			t.Errorf("%s.%s: a named-by field is a bool read from an API object's field", kind, f.Attr)
+		}
+		if k := f.KeptAt; k != nil && (f.Type != Block || k.Path == "" || findField(f.Nested, k.Key) == nil) {
+			t.Errorf("%s.%s: an array kept beside the object is a block told apart by one of its own fields", kind, f.Attr)
+		}
 		if f.ChangesOnWrite && f.Mode != Computed {
 			t.Errorf("%s.%s: only computed values change on every write", kind, f.Attr)
 		}

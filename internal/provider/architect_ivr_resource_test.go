@@ -92,7 +92,7 @@ func TestAccArchitectIvr(t *testing.T) {
 	// 120 numbers: more than one write of 50 may add.
 	created := o.config(ivrPool + `
 resource "genesyscloud_architect_ivr" "ivr" {
-  name       = "Support line"
+  name       = "Support line (US)"
   dnis       = [for i in range(120) : format("+1317555%04d", i)]
   depends_on = [genesyscloud_telephony_providers_edges_did_pool.p]
 }

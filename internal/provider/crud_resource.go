@@ -44,8 +44,11 @@ type crudResource[M any, T any] struct {
 	// written ("" after a diagnostic of their own), which is then read back (readBack).
 	createThenRead func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (string, error)
 	updateThenRead func(ctx context.Context, c *platform.Client, plan *M, diags *diag.Diagnostics) (string, error)
-	// read returns the object or nil when it is gone; nil uses api's get.
-	read func(ctx context.Context, c *platform.Client, id string) (*T, error)
+	// read returns the object or nil when it is gone; nil uses api's get. readFor, set
+	// instead, also sees the model read into (the plan written, or the state), for a read
+	// whose calls depend on what is managed.
+	read    func(ctx context.Context, c *platform.Client, id string) (*T, error)
+	readFor func(ctx context.Context, c *platform.Client, m *M, id string) (*T, error)
 	// remove deletes the object; nil uses api's delete. It may decide to leave the object
 	// in the org (a home division, a built-in role) and only stop managing it.
 	remove func(ctx context.Context, c *platform.Client, state *M) error
@@ -96,8 +99,11 @@ func (r *crudResource[M, T]) write(ctx context.Context, verb string,
 	diags.Append(state.Set(ctx, &plan)...)
 }
 
-// readObject reads the object, or nil when it is gone.
-func (r *crudResource[M, T]) readObject(ctx context.Context, id string) (*T, error) {
+// readObject reads the object into m, or nil when it is gone.
+func (r *crudResource[M, T]) readObject(ctx context.Context, m *M, id string) (*T, error) {
+	if r.readFor != nil {
+		return r.readFor(ctx, r.client, m, id)
+	}
 	if r.read != nil {
 		return r.read(ctx, r.client, id)
 	}
@@ -107,7 +113,7 @@ func (r *crudResource[M, T]) readObject(ctx context.Context, id string) (*T, err
 // readBack reads the object a multi-call Create or Update has just written and stores it.
 // An object gone by then was deleted while it was being written: an error, not a removal.
 func (r *crudResource[M, T]) readBack(ctx context.Context, id string, m *M, state *tfsdk.State, diags *diag.Diagnostics) {
-	obj, err := r.readObject(ctx, id)
+	obj, err := r.readObject(ctx, m, id)
 	if err != nil {
 		addAPIError(diags, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
 		return
@@ -127,7 +133,7 @@ func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	id := r.id(&state)
-	obj, err := r.readObject(ctx, id)
+	obj, err := r.readObject(ctx, &state, id)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
 		return

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -52,11 +51,16 @@ func readAction(ctx context.Context, c *platform.Client, id string) (*platform.A
 // findAction finds the action named name (exactly) in the integration; action names are
 // unique per integration only. integrationID "" matches any integration.
 func findAction(ctx context.Context, c *platform.Client, name, integrationID string) (*platform.Action, error) {
+	return findActionIn(ctx, c, actionsPath, name, integrationID)
+}
+
+// findActionIn is findAction over the actions or (…/actions/drafts) the drafts.
+func findActionIn(ctx context.Context, c *platform.Client, collection, name, integrationID string) (*platform.Action, error) {
 	q := url.Values{"name": {name}}
 	if integrationID != "" {
 		q.Set("integrationId", integrationID)
 	}
-	all, err := platform.ListAll[platform.Action](ctx, c, actionsPath, q, 100)
+	all, err := platform.ListAll[platform.Action](ctx, c, collection, q, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -70,10 +74,12 @@ func findAction(ctx context.Context, c *platform.Client, name, integrationID str
 }
 
 // integrationActionResource is the CRUD skeleton over a data action; its writes read the
-// action back, since the action and its configuration are separate calls.
+// action back, since the action, its configuration and its function are separate calls.
 type integrationActionResource struct {
-	crudResource[integrationActionModel, platform.Action]
+	crudResource[integrationActionModel, dataAction]
 }
+
+var _ resource.ResourceWithModifyPlan = (*integrationActionResource)(nil)
 
 type integrationActionModel struct {
 	ID                   types.String                  `tfsdk:"id"`
@@ -86,6 +92,7 @@ type integrationActionModel struct {
 	ContractOutput       types.String                  `tfsdk:"contract_output"`
 	ConfigRequest        []integrationActionRequestMdl `tfsdk:"config_request"`
 	ConfigResponse       []integrationActionRespMdl    `tfsdk:"config_response"`
+	FunctionConfig       []actionFunctionMdl           `tfsdk:"function_config"`
 }
 
 type integrationActionRequestMdl struct {
@@ -102,15 +109,21 @@ type integrationActionRespMdl struct {
 }
 
 func newIntegrationActionResource() resource.Resource {
-	return &integrationActionResource{crudResource[integrationActionModel, platform.Action]{
-		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", api: actionAPI, errorAttr: "name",
+	return &integrationActionResource{crudResource[integrationActionModel, dataAction]{
+		resourceBase: resourceBase{typeSuffix: "_integration_action"}, what: "data action", errorAttr: "name",
 		createThenRead: createActionFrom,
 		updateThenRead: updateActionFrom,
-		read:           readAction,
-		id:             func(m *integrationActionModel) string { return m.ID.ValueString() },
-		label:          func(m *integrationActionModel) string { return quotedName(m.Name) },
-		// Only an import leaves the (always set) name null.
-		fromAPI: func(m *integrationActionModel, a *platform.Action) { m.fromAPI(a, m.Name.IsNull()) },
+		readFor:        readDataAction,
+		remove: func(ctx context.Context, c *platform.Client, m *integrationActionModel) error {
+			return actionAPI(c).delete(ctx, m.ID.ValueString())
+		},
+		id:    func(m *integrationActionModel) string { return m.ID.ValueString() },
+		label: func(m *integrationActionModel) string { return quotedName(m.Name) },
+		fromAPI: func(m *integrationActionModel, a *dataAction) {
+			imported := m.Name.IsNull() // only an import leaves the (always set) name null
+			m.fromAPI(&a.Action, imported)
+			m.functionFromAPI(a.function, imported)
+		},
 	}}
 }
 
@@ -119,11 +132,6 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 		return schema.StringAttribute{Required: true, Description: description,
 			Validators:    []validator.String{jsonObjectValidator()},
 			PlanModifiers: []planmodifier.String{jsonSemanticPlan{}, stringplanmodifier.RequiresReplace()}}
-	}
-	// The org fills in default templates for the ones left out; they are then not managed.
-	template := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
 	resp.Schema = schema.Schema{
 		Description: "Genesys Cloud data action (published) of a data actions integration.",
@@ -143,29 +151,15 @@ func (r *integrationActionResource) Schema(_ context.Context, _ resource.SchemaR
 			"contract_output": contract("JSON Schema of the action's success output (use `jsonencode`); compared by value, not by spelling. " +
 				"Changing it replaces the action."),
 		},
-		Blocks: map[string]schema.Block{
-			"config_request": schema.ListNestedBlock{
-				Description: "The request the action sends.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"request_url_template": schema.StringAttribute{Required: true, Description: "URL template (Velocity), e.g. `https://api.example.com/users/$${input.id}`."},
-					"request_type": schema.StringAttribute{Required: true, Description: "HTTP method: `GET`, `PUT`, `POST`, `PATCH` or `DELETE`.",
-						Validators: []validator.String{stringvalidator.OneOf("GET", "PUT", "POST", "PATCH", "DELETE")}},
-					"request_template": template("Body template (Velocity); write `$${` for a literal `${`. When not set, the org's default is kept."),
-					"headers":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Request headers."},
-				}},
-			},
-			"config_response": schema.ListNestedBlock{
-				Description: "How the response becomes the action's output.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"translation_map":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Output variable name → JSONPath into the response."},
-					"translation_map_defaults": schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Defaults for translation_map entries the response lacks."},
-					"success_template":         template("Output template (Velocity). When not set, the org's default is kept."),
-				}},
-			},
-		},
+		Blocks: actionBlocks(),
 	}
+}
+
+// actionBlocks are a data action's request, response and function blocks.
+func actionBlocks() map[string]schema.Block {
+	blocks := actionConfigBlocks("The request the action sends.", "How the response becomes the action's output.")
+	blocks["function_config"] = functionConfigBlock()
+	return blocks
 }
 
 // config builds the action configuration from the blocks.
@@ -266,8 +260,12 @@ func createActionFrom(ctx context.Context, c *platform.Client, plan *integration
 			Output: &platform.PostOutputContract{SuccessSchema: json.RawMessage(plan.ContractOutput.ValueString())},
 		},
 	}
+	fn, isFunction := plan.functionOf(diags)
 	if diags.HasError() {
 		return "", nil
+	}
+	if isFunction {
+		return createFunctionAction(ctx, c, body, fn)
 	}
 	created, err := actionAPI(c).createFoundBy(ctx, body, func(ctx context.Context) (*platform.Action, error) {
 		return findAction(ctx, c, name, integrationID)
@@ -283,14 +281,15 @@ func createActionFrom(ctx context.Context, c *platform.Client, plan *integration
 func updateActionFrom(ctx context.Context, c *platform.Client, plan *integrationActionModel, diags *diag.Diagnostics) (string, error) {
 	id := plan.ID.ValueString()
 	cfg := plan.config(ctx, diags)
+	fn, isFunction := plan.functionOf(diags)
 	if diags.HasError() {
 		return "", nil
 	}
-	_, err := writeVersioned(ctx, actionAPI(c), http.MethodPatch, id,
-		func(a *platform.Action) int { return deref(a.Version) },
-		func(version int) any {
-			return platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg, Version: &version}
-		})
+	if isFunction {
+		in := platform.UpdateDraftInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg}
+		return id, updateFunctionAction(ctx, c, id, in, fn)
+	}
+	err := patchAction(ctx, c, id, platform.UpdateActionInput{Name: plan.Name.ValueStringPointer(), Category: plan.Category.ValueStringPointer(), Config: cfg})
 	return id, err
 }
 

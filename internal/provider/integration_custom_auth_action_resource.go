@@ -8,7 +8,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -62,10 +61,6 @@ func newCustomAuthActionResource() resource.Resource {
 }
 
 func (r *customAuthActionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	template := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, Computed: true, Description: description,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
 	resp.Schema = schema.Schema{
 		Description: "The custom auth action of a web services data actions integration whose credentials are of the " +
 			"userDefinedOAuth type. The org makes the action with the integration's configuration; destroying the resource " +
@@ -80,28 +75,7 @@ func (r *customAuthActionResource) Schema(_ context.Context, _ resource.SchemaRe
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 256)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 		},
-		Blocks: map[string]schema.Block{
-			"config_request": schema.ListNestedBlock{
-				Description: "The request that gets the credentials' token.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"request_url_template": schema.StringAttribute{Required: true, Description: "URL template (Velocity) of the token request."},
-					"request_type": schema.StringAttribute{Required: true, Description: "HTTP method: `GET`, `PUT`, `POST`, `PATCH` or `DELETE`.",
-						Validators: []validator.String{stringvalidator.OneOf("GET", "PUT", "POST", "PATCH", "DELETE")}},
-					"request_template": template("Body template (Velocity); write `$${` for a literal `${`. When not set, the org's is kept."),
-					"headers":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Request headers."},
-				}},
-			},
-			"config_response": schema.ListNestedBlock{
-				Description: "How the token response becomes the action's output.",
-				Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"translation_map":          schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Output variable name → JSONPath into the response."},
-					"translation_map_defaults": schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Defaults for translation_map entries the response lacks."},
-					"success_template":         template("Output template (Velocity); write `$${` for a literal `${`. When not set, the org's is kept."),
-				}},
-			},
-		},
+		Blocks: actionConfigBlocks("The request that gets the credentials' token.", "How the token response becomes the action's output."),
 	}
 }
 
@@ -147,9 +121,7 @@ func writeCustomAuthAction(ctx context.Context, c *platform.Client, plan *custom
 	if isSet(plan.Name) {
 		name = plan.Name.ValueStringPointer()
 	}
-	_, err = writeVersioned(ctx, actionAPI(c), http.MethodPatch, id,
-		func(a *platform.Action) int { return deref(a.Version) },
-		func(version int) any { return platform.UpdateActionInput{Name: name, Config: cfg, Version: &version} })
+	err = patchAction(ctx, c, id, platform.UpdateActionInput{Name: name, Config: cfg})
 	return id, err
 }
 

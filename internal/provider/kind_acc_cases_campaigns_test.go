@@ -82,8 +82,9 @@ var campaignAccCases = map[string]kindAccCase{
     column_name = "phone"
   }
 }`,
-		update: campaignDeps + `resource "genesyscloud_outbound_campaign" "it" {
+		update: campaignDeps + campaignSite + `resource "genesyscloud_outbound_campaign" "it" {
   name                 = "Renewals (spring)"
+  site_id              = genesyscloud_telephony_providers_edges_site.calls.id
   dialing_mode         = "preview"
   contact_list_id      = genesyscloud_outbound_contact_list.list.id
   queue_id             = genesyscloud_routing_queue.q.id
@@ -106,7 +107,7 @@ var campaignAccCases = map[string]kindAccCase{
   }
 }`,
 		createChecks: map[string]string{"name": "Renewals", "phone_columns.#": "1", "phone_columns.0.column_name": "phone",
-			"dnc_list_ids.#": absent, "priority": absent},
+			"dnc_list_ids.#": absent, "priority": absent, "site_id": absent},
 		updateChecks: map[string]string{"name": "Renewals (spring)", "priority": "2", "abandon_rate": "2.5",
 			"caller_address": "+13175550101", "dnc_list_ids.#": "1", "rule_set_ids.#": "1",
 			"contact_sorts.0.direction": "ASC", "contact_sorts.0.numeric": "false",
@@ -154,5 +155,13 @@ resource "genesyscloud_outbound_callabletimeset" "times" {
       stop_time  = "16:00:00"
     }
   }
+}
+`
+
+// campaignSite is the site a campaign's update places its calls through.
+const campaignSite = siteLocation + `resource "genesyscloud_telephony_providers_edges_site" "calls" {
+  name        = "Campaign site"
+  location_id = genesyscloud_location.branch.id
+  media_model = "Cloud"
 }
 `

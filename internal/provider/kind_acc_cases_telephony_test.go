@@ -77,21 +77,40 @@ data "genesyscloud_telephony_providers_edges_site" "by_name" {
   name = genesyscloud_telephony_providers_edges_site.it.name
 }`,
 		update: siteLocation + `resource "genesyscloud_telephony_providers_edges_site" "it" {
-  name        = "Branch office"
-  description = "Branch phones"
-  location_id = genesyscloud_location.branch.id
-  media_model = "Cloud"
-  caller_id   = "+13175550100"
-  caller_name = "Branch"
+  name                = "Branch office"
+  set_as_default_site = true
+  description         = "Branch phones"
+  location_id         = genesyscloud_location.branch.id
+  media_model         = "Cloud"
+  caller_id           = "+13175550100"
+  caller_name         = "Branch"
   edge_auto_update_config {
     time_zone = "America/Indianapolis"
     rrule     = "FREQ=WEEKLY;BYDAY=SU"
     start     = "2026-01-04T01:00:00.000000"
     end       = "2026-01-04T05:00:00.000000"
   }
+  number_plans {
+    name           = "Branch short codes"
+    classification = "Branch"
+    match_type     = "numberList"
+    numbers {
+      start = "200"
+      end   = "299"
+    }
+  }
+  number_plans {
+    name              = "Branch toll free"
+    classification    = "Toll free"
+    match_type        = "regex"
+    match_format      = "^1?(8(00|33|44|55|66|77|88)[2-9]\\d{6})$"
+    normalized_format = "+1$1"
+  }
 }`,
-		createChecks: map[string]string{"media_model": "Cloud", "media_regions_use_latency_based": "false"},
-		updateChecks: map[string]string{"description": "Branch phones", "caller_id": "+13175550100",
+		createChecks: map[string]string{"media_model": "Cloud", "media_regions_use_latency_based": "false", "set_as_default_site": "false",
+			"number_plans.#": "0"},
+		updateChecks: map[string]string{"description": "Branch phones", "caller_id": "+13175550100", "set_as_default_site": "true",
+			"number_plans.#": "2", "number_plans.0.numbers.0.end": "299", "number_plans.1.normalized_format": "+1$1",
 			"edge_auto_update_config.0.rrule": "FREQ=WEEKLY;BYDAY=SU"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},

@@ -24,12 +24,7 @@ const memberChunk = 25
 
 // membersField is the kind's Members field, or nil.
 func (r *kindResource) membersField() *kinds.Field {
-	for i := range r.kind.Fields {
-		if r.kind.Fields[i].Members {
-			return &r.kind.Fields[i]
-		}
-	}
-	return nil
+	return r.fieldWhere(func(f *kinds.Field) bool { return f.Members })
 }
 
 // membersPath is the members sub-collection of the object with id.

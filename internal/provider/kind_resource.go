@@ -117,6 +117,14 @@ func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name 
 		fail("add to", err)
 		return
 	}
+	if err := r.syncNamedBy(ctx, obj, plan.Attributes()); err != nil {
+		fail("name", err)
+		return
+	}
+	if err := r.syncKeptAt(ctx, obj, plan); err != nil {
+		fail("write beside", err)
+		return
+	}
 	r.setState(ctx, obj, plan, state, diags)
 }
 
@@ -140,7 +148,15 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err := r.readMembers(ctx, *obj); err != nil {
+	err = r.readMembers(ctx, *obj)
+	if err == nil {
+		err = r.readNamedBy(ctx, *obj)
+	}
+	if err == nil {
+		// Only an import leaves the identifying attribute unknown to the state.
+		err = r.readKeptAt(ctx, *obj, state, r.nameIn(state) == "")
+	}
+	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
 		return
 	}

@@ -115,6 +115,9 @@ var kindAccCases = map[string]kindAccCase{
   dnis        = ["+13175550100", "+13175550101"]
   depends_on  = [genesyscloud_telephony_providers_edges_did_pool.p]
 }`,
+		// The official provider replaces an IVR on a rename (ForceNew name); its numbers pass
+		// to the new one. TestAccArchitectIvr updates one in place.
+		replaces:     true,
 		createChecks: map[string]string{"name": "Front desk", "dnis.#": "1"},
 		updateChecks: map[string]string{"name": "Front desk (US)", "description": "Reception numbers", "dnis.#": "2"},
 		driftPath:    "description", driftValue: "Edited in the UI",

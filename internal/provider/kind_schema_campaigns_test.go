@@ -3,8 +3,8 @@ package provider
 import "testing"
 
 // The campaign kinds' schemas are the official provider's (official-provider-schemas.json),
-// as TestKindSchemasMatchOfficial checks for the other regular kinds. A campaign's site_id and
-// edge_group_id are not mapped yet (kinds.Kind.NotYet); its abandon rate and
+// as TestKindSchemasMatchOfficial checks for the other regular kinds. A campaign's
+// edge_group_id is not mapped yet (kinds.Kind.NotYet); its abandon rate and
 // decimal calls per agent are the official "Number" as decimals, since the API's values are.
 func TestCampaignSchemasMatchOfficial(t *testing.T) {
 	checkKindSchemas(t, map[string]map[string]string{
@@ -68,6 +68,7 @@ func TestCampaignSchemasMatchOfficial(t *testing.T) {
 		},
 		"genesyscloud_outbound_campaign": {
 			"contact_list_id":               "basetypes.StringType required",
+			"site_id":                       "basetypes.StringType optional",
 			"dialing_mode":                  "basetypes.StringType required",
 			"name":                          "basetypes.StringType required",
 			"phone_columns":                 "block list",

@@ -14,12 +14,7 @@ import (
 
 // steppedField is the kind's field whose additions are bounded, or nil.
 func (r *kindResource) steppedField() *kinds.Field {
-	for i := range r.kind.Fields {
-		if r.kind.Fields[i].MaxAddsPerWrite > 0 {
-			return &r.kind.Fields[i]
-		}
-	}
-	return nil
+	return r.fieldWhere(func(f *kinds.Field) bool { return f.MaxAddsPerWrite > 0 })
 }
 
 // firstChunk cuts the bounded list in body down to what the create may carry, and returns

@@ -19,8 +19,9 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 	body := apiObject{}
 	for _, f := range fields {
 		// Members are written through their own sub-collection (kind_members.go), additions
-		// as requests of their own (kind_additions.go).
-		if f.Mode == kinds.Computed || f.Members || f.AddedThrough != nil {
+		// as requests of their own (kind_additions.go), a named-by value to the object that
+		// names (kind_named_by.go), an array kept beside the object to its path (kind_kept_at.go).
+		if f.Mode == kinds.Computed || f.Members || f.AddedThrough != nil || f.NamedBy != nil || f.KeptAt != nil {
 			continue
 		}
 		v, ok := attrs[f.Attr]

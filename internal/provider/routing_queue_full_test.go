@@ -53,7 +53,7 @@ resource "genesyscloud_routing_queue" "backup" {
 }
 `
 
-func fullQueueConfig(o *accOrg, users [2]string, groupID, skillGroupID string, v fullQueueVars) string {
+func fullQueueConfig(o *accOrg, users []string, groupID, skillGroupID string, v fullQueueVars) string {
 	return o.config(fmt.Sprintf(fullQueueDeps+`
 resource "genesyscloud_routing_queue" "q" {
   name                                           = "Support"
@@ -239,14 +239,7 @@ resource "genesyscloud_routing_queue" "q" {
 func TestAccRoutingQueueFull(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_queue.q"
-	var users [2]string
-	for i := range users {
-		var u platform.User
-		o.do(http.MethodPost, "/api/v2/users", platform.CreateUser{
-			Name: ptr(fmt.Sprintf("Agent %d", i)), Email: ptr(fmt.Sprintf("agent%d@example.com", i)),
-		}, &u)
-		users[i] = deref(u.ID)
-	}
+	users := o.agents(2)
 	var group, skillGroup struct {
 		ID string `json:"id"`
 	}

@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -72,12 +71,7 @@ type routingQueueModel struct {
 	OutboundEmailAddress         []queueOutboundEmailAddress    `tfsdk:"outbound_email_address"`
 	DirectRouting                []queueDirectRouting           `tfsdk:"direct_routing"`
 	CannedResponseLibraries      []queueCannedResponseLibraries `tfsdk:"canned_response_libraries"`
-	Members                      []queueMemberModel             `tfsdk:"members"`
-}
-
-type queueMemberModel struct {
-	UserID  types.String `tfsdk:"user_id"`
-	RingNum types.Int64  `tfsdk:"ring_num"`
+	Members                      types.Set                      `tfsdk:"members"`
 }
 
 var (
@@ -94,10 +88,11 @@ func newRoutingQueueResource() resource.Resource {
 	}}
 }
 
-// managesMembers reports whether the configuration manages members. A set block cannot be
-// written empty, so "no members block" means "not managed".
-func (m routingQueueModel) managesMembers() bool {
-	return len(m.Members) > 0 && !m.IgnoreMembers.ValueBool()
+// managesMembers reports whether the configuration manages members: it sets them, even to
+// none (`members = []`), and does not say they are managed elsewhere. The plan alone cannot
+// tell, since an unset members attribute plans the members last read.
+func (m routingQueueModel) managesMembers(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) bool {
+	return !m.IgnoreMembers.ValueBool() && !configNull(ctx, cfg, path.Root("members"), diags)
 }
 
 // applyTo writes the planned settings over q (the queue as read, or empty on create);
@@ -210,6 +205,7 @@ func (m *routingQueueModel) fromAPI(q *platform.Queue, importing bool) {
 }
 
 // readCollections fills wrap-up codes (always) and members (when managed) from the org.
+// Members not read keep their value, or become null where the plan left them unknown.
 func (r *routingQueueResource) readCollections(ctx context.Context, m *routingQueueModel, withMembers bool, diags *diag.Diagnostics) {
 	id := m.ID.ValueString()
 	// The two reads are independent; running them together halves a queue's refresh time,
@@ -236,31 +232,28 @@ func (r *routingQueueResource) readCollections(ctx context.Context, m *routingQu
 	set, d := types.SetValueFrom(ctx, types.StringType, codes)
 	diags.Append(d...)
 	m.WrapupCodes = set
-	m.Members = []queueMemberModel{}
 	if !withMembers {
+		if m.Members.IsUnknown() {
+			m.Members = types.SetNull(queueMemberType)
+		}
 		return
 	}
 	if memberErr != nil {
 		addAPIError(diags, nil, fmt.Sprintf("Could not read the members of queue %q", m.Name.ValueString()), memberErr)
 		return
 	}
-	for userID, ring := range members {
-		m.Members = append(m.Members, queueMemberModel{UserID: types.StringValue(userID), RingNum: types.Int64Value(int64(ring))})
-	}
-	slices.SortFunc(m.Members, func(a, b queueMemberModel) int {
-		return strings.Compare(a.UserID.ValueString(), b.UserID.ValueString())
-	})
+	m.Members = queueMembersValue(ctx, members, m.Members)
 }
 
 // syncCollections writes members and wrap-up codes when the configuration manages them.
-func (r *routingQueueResource) syncCollections(ctx context.Context, plan routingQueueModel, manageCodes bool, diags *diag.Diagnostics) {
+func (r *routingQueueResource) syncCollections(ctx context.Context, plan routingQueueModel, manageMembers, manageCodes bool, diags *diag.Diagnostics) {
 	id := plan.ID.ValueString()
-	if plan.managesMembers() {
-		want := map[string]int{}
-		for _, mem := range plan.Members {
-			want[mem.UserID.ValueString()] = int(mem.RingNum.ValueInt64())
+	if manageMembers {
+		members, err := queueMembersOf(ctx, plan.Members)
+		if err == nil {
+			err = syncQueueMembers(ctx, r.client, id, queueMemberRings(members))
 		}
-		if err := syncQueueMembers(ctx, r.client, id, want); err != nil {
+		if err != nil {
 			addAPIError(diags, ptr(path.Root("members")), fmt.Sprintf("Could not set the members of queue %q", plan.Name.ValueString()), err)
 			return
 		}
@@ -280,6 +273,7 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	manageMembers := plan.managesMembers(ctx, req.Config, &resp.Diagnostics)
 	var body struct {
 		platform.QueueRequest
 		// Only a create copies another queue's settings.
@@ -299,11 +293,11 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 	// Saved before members and codes are written: if that fails, the queue is in state
 	// (tainted) instead of orphaned in the org.
 	resp.Diagnostics.Append(resp.State.Set(ctx, fillUnknownCollections(state))...)
-	r.syncCollections(ctx, state, known(plan.WrapupCodes), &resp.Diagnostics)
+	r.syncCollections(ctx, state, manageMembers, known(plan.WrapupCodes), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.readCollections(ctx, &state, plan.managesMembers(), &resp.Diagnostics)
+	r.readCollections(ctx, &state, manageMembers, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -325,7 +319,8 @@ func (r *routingQueueResource) Read(ctx context.Context, req resource.ReadReques
 	// After an import only the id is known: read everything, blocks included.
 	importing := state.Name.IsNull()
 	state.fromAPI(q, importing)
-	r.readCollections(ctx, &state, importing || state.managesMembers(), &resp.Diagnostics)
+	// Members in state were managed at the last apply (or read by an import): keep them current.
+	r.readCollections(ctx, &state, importing || !state.Members.IsNull(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -334,6 +329,7 @@ func (r *routingQueueResource) Update(ctx context.Context, req resource.UpdateRe
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	var configCodes types.Set
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("wrapup_codes"), &configCodes)...)
+	manageMembers := plan.managesMembers(ctx, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -350,19 +346,23 @@ func (r *routingQueueResource) Update(ctx context.Context, req resource.UpdateRe
 		addAPIError(&resp.Diagnostics, ptr(path.Root("name")), fmt.Sprintf("Could not update queue %q", plan.Name.ValueString()), err)
 		return
 	}
-	r.syncCollections(ctx, plan, !configCodes.IsNull(), &resp.Diagnostics)
+	r.syncCollections(ctx, plan, manageMembers, !configCodes.IsNull(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.readCollections(ctx, &plan, plan.managesMembers(), &resp.Diagnostics)
+	r.readCollections(ctx, &plan, manageMembers, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
 // fillUnknownCollections replaces a still-unknown wrap-up code set (state may not hold
-// unknowns) with an empty one for the interim state saved during create.
+// unknowns) with an empty one, and unknown members with none, for the interim state saved
+// during create.
 func fillUnknownCollections(m routingQueueModel) routingQueueModel {
 	if m.WrapupCodes.IsUnknown() {
 		m.WrapupCodes = types.SetValueMust(types.StringType, nil)
+	}
+	if m.Members.IsUnknown() {
+		m.Members = types.SetNull(queueMemberType)
 	}
 	return m
 }

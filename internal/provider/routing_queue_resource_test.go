@@ -28,12 +28,7 @@ func TestAccRoutingQueue(t *testing.T) {
 	o := newAccOrg(t)
 	const addr = "genesyscloud_routing_queue.q"
 	// Users are not a resource of this provider yet: create them through the API.
-	var users [3]platform.User
-	for i := range users {
-		o.do(http.MethodPost, "/api/v2/users", platform.CreateUser{
-			Name: ptr(fmt.Sprintf("Agent %d", i)), Email: ptr(fmt.Sprintf("agent%d@example.com", i)),
-		}, &users[i])
-	}
+	users := o.agents(3)
 	basic := o.config(`
 resource "genesyscloud_routing_queue" "q" {
   name = "Support"
@@ -63,7 +58,7 @@ resource "genesyscloud_routing_queue" "q" {
     ring_num = %d
   }
 }
-`+byNameData("genesyscloud_routing_queue", "genesyscloud_routing_queue.q"), description, deref(users[0].ID), second, ring))
+`+byNameData("genesyscloud_routing_queue", "genesyscloud_routing_queue.q"), description, users[0], second, ring))
 	}
 	var st lastState
 	o.test(o.checkDestroyed("genesyscloud_routing_queue", queuesPath),
@@ -84,7 +79,7 @@ resource "genesyscloud_routing_queue" "q" {
 		},
 		resource.TestStep{
 			// Everything changes in place: same queue id.
-			Config:           full("Tier 1", 2, deref(users[1].ID)),
+			Config:           full("Tier 1", 2, users[1]),
 			ConfigPlanChecks: expectAction(addr, plancheck.ResourceActionUpdate),
 			Check: resource.ComposeAggregateTestCheckFunc(attrChecks(addr, map[string]string{
 				"skill_evaluation_method":                        "BEST",
@@ -98,15 +93,17 @@ resource "genesyscloud_routing_queue" "q" {
 				st.updatedInPlace("queue", addr),
 				resource.TestCheckResourceAttrPair(addr, "division_id", "genesyscloud_auth_division.d", "id"),
 				resource.TestCheckTypeSetElemAttrPair(addr, "wrapup_codes.*", "genesyscloud_routing_wrapupcode.resolved", "id"),
-				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[0].ID), "ring_num": "1"}),
-				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[1].ID), "ring_num": "2"}),
+				// Written without ring_num: the official schema's attribute-mode set keeps it unset in
+				// state (OpenTofu holds the plan to the configuration); the org has the default ring 1.
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[0]}),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[1], "ring_num": "2"}),
 				resource.TestCheckResourceAttrPair("data.genesyscloud_routing_queue.by_name", "id", addr, "id"),
 				func(s *terraform.State) error {
 					members, err := queueMembers(t.Context(), o.api, idOf(s, addr))
 					if err != nil {
 						return err
 					}
-					if len(members) != 2 || members[deref(users[1].ID)] != 2 {
+					if len(members) != 2 || members[users[0]] != 1 || members[users[1]] != 2 {
 						return fmt.Errorf("members in the org: %v", members)
 					}
 					return nil
@@ -115,10 +112,10 @@ resource "genesyscloud_routing_queue" "q" {
 		},
 		resource.TestStep{
 			// A member is swapped and a ring changed.
-			Config: full("Tier 1", 3, deref(users[2].ID)),
+			Config: full("Tier 1", 3, users[2]),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(addr, "members.#", "2"),
-				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": deref(users[2].ID), "ring_num": "3"}),
+				resource.TestCheckTypeSetElemNestedAttrs(addr, "members.*", map[string]string{"user_id": users[2], "ring_num": "3"}),
 			),
 		},
 		resource.TestStep{
@@ -133,7 +130,7 @@ resource "genesyscloud_routing_queue" "q" {
 			// Drift: a member is removed, a wrap-up code unassigned and the description edited in the org.
 			PreConfig: func() {
 				id := st.id(addr)
-				o.do(http.MethodPost, queuesPath+"/"+id+"/members?delete=true", []platform.WritableEntity{{ID: users[0].ID}}, nil)
+				o.do(http.MethodPost, queuesPath+"/"+id+"/members?delete=true", []platform.WritableEntity{{ID: ptr(users[0])}}, nil)
 				codes, err := queueWrapupCodes(t.Context(), o.api, id)
 				if err != nil || len(codes) == 0 {
 					t.Fatalf("queue wrap-up codes: %v %v", codes, err)
@@ -146,7 +143,7 @@ resource "genesyscloud_routing_queue" "q" {
 				q.Description = ptr("edited in the UI")
 				o.do(http.MethodPut, queuesPath+"/"+id, q, nil)
 			},
-			Config:           full("Tier 1", 3, deref(users[2].ID)),
+			Config:           full("Tier 1", 3, users[2]),
 			ConfigPlanChecks: expectDrift(addr, plancheck.ResourceActionUpdate),
 			Check: func(s *terraform.State) error {
 				id := idOf(s, addr)

@@ -229,6 +229,7 @@ func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaReques
 			"skill_groups":    queueIDSet("Skill groups whose members are queue members."),
 			"groups":          queueIDSet("Groups whose members are queue members."),
 			"teams":           queueIDSet("Teams whose members are queue members."),
+			"members":         queueMembersAttribute(),
 			"ignore_members": schema.BoolAttribute{Optional: true,
 				Description: "Never manage members (they are managed elsewhere). Conflicts with `members`."},
 			"wrapup_codes": schema.SetAttribute{
@@ -336,17 +337,6 @@ func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaReques
 				"mode":        queueServerString("`All`, `SelectedOnly` or `None`.", stringvalidator.OneOf("All", "SelectedOnly", "None")),
 				"library_ids": queueIDSet("Library IDs (for mode `SelectedOnly`)."),
 			}, nil),
-			"members": schema.SetNestedBlock{
-				Description: "Users in the queue. When no block is given, membership is not managed.",
-				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-					"user_id": schema.StringAttribute{Required: true, Description: "User ID."},
-					"ring_num": schema.Int64Attribute{
-						Optional: true, Computed: true, Default: int64default.StaticInt64(1),
-						Description: "Bullseye ring of the member, 1-6 (default 1).",
-						Validators:  []validator.Int64{int64validator.Between(1, 6)},
-					},
-				}},
-			},
 		},
 	}
 }
@@ -358,9 +348,9 @@ func (r *routingQueueResource) ValidateConfig(ctx context.Context, req resource.
 	if diags := req.Config.Get(ctx, &m); diags.HasError() {
 		return // e.g. a dynamic block over an unknown collection: nothing to check yet
 	}
-	if m.IgnoreMembers.ValueBool() && len(m.Members) > 0 {
+	if m.IgnoreMembers.ValueBool() && !m.Members.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("ignore_members"), "Conflicting configuration",
-			"Attribute ignore_members = true says members are managed elsewhere, but members blocks are given. Remove one of them.")
+			"Attribute ignore_members = true says members are managed elsewhere, but members is set. Remove one of them.")
 	}
 	if len(m.ConditionalGroupRoutingRules) > 0 {
 		if q := m.ConditionalGroupRoutingRules[0].QueueID; known(q) && q.ValueString() != "" {

@@ -43,3 +43,20 @@ resource "genesyscloud_integration_action" "order_status" {
     success_template = "{\"status\": $${status}}"
   }
 }
+
+# A function data action runs a zip of code instead of calling a URL. The zip is uploaded
+# again whenever its content changes:
+# resource "genesyscloud_integration_action" "order_status_function" {
+#   name            = "Order status (function)"
+#   category        = "Function Data Action"
+#   integration_id  = genesyscloud_integration.web_services.id
+#   contract_input  = jsonencode({ type = "object", properties = { orderId = { type = "string" } } })
+#   contract_output = jsonencode({ type = "object", properties = { status = { type = "string" } } })
+#   function_config {
+#     file_path       = "${path.module}/order-status.zip"
+#     description     = "Looks up an order's status"
+#     handler         = "index.handler"
+#     runtime         = "nodejs22.x"
+#     timeout_seconds = 15
+#   }
+# }

@@ -74,6 +74,7 @@ resource "genesyscloud_routing_queue" "support" {
   #   user_id  = data.genesyscloud_user.agent.id
   #   ring_num = 1
   # }
+  # Left out, members are not managed; `members = []` removes every member.
   # Groups, teams and skill groups whose members join the queue:
   # groups       = [genesyscloud_group.tier2.id]
   # skill_groups = [genesyscloud_routing_skill_group.billing_experts.id]
