@@ -100,6 +100,7 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org). " +
 			"`" + envBulkRead + "=0` turns bulk reads off: by default, once a run reads a second object of a type, " +
 			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute. " +
+			"`" + envUserSettings + "=0` makes user reads leave out `voicemail_userpolicies` and `routing_utilization` (two requests per user; `cx export` sets it). " +
 			"`" + envAuditContext + "` = `key=value; key=value` labels sent with every API call (header `" + auditContextHeader + "`); " +
 			"the cxascode local org adds them to the context of each audit record the call writes " +
 			"(`cx apply --break-glass --reason` sets `breakGlass=true; reason=…`).",

@@ -3,8 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // userRead is a user as the resource reads it: the user itself (with skills and languages)
@@ -14,6 +17,23 @@ type userRead struct {
 	voicemail map[string]any // the voicemail policy's JSON
 	// utilization is the user's utilization, level "Organization" while it follows the org's.
 	utilization *apiUtilization
+	// settingsLeftOut: the settings were not read (envUserSettings), so they are not managed.
+	settingsLeftOut bool
+}
+
+// envUserSettings set to 0 makes user reads leave out the voicemail policy and utilization,
+// two requests more per user: cx export sets it while OpenTofu writes the configuration of
+// an org's users, so that an exported user manages neither (and 4,000 users do not cost
+// 8,000 requests of the rate budget).
+const envUserSettings = "CX_PROVIDER_USER_SETTINGS"
+
+// readsUserSettings reports whether user reads take in the settings (see envUserSettings).
+func readsUserSettings() bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv(envUserSettings))) {
+	case "0", "false", "off", "no":
+		return false
+	}
+	return true
 }
 
 // readUserWithSettings reads a user and its settings; nil when the user does not exist.
@@ -21,6 +41,9 @@ func readUserWithSettings(ctx context.Context, c *platform.Client, id string) (*
 	u, err := readUser(ctx, c, id)
 	if err != nil || u == nil {
 		return nil, err
+	}
+	if !readsUserSettings() {
+		return &userRead{user: u, settingsLeftOut: true}, nil
 	}
 	voicemail, err := userVoicemailPolicy.read(ctx, c, id)
 	if err != nil {
@@ -36,6 +59,11 @@ func readUserWithSettings(ctx context.Context, c *platform.Client, id string) (*
 // fromRead copies a user and its settings into m.
 func (m *userModel) fromRead(r *userRead) {
 	m.fromAPI(r.user)
+	if r.settingsLeftOut {
+		m.VoicemailUserPolicies = types.ListNull(userVoicemailPolicy.objectType())
+		m.RoutingUtilization = types.ListNull(routingUtilizationType)
+		return
+	}
 	m.VoicemailUserPolicies = userVoicemailPolicy.state(r.voicemail, m.VoicemailUserPolicies)
 	m.RoutingUtilization = routingUtilizationState(r.utilization, m.RoutingUtilization)
 }
