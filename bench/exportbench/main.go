@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/bench/orgmetrics"
+	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/backport"
 	"github.com/cxascode/cxascode/internal/drift"
 	"github.com/cxascode/cxascode/internal/export"
@@ -175,14 +176,7 @@ func run(ctx context.Context, o options) error {
 	return nil
 }
 
-func goal(what string, met bool, got string) bool {
-	mark := "MET"
-	if !met {
-		mark = "NOT MET"
-	}
-	fmt.Printf("%-40s %-8s %s\n", what, mark, got)
-	return met
-}
+func goal(what string, met bool, got string) bool { return report.Goal(40, what, met, got) }
 
 // lowerBound is the fewest requests an export of the listed objects needs: each kind's list
 // in pages of its largest size (a child kind's per parent), one export per flow, one token.

@@ -28,6 +28,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/orgserver"
 )
 
@@ -165,14 +166,7 @@ func run(ctx context.Context, o options) error {
 	return nil
 }
 
-func goal(what string, met bool, got string) bool {
-	mark := "MET   "
-	if !met {
-		mark = "MISSED"
-	}
-	fmt.Printf("  %s %-34s got %s\n", mark, what, got)
-	return met
-}
+func goal(what string, met bool, got string) bool { return report.Goal(34, what, met, got) }
 
 func newHTTPClient(clients int) *http.Client {
 	tr := &http.Transport{

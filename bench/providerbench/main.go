@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/bench/orgmetrics"
+	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -243,11 +244,4 @@ func parallel(ctx context.Context, n, workers int, f func(ctx context.Context, i
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
-func goal(what string, met bool, got string) bool {
-	mark := "MET   "
-	if !met {
-		mark = "MISSED"
-	}
-	fmt.Printf("  %s %-44s got %s\n", mark, what, got)
-	return met
-}
+func goal(what string, met bool, got string) bool { return report.Goal(44, what, met, got) }

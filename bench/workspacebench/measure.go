@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cxascode/cxascode/bench/report"
 )
 
 // watchMemory samples, every 100 ms until the returned function is called, the resident
@@ -103,11 +105,4 @@ func rssOf(pid int) int64 {
 	return pages * int64(os.Getpagesize())
 }
 
-func goal(what string, met bool, got string) bool {
-	mark := "MET   "
-	if !met {
-		mark = "MISSED"
-	}
-	fmt.Printf("  %s %-40s got %s\n", mark, what, got)
-	return met
-}
+func goal(what string, met bool, got string) bool { return report.Goal(40, what, met, got) }
