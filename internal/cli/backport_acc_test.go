@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/orgseed"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
@@ -372,37 +373,9 @@ func createQueue(t *testing.T, c *platform.Client, name string) string {
 // publishFlow publishes YAML through the Archy job API, as a person with Archy would.
 func publishFlow(t *testing.T, c *platform.Client, yaml []byte) {
 	t.Helper()
-	ctx := context.Background()
-	var reg platform.RegisterArchitectJobResponse
-	must(t, c.Do(ctx, http.MethodPost, "/api/v2/flows/jobs", nil, map[string]any{}, &reg))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPut, *reg.PresignedURL, bytes.NewReader(yaml))
-	must(t, err)
-	for k, v := range reg.Headers {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	must(t, err)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("upload: %s", resp.Status)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		var st platform.ArchitectJobStateResponse
-		must(t, c.Do(ctx, http.MethodGet, "/api/v2/flows/jobs/"+*reg.ID, map[string][]string{"expand": {"messages"}}, nil, &st))
-		switch *st.Status {
-		case "Success":
-			return
-		case "Failure":
-			var msgs []string
-			for _, m := range st.Messages {
-				msgs = append(msgs, fmt.Sprint(*m.Text))
-			}
-			t.Fatalf("publish failed: %s", strings.Join(msgs, "; "))
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("publish job %s still %s", *reg.ID, *st.Status)
-		}
-		time.Sleep(100 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := orgseed.PublishFlow(ctx, c, nil, yaml); err != nil {
+		t.Fatalf("publish the flow: %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,7 +79,7 @@ func Adopt(ctx context.Context, o AdoptOptions) (*AdoptResult, error) {
 	}
 	toWrite := map[string][]Match{}
 	for _, p := range o.Workspace.Projects {
-		if len(o.Projects) > 0 && !containsString(o.Projects, p.Name) {
+		if len(o.Projects) > 0 && !slices.Contains(o.Projects, p.Name) {
 			continue
 		}
 		var matches []Match
@@ -156,13 +157,4 @@ func writeImports(root, rel, env string, matches []Match) error {
 		ib.Body().SetAttributeValue("id", cty.StringVal(m.ID))
 	}
 	return writeFile(abs, hclwrite.Format(f.Bytes()))
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

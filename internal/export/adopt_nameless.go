@@ -23,44 +23,35 @@ import (
 // namelessMatches matches the project's resources of nameless kinds to listed objects by
 // their identifying attribute (kinds.Kind.FoundBy). Missing ones are in missing.
 func namelessMatches(root string, p *workspace.Project, env string, listed []drift.Listed) (found, missing []Match) {
-	vars := projectVariables(root, p, env)
-	for _, file := range p.Files {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
-		if err != nil {
+	blocks := projectBlocks(root, p)
+	vars := projectVariables(root, p, env, blocks)
+	for _, b := range blocks {
+		if b.Type != "resource" || len(b.Labels) != 2 {
 			continue
 		}
-		f, diags := hclsyntax.ParseConfig(data, file, hcl.InitialPos)
-		if diags.HasErrors() {
+		k := kinds.Genesys().ByResource(b.Labels[0])
+		if k == nil || k.FoundBy == "" || b.Body.Attributes[k.FoundBy] == nil {
 			continue
 		}
-		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
-			if b.Type != "resource" || len(b.Labels) != 2 {
-				continue
+		field := k.Field(k.FoundBy)
+		if field == nil {
+			continue
+		}
+		v, ok := configscan.LiteralValue(b.Body.Attributes[k.FoundBy].Expr, &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(vars)}})
+		if !ok || !v.Type().Equals(cty.String) {
+			continue
+		}
+		m := Match{Project: p.Name, Address: b.Labels[0] + "." + b.Labels[1], Name: v.AsString()}
+		for _, l := range listed {
+			if s, _ := kinds.Get(l.Object, field.JSON).(string); l.Type == k.Resource && strings.EqualFold(s, m.Name) {
+				m.ID = l.ID
+				break
 			}
-			k := kinds.Genesys().ByResource(b.Labels[0])
-			if k == nil || k.FoundBy == "" || b.Body.Attributes[k.FoundBy] == nil {
-				continue
-			}
-			field := k.Field(k.FoundBy)
-			if field == nil {
-				continue
-			}
-			v, ok := configscan.LiteralValue(b.Body.Attributes[k.FoundBy].Expr, &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(vars)}})
-			if !ok || !v.Type().Equals(cty.String) {
-				continue
-			}
-			m := Match{Project: p.Name, Address: b.Labels[0] + "." + b.Labels[1], Name: v.AsString()}
-			for _, l := range listed {
-				if s, _ := kinds.Get(l.Object, field.JSON).(string); l.Type == k.Resource && strings.EqualFold(s, m.Name) {
-					m.ID = l.ID
-					break
-				}
-			}
-			if m.ID == "" {
-				missing = append(missing, m)
-			} else {
-				found = append(found, m)
-			}
+		}
+		if m.ID == "" {
+			missing = append(missing, m)
+		} else {
+			found = append(found, m)
 		}
 	}
 	return found, missing
@@ -68,22 +59,12 @@ func namelessMatches(root string, p *workspace.Project, env string, listed []dri
 
 // projectVariables are the project's variables for env: the defaults of its variable blocks,
 // then the literal values of env/<env>.tfvars.
-func projectVariables(root string, p *workspace.Project, env string) map[string]cty.Value {
+func projectVariables(root string, p *workspace.Project, env string, blocks []*hclsyntax.Block) map[string]cty.Value {
 	vars := map[string]cty.Value{}
-	for _, file := range p.Files {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
-		if err != nil {
-			continue
-		}
-		f, diags := hclsyntax.ParseConfig(data, file, hcl.InitialPos)
-		if diags.HasErrors() {
-			continue
-		}
-		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
-			if b.Type == "variable" && len(b.Labels) == 1 && b.Body.Attributes["default"] != nil {
-				if v, ok := configscan.LiteralValue(b.Body.Attributes["default"].Expr, nil); ok {
-					vars[b.Labels[0]] = v
-				}
+	for _, b := range blocks {
+		if b.Type == "variable" && len(b.Labels) == 1 && b.Body.Attributes["default"] != nil {
+			if v, ok := configscan.LiteralValue(b.Body.Attributes["default"].Expr, nil); ok {
+				vars[b.Labels[0]] = v
 			}
 		}
 	}
@@ -99,6 +80,22 @@ func projectVariables(root string, p *workspace.Project, env string) map[string]
 		}
 	}
 	return vars
+}
+
+// projectBlocks are the top-level blocks of the project's .tf files (a file that does not
+// parse is left out: the workspace scan reports it).
+func projectBlocks(root string, p *workspace.Project) []*hclsyntax.Block {
+	var out []*hclsyntax.Block
+	for _, file := range p.Files {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			continue
+		}
+		if f, diags := hclsyntax.ParseConfig(data, file, hcl.InitialPos); !diags.HasErrors() {
+			out = append(out, f.Body.(*hclsyntax.Body).Blocks...)
+		}
+	}
+	return out
 }
 
 // DescribeMatch names a match in messages: project, address and name.

@@ -358,7 +358,7 @@ func (s *seeder) flow(ctx context.Context, i int) error {
                       name: %s
 `, q+1, q+1, s.name("Queue", 3*i+q), s.name("Skill", 3*i+q))
 	}
-	id, err := s.publish(ctx, s.cl(i), yaml.Bytes())
+	id, err := PublishFlow(ctx, s.cl(i), s.o.HTTPClient, yaml.Bytes())
 	if err != nil {
 		return fmt.Errorf("flow %q: %w", name, err)
 	}
@@ -366,9 +366,13 @@ func (s *seeder) flow(ctx context.Context, i int) error {
 	return nil
 }
 
-// publish uploads a flow file through an Architect job and waits for it; it returns the
-// flow's id.
-func (s *seeder) publish(ctx context.Context, c *platform.Client, yaml []byte) (string, error) {
+// PublishFlow uploads a flow file through an Architect job, as a person with Archy would,
+// and waits for it (until ctx ends); it returns the flow's id. files sends the upload to its
+// presigned URL (nil: http.DefaultClient).
+func PublishFlow(ctx context.Context, c *platform.Client, files *http.Client, yaml []byte) (string, error) {
+	if files == nil {
+		files = http.DefaultClient
+	}
 	var reg platform.RegisterArchitectJobResponse
 	if err := c.Do(ctx, http.MethodPost, "/api/v2/flows/jobs", nil, map[string]any{}, &reg); err != nil {
 		return "", err
@@ -383,7 +387,7 @@ func (s *seeder) publish(ctx context.Context, c *platform.Client, yaml []byte) (
 	for k, v := range reg.Headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := s.o.HTTPClient.Do(req)
+	resp, err := files.Do(req)
 	if err != nil {
 		return "", fmt.Errorf("upload the flow file: %w", err)
 	}
