@@ -30,8 +30,10 @@ import (
 //   - decision/switch: literal conditions (true/false, comparisons of string or number
 //     literals and Call.Ani / Call.CalledAddress) are evaluated; anything else takes the
 //     "yes" output (switch: the default case) unless Call.Decisions names the branch.
-//   - callData takes its success output (Assumed); other actions without a routing effect
-//     (updateData, setParticipantData, …) are recorded and skipped.
+//   - callData takes its success output (Assumed) unless Call.Decisions names the output
+//     ("success", "failure" or "timeout"); actions known to only set data (updateData,
+//     setParticipantData, …, see dataOnlyActions) are recorded and skipped; any other action
+//     is recorded as Unsupported and skipped.
 //   - transferToAcd ends the call when the queue exists; a missing queue fails the transfer
 //     and the flow continues with the next action, as Architect's failure path does.
 //   - A flow or task that ends without a terminating action disconnects the call (Assumed).
@@ -81,7 +83,8 @@ type Call struct {
 	// "digit_1", "star", "pound"); "" is a play where the caller pressed nothing.
 	DTMF []string
 	// Decisions forces the branch of decision and switch actions by action name: "yes" or
-	// "no" for a decision, the 1-based case number or "default" for a switch.
+	// "no" for a decision, the 1-based case number or "default" for a switch, "success",
+	// "failure" or "timeout" for a callData.
 	Decisions map[string]string
 }
 
@@ -112,6 +115,10 @@ type Step struct {
 	// Assumed marks a step whose outcome the simulator chose because the flow leaves it to
 	// something it cannot evaluate (an expression, a data action, an unset default).
 	Assumed bool `json:"assumed,omitempty"`
+	// Unsupported marks an action the simulator does not model and that may change the path
+	// (it is neither a routing action it runs nor one known to only set data): a test that
+	// trusts such a path could pass for the wrong reason, so post-deploy tests fail on it.
+	Unsupported bool `json:"unsupported,omitempty"`
 }
 
 // Result is the path of a simulated call.
@@ -416,13 +423,16 @@ func (s *simulator) runAction(fr *frame, k, body *yaml.Node) signal {
 	case "transferToVoicemail", "transferToNumber", "transferToUser", "transferToGroup", "transferToExternal":
 		return s.finish(Step{Kind: StepTransfer, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Detail: transferDetail(kind, body)})
 	case "callData":
-		if !s.add(Step{Kind: StepAction, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Assumed: true,
-			Detail: "data action not run: takes the success output"}) {
+		return s.callData(fr, k, body, name)
+	}
+	if setsDataOnly(kind) {
+		if !s.step(fr, StepAction, name, k, "%s: sets data only, no effect on the path", kind) {
 			return stopCall
 		}
-		return s.runOutput(fr, body, "success")
+		return goOn
 	}
-	if !s.step(fr, StepAction, name, k, "%s: not simulated, no effect on the path", kind) {
+	if !s.add(Step{Kind: StepAction, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Unsupported: true,
+		Detail: fmt.Sprintf("%s: not simulated; the path after it may differ in the org", kind)}) {
 		return stopCall
 	}
 	return goOn

@@ -354,3 +354,33 @@ func (s *simulator) operand(x string) (string, bool) {
 	}
 	return "", false
 }
+
+// setsDataOnly reports the Archy actions that set data or call settings without deciding
+// where the call goes, so skipping them leaves the simulated path as the org would take it.
+func setsDataOnly(kind string) bool {
+	switch kind {
+	case "updateData", "setParticipantData", "getParticipantData", "setWrapupCode", "setFlowOutcome",
+		"initializeFlowOutcome", "addFlowMilestone", "setUUIData", "setScreenPop", "setWhisperAudio",
+		"setExternalTag", "setLanguage", "setConversationData":
+		return true
+	}
+	return false
+}
+
+// callData records a data action it does not run and takes the output the call names, else
+// the success output (Assumed).
+func (s *simulator) callData(fr *frame, k, body *yaml.Node, name string) signal {
+	out, forced := s.call.Decisions[name]
+	out = strings.ToLower(out)
+	if !forced {
+		out = "success"
+	}
+	detail := "data action not run: takes the " + out + " output"
+	if forced {
+		detail += " (set by the call)"
+	}
+	if !s.add(Step{Kind: StepAction, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Assumed: !forced, Detail: detail}) {
+		return stopCall
+	}
+	return s.runOutput(fr, body, out)
+}
