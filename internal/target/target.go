@@ -36,12 +36,17 @@ type Options struct {
 	Progress io.Writer
 	// ClientUserAgent, when not "", asks for an API client to the org, with this user agent.
 	ClientUserAgent string
+	// OrgOnly resolves only the org (credentials and client), not OpenTofu and the provider:
+	// for commands that talk to the org alone (cx test).
+	OrgOnly bool
 }
 
 // LocalOrg is a running local org: its base URL and its OAuth clients' credentials.
 type LocalOrg struct {
 	URL        string
 	Credential func(org, client string) (orgserver.Credential, error)
+	// AdminKey opens the local org's admin surface (the call simulator); "" when unknown.
+	AdminKey string
 }
 
 // InProcess is a local org served by this process (the demo's, a benchmark's).
@@ -52,7 +57,7 @@ func InProcess(st *orgserver.Standalone) *LocalOrg {
 			return cred, fmt.Errorf("the local org has no %s client in org %q", client, org)
 		}
 		return cred, nil
-	}}
+	}, AdminKey: st.AdminKey()}
 }
 
 // Target is an environment resolved: what OpenTofu and cx need to work on its org.
@@ -64,6 +69,9 @@ type Target struct {
 	OrgEnv map[string]string
 	// Client is an API client to the org; nil unless Options.ClientUserAgent asked for it.
 	Client *platform.Client
+	// Local is the local org serving a local environment (nil for a real org): its admin
+	// surface simulates calls.
+	Local *LocalOrg
 	// clientConfig is how Client was made, for NewClient.
 	clientConfig platform.Config
 }
@@ -83,12 +91,12 @@ func (t *Target) NewClient() (*platform.Client, error) {
 func Resolve(ctx context.Context, o Options) (*Target, error) {
 	t := &Target{Env: o.Env, Tofu: o.Tofu, ProviderDir: o.ProviderDir}
 	var err error
-	if t.Tofu == "" {
+	if !o.OrgOnly && t.Tofu == "" {
 		if t.Tofu, err = FindTofu(o.Root); err != nil {
 			return nil, err
 		}
 	}
-	if t.ProviderDir == "" {
+	if !o.OrgOnly && t.ProviderDir == "" {
 		if t.ProviderDir, err = EnsureProvider(ctx, o.Root); err != nil {
 			return nil, err
 		}
@@ -138,6 +146,7 @@ func (t *Target) resolveLocal(ctx context.Context, o Options) error {
 			return err
 		}
 	}
+	t.Local = org
 	cred, err := org.Credential(o.Env.OrgName(), DeployClient)
 	if err != nil {
 		return err
@@ -164,5 +173,5 @@ func backgroundOrg(ctx context.Context, dir string, progress io.Writer) (*LocalO
 	if org.Started && progress != nil {
 		fmt.Fprintf(progress, "Started the local org at %s (data in %s; stop it with `cx org stop`).\n", org.URL, org.Dir)
 	}
-	return &LocalOrg{URL: org.URL, Credential: org.Credential}, nil
+	return &LocalOrg{URL: org.URL, Credential: org.Credential, AdminKey: org.Credentials.AdminKey}, nil
 }
