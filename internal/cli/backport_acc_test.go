@@ -50,7 +50,7 @@ func newAccCX(t *testing.T, root string, ts *orgserver.TestServer) *accCX {
 	orgDir := filepath.Join(root, ".cx", "org")
 	info, _ := json.Marshal(map[string]any{"pid": os.Getpid(), "url": ts.URL, "started": time.Now().UTC()})
 	writeTestFile(t, filepath.Join(orgDir, "server.json"), string(info))
-	creds, _ := json.Marshal(orgserver.CredentialsFile{URL: ts.URL, Clients: ts.Credentials})
+	creds, _ := json.Marshal(orgserver.CredentialsFile{URL: ts.URL, AdminKey: ts.AdminKey(), Clients: ts.Credentials})
 	writeTestFile(t, filepath.Join(orgDir, orgserver.CredentialsFileName), string(creds))
 	return &accCX{t: t, root: root, ts: ts}
 }

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"encoding/xml"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/test"
+)
+
+// billingChoice2 is the Disputes choice's queue in the example's billing flow, which the
+// breaks below point at the payments queue instead.
+const billingChoice2 = "                  name: Billing Disputes\n"
+
+// TestAccExampleTests is the acceptance of `cx test`: the example contact center, deployed to
+// a fresh local org, passes its own tests in under 10 s (JUnit parsed); a copy whose flow routes
+// choice 2 to the wrong queue fails, naming the test, the expected and actual final action and
+// the flow's file:line; and with the files right again, the same edit made in the org alone
+// (as in the console) fails the same test: cx test checks what is deployed.
+func TestAccExampleTests(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "contact-center")
+	root := t.TempDir()
+	ts := orgserver.NewTestServer(t)
+	cx := newAccCX(t, root, ts)
+	copyTree(t, src, root)
+	if _, _, code := cx.run("apply", "--env", "dev"); code != 0 {
+		t.Fatalf("apply dev: exit %d", code)
+	}
+
+	junitFile := filepath.Join(t.TempDir(), "results.xml")
+	start := time.Now()
+	out, _, code := cx.run("test", "--env", "dev", "--junit", junitFile)
+	took := time.Since(start)
+	if code != 0 {
+		t.Fatalf("cx test after deploy: exit %d\n%s", code, out)
+	}
+	t.Logf("cx test --env dev ran the example's tests in %s", took.Round(time.Millisecond))
+	if took > 10*time.Second {
+		t.Errorf("cx test took %s; the goal is under 10 s on the local org", took)
+	}
+	var junit test.JUnit
+	if err := xml.Unmarshal([]byte(readTestFile(t, junitFile)), &junit); err != nil {
+		t.Fatalf("JUnit does not parse: %v", err)
+	}
+	if junit.Failures != 0 || junit.Errors != 0 || len(junit.Suites) != 6 || junit.Tests < 40 {
+		t.Errorf("JUnit: %d tests, %d failures, %d errors in %d suites", junit.Tests, junit.Failures, junit.Errors, len(junit.Suites))
+	}
+
+	flowFile := filepath.Join(root, "flow-billing", "flows", "billing.yaml")
+	good := readTestFile(t, flowFile)
+	broken := strings.Replace(good, billingChoice2, "                  name: Billing Payments\n", 1)
+	if broken == good {
+		t.Fatal("the billing flow no longer routes choice 2 to Billing Disputes; update the test")
+	}
+	writeTestFile(t, flowFile, broken)
+	if _, _, code := cx.run("apply", "--env", "dev", "flow-billing"); code != 0 {
+		t.Fatalf("apply the broken flow: exit %d", code)
+	}
+	wantFailure(t, cx, "a broken flow file")
+
+	writeTestFile(t, flowFile, good)
+	if _, _, code := cx.run("apply", "--env", "dev", "flow-billing"); code != 0 {
+		t.Fatalf("apply the good flow again: exit %d", code)
+	}
+	if out, _, code := cx.run("test", "--env", "dev", "--project", "flow-billing"); code != 0 {
+		t.Fatalf("cx test after the fix: exit %d\n%s", code, out)
+	}
+
+	// The console edit: the same change published in the org, the files left as they are.
+	publishFlow(t, orgClientFor(t, ts, "dev", "deploy"), []byte(broken))
+	wantFailure(t, cx, "a console edit of the published flow")
+	if readTestFile(t, flowFile) != good {
+		t.Fatal("the console edit changed the workspace's file")
+	}
+}
+
+// wantFailure runs the billing tests and wants exactly the choice-2 test to fail, saying what
+// it expected, what the call did and where in the flow file.
+func wantFailure(t *testing.T, cx *accCX, what string) {
+	t.Helper()
+	out, _, code := cx.run("test", "--env", "dev", "--project", "flow-billing", "--markdown", filepath.Join(t.TempDir(), "summary.md"))
+	if code != 1 {
+		t.Fatalf("cx test after %s: exit %d, want 1\n%s", what, code, out)
+	}
+	for _, want := range []string{
+		`FAIL  flow-billing call "open: 2 reaches disputes" (flow-billing/tests/billing.cxtest.hcl:19)`,
+		`final action: expected transfer to queue "Billing Disputes", got transfer to queue "Billing Payments" at flow-billing/flows/billing.yaml:44`,
+		"actual path:",
+		`key 2: choice "Disputes" (flow-billing/flows/billing.yaml:46)`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("after %s, cx test does not say %q:\n%s", what, want, out)
+		}
+	}
+	failed := 0
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "FAIL ") {
+			failed++
+		}
+	}
+	if failed != 1 {
+		t.Errorf("after %s, %d tests fail; only choice 2's should:\n%s", what, failed, out)
+	}
+}
