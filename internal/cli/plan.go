@@ -26,6 +26,9 @@ type runFlags struct {
 	breakGlass    bool
 	reason        string
 	force         bool // destroy only
+	// test runs the workspace's tests after a successful apply (apply only), with tests' flags.
+	test  bool
+	tests testFlags
 }
 
 // exitError carries a process exit code other than 1 (e.g. plan's 2 = changes present)
@@ -131,6 +134,9 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 	}
 	if res.ExitCode != 0 {
 		return &exitError{code: res.ExitCode}
+	}
+	if f.test {
+		return testAfterApply(ctx, f, ws, g, env.Name, names, stdout, stderr)
 	}
 	return nil
 }

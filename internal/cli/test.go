@@ -91,6 +91,7 @@ failed or could not run, or there were no tests to run.`,
 	fl := cmd.Flags()
 	addWorkspaceFlag(cmd, &f.workspaceDir)
 	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl (default: the first one, usually dev)")
+	fl.StringSliceVar(&f.projects, "project", nil, "only the tests of this project (repeatable)")
 	f.register(cmd)
 	fl.BoolVar(&f.json, "json", false, "print the results as JSON on stdout")
 	return cmd
@@ -99,7 +100,6 @@ failed or could not run, or there were no tests to run.`,
 // register adds the flags cx test and cx apply --test share.
 func (f *testFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringSliceVar(&f.projects, "project", nil, "only the tests of this project (repeatable)")
 	fl.StringVar(&f.kind, "kind", "", "only tests of this kind: call or object")
 	fl.IntVar(&f.parallel, "test-parallel", 4, "tests run at once")
 	fl.StringVar(&f.junit, "junit", "", "also write the results as JUnit XML to FILE")

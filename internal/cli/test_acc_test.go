@@ -17,8 +17,8 @@ const billingChoice2 = "                  name: Billing Disputes\n"
 
 // TestAccExampleTests is the acceptance of `cx test`: the example contact center, deployed to
 // a fresh local org, passes its own tests in under 10 s (JUnit parsed); a copy whose flow routes
-// choice 2 to the wrong queue fails, naming the test, the expected and actual final action and
-// the flow's file:line; and with the files right again, the same edit made in the org alone
+// choice 2 to the wrong queue fails (cx apply --test fails the deploy's run too), naming the
+// test, the expected and actual final action and the flow's file:line; and with the files right again, the same edit made in the org alone
 // (as in the console) fails the same test: cx test checks what is deployed.
 func TestAccExampleTests(t *testing.T) {
 	src := filepath.Join("..", "..", "examples", "contact-center")
@@ -55,9 +55,11 @@ func TestAccExampleTests(t *testing.T) {
 	if broken == good {
 		t.Fatal("the billing flow no longer routes choice 2 to Billing Disputes; update the test")
 	}
+	// cx apply --test deploys the broken flow, then fails the run on its test.
 	writeTestFile(t, flowFile, broken)
-	if _, _, code := cx.run("apply", "--env", "dev", "flow-billing"); code != 0 {
-		t.Fatalf("apply the broken flow: exit %d", code)
+	out, _, code = cx.run("apply", "--env", "dev", "--test", "flow-billing")
+	if code != 1 || !strings.Contains(out, `FAIL  flow-billing call "open: 2 reaches disputes"`) || strings.Contains(out, "flow-sales") {
+		t.Fatalf("apply --test of the broken flow: exit %d, want 1 with the billing tests only failing choice 2:\n%s", code, out)
 	}
 	wantFailure(t, cx, "a broken flow file")
 
