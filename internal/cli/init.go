@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/test"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -19,8 +20,10 @@ func newInitCommand() *cobra.Command {
 		Short: "Scaffold a new flow project in the workspace",
 		Long: `Init creates the directory NAME with a small flow project that plans cleanly: main.tf
 (the provider, a queue, and a by-name lookup of a skill owned by a shared project, which
-makes this project depend on it), a flow YAML skeleton routing calls to the queue, and
-env/<env>.tfvars for every environment of cx.hcl.
+makes this project depend on it), a flow YAML skeleton routing calls to the queue,
+env/<env>.tfvars for every environment of cx.hcl, and tests/NAME.cxtest.hcl for cx test: an
+object test of the queue, and a call test of the flow to enable once an IVR answers a number
+with it.
 
 The skill defaults to the first skill a project of the workspace declares; without one the
 lookup is scaffolded commented out, since a lookup of a missing skill fails the plan.`,
@@ -79,6 +82,7 @@ func scaffoldProject(root, name, queue, skill string) ([]string, error) {
 	files := map[string]string{
 		"main.tf":                            mainTF(queue, skill),
 		filepath.Join("flows", name+".yaml"): flowYAML(name, queue),
+		filepath.Join(test.Dir, name+test.FileSuffix): testHCL(name, queue),
 	}
 	for _, env := range ws.Config.Environments {
 		files[filepath.Join("env", env.Name+".tfvars")] = fmt.Sprintf("# Inputs of %s in environment %s.\nqueue_description = \"%s queue (%s)\"\n", name, env.Name, queue, env.Name)
@@ -206,6 +210,32 @@ inboundCall:
           - disconnect:
               name: Disconnect
 `, name, titleFromName(name), queue, queue)
+}
+
+// testHCL is the project's first test file: the queue is deployed by the scaffold, so its
+// test runs at once; the call needs a number routed to the flow, so its test waits commented.
+func testHCL(name, queue string) string {
+	return fmt.Sprintf(`# Post-deploy tests of %[1]s: cx test --env dev (see cx test --help).
+
+object "the queue exists" {
+  type = "genesyscloud_routing_queue"
+  name = %[2]q
+}
+
+# Once an IVR answers a number with the flow (ivr_dnis in env/<env>.tfvars), a call to it:
+#
+# call "a call reaches the queue" {
+#   dial      = var.ivr_dnis[0]
+#   at        = "2026-03-10T10:00:00"
+#   time_zone = "America/New_York"
+#
+#   expect {
+#     flows             = [%[3]q]
+#     prompts           = ["Thank you for calling."]
+#     transfer_to_queue = %[2]q
+#   }
+# }
+`, name, queue, titleFromName(name))
 }
 
 func sortedKeys(m map[string]string) []string {

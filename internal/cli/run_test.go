@@ -12,7 +12,9 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
+	"github.com/cxascode/cxascode/internal/test"
 	"github.com/cxascode/cxascode/internal/workspace"
+	"github.com/zclconf/go-cty/cty"
 )
 
 func writeTestFile(t *testing.T, path, content string) {
@@ -111,5 +113,34 @@ func TestAccInitPlansCleanly(t *testing.T) {
 	}
 	if p := res.Project("flow-billing"); p == nil || p.Status != runner.StatusChanges || p.Add != 1 || res.ExitCode != 2 {
 		t.Fatalf("the scaffold should plan one queue to add: %+v\n%s", res, progress.String())
+	}
+}
+
+// TestInitScaffoldsTests: cx init writes a test file that parses, and its call test parses
+// too once uncommented with the number it dials.
+func TestInitScaffoldsTests(t *testing.T) {
+	root := t.TempDir()
+	writeTestFile(t, filepath.Join(root, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	if _, err := scaffoldProject(root, "flow-claims", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	rel := "flow-claims/tests/flow-claims.cxtest.hcl"
+	src := readTestFile(t, filepath.Join(root, filepath.FromSlash(rel)))
+	tests, err := test.ParseFile(rel, "flow-claims", []byte(src), nil)
+	if err != nil || len(tests) != 1 || tests[0].Object == nil || tests[0].Object.Name != "Claims" {
+		t.Fatalf("scaffolded tests = %+v, %v", tests, err)
+	}
+	var uncommented []string
+	for _, line := range strings.Split(src, "\n") {
+		prose := strings.HasPrefix(line, "# Once") || strings.HasPrefix(line, "# Post-deploy")
+		if !prose && strings.HasPrefix(line, "#") {
+			line = strings.TrimPrefix(strings.TrimPrefix(line, "#"), " ")
+		}
+		uncommented = append(uncommented, line)
+	}
+	vars := map[string]cty.Value{"ivr_dnis": cty.ListVal([]cty.Value{cty.StringVal("+13175550001")})}
+	tests, err = test.ParseFile(rel, "flow-claims", []byte(strings.Join(uncommented, "\n")), vars)
+	if err != nil || len(tests) != 2 || tests[1].Call.Expect.Target != "Claims" || tests[1].Call.Expect.Flows[0] != "Claims" {
+		t.Fatalf("the call test, uncommented: %+v, %v", tests, err)
 	}
 }
