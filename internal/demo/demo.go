@@ -2,7 +2,7 @@
 // contact center (examples/contact-center) the way a team would, with nothing configured and
 // no network — build the provider, start a local org with dev, test and prod, show the
 // workspace's inferred graph, `cx apply --env dev`, re-plan to show nothing is left to change,
-// promote to test, and read test's audit log.
+// run the example's post-deploy tests, promote to test, and read test's audit log.
 //
 // It runs the same packages the cx commands do (workspace, runner, orgserver); only the
 // scenery differs: the org runs in this process and in memory, and the workspace is copied
@@ -145,6 +145,11 @@ func (t *demoRun) run(ctx context.Context) error {
 		return errors.New("the re-plan of dev has changes right after apply: the provider does not read back what it wrote")
 	}
 	fmt.Fprintln(t.w, "  Every project plans empty: what was applied is exactly what the files say.")
+
+	t.title("cx test --env dev: calls through the deployed flows, objects by name")
+	if err := t.postDeployTests(ctx, ws, g, org); err != nil {
+		return err
+	}
 
 	t.title("Promote to test: cx apply --env test")
 	fmt.Fprintln(t.w, "  The same files with env/test.tfvars (test's phone numbers), on the test org.")

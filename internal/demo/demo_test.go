@@ -24,6 +24,7 @@ func TestTourRuns(t *testing.T) {
 		"6 projects, 9 edges, 0 warnings",
 		"apply dev: 6 applied",
 		"plan dev: 6 no changes",
+		"tests on dev: ", " 0 failed, 0 could not run",
 		"apply test: 6 applied",
 		"SERVICE       TYPE",
 		"Create  Flow  Billing IVR",
