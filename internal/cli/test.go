@@ -21,6 +21,7 @@ type testFlags struct {
 	kind         string
 	parallel     int
 	json         bool
+	fromExport   bool
 	junit        string
 	markdown     string
 }
@@ -68,9 +69,12 @@ test dials each environment's own number:
     }
   }
 
-Call tests run through the org's call simulator, which only the local org has: against a real
-org they do not run yet and count as errors (use --kind object there). A call whose path runs an
-action the simulator does not model fails: its path cannot be trusted.
+On a local environment call tests run in the local org's own simulator. A real org has none:
+there cx reads the org's IVRs, schedule groups and schedules through the API, exports the
+published flows and simulates the call here (--from-export does the same on a local org), so
+the test still checks what is deployed; a step's line is then the export's. A call whose path
+runs an action the simulator does not model fails: its path cannot be trusted. Data actions
+are not called: decisions names the output a call takes, else success is assumed.
 
 A failing test names its file:line, what it expected, the call's actual path with the flow
 file:line of every step, and where the call ended. Exit codes: 0 every test passed, 1 a test
@@ -102,6 +106,7 @@ func (f *testFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.kind, "kind", "", "only tests of this kind: call or object")
 	fl.IntVar(&f.parallel, "test-parallel", 4, "tests run at once")
+	fl.BoolVar(&f.fromExport, "from-export", false, "simulate calls here on the org's exported flows, as for a real org, even on a local org")
 	fl.StringVar(&f.junit, "junit", "", "also write the results as JUnit XML to FILE")
 	fl.StringVar(&f.markdown, "markdown", "", "also write the results as Markdown to FILE (a PR comment, a job summary)")
 }
@@ -128,8 +133,10 @@ func runTests(ctx context.Context, f *testFlags, ws *workspace.Workspace, g *wor
 		return err
 	}
 	opts := test.Options{Suite: suite, Env: env.Name, Client: tg.Client, Kind: f.kind, Parallel: f.parallel}
-	if tg.Local != nil && tg.Local.AdminKey != "" {
+	if tg.Local != nil && tg.Local.AdminKey != "" && !f.fromExport {
 		opts.Simulator = &test.LocalSimulator{URL: tg.Local.URL, AdminKey: tg.Local.AdminKey, Org: env.OrgName()}
+	} else {
+		opts.Simulator = &test.ExportedSimulator{Client: tg.Client}
 	}
 	rep := test.Run(ctx, opts)
 	if f.json {

@@ -16,10 +16,12 @@ import (
 const billingChoice2 = "                  name: Billing Disputes\n"
 
 // TestAccExampleTests is the acceptance of `cx test`: the example contact center, deployed to
-// a fresh local org, passes its own tests in under 10 s (JUnit parsed); a copy whose flow routes
-// choice 2 to the wrong queue fails (cx apply --test fails the deploy's run too), naming the
-// test, the expected and actual final action and the flow's file:line; and with the files right again, the same edit made in the org alone
-// (as in the console) fails the same test: cx test checks what is deployed.
+// a fresh local org, passes its own tests in under 10 s (JUnit parsed), in the local org's
+// simulator and on the flows exported from the org as for a real org (--from-export). A copy
+// whose flow routes choice 2 to the wrong queue fails (cx apply --test fails the deploy's run
+// too), naming the test, the expected and actual final action and the flow's file:line; with
+// the files right again, the same edit made in the org alone (as in the console) fails the same
+// test both ways: cx test checks what is deployed.
 func TestAccExampleTests(t *testing.T) {
 	src := filepath.Join("..", "..", "examples", "contact-center")
 	root := t.TempDir()
@@ -49,6 +51,13 @@ func TestAccExampleTests(t *testing.T) {
 		t.Errorf("JUnit: %d tests, %d failures, %d errors in %d suites", junit.Tests, junit.Failures, junit.Errors, len(junit.Suites))
 	}
 
+	// As a real org is tested: objects through the API, flows exported, calls simulated here.
+	start = time.Now()
+	if out, _, code := cx.run("test", "--env", "dev", "--from-export"); code != 0 {
+		t.Fatalf("cx test --from-export after deploy: exit %d\n%s", code, out)
+	}
+	t.Logf("cx test --env dev --from-export ran the example's tests in %s", time.Since(start).Round(time.Millisecond))
+
 	flowFile := filepath.Join(root, "flow-billing", "flows", "billing.yaml")
 	good := readTestFile(t, flowFile)
 	broken := strings.Replace(good, billingChoice2, "                  name: Billing Payments\n", 1)
@@ -74,6 +83,10 @@ func TestAccExampleTests(t *testing.T) {
 	// The console edit: the same change published in the org, the files left as they are.
 	publishFlow(t, orgClientFor(t, ts, "dev", "deploy"), []byte(broken))
 	wantFailure(t, cx, "a console edit of the published flow")
+	out, _, code = cx.run("test", "--env", "dev", "--project", "flow-billing", "--from-export")
+	if code != 1 || !strings.Contains(out, `final action: expected transfer to queue "Billing Disputes", got transfer to queue "Billing Payments" at Billing IVR (exported from the org).yaml:`) {
+		t.Errorf("cx test --from-export after the console edit: exit %d\n%s", code, out)
+	}
 	if readTestFile(t, flowFile) != good {
 		t.Fatal("the console edit changed the workspace's file")
 	}

@@ -80,10 +80,9 @@ func (l *LocalSimulator) Simulate(ctx context.Context, c *Call) (*archy.Result, 
 	return &res, nil
 }
 
-// ErrNoSimulator is why call tests cannot run against a real org yet.
-var ErrNoSimulator = errors.New("call tests need the org's call simulator, which only the local org has; " +
-	"against a real org they are not run yet (running them on the flows exported from that org is planned) — " +
-	"run them on a local environment, or run only object tests with --kind object")
+// ErrNoSimulator is why call tests cannot run when Options has no Simulator.
+var ErrNoSimulator = errors.New("no call simulator: call tests need the local org's (LocalSimulator) " +
+	"or the org's exported flows (ExportedSimulator)")
 
 // Options configure Run.
 type Options struct {
@@ -92,7 +91,7 @@ type Options struct {
 	Env string
 	// Client reaches the org's Platform API (object tests).
 	Client *platform.Client
-	// Simulator places calls (nil: call tests end in ErrNoSimulator).
+	// Simulator places calls (nil: call tests end in ErrNoSimulator, never pass).
 	Simulator Simulator
 	// Kind keeps only tests of that kind ("": all).
 	Kind string

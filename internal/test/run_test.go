@@ -188,13 +188,13 @@ func TestRunAgainstLocalOrg(t *testing.T) {
 	}
 }
 
-// TestRunWithoutSimulator: against a real org call tests do not pass silently: they end in an
+// TestRunWithoutSimulator: without a simulator call tests do not pass silently: they end in an
 // error that says why, and --kind object leaves them out.
 func TestRunWithoutSimulator(t *testing.T) {
 	_, c, suite := miniOrg(t)
 	rep := Run(t.Context(), Options{Suite: suite, Env: "prod", Client: c})
 	for _, r := range rep.Results {
-		if r.Test.Kind == KindCall && (r.Status != StatusError || !strings.Contains(r.Err, "only the local org")) {
+		if r.Test.Kind == KindCall && (r.Status != StatusError || !strings.Contains(r.Err, "no call simulator")) {
 			t.Errorf("%q without a simulator: %s %q", r.Test.Name, r.Status, r.Err)
 		}
 	}
@@ -204,5 +204,25 @@ func TestRunWithoutSimulator(t *testing.T) {
 	}
 	if empty := (&Report{Env: "dev"}); empty.Passed() || !strings.Contains(empty.Summary(), "no tests found") {
 		t.Errorf("an empty run passes or does not say so: %s", empty.Summary())
+	}
+}
+
+// TestRunOnExportedFlows: the way a real org is tested — its objects read through the API and
+// its flows exported — gives the same verdicts as the local org's simulator, with positions
+// citing the export rather than the workspace's file.
+func TestRunOnExportedFlows(t *testing.T) {
+	_, c, suite := miniOrg(t)
+	rep := Run(t.Context(), Options{Suite: suite, Env: "prod", Client: c, Simulator: &ExportedSimulator{Client: c}})
+	want := map[string]string{
+		"1 reaches the front desk": StatusPass, "1 reaches the back office": StatusFail,
+		"2 runs an action the simulator does not model": StatusFail, "front desk": StatusPass, "missing queue": StatusFail,
+	}
+	for _, r := range rep.Results {
+		if r.Status != want[r.Test.Name] {
+			t.Errorf("%q: status %s, want %s (%v %s)", r.Test.Name, r.Status, want[r.Test.Name], r.Failures, r.Err)
+		}
+		if r.Test.Name == "1 reaches the back office" && !strings.HasPrefix(r.DivergedAt, "Mini IVR"+ExportedSuffix+":") {
+			t.Errorf("the exported flow's step is cited at %q", r.DivergedAt)
+		}
 	}
 }
