@@ -96,16 +96,17 @@ failed or could not run, or there were no tests to run.`,
 	addWorkspaceFlag(cmd, &f.workspaceDir)
 	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl (default: the first one, usually dev)")
 	fl.StringSliceVar(&f.projects, "project", nil, "only the tests of this project (repeatable)")
-	f.register(cmd)
+	f.register(cmd, "parallel")
 	fl.BoolVar(&f.json, "json", false, "print the results as JSON on stdout")
 	return cmd
 }
 
-// register adds the flags cx test and cx apply --test share.
-func (f *testFlags) register(cmd *cobra.Command) {
+// register adds the flags cx test and cx apply --test share; parallel names the flag bounding
+// the tests run at once (apply's --parallel counts projects).
+func (f *testFlags) register(cmd *cobra.Command, parallel string) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.kind, "kind", "", "only tests of this kind: call or object")
-	fl.IntVar(&f.parallel, "test-parallel", 4, "tests run at once")
+	fl.IntVar(&f.parallel, parallel, 4, "tests run at once")
 	fl.BoolVar(&f.fromExport, "from-export", false, "simulate calls here on the org's exported flows, as for a real org, even on a local org")
 	fl.StringVar(&f.junit, "junit", "", "also write the results as JUnit XML to FILE")
 	fl.StringVar(&f.markdown, "markdown", "", "also write the results as Markdown to FILE (a PR comment, a job summary)")
