@@ -117,8 +117,8 @@ func (h entityHandler) changeMembers(r *http.Request, action string, ids []strin
 				}
 				continue
 			}
-			u := tx.Get(users, uid)
-			if u == nil || entity.IsDeleted(u.Data) {
+			u := entity.Live(tx, users, uid)
+			if u == nil {
 				return apihttp.UnknownRef(field+"["+strconv.Itoa(i)+"]", uid)
 			}
 			if member != nil {

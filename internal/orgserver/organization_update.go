@@ -7,7 +7,6 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -24,11 +23,9 @@ func (s *Server) putOrganization(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.host.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, org, err := host.LoadStored[platform.Organization](tx, host.KindOrganization, p.OrgID)
+		o, org, err := host.LoadVersioned(tx, host.KindOrganization, p.OrgID, in.Version,
+			func(org platform.Organization) *int { return org.Version })
 		if err != nil {
-			return nil, err
-		}
-		if err := entity.CheckVersion(in.Version, host.Deref(org.Version)); err != nil {
 			return nil, err
 		}
 		if in.Name != nil {
@@ -38,8 +35,7 @@ func (s *Server) putOrganization(w http.ResponseWriter, r *http.Request) error {
 			org.Name = in.Name
 		}
 		if in.DefaultSiteID != nil && *in.DefaultSiteID != "" {
-			site, err := entity.Lookup(tx, s.entities.StoreKind(kinds.Site), *in.DefaultSiteID)
-			if err != nil || entity.IsDeleted(site.Data) {
+			if s.entities.Live(tx, kinds.Site, *in.DefaultSiteID) == nil {
 				return nil, apihttp.BadRequest("The field [defaultSiteId] refers to [%s], which does not exist.", *in.DefaultSiteID)
 			}
 		}
@@ -53,12 +49,7 @@ func (s *Server) putOrganization(w http.ResponseWriter, r *http.Request) error {
 			org.VoicemailEnabled = in.VoicemailEnabled
 		}
 		org.Version = host.Ptr(host.Deref(org.Version) + 1)
-		out, err := entity.Put(tx, host.KindOrganization, o.ID, "", host.Deref(org.Name), org)
-		if err != nil {
-			return nil, err
-		}
-		audit.Record(tx, p, audit.Event{Service: "Directory", EntityType: "AuthOrganization", Action: "Update",
-			ID: o.ID, Name: host.Deref(org.Name), Old: o.Data})
-		return out, nil
+		return host.PutAudited(tx, p, host.KindOrganization, org, audit.Event{Service: "Directory", EntityType: "AuthOrganization",
+			Action: "Update", ID: o.ID, Name: host.Deref(org.Name), Old: o.Data})
 	})
 }

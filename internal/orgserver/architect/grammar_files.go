@@ -90,8 +90,8 @@ func (s *api) uploadGrammarFile(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	err = s.Store.Update(r.Context(), org, func(tx *store.Tx) error {
-		o, err := entity.Lookup(tx, kind, id)
-		if err != nil || entity.IsDeleted(o.Data) {
+		o := entity.Live(tx, kind, id)
+		if o == nil {
 			return apihttp.NotFound() // deleted since the URL was handed out
 		}
 		var doc map[string]any

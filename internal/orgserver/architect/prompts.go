@@ -203,16 +203,8 @@ func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
 
 // putPrompt stores a prompt and records the change.
 func (s *api) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *store.Object, action string) ([]byte, error) {
-	stored, err := entity.Put(tx, KindPrompt, pr.ID, "", pr.Name, pr)
-	if err != nil {
-		return nil, err
-	}
-	ev := audit.Event{Service: "Architect", EntityType: "Prompt", Action: action, ID: pr.ID, Name: pr.Name, New: stored}
-	if old != nil {
-		ev.Old = old.Data
-	}
-	audit.Record(tx, p, ev)
-	return stored, nil
+	ev := audit.Event{Service: "Architect", EntityType: "Prompt", Action: action, ID: pr.ID, Name: pr.Name, Old: host.DataOf(old)}
+	return host.PutAudited(tx, p, KindPrompt, pr, ev)
 }
 
 func (s *api) deletePrompt(w http.ResponseWriter, r *http.Request) error {
@@ -224,8 +216,7 @@ func (s *api) deletePrompt(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		tx.Delete(KindPrompt, o.ID)
-		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "Prompt", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		host.DeleteAudited(tx, p, o, "Architect", "Prompt")
 		return nil
 	})
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -202,11 +201,11 @@ func (s *api) restoreDefaultRoles(all bool) host.Handler {
 				}
 				role.Name, role.Description = host.Ptr(b.name), host.Ptr(b.description)
 				role.Permissions, role.PermissionPolicies = b.permissions, policiesFor(b.permissions)
-				data, err := entity.Put(tx, host.KindRole, o.ID, "", b.name, role)
+				data, err := host.PutAudited(tx, p, host.KindRole, role,
+					audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: b.name, Old: o.Data})
 				if err != nil {
 					return err
 				}
-				audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: b.name, Old: o.Data, New: data})
 				restored = append(restored, data)
 			}
 			return nil

@@ -285,8 +285,7 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == o.ID:
 				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
-				mo := tx.Get(host.KindUser, m)
-				if mo == nil || entity.IsDeleted(mo.Data) {
+				if entity.Live(tx, host.KindUser, m) == nil {
 					return nil, apihttp.UnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: host.Ptr(m), SelfURI: host.Ptr(host.UserSelfURI(m))}

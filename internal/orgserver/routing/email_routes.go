@@ -248,8 +248,8 @@ func nameRef(tx *store.Tx, field string, kind store.Kind, ref *platform.DomainEn
 	if id == "" {
 		return apihttp.Required(field)
 	}
-	o := tx.Get(kind, id)
-	if o == nil || entity.IsDeleted(o.Data) {
+	o := entity.Live(tx, kind, id)
+	if o == nil {
 		return apihttp.UnknownRef(field, id)
 	}
 	var doc struct {

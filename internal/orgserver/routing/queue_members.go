@@ -131,15 +131,6 @@ func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// activeMemberUser returns a user that exists and is not deleted, or nil.
-func activeMemberUser(tx *store.Tx, id string) *store.Object {
-	o := tx.Get(host.KindUser, id)
-	if o == nil || entity.IsDeleted(o.Data) {
-		return nil
-	}
-	return o
-}
-
 func memberUserName(o *store.Object) string {
 	var u platform.User
 	if host.DecodeObject(o, &u) == nil && host.Deref(u.Name) != "" {
@@ -209,7 +200,7 @@ func (s *api) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
 				}
 				continue
 			}
-			u := activeMemberUser(tx, uid)
+			u := entity.Live(tx, host.KindUser, uid)
 			if u == nil {
 				return apihttp.UnknownRef("id", uid)
 			}

@@ -90,8 +90,8 @@ func checkProficiency(p *float64) error {
 
 // resolve builds the stored assignment of target id for a user, or a 400 naming an unknown id.
 func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
-	o := tx.Get(a.target, id)
-	if o == nil || entity.IsDeleted(o.Data) {
+	o := entity.Live(tx, a.target, id)
+	if o == nil {
 		return assignment{}, apihttp.UnknownRef("id", id)
 	}
 	as := assignment{ID: id, Name: o.Name, Proficiency: proficiency, State: "active",

@@ -128,7 +128,7 @@ func (s *api) putUserUtilization(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		for labelID, l := range in.LabelUtilizations {
-			if lo := tx.Get(s.Entities.StoreKind(kinds.UtilizationLabel), labelID); lo == nil || entity.IsDeleted(lo.Data) {
+			if s.Entities.Live(tx, kinds.UtilizationLabel, labelID) == nil {
 				return nil, apihttp.UnknownRef("labelUtilizations", labelID)
 			}
 			l.LabelName = ""

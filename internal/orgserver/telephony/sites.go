@@ -53,8 +53,8 @@ func (s *api) siteStoreKind() store.Kind { return s.Entities.StoreKind(kinds.Sit
 
 // liveSite finds the site of the request's path inside a transaction (404 when absent).
 func (s *api) liveSite(tx *store.Tx, r *http.Request) (*store.Object, error) {
-	o, err := entity.Lookup(tx, s.siteStoreKind(), r.PathValue("id"))
-	if err != nil || entity.IsDeleted(o.Data) {
+	o := s.Entities.Live(tx, kinds.Site, r.PathValue("id"))
+	if o == nil {
 		return nil, apihttp.NotFound()
 	}
 	return o, nil
@@ -229,12 +229,7 @@ func (s *api) saveOutboundRoute(w http.ResponseWriter, r *http.Request, routeID 
 		route["id"], route["selfUri"] = routeID, kinds.Genesys().Named(kinds.Site).API.Item(site.ID)+"/outboundroutes/"+routeID
 		route["site"] = map[string]any{"id": site.ID, "name": site.Name, "selfUri": kinds.Genesys().Named(kinds.Site).API.Item(site.ID)}
 		ev.ID = routeID
-		out, err := entity.Put(tx, kindSiteOutboundRoute, routeID, site.ID, name, route)
-		if err != nil {
-			return nil, err
-		}
-		audit.Record(tx, p, ev)
-		return out, nil
+		return host.PutChildAudited(tx, p, kindSiteOutboundRoute, site.ID, route, ev)
 	})
 }
 
@@ -246,8 +241,8 @@ func (s *api) trunkBaseRefs(tx *store.Tx, raw any) ([]any, error) {
 	for i, el := range list {
 		ref, _ := el.(map[string]any)
 		id, _ := ref["id"].(string)
-		o, err := entity.Lookup(tx, s.Entities.StoreKind(kinds.TrunkBase), id)
-		if id == "" || err != nil || entity.IsDeleted(o.Data) {
+		o := s.Entities.Live(tx, kinds.TrunkBase, id)
+		if id == "" || o == nil {
 			return nil, apihttp.BadRequest("The field [externalTrunkBases[%d].id] refers to [%s], which does not exist.", i, id)
 		}
 		out = append(out, map[string]any{"id": id, "name": o.Name, "selfUri": kind.API.Item(id)})
