@@ -143,11 +143,9 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if api.List.RepeatTotal {
-		apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-		return nil
+		return apihttp.WritePageWithTotal(w, r, p, items)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {

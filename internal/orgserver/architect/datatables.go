@@ -56,8 +56,7 @@ func writeViews(w http.ResponseWriter, r *http.Request, pageSize int, objs []*st
 		}
 		items = append(items, item)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // writeView answers one stored object as view makes it.

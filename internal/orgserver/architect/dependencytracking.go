@@ -31,8 +31,7 @@ func (s *api) listConsumedResources(w http.ResponseWriter, r *http.Request) erro
 	}
 	q := r.URL.Query()
 	items, _ := ConsumedResources(s.Store, apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) dependencyTrackingBuildStatus(w http.ResponseWriter, r *http.Request) error {

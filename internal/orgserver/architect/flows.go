@@ -288,8 +288,7 @@ func (s *api) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, host.Datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID))))
-	return nil
+	return apihttp.WritePage(w, r, p, host.Datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID)))
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").

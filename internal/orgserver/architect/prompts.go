@@ -78,8 +78,7 @@ func (s *api) listPrompts(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // matchesAnyName reports whether name passes one of the list's name filters.
@@ -251,8 +250,7 @@ func (s *api) listPromptResources(w http.ResponseWriter, r *http.Request) error 
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getPromptResource(w http.ResponseWriter, r *http.Request) error {

@@ -151,8 +151,7 @@ func (s *api) listPermissions(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // restoreDefaultRoles is PUT /authorization/roles/default (the default roles named in the
@@ -213,7 +212,6 @@ func (s *api) restoreDefaultRoles(all bool) host.Handler {
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, apihttp.Page{Size: max(len(restored), 1), Number: 1}, restored))
-		return nil
+		return apihttp.WritePage(w, r, apihttp.Page{Size: max(len(restored), 1), Number: 1}, restored)
 	}
 }

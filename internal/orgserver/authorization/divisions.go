@@ -47,8 +47,7 @@ func (s *api) listDivisions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	_, items := s.filteredDivisions(r)
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {

@@ -147,8 +147,7 @@ func (s *api) listOrganizationPresences(w http.ResponseWriter, r *http.Request) 
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {

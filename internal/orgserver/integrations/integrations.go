@@ -82,8 +82,7 @@ func (s *api) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error
 		b, _ := json.Marshal(t)
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
@@ -115,8 +114,7 @@ func (s *api) listIntegrations(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // reportedState is what the org reports for an intended state: enabling is immediate here.

@@ -105,8 +105,7 @@ func (s *api) listEmailRoutes(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {

@@ -369,8 +369,7 @@ func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 		}
 		items = append(items, code.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {

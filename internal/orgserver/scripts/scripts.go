@@ -79,8 +79,7 @@ func (s *api) listScripts(published bool) host.Handler {
 			}
 			items = append(items, o.Data)
 		}
-		apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-		return nil
+		return apihttp.WritePage(w, r, p, items)
 	}
 }
 

@@ -130,8 +130,7 @@ func (s *api) listOutboundRoutes(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePageWithTotal(w, r, p, items)
 }
 
 // outboundRoute looks up a route of the request's site (404 when either is absent).
