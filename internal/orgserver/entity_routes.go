@@ -73,7 +73,7 @@ func (s *Server) entityRoutes() {
 	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
 		if k.API.Singleton {
-			s.singletonRoutes(h) // entity_singleton.go
+			s.singletonRoutes(h)
 			continue
 		}
 		if k.API.Drafts {
@@ -234,4 +234,35 @@ func (h entityHandler) write(r *http.Request,
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 	return h.s.host.DeleteEntity(w, r, h.kind, h.dropMembers) // entity_members.go
+}
+
+// singletonRoutes serves a singleton kind (kinds.API.Singleton) at its one path: GET, its
+// update method and, unless the API has none, DELETE (which puts the defaults back).
+func (s *Server) singletonRoutes(h entityHandler) {
+	k := h.kind
+	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), h.getSingleton)
+	s.route(k.API.Update+" "+k.API.Collection, k.PermissionFor(k.API.Update), h.updateSingleton)
+	if !k.API.NoDelete {
+		s.route("DELETE "+k.API.Collection, k.PermissionFor("DELETE"), h.resetSingleton)
+	}
+}
+
+func (h entityHandler) getSingleton(w http.ResponseWriter, r *http.Request) error {
+	o := h.s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), h.kind.SingletonID())
+	apihttp.WriteRaw(w, http.StatusOK, entity.SingletonData(o, h.kind))
+	return nil
+}
+
+func (h entityHandler) updateSingleton(w http.ResponseWriter, r *http.Request) error {
+	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return h.s.entities.UpdateSingleton(tx, p, h.kind, r.Method, body)
+	})
+	return h.answerUpdate(w, r, out, err)
+}
+
+func (h entityHandler) resetSingleton(w http.ResponseWriter, r *http.Request) error {
+	return h.s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		host.Record(tx, r, h.s.entities.ResetSingleton(tx, h.kind))
+		return nil
+	})
 }

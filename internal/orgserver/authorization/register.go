@@ -17,8 +17,7 @@ func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Division, host.KindHandlers{List: s.listDivisions, Create: s.createDivision,
 		Get: s.Stored(entity.KindDivision), Update: s.putDivision, Delete: s.deleteDivision})
-	s.divisionRoutes()       // divisions.go
-	s.divisionObjectRoutes() // division_objects.go
+	s.divisionRoutes() // divisions.go
 	s.KindRoutes(kinds.Role, host.KindHandlers{List: s.listRoles, Create: s.createRole, Get: s.Stored(host.KindRole),
 		Update: s.putRole, Delete: s.deleteRole})
 	s.roleRoutes()        // roles.go, subjects.go, catalog.go

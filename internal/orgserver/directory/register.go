@@ -19,6 +19,6 @@ func Register(h *host.Host) {
 	s.groupRoutes() // groups.go, voicemail_policies.go
 	s.KindRoutes(kinds.User, host.KindHandlers{List: s.listUsers, Create: s.createUser, Get: s.getUser,
 		Update: s.patchUser, Delete: s.deleteUser})
-	s.userRoutes()     // users.go, voicemail_policies.go, profileskills.go
+	s.userRoutes()     // users.go, voicemail_policies.go
 	s.presenceRoutes() // presence_definitions.go
 }

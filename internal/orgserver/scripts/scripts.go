@@ -39,13 +39,9 @@ type script struct {
 	ModifiedDate  string                     `json:"modifiedDate,omitempty"`
 	PublishedDate string                     `json:"publishedDate,omitempty"`
 	VersionDate   string                     `json:"versionDate,omitempty"`
-	StartPageID   string                     `json:"startPageId,omitempty"`
-	StartPageName string                     `json:"startPageName,omitempty"`
-	Features      json.RawMessage            `json:"features,omitempty"`
-	Variables     json.RawMessage            `json:"variables,omitempty"`
-	CustomActions json.RawMessage            `json:"customActions,omitempty"`
-	Pages         json.RawMessage            `json:"pages,omitempty"`
-	SelfURI       string                     `json:"selfUri"`
+	// scriptFile is the content, as the last upload brought it (upload.go).
+	scriptFile
+	SelfURI string `json:"selfUri"`
 }
 
 func scriptSelfURI(id string) string { return kinds.Genesys().Named(kinds.Script).API.Item(id) }
@@ -191,7 +187,7 @@ func SeedDefaultScripts(tx *store.Tx) error {
 	for _, name := range kinds.DefaultScriptNames() {
 		id := uuid.NewString()
 		sc := script{ID: id, Name: name, Division: div, VersionID: uuid.NewString(), CreatedDate: now, ModifiedDate: now,
-			PublishedDate: now, VersionDate: now, Pages: json.RawMessage(`[]`), SelfURI: scriptSelfURI(id)}
+			PublishedDate: now, VersionDate: now, scriptFile: scriptFile{Pages: json.RawMessage(`[]`)}, SelfURI: scriptSelfURI(id)}
 		if _, err := entity.Put(tx, host.KindScript, id, "", name, sc); err != nil {
 			return err
 		}

@@ -103,8 +103,7 @@ func (s *api) uploadScript(w http.ResponseWriter, r *http.Request) error {
 			sc.Division = div
 		}
 		sc.Name, sc.VersionID, sc.ModifiedDate, sc.VersionDate, sc.SelfURI = name, uuid.NewString(), now, now, scriptSelfURI(sc.ID)
-		sc.StartPageID, sc.StartPageName, sc.Features, sc.Variables, sc.CustomActions, sc.Pages =
-			file.StartPageID, file.StartPageName, file.Features, file.Variables, file.CustomActions, file.Pages
+		sc.scriptFile = file
 		if _, err := host.PutAudited(tx, p, host.KindScript, sc, scriptEvent(action, sc)); err != nil {
 			return err
 		}
