@@ -178,8 +178,7 @@ func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.Lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 		return err
 	}
-	p := apihttp.CallerOf(r)
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		flow, _, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -192,8 +191,4 @@ func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "FlowLogLevel", Action: "Delete", ID: flow.ID, Name: flow.Name, Old: old.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
 }

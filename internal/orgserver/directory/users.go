@@ -319,28 +319,25 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 // deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
 // (an empty object).
 func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
-	p := apihttp.CallerOf(r)
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if entity.IsDeleted(o.Data) {
-			return apihttp.NotFound()
+			return nil, apihttp.NotFound()
 		}
 		u.State = host.Ptr("deleted")
 		u.Version = host.Ptr(host.Deref(u.Version) + 1)
 		if _, err := host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
-			return err
+			return nil, err
 		}
 		// A deleted user holds no grants (authorization/subjects.go), so its roles and divisions can go.
-		return s.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
+		if err := s.DropSubjectGrants(tx, p, o.ID, "User", o.Name); err != nil {
+			return nil, err
+		}
+		return []byte("{}"), nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, []byte("{}"))
-	return nil
 }
 
 // userSearchFields are the fields /users/search understands.
