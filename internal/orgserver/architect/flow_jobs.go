@@ -284,13 +284,13 @@ func (s *api) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.
 	}
 	switch {
 	case res.division != nil:
-		fl.Division = &platform.WritableDivision{ID: host.Ptr(res.division.ID), Name: host.Ptr(res.division.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(res.division.ID))}
+		fl.Division = host.DivisionRefTo(res.division.ID, res.division.Name)
 	case fl.Division == nil:
-		divID, divName, err := entity.DivisionRef(tx, "", "division")
+		div, err := host.DivisionRefFor(tx, "", "division")
 		if err != nil {
 			return nil, nil, err
 		}
-		fl.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
+		fl.Division = div
 	}
 	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
 	langs := supportedLanguages(f)

@@ -203,7 +203,7 @@ func (s *api) moveToDivision(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ref := platform.Division{ID: host.Ptr(div.ID), Name: host.Ptr(div.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(div.ID))}
+		ref := platform.Division(*host.DivisionRefTo(div.ID, div.Name))
 		for _, id := range ids {
 			o := tx.Get(kind, id)
 			if o == nil {

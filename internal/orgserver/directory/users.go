@@ -213,14 +213,14 @@ func (s *api) createUser(w http.ResponseWriter, r *http.Request) error {
 		if deleted := host.FindUserByEmail(tx, email, true); deleted != nil {
 			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
-		divID, divName, err := entity.DivisionRef(tx, host.Deref(in.DivisionID), "divisionId")
+		div, err := host.DivisionRefFor(tx, host.Deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
 			ID: host.Ptr(id), Name: host.Ptr(name), Email: host.Ptr(email), Username: host.Ptr(email), State: host.Ptr(state), Version: host.Ptr(1),
-			Division:   &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+			Division:   (*platform.Division)(div),
 			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
 			PrimaryContactInfo: []platform.Contact{{Address: host.Ptr(email), MediaType: host.Ptr("EMAIL"), Type: host.Ptr("PRIMARY")}},
 			AcdAutoAnswer:      host.Ptr(false),

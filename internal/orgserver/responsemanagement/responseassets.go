@@ -134,11 +134,7 @@ func divisionOf(tx *store.Tx, id *string) (*platform.WritableDivision, error) {
 	if id != nil && *id == "" {
 		return nil, apihttp.UnknownRef("divisionId", "")
 	}
-	divID, divName, err := entity.DivisionRef(tx, host.Deref(id), "divisionId")
-	if err != nil {
-		return nil, err
-	}
-	return &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}, nil
+	return host.DivisionRefFor(tx, host.Deref(id), "divisionId")
 }
 
 // assetContentType is the MIME type of an asset: from its name's extension, else sniffed

@@ -132,7 +132,7 @@ func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id
 	if divID == "" && oldHeader.Division != nil {
 		divID = oldHeader.Division.ID
 	}
-	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+	div, err := host.DivisionRef(tx, divID)
 	if err != nil {
 		return versionedMeta{}, err
 	}
@@ -140,7 +140,7 @@ func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id
 	now := apihttp.FormatTime(tx.Now())
 	m := versionedMeta{
 		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
-		division: &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+		division: div,
 	}
 	if old == nil {
 		m.id = uuid.NewString()
