@@ -63,8 +63,7 @@ func (h entityHandler) listMembers(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 func (h entityHandler) addMembers(w http.ResponseWriter, r *http.Request) error {
@@ -78,8 +77,7 @@ func (h entityHandler) addMembers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": added, "failures": []any{}})
-	return nil
+	return apihttp.OK(w, map[string]any{"entities": added, "failures": []any{}})
 }
 
 func (h entityHandler) removeMembers(w http.ResponseWriter, r *http.Request) error {

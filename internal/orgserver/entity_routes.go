@@ -131,8 +131,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, l)
-		return nil
+		return apihttp.OK(w, l)
 	}
 	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
@@ -153,8 +152,7 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
@@ -168,8 +166,7 @@ func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
@@ -186,11 +183,9 @@ func (h entityHandler) answerUpdate(w http.ResponseWriter, r *http.Request, out 
 		return err
 	}
 	if h.kind.API.UpdateAnswersOperation {
-		apihttp.WriteJSON(w, http.StatusOK, completedUpdate(apihttp.PrincipalOf(r.Context())))
-		return nil
+		return apihttp.OK(w, completedUpdate(apihttp.PrincipalOf(r.Context())))
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 // completedUpdate is the Operation an update answers for a kind whose API reports the
@@ -249,8 +244,7 @@ func (s *Server) singletonRoutes(h entityHandler) {
 
 func (h entityHandler) getSingleton(w http.ResponseWriter, r *http.Request) error {
 	o := h.s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), h.kind.SingletonID())
-	apihttp.WriteRaw(w, http.StatusOK, entity.SingletonData(o, h.kind))
-	return nil
+	return apihttp.OKRaw(w, entity.SingletonData(o, h.kind))
 }
 
 func (h entityHandler) updateSingleton(w http.ResponseWriter, r *http.Request) error {

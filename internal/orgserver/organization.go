@@ -14,8 +14,7 @@ func (s *Server) organizationRoutes() {
 		if err != nil {
 			return err
 		}
-		apihttp.WriteRaw(w, http.StatusOK, o.Data)
-		return nil
+		return apihttp.OKRaw(w, o.Data)
 	})
 	s.route("PUT /api/v2/organizations/me", "directory:organization:admin", s.putOrganization) // organization_update.go
 }

@@ -65,8 +65,7 @@ func WriteSortedListing(w http.ResponseWriter, r *http.Request, p Page, items []
 // WritePage answers page p of items (already filtered and sorted) as a listing; it returns
 // nil so that a handler can end with it.
 func WritePage(w http.ResponseWriter, r *http.Request, p Page, items [][]byte) error {
-	WriteJSON(w, http.StatusOK, NewListing(r, p, items))
-	return nil
+	return OK(w, NewListing(r, p, items))
 }
 
 // SortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
@@ -126,8 +125,7 @@ func WritePageWithTotal(w http.ResponseWriter, r *http.Request, p Page, items []
 	b := l.AppendJSON(EncodeBuffer(w, l.EncodedLen()+64)) // room for totalNumberOfEntities
 	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
 	b = strconv.AppendInt(b, int64(l.Total), 10)
-	WriteRaw(w, http.StatusOK, append(b, '}'))
-	return nil
+	return OKRaw(w, append(b, '}'))
 }
 
 // PageWindow is the slice [start:end) of total items that page number (1-based) of the
@@ -197,8 +195,7 @@ func WriteCursorPage(w http.ResponseWriter, r *http.Request, keys []CursorKey, i
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, l)
-	return nil
+	return OK(w, l)
 }
 
 // CursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the

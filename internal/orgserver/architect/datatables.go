@@ -65,8 +65,7 @@ func writeView(w http.ResponseWriter, o *store.Object, view func(o *store.Object
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 func (s *api) listDataTables(w http.ResponseWriter, r *http.Request) error {

@@ -90,13 +90,12 @@ func (s *api) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}); err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
+	return apihttp.OK(w, platform.RegisterArchitectJobResponse{
 		ID:           host.Ptr(id),
 		PresignedURL: host.Ptr(s.SignedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
 		SelfURI:      host.Ptr(flowJobSelfURI(id)),
 	})
-	return nil
 }
 
 func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
@@ -106,8 +105,7 @@ func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	st := job.State
 	dropUnaskedMessages(r, &st.Messages)
-	apihttp.WriteJSON(w, http.StatusOK, st)
-	return nil
+	return apihttp.OK(w, st)
 }
 
 // dropUnaskedMessages leaves a job state's messages out unless the read asks for them

@@ -103,8 +103,7 @@ func (s *api) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if o == nil {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // setFlowLogLevel is POST (the flow has no setting yet, else 409) and PUT (it has one,

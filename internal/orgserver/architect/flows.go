@@ -154,8 +154,7 @@ func (s *api) getFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // createFlow is POST /api/v2/flows: an empty flow (no version yet) of a name and type.
@@ -318,8 +317,7 @@ func (s *api) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, v.Data)
-	return nil
+	return apihttp.OKRaw(w, v.Data)
 }
 
 // getFlowConfiguration returns a version's YAML as a JSON object (see flowRoutes).
@@ -340,8 +338,7 @@ func (s *api) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error
 	if err := yaml.Unmarshal([]byte(content.YAML), &doc); err != nil {
 		return fmt.Errorf("stored flow %s version %s does not parse: %w", v.Parent, v.ID, err)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, yamlToJSONValue(&doc, 0))
-	return nil
+	return apihttp.OK(w, yamlToJSONValue(&doc, 0))
 }
 
 // yamlToJSONValue converts a YAML tree into values encoding/json can write: mapping keys

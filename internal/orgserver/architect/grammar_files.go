@@ -64,9 +64,8 @@ func (s *api) grammarFileUploadURL(mode string) host.Handler {
 		p := apihttp.PrincipalOf(r.Context())
 		url := s.SignedURL(r, "/uploads/grammars/"+mode+"/"+fileType+"/", grammarUploadPurpose(mode, fileType), p.OrgID, o.ID)
 		// The API's UploadUrlResponse.
-		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"url": url, "uploadKey": uuid.NewString(),
+		return apihttp.OK(w, map[string]any{"url": url, "uploadKey": uuid.NewString(),
 			"headers": map[string]string{"Content-Type": "application/octet-stream"}})
-		return nil
 	}
 }
 

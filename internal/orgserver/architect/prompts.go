@@ -96,8 +96,7 @@ func (s *api) getPrompt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // promptWrite is the body of a prompt's create and update.
@@ -262,8 +261,7 @@ func (s *api) getPromptResource(w http.ResponseWriter, r *http.Request) error {
 	if i < 0 {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteJSON(w, http.StatusOK, pr.Resources[i])
-	return nil
+	return apihttp.OK(w, pr.Resources[i])
 }
 
 // promptAssetWrite is the body of a resource's create (PromptAssetCreate) and update

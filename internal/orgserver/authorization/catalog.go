@@ -30,8 +30,7 @@ func (s *api) authorizationCatalogRoutes() {
 // listProducts is OrganizationProductEntityListing. A local org is licensed for no extra
 // product, so the listing is empty, but complete: callers read its total.
 func (s *api) listProducts(w http.ResponseWriter, r *http.Request) error {
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": []any{}, "pageSize": 0, "pageNumber": 1, "total": 0, "pageCount": 0})
-	return nil
+	return apihttp.OK(w, map[string]any{"entities": []any{}, "pageSize": 0, "pageNumber": 1, "total": 0, "pageCount": 0})
 }
 
 // domainPermission is the API model DomainPermission.

@@ -61,8 +61,7 @@ func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 func (s *api) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if isHomeDivision(o) {
-			apihttp.WriteRaw(w, http.StatusOK, o.Data)
-			return nil
+			return apihttp.OKRaw(w, o.Data)
 		}
 	}
 	return apihttp.NotFound()

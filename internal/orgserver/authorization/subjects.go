@@ -252,8 +252,7 @@ func (s *api) getSubject(w http.ResponseWriter, r *http.Request) error {
 		}
 		subject.Grants = append(subject.Grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, subject)
-	return nil
+	return apihttp.OK(w, subject)
 }
 
 // bulkGrants is bulkadd, bulkremove and bulkreplace (RoleDivisionGrants → void).
@@ -368,8 +367,7 @@ func (s *api) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		grants = append(grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.Store.Get(org, host.KindRole, id) }))
-	return nil
+	return apihttp.OK(w, userAuthorization(grants, func(id string) *store.Object { return s.Store.Get(org, host.KindRole, id) }))
 }
 
 // putUserRoles sets the roles a user holds: roles not listed lose all their grants, listed

@@ -305,6 +305,5 @@ func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage("/api/v2/groups/search", "groups", req, items))
-	return nil
+	return apihttp.OK(w, host.SearchPage("/api/v2/groups/search", "groups", req, items))
 }

@@ -114,8 +114,7 @@ func (s *api) listUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range l.Entities {
 		l.Entities[i] = s.userExpansion(org, e, expand)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 // getUser is GET /users/{id}. Its state parameter defaults to active, as on a real org: a
@@ -136,8 +135,7 @@ func (s *api) getUser(w http.ResponseWriter, r *http.Request) error {
 	if deleted := entity.IsDeleted(o.Data); state != "any" && deleted != (state == "deleted") {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
-	return nil
+	return apihttp.OKRaw(w, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
 }
 
 // setPassword is POST /users/{id}/password. Passwords are not stored (nothing here logs
@@ -384,8 +382,7 @@ func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range resp.Results {
 		resp.Results[i] = s.userExpansion(org, e, expand)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, resp)
-	return nil
+	return apihttp.OK(w, resp)
 }
 
 // Profile skills: the free-text skills on a user's profile (not routing skills). The
@@ -411,11 +408,9 @@ func (s *api) getUserProfileSkills(w http.ResponseWriter, r *http.Request) error
 		return apihttp.NotFound()
 	}
 	if o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindUserProfileSkills, u.ID); o != nil {
-		apihttp.WriteRaw(w, http.StatusOK, o.Data)
-		return nil
+		return apihttp.OKRaw(w, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, []string{})
-	return nil
+	return apihttp.OK(w, []string{})
 }
 
 func (s *api) putUserProfileSkills(w http.ResponseWriter, r *http.Request) error {

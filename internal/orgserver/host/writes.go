@@ -21,8 +21,7 @@ func (h *Host) CommitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *st
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 // CommitValue is CommitJSON for a write whose answer is not the stored entity (a user's
@@ -32,8 +31,7 @@ func CommitValue[T any](h *Host, w http.ResponseWriter, r *http.Request, fn func
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 // commit runs fn as one transaction in the caller's org and returns what fn returns.
@@ -90,8 +88,7 @@ func (h *Host) ServeStored(w http.ResponseWriter, r *http.Request, kind store.Ki
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // LoadStored looks up an object inside a transaction (404 when absent) and decodes its

@@ -83,11 +83,9 @@ func (s *api) getActionFunction(owner, kind store.Kind) host.Handler {
 			return err
 		}
 		if fc := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, o.ID); fc != nil {
-			apihttp.WriteRaw(w, http.StatusOK, fc.Data)
-			return nil
+			return apihttp.OKRaw(w, fc.Data)
 		}
-		apihttp.WriteJSON(w, http.StatusOK, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == host.KindActionDraft)})
-		return nil
+		return apihttp.OK(w, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == host.KindActionDraft)})
 	}
 }
 

@@ -90,8 +90,7 @@ func (s *api) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteJSON(w, http.StatusOK, t)
-	return nil
+	return apihttp.OK(w, t)
 }
 
 func (s *api) listIntegrations(w http.ResponseWriter, r *http.Request) error {
@@ -252,8 +251,7 @@ func (s *api) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // putIntegrationConfig replaces the current configuration. properties and advanced are

@@ -117,8 +117,7 @@ func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 func (s *api) createEmailRoute(w http.ResponseWriter, r *http.Request) error {

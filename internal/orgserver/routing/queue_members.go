@@ -127,8 +127,7 @@ func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if p.Number > 1 {
 		l.PreviousURI = apihttp.PageURI(r, p.Size, p.Number-1)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 func memberUserName(o *store.Object) string {

@@ -283,8 +283,7 @@ func (s *api) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) err
 		}
 		out.Entities = append(out.Entities, d)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 func (s *api) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {

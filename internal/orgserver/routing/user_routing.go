@@ -265,8 +265,7 @@ func (s *api) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *http.
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, next[id])
-	return nil
+	return apihttp.OK(w, next[id])
 }
 
 func (s *api) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
@@ -321,7 +320,6 @@ func (s *api) bulkAssignments(replace bool) func(a assignmentKind, w http.Respon
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
-		return nil
+		return apihttp.OK(w, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
 	}
 }

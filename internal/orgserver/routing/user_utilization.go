@@ -78,8 +78,7 @@ func (s *api) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
 			out.LabelUtilizations[id] = l
 		}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 // checkUtilization validates a UtilizationRequest: known media types, capacities 0–25 (the

@@ -90,8 +90,7 @@ func (s *api) getScript(published bool) host.Handler {
 		if published && !isPublished(o) {
 			return apihttp.NotFound()
 		}
-		apihttp.WriteRaw(w, http.StatusOK, o.Data)
-		return nil
+		return apihttp.OKRaw(w, o.Data)
 	}
 }
 
@@ -161,8 +160,7 @@ func (s *api) exportScript(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	apihttp.WriteJSON(w, http.StatusOK, map[string]string{"url": s.SignedURL(r, "/downloads/scripts/", "script-download", org, o.ID)})
-	return nil
+	return apihttp.OK(w, map[string]string{"url": s.SignedURL(r, "/downloads/scripts/", "script-download", org, o.ID)})
 }
 
 // downloadScript is the GET of an export's presigned URL: the script as a file.
@@ -172,8 +170,7 @@ func (s *api) downloadScript(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="script.json"`)
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // SeedDefaultScripts gives a new org the default scripts every Genesys Cloud org has,

@@ -113,8 +113,7 @@ func (s *api) uploadScript(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]string{"correlationId": correlationID})
-	return nil
+	return apihttp.OK(w, map[string]string{"correlationId": correlationID})
 }
 
 // getUploadStatus is GET /api/v2/scripts/uploads/{uploadId}/status.
@@ -123,6 +122,5 @@ func (s *api) getUploadStatus(w http.ResponseWriter, r *http.Request) error {
 	if o == nil {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }

@@ -34,8 +34,7 @@ func (s *api) siteRoutes() {
 	const sites = "/api/v2/telephony/providers/edges/sites/{id}"
 	view, all := "telephony:plugin:view", "telephony:plugin:all"
 	s.Route("GET /api/v2/telephony/mediaregions", view, func(w http.ResponseWriter, _ *http.Request) error {
-		apihttp.WriteRaw(w, http.StatusOK, mediaRegions)
-		return nil
+		return apihttp.OKRaw(w, mediaRegions)
 	})
 	s.Route("GET "+sites+"/numberplans", view, s.getNumberPlans)
 	s.Route("PUT "+sites+"/numberplans", all, s.putNumberPlans)
@@ -67,11 +66,9 @@ func (s *api) getNumberPlans(w http.ResponseWriter, r *http.Request) error {
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	if plans := s.Store.Get(org, kindSiteNumberPlans, site.ID); plans != nil {
-		apihttp.WriteRaw(w, http.StatusOK, plans.Data)
-		return nil
+		return apihttp.OKRaw(w, plans.Data)
 	}
-	apihttp.WriteRaw(w, http.StatusOK, []byte(`[]`))
-	return nil
+	return apihttp.OKRaw(w, []byte(`[]`))
 }
 
 // putNumberPlans replaces the site's plans: each needs a name unique among them, a plan
@@ -155,8 +152,7 @@ func (s *api) getOutboundRoute(w http.ResponseWriter, r *http.Request) error {
 	if o == nil || o.Parent != site.ID {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // saveOutboundRoute creates (routeID == "") or replaces a route: a name unique in its site,
