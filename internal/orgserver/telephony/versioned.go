@@ -35,7 +35,6 @@ func (s *api) versionedRoutes(spec versionedSpec, list host.Handler, save func(w
 	s.KindRoutes(spec.entry.Name, host.KindHandlers{
 		List:   list,
 		Create: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, "") },
-		Get:    s.Stored(spec.kind),
 		Update: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, r.PathValue("id")) },
 		Delete: func(w http.ResponseWriter, r *http.Request) error { return s.deleteVersioned(w, r, spec) },
 	})
