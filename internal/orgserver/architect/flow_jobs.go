@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -122,13 +121,9 @@ const flowJobPermission = "architect:flow:add"
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
 func (s *api) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, _, err := s.FindSigned(r, host.KindFlowJob, "flow-upload", id)
+	org, data, err := s.ReadSignedUpload(w, r, host.KindFlowJob, "flow-upload", id)
 	if err != nil {
 		return err
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-	if err != nil {
-		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])

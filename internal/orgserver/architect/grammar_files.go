@@ -2,7 +2,6 @@ package architect
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 
@@ -80,13 +79,9 @@ func (s *api) uploadGrammarFile(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.NotFound()
 	}
 	kind := s.Entities.StoreKind(kinds.GrammarLanguage)
-	org, _, err := s.FindSigned(r, kind, grammarUploadPurpose(mode, fileType), id)
+	org, data, err := s.ReadSignedUpload(w, r, kind, grammarUploadPurpose(mode, fileType), id)
 	if err != nil {
 		return err
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-	if err != nil {
-		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	err = s.Store.Update(r.Context(), org, func(tx *store.Tx) error {
 		o := entity.Live(tx, kind, id)
