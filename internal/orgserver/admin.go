@@ -27,8 +27,7 @@ func (s *Server) admin(pattern string, h handlerFunc) {
 func (s *Server) adminRoutes() {
 	s.admin("POST /admin/orgs/{org}/simulate", s.simulateCall)
 	s.admin("GET /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
-		apihttp.WriteJSON(w, http.StatusOK, s.faults.get())
-		return nil
+		return apihttp.OK(w, s.faults.get())
 	})
 	s.admin("PUT /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		var f Faults
@@ -39,8 +38,7 @@ func (s *Server) adminRoutes() {
 			return err
 		}
 		s.faults.set(f)
-		apihttp.WriteJSON(w, http.StatusOK, s.faults.get())
-		return nil
+		return apihttp.OK(w, s.faults.get())
 	})
 	s.admin("DELETE /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		s.faults.set(Faults{})
@@ -62,8 +60,7 @@ func (s *Server) adminRoutes() {
 			}
 			out = append(out, oo)
 		}
-		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"orgs": out})
-		return nil
+		return apihttp.OK(w, map[string]any{"orgs": out})
 	})
 	s.admin("POST /admin/orgs", func(w http.ResponseWriter, r *http.Request) error {
 		var specs []OrgSpec
@@ -84,8 +81,7 @@ func (s *Server) adminRoutes() {
 		if err != nil {
 			return apihttp.BadRequest("%s", err.Error())
 		}
-		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"credentials": creds})
-		return nil
+		return apihttp.OK(w, map[string]any{"credentials": creds})
 	})
 	s.admin("POST /admin/orgs/{org}/clients", s.createClientRoute) // clients.go
 	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {

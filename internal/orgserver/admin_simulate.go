@@ -55,8 +55,7 @@ func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return apihttp.BadRequest("%s", err.Error())
 	}
-	apihttp.WriteJSON(w, http.StatusOK, res)
-	return nil
+	return apihttp.OK(w, res)
 }
 
 // orgView shows one org's stored objects to the simulator. Names match without case, as

@@ -11,9 +11,7 @@ import (
 // voice or DTMF file goes to the presigned URL its files route answers, and the upload shows
 // in the language's file metadata.
 func TestGrammarLanguagesAndTheirFiles(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	ts, c := parallelDevOrg(t)
 	grammar := c.must(200, "POST", "/api/v2/architect/grammars", map[string]any{"name": "Account numbers"})["id"].(string)
 	languages := "/api/v2/architect/grammars/" + grammar + "/languages"
 

@@ -148,7 +148,7 @@ func (s *Server) handleTokenMe(w http.ResponseWriter, r *http.Request) error {
 	if p.Role == store.RoleReadOnly {
 		scope = []string{"routing:readonly", "users:readonly", "groups:readonly", "authorization:readonly", "organization:readonly", "audits:readonly", "architect:readonly", "integrations:readonly", "telephony:readonly"}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
+	return apihttp.OK(w, map[string]any{
 		"organization":     orgRef,
 		"homeOrganization": orgRef,
 		"authorizedScope":  scope,
@@ -157,5 +157,4 @@ func (s *Server) handleTokenMe(w http.ResponseWriter, r *http.Request) error {
 			"scope": scope, "selfUri": "/api/v2/oauth/clients/" + p.ClientID,
 		},
 	})
-	return nil
 }

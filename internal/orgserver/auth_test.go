@@ -113,3 +113,15 @@ func TestTokensAreUniquePerLogin(t *testing.T) {
 	a.must(200, "GET", "/api/v2/tokens/me", nil)
 	b.must(200, "GET", "/api/v2/tokens/me", nil)
 }
+
+// An update of the organization records the properties it changed and no others (the
+// record once carried no new state, so it listed every property as removed).
+func TestOrganizationUpdateAuditsItsChanges(t *testing.T) {
+	ts, c := parallelDevOrg(t)
+	org := c.must(200, "GET", "/api/v2/organizations/me", nil)
+	c.must(200, "PUT", "/api/v2/organizations/me", map[string]any{"supportURI": "https://help.example.com", "version": org["version"]})
+	ms := routingAudits(t, ts, "dev", "AuthOrganization")
+	if len(ms) != 1 || len(ms[0].PropertyChanges) != 1 || *ms[0].PropertyChanges[0].Property != "supportURI" {
+		t.Fatalf("organization update audits = %+v", ms)
+	}
+}

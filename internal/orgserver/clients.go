@@ -128,6 +128,5 @@ func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return apihttp.BadRequest("%s", err.Error())
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"credential": cred})
-	return nil
+	return apihttp.OK(w, map[string]any{"credential": cred})
 }

@@ -93,8 +93,7 @@ func (h entityHandler) getVersion(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 func (h entityHandler) deleteWithVersions(w http.ResponseWriter, r *http.Request) error {

@@ -63,8 +63,7 @@ func (h entityHandler) listMembers(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 func (h entityHandler) addMembers(w http.ResponseWriter, r *http.Request) error {
@@ -78,8 +77,7 @@ func (h entityHandler) addMembers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": added, "failures": []any{}})
-	return nil
+	return apihttp.OK(w, map[string]any{"entities": added, "failures": []any{}})
 }
 
 func (h entityHandler) removeMembers(w http.ResponseWriter, r *http.Request) error {
@@ -117,8 +115,8 @@ func (h entityHandler) changeMembers(r *http.Request, action string, ids []strin
 				}
 				continue
 			}
-			u := tx.Get(users, uid)
-			if u == nil || entity.IsDeleted(u.Data) {
+			u := entity.Live(tx, users, uid)
+			if u == nil {
 				return apihttp.UnknownRef(field+"["+strconv.Itoa(i)+"]", uid)
 			}
 			if member != nil {

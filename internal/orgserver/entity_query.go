@@ -83,8 +83,7 @@ func (h entityHandler) query(w http.ResponseWriter, r *http.Request) error {
 	if end < len(matches) && end > start {
 		page["after"] = apihttp.EncodeCursor(matchKeys[end-1])
 	}
-	apihttp.WriteJSON(w, http.StatusOK, page)
-	return nil
+	return apihttp.OK(w, page)
 }
 
 // cursorBefore reports whether the position a is before b in the store's order (lower-cased

@@ -73,7 +73,7 @@ func (s *Server) entityRoutes() {
 	for _, k := range s.entities.Generic() {
 		h := entityHandler{s: s, kind: k}
 		if k.API.Singleton {
-			s.singletonRoutes(h) // entity_singleton.go
+			s.singletonRoutes(h)
 			continue
 		}
 		if k.API.Drafts {
@@ -131,8 +131,7 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, l)
-		return nil
+		return apihttp.OK(w, l)
 	}
 	p, err := apihttp.ParsePage(r, api.PageSize())
 	if err != nil {
@@ -143,11 +142,9 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if api.List.RepeatTotal {
-		apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-		return nil
+		return apihttp.WritePageWithTotal(w, r, p, items)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
@@ -155,8 +152,7 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
@@ -170,8 +166,7 @@ func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
@@ -188,11 +183,9 @@ func (h entityHandler) answerUpdate(w http.ResponseWriter, r *http.Request, out 
 		return err
 	}
 	if h.kind.API.UpdateAnswersOperation {
-		apihttp.WriteJSON(w, http.StatusOK, completedUpdate(apihttp.PrincipalOf(r.Context())))
-		return nil
+		return apihttp.OK(w, completedUpdate(apihttp.PrincipalOf(r.Context())))
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 // completedUpdate is the Operation an update answers for a kind whose API reports the
@@ -236,4 +229,34 @@ func (h entityHandler) write(r *http.Request,
 
 func (h entityHandler) delete(w http.ResponseWriter, r *http.Request) error {
 	return h.s.host.DeleteEntity(w, r, h.kind, h.dropMembers) // entity_members.go
+}
+
+// singletonRoutes serves a singleton kind (kinds.API.Singleton) at its one path: GET, its
+// update method and, unless the API has none, DELETE (which puts the defaults back).
+func (s *Server) singletonRoutes(h entityHandler) {
+	k := h.kind
+	s.route("GET "+k.API.Collection, k.PermissionFor("GET"), h.getSingleton)
+	s.route(k.API.Update+" "+k.API.Collection, k.PermissionFor(k.API.Update), h.updateSingleton)
+	if !k.API.NoDelete {
+		s.route("DELETE "+k.API.Collection, k.PermissionFor("DELETE"), h.resetSingleton)
+	}
+}
+
+func (h entityHandler) getSingleton(w http.ResponseWriter, r *http.Request) error {
+	o := h.s.store.Get(apihttp.PrincipalOf(r.Context()).OrgID, h.s.entities.StoreKind(h.kind.Name), h.kind.SingletonID())
+	return apihttp.OKRaw(w, entity.SingletonData(o, h.kind))
+}
+
+func (h entityHandler) updateSingleton(w http.ResponseWriter, r *http.Request) error {
+	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
+		return h.s.entities.UpdateSingleton(tx, p, h.kind, r.Method, body)
+	})
+	return h.answerUpdate(w, r, out, err)
+}
+
+func (h entityHandler) resetSingleton(w http.ResponseWriter, r *http.Request) error {
+	return h.s.host.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		host.Record(tx, r, h.s.entities.ResetSingleton(tx, h.kind))
+		return nil
+	})
 }

@@ -42,8 +42,7 @@ func (h entityHandler) search(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The results' type is the collection's last step ("locations").
-	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
-	return nil
+	return apihttp.OK(w, host.SearchPage(h.kind.API.Search, path.Base(h.kind.API.Collection), req, items))
 }
 
 // objectSearchFields reads a field of decoded JSON by its dotted path ("address.city"): a

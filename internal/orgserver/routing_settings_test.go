@@ -9,9 +9,7 @@ import (
 // defaults) and their contact center (PATCH) and transcription (PUT) parts, each at its own
 // path with its own checks, none of them changed by a write of another.
 func TestRoutingSettingsAndTheirParts(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	const settings = "/api/v2/routing/settings"
 	if got := c.must(200, "GET", settings, nil); got["resetAgentScoreOnPresenceChange"] != false {
 		t.Fatalf("default settings = %v", got)

@@ -9,9 +9,7 @@ import (
 // uniquely among its statuses, checked against the API's categories and moving only to
 // statuses that exist, and gone with the work type.
 func TestWorktypeStatusesUnderTheirWorktype(t *testing.T) {
-	t.Parallel()
-	ts := NewTestServer(t)
-	c := newRawClient(t, ts, "dev", "deploy")
+	_, c := parallelDevOrg(t)
 	workbin := c.must(200, "POST", "/api/v2/taskmanagement/workbins", map[string]any{"name": "Claims"})["id"].(string)
 	worktype := func(name string) string {
 		return c.must(200, "POST", "/api/v2/taskmanagement/worktypes", map[string]any{"name": name, "defaultWorkbinId": workbin})["id"].(string)

@@ -118,6 +118,18 @@ func EncodeBuffer(w http.ResponseWriter, size int) []byte {
 	return make([]byte, 0, size)
 }
 
+// OK answers 200 with v as JSON and returns nil, so that a handler can end with it.
+func OK(w http.ResponseWriter, v any) error {
+	WriteJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// OKRaw answers 200 with JSON already encoded (a stored object) and returns nil.
+func OKRaw(w http.ResponseWriter, b []byte) error {
+	WriteRaw(w, http.StatusOK, b)
+	return nil
+}
+
 // WriteRaw answers JSON already encoded.
 func WriteRaw(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "application/json")

@@ -59,8 +59,13 @@ func WriteSortedListing(w http.ResponseWriter, r *http.Request, p Page, items []
 	if desc {
 		slices.Reverse(items)
 	}
-	WriteJSON(w, http.StatusOK, NewListing(r, p, items))
-	return nil
+	return WritePage(w, r, p, items)
+}
+
+// WritePage answers page p of items (already filtered and sorted) as a listing; it returns
+// nil so that a handler can end with it.
+func WritePage(w http.ResponseWriter, r *http.Request, p Page, items [][]byte) error {
+	return OK(w, NewListing(r, p, items))
 }
 
 // SortByNameOrID reads the sortBy parameter of the endpoints that sort by name (the
@@ -113,13 +118,14 @@ func NewListing(r *http.Request, p Page, items [][]byte) Listing {
 	return l
 }
 
-// WriteListingWithTotal writes the Architect and telephony listing variant, which repeats
-// the total as totalNumberOfEntities.
-func WriteListingWithTotal(w http.ResponseWriter, l Listing) {
+// WritePageWithTotal is WritePage for the Architect and telephony listing variant, which
+// repeats the total as totalNumberOfEntities.
+func WritePageWithTotal(w http.ResponseWriter, r *http.Request, p Page, items [][]byte) error {
+	l := NewListing(r, p, items)
 	b := l.AppendJSON(EncodeBuffer(w, l.EncodedLen()+64)) // room for totalNumberOfEntities
 	b = append(b[:len(b)-1], `,"totalNumberOfEntities":`...)
 	b = strconv.AppendInt(b, int64(l.Total), 10)
-	WriteRaw(w, http.StatusOK, append(b, '}'))
+	return OKRaw(w, append(b, '}'))
 }
 
 // PageWindow is the slice [start:end) of total items that page number (1-based) of the
@@ -189,8 +195,7 @@ func WriteCursorPage(w http.ResponseWriter, r *http.Request, keys []CursorKey, i
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, l)
-	return nil
+	return OK(w, l)
 }
 
 // CursorPage pages items (sorted by keys) by an opaque cursor holding the sort key of the

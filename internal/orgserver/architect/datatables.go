@@ -56,8 +56,7 @@ func writeViews(w http.ResponseWriter, r *http.Request, pageSize int, objs []*st
 		}
 		items = append(items, item)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // writeView answers one stored object as view makes it.
@@ -66,8 +65,7 @@ func writeView(w http.ResponseWriter, o *store.Object, view func(o *store.Object
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return apihttp.OKRaw(w, out)
 }
 
 func (s *api) listDataTables(w http.ResponseWriter, r *http.Request) error {

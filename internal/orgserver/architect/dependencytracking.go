@@ -31,18 +31,16 @@ func (s *api) listConsumedResources(w http.ResponseWriter, r *http.Request) erro
 	}
 	q := r.URL.Query()
 	items, _ := ConsumedResources(s.Store, apihttp.PrincipalOf(r.Context()).OrgID, q.Get("id"), q.Get("version"), apihttp.MultiParam(r, "resourceType"))
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) dependencyTrackingBuildStatus(w http.ResponseWriter, r *http.Request) error {
 	// Dependencies are computed on every query, so the last build is "now".
 	now := time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
+	return apihttp.OK(w, map[string]any{
 		"status": "OPERATIONAL", "dateStarted": now, "dateCompleted": now,
 		"selfUri": "/api/v2/architect/dependencytracking/build",
 	})
-	return nil
 }
 
 func (s *api) rebuildDependencyTracking(w http.ResponseWriter, r *http.Request) error {

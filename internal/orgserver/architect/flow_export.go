@@ -81,10 +81,9 @@ func (s *api) registerFlowExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectExportJobResponse{
+	return apihttp.OK(w, platform.RegisterArchitectExportJobResponse{
 		ID: host.Ptr(id), Status: job.State.Status, TotalFlows: host.Ptr(len(job.Items)), SelfURI: host.Ptr(flowExportSelfURI(id)),
 	})
-	return nil
 }
 
 func (s *api) getFlowExport(w http.ResponseWriter, r *http.Request) error {
@@ -95,8 +94,7 @@ func (s *api) getFlowExport(w http.ResponseWriter, r *http.Request) error {
 	st := job.State
 	st.DownloadURL = host.Ptr(s.SignedURL(r, "/downloads/flows/", "flow-download", apihttp.PrincipalOf(r.Context()).OrgID, o.ID))
 	dropUnaskedMessages(r, &st.Messages)
-	apihttp.WriteJSON(w, http.StatusOK, st)
-	return nil
+	return apihttp.OK(w, st)
 }
 
 // downloadFlows serves an export job's downloadUrl: the YAML as uploaded for one flow, a

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -90,13 +89,12 @@ func (s *api) registerFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}); err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, platform.RegisterArchitectJobResponse{
+	return apihttp.OK(w, platform.RegisterArchitectJobResponse{
 		ID:           host.Ptr(id),
 		PresignedURL: host.Ptr(s.SignedURL(r, "/uploads/flows/", "flow-upload", p.OrgID, id)),
 		Headers:      map[string]string{"Content-Type": "application/octet-stream"},
 		SelfURI:      host.Ptr(flowJobSelfURI(id)),
 	})
-	return nil
 }
 
 func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
@@ -106,8 +104,7 @@ func (s *api) getFlowJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	st := job.State
 	dropUnaskedMessages(r, &st.Messages)
-	apihttp.WriteJSON(w, http.StatusOK, st)
-	return nil
+	return apihttp.OK(w, st)
 }
 
 // dropUnaskedMessages leaves a job state's messages out unless the read asks for them
@@ -124,13 +121,9 @@ const flowJobPermission = "architect:flow:add"
 // uploadFlow is the PUT to a job's presigned URL: it runs the import and answers 200.
 func (s *api) uploadFlow(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	org, _, err := s.FindSigned(r, host.KindFlowJob, "flow-upload", id)
+	org, data, err := s.ReadSignedUpload(w, r, host.KindFlowJob, "flow-upload", id)
 	if err != nil {
 		return err
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-	if err != nil {
-		return apihttp.BadRequest("Unable to read the upload: %v", err)
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
@@ -284,13 +277,13 @@ func (s *api) importFlow(tx *store.Tx, r *http.Request, data []byte) (*platform.
 	}
 	switch {
 	case res.division != nil:
-		fl.Division = &platform.WritableDivision{ID: host.Ptr(res.division.ID), Name: host.Ptr(res.division.Name), SelfURI: host.Ptr(entity.DivisionSelfURI(res.division.ID))}
+		fl.Division = host.DivisionRefTo(res.division.ID, res.division.Name)
 	case fl.Division == nil:
-		divID, divName, err := entity.DivisionRef(tx, "", "division")
+		div, err := host.DivisionRefFor(tx, "", "division")
 		if err != nil {
 			return nil, nil, err
 		}
-		fl.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
+		fl.Division = div
 	}
 	vid, ms, selfURI := versionID(version), epochMillis(tx.Now()), flowSelfURI(id)
 	langs := supportedLanguages(f)

@@ -92,8 +92,7 @@ func (s *api) listFlowLogLevels(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
@@ -104,8 +103,7 @@ func (s *api) getFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if o == nil {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // setFlowLogLevel is POST (the flow has no setting yet, else 409) and PUT (it has one,
@@ -179,8 +177,7 @@ func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.Lookup(r, host.KindFlow, r.PathValue("id")); err != nil {
 		return err
 	}
-	p := apihttp.CallerOf(r)
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		flow, _, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -193,8 +190,4 @@ func (s *api) deleteFlowLogLevel(w http.ResponseWriter, r *http.Request) error {
 		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "FlowLogLevel", Action: "Delete", ID: flow.ID, Name: flow.Name, Old: old.Data})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return host.NoContent(w)
 }

@@ -154,8 +154,7 @@ func (s *api) getFlow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // createFlow is POST /api/v2/flows: an empty flow (no version yet) of a name and type.
@@ -233,8 +232,7 @@ func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
 }
 
 func (s *api) deleteFlow(w http.ResponseWriter, r *http.Request) error {
-	p := apihttp.PrincipalOf(r.Context())
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		o, f, err := txFlow(tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -246,17 +244,9 @@ func (s *api) deleteFlow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		f.Deleted, f.Active, f.LockedClient = host.Ptr(true), host.Ptr(false), nil
-		out, err := entity.Put(tx, host.KindFlow, o.ID, "", o.Name, f)
-		if err != nil {
-			return err
-		}
-		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
-		return nil
-	})
-	if err != nil {
+		_, err = host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return err
-	}
-	return host.NoContent(w)
+	})
 }
 
 // versionNumber reads "3.0" (or "3") as 3; 0 when it is not a version id.
@@ -288,8 +278,7 @@ func (s *api) listFlowVersions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, host.Datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID))))
-	return nil
+	return apihttp.WritePage(w, r, p, host.Datas(s.flowVersions(apihttp.PrincipalOf(r.Context()).OrgID, o.ID)))
 }
 
 // versionParam resolves the {version} path value ("2.0", "2" or "latest").
@@ -328,8 +317,7 @@ func (s *api) getFlowVersion(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, v.Data)
-	return nil
+	return apihttp.OKRaw(w, v.Data)
 }
 
 // getFlowConfiguration returns a version's YAML as a JSON object (see flowRoutes).
@@ -350,8 +338,7 @@ func (s *api) getFlowConfiguration(w http.ResponseWriter, r *http.Request) error
 	if err := yaml.Unmarshal([]byte(content.YAML), &doc); err != nil {
 		return fmt.Errorf("stored flow %s version %s does not parse: %w", v.Parent, v.ID, err)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, yamlToJSONValue(&doc, 0))
-	return nil
+	return apihttp.OK(w, yamlToJSONValue(&doc, 0))
 }
 
 // yamlToJSONValue converts a YAML tree into values encoding/json can write: mapping keys
@@ -405,35 +392,33 @@ func (s *api) flowAction(w http.ResponseWriter, r *http.Request) error {
 	if id == "" {
 		return apihttp.Required("flow")
 	}
-	p := apihttp.PrincipalOf(r.Context())
-	var out []byte
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, f, err := txFlow(tx, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		auditAction := strings.ToUpper(action[:1]) + action[1:]
 		switch action {
 		case "checkout":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, host.Deref(f.LockedClient.Name))
+				return nil, apihttp.Conflict("The flow [%s] is checked out by the client [%s]; it must unlock it first.", o.Name, host.Deref(f.LockedClient.Name))
 			}
 			f.LockedClient = host.ClientRef(p)
 		case "checkin", "revert":
 			if f.LockedClient == nil || lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is not checked out by this client.", o.Name)
+				return nil, apihttp.Conflict("The flow [%s] is not checked out by this client.", o.Name)
 			}
 			f.LockedClient = nil
 		case "unlock":
 			f.LockedClient = nil
 		case "deactivate":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
+				return nil, apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
 			}
 			f.Active = host.Ptr(false)
 		case "publish":
 			if lockedByOther(f, p) {
-				return apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
+				return nil, apihttp.Conflict("The flow [%s] is locked by the client [%s].", o.Name, host.Deref(f.LockedClient.Name))
 			}
 			v := r.URL.Query().Get("version")
 			if v == "" && f.CheckedInVersion != nil {
@@ -441,34 +426,23 @@ func (s *api) flowAction(w http.ResponseWriter, r *http.Request) error {
 			}
 			vo := tx.Get(host.KindFlowVersion, o.ID+"/"+versionID(versionNumber(v)))
 			if vo == nil {
-				return apihttp.BadRequest("The flow [%s] has no version [%s] to publish; publish content through POST /api/v2/flows/jobs.", o.Name, v)
+				return nil, apihttp.BadRequest("The flow [%s] has no version [%s] to publish; publish content through POST /api/v2/flows/jobs.", o.Name, v)
 			}
 			var fv platform.FlowVersion
 			if err := host.DecodeObject(vo, &fv); err != nil {
-				return err
+				return nil, err
 			}
 			f.PublishedVersion, f.Active, f.PublishedBy = &fv, host.Ptr(true), nil
 		}
-		b, err := entity.Put(tx, host.KindFlow, o.ID, "", o.Name, f)
-		if err != nil {
-			return err
+		out, err := host.PutAudited(tx, p, host.KindFlow, f, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data})
+		if err != nil || (action != "checkin" && action != "publish") {
+			return out, err
 		}
-		host.Record(tx, r, audit.Event{Service: "Architect", EntityType: "Flow", Action: auditAction, ID: o.ID, Name: o.Name, Old: o.Data, New: b})
-		out = b
-		if action == "checkin" || action == "publish" {
-			op := platform.Operation{
-				ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), Client: host.ClientRef(p),
-				ActionName: host.Ptr(strings.ToUpper(action)), ActionStatus: host.Ptr("SUCCESS"),
-			}
-			out, err = json.Marshal(op)
-		}
-		return err
+		return json.Marshal(platform.Operation{
+			ID: host.Ptr(uuid.NewString()), Complete: host.Ptr(true), Client: host.ClientRef(p),
+			ActionName: host.Ptr(strings.ToUpper(action)), ActionStatus: host.Ptr("SUCCESS"),
+		})
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
 }
 
 // epochMillis is how FlowVersion dates are written.

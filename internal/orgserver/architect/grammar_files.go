@@ -2,7 +2,6 @@ package architect
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 
@@ -64,9 +63,8 @@ func (s *api) grammarFileUploadURL(mode string) host.Handler {
 		p := apihttp.PrincipalOf(r.Context())
 		url := s.SignedURL(r, "/uploads/grammars/"+mode+"/"+fileType+"/", grammarUploadPurpose(mode, fileType), p.OrgID, o.ID)
 		// The API's UploadUrlResponse.
-		apihttp.WriteJSON(w, http.StatusOK, map[string]any{"url": url, "uploadKey": uuid.NewString(),
+		return apihttp.OK(w, map[string]any{"url": url, "uploadKey": uuid.NewString(),
 			"headers": map[string]string{"Content-Type": "application/octet-stream"}})
-		return nil
 	}
 }
 
@@ -81,17 +79,13 @@ func (s *api) uploadGrammarFile(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.NotFound()
 	}
 	kind := s.Entities.StoreKind(kinds.GrammarLanguage)
-	org, _, err := s.FindSigned(r, kind, grammarUploadPurpose(mode, fileType), id)
+	org, data, err := s.ReadSignedUpload(w, r, kind, grammarUploadPurpose(mode, fileType), id)
 	if err != nil {
 		return err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-	if err != nil {
-		return apihttp.BadRequest("Unable to read the upload: %v", err)
-	}
 	err = s.Store.Update(r.Context(), org, func(tx *store.Tx) error {
-		o, err := entity.Lookup(tx, kind, id)
-		if err != nil || entity.IsDeleted(o.Data) {
+		o := entity.Live(tx, kind, id)
+		if o == nil {
 			return apihttp.NotFound() // deleted since the URL was handed out
 		}
 		var doc map[string]any

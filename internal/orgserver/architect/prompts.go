@@ -78,8 +78,7 @@ func (s *api) listPrompts(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // matchesAnyName reports whether name passes one of the list's name filters.
@@ -97,8 +96,7 @@ func (s *api) getPrompt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // promptWrite is the body of a prompt's create and update.
@@ -203,16 +201,8 @@ func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
 
 // putPrompt stores a prompt and records the change.
 func (s *api) putPrompt(tx *store.Tx, p apihttp.Principal, pr prompt, old *store.Object, action string) ([]byte, error) {
-	stored, err := entity.Put(tx, KindPrompt, pr.ID, "", pr.Name, pr)
-	if err != nil {
-		return nil, err
-	}
-	ev := audit.Event{Service: "Architect", EntityType: "Prompt", Action: action, ID: pr.ID, Name: pr.Name, New: stored}
-	if old != nil {
-		ev.Old = old.Data
-	}
-	audit.Record(tx, p, ev)
-	return stored, nil
+	ev := audit.Event{Service: "Architect", EntityType: "Prompt", Action: action, ID: pr.ID, Name: pr.Name, Old: host.DataOf(old)}
+	return host.PutAudited(tx, p, KindPrompt, pr, ev)
 }
 
 func (s *api) deletePrompt(w http.ResponseWriter, r *http.Request) error {
@@ -224,8 +214,7 @@ func (s *api) deletePrompt(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		tx.Delete(KindPrompt, o.ID)
-		audit.Record(tx, p, audit.Event{Service: "Architect", EntityType: "Prompt", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+		host.DeleteAudited(tx, p, o, "Architect", "Prompt")
 		return nil
 	})
 }
@@ -260,8 +249,7 @@ func (s *api) listPromptResources(w http.ResponseWriter, r *http.Request) error 
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getPromptResource(w http.ResponseWriter, r *http.Request) error {
@@ -273,8 +261,7 @@ func (s *api) getPromptResource(w http.ResponseWriter, r *http.Request) error {
 	if i < 0 {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteJSON(w, http.StatusOK, pr.Resources[i])
-	return nil
+	return apihttp.OK(w, pr.Resources[i])
 }
 
 // promptAssetWrite is the body of a resource's create (PromptAssetCreate) and update

@@ -171,8 +171,7 @@ func (s *api) queryAuditsRealtime(w http.ResponseWriter, r *http.Request) error 
 	if from, to := apihttp.PageWindow(len(hits), number, size); from < to {
 		out.Entities = hits[from:to]
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 // auditServices is what the local org's API groups emit: service → entity type → actions.
@@ -229,6 +228,5 @@ func (s *api) auditServiceMapping(w http.ResponseWriter, r *http.Request) error 
 		out.Services = append(out.Services, sv)
 	}
 	sort.Slice(out.Services, func(i, j int) bool { return out.Services[i].Name < out.Services[j].Name })
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }

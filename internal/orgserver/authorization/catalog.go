@@ -11,7 +11,6 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -31,8 +30,7 @@ func (s *api) authorizationCatalogRoutes() {
 // listProducts is OrganizationProductEntityListing. A local org is licensed for no extra
 // product, so the listing is empty, but complete: callers read its total.
 func (s *api) listProducts(w http.ResponseWriter, r *http.Request) error {
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": []any{}, "pageSize": 0, "pageNumber": 1, "total": 0, "pageCount": 0})
-	return nil
+	return apihttp.OK(w, map[string]any{"entities": []any{}, "pageSize": 0, "pageNumber": 1, "total": 0, "pageCount": 0})
 }
 
 // domainPermission is the API model DomainPermission.
@@ -152,8 +150,7 @@ func (s *api) listPermissions(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // restoreDefaultRoles is PUT /authorization/roles/default (the default roles named in the
@@ -202,11 +199,11 @@ func (s *api) restoreDefaultRoles(all bool) host.Handler {
 				}
 				role.Name, role.Description = host.Ptr(b.name), host.Ptr(b.description)
 				role.Permissions, role.PermissionPolicies = b.permissions, policiesFor(b.permissions)
-				data, err := entity.Put(tx, host.KindRole, o.ID, "", b.name, role)
+				data, err := host.PutAudited(tx, p, host.KindRole, role,
+					audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: b.name, Old: o.Data})
 				if err != nil {
 					return err
 				}
-				audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: "Role", Action: "Update", ID: o.ID, Name: b.name, Old: o.Data, New: data})
 				restored = append(restored, data)
 			}
 			return nil
@@ -214,7 +211,6 @@ func (s *api) restoreDefaultRoles(all bool) host.Handler {
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, apihttp.Page{Size: max(len(restored), 1), Number: 1}, restored))
-		return nil
+		return apihttp.WritePage(w, r, apihttp.Page{Size: max(len(restored), 1), Number: 1}, restored)
 	}
 }

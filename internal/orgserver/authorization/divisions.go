@@ -3,6 +3,8 @@ package authorization
 import (
 	"encoding/json"
 	"net/http"
+	"sort"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
@@ -22,6 +24,7 @@ func (s *api) divisionRoutes() {
 	// Recreates a deleted division under its old id (the official provider's docs for
 	// scripts name it); the create with an id chosen by the path.
 	s.Route("POST /api/v2/authorization/divisions/{id}", "authorization:division:add", s.createDivision)
+	s.divisionObjectRoutes()
 }
 
 // filteredDivisions applies the id[] and name filters shared by the list and query endpoints.
@@ -47,8 +50,7 @@ func (s *api) listDivisions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	_, items := s.filteredDivisions(r)
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {
@@ -59,8 +61,7 @@ func (s *api) queryDivisions(w http.ResponseWriter, r *http.Request) error {
 func (s *api) getHomeDivision(w http.ResponseWriter, r *http.Request) error {
 	for _, o := range s.Store.List(apihttp.PrincipalOf(r.Context()).OrgID, entity.KindDivision, "") {
 		if isHomeDivision(o) {
-			apihttp.WriteRaw(w, http.StatusOK, o.Data)
-			return nil
+			return apihttp.OKRaw(w, o.Data)
 		}
 	}
 	return apihttp.NotFound()
@@ -157,4 +158,73 @@ func divisionUsage(tx *store.Tx, divisionID string) (objects, grants int) {
 		}
 	}
 	return objects, grants
+}
+
+func (s *api) divisionObjectRoutes() {
+	s.Route("POST /api/v2/authorization/divisions/{id}/objects/{objectType}", "authorization:division:edit", s.moveToDivision)
+}
+
+// divisionObjectKinds maps the objectType of POST /authorization/divisions/{id}/objects/{objectType}
+// to the stored kind whose "division" field moves.
+// (A function, so that no caller can change the table.)
+func divisionObjectKinds() map[string]store.Kind {
+	return map[string]store.Kind{
+		"QUEUE":      host.KindQueue,
+		"USER":       host.KindUser,
+		"SKILLGROUP": host.KindSkillGroup,
+		"WRAPUPCODE": host.KindWrapupCode,
+		"SCRIPT":     host.KindScript,
+	}
+}
+
+// moveToDivision moves objects (ids in the body) into a division.
+func (s *api) moveToDivision(w http.ResponseWriter, r *http.Request) error {
+	objType := strings.ToUpper(r.PathValue("objectType"))
+	kinds := divisionObjectKinds()
+	kind, ok := kinds[objType]
+	if !ok {
+		allowed := make([]string, 0, len(kinds))
+		for k := range kinds {
+			allowed = append(allowed, k)
+		}
+		sort.Strings(allowed)
+		return apihttp.InvalidValue("objectType", r.PathValue("objectType"), allowed)
+	}
+	var ids []string
+	if err := apihttp.DecodeBody(r, &ids); err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return apihttp.Required("body (list of object ids)")
+	}
+	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		div, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		ref := platform.Division(*host.DivisionRefTo(div.ID, div.Name))
+		for _, id := range ids {
+			o := tx.Get(kind, id)
+			if o == nil {
+				return apihttp.UnknownRef("body", id)
+			}
+			var doc map[string]json.RawMessage
+			if err := json.Unmarshal(o.Data, &doc); err != nil {
+				return err
+			}
+			doc["division"], _ = json.Marshal(ref)
+			if _, has := doc["version"]; has && kind == host.KindUser {
+				var v int
+				json.Unmarshal(doc["version"], &v) //nolint:errcheck // a bad version stays 0 and becomes 1
+				doc["version"], _ = json.Marshal(v + 1)
+			}
+			out, err := json.Marshal(doc)
+			if err != nil {
+				return err
+			}
+			tx.Put(&store.Object{Kind: kind, ID: o.ID, Parent: o.Parent, Name: o.Name, Data: out})
+			audit.Record(tx, p, audit.Event{Service: "PeoplePermissions", EntityType: objType, Action: "Move", ID: o.ID, Name: o.Name, Old: o.Data, New: out})
+		}
+		return nil
+	})
 }

@@ -46,34 +46,28 @@ func (s *api) writeOAuthClient(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	p := apihttp.PrincipalOf(r.Context())
-	var out map[string]any
-	err = s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) (map[string]any, error) {
 		state, err := defaultRoleDivisions(tx, body)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		stored, ev, err := apply(tx, p, body)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if out, err = withState(tx, stored, state); err != nil {
-			return err
+		out, err := withState(tx, stored, state)
+		if err != nil {
+			return nil, err
 		}
 		id, _ := out["id"].(string)
 		// The record holds the client as stored: the secret a create answers is added after.
 		ev.New, _ = json.Marshal(out)
 		if err := then(tx, p, id, out); err != nil {
-			return err
+			return nil, err
 		}
-		host.Record(tx, r, ev)
-		return nil
+		audit.Record(tx, p, ev)
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *api) createOAuthClient(w http.ResponseWriter, r *http.Request) error {

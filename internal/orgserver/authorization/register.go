@@ -5,7 +5,6 @@ package authorization
 
 import (
 	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 )
 
@@ -16,11 +15,10 @@ type api struct{ *host.Host }
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Division, host.KindHandlers{List: s.listDivisions, Create: s.createDivision,
-		Get: s.Stored(entity.KindDivision), Update: s.putDivision, Delete: s.deleteDivision})
-	s.divisionRoutes()       // divisions.go
-	s.divisionObjectRoutes() // division_objects.go
-	s.KindRoutes(kinds.Role, host.KindHandlers{List: s.listRoles, Create: s.createRole, Get: s.Stored(host.KindRole),
-		Update: s.putRole, Delete: s.deleteRole})
+		Update: s.putDivision, Delete: s.deleteDivision})
+	s.divisionRoutes() // divisions.go
+	s.KindRoutes(kinds.Role, host.KindHandlers{List: s.listRoles, Create: s.createRole, Update: s.putRole,
+		Delete: s.deleteRole})
 	s.roleRoutes()        // roles.go, subjects.go, catalog.go
 	s.oauthClientRoutes() // oauth_clients.go
 }

@@ -172,8 +172,7 @@ func (s *api) listRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) createRole(w http.ResponseWriter, r *http.Request) error {
@@ -333,8 +332,7 @@ func (s *api) roleSubjectGrants(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 // roleUsers is the count-only UserReferenceEntityListing of users holding the role.
@@ -350,7 +348,6 @@ func (s *api) roleUsers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
+	return apihttp.OK(w, map[string]any{"entities": l.Entities, "pageSize": l.PageSize, "pageNumber": l.PageNumber,
 		"total": l.Total, "pageCount": l.PageCount})
-	return nil
 }

@@ -190,7 +190,7 @@ func refreshUserCount(tx *store.Tx, roleID string) error {
 	}
 	n := 0
 	for _, sid := range roleSubjects(tx, roleID) {
-		if u := tx.Get(host.KindUser, sid); u != nil && !entity.IsDeleted(u.Data) {
+		if entity.Live(tx, host.KindUser, sid) != nil {
 			n++
 		}
 	}
@@ -252,8 +252,7 @@ func (s *api) getSubject(w http.ResponseWriter, r *http.Request) error {
 		}
 		subject.Grants = append(subject.Grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, subject)
-	return nil
+	return apihttp.OK(w, subject)
 }
 
 // bulkGrants is bulkadd, bulkremove and bulkreplace (RoleDivisionGrants → void).
@@ -267,7 +266,7 @@ func (s *api) bulkGrants(mode string) host.Handler {
 			return apihttp.Required("grants")
 		}
 		subjectID := r.PathValue("subjectId")
-		err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+		return s.CommitNoContent(w, r, func(tx *store.Tx, _ apihttp.Principal) error {
 			return ApplyGrants(tx, r, subjectID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
 				next := copyGrants(cur)
 				if mode == "replace" {
@@ -290,10 +289,6 @@ func (s *api) bulkGrants(mode string) host.Handler {
 				return next, nil
 			})
 		})
-		if err != nil {
-			return err
-		}
-		return host.NoContent(w)
 	}
 }
 
@@ -372,8 +367,7 @@ func (s *api) getUserRoles(w http.ResponseWriter, r *http.Request) error {
 		}
 		grants = append(grants, g)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, userAuthorization(grants, func(id string) *store.Object { return s.Store.Get(org, host.KindRole, id) }))
-	return nil
+	return apihttp.OK(w, userAuthorization(grants, func(id string) *store.Object { return s.Store.Get(org, host.KindRole, id) }))
 }
 
 // putUserRoles sets the roles a user holds: roles not listed lose all their grants, listed
@@ -385,14 +379,14 @@ func (s *api) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	userID := r.PathValue("subjectId")
-	var ua platform.UserAuthorization
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
-		if u := tx.Get(host.KindUser, userID); u == nil || entity.IsDeleted(u.Data) {
-			return apihttp.NotFound()
+	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, _ apihttp.Principal) (platform.UserAuthorization, error) {
+		var ua platform.UserAuthorization
+		if entity.Live(tx, host.KindUser, userID) == nil {
+			return ua, apihttp.NotFound()
 		}
 		home, _, err := entity.DivisionRef(tx, "", "divisionId")
 		if err != nil {
-			return err
+			return ua, err
 		}
 		var next map[string]platform.AuthzGrant
 		err = ApplyGrants(tx, r, userID, func(cur map[string]platform.AuthzGrant) (map[string]platform.AuthzGrant, error) {
@@ -419,18 +413,12 @@ func (s *api) putUserRoles(w http.ResponseWriter, r *http.Request) error {
 			return next, nil
 		})
 		if err != nil {
-			return err
+			return ua, err
 		}
 		grants := make([]platform.AuthzGrant, 0, len(next))
 		for _, g := range next {
 			grants = append(grants, g)
 		}
-		ua = userAuthorization(grants, func(id string) *store.Object { return tx.Get(host.KindRole, id) })
-		return nil
+		return userAuthorization(grants, func(id string) *store.Object { return tx.Get(host.KindRole, id) }), nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, ua)
-	return nil
 }

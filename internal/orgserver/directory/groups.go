@@ -78,8 +78,8 @@ func checkGroupContacts(cs []platform.GroupContact) error {
 func groupOwners(tx *store.Tx, ids []string) ([]platform.User, error) {
 	var out []platform.User
 	for _, id := range ids {
-		o := tx.Get(host.KindUser, id)
-		if o == nil || entity.IsDeleted(o.Data) {
+		o := entity.Live(tx, host.KindUser, id)
+		if o == nil {
 			return nil, apihttp.UnknownRef("ownerIds", id)
 		}
 		out = append(out, platform.User{ID: host.Ptr(id), Name: host.Ptr(o.Name), SelfURI: host.Ptr(host.UserSelfURI(id))})
@@ -237,8 +237,8 @@ func (s *api) changeMembers(w http.ResponseWriter, r *http.Request, add bool, id
 			key := o.ID + "/" + uid
 			exists := tx.Get(host.KindGroupMember, key) != nil
 			if add {
-				u := tx.Get(host.KindUser, uid)
-				if u == nil || entity.IsDeleted(u.Data) {
+				u := entity.Live(tx, host.KindUser, uid)
+				if u == nil {
 					return apihttp.UnknownRef("memberIds", uid)
 				}
 				if exists {
@@ -305,6 +305,5 @@ func (s *api) searchGroups(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage("/api/v2/groups/search", "groups", req, items))
-	return nil
+	return apihttp.OK(w, host.SearchPage("/api/v2/groups/search", "groups", req, items))
 }

@@ -111,8 +111,7 @@ func (s *api) listPresenceDefinitions(w http.ResponseWriter, r *http.Request) er
 	if defs == nil {
 		defs = []presenceDefinition{}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"total": len(defs), "entities": defs, "selfUri": "/api/v2/presence/definitions"})
-	return nil
+	return apihttp.OK(w, map[string]any{"total": len(defs), "entities": defs, "selfUri": "/api/v2/presence/definitions"})
 }
 
 func asOrganizationPresence(d presenceDefinition) organizationPresence {
@@ -147,8 +146,7 @@ func (s *api) listOrganizationPresences(w http.ResponseWriter, r *http.Request) 
 		}
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getOrganizationPresence(w http.ResponseWriter, r *http.Request) error {
@@ -156,8 +154,7 @@ func (s *api) getOrganizationPresence(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, asOrganizationPresence(d))
-	return nil
+	return apihttp.OK(w, asOrganizationPresence(d))
 }
 
 // listSystemPresences is GET /systempresences: the system presences (SystemPresence), the
@@ -171,6 +168,5 @@ func (s *api) listSystemPresences(w http.ResponseWriter, r *http.Request) error 
 	for _, sp := range systemPresences() {
 		out = append(out, systemPresence{ID: strings.ToUpper(strings.ReplaceAll(sp, " ", "_")), Name: sp})
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }

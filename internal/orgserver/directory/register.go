@@ -14,11 +14,11 @@ type api struct{ *host.Host }
 // Register adds the directory routes to the server behind h.
 func Register(h *host.Host) {
 	s := &api{h}
-	s.KindRoutes(kinds.Group, host.KindHandlers{List: s.listGroups, Create: s.createGroup,
-		Get: s.Stored(host.KindGroup), Update: s.putGroup, Delete: s.deleteGroup})
+	s.KindRoutes(kinds.Group, host.KindHandlers{List: s.listGroups, Create: s.createGroup, Update: s.putGroup,
+		Delete: s.deleteGroup})
 	s.groupRoutes() // groups.go, voicemail_policies.go
 	s.KindRoutes(kinds.User, host.KindHandlers{List: s.listUsers, Create: s.createUser, Get: s.getUser,
 		Update: s.patchUser, Delete: s.deleteUser})
-	s.userRoutes()     // users.go, voicemail_policies.go, profileskills.go
+	s.userRoutes()     // users.go, voicemail_policies.go
 	s.presenceRoutes() // presence_definitions.go
 }

@@ -23,7 +23,7 @@ func (s *api) userRoutes() {
 	s.Route("GET /api/v2/users/search", "directory:user:view", s.searchUsers)
 	s.Route("POST /api/v2/users/{id}/password", "directory:user:setPassword", s.setPassword)
 	s.voicemailUserPolicyRoutes() // voicemail_policies.go
-	s.userProfileSkillRoutes()    // profileskills.go
+	s.userProfileSkillRoutes()
 }
 
 func userState(data []byte) string {
@@ -114,8 +114,7 @@ func (s *api) listUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range l.Entities {
 		l.Entities[i] = s.userExpansion(org, e, expand)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
+	return apihttp.OK(w, l)
 }
 
 // getUser is GET /users/{id}. Its state parameter defaults to active, as on a real org: a
@@ -136,8 +135,7 @@ func (s *api) getUser(w http.ResponseWriter, r *http.Request) error {
 	if deleted := entity.IsDeleted(o.Data); state != "any" && deleted != (state == "deleted") {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
-	return nil
+	return apihttp.OKRaw(w, s.userExpansion(apihttp.PrincipalOf(r.Context()).OrgID, o.Data, host.SetOf(apihttp.MultiParam(r, "expand"))))
 }
 
 // setPassword is POST /users/{id}/password. Passwords are not stored (nothing here logs
@@ -213,14 +211,14 @@ func (s *api) createUser(w http.ResponseWriter, r *http.Request) error {
 		if deleted := host.FindUserByEmail(tx, email, true); deleted != nil {
 			return nil, apihttp.Conflict("A deleted user with email [%s] exists (id %s); restore it with PATCH state=active.", email, deleted.ID)
 		}
-		divID, divName, err := entity.DivisionRef(tx, host.Deref(in.DivisionID), "divisionId")
+		div, err := host.DivisionRefFor(tx, host.Deref(in.DivisionID), "divisionId")
 		if err != nil {
 			return nil, err
 		}
 		id := uuid.NewString()
 		u := platform.User{
 			ID: host.Ptr(id), Name: host.Ptr(name), Email: host.Ptr(email), Username: host.Ptr(email), State: host.Ptr(state), Version: host.Ptr(1),
-			Division:   &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+			Division:   (*platform.Division)(div),
 			Department: in.Department, Title: in.Title, Addresses: in.Addresses,
 			PrimaryContactInfo: []platform.Contact{{Address: host.Ptr(email), MediaType: host.Ptr("EMAIL"), Type: host.Ptr("PRIMARY")}},
 			AcdAutoAnswer:      host.Ptr(false),
@@ -285,8 +283,7 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 			case m == o.ID:
 				return nil, apihttp.BadRequest("The field [manager] cannot refer to the user itself.")
 			default:
-				mo := tx.Get(host.KindUser, m)
-				if mo == nil || entity.IsDeleted(mo.Data) {
+				if entity.Live(tx, host.KindUser, m) == nil {
 					return nil, apihttp.UnknownRef("manager", m)
 				}
 				u.Manager = &platform.User{ID: host.Ptr(m), SelfURI: host.Ptr(host.UserSelfURI(m))}
@@ -320,28 +317,25 @@ func (s *api) patchUser(w http.ResponseWriter, r *http.Request) error {
 // deleteUser soft-deletes and takes the user's grants away; the SDKs expect a JSON body
 // (an empty object).
 func (s *api) deleteUser(w http.ResponseWriter, r *http.Request) error {
-	p := apihttp.CallerOf(r)
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
 		o, u, err := host.LoadStored[platform.User](tx, host.KindUser, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if entity.IsDeleted(o.Data) {
-			return apihttp.NotFound()
+			return nil, apihttp.NotFound()
 		}
 		u.State = host.Ptr("deleted")
 		u.Version = host.Ptr(host.Deref(u.Version) + 1)
 		if _, err := host.PutAudited(tx, p, host.KindUser, u, audit.Event{Service: "Directory", EntityType: "User", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data}); err != nil {
-			return err
+			return nil, err
 		}
 		// A deleted user holds no grants (authorization/subjects.go), so its roles and divisions can go.
-		return s.DropSubjectGrants(tx, p, o.ID, "User", o.Name)
+		if err := s.DropSubjectGrants(tx, p, o.ID, "User", o.Name); err != nil {
+			return nil, err
+		}
+		return []byte("{}"), nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, []byte("{}"))
-	return nil
 }
 
 // userSearchFields are the fields /users/search understands.
@@ -388,6 +382,75 @@ func (s *api) searchUsers(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range resp.Results {
 		resp.Results[i] = s.userExpansion(org, e, expand)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, resp)
-	return nil
+	return apihttp.OK(w, resp)
+}
+
+// Profile skills: the free-text skills on a user's profile (not routing skills). The
+// official provider writes them with every user (profile_skills) and reads them back with
+// the user. PUT replaces the list and answers it; a user starts with none.
+func (s *api) userProfileSkillRoutes() {
+	s.Route("GET /api/v2/users/{id}/profileskills", "directory:user:view", s.getUserProfileSkills)
+	s.Route("PUT /api/v2/users/{id}/profileskills", "directory:userProfile:edit", s.putUserProfileSkills)
+}
+
+// kindUserProfileSkills holds a user's profile skills; Parent = ID = user id; Data = [string].
+const kindUserProfileSkills store.Kind = "user.profileskills"
+
+// maxProfileSkillLength bounds one profile skill, as the profile's other short texts are.
+const maxProfileSkillLength = 100
+
+func (s *api) getUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if entity.IsDeleted(u.Data) {
+		return apihttp.NotFound()
+	}
+	if o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindUserProfileSkills, u.ID); o != nil {
+		return apihttp.OKRaw(w, o.Data)
+	}
+	return apihttp.OK(w, []string{})
+}
+
+func (s *api) putUserProfileSkills(w http.ResponseWriter, r *http.Request) error {
+	var skills []string
+	if err := apihttp.DecodeBody(r, &skills); err != nil {
+		return err
+	}
+	if skills == nil {
+		return apihttp.BadRequest("The body must be an array of profile skills.")
+	}
+	seen := map[string]bool{}
+	kept := []string{}
+	for i, sk := range skills {
+		switch {
+		case strings.TrimSpace(sk) == "":
+			return apihttp.BadRequest("The profile skill [%d] is empty.", i)
+		case len([]rune(sk)) > maxProfileSkillLength:
+			return apihttp.BadRequest("The profile skill [%d] is longer than %d characters.", i, maxProfileSkillLength)
+		}
+		// The API keeps a skill once, whatever the case it was sent in again.
+		if key := strings.ToLower(sk); !seen[key] {
+			seen[key] = true
+			kept = append(kept, sk)
+		}
+	}
+	if _, err := s.Lookup(r, host.KindUser, r.PathValue("id")); err != nil {
+		return err
+	}
+	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
+		u, err := host.LiveOwner(tx.Get, host.KindUser, r.PathValue("id"))
+		if err != nil {
+			return nil, err
+		}
+		old := tx.Get(kindUserProfileSkills, u.ID)
+		stored, err := entity.Put(tx, kindUserProfileSkills, u.ID, u.ID, u.Name, kept)
+		if err != nil {
+			return nil, err
+		}
+		ev := audit.Event{Service: "Directory", EntityType: "UserProfileSkills", Action: "Update", ID: u.ID, Name: u.Name, Old: host.DataOf(old), New: stored}
+		audit.Record(tx, p, ev)
+		return stored, nil
+	})
 }

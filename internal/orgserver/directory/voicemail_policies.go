@@ -55,8 +55,7 @@ func (s *api) getVoicemailUserPolicy(w http.ResponseWriter, r *http.Request) err
 	if err := host.OwnerSetting(get, host.KindUser, r, kindVoicemailUserPolicy, &out); err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 // changeVoicemailUserPolicy is PATCH (fields present change) and PUT (the body replaces
@@ -156,8 +155,7 @@ func (s *api) getVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 func (s *api) patchVoicemailGroupPolicy(w http.ResponseWriter, r *http.Request) error {

@@ -45,6 +45,12 @@ func (s *Set) StoreKind(name string) store.Kind {
 	return store.Kind(name)
 }
 
+// Live is the live object (Live) with id of the catalogue kind named name, wherever the
+// kind is stored: how a hand-written group finds a generic object it refers to.
+func (s *Set) Live(tx *store.Tx, name, id string) *store.Object {
+	return Live(tx, s.StoreKind(name), id)
+}
+
 // Generic lists the catalogue kinds the generic entity serves.
 func (s *Set) Generic() []*kinds.Kind {
 	return kinds.Genesys().Where(func(k *kinds.Kind) bool {

@@ -22,6 +22,16 @@ func Lookup(tx *store.Tx, kind store.Kind, id string) (*store.Object, error) {
 	return o, nil
 }
 
+// Live returns the object of kind with id unless it is absent or soft-deleted (nil then):
+// what a reference may point at and what a route's path may name.
+func Live(tx *store.Tx, kind store.Kind, id string) *store.Object {
+	o := tx.Get(kind, id)
+	if o == nil || IsDeleted(o.Data) {
+		return nil
+	}
+	return o
+}
+
 // Put marshals v and stores it; it returns the JSON stored.
 func Put(tx *store.Tx, kind store.Kind, id, parent, name string, v any) ([]byte, error) {
 	b, err := json.Marshal(v)

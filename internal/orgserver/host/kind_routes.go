@@ -7,7 +7,9 @@ import (
 )
 
 // KindHandlers are a hand-written kind's handlers for its standard routes. A nil handler
-// registers no route: the API has none, or the area spells it out with its own path.
+// registers no route: the API has none, or the area spells it out with its own path. A nil
+// Get is the exception: KindRoutes answers the object's stored JSON, which is what most
+// hand-written kinds return.
 type KindHandlers struct {
 	// List is GET on the collection; Create is POST on it (or on API.CreatePath).
 	List, Create Handler
@@ -21,9 +23,10 @@ type KindHandlers struct {
 // each route's permission from PermissionFor, so an area lists only its handlers for them
 // (and spells out its other routes). A handler the entry says the API lacks (an Update when
 // API.Update is empty, a List with NoList, a Delete with NoDelete) is a mistake in the
-// area's code, refused at registration like a clashing pattern.
+// area's code, refused at registration like a clashing pattern. Without a Get, GET of one
+// object answers it as stored, under the store kind the entity set keeps the kind in.
 func (h *Host) KindRoutes(name string, hs KindHandlers) {
-	h.kindRoutes(catalogueKind(name), hs, KindHandlers{})
+	h.kindRoutes(catalogueKind(name), hs, KindHandlers{Get: h.Stored(h.Entities.StoreKind(name))})
 }
 
 // EntityKindRoutes registers the standard routes of the catalogue kind named name as

@@ -58,19 +58,30 @@ func (h *Host) UploadURL(r *http.Request, u Uploads, org, id string) string {
 	return h.SignedURL(r, u.Path, u.purpose(), org, id)
 }
 
+// ReadSignedUpload checks the signature and expiry of a PUT to a presigned URL handed out
+// for the object id of kind and purpose (FindSigned) and reads its body up to
+// apihttp.MaxUploadBody; it returns the org that handed out the URL and the file.
+func (h *Host) ReadSignedUpload(w http.ResponseWriter, r *http.Request, kind store.Kind, purpose, id string) (org string, data []byte, err error) {
+	org, _, err = h.FindSigned(r, kind, purpose, id)
+	if err != nil {
+		return "", nil, err
+	}
+	data, err = io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
+	if err != nil {
+		return "", nil, apihttp.BadRequest("Unable to read the upload: %v", err)
+	}
+	return org, data, nil
+}
+
 // ServeUploads registers PUT <u.Path>{id}: the signature and expiry are checked, the body is
 // read up to apihttp.MaxUploadBody and checked, and Receive takes it. It answers 200 with no
 // body, as storage services do.
 func (h *Host) ServeUploads(u Uploads) {
 	h.HandlePlain("PUT "+u.Path+"{id}", func(w http.ResponseWriter, r *http.Request) error {
 		id := r.PathValue("id")
-		org, _, err := h.FindSigned(r, u.Kind, u.purpose(), id)
+		org, data, err := h.ReadSignedUpload(w, r, u.Kind, u.purpose(), id)
 		if err != nil {
 			return err
-		}
-		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, apihttp.MaxUploadBody))
-		if err != nil {
-			return apihttp.BadRequest("Unable to read the upload: %v", err)
 		}
 		if u.Check != nil {
 			if err := u.Check(data); err != nil {

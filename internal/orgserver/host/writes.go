@@ -17,18 +17,33 @@ import (
 // CommitJSON runs fn as one transaction in the caller's org and answers 200 with the JSON
 // fn returns (the stored entity).
 func (h *Host) CommitJSON(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) ([]byte, error)) error {
+	out, err := commit(h, r, fn)
+	if err != nil {
+		return err
+	}
+	return apihttp.OKRaw(w, out)
+}
+
+// CommitValue is CommitJSON for a write whose answer is not the stored entity (a user's
+// roles, the codes a queue gained): it answers 200 with fn's value encoded as JSON.
+func CommitValue[T any](h *Host, w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) (T, error)) error {
+	out, err := commit(h, r, fn)
+	if err != nil {
+		return err
+	}
+	return apihttp.OK(w, out)
+}
+
+// commit runs fn as one transaction in the caller's org and returns what fn returns.
+func commit[T any](h *Host, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) (T, error)) (T, error) {
 	p := apihttp.CallerOf(r)
-	var out []byte
+	var out T
 	err := h.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
 		var err error
 		out, err = fn(tx, p)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteRaw(w, http.StatusOK, out)
-	return nil
+	return out, err
 }
 
 // CommitNamed is the skeleton of a create or rename: it decodes the body into in, takes the
@@ -59,8 +74,8 @@ func CommitStored[T any](h *Host, w http.ResponseWriter, r *http.Request, kind s
 
 // CommitNoContent runs fn as one transaction in the caller's org and answers 204.
 func (h *Host) CommitNoContent(w http.ResponseWriter, r *http.Request, fn func(tx *store.Tx, p apihttp.Principal) error) error {
-	p := apihttp.CallerOf(r)
-	if err := h.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error { return fn(tx, p) }); err != nil {
+	_, err := commit(h, r, func(tx *store.Tx, p apihttp.Principal) (struct{}, error) { return struct{}{}, fn(tx, p) })
+	if err != nil {
 		return err
 	}
 	return NoContent(w)
@@ -73,8 +88,7 @@ func (h *Host) ServeStored(w http.ResponseWriter, r *http.Request, kind store.Ki
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // LoadStored looks up an object inside a transaction (404 when absent) and decodes its
@@ -163,7 +177,7 @@ func LoadVersioned[T any](tx *store.Tx, kind store.Kind, id string, want *int, v
 // delete, then also (nil: nothing) for what goes with the object in the same transaction
 // (a data table's rows, an OAuth client's credential and grants), then the audit record.
 func (h *Host) DeleteEntity(w http.ResponseWriter, r *http.Request, k *kinds.Kind, also func(tx *store.Tx, id string)) error {
-	err := h.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return h.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
 		ev, err := h.Entities.Delete(tx, k, PathObjectID(r, k))
 		if err != nil {
 			return err
@@ -171,11 +185,7 @@ func (h *Host) DeleteEntity(w http.ResponseWriter, r *http.Request, k *kinds.Kin
 		if also != nil {
 			also(tx, ev.ID)
 		}
-		Record(tx, r, ev)
+		audit.Record(tx, p, ev)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return NoContent(w)
 }

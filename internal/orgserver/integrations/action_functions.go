@@ -83,11 +83,9 @@ func (s *api) getActionFunction(owner, kind store.Kind) host.Handler {
 			return err
 		}
 		if fc := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kind, o.ID); fc != nil {
-			apihttp.WriteRaw(w, http.StatusOK, fc.Data)
-			return nil
+			return apihttp.OKRaw(w, fc.Data)
 		}
-		apihttp.WriteJSON(w, http.StatusOK, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == host.KindActionDraft)})
-		return nil
+		return apihttp.OK(w, functionConfig{ID: o.ID, SelfURI: functionSelfURI(o.ID, owner == host.KindActionDraft)})
 	}
 }
 
@@ -170,28 +168,22 @@ func (s *api) registerFunctionUpload(w http.ResponseWriter, r *http.Request) err
 	if t := in.SignedURLTimeoutSeconds; t != nil && *t < 1 {
 		return apihttp.BadRequest("The field [signedUrlTimeoutSeconds] must be positive, not [%d].", *t)
 	}
-	p := apihttp.CallerOf(r)
-	zipID := uuid.NewString()
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) (map[string]any, error) {
 		draft, err := entity.Lookup(tx, host.KindActionDraft, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
+		zipID := uuid.NewString()
 		_, err = entity.Put(tx, kindFunctionZip, zipID, draft.ID, *in.FileName, uploadedZip{
 			functionZip: functionZip{Status: "Pending", ID: zipID, Name: *in.FileName, DateCreated: apihttp.FormatTime(tx.Now())},
 			Uploader:    host.UploaderOf(p)})
-		return err
+		// The URL works as long as every presigned URL of this server, whatever was asked for.
+		return map[string]any{
+			"url":                     s.UploadURL(r, s.functionUploads(), p.OrgID, zipID),
+			"headers":                 map[string]string{"Content-Type": "application/zip"},
+			"signedUrlTimeoutSeconds": int(s.PresignTTL().Seconds()),
+		}, err
 	})
-	if err != nil {
-		return err
-	}
-	// The URL works as long as every presigned URL of this server, whatever was asked for.
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
-		"url":                     s.UploadURL(r, s.functionUploads(), p.OrgID, zipID),
-		"headers":                 map[string]string{"Content-Type": "application/zip"},
-		"signedUrlTimeoutSeconds": int(s.PresignTTL().Seconds()),
-	})
-	return nil
 }
 
 // functionUploads are function packages PUT to their presigned URLs: a zip makes the

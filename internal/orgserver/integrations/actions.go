@@ -328,8 +328,7 @@ func (s *api) getActionDoc(w http.ResponseWriter, r *http.Request, kind store.Ki
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, actionView(o.Data, contract, config))
-	return nil
+	return apihttp.OKRaw(w, actionView(o.Data, contract, config))
 }
 
 func (s *api) patchAction(w http.ResponseWriter, r *http.Request) error {

@@ -63,6 +63,5 @@ func (s *api) getIntegrationConfigSchema(w http.ResponseWriter, r *http.Request)
 	if err := host.CheckEnum("configType", &configType, integrationConfigTypes()...); err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, integrationConfigSchema(typeID, configType))
-	return nil
+	return apihttp.OK(w, integrationConfigSchema(typeID, configType))
 }

@@ -82,8 +82,7 @@ func (s *api) listIntegrationTypes(w http.ResponseWriter, r *http.Request) error
 		b, _ := json.Marshal(t)
 		items = append(items, b)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
@@ -91,8 +90,7 @@ func (s *api) getIntegrationType(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteJSON(w, http.StatusOK, t)
-	return nil
+	return apihttp.OK(w, t)
 }
 
 func (s *api) listIntegrations(w http.ResponseWriter, r *http.Request) error {
@@ -115,8 +113,7 @@ func (s *api) listIntegrations(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, o.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 // reportedState is what the org reports for an intended state: enabling is immediate here.
@@ -254,8 +251,7 @@ func (s *api) getIntegrationConfig(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // putIntegrationConfig replaces the current configuration. properties and advanced are

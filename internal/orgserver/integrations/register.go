@@ -15,7 +15,7 @@ type api struct{ *host.Host }
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Integration, host.KindHandlers{List: s.listIntegrations, Create: s.createIntegration,
-		Get: s.Stored(host.KindIntegration), Update: s.patchIntegration, Delete: s.deleteIntegration})
+		Update: s.patchIntegration, Delete: s.deleteIntegration})
 	s.integrationRoutes() // integrations.go, configschemas.go
 	s.KindRoutes(kinds.IntegrationAction, host.KindHandlers{List: s.listActions, Create: s.createAction,
 		Get: s.getAction, Update: s.patchAction, Delete: s.deleteAction})

@@ -57,16 +57,14 @@ func answerNoContent(w http.ResponseWriter, _ *http.Request) error { return host
 
 // answerNoContacts is the ContactListingResponse of a list without contacts.
 func answerNoContacts(w http.ResponseWriter, _ *http.Request) error {
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"entities": []any{}, "pageSize": 25, "pageNumber": 1,
+	return apihttp.OK(w, map[string]any{"entities": []any{}, "pageSize": 25, "pageNumber": 1,
 		"total": 0, "pageCount": 0})
-	return nil
 }
 
 // answerNothingImported is the ImportStatus of a list nothing is being imported into.
 func answerNothingImported(w http.ResponseWriter, _ *http.Request) error {
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{"state": "FULFILLED", "totalRecords": 0,
+	return apihttp.OK(w, map[string]any{"state": "FULFILLED", "totalRecords": 0,
 		"completedRecords": 0, "percentComplete": 100})
-	return nil
 }
 
 // answerExportOf starts an export: the API answers a reference to the list whose export was
@@ -74,9 +72,8 @@ func answerNothingImported(w http.ResponseWriter, _ *http.Request) error {
 func answerExportOf(kind string) host.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id := r.PathValue("id")
-		apihttp.WriteJSON(w, http.StatusOK, platform.DomainEntityRef{ID: host.Ptr(id),
+		return apihttp.OK(w, platform.DomainEntityRef{ID: host.Ptr(id),
 			SelfURI: host.Ptr(kinds.Genesys().Named(kind).API.Item(id))})
-		return nil
 	}
 }
 

@@ -120,12 +120,11 @@ func (s *api) registerResponseAssetUpload(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]any{
+	return apihttp.OK(w, map[string]any{
 		"id":      id,
 		"url":     s.UploadURL(r, assetUploads(), p.OrgID, id),
 		"headers": map[string]string{"Content-Type": assetContentType(*in.Name, nil)},
 	})
-	return nil
 }
 
 // divisionOf resolves a request's divisionId (absent: the home division), refusing an
@@ -134,11 +133,7 @@ func divisionOf(tx *store.Tx, id *string) (*platform.WritableDivision, error) {
 	if id != nil && *id == "" {
 		return nil, apihttp.UnknownRef("divisionId", "")
 	}
-	divID, divName, err := entity.DivisionRef(tx, host.Deref(id), "divisionId")
-	if err != nil {
-		return nil, err
-	}
-	return &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}, nil
+	return host.DivisionRefFor(tx, host.Deref(id), "divisionId")
 }
 
 // assetContentType is the MIME type of an asset: from its name's extension, else sniffed
@@ -189,8 +184,7 @@ func (s *api) getResponseAsset(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // putResponseAsset is PUT …/{id} (ResponseAssetRequest): a new name or division.
@@ -244,6 +238,5 @@ func (s *api) searchResponseAssets(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, host.SearchPage(r.URL.Path, "responseassets", req, items))
-	return nil
+	return apihttp.OK(w, host.SearchPage(r.URL.Path, "responseassets", req, items))
 }

@@ -105,8 +105,7 @@ func (s *api) listEmailRoutes(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {
@@ -118,8 +117,7 @@ func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 func (s *api) createEmailRoute(w http.ResponseWriter, r *http.Request) error {
@@ -248,8 +246,8 @@ func nameRef(tx *store.Tx, field string, kind store.Kind, ref *platform.DomainEn
 	if id == "" {
 		return apihttp.Required(field)
 	}
-	o := tx.Get(kind, id)
-	if o == nil || entity.IsDeleted(o.Data) {
+	o := entity.Live(tx, kind, id)
+	if o == nil {
 		return apihttp.UnknownRef(field, id)
 	}
 	var doc struct {

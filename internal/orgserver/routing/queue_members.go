@@ -127,17 +127,7 @@ func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if p.Number > 1 {
 		l.PreviousURI = apihttp.PageURI(r, p.Size, p.Number-1)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
-}
-
-// activeMemberUser returns a user that exists and is not deleted, or nil.
-func activeMemberUser(tx *store.Tx, id string) *store.Object {
-	o := tx.Get(host.KindUser, id)
-	if o == nil || entity.IsDeleted(o.Data) {
-		return nil
-	}
-	return o
+	return apihttp.OK(w, l)
 }
 
 func memberUserName(o *store.Object) string {
@@ -209,7 +199,7 @@ func (s *api) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
 				}
 				continue
 			}
-			u := activeMemberUser(tx, uid)
+			u := entity.Live(tx, host.KindUser, uid)
 			if u == nil {
 				return apihttp.UnknownRef("id", uid)
 			}
@@ -272,52 +262,42 @@ func (s *api) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if len(in) > maxQueueBatch {
 		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
-	var updated []platform.QueueMember
-	p := apihttp.CallerOf(r)
-	err := s.Store.Update(r.Context(), p.OrgID, func(tx *store.Tx) error {
+	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) (queueMemberListing, error) {
+		l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: 1, PageSize: max(len(in), 1)}
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
-			return err
+			return l, err
 		}
 		var ids []string
 		for i, e := range in {
 			field := fmt.Sprintf("[%d].", i)
 			if host.Deref(e.ID) == "" {
-				return apihttp.Required(field + "id")
+				return l, apihttp.Required(field + "id")
 			}
 			o := tx.Get(host.KindQueueMember, queueChildID(q.ID, *e.ID))
 			if o == nil {
-				return apihttp.UnknownRef(field+"id", *e.ID)
+				return l, apihttp.UnknownRef(field+"id", *e.ID)
 			}
 			m, err := applyMemberUpdate(tx, o, e, field)
 			if err != nil {
-				return err
+				return l, err
 			}
-			updated = append(updated, m)
+			b, err := json.Marshal(m)
+			if err != nil {
+				return l, err
+			}
+			l.Entities = append(l.Entities, b)
 			ids = append(ids, *e.ID)
 		}
 		if len(ids) == 0 {
-			return nil
+			return l, nil
 		}
 		if err := touchQueueCounts(tx, q.ID); err != nil {
-			return err
+			return l, err
 		}
 		s.recordMembers(tx, p, q, "MemberUpdate", ids)
-		return nil
+		return l, nil
 	})
-	if err != nil {
-		return err
-	}
-	l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: 1, PageSize: max(len(updated), 1)}
-	for _, m := range updated {
-		b, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		l.Entities = append(l.Entities, b)
-	}
-	apihttp.WriteJSON(w, http.StatusOK, l)
-	return nil
 }
 
 func (s *api) patchQueueMember(w http.ResponseWriter, r *http.Request) error {
@@ -378,8 +358,7 @@ func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 		}
 		items = append(items, code.Data)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePage(w, r, p, items)
 }
 
 func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
@@ -390,21 +369,21 @@ func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 	if len(in) > maxQueueBatch {
 		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
-	out := []json.RawMessage{}
-	err := s.Store.Update(r.Context(), apihttp.PrincipalOf(r.Context()).OrgID, func(tx *store.Tx) error {
+	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) ([]json.RawMessage, error) {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
+		out := []json.RawMessage{}
 		var added []string
 		for i, ref := range in {
 			field := fmt.Sprintf("[%d].id", i)
 			if host.Deref(ref.ID) == "" {
-				return apihttp.Required(field)
+				return nil, apihttp.Required(field)
 			}
 			code := tx.Get(host.KindWrapupCode, *ref.ID)
 			if code == nil {
-				return apihttp.UnknownRef(field, *ref.ID)
+				return nil, apihttp.UnknownRef(field, *ref.ID)
 			}
 			out = append(out, code.Data)
 			cid := queueChildID(q.ID, code.ID)
@@ -412,21 +391,16 @@ func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 				continue
 			}
 			if _, err := entity.Put(tx, host.KindQueueWrapupCode, cid, q.ID, code.Name, platform.WrapUpCodeReference{ID: host.Ptr(code.ID)}); err != nil {
-				return err
+				return nil, err
 			}
 			added = append(added, code.ID)
 		}
 		if len(added) > 0 {
-			host.Record(tx, r, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
+			audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Update", ID: q.ID, Name: q.Name,
 				Changes: []platform.PropertyChange{{Property: host.Ptr("wrapupCodes"), OldValues: []string{}, NewValues: added}}})
 		}
-		return nil
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
 }
 
 func (s *api) deleteQueueWrapupCode(w http.ResponseWriter, r *http.Request) error {

@@ -98,8 +98,8 @@ func validateQueue(tx *store.Tx, q *platform.Queue, selfID string) error {
 					if host.Deref(sk.ID) == "" {
 						return apihttp.Required(field)
 					}
-					o := tx.Get(host.KindSkill, *sk.ID)
-					if o == nil || entity.IsDeleted(o.Data) {
+					o := entity.Live(tx, host.KindSkill, *sk.ID)
+					if o == nil {
 						return apihttp.UnknownRef(field, *sk.ID)
 					}
 					sk.Name, sk.SelfURI = host.Ptr(o.Name), host.Ptr(host.SkillSelfURI(o.ID))
@@ -239,8 +239,8 @@ func resolveMemberGroups(tx *store.Tx, prefix string, groups []platform.MemberGr
 		}
 		switch *g.Type {
 		case "GROUP":
-			o := tx.Get(host.KindGroup, *g.ID)
-			if o == nil || entity.IsDeleted(o.Data) {
+			o := entity.Live(tx, host.KindGroup, *g.ID)
+			if o == nil {
 				return apihttp.UnknownRef(f+".id", *g.ID)
 			}
 			g.Name, g.SelfURI = host.Ptr(o.Name), host.Ptr("/api/v2/groups/"+o.ID)

@@ -145,7 +145,7 @@ func (s *api) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id
 	if divID == "" && old != nil && old.Division != nil {
 		divID = host.Deref(old.Division.ID)
 	}
-	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+	div, err := host.DivisionRef(tx, divID)
 	if err != nil {
 		return err
 	}
@@ -156,7 +156,7 @@ func (s *api) fillQueue(tx *store.Tx, p apihttp.Principal, q *platform.Queue, id
 	client := p.ClientID
 	now := apihttp.FormatTime(tx.Now())
 	q.ID, q.Name, q.SelfURI = host.Ptr(id), host.Ptr(name), host.Ptr(queueSelfURI(id))
-	q.Division = &platform.Division{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
+	q.Division = (*platform.Division)(div)
 	q.DateModified, q.ModifiedBy = host.Ptr(now), host.Ptr(client)
 	if old != nil {
 		q.DateCreated, q.CreatedBy = old.DateCreated, old.CreatedBy

@@ -15,10 +15,10 @@ type api struct{ *host.Host }
 func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.SkillGroup, host.KindHandlers{List: s.listSkillGroups, Create: s.createSkillGroup,
-		Get: s.Stored(host.KindSkillGroup), Update: s.patchSkillGroup, Delete: s.deleteSkillGroup})
+		Update: s.patchSkillGroup, Delete: s.deleteSkillGroup})
 	s.skillGroupRoutes() // skillgroups.go
-	s.KindRoutes(kinds.Queue, host.KindHandlers{List: s.listQueues, Create: s.createQueue,
-		Get: s.Stored(host.KindQueue), Update: s.putQueue, Delete: s.deleteQueue})
+	s.KindRoutes(kinds.Queue, host.KindHandlers{List: s.listQueues, Create: s.createQueue, Update: s.putQueue,
+		Delete: s.deleteQueue})
 	s.queueRoutes()           // queues.go, queue_members.go
 	s.userRoutingRoutes()     // user_routing.go
 	s.userUtilizationRoutes() // user_utilization.go

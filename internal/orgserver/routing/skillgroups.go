@@ -219,11 +219,11 @@ func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 			sg.Description = in.Description
 		}
 		if in.Division != nil && host.Deref(in.Division.ID) != "" {
-			divID, divName, err := entity.DivisionRef(tx, *in.Division.ID, "division.id")
+			div, err := host.DivisionRef(tx, *in.Division.ID)
 			if err != nil {
 				return nil, err
 			}
-			sg.Division = &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))}
+			sg.Division = div
 		}
 		if in.SkillConditions != nil {
 			if err := validateSkillConditions(tx, "skillConditions", in.SkillConditions); err != nil {
@@ -283,8 +283,7 @@ func (s *api) getSkillGroupDivisions(w http.ResponseWriter, r *http.Request) err
 		}
 		out.Entities = append(out.Entities, d)
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 func (s *api) postSkillGroupDivisions(w http.ResponseWriter, r *http.Request) error {

@@ -90,8 +90,8 @@ func checkProficiency(p *float64) error {
 
 // resolve builds the stored assignment of target id for a user, or a 400 naming an unknown id.
 func (a assignmentKind) resolve(tx *store.Tx, userID, id string, proficiency float64) (assignment, error) {
-	o := tx.Get(a.target, id)
-	if o == nil || entity.IsDeleted(o.Data) {
+	o := entity.Live(tx, a.target, id)
+	if o == nil {
 		return assignment{}, apihttp.UnknownRef("id", id)
 	}
 	as := assignment{ID: id, Name: o.Name, Proficiency: proficiency, State: "active",
@@ -265,8 +265,7 @@ func (s *api) upsertAssignment(a assignmentKind, w http.ResponseWriter, r *http.
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, next[id])
-	return nil
+	return apihttp.OK(w, next[id])
 }
 
 func (s *api) deleteAssignment(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
@@ -321,7 +320,6 @@ func (s *api) bulkAssignments(replace bool) func(a assignmentKind, w http.Respon
 		if err != nil {
 			return err
 		}
-		apihttp.WriteJSON(w, http.StatusOK, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
-		return nil
+		return apihttp.OK(w, assignmentListing(r, apihttp.Page{Size: max(len(next), 25), Number: 1}, next))
 	}
 }

@@ -78,8 +78,7 @@ func (s *api) getUserUtilization(w http.ResponseWriter, r *http.Request) error {
 			out.LabelUtilizations[id] = l
 		}
 	}
-	apihttp.WriteJSON(w, http.StatusOK, out)
-	return nil
+	return apihttp.OK(w, out)
 }
 
 // checkUtilization validates a UtilizationRequest: known media types, capacities 0–25 (the
@@ -128,7 +127,7 @@ func (s *api) putUserUtilization(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		for labelID, l := range in.LabelUtilizations {
-			if lo := tx.Get(s.Entities.StoreKind(kinds.UtilizationLabel), labelID); lo == nil || entity.IsDeleted(lo.Data) {
+			if s.Entities.Live(tx, kinds.UtilizationLabel, labelID) == nil {
 				return nil, apihttp.UnknownRef("labelUtilizations", labelID)
 			}
 			l.LabelName = ""

@@ -39,13 +39,9 @@ type script struct {
 	ModifiedDate  string                     `json:"modifiedDate,omitempty"`
 	PublishedDate string                     `json:"publishedDate,omitempty"`
 	VersionDate   string                     `json:"versionDate,omitempty"`
-	StartPageID   string                     `json:"startPageId,omitempty"`
-	StartPageName string                     `json:"startPageName,omitempty"`
-	Features      json.RawMessage            `json:"features,omitempty"`
-	Variables     json.RawMessage            `json:"variables,omitempty"`
-	CustomActions json.RawMessage            `json:"customActions,omitempty"`
-	Pages         json.RawMessage            `json:"pages,omitempty"`
-	SelfURI       string                     `json:"selfUri"`
+	// scriptFile is the content, as the last upload brought it (upload.go).
+	scriptFile
+	SelfURI string `json:"selfUri"`
 }
 
 func scriptSelfURI(id string) string { return kinds.Genesys().Named(kinds.Script).API.Item(id) }
@@ -79,8 +75,7 @@ func (s *api) listScripts(published bool) host.Handler {
 			}
 			items = append(items, o.Data)
 		}
-		apihttp.WriteJSON(w, http.StatusOK, apihttp.NewListing(r, p, items))
-		return nil
+		return apihttp.WritePage(w, r, p, items)
 	}
 }
 
@@ -95,8 +90,7 @@ func (s *api) getScript(published bool) host.Handler {
 		if published && !isPublished(o) {
 			return apihttp.NotFound()
 		}
-		apihttp.WriteRaw(w, http.StatusOK, o.Data)
-		return nil
+		return apihttp.OKRaw(w, o.Data)
 	}
 }
 
@@ -166,8 +160,7 @@ func (s *api) exportScript(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
-	apihttp.WriteJSON(w, http.StatusOK, map[string]string{"url": s.SignedURL(r, "/downloads/scripts/", "script-download", org, o.ID)})
-	return nil
+	return apihttp.OK(w, map[string]string{"url": s.SignedURL(r, "/downloads/scripts/", "script-download", org, o.ID)})
 }
 
 // downloadScript is the GET of an export's presigned URL: the script as a file.
@@ -177,8 +170,7 @@ func (s *api) downloadScript(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="script.json"`)
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // SeedDefaultScripts gives a new org the default scripts every Genesys Cloud org has,
@@ -192,7 +184,7 @@ func SeedDefaultScripts(tx *store.Tx) error {
 	for _, name := range kinds.DefaultScriptNames() {
 		id := uuid.NewString()
 		sc := script{ID: id, Name: name, Division: div, VersionID: uuid.NewString(), CreatedDate: now, ModifiedDate: now,
-			PublishedDate: now, VersionDate: now, Pages: json.RawMessage(`[]`), SelfURI: scriptSelfURI(id)}
+			PublishedDate: now, VersionDate: now, scriptFile: scriptFile{Pages: json.RawMessage(`[]`)}, SelfURI: scriptSelfURI(id)}
 		if _, err := entity.Put(tx, host.KindScript, id, "", name, sc); err != nil {
 			return err
 		}

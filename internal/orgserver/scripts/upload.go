@@ -103,8 +103,7 @@ func (s *api) uploadScript(w http.ResponseWriter, r *http.Request) error {
 			sc.Division = div
 		}
 		sc.Name, sc.VersionID, sc.ModifiedDate, sc.VersionDate, sc.SelfURI = name, uuid.NewString(), now, now, scriptSelfURI(sc.ID)
-		sc.StartPageID, sc.StartPageName, sc.Features, sc.Variables, sc.CustomActions, sc.Pages =
-			file.StartPageID, file.StartPageName, file.Features, file.Variables, file.CustomActions, file.Pages
+		sc.scriptFile = file
 		if _, err := host.PutAudited(tx, p, host.KindScript, sc, scriptEvent(action, sc)); err != nil {
 			return err
 		}
@@ -114,8 +113,7 @@ func (s *api) uploadScript(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	apihttp.WriteJSON(w, http.StatusOK, map[string]string{"correlationId": correlationID})
-	return nil
+	return apihttp.OK(w, map[string]string{"correlationId": correlationID})
 }
 
 // getUploadStatus is GET /api/v2/scripts/uploads/{uploadId}/status.
@@ -124,6 +122,5 @@ func (s *api) getUploadStatus(w http.ResponseWriter, r *http.Request) error {
 	if o == nil {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }

@@ -138,8 +138,7 @@ func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, pr.obj.Data)
 		}
 	}
-	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePageWithTotal(w, r, p, items)
 }
 
 func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) error {

@@ -132,8 +132,7 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 		}
 		items = append(items, pool.stored)
 	}
-	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePageWithTotal(w, r, p, items)
 }
 
 // saveExtensionPool creates (id == "") or replaces a pool: both numbers required, digits of

@@ -34,8 +34,7 @@ func (s *api) siteRoutes() {
 	const sites = "/api/v2/telephony/providers/edges/sites/{id}"
 	view, all := "telephony:plugin:view", "telephony:plugin:all"
 	s.Route("GET /api/v2/telephony/mediaregions", view, func(w http.ResponseWriter, _ *http.Request) error {
-		apihttp.WriteRaw(w, http.StatusOK, mediaRegions)
-		return nil
+		return apihttp.OKRaw(w, mediaRegions)
 	})
 	s.Route("GET "+sites+"/numberplans", view, s.getNumberPlans)
 	s.Route("PUT "+sites+"/numberplans", all, s.putNumberPlans)
@@ -53,8 +52,8 @@ func (s *api) siteStoreKind() store.Kind { return s.Entities.StoreKind(kinds.Sit
 
 // liveSite finds the site of the request's path inside a transaction (404 when absent).
 func (s *api) liveSite(tx *store.Tx, r *http.Request) (*store.Object, error) {
-	o, err := entity.Lookup(tx, s.siteStoreKind(), r.PathValue("id"))
-	if err != nil || entity.IsDeleted(o.Data) {
+	o := s.Entities.Live(tx, kinds.Site, r.PathValue("id"))
+	if o == nil {
 		return nil, apihttp.NotFound()
 	}
 	return o, nil
@@ -67,11 +66,9 @@ func (s *api) getNumberPlans(w http.ResponseWriter, r *http.Request) error {
 	}
 	org := apihttp.PrincipalOf(r.Context()).OrgID
 	if plans := s.Store.Get(org, kindSiteNumberPlans, site.ID); plans != nil {
-		apihttp.WriteRaw(w, http.StatusOK, plans.Data)
-		return nil
+		return apihttp.OKRaw(w, plans.Data)
 	}
-	apihttp.WriteRaw(w, http.StatusOK, []byte(`[]`))
-	return nil
+	return apihttp.OKRaw(w, []byte(`[]`))
 }
 
 // putNumberPlans replaces the site's plans: each needs a name unique among them, a plan
@@ -130,8 +127,7 @@ func (s *api) listOutboundRoutes(w http.ResponseWriter, r *http.Request) error {
 			items = append(items, o.Data)
 		}
 	}
-	apihttp.WriteListingWithTotal(w, apihttp.NewListing(r, p, items))
-	return nil
+	return apihttp.WritePageWithTotal(w, r, p, items)
 }
 
 // outboundRoute looks up a route of the request's site (404 when either is absent).
@@ -156,8 +152,7 @@ func (s *api) getOutboundRoute(w http.ResponseWriter, r *http.Request) error {
 	if o == nil || o.Parent != site.ID {
 		return apihttp.NotFound()
 	}
-	apihttp.WriteRaw(w, http.StatusOK, o.Data)
-	return nil
+	return apihttp.OKRaw(w, o.Data)
 }
 
 // saveOutboundRoute creates (routeID == "") or replaces a route: a name unique in its site,
@@ -229,12 +224,7 @@ func (s *api) saveOutboundRoute(w http.ResponseWriter, r *http.Request, routeID 
 		route["id"], route["selfUri"] = routeID, kinds.Genesys().Named(kinds.Site).API.Item(site.ID)+"/outboundroutes/"+routeID
 		route["site"] = map[string]any{"id": site.ID, "name": site.Name, "selfUri": kinds.Genesys().Named(kinds.Site).API.Item(site.ID)}
 		ev.ID = routeID
-		out, err := entity.Put(tx, kindSiteOutboundRoute, routeID, site.ID, name, route)
-		if err != nil {
-			return nil, err
-		}
-		audit.Record(tx, p, ev)
-		return out, nil
+		return host.PutChildAudited(tx, p, kindSiteOutboundRoute, site.ID, route, ev)
 	})
 }
 
@@ -246,8 +236,8 @@ func (s *api) trunkBaseRefs(tx *store.Tx, raw any) ([]any, error) {
 	for i, el := range list {
 		ref, _ := el.(map[string]any)
 		id, _ := ref["id"].(string)
-		o, err := entity.Lookup(tx, s.Entities.StoreKind(kinds.TrunkBase), id)
-		if id == "" || err != nil || entity.IsDeleted(o.Data) {
+		o := s.Entities.Live(tx, kinds.TrunkBase, id)
+		if id == "" || o == nil {
 			return nil, apihttp.BadRequest("The field [externalTrunkBases[%d].id] refers to [%s], which does not exist.", i, id)
 		}
 		out = append(out, map[string]any{"id": id, "name": o.Name, "selfUri": kind.API.Item(id)})

@@ -35,7 +35,6 @@ func (s *api) versionedRoutes(spec versionedSpec, list host.Handler, save func(w
 	s.KindRoutes(spec.entry.Name, host.KindHandlers{
 		List:   list,
 		Create: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, "") },
-		Get:    s.Stored(spec.kind),
 		Update: func(w http.ResponseWriter, r *http.Request) error { return save(w, r, r.PathValue("id")) },
 		Delete: func(w http.ResponseWriter, r *http.Request) error { return s.deleteVersioned(w, r, spec) },
 	})
@@ -132,7 +131,7 @@ func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id
 	if divID == "" && oldHeader.Division != nil {
 		divID = oldHeader.Division.ID
 	}
-	divID, divName, err := entity.DivisionRef(tx, divID, "division.id")
+	div, err := host.DivisionRef(tx, divID)
 	if err != nil {
 		return versionedMeta{}, err
 	}
@@ -140,7 +139,7 @@ func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id
 	now := apihttp.FormatTime(tx.Now())
 	m := versionedMeta{
 		id: id, name: name, version: 1, created: now, now: now, createdBy: client, client: client,
-		division: &platform.WritableDivision{ID: host.Ptr(divID), Name: host.Ptr(divName), SelfURI: host.Ptr(entity.DivisionSelfURI(divID))},
+		division: div,
 	}
 	if old == nil {
 		m.id = uuid.NewString()
