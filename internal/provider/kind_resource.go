@@ -70,7 +70,7 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	desired := r.firstChunk(body)
-	obj, err := r.createAPI(plan, body).create(ctx, name, body) // kind_children.go
+	obj, err := r.createObject(ctx, plan, name, body) // kind_children.go
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return

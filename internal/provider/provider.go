@@ -292,7 +292,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newQueueOutboundEmailAddressResource,
 		newQueueCGRoutingResource,
 		newQueueCGActivationResource,
-		newFlowLogLevelResource,
 		newUserPromptResource,
 		newResponseAssetResource,
 		newScriptResource,
