@@ -65,6 +65,21 @@ func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
 	return a.getByID(ctx, id)
 }
 
+// getWithIDs returns the object and the ids of a list the API keeps beside it, which ids
+// reads by a call of its own (a group's members, a skill group's member divisions); nil when
+// the object does not exist.
+func (a entityAPI[T]) getWithIDs(ctx context.Context, id string, ids func(context.Context, *platform.Client, string) ([]string, error)) (*T, []string, error) {
+	obj, err := a.get(ctx, id)
+	if err != nil || obj == nil {
+		return nil, nil, err
+	}
+	list, err := ids(ctx, a.client, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return obj, list, nil
+}
+
 // bulk is the provider's read cache when this type may use it, else nil (which never caches).
 func (a entityAPI[T]) bulk() *bulkReads {
 	if !bulkReadable(a.path) {

@@ -98,32 +98,29 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	r.finishWrite(ctx, *obj, r.resourceID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
 }
 
-// finishWrite completes a create or update once the object id is written: its members,
-// its additions, then the state from obj. A failure is reported under name; with
+// finishWrite completes a create or update once the object id is written: its members, its
+// additions, the object naming it, the arrays kept beside it, then the state from obj. A failure is reported under name; with
 // keepOnFailure the object's id is kept in state first (a create's object exists).
 func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name string, plan types.Object,
 	state *tfsdk.State, diags *diag.Diagnostics, keepOnFailure bool) {
-	fail := func(what string, err error) {
-		if keepOnFailure {
-			state.SetAttribute(ctx, path.Root("id"), id)
+	// The writes beside the object's own, in order, each with what a failure could not do.
+	writes := []struct {
+		what  string
+		write func() error
+	}{
+		{"set the members of", func() error { return r.syncMembers(ctx, obj, plan.Attributes()) }},
+		{"add to", func() error { return r.addValues(ctx, id, plan) }},
+		{"name", func() error { return r.syncNamedBy(ctx, obj, plan.Attributes()) }},
+		{"write beside", func() error { return r.syncKeptAt(ctx, obj, plan) }},
+	}
+	for _, w := range writes {
+		if err := w.write(); err != nil {
+			if keepOnFailure {
+				state.SetAttribute(ctx, path.Root("id"), id)
+			}
+			addAPIError(diags, nil, fmt.Sprintf("Could not %s %s %q", w.what, r.kind.Noun, name), err)
+			return
 		}
-		addAPIError(diags, nil, fmt.Sprintf("Could not %s %s %q", what, r.kind.Noun, name), err)
-	}
-	if err := r.syncMembers(ctx, obj, plan.Attributes()); err != nil {
-		fail("set the members of", err)
-		return
-	}
-	if err := r.addValues(ctx, id, plan); err != nil {
-		fail("add to", err)
-		return
-	}
-	if err := r.syncNamedBy(ctx, obj, plan.Attributes()); err != nil {
-		fail("name", err)
-		return
-	}
-	if err := r.syncKeptAt(ctx, obj, plan); err != nil {
-		fail("write beside", err)
-		return
 	}
 	r.setState(ctx, obj, plan, state, diags)
 }
