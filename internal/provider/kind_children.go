@@ -36,8 +36,7 @@ func (r *kindResource) parentIn(plan types.Object) string {
 	if f == nil {
 		return ""
 	}
-	s, _ := plan.Attributes()[f.Attr].(types.String)
-	return s.ValueString()
+	return stringAttr(plan, f.Attr)
 }
 
 // createAPI is the API seam a create posts to: a child kind's collection under the planned
@@ -60,11 +59,11 @@ func (r *kindResource) createObject(ctx context.Context, plan types.Object, name
 	if f == nil {
 		return api.create(ctx, name, body)
 	}
-	id, _ := plan.Attributes()[f.Attr].(types.String)
+	id := stringAttr(plan, f.Attr)
 	read := kindAPI(r.client, r.kind)
-	api.path = read.itemPath(id.ValueString())
+	api.path = read.itemPath(id)
 	return api.createFoundBy(ctx, body, func(ctx context.Context) (*apiObject, error) {
-		return read.getByID(ctx, id.ValueString())
+		return read.getByID(ctx, id)
 	})
 }
 

@@ -304,15 +304,11 @@ func (r *kindResource) nameIn(o types.Object) string {
 	if f == nil {
 		return ""
 	}
-	s, _ := o.Attributes()[f.Attr].(types.String)
-	return s.ValueString()
+	return stringAttr(o, f.Attr)
 }
 
 // idIn reads the object's id from plan or state.
-func (r *kindResource) idIn(o types.Object) string {
-	s, _ := o.Attributes()["id"].(types.String)
-	return s.ValueString()
-}
+func (r *kindResource) idIn(o types.Object) string { return stringAttr(o, "id") }
 
 // nameAttr is where a name conflict is reported, when the kind has a name (or a stand-in).
 func (r *kindResource) nameAttr() *path.Path {
