@@ -122,7 +122,6 @@ func adoptionHooks() map[string]func(obj map[string]any) []attribute {
 	return map[string]func(obj map[string]any) []attribute{
 		kinds.Queue:        queueAttributes,
 		kinds.DataTableRow: dataTableRowAttributes, // adopt_datatable_rows.go
-		kinds.FlowLogLevel: flowLogLevelAttributes, // adopt_flow_loglevels.go
 		kinds.UserPrompt:   userPromptAttributes,   // adopt_user_prompts.go
 		kinds.EmailRoute:   emailRouteAttributes,   // adopt_email_routes.go
 		kinds.Group: func(obj map[string]any) []attribute {

@@ -92,7 +92,6 @@ func Official() []Entry {
 	entries = append(entries, regularKindResources()...)
 	entries = append(entries, flowEntries()...)
 	entries = append(entries, dataTableRowEntries()...)
-	entries = append(entries, flowLogLevelEntries()...)
 	entries = append(entries, userPromptEntries()...)
 	entries = append(entries, responseAssetEntries()...)
 	entries = append(entries, scriptEntries()...)

@@ -61,7 +61,9 @@ type API struct {
 	// ItemPath is the path of one object, with "{id}" where its id goes, when it is not
 	// Collection/{id}: a flow's log level lives under the flow
 	// ("/api/v2/flows/{id}/instances/settings/loglevels") while the org lists all of them at
-	// one collection. "" for Collection/{id}.
+	// one collection. Such an object is made there as well (POST Item(id)), under the id its
+	// field at IDKey holds (a log level's flow_id, see Kind.PathIDField); requests carry that
+	// id in the path, never in the body. "" for Collection/{id}.
 	ItemPath string
 	// Singleton: the org has exactly one object of the kind, at Collection itself (routing
 	// utilization, outbound settings). GET and the Update method act on that path; there is

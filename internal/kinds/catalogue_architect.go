@@ -66,14 +66,25 @@ func architectAreaKinds() []*Kind {
 			Unmanaged: true, DependsOn: []string{DataTable},
 		},
 		{
-			// A flow's log level is a setting of the flow, made and removed like an object; its
-			// id is the flow's. The org lists every flow's setting at one collection.
+			// A flow's log level is a setting of the flow, made and removed like an object at a
+			// path under the flow; its id is the flow's. The org lists every flow's setting at
+			// one collection.
 			Name: FlowLogLevel, Resource: "genesyscloud_flow_loglevel", Noun: "flow log level", Names: SharedName,
+			FoundBy: "flow_id",
 			API: API{Collection: "/api/v2/flows/instances/settings/loglevels", MaxPageSize: 200, Update: "PUT",
 				ItemPath: "/api/v2/flows/{id}/instances/settings/loglevels"},
 			Model: "FlowSettingsResponse", CreateModel: "FlowLogLevelRequest", UpdateModel: "FlowLogLevelRequest",
 			Audit: Audit{"Architect", "FlowLogLevel"}, Permission: "architect:flowLogLevel",
 			Unmanaged: true, DependsOn: []string{Flow},
+			Summary: "Genesys Cloud flow log level: how much of a flow's executions the org logs. " +
+				"Its id, and import id, is the flow's.",
+			Fields: []Field{
+				{Attr: "flow_id", JSON: "id", Type: String, Mode: Required, ForceNew: true, Ref: Flow,
+					Description: "The flow whose log level this is. Changing it moves the setting to the other flow."},
+				// No Enum: the org names the field when it refuses a level, as a real one does.
+				{Attr: "flow_log_level", JSON: "logLevelCharacteristics.level", Type: String, Mode: Required,
+					Description: "The log level: Disabled, Base, Notes, VerboseNotes or All."},
+			},
 		},
 		{
 			// A prompt's resources (one per language) are changed through their own paths,

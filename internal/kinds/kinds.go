@@ -275,6 +275,25 @@ func (k *Kind) ParentField() *Field {
 	return nil
 }
 
+// PathIDField is the field of a kind made at its API.ItemPath that holds the id the object is
+// made under (a flow log level's flow_id: the field at the model's own id); nil for other
+// kinds. Requests carry that id in the path, never in the body.
+func (k *Kind) PathIDField() *Field {
+	if k.API.ItemPath == "" {
+		return nil
+	}
+	key := k.IDKey
+	if key == "" {
+		key = "id"
+	}
+	for i := range k.Fields {
+		if k.Fields[i].JSON == key {
+			return &k.Fields[i]
+		}
+	}
+	return nil
+}
+
 // Regular reports whether the kind is served generically from its Fields.
 func (k *Kind) Regular() bool { return len(k.Fields) > 0 }
 

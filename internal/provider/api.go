@@ -36,8 +36,12 @@ type entityAPI[T any] struct {
 	// by name post a name filter there ("" lists by GET on path).
 	query string
 	// item is the path an object is read and updated at when it is not path + "/" + id (a
-	// Drafts kind's draft); nil for that. DELETE always goes to path + "/" + id.
+	// Drafts kind's draft); nil for that.
 	item func(id string) string
+	// removeAt is where DELETE goes when not path + "/" + id (an object kept under another
+	// object's path, such as a flow's log level); nil for that. A draft is deleted with its
+	// object, at path + "/" + id.
+	removeAt func(id string) string
 	// search is the type's search endpoint when it has no GET listing (response assets);
 	// lookups by name post a name criterion there ("" none).
 	search string
@@ -59,6 +63,21 @@ func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
 		}
 	}
 	return a.getByID(ctx, id)
+}
+
+// getWithIDs returns the object and the ids of a list the API keeps beside it, which ids
+// reads by a call of its own (a group's members, a skill group's member divisions); nil when
+// the object does not exist.
+func (a entityAPI[T]) getWithIDs(ctx context.Context, id string, ids func(context.Context, *platform.Client, string) ([]string, error)) (*T, []string, error) {
+	obj, err := a.get(ctx, id)
+	if err != nil || obj == nil {
+		return nil, nil, err
+	}
+	list, err := ids(ctx, a.client, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return obj, list, nil
 }
 
 // bulk is the provider's read cache when this type may use it, else nil (which never caches).
@@ -145,7 +164,11 @@ func (a entityAPI[T]) update(ctx context.Context, method, id string, body any) (
 // that reports success really is done. An object that is gone already is not an error.
 func (a entityAPI[T]) delete(ctx context.Context, id string) error {
 	err := poll(ctx, a.deleteTimeout, func(ctx context.Context) (bool, error) {
-		err := a.client.Do(ctx, http.MethodDelete, a.path+"/"+url.PathEscape(id), a.deleteQuery, nil, nil)
+		at := a.path + "/" + url.PathEscape(id)
+		if a.removeAt != nil {
+			at = a.removeAt(url.PathEscape(id))
+		}
+		err := a.client.Do(ctx, http.MethodDelete, at, a.deleteQuery, nil, nil)
 		switch {
 		case err == nil, platform.IsNotFound(err):
 			return true, nil

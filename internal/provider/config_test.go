@@ -12,7 +12,7 @@ import (
 func TestClientConfig(t *testing.T) {
 	creds := providerModel{OAuthClientID: types.StringValue("id"), OAuthClientSecret: types.StringValue("secret")}
 	gateway := func(host, port, protocol string) []gatewayModel {
-		return []gatewayModel{{Host: types.StringValue(host), Port: types.StringValue(port), Protocol: types.StringValue(protocol)}}
+		return []gatewayModel{{proxyModel: proxyModel{Host: types.StringValue(host), Port: types.StringValue(port), Protocol: types.StringValue(protocol)}}}
 	}
 	tests := []struct {
 		name      string
@@ -38,7 +38,9 @@ func TestClientConfig(t *testing.T) {
 		{name: "access token only", model: providerModel{AccessToken: types.StringValue("tok")}, wantBase: "https://api.mypurecloud.com", wantRate: 300},
 		{name: "no credentials", model: providerModel{}, wantError: "No Genesys Cloud credentials"},
 		{name: "secret without id", model: providerModel{OAuthClientSecret: types.StringValue("s")}, wantError: "No Genesys Cloud credentials"},
-		{name: "gateway without host", model: with(creds, func(m *providerModel) { m.Gateway = []gatewayModel{{Protocol: types.StringValue("http")}} }), wantError: "gateway.host is required"},
+		{name: "gateway without host", model: with(creds, func(m *providerModel) {
+			m.Gateway = []gatewayModel{{proxyModel: proxyModel{Protocol: types.StringValue("http")}}}
+		}), wantError: "gateway.host is required"},
 		{name: "bad duration in env", model: creds, env: map[string]string{"GENESYSCLOUD_TOKEN_ACQUIRE_TIMEOUT": "5 minutes"}, wantError: "Invalid duration"},
 	}
 	for _, tt := range tests {
@@ -66,7 +68,7 @@ func TestClientConfig(t *testing.T) {
 
 func TestClientConfigIgnoredGatewayPartsWarn(t *testing.T) {
 	m := providerModel{OAuthClientID: types.StringValue("id"), OAuthClientSecret: types.StringValue("s"), Gateway: []gatewayModel{{
-		Host: types.StringValue("gw"), Port: types.StringNull(), Protocol: types.StringNull(),
+		proxyModel: proxyModel{Host: types.StringValue("gw"), Port: types.StringNull(), Protocol: types.StringNull()},
 		PathParams: []pathParamModel{{PathName: types.StringValue("api"), PathValue: types.StringValue("/x")}},
 	}}}
 	cfg, diags := clientConfig(m, "t", func(string) (string, bool) { return "", false })

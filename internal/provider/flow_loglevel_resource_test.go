@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -87,4 +88,9 @@ resource "genesyscloud_flow_loglevel" "it" {
 		},
 		resource.TestStep{Config: config("All")},
 	)
+}
+
+// flowLogLevelPath is the setting of one flow.
+func flowLogLevelPath(flowID string) string {
+	return kinds.Genesys().Named(kinds.FlowLogLevel).API.Item(flowID)
 }

@@ -160,20 +160,12 @@ func (m *groupModel) fromAPI(g *platform.Group, members []string) {
 
 // readGroup reads a group and its members; nil when it does not exist.
 func readGroup(ctx context.Context, c *platform.Client, id string) (*platform.Group, []string, error) {
-	g, err := groupAPI(c).get(ctx, id)
-	if err != nil || g == nil {
-		return nil, nil, err
-	}
-	members, err := groupMemberIDs(ctx, c, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return g, members, nil
+	return groupAPI(c).getWithIDs(ctx, id, groupMemberIDs)
 }
 
 // syncGroupMembers makes want the group's members.
 func syncGroupMembers(ctx context.Context, c *platform.Client, id string, want []string) error {
-	_, have, err := readGroup(ctx, c, id)
+	have, err := groupMemberIDs(ctx, c, id)
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -293,48 +291,28 @@ func updateActionFrom(ctx context.Context, c *platform.Client, plan *integration
 	return id, err
 }
 
-// integrationActionDataSource finds a data action by name, optionally in one integration.
-type integrationActionDataSource struct{ dataSourceBase }
-
-type integrationActionLookupModel struct {
-	ID            types.String `tfsdk:"id"`
-	Name          types.String `tfsdk:"name"`
-	IntegrationID types.String `tfsdk:"integration_id"`
-}
-
+// newIntegrationActionDataSource finds a data action by name, optionally in one integration.
 func newIntegrationActionDataSource() datasource.DataSource {
-	return &integrationActionDataSource{dataSourceBase{typeSuffix: "_integration_action"}}
-}
-
-func (d *integrationActionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dsschema.Schema{
-		Description: "Looks up a data action by name.",
-		Attributes: map[string]dsschema.Attribute{
-			"id":             dsschema.StringAttribute{Computed: true, Description: "The data action's id."},
-			"name":           dsschema.StringAttribute{Required: true, Description: "The data action's exact name."},
-			"integration_id": dsschema.StringAttribute{Optional: true, Description: "The integration to look in (names are unique per integration only)."},
+	return &argumentLookupDataSource{
+		dataSourceBase: dataSourceBase{typeSuffix: "_integration_action"},
+		what:           "data action", description: "Looks up a data action by name.", idDescription: "The data action's id.",
+		args: []lookupArgument{
+			{name: "name", description: "The data action's exact name."},
+			{name: "integration_id", description: "The integration to look in (names are unique per integration only).", optional: true},
+		},
+		label: func(values []string) string {
+			if values[1] == "" {
+				return fmt.Sprintf("%q", values[0])
+			}
+			return fmt.Sprintf("%q in integration %s", values[0], values[1])
+		},
+		noMatch: noMatchDetail("data action", "name"),
+		find: func(ctx context.Context, c *platform.Client, values []string) (string, bool, error) {
+			a, err := findAction(ctx, c, values[0], values[1])
+			if err != nil || a == nil {
+				return "", false, err
+			}
+			return deref(a.ID), true, nil
 		},
 	}
-}
-
-func (d *integrationActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readLookup(ctx, req, resp, lookup[integrationActionLookupModel, *platform.Action]{
-		find: func(ctx context.Context, m *integrationActionLookupModel) (*platform.Action, bool, error) {
-			a, err := findAction(ctx, d.client, m.Name.ValueString(), m.IntegrationID.ValueString())
-			return a, a != nil, err
-		},
-		describe: func(m *integrationActionLookupModel) string {
-			return fmt.Sprintf("data action %q", m.Name.ValueString())
-		},
-		notFound: func(m *integrationActionLookupModel, diags *diag.Diagnostics) {
-			where := ""
-			if id := m.IntegrationID.ValueString(); id != "" {
-				where = " in integration " + id
-			}
-			diags.AddAttributeError(path.Root("name"), fmt.Sprintf("No data action named %q%s", m.Name.ValueString(), where), noMatchDetail("data action", "name"))
-		},
-		found: func(m *integrationActionLookupModel, a *platform.Action, _ *diag.Diagnostics) {
-			m.ID = types.StringValue(deref(a.ID))
-		},
-	})
 }

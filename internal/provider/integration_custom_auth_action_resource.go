@@ -10,7 +10,6 @@ import (
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -147,44 +146,24 @@ func holdsCustomAuthCredential(ctx context.Context, c *platform.Client, integrat
 	return false, nil
 }
 
-// customAuthActionDataSource finds the custom auth action of an integration.
-type customAuthActionDataSource struct{ dataSourceBase }
-
-type customAuthActionLookupModel struct {
-	ID                  types.String `tfsdk:"id"`
-	ParentIntegrationID types.String `tfsdk:"parent_integration_id"`
-}
-
+// newCustomAuthActionDataSource finds the custom auth action of an integration.
 func newCustomAuthActionDataSource() datasource.DataSource {
-	return &customAuthActionDataSource{dataSourceBase{typeSuffix: "_integration_custom_auth_action"}}
-}
-
-func (d *customAuthActionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dsschema.Schema{
-		Description: "Looks up the custom auth action of an integration.",
-		Attributes: map[string]dsschema.Attribute{
-			"id":                    dsschema.StringAttribute{Computed: true, Description: "The custom auth action's id."},
-			"parent_integration_id": dsschema.StringAttribute{Required: true, Description: "The id of the integration the action belongs to."},
+	return &argumentLookupDataSource{
+		dataSourceBase: dataSourceBase{typeSuffix: "_integration_custom_auth_action"},
+		what:           "custom auth action", description: "Looks up the custom auth action of an integration.",
+		idDescription: "The custom auth action's id.",
+		args: []lookupArgument{
+			{name: "parent_integration_id", description: "The id of the integration the action belongs to."},
+		},
+		label: func(values []string) string { return "of integration " + values[0] },
+		noMatch: fmt.Sprintf("The integration has no custom auth action: its configuration needs a credential of type %s.",
+			customAuthCredentialType),
+		find: func(ctx context.Context, c *platform.Client, values []string) (string, bool, error) {
+			a, err := readAction(ctx, c, kinds.CustomAuthActionPrefix+values[0])
+			if err != nil || a == nil {
+				return "", false, err
+			}
+			return deref(a.ID), true, nil
 		},
 	}
-}
-
-func (d *customAuthActionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readLookup(ctx, req, resp, lookup[customAuthActionLookupModel, *platform.Action]{
-		find: func(ctx context.Context, m *customAuthActionLookupModel) (*platform.Action, bool, error) {
-			a, err := readAction(ctx, d.client, kinds.CustomAuthActionPrefix+m.ParentIntegrationID.ValueString())
-			return a, a != nil, err
-		},
-		describe: func(m *customAuthActionLookupModel) string {
-			return "the custom auth action of integration " + m.ParentIntegrationID.ValueString()
-		},
-		notFound: func(m *customAuthActionLookupModel, diags *diag.Diagnostics) {
-			diags.AddAttributeError(path.Root("parent_integration_id"), "No custom auth action",
-				fmt.Sprintf("Integration %s has no custom auth action: its configuration needs a credential of type %s.",
-					m.ParentIntegrationID.ValueString(), customAuthCredentialType))
-		},
-		found: func(m *customAuthActionLookupModel, a *platform.Action, _ *diag.Diagnostics) {
-			m.ID = types.StringValue(deref(a.ID))
-		},
-	})
 }

@@ -3,6 +3,16 @@ package provider
 // architectAccCases are the acceptance rows of the Architect area's regular kinds added for
 // breadth (kinds/catalogue_architect.go); see kindAccCase.
 var architectAccCases = map[string]kindAccCase{
+	"genesyscloud_flow_loglevel": {
+		// A setting made under its flow, whose id it takes; TestAccFlowLogLevel tests the
+		// API's refusal of an unknown level.
+		create:       flowLogLevelConfig("Base"),
+		update:       flowLogLevelConfig("All"),
+		files:        map[string]string{"evacuation.yaml": evacuationFlow},
+		createChecks: map[string]string{"flow_log_level": "Base"},
+		updateChecks: map[string]string{"flow_log_level": "All"},
+		driftPath:    "logLevelCharacteristics.level", driftValue: "Disabled",
+	},
 	"genesyscloud_architect_datatable": {
 		// Created with the key column and one more, then given a description, a title and
 		// two typed columns with defaults: the columns stay in the order written.
@@ -69,3 +79,14 @@ const grammarForLanguages = `resource "genesyscloud_architect_grammar" "numbers"
   name = "Account numbers"
 }
 `
+
+// flowLogLevelConfig sets a flow's log level to level.
+func flowLogLevelConfig(level string) string {
+	return `resource "genesyscloud_flow" "evacuation" {
+  filepath = "{{dir}}/evacuation.yaml"
+}
+resource "genesyscloud_flow_loglevel" "it" {
+  flow_id        = genesyscloud_flow.evacuation.id
+  flow_log_level = "` + level + `"
+}`
+}

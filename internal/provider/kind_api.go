@@ -45,6 +45,12 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 		// (kind_drafts.go).
 		api.item = k.API.DraftPath
 	}
+	if k.API.ItemPath != "" {
+		// The object lives under another object's path (a flow's log level under the flow):
+		// it is read, changed and deleted there. The id comes escaped.
+		at := func(id string) string { return strings.Replace(k.API.ItemPath, "{id}", id, 1) }
+		api.item, api.removeAt = at, at
+	}
 	if k.API.DeleteWaitsForReferrers {
 		api.retryDelete = platform.IsConflict
 	}

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -34,8 +36,7 @@ func (r *kindResource) parentIn(plan types.Object) string {
 	if f == nil {
 		return ""
 	}
-	s, _ := plan.Attributes()[f.Attr].(types.String)
-	return s.ValueString()
+	return stringAttr(plan, f.Attr)
 }
 
 // createAPI is the API seam a create posts to: a child kind's collection under the planned
@@ -47,6 +48,23 @@ func (r *kindResource) createAPI(plan types.Object, body apiObject) entityAPI[ap
 		return api
 	}
 	return scopedAPI(api, r.kind, body)
+}
+
+// createObject posts a create of the planned body. A kind made at its item path (a flow's log
+// level, under the flow: kinds.Kind.PathIDField) posts there, and a create whose answer was
+// lost is found by reading that path, since the object has no name of its own.
+func (r *kindResource) createObject(ctx context.Context, plan types.Object, name string, body apiObject) (*apiObject, error) {
+	api := r.createAPI(plan, body)
+	f := r.kind.PathIDField()
+	if f == nil {
+		return api.create(ctx, name, body)
+	}
+	id := stringAttr(plan, f.Attr)
+	read := kindAPI(r.client, r.kind)
+	api.path = read.itemPath(id)
+	return api.createFoundBy(ctx, body, func(ctx context.Context) (*apiObject, error) {
+		return read.getByID(ctx, id)
+	})
 }
 
 // resourceID is the id of an answered object as the resource holds it: a kinds.ChildID for
@@ -64,6 +82,9 @@ func (r *kindResource) resourceID(obj apiObject) string {
 // objects of child kinds by their own ids.
 func childRequest(k *kinds.Kind, body apiObject) {
 	if f := k.ParentField(); f != nil {
+		delete(body, kinds.TopLevel(f.RequestJSON()))
+	}
+	if f := k.PathIDField(); f != nil {
 		delete(body, kinds.TopLevel(f.RequestJSON()))
 	}
 	for _, f := range childRefFields(k) {

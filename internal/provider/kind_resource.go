@@ -70,7 +70,7 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	desired := r.firstChunk(body)
-	obj, err := r.createAPI(plan, body).create(ctx, name, body) // kind_children.go
+	obj, err := r.createObject(ctx, plan, name, body) // kind_children.go
 	if err != nil {
 		addAPIError(&resp.Diagnostics, r.nameAttr(), fmt.Sprintf("Could not create %s %q", r.kind.Noun, name), err)
 		return
@@ -98,32 +98,29 @@ func (r *kindResource) Create(ctx context.Context, req resource.CreateRequest, r
 	r.finishWrite(ctx, *obj, r.resourceID(*obj), name, plan, &resp.State, &resp.Diagnostics, true)
 }
 
-// finishWrite completes a create or update once the object id is written: its members,
-// its additions, then the state from obj. A failure is reported under name; with
+// finishWrite completes a create or update once the object id is written: its members, its
+// additions, the object naming it, the arrays kept beside it, then the state from obj. A failure is reported under name; with
 // keepOnFailure the object's id is kept in state first (a create's object exists).
 func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name string, plan types.Object,
 	state *tfsdk.State, diags *diag.Diagnostics, keepOnFailure bool) {
-	fail := func(what string, err error) {
-		if keepOnFailure {
-			state.SetAttribute(ctx, path.Root("id"), id)
+	// The writes beside the object's own, in order, each with what a failure could not do.
+	writes := []struct {
+		what  string
+		write func() error
+	}{
+		{"set the members of", func() error { return r.syncMembers(ctx, obj, plan.Attributes()) }},
+		{"add to", func() error { return r.addValues(ctx, id, plan) }},
+		{"name", func() error { return r.syncNamedBy(ctx, obj, plan.Attributes()) }},
+		{"write beside", func() error { return r.syncKeptAt(ctx, obj, plan) }},
+	}
+	for _, w := range writes {
+		if err := w.write(); err != nil {
+			if keepOnFailure {
+				state.SetAttribute(ctx, path.Root("id"), id)
+			}
+			addAPIError(diags, nil, fmt.Sprintf("Could not %s %s %q", w.what, r.kind.Noun, name), err)
+			return
 		}
-		addAPIError(diags, nil, fmt.Sprintf("Could not %s %s %q", what, r.kind.Noun, name), err)
-	}
-	if err := r.syncMembers(ctx, obj, plan.Attributes()); err != nil {
-		fail("set the members of", err)
-		return
-	}
-	if err := r.addValues(ctx, id, plan); err != nil {
-		fail("add to", err)
-		return
-	}
-	if err := r.syncNamedBy(ctx, obj, plan.Attributes()); err != nil {
-		fail("name", err)
-		return
-	}
-	if err := r.syncKeptAt(ctx, obj, plan); err != nil {
-		fail("write beside", err)
-		return
 	}
 	r.setState(ctx, obj, plan, state, diags)
 }
@@ -307,15 +304,11 @@ func (r *kindResource) nameIn(o types.Object) string {
 	if f == nil {
 		return ""
 	}
-	s, _ := o.Attributes()[f.Attr].(types.String)
-	return s.ValueString()
+	return stringAttr(o, f.Attr)
 }
 
 // idIn reads the object's id from plan or state.
-func (r *kindResource) idIn(o types.Object) string {
-	s, _ := o.Attributes()["id"].(types.String)
-	return s.ValueString()
-}
+func (r *kindResource) idIn(o types.Object) string { return stringAttr(o, "id") }
 
 // nameAttr is where a name conflict is reported, when the kind has a name (or a stand-in).
 func (r *kindResource) nameAttr() *path.Path {

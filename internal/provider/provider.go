@@ -59,6 +59,8 @@ type providerModel struct {
 	Gateway                []gatewayModel `tfsdk:"gateway"`
 }
 
+// proxyModel is a host the provider's calls go through, with its credentials: the proxy
+// block, and the base of the gateway block.
 type proxyModel struct {
 	Host     types.String `tfsdk:"host"`
 	Port     types.String `tfsdk:"port"`
@@ -66,12 +68,10 @@ type proxyModel struct {
 	Auth     []authModel  `tfsdk:"auth"`
 }
 
+// gatewayModel is a proxy that also rewrites paths (accepted and ignored).
 type gatewayModel struct {
-	Host       types.String     `tfsdk:"host"`
-	Port       types.String     `tfsdk:"port"`
-	Protocol   types.String     `tfsdk:"protocol"`
+	proxyModel
 	PathParams []pathParamModel `tfsdk:"path_params"`
-	Auth       []authModel      `tfsdk:"auth"`
 }
 
 type pathParamModel struct {
@@ -292,7 +292,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newQueueOutboundEmailAddressResource,
 		newQueueCGRoutingResource,
 		newQueueCGActivationResource,
-		newFlowLogLevelResource,
 		newUserPromptResource,
 		newResponseAssetResource,
 		newScriptResource,

@@ -181,9 +181,10 @@ func (l *lastState) id(address string) string {
 }
 
 // itemPath is the path of the object with the resource id id in the collection at apiPath:
-// a child kind's collection (kinds.API.Parent) names its parent, which the id holds.
+// a child kind's collection (kinds.API.Parent) names its parent, which the id holds, and a
+// kind with an item path (a flow's log level) keeps its objects there.
 func itemPath(apiPath, id string) string {
-	if k := kinds.Genesys().ByCollection(apiPath); k != nil && k.API.Parent != "" {
+	if k := kinds.Genesys().ByCollection(apiPath); k != nil && (k.API.Parent != "" || k.API.ItemPath != "") {
 		return k.API.Item(id)
 	}
 	return apiPath + "/" + id

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -42,6 +43,15 @@ type describedObject struct {
 func (o *describedObject) readDescribed(id, name string, description *string) {
 	o.ID, o.Name = types.StringValue(id), types.StringValue(name)
 	o.Description = optionalString(description, o.Description)
+}
+
+// uploadedObject is what the resources made by uploading a file (a script, a response asset)
+// read of the object the upload makes: the file itself never comes back, only the object's
+// id, name and division.
+type uploadedObject struct {
+	ID       string                    `json:"id,omitempty"`
+	Name     string                    `json:"name"`
+	Division *platform.DomainEntityRef `json:"division,omitempty"`
 }
 
 // dataSourceBase is what every hand-written data source has in common besides its schema

@@ -33,10 +33,8 @@ const responseAssetUploadTimeout = time.Minute
 
 // responseAsset is the API model ResponseAsset, as far as the resource reads it.
 type responseAsset struct {
-	ID              string                    `json:"id,omitempty"`
-	Name            string                    `json:"name"`
-	Division        *platform.DomainEntityRef `json:"division,omitempty"`
-	ContentLocation *string                   `json:"contentLocation,omitempty"`
+	uploadedObject
+	ContentLocation *string `json:"contentLocation,omitempty"`
 }
 
 // responseAssetUpload is the API model CreateResponseAssetResponse.

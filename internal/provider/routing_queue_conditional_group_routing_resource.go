@@ -5,13 +5,11 @@ import (
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -109,9 +107,7 @@ func (r *queueCGRoutingResource) Schema(_ context.Context, _ resource.SchemaRequ
 							Validators:  []validator.String{stringvalidator.OneOf("EstimatedWaitTime", "ServiceLevel")}},
 						"condition_value": schema.Float64Attribute{Required: true, Description: "The limit beyond which the rule is true (0-259200).",
 							Validators: []validator.Float64{float64validator.Between(0, 259200)}},
-						"wait_seconds": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2),
-							Description: "Seconds before the next rule is evaluated (0-259200, default 2).",
-							Validators:  []validator.Int64{int64validator.Between(0, 259200)}},
+						"wait_seconds": queueCGRWaitSeconds(),
 					},
 					Blocks: map[string]schema.Block{"groups": queueMemberGroupBlock("Groups activated when the rule is true (at least 1).",
 						setvalidator.SizeAtLeast(1), setvalidator.IsRequired())},

@@ -40,15 +40,17 @@ type queueCGA struct {
 	Rules     []queueCGARule      `tfsdk:"rules"`
 }
 
+// queueCGAPilotRule is the rule that decides whether the other rules run: conditions and
+// how they combine, as every rule has them.
 type queueCGAPilotRule struct {
 	ConditionExpression types.String        `tfsdk:"condition_expression"`
 	Conditions          []queueCGACondition `tfsdk:"conditions"`
 }
 
+// queueCGARule is a rule that activates groups when its conditions hold.
 type queueCGARule struct {
-	ConditionExpression types.String        `tfsdk:"condition_expression"`
-	Conditions          []queueCGACondition `tfsdk:"conditions"`
-	Groups              []queueMemberGroup  `tfsdk:"groups"`
+	queueCGAPilotRule
+	Groups []queueMemberGroup `tfsdk:"groups"`
 }
 
 type queueCGACondition struct {
@@ -101,14 +103,17 @@ func (c queueCGA) toAPI() *platform.ConditionalGroupActivation {
 func cgaFromAPI(c platform.ConditionalGroupActivation) queueCGA {
 	cga := queueCGA{PilotRule: []queueCGAPilotRule{}, Rules: []queueCGARule{}}
 	if p := c.PilotRule; p != nil {
-		cga.PilotRule = []queueCGAPilotRule{{ConditionExpression: types.StringPointerValue(p.ConditionExpression), Conditions: cgaConditionsFromAPI(p.Conditions)}}
+		cga.PilotRule = []queueCGAPilotRule{cgaRuleFromAPI(p.ConditionExpression, p.Conditions)}
 	}
 	for _, r := range c.Rules {
-		cga.Rules = append(cga.Rules, queueCGARule{
-			ConditionExpression: types.StringPointerValue(r.ConditionExpression), Conditions: cgaConditionsFromAPI(r.Conditions), Groups: memberGroupsFromAPI(r.Groups),
-		})
+		cga.Rules = append(cga.Rules, queueCGARule{queueCGAPilotRule: cgaRuleFromAPI(r.ConditionExpression, r.Conditions), Groups: memberGroupsFromAPI(r.Groups)})
 	}
 	return cga
+}
+
+// cgaRuleFromAPI reads a rule's conditions and how they combine.
+func cgaRuleFromAPI(expression *string, conds []platform.ConditionalGroupActivationCondition) queueCGAPilotRule {
+	return queueCGAPilotRule{ConditionExpression: types.StringPointerValue(expression), Conditions: cgaConditionsFromAPI(conds)}
 }
 
 func cgaConditionsToAPI(conds []queueCGACondition) []platform.ConditionalGroupActivationCondition {

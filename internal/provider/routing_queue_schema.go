@@ -148,13 +148,59 @@ func queueMessageMediaBlocks() map[string]schema.Block {
 // queueMemberGroupBlock is a set of {member_group_id, member_group_type}.
 func queueMemberGroupBlock(desc string, v ...validator.Set) schema.SetNestedBlock {
 	return schema.SetNestedBlock{
-		Description: desc,
-		Validators:  v,
-		NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-			"member_group_id": schema.StringAttribute{Required: true, Description: "ID of the group, skill group or team."},
-			"member_group_type": schema.StringAttribute{Required: true, Description: "`TEAM`, `GROUP` or `SKILLGROUP`.",
-				Validators: []validator.String{stringvalidator.OneOf(queueMemberGroupTypeValues...)}},
-		}},
+		Description:  desc,
+		Validators:   v,
+		NestedObject: schema.NestedBlockObject{Attributes: queueMemberGroupAttributes()},
+	}
+}
+
+// queueMemberGroupAttributes name one group that joins a queue's routing: a group, skill
+// group or team, and which of them it is.
+func queueMemberGroupAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"member_group_id": schema.StringAttribute{Required: true, Description: "ID of the group, skill group or team."},
+		"member_group_type": schema.StringAttribute{Required: true, Description: "`TEAM`, `GROUP` or `SKILLGROUP`.",
+			Validators: []validator.String{stringvalidator.OneOf(queueMemberGroupTypeValues...)}},
+	}
+}
+
+// queueCGRWaitSeconds is how long a conditional group routing rule waits before the next
+// one, in the queue's block and in the standalone resource alike.
+func queueCGRWaitSeconds() schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2),
+		Description: "Seconds before the next rule is evaluated (0-259200, default 2).",
+		Validators:  []validator.Int64{int64validator.Between(0, 259200)}}
+}
+
+// queueCGABlocks are a conditional group activation's pilot rule and rules, the same in the
+// queue's block and in the standalone resource; rules are the validators the rules take
+// beyond their count (the standalone resource requires them).
+func queueCGABlocks(rules ...validator.List) map[string]schema.Block {
+	expression := schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}
+	return map[string]schema.Block{
+		"pilot_rule": schema.ListNestedBlock{
+			Description: "Rule run periodically to decide whether the other rules run.",
+			Validators:  []validator.List{listvalidator.SizeAtMost(1)},
+			NestedObject: schema.NestedBlockObject{
+				Attributes: map[string]schema.Attribute{"condition_expression": expression},
+				Blocks:     map[string]schema.Block{"conditions": queueCGAConditionsBlock()},
+			},
+		},
+		"rules": schema.ListNestedBlock{
+			Description: "Rules run periodically (1-5).",
+			Validators:  append([]validator.List{listvalidator.SizeBetween(1, 5)}, rules...),
+			NestedObject: schema.NestedBlockObject{
+				Attributes: map[string]schema.Attribute{"condition_expression": expression},
+				Blocks: map[string]schema.Block{
+					"conditions": queueCGAConditionsBlock(),
+					"groups": schema.ListNestedBlock{
+						Description:  "Groups activated when the rule is true (1-5).",
+						Validators:   []validator.List{listvalidator.SizeBetween(1, 5)},
+						NestedObject: schema.NestedBlockObject{Attributes: queueMemberGroupAttributes()},
+					},
+				},
+			},
+		},
 	}
 }
 
@@ -283,43 +329,13 @@ func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaReques
 						"metric": queueDefaultString("`EstimatedWaitTime` (default) or `ServiceLevel`.", "EstimatedWaitTime", "EstimatedWaitTime", "ServiceLevel"),
 						"condition_value": schema.Float64Attribute{Optional: true, Description: "The limit beyond which the rule is true (0-259200).",
 							Validators: []validator.Float64{float64validator.Between(0, 259200)}},
-						"wait_seconds": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2),
-							Description: "Seconds before the next rule is evaluated (0-259200, default 2).",
-							Validators:  []validator.Int64{int64validator.Between(0, 259200)}},
+						"wait_seconds": queueCGRWaitSeconds(),
 					},
 					Blocks: map[string]schema.Block{"groups": queueMemberGroupBlock("Groups activated when the rule is true (at least 1).",
 						setvalidator.SizeAtLeast(1))},
 				},
 			},
-			"conditional_group_activation": queueSingleBlock("Conditional group activation.", nil, map[string]schema.Block{
-				"pilot_rule": schema.ListNestedBlock{
-					Description: "Rule run periodically to decide whether the other rules run.",
-					Validators:  []validator.List{listvalidator.SizeAtMost(1)},
-					NestedObject: schema.NestedBlockObject{
-						Attributes: map[string]schema.Attribute{"condition_expression": schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}},
-						Blocks:     map[string]schema.Block{"conditions": queueCGAConditionsBlock()},
-					},
-				},
-				"rules": schema.ListNestedBlock{
-					Description: "Rules run periodically (1-5).",
-					Validators:  []validator.List{listvalidator.SizeBetween(1, 5)},
-					NestedObject: schema.NestedBlockObject{
-						Attributes: map[string]schema.Attribute{"condition_expression": schema.StringAttribute{Required: true, Description: "How the conditions combine, e.g. `C1 and C2`."}},
-						Blocks: map[string]schema.Block{
-							"conditions": queueCGAConditionsBlock(),
-							"groups": schema.ListNestedBlock{
-								Description: "Groups activated when the rule is true (1-5).",
-								Validators:  []validator.List{listvalidator.SizeBetween(1, 5)},
-								NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-									"member_group_id": schema.StringAttribute{Required: true, Description: "ID of the group, skill group or team."},
-									"member_group_type": schema.StringAttribute{Required: true, Description: "`TEAM`, `GROUP` or `SKILLGROUP`.",
-										Validators: []validator.String{stringvalidator.OneOf(queueMemberGroupTypeValues...)}},
-								}},
-							},
-						},
-					},
-				},
-			}),
+			"conditional_group_activation": queueSingleBlock("Conditional group activation.", nil, queueCGABlocks()),
 			"outbound_email_address": queueSingleBlock("Outbound email address. Deprecated in the official provider in favour of a standalone resource.", map[string]schema.Attribute{
 				"domain_id": schema.StringAttribute{Required: true, Description: "Email domain ID."},
 				"route_id":  schema.StringAttribute{Required: true, Description: "Email route ID."},

@@ -75,33 +75,34 @@ func (r *routingQueueResource) upgradeRawState(change func(map[string]any)) func
 func fitToType(v any, t tftypes.Type) any {
 	switch tt := t.(type) {
 	case tftypes.Object:
-		fields, ok := v.(map[string]any)
-		if !ok {
-			return v
-		}
-		out := map[string]any{}
-		for k, val := range fields {
-			if at, known := tt.AttributeTypes[k]; known {
-				out[k] = fitToType(val, at)
-			}
-		}
-		return out
+		return fitFields(v, func(k string) (tftypes.Type, bool) {
+			at, known := tt.AttributeTypes[k]
+			return at, known
+		})
 	case tftypes.List:
 		return fitElements(v, tt.ElementType)
 	case tftypes.Set:
 		return fitElements(v, tt.ElementType)
 	case tftypes.Map:
-		fields, ok := v.(map[string]any)
-		if !ok {
-			return v
-		}
-		out := map[string]any{}
-		for k, val := range fields {
-			out[k] = fitToType(val, tt.ElementType)
-		}
-		return out
+		return fitFields(v, func(string) (tftypes.Type, bool) { return tt.ElementType, true })
 	}
 	return v
+}
+
+// fitFields fits the values of an object or a map to the types typeOf gives their keys,
+// dropping the keys it does not know.
+func fitFields(v any, typeOf func(key string) (tftypes.Type, bool)) any {
+	fields, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	out := map[string]any{}
+	for k, val := range fields {
+		if t, known := typeOf(k); known {
+			out[k] = fitToType(val, t)
+		}
+	}
+	return out
 }
 
 func fitElements(v any, elem tftypes.Type) any {

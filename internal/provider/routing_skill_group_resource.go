@@ -128,15 +128,7 @@ func (m *routingSkillGroupModel) fromAPI(g *platform.SkillGroup, divs []string) 
 
 // readSkillGroup reads a skill group and its member divisions; nil when it does not exist.
 func readSkillGroup(ctx context.Context, c *platform.Client, id string) (*platform.SkillGroup, []string, error) {
-	g, err := skillGroupAPI(c).get(ctx, id)
-	if err != nil || g == nil {
-		return nil, nil, err
-	}
-	divs, err := skillGroupMemberDivisionIDs(ctx, c, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return g, divs, nil
+	return skillGroupAPI(c).getWithIDs(ctx, id, skillGroupMemberDivisionIDs)
 }
 
 // conditions parses the planned skill_conditions (nil when not set); false after adding the
@@ -188,7 +180,7 @@ func updateSkillGroupFrom(ctx context.Context, c *platform.Client, plan *routing
 		return "", err
 	}
 	if want := stringsOf(ctx, plan.MemberDivisionIDs, diags); want != nil {
-		_, have, err := readSkillGroup(ctx, c, id)
+		have, err := skillGroupMemberDivisionIDs(ctx, c, id)
 		if err == nil {
 			var change platform.SkillGroupMemberDivisions
 			change.AddDivisionIds, change.RemoveDivisionIds = idChanges(have, want)

@@ -36,11 +36,7 @@ import (
 const scriptUploadTimeout = time.Minute
 
 // scriptObject is the API model Script, as far as the resource reads it.
-type scriptObject struct {
-	ID       string                    `json:"id,omitempty"`
-	Name     string                    `json:"name"`
-	Division *platform.DomainEntityRef `json:"division,omitempty"`
-}
+type scriptObject = uploadedObject
 
 func scriptAPI(c *platform.Client) entityAPI[scriptObject] {
 	return entityAPI[scriptObject]{client: c, path: kinds.Genesys().Named(kinds.Script).API.Collection,

@@ -174,15 +174,25 @@ func (r *subjectRolesResource) apply(ctx context.Context, plan *subjectRolesMode
 		addAPIError(diags, ptr(path.Root("roles")), fmt.Sprintf("Could not set the roles of %s %s", noun, subjectID), err)
 		return
 	}
-	grants, home, ok, err := r.readGrants(ctx, subjectID)
-	if err != nil || !ok {
-		if err == nil {
-			err = fmt.Errorf("%s %s not found", noun, subjectID)
-		}
-		addAPIError(diags, nil, fmt.Sprintf("Could not read the roles of %s %s", noun, subjectID), err)
+	grants, home, found := r.grantsOf(ctx, subjectID, true, diags)
+	if !found {
 		return
 	}
 	plan.fromAPI(ctx, subjectID, grants, home, diags)
+}
+
+// grantsOf reads the subject's grants and the home division's id, reporting a failed read in
+// diags, and a subject that is gone too when it mustExist; found is false in either case.
+func (r *subjectRolesResource) grantsOf(ctx context.Context, subjectID string, mustExist bool, diags *diag.Diagnostics) (grants []platform.AuthzGrant, home string, found bool) {
+	grants, home, found, err := r.readGrants(ctx, subjectID)
+	if err == nil && !found && mustExist {
+		err = fmt.Errorf("%s %s not found", r.subject.noun, subjectID)
+	}
+	if err != nil {
+		addAPIError(diags, nil, fmt.Sprintf("Could not read the roles of %s %s", r.subject.noun, subjectID), err)
+		return nil, "", false
+	}
+	return grants, home, found
 }
 
 // applyPlan is Create and Update alike: both make the subject's grants what the plan lists.
@@ -207,12 +217,11 @@ func (r *subjectRolesResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	subjectID := state.ID.ValueString()
-	grants, home, ok, err := r.readGrants(ctx, subjectID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read the roles of %s %s", r.subject.noun, subjectID), err)
+	grants, home, found := r.grantsOf(ctx, subjectID, false, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !ok {
+	if !found {
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -230,13 +239,9 @@ func (r *subjectRolesResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 	subjectID := state.SubjectID.ValueString()
-	grants, home, ok, err := r.readGrants(ctx, subjectID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read the roles of %s %s", r.subject.noun, subjectID), err)
-		return
-	}
-	if !ok {
-		return // the subject is gone, and its grants with it
+	grants, home, found := r.grantsOf(ctx, subjectID, false, &resp.Diagnostics)
+	if !found {
+		return // the subject is gone, and its grants with it (or the read failed)
 	}
 	managed := state.grants(ctx, home, &resp.Diagnostics)
 	var remove []platform.RoleDivisionPair

@@ -16,60 +16,64 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Data sources that find an object by two arguments which together tell it apart, where
-// the object has no name a by-name lookup could use: a pool by its first and last number, an
-// email route by its domain and pattern. They differ only in their arguments and in how the
-// org is asked, so one implementation serves them all.
+// Data sources that find an object by arguments which together tell it apart, where a
+// by-name lookup does not fit: a pool by its first and last number, an email route by its
+// domain and pattern, a data action by its name in one integration, the custom auth action of
+// an integration. They differ only in their arguments and in how the org is asked, so one
+// implementation serves them all.
 
 // didPoolsPath is the DID pool collection. The resource is the catalogue's generic one
 // (kinds.DIDPool); only the data source, which finds a pool by its exact range, is here.
 const didPoolsPath = "/api/v2/telephony/providers/edges/didpools"
 
-// lookupArgument is one required argument of a pair lookup.
+// lookupArgument is one argument of an argument lookup, required unless optional.
 type lookupArgument struct {
 	name, description string
 	validators        []validator.String
+	optional          bool
 }
 
-// pairLookupDataSource finds one object by the values of its two arguments.
-type pairLookupDataSource struct {
+// argumentLookupDataSource finds one object by the values of its arguments.
+type argumentLookupDataSource struct {
 	dataSourceBase
 	// what names the kind in messages ("DID pool"); description and idDescription document
 	// the data source and its id.
 	what, description, idDescription string
-	args                             [2]lookupArgument
-	// label names the object looked for by its arguments ("1000..1999").
-	label func(first, second string) string
+	args                             []lookupArgument
+	// label names the object looked for by its arguments' values, in args' order
+	// ("1000..1999"); an optional argument left out is "".
+	label func(values []string) string
 	// noMatch is the detail of the error on the first argument when nothing matched.
 	noMatch string
 	// find asks the org for the object's id; ok is false when nothing matches (yet).
-	find func(ctx context.Context, c *platform.Client, first, second string) (id string, ok bool, err error)
+	find func(ctx context.Context, c *platform.Client, values []string) (id string, ok bool, err error)
 }
 
-func (d *pairLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *argumentLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]dsschema.Attribute{"id": dsschema.StringAttribute{Computed: true, Description: d.idDescription}}
 	for _, a := range d.args {
-		attrs[a.name] = dsschema.StringAttribute{Required: true, Validators: a.validators, Description: a.description}
+		attrs[a.name] = dsschema.StringAttribute{Required: !a.optional, Optional: a.optional, Validators: a.validators, Description: a.description}
 	}
 	resp.Schema = dsschema.Schema{Description: d.description, Attributes: attrs}
 }
 
-func (d *pairLookupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var values [2]types.String
+func (d *argumentLookupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	configured := make([]types.String, len(d.args))
+	values := make([]string, len(d.args))
 	for i, a := range d.args {
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(a.name), &values[i])...)
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(a.name), &configured[i])...)
+		values[i] = configured[i].ValueString()
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	first, second := values[0].ValueString(), values[1].ValueString()
-	describe := func(*[2]types.String) string { return d.what + " " + d.label(first, second) }
-	id, ok := runLookup(ctx, &values, &resp.Diagnostics, lookup[[2]types.String, string]{
-		find: func(ctx context.Context, _ *[2]types.String) (string, bool, error) {
-			return d.find(ctx, d.client, first, second)
+	describe := func(*[]string) string { return d.what + " " + d.label(values) }
+	id, ok := runLookup(ctx, &values, &resp.Diagnostics, lookup[[]string, string]{
+		find: func(ctx context.Context, _ *[]string) (string, bool, error) {
+			return d.find(ctx, d.client, values)
 		},
 		describe: describe,
-		notFound: func(m *[2]types.String, diags *diag.Diagnostics) {
+		notFound: func(m *[]string, diags *diag.Diagnostics) {
 			diags.AddAttributeError(path.Root(d.args[0].name), "No "+describe(m), d.noMatch)
 		},
 	})
@@ -78,12 +82,12 @@ func (d *pairLookupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(id))...)
 	for i, a := range d.args {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a.name), values[i])...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a.name), configured[i])...)
 	}
 }
 
 // rangeLabel names a pool by its range, e.g. "+13175550000..+13175550099".
-func rangeLabel(first, last string) string { return first + ".." + last }
+func rangeLabel(values []string) string { return values[0] + ".." + values[1] }
 
 // noPoolDetail explains that no pool of the kind what has exactly the configured range.
 func noPoolDetail(what string) string {
@@ -92,15 +96,16 @@ func noPoolDetail(what string) string {
 
 // newTelephonyDidPoolDataSource finds a DID pool by its exact range, as the official one does.
 func newTelephonyDidPoolDataSource() datasource.DataSource {
-	return &pairLookupDataSource{
+	return &argumentLookupDataSource{
 		dataSourceBase: dataSourceBase{typeSuffix: "_telephony_providers_edges_did_pool"},
 		what:           "DID pool", description: "Looks up a DID pool by its first and last number.", idDescription: "The DID pool's GUID.",
-		args: [2]lookupArgument{
-			{"start_phone_number", "First number of the pool (E.164).", e164Validators()},
-			{"end_phone_number", "Last number of the pool (E.164).", e164Validators()},
+		args: []lookupArgument{
+			{name: "start_phone_number", description: "First number of the pool (E.164).", validators: e164Validators()},
+			{name: "end_phone_number", description: "Last number of the pool (E.164).", validators: e164Validators()},
 		},
 		label: rangeLabel, noMatch: noPoolDetail("DID pool"),
-		find: func(ctx context.Context, c *platform.Client, start, end string) (string, bool, error) {
+		find: func(ctx context.Context, c *platform.Client, values []string) (string, bool, error) {
+			start, end := values[0], values[1]
 			// The pool list has no number filter; it is read whole, a page of 500 at a time.
 			pools, err := platform.ListAll[apiObject](ctx, c, didPoolsPath, nil, 500)
 			return firstLive(pools, err, func(p apiObject) bool {
@@ -113,15 +118,16 @@ func newTelephonyDidPoolDataSource() datasource.DataSource {
 // newTelephonyExtensionPoolDataSource finds an extension pool by its exact range, as the
 // official one does. The resource is the catalogue's generic one (kinds.ExtensionPool).
 func newTelephonyExtensionPoolDataSource() datasource.DataSource {
-	return &pairLookupDataSource{
+	return &argumentLookupDataSource{
 		dataSourceBase: dataSourceBase{typeSuffix: "_telephony_providers_edges_extension_pool"},
 		what:           "extension pool", description: "Looks up an extension pool by its first and last number.", idDescription: "The extension pool's GUID.",
-		args: [2]lookupArgument{
-			{"start_number", "Starting number of the Extension Pool range.", nil},
-			{"end_number", "Ending number of the Extension Pool range.", nil},
+		args: []lookupArgument{
+			{name: "start_number", description: "Starting number of the Extension Pool range."},
+			{name: "end_number", description: "Ending number of the Extension Pool range."},
 		},
 		label: rangeLabel, noMatch: noPoolDetail("extension pool"),
-		find: func(ctx context.Context, c *platform.Client, start, end string) (string, bool, error) {
+		find: func(ctx context.Context, c *platform.Client, values []string) (string, bool, error) {
+			start, end := values[0], values[1]
 			// The listing filters by one number a pool holds: the start number narrows it to
 			// the pool that begins there (pools do not overlap), whose end must match too.
 			collection := kinds.Genesys().Named(kinds.ExtensionPool).API.Collection
@@ -137,19 +143,20 @@ func newTelephonyExtensionPoolDataSource() datasource.DataSource {
 // does. Its id is the route resource's (<domain id>/<route id>), which a reply address takes
 // as well.
 func newEmailRouteDataSource() datasource.DataSource {
-	return &pairLookupDataSource{
+	return &argumentLookupDataSource{
 		dataSourceBase: dataSourceBase{typeSuffix: "_routing_email_route"},
 		what:           "email route", description: "Looks up an email route by its domain and pattern.",
 		idDescription: "The route's id, `<domain id>/<route id>` as the resource has it.",
 		// The pattern comes first: a failed lookup is reported on it, the argument a user
 		// most likely mistyped.
-		args: [2]lookupArgument{
-			{"pattern", "The route's address pattern.", nil},
-			{"domain_id", "Id of the email domain (its domain name).", nil},
+		args: []lookupArgument{
+			{name: "pattern", description: "The route's address pattern."},
+			{name: "domain_id", description: "Id of the email domain (its domain name)."},
 		},
-		label:   func(pattern, domain string) string { return fmt.Sprintf("%q of %s", pattern, domain) },
+		label:   func(values []string) string { return fmt.Sprintf("%q of %s", values[0], values[1]) },
 		noMatch: noMatchDetail("email route of the domain", "pattern"),
-		find: func(ctx context.Context, c *platform.Client, pattern, domain string) (string, bool, error) {
+		find: func(ctx context.Context, c *platform.Client, values []string) (string, bool, error) {
+			pattern, domain := values[0], values[1]
 			routes := kinds.Genesys().Named(kinds.EmailRoute)
 			found, err := platform.ListAll[apiObject](ctx, c, routes.API.CollectionOf(domain),
 				url.Values{"pattern": {pattern}}, routes.API.PageSize())
