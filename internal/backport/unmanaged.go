@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -105,9 +106,10 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 			b.skip(label, "no id to import")
 			continue
 		}
-		l := b.refs.uniqueLabel(p, "resource", f.Type, Slug(f.Name))
+		base := adoptedLabel(m.kind, f.Name)
+		l := b.refs.uniqueLabel(p, "resource", f.Type, base)
 		for i := 2; taken[f.Type+"."+l]; i++ {
-			l = fmt.Sprintf("%s_%d", Slug(f.Name), i)
+			l = fmt.Sprintf("%s_%d", base, i)
 		}
 		taken[f.Type+"."+l] = true
 		b.refs.adopted[f.ID] = f.Type + "." + l
@@ -145,6 +147,16 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		b.done(unmanagedLabel(a.f), "adopted as %s.%s in %s (import in %s)", a.f.Type, a.label, resFile, impFile)
 	}
 	return nil
+}
+
+// adoptedLabel is the label of an adopted object's resource block, made from what it goes by:
+// its name, or for a nameless kind the noun and the value that tells its objects apart
+// ("did_pool_13175550100", not a bare number).
+func adoptedLabel(k *kinds.Kind, designation string) string {
+	if k.Names == kinds.NoName && k.FoundBy != "" {
+		return Slug(k.Noun + " " + designation)
+	}
+	return Slug(designation)
 }
 
 // writeAttributes writes generated attributes (and nested blocks, after them) into body.

@@ -139,7 +139,9 @@ type Kind struct {
 	DependsOn []string
 	// FoundBy is the attribute whose value tells objects of a nameless kind apart (a DID
 	// pool's first number): the provider names the object by it in messages and finds a
-	// create whose response was lost by it. "" for kinds found by their name.
+	// create whose response was lost by it, and drift and backport name objects made by hand
+	// by it (see Designation). A String, or a StringMap whose first value in key order stands
+	// for the object (a presence definition's label). "" for kinds found by their name.
 	FoundBy string
 	// Summary is the one-line description of a regular kind's resource; "" for
 	// "Genesys Cloud <Noun>.".
@@ -248,6 +250,45 @@ func (k *Kind) IdentifyingField() *Field {
 		return k.Field(k.FoundBy)
 	}
 	return k.Field("name")
+}
+
+// Designation is what tells an object apart in findings, labels and ignore rules, read from
+// its API JSON: its name, else the field it is looked up by (a data table row's key), else
+// for a nameless kind its FoundBy value — a StringMap's first value in key order (a presence
+// definition's label in its first language). "" when the object has none of them.
+func (k *Kind) Designation(obj map[string]any) string {
+	for _, key := range []string{"name", k.LookupKey()} {
+		if s, _ := obj[key].(string); s != "" {
+			return s
+		}
+	}
+	f := k.IdentifyingField()
+	if f == nil || k.FoundBy == "" {
+		return ""
+	}
+	return FoundByValue(Get(k.FieldView(obj), f.JSON))
+}
+
+// FoundByValue is what a FoundBy attribute's value makes an object go by: a string as it is,
+// a map's first non-empty string value in key order; "" for anything else. The JSON an
+// object answers and a literal in a configuration go by the same rule.
+func FoundByValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for key := range v {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			if s, _ := v[key].(string); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // OwnID reads an object's own id from its JSON (see IDKey).
