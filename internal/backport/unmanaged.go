@@ -151,9 +151,9 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 
 // adoptedLabel is the label of an adopted object's resource block, made from what it goes by:
 // its name, or for a nameless kind the noun and the value that tells its objects apart
-// ("did_pool_13175550100", not a bare number).
+// ("did_pool_13175550100" not a bare number, "grammar_language_en_us").
 func adoptedLabel(k *kinds.Kind, designation string) string {
-	if k.Names == kinds.NoName && k.FoundBy != "" {
+	if k.Names == kinds.NoName {
 		return Slug(k.Noun + " " + designation)
 	}
 	return Slug(designation)

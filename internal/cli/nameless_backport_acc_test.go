@@ -32,12 +32,24 @@ resource "genesyscloud_organization_presence_definition" "lunch" {
     en_US = "Lunch"
   }
 }
+
+resource "genesyscloud_architect_grammar" "accounts" {
+  name = "Cx Account numbers"
+}
+
+resource "genesyscloud_architect_grammar_language" "english" {
+  grammar_id = genesyscloud_architect_grammar.accounts.id
+  language   = "en-us"
+}
 `
 
 // TestAccNamelessKindsDriftAndBackport is TestAccRegularKindsDriftAndBackport for the kinds
-// without a name (DID pool, extension pool, presence definition): the console changes each
-// declared object and makes one of each by hand; cx drift reports the three changes and the
-// three hand-made objects, each under the value it goes by, with who and when; cx backport
+// without a name (DID pool, extension pool, presence definition, grammar language): the
+// console changes each declared object whose schema has something to change (a grammar
+// language has only its grammar and code, both replace it) and makes one of each by hand;
+// cx drift reports the three changes and the four hand-made objects, each under the value it
+// goes by (a language found inside its grammar, the only place the API lists it), with who
+// and when; cx backport
 // writes the changes and adopts the hand-made objects, after which drift is clean, the plan
 // only imports, and after the import nothing.
 func TestAccNamelessKindsDriftAndBackport(t *testing.T) {
@@ -59,12 +71,17 @@ func TestAccNamelessKindsDriftAndBackport(t *testing.T) {
 	handExtensions := createObject(t, console, extensionPools, map[string]any{"startNumber": "5000", "endNumber": "5099"})
 	handPresence := createObject(t, console, presences, map[string]any{"systemPresence": "Busy",
 		"languageLabels": map[string]any{"en_US": "Coaching"}})
+	grammarID := findID(t, console, "/api/v2/architect/grammars", "Cx Account numbers")
+	must(t, console.Do(context.Background(), http.MethodPost, "/api/v2/architect/grammars/"+grammarID+"/languages", nil,
+		map[string]any{"language": "es-us"}, nil))
+	handLanguage := kinds.ChildID(grammarID, "es-us")
 
 	rep := wantConsoleFindings(t, cx, []string{
 		"managed genesyscloud_telephony_providers_edges_did_pool.main",
 		"managed genesyscloud_telephony_providers_edges_extension_pool.floor",
 		"managed genesyscloud_organization_presence_definition.lunch",
 		"unmanaged " + handDID + " +13175550200", "unmanaged " + handExtensions + " 5000", "unmanaged " + handPresence + " Coaching",
+		"unmanaged " + handLanguage + " es-us",
 	}, func(f drift.Finding) string {
 		if f.Kind == drift.KindUnmanaged {
 			return findingByAddressOrID(f) + " " + f.Name // and by the value it goes by
@@ -86,10 +103,11 @@ func TestAccNamelessKindsDriftAndBackport(t *testing.T) {
 		`resource "genesyscloud_telephony_providers_edges_extension_pool" "extension_pool_5000" {\s+start_number = "5000"\s+end_number\s+= "5099"`,
 		`resource "genesyscloud_organization_presence_definition" "presence_definition_coaching" {`,
 		`en_US = "Coaching"`, `system_presence = "Busy"`,
+		`resource "genesyscloud_architect_grammar_language" "grammar_language_es_us" {\s+grammar_id = genesyscloud_architect_grammar\.accounts\.id\s+language\s+= "es-us"`,
 	)
-	wantImported(t, root, "shared-telephony", handDID, handExtensions, handPresence)
+	wantImported(t, root, "shared-telephony", handDID, handExtensions, handPresence, handLanguage)
 
-	wantOnlyImportsThenInSync(t, cx, "shared-telephony", 3, "the three hand-made objects")
+	wantOnlyImportsThenInSync(t, cx, "shared-telephony", 4, "the four hand-made objects")
 }
 
 // editWhere changes, the way the console does (read it, change it, put it back whole), the

@@ -7,7 +7,8 @@ import (
 )
 
 // A resource of a nameless kind is recorded by the literal value it goes by — a pool's first
-// number, a presence definition's label in its first language — apart from the objects
+// number, a presence definition's label in its first language, a grammar language's code —
+// apart from the objects
 // declared by name; one whose value is a variable is left to the state.
 func TestScanNamelessResources(t *testing.T) {
 	t.Parallel()
@@ -29,6 +30,11 @@ resource "genesyscloud_organization_presence_definition" "lunch" {
   }
 }
 
+resource "genesyscloud_architect_grammar_language" "spanish" {
+  grammar_id = genesyscloud_architect_grammar.accounts.id
+  language   = "es-us"
+}
+
 resource "genesyscloud_routing_skill" "billing" {
   name = "Billing"
 }
@@ -40,7 +46,7 @@ resource "genesyscloud_routing_skill" "billing" {
 		got = append(got, o.Address+" "+o.Name)
 	}
 	want := []string{"genesyscloud_telephony_providers_edges_did_pool.main +13175550000",
-		"genesyscloud_organization_presence_definition.lunch Lunch"}
+		"genesyscloud_organization_presence_definition.lunch Lunch", "genesyscloud_architect_grammar_language.spanish es-us"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("nameless objects (-want +got):\n%s", diff)
 	}

@@ -29,7 +29,7 @@ type Scan struct {
 	Files       []string    // .tf files, root-relative
 	Reads       []string    // other files the configuration reads (flow YAML), root-relative
 	Declares    []Object    // objects the configuration creates, by name
-	Nameless    []Object    // objects of nameless kinds it creates, by what they go by (kinds.Kind.FoundBy)
+	Nameless    []Object    // objects of nameless kinds it creates, by what they go by (kinds.Kind.DesignatingField)
 	Refers      []Ref       // objects it looks up by name
 	Unknown     []Unknown   // names the scan could not read without evaluating
 	Diagnostics Diagnostics // problems reading it (syntax, missing flow files)
@@ -136,13 +136,18 @@ func (s *Scan) ScanFile(file string, src []byte, read func(string) ([]byte, erro
 }
 
 // foundByLiteral returns what a resource of a nameless kind goes by (kinds.FoundByValue of
-// its FoundBy attribute), when that attribute is a literal; a variable is left to the state.
+// its kinds.Kind.DesignatingField), when that attribute is a literal; a variable is left to
+// the state.
 func foundByLiteral(b *hclsyntax.Block) (string, Pos, bool) {
 	k := kinds.Genesys().ByResource(b.Labels[0])
-	if k == nil || k.FoundBy == "" || b.Body.Attributes[k.FoundBy] == nil {
+	if k == nil {
 		return "", Pos{}, false
 	}
-	a := b.Body.Attributes[k.FoundBy]
+	f := k.DesignatingField()
+	if f == nil || b.Body.Attributes[f.Attr] == nil {
+		return "", Pos{}, false
+	}
+	a := b.Body.Attributes[f.Attr]
 	v, ok := LiteralValue(a.Expr, nil)
 	if !ok {
 		return "", Pos{}, false

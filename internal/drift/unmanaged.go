@@ -228,12 +228,29 @@ func listChildren(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]lis
 		if pid == "" || p["state"] == "deleted" {
 			continue
 		}
-		children, err := listCollection(ctx, c, k, k.API.CollectionOf(pid), url.Values{})
+		children, err := childrenOf(ctx, c, k, p, pid)
 		if err != nil {
 			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, pk.Noun, pid, err)
 		}
 		for _, child := range children {
 			child["id"] = kinds.ChildID(pid, k.OwnID(child))
+			out = append(out, child)
+		}
+	}
+	return out, nil
+}
+
+// childrenOf lists a child kind's objects under one parent: from their collection, or, for a
+// kind the API lists only inside its parent (kinds.API.InParent: a grammar's languages), from
+// the parent as its listing answered it.
+func childrenOf(ctx context.Context, c *platform.Client, k *kinds.Kind, parent listedObject, parentID string) ([]listedObject, error) {
+	if k.API.InParent == "" {
+		return listCollection(ctx, c, k, k.API.CollectionOf(parentID), url.Values{})
+	}
+	held, _ := parent[k.API.InParent].([]any)
+	out := make([]listedObject, 0, len(held))
+	for _, h := range held {
+		if child, ok := h.(map[string]any); ok {
 			out = append(out, child)
 		}
 	}

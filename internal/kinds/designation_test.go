@@ -3,7 +3,8 @@ package kinds
 import "testing"
 
 // An object goes by its name, else by the field its kind is looked up by, else by the value
-// that tells a nameless kind's objects apart: a string, or a map's first value by key.
+// that tells a nameless kind's objects apart (a string, or a map's first value by key), else
+// by the own id a child chose.
 func TestDesignation(t *testing.T) {
 	t.Parallel()
 	c := Genesys()
@@ -19,6 +20,7 @@ func TestDesignation(t *testing.T) {
 		{DIDPool, map[string]any{"name": "+13175550100", "startPhoneNumber": "+13175550100"}, "+13175550100"},
 		{PresenceDefinition, map[string]any{"languageLabels": map[string]any{"fr": "Déjeuner", "en_US": "Lunch"}}, "Lunch"},
 		{PresenceDefinition, map[string]any{"languageLabels": map[string]any{}}, ""},
+		{GrammarLanguage, map[string]any{"language": "en-us", "grammarId": "g1"}, "en-us"},
 		{Queue, map[string]any{}, ""},
 	} {
 		if got := c.Named(tc.kind).Designation(tc.obj); got != tc.want {

@@ -255,18 +255,36 @@ func (k *Kind) IdentifyingField() *Field {
 // Designation is what tells an object apart in findings, labels and ignore rules, read from
 // its API JSON: its name, else the field it is looked up by (a data table row's key), else
 // for a nameless kind its FoundBy value — a StringMap's first value in key order (a presence
-// definition's label in its first language). "" when the object has none of them.
+// definition's label in its first language) — or the own id it chose (DesignatingField). ""
+// when the object has none of them.
 func (k *Kind) Designation(obj map[string]any) string {
 	for _, key := range []string{"name", k.LookupKey()} {
 		if s, _ := obj[key].(string); s != "" {
 			return s
 		}
 	}
-	f := k.IdentifyingField()
-	if f == nil || k.FoundBy == "" {
-		return ""
+	if f := k.DesignatingField(); f != nil {
+		return FoundByValue(Get(k.FieldView(obj), f.JSON))
 	}
-	return FoundByValue(Get(k.FieldView(obj), f.JSON))
+	return ""
+}
+
+// DesignatingField is the field a nameless object goes by (see Designation): FoundBy's, else
+// for a NoName kind the field holding the own id it chose (IDKey: a grammar language's
+// code); nil for kinds with neither.
+func (k *Kind) DesignatingField() *Field {
+	if k.FoundBy != "" {
+		return k.Field(k.FoundBy)
+	}
+	if k.Names != NoName || k.IDKey == "" {
+		return nil
+	}
+	for i := range k.Fields {
+		if k.Fields[i].JSON == k.IDKey {
+			return &k.Fields[i]
+		}
+	}
+	return nil
 }
 
 // FoundByValue is what a FoundBy attribute's value makes an object go by: a string as it is,
