@@ -99,6 +99,9 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		label := unmanagedLabel(f)
 		m, ok := mapperFor(f.Type)
 		switch {
+		case notAdoptable(f.Type) != "":
+			b.skip(label, "not adopted: %s (id %s)", notAdoptable(f.Type), f.ID)
+			continue
 		case !ok:
 			b.skip(label, "adopting %s is not supported yet: declare it by hand and import id %s", f.Type, f.ID)
 			continue
@@ -147,6 +150,15 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		b.done(unmanagedLabel(a.f), "adopted as %s.%s in %s (import in %s)", a.f.Type, a.label, resFile, impFile)
 	}
 	return nil
+}
+
+// notAdoptable is why objects of a resource type cannot be adopted (kinds.Kind.NotAdoptable),
+// "" when they can or the type is unknown.
+func notAdoptable(typ string) string {
+	if k := kinds.Genesys().ByResource(typ); k != nil {
+		return k.NotAdoptable
+	}
+	return ""
 }
 
 // adoptedLabel is the label of an adopted object's resource block, made from what it goes by:

@@ -120,6 +120,11 @@ type Kind struct {
 	BulkRead bool
 	// Unmanaged: drift lists the kind to find objects no project declares.
 	Unmanaged bool
+	// NotAdoptable says why backport cannot adopt an unmanaged object of the kind: no
+	// resource block it could write plans nothing after the object's import (a script's
+	// resource needs the local file it was uploaded from, which an import cannot give back).
+	// Backport then lists the object as not backported, with this reason. "" when it can.
+	NotAdoptable string
 	// Builtin reports objects every org has (the home division, default roles), which no
 	// project creates and drift never reports as unmanaged. It sees one list entry.
 	Builtin func(obj map[string]any) bool
