@@ -168,7 +168,11 @@ func foundByLiteral(b *hclsyntax.Block) (string, Pos, bool) {
 // literalName returns a block's literal name attribute. Blocks without one (objects found
 // by id or email) name nothing; non-literal names are recorded as unknown.
 func (s *Scan) literalName(b *hclsyntax.Block, addr string) (string, Pos, bool) {
-	a := b.Body.Attributes["name"]
+	attr := "name"
+	if k := kinds.Genesys().ByResource(b.Labels[0]); k != nil && b.Type == "resource" {
+		attr = k.NameAttribute() // a script's script_name
+	}
+	a := b.Body.Attributes[attr]
 	if a == nil && b.Labels[0] == "genesyscloud_integration" {
 		// An integration's name is in its config block; flows name integrations by it.
 		for _, cb := range b.Body.Blocks {

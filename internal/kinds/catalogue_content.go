@@ -40,6 +40,8 @@ func contentAreaKinds() []*Kind {
 			// its name afterwards; it has no PUT. Uploading again with scriptIdToReplace
 			// changes it; publishing makes that version the one agents see.
 			Name: Script, Resource: "genesyscloud_script", DataSource: "genesyscloud_script", Noun: "script", Names: SharedName,
+			// A call flow's screen pop names the script its agent sees (screenPopScript).
+			Archy: []string{"script"}, NameAttr: "script_name",
 			API:   API{Collection: "/api/v2/scripts", NameFilter: "name", CreatePath: "/uploads/v2/scripter"},
 			Model: "Script", Audit: Audit{"Scripter", "Script"}, Permission: "scripter:script",
 			Unmanaged: true, IDAttributes: []string{"script_id", "*_script_id"}, DependsOn: []string{Division},

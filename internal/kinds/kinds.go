@@ -108,6 +108,9 @@ type Kind struct {
 	Archy []string
 	// Coverage says whether the provider serves the kind or cxascode only knows it.
 	Coverage Coverage
+	// NameAttr is the attribute of the kind's resource that holds the object's name when it is
+	// not "name" (a script's script_name): a configuration declares the object by it.
+	NameAttr string
 	// NameKey is the attribute of the kind's data source, and the field of its API model,
 	// that finds one object by name; "" means "name" (users are found by "email").
 	NameKey string
@@ -239,6 +242,14 @@ func (k *Kind) SingletonID() string {
 
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }
+
+// NameAttribute is the resource attribute holding the object's name (see NameAttr).
+func (k *Kind) NameAttribute() string {
+	if k.NameAttr != "" {
+		return k.NameAttr
+	}
+	return "name"
+}
 
 // LookupKey is the data source attribute (and JSON field) that finds an object by name.
 func (k *Kind) LookupKey() string {
