@@ -32,6 +32,9 @@ const (
 	RefIntegration    RefKind = "integration"
 	RefContactList    RefKind = "contactList"
 	RefDivision       RefKind = "division"
+	// RefScript is the script a call's agent sees (`screenPopScript: {Script Name: {…}}`,
+	// the script's inputs under its name, as a common module's).
+	RefScript RefKind = "script"
 	// RefFile is a reference into another YAML file (`./shared/x.yaml#/…`); Name is the file
 	// as written and Path the address inside it.
 	RefFile RefKind = "file"
@@ -80,6 +83,7 @@ var litKeys = map[string]RefKind{
 	"overrideInQueueFlow":  RefFlow,
 	"botFlow":              RefFlow,
 	"digitalBotFlow":       RefFlow,
+	"screenPopScript":      RefScript,
 }
 
 // variableKinds maps typed variables (`queueVariable: {initialValue: {lit: {name: X}}}`,
@@ -227,8 +231,8 @@ func (f *Flow) pairRefs(parent, k, v *yaml.Node, path []string, add addFunc) {
 		if mapValue(parent, "category") != nil {
 			return // handled with its category
 		}
-	case "commonModule", "botFlow", "digitalBotFlow", "dataTable":
-		// The called module, bot or table is the key under this one; its body holds
+	case "commonModule", "botFlow", "digitalBotFlow", "dataTable", "screenPopScript":
+		// The called module, bot, table or script is the key under this one; its body holds
 		// version, inputs and outputs (`commonModule: {Module Name: {ver_latestPublished: …}}`).
 		if v.Kind == yaml.MappingNode && mapValue(v, "lit") == nil && mapValue(v, "name") == nil {
 			for i := 0; i+1 < len(v.Content); i += 2 {

@@ -127,6 +127,15 @@ func TestReferencesInline(t *testing.T) {
         acdSkills: [{acdSkill: {lit: {name: Sales}}}]`,
 			[]string{"4:55 flow Card Payment (secureCall)", "5:31 flow Order Bot (botFlow)", "6:49 user Ann",
 				"7:51 group Tier 2", "9:35 queue Sales", "10:45 skill Sales"}},
+		{"screen pop scripts", `
+  actions:
+    - setScreenPop:
+        screenPopScript:
+          Claims Intake:
+            inputs: {Policy: {exp: Flow.Policy}}
+    - transferToAcd:
+        targetQueue: {lit: {name: Claims}}`,
+			[]string{"6:11 script Claims Intake", "9:35 queue Claims"}},
 		{"outbound settings", `
   settingsOutboundCall:
     contactList: {lit: {name: Renewals}}

@@ -3,13 +3,10 @@ package backport
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/drift"
 	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -81,24 +78,12 @@ func TestRegularKindsMapFromTheirFields(t *testing.T) {
 // the IVR up by the name another project's state gives it).
 func TestAdoptRegularKind(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	write := func(rel, content string) {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("cx.hcl", "environment \"prod\" {\n  org = \"local:prod\"\n}\n")
-	write("shared-emergency/main.tf", "resource \"genesyscloud_flow\" \"storm\" {\n  filepath = \"storm.yaml\"\n}\n")
-	write("shared-emergency/storm.yaml", "inboundCall:\n  name: Storm Flow\n")
-	write("shared-ivrs/main.tf", "resource \"genesyscloud_architect_ivr\" \"main\" {\n  name = \"Main Line\"\n}\n")
-	ws, err := workspace.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := testWorkspace(t, map[string]string{
+		"cx.hcl":                      prodCXHCL,
+		"shared-emergency/main.tf":    "resource \"genesyscloud_flow\" \"storm\" {\n  filepath = \"storm.yaml\"\n}\n",
+		"shared-emergency/storm.yaml": "inboundCall:\n  name: Storm Flow\n",
+		"shared-ivrs/main.tf":         "resource \"genesyscloud_architect_ivr\" \"main\" {\n  name = \"Main Line\"\n}\n",
+	})
 	const (
 		libraryID = "11111111-1111-1111-1111-111111111111"
 		groupID   = "22222222-2222-2222-2222-222222222222"

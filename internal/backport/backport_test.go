@@ -2,14 +2,11 @@ package backport
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -122,23 +119,11 @@ resource "genesyscloud_routing_skill" "retired" {
 // blocks that gained one skill (known to another project's state) and lost another.
 func TestBuildManaged(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	write := func(rel, content string) {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("cx.hcl", "environment \"prod\" {\n  org = \"local:prod\"\n}\n")
-	write("flow-billing/main.tf", queueProject)
-	write("shared-skills/main.tf", "resource \"genesyscloud_routing_skill\" \"spanish\" {\n  name = \"Spanish\"\n}\n")
-	ws, err := workspace.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := testWorkspace(t, map[string]string{
+		"cx.hcl":                prodCXHCL,
+		"flow-billing/main.tf":  queueProject,
+		"shared-skills/main.tf": "resource \"genesyscloud_routing_skill\" \"spanish\" {\n  name = \"Spanish\"\n}\n",
+	})
 	const (
 		billing = "11111111-1111-1111-1111-111111111111"
 		retired = "22222222-2222-2222-2222-222222222222"

@@ -121,6 +121,9 @@ type blockWriter struct {
 // set writes value at segs inside body. It returns why it could not ("" when it did).
 func (w *blockWriter) set(ctx context.Context, body *hclwrite.Body, sb *tfprotov6.SchemaBlock, segs []pathSeg, value any) (string, error) {
 	s := segs[0]
+	if len(segs) == 2 && s.index < 0 && segs[1].index < 0 && isMapAttr(attrOf(sb, s.name)) {
+		return w.setMapEntry(ctx, body, s.name, segs[1].name, value) // managed_maps.go
+	}
 	if len(segs) > 1 {
 		nb := nestedBlockOf(sb, s.name)
 		if nb == nil || s.index < 0 {

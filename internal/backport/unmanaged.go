@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -98,6 +99,9 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		label := unmanagedLabel(f)
 		m, ok := mapperFor(f.Type)
 		switch {
+		case notAdoptable(f.Type) != "":
+			b.skip(label, "not adopted: %s (id %s)", notAdoptable(f.Type), f.ID)
+			continue
 		case !ok:
 			b.skip(label, "adopting %s is not supported yet: declare it by hand and import id %s", f.Type, f.ID)
 			continue
@@ -105,9 +109,10 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 			b.skip(label, "no id to import")
 			continue
 		}
-		l := b.refs.uniqueLabel(p, "resource", f.Type, Slug(f.Name))
+		base := adoptedLabel(m.kind, f.Name)
+		l := b.refs.uniqueLabel(p, "resource", f.Type, base)
 		for i := 2; taken[f.Type+"."+l]; i++ {
-			l = fmt.Sprintf("%s_%d", Slug(f.Name), i)
+			l = fmt.Sprintf("%s_%d", base, i)
 		}
 		taken[f.Type+"."+l] = true
 		b.refs.adopted[f.ID] = f.Type + "." + l
@@ -145,6 +150,25 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		b.done(unmanagedLabel(a.f), "adopted as %s.%s in %s (import in %s)", a.f.Type, a.label, resFile, impFile)
 	}
 	return nil
+}
+
+// notAdoptable is why objects of a resource type cannot be adopted (kinds.Kind.NotAdoptable),
+// "" when they can or the type is unknown.
+func notAdoptable(typ string) string {
+	if k := kinds.Genesys().ByResource(typ); k != nil {
+		return k.NotAdoptable
+	}
+	return ""
+}
+
+// adoptedLabel is the label of an adopted object's resource block, made from what it goes by:
+// its name, or for a nameless kind the noun and the value that tells its objects apart
+// ("did_pool_13175550100" not a bare number, "grammar_language_en_us").
+func adoptedLabel(k *kinds.Kind, designation string) string {
+	if k.Names == kinds.NoName {
+		return Slug(k.Noun + " " + designation)
+	}
+	return Slug(designation)
 }
 
 // writeAttributes writes generated attributes (and nested blocks, after them) into body.

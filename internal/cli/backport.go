@@ -42,7 +42,10 @@ workspace matches the org again — the way to keep a console change or a break-
                   read from the API) and an import block (in imports_ENV.tf: the ids are ENV's;
                   delete the file once the import is applied there). PROJECT may be new: it is
                   created at the workspace root when cx.hcl's projects.include covers it.
-                  Without --into, unmanaged objects are listed and left alone.
+                  Without --into, unmanaged objects are listed and left alone. So are kinds
+                  whose resource is made from a local file (scripts, response assets): an
+                  import cannot give the file back, so any block would plan a change; backport
+                  says so for each, and you declare and import it by hand.
 
 The result is a commit on a new branch (default cx/backport-ENV-<UTC timestamp>) in the
 workspace's git repository, which must have no uncommitted changes; the branch stays checked

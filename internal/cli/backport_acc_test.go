@@ -129,26 +129,7 @@ inboundCall:
 // the project's files on a new branch; then cx drift is clean and cx plan shows only the
 // adopted queue's import, and after applying it nothing.
 func TestAccDriftAndBackport(t *testing.T) {
-	root := t.TempDir()
-	ts := orgserver.NewTestServer(t, orgserver.WithOrgs(orgserver.OrgSpec{Name: "prod", Clients: []orgserver.ClientSpec{
-		{Name: "deploy", Role: orgserver.RoleAdmin}, {Name: "console", Role: orgserver.RoleAdmin}}}))
-	cx := newAccCX(t, root, ts)
-	ctx := context.Background()
-	files := map[string]string{
-		".gitignore": ".cx/\n",
-		"cx.hcl": `workspace {
-  name = "backport"
-}
-
-environment "prod" {
-  org       = "local:prod"
-  protected = true
-}
-
-projects {
-  include = ["shared-*", "flow-*"]
-}
-`,
+	cx, ts, root := prodWorkspace{name: "backport", protected: true, include: `"shared-*", "flow-*"`, files: map[string]string{
 		"shared-skills/main.tf": sharedProvider + `
 resource "genesyscloud_routing_skill" "billing" {
   name = "Cx Backport Billing"
@@ -196,20 +177,8 @@ resource "genesyscloud_flow" "billing" {
 `,
 		"flow-billing/env/prod.tfvars":    "greeting = \"Welcome to billing.\"\n",
 		"flow-billing/flows/billing.yaml": backportFlowYAML,
-	}
-	for name, content := range files {
-		writeTestFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
-	}
-	cx.git("init", "--quiet", "--initial-branch=main")
-	cx.git("add", "-A")
-	cx.git("commit", "--quiet", "-m", "workspace")
-
-	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
-		t.Fatalf("apply prod: exit %d", code)
-	}
-	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
-		t.Fatalf("drift right after apply: exit %d\n%s", code, out)
-	}
+	}}.apply(t)
+	ctx := context.Background()
 
 	// The console's changes.
 	console := orgClientFor(t, ts, "prod", "console")
@@ -227,35 +196,10 @@ resource "genesyscloud_flow" "billing" {
 	publishFlow(t, console, []byte(edited))
 	handID := createQueue(t, console, "Cx Backport Hand Made")
 
-	out, _, code := cx.run("drift", "--env", "prod", "--json")
-	if code != drift.ExitDrift {
-		t.Fatalf("drift after the console's changes: exit %d, want %d", code, drift.ExitDrift)
-	}
-	var rep drift.Report
-	must(t, json.Unmarshal([]byte(out), &rep))
-	want := map[string]bool{
-		"managed genesyscloud_routing_queue.billing": false, "managed genesyscloud_user.agent": false,
-		"managed genesyscloud_flow.billing": false, "unmanaged " + handID: false,
-	}
-	for _, f := range rep.Findings {
-		key := string(f.Kind) + " " + f.Address
-		if f.Kind == drift.KindUnmanaged {
-			key = string(f.Kind) + " " + f.ID
-		}
-		if _, ok := want[key]; !ok {
-			t.Errorf("unexpected finding %+v", f)
-			continue
-		}
-		want[key] = true
-		if a := f.Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
-			t.Errorf("%s: attribution %+v, want console with a time", key, a)
-		}
-	}
-	for k, seen := range want {
-		if !seen {
-			t.Errorf("drift did not report %s", k)
-		}
-	}
+	wantConsoleFindings(t, cx, []string{
+		"managed genesyscloud_routing_queue.billing", "managed genesyscloud_user.agent",
+		"managed genesyscloud_flow.billing", "unmanaged " + handID,
+	}, findingByAddressOrID)
 
 	if _, _, code := cx.run("backport", "--env", "prod", "--into", "flow-billing"); code != 0 {
 		t.Fatalf("backport: exit %d", code)

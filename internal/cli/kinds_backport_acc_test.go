@@ -2,15 +2,9 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
-	"github.com/cxascode/cxascode/internal/drift"
-	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -86,42 +80,11 @@ resource "genesyscloud_architect_emergencygroup" "evacuation" {
 // IVR, owned by another project, through a data source by name); then drift is clean, the
 // plan only imports, and after the import nothing.
 func TestAccRegularKindsDriftAndBackport(t *testing.T) {
-	root := t.TempDir()
-	ts := orgserver.NewTestServer(t, orgserver.WithOrgs(orgserver.OrgSpec{Name: "prod", Clients: []orgserver.ClientSpec{
-		{Name: "deploy", Role: orgserver.RoleAdmin}, {Name: "console", Role: orgserver.RoleAdmin}}}))
-	cx := newAccCX(t, root, ts)
-	files := map[string]string{
-		".gitignore": ".cx/\n",
-		"cx.hcl": `workspace {
-  name = "kinds"
-}
-
-environment "prod" {
-  org       = "local:prod"
-  protected = true
-}
-
-projects {
-  include = ["shared-*"]
-}
-`,
+	cx, ts, root := prodWorkspace{name: "kinds", protected: true, include: `"shared-*"`, files: map[string]string{
 		"shared-telephony/main.tf":           telephonyProjectTF,
 		"shared-kinds/main.tf":               kindsProjectTF,
 		"shared-kinds/flows/evacuation.yaml": evacuationFlowYAML,
-	}
-	for name, content := range files {
-		writeTestFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
-	}
-	cx.git("init", "--quiet", "--initial-branch=main")
-	cx.git("add", "-A")
-	cx.git("commit", "--quiet", "-m", "workspace")
-
-	if _, _, code := cx.run("apply", "--env", "prod"); code != 0 {
-		t.Fatalf("apply prod: exit %d", code)
-	}
-	if out, _, code := cx.run("drift", "--env", "prod"); code != drift.ExitInSync {
-		t.Fatalf("drift right after apply: exit %d\n%s", code, out)
-	}
+	}}.apply(t)
 
 	// The console's changes: both names, the emergency group's description and a second IVR.
 	console := orgClientFor(t, ts, "prod", "console")
@@ -146,37 +109,11 @@ projects {
 		"emergencyCallFlows": []any{map[string]any{"emergencyFlow": map[string]any{"id": flowID},
 			"ivrs": []any{map[string]any{"id": salesID}}}}})
 
-	out, _, code := cx.run("drift", "--env", "prod", "--json")
-	if code != drift.ExitDrift {
-		t.Fatalf("drift after the console's changes: exit %d, want %d", code, drift.ExitDrift)
-	}
-	var rep drift.Report
-	must(t, json.Unmarshal([]byte(out), &rep))
-	want := map[string]bool{
-		"managed genesyscloud_routing_utilization_label.vip":       false,
-		"managed genesyscloud_responsemanagement_library.answers":  false,
-		"managed genesyscloud_architect_emergencygroup.evacuation": false,
-		"unmanaged " + handLabel:                                   false, "unmanaged " + handLibrary: false, "unmanaged " + handGroup: false,
-	}
-	for _, f := range rep.Findings {
-		key := string(f.Kind) + " " + f.Address
-		if f.Kind == drift.KindUnmanaged {
-			key = string(f.Kind) + " " + f.ID
-		}
-		if _, ok := want[key]; !ok {
-			t.Errorf("unexpected finding %+v", f)
-			continue
-		}
-		want[key] = true
-		if a := f.Attribution; a == nil || a.Who != "console" || a.When.IsZero() {
-			t.Errorf("%s: attribution %+v, want console with a time", key, a)
-		}
-	}
-	for k, seen := range want {
-		if !seen {
-			t.Errorf("drift did not report %s", k)
-		}
-	}
+	rep := wantConsoleFindings(t, cx, []string{
+		"managed genesyscloud_routing_utilization_label.vip", "managed genesyscloud_responsemanagement_library.answers",
+		"managed genesyscloud_architect_emergencygroup.evacuation",
+		"unmanaged " + handLabel, "unmanaged " + handLibrary, "unmanaged " + handGroup,
+	}, findingByAddressOrID)
 	if len(rep.Errors) != 0 {
 		t.Errorf("drift errors: %+v", rep.Errors)
 	}
@@ -188,37 +125,22 @@ projects {
 		t.Errorf("backport left uncommitted changes:\n%s", st)
 	}
 	t.Logf("backport commit:\n%s", cx.git("show", "--stat", "--patch", "HEAD", "--", "shared-kinds"))
-	mainTF := readTestFile(t, filepath.Join(root, "shared-kinds", "main.tf"))
-	for _, re := range []string{
+	wantFileMatches(t, root, "shared-kinds/main.tf",
 		`name\s+= "Cx Kinds VIP callers"`, `name\s+= "Cx Kinds Answers and FAQ"`,
 		`description = "Building evacuation, sales line too"`, "# Facilities turn this on",
 		// The sales IVR is another project's: it is found by name, as the main one is.
 		`ivr_ids\s+= \[data\.genesyscloud_architect_ivr\.(main\.id, data\.genesyscloud_architect_ivr\.cx_kinds_sales_line|cx_kinds_sales_line\.id, data\.genesyscloud_architect_ivr\.main)\.id\]`,
 		`data "genesyscloud_architect_ivr" "cx_kinds_sales_line" {\s+name = "Cx Kinds Sales line"`,
-	} {
-		if !regexp.MustCompile(re).MatchString(mainTF) {
-			t.Errorf("shared-kinds/main.tf does not match %s:\n%s", re, mainTF)
-		}
-	}
-	adopted := readTestFile(t, filepath.Join(root, "shared-kinds", "adopted.tf"))
-	for _, re := range []string{
+	)
+	wantFileMatches(t, root, "shared-kinds/adopted.tf",
 		`resource "genesyscloud_routing_utilization_label" "cx_kinds_hand_label" {\s+name = "Cx Kinds Hand Label"`,
 		`resource "genesyscloud_responsemanagement_library" "cx_kinds_hand_library" {\s+name = "Cx Kinds Hand Library"`,
 		`resource "genesyscloud_architect_emergencygroup" "cx_kinds_hand_emergency" {`,
 		`enabled\s+= true`,
 		`emergency_flow_id = genesyscloud_flow\.evacuation\.id`,
 		`ivr_ids\s+= \[data\.genesyscloud_architect_ivr\.cx_kinds_sales_line\.id\]`,
-	} {
-		if !regexp.MustCompile(re).MatchString(adopted) {
-			t.Errorf("adopted.tf does not match %s:\n%s", re, adopted)
-		}
-	}
-	imports := readTestFile(t, filepath.Join(root, "shared-kinds", "imports_prod.tf"))
-	for _, id := range []string{handLabel, handLibrary, handGroup} {
-		if !strings.Contains(imports, id) {
-			t.Errorf("imports_prod.tf lacks %s:\n%s", id, imports)
-		}
-	}
+	)
+	wantImported(t, root, "shared-kinds", handLabel, handLibrary, handGroup)
 
 	wantOnlyImportsThenInSync(t, cx, "shared-kinds", 3, "the three hand-made objects")
 }

@@ -19,7 +19,7 @@ func TestResourceTypeOfArchyReferences(t *testing.T) {
 		archy.RefWrapupCode: "genesyscloud_routing_wrapupcode", archy.RefUser: "genesyscloud_user", archy.RefGroup: "genesyscloud_group",
 		archy.RefPrompt: "genesyscloud_architect_user_prompt", archy.RefDataTable: "genesyscloud_architect_datatable",
 		archy.RefContactList: "genesyscloud_outbound_contact_list", archy.RefDivision: "genesyscloud_auth_division",
-		archy.RefFile: "",
+		archy.RefScript: "genesyscloud_script", archy.RefFile: "",
 	} {
 		got, ok := resourceTypeOf(ref)
 		if got != want || ok != (want != "") {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -28,6 +29,7 @@ type Scan struct {
 	Files       []string    // .tf files, root-relative
 	Reads       []string    // other files the configuration reads (flow YAML), root-relative
 	Declares    []Object    // objects the configuration creates, by name
+	Nameless    []Object    // objects of nameless kinds it creates, by what they go by (kinds.Kind.DesignatingField)
 	Refers      []Ref       // objects it looks up by name
 	Unknown     []Unknown   // names the scan could not read without evaluating
 	Diagnostics Diagnostics // problems reading it (syntax, missing flow files)
@@ -122,6 +124,8 @@ func (s *Scan) ScanFile(file string, src []byte, read func(string) ([]byte, erro
 		case b.Type == "resource":
 			if name, pos, ok := s.literalName(b, addr); ok {
 				s.Declares = append(s.Declares, Object{Type: typ, Name: name, Address: addr, Pos: pos})
+			} else if value, pos, ok := foundByLiteral(b); ok {
+				s.Nameless = append(s.Nameless, Object{Type: typ, Name: value, Address: addr, Pos: pos})
 			}
 		case b.Type == "data":
 			if name, pos, ok := s.literalName(b, "data."+addr); ok {
@@ -131,10 +135,44 @@ func (s *Scan) ScanFile(file string, src []byte, read func(string) ([]byte, erro
 	}
 }
 
+// foundByLiteral returns what a resource of a nameless kind goes by (kinds.FoundByValue of
+// its kinds.Kind.DesignatingField), when that attribute is a literal; a variable is left to
+// the state.
+func foundByLiteral(b *hclsyntax.Block) (string, Pos, bool) {
+	k := kinds.Genesys().ByResource(b.Labels[0])
+	if k == nil {
+		return "", Pos{}, false
+	}
+	f := k.DesignatingField()
+	if f == nil || b.Body.Attributes[f.Attr] == nil {
+		return "", Pos{}, false
+	}
+	a := b.Body.Attributes[f.Attr]
+	v, ok := LiteralValue(a.Expr, nil)
+	if !ok {
+		return "", Pos{}, false
+	}
+	var value string
+	if v.Type().Equals(cty.String) {
+		value = v.AsString()
+	} else if m, ok := StringMap(v); ok {
+		entries := make(map[string]any, len(m))
+		for key, label := range m {
+			entries[key] = label
+		}
+		value = kinds.FoundByValue(entries)
+	}
+	return value, PosOf(a.Expr.Range()), value != ""
+}
+
 // literalName returns a block's literal name attribute. Blocks without one (objects found
 // by id or email) name nothing; non-literal names are recorded as unknown.
 func (s *Scan) literalName(b *hclsyntax.Block, addr string) (string, Pos, bool) {
-	a := b.Body.Attributes["name"]
+	attr := "name"
+	if k := kinds.Genesys().ByResource(b.Labels[0]); k != nil && b.Type == "resource" {
+		attr = k.NameAttribute() // a script's script_name
+	}
+	a := b.Body.Attributes[attr]
 	if a == nil && b.Labels[0] == "genesyscloud_integration" {
 		// An integration's name is in its config block; flows name integrations by it.
 		for _, cb := range b.Body.Blocks {

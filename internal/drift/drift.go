@@ -80,7 +80,10 @@ func Detect(ctx context.Context, o Options) (*Report, error) {
 	if o.Client != nil && !o.SkipUnmanaged {
 		var declared []workspace.Object
 		for _, p := range o.Workspace.Projects {
+			// Objects of nameless kinds are declared by the value they go by (a pool's first
+			// number), which is what their findings are named by.
 			declared = append(declared, p.Declares...)
+			declared = append(declared, p.Nameless...)
 		}
 		found, errs := FindUnmanaged(ctx, UnmanagedOptions{Client: o.Client, Declared: declared, ManagedIDs: managedIDs,
 			Ignore: ignore, Types: o.UnmanagedTypes, Parallel: o.Parallel})

@@ -30,11 +30,7 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 				// flow): flow_loglevels_test.go makes the flow and covers it.
 				t.Skipf("%s is made under another object's path", k.Name)
 			}
-			name := "Hand made " + k.Noun
-			if k.API.ChosenID != "" {
-				// The object's id is the name the client chose: a domain name (an email domain).
-				name = "hand-made.example.com"
-			}
+			name := handMadeDesignation(k)
 			var made map[string]any
 			body := minimalBody(t, k, name, o.makeReferenced)
 			coll, parent := collectionFor(k, body)
@@ -72,8 +68,26 @@ func TestRegularKindsUnmanagedAndAttributed(t *testing.T) {
 	}
 }
 
+// handMadeDesignation is what a hand-made object of k is to be found under: its name, the
+// domain name a client chose as its id (an email domain), or the value that tells a nameless
+// kind's objects apart (kinds.Kind.FoundBy): a pool's first number — an E.164 number, or an
+// extension — or a presence definition's label.
+func handMadeDesignation(k *kinds.Kind) string {
+	switch {
+	case k.API.ChosenID != "":
+		return "hand-made.example.com"
+	case k.FoundBy == "" || k.IdentifyingField().Type == kinds.StringMap:
+		return "Hand made " + k.Noun
+	case k.IdentifyingField().Format == kinds.E164:
+		return "+13175550190"
+	}
+	return "4190"
+}
+
 // minimalBody is the smallest create request of a regular kind: its required top-level
-// fields and the name attribute, set to name. A required reference is to an object makeRef makes
+// fields and the name attribute (or the FoundBy attribute of a nameless kind), set to name.
+// A nameless kind's other required strings (a pool's last number) are set to name as well: a
+// range of one. A required reference is to an object makeRef makes
 // first (a schedule group needs an open schedule).
 func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testing.T, ref *kinds.Kind) string) map[string]any {
 	t.Helper()
@@ -126,7 +140,11 @@ func minimalBody(t *testing.T, k *kinds.Kind, name string, makeRef func(t *testi
 			} else {
 				v = id
 			}
-		case f.Attr == k.LookupKey(), f.RequestJSON() == k.API.ChosenID:
+		case f.Type == kinds.StringMap:
+			// A required map (a presence definition's labels) holds one entry.
+			v = map[string]any{"en_US": name}
+		case f.Attr == k.LookupKey(), f.RequestJSON() == k.API.ChosenID, f.Attr == k.FoundBy,
+			k.FoundBy != "" && f.Type == kinds.String && len(f.Enum) == 0:
 			v = name
 		case f.Type == kinds.StringList || f.Type == kinds.StringSet:
 			// A required list of plain values (a contact list's column names) holds one.

@@ -24,8 +24,9 @@ type listedObject = map[string]any
 
 // coveredKinds are the catalogue's kinds drift lists to find unmanaged objects: those marked
 // Unmanaged that the provider serves (a kind the workspace cannot declare would be reported
-// whole). The catalogue leaves out DID pools (their numbers are their identity, there is no
-// name to declare or match) and user roles (assignments, not objects).
+// whole). A nameless kind (a DID pool) is listed too: a managed object is known by the id in
+// its project's state, and one made by hand goes by its FoundBy value (kinds.Kind.Designation).
+// The catalogue leaves out user roles (assignments, not objects).
 func coveredKinds() []*kinds.Kind {
 	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
 		return k.Unmanaged && k.Served() && k.Resource != "" && k.API.Listable()
@@ -163,12 +164,9 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 					continue
 				}
 				id, _ := obj["id"].(string)
-				name, _ := obj["name"].(string)
-				if name == "" {
-					// A kind named by another field (a data table row by its key).
-					name, _ = obj[k.LookupKey()].(string)
-				}
-				listed = append(listed, Listed{Type: typ, Name: name, ID: id, Object: obj, Builtin: builtin})
+				// A kind named by another field (a data table row by its key) or nameless (a
+				// DID pool, told apart by its first number) goes by that.
+				listed = append(listed, Listed{Type: typ, Name: k.Designation(obj), ID: id, Object: obj, Builtin: builtin})
 				n++
 			}
 			if o.Listed != nil {
@@ -230,12 +228,29 @@ func listChildren(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]lis
 		if pid == "" || p["state"] == "deleted" {
 			continue
 		}
-		children, err := listCollection(ctx, c, k, k.API.CollectionOf(pid), url.Values{})
+		children, err := childrenOf(ctx, c, k, p, pid)
 		if err != nil {
 			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, pk.Noun, pid, err)
 		}
 		for _, child := range children {
 			child["id"] = kinds.ChildID(pid, k.OwnID(child))
+			out = append(out, child)
+		}
+	}
+	return out, nil
+}
+
+// childrenOf lists a child kind's objects under one parent: from their collection, or, for a
+// kind the API lists only inside its parent (kinds.API.InParent: a grammar's languages), from
+// the parent as its listing answered it.
+func childrenOf(ctx context.Context, c *platform.Client, k *kinds.Kind, parent listedObject, parentID string) ([]listedObject, error) {
+	if k.API.InParent == "" {
+		return listCollection(ctx, c, k, k.API.CollectionOf(parentID), url.Values{})
+	}
+	held, _ := parent[k.API.InParent].([]any)
+	out := make([]listedObject, 0, len(held))
+	for _, h := range held {
+		if child, ok := h.(map[string]any); ok {
 			out = append(out, child)
 		}
 	}

@@ -58,6 +58,11 @@ type API struct {
 	// the parent's id goes, listings go parent by parent, and the id the other layers use
 	// (state, import, findings) is ChildID(parent id, own id).
 	Parent string
+	// InParent is the field of the parent's JSON that holds a child kind's objects (a
+	// grammar's "languages"), for a child kind the API has no listing of (NoList): the org
+	// answers them inside each parent, and drift reads them from the parents' listing. ""
+	// when the parent's JSON does not hold them.
+	InParent string
 	// ItemPath is the path of one object, with "{id}" where its id goes, when it is not
 	// Collection/{id}: a flow's log level lives under the flow
 	// ("/api/v2/flows/{id}/instances/settings/loglevels") while the org lists all of them at
@@ -152,8 +157,9 @@ func (a API) VersionPath(id, version string) string { return a.VersionsPath(id) 
 const OrgMailDomain = "mypurecloud.com"
 
 // Listable reports whether objects of the kind can be listed: by GET on the collection, by
-// its query endpoint, or by its search endpoint asked without criteria.
-func (a API) Listable() bool { return !a.NoList || a.Query != "" || a.Search != "" }
+// its query endpoint, by its search endpoint asked without criteria, or inside the objects
+// of its parent kind (InParent).
+func (a API) Listable() bool { return !a.NoList || a.Query != "" || a.Search != "" || a.InParent != "" }
 
 // Listing is the query a page-number list endpoint takes beyond paging, id and name.
 type Listing struct {

@@ -297,7 +297,7 @@ func genesysKinds() []*Kind {
 			// A pool has no name of its own (the org names it after its first number), so its
 			// first number tells pools apart; its data source finds it by both numbers and is
 			// hand-written, as is the local org's handler (ranges must not overlap).
-			FoundBy: "start_phone_number",
+			FoundBy: "start_phone_number", Unmanaged: true,
 			// DELETE answers 409 while an IVR still uses a number of the pool.
 			API: API{Collection: "/api/v2/telephony/providers/edges/didpools", Update: "PUT", Version: IntVersion,
 				DeleteWaitsForReferrers: true},

@@ -31,15 +31,23 @@ func contentAreaKinds() []*Kind {
 			Model: "ResponseAsset", CreateModel: "CreateResponseAssetRequest", UpdateModel: "ResponseAssetRequest",
 			Audit: Audit{"ResponseManagement", "ResponseAsset"}, Permission: "responseAssets:asset",
 			Unmanaged: true, IDAttributes: []string{"asset_ids"}, DependsOn: []string{Division},
+			NotAdoptable: "its resource is made from a local file (filename), and an import leaves the file's hash " +
+				"unknown, so the first plan after it changes the asset (file_content_hash); save the file, declare " +
+				"the asset by hand and import it",
 		},
 		{
 			// A script is uploaded as a file (multipart, to the upload service) and found by
 			// its name afterwards; it has no PUT. Uploading again with scriptIdToReplace
 			// changes it; publishing makes that version the one agents see.
 			Name: Script, Resource: "genesyscloud_script", DataSource: "genesyscloud_script", Noun: "script", Names: SharedName,
+			// A call flow's screen pop names the script its agent sees (screenPopScript).
+			Archy: []string{"script"}, NameAttr: "script_name",
 			API:   API{Collection: "/api/v2/scripts", NameFilter: "name", CreatePath: "/uploads/v2/scripter"},
 			Model: "Script", Audit: Audit{"Scripter", "Script"}, Permission: "scripter:script",
 			Unmanaged: true, IDAttributes: []string{"script_id", "*_script_id"}, DependsOn: []string{Division},
+			NotAdoptable: "its resource is made from a local file (filepath), which an import cannot give back: even " +
+				"with the org's export of the script as that file, the first plan after the import uploads it again; " +
+				"export the script (POST /api/v2/scripts/{id}/export), declare it by hand and import it",
 			Builtin: func(o map[string]any) bool {
 				name, _ := o["name"].(string)
 				return slices.Contains(DefaultScriptNames(), name)

@@ -12,13 +12,14 @@ func grammarLanguageKind() *Kind {
 	}
 	return &Kind{
 		Name: GrammarLanguage, Resource: "genesyscloud_architect_grammar_language", Noun: "grammar language", Names: NoName,
+		// The API lists a grammar's languages only inside the grammar (Grammar.languages).
 		API: API{Collection: "/api/v2/architect/grammars/" + ParentID + "/languages", Parent: Grammar, NoList: true,
-			Update: "PATCH", ChosenID: "language"},
+			InParent: "languages", Update: "PATCH", ChosenID: "language"},
 		Model: "GrammarLanguage", UpdateModel: "GrammarLanguageUpdate",
 		Audit: Audit{"Architect", "GrammarLanguage"}, Permission: "architect:grammar",
 		// A language is part of its grammar: changing one is editing the grammar.
 		Actions: map[string]string{"GET": "view", "POST": "edit", "PATCH": "edit", "DELETE": "edit"},
-		IDKey:   "language", DependsOn: []string{Grammar},
+		IDKey:   "language", DependsOn: []string{Grammar}, Unmanaged: true,
 		Fields: []Field{
 			{Attr: "grammar_id", JSON: "grammarId", Type: String, Mode: Required, Ref: Grammar, ForceNew: true,
 				Description: "The id of the grammar the language belongs to. Changing it replaces the language."},

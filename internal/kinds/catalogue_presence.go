@@ -12,6 +12,8 @@ func presenceAreaKinds() []*Kind {
 		{
 			Name: PresenceDefinition, Resource: "genesyscloud_organization_presence_definition",
 			Noun: "presence definition", Names: NoName,
+			// Without a name of its own, a definition goes by its label (in its first language).
+			FoundBy: "language_labels", Unmanaged: true,
 			// The listing is unpaged, filtered by "deactivated" (the local org's hand-written
 			// list serves it), and has no name to search by.
 			API:   API{Collection: "/api/v2/presence/definitions", Paging: Unpaged, Update: "PUT"},

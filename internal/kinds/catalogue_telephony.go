@@ -132,9 +132,9 @@ func telephonyAreaKinds() []*Kind {
 			// As a DID pool, a pool has no name of its own (the org names it after its first
 			// number), so its first number tells pools apart. Its data source finds it by both
 			// numbers and is hand-written, as is the local org's handler (ranges must not overlap).
-			FoundBy: "start_number",
-			API:     API{Collection: "/api/v2/telephony/providers/edges/extensionpools", Update: "PUT", Version: IntVersion},
-			Model:   "ExtensionPool", Audit: Audit{"Telephony", "ExtensionPool"}, Permission: "telephony:extensionPool",
+			FoundBy: "start_number", Unmanaged: true,
+			API:   API{Collection: "/api/v2/telephony/providers/edges/extensionpools", Update: "PUT", Version: IntVersion},
+			Model: "ExtensionPool", Audit: Audit{"Telephony", "ExtensionPool"}, Permission: "telephony:extensionPool",
 			IDAttributes: []string{"extension_pool_id"}, DependsOn: []string{Division},
 			Fields: []Field{
 				{Attr: "start_number", JSON: "startNumber", Type: String, Mode: Required, ForceNew: true,

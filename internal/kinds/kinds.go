@@ -108,6 +108,9 @@ type Kind struct {
 	Archy []string
 	// Coverage says whether the provider serves the kind or cxascode only knows it.
 	Coverage Coverage
+	// NameAttr is the attribute of the kind's resource that holds the object's name when it is
+	// not "name" (a script's script_name): a configuration declares the object by it.
+	NameAttr string
 	// NameKey is the attribute of the kind's data source, and the field of its API model,
 	// that finds one object by name; "" means "name" (users are found by "email").
 	NameKey string
@@ -120,6 +123,11 @@ type Kind struct {
 	BulkRead bool
 	// Unmanaged: drift lists the kind to find objects no project declares.
 	Unmanaged bool
+	// NotAdoptable says why backport cannot adopt an unmanaged object of the kind: no
+	// resource block it could write plans nothing after the object's import (a script's
+	// resource needs the local file it was uploaded from, which an import cannot give back).
+	// Backport then lists the object as not backported, with this reason. "" when it can.
+	NotAdoptable string
 	// Builtin reports objects every org has (the home division, default roles), which no
 	// project creates and drift never reports as unmanaged. It sees one list entry.
 	Builtin func(obj map[string]any) bool
@@ -139,7 +147,9 @@ type Kind struct {
 	DependsOn []string
 	// FoundBy is the attribute whose value tells objects of a nameless kind apart (a DID
 	// pool's first number): the provider names the object by it in messages and finds a
-	// create whose response was lost by it. "" for kinds found by their name.
+	// create whose response was lost by it, and drift and backport name objects made by hand
+	// by it (see Designation). A String, or a StringMap whose first value in key order stands
+	// for the object (a presence definition's label). "" for kinds found by their name.
 	FoundBy string
 	// Summary is the one-line description of a regular kind's resource; "" for
 	// "Genesys Cloud <Noun>.".
@@ -233,6 +243,14 @@ func (k *Kind) SingletonID() string {
 // Served reports whether the provider serves the kind (see Coverage).
 func (k *Kind) Served() bool { return k.Coverage == Served }
 
+// NameAttribute is the resource attribute holding the object's name (see NameAttr).
+func (k *Kind) NameAttribute() string {
+	if k.NameAttr != "" {
+		return k.NameAttr
+	}
+	return "name"
+}
+
 // LookupKey is the data source attribute (and JSON field) that finds an object by name.
 func (k *Kind) LookupKey() string {
 	if k.NameKey != "" {
@@ -248,6 +266,63 @@ func (k *Kind) IdentifyingField() *Field {
 		return k.Field(k.FoundBy)
 	}
 	return k.Field("name")
+}
+
+// Designation is what tells an object apart in findings, labels and ignore rules, read from
+// its API JSON: its name, else the field it is looked up by (a data table row's key), else
+// for a nameless kind its FoundBy value — a StringMap's first value in key order (a presence
+// definition's label in its first language) — or the own id it chose (DesignatingField). ""
+// when the object has none of them.
+func (k *Kind) Designation(obj map[string]any) string {
+	for _, key := range []string{"name", k.LookupKey()} {
+		if s, _ := obj[key].(string); s != "" {
+			return s
+		}
+	}
+	if f := k.DesignatingField(); f != nil {
+		return FoundByValue(Get(k.FieldView(obj), f.JSON))
+	}
+	return ""
+}
+
+// DesignatingField is the field a nameless object goes by (see Designation): FoundBy's, else
+// for a NoName kind the field holding the own id it chose (IDKey: a grammar language's
+// code); nil for kinds with neither.
+func (k *Kind) DesignatingField() *Field {
+	if k.FoundBy != "" {
+		return k.Field(k.FoundBy)
+	}
+	if k.Names != NoName || k.IDKey == "" {
+		return nil
+	}
+	for i := range k.Fields {
+		if k.Fields[i].JSON == k.IDKey {
+			return &k.Fields[i]
+		}
+	}
+	return nil
+}
+
+// FoundByValue is what a FoundBy attribute's value makes an object go by: a string as it is,
+// a map's first non-empty string value in key order; "" for anything else. The JSON an
+// object answers and a literal in a configuration go by the same rule.
+func FoundByValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for key := range v {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			if s, _ := v[key].(string); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // OwnID reads an object's own id from its JSON (see IDKey).

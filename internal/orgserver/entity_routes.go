@@ -121,6 +121,9 @@ func (h entityHandler) list(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if objs, err = h.withChildrenInParent(r, objs); err != nil { // entity_in_parent.go
+		return err
+	}
 	if api.Paging == kinds.Cursor {
 		nameFilter := ""
 		if api.NameFilter != "" {
@@ -152,7 +155,11 @@ func (h entityHandler) get(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return apihttp.OKRaw(w, o.Data)
+	answered, err := h.withChildrenInParent(r, []*store.Object{o})
+	if err != nil {
+		return err
+	}
+	return apihttp.OKRaw(w, answered[0].Data)
 }
 
 func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
@@ -163,6 +170,9 @@ func (h entityHandler) create(w http.ResponseWriter, r *http.Request) error {
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.CreateIn(tx, p, h.kind, parent, body)
 	})
+	if err == nil {
+		out, err = h.answerWithChildren(r, out, "") // entity_in_parent.go
+	}
 	if err != nil {
 		return err
 	}
@@ -173,6 +183,9 @@ func (h entityHandler) update(w http.ResponseWriter, r *http.Request) error {
 	out, err := h.write(r, func(tx *store.Tx, p apihttp.Principal, body map[string]any) ([]byte, audit.Event, error) {
 		return h.s.entities.Update(tx, p, h.kind, host.PathObjectID(r, h.kind), r.Method, body)
 	})
+	if err == nil {
+		out, err = h.answerWithChildren(r, out, host.PathObjectID(r, h.kind))
+	}
 	return h.answerUpdate(w, r, out, err)
 }
 

@@ -133,7 +133,7 @@ func (c *flowRefChecker) check(ctx context.Context, f *flowFile, diags *diag.Dia
 			continue
 		}
 		msg := fmt.Sprintf("%s: %s does not exist in the org and is not created by this configuration", ref.Pos, what)
-		hint := fmt.Sprintf("Declare it (resource %q with name = %q), create it in the org, or correct the name in the flow file.", k.Resource, ref.Name)
+		hint := fmt.Sprintf("Declare it (resource %q with %s = %q), create it in the org, or correct the name in the flow file.", k.Resource, k.NameAttribute(), ref.Name)
 		if c.opaque[k.Resource] {
 			diags.AddAttributeWarning(path.Root("filepath"), "Flow reference may not exist",
 				msg+". A "+k.Resource+" in this configuration has a name that is not a literal, so it may be the one. "+hint)

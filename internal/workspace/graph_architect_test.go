@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // A flow that looks callers up in a data table and plays a user prompt depends on the
@@ -57,23 +55,6 @@ resource "genesyscloud_architect_user_prompt" "welcome" {
 			t.Fatal(err)
 		}
 	}
-	ws, err := Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, diags := BuildGraph(ws)
-	if len(diags) != 0 {
-		t.Fatalf("diagnostics:\n%s", diags)
-	}
-	if diff := cmp.Diff([]string{"flow-greeting→shared-architect"}, edgeSet(g)); diff != "" {
-		t.Fatalf("edges (-want +got):\n%s", diff)
-	}
-	var got []string
-	for _, r := range g.Edge("flow-greeting", "shared-architect").Refs {
-		got = append(got, r.Type+" "+r.Name)
-	}
-	want := []string{"genesyscloud_architect_user_prompt Welcome_greeting", "genesyscloud_architect_datatable Known Callers"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("refs (-want +got):\n%s", diff)
-	}
+	wantEdgeRefs(t, root, "flow-greeting", "shared-architect",
+		"genesyscloud_architect_user_prompt Welcome_greeting", "genesyscloud_architect_datatable Known Callers")
 }

@@ -28,6 +28,7 @@ type Project struct {
 	Reads        []string            // other files the project reads (flow YAML), root-relative
 	Environments map[string]EnvFiles // per environment name, the env files that exist
 	Declares     []Object            // objects this project creates, by name
+	Nameless     []Object            // objects of nameless kinds it creates, by what they go by (a pool's first number)
 	Refers       []Ref               // objects this project looks up by name
 	Unknown      []Unknown           // names the scan could not read without evaluating
 	Diagnostics  Diagnostics         // problems reading the project (syntax, missing flow files)
@@ -163,6 +164,7 @@ func (p *Project) absorb(s *configscan.Scan) {
 	p.Files = append(p.Files, s.Files...)
 	p.Reads = append(p.Reads, s.Reads...)
 	p.Declares = append(p.Declares, s.Declares...)
+	p.Nameless = append(p.Nameless, s.Nameless...)
 	p.Refers = append(p.Refers, s.Refers...)
 	p.Unknown = append(p.Unknown, s.Unknown...)
 	p.Diagnostics = append(p.Diagnostics, s.Diagnostics...)

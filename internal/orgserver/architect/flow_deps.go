@@ -54,6 +54,7 @@ func refTargets() map[archy.RefKind]refTarget {
 		archy.RefIntegration:   {"integration", host.KindIntegration, "", ""},
 		archy.RefDivision:      {"division", entity.KindDivision, "", ""},
 		archy.RefDataTable:     {"data table", host.KindDataTable, "DATATABLE", "/api/v2/flows/datatables/"},
+		archy.RefScript:        {"script", host.KindScript, "COMPOSERSCRIPT", "/api/v2/scripts/"},
 		// A generic kind: its objects live under its catalogue name.
 		archy.RefContactList: {"contact list", store.Kind(kinds.ContactList), "CONTACTLIST", "/api/v2/outbound/contactlists/"},
 	}
