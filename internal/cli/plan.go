@@ -26,6 +26,7 @@ type runFlags struct {
 	breakGlass    bool
 	reason        string
 	force         bool // destroy only
+	release       bool // apply only: record a release once the apply succeeded
 	// test runs the workspace's tests after a successful apply (apply only), with tests' flags.
 	test  bool
 	tests testFlags
@@ -115,11 +116,24 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 	if err != nil {
 		return err
 	}
-	res, err := runner.Run(ctx, runner.Options{
+	opts := runner.Options{
 		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
 		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv, FindByName: tg.FindByName,
 		Progress: stderr, Live: isTerminal(stderr),
-	})
+	}
+	var ledger *applyLedger
+	if action == runner.ActionApply {
+		if ledger, err = startApplyLedger(ctx, ws, env.Name, f.release, stderr); err != nil {
+			return err
+		}
+		opts.OnPlan = ledger.record.OnPlan
+	}
+	res, err := runner.Run(ctx, opts)
+	if ledger != nil {
+		if lerr := ledger.finish(res); lerr != nil && err == nil {
+			err = lerr
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -134,6 +148,15 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 	}
 	if res.ExitCode != 0 {
 		return &exitError{code: res.ExitCode}
+	}
+	if f.release {
+		out := stdout
+		if f.json {
+			out = stderr // --json's stdout is the run's alone
+		}
+		if err := ledger.release(ctx, out); err != nil {
+			return err
+		}
 	}
 	if f.test {
 		return testAfterApply(ctx, f, ws, g, env.Name, names, stdout, stderr)

@@ -83,6 +83,12 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 		}
 		res.Add, res.Change, res.Destroy = countChanges(shown)
 	}
+	if pr.opts.OnPlan != nil {
+		show := func(ctx context.Context) (*tfjson.Plan, error) { return session.ShowPlan(ctx, plan) }
+		if err := pr.opts.OnPlan(ctx, name, plan, show); err != nil {
+			return fail("check plan", err)
+		}
+	}
 	if pr.opts.Action == ActionPlan {
 		res.Status = StatusChanges
 		return res

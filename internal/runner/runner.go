@@ -12,6 +12,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
 // Action is what a run does to each project.
@@ -71,6 +72,11 @@ type Options struct {
 	// FindByName, when not nil, lets an apply finish the job of an apply that was killed:
 	// objects it created but never recorded in state are imported (see adoptOrphans).
 	FindByName FindByName
+	// OnPlan, when not nil, sees each project's plan that has changes before an apply applies
+	// it (a release note, a rollback's guard); an error fails the project before anything
+	// changes. show reads the plan as JSON, which costs one more OpenTofu run. Projects run
+	// in parallel, so it is called from several goroutines at once.
+	OnPlan func(ctx context.Context, project string, plan *tofu.SavedPlan, show func(context.Context) (*tfjson.Plan, error)) error
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
 	// TofuParallelism is OpenTofu's -parallelism inside one project (0: OpenTofu's default).

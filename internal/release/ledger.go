@@ -1,0 +1,241 @@
+// Package release records what was deployed where and guards going back to it: a release
+// is a numbered entry in an environment's ledger (the commit, a git tag cx/<env>/<n> and a
+// release note of what the apply added, changed and destroyed), and a rollback plans an
+// older release's commit against the environment, refusing to destroy objects created since
+// or objects whose loss loses data or breaks routing unless each is named.
+//
+// The ledger lives with the environment's state, not in the working tree, so a CI job whose
+// checkout is thrown away after every run still finds it. Every file is written atomically;
+// an apply marks itself started before it changes anything and clears the mark when it
+// ends, so an apply killed half way leaves the mark and no ledger entry, and the next run
+// says so.
+package release
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cxascode/cxascode/internal/safefile"
+	"github.com/cxascode/cxascode/internal/tofu"
+	"github.com/cxascode/cxascode/internal/workspace"
+)
+
+// Release is one entry of an environment's ledger.
+type Release struct {
+	Number int       `json:"number"`
+	Env    string    `json:"env"`
+	Tag    string    `json:"tag"`
+	Commit string    `json:"commit"`
+	Time   time.Time `json:"time"`
+	// RollbackOf is the release whose commit this one deployed again (0: none): a rollback
+	// is a new release going forward, history is never rewound.
+	RollbackOf int `json:"rollbackOf,omitempty"`
+	// Note is what the applies since the previous release changed.
+	Note Note `json:"note"`
+}
+
+// Applied is one successful apply not yet released: its commit and its changes.
+type Applied struct {
+	Commit string    `json:"commit"`
+	Time   time.Time `json:"time"`
+	Note   Note      `json:"note"`
+}
+
+// Started is the mark of an apply in progress.
+type Started struct {
+	Commit string    `json:"commit"`
+	Time   time.Time `json:"time"`
+	PID    int       `json:"pid"`
+}
+
+// Ledger is an environment's releases and the applies since the last one, in the
+// directory of the environment's state.
+type Ledger struct {
+	Dir string
+	Env string
+}
+
+// ForEnv is the ledger of env in the workspace: beside the environment's local state files,
+// or under the workspace's .cx for a remote backend (which does not follow the state yet).
+func ForEnv(ws *workspace.Workspace, env string) (*Ledger, error) {
+	root, err := filepath.Abs(ws.Root)
+	if err != nil {
+		return nil, fmt.Errorf("workspace root %s: %w", ws.Root, err)
+	}
+	backend, settings := ws.Config.State.For(env, "")
+	dir := tofu.Path(root, "releases", env)
+	if backend == "" || backend == "local" {
+		// The state path names each project's file; its directory is the environment's.
+		dir = filepath.Dir(tofu.LocalStatePath(root, env, "", settings))
+	}
+	return &Ledger{Dir: dir, Env: env}, nil
+}
+
+func (l *Ledger) path(what string) string {
+	return filepath.Join(l.Dir, "cx-"+what+"."+l.Env+".json")
+}
+
+// Releases lists the releases, oldest first.
+func (l *Ledger) Releases() ([]Release, error) {
+	var rs []Release
+	return rs, l.read("releases", &rs)
+}
+
+// Pending lists the successful applies since the last release, oldest first.
+func (l *Ledger) Pending() ([]Applied, error) {
+	var as []Applied
+	return as, l.read("applied", &as)
+}
+
+// Unfinished returns the mark of an apply that started and never ended (killed), or nil.
+func (l *Ledger) Unfinished() (*Started, error) {
+	var s *Started
+	return s, l.read("apply-started", &s)
+}
+
+// RefuseUnfinished is UnfinishedError when an apply never ended, else nil (or the error
+// reading the mark): nothing is released or rolled back over an unknown state.
+func (l *Ledger) RefuseUnfinished() error {
+	s, err := l.Unfinished()
+	if err != nil || s == nil {
+		return err
+	}
+	return UnfinishedError(l.Env, s)
+}
+
+// MarkStarted records that an apply of commit starts now.
+func (l *Ledger) MarkStarted(commit string) error {
+	return l.write("apply-started", Started{Commit: commit, Time: time.Now().UTC(), PID: os.Getpid()})
+}
+
+// ClearStarted removes the mark once the apply ended, failed or not.
+func (l *Ledger) ClearStarted() error {
+	if err := os.Remove(l.path("apply-started")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("clear the apply mark: %w", err)
+	}
+	return nil
+}
+
+// RecordApplied adds a successful apply to the pending ones.
+func (l *Ledger) RecordApplied(a Applied) error {
+	pending, err := l.Pending()
+	if err != nil {
+		return err
+	}
+	return l.write("applied", append(pending, a))
+}
+
+// ErrUnfinished says an apply was killed; nothing is released until one finishes.
+var ErrUnfinished = errors.New("an apply did not finish")
+
+// UnfinishedError describes the mark left by a killed apply and what to do.
+func UnfinishedError(env string, s *Started) error {
+	return fmt.Errorf("%w: the apply of commit %s to %s started %s (pid %d) never ended, so its changes are unknown; run cx apply --env %s again to finish it, then release",
+		ErrUnfinished, short(s.Commit), env, s.Time.Format(time.RFC3339), s.PID, env)
+}
+
+// Append records a new release from the pending applies (cleared) and returns it: the
+// commit of the last of them, which tag marks in git once the number is known, before the
+// ledger is written. rollbackOf is the release a rollback deployed again (0: none).
+func (l *Ledger) Append(rollbackOf int, tag func(name, commit string) error) (*Release, error) {
+	if err := l.RefuseUnfinished(); err != nil {
+		return nil, err
+	}
+	releases, err := l.Releases()
+	if err != nil {
+		return nil, err
+	}
+	pending, err := l.Pending()
+	if err != nil {
+		return nil, err
+	}
+	if len(pending) == 0 {
+		return nil, fmt.Errorf("nothing was applied to %s since the last release: cx apply --env %s first (or cx apply --release)", l.Env, l.Env)
+	}
+	commit := pending[len(pending)-1].Commit
+	if commit == "" {
+		return nil, fmt.Errorf("the last apply to %s was not of a git commit: commit the workspace, apply it and release again", l.Env)
+	}
+	r := Release{Number: 1, Env: l.Env, Commit: commit, Time: time.Now().UTC(), RollbackOf: rollbackOf}
+	if n := len(releases); n > 0 {
+		r.Number = releases[n-1].Number + 1
+	}
+	r.Tag = TagName(l.Env, r.Number)
+	var notes []Note
+	for _, a := range pending {
+		notes = append(notes, a.Note)
+	}
+	r.Note = MergeNotes(notes...)
+	if tag != nil {
+		if err := tag(r.Tag, r.Commit); err != nil {
+			return nil, err
+		}
+	}
+	if err := l.write("releases", append(releases, r)); err != nil {
+		return nil, err
+	}
+	// A crash here leaves the pending applies, which the next release takes again: the
+	// note repeats, nothing is lost.
+	if err := os.Remove(l.path("applied")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("clear the released applies: %w", err)
+	}
+	return &r, nil
+}
+
+// Find returns the release named by ref: its number ("3") or its tag ("cx/prod/3").
+func Find(releases []Release, env, ref string) (*Release, error) {
+	n, err := strconv.Atoi(strings.TrimPrefix(ref, "cx/"+env+"/"))
+	if err == nil {
+		for i := range releases {
+			if releases[i].Number == n {
+				return &releases[i], nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("%s has no release %q (cx releases --env %s lists them)", env, ref, env)
+}
+
+// TagName is the git tag of release n of env.
+func TagName(env string, n int) string { return fmt.Sprintf("cx/%s/%d", env, n) }
+
+func (l *Ledger) read(what string, v any) error {
+	b, err := os.ReadFile(l.path(what))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the %s ledger: %w", l.Env, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("read the %s ledger %s: %w", l.Env, l.path(what), err)
+	}
+	return nil
+}
+
+func (l *Ledger) write(what string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := tofu.MkdirPrivate(l.Dir); err != nil {
+		return err
+	}
+	if err := safefile.WriteFileAtomic(l.path(what), append(b, '\n'), 0o600); err != nil {
+		return fmt.Errorf("write the %s ledger: %w", l.Env, err)
+	}
+	return nil
+}
+
+func short(commit string) string {
+	if len(commit) > 12 {
+		return commit[:12]
+	}
+	return commit
+}
