@@ -61,13 +61,37 @@ func TestAccReleaseAndGuardedRollback(t *testing.T) {
 		t.Fatalf("release: exit %d\n%s", code, out)
 	}
 
+	out, errOut, code := cx.run("rollback", "--env", "dev", "--to", "1")
+	if code != 1 || !strings.Contains(errOut, "refused: shared-queues: genesyscloud_routing_queue.vip: created after release 1 (added in release 2, cx/dev/2)") {
+		t.Fatalf("rollback without --allow-destroy: exit %d, want 1 naming the vip queue\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "destroyed genesyscloud_routing_queue.vip") || !strings.Contains(out, "changed   genesyscloud_routing_queue.billing") {
+		t.Errorf("the rollback's plan note:\n%s", out)
+	}
+	if vipID := queueID(t, ts, "Cx Release VIP"); vipID == "" {
+		t.Fatal("the refused rollback deleted the vip queue")
+	}
+
+	if _, _, code := cx.run("rollback", "--env", "dev", "--to", "cx/dev/1", "--allow-destroy", "genesyscloud_routing_queue.vip", "--apply"); code != 0 {
+		t.Fatalf("rollback --allow-destroy --apply: exit %d", code)
+	}
+	if queueID(t, ts, "Cx Release VIP") != "" {
+		t.Error("the rollback left the vip queue")
+	}
 	out, _, code = cx.run("releases", "--env", "dev", "--json")
 	var rs []release.Release
-	if code != 0 || json.Unmarshal([]byte(out), &rs) != nil || len(rs) != 2 || rs[0].Commit != first {
+	if code != 0 || json.Unmarshal([]byte(out), &rs) != nil || len(rs) != 3 {
 		t.Fatalf("releases --json: exit %d\n%s", code, out)
 	}
-	if tags := strings.Fields(cx.git("tag", "--list", "cx/dev/*")); strings.Join(tags, " ") != "cx/dev/1 cx/dev/2" {
+	if r := rs[2]; r.Number != 3 || r.RollbackOf != 1 || r.Commit != first || r.Tag != "cx/dev/3" ||
+		len(r.Note.Projects) != 1 || len(r.Note.Projects[0].Destroyed) != 1 || r.Note.Projects[0].Destroyed[0].Address != "genesyscloud_routing_queue.vip" {
+		t.Errorf("the rollback's release: %+v", r)
+	}
+	if tags := strings.Fields(cx.git("tag", "--list", "cx/dev/*")); strings.Join(tags, " ") != "cx/dev/1 cx/dev/2 cx/dev/3" {
 		t.Errorf("tags %v", tags)
+	}
+	if head := strings.TrimSpace(cx.git("rev-parse", "HEAD")); head == first {
+		t.Error("the rollback moved the working tree back; history must go forward")
 	}
 }
 

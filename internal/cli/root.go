@@ -64,6 +64,6 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newInitCommand())
 	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand())
 	root.AddCommand(newTestCommand())
-	root.AddCommand(newReleaseCommand(), newReleasesCommand())
+	root.AddCommand(newReleaseCommand(), newReleasesCommand(), newRollbackCommand())
 	return root
 }

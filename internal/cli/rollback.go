@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/breakglass"
+	"github.com/cxascode/cxascode/internal/release"
+	"github.com/cxascode/cxascode/internal/target"
+	"github.com/spf13/cobra"
+)
+
+type rollbackFlags struct {
+	releaseFlags
+	to           string
+	allowDestroy []string
+	apply        bool
+	breakGlass   bool
+	reason       string
+}
+
+func newRollbackCommand() *cobra.Command {
+	f := &rollbackFlags{}
+	cmd := &cobra.Command{
+		Use:   "rollback --to RELEASE",
+		Short: "Plan (and with --apply, deploy) an earlier release again, guarded",
+		Long: `Rollback checks the release's commit out into a temporary git worktree, plans its projects
+against the environment and shows the plan as a release note. It never rewinds history:
+applied (--apply), it records a new release whose commit is the older one.
+
+The guard refuses to destroy, unless each is named with --allow-destroy TYPE.NAME (or
+PROJECT:TYPE.NAME):
+  - objects created after that release (added by a later release or an unreleased apply);
+  - objects whose loss loses data or breaks routing, as the org says now: a queue with
+    members or consumed by a published flow, a DID pool holding a number of an IVR, a flow
+    an IVR routes to or another published flow consumes, a data table with rows.
+The refusal names each object and why; exit code 1.
+
+Protected environments keep their rule: --apply runs from CI, or with --break-glass --reason.
+Projects added after the release are not part of its plan and are left as they are.`,
+		Example: `  cx rollback --env prod --to 12
+  cx rollback --env prod --to cx/prod/12 --allow-destroy genesyscloud_routing_queue.vip --apply`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runRollback(cmd, f) },
+	}
+	f.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&f.to, "to", "", "the release to go back to: its number or tag (required)")
+	fl.StringArrayVar(&f.allowDestroy, "allow-destroy", nil, "let the rollback destroy this object (TYPE.NAME or PROJECT:TYPE.NAME); repeat for each")
+	fl.BoolVar(&f.apply, "apply", false, "apply the rollback when the guard lets it, and record a new release")
+	fl.BoolVar(&f.breakGlass, "break-glass", false, "apply to a protected environment outside CI (needs --reason)")
+	fl.StringVar(&f.reason, "reason", "", "why the break-glass rollback is needed (recorded)")
+	cmd.MarkFlagRequired("to")
+	return cmd
+}
+
+func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
+	ctx := cmd.Context()
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	ws, _, err := loadWorkspace(f.workspaceDir, stderr)
+	if err != nil {
+		return err
+	}
+	env, err := pickEnvironment(ws.Config, f.env)
+	if err != nil {
+		return err
+	}
+	extraEnv := map[string]string{}
+	if f.apply {
+		auditContext, err := breakglass.Check(ws.Root, env, "rollback", nil,
+			breakglass.Declaration{BreakGlass: f.breakGlass, Reason: f.reason})
+		if err != nil {
+			return err
+		}
+		if auditContext != "" {
+			extraEnv[breakglass.AuditContextEnv] = auditContext
+		}
+	}
+	tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr, ClientUserAgent: "cx-rollback"})
+	if err != nil {
+		return err
+	}
+	res, err := release.Rollback(ctx, release.RollbackOptions{Workspace: ws, Env: env.Name, To: f.to,
+		Allowed: f.allowDestroy, Apply: f.apply, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
+		ExtraEnv: extraEnv, FindByName: tg.FindByName, Progress: stderr, Client: tg.Client})
+	if res != nil {
+		if werr := writeRollback(stdout, f, res); werr != nil {
+			return werr
+		}
+	}
+	if errors.Is(err, release.ErrRefused) {
+		for _, r := range res.Refusals {
+			fmt.Fprintf(stderr, "refused: %s\n", r)
+		}
+		return fmt.Errorf("%w; name each with --allow-destroy to let it go", err)
+	}
+	return err
+}
+
+// writeRollback prints the rollback's plan as a release note, its refusals and the new
+// release, as text, Markdown or JSON.
+func writeRollback(w io.Writer, f *rollbackFlags, res *release.RollbackResult) error {
+	if f.json {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	title := fmt.Sprintf("Rollback of %s to release %d (%s, commit %.12s)", res.Env, res.To.Number, res.To.Tag, res.To.Commit)
+	if f.markdown {
+		res.Plan.WriteMarkdown(w, title)
+		if len(res.Refusals) > 0 {
+			fmt.Fprintln(w, "**Refused** (name each with `--allow-destroy` to let it go):")
+			fmt.Fprintln(w)
+			for _, r := range res.Refusals {
+				fmt.Fprintf(w, "- `%s` in %s: %s\n", r.Object.Address, r.Project, strings.Join(r.Reasons, "; "))
+			}
+		}
+	} else {
+		fmt.Fprintln(w, title)
+		res.Plan.WriteText(w)
+	}
+	for _, p := range res.LeftAlone {
+		fmt.Fprintf(w, "note: project %s did not exist at release %d; it is left as it is\n", p, res.To.Number)
+	}
+	if res.Release != nil {
+		fmt.Fprintln(w)
+		writeReleaseText(w, res.Release)
+	}
+	return nil
+}
