@@ -43,7 +43,7 @@ func startApplyLedger(ctx context.Context, ws *workspace.Workspace, env string, 
 		return nil, err
 	}
 	if previous != nil {
-		fmt.Fprintf(stderr, "warning: %v\nThis apply finishes its job; its changes are in this apply's note.\n", release.UnfinishedError(env, previous))
+		fmt.Fprintf(stderr, "warning: an apply did not finish: %s (killed?); this apply finishes its job.\n", previous.Describe(env))
 	}
 	return &applyLedger{ledger: l, record: rec, root: ws.Root}, nil
 }

@@ -135,10 +135,15 @@ func (l *Ledger) RecordApplied(a Applied) error {
 // ErrUnfinished says an apply was killed; nothing is released until one finishes.
 var ErrUnfinished = errors.New("an apply did not finish")
 
+// Describe says which apply the mark is of.
+func (s *Started) Describe(env string) string {
+	return fmt.Sprintf("the apply of commit %s to %s started %s (pid %d) never ended", short(s.Commit), env, s.Time.Format(time.RFC3339), s.PID)
+}
+
 // UnfinishedError describes the mark left by a killed apply and what to do.
 func UnfinishedError(env string, s *Started) error {
-	return fmt.Errorf("%w: the apply of commit %s to %s started %s (pid %d) never ended, so its changes are unknown; run cx apply --env %s again to finish it, then release",
-		ErrUnfinished, short(s.Commit), env, s.Time.Format(time.RFC3339), s.PID, env)
+	return fmt.Errorf("%w: %s, so its changes are unknown; run cx apply --env %s again to finish it, then release",
+		ErrUnfinished, s.Describe(env), env)
 }
 
 // Append records a new release from the pending applies (cleared) and returns it: the
