@@ -31,7 +31,7 @@ type rule struct {
 
 // rules is the layering, lowest layer first.
 func rules() []rule {
-	clients := []string{"internal/cli", "internal/drift", "internal/backport", "internal/runner", "internal/test"}
+	clients := []string{"internal/cli", "internal/drift", "internal/backport", "internal/runner", "internal/test", "internal/release"}
 	out := []rule{
 		{pkg: "internal/kinds", only: []string{},
 			why: "the catalogue is the floor every layer reads; it can read none of them"},
