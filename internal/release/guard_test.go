@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cxascode/cxascode/internal/orgseed"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -140,4 +142,86 @@ func TestGuardRefusesObjectsCreatedAfterTheRelease(t *testing.T) {
 	if refusals, _ := Guard(context.Background(), in); len(refusals) != 0 {
 		t.Errorf("allowed, still refused: %v", refusals)
 	}
+}
+
+// routingFlowYAML is an inbound call flow whose menu transfers to the queue Billing and to
+// the flow Payments: its published version consumes both.
+const routingFlowYAML = `inboundCall:
+  name: Main line
+  division: Home
+  startUpRef: "/inboundCall/menus/menu[Main Menu_10]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  settingsErrorHandling:
+    errorHandling:
+      disconnect:
+        none: true
+  menus:
+    - menu:
+        name: Main Menu
+        refId: Main Menu_10
+        audio:
+          tts: For billing press 1, to pay press 2.
+        choices:
+          - menuTransferToAcd:
+              name: Billing
+              dtmf: digit_1
+              targetQueue:
+                lit:
+                  name: Billing
+          - menuTransferToFlow:
+              name: Pay
+              dtmf: digit_2
+              targetFlow:
+                lit:
+                  name: Payments
+`
+
+const paymentsFlowYAML = `inboundCall:
+  name: Payments
+  division: Home
+  startUpRef: "/inboundCall/menus/menu[Pay_10]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  settingsErrorHandling:
+    errorHandling:
+      disconnect:
+        none: true
+  menus:
+    - menu:
+        name: Pay
+        refId: Pay_10
+        audio:
+          tts: Goodbye.
+        choices:
+          - menuDisconnect:
+              name: Goodbye
+              dtmf: digit_9
+`
+
+// What a published flow consumes (the org's dependency tracking) is in use: the queue it
+// transfers to and the flow it hands calls to.
+func TestGuardRefusesWhatPublishedFlowsConsume(t *testing.T) {
+	t.Parallel()
+	c := devClient(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	queue := create(t, c, "/api/v2/routing/queues", map[string]any{"name": "Billing"})
+	payments, err := orgseed.PublishFlow(ctx, c, nil, []byte(paymentsFlowYAML))
+	if err != nil {
+		t.Fatalf("publish Payments: %v", err)
+	}
+	if _, err := orgseed.PublishFlow(ctx, c, nil, []byte(routingFlowYAML)); err != nil {
+		t.Fatalf("publish Main line: %v", err)
+	}
+	wantReason(t, guardOne(t, c, Object{Kind: "genesyscloud_routing_queue", Address: "genesyscloud_routing_queue.billing", ID: queue}),
+		`queue used by flow "Main line"`)
+	wantReason(t, guardOne(t, c, Object{Kind: "genesyscloud_flow", Address: "genesyscloud_flow.payments", ID: payments}),
+		`flow used by flow "Main line"`)
 }
