@@ -31,7 +31,10 @@ import (
 //     literals and Call.Ani / Call.CalledAddress) are evaluated; anything else takes the
 //     "yes" output (switch: the default case) unless Call.Decisions names the branch.
 //   - callData takes its success output (Assumed) unless Call.Decisions names the output
-//     ("success", "failure" or "timeout"); actions known to only set data (updateData,
+//     ("success", "failure" or "timeout"). When the org shows its data actions (DataActionOrg)
+//     the call is checked first: an action the org lacks is an Invalid step and takes the
+//     failure output; an input or success output the flow maps that the action's contract
+//     lacks is an Invalid step at that key's line (simulate_data.go). Actions known to only set data (updateData,
 //     setParticipantData, …, see dataOnlyActions) are recorded and skipped; any other action
 //     is recorded as Unsupported and skipped.
 //   - transferToAcd ends the call when the queue exists; a missing queue fails the transfer
@@ -119,6 +122,11 @@ type Step struct {
 	// (it is neither a routing action it runs nor one known to only set data): a test that
 	// trusts such a path could pass for the wrong reason, so post-deploy tests fail on it.
 	Unsupported bool `json:"unsupported,omitempty"`
+	// Invalid marks a step that uses an org's object against what the org holds: a data
+	// action it does not have, an input or output the flow maps that the action's contract
+	// lacks. The org would run the flow differently from how it reads (failure paths, unset
+	// variables), so post-deploy tests fail on it.
+	Invalid bool `json:"invalid,omitempty"`
 }
 
 // Result is the path of a simulated call.

@@ -366,21 +366,3 @@ func setsDataOnly(kind string) bool {
 	}
 	return false
 }
-
-// callData records a data action it does not run and takes the output the call names, else
-// the success output (Assumed).
-func (s *simulator) callData(fr *frame, k, body *yaml.Node, name string) signal {
-	out, forced := s.call.Decisions[name]
-	out = strings.ToLower(out)
-	if !forced {
-		out = "success"
-	}
-	detail := "data action not run: takes the " + out + " output"
-	if forced {
-		detail += " (set by the call)"
-	}
-	if !s.add(Step{Kind: StepAction, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Assumed: !forced, Detail: detail}) {
-		return stopCall
-	}
-	return s.runOutput(fr, body, out)
-}

@@ -189,3 +189,33 @@ func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 	}
 	return pf, true
 }
+
+// DataAction finds a published data action by name whose category, or whose integration's
+// name, is integration: Architect files actions under their category, which defaults to the
+// integration's name.
+func (v orgView) DataAction(integration, name string) (archy.DataAction, bool) {
+	for _, o := range v.store.List(v.org, host.KindAction, "*") {
+		if !strings.EqualFold(o.Name, name) {
+			continue
+		}
+		var a platform.Action
+		if host.DecodeObject(o, &a) != nil {
+			continue
+		}
+		ig := v.store.Get(v.org, host.KindIntegration, o.Parent)
+		if !strings.EqualFold(host.Deref(a.Category), integration) && (ig == nil || !strings.EqualFold(ig.Name, integration)) {
+			continue
+		}
+		da := archy.DataAction{Name: o.Name, Integration: integration}
+		if c := a.Contract; c != nil {
+			if c.Input != nil {
+				da.Inputs = archy.ContractFields(c.Input.InputSchema)
+			}
+			if c.Output != nil {
+				da.Outputs = archy.ContractFields(c.Output.SuccessSchema)
+			}
+		}
+		return da, true
+	}
+	return archy.DataAction{}, false
+}

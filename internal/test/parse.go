@@ -19,6 +19,7 @@ func fileSchema() *hcl.BodySchema {
 	return &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 		{Type: KindCall, LabelNames: []string{"name"}},
 		{Type: KindObject, LabelNames: []string{"name"}},
+		{Type: KindDataAction, LabelNames: []string{"name"}},
 	}}
 }
 
@@ -62,10 +63,13 @@ func ParseFile(file, project string, src []byte, vars map[string]cty.Value) ([]*
 		}
 		seen[name] = b.LabelRanges[0]
 		t := &Test{Kind: b.Type, Name: name, Project: project, Pos: p.pos(b.DefRange)}
-		if b.Type == KindCall {
+		switch b.Type {
+		case KindCall:
 			t.Call = p.call(b)
-		} else {
+		case KindObject:
 			t.Object = p.object(b)
+		case KindDataAction:
+			t.DataAction = p.dataAction(b)
 		}
 		tests = append(tests, t)
 	}

@@ -144,6 +144,8 @@ func runOne(ctx context.Context, o Options, t *Test) Result {
 		checkCall(ctx, o, t, &r)
 	case KindObject:
 		checkObject(ctx, o.Client, t, &r)
+	case KindDataAction:
+		checkDataAction(ctx, o.Client, t, &r)
 	}
 	r.Status = StatusPass
 	switch {
