@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -37,6 +36,10 @@ import (
 //     lacks is an Invalid step at that key's line (simulate_data.go). Actions known to only set data (updateData,
 //     setParticipantData, …, see dataOnlyActions) are recorded and skipped; any other action
 //     is recorded as Unsupported and skipped.
+//   - Emergency groups (simulate_emergency.go): an active group listing the IVR sends the call
+//     to its emergency flow before any schedule is evaluated; evaluateScheduleGroup takes its
+//     emergency output, and evaluateSchedule on an emergency group its active output, while
+//     the group it names is active.
 //   - transferToAcd ends the call when the queue exists; a missing queue fails the transfer
 //     and the flow continues with the next action, as Architect's failure path does.
 //   - A flow or task that ends without a terminating action disconnects the call (Assumed).
@@ -158,6 +161,16 @@ func Simulate(ctx context.Context, org Org, call Call) (*Result, error) {
 	s := newSimulator(ctx, org, call)
 	s.res.IVR = ivr.Name
 	s.add(Step{Kind: StepIVR, Name: ivr.Name, Detail: fmt.Sprintf("IVR %q answers %s", ivr.Name, call.DNIS)})
+	if g, flowID, ok := activeEmergencyFor(org, ivr.ID); ok {
+		s.res.ScheduleState = StateEmergency
+		s.add(Step{Kind: StepSchedule, Name: g.Name,
+			Detail: fmt.Sprintf("emergency group %q is active: the IVR's calls go to its emergency flow, whatever the schedule", g.Name)})
+		f, ok := org.FlowByID(flowID)
+		if !ok {
+			return nil, fmt.Errorf("simulate: IVR %q: emergency group %q's flow %s does not exist or is not published", ivr.Name, g.Name, flowID)
+		}
+		return s.run(f)
+	}
 	state := StateOpen
 	if ivr.ScheduleGroup == "" {
 		s.add(Step{Kind: StepSchedule, Detail: "the IVR has no schedule group: open hours"})
@@ -480,48 +493,4 @@ func (s *simulator) fail(fr *frame, n *yaml.Node, msg string) signal {
 		}
 	}
 	return s.finish(Step{Kind: StepDisconnect, Flow: fr.flow.Name, Pos: posOf(fr, eh), Detail: "error handling: disconnect"})
-}
-
-// prompt records the audio of a value: TTS text, a prompt name or an expression as written.
-func (s *simulator) prompt(fr *frame, audio *yaml.Node, name string) bool {
-	text, n := audioText(audio)
-	if text == "" {
-		return true
-	}
-	s.res.PromptsSpoken = append(s.res.PromptsSpoken, text)
-	return s.add(Step{Kind: StepPrompt, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(n), Detail: text})
-}
-
-func audioText(audio *yaml.Node) (string, *yaml.Node) {
-	if audio == nil {
-		return "", nil
-	}
-	if audio.Kind == yaml.ScalarNode {
-		return audio.Value, audio
-	}
-	for _, k := range []string{"tts", "prompt", "exp"} {
-		if v := mapValue(audio, k); v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
-			if k == "exp" {
-				return "exp: " + v.Value, v
-			}
-			return v.Value, v
-		}
-	}
-	return "", nil
-}
-
-// seq returns the items of a sequence node (nil for anything else).
-func seq(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
-}
-
-// single splits a one-key mapping (`- playAudio: {…}`) into its key and value.
-func single(item *yaml.Node) (k, v *yaml.Node) {
-	if item == nil || item.Kind != yaml.MappingNode || len(item.Content) < 2 {
-		return nil, nil
-	}
-	return item.Content[0], item.Content[1]
 }

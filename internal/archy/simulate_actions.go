@@ -184,6 +184,16 @@ func (s *simulator) evaluateScheduleGroup(fr *frame, k, body *yaml.Node, name st
 	if !ok {
 		return s.fail(fr, k, fmt.Sprintf("schedule group %q does not exist in the org", group))
 	}
+	eg, named, ok := s.emergencyOf(fr, k, body)
+	if !ok {
+		return stopCall
+	}
+	if named && eg.Enabled {
+		if !s.step(fr, StepSchedule, name, k, "emergency group %q is active: emergency, before schedule group %q is evaluated", eg.Name, group) {
+			return stopCall
+		}
+		return s.runOutput(fr, body, string(StateEmergency))
+	}
 	ev, err := EvaluateScheduleGroup(g, s.call.Time, s.org.Schedule)
 	if err != nil {
 		return s.fail(fr, k, err.Error())
@@ -199,6 +209,20 @@ func (s *simulator) evaluateSchedule(fr *frame, k, body *yaml.Node, name string)
 	if v := mapValue(body, "schedule"); v != nil {
 		if ns := namesIn("schedule", v); len(ns) > 0 {
 			sched = ns[0].Value
+		}
+	}
+	if sched == "" {
+		// Evaluation type "Emergency Group": active while the group is.
+		eg, named, ok := s.emergencyOf(fr, k, body)
+		if !ok {
+			return stopCall
+		}
+		if named {
+			state := map[bool]string{true: "active", false: "inactive"}[eg.Enabled]
+			if !s.step(fr, StepSchedule, name, k, "emergency group %q is %s", eg.Name, state) {
+				return stopCall
+			}
+			return s.runOutput(fr, body, state)
 		}
 	}
 	var sc Schedule

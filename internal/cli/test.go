@@ -48,7 +48,7 @@ test dials each environment's own number:
     decisions = { "Find the open ticket" = "failure" }  # branches the simulator cannot evaluate
 
     expect {
-      schedule  = "open"                # open, closed or holiday
+      schedule  = "open"                # open, closed, holiday or emergency
       flows     = ["Billing IVR"]       # in path order; other steps may lie between
       menus     = ["Billing Menu"]
       prompts   = ["billing specialist"]  # each a part of a prompt heard

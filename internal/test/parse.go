@@ -247,9 +247,9 @@ func (p *parser) expect(b *hcl.Block) CallExpect {
 	if a := at["schedule"]; a != nil {
 		e.Schedule = p.str(a)
 		switch e.Schedule {
-		case "open", "closed", "holiday":
+		case "open", "closed", "holiday", "emergency":
 		default:
-			p.errorf(a.Expr.Range(), "Wrong schedule state", "schedule is open, closed or holiday, not %q.", e.Schedule)
+			p.errorf(a.Expr.Range(), "Wrong schedule state", "schedule is open, closed or holiday (or emergency: an active emergency group took the call), not %q.", e.Schedule)
 		}
 	}
 	e.Flows, e.Menus, e.Prompts = p.strList(at["flows"]), p.strList(at["menus"]), p.strList(at["prompts"])

@@ -281,3 +281,32 @@ func (o *exportedOrg) DataAction(integration, name string) (archy.DataAction, bo
 	}
 	return archy.DataAction{}, false
 }
+
+// EmergencyGroups lists the org's emergency groups once per run.
+func (o *exportedOrg) EmergencyGroups() []archy.EmergencyGroup {
+	k := kinds.Genesys().Named(kinds.EmergencyGroup)
+	v, err := o.sim.cached(kinds.EmergencyGroup+"?all", func() (any, error) {
+		list, err := listing(o.ctx, o.sim.Client, k, k.API.Collection, nil)
+		if err != nil {
+			return nil, fmt.Errorf("list %ss: %w", k.Noun, err)
+		}
+		var out []archy.EmergencyGroup
+		for _, obj := range list {
+			raw, err := json.Marshal(obj)
+			if err != nil {
+				return nil, err
+			}
+			g, err := archy.EmergencyGroupFromAPI(raw)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, g)
+		}
+		return out, nil
+	})
+	if err != nil {
+		o.fail(err)
+	}
+	groups, _ := v.([]archy.EmergencyGroup)
+	return groups
+}

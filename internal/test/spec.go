@@ -82,8 +82,9 @@ const (
 // CallExpect is what a call's path must show. Lists are in path order: each entry must come
 // after the previous one, other steps may lie between.
 type CallExpect struct {
-	// Schedule is the state the IVR's schedule group was in ("open", "closed", "holiday";
-	// "" not checked).
+	// Schedule is the state the IVR's schedule group was in ("open", "closed", "holiday"), or
+	// "emergency" when an active emergency group sent the call to its emergency flow ("": not
+	// checked).
 	Schedule  string            `json:"schedule,omitempty"`
 	Flows     []string          `json:"flows,omitempty"`
 	Menus     []string          `json:"menus,omitempty"`
