@@ -390,3 +390,39 @@ func setsDataOnly(kind string) bool {
 	}
 	return false
 }
+
+// jumpTo resolves a menu/task/state address in the current flow and moves there.
+func (s *simulator) jumpTo(fr *frame, ref *yaml.Node, name string) signal {
+	a, ok := parseAddress(ref.Value)
+	switch {
+	case !ok:
+		return s.fail(fr, ref, fmt.Sprintf("%q is not a menu, task or state address", ref.Value))
+	case a.file != "":
+		return s.fail(fr, ref, fmt.Sprintf("%q points into another file; the simulator reads one flow file at a time", ref.Value))
+	}
+	target := fr.containers[a.kind+"["+a.refID+"]"]
+	if target == nil {
+		return s.fail(fr, ref, fmt.Sprintf("%q does not resolve: no %s has refId %q", ref.Value, a.kind, a.refID))
+	}
+	if !s.step(fr, StepAction, name, ref, "go to %s %q", a.kind, scalarField(target, "name")) {
+		return stopCall
+	}
+	fr.next, fr.nextKind = target, a.kind
+	return jumped
+}
+
+// fail records a problem the real flow would hit at run time and applies the flow's error
+// handling: a transfer to the queue it names, else a disconnect.
+func (s *simulator) fail(fr *frame, n *yaml.Node, msg string) signal {
+	if !s.step(fr, StepError, "", n, "%s", msg) {
+		return stopCall
+	}
+	eh := mapValue(mapValue(fr.flow.Root, "settingsErrorHandling"), "errorHandling")
+	if t := mapValue(eh, "transferToAcd"); t != nil {
+		if q, _ := queueName(t); q != "" {
+			s.res.Queue = q
+			return s.finish(Step{Kind: StepTransfer, Flow: fr.flow.Name, Pos: fr.flow.Pos(t), Detail: fmt.Sprintf("error handling: transfer to ACD queue %q", q)})
+		}
+	}
+	return s.finish(Step{Kind: StepDisconnect, Flow: fr.flow.Name, Pos: posOf(fr, eh), Detail: "error handling: disconnect"})
+}

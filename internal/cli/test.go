@@ -43,7 +43,8 @@ test dials each environment's own number:
     dial      = var.ivr_dnis[0]         # the number dialled
     at        = "2026-03-10T10:00:00"   # local date-time in time_zone (or RFC 3339 with offset)
     time_zone = "America/New_York"
-    dtmf      = ["2"]                   # keys pressed, one per menu play; "" = no key
+    dtmf      = ["2"]                   # inputs, one per menu play or collect input: a key,
+                                        # digits ("12345"), "say:billing" (speech), "" = none
     ani       = "+13175550123"          # the caller's number (optional)
     decisions = { "Find the open ticket" = "failure" }  # branches the simulator cannot evaluate
 
@@ -84,7 +85,9 @@ On a local environment call tests run in the local org's own simulator. A real o
 there cx reads the org's IVRs, schedule groups and schedules through the API, exports the
 published flows and simulates the call here (--from-export does the same on a local org), so
 the test still checks what is deployed; a step's line is then the export's. A call whose path
-runs an action the simulator does not model fails: its path cannot be trusted. Data actions
+runs an action the simulator does not model fails: its path cannot be trusted (the rules it
+follows, each with its Genesys documentation, head internal/archy/simulate.go; the in-queue
+flow a caller hears while waiting is not run: the path ends at the transfer). Data actions
 are not called: decisions names the output a call takes, else success is assumed; but each
 callData is checked against the org's action — a missing action, or an input or output the
 flow maps that the action's contract no longer has, fails the test at the flow's line.

@@ -63,7 +63,8 @@ type Call struct {
 	ANI  string `json:"ani,omitempty"`
 	// Time is the moment of the call, in the time zone the test names.
 	Time time.Time `json:"time"`
-	// DTMF holds the keys pressed, one per menu play ("" for no key).
+	// DTMF holds the caller's inputs, one per menu play or collectInput: a key, the digits
+	// typed, "say:words" for speech, "" for none.
 	DTMF []string `json:"dtmf,omitempty"`
 	// Decisions forces branches by action name (decision: yes/no; switch: case number or
 	// default; data action: success/failure/timeout).
