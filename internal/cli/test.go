@@ -70,6 +70,22 @@ test dials each environment's own number:
     }
   }
 
+  object "billing hours" {
+    type = "genesyscloud_architect_schedulegroups"
+    name = "Billing Hours"
+    state_at {                                  # the group's state at a moment (any number of these)
+      at        = "2026-12-25T10:00:00"
+      time_zone = "America/New_York"
+      state     = "holiday"                     # open, closed or holiday
+    }
+  }
+
+  object "billing flow is deployed" {
+    type              = "genesyscloud_flow"
+    name              = "Billing IVR"
+    matches_workspace = true                    # the published version is the workspace's file
+  }
+
   data_action "open ticket by phone" {
     action   = "Get Open Ticket"                # the data action, by name
     category = "Support Ticketing"              # optional: narrows the search

@@ -108,6 +108,19 @@ type Object struct {
 	// into their paths through the kind's fields).
 	Values []ValueCheck `json:"values,omitempty"`
 	Counts []CountCheck `json:"counts,omitempty"`
+	// States are the states a schedule group must be in at given times.
+	States []StateCheck `json:"states,omitempty"`
+	// MatchesWorkspace (flows only) asks that the flow's published version be the flow file
+	// the workspace holds, compared in canonical form; MatchesPos is where the test says so.
+	MatchesWorkspace bool `json:"matchesWorkspace,omitempty"`
+	MatchesPos       Pos  `json:"matchesPos,omitzero"`
+}
+
+// StateCheck is the state a schedule group must be in at a moment.
+type StateCheck struct {
+	At    time.Time `json:"at"`
+	State string    `json:"state"`
+	Pos   Pos       `json:"pos"`
 }
 
 // ValueCheck is one value the object must hold.

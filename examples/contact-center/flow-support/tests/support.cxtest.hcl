@@ -146,3 +146,10 @@ data_action "open ticket lookup answers a ticket id" {
     fields = ["ticketId"]
   }
 }
+
+# The flow the org runs is the file in this project: a console edit fails this test.
+object "published flow is the workspace's" {
+  type              = "genesyscloud_flow"
+  name              = "Support IVR"
+  matches_workspace = true
+}
