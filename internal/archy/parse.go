@@ -294,3 +294,19 @@ func walk(n *yaml.Node, path []string, visit func(n *yaml.Node, path []string)) 
 		}
 	}
 }
+
+// seq returns the items of a sequence node (nil for anything else).
+func seq(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
+
+// single splits a one-key mapping (`- playAudio: {…}`) into its key and value.
+func single(item *yaml.Node) (k, v *yaml.Node) {
+	if item == nil || item.Kind != yaml.MappingNode || len(item.Content) < 2 {
+		return nil, nil
+	}
+	return item.Content[0], item.Content[1]
+}

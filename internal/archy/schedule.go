@@ -30,8 +30,8 @@ type ScheduleGroup struct {
 // Architect's Evaluate Schedule Group action.
 type GroupState string
 
-// The states a schedule group evaluates to. Emergency groups are not modelled: the
-// simulator never takes an `emergency` output.
+// The states a schedule group evaluates to (StateEmergency, an active emergency group, is in
+// simulate_emergency.go).
 const (
 	StateOpen    GroupState = "open"
 	StateClosed  GroupState = "closed"

@@ -4,41 +4,68 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 )
 
 // The simulator walks an inbound call through an org's objects the way Genesys Cloud would:
-// DNIS → IVR → schedule group state → the IVR's flow for that state → menus and tasks, and
-// returns the path with the YAML position of every step. It reads the flow; it never runs
-// expressions or data actions, so where the outcome depends on something it cannot know it
-// takes a documented default and marks the step Assumed.
+// DNIS → IVR → emergency group or schedule group state → the IVR's flow for that state →
+// menus and tasks, and returns the path with the YAML position of every step. It reads the
+// flow; it never runs expressions or data actions, so where the outcome depends on something
+// it cannot know it takes a documented default and marks the step Assumed.
 //
-// Behaviour modelled, and the defaults where the YAML says nothing:
-//   - Menus: each play of the menu's audio takes the next entry of Call.DTMF (one key per
-//     play; "" or no entry left is a timeout). A key no choice has (neither the menu's own
-//     choices nor a globalDtmf choice of another menu) and a timeout both count as a failed
-//     attempt. The menu plays repeatCount times in all (settingsMenu of the menu, else the
-//     flow's, else 3, Architect's default: "the number of times Architect plays the menu
-//     prompt before passing control to the menu's default menu choice"). Then it takes the
-//     default choice: defaultChildMenuRef when the menu has one, else `noMatch.actions`
-//     (on the menu or its settingsMenu), else the call is disconnected (Assumed).
+// Behaviour modelled, the defaults where the YAML says nothing, and the public Genesys
+// documentation each rule follows (help.mypurecloud.com articles, by title):
+//   - Menus ("Configure default menu settings", "Set the timeout behavior"): each play of the
+//     menu's audio takes the next entry of Call.DTMF: a key, "" (no input: the selection
+//     timeout, 10 s by default, passes) or "say:words" (speech, matched against the choices'
+//     speech recognition terms, ignoring case: "DTMF and speech recognition settings in menu
+//     choices"). A key no choice has (neither the menu's own choices nor a globalDtmf choice of
+//     another menu) and no input both count as a failed play: the repeat count counts plays
+//     of the menu prompt, "the number of times Architect plays the menu prompt before passing
+//     control to the menu's default menu choice" (settingsMenu of the menu, else the flow's,
+//     else 3). Then it takes the default choice: defaultChildMenuRef when the menu has one,
+//     else `noMatch.actions` (on the menu or its settingsMenu), else the call is disconnected
+//     (Assumed).
 //   - Actions run in order; the outputs of decision, switch, evaluateScheduleGroup,
-//     evaluateSchedule and callData rejoin the action list after the branch, as in Architect.
+//     evaluateSchedule, callData, collectInput and loop rejoin the action list after the
+//     branch, as in Architect.
 //   - decision/switch: literal conditions (true/false, comparisons of string or number
 //     literals and Call.Ani / Call.CalledAddress) are evaluated; anything else takes the
 //     "yes" output (switch: the default case) unless Call.Decisions names the branch.
-//   - callData takes its success output (Assumed) unless Call.Decisions names the output
-//     ("success", "failure" or "timeout"); actions known to only set data (updateData,
-//     setParticipantData, …, see dataOnlyActions) are recorded and skipped; any other action
-//     is recorded as Unsupported and skipped.
-//   - transferToAcd ends the call when the queue exists; a missing queue fails the transfer
-//     and the flow continues with the next action, as Architect's failure path does.
+//   - collectInput ("Collect Input action"; simulate_input.go) takes the next Call.DTMF entry
+//     as the digits: none is the failure output (the no-entry timeout), any other the
+//     success output (digit counts are not checked); global menu choices are not listened for.
+//   - loop ("Loop action"): a literal loopCount, at most 99, else once (Assumed); loopExit
+//     ends the loop, loopNext starts the next pass.
+//   - callData ("Call Data action") takes its success output (Assumed) unless Call.Decisions
+//     names the output ("success", "failure" or "timeout"). When the org shows its data
+//     actions (DataActionOrg) the call is checked first: an action the org lacks is an Invalid
+//     step and takes the failure output; an input or success output the flow maps that the
+//     action's contract lacks is an Invalid step at that key's line (simulate_data.go).
+//   - Actions known to only set data (updateData, setParticipantData, …, see setsDataOnly)
+//     are recorded and skipped: they do not change where the call goes. Any other action is
+//     recorded as Unsupported and skipped; a post-deploy test fails on it.
+//   - Emergency groups ("Activate or deactivate an emergency group", "Evaluate Schedule Group
+//     action": emergency is evaluated before holiday, closed and open; simulate_emergency.go):
+//     an active group listing the IVR sends the call to its emergency flow before any
+//     schedule; evaluateScheduleGroup takes its emergency output, and evaluateSchedule on an
+//     emergency group its active output, while the group it names is active. A time no
+//     schedule covers is closed ("Evaluate Schedule Group action": "the default evaluation is
+//     Closed").
+//   - callCommonModule runs the module's published version and comes back to the next action;
+//     callTask runs a reusable task and returns; jumpTo… moves for good.
+//   - transferToAcd ("Transfer to ACD action") ends the call when the queue exists; a missing
+//     queue fails the transfer and the flow continues with the next action, as Architect's
+//     failure path does. The in-queue flow the caller hears while waiting (the queue's, or the
+//     action's overrideInQueueFlow) is not run: the path ends at the transfer.
 //   - A flow or task that ends without a terminating action disconnects the call (Assumed).
 //   - A reference that does not resolve, or an unknown schedule group or flow, is an "error"
 //     step followed by the flow's settingsErrorHandling (transfer to its queue, else disconnect).
+//   - Loops ("Task editor actions": Architect runs at most 10,000 actions per flow invocation,
+//     then enters error handling): the simulator stops earlier, after maxSteps steps, with an
+//     error step that ends the call, so a call test on a looping path fails.
 
 // maxSteps bounds a simulation so that a flow that loops (a menu jumping to itself with no
 // key left is finite, but a task that jumps back to itself is not) still ends.
@@ -79,8 +106,9 @@ type Call struct {
 	DNIS string
 	ANI  string
 	Time time.Time
-	// DTMF holds the keys pressed in order, one per menu play: "1", "9", "*", "#" (or
-	// "digit_1", "star", "pound"); "" is a play where the caller pressed nothing.
+	// DTMF holds the caller's inputs in order, one per menu play or collectInput: keys "1",
+	// "9", "*", "#" (or "digit_1", "star", "pound"), the digits typed for a collectInput
+	// ("12345"), "say:words" for speech; "" is a play where the caller gave nothing.
 	DTMF []string
 	// Decisions forces the branch of decision and switch actions by action name: "yes" or
 	// "no" for a decision, the 1-based case number or "default" for a switch, "success",
@@ -119,6 +147,11 @@ type Step struct {
 	// (it is neither a routing action it runs nor one known to only set data): a test that
 	// trusts such a path could pass for the wrong reason, so post-deploy tests fail on it.
 	Unsupported bool `json:"unsupported,omitempty"`
+	// Invalid marks a step that uses an org's object against what the org holds: a data
+	// action it does not have, an input or output the flow maps that the action's contract
+	// lacks. The org would run the flow differently from how it reads (failure paths, unset
+	// variables), so post-deploy tests fail on it.
+	Invalid bool `json:"invalid,omitempty"`
 }
 
 // Result is the path of a simulated call.
@@ -150,6 +183,16 @@ func Simulate(ctx context.Context, org Org, call Call) (*Result, error) {
 	s := newSimulator(ctx, org, call)
 	s.res.IVR = ivr.Name
 	s.add(Step{Kind: StepIVR, Name: ivr.Name, Detail: fmt.Sprintf("IVR %q answers %s", ivr.Name, call.DNIS)})
+	if g, flowID, ok := activeEmergencyFor(org, ivr.ID); ok {
+		s.res.ScheduleState = StateEmergency
+		s.add(Step{Kind: StepSchedule, Name: g.Name,
+			Detail: fmt.Sprintf("emergency group %q is active: the IVR's calls go to its emergency flow, whatever the schedule", g.Name)})
+		f, ok := org.FlowByID(flowID)
+		if !ok {
+			return nil, fmt.Errorf("simulate: IVR %q: emergency group %q's flow %s does not exist or is not published", ivr.Name, g.Name, flowID)
+		}
+		return s.run(f)
+	}
 	state := StateOpen
 	if ivr.ScheduleGroup == "" {
 		s.add(Step{Kind: StepSchedule, Detail: "the IVR has no schedule group: open hours"})
@@ -214,10 +257,12 @@ func groupDetail(name string, ev GroupEvaluation) string {
 type signal int
 
 const (
-	goOn     signal = iota // continue with the next action
-	stopCall               // the call ended: Result.Final is set
-	jumped                 // control moves to frame.next
-	endFrame               // the task or flow ends (endTask; returns from a common module)
+	goOn       signal = iota // continue with the next action
+	stopCall                 // the call ended: Result.Final is set
+	jumped                   // control moves to frame.next
+	endFrame                 // the task or flow ends (endTask; returns from a common module)
+	loopExited               // loopExit: the innermost loop ends
+	loopNexted               // loopNext: the innermost loop starts its next iteration
 )
 
 // frame is one running flow: a flow entered from the IVR, by transfer or as a common module.
@@ -424,6 +469,13 @@ func (s *simulator) runAction(fr *frame, k, body *yaml.Node) signal {
 		return s.finish(Step{Kind: StepTransfer, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Detail: transferDetail(kind, body)})
 	case "callData":
 		return s.callData(fr, k, body, name)
+	case "collectInput":
+		return s.collectInput(fr, k, body, name)
+	case "loop":
+		return s.loop(fr, k, body, name)
+	case "loopExit", "loopNext":
+		s.step(fr, StepAction, name, k, "%s", kind)
+		return map[string]signal{"loopExit": loopExited, "loopNext": loopNexted}[kind]
 	}
 	if setsDataOnly(kind) {
 		if !s.step(fr, StepAction, name, k, "%s: sets data only, no effect on the path", kind) {
@@ -436,84 +488,4 @@ func (s *simulator) runAction(fr *frame, k, body *yaml.Node) signal {
 		return stopCall
 	}
 	return goOn
-}
-
-// jumpTo resolves a menu/task/state address in the current flow and moves there.
-func (s *simulator) jumpTo(fr *frame, ref *yaml.Node, name string) signal {
-	a, ok := parseAddress(ref.Value)
-	switch {
-	case !ok:
-		return s.fail(fr, ref, fmt.Sprintf("%q is not a menu, task or state address", ref.Value))
-	case a.file != "":
-		return s.fail(fr, ref, fmt.Sprintf("%q points into another file; the simulator reads one flow file at a time", ref.Value))
-	}
-	target := fr.containers[a.kind+"["+a.refID+"]"]
-	if target == nil {
-		return s.fail(fr, ref, fmt.Sprintf("%q does not resolve: no %s has refId %q", ref.Value, a.kind, a.refID))
-	}
-	if !s.step(fr, StepAction, name, ref, "go to %s %q", a.kind, scalarField(target, "name")) {
-		return stopCall
-	}
-	fr.next, fr.nextKind = target, a.kind
-	return jumped
-}
-
-// fail records a problem the real flow would hit at run time and applies the flow's error
-// handling: a transfer to the queue it names, else a disconnect.
-func (s *simulator) fail(fr *frame, n *yaml.Node, msg string) signal {
-	if !s.step(fr, StepError, "", n, "%s", msg) {
-		return stopCall
-	}
-	eh := mapValue(mapValue(fr.flow.Root, "settingsErrorHandling"), "errorHandling")
-	if t := mapValue(eh, "transferToAcd"); t != nil {
-		if q, _ := queueName(t); q != "" {
-			s.res.Queue = q
-			return s.finish(Step{Kind: StepTransfer, Flow: fr.flow.Name, Pos: fr.flow.Pos(t), Detail: fmt.Sprintf("error handling: transfer to ACD queue %q", q)})
-		}
-	}
-	return s.finish(Step{Kind: StepDisconnect, Flow: fr.flow.Name, Pos: posOf(fr, eh), Detail: "error handling: disconnect"})
-}
-
-// prompt records the audio of a value: TTS text, a prompt name or an expression as written.
-func (s *simulator) prompt(fr *frame, audio *yaml.Node, name string) bool {
-	text, n := audioText(audio)
-	if text == "" {
-		return true
-	}
-	s.res.PromptsSpoken = append(s.res.PromptsSpoken, text)
-	return s.add(Step{Kind: StepPrompt, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(n), Detail: text})
-}
-
-func audioText(audio *yaml.Node) (string, *yaml.Node) {
-	if audio == nil {
-		return "", nil
-	}
-	if audio.Kind == yaml.ScalarNode {
-		return audio.Value, audio
-	}
-	for _, k := range []string{"tts", "prompt", "exp"} {
-		if v := mapValue(audio, k); v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
-			if k == "exp" {
-				return "exp: " + v.Value, v
-			}
-			return v.Value, v
-		}
-	}
-	return "", nil
-}
-
-// seq returns the items of a sequence node (nil for anything else).
-func seq(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
-}
-
-// single splits a one-key mapping (`- playAudio: {…}`) into its key and value.
-func single(item *yaml.Node) (k, v *yaml.Node) {
-	if item == nil || item.Kind != yaml.MappingNode || len(item.Content) < 2 {
-		return nil, nil
-	}
-	return item.Content[0], item.Content[1]
 }

@@ -184,6 +184,16 @@ func (s *simulator) evaluateScheduleGroup(fr *frame, k, body *yaml.Node, name st
 	if !ok {
 		return s.fail(fr, k, fmt.Sprintf("schedule group %q does not exist in the org", group))
 	}
+	eg, named, ok := s.emergencyOf(fr, k, body)
+	if !ok {
+		return stopCall
+	}
+	if named && eg.Enabled {
+		if !s.step(fr, StepSchedule, name, k, "emergency group %q is active: emergency, before schedule group %q is evaluated", eg.Name, group) {
+			return stopCall
+		}
+		return s.runOutput(fr, body, string(StateEmergency))
+	}
 	ev, err := EvaluateScheduleGroup(g, s.call.Time, s.org.Schedule)
 	if err != nil {
 		return s.fail(fr, k, err.Error())
@@ -199,6 +209,20 @@ func (s *simulator) evaluateSchedule(fr *frame, k, body *yaml.Node, name string)
 	if v := mapValue(body, "schedule"); v != nil {
 		if ns := namesIn("schedule", v); len(ns) > 0 {
 			sched = ns[0].Value
+		}
+	}
+	if sched == "" {
+		// Evaluation type "Emergency Group": active while the group is.
+		eg, named, ok := s.emergencyOf(fr, k, body)
+		if !ok {
+			return stopCall
+		}
+		if named {
+			state := map[bool]string{true: "active", false: "inactive"}[eg.Enabled]
+			if !s.step(fr, StepSchedule, name, k, "emergency group %q is %s", eg.Name, state) {
+				return stopCall
+			}
+			return s.runOutput(fr, body, state)
 		}
 	}
 	var sc Schedule
@@ -367,20 +391,38 @@ func setsDataOnly(kind string) bool {
 	return false
 }
 
-// callData records a data action it does not run and takes the output the call names, else
-// the success output (Assumed).
-func (s *simulator) callData(fr *frame, k, body *yaml.Node, name string) signal {
-	out, forced := s.call.Decisions[name]
-	out = strings.ToLower(out)
-	if !forced {
-		out = "success"
+// jumpTo resolves a menu/task/state address in the current flow and moves there.
+func (s *simulator) jumpTo(fr *frame, ref *yaml.Node, name string) signal {
+	a, ok := parseAddress(ref.Value)
+	switch {
+	case !ok:
+		return s.fail(fr, ref, fmt.Sprintf("%q is not a menu, task or state address", ref.Value))
+	case a.file != "":
+		return s.fail(fr, ref, fmt.Sprintf("%q points into another file; the simulator reads one flow file at a time", ref.Value))
 	}
-	detail := "data action not run: takes the " + out + " output"
-	if forced {
-		detail += " (set by the call)"
+	target := fr.containers[a.kind+"["+a.refID+"]"]
+	if target == nil {
+		return s.fail(fr, ref, fmt.Sprintf("%q does not resolve: no %s has refId %q", ref.Value, a.kind, a.refID))
 	}
-	if !s.add(Step{Kind: StepAction, Name: name, Flow: fr.flow.Name, Pos: fr.flow.Pos(k), Assumed: !forced, Detail: detail}) {
+	if !s.step(fr, StepAction, name, ref, "go to %s %q", a.kind, scalarField(target, "name")) {
 		return stopCall
 	}
-	return s.runOutput(fr, body, out)
+	fr.next, fr.nextKind = target, a.kind
+	return jumped
+}
+
+// fail records a problem the real flow would hit at run time and applies the flow's error
+// handling: a transfer to the queue it names, else a disconnect.
+func (s *simulator) fail(fr *frame, n *yaml.Node, msg string) signal {
+	if !s.step(fr, StepError, "", n, "%s", msg) {
+		return stopCall
+	}
+	eh := mapValue(mapValue(fr.flow.Root, "settingsErrorHandling"), "errorHandling")
+	if t := mapValue(eh, "transferToAcd"); t != nil {
+		if q, _ := queueName(t); q != "" {
+			s.res.Queue = q
+			return s.finish(Step{Kind: StepTransfer, Flow: fr.flow.Name, Pos: fr.flow.Pos(t), Detail: fmt.Sprintf("error handling: transfer to ACD queue %q", q)})
+		}
+	}
+	return s.finish(Step{Kind: StepDisconnect, Flow: fr.flow.Name, Pos: posOf(fr, eh), Detail: "error handling: disconnect"})
 }

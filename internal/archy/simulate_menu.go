@@ -82,7 +82,12 @@ func (s *simulator) runMenu(fr *frame, menu *yaml.Node) signal {
 			}
 			continue
 		}
-		item := findChoice(menu, fr.globals, dtmfKey(raw))
+		var item *yaml.Node
+		if said, spoken := strings.CutPrefix(raw, spokenPrefix); spoken {
+			item = spokenChoice(menu, fr.globals, said)
+		} else {
+			item = findChoice(menu, fr.globals, dtmfKey(raw))
+		}
 		if item == nil {
 			if !s.step(fr, StepInput, name, menu, "play %d of %d: key %s matches no choice", play, plays, raw) {
 				return stopCall

@@ -36,19 +36,20 @@ what is deployed in an environment's org — never against the files, so a flow 
 org's console fails its tests although the workspace is unchanged. Projects run in the graph's
 order (shared projects first), the tests of one level in parallel.
 
-A test file holds call and object tests; var.NAME reads the project's env/<env>.tfvars, so one
+A test file holds call, object and data action tests; var.NAME reads the project's env/<env>.tfvars, so one
 test dials each environment's own number:
 
   call "choice 2 reaches disputes" {
     dial      = var.ivr_dnis[0]         # the number dialled
     at        = "2026-03-10T10:00:00"   # local date-time in time_zone (or RFC 3339 with offset)
     time_zone = "America/New_York"
-    dtmf      = ["2"]                   # keys pressed, one per menu play; "" = no key
+    dtmf      = ["2"]                   # inputs, one per menu play or collect input: a key,
+                                        # digits ("12345"), "say:billing" (speech), "" = none
     ani       = "+13175550123"          # the caller's number (optional)
     decisions = { "Find the open ticket" = "failure" }  # branches the simulator cannot evaluate
 
     expect {
-      schedule  = "open"                # open, closed or holiday
+      schedule  = "open"                # open, closed, holiday or emergency
       flows     = ["Billing IVR"]       # in path order; other steps may lie between
       menus     = ["Billing Menu"]
       prompts   = ["billing specialist"]  # each a part of a prompt heard
@@ -69,12 +70,49 @@ test dials each environment's own number:
     }
   }
 
+  object "billing hours" {
+    type = "genesyscloud_architect_schedulegroups"
+    name = "Billing Hours"
+    state_at {                                  # the group's state at a moment (any number of these)
+      at        = "2026-12-25T10:00:00"
+      time_zone = "America/New_York"
+      state     = "holiday"                     # open, closed or holiday
+    }
+  }
+
+  object "billing flow is deployed" {
+    type              = "genesyscloud_flow"
+    name              = "Billing IVR"
+    matches_workspace = true                    # the published version is the workspace's file
+  }
+
+  data_action "open ticket by phone" {
+    action   = "Get Open Ticket"                # the data action, by name
+    category = "Support Ticketing"              # optional: narrows the search
+    input    = { phone = "+13175550142" }       # the sample input, checked against the input contract
+    expect {
+      success = true                            # default true
+      output  = { ticketId = "T-1" }            # values the output holds; each a field of the output contract
+      fields  = ["ticketId"]                    # fields the output holds, whatever their value
+    }
+  }
+
 On a local environment call tests run in the local org's own simulator. A real org has none:
 there cx reads the org's IVRs, schedule groups and schedules through the API, exports the
 published flows and simulates the call here (--from-export does the same on a local org), so
 the test still checks what is deployed; a step's line is then the export's. A call whose path
-runs an action the simulator does not model fails: its path cannot be trusted. Data actions
-are not called: decisions names the output a call takes, else success is assumed.
+runs an action the simulator does not model fails: its path cannot be trusted (the rules it
+follows, each with its Genesys documentation, head internal/archy/simulate.go; the in-queue
+flow a caller hears while waiting is not run: the path ends at the transfer). Data actions
+are not called: decisions names the output a call takes, else success is assumed; but each
+callData is checked against the org's action — a missing action, or an input or output the
+flow maps that the action's contract no longer has, fails the test at the flow's line.
+
+A data action test runs the action's test endpoint (POST .../actions/{id}/test). A real org
+calls the remote service; the local org calls none: it validates the input against the input
+contract and answers the output the success contract describes (each field's default, else
+its first example, else an empty value of its type). On the local org a data action test so
+proves the contract the flows rely on, not the service's answers.
 
 A failing test names its file:line, what it expected, the call's actual path with the flow
 file:line of every step, and where the call ended. Exit codes: 0 every test passed, 1 a test
@@ -105,7 +143,7 @@ failed or could not run, or there were no tests to run.`,
 // the tests run at once (apply's --parallel counts projects).
 func (f *testFlags) register(cmd *cobra.Command, parallel string) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.kind, "kind", "", "only tests of this kind: call or object")
+	fl.StringVar(&f.kind, "kind", "", "only tests of this kind: call, object or data_action")
 	fl.IntVar(&f.parallel, parallel, 4, "tests run at once")
 	fl.BoolVar(&f.fromExport, "from-export", false, "simulate calls here on the org's exported flows, as for a real org, even on a local org")
 	fl.StringVar(&f.junit, "junit", "", "also write the results as JUnit XML to FILE")
@@ -116,9 +154,9 @@ func (f *testFlags) register(cmd *cobra.Command, parallel string) {
 // local is set, else the background local org) and runs them.
 func runTests(ctx context.Context, f *testFlags, ws *workspace.Workspace, g *workspace.Graph, local *target.LocalOrg, stdout, stderr io.Writer) error {
 	switch f.kind {
-	case "", test.KindCall, test.KindObject:
+	case "", test.KindCall, test.KindObject, test.KindDataAction:
 	default:
-		return fmt.Errorf("--kind %s: use call or object", f.kind)
+		return fmt.Errorf("--kind %s: use call, object or data_action", f.kind)
 	}
 	env, err := pickEnvironment(ws.Config, f.env)
 	if err != nil {

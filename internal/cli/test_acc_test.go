@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"encoding/json"
 	"encoding/xml"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/test"
 )
 
@@ -94,6 +97,69 @@ func TestAccExampleTests(t *testing.T) {
 	}
 	if readTestFile(t, flowFile) != good {
 		t.Fatal("the console edit changed the workspace's file")
+	}
+
+	// A data action whose contract changed in the org: the support flow maps ticketId, which
+	// the action no longer answers. The call tests through that callData and the data action
+	// test fail, each naming the field and where it is written.
+	renameActionOutput(t, orgClientFor(t, ts, "dev", "deploy"), "Get Open Ticket", "ticketId", "caseId")
+	out, _, code = cx.run("test", "--env", "dev", "--project", "flow-support")
+	if code != 1 {
+		t.Fatalf("cx test after the contract change: exit %d, want 1\n%s", code, out)
+	}
+	for _, want := range []string{
+		`FAIL  flow-support call "open: 2 with an open ticket reaches tier 2" (flow-support/tests/support.cxtest.hcl:19)`,
+		`data action "Get Open Ticket" has no output "ticketId" in its contract (it has ["caseId"]): the flow maps a field the action no longer offers (flow-support/flows/support.yaml:63)`,
+		`FAIL  flow-support data_action "open ticket lookup answers a ticket id"`,
+		`output "ticketId": the action's output contract has no such field (it has ["caseId"]) (flow-support/tests/support.cxtest.hcl:`,
+		`PASS  flow-support call "open: 1 reaches tier 1"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("after the contract change, cx test does not say %q:\n%s", want, out)
+		}
+	}
+}
+
+// renameActionOutput changes a data action's success contract in the org as an integrator
+// would: a new draft of the action whose output field from is renamed to, published.
+func renameActionOutput(t *testing.T, c *platform.Client, action, from, to string) {
+	t.Helper()
+	ctx := t.Context()
+	var list struct {
+		Entities []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"entities"`
+	}
+	if err := c.Do(ctx, "GET", "/api/v2/integrations/actions", url.Values{"name": {action}}, nil, &list); err != nil || len(list.Entities) != 1 {
+		t.Fatalf("find data action %q: %v (%d found)", action, err, len(list.Entities))
+	}
+	item := "/api/v2/integrations/actions/" + list.Entities[0].ID
+	var full struct {
+		Contract map[string]any `json:"contract"`
+	}
+	if err := c.Do(ctx, "GET", item, url.Values{"expand": {"contract"}}, nil, &full); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(full.Contract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(raw), `"`+from+`":`, `"`+to+`":`, 1)
+	if renamed == string(raw) {
+		t.Fatalf("data action %q has no field %q to rename: %s", action, from, raw)
+	}
+	var draft struct {
+		Version int `json:"version"`
+	}
+	if err := c.Do(ctx, "POST", item+"/draft", nil, nil, &draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Do(ctx, "PATCH", item+"/draft", nil, map[string]any{"version": draft.Version, "contract": json.RawMessage(renamed)}, &draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Do(ctx, "POST", item+"/draft/publish", nil, map[string]any{"version": draft.Version}, nil); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/architect"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -51,7 +53,8 @@ func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 		at = t
 	}
 	call := archy.Call{DNIS: strings.TrimSpace(in.DNIS), ANI: in.ANI, Time: at, DTMF: in.DTMF, Decisions: in.Decisions}
-	res, err := archy.Simulate(r.Context(), orgView{store: s.store, org: orgID}, call)
+	view := orgView{store: s.store, org: orgID, emergencyGroups: s.entities.StoreKind(kinds.EmergencyGroup)}
+	res, err := archy.Simulate(r.Context(), view, call)
 	if err != nil {
 		return apihttp.BadRequest("%s", err.Error())
 	}
@@ -63,6 +66,8 @@ func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
 type orgView struct {
 	store *store.Store
 	org   string
+	// emergencyGroups is the store kind emergency groups (a generic kind) live under.
+	emergencyGroups store.Kind
 }
 
 func (v orgView) IVRByDNIS(dnis string) (archy.IVR, bool) {
@@ -188,4 +193,50 @@ func (v orgView) published(o *store.Object) (*archy.Flow, bool) {
 		return nil, false
 	}
 	return pf, true
+}
+
+// DataAction finds a published data action by name whose category, or whose integration's
+// name, is integration: Architect files actions under their category, which defaults to the
+// integration's name.
+func (v orgView) DataAction(integration, name string) (archy.DataAction, bool) {
+	for _, o := range v.store.List(v.org, host.KindAction, "*") {
+		if !strings.EqualFold(o.Name, name) {
+			continue
+		}
+		var a platform.Action
+		if host.DecodeObject(o, &a) != nil {
+			continue
+		}
+		ig := v.store.Get(v.org, host.KindIntegration, o.Parent)
+		if !strings.EqualFold(host.Deref(a.Category), integration) && (ig == nil || !strings.EqualFold(ig.Name, integration)) {
+			continue
+		}
+		da := archy.DataAction{Name: o.Name, Integration: integration}
+		if c := a.Contract; c != nil {
+			if c.Input != nil {
+				da.Inputs = archy.ContractFields(c.Input.InputSchema)
+			}
+			if c.Output != nil {
+				da.Outputs = archy.ContractFields(c.Output.SuccessSchema)
+			}
+		}
+		return da, true
+	}
+	return archy.DataAction{}, false
+}
+
+// EmergencyGroups lists the org's emergency groups that are not deleted.
+func (v orgView) EmergencyGroups() []archy.EmergencyGroup {
+	var out []archy.EmergencyGroup
+	for _, o := range v.store.List(v.org, v.emergencyGroups, "*") {
+		if entity.IsDeleted(o.Data) {
+			continue
+		}
+		eg, err := archy.EmergencyGroupFromAPI(o.Data)
+		if err != nil {
+			continue
+		}
+		out = append(out, eg)
+	}
+	return out
 }

@@ -126,6 +126,8 @@ func handWrittenWriteSeeds() map[string][]string {
 		"POST /api/v2/integrations/actions/{id}/draft":                                          {``, `{}`},
 		"PATCH /api/v2/integrations/actions/{id}/draft":                                         {`{"name":"Fuzz route draft 2","version":1}`, `{"config":"x"}`},
 		"POST /api/v2/integrations/actions/{id}/draft/publish":                                  {`{"version":1}`, `{"version":"1"}`},
+		"POST /api/v2/integrations/actions/{id}/test":                                           {`{"phone":"+13175550100"}`, `{"phone":1}`, `[]`},
+		"POST /api/v2/integrations/actions/{id}/draft/test":                                     {`{"phone":"+13175550100"}`, `{}`, `"x"`},
 	}
 }
 

@@ -72,6 +72,9 @@ func checkCall(ctx context.Context, o Options, t *Test, r *Result) {
 			p := pathStep(st, o.Suite.FlowFiles)
 			fail("the path runs an action the simulator does not model, so it cannot be trusted: %s", p)
 		}
+		if st.Invalid {
+			fail("the flow does not fit what the org holds: %s", pathStep(st, o.Suite.FlowFiles))
+		}
 	}
 	if e := c.Expect.Schedule; e != "" && e != string(res.ScheduleState) {
 		fail("schedule: expected %s, got %s", e, cmpOr(string(res.ScheduleState), "no schedule evaluated"))

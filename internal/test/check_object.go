@@ -15,7 +15,7 @@ import (
 // Checking an object of the org: found by name through its kind's listing, read by id, then
 // compared value by value and counted.
 
-func checkObject(ctx context.Context, c *platform.Client, t *Test, r *Result) {
+func checkObject(ctx context.Context, c *platform.Client, suite *Suite, t *Test, r *Result) {
 	o := t.Object
 	k := o.Kind
 	r.Expected = fmt.Sprintf("%s %q", k.Noun, o.Name)
@@ -50,6 +50,12 @@ func checkObject(ctx context.Context, c *platform.Client, t *Test, r *Result) {
 			return
 		}
 		r.Failures = append(r.Failures, countFailures(cc, members, n)...)
+	}
+	if len(o.States) > 0 {
+		checkStates(ctx, c, obj, o.States, r)
+	}
+	if o.MatchesWorkspace {
+		checkMatchesWorkspace(ctx, c, suite, obj, o.MatchesPos, r)
 	}
 }
 

@@ -24,8 +24,10 @@ type Suite struct {
 	Levels [][]string
 	Tests  map[string][]*Test
 	// FlowFiles maps a flow's name to the root-relative YAML file that declares it, so that a
-	// step of a simulated call is cited where the team edits it.
-	FlowFiles map[string]string
+	// step of a simulated call is cited where the team edits it; FlowSources holds that file's
+	// text, which matches_workspace compares with the published version.
+	FlowFiles   map[string]string
+	FlowSources map[string][]byte
 }
 
 // Count is how many tests the suite holds.
@@ -50,7 +52,7 @@ func Load(ws *workspace.Workspace, g *workspace.Graph, env string, projects []st
 			return nil, fmt.Errorf("the workspace has no project %q", name)
 		}
 	}
-	s := &Suite{Tests: map[string][]*Test{}, FlowFiles: map[string]string{}}
+	s := &Suite{Tests: map[string][]*Test{}, FlowFiles: map[string]string{}, FlowSources: map[string][]byte{}}
 	var errs []error
 	for _, level := range levels {
 		var kept []string
@@ -74,7 +76,7 @@ func Load(ws *workspace.Workspace, g *workspace.Graph, env string, projects []st
 		for _, f := range p.Reads {
 			if src, err := os.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(f))); err == nil {
 				if fl, err := archy.Parse(f, src); err == nil && fl.Name != "" {
-					s.FlowFiles[fl.Name] = f
+					s.FlowFiles[fl.Name], s.FlowSources[fl.Name] = f, src
 				}
 			}
 		}

@@ -19,6 +19,7 @@ func fileSchema() *hcl.BodySchema {
 	return &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 		{Type: KindCall, LabelNames: []string{"name"}},
 		{Type: KindObject, LabelNames: []string{"name"}},
+		{Type: KindDataAction, LabelNames: []string{"name"}},
 	}}
 }
 
@@ -62,10 +63,13 @@ func ParseFile(file, project string, src []byte, vars map[string]cty.Value) ([]*
 		}
 		seen[name] = b.LabelRanges[0]
 		t := &Test{Kind: b.Type, Name: name, Project: project, Pos: p.pos(b.DefRange)}
-		if b.Type == KindCall {
+		switch b.Type {
+		case KindCall:
 			t.Call = p.call(b)
-		} else {
+		case KindObject:
 			t.Object = p.object(b)
+		case KindDataAction:
+			t.DataAction = p.dataAction(b)
 		}
 		tests = append(tests, t)
 	}
@@ -235,18 +239,28 @@ func (p *parser) callTime(a, zone *hcl.Attribute) time.Time {
 	return t
 }
 
+// scheduleState reads a schedule group's state; emergency is one only where an emergency
+// group can decide it (a call's route, not a schedule group alone).
+func (p *parser) scheduleState(a *hcl.Attribute, emergency bool) string {
+	state := p.str(a)
+	switch {
+	case state == "open", state == "closed", state == "holiday":
+	case state == "emergency" && emergency:
+	case emergency:
+		p.errorf(a.Expr.Range(), "Wrong schedule state", "%s is open, closed or holiday (or emergency: an active emergency group took the call), not %q.", a.Name, state)
+	default:
+		p.errorf(a.Expr.Range(), "Wrong schedule state", "%s is open, closed or holiday, not %q.", a.Name, state)
+	}
+	return state
+}
+
 func (p *parser) expect(b *hcl.Block) CallExpect {
 	content, d := b.Body.Content(expectSchema())
 	p.diags = append(p.diags, d...)
 	at := content.Attributes
 	e := CallExpect{Pos: p.pos(b.DefRange)}
 	if a := at["schedule"]; a != nil {
-		e.Schedule = p.str(a)
-		switch e.Schedule {
-		case "open", "closed", "holiday":
-		default:
-			p.errorf(a.Expr.Range(), "Wrong schedule state", "schedule is open, closed or holiday, not %q.", e.Schedule)
-		}
+		e.Schedule = p.scheduleState(a, true)
 	}
 	e.Flows, e.Menus, e.Prompts = p.strList(at["flows"]), p.strList(at["menus"]), p.strList(at["prompts"])
 	e.Decisions = p.strMap(at["decisions"])

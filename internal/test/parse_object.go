@@ -17,8 +17,8 @@ import (
 func objectSchema() *hcl.BodySchema {
 	return &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{{Name: "type", Required: true}, {Name: "name", Required: true},
-			{Name: "attributes"}, {Name: "api"}},
-		Blocks: []hcl.BlockHeaderSchema{{Type: "count", LabelNames: []string{"path"}}},
+			{Name: "attributes"}, {Name: "api"}, {Name: "matches_workspace"}},
+		Blocks: []hcl.BlockHeaderSchema{{Type: "count", LabelNames: []string{"path"}}, {Type: "state_at"}},
 	}
 }
 
@@ -58,10 +58,47 @@ func (p *parser) object(b *hcl.Block) *Object {
 			o.Values = append(o.Values, ValueCheck{Path: kv.key, Want: kv.value, Pos: kv.pos})
 		}
 	}
+	if a := at["matches_workspace"]; a != nil {
+		if v, ok := p.value(a, cty.Bool, "true or false"); ok && v.True() {
+			o.MatchesWorkspace, o.MatchesPos = true, p.pos(a.Range)
+			if o.Kind != nil && o.Kind.Name != kinds.Flow {
+				p.errorf(a.Range, "Flows only", "matches_workspace compares a flow's published version with its file; %s is no flow.", o.Type)
+			}
+		}
+	}
 	for _, cb := range content.Blocks {
-		o.Counts = append(o.Counts, p.count(cb))
+		switch cb.Type {
+		case "count":
+			o.Counts = append(o.Counts, p.count(cb))
+		case "state_at":
+			if o.Kind != nil && o.Kind.Name != kinds.ScheduleGroup {
+				p.errorf(cb.DefRange, "Schedule groups only", "state_at checks a schedule group's state at a time; %s is no schedule group.", o.Type)
+				continue
+			}
+			o.States = append(o.States, p.stateAt(cb))
+		}
 	}
 	return o
+}
+
+func stateAtSchema() *hcl.BodySchema {
+	return &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "at", Required: true}, {Name: "time_zone"},
+		{Name: "state", Required: true}}}
+}
+
+// stateAt reads `state_at { at, time_zone, state }`: at is read as a call's is.
+func (p *parser) stateAt(b *hcl.Block) StateCheck {
+	content, d := b.Body.Content(stateAtSchema())
+	p.diags = append(p.diags, d...)
+	at := content.Attributes
+	c := StateCheck{Pos: p.pos(b.DefRange)}
+	if a := at["at"]; a != nil {
+		c.At = p.callTime(a, at["time_zone"])
+	}
+	if a := at["state"]; a != nil {
+		c.State = p.scheduleState(a, false)
+	}
+	return c
 }
 
 // attributeChecks turns `attributes = { name = value }` into JSON paths through the kind's

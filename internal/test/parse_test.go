@@ -131,6 +131,16 @@ func TestParseFileBadInput(t *testing.T) {
 		{"negative count", "object \"x\" {\n  type = \"genesyscloud_routing_queue\"\n  name = \"A\"\n  count \"/members\" {\n    at_least = -1\n  }\n}\n",
 			[]string{"t.cxtest.hcl:5", "whole number"}},
 		{"missing name", "object \"x\" {\n  type = \"genesyscloud_routing_queue\"\n}\n", []string{"t.cxtest.hcl:1", "name"}},
+		{"state_at on a queue", "object \"x\" {\n  type = \"genesyscloud_routing_queue\"\n  name = \"A\"\n  state_at {\n    at = \"2026-03-10T10:00:00Z\"\n    state = \"open\"\n  }\n}\n",
+			[]string{"t.cxtest.hcl:4", "no schedule group"}},
+		{"bad state", "object \"x\" {\n  type = \"genesyscloud_architect_schedulegroups\"\n  name = \"A\"\n  state_at {\n    at = \"2026-03-10T10:00:00Z\"\n    state = \"lunch\"\n  }\n}\n",
+			[]string{"t.cxtest.hcl:6", "open, closed or holiday"}},
+		{"matches_workspace on a queue", "object \"x\" {\n  type = \"genesyscloud_routing_queue\"\n  name = \"A\"\n  matches_workspace = true\n}\n",
+			[]string{"t.cxtest.hcl:4", "no flow"}},
+		{"data action without expect", "data_action \"x\" {\n  action = \"A\"\n}\n", []string{"t.cxtest.hcl:1", "expect block"}},
+		{"data action input not an object", "data_action \"x\" {\n  action = \"A\"\n  input = [1]\n  expect {}\n}\n", []string{"t.cxtest.hcl:3", "object"}},
+		{"output of a failure", "data_action \"x\" {\n  action = \"A\"\n  expect {\n    success = false\n    output = { a = 1 }\n  }\n}\n",
+			[]string{"t.cxtest.hcl:5", "leave output out"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseFile("t.cxtest.hcl", "p", []byte(tc.src), nil)
@@ -152,6 +162,7 @@ func FuzzParseFile(f *testing.F) {
 	f.Add(goodFile)
 	f.Add("call \"x\" {\n  dial = \"+1\"\n  at = \"2026-03-10T10:00:00Z\"\n  expect {\n    disconnect = true\n  }\n}\n")
 	f.Add("object \"x\" {\n  type = \"genesyscloud_routing_queue\"\n  name = \"A\"\n  count \"/members\" {\n    at_least = 1.5\n  }\n}\n")
+	f.Add("data_action \"x\" {\n  action = \"A\"\n  input = { phone = \"+1\" }\n  expect {\n    output = { \"a.b\" = 1 }\n  }\n}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := ParseFile("f.cxtest.hcl", "p", []byte(src), map[string]cty.Value{"n": cty.StringVal("+1")})
 		if err != nil && !strings.Contains(err.Error(), "f.cxtest.hcl:") {

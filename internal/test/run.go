@@ -143,7 +143,9 @@ func runOne(ctx context.Context, o Options, t *Test) Result {
 	case KindCall:
 		checkCall(ctx, o, t, &r)
 	case KindObject:
-		checkObject(ctx, o.Client, t, &r)
+		checkObject(ctx, o.Client, o.Suite, t, &r)
+	case KindDataAction:
+		checkDataAction(ctx, o.Client, t, &r)
 	}
 	r.Status = StatusPass
 	switch {

@@ -94,21 +94,8 @@ object "missing queue" {
 // tests against it.
 func miniOrg(t *testing.T) (*orgserver.TestServer, *platform.Client, *Suite) {
 	t.Helper()
-	ts := orgserver.NewTestServer(t)
-	cred := ts.Credential(t, "dev", "deploy")
-	c, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts, c, must := devOrg(t)
 	ctx := t.Context()
-	must := func(path string, body any) map[string]any {
-		var out map[string]any
-		if err := c.Do(ctx, "POST", path, nil, body, &out); err != nil {
-			t.Fatalf("POST %s: %v", path, err)
-		}
-		return out
-	}
-	must("/api/v2/telephony/providers/edges/didpools", map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099"})
 	must("/api/v2/routing/queues", map[string]any{"name": "Front Desk"})
 	flowID, err := orgseed.PublishFlow(ctx, c, nil, []byte(miniFlow))
 	if err != nil {
@@ -124,6 +111,28 @@ func miniOrg(t *testing.T) (*orgserver.TestServer, *platform.Client, *Suite) {
 	suite := &Suite{Levels: [][]string{{"mini"}}, Tests: map[string][]*Test{"mini": tests},
 		FlowFiles: map[string]string{"Mini IVR": "mini/flows/mini.yaml"}}
 	return ts, c, suite
+}
+
+// devOrg is dev of a fresh local org with a DID pool for +1317555000x, a client deploying to
+// it, and must, which POSTs a body and fails the test when the org refuses it.
+func devOrg(t *testing.T) (*orgserver.TestServer, *platform.Client, func(path string, body any) map[string]any) {
+	t.Helper()
+	ts := orgserver.NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	c, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(path string, body any) map[string]any {
+		t.Helper()
+		var out map[string]any
+		if err := c.Do(t.Context(), "POST", path, nil, body, &out); err != nil {
+			t.Fatalf("POST %s: %v", path, err)
+		}
+		return out
+	}
+	must("/api/v2/telephony/providers/edges/didpools", map[string]any{"startPhoneNumber": "+13175550000", "endPhoneNumber": "+13175550099"})
+	return ts, c, must
 }
 
 // TestRunAgainstLocalOrg: passing tests pass; a wrong queue fails naming the expected and the

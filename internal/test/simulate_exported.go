@@ -2,6 +2,7 @@ package test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -229,4 +230,83 @@ func str(obj map[string]any, path string) string {
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
+}
+
+// DataAction finds the data action by name whose category, or whose integration's name, is
+// integration, and reads its contract.
+func (o *exportedOrg) DataAction(integration, name string) (archy.DataAction, bool) {
+	k := kinds.Genesys().Named(kinds.IntegrationAction)
+	v, err := o.sim.cached(kinds.IntegrationAction+"?all", func() (any, error) {
+		list, err := listing(o.ctx, o.sim.Client, k, k.API.Collection, nil)
+		if err != nil {
+			return nil, fmt.Errorf("list %ss: %w", k.Noun, err)
+		}
+		return list, nil
+	})
+	if err != nil {
+		o.fail(err)
+		return archy.DataAction{}, false
+	}
+	list, _ := v.([]map[string]any)
+	for _, a := range list {
+		if !strings.EqualFold(str(a, "name"), name) {
+			continue
+		}
+		if !strings.EqualFold(str(a, "category"), integration) {
+			ig := o.byID(kinds.Integration, str(a, "integrationId"))
+			if ig == nil || !strings.EqualFold(str(ig, "name"), integration) {
+				continue
+			}
+		}
+		id := str(a, "id")
+		full, err := o.sim.cached(kinds.IntegrationAction+"/"+id+"?contract", func() (any, error) {
+			var obj map[string]any
+			if err := o.sim.Client.Do(o.ctx, http.MethodGet, k.API.Item(id), url.Values{"expand": {"contract"}}, nil, &obj); err != nil {
+				return nil, fmt.Errorf("read the contract of %s %q: %w", k.Noun, name, err)
+			}
+			return obj, nil
+		})
+		if err != nil {
+			o.fail(err)
+			return archy.DataAction{}, false
+		}
+		obj, _ := full.(map[string]any)
+		schema := func(path string) json.RawMessage {
+			raw, _ := json.Marshal(kinds.Get(obj, path))
+			return raw
+		}
+		return archy.DataAction{Name: str(obj, "name"), Integration: integration,
+			Inputs:  archy.ContractFields(schema("contract.input.inputSchema")),
+			Outputs: archy.ContractFields(schema("contract.output.successSchema"))}, true
+	}
+	return archy.DataAction{}, false
+}
+
+// EmergencyGroups lists the org's emergency groups once per run.
+func (o *exportedOrg) EmergencyGroups() []archy.EmergencyGroup {
+	k := kinds.Genesys().Named(kinds.EmergencyGroup)
+	v, err := o.sim.cached(kinds.EmergencyGroup+"?all", func() (any, error) {
+		list, err := listing(o.ctx, o.sim.Client, k, k.API.Collection, nil)
+		if err != nil {
+			return nil, fmt.Errorf("list %ss: %w", k.Noun, err)
+		}
+		var out []archy.EmergencyGroup
+		for _, obj := range list {
+			raw, err := json.Marshal(obj)
+			if err != nil {
+				return nil, err
+			}
+			g, err := archy.EmergencyGroupFromAPI(raw)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, g)
+		}
+		return out, nil
+	})
+	if err != nil {
+		o.fail(err)
+	}
+	groups, _ := v.([]archy.EmergencyGroup)
+	return groups
 }

@@ -29,7 +29,8 @@ func (s *api) integrationActionRoutes() {
 	s.Route("DELETE /api/v2/integrations/actions/{id}/draft", "integrations:action:delete", s.deleteActionDraft)
 	s.Route("POST /api/v2/integrations/actions/{id}/draft/publish", "integrations:action:edit", s.publishActionDraft)
 	s.Route("GET /api/v2/integrations/actions/{id}/draft/templates/{fileName}", "integrations:action:view", s.getActionTemplate)
-	s.actionFunctionRoutes() // action_functions.go
+	s.actionFunctionRoutes()  // action_functions.go
+	s.actionExecutionRoutes() // action_execution.go
 }
 
 func actionSelfURI(id string, draft bool) string {

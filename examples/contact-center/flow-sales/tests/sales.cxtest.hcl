@@ -113,3 +113,10 @@ object "renewals queue" {
     at_least = 2
   }
 }
+
+# The flow the org runs is the file in this project: a console edit fails this test.
+object "published flow is the workspace's" {
+  type              = "genesyscloud_flow"
+  name              = "Sales IVR"
+  matches_workspace = true
+}

@@ -133,3 +133,23 @@ object "support line" {
     equals = 2
   }
 }
+
+# The ticket lookup the IVR calls, through the org's test endpoint. The flow maps ticketId,
+# so the answer must hold it; the local org answers from the output contract (it calls no
+# ticket service), a real org asks the service.
+data_action "open ticket lookup answers a ticket id" {
+  action   = "Get Open Ticket"
+  category = "Support Ticketing"
+  input    = { phone = "+13175550142" }
+
+  expect {
+    fields = ["ticketId"]
+  }
+}
+
+# The flow the org runs is the file in this project: a console edit fails this test.
+object "published flow is the workspace's" {
+  type              = "genesyscloud_flow"
+  name              = "Support IVR"
+  matches_workspace = true
+}

@@ -19,6 +19,23 @@ object "support hours" {
   count "holidaySchedules" {
     equals = 2
   }
+  # What the group's schedules say at three moments: a Tuesday morning, that evening, and
+  # New Year's Day.
+  state_at {
+    at        = "2026-03-10T09:00:00"
+    time_zone = "America/Chicago"
+    state     = "open"
+  }
+  state_at {
+    at        = "2026-03-10T18:30:00"
+    time_zone = "America/Chicago"
+    state     = "closed"
+  }
+  state_at {
+    at        = "2026-01-01T10:00:00"
+    time_zone = "America/Chicago"
+    state     = "holiday"
+  }
 }
 
 object "sales hours" {
