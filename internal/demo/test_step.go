@@ -31,15 +31,12 @@ func (t *demoRun) postDeployTests(ctx context.Context, ws *workspace.Workspace, 
 	}
 	rep := test.Run(ctx, test.Options{Suite: suite, Env: env.Name, Client: tg.Client,
 		Simulator: &test.LocalSimulator{URL: local.URL, AdminKey: local.AdminKey, Org: env.OrgName()}})
-	calls, objects := 0, 0
+	byKind := map[string]int{}
 	for _, r := range rep.Results {
-		if r.Test.Kind == test.KindCall {
-			calls++
-		} else {
-			objects++
-		}
+		byKind[r.Test.Kind]++
 	}
-	fmt.Fprintf(t.w, "  %d simulated calls (open, closed, holiday, every menu choice, bad input) and %d object checks\n", calls, objects)
+	fmt.Fprintf(t.w, "  %d simulated calls (open, closed, holiday, every menu choice, bad input), %d object checks and %d data action tests\n",
+		byKind[test.KindCall], byKind[test.KindObject], byKind[test.KindDataAction])
 	if !rep.Passed() {
 		var b strings.Builder
 		if err := rep.WriteText(&b); err != nil {

@@ -45,7 +45,7 @@ func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
 // Test is one test of a test file.
 type Test struct {
-	// Kind is KindCall or KindObject; Name the block's label, unique in its project.
+	// Kind is KindCall, KindObject or KindDataAction; Name the block's label, unique in its project.
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 	// Project is the workspace project whose tests directory holds the file.
