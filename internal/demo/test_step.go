@@ -35,8 +35,8 @@ func (t *demoRun) postDeployTests(ctx context.Context, ws *workspace.Workspace, 
 	for _, r := range rep.Results {
 		byKind[r.Test.Kind]++
 	}
-	fmt.Fprintf(t.w, "  %d simulated calls (open, closed, holiday, every menu choice, bad input), %d object checks and %d data action tests\n",
-		byKind[test.KindCall], byKind[test.KindObject], byKind[test.KindDataAction])
+	fmt.Fprintf(t.w, "  %d simulated calls (open, closed, holiday, every menu choice, bad input), %d object checks and %d data action %s\n",
+		byKind[test.KindCall], byKind[test.KindObject], byKind[test.KindDataAction], plural(byKind[test.KindDataAction], "test", "tests"))
 	if !rep.Passed() {
 		var b strings.Builder
 		if err := rep.WriteText(&b); err != nil {
@@ -46,4 +46,12 @@ func (t *demoRun) postDeployTests(ctx context.Context, ws *workspace.Workspace, 
 	}
 	fmt.Fprintf(t.w, "  %s\n", rep.Summary())
 	return nil
+}
+
+// plural is one or many, by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
