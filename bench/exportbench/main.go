@@ -17,10 +17,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +48,23 @@ type options struct {
 	tofu     string
 	parallel int
 	timeout  time.Duration
+	progress bool
+}
+
+// stampedWriter writes each line with the time since start: which step of an export takes
+// the time.
+type stampedWriter struct {
+	out   io.Writer
+	start time.Time
+}
+
+func (w *stampedWriter) Write(p []byte) (int, error) {
+	for _, line := range strings.SplitAfter(string(p), "\n") {
+		if line != "" {
+			fmt.Fprintf(w.out, "%7.2fs %s", time.Since(w.start).Seconds(), line)
+		}
+	}
+	return len(p), nil
 }
 
 func main() {
@@ -51,6 +73,7 @@ func main() {
 	flag.DurationVar(&o.latency, "latency", 150*time.Millisecond, "latency the org adds to every request during the measured runs")
 	flag.StringVar(&o.tofu, "tofu", "bin/tofu", "OpenTofu binary")
 	flag.IntVar(&o.parallel, "baseline-parallel", 10, "GETs at once in the one-GET-per-object export (OpenTofu's default parallelism)")
+	flag.BoolVar(&o.progress, "progress", false, "print cx export's progress, with the time since it started, on stderr")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up after this long")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
@@ -124,7 +147,11 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	start := time.Now()
-	res, err := export.Run(ctx, export.Options{Client: c, Env: workspace.Environment{Name: "dev", Org: "local:dev"},
+	var progress io.Writer = io.Discard
+	if o.progress {
+		progress = &stampedWriter{out: os.Stderr, start: start}
+	}
+	res, err := export.Run(ctx, export.Options{Client: c, Env: workspace.Environment{Name: "dev", Org: "local:dev"}, Progress: progress,
 		Into: filepath.Join(tmp, "exported"), Tofu: export.Tofu{Binary: tofu, ProviderDir: providerDir, OrgEnv: orgEnv}})
 	if err != nil {
 		return fmt.Errorf("cx export: %w", err)
@@ -158,6 +185,8 @@ func run(ctx context.Context, o options) error {
 	fmt.Printf("%-34s %10s %10s %8s %8s\n", "", "wall", "requests", "429s", "errors")
 	fmt.Printf("%-34s %10s %10d %8d %8d\n", "cx export", exportWall.Round(10*time.Millisecond), ours.Requests, ours.TooMany, ours.Failed)
 	fmt.Printf("%-34s %10s %10d %8d %8d\n", "one GET per object", baseWall.Round(10*time.Millisecond), base.Requests, base.TooMany, base.Failed)
+	fmt.Printf("\ncx export's requests by route:\n")
+	printRoutes(ours.ByRoute)
 	fmt.Printf("\ncx export wrote %d objects into %d projects (%d notes)\n", res.Objects, len(res.Projects), len(res.Notes))
 	fmt.Printf("fewest requests the API allows: %d (list pages at the largest page size, one export per flow, one token); the baseline made %d GETs by id\n\n", fewest, gets)
 	okReq := goal("requests ≤ 1.1× the fewest", float64(ours.Requests) <= 1.1*float64(fewest),
@@ -210,6 +239,20 @@ func lowerBound(listed []drift.Listed) (fewest, flows int) {
 		}
 	}
 	return fewest + flows + 1, flows
+}
+
+// printRoutes prints requests per route, most first: where an export's requests went.
+func printRoutes(byRoute map[string]int) {
+	routes := slices.Collect(maps.Keys(byRoute))
+	sort.Slice(routes, func(i, j int) bool {
+		if byRoute[routes[i]] != byRoute[routes[j]] {
+			return byRoute[routes[i]] > byRoute[routes[j]]
+		}
+		return routes[i] < routes[j]
+	})
+	for _, r := range routes {
+		fmt.Printf("  %6d  %s\n", byRoute[r], r)
+	}
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
