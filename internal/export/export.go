@@ -94,7 +94,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		progress = io.Discard
 	}
 	var mu sync.Mutex
-	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Listed: func(typ string, n int) {
+	// The listings are handed to the provider for the generation: it imports the same
+	// objects, and would otherwise list the same collections again.
+	listings := platform.NewListings()
+	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings, Listed: func(typ string, n int) {
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
@@ -164,7 +167,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	defer os.RemoveAll(tmp)
 	fmt.Fprintf(progress, "Generating the configuration of %d project(s) with OpenTofu…\n", len(byProject))
-	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports)
+	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports, listings)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/backport"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -37,11 +38,16 @@ type importTarget struct {
 }
 
 // generate imports every object in one scratch configuration — one OpenTofu run, one
-// provider, one token, and the provider's bulk reads serve every project at once — and
-// returns the generated resource blocks by project, under their labels in that project.
-func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget) (map[string][]*hclwrite.Block, error) {
+// provider, one token, and the provider's bulk reads serve every project at once, from the
+// listings the inventory read (handed over in a file) — and returns the generated resource
+// blocks by project, under their labels in that project.
+func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget, listings *platform.Listings) (map[string][]*hclwrite.Block, error) {
 	if err := os.MkdirAll(scratch, 0o700); err != nil {
 		return nil, err
+	}
+	handed := filepath.Join(scratch, "listings.json")
+	if err := listings.WriteFile(handed); err != nil {
+		return nil, fmt.Errorf("hand the org's listings to the provider: %w", err)
 	}
 	rc := filepath.Join(scratch, "cli.tfrc")
 	if err := os.WriteFile(rc, []byte(tofu.CLIConfig(t.ProviderDir)), 0o600); err != nil {
@@ -63,7 +69,7 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 	if len(homes) == 0 {
 		return map[string][]*hclwrite.Block{}, nil
 	}
-	f, err := t.run(ctx, scratch, rc, b.String())
+	f, err := t.run(ctx, scratch, rc, handed, b.String())
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +89,9 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 }
 
 // run plans main (import blocks only) in dir with -generate-config-out and returns the
-// generated configuration.
-func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, error) {
+// generated configuration. The provider answers its reads from the listings in the file
+// handed first: this plan only imports objects the export has just listed.
+func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.File, error) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o644); err != nil {
 		return nil, err
 	}
@@ -94,7 +101,8 @@ func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, er
 	}
 	// Users' voicemail policies and utilization are personal settings that cost two requests
 	// a user: exported users leave them unmanaged (the provider does not read them).
-	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_USER_SETTINGS": "0"}
+	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_USER_SETTINGS": "0",
+		"CX_PROVIDER_LISTINGS": handed}
 	for k, v := range t.OrgEnv {
 		env[k] = v
 	}

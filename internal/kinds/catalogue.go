@@ -159,7 +159,10 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: User, Resource: "genesyscloud_user", DataSource: "genesyscloud_user", Noun: "user",
-			API:   API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion},
+			// The API answers a user's routing skills, languages and locations only when asked
+			// to expand them, on a read of one user and on listings alike.
+			API: API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion,
+				ReadQuery: "expand=skills,languages,locations"},
 			Model: "User", CreateModel: "CreateUser", UpdateModel: "UpdateUser",
 			Audit: Audit{"Directory", "User"}, Permission: "directory:user", NameKey: "email", Archy: []string{"user"},
 			BulkRead: true, Unmanaged: true,
