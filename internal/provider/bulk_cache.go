@@ -140,14 +140,14 @@ func (b *bulkReads) takeHandedListings(getenv func(string) (string, bool)) error
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	l.Each(func(key string, entries []json.RawMessage) {
-		_, rawQuery, _ := strings.Cut(key, "?")
+		path, rawQuery, _ := strings.Cut(key, "?")
 		query, err := url.ParseQuery(rawQuery)
 		if err != nil {
 			return // not a key ListingKey makes: nothing reads it
 		}
 		// Numbered like a listing started now: a later write by this provider wins over it.
 		b.seq++
-		s := &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now(), objects: indexByID(entries, query), handed: true}
+		s := &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now(), objects: indexByID(path, entries, query), handed: true}
 		close(s.done)
 		t := b.typeFor(key)
 		t.enabled, t.snap = true, s
@@ -245,20 +245,24 @@ func listByID(ctx context.Context, c *platform.Client, path string, query url.Va
 	if err != nil {
 		return nil, fmt.Errorf("list %s for bulk reads: %w", path, err)
 	}
-	return indexByID(all, query), nil
+	return indexByID(path, all, query), nil
 }
 
-// indexByID keys a listing's entries by id. An entry that lacks a field the query expands is
-// left out, so that its Read GETs it.
-func indexByID(all []json.RawMessage, query url.Values) map[string]json.RawMessage {
+// indexByID keys the entries of a listing of the collection at path by their own id (the
+// catalogue's IDKey: a data table row's key). An entry that lacks a field the query expands
+// is left out, so that its Read GETs it.
+func indexByID(path string, all []json.RawMessage, query url.Values) map[string]json.RawMessage {
+	idKey := "id"
+	if k := kinds.Genesys().ByCollection(path); k != nil && k.IDKey != "" {
+		idKey = k.IDKey
+	}
 	expanded := expandedFields(query)
 	out := make(map[string]json.RawMessage, len(all))
 	for _, raw := range all {
-		var head struct {
-			ID string `json:"id"`
-		}
-		if json.Unmarshal(raw, &head) == nil && head.ID != "" && hasFields(raw, expanded) {
-			out[head.ID] = raw
+		var fields map[string]json.RawMessage
+		var id string
+		if json.Unmarshal(raw, &fields) == nil && json.Unmarshal(fields[idKey], &id) == nil && id != "" && hasFields(raw, expanded) {
+			out[id] = raw
 		}
 	}
 	return out

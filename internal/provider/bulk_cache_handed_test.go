@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -76,5 +77,48 @@ func TestBulkReadHandedListingsUnreadable(t *testing.T) {
 	}
 	if len(b.types) != 0 {
 		t.Errorf("a failed hand-over left %d snapshots", len(b.types))
+	}
+}
+
+// TestBulkReadDataTableRows: a table's rows are bulk-read from the table's listing, keyed by
+// their key column, and a row the provider creates is marked by that key, so a listing made
+// before the create never answers for it.
+func TestBulkReadDataTableRows(t *testing.T) {
+	o, log := newCountingOrg(t)
+	table := kinds.Genesys().Named(kinds.DataTable)
+	var made map[string]any
+	o.do(http.MethodPost, table.API.Collection, table.APIRequest(map[string]any{"name": "Postcodes", "properties": table.Shape.Always["properties"]}), &made)
+	tableID := made["id"].(string)
+	keys := []string{"10001", "46278", "60601"}
+	for _, key := range keys {
+		o.do(http.MethodPost, kinds.Genesys().Named(kinds.DataTableRow).API.CollectionOf(tableID), map[string]any{"key": key}, nil)
+	}
+	client, _ := providerClient(t, o, noEnv)
+	api := dataTableRowAPI(client, tableID)
+	ctx := context.Background()
+
+	log.start("reads")
+	for _, key := range keys {
+		if row, err := api.get(ctx, key); err != nil || row == nil || rowKey(row) != key {
+			t.Fatalf("get row %s: %v, %v", key, row, err)
+		}
+	}
+	// The first read is a GET, the second lists the table's rows, the third costs nothing.
+	if got := log.count("reads", http.MethodGet, ""); got != 2 {
+		t.Errorf("reading %d rows made %d GETs, want 2: %v", len(keys), got, log.phases["reads"])
+	}
+
+	if _, err := api.update(ctx, http.MethodPut, keys[2], map[string]any{"key": keys[2]}); err != nil {
+		t.Fatal(err)
+	}
+	log.start("after write")
+	if _, err := api.get(ctx, keys[2]); err != nil {
+		t.Fatal(err)
+	}
+	if got := log.count("after write", http.MethodGet, api.path+"/"+keys[2]); got != 1 {
+		t.Errorf("the written row was read with %d GETs, want 1 (not from the listing)", got)
+	}
+	if got := api.idOf(&dataTableRow{"key": json.RawMessage(`"46278"`)}); got != "46278" {
+		t.Errorf("a row's id for the cache = %q, want its key", got)
 	}
 }
