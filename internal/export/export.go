@@ -97,11 +97,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	// The listings are handed to the provider for the generation: it imports the same
 	// objects, and would otherwise list the same collections again.
 	listings := platform.NewListings()
-	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings, Listed: func(typ string, n int) {
-		mu.Lock()
-		defer mu.Unlock()
-		fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
-	}})
+	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
+		Parallel: inventoryParallel, Listed: func(typ string, n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
+		}})
 	if len(errs) > 0 {
 		var msgs []string
 		for _, e := range errs {
@@ -217,6 +218,11 @@ func finish(tmp, into string) error {
 	}
 	return nil
 }
+
+// inventoryParallel bounds the listings an export runs at once. An export lists every kind,
+// most of them one page each, so their round trips, not the rate budget they share, are
+// what it waits for.
+const inventoryParallel = 12
 
 // flowsPerJob is how many flows one export job carries.
 const flowsPerJob = 50

@@ -32,6 +32,11 @@ type Tofu struct {
 	OrgEnv map[string]string
 }
 
+// importParallel is how many objects OpenTofu imports at once. With the listings handed over
+// most imports read nothing from the org; the rest (a queue's members and wrap-up codes, a
+// group's members) are one round trip each, which more of at once hide behind each other.
+const importParallel = 24
+
 // importTarget is one object to import: where and under which id.
 type importTarget struct {
 	typ, label, id string
@@ -114,7 +119,7 @@ func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.
 	tf.SetStderr(&log)
 	// The provider is a dev override: no init, no registry.
 	gen := filepath.Join(dir, "generated.tf")
-	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true)); err != nil {
+	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true), tfexec.Parallelism(importParallel)); err != nil {
 		return nil, fmt.Errorf("generate the configuration with OpenTofu: %w\n%s", err, tail(log.String(), 40))
 	}
 	data, err := os.ReadFile(gen)
