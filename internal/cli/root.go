@@ -62,6 +62,6 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newDestroyCommand())
 	root.AddCommand(newGraphCommand())
 	root.AddCommand(newInitCommand())
-	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand())
+	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand(), newDiffCommand())
 	return root
 }

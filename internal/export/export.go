@@ -110,7 +110,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
 	}
-	flows, err := exportFlows(ctx, o, listed, progress)
+	flows, err := PublishedFlows(ctx, o.Client, o.HTTPClient, listed, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -227,10 +227,11 @@ const inventoryParallel = 12
 // flowsPerJob is how many flows one export job carries.
 const flowsPerJob = 50
 
-// exportFlows exports every listed flow's published version as YAML, by flow id: one export
-// job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time. Each
-// file is matched to its flow by the name and type the YAML declares.
-func exportFlows(ctx context.Context, o Options, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
+// PublishedFlows exports every listed flow's published version as YAML, by flow id: one
+// export job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time.
+// Each file is matched to its flow by the name and type the YAML declares. hc downloads the
+// files (nil: http.DefaultClient); progress is told how many flows are exported.
+func PublishedFlows(ctx context.Context, c *platform.Client, hc *http.Client, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
 	type key struct{ name, typ string }
 	ids := map[key]string{}
 	var all []string
@@ -259,7 +260,7 @@ func exportFlows(ctx context.Context, o Options, listed []drift.Listed, progress
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			files, err := backport.ExportFlows(ctx, o.Client, o.HTTPClient, batch)
+			files, err := backport.ExportFlows(ctx, c, hc, batch)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
