@@ -14,11 +14,22 @@ import (
 
 // Counts are the org's API and token requests so far (/metrics itself and other admin calls
 // excluded): all of them, 429s, answers of 400 or more (429s included), and token requests.
-type Counts struct{ Requests, TooMany, Failed, Tokens int }
+// ByRoute splits Requests by the org's route ("GET /api/v2/routing/queues"), so that a
+// benchmark missing a request goal can say where the requests went.
+type Counts struct {
+	Requests, TooMany, Failed, Tokens int
+	ByRoute                           map[string]int
+}
 
 // Sub is what happened between an earlier reading and c.
 func (c Counts) Sub(earlier Counts) Counts {
-	return Counts{c.Requests - earlier.Requests, c.TooMany - earlier.TooMany, c.Failed - earlier.Failed, c.Tokens - earlier.Tokens}
+	byRoute := map[string]int{}
+	for route, n := range c.ByRoute {
+		if d := n - earlier.ByRoute[route]; d != 0 {
+			byRoute[route] = d
+		}
+	}
+	return Counts{c.Requests - earlier.Requests, c.TooMany - earlier.TooMany, c.Failed - earlier.Failed, c.Tokens - earlier.Tokens, byRoute}
 }
 
 // Read fetches base/metrics and adds up cx_org_requests_total by status.
@@ -32,7 +43,7 @@ func Read(ctx context.Context, base string) (Counts, error) {
 		return Counts{}, err
 	}
 	defer resp.Body.Close()
-	var c Counts
+	c := Counts{ByRoute: map[string]int{}}
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
 		line := sc.Text()
@@ -50,6 +61,7 @@ func Read(ctx context.Context, base string) (Counts, error) {
 		}
 		n := int(v)
 		c.Requests += n
+		c.ByRoute[labelValue(labels, "route")] += n
 		if strings.Contains(labels, `status="429"`) {
 			c.TooMany += n
 		}
@@ -61,4 +73,15 @@ func Read(ctx context.Context, base string) (Counts, error) {
 		}
 	}
 	return c, sc.Err()
+}
+
+// labelValue is the value of one label in a Prometheus label list (`route="GET /x",status="200"`),
+// or "" when it is not there.
+func labelValue(labels, name string) string {
+	_, rest, ok := strings.Cut(labels, name+`="`)
+	if !ok {
+		return ""
+	}
+	value, _, _ := strings.Cut(rest, `"`)
+	return value
 }

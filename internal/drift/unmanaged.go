@@ -3,7 +3,6 @@ package drift
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -104,6 +103,11 @@ type InventoryOptions struct {
 	Every bool
 	// Builtins keeps the objects every org has (marked Builtin) instead of leaving them out.
 	Builtins bool
+	// Record, when set, receives the listing of every bulk-readable kind (kinds.Kind.BulkRead,
+	// listed by page number), each listed with the query reads of one object are sent with
+	// (kinds.API.ReadQuery), so that its entries are what GET by id answers: cx export hands
+	// them to the provider, which then need not list the same collections again.
+	Record *platform.Listings
 }
 
 // Inventory lists every covered type in the org in the largest pages each list endpoint
@@ -133,6 +137,7 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 		wg     sync.WaitGroup
 		slots  = make(chan struct{}, parallel)
 	)
+	lst := lister{client: o.Client, record: o.Record, done: &listings{calls: map[string]*listCall{}}}
 	for _, k := range covered {
 		typ := k.Resource
 		wg.Add(1)
@@ -147,7 +152,7 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 				return
 			}
 			defer func() { <-slots }()
-			objs, err := listKind(ctx, o.Client, k)
+			objs, err := lst.listKind(ctx, k)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -183,78 +188,6 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 	})
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Type < errs[j].Type })
 	return listed, errs
-}
-
-// listKind lists every object of a kind, in the largest pages its list endpoint takes: large
-// pages spend less of the rate budget.
-func listKind(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
-	if k.API.Parent != "" {
-		return listChildren(ctx, c, k)
-	}
-	if k.API.Query != "" {
-		return platform.ListQuery[listedObject](ctx, c, k.API.Query, nil, k.API.PageSize())
-	}
-	if k.API.Scope != nil {
-		return listScoped(ctx, c, k) // unmanaged_scoped.go
-	}
-	if k.API.NoList && k.API.Search != "" {
-		return platform.ListSearch[listedObject](ctx, c, k.API.Search)
-	}
-	return listCollection(ctx, c, k, k.API.Collection, url.Values{})
-}
-
-func listCollection(ctx context.Context, c *platform.Client, k *kinds.Kind, path string, query url.Values) ([]listedObject, error) {
-	if k.API.Paging == kinds.Cursor {
-		return platform.ListCursor[listedObject](ctx, c, path, query, k.API.PageSize())
-	}
-	return platform.ListAll[listedObject](ctx, c, path, query, k.API.PageSize())
-}
-
-// listChildren lists a child kind parent by parent (a data table's rows, table by table).
-// Each object's id becomes the ChildID the provider keeps in state, so that a managed child
-// is recognised by it.
-func listChildren(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
-	pk := kinds.Genesys().Named(k.API.Parent)
-	if pk == nil {
-		return nil, fmt.Errorf("%s: parent kind %q is not in the catalogue", k.Name, k.API.Parent)
-	}
-	parents, err := listKind(ctx, c, pk)
-	if err != nil {
-		return nil, fmt.Errorf("list the %ss holding %ss: %w", pk.Noun, k.Noun, err)
-	}
-	var out []listedObject
-	for _, p := range parents {
-		pid := pk.OwnID(p)
-		if pid == "" || p["state"] == "deleted" {
-			continue
-		}
-		children, err := childrenOf(ctx, c, k, p, pid)
-		if err != nil {
-			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, pk.Noun, pid, err)
-		}
-		for _, child := range children {
-			child["id"] = kinds.ChildID(pid, k.OwnID(child))
-			out = append(out, child)
-		}
-	}
-	return out, nil
-}
-
-// childrenOf lists a child kind's objects under one parent: from their collection, or, for a
-// kind the API lists only inside its parent (kinds.API.InParent: a grammar's languages), from
-// the parent as its listing answered it.
-func childrenOf(ctx context.Context, c *platform.Client, k *kinds.Kind, parent listedObject, parentID string) ([]listedObject, error) {
-	if k.API.InParent == "" {
-		return listCollection(ctx, c, k, k.API.CollectionOf(parentID), url.Values{})
-	}
-	held, _ := parent[k.API.InParent].([]any)
-	out := make([]listedObject, 0, len(held))
-	for _, h := range held {
-		if child, ok := h.(map[string]any); ok {
-			out = append(out, child)
-		}
-	}
-	return out, nil
 }
 
 func objectKey(typ, name string) string { return typ + "\x00" + strings.ToLower(name) }

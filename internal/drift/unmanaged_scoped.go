@@ -6,18 +6,17 @@ import (
 	"net/url"
 
 	"github.com/cxascode/cxascode/internal/kinds"
-	"github.com/cxascode/cxascode/internal/platform"
 )
 
 // listScoped lists a kind whose listing requires a scope (kinds.API.Scope: responses are
 // listed library by library), scope object by scope object. An object in several scopes (a
 // response shared by two libraries) is listed once.
-func listScoped(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]listedObject, error) {
+func (l lister) listScoped(ctx context.Context, k *kinds.Kind) ([]listedObject, error) {
 	sk := kinds.Genesys().Named(k.API.Scope.Kind)
 	if sk == nil {
 		return nil, fmt.Errorf("%s: scope kind %q is not in the catalogue", k.Name, k.API.Scope.Kind)
 	}
-	scopes, err := listKind(ctx, c, sk)
+	scopes, err := l.listKind(ctx, sk)
 	if err != nil {
 		return nil, fmt.Errorf("list the %ss holding %ss: %w", sk.Noun, k.Noun, err)
 	}
@@ -28,7 +27,7 @@ func listScoped(ctx context.Context, c *platform.Client, k *kinds.Kind) ([]liste
 		if sid == "" || s["state"] == "deleted" {
 			continue
 		}
-		objs, err := listCollection(ctx, c, k, k.API.Collection, url.Values{k.API.Scope.Param: {sid}})
+		objs, err := l.listCollection(ctx, k, k.API.Collection, url.Values{k.API.Scope.Param: {sid}})
 		if err != nil {
 			return nil, fmt.Errorf("list the %ss of %s %s: %w", k.Noun, sk.Noun, sid, err)
 		}

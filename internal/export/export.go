@@ -94,11 +94,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		progress = io.Discard
 	}
 	var mu sync.Mutex
-	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Listed: func(typ string, n int) {
-		mu.Lock()
-		defer mu.Unlock()
-		fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
-	}})
+	// The listings are handed to the provider for the generation: it imports the same
+	// objects, and would otherwise list the same collections again.
+	listings := platform.NewListings()
+	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
+		Parallel: inventoryParallel, Listed: func(typ string, n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
+		}})
 	if len(errs) > 0 {
 		var msgs []string
 		for _, e := range errs {
@@ -106,7 +110,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
 	}
-	flows, err := exportFlows(ctx, o, listed, progress)
+	flows, err := PublishedFlows(ctx, o.Client, o.HTTPClient, listed, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +168,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	defer os.RemoveAll(tmp)
 	fmt.Fprintf(progress, "Generating the configuration of %d project(s) with OpenTofu…\n", len(byProject))
-	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports)
+	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports, listings)
 	if err != nil {
 		return nil, err
 	}
@@ -215,13 +219,19 @@ func finish(tmp, into string) error {
 	return nil
 }
 
+// inventoryParallel bounds the listings an export runs at once. An export lists every kind,
+// most of them one page each, so their round trips, not the rate budget they share, are
+// what it waits for.
+const inventoryParallel = 12
+
 // flowsPerJob is how many flows one export job carries.
 const flowsPerJob = 50
 
-// exportFlows exports every listed flow's published version as YAML, by flow id: one export
-// job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time. Each
-// file is matched to its flow by the name and type the YAML declares.
-func exportFlows(ctx context.Context, o Options, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
+// PublishedFlows exports every listed flow's published version as YAML, by flow id: one
+// export job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time.
+// Each file is matched to its flow by the name and type the YAML declares. hc downloads the
+// files (nil: http.DefaultClient); progress is told how many flows are exported.
+func PublishedFlows(ctx context.Context, c *platform.Client, hc *http.Client, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
 	type key struct{ name, typ string }
 	ids := map[key]string{}
 	var all []string
@@ -250,7 +260,7 @@ func exportFlows(ctx context.Context, o Options, listed []drift.Listed, progress
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			files, err := backport.ExportFlows(ctx, o.Client, o.HTTPClient, batch)
+			files, err := backport.ExportFlows(ctx, c, hc, batch)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {

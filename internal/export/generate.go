@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/backport"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -31,17 +32,27 @@ type Tofu struct {
 	OrgEnv map[string]string
 }
 
+// importParallel is how many objects OpenTofu imports at once. With the listings handed over
+// most imports read nothing from the org; the rest (a queue's members and wrap-up codes, a
+// group's members) are one round trip each, which more of at once hide behind each other.
+const importParallel = 24
+
 // importTarget is one object to import: where and under which id.
 type importTarget struct {
 	typ, label, id string
 }
 
 // generate imports every object in one scratch configuration — one OpenTofu run, one
-// provider, one token, and the provider's bulk reads serve every project at once — and
-// returns the generated resource blocks by project, under their labels in that project.
-func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget) (map[string][]*hclwrite.Block, error) {
+// provider, one token, and the provider's bulk reads serve every project at once, from the
+// listings the inventory read (handed over in a file) — and returns the generated resource
+// blocks by project, under their labels in that project.
+func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget, listings *platform.Listings) (map[string][]*hclwrite.Block, error) {
 	if err := os.MkdirAll(scratch, 0o700); err != nil {
 		return nil, err
+	}
+	handed := filepath.Join(scratch, "listings.json")
+	if err := listings.WriteFile(handed); err != nil {
+		return nil, fmt.Errorf("hand the org's listings to the provider: %w", err)
 	}
 	rc := filepath.Join(scratch, "cli.tfrc")
 	if err := os.WriteFile(rc, []byte(tofu.CLIConfig(t.ProviderDir)), 0o600); err != nil {
@@ -63,7 +74,7 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 	if len(homes) == 0 {
 		return map[string][]*hclwrite.Block{}, nil
 	}
-	f, err := t.run(ctx, scratch, rc, b.String())
+	f, err := t.run(ctx, scratch, rc, handed, b.String())
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +94,9 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 }
 
 // run plans main (import blocks only) in dir with -generate-config-out and returns the
-// generated configuration.
-func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, error) {
+// generated configuration. The provider answers its reads from the listings in the file
+// handed first: this plan only imports objects the export has just listed.
+func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.File, error) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o644); err != nil {
 		return nil, err
 	}
@@ -94,7 +106,8 @@ func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, er
 	}
 	// Users' voicemail policies and utilization are personal settings that cost two requests
 	// a user: exported users leave them unmanaged (the provider does not read them).
-	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_USER_SETTINGS": "0"}
+	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_USER_SETTINGS": "0",
+		"CX_PROVIDER_LISTINGS": handed}
 	for k, v := range t.OrgEnv {
 		env[k] = v
 	}
@@ -106,7 +119,7 @@ func (t Tofu) run(ctx context.Context, dir, rc, main string) (*hclwrite.File, er
 	tf.SetStderr(&log)
 	// The provider is a dev override: no init, no registry.
 	gen := filepath.Join(dir, "generated.tf")
-	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true)); err != nil {
+	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true), tfexec.Parallelism(importParallel)); err != nil {
 		return nil, fmt.Errorf("generate the configuration with OpenTofu: %w\n%s", err, tail(log.String(), 40))
 	}
 	data, err := os.ReadFile(gen)

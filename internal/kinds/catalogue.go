@@ -159,7 +159,10 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: User, Resource: "genesyscloud_user", DataSource: "genesyscloud_user", Noun: "user",
-			API:   API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion},
+			// The API answers a user's routing skills, languages and locations only when asked
+			// to expand them, on a read of one user and on listings alike.
+			API: API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion,
+				ReadQuery: "expand=skills,languages,locations"},
 			Model: "User", CreateModel: "CreateUser", UpdateModel: "UpdateUser",
 			Audit: Audit{"Directory", "User"}, Permission: "directory:user", NameKey: "email", Archy: []string{"user"},
 			BulkRead: true, Unmanaged: true,
@@ -179,7 +182,7 @@ func genesysKinds() []*Kind {
 			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				DeleteWaitsForReferrers: true, List: architectListing()},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
-			Archy: []string{"schedule"}, Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
+			Archy: []string{"schedule"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"schedule_id", "*schedules_id"},
 			DependsOn: []string{Division},
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule."},
@@ -202,7 +205,7 @@ func genesysKinds() []*Kind {
 				List: architectListing(ListFilter{Param: "scheduleIds",
 					JSON: []string{"openSchedules[].id", "closedSchedules[].id", "holidaySchedules[].id"}})},
 			Model: "ScheduleGroup", Audit: Audit{"Architect", "ScheduleGroup"}, Permission: "routing:scheduleGroup",
-			Archy: []string{"scheduleGroup"}, Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
+			Archy: []string{"scheduleGroup"}, BulkRead: true, Unmanaged: true, IDAttributes: []string{"schedule_group_id", "*schedule_group_id"},
 			DependsOn: []string{Division, Schedule},
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Name of the schedule group."},
@@ -223,7 +226,7 @@ func genesysKinds() []*Kind {
 			API: API{Collection: "/api/v2/architect/ivrs", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				List: architectListing(ListFilter{Param: "dnis", JSON: []string{"dnis"}},
 					ListFilter{Param: "scheduleGroup", JSON: []string{"scheduleGroup.id"}})},
-			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", Unmanaged: true,
+			Model: "IVR", Audit: Audit{"Architect", "IVR"}, Permission: "routing:callRoute", BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"ivr_id", "ivr_ids"},
 			DependsOn:    []string{Division, Flow, ScheduleGroup, DIDPool},
 			// The API could rename an IVR in place, but the official provider replaces it on a
@@ -301,7 +304,7 @@ func genesysKinds() []*Kind {
 			// DELETE answers 409 while an IVR still uses a number of the pool.
 			API: API{Collection: "/api/v2/telephony/providers/edges/didpools", Update: "PUT", Version: IntVersion,
 				DeleteWaitsForReferrers: true},
-			Model: "DIDPool", Audit: Audit{"Telephony", "DIDPool"}, Permission: "telephony:plugin",
+			Model: "DIDPool", Audit: Audit{"Telephony", "DIDPool"}, Permission: "telephony:plugin", BulkRead: true,
 			Actions: map[string]string{"GET": "view", "POST": "all", "PUT": "all", "DELETE": "all"},
 			Fields: []Field{
 				{Attr: "start_phone_number", JSON: "startPhoneNumber", Type: String, Mode: Required, Format: E164,

@@ -63,7 +63,8 @@ func architectAreaKinds() []*Kind {
 				MaxPageSize: 500, Update: "PUT", ReadQuery: "showbrief=false"},
 			Audit: Audit{"Architect", "DataTableRow"}, Permission: "architect:datatableRow",
 			Names: SharedName, NameKey: DataTableKeyColumn, IDKey: DataTableKeyColumn,
-			Unmanaged: true, DependsOn: []string{DataTable},
+			// The listing with showbrief=false answers whole rows, as GET of one row does.
+			BulkRead: true, Unmanaged: true, DependsOn: []string{DataTable},
 		},
 		{
 			// A flow's log level is a setting of the flow, made and removed like an object at a

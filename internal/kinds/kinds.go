@@ -445,15 +445,27 @@ func (c *Catalogue) ByResource(typ string) *Kind { return c.byResource[typ] }
 // ByArchy returns the kind an Archy reference kind names, or nil.
 func (c *Catalogue) ByArchy(ref string) *Kind { return c.byArchy[ref] }
 
-// ByCollection returns the kind listed at an API collection path, or nil.
+// ByCollection returns the kind listed at an API collection path, or nil. A child kind's
+// collection is found under any one parent ("/api/v2/flows/datatables/<id>/rows").
 func (c *Catalogue) ByCollection(path string) *Kind {
 	path = strings.TrimSuffix(path, "/")
 	for _, k := range c.kinds {
-		if k.API.Collection == path {
+		if k.API.Collection == path || k.API.Parent != "" && isCollectionOf(k.API.Collection, path) {
 			return k
 		}
 	}
 	return nil
+}
+
+// isCollectionOf reports whether path is a child collection pattern (holding ParentID) with
+// one path segment, a parent's id, in the placeholder's place.
+func isCollectionOf(pattern, path string) bool {
+	before, after, ok := strings.Cut(pattern, ParentID)
+	if !ok || !strings.HasPrefix(path, before) || !strings.HasSuffix(path, after) || len(path) <= len(before)+len(after) {
+		return false
+	}
+	parent := path[len(before) : len(path)-len(after)]
+	return !strings.Contains(parent, "/")
 }
 
 // ForIDAttribute returns the kind whose ids an attribute of that name holds, or nil.

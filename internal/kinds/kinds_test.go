@@ -367,3 +367,24 @@ func TestOrgDefaultsAreTopLevelOptionalComputed(t *testing.T) {
 		}
 	}
 }
+
+// A child kind's collection is found under any one parent, and nothing deeper or shallower.
+func TestByCollectionFindsChildKinds(t *testing.T) {
+	c := Genesys()
+	for path, want := range map[string]string{
+		"/api/v2/flows/datatables/t1/rows":    DataTableRow,
+		"/api/v2/flows/datatables/t1/rows/":   DataTableRow,
+		"/api/v2/flows/datatables":            DataTable,
+		"/api/v2/flows/datatables/t1/x/rows":  "",
+		"/api/v2/flows/datatables//rows":      "",
+		"/api/v2/flows/datatables/t1/rows/k1": "",
+	} {
+		got := ""
+		if k := c.ByCollection(path); k != nil {
+			got = k.Name
+		}
+		if got != want {
+			t.Errorf("ByCollection(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

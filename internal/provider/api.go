@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -136,17 +137,24 @@ func (a entityAPI[T]) createFoundBy(ctx context.Context, body any, findLost func
 	return &out, nil
 }
 
-// idOf reads an object's id from its JSON (the models differ, the field does not).
+// idOf reads an object's own id from its JSON: "id", or the field the catalogue names.
 func (a entityAPI[T]) idOf(obj *T) string {
 	b, err := json.Marshal(obj)
 	if err != nil {
 		return ""
 	}
-	var head struct {
-		ID string `json:"id"`
+	// A kind whose objects hold their own id elsewhere (a data table row's key) says so in
+	// the catalogue: a create must mark that id for the bulk-read cache.
+	idKey := "id"
+	if k := kinds.Genesys().ByCollection(a.path); k != nil && k.IDKey != "" {
+		idKey = k.IDKey
 	}
-	_ = json.Unmarshal(b, &head)
-	return head.ID
+	var fields map[string]json.RawMessage
+	var id string
+	if json.Unmarshal(b, &fields) == nil {
+		_ = json.Unmarshal(fields[idKey], &id)
+	}
+	return id
 }
 
 // update sends body to the object with method (PUT or PATCH) and returns the result.

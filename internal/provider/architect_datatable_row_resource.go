@@ -75,7 +75,7 @@ func newDataTableRowResource() resource.Resource {
 			if err != nil {
 				return nil, err
 			}
-			return dataTableRowAPI(c, table).getByID(ctx, key)
+			return dataTableRowAPI(c, table).get(ctx, key) // from a listing when many rows of the table are read (bulk_cache.go)
 		},
 		remove: func(ctx context.Context, c *platform.Client, state *dataTableRowModel) error {
 			table, key, err := splitRowID(state.ID.ValueString())

@@ -27,6 +27,11 @@ import (
 //   - Short life: a snapshot serves for bulkReadTTL after its listing started, then the next
 //     Read lists again; a failed listing makes Reads fall back to GET until it expires.
 //   - Opt out with CX_PROVIDER_BULK_READ=0 (every Read is a GET, as before).
+//   - Handed listings: CX_PROVIDER_LISTINGS names a file of listings cx has just read
+//     (platform.Listings). They answer from the first Read and do not expire, because cx
+//     sets it only for the one plan that imports the objects it has just listed (an export's
+//     configuration generation), never for a plan, apply or refresh of a project. The rules
+//     above still hold: writes win and absence is confirmed by GET.
 //
 // Only types whose list entries are exactly what GET by id returns, and whose every write in
 // this provider marks the cache (entityAPI does it; writes that bypass it call noteWrite), are
@@ -38,6 +43,8 @@ import (
 const (
 	// envBulkRead turns bulk reads off when set to 0 or false.
 	envBulkRead = "CX_PROVIDER_BULK_READ"
+	// envListings names a file of listings handed to the provider (see above).
+	envListings = "CX_PROVIDER_LISTINGS"
 	// bulkReadPageSize is the page size of a listing the catalogue does not know.
 	bulkReadPageSize = 500
 	// bulkReadTTL bounds how old a snapshot may be when it answers a Read: one plan's refresh
@@ -82,6 +89,8 @@ type snapshot struct {
 	started time.Time
 	objects map[string]json.RawMessage
 	err     error
+	// handed: read from listings cx handed over, which serve for the provider's life.
+	handed bool
 }
 
 // newBulkReads returns the cache for one provider instance, or nil when getenv turns bulk
@@ -116,12 +125,34 @@ func bulkReadsOf(client *platform.Client) *bulkReads {
 	return b
 }
 
-// readKey names one way of reading a collection: its path and the query reads send.
-func readKey(path string, query url.Values) string {
-	if q := query.Encode(); q != "" {
-		return path + "?" + q
+// takeHandedListings loads the listings that envListings names, if any, as snapshots that
+// answer from the first Read. A file that cannot be read is an error the caller reports; the
+// cache then works as without it.
+func (b *bulkReads) takeHandedListings(getenv func(string) (string, bool)) error {
+	name, ok := getenv(envListings)
+	if b == nil || !ok || name == "" {
+		return nil
 	}
-	return path
+	l, err := platform.ReadListingsFile(name)
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	l.Each(func(key string, entries []json.RawMessage) {
+		path, rawQuery, _ := strings.Cut(key, "?")
+		query, err := url.ParseQuery(rawQuery)
+		if err != nil {
+			return // not a key ListingKey makes: nothing reads it
+		}
+		// Numbered like a listing started now: a later write by this provider wins over it.
+		b.seq++
+		s := &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now(), objects: indexByID(path, entries, query), handed: true}
+		close(s.done)
+		t := b.typeFor(key)
+		t.enabled, t.snap = true, s
+	})
+	return nil
 }
 
 func (b *bulkReads) typeFor(key string) *typeReads {
@@ -163,7 +194,7 @@ func (b *bulkReads) lookup(ctx context.Context, path string, query url.Values, i
 		return nil, false
 	}
 	b.mu.Lock()
-	t := b.typeFor(readKey(path, query))
+	t := b.typeFor(platform.ListingKey(path, query))
 	if !t.enabled {
 		if t.firstID == "" || t.firstID == id {
 			t.firstID = id
@@ -173,7 +204,7 @@ func (b *bulkReads) lookup(ctx context.Context, path string, query url.Values, i
 		t.enabled = true
 	}
 	s := t.snap
-	if s == nil || b.now().Sub(s.started) >= b.ttl {
+	if s == nil || !s.handed && b.now().Sub(s.started) >= b.ttl {
 		b.seq++
 		s = &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now()}
 		t.snap = s
@@ -214,17 +245,27 @@ func listByID(ctx context.Context, c *platform.Client, path string, query url.Va
 	if err != nil {
 		return nil, fmt.Errorf("list %s for bulk reads: %w", path, err)
 	}
+	return indexByID(path, all, query), nil
+}
+
+// indexByID keys the entries of a listing of the collection at path by their own id (the
+// catalogue's IDKey: a data table row's key). An entry that lacks a field the query expands
+// is left out, so that its Read GETs it.
+func indexByID(path string, all []json.RawMessage, query url.Values) map[string]json.RawMessage {
+	idKey := "id"
+	if k := kinds.Genesys().ByCollection(path); k != nil && k.IDKey != "" {
+		idKey = k.IDKey
+	}
 	expanded := expandedFields(query)
 	out := make(map[string]json.RawMessage, len(all))
 	for _, raw := range all {
-		var head struct {
-			ID string `json:"id"`
-		}
-		if json.Unmarshal(raw, &head) == nil && head.ID != "" && hasFields(raw, expanded) {
-			out[head.ID] = raw
+		var fields map[string]json.RawMessage
+		var id string
+		if json.Unmarshal(raw, &fields) == nil && json.Unmarshal(fields[idKey], &id) == nil && id != "" && hasFields(raw, expanded) {
+			out[id] = raw
 		}
 	}
-	return out, nil
+	return out
 }
 
 // expandedFields are the fields query's expand parameter asks for (one name per field:

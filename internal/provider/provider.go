@@ -267,6 +267,9 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 		return
 	}
 	data := &providerData{client: client, reads: attachBulkReads(client, envLookup)}
+	if err := data.reads.takeHandedListings(envLookup); err != nil {
+		resp.Diagnostics.AddWarning("Could not use the listings cx handed over", err.Error()+"; objects are read from the org instead.")
+	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -17,9 +18,12 @@ import (
 const usersPath = "/api/v2/users"
 
 // userReadQuery is how users are read, one by one and in bulk: with their routing skills,
-// languages and locations, which the user resource manages (the API answers locations only
-// when asked to expand them).
-func userReadQuery() url.Values { return url.Values{"expand": {"skills,languages,locations"}} }
+// languages and locations, which the user resource manages (the catalogue's read query; cx
+// export lists users with it too). The catalogue's queries always parse (TestKindQueriesParse).
+func userReadQuery() url.Values {
+	q, _ := url.ParseQuery(kinds.Genesys().Named(kinds.User).API.ReadQuery)
+	return q
+}
 
 // userAPI is the API seam for users: soft delete (a deleted user is 404 unless asked for by
 // state, and a listing asked for every state shows it as "deleted"). Every write to a user
