@@ -227,7 +227,7 @@ state {
 	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "environment dev") {
 		t.Errorf("warnings = %q, want only dev's local org", p.Warnings)
 	}
-	for _, f := range GitHub(p) {
+	for _, f := range append(GitHub(p), GitLab(p)...) {
 		text := string(f.Generated)
 		if strings.Contains(f.Path, ".github") && strings.Contains(f.Path, "deploy") {
 			if !strings.Contains(text, "PROD_CLIENT_SECRET: ${{ secrets.PROD_CLIENT_SECRET }}") {

@@ -62,21 +62,92 @@ func ReadGitHubWorkflow(content []byte) ([]Job, error) {
 		if err := w.Jobs.Content[i+1].Decode(&gj); err != nil {
 			return nil, fmt.Errorf("read job %s: %w", id, err)
 		}
-		j := Job{ID: id, Needs: gj.Needs}
-		switch gj.Environment.Kind {
-		case yaml.ScalarNode:
-			j.Environment = gj.Environment.Value
-		case yaml.MappingNode:
-			var named struct{ Name string }
-			if err := gj.Environment.Decode(&named); err != nil {
-				return nil, fmt.Errorf("read job %s's environment: %w", id, err)
-			}
-			j.Environment = named.Name
+		env, err := environmentName(gj.Environment)
+		if err != nil {
+			return nil, fmt.Errorf("read job %s's environment: %w", id, err)
 		}
+		j := Job{ID: id, Needs: gj.Needs, Environment: env}
 		for _, s := range gj.Steps {
 			if s.Run != "" {
 				j.Scripts = append(j.Scripts, s.Run)
 			}
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+// environmentName reads a job's environment: in both CI systems a name, or a mapping with
+// the name under name:.
+func environmentName(n yaml.Node) (string, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Value, nil
+	case yaml.MappingNode:
+		var named struct{ Name string }
+		if err := n.Decode(&named); err != nil {
+			return "", err
+		}
+		return named.Name, nil
+	}
+	return "", nil
+}
+
+// gitlabReserved are the top-level keys of .gitlab-ci.yml that are not jobs.
+var gitlabReserved = map[string]bool{"workflow": true, "stages": true, "default": true, "variables": true,
+	"include": true, "image": true, "services": true, "before_script": true, "after_script": true, "cache": true, "spec": true}
+
+type gitlabJob struct {
+	Needs       []gitlabNeed `yaml:"needs"`
+	Environment yaml.Node    `yaml:"environment"`
+	Script      []string     `yaml:"script"`
+}
+
+// gitlabNeed is one needs: entry: a job name, or a mapping naming it under job:.
+type gitlabNeed string
+
+func (g *gitlabNeed) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*g = gitlabNeed(n.Value)
+		return nil
+	}
+	var m struct{ Job string }
+	if err := n.Decode(&m); err != nil {
+		return err
+	}
+	*g = gitlabNeed(m.Job)
+	return nil
+}
+
+// ReadGitLabCI returns the jobs of a .gitlab-ci.yml in the order the file declares them
+// (top-level keys that are not GitLab's own settings, nor hidden jobs starting with a dot),
+// each job's script as one script.
+func ReadGitLabCI(content []byte) ([]Job, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(content, &doc); err != nil {
+		return nil, fmt.Errorf("read .gitlab-ci.yml: %w", err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("read .gitlab-ci.yml: not a mapping")
+	}
+	top := doc.Content[0]
+	var jobs []Job
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		id := top.Content[i].Value
+		if gitlabReserved[id] || strings.HasPrefix(id, ".") {
+			continue
+		}
+		var gj gitlabJob
+		if err := top.Content[i+1].Decode(&gj); err != nil {
+			return nil, fmt.Errorf("read job %s: %w", id, err)
+		}
+		env, err := environmentName(gj.Environment)
+		if err != nil {
+			return nil, fmt.Errorf("read job %s's environment: %w", id, err)
+		}
+		j := Job{ID: id, Environment: env, Scripts: []string{strings.Join(gj.Script, "\n")}}
+		for _, n := range gj.Needs {
+			j.Needs = append(j.Needs, string(n))
 		}
 		jobs = append(jobs, j)
 	}

@@ -40,6 +40,8 @@ local state or local-org environments cx ci warns, since every CI job runs on a 
 	}
 	cmd.AddCommand(newCIGeneratorCommand("github", "Write GitHub Actions workflows under .github/workflows",
 		"  cx ci github                 # into the repository holding the workspace\n  cx ci github --out ../repo", ci.GitHub))
+	cmd.AddCommand(newCIGeneratorCommand("gitlab", "Write .gitlab-ci.yml",
+		"  cx ci gitlab\n  cx ci gitlab --cx-version v0.4.0", ci.GitLab))
 	return cmd
 }
 
