@@ -202,8 +202,8 @@ func githubDeploy(p *Pipeline) string {
 			y.line(2, "runs-on: ubuntu-latest")
 			githubJobEnv(&y, env)
 			githubSetup(&y, p)
-			y.line(3, "- name: cx apply %s %s", env.Name, pr.Name)
-			y.line(4, "run: cx apply --env %s %s", shellQuote(env.Name), shellQuote(pr.Name))
+			y.line(3, "- name: %s", yamlQuoteIfNeeded("cx apply "+env.Name+" "+pr.Name))
+			y.line(4, "run: %s", yamlQuoteIfNeeded(fmt.Sprintf("cx apply --env %s %s", shellQuote(env.Name), shellQuote(pr.Name))))
 		}
 		y.line(1, "%s:", verifyJob(env.Name))
 		y.line(2, "needs: [%s]", strings.Join(applies, ", "))

@@ -80,15 +80,6 @@ func gitlabScript(y *yamlText, p *Pipeline, lines ...string) {
 	}
 }
 
-// yamlQuoteIfNeeded single-quotes a script line when plain YAML would misread it (a colon
-// followed by a space, a leading special character, a comment sign).
-func yamlQuoteIfNeeded(s string) string {
-	if strings.ContainsAny(s[:1], "!&*{}[]|>'\"%@`#,?:-") || strings.Contains(s, ": ") || strings.Contains(s, " #") {
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-	}
-	return s
-}
-
 func gitlabArtifact(y *yamlText, p *Pipeline, file string) {
 	y.line(1, "artifacts:")
 	y.line(2, "when: always")

@@ -82,6 +82,10 @@ func New(ws *workspace.Workspace, g *workspace.Graph, o Options) (*Pipeline, err
 		p.CXVersion = DefaultCXVersion
 	}
 	for _, name := range order {
+		// GitHub evaluates ${{ }} anywhere in a workflow, a project's name included.
+		if strings.Contains(name, "${{") {
+			return nil, fmt.Errorf("project %q: a name holding ${{ would be evaluated by GitHub Actions; rename its directory", name)
+		}
 		deps := slices.Clone(needs[name])
 		slices.Sort(deps)
 		p.Projects = append(p.Projects, Project{Name: name, Needs: slices.Compact(deps)})
@@ -90,6 +94,11 @@ func New(ws *workspace.Workspace, g *workspace.Graph, o Options) (*Pipeline, err
 		env := Environment{Name: e.Name, Protected: e.Protected}
 		if !e.IsLocal() {
 			env.SecretNames = []string{e.ClientIDEnv, e.ClientSecretEnv}
+			for _, s := range env.SecretNames {
+				if !secretName.MatchString(s) {
+					return nil, fmt.Errorf("environment %s: credentials_env names %q, which no CI secret can be called (letters, digits and _, not starting with a digit)", e.Name, s)
+				}
+			}
 		} else {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("environment %s is on the embedded local org (%s): each CI job starts an empty one of its own; point it at a real org for the pipelines to deploy anything lasting", e.Name, e.Org))
 		}
@@ -119,6 +128,9 @@ func (p *Pipeline) Depth() int {
 	}
 	return depth
 }
+
+// secretName is what both CI systems accept as a secret's (and an environment variable's) name.
+var secretName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 var notJobIDChar = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
@@ -158,10 +170,22 @@ func jobSafe(name string) string {
 
 var shellWord = regexp.MustCompile(`^[A-Za-z0-9_./:@=+-]+$`)
 
-// shellQuote quotes s for a POSIX shell when it holds anything but plain word characters.
+// shellQuote quotes s for a POSIX shell when it holds anything but plain word characters:
+// in double quotes with $ ` " and \ escaped, which reads as literal to people and shellcheck.
 func shellQuote(s string) string {
 	if shellWord.MatchString(s) {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return `"` + shellEscaper.Replace(s) + `"`
+}
+
+var shellEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`")
+
+// yamlQuoteIfNeeded single-quotes a script line when plain YAML would misread it (a colon
+// followed by a space, a leading special character, a comment sign).
+func yamlQuoteIfNeeded(s string) string {
+	if strings.ContainsAny(s[:1], "!&*{}[]|>'\"%@`#,?:-") || strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return s
 }

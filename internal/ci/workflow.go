@@ -256,6 +256,10 @@ func shellWords(line string, env map[string]string) []string {
 		switch {
 		case quote == '\'' && c != '\'':
 			word.WriteByte(c)
+		case c == '\\' && i+1 < len(line) && (quote == 0 || strings.IndexByte("$`\"\\", line[i+1]) >= 0):
+			word.WriteByte(line[i+1]) // an escaped character stands for itself
+			inWord = true
+			i++
 		case c == '\'' || c == '"':
 			if quote == 0 {
 				quote, inWord = c, true
