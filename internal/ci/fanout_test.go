@@ -2,12 +2,8 @@ package ci
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/cxascode/cxascode/internal/workspace"
 )
 
 // syntheticWorkspace writes a workspace of n projects in layers of width: project i
@@ -16,11 +12,8 @@ import (
 // ceil(n/width) levels deep with cross edges between layers.
 func syntheticWorkspace(t *testing.T, n, width int) string {
 	t.Helper()
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "cx.hcl"), []byte("environment \"dev\" {\n  org = \"local:dev\"\n}\n"+
-		"environment \"prod\" {\n  org          = \"local:prod\"\n  protected    = true\n  promote_from = \"dev\"\n}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	files := map[string]string{"cx.hcl": "environment \"dev\" {\n  org = \"local:dev\"\n}\n" +
+		"environment \"prod\" {\n  org          = \"local:prod\"\n  protected    = true\n  promote_from = \"dev\"\n}\n"}
 	for i := range n {
 		var tf strings.Builder
 		fmt.Fprintf(&tf, "resource \"genesyscloud_routing_skill\" \"own\" {\n  name = \"Cx Fanout %d\"\n}\n", i)
@@ -29,28 +22,18 @@ func syntheticWorkspace(t *testing.T, n, width int) string {
 				fmt.Fprintf(&tf, "\ndata \"genesyscloud_routing_skill\" \"up_%d\" {\n  name = \"Cx Fanout %d\"\n}\n", up, up)
 			}
 		}
-		dir := filepath.Join(root, fmt.Sprintf("project-%02d", i))
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[fmt.Sprintf("project-%02d/main.tf", i)] = tf.String()
 	}
-	return root
+	return writeWorkspace(t, files)
 }
 
 // TestFanOutOfSixtyProjectsIsAsDeepAsTheGraph: a workspace of 60 projects yields one apply
 // job per project and environment, and in both CI systems the longest needs: chain of an
 // environment's apply jobs is the graph's depth; actionlint accepts the workflows.
 func TestFanOutOfSixtyProjectsIsAsDeepAsTheGraph(t *testing.T) {
-	ws, err := workspace.Load(syntheticWorkspace(t, 60, 9))
+	p, g, err := loadPipeline(t, syntheticWorkspace(t, 60, 9))
 	if err != nil {
 		t.Fatal(err)
-	}
-	g, diags := workspace.BuildGraph(ws)
-	if workspace.Diagnostics(diags).HasErrors() {
-		t.Fatal(diags)
 	}
 	levels, err := g.Levels()
 	if err != nil {
@@ -58,12 +41,8 @@ func TestFanOutOfSixtyProjectsIsAsDeepAsTheGraph(t *testing.T) {
 	}
 	// 51 projects below the first layer look one layer up, 45 of them (all but each layer's
 	// first) also to the left: 96 edges.
-	if len(ws.Projects) != 60 || len(levels) != 7 || len(g.Edges) != 96 {
-		t.Fatalf("synthetic workspace: %d projects, %d levels, %d edges; want 60, 7, 96", len(ws.Projects), len(levels), len(g.Edges))
-	}
-	p, err := New(ws, g, Options{})
-	if err != nil {
-		t.Fatal(err)
+	if len(p.Projects) != 60 || len(levels) != 7 || len(g.Edges) != 96 {
+		t.Fatalf("synthetic workspace: %d projects, %d levels, %d edges; want 60, 7, 96", len(p.Projects), len(levels), len(g.Edges))
 	}
 	if p.Depth() != len(levels) {
 		t.Errorf("Depth() = %d, the graph has %d levels", p.Depth(), len(levels))

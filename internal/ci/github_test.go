@@ -7,27 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/cxascode/cxascode/internal/workspace"
 )
-
-// examplePipeline is the pipeline of the example contact center.
-func examplePipeline(t *testing.T) (*Pipeline, *workspace.Graph) {
-	t.Helper()
-	ws, err := workspace.Load(filepath.Join("..", "..", "examples", "contact-center"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, diags := workspace.BuildGraph(ws)
-	if workspace.Diagnostics(diags).HasErrors() {
-		t.Fatalf("example graph: %v", diags)
-	}
-	p, err := New(ws, g, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, g
-}
 
 func readGenerated(t *testing.T, dir, rel string) []byte {
 	t.Helper()
@@ -180,18 +160,7 @@ func wantCommands(t *testing.T, jobs []Job, id string, want ...string) {
 // TestSecretsComeFromTheSecretStoreByName: a real-org environment's jobs read the
 // credentials cx.hcl names from the secret store; the files hold names, never values.
 func TestSecretsComeFromTheSecretStoreByName(t *testing.T) {
-	root := t.TempDir()
-	write := func(rel, content string) {
-		t.Helper()
-		path := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("cx.hcl", `environment "dev" {
+	root := writeWorkspace(t, map[string]string{"cx.hcl": `environment "dev" {
   org = "local:dev"
 }
 environment "prod" {
@@ -210,17 +179,11 @@ state {
     region = "us-east-1"
   }
 }
-`)
-	write("shared-skills/main.tf", `resource "genesyscloud_routing_skill" "s" {
+`, "shared-skills/main.tf": `resource "genesyscloud_routing_skill" "s" {
   name = "Billing"
 }
-`)
-	ws, err := workspace.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := workspace.BuildGraph(ws)
-	p, err := New(ws, g, Options{})
+`})
+	p, _, err := loadPipeline(t, root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,10 @@
 package ci
 
 import (
-	"os"
-	"path/filepath"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/cxascode/cxascode/internal/workspace"
 )
 
 func TestCXCommands(t *testing.T) {
@@ -48,24 +45,12 @@ func TestRunOrderRejectsUnknownNeedsAndCycles(t *testing.T) {
 // collide once made valid, or hold YAML and shell syntax, get distinct jobs, workflows
 // actionlint accepts, and cx commands that name the project exactly.
 func TestAwkwardProjectNames(t *testing.T) {
-	root := t.TempDir()
 	names := []string{"flow billing: #1", "flow-billing--1", "flow.billing 1", "shared$skills"}
+	files := map[string]string{}
 	for i, n := range names {
-		dir := filepath.Join(root, n)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		tf := "resource \"genesyscloud_routing_queue\" \"q\" {\n  name = \"Q" + string(rune('0'+i)) + "\"\n}\n"
-		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[n+"/main.tf"] = fmt.Sprintf("resource \"genesyscloud_routing_queue\" \"q\" {\n  name = \"Q%d\"\n}\n", i)
 	}
-	ws, err := workspace.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := workspace.BuildGraph(ws)
-	p, err := New(ws, g, Options{})
+	p, _, err := loadPipeline(t, writeWorkspace(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,17 +78,8 @@ func TestAwkwardProjectNames(t *testing.T) {
 }
 
 func TestSecretNamesMustBeNamesACISystemAccepts(t *testing.T) {
-	root := t.TempDir()
 	cfg := "environment \"prod\" {\n  org = \"region:us-east-1\"\n  credentials_env = {\n    client_id     = \"PROD-ID\"\n    client_secret = \"PROD_SECRET\"\n  }\n}\n"
-	if err := os.WriteFile(filepath.Join(root, "cx.hcl"), []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ws, err := workspace.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := workspace.BuildGraph(ws)
-	if _, err := New(ws, g, Options{}); err == nil || !strings.Contains(err.Error(), `"PROD-ID"`) {
+	if _, _, err := loadPipeline(t, writeWorkspace(t, map[string]string{"cx.hcl": cfg})); err == nil || !strings.Contains(err.Error(), `"PROD-ID"`) {
 		t.Errorf("New with a secret named PROD-ID: %v", err)
 	}
 }
