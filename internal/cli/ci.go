@@ -31,9 +31,18 @@ func newCICommand() *cobra.Command {
                  job fails when drift is found
 
 Org credentials are read from the CI system's secret store under the names cx.hcl's
-credentials_env gives; no secret is written into the files. Each file's generated part sits
-between two marker lines; regenerating replaces only that part, so edits outside it stay,
-and the same workspace always yields the same bytes.
+credentials_env gives; no secret is written into the files.
+
+Each file's generated part sits between two marker lines:
+
+  ` + ci.BeginMarker + `
+  ` + ci.EndMarker + `
+
+Regenerating replaces only what lies between them and keeps the rest byte for byte, so
+comments and keys above the first marker and jobs of your own below the second survive (in
+a GitHub workflow the generated part ends inside jobs:, so a job indented by two spaces
+below the end marker joins it). A file without the markers is never overwritten. The same
+workspace always yields the same bytes.
 
 Shared state (pg, s3) and Terraform Cloud backends are configured in cx.hcl, not here; with
 local state or local-org environments cx ci warns, since every CI job runs on a fresh runner.`,
