@@ -65,5 +65,6 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand())
 	root.AddCommand(newTestCommand())
 	root.AddCommand(newReleaseCommand(), newReleasesCommand(), newRollbackCommand())
+	root.AddCommand(newCheckCommand())
 	return root
 }
