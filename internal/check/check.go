@@ -60,7 +60,7 @@ func ruleDescription(id string) string {
 
 // checks are the built-in checks in the order they run.
 func checks() []func(*view) []Finding {
-	return nil
+	return []func(*view) []Finding{checkMonolith, checkReachIn, checkOverShared, checkHardCoded, checkHygiene}
 }
 
 // Run checks the workspace at root with the check block of its cx.hcl.

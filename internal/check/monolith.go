@@ -1,0 +1,186 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cxascode/cxascode/internal/backport"
+)
+
+// The monolith check: a project holding more than one Architect flow, or more resource
+// blocks than monolith_max_resources, with the split it suggests — the seed's layout: a
+// project per flow holding what only that flow uses (its queues, its entry point and
+// numbers, its data actions), the org-wide vocabulary in shared projects, and what several
+// flows use in a shared project of its area.
+
+// vocabularyProject is the shared project of kinds every line of a contact center speaks
+// in — skills, languages, wrap-up codes, opening hours — which stay shared even while one
+// flow uses them: agents, reports and the next flow use them too. This is layout policy,
+// not kind behaviour, so it lives with the check rather than in the catalogue.
+func vocabularyProject(typ string) (string, bool) {
+	switch typ {
+	case "genesyscloud_routing_skill", "genesyscloud_routing_language", "genesyscloud_routing_skill_group":
+		return "shared-skills", true
+	case "genesyscloud_routing_wrapupcode":
+		return "shared-wrapupcodes", true
+	case "genesyscloud_architect_schedules", "genesyscloud_architect_schedulegroups":
+		return "shared-schedules", true
+	}
+	return "", false
+}
+
+func checkMonolith(v *view) []Finding {
+	var out []Finding
+	for _, m := range v.modules {
+		var f Finding
+		switch {
+		case len(m.flows) > 1:
+			f = ruleMonolithFlows.at(m.project.Name, m.flows[1].pos,
+				"project %s publishes %d flows; give each flow its own project (cx's unit of change) as suggested", m.project.Name, len(m.flows))
+		case len(m.resources) > v.cfg.MonolithMaxResources:
+			f = ruleMonolithSize.at(m.project.Name, m.resources[v.cfg.MonolithMaxResources].pos,
+				"project %s holds %d resources (more than %d); split it as suggested, or raise monolith_max_resources in cx.hcl's check block",
+				m.project.Name, len(m.resources), v.cfg.MonolithMaxResources)
+		default:
+			continue
+		}
+		if split := suggestSplit(m, v); len(split) > 1 {
+			f.Suggestion = splitLines(split)
+		} else {
+			// Everything belongs together by flow and area: only a person knows the seam.
+			f.Message += "; its objects all belong to one line or area, so split it along a seam you choose (one project per team or product line)"
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// splitLines writes a split as "project: address, address" lines, projects sorted.
+func splitLines(split map[string][]string) []string {
+	projects := make([]string, 0, len(split))
+	for p := range split {
+		projects = append(projects, p)
+	}
+	sort.Strings(projects)
+	lines := make([]string, len(projects))
+	for i, p := range projects {
+		lines[i] = fmt.Sprintf("%s: %s", p, strings.Join(split[p], ", "))
+	}
+	return lines
+}
+
+// suggestSplit places every resource of a module in a project: project name → addresses.
+func suggestSplit(m *module, v *view) map[string][]string {
+	uses := m.usesWithinModule(v)
+	flowProject := map[string]string{}
+	for _, f := range m.flows {
+		flowProject[f.address] = "flow-" + strings.ReplaceAll(backport.Slug(f.label), "_", "-")
+	}
+	// usedBy: the flows that reach each resource through uses, starting from the flow
+	// itself and the entry points that route to it alone (an IVR naming the flow).
+	usedBy := map[string]map[string]bool{}
+	for _, f := range m.flows {
+		seeds := []string{f.address}
+		for _, r := range m.resources {
+			if flows := flowsUsed(r, uses, flowProject); len(flows) == 1 && flows[0] == f.address && r.address != f.address {
+				seeds = append(seeds, r.address)
+			}
+		}
+		seen := map[string]bool{}
+		for len(seeds) > 0 {
+			a := seeds[len(seeds)-1]
+			seeds = seeds[:len(seeds)-1]
+			r := m.byAddress[a]
+			if r == nil || seen[a] || (flowProject[a] != "" && a != f.address) {
+				continue
+			}
+			if _, vocab := vocabularyProject(r.typ); vocab {
+				continue
+			}
+			seen[a] = true
+			if usedBy[a] == nil {
+				usedBy[a] = map[string]bool{}
+			}
+			usedBy[a][f.address] = true
+			seeds = append(seeds, uses[a]...)
+		}
+	}
+	split := map[string][]string{}
+	for _, r := range m.resources {
+		p := placement(r, flowProject, usedBy[r.address], uses)
+		split[p] = append(split[p], r.address)
+	}
+	for p := range split {
+		sort.Strings(split[p])
+	}
+	return split
+}
+
+func placement(r *resourceBlock, flowProject map[string]string, usedBy map[string]bool, uses map[string][]string) string {
+	if p := flowProject[r.address]; p != "" {
+		return p
+	}
+	if p, ok := vocabularyProject(r.typ); ok {
+		return p
+	}
+	if len(usedBy) == 1 {
+		for f := range usedBy {
+			return flowProject[f]
+		}
+	}
+	if len(flowsUsed(r, uses, flowProject)) > 0 {
+		return "shared-entry" // an entry point into several flows
+	}
+	area, _, _ := strings.Cut(strings.TrimPrefix(r.typ, "genesyscloud_"), "_")
+	return "shared-" + area
+}
+
+// flowsUsed is the flows a resource refers to directly.
+func flowsUsed(r *resourceBlock, uses map[string][]string, flowProject map[string]string) []string {
+	var out []string
+	for _, u := range uses[r.address] {
+		if flowProject[u] != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// usesWithinModule is, per resource address, the module's resources it uses: by
+// reference, through a data source naming an object the module declares, and — for a
+// flow — by the names its YAML uses.
+func (m *module) usesWithinModule(v *view) map[string][]string {
+	declared := map[string]string{} // "type\x00name" → address
+	for _, o := range m.project.Declares {
+		declared[o.Type+"\x00"+strings.ToLower(o.Name)] = o.Address
+	}
+	out := map[string][]string{}
+	for _, r := range m.resources {
+		for _, u := range r.uses {
+			if m.byAddress[u] != nil {
+				out[r.address] = append(out[r.address], u)
+			} else if d := m.data[u]; d != nil {
+				if name, ok := literalAttr(d.Body, "name"); ok {
+					if a := declared[d.Labels[0]+"\x00"+strings.ToLower(name)]; a != "" {
+						out[r.address] = append(out[r.address], a)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range m.flows {
+		file, ok := m.flowFile(f)
+		if !ok {
+			continue
+		}
+		for _, ref := range m.project.Refers {
+			if ref.Via == "flow" && ref.Pos.File == file {
+				if a := declared[ref.Type+"\x00"+strings.ToLower(ref.Name)]; a != "" {
+					out[f.address] = append(out[f.address], a)
+				}
+			}
+		}
+	}
+	return out
+}

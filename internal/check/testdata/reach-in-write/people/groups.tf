@@ -1,0 +1,3 @@
+resource "genesyscloud_group" "supervisors" {
+  name = "Supervisors"
+}
