@@ -12,7 +12,7 @@ func TestCheckEachRuleFiresOnce(t *testing.T) {
 		workspace, id, where string
 	}{
 		{"monolith", "monolith/several-flows", "contact-center/flows.tf:5"},
-		{"monolith-size", "monolith/too-large", "shared-skills/skills.tf:10"},
+		{"monolith-size", "monolith/too-large", "everything/main.tf:10"},
 		{"reach-in", "reach-in/remote-state", "flow-claims/main.tf:2"},
 		{"reach-in-write", "reach-in/writes-other-project", "permissions/roles.tf:6"},
 		{"reach-in-by-id", "reach-in/by-id", "shared-queues/queues.tf:3"},

@@ -33,24 +33,22 @@ func vocabularyProject(typ string) (string, bool) {
 func checkMonolith(v *view) []Finding {
 	var out []Finding
 	for _, m := range v.modules {
+		split := suggestSplit(m, v)
 		var f Finding
 		switch {
 		case len(m.flows) > 1:
 			f = ruleMonolithFlows.at(m.project.Name, m.flows[1].pos,
 				"project %s publishes %d flows; give each flow its own project (cx's unit of change) as suggested", m.project.Name, len(m.flows))
-		case len(m.resources) > v.cfg.MonolithMaxResources:
+		case len(m.resources) > v.cfg.MonolithMaxResources && len(split) > 1:
+			// A large project of one line or one area (hundreds of skills) is cohesive:
+			// size alone is reported only where the flows and areas show a seam.
 			f = ruleMonolithSize.at(m.project.Name, m.resources[v.cfg.MonolithMaxResources].pos,
 				"project %s holds %d resources (more than %d); split it as suggested, or raise monolith_max_resources in cx.hcl's check block",
 				m.project.Name, len(m.resources), v.cfg.MonolithMaxResources)
 		default:
 			continue
 		}
-		if split := suggestSplit(m, v); len(split) > 1 {
-			f.Suggestion = splitLines(split)
-		} else {
-			// Everything belongs together by flow and area: only a person knows the seam.
-			f.Message += "; its objects all belong to one line or area, so split it along a seam you choose (one project per team or product line)"
-		}
+		f.Suggestion = splitLines(split)
 		out = append(out, f)
 	}
 	return out

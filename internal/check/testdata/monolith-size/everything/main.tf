@@ -4,9 +4,9 @@ resource "genesyscloud_routing_skill" "a" {
 resource "genesyscloud_routing_skill" "b" {
   name = "B"
 }
-resource "genesyscloud_routing_skill" "c" {
+resource "genesyscloud_routing_queue" "c" {
   name = "C"
 }
-resource "genesyscloud_routing_skill" "d" {
+resource "genesyscloud_routing_queue" "d" {
   name = "D"
 }
