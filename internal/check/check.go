@@ -40,12 +40,13 @@ var (
 	ruleHygieneUngated     = rule{"hygiene", "protected-without-ci", Warning, "a protected environment no CI workflow deploys"}
 	ruleHygieneNoTest      = rule{"hygiene", "flow-without-test", Info, "a flow project without a cx test file"}
 	ruleHygieneIgnore      = rule{"hygiene", "ignore-changes", Warning, "lifecycle.ignore_changes hides drift"}
+	ruleUnusedSuppression  = rule{"check", "unused-suppression", Warning, "a suppression in cx.hcl that matches no finding"}
 )
 
 func allRules() []rule {
 	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
 		ruleOverShared, ruleHardCodedGUID, ruleHardCodedPhone, ruleHardCodedEmail, ruleHardCodedURL,
-		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore}
+		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleUnusedSuppression}
 }
 
 // ruleDescription is a rule's one-line description, for SARIF.
@@ -90,26 +91,41 @@ func RunWith(root string, cfg *Config) (*Report, error) {
 }
 
 // assemble applies the configuration to what the checks found: severities overridden,
-// suppressed findings set apart with their reasons, everything in a stable order.
+// suppressed findings set apart with their reasons, everything in a stable order. A
+// suppression that matches nothing is reported: once its finding is fixed it would
+// silently hide the next one under its path.
 func assemble(workspaceName string, found []Finding, cfg *Config) *Report {
 	report := &Report{Workspace: workspaceName, Findings: []Finding{}, Suppressed: []Suppressed{}}
+	used := make([]bool, len(cfg.Suppressions))
 	sortFindings(found)
+	var kept []Finding
 	for _, f := range found {
 		f.Severity = cfg.severityOf(f)
-		if s, ok := cfg.suppressionFor(f); ok {
+		if i, ok := cfg.suppressionFor(f); ok {
+			used[i] = true
+			s := cfg.Suppressions[i]
 			report.Suppressed = append(report.Suppressed, Suppressed{Finding: f, Reason: s.Reason, At: s.Pos})
 			continue
 		}
-		report.Findings = append(report.Findings, f)
+		kept = append(kept, f)
 	}
+	for i, s := range cfg.Suppressions {
+		if !used[i] {
+			kept = append(kept, ruleUnusedSuppression.at("", s.Pos,
+				"suppress %q for %s matches no finding; remove it so it cannot hide a new one", s.ID, s.Path))
+		}
+	}
+	sortFindings(kept)
+	report.Findings = append(report.Findings, kept...)
 	return report
 }
 
-func (c *Config) suppressionFor(f Finding) (Suppression, bool) {
-	for _, s := range c.Suppressions {
+// suppressionFor is the index of the first suppression covering a finding.
+func (c *Config) suppressionFor(f Finding) (int, bool) {
+	for i, s := range c.Suppressions {
 		if s.matches(f) {
-			return s, true
+			return i, true
 		}
 	}
-	return Suppression{}, false
+	return 0, false
 }

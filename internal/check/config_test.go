@@ -113,3 +113,38 @@ func TestCheckReportFormats(t *testing.T) {
 		t.Error("an unknown format is accepted")
 	}
 }
+
+func TestCheckReportsUnusedSuppressions(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Suppressions = []Suppression{
+		{ID: "hygiene", Path: "shared-skills", Reason: "used", Pos: Pos{File: "cx.hcl", Line: 3, Column: 3}},
+		{ID: "hard-coded/url", Path: "flow-gone", Reason: "the project was removed", Pos: Pos{File: "cx.hcl", Line: 7, Column: 3}},
+	}
+	r := assemble("w", []Finding{ruleHygieneIgnore.at("shared-skills", Pos{File: "shared-skills/a.tf", Line: 4}, "m")}, cfg)
+	if len(r.Suppressed) != 1 || len(r.Findings) != 1 {
+		t.Fatalf("findings %v, suppressed %v", r.Findings, r.Suppressed)
+	}
+	if f := r.Findings[0]; f.ID() != "check/unused-suppression" || f.Where() != "cx.hcl:7" {
+		t.Errorf("got %s at %s, want check/unused-suppression at cx.hcl:7", f.ID(), f.Where())
+	}
+}
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("check {\n  fail_on = \"warning\"\n  suppress \"hygiene\" {\n    path   = \"a\"\n    reason = \"r\"\n  }\n}\n"))
+	f.Add([]byte("check {\n  severity = { monolith = \"error\" }\n  monolith_max_resources = 5\n}\n"))
+	f.Add([]byte("workspace {}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, err := ParseConfig("cx.hcl", src)
+		if err != nil {
+			return
+		}
+		if cfg.MonolithMaxResources <= 0 || cfg.Severity == nil {
+			t.Fatalf("accepted a configuration without its defaults: %+v", cfg)
+		}
+		for _, s := range cfg.Suppressions {
+			if s.Reason == "" || s.Path == "" {
+				t.Fatalf("accepted a suppression without reason or path: %+v", s)
+			}
+		}
+	})
+}
