@@ -28,6 +28,7 @@ func (r rule) at(project string, pos Pos, format string, args ...any) Finding {
 var (
 	ruleMonolithFlows      = rule{"monolith", "several-flows", Warning, "a project holds more than one Architect flow"}
 	ruleMonolithSize       = rule{"monolith", "too-large", Warning, "a project holds more resources than monolith_max_resources"}
+	ruleMonolithMixed      = rule{"monolith", "shared-in-flow-project", Warning, "a flow project declares an object other projects use"}
 	ruleReachInWrite       = rule{"reach-in", "writes-other-project", Error, "a project changes an object another project declares"}
 	ruleReachInByID        = rule{"reach-in", "by-id", Error, "a literal object id refers to an object instead of its name"}
 	ruleReachInRemoteState = rule{"reach-in", "remote-state", Error, "terraform_remote_state couples a project to another's state"}
@@ -44,7 +45,7 @@ var (
 )
 
 func allRules() []rule {
-	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
+	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleMonolithMixed, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
 		ruleOverShared, ruleHardCodedGUID, ruleHardCodedPhone, ruleHardCodedEmail, ruleHardCodedURL,
 		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleUnusedSuppression}
 }

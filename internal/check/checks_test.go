@@ -13,6 +13,7 @@ func TestCheckEachRuleFiresOnce(t *testing.T) {
 	}{
 		{"monolith", "monolith/several-flows", "contact-center/flows.tf:5"},
 		{"monolith-size", "monolith/too-large", "everything/main.tf:10"},
+		{"monolith-mixed", "monolith/shared-in-flow-project", "flow-billing/main.tf:7"},
 		{"reach-in", "reach-in/remote-state", "flow-claims/main.tf:2"},
 		{"reach-in-write", "reach-in/writes-other-project", "permissions/roles.tf:6"},
 		{"reach-in-by-id", "reach-in/by-id", "shared-queues/queues.tf:3"},

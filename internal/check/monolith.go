@@ -51,6 +51,45 @@ func checkMonolith(v *view) []Finding {
 		f.Suggestion = splitLines(split)
 		out = append(out, f)
 	}
+	return append(out, sharedInFlowProjects(v)...)
+}
+
+// sharedInFlowProjects reports objects a flow project declares that other projects use:
+// the flow's project then mixes what several lines need with what only its line needs,
+// and every change to that line re-plans the others. Flows that other flows transfer to
+// are the exception: a flow is its project's reason to exist.
+func sharedInFlowProjects(v *view) []Finding {
+	isFlowProject := map[string]bool{}
+	for _, m := range v.modules {
+		isFlowProject[m.project.Name] = m.isFlowProject()
+	}
+	users := map[string][]string{} // "project\x00type\x00name" → other projects using it
+	for _, e := range v.graph.Edges {
+		if !isFlowProject[e.To] {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range e.Refs {
+			key := e.To + "\x00" + r.Type + "\x00" + strings.ToLower(r.Name)
+			if r.Type != "genesyscloud_flow" && !seen[key] {
+				seen[key] = true
+				users[key] = append(users[key], e.From)
+			}
+		}
+	}
+	var out []Finding
+	for _, m := range v.modules {
+		for _, o := range m.project.Declares {
+			by := users[m.project.Name+"\x00"+o.Type+"\x00"+strings.ToLower(o.Name)]
+			if len(by) == 0 {
+				continue
+			}
+			target := sharedProjectFor(o.Type)
+			out = append(out, ruleMonolithMixed.at(m.project.Name, o.Pos,
+				"%s %q is declared in flow project %s but is used by %s too; move %s to a shared project (%s) that they all name",
+				o.Type, o.Name, m.project.Name, strings.Join(by, ", "), o.Address, target))
+		}
+	}
 	return out
 }
 
@@ -119,8 +158,8 @@ func placement(r *resourceBlock, flowProject map[string]string, usedBy map[strin
 	if p := flowProject[r.address]; p != "" {
 		return p
 	}
-	if p, ok := vocabularyProject(r.typ); ok {
-		return p
+	if _, ok := vocabularyProject(r.typ); ok {
+		return sharedProjectFor(r.typ)
 	}
 	if len(usedBy) == 1 {
 		for f := range usedBy {
@@ -130,7 +169,16 @@ func placement(r *resourceBlock, flowProject map[string]string, usedBy map[strin
 	if len(flowsUsed(r, uses, flowProject)) > 0 {
 		return "shared-entry" // an entry point into several flows
 	}
-	area, _, _ := strings.Cut(strings.TrimPrefix(r.typ, "genesyscloud_"), "_")
+	return sharedProjectFor(r.typ)
+}
+
+// sharedProjectFor is the shared project an object of a type goes to: its vocabulary
+// project, else one per API area ("shared-routing", "shared-integration").
+func sharedProjectFor(typ string) string {
+	if p, ok := vocabularyProject(typ); ok {
+		return p
+	}
+	area, _, _ := strings.Cut(strings.TrimPrefix(typ, "genesyscloud_"), "_")
 	return "shared-" + area
 }
 
