@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/cxascode/cxascode/internal/workspace"
 )
@@ -88,7 +89,26 @@ func RunWith(root string, cfg *Config) (*Report, error) {
 	for _, c := range checks() {
 		found = append(found, c(v)...)
 	}
-	return assemble(ws.Config.Name, found, cfg), nil
+	report := assemble(ws.Config.Name, found, cfg)
+	report.RepositoryPath = repositoryPath(root)
+	return report, nil
+}
+
+// repositoryPath is root relative to its git repository's root, slash separated.
+func repositoryPath(root string) string {
+	repo, ok := repositoryRoot(root)
+	if !ok {
+		return ""
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(repo, abs)
+	if err != nil || rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // assemble applies the configuration to what the checks found: severities overridden,

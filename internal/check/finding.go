@@ -96,6 +96,10 @@ type Report struct {
 	Workspace  string       `json:"workspace"`
 	Findings   []Finding    `json:"findings"`
 	Suppressed []Suppressed `json:"suppressed"`
+	// RepositoryPath is the workspace root relative to its git repository's root ("" when
+	// they are the same or there is no repository): SARIF locations are read relative to the
+	// repository, while findings are relative to the workspace.
+	RepositoryPath string `json:"-"`
 }
 
 // Count is how many findings are at or above severity.

@@ -102,26 +102,37 @@ func hasCxTest(root, dir string) bool {
 }
 
 // ciWorkflows is the text of the GitHub Actions workflows of the workspace's repository:
-// .github/workflows in the workspace root or the first parent holding .git.
+// .github/workflows in the workspace root and in the repository root above it.
 func ciWorkflows(root string) []string {
-	dir, err := filepath.Abs(root)
-	if err != nil {
-		return nil
+	dirs := []string{root}
+	if repo, ok := repositoryRoot(root); ok && repo != root {
+		dirs = append(dirs, repo)
 	}
 	var texts []string
-	for {
+	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, ".github", "workflows", "*.y*ml"))
 		for _, f := range files {
 			if src, err := os.ReadFile(f); err == nil {
 				texts = append(texts, string(src))
 			}
 		}
+	}
+	return texts
+}
+
+// repositoryRoot is the nearest directory at or above dir holding .git, as an absolute path.
+func repositoryRoot(dir string) (string, bool) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return texts
+			return dir, true
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return texts
+			return "", false
 		}
 		dir = parent
 	}

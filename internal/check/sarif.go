@@ -3,6 +3,7 @@ package check
 import (
 	"encoding/json"
 	"io"
+	"path"
 	"sort"
 )
 
@@ -127,7 +128,7 @@ func (r *Report) WriteSARIF(w io.Writer) error {
 		if file == "" {
 			file = "cx.hcl"
 		}
-		loc := sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: file}}
+		loc := sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: path.Join(r.RepositoryPath, file)}}
 		if e.f.Pos.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: e.f.Pos.Line, StartColumn: e.f.Pos.Column}
 		}

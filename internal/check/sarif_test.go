@@ -179,3 +179,25 @@ func TestCheckSARIFValidatorRejects(t *testing.T) {
 		}
 	}
 }
+
+// SARIF locations are read relative to the repository, so a workspace in a subdirectory
+// has its path in front of every file.
+func TestCheckSARIFPathsFromRepositoryRoot(t *testing.T) {
+	if _, ok := repositoryRoot("."); !ok {
+		t.Skip("not in a git checkout: no repository root to be relative to")
+	}
+	report, err := Run("testdata/reach-in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteSARIF(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := validateSARIF(buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"uri": "internal/check/testdata/reach-in/flow-claims/main.tf"`; !bytes.Contains(buf.Bytes(), []byte(want)) {
+		t.Errorf("SARIF lacks %s:\n%s", want, buf.String())
+	}
+}
