@@ -35,28 +35,52 @@ func checkReachIn(v *view) []Finding {
 	return out
 }
 
-// writesIntoOthers reports a resource of a kind that changes another object (a child
-// kind, or a nameless assignment such as group roles) whose target is an object another
-// project declares, looked up by name.
+// writesIntoOthers reports a resource that changes another object — a child kind (a data
+// table row), an object made under another's id (a flow's log level) or a nameless
+// assignment (group roles) — whose target is an object another project declares, looked up
+// by name. Only the target counts: the roles a group is granted are used, not changed.
 func writesIntoOthers(v *view, m *module, r *resourceBlock) []Finding {
 	k := kinds.Genesys().ByResource(r.typ)
-	if k == nil || (k.API.Parent == "" && k.Names != kinds.NoName) {
+	if k == nil {
 		return nil
 	}
 	var out []Finding
-	for _, u := range r.uses {
-		d := m.data[u]
-		if d == nil {
-			continue
+	for _, a := range targetAttributes(k, r.block.Body) {
+		for _, u := range addressesOf(a.Expr.Variables(), nil) {
+			d := m.data[u]
+			if d == nil {
+				continue
+			}
+			name, ok := literalAttr(d.Body, "name")
+			if !ok {
+				continue
+			}
+			if owner := v.owner(d.Labels[0], name); owner != "" && owner != m.project.Name {
+				out = append(out, ruleReachInWrite.at(m.project.Name, r.pos,
+					"%s changes %s %q, which project %s declares; move this resource into %s so one project owns the object",
+					r.address, d.Labels[0], name, owner, owner))
+			}
 		}
-		name, ok := literalAttr(d.Body, "name")
-		if !ok {
-			continue
+	}
+	return out
+}
+
+// targetAttributes are the attributes of a resource naming the object it changes: the
+// catalogue's parent or path id field, else for a nameless kind its top-level id attributes
+// (group_roles' group_id; the roles it grants are in nested blocks).
+func targetAttributes(k *kinds.Kind, body *hclsyntax.Body) []*hclsyntax.Attribute {
+	for _, f := range []*kinds.Field{k.ParentField(), k.PathIDField()} {
+		if f != nil && body.Attributes[f.Attr] != nil {
+			return []*hclsyntax.Attribute{body.Attributes[f.Attr]}
 		}
-		if owner := v.owner(d.Labels[0], name); owner != "" && owner != m.project.Name {
-			out = append(out, ruleReachInWrite.at(m.project.Name, r.pos,
-				"%s changes %s %q, which project %s declares; move this resource into %s so one project owns the object",
-				r.address, d.Labels[0], name, owner, owner))
+	}
+	if k.Names != kinds.NoName {
+		return nil
+	}
+	var out []*hclsyntax.Attribute
+	for _, a := range sortedAttributes(body) {
+		if strings.HasSuffix(a.Name, "_id") {
+			out = append(out, a)
 		}
 	}
 	return out
