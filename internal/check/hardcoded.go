@@ -63,8 +63,9 @@ func hardCodedValue(project string, lit literal, idAttribute bool) (Finding, boo
 		return ruleHardCodedEmail.at(project, lit.pos, "the e-mail address %s differs per environment; make it a variable set in env/<env>.tfvars",
 			emailPattern.FindString(lit.value)), true
 	case urlPattern.MatchString(lit.value):
-		return ruleHardCodedURL.at(project, lit.pos, "the URL %s is likely environment-specific; make it a variable set in env/<env>.tfvars",
-			urlPattern.FindString(lit.value)), true
+		// A URL ends before an interpolation or closing punctuation ("…?phone=${input.phone}").
+		url := strings.TrimRight(urlPattern.FindString(lit.value), "$.,;:)")
+		return ruleHardCodedURL.at(project, lit.pos, "the URL %s is likely environment-specific; make it a variable set in env/<env>.tfvars", url), true
 	case phonePattern.MatchString(lit.value):
 		return ruleHardCodedPhone.at(project, lit.pos, "the phone number %s differs per environment; make it a variable set in env/<env>.tfvars",
 			strings.TrimSpace(phonePattern.FindString(lit.value))), true
