@@ -21,8 +21,9 @@ func newCheckCommand() *cobra.Command {
 		Long: `Check reads the workspace without running OpenTofu or touching an org and reports what
 keeps it from the seed's practices: projects that grew into monoliths (with the split it
 suggests), projects reaching into objects other projects own, shared objects only one flow
-uses, ids and environment-specific values written as literals, and hygiene (unpinned
-providers, protected environments without CI, flows without a cx test, ignore_changes).
+uses, ids and environment-specific values written as literals, hygiene (unpinned
+providers, protected environments without CI, flows without a cx test, ignore_changes),
+and, from git history, projects that always change together or halves that never do.
 
 Each finding has an id (check/rule), a severity, a message that says what to do and the
 file:line it is about. cx.hcl's check block tunes thresholds and severities and suppresses
