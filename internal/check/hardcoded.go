@@ -34,8 +34,8 @@ type literal struct {
 func checkHardCoded(v *view) []Finding {
 	var out []Finding
 	for _, m := range v.modules {
-		for _, f := range m.files {
-			walkAttributes(f.body, func(a *hclsyntax.Attribute) {
+		for _, body := range m.files {
+			walkAttributes(body, func(a *hclsyntax.Attribute) {
 				if a.Name == "description" {
 					return // prose about the object, not configuration of it
 				}

@@ -39,8 +39,8 @@ var upperBound = regexp.MustCompile(`^\s*(=|~>|<|v?[0-9])`)
 
 func unpinnedProviders(m *module) []Finding {
 	var out []Finding
-	for _, f := range m.files {
-		for _, b := range f.body.Blocks {
+	for _, body := range m.files {
+		for _, b := range body.Blocks {
 			if b.Type != "terraform" {
 				continue
 			}

@@ -33,7 +33,7 @@ func vocabularyProject(typ string) (string, bool) {
 func checkMonolith(v *view) []Finding {
 	var out []Finding
 	for _, m := range v.modules {
-		split := suggestSplit(m, v)
+		split := m.suggestSplit()
 		var f Finding
 		switch {
 		case len(m.flows) > 1:
@@ -107,9 +107,9 @@ func splitLines(split map[string][]string) []string {
 	return lines
 }
 
-// suggestSplit places every resource of a module in a project: project name → addresses.
-func suggestSplit(m *module, v *view) map[string][]string {
-	uses := m.usesWithinModule(v)
+// suggestSplit places every resource of the module in a project: project name → addresses.
+func (m *module) suggestSplit() map[string][]string {
+	uses := m.usesWithinModule()
 	flowProject := map[string]string{}
 	for _, f := range m.flows {
 		flowProject[f.address] = "flow-" + strings.ReplaceAll(backport.Slug(f.label), "_", "-")
@@ -196,7 +196,7 @@ func flowsUsed(r *resourceBlock, uses map[string][]string, flowProject map[strin
 // usesWithinModule is, per resource address, the module's resources it uses: by
 // reference, through a data source naming an object the module declares, and — for a
 // flow — by the names its YAML uses.
-func (m *module) usesWithinModule(v *view) map[string][]string {
+func (m *module) usesWithinModule() map[string][]string {
 	declared := map[string]string{} // "type\x00name" → address
 	for _, o := range m.project.Declares {
 		declared[o.Type+"\x00"+strings.ToLower(o.Name)] = o.Address

@@ -19,8 +19,8 @@ var guidPattern = regexp.MustCompile(`(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-
 func checkReachIn(v *view) []Finding {
 	var out []Finding
 	for _, m := range v.modules {
-		for _, f := range m.files {
-			for _, b := range f.body.Blocks {
+		for _, body := range m.files {
+			for _, b := range body.Blocks {
 				if b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "terraform_remote_state" {
 					out = append(out, ruleReachInRemoteState.at(m.project.Name, configscan.PosOf(b.DefRange()),
 						"data.terraform_remote_state.%s reads another project's state; look the objects up by name with genesyscloud data sources instead", b.Labels[1]))
@@ -90,8 +90,8 @@ func targetAttributes(k *kinds.Kind, body *hclsyntax.Body) []*hclsyntax.Attribut
 // the configuration cannot be promoted and the dependency is invisible to the graph.
 func literalIDs(m *module) []Finding {
 	var out []Finding
-	for _, f := range m.files {
-		walkAttributes(f.body, func(a *hclsyntax.Attribute) {
+	for _, body := range m.files {
+		walkAttributes(body, func(a *hclsyntax.Attribute) {
 			if !isIDAttribute(a.Name) {
 				return
 			}

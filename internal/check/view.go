@@ -28,23 +28,17 @@ type view struct {
 // module is one project's configuration as the checks see it.
 type module struct {
 	project   *workspace.Project
-	files     []*tfFile
+	files     []*hclsyntax.Body // the .tf files, in file order
 	resources []*resourceBlock
 	byAddress map[string]*resourceBlock
 	data      map[string]*hclsyntax.Block // data sources by address ("data.type.label")
 	flows     []*resourceBlock            // genesyscloud_flow resources
 }
 
-type tfFile struct {
-	path string // root-relative
-	body *hclsyntax.Body
-}
-
 // resourceBlock is one resource block with the addresses its expressions refer to:
 // resources ("type.label") and data sources ("data.type.label"), locals expanded.
 type resourceBlock struct {
 	typ, label, address string
-	file                string
 	pos                 Pos
 	block               *hclsyntax.Block
 	uses                []string
@@ -83,12 +77,12 @@ func loadModule(root string, p *workspace.Project) (*module, error) {
 		if !ok {
 			continue
 		}
-		m.files = append(m.files, &tfFile{path: rel, body: body})
+		m.files = append(m.files, body)
 		for _, b := range body.Blocks {
 			switch {
 			case b.Type == "resource" && len(b.Labels) == 2:
 				r := &resourceBlock{typ: b.Labels[0], label: b.Labels[1], address: b.Labels[0] + "." + b.Labels[1],
-					file: rel, pos: configscan.PosOf(b.DefRange()), block: b}
+					pos: configscan.PosOf(b.DefRange()), block: b}
 				m.resources = append(m.resources, r)
 				m.byAddress[r.address] = r
 				if r.typ == "genesyscloud_flow" {
