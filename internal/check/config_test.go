@@ -148,3 +148,17 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+// Markdown cells escape what would become HTML and keep suggestions on separate lines.
+func TestCheckMarkdownEscapes(t *testing.T) {
+	f := ruleHardCodedURL.at("p", Pos{File: "p/a.tf", Line: 2}, "set it in env/<env>.tfvars | now")
+	f.Suggestion = []string{"flow-a: x", "shared-<area>: y"}
+	var md bytes.Buffer
+	if err := assemble("w", []Finding{f}, DefaultConfig()).Write(&md, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	want := "set it in env/&lt;env&gt;.tfvars \\| now<br>flow-a: x<br>shared-&lt;area&gt;: y |"
+	if !strings.Contains(md.String(), want) {
+		t.Errorf("markdown lacks %q:\n%s", want, md.String())
+	}
+}

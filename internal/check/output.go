@@ -59,9 +59,10 @@ func (r *Report) summary() string {
 		r.Count(Error), r.Count(Warning)-r.Count(Error), r.Count(Info)-r.Count(Warning), len(r.Suppressed))
 }
 
-// markdownCell keeps a value on one table row.
+// markdownCell keeps a value on one table row and out of HTML: "env/<env>.tfvars" would
+// otherwise render as an unknown tag.
 func markdownCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func (r *Report) writeMarkdown(w io.Writer) error {
@@ -70,11 +71,11 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if len(r.Findings) > 0 {
 		b.WriteString("\n| severity | check | where | what to do |\n|---|---|---|---|\n")
 		for _, f := range r.Findings {
-			msg := f.Message
-			if len(f.Suggestion) > 0 {
-				msg += "<br>" + strings.Join(f.Suggestion, "<br>")
+			cell := markdownCell(f.Message)
+			for _, s := range f.Suggestion {
+				cell += "<br>" + markdownCell(s)
 			}
-			fmt.Fprintf(&b, "| %s | `%s` | `%s` | %s |\n", f.Severity, f.ID(), markdownCell(f.Where()), markdownCell(msg))
+			fmt.Fprintf(&b, "| %s | `%s` | `%s` | %s |\n", f.Severity, f.ID(), markdownCell(f.Where()), cell)
 		}
 	}
 	if len(r.Suppressed) > 0 {
