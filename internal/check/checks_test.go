@@ -45,3 +45,17 @@ func TestCheckEachRuleFiresOnce(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckRecognisesCIDeploys(t *testing.T) {
+	for pipeline, want := range map[string]bool{
+		"      - run: cx apply --env prod-eu --release\n":   true,
+		"      - run: cx apply --env 'prod-eu' flow-a\n":    true,
+		"      - run: cx apply --env=prod-eu\n":             true,
+		"      - run: cx plan --env prod-eu > plan.txt\n":   false, // a plan deploys nothing
+		"      - run: cx apply --env prod-eu-2 --release\n": false,
+	} {
+		if got := deploysEnvironment([]string{pipeline}, "prod-eu"); got != want {
+			t.Errorf("%q deploys prod-eu: %v, want %v", pipeline, got, want)
+		}
+	}
+}

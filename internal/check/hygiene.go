@@ -27,7 +27,7 @@ func checkHygiene(v *view) []Finding {
 	for _, env := range v.ws.Config.Environments {
 		if env.Protected && !deploysEnvironment(workflows, env.Name) {
 			out = append(out, ruleHygieneUngated.at("", env.Pos,
-				"environment %s is protected but no CI workflow (.github/workflows) deploys it with --env %s; generate one with cx ci", env.Name, env.Name))
+				"environment %s is protected but no CI pipeline (.github/workflows, .gitlab-ci.yml) runs cx apply --env %s; generate one with cx ci", env.Name, env.Name))
 		}
 	}
 	return out
@@ -101,8 +101,8 @@ func hasCxTest(root, dir string) bool {
 	return len(matches) > 0
 }
 
-// ciWorkflows is the text of the GitHub Actions workflows of the workspace's repository:
-// .github/workflows in the workspace root and in the repository root above it.
+// ciWorkflows is the text of the CI pipelines of the workspace's repository (GitHub Actions
+// workflows, GitLab CI), in the workspace root and in the repository root above it.
 func ciWorkflows(root string) []string {
 	dirs := []string{root}
 	if repo, ok := repositoryRoot(root); ok && repo != root {
@@ -111,6 +111,7 @@ func ciWorkflows(root string) []string {
 	var texts []string
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, ".github", "workflows", "*.y*ml"))
+		files = append(files, filepath.Join(dir, ".gitlab-ci.yml"))
 		for _, f := range files {
 			if src, err := os.ReadFile(f); err == nil {
 				texts = append(texts, string(src))
@@ -138,9 +139,10 @@ func repositoryRoot(dir string) (string, bool) {
 	}
 }
 
-// deploysEnvironment reports whether a workflow runs cx for the environment.
+// deploysEnvironment reports whether a pipeline applies to the environment: a plan alone
+// deploys nothing. The name may be quoted, as cx ci quotes names a shell would split.
 func deploysEnvironment(workflows []string, env string) bool {
-	re := regexp.MustCompile(`--env[ =]"?` + regexp.QuoteMeta(env) + `\b`)
+	re := regexp.MustCompile(`cx apply[^\n]*--env[ =]["']?` + regexp.QuoteMeta(env) + `(["'\s]|$)`)
 	for _, w := range workflows {
 		if re.MatchString(w) {
 			return true
