@@ -66,5 +66,6 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newTestCommand())
 	root.AddCommand(newReleaseCommand(), newReleasesCommand(), newRollbackCommand())
 	root.AddCommand(newCICommand())
+	root.AddCommand(newCheckCommand())
 	return root
 }

@@ -201,6 +201,12 @@ func (p *configParser) parse(src []byte) *Config {
 			if p.labels(b, 1) && once(b) {
 				cfg.Projects = append(cfg.Projects, p.project(b))
 			}
+		case "check":
+			// cx check's settings (thresholds, suppressions) are read by package check, which
+			// reports its own errors; the workspace only admits the block once.
+			if p.labels(b, 0) {
+				once(b)
+			}
 		default:
 			p.errorf(b.TypeRange, "unknown-block", "unknown block %q; expected workspace, environment, projects, state or project", b.Type)
 		}

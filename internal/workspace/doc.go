@@ -56,6 +56,13 @@
 //	  depends_on = ["shared-schedules"] # edges names cannot show (optional)
 //	}
 //
+//	check {                             # cx check's settings, read by package check
+//	  suppress "hard-coded/url" {
+//	    path   = "flow-support"
+//	    reason = "the ticketing API has one address in every environment"
+//	  }
+//	}
+//
 // Without environment blocks the workspace has dev → test → prod on the embedded local org,
 // so a new workspace works before any real org is touched. Without a projects block every
 // subdirectory holding .tf files is a project. Without a state block state is local, under

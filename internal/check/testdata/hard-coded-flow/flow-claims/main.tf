@@ -1,0 +1,3 @@
+resource "genesyscloud_flow" "claims" {
+  filepath = "${path.module}/flows/claims.yaml"
+}

@@ -1,0 +1,7 @@
+resource "genesyscloud_routing_skill" "billing" {
+  name = "Billing"
+
+  lifecycle {
+    ignore_changes = [name]
+  }
+}

@@ -1,0 +1,3 @@
+check {
+  monolith_max_resources = 3
+}

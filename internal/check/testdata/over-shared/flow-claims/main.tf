@@ -1,0 +1,7 @@
+data "genesyscloud_routing_queue" "claims" {
+  name = "Claims"
+}
+
+resource "genesyscloud_flow" "claims" {
+  filepath = "${path.module}/flows/claims.yaml"
+}

@@ -1,0 +1,4 @@
+# Only flow-claims uses this queue.
+resource "genesyscloud_routing_queue" "claims" {
+  name = "Claims"
+}
