@@ -331,22 +331,9 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string) *
 	project := r.opts.Workspace.Project(p)
 	r.progress.start(p)
 	run := &projectRun{opts: r.opts, env: r.env, project: project}
-	if r.spec != nil {
-		if r.feeds[p] {
-			run.spec = r.spec
-		}
-		if r.spec.covers(pending) {
-			layout, ok, err := r.spec.layout(project)
-			if err != nil {
-				r.progress.event(p, "plan against the org itself: "+err.Error())
-			}
-			if ok && err == nil {
-				run.layout = layout
-			}
-		}
-	}
+	speculative := r.prepareSpeculation(run, pending)
 	res := run.run(ctx, func(step string) { r.progress.event(p, step) })
-	if run.layout != nil {
+	if speculative {
 		res.Speculative, res.PlannedAfter = true, pending
 		if res.Status == StatusFailed {
 			res.Error += " (in a speculative plan: against a copy of the org with the plans of " + strings.Join(pending, ", ") + " applied)"

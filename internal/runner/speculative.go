@@ -28,6 +28,39 @@ import (
 // OpenTofu data directories) apart from the environment itself.
 const speculativeSuffix = ".speculative"
 
+// providerLookupWaitEnv caps how long the provider's by-name data sources wait for their
+// object (the provider's CX_PROVIDER_LOOKUP_WAIT).
+const providerLookupWaitEnv = "CX_PROVIDER_LOOKUP_WAIT"
+
+// prepareSpeculation readies a plan of run's project whose dependencies pending have
+// unapplied changes, and reports whether it plans against the speculative org. Its lookups
+// never wait: in the speculative org every object they may name exists already, and against
+// the org itself what only a pending plan creates will not appear however long they wait.
+// A project others wait for takes its plan into the speculative org.
+func (r *runState) prepareSpeculation(run *projectRun, pending []string) (speculative bool) {
+	if r.opts.Action != ActionPlan {
+		return false
+	}
+	if r.spec != nil && r.feeds[run.project.Name] {
+		run.spec = r.spec
+	}
+	if len(pending) == 0 {
+		return false
+	}
+	run.layout = r.env.Project(run.project)
+	if r.spec != nil && r.spec.covers(pending) {
+		layout, ok, err := r.spec.layout(run.project)
+		if err != nil {
+			r.progress.event(run.project.Name, "plan against the org itself: "+err.Error())
+		}
+		if ok && err == nil {
+			run.layout, speculative = layout, true
+		}
+	}
+	run.layout.Env = map[string]string{providerLookupWaitEnv: "0s"}
+	return speculative
+}
+
 // speculation is one plan run's speculative org, made when the first plan with changes
 // that other projects of the run wait for is done.
 type speculation struct {
