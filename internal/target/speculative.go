@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver"
@@ -42,13 +43,21 @@ func (t *Target) Speculation() func(ctx context.Context) (*SpeculativeOrg, error
 // adminTimeout bounds one call to the local org's admin surface.
 const adminTimeout = 30 * time.Second
 
+// speculativeInfix joins an org's name and a random suffix into its copy's name.
+const speculativeInfix = "~speculative-"
+
 // cloneOrg copies org into a new org of the local org, with a deploy client of its own.
+// Copies of org left by a cx that was killed are deleted first: the caller holds the
+// environment's lock, so no other run can be using them.
 func (l *LocalOrg) cloneOrg(ctx context.Context, org string) (*SpeculativeOrg, error) {
+	if err := l.deleteStaleCopies(ctx, org); err != nil {
+		return nil, err
+	}
 	suffix := make([]byte, 4)
 	if _, err := rand.Read(suffix); err != nil {
 		return nil, err
 	}
-	name := org + "~speculative-" + hex.EncodeToString(suffix)
+	name := org + speculativeInfix + hex.EncodeToString(suffix)
 	body := map[string]any{"name": name, "clients": []orgserver.ClientSpec{{Name: DeployClient, Role: store.RoleAdmin}}}
 	var out struct {
 		Credentials []orgserver.Credential `json:"credentials"`
@@ -71,6 +80,25 @@ func (l *LocalOrg) cloneOrg(ctx context.Context, org string) (*SpeculativeOrg, e
 		return nil, errors.Join(err, discard(ctx))
 	}
 	return &SpeculativeOrg{Name: name, OrgEnv: orgEnv, Discard: discard}, nil
+}
+
+func (l *LocalOrg) deleteStaleCopies(ctx context.Context, org string) error {
+	var list struct {
+		Orgs []struct {
+			Name string `json:"name"`
+		} `json:"orgs"`
+	}
+	if err := l.admin(ctx, http.MethodGet, "/admin/orgs", nil, &list); err != nil {
+		return fmt.Errorf("list the local org's orgs: %w", err)
+	}
+	for _, o := range list.Orgs {
+		if strings.HasPrefix(o.Name, org+speculativeInfix) {
+			if err := l.admin(ctx, http.MethodDelete, "/admin/orgs/"+url.PathEscape(o.Name), nil, nil); err != nil {
+				return fmt.Errorf("delete the stale speculative org %s: %w", o.Name, err)
+			}
+		}
+	}
+	return nil
 }
 
 // admin calls the local org's admin surface with a JSON body (nil: none) and decodes the

@@ -46,10 +46,18 @@ func TestSpeculativeOrg(t *testing.T) {
 	if err := copyClient.Do(ctx, "GET", "/api/v2/routing/skills/"+*skill.ID, nil, nil, &copied); err != nil || *copied.Name != name {
 		t.Errorf("the copy's skill %s: %+v %v", *skill.ID, copied, err)
 	}
-	if err := spec.Discard(ctx); err != nil {
+	// A copy a killed cx left behind goes when the next copy is made.
+	next, err := speculate(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := spec.Discard(ctx); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Errorf("the stale copy should be gone once the next is made: %v", err)
+	}
+	if err := next.Discard(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := next.Discard(ctx); err == nil || !strings.Contains(err.Error(), "404") {
 		t.Errorf("a second discard should find nothing: %v", err)
 	}
 
