@@ -151,8 +151,11 @@ func (s *speculation) apply(ctx context.Context, p *workspace.Project, plan *tof
 		return err
 	}
 	spec, ok, err := s.layout(p)
-	if err != nil || !ok {
-		return errors.Join(err, errors.New("its state is not a local file"))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("its state is not a local file, which cx cannot copy")
 	}
 	session, err := spec.Start("speculative-apply")
 	if err != nil {
