@@ -60,9 +60,15 @@ func newPlanCommand() *cobra.Command {
 first and independent projects in parallel. A second plan, apply or destroy of the same
 environment waits for the first (up to 30s, then fails naming it).
 
+A project whose dependencies have unapplied changes is planned "speculatively" when the
+environment is on the local org: against a throwaway copy of the org with those changes
+applied, so its plan shows what it will do once they are. A speculative plan is never
+applied: cx apply plans every project again after its dependencies applied. On a real org
+such a project's plan is "deferred" when it fails: its by-name lookups may only resolve
+after that apply.
+
 Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a project failed
-(its dependents are skipped). A project whose plan fails while a project it depends on has
-unapplied changes is "deferred": its by-name lookups may only resolve after that apply.`,
+(its dependents are skipped).`,
 		Example: `  cx plan                         # all projects, environment dev, local org started if needed
   cx plan --env test flow-billing # one project (its dependencies are taken as deployed)
   cx plan --affected-since origin/main --json`,
@@ -120,6 +126,9 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		Workspace: ws, Graph: g, Env: env.Name, Action: action, Projects: names, Parallel: f.parallel, Force: f.force,
 		Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv, ExtraEnv: extraEnv, FindByName: tg.FindByName,
 		Progress: stderr, Live: isTerminal(stderr),
+	}
+	if action == runner.ActionPlan {
+		opts.Speculate = tg.Speculation()
 	}
 	var ledger *applyLedger
 	if action == runner.ActionApply {

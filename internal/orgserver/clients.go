@@ -53,6 +53,19 @@ func newClient(tx *store.Tx, org store.OrgInfo, spec ClientSpec) (Credential, er
 	return Credential{Org: org.Name, OrgID: org.ID, Name: spec.Name, Role: role, ClientID: ci.ID, ClientSecret: secret}, nil
 }
 
+// newClients writes the clients of a new org (newClient) and returns their credentials.
+func newClients(tx *store.Tx, org store.OrgInfo, specs []ClientSpec) ([]Credential, error) {
+	var creds []Credential
+	for _, c := range specs {
+		cred, err := newClient(tx, org, c)
+		if err != nil {
+			return nil, err
+		}
+		creds = append(creds, cred)
+	}
+	return creds, nil
+}
+
 // putClientGrant stores the subject grants of one ClientGrant. The client is new in tx, so
 // the grants are written directly rather than through applyGrants (which audits a change
 // of an existing subject).

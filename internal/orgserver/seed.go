@@ -82,14 +82,9 @@ func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, err
 		if err := seedOrgObjects(tx, org); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
-		for _, c := range spec.Clients {
-			cred, err := newClient(tx, org, c)
-			if err != nil {
-				return err
-			}
-			creds = append(creds, cred)
-		}
-		return nil
+		var err error
+		creds, err = newClients(tx, org, spec.Clients)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create org %q: %w", spec.Name, err)

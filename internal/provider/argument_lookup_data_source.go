@@ -91,7 +91,7 @@ func rangeLabel(values []string) string { return values[0] + ".." + values[1] }
 
 // noPoolDetail explains that no pool of the kind what has exactly the configured range.
 func noPoolDetail(what string) string {
-	return fmt.Sprintf("No %s has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", what, lookupTimeout)
+	return fmt.Sprintf("No %s has exactly this range (waited %s for it to appear). Check both numbers and the org the provider is configured for.", what, lookupWait(lookupTimeout))
 }
 
 // newTelephonyDidPoolDataSource finds a DID pool by its exact range, as the official one does.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -17,6 +19,26 @@ import (
 // lookupTimeout is how long a data source waits for an object to appear under its name:
 // real orgs index new objects with a delay (the official provider waits 15 s as well).
 const lookupTimeout = 15 * time.Second
+
+// envLookupWait caps that wait (a Go duration, e.g. "0s"). cx sets it to 0s for a plan whose
+// lookups may name objects that are only planned by a project it depends on (they will not
+// appear however long the provider waits) and for a plan against a speculative copy of the
+// local org (which lists an object as soon as it exists).
+const envLookupWait = "CX_PROVIDER_LOOKUP_WAIT"
+
+// lookupWait is how long a lookup that would wait timeout waits: envLookupWait when set to a
+// shorter duration.
+func lookupWait(timeout time.Duration) time.Duration {
+	v := strings.TrimSpace(os.Getenv(envLookupWait))
+	if v == "" {
+		return timeout
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 || d >= timeout {
+		return timeout
+	}
+	return d
+}
 
 // awaitMatch asks find until it finds something or timeout passes, since a real org lists a
 // new object only after a delay. ok is false when nothing matched in time; err is set only
@@ -41,9 +63,9 @@ func awaitMatch[T any](ctx context.Context, timeout time.Duration, find func(con
 }
 
 // noMatchDetail explains a lookup that found nothing: the object's what (a noun, "DID pool")
-// has no exact match for key ("name", "range") after waiting lookupTimeout.
+// has no exact match for key ("name", "range") after waiting lookupWait(lookupTimeout).
 func noMatchDetail(what, key string) string {
-	return fmt.Sprintf("No %s has exactly this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", what, key, lookupTimeout)
+	return fmt.Sprintf("No %s has exactly this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", what, key, lookupWait(lookupTimeout))
 }
 
 // lookup is what one data source's Read brings to readLookup. M is its Terraform model, T
@@ -83,7 +105,7 @@ func runLookup[M any, T any](ctx context.Context, m *M, diags *diag.Diagnostics,
 	if timeout == 0 {
 		timeout = lookupTimeout
 	}
-	obj, ok, err := awaitMatch(ctx, timeout, func(ctx context.Context) (T, bool, error) { return l.find(ctx, m) })
+	obj, ok, err := awaitMatch(ctx, lookupWait(timeout), func(ctx context.Context) (T, bool, error) { return l.find(ctx, m) })
 	if err != nil {
 		addAPIError(diags, nil, "Could not look up "+l.describe(m), err)
 		return obj, false

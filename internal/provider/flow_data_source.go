@@ -63,7 +63,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		describe: (*flowDataSourceModel).described,
 		notFound: func(m *flowDataSourceModel, diags *diag.Diagnostics) {
 			diags.AddAttributeError(path.Root("name"), "No "+m.described(),
-				fmt.Sprintf("No flow has this name (waited %s for it to appear). Check the spelling, the type and the org the provider is configured for.", flowLookupTimeout))
+				fmt.Sprintf("No flow has this name (waited %s for it to appear). Check the spelling, the type and the org the provider is configured for.", lookupWait(flowLookupTimeout)))
 		},
 		found: func(m *flowDataSourceModel, found []platform.Flow, diags *diag.Diagnostics) {
 			if len(found) > 1 {

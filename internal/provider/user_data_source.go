@@ -72,7 +72,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		notFound: func(m *userDataModel, diags *diag.Diagnostics) {
 			by := m.searchedBy()
 			diags.AddError("No user with "+by,
-				fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(by)[0], lookupTimeout))
+				fmt.Sprintf("No user has this %s (waited %s for it to appear). Check the spelling and the org the provider is configured for.", strings.Fields(by)[0], lookupWait(lookupTimeout)))
 		},
 		found: func(m *userDataModel, u *platform.User, _ *diag.Diagnostics) {
 			m.ID = types.StringValue(deref(u.ID))

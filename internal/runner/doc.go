@@ -17,6 +17,8 @@
 // to the state yet; the next apply of that project imports them by their unique names
 // (Options.FindByName) instead of failing on them. Apply and destroy plan to a file and apply exactly that file, so what is
 // applied is what was planned. A failed project skips every project depending on it; independent projects
-// go on. Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present (plan) , 1
+// go on. A plan of a project whose dependencies have unapplied changes runs, when the caller
+// can make a speculative org (Options.Speculate), against a copy of the org with those changes
+// applied (speculative.go); otherwise it is deferred when it fails. Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present (plan) , 1
 // any failure or skipped project.
 package runner

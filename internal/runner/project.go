@@ -17,6 +17,11 @@ type projectRun struct {
 	opts    *Options
 	env     *tofu.Environment
 	project *workspace.Project
+	// layout, when not nil, is the project laid out on the speculative side (a plan against
+	// the speculative org); spec, when not nil, takes the project's plan with changes into
+	// the speculative org for the projects that depend on it.
+	layout *tofu.Project
+	spec   *speculation
 }
 
 // run plans the project and, for apply and destroy, applies exactly the saved plan.
@@ -29,7 +34,11 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 		res.Error = fmt.Sprintf("%s: %s", what, tofu.SummarizeError(err))
 		return res
 	}
-	session, err := pr.env.Project(pr.project).Start("")
+	layout := pr.layout
+	if layout == nil {
+		layout = pr.env.Project(pr.project)
+	}
+	session, err := layout.Start("")
 	if err != nil {
 		return fail("prepare", err)
 	}
@@ -91,6 +100,12 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 	if pr.opts.Action == ActionPlan {
 		res.Status = StatusChanges
+		if pr.spec != nil {
+			step("apply the plan in the speculative org, for the projects depending on it")
+			if err := pr.spec.apply(ctx, pr.project, plan, pr.opts.TofuParallelism); err != nil {
+				step("not applied in the speculative org (its dependents plan against the org itself): " + err.Error())
+			}
+		}
 		return res
 	}
 

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -77,6 +78,10 @@ type Options struct {
 	// changes. show reads the plan as JSON, which costs one more OpenTofu run. Projects run
 	// in parallel, so it is called from several goroutines at once.
 	OnPlan func(ctx context.Context, project string, plan *tofu.SavedPlan, show func(context.Context) (*tfjson.Plan, error)) error
+	// Speculate, when not nil, makes a speculative org for a plan: a project whose
+	// dependencies have unapplied changes is planned against it, with their plans applied
+	// there, instead of being deferred (speculative.go). Plans only.
+	Speculate func(ctx context.Context) (*target.SpeculativeOrg, error)
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
 	// TofuParallelism is OpenTofu's -parallelism inside one project (0: OpenTofu's default).
@@ -98,7 +103,12 @@ type ProjectResult struct {
 	Seconds  float64       `json:"seconds"`
 	// Error says why the project failed, was skipped or deferred.
 	Error string `json:"error,omitempty"`
-	Log   string `json:"log,omitempty"`
+	// Speculative is a plan made against a copy of the org with the plans of PlannedAfter
+	// (dependencies with unapplied changes) applied: what the project will do once they
+	// are. It is never applied; cx apply plans the project again after them.
+	Speculative  bool     `json:"speculative,omitempty"`
+	PlannedAfter []string `json:"plannedAfter,omitempty"`
+	Log          string   `json:"log,omitempty"`
 }
 
 // Result is a whole run's outcome, projects in run order.
@@ -154,6 +164,10 @@ type runState struct {
 	opts     *Options
 	env      *tofu.Environment
 	progress *progressPrinter
+	// spec is the plan's speculative org (nil: none); feeds are the projects others of the
+	// run depend on, whose plans go into it.
+	spec  *speculation
+	feeds map[string]bool
 }
 
 // Run plans, applies or destroys the selected projects of one environment in dependency
@@ -220,6 +234,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer release()
 	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))
+	if opts.Action == ActionPlan && opts.Speculate != nil {
+		r.spec, r.feeds = &speculation{opts: &opts, real: r.env}, map[string]bool{}
+		for _, ds := range deps {
+			for _, d := range ds {
+				r.feeds[d] = true
+			}
+		}
+		defer func() {
+			if err := r.spec.close(ctx); err != nil {
+				r.progress.event("(speculative org)", err.Error())
+			}
+		}()
+	}
 
 	start := time.Now()
 	results := r.schedule(ctx, selected, deps)
@@ -304,8 +331,14 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string) *
 	project := r.opts.Workspace.Project(p)
 	r.progress.start(p)
 	run := &projectRun{opts: r.opts, env: r.env, project: project}
+	speculative := r.prepareSpeculation(run, pending)
 	res := run.run(ctx, func(step string) { r.progress.event(p, step) })
-	if res.Status == StatusFailed && r.opts.Action == ActionPlan && len(pending) > 0 {
+	if speculative {
+		res.Speculative, res.PlannedAfter = true, pending
+		if res.Status == StatusFailed {
+			res.Error += " (in a speculative plan: against a copy of the org with the plans of " + strings.Join(pending, ", ") + " applied)"
+		}
+	} else if res.Status == StatusFailed && r.opts.Action == ActionPlan && len(pending) > 0 {
 		res.Status = StatusDeferred
 		res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"
 	}

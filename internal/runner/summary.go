@@ -19,6 +19,9 @@ func (r *Result) WriteSummary(w io.Writer) error {
 			counts = fmt.Sprintf("%d\t%d\t%d", p.Add, p.Change, p.Destroy)
 		}
 		detail := p.Error
+		if p.Speculative && p.Status != StatusFailed {
+			detail = "speculative: planned as if " + strings.Join(p.PlannedAfter, ", ") + " were applied (cx apply plans it again)"
+		}
 		if p.Status == StatusFailed && p.Log != "" {
 			detail += " (log: " + p.Log + ")"
 		}
@@ -36,9 +39,23 @@ func (r *Result) WriteSummary(w io.Writer) error {
 	if len(parts) == 0 {
 		parts = append(parts, "no projects")
 	}
+	if n := r.countSpeculative(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d speculative", n))
+	}
 	_, err := fmt.Fprintf(w, "\n%s %s: %s in %.1fs (parallel %d). Exit code %d: %s.\n",
 		r.Action, r.Env, strings.Join(parts, ", "), r.Seconds, r.Parallel, r.ExitCode, exitMeaning(r.ExitCode))
 	return err
+}
+
+// countSpeculative counts the projects planned against a speculative org.
+func (r *Result) countSpeculative() int {
+	n := 0
+	for _, p := range r.Projects {
+		if p.Speculative {
+			n++
+		}
+	}
+	return n
 }
 
 func exitMeaning(code int) string {

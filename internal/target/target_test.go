@@ -16,15 +16,7 @@ import (
 // deploy client's credentials, the gateway and an API client, with the binaries given.
 func TestResolveLocalEnvironment(t *testing.T) {
 	ctx := context.Background()
-	st, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		st.Shutdown(sctx) //nolint:errcheck // the test's result is decided already
-	})
+	st := serveLocalOrg(t)
 	dev := workspace.Environment{Name: "dev", Org: "local:dev"}
 	tg, err := Resolve(ctx, Options{Root: t.TempDir(), Env: dev, Tofu: "/opt/tofu", ProviderDir: "/opt/provider",
 		LocalOrg: InProcess(st), ClientUserAgent: "cx-test"})
@@ -45,6 +37,21 @@ func TestResolveLocalEnvironment(t *testing.T) {
 		LocalOrg: InProcess(st)}); err == nil || !strings.Contains(err.Error(), `no deploy client in org "qa"`) {
 		t.Errorf("an org the local org lacks: %v", err)
 	}
+}
+
+// serveLocalOrg serves a local org in this process until the test ends.
+func serveLocalOrg(t *testing.T) *orgserver.Standalone {
+	t.Helper()
+	st, err := orgserver.Serve(context.Background(), orgserver.ServeOptions{Addr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		st.Shutdown(sctx) //nolint:errcheck // the test's result is decided already
+	})
+	return st
 }
 
 // TestResolveRegionEnvironment reads a real org's credentials from the variables cx.hcl

@@ -130,6 +130,9 @@ type Project struct {
 	StatePath string
 	// VarFile is the environment's variables file of the project ("": none).
 	VarFile string
+	// Env is added to this project's OpenTofu environment last (a setting for one plan, such
+	// as the provider's lookup wait).
+	Env map[string]string
 }
 
 // Project lays out p in the environment; call it while held.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -59,7 +60,9 @@ func (s *Session) setup() error {
 	if err != nil {
 		return err
 	}
-	if err := tf.SetEnv(s.project.env.environ(s.project.Name)); err != nil {
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	if err := tf.SetEnv(env); err != nil {
 		return err
 	}
 	tf.SetStdout(s.log)
