@@ -184,7 +184,8 @@ resource "genesyscloud_routing_queue" "b" {
 	git("add", ".")
 	git("commit", "-q", "-m", "workspace")
 
-	// The first plan starts the local org; flow-a's lookup waits for the skill (deferred).
+	// The first plan starts the local org; flow-a is planned speculatively, against a copy of
+	// the org with shared-skills' plan applied (its skill exists only there).
 	r := cx.run("plan", "--json")
 	r.want(t, 2, "first plan")
 	plan := r.decode(t)
