@@ -246,7 +246,7 @@ func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaReques
 				"MANDATORY_TIMEOUT", queueWrapupPromptValues...),
 			"acw_timeout_ms": queueServerInt("After-call work timeout in milliseconds (0-86400000); the org's default when not set.",
 				int64validator.Between(0, 86400000)),
-			"skill_evaluation_method": queueDefaultString("How agent skills are evaluated: `NONE`, `BEST` or `ALL` (default).", "ALL", "NONE", "BEST", "ALL"),
+			"skill_evaluation_method": queueDefaultString("How agent skills are evaluated: `NONE`, `BEST` or `ALL` (default).", queueSkillEvaluationDefault, "NONE", "BEST", "ALL"),
 			"scoring_method": queueDefaultString("Scoring method: `TimestampAndPriority` (default) or `PriorityOnly`.",
 				"TimestampAndPriority", "TimestampAndPriority", "PriorityOnly"),
 			"last_agent_routing_mode": queueServerString("Last agent routing mode: `Disabled`, `QueueMembersOnly` or `AnyAgent`.",
