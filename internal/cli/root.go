@@ -65,6 +65,7 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand())
 	root.AddCommand(newTestCommand())
 	root.AddCommand(newReleaseCommand(), newReleasesCommand(), newRollbackCommand())
+	root.AddCommand(newUpgradeCheckCommand())
 	root.AddCommand(newCICommand())
 	root.AddCommand(newCheckCommand())
 	return root
