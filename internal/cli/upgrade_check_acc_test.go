@@ -42,9 +42,17 @@ resource "genesyscloud_routing_queue" "billing" {
   name = "Cx Upgrade Billing"
 }
 `)
+	writeTestFile(t, filepath.Join(root, "shared-skills", "main.tf"), sharedSkills)
+	// Depends on shared-skills by name: in an environment not yet applied it cannot be
+	// planned until shared-skills is applied.
 	writeTestFile(t, filepath.Join(root, "queues-sales", "main.tf"), providerHead+`
+data "genesyscloud_routing_skill" "general" {
+  name = "Cx Init Skill"
+}
+
 resource "genesyscloud_routing_queue" "sales" {
-  name = "Cx Upgrade Sales"
+  name        = "Cx Upgrade Sales"
+  description = data.genesyscloud_routing_skill.general.id
 }
 `)
 	// Sets the attribute, so no default applies: the upgrade changes nothing here.
@@ -67,6 +75,7 @@ resource "genesyscloud_routing_queue" "vip" {
 		"queues-billing": {queueDefaultDiff("billing")},
 		"queues-sales":   {queueDefaultDiff("sales")},
 		"queues-vip":     nil,
+		"shared-skills":  nil,
 	}
 	got := map[string][]release.ResourceDiff{}
 	for _, p := range report.Envs[0].Projects {
@@ -85,9 +94,17 @@ resource "genesyscloud_routing_queue" "vip" {
 	}
 
 	current := filepath.Join(os.Getenv("CX_PROVIDER_DIR"), "terraform-provider-genesyscloud")
+	out, _, code = cx.run("upgrade-check", "--env", "dev", "--provider", current)
+	if code != 0 || strings.Count(out, ": no differences") != 4 {
+		t.Errorf("upgrade-check with the same provider: exit %d, want 0 and no differences in 4 projects\n%s", code, out)
+	}
+
+	// test is not applied: queues-sales waits for shared-skills' skill, so it cannot be
+	// planned and is not compared (exit 1); the projects that can be planned are.
 	out, _, code = cx.run("upgrade-check", "--all-envs", "--provider", current)
-	if code != 0 || strings.Count(out, ": no differences") != 6 {
-		t.Errorf("upgrade-check with the same provider: exit %d, want 0 and no differences in 3 projects of 2 environments\n%s", code, out)
+	if code != 1 || strings.Count(out, ": no differences") != 7 ||
+		!strings.Contains(out, "queues-sales: not compared: deferred: its dependencies have unapplied changes") {
+		t.Errorf("upgrade-check --all-envs with the same provider: exit %d, want 1 with test's queues-sales not compared\n%s", code, out)
 	}
 }
 

@@ -78,6 +78,10 @@ func notCompared(provider string, p runner.ProjectResult) string {
 		return ""
 	case "":
 		return fmt.Sprintf("the %s provider's run did not plan it", provider)
+	case runner.StatusDeferred:
+		// Not planned speculatively: ids from two throwaway copies of the org would differ
+		// and read as differences the upgrade does not cause.
+		return "deferred: its dependencies have unapplied changes; apply them first, then check again"
 	}
 	msg := fmt.Sprintf("the plan with the %s provider %s", provider, p.Status)
 	if p.Error != "" {
