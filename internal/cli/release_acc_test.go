@@ -72,6 +72,14 @@ func TestAccReleaseAndGuardedRollback(t *testing.T) {
 		t.Fatal("the refused rollback deleted the vip queue")
 	}
 
+	// Allowed but not applied: plan's exit code, 2 = the rollback would change the environment.
+	if out, errOut, code := cx.run("rollback", "--env", "dev", "--to", "1", "--allow-destroy", "genesyscloud_routing_queue.vip"); code != 2 {
+		t.Fatalf("rollback --allow-destroy without --apply: exit %d, want 2 (changes)\n%s%s", code, out, errOut)
+	}
+	if queueID(t, ts, "Cx Release VIP") == "" {
+		t.Fatal("the rollback without --apply deleted the vip queue")
+	}
+
 	if _, _, code := cx.run("rollback", "--env", "dev", "--to", "cx/dev/1", "--allow-destroy", "genesyscloud_routing_queue.vip", "--apply"); code != 0 {
 		t.Fatalf("rollback --allow-destroy --apply: exit %d", code)
 	}

@@ -37,7 +37,8 @@ PROJECT:TYPE.NAME):
   - objects whose loss loses data or breaks routing, as the org says now: a queue with
     members or consumed by a published flow, a DID pool holding a number of an IVR, a flow
     an IVR routes to or another published flow consumes, a data table with rows.
-The refusal names each object and why; exit code 1.
+The refusal names each object and why; exit code 1. Without --apply the exit code is plan's:
+0 when the release is what the environment holds, 2 when going back would change it.
 
 Protected environments keep their rule: --apply runs from CI, or with --break-glass --reason.
 Projects added after the release are not part of its plan and are left as they are.`,
@@ -96,6 +97,10 @@ func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 			fmt.Fprintf(stderr, "refused: %s\n", r)
 		}
 		return fmt.Errorf("%w; name each with --allow-destroy to let it go", err)
+	}
+	if err == nil && !f.apply && res != nil && !res.Plan.Empty() {
+		// Like cx plan: a pipeline tells "nothing to roll back" from "this would change".
+		return &exitError{code: 2}
 	}
 	return err
 }
