@@ -31,7 +31,7 @@ type rule struct {
 
 // rules is the layering, lowest layer first.
 func rules() []rule {
-	clients := []string{"internal/cli", "internal/drift", "internal/backport", "internal/runner", "internal/test", "internal/release", "internal/export", "internal/envdiff", "internal/ci"}
+	clients := []string{"internal/cli", "internal/drift", "internal/backport", "internal/runner", "internal/test", "internal/release", "internal/orgadmin", "internal/export", "internal/envdiff", "internal/ci"}
 	out := []rule{
 		{pkg: "internal/kinds", only: []string{},
 			why: "the catalogue is the floor every layer reads; it can read none of them"},

@@ -1,19 +1,17 @@
 package target
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/orgadmin"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
@@ -106,38 +104,5 @@ func (l *LocalOrg) deleteStaleCopies(ctx context.Context, org string) error {
 func (l *LocalOrg) admin(ctx context.Context, method, path string, body, out any) error {
 	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
 	defer cancel()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, l.URL+path, rd)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Cx-Admin-Key", l.AdminKey)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode/100 != 2 {
-		var apiErr struct {
-			Message string `json:"message"`
-		}
-		_ = json.Unmarshal(raw, &apiErr) // a body that is no error JSON leaves the status to say it
-		return fmt.Errorf("%s %s answered %d: %s", method, path, resp.StatusCode, apiErr.Message)
-	}
-	if out == nil {
-		return nil
-	}
-	return json.Unmarshal(raw, out)
+	return orgadmin.Client{URL: l.URL, Key: l.AdminKey, HTTP: http.DefaultClient}.Do(ctx, method, path, body, out)
 }

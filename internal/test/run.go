@@ -1,18 +1,16 @@
 package test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"sync"
 	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/orgadmin"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -41,41 +39,17 @@ type LocalSimulator struct {
 
 // Simulate posts the call to POST /admin/orgs/{org}/simulate.
 func (l *LocalSimulator) Simulate(ctx context.Context, c *Call) (*archy.Result, error) {
-	body, err := json.Marshal(map[string]any{"dnis": c.DNIS, "ani": c.ANI, "time": c.Time.Format(time.RFC3339),
-		"dtmf": c.DTMF, "decisions": c.Decisions})
-	if err != nil {
-		return nil, err
-	}
-	endpoint := l.URL + "/admin/orgs/" + url.PathEscape(l.Org) + "/simulate"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Cx-Admin-Key", l.AdminKey)
-	hc := l.HTTP
-	if hc == nil {
-		hc = &http.Client{Timeout: 30 * time.Second}
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("simulate a call in the local org %s: %w", l.Org, err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, fmt.Errorf("simulate a call in the local org %s: %w", l.Org, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		var apiErr struct {
-			Message string `json:"message"`
-		}
-		_ = json.Unmarshal(raw, &apiErr) // a body that is no error JSON leaves the status alone to say it
-		return nil, fmt.Errorf("the local org's simulator answered %d: %s", resp.StatusCode, cmpOr(apiErr.Message, string(raw)))
-	}
+	body := map[string]any{"dnis": c.DNIS, "ani": c.ANI, "time": c.Time.Format(time.RFC3339),
+		"dtmf": c.DTMF, "decisions": c.Decisions}
+	path := "/admin/orgs/" + url.PathEscape(l.Org) + "/simulate"
 	var res archy.Result
-	if err := json.Unmarshal(raw, &res); err != nil {
-		return nil, fmt.Errorf("read the simulated call: %w", err)
+	err := orgadmin.Client{URL: l.URL, Key: l.AdminKey, HTTP: l.HTTP}.Do(ctx, http.MethodPost, path, body, &res)
+	var answered *orgadmin.Error
+	switch {
+	case errors.As(err, &answered):
+		return nil, fmt.Errorf("the local org's simulator answered %d: %s", answered.Status, cmpOr(answered.Message, string(answered.Body)))
+	case err != nil:
+		return nil, fmt.Errorf("simulate a call in the local org %s: %w", l.Org, err)
 	}
 	return &res, nil
 }
