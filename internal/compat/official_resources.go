@@ -34,12 +34,6 @@ func resourceEntries() []Entry {
 			sup("voicemail_policy.include_email_transcriptions", "bool", "left out = kept as in the org"),
 		}},
 		userEntry(),
-		{Kind: Resource, Name: "genesyscloud_auth_division", Attributes: []Attribute{
-			idAttr(),
-			sup("name", "string", "required"),
-			sup("description", "string"),
-			sup("home", "bool", "adopts the home division; never deleted on destroy"),
-		}},
 		{Kind: Resource, Name: "genesyscloud_auth_role", Attributes: []Attribute{
 			idAttr(),
 			sup("name", "string", "required"),
@@ -290,7 +284,6 @@ func dataSourceEntries() []Entry {
 		byName("genesyscloud_routing_queue", "queue"),
 		byName("genesyscloud_routing_skill_group", "skill group"),
 		byName("genesyscloud_group", "group"),
-		byName("genesyscloud_auth_division", "division"),
 		byName("genesyscloud_auth_role", "role"),
 		{Kind: DataSource, Name: "genesyscloud_user", Attributes: []Attribute{
 			idAttr(),

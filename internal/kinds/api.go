@@ -28,6 +28,13 @@ type API struct {
 	// one (a schedule listed by a schedule group); the refusal clears once the referrer is
 	// deleted, so a delete in the same run retries it.
 	DeleteWaitsForReferrers bool
+	// DeleteWaitsForDetach: DELETE answers 400 for a while after the objects in the one being
+	// deleted were moved out or deleted, until the org has detached them (a division), so a
+	// delete retries it for longer than other deletes wait. The local org detaches at once.
+	DeleteWaitsForDetach bool
+	// BuiltinPath is the path answering the kind's one builtin object (a division's
+	// "…/divisions/home"), which a resource adopts instead of creating (Field.Adopts); "" none.
+	BuiltinPath string
 	// NoList: the collection has no GET (objects are only reached by id).
 	NoList bool
 	// NoDelete: the API has no DELETE for the kind (flow outcomes). The local org serves

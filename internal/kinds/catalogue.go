@@ -63,11 +63,21 @@ func genesysKinds() []*Kind {
 	return []*Kind{
 		{
 			Name: Division, Resource: "genesyscloud_auth_division", DataSource: "genesyscloud_auth_division", Noun: "division",
-			API:   API{Collection: "/api/v2/authorization/divisions", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			API: API{Collection: "/api/v2/authorization/divisions", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
+				DeleteWaitsForDetach: true, BuiltinPath: "/api/v2/authorization/divisions/home"},
 			Model: "AuthzDivision", Audit: Audit{"PeoplePermissions", "Division"}, Permission: "authorization:division",
 			Archy: []string{"division"}, BulkRead: true, Unmanaged: true,
 			Builtin:      func(o map[string]any) bool { return o["homeDivision"] == true },
 			IDAttributes: []string{"division_id", "division_ids"}, BuiltinDataSource: "genesyscloud_auth_division_home",
+			Summary: "Genesys Cloud authorization division.",
+			Fields: []Field{
+				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Division name."},
+				{Attr: "description", JSON: "description", Type: String, Mode: Optional, SentEmpty: true,
+					Description: "Division description."},
+				{Attr: "home", JSON: "homeDivision", Type: Bool, Mode: OptionalComputed, ForceNew: true, Adopts: true,
+					Description: "True if this is the home division. Set it to manage the pre-existing home division " +
+						"(renaming it if name differs); the home division is never deleted on destroy. Changing it forces a new resource."},
+			},
 		},
 		{
 			Name: Role, Resource: "genesyscloud_auth_role", DataSource: "genesyscloud_auth_role", Noun: "role",

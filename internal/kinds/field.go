@@ -119,6 +119,15 @@ type Field struct {
 	// such rule): an IVR's numbers lie inside DID pools. The local org knows how objects of
 	// that kind contain values.
 	Within string
+	// SentEmpty: the request model requires the field although the attribute is optional (a
+	// division's description), so an unset attribute is sent as the type's zero value ("");
+	// the zero value reads back as unset.
+	SentEmpty bool
+	// Adopts makes a Bool field say that the resource manages the kind's builtin object
+	// (API.BuiltinPath) instead of a new one: the org's home division. Created true, the
+	// resource takes the builtin object over and updates it; destroyed, it only forgets it,
+	// since every org keeps that object. The org always answers the field.
+	Adopts bool
 	// ForceNew: changing it replaces the object.
 	ForceNew bool
 	// Sensitive values never reach plan output or logs.

@@ -1,11 +1,27 @@
 package provider
 
 import (
+	"context"
+	"net/http"
+
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
+
+// divisionsPath is the divisions collection, where users are moved between divisions too.
+var divisionsPath = kinds.Genesys().Named(kinds.Division).API.Collection
+
+// homeDivision reads the org's home division.
+func homeDivision(ctx context.Context, c *platform.Client) (*platform.AuthzDivision, error) {
+	var d platform.AuthzDivision
+	if err := c.Do(ctx, http.MethodGet, kinds.Genesys().Named(kinds.Division).API.BuiltinPath, nil, nil, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
 
 type authDivisionHomeModel struct {
 	ID          types.String `tfsdk:"id"`

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"errors"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -17,6 +19,10 @@ type apiObject = map[string]any
 // kindDeleteTimeout bounds the wait for a regular kind's delete to be visible, as for the
 // hand-written kinds.
 const kindDeleteTimeout = 30 * time.Second
+
+// kindDetachTimeout bounds the retries of a delete the org refuses until objects detach
+// (kinds.API.DeleteWaitsForDetach).
+const kindDetachTimeout = 2 * time.Minute
 
 // kindAPI is the API seam for a regular kind: the same entityAPI the hand-written resources
 // use, configured from the catalogue entry, so bulk reads, lost-create recovery and delete
@@ -53,6 +59,15 @@ func kindAPI(c *platform.Client, k *kinds.Kind) entityAPI[apiObject] {
 	}
 	if k.API.DeleteWaitsForReferrers {
 		api.retryDelete = platform.IsConflict
+	}
+	if k.API.DeleteWaitsForDetach {
+		// Real orgs refuse to delete a division until the objects just moved out of it have
+		// detached, which takes longer than a delete otherwise waits.
+		api.retryDelete = func(err error) bool {
+			var ae *platform.APIError
+			return errors.As(err, &ae) && ae.Status == http.StatusBadRequest
+		}
+		api.deleteTimeout = kindDetachTimeout
 	}
 	if k.API.ReadQuery != "" {
 		// Literals written by hand as well, kept parseable by TestKindQueriesParse.

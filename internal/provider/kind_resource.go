@@ -195,6 +195,10 @@ func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		return
 	}
 	id := r.idIn(state)
+	if r.adopting(state) {
+		// Every org keeps its builtin object; destroying the resource only stops managing it.
+		return
+	}
 	if r.kind.API.NoDelete {
 		// As the official provider does: the API cannot delete the object, so destroying
 		// the resource only forgets it. Say so, since the org keeps it.

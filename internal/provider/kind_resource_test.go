@@ -146,6 +146,17 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "Resolved - first contact", "description": "Closed without a transfer"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_auth_division": {
+		// A new division (home left out: false), then given a description.
+		create: `resource "genesyscloud_auth_division" "it" { name = "Collections" }`,
+		update: `resource "genesyscloud_auth_division" "it" {
+  name        = "Collections and recovery"
+  description = "Late payments"
+}`,
+		createChecks: map[string]string{"name": "Collections", "description": absent, "home": "false"},
+		updateChecks: map[string]string{"name": "Collections and recovery", "description": "Late payments"},
+		driftPath:    "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_utilization_label": {
 		create:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP" }`,
 		update:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP callers" }`,

@@ -20,12 +20,16 @@ func requestBody(fields []kinds.Field, attrs map[string]attr.Value) (apiObject, 
 	for _, f := range fields {
 		// Members are written through their own sub-collection (kind_members.go), additions
 		// as requests of their own (kind_additions.go), a named-by value to the object that
-		// names (kind_named_by.go), an array kept beside the object to its path (kind_kept_at.go).
-		if f.Mode == kinds.Computed || f.Members || f.AddedThrough != nil || f.NamedBy != nil || f.KeptAt != nil {
+		// names (kind_named_by.go), an array kept beside the object to its path (kind_kept_at.go);
+		// which object is adopted is the org's to say (kind_builtin.go).
+		if f.Mode == kinds.Computed || f.Adopts || f.Members || f.AddedThrough != nil || f.NamedBy != nil || f.KeptAt != nil {
 			continue
 		}
 		v, ok := attrs[f.Attr]
 		if !ok || v.IsNull() || v.IsUnknown() || isNoValue(f, v) {
+			if f.SentEmpty {
+				kinds.Set(body, f.RequestJSON(), zeroJSON(f.Type))
+			}
 			continue
 		}
 		j, err := jsonValue(f, v)
@@ -164,7 +168,7 @@ func scalarFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
 		return prior
 	case priorKnown && prior.Equal(zero):
 		return zero
-	case f.Mode == kinds.Required || f.Default != nil:
+	case f.Mode == kinds.Required || f.Default != nil || f.Adopts:
 		return zero
 	}
 	return nullOf(f.Type)
@@ -194,6 +198,18 @@ func scalarValue(t kinds.FieldType, raw any) (value, zero attr.Value) {
 		return types.StringValue(s), types.StringValue("")
 	}
 	return nil, types.StringValue("")
+}
+
+// zeroJSON is the zero value of a scalar field type as JSON decodes, which a SentEmpty field
+// sends when unset.
+func zeroJSON(t kinds.FieldType) any {
+	switch t {
+	case kinds.Bool:
+		return false
+	case kinds.Int, kinds.Float:
+		return float64(0)
+	}
+	return ""
 }
 
 func nullOf(t kinds.FieldType) attr.Value {

@@ -280,7 +280,6 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 // generic resource per regular kind of the catalogue.
 func (p *genesysProvider) Resources(context.Context) []func() resource.Resource {
 	return append([]func() resource.Resource{
-		newAuthDivisionResource,
 		newRoutingQueueResource,
 		newUserResource,
 		newGroupResource,
@@ -307,7 +306,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 // by-name lookup of every regular kind of the catalogue.
 func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return append([]func() datasource.DataSource{
-		byName("_auth_division", "division", divisionAPI),
 		newAuthDivisionHomeDataSource,
 		newOrganizationsMeDataSource,
 		byName("_routing_queue", "queue", queueAPI),
