@@ -86,6 +86,8 @@ func genesysKinds() []*Kind {
 			Audit: Audit{"PeoplePermissions", "Role"}, Permission: "authorization:role", BulkRead: true, Unmanaged: true,
 			Builtin:      func(o map[string]any) bool { return o["default"] == true },
 			IDAttributes: []string{"role_id", "role_ids"},
+			Summary:      "Genesys Cloud authorization role.",
+			Fields:       roleFields(), Shape: &Shape{ToAPI: allowConditions}, // catalogue_authorization.go
 		},
 		{
 			Name: UserRoles, Resource: "genesyscloud_user_roles", Noun: "user role assignment", Names: NoName,

@@ -54,3 +54,71 @@ func authorizationAreaKinds() []*Kind {
 		},
 	}
 }
+
+// roleFields map a role: its permissions, and its policies with their conditions, whose terms
+// compare a variable with operands (a queue, a user, or a value).
+func roleFields() []Field {
+	operands := []Field{
+		{Attr: "type", JSON: "type", Type: String, Mode: Required, Enum: []string{"USER", "QUEUE", "SCALAR", "VARIABLE"},
+			Description: "`USER`, `QUEUE`, `SCALAR` or `VARIABLE`."},
+		{Attr: "queue_id", JSON: "queue.id", Type: String, Mode: Optional, Ref: Queue, Description: "Queue id (type QUEUE)."},
+		{Attr: "user_id", JSON: "user.id", Type: String, Mode: Optional, Ref: User, Description: "User id (type USER)."},
+		{Attr: "value", JSON: "value", Type: String, Mode: Optional, Description: "Value (type SCALAR or VARIABLE)."},
+	}
+	terms := []Field{
+		{Attr: "variable_name", JSON: "variableName", Type: String, Mode: Required, Description: "Variable, e.g. `Queue.id`."},
+		{Attr: "operator", JSON: "operator", Type: String, Mode: Required, Enum: []string{"EQ", "IN", "GE", "GT", "LE", "LT"},
+			Description: "`EQ`, `IN`, `GE`, `GT`, `LE` or `LT`."},
+		{Attr: "operands", JSON: "operands", Type: Block, Mode: Required, Unordered: true, MinItems: 1, Nested: operands,
+			Description: "Operands."},
+	}
+	return []Field{
+		{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Role name (cannot be changed for default roles)."},
+		{Attr: "description", JSON: "description", Type: String, Mode: Optional, Description: "Role description."},
+		{Attr: "default_role_id", JSON: "defaultRoleId", Type: String, Mode: Optional, ForceNew: true, Adopts: true,
+			Description: "Manage a built-in role (e.g. `employee`) instead of creating one. Destroying such a resource stops managing the role " +
+				"and leaves it as it is. Changing it forces a new resource."},
+		{Attr: "permissions", JSON: "permissions", Type: StringSet, Mode: Optional, Description: "General permissions such as `group_creation`."},
+		{Attr: "permission_policies", JSON: "permissionPolicies", Type: Block, Mode: Optional, Unordered: true,
+			Description: "Permission policies of the role.", Nested: []Field{
+				{Attr: "domain", JSON: "domain", Type: String, Mode: Required, Description: "Permission domain, e.g. `routing`."},
+				{Attr: "entity_name", JSON: "entityName", Type: String, Mode: Required, Description: "Entity in the domain, e.g. `queue` (`*` for all)."},
+				{Attr: "action_set", JSON: "actionSet", Type: StringSet, Mode: Required, Description: "Actions, e.g. `view`, `edit` (`*` for all)."},
+				{Attr: "conditions", JSON: "resourceConditionNode", Type: Object, Mode: Optional, Description: "Conditions that limit the policy.",
+					Nested: []Field{
+						{Attr: "conjunction", JSON: "conjunction", Type: String, Mode: Required, Enum: []string{"AND", "OR"},
+							Description: "`AND` or `OR`."},
+						{Attr: "terms", JSON: "terms", Type: Block, Mode: Required, Unordered: true, MinItems: 1, Nested: terms,
+							Description: "Condition terms."},
+					}},
+			}},
+	}
+}
+
+// allowConditions marks each policy that has conditions as allowing them, as the API wants
+// before it applies a policy's condition node.
+func allowConditions(body map[string]any) map[string]any {
+	policies, _ := body["permissionPolicies"].([]any)
+	out := make([]any, 0, len(policies))
+	for _, p := range policies {
+		policy, ok := p.(map[string]any)
+		if ok && policy["resourceConditionNode"] != nil {
+			copied := make(map[string]any, len(policy)+1)
+			for k, v := range policy {
+				copied[k] = v
+			}
+			copied["allowConditions"] = true
+			policy = copied
+		}
+		out = append(out, policy)
+	}
+	if policies == nil {
+		return body
+	}
+	copied := make(map[string]any, len(body))
+	for k, v := range body {
+		copied[k] = v
+	}
+	copied["permissionPolicies"] = out
+	return copied
+}

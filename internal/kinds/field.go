@@ -123,10 +123,12 @@ type Field struct {
 	// division's description), so an unset attribute is sent as the type's zero value ("");
 	// the zero value reads back as unset.
 	SentEmpty bool
-	// Adopts makes a Bool field say that the resource manages the kind's builtin object
-	// (API.BuiltinPath) instead of a new one: the org's home division. Created true, the
-	// resource takes the builtin object over and updates it; destroyed, it only forgets it,
-	// since every org keeps that object. The org always answers the field.
+	// Adopts makes a top-level field say which builtin object the resource manages instead of
+	// a new one. A Bool names the kind's one builtin object (API.BuiltinPath) when true: the
+	// org's home division (the org always answers it). A String names the builtin object whose
+	// field at JSON holds the value, found in the listing filtered by that field: a role's
+	// default_role_id ("employee"). Created so, the resource takes the object over and
+	// updates it; destroyed, it only forgets it, since every org keeps that object.
 	Adopts bool
 	// ForceNew: changing it replaces the object.
 	ForceNew bool

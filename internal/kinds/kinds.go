@@ -200,9 +200,11 @@ type Unmapped struct {
 
 // Shape is a regular kind's conversion between its API JSON and the JSON its Fields read.
 type Shape struct {
-	// FromAPI returns an API object as the Fields read it; obj is not changed.
+	// FromAPI returns an API object as the Fields read it; obj is not changed. nil: the
+	// Fields read the API's JSON as it is.
 	FromAPI func(obj map[string]any) map[string]any
 	// ToAPI returns the API request for a body built from the Fields; body is not changed.
+	// nil: the body is the request.
 	ToAPI func(body map[string]any) map[string]any
 	// Always are values every object holds, in the Fields' view, that the Fields cannot say
 	// (a data table's key column), by JSON path: the smallest object made by hand holds them.
@@ -212,7 +214,7 @@ type Shape struct {
 // FieldView is an API object as the kind's Fields read it (the object itself for a kind
 // without a Shape).
 func (k *Kind) FieldView(obj map[string]any) map[string]any {
-	if k.Shape == nil || obj == nil {
+	if k.Shape == nil || k.Shape.FromAPI == nil || obj == nil {
 		return obj
 	}
 	return k.Shape.FromAPI(obj)
@@ -221,7 +223,7 @@ func (k *Kind) FieldView(obj map[string]any) map[string]any {
 // APIRequest is the API request for a body built from the kind's Fields (the body itself for
 // a kind without a Shape).
 func (k *Kind) APIRequest(body map[string]any) map[string]any {
-	if k.Shape == nil || body == nil {
+	if k.Shape == nil || k.Shape.ToAPI == nil || body == nil {
 		return body
 	}
 	return k.Shape.ToAPI(body)

@@ -368,13 +368,14 @@ func TestOrgDefaultsAreTopLevelOptionalComputed(t *testing.T) {
 	}
 }
 
-// An Adopts flag is a top-level Bool of a kind with a builtin object to adopt, and a
+// An Adopts field is a top-level Bool of a kind with a builtin object to adopt or a
+// top-level String, and a
 // SentEmpty field is a top-level optional scalar.
 func TestAdoptsAndSentEmptyFields(t *testing.T) {
 	for _, k := range Genesys().All() {
 		for _, f := range k.Fields {
-			if f.Adopts && (f.Type != Bool || k.API.BuiltinPath == "" || strings.Contains(f.JSON, ".")) {
-				t.Errorf("%s.%s: Adopts needs a top-level Bool of a kind with API.BuiltinPath", k.Name, f.Attr)
+			if f.Adopts && ((f.Type == Bool) != (k.API.BuiltinPath != "") || (f.Type != Bool && f.Type != String) || strings.Contains(f.JSON, ".")) {
+				t.Errorf("%s.%s: Adopts needs a top-level Bool of a kind with API.BuiltinPath, or a top-level String", k.Name, f.Attr)
 			}
 			if f.SentEmpty && (f.Mode != Optional || f.Type > Float || strings.Contains(f.JSON, ".")) {
 				t.Errorf("%s.%s: SentEmpty needs a top-level optional scalar field", k.Name, f.Attr)

@@ -55,7 +55,7 @@ func (r *kindResource) createAPI(plan types.Object, body apiObject) entityAPI[ap
 // lost is found by reading that path, since the object has no name of its own.
 func (r *kindResource) createObject(ctx context.Context, plan types.Object, name string, body apiObject) (*apiObject, error) {
 	if r.adopting(plan) {
-		return r.adoptBuiltin(ctx, body) // kind_builtin.go
+		return r.adoptBuiltin(ctx, plan, body) // kind_builtin.go
 	}
 	api := r.createAPI(plan, body)
 	f := r.kind.PathIDField()

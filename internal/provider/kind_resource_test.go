@@ -157,6 +157,51 @@ var kindAccCases = map[string]kindAccCase{
 		updateChecks: map[string]string{"name": "Collections and recovery", "description": "Late payments"},
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
+	"genesyscloud_auth_role": {
+		// A role with one policy limited to a queue, then a second policy and general
+		// permissions, without the condition.
+		create: `resource "genesyscloud_routing_queue" "billing" { name = "Billing" }
+resource "genesyscloud_auth_role" "it" {
+  name = "Billing supervisor"
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["view"]
+    conditions {
+      conjunction = "AND"
+      terms {
+        variable_name = "Queue.id"
+        operator      = "EQ"
+        operands {
+          type     = "QUEUE"
+          queue_id = genesyscloud_routing_queue.billing.id
+        }
+      }
+    }
+  }
+}`,
+		update: `resource "genesyscloud_routing_queue" "billing" { name = "Billing" }
+resource "genesyscloud_auth_role" "it" {
+  name        = "Billing supervisor"
+  description = "Watches the billing queue"
+  permissions = ["group_creation"]
+  permission_policies {
+    domain      = "routing"
+    entity_name = "queue"
+    action_set  = ["view", "edit"]
+  }
+  permission_policies {
+    domain      = "directory"
+    entity_name = "user"
+    action_set  = ["view"]
+  }
+}`,
+		createChecks: map[string]string{"name": "Billing supervisor", "permission_policies.#": "1",
+			"permission_policies.0.conditions.0.terms.#": "1"},
+		updateChecks: map[string]string{"description": "Watches the billing queue", "permissions.#": "1",
+			"permission_policies.#": "2"},
+		driftPath: "description", driftValue: "Edited in the UI",
+	},
 	"genesyscloud_routing_utilization_label": {
 		create:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP" }`,
 		update:       `resource "genesyscloud_routing_utilization_label" "it" { name = "VIP callers" }`,

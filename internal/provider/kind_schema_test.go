@@ -71,6 +71,33 @@ func describeSchema(ctx context.Context, attrs map[string]schema.Attribute, bloc
 // configuration written for the official provider works unchanged.
 func TestKindSchemasMatchOfficial(t *testing.T) {
 	checkKindSchemas(t, map[string]map[string]string{
+		"genesyscloud_auth_division": {
+			"id":          "basetypes.StringType read-only",
+			"name":        "basetypes.StringType required",
+			"description": "basetypes.StringType optional",
+			"home":        "basetypes.BoolType optional",
+		},
+		"genesyscloud_auth_role": {
+			"id":                              "basetypes.StringType read-only",
+			"name":                            "basetypes.StringType required",
+			"description":                     "basetypes.StringType optional",
+			"default_role_id":                 "basetypes.StringType optional",
+			"permissions":                     "types.SetType[basetypes.StringType] optional",
+			"permission_policies":             "block set",
+			"permission_policies.domain":      "basetypes.StringType required",
+			"permission_policies.entity_name": "basetypes.StringType required",
+			"permission_policies.action_set":  "types.SetType[basetypes.StringType] required",
+			"permission_policies.conditions":  "block list",
+			"permission_policies.conditions.conjunction":             "basetypes.StringType required",
+			"permission_policies.conditions.terms":                   "block set",
+			"permission_policies.conditions.terms.variable_name":     "basetypes.StringType required",
+			"permission_policies.conditions.terms.operator":          "basetypes.StringType required",
+			"permission_policies.conditions.terms.operands":          "block set",
+			"permission_policies.conditions.terms.operands.type":     "basetypes.StringType required",
+			"permission_policies.conditions.terms.operands.queue_id": "basetypes.StringType optional",
+			"permission_policies.conditions.terms.operands.user_id":  "basetypes.StringType optional",
+			"permission_policies.conditions.terms.operands.value":    "basetypes.StringType optional",
+		},
 		"genesyscloud_routing_utilization_label": {
 			"id":   "basetypes.StringType read-only",
 			"name": "basetypes.StringType required",

@@ -168,7 +168,7 @@ func scalarFromAPI(f kinds.Field, raw any, prior attr.Value) attr.Value {
 		return prior
 	case priorKnown && prior.Equal(zero):
 		return zero
-	case f.Mode == kinds.Required || f.Default != nil || f.Adopts:
+	case f.Mode == kinds.Required || f.Default != nil || (f.Adopts && f.Type == kinds.Bool):
 		return zero
 	}
 	return nullOf(f.Type)

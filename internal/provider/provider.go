@@ -283,7 +283,6 @@ func (p *genesysProvider) Resources(context.Context) []func() resource.Resource 
 		newRoutingQueueResource,
 		newUserResource,
 		newGroupResource,
-		newAuthRoleResource,
 		newUserRolesResource,
 		newGroupRolesResource,
 		newRoutingSkillGroupResource,
@@ -313,7 +312,6 @@ func (p *genesysProvider) DataSources(context.Context) []func() datasource.DataS
 		newUserDataSource,
 		// The group list has no name filter: the lookup pages through all groups.
 		byName("_group", "group", groupAPI),
-		byName("_auth_role", "role", roleAPI),
 		byName("_routing_skill_group", "skill group", skillGroupAPI),
 		newTelephonyDidPoolDataSource,
 		newTelephonyExtensionPoolDataSource,

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
 )
 
@@ -12,6 +13,9 @@ import (
 // as a set, so the changes are safe to repeat after a lost response.
 
 const subjectsPath = "/api/v2/authorization/subjects"
+
+// rolesPath is the roles collection, whose objects a grant change is noted against.
+var rolesPath = kinds.Genesys().Named(kinds.Role).API.Collection
 
 func subjectPath(id string) string { return subjectsPath + "/" + url.PathEscape(id) }
 
