@@ -20,6 +20,7 @@ type rollbackFlags struct {
 	apply        bool
 	breakGlass   bool
 	reason       string
+	git          string
 }
 
 func newRollbackCommand() *cobra.Command {
@@ -40,10 +41,20 @@ PROJECT:TYPE.NAME):
 The refusal names each object and why; exit code 1. Without --apply the exit code is plan's:
 0 when the release is what the environment holds, 2 when going back would change it.
 
+--git says how an applied rollback goes into git; history is never rewound:
+  none    (default) git is left as it is: the new release records the older commit, and
+          the branch keeps the newer files until someone reverts them in a pull request.
+  revert  a commit on the current branch whose workspace files are the release's
+          (restored as a whole tree, not commit by commit); the new release records it.
+  branch  that commit on a new branch cx/rollback/<env>/<n>, the current branch untouched,
+          ready to merge; the new release records it.
+revert and branch refuse to start while the workspace has uncommitted changes.
+
 Protected environments keep their rule: --apply runs from CI, or with --break-glass --reason.
 Projects added after the release are not part of its plan and are left as they are.`,
 		Example: `  cx rollback --env prod --to 12
-  cx rollback --env prod --to cx/prod/12 --allow-destroy genesyscloud_routing_queue.vip --apply`,
+  cx rollback --env prod --to cx/prod/12 --allow-destroy genesyscloud_routing_queue.vip --apply
+  cx rollback --env prod --to 12 --apply --git branch --markdown   # a branch to merge, and a PR comment`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRollback(cmd, f) },
 	}
@@ -54,6 +65,7 @@ Projects added after the release are not part of its plan and are left as they a
 	fl.BoolVar(&f.apply, "apply", false, "apply the rollback when the guard lets it, and record a new release")
 	fl.BoolVar(&f.breakGlass, "break-glass", false, "apply to a protected environment outside CI (needs --reason)")
 	fl.StringVar(&f.reason, "reason", "", "why the break-glass rollback is needed (recorded)")
+	fl.StringVar(&f.git, "git", string(release.GitNone), "with --apply: how the rollback goes into git: none, revert (a commit on the current branch) or branch (a new branch to merge)")
 	cmd.MarkFlagRequired("to")
 	return cmd
 }
@@ -61,6 +73,13 @@ Projects added after the release are not part of its plan and are left as they a
 func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 	ctx := cmd.Context()
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	gitMode, err := release.ParseGitMode(f.git)
+	if err != nil {
+		return err
+	}
+	if gitMode != release.GitNone && !f.apply {
+		return fmt.Errorf("--git %s takes effect when the rollback is applied: add --apply", gitMode)
+	}
 	ws, _, err := loadWorkspace(f.workspaceDir, stderr)
 	if err != nil {
 		return err
@@ -85,7 +104,7 @@ func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 		return err
 	}
 	res, err := release.Rollback(ctx, release.RollbackOptions{Workspace: ws, Env: env.Name, To: f.to,
-		Allowed: f.allowDestroy, Apply: f.apply, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
+		Allowed: f.allowDestroy, Apply: f.apply, Git: gitMode, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
 		ExtraEnv: extraEnv, FindByName: tg.FindByName, Progress: stderr, Client: tg.Client})
 	if res != nil {
 		if werr := writeRollback(stdout, f, res); werr != nil {
@@ -132,7 +151,15 @@ func writeRollback(w io.Writer, f *rollbackFlags, res *release.RollbackResult) e
 	}
 	if res.Release != nil {
 		fmt.Fprintln(w)
-		writeReleaseText(w, res.Release)
+		if f.markdown {
+			res.Release.Note.WriteMarkdown(w, releaseTitle(res.Release))
+		} else {
+			writeReleaseText(w, res.Release)
+		}
+	}
+	if res.Git != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, res.Git.Describe())
 	}
 	return nil
 }
