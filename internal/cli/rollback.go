@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/breakglass"
 	"github.com/cxascode/cxascode/internal/release"
@@ -127,39 +126,15 @@ func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 // writeRollback prints the rollback's plan as a release note, its refusals and the new
 // release, as text, Markdown or JSON.
 func writeRollback(w io.Writer, f *rollbackFlags, res *release.RollbackResult) error {
-	if f.json {
+	switch {
+	case f.json:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
-	}
-	title := fmt.Sprintf("Rollback of %s to release %d (%s, commit %.12s)", res.Env, res.To.Number, res.To.Tag, res.To.Commit)
-	if f.markdown {
-		res.Plan.WriteMarkdown(w, title)
-		if len(res.Refusals) > 0 {
-			fmt.Fprintln(w, "**Refused** (name each with `--allow-destroy` to let it go):")
-			fmt.Fprintln(w)
-			for _, r := range res.Refusals {
-				fmt.Fprintf(w, "- `%s` in %s: %s\n", r.Object.Address, r.Project, strings.Join(r.Reasons, "; "))
-			}
-		}
-	} else {
-		fmt.Fprintln(w, title)
-		res.Plan.WriteText(w)
-	}
-	for _, p := range res.LeftAlone {
-		fmt.Fprintf(w, "note: project %s did not exist at release %d; it is left as it is\n", p, res.To.Number)
-	}
-	if res.Release != nil {
-		fmt.Fprintln(w)
-		if f.markdown {
-			res.Release.Note.WriteMarkdown(w, releaseTitle(res.Release))
-		} else {
-			writeReleaseText(w, res.Release)
-		}
-	}
-	if res.Git != nil {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, res.Git.Describe())
+	case f.markdown:
+		res.WriteMarkdown(w)
+	default:
+		res.WriteText(w)
 	}
 	return nil
 }
