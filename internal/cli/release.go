@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/cxascode/cxascode/internal/release"
 	"github.com/spf13/cobra"
@@ -99,7 +98,13 @@ release it rolled back to (if any) and its note. It says so when an apply did no
 				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %v\n", release.UnfinishedError(l.Env, s))
 			}
 			if len(rs) == 0 && !f.json {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s has no release yet (cx apply --env %s --release records one).\n", l.Env, l.Env)
+				none := fmt.Sprintf("%s has no release yet (cx apply --env %s --release records one).", l.Env, l.Env)
+				if f.markdown {
+					// A pull-request comment says so rather than being empty.
+					fmt.Fprintf(cmd.OutOrStdout(), "### Releases of %s\n\n%s\n", l.Env, none)
+					return nil
+				}
+				fmt.Fprintln(cmd.ErrOrStderr(), none)
 				return nil
 			}
 			list := make([]*release.Release, len(rs))
@@ -129,26 +134,12 @@ func writeReleases(w io.Writer, f *releaseFlags, rs ...*release.Release) error {
 		return enc.Encode(rs)
 	case f.markdown:
 		for _, r := range rs {
-			r.Note.WriteMarkdown(w, releaseTitle(r))
+			r.WriteMarkdown(w)
 		}
 	default:
 		for _, r := range rs {
-			writeReleaseText(w, r)
+			r.WriteText(w)
 		}
 	}
 	return nil
-}
-
-func releaseTitle(r *release.Release) string {
-	t := fmt.Sprintf("Release %d of %s (%s, commit %.12s, %s)", r.Number, r.Env, r.Tag, r.Commit, r.Time.Format(time.RFC3339))
-	if r.RollbackOf > 0 {
-		t += fmt.Sprintf(", rollback to release %d", r.RollbackOf)
-	}
-	return t
-}
-
-// writeReleaseText prints one release and its note for a terminal.
-func writeReleaseText(w io.Writer, r *release.Release) {
-	fmt.Fprintln(w, releaseTitle(r))
-	r.Note.WriteText(w)
 }

@@ -69,6 +69,6 @@ func (a *applyLedger) release(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	writeReleaseText(w, r)
+	r.WriteText(w)
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cxascode/cxascode/internal/breakglass"
 	"github.com/cxascode/cxascode/internal/release"
@@ -20,6 +19,7 @@ type rollbackFlags struct {
 	apply        bool
 	breakGlass   bool
 	reason       string
+	git          string
 }
 
 func newRollbackCommand() *cobra.Command {
@@ -40,10 +40,20 @@ PROJECT:TYPE.NAME):
 The refusal names each object and why; exit code 1. Without --apply the exit code is plan's:
 0 when the release is what the environment holds, 2 when going back would change it.
 
+--git says how an applied rollback goes into git; history is never rewound:
+  none    (default) git is left as it is: the new release records the older commit, and
+          the branch keeps the newer files until someone reverts them in a pull request.
+  revert  a commit on the current branch whose workspace files are the release's
+          (restored as a whole tree, not commit by commit); the new release records it.
+  branch  that commit on a new branch cx/rollback/<env>/<n>, the current branch untouched,
+          ready to merge; the new release records it.
+revert and branch refuse to start while the workspace has uncommitted changes.
+
 Protected environments keep their rule: --apply runs from CI, or with --break-glass --reason.
 Projects added after the release are not part of its plan and are left as they are.`,
 		Example: `  cx rollback --env prod --to 12
-  cx rollback --env prod --to cx/prod/12 --allow-destroy genesyscloud_routing_queue.vip --apply`,
+  cx rollback --env prod --to cx/prod/12 --allow-destroy genesyscloud_routing_queue.vip --apply
+  cx rollback --env prod --to 12 --apply --git branch --markdown   # a branch to merge, and a PR comment`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRollback(cmd, f) },
 	}
@@ -54,6 +64,7 @@ Projects added after the release are not part of its plan and are left as they a
 	fl.BoolVar(&f.apply, "apply", false, "apply the rollback when the guard lets it, and record a new release")
 	fl.BoolVar(&f.breakGlass, "break-glass", false, "apply to a protected environment outside CI (needs --reason)")
 	fl.StringVar(&f.reason, "reason", "", "why the break-glass rollback is needed (recorded)")
+	fl.StringVar(&f.git, "git", string(release.GitNone), "with --apply: how the rollback goes into git: none, revert (a commit on the current branch) or branch (a new branch to merge)")
 	cmd.MarkFlagRequired("to")
 	return cmd
 }
@@ -61,6 +72,13 @@ Projects added after the release are not part of its plan and are left as they a
 func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 	ctx := cmd.Context()
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	gitMode, err := release.ParseGitMode(f.git)
+	if err != nil {
+		return err
+	}
+	if gitMode != release.GitNone && !f.apply {
+		return fmt.Errorf("--git %s takes effect when the rollback is applied: add --apply", gitMode)
+	}
 	ws, _, err := loadWorkspace(f.workspaceDir, stderr)
 	if err != nil {
 		return err
@@ -85,7 +103,7 @@ func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 		return err
 	}
 	res, err := release.Rollback(ctx, release.RollbackOptions{Workspace: ws, Env: env.Name, To: f.to,
-		Allowed: f.allowDestroy, Apply: f.apply, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
+		Allowed: f.allowDestroy, Apply: f.apply, Git: gitMode, Tofu: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv,
 		ExtraEnv: extraEnv, FindByName: tg.FindByName, Progress: stderr, Client: tg.Client})
 	if res != nil {
 		if werr := writeRollback(stdout, f, res); werr != nil {
@@ -108,31 +126,15 @@ func runRollback(cmd *cobra.Command, f *rollbackFlags) error {
 // writeRollback prints the rollback's plan as a release note, its refusals and the new
 // release, as text, Markdown or JSON.
 func writeRollback(w io.Writer, f *rollbackFlags, res *release.RollbackResult) error {
-	if f.json {
+	switch {
+	case f.json:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
-	}
-	title := fmt.Sprintf("Rollback of %s to release %d (%s, commit %.12s)", res.Env, res.To.Number, res.To.Tag, res.To.Commit)
-	if f.markdown {
-		res.Plan.WriteMarkdown(w, title)
-		if len(res.Refusals) > 0 {
-			fmt.Fprintln(w, "**Refused** (name each with `--allow-destroy` to let it go):")
-			fmt.Fprintln(w)
-			for _, r := range res.Refusals {
-				fmt.Fprintf(w, "- `%s` in %s: %s\n", r.Object.Address, r.Project, strings.Join(r.Reasons, "; "))
-			}
-		}
-	} else {
-		fmt.Fprintln(w, title)
-		res.Plan.WriteText(w)
-	}
-	for _, p := range res.LeftAlone {
-		fmt.Fprintf(w, "note: project %s did not exist at release %d; it is left as it is\n", p, res.To.Number)
-	}
-	if res.Release != nil {
-		fmt.Fprintln(w)
-		writeReleaseText(w, res.Release)
+	case f.markdown:
+		res.WriteMarkdown(w)
+	default:
+		res.WriteText(w)
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ type upgradeCheckFlags struct {
 	allEnvs         bool
 	provider        string
 	providerVersion string
+	providerSource  string
 	parallel        int
 	json            bool
 	markdown        bool
@@ -28,7 +29,7 @@ type upgradeCheckFlags struct {
 func newUpgradeCheckCommand() *cobra.Command {
 	f := &upgradeCheckFlags{}
 	cmd := &cobra.Command{
-		Use:   "upgrade-check --provider PATH",
+		Use:   "upgrade-check --provider PATH | --provider-version VERSION",
 		Short: "Show the changes a provider upgrade would plan, per project, before rolling it out",
 		Long: `Upgrade-check plans every project of an environment (or of every environment) twice, against
 the same state and org: with the provider the environment uses now and with a candidate
@@ -37,13 +38,17 @@ change differs and the attributes that would change, current → candidate (sens
 masked): the diff moving to the candidate would cause.
 
 --provider names the candidate: a provider binary, or a directory holding
-terraform-provider-genesyscloud. --provider-version is not supported yet: it needs a
-registry to fetch the release from.
+terraform-provider-genesyscloud. --provider-version names a released version instead:
+OpenTofu installs it as it installs any provider, through your CLI configuration
+(TF_CLI_CONFIG_FILE or ~/.tofurc: filesystem_mirror, network_mirror, or the registry),
+into a throwaway directory; your projects' .terraform and lock files are not touched.
+--provider-source says which address to install (default ` + target.DefaultProviderSource + `).
 
 Exit codes follow plan's: 0 no differences, 2 differences, 1 a project could not be planned
 with one of the providers (its plans are not compared).`,
 		Example: `  cx upgrade-check --env dev --provider ./terraform-provider-genesyscloud
-  cx upgrade-check --all-envs --provider ./candidate/ --markdown   # for a pull-request comment`,
+  cx upgrade-check --all-envs --provider ./candidate/ --markdown   # for a pull-request comment
+  cx upgrade-check --env prod --provider-version 1.62.0 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runUpgradeCheck(cmd, f) },
 	}
@@ -52,7 +57,8 @@ with one of the providers (its plans are not compared).`,
 	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl (default: the first one, usually dev)")
 	fl.BoolVar(&f.allEnvs, "all-envs", false, "check every environment of cx.hcl")
 	fl.StringVar(&f.provider, "provider", "", "the candidate provider: a binary or a directory holding "+target.ProviderBinary)
-	fl.StringVar(&f.providerVersion, "provider-version", "", "the candidate provider's release (not supported yet: use --provider)")
+	fl.StringVar(&f.providerVersion, "provider-version", "", "the candidate provider's release, installed through your OpenTofu CLI configuration")
+	fl.StringVar(&f.providerSource, "provider-source", target.DefaultProviderSource, "with --provider-version: the provider's address in your mirrors or registry")
 	fl.IntVarP(&f.parallel, "parallel", "p", runner.DefaultParallel, "projects planned at once")
 	fl.BoolVar(&f.json, "json", false, "print JSON on stdout")
 	fl.BoolVar(&f.markdown, "markdown", false, "print Markdown fit for a pull-request comment")
@@ -64,12 +70,9 @@ with one of the providers (its plans are not compared).`,
 func runUpgradeCheck(cmd *cobra.Command, f *upgradeCheckFlags) error {
 	ctx := cmd.Context()
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	if f.providerVersion != "" {
-		return fmt.Errorf("--provider-version %s: not supported yet, it needs a registry to fetch the release from; "+
-			"download or build that provider and pass it with --provider PATH", f.providerVersion)
-	}
-	if f.provider == "" {
-		return errors.New("name the candidate provider with --provider PATH (a binary or a directory holding " + target.ProviderBinary + ")")
+	if f.provider == "" && f.providerVersion == "" {
+		return errors.New("name the candidate provider with --provider PATH (a binary or a directory holding " +
+			target.ProviderBinary + ") or --provider-version VERSION (a release your OpenTofu can install)")
 	}
 	ws, g, err := loadWorkspace(f.workspaceDir, stderr)
 	if err != nil {
@@ -79,12 +82,12 @@ func runUpgradeCheck(cmd *cobra.Command, f *upgradeCheckFlags) error {
 	if err != nil {
 		return err
 	}
-	candidateDir, cleanup, err := candidateProviderDir(f.provider)
+	candidateDir, candidate, cleanup, err := upgradeCandidate(cmd, ws.Root, f)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	report := release.UpgradeReport{Candidate: f.provider}
+	report := release.UpgradeReport{Candidate: candidate}
 	for _, env := range envs {
 		tg, err := target.Resolve(ctx, target.Options{Root: ws.Root, Env: env, Progress: stderr})
 		if err != nil {
@@ -129,6 +132,27 @@ func upgradeCheckEnvs(c *workspace.Config, f *upgradeCheckFlags) ([]workspace.En
 		return nil, err
 	}
 	return []workspace.Environment{env}, nil
+}
+
+// upgradeCandidate is the candidate provider's dev_overrides directory and its name for the
+// report: the binary given with --provider, or the release --provider-version names,
+// installed by OpenTofu into a throwaway directory (removed by cleanup).
+func upgradeCandidate(cmd *cobra.Command, root string, f *upgradeCheckFlags) (dir, name string, cleanup func(), err error) {
+	if f.provider != "" {
+		dir, cleanup, err = candidateProviderDir(f.provider)
+		return dir, f.provider, cleanup, err
+	}
+	tofuBin, err := target.FindTofu(root)
+	if err != nil {
+		return "", "", nil, err
+	}
+	name = f.providerSource + " " + f.providerVersion
+	fmt.Fprintf(cmd.ErrOrStderr(), "Installing the candidate provider %s\n", name)
+	dir, cleanup, err = target.InstallProviderRelease(cmd.Context(), tofuBin, f.providerSource, f.providerVersion)
+	if err != nil {
+		return "", "", nil, fmt.Errorf("--provider-version %s: %w", f.providerVersion, err)
+	}
+	return dir, name, cleanup, nil
 }
 
 // candidateProviderDir is a directory OpenTofu's dev_overrides can point at for the

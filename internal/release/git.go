@@ -14,8 +14,17 @@ import (
 
 // git runs git in dir and returns its trimmed output; errors carry git's own message.
 func git(ctx context.Context, dir string, args ...string) (string, error) {
+	return gitWithEnv(ctx, dir, nil, args...)
+}
+
+// gitWithEnv is git with variables added to cx's environment (GIT_INDEX_FILE for a
+// scratch index).
+func gitWithEnv(ctx context.Context, dir string, env []string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
@@ -34,10 +43,14 @@ func HeadCommit(ctx context.Context, root string) (string, error) {
 	return c, nil
 }
 
-// DirtyFiles lists the workspace's files that differ from the commit: what was applied is
-// then not exactly what the release records.
-func DirtyFiles(ctx context.Context, root string) ([]string, error) {
-	out, err := git(ctx, root, "status", "--porcelain", "--untracked-files=no")
+// DirtyFiles lists the tracked files that differ from the commit (only those under paths,
+// relative to root, when given): what was applied is then not exactly what the release records.
+func DirtyFiles(ctx context.Context, root string, paths ...string) ([]string, error) {
+	args := []string{"status", "--porcelain", "--untracked-files=no"}
+	if len(paths) > 0 {
+		args = append(append(args, "--"), paths...)
+	}
+	out, err := git(ctx, root, args...)
 	if err != nil || out == "" {
 		return nil, err
 	}

@@ -27,6 +27,8 @@ type RollbackOptions struct {
 	// destroy; Apply applies the rollback when the guard lets it.
 	Allowed []string
 	Apply   bool
+	// Git is how an applied rollback goes into git ("": GitNone).
+	Git GitMode
 	// Tofu, ProviderDir, OrgEnv, ExtraEnv, FindByName and Progress are passed to the runner.
 	Tofu, ProviderDir string
 	OrgEnv, ExtraEnv  map[string]string
@@ -48,6 +50,8 @@ type RollbackResult struct {
 	LeftAlone []string `json:"leftAlone,omitempty"`
 	// Release is the new forward release an applied rollback recorded.
 	Release *Release `json:"release,omitempty"`
+	// Git is the commit an applied rollback added to git (nil with GitNone).
+	Git *RollbackCommit `json:"git,omitempty"`
 	// Run is the last runner result (the plan, or the apply).
 	Run *runner.Result `json:"-"`
 }
@@ -80,6 +84,13 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 		return nil, err
 	}
 	res := &RollbackResult{Env: o.Env, To: *to}
+	var landing *rollbackGit
+	if o.Apply && o.Git != "" && o.Git != GitNone {
+		landing = &rollbackGit{mode: o.Git, root: o.Workspace.Root, to: to, latest: &releases[len(releases)-1], env: o.Env}
+		if err := checkRollbackGit(ctx, landing); err != nil {
+			return nil, err
+		}
+	}
 	wt, err := CheckOut(ctx, o.Workspace.Root, to.Commit)
 	if err != nil {
 		return nil, err
@@ -119,7 +130,15 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 		return res, nil
 	}
 
-	rec, _, err := StartApply(ledger, to.Commit)
+	// With a git mode the rollback deploys a new commit holding the release's files; it is
+	// made now, on no branch yet, so the ledger records it as what the apply deploys.
+	commit := to.Commit
+	if landing != nil {
+		if commit, err = landing.makeCommit(ctx); err != nil {
+			return res, err
+		}
+	}
+	rec, _, err := StartApply(ledger, commit)
 	if err != nil {
 		return res, err
 	}
@@ -153,8 +172,19 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 	if res.Run.ExitCode != 0 {
 		return res, fmt.Errorf("the rollback to release %d did not complete; run it again to finish", to.Number)
 	}
-	res.Release, err = ledger.Append(to.Number, Tagger(ctx, o.Workspace.Root))
-	return res, err
+	// The environment changed: the ledger records it even when git refuses the commit.
+	landErr := landing.landIfAny(ctx)
+	if res.Release, err = ledger.Append(to.Number, Tagger(ctx, o.Workspace.Root)); err != nil {
+		return res, err
+	}
+	if landErr != nil {
+		return res, fmt.Errorf("the rollback is applied and recorded as release %d (tag %s on commit %s), but %w; merge that tag yourself",
+			res.Release.Number, res.Release.Tag, short(res.Release.Commit), landErr)
+	}
+	if landing != nil {
+		res.Git = landing.commit
+	}
+	return res, nil
 }
 
 // loadRelease loads the workspace as it was at the release, and its graph.
