@@ -158,37 +158,52 @@ var kindAccCases = map[string]kindAccCase{
 		driftPath:    "description", driftValue: "Edited in the UI",
 	},
 	"genesyscloud_auth_role": {
-		// A role with one policy limited to a queue, then a second policy and general
-		// permissions, without the condition.
-		create: `resource "genesyscloud_routing_queue" "billing" { name = "Billing" }
+		// A role whose one policy holds for a user's own conversations or a scalar condition
+		// (TestAccAuthRole covers a queue operand), then two policies and general permissions,
+		// without conditions.
+		create: `resource "genesyscloud_user" "lead" {
+  name  = "Lena Lead"
+  email = "lena.lead@example.com"
+}
 resource "genesyscloud_auth_role" "it" {
-  name = "Billing supervisor"
+  name = "Team lead"
   permission_policies {
-    domain      = "routing"
-    entity_name = "queue"
+    domain      = "conversation"
+    entity_name = "communication"
     action_set  = ["view"]
     conditions {
-      conjunction = "AND"
+      conjunction = "OR"
       terms {
-        variable_name = "Queue.id"
+        variable_name = "Conversation.participants.userId"
         operator      = "EQ"
         operands {
-          type     = "QUEUE"
-          queue_id = genesyscloud_routing_queue.billing.id
+          type    = "USER"
+          user_id = genesyscloud_user.lead.id
+        }
+      }
+      terms {
+        variable_name = "Conversation.mediaType"
+        operator      = "IN"
+        operands {
+          type  = "SCALAR"
+          value = "voice"
         }
       }
     }
   }
 }`,
-		update: `resource "genesyscloud_routing_queue" "billing" { name = "Billing" }
+		update: `resource "genesyscloud_user" "lead" {
+  name  = "Lena Lead"
+  email = "lena.lead@example.com"
+}
 resource "genesyscloud_auth_role" "it" {
-  name        = "Billing supervisor"
-  description = "Watches the billing queue"
+  name        = "Team lead"
+  description = "Watches the team's conversations"
   permissions = ["group_creation"]
   permission_policies {
-    domain      = "routing"
-    entity_name = "queue"
-    action_set  = ["view", "edit"]
+    domain      = "conversation"
+    entity_name = "communication"
+    action_set  = ["view", "monitor"]
   }
   permission_policies {
     domain      = "directory"
@@ -196,9 +211,9 @@ resource "genesyscloud_auth_role" "it" {
     action_set  = ["view"]
   }
 }`,
-		createChecks: map[string]string{"name": "Billing supervisor", "permission_policies.#": "1",
-			"permission_policies.0.conditions.0.terms.#": "1"},
-		updateChecks: map[string]string{"description": "Watches the billing queue", "permissions.#": "1",
+		createChecks: map[string]string{"name": "Team lead", "permission_policies.#": "1",
+			"permission_policies.0.conditions.0.conjunction": "OR", "permission_policies.0.conditions.0.terms.#": "2"},
+		updateChecks: map[string]string{"description": "Watches the team's conversations", "permissions.#": "1",
 			"permission_policies.#": "2"},
 		driftPath: "description", driftValue: "Edited in the UI",
 	},
