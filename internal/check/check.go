@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 
@@ -91,6 +92,11 @@ func RunWith(root string, cfg *Config) (*Report, error) {
 	for _, c := range checks() {
 		found = append(found, c(v)...)
 	}
+	policies, err := checkPolicies(context.Background(), v)
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	found = append(found, policies...)
 	report := assemble(ws.Config.Name, found, cfg)
 	report.RepositoryPath = repositoryPath(root)
 	return report, nil
