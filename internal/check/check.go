@@ -43,15 +43,17 @@ var (
 	ruleHygieneUngated     = rule{"hygiene", "protected-without-ci", Warning, "a protected environment no CI workflow deploys"}
 	ruleHygieneNoTest      = rule{"hygiene", "flow-without-test", Info, "a flow project without a cx test file"}
 	ruleHygieneIgnore      = rule{"hygiene", "ignore-changes", Warning, "lifecycle.ignore_changes hides drift"}
-	ruleChurnCoupled       = rule{"churn", "co-changing-projects", Info, "two projects that change in the same commits"}
-	ruleChurnHalves        = rule{"churn", "independent-halves", Info, "a project whose files fall into groups that never change together"}
-	ruleUnusedSuppression  = rule{"check", "unused-suppression", Warning, "a suppression in cx.hcl that matches no finding"}
+	// Info: most examples leave some descriptions out, and a missing one misleads nobody.
+	ruleHygieneNoDescription = rule{"hygiene", "no-description", Info, "a resource without a description where the API keeps one"}
+	ruleChurnCoupled         = rule{"churn", "co-changing-projects", Info, "two projects that change in the same commits"}
+	ruleChurnHalves          = rule{"churn", "independent-halves", Info, "a project whose files fall into groups that never change together"}
+	ruleUnusedSuppression    = rule{"check", "unused-suppression", Warning, "a suppression in cx.hcl that matches no finding"}
 )
 
 func allRules() []rule {
 	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleMonolithMixed, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
 		ruleOverShared, ruleHardCodedGUID, ruleHardCodedPhone, ruleHardCodedEmail, ruleHardCodedURL,
-		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
+		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleHygieneNoDescription, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
 }
 
 // ruleDescription is a rule's one-line description, for SARIF.

@@ -153,7 +153,7 @@ func syntheticWorkspace(t testing.TB, flows int) string {
 	var skills, codes strings.Builder
 	for i := 0; i < flows; i++ {
 		fmt.Fprintf(&skills, "resource \"genesyscloud_routing_skill\" \"s%d\" {\n  name = \"Skill %d\"\n}\n", i, i)
-		fmt.Fprintf(&codes, "resource \"genesyscloud_routing_wrapupcode\" \"w%d\" {\n  name = \"Code %d\"\n}\n", i, i)
+		fmt.Fprintf(&codes, "resource \"genesyscloud_routing_wrapupcode\" \"w%d\" {\n  name = \"Code %d\"\n  description = \"Code %d\"\n}\n", i, i, i)
 	}
 	writeFile(t, filepath.Join(root, "shared-skills", "main.tf"), skills.String())
 	writeFile(t, filepath.Join(root, "shared-wrapupcodes", "main.tf"), codes.String())
@@ -169,11 +169,13 @@ data "genesyscloud_routing_wrapupcode" "code" {
 
 resource "genesyscloud_routing_queue" "a" {
   name         = "Line %[1]d A"
+  description  = "Line %[1]d, first queue"
   wrapup_codes = [data.genesyscloud_routing_wrapupcode.code.id]
 }
 
 resource "genesyscloud_routing_queue" "b" {
-  name = "Line %[1]d B"
+  name        = "Line %[1]d B"
+  description = "Line %[1]d, second queue"
 }
 
 resource "genesyscloud_flow" "line" {
@@ -184,10 +186,12 @@ resource "genesyscloud_flow" "line" {
 resource "genesyscloud_telephony_providers_edges_did_pool" "line" {
   start_phone_number = var.first_number
   end_phone_number   = var.last_number
+  description        = "Line %[1]d numbers"
 }
 
 resource "genesyscloud_architect_ivr" "line" {
   name               = "Line %[1]d"
+  description        = "Answers line %[1]d"
   dnis               = var.numbers
   open_hours_flow_id = genesyscloud_flow.line.id
   depends_on         = [genesyscloud_telephony_providers_edges_did_pool.line]

@@ -73,6 +73,45 @@ const (
 	KnownOnly
 )
 
+// Sharing is where a layout of projects puts objects of a kind: cx export's split of an org
+// and cx check's monolith split read it, so that what export writes is what check expects.
+type Sharing int
+
+const (
+	// FollowsUser: an object only one flow uses belongs in that flow's project (its queues,
+	// IVR, data tables); one several flows use, in a shared project of its area. The zero
+	// value.
+	FollowsUser Sharing = iota
+	// Vocabulary: the org-wide words every line speaks in (skills, languages, wrap-up codes,
+	// opening hours) stay in a shared project even while one flow uses them: agents, reports
+	// and the next flow use them too.
+	Vocabulary
+	// WithItsParts: an object built of vocabulary (a schedule group of shared schedules) stays
+	// beside its parts, in a shared project, so that one change to them (a new holiday) is one
+	// project's change; built of nothing shared, it follows its user.
+	WithItsParts
+	// People: users, groups and permissions, which belong to the organisation rather than a
+	// line, are shared together in one project of their own.
+	People
+)
+
+// StaysShared reports whether a layout keeps an object of the kind in a shared project even
+// while one flow uses it, given the kinds of the objects it refers to (nil entries are
+// objects outside the catalogue).
+func (k *Kind) StaysShared(refersTo []*Kind) bool {
+	switch k.Sharing {
+	case Vocabulary:
+		return true
+	case WithItsParts:
+		for _, part := range refersTo {
+			if part != nil && part.Sharing == Vocabulary {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Audit is how the org's audit log names a kind's changes.
 type Audit struct {
 	Service string // audit service name, e.g. "Routing"
@@ -108,6 +147,11 @@ type Kind struct {
 	Archy []string
 	// Coverage says whether the provider serves the kind or cxascode only knows it.
 	Coverage Coverage
+	// Sharing is where layouts put the kind's objects (see Sharing).
+	Sharing Sharing
+	// HasDescription says a hand-written kind's resource has a description attribute, which a
+	// regular kind's Fields say themselves (see Describable).
+	HasDescription bool
 	// NameAttr is the attribute of the kind's resource that holds the object's name when it is
 	// not "name" (a script's script_name): a configuration declares the object by it.
 	NameAttr string
@@ -238,6 +282,12 @@ func (k *Kind) SingletonID() string {
 		return strings.ReplaceAll(k.Name, ".", "_")
 	}
 	return strings.TrimPrefix(k.Resource, "genesyscloud_")
+}
+
+// Describable reports whether the kind's resource has a description attribute: cx check
+// asks for one where the API keeps it.
+func (k *Kind) Describable() bool {
+	return k.HasDescription || k.Field("description") != nil
 }
 
 // Served reports whether the provider serves the kind (see Coverage).
