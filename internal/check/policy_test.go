@@ -1,41 +1,11 @@
 package check
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// queueWrapupPolicy is "no queue without a wrap-up code", written against the workspace's
-// configuration and against the projects' plans.
-const queueWrapupPolicy = `package cx.queues
-
-# In the configuration: a queue block without wrapup_codes.
-deny contains {"msg": sprintf("queue %s has no wrap-up code; list the codes its agents choose from", [r.address]), "resource": r.address, "project": r.project} if {
-	some r in input.resources
-	r.type == "genesyscloud_routing_queue"
-	count(object.get(r.attributes, "wrapup_codes", [])) == 0
-}
-
-# In a plan: a queue created or updated without wrap-up codes. The provider computes the
-# codes when none are set, so the plan's value is unknown either way: the plan's own copy of
-# the configuration tells whether the codes are written.
-deny contains {"msg": sprintf("the plan of %s leaves queue %s without a wrap-up code", [project, rc.address]), "resource": rc.address, "project": project} if {
-	some project, plan in input.plans
-	some rc in plan.resource_changes
-	rc.type == "genesyscloud_routing_queue"
-	some action in rc.change.actions
-	action in {"create", "update"}
-	not codes_configured(plan, rc.address)
-	count(object.get(rc.change.after, "wrapup_codes", [])) == 0
-}
-
-codes_configured(plan, address) if {
-	some r in plan.configuration.root_module.resources
-	r.address == address
-	r.expressions.wrapup_codes
-}
-`
 
 // queuesWorkspace writes a workspace with one project of queues and the policy; codes is
 // the claims queue's wrapup_codes line ("" for none).
@@ -43,7 +13,11 @@ func queuesWorkspace(t *testing.T, check, codes string) string {
 	t.Helper()
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "cx.hcl"), "workspace {\n  name = \"policies\"\n}\n\n"+check)
-	writeFile(t, filepath.Join(root, "policy", "queue_wrapup.rego"), queueWrapupPolicy)
+	policy, err := os.ReadFile(filepath.Join("testdata", "policies", "queue_wrapup.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "policy", "queue_wrapup.rego"), string(policy))
 	writeFile(t, filepath.Join(root, "shared-queues", "queues.tf"), `data "genesyscloud_routing_wrapupcode" "resolved" {
   name = "Resolved"
 }

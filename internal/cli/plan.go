@@ -25,9 +25,9 @@ type runFlags struct {
 	json          bool
 	breakGlass    bool
 	reason        string
-	force         bool // destroy only
+	force         bool   // destroy only
 	savePlans     string // plan only: the folder each project's plan JSON is written to, for cx check --plans
-	release       bool // apply only: record a release once the apply succeeded
+	release       bool   // apply only: record a release once the apply succeeded
 	// test runs the workspace's tests after a successful apply (apply only), with tests' flags.
 	test  bool
 	tests testFlags
