@@ -240,6 +240,34 @@ func TestCheckSixtyProjects(t *testing.T) {
 	}
 }
 
+// TestCheckSixtyProjectsWithPolicies is the same measure with a Rego policy evaluated: "no
+// queue without a wrap-up code" fires on each line's second queue, and nothing else.
+func TestCheckSixtyProjectsWithPolicies(t *testing.T) {
+	root := syntheticWorkspace(t, 58)
+	policy, err := os.ReadFile(filepath.Join("testdata", "policies", "queue_wrapup.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "policy", "queue_wrapup.rego"), string(policy))
+	writeFile(t, filepath.Join(root, "cx.hcl"), "workspace {\n  name = \"synthetic\"\n}\n\ncheck {\n  policies = [\"policy/\"]\n}\n")
+	start := time.Now()
+	report, err := Run(root)
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("cx check on 60 projects with a Rego policy: %s (goal: under 2s), %d findings", elapsed.Round(time.Millisecond), len(report.Findings))
+	for _, f := range report.Findings {
+		if f.ID() != "policy/queue_wrapup" || !strings.HasSuffix(f.Message, "has no wrap-up code; list the codes its agents choose from") ||
+			!strings.Contains(f.Message, "genesyscloud_routing_queue.b") {
+			t.Errorf("unexpected finding %s at %s: %s", f.ID(), f.Where(), f.Message)
+		}
+	}
+	if len(report.Findings) != 58 {
+		t.Errorf("%d findings, want one per line's second queue (58)", len(report.Findings))
+	}
+}
+
 func BenchmarkCheckSixtyProjects(b *testing.B) {
 	root := syntheticWorkspace(b, 58)
 	for b.Loop() {
