@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/workspace"
 )
@@ -62,6 +63,9 @@ func ruleDescription(id string) string {
 		if r.id() == id {
 			return r.description
 		}
+	}
+	if file, ok := strings.CutPrefix(id, checkPolicy+"/"); ok {
+		return "the workspace's Rego policy " + file + ".rego"
 	}
 	return id
 }
