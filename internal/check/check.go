@@ -1,8 +1,10 @@
 package check
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/workspace"
 )
@@ -42,15 +44,17 @@ var (
 	ruleHygieneUngated     = rule{"hygiene", "protected-without-ci", Warning, "a protected environment no CI workflow deploys"}
 	ruleHygieneNoTest      = rule{"hygiene", "flow-without-test", Info, "a flow project without a cx test file"}
 	ruleHygieneIgnore      = rule{"hygiene", "ignore-changes", Warning, "lifecycle.ignore_changes hides drift"}
-	ruleChurnCoupled       = rule{"churn", "co-changing-projects", Info, "two projects that change in the same commits"}
-	ruleChurnHalves        = rule{"churn", "independent-halves", Info, "a project whose files fall into groups that never change together"}
-	ruleUnusedSuppression  = rule{"check", "unused-suppression", Warning, "a suppression in cx.hcl that matches no finding"}
+	// Info: most examples leave some descriptions out, and a missing one misleads nobody.
+	ruleHygieneNoDescription = rule{"hygiene", "no-description", Info, "a resource without a description where the API keeps one"}
+	ruleChurnCoupled         = rule{"churn", "co-changing-projects", Info, "two projects that change in the same commits"}
+	ruleChurnHalves          = rule{"churn", "independent-halves", Info, "a project whose files fall into groups that never change together"}
+	ruleUnusedSuppression    = rule{"check", "unused-suppression", Warning, "a suppression in cx.hcl that matches no finding"}
 )
 
 func allRules() []rule {
 	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleMonolithMixed, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
 		ruleOverShared, ruleHardCodedGUID, ruleHardCodedPhone, ruleHardCodedEmail, ruleHardCodedURL,
-		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
+		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleHygieneNoDescription, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
 }
 
 // ruleDescription is a rule's one-line description, for SARIF.
@@ -59,6 +63,9 @@ func ruleDescription(id string) string {
 		if r.id() == id {
 			return r.description
 		}
+	}
+	if file, ok := strings.CutPrefix(id, checkPolicy+"/"); ok {
+		return "the workspace's Rego policy " + file + ".rego"
 	}
 	return id
 }
@@ -91,6 +98,11 @@ func RunWith(root string, cfg *Config) (*Report, error) {
 	for _, c := range checks() {
 		found = append(found, c(v)...)
 	}
+	policies, err := checkPolicies(context.Background(), v)
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	found = append(found, policies...)
 	report := assemble(ws.Config.Name, found, cfg)
 	report.RepositoryPath = repositoryPath(root)
 	return report, nil

@@ -25,6 +25,7 @@ func TestCheckEachRuleFiresOnce(t *testing.T) {
 		{"hygiene-unpinned", "hygiene/unpinned-provider", "shared-skills/provider.tf:7"},
 		{"hygiene-ungated", "hygiene/protected-without-ci", "cx.hcl:5"},
 		{"hygiene-untested", "hygiene/flow-without-test", "flow-claims/main.tf:2"},
+		{"hygiene-undescribed", "hygiene/no-description", "shared-wrapupcodes/main.tf:11"},
 	} {
 		t.Run(tc.workspace, func(t *testing.T) {
 			t.Parallel()

@@ -23,6 +23,8 @@ import (
 //	  severity = {                       # by check ("hard-coded") or rule ("hygiene/flow-without-test")
 //	    "hygiene/flow-without-test" = "warning"
 //	  }
+//	  policies = ["policy/"]              # folders of .rego files (see policy.go)
+//	  plans    = "plans"                  # folder of <project>.json plans for the policies
 //	  suppress "hard-coded/url" {         # a rule id, or a check id for all its rules
 //	    path   = "flow-support/data_action.tf" # a file, or a directory such as a project
 //	    reason = "the ticketing API has the same address in every environment"
@@ -33,6 +35,11 @@ type Config struct {
 	MonolithMaxResources int
 	Severity             map[string]Severity // by check or rule id
 	Suppressions         []Suppression
+	// Policies are folders of Rego policies, relative to the workspace root.
+	Policies []string
+	// Plans is the folder of plan JSON files (`tofu show -json`, one <project>.json each)
+	// the policies read as input.plans, relative to the workspace root; "" reads none.
+	Plans string
 }
 
 // Suppression silences the findings of one check or rule under a path.
@@ -122,6 +129,19 @@ func (c *Config) setAttribute(name string, v cty.Value) error {
 		n, _ := v.AsBigFloat().Int64()
 		c.MonolithMaxResources = int(n)
 		return nil
+	case "policies":
+		dirs, ok := stringList(v)
+		if !ok {
+			return fmt.Errorf(`policies must be a list of folders holding .rego files, such as ["policy/"]`)
+		}
+		c.Policies = dirs
+		return nil
+	case "plans":
+		if !v.Type().Equals(cty.String) {
+			return fmt.Errorf("plans must be a folder holding <project>.json plans")
+		}
+		c.Plans = v.AsString()
+		return nil
 	case "severity":
 		m, ok := configscan.StringMap(v)
 		if !ok {
@@ -136,7 +156,23 @@ func (c *Config) setAttribute(name string, v cty.Value) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown attribute %q; the check block knows fail_on, monolith_max_resources, severity and suppress blocks", name)
+	return fmt.Errorf("unknown attribute %q; the check block knows fail_on, monolith_max_resources, severity, policies, plans and suppress blocks", name)
+}
+
+// stringList reads a literal list or tuple of strings.
+func stringList(v cty.Value) ([]string, bool) {
+	if v.IsNull() || !v.IsKnown() || !(v.Type().IsTupleType() || v.Type().IsListType()) {
+		return nil, false
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.IsNull() || !e.Type().Equals(cty.String) {
+			return nil, false
+		}
+		out = append(out, e.AsString())
+	}
+	return out, true
 }
 
 func parseSuppression(b *hclsyntax.Block) (Suppression, error) {

@@ -23,10 +23,15 @@ check {
     path   = "flow-support/"
     reason = "the ticketing API has one address"
   }
+  policies = ["policy/", "more"]
+  plans    = "plans"
 }
 `))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Join(cfg.Policies, ",") != "policy/,more" || cfg.Plans != "plans" {
+		t.Errorf("policies %q, plans %q", cfg.Policies, cfg.Plans)
 	}
 	if cfg.FailOn != Warning || cfg.MonolithMaxResources != 12 {
 		t.Errorf("fail_on %s, monolith_max_resources %d", cfg.FailOn, cfg.MonolithMaxResources)
@@ -62,6 +67,8 @@ func TestCheckConfigErrors(t *testing.T) {
 		"severity":  {`check { fail_on = "fatal" }`, `severity "fatal"`},
 		"attribute": {`check { max = 3 }`, `unknown attribute "max"`},
 		"threshold": {`check { monolith_max_resources = 0 }`, "positive whole number"},
+		"policies":  {`check { policies = "policy/" }`, "list of folders"},
+		"plans":     {`check { plans = ["plans"] }`, "folder holding <project>.json plans"},
 	} {
 		_, err := ParseConfig("cx.hcl", []byte(tc.src))
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "cx.hcl:1") {

@@ -153,7 +153,7 @@ func syntheticWorkspace(t testing.TB, flows int) string {
 	var skills, codes strings.Builder
 	for i := 0; i < flows; i++ {
 		fmt.Fprintf(&skills, "resource \"genesyscloud_routing_skill\" \"s%d\" {\n  name = \"Skill %d\"\n}\n", i, i)
-		fmt.Fprintf(&codes, "resource \"genesyscloud_routing_wrapupcode\" \"w%d\" {\n  name = \"Code %d\"\n}\n", i, i)
+		fmt.Fprintf(&codes, "resource \"genesyscloud_routing_wrapupcode\" \"w%d\" {\n  name = \"Code %d\"\n  description = \"Code %d\"\n}\n", i, i, i)
 	}
 	writeFile(t, filepath.Join(root, "shared-skills", "main.tf"), skills.String())
 	writeFile(t, filepath.Join(root, "shared-wrapupcodes", "main.tf"), codes.String())
@@ -169,11 +169,13 @@ data "genesyscloud_routing_wrapupcode" "code" {
 
 resource "genesyscloud_routing_queue" "a" {
   name         = "Line %[1]d A"
+  description  = "Line %[1]d, first queue"
   wrapup_codes = [data.genesyscloud_routing_wrapupcode.code.id]
 }
 
 resource "genesyscloud_routing_queue" "b" {
-  name = "Line %[1]d B"
+  name        = "Line %[1]d B"
+  description = "Line %[1]d, second queue"
 }
 
 resource "genesyscloud_flow" "line" {
@@ -184,10 +186,12 @@ resource "genesyscloud_flow" "line" {
 resource "genesyscloud_telephony_providers_edges_did_pool" "line" {
   start_phone_number = var.first_number
   end_phone_number   = var.last_number
+  description        = "Line %[1]d numbers"
 }
 
 resource "genesyscloud_architect_ivr" "line" {
   name               = "Line %[1]d"
+  description        = "Answers line %[1]d"
   dnis               = var.numbers
   open_hours_flow_id = genesyscloud_flow.line.id
   depends_on         = [genesyscloud_telephony_providers_edges_did_pool.line]
@@ -233,6 +237,34 @@ func TestCheckSixtyProjects(t *testing.T) {
 	t.Logf("cx check on 60 projects: %s (goal: under 2s), %d findings", elapsed.Round(time.Millisecond), len(report.Findings))
 	if len(report.Findings) != 0 {
 		t.Errorf("the synthetic workspace follows the seed's layout, yet: %v", report.Findings)
+	}
+}
+
+// TestCheckSixtyProjectsWithPolicies is the same measure with a Rego policy evaluated: "no
+// queue without a wrap-up code" fires on each line's second queue, and nothing else.
+func TestCheckSixtyProjectsWithPolicies(t *testing.T) {
+	root := syntheticWorkspace(t, 58)
+	policy, err := os.ReadFile(filepath.Join("testdata", "policies", "queue_wrapup.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "policy", "queue_wrapup.rego"), string(policy))
+	writeFile(t, filepath.Join(root, "cx.hcl"), "workspace {\n  name = \"synthetic\"\n}\n\ncheck {\n  policies = [\"policy/\"]\n}\n")
+	start := time.Now()
+	report, err := Run(root)
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("cx check on 60 projects with a Rego policy: %s (goal: under 2s), %d findings", elapsed.Round(time.Millisecond), len(report.Findings))
+	for _, f := range report.Findings {
+		if f.ID() != "policy/queue_wrapup" || !strings.HasSuffix(f.Message, "has no wrap-up code; list the codes its agents choose from") ||
+			!strings.Contains(f.Message, "genesyscloud_routing_queue.b") {
+			t.Errorf("unexpected finding %s at %s: %s", f.ID(), f.Where(), f.Message)
+		}
+	}
+	if len(report.Findings) != 58 {
+		t.Errorf("%d findings, want one per line's second queue (58)", len(report.Findings))
 	}
 }
 

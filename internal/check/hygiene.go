@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/configscan"
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -18,6 +19,7 @@ func checkHygiene(v *view) []Finding {
 	for _, m := range v.modules {
 		out = append(out, unpinnedProviders(m)...)
 		out = append(out, ignoredChanges(m)...)
+		out = append(out, undescribed(m)...)
 		if len(m.flows) > 0 && !hasCxTest(v.ws.Root, m.project.Dir) {
 			out = append(out, ruleHygieneNoTest.at(m.project.Name, m.flows[0].pos,
 				"project %s publishes a flow but has no %s/tests/*.cxtest.hcl; add a cx test that places a simulated call", m.project.Name, m.project.Dir))
@@ -92,6 +94,21 @@ func ignoredChanges(m *module) []Finding {
 					"%s ignores changes, so cx drift cannot see them; remove ignore_changes and let the configuration own the attribute (or suppress with a reason)", r.address))
 			}
 		}
+	}
+	return out
+}
+
+// undescribed reports resources of kinds whose API keeps a description (the catalogue knows
+// which) declared without one: the console and exports show it to the next person.
+func undescribed(m *module) []Finding {
+	var out []Finding
+	for _, r := range m.resources {
+		k := kinds.Genesys().ByResource(r.typ)
+		if k == nil || !k.Describable() || r.block.Body.Attributes["description"] != nil {
+			continue
+		}
+		out = append(out, ruleHygieneNoDescription.at(m.project.Name, r.pos,
+			"%s has no description; say what it is for (description = \"…\"), the org shows it to whoever opens it next", r.address))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/backport"
+	"github.com/cxascode/cxascode/internal/kinds"
 )
 
 // The monolith check: a project holding more than one Architect flow, or more resource
@@ -14,10 +15,10 @@ import (
 // numbers, its data actions), the org-wide vocabulary in shared projects, and what several
 // flows use in a shared project of its area.
 
-// vocabularyProject is the shared project of kinds every line of a contact center speaks
-// in — skills, languages, wrap-up codes, opening hours — which stay shared even while one
-// flow uses them: agents, reports and the next flow use them too. This is layout policy,
-// not kind behaviour, so it lives with the check rather than in the catalogue.
+// vocabularyProject names the shared project of the kinds every line of a contact center
+// speaks in — skills, languages, wrap-up codes, opening hours — as the seed's layout (and the
+// example) names them. Which kinds stay shared is the catalogue's (kinds.Sharing), read by
+// cx export too; only these names are the check's.
 func vocabularyProject(typ string) (string, bool) {
 	switch typ {
 	case "genesyscloud_routing_skill", "genesyscloud_routing_language", "genesyscloud_routing_skill_group":
@@ -132,7 +133,7 @@ func (m *module) suggestSplit() map[string][]string {
 			if r == nil || seen[a] || (flowProject[a] != "" && a != f.address) {
 				continue
 			}
-			if _, vocab := vocabularyProject(r.typ); vocab {
+			if m.staysShared(r, uses) {
 				continue
 			}
 			seen[a] = true
@@ -145,7 +146,7 @@ func (m *module) suggestSplit() map[string][]string {
 	}
 	split := map[string][]string{}
 	for _, r := range m.resources {
-		p := placement(r, flowProject, usedBy[r.address], uses)
+		p := placement(r, flowProject, usedBy[r.address], uses, m.staysShared(r, uses))
 		split[p] = append(split[p], r.address)
 	}
 	for p := range split {
@@ -154,11 +155,11 @@ func (m *module) suggestSplit() map[string][]string {
 	return split
 }
 
-func placement(r *resourceBlock, flowProject map[string]string, usedBy map[string]bool, uses map[string][]string) string {
+func placement(r *resourceBlock, flowProject map[string]string, usedBy map[string]bool, uses map[string][]string, staysShared bool) string {
 	if p := flowProject[r.address]; p != "" {
 		return p
 	}
-	if _, ok := vocabularyProject(r.typ); ok {
+	if staysShared {
 		return sharedProjectFor(r.typ)
 	}
 	if len(usedBy) == 1 {
@@ -172,11 +173,32 @@ func placement(r *resourceBlock, flowProject map[string]string, usedBy map[strin
 	return sharedProjectFor(r.typ)
 }
 
+// staysShared reports whether the catalogue keeps a resource in a shared project even while
+// one flow uses it (kinds.Sharing), by the kinds of what it uses; cx export reads the same
+// rule, so the workspace an export writes passes this check.
+func (m *module) staysShared(r *resourceBlock, uses map[string][]string) bool {
+	k := kinds.Genesys().ByResource(r.typ)
+	if k == nil {
+		return false
+	}
+	parts := make([]*kinds.Kind, 0, len(uses[r.address]))
+	for _, u := range uses[r.address] {
+		if used := m.byAddress[u]; used != nil {
+			parts = append(parts, kinds.Genesys().ByResource(used.typ))
+		}
+	}
+	return k.StaysShared(parts)
+}
+
 // sharedProjectFor is the shared project an object of a type goes to: its vocabulary
-// project, else one per API area ("shared-routing", "shared-integration").
+// project, people and permissions together (as cx export puts them), else one per API area
+// ("shared-routing", "shared-integration").
 func sharedProjectFor(typ string) string {
 	if p, ok := vocabularyProject(typ); ok {
 		return p
+	}
+	if k := kinds.Genesys().ByResource(typ); k != nil && k.Sharing == kinds.People {
+		return "people"
 	}
 	area, _, _ := strings.Cut(strings.TrimPrefix(typ, "genesyscloud_"), "_")
 	return "shared-" + area

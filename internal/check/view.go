@@ -29,6 +29,7 @@ type view struct {
 type module struct {
 	project   *workspace.Project
 	files     []*hclsyntax.Body // the .tf files, in file order
+	sources   map[string][]byte // each .tf file's text by root-relative path, for expressions' source text
 	resources []*resourceBlock
 	byAddress map[string]*resourceBlock
 	data      map[string]*hclsyntax.Block // data sources by address ("data.type.label")
@@ -63,13 +64,14 @@ func newView(ws *workspace.Workspace, cfg *Config) (*view, error) {
 }
 
 func loadModule(root string, p *workspace.Project) (*module, error) {
-	m := &module{project: p, byAddress: map[string]*resourceBlock{}, data: map[string]*hclsyntax.Block{}}
+	m := &module{project: p, byAddress: map[string]*resourceBlock{}, data: map[string]*hclsyntax.Block{}, sources: map[string][]byte{}}
 	locals := map[string][]hcl.Traversal{}
 	for _, rel := range p.Files {
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", rel, err)
 		}
+		m.sources[rel] = src
 		// Syntax errors are the workspace's to report (cx graph, cx plan); a file that does
 		// not parse is checked as far as it parses.
 		f, _ := hclsyntax.ParseConfig(src, rel, hcl.InitialPos)

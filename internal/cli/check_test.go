@@ -24,6 +24,7 @@ func TestCheckCommand(t *testing.T) {
   lifecycle {
     ignore_changes = [name]
   }
+  description = "Insurance claims"
 }
 
 data "terraform_remote_state" "queues" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -157,14 +158,7 @@ func checkOneFlowPerProject(t *testing.T, root string) {
 // IVRs, queues, data tables; shared skills; agents in groups): the plan right after only
 // imports (and flows take on their files), and once applied the plan is empty.
 func TestAccExportSeededOrg(t *testing.T) {
-	base := t.TempDir()
-	src, out := filepath.Join(base, "src"), filepath.Join(base, "exported")
-	ts := orgserver.NewTestServer(t)
-	cx := newAccCX(t, src, ts)
-	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
-	if _, _, code := cx.run("org", "seed", "--objects", "300"); code != 0 {
-		t.Fatalf("seed: exit %d", code)
-	}
+	cx, ts, out := seededOrg(t, 300)
 	stdout, _, code := cx.run("export", "--env", "dev", "--into", out, "--json")
 	if code != 0 {
 		t.Fatalf("export: exit %d", code)
@@ -196,6 +190,21 @@ func TestAccExportSeededOrg(t *testing.T) {
 	if _, _, code := exported.run("plan", "--env", "dev"); code != 0 {
 		t.Errorf("plan after applying the export: exit %d, want 0 (no changes)", code)
 	}
+}
+
+// seededOrg is a workspace whose dev environment is a local org seeded with about objects
+// objects (cx org seed), and the directory an export of it may go to.
+func seededOrg(t *testing.T, objects int) (cx *accCX, ts *orgserver.TestServer, exportDir string) {
+	t.Helper()
+	base := t.TempDir()
+	src := filepath.Join(base, "src")
+	ts = orgserver.NewTestServer(t)
+	cx = newAccCX(t, src, ts)
+	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	if _, _, code := cx.run("org", "seed", "--objects", fmt.Sprint(objects)); code != 0 {
+		t.Fatalf("seed: exit %d", code)
+	}
+	return cx, ts, filepath.Join(base, "exported")
 }
 
 // TestAccAdoptAnOrgBuiltByHand: the example applied to test, then its states lost (an org

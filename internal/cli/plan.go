@@ -25,8 +25,9 @@ type runFlags struct {
 	json          bool
 	breakGlass    bool
 	reason        string
-	force         bool // destroy only
-	release       bool // apply only: record a release once the apply succeeded
+	force         bool   // destroy only
+	savePlans     string // plan only: the folder each project's plan JSON is written to, for cx check --plans
+	release       bool   // apply only: record a release once the apply succeeded
 	// test runs the workspace's tests after a successful apply (apply only), with tests' flags.
 	test  bool
 	tests testFlags
@@ -71,12 +72,14 @@ Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a proje
 (its dependents are skipped).`,
 		Example: `  cx plan                         # all projects, environment dev, local org started if needed
   cx plan --env test flow-billing # one project (its dependencies are taken as deployed)
-  cx plan --affected-since origin/main --json`,
+  cx plan --affected-since origin/main --json
+  cx plan --save-plans plans && cx check --plans plans   # Rego policies read the plans`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runProjects(cmd, runner.ActionPlan, f, args)
 		},
 	}
 	f.register(cmd)
+	cmd.Flags().StringVar(&f.savePlans, "save-plans", "", "write each project's plan with changes as DIR/<project>.json (tofu show -json), for cx check --plans DIR")
 	return cmd
 }
 
@@ -129,6 +132,9 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 	}
 	if action == runner.ActionPlan {
 		opts.Speculate = tg.Speculation()
+		if f.savePlans != "" {
+			opts.OnPlan = planSaver(ws.Root, f.savePlans)
+		}
 	}
 	var ledger *applyLedger
 	if action == runner.ActionApply {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/backport"
+	"github.com/cxascode/cxascode/internal/kinds"
 )
 
 // How an org becomes projects (Conway's law, as the seed asks): one project per Architect
@@ -117,7 +118,7 @@ func attach(nodes []Node, byID map[string]*Node, users map[string]map[string]boo
 			id := seeds[len(seeds)-1]
 			seeds = seeds[:len(seeds)-1]
 			n := byID[id]
-			if n == nil || seen[id] || n.Type == flowType && id != f.ID {
+			if n == nil || seen[id] || n.Type == flowType && id != f.ID || id != f.ID && staysShared(n, byID) {
 				continue
 			}
 			seen[id] = true
@@ -128,6 +129,23 @@ func attach(nodes []Node, byID map[string]*Node, users map[string]map[string]boo
 			seeds = append(seeds, n.Refs...)
 		}
 	}
+}
+
+// staysShared reports whether the catalogue keeps a node in a shared project even while one
+// flow uses it (skills, wrap-up codes, schedules; see kinds.Sharing): cx check's monolith
+// split reads the same rule, so an export passes it.
+func staysShared(n *Node, byID map[string]*Node) bool {
+	k := kinds.Genesys().ByResource(n.Type)
+	if k == nil {
+		return false
+	}
+	parts := make([]*kinds.Kind, 0, len(n.Refs))
+	for _, r := range n.Refs {
+		if t := byID[r]; t != nil {
+			parts = append(parts, kinds.Genesys().ByResource(t.Type))
+		}
+	}
+	return k.StaysShared(parts)
 }
 
 // flowsOf counts the distinct flows a node refers to.
@@ -251,12 +269,10 @@ func sharedProject(n Node, byID map[string]*Node) string {
 	if flowsOf(&n, byID) > 0 {
 		return "shared-entry"
 	}
-	t := strings.TrimPrefix(n.Type, "genesyscloud_")
-	for _, p := range []string{"user", "group", "auth_", "team", "location", "oauth_", "organization_presence"} {
-		if strings.HasPrefix(t, p) {
-			return "people"
-		}
+	if k := kinds.Genesys().ByResource(n.Type); k != nil && k.Sharing == kinds.People {
+		return "people"
 	}
+	t := strings.TrimPrefix(n.Type, "genesyscloud_")
 	area, _, _ := strings.Cut(t, "_")
 	switch area {
 	case "flow":

@@ -133,3 +133,32 @@ func FuzzParsePatterns(f *testing.F) {
 		matchAny(ps, Node{Type: "genesyscloud_routing_queue", Name: s})
 	})
 }
+
+// The org's vocabulary stays shared even while one flow uses it, as cx check's monolith split
+// expects (kinds.Sharing): a skill only sales rings, and a schedule group built of shared
+// schedules; a schedule group built of nothing shared still follows its flow.
+func TestLayoutKeepsVocabularyShared(t *testing.T) {
+	nodes := append(sampleOrg(),
+		Node{ID: "skill-sales", Type: "genesyscloud_routing_skill", Name: "Sales"},
+		Node{ID: "weekdays", Type: "genesyscloud_architect_schedules", Name: "Weekdays"},
+		Node{ID: "sg-support", Type: "genesyscloud_architect_schedulegroups", Name: "Support Hours", Refs: []string{"weekdays"}},
+	)
+	for i := range nodes {
+		switch nodes[i].ID {
+		case "q-sales":
+			nodes[i].Refs = append(nodes[i].Refs, "skill-sales")
+		case "ivr-support":
+			nodes[i].Refs = append(nodes[i].Refs, "sg-support")
+		}
+	}
+	l, err := PlanLayout(nodes, ByFlow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, p := range map[string]string{"skill-sales": "shared-routing", "weekdays": "shared-architect", "sg-support": "shared-architect",
+		"sg-sales": "flow-sales-ivr", "user": "people"} {
+		if l.Project[id] != p {
+			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
+		}
+	}
+}

@@ -63,6 +63,7 @@ func genesysKinds() []*Kind {
 	return []*Kind{
 		{
 			Name: Division, Resource: "genesyscloud_auth_division", DataSource: "genesyscloud_auth_division", Noun: "division",
+			Sharing: People,
 			API: API{Collection: "/api/v2/authorization/divisions", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
 				DeleteWaitsForDetach: true, BuiltinPath: "/api/v2/authorization/divisions/home"},
 			Model: "AuthzDivision", Audit: Audit{"PeoplePermissions", "Division"}, Permission: "authorization:division",
@@ -81,8 +82,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Role, Resource: "genesyscloud_auth_role", DataSource: "genesyscloud_auth_role", Noun: "role",
-			API:   API{Collection: "/api/v2/authorization/roles", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
-			Model: "DomainOrganizationRole", CreateModel: "DomainOrganizationRoleCreate", UpdateModel: "DomainOrganizationRoleUpdate",
+			Sharing: People,
+			API:     API{Collection: "/api/v2/authorization/roles", MaxPageSize: 500, NameFilter: "name", Update: "PUT"},
+			Model:   "DomainOrganizationRole", CreateModel: "DomainOrganizationRoleCreate", UpdateModel: "DomainOrganizationRoleUpdate",
 			Audit: Audit{"PeoplePermissions", "Role"}, Permission: "authorization:role", BulkRead: true, Unmanaged: true,
 			Builtin:      func(o map[string]any) bool { return o["default"] == true },
 			IDAttributes: []string{"role_id", "role_ids"},
@@ -91,6 +93,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: UserRoles, Resource: "genesyscloud_user_roles", Noun: "user role assignment", Names: NoName,
+			Sharing:    People,
 			API:        API{Collection: "/api/v2/authorization/subjects", NoList: true},
 			Model:      "AuthzSubject",
 			Audit:      Audit{"PeoplePermissions", "User"},
@@ -98,6 +101,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
+			Sharing: Vocabulary,
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
 				Version: StringVersion, SoftDelete: true, DivisionByID: "divisionId", List: Listing{NamePrefix: true}},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
@@ -112,7 +116,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
-			Noun: "routing language",
+			Sharing: Vocabulary,
+			Noun:    "routing language",
 			API: API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", Version: StringVersion, SoftDelete: true,
 				List: Listing{NamePrefix: true, Ascending: []string{"ASC"}, Descending: []string{"DESC"}}},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
@@ -125,7 +130,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
-			Noun: "wrap-up code",
+			Sharing: Vocabulary,
+			Noun:    "wrap-up code",
 			API: API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
 				List: Listing{Ascending: []string{"ascending"}, Descending: []string{"descending"}, SortByIDNeedsName: true,
 					Filters: []ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}}},
@@ -142,6 +148,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: SkillGroup, Resource: "genesyscloud_routing_skill_group", DataSource: "genesyscloud_routing_skill_group",
+			Sharing: Vocabulary, HasDescription: true,
 			Noun:  "skill group",
 			API:   API{Collection: "/api/v2/routing/skillgroups", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
 			Model: "SkillGroupWithMemberDivisions", CreateModel: "SkillGroupWithMemberDivisions", UpdateModel: "SkillGroup",
@@ -150,8 +157,9 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Queue, Resource: "genesyscloud_routing_queue", DataSource: "genesyscloud_routing_queue", Noun: "queue",
-			API:   API{Collection: "/api/v2/routing/queues", MaxPageSize: 500, NameFilter: "name", Update: "PUT", DeleteQuery: "forceDelete=true"},
-			Model: "Queue", CreateModel: "CreateQueueRequest", UpdateModel: "QueueRequest",
+			HasDescription: true,
+			API:            API{Collection: "/api/v2/routing/queues", MaxPageSize: 500, NameFilter: "name", Update: "PUT", DeleteQuery: "forceDelete=true"},
+			Model:          "Queue", CreateModel: "CreateQueueRequest", UpdateModel: "QueueRequest",
 			Audit: Audit{"Routing", "Queue"}, Permission: "routing:queue", Archy: []string{"queue"}, BulkRead: true, Unmanaged: true,
 			IDAttributes: []string{"queue_id", "*_queue_id", "queue_ids"},
 			DependsOn:    []string{Division, Skill, Language, WrapupCode, SkillGroup, Group, User, Flow, Schedule},
@@ -171,6 +179,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: User, Resource: "genesyscloud_user", DataSource: "genesyscloud_user", Noun: "user",
+			Sharing: People,
 			// The API answers a user's routing skills, languages and locations only when asked
 			// to expand them, on a read of one user and on listings alike.
 			API: API{Collection: "/api/v2/users", MaxPageSize: 500, Update: "PATCH", Version: IntVersion,
@@ -183,6 +192,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Group, Resource: "genesyscloud_group", DataSource: "genesyscloud_group", Noun: "group",
+			Sharing: People, HasDescription: true,
 			API:   API{Collection: "/api/v2/groups", MaxPageSize: 500, Update: "PUT", Version: IntVersion},
 			Model: "Group", CreateModel: "GroupCreate", UpdateModel: "GroupUpdate",
 			Audit: Audit{"Directory", "Group"}, Permission: "directory:group", Archy: []string{"group"}, BulkRead: true, Unmanaged: true,
@@ -190,7 +200,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
-			Noun: "schedule",
+			Sharing: Vocabulary,
+			Noun:    "schedule",
 			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				DeleteWaitsForReferrers: true, List: architectListing()},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
@@ -211,7 +222,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",
-			Noun: "schedule group",
+			Sharing: WithItsParts,
+			Noun:    "schedule group",
 			API: API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
 				List: architectListing(ListFilter{Param: "scheduleIds",

@@ -91,9 +91,10 @@ func architectAreaKinds() []*Kind {
 			// A prompt's resources (one per language) are changed through their own paths,
 			// so the kind is hand-written in the provider and the local org.
 			Name: UserPrompt, Resource: "genesyscloud_architect_user_prompt", DataSource: "genesyscloud_architect_user_prompt",
-			Noun:  "user prompt",
-			API:   API{Collection: "/api/v2/architect/prompts", NameFilter: "name", Update: "PUT"},
-			Model: "Prompt", Audit: Audit{"Architect", "Prompt"}, Permission: "architect:userPrompt",
+			HasDescription: true,
+			Noun:           "user prompt",
+			API:            API{Collection: "/api/v2/architect/prompts", NameFilter: "name", Update: "PUT"},
+			Model:          "Prompt", Audit: Audit{"Architect", "Prompt"}, Permission: "architect:userPrompt",
 			Archy: []string{"prompt"}, Unmanaged: true, DependsOn: []string{Division},
 		},
 		grammarLanguageKind(),

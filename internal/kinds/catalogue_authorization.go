@@ -12,6 +12,7 @@ func authorizationAreaKinds() []*Kind {
 	return []*Kind{
 		{
 			Name: GroupRoles, Resource: "genesyscloud_group_roles", Noun: "group role assignment", Names: NoName,
+			Sharing:    People,
 			API:        API{Collection: "/api/v2/authorization/subjects", NoList: true},
 			Model:      "AuthzSubject",
 			Audit:      Audit{"PeoplePermissions", "Group"},
@@ -19,7 +20,8 @@ func authorizationAreaKinds() []*Kind {
 		},
 		{
 			Name: OAuthClient, Resource: "genesyscloud_oauth_client", DataSource: "genesyscloud_oauth_client",
-			Noun: "OAuth client", Names: SharedName,
+			Sharing: People,
+			Noun:    "OAuth client", Names: SharedName,
 			API:   API{Collection: "/api/v2/oauth/clients", MaxPageSize: 500, Update: "PUT"},
 			Model: "OAuthClient", CreateModel: "OAuthClientRequest", UpdateModel: "OAuthClientRequest",
 			Audit: Audit{"PeoplePermissions", "OAuthClient"}, Permission: "oauth:client",

@@ -11,8 +11,9 @@ func directoryAreaKinds() []*Kind {
 	return []*Kind{
 		{
 			Name: Team, Resource: "genesyscloud_team", DataSource: "genesyscloud_team", Noun: "team",
-			API:   API{Collection: "/api/v2/teams", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
-			Model: "Team", Audit: Audit{"Directory", "Team"}, Permission: "groups:team",
+			Sharing: People,
+			API:     API{Collection: "/api/v2/teams", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
+			Model:   "Team", Audit: Audit{"Directory", "Team"}, Permission: "groups:team",
 			Unmanaged: true, IDAttributes: []string{"team_id"}, DependsOn: []string{Division, User},
 			Fields: []Field{
 				{Attr: "name", JSON: "name", Type: String, Mode: Required, Description: "Team name."},
@@ -25,6 +26,7 @@ func directoryAreaKinds() []*Kind {
 		},
 		{
 			Name: Location, Resource: "genesyscloud_location", DataSource: "genesyscloud_location", Noun: "location",
+			Sharing: People,
 			// Locations change by PATCH, and the update model requires the current version.
 			API: API{Collection: "/api/v2/locations", Update: "PATCH", Version: IntVersion,
 				Search: "/api/v2/locations/search"},

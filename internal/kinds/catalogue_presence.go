@@ -11,7 +11,8 @@ func presenceAreaKinds() []*Kind {
 	return []*Kind{
 		{
 			Name: PresenceDefinition, Resource: "genesyscloud_organization_presence_definition",
-			Noun: "presence definition", Names: NoName,
+			Sharing: People,
+			Noun:    "presence definition", Names: NoName,
 			// Without a name of its own, a definition goes by its label (in its first language).
 			FoundBy: "language_labels", Unmanaged: true,
 			// The listing is unpaged, filtered by "deactivated" (the local org's hand-written

@@ -108,6 +108,11 @@ type Kind struct {
 	Archy []string
 	// Coverage says whether the provider serves the kind or cxascode only knows it.
 	Coverage Coverage
+	// Sharing is where layouts put the kind's objects (see Sharing).
+	Sharing Sharing
+	// HasDescription says a hand-written kind's resource has a description attribute, which a
+	// regular kind's Fields say themselves (see Describable).
+	HasDescription bool
 	// NameAttr is the attribute of the kind's resource that holds the object's name when it is
 	// not "name" (a script's script_name): a configuration declares the object by it.
 	NameAttr string
@@ -240,6 +245,12 @@ func (k *Kind) SingletonID() string {
 		return strings.ReplaceAll(k.Name, ".", "_")
 	}
 	return strings.TrimPrefix(k.Resource, "genesyscloud_")
+}
+
+// Describable reports whether the kind's resource has a description attribute: cx check
+// asks for one where the API keeps it.
+func (k *Kind) Describable() bool {
+	return k.HasDescription || k.Field("description") != nil
 }
 
 // Served reports whether the provider serves the kind (see Coverage).

@@ -4,5 +4,6 @@ resource "genesyscloud_flow" "billing" {
 
 # Sales transfers here too, so it is not billing's alone.
 resource "genesyscloud_routing_queue" "callbacks" {
-  name = "Callbacks"
+  name        = "Callbacks"
+  description = "Callers who asked to be called back"
 }

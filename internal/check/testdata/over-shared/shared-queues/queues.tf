@@ -1,4 +1,5 @@
 # Only flow-claims uses this queue.
 resource "genesyscloud_routing_queue" "claims" {
-  name = "Claims"
+  name        = "Claims"
+  description = "Insurance claims"
 }

@@ -1,7 +1,9 @@
 resource "genesyscloud_group" "supervisors" {
-  name = "Supervisors"
+  name        = "Supervisors"
+  description = "Team leads"
 }
 
 resource "genesyscloud_auth_role" "supervisor" {
-  name = "Supervisor"
+  name        = "Supervisor"
+  description = "What team leads may do"
 }
