@@ -107,6 +107,12 @@ func walkAttributes(body *hclsyntax.Body, fn func(*hclsyntax.Attribute)) {
 		fn(a)
 	}
 	for _, b := range body.Blocks {
+		if b.Type == "import" {
+			// An import block's id names the object in one org on purpose (cx export writes
+			// one file of them per environment): neither a by-id reference nor a literal to
+			// move into tfvars.
+			continue
+		}
 		walkAttributes(b.Body, fn)
 	}
 }
