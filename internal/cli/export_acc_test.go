@@ -51,6 +51,18 @@ func TestAccExportAdoptsTheOrg(t *testing.T) {
 	checkOneFlowPerProject(t, out)
 
 	exported := &accCX{t: t, root: out, ts: ts}
+	checkNoHardCodedValues(t, exported)
+	// The billing line's numbers left the code for the environment's tfvars.
+	tfvars, _ := filepath.Glob(filepath.Join(out, "*", "env", "dev.tfvars"))
+	var values strings.Builder
+	for _, f := range tfvars {
+		values.WriteString(readTestFile(t, f))
+	}
+	for _, want := range []string{`"+13175551000"`, `"+13175551001"`, `"https://tickets.example.com/open?phone=$${input.phone}"`} {
+		if !strings.Contains(values.String(), want) {
+			t.Errorf("no env/dev.tfvars of the export holds %s:\n%s", want, values.String())
+		}
+	}
 	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
 	var plan runner.Result
 	must(t, json.Unmarshal([]byte(planOut), &plan))
@@ -143,6 +155,25 @@ func checkNoIDsOutsideImports(t *testing.T, root string, ids map[string]bool) {
 	}
 }
 
+// checkNoHardCodedValues fails when cx check finds environment-specific values written into
+// an export's code: export moves them to env/<env>.tfvars and flow substitutions.
+func checkNoHardCodedValues(t *testing.T, cx *accCX) {
+	t.Helper()
+	stdout, _, _ := cx.run("check", "--json")
+	var report struct {
+		Findings []struct {
+			Check, Rule, Message string
+			Pos                  struct{ File string }
+		}
+	}
+	must(t, json.Unmarshal([]byte(stdout), &report))
+	for _, f := range report.Findings {
+		if f.Check == "hard-coded" {
+			t.Errorf("cx check on the export: %s/%s %s: %s", f.Check, f.Rule, f.Pos.File, f.Message)
+		}
+	}
+}
+
 func checkOneFlowPerProject(t *testing.T, root string) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(root, "*", "flow.tf"))
@@ -176,6 +207,7 @@ func TestAccExportSeededOrg(t *testing.T) {
 	}
 	checkNoIDsOutsideImports(t, out, exportedIDs(t, out))
 	checkOneFlowPerProject(t, out)
+	checkNoHardCodedValues(t, &accCX{t: t, root: out, ts: ts})
 	// Exported users leave their personal settings unmanaged (not read: two requests a user).
 	if users := readTestFile(t, filepath.Join(out, "people", "user.tf")); !strings.Contains(users, `resource "genesyscloud_user"`) ||
 		strings.Contains(users, "voicemail_userpolicies") || strings.Contains(users, "routing_utilization") {
