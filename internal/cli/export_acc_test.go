@@ -155,6 +155,33 @@ func checkNoIDsOutsideImports(t *testing.T, root string, ids map[string]bool) {
 	}
 }
 
+// newDevSource is a workspace (base/src) whose one environment, dev, is a fresh in-process
+// local org; exports go beside it, under base.
+func newDevSource(t *testing.T) (base string, ts *orgserver.TestServer, cx *accCX) {
+	t.Helper()
+	base = t.TempDir()
+	src := filepath.Join(base, "src")
+	ts = orgserver.NewTestServer(t)
+	cx = newAccCX(t, src, ts)
+	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	return base, ts, cx
+}
+
+// checkPlanImportsOnly fails when the plan of dev right after an export adds, destroys or
+// changes more than a project's one flow taking on its file; it returns the plan.
+func checkPlanImportsOnly(t *testing.T, exported *accCX) runner.Result {
+	t.Helper()
+	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(planOut), &plan))
+	for _, p := range plan.Projects {
+		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 {
+			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, readTestFile(t, p.Log))
+		}
+	}
+	return plan
+}
+
 // checkNoHardCodedValues fails when cx check finds environment-specific values written into
 // an export's code: export moves them to env/<env>.tfvars and flow substitutions.
 func checkNoHardCodedValues(t *testing.T, cx *accCX) {
@@ -188,11 +215,8 @@ func checkOneFlowPerProject(t *testing.T, root string) {
 // IVRs, queues, data tables; shared skills; agents in groups): the plan right after only
 // imports (and flows take on their files), and once applied the plan is empty.
 func TestAccExportSeededOrg(t *testing.T) {
-	base := t.TempDir()
-	src, out := filepath.Join(base, "src"), filepath.Join(base, "exported")
-	ts := orgserver.NewTestServer(t)
-	cx := newAccCX(t, src, ts)
-	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	base, ts, cx := newDevSource(t)
+	out := filepath.Join(base, "exported")
 	if _, _, code := cx.run("org", "seed", "--objects", "300"); code != 0 {
 		t.Fatalf("seed: exit %d", code)
 	}
@@ -214,14 +238,7 @@ func TestAccExportSeededOrg(t *testing.T) {
 		t.Errorf("exported users: want no voicemail_userpolicies or routing_utilization:\n%.2000s", users)
 	}
 	exported := &accCX{t: t, root: out, ts: ts}
-	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
-	var plan runner.Result
-	must(t, json.Unmarshal([]byte(planOut), &plan))
-	for _, p := range plan.Projects {
-		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 {
-			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, readTestFile(t, p.Log))
-		}
-	}
+	checkPlanImportsOnly(t, exported)
 	if _, _, code := exported.run("apply", "--env", "dev"); code != 0 {
 		t.Fatalf("apply the export: exit %d", code)
 	}

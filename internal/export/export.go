@@ -41,8 +41,10 @@ type Options struct {
 	LocalOrgDir string
 	// Into is the directory to create; it must not exist or be empty.
 	Into string
-	// Layout is ByFlow (default) or ByKind.
-	Layout string
+	// Layout is ByFlow (default), ByKind or ByDivision; SharedThreshold is how many flows
+	// must use an object for it to go to a shared project (0: DefaultSharedThreshold).
+	Layout          string
+	SharedThreshold int
 	// Include and Exclude filter objects by "TYPE" or "TYPE:NAME" patterns (path.Match
 	// globs; the genesyscloud_ prefix may be left out; names compared ignoring case). What an
 	// included object refers to is exported too.
@@ -71,8 +73,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Layout == "" {
 		o.Layout = ByFlow
 	}
-	if o.Layout != ByFlow && o.Layout != ByKind {
-		return nil, fmt.Errorf("--layout %q: choose %s (a project per flow) or %s (a project per area)", o.Layout, ByFlow, ByKind)
+	if o.Layout != ByFlow && o.Layout != ByKind && o.Layout != ByDivision {
+		return nil, fmt.Errorf("--layout %q: choose %s (a project per flow), %s (a project per area) or %s (a project per flow, shared objects by division)",
+			o.Layout, ByFlow, ByKind, ByDivision)
+	}
+	if o.SharedThreshold < 0 {
+		return nil, fmt.Errorf("--shared-threshold %d: an object goes to a shared project when at least that many flows use it; give 1 or more", o.SharedThreshold)
 	}
 	into, err := filepath.Abs(o.Into)
 	if err != nil {
@@ -119,7 +125,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lay, err := PlanLayout(chosen, o.Layout)
+	lay, err := PlanLayoutWith(chosen, LayoutOptions{Layout: o.Layout, SharedThreshold: o.SharedThreshold})
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +313,13 @@ func PublishedFlows(ctx context.Context, c *platform.Client, hc *http.Client, li
 // other listed objects, a child's parent, and the objects a flow's YAML names.
 func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 	ids := map[string]bool{}
-	byName := map[string]string{} // type + lower(name) → id
+	byName := map[string]string{}    // type + lower(name) → id
+	divisions := map[string]string{} // division id → name
+	for _, l := range listed {
+		if k := kinds.Genesys().ByResource(l.Type); k != nil && k.Name == kinds.Division {
+			divisions[l.ID] = l.Name
+		}
+	}
 	for _, l := range listed {
 		if l.Builtin {
 			continue // every org has it: referred to by name, never exported
@@ -320,7 +332,7 @@ func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 		if l.Builtin {
 			continue
 		}
-		n := Node{ID: l.ID, Type: l.Type, Name: l.Name}
+		n := Node{ID: l.ID, Type: l.Type, Name: l.Name, Division: divisions[divisionOf(l)]}
 		seen := map[string]bool{l.ID: true}
 		add := func(id string) {
 			if ids[id] && !seen[id] {
@@ -347,6 +359,24 @@ func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 		nodes = append(nodes, n)
 	}
 	return nodes
+}
+
+// divisionOf is the id of the division an object belongs to: the field of its kind that refers
+// to a division, or the "division" every divisioned API model embeds; "" when none.
+func divisionOf(l drift.Listed) string {
+	if k := kinds.Genesys().ByResource(l.Type); k != nil {
+		for _, f := range k.Fields {
+			if f.Ref == kinds.Division && f.Type == kinds.String {
+				if id, ok := kinds.Get(l.Object, f.JSON).(string); ok {
+					return id
+				}
+			}
+		}
+	}
+	if id, ok := kinds.Get(l.Object, "division.id").(string); ok {
+		return id
+	}
+	return ""
 }
 
 // walkStrings calls f with every string value inside v.
