@@ -55,7 +55,17 @@ The new workspace's environment reaches the same org (a local org by its data di
 Filters: --include/--exclude TYPE or TYPE:NAME (globs, names ignoring case, the
 genesyscloud_ prefix optional); what an included object refers to comes along and is listed.
 Cycles between projects are broken by merging them, and said. DIR must not exist or be
-empty; nothing is written there unless the export succeeds.`,
+empty; nothing is written there unless the export succeeds.
+
+Progress: each kind's object count as it is listed; on a terminal also a status line
+with the step (list, flows, generate), how far it is, the requests sent, the 429s the
+org answered and an estimate of the time left. With --json, progress goes to stderr as
+one JSON object per line (events step, listed, progress, resume) and the result to stdout.
+
+Resume: the export works in .DIR.export-partial beside DIR. Interrupted (Ctrl-C, a
+killed process), that directory stays; the same command again resumes from it, reusing
+the listings, the flows exported and the configuration OpenTofu generated. Any other
+failure removes it; one older than a day or of other options is started over.`,
 		Example: `  cx export --env prod --into ../cc-prod
   cx export --env dev --into ../billing --include 'flow:Billing*'
   cx export --env dev --into ../by-area --layout kind --exclude user --json`,
@@ -99,9 +109,18 @@ func runExport(cmd *cobra.Command, f *exportFlags) error {
 			orgDir = filepath.Join(ws.Root, filepath.FromSlash(env.LocalOrgDir))
 		}
 	}
-	fmt.Fprintf(stderr, "Reading %s (%s)…\n", env.Name, env.Org)
+	if !f.json {
+		fmt.Fprintf(stderr, "Reading %s (%s)…\n", env.Name, env.Org)
+	}
+	style := export.ProgressLines
+	switch {
+	case f.json:
+		style = export.ProgressJSON
+	case isTerminal(stderr):
+		style = export.ProgressTerminal
+	}
 	res, err := export.Run(ctx, export.Options{Client: tg.Client, Env: env, LocalOrgDir: orgDir, Into: f.into,
-		Layout: f.layout, SharedThreshold: f.sharedThreshold, Include: f.include, Exclude: f.exclude, Progress: stderr,
+		Layout: f.layout, SharedThreshold: f.sharedThreshold, Include: f.include, Exclude: f.exclude, Progress: stderr, ProgressStyle: style,
 		Tofu: export.Tofu{Binary: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv}})
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/backport"
@@ -51,8 +51,9 @@ type Options struct {
 	Include, Exclude []string
 	// Tofu runs OpenTofu, which writes the resource blocks (generate.go).
 	Tofu Tofu
-	// Progress is told what is being done (nil: nothing is told).
-	Progress io.Writer
+	// Progress is told what is being done (nil: nothing is told), in ProgressStyle.
+	Progress      io.Writer
+	ProgressStyle ProgressStyle
 }
 
 // Result is what Run wrote.
@@ -68,7 +69,9 @@ type Result struct {
 }
 
 // Run reads the org and writes the workspace. Nothing is written at Into unless everything
-// succeeded: the files go to a temporary directory beside it, renamed at the end.
+// succeeded: the files go to a working directory beside it, renamed at the end. An export
+// interrupted by its context keeps that directory, and the same export run again resumes
+// from it (resume.go).
 func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Layout == "" {
 		o.Layout = ByFlow
@@ -95,28 +98,50 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	progress := o.Progress
-	if progress == nil {
-		progress = io.Discard
+	prog := newProgress(o.Progress, o.ProgressStyle, o.Client)
+	defer prog.close()
+	work, resumed, err := openWorkDir(into, exportParams{Env: o.Env.Name, Org: o.Env.Org, Layout: o.Layout,
+		SharedThreshold: o.SharedThreshold, Include: o.Include, Exclude: o.Exclude}, time.Now())
+	if err != nil {
+		return nil, err
 	}
-	var mu sync.Mutex
-	// The listings are handed to the provider for the generation: it imports the same
-	// objects, and would otherwise list the same collections again.
-	listings := platform.NewListings()
-	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
-		Parallel: inventoryParallel, Listed: func(typ string, n int) {
-			mu.Lock()
-			defer mu.Unlock()
-			fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
-		}})
-	if len(errs) > 0 {
-		var msgs []string
-		for _, e := range errs {
-			msgs = append(msgs, e.Type+": "+e.Error)
+	res, err := run(ctx, o, into, work, resumed, prog, include, exclude)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, work.interrupted(err)
+	case err != nil:
+		work.remove() // nothing half-written, nothing to resume from a failure the input caused
+		return nil, err
+	}
+	work.remove()
+	return res, nil
+}
+
+// run is Run's work in its working directory.
+func run(ctx context.Context, o Options, into string, work *workDir, resumed bool, prog *progress, include, exclude []pattern) (*Result, error) {
+	listed, listings, ok := work.loadListing()
+	if resumed && ok {
+		prog.resumed(fmt.Sprintf("the org's listing (%d objects)", len(listed)))
+	} else {
+		// The listings are handed to the provider for the generation: it imports the same
+		// objects, and would otherwise list the same collections again.
+		listings = platform.NewListings()
+		prog.beginStep("list", len(drift.EveryKind()), "Listing the org…")
+		var errs []drift.RunError
+		listed, errs = drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
+			Parallel: inventoryParallel, Listed: prog.listed})
+		if len(errs) > 0 {
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Type+": "+e.Error)
+			}
+			return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
 		}
-		return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
+		if err := work.saveListing(listed, listings); err != nil {
+			return nil, err
+		}
 	}
-	flows, err := PublishedFlows(ctx, o.Client, o.HTTPClient, listed, progress)
+	flows, err := exportFlows(ctx, o.Client, o.HTTPClient, listed, work, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -168,17 +193,22 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		res.Projects[project]++
 		res.Objects++
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(into), "."+filepath.Base(into)+".export-")
-	if err != nil {
-		return nil, fmt.Errorf("prepare the output: %w", err)
+	total := 0
+	for _, its := range imports {
+		total += len(its)
 	}
-	defer os.RemoveAll(tmp)
-	fmt.Fprintf(progress, "Generating the configuration of %d project(s) with OpenTofu…\n", len(byProject))
-	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports, listings)
+	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with OpenTofu…", len(byProject)))
+	generated, reused, err := o.Tofu.generate(ctx, work.file("scratch"), imports, listings, prog.advance)
 	if err != nil {
 		return nil, err
 	}
-	out := filepath.Join(tmp, "workspace")
+	if reused {
+		prog.resumed("the configuration OpenTofu generated")
+	}
+	out := work.file("workspace")
+	if err := os.RemoveAll(out); err != nil { // what an interrupted run began to write
+		return nil, fmt.Errorf("prepare the output: %w", err)
+	}
 	w.root = out
 	for _, project := range slices.Sorted(maps.Keys(byProject)) {
 		if err := w.writeProject(project, byProject[project], generated[project], flows, refsOf); err != nil {
@@ -229,85 +259,6 @@ func finish(tmp, into string) error {
 // most of them one page each, so their round trips, not the rate budget they share, are
 // what it waits for.
 const inventoryParallel = 12
-
-// flowsPerJob is how many flows one export job carries.
-const flowsPerJob = 50
-
-// PublishedFlows exports every listed flow's published version as YAML, by flow id: one
-// export job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time.
-// Each file is matched to its flow by the name and type the YAML declares. hc downloads the
-// files (nil: http.DefaultClient); progress is told how many flows are exported.
-func PublishedFlows(ctx context.Context, c *platform.Client, hc *http.Client, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
-	type key struct{ name, typ string }
-	ids := map[key]string{}
-	var all []string
-	for _, l := range listed {
-		if l.Type == flowType && !l.Builtin {
-			typ, _ := l.Object["type"].(string)
-			ids[key{strings.ToLower(l.Name), strings.ToUpper(typ)}] = l.ID
-			all = append(all, l.ID)
-		}
-	}
-	out := map[string][]byte{}
-	if len(all) == 0 {
-		return out, nil
-	}
-	fmt.Fprintf(progress, "Exporting %d flow(s)…\n", len(all))
-	var (
-		mu    sync.Mutex
-		wg    sync.WaitGroup
-		first error
-		slots = make(chan struct{}, 2)
-	)
-	for start := 0; start < len(all); start += flowsPerJob {
-		batch := all[start:min(start+flowsPerJob, len(all))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			files, err := backport.ExportFlows(ctx, c, hc, batch)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if first == nil {
-					first = fmt.Errorf("export flows: %w", err)
-				}
-				return
-			}
-			for _, f := range files {
-				flow, err := archy.Parse(f.Name, f.Data)
-				if err != nil {
-					if first == nil {
-						first = fmt.Errorf("exported flow %s: %w", f.Name, err)
-					}
-					return
-				}
-				id, ok := ids[key{strings.ToLower(flow.Name), strings.ToUpper(archy.APIType(flow.Type))}]
-				if !ok && len(batch) == 1 {
-					id, ok = batch[0], true
-				}
-				if !ok {
-					if first == nil {
-						first = fmt.Errorf("exported flow %s names %s %q, which the org's flow list does not hold", f.Name, flow.Type, flow.Name)
-					}
-					return
-				}
-				out[id] = f.Data
-			}
-		}()
-	}
-	wg.Wait()
-	if first != nil {
-		return nil, first
-	}
-	for _, id := range all {
-		if _, ok := out[id]; !ok {
-			return nil, fmt.Errorf("the export jobs answered no YAML for flow %s", id)
-		}
-	}
-	return out, nil
-}
 
 // graphOf makes the layout's nodes: ids found anywhere in an object's JSON that are ids of
 // other listed objects, a child's parent, and the objects a flow's YAML names.
