@@ -58,7 +58,7 @@ Cycles between projects are broken by merging them, and said. DIR must not exist
 empty; nothing is written there unless the export succeeds.
 
 Progress: each kind's object count as it is listed; on a terminal also a status line
-with the step (list, flows, generate), how far it is, the requests sent, the 429s the
+with the step (list, flows, generate, write), how far it is, the requests sent, the 429s the
 org answered and an estimate of the time left. With --json, progress goes to stderr as
 one JSON object per line (events step, listed, progress, resume) and the result to stdout.
 

@@ -210,10 +210,12 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 		return nil, fmt.Errorf("prepare the output: %w", err)
 	}
 	w.root = out
+	prog.beginStep("write", len(byProject), fmt.Sprintf("Writing %d project(s)…", len(byProject)))
 	for _, project := range slices.Sorted(maps.Keys(byProject)) {
 		if err := w.writeProject(project, byProject[project], generated[project], flows, refsOf); err != nil {
 			return nil, err
 		}
+		prog.advance(1)
 	}
 	for _, id := range slices.Sorted(maps.Keys(w.literal)) {
 		l := w.known[id]

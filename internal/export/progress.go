@@ -30,7 +30,7 @@ const (
 
 // ProgressEvent is one JSON progress line.
 type ProgressEvent struct {
-	// Event is "step" (a step begins: Step, Total), "listed" (a kind's listing finished:
+	// Event is "step" (a step begins: Step — list, flows, generate, write — and its Total), "listed" (a kind's listing finished:
 	// Type, Objects), "progress" (Done of Total in Step: its first, then at most one a second,
 	// and its last) or "resume"
 	// (Reused says what an interrupted run had done).
