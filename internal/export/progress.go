@@ -34,10 +34,11 @@ type ProgressEvent struct {
 	// Type, Objects), "progress" (Done of Total in Step: its first, then at most one a second,
 	// and its last) or "resume"
 	// (Reused says what an interrupted run had done).
-	Event     string  `json:"event"`
-	Step      string  `json:"step,omitempty"`
-	Type      string  `json:"type,omitempty"`
-	Objects   int     `json:"objects,omitempty"`
+	Event string `json:"event"`
+	Step  string `json:"step,omitempty"`
+	Type  string `json:"type,omitempty"`
+	// Objects is the kind's count in a "listed" event, else all objects listed so far.
+	Objects   int     `json:"objects"`
 	Done      int     `json:"done,omitempty"`
 	Total     int     `json:"total,omitempty"`
 	Requests  int64   `json:"requests"`
@@ -193,6 +194,9 @@ func (p *progress) drawStatus() {
 
 // emit writes one JSON event. Call with mu held.
 func (p *progress) emit(e ProgressEvent) {
+	if e.Event != "listed" {
+		e.Objects = p.objects
+	}
 	e.Requests, e.Throttled = p.requests(), p.throttled()
 	e.Elapsed = time.Since(p.start).Round(time.Millisecond).Seconds()
 	e.ETA = float64(int64(e.ETA*10)) / 10
