@@ -64,8 +64,11 @@ func (w *writer) varsOf(project string) *envVars {
 // rewrite turns every quoted id inside the block's attributes (nested blocks too) into a
 // reference, and drops the attributes OpenTofu generated as null (unset).
 func (w *writer) rewrite(project string, body *hclwrite.Body) {
-	for name, attr := range body.Attributes() {
-		toks := attr.Expr().BuildTokens(nil)
+	// In name order: data sources are added to data.tf as first referred to, and the same org
+	// must export to the same files (an interrupted export resumed equals one that was not).
+	attrs := body.Attributes()
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		toks := attrs[name].Expr().BuildTokens(nil)
 		if len(toks) == 1 && toks[0].Type == hclsyntax.TokenIdent && string(toks[0].Bytes) == "null" {
 			body.RemoveAttribute(name)
 			continue
