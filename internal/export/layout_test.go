@@ -134,19 +134,26 @@ func FuzzParsePatterns(f *testing.F) {
 	})
 }
 
-// A threshold of three keeps what two flows use with the first of them, which the other
-// finds by name; a threshold of one leaves each flow alone in its project.
+// A threshold of three keeps what two flows use (an overflow queue both transfer to) with the
+// first of them, which the other finds by name; a threshold of one leaves each flow alone in
+// its project.
 func TestLayoutSharedThreshold(t *testing.T) {
+	nodes := append(sampleOrg(), Node{ID: "q-both", Type: "genesyscloud_routing_queue", Name: "Overflow"})
+	for i := range nodes {
+		if nodes[i].Type == flowType {
+			nodes[i].Refs = append(nodes[i].Refs, "q-both")
+		}
+	}
 	for _, c := range []struct {
 		threshold int
 		want      map[string]string
 	}{
-		{3, map[string]string{"skill": "flow-sales-ivr", "wrap": "flow-sales-ivr", "q-support": "flow-support-ivr",
-			"ivr-main": "shared-entry", "user": "people"}},
-		{1, map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "shared-routing", "ivr-sales": "shared-entry",
-			"sg-sales": "shared-architect", "skill": "shared-routing"}},
+		{2, map[string]string{"q-both": "shared-routing", "q-support": "flow-support-ivr"}},
+		{3, map[string]string{"q-both": "flow-sales-ivr", "q-support": "flow-support-ivr", "ivr-main": "shared-entry", "user": "people"}},
+		{1, map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "shared-routing", "q-both": "shared-routing",
+			"ivr-sales": "shared-entry", "sg-sales": "shared-architect"}},
 	} {
-		l, err := PlanLayoutWith(sampleOrg(), LayoutOptions{Layout: ByFlow, SharedThreshold: c.threshold})
+		l, err := PlanLayoutWith(nodes, LayoutOptions{Layout: ByFlow, SharedThreshold: c.threshold})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,7 +162,7 @@ func TestLayoutSharedThreshold(t *testing.T) {
 				t.Errorf("threshold %d: %s in %q, want %q", c.threshold, id, l.Project[id], p)
 			}
 		}
-		checkLayoutInvariants(t, sampleOrg(), l)
+		checkLayoutInvariants(t, nodes, l)
 	}
 	if _, err := PlanLayoutWith(sampleOrg(), LayoutOptions{SharedThreshold: -1}); err == nil {
 		t.Error("a negative threshold was accepted")
