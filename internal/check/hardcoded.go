@@ -18,12 +18,9 @@ import (
 // behind {{substitutions}}. A GUID is an error — ids never match across orgs — while phone
 // numbers, e-mail addresses and URLs are warnings: some are the same everywhere.
 
-var (
-	phonePattern = regexp.MustCompile(`(^|[^\w+])\+[1-9][0-9]{6,14}\b`)
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
-	urlPattern   = regexp.MustCompile(`(?i)\bhttps?://[^\s"'{}]+`)
-	placeholder  = regexp.MustCompile(`\{\{[^}]*\}\}`)
-)
+// The e-mail, URL and phone patterns are configscan's (FindEnvValue): cx export moves what
+// they find out of the code as it writes, so an export is clean by the same measure.
+var placeholder = regexp.MustCompile(`\{\{[^}]*\}\}`)
 
 // literal is a string written in a file, with where.
 type literal struct {
@@ -35,9 +32,13 @@ func checkHardCoded(v *view) []Finding {
 	var out []Finding
 	for _, m := range v.modules {
 		for _, body := range m.files {
+			identity := identityAttributes(body)
 			walkAttributes(body, func(a *hclsyntax.Attribute) {
 				if a.Name == "description" {
 					return // prose about the object, not configuration of it
+				}
+				if identity[a] {
+					return // what the object is found by in every environment (a user's email)
 				}
 				for _, lit := range literalStrings(a.Expr) {
 					if fd, ok := hardCodedValue(m.project.Name, lit, isIDAttribute(a.Name)); ok {
@@ -59,18 +60,18 @@ func hardCodedValue(project string, lit literal, idAttribute bool) (Finding, boo
 	case guidPattern.MatchString(lit.value) && !idAttribute:
 		return ruleHardCodedGUID.at(project, lit.pos, "the GUID %s is one org's id; refer to the object by name (a data source), or set it in env/<env>.tfvars",
 			guidPattern.FindString(lit.value)), true
-	case emailPattern.MatchString(lit.value):
-		return ruleHardCodedEmail.at(project, lit.pos, "the e-mail address %s differs per environment; make it a variable set in env/<env>.tfvars",
-			emailPattern.FindString(lit.value)), true
-	case urlPattern.MatchString(lit.value):
-		// A URL ends before an interpolation or closing punctuation ("…?phone=${input.phone}").
-		url := strings.TrimRight(urlPattern.FindString(lit.value), "$.,;:)")
-		return ruleHardCodedURL.at(project, lit.pos, "the URL %s is likely environment-specific; make it a variable set in env/<env>.tfvars", url), true
-	case phonePattern.MatchString(lit.value):
-		return ruleHardCodedPhone.at(project, lit.pos, "the phone number %s differs per environment; make it a variable set in env/<env>.tfvars",
-			strings.TrimSpace(phonePattern.FindString(lit.value))), true
 	}
-	return Finding{}, false
+	v, ok := configscan.FindEnvValue(lit.value)
+	switch {
+	case !ok:
+		return Finding{}, false
+	case v.Kind == configscan.EnvEmail:
+		return ruleHardCodedEmail.at(project, lit.pos, "the e-mail address %s differs per environment; make it a variable set in env/<env>.tfvars", v.Value), true
+	case v.Kind == configscan.EnvURL:
+		return ruleHardCodedURL.at(project, lit.pos, "the URL %s is likely environment-specific; make it a variable set in env/<env>.tfvars", v.Value), true
+	default:
+		return ruleHardCodedPhone.at(project, lit.pos, "the phone number %s differs per environment; make it a variable set in env/<env>.tfvars", v.Value), true
+	}
 }
 
 // hardCodedInFlow reports flow YAML scalars holding such values outside {{placeholders}}.
@@ -98,6 +99,23 @@ func hardCodedInFlow(root, project, file string) []Finding {
 		}
 	}
 	walk(&doc)
+	return out
+}
+
+// identityAttributes are the attributes of a file's resources and data sources that name
+// their object (configscan.IsIdentityAttribute): other projects find it by that value.
+func identityAttributes(body *hclsyntax.Body) map[*hclsyntax.Attribute]bool {
+	out := map[*hclsyntax.Attribute]bool{}
+	for _, b := range body.Blocks {
+		if (b.Type != "resource" && b.Type != "data") || len(b.Labels) != 2 {
+			continue
+		}
+		for name, a := range b.Body.Attributes {
+			if configscan.IsIdentityAttribute(b.Labels[0], name) {
+				out[a] = true
+			}
+		}
+	}
 	return out
 }
 

@@ -16,6 +16,7 @@ import (
 type exportFlags struct {
 	workspaceDir, env, into, layout string
 	include, exclude                []string
+	sharedThreshold                 int
 	json                            bool
 }
 
@@ -32,6 +33,16 @@ writes a new cx workspace at DIR that declares them:
               projects for the rest by area (shared-routing, shared-architect, …), people and
               permissions in people, entry points several flows share in shared-entry.
               --layout kind: projects by area only, the flows together in flows.
+              --layout division: a project per flow as with flow; what several flows
+              share goes to its division's project (division-<name>) instead of its
+              area's, for orgs whose divisions are its teams.
+              --shared-threshold N (default 2): an object goes to a shared project when
+              at least N flows use it; below that it stays with the first of them (by
+              project name), whose neighbours find it by name. 1 leaves every flow alone.
+  values      phone numbers, e-mail addresses and URLs (what cx check calls hard-coded)
+              become variables set in each project's env/ENV.tfvars; in flow YAML they
+              become {{placeholders}} the flow resource's substitutions fill from them.
+              Names stay literal: projects find each other by them.
   references  ids become references: inside a project to the resource, across projects a
               data source that finds the object by name (the by-name style cx graph follows).
   imports     each project gets imports_ENV.tf: cx plan --env ENV in DIR shows imports
@@ -44,7 +55,17 @@ The new workspace's environment reaches the same org (a local org by its data di
 Filters: --include/--exclude TYPE or TYPE:NAME (globs, names ignoring case, the
 genesyscloud_ prefix optional); what an included object refers to comes along and is listed.
 Cycles between projects are broken by merging them, and said. DIR must not exist or be
-empty; nothing is written there unless the export succeeds.`,
+empty; nothing is written there unless the export succeeds.
+
+Progress: each kind's object count as it is listed; on a terminal also a status line
+with the step (list, flows, generate, write), how far it is, the requests sent, the 429s the
+org answered and an estimate of the time left. With --json, progress goes to stderr as
+one JSON object per line (events step, listed, progress, resume) and the result to stdout.
+
+Resume: the export works in .DIR.export-partial beside DIR. Interrupted (Ctrl-C, a
+killed process), that directory stays; the same command again resumes from it, reusing
+the listings, the flows exported and the configuration OpenTofu generated. Any other
+failure removes it; one older than a day or of other options is started over.`,
 		Example: `  cx export --env prod --into ../cc-prod
   cx export --env dev --into ../billing --include 'flow:Billing*'
   cx export --env dev --into ../by-area --layout kind --exclude user --json`,
@@ -55,7 +76,8 @@ empty; nothing is written there unless the export succeeds.`,
 	addWorkspaceFlag(cmd, &f.workspaceDir)
 	fl.StringVarP(&f.env, "env", "e", "", "environment from cx.hcl whose org is read (default: the first one)")
 	fl.StringVar(&f.into, "into", "", "directory of the new workspace (must not exist or be empty)")
-	fl.StringVar(&f.layout, "layout", export.ByFlow, "flow (a project per flow) or kind (a project per area)")
+	fl.StringVar(&f.layout, "layout", export.ByFlow, "flow (a project per flow), kind (a project per area) or division (per flow, shared objects by division)")
+	fl.IntVar(&f.sharedThreshold, "shared-threshold", export.DefaultSharedThreshold, "an object used by at least this many flows goes to a shared project")
 	fl.StringArrayVar(&f.include, "include", nil, "export only objects matching TYPE or TYPE:NAME (repeatable), with what they refer to")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out objects matching TYPE or TYPE:NAME (repeatable)")
 	fl.BoolVar(&f.json, "json", false, "print the result as JSON on stdout")
@@ -87,9 +109,18 @@ func runExport(cmd *cobra.Command, f *exportFlags) error {
 			orgDir = filepath.Join(ws.Root, filepath.FromSlash(env.LocalOrgDir))
 		}
 	}
-	fmt.Fprintf(stderr, "Reading %s (%s)…\n", env.Name, env.Org)
+	if !f.json {
+		fmt.Fprintf(stderr, "Reading %s (%s)…\n", env.Name, env.Org)
+	}
+	style := export.ProgressLines
+	switch {
+	case f.json:
+		style = export.ProgressJSON
+	case isTerminal(stderr):
+		style = export.ProgressTerminal
+	}
 	res, err := export.Run(ctx, export.Options{Client: tg.Client, Env: env, LocalOrgDir: orgDir, Into: f.into,
-		Layout: f.layout, Include: f.include, Exclude: f.exclude, Progress: stderr,
+		Layout: f.layout, SharedThreshold: f.sharedThreshold, Include: f.include, Exclude: f.exclude, Progress: stderr, ProgressStyle: style,
 		Tofu: export.Tofu{Binary: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv}})
 	if err != nil {
 		return err

@@ -52,6 +52,18 @@ func TestAccExportAdoptsTheOrg(t *testing.T) {
 	checkOneFlowPerProject(t, out)
 
 	exported := &accCX{t: t, root: out, ts: ts}
+	checkNoHardCodedValues(t, exported)
+	// The billing line's numbers left the code for the environment's tfvars.
+	tfvars, _ := filepath.Glob(filepath.Join(out, "*", "env", "dev.tfvars"))
+	var values strings.Builder
+	for _, f := range tfvars {
+		values.WriteString(readTestFile(t, f))
+	}
+	for _, want := range []string{`"+13175551000"`, `"+13175551001"`, `"https://tickets.example.com/open?phone=$${input.phone}"`} {
+		if !strings.Contains(values.String(), want) {
+			t.Errorf("no env/dev.tfvars of the export holds %s:\n%s", want, values.String())
+		}
+	}
 	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
 	var plan runner.Result
 	must(t, json.Unmarshal([]byte(planOut), &plan))
@@ -144,6 +156,52 @@ func checkNoIDsOutsideImports(t *testing.T, root string, ids map[string]bool) {
 	}
 }
 
+// newDevSource is a workspace (base/src) whose one environment, dev, is a fresh in-process
+// local org; exports go beside it, under base.
+func newDevSource(t *testing.T) (base string, ts *orgserver.TestServer, cx *accCX) {
+	t.Helper()
+	base = t.TempDir()
+	src := filepath.Join(base, "src")
+	ts = orgserver.NewTestServer(t)
+	cx = newAccCX(t, src, ts)
+	writeTestFile(t, filepath.Join(src, "cx.hcl"), "environment \"dev\" {\n  org = \"local:dev\"\n}\n")
+	return base, ts, cx
+}
+
+// checkPlanImportsOnly fails when the plan of dev right after an export adds, destroys or
+// changes more than a project's one flow taking on its file; it returns the plan.
+func checkPlanImportsOnly(t *testing.T, exported *accCX) runner.Result {
+	t.Helper()
+	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
+	var plan runner.Result
+	must(t, json.Unmarshal([]byte(planOut), &plan))
+	for _, p := range plan.Projects {
+		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 {
+			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, readTestFile(t, p.Log))
+		}
+	}
+	return plan
+}
+
+// checkNoHardCodedValues fails when cx check finds environment-specific values written into
+// an export's code: export moves them to env/<env>.tfvars and flow substitutions.
+func checkNoHardCodedValues(t *testing.T, cx *accCX) {
+	t.Helper()
+	stdout, _, _ := cx.run("check", "--json")
+	var report struct {
+		Findings []struct {
+			Check, Rule, Message string
+			Pos                  struct{ File string }
+		}
+	}
+	must(t, json.Unmarshal([]byte(stdout), &report))
+	for _, f := range report.Findings {
+		if f.Check == "hard-coded" {
+			t.Errorf("cx check on the export: %s/%s %s: %s", f.Check, f.Rule, f.Pos.File, f.Message)
+		}
+	}
+}
+
 func checkOneFlowPerProject(t *testing.T, root string) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(root, "*", "flow.tf"))
@@ -170,20 +228,14 @@ func TestAccExportSeededOrg(t *testing.T) {
 	}
 	checkNoIDsOutsideImports(t, out, exportedIDs(t, out))
 	checkOneFlowPerProject(t, out)
+	checkNoHardCodedValues(t, &accCX{t: t, root: out, ts: ts})
 	// Exported users leave their personal settings unmanaged (not read: two requests a user).
 	if users := readTestFile(t, filepath.Join(out, "people", "user.tf")); !strings.Contains(users, `resource "genesyscloud_user"`) ||
 		strings.Contains(users, "voicemail_userpolicies") || strings.Contains(users, "routing_utilization") {
 		t.Errorf("exported users: want no voicemail_userpolicies or routing_utilization:\n%.2000s", users)
 	}
 	exported := &accCX{t: t, root: out, ts: ts}
-	planOut, _, _ := exported.run("plan", "--env", "dev", "--json")
-	var plan runner.Result
-	must(t, json.Unmarshal([]byte(planOut), &plan))
-	for _, p := range plan.Projects {
-		if p.Add != 0 || p.Destroy != 0 || p.Change > 1 {
-			t.Errorf("plan of %s right after export: add %d, change %d, destroy %d:\n%s", p.Project, p.Add, p.Change, p.Destroy, readTestFile(t, p.Log))
-		}
-	}
+	checkPlanImportsOnly(t, exported)
 	if _, _, code := exported.run("apply", "--env", "dev"); code != 0 {
 		t.Fatalf("apply the export: exit %d", code)
 	}

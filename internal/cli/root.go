@@ -18,6 +18,11 @@ import (
 func Main(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	return MainContext(ctx, args, stdout, stderr)
+}
+
+// MainContext is Main under ctx: cancelling it interrupts the command as a signal would.
+func MainContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)

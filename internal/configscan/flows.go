@@ -101,11 +101,35 @@ func literalSubstitutions(b *hclsyntax.Block) (map[string]string, bool) {
 	if a == nil {
 		return nil, true
 	}
-	v, ok := LiteralValue(a.Expr, nil)
-	if !ok {
+	if v, ok := LiteralValue(a.Expr, nil); ok {
+		return StringMap(v)
+	}
+	// A map written out key by key whose values come from variables (what cx export writes:
+	// `phone_1 = var.billing_phone`) still says which placeholders it fills: those with a
+	// literal value are substituted, the rest stay, and only a name holding one is unknown.
+	obj, isObj := a.Expr.(*hclsyntax.ObjectConsExpr)
+	if !isObj {
 		return nil, false
 	}
-	return StringMap(v)
+	out := map[string]string{}
+	for _, item := range obj.Items {
+		k, ok := LiteralValue(item.KeyExpr, nil)
+		if !ok {
+			// A bare key is a traversal to HCL, but an object key all the same.
+			if kt, isKey := item.KeyExpr.(*hclsyntax.ObjectConsKeyExpr); isKey {
+				if name := hcl.ExprAsKeyword(kt.Wrapped); name != "" {
+					k, ok = cty.StringVal(name), true
+				}
+			}
+		}
+		if !ok || k.Type() != cty.String {
+			return nil, false
+		}
+		if v, ok := LiteralValue(item.ValueExpr, nil); ok && v.Type() == cty.String {
+			out[k.AsString()] = v.AsString()
+		}
+	}
+	return out, true
 }
 
 // substitute replaces {{key}} placeholders the way genesyscloud_flow does before upload:

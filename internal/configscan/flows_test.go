@@ -1,6 +1,8 @@
 package configscan
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/archy"
@@ -25,5 +27,51 @@ func TestResourceTypeOfArchyReferences(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("resourceTypeOf(%s) = %q, %v; want %q", ref, got, ok, want)
 		}
+	}
+}
+
+// A substitutions map whose values come from variables (what cx export writes) still fills
+// the placeholders that have literal values; the others only matter in names.
+func TestSubstitutionsFromVariables(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	dir := filepath.Join(root, "flow-a")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tf := `resource "genesyscloud_flow" "a" {
+  filepath = "${path.module}/a.yaml"
+  substitutions = {
+    hours = "Billing Hours"
+    phone = var.a_phone
+  }
+}
+`
+	yaml := `inboundCall:
+  name: A
+  initialGreeting:
+    tts: "Call {{phone}}"
+  tasks:
+    - task:
+        name: T
+        refId: T_1
+        actions:
+          - evaluateScheduleGroup:
+              name: Hours
+              scheduleGroup:
+                lit:
+                  name: "{{hours}}"
+`
+	for name, data := range map[string]string{"main.tf": tf, "a.yaml": yaml} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := ScanDir(root, "flow-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Unknown) != 0 || len(s.Refers) != 1 || s.Refers[0].Name != "Billing Hours" {
+		t.Errorf("unknown %v, refers %v", s.Unknown, s.Refers)
 	}
 }

@@ -110,15 +110,20 @@ type InventoryOptions struct {
 	Record *platform.Listings
 }
 
+// EveryKind are the kinds Inventory lists with Every: each listable kind the provider serves.
+func EveryKind() []*kinds.Kind {
+	return kinds.Genesys().Where(func(k *kinds.Kind) bool {
+		return k.Served() && k.Resource != "" && k.API.Listable()
+	})
+}
+
 // Inventory lists every covered type in the org in the largest pages each list endpoint
 // takes and returns its objects, leaving out deleted ones and those every org has (the
 // catalogue's Builtin), sorted by type and name, plus one error per type it could not list.
 func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 	kindsListed := coveredKinds()
 	if o.Every {
-		kindsListed = kinds.Genesys().Where(func(k *kinds.Kind) bool {
-			return k.Served() && k.Resource != "" && k.API.Listable()
-		})
+		kindsListed = EveryKind()
 	}
 	var covered []*kinds.Kind
 	for _, k := range kindsListed {

@@ -17,7 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/backport"
@@ -41,16 +41,19 @@ type Options struct {
 	LocalOrgDir string
 	// Into is the directory to create; it must not exist or be empty.
 	Into string
-	// Layout is ByFlow (default) or ByKind.
-	Layout string
+	// Layout is ByFlow (default), ByKind or ByDivision; SharedThreshold is how many flows
+	// must use an object for it to go to a shared project (0: DefaultSharedThreshold).
+	Layout          string
+	SharedThreshold int
 	// Include and Exclude filter objects by "TYPE" or "TYPE:NAME" patterns (path.Match
 	// globs; the genesyscloud_ prefix may be left out; names compared ignoring case). What an
 	// included object refers to is exported too.
 	Include, Exclude []string
 	// Tofu runs OpenTofu, which writes the resource blocks (generate.go).
 	Tofu Tofu
-	// Progress is told what is being done (nil: nothing is told).
-	Progress io.Writer
+	// Progress is told what is being done (nil: nothing is told), in ProgressStyle.
+	Progress      io.Writer
+	ProgressStyle ProgressStyle
 }
 
 // Result is what Run wrote.
@@ -66,13 +69,19 @@ type Result struct {
 }
 
 // Run reads the org and writes the workspace. Nothing is written at Into unless everything
-// succeeded: the files go to a temporary directory beside it, renamed at the end.
+// succeeded: the files go to a working directory beside it, renamed at the end. An export
+// interrupted by its context keeps that directory, and the same export run again resumes
+// from it (resume.go).
 func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Layout == "" {
 		o.Layout = ByFlow
 	}
-	if o.Layout != ByFlow && o.Layout != ByKind {
-		return nil, fmt.Errorf("--layout %q: choose %s (a project per flow) or %s (a project per area)", o.Layout, ByFlow, ByKind)
+	if o.Layout != ByFlow && o.Layout != ByKind && o.Layout != ByDivision {
+		return nil, fmt.Errorf("--layout %q: choose %s (a project per flow), %s (a project per area) or %s (a project per flow, shared objects by division)",
+			o.Layout, ByFlow, ByKind, ByDivision)
+	}
+	if o.SharedThreshold < 0 {
+		return nil, fmt.Errorf("--shared-threshold %d: an object goes to a shared project when at least that many flows use it; give 1 or more", o.SharedThreshold)
 	}
 	into, err := filepath.Abs(o.Into)
 	if err != nil {
@@ -89,28 +98,50 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	progress := o.Progress
-	if progress == nil {
-		progress = io.Discard
+	prog := newProgress(o.Progress, o.ProgressStyle, o.Client)
+	defer prog.close()
+	work, resumed, err := openWorkDir(into, exportParams{Env: o.Env.Name, Org: o.Env.Org, Layout: o.Layout,
+		SharedThreshold: o.SharedThreshold, Include: o.Include, Exclude: o.Exclude}, time.Now())
+	if err != nil {
+		return nil, err
 	}
-	var mu sync.Mutex
-	// The listings are handed to the provider for the generation: it imports the same
-	// objects, and would otherwise list the same collections again.
-	listings := platform.NewListings()
-	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
-		Parallel: inventoryParallel, Listed: func(typ string, n int) {
-			mu.Lock()
-			defer mu.Unlock()
-			fmt.Fprintf(progress, "  %-62s %5d\n", typ, n)
-		}})
-	if len(errs) > 0 {
-		var msgs []string
-		for _, e := range errs {
-			msgs = append(msgs, e.Type+": "+e.Error)
+	res, err := run(ctx, o, into, work, resumed, prog, include, exclude)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, work.interrupted(err)
+	case err != nil:
+		work.remove() // nothing half-written, nothing to resume from a failure the input caused
+		return nil, err
+	}
+	work.remove()
+	return res, nil
+}
+
+// run is Run's work in its working directory.
+func run(ctx context.Context, o Options, into string, work *workDir, resumed bool, prog *progress, include, exclude []pattern) (*Result, error) {
+	listed, listings, ok := work.loadListing()
+	if resumed && ok {
+		prog.resumed(fmt.Sprintf("the org's listing (%d objects)", len(listed)))
+	} else {
+		// The listings are handed to the provider for the generation: it imports the same
+		// objects, and would otherwise list the same collections again.
+		listings = platform.NewListings()
+		prog.beginStep("list", len(drift.EveryKind()), "Listing the org…")
+		var errs []drift.RunError
+		listed, errs = drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
+			Parallel: inventoryParallel, Listed: prog.listed})
+		if len(errs) > 0 {
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Type+": "+e.Error)
+			}
+			return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
 		}
-		return nil, fmt.Errorf("could not list the org:\n  %s", strings.Join(msgs, "\n  "))
+		if err := work.saveListing(listed, listings); err != nil {
+			return nil, err
+		}
 	}
-	flows, err := PublishedFlows(ctx, o.Client, o.HTTPClient, listed, progress)
+	flows, err := exportFlows(ctx, o.Client, o.HTTPClient, listed, work, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +150,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lay, err := PlanLayout(chosen, o.Layout)
+	lay, err := PlanLayoutWith(chosen, LayoutOptions{Layout: o.Layout, SharedThreshold: o.SharedThreshold})
 	if err != nil {
 		return nil, err
 	}
@@ -162,22 +193,29 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		res.Projects[project]++
 		res.Objects++
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(into), "."+filepath.Base(into)+".export-")
-	if err != nil {
-		return nil, fmt.Errorf("prepare the output: %w", err)
+	total := 0
+	for _, its := range imports {
+		total += len(its)
 	}
-	defer os.RemoveAll(tmp)
-	fmt.Fprintf(progress, "Generating the configuration of %d project(s) with OpenTofu…\n", len(byProject))
-	generated, err := o.Tofu.generate(ctx, filepath.Join(tmp, ".scratch"), imports, listings)
+	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with OpenTofu…", len(byProject)))
+	generated, reused, err := o.Tofu.generate(ctx, work.file("scratch"), imports, listings, prog.advance)
 	if err != nil {
 		return nil, err
 	}
-	out := filepath.Join(tmp, "workspace")
+	if reused {
+		prog.resumed("the configuration OpenTofu generated")
+	}
+	out := work.file("workspace")
+	if err := os.RemoveAll(out); err != nil { // what an interrupted run began to write
+		return nil, fmt.Errorf("prepare the output: %w", err)
+	}
 	w.root = out
+	prog.beginStep("write", len(byProject), fmt.Sprintf("Writing %d project(s)…", len(byProject)))
 	for _, project := range slices.Sorted(maps.Keys(byProject)) {
 		if err := w.writeProject(project, byProject[project], generated[project], flows, refsOf); err != nil {
 			return nil, err
 		}
+		prog.advance(1)
 	}
 	for _, id := range slices.Sorted(maps.Keys(w.literal)) {
 		l := w.known[id]
@@ -224,90 +262,17 @@ func finish(tmp, into string) error {
 // what it waits for.
 const inventoryParallel = 12
 
-// flowsPerJob is how many flows one export job carries.
-const flowsPerJob = 50
-
-// PublishedFlows exports every listed flow's published version as YAML, by flow id: one
-// export job per flowsPerJob flows (a job answers a zip of their files), two jobs at a time.
-// Each file is matched to its flow by the name and type the YAML declares. hc downloads the
-// files (nil: http.DefaultClient); progress is told how many flows are exported.
-func PublishedFlows(ctx context.Context, c *platform.Client, hc *http.Client, listed []drift.Listed, progress io.Writer) (map[string][]byte, error) {
-	type key struct{ name, typ string }
-	ids := map[key]string{}
-	var all []string
-	for _, l := range listed {
-		if l.Type == flowType && !l.Builtin {
-			typ, _ := l.Object["type"].(string)
-			ids[key{strings.ToLower(l.Name), strings.ToUpper(typ)}] = l.ID
-			all = append(all, l.ID)
-		}
-	}
-	out := map[string][]byte{}
-	if len(all) == 0 {
-		return out, nil
-	}
-	fmt.Fprintf(progress, "Exporting %d flow(s)…\n", len(all))
-	var (
-		mu    sync.Mutex
-		wg    sync.WaitGroup
-		first error
-		slots = make(chan struct{}, 2)
-	)
-	for start := 0; start < len(all); start += flowsPerJob {
-		batch := all[start:min(start+flowsPerJob, len(all))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			files, err := backport.ExportFlows(ctx, c, hc, batch)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if first == nil {
-					first = fmt.Errorf("export flows: %w", err)
-				}
-				return
-			}
-			for _, f := range files {
-				flow, err := archy.Parse(f.Name, f.Data)
-				if err != nil {
-					if first == nil {
-						first = fmt.Errorf("exported flow %s: %w", f.Name, err)
-					}
-					return
-				}
-				id, ok := ids[key{strings.ToLower(flow.Name), strings.ToUpper(archy.APIType(flow.Type))}]
-				if !ok && len(batch) == 1 {
-					id, ok = batch[0], true
-				}
-				if !ok {
-					if first == nil {
-						first = fmt.Errorf("exported flow %s names %s %q, which the org's flow list does not hold", f.Name, flow.Type, flow.Name)
-					}
-					return
-				}
-				out[id] = f.Data
-			}
-		}()
-	}
-	wg.Wait()
-	if first != nil {
-		return nil, first
-	}
-	for _, id := range all {
-		if _, ok := out[id]; !ok {
-			return nil, fmt.Errorf("the export jobs answered no YAML for flow %s", id)
-		}
-	}
-	return out, nil
-}
-
 // graphOf makes the layout's nodes: ids found anywhere in an object's JSON that are ids of
 // other listed objects, a child's parent, and the objects a flow's YAML names.
 func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 	ids := map[string]bool{}
-	byName := map[string]string{} // type + lower(name) → id
+	byName := map[string]string{}    // type + lower(name) → id
+	divisions := map[string]string{} // division id → name
+	for _, l := range listed {
+		if k := kinds.Genesys().ByResource(l.Type); k != nil && k.Name == kinds.Division {
+			divisions[l.ID] = l.Name
+		}
+	}
 	for _, l := range listed {
 		if l.Builtin {
 			continue // every org has it: referred to by name, never exported
@@ -320,7 +285,7 @@ func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 		if l.Builtin {
 			continue
 		}
-		n := Node{ID: l.ID, Type: l.Type, Name: l.Name}
+		n := Node{ID: l.ID, Type: l.Type, Name: l.Name, Division: divisions[divisionOf(l)]}
 		seen := map[string]bool{l.ID: true}
 		add := func(id string) {
 			if ids[id] && !seen[id] {
@@ -347,6 +312,24 @@ func graphOf(listed []drift.Listed, flows map[string][]byte) []Node {
 		nodes = append(nodes, n)
 	}
 	return nodes
+}
+
+// divisionOf is the id of the division an object belongs to: the field of its kind that refers
+// to a division, or the "division" every divisioned API model embeds; "" when none.
+func divisionOf(l drift.Listed) string {
+	if k := kinds.Genesys().ByResource(l.Type); k != nil {
+		for _, f := range k.Fields {
+			if f.Ref == kinds.Division && f.Type == kinds.String {
+				if id, ok := kinds.Get(l.Object, f.JSON).(string); ok {
+					return id
+				}
+			}
+		}
+	}
+	if id, ok := kinds.Get(l.Object, "division.id").(string); ok {
+		return id
+	}
+	return ""
 }
 
 // walkStrings calls f with every string value inside v.

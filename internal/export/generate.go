@@ -3,7 +3,11 @@ package export
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/backport"
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -45,18 +50,14 @@ type importTarget struct {
 // generate imports every object in one scratch configuration — one OpenTofu run, one
 // provider, one token, and the provider's bulk reads serve every project at once, from the
 // listings the inventory read (handed over in a file) — and returns the generated resource
-// blocks by project, under their labels in that project.
-func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget, listings *platform.Listings) (map[string][]*hclwrite.Block, error) {
+// blocks by project, under their labels in that project. imported is told of each object
+// OpenTofu reads. The configuration is kept in scratch under the hash of the imports: an
+// interrupted export resumed with the same imports reuses it (reused true) instead of
+// running OpenTofu again.
+func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][]importTarget, listings *platform.Listings,
+	imported func(n int)) (blocks map[string][]*hclwrite.Block, reused bool, err error) {
 	if err := os.MkdirAll(scratch, 0o700); err != nil {
-		return nil, err
-	}
-	handed := filepath.Join(scratch, "listings.json")
-	if err := listings.WriteFile(handed); err != nil {
-		return nil, fmt.Errorf("hand the org's listings to the provider: %w", err)
-	}
-	rc := filepath.Join(scratch, "cli.tfrc")
-	if err := os.WriteFile(rc, []byte(tofu.CLIConfig(t.ProviderDir)), 0o600); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	// Labels are unique per project; in the one configuration they carry their project's
 	// number, and go back to their own when split.
@@ -72,11 +73,24 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 		}
 	}
 	if len(homes) == 0 {
-		return map[string][]*hclwrite.Block{}, nil
+		return map[string][]*hclwrite.Block{}, false, nil
 	}
-	f, err := t.run(ctx, scratch, rc, handed, b.String())
-	if err != nil {
-		return nil, err
+	main := b.String()
+	kept := filepath.Join(scratch, fmt.Sprintf("generated-%x.tf", sha256.Sum256([]byte(main))))
+	f, err := parseGenerated(kept)
+	reused = err == nil
+	if !reused {
+		handed := filepath.Join(scratch, "listings.json")
+		if err := listings.WriteFile(handed); err != nil {
+			return nil, false, fmt.Errorf("hand the org's listings to the provider: %w", err)
+		}
+		rc := filepath.Join(scratch, "cli.tfrc")
+		if err := os.WriteFile(rc, []byte(tofu.CLIConfig(t.ProviderDir)), 0o600); err != nil {
+			return nil, false, err
+		}
+		if f, err = t.run(ctx, scratch, rc, handed, main, kept, imported); err != nil {
+			return nil, false, err
+		}
 	}
 	out := map[string][]*hclwrite.Block{}
 	for _, blk := range f.Body().Blocks() {
@@ -85,18 +99,19 @@ func (t Tofu) generate(ctx context.Context, scratch string, imports map[string][
 		}
 		h, ok := homes[blk.Labels()[0]+"."+blk.Labels()[1]]
 		if !ok {
-			return nil, fmt.Errorf("OpenTofu generated %s.%s, which was not imported", blk.Labels()[0], blk.Labels()[1])
+			return nil, false, fmt.Errorf("OpenTofu generated %s.%s, which was not imported", blk.Labels()[0], blk.Labels()[1])
 		}
 		blk.SetLabels([]string{blk.Labels()[0], h.label})
 		out[h.project] = append(out[h.project], blk)
 	}
-	return out, nil
+	return out, reused, nil
 }
 
 // run plans main (import blocks only) in dir with -generate-config-out and returns the
-// generated configuration. The provider answers its reads from the listings in the file
-// handed first: this plan only imports objects the export has just listed.
-func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.File, error) {
+// generated configuration, kept (without OpenTofu's notes) at keep once whole. The provider
+// answers its reads from the listings in the file handed first: this plan only imports
+// objects the export has just listed. imported is told of each object OpenTofu reads.
+func (t Tofu) run(ctx context.Context, dir, rc, handed, main, keep string, imported func(n int)) (*hclwrite.File, error) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o644); err != nil {
 		return nil, err
 	}
@@ -115,10 +130,18 @@ func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.
 		return nil, err
 	}
 	var log bytes.Buffer
-	tf.SetStdout(&log)
+	out := io.Writer(&log)
+	if imported != nil {
+		out = io.MultiWriter(&log, &importCounter{imported: imported})
+	}
+	tf.SetStdout(out)
 	tf.SetStderr(&log)
-	// The provider is a dev override: no init, no registry.
+	// The provider is a dev override: no init, no registry. An earlier, interrupted run may
+	// have left a partial file, which OpenTofu refuses to write over.
 	gen := filepath.Join(dir, "generated.tf")
+	if err := os.Remove(gen); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	if _, err := tf.Plan(ctx, tfexec.GenerateConfigOut(gen), tfexec.Refresh(true), tfexec.Parallelism(importParallel)); err != nil {
 		return nil, fmt.Errorf("generate the configuration with OpenTofu: %w\n%s", err, tail(log.String(), 40))
 	}
@@ -133,11 +156,43 @@ func (t Tofu) run(ctx context.Context, dir, rc, handed, main string) (*hclwrite.
 			kept = append(kept, line)
 		}
 	}
-	f, diags := hclwrite.ParseConfig([]byte(strings.Join(kept, "\n")), gen, hcl.InitialPos)
+	if err := safefile.WriteFileAtomic(keep, []byte(strings.Join(kept, "\n")), 0o600); err != nil {
+		return nil, fmt.Errorf("keep the generated configuration: %w", err)
+	}
+	return parseGenerated(keep)
+}
+
+// parseGenerated parses a kept generated configuration.
+func parseGenerated(path string) (*hclwrite.File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f, diags := hclwrite.ParseConfig(data, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("parse the generated configuration: %s", diags.Error())
 	}
 	return f, nil
+}
+
+// importCounter tells of each object OpenTofu's plan output says it reads.
+type importCounter struct {
+	imported func(n int)
+	partial  []byte
+}
+
+func (c *importCounter) Write(p []byte) (int, error) {
+	c.partial = append(c.partial, p...)
+	for {
+		i := bytes.IndexByte(c.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		if bytes.Contains(c.partial[:i], []byte(": Preparing import...")) {
+			c.imported(1)
+		}
+		c.partial = c.partial[i+1:]
+	}
 }
 
 // tail is the last n lines of s.

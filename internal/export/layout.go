@@ -21,6 +21,9 @@ type Node struct {
 	// Refs are the ids of other nodes this one refers to (by id in its JSON, by name in a
 	// flow's YAML).
 	Refs []string
+	// Division is the name of the division the object belongs to ("" for kinds without
+	// divisions): ByDivision groups shared objects by it.
+	Division string
 }
 
 // Layouts cx export knows.
@@ -29,7 +32,25 @@ const (
 	ByFlow = "flow"
 	// ByKind: projects by area only (shared-routing, shared-architect, …; flows in flows).
 	ByKind = "kind"
+	// ByDivision: a project per flow with what only it uses, as ByFlow; the shared objects of
+	// a division in that division's project (division-<name>), the rest by area.
+	ByDivision = "division"
 )
+
+// DefaultSharedThreshold is how many flows must use an object before it goes to a shared
+// project: two, so a flow's project holds exactly what no other flow needs.
+const DefaultSharedThreshold = 2
+
+// LayoutOptions tune PlanLayoutWith.
+type LayoutOptions struct {
+	// Layout is ByFlow (""), ByKind or ByDivision.
+	Layout string
+	// SharedThreshold: an object used by at least this many flows goes to a shared project;
+	// one used by fewer goes to the project of the first of its flows (by project name), whose
+	// neighbours then find it by name. 0 means DefaultSharedThreshold; 1 leaves each flow
+	// alone in its project.
+	SharedThreshold int
+}
 
 // Layout is where each node goes.
 type Layout struct {
@@ -42,22 +63,44 @@ type Layout struct {
 
 const flowType = "genesyscloud_flow"
 
-// PlanLayout places every node. With ByFlow, a node belongs to a flow's project when that
-// flow is the only one that uses it: reaches it through references (its queues, and their
-// wrap-up codes), or is the only flow an entry point routes to (an IVR) together with what
-// the entry point uses. Everything else goes to a shared project of its area; entry points
-// shared by several flows to shared-entry. A placement that would make a shared project
-// depend on a flow's project is undone (the object moves to shared), and projects that still
-// depend on each other in a cycle are merged — both reported in Notes.
+// PlanLayout places every node with the layout's default threshold (see PlanLayoutWith).
 func PlanLayout(nodes []Node, layout string) (*Layout, error) {
-	if layout != ByFlow && layout != ByKind {
-		return nil, fmt.Errorf("layout %q: choose %s or %s", layout, ByFlow, ByKind)
+	return PlanLayoutWith(nodes, LayoutOptions{Layout: layout})
+}
+
+// PlanLayoutWith places every node. With ByFlow (and ByDivision), a node belongs to a flow's
+// project when fewer flows than the threshold use it (by default: that flow alone): reach it
+// through references (its queues, and their wrap-up codes), or are the only flow an entry
+// point routes to (an IVR) together with what the entry point uses. Everything else goes to a
+// shared project of its area (ByDivision: of its division); entry points shared by several
+// flows to shared-entry. A placement that would make a shared project depend on a flow's
+// project is undone (the object moves to shared), and projects that still depend on each
+// other in a cycle are merged — both reported in Notes.
+func PlanLayoutWith(nodes []Node, o LayoutOptions) (*Layout, error) {
+	layout := o.Layout
+	if layout == "" {
+		layout = ByFlow
+	}
+	if layout != ByFlow && layout != ByKind && layout != ByDivision {
+		return nil, fmt.Errorf("layout %q: choose %s, %s or %s", layout, ByFlow, ByKind, ByDivision)
+	}
+	threshold := o.SharedThreshold
+	if threshold == 0 {
+		threshold = DefaultSharedThreshold
+	}
+	if threshold < 1 {
+		return nil, fmt.Errorf("shared threshold %d: an object is shared when at least that many flows use it, so at least 1", threshold)
 	}
 	byID := map[string]*Node{}
 	for i := range nodes {
 		byID[nodes[i].ID] = &nodes[i]
 	}
 	out := &Layout{Project: map[string]string{}}
+	perFlow := layout != ByKind
+	shared := func(n Node) string { return sharedProject(n, byID) }
+	if layout == ByDivision {
+		shared = func(n Node) string { return divisionProject(n, byID) }
+	}
 	flowProject := map[string]string{} // flow id → its project
 	usedProjects := map[string]bool{}
 	for _, n := range sortedNodes(nodes) {
@@ -65,30 +108,42 @@ func PlanLayout(nodes []Node, layout string) (*Layout, error) {
 			continue
 		}
 		name := "flows"
-		if layout == ByFlow {
+		if perFlow {
 			name = uniqueName("flow-"+dashed(n.Name), usedProjects)
 		}
 		usedProjects[name] = true
 		flowProject[n.ID] = name
 	}
 	users := map[string]map[string]bool{} // node id → flows it is attached to
-	if layout == ByFlow {
+	if perFlow {
 		attach(nodes, byID, users)
 	}
 	for _, n := range nodes {
 		switch {
 		case flowProject[n.ID] != "":
 			out.Project[n.ID] = flowProject[n.ID]
-		case len(users[n.ID]) == 1:
+		case len(users[n.ID]) > 0 && len(users[n.ID]) < threshold:
+			var owners []string
 			for f := range users[n.ID] {
-				out.Project[n.ID] = flowProject[f]
+				owners = append(owners, flowProject[f])
 			}
+			out.Project[n.ID] = slices.Min(owners)
 		default:
-			out.Project[n.ID] = sharedProject(n, byID)
+			out.Project[n.ID] = shared(n)
 		}
 	}
-	if layout == ByFlow {
-		out.settle(nodes, byID, flowProject)
+	if perFlow {
+		userProjects := map[string]map[string]bool{} // node id → projects of the flows using it
+		for id, fs := range users {
+			userProjects[id] = map[string]bool{}
+			for f := range fs {
+				userProjects[id][flowProject[f]] = true
+			}
+		}
+		// Flow projects cannot depend on each other in a cycle: what an object refers to is
+		// used by every flow using the object (and maybe more), so it lies in the same flow
+		// project or one whose name sorts first, or in a shared project.
+		out.settle(nodes, byID, flowProject, userProjects, shared)
 	}
 	out.mergeCycles(nodes)
 	return out, nil
@@ -161,8 +216,9 @@ func flowsOf(n *Node, byID map[string]*Node) int {
 
 // settle moves to a shared project every object of a flow's project that an object outside
 // that project refers to (other than the flow itself, which a shared entry point may name):
-// shared projects must not depend on a flow's project, or the graph would cycle.
-func (l *Layout) settle(nodes []Node, byID map[string]*Node, flowProject map[string]string) {
+// shared projects must not depend on a flow's project, or the graph would cycle. Only the
+// project of another flow that uses the object (a threshold above two) may refer to it there.
+func (l *Layout) settle(nodes []Node, byID map[string]*Node, flowProject map[string]string, userProjects map[string]map[string]bool, shared func(Node) string) {
 	isFlowProject := map[string]bool{}
 	for _, p := range flowProject {
 		isFlowProject[p] = true
@@ -174,13 +230,13 @@ func (l *Layout) settle(nodes []Node, byID map[string]*Node, flowProject map[str
 			for _, r := range n.Refs {
 				t := byID[r]
 				to := l.Project[r]
-				if t == nil || to == from || !isFlowProject[to] || t.Type == flowType {
+				if t == nil || to == from || !isFlowProject[to] || t.Type == flowType || userProjects[r][from] {
 					continue
 				}
-				shared := sharedProject(*t, byID)
+				into := shared(*t)
 				l.Notes = append(l.Notes, fmt.Sprintf("%s %q goes to %s: %s (in %s) refers to it as well as %s",
-					t.Type, t.Name, shared, n.Name, from, to))
-				l.Project[r] = shared
+					t.Type, t.Name, into, n.Name, from, to))
+				l.Project[r] = into
 				changed = true
 			}
 		}
@@ -281,6 +337,16 @@ func sharedProject(n Node, byID map[string]*Node) string {
 		return "shared-integrations"
 	}
 	return "shared-" + area
+}
+
+// divisionProject is, for ByDivision, the project of a shared object: its division's when it
+// has one (people and entry points keep their own projects), else its area's.
+func divisionProject(n Node, byID map[string]*Node) string {
+	p := sharedProject(n, byID)
+	if n.Division == "" || p == "people" || p == "shared-entry" {
+		return p
+	}
+	return "division-" + dashed(n.Division)
 }
 
 func sortedNodes(nodes []Node) []Node {

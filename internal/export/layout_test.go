@@ -51,7 +51,7 @@ func TestLayoutByKind(t *testing.T) {
 			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
 		}
 	}
-	if _, err := PlanLayout(sampleOrg(), "division"); err == nil {
+	if _, err := PlanLayout(sampleOrg(), "team"); err == nil { // "division" is a layout now (ByDivision)
 		t.Error("an unknown layout was accepted")
 	}
 }
@@ -160,5 +160,94 @@ func TestLayoutKeepsVocabularyShared(t *testing.T) {
 		if l.Project[id] != p {
 			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
 		}
+	}
+}
+
+// A threshold of three keeps what two flows use (an overflow queue both transfer to) with the
+// first of them, which the other finds by name; a threshold of one leaves each flow alone in
+// its project.
+func TestLayoutSharedThreshold(t *testing.T) {
+	nodes := append(sampleOrg(), Node{ID: "q-both", Type: "genesyscloud_routing_queue", Name: "Overflow"})
+	for i := range nodes {
+		if nodes[i].Type == flowType {
+			nodes[i].Refs = append(nodes[i].Refs, "q-both")
+		}
+	}
+	for _, c := range []struct {
+		threshold int
+		want      map[string]string
+	}{
+		{2, map[string]string{"q-both": "shared-routing", "q-support": "flow-support-ivr"}},
+		{3, map[string]string{"q-both": "flow-sales-ivr", "q-support": "flow-support-ivr", "ivr-main": "shared-entry", "user": "people"}},
+		{1, map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "shared-routing", "q-both": "shared-routing",
+			"ivr-sales": "shared-entry", "sg-sales": "shared-architect"}},
+	} {
+		l, err := PlanLayoutWith(nodes, LayoutOptions{Layout: ByFlow, SharedThreshold: c.threshold})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, p := range c.want {
+			if l.Project[id] != p {
+				t.Errorf("threshold %d: %s in %q, want %q", c.threshold, id, l.Project[id], p)
+			}
+		}
+		checkLayoutInvariants(t, nodes, l)
+	}
+	if _, err := PlanLayoutWith(sampleOrg(), LayoutOptions{SharedThreshold: -1}); err == nil {
+		t.Error("a negative threshold was accepted")
+	}
+}
+
+// By division: flows keep their projects; shared objects of a division go to its project,
+// objects without a division, people and shared entry points where the flow layout puts them.
+func TestLayoutByDivision(t *testing.T) {
+	nodes := sampleOrg()
+	for i := range nodes {
+		switch nodes[i].ID {
+		case "q-sales", "q-support", "wrap", "ivr-main", "user":
+			nodes[i].Division = "Retail Banking"
+		}
+	}
+	nodes = append(nodes, Node{ID: "q-shared", Type: "genesyscloud_routing_queue", Name: "Overflow", Division: "Retail Banking"},
+		Node{ID: "sg-shared", Type: "genesyscloud_architect_schedulegroups", Name: "Holidays"})
+	l, err := PlanLayoutWith(nodes, LayoutOptions{Layout: ByDivision})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, p := range map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "flow-sales-ivr", "wrap": "division-retail-banking",
+		"q-shared": "division-retail-banking", "sg-shared": "shared-architect", "skill": "shared-routing", "ivr-main": "shared-entry", "user": "people"} {
+		if l.Project[id] != p {
+			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
+		}
+	}
+	checkLayoutInvariants(t, nodes, l)
+}
+
+// checkLayoutInvariants: at most one flow per project, and no two projects depending on each
+// other in a cycle.
+func checkLayoutInvariants(t *testing.T, nodes []Node, l *Layout) {
+	t.Helper()
+	flows := map[string]int{}
+	deps := map[string]map[string]bool{}
+	for _, n := range nodes {
+		if n.Type == flowType {
+			flows[l.Project[n.ID]]++
+		}
+		for _, r := range n.Refs {
+			if from, to := l.Project[n.ID], l.Project[r]; from != to {
+				if deps[from] == nil {
+					deps[from] = map[string]bool{}
+				}
+				deps[from][to] = true
+			}
+		}
+	}
+	for p, n := range flows {
+		if n > 1 {
+			t.Errorf("project %s holds %d flows", p, n)
+		}
+	}
+	if c := findCycle(deps); c != nil {
+		t.Errorf("projects %v depend on each other in a cycle", c)
 	}
 }

@@ -46,13 +46,29 @@ type writer struct {
 	dataBlocks map[string]*hclwrite.File
 	// literal are ids of exported objects that stayed ids (no data source can find them).
 	literal map[string]bool
+	// vars are each project's environment-specific values (envvalues.go).
+	vars map[string]*envVars
+}
+
+// varsOf is project's environment-specific values, made the first time.
+func (w *writer) varsOf(project string) *envVars {
+	if w.vars == nil {
+		w.vars = map[string]*envVars{}
+	}
+	if w.vars[project] == nil {
+		w.vars[project] = newEnvVars()
+	}
+	return w.vars[project]
 }
 
 // rewrite turns every quoted id inside the block's attributes (nested blocks too) into a
 // reference, and drops the attributes OpenTofu generated as null (unset).
 func (w *writer) rewrite(project string, body *hclwrite.Body) {
-	for name, attr := range body.Attributes() {
-		toks := attr.Expr().BuildTokens(nil)
+	// In name order: data sources are added to data.tf as first referred to, and the same org
+	// must export to the same files (an interrupted export resumed equals one that was not).
+	attrs := body.Attributes()
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		toks := attrs[name].Expr().BuildTokens(nil)
 		if len(toks) == 1 && toks[0].Type == hclsyntax.TokenIdent && string(toks[0].Bytes) == "null" {
 			body.RemoveAttribute(name)
 			continue
@@ -186,6 +202,7 @@ func (w *writer) writeProject(project string, objs []placed, generated []*hclwri
 	for _, typ := range slices.Sorted(maps.Keys(byType)) {
 		for _, blk := range byType[typ] {
 			w.rewrite(project, blk.Body())
+			w.varsOf(project).parameterise(typ, blk.Labels()[1], blk.Body(), true)
 			body := fileOf(typ).Body()
 			if len(body.Blocks()) > 0 {
 				body.AppendNewline()
@@ -213,6 +230,14 @@ func (w *writer) writeProject(project string, objs []placed, generated []*hclwri
 	if d := w.dataBlocks[project]; d != nil {
 		files["data.tf"] = d
 	}
+	if variables, tfvars := w.varsOf(project).files(w.env); variables != nil {
+		if err := writeFile(filepath.Join(w.root, project, "variables.tf"), variables); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(w.root, project, "env", w.env+".tfvars"), tfvars); err != nil {
+			return err
+		}
+	}
 	for name, f := range files {
 		data := []byte(backport.ProviderTF)
 		if f != nil {
@@ -229,7 +254,8 @@ func (w *writer) writeProject(project string, objs []placed, generated []*hclwri
 // and depends_on for the objects of the project the YAML names (OpenTofu cannot see inside).
 func (w *writer) writeFlow(project string, f *hclwrite.File, p placed, yaml []byte, after []string) error {
 	rel := "flows/" + strings.ReplaceAll(p.label, "_", "-") + ".yaml"
-	if err := writeFile(filepath.Join(w.root, project, filepath.FromSlash(rel)), yaml); err != nil {
+	subs := parameteriseFlow(p.label, yaml)
+	if err := writeFile(filepath.Join(w.root, project, filepath.FromSlash(rel)), subs.yaml); err != nil {
 		return err
 	}
 	body := f.Body()
@@ -247,6 +273,13 @@ func (w *writer) writeFlow(project string, f *hclwrite.File, p placed, yaml []by
 		{Type: hclsyntax.TokenQuotedLit, Bytes: []byte("/" + rel)},
 		{Type: hclsyntax.TokenCQuote, Bytes: []byte(`"`)},
 	})
+	if len(subs.values) > 0 {
+		vars := map[string]string{}
+		for _, key := range slices.Sorted(maps.Keys(subs.values)) {
+			vars[key] = w.varsOf(project).variable(key, hclwrite.TokensForValue(cty.StringVal(subs.values[key])), "value of {{"+key+"}} in "+rel)
+		}
+		blk.Body().SetAttributeRaw("substitutions", substitutionsTokens(vars))
+	}
 	var deps []string
 	for _, id := range after {
 		if q, ok := w.byID[id]; ok && q.project == project && q.Type != flowType {

@@ -64,6 +64,7 @@ type Client struct {
 	backoff    backoffPolicy
 	auth       *tokenSource
 	requests   atomic.Int64
+	throttled  atomic.Int64
 	values     sync.Map // see Attach
 }
 
@@ -122,6 +123,10 @@ func defaultHTTPClient() *http.Client {
 
 // RequestCount is the number of API requests actually sent (retries included, token calls not).
 func (c *Client) RequestCount() int64 { return c.requests.Load() }
+
+// ThrottledCount is the number of requests the org answered 429 (Too Many Requests): each
+// was sent again once the window allowed, so progress shows it as time lost, not failure.
+func (c *Client) ThrottledCount() int64 { return c.throttled.Load() }
 
 // BaseURL is the API base the client calls.
 func (c *Client) BaseURL() string { return c.baseURL }
@@ -316,6 +321,7 @@ func (c *Client) send(ctx context.Context, cl call, payload []byte, tok string) 
 	}
 	c.window.observe(resp.Header)
 	if resp.StatusCode == http.StatusTooManyRequests {
+		c.throttled.Add(1)
 		// Everyone sharing this client stops, not just this call.
 		c.window.exhaust(parseRetryAfter(resp.Header.Get("Retry-After")))
 	}

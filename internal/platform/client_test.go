@@ -139,6 +139,9 @@ func TestCreateSkillsUnderFaultsNeverDuplicates(t *testing.T) {
 	if ct.status429.Load() == 0 {
 		t.Error("no 429 was seen: the bursts did not happen, so the test proved less than it claims")
 	}
+	if c.ThrottledCount() == 0 || c.ThrottledCount() > ct.status429.Load() {
+		t.Errorf("ThrottledCount = %d, want the 429s of API requests (%d answered 429 in all)", c.ThrottledCount(), ct.status429.Load())
+	}
 	t.Logf("%d creates took %d API requests (%d answered 429) and %d logins", n, c.RequestCount(), ct.status429.Load(), ct.tokenCalls.Load())
 }
 
