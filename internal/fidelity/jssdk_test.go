@@ -92,12 +92,12 @@ func installSuite(ctx context.Context, t *testing.T, npm, dir string) {
 	t.Helper()
 	missing, err := missingPackages(dir)
 	if err != nil {
-		t.Fatalf("read the JavaScript SDK suite's lock file: %v", err)
+		t.Fatalf("read the lock file of %s: %v", dir, err)
 	}
 	if missing == "" {
 		return
 	}
-	t.Logf("installing the JavaScript SDK suite's packages (%s is not installed)", missing)
+	t.Logf("installing the packages of %s (%s is not installed)", dir, missing)
 	cmd := exec.CommandContext(ctx, npm, "ci", "--no-audit", "--no-fund")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
