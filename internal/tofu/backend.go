@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
+
+	"github.com/cxascode/cxascode/internal/safefile"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -15,7 +18,8 @@ import (
 // backendOverrideFile is the one file cx writes into a project, and only for a non-local
 // backend: OpenTofu accepts backend settings on the command line only when the
 // configuration has a backend block. It is an override file, so the user's files stay
-// untouched, and its name says where it comes from.
+// untouched, and its name says where it comes from. It exists only while a command runs in
+// the project (see overrideUse), so it is never committed.
 const backendOverrideFile = "cx_backend_override.tf"
 
 // backendOverride declares the backend type so -backend-config can fill it in.
@@ -113,4 +117,48 @@ func blocksNeedInit(blocks hclsyntax.Blocks) (bool, string) {
 
 func builtinProvider(typ string) bool {
 	return strings.HasPrefix(typ, "genesyscloud_") || strings.HasPrefix(typ, "terraform_")
+}
+
+// overrideUse is a session's use of a project's backend override, which must not stay in
+// the project directory (it would be committed with it) yet must stay while any command of
+// any environment uses it. Each user holds a shared flock on a file under .cx while it
+// does; the last one out, the one that can take the lock exclusively, removes the override.
+type overrideUse struct {
+	lock     *os.File
+	override string
+}
+
+// useOverride takes the shared lock and writes the override. A session removing it at the
+// same moment holds the lock exclusively, so the write comes after the removal.
+func useOverride(root, projectDir, project, backend string) (*overrideUse, error) {
+	lockPath := Path(root, "tofu", "overrides", project+".lock")
+	if err := MkdirPrivate(filepath.Dir(lockPath)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", lockPath, err)
+	}
+	u := &overrideUse{lock: f, override: filepath.Join(projectDir, backendOverrideFile)}
+	if err := safefile.WriteFileAtomic(u.override, backendOverride(backend), 0o644); err != nil {
+		u.done()
+		return nil, err
+	}
+	return u, nil
+}
+
+// done ends the use: the override is removed unless another session still uses it.
+func (u *overrideUse) done() {
+	if u == nil || u.lock == nil {
+		return
+	}
+	if syscall.Flock(int(u.lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+		os.Remove(u.override)
+	}
+	u.lock.Close() // releases the lock
+	u.lock = nil
 }

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -23,6 +22,8 @@ type Session struct {
 	project *Project
 	tf      *tfexec.Terraform
 	log     *os.File
+	// override is the session's use of the backend override (nil: a local backend).
+	override *overrideUse
 	// LogFile is where OpenTofu's output goes.
 	LogFile string
 }
@@ -79,8 +80,11 @@ func (s *Session) setup() error {
 	return nil
 }
 
-// Close closes the log.
-func (s *Session) Close() error { return s.log.Close() }
+// Close closes the log and removes the backend override unless another session uses it.
+func (s *Session) Close() error {
+	s.override.done()
+	return s.log.Close()
+}
 
 // PrepareBackend readies the project's directory for its backend: for a local one, the
 // state's directory (private) and no override left by a run with a remote backend, which
@@ -89,7 +93,12 @@ func (s *Session) PrepareBackend() error {
 	p := s.project
 	override := filepath.Join(p.Dir, backendOverrideFile)
 	if !p.LocalBackend() {
-		return safefile.WriteFileAtomic(override, backendOverride(p.Backend), 0o644)
+		if s.override != nil {
+			return nil
+		}
+		u, err := useOverride(p.env.Root(), p.Dir, p.Name, p.Backend)
+		s.override = u
+		return err
 	}
 	if err := MkdirPrivate(filepath.Dir(p.StatePath)); err != nil {
 		return err
