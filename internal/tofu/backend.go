@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
@@ -64,6 +65,9 @@ func needsInit(dir string, localBackend bool) (bool, string) {
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	for _, f := range files {
+		if filepath.Base(f) == backendOverrideFile {
+			continue // cx's own, for the state block: not the project's need
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			continue
@@ -161,4 +165,56 @@ func (u *overrideUse) done() {
 	}
 	u.lock.Close() // releases the lock
 	u.lock = nil
+}
+
+// providerMirror lays the local provider out under root's .cx as a -plugin-dir mirror
+// (unpacked layout HOST/NAMESPACE/TYPE/VERSION/OS_ARCH, where OpenTofu follows no symlink)
+// for both registry hosts a state may name it by, as version 0.0.1 (OpenTofu skips 0.0.0).
+// "" when providerDir holds no plugin. The plugin is hard-linked, or copied when
+// .cx is on another file system, once per build. The state does not constrain the version.
+func providerMirror(root, providerDir string) (string, error) {
+	mirror := Path(root, "tofu", "provider-mirror")
+	plugins, err := filepath.Glob(filepath.Join(providerDir, "terraform-provider-genesyscloud*"))
+	if err != nil || len(plugins) == 0 {
+		return "", nil // nothing to offer: init finds providers as OpenTofu would
+	}
+	for _, host := range []string{"registry.opentofu.org", "registry.terraform.io"} {
+		pkg := filepath.Join(mirror, host, "mypurecloud", "genesyscloud", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+		if err := MkdirPrivate(pkg); err != nil {
+			return "", err
+		}
+		for _, p := range plugins {
+			if err := placePlugin(p, filepath.Join(pkg, filepath.Base(p))); err != nil {
+				return "", fmt.Errorf("offer the provider to init: %w", err)
+			}
+		}
+	}
+	return mirror, nil
+}
+
+// placePlugin makes dst the plugin src: a hard link, else an atomic copy, skipped when dst
+// is that build already (same file, or same size and time).
+func placePlugin(src, dst string) error {
+	si, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if di, err := os.Stat(dst); err == nil && (os.SameFile(si, di) || (di.Size() == si.Size() && di.ModTime().Equal(si.ModTime()))) {
+		return nil
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", dst, os.Getpid())
+	os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(tmp, b, 0o700); err != nil {
+			return err
+		}
+		if err := os.Chtimes(tmp, si.ModTime(), si.ModTime()); err != nil {
+			return err
+		}
+	}
+	return os.Rename(tmp, dst)
 }

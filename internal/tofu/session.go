@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -57,17 +58,10 @@ func (p *Project) Start(purpose string) (*Session, error) {
 }
 
 func (s *Session) setup() error {
-	tf, err := tfexec.NewTerraform(s.project.Dir, s.project.env.Tofu)
+	tf, err := s.tofuIn(s.project.Dir)
 	if err != nil {
 		return err
 	}
-	env := s.project.env.environ(s.project.Name)
-	maps.Copy(env, s.project.Env)
-	if err := tf.SetEnv(env); err != nil {
-		return err
-	}
-	tf.SetStdout(s.log)
-	tf.SetStderr(s.log)
 	// Every plan starts the provider three times (schemas, validate, plan); with the plugin
 	// handshake's mutual TLS each start generates P-521 key pairs on both sides, about a
 	// third of a small project's CPU. On Unix the plugin talks over a socket only its user
@@ -78,6 +72,22 @@ func (s *Session) setup() error {
 	}
 	s.tf = tf
 	return nil
+}
+
+// tofuIn is OpenTofu run in dir with the project's environment, writing to its log.
+func (s *Session) tofuIn(dir string) (*tfexec.Terraform, error) {
+	tf, err := tfexec.NewTerraform(dir, s.project.env.Tofu)
+	if err != nil {
+		return nil, err
+	}
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	if err := tf.SetEnv(env); err != nil {
+		return nil, err
+	}
+	tf.SetStdout(s.log)
+	tf.SetStderr(s.log)
+	return tf, nil
 }
 
 // Close closes the log and removes the backend override unless another session uses it.
@@ -116,12 +126,48 @@ func (s *Session) NeedsInit() (bool, string) {
 
 // Init runs `tofu init` with the state block's settings as -backend-config. Providers
 // other than genesyscloud are downloaded once per workspace into the shared plugin cache.
+// A project that needs init only for its backend is initialised from a directory holding
+// the backend override alone (see initBackendOnly).
 func (s *Session) Init(ctx context.Context) error {
 	var opts []tfexec.InitOption
 	for _, kv := range backendConfig(s.project.Settings, s.project.LocalBackend()) {
 		opts = append(opts, tfexec.BackendConfig(kv))
 	}
+	if need, _ := needsInit(s.project.Dir, true); !need && !s.project.LocalBackend() {
+		return s.initBackendOnly(ctx, opts)
+	}
 	return s.tf.Init(ctx, opts...)
+}
+
+// initBackendOnly initialises the project's backend in its data directory without
+// installing providers: `tofu init` in the project itself would look the genesyscloud
+// provider up in the registry, although the CLI configuration's dev_overrides supply it
+// (OpenTofu says to skip init with dev_overrides, and offline it fails). The backend's
+// settings, kept in the data directory, are what plan and apply in the project read. Init
+// still wants the providers the stored state names: -plugin-dir offers it the local one.
+func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption) error {
+	dir := s.project.DataDir + ".backend-init"
+	if err := MkdirPrivate(dir); err != nil {
+		return err
+	}
+	if err := safefile.WriteFileAtomic(filepath.Join(dir, backendOverrideFile), backendOverride(s.project.Backend), 0o600); err != nil {
+		return err
+	}
+	plugins, err := providerMirror(s.project.env.Root(), s.project.env.ProviderDir)
+	if err != nil {
+		return err
+	}
+	if plugins != "" {
+		opts = append(opts, tfexec.PluginDir(plugins))
+	}
+	tf, err := s.tofuIn(dir)
+	if err != nil {
+		return err
+	}
+	if err := tf.Init(ctx, opts...); err != nil {
+		return fmt.Errorf("initialise the %s backend: %w", s.project.Backend, err)
+	}
+	return nil
 }
 
 // PlanOptions configure Session.Plan.
