@@ -135,6 +135,7 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		if ledger, err = startApplyLedger(ctx, ws, env.Name, f.release, stderr); err != nil {
 			return err
 		}
+		defer ledger.close()
 		opts.OnPlan = ledger.record.OnPlan
 	}
 	res, err := runner.Run(ctx, opts)

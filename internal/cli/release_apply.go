@@ -40,6 +40,7 @@ func startApplyLedger(ctx context.Context, ws *workspace.Workspace, env string, 
 	}
 	rec, previous, err := release.StartApply(l, commit)
 	if err != nil {
+		l.Close()
 		return nil, err
 	}
 	if previous != nil {
@@ -61,6 +62,9 @@ func (a *applyLedger) finish(res *runner.Result) error {
 	}
 	return a.record.Finish(applied, succeeded)
 }
+
+// close releases the ledger's connection once the apply (and its release) are done.
+func (a *applyLedger) close() { a.ledger.Close() }
 
 // release records a release of what was applied and prints it.
 func (a *applyLedger) release(ctx context.Context, w io.Writer) error {
