@@ -136,14 +136,9 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 			return err
 		}
 		defer ledger.close()
-		opts.OnPlan = ledger.record.OnPlan
+		opts.BeforeRun, opts.OnPlan, opts.AfterRun = ledger.begin, ledger.onPlan, ledger.finish
 	}
 	res, err := runner.Run(ctx, opts)
-	if ledger != nil {
-		if lerr := ledger.finish(res); lerr != nil && err == nil {
-			err = lerr
-		}
-	}
 	if err != nil {
 		return err
 	}
