@@ -198,6 +198,9 @@ resource "genesyscloud_routing_skill" "pg_extra_2" {
 	if out, errOut, code := cx.run("plan", "--env", "dev"); code != 0 {
 		t.Errorf("the plan after recovery is not empty: exit %d\n%s%s", code, out, errOut)
 	}
+	if out, errOut, code := cx.run("drift", "--env", "dev"); code != 0 {
+		t.Errorf("drift on pg state: exit %d, want 0 (in sync)\n%s%s", code, out, errOut)
+	}
 	fresh := exampleWithPostgresState(t)
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"releases", "--env", "dev", "-C", fresh}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "Release 1 of dev (cx/dev/1") {

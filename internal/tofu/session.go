@@ -119,6 +119,21 @@ func (s *Session) PrepareBackend() error {
 	return nil
 }
 
+// Ready readies the project for OpenTofu commands: its backend (PrepareBackend) and, when
+// the project needs it, `tofu init`. Every command on a project with a remote backend needs
+// both, a refresh-only plan (drift) or a state refresh (backport) as much as a plan.
+func (s *Session) Ready(ctx context.Context) error {
+	if err := s.PrepareBackend(); err != nil {
+		return fmt.Errorf("prepare the backend: %w", err)
+	}
+	if need, _ := s.NeedsInit(); need {
+		if err := s.Init(ctx); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
+	return nil
+}
+
 // NeedsInit reports whether the project needs `tofu init`, and why (see needsInit).
 func (s *Session) NeedsInit() (bool, string) {
 	return needsInit(s.project.Dir, s.project.LocalBackend())
