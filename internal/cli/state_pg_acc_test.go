@@ -84,9 +84,10 @@ func waitForLockHolder(t *testing.T, conn string, pid int) {
 // ledger on remote state: the example workspace with pg state against the local org. Two
 // checkouts apply dev at once: one applies, the other waits for it (then finds nothing to
 // change: the state is shared) or fails naming it. An apply killed with kill -9 leaves its
-// lock record: plans refuse naming it, cx unlock shows and clears it, the next apply
-// finishes the job and a plan is then empty. A release recorded with pg state is listed
-// from a fresh copy of the workspace.
+// lock record: from a fresh clone, plans refuse naming it, cx unlock shows and clears it,
+// the next apply finishes the job (adopting what the killed one created unrecorded) and a
+// plan and drift are then clean. A release recorded with pg state is listed from a fresh
+// copy of the workspace.
 func TestAccPostgresStateLockKillUnlockRelease(t *testing.T) {
 	ts := orgserver.NewTestServer(t)
 	first := exampleWithPostgresState(t)
@@ -146,11 +147,18 @@ resource "genesyscloud_routing_skill" "pg_extra_2" {
 	if err := os.Remove(log); err != nil { // the first apply's, which says "Creating..." too
 		t.Fatal(err)
 	}
-	killed, _ := startCX(t, exe, "apply", "--env", "dev", "-C", first)
+	killed, killedOut := startCX(t, exe, "apply", "--env", "dev", "-C", first)
+	ended := make(chan error, 1)
+	go func() { ended <- killed.Wait() }()
 	waitForLockHolder(t, conn, killed.Process.Pid)
 	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(20 * time.Millisecond) {
 		if b, _ := os.ReadFile(log); strings.Contains(string(b), "Creating...") {
 			break
+		}
+		select {
+		case err := <-ended:
+			t.Fatalf("the apply to kill ended by itself (%v):\n%s", err, killedOut)
+		default:
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the apply never started creating")
@@ -159,8 +167,17 @@ resource "genesyscloud_routing_skill" "pg_extra_2" {
 	if err := syscall.Kill(-killed.Process.Pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	killed.Wait()
+	<-ended
 	ts.SetFaults(orgserver.Faults{})
+
+	// Recovery happens in a fresh clone, as a CI job would: the lock record, the ledger and
+	// the killed apply's marks are all in the database, none in the first checkout's .cx.
+	recovery := filepath.Join(t.TempDir(), "recovery")
+	if out, err := exec.Command("git", "clone", "--quiet", first, recovery).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+	pointAtTestOrg(t, recovery, ts)
+	cx = &accCX{t: t, root: recovery, ts: ts}
 
 	killedHolder := fmt.Sprintf("%s on %s, pid %d (cx apply --env dev since ", me.Username, host, killed.Process.Pid)
 	// The session of the killed process ends a moment after it: until then it looks alive.
@@ -193,6 +210,14 @@ resource "genesyscloud_routing_skill" "pg_extra_2" {
 
 	// Recovery: the next apply finishes the job, nothing is lost, and it is released.
 	if out, errOut, code := cx.run("apply", "--env", "dev", "--release"); code != 0 || !strings.Contains(out, "Release 1 of dev (cx/dev/1") {
+		logs, _ := filepath.Glob(filepath.Join(recovery, ".cx", "logs", "dev", "*.log"))
+		more, _ := filepath.Glob(filepath.Join(first, ".cx", "logs", "dev", "*.log"))
+		logs = append(logs, more...)
+		for _, l := range logs {
+			if b, _ := os.ReadFile(l); strings.Contains(string(b), "CRASH") {
+				t.Logf("OpenTofu crashed (%s):\n%s", l, b)
+			}
+		}
 		t.Fatalf("the apply after unlock: exit %d\n%s%s", code, out, errOut)
 	}
 	if out, errOut, code := cx.run("plan", "--env", "dev"); code != 0 {
@@ -206,7 +231,7 @@ resource "genesyscloud_routing_skill" "pg_extra_2" {
 	if code := Main([]string{"releases", "--env", "dev", "-C", fresh}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "Release 1 of dev (cx/dev/1") {
 		t.Errorf("cx releases from a fresh copy: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
-	if matches, _ := filepath.Glob(filepath.Join(first, "*", "cx_backend_override.tf")); len(matches) > 0 {
+	if matches, _ := filepath.Glob(filepath.Join(recovery, "*", "cx_backend_override.tf")); len(matches) > 0 {
 		t.Errorf("backend overrides left in the projects: %v", matches)
 	}
 }

@@ -3,7 +3,9 @@ package runner_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/pgstate"
 	"github.com/cxascode/cxascode/internal/pgtest"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
 )
@@ -146,5 +149,64 @@ resource "genesyscloud_routing_skill" "s" {
 	_, _, err = fakeRun(t, root, runner.Options{Action: runner.ActionPlan, Tofu: tofuBin})
 	if err == nil || !strings.Contains(err.Error(), "environment variable CX_TEST_STATE_PASSPHRASE, which is not set") {
 		t.Errorf("a plan without the passphrase: %v", err)
+	}
+}
+
+// TestAccKilledApplyMarkIsSharedThroughPostgres: with pg state the mark of an apply killed
+// on one machine is in the database, so the next apply from another checkout (a CI job's
+// fresh one, with no .cx of its own) adopts the objects the killed apply created unrecorded
+// instead of failing on their names.
+func TestAccKilledApplyMarkIsSharedThroughPostgres(t *testing.T) {
+	tofuBin := accTofu(t)
+	ctx := context.Background()
+	orgEnv, api := devOrg(t)
+	conn := postgres.Database(t)
+	t.Setenv(pgstate.ConnEnv, conn)
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"cx.hcl": "environment \"dev\" {\n  org = \"local:dev\"\n}\n" + pgStateConfig(conn),
+		"skills/main.tf": providerBlock + `
+resource "genesyscloud_routing_skill" "a" {
+  name = "Cx Orphan A"
+}
+
+resource "genesyscloud_routing_skill" "b" {
+  name = "Cx Orphan B"
+}
+`,
+	})
+	// What a killed apply on another machine leaves: an object in the org, missing from the
+	// state, and its project's mark in the database.
+	name := "Cx Orphan A"
+	var orphan platform.RoutingSkill
+	if err := api.Do(ctx, http.MethodPost, "/api/v2/routing/skills", nil, platform.CreateRoutingSkill{Name: &name}, &orphan); err != nil {
+		t.Fatal(err)
+	}
+	db, err := pgstate.Open(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := pgstate.PutDocument(ctx, db, "dev", "applying/skills", []byte(`{"pid": 1, "host": "ci-runner-7"}`)); err != nil {
+		t.Fatal(err)
+	}
+	tg := &target.Target{Client: api}
+	h := &harness{t: t, root: root, tofu: tofuBin, providerDir: buildProvider(t), orgEnv: orgEnv, findByName: tg.FindByName}
+	h.want(h.run(runner.ActionApply, 1), 0, map[string]runner.Status{"skills": runner.StatusApplied})
+	if _, err := pgstate.GetDocument(ctx, db, "dev", "applying/skills"); !errors.Is(err, pgstate.ErrNotFound) {
+		t.Errorf("the mark should be gone after the apply: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, ".cx", "runs")); !os.IsNotExist(err) {
+		t.Errorf("with pg state no mark belongs under .cx: %v", err)
+	}
+	h.want(h.run(runner.ActionPlan, 1), 0, map[string]runner.Status{"skills": runner.StatusNoChanges})
+	skills, err := platform.ListAll[platform.RoutingSkill](ctx, api, "/api/v2/routing/skills", nil, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range skills {
+		if *s.Name == name && *s.ID != *orphan.ID {
+			t.Errorf("%s was created again (id %s), not adopted (id %s)", name, *s.ID, *orphan.ID)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package tofu
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -169,22 +170,29 @@ func (u *overrideUse) done() {
 
 // providerMirror lays the local provider out under root's .cx as a -plugin-dir mirror
 // (unpacked layout HOST/NAMESPACE/TYPE/VERSION/OS_ARCH, where OpenTofu follows no symlink)
-// for both registry hosts a state may name it by, as version 0.0.1 (OpenTofu skips 0.0.0).
-// "" when providerDir holds no plugin. The plugin is hard-linked, or copied when
-// .cx is on another file system, once per build. The state does not constrain the version.
-func providerMirror(root, providerDir string) (string, error) {
-	mirror := Path(root, "tofu", "provider-mirror")
+// for both registry hosts a state may name it by, as version 0.0.1 (OpenTofu skips 0.0.0);
+// "" when providerDir holds no plugin. The plugin is hard-linked, or copied when .cx is on
+// another file system, once per build. The state does not constrain the version. Projects
+// initialise side by side, in this process and others: the layout is made under a lock.
+func providerMirror(ctx context.Context, root, providerDir string) (string, error) {
 	plugins, err := filepath.Glob(filepath.Join(providerDir, "terraform-provider-genesyscloud*"))
 	if err != nil || len(plugins) == 0 {
 		return "", nil // nothing to offer: init finds providers as OpenTofu would
 	}
+	base := Path(root, "tofu")
+	mirror := filepath.Join(base, "provider-mirror")
+	lock, err := safefile.AcquireLock(ctx, filepath.Join(base, "provider-mirror.lock"), safefile.LockOptions{Command: "cx: offer the provider to init"})
+	if err != nil {
+		return "", err
+	}
+	defer lock.Unlock()
 	for _, host := range []string{"registry.opentofu.org", "registry.terraform.io"} {
 		pkg := filepath.Join(mirror, host, "mypurecloud", "genesyscloud", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
 		if err := MkdirPrivate(pkg); err != nil {
 			return "", err
 		}
 		for _, p := range plugins {
-			if err := placePlugin(p, filepath.Join(pkg, filepath.Base(p))); err != nil {
+			if err := placePlugin(p, filepath.Join(pkg, filepath.Base(p)), base); err != nil {
 				return "", fmt.Errorf("offer the provider to init: %w", err)
 			}
 		}
@@ -192,9 +200,10 @@ func providerMirror(root, providerDir string) (string, error) {
 	return mirror, nil
 }
 
-// placePlugin makes dst the plugin src: a hard link, else an atomic copy, skipped when dst
-// is that build already (same file, or same size and time).
-func placePlugin(src, dst string) error {
+// placePlugin makes dst the plugin src: a hard link, else a copy, made in tmpDir (outside
+// the mirror, where OpenTofu would take a half-made file for a package) and renamed into
+// place; skipped when dst is that build already (same file, or same size and time).
+func placePlugin(src, dst, tmpDir string) error {
 	si, err := os.Stat(src)
 	if err != nil {
 		return err
@@ -202,7 +211,7 @@ func placePlugin(src, dst string) error {
 	if di, err := os.Stat(dst); err == nil && (os.SameFile(si, di) || (di.Size() == si.Size() && di.ModTime().Equal(si.ModTime()))) {
 		return nil
 	}
-	tmp := fmt.Sprintf("%s.%d.tmp", dst, os.Getpid())
+	tmp := filepath.Join(tmpDir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(dst), os.Getpid()))
 	os.Remove(tmp)
 	if err := os.Link(src, tmp); err != nil {
 		b, err := os.ReadFile(src)

@@ -2,6 +2,7 @@ package tofu
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -46,8 +47,10 @@ type Environment struct {
 	holds  int
 	lock   *safefile.Lock
 	shared func() // releases the lock of a shared (pg) state; nil: none
-	root   string
-	rcPath string
+	// sharedDB is the pg state's database while held (nil: another backend).
+	sharedDB *sql.DB
+	root     string
+	rcPath   string
 	// encryption is TF_ENCRYPTION for the state block's encryption ("": none).
 	encryption string
 }
@@ -76,7 +79,7 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 		if err != nil {
 			return nil, err
 		}
-		shared, err := e.lockSharedState(ctx)
+		shared, sharedDB, err := e.lockSharedState(ctx)
 		if err != nil {
 			l.Unlock()
 			return nil, err
@@ -89,7 +92,7 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 			l.Unlock()
 			return nil, err
 		}
-		e.lock, e.shared, e.root, e.rcPath, e.encryption = l, shared, root, rc, encryption
+		e.lock, e.shared, e.sharedDB, e.root, e.rcPath, e.encryption = l, shared, sharedDB, root, rc, encryption
 	}
 	e.holds++
 	var once sync.Once
@@ -102,10 +105,19 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 					e.shared()
 				}
 				e.lock.Unlock()
-				e.lock, e.shared = nil, nil
+				e.lock, e.shared, e.sharedDB = nil, nil, nil
 			}
 		})
 	}, nil
+}
+
+// SharedState is the database of a pg state while held, where what every checkout must see
+// about the environment is kept (cx's lock record, ledger, apply marks); nil for another
+// backend.
+func (e *Environment) SharedState() *sql.DB {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.sharedDB
 }
 
 // Root is the workspace root, absolute; valid while held.

@@ -2,6 +2,7 @@ package tofu
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -15,19 +16,19 @@ import (
 // lockSharedState takes the environment's lock in the database of a pg state, which every
 // machine sharing the state sees (the lock file under .cx only excludes commands on this
 // machine). Other backends keep OpenTofu's own locking. release is nil when there is
-// nothing to release.
-func (e *Environment) lockSharedState(ctx context.Context) (release func(), err error) {
+// nothing to release; db, open until release, is the state's database.
+func (e *Environment) lockSharedState(ctx context.Context) (release func(), db *sql.DB, err error) {
 	st := e.Workspace.Config.State
 	if !st.IsPostgres() {
-		return nil, nil
+		return nil, nil, nil
 	}
 	conn, err := pgstate.ConnString(st, e.Name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	db, err := pgstate.Open(ctx, conn)
+	db, err = pgstate.Open(ctx, conn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	what := pgstate.Describe(conn)
 	l, err := pgstate.AcquireLock(ctx, db, e.Name, what, safefile.LockOptions{
@@ -42,16 +43,16 @@ func (e *Environment) lockSharedState(ctx context.Context) (release func(), err 
 		db.Close()
 		var le *safefile.LockedError
 		if errors.As(err, &le) {
-			return nil, fmt.Errorf("environment %s is in use by %s (lock record in %s); try again when it has finished", e.Name, le.Holder, what)
+			return nil, nil, fmt.Errorf("environment %s is in use by %s (lock record in %s); try again when it has finished", e.Name, le.Holder, what)
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	return func() {
 		if err := l.Unlock(); err != nil && e.Progress != nil {
 			fmt.Fprintf(e.Progress, "warning: %v; cx unlock --env %s clears it\n", err, e.Name)
 		}
 		db.Close()
-	}, nil
+	}, db, nil
 }
 
 // minPassphrase is the shortest passphrase OpenTofu's pbkdf2 key provider accepts.

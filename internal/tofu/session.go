@@ -168,7 +168,7 @@ func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption)
 	if err := safefile.WriteFileAtomic(filepath.Join(dir, backendOverrideFile), backendOverride(s.project.Backend), 0o600); err != nil {
 		return err
 	}
-	plugins, err := providerMirror(s.project.env.Root(), s.project.env.ProviderDir)
+	plugins, err := providerMirror(ctx, s.project.env.Root(), s.project.env.ProviderDir)
 	if err != nil {
 		return err
 	}
