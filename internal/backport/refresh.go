@@ -34,6 +34,9 @@ func RefreshState(ctx context.Context, t *drift.TofuPlanner, p *workspace.Projec
 		return err
 	}
 	defer session.Close()
+	if err := session.Ready(ctx); err != nil {
+		return fmt.Errorf("ready %s in %s: %w (log: %s)", p.Name, t.Env, err, session.LogFile)
+	}
 	if err := session.RefreshState(ctx); err != nil {
 		return fmt.Errorf("refresh the state of %s in %s: %w (log: %s)", p.Name, t.Env, err, session.LogFile)
 	}

@@ -47,12 +47,19 @@ func newAccCX(t *testing.T, root string, ts *orgserver.TestServer) *accCX {
 	t.Setenv("CX_TOFU", tofu)
 	t.Setenv("CX_PROVIDER_DIR", providerDir)
 	t.Setenv("CI", "true") // prod is protected: deploys run as CI does
+	pointAtTestOrg(t, root, ts)
+	return &accCX{t: t, root: root, ts: ts}
+}
+
+// pointAtTestOrg writes root's .cx/org the way a running `cx org serve` would, so the
+// workspace's local environments use ts.
+func pointAtTestOrg(t *testing.T, root string, ts *orgserver.TestServer) {
+	t.Helper()
 	orgDir := filepath.Join(root, ".cx", "org")
 	info, _ := json.Marshal(map[string]any{"pid": os.Getpid(), "url": ts.URL, "started": time.Now().UTC()})
 	writeTestFile(t, filepath.Join(orgDir, "server.json"), string(info))
 	creds, _ := json.Marshal(orgserver.CredentialsFile{URL: ts.URL, AdminKey: ts.AdminKey(), Clients: ts.Credentials})
 	writeTestFile(t, filepath.Join(orgDir, orgserver.CredentialsFileName), string(creds))
-	return &accCX{t: t, root: root, ts: ts}
 }
 
 // run runs cx with args in the workspace and returns stdout, stderr and the exit code.

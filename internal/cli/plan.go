@@ -141,14 +141,10 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 		if ledger, err = startApplyLedger(ctx, ws, env.Name, f.release, stderr); err != nil {
 			return err
 		}
-		opts.OnPlan = ledger.record.OnPlan
+		defer ledger.close()
+		opts.BeforeRun, opts.OnPlan, opts.AfterRun = ledger.begin, ledger.onPlan, ledger.finish
 	}
 	res, err := runner.Run(ctx, opts)
-	if ledger != nil {
-		if lerr := ledger.finish(res); lerr != nil && err == nil {
-			err = lerr
-		}
-	}
 	if err != nil {
 		return err
 	}

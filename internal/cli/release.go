@@ -50,8 +50,8 @@ commit applied, a git tag cx/<env>/<n> on it, and a release note (per project, t
 added, changed and destroyed, by kind and name). cx apply --release does the same right
 after a successful apply.
 
-The ledger of releases is kept with the environment's state (beside the local state files),
-not in the working tree. An apply that was killed half way leaves its "apply started" mark
+The ledger of releases is kept with the environment's state (beside the local state files,
+or in the PostgreSQL database of a pg state), not in the working tree. An apply that was killed half way leaves its "apply started" mark
 and no ledger entry: release then refuses until an apply finishes the job.`,
 		Example: `  cx apply --env dev && cx release --env dev
   cx apply --env prod --release
@@ -62,6 +62,7 @@ and no ledger entry: release then refuses until an apply finishes the job.`,
 			if err != nil {
 				return err
 			}
+			defer l.Close()
 			r, err := l.Append(0, release.Tagger(cmd.Context(), root))
 			if err != nil {
 				return err
@@ -88,6 +89,7 @@ release it rolled back to (if any) and its note. It says so when an apply did no
 			if err != nil {
 				return err
 			}
+			defer l.Close()
 			rs, err := l.Releases()
 			if err != nil {
 				return err

@@ -7,21 +7,24 @@ import (
 
 	"github.com/cxascode/cxascode/internal/release"
 	"github.com/cxascode/cxascode/internal/runner"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
-// applyLedger is an apply as the environment's ledger sees it: marked started before the
-// run, its projects' notes taken from their plans, recorded as applied when it ends and,
-// with --release, released.
+// applyLedger is an apply as the environment's ledger sees it: marked started once the run
+// holds the environment (begin), its projects' notes taken from their plans, recorded as
+// applied when it ends (finish, still holding it) and, with --release, released.
 type applyLedger struct {
 	ledger *release.Ledger
 	record *release.ApplyRecord
+	commit string
+	stderr io.Writer
 	root   string
 }
 
-// startApplyLedger marks the apply started; with release, the workspace must be a git
-// commit, which the release records. A mark left by a killed apply is reported: this apply
-// finishes its job.
+// startApplyLedger opens the environment's ledger; with release, the workspace must be a git
+// commit, which the release records.
 func startApplyLedger(ctx context.Context, ws *workspace.Workspace, env string, releasing bool, stderr io.Writer) (*applyLedger, error) {
 	commit, err := release.HeadCommit(ctx, ws.Root)
 	if err != nil && releasing {
@@ -38,17 +41,29 @@ func startApplyLedger(ctx context.Context, ws *workspace.Workspace, env string, 
 	if err != nil {
 		return nil, err
 	}
-	rec, previous, err := release.StartApply(l, commit)
-	if err != nil {
-		return nil, err
-	}
-	if previous != nil {
-		fmt.Fprintf(stderr, "warning: an apply did not finish: %s (killed?); this apply finishes its job.\n", previous.Describe(env))
-	}
-	return &applyLedger{ledger: l, record: rec, root: ws.Root}, nil
+	return &applyLedger{ledger: l, commit: commit, stderr: stderr, root: ws.Root}, nil
 }
 
-// finish records the applied projects and clears the mark.
+// begin marks the apply started (runner.Options.BeforeRun). A mark left by a killed apply
+// is reported: this apply finishes its job.
+func (a *applyLedger) begin(context.Context) error {
+	rec, previous, err := release.StartApply(a.ledger, a.commit)
+	if err != nil {
+		return err
+	}
+	a.record = rec
+	if previous != nil {
+		fmt.Fprintf(a.stderr, "warning: an apply did not finish: %s (killed?); this apply finishes its job.\n", previous.Describe(a.ledger.Env))
+	}
+	return nil
+}
+
+// onPlan takes each project's note from its plan (runner.Options.OnPlan).
+func (a *applyLedger) onPlan(ctx context.Context, project string, plan *tofu.SavedPlan, show func(context.Context) (*tfjson.Plan, error)) error {
+	return a.record.OnPlan(ctx, project, plan, show)
+}
+
+// finish records the applied projects and clears the mark (runner.Options.AfterRun).
 func (a *applyLedger) finish(res *runner.Result) error {
 	var applied []string
 	succeeded := res != nil && res.ExitCode == 0
@@ -61,6 +76,9 @@ func (a *applyLedger) finish(res *runner.Result) error {
 	}
 	return a.record.Finish(applied, succeeded)
 }
+
+// close releases the ledger's connection once the apply (and its release) are done.
+func (a *applyLedger) close() { a.ledger.Close() }
 
 // release records a release of what was applied and prints it.
 func (a *applyLedger) release(ctx context.Context, w io.Writer) error {

@@ -65,6 +65,7 @@ org (a Platform API v2 server) so everything can be tried without a real org.`,
 	root.AddCommand(newPlanCommand())
 	root.AddCommand(newApplyCommand())
 	root.AddCommand(newDestroyCommand())
+	root.AddCommand(newUnlockCommand())
 	root.AddCommand(newGraphCommand(), newDiffCommand())
 	root.AddCommand(newInitCommand())
 	root.AddCommand(newDriftCommand(), newBackportCommand(), newExportCommand(), newAdoptCommand())

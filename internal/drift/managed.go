@@ -243,6 +243,9 @@ func (t *TofuPlanner) RefreshPlan(ctx context.Context, p *workspace.Project) (*t
 		return nil, err
 	}
 	defer session.Close()
+	if err := session.Ready(ctx); err != nil {
+		return nil, fmt.Errorf("%w (log: %s)", err, session.LogFile)
+	}
 	saved, err := session.Plan(ctx, tofu.PlanOptions{Dir: tofu.Path(env.Root(), "drift", t.Env), RefreshOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("refresh-only plan: %s (log: %s)", tofu.FirstError(err), session.LogFile)

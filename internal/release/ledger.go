@@ -15,14 +15,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
@@ -53,34 +51,62 @@ type Started struct {
 	Commit string    `json:"commit"`
 	Time   time.Time `json:"time"`
 	PID    int       `json:"pid"`
+	// Host is the machine the apply ran on: a ledger in a shared database is seen from others.
+	Host string `json:"host,omitempty"`
 }
 
-// Ledger is an environment's releases and the applies since the last one, in the
-// directory of the environment's state.
+// Ledger is an environment's releases and the applies since the last one, kept where the
+// environment's state is (see ForEnv).
 type Ledger struct {
+	// Dir holds the ledger's files when Store is nil.
 	Dir string
 	Env string
+	// Store keeps the ledger's documents (nil: files in Dir).
+	Store Store
 }
 
-// ForEnv is the ledger of env in the workspace: beside the environment's local state files,
-// or under the workspace's .cx for a remote backend (which does not follow the state yet).
+// ForEnv is the ledger of env in the workspace, kept with the environment's state: beside
+// its local state files, in its PostgreSQL database for a pg state (ledger_store.go), or
+// under the workspace's .cx for another remote backend (which it does not follow yet).
+// Close it when done.
 func ForEnv(ws *workspace.Workspace, env string) (*Ledger, error) {
 	root, err := filepath.Abs(ws.Root)
 	if err != nil {
 		return nil, fmt.Errorf("workspace root %s: %w", ws.Root, err)
 	}
-	backend, settings := ws.Config.State.For(env, "")
+	st := ws.Config.State
+	if st.IsPostgres() {
+		store, err := openPostgresStore(st, env)
+		if err != nil {
+			return nil, err
+		}
+		return &Ledger{Env: env, Store: store}, nil
+	}
+	_, settings := st.For(env, "")
 	dir := tofu.Path(root, "releases", env)
-	if backend == "" || backend == "local" {
+	if st.IsLocal() {
 		// The state path names each project's file; its directory is the environment's.
 		dir = filepath.Dir(tofu.LocalStatePath(root, env, "", settings))
 	}
 	return &Ledger{Dir: dir, Env: env}, nil
 }
 
-func (l *Ledger) path(what string) string {
-	return filepath.Join(l.Dir, "cx-"+what+"."+l.Env+".json")
+// Close releases the store's connection, if it has one.
+func (l *Ledger) Close() error {
+	if c, ok := l.Store.(interface{ Close() error }); ok {
+		return c.Close()
+	}
+	return nil
 }
+
+func (l *Ledger) store() Store {
+	if l.Store != nil {
+		return l.Store
+	}
+	return fileStore{dir: l.Dir, env: l.Env}
+}
+
+func (l *Ledger) path(what string) string { return fileStore{dir: l.Dir, env: l.Env}.path(what) }
 
 // Releases lists the releases, oldest first.
 func (l *Ledger) Releases() ([]Release, error) {
@@ -112,12 +138,13 @@ func (l *Ledger) RefuseUnfinished() error {
 
 // MarkStarted records that an apply of commit starts now.
 func (l *Ledger) MarkStarted(commit string) error {
-	return l.write("apply-started", Started{Commit: commit, Time: time.Now().UTC(), PID: os.Getpid()})
+	host, _ := os.Hostname()
+	return l.write("apply-started", Started{Commit: commit, Time: time.Now().UTC(), PID: os.Getpid(), Host: host})
 }
 
 // ClearStarted removes the mark once the apply ended, failed or not.
 func (l *Ledger) ClearStarted() error {
-	if err := os.Remove(l.path("apply-started")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := l.store().Delete("apply-started"); err != nil {
 		return fmt.Errorf("clear the apply mark: %w", err)
 	}
 	return nil
@@ -137,7 +164,11 @@ var ErrUnfinished = errors.New("an apply did not finish")
 
 // Describe says which apply the mark is of.
 func (s *Started) Describe(env string) string {
-	return fmt.Sprintf("the apply of commit %s to %s started %s (pid %d) never ended", short(s.Commit), env, s.Time.Format(time.RFC3339), s.PID)
+	who := fmt.Sprintf("pid %d", s.PID)
+	if s.Host != "" {
+		who += " on " + s.Host
+	}
+	return fmt.Sprintf("the apply of commit %s to %s started %s (%s) never ended", short(s.Commit), env, s.Time.Format(time.RFC3339), who)
 }
 
 // UnfinishedError describes the mark left by a killed apply and what to do.
@@ -188,7 +219,7 @@ func (l *Ledger) Append(rollbackOf int, tag func(name, commit string) error) (*R
 	}
 	// A crash here leaves the pending applies, which the next release takes again: the
 	// note repeats, nothing is lost.
-	if err := os.Remove(l.path("applied")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := l.store().Delete("applied"); err != nil {
 		return nil, fmt.Errorf("clear the released applies: %w", err)
 	}
 	return &r, nil
@@ -211,15 +242,15 @@ func Find(releases []Release, env, ref string) (*Release, error) {
 func TagName(env string, n int) string { return fmt.Sprintf("cx/%s/%d", env, n) }
 
 func (l *Ledger) read(what string, v any) error {
-	b, err := os.ReadFile(l.path(what))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	b, err := l.store().Get(what)
 	if err != nil {
 		return fmt.Errorf("read the %s ledger: %w", l.Env, err)
 	}
+	if b == nil {
+		return nil
+	}
 	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("read the %s ledger %s: %w", l.Env, l.path(what), err)
+		return fmt.Errorf("read the %s ledger's %s: %w", l.Env, what, err)
 	}
 	return nil
 }
@@ -229,10 +260,7 @@ func (l *Ledger) write(what string, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := tofu.MkdirPrivate(l.Dir); err != nil {
-		return err
-	}
-	if err := safefile.WriteFileAtomic(l.path(what), append(b, '\n'), 0o600); err != nil {
+	if err := l.store().Put(what, append(b, '\n')); err != nil {
 		return fmt.Errorf("write the %s ledger: %w", l.Env, err)
 	}
 	return nil

@@ -76,6 +76,16 @@ func TestLedgerReleasesOnlyFinishedApplies(t *testing.T) {
 	if want := filepath.Join(root, ".cx", "state", "dev"); l.Dir != want {
 		t.Errorf("ledger in %s, want beside the state in %s", l.Dir, want)
 	}
+	checkReleasesOnlyFinishedApplies(t, l)
+	if _, err := os.Stat(l.path("apply-started")); !os.IsNotExist(err) {
+		t.Errorf("the apply mark is still there: %v", err)
+	}
+}
+
+// checkReleasesOnlyFinishedApplies walks a fresh ledger of dev through a killed apply, the
+// apply finishing its job, and two releases, whatever store keeps it.
+func checkReleasesOnlyFinishedApplies(t *testing.T, l *Ledger) {
+	t.Helper()
 	var tags []string
 	tag := func(name, commit string) error { tags = append(tags, name+"@"+commit); return nil }
 
@@ -110,7 +120,7 @@ func TestLedgerReleasesOnlyFinishedApplies(t *testing.T) {
 	if len(rs) != 2 || strings.Join(tags, " ") != "cx/dev/1@c1 cx/dev/2@c2" {
 		t.Errorf("releases %+v, tags %v", rs, tags)
 	}
-	if _, err := os.Stat(l.path("apply-started")); !os.IsNotExist(err) {
-		t.Errorf("the apply mark is still there: %v", err)
+	if s, err := l.Unfinished(); s != nil || err != nil {
+		t.Errorf("the apply mark is still there: %+v %v", s, err)
 	}
 }

@@ -68,6 +68,7 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer ledger.Close()
 	if err := ledger.RefuseUnfinished(); err != nil {
 		return nil, err
 	}

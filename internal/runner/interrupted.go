@@ -2,12 +2,16 @@ package runner
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
+	"github.com/cxascode/cxascode/internal/pgstate"
 	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/tofu"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -25,25 +29,55 @@ type FindByName func(ctx context.Context, resourceType, name string) (id string,
 // killed apply created may be in the org and missing from the state: planned for creation
 // again, where names are unique the org refuses them (409) and the project never converges.
 
+// applyMarks keep the "applying" marks of one environment: files under .cx for a local
+// state; for a pg state, rows in its database (the ledger's table), so the next apply from
+// any checkout — a CI job's fresh one — finds the mark a killed apply left.
+type applyMarks struct {
+	root, env string
+	db        *sql.DB // nil: files
+}
+
+func marksOf(e *tofu.Environment, env string) applyMarks {
+	return applyMarks{root: e.Root(), env: env, db: e.SharedState()}
+}
+
 // applyingMark is the file marking the project's apply as running.
 func applyingMark(root, env, project string) string {
 	return filepath.Join(tofu.Path(root, "runs", env), project+".applying")
 }
 
-func markApplying(root, env, project string) error {
-	p := applyingMark(root, env, project)
+// markDocument is the mark's name among the environment's documents in the database.
+func markDocument(project string) string { return "applying/" + project }
+
+func (m applyMarks) mark(ctx context.Context, project string) error {
+	if m.db != nil {
+		host, _ := os.Hostname()
+		b, _ := json.Marshal(map[string]any{"pid": os.Getpid(), "host": host, "since": time.Now().UTC()})
+		return pgstate.PutDocument(ctx, m.db, m.env, markDocument(project), b)
+	}
+	p := applyingMark(m.root, m.env, project)
 	if err := tofu.MkdirPrivate(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return safefile.WriteFileAtomic(p, []byte("cx apply running; removed when it ends\n"), 0o600)
 }
 
-func clearApplying(root, env, project string) {
-	os.Remove(applyingMark(root, env, project))
+// clear removes the mark; it runs once OpenTofu has returned, so even when the apply's
+// context was cancelled.
+func (m applyMarks) clear(ctx context.Context, project string) {
+	if m.db != nil {
+		pgstate.DeleteDocument(context.WithoutCancel(ctx), m.db, m.env, markDocument(project)) //nolint:errcheck // a mark left behind costs one adoption check
+		return
+	}
+	os.Remove(applyingMark(m.root, m.env, project))
 }
 
-func wasInterrupted(root, env, project string) bool {
-	_, err := os.Stat(applyingMark(root, env, project))
+func (m applyMarks) interrupted(ctx context.Context, project string) bool {
+	if m.db != nil {
+		_, err := pgstate.GetDocument(ctx, m.db, m.env, markDocument(project))
+		return !errors.Is(err, pgstate.ErrNotFound) // an unreadable mark is taken as there
+	}
+	_, err := os.Stat(applyingMark(m.root, m.env, project))
 	return !errors.Is(err, fs.ErrNotExist)
 }
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
@@ -23,16 +22,7 @@ import (
 func TestAccApplyAfterKilledApplyAdoptsItsObjects(t *testing.T) {
 	tofuBin := accTofu(t)
 	ctx := context.Background()
-	ts := orgserver.NewTestServer(t)
-	cred := ts.Credential(t, "dev", "deploy")
-	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orgEnv, api := devOrg(t)
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{
 		"cx.hcl": "environment \"dev\" {\n  org = \"local:dev\"\n}\n",

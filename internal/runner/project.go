@@ -62,7 +62,8 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 	defer func() { plan.Remove() }()
 	root, env, name := pr.env.Root(), pr.opts.Env, pr.project.Name
-	if pr.opts.Action == ActionApply && plan.Changes && pr.opts.FindByName != nil && wasInterrupted(root, env, name) {
+	marks := marksOf(pr.env, env)
+	if pr.opts.Action == ActionApply && plan.Changes && pr.opts.FindByName != nil && marks.interrupted(ctx, name) {
 		adopted, err := pr.adoptOrphans(ctx, session, plan)
 		if err != nil {
 			return fail("adopt objects of the interrupted apply", err)
@@ -78,7 +79,7 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 	}
 	if !plan.Changes {
 		if pr.opts.Action == ActionApply {
-			clearApplying(root, env, name)
+			marks.clear(ctx, name)
 		}
 		res.Status = StatusNoChanges
 		return res
@@ -111,13 +112,13 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 
 	step("apply")
 	if pr.opts.Action == ActionApply {
-		if err := markApplying(root, env, name); err != nil {
+		if err := marks.mark(ctx, name); err != nil {
 			return fail("apply", err)
 		}
 	}
 	err = session.Apply(ctx, plan, pr.opts.TofuParallelism)
 	// OpenTofu wrote its whole state before returning, whether the apply failed or not.
-	clearApplying(root, env, name)
+	marks.clear(ctx, name)
 	if err != nil {
 		return fail("apply", err)
 	}

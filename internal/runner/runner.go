@@ -82,6 +82,13 @@ type Options struct {
 	// dependencies have unapplied changes is planned against it, with their plans applied
 	// there, instead of being deferred (speculative.go). Plans only.
 	Speculate func(ctx context.Context) (*target.SpeculativeOrg, error)
+	// BeforeRun and AfterRun, when not nil, run while the run holds the environment's lock,
+	// before the first project starts and after the last one ended: what they record about
+	// the run (the release ledger's "apply started" mark) cannot interleave with another
+	// run's. An error from BeforeRun stops the run before it changes anything; one from
+	// AfterRun is Run's error, with the result.
+	BeforeRun func(ctx context.Context) error
+	AfterRun  func(res *Result) error
 	// ExtraEnv is added to tofu's environment last.
 	ExtraEnv map[string]string
 	// TofuParallelism is OpenTofu's -parallelism inside one project (0: OpenTofu's default).
@@ -233,6 +240,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer release()
+	if opts.BeforeRun != nil {
+		if err := opts.BeforeRun(ctx); err != nil {
+			return nil, err
+		}
+	}
 	r.progress = newProgressPrinter(opts.Progress, opts.Live, len(selected))
 	if opts.Action == ActionPlan && opts.Speculate != nil {
 		r.spec, r.feeds = &speculation{opts: &opts, real: r.env}, map[string]bool{}
@@ -260,6 +272,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.ExitCode = res.exitCode()
 	r.progress.finish()
+	if opts.AfterRun != nil {
+		return res, opts.AfterRun(res)
+	}
 	return res, nil
 }
 

@@ -31,6 +31,23 @@ func accTofu(t *testing.T) string {
 	return tofu
 }
 
+// devOrg starts an in-process local org and returns the provider's environment for its dev
+// org's deploy client and an API client of the same.
+func devOrg(t *testing.T) (map[string]string, *platform.Client) {
+	t.Helper()
+	ts := orgserver.NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orgEnv, api
+}
+
 // buildProvider builds the provider plugin into a temp dir and returns the dir.
 func buildProvider(t *testing.T) string {
 	t.Helper()
@@ -164,16 +181,7 @@ func orgObjects(t *testing.T, c *platform.Client) []string {
 // leaves the org as seeded.
 func TestAccWorkspaceRun(t *testing.T) {
 	tofu := accTofu(t)
-	ts := orgserver.NewTestServer(t)
-	cred := ts.Credential(t, "dev", "deploy")
-	orgEnv, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orgEnv, api := devOrg(t)
 	seeded := orgObjects(t, api)
 
 	root := t.TempDir()

@@ -162,13 +162,8 @@ func (s *speculation) apply(ctx context.Context, p *workspace.Project, plan *tof
 		return err
 	}
 	defer session.Close()
-	if err := session.PrepareBackend(); err != nil {
+	if err := session.Ready(ctx); err != nil {
 		return err
-	}
-	if need, _ := session.NeedsInit(); need {
-		if err := session.Init(ctx); err != nil {
-			return err
-		}
 	}
 	if err := session.Apply(ctx, plan, parallelism); err != nil {
 		return fmt.Errorf("%s (log: %s)", tofu.SummarizeError(err), session.LogFile)

@@ -23,15 +23,23 @@ type Holder struct {
 	PID     int       `json:"pid"`
 	Command string    `json:"command"`
 	Since   time.Time `json:"since"`
+	// User and Host say who and where, for a lock shared between machines (a lock record in
+	// a database); a lock file on this machine leaves them out.
+	User string `json:"user,omitempty"`
+	Host string `json:"host,omitempty"`
 }
 
-// String is "pid N (COMMAND since TIME)", or "another process" when the lock file does not
-// say (yet): the holder writes it right after taking the lock.
+// String is "pid N (COMMAND since TIME)", prefixed with "USER on HOST, " when the holder
+// says, or "another process" when the lock does not say (yet): the holder writes it right
+// after taking the lock.
 func (h Holder) String() string {
 	if h.PID <= 0 {
 		return "another process"
 	}
 	s := fmt.Sprintf("pid %d", h.PID)
+	if h.Host != "" {
+		s = fmt.Sprintf("%s on %s, %s", h.User, h.Host, s)
+	}
 	switch {
 	case h.Command != "" && !h.Since.IsZero():
 		s += fmt.Sprintf(" (%s since %s)", h.Command, h.Since.Local().Format("15:04:05"))
@@ -86,36 +94,19 @@ func AcquireLock(ctx context.Context, path string, o LockOptions) (*Lock, error)
 	if err != nil {
 		return nil, err
 	}
-	timeout := o.Timeout
-	if timeout == 0 {
-		timeout = DefaultLockTimeout
-	}
-	start := time.Now()
-	waiting := false
-	for {
+	err = WaitForLock(ctx, path, o, func() (bool, Holder, error) {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
+		switch {
+		case err == nil:
+			return true, Holder{}, nil
+		case errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR):
+			return false, readHolder(path), nil
 		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		holder := readHolder(path)
-		if timeout < 0 || time.Since(start) >= timeout {
-			f.Close()
-			return nil, &LockedError{Path: path, Holder: holder, Waited: time.Since(start)}
-		}
-		if !waiting && o.Waiting != nil {
-			o.Waiting(holder)
-		}
-		waiting = true
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, fmt.Errorf("waiting for %s, held by %s: %w", path, holder, ctx.Err())
-		case <-time.After(min(lockPoll, time.Until(start.Add(timeout)))):
-		}
+		return false, Holder{}, fmt.Errorf("lock %s: %w", path, err)
+	})
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
 	h := Holder{PID: os.Getpid(), Command: o.Command, Since: time.Now().UTC()}
 	b, _ := json.Marshal(h)
@@ -125,6 +116,38 @@ func AcquireLock(ctx context.Context, path string, o LockOptions) (*Lock, error)
 		f.WriteAt(append(b, '\n'), 0) //nolint:errcheck // the holder's description is informative only
 	}
 	return &Lock{f: f}, nil
+}
+
+// WaitForLock calls try until it takes the lock, waiting up to o.Timeout while another
+// holds it (telling o.Waiting once whom it waits for): the waiting every exclusive lock of cx
+// shares, whether a lock file (AcquireLock) or a record in a shared database. try reports
+// whether it took the lock and, when not, the holder; its error ends the wait. Giving up
+// returns a *LockedError naming the holder and what (a file's path, a table).
+func WaitForLock(ctx context.Context, what string, o LockOptions, try func() (bool, Holder, error)) error {
+	timeout := o.Timeout
+	if timeout == 0 {
+		timeout = DefaultLockTimeout
+	}
+	start := time.Now()
+	waiting := false
+	for {
+		took, holder, err := try()
+		if err != nil || took {
+			return err
+		}
+		if timeout < 0 || time.Since(start) >= timeout {
+			return &LockedError{Path: what, Holder: holder, Waited: time.Since(start)}
+		}
+		if !waiting && o.Waiting != nil {
+			o.Waiting(holder)
+		}
+		waiting = true
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %s, held by %s: %w", what, holder, ctx.Err())
+		case <-time.After(min(lockPoll, time.Until(start.Add(timeout)))):
+		}
+	}
 }
 
 // Unlock releases the lock. It is safe to call on a nil Lock and more than once.

@@ -1,11 +1,16 @@
 package tofu
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"syscall"
+
+	"github.com/cxascode/cxascode/internal/safefile"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -15,7 +20,8 @@ import (
 // backendOverrideFile is the one file cx writes into a project, and only for a non-local
 // backend: OpenTofu accepts backend settings on the command line only when the
 // configuration has a backend block. It is an override file, so the user's files stay
-// untouched, and its name says where it comes from.
+// untouched, and its name says where it comes from. It exists only while a command runs in
+// the project (see overrideUse), so it is never committed.
 const backendOverrideFile = "cx_backend_override.tf"
 
 // backendOverride declares the backend type so -backend-config can fill it in.
@@ -60,6 +66,9 @@ func needsInit(dir string, localBackend bool) (bool, string) {
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	for _, f := range files {
+		if filepath.Base(f) == backendOverrideFile {
+			continue // cx's own, for the state block: not the project's need
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			continue
@@ -113,4 +122,108 @@ func blocksNeedInit(blocks hclsyntax.Blocks) (bool, string) {
 
 func builtinProvider(typ string) bool {
 	return strings.HasPrefix(typ, "genesyscloud_") || strings.HasPrefix(typ, "terraform_")
+}
+
+// overrideUse is a session's use of a project's backend override, which must not stay in
+// the project directory (it would be committed with it) yet must stay while any command of
+// any environment uses it. Each user holds a shared flock on a file under .cx while it
+// does; the last one out, the one that can take the lock exclusively, removes the override.
+type overrideUse struct {
+	lock     *os.File
+	override string
+}
+
+// useOverride takes the shared lock and writes the override. A session removing it at the
+// same moment holds the lock exclusively, so the write comes after the removal.
+func useOverride(root, projectDir, project, backend string) (*overrideUse, error) {
+	lockPath := Path(root, "tofu", "overrides", project+".lock")
+	if err := MkdirPrivate(filepath.Dir(lockPath)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", lockPath, err)
+	}
+	u := &overrideUse{lock: f, override: filepath.Join(projectDir, backendOverrideFile)}
+	if err := safefile.WriteFileAtomic(u.override, backendOverride(backend), 0o644); err != nil {
+		u.done()
+		return nil, err
+	}
+	return u, nil
+}
+
+// done ends the use: the override is removed unless another session still uses it.
+func (u *overrideUse) done() {
+	if u == nil || u.lock == nil {
+		return
+	}
+	if syscall.Flock(int(u.lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+		os.Remove(u.override)
+	}
+	u.lock.Close() // releases the lock
+	u.lock = nil
+}
+
+// providerMirror lays the local provider out under root's .cx as a -plugin-dir mirror
+// (unpacked layout HOST/NAMESPACE/TYPE/VERSION/OS_ARCH, where OpenTofu follows no symlink)
+// for both registry hosts a state may name it by, as version 0.0.1 (OpenTofu skips 0.0.0);
+// "" when providerDir holds no plugin. The plugin is hard-linked, or copied when .cx is on
+// another file system, once per build. The state does not constrain the version. Projects
+// initialise side by side, in this process and others: the layout is made under a lock.
+func providerMirror(ctx context.Context, root, providerDir string) (string, error) {
+	plugins, err := filepath.Glob(filepath.Join(providerDir, "terraform-provider-genesyscloud*"))
+	if err != nil || len(plugins) == 0 {
+		return "", nil // nothing to offer: init finds providers as OpenTofu would
+	}
+	base := Path(root, "tofu")
+	mirror := filepath.Join(base, "provider-mirror")
+	lock, err := safefile.AcquireLock(ctx, filepath.Join(base, "provider-mirror.lock"), safefile.LockOptions{Command: "cx: offer the provider to init"})
+	if err != nil {
+		return "", err
+	}
+	defer lock.Unlock()
+	for _, host := range []string{"registry.opentofu.org", "registry.terraform.io"} {
+		pkg := filepath.Join(mirror, host, "mypurecloud", "genesyscloud", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+		if err := MkdirPrivate(pkg); err != nil {
+			return "", err
+		}
+		for _, p := range plugins {
+			if err := placePlugin(p, filepath.Join(pkg, filepath.Base(p)), base); err != nil {
+				return "", fmt.Errorf("offer the provider to init: %w", err)
+			}
+		}
+	}
+	return mirror, nil
+}
+
+// placePlugin makes dst the plugin src: a hard link, else a copy, made in tmpDir (outside
+// the mirror, where OpenTofu would take a half-made file for a package) and renamed into
+// place; skipped when dst is that build already (same file, or same size and time).
+func placePlugin(src, dst, tmpDir string) error {
+	si, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if di, err := os.Stat(dst); err == nil && (os.SameFile(si, di) || (di.Size() == si.Size() && di.ModTime().Equal(si.ModTime()))) {
+		return nil
+	}
+	tmp := filepath.Join(tmpDir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(dst), os.Getpid()))
+	os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(tmp, b, 0o700); err != nil {
+			return err
+		}
+		if err := os.Chtimes(tmp, si.ModTime(), si.ModTime()); err != nil {
+			return err
+		}
+	}
+	return os.Rename(tmp, dst)
 }

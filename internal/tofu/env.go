@@ -165,6 +165,9 @@ type Env struct {
 	Concurrency int
 	// RatePerMinute is passed to the provider as GENESYSCLOUD_RATE_LIMIT (0: its default).
 	RatePerMinute int
+	// Encryption is OpenTofu's TF_ENCRYPTION (EncryptionConfig; "": none, and one set in
+	// cx's own environment is kept).
+	Encryption string
 }
 
 // Environ returns the process environment for tofu: cx's own, the org's, the extra
@@ -202,6 +205,9 @@ func (e Env) Environ() map[string]string {
 	}
 	if _, set := env["TF_PLUGIN_CACHE_DIR"]; !set && e.PluginCacheDir != "" {
 		env["TF_PLUGIN_CACHE_DIR"] = e.PluginCacheDir
+	}
+	if e.Encryption != "" {
+		env["TF_ENCRYPTION"] = e.Encryption
 	}
 	env["TF_CLI_CONFIG_FILE"] = e.CLIConfigFile
 	env["TF_DATA_DIR"] = e.DataDir

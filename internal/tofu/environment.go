@@ -2,6 +2,7 @@ package tofu
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -45,8 +46,13 @@ type Environment struct {
 	mu     sync.Mutex
 	holds  int
 	lock   *safefile.Lock
-	root   string
-	rcPath string
+	shared func() // releases the lock of a shared (pg) state; nil: none
+	// sharedDB is the pg state's database while held (nil: another backend).
+	sharedDB *sql.DB
+	root     string
+	rcPath   string
+	// encryption is TF_ENCRYPTION for the state block's encryption ("": none).
+	encryption string
 }
 
 // Hold takes the environment's lock, unless this Environment holds it already (commands
@@ -65,16 +71,28 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.holds == 0 {
+		encryption, err := EncryptionConfig(e.Workspace.Config.State)
+		if err != nil {
+			return nil, err
+		}
 		l, err := LockEnv(ctx, root, e.Name, e.Command, e.LockTimeout, e.Progress)
 		if err != nil {
 			return nil, err
 		}
-		rc, err := WriteCLIConfig(root, e.Name, e.ProviderDir)
+		shared, sharedDB, err := e.lockSharedState(ctx)
 		if err != nil {
 			l.Unlock()
 			return nil, err
 		}
-		e.lock, e.root, e.rcPath = l, root, rc
+		rc, err := WriteCLIConfig(root, e.Name, e.ProviderDir)
+		if err != nil {
+			if shared != nil {
+				shared()
+			}
+			l.Unlock()
+			return nil, err
+		}
+		e.lock, e.shared, e.sharedDB, e.root, e.rcPath, e.encryption = l, shared, sharedDB, root, rc, encryption
 	}
 	e.holds++
 	var once sync.Once
@@ -83,11 +101,23 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 			e.mu.Lock()
 			defer e.mu.Unlock()
 			if e.holds--; e.holds == 0 {
+				if e.shared != nil {
+					e.shared()
+				}
 				e.lock.Unlock()
-				e.lock = nil
+				e.lock, e.shared, e.sharedDB = nil, nil, nil
 			}
 		})
 	}, nil
+}
+
+// SharedState is the database of a pg state while held, where what every checkout must see
+// about the environment is kept (cx's lock record, ledger, apply marks); nil for another
+// backend.
+func (e *Environment) SharedState() *sql.DB {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.sharedDB
 }
 
 // Root is the workspace root, absolute; valid while held.
@@ -102,7 +132,8 @@ func (e *Environment) environ(project string) map[string]string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	env := Env{OrgEnv: e.OrgEnv, ExtraEnv: e.ExtraEnv, CLIConfigFile: e.rcPath,
-		DataDir: DataDir(e.root, e.Name, project), Concurrency: e.Concurrency, RatePerMinute: e.RatePerMinute}
+		DataDir: DataDir(e.root, e.Name, project), Concurrency: e.Concurrency, RatePerMinute: e.RatePerMinute,
+		Encryption: e.encryption}
 	if sharesPluginCache(e.Tofu) {
 		env.PluginCacheDir = PluginCacheDir(e.root)
 	}

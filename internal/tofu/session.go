@@ -23,6 +23,8 @@ type Session struct {
 	project *Project
 	tf      *tfexec.Terraform
 	log     *os.File
+	// override is the session's use of the backend override (nil: a local backend).
+	override *overrideUse
 	// LogFile is where OpenTofu's output goes.
 	LogFile string
 }
@@ -56,17 +58,10 @@ func (p *Project) Start(purpose string) (*Session, error) {
 }
 
 func (s *Session) setup() error {
-	tf, err := tfexec.NewTerraform(s.project.Dir, s.project.env.Tofu)
+	tf, err := s.tofuIn(s.project.Dir)
 	if err != nil {
 		return err
 	}
-	env := s.project.env.environ(s.project.Name)
-	maps.Copy(env, s.project.Env)
-	if err := tf.SetEnv(env); err != nil {
-		return err
-	}
-	tf.SetStdout(s.log)
-	tf.SetStderr(s.log)
 	// Every plan starts the provider three times (schemas, validate, plan); with the plugin
 	// handshake's mutual TLS each start generates P-521 key pairs on both sides, about a
 	// third of a small project's CPU. On Unix the plugin talks over a socket only its user
@@ -79,8 +74,27 @@ func (s *Session) setup() error {
 	return nil
 }
 
-// Close closes the log.
-func (s *Session) Close() error { return s.log.Close() }
+// tofuIn is OpenTofu run in dir with the project's environment, writing to its log.
+func (s *Session) tofuIn(dir string) (*tfexec.Terraform, error) {
+	tf, err := tfexec.NewTerraform(dir, s.project.env.Tofu)
+	if err != nil {
+		return nil, err
+	}
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	if err := tf.SetEnv(env); err != nil {
+		return nil, err
+	}
+	tf.SetStdout(s.log)
+	tf.SetStderr(s.log)
+	return tf, nil
+}
+
+// Close closes the log and removes the backend override unless another session uses it.
+func (s *Session) Close() error {
+	s.override.done()
+	return s.log.Close()
+}
 
 // PrepareBackend readies the project's directory for its backend: for a local one, the
 // state's directory (private) and no override left by a run with a remote backend, which
@@ -89,13 +103,33 @@ func (s *Session) PrepareBackend() error {
 	p := s.project
 	override := filepath.Join(p.Dir, backendOverrideFile)
 	if !p.LocalBackend() {
-		return safefile.WriteFileAtomic(override, backendOverride(p.Backend), 0o644)
+		if s.override != nil {
+			return nil
+		}
+		u, err := useOverride(p.env.Root(), p.Dir, p.Name, p.Backend)
+		s.override = u
+		return err
 	}
 	if err := MkdirPrivate(filepath.Dir(p.StatePath)); err != nil {
 		return err
 	}
 	if err := os.Remove(override); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
+	}
+	return nil
+}
+
+// Ready readies the project for OpenTofu commands: its backend (PrepareBackend) and, when
+// the project needs it, `tofu init`. Every command on a project with a remote backend needs
+// both, a refresh-only plan (drift) or a state refresh (backport) as much as a plan.
+func (s *Session) Ready(ctx context.Context) error {
+	if err := s.PrepareBackend(); err != nil {
+		return fmt.Errorf("prepare the backend: %w", err)
+	}
+	if need, _ := s.NeedsInit(); need {
+		if err := s.Init(ctx); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
 	}
 	return nil
 }
@@ -107,12 +141,48 @@ func (s *Session) NeedsInit() (bool, string) {
 
 // Init runs `tofu init` with the state block's settings as -backend-config. Providers
 // other than genesyscloud are downloaded once per workspace into the shared plugin cache.
+// A project that needs init only for its backend is initialised from a directory holding
+// the backend override alone (see initBackendOnly).
 func (s *Session) Init(ctx context.Context) error {
 	var opts []tfexec.InitOption
 	for _, kv := range backendConfig(s.project.Settings, s.project.LocalBackend()) {
 		opts = append(opts, tfexec.BackendConfig(kv))
 	}
+	if need, _ := needsInit(s.project.Dir, true); !need && !s.project.LocalBackend() {
+		return s.initBackendOnly(ctx, opts)
+	}
 	return s.tf.Init(ctx, opts...)
+}
+
+// initBackendOnly initialises the project's backend in its data directory without
+// installing providers: `tofu init` in the project itself would look the genesyscloud
+// provider up in the registry, although the CLI configuration's dev_overrides supply it
+// (OpenTofu says to skip init with dev_overrides, and offline it fails). The backend's
+// settings, kept in the data directory, are what plan and apply in the project read. Init
+// still wants the providers the stored state names: -plugin-dir offers it the local one.
+func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption) error {
+	dir := s.project.DataDir + ".backend-init"
+	if err := MkdirPrivate(dir); err != nil {
+		return err
+	}
+	if err := safefile.WriteFileAtomic(filepath.Join(dir, backendOverrideFile), backendOverride(s.project.Backend), 0o600); err != nil {
+		return err
+	}
+	plugins, err := providerMirror(ctx, s.project.env.Root(), s.project.env.ProviderDir)
+	if err != nil {
+		return err
+	}
+	if plugins != "" {
+		opts = append(opts, tfexec.PluginDir(plugins))
+	}
+	tf, err := s.tofuIn(dir)
+	if err != nil {
+		return err
+	}
+	if err := tf.Init(ctx, opts...); err != nil {
+		return fmt.Errorf("initialise the %s backend: %w", s.project.Backend, err)
+	}
+	return nil
 }
 
 // PlanOptions configure Session.Plan.

@@ -58,33 +58,11 @@ func (e Environment) OrgName() string {
 	return v
 }
 
-// State says where each project's state lives per environment.
-type State struct {
-	Backend string // "local" or an OpenTofu backend type
-	// Settings are the backend block's literal settings; for "local" it holds "path".
-	Settings map[string]cty.Value
-	Pos      Pos
-}
-
 // ProjectConfig is a `project "name" {}` block.
 type ProjectConfig struct {
 	Name      string
 	DependsOn []string
 	Pos       Pos
-}
-
-// For returns the backend type and settings for one project in one environment, with
-// {env} and {project} replaced in every string setting.
-func (s State) For(env, project string) (string, map[string]cty.Value) {
-	out := make(map[string]cty.Value, len(s.Settings))
-	r := strings.NewReplacer("{env}", env, "{project}", project)
-	for k, v := range s.Settings {
-		if v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
-			v = cty.StringVal(r.Replace(v.AsString()))
-		}
-		out[k] = v
-	}
-	return s.Backend, out
 }
 
 // Environment returns the environment with that name.
@@ -262,8 +240,8 @@ func (p *configParser) labels(b *hclsyntax.Block, n int) bool {
 // attrs checks a block body for unknown attributes and nested blocks.
 func (p *configParser) attrs(b *hclsyntax.Block, allowed ...string) []*hclsyntax.Attribute {
 	for _, nb := range b.Body.Blocks {
-		if b.Type == "state" && nb.Type == "backend" {
-			continue
+		if b.Type == "state" && (nb.Type == "backend" || nb.Type == "encryption") {
+			continue // parsed by state
 		}
 		p.errorf(nb.TypeRange, "unknown-block", "unknown block %q in %s", nb.Type, blockTitle(b))
 	}
@@ -385,75 +363,6 @@ func (p *configParser) projects(b *hclsyntax.Block, cfg *Config) {
 			cfg.Exclude = list
 		}
 	}
-}
-
-func (p *configParser) state(b *hclsyntax.Block) State {
-	st := State{Pos: posOf(b.DefRange()), Settings: map[string]cty.Value{}}
-	var backendBlocks []*hclsyntax.Block
-	for _, nb := range b.Body.Blocks {
-		if nb.Type == "backend" {
-			backendBlocks = append(backendBlocks, nb)
-		}
-	}
-	attrs := p.attrs(b, "backend", "path")
-	switch {
-	case len(backendBlocks) > 1:
-		p.errorf(backendBlocks[1].DefRange(), "duplicate-block", "state has more than one backend block")
-		return st
-	case len(backendBlocks) == 1 && len(attrs) > 0:
-		p.errorf(attrs[0].NameRange, "invalid-value", "state: use either backend = \"local\" with path, or one backend \"<type>\" { … } block, not both")
-		return st
-	case len(backendBlocks) == 1:
-		bb := backendBlocks[0]
-		if !p.labels(bb, 1) {
-			return st
-		}
-		st.Backend = bb.Labels[0]
-		for _, nb := range bb.Body.Blocks {
-			p.errorf(nb.TypeRange, "unknown-block", "backend %q: nested blocks are not supported; write settings as attributes", st.Backend)
-		}
-		for _, a := range sortedAttrs(bb.Body.Attributes) {
-			if v, ok := p.literal(a, cty.DynamicPseudoType, "a literal value"); ok {
-				st.Settings[a.Name] = v
-			}
-		}
-		return st
-	}
-	st.Backend = "local"
-	st.Settings["path"] = cty.StringVal(DefaultStatePath)
-	for _, a := range attrs {
-		s, ok := p.str(a)
-		if !ok {
-			continue
-		}
-		switch a.Name {
-		case "backend":
-			if s != "local" {
-				p.errorf(a.Expr.Range(), "invalid-value", "state backend %q: write it as a block, backend %q { … }, holding its settings", s, s)
-			}
-		case "path":
-			if s == "" {
-				p.errorf(a.Expr.Range(), "invalid-value", "state path must not be empty")
-			} else if escapesWorkspace(s) {
-				p.errorf(a.Expr.Range(), "invalid-value", "state path %q leaves the workspace: use a relative path inside it (e.g. %q), or a backend block for state kept elsewhere", s, DefaultStatePath)
-			}
-			st.Settings["path"] = cty.StringVal(s)
-		}
-	}
-	return st
-}
-
-// escapesWorkspace reports whether a local state path (relative to the workspace root, with
-// {env} and {project} placeholders) could land outside the workspace: an absolute path, or
-// one that climbs out with "..". State holds secrets; a path elsewhere would also let one
-// workspace overwrite another's.
-func escapesWorkspace(path string) bool {
-	p := strings.NewReplacer("{env}", "env", "{project}", "project").Replace(path)
-	if filepath.IsAbs(p) || strings.HasPrefix(p, "~") {
-		return true
-	}
-	clean := filepath.ToSlash(filepath.Clean(p))
-	return clean == ".." || strings.HasPrefix(clean, "../")
 }
 
 func (p *configParser) project(b *hclsyntax.Block) ProjectConfig {

@@ -151,13 +151,7 @@ func TestParseConfigErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := ParseConfig("cx.hcl", []byte(tt.src))
-			if err == nil {
-				t.Fatalf("no error, want %s", tt.want)
-			}
-			if got := strings.Split(err.Error(), "\n")[0]; got != tt.want {
-				t.Errorf("error:\n got %s\nwant %s", got, tt.want)
-			}
+			wantFirstConfigError(t, tt.src, tt.want)
 		})
 	}
 }

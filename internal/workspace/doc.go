@@ -44,11 +44,18 @@
 //	  path    = ".cx/state/{env}/{project}.tfstate"
 //	}
 //	# or any OpenTofu backend, passed through to each project as its backend block;
-//	# {env} and {project} are replaced in every string setting:
+//	# {env} and {project} are replaced in every string setting. For pg (PostgreSQL, shared by
+//	# a team and its pipelines) conn_str may come from PG_CONN_STR instead, schema_name
+//	# defaults to "cx_{env}_{project}", and cx keeps its lock records and release ledger in
+//	# the same database. encryption (any backend) has OpenTofu encrypt state and plans with
+//	# a key from a passphrase held in an environment variable:
 //	# state {
 //	#   backend "pg" {
 //	#     conn_str    = "postgres://cx@db/cx"
 //	#     schema_name = "{env}_{project}"
+//	#   }
+//	#   encryption {
+//	#     passphrase_env = "CX_STATE_PASSPHRASE"
 //	#   }
 //	# }
 //

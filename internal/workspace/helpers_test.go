@@ -3,8 +3,21 @@ package workspace
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
+
+// wantFirstConfigError parses src as cx.hcl and checks the first problem reported.
+func wantFirstConfigError(t *testing.T, src, want string) {
+	t.Helper()
+	_, err := ParseConfig("cx.hcl", []byte(src))
+	if err == nil {
+		t.Fatalf("no error, want %s", want)
+	}
+	if got := strings.Split(err.Error(), "\n")[0]; got != want {
+		t.Errorf("error:\n got %s\nwant %s", got, want)
+	}
+}
 
 // writeFiles creates files (slash paths relative to root) for workspaces built inside a test.
 func writeFiles(t testing.TB, root string, files map[string]string) {
