@@ -1,6 +1,7 @@
 package console
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type auditMessage struct {
 		Property string `json:"property"`
 	} `json:"propertyChanges"`
 }
+
+// maxChangesShown is how many changed properties an audit row names.
+const maxChangesShown = 6
 
 // auditPageSize is the number of records a page of the audit view shows.
 const auditPageSize = 50
@@ -78,6 +82,10 @@ func (c *Console) history(r *http.Request, s *session, f auditFilter, page int) 
 		var changed []string
 		for _, pc := range m.PropertyChanges {
 			changed = append(changed, pc.Property)
+		}
+		// A create lists every property; a row names the first few and counts the rest.
+		if n := len(changed); n > maxChangesShown {
+			changed = append(changed[:maxChangesShown], fmt.Sprintf("… %d more", n-maxChangesShown))
 		}
 		rows = append(rows, auditRow{When: m.EventDate, Action: m.Action, Service: m.ServiceName, EntityType: m.EntityType,
 			EntityID: m.Entity.ID, EntityName: m.Entity.Name, ClientID: m.Client.ID, ClientName: m.Context["clientName"],

@@ -131,6 +131,11 @@ func openQueue(name string) chromedp.Action[chromedp.Void] {
 func TestConsoleInBrowser(t *testing.T) {
 	browser := newBrowser(t)
 
+	// Not parallel: it sets the environment cx reads; the parallel subtests wait for it.
+	t.Run("the example: a hand edit in the console, cx drift names the console, the simulator follows a call", func(t *testing.T) {
+		exampleAcceptance(t, browser)
+	})
+
 	t.Run("a read-only client browses and the org refuses its write with 403", func(t *testing.T) {
 		ctx := newTab(t, browser)
 		t.Parallel()
@@ -176,7 +181,9 @@ func editQueueInBrowser(t *testing.T, ctx context.Context, base string, cred org
 		openQueue(queue),
 		chromedp.SetValue(chromedp.CSS("#edit-description"), description),
 		chromedp.Click(chromedp.CSS("#save")),
-		chromedp.WaitVisible(`//td[contains(., "description")]`))
+		// The page after the save: its history's newest row is the update of the description
+		// (the create row names the description too, so the wait asks for both).
+		chromedp.WaitVisible(`//table[@id="history"]//tr[td[contains(., "Update")] and td[contains(., "description")]]`))
 	if history := read(t, ctx, chromedp.Text(chromedp.CSS("#history"))); !strings.Contains(history, cred.Name) || !strings.Contains(history, "Update") {
 		t.Errorf("the queue's history lacks the update by %s:\n%s", cred.Name, history)
 	}

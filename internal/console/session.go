@@ -58,8 +58,10 @@ func (c *Console) sessionFor(r *http.Request, token string) (*session, error) {
 	}
 	s := &session{Token: token, CSRF: c.csrfFor(token), OrgID: me.Organization.ID, OrgName: me.Organization.Name,
 		ClientID: me.OAuthClient.ID, ClientName: me.OAuthClient.Name}
+	// Read-only when every scope is (an admin's scope holds audits:readonly too).
+	s.ReadOnly = len(me.AuthorizedScope) > 0
 	for _, sc := range me.AuthorizedScope {
-		s.ReadOnly = s.ReadOnly || strings.HasSuffix(sc, ":readonly")
+		s.ReadOnly = s.ReadOnly && strings.HasSuffix(sc, ":readonly")
 	}
 	return s, nil
 }
