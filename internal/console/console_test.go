@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -60,6 +62,8 @@ func (b *browserless) signIn(cred orgserver.Credential) {
 		b.t.Fatalf("sign in as %s/%s: %d\n%s", cred.Org, cred.Name, status, body)
 	}
 }
+
+var objectLink = regexp.MustCompile(`href="(/console/object/[^"]+)"`)
 
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
@@ -182,5 +186,37 @@ func TestSignInChecksTheOrg(t *testing.T) {
 	}
 	if status, body := b.get("/console/kinds"); status != 200 || !strings.Contains(body, `id="signin"`) {
 		t.Errorf("unsigned visit: %d, want the sign-in page\n%s", status, body)
+	}
+}
+
+// TestEveryServedKindHasAListPage: the list page of every kind the catalogue serves renders
+// for an admin, and so does the page of the first object listed (a new org holds its seeded
+// objects: the home division, roles, scripts, singletons); the kinds page links them all.
+func TestEveryServedKindHasAListPage(t *testing.T) {
+	t.Parallel()
+	ts := orgserver.NewTestServer(t)
+	b := newBrowserless(t, ts)
+	b.signIn(ts.Credential(t, "dev", "deploy"))
+	_, kindsPage := b.get("/console/kinds")
+	opened := 0
+	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Served() }) {
+		if !strings.Contains(kindsPage, `href="/console/kinds/`+k.Name+`"`) {
+			t.Errorf("the kinds page does not link %s", k.Name)
+		}
+		status, list := b.get("/console/kinds/" + k.Name)
+		if status != http.StatusOK {
+			t.Errorf("%s: list page %d\n%s", k.Name, status, list)
+			continue
+		}
+		if first := objectLink.FindStringSubmatch(list); first != nil {
+			opened++
+			if status, body := b.get(html.UnescapeString(first[1])); status != http.StatusOK {
+				t.Errorf("%s: object page %s: %d\n%s", k.Name, first[1], status, body)
+			}
+		}
+	}
+	t.Logf("opened the first object of %d kinds", opened)
+	if opened < 3 {
+		t.Errorf("only %d kinds listed an object; a new org holds seeded objects of more", opened)
 	}
 }
