@@ -63,6 +63,14 @@ func (b *browserless) signIn(cred orgserver.Credential) {
 	}
 }
 
+// signedIn is a browserless session of ts's dev org, signed in as its client named client.
+func signedIn(t *testing.T, ts *orgserver.TestServer, client string) *browserless {
+	t.Helper()
+	b := newBrowserless(t, ts)
+	b.signIn(ts.Credential(t, "dev", client))
+	return b
+}
+
 var objectLink = regexp.MustCompile(`href="(/console/object/[^"]+)"`)
 
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
@@ -147,8 +155,7 @@ func TestReadOnlyClientIsRefusedWrites(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
 	id := newQueue(t, ts, "Read Only Target")
-	b := newBrowserless(t, ts)
-	b.signIn(ts.Credential(t, "dev", "readonly"))
+	b := signedIn(t, ts, "readonly")
 	status, obj := b.get("/console/object/routing.queue/" + id)
 	if status != 200 || !strings.Contains(obj, "read-only") {
 		t.Fatalf("read-only browse: %d\n%s", status, obj)
@@ -195,8 +202,7 @@ func TestSignInChecksTheOrg(t *testing.T) {
 func TestEveryServedKindHasAListPage(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
-	b := newBrowserless(t, ts)
-	b.signIn(ts.Credential(t, "dev", "deploy"))
+	b := signedIn(t, ts, "deploy")
 	_, kindsPage := b.get("/console/kinds")
 	opened := 0
 	for _, k := range kinds.Genesys().Where(func(k *kinds.Kind) bool { return k.Served() }) {

@@ -16,8 +16,7 @@ import (
 func TestCreateEditDeleteARegularKind(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
-	b := newBrowserless(t, ts)
-	b.signIn(ts.Credential(t, "dev", "deploy"))
+	b := signedIn(t, ts, "deploy")
 	_, newPage := b.get("/console/kinds/routing.wrapupcode/new")
 	csrf := b.csrf(newPage)
 
@@ -57,8 +56,7 @@ func TestCreateEditDeleteARegularKind(t *testing.T) {
 func TestFaultsPanel(t *testing.T) {
 	t.Parallel()
 	ts := orgserver.NewTestServer(t)
-	b := newBrowserless(t, ts)
-	b.signIn(ts.Credential(t, "dev", "deploy"))
+	b := signedIn(t, ts, "deploy")
 	status, page := b.get("/console/faults")
 	if status != http.StatusOK {
 		t.Fatalf("faults page: %d\n%s", status, page)
