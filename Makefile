@@ -22,15 +22,17 @@ build:
 demo: $(TOFU)
 	$(GO) run ./cmd/cx demo --tofu $(TOFU)
 
-# The whole suite, as CI runs it: tests (acceptance included, and the fidelity suite, which
-# runs the official JavaScript SDK with node: installed first if missing; and the pg state
-# tests, which start throwaway PostgreSQL clusters: its server installed first if missing), then lint (gofmt,
+# The whole suite, as CI runs it: tests (acceptance included, the fidelity suite, which
+# runs the official JavaScript SDK with node, the console's browser tests, which drive a
+# headless Chromium, and the pg state tests, which start throwaway PostgreSQL clusters: each
+# installed first if missing), then lint (gofmt,
 # go vet, staticcheck) and the check that the generated provider docs are up to date. The
 # provider's acceptance tests (one OpenTofu run per kind and step) take several minutes, more
 # than go test's default 10-minute limit per package on a busy machine.
 test: $(TOFU)
 	scripts/install-node.sh
 	scripts/postgres.sh install
+	scripts/install-chromium.sh
 	$(TEST_ENV) $(GO) test -timeout 30m ./...
 	$(MAKE) --no-print-directory lint
 	GO=$(GO) scripts/docs.sh --check

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/console"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +41,9 @@ Restarting on the same data directory keeps the orgs, their objects, the audit l
 issued tokens.
 
 Point the Genesys provider or SDKs at the printed URL (the provider's gateway block, or
-an SDK base path): the token and API calls both go to it. The admin surface (/admin/faults,
+an SDK base path): the token and API calls both go to it. A browser console is at
+/console: sign in with a client's id and secret to browse, edit (as that client), read the
+audit log, simulate calls and set faults. The admin surface (/admin/faults,
 /admin/orgs) needs the admin key from the credentials file in the X-Cx-Admin-Key header.
 Prometheus metrics are at /metrics.`,
 		Example: `  # Start with defaults: 127.0.0.1:8787, data in .cx/org, 300 requests/minute per token
@@ -147,6 +150,7 @@ func parseRateLimit(s string) (int, error) {
 
 type serveInfo struct {
 	URL             string         `json:"url"`
+	Console         string         `json:"console"`
 	DataDir         string         `json:"dataDir"`
 	CredentialsFile string         `json:"credentialsFile"`
 	Created         bool           `json:"created"`
@@ -167,7 +171,7 @@ type clientOutput struct {
 
 func newServeInfo(st *orgserver.Standalone, f *orgServeFlags) serveInfo {
 	perMinute, _ := parseRateLimit(f.rateLimit)
-	info := serveInfo{URL: st.URL, DataDir: f.dataDir, CredentialsFile: st.CredentialsPath, Created: st.Created,
+	info := serveInfo{URL: st.URL, Console: st.URL + console.Prefix + "/", DataDir: f.dataDir, CredentialsFile: st.CredentialsPath, Created: st.Created,
 		RateLimit: perMinute, TokenTTLSeconds: int(f.tokenTTL / time.Second), Clients: []clientOutput{}}
 	if f.showSecrets {
 		info.AdminKey = st.Credentials.AdminKey
@@ -223,6 +227,7 @@ func printServeTable(w io.Writer, st *orgserver.Standalone, f *orgServeFlags) er
 		limit = fmt.Sprintf("%d requests/minute per token", info.RateLimit)
 	}
 	fmt.Fprintf(w, "Rate limit: %s. Token lifetime: %s. Metrics: %s/metrics\n", limit, f.tokenTTL, info.URL)
+	fmt.Fprintf(w, "Console: %s (sign in with a client's id and secret)\n", info.Console)
 	fmt.Fprintln(w, "Press Ctrl+C to stop.")
 	return nil
 }

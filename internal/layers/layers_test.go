@@ -41,6 +41,8 @@ func rules() []rule {
 			why: "Archy YAML is a file format: it knows the kinds flows name, not the API or OpenTofu"},
 		{pkg: "internal/configscan", only: []string{"internal/archy", "internal/kinds"},
 			why: "the provider and the workspace both read configurations through it"},
+		{pkg: "internal/console", only: []string{"internal/kinds", "internal/archy"},
+			why: "the console reaches the org only through its HTTP handler, as a client would; it reads the catalogue and the simulator's result, no part of the server"},
 		{pkg: "internal/orgserver/store", only: []string{"internal/safefile"},
 			why: "the local org's store keeps data; the API's rules and HTTP sit above it"},
 		{pkg: "internal/orgserver/apihttp", only: []string{"internal/orgserver/store", "internal/safefile"},

@@ -107,7 +107,10 @@ func New(cfg Config) (*Server, error) {
 	s.faults = newFaultInjector()
 	s.limiter = newWindowLimiter(cfg.RateLimitPerMinute, cfg.RateLimitWindow)
 	s.tokenLimiter = newWindowLimiter(cfg.TokenRateLimitPerMinute, cfg.RateLimitWindow)
-	s.routes()
+	if err := s.routes(); err != nil {
+		st.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -262,7 +265,7 @@ func (b *bufferedWriter) Header() http.Header         { return b.header }
 func (b *bufferedWriter) Write(p []byte) (int, error) { return b.buf.Write(p) }
 func (b *bufferedWriter) WriteHeader(int)             {}
 
-func (s *Server) routes() {
+func (s *Server) routes() error {
 	s.mux.HandleFunc("POST /oauth/token", s.handleToken)
 	s.mux.HandleFunc("/oauth/token", tokenWrongMethod) // unmatched.go
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -292,4 +295,6 @@ func (s *Server) routes() {
 	}
 	s.organizationRoutes() // organization.go: the caller's org itself
 	s.entityRoutes()       // entity_routes.go: every regular catalogue kind without a handler above
+	s.mux.HandleFunc("GET /{$}", consoleRedirect)
+	return s.mountConsole() // console_mount.go: the browser console at /console
 }
