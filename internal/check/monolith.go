@@ -17,16 +17,10 @@ import (
 
 // vocabularyProject names the shared project of the kinds every line of a contact center
 // speaks in — skills, languages, wrap-up codes, opening hours — as the seed's layout (and the
-// example) names them. Which kinds stay shared is the catalogue's (kinds.Sharing), read by
-// cx export too; only these names are the check's.
+// example) names them: the catalogue's kinds.Kind.SharedHome, which cx export reads too.
 func vocabularyProject(typ string) (string, bool) {
-	switch typ {
-	case "genesyscloud_routing_skill", "genesyscloud_routing_language", "genesyscloud_routing_skill_group":
-		return "shared-skills", true
-	case "genesyscloud_routing_wrapupcode":
-		return "shared-wrapupcodes", true
-	case "genesyscloud_architect_schedules", "genesyscloud_architect_schedulegroups":
-		return "shared-schedules", true
+	if k := kinds.Genesys().ByResource(typ); k != nil && k.SharedHome != "" {
+		return k.SharedHome, true
 	}
 	return "", false
 }
@@ -190,18 +184,14 @@ func (m *module) staysShared(r *resourceBlock, uses map[string][]string) bool {
 	return k.StaysShared(parts)
 }
 
-// sharedProjectFor is the shared project an object of a type goes to: its vocabulary
-// project, people and permissions together (as cx export puts them), else one per API area
-// ("shared-routing", "shared-integration").
+// sharedProjectFor is the shared project an object of a type goes to (kinds.Kind.SharedProject:
+// its vocabulary project, people and permissions together, else one per API area), as cx
+// export puts it.
 func sharedProjectFor(typ string) string {
-	if p, ok := vocabularyProject(typ); ok {
-		return p
+	if k := kinds.Genesys().ByResource(typ); k != nil {
+		return k.SharedProject()
 	}
-	if k := kinds.Genesys().ByResource(typ); k != nil && k.Sharing == kinds.People {
-		return "people"
-	}
-	area, _, _ := strings.Cut(strings.TrimPrefix(typ, "genesyscloud_"), "_")
-	return "shared-" + area
+	return kinds.AreaProject(typ)
 }
 
 // flowsUsed is the flows a resource refers to directly.

@@ -29,7 +29,9 @@ func newExportCommand() *cobra.Command {
 writes a new cx workspace at DIR that declares them:
 
   layout      --layout flow (default): one project per Architect flow (flow-<name>) holding
-              what only that flow uses — its queues, IVR, schedules, data tables …; shared
+              what only that flow uses — its queues, IVR, data tables …; the org's
+              vocabulary in shared-skills (skills, languages, skill groups),
+              shared-wrapupcodes and shared-schedules, even where one flow uses it; shared
               projects for the rest by area (shared-routing, shared-architect, …), people and
               permissions in people, entry points several flows share in shared-entry.
               --layout kind: projects by area only, the flows together in flows.

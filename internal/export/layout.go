@@ -30,7 +30,7 @@ type Node struct {
 const (
 	// ByFlow: a project per flow with what only it uses; shared projects by area.
 	ByFlow = "flow"
-	// ByKind: projects by area only (shared-routing, shared-architect, …; flows in flows).
+	// ByKind: projects by area only (shared-routing, shared-skills, …; flows in flows).
 	ByKind = "kind"
 	// ByDivision: a project per flow with what only it uses, as ByFlow; the shared objects of
 	// a division in that division's project (division-<name>), the rest by area.
@@ -319,24 +319,18 @@ func findCycle(deps map[string]map[string]bool) []string {
 	return nil
 }
 
-// sharedProject is the shared project of a node's area: people and permissions together,
-// entry points into flows together, the rest by the API area its type names.
+// sharedProject is the shared project of a node: entry points into flows together, the rest
+// where the catalogue puts its kind (kinds.Kind.SharedProject: the vocabulary's projects,
+// people and permissions together, else its API area's), as cx check's monolith split
+// suggests.
 func sharedProject(n Node, byID map[string]*Node) string {
 	if flowsOf(&n, byID) > 0 {
 		return "shared-entry"
 	}
-	if k := kinds.Genesys().ByResource(n.Type); k != nil && k.Sharing == kinds.People {
-		return "people"
+	if k := kinds.Genesys().ByResource(n.Type); k != nil {
+		return k.SharedProject()
 	}
-	t := strings.TrimPrefix(n.Type, "genesyscloud_")
-	area, _, _ := strings.Cut(t, "_")
-	switch area {
-	case "flow":
-		return "shared-architect"
-	case "integration":
-		return "shared-integrations"
-	}
-	return "shared-" + area
+	return kinds.AreaProject(n.Type)
 }
 
 // divisionProject is, for ByDivision, the project of a shared object: its division's when it

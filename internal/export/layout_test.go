@@ -32,7 +32,7 @@ func TestLayoutByFlow(t *testing.T) {
 	want := map[string]string{
 		"f-sales": "flow-sales-ivr", "ivr-sales": "flow-sales-ivr", "sg-sales": "flow-sales-ivr", "q-sales": "flow-sales-ivr",
 		"f-support": "flow-support-ivr", "ivr-support": "flow-support-ivr", "q-support": "flow-support-ivr",
-		"ivr-main": "shared-entry", "skill": "shared-routing", "wrap": "shared-routing", "user": "people",
+		"ivr-main": "shared-entry", "skill": "shared-skills", "wrap": "shared-wrapupcodes", "user": "people",
 	}
 	for id, p := range want {
 		if l.Project[id] != p {
@@ -64,8 +64,8 @@ func TestLayoutMovesWhatSharedObjectsUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Project["sg-sales"] != "shared-architect" {
-		t.Errorf("the schedule group a user refers to is in %q, want shared-architect", l.Project["sg-sales"])
+	if l.Project["sg-sales"] != "shared-schedules" {
+		t.Errorf("the schedule group a user refers to is in %q, want shared-schedules", l.Project["sg-sales"])
 	}
 	if len(l.Notes) == 0 || !strings.Contains(l.Notes[0], "Sales Hours") {
 		t.Errorf("notes %q do not say why the schedule group moved", l.Notes)
@@ -155,7 +155,7 @@ func TestLayoutKeepsVocabularyShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, p := range map[string]string{"skill-sales": "shared-routing", "weekdays": "shared-architect", "sg-support": "shared-architect",
+	for id, p := range map[string]string{"skill-sales": "shared-skills", "weekdays": "shared-schedules", "sg-support": "shared-schedules",
 		"sg-sales": "flow-sales-ivr", "user": "people"} {
 		if l.Project[id] != p {
 			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
@@ -180,7 +180,7 @@ func TestLayoutSharedThreshold(t *testing.T) {
 		{2, map[string]string{"q-both": "shared-routing", "q-support": "flow-support-ivr"}},
 		{3, map[string]string{"q-both": "flow-sales-ivr", "q-support": "flow-support-ivr", "ivr-main": "shared-entry", "user": "people"}},
 		{1, map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "shared-routing", "q-both": "shared-routing",
-			"ivr-sales": "shared-entry", "sg-sales": "shared-architect"}},
+			"ivr-sales": "shared-entry", "sg-sales": "shared-schedules"}},
 	} {
 		l, err := PlanLayoutWith(nodes, LayoutOptions{Layout: ByFlow, SharedThreshold: c.threshold})
 		if err != nil {
@@ -215,7 +215,7 @@ func TestLayoutByDivision(t *testing.T) {
 		t.Fatal(err)
 	}
 	for id, p := range map[string]string{"f-sales": "flow-sales-ivr", "q-sales": "flow-sales-ivr", "wrap": "division-retail-banking",
-		"q-shared": "division-retail-banking", "sg-shared": "shared-architect", "skill": "shared-routing", "ivr-main": "shared-entry", "user": "people"} {
+		"q-shared": "division-retail-banking", "sg-shared": "shared-schedules", "skill": "shared-skills", "ivr-main": "shared-entry", "user": "people"} {
 		if l.Project[id] != p {
 			t.Errorf("%s in %q, want %q", id, l.Project[id], p)
 		}

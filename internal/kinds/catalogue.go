@@ -101,7 +101,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Skill, Resource: "genesyscloud_routing_skill", DataSource: "genesyscloud_routing_skill", Noun: "routing skill",
-			Sharing: Vocabulary,
+			Sharing: Vocabulary, SharedHome: "shared-skills",
 			API: API{Collection: "/api/v2/routing/skills", MaxPageSize: 500, NameFilter: "name", Update: "PATCH",
 				Version: StringVersion, SoftDelete: true, DivisionByID: "divisionId", List: Listing{NamePrefix: true}},
 			Model: "RoutingSkill", CreateModel: "CreateRoutingSkill", UpdateModel: "UpdateSkillDivisionRequest",
@@ -116,8 +116,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Language, Resource: "genesyscloud_routing_language", DataSource: "genesyscloud_routing_language",
-			Sharing: Vocabulary,
-			Noun:    "routing language",
+			Sharing: Vocabulary, SharedHome: "shared-skills",
+			Noun: "routing language",
 			API: API{Collection: "/api/v2/routing/languages", MaxPageSize: 500, NameFilter: "name", Version: StringVersion, SoftDelete: true,
 				List: Listing{NamePrefix: true, Ascending: []string{"ASC"}, Descending: []string{"DESC"}}},
 			Model: "Language", Audit: Audit{"Routing", "Language"}, Permission: "routing:language",
@@ -130,8 +130,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: WrapupCode, Resource: "genesyscloud_routing_wrapupcode", DataSource: "genesyscloud_routing_wrapupcode",
-			Sharing: Vocabulary,
-			Noun:    "wrap-up code",
+			Sharing: Vocabulary, SharedHome: "shared-wrapupcodes",
+			Noun: "wrap-up code",
 			API: API{Collection: "/api/v2/routing/wrapupcodes", MaxPageSize: 500, NameFilter: "name", Update: "PUT",
 				List: Listing{Ascending: []string{"ascending"}, Descending: []string{"descending"}, SortByIDNeedsName: true,
 					Filters: []ListFilter{{Param: "divisionId", JSON: []string{"division.id"}}}}},
@@ -148,7 +148,7 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: SkillGroup, Resource: "genesyscloud_routing_skill_group", DataSource: "genesyscloud_routing_skill_group",
-			Sharing: Vocabulary, HasDescription: true,
+			Sharing: Vocabulary, SharedHome: "shared-skills", HasDescription: true,
 			Noun:  "skill group",
 			API:   API{Collection: "/api/v2/routing/skillgroups", Paging: Cursor, NameFilter: "name", Update: "PATCH"},
 			Model: "SkillGroupWithMemberDivisions", CreateModel: "SkillGroupWithMemberDivisions", UpdateModel: "SkillGroup",
@@ -200,8 +200,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: Schedule, Resource: "genesyscloud_architect_schedules", DataSource: "genesyscloud_architect_schedules",
-			Sharing: Vocabulary,
-			Noun:    "schedule",
+			Sharing: Vocabulary, SharedHome: "shared-schedules",
+			Noun: "schedule",
 			API: API{Collection: "/api/v2/architect/schedules", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				DeleteWaitsForReferrers: true, List: architectListing()},
 			Model: "Schedule", Audit: Audit{"Architect", "Schedule"}, Permission: "routing:schedule",
@@ -222,8 +222,8 @@ func genesysKinds() []*Kind {
 		},
 		{
 			Name: ScheduleGroup, Resource: "genesyscloud_architect_schedulegroups", DataSource: "genesyscloud_architect_schedulegroups",
-			Sharing: WithItsParts,
-			Noun:    "schedule group",
+			Sharing: WithItsParts, SharedHome: "shared-schedules",
+			Noun: "schedule group",
 			API: API{Collection: "/api/v2/architect/schedulegroups", NameFilter: "name", Update: "PUT", Version: IntVersion,
 				// scheduleIds keeps the groups that use any of the schedules, in any of the three lists.
 				List: architectListing(ListFilter{Param: "scheduleIds",

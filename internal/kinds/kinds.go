@@ -110,6 +110,9 @@ type Kind struct {
 	Coverage Coverage
 	// Sharing is where layouts put the kind's objects (see Sharing).
 	Sharing Sharing
+	// SharedHome is the shared project of the org's vocabulary the kind's objects go to
+	// ("shared-skills"); "" for the shared project of the kind's area (see SharedProject).
+	SharedHome string
 	// HasDescription says a hand-written kind's resource has a description attribute, which a
 	// regular kind's Fields say themselves (see Describable).
 	HasDescription bool

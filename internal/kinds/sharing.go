@@ -1,5 +1,7 @@
 package kinds
 
+import "strings"
+
 // Sharing is where a layout of projects puts objects of a kind: cx export's split of an org
 // and cx check's monolith split read it, so that what export writes is what check expects.
 type Sharing int
@@ -37,4 +39,33 @@ func (k *Kind) StaysShared(refersTo []*Kind) bool {
 		}
 	}
 	return false
+}
+
+// SharedProject is the shared project a layout puts an object of the kind in when no flow's
+// project keeps it: the vocabulary's own project (SharedHome: shared-skills,
+// shared-wrapupcodes, shared-schedules), people for People, else its API area's
+// (shared-routing; a flow's kinds in shared-architect, integrations in shared-integrations).
+// cx export writes these projects and cx check's monolith split suggests them, so an
+// exported org is laid out the way the check recommends.
+func (k *Kind) SharedProject() string {
+	switch {
+	case k.SharedHome != "":
+		return k.SharedHome
+	case k.Sharing == People:
+		return "people"
+	}
+	return AreaProject(k.Resource)
+}
+
+// AreaProject is the shared project of a resource type's API area ("genesyscloud_routing_queue"
+// → "shared-routing"), also for types outside the catalogue.
+func AreaProject(resourceType string) string {
+	area, _, _ := strings.Cut(strings.TrimPrefix(resourceType, "genesyscloud_"), "_")
+	switch area {
+	case "flow":
+		area = "architect" // a flow's milestones, outcomes and log levels
+	case "integration":
+		area = "integrations"
+	}
+	return "shared-" + area
 }
