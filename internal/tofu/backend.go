@@ -64,6 +64,20 @@ func needsInit(dir string, localBackend bool) (bool, string) {
 	if !localBackend {
 		return true, "backend"
 	}
+	return needsInitFor(dir, true)
+}
+
+// needsInitBeyondBackend reports whether the project needs `tofu init` for more than a
+// backend block of its own (modules, other providers), which init from the project itself
+// would install; a backend alone is initialised apart (initBackendOnly).
+func needsInitBeyondBackend(dir string) bool {
+	need, _ := needsInitFor(dir, false)
+	return need
+}
+
+// needsInitFor looks through the project's files; a backend or cloud block counts when
+// countBackend is set.
+func needsInitFor(dir string, countBackend bool) (bool, string) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	for _, f := range files {
 		if filepath.Base(f) == backendOverrideFile {
@@ -81,7 +95,7 @@ func needsInit(dir string, localBackend bool) (bool, string) {
 		if !ok {
 			continue
 		}
-		if need, why := blocksNeedInit(body.Blocks); need {
+		if need, why := blocksNeedInit(body.Blocks, countBackend); need {
 			return true, why
 		}
 	}
@@ -89,7 +103,7 @@ func needsInit(dir string, localBackend bool) (bool, string) {
 }
 
 // blocksNeedInit looks for what only init installs or configures in a file's blocks.
-func blocksNeedInit(blocks hclsyntax.Blocks) (bool, string) {
+func blocksNeedInit(blocks hclsyntax.Blocks, countBackend bool) (bool, string) {
 	for _, b := range blocks {
 		switch b.Type {
 		case "module":
@@ -106,7 +120,9 @@ func blocksNeedInit(blocks hclsyntax.Blocks) (bool, string) {
 			for _, tb := range b.Body.Blocks {
 				switch tb.Type {
 				case "backend", "cloud":
-					return true, "backend"
+					if countBackend {
+						return true, "backend"
+					}
 				case "required_providers":
 					for name := range tb.Body.Attributes {
 						if name != "genesyscloud" {
@@ -226,4 +242,52 @@ func placePlugin(src, dst, tmpDir string) error {
 		}
 	}
 	return os.Rename(tmp, dst)
+}
+
+// declaredBackend finds a backend (or cloud) block the project's own configuration declares:
+// the Genesys CI/CD blueprint keeps each project's state in Terraform Cloud with
+// `backend "remote"`, and such a project keeps it, whatever cx.hcl's state block says. It
+// returns the backend's type ("cloud" for a cloud block) and a configuration holding that
+// block alone, from which the backend is initialised without installing providers (see
+// initBackendOnly). found is false when no file declares one; files that do not parse are
+// left to OpenTofu to report.
+func declaredBackend(dir string) (typ string, alone []byte, found bool) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+	sort.Strings(files)
+	for _, f := range files {
+		if filepath.Base(f) == backendOverrideFile {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		file, diags := hclsyntax.ParseConfig(src, f, hcl.InitialPos)
+		if diags.HasErrors() {
+			continue
+		}
+		body, ok := file.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		for _, b := range body.Blocks {
+			if b.Type != "terraform" {
+				continue
+			}
+			for _, tb := range b.Body.Blocks {
+				switch tb.Type {
+				case "backend", "cloud":
+					typ = tb.Type
+					if tb.Type == "backend" && len(tb.Labels) > 0 {
+						typ = tb.Labels[0]
+					}
+					r := tb.Range()
+					alone = fmt.Appendf(nil, "# The backend of %s, alone: cx initialises it here.\nterraform {\n%s\n}\n",
+						filepath.Base(f), src[r.Start.Byte:r.End.Byte])
+					return typ, alone, true
+				}
+			}
+		}
+	}
+	return "", nil, false
 }

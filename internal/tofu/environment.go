@@ -155,10 +155,15 @@ type Project struct {
 	// Dir is the project's directory; DataDir OpenTofu's data directory for it (TF_DATA_DIR).
 	Dir, DataDir string
 	// Backend and Settings are the state block's backend for the project ("" or "local":
-	// a local state file at StatePath, passed with -state).
+	// a local state file at StatePath, passed with -state), or the backend the project's own
+	// configuration declares (OwnBackend).
 	Backend   string
 	Settings  map[string]cty.Value
 	StatePath string
+	// OwnBackend is a configuration holding alone the backend block the project declares
+	// itself (a Terraform Cloud `backend "remote"`); nil when cx.hcl's state block decides.
+	// Such a project keeps its backend: cx passes no -state and writes no override.
+	OwnBackend []byte
 	// VarFile is the environment's variables file of the project ("": none).
 	VarFile string
 	// Env is added to this project's OpenTofu environment last (a setting for one plan, such
@@ -172,7 +177,9 @@ func (e *Environment) Project(p *workspace.Project) *Project {
 	backend, settings := e.Workspace.Config.State.For(e.Name, p.Name)
 	pr := &Project{env: e, Name: p.Name, Dir: filepath.Join(root, filepath.FromSlash(p.Dir)),
 		DataDir: DataDir(root, e.Name, p.Name), Backend: backend, Settings: settings}
-	if pr.LocalBackend() {
+	if typ, alone, ok := declaredBackend(pr.Dir); ok {
+		pr.Backend, pr.Settings, pr.OwnBackend = typ, nil, alone
+	} else if pr.LocalBackend() {
 		pr.StatePath = LocalStatePath(root, e.Name, p.Name, settings)
 	}
 	if env, ok := p.Environments[e.Name]; ok && env.Vars != "" {
@@ -181,8 +188,11 @@ func (e *Environment) Project(p *workspace.Project) *Project {
 	return pr
 }
 
-// LocalBackend reports whether the project keeps its state in a local file.
-func (p *Project) LocalBackend() bool { return p.Backend == "" || p.Backend == "local" }
+// LocalBackend reports whether the project keeps its state in a local file cx names (not
+// one its own backend block declares).
+func (p *Project) LocalBackend() bool {
+	return p.OwnBackend == nil && (p.Backend == "" || p.Backend == "local")
+}
 
 // NeverApplied reports whether the project has a local state that does not exist yet: it
 // was never applied to the environment, so there is nothing to refresh or compare.

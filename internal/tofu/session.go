@@ -102,6 +102,14 @@ func (s *Session) Close() error {
 func (s *Session) PrepareBackend() error {
 	p := s.project
 	override := filepath.Join(p.Dir, backendOverrideFile)
+	if p.OwnBackend != nil {
+		// The project's own backend block decides; an override left by an earlier run
+		// under another state block would replace it.
+		if err := os.Remove(override); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
 	if !p.LocalBackend() {
 		if s.override != nil {
 			return nil
@@ -148,7 +156,7 @@ func (s *Session) Init(ctx context.Context) error {
 	for _, kv := range backendConfig(s.project.Settings, s.project.LocalBackend()) {
 		opts = append(opts, tfexec.BackendConfig(kv))
 	}
-	if need, _ := needsInit(s.project.Dir, true); !need && !s.project.LocalBackend() {
+	if !s.project.LocalBackend() && !needsInitBeyondBackend(s.project.Dir) {
 		return s.initBackendOnly(ctx, opts)
 	}
 	return s.tf.Init(ctx, opts...)
@@ -165,7 +173,11 @@ func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption)
 	if err := MkdirPrivate(dir); err != nil {
 		return err
 	}
-	if err := safefile.WriteFileAtomic(filepath.Join(dir, backendOverrideFile), backendOverride(s.project.Backend), 0o600); err != nil {
+	alone := s.project.OwnBackend
+	if alone == nil {
+		alone = backendOverride(s.project.Backend)
+	}
+	if err := safefile.WriteFileAtomic(filepath.Join(dir, backendOverrideFile), alone, 0o600); err != nil {
 		return err
 	}
 	plugins, err := providerMirror(ctx, s.project.env.Root(), s.project.env.ProviderDir)
@@ -177,6 +189,16 @@ func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption)
 	}
 	tf, err := s.tofuIn(dir)
 	if err != nil {
+		return err
+	}
+	// The provider comes from the local mirror, so the shared plugin cache saves nothing
+	// here, and OpenTofu's cache is not safe for installs side by side: projects
+	// initialising at once saw each other's half-made cache entry ("failed to compute a
+	// checksum … no such file or directory").
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	env["TF_PLUGIN_CACHE_DIR"] = ""
+	if err := tf.SetEnv(env); err != nil {
 		return err
 	}
 	if err := tf.Init(ctx, opts...); err != nil {
