@@ -17,21 +17,6 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
 	exit 1
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-	echo "install-node: node and npm are missing and this is not a Debian-like system;" >&2
-	echo "install Node.js 18 or later with npm (https://nodejs.org), then rerun" >&2
-	exit 1
-fi
-
-# Root installs directly; anyone else needs sudo (and is asked for it).
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-	if ! command -v sudo >/dev/null 2>&1; then
-		echo "install-node: node and npm are missing; as root run: apt-get install -y nodejs npm" >&2
-		exit 1
-	fi
-	sudo="sudo"
-fi
-echo "install-node: installing nodejs and npm from the distribution's packages"
-$sudo apt-get update
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
+# shellcheck source=scripts/lib/apt-install.sh
+. "$(dirname "$0")/lib/apt-install.sh"
+apt_install install-node nodejs npm

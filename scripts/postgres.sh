@@ -33,12 +33,11 @@ find_bindir() {
 	return 1
 }
 
+# shellcheck source=scripts/lib/apt-install.sh
+. "$(dirname "$0")/lib/apt-install.sh"
+
 install_server() {
-	echo "postgres.sh: PostgreSQL's server is missing; installing Debian's postgresql package" >&2
-	local sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo="sudo"
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq >&2
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+	apt_install postgres.sh postgresql
 }
 
 # as_owner runs a command as the cluster's owner: "postgres" when we are root.
