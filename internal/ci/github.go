@@ -2,6 +2,7 @@ package ci
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -93,16 +94,16 @@ func githubSetup(y *yamlText, p *Pipeline) {
 }
 
 // githubJobEnv writes a job's env: the org credentials of env, each read from the secret
-// store under the name cx.hcl gives it.
-func githubJobEnv(y *yamlText, env Environment, extra ...string) {
-	if len(env.SecretNames) == 0 && len(extra) == 0 {
+// store under the name cx.hcl gives it, and what the state needs (Pipeline.StateSecrets).
+func githubJobEnv(y *yamlText, p *Pipeline, env Environment, extra ...string) {
+	if len(env.SecretNames) == 0 && len(p.StateSecrets) == 0 && len(extra) == 0 {
 		return
 	}
 	y.line(2, "env:")
 	for _, l := range extra {
 		y.line(3, "%s", l)
 	}
-	for _, s := range env.SecretNames {
+	for _, s := range append(slices.Clone(env.SecretNames), p.StateSecrets...) {
 		y.line(3, "%s: ${{ secrets.%s }}", s, s)
 	}
 }
@@ -118,7 +119,7 @@ func githubPullRequest(p *Pipeline) string {
 		out := "plan-" + jobSafe(env.Name)
 		y.line(1, "%s:", job)
 		y.line(2, "runs-on: ubuntu-latest")
-		githubJobEnv(&y, env, "BASE_REF: ${{ github.base_ref }}")
+		githubJobEnv(&y, p, env, "BASE_REF: ${{ github.base_ref }}")
 		githubSetup(&y, p)
 		y.line(3, "- name: cx plan %s", env.Name)
 		// Exit 2 (changes present) is the expected outcome of a pull request; only 1 fails.
@@ -200,7 +201,7 @@ func githubDeploy(p *Pipeline) string {
 			y.line(1, "%s:", job)
 			y.line(2, "needs: [%s]", strings.Join(needs, ", "))
 			y.line(2, "runs-on: ubuntu-latest")
-			githubJobEnv(&y, env)
+			githubJobEnv(&y, p, env)
 			githubSetup(&y, p)
 			y.line(3, "- name: %s", yamlQuoteIfNeeded("cx apply "+env.Name+" "+pr.Name))
 			y.line(4, "run: %s", yamlQuoteIfNeeded(fmt.Sprintf("cx apply --env %s %s", shellQuote(env.Name), shellQuote(pr.Name))))
@@ -208,7 +209,7 @@ func githubDeploy(p *Pipeline) string {
 		y.line(1, "%s:", verifyJob(env.Name))
 		y.line(2, "needs: [%s]", strings.Join(applies, ", "))
 		y.line(2, "runs-on: ubuntu-latest")
-		githubJobEnv(&y, env)
+		githubJobEnv(&y, p, env)
 		githubSetup(&y, p)
 		y.line(3, "- name: cx test %s", env.Name)
 		y.line(4, "run: cx test --env %s", shellQuote(env.Name))
@@ -230,7 +231,7 @@ func githubDrift(p *Pipeline) string {
 		out := "drift-" + jobSafe(env.Name)
 		y.line(1, "%s:", driftJob(env.Name))
 		y.line(2, "runs-on: ubuntu-latest")
-		githubJobEnv(&y, env)
+		githubJobEnv(&y, p, env)
 		githubSetup(&y, p)
 		y.line(3, "- name: cx drift %s", env.Name)
 		// Exit 2 (drift found) fails the job, after the report is kept as an artifact.

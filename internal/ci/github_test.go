@@ -204,3 +204,73 @@ state {
 		}
 	}
 }
+
+// TestStateSecretsReachEveryJob: what OpenTofu's state needs comes from the secret store
+// into every GitHub job that runs cx against the org — the pg connection string cx.hcl leaves out, the encryption
+// passphrase, and the API token of each Terraform Cloud backend a project declares itself
+// (the Genesys blueprint's layout), by the variable OpenTofu reads it from — and actionlint
+// accepts the result. GitLab passes CI/CD variables to every job by itself.
+func TestStateSecretsReachEveryJob(t *testing.T) {
+	root := writeWorkspace(t, map[string]string{"cx.hcl": `environment "dev" {
+  org             = "region:us-east-1"
+  credentials_env = {
+    client_id     = "DEV_CLIENT_ID"
+    client_secret = "DEV_CLIENT_SECRET"
+  }
+}
+state {
+  backend "pg" {}
+  encryption {
+    passphrase_env = "CX_STATE_PASSPHRASE"
+  }
+}
+`, "shared-skills/main.tf": `resource "genesyscloud_routing_skill" "s" {
+  name = "Billing"
+}
+`, "flow-billing/backend.tf": `terraform {
+  backend "remote" {
+    organization = "acme"
+    workspaces {
+      name = "flow-billing-dev"
+    }
+  }
+}
+`, "flow-billing/main.tf": `resource "genesyscloud_routing_queue" "q" {
+  name = "Billing"
+}
+`, "flow-sales/backend.tf": `terraform {
+  cloud {
+    hostname     = "tfe.example-corp.com"
+    organization = "acme"
+    workspaces {
+      name = "flow-sales-dev"
+    }
+  }
+}
+`, "flow-sales/main.tf": `resource "genesyscloud_routing_queue" "q" {
+  name = "Sales"
+}
+`})
+	p, _, err := loadPipeline(t, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"CX_STATE_PASSPHRASE", "PG_CONN_STR", "TF_TOKEN_app_terraform_io", "TF_TOKEN_tfe_example__corp_com"}
+	if !slices.Equal(p.StateSecrets, want) {
+		t.Errorf("state secrets = %q, want %q", p.StateSecrets, want)
+	}
+	// Wherever a job reaches the org (its credentials), it reaches the state too.
+	for _, f := range GitHub(p) {
+		text := string(f.Generated)
+		jobs := strings.Count(text, "DEV_CLIENT_SECRET: ${{ secrets.DEV_CLIENT_SECRET }}")
+		if jobs == 0 {
+			t.Errorf("%s: no job reads the org's credentials", f.Path)
+		}
+		for _, s := range want {
+			if n := strings.Count(text, s+": ${{ secrets."+s+" }}"); n != jobs {
+				t.Errorf("%s: %s reaches %d of the %d jobs that run cx against dev", f.Path, s, n, jobs)
+			}
+		}
+	}
+	wantLintClean(t, p)
+}

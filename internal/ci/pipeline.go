@@ -15,10 +15,13 @@ package ci
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/pgstate"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/cxascode/cxascode/internal/workspace"
 )
 
@@ -36,6 +39,12 @@ type Pipeline struct {
 	WorkingDirectory string
 	// CXVersion is what `go install …/cmd/cx@` installs: a module version or "latest".
 	CXVersion string
+	// StateSecrets are the environment variables OpenTofu's state needs in every job, filled
+	// from the CI system's secret store under the same names: the pg backend's PG_CONN_STR
+	// (when cx.hcl's state block holds no conn_str), the state encryption's passphrase, and
+	// the API token of each remote or cloud backend projects declare themselves (TF_TOKEN_…,
+	// as the Genesys CI/CD blueprint keeps state in Terraform Cloud). Sorted.
+	StateSecrets []string
 	// Warnings are what keeps the pipelines from working on a CI system as they stand:
 	// every job runs on a fresh runner, so nothing kept on one machine survives it.
 	Warnings []string
@@ -104,7 +113,12 @@ func New(ws *workspace.Workspace, g *workspace.Graph, o Options) (*Pipeline, err
 		}
 		p.Environments = append(p.Environments, env)
 	}
-	if ws.Config.State.Backend == "local" {
+	secrets, ownBackends, err := stateSecrets(ws)
+	if err != nil {
+		return nil, err
+	}
+	p.StateSecrets = secrets
+	if ws.Config.State.Backend == "local" && ownBackends < len(ws.Projects) {
 		p.Warnings = append(p.Warnings, "state is local (cx.hcl's state block): CI jobs run on fresh runners and would each start from empty state; use a shared OpenTofu backend such as s3 or pg")
 	}
 	if len(p.Environments) == 0 {
@@ -188,4 +202,37 @@ func yamlQuoteIfNeeded(s string) string {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	return s
+}
+
+// stateSecrets lists the variables state needs (Pipeline.StateSecrets) and counts the
+// projects that declare a backend of their own.
+func stateSecrets(ws *workspace.Workspace) (secrets []string, ownBackends int, err error) {
+	set := map[string]bool{}
+	st := ws.Config.State
+	if st.IsPostgres() {
+		if v, ok := st.Settings["conn_str"]; !ok || v.IsNull() {
+			set[pgstate.ConnEnv] = true
+		}
+	}
+	if st.Encryption != nil {
+		set[st.Encryption.PassphraseEnv] = true
+	}
+	for _, pr := range ws.Projects {
+		b, ok := tofu.ProjectBackend(filepath.Join(ws.Root, filepath.FromSlash(pr.Dir)))
+		if !ok {
+			continue
+		}
+		ownBackends++
+		if env := b.TokenEnv(); env != "" {
+			set[env] = true
+		}
+	}
+	for s := range set {
+		if !secretName.MatchString(s) {
+			return nil, 0, fmt.Errorf("state needs the variable %q, which no CI secret can be called (letters, digits and _, not starting with a digit)", s)
+		}
+		secrets = append(secrets, s)
+	}
+	slices.Sort(secrets)
+	return secrets, ownBackends, nil
 }

@@ -252,6 +252,33 @@ func placePlugin(src, dst, tmpDir string) error {
 // initBackendOnly). found is false when no file declares one; files that do not parse are
 // left to OpenTofu to report.
 func declaredBackend(dir string) (typ string, alone []byte, found bool) {
+	b, ok := findDeclaredBackend(dir)
+	return b.Type, b.alone, ok
+}
+
+// DeclaredBackend is a backend (or cloud) block a project's own configuration declares.
+type DeclaredBackend struct {
+	// Type is the backend's type, "cloud" for a cloud block.
+	Type string
+	// Hostname is where a remote or cloud backend's credentials are for (its literal
+	// hostname setting, app.terraform.io when left out); "" for other backends.
+	Hostname string
+	alone    []byte
+}
+
+// TokenEnv is the environment variable OpenTofu reads a remote or cloud backend's API token
+// from (TF_TOKEN_ and the hostname, dots as _ and dashes as __); "" for other backends.
+func (b DeclaredBackend) TokenEnv() string {
+	if b.Hostname == "" {
+		return ""
+	}
+	return "TF_TOKEN_" + strings.NewReplacer(".", "_", "-", "__").Replace(b.Hostname)
+}
+
+// ProjectBackend reports the backend a project's own files declare (see declaredBackend).
+func ProjectBackend(dir string) (DeclaredBackend, bool) { return findDeclaredBackend(dir) }
+
+func findDeclaredBackend(dir string) (DeclaredBackend, bool) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	sort.Strings(files)
 	for _, f := range files {
@@ -277,17 +304,25 @@ func declaredBackend(dir string) (typ string, alone []byte, found bool) {
 			for _, tb := range b.Body.Blocks {
 				switch tb.Type {
 				case "backend", "cloud":
-					typ = tb.Type
+					d := DeclaredBackend{Type: tb.Type}
 					if tb.Type == "backend" && len(tb.Labels) > 0 {
-						typ = tb.Labels[0]
+						d.Type = tb.Labels[0]
+					}
+					if d.Type == "remote" || d.Type == "cloud" {
+						d.Hostname = "app.terraform.io"
+						if a := tb.Body.Attributes["hostname"]; a != nil {
+							if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+								d.Hostname = v.AsString()
+							}
+						}
 					}
 					r := tb.Range()
-					alone = fmt.Appendf(nil, "# The backend of %s, alone: cx initialises it here.\nterraform {\n%s\n}\n",
+					d.alone = fmt.Appendf(nil, "# The backend of %s, alone: cx initialises it here.\nterraform {\n%s\n}\n",
 						filepath.Base(f), src[r.Start.Byte:r.End.Byte])
-					return typ, alone, true
+					return d, true
 				}
 			}
 		}
 	}
-	return "", nil, false
+	return DeclaredBackend{}, false
 }
