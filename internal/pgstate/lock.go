@@ -120,10 +120,15 @@ func (l *Lock) Unlock() error {
 	return nil
 }
 
-// endSession closes the connection's PostgreSQL session rather than returning it to the
-// pool, where it would keep holding its advisory lock.
+// endSession releases the session's advisory locks and closes the session rather than
+// returning it to the pool, where it would keep holding them. The release comes first and
+// is answered: the server ends a closed session's backend a moment later, and until then an
+// Inspect would take the lock for a live holder's.
 func endSession(conn *sql.Conn) {
-	conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck // ErrBadConn is how database/sql is told to discard it
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	conn.ExecContext(ctx, "SELECT pg_advisory_unlock_all()") //nolint:errcheck // a broken session has released them already
+	conn.Raw(func(any) error { return driver.ErrBadConn })   //nolint:errcheck // ErrBadConn is how database/sql is told to discard it
 	conn.Close()
 }
 
