@@ -1,9 +1,7 @@
 package export
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -142,9 +140,4 @@ func (w *workDir) saveFlow(id string, data []byte) error {
 // interrupted is the error of an export stopped by its context, saying how to go on.
 func (w *workDir) interrupted(err error) error {
 	return fmt.Errorf("%w\nthe export was interrupted: run the same command again to resume it (what it has read is kept in %s)", err, w.dir)
-}
-
-// isInterruption reports whether err ends the export because its context was cancelled.
-func isInterruption(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
