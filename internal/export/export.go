@@ -98,6 +98,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Two exports into one directory would share (and remove) one working directory.
+	lock, err := lockExport(ctx, into)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.RemoveAndUnlock()
 	prog := newProgress(o.Progress, o.ProgressStyle, o.Client)
 	defer prog.close()
 	work, resumed, err := openWorkDir(into, exportParams{Env: o.Env.Name, Org: o.Env.Org, Layout: o.Layout,

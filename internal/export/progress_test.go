@@ -2,7 +2,10 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +91,23 @@ func TestWorkDirResumesOnlyTheSameExport(t *testing.T) {
 	// The last open started over with other parameters: the first export's are too old now.
 	if _, resumed, _ := openWorkDir(into, exportParams{Env: "dev", Org: "local:dev", Layout: ByKind, Include: []string{"flow:*"}}, now.Add(resumeWithin+time.Minute)); resumed {
 		t.Error("a day-old working directory was resumed")
+	}
+}
+
+// A second export into the directory an export is writing fails at once, naming the first,
+// and leaves the first one's work alone; once the first ends, its lock file is gone.
+func TestSecondExportIntoOneDirectoryIsRefused(t *testing.T) {
+	into := t.TempDir() + "/out"
+	first, err := lockExport(context.Background(), into)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), Options{Into: into})
+	if err == nil || !strings.Contains(err.Error(), "another export into "+into+" is running (pid ") {
+		t.Fatalf("second export: %v, want it refused naming the first", err)
+	}
+	first.RemoveAndUnlock()
+	if entries, _ := os.ReadDir(filepath.Dir(into)); len(entries) != 0 {
+		t.Errorf("left beside --into: %v", entries)
 	}
 }

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -47,6 +49,22 @@ func (a exportParams) same(b exportParams) bool {
 // workDirOf is the working directory of the export into into.
 func workDirOf(into string) string {
 	return filepath.Join(filepath.Dir(into), "."+filepath.Base(into)+".export-partial")
+}
+
+// lockExport takes the lock of exports into into — a file beside it, gone when the export
+// ends — or fails at once, naming the export that holds it: a second export would share and
+// remove the first one's working directory.
+func lockExport(ctx context.Context, into string) (*safefile.Lock, error) {
+	path := filepath.Join(filepath.Dir(into), "."+filepath.Base(into)+".export-lock")
+	l, err := safefile.AcquireLock(ctx, path, safefile.LockOptions{Command: "cx export into " + filepath.Base(into), Timeout: -1})
+	var le *safefile.LockedError
+	if errors.As(err, &le) {
+		return nil, fmt.Errorf("another export into %s is running (%s): wait for it to end, or export into another directory", into, le.Holder)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock the export into %s: %w", into, err)
+	}
+	return l, nil
 }
 
 // openWorkDir opens the working directory of the export into into with params: an

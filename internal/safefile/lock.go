@@ -79,7 +79,8 @@ func (e *LockedError) Error() string {
 // Lock is an exclusive flock(2) on a file, held until Unlock or the process ends (the
 // kernel releases it then, so a crashed holder never leaves a stale lock).
 type Lock struct {
-	f *os.File
+	f    *os.File
+	path string
 }
 
 // AcquireLock takes an exclusive lock on path (created 0600, its directory 0700), waiting
@@ -90,22 +91,35 @@ func AcquireLock(ctx context.Context, path string, o LockOptions) (*Lock, error)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	err = WaitForLock(ctx, path, o, func() (bool, Holder, error) {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		switch {
-		case err == nil:
-			return true, Holder{}, nil
-		case errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR):
-			return false, readHolder(path), nil
+	var f *os.File
+	err := WaitForLock(ctx, path, o, func() (bool, Holder, error) {
+		for {
+			if f == nil {
+				var err error
+				if f, err = os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600); err != nil {
+					return false, Holder{}, err
+				}
+			}
+			err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+			switch {
+			case err == nil && stillAt(f, path):
+				return true, Holder{}, nil
+			case err == nil:
+				// The holder removed the file as it let go (RemoveAndUnlock): this lock is on
+				// a file nobody else will open again; take the one at path now.
+				f.Close()
+				f = nil
+				continue
+			case errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR):
+				return false, readHolder(path), nil
+			}
+			return false, Holder{}, fmt.Errorf("lock %s: %w", path, err)
 		}
-		return false, Holder{}, fmt.Errorf("lock %s: %w", path, err)
 	})
 	if err != nil {
-		f.Close()
+		if f != nil {
+			f.Close()
+		}
 		return nil, err
 	}
 	h := Holder{PID: os.Getpid(), Command: o.Command, Since: time.Now().UTC()}
@@ -115,7 +129,18 @@ func AcquireLock(ctx context.Context, path string, o LockOptions) (*Lock, error)
 	if err := f.Truncate(0); err == nil {
 		f.WriteAt(append(b, '\n'), 0) //nolint:errcheck // the holder's description is informative only
 	}
-	return &Lock{f: f}, nil
+	return &Lock{f: f, path: path}, nil
+}
+
+// stillAt reports whether f is the file at path, not one removed from there since it was
+// opened.
+func stillAt(f *os.File, path string) bool {
+	held, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	now, err := os.Stat(path)
+	return err == nil && os.SameFile(held, now)
 }
 
 // WaitForLock calls try until it takes the lock, waiting up to o.Timeout while another
@@ -159,6 +184,17 @@ func (l *Lock) Unlock() {
 	syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN) //nolint:errcheck // closing releases it too
 	l.f.Close()
 	l.f = nil
+}
+
+// RemoveAndUnlock removes the lock's file, then releases the lock: for a lock that guards a
+// piece of work which leaves nothing behind when it is done. A waiter that opened the removed
+// file notices when it gets the lock and takes a new file's instead.
+func (l *Lock) RemoveAndUnlock() {
+	if l == nil || l.f == nil {
+		return
+	}
+	os.Remove(l.path) //nolint:errcheck // a lock file left behind is harmless: the next lock takes it
+	l.Unlock()
 }
 
 func readHolder(path string) Holder {

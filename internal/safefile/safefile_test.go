@@ -57,6 +57,43 @@ func TestLockExcludesAndNamesHolder(t *testing.T) {
 	second.Unlock() // harmless
 }
 
+// A lock whose holder removes its file as it lets go still excludes: a waiter that had the
+// removed file open takes the new one's lock, so a third process cannot hold it at once.
+func TestLockRemovedByItsHolder(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), ".out.export-lock")
+	first, err := AcquireLock(ctx, path, LockOptions{Command: "cx export"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan *Lock)
+	go func() {
+		l, err := AcquireLock(ctx, path, LockOptions{Command: "cx export (second)", Timeout: 10 * time.Second})
+		if err != nil {
+			t.Error(err)
+		}
+		got <- l
+	}()
+	time.Sleep(250 * time.Millisecond) // the waiter has the file open and polls
+	first.RemoveAndUnlock()
+	second := <-got
+	if second == nil {
+		t.FailNow()
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the waiter holds a lock on no file at %s: %v", path, err)
+	}
+	_, err = AcquireLock(ctx, path, LockOptions{Command: "cx export (third)", Timeout: -1})
+	var le *LockedError
+	if !errors.As(err, &le) || le.Holder.Command != "cx export (second)" {
+		t.Fatalf("third lock while the second holds it: %v, want a LockedError naming the second", err)
+	}
+	second.RemoveAndUnlock()
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("lock file left after RemoveAndUnlock: %v", err)
+	}
+}
+
 func TestLockTimeoutAndCancel(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dev.lock")
 	held, err := AcquireLock(context.Background(), path, LockOptions{Command: "cx destroy --env dev"})
