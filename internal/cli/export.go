@@ -67,7 +67,8 @@ one JSON object per line (events step, listed, progress, resume) and the result 
 Resume: the export works in .DIR.export-partial beside DIR. Interrupted (Ctrl-C, a
 killed process), that directory stays; the same command again resumes from it, reusing
 the listings, the flows exported and the configuration OpenTofu generated. Any other
-failure removes it; one older than a day or of other options is started over.`,
+failure removes it; one older than a day or of other options is started over. A second
+export into the same DIR while one runs is refused, naming the first.`,
 		Example: `  cx export --env prod --into ../cc-prod
   cx export --env dev --into ../billing --include 'flow:Billing*'
   cx export --env dev --into ../by-area --layout kind --exclude user --json`,
