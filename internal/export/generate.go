@@ -119,10 +119,7 @@ func (t Tofu) run(ctx context.Context, dir, rc, handed, main, keep string, impor
 	if err != nil {
 		return nil, err
 	}
-	// Users' voicemail policies and utilization are personal settings that cost two requests
-	// a user: exported users leave them unmanaged (the provider does not read them).
-	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_USER_SETTINGS": "0",
-		"CX_PROVIDER_LISTINGS": handed}
+	env := map[string]string{"TF_CLI_CONFIG_FILE": rc, "TF_DATA_DIR": filepath.Join(dir, ".tofu"), "CX_PROVIDER_LISTINGS": handed}
 	for k, v := range t.OrgEnv {
 		env[k] = v
 	}

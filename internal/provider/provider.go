@@ -100,7 +100,6 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org). " +
 			"`" + envBulkRead + "=0` turns bulk reads off: by default, once a run reads a second object of a type, " +
 			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute. " +
-			"`" + envUserSettings + "=0` makes user reads leave out `voicemail_userpolicies` and `routing_utilization` (two requests per user; `cx export` sets it). " +
 			"`" + envLookupWait + "` = a Go duration (`0s`) that caps how long by-name data sources wait for their object to appear " +
 			"(cx sets it for plans whose lookups may name objects that are only planned). " +
 			"`" + envAuditContext + "` = `key=value; key=value` labels sent with every API call (header `" + auditContextHeader + "`); " +

@@ -96,7 +96,7 @@ var (
 func newUserResource() resource.Resource {
 	return &userResource{crudResource[userModel, userRead]{
 		resourceBase: resourceBase{typeSuffix: "_user"}, what: "user",
-		read: readUserWithSettings,
+		readFor: readUserHeld,
 		remove: func(ctx context.Context, c *platform.Client, state *userModel) error {
 			return userAPI(c).delete(ctx, state.ID.ValueString())
 		},
@@ -137,8 +137,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"routing_utilization": routingUtilizationAttribute(),
 			"locations": unmanagedSet(userLocationType,
 				"Locations `{location_id, notes}` of the user; block or attribute syntax. Unset = unmanaged; `locations = []` removes all."),
-			"voicemail_userpolicies": userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
-				"block or attribute syntax. Unset = unmanaged; a field left out keeps its value in the org."),
+			"voicemail_userpolicies": userSetting(userVoicemailPolicy.attribute("The user's voicemail policy: `alert_timeout_seconds`, `send_email_notifications`; " +
+				"block or attribute syntax. Unset = unmanaged (not read); a field left out keeps its value in the org.")),
 		},
 		Blocks: map[string]schema.Block{
 			"addresses": schema.ListNestedBlock{

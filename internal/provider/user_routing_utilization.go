@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -49,9 +48,9 @@ func routingUtilizationAttribute() schema.ListAttribute {
 		Optional: true, Computed: true, ElementType: routingUtilizationType,
 		Description: "The user's own utilization: blocks `call`, `callback`, `chat`, `email`, `message` " +
 			"(`maximum_capacity` 0-25, `interruptible_media_types`, `include_non_acd`) and `label_utilizations` " +
-			"(`label_id`, `maximum_capacity`, `interrupting_label_ids`). Unset = unmanaged; `[]` returns the user to the org's utilization.",
+			"(`label_id`, `maximum_capacity`, `interrupting_label_ids`). Unset = unmanaged (not read); `[]` returns the user to the org's utilization.",
 		Validators:    []validator.List{listvalidator.SizeAtMost(1)},
-		PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+		PlanModifiers: []planmodifier.List{heldWhenUnset{}},
 	}
 }
 
