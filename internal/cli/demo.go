@@ -20,7 +20,8 @@ promotes to test, and prints an excerpt of test's audit log.
 
 The workspace is copied to a temporary directory and the org stops with the command, so
 nothing is left behind. Run it inside the cxascode repository; OpenTofu is found like cx
-finds it (CX_TOFU, tofu or terraform on PATH, else bin/tofu, which make tofu builds).`,
+finds it (CX_TOFU, tofu on PATH, bin/tofu — which make tofu builds —, tofu beside cx, else
+terraform on PATH).`,
 		Example: `  make demo
   cx demo --parallel 2`,
 		Args: cobra.NoArgs,

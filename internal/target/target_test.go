@@ -104,3 +104,29 @@ func TestOrgEnvRejectsNonURL(t *testing.T) {
 		t.Errorf("%v %v", env, err)
 	}
 }
+
+// OpenTofu in the workspace's bin/ (or above it) wins over a Terraform on PATH: cx is built
+// and tested with OpenTofu.
+func TestFindTofuPrefersOpenTofuOverTerraformOnPath(t *testing.T) {
+	t.Setenv("CX_TOFU", "")
+	path := t.TempDir()
+	terraform := filepath.Join(path, "terraform")
+	if err := os.WriteFile(terraform, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", path)
+	root := t.TempDir()
+	if got, err := FindTofu(filepath.Join(root, "workspace")); err != nil || got != terraform {
+		t.Errorf("with only terraform on PATH: %q %v, want %s", got, err, terraform)
+	}
+	tofu := filepath.Join(root, "bin", "tofu")
+	if err := os.MkdirAll(filepath.Dir(tofu), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(tofu, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := FindTofu(filepath.Join(root, "workspace")); err != nil || got != tofu {
+		t.Errorf("with bin/tofu above the workspace: %q %v, want %s", got, err, tofu)
+	}
+}

@@ -18,9 +18,11 @@ const ProviderBinary = "terraform-provider-genesyscloud"
 // providerPackage is the provider's main package inside the cxascode module.
 const providerPackage = "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud"
 
-// FindTofu returns the OpenTofu (or Terraform) binary to run: $CX_TOFU, then tofu or
-// terraform on PATH, then bin/tofu in the workspace root or any directory above it (the
-// cxascode repository builds it there with tools/tofu).
+// FindTofu returns the OpenTofu (or Terraform) binary to run: $CX_TOFU; tofu on PATH;
+// bin/tofu in the workspace root or any directory above it (the cxascode repository builds
+// it there with tools/tofu); tofu beside the running cx (installed together, as bin/ of the
+// repository holds them); and only then terraform on PATH — OpenTofu is what cx is built
+// and tested with, so a Terraform that happens to be installed does not win over it.
 func FindTofu(root string) (string, error) {
 	if p := os.Getenv("CX_TOFU"); p != "" {
 		if _, err := os.Stat(p); err != nil {
@@ -28,19 +30,22 @@ func FindTofu(root string) (string, error) {
 		}
 		return p, nil
 	}
-	for _, name := range []string{"tofu", "terraform"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
+	if p, err := exec.LookPath("tofu"); err == nil {
+		return p, nil
 	}
 	for dir := absOrSelf(root); ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "bin", "tofu")
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		if p := filepath.Join(dir, "bin", "tofu"); isFile(p) {
 			return p, nil
 		}
 		if filepath.Dir(dir) == dir {
 			break
 		}
+	}
+	if exe, err := os.Executable(); err == nil && isFile(filepath.Join(filepath.Dir(exe), "tofu")) {
+		return filepath.Join(filepath.Dir(exe), "tofu"), nil
+	}
+	if p, err := exec.LookPath("terraform"); err == nil {
+		return p, nil
 	}
 	return "", errors.New("no OpenTofu found: put tofu (or terraform) on PATH, set CX_TOFU, " +
 		"or build bin/tofu in the cxascode repository with `go build -C tools/tofu -o ../../bin/tofu github.com/opentofu/opentofu/cmd/tofu`")
