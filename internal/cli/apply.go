@@ -36,7 +36,7 @@ the applied projects when projects are named — and a failing test fails the ru
 	}
 	f.register(cmd)
 	addBreakGlassFlags(cmd, f)
-	cmd.Flags().BoolVar(&f.release, "release", false, "record a release (git tag cx/<env>/<n> and a release note) once the apply succeeded; see cx release")
+	cmd.Flags().BoolVar(&f.release, "release", false, "record a release (git tag cx/<env>/<n> and a release note) once the apply succeeded, printed after the summary (with --json: the JSON's \"release\"); see cx release")
 	cmd.Flags().BoolVar(&f.test, "test", false, "run the workspace's post-deploy tests after the apply; a failing test fails the run")
 	f.tests.register(cmd, "test-parallel")
 	return cmd

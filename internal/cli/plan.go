@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/affected"
 	"github.com/cxascode/cxascode/internal/breakglass"
+	"github.com/cxascode/cxascode/internal/release"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
 	"github.com/cxascode/cxascode/internal/workspace"
@@ -148,26 +150,30 @@ func runProjects(cmd *cobra.Command, action runner.Action, f *runFlags, names []
 	if err != nil {
 		return err
 	}
+	// The release is recorded once the apply succeeded, and reported with the run: in the
+	// summary, or as the JSON's "release".
+	var rel *release.Release
+	var relErr error
+	if f.release && res.ExitCode == 0 {
+		rel, relErr = ledger.release(ctx)
+	}
 	if f.json {
-		err = res.WriteJSON(stdout)
+		err = writeRunJSON(stdout, res, rel)
 	} else {
 		fmt.Fprintln(stdout)
-		err = res.WriteSummary(stdout)
+		if err = res.WriteSummary(stdout); err == nil && rel != nil {
+			fmt.Fprintln(stdout)
+			rel.WriteText(stdout)
+		}
 	}
 	if err != nil {
 		return err
 	}
+	if relErr != nil {
+		return relErr
+	}
 	if res.ExitCode != 0 {
 		return &exitError{code: res.ExitCode}
-	}
-	if f.release {
-		out := stdout
-		if f.json {
-			out = stderr // --json's stdout is the run's alone
-		}
-		if err := ledger.release(ctx, out); err != nil {
-			return err
-		}
 	}
 	if f.test {
 		return testAfterApply(ctx, f, ws, g, env.Name, names, stdout, stderr)
@@ -251,4 +257,18 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// writeRunJSON writes the run's result as JSON, with the release it recorded (if any) as
+// "release".
+func writeRunJSON(w io.Writer, res *runner.Result, rel *release.Release) error {
+	if rel == nil {
+		return res.WriteJSON(w)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		*runner.Result
+		Release *release.Release `json:"release"`
+	}{res, rel})
 }

@@ -101,6 +101,18 @@ func TestAccReleaseAndGuardedRollback(t *testing.T) {
 	if head := strings.TrimSpace(cx.git("rev-parse", "HEAD")); head == first {
 		t.Error("the rollback moved the working tree back; history must go forward")
 	}
+
+	// With --json, the release is part of the run's JSON, for machines; nothing on stdout
+	// but that JSON.
+	out, _, code = cx.run("apply", "--env", "dev", "--release", "--json")
+	var run struct {
+		Projects []json.RawMessage `json:"projects"`
+		Release  *release.Release  `json:"release"`
+	}
+	if err := json.Unmarshal([]byte(out), &run); code != 0 || err != nil || len(run.Projects) != 1 || run.Release == nil ||
+		run.Release.Number != 4 || run.Release.Tag != "cx/dev/4" {
+		t.Errorf("apply --release --json: exit %d, %v\n%s", code, err, out)
+	}
 }
 
 // queueID is the id of the dev org's queue named name, or "".

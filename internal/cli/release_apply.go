@@ -80,13 +80,7 @@ func (a *applyLedger) finish(res *runner.Result) error {
 // close releases the ledger's connection once the apply (and its release) are done.
 func (a *applyLedger) close() { a.ledger.Close() }
 
-// release records a release of what was applied and prints it.
-func (a *applyLedger) release(ctx context.Context, w io.Writer) error {
-	r, err := a.ledger.Append(0, release.Tagger(ctx, a.root))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	r.WriteText(w)
-	return nil
+// release records a release of what was applied.
+func (a *applyLedger) release(ctx context.Context) (*release.Release, error) {
+	return a.ledger.Append(0, release.Tagger(ctx, a.root))
 }
