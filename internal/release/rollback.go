@@ -139,9 +139,13 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 			return res, err
 		}
 	}
-	rec, _, err := StartApply(ledger, commit)
-	if err != nil {
-		return res, err
+	// The ledger marks the apply started once the run holds the environment's lock: a
+	// rollback that waits for, or gives up on, another apply leaves no mark of its own.
+	var rec *ApplyRecord
+	run.BeforeRun = func(context.Context) error {
+		var err error
+		rec, _, err = StartApply(ledger, commit)
+		return err
 	}
 	approved := res.Plan
 	run.Action = runner.ActionApply
@@ -158,7 +162,9 @@ func Rollback(ctx context.Context, o RollbackOptions) (*RollbackResult, error) {
 	}
 	res.Run, err = runner.Run(ctx, run)
 	if err != nil {
-		rec.Finish(nil, false)
+		if rec != nil {
+			rec.Finish(nil, false)
+		}
 		return res, err
 	}
 	var applied []string
