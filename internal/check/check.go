@@ -44,6 +44,8 @@ var (
 	ruleHygieneUngated     = rule{"hygiene", "protected-without-ci", Warning, "a protected environment no CI workflow deploys"}
 	ruleHygieneNoTest      = rule{"hygiene", "flow-without-test", Info, "a flow project without a cx test file"}
 	ruleHygieneIgnore      = rule{"hygiene", "ignore-changes", Warning, "lifecycle.ignore_changes hides drift"}
+	// Error: every environment's apply would read and write the one state.
+	ruleHygieneOneState = rule{"hygiene", "one-state-backend", Error, "a project's own backend keeps one state for several environments"}
 	// Info: most examples leave some descriptions out, and a missing one misleads nobody.
 	ruleHygieneNoDescription = rule{"hygiene", "no-description", Info, "a resource without a description where the API keeps one"}
 	ruleChurnCoupled         = rule{"churn", "co-changing-projects", Info, "two projects that change in the same commits"}
@@ -54,7 +56,7 @@ var (
 func allRules() []rule {
 	return []rule{ruleMonolithFlows, ruleMonolithSize, ruleMonolithMixed, ruleReachInWrite, ruleReachInByID, ruleReachInRemoteState,
 		ruleOverShared, ruleHardCodedGUID, ruleHardCodedPhone, ruleHardCodedEmail, ruleHardCodedURL,
-		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleHygieneNoDescription, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
+		ruleHygieneUnpinned, ruleHygieneUngated, ruleHygieneNoTest, ruleHygieneIgnore, ruleHygieneOneState, ruleHygieneNoDescription, ruleChurnCoupled, ruleChurnHalves, ruleUnusedSuppression}
 }
 
 // ruleDescription is a rule's one-line description, for SARIF.

@@ -26,6 +26,7 @@ func TestCheckEachRuleFiresOnce(t *testing.T) {
 		{"hygiene-ungated", "hygiene/protected-without-ci", "cx.hcl:5"},
 		{"hygiene-untested", "hygiene/flow-without-test", "flow-claims/main.tf:2"},
 		{"hygiene-undescribed", "hygiene/no-description", "shared-wrapupcodes/main.tf:11"},
+		{"hygiene-one-state", "hygiene/one-state-backend", "shared-skills/backend.tf:6"},
 	} {
 		t.Run(tc.workspace, func(t *testing.T) {
 			t.Parallel()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxascode/cxascode/internal/configscan"
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -20,6 +21,7 @@ func checkHygiene(v *view) []Finding {
 		out = append(out, unpinnedProviders(m)...)
 		out = append(out, ignoredChanges(m)...)
 		out = append(out, undescribed(m)...)
+		out = append(out, oneStateBackend(v, m)...)
 		if len(m.flows) > 0 && !hasCxTest(v.ws.Root, m.project.Dir) {
 			out = append(out, ruleHygieneNoTest.at(m.project.Name, m.flows[0].pos,
 				"project %s publishes a flow but has no %s/tests/*.cxtest.hcl; add a cx test that places a simulated call", m.project.Name, m.project.Dir))
@@ -166,4 +168,29 @@ func deploysEnvironment(workflows []string, env string) bool {
 		}
 	}
 	return false
+}
+
+// oneStateBackend reports a project whose own backend keeps a single state (a remote or
+// cloud backend naming its one workspace, an http backend) in a workspace of several
+// environments: cx gives each environment its own OpenTofu workspace, and such a backend
+// has only the one, so dev's apply and prod's would share a state.
+func oneStateBackend(v *view, m *module) []Finding {
+	if len(v.ws.Config.Environments) < 2 {
+		return nil
+	}
+	b, ok := tofu.ProjectBackend(filepath.Join(v.ws.Root, filepath.FromSlash(m.project.Dir)))
+	if !ok || !b.OneState {
+		return nil
+	}
+	rel, err := filepath.Rel(v.ws.Root, b.File)
+	if err != nil {
+		rel = b.File
+	}
+	var envs []string
+	for _, e := range v.ws.Config.Environments {
+		envs = append(envs, e.Name)
+	}
+	return []Finding{ruleHygieneOneState.at(m.project.Name, configscan.Pos{File: filepath.ToSlash(rel), Line: b.Pos.Line, Column: b.Pos.Column},
+		"project %s keeps its state in one %s workspace, and the environments %s would share it; use workspaces { prefix = \"…\" } (or tags) so each environment gets its own, as cx selects the workspace named after the environment",
+		m.project.Name, b.Type, strings.Join(envs, ", "))}
 }

@@ -22,7 +22,8 @@ func newCheckCommand() *cobra.Command {
 keeps it from the seed's practices: projects that grew into monoliths (with the split it
 suggests), projects reaching into objects other projects own, shared objects only one flow
 uses, ids and environment-specific values written as literals, hygiene (unpinned
-providers, protected environments without CI, flows without a cx test, ignore_changes),
+providers, protected environments without CI, flows without a cx test, ignore_changes, a
+project backend with one state for several environments),
 and, from git history, projects that always change together or halves that never do.
 
 The check block's policies = ["policy/"] adds the team's own Rego policies: each package's

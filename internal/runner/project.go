@@ -53,6 +53,9 @@ func (pr *projectRun) run(ctx context.Context, step func(string)) (res ProjectRe
 			return fail("init", err)
 		}
 	}
+	if err := session.SelectWorkspace(ctx); err != nil {
+		return fail("init", err)
+	}
 
 	step("plan")
 	plan, err := session.Plan(ctx, tofu.PlanOptions{Dir: tofu.Path(pr.env.Root(), "plans", pr.opts.Env),

@@ -57,7 +57,10 @@ func (r *runState) prepareSpeculation(run *projectRun, pending []string) (specul
 			run.layout, speculative = layout, true
 		}
 	}
-	run.layout.Env = map[string]string{providerLookupWaitEnv: "0s"}
+	if run.layout.Env == nil {
+		run.layout.Env = map[string]string{}
+	}
+	run.layout.Env[providerLookupWaitEnv] = "0s"
 	return speculative
 }
 

@@ -247,13 +247,11 @@ func placePlugin(src, dst, tmpDir string) error {
 // declaredBackend finds a backend (or cloud) block the project's own configuration declares:
 // the Genesys CI/CD blueprint keeps each project's state in Terraform Cloud with
 // `backend "remote"`, and such a project keeps it, whatever cx.hcl's state block says. It
-// returns the backend's type ("cloud" for a cloud block) and a configuration holding that
-// block alone, from which the backend is initialised without installing providers (see
-// initBackendOnly). found is false when no file declares one; files that do not parse are
+// returns the backend, with a configuration holding that block alone, from which the
+// backend is initialised without installing providers (see initBackendOnly). found is false when no file declares one; files that do not parse are
 // left to OpenTofu to report.
-func declaredBackend(dir string) (typ string, alone []byte, found bool) {
-	b, ok := findDeclaredBackend(dir)
-	return b.Type, b.alone, ok
+func declaredBackend(dir string) (b DeclaredBackend, found bool) {
+	return findDeclaredBackend(dir)
 }
 
 // DeclaredBackend is a backend (or cloud) block a project's own configuration declares.
@@ -263,7 +261,15 @@ type DeclaredBackend struct {
 	// Hostname is where a remote or cloud backend's credentials are for (its literal
 	// hostname setting, app.terraform.io when left out); "" for other backends.
 	Hostname string
-	alone    []byte
+	// OneState is true when the backend holds a single state whatever the OpenTofu
+	// workspace: a remote or cloud backend naming its one workspace (workspaces { name }),
+	// or an http backend. Other backends keep a state per workspace, and cx selects the
+	// environment's (see Environment.Project).
+	OneState bool
+	// Pos is where the block that makes OneState true is (else the backend block).
+	Pos   hcl.Pos
+	File  string
+	alone []byte
 }
 
 // TokenEnv is the environment variable OpenTofu reads a remote or cloud backend's API token
@@ -304,11 +310,17 @@ func findDeclaredBackend(dir string) (DeclaredBackend, bool) {
 			for _, tb := range b.Body.Blocks {
 				switch tb.Type {
 				case "backend", "cloud":
-					d := DeclaredBackend{Type: tb.Type}
+					d := DeclaredBackend{Type: tb.Type, File: f, Pos: tb.TypeRange.Start}
 					if tb.Type == "backend" && len(tb.Labels) > 0 {
 						d.Type = tb.Labels[0]
 					}
+					d.OneState = d.Type == "http"
 					if d.Type == "remote" || d.Type == "cloud" {
+						for _, wb := range tb.Body.Blocks {
+							if a := wb.Body.Attributes["name"]; wb.Type == "workspaces" && a != nil {
+								d.OneState, d.Pos = true, a.SrcRange.Start
+							}
+						}
 						d.Hostname = "app.terraform.io"
 						if a := tb.Body.Attributes["hostname"]; a != nil {
 							if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {

@@ -164,6 +164,9 @@ type Project struct {
 	// itself (a Terraform Cloud `backend "remote"`); nil when cx.hcl's state block decides.
 	// Such a project keeps its backend: cx passes no -state and writes no override.
 	OwnBackend []byte
+	// Workspace is the OpenTofu workspace selected in the project's own backend before any
+	// command ("": the backend's only, or cx's own state); see Session.Ready.
+	Workspace string
 	// VarFile is the environment's variables file of the project ("": none).
 	VarFile string
 	// Env is added to this project's OpenTofu environment last (a setting for one plan, such
@@ -177,8 +180,17 @@ func (e *Environment) Project(p *workspace.Project) *Project {
 	backend, settings := e.Workspace.Config.State.For(e.Name, p.Name)
 	pr := &Project{env: e, Name: p.Name, Dir: filepath.Join(root, filepath.FromSlash(p.Dir)),
 		DataDir: DataDir(root, e.Name, p.Name), Backend: backend, Settings: settings}
-	if typ, alone, ok := declaredBackend(pr.Dir); ok {
-		pr.Backend, pr.Settings, pr.OwnBackend = typ, nil, alone
+	if b, ok := declaredBackend(pr.Dir); ok {
+		pr.Backend, pr.Settings, pr.OwnBackend = b.Type, nil, b.alone
+		// One project, one backend, a state per environment: the OpenTofu workspace named
+		// after the environment (a blueprint's `workspaces { prefix = "cc_" }` makes it
+		// cc_dev, cc_prod), or the one cx's own environment chose with TF_WORKSPACE.
+		if !b.OneState {
+			pr.Workspace = e.Name
+			if w := strings.TrimSpace(os.Getenv("TF_WORKSPACE")); w != "" {
+				pr.Workspace = w
+			}
+		}
 	} else if pr.LocalBackend() {
 		pr.StatePath = LocalStatePath(root, e.Name, p.Name, settings)
 	}

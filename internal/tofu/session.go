@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/hashicorp/terraform-exec/tfexec"
@@ -137,6 +138,35 @@ func (s *Session) Ready(ctx context.Context) error {
 	if need, _ := s.NeedsInit(); need {
 		if err := s.Init(ctx); err != nil {
 			return fmt.Errorf("init: %w", err)
+		}
+	}
+	return s.SelectWorkspace(ctx)
+}
+
+// SelectWorkspace selects the project's workspace in its own backend (Project.Workspace),
+// creating it the first time: the selection is kept in the data directory, which is the
+// environment's, so it is made once. terraform-exec refuses TF_WORKSPACE; its workspace
+// commands are the way.
+func (s *Session) SelectWorkspace(ctx context.Context) error {
+	want := s.project.Workspace
+	if want == "" {
+		return nil
+	}
+	if b, err := os.ReadFile(filepath.Join(s.project.DataDir, "environment")); err == nil && strings.TrimSpace(string(b)) == want {
+		return nil
+	}
+	tf := s.tf
+	if !needsInitBeyondBackend(s.project.Dir) {
+		// Initialised from the backend block alone (initBackendOnly): the workspace
+		// commands load the backend from there too.
+		var err error
+		if tf, err = s.tofuIn(s.project.DataDir + ".backend-init"); err != nil {
+			return err
+		}
+	}
+	if err := tf.WorkspaceSelect(ctx, want); err != nil {
+		if nerr := tf.WorkspaceNew(ctx, want); nerr != nil {
+			return fmt.Errorf("select the workspace %q of the %s backend: %w (creating it: %v)", want, s.project.Backend, err, nerr)
 		}
 	}
 	return nil

@@ -1,0 +1,9 @@
+terraform {
+  backend "remote" {
+    organization = "contact-center"
+
+    workspaces {
+      name = "skills"
+    }
+  }
+}

@@ -1,0 +1,3 @@
+resource "genesyscloud_routing_skill" "billing" {
+  name = "Billing"
+}
