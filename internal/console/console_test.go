@@ -196,6 +196,40 @@ func TestSignInChecksTheOrg(t *testing.T) {
 	}
 }
 
+// TestSignInWithTheAdminKey: the org server's admin key signs in to the org picked, as its
+// console admin client, whose edits the audit log names; a wrong key and a missing org are
+// refused.
+func TestSignInWithTheAdminKey(t *testing.T) {
+	t.Parallel()
+	ts := orgserver.NewTestServer(t)
+	id := newQueue(t, ts, "Admin Key Target")
+	b := newBrowserless(t, ts)
+	if status, body := b.post("/console/signin", url.Values{"org": {"dev"}, "admin_key": {"wrong"}}); status != 401 || !strings.Contains(body, "refused this admin key") {
+		t.Errorf("a wrong admin key: %d\n%s", status, body)
+	}
+	if status, body := b.post("/console/signin", url.Values{"admin_key": {ts.AdminKey()}}); status != 400 || !strings.Contains(body, "Pick the org") {
+		t.Errorf("the admin key without an org: %d\n%s", status, body)
+	}
+	status, body := b.post("/console/signin", url.Values{"org": {"prod"}, "admin_key": {ts.AdminKey()}})
+	if status != 200 || !strings.Contains(body, `id="kinds"`) || !strings.Contains(body, orgserver.AdminClientName) {
+		t.Fatalf("sign in to prod with the admin key: %d\n%s", status, body)
+	}
+	// Signed in to prod: dev's queue is not there.
+	if status, _ := b.get("/console/object/routing.queue/" + id); status != http.StatusNotFound {
+		t.Errorf("dev's queue seen from prod: %d", status)
+	}
+	b = newBrowserless(t, ts)
+	if status, _ := b.post("/console/signin", url.Values{"org": {"dev"}, "admin_key": {ts.AdminKey()}}); status != 200 {
+		t.Fatalf("sign in to dev with the admin key: %d", status)
+	}
+	_, obj := b.get("/console/object/routing.queue/" + id)
+	edit := url.Values{"name": {"Admin Key Target"}, "description": {"edited by the admin"}, "csrf": {b.csrf(obj)}}
+	if status, obj := b.post("/console/edit/routing.queue/"+id, edit); status != 200 || !strings.Contains(obj, "edited by the admin") ||
+		!regexp.MustCompile(`(?s)id="history".*`+regexp.QuoteMeta(orgserver.AdminClientName)+`.*Update`).MatchString(obj) {
+		t.Errorf("edit as the console admin: %d\n%s", status, obj)
+	}
+}
+
 // TestEveryServedKindHasAListPage: the list page of every kind the catalogue serves renders
 // for an admin, and so does the page of the first object listed (a new org holds its seeded
 // objects: the home division, roles, scripts, singletons); the kinds page links them all.

@@ -2,6 +2,8 @@ package console
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -99,8 +101,9 @@ func (c *Console) signInPage(w http.ResponseWriter, r *http.Request) {
 	c.render(w, r, http.StatusOK, "signin", nil, signInData{Orgs: c.orgNames(r), Org: r.URL.Query().Get("org"), Next: r.URL.Query().Get("next")})
 }
 
-// signIn takes a client id and secret through the client credentials grant and keeps the
-// token in the session cookie. The org picked must be the client's own: a client id names
+// signIn takes a client id and secret through the client credentials grant — or the org
+// server's admin key, for a token of the org's console admin client (POST
+// /admin/orgs/{org}/tokens) — and keeps the token in the session cookie. The org picked must be the client's own: a client id names
 // one org, and signing in to another by mistake would show and change the wrong one.
 func (c *Console) signIn(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
@@ -112,14 +115,41 @@ func (c *Console) signIn(w http.ResponseWriter, r *http.Request) {
 		data.Error = msg
 		c.render(w, r, status, "signin", nil, data)
 	}
-	token, refused, err := c.api.token(r, data.ClientID, r.PostFormValue("client_secret"))
-	if err != nil {
-		c.fail(w, r, nil, err)
-		return
-	}
-	if refused != nil {
-		again(http.StatusUnauthorized, "The org refused these credentials: "+refused.Message+".")
-		return
+	var token string
+	if key := r.PostFormValue("admin_key"); key != "" {
+		// The server's admin key: the person acts as the org's console admin client.
+		if data.Org == "" {
+			again(http.StatusBadRequest, "Pick the org to sign in to with the admin key.")
+			return
+		}
+		ans, err := c.api.asAdmin(r, key, http.MethodPost, "/admin/orgs/"+url.PathEscape(data.Org)+"/tokens", nil)
+		if err != nil {
+			c.fail(w, r, nil, err)
+			return
+		}
+		var out struct {
+			AccessToken string `json:"access_token"`
+		}
+		switch {
+		case ans.status == http.StatusUnauthorized:
+			again(http.StatusUnauthorized, "The org server refused this admin key.")
+			return
+		case !ans.ok() || ans.decode(&out) != nil || out.AccessToken == "":
+			again(http.StatusBadGateway, "The org server gave no token for the org "+data.Org+" (status "+strconv.Itoa(ans.status)+").")
+			return
+		}
+		token = out.AccessToken
+	} else {
+		tok, refused, err := c.api.token(r, data.ClientID, r.PostFormValue("client_secret"))
+		if err != nil {
+			c.fail(w, r, nil, err)
+			return
+		}
+		if refused != nil {
+			again(http.StatusUnauthorized, "The org refused these credentials: "+refused.Message+".")
+			return
+		}
+		token = tok
 	}
 	s, err := c.sessionFor(r, token)
 	if err != nil || s == nil {

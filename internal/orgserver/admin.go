@@ -84,6 +84,7 @@ func (s *Server) adminRoutes() {
 		return apihttp.OK(w, map[string]any{"credentials": creds})
 	})
 	s.admin("POST /admin/orgs/{org}/clients", s.createClientRoute) // clients.go
+	s.admin("POST /admin/orgs/{org}/tokens", s.adminTokenRoute)    // clients.go
 	s.admin("POST /admin/orgs/{org}/clone", s.cloneOrgRoute)       // admin_clone.go
 	s.admin("DELETE /admin/orgs/{org}", s.deleteOrgRoute)
 	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {

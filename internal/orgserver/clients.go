@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/authorization"
@@ -142,4 +143,42 @@ func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request) error
 		return apihttp.BadRequest("%s", err.Error())
 	}
 	return apihttp.OK(w, map[string]any{"credential": cred})
+}
+
+// AdminClientName is the client an admin-key sign-in acts as (the console's): an admin of the
+// org, made the first time, so that what such a person changes is recorded in the audit log
+// under a name of its own.
+const AdminClientName = "Console (admin key)"
+
+// adminTokenRoute is POST /admin/orgs/{org}/tokens: a token of the org's AdminClientName
+// client, for someone holding the server's admin key (the console's sign-in with the admin
+// key). Answer: access_token, token_type, expires_in and the client's id and name, as the
+// client credentials grant answers them.
+func (s *Server) adminTokenRoute(w http.ResponseWriter, r *http.Request) error {
+	id := s.orgIDByName(r.PathValue("org"))
+	_, ok := s.store.Org(id)
+	if !ok {
+		return apihttp.NotFound()
+	}
+	var client store.ClientInfo
+	for _, c := range s.store.Clients() {
+		if c.OrgID == id && c.Name == AdminClientName {
+			client = c
+		}
+	}
+	if client.ID == "" {
+		cred, err := s.CreateClient(r.Context(), id, ClientSpec{Name: AdminClientName, Role: store.RoleAdmin})
+		if err != nil {
+			return err
+		}
+		if client, ok = s.store.Client(cred.ClientID); !ok {
+			return fmt.Errorf("the client %q just made is gone", AdminClientName)
+		}
+	}
+	ttl := s.cfg.TokenTTL
+	if ttl <= 0 {
+		ttl = 24 * time.Hour
+	}
+	return apihttp.OK(w, map[string]any{"access_token": s.issueToken(client, ttl), "token_type": "bearer",
+		"expires_in": int(ttl / time.Second), "client_id": client.ID, "client_name": client.Name})
 }

@@ -3,6 +3,7 @@ package orgserver
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"testing"
@@ -163,5 +164,35 @@ func TestAdminFaultsRefusesImpossibleSettings(t *testing.T) {
 	}
 	if status, m := adminCall(t, ts, "GET", "/admin/faults", ts.AdminKey(), nil); status != 200 || len(m) != 0 {
 		t.Errorf("after refused settings: status %d faults %v, want none active", status, m)
+	}
+}
+
+// POST /admin/orgs/{org}/tokens: the admin key buys a token of the org's console admin client
+// — made once, then reused — whose writes the audit log records under that client's name.
+func TestAdminTokenActsAsTheConsoleAdmin(t *testing.T) {
+	t.Parallel()
+	ts := NewTestServer(t)
+	if status, _ := adminCall(t, ts, "POST", "/admin/orgs/dev/tokens", "wrong", nil); status != http.StatusUnauthorized {
+		t.Errorf("with a wrong key: status %d, want 401", status)
+	}
+	if status, _ := adminCall(t, ts, "POST", "/admin/orgs/nope/tokens", ts.AdminKey(), nil); status != http.StatusNotFound {
+		t.Errorf("for an org the server does not hold: status %d, want 404", status)
+	}
+	var clientIDs []any
+	for range 2 {
+		status, ans := adminCall(t, ts, "POST", "/admin/orgs/dev/tokens", ts.AdminKey(), nil)
+		if status != http.StatusOK || ans["access_token"] == "" || ans["client_name"] != AdminClientName {
+			t.Fatalf("token: status %d, %v", status, ans)
+		}
+		clientIDs = append(clientIDs, ans["client_id"])
+		c := &rawClient{t: t, base: ts.URL, token: ans["access_token"].(string)}
+		me := c.must(http.StatusOK, "GET", "/api/v2/tokens/me", nil)
+		if org, _ := me["organization"].(map[string]any); org["name"] != "dev" {
+			t.Errorf("tokens/me: %v", me)
+		}
+		c.must(http.StatusOK, "POST", "/api/v2/routing/skills", map[string]any{"name": fmt.Sprintf("Console skill %d", len(clientIDs))})
+	}
+	if clientIDs[0] != clientIDs[1] {
+		t.Errorf("two sign-ins made two clients: %v", clientIDs)
 	}
 }
