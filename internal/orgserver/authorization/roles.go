@@ -243,9 +243,9 @@ func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.Dom
 }
 
 func (s *api) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
-		if err != nil {
+	return s.DeleteStored(w, r, host.KindRole, "PeoplePermissions", "Role", func(tx *store.Tx, o *store.Object) error {
+		var role platform.DomainOrganizationRole
+		if err := host.DecodeObject(o, &role); err != nil {
 			return err
 		}
 		if host.Deref(role.Default) {
@@ -267,7 +267,6 @@ func (s *api) deleteRole(w http.ResponseWriter, r *http.Request) error {
 		if live > 0 {
 			return apihttp.BadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
-		host.DeleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
 	})
 }

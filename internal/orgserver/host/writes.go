@@ -120,6 +120,27 @@ func DeleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, 
 	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 }
 
+// DeleteStored is DELETE of the object of kind the path's {id} names (404 when absent),
+// hard-deleted in one transaction: with (nil: nothing more) refuses the delete with an
+// error or removes what goes along with the object, then the object goes and its removal
+// is recorded as service's entityType.
+func (h *Host) DeleteStored(w http.ResponseWriter, r *http.Request, kind store.Kind, service, entityType string,
+	with func(tx *store.Tx, o *store.Object) error) error {
+	return h.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if with != nil {
+			if err := with(tx, o); err != nil {
+				return err
+			}
+		}
+		DeleteAudited(tx, p, o, service, entityType)
+		return nil
+	})
+}
+
 // PutAuditedIfChanged is PutAudited for kinds without a version (divisions, roles): a
 // write that changes nothing is stored but not audited.
 func PutAuditedIfChanged(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {

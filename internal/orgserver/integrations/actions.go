@@ -368,31 +368,17 @@ func (s *api) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.
 }
 
 func (s *api) deleteAction(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, host.KindAction)
+	return s.DeleteStored(w, r, host.KindAction, "Integrations", "Action", func(tx *store.Tx, o *store.Object) error {
+		// A draft of a deleted action has nothing to publish onto; it goes too.
+		if d := tx.Get(host.KindActionDraft, o.ID); d != nil {
+			tx.Delete(host.KindActionDraft, o.ID)
+		}
+		return nil
+	})
 }
 
 func (s *api) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, host.KindActionDraft)
-}
-
-func (s *api) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		tx.Delete(kind, o.ID)
-		entityType := "ActionDraft"
-		if kind == host.KindAction {
-			entityType = "Action"
-			// A draft of a deleted action has nothing to publish onto; it goes too.
-			if d := tx.Get(host.KindActionDraft, o.ID); d != nil {
-				tx.Delete(host.KindActionDraft, o.ID)
-			}
-		}
-		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
-		return nil
-	})
+	return s.DeleteStored(w, r, host.KindActionDraft, "Integrations", "ActionDraft", nil)
 }
 
 // draftFromAction starts a draft holding the action's current definition.

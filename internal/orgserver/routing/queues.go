@@ -212,18 +212,12 @@ func (s *api) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := host.BoolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		tx.Delete(host.KindQueue, o.ID)
+	return s.DeleteStored(w, r, host.KindQueue, "Routing", "Queue", func(tx *store.Tx, o *store.Object) error {
 		for _, kind := range []store.Kind{host.KindQueueMember, host.KindQueueWrapupCode} {
 			for _, c := range tx.List(kind, o.ID) {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
