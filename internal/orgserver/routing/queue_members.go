@@ -35,6 +35,18 @@ func (s *api) queueWrapupCodeRoutes() {
 // maxQueueBatch is the most members or codes one request may carry, as on real orgs.
 const maxQueueBatch = 100
 
+// decodeBatch reads a request body listing at most maxQueueBatch of what noun names.
+func decodeBatch[T any](r *http.Request, noun string) ([]T, error) {
+	var in []T
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return nil, err
+	}
+	if len(in) > maxQueueBatch {
+		return nil, apihttp.BadRequest("The request may carry at most %d %s, not %d.", maxQueueBatch, noun, len(in))
+	}
+	return in, nil
+}
+
 const (
 	minRingNumber = 1
 	maxRingNumber = 6
@@ -171,12 +183,9 @@ func (s *api) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in []platform.WritableEntity
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.WritableEntity](r, "members")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	for i, e := range in {
 		if host.Deref(e.ID) == "" {
@@ -255,12 +264,9 @@ func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, f
 }
 
 func (s *api) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
-	var in []platform.QueueMember
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.QueueMember](r, "members")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) (queueMemberListing, error) {
 		l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: 1, PageSize: max(len(in), 1)}
@@ -362,12 +368,9 @@ func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	var in []platform.WrapUpCodeReference
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.WrapUpCodeReference](r, "wrap-up codes")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) ([]json.RawMessage, error) {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
