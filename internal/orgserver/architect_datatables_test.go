@@ -1,7 +1,6 @@
 package orgserver
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -84,14 +83,9 @@ func TestDataTableSchemaRules(t *testing.T) {
 func TestFlowImportResolvesDataTables(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 	yaml := readFlowFixture(t, "caller_lookup.yaml")
-	st := uploadFlowJob(t, ts, c, yaml)
-	line, col := fixtureLine(t, yaml, "Known Callers:")
-	want := fmt.Sprintf("Unable to find a data table named 'Known Callers' (flow.yaml line %d, column %d)", line, col)
-	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
-		t.Fatalf("job = %v, want the one error %q", st, want)
-	}
+	wantUnresolvedName(t, ts, c, yaml, "data table", "Known Callers")
 	table := c.must(200, "POST", "/api/v2/flows/datatables", dataTableBody("Known Callers", nil))
-	st = uploadFlowJob(t, ts, c, yaml)
+	st := uploadFlowJob(t, ts, c, yaml)
 	if st["status"] != "Success" {
 		t.Fatalf("job = %v", st)
 	}
