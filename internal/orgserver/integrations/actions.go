@@ -383,17 +383,9 @@ func (s *api) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
 
 // draftFromAction starts a draft holding the action's current definition.
 func (s *api) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, host.KindAction, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindAction, func(tx *store.Tx, p apihttp.Principal, o *store.Object, a platform.Action) ([]byte, error) {
 		if tx.Get(host.KindActionDraft, o.ID) != nil {
 			return nil, apihttp.Conflict("The action [%s] has a draft already; edit or delete it.", o.Name)
-		}
-		var a platform.Action
-		if err := host.DecodeObject(o, &a); err != nil {
-			return nil, err
 		}
 		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
 		if err != nil {
