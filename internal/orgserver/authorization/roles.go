@@ -213,11 +213,8 @@ func (s *api) putRole(w http.ResponseWriter, r *http.Request) error {
 // patchRole changes only the fields present.
 func (s *api) patchRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRole
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	if err := host.DecodeRenamed(r, &in, func() *string { return in.Name }); err != nil {
 		return err
-	}
-	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, platform.DomainOrganizationRoleUpdate{Name: in.Name, Description: in.Description,
 		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)

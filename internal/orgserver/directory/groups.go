@@ -132,11 +132,8 @@ func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupUpdate
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	if err := host.DecodeRenamed(r, &in, func() *string { return in.Name }); err != nil {
 		return err
-	}
-	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return apihttp.Required("name")
 	}
 	if err := host.FirstError(
 		host.CheckEnum("visibility", in.Visibility, groupVisibilities()...),

@@ -150,6 +150,19 @@ func DecodeNamed(r *http.Request, in any, name func() *string) (string, error) {
 	return RequiredName(name())
 }
 
+// DecodeRenamed reads the body of an update whose name is optional into in
+// (apihttp.DecodeBody): a name it carries (name reads it from in) must not be blank; without
+// one the object keeps its own.
+func DecodeRenamed(r *http.Request, in any, name func() *string) error {
+	if err := apihttp.DecodeBody(r, in); err != nil {
+		return err
+	}
+	if n := name(); n != nil && strings.TrimSpace(*n) == "" {
+		return apihttp.Required("name")
+	}
+	return nil
+}
+
 // FirstError is the first of checks that failed, nil when none did: a request hears of one
 // problem at a time, in the order the checks are listed, as on a real org.
 func FirstError(checks ...error) error {
