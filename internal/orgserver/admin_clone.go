@@ -24,11 +24,7 @@ type cloneRequest struct {
 	Clients []ClientSpec `json:"clients"`
 }
 
-func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request) error {
-	id := s.orgIDByName(r.PathValue("org"))
-	if id == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request, id string) error {
 	var in cloneRequest
 	if err := apihttp.DecodeAdminBody(r, &in); err != nil {
 		return err
@@ -40,11 +36,7 @@ func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.OK(w, map[string]any{"credentials": creds})
 }
 
-func (s *Server) deleteOrgRoute(w http.ResponseWriter, r *http.Request) error {
-	id := s.orgIDByName(r.PathValue("org"))
-	if id == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) deleteOrgRoute(w http.ResponseWriter, r *http.Request, id string) error {
 	if err := s.store.DeleteOrg(r.Context(), id); err != nil {
 		return err
 	}

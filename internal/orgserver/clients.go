@@ -129,15 +129,12 @@ func (s *Server) CreateClient(ctx context.Context, org string, spec ClientSpec) 
 }
 
 // createClientRoute is POST /admin/orgs/{org}/clients: body ClientSpec, answer {credential}.
-func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request) error {
-	if s.orgIDByName(r.PathValue("org")) == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request, orgID string) error {
 	var spec ClientSpec
 	if err := apihttp.DecodeBody(r, &spec); err != nil {
 		return err
 	}
-	cred, err := s.CreateClient(r.Context(), r.PathValue("org"), spec)
+	cred, err := s.CreateClient(r.Context(), orgID, spec)
 	if err != nil {
 		return apihttp.BadRequest("%s", err.Error())
 	}
