@@ -3,6 +3,7 @@ package host
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,16 @@ func CheckEnum(field string, v *string, allowed ...string) error {
 		}
 	}
 	return apihttp.InvalidValue(field, *v, allowed)
+}
+
+// EnumParam reads an optional query parameter that takes one of allowed: "" when absent, the
+// API's 400 naming allowed for any other value.
+func EnumParam(r *http.Request, key string, allowed ...string) (string, error) {
+	v := r.URL.Query().Get(key)
+	if v != "" && !slices.Contains(allowed, v) {
+		return "", apihttp.InvalidValue(key, v, allowed)
+	}
+	return v, nil
 }
 
 // BoolParam reads an optional boolean query parameter.

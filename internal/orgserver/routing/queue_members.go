@@ -87,15 +87,15 @@ func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qs := r.URL.Query()
-	memberBy := qs.Get("memberBy")
-	if memberBy != "" && memberBy != "user" && memberBy != "group" {
-		return apihttp.InvalidValue("memberBy", memberBy, []string{"user", "group"})
+	memberBy, err := host.EnumParam(r, "memberBy", "user", "group")
+	if err != nil {
+		return err
 	}
 	desc, err := apihttp.SortDescending(r, "sortOrder", "asc", "desc")
 	if err != nil {
 		return err
 	}
+	qs := r.URL.Query()
 	joinedSet := qs.Get("joined") != ""
 	joined, err := host.BoolParam(r, "joined")
 	if err != nil {

@@ -128,8 +128,8 @@ func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if v := r.URL.Query().Get("sortBy"); v != "" && v != "number" {
-		return apihttp.InvalidValue("sortBy", v, []string{"number"})
+	if _, err := host.EnumParam(r, "sortBy", "number"); err != nil {
+		return err
 	}
 	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte

@@ -105,12 +105,11 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "startNumber" && sortBy != "endNumber" {
-		return apihttp.InvalidValue("sortBy", sortBy, []string{"startNumber", "endNumber"})
+	sortBy, err := host.EnumParam(r, "sortBy", "startNumber", "endNumber")
+	if err != nil {
+		return err
 	}
-	number := strings.TrimSpace(qs.Get("number"))
+	number := strings.TrimSpace(r.URL.Query().Get("number"))
 	divisions := host.SetOf(apihttp.MultiParam(r, "divisionId"))
 	pools := storedExtensionPools(s.ListVisible(r, KindExtensionPool))
 	if sortBy == "endNumber" {
