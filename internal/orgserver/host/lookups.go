@@ -127,6 +127,17 @@ func LiveOwner(get ObjectGetter, kind store.Kind, id string) (*store.Object, err
 	return o, nil
 }
 
+// ChildOf is the object of kind with id kept under parentID (a route of an email domain, an
+// outbound route of a site), or 404: also when it lies under another parent, so a path
+// cannot reach a child through the wrong parent.
+func ChildOf(get ObjectGetter, kind store.Kind, parentID, id string) (*store.Object, error) {
+	o := get(kind, id)
+	if o == nil || o.Parent != parentID {
+		return nil, apihttp.NotFound()
+	}
+	return o, nil
+}
+
 // StoredPolicy decodes the stored setting of owner into v, leaving v as is when none is stored.
 func StoredPolicy(get ObjectGetter, kind store.Kind, owner string, v any) error {
 	if o := get(kind, owner); o != nil {
