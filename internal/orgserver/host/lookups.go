@@ -30,6 +30,18 @@ func (h *Host) Lookup(r *http.Request, kind store.Kind, id string) (*store.Objec
 	return o, nil
 }
 
+// LookupParent is the live object a child's path names as its parent (an email route's
+// domain, a grammar language's files' language), or 404 whatever keeps it from the caller:
+// absent, soft-deleted, or in a division the caller cannot see, even for a write (the
+// child's own write is what the division check judges).
+func (h *Host) LookupParent(r *http.Request, kind store.Kind, id string) (*store.Object, error) {
+	o, err := h.Lookup(r, kind, id)
+	if err != nil || entity.IsDeleted(o.Data) {
+		return nil, apihttp.NotFound()
+	}
+	return o, nil
+}
+
 // ListVisible is the caller's org's top-level objects of kind that the caller may see.
 func (h *Host) ListVisible(r *http.Request, kind store.Kind) []*store.Object {
 	return h.ListVisibleIn(r, kind, "")

@@ -72,11 +72,7 @@ func (s *api) emailRouteRoutes() {
 
 // emailDomainOf is the live domain a route path names, or 404.
 func (s *api) emailDomainOf(r *http.Request) (*store.Object, error) {
-	d, err := s.Lookup(r, kindEmailDomain, r.PathValue("parentId"))
-	if err != nil || entity.IsDeleted(d.Data) {
-		return nil, apihttp.NotFound()
-	}
-	return d, nil
+	return s.LookupParent(r, kindEmailDomain, r.PathValue("parentId"))
 }
 
 func (s *api) listEmailRoutes(w http.ResponseWriter, r *http.Request) error {
