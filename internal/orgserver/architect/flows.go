@@ -40,7 +40,6 @@ func (s *api) flowRoutes() {
 	s.Route("GET /api/v2/flows/{id}/versions/{version}/configuration", "architect:flow:view", s.getFlowConfiguration)
 	s.Route("GET /api/v2/flows/{id}/latestconfiguration", "architect:flow:view", s.getFlowConfiguration)
 	s.Route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
-	s.flowLogLevelRoutes() // flow_loglevels.go
 	s.flowJobRoutes()
 }
 
