@@ -97,6 +97,21 @@ func LoadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object,
 	return decodeFound[T](entity.Lookup(tx, kind, id))
 }
 
+// FindStored reads the object of kind with id and decodes its stored JSON into the API model
+// T; when there is none the object is nil and so is the error, for a caller whose answer to
+// a missing object is its own (nothing to do, an unknown reference).
+func FindStored[T any](get ObjectGetter, kind store.Kind, id string) (*store.Object, T, error) {
+	var v T
+	o := get(kind, id)
+	if o == nil {
+		return nil, v, nil
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}
+
 // PutAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
 func PutAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {

@@ -145,13 +145,12 @@ type actionFields struct {
 // old is the document being changed (nil on create): absent fields keep its values.
 // Published actions need a config and a full contract; drafts may be incomplete.
 func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
-	ig := tx.Get(host.KindIntegration, integrationID)
+	ig, igDoc, err := host.FindStored[platform.Integration](tx.Get, host.KindIntegration, integrationID)
+	if err != nil {
+		return platform.Action{}, err
+	}
 	if ig == nil {
 		return platform.Action{}, apihttp.UnknownRef("integrationId", integrationID)
-	}
-	var igDoc platform.Integration
-	if err := host.DecodeObject(ig, &igDoc); err != nil {
-		return platform.Action{}, err
 	}
 	if igDoc.IntegrationType != nil && !hasDataActions(host.Deref(igDoc.IntegrationType.ID)) {
 		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, host.Deref(igDoc.IntegrationType.ID))
