@@ -232,16 +232,12 @@ func receiveFunctionZip(tx *store.Tx, p apihttp.Principal, z *store.Object, _ []
 // publishActionFunction makes a draft's function settings the action's own as the draft
 // is published, and forgets the draft's.
 func publishActionFunction(tx *store.Tx, actionID string) error {
-	d := tx.Get(kindActionDraftFunction, actionID)
-	if d == nil {
-		return nil
-	}
-	var fc functionConfig
-	if err := host.DecodeObject(d, &fc); err != nil {
+	d, fc, err := host.FindStored[functionConfig](tx.Get, kindActionDraftFunction, actionID)
+	if d == nil || err != nil {
 		return err
 	}
 	fc.SelfURI = functionSelfURI(actionID, false)
 	tx.Delete(kindActionDraftFunction, actionID)
-	_, err := entity.Put(tx, kindActionFunction, actionID, "", d.Name, fc)
+	_, err = entity.Put(tx, kindActionFunction, actionID, "", d.Name, fc)
 	return err
 }
