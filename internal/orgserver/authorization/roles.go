@@ -295,11 +295,7 @@ func roleSubjects(tx *store.Tx, roleID string) []string {
 // subject as item renders it from the caller's org and its grants of the role (nil leaves
 // the subject out).
 func (s *api) roleHolderPage(r *http.Request, item func(org, subjectID string, grants []platform.AuthzGrant) []byte) (apihttp.Listing, error) {
-	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
-	if err != nil {
-		return apihttp.Listing{}, err
-	}
-	role, err := s.Lookup(r, host.KindRole, r.PathValue("id"))
+	p, role, err := s.PageUnder(r, host.KindRole)
 	if err != nil {
 		return apihttp.Listing{}, err
 	}

@@ -30,6 +30,18 @@ func (h *Host) Lookup(r *http.Request, kind store.Kind, id string) (*store.Objec
 	return o, nil
 }
 
+// PageUnder reads the page (apihttp.ParsePage, up to apihttp.MaxPageSize) of a listing of
+// what the object of kind in the path ({id}) holds, and that object as Lookup finds it: a
+// bad page is refused before a missing object.
+func (h *Host) PageUnder(r *http.Request, kind store.Kind) (apihttp.Page, *store.Object, error) {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
+	if err != nil {
+		return p, nil, err
+	}
+	o, err := h.Lookup(r, kind, r.PathValue("id"))
+	return p, o, err
+}
+
 // LookupParent is the live object a child's path names as its parent (an email route's
 // domain, a grammar language's files' language), or 404 whatever keeps it from the caller:
 // absent, soft-deleted, or in a division the caller cannot see, even for a write (the

@@ -346,11 +346,7 @@ func (s *api) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
 // renamed or re-described code shows up as it is now.
 
 func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
-	if err != nil {
-		return err
-	}
-	q, err := s.Lookup(r, host.KindQueue, r.PathValue("id"))
+	p, q, err := s.PageUnder(r, host.KindQueue)
 	if err != nil {
 		return err
 	}
