@@ -24,8 +24,20 @@ func (s *Server) admin(pattern string, h handlerFunc) {
 	})
 }
 
+// adminOrg registers an admin route on one org: h gets the id of the org the path's {org}
+// names (by name or id); a path naming none is 404.
+func (s *Server) adminOrg(pattern string, h func(w http.ResponseWriter, r *http.Request, orgID string) error) {
+	s.admin(pattern, func(w http.ResponseWriter, r *http.Request) error {
+		id := s.orgIDByName(r.PathValue("org"))
+		if id == "" {
+			return apihttp.NotFound()
+		}
+		return h(w, r, id)
+	})
+}
+
 func (s *Server) adminRoutes() {
-	s.admin("POST /admin/orgs/{org}/simulate", s.simulateCall)
+	s.adminOrg("POST /admin/orgs/{org}/simulate", s.simulateCall)
 	s.admin("GET /admin/faults", func(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.OK(w, s.faults.get())
 	})
@@ -83,15 +95,11 @@ func (s *Server) adminRoutes() {
 		}
 		return apihttp.OK(w, map[string]any{"credentials": creds})
 	})
-	s.admin("POST /admin/orgs/{org}/clients", s.createClientRoute) // clients.go
-	s.admin("POST /admin/orgs/{org}/tokens", s.adminTokenRoute)    // clients.go
-	s.admin("POST /admin/orgs/{org}/clone", s.cloneOrgRoute)       // admin_clone.go
-	s.admin("DELETE /admin/orgs/{org}", s.deleteOrgRoute)
-	s.admin("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request) error {
-		id := s.orgIDByName(r.PathValue("org"))
-		if id == "" {
-			return apihttp.NotFound()
-		}
+	s.adminOrg("POST /admin/orgs/{org}/clients", s.createClientRoute) // clients.go
+	s.adminOrg("POST /admin/orgs/{org}/tokens", s.adminTokenRoute)    // clients.go
+	s.adminOrg("POST /admin/orgs/{org}/clone", s.cloneOrgRoute)       // admin_clone.go
+	s.adminOrg("DELETE /admin/orgs/{org}", s.deleteOrgRoute)
+	s.adminOrg("POST /admin/orgs/{org}/reset", func(w http.ResponseWriter, r *http.Request, id string) error {
 		if err := s.ResetOrg(r.Context(), id); err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package orgserver
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/google/uuid"
 )
 
 // Org clones on the admin surface: POST /admin/orgs/{org}/clone copies an org, objects and
@@ -26,11 +24,7 @@ type cloneRequest struct {
 	Clients []ClientSpec `json:"clients"`
 }
 
-func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request) error {
-	id := s.orgIDByName(r.PathValue("org"))
-	if id == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request, id string) error {
 	var in cloneRequest
 	if err := apihttp.DecodeAdminBody(r, &in); err != nil {
 		return err
@@ -42,11 +36,7 @@ func (s *Server) cloneOrgRoute(w http.ResponseWriter, r *http.Request) error {
 	return apihttp.OK(w, map[string]any{"credentials": creds})
 }
 
-func (s *Server) deleteOrgRoute(w http.ResponseWriter, r *http.Request) error {
-	id := s.orgIDByName(r.PathValue("org"))
-	if id == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) deleteOrgRoute(w http.ResponseWriter, r *http.Request, id string) error {
 	if err := s.store.DeleteOrg(r.Context(), id); err != nil {
 		return err
 	}
@@ -59,28 +49,17 @@ func (s *Server) deleteOrgRoute(w http.ResponseWriter, r *http.Request) error {
 // whole or not at all.
 func (s *Server) CloneOrg(ctx context.Context, fromID string, spec OrgSpec) ([]Credential, error) {
 	if spec.Name == "" {
-		return nil, errors.New("org name is required")
+		return nil, errOrgNameRequired
 	}
 	from, ok := s.store.Org(fromID)
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", store.ErrNoOrg, fromID)
 	}
-	org := store.OrgInfo{ID: uuid.NewString(), Name: spec.Name}
-	var creds []Credential
-	err := s.store.Update(ctx, "", func(tx *store.Tx) error {
-		if tx.OrgNameTaken(spec.Name) {
-			return errors.New("an org of that name exists already")
-		}
-		tx.CreateOrg(org)
+	creds, err := s.newOrg(ctx, spec, func(tx *store.Tx, org store.OrgInfo) error {
 		if err := tx.CopyObjectsFrom(fromID); err != nil {
 			return err
 		}
-		if err := renameOrganization(tx, from, org); err != nil {
-			return err
-		}
-		var err error
-		creds, err = newClients(tx, org, spec.Clients)
-		return err
+		return renameOrganization(tx, from, org)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("clone org %q as %q: %w", from.Name, spec.Name, err)

@@ -32,11 +32,7 @@ type simulateRequest struct {
 	Decisions map[string]string `json:"decisions"`
 }
 
-func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request) error {
-	orgID := s.orgIDByName(r.PathValue("org"))
-	if orgID == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) simulateCall(w http.ResponseWriter, r *http.Request, orgID string) error {
 	var in simulateRequest
 	if err := apihttp.DecodeAdminBody(r, &in); err != nil {
 		return err

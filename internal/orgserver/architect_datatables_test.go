@@ -1,10 +1,6 @@
 package orgserver
 
-import (
-	"fmt"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // dataTableBody is a create request for a table with the key column and one more.
 func dataTableBody(name string, extra map[string]any) map[string]any {
@@ -57,12 +53,7 @@ func TestDataTableSchemaRules(t *testing.T) {
 	noKey := dataTableBody("No key", nil)
 	delete(noKey["schema"].(map[string]any)["properties"].(map[string]any), "key")
 	numberKey := dataTableBody("Number key", map[string]any{"key": map[string]any{"type": "integer"}})
-	for _, tc := range []struct {
-		what string
-		body map[string]any
-		code string
-		text string
-	}{
+	c.wantRefusals("/api/v2/flows/datatables", []refusal{
 		{"no schema", map[string]any{"name": "No schema"}, "bad.request", "[schema] is required"},
 		{"no key column", noKey, "bad.request", "[schema.properties] must hold the column [key]"},
 		{"a key that is no string", numberKey, "bad.request", "[schema.properties.key.type] must be [string]"},
@@ -71,12 +62,7 @@ func TestDataTableSchemaRules(t *testing.T) {
 		{"a default of the wrong type", dataTableBody("Bad default", map[string]any{"size": map[string]any{"type": "integer", "default": "big"}}),
 			"bad.request", "[schema.properties.size.default]"},
 		{"no name", dataTableBody("", nil), "bad.request", "[name] is required"},
-	} {
-		m := c.wantError(400, tc.code, "POST", "/api/v2/flows/datatables", tc.body)
-		if msg, _ := m["message"].(string); !strings.Contains(msg, tc.text) {
-			t.Errorf("%s: message %q does not contain %q", tc.what, msg, tc.text)
-		}
-	}
+	})
 }
 
 // A flow's import fails on a data table that does not exist, naming it and its YAML line as
@@ -84,14 +70,9 @@ func TestDataTableSchemaRules(t *testing.T) {
 func TestFlowImportResolvesDataTables(t *testing.T) {
 	ts, c := parallelDevOrg(t)
 	yaml := readFlowFixture(t, "caller_lookup.yaml")
-	st := uploadFlowJob(t, ts, c, yaml)
-	line, col := fixtureLine(t, yaml, "Known Callers:")
-	want := fmt.Sprintf("Unable to find a data table named 'Known Callers' (flow.yaml line %d, column %d)", line, col)
-	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
-		t.Fatalf("job = %v, want the one error %q", st, want)
-	}
+	wantUnresolvedName(t, ts, c, yaml, "data table", "Known Callers")
 	table := c.must(200, "POST", "/api/v2/flows/datatables", dataTableBody("Known Callers", nil))
-	st = uploadFlowJob(t, ts, c, yaml)
+	st := uploadFlowJob(t, ts, c, yaml)
 	if st["status"] != "Success" {
 		t.Fatalf("job = %v", st)
 	}

@@ -1,9 +1,6 @@
 package orgserver
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // renewalsFlow is an outbound call flow whose settings name the contact list it dials.
 const renewalsFlow = `outboundCall:
@@ -32,13 +29,7 @@ const renewalsFlow = `outboundCall:
 // the YAML position, and publishes once the list exists.
 func TestFlowImportContactList(t *testing.T) {
 	ts, c := parallelDevOrg(t)
-	st := uploadFlowJob(t, ts, c, []byte(renewalsFlow))
-	line, col := fixtureLine(t, []byte(renewalsFlow), "name: Renewals")
-	col += len("name: ")
-	want := fmt.Sprintf("Unable to find a contact list named 'Renewals' (flow.yaml line %d, column %d)", line, col)
-	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
-		t.Fatalf("job = %v, want the error %q", st, want)
-	}
+	wantUnresolvedName(t, ts, c, []byte(renewalsFlow), "contact list", "Renewals")
 	c.must(200, "POST", "/api/v2/outbound/contactlists", map[string]any{"name": "Renewals", "columnNames": []any{"phone"}})
 	if st := uploadFlowJob(t, ts, c, []byte(renewalsFlow)); st["status"] != "Success" {
 		t.Errorf("job with the contact list = %v", st)

@@ -35,6 +35,18 @@ func fixtureLine(t *testing.T, data []byte, text string) (int, int) {
 	return 0, 0
 }
 
+// wantUnresolvedName imports flow and checks that the job fails with one error only: the flow
+// names a noun called name, where name first stands in its YAML, that the org does not hold.
+func wantUnresolvedName(t *testing.T, ts *TestServer, c *rawClient, flow []byte, noun, name string) {
+	t.Helper()
+	st := uploadFlowJob(t, ts, c, flow)
+	line, col := fixtureLine(t, flow, name)
+	want := fmt.Sprintf("Unable to find a %s named '%s' (flow.yaml line %d, column %d)", noun, name, line, col)
+	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
+		t.Fatalf("job = %v, want the one error %q", st, want)
+	}
+}
+
 func flowOrgID(t *testing.T, ts *TestServer, name string) string {
 	t.Helper()
 	for _, o := range ts.Store().Orgs() {

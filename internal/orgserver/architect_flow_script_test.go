@@ -1,9 +1,6 @@
 package orgserver
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // The local org hosts scripts: a flow whose screen pop names a missing one fails to publish
 // with the YAML position, and publishes once the script exists, consuming it as a
@@ -13,12 +10,7 @@ func TestFlowImportScreenPopScript(t *testing.T) {
 	// An inbound call flow whose screen pop shows the script named by the key under
 	// screenPopScript (its inputs under that name).
 	claimsFlow := readFlowFixture(t, "claims_screen_pop.yaml")
-	st := uploadFlowJob(t, ts, c, claimsFlow)
-	line, col := fixtureLine(t, claimsFlow, "Claims Intake:")
-	want := fmt.Sprintf("Unable to find a script named 'Claims Intake' (flow.yaml line %d, column %d)", line, col)
-	if errs := jobTexts(st, "Error"); st["status"] != "Failure" || len(errs) != 1 || errs[0] != want {
-		t.Fatalf("job = %v, want the error %q", st, want)
-	}
+	wantUnresolvedName(t, ts, c, claimsFlow, "script", "Claims Intake")
 	if r := c.uploadScriptForm(`{"startPageName":"Start","pages":[]}`, "Claims Intake", ""); r.Status != 200 {
 		t.Fatalf("upload the script: %d %s", r.Status, r.Body)
 	}

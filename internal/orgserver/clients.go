@@ -130,15 +130,12 @@ func (s *Server) CreateClient(ctx context.Context, org string, spec ClientSpec) 
 }
 
 // createClientRoute is POST /admin/orgs/{org}/clients: body ClientSpec, answer {credential}.
-func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request) error {
-	if s.orgIDByName(r.PathValue("org")) == "" {
-		return apihttp.NotFound()
-	}
+func (s *Server) createClientRoute(w http.ResponseWriter, r *http.Request, orgID string) error {
 	var spec ClientSpec
 	if err := apihttp.DecodeBody(r, &spec); err != nil {
 		return err
 	}
-	cred, err := s.CreateClient(r.Context(), r.PathValue("org"), spec)
+	cred, err := s.CreateClient(r.Context(), orgID, spec)
 	if err != nil {
 		return apihttp.BadRequest("%s", err.Error())
 	}
@@ -154,12 +151,7 @@ const AdminClientName = "Console (admin key)"
 // client, for someone holding the server's admin key (the console's sign-in with the admin
 // key). Answer: access_token, token_type, expires_in and the client's id and name, as the
 // client credentials grant answers them.
-func (s *Server) adminTokenRoute(w http.ResponseWriter, r *http.Request) error {
-	id := s.orgIDByName(r.PathValue("org"))
-	_, ok := s.store.Org(id)
-	if !ok {
-		return apihttp.NotFound()
-	}
+func (s *Server) adminTokenRoute(w http.ResponseWriter, r *http.Request, id string) error {
 	var client store.ClientInfo
 	for _, c := range s.store.Clients() {
 		if c.OrgID == id && c.Name == AdminClientName {
@@ -171,6 +163,7 @@ func (s *Server) adminTokenRoute(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		var ok bool
 		if client, ok = s.store.Client(cred.ClientID); !ok {
 			return fmt.Errorf("the client %q just made is gone", AdminClientName)
 		}

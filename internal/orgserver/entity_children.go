@@ -1,11 +1,6 @@
 package orgserver
 
-import (
-	"net/http"
-
-	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
-)
+import "net/http"
 
 // A generic child kind (kinds.API.Parent: a work type's statuses) lives in a collection under
 // one object of its parent kind, whose id the path holds as {parentId}. The generic routes
@@ -20,9 +15,8 @@ func (h entityHandler) parentOf(r *http.Request) (string, error) {
 		return "", nil
 	}
 	id := r.PathValue("parentId")
-	o, err := h.s.host.Lookup(r, h.s.entities.StoreKind(h.kind.API.Parent), id)
-	if err != nil || entity.IsDeleted(o.Data) {
-		return "", apihttp.NotFound()
+	if _, err := h.s.host.LookupParent(r, h.s.entities.StoreKind(h.kind.API.Parent), id); err != nil {
+		return "", err
 	}
 	return id, nil
 }

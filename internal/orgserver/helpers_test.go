@@ -177,6 +177,26 @@ func (c *rawClient) wantFieldRefusals(path string, refusals []fieldRefusal) {
 	}
 }
 
+// refusal is a body the API refuses with a 400 of code whose message holds text; what names
+// the case.
+type refusal struct {
+	what string
+	body map[string]any
+	code string
+	text string
+}
+
+// wantRefusals posts each body to path and wants its refusal.
+func (c *rawClient) wantRefusals(path string, refusals []refusal) {
+	c.t.Helper()
+	for _, tc := range refusals {
+		m := c.wantError(400, tc.code, "POST", path, tc.body)
+		if msg, _ := m["message"].(string); !strings.Contains(msg, tc.text) {
+			c.t.Errorf("%s: message %q does not contain %q", tc.what, msg, tc.text)
+		}
+	}
+}
+
 // wantVersionedPut replaces the object at item as a versioned kind requires: refused without
 // the version (400) and with a stale one (409), taken with the current one (1); it returns
 // the answer. put keeps the version it was sent with.

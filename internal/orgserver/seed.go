@@ -67,8 +67,25 @@ func (s *Server) CreateOrgs(ctx context.Context, specs []OrgSpec) ([]Credential,
 
 // createOrg creates one org, its clients and its seed objects in one transaction.
 func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, error) {
+	creds, err := s.newOrg(ctx, spec, func(tx *store.Tx, org store.OrgInfo) error {
+		// Seed objects first: client grants name the built-in roles and the home division.
+		if err := seedOrgObjects(tx, org); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create org %q: %w", spec.Name, err)
+	}
+	return creds, nil
+}
+
+// newOrg creates the org spec names, under a new id, and its clients in one transaction;
+// fill writes the org's objects before the clients are made. A spec without a name is
+// refused before anything is written.
+func (s *Server) newOrg(ctx context.Context, spec OrgSpec, fill func(tx *store.Tx, org store.OrgInfo) error) ([]Credential, error) {
 	if spec.Name == "" {
-		return nil, fmt.Errorf("org name is required")
+		return nil, errOrgNameRequired
 	}
 	org := store.OrgInfo{ID: uuid.NewString(), Name: spec.Name}
 	var creds []Credential
@@ -78,19 +95,18 @@ func (s *Server) createOrg(ctx context.Context, spec OrgSpec) ([]Credential, err
 			return errors.New("an org of that name exists already")
 		}
 		tx.CreateOrg(org)
-		// Seed objects first: client grants name the built-in roles and the home division.
-		if err := seedOrgObjects(tx, org); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := fill(tx, org); err != nil {
+			return err
 		}
 		var err error
 		creds, err = newClients(tx, org, spec.Clients)
 		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("create org %q: %w", spec.Name, err)
-	}
-	return creds, nil
+	return creds, err
 }
+
+// errOrgNameRequired refuses an org spec without a name.
+var errOrgNameRequired = errors.New("org name is required")
 
 // ResetOrg deletes every object and audit record of an org and seeds it anew; clients stay.
 func (s *Server) ResetOrg(ctx context.Context, orgID string) error {

@@ -234,12 +234,8 @@ func flowPublishedContent(tx *store.Tx, fl *store.Object) *FlowContent {
 	if host.DecodeObject(fl, &f) != nil || f.PublishedVersion == nil {
 		return nil
 	}
-	o := tx.Get(host.KindFlowContent, fl.ID+"/"+host.Deref(f.PublishedVersion.ID))
-	if o == nil {
-		return nil
-	}
-	var c FlowContent
-	if host.DecodeObject(o, &c) != nil {
+	o, c, err := host.FindStored[FlowContent](tx.Get, host.KindFlowContent, fl.ID+"/"+host.Deref(f.PublishedVersion.ID))
+	if o == nil || err != nil {
 		return nil
 	}
 	return &c

@@ -15,14 +15,7 @@ import (
 // its own until one is made (POST), so GET answers 404 until then and the org's listing
 // of settings starts empty; the official provider's genesyscloud_flow_loglevel creates
 // with POST, changes with PUT and removes with DELETE. A setting of a deleted flow is
-// neither readable nor listed.
-func (s *api) flowLogLevelRoutes() {
-	s.Route("GET /api/v2/flows/instances/settings/loglevels", "architect:flowLogLevel:view", s.listFlowLogLevels)
-	s.Route("GET /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:view", s.getFlowLogLevel)
-	s.Route("POST /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:add", s.setFlowLogLevel(true))
-	s.Route("PUT /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:edit", s.setFlowLogLevel(false))
-	s.Route("DELETE /api/v2/flows/{id}/instances/settings/loglevels", "architect:flowLogLevel:delete", s.deleteFlowLogLevel)
-}
+// neither readable nor listed. Its routes are the catalogue kind's (register.go).
 
 // flowLogLevels are the values of FlowLogLevel.level (the SDKs' enum, without its
 // "Unknown" placeholder), from logging nothing to logging everything.

@@ -12,7 +12,6 @@ import (
 	"github.com/cxascode/cxascode/internal/archy"
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -41,7 +40,6 @@ func (s *api) flowRoutes() {
 	s.Route("GET /api/v2/flows/{id}/versions/{version}/configuration", "architect:flow:view", s.getFlowConfiguration)
 	s.Route("GET /api/v2/flows/{id}/latestconfiguration", "architect:flow:view", s.getFlowConfiguration)
 	s.Route("POST /api/v2/flows/actions/{action}", "architect:flow:edit", s.flowAction)
-	s.flowLogLevelRoutes() // flow_loglevels.go
 	s.flowJobRoutes()
 }
 
@@ -217,12 +215,8 @@ func (s *api) putFlow(w http.ResponseWriter, r *http.Request) error {
 
 // txFlow reads a flow that is not deleted inside a transaction.
 func txFlow(tx *store.Tx, id string) (*store.Object, *platform.Flow, error) {
-	o, err := entity.Lookup(tx, host.KindFlow, id)
+	o, f, err := host.LoadStored[platform.Flow](tx, host.KindFlow, id)
 	if err != nil {
-		return nil, nil, err
-	}
-	var f platform.Flow
-	if err := host.DecodeObject(o, &f); err != nil {
 		return nil, nil, err
 	}
 	if host.Deref(f.Deleted) {

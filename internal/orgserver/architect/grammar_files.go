@@ -36,11 +36,7 @@ func (s *api) grammarFileRoutes() {
 // grammarLanguageOf is the live grammar language a request path names, or 404.
 func (s *api) grammarLanguageOf(r *http.Request) (*store.Object, error) {
 	id := kinds.ChildID(r.PathValue("grammarId"), strings.ToLower(r.PathValue("languageCode")))
-	o, err := s.Lookup(r, s.Entities.StoreKind(kinds.GrammarLanguage), id)
-	if err != nil || entity.IsDeleted(o.Data) {
-		return nil, apihttp.NotFound()
-	}
-	return o, nil
+	return s.LookupParent(r, s.Entities.StoreKind(kinds.GrammarLanguage), id)
 }
 
 // grammarFileUploadURL answers the presigned URL a file of one mode is uploaded to.

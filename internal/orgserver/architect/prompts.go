@@ -188,13 +188,12 @@ func (s *api) applyPromptChange(tx *store.Tx, p apihttp.Principal, id string, ch
 
 // txPrompt reads a prompt inside a transaction.
 func txPrompt(tx *store.Tx, id string) (*store.Object, prompt, error) {
-	o := tx.Get(KindPrompt, id)
+	o, pr, err := host.FindStored[prompt](tx.Get, KindPrompt, id)
+	if err != nil {
+		return nil, prompt{}, fmt.Errorf("decode stored prompt: %w", err)
+	}
 	if o == nil {
 		return nil, prompt{}, apihttp.NotFound()
-	}
-	var pr prompt
-	if err := host.DecodeObject(o, &pr); err != nil {
-		return nil, prompt{}, fmt.Errorf("decode stored prompt: %w", err)
 	}
 	return o, pr, nil
 }

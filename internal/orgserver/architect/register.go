@@ -16,7 +16,9 @@ func Register(h *host.Host) {
 	s := &api{h}
 	s.KindRoutes(kinds.Flow, host.KindHandlers{List: s.listFlows, Create: s.createFlow, Get: s.getFlow,
 		Delete: s.deleteFlow})
-	s.flowRoutes()               // flows.go, flow_jobs.go, flow_export.go, flow_loglevels.go
+	s.flowRoutes() // flows.go, flow_jobs.go, flow_export.go
+	s.KindRoutes(kinds.FlowLogLevel, host.KindHandlers{List: s.listFlowLogLevels, Create: s.setFlowLogLevel(true),
+		Get: s.getFlowLogLevel, Update: s.setFlowLogLevel(false), Delete: s.deleteFlowLogLevel}) // flow_loglevels.go
 	s.dependencyTrackingRoutes() // dependencytracking.go
 	s.dataTableRoutes()          // datatables.go, datatable_schema.go
 	s.promptRoutes()             // prompts.go

@@ -106,11 +106,7 @@ func (s *api) putDivision(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) deleteDivision(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, entity.KindDivision, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
+	return s.DeleteStored(w, r, entity.KindDivision, "PeoplePermissions", "Division", func(tx *store.Tx, o *store.Object) error {
 		if isHomeDivision(o) {
 			return apihttp.BadRequest("The home division [%s] cannot be deleted.", o.Name)
 		}
@@ -118,7 +114,6 @@ func (s *api) deleteDivision(w http.ResponseWriter, r *http.Request) error {
 		if objects > 0 || grants > 0 {
 			return apihttp.BadRequest("The division [%s] still holds %d object(s) and %d role grant(s); move or delete them first.", o.Name, objects, grants)
 		}
-		host.DeleteAudited(tx, p, o, "PeoplePermissions", "Division")
 		return nil
 	})
 }

@@ -213,11 +213,8 @@ func (s *api) putRole(w http.ResponseWriter, r *http.Request) error {
 // patchRole changes only the fields present.
 func (s *api) patchRole(w http.ResponseWriter, r *http.Request) error {
 	var in platform.DomainOrganizationRole
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	if err := host.DecodeRenamed(r, &in, func() *string { return in.Name }); err != nil {
 		return err
-	}
-	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return apihttp.Required("name")
 	}
 	return s.updateRole(w, r, platform.DomainOrganizationRoleUpdate{Name: in.Name, Description: in.Description,
 		Permissions: in.Permissions, PermissionPolicies: in.PermissionPolicies}, true)
@@ -243,9 +240,9 @@ func (s *api) updateRole(w http.ResponseWriter, r *http.Request, in platform.Dom
 }
 
 func (s *api) deleteRole(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, role, err := host.LoadStored[platform.DomainOrganizationRole](tx, host.KindRole, r.PathValue("id"))
-		if err != nil {
+	return s.DeleteStored(w, r, host.KindRole, "PeoplePermissions", "Role", func(tx *store.Tx, o *store.Object) error {
+		var role platform.DomainOrganizationRole
+		if err := host.DecodeObject(o, &role); err != nil {
 			return err
 		}
 		if host.Deref(role.Default) {
@@ -267,7 +264,6 @@ func (s *api) deleteRole(w http.ResponseWriter, r *http.Request) error {
 		if live > 0 {
 			return apihttp.BadRequest("The role [%s] is still granted to %d subject(s); remove the grants first.", o.Name, live)
 		}
-		host.DeleteAudited(tx, p, o, "PeoplePermissions", "Role")
 		return nil
 	})
 }
@@ -299,11 +295,7 @@ func roleSubjects(tx *store.Tx, roleID string) []string {
 // subject as item renders it from the caller's org and its grants of the role (nil leaves
 // the subject out).
 func (s *api) roleHolderPage(r *http.Request, item func(org, subjectID string, grants []platform.AuthzGrant) []byte) (apihttp.Listing, error) {
-	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
-	if err != nil {
-		return apihttp.Listing{}, err
-	}
-	role, err := s.Lookup(r, host.KindRole, r.PathValue("id"))
+	p, role, err := s.PageUnder(r, host.KindRole)
 	if err != nil {
 		return apihttp.Listing{}, err
 	}

@@ -75,13 +75,12 @@ func ResolveGrant(tx *store.Tx, subjectID, roleID, divisionID, field string) (pl
 	if divisionID == "" {
 		return platform.AuthzGrant{}, apihttp.Required(field + "divisionId")
 	}
-	ro := tx.Get(host.KindRole, roleID)
+	ro, role, err := host.FindStored[platform.DomainOrganizationRole](tx.Get, host.KindRole, roleID)
+	if err != nil {
+		return platform.AuthzGrant{}, err
+	}
 	if ro == nil {
 		return platform.AuthzGrant{}, apihttp.UnknownRef(field+"roleId", roleID)
-	}
-	var role platform.DomainOrganizationRole
-	if err := host.DecodeObject(ro, &role); err != nil {
-		return platform.AuthzGrant{}, err
 	}
 	div := &platform.AuthzDivision{ID: host.Ptr(host.AllDivisions), Name: host.Ptr("All divisions")}
 	if divisionID != host.AllDivisions {
@@ -180,12 +179,8 @@ func DropSubjectGrants(tx *store.Tx, p apihttp.Principal, subjectID, entityType,
 
 // refreshUserCount keeps a role's userCount equal to the number of users holding it.
 func refreshUserCount(tx *store.Tx, roleID string) error {
-	o := tx.Get(host.KindRole, roleID)
-	if o == nil {
-		return nil
-	}
-	var role platform.DomainOrganizationRole
-	if err := host.DecodeObject(o, &role); err != nil {
+	o, role, err := host.FindStored[platform.DomainOrganizationRole](tx.Get, host.KindRole, roleID)
+	if o == nil || err != nil {
 		return err
 	}
 	n := 0
@@ -198,7 +193,7 @@ func refreshUserCount(tx *store.Tx, roleID string) error {
 		return nil
 	}
 	role.UserCount = host.Ptr(n)
-	_, err := entity.Put(tx, host.KindRole, o.ID, "", o.Name, role)
+	_, err = entity.Put(tx, host.KindRole, o.ID, "", o.Name, role)
 	return err
 }
 

@@ -132,11 +132,8 @@ func (s *api) createGroup(w http.ResponseWriter, r *http.Request) error {
 
 func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 	var in platform.GroupUpdate
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	if err := host.DecodeRenamed(r, &in, func() *string { return in.Name }); err != nil {
 		return err
-	}
-	if in.Name != nil && strings.TrimSpace(*in.Name) == "" {
-		return apihttp.Required("name")
 	}
 	if err := host.FirstError(
 		host.CheckEnum("visibility", in.Visibility, groupVisibilities()...),
@@ -171,11 +168,7 @@ func (s *api) putGroup(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) deleteGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, host.KindGroup, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
+	return s.DeleteStored(w, r, host.KindGroup, "Directory", "Group", func(tx *store.Tx, o *store.Object) error {
 		for _, m := range tx.List(host.KindGroupMember, o.ID) {
 			tx.Delete(host.KindGroupMember, m.ID)
 		}
@@ -183,7 +176,6 @@ func (s *api) deleteGroup(w http.ResponseWriter, r *http.Request) error {
 		for _, g := range tx.List(host.KindSubjectGrant, o.ID) {
 			tx.Delete(host.KindSubjectGrant, g.ID)
 		}
-		host.DeleteAudited(tx, p, o, "Directory", "Group")
 		return nil
 	})
 }

@@ -65,13 +65,11 @@ func TestEntityRulesWithoutRequest(t *testing.T) {
 // a soft delete keeps the object readable but frees its name.
 func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 	t.Parallel()
-	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := cred.principal()
 	k := &kinds.Kind{Name: "test.patchable", Noun: "patchable", Model: "EmergencyGroup",
 		API:   kinds.API{Collection: "/api/v2/test/patchables", Update: "PATCH", Version: kinds.StringVersion, SoftDelete: true},
 		Audit: kinds.Audit{Service: "Test", Entity: "Patchable"}}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+	inTestOrg(t, func(tx *store.Tx, p apihttp.Principal) error {
 		_, ev, err := set.Create(tx, p, k, map[string]any{"name": "P", "description": "first", "enabled": true})
 		if err != nil {
 			return err
@@ -99,23 +97,18 @@ func TestEntityPatchStringVersionSoftDelete(t *testing.T) {
 		_, _, err = set.Create(tx, p, k, map[string]any{"name": "p"})
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // An object a catalogue field of another generic kind refers to cannot be deleted while
 // that reference stands.
 func TestEntityInUse(t *testing.T) {
 	t.Parallel()
-	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := cred.principal()
 	label := kinds.Genesys().Named(kinds.UtilizationLabel)
 	user := &kinds.Kind{Name: "test.labeluser", Noun: "label user", Model: "EmergencyGroup",
 		API:    kinds.API{Collection: "/api/v2/test/labelusers"},
 		Fields: []kinds.Field{{Attr: "label_ids", JSON: "emergencyCallFlows[].ivrs[].id", Type: kinds.StringSet, Ref: kinds.UtilizationLabel}}}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+	inTestOrg(t, func(tx *store.Tx, p apihttp.Principal) error {
 		_, l, err := set.Create(tx, p, label, map[string]any{"name": "Voice"})
 		if err != nil {
 			return err
@@ -137,9 +130,6 @@ func TestEntityInUse(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // testCaller is the part of a client's credentials the rules take.
@@ -169,6 +159,16 @@ func newTestOrg(t *testing.T) (*store.Store, testCaller) {
 		t.Fatal(err)
 	}
 	return st, cred
+}
+
+// inTestOrg runs fn in one transaction of a new test org (newTestOrg) as the org's caller,
+// failing the test when fn returns an error.
+func inTestOrg(t *testing.T, fn func(tx *store.Tx, p apihttp.Principal) error) {
+	t.Helper()
+	st, cred := newTestOrg(t)
+	if err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error { return fn(tx, cred.principal()) }); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // The rules walk into an Object field's one object as they walk into a block's elements,

@@ -201,7 +201,7 @@ func (s *Set) checkOwnedValues(tx *store.Tx, k *kinds.Kind, id string, doc map[s
 		if !f.UniqueValue && f.Within == "" {
 			return nil
 		}
-		values := stringValues(v)
+		values := StringValues(v)
 		if f.UniqueValue {
 			if err := s.checkUnique(tx, k, f, path, id, values); err != nil {
 				return err
@@ -234,7 +234,7 @@ func (s *Set) checkUnique(tx *store.Tx, k *kinds.Kind, f *kinds.Field, path, id 
 		if json.Unmarshal(o.Data, &other) != nil {
 			continue
 		}
-		held := stringValues(kinds.Get(other, f.JSON))
+		held := StringValues(kinds.Get(other, f.JSON))
 		for _, value := range values {
 			if slices.Contains(held, value) {
 				return apihttp.Conflict("The value [%s] in [%s] belongs to the %s [%s] (id %s) already.", value, path, k.Noun, o.Name, o.ID)
@@ -244,8 +244,9 @@ func (s *Set) checkUnique(tx *store.Tx, k *kinds.Kind, f *kinds.Field, path, id 
 	return nil
 }
 
-// stringValues is a JSON value as strings: one string, or the strings of a list.
-func stringValues(v any) []string {
+// StringValues is a JSON value as strings: one string, or the strings of a list (other
+// elements left out); nil for any other value.
+func StringValues(v any) []string {
 	switch v := v.(type) {
 	case string:
 		return []string{v}

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -19,8 +18,6 @@ import (
 // hook decides containment, and a rename shows in the references other objects hold.
 func TestEntityValueRules(t *testing.T) {
 	t.Parallel()
-	st, cred := newTestOrg(t)
-	p := cred.principal()
 	set := NewSet(nil, Hooks{Contains: map[string]func(*store.Tx, string) bool{
 		kinds.DIDPool: func(_ *store.Tx, n string) bool { return strings.HasPrefix(n, "+1317555") },
 	}})
@@ -32,7 +29,7 @@ func TestEntityValueRules(t *testing.T) {
 			t.Errorf("error = %v, want %s naming %s", err, code, text)
 		}
 	}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+	inTestOrg(t, func(tx *store.Tx, p apihttp.Principal) error {
 		out, _, err := set.Create(tx, p, schedule, map[string]any{"name": "Open", "start": "2024-01-01T08:00:00.000000",
 			"end": " 2024-01-01T17:00:00", "rrule": "  "})
 		if err != nil {
@@ -77,9 +74,6 @@ func TestEntityValueRules(t *testing.T) {
 		wantCode(err, "bad.request", "[dnis]")
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // A listing keeps and orders objects as the kind's catalogue Listing says.

@@ -1,12 +1,12 @@
 package entity
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/kinds"
+	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 )
 
@@ -15,9 +15,7 @@ import (
 // does not take the field leaves the stored value alone.
 func TestWrittenFieldsMoveToTheirObjectPath(t *testing.T) {
 	t.Parallel()
-	st, cred := newTestOrg(t)
 	set := NewSet(nil, Hooks{})
-	p := cred.principal()
 	workbin := kinds.Genesys().Named(kinds.Workbin)
 	division := kinds.Genesys().Named(kinds.Division)
 	decode := func(t *testing.T, out []byte) map[string]any {
@@ -28,7 +26,7 @@ func TestWrittenFieldsMoveToTheirObjectPath(t *testing.T) {
 		}
 		return got
 	}
-	err := st.Update(context.Background(), cred.OrgID, func(tx *store.Tx) error {
+	inTestOrg(t, func(tx *store.Tx, p apihttp.Principal) error {
 		_, d, err := set.Create(tx, p, division, map[string]any{"name": "Claims", "description": "Insurance claims"})
 		if err != nil {
 			return err
@@ -53,7 +51,4 @@ func TestWrittenFieldsMoveToTheirObjectPath(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

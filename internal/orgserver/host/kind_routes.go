@@ -11,7 +11,8 @@ import (
 // Get is the exception: KindRoutes answers the object's stored JSON, which is what most
 // hand-written kinds return.
 type KindHandlers struct {
-	// List is GET on the collection; Create is POST on it (or on API.CreatePath).
+	// List is GET on the collection; Create is POST on it (or on API.CreatePath, or on the
+	// object's own path for a kind with API.ItemPath, which is made there).
 	List, Create Handler
 	// Get, Update and Delete are GET, the entry's API.Update method and DELETE on one
 	// object ({id} in the path).
@@ -53,14 +54,19 @@ func catalogueKind(name string) *kinds.Kind {
 // kindRoutes registers k's standard routes with the handlers of hs, taking fallback's for
 // a route hs leaves nil and the entry has.
 func (h *Host) kindRoutes(k *kinds.Kind, hs, fallback KindHandlers) {
-	collection, item := k.API.Collection, k.API.Item("{id}")
+	collection, item, create := k.API.Collection, k.API.Item("{id}"), k.API.CreateAt()
+	if k.API.ItemPath != "" {
+		// API.Item escapes the id it is given; the pattern wants the wildcard itself. Such an
+		// object is made at its own path, under the id it holds (kinds.Kind.PathIDField).
+		item, create = k.API.ItemPath, k.API.ItemPath
+	}
 	routes := []struct {
 		method, path      string
 		handler, fallback Handler
 		lacking           bool // the entry says the API has no such route
 	}{
 		{"GET", collection, hs.List, fallback.List, k.API.NoList},
-		{"POST", k.API.CreateAt(), hs.Create, fallback.Create, false},
+		{"POST", create, hs.Create, fallback.Create, false},
 		{"GET", item, hs.Get, fallback.Get, false},
 		{k.API.Update, item, hs.Update, fallback.Update, k.API.Update == ""},
 		{"DELETE", item, hs.Delete, fallback.Delete, k.API.NoDelete},

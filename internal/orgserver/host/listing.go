@@ -2,7 +2,6 @@ package host
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
@@ -22,9 +21,8 @@ func SortDescending(r *http.Request) (bool, error) {
 
 // Sorting reads sortBy (one of allowed, or "" for the endpoint's default) and sortOrder.
 func Sorting(r *http.Request, allowed ...string) (sortBy string, desc bool, err error) {
-	sortBy = r.URL.Query().Get("sortBy")
-	if sortBy != "" && !slices.Contains(allowed, sortBy) {
-		return "", false, apihttp.InvalidValue("sortBy", sortBy, allowed)
+	if sortBy, err = EnumParam(r, "sortBy", allowed...); err != nil {
+		return "", false, err
 	}
 	desc, err = SortDescending(r)
 	return sortBy, desc, err

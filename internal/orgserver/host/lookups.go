@@ -30,6 +30,30 @@ func (h *Host) Lookup(r *http.Request, kind store.Kind, id string) (*store.Objec
 	return o, nil
 }
 
+// PageUnder reads the page (apihttp.ParsePage, up to apihttp.MaxPageSize) of a listing of
+// what the object of kind in the path ({id}) holds, and that object as Lookup finds it: a
+// bad page is refused before a missing object.
+func (h *Host) PageUnder(r *http.Request, kind store.Kind) (apihttp.Page, *store.Object, error) {
+	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
+	if err != nil {
+		return p, nil, err
+	}
+	o, err := h.Lookup(r, kind, r.PathValue("id"))
+	return p, o, err
+}
+
+// LookupParent is the live object a child's path names as its parent (an email route's
+// domain, a grammar language's files' language), or 404 whatever keeps it from the caller:
+// absent, soft-deleted, or in a division the caller cannot see, even for a write (the
+// child's own write is what the division check judges).
+func (h *Host) LookupParent(r *http.Request, kind store.Kind, id string) (*store.Object, error) {
+	o, err := h.Lookup(r, kind, id)
+	if err != nil || entity.IsDeleted(o.Data) {
+		return nil, apihttp.NotFound()
+	}
+	return o, nil
+}
+
 // ListVisible is the caller's org's top-level objects of kind that the caller may see.
 func (h *Host) ListVisible(r *http.Request, kind store.Kind) []*store.Object {
 	return h.ListVisibleIn(r, kind, "")
@@ -122,6 +146,17 @@ func (h *Host) ReaderOf(r *http.Request) ObjectGetter {
 func LiveOwner(get ObjectGetter, kind store.Kind, id string) (*store.Object, error) {
 	o := get(kind, id)
 	if o == nil || entity.IsDeleted(o.Data) {
+		return nil, apihttp.NotFound()
+	}
+	return o, nil
+}
+
+// ChildOf is the object of kind with id kept under parentID (a route of an email domain, an
+// outbound route of a site), or 404: also when it lies under another parent, so a path
+// cannot reach a child through the wrong parent.
+func ChildOf(get ObjectGetter, kind store.Kind, parentID, id string) (*store.Object, error) {
+	o := get(kind, id)
+	if o == nil || o.Parent != parentID {
 		return nil, apihttp.NotFound()
 	}
 	return o, nil

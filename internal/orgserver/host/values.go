@@ -3,6 +3,7 @@ package host
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,16 @@ func CheckEnum(field string, v *string, allowed ...string) error {
 		}
 	}
 	return apihttp.InvalidValue(field, *v, allowed)
+}
+
+// EnumParam reads an optional query parameter that takes one of allowed: "" when absent, the
+// API's 400 naming allowed for any other value.
+func EnumParam(r *http.Request, key string, allowed ...string) (string, error) {
+	v := r.URL.Query().Get(key)
+	if v != "" && !slices.Contains(allowed, v) {
+		return "", apihttp.InvalidValue(key, v, allowed)
+	}
+	return v, nil
 }
 
 // BoolParam reads an optional boolean query parameter.
@@ -148,6 +159,19 @@ func DecodeNamed(r *http.Request, in any, name func() *string) (string, error) {
 		return "", err
 	}
 	return RequiredName(name())
+}
+
+// DecodeRenamed reads the body of an update whose name is optional into in
+// (apihttp.DecodeBody): a name it carries (name reads it from in) must not be blank; without
+// one the object keeps its own.
+func DecodeRenamed(r *http.Request, in any, name func() *string) error {
+	if err := apihttp.DecodeBody(r, in); err != nil {
+		return err
+	}
+	if n := name(); n != nil && strings.TrimSpace(*n) == "" {
+		return apihttp.Required("name")
+	}
+	return nil
 }
 
 // FirstError is the first of checks that failed, nil when none did: a request hears of one

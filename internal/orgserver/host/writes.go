@@ -97,6 +97,21 @@ func LoadStored[T any](tx *store.Tx, kind store.Kind, id string) (*store.Object,
 	return decodeFound[T](entity.Lookup(tx, kind, id))
 }
 
+// FindStored reads the object of kind with id and decodes its stored JSON into the API model
+// T; when there is none the object is nil and so is the error, for a caller whose answer to
+// a missing object is its own (nothing to do, an unknown reference).
+func FindStored[T any](get ObjectGetter, kind store.Kind, id string) (*store.Object, T, error) {
+	var v T
+	o := get(kind, id)
+	if o == nil {
+		return nil, v, nil
+	}
+	if err := DecodeObject(o, &v); err != nil {
+		return nil, v, err
+	}
+	return o, v, nil
+}
+
 // PutAudited stores v as the top-level object ev names (ev.ID, ev.Name) and records ev
 // with the stored JSON as the new state; it returns that JSON.
 func PutAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, v any, ev audit.Event) ([]byte, error) {
@@ -118,6 +133,27 @@ func PutChildAudited(tx *store.Tx, p apihttp.Principal, kind store.Kind, parent 
 func DeleteAudited(tx *store.Tx, p apihttp.Principal, o *store.Object, service, entityType string) {
 	tx.Delete(o.Kind, o.ID)
 	audit.Record(tx, p, audit.Event{Service: service, EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
+}
+
+// DeleteStored is DELETE of the object of kind the path's {id} names (404 when absent),
+// hard-deleted in one transaction: with (nil: nothing more) refuses the delete with an
+// error or removes what goes along with the object, then the object goes and its removal
+// is recorded as service's entityType.
+func (h *Host) DeleteStored(w http.ResponseWriter, r *http.Request, kind store.Kind, service, entityType string,
+	with func(tx *store.Tx, o *store.Object) error) error {
+	return h.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
+		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if with != nil {
+			if err := with(tx, o); err != nil {
+				return err
+			}
+		}
+		DeleteAudited(tx, p, o, service, entityType)
+		return nil
+	})
 }
 
 // PutAuditedIfChanged is PutAudited for kinds without a version (divisions, roles): a

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
+	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -128,21 +129,7 @@ func parseSchema(raw json.RawMessage) *schema {
 }
 
 // types lists the schema's JSON types ("type" is a string or a list of them).
-func (s *schema) types() []string {
-	switch t := s.Type.(type) {
-	case string:
-		return []string{t}
-	case []any:
-		var out []string
-		for _, e := range t {
-			if str, ok := e.(string); ok {
-				out = append(out, str)
-			}
-		}
-		return out
-	}
-	return nil
-}
+func (s *schema) types() []string { return entity.StringValues(s.Type) }
 
 // inputProblem says why input does not meet the input contract ("" when it does), the way
 // a flow's call is refused: a missing required field or a value of the wrong JSON type.

@@ -112,12 +112,9 @@ func (s *api) putActionDraftFunction(w http.ResponseWriter, r *http.Request) err
 		if err != nil {
 			return nil, err
 		}
-		fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
-		old := tx.Get(kindActionDraftFunction, draft.ID)
-		if old != nil {
-			if err := host.DecodeObject(old, &fc); err != nil {
-				return nil, err
-			}
+		old, fc, err := draftFunction(tx, draft.ID)
+		if err != nil {
+			return nil, err
 		}
 		if in.ZipID != nil {
 			z := tx.Get(kindFunctionZip, *in.ZipID)
@@ -136,6 +133,16 @@ func (s *api) putActionDraftFunction(w http.ResponseWriter, r *http.Request) err
 		fc.Function = &in
 		return putFunctionConfig(tx, p, draft, old, fc)
 	})
+}
+
+// draftFunction is a draft's function settings as stored (old, nil until first written), or
+// new ones.
+func draftFunction(tx *store.Tx, draftID string) (old *store.Object, fc functionConfig, err error) {
+	fc = functionConfig{ID: draftID, SelfURI: functionSelfURI(draftID, true)}
+	if old = tx.Get(kindActionDraftFunction, draftID); old != nil {
+		err = host.DecodeObject(old, &fc)
+	}
+	return old, fc, err
 }
 
 // putFunctionConfig stores a draft's function settings and audits the change.
@@ -214,34 +221,27 @@ func receiveFunctionZip(tx *store.Tx, p apihttp.Principal, z *store.Object, _ []
 	if draft == nil {
 		return nil // the draft was published or deleted meanwhile; the package stays unused
 	}
-	fc := functionConfig{ID: draft.ID, SelfURI: functionSelfURI(draft.ID, true)}
-	old := tx.Get(kindActionDraftFunction, draft.ID)
-	if old != nil {
-		if err := host.DecodeObject(old, &fc); err != nil {
-			return err
-		}
+	old, fc, err := draftFunction(tx, draft.ID)
+	if err != nil {
+		return err
 	}
 	fc.Zip = &zip.functionZip
 	if fc.Function != nil {
 		fc.Function.ZipID = host.Ptr(zip.ID)
 	}
-	_, err := putFunctionConfig(tx, p, draft, old, fc)
+	_, err = putFunctionConfig(tx, p, draft, old, fc)
 	return err
 }
 
 // publishActionFunction makes a draft's function settings the action's own as the draft
 // is published, and forgets the draft's.
 func publishActionFunction(tx *store.Tx, actionID string) error {
-	d := tx.Get(kindActionDraftFunction, actionID)
-	if d == nil {
-		return nil
-	}
-	var fc functionConfig
-	if err := host.DecodeObject(d, &fc); err != nil {
+	d, fc, err := host.FindStored[functionConfig](tx.Get, kindActionDraftFunction, actionID)
+	if d == nil || err != nil {
 		return err
 	}
 	fc.SelfURI = functionSelfURI(actionID, false)
 	tx.Delete(kindActionDraftFunction, actionID)
-	_, err := entity.Put(tx, kindActionFunction, actionID, "", d.Name, fc)
+	_, err = entity.Put(tx, kindActionFunction, actionID, "", d.Name, fc)
 	return err
 }

@@ -145,13 +145,12 @@ type actionFields struct {
 // old is the document being changed (nil on create): absent fields keep its values.
 // Published actions need a config and a full contract; drafts may be incomplete.
 func buildAction(tx *store.Tx, integrationID, id string, version int, f actionFields, old *platform.Action, draft bool) (platform.Action, error) {
-	ig := tx.Get(host.KindIntegration, integrationID)
+	ig, igDoc, err := host.FindStored[platform.Integration](tx.Get, host.KindIntegration, integrationID)
+	if err != nil {
+		return platform.Action{}, err
+	}
 	if ig == nil {
 		return platform.Action{}, apihttp.UnknownRef("integrationId", integrationID)
-	}
-	var igDoc platform.Integration
-	if err := host.DecodeObject(ig, &igDoc); err != nil {
-		return platform.Action{}, err
 	}
 	if igDoc.IntegrationType != nil && !hasDataActions(host.Deref(igDoc.IntegrationType.ID)) {
 		return platform.Action{}, apihttp.BadRequest("The field [integrationId] refers to the integration [%s] of type [%s], which has no data actions.", ig.Name, host.Deref(igDoc.IntegrationType.ID))
@@ -368,46 +367,24 @@ func (s *api) patchActionDoc(w http.ResponseWriter, r *http.Request, kind store.
 }
 
 func (s *api) deleteAction(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, host.KindAction)
-}
-
-func (s *api) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
-	return s.deleteActionDoc(w, r, host.KindActionDraft)
-}
-
-func (s *api) deleteActionDoc(w http.ResponseWriter, r *http.Request, kind store.Kind) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, kind, r.PathValue("id"))
-		if err != nil {
-			return err
+	return s.DeleteStored(w, r, host.KindAction, "Integrations", "Action", func(tx *store.Tx, o *store.Object) error {
+		// A draft of a deleted action has nothing to publish onto; it goes too.
+		if d := tx.Get(host.KindActionDraft, o.ID); d != nil {
+			tx.Delete(host.KindActionDraft, o.ID)
 		}
-		tx.Delete(kind, o.ID)
-		entityType := "ActionDraft"
-		if kind == host.KindAction {
-			entityType = "Action"
-			// A draft of a deleted action has nothing to publish onto; it goes too.
-			if d := tx.Get(host.KindActionDraft, o.ID); d != nil {
-				tx.Delete(host.KindActionDraft, o.ID)
-			}
-		}
-		audit.Record(tx, p, audit.Event{Service: "Integrations", EntityType: entityType, Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }
 
+func (s *api) deleteActionDraft(w http.ResponseWriter, r *http.Request) error {
+	return s.DeleteStored(w, r, host.KindActionDraft, "Integrations", "ActionDraft", nil)
+}
+
 // draftFromAction starts a draft holding the action's current definition.
 func (s *api) draftFromAction(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, host.KindAction, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindAction, func(tx *store.Tx, p apihttp.Principal, o *store.Object, a platform.Action) ([]byte, error) {
 		if tx.Get(host.KindActionDraft, o.ID) != nil {
 			return nil, apihttp.Conflict("The action [%s] has a draft already; edit or delete it.", o.Name)
-		}
-		var a platform.Action
-		if err := host.DecodeObject(o, &a); err != nil {
-			return nil, err
 		}
 		d, err := buildAction(tx, o.Parent, o.ID, 1, actionFields{config: a.Config}, &a, true)
 		if err != nil {

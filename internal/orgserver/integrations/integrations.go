@@ -199,12 +199,8 @@ func (s *api) patchIntegration(w http.ResponseWriter, r *http.Request) error {
 // syncIntegrationConfig carries a name or notes change of the integration into its
 // configuration, moving the configuration's version on when anything changed.
 func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
-	c := tx.Get(host.KindIntegrationConfig, id)
-	if c == nil {
-		return nil
-	}
-	var cfg platform.IntegrationConfiguration
-	if err := host.DecodeObject(c, &cfg); err != nil {
+	c, cfg, err := host.FindStored[platform.IntegrationConfiguration](tx.Get, host.KindIntegrationConfig, id)
+	if c == nil || err != nil {
 		return err
 	}
 	changed := false
@@ -218,7 +214,7 @@ func syncIntegrationConfig(tx *store.Tx, id string, name, notes *string) error {
 		return nil
 	}
 	cfg.Version = host.Ptr(host.Deref(cfg.Version) + 1)
-	_, err := entity.Put(tx, host.KindIntegrationConfig, id, id, host.Deref(cfg.Name), cfg)
+	_, err = entity.Put(tx, host.KindIntegrationConfig, id, id, host.Deref(cfg.Name), cfg)
 	return err
 }
 

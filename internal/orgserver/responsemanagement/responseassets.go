@@ -210,12 +210,7 @@ func (s *api) putResponseAsset(w http.ResponseWriter, r *http.Request) error {
 
 // deleteResponseAsset is DELETE …/{id}: the asset and its upload go.
 func (s *api) deleteResponseAsset(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, KindResponseAsset, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		host.DeleteAudited(tx, p, o, "ResponseManagement", "ResponseAsset")
+	return s.DeleteStored(w, r, KindResponseAsset, "ResponseManagement", "ResponseAsset", func(tx *store.Tx, o *store.Object) error {
 		tx.Delete(kindAssetUpload, o.ID)
 		return nil
 	})

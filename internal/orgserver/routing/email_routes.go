@@ -72,21 +72,7 @@ func (s *api) emailRouteRoutes() {
 
 // emailDomainOf is the live domain a route path names, or 404.
 func (s *api) emailDomainOf(r *http.Request) (*store.Object, error) {
-	d, err := s.Lookup(r, kindEmailDomain, r.PathValue("parentId"))
-	if err != nil || entity.IsDeleted(d.Data) {
-		return nil, apihttp.NotFound()
-	}
-	return d, nil
-}
-
-// emailRouteOf is the route a path names inside its domain, or 404; get reads the org (a
-// transaction's view when writing, the store when reading).
-func emailRouteOf(get host.ObjectGetter, domainID, id string) (*store.Object, error) {
-	o := get(KindEmailRoute, id)
-	if o == nil || o.Parent != domainID {
-		return nil, apihttp.NotFound()
-	}
-	return o, nil
+	return s.LookupParent(r, kindEmailDomain, r.PathValue("parentId"))
 }
 
 func (s *api) listEmailRoutes(w http.ResponseWriter, r *http.Request) error {
@@ -113,7 +99,7 @@ func (s *api) getEmailRoute(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := emailRouteOf(s.ReaderOf(r), d.ID, r.PathValue("id"))
+	o, err := host.ChildOf(s.ReaderOf(r), KindEmailRoute, d.ID, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -144,7 +130,7 @@ func (s *api) writeEmailRoute(w http.ResponseWriter, r *http.Request, id string)
 		if id == "" {
 			id = uuid.NewString()
 		} else {
-			o, err := emailRouteOf(tx.Get, d.ID, id)
+			o, err := host.ChildOf(tx.Get, KindEmailRoute, d.ID, id)
 			if err != nil {
 				return nil, err
 			}
@@ -267,7 +253,7 @@ func (s *api) deleteEmailRoute(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := emailRouteOf(tx.Get, d.ID, r.PathValue("id"))
+		o, err := host.ChildOf(tx.Get, KindEmailRoute, d.ID, r.PathValue("id"))
 		if err != nil {
 			return err
 		}

@@ -35,6 +35,18 @@ func (s *api) queueWrapupCodeRoutes() {
 // maxQueueBatch is the most members or codes one request may carry, as on real orgs.
 const maxQueueBatch = 100
 
+// decodeBatch reads a request body listing at most maxQueueBatch of what noun names.
+func decodeBatch[T any](r *http.Request, noun string) ([]T, error) {
+	var in []T
+	if err := apihttp.DecodeBody(r, &in); err != nil {
+		return nil, err
+	}
+	if len(in) > maxQueueBatch {
+		return nil, apihttp.BadRequest("The request may carry at most %d %s, not %d.", maxQueueBatch, noun, len(in))
+	}
+	return in, nil
+}
+
 const (
 	minRingNumber = 1
 	maxRingNumber = 6
@@ -75,15 +87,15 @@ func (s *api) listQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qs := r.URL.Query()
-	memberBy := qs.Get("memberBy")
-	if memberBy != "" && memberBy != "user" && memberBy != "group" {
-		return apihttp.InvalidValue("memberBy", memberBy, []string{"user", "group"})
+	memberBy, err := host.EnumParam(r, "memberBy", "user", "group")
+	if err != nil {
+		return err
 	}
 	desc, err := apihttp.SortDescending(r, "sortOrder", "asc", "desc")
 	if err != nil {
 		return err
 	}
+	qs := r.URL.Query()
 	joinedSet := qs.Get("joined") != ""
 	joined, err := host.BoolParam(r, "joined")
 	if err != nil {
@@ -171,12 +183,9 @@ func (s *api) postQueueMembers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in []platform.WritableEntity
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.WritableEntity](r, "members")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	for i, e := range in {
 		if host.Deref(e.ID) == "" {
@@ -255,12 +264,9 @@ func applyMemberUpdate(tx *store.Tx, o *store.Object, in platform.QueueMember, f
 }
 
 func (s *api) patchQueueMembers(w http.ResponseWriter, r *http.Request) error {
-	var in []platform.QueueMember
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.QueueMember](r, "members")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d members, not %d.", maxQueueBatch, len(in))
 	}
 	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) (queueMemberListing, error) {
 		l := queueMemberListing{Entities: []json.RawMessage{}, PageNumber: 1, PageSize: max(len(in), 1)}
@@ -340,11 +346,7 @@ func (s *api) deleteQueueMember(w http.ResponseWriter, r *http.Request) error {
 // renamed or re-described code shows up as it is now.
 
 func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
-	if err != nil {
-		return err
-	}
-	q, err := s.Lookup(r, host.KindQueue, r.PathValue("id"))
+	p, q, err := s.PageUnder(r, host.KindQueue)
 	if err != nil {
 		return err
 	}
@@ -362,12 +364,9 @@ func (s *api) listQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *api) postQueueWrapupCodes(w http.ResponseWriter, r *http.Request) error {
-	var in []platform.WrapUpCodeReference
-	if err := apihttp.DecodeBody(r, &in); err != nil {
+	in, err := decodeBatch[platform.WrapUpCodeReference](r, "wrap-up codes")
+	if err != nil {
 		return err
-	}
-	if len(in) > maxQueueBatch {
-		return apihttp.BadRequest("The request may carry at most %d wrap-up codes, not %d.", maxQueueBatch, len(in))
 	}
 	return host.CommitValue(s.Host, w, r, func(tx *store.Tx, p apihttp.Principal) ([]json.RawMessage, error) {
 		q, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))

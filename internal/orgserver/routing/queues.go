@@ -8,7 +8,6 @@ import (
 
 	"github.com/cxascode/cxascode/internal/orgserver/apihttp"
 	"github.com/cxascode/cxascode/internal/orgserver/audit"
-	"github.com/cxascode/cxascode/internal/orgserver/entity"
 	"github.com/cxascode/cxascode/internal/orgserver/host"
 	"github.com/cxascode/cxascode/internal/orgserver/store"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -188,15 +187,8 @@ func (s *api) putQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
-		if err != nil {
-			return nil, err
-		}
-		var old, q platform.Queue
-		if err := host.DecodeObject(o, &old); err != nil {
-			return nil, err
-		}
+	return host.CommitStored(s.Host, w, r, host.KindQueue, func(tx *store.Tx, p apihttp.Principal, o *store.Object, old platform.Queue) ([]byte, error) {
+		var q platform.Queue
 		if err := remarshal(in, &q); err != nil {
 			return nil, err
 		}
@@ -212,18 +204,12 @@ func (s *api) deleteQueue(w http.ResponseWriter, r *http.Request) error {
 	if _, err := host.BoolParam(r, "forceDelete"); err != nil {
 		return err
 	}
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, host.KindQueue, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		tx.Delete(host.KindQueue, o.ID)
+	return s.DeleteStored(w, r, host.KindQueue, "Routing", "Queue", func(tx *store.Tx, o *store.Object) error {
 		for _, kind := range []store.Kind{host.KindQueueMember, host.KindQueueWrapupCode} {
 			for _, c := range tx.List(kind, o.ID) {
 				tx.Delete(kind, c.ID)
 			}
 		}
-		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "Queue", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }

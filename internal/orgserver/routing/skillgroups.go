@@ -238,14 +238,8 @@ func (s *api) patchSkillGroup(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *api) deleteSkillGroup(w http.ResponseWriter, r *http.Request) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, host.KindSkillGroup, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		tx.Delete(host.KindSkillGroup, o.ID)
+	return s.DeleteStored(w, r, host.KindSkillGroup, "Routing", "SkillGroup", func(tx *store.Tx, o *store.Object) error {
 		tx.Delete(host.KindSkillGroupDivs, o.ID)
-		audit.Record(tx, p, audit.Event{Service: "Routing", EntityType: "SkillGroup", Action: "Delete", ID: o.ID, Name: o.Name, Old: o.Data})
 		return nil
 	})
 }

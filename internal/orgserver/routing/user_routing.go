@@ -212,11 +212,7 @@ func assignmentListing(r *http.Request, p apihttp.Page, m map[string]assignment)
 }
 
 func (s *api) listAssignments(a assignmentKind, w http.ResponseWriter, r *http.Request) error {
-	p, err := apihttp.ParsePage(r, apihttp.MaxPageSize)
-	if err != nil {
-		return err
-	}
-	u, err := s.Lookup(r, host.KindUser, r.PathValue("id"))
+	p, u, err := s.PageUnder(r, host.KindUser)
 	if err != nil {
 		return err
 	}

@@ -108,13 +108,12 @@ func (s *api) publishScript(w http.ResponseWriter, r *http.Request) error {
 		return apihttp.Required("scriptId")
 	}
 	return s.CommitJSON(w, r, func(tx *store.Tx, p apihttp.Principal) ([]byte, error) {
-		o := tx.Get(host.KindScript, *in.ScriptID)
+		o, sc, err := host.FindStored[script](tx.Get, host.KindScript, *in.ScriptID)
+		if err != nil {
+			return nil, err
+		}
 		if o == nil {
 			return nil, apihttp.UnknownRef("scriptId", *in.ScriptID)
-		}
-		var sc script
-		if err := host.DecodeObject(o, &sc); err != nil {
-			return nil, err
 		}
 		if in.VersionID != nil && *in.VersionID != "" && *in.VersionID != sc.VersionID {
 			return nil, apihttp.BadRequest("The field [versionId] must be the script's current version [%s], not [%s].", sc.VersionID, *in.VersionID)

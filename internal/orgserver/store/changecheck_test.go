@@ -11,15 +11,7 @@ import (
 func TestChangeCheckVetsEveryChange(t *testing.T) {
 	t.Parallel()
 	st := openTestStore(t, "")
-	ctx := context.Background()
-	if err := st.Update(ctx, "", func(tx *Tx) error {
-		tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"})
-		tx.Put(&Object{Kind: "k", ID: "keep", Data: []byte(`"v1"`)})
-		tx.Put(&Object{Kind: "k", ID: "gone", Data: []byte(`"v1"`)})
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	createTestOrg(t, st, &Object{Kind: "k", ID: "keep", Data: []byte(`"v1"`)}, &Object{Kind: "k", ID: "gone", Data: []byte(`"v1"`)})
 	type seen struct{ before, after string }
 	var changes []seen
 	text := func(o *Object) string {
@@ -36,7 +28,7 @@ func TestChangeCheckVetsEveryChange(t *testing.T) {
 		}
 		return nil
 	}
-	err := st.Update(WithChangeCheck(ctx, check), "o1", func(tx *Tx) error {
+	err := st.Update(WithChangeCheck(context.Background(), check), "o1", func(tx *Tx) error {
 		tx.Put(&Object{Kind: "k", ID: "keep", Data: []byte(`"v2"`)})
 		tx.Delete("k", "gone")
 		tx.Put(&Object{Kind: "k", ID: "new", Data: []byte(`"v1"`)})

@@ -33,9 +33,7 @@ func TestListFollowsEveryCommit(t *testing.T) {
 			t.Errorf("List(%s, %q) = %q, want %q", kind, parent, got, w)
 		}
 	}
-	if err := st.Update(ctx, "", func(tx *Tx) error { tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"}); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	createTestOrg(t, st)
 	update(func(tx *Tx) {
 		tx.Put(&Object{Kind: "k", ID: "2", Name: "beta", Data: []byte(`{}`)})
 		tx.Put(&Object{Kind: "k", ID: "1", Name: "Alpha", Data: []byte(`{}`)})

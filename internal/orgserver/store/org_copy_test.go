@@ -11,14 +11,8 @@ func TestCopyAndDeleteOrgPersist(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	st := openTestStore(t, dir)
+	createTestOrg(t, st, &Object{Kind: "routing.skill", ID: "s1", Name: "Billing", Data: []byte(`{"id":"s1"}`)})
 	ctx := context.Background()
-	if err := st.Update(ctx, "", func(tx *Tx) error {
-		tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"})
-		tx.Put(&Object{Kind: "routing.skill", ID: "s1", Name: "Billing", Data: []byte(`{"id":"s1"}`)})
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
 	if err := st.Update(ctx, "", func(tx *Tx) error {
 		tx.CreateOrg(OrgInfo{ID: "o2", Name: "dev-copy"})
 		tx.PutClient(ClientInfo{ID: "c2", OrgID: "o2", Name: "deploy", Role: RoleAdmin})

@@ -18,6 +18,21 @@ func openTestStore(t *testing.T, dir string) *Store {
 	return st
 }
 
+// createTestOrg creates the org o1 ("dev") in st holding objs, failing the test when it cannot.
+func createTestOrg(t *testing.T, st *Store, objs ...*Object) {
+	t.Helper()
+	err := st.Update(context.Background(), "", func(tx *Tx) error {
+		tx.CreateOrg(OrgInfo{ID: "o1", Name: "dev"})
+		for _, o := range objs {
+			tx.Put(o)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A transaction is all or nothing, sees its own writes, and what it committed is there
 // again after the data directory is reopened.
 func TestUpdateIsAtomicAndPersists(t *testing.T) {

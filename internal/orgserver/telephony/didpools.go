@@ -53,12 +53,24 @@ func HoldsNumber(tx *store.Tx, number string) bool {
 	return poolFor(activePools(tx), number) != nil
 }
 
-// poolRange is a stored pool with its range parsed. Numbers of a range have the width of
-// its bounds, so "+1317555" is never inside "+13175550000".."+13175559999".
-type poolRange struct {
-	obj        *store.Object
+// numberRange is a pool's range parsed: DID pools' E.164 numbers (without the +) and
+// extension pools' extensions. Numbers of a range have the width of its bounds, so "100" is
+// never inside "1000".."1999", nor "+1317555" inside "+13175550000".."+13175559999".
+type numberRange struct {
 	start, end int64
 	width      int
+}
+
+// overlaps reports whether a and b share a number: both of one width, bounds that cross.
+// Pools of the org may not overlap.
+func (a numberRange) overlaps(b numberRange) bool {
+	return a.width == b.width && a.start <= b.end && b.start <= a.end
+}
+
+// poolRange is a stored DID pool with its range parsed.
+type poolRange struct {
+	obj *store.Object
+	numberRange
 }
 
 func (p poolRange) covers(number string) bool {
@@ -77,7 +89,7 @@ func decodePool(o *store.Object) (poolRange, bool) {
 	}
 	start, ok1 := host.ParseE164(host.Deref(dp.StartPhoneNumber))
 	end, ok2 := host.ParseE164(host.Deref(dp.EndPhoneNumber))
-	return poolRange{obj: o, start: start, end: end, width: len(host.Deref(dp.StartPhoneNumber))}, ok1 && ok2
+	return poolRange{obj: o, numberRange: numberRange{start: start, end: end, width: len(host.Deref(dp.StartPhoneNumber))}}, ok1 && ok2
 }
 
 // activePools lists the active pools, lowest numbers first.
@@ -128,8 +140,8 @@ func (s *api) listDIDPools(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if v := r.URL.Query().Get("sortBy"); v != "" && v != "number" {
-		return apihttp.InvalidValue("sortBy", v, []string{"number"})
+	if _, err := host.EnumParam(r, "sortBy", "number"); err != nil {
+		return err
 	}
 	ids := host.SetOf(apihttp.MultiParam(r, "id"))
 	var items [][]byte
@@ -147,7 +159,7 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 		return err
 	}
 	startText, endText := strings.TrimSpace(host.Deref(in.StartPhoneNumber)), strings.TrimSpace(host.Deref(in.EndPhoneNumber))
-	rng := poolRange{width: len(startText)}
+	rng := poolRange{numberRange: numberRange{width: len(startText)}}
 	for _, f := range []struct {
 		field, text string
 		out         *int64
@@ -174,7 +186,7 @@ func (s *api) saveDIDPool(w http.ResponseWriter, r *http.Request, id string) err
 	spec := didPoolSpec()
 	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range activePools(tx) {
-			if other.obj.ID != m.id && other.width == rng.width && other.start <= rng.end && rng.start <= other.end {
+			if other.obj.ID != m.id && other.overlaps(rng.numberRange) {
 				return nil, apihttp.Conflict("The range %s..%s overlaps the DID pool [%s] (id %s, %s..%s).",
 					startText, endText, other.obj.Name, other.obj.ID, other.number(other.start), other.number(other.end))
 			}

@@ -64,22 +64,11 @@ func extensionPoolSpec() versionedSpec {
 	return versionedSpec{kind: KindExtensionPool, entry: kinds.Genesys().Named(kinds.ExtensionPool)}
 }
 
-// extensionRange is a pool's range parsed; extensions of a range have its width, so "100" is
-// never inside "1000".."1999".
-type extensionRange struct {
-	id         string
-	start, end int64
-	width      int
-}
-
-func (a extensionRange) overlaps(b extensionRange) bool {
-	return a.width == b.width && a.start <= b.end && b.start <= a.end
-}
-
-func parseExtensionRange(id, start, end string) (extensionRange, bool) {
+// parseExtensionRange is an extension pool's range (numberRange, didpools.go).
+func parseExtensionRange(start, end string) (numberRange, bool) {
 	s, err1 := strconv.ParseInt(start, 10, 64)
 	e, err2 := strconv.ParseInt(end, 10, 64)
-	return extensionRange{id: id, start: s, end: e, width: len(start)}, err1 == nil && err2 == nil
+	return numberRange{start: s, end: e, width: len(start)}, err1 == nil && err2 == nil
 }
 
 // storedExtensionPools decodes the org's pools, lowest numbers first.
@@ -105,12 +94,11 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qs := r.URL.Query()
-	sortBy := qs.Get("sortBy")
-	if sortBy != "" && sortBy != "startNumber" && sortBy != "endNumber" {
-		return apihttp.InvalidValue("sortBy", sortBy, []string{"startNumber", "endNumber"})
+	sortBy, err := host.EnumParam(r, "sortBy", "startNumber", "endNumber")
+	if err != nil {
+		return err
 	}
-	number := strings.TrimSpace(qs.Get("number"))
+	number := strings.TrimSpace(r.URL.Query().Get("number"))
 	divisions := host.SetOf(apihttp.MultiParam(r, "divisionId"))
 	pools := storedExtensionPools(s.ListVisible(r, KindExtensionPool))
 	if sortBy == "endNumber" {
@@ -124,7 +112,7 @@ func (s *api) listExtensionPools(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		if number != "" {
-			rng, ok := parseExtensionRange(pool.ID, pool.StartNumber, pool.EndNumber)
+			rng, ok := parseExtensionRange(pool.StartNumber, pool.EndNumber)
 			n, err := strconv.ParseInt(number, 10, 64)
 			if !ok || err != nil || len(number) != rng.width || n < rng.start || n > rng.end {
 				continue
@@ -151,7 +139,7 @@ func (s *api) saveExtensionPool(w http.ResponseWriter, r *http.Request, id strin
 			return apihttp.BadRequest("The field [%s] must be an extension of digits only, such as 1000, not [%s].", f.field, f.text)
 		}
 	}
-	rng, _ := parseExtensionRange(id, startText, endText)
+	rng, _ := parseExtensionRange(startText, endText)
 	if err := checkRangeOrder("startNumber", "endNumber", startText, endText, rng.start, rng.end); err != nil {
 		return err
 	}
@@ -159,7 +147,7 @@ func (s *api) saveExtensionPool(w http.ResponseWriter, r *http.Request, id strin
 	spec := extensionPoolSpec()
 	return s.saveVersioned(w, r, spec, id, req, func(tx *store.Tx, m versionedMeta) (any, error) {
 		for _, other := range storedExtensionPools(tx.List(KindExtensionPool, "")) {
-			o, ok := parseExtensionRange(other.ID, other.StartNumber, other.EndNumber)
+			o, ok := parseExtensionRange(other.StartNumber, other.EndNumber)
 			if ok && other.ID != m.id && o.overlaps(rng) {
 				return nil, apihttp.Conflict("The range %s..%s overlaps the extension pool [%s] (id %s, %s..%s).",
 					startText, endText, other.Name, other.ID, other.StartNumber, other.EndNumber)

@@ -136,11 +136,7 @@ func (s *api) outboundRoute(tx *store.Tx, r *http.Request) (*store.Object, error
 	if err != nil {
 		return nil, err
 	}
-	o := tx.Get(kindSiteOutboundRoute, r.PathValue("routeId"))
-	if o == nil || o.Parent != site.ID {
-		return nil, apihttp.NotFound()
-	}
-	return o, nil
+	return host.ChildOf(tx.Get, kindSiteOutboundRoute, site.ID, r.PathValue("routeId"))
 }
 
 func (s *api) getOutboundRoute(w http.ResponseWriter, r *http.Request) error {
@@ -148,9 +144,9 @@ func (s *api) getOutboundRoute(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o := s.Store.Get(apihttp.PrincipalOf(r.Context()).OrgID, kindSiteOutboundRoute, r.PathValue("routeId"))
-	if o == nil || o.Parent != site.ID {
-		return apihttp.NotFound()
+	o, err := host.ChildOf(s.ReaderOf(r), kindSiteOutboundRoute, site.ID, r.PathValue("routeId"))
+	if err != nil {
+		return err
 	}
 	return apihttp.OKRaw(w, o.Data)
 }

@@ -152,17 +152,5 @@ func versionedMetaOf(tx *store.Tx, p apihttp.Principal, req versionedRequest, id
 
 // deleteVersioned hard-deletes an entity unless spec.inUse objects.
 func (s *api) deleteVersioned(w http.ResponseWriter, r *http.Request, spec versionedSpec) error {
-	return s.CommitNoContent(w, r, func(tx *store.Tx, p apihttp.Principal) error {
-		o, err := entity.Lookup(tx, spec.kind, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		if spec.inUse != nil {
-			if err := spec.inUse(tx, o); err != nil {
-				return err
-			}
-		}
-		host.DeleteAudited(tx, p, o, spec.entry.Audit.Service, spec.entry.Audit.Entity)
-		return nil
-	})
+	return s.DeleteStored(w, r, spec.kind, spec.entry.Audit.Service, spec.entry.Audit.Entity, spec.inUse)
 }
