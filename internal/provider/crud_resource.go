@@ -127,24 +127,38 @@ func (r *crudResource[M, T]) readBack(ctx context.Context, id string, m *M, stat
 }
 
 func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := r.id(&state)
-	obj, err := r.readObject(ctx, &state, id)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
-		return
-	}
-	if obj == nil {
-		// Deleted outside OpenTofu: the plan will create it again.
-		resp.State.RemoveResource(ctx)
+	state, obj, ok := readCurrent(ctx, req, resp, r.what, r.id, func(ctx context.Context, m *M, id string) (*T, error) {
+		return r.readObject(ctx, m, id)
+	})
+	if !ok {
 		return
 	}
 	r.fromAPI(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// readCurrent is the first half of every Read: it loads the state and reads the object it
+// names. It answers false when the Read has nothing more to do: a diagnostic was added, or
+// the object was deleted outside OpenTofu and is gone from the state (the plan will create
+// it again). Resources whose Read is their own (several calls, a read that depends on what
+// is managed) start with it too.
+func readCurrent[M, T any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, what string,
+	idOf func(*M) string, get func(ctx context.Context, m *M, id string) (*T, error)) (state M, obj *T, ok bool) {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return state, nil, false
+	}
+	id := idOf(&state)
+	obj, err := get(ctx, &state, id)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", what, id), err)
+		return state, nil, false
+	}
+	if obj == nil {
+		resp.State.RemoveResource(ctx)
+		return state, nil, false
+	}
+	return state, obj, true
 }
 
 func (r *crudResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
