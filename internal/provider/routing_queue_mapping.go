@@ -155,17 +155,9 @@ func stringValues(ids []string) []attr.Value {
 	return out
 }
 
-// setStrings reads a known set of strings (nil for null or unknown).
+// setStrings reads a known set of strings, sorted (nil for null or unknown).
 func setStrings(s types.Set) []string {
-	if !known(s) {
-		return nil
-	}
-	var out []string
-	for _, e := range s.Elements() {
-		if v, ok := e.(types.String); ok && known(v) {
-			out = append(out, v.ValueString())
-		}
-	}
+	out := listStrings(s)
 	sort.Strings(out)
 	return out
 }
