@@ -425,10 +425,9 @@ func keepConfigured(v types.String, api string) types.String {
 }
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, flow, ok := readCurrent(ctx, req, resp, "flow", func(m *flowModel) string { return m.ID.ValueString() },
-		func(ctx context.Context, _ *flowModel, id string) (*platform.Flow, error) {
-			return flowAPI(r.client).getByID(ctx, id)
-		})
+	state, flow, ok := readCurrent(ctx, req, resp, "flow", func(ctx context.Context, _ *flowModel, id string) (*platform.Flow, error) {
+		return flowAPI(r.client).getByID(ctx, id)
+	})
 	if !ok {
 		return
 	}

@@ -335,10 +335,9 @@ func (r *integrationResource) finish(ctx context.Context, id string, m integrati
 }
 
 func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, ig, ok := readCurrent(ctx, req, resp, "integration", func(m *integrationModel) string { return m.ID.ValueString() },
-		func(ctx context.Context, _ *integrationModel, id string) (*platform.Integration, error) {
-			return integrationAPI(r.client).get(ctx, id)
-		})
+	state, ig, ok := readCurrent(ctx, req, resp, "integration", func(ctx context.Context, _ *integrationModel, id string) (*platform.Integration, error) {
+		return integrationAPI(r.client).get(ctx, id)
+	})
 	if !ok {
 		return
 	}

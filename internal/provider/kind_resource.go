@@ -130,10 +130,9 @@ func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		r.readSingletonState(ctx, req, resp)
 		return
 	}
-	state, obj, ok := readCurrent(ctx, req, resp, r.kind.Noun, func(o *types.Object) string { return r.idIn(*o) },
-		func(ctx context.Context, _ *types.Object, id string) (*apiObject, error) {
-			return r.readObject(ctx, id)
-		})
+	state, obj, ok := readCurrent(ctx, req, resp, r.kind.Noun, func(ctx context.Context, _ *types.Object, id string) (*apiObject, error) {
+		return r.readObject(ctx, id)
+	})
 	if !ok {
 		return
 	}

@@ -83,7 +83,6 @@ var (
 func newRoutingQueueResource() resource.Resource {
 	return &routingQueueResource{crudResource[routingQueueModel, platform.Queue]{
 		resourceBase: resourceBase{typeSuffix: "_routing_queue"}, what: "queue", api: queueAPI,
-		id:    func(m *routingQueueModel) string { return m.ID.ValueString() },
 		label: func(m *routingQueueModel) string { return quotedName(m.Name) },
 	}}
 }
@@ -302,7 +301,7 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *routingQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, q, ok := readCurrent(ctx, req, resp, "queue", r.id, func(ctx context.Context, _ *routingQueueModel, id string) (*platform.Queue, error) {
+	state, q, ok := readCurrent(ctx, req, resp, "queue", func(ctx context.Context, _ *routingQueueModel, id string) (*platform.Queue, error) {
 		return queueAPI(r.client).get(ctx, id)
 	})
 	if !ok {

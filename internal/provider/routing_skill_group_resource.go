@@ -51,7 +51,6 @@ func newRoutingSkillGroupResource() resource.Resource {
 		remove: func(ctx context.Context, c *platform.Client, state *routingSkillGroupModel) error {
 			return skillGroupAPI(c).delete(ctx, state.ID.ValueString())
 		},
-		id:      func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
 		label:   func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
 		fromAPI: func(m *routingSkillGroupModel, g *skillGroupWithDivisions) { m.fromAPI(g.group, g.divisions) },
 	}}
