@@ -60,7 +60,6 @@ type dataTableRowResource struct {
 func newDataTableRowResource() resource.Resource {
 	return &dataTableRowResource{crudResource[dataTableRowModel, dataTableRow]{
 		resourceBase: resourceBase{typeSuffix: "_architect_datatable_row"}, what: "data table row", errorAttr: "properties_json",
-		id:     func(m *dataTableRowModel) string { return m.ID.ValueString() },
 		label:  func(m *dataTableRowModel) string { return fmt.Sprintf("%q", m.KeyValue.ValueString()) },
 		create: createDataTableRow,
 		update: func(ctx context.Context, c *platform.Client, plan *dataTableRowModel, diags *diag.Diagnostics) (*dataTableRow, error) {

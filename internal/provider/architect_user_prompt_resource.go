@@ -77,7 +77,6 @@ type userPromptResource struct {
 func newUserPromptResource() resource.Resource {
 	return &userPromptResource{crudResource[userPromptModel, userPrompt]{
 		resourceBase: resourceBase{typeSuffix: "_architect_user_prompt"}, what: "user prompt", api: userPromptAPI, errorAttr: "name",
-		id:      func(m *userPromptModel) string { return m.ID.ValueString() },
 		label:   func(m *userPromptModel) string { return quotedName(m.Name) },
 		create:  createUserPrompt,
 		update:  updateUserPrompt,

@@ -93,25 +93,14 @@ func TestAccUserPrompt(t *testing.T) {
 }
 
 // greetingFlowYAML plays the user prompt Welcome_greeting as its greeting.
-const greetingFlowYAML = `inboundCall:
-  name: Greeting line
-  division: Home
-  startUpRef: "/inboundCall/tasks/task[Greet_1]"
-  defaultLanguage: en-us
-  supportedLanguages:
-    en-us:
-      defaultLanguageSkill:
-        noValue: true
-  initialGreeting:
-    exp: AudioPlaybackOptions(ToAudio(Prompt.Welcome_greeting), true)
-  tasks:
+var greetingFlowYAML = inboundCallFlowGreeting("Greeting line", "Greet_1", "exp: AudioPlaybackOptions(ToAudio(Prompt.Welcome_greeting), true)", `  tasks:
     - task:
         name: Greet
         refId: Greet_1
         actions:
           - disconnect:
               name: Goodbye
-`
+`)
 
 // TestAccFlowPromptReference: now that user prompts are served, the plan-time reference
 // check looks them up: a prompt that neither exists nor is declared fails the plan with the

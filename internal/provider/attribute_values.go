@@ -46,15 +46,19 @@ func stringsOf(ctx context.Context, v interface {
 	return out
 }
 
-// listStrings reads the strings of a list attribute; nil when null or unknown. It needs no
-// diagnostics: a list attribute's elements are the framework's own string values.
-func listStrings(v types.List) []string {
+// listStrings reads the strings of a list or set attribute, in its order; nil when null or
+// unknown, and an element not known yet is left out. It needs no diagnostics: the
+// attribute's elements are the framework's own string values.
+func listStrings(v interface {
+	attr.Value
+	Elements() []attr.Value
+}) []string {
 	if !isSet(v) {
 		return nil
 	}
 	var out []string
 	for _, e := range v.Elements() {
-		if s, ok := e.(types.String); ok {
+		if s, ok := e.(types.String); ok && isSet(s) {
 			out = append(out, s.ValueString())
 		}
 	}

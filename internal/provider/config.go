@@ -223,26 +223,14 @@ func proxyClient(blocks []proxyModel, getenv func(string) (string, bool)) (*http
 
 // regionValidator checks aws_region against the platform's region table at plan time.
 func regionValidator() validator.String {
-	return stringCheck{
-		description: "must be a Genesys Cloud region such as us-east-1",
-		check: func(value string) (string, string) {
-			if _, err := platform.BaseURLForRegion(value); err != nil {
-				return "Unknown region", err.Error()
-			}
-			return "", ""
-		},
-	}
+	return parseCheck("must be a Genesys Cloud region such as us-east-1", "Unknown region", platform.BaseURLForRegion,
+		func(_ string, err error) string { return err.Error() })
 }
 
 // durationValidator checks that a string is a Go duration ("5m", "90s").
 func durationValidator() validator.String {
-	return stringCheck{
-		description: "must be a duration such as 5m or 90s",
-		check: func(value string) (string, string) {
-			if _, err := time.ParseDuration(value); err != nil {
-				return "Invalid duration", fmt.Sprintf("%q: %v; use a duration such as 5m.", value, err)
-			}
-			return "", ""
-		},
-	}
+	return parseCheck("must be a duration such as 5m or 90s", "Invalid duration", time.ParseDuration,
+		func(value string, err error) string {
+			return fmt.Sprintf("%q: %v; use a duration such as 5m.", value, err)
+		})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // crudResource is the Create/Read/Update/Delete skeleton that hand-written resources share:
@@ -27,9 +28,8 @@ type crudResource[M any, T any] struct {
 	what string // the kind in messages, e.g. "wrap-up code"
 	// api is the kind's API seam; Read and Delete use it unless read or remove is set.
 	api func(*platform.Client) entityAPI[T]
-	// id reads the object's id from a model; label names the object in messages (its
-	// quoted name for most kinds).
-	id    func(*M) string
+	// label names the object in messages (its quoted name for most kinds). The object's id
+	// is the resource's id attribute (stateID).
 	label func(*M) string
 	// errorAttr is the attribute a 400 or 409 on create or update is attached to.
 	errorAttr string
@@ -127,29 +127,42 @@ func (r *crudResource[M, T]) readBack(ctx context.Context, id string, m *M, stat
 }
 
 func (r *crudResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := r.id(&state)
-	obj, err := r.readObject(ctx, &state, id)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.what, id), err)
-		return
-	}
-	if obj == nil {
-		// Deleted outside OpenTofu: the plan will create it again.
-		resp.State.RemoveResource(ctx)
+	state, obj, ok := readCurrent(ctx, req, resp, r.what, r.readObject)
+	if !ok {
 		return
 	}
 	r.fromAPI(&state, obj)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
+// readCurrent is the first half of every Read: it loads the state and reads the object it
+// names. It answers false when the Read has nothing more to do: a diagnostic was added, or
+// the object was deleted outside OpenTofu and is gone from the state (the plan will create
+// it again). Resources whose Read is their own (several calls, a read that depends on what
+// is managed) start with it too.
+func readCurrent[M, T any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, what string,
+	get func(ctx context.Context, m *M, id string) (*T, error)) (state M, obj *T, ok bool) {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id := stateID(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return state, nil, false
+	}
+	obj, err := get(ctx, &state, id)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", what, id), err)
+		return state, nil, false
+	}
+	if obj == nil {
+		resp.State.RemoveResource(ctx)
+		return state, nil, false
+	}
+	return state, obj, true
+}
+
 func (r *crudResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id := stateID(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -157,11 +170,18 @@ func (r *crudResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequ
 	if r.remove != nil {
 		err = r.remove(ctx, r.client, &state)
 	} else {
-		err = r.api(r.client).delete(ctx, r.id(&state))
+		err = r.api(r.client).delete(ctx, id)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %s (%s)%s", r.what, r.label(&state), r.id(&state), r.deleteHint), err)
+		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not delete %s %s (%s)%s", r.what, r.label(&state), id, r.deleteHint), err)
 	}
+}
+
+// stateID reads the id attribute every resource has.
+func stateID(ctx context.Context, st tfsdk.State, diags *diag.Diagnostics) string {
+	var id types.String
+	diags.Append(st.GetAttribute(ctx, path.Root("id"), &id)...)
+	return id.ValueString()
 }
 
 // capitalized starts a message with what, e.g. "Skill group".

@@ -6,12 +6,11 @@ import (
 	"testing"
 )
 
-// callerLookupFlow is the local org's fixture of an inbound call flow that looks the caller
-// up in the data table "Known Callers" (line 20, column 17 names it): the org's import test
-// and this plan-time check read the same YAML.
-func callerLookupFlow(t *testing.T) string {
+// orgFlowFixture is one of the local org's flow fixtures (orgserver/testdata/flows): the
+// org's import tests and the plan-time checks here read the same YAML.
+func orgFlowFixture(t *testing.T, file string) string {
 	t.Helper()
-	b, err := os.ReadFile("../orgserver/testdata/flows/caller_lookup.yaml")
+	b, err := os.ReadFile("../orgserver/testdata/flows/" + file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +22,9 @@ func callerLookupFlow(t *testing.T) string {
 // plan with the file and line, and one declared in the same configuration lets the flow
 // publish (the org then finds it too).
 func TestAccFlowDataTableReference(t *testing.T) {
-	testFlowReference(t, callerLookupFlow(t),
+	// An inbound call flow that looks the caller up in the data table "Known Callers" (line
+	// 20, column 17 names it).
+	testFlowReference(t, orgFlowFixture(t, "caller_lookup.yaml"),
 		`flow.yaml:20:17: data table "Known Callers" does not exist in the org and is not created by this configuration`, `
 resource "genesyscloud_architect_datatable" "callers" {
   name = "Known Callers"

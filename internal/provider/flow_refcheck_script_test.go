@@ -7,18 +7,6 @@ import (
 	"testing"
 )
 
-// claimsScreenPopFlow is the local org's fixture of an inbound call flow whose screen pop
-// shows the script "Claims Intake" (line 18, column 17 names it): the org's import test and
-// this plan-time check read the same YAML.
-func claimsScreenPopFlow(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("../orgserver/testdata/flows/claims_screen_pop.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // TestAccFlowScriptReference: a flow's screen pop script is looked up like any served kind:
 // one that neither exists nor is declared fails the plan with the file and line, and one
 // declared in the same configuration (by its script_name) lets the flow publish.
@@ -27,7 +15,9 @@ func TestAccFlowScriptReference(t *testing.T) {
 	if err := os.WriteFile(script, []byte(`{"startPageName":"Start","pages":[]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testFlowReference(t, claimsScreenPopFlow(t),
+	// An inbound call flow whose screen pop shows the script "Claims Intake" (line 18,
+	// column 17 names it).
+	testFlowReference(t, orgFlowFixture(t, "claims_screen_pop.yaml"),
 		`flow.yaml:18:17: script "Claims Intake" does not exist in the org and is not created by this configuration`,
 		fmt.Sprintf(`
 resource "genesyscloud_script" "intake" {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/archy"
+	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -424,18 +425,10 @@ func keepConfigured(v types.String, api string) types.String {
 }
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state flowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	flow, err := flowAPI(r.client).getByID(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read flow %s", state.ID.ValueString()), err)
-		return
-	}
-	if flow == nil {
-		resp.State.RemoveResource(ctx)
+	state, flow, ok := readCurrent(ctx, req, resp, "flow", func(ctx context.Context, _ *flowModel, id string) (*platform.Flow, error) {
+		return flowAPI(r.client).getByID(ctx, id)
+	})
+	if !ok {
 		return
 	}
 	state.Name = keepConfigured(state.Name, deref(flow.Name))

@@ -56,6 +56,12 @@ func flowYAML(name, greeting, queue string) string {
 // without a language skill, that greets callers and starts at the task whose refId is
 // startTask; rest holds its menus and tasks.
 func inboundCallFlow(name, startTask, greeting, rest string) string {
+	return inboundCallFlowGreeting(name, startTask, "tts: "+greeting, rest)
+}
+
+// inboundCallFlowGreeting is inboundCallFlow with the greeting written as its Archy line:
+// "tts: <text>" or "exp: <expression>".
+func inboundCallFlowGreeting(name, startTask, greeting, rest string) string {
 	return fmt.Sprintf(`inboundCall:
   name: %s
   division: Home
@@ -66,7 +72,7 @@ func inboundCallFlow(name, startTask, greeting, rest string) string {
       defaultLanguageSkill:
         noValue: true
   initialGreeting:
-    tts: %s
+    %s
 `, name, startTask, greeting) + rest
 }
 

@@ -71,7 +71,6 @@ func newGroupResource() resource.Resource {
 		remove: func(ctx context.Context, c *platform.Client, state *groupModel) error {
 			return groupAPI(c).delete(ctx, state.ID.ValueString())
 		},
-		id:    func(m *groupModel) string { return m.ID.ValueString() },
 		label: func(m *groupModel) string { return quotedName(m.Name) },
 		fromAPI: func(m *groupModel, g *groupWithMembers) {
 			m.fromAPI(g.group, g.members)

@@ -115,7 +115,6 @@ func newIntegrationActionResource() resource.Resource {
 		remove: func(ctx context.Context, c *platform.Client, m *integrationActionModel) error {
 			return actionAPI(c).delete(ctx, m.ID.ValueString())
 		},
-		id:    func(m *integrationActionModel) string { return m.ID.ValueString() },
 		label: func(m *integrationActionModel) string { return quotedName(m.Name) },
 		fromAPI: func(m *integrationActionModel, a *dataAction) {
 			imported := m.Name.IsNull() // only an import leaves the (always set) name null

@@ -107,17 +107,14 @@ resource "genesyscloud_integration_action" "a" {
 				st.updatedInPlace("action", addr)),
 			// Drift: the request URL and timeout are edited in the org.
 			editInOrg: func(id string) {
-				var a platform.Action
-				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
-					t.Fatal(err)
-				}
-				a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
-				a.Config.TimeoutSeconds = ptr(5)
-				o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Category: a.Category, Config: a.Config, Version: a.Version}, nil)
+				o.editActionInOrg(id, func(a *platform.Action) {
+					a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
+					a.Config.TimeoutSeconds = ptr(5)
+				})
 			},
 			restored: func(s *terraform.State) error {
-				var a platform.Action
-				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+idOf(s, addr), url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
+				a, err := o.actionInOrg(idOf(s, addr))
+				if err != nil {
 					return err
 				}
 				if got := deref(a.Config.Request.RequestUrlTemplate); got != "https://orders.example.com/v2/orders/${input.orderId}" || deref(a.Config.TimeoutSeconds) != 20 {
@@ -167,4 +164,23 @@ func TestAccIntegrationDataActionExample(t *testing.T) {
 		},
 		resource.TestStep{Config: o.config(string(src)), PlanOnly: true},
 	)
+}
+
+// actionInOrg reads a data action with its configuration, as the org holds it.
+func (o *accOrg) actionInOrg(id string) (platform.Action, error) {
+	var a platform.Action
+	err := o.api.Do(o.t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a)
+	return a, err
+}
+
+// editActionInOrg changes a data action behind the provider's back: edit changes the action
+// as the org holds it, which is then sent back with its version.
+func (o *accOrg) editActionInOrg(id string, edit func(*platform.Action)) {
+	o.t.Helper()
+	a, err := o.actionInOrg(id)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	edit(&a)
+	o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Category: a.Category, Config: a.Config, Version: a.Version}, nil)
 }

@@ -51,7 +51,6 @@ func newCustomAuthActionResource() resource.Resource {
 		read:           readAction,
 		// The org deletes the action with its integration only.
 		remove: func(context.Context, *platform.Client, *customAuthActionModel) error { return nil },
-		id:     func(m *customAuthActionModel) string { return m.ID.ValueString() },
 		label: func(m *customAuthActionModel) string {
 			return fmt.Sprintf("of integration %s", m.IntegrationID.ValueString())
 		},

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
-	"net/url"
 	"regexp"
 	"testing"
 
@@ -96,16 +94,13 @@ data "genesyscloud_integration_custom_auth_action" "found" {
 				st.updatedInPlace("custom auth action", addr)),
 			// Drift: the token URL is edited in the org.
 			editInOrg: func(id string) {
-				var a platform.Action
-				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+id, url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
-					t.Fatal(err)
-				}
-				a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
-				o.do(http.MethodPatch, actionsPath+"/"+id, platform.UpdateActionInput{Name: a.Name, Config: a.Config, Version: a.Version}, nil)
+				o.editActionInOrg(id, func(a *platform.Action) {
+					a.Config.Request.RequestUrlTemplate = ptr("https://elsewhere.example.com/")
+				})
 			},
 			restored: func(s *terraform.State) error {
-				var a platform.Action
-				if err := o.api.Do(t.Context(), http.MethodGet, actionsPath+"/"+idOf(s, addr), url.Values{"includeConfig": {"true"}}, nil, &a); err != nil {
+				a, err := o.actionInOrg(idOf(s, addr))
+				if err != nil {
 					return err
 				}
 				if got := deref(a.Config.Request.RequestUrlTemplate); got != "https://crm.example.com/v2/oauth/token" {

@@ -335,25 +335,18 @@ func (r *integrationResource) finish(ctx context.Context, id string, m integrati
 }
 
 func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state integrationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ig, ok := readCurrent(ctx, req, resp, "integration", func(ctx context.Context, _ *integrationModel, id string) (*platform.Integration, error) {
+		return integrationAPI(r.client).get(ctx, id)
+	})
+	if !ok {
 		return
 	}
 	// The configuration is read when the block is managed, and after an import (which
 	// leaves everything but the id null, even the required integration_type).
 	withConfig := len(state.Config) > 0 || state.IntegrationType.IsNull()
-	ig, err := integrationAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read integration %s", state.ID.ValueString()), err)
-		return
-	}
-	if ig == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
 	var cfg *platform.IntegrationConfiguration
 	if withConfig {
+		var err error
 		if cfg, err = r.readConfig(ctx, state.ID.ValueString()); err != nil {
 			if platform.IsNotFound(err) {
 				resp.State.RemoveResource(ctx)

@@ -126,26 +126,18 @@ func (r *kindResource) finishWrite(ctx context.Context, obj apiObject, id, name 
 }
 
 func (r *kindResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state types.Object
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if r.kind.API.Singleton {
+		r.readSingletonState(ctx, req, resp)
 		return
 	}
-	if r.kind.API.Singleton {
-		r.readSingletonInto(ctx, state, req, resp)
+	state, obj, ok := readCurrent(ctx, req, resp, r.kind.Noun, func(ctx context.Context, _ *types.Object, id string) (*apiObject, error) {
+		return r.readObject(ctx, id)
+	})
+	if !ok {
 		return
 	}
 	id := r.idIn(state)
-	obj, err := r.readObject(ctx, id)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read %s %s", r.kind.Noun, id), err)
-		return
-	}
-	if obj == nil {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	err = r.readMembers(ctx, *obj)
+	err := r.readMembers(ctx, *obj)
 	if err == nil {
 		err = r.readNamedBy(ctx, *obj)
 	}
@@ -185,13 +177,13 @@ func (r *kindResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *kindResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if r.kind.API.Singleton {
+		r.deleteSingleton(ctx, resp)
+		return
+	}
 	var state types.Object
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	if r.kind.API.Singleton {
-		r.deleteSingleton(ctx, resp)
 		return
 	}
 	id := r.idIn(state)

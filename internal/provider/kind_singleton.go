@@ -53,9 +53,14 @@ func (r *kindResource) createSingleton(ctx context.Context, plan types.Object, b
 	r.setSingletonState(ctx, *obj, plan, r.kind.SingletonID(), &resp.State, &resp.Diagnostics)
 }
 
-func (r *kindResource) readSingletonInto(ctx context.Context, state types.Object, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *kindResource) readSingletonState(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state types.Object
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	imported, d := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	obj, err := r.readSingleton(ctx, state, imported != nil)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, nil, "Could not read the org's "+r.kind.Noun, err)

@@ -81,7 +81,6 @@ func newResponseAssetResource() resource.Resource {
 	return &responseAssetResource{crudResource[responseAssetModel, responseAsset]{
 		resourceBase: resourceBase{typeSuffix: "_responsemanagement_responseasset"}, what: "response asset",
 		api: responseAssetAPI, errorAttr: "filename",
-		id:             func(m *responseAssetModel) string { return m.ID.ValueString() },
 		label:          func(m *responseAssetModel) string { return fmt.Sprintf("%q", m.assetName()) },
 		createThenRead: createResponseAsset,
 		update:         updateResponseAsset,

@@ -60,7 +60,6 @@ type emailRouteResource struct {
 func newEmailRouteResource() resource.Resource {
 	return &emailRouteResource{crudResource[emailRouteModel, emailRoute]{
 		resourceBase: resourceBase{typeSuffix: "_routing_email_route"}, what: "email route", errorAttr: "pattern",
-		id:    func(m *emailRouteModel) string { return m.ID.ValueString() },
 		label: func(m *emailRouteModel) string { return fmt.Sprintf("%q", m.Pattern.ValueString()) },
 		create: func(ctx context.Context, c *platform.Client, plan *emailRouteModel, diags *diag.Diagnostics) (*emailRoute, error) {
 			body, selfReply := plan.request(ctx, diags)

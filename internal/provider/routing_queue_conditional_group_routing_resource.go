@@ -25,12 +25,8 @@ type queueCGRoutingModel struct {
 }
 
 type queueCGRoutingRule struct {
-	EvaluatedQueueID types.String       `tfsdk:"evaluated_queue_id"`
-	Operator         types.String       `tfsdk:"operator"`
-	Metric           types.String       `tfsdk:"metric"`
-	ConditionValue   types.Float64      `tfsdk:"condition_value"`
-	WaitSeconds      types.Int64        `tfsdk:"wait_seconds"`
-	Groups           []queueMemberGroup `tfsdk:"groups"`
+	EvaluatedQueueID types.String `tfsdk:"evaluated_queue_id"`
+	cgrRuleBody
 }
 
 type queueCGRoutingResource struct {
@@ -58,12 +54,7 @@ func (m *queueCGRoutingModel) toAPI() *platform.ConditionalGroupRouting {
 		if queue == nil {
 			queue = entityRef(m.QueueID)
 		}
-		rule := platform.ConditionalGroupRoutingRule{Queue: queue, Metric: r.Metric.ValueStringPointer(), Operator: r.Operator.ValueStringPointer(),
-			ConditionValue: r.ConditionValue.ValueFloat64Pointer(), Groups: memberGroupsToAPI(r.Groups)}
-		if known(r.WaitSeconds) {
-			rule.WaitSeconds = ptr(float64(r.WaitSeconds.ValueInt64()))
-		}
-		out.Rules = append(out.Rules, rule)
+		out.Rules = append(out.Rules, r.toAPI(queue))
 	}
 	return out
 }
@@ -80,13 +71,11 @@ func (m *queueCGRoutingModel) fromAPI(q *platform.Queue) {
 		if evaluated.ValueString() == self && (i >= len(prior) || !isSet(prior[i].EvaluatedQueueID)) {
 			evaluated = types.StringNull()
 		}
-		wait := optionalIntFromFloat(r.WaitSeconds)
-		if wait.IsNull() {
-			wait = types.Int64Value(2)
+		body := cgrRuleBodyFromAPI(r)
+		if body.WaitSeconds.IsNull() {
+			body.WaitSeconds = types.Int64Value(2)
 		}
-		m.Rules = append(m.Rules, queueCGRoutingRule{EvaluatedQueueID: evaluated, Operator: types.StringPointerValue(r.Operator),
-			Metric: types.StringPointerValue(r.Metric), ConditionValue: types.Float64PointerValue(r.ConditionValue),
-			WaitSeconds: wait, Groups: memberGroupsFromAPI(r.Groups)})
+		m.Rules = append(m.Rules, queueCGRoutingRule{EvaluatedQueueID: evaluated, cgrRuleBody: body})
 	}
 }
 

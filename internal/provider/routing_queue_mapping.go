@@ -87,6 +87,36 @@ type queueEmailAddress struct {
 	Route  *platform.DomainEntityRef `json:"route,omitempty"`
 }
 
+// toAPI is the address as the queue holds it. The route may be named by a route resource's
+// id (<domain id>/<route id>) as well as by its own.
+func (a queueOutboundEmailAddress) toAPI() json.RawMessage {
+	route := entityRef(a.RouteID)
+	if route != nil {
+		route.ID = ptr(ownRouteID(*route.ID))
+	}
+	raw, _ := json.Marshal(queueEmailAddress{Domain: entityRef(a.DomainID), Route: route}) // a struct of strings always marshals
+	return raw
+}
+
+// emailAddressFromAPI reads the address a queue holds; the configured route id (prior) stays
+// while it names the same route (a route resource's id does).
+func emailAddressFromAPI(a queueEmailAddress, prior types.String) queueOutboundEmailAddress {
+	route := refID(a.Route)
+	if isSet(prior) && ownRouteID(prior.ValueString()) == route.ValueString() {
+		route = prior
+	}
+	return queueOutboundEmailAddress{DomainID: refID(a.Domain), RouteID: route}
+}
+
+// queueEmailAddressOf reads a queue's outbound email address (empty when it has none).
+func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
+	var a queueEmailAddress
+	if len(q.OutboundEmailAddress) > 0 {
+		_ = json.Unmarshal(q.OutboundEmailAddress, &a)
+	}
+	return a
+}
+
 // queueScriptRef is the part of a default script the queue needs.
 type queueScriptRef struct {
 	ID *string `json:"id,omitempty"`
@@ -155,17 +185,9 @@ func stringValues(ids []string) []attr.Value {
 	return out
 }
 
-// setStrings reads a known set of strings (nil for null or unknown).
+// setStrings reads a known set of strings, sorted (nil for null or unknown).
 func setStrings(s types.Set) []string {
-	if !known(s) {
-		return nil
-	}
-	var out []string
-	for _, e := range s.Elements() {
-		if v, ok := e.(types.String); ok && known(v) {
-			out = append(out, v.ValueString())
-		}
-	}
+	out := listStrings(s)
 	sort.Strings(out)
 	return out
 }
@@ -383,9 +405,7 @@ func (m routingQueueModel) applySingles(q *platform.QueueRequest) {
 		setInt(&q.AgentOwnedRouting.MaxOwnedCallbackDelayHours, a.MaxOwnedCallbackDelayHours)
 	}
 	if len(m.OutboundEmailAddress) > 0 {
-		e := m.OutboundEmailAddress[0]
-		raw, _ := json.Marshal(queueEmailAddress{Domain: entityRef(e.DomainID), Route: entityRef(e.RouteID)})
-		q.OutboundEmailAddress = raw
+		q.OutboundEmailAddress = m.OutboundEmailAddress[0].toAPI()
 	}
 	if len(m.DirectRouting) > 0 {
 		d := m.DirectRouting[0]
@@ -428,12 +448,12 @@ func (m *routingQueueModel) singlesFromAPI(q *platform.Queue, importing bool) {
 			MaxOwnedCallbackDelayHours: optionalInt(a.MaxOwnedCallbackDelayHours),
 		}}
 	}
-	var email queueEmailAddress
-	if len(q.OutboundEmailAddress) > 0 {
-		_ = json.Unmarshal(q.OutboundEmailAddress, &email)
-	}
-	if keep(len(m.OutboundEmailAddress), email.Domain != nil || email.Route != nil) {
-		m.OutboundEmailAddress = []queueOutboundEmailAddress{{DomainID: refID(email.Domain), RouteID: refID(email.Route)}}
+	if email := queueEmailAddressOf(q); keep(len(m.OutboundEmailAddress), email.Domain != nil || email.Route != nil) {
+		prior := types.StringNull()
+		if len(m.OutboundEmailAddress) > 0 {
+			prior = m.OutboundEmailAddress[0].RouteID
+		}
+		m.OutboundEmailAddress = []queueOutboundEmailAddress{emailAddressFromAPI(email, prior)}
 	}
 	if keep(len(m.DirectRouting), q.DirectRouting != nil) {
 		d := deref(q.DirectRouting)

@@ -2,12 +2,10 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // The address a queue's outbound email is sent from: an email route of a domain, held by the
@@ -15,8 +13,7 @@ import (
 
 type queueOutboundEmailAddressModel struct {
 	queueSettingKey
-	DomainID types.String `tfsdk:"domain_id"`
-	RouteID  types.String `tfsdk:"route_id"`
+	queueOutboundEmailAddress
 }
 
 type queueOutboundEmailAddressResource struct {
@@ -27,33 +24,15 @@ func newQueueOutboundEmailAddressResource() resource.Resource {
 	return &queueOutboundEmailAddressResource{queueSettingResource(queueSetting[queueOutboundEmailAddressModel]{
 		typeSuffix: "_routing_queue_outbound_email_address", what: "queue outbound email address", errorAttr: "route_id",
 		set: func(q *platform.QueueRequest, m *queueOutboundEmailAddressModel) {
-			// A struct of strings always marshals.
-			q.OutboundEmailAddress, _ = json.Marshal(queueEmailAddress{Domain: entityRef(m.DomainID),
-				Route: &platform.DomainEntityRef{ID: ptr(ownRouteID(m.RouteID.ValueString()))}})
+			q.OutboundEmailAddress = m.queueOutboundEmailAddress.toAPI()
 		},
 		clear: func(q *platform.QueueRequest) { q.OutboundEmailAddress = nil },
 		held:  func(q *platform.Queue) bool { return queueEmailAddressOf(q).Route != nil },
 		fromAPI: func(m *queueOutboundEmailAddressModel, q *platform.Queue) {
-			a := queueEmailAddressOf(q)
 			m.setQueue(q)
-			m.DomainID = refID(a.Domain)
-			route := refID(a.Route)
-			// A route resource's id (<domain id>/<route id>) names the same route.
-			if isSet(m.RouteID) && ownRouteID(m.RouteID.ValueString()) == route.ValueString() {
-				route = m.RouteID
-			}
-			m.RouteID = route
+			m.queueOutboundEmailAddress = emailAddressFromAPI(queueEmailAddressOf(q), m.RouteID)
 		},
 	})}
-}
-
-// queueEmailAddressOf reads a queue's outbound email address (empty when it has none).
-func queueEmailAddressOf(q *platform.Queue) queueEmailAddress {
-	var a queueEmailAddress
-	if len(q.OutboundEmailAddress) > 0 {
-		_ = json.Unmarshal(q.OutboundEmailAddress, &a)
-	}
-	return a
 }
 
 func (r *queueOutboundEmailAddressResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

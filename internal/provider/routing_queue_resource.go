@@ -83,7 +83,6 @@ var (
 func newRoutingQueueResource() resource.Resource {
 	return &routingQueueResource{crudResource[routingQueueModel, platform.Queue]{
 		resourceBase: resourceBase{typeSuffix: "_routing_queue"}, what: "queue", api: queueAPI,
-		id:    func(m *routingQueueModel) string { return m.ID.ValueString() },
 		label: func(m *routingQueueModel) string { return quotedName(m.Name) },
 	}}
 }
@@ -302,18 +301,10 @@ func (r *routingQueueResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *routingQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routingQueueModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	q, err := queueAPI(r.client).get(ctx, state.ID.ValueString())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, nil, fmt.Sprintf("Could not read queue %s", state.ID.ValueString()), err)
-		return
-	}
-	if q == nil {
-		resp.State.RemoveResource(ctx)
+	state, q, ok := readCurrent(ctx, req, resp, "queue", func(ctx context.Context, _ *routingQueueModel, id string) (*platform.Queue, error) {
+		return queueAPI(r.client).get(ctx, id)
+	})
+	if !ok {
 		return
 	}
 	// After an import only the id is known: read everything, blocks included.

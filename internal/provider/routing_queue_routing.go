@@ -26,13 +26,39 @@ type queueBullseyeRing struct {
 	MemberGroups            []queueMemberGroup `tfsdk:"member_groups"`
 }
 
+// queueCGRRule is a rule of the queue's conditional_group_routing_rules block.
 type queueCGRRule struct {
-	QueueID        types.String       `tfsdk:"queue_id"`
+	QueueID types.String `tfsdk:"queue_id"`
+	cgrRuleBody
+}
+
+// cgrRuleBody is what a conditional group routing rule says beside the queue whose metric it
+// evaluates, alike in the queue's block and in the standalone resource, which name that
+// queue's attribute differently.
+type cgrRuleBody struct {
 	Operator       types.String       `tfsdk:"operator"`
 	Metric         types.String       `tfsdk:"metric"`
 	ConditionValue types.Float64      `tfsdk:"condition_value"`
 	WaitSeconds    types.Int64        `tfsdk:"wait_seconds"`
 	Groups         []queueMemberGroup `tfsdk:"groups"`
+}
+
+// toAPI is the rule as the queue holds it, evaluating queue.
+func (b cgrRuleBody) toAPI(queue *platform.DomainEntityRef) platform.ConditionalGroupRoutingRule {
+	rule := platform.ConditionalGroupRoutingRule{Queue: queue, Metric: b.Metric.ValueStringPointer(), Operator: b.Operator.ValueStringPointer(),
+		ConditionValue: b.ConditionValue.ValueFloat64Pointer(), Groups: memberGroupsToAPI(b.Groups)}
+	if known(b.WaitSeconds) {
+		rule.WaitSeconds = ptr(float64(b.WaitSeconds.ValueInt64()))
+	}
+	return rule
+}
+
+// cgrRuleBodyFromAPI reads what a rule of the queue says beside its queue; a wait the API
+// does not answer reads as null.
+func cgrRuleBodyFromAPI(r platform.ConditionalGroupRoutingRule) cgrRuleBody {
+	return cgrRuleBody{Operator: types.StringPointerValue(r.Operator), Metric: types.StringPointerValue(r.Metric),
+		ConditionValue: types.Float64PointerValue(r.ConditionValue), WaitSeconds: optionalIntFromFloat(r.WaitSeconds),
+		Groups: memberGroupsFromAPI(r.Groups)}
 }
 
 type queueCGA struct {
@@ -172,14 +198,7 @@ func (m routingQueueModel) applyRouting(q *platform.QueueRequest) {
 	if len(m.ConditionalGroupRoutingRules) > 0 {
 		q.ConditionalGroupRouting = &platform.ConditionalGroupRouting{}
 		for _, r := range m.ConditionalGroupRoutingRules {
-			rule := platform.ConditionalGroupRoutingRule{
-				Queue: entityRef(r.QueueID), Metric: r.Metric.ValueStringPointer(), Operator: r.Operator.ValueStringPointer(),
-				ConditionValue: r.ConditionValue.ValueFloat64Pointer(), Groups: memberGroupsToAPI(r.Groups),
-			}
-			if known(r.WaitSeconds) {
-				rule.WaitSeconds = ptr(float64(r.WaitSeconds.ValueInt64()))
-			}
-			q.ConditionalGroupRouting.Rules = append(q.ConditionalGroupRouting.Rules, rule)
+			q.ConditionalGroupRouting.Rules = append(q.ConditionalGroupRouting.Rules, r.toAPI(entityRef(r.QueueID)))
 		}
 	}
 	// Activation is written at most once: absent means "not managed".
@@ -227,11 +246,7 @@ func (m *routingQueueModel) routingFromAPI(q *platform.Queue, importing bool) {
 	}
 	m.ConditionalGroupRoutingRules = []queueCGRRule{}
 	for _, r := range deref(q.ConditionalGroupRouting).Rules {
-		m.ConditionalGroupRoutingRules = append(m.ConditionalGroupRoutingRules, queueCGRRule{
-			QueueID: refID(r.Queue), Operator: types.StringPointerValue(r.Operator), Metric: types.StringPointerValue(r.Metric),
-			ConditionValue: types.Float64PointerValue(r.ConditionValue), WaitSeconds: optionalIntFromFloat(r.WaitSeconds),
-			Groups: memberGroupsFromAPI(r.Groups),
-		})
+		m.ConditionalGroupRoutingRules = append(m.ConditionalGroupRoutingRules, queueCGRRule{QueueID: refID(r.Queue), cgrRuleBody: cgrRuleBodyFromAPI(r)})
 	}
 	if len(m.ConditionalGroupActivation) > 0 || (importing && q.ConditionalGroupActivation != nil) {
 		m.ConditionalGroupActivation = []queueCGA{cgaFromAPI(deref(q.ConditionalGroupActivation))}

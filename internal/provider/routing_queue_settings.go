@@ -109,7 +109,6 @@ func queueSettingResource[M any, PM queueSettingModel[M]](s queueSetting[M]) cru
 	}
 	return crudResource[M, platform.Queue]{
 		resourceBase: resourceBase{typeSuffix: s.typeSuffix}, what: s.what, errorAttr: s.errorAttr,
-		id:     func(m *M) string { return PM(m).settingKey().ID.ValueString() },
 		label:  func(m *M) string { return "of queue " + queueID(m) },
 		create: write, update: write,
 		read: func(ctx context.Context, c *platform.Client, id string) (*platform.Queue, error) {

@@ -51,7 +51,6 @@ func newRoutingSkillGroupResource() resource.Resource {
 		remove: func(ctx context.Context, c *platform.Client, state *routingSkillGroupModel) error {
 			return skillGroupAPI(c).delete(ctx, state.ID.ValueString())
 		},
-		id:      func(m *routingSkillGroupModel) string { return m.ID.ValueString() },
 		label:   func(m *routingSkillGroupModel) string { return quotedName(m.Name) },
 		fromAPI: func(m *routingSkillGroupModel, g *skillGroupWithDivisions) { m.fromAPI(g.group, g.divisions) },
 	}}
@@ -100,15 +99,8 @@ func canonicalConditions(conds []platform.SkillGroupCondition) string {
 
 // jsonConditionsValidator rejects skill_conditions that are not a JSON array of conditions.
 func jsonConditionsValidator() validator.String {
-	return stringCheck{
-		description: "must be a JSON array of skill conditions",
-		check: func(value string) (string, string) {
-			if _, err := parseConditions(value); err != nil {
-				return "Invalid skill_conditions", fmt.Sprintf("%v; write it with jsonencode([...]).", err)
-			}
-			return "", ""
-		},
-	}
+	return parseCheck("must be a JSON array of skill conditions", "Invalid skill_conditions", parseConditions,
+		func(_ string, err error) string { return fmt.Sprintf("%v; write it with jsonencode([...]).", err) })
 }
 
 // fromAPI copies the group and its member divisions into m. The prior JSON text and list

@@ -59,7 +59,6 @@ type scriptResource struct {
 func newScriptResource() resource.Resource {
 	return &scriptResource{crudResource[scriptModel, scriptObject]{
 		resourceBase: resourceBase{typeSuffix: "_script"}, what: "script", api: scriptAPI, errorAttr: "filepath",
-		id:    func(m *scriptModel) string { return m.ID.ValueString() },
 		label: func(m *scriptModel) string { return quotedName(m.ScriptName) },
 		createThenRead: func(ctx context.Context, c *platform.Client, plan *scriptModel, diags *diag.Diagnostics) (string, error) {
 			return writeScript(ctx, c, plan, "", diags)

@@ -28,3 +28,17 @@ func (c stringCheck) ValidateString(_ context.Context, req validator.StringReque
 		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
 	}
 }
+
+// parseCheck is the stringCheck of a value that parse must accept: a value it refuses gets
+// summary, and detail(value, err) says why and how to write it.
+func parseCheck[T any](description, summary string, parse func(string) (T, error), detail func(value string, err error) string) stringCheck {
+	return stringCheck{
+		description: description,
+		check: func(value string) (string, string) {
+			if _, err := parse(value); err != nil {
+				return summary, detail(value, err)
+			}
+			return "", ""
+		},
+	}
+}

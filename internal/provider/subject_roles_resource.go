@@ -211,13 +211,20 @@ func (r *subjectRolesResource) Create(ctx context.Context, req resource.CreateRe
 	r.applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
-func (r *subjectRolesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state := r.load(ctx, req.State, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+// stateGrants loads the state and reads the grants its subject holds now; found is false
+// when the subject is gone, or when the state or the grants could not be read (a diagnostic
+// then says so).
+func (r *subjectRolesResource) stateGrants(ctx context.Context, st tfsdk.State, diags *diag.Diagnostics) (state subjectRolesModel, grants []platform.AuthzGrant, home string, found bool) {
+	state = r.load(ctx, st, diags)
+	if diags.HasError() {
+		return state, nil, "", false
 	}
-	subjectID := state.ID.ValueString()
-	grants, home, found := r.grantsOf(ctx, subjectID, false, &resp.Diagnostics)
+	grants, home, found = r.grantsOf(ctx, state.SubjectID.ValueString(), false, diags)
+	return state, grants, home, found
+}
+
+func (r *subjectRolesResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, grants, home, found := r.stateGrants(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -225,7 +232,7 @@ func (r *subjectRolesResource) Read(ctx context.Context, req resource.ReadReques
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	state.fromAPI(ctx, subjectID, grants, home, &resp.Diagnostics)
+	state.fromAPI(ctx, state.SubjectID.ValueString(), grants, home, &resp.Diagnostics)
 	r.save(ctx, state, &resp.State, &resp.Diagnostics)
 }
 
@@ -234,15 +241,11 @@ func (r *subjectRolesResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *subjectRolesResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state := r.load(ctx, req.State, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	subjectID := state.SubjectID.ValueString()
-	grants, home, found := r.grantsOf(ctx, subjectID, false, &resp.Diagnostics)
+	state, grants, home, found := r.stateGrants(ctx, req.State, &resp.Diagnostics)
 	if !found {
 		return // the subject is gone, and its grants with it (or the read failed)
 	}
+	subjectID := state.SubjectID.ValueString()
 	managed := state.grants(ctx, home, &resp.Diagnostics)
 	var remove []platform.RoleDivisionPair
 	for _, g := range grants {

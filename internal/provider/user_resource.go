@@ -100,7 +100,6 @@ func newUserResource() resource.Resource {
 		remove: func(ctx context.Context, c *platform.Client, state *userModel) error {
 			return userAPI(c).delete(ctx, state.ID.ValueString())
 		},
-		id:      func(m *userModel) string { return m.ID.ValueString() },
 		label:   func(m *userModel) string { return quotedName(m.Email) },
 		fromAPI: (*userModel).fromRead,
 	}}

@@ -42,15 +42,8 @@ func parseLocalDateTime(s string) (time.Time, error) {
 
 // localDateTimeValidator checks a local date-time at plan time.
 func localDateTimeValidator() validator.String {
-	return stringCheck{
-		description: "must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone",
-		check: func(value string) (string, string) {
-			if _, err := parseLocalDateTime(value); err != nil {
-				return "Invalid local date-time", err.Error() + ". Use the form 2021-08-04T08:00:00.000000."
-			}
-			return "", ""
-		},
-	}
+	return parseCheck("must be a local date-time yyyy-MM-ddTHH:mm:ss.SSSSSS without a time zone", "Invalid local date-time", parseLocalDateTime,
+		func(_ string, err error) string { return err.Error() + ". Use the form 2021-08-04T08:00:00.000000." })
 }
 
 // rruleValidator checks an iCal RRULE at plan time with the parser the org uses.

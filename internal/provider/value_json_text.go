@@ -27,15 +27,10 @@ func decodeJSONText(text string) (any, error) {
 
 // jsonTextValidator checks at plan time that the text is JSON.
 func jsonTextValidator() validator.String {
-	return stringCheck{
-		description: "must be JSON text, e.g. from jsonencode()",
-		check: func(value string) (string, string) {
-			if _, err := decodeJSONText(value); err != nil {
-				return "Invalid JSON", fmt.Sprintf("The value is not JSON (%v). Write it with jsonencode({...}).", err)
-			}
-			return "", ""
-		},
-	}
+	return parseCheck("must be JSON text, e.g. from jsonencode()", "Invalid JSON", decodeJSONText,
+		func(_ string, err error) string {
+			return fmt.Sprintf("The value is not JSON (%v). Write it with jsonencode({...}).", err)
+		})
 }
 
 // jsonTextFromAPI maps the API's decoded value: the prior text when it means the same,
