@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/platform"
@@ -27,13 +26,25 @@ type userRead struct {
 // 8,000 requests of the rate budget).
 const envUserSettings = "CX_PROVIDER_USER_SETTINGS"
 
-// readsUserSettings reports whether user reads take in the settings (see envUserSettings).
-func readsUserSettings() bool {
-	switch strings.ToLower(strings.TrimSpace(os.Getenv(envUserSettings))) {
+// userSettingsLeftOutKey is the key under which a provider whose environment turns the
+// settings off (envUserSettings) marks its client, the handle every read of that provider
+// instance gets.
+type userSettingsLeftOutKey struct{}
+
+// attachUserSettings marks client when getenv turns the user settings off.
+func attachUserSettings(client *platform.Client, getenv func(string) (string, bool)) {
+	s, _ := getenv(envUserSettings)
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "0", "false", "off", "no":
-		return false
+		client.Attach(userSettingsLeftOutKey{}, true)
 	}
-	return true
+}
+
+// readsUserSettings reports whether user reads through c take in the settings (see
+// envUserSettings).
+func readsUserSettings(c *platform.Client) bool {
+	left, _ := c.Attached(userSettingsLeftOutKey{}).(bool)
+	return !left
 }
 
 // readUserWithSettings reads a user and its settings; nil when the user does not exist.
@@ -42,7 +53,7 @@ func readUserWithSettings(ctx context.Context, c *platform.Client, id string) (*
 	if err != nil || u == nil {
 		return nil, err
 	}
-	if !readsUserSettings() {
+	if !readsUserSettings(c) {
 		return &userRead{user: u, settingsLeftOut: true}, nil
 	}
 	voicemail, err := userVoicemailPolicy.read(ctx, c, id)
