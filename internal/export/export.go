@@ -49,8 +49,14 @@ type Options struct {
 	// globs; the genesyscloud_ prefix may be left out; names compared ignoring case). What an
 	// included object refers to is exported too.
 	Include, Exclude []string
-	// Tofu runs OpenTofu, which writes the resource blocks (generate.go).
+	// Tofu is the org the provider reads, and the OpenTofu that runs it for GenerateTofu.
 	Tofu Tofu
+	// Generate is how the resource blocks are written (generate.go): GenerateInProcess (""
+	// too) or GenerateTofu.
+	Generate string
+	// Generated, when set, is told of each project's resource blocks as generated, before
+	// ids become references (the equivalence test compares the two generations by it).
+	Generated func(project string, blocks []*hclwrite.Block)
 	// Progress is told what is being done (nil: nothing is told), in ProgressStyle.
 	Progress      io.Writer
 	ProgressStyle ProgressStyle
@@ -197,13 +203,25 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 	for _, its := range imports {
 		total += len(its)
 	}
-	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with OpenTofu…", len(byProject)))
-	generated, reused, err := o.Tofu.generate(ctx, work.file("scratch"), imports, listings, prog.advance)
+	how, with := o.Generate, "the provider"
+	if how == "" {
+		how = GenerateInProcess
+	}
+	if how == GenerateTofu {
+		with = "OpenTofu"
+	}
+	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with %s…", len(byProject), with))
+	generated, reused, err := o.Tofu.generate(ctx, how, work.file("scratch"), imports, listings, prog.advance)
 	if err != nil {
 		return nil, err
 	}
 	if reused {
-		prog.resumed("the configuration OpenTofu generated")
+		prog.resumed("the generated configuration")
+	}
+	if o.Generated != nil {
+		for _, project := range slices.Sorted(maps.Keys(generated)) {
+			o.Generated(project, generated[project])
+		}
 	}
 	out := work.file("workspace")
 	if err := os.RemoveAll(out); err != nil { // what an interrupted run began to write
