@@ -26,6 +26,8 @@ type genesysProvider struct {
 	// getenv is where the provider reads its environment variables: the process's, or what
 	// the program hosting the provider in process hands it (WithEnv).
 	getenv func(string) (string, bool)
+	// listings are handed over in memory (WithListings), nil when not.
+	listings *platform.Listings
 }
 
 // Option configures a provider made by New.
@@ -37,6 +39,14 @@ type Option func(*genesysProvider)
 // touching the process's, which OpenTofu would otherwise set for a plugin it starts.
 func WithEnv(lookup func(name string) (string, bool)) Option {
 	return func(p *genesysProvider) { p.getenv = lookup }
+}
+
+// WithListings hands the provider listings of the org to answer reads from, as
+// CX_PROVIDER_LISTINGS does with a file (bulk_cache.go), for a program that hosts the
+// provider in process; the listings may still be being recorded: each is taken when a read
+// first needs it.
+func WithListings(l *platform.Listings) Option {
+	return func(p *genesysProvider) { p.listings = l }
 }
 
 // New returns a constructor for the provider, as providerserver expects.
@@ -289,6 +299,9 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 		return
 	}
 	data := &providerData{client: client, reads: attachBulkReads(client, p.getenv)}
+	if data.reads != nil {
+		data.reads.handed = p.listings
+	}
 	attachUserSettings(client, p.getenv)
 	if err := data.reads.takeHandedListings(p.getenv); err != nil {
 		resp.Diagnostics.AddWarning("Could not use the listings cx handed over", err.Error()+"; objects are read from the org instead.")
