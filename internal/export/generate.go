@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/backport"
+	"github.com/cxascode/cxascode/internal/drift"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/tofu"
@@ -63,11 +64,12 @@ type importTarget struct {
 // the provider's bulk reads serve every project at once, from the listings the inventory
 // read (handed over in a file) — with OpenTofu or in process (how), and returns the
 // generated resource blocks by project, under their labels in that project. imported is
-// told of each object read. The configuration is kept in scratch under the hash of the
+// told of each object read; ahead are the objects read ahead in process, if any
+// (readAhead). The configuration is kept in scratch under the hash of the
 // imports: an interrupted export resumed with the same imports reuses it (reused true)
 // instead of generating it again.
 func (t Tofu) generate(ctx context.Context, how, scratch string, imports map[string][]importTarget, listings *platform.Listings,
-	imported func(n int)) (blocks map[string][]*hclwrite.Block, reused bool, err error) {
+	ahead *providerReads, imported func(n int)) (blocks map[string][]*hclwrite.Block, reused bool, err error) {
 	if how != GenerateInProcess && how != GenerateTofu {
 		return nil, false, fmt.Errorf("generate the configuration %q: choose %s or %s", how, GenerateInProcess, GenerateTofu)
 	}
@@ -95,24 +97,28 @@ func (t Tofu) generate(ctx context.Context, how, scratch string, imports map[str
 	}
 	main := b.String()
 	kept := filepath.Join(scratch, fmt.Sprintf("generated-%x.tf", sha256.Sum256([]byte(main))))
+	var generated []*hclwrite.Block
 	f, err := parseGenerated(kept)
 	reused = err == nil
-	if !reused {
+	switch {
+	case reused:
+		generated = f.Body().Blocks()
+	case how == GenerateInProcess:
+		if generated, err = t.runInProcess(ctx, listings, targets, ahead, kept, imported); err != nil {
+			return nil, false, err
+		}
+	default:
 		handed := filepath.Join(scratch, "listings.json")
 		if err := listings.WriteFile(handed); err != nil {
 			return nil, false, fmt.Errorf("hand the org's listings to the provider: %w", err)
 		}
-		if how == GenerateInProcess {
-			f, err = t.runInProcess(ctx, t.providerEnv(handed), targets, kept, imported)
-		} else {
-			f, err = t.runTofu(ctx, scratch, handed, main, kept, imported)
-		}
-		if err != nil {
+		if f, err = t.runTofu(ctx, scratch, handed, main, kept, imported); err != nil {
 			return nil, false, err
 		}
+		generated = f.Body().Blocks()
 	}
 	out := map[string][]*hclwrite.Block{}
-	for _, blk := range f.Body().Blocks() {
+	for _, blk := range generated {
 		if blk.Type() != "resource" || len(blk.Labels()) != 2 {
 			continue
 		}
@@ -130,26 +136,54 @@ func (t Tofu) generate(ctx context.Context, how, scratch string, imports map[str
 // the org's, and the export's switches. Users' voicemail policies and utilization are
 // personal settings that cost two requests a user: exported users leave them unmanaged (the
 // provider does not read them). The provider answers its reads from the listings in the
-// file handed: the generation only imports objects the export has just listed.
+// file handed, if any: the generation only imports objects the export has just listed.
 func (t Tofu) providerEnv(handed string) map[string]string {
-	env := map[string]string{"CX_PROVIDER_USER_SETTINGS": "0", "CX_PROVIDER_LISTINGS": handed}
+	env := map[string]string{"CX_PROVIDER_USER_SETTINGS": "0"}
+	if handed != "" {
+		env["CX_PROVIDER_LISTINGS"] = handed
+	}
 	for k, v := range t.OrgEnv {
 		env[k] = v
 	}
 	return env
 }
 
-// runInProcess generates the configuration of targets with the provider in process and
-// returns it, kept at keep once whole.
-func (t Tofu) runInProcess(ctx context.Context, env map[string]string, targets []scratchImport, keep string, imported func(n int)) (*hclwrite.File, error) {
-	data, err := generateInProcess(ctx, env, targets, imported)
+// runInProcess generates the configuration of targets with the provider in process, its
+// reads answered from listings, and returns its blocks, kept at keep.
+func (t Tofu) runInProcess(ctx context.Context, listings *platform.Listings, targets []scratchImport, ahead *providerReads, keep string,
+	imported func(n int)) ([]*hclwrite.Block, error) {
+	blocks, data, err := generateInProcess(ctx, t.providerEnv(""), listings, targets, ahead, imported)
 	if err != nil {
 		return nil, err
 	}
 	if err := safefile.WriteFileAtomic(keep, data, 0o600); err != nil {
 		return nil, fmt.Errorf("keep the generated configuration: %w", err)
 	}
-	return parseGenerated(keep)
+	return blocks, nil
+}
+
+// readAhead starts the in-process provider's reads, answered from listings, for the objects
+// the export then adds (aheadObjects).
+func (t Tofu) readAhead(ctx context.Context, listings *platform.Listings) (*providerReads, error) {
+	return startReads(ctx, t.providerEnv(""), listings)
+}
+
+// aheadObjects are the objects of listed an export without filters writes resource blocks
+// for: all but builtins and flows.
+func aheadObjects(listed []drift.Listed) []object {
+	var objs []object
+	for _, l := range listed {
+		if !l.Builtin && l.Type != flowType {
+			objs = append(objs, object{l.Type, l.ID})
+		}
+	}
+	return objs
+}
+
+// generatedBefore reports whether scratch holds a configuration an earlier run generated.
+func generatedBefore(scratch string) bool {
+	kept, _ := filepath.Glob(filepath.Join(scratch, "generated-*.tf"))
+	return len(kept) > 0
 }
 
 // runTofu plans main (import blocks only) in dir with -generate-config-out and returns the

@@ -9,10 +9,9 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 
-	"github.com/cxascode/cxascode/internal/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/zclconf/go-cty/cty"
@@ -48,73 +47,68 @@ func providerEnv(set map[string]string) func(string) (string, bool) {
 }
 
 // generateInProcess imports every target with the provider in process and returns the
-// scratch configuration: one resource block per target, under its scratch address. env is
-// the provider's environment on top of the process's. imported is told of each object read.
-func generateInProcess(ctx context.Context, env map[string]string, targets []scratchImport, imported func(n int)) ([]byte, error) {
-	server, err := providerserver.NewProtocol6WithError(provider.New("cx-export", provider.WithEnv(providerEnv(env)))())()
-	if err != nil {
-		return nil, err
+// scratch configuration — one resource block per target, under its scratch address — parsed
+// and as text. ahead are the objects read ahead (nil: none; finished); the others are read
+// now, with a provider whose environment is env on top of the process's, its reads answered
+// from listings. imported is told of each object read.
+func generateInProcess(ctx context.Context, env map[string]string, listings *platform.Listings, targets []scratchImport, ahead *providerReads,
+	imported func(n int)) ([]*hclwrite.Block, []byte, error) {
+	var reads []*providerReads
+	var rest []object
+	if ahead != nil {
+		reads = append(reads, ahead)
 	}
-	schemaResp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		return nil, fmt.Errorf("the provider's schema: %w", err)
-	}
-	if err := diagnosticsError(schemaResp.Diagnostics); err != nil {
-		return nil, fmt.Errorf("the provider's schema: %w", err)
-	}
-	if err := configure(ctx, server, schemaResp.Provider); err != nil {
-		return nil, err
-	}
-	types := map[string]cty.Type{}
 	for _, it := range targets {
-		if _, ok := types[it.typ]; ok {
-			continue
-		}
-		s := schemaResp.ResourceSchemas[it.typ]
-		if s == nil {
-			return nil, fmt.Errorf("import %s (id %q): the provider has no resource type %s", it.home, it.id, it.typ)
-		}
-		if types[it.typ], err = ctyType(s.Block.ValueType()); err != nil {
-			return nil, fmt.Errorf("the schema of %s: %w", it.typ, err)
+		if ahead == nil || !ahead.covers(object{it.typ, it.id}) {
+			rest = append(rest, object{it.typ, it.id})
 		}
 	}
-
+	if len(rest) > 0 {
+		now, err := startReads(ctx, env, listings)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer now.stop()
+		now.add(rest)
+		now.finish()
+		reads = append(reads, now)
+	}
+	for _, r := range reads {
+		r.follow(imported)
+	}
+	for _, r := range reads {
+		if err := r.wait(ctx); err != nil {
+			return nil, nil, err
+		}
+	}
+	blocks := make([]*hclwrite.Block, len(targets))
 	texts := make([][]byte, len(targets))
 	errs := make([]error, len(targets))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(importParallel, len(targets)) {
-		wg.Go(func() {
-			for i := range work {
-				it := targets[i]
-				state, err := importAndRead(ctx, server, it.typ, it.id, types[it.typ])
+	for i, it := range targets {
+		errs[i] = fmt.Errorf("import %s (id %q): not read", it.home, it.id)
+		for _, r := range reads {
+			if text, block, ok, err := r.result(object{it.typ, it.id}); ok {
+				errs[i] = err
 				if err != nil {
 					errs[i] = fmt.Errorf("import %s (id %q): %w", it.home, it.id, err)
-					continue
+					break
 				}
-				// Each block ends its line, as in the file OpenTofu writes.
-				texts[i] = append(configText(it.typ, it.label, schemaResp.ResourceSchemas[it.typ].Block, state), '\n')
-				if imported != nil {
-					imported(1)
-				}
+				// The parsed block takes its label as a block parsed from the kept file does
+				// when export labels it (generate).
+				texts[i] = labelled(text, it.typ, it.label)
+				blocks[i] = block
+				block.SetLabels([]string{it.typ, it.label})
+				break
 			}
-		})
-	}
-	for i := range targets {
-		if ctx.Err() != nil {
-			break
 		}
-		work <- i
 	}
-	close(work)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("generate the configuration: %w", err)
+		return nil, nil, fmt.Errorf("generate the configuration: %w", err)
 	}
-	return bytes.Join(texts, []byte("\n")), nil
+	return blocks, bytes.Join(texts, []byte("\n")), nil
 }
 
 // configure configures the provider as OpenTofu does for a configuration without a provider
