@@ -73,7 +73,11 @@ one JSON object per line (events step, listed, progress, resume) and the result 
 Resume: the export works in .DIR.export-partial beside DIR. Interrupted (Ctrl-C, a
 killed process), that directory stays; the same command again resumes from it, reusing
 the listings, the flows exported and the generated configuration. Any other
-failure removes it; one older than a day or of other options is started over.`,
+failure removes it; one older than a day or of other options is started over.
+
+Generation: cx imports and reads each object with the provider in process and writes its
+block as tofu plan -generate-config-out would; CX_EXPORT_GENERATE=tofu has OpenTofu do it
+(the same blocks, slower).`,
 		Example: `  cx export --env prod --into ../cc-prod
   cx export --env dev --into ../billing --include 'flow:Billing*'
   cx export --env dev --into ../by-area --layout kind --exclude user --json`,
