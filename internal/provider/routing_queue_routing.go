@@ -226,9 +226,16 @@ func (m *routingQueueModel) routingFromAPI(q *platform.Queue, importing bool) {
 		m.BullseyeRings = append(m.BullseyeRings, ring)
 	}
 	m.ConditionalGroupRoutingRules = []queueCGRRule{}
-	for _, r := range deref(q.ConditionalGroupRouting).Rules {
+	for i, r := range deref(q.ConditionalGroupRouting).Rules {
+		queueID := refID(r.Queue)
+		if i == 0 && queueID.ValueString() == deref(q.ID) {
+			// The first rule always evaluates the queue itself: the API names it, a
+			// configuration may not (ValidateConfig), so it reads as unset — or a
+			// configuration written from the queue (cx export) would not validate.
+			queueID = types.StringNull()
+		}
 		m.ConditionalGroupRoutingRules = append(m.ConditionalGroupRoutingRules, queueCGRRule{
-			QueueID: refID(r.Queue), Operator: types.StringPointerValue(r.Operator), Metric: types.StringPointerValue(r.Metric),
+			QueueID: queueID, Operator: types.StringPointerValue(r.Operator), Metric: types.StringPointerValue(r.Metric),
 			ConditionValue: types.Float64PointerValue(r.ConditionValue), WaitSeconds: optionalIntFromFloat(r.WaitSeconds),
 			Groups: memberGroupsFromAPI(r.Groups),
 		})
