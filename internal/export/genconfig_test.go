@@ -170,3 +170,24 @@ func TestConfigTextIsFormatted(t *testing.T) {
 		t.Errorf("got\n%s", got)
 	}
 }
+
+// TestConfigValue: the value a written block evaluates to, which the provider validates —
+// what OpenTofu's plan of the generated configuration would validate.
+func TestConfigValue(t *testing.T) {
+	schema := &tfprotov6.SchemaBlock{
+		Attributes: []*tfprotov6.SchemaAttribute{str("id", false, true, false), str("opt", true, false, false), str("req", false, false, false),
+			str("secret", true, false, true), str("doc", true, false, false)},
+		BlockTypes: []*tfprotov6.SchemaNestedBlock{nestedBlock("rules", tfprotov6.SchemaNestedBlockNestingModeList)},
+	}
+	ty, err := ctyType(schema.ValueType())
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := cty.ObjectVal(map[string]cty.Value{"id": cty.StringVal("1"), "opt": cty.StringVal(""), "req": cty.StringVal(""),
+		"secret": cty.StringVal("s"), "doc": cty.StringVal(`{ "b": [1, 2.50], "a": "x" }`), "rules": cty.NullVal(cty.List(nestedIDType))})
+	want := cty.ObjectVal(map[string]cty.Value{"id": cty.NullVal(cty.String), "opt": cty.NullVal(cty.String), "req": cty.StringVal(""),
+		"secret": cty.NullVal(cty.String), "doc": cty.StringVal(`{"a":"x","b":[1,2.5]}`), "rules": cty.ListValEmpty(nestedIDType)})
+	if got := configValue(schema, ty, state); !got.RawEquals(want) {
+		t.Errorf("got  %#v\nwant %#v", got, want)
+	}
+}

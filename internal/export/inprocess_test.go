@@ -9,7 +9,21 @@ import (
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/target"
+	"github.com/zclconf/go-cty/cty"
 )
+
+// localOrg is a fresh local org, a credential of its dev org and the provider's environment
+// for it.
+func localOrg(t *testing.T) (*orgserver.TestServer, orgserver.Credential, map[string]string) {
+	t.Helper()
+	ts := orgserver.NewTestServer(t)
+	cred := ts.Credential(t, "dev", "deploy")
+	env, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts, cred, env
+}
 
 // TestGenerateInProcess generates the block of a skill, and of objects that cannot be read, with
 // the provider in process against a local org: the skill's block is what OpenTofu would write
@@ -17,12 +31,7 @@ import (
 // id — and says what the provider said.
 func TestGenerateInProcess(t *testing.T) {
 	t.Parallel()
-	ts := orgserver.NewTestServer(t)
-	cred := ts.Credential(t, "dev", "deploy")
-	env, err := target.OrgEnv(ts.URL, cred.ClientID, cred.ClientSecret)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts, cred, env := localOrg(t)
 	api, err := platform.New(platform.Config{BaseURL: ts.URL, ClientID: cred.ClientID, ClientSecret: cred.ClientSecret, RateLimitPerMinute: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -60,5 +69,36 @@ func TestGenerateInProcess(t *testing.T) {
 			}
 		}
 		t.Log(err)
+	}
+}
+
+// TestGenerateInProcessValidates: a configuration written from a state the provider's own
+// validation rejects fails the generation, as OpenTofu's plan of it does, naming the
+// provider's diagnostic.
+func TestGenerateInProcessValidates(t *testing.T) {
+	t.Parallel()
+	_, _, env := localOrg(t)
+	ctx := context.Background()
+	r, err := startReads(ctx, env, platform.NewListings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.stop()
+	schema := r.schemas["genesyscloud_user"].Block
+	ty, err := ctyType(schema.ValueType())
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrs := map[string]cty.Value{}
+	for name, at := range ty.AttributeTypes() {
+		attrs[name] = cty.NullVal(at)
+	}
+	attrs["name"], attrs["email"] = cty.StringVal("Ann"), cty.StringVal("ann@example.com")
+	if err := r.validate(ctx, "genesyscloud_user", schema, ty, cty.ObjectVal(attrs)); err != nil {
+		t.Fatalf("a valid user: %v", err)
+	}
+	attrs["state"] = cty.StringVal("retired")
+	if err := r.validate(ctx, "genesyscloud_user", schema, ty, cty.ObjectVal(attrs)); err == nil || !strings.Contains(err.Error(), "retired") {
+		t.Errorf("a user whose state the provider refuses: %v; want its diagnostic", err)
 	}
 }

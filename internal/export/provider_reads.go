@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/zclconf/go-cty/cty"
+	ctymsgpack "github.com/zclconf/go-cty/cty/msgpack"
 )
 
 // object is one object to import: its resource type and id.
@@ -183,6 +184,12 @@ func (r *providerReads) readOne(ctx context.Context, o object) {
 		r.record(o, nil, nil, err)
 		return
 	}
+	// OpenTofu plans the configuration it generates, and so fails where the provider finds
+	// it invalid (a read the provider's own validation rejects); so does cx.
+	if err := r.validate(ctx, o.typ, schema.Block, ty, v); err != nil {
+		r.record(o, nil, nil, fmt.Errorf("the configuration generated for it is not valid: %w", err))
+		return
+	}
 	// Each block ends its line, as in the file OpenTofu writes.
 	text := append(configText(o.typ, "", schema.Block, v), '\n')
 	f, diags := hclwrite.ParseConfig(text, o.typ, hcl.InitialPos)
@@ -191,6 +198,19 @@ func (r *providerReads) readOne(ctx context.Context, o object) {
 		return
 	}
 	r.record(o, text, f.Body().Blocks()[0], nil)
+}
+
+// validate asks the provider whether the configuration written from state v is valid.
+func (r *providerReads) validate(ctx context.Context, typ string, schema *tfprotov6.SchemaBlock, ty cty.Type, v cty.Value) error {
+	config, err := ctymsgpack.Marshal(configValue(schema, ty, v), ty)
+	if err != nil {
+		return err
+	}
+	resp, err := r.server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: typ, Config: &tfprotov6.DynamicValue{MsgPack: config}})
+	if err != nil {
+		return err
+	}
+	return diagnosticsError(resp.Diagnostics)
 }
 
 func (r *providerReads) record(o object, text []byte, block *hclwrite.Block, err error) {
