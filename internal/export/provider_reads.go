@@ -201,6 +201,9 @@ func (r *providerReads) readOne(ctx context.Context, o object) {
 }
 
 // validate asks the provider whether the configuration written from state v is valid.
+// OpenTofu goes on to plan it (PlanResourceChange) and would also fail on an error of the
+// provider's plan; cx does not plan: the next cx plan of the workspace does, and for an
+// import of what was just read the provider's plan has no change to refuse.
 func (r *providerReads) validate(ctx context.Context, typ string, schema *tfprotov6.SchemaBlock, ty cty.Type, v cty.Value) error {
 	config, err := ctymsgpack.Marshal(configValue(schema, ty, v), ty)
 	if err != nil {
