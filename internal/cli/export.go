@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 
@@ -12,6 +13,11 @@ import (
 	"github.com/cxascode/cxascode/internal/tofu"
 	"github.com/spf13/cobra"
 )
+
+// envExportGenerate set to "tofu" has OpenTofu generate the exported resource blocks
+// (`tofu plan -generate-config-out`) instead of cx with the provider in process: the same
+// blocks, slower; kept to compare with and to fall back on.
+const envExportGenerate = "CX_EXPORT_GENERATE"
 
 type exportFlags struct {
 	workspaceDir, env, into, layout string
@@ -66,9 +72,13 @@ one JSON object per line (events step, listed, progress, resume) and the result 
 
 Resume: the export works in .DIR.export-partial beside DIR. Interrupted (Ctrl-C, a
 killed process), that directory stays; the same command again resumes from it, reusing
-the listings, the flows exported and the configuration OpenTofu generated. Any other
+the listings, the flows exported and the generated configuration. Any other
 failure removes it; one older than a day or of other options is started over. A second
-export into the same DIR while one runs is refused, naming the first.`,
+export into the same DIR while one runs is refused, naming the first.
+
+Generation: cx imports and reads each object with the provider in process and writes its
+block as tofu plan -generate-config-out would; CX_EXPORT_GENERATE=tofu has OpenTofu do it
+(the same blocks, slower).`,
 		Example: `  cx export --env prod --into ../cc-prod
   cx export --env dev --into ../billing --include 'flow:Billing*'
   cx export --env dev --into ../by-area --layout kind --exclude user --json`,
@@ -124,7 +134,7 @@ func runExport(cmd *cobra.Command, f *exportFlags) error {
 	}
 	res, err := export.Run(ctx, export.Options{Client: tg.Client, Env: env, LocalOrgDir: orgDir, Into: f.into,
 		Layout: f.layout, SharedThreshold: f.sharedThreshold, Include: f.include, Exclude: f.exclude, Progress: stderr, ProgressStyle: style,
-		Tofu: export.Tofu{Binary: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv}})
+		Tofu: export.Tofu{Binary: tg.Tofu, ProviderDir: tg.ProviderDir, OrgEnv: tg.OrgEnv}, Generate: os.Getenv(envExportGenerate)})
 	if err != nil {
 		return err
 	}

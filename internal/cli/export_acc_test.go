@@ -19,18 +19,8 @@ import (
 // instead of ids, a plan of imports only (a flow's update records its file and publishes
 // nothing), an empty plan once applied, and no cycle in the graph.
 func TestAccExportAdoptsTheOrg(t *testing.T) {
-	example := filepath.Join("..", "..", "examples", "contact-center")
-	if _, err := os.Stat(filepath.Join(example, "cx.hcl")); err != nil {
-		t.Skip("examples/contact-center is not there")
-	}
-	base := t.TempDir()
-	src, out := filepath.Join(base, "src"), filepath.Join(base, "exported")
-	ts := orgserver.NewTestServer(t)
-	cx := newAccCX(t, src, ts)
-	copyTree(t, example, src)
-	if _, _, code := cx.run("apply", "--env", "dev"); code != 0 {
-		t.Fatalf("apply the example: exit %d", code)
-	}
+	base, ts, cx := exampleApplied(t)
+	out := filepath.Join(base, "exported")
 
 	stdout, _, code := cx.run("export", "--env", "dev", "--into", out, "--json")
 	if code != 0 {
@@ -119,6 +109,24 @@ func TestAccExportAdoptsTheOrg(t *testing.T) {
 	if _, ok := oneRes.Projects["flow-billing-ivr"]; !ok || len(oneRes.Added) == 0 || oneRes.Objects >= res.Objects {
 		t.Errorf("export of the billing flow: projects %v, added %v, %d objects", oneRes.Projects, oneRes.Added, oneRes.Objects)
 	}
+}
+
+// exampleApplied is the example workspace (base/src) applied to dev, a fresh in-process
+// local org; exports go beside it, under base.
+func exampleApplied(t *testing.T) (base string, ts *orgserver.TestServer, cx *accCX) {
+	t.Helper()
+	example := filepath.Join("..", "..", "examples", "contact-center")
+	if _, err := os.Stat(filepath.Join(example, "cx.hcl")); err != nil {
+		t.Skip("examples/contact-center is not there")
+	}
+	base = t.TempDir()
+	ts = orgserver.NewTestServer(t)
+	cx = newAccCX(t, filepath.Join(base, "src"), ts)
+	copyTree(t, example, cx.root)
+	if _, _, code := cx.run("apply", "--env", "dev"); code != 0 {
+		t.Fatalf("apply the example: exit %d", code)
+	}
+	return base, ts, cx
 }
 
 var quotedID = regexp.MustCompile(`"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"`)

@@ -58,15 +58,22 @@ func TestAccExportResumes(t *testing.T) {
 	if _, _, code := cx.run("export", "--env", "dev", "--into", fresh); code != 0 {
 		t.Fatalf("uninterrupted export: exit %d", code)
 	}
-	want, got := readTree(t, fresh), readTree(t, resumed)
+	checkSameTree(t, "the resumed export", resumed, "the uninterrupted one", fresh)
+}
+
+// checkSameTree fails for each file that differs between the trees at gotDir and wantDir,
+// or that only one holds.
+func checkSameTree(t *testing.T, gotName, gotDir, wantName, wantDir string) {
+	t.Helper()
+	want, got := readTree(t, wantDir), readTree(t, gotDir)
 	for name, data := range want {
 		if got[name] != data {
-			t.Errorf("%s differs between the resumed and the uninterrupted export:\n%s\n---\n%s", name, got[name], data)
+			t.Errorf("%s differs between %s and %s:\n%s\n---\n%s", name, gotName, wantName, got[name], data)
 		}
 	}
 	for name := range got {
 		if _, ok := want[name]; !ok {
-			t.Errorf("the resumed export wrote %s, the uninterrupted one did not", name)
+			t.Errorf("%s wrote %s, %s did not", gotName, name, wantName)
 		}
 	}
 }

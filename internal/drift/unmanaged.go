@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -98,6 +99,10 @@ type InventoryOptions struct {
 	Parallel int
 	// Listed, when set, is told each type's count as its listing finishes (progress).
 	Listed func(typ string, n int)
+	// Found, when set, is told each type's objects as its listing finishes, after the
+	// listing is recorded (Record): cx export starts reading them while other types are
+	// still listed. It must not block.
+	Found func(objs []Listed)
 	// Every lists every listable kind the provider serves, also those drift leaves out
 	// (nameless DID pools, …): what cx export reads.
 	Every bool
@@ -164,7 +169,7 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 				errs = append(errs, RunError{Type: typ, Error: err.Error()})
 				return
 			}
-			n := 0
+			n, first := 0, len(listed)
 			for _, obj := range objs {
 				if k.Holds != nil && !k.Holds(obj) {
 					continue // another kind's entry of a shared collection
@@ -181,6 +186,9 @@ func Inventory(ctx context.Context, o InventoryOptions) ([]Listed, []RunError) {
 			}
 			if o.Listed != nil {
 				o.Listed(typ, n)
+			}
+			if o.Found != nil {
+				o.Found(slices.Clone(listed[first:]))
 			}
 		}()
 	}

@@ -49,8 +49,14 @@ type Options struct {
 	// globs; the genesyscloud_ prefix may be left out; names compared ignoring case). What an
 	// included object refers to is exported too.
 	Include, Exclude []string
-	// Tofu runs OpenTofu, which writes the resource blocks (generate.go).
+	// Tofu is the org the provider reads, and the OpenTofu that runs it for GenerateTofu.
 	Tofu Tofu
+	// Generate is how the resource blocks are written (generate.go): GenerateInProcess (""
+	// too) or GenerateTofu.
+	Generate string
+	// Generated, when set, is told of each project's resource blocks as generated, before
+	// ids become references (the equivalence test compares the two generations by it).
+	Generated func(project string, blocks []*hclwrite.Block)
 	// Progress is told what is being done (nil: nothing is told), in ProgressStyle.
 	Progress      io.Writer
 	ProgressStyle ProgressStyle
@@ -79,6 +85,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Layout != ByFlow && o.Layout != ByKind && o.Layout != ByDivision {
 		return nil, fmt.Errorf("--layout %q: choose %s (a project per flow), %s (a project per area) or %s (a project per flow, shared objects by division)",
 			o.Layout, ByFlow, ByKind, ByDivision)
+	}
+	if o.Generate != "" && o.Generate != GenerateInProcess && o.Generate != GenerateTofu {
+		return nil, fmt.Errorf("generate the configuration with %q: choose %s (in process, the default) or %s (OpenTofu)", o.Generate, GenerateInProcess, GenerateTofu)
 	}
 	if o.SharedThreshold < 0 {
 		return nil, fmt.Errorf("--shared-threshold %d: an object goes to a shared project when at least that many flows use it; give 1 or more", o.SharedThreshold)
@@ -125,6 +134,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 
 // run is Run's work in its working directory.
 func run(ctx context.Context, o Options, into string, work *workDir, resumed bool, prog *progress, include, exclude []pattern) (*Result, error) {
+	how := o.Generate
+	if how == "" {
+		how = GenerateInProcess
+	}
+	// Without filters every object listed is written: the provider reads each kind's objects
+	// as soon as it is listed, while the rest of the org is listed and the flows are exported
+	// (which wait on the org). Unless an earlier run generated the configuration already.
+	var ahead *providerReads
+	readAhead := how == GenerateInProcess && len(include) == 0 && len(exclude) == 0 && !generatedBefore(work.file("scratch"))
 	listed, listings, ok := work.loadListing()
 	if resumed && ok {
 		prog.resumed(fmt.Sprintf("the org's listing (%d objects)", len(listed)))
@@ -132,10 +150,19 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 		// The listings are handed to the provider for the generation: it imports the same
 		// objects, and would otherwise list the same collections again.
 		listings = platform.NewListings()
+		var found func([]drift.Listed)
+		if readAhead {
+			var err error
+			if ahead, err = o.Tofu.readAhead(ctx, listings); err != nil {
+				return nil, err
+			}
+			defer ahead.stop()
+			found = func(objs []drift.Listed) { ahead.add(aheadObjects(objs)) }
+		}
 		prog.beginStep("list", len(drift.EveryKind()), "Listing the org…")
 		var errs []drift.RunError
 		listed, errs = drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true, Builtins: true, Record: listings,
-			Parallel: inventoryParallel, Listed: prog.listed})
+			Parallel: inventoryParallel, Listed: prog.listed, Found: found})
 		if len(errs) > 0 {
 			var msgs []string
 			for _, e := range errs {
@@ -146,6 +173,17 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 		if err := work.saveListing(listed, listings); err != nil {
 			return nil, err
 		}
+	}
+	if readAhead && ahead == nil {
+		var err error
+		if ahead, err = o.Tofu.readAhead(ctx, listings); err != nil {
+			return nil, err
+		}
+		defer ahead.stop()
+		ahead.add(aheadObjects(listed))
+	}
+	if ahead != nil {
+		ahead.finish()
 	}
 	flows, err := exportFlows(ctx, o.Client, o.HTTPClient, listed, work, prog)
 	if err != nil {
@@ -203,13 +241,22 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 	for _, its := range imports {
 		total += len(its)
 	}
-	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with OpenTofu…", len(byProject)))
-	generated, reused, err := o.Tofu.generate(ctx, work.file("scratch"), imports, listings, prog.advance)
+	with := "the provider"
+	if how == GenerateTofu {
+		with = "OpenTofu"
+	}
+	prog.beginStep("generate", total, fmt.Sprintf("Generating the configuration of %d project(s) with %s…", len(byProject), with))
+	generated, reused, err := o.Tofu.generate(ctx, how, work.file("scratch"), imports, listings, ahead, prog.advance)
 	if err != nil {
 		return nil, err
 	}
 	if reused {
-		prog.resumed("the configuration OpenTofu generated")
+		prog.resumed("the generated configuration")
+	}
+	if o.Generated != nil {
+		for _, project := range slices.Sorted(maps.Keys(generated)) {
+			o.Generated(project, generated[project])
+		}
 	}
 	out := work.file("workspace")
 	if err := os.RemoveAll(out); err != nil { // what an interrupted run began to write

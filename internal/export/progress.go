@@ -11,7 +11,7 @@ import (
 )
 
 // What an export tells while it runs. A large org takes minutes (listings, flow export
-// jobs, one OpenTofu import per object), so the reader sees each kind's count as it is
+// jobs, one import per object), so the reader sees each kind's count as it is
 // listed and, per step, how far it is, the requests sent, the 429s the org answered (the
 // rate budget at work) and an estimate of the time the step still needs.
 

@@ -18,7 +18,7 @@ import (
 // An export works in a directory beside Into, named after it, and moves the finished
 // workspace into place at the end. When the export is interrupted (Ctrl-C, a killed process,
 // a lost connection's cancelled context) that directory stays, holding what was done — the
-// org's listings, each exported flow's YAML, the configuration OpenTofu generated — and the
+// org's listings, each exported flow's YAML, the generated configuration — and the
 // same command run again resumes from it: automatically, since the directory exists only for
 // an unfinished export of the same parameters. Any other failure removes it, as a finished
 // export does; a directory older than resumeWithin, or of an export with other parameters,

@@ -62,7 +62,7 @@ func (w *writer) varsOf(project string) *envVars {
 }
 
 // rewrite turns every quoted id inside the block's attributes (nested blocks too) into a
-// reference, and drops the attributes OpenTofu generated as null (unset).
+// reference, and drops the attributes generated as null (unset).
 func (w *writer) rewrite(project string, body *hclwrite.Body) {
 	// In name order: data sources are added to data.tf as first referred to, and the same org
 	// must export to the same files (an interrupted export resumed equals one that was not).

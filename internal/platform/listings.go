@@ -36,6 +36,14 @@ func (l *Listings) Add(path string, query url.Values, entries []json.RawMessage)
 	l.entries[ListingKey(path, query)] = entries
 }
 
+// Get returns the listing under key (ListingKey), ok false when there is none (yet).
+func (l *Listings) Get(key string) (entries []json.RawMessage, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	entries, ok = l.entries[key]
+	return entries, ok
+}
+
 // Each calls f with every listing, by its key.
 func (l *Listings) Each(f func(key string, entries []json.RawMessage)) {
 	l.mu.Lock()

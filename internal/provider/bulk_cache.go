@@ -31,7 +31,9 @@ import (
 //     (platform.Listings). They answer from the first Read and do not expire, because cx
 //     sets it only for the one plan that imports the objects it has just listed (an export's
 //     configuration generation), never for a plan, apply or refresh of a project. The rules
-//     above still hold: writes win and absence is confirmed by GET.
+//     above still hold: writes win and absence is confirmed by GET. A provider cx hosts in
+//     process is handed the listings themselves (WithListings) while they are still being
+//     read: a collection's listing is taken at its first Read after it is there.
 //
 // Only types whose list entries are exactly what GET by id returns, and whose every write in
 // this provider marks the cache (entityAPI does it; writes that bypass it call noteWrite), are
@@ -66,6 +68,9 @@ type bulkReadsKey struct{}
 type bulkReads struct {
 	ttl time.Duration
 	now func() time.Time
+
+	// handed are listings handed over in memory (WithListings), taken when first read.
+	handed *platform.Listings
 
 	mu    sync.Mutex
 	seq   uint64                // orders listing starts and writes
@@ -145,14 +150,19 @@ func (b *bulkReads) takeHandedListings(getenv func(string) (string, bool)) error
 		if err != nil {
 			return // not a key ListingKey makes: nothing reads it
 		}
-		// Numbered like a listing started now: a later write by this provider wins over it.
-		b.seq++
-		s := &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now(), objects: indexByID(path, entries, query), handed: true}
-		close(s.done)
-		t := b.typeFor(key)
-		t.enabled, t.snap = true, s
+		b.takeHanded(key, path, query, entries)
 	})
 	return nil
+}
+
+// takeHanded makes a handed listing the snapshot that answers reads of key; b.mu is held.
+func (b *bulkReads) takeHanded(key, path string, query url.Values, entries []json.RawMessage) {
+	// Numbered like a listing started now: a later write by this provider wins over it.
+	b.seq++
+	s := &snapshot{done: make(chan struct{}), seq: b.seq, started: b.now(), objects: indexByID(path, entries, query), handed: true}
+	close(s.done)
+	t := b.typeFor(key)
+	t.enabled, t.snap = true, s
 }
 
 func (b *bulkReads) typeFor(key string) *typeReads {
@@ -194,7 +204,13 @@ func (b *bulkReads) lookup(ctx context.Context, path string, query url.Values, i
 		return nil, false
 	}
 	b.mu.Lock()
-	t := b.typeFor(platform.ListingKey(path, query))
+	key := platform.ListingKey(path, query)
+	t := b.typeFor(key)
+	if t.snap == nil && b.handed != nil {
+		if entries, ok := b.handed.Get(key); ok {
+			b.takeHanded(key, path, query, entries)
+		}
+	}
 	if !t.enabled {
 		if t.firstID == "" || t.firstID == id {
 			t.firstID = id

@@ -122,3 +122,39 @@ func TestBulkReadDataTableRows(t *testing.T) {
 		t.Errorf("a row's id for the cache = %q, want its key", got)
 	}
 }
+
+// TestBulkReadListingsHandedInMemory: listings handed in memory (WithListings) are taken
+// when a read first needs them, so a listing recorded after the provider was configured
+// still answers reads with no request; until it is there, reads go to the org.
+func TestBulkReadListingsHandedInMemory(t *testing.T) {
+	o, log := newCountingOrg(t)
+	ids := createWrapupCodes(t, o, "Code", 3)
+	ctx := context.Background()
+	client, reads := providerClient(t, o, noEnv)
+	handed := platform.NewListings()
+	reads.handed = handed
+	api := wrapupcodeAPI(client)
+
+	log.start("before")
+	if w, err := api.get(ctx, ids[0]); err != nil || w == nil {
+		t.Fatalf("get %s before the listing is handed: %+v, %v", ids[0], w, err)
+	}
+	if got := log.count("before", http.MethodGet, ""); got != 1 {
+		t.Errorf("GETs before the listing is there = %d, want 1: %v", got, log.phases["before"])
+	}
+
+	raw, err := platform.ListAll[json.RawMessage](ctx, o.api, wrapupcodesAPIPath, nil, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	handed.Add(wrapupcodesAPIPath, nil, raw)
+	log.start("handed")
+	for _, id := range ids[1:] {
+		if w, err := api.get(ctx, id); err != nil || w == nil || deref(w.Description) != "seed" {
+			t.Fatalf("get %s: %+v, %v", id, w, err)
+		}
+	}
+	if got := log.total("handed"); got != 0 {
+		t.Errorf("reads answered by the listing handed in memory made %d requests, want none: %v", got, log.phases["handed"])
+	}
+}

@@ -23,11 +23,41 @@ import (
 // genesysProvider is the provider; version goes into the User-Agent.
 type genesysProvider struct {
 	version string
+	// getenv is where the provider reads its environment variables: the process's, or what
+	// the program hosting the provider in process hands it (WithEnv).
+	getenv func(string) (string, bool)
+	// listings are handed over in memory (WithListings), nil when not.
+	listings *platform.Listings
+}
+
+// Option configures a provider made by New.
+type Option func(*genesysProvider)
+
+// WithEnv makes the provider read its environment variables (credentials, endpoint, the
+// CX_PROVIDER_* switches) through lookup instead of the process environment: a program that
+// hosts the provider in process (cx export) gives it an environment of its own without
+// touching the process's, which OpenTofu would otherwise set for a plugin it starts.
+func WithEnv(lookup func(name string) (string, bool)) Option {
+	return func(p *genesysProvider) { p.getenv = lookup }
+}
+
+// WithListings hands the provider listings of the org to answer reads from, as
+// CX_PROVIDER_LISTINGS does with a file (bulk_cache.go), for a program that hosts the
+// provider in process; the listings may still be being recorded: each is taken when a read
+// first needs it.
+func WithListings(l *platform.Listings) Option {
+	return func(p *genesysProvider) { p.listings = l }
 }
 
 // New returns a constructor for the provider, as providerserver expects.
-func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &genesysProvider{version: version} }
+func New(version string, opts ...Option) func() provider.Provider {
+	return func() provider.Provider {
+		p := &genesysProvider{version: version, getenv: envLookup}
+		for _, o := range opts {
+			o(p)
+		}
+		return p
+	}
 }
 
 // providerData is what Configure hands to every resource and data source.
@@ -257,7 +287,7 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg, diags := clientConfig(m, p.version, envLookup)
+	cfg, diags := clientConfig(m, p.version, p.getenv)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -267,8 +297,11 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 		resp.Diagnostics.AddError("Could not set up the Genesys Cloud client", err.Error())
 		return
 	}
-	data := &providerData{client: client, reads: attachBulkReads(client, envLookup)}
-	if err := data.reads.takeHandedListings(envLookup); err != nil {
+	data := &providerData{client: client, reads: attachBulkReads(client, p.getenv)}
+	if data.reads != nil {
+		data.reads.handed = p.listings
+	}
+	if err := data.reads.takeHandedListings(p.getenv); err != nil {
 		resp.Diagnostics.AddWarning("Could not use the listings cx handed over", err.Error()+"; objects are read from the org instead.")
 	}
 	resp.ResourceData = data

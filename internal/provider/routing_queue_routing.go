@@ -245,8 +245,15 @@ func (m *routingQueueModel) routingFromAPI(q *platform.Queue, importing bool) {
 		m.BullseyeRings = append(m.BullseyeRings, ring)
 	}
 	m.ConditionalGroupRoutingRules = []queueCGRRule{}
-	for _, r := range deref(q.ConditionalGroupRouting).Rules {
-		m.ConditionalGroupRoutingRules = append(m.ConditionalGroupRoutingRules, queueCGRRule{QueueID: refID(r.Queue), cgrRuleBody: cgrRuleBodyFromAPI(r)})
+	for i, r := range deref(q.ConditionalGroupRouting).Rules {
+		queueID := refID(r.Queue)
+		if i == 0 && queueID.ValueString() == deref(q.ID) {
+			// The first rule always evaluates the queue itself: the API names it, a
+			// configuration may not (ValidateConfig), so it reads as unset — or a
+			// configuration written from the queue (cx export) would not validate.
+			queueID = types.StringNull()
+		}
+		m.ConditionalGroupRoutingRules = append(m.ConditionalGroupRoutingRules, queueCGRRule{QueueID: queueID, cgrRuleBody: cgrRuleBodyFromAPI(r)})
 	}
 	if len(m.ConditionalGroupActivation) > 0 || (importing && q.ConditionalGroupActivation != nil) {
 		m.ConditionalGroupActivation = []queueCGA{cgaFromAPI(deref(q.ConditionalGroupActivation))}
