@@ -63,7 +63,9 @@ The new workspace's environment reaches the same org (a local org by its data di
 Filters: --include/--exclude TYPE or TYPE:NAME (globs, names ignoring case, the
 genesyscloud_ prefix optional); what an included object refers to comes along and is listed.
 Cycles between projects are broken by merging them, and said. DIR must not exist or be
-empty; nothing is written there unless the export succeeds.
+empty; nothing is written there unless the export succeeds. One request first checks that the
+org answers and takes the credentials: an org cx cannot reach or that refuses them fails at
+once, saying which.
 
 Progress: each kind's object count as it is listed; on a terminal also a status line
 with the step (list, flows, generate, write), how far it is, the requests sent, the 429s the

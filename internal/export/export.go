@@ -107,6 +107,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := usable(ctx, o.Client); err != nil {
+		return nil, err
+	}
 	// Two exports into one directory would share (and remove) one working directory.
 	lock, err := lockExport(ctx, into)
 	if err != nil {
@@ -282,6 +285,26 @@ func run(ctx context.Context, o Options, into string, work *workDir, resumed boo
 		return nil, err
 	}
 	return res, nil
+}
+
+// usable checks with one request that the org answers and takes the credentials, so that
+// an export of an org it cannot use fails at once with one error saying why, not with one
+// per kind listed.
+func usable(ctx context.Context, c *platform.Client) error {
+	err := c.Do(ctx, http.MethodGet, "/api/v2/tokens/me", nil, nil, nil)
+	var auth *platform.AuthError
+	var api *platform.APIError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &auth) && auth.Status >= 400 && auth.Status < 500:
+		return fmt.Errorf("the org refused the credentials: %w", err)
+	case errors.As(err, &auth) || errors.As(err, &api):
+		return fmt.Errorf("the org at %s did not answer as expected: %w", c.BaseURL(), err)
+	case ctx.Err() != nil:
+		return err
+	}
+	return fmt.Errorf("cannot reach the org at %s: %w", c.BaseURL(), err)
 }
 
 // checkEmpty refuses an output directory that holds anything: an export never mixes its
