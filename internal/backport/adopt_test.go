@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -143,20 +144,11 @@ data "genesyscloud_architect_ivr" "main_line" {
   name = "Main Line"
 }
 `,
-		"shared-emergency/imports_prod.tf": `# Written by cx backport: imports objects made by hand in prod. The ids are prod's; once
-# the import is applied there, delete this file (an import of an object already in the
-# state does nothing, but in another environment the ids do not exist).
-
-import {
-  to = genesyscloud_responsemanagement_library.billing_answers
-  id = "` + libraryID + `"
-}
-
-import {
-  to = genesyscloud_architect_emergencygroup.storm
-  id = "` + groupID + `"
-}
-`,
+		"shared-emergency/imports.tf": string(envimport.Render(envimport.IDs{"prod": {
+			"genesyscloud_responsemanagement_library.billing_answers": libraryID,
+			"genesyscloud_architect_emergencygroup.storm":             groupID,
+		}})),
+		"shared-emergency/cx_environment.tf": string(envimport.VariableDeclaration()),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)

@@ -6,15 +6,15 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/workspace"
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Files adopt writes into the project unmanaged objects go into. ProviderTF is the
@@ -32,9 +32,6 @@ const (
 }
 `
 )
-
-// importsFile holds the import blocks of one environment: the ids are that org's.
-func importsFile(env string) string { return "imports_" + env + ".tf" }
 
 // adopt writes a resource block and an import block for each unmanaged object into the
 // project o.Into, creating the project when it does not exist.
@@ -80,7 +77,7 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 	}
 	b.res.Into = p.Name
 	resFile := path.Join(p.Dir, adoptedFile)
-	impFile := path.Join(p.Dir, importsFile(b.o.Env))
+	impFile := path.Join(p.Dir, envimport.File)
 	rf, err := b.ed.hclFile(resFile, true)
 	if err != nil {
 		return err
@@ -125,11 +122,18 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 	if err != nil {
 		return err
 	}
-	if b.ed.created[impFile] {
-		imf.Body().AppendUnstructuredTokens(commentTokens(fmt.Sprintf(
-			"# Written by cx backport: imports objects made by hand in %s. The ids are %s's; once\n"+
-				"# the import is applied there, delete this file (an import of an object already in the\n"+
-				"# state does nothing, but in another environment the ids do not exist).\n", b.o.Env, b.o.Env)))
+	ids, err := envimport.Parse(imf.Bytes(), impFile)
+	if err != nil {
+		return err
+	}
+	if !envimport.Declares(filepath.Join(b.o.Workspace.Root, filepath.FromSlash(p.Dir))) {
+		vf, err := b.ed.hclFile(path.Join(p.Dir, envimport.VariableFile), true)
+		if err != nil {
+			return err
+		}
+		if b.ed.created[path.Join(p.Dir, envimport.VariableFile)] {
+			vf.Body().AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: envimport.VariableDeclaration()}})
+		}
 	}
 	w := &blockWriter{b: b, p: p, file: resFile}
 	for _, a := range todo {
@@ -143,12 +147,12 @@ func (b *builder) adoptObjects(ctx context.Context, found []drift.Finding, objs 
 		if err := w.writeAttributes(ctx, blk.Body(), a.m.attrs(obj)); err != nil {
 			return err
 		}
-		imf.Body().AppendNewline()
-		ib := imf.Body().AppendNewBlock("import", nil)
-		ib.Body().SetAttributeTraversal("to", hcl.Traversal{hcl.TraverseRoot{Name: a.f.Type}, hcl.TraverseAttr{Name: a.label}})
-		ib.Body().SetAttributeValue("id", cty.StringVal(a.f.ID))
+		ids.Set(b.o.Env, a.f.Type+"."+a.label, a.f.ID)
 		b.done(unmanagedLabel(a.f), "adopted as %s.%s in %s (import in %s)", a.f.Type, a.label, resFile, impFile)
 	}
+	// The imports of every environment, this one's added (internal/envimport).
+	imf.Body().Clear()
+	imf.Body().AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: envimport.Render(ids)}})
 	return nil
 }
 

@@ -20,13 +20,14 @@ func newAdoptCommand() *cobra.Command {
 		Long: `Adopt is for promoting a workspace into an org that was built by hand: the objects it declares
 exist there already, so a plain apply would fail on their names. Adopt lists the org, matches
 every object the projects declare (resource type and literal name) to the org's, and writes
-an import block per match into the project's imports_ENV.tf. Then cx plan --env ENV shows the
+the ids of the matches into the project's imports.tf, under ENV (each environment imports its
+own ids; the others' blocks do nothing there). Then cx plan --env ENV shows the
 imports and any difference between the code and the org as changes; cx apply takes the objects
 over. It reports what the org lacks (created by the next apply), names several objects match
 (left to you), and objects the org holds that no project declares (see cx drift, cx backport
 --into, cx export).
 
-An imports_ENV.tf written by a person (not by cx adopt or cx export) is never overwritten.`,
+An imports.tf written by a person (not by cx) is never overwritten.`,
 		Example: `  cx adopt --env test
   cx adopt --env prod flow-billing --json`,
 		RunE: func(cmd *cobra.Command, projects []string) error {

@@ -39,8 +39,8 @@ workspace matches the org again — the way to keep a console change or a break-
                   {{placeholders}}; in changed lines the environment's substitution values
                   become placeholders again where the replaced lines used them.
   unmanaged       with --into PROJECT, a resource block per object (in adopted.tf, attributes
-                  read from the API) and an import block (in imports_ENV.tf: the ids are ENV's;
-                  delete the file once the import is applied there). PROJECT may be new: it is
+                  read from the API) and its id under ENV in the project's imports.tf (other
+                  environments skip it). PROJECT may be new: it is
                   created at the workspace root when cx.hcl's projects.include covers it.
                   Without --into, unmanaged objects are listed and left alone. So are kinds
                   whose resource is made from a local file (scripts, response assets): an

@@ -234,8 +234,8 @@ resource "genesyscloud_flow" "billing" {
 	if adopted := readTestFile(t, filepath.Join(root, "flow-billing", "adopted.tf")); !regexp.MustCompile(`name\s+= "Cx Backport Hand Made"`).MatchString(adopted) {
 		t.Errorf("adopted.tf:\n%s", adopted)
 	}
-	if imports := readTestFile(t, filepath.Join(root, "flow-billing", "imports_prod.tf")); !strings.Contains(imports, handID) {
-		t.Errorf("imports_prod.tf:\n%s", imports)
+	if imports := readTestFile(t, filepath.Join(root, "flow-billing", "imports.tf")); !strings.Contains(imports, handID) {
+		t.Errorf("imports.tf:\n%s", imports)
 	}
 
 	// The backported flow file means exactly what is published, so it plans nothing.

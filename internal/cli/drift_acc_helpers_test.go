@@ -110,13 +110,13 @@ func wantFileMatches(t *testing.T, root, rel string, patterns ...string) {
 	}
 }
 
-// wantImported checks that the project's imports_prod.tf imports each id.
+// wantImported checks that the project's imports.tf imports each id.
 func wantImported(t *testing.T, root, project string, ids ...string) {
 	t.Helper()
-	imports := readTestFile(t, filepath.Join(root, project, "imports_prod.tf"))
+	imports := readTestFile(t, filepath.Join(root, project, "imports.tf"))
 	for _, id := range ids {
 		if !strings.Contains(imports, id) {
-			t.Errorf("imports_prod.tf lacks %s:\n%s", id, imports)
+			t.Errorf("imports.tf lacks %s:\n%s", id, imports)
 		}
 	}
 }

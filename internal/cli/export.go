@@ -53,9 +53,11 @@ writes a new cx workspace at DIR that declares them:
               Names stay literal: projects find each other by them.
   references  ids become references: inside a project to the resource, across projects a
               data source that finds the object by name (the by-name style cx graph follows).
-  imports     each project gets imports_ENV.tf: cx plan --env ENV in DIR shows imports
-              only (a flow's one update records its file; nothing is republished), cx
-              apply adopts the objects, and the next plan is empty.
+  imports     each project gets imports.tf with ENV's ids (and cx_environment.tf): cx plan
+              --env ENV in DIR shows imports only (a flow's one update records its file;
+              nothing is republished), cx apply adopts the objects, and the next plan is
+              empty. Other environments skip ENV's imports: the workspace deploys to them as
+              it is (or cx adopt --env OTHER adds theirs).
   flows       each flow's published version, exported as Archy YAML, in the project's
               flows/ folder, with depends_on for the objects of the project it names.
 

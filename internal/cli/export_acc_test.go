@@ -135,7 +135,7 @@ var quotedID = regexp.MustCompile(`"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 func exportedIDs(t *testing.T, root string) map[string]bool {
 	t.Helper()
 	ids := map[string]bool{}
-	files, _ := filepath.Glob(filepath.Join(root, "*", "imports_*.tf"))
+	files, _ := filepath.Glob(filepath.Join(root, "*", "imports.tf"))
 	for _, f := range files {
 		for _, m := range quotedID.FindAllStringSubmatch(readTestFile(t, f), -1) {
 			ids[m[1]] = true
@@ -153,7 +153,7 @@ func checkNoIDsOutsideImports(t *testing.T, root string, ids map[string]bool) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*.tf"))
 	for _, f := range files {
-		if strings.HasPrefix(filepath.Base(f), "imports_") {
+		if filepath.Base(f) == "imports.tf" {
 			continue
 		}
 		for _, m := range quotedID.FindAllStringSubmatch(readTestFile(t, f), -1) {
@@ -311,9 +311,9 @@ func TestAccAdoptAnOrgBuiltByHand(t *testing.T) {
 		t.Errorf("plan after the adoption: exit %d, want 0", code)
 	}
 	// A hand-written imports file is not overwritten.
-	own := filepath.Join(root, "shared-skills", "imports_test.tf")
+	own := filepath.Join(root, "shared-skills", "imports.tf")
 	writeTestFile(t, own, "import {\n  to = genesyscloud_routing_skill.x\n  id = \"1\"\n}\n")
-	if _, errOut, code := cx.run("adopt", "--env", "test"); code == 0 || !strings.Contains(errOut, "was not written by cx adopt") {
+	if _, errOut, code := cx.run("adopt", "--env", "test"); code == 0 || !strings.Contains(errOut, "was not written by cx") {
 		t.Errorf("adopt over a hand-written imports file: exit %d, %s", code, errOut)
 	}
 }

@@ -6,22 +6,19 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/platform"
 	"github.com/cxascode/cxascode/internal/workspace"
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Adopting an org built by hand: a workspace deployed elsewhere (dev) meets an org that
 // already holds its objects (a test org someone set up in the console). Each object the
 // workspace declares is matched by type and name to the org's, and an import block per match
-// goes into the project's imports_<env>.tf, so that the next apply takes the objects over
-// instead of failing on their names.
+// goes into the project's imports.tf under the environment's ids (internal/envimport), so
+// that the next apply there takes the objects over instead of failing on their names.
 
 // AdoptOptions configure Adopt.
 type AdoptOptions struct {
@@ -56,7 +53,8 @@ type AdoptResult struct {
 }
 
 // Adopt matches the workspace's declared objects to the org's and writes the import blocks.
-// An imports_<env>.tf that Adopt wrote before is replaced; one a person wrote is refused.
+// The environment's ids in an imports.tf cx wrote are replaced (other environments' stay);
+// an imports.tf a person wrote is refused.
 func Adopt(ctx context.Context, o AdoptOptions) (*AdoptResult, error) {
 	listed, errs := drift.Inventory(ctx, drift.InventoryOptions{Client: o.Client, Every: true})
 	if len(errs) > 0 {
@@ -97,6 +95,12 @@ func Adopt(ctx context.Context, o AdoptOptions) (*AdoptResult, error) {
 			}
 		}
 		found, missing := namelessMatches(o.Workspace.Root, p, o.Env, listed) // adopt_nameless.go
+		parents := map[string]string{}
+		for _, m := range matches {
+			parents[m.Address] = m.ID
+		}
+		children, childrenMissing := childMatches(o.Workspace.Root, p, parents, listed) // adopt_nameless.go
+		found, missing = append(found, children...), append(missing, childrenMissing...)
 		matches = append(matches, found...)
 		res.Missing = append(res.Missing, missing...)
 		for _, m := range found {
@@ -105,7 +109,7 @@ func Adopt(ctx context.Context, o AdoptOptions) (*AdoptResult, error) {
 		if len(matches) == 0 {
 			continue
 		}
-		file := path.Join(p.Dir, "imports_"+o.Env+".tf")
+		file := path.Join(p.Dir, envimport.File)
 		if err := checkImportsFile(o.Workspace.Root, file); err != nil {
 			return nil, err
 		}
@@ -127,34 +131,21 @@ func Adopt(ctx context.Context, o AdoptOptions) (*AdoptResult, error) {
 	return res, nil
 }
 
-// adoptHeader starts every imports file Adopt writes; a file without it is someone's own.
-const adoptHeader = "# Written by cx adopt"
-
 // checkImportsFile refuses an imports file that a person wrote.
 func checkImportsFile(root, rel string) error {
-	data, err := readIfExists(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return err
-	}
-	if data != nil && !strings.HasPrefix(string(data), adoptHeader) && !strings.HasPrefix(string(data), "# Written by cx export") {
-		return fmt.Errorf("%s exists and was not written by cx adopt or cx export: move its import blocks elsewhere first", rel)
-	}
-	return nil
+	_, err := envimport.ReadFile(filepath.Dir(filepath.Join(root, filepath.FromSlash(rel))))
+	return err
 }
 
 func writeImports(root, rel, env string, matches []Match) error {
-	abs := filepath.Join(root, filepath.FromSlash(rel))
-	sort.Slice(matches, func(i, j int) bool { return matches[i].Address < matches[j].Address })
-	f := hclwrite.NewEmptyFile()
-	f.Body().AppendUnstructuredTokens(comment(fmt.Sprintf(
-		"%s: the objects of %s's org this project declares, matched by type and name. The next\n"+
-			"# cx apply --env %s imports them instead of creating them again. The ids are %s's.\n", adoptHeader, env, env, env)))
-	for _, m := range matches {
-		f.Body().AppendNewline()
-		ib := f.Body().AppendNewBlock("import", nil)
-		parts := strings.SplitN(m.Address, ".", 2)
-		ib.Body().SetAttributeTraversal("to", hcl.Traversal{hcl.TraverseRoot{Name: parts[0]}, hcl.TraverseAttr{Name: parts[1]}})
-		ib.Body().SetAttributeValue("id", cty.StringVal(m.ID))
+	dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(rel)))
+	ids, err := envimport.ReadFile(dir)
+	if err != nil {
+		return err
 	}
-	return writeFile(abs, hclwrite.Format(f.Bytes()))
+	delete(ids, env) // this adoption's matches replace the environment's earlier ones
+	for _, m := range matches {
+		ids.Set(env, m.Address, m.ID)
+	}
+	return envimport.WriteFile(dir, ids)
 }

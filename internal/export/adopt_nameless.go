@@ -100,3 +100,66 @@ func projectBlocks(root string, p *workspace.Project) []*hclsyntax.Block {
 
 // DescribeMatch names a match in messages: project, address and name.
 func DescribeMatch(m Match) string { return fmt.Sprintf("%s %s (%q)", m.Project, m.Address, m.Name) }
+
+// Objects that live inside another (a data table's rows) have no name of their own: a row is
+// its table and its key. They are matched here by the parent the project declares — matched
+// already, by name — and the key, as the object's child id (kinds.ChildID).
+
+// childKey says, for a child kind whose provider resource is hand-written, which attribute
+// refers to the parent and which holds the child's own key.
+var childKey = map[string]struct{ parent, key string }{
+	"genesyscloud_architect_datatable_row": {parent: "datatable_id", key: "key_value"},
+}
+
+// childMatches matches the project's child resources to listed objects; parents are the
+// project's matches so far, by address. A child whose parent is not matched (or not a
+// resource of the project) is missing.
+func childMatches(root string, p *workspace.Project, parents map[string]string, listed []drift.Listed) (found, missing []Match) {
+	byID := map[string]bool{}
+	for _, l := range listed {
+		byID[l.Type+"\x00"+l.ID] = true
+	}
+	for _, b := range projectBlocks(root, p) {
+		if b.Type != "resource" || len(b.Labels) != 2 {
+			continue
+		}
+		ck, ok := childKey[b.Labels[0]]
+		if !ok || kinds.Genesys().ByResource(b.Labels[0]) == nil {
+			continue
+		}
+		keyAttr, parentAttr := b.Body.Attributes[ck.key], b.Body.Attributes[ck.parent]
+		if keyAttr == nil || parentAttr == nil {
+			continue
+		}
+		key, ok := configscan.LiteralValue(keyAttr.Expr, nil)
+		if !ok || key.IsNull() || !key.Type().Equals(cty.String) {
+			continue
+		}
+		m := Match{Project: p.Name, Address: b.Labels[0] + "." + b.Labels[1], Name: key.AsString()}
+		if parentID := parents[referencedAddress(parentAttr.Expr)]; parentID != "" {
+			if id := kinds.ChildID(parentID, m.Name); byID[b.Labels[0]+"\x00"+id] {
+				m.ID = id
+			}
+		}
+		if m.ID == "" {
+			missing = append(missing, m)
+		} else {
+			found = append(found, m)
+		}
+	}
+	return found, missing
+}
+
+// referencedAddress is "type.label" of an expression such as type.label.id, or "".
+func referencedAddress(e hclsyntax.Expression) string {
+	st, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) < 2 {
+		return ""
+	}
+	root, ok1 := st.Traversal[0].(hcl.TraverseRoot)
+	attr, ok2 := st.Traversal[1].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || root.Name == "data" || root.Name == "var" || root.Name == "local" {
+		return ""
+	}
+	return root.Name + "." + strings.TrimSpace(attr.Name)
+}

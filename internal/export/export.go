@@ -107,15 +107,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := usable(ctx, o.Client); err != nil {
-		return nil, err
-	}
 	// Two exports into one directory would share (and remove) one working directory.
 	lock, err := lockExport(ctx, into)
 	if err != nil {
 		return nil, err
 	}
 	defer lock.RemoveAndUnlock()
+	if err := usable(ctx, o.Client); err != nil {
+		return nil, err
+	}
 	prog := newProgress(o.Progress, o.ProgressStyle, o.Client)
 	defer prog.close()
 	work, resumed, err := openWorkDir(into, exportParams{Env: o.Env.Name, Org: o.Env.Org, Layout: o.Layout,

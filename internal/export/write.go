@@ -15,9 +15,9 @@ import (
 
 	"github.com/cxascode/cxascode/internal/backport"
 	"github.com/cxascode/cxascode/internal/drift"
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/safefile"
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
@@ -210,23 +210,24 @@ func (w *writer) writeProject(project string, objs []placed, generated []*hclwri
 			body.AppendBlock(blk)
 		}
 	}
-	imports := hclwrite.NewEmptyFile()
-	imports.Body().AppendUnstructuredTokens(comment(fmt.Sprintf(
-		"# Written by cx export: adopts the objects of %s this project declares (the ids are %s's):\n"+
-			"# cx apply --env %s imports them instead of creating them again.\n", w.env, w.env, w.env)))
+	// cx apply --env ENV imports the objects instead of creating them again; other
+	// environments skip the blocks (internal/envimport).
+	imports := envimport.IDs{}
 	for _, p := range objs {
 		if y, ok := flows[p.ID]; ok {
 			if err := w.writeFlow(project, fileOf(p.Type), p, y, after[p.ID]); err != nil {
 				return err
 			}
 		}
-		imports.Body().AppendNewline()
-		ib := imports.Body().AppendNewBlock("import", nil)
-		ib.Body().SetAttributeTraversal("to", hcl.Traversal{hcl.TraverseRoot{Name: p.Type}, hcl.TraverseAttr{Name: p.label}})
-		ib.Body().SetAttributeValue("id", cty.StringVal(p.ID))
+		imports.Set(w.env, p.Type+"."+p.label, p.ID)
 	}
 	files["provider.tf"] = nil
-	files["imports_"+w.env+".tf"] = imports
+	if err := writeFile(filepath.Join(w.root, project, envimport.File), envimport.Render(imports)); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(w.root, project, envimport.VariableFile), envimport.VariableDeclaration()); err != nil {
+		return err
+	}
 	if d := w.dataBlocks[project]; d != nil {
 		files["data.tf"] = d
 	}

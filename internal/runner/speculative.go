@@ -125,7 +125,7 @@ func (s *speculation) layout(p *workspace.Project) (_ *tofu.Project, ok bool, er
 		return nil, false, nil
 	}
 	spec := s.env.Project(p)
-	spec.Backend, spec.Settings, spec.VarFile = "", nil, own.VarFile
+	spec.Backend, spec.Settings, spec.VarFile, spec.EnvName = "", nil, own.VarFile, own.EnvName
 	spec.StatePath = filepath.Join(s.stateDir(), p.Name+".tfstate")
 	if err := tofu.MkdirPrivate(filepath.Dir(spec.StatePath)); err != nil {
 		return nil, false, err

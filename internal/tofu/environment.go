@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/cxascode/cxascode/internal/workspace"
 	"github.com/zclconf/go-cty/cty"
@@ -169,6 +170,11 @@ type Project struct {
 	Workspace string
 	// VarFile is the environment's variables file of the project ("": none).
 	VarFile string
+	// EnvVariable: the project declares envimport.Variable, which every run sets to
+	// EnvName (its imports.tf imports that environment's ids only). EnvName is the
+	// environment's name, or the one a speculative side stands in for.
+	EnvVariable bool
+	EnvName     string
 	// Env is added to this project's OpenTofu environment last (a setting for one plan, such
 	// as the provider's lookup wait).
 	Env map[string]string
@@ -194,6 +200,7 @@ func (e *Environment) Project(p *workspace.Project) *Project {
 	} else if pr.LocalBackend() {
 		pr.StatePath = LocalStatePath(root, e.Name, p.Name, settings)
 	}
+	pr.EnvVariable, pr.EnvName = envimport.Declares(pr.Dir), e.Name
 	if env, ok := p.Environments[e.Name]; ok && env.Vars != "" {
 		pr.VarFile = filepath.Join(root, filepath.FromSlash(env.Vars))
 	}

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/cxascode/cxascode/internal/envimport"
 	"github.com/cxascode/cxascode/internal/safefile"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -287,6 +288,9 @@ func (s *Session) Plan(ctx context.Context, o PlanOptions) (*SavedPlan, error) {
 	if s.project.VarFile != "" {
 		opts = append(opts, tfexec.VarFile(s.project.VarFile))
 	}
+	if s.project.EnvVariable {
+		opts = append(opts, tfexec.Var(envimport.Variable+"="+s.project.EnvName))
+	}
 	if o.Parallelism > 0 {
 		opts = append(opts, tfexec.Parallelism(o.Parallelism))
 	}
@@ -333,6 +337,9 @@ func (s *Session) RefreshState(ctx context.Context) error {
 	if s.project.VarFile != "" {
 		opts = append(opts, tfexec.VarFile(s.project.VarFile))
 	}
+	if s.project.EnvVariable {
+		opts = append(opts, tfexec.Var(envimport.Variable+"="+s.project.EnvName))
+	}
 	return s.tf.Apply(ctx, opts...)
 }
 
@@ -346,6 +353,9 @@ func (s *Session) Import(ctx context.Context, address, id string) error {
 	}
 	if s.project.VarFile != "" {
 		opts = append(opts, tfexec.VarFile(s.project.VarFile))
+	}
+	if s.project.EnvVariable {
+		opts = append(opts, tfexec.Var(envimport.Variable+"="+s.project.EnvName))
 	}
 	if err := s.tf.Import(ctx, address, id, opts...); err != nil {
 		return fmt.Errorf("import %s (id %s): %w", address, id, err)
