@@ -1,9 +1,7 @@
 package export
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -328,13 +326,4 @@ func labelName(l drift.Listed) string {
 		}
 	}
 	return path.Base(strings.TrimPrefix(l.Type, "genesyscloud_"))
-}
-
-// readIfExists is a file's content, nil when there is no such file.
-func readIfExists(p string) ([]byte, error) {
-	data, err := os.ReadFile(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return data, err
 }
