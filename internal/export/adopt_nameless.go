@@ -102,14 +102,9 @@ func projectBlocks(root string, p *workspace.Project) []*hclsyntax.Block {
 func DescribeMatch(m Match) string { return fmt.Sprintf("%s %s (%q)", m.Project, m.Address, m.Name) }
 
 // Objects that live inside another (a data table's rows) have no name of their own: a row is
-// its table and its key. They are matched here by the parent the project declares — matched
-// already, by name — and the key, as the object's child id (kinds.ChildID).
-
-// childKey says, for a child kind whose provider resource is hand-written, which attribute
-// refers to the parent and which holds the child's own key.
-var childKey = map[string]struct{ parent, key string }{
-	"genesyscloud_architect_datatable_row": {parent: "datatable_id", key: "key_value"},
-}
+// its table and its key (kinds.Kind.ParentAttr, KeyAttr). They are matched here by the parent
+// the project declares — matched already, by name — and the key, as the object's child id
+// (kinds.ChildID).
 
 // childMatches matches the project's child resources to listed objects; parents are the
 // project's matches so far, by address. A child whose parent is not matched (or not a
@@ -123,11 +118,11 @@ func childMatches(root string, p *workspace.Project, parents map[string]string, 
 		if b.Type != "resource" || len(b.Labels) != 2 {
 			continue
 		}
-		ck, ok := childKey[b.Labels[0]]
-		if !ok || kinds.Genesys().ByResource(b.Labels[0]) == nil {
+		k := kinds.Genesys().ByResource(b.Labels[0])
+		if k == nil || k.ParentAttr == "" || k.KeyAttr == "" {
 			continue
 		}
-		keyAttr, parentAttr := b.Body.Attributes[ck.key], b.Body.Attributes[ck.parent]
+		keyAttr, parentAttr := b.Body.Attributes[k.KeyAttr], b.Body.Attributes[k.ParentAttr]
 		if keyAttr == nil || parentAttr == nil {
 			continue
 		}

@@ -63,6 +63,7 @@ func architectAreaKinds() []*Kind {
 				MaxPageSize: 500, Update: "PUT", ReadQuery: "showbrief=false"},
 			Audit: Audit{"Architect", "DataTableRow"}, Permission: "architect:datatableRow",
 			Names: SharedName, NameKey: DataTableKeyColumn, IDKey: DataTableKeyColumn,
+			ParentAttr: "datatable_id", KeyAttr: "key_value",
 			// The listing with showbrief=false answers whole rows, as GET of one row does.
 			BulkRead: true, Unmanaged: true, DependsOn: []string{DataTable},
 		},

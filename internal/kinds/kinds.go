@@ -159,6 +159,10 @@ type Kind struct {
 	// by it (see Designation). A String, or a StringMap whose first value in key order stands
 	// for the object (a presence definition's label). "" for kinds found by their name.
 	FoundBy string
+	// ParentAttr and KeyAttr are, for a child kind known by its parent and a key of its own
+	// (a data table's row), the attribute referring to the parent and the one holding the
+	// key: cx adopt matches such objects by them. "" for other kinds.
+	ParentAttr, KeyAttr string
 	// Summary is the one-line description of a regular kind's resource; "" for
 	// "Genesys Cloud <Noun>.".
 	Summary string
