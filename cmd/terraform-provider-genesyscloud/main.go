@@ -2,7 +2,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -12,7 +11,8 @@ import (
 	"syscall"
 
 	"github.com/cxascode/cxascode/internal/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 // version is set at link time (-ldflags "-X main.version=...").
@@ -51,10 +51,15 @@ func run() error {
 	if prefix := os.Getenv("CX_PROVIDER_RUSAGE"); prefix != "" {
 		defer writeRusage(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
 	}
-	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/mypurecloud/genesyscloud",
-		Debug:   *debugger,
-	})
+	var opts []tf6server.ServeOpt
+	if *debugger {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	server, err := provider.NewServer(version)()
+	if err != nil {
+		return err
+	}
+	return tf6server.Serve("registry.terraform.io/mypurecloud/genesyscloud", func() tfprotov6.ProviderServer { return server }, opts...)
 }
 
 // quietUnlessLogged turns the plugin SDK's loggers off when OpenTofu (or Terraform) will
@@ -85,12 +90,12 @@ func collectGarbageLessOften() {
 	}
 }
 
-// writeRusage records the process's CPU time so far; errors are ignored (a benchmark that
-// finds no file says so).
+// writeRusage records the process's CPU time so far (user and system, in nanoseconds) and its
+// peak resident memory (in KiB); errors are ignored (a benchmark that finds no file says so).
 func writeRusage(path string) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return
 	}
-	os.WriteFile(path, []byte(fmt.Sprintf("%d %d\n", ru.Utime.Nano(), ru.Stime.Nano())), 0o600) //nolint:errcheck // see above
+	os.WriteFile(path, []byte(fmt.Sprintf("%d %d %d\n", ru.Utime.Nano(), ru.Stime.Nano(), ru.Maxrss)), 0o600) //nolint:errcheck // see above
 }

@@ -172,6 +172,8 @@ type call struct {
 	// noAmbiguousRetry returns at once when a write may or may not have happened (CreateUnique
 	// decides what to do then).
 	noAmbiguousRetry bool
+	// raw, when set, receives a 2xx body as it came (GetRaw).
+	raw *[]byte
 }
 
 // attemptResult is what one attempt produced.
@@ -183,7 +185,23 @@ type attemptResult struct {
 	sent   bool  // the request may have reached the server
 }
 
-func (c *Client) do(ctx context.Context, cl call) error {
+func (c *Client) do(ctx context.Context, cl call) (err error) {
+	if cl.method == http.MethodGet {
+		if a, _ := ctx.Value(answersKey{}).(*Answers); a != nil {
+			if body, ok := a.take(cl.path, cl.query); ok {
+				recordCall(ctx, cl, body, true)
+				return decodeBody(cl, body)
+			}
+		}
+	}
+	if recorderFrom(ctx) != nil {
+		// Only a GET that ends in a 2xx is recorded (below); anything else spoils the recording.
+		defer func() {
+			if err != nil || cl.method != http.MethodGet {
+				recordCall(ctx, cl, nil, false)
+			}
+		}()
+	}
 	var payload []byte
 	if raw, ok := cl.body.(RawBody); ok {
 		payload = raw.Data
@@ -208,6 +226,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 		res := c.send(ctx, cl, payload, tok)
 		// Success first: a call that worked counts even if ctx ended just after.
 		if res.err == nil && res.status >= 200 && res.status < 300 {
+			if cl.method == http.MethodGet {
+				recordCall(ctx, cl, res.body, true)
+			}
 			return decodeBody(cl, res.body)
 		}
 		if ctx.Err() != nil {
@@ -340,6 +361,9 @@ func notSent(err error) bool {
 }
 
 func decodeBody(cl call, body []byte) error {
+	if cl.raw != nil {
+		*cl.raw = body
+	}
 	if cl.out == nil || len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}

@@ -58,6 +58,7 @@ func (a entityAPI[T]) get(ctx context.Context, id string) (*T, error) {
 	if raw, ok := a.bulk().lookup(ctx, a.path, a.readQuery, id, func(ctx context.Context) (map[string]json.RawMessage, error) {
 		return listByID(ctx, a.client, a.path, a.readQuery)
 	}); ok {
+		platform.NoteRead(ctx, a.path, id, a.itemPath(id), a.readQuery, raw)
 		var out T
 		if err := json.Unmarshal(raw, &out); err == nil && (a.softDeleted == nil || !a.softDeleted(&out)) {
 			return &out, nil

@@ -226,8 +226,8 @@ func (b *bulkReads) lookup(ctx context.Context, path string, query url.Values, i
 		t.snap = s
 		b.mu.Unlock()
 		// The listing outlives the Read that started it (other Reads wait for it), but not
-		// the provider call as a whole.
-		s.objects, s.err = list(context.WithoutCancel(ctx))
+		// the provider call as a whole; it is no part of that Read's own answers either.
+		s.objects, s.err = list(platform.WithoutReadRecorder(context.WithoutCancel(ctx)))
 		close(s.done)
 	} else {
 		b.mu.Unlock()

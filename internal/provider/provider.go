@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"sync/atomic"
 
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/platform"
@@ -20,6 +21,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
+// providerTypeName prefixes every resource and data source type name.
+const providerTypeName = "genesyscloud"
+
 // genesysProvider is the provider; version goes into the User-Agent.
 type genesysProvider struct {
 	version string
@@ -28,6 +32,8 @@ type genesysProvider struct {
 	getenv func(string) (string, bool)
 	// listings are handed over in memory (WithListings), nil when not.
 	listings *platform.Listings
+	// configured is what Configure made, for the protocol server's shortcuts (server.go).
+	configured atomic.Pointer[providerData]
 }
 
 // Option configures a provider made by New.
@@ -115,7 +121,7 @@ type authModel struct {
 }
 
 func (p *genesysProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "genesyscloud"
+	resp.TypeName = providerTypeName
 	resp.Version = p.version
 }
 
@@ -130,6 +136,9 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"(default 300 for a real region; unlimited (-1) for a `gateway`, e.g. the cxascode local org). " +
 			"`" + envBulkRead + "=0` turns bulk reads off: by default, once a run reads a second object of a type, " +
 			"the provider lists the whole type (500 per page) and answers further reads from that listing for up to a minute. " +
+			"`" + envShortcuts + "=0` turns off the shortcuts of a no-op plan: by default, a plan that changes nothing is answered " +
+			"without the plugin framework's per-attribute work, and a refresh whose object answers the API exactly as at its last " +
+			"read keeps the state that read produced (a memo of that read is kept in the resource's private state). " +
 			"`" + envLookupWait + "` = a Go duration (`0s`) that caps how long by-name data sources wait for their object to appear " +
 			"(cx sets it for plans whose lookups may name objects that are only planned). " +
 			"`" + envAuditContext + "` = `key=value; key=value` labels sent with every API call (header `" + auditContextHeader + "`); " +
@@ -306,6 +315,7 @@ func (p *genesysProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	p.configured.Store(data)
 }
 
 // Resources lists every resource type this provider serves: the hand-written ones, then one

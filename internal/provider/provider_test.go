@@ -11,7 +11,6 @@ import (
 	"github.com/cxascode/cxascode/internal/kinds"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
@@ -45,7 +44,7 @@ func newAccOrg(t *testing.T) *accOrg {
 // factories serves the provider in-process over protocol 6.
 func (o *accOrg) factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"genesyscloud": providerserver.NewProtocol6WithError(New("test")()),
+		"genesyscloud": NewServer("test"),
 	}
 }
 

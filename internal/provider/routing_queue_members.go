@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // A queue's members are a set of plain objects rather than a nested block, as in the official
@@ -117,25 +116,28 @@ func (queueMemberRules) ValidateSet(ctx context.Context, req validator.SetReques
 		if !ok || !known(obj) {
 			continue
 		}
-		var m queueMemberModel
-		if d := obj.As(ctx, &m, basetypes.ObjectAsOptions{}); d.HasError() {
-			resp.Diagnostics.Append(d...)
-			continue
+		// The element's attributes are read directly: this runs for every queue in every
+		// validation, and decoding into queueMemberModel by reflection was most of its cost.
+		attrs := obj.Attributes()
+		userID, okUser := attrs["user_id"].(types.String)
+		ring, okRing := attrs["ring_num"].(types.Int64)
+		if !okUser || !okRing {
+			continue // not the member object this validator is written for
 		}
 		p := req.Path.AtSetValue(elem)
-		if m.UserID.IsNull() {
+		if userID.IsNull() {
 			resp.Diagnostics.AddAttributeError(p.AtName("user_id"), "Missing required argument",
 				fmt.Sprintf("Attribute %s: every member needs a user_id.", p.AtName("user_id")))
 		}
-		if known(m.UserID) {
-			if seen[m.UserID.ValueString()] {
+		if known(userID) {
+			if seen[userID.ValueString()] {
 				resp.Diagnostics.AddAttributeError(p, "Duplicate member",
-					fmt.Sprintf("Attribute %s: user %q is listed twice; give each user one ring.", p, m.UserID.ValueString()))
+					fmt.Sprintf("Attribute %s: user %q is listed twice; give each user one ring.", p, userID.ValueString()))
 			}
-			seen[m.UserID.ValueString()] = true
+			seen[userID.ValueString()] = true
 		}
 		ringResp := &validator.Int64Response{}
-		ringRule.ValidateInt64(ctx, validator.Int64Request{Path: p.AtName("ring_num"), Config: req.Config, ConfigValue: m.RingNum}, ringResp)
+		ringRule.ValidateInt64(ctx, validator.Int64Request{Path: p.AtName("ring_num"), Config: req.Config, ConfigValue: ring}, ringResp)
 		resp.Diagnostics.Append(ringResp.Diagnostics...)
 	}
 }

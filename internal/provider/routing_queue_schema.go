@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -360,33 +361,59 @@ func (r *routingQueueResource) Schema(_ context.Context, _ resource.SchemaReques
 // ValidateConfig checks what single attributes cannot: conflicts and rules across blocks.
 // Values still unknown are checked at apply by the API.
 func (r *routingQueueResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m routingQueueModel
-	if diags := req.Config.Get(ctx, &m); diags.HasError() {
-		return // e.g. a dynamic block over an unknown collection: nothing to check yet
+	// Only the attributes these rules need are read: this runs for every queue in every
+	// validation, and decoding the whole configuration into routingQueueModel was most of it.
+	var ignore types.Bool
+	var members types.Set
+	var rules, messages types.List
+	for p, target := range map[string]any{"ignore_members": &ignore, "members": &members,
+		"conditional_group_routing_rules": &rules, "media_settings_message": &messages} {
+		if diags := req.Config.GetAttribute(ctx, path.Root(p), target); diags.HasError() {
+			return // e.g. a dynamic block over an unknown collection: nothing to check yet
+		}
 	}
-	if m.IgnoreMembers.ValueBool() && !m.Members.IsNull() {
+	if ignore.ValueBool() && !members.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("ignore_members"), "Conflicting configuration",
 			"Attribute ignore_members = true says members are managed elsewhere, but members is set. Remove one of them.")
 	}
-	if len(m.ConditionalGroupRoutingRules) > 0 {
-		if q := m.ConditionalGroupRoutingRules[0].QueueID; known(q) && q.ValueString() != "" {
+	if first := objectsOf(rules); len(first) > 0 {
+		if q, ok := first[0]["queue_id"].(types.String); ok && known(q) && q.ValueString() != "" {
 			p := path.Root("conditional_group_routing_rules").AtListIndex(0).AtName("queue_id")
 			resp.Diagnostics.AddAttributeError(p, "Invalid Attribute Value",
 				fmt.Sprintf("Attribute %s must be unset: the first conditional group routing rule always evaluates this queue.", p))
 		}
 	}
-	for i, msg := range m.MediaSettingsMessage {
+	for i, msg := range objectsOf(messages) {
+		subtypes, _ := msg["sub_type_settings"].(types.List)
 		seen := map[string]bool{}
-		for j, st := range msg.SubTypeSettings {
-			if !known(st.MediaType) {
+		for j, st := range objectsOf(subtypes) {
+			mediaType, ok := st["media_type"].(types.String)
+			if !ok || !known(mediaType) {
 				continue
 			}
-			if seen[st.MediaType.ValueString()] {
+			if seen[mediaType.ValueString()] {
 				p := path.Root("media_settings_message").AtListIndex(i).AtName("sub_type_settings").AtListIndex(j).AtName("media_type")
 				resp.Diagnostics.AddAttributeError(p, "Duplicate sub_type_settings",
-					fmt.Sprintf("Attribute %s: subtype %q is configured twice; give each subtype one block.", p, st.MediaType.ValueString()))
+					fmt.Sprintf("Attribute %s: subtype %q is configured twice; give each subtype one block.", p, mediaType.ValueString()))
 			}
-			seen[st.MediaType.ValueString()] = true
+			seen[mediaType.ValueString()] = true
 		}
 	}
+}
+
+// objectsOf returns the attributes of each known object element of l, in order (an unknown
+// element keeps its place as an empty map); nil when l is null or unknown.
+func objectsOf(l types.List) []map[string]attr.Value {
+	if !known(l) {
+		return nil
+	}
+	out := make([]map[string]attr.Value, 0, len(l.Elements()))
+	for _, e := range l.Elements() {
+		attrs := map[string]attr.Value{}
+		if o, ok := e.(types.Object); ok && known(o) {
+			attrs = o.Attributes()
+		}
+		out = append(out, attrs)
+	}
+	return out
 }
