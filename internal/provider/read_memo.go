@@ -38,14 +38,14 @@ import (
 // to that: a second refresh that changed something would be drift in every plan). Reads that
 // do more than GET through the platform client spoil their recording and keep no memo;
 // resources whose Read depends on anything else say so (readsBeyondAPI). A memo is kept only
-// for a read that produced no diagnostics, and belongs to the provider version and API
-// address that made it.
+// for a read that produced no diagnostics, and belongs to the provider binary (its version and
+// build ID) and API address that made it.
 
 // memoKey is the memo's key in the private state.
 const memoKey = "cx_read_memo"
 
 type readMemo struct {
-	Provider string                  `json:"v"` // memoVersion, provider version and API base
+	Provider string                  `json:"v"` // memoProvider
 	State    string                  `json:"s"` // digest of the state the read produced
 	Private  string                  `json:"x"` // digest of the rest of the private state it produced
 	Reads    []platform.RecordedRead `json:"r"`
@@ -54,8 +54,14 @@ type readMemo struct {
 // memoVersion changes whenever what a memo holds or means changes.
 const memoVersion = "1"
 
+// memoProvider names, as a digest, what made a memo: the memo format, the provider binary
+// (version and build ID) and the API it read.
 func (s *server) memoProvider(client *platform.Client) string {
-	return memoVersion + " " + s.p.version + " " + client.BaseURL()
+	h := sha256.New()
+	for _, part := range []string{memoVersion, s.p.version, buildID(), client.BaseURL()} {
+		writeField(h, []byte(part))
+	}
+	return sumString(h)
 }
 
 // ReadResource answers from the read memo when it can, else reads through the framework and
