@@ -14,7 +14,20 @@ import (
 
 // test runs an acceptance test against this org with the provider served in-process.
 // checkDestroy (nil for none) confirms through the API that the destroy at the end worked.
+// Acceptance tests run in parallel with each other (each has an org of its own): most of
+// their time is OpenTofu starting and waiting, not CPU.
 func (o *accOrg) test(checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
+	o.t.Helper()
+	resource.ParallelTest(o.t, resource.TestCase{
+		ProtoV6ProviderFactories: o.factories(),
+		CheckDestroy:             checkDestroy,
+		Steps:                    steps,
+	})
+}
+
+// testInWorkingDir is test for a test that changed the process's working directory (t.Chdir),
+// which Go forbids in a parallel test: it runs alone.
+func (o *accOrg) testInWorkingDir(checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
 	o.t.Helper()
 	resource.Test(o.t, resource.TestCase{
 		ProtoV6ProviderFactories: o.factories(),

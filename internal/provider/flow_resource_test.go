@@ -304,7 +304,7 @@ func TestAccFlowExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	o.test(o.checkDestroyed("genesyscloud_flow", flowsPath),
+	o.testInWorkingDir(o.checkDestroyed("genesyscloud_flow", flowsPath),
 		resource.TestStep{
 			Config: o.config(string(src)),
 			Check:  resource.TestCheckResourceAttr("genesyscloud_flow.main_ivr", "published_version", "1.0"),
