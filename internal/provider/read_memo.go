@@ -45,9 +45,10 @@ import (
 const memoKey = "cx_read_memo"
 
 type readMemo struct {
-	Provider string                  `json:"v"` // memoProvider
-	State    string                  `json:"s"` // digest of the state the read produced
-	Private  string                  `json:"x"` // digest of the rest of the private state it produced
+	Provider string                  `json:"v"`           // memoProvider
+	State    string                  `json:"s"`           // digest of the state the read produced
+	Encoded  string                  `json:"b,omitempty"` // digest of OpenTofu's encoding of it, when known
+	Private  string                  `json:"x"`           // digest of the rest of the private state it produced
 	Reads    []platform.RecordedRead `json:"r"`
 }
 
@@ -68,15 +69,11 @@ func (s *server) memoProvider(client *platform.Client) string {
 // keeps a memo of that read.
 func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	var t *typeInfo
-	if req != nil && req.CurrentState != nil {
+	if req != nil && req.CurrentState != nil && len(req.CurrentState.MsgPack) > 0 && !isNullMsgPack(req.CurrentState.MsgPack) {
 		t = s.info(ctx, req.TypeName)
 	}
 	data := s.p.configured.Load()
 	if t == nil || !t.memo || data == nil {
-		return s.ProviderServer.ReadResource(ctx, req)
-	}
-	current, err := req.CurrentState.Unmarshal(t.tfType)
-	if err != nil || current.IsNull() {
 		return s.ProviderServer.ReadResource(ctx, req)
 	}
 	private, ok := decodePrivate(req.Private)
@@ -87,7 +84,7 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 	if raw, held := private[memoKey]; held {
 		var memo readMemo
 		if json.Unmarshal(raw, &memo) == nil && memo.Provider == s.memoProvider(data.client) &&
-			memo.State == valueDigest(current) && memo.Private == privateDigest(private) &&
+			memo.Private == privateDigest(private) && sameState(t, req.CurrentState, memo) &&
 			replayReads(ctx, data.client, memo.Reads, answers) {
 			s.stats.reads.Add(1)
 			return &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private, NewIdentity: req.CurrentIdentity}, nil
@@ -98,13 +95,26 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 	if err != nil || resp == nil {
 		return resp, err
 	}
-	s.keepMemo(t, data.client, rec, resp)
+	s.keepMemo(t, data.client, rec, req.CurrentState, resp)
 	return resp, nil
 }
 
+// sameState reports whether current is the state the memo's read produced: by its bytes when
+// the memo knows how OpenTofu encodes that state (it encodes equal values alike), else by
+// the digest of its value.
+func sameState(t *typeInfo, current *tfprotov6.DynamicValue, memo readMemo) bool {
+	if memo.Encoded != "" && platform.BodyDigest(current.MsgPack) == memo.Encoded {
+		return true
+	}
+	v, err := current.Unmarshal(t.tfType)
+	return err == nil && valueDigest(v) == memo.State
+}
+
 // keepMemo puts the memo of the read that gave resp into its private state, or takes an
-// earlier memo out when this read cannot have one.
-func (s *server) keepMemo(t *typeInfo, client *platform.Client, rec *platform.ReadRecorder, resp *tfprotov6.ReadResourceResponse) {
+// earlier memo out when this read cannot have one. current is the state the read started
+// from: when the read left it as it was, the memo also keeps the digest of its bytes, which
+// the next read checks without decoding the state.
+func (s *server) keepMemo(t *typeInfo, client *platform.Client, rec *platform.ReadRecorder, current *tfprotov6.DynamicValue, resp *tfprotov6.ReadResourceResponse) {
 	private, ok := decodePrivate(resp.Private)
 	if !ok {
 		return // not ours to touch; a memo in it is never trusted (decodePrivate fails the same way)
@@ -120,6 +130,9 @@ func (s *server) keepMemo(t *typeInfo, client *platform.Client, rec *platform.Re
 	}
 	if usable && len(resp.Diagnostics) == 0 && resp.Deferred == nil && resp.NewState != nil && err == nil && !state.IsNull() {
 		memo.State, memo.Reads = valueDigest(state), reads
+		if before, err := current.Unmarshal(t.tfType); err == nil && valueDigest(before) == memo.State {
+			memo.Encoded = platform.BodyDigest(current.MsgPack)
+		}
 		if raw, err := json.Marshal(memo); err == nil {
 			private[memoKey] = raw
 		}
