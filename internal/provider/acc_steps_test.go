@@ -18,22 +18,18 @@ import (
 // their time is OpenTofu starting and waiting, not CPU.
 func (o *accOrg) test(checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
 	o.t.Helper()
-	resource.ParallelTest(o.t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             checkDestroy,
-		Steps:                    steps,
-	})
+	resource.ParallelTest(o.t, o.testCase(checkDestroy, steps))
 }
 
 // testInWorkingDir is test for a test that changed the process's working directory (t.Chdir),
 // which Go forbids in a parallel test: it runs alone.
 func (o *accOrg) testInWorkingDir(checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
 	o.t.Helper()
-	resource.Test(o.t, resource.TestCase{
-		ProtoV6ProviderFactories: o.factories(),
-		CheckDestroy:             checkDestroy,
-		Steps:                    steps,
-	})
+	resource.Test(o.t, o.testCase(checkDestroy, steps))
+}
+
+func (o *accOrg) testCase(checkDestroy resource.TestCheckFunc, steps []resource.TestStep) resource.TestCase {
+	return resource.TestCase{ProtoV6ProviderFactories: o.factories(), CheckDestroy: checkDestroy, Steps: steps}
 }
 
 // importStep imports addr by its id and checks that the import reads back exactly the state.

@@ -101,11 +101,8 @@ type snapshot struct {
 // newBulkReads returns the cache for one provider instance, or nil when getenv turns bulk
 // reads off.
 func newBulkReads(getenv func(string) (string, bool)) *bulkReads {
-	if v, ok := getenv(envBulkRead); ok {
-		switch strings.ToLower(strings.TrimSpace(v)) {
-		case "0", "false", "off", "no":
-			return nil
-		}
+	if envOff(getenv, envBulkRead) {
+		return nil
 	}
 	return &bulkReads{ttl: bulkReadTTL, now: time.Now, types: map[string]*typeReads{}, written: map[string]map[string]uint64{}}
 }
