@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/cxascode/cxascode/bench/orgmetrics"
@@ -35,7 +36,9 @@ func main() {
 	flag.IntVar(&o.lookups, "lookups", 4, "by-name lookups per project")
 	flag.IntVar(&o.rate, "rate", 300, "the org's requests per token per fixed minute (0: no limit)")
 	flag.Float64Var(&o.goal, "goal", 4, "speedup the parallel run must reach")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process (cx's runner and the local org) over both plans")
 	flag.Parse()
+	o.cpuprofile = *cpuprofile
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "workspacebench:", err)
 		os.Exit(1)
@@ -46,6 +49,7 @@ type options struct {
 	projects, parallel, lookups, rate int
 	latency                           time.Duration
 	goal                              float64
+	cpuprofile                        string
 }
 
 func run(o options) error {
@@ -118,13 +122,29 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
+	cpu0 := cpuNow()
 	seq, err := timed(runner.ActionPlan, 1)
 	if err != nil {
 		return err
 	}
+	cpu1 := cpuNow()
 	par, err := timed(runner.ActionPlan, parallel)
 	if err != nil {
 		return err
+	}
+	cpu2 := cpuNow()
+	if o.cpuprofile != "" {
+		pprof.StopCPUProfile()
 	}
 	after, err := orgmetrics.Read(ctx, org.URL)
 	if err != nil {
@@ -136,6 +156,7 @@ func run(o options) error {
 	fmt.Printf("cx plan --parallel 1: %6.2fs\n", seq.Seconds())
 	fmt.Printf("cx plan --parallel %d: %6.2fs\n", parallel, par.Seconds())
 	fmt.Printf("speedup:              %.2fx\n", speedup)
+	fmt.Printf("CPU (user+sys):       %s --parallel 1, %s --parallel %d\n", cpu1.sub(cpu0), cpu2.sub(cpu1), parallel)
 	fmt.Printf("429 answers:          %d (both plans)\n", tooMany)
 	fmt.Printf("failed answers:       %d (both plans, 429s included)\n", after.Failed-before.Failed)
 	fmt.Printf("token requests:       %d for 2 plans of %d projects (each project's provider logs in once: its own token, its own budget)\n", tokens, n)
