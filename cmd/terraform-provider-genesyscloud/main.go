@@ -2,15 +2,22 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
 	"github.com/cxascode/cxascode/internal/provider"
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
@@ -26,6 +33,7 @@ func main() {
 
 func run() error {
 	debugger := flag.Bool("debug", false, "run with support for debuggers (prints TF_REATTACH_PROVIDERS)")
+	reattach := flag.Bool("cx-reattach", false, "serve the OpenTofu commands of one cx run: print this process's reattach configuration (the value of one entry of TF_REATTACH_PROVIDERS) as one JSON line on standard output, then serve until standard input closes")
 	flag.Parse()
 	if !*debugger {
 		quietUnlessLogged()
@@ -51,15 +59,93 @@ func run() error {
 	if prefix := os.Getenv("CX_PROVIDER_RUSAGE"); prefix != "" {
 		defer writeRusage(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
 	}
-	var opts []tf6server.ServeOpt
-	if *debugger {
-		opts = append(opts, tf6server.WithManagedDebug())
-	}
 	server, err := provider.NewServer(version)()
 	if err != nil {
 		return err
 	}
-	return tf6server.Serve("registry.terraform.io/mypurecloud/genesyscloud", func() tfprotov6.ProviderServer { return server }, opts...)
+	serve := func(opts ...tf6server.ServeOpt) error {
+		return tf6server.Serve(providerAddress, func() tfprotov6.ProviderServer { return server }, opts...)
+	}
+	switch {
+	case *reattach:
+		return serveReattached(serve)
+	case *debugger:
+		return serve(tf6server.WithManagedDebug())
+	}
+	return serve()
+}
+
+const providerAddress = "registry.terraform.io/mypurecloud/genesyscloud"
+
+// serveReattached serves OpenTofu commands that reattach to this process (TF_REATTACH_PROVIDERS)
+// instead of starting the plugin themselves: cx starts one per command, where OpenTofu would
+// start the plugin three times (schemas, validation, plan), each paying the process's start.
+// The configuration goes to standard output as one JSON line; the process serves until its
+// standard input closes (cx is done with it, or gone) or it gets SIGTERM.
+func serveReattached(serve func(...tf6server.ServeOpt) error) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		io.Copy(io.Discard, os.Stdin) //nolint:errcheck // any end of input ends the service
+		cancel()
+	}()
+	// Ctrl-C reaches the whole process group; OpenTofu answers it by stopping its work
+	// gracefully, through this process, so it must not end here (as a plugin OpenTofu starts
+	// ignores it too). cx closes the input once OpenTofu is done.
+	signal.Ignore(os.Interrupt)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	go func() {
+		select {
+		case <-signals:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	configs := make(chan *plugin.ReattachConfig)
+	closed := make(chan struct{})
+	logger := hclog.NewNullLogger()
+	if os.Getenv("TF_LOG") != "" || os.Getenv("TF_LOG_PROVIDER") != "" {
+		logger = hclog.New(&hclog.LoggerOptions{Level: hclog.Trace, Output: os.Stderr, JSONFormat: true})
+	}
+	served := make(chan error, 1)
+	go func() {
+		served <- serve(tf6server.WithDebug(ctx, configs, closed), tf6server.WithGoPluginLogger(logger))
+	}()
+	select {
+	case c := <-configs:
+		line, err := json.Marshal(reattachConfig{Protocol: string(c.Protocol), ProtocolVersion: c.ProtocolVersion, Pid: c.Pid, Test: true,
+			Addr: reattachAddr{Network: c.Addr.Network(), String: c.Addr.String()}})
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Printf("%s\n", line); err != nil {
+			return err
+		}
+	case err := <-served:
+		if err == nil {
+			err = errors.New("the plugin server stopped before it was ready")
+		}
+		return err
+	}
+	<-closed
+	return <-served
+}
+
+// reattachConfig is one provider's entry in TF_REATTACH_PROVIDERS, as OpenTofu reads it.
+// Test tells OpenTofu the process is not its own to stop.
+type reattachConfig struct {
+	Protocol        string
+	ProtocolVersion int
+	Pid             int
+	Test            bool
+	Addr            reattachAddr
+}
+
+type reattachAddr struct {
+	Network string
+	String  string
 }
 
 // quietUnlessLogged turns the plugin SDK's loggers off when OpenTofu (or Terraform) will

@@ -296,10 +296,15 @@ func (s *Session) Plan(ctx context.Context, o PlanOptions) (*SavedPlan, error) {
 	}
 	// The plan's own output says what changes: reading the saved plan back with `show -json`
 	// would start tofu, `tofu version` and the provider once more.
+	reattach, detach := s.attach()
+	if reattach != nil {
+		opts = append(opts, reattach)
+	}
 	var out bytes.Buffer
 	s.tf.SetStdout(io.MultiWriter(s.log, &out))
 	plan.Changes, err = s.tf.Plan(ctx, opts...)
 	s.tf.SetStdout(s.log)
+	detach()
 	if err != nil {
 		plan.Remove()
 		return nil, err
@@ -323,7 +328,47 @@ func (s *Session) Apply(ctx context.Context, plan *SavedPlan, parallelism int) e
 	if parallelism > 0 {
 		opts = append(opts, tfexec.Parallelism(parallelism))
 	}
+	return s.applyAttached(ctx, opts)
+}
+
+// applyAttached runs `tofu apply` with opts, attached to a provider cx started (see attach).
+func (s *Session) applyAttached(ctx context.Context, opts []tfexec.ApplyOption) error {
+	reattach, detach := s.attach()
+	defer detach()
+	if reattach != nil {
+		opts = append(opts, reattach)
+	}
 	return s.tf.Apply(ctx, opts...)
+}
+
+// attach starts the provider for one OpenTofu command where it may (reattach.go) and
+// returns the option pointing OpenTofu at it (nil: OpenTofu starts the provider itself) and
+// the function that ends it once the command is done.
+func (s *Session) attach() (*tfexec.ReattachOption, func()) {
+	none := func() {}
+	if reattachOff() || !oneProviderConfiguration(s.project.Dir) {
+		return nil, none
+	}
+	binary := filepath.Join(s.project.env.ProviderDir, providerBinary)
+	if _, err := os.Stat(binary); err != nil {
+		return nil, none
+	}
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	p, err := startAttachedProvider(binary, s.project.Dir, env, s.log)
+	if err != nil {
+		fmt.Fprintf(s.log, "cx: OpenTofu starts the provider itself: %v\n", err)
+		return nil, none
+	}
+	if p == nil {
+		return nil, none
+	}
+	fmt.Fprintf(s.log, "cx: OpenTofu attaches to the provider cx started (pid %d)\n", p.cmd.Process.Pid)
+	return tfexec.Reattach(p.info), func() {
+		if err := p.stop(); err != nil {
+			fmt.Fprintf(s.log, "cx: the provider cx started for this command ended with: %v\n", err)
+		}
+	}
 }
 
 // RefreshState runs `tofu apply -refresh-only`: the state takes the org's values, nothing
@@ -340,7 +385,7 @@ func (s *Session) RefreshState(ctx context.Context) error {
 	if s.project.EnvVariable {
 		opts = append(opts, tfexec.Var(envimport.Variable+"="+s.project.EnvName))
 	}
-	return s.tf.Apply(ctx, opts...)
+	return s.applyAttached(ctx, opts)
 }
 
 // Import records the existing object id as the resource at address in the project's state

@@ -1,0 +1,79 @@
+package tofu
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestOneProviderConfiguration(t *testing.T) {
+	const required = `terraform {
+  required_providers {
+    genesyscloud = { source = "mypurecloud/genesyscloud" }
+  }
+}
+`
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  bool
+	}{
+		{"one configuration", map[string]string{"main.tf": required + `resource "genesyscloud_routing_skill" "s" { name = "a" }`}, true},
+		{"provider block without alias", map[string]string{"main.tf": `provider "genesyscloud" {}` + "\n" + `data "genesyscloud_routing_skill" "s" { name = "a" }`}, true},
+		{"an alias", map[string]string{"main.tf": `provider "genesyscloud" {
+  alias = "other"
+}
+resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
+		{"a module", map[string]string{"main.tf": `module "m" { source = "./m" }`, "other.tf": `resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
+		{"another local name", map[string]string{"main.tf": `terraform {
+  required_providers {
+    gc = { source = "mypurecloud/genesyscloud" }
+  }
+}
+resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
+		{"JSON syntax", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" { name = "a" }`, "extra.tf.json": `{}`}, false},
+		{"no use of the provider", map[string]string{"main.tf": `resource "terraform_data" "x" {}`}, false},
+		{"a syntax error", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" {`}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range c.files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := oneProviderConfiguration(dir); got != c.want {
+				t.Errorf("oneProviderConfiguration = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// A provider build without the -cx-reattach mode exits on the unknown flag: OpenTofu starts
+// it itself, and cx does not try it again.
+func TestProviderWithoutReattachModeIsLeftToOpenTofu(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), providerBinary)
+	script := "#!/bin/sh\necho \"flag provided but not defined: -cx-reattach\" >&2\nexit 2\n"
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var log logBuffer
+	p, err := startAttachedProvider(bin, t.TempDir(), map[string]string{"PATH": os.Getenv("PATH")}, &log)
+	if err != nil || p != nil {
+		t.Fatalf("startAttachedProvider = %v, %v; want nil, nil", p, err)
+	}
+	if ok, known := reattachSupport.Load(bin); !known || ok.(bool) {
+		t.Errorf("the binary should be remembered as without the mode: %v %v", ok, known)
+	}
+	if err := os.Remove(bin); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := startAttachedProvider(bin, t.TempDir(), nil, &log); err != nil || p != nil {
+		t.Errorf("a second start should not be tried: %v, %v", p, err)
+	}
+}
+
+type logBuffer struct{ b []byte }
+
+func (l *logBuffer) Write(p []byte) (int, error) { l.b = append(l.b, p...); return len(p), nil }
