@@ -70,6 +70,14 @@ applied: cx apply plans every project again after its dependencies applied. On a
 such a project's plan is "deferred" when it fails: its by-name lookups may only resolve
 after that apply.
 
+With --parallel above 1, a slot no ready project takes goes to a project whose dependencies
+are still planning: its plan is kept if they all finish with no changes (it is then the plan
+it would have made after them) and made again otherwise.
+
+cx starts the provider once per OpenTofu command and OpenTofu attaches to it, where OpenTofu
+would start it two or three times; a project with a provider alias or a module, or a provider
+build without that mode, is left to OpenTofu. CX_PROVIDER_REATTACH=0 turns this off.
+
 Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a project failed
 (its dependents are skipped).`,
 		Example: `  cx plan                         # all projects, environment dev, local org started if needed

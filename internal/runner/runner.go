@@ -280,9 +280,18 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 // schedule runs projects as soon as everything they wait for has finished, keeping at most
 // Parallel running; a project whose dependency failed or was skipped is skipped.
+//
+// A plan may also start a project early, while its dependencies are still planning, when a
+// slot would otherwise stay idle (see mayStartEarly). Such a plan is kept only if every
+// dependency then finishes with no changes, when it is the very plan the project would have
+// made after them (a plan changes nothing in the org, and with no pending changes the
+// project plans against the org itself); otherwise it is dropped and the project planned
+// again once they are done, as it would have been.
 func (r *runState) schedule(ctx context.Context, order []string, deps map[string][]string) map[string]*ProjectResult {
 	finished := map[string]*ProjectResult{}
 	started := map[string]bool{}
+	early := map[string]bool{}          // started before its dependencies finished
+	held := map[string]*ProjectResult{} // early plans done, waiting for their dependencies
 	done := make(chan *ProjectResult)
 	running := 0
 	for len(finished) < len(order) {
@@ -316,18 +325,101 @@ func (r *runState) schedule(ctx context.Context, order []string, deps map[string
 					started[p] = true
 					running++
 					pending := pendingChanges(deps[p], finished)
-					go func() { done <- r.runProject(ctx, p, pending) }()
+					go func() { done <- r.runProject(ctx, p, pending, false) }()
 				}
 			}
 		}
-		if running == 0 {
+		// Slots no ready project takes go to projects whose dependencies are planning.
+		for _, p := range order {
+			if running >= r.opts.Parallel || ctx.Err() != nil {
+				break
+			}
+			if !started[p] && r.mayStartEarly(p, deps[p], started, finished) {
+				started[p], early[p] = true, true
+				running++
+				go func() { done <- r.runProject(ctx, p, nil, true) }()
+			}
+		}
+		if running == 0 && len(held) == 0 {
 			break // nothing left that can run (cannot happen on an acyclic graph)
 		}
-		pr := <-done
-		running--
-		finished[pr.Project] = pr
+		if running > 0 {
+			pr := <-done
+			running--
+			if early[pr.Project] {
+				held[pr.Project] = pr
+			} else {
+				finished[pr.Project] = pr
+			}
+		}
+		for p, pr := range held {
+			keep, settled := earlyPlanStands(deps[p], finished)
+			if !settled {
+				continue
+			}
+			delete(held, p)
+			if keep && pr.Status == StatusFailed {
+				keep = false // perhaps for not waiting on a lookup: planned again as usual
+			}
+			if keep {
+				finished[p] = pr
+				r.progress.end(p, describe(*pr))
+				continue
+			}
+			started[p], early[p] = false, false
+			why := "plans again: its early plan failed"
+			if pr.Status != StatusFailed {
+				why = "plans again: " + strings.Join(changedOrFailed(deps[p], finished), ", ") + " did not finish with no changes"
+			}
+			r.progress.event(p, why)
+		}
 	}
 	return finished
+}
+
+// mayStartEarly reports whether project p, not ready yet, may start planning early: a plan,
+// with every dependency either planning now or finished with no changes. A project other
+// projects of the run wait for is not started early: a plan of it with changes goes into the
+// speculative org for them, which a plan dropped later must not have done.
+func (r *runState) mayStartEarly(p string, deps []string, started map[string]bool, finished map[string]*ProjectResult) bool {
+	if r.opts.Action != ActionPlan || r.feeds[p] || len(deps) == 0 {
+		return false
+	}
+	for _, d := range deps {
+		if dr, ok := finished[d]; ok {
+			if dr.Status != StatusNoChanges {
+				return false
+			}
+		} else if !started[d] {
+			return false
+		}
+	}
+	return true
+}
+
+// earlyPlanStands reports, for a project planned early, whether all its dependencies have
+// finished (settled) and, if so, whether all finished with no changes (keep).
+func earlyPlanStands(deps []string, finished map[string]*ProjectResult) (keep, settled bool) {
+	keep = true
+	for _, d := range deps {
+		dr, ok := finished[d]
+		if !ok {
+			return false, false
+		}
+		keep = keep && dr.Status == StatusNoChanges
+	}
+	return keep, true
+}
+
+// changedOrFailed lists the finished dependencies that ended other than with no changes.
+func changedOrFailed(deps []string, finished map[string]*ProjectResult) []string {
+	var out []string
+	for _, d := range deps {
+		if dr := finished[d]; dr != nil && dr.Status != StatusNoChanges {
+			out = append(out, d+" ("+string(dr.Status)+")")
+		}
+	}
+	return out
 }
 
 // pendingChanges lists the dependencies whose plans have changes not yet applied.
@@ -341,12 +433,26 @@ func pendingChanges(deps []string, finished map[string]*ProjectResult) []string 
 	return pending
 }
 
-// runProject runs one project; pending are its dependencies with unapplied changes.
-func (r *runState) runProject(ctx context.Context, p string, pending []string) *ProjectResult {
+// runProject runs one project; pending are its dependencies with unapplied changes. early
+// says its dependencies are still planning (see schedule).
+func (r *runState) runProject(ctx context.Context, p string, pending []string, early bool) *ProjectResult {
 	project := r.opts.Workspace.Project(p)
-	r.progress.start(p)
+	if early {
+		r.progress.startEarly(p)
+	} else {
+		r.progress.start(p)
+	}
 	run := &projectRun{opts: r.opts, env: r.env, project: project}
 	speculative := r.prepareSpeculation(run, pending)
+	if early {
+		// An object the dependencies are about to create is not there for a plan: looking
+		// it up fails at once, and a failed early plan is planned again (see schedule).
+		run.layout = r.env.Project(run.project)
+		if run.layout.Env == nil {
+			run.layout.Env = map[string]string{}
+		}
+		run.layout.Env[providerLookupWaitEnv] = "0s"
+	}
 	res := run.run(ctx, func(step string) { r.progress.event(p, step) })
 	if speculative {
 		res.Speculative, res.PlannedAfter = true, pending
@@ -357,7 +463,11 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string) *
 		res.Status = StatusDeferred
 		res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"
 	}
-	r.progress.end(p, describe(res))
+	if early {
+		r.progress.heldBack(p) // told when its dependencies are done (see schedule)
+	} else {
+		r.progress.end(p, describe(res))
+	}
 	return &res
 }
 
@@ -446,6 +556,21 @@ func (p *progressPrinter) start(project string) {
 	p.running = append(p.running, project)
 	p.mu.Unlock()
 	p.event(project, "started")
+}
+
+// startEarly is start for a plan begun while the project's dependencies still plan.
+func (p *progressPrinter) startEarly(project string) {
+	p.mu.Lock()
+	p.running = append(p.running, project)
+	p.mu.Unlock()
+	p.event(project, "started while its dependencies plan (kept if they have no changes)")
+}
+
+// heldBack is end for an early plan, which is told once kept (end) or dropped (event).
+func (p *progressPrinter) heldBack(project string) {
+	p.mu.Lock()
+	p.running = slices.DeleteFunc(p.running, func(s string) bool { return s == project })
+	p.mu.Unlock()
 }
 
 func (p *progressPrinter) end(project, what string) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -106,6 +107,8 @@ type harness struct {
 	providerDir string
 	orgEnv      map[string]string
 	findByName  runner.FindByName
+	// progress is the last run's progress output.
+	progress string
 }
 
 func (h *harness) run(action runner.Action, parallel int, projects ...string) *runner.Result {
@@ -129,6 +132,7 @@ func (h *harness) run(action runner.Action, parallel int, projects ...string) *r
 	var summary bytes.Buffer
 	res.WriteSummary(&summary)
 	h.t.Logf("%s:\n%s\n%s", action, progress.String(), summary.String())
+	h.progress = progress.String()
 	return res
 }
 
@@ -202,9 +206,17 @@ resource "genesyscloud_routing_skill" "s" {
 	h := &harness{t: t, root: root, tofu: tofu, providerDir: buildProvider(t), orgEnv: orgEnv}
 
 	// First plan on an empty org: the flows' lookups cannot resolve before the skill exists.
+	// The flows start planning while shared-skills does; it has changes, so they plan again
+	// after it, as if they had waited.
 	h.want(h.run(runner.ActionPlan, 4), 2, map[string]runner.Status{
 		"shared-skills": runner.StatusChanges, "flow-a": runner.StatusDeferred, "flow-b": runner.StatusDeferred,
 	})
+	for _, f := range []string{"flow-a", "flow-b"} {
+		if !regexp.MustCompile(`(?m)^\[.*\] `+f+` +started while its dependencies plan`).MatchString(h.progress) ||
+			!regexp.MustCompile(`(?m)^\[.*\] `+f+` +plans again: `).MatchString(h.progress) {
+			t.Errorf("%s should start early and plan again after shared-skills' changes:\n%s", f, h.progress)
+		}
+	}
 	res := h.run(runner.ActionApply, 4)
 	h.want(res, 0, map[string]runner.Status{
 		"shared-skills": runner.StatusApplied, "flow-a": runner.StatusApplied, "flow-b": runner.StatusApplied,
@@ -228,9 +240,17 @@ resource "genesyscloud_routing_skill" "s" {
 		}
 	}
 
+	// A plan with no changes keeps the flows' early plans.
 	h.want(h.run(runner.ActionPlan, 4), 0, map[string]runner.Status{
 		"shared-skills": runner.StatusNoChanges, "flow-a": runner.StatusNoChanges, "flow-b": runner.StatusNoChanges,
 	})
+	if !strings.Contains(h.progress, "started while its dependencies plan") || strings.Contains(h.progress, "plans again") {
+		t.Errorf("with no changes in shared-skills the flows' early plans should stand:\n%s", h.progress)
+	}
+	// OpenTofu attached to the provider cx started instead of starting it itself.
+	if log, err := os.ReadFile(filepath.Join(root, ".cx", "logs", "dev", "flow-a.log")); err != nil || !strings.Contains(string(log), "OpenTofu attaches to the provider cx started") {
+		t.Errorf("flow-a's plan should run attached to a provider cx started (err %v):\n%s", err, log)
+	}
 
 	// flow-b breaks; flow-c looks up flow-b's queue by name, so it waits for flow-b.
 	writeFiles(t, root, map[string]string{
