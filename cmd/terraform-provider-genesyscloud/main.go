@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 
 	"github.com/cxascode/cxascode/internal/provider"
@@ -63,12 +64,16 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	guard := newApplyGuard(server)
+	if *reattach {
+		server = guard
+	}
 	serve := func(opts ...tf6server.ServeOpt) error {
 		return tf6server.Serve(providerAddress, func() tfprotov6.ProviderServer { return server }, opts...)
 	}
 	switch {
 	case *reattach:
-		return serveReattached(serve)
+		return serveReattached(serve, guard.wait)
 	case *debugger:
 		return serve(tf6server.WithManagedDebug())
 	}
@@ -82,11 +87,16 @@ const providerAddress = "registry.terraform.io/mypurecloud/genesyscloud"
 // start the plugin three times (schemas, validation, plan), each paying the process's start.
 // The configuration goes to standard output as one JSON line; the process serves until its
 // standard input closes (cx is done with it, or gone) or it gets SIGTERM.
-func serveReattached(serve func(...tf6server.ServeOpt) error) error {
+//
+// An input that closes while OpenTofu is still applying (cx was killed) ends the service only
+// once the changes in flight are done (settled): OpenTofu records each object it made, then
+// fails its remaining work as on an interrupt, rather than losing objects made mid-call.
+func serveReattached(serve func(...tf6server.ServeOpt) error, settled func()) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() {
 		io.Copy(io.Discard, os.Stdin) //nolint:errcheck // any end of input ends the service
+		settled()
 		cancel()
 	}()
 	// Ctrl-C reaches the whole process group; OpenTofu answers it by stopping its work
@@ -131,6 +141,42 @@ func serveReattached(serve func(...tf6server.ServeOpt) error) error {
 	}
 	<-closed
 	return <-served
+}
+
+// applyGuard counts the changes being applied, so a reattached service ends between them.
+type applyGuard struct {
+	tfprotov6.ProviderServer
+	mu       sync.Mutex
+	idle     *sync.Cond
+	applying int
+}
+
+func newApplyGuard(s tfprotov6.ProviderServer) *applyGuard {
+	g := &applyGuard{ProviderServer: s}
+	g.idle = sync.NewCond(&g.mu)
+	return g
+}
+
+func (g *applyGuard) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	g.mu.Lock()
+	g.applying++
+	g.mu.Unlock()
+	defer func() {
+		g.mu.Lock()
+		g.applying--
+		g.idle.Broadcast()
+		g.mu.Unlock()
+	}()
+	return g.ProviderServer.ApplyResourceChange(ctx, req)
+}
+
+// wait returns once no change is being applied.
+func (g *applyGuard) wait() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for g.applying > 0 {
+		g.idle.Wait()
+	}
 }
 
 // reattachConfig is one provider's entry in TF_REATTACH_PROVIDERS, as OpenTofu reads it.
