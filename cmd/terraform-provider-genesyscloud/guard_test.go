@@ -23,7 +23,6 @@ func (b blockingApply) ApplyResourceChange(context.Context, *tfprotov6.ApplyReso
 func TestApplyGuardWaitsForTheChangeInFlight(t *testing.T) {
 	inner := blockingApply{started: make(chan struct{}), release: make(chan struct{})}
 	g := newApplyGuard(inner)
-	g.wait() // nothing in flight: returns at once
 	go g.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{}) //nolint:errcheck // the fake never fails
 	<-inner.started
 	waited := make(chan struct{})
@@ -38,5 +37,10 @@ func TestApplyGuardWaitsForTheChangeInFlight(t *testing.T) {
 	case <-waited:
 	case <-time.After(5 * time.Second):
 		t.Fatal("wait did not return once the change was applied")
+	}
+	// A change asked for after that is refused, not half made.
+	resp, err := g.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{})
+	if err != nil || len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityError {
+		t.Fatalf("a change after the end should be refused with an error diagnostic: %+v, %v", resp, err)
 	}
 }

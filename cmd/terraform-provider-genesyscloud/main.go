@@ -94,22 +94,22 @@ const providerAddress = "registry.terraform.io/mypurecloud/genesyscloud"
 func serveReattached(serve func(...tf6server.ServeOpt) error, settled func()) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	var ending sync.Once
+	end := func() { ending.Do(func() { settled(); cancel() }) }
 	go func() {
 		io.Copy(io.Discard, os.Stdin) //nolint:errcheck // any end of input ends the service
-		settled()
-		cancel()
+		end()
 	}()
-	// Ctrl-C reaches the whole process group; OpenTofu answers it by stopping its work
-	// gracefully, through this process, so it must not end here (as a plugin OpenTofu starts
-	// ignores it too). cx closes the input once OpenTofu is done.
-	signal.Ignore(os.Interrupt)
+	// cx starts this process in a process group of its own, as terraform-exec starts
+	// OpenTofu, so Ctrl-C at the terminal is not for it: OpenTofu stops its work through it.
+	// A SIGINT or SIGTERM sent to it all the same ends it like the end of its input.
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGTERM)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
 	go func() {
 		select {
 		case <-signals:
-			cancel()
+			end()
 		case <-ctx.Done():
 		}
 	}()
@@ -149,6 +149,7 @@ type applyGuard struct {
 	mu       sync.Mutex
 	idle     *sync.Cond
 	applying int
+	closing  bool
 }
 
 func newApplyGuard(s tfprotov6.ProviderServer) *applyGuard {
@@ -159,6 +160,14 @@ func newApplyGuard(s tfprotov6.ProviderServer) *applyGuard {
 
 func (g *applyGuard) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	g.mu.Lock()
+	if g.closing {
+		g.mu.Unlock()
+		return &tfprotov6.ApplyResourceChangeResponse{Diagnostics: []*tfprotov6.Diagnostic{{
+			Severity: tfprotov6.DiagnosticSeverityError,
+			Summary:  "Not applied: cx ended the provider",
+			Detail:   "The cx run that started this provider ended (it was stopped or killed) while OpenTofu was applying; this change was not sent to the org. Run the apply again.",
+		}}}, nil
+	}
 	g.applying++
 	g.mu.Unlock()
 	defer func() {
@@ -170,10 +179,11 @@ func (g *applyGuard) ApplyResourceChange(ctx context.Context, req *tfprotov6.App
 	return g.ProviderServer.ApplyResourceChange(ctx, req)
 }
 
-// wait returns once no change is being applied.
+// wait refuses changes from now on and returns once none is being applied.
 func (g *applyGuard) wait() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.closing = true
 	for g.applying > 0 {
 		g.idle.Wait()
 	}

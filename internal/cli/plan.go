@@ -72,7 +72,7 @@ after that apply.
 
 With --parallel above 1, a slot no ready project takes goes to a project whose dependencies
 are still planning: its plan is kept if they all finish with no changes (it is then the plan
-it would have made after them) and made again otherwise.
+it would have made after them) and made again otherwise (unless that would repeat it).
 
 cx starts the provider once per OpenTofu command and OpenTofu attaches to it, where OpenTofu
 would start it two or three times; a project with a provider alias or a module, or a provider

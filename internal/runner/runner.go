@@ -352,16 +352,17 @@ func (r *runState) schedule(ctx context.Context, order []string, deps map[string
 				finished[pr.Project] = pr
 			}
 		}
-		for p, pr := range held {
-			keep, settled := earlyPlanStands(deps[p], finished)
-			if !settled {
+		for _, p := range order { // in order: a plan kept here may settle one held after it
+			pr, ok := held[p]
+			if !ok {
+				continue
+			}
+			outcome := r.earlyOutcome(deps[p], finished, pr)
+			if outcome == earlyWaits {
 				continue
 			}
 			delete(held, p)
-			if keep && pr.Status == StatusFailed {
-				keep = false // perhaps for not waiting on a lookup: planned again as usual
-			}
-			if keep {
+			if outcome == earlyKept {
 				finished[p] = pr
 				r.progress.end(p, describe(*pr))
 				continue
@@ -377,12 +378,53 @@ func (r *runState) schedule(ctx context.Context, order []string, deps map[string
 	return finished
 }
 
-// mayStartEarly reports whether project p, not ready yet, may start planning early: a plan,
-// with every dependency either planning now or finished with no changes. A project other
-// projects of the run wait for is not started early: a plan of it with changes goes into the
-// speculative org for them, which a plan dropped later must not have done.
+type earlyResult int
+
+const (
+	earlyWaits   earlyResult = iota // a dependency is still running
+	earlyKept                       // the early plan is the project's plan
+	earlyDropped                    // the project plans again
+)
+
+// earlyOutcome decides what becomes of an early plan pr once its dependencies are done. It
+// stands when they all finished with no changes, unless it failed (its lookups did not wait
+// for their objects, as they would have). When some have pending changes and the run has no
+// speculative org, planning again would repeat the early plan exactly (same org, lookups that
+// do not wait): it stands too, a failure then counting as deferred, as runProject has it. A
+// dependency that failed or was skipped drops it: the project is skipped.
+func (r *runState) earlyOutcome(deps []string, finished map[string]*ProjectResult, pr *ProjectResult) earlyResult {
+	var pending []string
+	for _, d := range deps {
+		dr, ok := finished[d]
+		switch {
+		case !ok:
+			return earlyWaits
+		case dr.Status == StatusFailed || dr.Status == StatusSkipped:
+			return earlyDropped
+		case dr.Status != StatusNoChanges:
+			pending = append(pending, d)
+		}
+	}
+	switch {
+	case len(pending) == 0 && pr.Status != StatusFailed:
+		return earlyKept
+	case len(pending) > 0 && r.spec == nil:
+		if pr.Status == StatusFailed {
+			pr.Status = StatusDeferred
+			pr.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + pr.Error + ")"
+		}
+		return earlyKept
+	}
+	return earlyDropped
+}
+
+// mayStartEarly reports whether project p, not ready yet, may start planning early: a plan
+// whose plans nobody reads as they are made (OnPlan: saved plans, policies and rollback notes
+// would see a plan later dropped), with every dependency either planning now or finished
+// with no changes. A project other projects of the run wait for in a speculative org is not
+// started early: its plan with changes goes into that org, which a dropped plan must not do.
 func (r *runState) mayStartEarly(p string, deps []string, started map[string]bool, finished map[string]*ProjectResult) bool {
-	if r.opts.Action != ActionPlan || r.feeds[p] || len(deps) == 0 {
+	if r.opts.Action != ActionPlan || r.opts.OnPlan != nil || r.feeds[p] || len(deps) == 0 {
 		return false
 	}
 	for _, d := range deps {
@@ -395,20 +437,6 @@ func (r *runState) mayStartEarly(p string, deps []string, started map[string]boo
 		}
 	}
 	return true
-}
-
-// earlyPlanStands reports, for a project planned early, whether all its dependencies have
-// finished (settled) and, if so, whether all finished with no changes (keep).
-func earlyPlanStands(deps []string, finished map[string]*ProjectResult) (keep, settled bool) {
-	keep = true
-	for _, d := range deps {
-		dr, ok := finished[d]
-		if !ok {
-			return false, false
-		}
-		keep = keep && dr.Status == StatusNoChanges
-	}
-	return keep, true
 }
 
 // changedOrFailed lists the finished dependencies that ended other than with no changes.

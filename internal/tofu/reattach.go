@@ -30,8 +30,9 @@ import (
 // Only the provider in the environment's ProviderDir is started, so the provider is the one
 // OpenTofu would have run. A binary that has no -cx-reattach mode (another build of the
 // provider) is started by OpenTofu as before, and so is every project where OpenTofu may
-// need more than one configuration of the provider (an alias, a module, JSON syntax): one
-// reattached process serves one configuration. CX_PROVIDER_REATTACH=0 turns it off.
+// need more than one configuration of the provider (an alias, a module, files the check does
+// not read): one reattached process serves one configuration. The process has a process group
+// of its own, as OpenTofu has. CX_PROVIDER_REATTACH=0 turns it off.
 
 // envProviderReattach turns reattaching off when "0", "false" or "off".
 const envProviderReattach = "CX_PROVIDER_REATTACH"
@@ -76,9 +77,11 @@ func startAttachedProvider(binary, dir string, env map[string]string, logw io.Wr
 	}
 	cmd := exec.Command(binary, "-cx-reattach")
 	cmd.Dir = dir
+	cmd.Env = []string{} // exactly env, nothing inherited
 	for k, v := range env {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
+	cmd.SysProcAttr = ownProcessGroup()
 	cmd.Stderr = logw
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -109,11 +112,15 @@ func startAttachedProvider(binary, dir string, env map[string]string, logw io.Wr
 	}
 	var config tfexec.ReattachConfig
 	if err := json.Unmarshal([]byte(line), &config); err != nil || config.Addr.String == "" {
-		// Not a provider with a -cx-reattach mode (it exits on the unknown flag): OpenTofu
-		// starts this binary itself from now on.
-		p.stop()
-		reattachSupport.Store(binary, false)
-		return nil, nil
+		err := p.stop()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() == 2 {
+			// A provider without the mode exits on the unknown flag (status 2, as Go's flag
+			// package and most programs do): OpenTofu starts this binary itself from now on.
+			reattachSupport.Store(binary, false)
+			return nil, nil
+		}
+		return nil, fmt.Errorf("the provider %s gave no reattach configuration (first line %q, exit: %v)", binary, strings.TrimSpace(line), err)
 	}
 	reattachSupport.Store(binary, true)
 	config.Test = true // the process is cx's to stop, not OpenTofu's
@@ -139,17 +146,20 @@ func (p *attachedProvider) stop() error {
 }
 
 // oneProviderConfiguration reports whether OpenTofu needs exactly one configuration of the
-// genesyscloud provider in the project in dir: it uses the provider, with no alias for it, no module (which
-// could configure it again), no other local name for it, and no JSON configuration the scan
-// does not read. A file it cannot parse counts as "no": OpenTofu then reports the error.
+// genesyscloud provider in the project in dir: it uses the provider, with no alias for it, no
+// module (which could configure it again), no other local name for it, and no file the scan
+// does not read (JSON syntax, OpenTofu's .tofu files). A file it cannot parse counts as "no":
+// OpenTofu then reports the error.
 func oneProviderConfiguration(dir string) bool {
 	if runtime.GOOS == "windows" {
 		// There the plugin talks TCP on localhost, which only OpenTofu's own start of the
 		// plugin protects with TLS.
 		return false
 	}
-	if js, _ := filepath.Glob(filepath.Join(dir, "*.tf.json")); len(js) > 0 {
-		return false
+	for _, other := range []string{"*.tf.json", "*.tofu", "*.tofu.json"} {
+		if found, _ := filepath.Glob(filepath.Join(dir, other)); len(found) > 0 {
+			return false // read by OpenTofu, not by this scan
+		}
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	used := false

@@ -32,6 +32,12 @@ resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
 }
 resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
 		{"JSON syntax", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" { name = "a" }`, "extra.tf.json": `{}`}, false},
+		{"a .tofu file", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" { name = "a" }`, "providers.tofu": `provider "genesyscloud" {
+  alias = "other"
+}`}, false},
+		{"an alias in a second file", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" { name = "a" }`, "providers.tf": `provider "genesyscloud" {
+  alias = "other"
+}`}, false},
 		{"no use of the provider", map[string]string{"main.tf": `resource "terraform_data" "x" {}`}, false},
 		{"a syntax error", map[string]string{"main.tf": `resource "genesyscloud_routing_skill" "s" {`}, false},
 	}

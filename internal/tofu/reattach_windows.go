@@ -1,0 +1,6 @@
+package tofu
+
+import "syscall"
+
+// ownProcessGroup: no reattaching on Windows (see oneProviderConfiguration).
+func ownProcessGroup() *syscall.SysProcAttr { return nil }
