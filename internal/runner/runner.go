@@ -410,8 +410,7 @@ func (r *runState) earlyOutcome(deps []string, finished map[string]*ProjectResul
 		return earlyKept
 	case len(pending) > 0 && r.spec == nil:
 		if pr.Status == StatusFailed {
-			pr.Status = StatusDeferred
-			pr.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + pr.Error + ")"
+			deferTo(pr, pending)
 		}
 		return earlyKept
 	}
@@ -437,6 +436,13 @@ func (r *runState) mayStartEarly(p string, deps []string, started map[string]boo
 		}
 	}
 	return true
+}
+
+// deferTo reads a failed plan as waiting for the pending changes of its dependencies: its
+// by-name lookups may only resolve once those are applied.
+func deferTo(res *ProjectResult, pending []string) {
+	res.Status = StatusDeferred
+	res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"
 }
 
 // changedOrFailed lists the finished dependencies that ended other than with no changes.
@@ -475,11 +481,7 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string, e
 	if early {
 		// An object the dependencies are about to create is not there for a plan: looking
 		// it up fails at once, and a failed early plan is planned again (see schedule).
-		run.layout = r.env.Project(run.project)
-		if run.layout.Env == nil {
-			run.layout.Env = map[string]string{}
-		}
-		run.layout.Env[providerLookupWaitEnv] = "0s"
+		run.lookupsDoNotWait()
 	}
 	res := run.run(ctx, func(step string) { r.progress.event(p, step) })
 	if speculative {
@@ -488,8 +490,7 @@ func (r *runState) runProject(ctx context.Context, p string, pending []string, e
 			res.Error += " (in a speculative plan: against a copy of the org with the plans of " + strings.Join(pending, ", ") + " applied)"
 		}
 	} else if res.Status == StatusFailed && r.opts.Action == ActionPlan && len(pending) > 0 {
-		res.Status = StatusDeferred
-		res.Error = "waits for the changes of " + strings.Join(pending, ", ") + " (" + res.Error + ")"
+		deferTo(&res, pending)
 	}
 	if early {
 		r.progress.heldBack(p) // told when its dependencies are done (see schedule)

@@ -57,11 +57,20 @@ func (r *runState) prepareSpeculation(run *projectRun, pending []string) (specul
 			run.layout, speculative = layout, true
 		}
 	}
-	if run.layout.Env == nil {
-		run.layout.Env = map[string]string{}
-	}
-	run.layout.Env[providerLookupWaitEnv] = "0s"
+	run.lookupsDoNotWait()
 	return speculative
+}
+
+// lookupsDoNotWait makes the run's by-name lookups fail at once when their object is missing,
+// laying the project out for the run unless it is already.
+func (pr *projectRun) lookupsDoNotWait() {
+	if pr.layout == nil {
+		pr.layout = pr.env.Project(pr.project)
+	}
+	if pr.layout.Env == nil {
+		pr.layout.Env = map[string]string{}
+	}
+	pr.layout.Env[providerLookupWaitEnv] = "0s"
 }
 
 // speculation is one plan run's speculative org, made when the first plan with changes

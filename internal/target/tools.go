@@ -13,7 +13,7 @@ import (
 )
 
 // ProviderBinary is the file name OpenTofu looks for in a dev_overrides directory.
-const ProviderBinary = "terraform-provider-genesyscloud"
+const ProviderBinary = tofu.ProviderBinary
 
 // providerPackage is the provider's main package inside the cxascode module.
 const providerPackage = "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud"

@@ -191,7 +191,7 @@ func (u *overrideUse) done() {
 // another file system, once per build. The state does not constrain the version. Projects
 // initialise side by side, in this process and others: the layout is made under a lock.
 func providerMirror(ctx context.Context, root, providerDir string) (string, error) {
-	plugins, err := filepath.Glob(filepath.Join(providerDir, "terraform-provider-genesyscloud*"))
+	plugins, err := filepath.Glob(filepath.Join(providerDir, ProviderBinary+"*"))
 	if err != nil || len(plugins) == 0 {
 		return "", nil // nothing to offer: init finds providers as OpenTofu would
 	}

@@ -41,8 +41,8 @@ const envProviderReattach = "CX_PROVIDER_REATTACH"
 // short form (mypurecloud/genesyscloud) reads as the first.
 var reattachAddresses = []string{"registry.opentofu.org/mypurecloud/genesyscloud", "registry.terraform.io/mypurecloud/genesyscloud"}
 
-// providerBinary is the plugin's file name in a dev_overrides directory (target.ProviderBinary).
-const providerBinary = "terraform-provider-genesyscloud"
+// ProviderBinary is the file name OpenTofu looks for in a dev_overrides directory.
+const ProviderBinary = "terraform-provider-genesyscloud"
 
 // reattachReadyTimeout bounds the wait for the provider's reattach configuration.
 const reattachReadyTimeout = 30 * time.Second

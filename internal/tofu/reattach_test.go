@@ -1,6 +1,7 @@
 package tofu
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -59,13 +60,12 @@ resource "genesyscloud_routing_skill" "s" { name = "a" }`}, false},
 // A provider build without the -cx-reattach mode exits on the unknown flag: OpenTofu starts
 // it itself, and cx does not try it again.
 func TestProviderWithoutReattachModeIsLeftToOpenTofu(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), providerBinary)
+	bin := filepath.Join(t.TempDir(), ProviderBinary)
 	script := "#!/bin/sh\necho \"flag provided but not defined: -cx-reattach\" >&2\nexit 2\n"
 	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	var log logBuffer
-	p, err := startAttachedProvider(bin, t.TempDir(), map[string]string{"PATH": os.Getenv("PATH")}, &log)
+	p, err := startAttachedProvider(bin, t.TempDir(), map[string]string{"PATH": os.Getenv("PATH")}, io.Discard)
 	if err != nil || p != nil {
 		t.Fatalf("startAttachedProvider = %v, %v; want nil, nil", p, err)
 	}
@@ -75,11 +75,7 @@ func TestProviderWithoutReattachModeIsLeftToOpenTofu(t *testing.T) {
 	if err := os.Remove(bin); err != nil {
 		t.Fatal(err)
 	}
-	if p, err := startAttachedProvider(bin, t.TempDir(), nil, &log); err != nil || p != nil {
+	if p, err := startAttachedProvider(bin, t.TempDir(), nil, io.Discard); err != nil || p != nil {
 		t.Errorf("a second start should not be tried: %v, %v", p, err)
 	}
 }
-
-type logBuffer struct{ b []byte }
-
-func (l *logBuffer) Write(p []byte) (int, error) { l.b = append(l.b, p...); return len(p), nil }

@@ -82,14 +82,20 @@ func (s *Session) tofuIn(dir string) (*tfexec.Terraform, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := s.project.env.environ(s.project.Name)
-	maps.Copy(env, s.project.Env)
+	env := s.environ()
 	if err := tf.SetEnv(env); err != nil {
 		return nil, err
 	}
 	tf.SetStdout(s.log)
 	tf.SetStderr(s.log)
 	return tf, nil
+}
+
+// environ is the environment of the project's OpenTofu commands, and of the provider they use.
+func (s *Session) environ() map[string]string {
+	env := s.project.env.environ(s.project.Name)
+	maps.Copy(env, s.project.Env)
+	return env
 }
 
 // Close closes the log and removes the backend override unless another session uses it.
@@ -226,8 +232,7 @@ func (s *Session) initBackendOnly(ctx context.Context, opts []tfexec.InitOption)
 	// here, and OpenTofu's cache is not safe for installs side by side: projects
 	// initialising at once saw each other's half-made cache entry ("failed to compute a
 	// checksum … no such file or directory").
-	env := s.project.env.environ(s.project.Name)
-	maps.Copy(env, s.project.Env)
+	env := s.environ()
 	env["TF_PLUGIN_CACHE_DIR"] = ""
 	if err := tf.SetEnv(env); err != nil {
 		return err
@@ -349,12 +354,11 @@ func (s *Session) attach() (*tfexec.ReattachOption, func()) {
 	if reattachOff() || !oneProviderConfiguration(s.project.Dir) {
 		return nil, none
 	}
-	binary := filepath.Join(s.project.env.ProviderDir, providerBinary)
+	binary := filepath.Join(s.project.env.ProviderDir, ProviderBinary)
 	if _, err := os.Stat(binary); err != nil {
 		return nil, none
 	}
-	env := s.project.env.environ(s.project.Name)
-	maps.Copy(env, s.project.Env)
+	env := s.environ()
 	p, err := startAttachedProvider(binary, s.project.Dir, env, s.log)
 	if err != nil {
 		fmt.Fprintf(s.log, "cx: OpenTofu starts the provider itself: %v\n", err)
