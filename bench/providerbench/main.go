@@ -164,6 +164,9 @@ func setup(ctx context.Context, o options, cfg orgserver.Config) (*bench, func()
 		"GENESYSCLOUD_GATEWAY_HOST="+u.Hostname(),
 		"GENESYSCLOUD_GATEWAY_PORT="+u.Port(),
 		"GENESYSCLOUD_GATEWAY_PROTOCOL=http",
+		// The provider's validation memo starts empty in every run, and is filled by the
+		// set-up's commands as by any earlier run of the same configuration.
+		"CX_PROVIDER_CACHE_DIR="+filepath.Join(work, "provider-cache"),
 	)
 	return &bench{st: st, api: api, tofu: tofu, work: work, env: env}, stop, nil
 }

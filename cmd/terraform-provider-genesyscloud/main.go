@@ -60,7 +60,9 @@ func run() error {
 	if prefix := os.Getenv("CX_PROVIDER_RUSAGE"); prefix != "" {
 		defer writeRusage(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
 	}
-	server, err := provider.NewServer(version)()
+	// Clean validations are remembered across runs in the user's cache (CX_PROVIDER_CACHE_DIR).
+	memo := provider.WithValidationMemo(provider.DefaultValidationMemoDir(os.LookupEnv))
+	server, err := provider.NewServer(version, memo)()
 	if err != nil {
 		return err
 	}

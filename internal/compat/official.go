@@ -189,5 +189,6 @@ func ExtensionEnvVars() []EnvVar {
 	return []EnvVar{
 		{Name: "GENESYSCLOUD_RATE_LIMIT", Status: Supported, Notes: "requests per minute the client spends (default 300 on a real region, unlimited for a gateway; -1 = unlimited)"},
 		{Name: "CX_PROVIDER_BULK_READ", Status: Supported, Notes: "`0` turns bulk reads off (one list call per type instead of one GET per object during refresh)"},
+		{Name: "CX_PROVIDER_CACHE_DIR", Status: Supported, Notes: "where clean validations are remembered between runs (default: the user's cache directory; `off`: nowhere)"},
 	}
 }

@@ -23,7 +23,9 @@ import (
 //   - a refresh whose object answers the API calls its last read made exactly as then is
 //     answered with the state that read produced (the read memo, read_memo.go);
 //   - state of the schema's own version is passed through UpgradeResourceState with the
-//     schema's type built once, not on every call.
+//     schema's type built once, not on every call;
+//   - a configuration this build of the provider validated clean before is clean again (the
+//     validation memo, validate_memo.go; the provider binary keeps it in the user's cache).
 //
 // CX_PROVIDER_SHORTCUTS=0 turns them off: every call goes through the framework.
 const envShortcuts = "CX_PROVIDER_SHORTCUTS"
@@ -36,19 +38,21 @@ func NewServer(version string, opts ...Option) func() (tfprotov6.ProviderServer,
 
 // newServer is NewServer counting what its servers answer themselves into stats.
 func newServer(version string, stats *shortcutStats, opts ...Option) func() (tfprotov6.ProviderServer, error) {
+	// One validation memo for every server of the process (validate_memo.go).
+	memo := newValidationMemo(New(version, opts...)().(*genesysProvider).memoDir, version)
 	return func() (tfprotov6.ProviderServer, error) {
 		p := New(version, opts...)().(*genesysProvider)
 		fw, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err
 		}
-		return &server{ProviderServer: fw, p: p, on: !envOff(p.getenv, envShortcuts), stats: stats}, nil
+		return &server{ProviderServer: fw, p: p, on: !envOff(p.getenv, envShortcuts), stats: stats, memo: memo}, nil
 	}
 }
 
 // shortcutStats counts the calls servers answered without the framework.
 type shortcutStats struct {
-	plans, reads atomic.Int64
+	plans, reads, validations atomic.Int64
 }
 
 // envOff reports whether the environment variable name turns something off (0, false, off, no).
@@ -69,6 +73,7 @@ type server struct {
 	p     *genesysProvider
 	on    bool
 	stats *shortcutStats
+	memo  *validationMemo // nil: none
 
 	once  sync.Once
 	ctors map[string]func() resource.Resource // by type name

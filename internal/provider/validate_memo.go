@@ -1,0 +1,243 @@
+package provider
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// The validation memo remembers, across provider processes, which configurations validated
+// without a single diagnostic. OpenTofu validates every resource's configuration twice per
+// plan (its validate walk and again while planning, each in a provider process of its own),
+// and the framework's validation walks the schema path by path: in a no-op plan of 1,270
+// objects it was 40 % of the provider's CPU. A configuration this very build of the provider
+// found clean is clean again, so the memo answers it without the framework.
+//
+// That holds because validation is a function of the configuration alone: no validator or
+// ValidateConfig of this provider reads the org, the environment or the clock. Keep it so.
+// Only clean answers are remembered (a warning or an error always comes from the framework),
+// and the key holds everything the answer depends on: the build (executable and version),
+// the call, the type, the client's capabilities and the configuration's exact bytes. A memo
+// that is lost, cut short or damaged costs only a validation through the framework.
+//
+// The memo is one file per build, of one hex key per line, appended to by every process of
+// that build (appends of one short line do not interleave); files of builds not used for two
+// weeks are removed, and a file grown past memoMaxBytes starts over.
+const (
+	envCacheDir  = "CX_PROVIDER_CACHE_DIR"
+	memoMaxBytes = 16 << 20
+	memoMaxAge   = 14 * 24 * time.Hour
+)
+
+// WithValidationMemo makes the provider remember clean validations in dir (see above; ""
+// turns the memo off). The provider binary passes DefaultValidationMemoDir; a program hosting
+// the provider in process has none unless it asks.
+func WithValidationMemo(dir string) Option {
+	return func(p *genesysProvider) { p.memoDir = dir }
+}
+
+// DefaultValidationMemoDir is where the provider binary keeps its validation memo:
+// CX_PROVIDER_CACHE_DIR (off, 0 or false: nowhere), else cxascode/provider in the user's
+// cache directory ($XDG_CACHE_HOME or ~/.cache); "" when there is none.
+func DefaultValidationMemoDir(getenv func(string) (string, bool)) string {
+	if v, ok := getenv(envCacheDir); ok {
+		if envOff(getenv, envCacheDir) {
+			return ""
+		}
+		return v
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(base, "cxascode", "provider")
+}
+
+type validationMemo struct {
+	path  string
+	build []byte // what identifies this build, the first part of every key
+
+	once  sync.Once
+	mu    sync.Mutex
+	clean map[[sha256.Size]byte]struct{}
+	f     *os.File // nil: nothing is written (the file could not be opened)
+}
+
+// newValidationMemo returns the memo of this build in dir, or nil when it cannot have one
+// (no directory, or the running executable cannot be identified).
+func newValidationMemo(dir, version string) *validationMemo {
+	if dir == "" {
+		return nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return nil
+	}
+	// A rebuilt binary differs in size or modification time; dev and inode tell apart two
+	// copies. Hashing the executable itself would cost more than the memo saves.
+	id := fmt.Sprintf("%s\x00%s\x00%d\x00%d", version, exe, fi.Size(), fi.ModTime().UnixNano())
+	id += "\x00" + fileIdentity(fi)
+	sum := sha256.Sum256([]byte(id))
+	return &validationMemo{
+		path:  filepath.Join(dir, "validate-"+hex.EncodeToString(sum[:8])+".memo"),
+		build: sum[:],
+	}
+}
+
+// key is the memo's key of one validation call: call tells the resource and data source
+// calls apart, caps holds the client's capabilities. ok is false for a configuration the
+// memo cannot key (none sent).
+func (m *validationMemo) key(call byte, typeName string, caps byte, config *tfprotov6.DynamicValue) (k [sha256.Size]byte, ok bool) {
+	if m == nil || config == nil {
+		return k, false
+	}
+	h := sha256.New()
+	h.Write(m.build)
+	encoding, raw := byte('m'), config.MsgPack
+	if raw == nil {
+		encoding, raw = 'j', config.JSON
+	}
+	h.Write([]byte{call, caps, encoding})
+	h.Write([]byte(typeName))
+	h.Write([]byte{0})
+	h.Write(raw)
+	h.Sum(k[:0])
+	return k, true
+}
+
+// has reports whether the configuration keyed k validated clean before.
+func (m *validationMemo) has(k [sha256.Size]byte) bool {
+	m.once.Do(m.load)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.clean[k]
+	return ok
+}
+
+// add remembers that the configuration keyed k validated clean.
+func (m *validationMemo) add(k [sha256.Size]byte) {
+	m.once.Do(m.load)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.clean[k]; ok {
+		return
+	}
+	m.clean[k] = struct{}{}
+	if m.f == nil {
+		return
+	}
+	line := make([]byte, 0, 2*sha256.Size+1)
+	line = hex.AppendEncode(line, k[:])
+	if _, err := m.f.Write(append(line, '\n')); err != nil {
+		m.f.Close()
+		m.f = nil // a full disk or a removed directory: remember in memory only
+	}
+}
+
+// load reads the memo's file and opens it for appending; any failure leaves the memo empty
+// or in memory only.
+func (m *validationMemo) load() {
+	m.clean = map[[sha256.Size]byte]struct{}{}
+	dir := filepath.Dir(m.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return
+	}
+	flags := os.O_RDWR | os.O_CREATE | os.O_APPEND
+	if fi, err := os.Stat(m.path); err != nil {
+		removeStaleMemos(dir) // a new build: the time to drop the files of old ones
+	} else if fi.Size() > memoMaxBytes {
+		flags |= os.O_TRUNC
+	}
+	f, err := os.OpenFile(m.path, flags, 0o600)
+	if err != nil {
+		return
+	}
+	m.f = f
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var k [sha256.Size]byte
+		if line := sc.Bytes(); len(line) == 2*sha256.Size {
+			if _, err := hex.Decode(k[:], line); err == nil {
+				m.clean[k] = struct{}{}
+			}
+		}
+	}
+	// A line cut short by a process that died mid-write would run into the next one
+	// appended: end it, so the damage stays one key.
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+		last := make([]byte, 1)
+		if _, err := f.ReadAt(last, fi.Size()-1); err == nil && last[0] != '\n' {
+			f.Write([]byte{'\n'})
+		}
+	}
+}
+
+// removeStaleMemos removes the memo files in dir not written to for memoMaxAge.
+func removeStaleMemos(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "validate-") || !strings.HasSuffix(e.Name(), ".memo") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > memoMaxAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// ValidateResourceConfig answers a configuration this build found clean before from the
+// validation memo, and remembers the ones the framework finds clean.
+func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	var k [sha256.Size]byte
+	ok := false
+	if req != nil && s.on {
+		var caps byte
+		if req.ClientCapabilities != nil && req.ClientCapabilities.WriteOnlyAttributesAllowed {
+			caps = 1
+		}
+		k, ok = s.memo.key('r', req.TypeName, caps, req.Config)
+		if ok && s.memo.has(k) {
+			s.stats.validations.Add(1)
+			return &tfprotov6.ValidateResourceConfigResponse{}, nil
+		}
+	}
+	resp, err := s.ProviderServer.ValidateResourceConfig(ctx, req)
+	if ok && err == nil && resp != nil && len(resp.Diagnostics) == 0 {
+		s.memo.add(k)
+	}
+	return resp, err
+}
+
+// ValidateDataResourceConfig is ValidateResourceConfig for data sources.
+func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	var k [sha256.Size]byte
+	ok := false
+	if req != nil && s.on {
+		k, ok = s.memo.key('d', req.TypeName, 0, req.Config)
+		if ok && s.memo.has(k) {
+			s.stats.validations.Add(1)
+			return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
+		}
+	}
+	resp, err := s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+	if ok && err == nil && resp != nil && len(resp.Diagnostics) == 0 {
+		s.memo.add(k)
+	}
+	return resp, err
+}
