@@ -141,9 +141,9 @@ func (p *genesysProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"`" + envShortcuts + "=0` turns off the shortcuts of a no-op plan: by default, a plan that changes nothing is answered " +
 			"without the plugin framework's per-attribute work, and a refresh whose object answers the API exactly as at its last " +
 			"read keeps the state that read produced (a memo of that read is kept in the resource's private state). " +
-			"`" + envCacheDir + "` = the directory where the provider remembers which configurations it validated without a " +
-			"diagnostic, so the next run of the same provider build answers them without validating again (default " +
-			"`cxascode/provider` in the user's cache directory; `off` keeps no memo). " +
+			"`" + envCacheDir + "` = the directory (yours alone) where the provider remembers which configurations it validated " +
+			"without a diagnostic, so the next run of the same provider build answers them without validating again (default " +
+			"`cxascode/provider` in the user's cache directory; `off` keeps no memo, nor does `" + envShortcuts + "=0`). " +
 			"`" + envLookupWait + "` = a Go duration (`0s`) that caps how long by-name data sources wait for their object to appear " +
 			"(cx sets it for plans whose lookups may name objects that are only planned). " +
 			"`" + envAuditContext + "` = `key=value; key=value` labels sent with every API call (header `" + auditContextHeader + "`); " +

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,19 +22,22 @@ import (
 // found clean is clean again, so the memo answers it without the framework.
 //
 // That holds because validation is a function of the configuration alone: no validator or
-// ValidateConfig of this provider reads the org, the environment or the clock. Keep it so.
+// ValidateConfig of this provider reads the org, the environment, files or the clock (files
+// a configuration names are read by plan modifiers and applies, not validators). Keep it so.
 // Only clean answers are remembered (a warning or an error always comes from the framework),
-// and the key holds everything the answer depends on: the build (executable and version),
+// and the key holds everything the answer depends on: the build (Go build ID and version),
 // the call, the type, the client's capabilities and the configuration's exact bytes. A memo
 // that is lost, cut short or damaged costs only a validation through the framework.
 //
 // The memo is one file per build, of one hex key per line, appended to by every process of
-// that build (appends of one short line do not interleave); files of builds not used for two
-// weeks are removed, and a file grown past memoMaxBytes starts over.
+// that build (on a local file system, appends of one short line do not interleave; where
+// they do, a damaged line is only a key that matches nothing); files of builds not used for
+// two weeks are removed, and a file grown past memoMaxBytes (64k keys) starts over.
 const (
-	envCacheDir  = "CX_PROVIDER_CACHE_DIR"
-	memoMaxBytes = 16 << 20
-	memoMaxAge   = 14 * 24 * time.Hour
+	validationMemoFormat = "1" // changes whenever what a key covers changes
+	envCacheDir          = "CX_PROVIDER_CACHE_DIR"
+	memoMaxBytes         = 4 << 20
+	memoMaxAge           = 14 * 24 * time.Hour
 )
 
 // WithValidationMemo makes the provider remember clean validations in dir (see above; ""
@@ -66,35 +68,32 @@ type validationMemo struct {
 	path  string
 	build []byte // what identifies this build, the first part of every key
 
-	once  sync.Once
+	ready chan struct{} // closed once load is done
 	mu    sync.Mutex
 	clean map[[sha256.Size]byte]struct{}
-	f     *os.File // nil: nothing is written (the file could not be opened)
+	f     *os.File // nil: nothing is written (the file could not be opened for it)
 }
 
 // newValidationMemo returns the memo of this build in dir, or nil when it cannot have one
-// (no directory, or the running executable cannot be identified).
+// (no directory, or the running executable has no build ID), and starts reading its file.
 func newValidationMemo(dir, version string) *validationMemo {
-	if dir == "" {
+	id := buildID() // build_id.go: the Go build ID, which changes with any change to the code
+	if dir == "" || id == "" {
 		return nil
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		return nil
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // a relative directory is OpenTofu's working directory's
 	}
-	fi, err := os.Stat(exe)
-	if err != nil {
-		return nil
-	}
-	// A rebuilt binary differs in size or modification time; dev and inode tell apart two
-	// copies. Hashing the executable itself would cost more than the memo saves.
-	id := fmt.Sprintf("%s\x00%s\x00%d\x00%d", version, exe, fi.Size(), fi.ModTime().UnixNano())
-	id += "\x00" + fileIdentity(fi)
-	sum := sha256.Sum256([]byte(id))
-	return &validationMemo{
+	sum := sha256.Sum256([]byte(validationMemoFormat + "\x00" + version + "\x00" + id))
+	m := &validationMemo{
 		path:  filepath.Join(dir, "validate-"+hex.EncodeToString(sum[:8])+".memo"),
 		build: sum[:],
+		ready: make(chan struct{}),
 	}
+	// Read while OpenTofu asks for the schema and configures the provider: a validation
+	// never waits for the file (until it is read, validations go through the framework).
+	go m.load()
+	return m
 }
 
 // key is the memo's key of one validation call: call tells the resource and data source
@@ -118,18 +117,32 @@ func (m *validationMemo) key(call byte, typeName string, caps byte, config *tfpr
 	return k, true
 }
 
+// loaded reports whether the memo's file has been read.
+func (m *validationMemo) loaded() bool {
+	select {
+	case <-m.ready:
+		return true
+	default:
+		return false
+	}
+}
+
 // has reports whether the configuration keyed k validated clean before.
 func (m *validationMemo) has(k [sha256.Size]byte) bool {
-	m.once.Do(m.load)
+	if !m.loaded() {
+		return false
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	_, ok := m.clean[k]
 	return ok
 }
 
-// add remembers that the configuration keyed k validated clean.
+// add remembers that the configuration keyed k validated clean (once the file is read).
 func (m *validationMemo) add(k [sha256.Size]byte) {
-	m.once.Do(m.load)
+	if !m.loaded() {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.clean[k]; ok {
@@ -147,25 +160,42 @@ func (m *validationMemo) add(k [sha256.Size]byte) {
 	}
 }
 
-// load reads the memo's file and opens it for appending; any failure leaves the memo empty
-// or in memory only.
+// load reads the memo's file and opens it for appending. Any failure leaves the memo empty,
+// read only or in memory only: it costs validations through the framework, never a failed
+// one. The directory must be the user's own and closed to others (anyone who can write in
+// it could plant keys); the file must be a regular file, not a link.
 func (m *validationMemo) load() {
+	defer close(m.ready)
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	m.clean = map[[sha256.Size]byte]struct{}{}
 	dir := filepath.Dir(m.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil || !privateDir(dir) {
 		return
 	}
-	flags := os.O_RDWR | os.O_CREATE | os.O_APPEND
-	if fi, err := os.Stat(m.path); err != nil {
+	flags := os.O_RDWR | os.O_CREATE | os.O_APPEND | noFollow
+	if fi, err := os.Lstat(m.path); err != nil {
 		removeStaleMemos(dir) // a new build: the time to drop the files of old ones
+	} else if !fi.Mode().IsRegular() {
+		return
 	} else if fi.Size() > memoMaxBytes {
 		flags |= os.O_TRUNC
 	}
 	f, err := os.OpenFile(m.path, flags, 0o600)
 	if err != nil {
+		if f, err = os.OpenFile(m.path, os.O_RDONLY|noFollow, 0); err != nil { // e.g. a read-only file system
+			return
+		}
+		defer f.Close()
+	} else {
+		m.f = f
+		now := time.Now()
+		os.Chtimes(m.path, now, now) // in use: not stale, even when nothing new is added
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		m.f = nil
 		return
 	}
-	m.f = f
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		var k [sha256.Size]byte
@@ -177,7 +207,7 @@ func (m *validationMemo) load() {
 	}
 	// A line cut short by a process that died mid-write would run into the next one
 	// appended: end it, so the damage stays one key.
-	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && m.f != nil {
 		last := make([]byte, 1)
 		if _, err := f.ReadAt(last, fi.Size()-1); err == nil && last[0] != '\n' {
 			f.Write([]byte{'\n'})

@@ -42,6 +42,9 @@ func validateGroup(t *testing.T, version, dir string, env map[string]string, cfg
 	if err != nil {
 		t.Fatal(err)
 	}
+	if m := srv.(*server).memo; m != nil {
+		<-m.ready // a provider reads its memo while OpenTofu asks for its schema
+	}
 	resp, err := srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{TypeName: "genesyscloud_group", Config: cfg})
 	if err != nil {
 		t.Fatal(err)
@@ -164,5 +167,96 @@ resource "genesyscloud_group" "g" {
 	})
 	if stats.validations.Load() == 0 {
 		t.Error("no validation was answered from the memo")
+	}
+}
+
+// fakeValidator answers validations with diags, counting the calls that reach it.
+type fakeValidator struct {
+	tfprotov6.ProviderServer
+	diags []*tfprotov6.Diagnostic
+	calls int
+}
+
+func (f *fakeValidator) ValidateResourceConfig(context.Context, *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	f.calls++
+	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: f.diags}, nil
+}
+
+func (f *fakeValidator) ValidateDataResourceConfig(context.Context, *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	f.calls++
+	return &tfprotov6.ValidateDataResourceConfigResponse{Diagnostics: f.diags}, nil
+}
+
+// TestValidationMemoKeys: a warning is never remembered; data sources are remembered apart
+// from resources of the same name; the client's capabilities are part of the key.
+func TestValidationMemoKeys(t *testing.T) {
+	memo := newValidationMemo(t.TempDir(), "v1")
+	<-memo.ready
+	fw := &fakeValidator{}
+	s := &server{ProviderServer: fw, on: true, stats: &shortcutStats{}, memo: memo}
+	ctx := context.Background()
+	cfg := &tfprotov6.DynamicValue{MsgPack: []byte{0x81, 0xa1, 'a', 0x01}}
+	resource := func(writeOnly bool) {
+		s.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "genesyscloud_x", Config: cfg,
+			ClientCapabilities: &tfprotov6.ValidateResourceConfigClientCapabilities{WriteOnlyAttributesAllowed: writeOnly}})
+	}
+	dataSource := func() {
+		s.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "genesyscloud_x", Config: cfg})
+	}
+	calls := func(want int, what string) {
+		t.Helper()
+		if fw.calls != want {
+			t.Fatalf("%s: %d calls reached the framework, want %d", what, fw.calls, want)
+		}
+	}
+
+	fw.diags = []*tfprotov6.Diagnostic{{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: "Phone number is not in E.164 form"}}
+	resource(false)
+	resource(false)
+	calls(2, "a configuration with a warning, twice")
+	fw.diags = nil
+	resource(false)
+	resource(false)
+	calls(3, "the same configuration, clean, twice")
+	resource(true)
+	calls(4, "the same configuration from a client allowing write-only attributes")
+	dataSource()
+	dataSource()
+	calls(5, "a data source of the same type name and configuration, twice")
+}
+
+// TestValidationMemoRefusesSharedPlaces: a memo directory others may write in, or a memo file
+// that is a link, is not used; validation goes through the framework and still works.
+func TestValidationMemoRefusesSharedPlaces(t *testing.T) {
+	clean := groupConfig(t, "Support", "public")
+	shared := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(shared, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(shared, 0o777) // whatever the umask left
+	for range 2 {
+		if diags, memo := validateGroup(t, "v1", shared, nil, clean); len(diags) != 0 || memo {
+			t.Fatalf("world-writable memo directory: diagnostics %v, from memo %v; want clean, from the framework", diags, memo)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(shared, "*")); len(files) != 0 {
+		t.Errorf("files written in a world-writable directory: %v", files)
+	}
+
+	dir := t.TempDir()
+	validateGroup(t, "v1", dir, nil, clean)
+	files, _ := filepath.Glob(filepath.Join(dir, "validate-*.memo"))
+	if len(files) != 1 {
+		t.Fatalf("memo files %v, want one", files)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.Rename(files[0], elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, files[0]); err != nil {
+		t.Fatal(err)
+	}
+	if diags, memo := validateGroup(t, "v1", dir, nil, clean); len(diags) != 0 || memo {
+		t.Fatalf("memo file replaced by a link: diagnostics %v, from memo %v; want clean, from the framework", diags, memo)
 	}
 }
