@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -161,22 +162,48 @@ func bulkRead(ctx context.Context, o options) error {
 	}
 	refreshed := time.Since(t2)
 	b.st.SetFaults(orgserver.Faults{LatencyMs: int(o.latency / time.Millisecond)})
-	on, err := plan("bulk1", "CX_PROVIDER_BULK_READ=1")
-	if err != nil {
-		return fmt.Errorf("plan, bulk reads on: %w", err)
+	// The machine's speed drifts within minutes, and the bulk-read plan is CPU-bound where the
+	// other waits on the org: rounds plan both back to back (the order alternating), and the
+	// goals are judged on the median round.
+	type round struct{ on, off result }
+	var rounds []round
+	for i := range max(1, o.rounds) {
+		var r round
+		planOn := func() (err error) {
+			r.on, err = plan(fmt.Sprintf("bulk1-%d", i+1), "CX_PROVIDER_BULK_READ=1")
+			return err
+		}
+		planOff := func() (err error) {
+			r.off, err = plan(fmt.Sprintf("bulk0-%d", i+1), "CX_PROVIDER_BULK_READ=0")
+			return err
+		}
+		first, second := planOn, planOff
+		if i%2 == 1 {
+			first, second = planOff, planOn
+		}
+		if err := first(); err != nil {
+			return fmt.Errorf("plan, round %d: %w", i+1, err)
+		}
+		if err := second(); err != nil {
+			return fmt.Errorf("plan, round %d: %w", i+1, err)
+		}
+		rounds = append(rounds, r)
 	}
 	cold, err := plan("memo0", "CX_PROVIDER_BULK_READ=1", "CX_PROVIDER_CACHE_DIR=off")
 	if err != nil {
 		return fmt.Errorf("plan, validation memo off: %w", err)
 	}
-	off, err := plan("bulk0", "CX_PROVIDER_BULK_READ=0")
-	if err != nil {
-		return fmt.Errorf("plan, bulk reads off: %w", err)
-	}
 	plain, err := plan("plain", "CX_PROVIDER_SHORTCUTS=0")
 	if err != nil {
 		return fmt.Errorf("plan, shortcuts off: %w", err)
 	}
+	speeds := make([]float64, len(rounds))
+	cpuRatios := make([]float64, len(rounds))
+	for i, r := range rounds {
+		speeds[i] = r.off.wall.Seconds() / r.on.wall.Seconds()
+		cpuRatios[i] = r.on.provider.Seconds() / (r.on.cpu - r.on.provider).Seconds()
+	}
+	on := rounds[0].on
 
 	listPages := ceilDiv(o.skills, listPageSize) + ceilDiv(o.users, listPageSize) + ceilDiv(o.wrapups, listPageSize) + ceilDiv(o.queues, listPageSize)
 	fixed := 1 // the token request: Configure makes no other call
@@ -192,30 +219,51 @@ func bulkRead(ctx context.Context, o options) error {
 	fmt.Println("after the import's apply (queues it updated have no read memo yet):")
 	line("bulk reads on", first)
 	fmt.Println("after a refresh (as after any apply that leaves the objects unchanged):")
-	line("bulk reads on  (default)", on)
+	for i, r := range rounds {
+		order := "bulk reads on first"
+		if i%2 == 1 {
+			order = "bulk reads off first"
+		}
+		fmt.Printf("round %d (%s):\n", i+1, order)
+		line("  bulk reads on  (default)", r.on)
+		line("  bulk reads off (CX_PROVIDER_BULK_READ=0)", r.off)
+		fmt.Printf("  wall time off / on %.2fx; provider CPU / OpenTofu CPU %.2f\n", speeds[i], cpuRatios[i])
+	}
 	line("no validation memo (CX_PROVIDER_CACHE_DIR=off)", cold)
-	line("bulk reads off (CX_PROVIDER_BULK_READ=0)", off)
 	line("shortcuts off  (CX_PROVIDER_SHORTCUTS=0)", plain)
 	fmt.Printf("\nfewest requests the API allows: %d = list pages (ceil(n/500) of %d skills, %d users, %d codes, %d queues) + %d members calls + %d wrap-up code calls + %d token\n",
 		fewest, o.skills, o.users, o.wrapups, o.queues, o.queues, o.queues, fixed)
 	reqRatio := float64(on.requests) / float64(fewest)
-	speed := off.wall.Seconds() / on.wall.Seconds()
-	fmt.Printf("ratios:\n  requests on / fewest   %.3f\n  requests off / on      %.2f\n  wall time off / on     %.2f\n", reqRatio, float64(off.requests)/float64(on.requests), speed)
+	speed, cpuRatio := median(speeds), median(cpuRatios)
+	fmt.Printf("ratios:\n  requests on / fewest   %.3f\n  requests off / on      %.2f\n  wall time off / on     %.2f (median of %s)\n",
+		reqRatio, float64(rounds[0].off.requests)/float64(on.requests), speed, ratios(speeds, "x"))
 	fmt.Printf("\ngoals:\n")
 	ok := goal(fmt.Sprintf("requests on / fewest <= %.1f", goalRequestRatio), reqRatio <= goalRequestRatio, fmt.Sprintf("%.3f", reqRatio))
-	ok = goal(fmt.Sprintf("wall time off / on >= %.0fx", goalSpeedup), speed >= goalSpeedup, fmt.Sprintf("%.2fx", speed)) && ok
-	ok = goal("every plan empty (exit 0)", first.exit == 0 && on.exit == 0 && cold.exit == 0 && off.exit == 0 && plain.exit == 0,
-		fmt.Sprintf("%d, %d, %d, %d and %d", first.exit, on.exit, cold.exit, off.exit, plain.exit)) && ok
-	ok = goal("every plan the same requests", first.requests == on.requests && cold.requests == on.requests && plain.requests == on.requests,
-		fmt.Sprintf("%d, %d, %d and %d", first.requests, on.requests, cold.requests, plain.requests)) && ok
+	ok = goal(fmt.Sprintf("wall time off / on >= %.0fx (median round)", goalSpeedup), speed >= goalSpeedup, fmt.Sprintf("%.2fx", speed)) && ok
+	all := []result{first, cold, plain}
+	for _, r := range rounds {
+		all = append(all, r.on, r.off)
+	}
+	exits, empty, sameRequests := "", true, true
+	for i, r := range all {
+		if i > 0 {
+			exits += ", "
+		}
+		exits += fmt.Sprint(r.exit)
+		empty = empty && r.exit == 0
+	}
+	for _, r := range rounds {
+		sameRequests = sameRequests && r.on.requests == on.requests && r.off.requests == rounds[0].off.requests
+	}
+	sameRequests = sameRequests && first.requests == on.requests && cold.requests == on.requests && plain.requests == on.requests
+	ok = goal("every plan empty (exit 0)", empty, exits) && ok
+	ok = goal("every plan the same requests", sameRequests,
+		fmt.Sprintf("%d bulk reads on (every plan but bulk reads off), %d off", on.requests, rounds[0].off.requests)) && ok
 	// OpenTofu's own work is the floor: the provider should cost at most half of it.
-	tofuCPU := on.cpu - on.provider
-	cpuRatio := on.provider.Seconds() / tofuCPU.Seconds()
-	fmt.Printf("  (CPU of the bulk-read plan after a refresh: provider %s / OpenTofu %s = %.2f; right after the import's apply %.2f; without the validation memo %.2f; with the shortcuts off %.2f)\n",
-		on.provider.Round(time.Millisecond), tofuCPU.Round(time.Millisecond), cpuRatio,
-		first.provider.Seconds()/(first.cpu-first.provider).Seconds(), cold.provider.Seconds()/(cold.cpu-cold.provider).Seconds(),
+	fmt.Printf("  (provider CPU / OpenTofu CPU of the bulk-read plans after a refresh: %s; right after the import's apply %.2f; without the validation memo %.2f; with the shortcuts off %.2f)\n",
+		ratios(cpuRatios, ""), first.provider.Seconds()/(first.cpu-first.provider).Seconds(), cold.provider.Seconds()/(cold.cpu-cold.provider).Seconds(),
 		plain.provider.Seconds()/(plain.cpu-plain.provider).Seconds())
-	ok = goal(fmt.Sprintf("provider CPU / OpenTofu CPU <= %.1f", goalCPURatio), on.provider > 0 && cpuRatio <= goalCPURatio, fmt.Sprintf("%.2f", cpuRatio)) && ok
+	ok = goal(fmt.Sprintf("provider CPU / OpenTofu CPU <= %.1f (median round)", goalCPURatio), on.provider > 0 && cpuRatio <= goalCPURatio, fmt.Sprintf("%.2f", cpuRatio)) && ok
 	if !ok {
 		return fmt.Errorf("goals missed")
 	}
@@ -285,4 +333,23 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// median is the middle value of xs (the mean of the two middle ones for an even count).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// ratios writes xs in order, each with unit after it: "3.10x, 3.35x".
+func ratios(xs []float64, unit string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprintf("%.2f%s", x, unit)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -53,6 +53,7 @@ type options struct {
 	create   int
 	rate     int
 	profile  string
+	rounds   int
 }
 
 func main() {
@@ -69,6 +70,7 @@ func main() {
 	flag.DurationVar(&o.latency, "latency", 150*time.Millisecond, "bulkread: latency the org adds to every request during the plans (real orgs: 100-200 ms)")
 	flag.IntVar(&o.create, "create", 800, "ratelimit: skills and wrap-up codes created by the measured apply")
 	flag.IntVar(&o.rate, "rate", 300, "ratelimit: the org's requests per token per fixed minute")
+	flag.IntVar(&o.rounds, "rounds", 3, "bulkread: rounds of the bulk-read plan and the one-GET-per-object plan, back to back")
 	flag.StringVar(&o.profile, "profile", "", "bulkread: write the provider's CPU profiles of the measured plans into this existing directory (CX_PROVIDER_CPUPROFILE)")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
