@@ -234,39 +234,47 @@ func removeStaleMemos(dir string) {
 // ValidateResourceConfig answers a configuration this build found clean before from the
 // validation memo, and remembers the ones the framework finds clean.
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	var k [sha256.Size]byte
-	ok := false
-	if req != nil && s.on {
-		var caps byte
-		if req.ClientCapabilities != nil && req.ClientCapabilities.WriteOnlyAttributesAllowed {
-			caps = 1
-		}
-		k, ok = s.memo.key('r', req.TypeName, caps, req.Config)
-		if ok && s.memo.has(k) {
-			s.stats.validations.Add(1)
-			return &tfprotov6.ValidateResourceConfigResponse{}, nil
-		}
+	if req == nil {
+		return s.ProviderServer.ValidateResourceConfig(ctx, req)
 	}
-	resp, err := s.ProviderServer.ValidateResourceConfig(ctx, req)
-	if ok && err == nil && resp != nil && len(resp.Diagnostics) == 0 {
-		s.memo.add(k)
+	var caps byte
+	if req.ClientCapabilities != nil && req.ClientCapabilities.WriteOnlyAttributesAllowed {
+		caps = 1
 	}
-	return resp, err
+	return memoized(s, 'r', req.TypeName, caps, req.Config,
+		func() (*tfprotov6.ValidateResourceConfigResponse, error) {
+			return s.ProviderServer.ValidateResourceConfig(ctx, req)
+		},
+		func(r *tfprotov6.ValidateResourceConfigResponse) int { return len(r.Diagnostics) })
 }
 
 // ValidateDataResourceConfig is ValidateResourceConfig for data sources.
 func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	if req == nil {
+		return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+	}
+	return memoized(s, 'd', req.TypeName, 0, req.Config,
+		func() (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+			return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+		},
+		func(r *tfprotov6.ValidateDataResourceConfigResponse) int { return len(r.Diagnostics) })
+}
+
+// memoized answers one validation call from the memo (an empty response: no diagnostics)
+// when the memo holds its key, else calls validate and remembers an answer with no
+// diagnostics.
+func memoized[R any](s *server, call byte, typeName string, caps byte, config *tfprotov6.DynamicValue,
+	validate func() (*R, error), diagnostics func(*R) int) (*R, error) {
 	var k [sha256.Size]byte
 	ok := false
-	if req != nil && s.on {
-		k, ok = s.memo.key('d', req.TypeName, 0, req.Config)
-		if ok && s.memo.has(k) {
+	if s.on {
+		if k, ok = s.memo.key(call, typeName, caps, config); ok && s.memo.has(k) {
 			s.stats.validations.Add(1)
-			return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
+			return new(R), nil
 		}
 	}
-	resp, err := s.ProviderServer.ValidateDataResourceConfig(ctx, req)
-	if ok && err == nil && resp != nil && len(resp.Diagnostics) == 0 {
+	resp, err := validate()
+	if ok && err == nil && resp != nil && diagnostics(resp) == 0 {
 		s.memo.add(k)
 	}
 	return resp, err
