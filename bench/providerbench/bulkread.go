@@ -7,11 +7,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
 )
@@ -234,9 +234,9 @@ func bulkRead(ctx context.Context, o options) error {
 	fmt.Printf("\nfewest requests the API allows: %d = list pages (ceil(n/500) of %d skills, %d users, %d codes, %d queues) + %d members calls + %d wrap-up code calls + %d token\n",
 		fewest, o.skills, o.users, o.wrapups, o.queues, o.queues, o.queues, fixed)
 	reqRatio := float64(on.requests) / float64(fewest)
-	speed, cpuRatio := median(speeds), median(cpuRatios)
+	speed, cpuRatio := report.Median(speeds), report.Median(cpuRatios)
 	fmt.Printf("ratios:\n  requests on / fewest   %.3f\n  requests off / on      %.2f\n  wall time off / on     %.2f (median of %s)\n",
-		reqRatio, float64(rounds[0].off.requests)/float64(on.requests), speed, ratios(speeds, "x"))
+		reqRatio, float64(rounds[0].off.requests)/float64(on.requests), speed, report.Figures(speeds, "x"))
 	fmt.Printf("\ngoals:\n")
 	ok := goal(fmt.Sprintf("requests on / fewest <= %.1f", goalRequestRatio), reqRatio <= goalRequestRatio, fmt.Sprintf("%.3f", reqRatio))
 	ok = goal(fmt.Sprintf("wall time off / on >= %.0fx (median round)", goalSpeedup), speed >= goalSpeedup, fmt.Sprintf("%.2fx", speed)) && ok
@@ -261,7 +261,7 @@ func bulkRead(ctx context.Context, o options) error {
 		fmt.Sprintf("%d bulk reads on (every plan but bulk reads off), %d off", on.requests, rounds[0].off.requests)) && ok
 	// OpenTofu's own work is the floor: the provider should cost at most half of it.
 	fmt.Printf("  (provider CPU / OpenTofu CPU of the bulk-read plans after a refresh: %s; right after the import's apply %.2f; without the validation memo %.2f; with the shortcuts off %.2f)\n",
-		ratios(cpuRatios, ""), first.provider.Seconds()/(first.cpu-first.provider).Seconds(), cold.provider.Seconds()/(cold.cpu-cold.provider).Seconds(),
+		report.Figures(cpuRatios, ""), first.provider.Seconds()/(first.cpu-first.provider).Seconds(), cold.provider.Seconds()/(cold.cpu-cold.provider).Seconds(),
 		plain.provider.Seconds()/(plain.cpu-plain.provider).Seconds())
 	ok = goal(fmt.Sprintf("provider CPU / OpenTofu CPU <= %.1f (median round)", goalCPURatio), on.provider > 0 && cpuRatio <= goalCPURatio, fmt.Sprintf("%.2f", cpuRatio)) && ok
 	if !ok {
@@ -333,23 +333,4 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
-}
-
-// median is the middle value of xs (the mean of the two middle ones for an even count).
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-// ratios writes xs in order, each with unit after it: "3.10x, 3.35x".
-func ratios(xs []float64, unit string) string {
-	parts := make([]string, len(xs))
-	for i, x := range xs {
-		parts[i] = fmt.Sprintf("%.2f%s", x, unit)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -21,10 +21,10 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/cxascode/cxascode/bench/orgmetrics"
+	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/runner"
 	"github.com/cxascode/cxascode/internal/target"
@@ -208,11 +208,8 @@ func run(o options) error {
 		speedups[i] = r.speedup
 	}
 	slices.Sort(speedups)
-	speedup := speedups[len(speedups)/2]
-	if len(speedups)%2 == 0 {
-		speedup = (speedups[len(speedups)/2-1] + speedups[len(speedups)/2]) / 2
-	}
-	fmt.Printf("median speedup:         %.2fx (of %d rounds: %s)\n", speedup, len(rounds), fmtRatios(speedups))
+	speedup := report.Median(speedups)
+	fmt.Printf("median speedup:         %.2fx (of %d rounds: %s)\n", speedup, len(rounds), report.Figures(speedups, "x"))
 	fmt.Printf("429 answers:            %d (%d plans)\n", tooMany, plans)
 	fmt.Printf("failed answers:         %d (%d plans, 429s included)\n", after.Failed-before.Failed, plans)
 	fmt.Printf("token requests:         %d for %d plans of %d projects (each project's provider logs in once: its own token, its own budget)\n", tokens, plans, n)
@@ -261,13 +258,4 @@ func generate(root string, n, lookups int) error {
 		}
 	}
 	return nil
-}
-
-// fmtRatios writes ratios as "3.90x, 4.07x, 4.21x".
-func fmtRatios(rs []float64) string {
-	parts := make([]string, len(rs))
-	for i, r := range rs {
-		parts[i] = fmt.Sprintf("%.2fx", r)
-	}
-	return strings.Join(parts, ", ")
 }
