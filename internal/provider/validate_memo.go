@@ -193,7 +193,10 @@ func (m *validationMemo) load() {
 		os.Chtimes(m.path, now, now) // in use: not stale, even when nothing new is added
 	}
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		m.f = nil
+		if m.f != nil {
+			m.f.Close()
+			m.f = nil
+		}
 		return
 	}
 	sc := bufio.NewScanner(f)
