@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -53,9 +52,8 @@ func run(n, parallel int, latency time.Duration) error {
 	}
 	defer os.RemoveAll(tmp)
 	providerDir := filepath.Join(tmp, "plugin")
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("build provider: %v\n%s", err, out)
+	if err := target.BuildProvider(ctx, ".", providerDir); err != nil {
+		return err
 	}
 	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0"})
 	if err != nil {

@@ -22,7 +22,6 @@ import (
 	"maps"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -101,9 +100,8 @@ func run(ctx context.Context, o options) error {
 	}
 	defer os.RemoveAll(tmp)
 	providerDir := filepath.Join(tmp, "plugins")
-	build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "./cmd/terraform-provider-genesyscloud")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("build the provider: %v\n%s", err, out)
+	if err := target.BuildProvider(ctx, ".", providerDir); err != nil {
+		return err
 	}
 	// No rate limit: the run measures requests and latency, not a budget's waits.
 	st, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0", Config: orgserver.Config{RateLimitPerMinute: -1}})

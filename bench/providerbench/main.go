@@ -28,6 +28,7 @@ import (
 	"github.com/cxascode/cxascode/bench/report"
 	"github.com/cxascode/cxascode/internal/orgserver"
 	"github.com/cxascode/cxascode/internal/platform"
+	"github.com/cxascode/cxascode/internal/target"
 )
 
 // Goals (see the provider issue "Bulk reads" and "Rate limits").
@@ -119,10 +120,9 @@ func setup(ctx context.Context, o options, cfg orgserver.Config) (*bench, func()
 			return nil, nil, err
 		}
 	}
-	build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-genesyscloud"), "./cmd/terraform-provider-genesyscloud")
-	if out, err := build.CombinedOutput(); err != nil {
+	if err := target.BuildProvider(ctx, ".", pluginDir); err != nil {
 		cleanup()
-		return nil, nil, fmt.Errorf("build the provider: %v\n%s", err, out)
+		return nil, nil, err
 	}
 	cliConfig := filepath.Join(tmp, "tofu.rc")
 	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"mypurecloud/genesyscloud\" = %q\n  }\n  direct {}\n}\n", pluginDir)

@@ -19,7 +19,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -73,8 +72,8 @@ func run(s settings) error {
 		"github.com/cxascode/cxascode/cmd/cx":                              "cx",
 		"github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud": target.ProviderBinary,
 	} {
-		if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, name), pkg).CombinedOutput(); err != nil {
-			return fmt.Errorf("build %s: %v\n%s", pkg, err, out)
+		if err := target.GoBuild(context.Background(), ".", filepath.Join(bin, name), pkg); err != nil {
+			return err
 		}
 	}
 	cx := filepath.Join(bin, "cx")

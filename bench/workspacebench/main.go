@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
@@ -79,9 +78,8 @@ func run(o options) error {
 		os.Setenv("CX_PROVIDER_CACHE_DIR", filepath.Join(tmp, "provider-cache"))
 	}
 	providerDir := filepath.Join(tmp, "plugin")
-	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, target.ProviderBinary), "github.com/cxascode/cxascode/cmd/terraform-provider-genesyscloud")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("build provider: %v\n%s", err, out)
+	if err := target.BuildProvider(ctx, ".", providerDir); err != nil {
+		return err
 	}
 	org, err := orgserver.Serve(ctx, orgserver.ServeOptions{Addr: "127.0.0.1:0", Config: orgserver.Config{RateLimitPerMinute: o.rate}})
 	if err != nil {

@@ -89,12 +89,24 @@ func EnsureProvider(ctx context.Context, root string) (string, error) {
 // BuildProvider builds the provider plugin of the cxascode repository at repo into dir
 // with `go build` (cheap when cached).
 func BuildProvider(ctx context.Context, repo, dir string) error {
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, ProviderBinary), providerPackage)
+	if err := GoBuild(ctx, repo, filepath.Join(dir, ProviderBinary), providerPackage); err != nil {
+		return fmt.Errorf("build the provider into %s: %w", dir, err)
+	}
+	return nil
+}
+
+// GoBuild builds pkg of the module at repo into the file out with `go build`, without cgo,
+// as released OpenTofu and providers are built (and as the Makefile builds): a static binary
+// starts without the dynamic loader and libc's thread set-up, and cx starts the provider
+// once per project and command.
+func GoBuild(ctx context.Context, repo, out, pkg string) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
 	cmd.Dir = repo
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("build the provider into %s: %w\n%s", dir, err, out.String())
+		return fmt.Errorf("go build %s: %w\n%s", pkg, err, log.String())
 	}
 	return nil
 }
