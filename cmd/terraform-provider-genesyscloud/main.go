@@ -35,6 +35,7 @@ func main() {
 func run() error {
 	debugger := flag.Bool("debug", false, "run with support for debuggers (prints TF_REATTACH_PROVIDERS)")
 	reattach := flag.Bool("cx-reattach", false, "serve the OpenTofu commands of one cx run: print this process's reattach configuration (the value of one entry of TF_REATTACH_PROVIDERS) as one JSON line on standard output, then serve until standard input closes")
+	shared := flag.Bool("cx-reattach-shared", false, "serve the OpenTofu commands of many projects of one cx run, each through a server of its own opened on request: JSON lines on standard input ask, on standard output answer (see shared.go); serve until standard input closes")
 	flag.Parse()
 	if !*debugger {
 		quietUnlessLogged()
@@ -62,7 +63,16 @@ func run() error {
 	}
 	// Clean validations are remembered across runs in the user's cache (CX_PROVIDER_CACHE_DIR).
 	memo := provider.WithValidationMemo(provider.DefaultValidationMemoDir(os.LookupEnv))
-	server, err := provider.NewServer(version, memo)()
+	newServer := provider.NewServer(version, memo)
+	if *shared {
+		// cx starts this process in a process group of its own; a SIGINT or SIGTERM sent to
+		// it all the same ends it like the end of its input.
+		signals := make(chan os.Signal, 1)
+		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(signals)
+		return serveShared(newServer, os.Stdin, os.Stdout, pluginLogger(), signals)
+	}
+	server, err := newServer()
 	if err != nil {
 		return err
 	}
@@ -117,13 +127,9 @@ func serveReattached(serve func(...tf6server.ServeOpt) error, settled func()) er
 	}()
 	configs := make(chan *plugin.ReattachConfig)
 	closed := make(chan struct{})
-	logger := hclog.NewNullLogger()
-	if os.Getenv("TF_LOG") != "" || os.Getenv("TF_LOG_PROVIDER") != "" {
-		logger = hclog.New(&hclog.LoggerOptions{Level: hclog.Trace, Output: os.Stderr, JSONFormat: true})
-	}
 	served := make(chan error, 1)
 	go func() {
-		served <- serve(tf6server.WithDebug(ctx, configs, closed), tf6server.WithGoPluginLogger(logger))
+		served <- serve(tf6server.WithDebug(ctx, configs, closed), tf6server.WithGoPluginLogger(pluginLogger()))
 	}()
 	select {
 	case c := <-configs:
@@ -143,6 +149,15 @@ func serveReattached(serve func(...tf6server.ServeOpt) error, settled func()) er
 	}
 	<-closed
 	return <-served
+}
+
+// pluginLogger is go-plugin's logger for a process cx started: silent unless OpenTofu's
+// logs are on.
+func pluginLogger() hclog.Logger {
+	if os.Getenv("TF_LOG") != "" || os.Getenv("TF_LOG_PROVIDER") != "" {
+		return hclog.New(&hclog.LoggerOptions{Level: hclog.Trace, Output: os.Stderr, JSONFormat: true})
+	}
+	return hclog.NewNullLogger()
 }
 
 // applyGuard counts the changes being applied, so a reattached service ends between them.

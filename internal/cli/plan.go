@@ -74,9 +74,12 @@ With --parallel above 1, a slot no ready project takes goes to a project whose d
 are still planning: its plan is kept if they all finish with no changes (it is then the plan
 it would have made after them) and made again otherwise (unless that would repeat it).
 
-cx starts the provider once per OpenTofu command and OpenTofu attaches to it, where OpenTofu
-would start it two or three times; a project with a provider alias or a module, or a provider
-build without that mode, is left to OpenTofu. CX_PROVIDER_REATTACH=0 turns this off.
+cx starts the provider itself and OpenTofu attaches to it, where OpenTofu would start it two
+or three times per command: one provider process serves every project of the environment,
+each command through a server of its own (its own configuration, token and rate budget). Its
+log is .cx/logs/<env>/provider.log. A project with a provider alias or a module, or a provider
+build without that mode, is left to OpenTofu. CX_PROVIDER_SHARED=0 gives each command a
+provider process of its own; CX_PROVIDER_REATTACH=0 turns both off.
 
 Exit codes follow -detailed-exitcode: 0 no changes, 2 changes present, 1 a project failed
 (its dependents are skipped).`,

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,13 +58,13 @@ func newFlowRefChecker(c *platform.Client) *flowRefChecker {
 }
 
 // configDirs are the directories scanned for declarations (see above).
-func configDirs(flowFile string) []string {
+func configDirs(ctx context.Context, flowFile string) []string {
 	var dirs []string
-	cwd, err := os.Getwd()
-	if err == nil {
+	cwd := workDir(ctx)
+	if cwd != "" {
 		dirs = append(dirs, cwd)
 	}
-	if abs, err := filepath.Abs(flowFile); err == nil {
+	if abs, err := filepath.Abs(localPath(ctx, flowFile)); err == nil {
 		d := filepath.Dir(abs)
 		tf, _ := filepath.Glob(filepath.Join(d, "*.tf"))
 		if d != cwd && len(tf) > 0 {
@@ -77,8 +76,8 @@ func configDirs(flowFile string) []string {
 
 // scan records what the configuration declares. Problems reading it are warnings: the
 // check then relies on the org alone.
-func (c *flowRefChecker) scan(flowFile string, diags *diag.Diagnostics) {
-	for _, dir := range configDirs(flowFile) {
+func (c *flowRefChecker) scan(ctx context.Context, flowFile string, diags *diag.Diagnostics) {
+	for _, dir := range configDirs(ctx, flowFile) {
 		p, err := configscan.ScanDir(dir, ".")
 		if err != nil {
 			diags.AddWarning("Could not scan the configuration for the flow reference check", err.Error())
@@ -104,7 +103,7 @@ func (c *flowRefChecker) check(ctx context.Context, f *flowFile, diags *diag.Dia
 	if len(refs) == 0 {
 		return
 	}
-	c.scan(f.path, diags)
+	c.scan(ctx, f.path, diags)
 	for _, ref := range refs {
 		k := kinds.Genesys().ByArchy(string(ref.Kind))
 		noun := refNoun(ref, k)

@@ -144,8 +144,8 @@ func (p flowFileProblems) Error() string { return strings.Join(p, "\n") }
 // loadFlowFile reads the file at path, applies subs and checks the result: unresolved
 // placeholders, YAML syntax and the flow's internal references. Problems with the content
 // come back as flowFileProblems; a file that cannot be read as another error.
-func loadFlowFile(file string, subs map[string]string) (*flowFile, error) {
-	raw, err := os.ReadFile(file)
+func loadFlowFile(ctx context.Context, file string, subs map[string]string) (*flowFile, error) {
+	raw, err := os.ReadFile(localPath(ctx, file))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the flow file: %w", unwrapPathErr(err))
 	}
@@ -251,7 +251,7 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 	file := plan.Filepath.ValueString()
-	f, err := loadFlowFile(file, subs)
+	f, err := loadFlowFile(ctx, file, subs)
 	if err != nil {
 		addFlowFileError(&resp.Diagnostics, file, err)
 		return
@@ -358,7 +358,7 @@ func (r *flowResource) publishPlan(ctx context.Context, p tfsdk.Plan, priorID st
 func (r *flowResource) publish(ctx context.Context, m *flowModel, priorID string, diags *diag.Diagnostics) {
 	subs, _ := m.substitutions()
 	file := m.Filepath.ValueString()
-	f, err := loadFlowFile(file, subs)
+	f, err := loadFlowFile(ctx, file, subs)
 	if err != nil {
 		addFlowFileError(diags, file, err)
 		return
@@ -455,14 +455,14 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 			return
 		}
 		state.PublishedVersion = types.StringValue(version)
-		state.PublishedContentHash, state.ContentDrift = publishedContent(data, state)
+		state.PublishedContentHash, state.ContentDrift = publishedContent(ctx, data, state)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // publishedContent hashes an exported flow's canonical form and compares it with the file
 // the state names (after the state's substitutions).
-func publishedContent(data []byte, state flowModel) (hash, drift types.String) {
+func publishedContent(ctx context.Context, data []byte, state flowModel) (hash, drift types.String) {
 	pub, err := archy.Parse("published flow", data)
 	if err != nil {
 		return types.StringValue(canonicalHash(data)), types.StringValue("the published flow is not readable Archy YAML: " + err.Error())
@@ -479,7 +479,7 @@ func publishedContent(data []byte, state flowModel) (hash, drift types.String) {
 	if !ok {
 		return hash, types.StringNull()
 	}
-	f, err := loadFlowFile(state.Filepath.ValueString(), subs)
+	f, err := loadFlowFile(ctx, state.Filepath.ValueString(), subs)
 	if err != nil || f.canonicalHash == hash.ValueString() {
 		return hash, types.StringNull() // an unreadable file is the plan's to report
 	}

@@ -426,18 +426,18 @@ func TestLoadFlowFileProblems(t *testing.T) {
 	if err := os.WriteFile(file, []byte(flowYAML("A", "Hi {{who}}", "{{queue}}")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := loadFlowFile(file, map[string]string{"queue": "Q"})
+	_, err := loadFlowFile(context.Background(), file, map[string]string{"queue": "Q"})
 	if err == nil || err.Error() != file+":11:13: the placeholder {{who}} has no value in substitutions" {
 		t.Fatalf("unresolved placeholder: %v", err)
 	}
-	f, err := loadFlowFile(file, map[string]string{"queue": "Q", "who": "there"})
+	f, err := loadFlowFile(context.Background(), file, map[string]string{"queue": "Q", "who": "there"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if f.flow.Name != "A" || !strings.Contains(string(f.content), "tts: Hi there") || len(f.rawHash) != 64 {
 		t.Fatalf("loaded %+v", f)
 	}
-	if _, err := loadFlowFile(filepath.Join(dir, "nope.yaml"), nil); err == nil || strings.Contains(err.Error(), dir) {
+	if _, err := loadFlowFile(context.Background(), filepath.Join(dir, "nope.yaml"), nil); err == nil || strings.Contains(err.Error(), dir) {
 		t.Fatalf("missing file: %v", err)
 	}
 }

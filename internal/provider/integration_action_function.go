@@ -115,7 +115,7 @@ func (r *integrationActionResource) ModifyPlan(ctx context.Context, req resource
 		return
 	}
 	fn := &planned[0]
-	hash, err := fileContentHash(fn.FilePath.ValueString())
+	hash, err := fileContentHash(localPath(ctx, fn.FilePath.ValueString()))
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(fnPath.AtListIndex(0).AtName("file_path"), "Cannot read the function package", err.Error())
 		return
@@ -273,7 +273,7 @@ func deployFunction(ctx context.Context, c *platform.Client, id string, fn actio
 // uploadFunctionPackage uploads the zip at file to the draft's presigned URL and waits until
 // the org has taken it (or says why not).
 func uploadFunctionPackage(ctx context.Context, c *platform.Client, id, file string) error {
-	content, err := os.ReadFile(file)
+	content, err := os.ReadFile(localPath(ctx, file))
 	if err != nil {
 		return fmt.Errorf("read the function package: %w", err)
 	}

@@ -90,7 +90,7 @@ func (m hashOfFile) PlanModifyString(ctx context.Context, req planmodifier.Strin
 	if !isSet(file) {
 		return
 	}
-	sum, err := fileContentHash(file.ValueString())
+	sum, err := fileContentHash(localPath(ctx, file.ValueString()))
 	if err != nil {
 		resp.PlanValue = types.StringUnknown()
 		return

@@ -90,7 +90,7 @@ func newResponseAssetResource() resource.Resource {
 
 // createResponseAsset registers the upload, PUTs the file and waits for the asset.
 func createResponseAsset(ctx context.Context, c *platform.Client, plan *responseAssetModel, diags *diag.Diagnostics) (string, error) {
-	content, err := os.ReadFile(plan.Filename.ValueString())
+	content, err := os.ReadFile(localPath(ctx, plan.Filename.ValueString()))
 	if err != nil {
 		diags.AddAttributeError(path.Root("filename"), "Cannot read the response asset's file", err.Error())
 		return "", nil

@@ -130,7 +130,7 @@ func writeScript(ctx context.Context, c *platform.Client, plan *scriptModel, rep
 // content is the planned file with the substitutions' `{{key}}` placeholders filled in;
 // placeholders without a value stay (scripts use the same braces for their variables).
 func (m *scriptModel) content(ctx context.Context, diags *diag.Diagnostics) ([]byte, bool) {
-	raw, err := os.ReadFile(m.Filepath.ValueString())
+	raw, err := os.ReadFile(localPath(ctx, m.Filepath.ValueString()))
 	if err != nil {
 		diags.AddAttributeError(path.Root("filepath"), "Cannot read the script file", err.Error())
 		return nil, false

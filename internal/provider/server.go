@@ -40,13 +40,14 @@ func NewServer(version string, opts ...Option) func() (tfprotov6.ProviderServer,
 func newServer(version string, stats *shortcutStats, opts ...Option) func() (tfprotov6.ProviderServer, error) {
 	// One validation memo for every server of the process (validate_memo.go).
 	memo := newValidationMemo(New(version, opts...)().(*genesysProvider).memoDir, version)
+	schemas := &sharedSchema{}
 	return func() (tfprotov6.ProviderServer, error) {
 		p := New(version, opts...)().(*genesysProvider)
 		fw, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err
 		}
-		return &server{ProviderServer: fw, p: p, on: !envOff(p.getenv, envShortcuts), stats: stats, memo: memo}, nil
+		return &server{ProviderServer: fw, p: p, on: !envOff(p.getenv, envShortcuts), stats: stats, memo: memo, schemas: schemas}, nil
 	}
 }
 
@@ -74,6 +75,8 @@ type server struct {
 	on    bool
 	stats *shortcutStats
 	memo  *validationMemo // nil: none
+	// schemas is the provider's schema as the first of the process's servers answered it.
+	schemas *sharedSchema
 
 	once  sync.Once
 	ctors map[string]func() resource.Resource // by type name
@@ -120,6 +123,31 @@ func (s *server) info(ctx context.Context, typeName string) *typeInfo {
 	}
 	s.types[typeName] = t
 	return t
+}
+
+// sharedSchema holds the provider's schema, the same for every server a process makes.
+type sharedSchema struct {
+	mu   sync.Mutex
+	resp *tfprotov6.GetProviderSchemaResponse
+}
+
+// GetProviderSchema answers from the schema a server of this process answered before: a
+// process serving the commands of many projects (cx's shared provider) builds the schema of
+// every kind once instead of once per command. Answers with diagnostics are not kept.
+func (s *server) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProviderSchemaRequest) (*tfprotov6.GetProviderSchemaResponse, error) {
+	if !s.on || s.schemas == nil {
+		return s.ProviderServer.GetProviderSchema(ctx, req)
+	}
+	s.schemas.mu.Lock()
+	defer s.schemas.mu.Unlock()
+	if s.schemas.resp != nil {
+		return s.schemas.resp, nil
+	}
+	resp, err := s.ProviderServer.GetProviderSchema(ctx, req)
+	if err == nil && resp != nil && len(resp.Diagnostics) == 0 {
+		s.schemas.resp = resp
+	}
+	return resp, err
 }
 
 // PlanResourceChange answers a no-op plan itself when it can (see planShortcut).

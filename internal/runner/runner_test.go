@@ -249,10 +249,32 @@ resource "genesyscloud_routing_skill" "s" {
 	if !strings.Contains(h.progress, "started while its dependencies plan") || strings.Contains(h.progress, "plans again") {
 		t.Errorf("with no changes in shared-skills the flows' early plans should stand:\n%s", h.progress)
 	}
-	// OpenTofu attached to the provider cx started instead of starting it itself.
-	if log, err := os.ReadFile(filepath.Join(root, ".cx", "logs", "dev", "flow-a.log")); err != nil || !strings.Contains(string(log), "OpenTofu attaches to the provider cx started") {
-		t.Errorf("flow-a's plan should run attached to a provider cx started (err %v):\n%s", err, log)
+	// OpenTofu attached to the provider cx started instead of starting it itself: one process
+	// served the plans of the projects with the same environment (the flows, started early,
+	// plan with lookups that do not wait; shared-skills has a process of its own).
+	attached := regexp.MustCompile(`OpenTofu attaches to the shared provider cx started \(pid (\d+),`)
+	pids := map[string]string{}
+	for _, p := range []string{"shared-skills", "flow-a", "flow-b"} {
+		log, err := os.ReadFile(filepath.Join(root, ".cx", "logs", "dev", p+".log"))
+		m := attached.FindSubmatch(log)
+		if err != nil || m == nil {
+			t.Errorf("%s's plan should run attached to the shared provider cx started (err %v):\n%s", p, err, log)
+			continue
+		}
+		pids[p] = string(m[1])
 	}
+	if pids["flow-a"] != pids["flow-b"] {
+		t.Errorf("flow-a and flow-b should share one provider process, got pids %v", pids)
+	}
+	// CX_PROVIDER_SHARED=0: a provider process per command, as before.
+	t.Setenv("CX_PROVIDER_SHARED", "0")
+	h.want(h.run(runner.ActionPlan, 4), 0, map[string]runner.Status{
+		"shared-skills": runner.StatusNoChanges, "flow-a": runner.StatusNoChanges, "flow-b": runner.StatusNoChanges,
+	})
+	if log, err := os.ReadFile(filepath.Join(root, ".cx", "logs", "dev", "flow-a.log")); err != nil || !strings.Contains(string(log), "OpenTofu attaches to the provider cx started (pid") {
+		t.Errorf("with CX_PROVIDER_SHARED=0 flow-a's plan should run attached to a process of its own (err %v):\n%s", err, log)
+	}
+	os.Unsetenv("CX_PROVIDER_SHARED")
 
 	// flow-b breaks; flow-c looks up flow-b's queue by name, so it waits for flow-b.
 	writeFiles(t, root, map[string]string{

@@ -54,6 +54,8 @@ type Environment struct {
 	rcPath   string
 	// encryption is TF_ENCRYPTION for the state block's encryption ("": none).
 	encryption string
+	// providers are the shared provider processes while held (shared_provider.go).
+	providers sharedProviders
 }
 
 // Hold takes the environment's lock, unless this Environment holds it already (commands
@@ -102,6 +104,9 @@ func (e *Environment) Hold(ctx context.Context) (release func(), err error) {
 			e.mu.Lock()
 			defer e.mu.Unlock()
 			if e.holds--; e.holds == 0 {
+				if err := e.providers.stopAll(); err != nil && e.Progress != nil {
+					fmt.Fprintf(e.Progress, "cx: %v (see %s)\n", err, filepath.Join(LogDir(e.root, e.Name), "provider.log"))
+				}
 				if e.shared != nil {
 					e.shared()
 				}
@@ -119,6 +124,13 @@ func (e *Environment) SharedState() *sql.DB {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.sharedDB
+}
+
+// held reports whether the environment is held.
+func (e *Environment) held() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.holds > 0
 }
 
 // Root is the workspace root, absolute; valid while held.

@@ -75,24 +75,13 @@ func startAttachedProvider(binary, dir string, env map[string]string, logw io.Wr
 	if ok, known := reattachSupport.Load(binary); known && !ok.(bool) {
 		return nil, nil
 	}
-	cmd := exec.Command(binary, "-cx-reattach")
-	cmd.Dir = dir
-	cmd.Env = []string{} // exactly env, nothing inherited
+	var vars []string
 	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
+		vars = append(vars, k+"="+v)
 	}
-	cmd.SysProcAttr = ownProcessGroup()
-	cmd.Stderr = logw
-	stdin, err := cmd.StdinPipe()
+	cmd, stdin, stdout, err := startProviderProcess(binary, "-cx-reattach", dir, vars, logw)
 	if err != nil {
 		return nil, err
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start the provider %s: %w", binary, err)
 	}
 	p := &attachedProvider{cmd: cmd, stdin: stdin, exit: make(chan error, 1)}
 	lines := make(chan string, 1)
@@ -129,6 +118,29 @@ func startAttachedProvider(binary, dir string, env map[string]string, logw io.Wr
 		p.info[addr] = config
 	}
 	return p, nil
+}
+
+// startProviderProcess starts binary with the one flag mode in dir, with exactly the
+// variables vars (nothing inherited) and a process group of its own, its standard error going
+// to logw; cx talks to it through its standard input and output.
+func startProviderProcess(binary, mode, dir string, vars []string, logw io.Writer) (*exec.Cmd, io.WriteCloser, io.ReadCloser, error) {
+	cmd := exec.Command(binary, mode)
+	cmd.Dir = dir
+	cmd.Env = append([]string{}, vars...)
+	cmd.SysProcAttr = ownProcessGroup()
+	cmd.Stderr = logw
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, nil, fmt.Errorf("start the provider %s: %w", binary, err)
+	}
+	return cmd, stdin, stdout, nil
 }
 
 // stop ends the provider: its input closes, it finishes and exits; after a grace period it

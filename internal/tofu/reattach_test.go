@@ -1,6 +1,7 @@
 package tofu
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,5 +78,45 @@ func TestProviderWithoutReattachModeIsLeftToOpenTofu(t *testing.T) {
 	}
 	if p, err := startAttachedProvider(bin, t.TempDir(), nil, io.Discard); err != nil || p != nil {
 		t.Errorf("a second start should not be tried: %v, %v", p, err)
+	}
+}
+
+// A provider build without the -cx-reattach-shared mode exits on the unknown flag: each
+// command gets a process of its own instead, and cx does not try the shared mode again.
+func TestProviderWithoutSharedModeGetsAProcessPerCommand(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), ProviderBinary)
+	script := "#!/bin/sh\necho \"flag provided but not defined: -cx-reattach-shared\" >&2\nexit 2\n"
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var procs sharedProviders
+	defer procs.stopAll() //nolint:errcheck // the process has exited
+	env := map[string]string{"PATH": os.Getenv("PATH")}
+	p, err := procs.get(bin, t.TempDir(), t.TempDir(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := procs.openIn(p, bin, t.TempDir()); !errors.Is(err, errNoSharedMode) {
+		t.Fatalf("openIn = %v, want errNoSharedMode", err)
+	}
+	if _, err := procs.get(bin, t.TempDir(), t.TempDir(), env); !errors.Is(err, errNoSharedMode) {
+		t.Errorf("a second start should not be tried: %v", err)
+	}
+}
+
+// Projects whose OpenTofu environments differ only in their data directory share a process;
+// any other difference (a setting for one plan) gets one of its own.
+func TestSharedKey(t *testing.T) {
+	a := map[string]string{"GENESYSCLOUD_OAUTHCLIENT_ID": "x", "TF_DATA_DIR": "/ws/.cx/data/dev/a", "GOMAXPROCS": "1"}
+	b := map[string]string{"GENESYSCLOUD_OAUTHCLIENT_ID": "x", "TF_DATA_DIR": "/ws/.cx/data/dev/b", "GOMAXPROCS": "1"}
+	c := map[string]string{"GENESYSCLOUD_OAUTHCLIENT_ID": "x", "TF_DATA_DIR": "/ws/.cx/data/dev/c", "GOMAXPROCS": "1", "CX_PROVIDER_LOOKUP_WAIT": "30s"}
+	if sharedKey("p", a) != sharedKey("p", b) {
+		t.Error("a and b differ only in their data directory: one process")
+	}
+	if sharedKey("p", a) == sharedKey("p", c) {
+		t.Error("c has a setting of its own: another process")
+	}
+	if sharedKey("p", a) == sharedKey("q", a) {
+		t.Error("another binary: another process")
 	}
 }

@@ -359,6 +359,11 @@ func (s *Session) attach() (*tfexec.ReattachOption, func()) {
 		return nil, none
 	}
 	env := s.environ()
+	if !sharedOff() {
+		if reattach, detach, ok := s.attachShared(binary, env); ok {
+			return reattach, detach
+		}
+	}
 	p, err := startAttachedProvider(binary, s.project.Dir, env, s.log)
 	if err != nil {
 		fmt.Fprintf(s.log, "cx: OpenTofu starts the provider itself: %v\n", err)
@@ -373,6 +378,40 @@ func (s *Session) attach() (*tfexec.ReattachOption, func()) {
 			fmt.Fprintf(s.log, "cx: the provider cx started for this command ended with: %v\n", err)
 		}
 	}
+}
+
+// attachShared asks the environment's shared provider process for a server for one command
+// (shared_provider.go); ok is false when there is none to ask (the environment is not held,
+// sharing is off, the binary has no shared mode) or it failed: the command then gets a
+// process of its own.
+func (s *Session) attachShared(binary string, env map[string]string) (reattach *tfexec.ReattachOption, detach func(), ok bool) {
+	e := s.project.env
+	if !e.held() {
+		return nil, nil, false
+	}
+	dir, err := filepath.Abs(s.project.Dir)
+	if err != nil {
+		return nil, nil, false
+	}
+	root := e.Root()
+	p, err := e.providers.get(binary, root, LogDir(root, e.Name), env)
+	if err == nil {
+		var info tfexec.ReattachInfo
+		var closeFn func() error
+		info, closeFn, err = e.providers.openIn(p, binary, dir)
+		if err == nil {
+			fmt.Fprintf(s.log, "cx: OpenTofu attaches to the shared provider cx started (pid %d, its log: %s)\n", p.cmd.Process.Pid, filepath.Join(LogDir(root, e.Name), "provider.log"))
+			return tfexec.Reattach(info), func() {
+				if err := closeFn(); err != nil {
+					fmt.Fprintf(s.log, "cx: the shared provider's server for this command ended with: %v\n", err)
+				}
+			}, true
+		}
+	}
+	if !errors.Is(err, errNoSharedMode) {
+		fmt.Fprintf(s.log, "cx: no shared provider for this command (%v); it gets a provider process of its own\n", err)
+	}
+	return nil, nil, false
 }
 
 // RefreshState runs `tofu apply -refresh-only`: the state takes the org's values, nothing
