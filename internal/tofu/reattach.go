@@ -59,8 +59,11 @@ type attachedProvider struct {
 }
 
 // reattachOff reports whether the environment turns reattaching off.
-func reattachOff() bool {
-	switch strings.ToLower(strings.TrimSpace(os.Getenv(envProviderReattach))) {
+func reattachOff() bool { return turnedOff(envProviderReattach) }
+
+// turnedOff reports whether the environment variable name is "0", "false", "off" or "no".
+func turnedOff(name string) bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv(name))) {
 	case "0", "false", "off", "no":
 		return true
 	}

@@ -38,13 +38,7 @@ const envProviderShared = "CX_PROVIDER_SHARED"
 // sharedSupport remembers, per provider binary, whether it has a -cx-reattach-shared mode.
 var sharedSupport sync.Map // binary path -> bool
 
-func sharedOff() bool {
-	switch strings.ToLower(strings.TrimSpace(os.Getenv(envProviderShared))) {
-	case "0", "false", "off", "no":
-		return true
-	}
-	return false
-}
+func sharedOff() bool { return turnedOff(envProviderShared) }
 
 // sharedProvider is a provider process serving the commands of many projects.
 type sharedProvider struct {
